@@ -1,0 +1,289 @@
+//! Errors: what went wrong, and in which kernel file.
+//!
+//! Only [`crate::Source`] turns an `io::Error` into an [`Error`], so every I/O error names
+//! its path. Parsers return [`ParseError`] (which field, which line), and the reader that
+//! called them adds the path:
+//!
+//! ```text
+//! parse error in /proc/net/dev line 3: missing field tx_bytes
+//! ```
+
+use std::borrow::Cow;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::model::Reason;
+
+/// The class of an error. Stable: each maps to one C status code.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// An I/O error not covered by a more precise kind.
+    Io,
+    /// EACCES or EPERM.
+    PermissionDenied,
+    /// The file or directory does not exist.
+    NotFound,
+    /// The process the file belongs to has exited (ESRCH, or its `/proc` entry went away).
+    Gone,
+    /// The content did not parse.
+    Parse,
+    /// The content was larger than the read limit.
+    TooLarge,
+    /// Not supported by this kernel or platform.
+    Unsupported,
+    /// Not present on this machine.
+    NotPresent,
+    /// A caller passed an invalid argument or option.
+    InvalidArgument,
+    /// The source did not answer in time.
+    TimedOut,
+}
+
+impl ErrorKind {
+    /// The reason a field or domain shows when this error left it empty.
+    pub fn reason(self) -> Reason {
+        match self {
+            ErrorKind::PermissionDenied => Reason::PermissionDenied,
+            ErrorKind::Gone => Reason::Gone,
+            ErrorKind::NotFound | ErrorKind::Unsupported => Reason::NotSupported,
+            ErrorKind::NotPresent => Reason::NotPresent,
+            ErrorKind::TooLarge => Reason::TooLarge,
+            ErrorKind::TimedOut => Reason::TimedOut,
+            ErrorKind::Io | ErrorKind::Parse | ErrorKind::InvalidArgument => Reason::Error,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            ErrorKind::Io => "I/O error",
+            ErrorKind::PermissionDenied => "permission denied",
+            ErrorKind::NotFound => "not found",
+            ErrorKind::Gone => "process gone",
+            ErrorKind::Parse => "parse error",
+            ErrorKind::TooLarge => "too large",
+            ErrorKind::Unsupported => "not supported",
+            ErrorKind::NotPresent => "not present",
+            ErrorKind::InvalidArgument => "invalid argument",
+            ErrorKind::TimedOut => "timed out",
+        }
+    }
+}
+
+/// An error with the kernel file it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    path: Option<PathBuf>,
+    line: Option<usize>,
+    field: Option<&'static str>,
+    detail: Option<Cow<'static, str>>,
+    errno: Option<i32>,
+}
+
+impl Error {
+    pub fn new(kind: ErrorKind, detail: impl Into<Cow<'static, str>>) -> Self {
+        Error { kind, path: None, line: None, field: None, detail: Some(detail.into()), errno: None }
+    }
+
+    /// An I/O error on `path`. Only `Source` calls this, so every I/O error has its path.
+    pub(crate) fn io(path: &Path, err: &std::io::Error) -> Self {
+        Self::errno(path, err.raw_os_error().unwrap_or(0), err.kind())
+    }
+
+    pub(crate) fn errno(path: &Path, errno: i32, fallback: std::io::ErrorKind) -> Self {
+        let kind = match errno {
+            libc::EACCES | libc::EPERM => ErrorKind::PermissionDenied,
+            libc::ENOENT | libc::ENOTDIR => ErrorKind::NotFound,
+            libc::ESRCH => ErrorKind::Gone,
+            libc::EOPNOTSUPP | libc::ENOSYS | libc::ENOTTY | libc::ENODATA => ErrorKind::Unsupported,
+            libc::ENODEV | libc::ENXIO => ErrorKind::NotPresent,
+            libc::ETIMEDOUT => ErrorKind::TimedOut,
+            libc::EINVAL => ErrorKind::InvalidArgument,
+            0 => match fallback {
+                std::io::ErrorKind::PermissionDenied => ErrorKind::PermissionDenied,
+                std::io::ErrorKind::NotFound => ErrorKind::NotFound,
+                _ => ErrorKind::Io,
+            },
+            _ => ErrorKind::Io,
+        };
+        Error {
+            kind,
+            path: Some(path.to_owned()),
+            line: None,
+            field: None,
+            detail: None,
+            errno: (errno != 0).then_some(errno),
+        }
+    }
+
+    pub(crate) fn too_large(path: &Path, limit: usize) -> Self {
+        Error {
+            kind: ErrorKind::TooLarge,
+            path: Some(path.to_owned()),
+            line: None,
+            field: None,
+            detail: Some(format!("larger than the {limit}-byte read limit").into()),
+            errno: None,
+        }
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The kernel file (or directory) the error concerns.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The 1-based line of a parse error.
+    pub fn line(&self) -> Option<usize> {
+        self.line
+    }
+
+    /// The field a parse error was looking for.
+    pub fn field(&self) -> Option<&'static str> {
+        self.field
+    }
+
+    /// The OS error number of an I/O error.
+    pub fn raw_os_error(&self) -> Option<i32> {
+        self.errno
+    }
+
+    /// True when the process this concerns has exited: normal during a scan.
+    pub fn is_gone(&self) -> bool {
+        self.kind == ErrorKind::Gone
+    }
+
+    /// The reason a field left empty by this error shows.
+    pub fn reason(&self) -> Reason {
+        self.kind.reason()
+    }
+
+    pub(crate) fn with_kind(mut self, kind: ErrorKind) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    pub(crate) fn with_path(mut self, path: impl Into<PathBuf>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.kind.describe())?;
+        if let Some(p) = &self.path {
+            write!(f, " in {}", p.display())?;
+        }
+        if let Some(l) = self.line {
+            write!(f, " line {l}")?;
+        }
+        let mut sep = ": ";
+        if let Some(d) = &self.detail {
+            write!(f, "{sep}{d}")?;
+            sep = " ";
+        }
+        if let Some(field) = self.field {
+            write!(f, "{sep}field {field}")?;
+        }
+        if let Some(e) = self.errno {
+            write!(f, " ({})", std::io::Error::from_raw_os_error(e))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A parse failure inside one file: which field, which line. Becomes an [`Error`] with the
+/// path through [`ParseError::in_file`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    what: &'static str,
+    field: Option<&'static str>,
+    line: Option<usize>,
+}
+
+impl ParseError {
+    /// `field` was absent.
+    pub fn missing(field: &'static str) -> Self {
+        ParseError { what: "missing", field: Some(field), line: None }
+    }
+
+    /// `field` was present but not a valid value.
+    pub fn invalid(field: &'static str) -> Self {
+        ParseError { what: "invalid", field: Some(field), line: None }
+    }
+
+    /// The input as a whole was malformed.
+    pub fn malformed(what: &'static str) -> Self {
+        ParseError { what, field: None, line: None }
+    }
+
+    /// Notes the 1-based line number (kept if one was already set).
+    pub fn at_line(mut self, line: usize) -> Self {
+        self.line.get_or_insert(line);
+        self
+    }
+
+    pub fn field(&self) -> Option<&'static str> {
+        self.field
+    }
+
+    pub fn line(&self) -> Option<usize> {
+        self.line
+    }
+
+    /// The error with the file it came from.
+    pub fn in_file(self, path: impl Into<PathBuf>) -> Error {
+        Error {
+            kind: ErrorKind::Parse,
+            path: Some(path.into()),
+            line: self.line,
+            field: self.field,
+            detail: Some(Cow::Borrowed(self.what)),
+            errno: None,
+        }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.what)?;
+        if let Some(field) = self.field {
+            write!(f, " field {field}")?;
+        }
+        if let Some(l) = self.line {
+            write!(f, " at line {l}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_error_message_names_path_line_and_field() {
+        let e = ParseError::missing("tx_bytes").at_line(3).in_file("/proc/net/dev");
+        assert_eq!(e.to_string(), "parse error in /proc/net/dev line 3: missing field tx_bytes");
+        assert_eq!((e.line(), e.field()), (Some(3), Some("tx_bytes")));
+    }
+
+    #[test]
+    fn errno_maps_to_kind_and_reason() {
+        let e = Error::errno(Path::new("/proc/1/io"), libc::EACCES, std::io::ErrorKind::Other);
+        assert_eq!(e.kind(), ErrorKind::PermissionDenied);
+        assert_eq!(e.reason(), Reason::PermissionDenied);
+        assert!(e.to_string().starts_with("permission denied in /proc/1/io"));
+        let gone = Error::errno(Path::new("/proc/9/stat"), libc::ESRCH, std::io::ErrorKind::Other);
+        assert!(gone.is_gone());
+    }
+}

@@ -1,0 +1,637 @@
+//! The process domain: one [`ProcessFull`] per process, with its open files, sockets,
+//! memory maps, limits, cgroup limits and delay accounting.
+//!
+//! Names are the specification's. Units are in the field docs and in the schema
+//! (`#[record(unit)]`): memory in bytes, CPU time in clock ticks (see
+//! [`crate::Source::clock_ticks`]; 100 per second on Linux x86-64), times since boot in
+//! ticks, delays in nanoseconds. A field that could not be read is
+//! [`Field::Missing`] with a [`crate::Reason`]: another user's `/proc/<pid>/io` is
+//! `permission_denied`, the executable of a kernel thread is `kernel_thread`, `environ` is
+//! `disabled` unless asked for.
+//!
+//! Identity is `(pid, start_time)`: a pid reused by a new process is a new record.
+
+use libprobe_derive::{Record, RecordEnum};
+
+use crate::model::Field;
+use crate::schema::OrderedMap;
+use crate::text::ByteStr;
+
+/// Scheduler state, from the state letter of `/proc/<pid>/stat`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, RecordEnum)]
+#[repr(u8)]
+pub enum ProcessState {
+    /// `R`: running or runnable.
+    Running = 1,
+    /// `S`: interruptible sleep.
+    Sleeping = 2,
+    /// `D`: uninterruptible sleep (usually I/O).
+    DiskSleep = 3,
+    /// `Z`: exited, not yet reaped by its parent.
+    Zombie = 4,
+    /// `T`: stopped by a signal.
+    Stopped = 5,
+    /// `t`: stopped by a tracer.
+    TracingStop = 6,
+    /// `X` or `x`: dead (seen only in a race with exit).
+    Dead = 7,
+    /// `K`: wakekill (Linux 2.6.33–3.13).
+    Wakekill = 8,
+    /// `W`: waking (2.6.33–3.13) or paging (before 2.6).
+    Waking = 9,
+    /// `P`: parked (3.9–3.13).
+    Parked = 10,
+    /// `I`: idle kernel thread (4.14+).
+    Idle = 11,
+    /// A letter this version of libprobe does not know.
+    Unknown = 0,
+}
+
+impl ProcessState {
+    /// The state for a `/proc/<pid>/stat` state letter.
+    pub fn from_char(c: u8) -> ProcessState {
+        match c {
+            b'R' => ProcessState::Running,
+            b'S' => ProcessState::Sleeping,
+            b'D' => ProcessState::DiskSleep,
+            b'Z' => ProcessState::Zombie,
+            b'T' => ProcessState::Stopped,
+            b't' => ProcessState::TracingStop,
+            b'X' | b'x' => ProcessState::Dead,
+            b'K' => ProcessState::Wakekill,
+            b'W' => ProcessState::Waking,
+            b'P' => ProcessState::Parked,
+            b'I' => ProcessState::Idle,
+            _ => ProcessState::Unknown,
+        }
+    }
+}
+
+/// What an open file descriptor refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, RecordEnum)]
+#[repr(u8)]
+pub enum FileType {
+    Regular = 1,
+    Directory = 2,
+    CharDevice = 3,
+    BlockDevice = 4,
+    /// A FIFO or an anonymous pipe.
+    Pipe = 5,
+    Socket = 6,
+    Symlink = 7,
+    /// An anonymous inode: eventfd, epoll, timerfd, signalfd, inotify, bpf objects, …
+    /// (the kind is in the path: `anon_inode:[eventfd]`).
+    AnonInode = 8,
+    Unknown = 0,
+}
+
+/// A socket's protocol family and type, as seen from the owning process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, RecordEnum)]
+#[repr(u8)]
+pub enum SocketType {
+    Tcp = 1,
+    Tcp6 = 2,
+    Udp = 3,
+    Udp6 = 4,
+    #[record(name = "udplite")]
+    UdpLite = 5,
+    #[record(name = "udplite6")]
+    UdpLite6 = 6,
+    Raw = 7,
+    Raw6 = 8,
+    Unix = 9,
+    Netlink = 10,
+    Packet = 11,
+    Sctp = 12,
+    Sctp6 = 13,
+    Mptcp = 14,
+    Vsock = 15,
+    /// Any other family (the kernel's protocol name is kept in `protocol`).
+    Other = 0,
+}
+
+impl SocketType {
+    /// The type for a `system.sockprotoname` value (`TCP`, `UDPv6`, `UNIX`, …).
+    pub fn from_protocol_name(name: &[u8]) -> SocketType {
+        match name {
+            b"TCP" => SocketType::Tcp,
+            b"TCPv6" => SocketType::Tcp6,
+            b"UDP" => SocketType::Udp,
+            b"UDPv6" => SocketType::Udp6,
+            b"UDP-Lite" => SocketType::UdpLite,
+            b"UDPLITEv6" => SocketType::UdpLite6,
+            b"RAW" | b"PING" => SocketType::Raw,
+            b"RAWv6" | b"PINGv6" => SocketType::Raw6,
+            b"UNIX" | b"UNIX-STREAM" => SocketType::Unix,
+            b"NETLINK" => SocketType::Netlink,
+            b"PACKET" => SocketType::Packet,
+            b"SCTP" => SocketType::Sctp,
+            b"SCTPv6" => SocketType::Sctp6,
+            b"MPTCP" | b"MPTCPv6" => SocketType::Mptcp,
+            b"AF_VSOCK" => SocketType::Vsock,
+            _ => SocketType::Other,
+        }
+    }
+}
+
+/// One open file descriptor (`/proc/<pid>/fd/<n>` and `/proc/<pid>/fdinfo/<n>`).
+#[derive(Debug, Clone, PartialEq, Record)]
+pub struct OpenFile {
+    pub fd: i32,
+    /// Where the descriptor points: a path, or `socket:[inode]`, `pipe:[inode]`,
+    /// `anon_inode:[eventfd]`. A deleted file keeps the kernel's ` (deleted)` suffix;
+    /// see `deleted`.
+    pub path: ByteStr,
+    /// `r`, `w` or `rw`, from the access mode in `flags`.
+    pub mode: Field<String>,
+    /// The open flags (`O_*`, as `fdinfo` prints them, octal there).
+    pub flags: Field<u32>,
+    /// The file offset.
+    #[record(unit = "bytes")]
+    pub position: Field<u64>,
+    /// The inode number of the open file.
+    pub inode: Field<u64>,
+    /// The mount the file lives on (`mnt_id` in `fdinfo`; see `/proc/<pid>/mountinfo`).
+    pub mount_id: Field<u64>,
+    pub file_type: Field<FileType>,
+    /// True when the open file has been unlinked (decided by its link count, not by the
+    /// ` (deleted)` suffix, which a real name may carry).
+    pub deleted: Field<bool>,
+}
+
+/// One socket open by a process: the owner's side (descriptor, inode, protocol).
+///
+/// Addresses and state come from joining `inode` with the network domain's socket table;
+/// here they are missing with reason `disabled` unless the network domain joined them.
+#[derive(Debug, Clone, PartialEq, Record)]
+pub struct OpenSocket {
+    pub fd: i32,
+    /// The socket's inode (`socket:[inode]`): the key into every socket table.
+    pub inode: u64,
+    /// Family and type, from the socket's protocol name.
+    pub socket_type: Field<SocketType>,
+    /// The kernel's protocol name (`TCP`, `UDPv6`, `UNIX`, `NETLINK`, …).
+    pub protocol: Field<String>,
+    /// Local address as `ip:port` (`[ip]:port` for IPv6) or a unix path.
+    pub local_addr: Field<String>,
+    /// Remote address, when connected.
+    pub remote_addr: Field<String>,
+    /// TCP state name (`established`, `listen`, …), for TCP sockets.
+    pub state: Field<String>,
+}
+
+/// One mapping of `/proc/<pid>/maps`.
+#[derive(Debug, Clone, PartialEq, Record)]
+pub struct MemoryMap {
+    pub start_addr: u64,
+    pub end_addr: u64,
+    /// `rwxp` / `rwxs` as the kernel prints them.
+    pub permissions: String,
+    #[record(unit = "bytes")]
+    pub offset: u64,
+    /// `major:minor` of the device holding the mapped file (`00:00` when anonymous).
+    pub device: String,
+    pub inode: u64,
+    /// The file, or `[heap]`, `[stack]`, `[vdso]`, …; empty for anonymous mappings.
+    pub pathname: ByteStr,
+}
+
+/// A soft and hard resource limit. `u64::MAX` means unlimited (`RLIM_INFINITY`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Record)]
+pub struct Limit {
+    pub soft: u64,
+    pub hard: u64,
+}
+
+impl Limit {
+    /// The value for "unlimited".
+    pub const UNLIMITED: u64 = u64::MAX;
+}
+
+/// The sixteen resource limits of `/proc/<pid>/limits`, in the kernel's units (noted per
+/// field). `u64::MAX` means unlimited.
+#[derive(Debug, Clone, PartialEq, Eq, Record)]
+pub struct ProcessLimits {
+    /// RLIMIT_CPU.
+    #[record(unit = "seconds")]
+    pub max_cpu_time: Limit,
+    /// RLIMIT_FSIZE.
+    #[record(unit = "bytes")]
+    pub max_file_size: Limit,
+    /// RLIMIT_DATA.
+    #[record(unit = "bytes")]
+    pub max_data_size: Limit,
+    /// RLIMIT_STACK.
+    #[record(unit = "bytes")]
+    pub max_stack_size: Limit,
+    /// RLIMIT_CORE.
+    #[record(unit = "bytes")]
+    pub max_core_size: Limit,
+    /// RLIMIT_RSS (not enforced by Linux).
+    #[record(unit = "bytes")]
+    pub max_resident_set: Limit,
+    /// RLIMIT_NPROC.
+    #[record(unit = "processes")]
+    pub max_processes: Limit,
+    /// RLIMIT_NOFILE.
+    #[record(unit = "files")]
+    pub max_open_files: Limit,
+    /// RLIMIT_MEMLOCK.
+    #[record(unit = "bytes")]
+    pub max_locked_memory: Limit,
+    /// RLIMIT_AS.
+    #[record(unit = "bytes")]
+    pub max_address_space: Limit,
+    /// RLIMIT_LOCKS.
+    #[record(unit = "locks")]
+    pub max_file_locks: Limit,
+    /// RLIMIT_SIGPENDING.
+    #[record(unit = "signals")]
+    pub max_pending_signals: Limit,
+    /// RLIMIT_MSGQUEUE.
+    #[record(unit = "bytes")]
+    pub max_msgqueue_size: Limit,
+    /// RLIMIT_NICE (the ceiling is `20 - soft`).
+    pub max_nice_priority: Limit,
+    /// RLIMIT_RTPRIO.
+    pub max_realtime_priority: Limit,
+    /// RLIMIT_RTTIME.
+    #[record(unit = "us")]
+    pub max_realtime_timeout: Limit,
+}
+
+/// Pressure stall information for one resource (`/proc/pressure/*`, `<cgroup>/*.pressure`).
+#[derive(Debug, Clone, Copy, PartialEq, Record)]
+pub struct PsiLine {
+    /// Share of wall time stalled, averaged over 10 s.
+    #[record(unit = "percent")]
+    pub avg10: f64,
+    #[record(unit = "percent")]
+    pub avg60: f64,
+    #[record(unit = "percent")]
+    pub avg300: f64,
+    /// Total stall time.
+    #[record(unit = "us")]
+    pub total_us: u64,
+}
+
+/// `some` (at least one task stalled) and `full` (all non-idle tasks stalled) pressure.
+#[derive(Debug, Clone, Copy, PartialEq, Record)]
+pub struct Pressure {
+    pub some: PsiLine,
+    /// Not reported for CPU at the system level before Linux 5.13.
+    pub full: Field<PsiLine>,
+}
+
+/// One device line of `io.max`: bandwidth and IOPS caps, `u64::MAX` when unlimited.
+#[derive(Debug, Clone, PartialEq, Eq, Record)]
+pub struct IoMax {
+    /// `major:minor` of the block device.
+    pub device: String,
+    #[record(unit = "bytes/s")]
+    pub rbps: u64,
+    #[record(unit = "bytes/s")]
+    pub wbps: u64,
+    #[record(unit = "ops/s")]
+    pub riops: u64,
+    #[record(unit = "ops/s")]
+    pub wiops: u64,
+}
+
+/// The limits that actually bind a process through its cgroup: for each, the tightest
+/// value along the path from the process's cgroup up to the root (a container's limits
+/// even when set on a parent slice). `u64::MAX` means no limit anywhere on the path.
+///
+/// cgroup v2 gives every field; on cgroup v1 the memory, cpu and pids controllers give
+/// theirs and the rest are `not_supported`.
+#[derive(Debug, Clone, PartialEq, Record)]
+pub struct CgroupLimits {
+    /// `1` for cgroup v1 controllers, `2` for the unified hierarchy.
+    pub version: u8,
+    /// The cgroup these limits were read from (relative to the hierarchy's root).
+    pub path: ByteStr,
+    /// CPU quota per period (`cpu.max`, or `cpu.cfs_quota_us`) of the cgroup on the path
+    /// with the tightest quota/period ratio; `u64::MAX` when no cgroup limits CPU.
+    #[record(unit = "us")]
+    pub cpu_max_quota_us: Field<u64>,
+    #[record(unit = "us")]
+    pub cpu_max_period_us: Field<u64>,
+    /// `cpu.weight` of the process's own cgroup (1–10000, default 100).
+    pub cpu_weight: Field<u64>,
+    /// `memory.max` (v1: `memory.limit_in_bytes`).
+    #[record(unit = "bytes")]
+    pub memory_max: Field<u64>,
+    /// `memory.high`: the throttling threshold.
+    #[record(unit = "bytes")]
+    pub memory_high: Field<u64>,
+    /// `memory.swap.max`.
+    #[record(unit = "bytes")]
+    pub memory_swap_max: Field<u64>,
+    /// `memory.current` of the process's own cgroup (v1: `memory.usage_in_bytes`).
+    #[record(unit = "bytes")]
+    pub memory_current: Field<u64>,
+    /// `pids.max`.
+    pub pids_max: Field<u64>,
+    /// `pids.current` of the process's own cgroup.
+    pub pids_current: Field<u64>,
+    /// `io.max` lines, tightest per device along the path.
+    pub io_max: Field<Vec<IoMax>>,
+    /// `cpu.pressure` of the process's own cgroup.
+    pub cpu_pressure: Field<Pressure>,
+    /// `memory.pressure`.
+    pub memory_pressure: Field<Pressure>,
+    /// `io.pressure`.
+    pub io_pressure: Field<Pressure>,
+    /// `irq.pressure` (Linux 6.1+ with `CONFIG_IRQ_TIME_ACCOUNTING`).
+    pub irq_pressure: Field<Pressure>,
+}
+
+/// Time a process spent waiting, by cause (delay accounting).
+///
+/// `cpu_run_*` come from `/proc/<pid>/schedstat` and `blkio_delay_ticks` from
+/// `/proc/<pid>/stat`, both always available; the per-cause totals come from the
+/// taskstats netlink interface (option `taskstats`, needs CAP_NET_ADMIN and the
+/// `kernel.task_delayacct` sysctl, else `permission_denied` / `not_enabled`).
+#[derive(Debug, Clone, PartialEq, Record)]
+pub struct DelayAccounting {
+    /// Time on CPU, summed over threads.
+    #[record(unit = "ns")]
+    pub cpu_run_time_ns: Field<u64>,
+    /// Time runnable but waiting for a CPU (run-queue delay).
+    #[record(unit = "ns")]
+    pub cpu_run_delay_ns: Field<u64>,
+    /// Number of times a thread of the process ran on a CPU.
+    pub cpu_timeslices: Field<u64>,
+    /// Aggregated block I/O delay (`delayacct_blkio_ticks`).
+    #[record(unit = "ticks")]
+    pub blkio_delay_ticks: Field<u64>,
+    /// taskstats: waiting for a CPU while runnable.
+    #[record(unit = "ns")]
+    pub cpu_delay_total_ns: Field<u64>,
+    pub cpu_delay_count: Field<u64>,
+    /// taskstats: waiting for synchronous block I/O.
+    #[record(unit = "ns")]
+    pub blkio_delay_total_ns: Field<u64>,
+    pub blkio_delay_count: Field<u64>,
+    /// taskstats: waiting for pages to be swapped in.
+    #[record(unit = "ns")]
+    pub swapin_delay_total_ns: Field<u64>,
+    pub swapin_delay_count: Field<u64>,
+    /// taskstats: memory reclaim.
+    #[record(unit = "ns")]
+    pub freepages_delay_total_ns: Field<u64>,
+    pub freepages_delay_count: Field<u64>,
+    /// taskstats: thrashing (refaults of recently evicted pages).
+    #[record(unit = "ns")]
+    pub thrashing_delay_total_ns: Field<u64>,
+    pub thrashing_delay_count: Field<u64>,
+    /// taskstats: memory compaction.
+    #[record(unit = "ns")]
+    pub compact_delay_total_ns: Field<u64>,
+    pub compact_delay_count: Field<u64>,
+    /// taskstats: copy-on-write faults (Linux 6.3+).
+    #[record(unit = "ns")]
+    pub wpcopy_delay_total_ns: Field<u64>,
+    pub wpcopy_delay_count: Field<u64>,
+    /// taskstats: IRQ/softirq time stolen (Linux 6.6+).
+    #[record(unit = "ns")]
+    pub irq_delay_total_ns: Field<u64>,
+    pub irq_delay_count: Field<u64>,
+}
+
+/// Everything the kernel tells about one process.
+#[derive(Debug, Clone, PartialEq, Record)]
+pub struct ProcessFull {
+    // === Identification ===
+    pub pid: i32,
+    /// Parent process id (0 for init and kthreadd).
+    pub ppid: i32,
+    /// Process group id.
+    pub pgid: i32,
+    /// Session id.
+    pub sid: i32,
+    /// Thread group id (equals `pid` for a process).
+    pub tgid: Field<i32>,
+    /// The pid in each nested pid namespace, outermost first (`NSpid`).
+    pub ns_pids: Field<Vec<i32>>,
+
+    // === Names and commands ===
+    /// The command name (`comm`, at most 15 bytes, any byte but NUL).
+    pub name: ByteStr,
+    /// The executable (`/proc/<pid>/exe`). Missing for kernel threads and zombies.
+    pub exe: Field<ByteStr>,
+    /// True when the executable has been deleted or replaced on disk since the start.
+    pub exe_deleted: Field<bool>,
+    /// The arguments (`/proc/<pid>/cmdline`), lossless. Empty for kernel threads.
+    pub cmdline: Field<Vec<ByteStr>>,
+    /// The working directory.
+    pub cwd: Field<ByteStr>,
+    /// The root directory (`/` unless chrooted or in a container).
+    pub root: Field<ByteStr>,
+
+    // === Users and groups ===
+    pub uid_real: Field<u32>,
+    pub uid_effective: Field<u32>,
+    pub uid_saved: Field<u32>,
+    pub uid_filesystem: Field<u32>,
+    pub gid_real: Field<u32>,
+    pub gid_effective: Field<u32>,
+    pub gid_saved: Field<u32>,
+    pub gid_filesystem: Field<u32>,
+    /// Supplementary groups.
+    pub groups: Field<Vec<u32>>,
+
+    // === State ===
+    pub state: ProcessState,
+    /// The state letter as the kernel prints it (`R`, `S`, `D`, `Z`, `T`, `t`, `X`, `I`, …).
+    pub state_char: char,
+    /// Nice value, -20 (favoured) to 19.
+    pub nice: i32,
+    /// Kernel scheduling priority as `/proc/<pid>/stat` shows it (20 + nice for normal
+    /// tasks; negative for real-time ones).
+    pub priority: i32,
+    pub num_threads: u32,
+    /// Start time after boot.
+    #[record(unit = "ticks")]
+    pub start_time: u64,
+    /// Start time as a Unix timestamp (boot time + `start_time`).
+    #[record(unit = "seconds")]
+    pub start_time_unix: u64,
+    /// `PF_*` flags of the main thread.
+    pub flags: u32,
+    /// True for kernel threads (`PF_KTHREAD`).
+    pub is_kernel_thread: bool,
+    /// Controlling terminal (`tty_nr`, encoded device number; 0 when none).
+    pub tty_nr: i32,
+
+    // === CPU ===
+    #[record(unit = "ticks")]
+    pub cpu_user_ticks: u64,
+    #[record(unit = "ticks")]
+    pub cpu_system_ticks: u64,
+    /// CPU time of waited-for children, user mode.
+    #[record(unit = "ticks")]
+    pub cpu_children_user: u64,
+    #[record(unit = "ticks")]
+    pub cpu_children_system: u64,
+    /// CPU use since the previous snapshot of the same `Probe`, in percent of one CPU
+    /// (200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot.
+    #[record(unit = "percent")]
+    pub cpu_percent: Field<f64>,
+    /// CPUs the process may run on (`Cpus_allowed_list`).
+    pub cpu_affinity: Field<Vec<u32>>,
+    /// The CPU the process last ran on.
+    pub last_cpu: i32,
+
+    // === Memory ===
+    /// Resident set size.
+    #[record(unit = "bytes")]
+    pub memory_rss: u64,
+    /// Virtual memory size.
+    #[record(unit = "bytes")]
+    pub memory_vms: u64,
+    /// Resident memory backed by files or shared memory (`RssFile + RssShmem`).
+    #[record(unit = "bytes")]
+    pub memory_shared: Field<u64>,
+    /// Text (code) segment size (`VmExe`).
+    #[record(unit = "bytes")]
+    pub memory_text: Field<u64>,
+    /// Data + stack size (`VmData + VmStk`).
+    #[record(unit = "bytes")]
+    pub memory_data: Field<u64>,
+    /// Shared library code size (`VmLib`).
+    #[record(unit = "bytes")]
+    pub memory_lib: Field<u64>,
+    /// Dirty pages (`Shared_Dirty + Private_Dirty` of `smaps_rollup`; option `smaps_rollup`).
+    #[record(unit = "bytes")]
+    pub memory_dirty: Field<u64>,
+    /// Swapped-out memory (`VmSwap`).
+    #[record(unit = "bytes")]
+    pub memory_swap: Field<u64>,
+    /// Proportional set size (`smaps_rollup`; option `smaps_rollup`).
+    #[record(unit = "bytes")]
+    pub memory_pss: Field<u64>,
+    /// Unique set size: private clean + private dirty (`smaps_rollup`; option `smaps_rollup`).
+    #[record(unit = "bytes")]
+    pub memory_uss: Field<u64>,
+    /// Anonymous part of PSS (Linux 5.7+; option `smaps_rollup`).
+    #[record(unit = "bytes")]
+    pub memory_pss_anon: Field<u64>,
+    /// File-backed part of PSS (Linux 5.7+; option `smaps_rollup`).
+    #[record(unit = "bytes")]
+    pub memory_pss_file: Field<u64>,
+    /// Shared-memory part of PSS (Linux 5.7+; option `smaps_rollup`).
+    #[record(unit = "bytes")]
+    pub memory_pss_shmem: Field<u64>,
+    /// Peak resident set size (`VmHWM`).
+    #[record(unit = "bytes")]
+    pub memory_rss_peak: Field<u64>,
+    /// Locked memory (`VmLck`).
+    #[record(unit = "bytes")]
+    pub memory_locked: Field<u64>,
+    /// Page-table memory (`VmPTE`).
+    #[record(unit = "bytes")]
+    pub memory_page_tables: Field<u64>,
+    /// RSS as a share of the machine's physical memory.
+    #[record(unit = "percent")]
+    pub memory_percent: Field<f64>,
+    pub page_faults_minor: u64,
+    pub page_faults_major: u64,
+    /// Minor faults of waited-for children.
+    pub page_faults_children_minor: u64,
+    pub page_faults_children_major: u64,
+
+    // === I/O (`/proc/<pid>/io`: needs ptrace access to the process) ===
+    /// Bytes fetched from storage.
+    #[record(unit = "bytes")]
+    pub io_read_bytes: Field<u64>,
+    /// Bytes sent to storage (or dirtied in the page cache).
+    #[record(unit = "bytes")]
+    pub io_write_bytes: Field<u64>,
+    /// Bytes passed to read-like syscalls, cached or not (`rchar`).
+    #[record(unit = "bytes")]
+    pub io_read_chars: Field<u64>,
+    /// Bytes passed to write-like syscalls (`wchar`).
+    #[record(unit = "bytes")]
+    pub io_write_chars: Field<u64>,
+    pub io_read_syscalls: Field<u64>,
+    pub io_write_syscalls: Field<u64>,
+    /// Bytes whose write-out was cancelled by truncation.
+    #[record(unit = "bytes")]
+    pub io_cancelled_write: Field<u64>,
+
+    // === Files and sockets ===
+    pub num_fds: Field<u32>,
+    /// Open descriptors that are not sockets (option `fds`).
+    pub open_files: Field<Vec<OpenFile>>,
+    /// Open sockets (option `fds`).
+    pub open_sockets: Field<Vec<OpenSocket>>,
+    /// Memory mappings (option `maps`).
+    pub maps: Field<Vec<MemoryMap>>,
+
+    // === Context switches ===
+    pub voluntary_ctx_switches: Field<u64>,
+    pub nonvoluntary_ctx_switches: Field<u64>,
+
+    // === Limits ===
+    pub limits: Field<ProcessLimits>,
+
+    // === Security ===
+    /// 0 disabled, 1 strict, 2 filter.
+    pub seccomp_mode: Field<u8>,
+    /// Number of seccomp filters attached (Linux 5.9+).
+    pub seccomp_filters: Field<u32>,
+    pub capabilities_effective: Field<u64>,
+    pub capabilities_permitted: Field<u64>,
+    pub capabilities_inheritable: Field<u64>,
+    pub capabilities_bounding: Field<u64>,
+    pub capabilities_ambient: Field<u64>,
+    pub no_new_privs: Field<bool>,
+
+    // === Namespaces (inode numbers of /proc/<pid>/ns/*) ===
+    pub ns_cgroup: Field<u64>,
+    pub ns_ipc: Field<u64>,
+    pub ns_mnt: Field<u64>,
+    pub ns_net: Field<u64>,
+    pub ns_pid: Field<u64>,
+    /// The pid namespace children will be created in.
+    pub ns_pid_children: Field<u64>,
+    pub ns_time: Field<u64>,
+    /// The time namespace children will be created in.
+    pub ns_time_children: Field<u64>,
+    pub ns_user: Field<u64>,
+    pub ns_uts: Field<u64>,
+
+    // === Cgroups ===
+    /// The cgroup v2 path (or, on a v1-only system, the first controller's path).
+    pub cgroup_path: Field<ByteStr>,
+    /// Controllers that apply: those of the v2 cgroup (`cgroup.controllers`), else the
+    /// v1 hierarchies the process is in.
+    pub cgroup_controllers: Field<Vec<String>>,
+    /// The limits that bind through the cgroup hierarchy.
+    pub cgroup_limits: Field<CgroupLimits>,
+
+    // === Environment (option `environ`; never collected unless asked for) ===
+    pub environ: Field<OrderedMap<ByteStr, ByteStr>>,
+
+    // === OOM ===
+    pub oom_score: Field<i32>,
+    pub oom_score_adj: Field<i32>,
+
+    // === Scheduling ===
+    /// SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6.
+    pub sched_policy: u32,
+    /// Real-time priority (1–99), 0 for normal policies.
+    pub sched_priority: u32,
+    /// The cgroup CPU quota per period that binds the process (`cpu.max`).
+    #[record(unit = "us")]
+    pub cpu_time_limit: Field<u64>,
+    pub delay: DelayAccounting,
+
+    // === Signals (bit n-1 set = signal n) ===
+    /// Pending for the process or its main thread (`ShdPnd | SigPnd`).
+    pub signals_pending: Field<u64>,
+    pub signals_blocked: Field<u64>,
+    pub signals_ignored: Field<u64>,
+    pub signals_caught: Field<u64>,
+}

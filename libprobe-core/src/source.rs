@@ -1,0 +1,490 @@
+//! [`Source`]: the one way libprobe reads the machine.
+//!
+//! Nothing else in the core names `/proc` or `/sys`. A `Source` has four roots — procfs,
+//! sysfs, dev and rootfs — so the same collectors read the live machine, a host's `/proc`
+//! mounted inside a container, or a fixture tree in a test:
+//!
+//! ```no_run
+//! use libprobe::Source;
+//! let live = Source::host();                                  // /proc, /sys, /dev, /
+//! let host = Source::host().with_procfs("/host/proc");        // a host seen from a container
+//! let fake = Source::rooted_at("tests/fixtures/minimal");     // fixture: …/proc, …/sys
+//! let text = live.read_proc("loadavg")?;                      // errors carry the full path
+//! # Ok::<(), libprobe::Error>(())
+//! ```
+//!
+//! `Source::host()` honours `LIBPROBE_PROCFS`, `LIBPROBE_SYSFS`, `LIBPROBE_DEVFS` and
+//! `LIBPROBE_ROOTFS`, and `LIBPROBE_FIXTURE` (a fixture tree, as `rooted_at`).
+//!
+//! Values that come from syscalls rather than files — clock ticks, page size, the clock,
+//! `statvfs`, a socket's protocol — also come through the `Source`. On a fixture tree they
+//! are read from `<root>/syscalls.txt`, so a golden file gives the same answer on every
+//! machine. Reads are bounded ([`Source::with_max_file_bytes`]).
+
+use std::ffi::CStr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::error::{Error, ErrorKind};
+use crate::parse;
+use crate::sys::imp::fs::{self, Dir, FileStat, ReadMode, StatVfs};
+
+/// Where and how libprobe reads the machine. Cheap to clone; immutable once built.
+#[derive(Debug, Clone)]
+pub struct Source {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug, Clone)]
+struct Inner {
+    procfs: PathBuf,
+    sysfs: PathBuf,
+    devfs: PathBuf,
+    rootfs: PathBuf,
+    fakes: Option<Arc<Fakes>>,
+    max_file_bytes: usize,
+}
+
+/// A wall-clock and monotonic reading taken together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Instant {
+    /// Nanoseconds since the Unix epoch (CLOCK_REALTIME).
+    pub unix_ns: u64,
+    /// Nanoseconds on CLOCK_MONOTONIC (for rates; unaffected by clock steps).
+    pub monotonic_ns: u64,
+}
+
+impl Default for Source {
+    fn default() -> Self {
+        Source::host()
+    }
+}
+
+impl Source {
+    /// The default read limit per file: 32 MiB (a `maps` of a very large process fits).
+    pub const DEFAULT_MAX_FILE_BYTES: usize = 32 << 20;
+
+    /// The running machine: `/proc`, `/sys`, `/dev`, `/`, overridden by the
+    /// `LIBPROBE_PROCFS`, `LIBPROBE_SYSFS`, `LIBPROBE_DEVFS`, `LIBPROBE_ROOTFS` environment
+    /// variables, or by `LIBPROBE_FIXTURE` (a whole fixture tree).
+    pub fn host() -> Source {
+        if let Some(dir) = std::env::var_os("LIBPROBE_FIXTURE").filter(|v| !v.is_empty()) {
+            return Source::rooted_at(dir);
+        }
+        let env = |name: &str, default: &str| {
+            std::env::var_os(name).filter(|v| !v.is_empty()).map_or_else(|| PathBuf::from(default), PathBuf::from)
+        };
+        Source {
+            inner: Arc::new(Inner {
+                procfs: env("LIBPROBE_PROCFS", "/proc"),
+                sysfs: env("LIBPROBE_SYSFS", "/sys"),
+                devfs: env("LIBPROBE_DEVFS", "/dev"),
+                rootfs: env("LIBPROBE_ROOTFS", "/"),
+                fakes: None,
+                max_file_bytes: Self::DEFAULT_MAX_FILE_BYTES,
+            }),
+        }
+    }
+
+    /// A fixture tree: `<dir>/proc`, `<dir>/sys`, `<dir>/dev`, `<dir>` as rootfs, and
+    /// syscall answers from `<dir>/syscalls.txt` (missing entries take Linux x86-64
+    /// defaults: 100 ticks/s, 4096-byte pages, the clock at zero).
+    pub fn rooted_at(dir: impl AsRef<Path>) -> Source {
+        let dir = dir.as_ref();
+        let fakes = Fakes::load(&dir.join("syscalls.txt"));
+        Source {
+            inner: Arc::new(Inner {
+                procfs: dir.join("proc"),
+                sysfs: dir.join("sys"),
+                devfs: dir.join("dev"),
+                rootfs: dir.to_owned(),
+                fakes: Some(Arc::new(fakes)),
+                max_file_bytes: Self::DEFAULT_MAX_FILE_BYTES,
+            }),
+        }
+    }
+
+    fn edit(mut self, f: impl FnOnce(&mut Inner)) -> Source {
+        f(Arc::make_mut(&mut self.inner));
+        self
+    }
+
+    /// Reads procfs from `path` instead.
+    pub fn with_procfs(self, path: impl Into<PathBuf>) -> Source {
+        self.edit(|i| i.procfs = path.into())
+    }
+
+    /// Reads sysfs from `path` instead.
+    pub fn with_sysfs(self, path: impl Into<PathBuf>) -> Source {
+        self.edit(|i| i.sysfs = path.into())
+    }
+
+    /// Reads device nodes from `path` instead.
+    pub fn with_devfs(self, path: impl Into<PathBuf>) -> Source {
+        self.edit(|i| i.devfs = path.into())
+    }
+
+    /// Resolves mount points (for `statvfs`) under `path` instead of `/`.
+    pub fn with_rootfs(self, path: impl Into<PathBuf>) -> Source {
+        self.edit(|i| i.rootfs = path.into())
+    }
+
+    /// Caps every file read at `bytes`; a longer file is an error of kind `TooLarge`.
+    pub fn with_max_file_bytes(self, bytes: usize) -> Source {
+        self.edit(|i| i.max_file_bytes = bytes.max(1))
+    }
+
+    pub fn procfs(&self) -> &Path {
+        &self.inner.procfs
+    }
+
+    pub fn sysfs(&self) -> &Path {
+        &self.inner.sysfs
+    }
+
+    pub fn devfs(&self) -> &Path {
+        &self.inner.devfs
+    }
+
+    pub fn rootfs(&self) -> &Path {
+        &self.inner.rootfs
+    }
+
+    pub fn max_file_bytes(&self) -> usize {
+        self.inner.max_file_bytes
+    }
+
+    /// True for a fixture tree ([`Source::rooted_at`]).
+    pub fn is_fixture(&self) -> bool {
+        self.inner.fakes.is_some()
+    }
+
+    /// `<procfs>/<rel>`.
+    pub fn proc_path(&self, rel: impl AsRef<Path>) -> PathBuf {
+        self.inner.procfs.join(rel)
+    }
+
+    /// `<sysfs>/<rel>`.
+    pub fn sys_path(&self, rel: impl AsRef<Path>) -> PathBuf {
+        self.inner.sysfs.join(rel)
+    }
+
+    /// An absolute path of the observed machine (a mount point), under the rootfs.
+    pub fn root_path(&self, abs: &[u8]) -> PathBuf {
+        use std::os::unix::ffi::OsStrExt;
+        let rel = abs.strip_prefix(b"/").unwrap_or(abs);
+        self.inner.rootfs.join(std::ffi::OsStr::from_bytes(rel))
+    }
+
+    /// The whole of `<procfs>/<rel>`.
+    pub fn read_proc(&self, rel: impl AsRef<Path>) -> Result<Vec<u8>, Error> {
+        let mut buf = Vec::new();
+        self.read_into(&self.proc_path(rel), &mut buf)?;
+        Ok(buf)
+    }
+
+    /// The whole of `<sysfs>/<rel>`.
+    pub fn read_sys(&self, rel: impl AsRef<Path>) -> Result<Vec<u8>, Error> {
+        let mut buf = Vec::new();
+        self.read_into(&self.sys_path(rel), &mut buf)?;
+        Ok(buf)
+    }
+
+    /// Reads `path` (already under a root) into `buf`, replacing its contents.
+    pub(crate) fn read_into(&self, path: &Path, buf: &mut Vec<u8>) -> Result<(), Error> {
+        match fs::read_path_into(path, buf, self.inner.max_file_bytes, ReadMode::ToEof) {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(Error::too_large(path, self.inner.max_file_bytes)),
+            Err(e) => Err(Error::io(path, &e)),
+        }
+    }
+
+    /// A short sysfs attribute, trimmed (`/sys/class/net/eth0/mtu` → `1500`).
+    pub(crate) fn read_sys_value(&self, rel: impl AsRef<Path>) -> Result<Vec<u8>, Error> {
+        let v = self.read_sys(rel)?;
+        Ok(parse::trim(&v).to_vec())
+    }
+
+    /// The target of a symbolic link (already under a root).
+    pub(crate) fn readlink(&self, path: &Path) -> Result<Vec<u8>, Error> {
+        let mut buf = Vec::new();
+        fs::readlink_path(path, &mut buf).map_err(|e| Error::io(path, &e))?;
+        Ok(buf)
+    }
+
+    /// The names in a directory (already under a root), sorted.
+    pub(crate) fn list_dir(&self, path: &Path) -> Result<Vec<Vec<u8>>, Error> {
+        let dir = Dir::open(path).map_err(|e| Error::io(path, &e))?;
+        let mut names = Vec::new();
+        dir.for_each_entry(c".", |n| names.push(n.to_vec())).map_err(|e| Error::io(path, &e))?;
+        names.sort();
+        Ok(names)
+    }
+
+    /// The numeric entries of procfs: every visible process id, ascending.
+    pub fn pids(&self) -> Result<Vec<i32>, Error> {
+        let path = &self.inner.procfs;
+        let dir = Dir::open(path).map_err(|e| Error::io(path, &e))?;
+        let mut pids = Vec::with_capacity(512);
+        dir.for_each_entry(c".", |name| {
+            if let Some(pid) = parse::u64_dec(name).and_then(|p| i32::try_from(p).ok()) {
+                pids.push(pid);
+            }
+        })
+        .map_err(|e| Error::io(path, &e))?;
+        pids.sort_unstable();
+        Ok(pids)
+    }
+
+    /// Opens procfs itself, the base for opening per-process directories.
+    pub(crate) fn open_procfs(&self) -> Result<ProcRoot<'_>, Error> {
+        let path = &self.inner.procfs;
+        let dir = Dir::open(path).map_err(|e| Error::io(path, &e))?;
+        Ok(ProcRoot { src: self, dir })
+    }
+
+    /// Clock ticks per second: the unit of every `*_ticks` field.
+    pub fn clock_ticks(&self) -> u64 {
+        self.inner.fakes.as_ref().map_or_else(fs::clock_ticks, |f| f.clock_ticks)
+    }
+
+    /// The page size in bytes.
+    pub fn page_size(&self) -> u64 {
+        self.inner.fakes.as_ref().map_or_else(fs::page_size, |f| f.page_size)
+    }
+
+    /// Now, on the observed machine's clocks (fixed on a fixture tree).
+    pub fn now(&self) -> Instant {
+        match &self.inner.fakes {
+            Some(f) => Instant { unix_ns: f.realtime_ns, monotonic_ns: f.monotonic_ns },
+            None => Instant { unix_ns: fs::realtime_ns(), monotonic_ns: fs::monotonic_ns() },
+        }
+    }
+
+    /// The user libprobe reads as (to tell another user's process from a real error).
+    pub fn effective_uid(&self) -> u32 {
+        self.inner.fakes.as_ref().map_or_else(fs::effective_uid, |f| f.euid)
+    }
+
+    /// `statvfs` of a mount point of the observed machine (`mount_point` is absolute, as
+    /// `mountinfo` prints it, unescaped).
+    pub(crate) fn statvfs(&self, mount_point: &[u8]) -> Result<StatVfs, Error> {
+        let path = self.root_path(mount_point);
+        match &self.inner.fakes {
+            Some(f) => f
+                .statvfs
+                .iter()
+                .find(|(m, _)| m == mount_point)
+                .map(|(_, s)| *s)
+                .ok_or_else(|| Error::new(ErrorKind::NotFound, "no statvfs answer in syscalls.txt").with_path(path)),
+            None => fs::statvfs(&path).map_err(|e| Error::io(&path, &e)),
+        }
+    }
+}
+
+/// An open procfs, from which process directories are opened without re-resolving it.
+#[derive(Debug)]
+pub(crate) struct ProcRoot<'s> {
+    src: &'s Source,
+    dir: Dir,
+}
+
+impl<'s> ProcRoot<'s> {
+    /// Opens `/proc/<pid>`. Every later read of this process goes through the handle, so
+    /// a pid reused by a new process between two reads cannot mix two processes' data:
+    /// reads through the old handle fail once its process is gone.
+    pub(crate) fn open_pid(&self, pid: i32) -> Result<PidDir<'s>, Error> {
+        let mut digits = [0u8; 12];
+        let name = decimal(pid, &mut digits);
+        match self.dir.open_dir_at(name) {
+            Ok(dir) => Ok(PidDir { src: self.src, pid, dir }),
+            Err(e) => {
+                let err = Error::io(&self.src.proc_path(pid.to_string()), &e);
+                // A /proc/<pid> that vanished between listing and opening: it exited.
+                Err(if err.kind() == ErrorKind::NotFound { err.with_kind(ErrorKind::Gone) } else { err })
+            }
+        }
+    }
+}
+
+/// `v` in decimal, written into `buf` without allocating.
+fn decimal(v: i32, buf: &mut [u8; 12]) -> &[u8] {
+    let mut n = v.unsigned_abs();
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    &buf[i..]
+}
+
+/// One process's directory, `/proc/<pid>`, held open.
+#[derive(Debug)]
+pub(crate) struct PidDir<'s> {
+    src: &'s Source,
+    pid: i32,
+    dir: Dir,
+}
+
+impl PidDir<'_> {
+    pub(crate) fn pid(&self) -> i32 {
+        self.pid
+    }
+
+    /// `<procfs>/<pid>/<name>`, for error messages.
+    pub(crate) fn path_of(&self, name: &CStr) -> PathBuf {
+        let mut p = self.src.proc_path(self.pid.to_string());
+        p.push(std::ffi::OsStr::new(&*name.to_string_lossy()));
+        p
+    }
+
+    fn err(&self, name: &CStr, e: &std::io::Error) -> Error {
+        Error::io(&self.path_of(name), e)
+    }
+
+    /// Reads a file the kernel produces in one piece (`stat`, `status`, `io`, `cmdline`,
+    /// `fdinfo/<n>`, …) into `buf`.
+    pub(crate) fn read(&self, name: &CStr, buf: &mut Vec<u8>) -> Result<(), Error> {
+        self.read_mode(name, buf, ReadMode::Whole)
+    }
+
+    /// Reads a file produced record by record (`maps`), looping to the end.
+    pub(crate) fn read_to_eof(&self, name: &CStr, buf: &mut Vec<u8>) -> Result<(), Error> {
+        self.read_mode(name, buf, ReadMode::ToEof)
+    }
+
+    fn read_mode(&self, name: &CStr, buf: &mut Vec<u8>, mode: ReadMode) -> Result<(), Error> {
+        let limit = self.src.inner.max_file_bytes;
+        match self.dir.read_into(name, buf, limit, mode) {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(Error::too_large(&self.path_of(name), limit)),
+            Err(e) => Err(self.err(name, &e)),
+        }
+    }
+
+    /// The target of the link `name` (`exe`, `cwd`, `ns/net`, `fd/3`) into `buf`.
+    pub(crate) fn readlink(&self, name: &CStr, buf: &mut Vec<u8>) -> Result<(), Error> {
+        self.dir.readlink_into(name, buf).map_err(|e| self.err(name, &e))
+    }
+
+    /// The number of entries of the directory `name` (`fd`, `task`).
+    pub(crate) fn count_entries(&self, name: &CStr) -> Result<usize, Error> {
+        self.dir.count_entries(name).map_err(|e| self.err(name, &e))
+    }
+
+    /// Calls `f` with each entry name of the directory `name`.
+    pub(crate) fn for_each_entry(&self, name: &CStr, f: impl FnMut(&[u8])) -> Result<(), Error> {
+        self.dir.for_each_entry(name, f).map_err(|e| self.err(name, &e))
+    }
+
+    /// `stat` of `name`, following links (`fd/3` → the open file itself).
+    pub(crate) fn stat(&self, name: &CStr) -> Result<FileStat, Error> {
+        self.dir.stat(name, true).map_err(|e| self.err(name, &e))
+    }
+
+    /// Whether this process's directory still answers (false once it has exited).
+    pub(crate) fn is_alive(&self) -> bool {
+        self.dir.stat(c"stat", false).is_ok()
+    }
+
+    /// The protocol of the socket open as descriptor `fd` (`TCP`, `UDPv6`, `UNIX`, …).
+    pub(crate) fn socket_protocol(&self, fd: i32, name: &CStr) -> Result<Vec<u8>, Error> {
+        match &self.src.inner.fakes {
+            Some(f) => f
+                .sockproto
+                .iter()
+                .find(|(p, d, _)| *p == self.pid && *d == fd)
+                .map(|(_, _, proto)| proto.clone())
+                .ok_or_else(|| Error::new(ErrorKind::Unsupported, "no sockproto answer in syscalls.txt")),
+            None => self.dir.socket_protocol(name).map_err(|e| self.err(name, &e)),
+        }
+    }
+}
+
+/// Answers to syscalls for a fixture tree, from `syscalls.txt`:
+///
+/// ```text
+/// clock_ticks 100
+/// page_size 4096
+/// realtime_ns 1764075600000000000
+/// monotonic_ns 5000000000
+/// euid 0
+/// # mount point, block size, total/free/available bytes, total/free/available inodes
+/// statvfs / 4096 1000000000 400000000 350000000 65536 60000 60000
+/// # pid, fd, protocol
+/// sockproto 1234 5 TCP
+/// ```
+#[derive(Debug, Clone)]
+struct Fakes {
+    clock_ticks: u64,
+    page_size: u64,
+    realtime_ns: u64,
+    monotonic_ns: u64,
+    euid: u32,
+    statvfs: Vec<(Vec<u8>, StatVfs)>,
+    sockproto: Vec<(i32, i32, Vec<u8>)>,
+}
+
+impl Fakes {
+    fn load(path: &Path) -> Fakes {
+        let mut f = Fakes {
+            clock_ticks: 100,
+            page_size: 4096,
+            realtime_ns: 0,
+            monotonic_ns: 0,
+            euid: 0,
+            statvfs: Vec::new(),
+            sockproto: Vec::new(),
+        };
+        let text = std::fs::read(path).unwrap_or_default();
+        for line in parse::lines(&text) {
+            let mut t = parse::Fields::new(line);
+            let Some(key) = t.token() else { continue };
+            let mut num = || t.token().and_then(parse::u64_dec).unwrap_or(0);
+            match key {
+                b"clock_ticks" => f.clock_ticks = num().max(1),
+                b"page_size" => f.page_size = num().max(1),
+                b"realtime_ns" => f.realtime_ns = num(),
+                b"monotonic_ns" => f.monotonic_ns = num(),
+                b"euid" => f.euid = u32::try_from(num()).unwrap_or(0),
+                b"statvfs" => {
+                    let Some(mount) = t.token() else { continue };
+                    let mount = parse::unescape_octal(mount);
+                    let mut v = [0u64; 7];
+                    for slot in &mut v {
+                        *slot = t.token().and_then(parse::u64_dec).unwrap_or(0);
+                    }
+                    f.statvfs.push((
+                        mount,
+                        StatVfs {
+                            block_size: v[0],
+                            total_bytes: v[1],
+                            free_bytes: v[2],
+                            available_bytes: v[3],
+                            inodes_total: v[4],
+                            inodes_free: v[5],
+                            inodes_available: v[6],
+                        },
+                    ));
+                }
+                b"sockproto" => {
+                    let pid = t.token().and_then(parse::i64_dec).and_then(|v| i32::try_from(v).ok());
+                    let fd = t.token().and_then(parse::i64_dec).and_then(|v| i32::try_from(v).ok());
+                    if let (Some(pid), Some(fd), Some(proto)) = (pid, fd, t.token()) {
+                        f.sockproto.push((pid, fd, proto.to_vec()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        f
+    }
+}

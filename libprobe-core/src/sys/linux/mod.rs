@@ -1,0 +1,17 @@
+//! Linux: procfs, sysfs and syscalls.
+
+mod cgroup;
+pub(crate) mod fs;
+pub(crate) mod process;
+mod procfs;
+mod sysfs;
+pub(crate) mod system;
+mod taskstats;
+
+/// Buffers a `Probe` reuses from one snapshot to the next, so a steady-state scan reads
+/// every file without allocating for it.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    pub(crate) file: Vec<u8>,
+    pub(crate) link: Vec<u8>,
+}

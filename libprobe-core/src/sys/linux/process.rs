@@ -1,0 +1,630 @@
+//! The process collector: one [`ProcessFull`] per `/proc/<pid>`.
+//!
+//! Each process is read through one directory handle opened on `/proc/<pid>`
+//! ([`crate::source::ProcRoot::open_pid`]): if the process exits and its pid is reused
+//! while we read, reads through the old handle fail instead of returning the new
+//! process's data, so a record never mixes two processes. A process that exits
+//! mid-read is dropped silently. Files are read into the probe's reused buffers and parsed
+//! in place.
+//!
+//! Unreadable files leave their fields missing with a reason: `permission_denied` for
+//! another user's `io`, `exe`, `fd`, `ns/*`; `kernel_thread` and `zombie` for what those
+//! lack; `not_supported` for files this kernel does not have. Unexpected errors (a parse
+//! failure) become reason `error` plus a warning on the domain naming the file.
+
+use std::collections::HashMap;
+use std::ffi::CStr;
+
+use crate::error::{Error, ErrorKind, ParseError};
+use crate::model::{Domain, Field, Reason, Warnings};
+use crate::process::{DelayAccounting, FileType, OpenFile, OpenSocket, ProcessFull, ProcessState, SocketType};
+use crate::snapshot::{ProcessOptions, Sample};
+use crate::source::{PidDir, ProcRoot, Source};
+use crate::text::ByteStr;
+
+use super::Scratch;
+use super::cgroup::CgroupCache;
+use super::procfs::{
+    self, pid_cmdline, pid_fdinfo, pid_io, pid_limits, pid_maps, pid_ns, pid_schedstat, pid_smaps_rollup, pid_stat,
+    pid_status,
+};
+use super::taskstats::Taskstats;
+
+/// (pid, start time) → user + system ticks.
+type CpuByProcess = HashMap<(i32, u64), u64>;
+
+/// What every process of one snapshot shares.
+struct Ctx<'a> {
+    opts: &'a ProcessOptions,
+    ticks: u64,
+    page_size: u64,
+    boot_time: Option<u64>,
+    mem_total: Option<u64>,
+    /// Seconds since the previous snapshot, and its per-process CPU ticks.
+    prev: Option<(f64, &'a CpuByProcess)>,
+}
+
+pub(crate) fn collect(
+    src: &Source,
+    opts: &ProcessOptions,
+    prev: Option<&Sample>,
+    next: &mut Sample,
+    scratch: &mut Scratch,
+    warnings: &mut Warnings,
+) -> Domain<Vec<ProcessFull>> {
+    let root = match src.open_procfs() {
+        Ok(r) => r,
+        Err(e) => return Domain::Failed(e),
+    };
+    let pids = match &opts.pids {
+        Some(list) => list.clone(),
+        None => match src.pids() {
+            Ok(p) => p,
+            Err(e) => return Domain::Failed(e),
+        },
+    };
+    let ctx = Ctx {
+        opts,
+        ticks: src.clock_ticks(),
+        page_size: src.page_size(),
+        boot_time: next.boot_time.or_else(|| super::system::boot_time(src).ok()),
+        mem_total: next.mem_total.or_else(|| super::system::mem_total(src).ok()),
+        prev: prev.and_then(|p| {
+            let dt = next.monotonic_ns.checked_sub(p.monotonic_ns)? as f64 / 1e9;
+            (dt > 0.0).then_some((dt, &p.process_cpu))
+        }),
+    };
+    let mut cgroups = CgroupCache::new(src, opts.cgroup_limits);
+    let mut taskstats = opts.taskstats.then(|| {
+        let sysctl = src.read_proc("sys/kernel/task_delayacct").ok().map(|v| crate::parse::trim(&v) != b"0");
+        Taskstats::open(sysctl)
+    });
+
+    let mut out = Vec::with_capacity(pids.len());
+    next.process_cpu.reserve(pids.len());
+    for pid in pids {
+        match read_process(&ctx, &root, pid, scratch, &mut cgroups, taskstats.as_mut(), warnings) {
+            Ok(Some(p)) => {
+                next.process_cpu.insert((p.pid, p.start_time), p.cpu_user_ticks + p.cpu_system_ticks);
+                out.push(p);
+            }
+            Ok(None) => {}
+            Err(e) if e.is_gone() => {}
+            Err(e) => warnings.push(e),
+        }
+    }
+    Domain::Collected(out)
+}
+
+/// Reads of one process, tracking whether it vanished meanwhile.
+struct Proc<'w, 's> {
+    dir: PidDir<'s>,
+    gone: bool,
+    zombie: bool,
+    kthread: bool,
+    warnings: &'w mut Warnings,
+}
+
+impl Proc<'_, '_> {
+    /// Why a read failed, as a field reason. Establishes whether the process is gone.
+    fn reason(&mut self, e: Error) -> Reason {
+        match e.kind() {
+            ErrorKind::PermissionDenied => Reason::PermissionDenied,
+            ErrorKind::NotFound | ErrorKind::Gone => {
+                if self.gone || !self.dir.is_alive() {
+                    self.gone = true;
+                    Reason::Gone
+                } else if self.zombie {
+                    Reason::Zombie
+                } else if self.kthread {
+                    Reason::KernelThread
+                } else if e.kind() == ErrorKind::NotFound {
+                    Reason::NotSupported
+                } else {
+                    self.warnings.push(e);
+                    Reason::Error
+                }
+            }
+            ErrorKind::TooLarge => {
+                self.warnings.push(e);
+                Reason::TooLarge
+            }
+            ErrorKind::Unsupported => Reason::NotSupported,
+            _ => {
+                self.warnings.push(e);
+                Reason::Error
+            }
+        }
+    }
+
+    /// Reads and parses a one-piece file.
+    fn file<T>(
+        &mut self,
+        name: &CStr,
+        buf: &mut Vec<u8>,
+        parse: impl FnOnce(&[u8]) -> Result<T, ParseError>,
+    ) -> Field<T> {
+        if self.gone {
+            return Field::Missing(Reason::Gone);
+        }
+        match self.dir.read(name, buf) {
+            Ok(()) => self.parsed(name, parse(buf)),
+            Err(e) => Field::Missing(self.reason(e)),
+        }
+    }
+
+    fn parsed<T>(&mut self, name: &CStr, r: Result<T, ParseError>) -> Field<T> {
+        match r {
+            Ok(v) => Field::Value(v),
+            Err(pe) => {
+                self.warnings.push(pe.in_file(self.dir.path_of(name)));
+                Field::Missing(Reason::Error)
+            }
+        }
+    }
+
+    fn link(&mut self, name: &CStr, buf: &mut Vec<u8>) -> Field<ByteStr> {
+        if self.gone {
+            return Field::Missing(Reason::Gone);
+        }
+        match self.dir.readlink(name, buf) {
+            Ok(()) => Field::Value(ByteStr::from(buf.as_slice())),
+            Err(e) => Field::Missing(self.reason(e)),
+        }
+    }
+
+    fn namespace(&mut self, name: &CStr, buf: &mut Vec<u8>) -> Field<u64> {
+        if self.gone {
+            return Field::Missing(Reason::Gone);
+        }
+        match self.dir.readlink(name, buf) {
+            Ok(()) => {
+                let r = pid_ns::inode(buf);
+                self.parsed(name, r)
+            }
+            Err(e) => Field::Missing(self.reason(e)),
+        }
+    }
+
+    /// The reason for a line that `status` did not print.
+    fn absent(&self) -> Reason {
+        if self.zombie {
+            Reason::Zombie
+        } else if self.kthread {
+            Reason::KernelThread
+        } else {
+            Reason::NotSupported
+        }
+    }
+}
+
+/// A value from a parsed file: missing with the file's reason, or with `absent` when the
+/// file did not print it.
+fn from<S, T>(file: &Field<S>, absent: Reason, get: impl FnOnce(&S) -> Option<T>) -> Field<T> {
+    match file {
+        Field::Value(s) => get(s).map_or(Field::Missing(absent), Field::Value),
+        Field::Missing(r) => Field::Missing(*r),
+    }
+}
+
+fn read_process(
+    ctx: &Ctx<'_>,
+    root: &ProcRoot<'_>,
+    pid: i32,
+    scratch: &mut Scratch,
+    cgroups: &mut CgroupCache<'_>,
+    taskstats: Option<&mut Taskstats>,
+    warnings: &mut Warnings,
+) -> Result<Option<ProcessFull>, Error> {
+    let dir = root.open_pid(pid)?;
+    let buf = &mut scratch.file;
+    dir.read(c"stat", buf)?;
+    let stat = pid_stat::parse(buf).map_err(|e| e.in_file(dir.path_of(c"stat")))?;
+    let state = ProcessState::from_char(stat.state);
+    let mut p = Proc {
+        dir,
+        gone: false,
+        zombie: state == ProcessState::Zombie,
+        kthread: stat.flags & pid_stat::PF_KTHREAD != 0,
+        warnings,
+    };
+    let absent = p.absent();
+    let link = &mut scratch.link;
+
+    let status = p.file(c"status", buf, pid_status::parse);
+    let io = p.file(c"io", buf, pid_io::parse);
+    let cmdline = match p.file(c"cmdline", buf, |b| Ok(pid_cmdline::split(b))) {
+        Field::Value(v) if v.is_empty() && p.zombie => Field::Missing(Reason::Zombie),
+        other => other,
+    };
+    let exe = p.link(c"exe", link);
+    let exe_deleted = match &exe {
+        Field::Value(_) => match p.dir.stat(c"exe") {
+            Ok(st) => Field::Value(st.links == 0),
+            Err(e) => Field::Missing(p.reason(e)),
+        },
+        Field::Missing(r) => Field::Missing(*r),
+    };
+    let cwd = p.link(c"cwd", link);
+    let root_dir = p.link(c"root", link);
+    let limits = p.file(c"limits", buf, pid_limits::parse);
+    let oom_score = p.file(c"oom_score", buf, |b| procfs::single_int(b, "oom_score"));
+    let oom_score_adj = p.file(c"oom_score_adj", buf, |b| procfs::single_int(b, "oom_score_adj"));
+    let schedstat = p.file(c"schedstat", buf, pid_schedstat::parse);
+    let num_fds = if p.gone {
+        Field::Missing(Reason::Gone)
+    } else {
+        match p.dir.count_entries(c"fd") {
+            Ok(n) => Field::Value(u32::try_from(n).unwrap_or(u32::MAX)),
+            Err(e) => Field::Missing(p.reason(e)),
+        }
+    };
+
+    let ns_cgroup = p.namespace(c"ns/cgroup", link);
+    let ns_ipc = p.namespace(c"ns/ipc", link);
+    let ns_mnt = p.namespace(c"ns/mnt", link);
+    let ns_net = p.namespace(c"ns/net", link);
+    let ns_pid = p.namespace(c"ns/pid", link);
+    let ns_pid_children = p.namespace(c"ns/pid_for_children", link);
+    let ns_time = p.namespace(c"ns/time", link);
+    let ns_time_children = p.namespace(c"ns/time_for_children", link);
+    let ns_user = p.namespace(c"ns/user", link);
+    let ns_uts = p.namespace(c"ns/uts", link);
+
+    let (cgroup_path, cgroup_controllers, cgroup_limits) = if p.gone {
+        (Field::Missing(Reason::Gone), Field::Missing(Reason::Gone), Field::Missing(Reason::Gone))
+    } else {
+        match p.dir.read(c"cgroup", buf) {
+            Ok(()) => cgroups.resolve(buf, p.warnings),
+            Err(e) => {
+                let r = p.reason(e);
+                (Field::Missing(r), Field::Missing(r), Field::Missing(r))
+            }
+        }
+    };
+
+    let smaps = if ctx.opts.smaps_rollup {
+        p.file(c"smaps_rollup", buf, pid_smaps_rollup::parse)
+    } else {
+        Field::Missing(Reason::Disabled)
+    };
+    let maps = if ctx.opts.maps {
+        if p.gone {
+            Field::Missing(Reason::Gone)
+        } else {
+            match p.dir.read_to_eof(c"maps", buf) {
+                Ok(()) => {
+                    let r = pid_maps::parse(buf);
+                    p.parsed(c"maps", r)
+                }
+                Err(e) => Field::Missing(p.reason(e)),
+            }
+        }
+    } else {
+        Field::Missing(Reason::Disabled)
+    };
+    let environ = if ctx.opts.environ {
+        p.file(c"environ", buf, |b| Ok(pid_cmdline::environ(b)))
+    } else {
+        Field::Missing(Reason::Disabled)
+    };
+    let (open_files, open_sockets) = if ctx.opts.fds {
+        open_fds(&mut p, buf, link)
+    } else {
+        (Field::Missing(Reason::Disabled), Field::Missing(Reason::Disabled))
+    };
+    let taskstats = match taskstats {
+        Some(ts) if !p.gone => ts.query(pid),
+        Some(_) => Err(Reason::Gone),
+        None => Err(Reason::Disabled),
+    };
+
+    if p.gone {
+        return Ok(None);
+    }
+
+    let smaps_field = |get: fn(&pid_smaps_rollup::SmapsRollup) -> Option<u64>| from(&smaps, absent, get);
+    let cpu_total = stat.utime + stat.stime;
+    let cpu_percent = match ctx.prev {
+        None => Field::Missing(Reason::NoPreviousSample),
+        Some((dt, prev)) => {
+            let before = prev.get(&(pid, stat.starttime)).copied().unwrap_or(0);
+            let ticks = cpu_total.saturating_sub(before) as f64;
+            Field::Value(ticks / ctx.ticks as f64 / dt * 100.0)
+        }
+    };
+    let memory_rss = stat.rss_pages.saturating_mul(ctx.page_size);
+    let delay = delay(&schedstat, &stat, absent, taskstats);
+    let cpu_time_limit = match &cgroup_limits {
+        Field::Value(l) => l.cpu_max_quota_us,
+        Field::Missing(r) => Field::Missing(*r),
+    };
+
+    Ok(Some(ProcessFull {
+        pid,
+        ppid: stat.ppid,
+        pgid: stat.pgrp,
+        sid: stat.session,
+        tgid: from(&status, absent, |s| s.tgid),
+        ns_pids: from(&status, absent, |s| s.ns_pids.clone()),
+        name: stat.comm,
+        exe,
+        exe_deleted,
+        cmdline,
+        cwd,
+        root: root_dir,
+        uid_real: from(&status, absent, |s| s.uids.map(|u| u[0])),
+        uid_effective: from(&status, absent, |s| s.uids.map(|u| u[1])),
+        uid_saved: from(&status, absent, |s| s.uids.map(|u| u[2])),
+        uid_filesystem: from(&status, absent, |s| s.uids.map(|u| u[3])),
+        gid_real: from(&status, absent, |s| s.gids.map(|g| g[0])),
+        gid_effective: from(&status, absent, |s| s.gids.map(|g| g[1])),
+        gid_saved: from(&status, absent, |s| s.gids.map(|g| g[2])),
+        gid_filesystem: from(&status, absent, |s| s.gids.map(|g| g[3])),
+        groups: from(&status, absent, |s| s.groups.clone()),
+        state,
+        state_char: char::from(stat.state),
+        nice: stat.nice,
+        priority: stat.priority,
+        num_threads: stat.num_threads,
+        start_time: stat.starttime,
+        start_time_unix: ctx.boot_time.map_or(0, |b| b + stat.starttime / ctx.ticks.max(1)),
+        flags: stat.flags,
+        is_kernel_thread: p.kthread,
+        tty_nr: stat.tty_nr,
+        cpu_user_ticks: stat.utime,
+        cpu_system_ticks: stat.stime,
+        cpu_children_user: stat.cutime,
+        cpu_children_system: stat.cstime,
+        cpu_percent,
+        cpu_affinity: from(&status, absent, |s| s.cpus_allowed_list.clone()),
+        last_cpu: stat.processor,
+        memory_rss,
+        memory_vms: stat.vsize,
+        memory_shared: from(&status, absent, |s| Some(s.rss_file? + s.rss_shmem?)),
+        memory_text: from(&status, absent, |s| s.vm_exe),
+        memory_data: from(&status, absent, |s| Some(s.vm_data? + s.vm_stk?)),
+        memory_lib: from(&status, absent, |s| s.vm_lib),
+        memory_dirty: smaps_field(pid_smaps_rollup::SmapsRollup::dirty),
+        memory_swap: from(&status, absent, |s| s.vm_swap),
+        memory_pss: smaps_field(|s| s.pss),
+        memory_uss: smaps_field(pid_smaps_rollup::SmapsRollup::uss),
+        memory_pss_anon: smaps_field(|s| s.pss_anon),
+        memory_pss_file: smaps_field(|s| s.pss_file),
+        memory_pss_shmem: smaps_field(|s| s.pss_shmem),
+        memory_rss_peak: from(&status, absent, |s| s.vm_hwm),
+        memory_locked: from(&status, absent, |s| s.vm_lck),
+        memory_page_tables: from(&status, absent, |s| s.vm_pte),
+        memory_percent: match ctx.mem_total {
+            Some(total) if total > 0 => Field::Value(memory_rss as f64 / total as f64 * 100.0),
+            _ => Field::Missing(Reason::NotSupported),
+        },
+        page_faults_minor: stat.minflt,
+        page_faults_major: stat.majflt,
+        page_faults_children_minor: stat.cminflt,
+        page_faults_children_major: stat.cmajflt,
+        io_read_bytes: io.as_ref().map(|i| i.read_bytes),
+        io_write_bytes: io.as_ref().map(|i| i.write_bytes),
+        io_read_chars: io.as_ref().map(|i| i.rchar),
+        io_write_chars: io.as_ref().map(|i| i.wchar),
+        io_read_syscalls: io.as_ref().map(|i| i.syscr),
+        io_write_syscalls: io.as_ref().map(|i| i.syscw),
+        io_cancelled_write: io.as_ref().map(|i| i.cancelled_write_bytes),
+        num_fds,
+        open_files,
+        open_sockets,
+        maps,
+        voluntary_ctx_switches: from(&status, absent, |s| s.voluntary_ctxt_switches),
+        nonvoluntary_ctx_switches: from(&status, absent, |s| s.nonvoluntary_ctxt_switches),
+        limits,
+        seccomp_mode: from(&status, absent, |s| s.seccomp),
+        seccomp_filters: from(&status, absent, |s| s.seccomp_filters),
+        capabilities_effective: from(&status, absent, |s| s.cap_eff),
+        capabilities_permitted: from(&status, absent, |s| s.cap_prm),
+        capabilities_inheritable: from(&status, absent, |s| s.cap_inh),
+        capabilities_bounding: from(&status, absent, |s| s.cap_bnd),
+        capabilities_ambient: from(&status, absent, |s| s.cap_amb),
+        no_new_privs: from(&status, absent, |s| s.no_new_privs),
+        ns_cgroup,
+        ns_ipc,
+        ns_mnt,
+        ns_net,
+        ns_pid,
+        ns_pid_children,
+        ns_time,
+        ns_time_children,
+        ns_user,
+        ns_uts,
+        cgroup_path,
+        cgroup_controllers,
+        cgroup_limits,
+        environ,
+        oom_score,
+        oom_score_adj,
+        sched_policy: stat.policy,
+        sched_priority: stat.rt_priority,
+        cpu_time_limit,
+        delay,
+        signals_pending: from(&status, absent, |s| Some(s.sig_pnd? | s.shd_pnd?)),
+        signals_blocked: from(&status, absent, |s| s.sig_blk),
+        signals_ignored: from(&status, absent, |s| s.sig_ign),
+        signals_caught: from(&status, absent, |s| s.sig_cgt),
+    }))
+}
+
+fn delay(
+    schedstat: &Field<pid_schedstat::SchedStat>,
+    stat: &pid_stat::PidStat,
+    absent: Reason,
+    taskstats: Result<super::taskstats::Delays, Reason>,
+) -> DelayAccounting {
+    let ts = |get: fn(&super::taskstats::Delays) -> u64| match &taskstats {
+        Ok(d) => Field::Value(get(d)),
+        Err(r) => Field::Missing(*r),
+    };
+    let ts_opt = |get: fn(&super::taskstats::Delays) -> Option<u64>| match &taskstats {
+        Ok(d) => get(d).map_or(Field::Missing(Reason::NotSupported), Field::Value),
+        Err(r) => Field::Missing(*r),
+    };
+    DelayAccounting {
+        cpu_run_time_ns: schedstat.as_ref().map(|s| s.run_time_ns),
+        cpu_run_delay_ns: schedstat.as_ref().map(|s| s.run_delay_ns),
+        cpu_timeslices: schedstat.as_ref().map(|s| s.timeslices),
+        blkio_delay_ticks: stat.delayacct_blkio_ticks.map_or(Field::Missing(absent), Field::Value),
+        cpu_delay_total_ns: ts(|d| d.cpu_delay_total_ns),
+        cpu_delay_count: ts(|d| d.cpu_count),
+        blkio_delay_total_ns: ts(|d| d.blkio_delay_total_ns),
+        blkio_delay_count: ts(|d| d.blkio_count),
+        swapin_delay_total_ns: ts(|d| d.swapin_delay_total_ns),
+        swapin_delay_count: ts(|d| d.swapin_count),
+        freepages_delay_total_ns: ts(|d| d.freepages_delay_total_ns),
+        freepages_delay_count: ts(|d| d.freepages_count),
+        thrashing_delay_total_ns: ts_opt(|d| d.thrashing_delay_total_ns),
+        thrashing_delay_count: ts_opt(|d| d.thrashing_count),
+        compact_delay_total_ns: ts_opt(|d| d.compact_delay_total_ns),
+        compact_delay_count: ts_opt(|d| d.compact_count),
+        wpcopy_delay_total_ns: ts_opt(|d| d.wpcopy_delay_total_ns),
+        wpcopy_delay_count: ts_opt(|d| d.wpcopy_count),
+        irq_delay_total_ns: ts_opt(|d| d.irq_delay_total_ns),
+        irq_delay_count: ts_opt(|d| d.irq_count),
+    }
+}
+
+/// `fd/<n>` or `fdinfo/<n>` as a C string in `storage`.
+fn fd_name<'b>(prefix: &[u8], fd: &[u8], storage: &'b mut [u8; 40]) -> Option<&'b CStr> {
+    let len = prefix.len() + fd.len();
+    if len >= storage.len() {
+        return None;
+    }
+    storage[..prefix.len()].copy_from_slice(prefix);
+    storage[prefix.len()..len].copy_from_slice(fd);
+    storage[len] = 0;
+    CStr::from_bytes_with_nul(&storage[..=len]).ok()
+}
+
+/// Every open descriptor: files (with `fdinfo`) and sockets (with their protocol).
+fn open_fds(
+    p: &mut Proc<'_, '_>,
+    buf: &mut Vec<u8>,
+    link: &mut Vec<u8>,
+) -> (Field<Vec<OpenFile>>, Field<Vec<OpenSocket>>) {
+    if p.gone {
+        return (Field::Missing(Reason::Gone), Field::Missing(Reason::Gone));
+    }
+    let mut fds: Vec<i32> = Vec::new();
+    if let Err(e) = p.dir.for_each_entry(c"fd", |n| {
+        if let Some(fd) = crate::parse::u64_dec(n).and_then(|v| i32::try_from(v).ok()) {
+            fds.push(fd);
+        }
+    }) {
+        let r = p.reason(e);
+        return (Field::Missing(r), Field::Missing(r));
+    }
+    fds.sort_unstable();
+    let mut files = Vec::with_capacity(fds.len());
+    let mut sockets = Vec::new();
+    let (mut n1, mut n2) = ([0u8; 40], [0u8; 40]);
+    for fd in fds {
+        let digits = fd.to_string();
+        let (Some(fd_path), Some(info_path)) =
+            (fd_name(b"fd/", digits.as_bytes(), &mut n1), fd_name(b"fdinfo/", digits.as_bytes(), &mut n2))
+        else {
+            continue;
+        };
+        // A descriptor closed between listing and reading is simply not open any more.
+        if p.dir.readlink(fd_path, link).is_err() {
+            continue;
+        }
+        if let Some(inode) = bracketed(link, b"socket:[") {
+            let proto = p.dir.socket_protocol(fd, fd_path);
+            let (socket_type, protocol) = match proto {
+                Ok(name) => (
+                    Field::Value(SocketType::from_protocol_name(&name)),
+                    Field::Value(String::from_utf8_lossy(&name).into_owned()),
+                ),
+                Err(e) if e.kind() == ErrorKind::NotFound => continue,
+                Err(e) => {
+                    let r = p.reason(e);
+                    (Field::Missing(r), Field::Missing(r))
+                }
+            };
+            let join = || Field::Missing(Reason::Disabled);
+            sockets.push(OpenSocket {
+                fd,
+                inode,
+                socket_type,
+                protocol,
+                local_addr: join(),
+                remote_addr: join(),
+                state: join(),
+            });
+            continue;
+        }
+        let path = ByteStr::from(link.as_slice());
+        let info = match p.dir.read(info_path, buf) {
+            Ok(()) => pid_fdinfo::parse(buf).map_err(|e| e.in_file(p.dir.path_of(info_path))).map_err(|e| {
+                p.warnings.push(e);
+                Reason::Error
+            }),
+            Err(e) if e.kind() == ErrorKind::NotFound && p.dir.is_alive() => continue,
+            Err(e) => Err(p.reason(e)),
+        };
+        let st = p.dir.stat(fd_path).map_err(|e| e.kind());
+        let file_type = match &st {
+            Ok(st) => Field::Value(file_type(st.mode, link)),
+            Err(ErrorKind::PermissionDenied) => Field::Missing(Reason::PermissionDenied),
+            Err(_) => Field::Missing(Reason::Error),
+        };
+        let info_field = |get: fn(&pid_fdinfo::FdInfo) -> Option<u64>| match &info {
+            Ok(i) => get(i).map_or(Field::Missing(Reason::NotSupported), Field::Value),
+            Err(r) => Field::Missing(*r),
+        };
+        let flags = match &info {
+            Ok(i) => i.flags.map_or(Field::Missing(Reason::NotSupported), Field::Value),
+            Err(r) => Field::Missing(*r),
+        };
+        files.push(OpenFile {
+            fd,
+            mode: flags.as_ref().map(|f| pid_fdinfo::mode(*f).to_owned()),
+            flags,
+            position: info_field(|i| i.pos),
+            inode: match &st {
+                Ok(st) => Field::Value(st.inode),
+                Err(_) => info_field(|i| i.ino),
+            },
+            mount_id: info_field(|i| i.mnt_id),
+            file_type,
+            deleted: match &st {
+                Ok(st) if st.mode & libc::S_IFMT == libc::S_IFREG || st.mode & libc::S_IFMT == libc::S_IFDIR => {
+                    Field::Value(st.links == 0)
+                }
+                Ok(_) => Field::Value(false),
+                Err(_) => Field::Missing(Reason::Error),
+            },
+            path,
+        });
+    }
+    (Field::Value(files), Field::Value(sockets))
+}
+
+/// The number in `prefix<digits>]` (`socket:[1234]`).
+fn bracketed(s: &[u8], prefix: &[u8]) -> Option<u64> {
+    let rest = s.strip_prefix(prefix)?;
+    crate::parse::u64_dec(rest.strip_suffix(b"]")?)
+}
+
+fn file_type(mode: u32, link: &[u8]) -> FileType {
+    if link.starts_with(b"anon_inode:") {
+        return FileType::AnonInode;
+    }
+    match mode & libc::S_IFMT {
+        libc::S_IFREG => FileType::Regular,
+        libc::S_IFDIR => FileType::Directory,
+        libc::S_IFCHR => FileType::CharDevice,
+        libc::S_IFBLK => FileType::BlockDevice,
+        libc::S_IFIFO => FileType::Pipe,
+        libc::S_IFSOCK => FileType::Socket,
+        libc::S_IFLNK => FileType::Symlink,
+        _ => FileType::Unknown,
+    }
+}

@@ -1,0 +1,24 @@
+//! Parsers for procfs files: one file each, named after the path (`/proc/<pid>/io` is
+//! `pid_io.rs`). Each is pure (`parse(&[u8])`), tested on pasted kernel text, and fuzzed.
+
+pub(crate) mod pid_cgroup;
+pub(crate) mod pid_cmdline;
+pub(crate) mod pid_fdinfo;
+pub(crate) mod pid_io;
+pub(crate) mod pid_limits;
+pub(crate) mod pid_maps;
+pub(crate) mod pid_mountinfo;
+pub(crate) mod pid_ns;
+pub(crate) mod pid_schedstat;
+pub(crate) mod pid_smaps_rollup;
+pub(crate) mod pid_stat;
+pub(crate) mod pid_status;
+pub(crate) mod pressure;
+
+use crate::error::ParseError;
+use crate::parse::{i64_dec, trim};
+
+/// A file holding one integer (`oom_score`, `oom_score_adj`).
+pub(crate) fn single_int<T: TryFrom<i64>>(text: &[u8], name: &'static str) -> Result<T, ParseError> {
+    i64_dec(trim(text)).and_then(|v| T::try_from(v).ok()).ok_or(ParseError::invalid(name))
+}

@@ -1,0 +1,3 @@
+//! Parsers for sysfs files, named after the path (`/sys/fs/cgroup` is `fs_cgroup.rs`).
+
+pub(crate) mod fs_cgroup;

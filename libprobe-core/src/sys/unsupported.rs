@@ -1,0 +1,157 @@
+//! Platforms libprobe has no backend for yet: every domain is skipped as
+//! `not_supported`, so the library builds and answers everywhere. A new platform starts
+//! here.
+
+pub(crate) mod fs {
+    //! File access through `std` only.
+
+    use std::ffi::CStr;
+    use std::io;
+    use std::path::Path;
+
+    fn unsupported() -> io::Error {
+        io::Error::new(io::ErrorKind::Unsupported, "not supported on this platform")
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub(crate) enum ReadMode {
+        ToEof,
+        Whole,
+    }
+
+    #[derive(Debug)]
+    pub(crate) struct Dir;
+
+    impl Dir {
+        pub(crate) fn open(_: &Path) -> io::Result<Dir> {
+            Err(unsupported())
+        }
+        pub(crate) fn open_dir_at(&self, _: &[u8]) -> io::Result<Dir> {
+            Err(unsupported())
+        }
+        pub(crate) fn read_into(&self, _: &CStr, _: &mut Vec<u8>, _: usize, _: ReadMode) -> io::Result<bool> {
+            Err(unsupported())
+        }
+        pub(crate) fn readlink_into(&self, _: &CStr, _: &mut Vec<u8>) -> io::Result<()> {
+            Err(unsupported())
+        }
+        pub(crate) fn count_entries(&self, _: &CStr) -> io::Result<usize> {
+            Err(unsupported())
+        }
+        pub(crate) fn for_each_entry(&self, _: &CStr, _: impl FnMut(&[u8])) -> io::Result<()> {
+            Err(unsupported())
+        }
+        pub(crate) fn stat(&self, _: &CStr, _: bool) -> io::Result<FileStat> {
+            Err(unsupported())
+        }
+        pub(crate) fn socket_protocol(&self, _: &CStr) -> io::Result<Vec<u8>> {
+            Err(unsupported())
+        }
+    }
+
+    pub(crate) fn read_path_into(path: &Path, buf: &mut Vec<u8>, limit: usize, _: ReadMode) -> io::Result<bool> {
+        use std::io::Read;
+        buf.clear();
+        let f = std::fs::File::open(path)?;
+        f.take(limit as u64 + 1).read_to_end(buf)?;
+        if buf.len() > limit {
+            buf.truncate(limit);
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    pub(crate) fn readlink_path(path: &Path, buf: &mut Vec<u8>) -> io::Result<()> {
+        let t = std::fs::read_link(path)?;
+        buf.clear();
+        buf.extend_from_slice(t.to_string_lossy().as_bytes());
+        Ok(())
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub(crate) struct FileStat {
+        pub mode: u32,
+        pub inode: u64,
+        pub links: u64,
+        pub device: u64,
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub(crate) struct StatVfs {
+        pub block_size: u64,
+        pub total_bytes: u64,
+        pub free_bytes: u64,
+        pub available_bytes: u64,
+        pub inodes_total: u64,
+        pub inodes_free: u64,
+        pub inodes_available: u64,
+    }
+
+    pub(crate) fn statvfs(_: &Path) -> io::Result<StatVfs> {
+        Err(unsupported())
+    }
+
+    pub(crate) fn clock_ticks() -> u64 {
+        100
+    }
+
+    pub(crate) fn page_size() -> u64 {
+        4096
+    }
+
+    fn since_epoch() -> u64 {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
+    }
+
+    pub(crate) fn realtime_ns() -> u64 {
+        since_epoch()
+    }
+
+    pub(crate) fn monotonic_ns() -> u64 {
+        use std::sync::OnceLock;
+        static START: OnceLock<std::time::Instant> = OnceLock::new();
+        START.get_or_init(std::time::Instant::now).elapsed().as_nanos() as u64
+    }
+
+    pub(crate) fn effective_uid() -> u32 {
+        u32::MAX
+    }
+}
+
+/// Nothing to reuse on this platform.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch;
+
+macro_rules! unsupported_domain {
+    ($name:ident, $t:ty, ($($arg:ty),*)) => {
+        pub(crate) mod $name {
+            #[allow(clippy::too_many_arguments)]
+            pub(crate) fn collect($(_: $arg),*) -> crate::model::Domain<$t> {
+                crate::model::Domain::Skipped(crate::model::Reason::NotSupported)
+            }
+        }
+    };
+}
+
+unsupported_domain!(
+    system,
+    crate::system::System,
+    (
+        &crate::source::Source,
+        Option<&crate::snapshot::Sample>,
+        &mut crate::snapshot::Sample,
+        &mut crate::model::Warnings
+    )
+);
+unsupported_domain!(
+    process,
+    Vec<crate::process::ProcessFull>,
+    (
+        &crate::source::Source,
+        &crate::snapshot::ProcessOptions,
+        Option<&crate::snapshot::Sample>,
+        &mut crate::snapshot::Sample,
+        &mut super::Scratch,
+        &mut crate::model::Warnings
+    )
+);
