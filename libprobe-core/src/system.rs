@@ -2,7 +2,10 @@
 //! filesystems — what every probe user expects beside the process table.
 //!
 //! CPU times are in clock ticks (see [`crate::Source::clock_ticks`]), sizes in bytes,
-//! durations in the unit their name carries.
+//! durations in the unit their name carries. Only `/proc/stat` is required: when it cannot
+//! be read the domain fails; every other source leaves its own fields
+//! [`Field::Missing`] with a [`crate::Reason`] (`not_supported` when this kernel lacks the
+//! file, `permission_denied`, or `error` with a warning on the domain).
 
 use libprobe_derive::Record;
 
@@ -12,6 +15,9 @@ use crate::schema::OrderedMap;
 use crate::text::ByteStr;
 
 /// Time spent in each CPU mode (a `cpu` line of `/proc/stat`), in clock ticks.
+///
+/// Kernels older than 2.6.33 print fewer columns; the modes they do not print are 0
+/// (that time is counted in the other modes there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Record)]
 pub struct CpuTimes {
     #[record(unit = "ticks")]
@@ -22,6 +28,8 @@ pub struct CpuTimes {
     pub system: u64,
     #[record(unit = "ticks")]
     pub idle: u64,
+    /// Idle while a task waited for I/O. Not monotonic per CPU: the kernel moves time
+    /// between `idle` and `iowait`.
     #[record(unit = "ticks")]
     pub iowait: u64,
     #[record(unit = "ticks")]
@@ -42,90 +50,137 @@ pub struct CpuTimes {
 impl CpuTimes {
     /// All time, guests excluded (they are already counted in user and nice).
     pub fn total(&self) -> u64 {
-        self.user + self.nice + self.system + self.idle + self.iowait + self.irq + self.softirq + self.steal
+        self.busy().saturating_add(self.idle).saturating_add(self.iowait)
     }
 
-    /// Time not idle (idle and iowait excluded).
+    /// Time not idle: user, nice, system, irq, softirq and steal.
     pub fn busy(&self) -> u64 {
-        self.total() - self.idle - self.iowait
+        [self.user, self.nice, self.system, self.irq, self.softirq, self.steal].into_iter().fold(0, u64::saturating_add)
     }
 }
 
-/// One logical CPU.
+/// One logical CPU (every CPU `present` lists, online or not).
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct Cpu {
     /// The logical CPU number.
     pub id: u32,
     pub online: bool,
-    /// Mode times; missing for an offline CPU.
+    /// Mode times (its `cpuN` line of `/proc/stat`); `not_enabled` while the CPU is
+    /// offline.
     pub times: Field<CpuTimes>,
-    /// Busy share since the previous snapshot of the same `Probe`.
+    /// Busy share since the previous snapshot of the same `Probe` (0–100 for this one
+    /// CPU). `no_previous_sample` on the first snapshot, when no clock tick elapsed
+    /// since the previous one, and after the CPU came back online; `not_enabled` while
+    /// offline.
     #[record(unit = "percent")]
     pub percent: Field<f64>,
-    /// Physical package (socket).
+    /// Physical package (socket), `-1` where the architecture does not know it. Every
+    /// topology field is `not_enabled` while the CPU is offline and `not_supported` on a
+    /// kernel without the file (`die_id` before 5.3, `cluster_id` before 5.16).
     pub package_id: Field<i32>,
+    /// Die within the package.
     pub die_id: Field<i32>,
+    /// Cluster of cores sharing a cache level (arm64 clusters, x86 L2 groups).
     pub cluster_id: Field<i32>,
+    /// Core within the package and die (not unique machine-wide).
     pub core_id: Field<i32>,
     /// Logical CPUs sharing this core (SMT siblings), this one included.
     pub thread_siblings: Field<Vec<u32>>,
-    /// Current frequency (cpufreq `scaling_cur_freq`, else `/proc/cpuinfo`).
+    /// Current frequency: cpufreq `scaling_cur_freq`, else the `cpu MHz` of
+    /// `/proc/cpuinfo` (x86; often the nominal frequency in a VM); `not_supported` when
+    /// neither has it (arm64 without cpufreq).
     #[record(unit = "MHz")]
     pub frequency_mhz: Field<f64>,
+    /// The lowest frequency the cpufreq policy allows (`scaling_min_freq`);
+    /// `not_supported` without a cpufreq driver.
     #[record(unit = "MHz")]
     pub frequency_min_mhz: Field<f64>,
+    /// The highest frequency the cpufreq policy allows (`scaling_max_freq`).
     #[record(unit = "MHz")]
     pub frequency_max_mhz: Field<f64>,
     /// The cpufreq governor (`schedutil`, `performance`, …).
     pub governor: Field<String>,
 }
 
-/// Physical memory and swap (`/proc/meminfo`), the fields most tools show.
+/// Physical memory and swap (`/proc/meminfo`), the fields most tools show. Fields whose
+/// line this kernel does not print are `not_supported`.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct Memory {
+    /// Usable RAM (`MemTotal`).
     #[record(unit = "bytes")]
     pub total: u64,
+    /// RAM not used at all (`MemFree`).
     #[record(unit = "bytes")]
     pub free: u64,
-    /// An estimate of memory available for new work without swapping (Linux 3.14+).
+    /// An estimate of memory available for new work without swapping (`MemAvailable`,
+    /// Linux 3.14+).
     #[record(unit = "bytes")]
     pub available: Field<u64>,
+    /// Block device buffers (`Buffers`).
     #[record(unit = "bytes")]
     pub buffers: Field<u64>,
-    /// Page cache, reclaimable slab excluded (`Cached`).
+    /// Page cache, reclaimable slab excluded (`Cached`; `free` adds `SReclaimable` to
+    /// show buff/cache).
     #[record(unit = "bytes")]
     pub cached: Field<u64>,
-    /// Shared memory (tmpfs, shm; `Shmem`).
+    /// Shared memory (tmpfs, shm; `Shmem`, 2.6.32+).
     #[record(unit = "bytes")]
     pub shared: Field<u64>,
-    /// `total - available` (or `total - free - buffers - cached` before 3.14).
+    /// Recently used memory, not reclaimed unless needed (`Active`).
+    #[record(unit = "bytes")]
+    pub active: Field<u64>,
+    /// Memory not used recently, first to be reclaimed (`Inactive`).
+    #[record(unit = "bytes")]
+    pub inactive: Field<u64>,
+    /// Kernel slab caches, reclaimable and not (`Slab`).
+    #[record(unit = "bytes")]
+    pub slab: Field<u64>,
+    /// `total - available` (or `total - free - buffers - cached` before 3.14), as
+    /// `free` shows it.
     #[record(unit = "bytes")]
     pub used: u64,
+    /// `used / total`.
     #[record(unit = "percent")]
     pub used_percent: f64,
+    /// `SwapTotal`: 0 without swap.
     #[record(unit = "bytes")]
     pub swap_total: Field<u64>,
     #[record(unit = "bytes")]
     pub swap_free: Field<u64>,
+    /// `swap_total - swap_free`.
     #[record(unit = "bytes")]
     pub swap_used: Field<u64>,
+    /// `swap_used / swap_total`; `not_present` when there is no swap.
+    #[record(unit = "percent")]
+    pub swap_used_percent: Field<f64>,
+    /// Swapped in from disk since boot (`pswpin` of `/proc/vmstat` × page size); missing
+    /// with vmstat's reason when that file is unreadable.
+    #[record(unit = "bytes")]
+    pub swap_in_bytes: Field<u64>,
+    /// Swapped out to disk since boot (`pswpout` × page size).
+    #[record(unit = "bytes")]
+    pub swap_out_bytes: Field<u64>,
 }
 
 /// `/proc/loadavg`.
 #[derive(Debug, Clone, Copy, PartialEq, Record)]
 pub struct LoadAverage {
+    /// Runnable plus uninterruptible tasks, averaged over 1 minute.
     pub load1: f64,
+    /// Over 5 minutes.
     pub load5: f64,
+    /// Over 15 minutes.
     pub load15: f64,
     /// Runnable scheduling entities now.
     pub runnable: u32,
     /// Scheduling entities (threads) that exist.
     pub total: u32,
-    /// The most recently created pid.
+    /// The most recently created pid (in the reader's pid namespace).
     pub last_pid: i32,
 }
 
 /// System-wide pressure stall information (`/proc/pressure/*`, Linux 4.20+ with PSI on).
+/// Each is `not_supported` when its file is absent (no `CONFIG_PSI`, or `psi=0`).
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct SystemPressure {
     pub cpu: Field<Pressure>,
@@ -135,53 +190,72 @@ pub struct SystemPressure {
     pub irq: Field<Pressure>,
 }
 
-/// One block device line of `/proc/diskstats`.
+/// One block device or partition line of `/proc/diskstats`, counters since boot.
+///
+/// The `*_time_ms` fields are 32-bit in the kernel and wrap at 2^32 ms (about 49.7 days
+/// of accumulated time): compute rates with wrapping subtraction modulo 2^32.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct DiskStats {
+    /// Kernel name (`sda`, `nvme0n1p1`, `dm-0`, `loop0`).
     pub name: ByteStr,
     pub major: u32,
     pub minor: u32,
     pub reads_completed: u64,
+    /// Adjacent reads merged into one before reaching the device.
     pub reads_merged: u64,
     /// 512-byte sectors, whatever the device's sector size.
     #[record(unit = "sectors")]
     pub sectors_read: u64,
+    /// `sectors_read * 512`.
     #[record(unit = "bytes")]
     pub read_bytes: u64,
+    /// Time spent by all reads (they overlap: may exceed wall time).
     #[record(unit = "ms")]
     pub read_time_ms: u64,
     pub writes_completed: u64,
     pub writes_merged: u64,
     #[record(unit = "sectors")]
     pub sectors_written: u64,
+    /// `sectors_written * 512`.
     #[record(unit = "bytes")]
     pub write_bytes: u64,
     #[record(unit = "ms")]
     pub write_time_ms: u64,
+    /// I/Os in flight now (a gauge).
     pub io_in_progress: u64,
-    /// Time the device had I/O in flight.
+    /// Time the device had I/O in flight (busy time: `%util` is its rate).
     #[record(unit = "ms")]
     pub io_time_ms: u64,
     /// In-flight time weighted by queue depth.
     #[record(unit = "ms")]
     pub weighted_io_time_ms: u64,
-    /// Linux 4.18+.
+    /// Linux 4.18+ (`not_supported` before), like the other discard fields.
     pub discards_completed: Field<u64>,
     pub discards_merged: Field<u64>,
     #[record(unit = "sectors")]
     pub sectors_discarded: Field<u64>,
     #[record(unit = "ms")]
     pub discard_time_ms: Field<u64>,
-    /// Linux 5.5+.
+    /// Linux 5.5+ (`not_supported` before), like `flush_time_ms`.
     pub flushes_completed: Field<u64>,
     #[record(unit = "ms")]
     pub flush_time_ms: Field<u64>,
 }
 
 /// One mounted filesystem (`/proc/self/mountinfo`) with its `statvfs` sizes.
+///
+/// The size and inode fields are missing:
+/// - `disabled` for network filesystems (`nfs`, `nfs4`, `cifs`, `smb3`, `ceph`,
+///   `glusterfs`, `fuse.sshfs`, `9p`, `afs`, …), whose `statvfs` blocks for as long as
+///   the server does not answer, and for `autofs`, whose `statvfs` would mount it;
+/// - `not_present` for a mount covered by another mounted on the same mount point (its
+///   path reaches the one on top), for a mount point that no longer exists, and, for
+///   `used_percent`, on filesystems without blocks (`proc`, `sysfs`, `cgroup`);
+/// - `permission_denied` when a directory above the mount point cannot be searched.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct Filesystem {
     pub mount_id: u32,
+    /// The mount this one is mounted on.
     pub parent_id: u32,
     /// `major:minor` of the device (`st_dev` of files on it).
     pub device: String,
@@ -195,22 +269,26 @@ pub struct Filesystem {
     pub options: String,
     /// Per-superblock options.
     pub super_options: String,
+    /// Mounted read-only, or its superblock is (`ro` in either option list).
     pub read_only: bool,
     #[record(unit = "bytes")]
     pub total_bytes: Field<u64>,
     #[record(unit = "bytes")]
     pub free_bytes: Field<u64>,
-    /// Free space usable by unprivileged users.
+    /// Free space usable by unprivileged users (`free_bytes` less the reserved blocks).
     #[record(unit = "bytes")]
     pub available_bytes: Field<u64>,
+    /// `total_bytes - free_bytes`.
     #[record(unit = "bytes")]
     pub used_bytes: Field<u64>,
-    /// `used / (used + available)`, as `df` computes it.
+    /// `used / (used + available)`, as `df` computes it (`df` rounds it up).
     #[record(unit = "percent")]
     pub used_percent: Field<f64>,
     pub inodes_total: Field<u64>,
     pub inodes_free: Field<u64>,
+    /// `inodes_total - inodes_free`.
     pub inodes_used: Field<u64>,
+    /// The filesystem's preferred I/O block size (`f_bsize`).
     #[record(unit = "bytes")]
     pub block_size: Field<u64>,
 }
@@ -218,17 +296,20 @@ pub struct Filesystem {
 /// The machine as a whole.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct System {
+    /// `/proc/sys/kernel/hostname` (of the reader's UTS namespace).
     pub hostname: Field<ByteStr>,
-    /// `uname -r`.
+    /// `uname -r` (`/proc/sys/kernel/osrelease`).
     pub kernel_release: Field<String>,
-    /// `uname -v`.
+    /// `uname -v` (`/proc/sys/kernel/version`).
     pub kernel_version: Field<String>,
-    /// Boot time as a Unix timestamp (`btime`).
+    /// Boot time as a Unix timestamp (`btime` of `/proc/stat`; moves when the wall clock
+    /// is stepped).
     #[record(unit = "seconds")]
     pub boot_time: u64,
+    /// Time since boot, suspended time included (`/proc/uptime`).
     #[record(unit = "seconds")]
     pub uptime_seconds: Field<f64>,
-    /// Idle time summed over CPUs.
+    /// Idle time summed over CPUs (`/proc/uptime`).
     #[record(unit = "seconds")]
     pub idle_seconds: Field<f64>,
     /// Clock ticks per second (the unit of every `*_ticks` field).
@@ -237,25 +318,30 @@ pub struct System {
     pub page_size: u64,
 
     // === CPU ===
-    /// Logical CPUs online.
+    /// Logical CPUs online (`/sys/devices/system/cpu/online`, else the `cpuN` lines of
+    /// `/proc/stat`). Not reduced by affinity or cgroup limits, unlike `nproc`.
     pub cpu_count: u32,
     /// Logical CPUs the kernel can bring online (`possible`).
     pub cpu_count_possible: Field<u32>,
-    /// Physical cores (distinct package/die/core ids).
+    /// Physical cores among online CPUs (distinct package/die/core ids, else distinct
+    /// sibling sets).
     pub cpu_count_physical: Field<u32>,
-    /// Packages (sockets).
+    /// Packages (sockets) among online CPUs.
     pub cpu_packages: Field<u32>,
-    /// Summed over CPUs.
+    /// The `cpu` line of `/proc/stat`: every possible CPU, summed.
     pub cpu_total: CpuTimes,
-    /// Busy share of all CPUs since the previous snapshot of the same `Probe`.
+    /// Busy share of all CPUs since the previous snapshot of the same `Probe` (0–100, not
+    /// per core). `no_previous_sample` on the first snapshot, when no clock tick elapsed
+    /// since the previous one, and when the counters went backwards (CPU hotplug).
     #[record(unit = "percent")]
     pub cpu_percent: Field<f64>,
+    /// Every present CPU, by id.
     pub cpus: Vec<Cpu>,
     /// Context switches since boot.
     pub context_switches: u64,
     /// Interrupts serviced since boot.
     pub interrupts: u64,
-    /// Softirqs serviced since boot.
+    /// Softirqs serviced since boot (2.6.31+).
     pub softirqs: Field<u64>,
     /// Processes and threads created since boot.
     pub forks: u64,
@@ -271,10 +357,12 @@ pub struct System {
     /// Every `/proc/meminfo` line: values with a `kB` unit converted to bytes, the others
     /// (`HugePages_*`) as counts.
     pub meminfo: Field<OrderedMap<String, u64>>,
-    /// Every `/proc/vmstat` counter.
+    /// Every `/proc/vmstat` counter, as the kernel prints it (mostly pages).
     pub vmstat: Field<OrderedMap<String, u64>>,
 
     // === Storage ===
+    /// Every line of `/proc/diskstats` (disks, partitions, loop, dm and zram devices).
     pub disks: Field<Vec<DiskStats>>,
+    /// Every mount of `/proc/self/mountinfo` (the reader's mount namespace), in order.
     pub filesystems: Field<Vec<Filesystem>>,
 }
