@@ -10,6 +10,7 @@
 //!   written as the escape `\udcXX` (the lone surrogate U+DC80 + byte, Python's
 //!   `surrogateescape` convention), so no information is lost and Python's
 //!   `json.loads(...).encode('utf-8', 'surrogateescape')` gives the original bytes back.
+//! - Control characters (C0, DEL, C1) in strings are escaped (`\u009b`).
 //! - Non-finite floats (which libprobe never produces on purpose) are written as `null`.
 
 use std::fmt::Write;
@@ -227,7 +228,9 @@ fn escape_into(out: &mut String, s: &str) {
             '\n' => Some("\\n"),
             '\r' => Some("\\r"),
             '\t' => Some("\\t"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => None,
+            // Control characters, C1 (U+0080–U+009F) included, so JSON shown raw in a
+            // terminal cannot carry escape sequences.
+            c if (c as u32) < 0x20 || (0x7f..0xa0).contains(&(c as u32)) => None,
             _ => continue,
         };
         out.push_str(&s[start..i]);
@@ -249,8 +252,8 @@ mod tests {
     #[test]
     fn strings_escape_controls() {
         let mut s = String::new();
-        string(&mut s, "a\"b\\c\nd\u{1b}e\u{7f}");
-        assert_eq!(s, r#""a\"b\\c\nd\u001be\u007f""#);
+        string(&mut s, "a\"b\\c\nd\u{1b}e\u{7f}\u{9b}f\u{a0}");
+        assert_eq!(s, "\"a\\\"b\\\\c\\nd\\u001be\\u007f\\u009bf\u{a0}\"");
     }
 
     #[test]

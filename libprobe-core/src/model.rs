@@ -20,7 +20,8 @@ pub enum Reason {
     PermissionDenied = 1,
     /// The process exited while it was being read.
     Gone = 2,
-    /// This kernel (version or configuration) does not provide it.
+    /// Not available here: this kernel (version or configuration) does not provide it, or
+    /// this platform or build of libprobe does not collect it.
     NotSupported = 3,
     /// This machine has no such thing (no battery, no GPU, no swap device).
     NotPresent = 4,

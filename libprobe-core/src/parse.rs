@@ -116,7 +116,12 @@ pub(crate) fn u64_hex(b: &[u8]) -> Option<u64> {
     }
     let mut v: u64 = 0;
     for &c in b {
-        let d = (c as char).to_digit(16)?;
+        let d = match c {
+            b'0'..=b'9' => c - b'0',
+            b'a'..=b'f' => c - b'a' + 10,
+            b'A'..=b'F' => c - b'A' + 10,
+            _ => return None,
+        };
         v = (v << 4) | u64::from(d);
     }
     Some(v)
@@ -159,9 +164,45 @@ pub(crate) fn trim(b: &[u8]) -> &[u8] {
 /// Lines of `text` (split on `\n`), with a final empty piece after a trailing newline
 /// left out.
 pub(crate) fn lines(text: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let text = text.strip_suffix(b"\n").unwrap_or(text);
-    let empty = text.is_empty();
-    text.split(|&b| b == b'\n').filter(move |_| !empty)
+    let mut rest = text.strip_suffix(b"\n").unwrap_or(text);
+    let mut done = rest.is_empty();
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        match find_byte(b'\n', rest) {
+            Some(i) => {
+                let line = &rest[..i];
+                rest = &rest[i + 1..];
+                Some(line)
+            }
+            None => {
+                done = true;
+                Some(rest)
+            }
+        }
+    })
+}
+
+/// The index of the first `needle` in `hay`, eight bytes at a time (kernel files are
+/// split into lines on every read, so this is on the hot path).
+pub(crate) fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let pattern = LO.wrapping_mul(u64::from(needle));
+    let mut chunks = hay.chunks_exact(8);
+    let mut base = 0usize;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) ^ pattern;
+        // A zero byte of `x` is a match. The classic test can flag a false positive only
+        // above a true match, so the lowest flagged byte is always a real one.
+        let found = x.wrapping_sub(LO) & !x & HI;
+        if found != 0 {
+            return Some(base + (found.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    chunks.remainder().iter().position(|&b| b == needle).map(|i| base + i)
 }
 
 /// Splits `Key:   value` at the first `sep`, trimming the value.
@@ -253,6 +294,19 @@ mod tests {
         assert_eq!(cpu_list(b"", 64).unwrap(), Vec::<u32>::new());
         assert!(cpu_list(b"3-1", 64).is_err());
         assert!(cpu_list(b"0-4294967295", 8192).is_err());
+    }
+
+    #[test]
+    fn find_byte_agrees_with_a_plain_search() {
+        let hay: Vec<u8> = (0..300u32).map(|i| (i * 37 % 251) as u8).collect();
+        for needle in 0..=255u8 {
+            for start in 0..20 {
+                let h = &hay[start..];
+                assert_eq!(find_byte(needle, h), h.iter().position(|&b| b == needle), "{needle} {start}");
+            }
+        }
+        assert_eq!(find_byte(b'\n', b"\x80\x81\n"), Some(2));
+        assert_eq!(find_byte(0x80, b"\x7f\x81\x80"), Some(2));
     }
 
     #[test]

@@ -11,6 +11,8 @@
 //!
 //! Identity is `(pid, start_time)`: a pid reused by a new process is a new record.
 
+use std::sync::Arc;
+
 use libprobe_derive::{Record, RecordEnum};
 
 use crate::model::Field;
@@ -456,7 +458,7 @@ pub struct ProcessFull {
     pub start_time: u64,
     /// Start time as a Unix timestamp (boot time + `start_time`).
     #[record(unit = "seconds")]
-    pub start_time_unix: u64,
+    pub start_time_unix: Field<u64>,
     /// `PF_*` flags of the main thread.
     pub flags: u32,
     /// True for kernel threads (`PF_KTHREAD`).
@@ -607,9 +609,11 @@ pub struct ProcessFull {
     pub cgroup_path: Field<ByteStr>,
     /// Controllers that apply: those of the v2 cgroup (`cgroup.controllers`), else the
     /// v1 hierarchies the process is in.
-    pub cgroup_controllers: Field<Vec<String>>,
+    /// Shared by every process with the same cgroups.
+    pub cgroup_controllers: Field<Arc<[String]>>,
     /// The limits that bind through the cgroup hierarchy.
-    pub cgroup_limits: Field<CgroupLimits>,
+    /// Shared by every process with the same cgroups.
+    pub cgroup_limits: Field<Arc<CgroupLimits>>,
 
     // === Environment (option `environ`; never collected unless asked for) ===
     pub environ: Field<OrderedMap<ByteStr, ByteStr>>,

@@ -313,6 +313,31 @@ impl<T: FieldValue> FieldValue for Vec<T> {
     }
 }
 
+impl<T: FieldValue> ListRef for std::sync::Arc<[T]> {
+    fn len(&self) -> usize {
+        <[T]>::len(self)
+    }
+    fn at(&self, index: usize) -> ValueRef<'_> {
+        self.get(index).map_or(ValueRef::OutOfRange, FieldValue::value_ref)
+    }
+}
+
+/// Shared values (one cgroup's data, referenced by each of its processes) are fields like
+/// the values they share.
+impl<T: FieldValue> FieldValue for std::sync::Arc<T> {
+    const KIND: Kind = T::KIND;
+    fn value_ref(&self) -> ValueRef<'_> {
+        (**self).value_ref()
+    }
+}
+
+impl<T: FieldValue> FieldValue for std::sync::Arc<[T]> {
+    const KIND: Kind = Kind::List(&T::KIND);
+    fn value_ref(&self) -> ValueRef<'_> {
+        ValueRef::List(self)
+    }
+}
+
 impl<T: FieldValue> FieldValue for Box<T> {
     const KIND: Kind = T::KIND;
     fn value_ref(&self) -> ValueRef<'_> {

@@ -187,10 +187,11 @@ pub(crate) struct Sample {
     /// Summed and per-CPU times (index = CPU id).
     pub cpu_total: Option<CpuTimes>,
     pub cpus: Vec<Option<CpuTimes>>,
-    /// Facts the system collector read this snapshot, reused by the process collector so
-    /// `/proc/stat` and `/proc/meminfo` are read once.
-    pub boot_time: Option<u64>,
-    pub mem_total: Option<u64>,
+    /// Facts the system collector read this snapshot (`None`: not attempted), reused by the
+    /// process collector so `/proc/stat` and `/proc/meminfo` are read once, and a failure
+    /// is reported once, by the domain that read them.
+    pub boot_time: Option<Field<u64>>,
+    pub mem_total: Option<Field<u64>>,
 }
 
 /// Collects snapshots, and keeps the previous one's counters for rates.

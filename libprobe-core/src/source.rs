@@ -41,7 +41,8 @@ struct Inner {
     sysfs: PathBuf,
     devfs: PathBuf,
     rootfs: PathBuf,
-    fakes: Option<Arc<Fakes>>,
+    /// `<fixture>/syscalls.txt`, for a fixture tree.
+    fakes: Option<PathBuf>,
     max_file_bytes: usize,
 }
 
@@ -88,20 +89,26 @@ impl Source {
 
     /// A fixture tree: `<dir>/proc`, `<dir>/sys`, `<dir>/dev`, `<dir>` as rootfs, and
     /// syscall answers from `<dir>/syscalls.txt` (missing entries take Linux x86-64
-    /// defaults: 100 ticks/s, 4096-byte pages, the clock at zero).
+    /// defaults: 100 ticks/s, 4096-byte pages, the clock at zero). Like the fixture's
+    /// files, `syscalls.txt` is read when asked, so a test can advance its clock between
+    /// two snapshots of one `Probe`.
     pub fn rooted_at(dir: impl AsRef<Path>) -> Source {
         let dir = dir.as_ref();
-        let fakes = Fakes::load(&dir.join("syscalls.txt"));
         Source {
             inner: Arc::new(Inner {
                 procfs: dir.join("proc"),
                 sysfs: dir.join("sys"),
                 devfs: dir.join("dev"),
                 rootfs: dir.to_owned(),
-                fakes: Some(Arc::new(fakes)),
+                fakes: Some(dir.join("syscalls.txt")),
                 max_file_bytes: Self::DEFAULT_MAX_FILE_BYTES,
             }),
         }
+    }
+
+    /// The syscall answers of a fixture tree, as `syscalls.txt` reads now.
+    fn fakes(&self) -> Option<Fakes> {
+        self.inner.fakes.as_deref().map(Fakes::load)
     }
 
     fn edit(mut self, f: impl FnOnce(&mut Inner)) -> Source {
@@ -205,22 +212,6 @@ impl Source {
         Ok(parse::trim(&v).to_vec())
     }
 
-    /// The target of a symbolic link (already under a root).
-    pub(crate) fn readlink(&self, path: &Path) -> Result<Vec<u8>, Error> {
-        let mut buf = Vec::new();
-        fs::readlink_path(path, &mut buf).map_err(|e| Error::io(path, &e))?;
-        Ok(buf)
-    }
-
-    /// The names in a directory (already under a root), sorted.
-    pub(crate) fn list_dir(&self, path: &Path) -> Result<Vec<Vec<u8>>, Error> {
-        let dir = Dir::open(path).map_err(|e| Error::io(path, &e))?;
-        let mut names = Vec::new();
-        dir.for_each_entry(c".", |n| names.push(n.to_vec())).map_err(|e| Error::io(path, &e))?;
-        names.sort();
-        Ok(names)
-    }
-
     /// The numeric entries of procfs: every visible process id, ascending.
     pub fn pids(&self) -> Result<Vec<i32>, Error> {
         let path = &self.inner.procfs;
@@ -245,17 +236,17 @@ impl Source {
 
     /// Clock ticks per second: the unit of every `*_ticks` field.
     pub fn clock_ticks(&self) -> u64 {
-        self.inner.fakes.as_ref().map_or_else(fs::clock_ticks, |f| f.clock_ticks)
+        self.fakes().map_or_else(fs::clock_ticks, |f| f.clock_ticks)
     }
 
     /// The page size in bytes.
     pub fn page_size(&self) -> u64 {
-        self.inner.fakes.as_ref().map_or_else(fs::page_size, |f| f.page_size)
+        self.fakes().map_or_else(fs::page_size, |f| f.page_size)
     }
 
-    /// Now, on the observed machine's clocks (fixed on a fixture tree).
+    /// Now, on the observed machine's clocks (on a fixture tree, as its `syscalls.txt` says).
     pub fn now(&self) -> Instant {
-        match &self.inner.fakes {
+        match self.fakes() {
             Some(f) => Instant { unix_ns: f.realtime_ns, monotonic_ns: f.monotonic_ns },
             None => Instant { unix_ns: fs::realtime_ns(), monotonic_ns: fs::monotonic_ns() },
         }
@@ -263,14 +254,14 @@ impl Source {
 
     /// The user libprobe reads as (to tell another user's process from a real error).
     pub fn effective_uid(&self) -> u32 {
-        self.inner.fakes.as_ref().map_or_else(fs::effective_uid, |f| f.euid)
+        self.fakes().map_or_else(fs::effective_uid, |f| f.euid)
     }
 
     /// `statvfs` of a mount point of the observed machine (`mount_point` is absolute, as
     /// `mountinfo` prints it, unescaped).
     pub(crate) fn statvfs(&self, mount_point: &[u8]) -> Result<StatVfs, Error> {
         let path = self.root_path(mount_point);
-        match &self.inner.fakes {
+        match self.fakes() {
             Some(f) => f
                 .statvfs
                 .iter()
@@ -335,10 +326,6 @@ pub(crate) struct PidDir<'s> {
 }
 
 impl PidDir<'_> {
-    pub(crate) fn pid(&self) -> i32 {
-        self.pid
-    }
-
     /// `<procfs>/<pid>/<name>`, for error messages.
     pub(crate) fn path_of(&self, name: &CStr) -> PathBuf {
         let mut p = self.src.proc_path(self.pid.to_string());
@@ -385,9 +372,18 @@ impl PidDir<'_> {
         self.dir.for_each_entry(name, f).map_err(|e| self.err(name, &e))
     }
 
-    /// `stat` of `name`, following links (`fd/3` → the open file itself).
+    /// `stat` of `name`, following links (`fd/3` → the open file itself). On a fixture
+    /// tree the target is not on this machine: `syscalls.txt` answers, or it is not found.
     pub(crate) fn stat(&self, name: &CStr) -> Result<FileStat, Error> {
-        self.dir.stat(name, true).map_err(|e| self.err(name, &e))
+        match self.src.fakes() {
+            Some(f) => f
+                .stat
+                .iter()
+                .find(|(p, n, _)| *p == self.pid && n.as_slice() == name.to_bytes())
+                .map(|(_, _, st)| *st)
+                .ok_or_else(|| self.err(name, &std::io::ErrorKind::NotFound.into())),
+            None => self.dir.stat(name, true).map_err(|e| self.err(name, &e)),
+        }
     }
 
     /// Whether this process's directory still answers (false once it has exited).
@@ -397,7 +393,7 @@ impl PidDir<'_> {
 
     /// The protocol of the socket open as descriptor `fd` (`TCP`, `UDPv6`, `UNIX`, …).
     pub(crate) fn socket_protocol(&self, fd: i32, name: &CStr) -> Result<Vec<u8>, Error> {
-        match &self.src.inner.fakes {
+        match self.src.fakes() {
             Some(f) => f
                 .sockproto
                 .iter()
@@ -421,6 +417,10 @@ impl PidDir<'_> {
 /// statvfs / 4096 1000000000 400000000 350000000 65536 60000 60000
 /// # pid, fd, protocol
 /// sockproto 1234 5 TCP
+/// # pid, link below /proc/<pid>, st_mode (octal), inode, link count, size: what
+/// # fstatat answers following the link (the target is not on the testing machine)
+/// stat 1234 exe 100755 246999 1 1265648
+/// stat 1234 fd/4 100644 10010925 0 0
 /// ```
 #[derive(Debug, Clone)]
 struct Fakes {
@@ -431,6 +431,7 @@ struct Fakes {
     euid: u32,
     statvfs: Vec<(Vec<u8>, StatVfs)>,
     sockproto: Vec<(i32, i32, Vec<u8>)>,
+    stat: Vec<(i32, Vec<u8>, FileStat)>,
 }
 
 impl Fakes {
@@ -443,6 +444,7 @@ impl Fakes {
             euid: 0,
             statvfs: Vec::new(),
             sockproto: Vec::new(),
+            stat: Vec::new(),
         };
         let text = std::fs::read(path).unwrap_or_default();
         for line in parse::lines(&text) {
@@ -480,6 +482,19 @@ impl Fakes {
                     let fd = t.token().and_then(parse::i64_dec).and_then(|v| i32::try_from(v).ok());
                     if let (Some(pid), Some(fd), Some(proto)) = (pid, fd, t.token()) {
                         f.sockproto.push((pid, fd, proto.to_vec()));
+                    }
+                }
+                b"stat" => {
+                    let pid = t.token().and_then(parse::i64_dec).and_then(|v| i32::try_from(v).ok());
+                    let name = t.token();
+                    let mode = t.token().and_then(parse::u64_oct).and_then(|v| u32::try_from(v).ok());
+                    let mut num = || t.token().and_then(parse::u64_dec);
+                    let (inode, links, size) = (num(), num(), num());
+                    if let (Some(pid), Some(name), Some(mode), Some(inode), Some(links)) =
+                        (pid, name, mode, inode, links)
+                    {
+                        let st = FileStat { mode, inode, links, device: 0, size: size.unwrap_or(0) };
+                        f.stat.push((pid, name.to_vec(), st));
                     }
                 }
                 _ => {}

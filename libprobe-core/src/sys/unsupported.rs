@@ -61,19 +61,13 @@ pub(crate) mod fs {
         Ok(true)
     }
 
-    pub(crate) fn readlink_path(path: &Path, buf: &mut Vec<u8>) -> io::Result<()> {
-        let t = std::fs::read_link(path)?;
-        buf.clear();
-        buf.extend_from_slice(t.to_string_lossy().as_bytes());
-        Ok(())
-    }
-
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub(crate) struct FileStat {
         pub mode: u32,
         pub inode: u64,
         pub links: u64,
         pub device: u64,
+        pub size: u64,
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,7 +114,9 @@ pub(crate) mod fs {
 
 /// Nothing to reuse on this platform.
 #[derive(Debug, Default)]
-pub(crate) struct Scratch;
+pub(crate) struct Scratch {
+    _nothing: (),
+}
 
 macro_rules! unsupported_domain {
     ($name:ident, $t:ty, ($($arg:ty),*)) => {

@@ -13,6 +13,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind, ParseError};
 use crate::model::{Field, Reason, Warnings};
@@ -24,7 +25,7 @@ use super::procfs::{pid_cgroup, pid_mountinfo, pressure};
 use super::sysfs::fs_cgroup;
 
 /// The three cgroup fields of a process.
-pub(crate) type Resolved = (Field<ByteStr>, Field<Vec<String>>, Field<CgroupLimits>);
+pub(crate) type Resolved = (Field<ByteStr>, Field<Arc<[String]>>, Field<Arc<CgroupLimits>>);
 
 struct Hierarchy {
     /// Where it is mounted, under the source's rootfs.
@@ -54,14 +55,19 @@ impl<'a> CgroupCache<'a> {
     }
 
     /// The fields for a process whose `/proc/<pid>/cgroup` reads `content`.
-    pub(crate) fn resolve(&mut self, content: &[u8], warnings: &mut Warnings) -> Resolved {
+    pub(crate) fn resolve(
+        &mut self,
+        content: &[u8],
+        warnings: &mut Warnings,
+        path: impl FnOnce() -> PathBuf,
+    ) -> Resolved {
         if let Some(r) = self.cache.get(content) {
             return r.clone();
         }
         let resolved = match pid_cgroup::parse(content) {
             Ok(lines) => self.compute(&lines, warnings),
             Err(e) => {
-                warnings.push(format!("{e} in a /proc/<pid>/cgroup file"));
+                warnings.push(e.in_file(path()));
                 (Field::Missing(Reason::Error), Field::Missing(Reason::Error), Field::Missing(Reason::Error))
             }
         };
@@ -115,7 +121,7 @@ impl<'a> CgroupCache<'a> {
         } else {
             Field::Missing(Reason::Disabled)
         };
-        (path, Field::Value(controllers), limits)
+        (path, Field::Value(controllers.into()), limits.map(Arc::new))
     }
 }
 

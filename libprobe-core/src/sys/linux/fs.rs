@@ -122,7 +122,13 @@ impl Dir {
         }
         // SAFETY: fstatat returned 0, so it filled `st`.
         let st = unsafe { st.assume_init() };
-        Ok(FileStat { mode: st.st_mode, inode: st.st_ino, links: st.st_nlink, device: st.st_dev })
+        Ok(FileStat {
+            mode: st.st_mode,
+            inode: st.st_ino,
+            links: st.st_nlink,
+            device: st.st_dev,
+            size: st.st_size as u64,
+        })
     }
 
     /// The protocol name of the socket that the fd link `name` points to
@@ -206,14 +212,6 @@ fn read_fd(fd: RawFd, buf: &mut Vec<u8>, limit: usize, mode: ReadMode) -> io::Re
     }
 }
 
-/// `readlink` by path.
-pub(crate) fn readlink_path(path: &Path, buf: &mut Vec<u8>) -> io::Result<()> {
-    let mut c = Vec::with_capacity(128);
-    cstr_path(path, &mut c)?;
-    let name = CStr::from_bytes_with_nul(&c).map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))?;
-    readlink_at(libc::AT_FDCWD, name, buf)
-}
-
 fn readlink_at(dirfd: RawFd, name: &CStr, buf: &mut Vec<u8>) -> io::Result<()> {
     buf.clear();
     let mut cap = 256usize;
@@ -281,6 +279,7 @@ pub(crate) struct FileStat {
     /// Link count: 0 for an open file that has been unlinked.
     pub links: u64,
     pub device: u64,
+    pub size: u64,
 }
 
 /// `statvfs` results in bytes and inode counts.

@@ -3,10 +3,10 @@
 mod cgroup;
 pub(crate) mod fs;
 pub(crate) mod process;
-mod procfs;
-mod sysfs;
+pub(crate) mod procfs;
+pub(crate) mod sysfs;
 pub(crate) mod system;
-mod taskstats;
+pub(crate) mod taskstats;
 
 /// Buffers a `Probe` reuses from one snapshot to the next, so a steady-state scan reads
 /// every file without allocating for it.

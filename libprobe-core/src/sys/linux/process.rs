@@ -36,10 +36,13 @@ type CpuByProcess = HashMap<(i32, u64), u64>;
 /// What every process of one snapshot shares.
 struct Ctx<'a> {
     opts: &'a ProcessOptions,
+    /// Linux 6.2+ reports the number of open descriptors as the size of `/proc/<pid>/fd`:
+    /// one `stat` instead of listing the directory.
+    fd_dir_size_is_count: bool,
     ticks: u64,
     page_size: u64,
-    boot_time: Option<u64>,
-    mem_total: Option<u64>,
+    boot_time: Field<u64>,
+    mem_total: Field<u64>,
     /// Seconds since the previous snapshot, and its per-process CPU ticks.
     prev: Option<(f64, &'a CpuByProcess)>,
 }
@@ -65,17 +68,20 @@ pub(crate) fn collect(
     };
     let ctx = Ctx {
         opts,
+        fd_dir_size_is_count: !src.is_fixture() && kernel_at_least(src, 6, 2),
         ticks: src.clock_ticks(),
         page_size: src.page_size(),
-        boot_time: next.boot_time.or_else(|| super::system::boot_time(src).ok()),
-        mem_total: next.mem_total.or_else(|| super::system::mem_total(src).ok()),
+        // The system collector, when it ran, has read these already.
+        boot_time: next.boot_time.unwrap_or_else(|| fact(super::system::boot_time(src), warnings)),
+        mem_total: next.mem_total.unwrap_or_else(|| fact(super::system::mem_total(src), warnings)),
         prev: prev.and_then(|p| {
             let dt = next.monotonic_ns.checked_sub(p.monotonic_ns)? as f64 / 1e9;
             (dt > 0.0).then_some((dt, &p.process_cpu))
         }),
     };
     let mut cgroups = CgroupCache::new(src, opts.cgroup_limits);
-    let mut taskstats = opts.taskstats.then(|| {
+    // Taskstats asks the running kernel: it has no answer for a fixture tree's processes.
+    let mut taskstats = (opts.taskstats && !src.is_fixture()).then(|| {
         let sysctl = src.read_proc("sys/kernel/task_delayacct").ok().map(|v| crate::parse::trim(&v) != b"0");
         Taskstats::open(sysctl)
     });
@@ -85,7 +91,7 @@ pub(crate) fn collect(
     for pid in pids {
         match read_process(&ctx, &root, pid, scratch, &mut cgroups, taskstats.as_mut(), warnings) {
             Ok(Some(p)) => {
-                next.process_cpu.insert((p.pid, p.start_time), p.cpu_user_ticks + p.cpu_system_ticks);
+                next.process_cpu.insert((p.pid, p.start_time), p.cpu_user_ticks.saturating_add(p.cpu_system_ticks));
                 out.push(p);
             }
             Ok(None) => {}
@@ -94,6 +100,31 @@ pub(crate) fn collect(
         }
     }
     Domain::Collected(out)
+}
+
+/// A machine-wide fact the process fields depend on; an unexpected failure is a warning.
+fn fact(r: Result<u64, Error>, warnings: &mut Warnings) -> Field<u64> {
+    match r {
+        Ok(v) => Field::Value(v),
+        Err(e) => {
+            let reason = e.reason();
+            if reason == Reason::Error {
+                warnings.push(e);
+            }
+            Field::Missing(reason)
+        }
+    }
+}
+
+/// Whether the observed kernel's release (`/proc/sys/kernel/osrelease`) is at least
+/// `major.minor`.
+fn kernel_at_least(src: &Source, major: u64, minor: u64) -> bool {
+    let Ok(release) = src.read_proc("sys/kernel/osrelease") else { return false };
+    let mut parts = release.split(|b| !b.is_ascii_digit()).filter(|p| !p.is_empty()).map(crate::parse::u64_dec);
+    match (parts.next().flatten(), parts.next().flatten()) {
+        (Some(a), Some(b)) => (a, b) >= (major, minor),
+        _ => false,
+    }
 }
 
 /// Reads of one process, tracking whether it vanished meanwhile.
@@ -116,13 +147,15 @@ impl Proc<'_, '_> {
                     Reason::Gone
                 } else if self.zombie {
                     Reason::Zombie
-                } else if self.kthread {
-                    Reason::KernelThread
                 } else if e.kind() == ErrorKind::NotFound {
                     Reason::NotSupported
+                } else if self.kthread {
+                    // Files about user memory answer ESRCH for a live kernel thread.
+                    Reason::KernelThread
                 } else {
-                    self.warnings.push(e);
-                    Reason::Error
+                    // ESRCH while the directory still answers: the process is exiting (its
+                    // memory is already released) or turned zombie after `stat` was read.
+                    Reason::Gone
                 }
             }
             ErrorKind::TooLarge => {
@@ -182,18 +215,34 @@ impl Proc<'_, '_> {
                 let r = pid_ns::inode(buf);
                 self.parsed(name, r)
             }
-            Err(e) => Field::Missing(self.reason(e)),
+            Err(e) => {
+                let reason = self.reason(e);
+                // After unshare(CLONE_NEWPID) the children's pid namespace has no
+                // process until the first child is forked: the kernel answers ENOENT.
+                let no_child_yet = reason == Reason::NotSupported && name == c"ns/pid_for_children";
+                Field::Missing(if no_child_yet { Reason::NotPresent } else { reason })
+            }
         }
     }
 
-    /// The reason for a line that `status` did not print.
-    fn absent(&self) -> Reason {
+    /// The reason for a memory line (`Vm*`, `Rss*`) that `status` did not print: kernel
+    /// threads and zombies have no user memory; otherwise this kernel does not print it.
+    fn no_memory(&self) -> Reason {
         if self.zombie {
             Reason::Zombie
         } else if self.kthread {
             Reason::KernelThread
         } else {
             Reason::NotSupported
+        }
+    }
+
+    /// Kernel threads have no executable, user memory or environment: a file that is
+    /// absent for one says so.
+    fn user_space<T>(&self, f: Field<T>) -> Field<T> {
+        match f {
+            Field::Missing(Reason::NotSupported) if self.kthread => Field::Missing(Reason::KernelThread),
+            other => other,
         }
     }
 }
@@ -228,7 +277,9 @@ fn read_process(
         kthread: stat.flags & pid_stat::PF_KTHREAD != 0,
         warnings,
     };
-    let absent = p.absent();
+    let no_memory = p.no_memory();
+    // A line `status` did not print, other than memory: this kernel does not have it.
+    let absent = Reason::NotSupported;
     let link = &mut scratch.link;
 
     let status = p.file(c"status", buf, pid_status::parse);
@@ -238,7 +289,11 @@ fn read_process(
         other => other,
     };
     let exe = p.link(c"exe", link);
+    let exe = p.user_space(exe);
+    // The kernel appends " (deleted)" to the path of an unlinked executable, but a real
+    // file may carry that name too: only then does the link count decide.
     let exe_deleted = match &exe {
+        Field::Value(path) if !path.as_bytes().ends_with(b" (deleted)") => Field::Value(false),
         Field::Value(_) => match p.dir.stat(c"exe") {
             Ok(st) => Field::Value(st.links == 0),
             Err(e) => Field::Missing(p.reason(e)),
@@ -253,8 +308,15 @@ fn read_process(
     let schedstat = p.file(c"schedstat", buf, pid_schedstat::parse);
     let num_fds = if p.gone {
         Field::Missing(Reason::Gone)
+    } else if p.zombie {
+        Field::Missing(Reason::Zombie)
     } else {
-        match p.dir.count_entries(c"fd") {
+        let counted = if ctx.fd_dir_size_is_count {
+            p.dir.stat(c"fd").map(|st| st.size)
+        } else {
+            p.dir.count_entries(c"fd").map(|n| n as u64)
+        };
+        match counted {
             Ok(n) => Field::Value(u32::try_from(n).unwrap_or(u32::MAX)),
             Err(e) => Field::Missing(p.reason(e)),
         }
@@ -275,7 +337,7 @@ fn read_process(
         (Field::Missing(Reason::Gone), Field::Missing(Reason::Gone), Field::Missing(Reason::Gone))
     } else {
         match p.dir.read(c"cgroup", buf) {
-            Ok(()) => cgroups.resolve(buf, p.warnings),
+            Ok(()) => cgroups.resolve(buf, p.warnings, || p.dir.path_of(c"cgroup")),
             Err(e) => {
                 let r = p.reason(e);
                 (Field::Missing(r), Field::Missing(r), Field::Missing(r))
@@ -303,19 +365,31 @@ fn read_process(
     } else {
         Field::Missing(Reason::Disabled)
     };
+    // A zombie has released its memory and a kernel thread never had user memory: an
+    // empty answer from them is not "none".
+    let maps = match maps {
+        Field::Value(m) if m.is_empty() && (p.zombie || p.kthread) => Field::Missing(no_memory),
+        other => other,
+    };
     let environ = if ctx.opts.environ {
-        p.file(c"environ", buf, |b| Ok(pid_cmdline::environ(b)))
+        match p.file(c"environ", buf, |b| Ok(pid_cmdline::environ(b))) {
+            Field::Value(env) if env.is_empty() && (p.zombie || p.kthread) => Field::Missing(no_memory),
+            other => other,
+        }
     } else {
         Field::Missing(Reason::Disabled)
     };
-    let (open_files, open_sockets) = if ctx.opts.fds {
-        open_fds(&mut p, buf, link)
-    } else {
+    let (open_files, open_sockets) = if !ctx.opts.fds {
         (Field::Missing(Reason::Disabled), Field::Missing(Reason::Disabled))
+    } else if p.zombie {
+        (Field::Missing(Reason::Zombie), Field::Missing(Reason::Zombie))
+    } else {
+        open_fds(&mut p, buf, link)
     };
     let taskstats = match taskstats {
         Some(ts) if !p.gone => ts.query(pid),
         Some(_) => Err(Reason::Gone),
+        None if ctx.opts.taskstats => Err(Reason::NotSupported),
         None => Err(Reason::Disabled),
     };
 
@@ -323,8 +397,8 @@ fn read_process(
         return Ok(None);
     }
 
-    let smaps_field = |get: fn(&pid_smaps_rollup::SmapsRollup) -> Option<u64>| from(&smaps, absent, get);
-    let cpu_total = stat.utime + stat.stime;
+    let smaps_field = |get: fn(&pid_smaps_rollup::SmapsRollup) -> Option<u64>| from(&smaps, no_memory, get);
+    let cpu_total = stat.utime.saturating_add(stat.stime);
     let cpu_percent = match ctx.prev {
         None => Field::Missing(Reason::NoPreviousSample),
         Some((dt, prev)) => {
@@ -368,7 +442,7 @@ fn read_process(
         priority: stat.priority,
         num_threads: stat.num_threads,
         start_time: stat.starttime,
-        start_time_unix: ctx.boot_time.map_or(0, |b| b + stat.starttime / ctx.ticks.max(1)),
+        start_time_unix: ctx.boot_time.map(|b| b.saturating_add(stat.starttime / ctx.ticks.max(1))),
         flags: stat.flags,
         is_kernel_thread: p.kthread,
         tty_nr: stat.tty_nr,
@@ -381,24 +455,24 @@ fn read_process(
         last_cpu: stat.processor,
         memory_rss,
         memory_vms: stat.vsize,
-        memory_shared: from(&status, absent, |s| Some(s.rss_file? + s.rss_shmem?)),
-        memory_text: from(&status, absent, |s| s.vm_exe),
-        memory_data: from(&status, absent, |s| Some(s.vm_data? + s.vm_stk?)),
-        memory_lib: from(&status, absent, |s| s.vm_lib),
+        memory_shared: from(&status, no_memory, |s| Some(s.rss_file?.saturating_add(s.rss_shmem?))),
+        memory_text: from(&status, no_memory, |s| s.vm_exe),
+        memory_data: from(&status, no_memory, |s| Some(s.vm_data?.saturating_add(s.vm_stk?))),
+        memory_lib: from(&status, no_memory, |s| s.vm_lib),
         memory_dirty: smaps_field(pid_smaps_rollup::SmapsRollup::dirty),
-        memory_swap: from(&status, absent, |s| s.vm_swap),
+        memory_swap: from(&status, no_memory, |s| s.vm_swap),
         memory_pss: smaps_field(|s| s.pss),
         memory_uss: smaps_field(pid_smaps_rollup::SmapsRollup::uss),
         memory_pss_anon: smaps_field(|s| s.pss_anon),
         memory_pss_file: smaps_field(|s| s.pss_file),
         memory_pss_shmem: smaps_field(|s| s.pss_shmem),
-        memory_rss_peak: from(&status, absent, |s| s.vm_hwm),
-        memory_locked: from(&status, absent, |s| s.vm_lck),
-        memory_page_tables: from(&status, absent, |s| s.vm_pte),
-        memory_percent: match ctx.mem_total {
-            Some(total) if total > 0 => Field::Value(memory_rss as f64 / total as f64 * 100.0),
-            _ => Field::Missing(Reason::NotSupported),
-        },
+        memory_rss_peak: from(&status, no_memory, |s| s.vm_hwm),
+        memory_locked: from(&status, no_memory, |s| s.vm_lck),
+        memory_page_tables: from(&status, no_memory, |s| s.vm_pte),
+        memory_percent: ctx.mem_total.and_then(|total| match total {
+            0 => Field::Missing(Reason::Error),
+            total => Field::Value(memory_rss as f64 / total as f64 * 100.0),
+        }),
         page_faults_minor: stat.minflt,
         page_faults_major: stat.majflt,
         page_faults_children_minor: stat.cminflt,

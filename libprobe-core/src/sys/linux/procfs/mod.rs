@@ -1,6 +1,10 @@
 //! Parsers for procfs files: one file each, named after the path (`/proc/<pid>/io` is
 //! `pid_io.rs`). Each is pure (`parse(&[u8])`), tested on pasted kernel text, and fuzzed.
 
+pub(crate) mod cpuinfo;
+pub(crate) mod diskstats;
+pub(crate) mod loadavg;
+pub(crate) mod meminfo;
 pub(crate) mod pid_cgroup;
 pub(crate) mod pid_cmdline;
 pub(crate) mod pid_fdinfo;
@@ -14,6 +18,9 @@ pub(crate) mod pid_smaps_rollup;
 pub(crate) mod pid_stat;
 pub(crate) mod pid_status;
 pub(crate) mod pressure;
+pub(crate) mod stat;
+pub(crate) mod uptime;
+pub(crate) mod vmstat;
 
 use crate::error::ParseError;
 use crate::parse::{i64_dec, trim};

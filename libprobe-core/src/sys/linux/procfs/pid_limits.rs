@@ -38,7 +38,22 @@ const ROWS: [&str; 16] = [
 pub(crate) fn parse(text: &[u8]) -> Result<ProcessLimits, ParseError> {
     let mut got: [Option<Limit>; 16] = [None; 16];
     for (i, line) in lines(text).enumerate().skip(1) {
-        let Some(row) = ROWS.iter().position(|name| line.starts_with(name.as_bytes())) else { continue };
+        // The kernel prints the rows in this order: try the expected one first.
+        let expected = i.checked_sub(1).filter(|&r| r < ROWS.len() && line.starts_with(ROWS[r].as_bytes()));
+        let Some(row) = expected.or_else(|| ROWS.iter().position(|name| line.starts_with(name.as_bytes()))) else {
+            continue;
+        };
+        // The kernel pads the columns (`%-25s %-20s %-20s`), so the values usually sit at
+        // fixed offsets; anything else goes through the tokenizer below.
+        if let (Some(soft), Some(hard)) = (line.get(26..46), line.get(47..67))
+            && line.get(25) == Some(&b' ')
+            && line.get(46) == Some(&b' ')
+            && line.get(67).is_none_or(|&b| b == b' ')
+            && let (Some(soft), Some(hard)) = (value(crate::parse::trim(soft)), value(crate::parse::trim(hard)))
+        {
+            got[row] = Some(Limit { soft, hard });
+            continue;
+        }
         let mut f = Fields::new(&line[ROWS[row].len()..]);
         let soft = value(f.next("soft_limit").map_err(|e| e.at_line(i + 1))?)
             .ok_or_else(|| ParseError::invalid("soft_limit").at_line(i + 1))?;

@@ -40,11 +40,11 @@ pub(crate) struct SmapsRollup {
 impl SmapsRollup {
     /// Unique set size: memory only this process maps.
     pub(crate) fn uss(&self) -> Option<u64> {
-        Some(self.private_clean? + self.private_dirty? + self.private_hugetlb.unwrap_or(0))
+        Some(self.private_clean?.saturating_add(self.private_dirty?).saturating_add(self.private_hugetlb.unwrap_or(0)))
     }
 
     pub(crate) fn dirty(&self) -> Option<u64> {
-        Some(self.shared_dirty? + self.private_dirty?)
+        Some(self.shared_dirty?.saturating_add(self.private_dirty?))
     }
 }
 
@@ -95,5 +95,12 @@ Private_Dirty: 2076 kB\nReferenced: 5000 kB\nPrivate_Hugetlb: 0 kB\nSwap: 8 kB\n
         assert_eq!((s.pss_anon, s.uss()), (None, None));
         assert_eq!(parse(b"").unwrap(), SmapsRollup::default());
         assert_eq!(parse(b"Pss: lots\n").unwrap_err().line(), Some(1));
+    }
+
+    #[test]
+    fn sums_of_huge_values_saturate() {
+        // Each value fits in a u64; their sum does not (it panicked in debug builds).
+        let s = parse(b"Shared_Dirty: 18014398509481983 kB\nPrivate_Clean: 18014398509481983 kB\nPrivate_Dirty: 18014398509481983 kB\n").unwrap();
+        assert_eq!((s.uss(), s.dirty()), (Some(u64::MAX), Some(u64::MAX)));
     }
 }

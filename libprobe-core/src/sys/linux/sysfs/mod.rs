@@ -1,3 +1,4 @@
 //! Parsers for sysfs files, named after the path (`/sys/fs/cgroup` is `fs_cgroup.rs`).
 
+pub(crate) mod devices_system_cpu;
 pub(crate) mod fs_cgroup;
