@@ -1,9 +1,15 @@
 #![doc = include_str!("../../README.md")]
+// Parsing helpers are shared by platform backends; a build without one leaves them unused.
+#![cfg_attr(not(linux_kernel), allow(dead_code))]
 
 // Lets `#[derive(Record)]` name `::libprobe::…` from inside this crate too.
 extern crate self as libprobe;
 
 pub mod error;
+// Parser entry points for the fuzz targets and property tests; not part of the API.
+#[cfg(all(feature = "fuzzing", linux_kernel))]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod json;
 pub mod model;
 pub(crate) mod parse;

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Seeds fuzz/corpus/<target>/ from the fixture trees, this machine and hand-written edge
+cases. Adds files, never removes them; the names say where each seed came from.
+
+    python3 fuzz/seed_corpus.py [OUT_DIR]
+
+Reads no other process's files (their environ may hold secrets): only the system files,
+this script's own /proc/self, cgroup values, and its own taskstats over netlink (root).
+"""
+import glob, hashlib, os, re, socket, struct, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIX = os.path.join(HERE, "..", "tests", "fixtures")
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "corpus")
+MAX = 64 * 1024  # bigger files (the 1 MiB cmdline) are left out: the corpus stays small
+
+seen = {}
+
+
+def add(target, name, data):
+    if data is None or len(data) > MAX:
+        return
+    key = (target, hashlib.sha1(data).hexdigest())
+    d = f"{OUT}/{target}"
+    os.makedirs(d, exist_ok=True)
+    if key in seen or any(rd(f"{d}/{f}") == data for f in os.listdir(d)):
+        return
+    seen[key] = name
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", name)
+    with open(f"{d}/{name}", "wb") as f:
+        f.write(data)
+
+
+def rd(path):
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def link(path):
+    try:
+        return os.readlink(path).encode()
+    except OSError:
+        return None
+
+
+def scen(path):
+    rel = os.path.relpath(path, FIX)
+    return rel.replace("/proc/", "_").replace("/sys/", "_").replace("/", "_")
+
+
+# --- fixture trees ---------------------------------------------------------------------
+per_pid = {
+    "stat": "pid_stat", "status": "pid_status", "io": "pid_io", "cmdline": "pid_cmdline", "environ": "pid_cmdline",
+    "limits": "pid_limits", "cgroup": "pid_cgroup", "maps": "pid_maps", "smaps_rollup": "pid_smaps_rollup",
+    "schedstat": "pid_schedstat", "oom_score": "pid_oom_score", "oom_score_adj": "pid_oom_score",
+}
+system = {
+    "stat": "stat", "meminfo": "meminfo", "vmstat": "vmstat", "loadavg": "loadavg", "uptime": "uptime",
+    "diskstats": "diskstats", "cpuinfo": "cpuinfo", "self/mountinfo": "pid_mountinfo",
+}
+for root in sorted(glob.glob(f"{FIX}/*/") + glob.glob(f"{FIX}/*/t[01]/")):
+    if not os.path.isdir(f"{root}proc"):
+        continue
+    for rel, target in system.items():
+        add(target, scen(f"{root}proc/{rel}"), rd(f"{root}proc/{rel}"))
+    for p in glob.glob(f"{root}proc/pressure/*"):
+        add("pressure", scen(p), rd(p))
+    for pid in glob.glob(f"{root}proc/[0-9]*"):
+        for f, target in per_pid.items():
+            add(target, scen(f"{pid}/{f}"), rd(f"{pid}/{f}"))
+        for f in glob.glob(f"{pid}/fdinfo/*"):
+            add("pid_fdinfo", scen(f), rd(f))
+        for f in glob.glob(f"{pid}/ns/*"):
+            add("pid_ns", scen(f), link(f))
+        st = rd(f"{pid}/status") or b""
+        m = re.search(rb"Cpus_allowed_list:\s*(\S*)", st)
+        if m:
+            add("cpu_list", scen(f"{pid}/Cpus_allowed_list"), m.group(1) + b"\n")
+    for f in glob.glob(f"{root}sys/devices/system/cpu/**", recursive=True):
+        if os.path.isfile(f):
+            add("cpu_list", scen(f), rd(f))
+    for f in glob.glob(f"{root}sys/fs/cgroup/**", recursive=True):
+        if not os.path.isfile(f):
+            continue
+        base = os.path.basename(f)
+        if base.endswith(".pressure"):
+            add("pressure", scen(f), rd(f))
+        elif base == "io.max":
+            add("fs_cgroup_io_max", scen(f), rd(f))
+        else:
+            add("fs_cgroup_values", scen(f), rd(f))
+
+# --- this machine (no environ: it may hold secrets) ---------------------------------------
+for rel, target in system.items():
+    if rel != "self/mountinfo":  # the fixtures have mount tables; this one may name private paths
+        add(target, f"live_{rel}", rd(f"/proc/{rel}"))
+for p in glob.glob("/proc/pressure/*"):
+    add("pressure", f"live_pressure_{os.path.basename(p)}", rd(p))
+me = str(os.getpid())
+for f, target in per_pid.items():
+    add(target, f"live_self_{f}", rd(f"/proc/{me}/{f}"))
+for f in glob.glob(f"/proc/{me}/fdinfo/*"):
+    add("pid_fdinfo", f"live_self_fdinfo_{os.path.basename(f)}", rd(f))
+for f in ("cpu.max", "cpu.weight", "memory.max", "memory.current", "pids.max", "cgroup.controllers",
+          "cpu.cfs_quota_us", "memory.limit_in_bytes"):
+    for path in glob.glob(f"/sys/fs/cgroup/*/{f}") + glob.glob(f"/sys/fs/cgroup/{f}"):
+        add("fs_cgroup_values", "live_" + path[len("/sys/fs/cgroup/"):], rd(path))
+
+
+
+def taskstats_of_self():
+    """This process's `struct taskstats`, asked over generic netlink (needs root)."""
+    def attrs(data):
+        while len(data) >= 4:
+            n, t = struct.unpack("HH", data[:4])
+            if n < 4:
+                return
+            yield t & 0x3FFF, data[4:n]
+            data = data[(n + 3) & ~3:]
+
+    def ask(sock, family, cmd, attr, value, seq):
+        a = struct.pack("HH", 4 + len(value), attr) + value
+        a += b"\0" * (-len(a) % 4)
+        body = struct.pack("BBH", cmd, 1, 0) + a
+        sock.send(struct.pack("IHHII", 16 + len(body), family, 1, seq, 0) + body)
+        return dict(attrs(sock.recv(65536)[20:]))
+
+    try:
+        with socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 16) as sock:
+            family = struct.unpack("H", ask(sock, 0x10, 3, 2, b"TASKSTATS\0", 1)[1][:2])[0]
+            reply = ask(sock, family, 1, 1, struct.pack("I", os.getpid()), 2)
+            return dict(attrs(reply[4])).get(3)
+    except (OSError, KeyError, struct.error):
+        return None
+
+
+add("taskstats", "live_self", taskstats_of_self())
+
+# --- hand-written edge cases ---------------------------------------------------------------
+edges = {
+    "pid_stat": [b"584 ((a b ) ( c d) ) R 1 584 584 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 99 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0\n",
+                 b"1 (init) S 0 1 1 0 -1 4194560 100", b"12 )(", b"(", b")", b"1 () S", b""],
+    "pid_status": [b"Uid:\t0\t0\n", b"VmRSS:\t99999999999999999999 kB\n", b"Cpus_allowed_list:\t0-4294967295\n",
+                   b"Groups:\t\n"],
+    "pid_cmdline": [b"", b"\0", b"a\0\0b\0", b"no nul at all", b"=\0==\0A=b=c\0"],
+    "pid_smaps_rollup": [b"Shared_Dirty: 18014398509481983 kB\nPrivate_Clean: 18014398509481983 kB\n"
+                         b"Private_Dirty: 18014398509481983 kB\n"],
+    "pid_ns": [b"net:[4026531840]", b"net:[]", b"[", b"]["],
+    "pid_mountinfo": [b"36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue\n",
+                      b"1 0 8:1 / / rw shared:1 ext4 /dev/sda1 rw\n", b"1 0 8:1 /\\ /\\04 rw - x y\n"],
+    "pressure": [b"full avg10=0.00 avg60=0.00 avg300=0.00 total=9\n", b"some avg10=1e308 avg60=0 avg300=0 total=0\n"],
+    "fs_cgroup_values": [b"max\n", b"max 100000\n", b"-1\n", b"9223372036854771712\n"],
+    "fs_cgroup_io_max": [b"8:16 rbps=2097152 wbps=max riops=max wiops=120\n253:0 riops=10\n", b"8:0 rbps\n"],
+    "taskstats": [bytes(n) for n in (0, 8, 64, 328, 336, 344, 432, 440)],
+    "cpu_list": [b"0-3,8,10-11\n", b"3-1", b"0-65535", b"\n", b"-", b"1\n", b"-1\n", b"2600000\n", b"schedutil\n"],
+    "uptime": [b"2029.08 3881.54\n", b"inf nan\n"],
+    "loadavg": [b"1.82 0.62 0.23 1/86 12133\n", b"0 0 0 /\n"],
+}
+for target, cases in edges.items():
+    for i, data in enumerate(cases):
+        add(target, f"edge_{i}", data)
+
+total = 0
+for t in sorted(os.listdir(OUT)):
+    files = os.listdir(f"{OUT}/{t}")
+    size = sum(os.path.getsize(f"{OUT}/{t}/{f}") for f in files)
+    total += size
+    print(f"{t:20} {len(files):4} files {size:8} bytes")
+print("total", total)
