@@ -1,10 +1,68 @@
-fn main() {
-    let mut opts = libprobe::Options::default();
-    opts.process.fds = true;
-    opts.process.smaps_rollup = true;
-    opts.process.taskstats = true;
-    opts.process.pids = Some(vec![std::process::id() as i32, 1, 2]);
-    let mut p = libprobe::Probe::new(opts);
-    let s = p.snapshot();
-    println!("{}", s.to_json_pretty());
+//! `probe`: libprobe's command-line example.
+//!
+//! `probe snapshot` prints a readable report of this machine; `probe snapshot --json`
+//! the full snapshot; `probe process PID` one process in full. See `probe --help`.
+
+mod cli;
+mod render;
+mod report;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use cli::Command;
+use libprobe::{DomainState, Probe};
+
+fn main() -> ExitCode {
+    let args = match cli::parse(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("probe: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut probe = Probe::new(args.options.clone());
+    // A readable report shows CPU percentages, so it takes a baseline first.
+    let interval = args.interval.unwrap_or(if args.json { 0.0 } else { 0.5 });
+    let take = |probe: &mut Probe| {
+        if interval > 0.0 && !probe.options().source.is_fixture() {
+            probe.snapshot();
+            std::thread::sleep(std::time::Duration::from_secs_f64(interval));
+        }
+        probe.snapshot()
+    };
+    let out = match args.command {
+        Command::Help => cli::USAGE.to_owned(),
+        Command::Version => format!("probe {}\n", libprobe::VERSION),
+        Command::Snapshot => {
+            let snap = take(&mut probe);
+            if args.json {
+                if args.pretty { snap.to_json_pretty() } else { snap.to_json() + "\n" }
+            } else {
+                report::snapshot(&snap)
+            }
+        }
+        Command::Process(pid) => {
+            let snap = take(&mut probe);
+            let Some(p) = snap.process(pid) else {
+                let why = snap.status(libprobe::DomainName::Process).and_then(|s| match s.state {
+                    DomainState::Collected => None,
+                    _ => s.error.clone().or(s.reason.map(|r| r.to_string())),
+                });
+                eprintln!("probe: no process {pid}{}", why.map_or_else(String::new, |w| format!(" ({w})")));
+                return ExitCode::FAILURE;
+            };
+            if args.json {
+                if args.pretty { libprobe::json::to_json_pretty(p) } else { libprobe::json::to_json(p) + "\n" }
+            } else {
+                let mut s = String::new();
+                render::record(&mut s, p, 0);
+                s
+            }
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`probe snapshot | head`) is not an error worth a message.
+    let _ = stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush());
+    ExitCode::SUCCESS
 }
