@@ -1,0 +1,74 @@
+# libprobe — two commands do everything on a fresh Debian machine:
+#   make demo   builds and runs `probe snapshot`: a readable report of this machine
+#   make test   every test in every language, lints included
+# Everything else the build needs comes from the registries (crates.io, PyPI, npm, Go proxy).
+
+CARGO   ?= cargo
+PYTHON  ?= python3
+VENV    := .venv
+PY      := $(VENV)/bin/python
+# The `unsupported` platform backend is compiled separately, with its own target dir.
+UNSUPPORTED_TARGET := target/unsupported
+
+.PHONY: demo test deps build lint test-rust test-unsupported test-python doc bench fuzz clean
+
+demo: deps
+	$(CARGO) build --release -p probe-cli
+	./target/release/probe snapshot
+
+test: deps lint test-rust test-unsupported test-python doc
+	@echo "make test: all passed"
+
+# libbpf-sys (the eBPF loader) compiles against libelf; it is the one system package
+# the build needs.
+deps:
+	@dpkg -s libelf-dev >/dev/null 2>&1 || { \
+	  echo "make: installing libelf-dev (needed to build the eBPF loader)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libelf-dev; }
+
+build:
+	$(CARGO) build --workspace --all-targets
+
+lint:
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	# Without the test targets too: they turn on dev-only features that hide dead code.
+	$(CARGO) clippy --workspace -- -D warnings
+
+test-rust: build
+	$(CARGO) test --workspace --all-targets
+	$(CARGO) test --workspace --doc
+
+test-unsupported:
+	LIBPROBE_FORCE_UNSUPPORTED=1 CARGO_TARGET_DIR=$(UNSUPPORTED_TARGET) $(CARGO) clippy -p libprobe-core --all-targets -- -D warnings
+	LIBPROBE_FORCE_UNSUPPORTED=1 CARGO_TARGET_DIR=$(UNSUPPORTED_TARGET) $(CARGO) test -p libprobe-core --test unsupported
+
+$(VENV)/ready: tests/requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -r tests/requirements.txt
+	touch $@
+
+test-python: $(VENV)/ready build
+	$(PY) tests/psutil_compare.py target/debug/probe
+
+doc:
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps
+
+# Benchmarks (not run by `make test`): the process table beside the procfs crate, a raw
+# floor and psutil, under ../shared/bench/workload.py --procs 1000.
+bench: $(VENV)/ready
+	$(PY) bench/run_procs.py
+
+# Fuzz every parser for FUZZ_SECONDS each (needs the nightly toolchain and cargo-fuzz).
+# -a keeps debug assertions, so an arithmetic overflow is a crash too; new inputs go to a
+# scratch directory, not the committed corpus (see fuzz/README.md to merge them).
+FUZZ_SECONDS ?= 60
+fuzz:
+	cd fuzz && for t in $$(cargo +nightly fuzz list); do \
+	  mkdir -p /tmp/libprobe-fuzz/$$t && \
+	  cargo +nightly fuzz run -a $$t /tmp/libprobe-fuzz/$$t corpus/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=1 -rss_limit_mb=512 || exit 1; done
+
+clean:
+	$(CARGO) clean
+	rm -rf $(VENV)

@@ -1,0 +1,3 @@
+module github.com/libprobe/libprobe/bindings/go
+
+go 1.22

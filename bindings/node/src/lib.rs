@@ -1,0 +1,2 @@
+//! Node.js face of libprobe. It converts core types only; every decision about metrics
+//! lives in `libprobe-core`. The addon itself is not exposed yet.
