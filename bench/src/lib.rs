@@ -21,6 +21,21 @@
 use std::fmt::Write as _;
 use std::time::Instant;
 
+/// The namespace links libprobe reads for every process (`/proc/<pid>/ns/*`), which the
+/// floor and the per-read costs read the same way.
+pub const NAMESPACE_LINKS: [&std::ffi::CStr; 10] = [
+    c"ns/cgroup",
+    c"ns/ipc",
+    c"ns/mnt",
+    c"ns/net",
+    c"ns/pid",
+    c"ns/pid_for_children",
+    c"ns/time",
+    c"ns/time_for_children",
+    c"ns/user",
+    c"ns/uts",
+];
+
 /// Parsed command line of a benchmark binary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Args {

@@ -563,6 +563,8 @@ pub struct ProcessFull {
     pub io_cancelled_write: Field<u64>,
 
     // === Files and sockets ===
+    /// Open descriptors: the size the kernel reports for `/proc/<pid>/fd` (Linux 6.2+,
+    /// readable for any process), else the number of entries listed there.
     pub num_fds: Field<u32>,
     /// Open descriptors that are not sockets (option `fds`).
     pub open_files: Field<Vec<OpenFile>>,

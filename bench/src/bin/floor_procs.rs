@@ -25,20 +25,7 @@
 use std::ffi::CStr;
 use std::os::fd::RawFd;
 
-use libprobe_bench::{Args, Tally, report, run};
-
-const NS: [&CStr; 10] = [
-    c"ns/cgroup",
-    c"ns/ipc",
-    c"ns/mnt",
-    c"ns/net",
-    c"ns/pid",
-    c"ns/pid_for_children",
-    c"ns/time",
-    c"ns/time_for_children",
-    c"ns/user",
-    c"ns/uts",
-];
+use libprobe_bench::{Args, NAMESPACE_LINKS, Tally, report, run};
 
 /// Reads an open file into `buf`: until EOF, or (`whole`) until a read that does not fill
 /// the buffer. Grows the buffer as libprobe's reader does.
@@ -249,7 +236,7 @@ impl Floor {
         }
         // One error for the namespaces, as the other anchors count them.
         let mut ns_ok = true;
-        for l in NS {
+        for l in NAMESPACE_LINKS {
             if readlink_at(dir, l, &mut self.link) {
                 t.add_bytes(&self.link);
             } else {

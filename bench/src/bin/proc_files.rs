@@ -19,22 +19,6 @@ use std::time::Instant;
 
 const FILES: [&CStr; 9] =
     [c"stat", c"status", c"io", c"cmdline", c"limits", c"oom_score", c"oom_score_adj", c"schedstat", c"cgroup"];
-const LINKS: [&CStr; 13] = [
-    c"exe",
-    c"cwd",
-    c"root",
-    c"ns/cgroup",
-    c"ns/ipc",
-    c"ns/mnt",
-    c"ns/net",
-    c"ns/pid",
-    c"ns/pid_for_children",
-    c"ns/time",
-    c"ns/time_for_children",
-    c"ns/user",
-    c"ns/uts",
-];
-
 fn open_at(dir: RawFd, name: &CStr, flags: i32) -> RawFd {
     // SAFETY: `name` is a C string; `dir` is an open descriptor or AT_FDCWD.
     unsafe { libc::openat(dir, name.as_ptr(), flags | libc::O_CLOEXEC) }
@@ -148,7 +132,7 @@ fn main() {
     for f in FILES {
         time(f.to_string_lossy().into_owned(), 3, &mut |d| read_file(d, f, &mut buf));
     }
-    for l in LINKS {
+    for l in [c"exe", c"cwd", c"root"].into_iter().chain(libprobe_bench::NAMESPACE_LINKS) {
         time(format!("{} (link)", l.to_string_lossy()), 1, &mut |d| readlink(d, l, &mut buf));
     }
     time("fd (stat size)".into(), 1, &mut |d| stat_at(d, c"fd"));

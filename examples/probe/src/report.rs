@@ -51,7 +51,7 @@ fn system(out: &mut String, s: &System) {
     let cpu_pct = s.cpu_percent.get().map_or_else(|| opt(&s.cpu_percent), |p| format!("{p:.1} % busy"));
     let _ = writeln!(
         out,
-        "cpu         {} online ({} physical cores, {} packages), {cpu_pct}",
+        "cpu         {} online ({} physical cores, {} package(s)), {cpu_pct}",
         s.cpu_count,
         opt(&s.cpu_count_physical),
         opt(&s.cpu_packages)
@@ -77,12 +77,19 @@ fn system(out: &mut String, s: &System) {
             m.used_percent,
             m.available.get().map_or_else(|| opt(&m.available), bytes)
         );
-        let _ = writeln!(
-            out,
-            "swap        {} used of {}",
-            m.swap_used.get().map_or_else(|| opt(&m.swap_used), bytes),
-            m.swap_total.get().map_or_else(|| opt(&m.swap_total), bytes)
-        );
+        match m.swap_total.get() {
+            Some(0) => {
+                let _ = writeln!(out, "swap        none configured");
+            }
+            _ => {
+                let _ = writeln!(
+                    out,
+                    "swap        {} used of {}",
+                    m.swap_used.get().map_or_else(|| opt(&m.swap_used), bytes),
+                    m.swap_total.get().map_or_else(|| opt(&m.swap_total), bytes)
+                );
+            }
+        }
     }
     let psi = |name: &str, p: &Field<libprobe::process::Pressure>| match p {
         Field::Value(p) => format!("{name} {:.2}%", p.some.avg10),
@@ -221,6 +228,7 @@ fn unavailable(out: &mut String, s: &Snapshot) {
             by_reason.entry((reason, n)).or_default().push(field);
         }
         for ((reason, n), fields) in by_reason {
+            let reason = if reason == "disabled" { "disabled by options".to_owned() } else { reason };
             let _ = writeln!(
                 out,
                 "process  {} for {n} of {} processes: {}",

@@ -9,14 +9,10 @@ pub(crate) mod fs {
     use std::io;
     use std::path::Path;
 
+    pub(crate) use crate::sys::{FileStat, ReadMode, StatVfs};
+
     fn unsupported() -> io::Error {
         io::Error::new(io::ErrorKind::Unsupported, "not supported on this platform")
-    }
-
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub(crate) enum ReadMode {
-        ToEof,
-        Whole,
     }
 
     #[derive(Debug)]
@@ -59,26 +55,6 @@ pub(crate) mod fs {
             return Ok(false);
         }
         Ok(true)
-    }
-
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub(crate) struct FileStat {
-        pub mode: u32,
-        pub inode: u64,
-        pub links: u64,
-        pub device: u64,
-        pub size: u64,
-    }
-
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub(crate) struct StatVfs {
-        pub block_size: u64,
-        pub total_bytes: u64,
-        pub free_bytes: u64,
-        pub available_bytes: u64,
-        pub inodes_total: u64,
-        pub inodes_free: u64,
-        pub inodes_available: u64,
     }
 
     pub(crate) fn statvfs(_: &Path) -> io::Result<StatVfs> {
