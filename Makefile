@@ -10,13 +10,16 @@ PY      := $(VENV)/bin/python
 # The `unsupported` platform backend is compiled separately, with its own target dir.
 UNSUPPORTED_TARGET := target/unsupported
 
-.PHONY: demo test deps build lint test-rust test-unsupported test-python doc bench fuzz clean
+.PHONY: demo test deps build lint test-rust test-unsupported test-psutil doc bench fuzz clean
+
+# Each face brings its own targets (`test-c`, `test-python`, `test-node`, `test-go`, …).
+include $(filter-out mk/faces.mk,$(wildcard mk/*.mk)) mk/faces.mk
 
 demo: deps
 	$(CARGO) build --release -p probe-cli
 	./target/release/probe snapshot
 
-test: deps lint test-rust test-unsupported test-python doc
+test: deps lint test-rust test-unsupported test-psutil doc test-faces
 	@echo "make test: all passed"
 
 # libbpf-sys (the eBPF loader) compiles against libelf; it is the one system package
@@ -48,7 +51,8 @@ $(VENV)/ready: tests/requirements.txt
 	$(PY) -m pip install -q -r tests/requirements.txt
 	touch $@
 
-test-python: $(VENV)/ready build
+# Every process on this machine, field by field, against psutil.
+test-psutil: $(VENV)/ready build
 	$(PY) tests/psutil_compare.py target/debug/probe
 
 doc:
