@@ -1,2 +1,181 @@
-//! Python face of libprobe. It converts core types only; every decision about metrics
-//! lives in `libprobe-core`. The Python module itself is not exposed yet.
+//! Python face of libprobe: the `libprobe._libprobe` extension module.
+//!
+//! It converts core types only; every decision about metrics lives in `libprobe-core`.
+//! Records are lazy objects derived from the core's schema (`record.rs`); the type stubs
+//! are generated from the same schema ([`stubs`]).
+//!
+//! ```python
+//! import libprobe
+//! snap = libprobe.Probe().snapshot()
+//! for p in snap.processes or []:
+//!     print(p.pid, p.name, p.memory_rss)
+//! ```
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use libprobe::{DomainName, Domains, ErrorKind, Options, ProcessOptions, Source};
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString, PyTuple};
+
+mod errors;
+mod record;
+pub mod stubs;
+
+/// Collects snapshots of this machine (or of a fixture tree). Keeps the previous
+/// snapshot's counters, so rates such as `cpu_percent` have values from the second
+/// snapshot on. Safe to share between threads: calls to `snapshot` take turns.
+#[pyclass(module = "libprobe", frozen)]
+#[derive(Debug)]
+pub struct Probe {
+    inner: Mutex<libprobe::Probe>,
+}
+
+#[pymethods]
+impl Probe {
+    /// Every option is keyword-only and optional; the core's defaults apply to those left
+    /// out (every domain but eBPF; every process field group but smaps_rollup, maps, fds,
+    /// environ and taskstats).
+    #[new]
+    #[pyo3(signature = (
+        *, domains = None, smaps_rollup = None, maps = None, fds = None, environ = None,
+        taskstats = None, cgroup_limits = None, pids = None, fixture = None, procfs = None,
+        sysfs = None, devfs = None, rootfs = None, max_file_bytes = None,
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        domains: Option<&Bound<'_, PyAny>>,
+        smaps_rollup: Option<bool>,
+        maps: Option<bool>,
+        fds: Option<bool>,
+        environ: Option<bool>,
+        taskstats: Option<bool>,
+        cgroup_limits: Option<bool>,
+        pids: Option<Vec<i32>>,
+        fixture: Option<PathBuf>,
+        procfs: Option<PathBuf>,
+        sysfs: Option<PathBuf>,
+        devfs: Option<PathBuf>,
+        rootfs: Option<PathBuf>,
+        max_file_bytes: Option<usize>,
+    ) -> PyResult<Self> {
+        let domains = match domains {
+            None => Domains::default(),
+            Some(d) => parse_domains(d)?,
+        };
+        let mut process = ProcessOptions::default();
+        let set = |slot: &mut bool, v: Option<bool>| {
+            if let Some(v) = v {
+                *slot = v;
+            }
+        };
+        set(&mut process.smaps_rollup, smaps_rollup);
+        set(&mut process.maps, maps);
+        set(&mut process.fds, fds);
+        set(&mut process.environ, environ);
+        set(&mut process.taskstats, taskstats);
+        set(&mut process.cgroup_limits, cgroup_limits);
+        if pids.is_some() {
+            process.pids = pids;
+        }
+        let mut source = fixture.map_or_else(Source::host, Source::rooted_at);
+        if let Some(p) = procfs {
+            source = source.with_procfs(p);
+        }
+        if let Some(p) = sysfs {
+            source = source.with_sysfs(p);
+        }
+        if let Some(p) = devfs {
+            source = source.with_devfs(p);
+        }
+        if let Some(p) = rootfs {
+            source = source.with_rootfs(p);
+        }
+        if let Some(n) = max_file_bytes {
+            if n == 0 {
+                return Err(invalid("max_file_bytes must be at least 1".into()));
+            }
+            source = source.with_max_file_bytes(n);
+        }
+        Ok(Probe { inner: Mutex::new(libprobe::Probe::new(Options { source, domains, process })) })
+    }
+
+    /// Collects every enabled domain. The GIL is released while collecting. Never fails as
+    /// a whole: each domain reports its own status in `snapshot.domains`.
+    fn snapshot(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let snap = py.detach(|| {
+            // A panic in another thread's snapshot leaves the probe as usable as before.
+            let mut probe = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+            probe.snapshot()
+        });
+        record::snapshot_object(py, snap)
+    }
+
+    /// The domains this probe collects.
+    #[getter]
+    fn domains<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let probe = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        let set = probe.options().domains;
+        PyTuple::new(py, DomainName::ALL.into_iter().filter(|d| set.contains(*d)).map(|d| d.name()).collect::<Vec<_>>())
+    }
+
+    fn __repr__(&self) -> String {
+        let probe = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        let o = probe.options();
+        let domains: Vec<_> =
+            DomainName::ALL.into_iter().filter(|d| o.domains.contains(*d)).map(|d| d.name()).collect();
+        format!("<libprobe.Probe domains={} procfs={:?}>", domains.join(","), o.source.procfs())
+    }
+}
+
+/// `domains` as a comma-separated string or an iterable of names.
+fn parse_domains(d: &Bound<'_, PyAny>) -> PyResult<Domains> {
+    let list = if let Ok(s) = d.cast::<PyString>() {
+        s.to_cow()?.into_owned()
+    } else {
+        let names = d.try_iter().map_err(|_| invalid("domains: expected a string or an iterable of names".into()))?;
+        let mut out = Vec::new();
+        for n in names {
+            let n = n?;
+            let s = n.cast::<PyString>().map_err(|_| {
+                invalid(format!(
+                    "domains: {} is not a domain name",
+                    n.repr().map_or_else(|_| "?".into(), |r| r.to_string())
+                ))
+            })?;
+            out.push(s.to_cow()?.into_owned());
+        }
+        if out.is_empty() {
+            return Ok(Domains::NONE);
+        }
+        out.join(",")
+    };
+    Domains::parse(&list).map_err(invalid)
+}
+
+fn invalid(message: String) -> PyErr {
+    errors::new_err(ErrorKind::InvalidArgument, message)
+}
+
+#[pymodule]
+mod _libprobe {
+    #[pymodule_export]
+    use super::Probe;
+    #[pymodule_export]
+    use super::record::{FieldDescriptor, Record};
+    use super::*;
+
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        let py = m.py();
+        errors::register(m)?;
+        let records = record::register_classes(m)?;
+        m.add("VERSION", libprobe::VERSION)?;
+        m.add("DOMAINS", PyTuple::new(py, DomainName::ALL.map(|d| d.name()))?)?;
+        let mut all: Vec<&str> = vec!["Probe", "Record", "ProbeError", "VERSION", "DOMAINS"];
+        all.extend(errors::ERRORS.iter().map(|e| e.class));
+        all.extend(records);
+        m.add("__all__", PyList::new(py, all)?)?;
+        Ok(())
+    }
+}

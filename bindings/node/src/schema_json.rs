@@ -1,0 +1,134 @@
+//! The record schema as JSON, for the JavaScript side of the package (its JSON renderer
+//! walks snapshots with it, and checks every value's type on the way):
+//!
+//! ```text
+//! {"root": "Snapshot",
+//!  "records": {"Snapshot": [{"name": "timestamp_unix_ns", "key": "timestampUnixNs",
+//!                            "kind": {"t": "u64"}}, …], …},
+//!  "enums": {"Reason": ["permission_denied", …], …}}
+//! ```
+//!
+//! Kinds: `{"t": "bool" | "u8" | "u16" | "u32" | "u64" | "i32" | "i64" | "f64" | "char" |
+//! "str" | "bytes"}`, `{"t": "enum" | "record", "name"}`, `{"t": "field" | "optional" |
+//! "list", "of"}`, `{"t": "map", "key", "value"}`.
+
+use std::fmt::Write;
+
+use libprobe::Snapshot;
+use libprobe::schema::{EnumSchema, Kind, RecordSchema, RecordType};
+
+use crate::convert::camel;
+
+/// Every record type reachable from the snapshot, each once (by name), in walk order.
+pub fn records() -> Vec<&'static RecordSchema> {
+    let mut out: Vec<&'static RecordSchema> = Vec::new();
+    for r in Snapshot::SCHEMA.walk() {
+        if !out.iter().any(|o| o.name == r.name) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// Every enum type the records use, each once, in order of first use; then `Reason` and
+/// `DomainName`, which the API uses even where no field holds them.
+pub fn enums() -> Vec<&'static EnumSchema> {
+    fn visit(k: &Kind, out: &mut Vec<&'static EnumSchema>) {
+        match k {
+            Kind::Enum(e) if !out.iter().any(|o| o.name == e.name) => out.push(e),
+            Kind::Field(k) | Kind::Optional(k) | Kind::List(k) => visit(k, out),
+            Kind::Map(a, b) => {
+                visit(a, out);
+                visit(b, out);
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for r in records() {
+        for f in r.fields {
+            visit(f.kind, &mut out);
+        }
+    }
+    use libprobe::schema::EnumType;
+    for e in [<libprobe::Reason as EnumType>::SCHEMA, <libprobe::DomainName as EnumType>::SCHEMA] {
+        if !out.iter().any(|o| o.name == e.name) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+pub fn render() -> String {
+    let mut out = String::new();
+    let _ = write!(out, "{{\"root\":{:?},\"records\":{{", Snapshot::SCHEMA.name);
+    for (i, r) in records().iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "{:?}:[", r.name);
+        for (j, f) in r.fields.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            let _ = write!(out, "{{\"name\":{:?},\"key\":{:?},\"kind\":", f.name, camel(f.name));
+            kind(&mut out, f.kind);
+            out.push('}');
+        }
+        out.push(']');
+    }
+    out.push_str("},\"enums\":{");
+    for (i, e) in enums().iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let names: Vec<String> = e.variants.iter().map(|v| format!("{:?}", v.name)).collect();
+        let _ = write!(out, "{:?}:[{}]", e.name, names.join(","));
+    }
+    out.push_str("}}");
+    out
+}
+
+fn kind(out: &mut String, k: &Kind) {
+    let scalar = match k {
+        Kind::Bool => "bool",
+        Kind::U8 => "u8",
+        Kind::U16 => "u16",
+        Kind::U32 => "u32",
+        Kind::U64 => "u64",
+        Kind::I32 => "i32",
+        Kind::I64 => "i64",
+        Kind::F64 => "f64",
+        Kind::Char => "char",
+        Kind::Str => "str",
+        Kind::Bytes => "bytes",
+        Kind::Enum(e) => {
+            let _ = write!(out, "{{\"t\":\"enum\",\"name\":{:?}}}", e.name);
+            return;
+        }
+        Kind::Record(r) => {
+            let _ = write!(out, "{{\"t\":\"record\",\"name\":{:?}}}", r.name);
+            return;
+        }
+        Kind::Field(of) | Kind::Optional(of) | Kind::List(of) => {
+            let t = match k {
+                Kind::Field(_) => "field",
+                Kind::Optional(_) => "optional",
+                _ => "list",
+            };
+            let _ = write!(out, "{{\"t\":\"{t}\",\"of\":");
+            kind(out, of);
+            out.push('}');
+            return;
+        }
+        Kind::Map(key, value) => {
+            out.push_str("{\"t\":\"map\",\"key\":");
+            kind(out, key);
+            out.push_str(",\"value\":");
+            kind(out, value);
+            out.push('}');
+            return;
+        }
+    };
+    let _ = write!(out, "{{\"t\":\"{scalar}\"}}");
+}

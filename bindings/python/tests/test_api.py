@@ -1,0 +1,142 @@
+"""The shape of the Python API: classes per record type, read-only attributes, options,
+the GIL released while collecting."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+
+import pytest
+
+import libprobe
+
+
+def test_snapshot_of_this_machine() -> None:
+    snap = libprobe.Probe().snapshot()
+    assert isinstance(snap, libprobe.Snapshot) and isinstance(snap, libprobe.Record)
+    assert snap.libprobe_version == libprobe.VERSION == libprobe.__version__
+    assert [d.domain for d in snap.domains] == list(libprobe.DOMAINS)
+    procs = snap.processes
+    assert procs and all(isinstance(p, libprobe.ProcessFull) for p in procs)
+    me = next(p for p in procs if p.pid == os.getpid())
+    assert me.ppid == os.getppid() and me.memory_rss > 0
+    assert isinstance(snap.system, libprobe.System)
+    assert snap.system.memory is None or snap.system.memory.total > 0
+
+
+def test_attributes_are_cached_and_read_only() -> None:
+    snap = libprobe.Probe(domains="process", pids=[os.getpid()]).snapshot()
+    p = snap.processes[0]
+    assert snap.processes is snap.processes
+    assert p.limits is p.limits
+    with pytest.raises(AttributeError):
+        p.pid = 1
+    with pytest.raises(AttributeError):
+        del p.name
+    with pytest.raises(AttributeError):
+        p.not_a_field  # noqa: B018
+    with pytest.raises(AttributeError):
+        p.reason_of("not_a_field")
+    assert "memory_rss" in dir(p)
+    assert "Resident set size" in (type(p).memory_rss.__doc__ or "")
+    assert repr(p).startswith("<ProcessFull pid=")
+
+
+def test_records_come_only_from_snapshots() -> None:
+    with pytest.raises(TypeError):
+        libprobe.ProcessFull()
+    with pytest.raises(TypeError):
+        libprobe.Record()
+
+
+def test_a_record_outlives_its_snapshot() -> None:
+    p = libprobe.Probe(domains="process", pids=[os.getpid()]).snapshot().processes[0]
+    import gc
+    gc.collect()
+    assert p.pid == os.getpid() and p.limits is not None and p.limits.max_open_files.soft > 0
+
+
+def test_domains_option() -> None:
+    assert libprobe.Probe(domains="process,system").domains == ("system", "process")
+    assert libprobe.Probe(domains=["process"]).domains == ("process",)
+    assert libprobe.Probe(domains=[]).domains == ()
+    assert libprobe.Probe(domains="all").domains == libprobe.DOMAINS
+    assert "ebpf" not in libprobe.Probe().domains
+    snap = libprobe.Probe(domains=["system"]).snapshot()
+    assert snap.processes is None and snap.reason_of("processes") == "disabled"
+    status = {d.domain: d for d in snap.domains}
+    assert status["process"].state == "skipped" and status["process"].reason == "disabled"
+
+
+def test_process_options() -> None:
+    me = os.getpid()
+    plain = libprobe.Probe(domains="process", pids=[me]).snapshot().processes[0]
+    assert plain.open_files is None and plain.reason_of("open_files") == "disabled"
+    assert plain.environ is None and plain.reason_of("environ") == "disabled"
+    full = libprobe.Probe(domains="process", pids=[me], fds=True, environ=True, maps=True,
+                          smaps_rollup=True).snapshot().processes[0]
+    assert full.open_files is not None and full.maps and full.memory_pss is not None
+    assert full.environ is not None and full.environ.get("PATH") == os.environ.get("PATH")
+    none = libprobe.Probe(domains="process", pids=[me], cgroup_limits=False).snapshot().processes[0]
+    assert none.cgroup_limits is None and none.reason_of("cgroup_limits") == "disabled"
+
+
+def test_roots_and_fixture_option(tmp_path: "os.PathLike[str]") -> None:
+    from conftest import FIXTURES
+    root = FIXTURES / "cgroup-v2-container"
+    a = libprobe.Probe(fixture=root).snapshot()
+    b = libprobe.Probe(fixture=str(root)).snapshot()
+    pids = [p["pid"] for p in json.loads((FIXTURES / "cgroup-v2-container.json").read_text())["processes"]]
+    assert [p.pid for p in a.processes] == [p.pid for p in b.processes] == pids
+    c = libprobe.Probe(procfs=root / "proc", sysfs=root / "sys", domains="process").snapshot()
+    assert [p.pid for p in c.processes] == pids
+
+
+def test_missing_root_fails_the_domain_not_the_call(tmp_path: "os.PathLike[str]") -> None:
+    snap = libprobe.Probe(procfs=os.path.join(tmp_path, "nope"), domains="process").snapshot()
+    status = next(d for d in snap.domains if d.domain == "process")
+    assert status.state == "failed" and status.error and "nope" in status.error
+    assert snap.processes is None and snap.reason_of("processes") == status.reason
+
+
+def test_threads_share_a_probe() -> None:
+    probe = libprobe.Probe(domains="process", pids=[os.getpid()])
+    out: list[int] = []
+
+    def work() -> None:
+        for _ in range(50):
+            out.append(probe.snapshot().processes[0].pid)
+    ts = [threading.Thread(target=work) for _ in range(4)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    assert out == [os.getpid()] * 200
+
+
+def test_the_gil_is_released_while_collecting(tmp_path: "os.PathLike[str]") -> None:
+    # The probe reads `<procfs>/stat`, a FIFO: the read blocks until this test writes.
+    # Were the GIL held meanwhile, the main thread could not run to write: the child
+    # would hang and be killed by the timeout.
+    proc = os.path.join(tmp_path, "proc")
+    os.mkdir(proc)
+    os.mkfifo(os.path.join(proc, "stat"))
+    code = textwrap.dedent(f"""
+        import threading, libprobe
+        probe = libprobe.Probe(procfs={proc!r}, domains="system")
+        done = []
+        t = threading.Thread(target=lambda: done.append(probe.snapshot()))
+        t.start()
+        t.join(0.5)
+        assert t.is_alive(), "the snapshot did not block on the FIFO"
+        with open({os.path.join(proc, "stat")!r}, "w") as f:
+            f.write("cpu  1 2 3 4 5 6 7 8 0 0\\n")
+        t.join(10)
+        assert done, "no snapshot"
+        print("ok")
+    """)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
+    assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr

@@ -1,0 +1,47 @@
+"""Errors map to exceptions: ProbeError, a subclass per error kind, TypeError for wrong
+argument types."""
+from __future__ import annotations
+
+import pytest
+
+import libprobe
+
+KINDS = ["io", "permission_denied", "not_found", "gone", "parse", "too_large", "unsupported",
+         "not_present", "invalid_argument", "timed_out"]
+
+
+def test_one_subclass_per_error_kind() -> None:
+    classes = [getattr(libprobe, n) for n in libprobe.__all__ if n.endswith("Error") and n != "ProbeError"]
+    assert sorted(c.kind for c in classes) == sorted(KINDS)
+    for c in classes:
+        assert issubclass(c, libprobe.ProbeError) and issubclass(c, Exception)
+        assert c.__module__ == "libprobe" and c.__doc__
+    assert libprobe.ProbeError.kind == "error"
+
+
+def test_unknown_domain() -> None:
+    with pytest.raises(libprobe.InvalidArgumentError, match="unknown domain `nope`") as e:
+        libprobe.Probe(domains="process,nope")
+    assert isinstance(e.value, libprobe.ProbeError) and e.value.kind == "invalid_argument"
+    with pytest.raises(libprobe.InvalidArgumentError):
+        libprobe.Probe(domains=["process", 3])  # type: ignore[list-item]
+    with pytest.raises(libprobe.InvalidArgumentError):
+        libprobe.Probe(domains=3)  # type: ignore[arg-type]
+
+
+def test_invalid_values() -> None:
+    with pytest.raises(libprobe.InvalidArgumentError):
+        libprobe.Probe(max_file_bytes=0)
+    with pytest.raises(OverflowError):
+        libprobe.Probe(max_file_bytes=-1)
+
+
+def test_wrong_types_and_names_are_type_errors() -> None:
+    with pytest.raises(TypeError):
+        libprobe.Probe(bogus=True)  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        libprobe.Probe(fds="yes")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        libprobe.Probe(pids="12")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        libprobe.Probe(True)  # type: ignore[misc]
