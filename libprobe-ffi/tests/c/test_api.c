@@ -188,8 +188,8 @@ static void test_null_arguments(void) {
   CHECK_STATUS(libprobe_snapshot_domain_status(NULL, LIBPROBE_DOMAIN_SYSTEM, &ds), LIBPROBE_STATUS_NULL_ARGUMENT);
   CHECK_STATUS(libprobe_snapshot_json(NULL, &str), LIBPROBE_STATUS_NULL_ARGUMENT);
   CHECK_STATUS(libprobe_snapshot_arena_bytes(NULL, &n, &n), LIBPROBE_STATUS_NULL_ARGUMENT);
-  /* Functions without pointer arguments: libprobe_version, libprobe_abi_version,
-   * libprobe_status_name, libprobe_status_message, libprobe_schema (tested elsewhere). */
+  /* NULL: none possible (no pointer argument): libprobe_version, libprobe_abi_version */
+  /* NULL: none possible (no pointer argument): libprobe_status_name, libprobe_status_message, libprobe_schema */
 
   /* NULL out-parameters on live handles. */
   libprobe_config *cfg;

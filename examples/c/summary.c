@@ -1,0 +1,188 @@
+/* summary: one snapshot of this machine (or of a fixture tree), summarised: the system,
+ * the top processes by memory, sockets by state, network interfaces, filesystems.
+ *
+ *   cc summary.c $(pkg-config --cflags --libs libprobe) -o summary
+ *   ./summary [--fixture DIR]
+ *
+ * Everything is read from the snapshot's view: plain structs, arrays indexed with their
+ * stride (LIBPROBE_AT), values that may be missing checked through `present` (and
+ * `reason` says why). Names are bytes from the kernel: escaped before printing. */
+#include <libprobe.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Prints bytes for a terminal: printable ASCII as is, anything else as \xNN; at most 60
+ * bytes. */
+static void print_bytes(libprobe_str s, int width) {
+  int n = 0;
+  for (size_t i = 0; i < s.len; i++) {
+    if (i == 60) {
+      n += printf("...");
+      break;
+    }
+    unsigned char c = (unsigned char)s.ptr[i];
+    n += (c >= 0x20 && c < 0x7f && c != '\\') ? printf("%c", c) : printf("\\x%02x", c);
+  }
+  for (; n < width; n++) putchar(' ');
+}
+
+static const char *reason_name(uint8_t reason) {
+  const libprobe_schema_info *s = libprobe_schema();
+  for (uint32_t e = 0; e < s->enum_count; e++)
+    if (strcmp(s->enums[e].name, "libprobe_reason") == 0)
+      for (uint32_t v = 0; v < s->enums[e].variant_count; v++)
+        if (s->enums[e].variants[v].code == reason) return s->enums[e].variants[v].name;
+  return "unknown";
+}
+
+static int by_rss(const void *a, const void *b) {
+  const libprobe_process_full *x = *(const libprobe_process_full *const *)a;
+  const libprobe_process_full *y = *(const libprobe_process_full *const *)b;
+  return x->memory_rss < y->memory_rss ? 1 : x->memory_rss > y->memory_rss ? -1 : 0;
+}
+
+static void system_part(const libprobe_snapshot_view *v) {
+  if (!v->system.present) {
+    printf("system: not collected (%s)\n", reason_name(v->system.reason));
+    return;
+  }
+  const libprobe_system *sys = v->system.value;
+  printf("host ");
+  if (sys->hostname.present) print_bytes(sys->hostname.value, 0);
+  else printf("(%s)", reason_name(sys->hostname.reason));
+  if (sys->kernel_release.present) printf(", kernel %s", sys->kernel_release.value.ptr);
+  printf(", %u CPUs", sys->cpu_count);
+  if (sys->memory.present)
+    printf(", memory %llu MiB used of %llu MiB", (unsigned long long)(sys->memory.value->used >> 20),
+           (unsigned long long)(sys->memory.value->total >> 20));
+  if (sys->load.present) printf(", load %.2f %.2f %.2f", sys->load.value->load1, sys->load.value->load5,
+                                sys->load.value->load15);
+  printf("\n");
+}
+
+static void processes_part(const libprobe_snapshot_view *v) {
+  if (!v->processes.present) {
+    printf("processes: not collected (%s)\n", reason_name(v->processes.reason));
+    return;
+  }
+  size_t n = v->processes.value.count;
+  const libprobe_process_full **sorted = malloc((n ? n : 1) * sizeof *sorted);
+  if (!sorted) return;
+  for (size_t i = 0; i < n; i++) sorted[i] = LIBPROBE_AT(libprobe_process_full, v->processes.value, i);
+  qsort(sorted, n, sizeof *sorted, by_rss);
+  printf("\n%zu processes; top by resident memory:\n  %7s %10s  %-16s %s\n", n, "PID", "RSS(KiB)", "NAME",
+         "COMMAND");
+  for (size_t i = 0; i < n && i < 10; i++) {
+    const libprobe_process_full *p = sorted[i];
+    printf("  %7d %10llu  ", p->pid, (unsigned long long)(p->memory_rss / 1024));
+    print_bytes(p->name, 16);
+    putchar(' ');
+    if (p->cmdline.present) /* argv as an array of byte strings */
+      for (size_t a = 0; a < p->cmdline.value.count && a < 4; a++) {
+        print_bytes(*LIBPROBE_AT(libprobe_str, p->cmdline.value, a), 0);
+        putchar(' ');
+      }
+    else printf("(%s)", reason_name(p->cmdline.reason));
+    putchar('\n');
+  }
+  free(sorted);
+}
+
+/* Sockets as their owners see them (open_sockets, with the `fds` field group), counted
+ * by type. */
+static void sockets_part(const libprobe_snapshot_view *v) {
+  if (!v->processes.present) return;
+  const libprobe_schema_info *s = libprobe_schema();
+  const libprobe_enum_info *types = NULL;
+  for (uint32_t e = 0; e < s->enum_count; e++)
+    if (strcmp(s->enums[e].name, "libprobe_socket_type") == 0) types = &s->enums[e];
+  if (!types) return;
+  size_t counts[64] = {0}, total = 0, unreadable = 0;
+  for (size_t i = 0; i < v->processes.value.count; i++) {
+    const libprobe_process_full *p = LIBPROBE_AT(libprobe_process_full, v->processes.value, i);
+    if (!p->open_sockets.present) {
+      unreadable++;
+      continue;
+    }
+    for (size_t k = 0; k < p->open_sockets.value.count; k++) {
+      const libprobe_open_socket *sock = LIBPROBE_AT(libprobe_open_socket, p->open_sockets.value, k);
+      int32_t t = sock->socket_type.present ? sock->socket_type.value : LIBPROBE_SOCKET_TYPE_OTHER;
+      if (t >= 0 && t < 64) counts[t]++;
+      total++;
+    }
+  }
+  printf("\n%zu open sockets (owner side; %zu processes unreadable):", total, unreadable);
+  for (uint32_t i = 0; i < types->variant_count; i++) {
+    int32_t code = types->variants[i].code;
+    if (code >= 0 && code < 64 && counts[code]) printf(" %s %zu", types->variants[i].name, counts[code]);
+  }
+  printf("\n");
+}
+
+static void filesystems_part(const libprobe_snapshot_view *v) {
+  if (!v->system.present || !v->system.value->filesystems.present) return;
+  const libprobe_list_filesystem *fs = &v->system.value->filesystems.value;
+  printf("\nfilesystems with space:\n");
+  for (size_t i = 0; i < fs->count; i++) {
+    const libprobe_filesystem *f = LIBPROBE_AT(libprobe_filesystem, *fs, i);
+    if (!f->total_bytes.present || f->total_bytes.value == 0) continue;
+    printf("  ");
+    print_bytes(f->mount_point, 24);
+    printf(" %-8s %8llu MiB", f->fs_type.ptr, (unsigned long long)(f->total_bytes.value >> 20));
+    if (f->used_percent.present) printf(" %5.1f%% used", f->used_percent.value);
+    putchar('\n');
+  }
+}
+
+int main(int argc, char **argv) {
+  libprobe_config *cfg;
+  libprobe_probe *probe;
+  libprobe_snapshot *snap;
+  const libprobe_snapshot_view *v;
+  libprobe_status st = libprobe_config_new(&cfg);
+  if (st != LIBPROBE_STATUS_OK) return 1;
+  if (argc == 3 && strcmp(argv[1], "--fixture") == 0) {
+    st = libprobe_config_set_root(cfg, LIBPROBE_ROOT_FIXTURE, argv[2]);
+  } else if (argc != 1) {
+    fprintf(stderr, "usage: %s [--fixture DIR]\n", argv[0]);
+    return 2;
+  }
+  if (st == LIBPROBE_STATUS_OK)
+    st = libprobe_config_set_process_fields(cfg, LIBPROBE_PROCESS_FIELDS_FDS | LIBPROBE_PROCESS_FIELDS_CGROUP_LIMITS);
+  if (st != LIBPROBE_STATUS_OK) {
+    fprintf(stderr, "summary: %s\n", libprobe_config_last_error(cfg));
+    return 1;
+  }
+  st = libprobe_probe_new(cfg, &probe);
+  libprobe_config_free(cfg); /* the probe has its own copy */
+  if (st != LIBPROBE_STATUS_OK) return 1;
+  st = libprobe_probe_snapshot(probe, &snap);
+  if (st != LIBPROBE_STATUS_OK) {
+    fprintf(stderr, "summary: %s: %s\n", libprobe_status_name(st), libprobe_probe_last_error(probe));
+    return 1;
+  }
+  libprobe_snapshot_root(snap, &v);
+
+  printf("libprobe %s (header %s)\n", libprobe_version(), LIBPROBE_VERSION);
+  system_part(v);
+  processes_part(v);
+  sockets_part(v);
+  filesystems_part(v);
+
+  printf("\ndomains:");
+  for (size_t i = 0; i < v->domains.count; i++) {
+    const libprobe_domain_status *d = LIBPROBE_AT(libprobe_domain_status, v->domains, i);
+    const char *state = d->state == LIBPROBE_DOMAIN_STATE_COLLECTED ? "collected"
+                        : d->state == LIBPROBE_DOMAIN_STATE_SKIPPED ? "skipped"
+                                                                    : "failed";
+    printf(" %d:%s", d->domain, state);
+    if (d->reason.present) printf("(%s)", reason_name((uint8_t)d->reason.value));
+  }
+  printf("\n");
+
+  libprobe_snapshot_free(snap); /* frees every view above at once */
+  libprobe_probe_free(probe);
+  return 0;
+}

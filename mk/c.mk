@@ -1,0 +1,140 @@
+# The C face: libprobe.so / libprobe.a, include/libprobe.h, libprobe.pc, and their tests.
+#
+#   make test-c                  everything below (part of `make test`)
+#   make install PREFIX=/opt/x   header, libraries and libprobe.pc (release build)
+#   make bench-c                 snapshot time through the C API vs Rust, arena bytes
+#
+# The tests build against the debug libraries `make test` already built (C_PROFILE=debug);
+# `install` builds and installs the release ones unless told otherwise.
+
+C_TARGET      := $(or $(CARGO_TARGET_DIR),target)
+C_PROFILE     ?= debug
+C_BUILD       := $(C_TARGET)/c-$(C_PROFILE)
+C_TESTS       := libprobe-ffi/tests/c
+C_FIXTURES    := tests/fixtures
+C_SMALL       := $(C_FIXTURES)/linux-6.18-vm/t1
+C_ABI         := 1
+C_VERSION     := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+C_CARGO_FLAGS  = $(if $(filter release,$(1)),--release,)
+CXX           ?= g++
+C_WARN        := -Wall -Wextra -Werror -pedantic
+C_CFLAGS      := -std=c11 $(C_WARN) -g -O1 -Iinclude
+C_CXXFLAGS    := -std=c++17 $(C_WARN) -g -O1 -Iinclude -Iexamples/cpp
+# What a program linking the static library needs besides it (rustc's native-static-libs).
+C_STATIC_DEPS := -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
+C_SAN         := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+VALGRIND      := valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect \
+                 --errors-for-leak-kinds=definite,indirect
+C_CYCLES      ?= 10000
+C_TEST_SRC    := $(C_TESTS)/walk.c
+PREFIX        ?= /usr/local
+
+.PHONY: test-c c-lib c-header c-null-coverage c-tests test-c-plain test-c-asan test-c-valgrind \
+        test-c-tsan test-c-examples test-c-install install bench-c
+
+FACE_TESTS += test-c
+
+test-c: c-lib c-header c-null-coverage test-c-plain test-c-asan test-c-valgrind test-c-tsan \
+        test-c-examples test-c-install
+	@echo "test-c: all passed"
+
+# The libraries, staged with the soname's file name so programs linked against them run.
+c-lib:
+	$(CARGO) build -p libprobe-ffi $(call C_CARGO_FLAGS,$(C_PROFILE))
+	@mkdir -p $(C_BUILD)/lib $(C_BUILD)/bin
+	cp -f $(C_TARGET)/$(C_PROFILE)/libprobe.a $(C_BUILD)/lib/libprobe.a
+	cp -f $(C_TARGET)/$(C_PROFILE)/libprobe.so $(C_BUILD)/lib/libprobe.so.$(C_ABI)
+	ln -sf libprobe.so.$(C_ABI) $(C_BUILD)/lib/libprobe.so
+
+# The header is what cbindgen makes of the crate (and the crate what the schema makes),
+# and it compiles as C11 and C++17, warnings as errors.
+c-header: c-lib
+	$(CARGO) test -p libprobe-ffi --test mirror
+	$(CC) $(C_CFLAGS) -c $(C_TESTS)/header_c11.c -o $(C_BUILD)/header_c11.o
+	$(CXX) $(C_CXXFLAGS) -c $(C_TESTS)/header_cpp17.cpp -o $(C_BUILD)/header_cpp17.o
+
+# Every function of the header has its NULL-argument check in test_api.c.
+c-null-coverage:
+	@missing=0; for f in $$(grep -oE '\blibprobe_[a-z0-9_]+\(' include/libprobe.h | tr -d '(' | sort -u); do \
+	  grep -qE "NULL: .*\b$$f\b" $(C_TESTS)/test_api.c || { echo "no NULL check for $$f in test_api.c"; missing=1; }; \
+	done; test $$missing = 0 && echo "c-null-coverage: every function of libprobe.h has its NULL check"
+
+c-tests: c-lib
+	$(CC) $(C_CFLAGS) $(C_TESTS)/test_api.c $(C_TEST_SRC) $(C_BUILD)/lib/libprobe.a $(C_STATIC_DEPS) -o $(C_BUILD)/bin/test_api
+	$(CC) $(C_CFLAGS) $(C_TESTS)/test_cycles.c $(C_TEST_SRC) $(C_BUILD)/lib/libprobe.a $(C_STATIC_DEPS) -o $(C_BUILD)/bin/test_cycles
+	$(CC) $(C_CFLAGS) $(C_TESTS)/test_threads.c $(C_TEST_SRC) $(C_BUILD)/lib/libprobe.a $(C_STATIC_DEPS) -o $(C_BUILD)/bin/test_threads
+
+# Plain runs, and 10 000 create/snapshot/read/free cycles with flat memory.
+test-c-plain: c-tests
+	$(C_BUILD)/bin/test_api $(C_FIXTURES)
+	$(C_BUILD)/bin/test_threads $(C_SMALL)
+	$(C_BUILD)/bin/test_cycles $(C_SMALL) $(C_CYCLES) --max-growth-kib 512
+
+# AddressSanitizer (leaks included) and UndefinedBehaviorSanitizer on the C side; ASan's
+# malloc also sees every allocation and free of the library.
+test-c-asan: c-lib
+	$(CC) $(C_CFLAGS) $(C_SAN) $(C_TESTS)/test_api.c $(C_TEST_SRC) $(C_BUILD)/lib/libprobe.a $(C_STATIC_DEPS) -o $(C_BUILD)/bin/test_api_asan
+	$(CC) $(C_CFLAGS) $(C_SAN) $(C_TESTS)/test_cycles.c $(C_TEST_SRC) $(C_BUILD)/lib/libprobe.a $(C_STATIC_DEPS) -o $(C_BUILD)/bin/test_cycles_asan
+	$(CC) $(C_CFLAGS) $(C_SAN) $(C_TESTS)/test_threads.c $(C_TEST_SRC) $(C_BUILD)/lib/libprobe.a $(C_STATIC_DEPS) -o $(C_BUILD)/bin/test_threads_asan
+	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(C_BUILD)/bin/test_api_asan $(C_FIXTURES)
+	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(C_BUILD)/bin/test_threads_asan $(C_SMALL)
+	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(C_BUILD)/bin/test_cycles_asan $(C_SMALL) 1000
+
+# valgrind memcheck sees the Rust side too: zero errors, nothing definitely or indirectly
+# lost.
+test-c-valgrind: c-tests
+	$(VALGRIND) $(C_BUILD)/bin/test_api $(C_FIXTURES)
+	$(VALGRIND) $(C_BUILD)/bin/test_threads $(C_SMALL)
+	$(VALGRIND) $(C_BUILD)/bin/test_cycles $(C_SMALL) 300
+
+# ThreadSanitizer on the thread test, against the shared library. The library itself is
+# not instrumented (stable Rust cannot build it so): its own locks are invisible to TSan,
+# so tsan.supp ignores memory accesses made by the library's intercepted calls
+# (called_from_lib); every access of the C side, and every view read, is checked.
+test-c-tsan: c-lib
+	$(CC) $(C_CFLAGS) -fsanitize=thread $(C_TESTS)/test_threads.c $(C_TEST_SRC) -L$(C_BUILD)/lib -lprobe \
+	  -Wl,-rpath,$(abspath $(C_BUILD)/lib) -lpthread -o $(C_BUILD)/bin/test_threads_tsan
+	TSAN_OPTIONS="halt_on_error=1 suppressions=$(abspath $(C_TESTS)/tsan.supp)" $(C_BUILD)/bin/test_threads_tsan $(C_SMALL)
+
+# The examples build warning-free and run: on a fixture, and on this machine.
+test-c-examples: c-lib
+	$(CC) $(C_CFLAGS) examples/c/summary.c $(C_BUILD)/lib/libprobe.a $(C_STATIC_DEPS) -o $(C_BUILD)/bin/summary
+	$(CC) $(C_CFLAGS) examples/c/monitor.c $(C_BUILD)/lib/libprobe.a $(C_STATIC_DEPS) -o $(C_BUILD)/bin/monitor
+	$(CXX) $(C_CXXFLAGS) examples/cpp/top.cpp $(C_BUILD)/lib/libprobe.a $(C_STATIC_DEPS) -o $(C_BUILD)/bin/top
+	$(C_BUILD)/bin/summary --fixture $(C_FIXTURES)/adversarial-names > $(C_BUILD)/summary-fixture.txt
+	$(C_BUILD)/bin/summary > $(C_BUILD)/summary-live.txt
+	$(C_BUILD)/bin/monitor 2 > $(C_BUILD)/monitor.txt
+	$(C_BUILD)/bin/top 5 > $(C_BUILD)/top.txt
+	@grep -q "processes" $(C_BUILD)/summary-live.txt && grep -q "cpu" $(C_BUILD)/monitor.txt && \
+	  grep -q "PID" $(C_BUILD)/top.txt && echo "test-c-examples: summary, monitor and top ran"
+
+# `make install` into a scratch prefix, then a program in another directory builds with
+# pkg-config alone, dynamically and statically, and runs.
+test-c-install: c-lib
+	rm -rf $(C_BUILD)/prefix $(C_BUILD)/app && mkdir -p $(C_BUILD)/app
+	$(MAKE) --no-print-directory install PREFIX=$(abspath $(C_BUILD)/prefix) INSTALL_PROFILE=$(C_PROFILE)
+	cp examples/c/summary.c $(C_BUILD)/app/app.c
+	cd $(C_BUILD)/app && export PKG_CONFIG_PATH=$(abspath $(C_BUILD)/prefix)/lib/pkgconfig && \
+	  $(CC) -std=c11 $(C_WARN) app.c $$(pkg-config --cflags --libs libprobe) -o app && \
+	  LD_LIBRARY_PATH=$(abspath $(C_BUILD)/prefix)/lib ./app > dynamic.txt && \
+	  $(CC) -std=c11 $(C_WARN) app.c $$(pkg-config --cflags libprobe) \
+	    $$(pkg-config --variable=libdir libprobe)/libprobe.a $$(pkg-config --static --libs libprobe | sed 's/-lprobe//') \
+	    -o app-static && ./app-static > static.txt && \
+	  test "$$(pkg-config --modversion libprobe)" = "$(C_VERSION)" && grep -q processes dynamic.txt static.txt
+	@echo "test-c-install: pkg-config build from another directory works (shared and static)"
+
+INSTALL_PROFILE ?= release
+install:
+	$(CARGO) build -p libprobe-ffi $(call C_CARGO_FLAGS,$(INSTALL_PROFILE))
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 644 include/libprobe.h $(DESTDIR)$(PREFIX)/include/libprobe.h
+	install -m 644 $(C_TARGET)/$(INSTALL_PROFILE)/libprobe.a $(DESTDIR)$(PREFIX)/lib/libprobe.a
+	install -m 755 $(C_TARGET)/$(INSTALL_PROFILE)/libprobe.so $(DESTDIR)$(PREFIX)/lib/libprobe.so.$(C_ABI)
+	ln -sf libprobe.so.$(C_ABI) $(DESTDIR)$(PREFIX)/lib/libprobe.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(C_VERSION)|' -e 's|@STATIC_DEPS@|$(C_STATIC_DEPS)|' \
+	  libprobe-ffi/libprobe.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/libprobe.pc
+
+# Snapshot time through the C API against the same snapshot in Rust, and the arena's
+# bytes per process (and per socket once the network domain is collected).
+bench-c:
+	$(CARGO) run --release -p libprobe-ffi --example bench_snapshot
