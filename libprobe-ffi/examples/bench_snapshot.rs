@@ -105,11 +105,11 @@ fn compare(label: &str, domains: Domains, fds: bool, rounds: usize) {
     unsafe { libprobe_probe_free(c) };
     let (r, cc, f) = (median(tr), median(tc), median(tf));
     println!(
-        "{label:<34} {processes:>5} procs  Rust {:>8.2} ms  C API {:>8.2} ms  ratio {:.3}  (free {:.3} ms)",
+        "{label:<34} {processes:>5} procs  Rust {:>8.2} ms  C API {:>8.2} ms  ratio {:.3}  (free {:.1} us)",
         r.as_secs_f64() * 1e3,
         cc.as_secs_f64() * 1e3,
         cc.as_secs_f64() / r.as_secs_f64(),
-        f.as_secs_f64() * 1e3
+        f.as_secs_f64() * 1e6
     );
 }
 

@@ -13,6 +13,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ffi::c_char;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use bumpalo::Bump;
 use libprobe::schema::{Record, ValueRef};
@@ -126,12 +127,31 @@ pub(crate) struct Arena {
     bump: Bump,
     /// Records already copied, by (address, schema): a record shared through an `Arc`
     /// (one cgroup's limits, referenced by each of its processes) is copied once.
-    records: RefCell<HashMap<(usize, usize), usize>>,
+    records: RefCell<HashMap<(usize, usize), usize, BuildHasherDefault<AddressHasher>>>,
+}
+
+/// A hasher for the address keys of `Arena::records`: they are already well spread, so a
+/// multiply is enough (SipHash would cost more than the lookup saves).
+#[derive(Default)]
+pub(crate) struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 impl Arena {
     pub fn with_capacity(bytes: usize) -> Arena {
-        Arena { bump: Bump::with_capacity(bytes), records: RefCell::new(HashMap::new()) }
+        Arena { bump: Bump::with_capacity(bytes), records: RefCell::new(HashMap::default()) }
     }
 
     pub fn into_bump(self) -> Bump {
