@@ -97,7 +97,10 @@ impl Probe {
             }
             source = source.with_max_file_bytes(n);
         }
-        Ok(Probe { inner: Mutex::new(libprobe::Probe::new(Options { source, domains, process })) })
+        // Options the core adds (and this binding does not set) keep their defaults.
+        #[allow(clippy::needless_update)]
+        let options = Options { source, domains, process, ..Options::default() };
+        Ok(Probe { inner: Mutex::new(libprobe::Probe::new(options)) })
     }
 
     /// Collects every enabled domain. The GIL is released while collecting. Never fails as

@@ -1,0 +1,14 @@
+'use strict'
+// Cross-language driver for the Node binding (see README.md): one Probe on the fixture tree
+// ROOT with every field group; each `snapshot` line read from stdin prints one snapshot as a
+// JSON line rendered from the JavaScript objects (libprobe.toJSON walks them).
+
+const path = require('node:path')
+const readline = require('node:readline')
+const lp = require(process.env.LIBPROBE_NODE_PACKAGE || path.join(__dirname, '..', '..', 'bindings', 'node'))
+
+const probe = new lp.Probe({ fixture: process.argv[2], smapsRollup: true, maps: true, fds: true, environ: true, taskstats: true })
+const lines = readline.createInterface({ input: process.stdin })
+lines.on('line', (line) => {
+  if (line.trim() === 'snapshot') process.stdout.write(lp.toJSON(probe.snapshot()) + '\n')
+})
