@@ -28,7 +28,10 @@ fn mask(domains: Domains) -> u32 {
 }
 
 fn options(domains: Domains, fds: bool) -> Options {
-    Options { source: Source::host(), domains, process: ProcessOptions { fds, ..ProcessOptions::default() } }
+    let mut options = Options { source: Source::host(), ..Options::default() };
+    options.domains = domains;
+    options.process = ProcessOptions { fds, ..ProcessOptions::default() };
+    options
 }
 
 /// A probe of the C API with the same settings as `options(domains, fds)`.

@@ -165,7 +165,11 @@ impl Settings {
         if let Some(n) = self.max_file_bytes {
             source = source.with_max_file_bytes(n);
         }
-        Options { source, domains: self.domains, process: self.process.clone() }
+        // Fields this face does not set keep the core's defaults.
+        let mut options = Options { source, ..Options::default() };
+        options.domains = self.domains;
+        options.process = self.process.clone();
+        options
     }
 
     fn domain_mask(&self) -> u32 {
