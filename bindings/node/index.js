@@ -26,6 +26,15 @@ function loadNative () {
 const native = loadNative()
 const SCHEMA = JSON.parse(native.schemaJson())
 
+// One function per record type, in the schema's order, returning an object literal with
+// the type's fields: the addon makes every record object with these, so all objects of a
+// type share one shape.
+const FACTORIES = Object.values(SCHEMA.records).map((fields) => {
+  const params = fields.map((_, i) => `a${i}`)
+  const body = fields.map((f, i) => `${JSON.stringify(f.key)}: a${i}`).join(', ')
+  return new Function(...params, `return { ${body} }`) // eslint-disable-line no-new-func
+})
+
 // ---------------------------------------------------------------- errors
 
 /** Base class of every libprobe error; `code` names the error kind. */
@@ -74,14 +83,16 @@ class Probe {
 
   snapshot () {
     try {
-      return this.#native.snapshot()
+      return this.#native.snapshot(FACTORIES)
     } catch (e) {
       throw libprobeError(e)
     }
   }
 
   snapshotAsync () {
-    return this.#native.snapshotAsync().catch((e) => { throw libprobeError(e) })
+    return this.#native.collectAsync().then(
+      (handle) => handle.toObject(FACTORIES),
+      (e) => { throw libprobeError(e) })
   }
 
   get domains () {

@@ -9,10 +9,17 @@
 //!   (only when something is missing); an absent optional value is `null` alone.
 //! - Maps are objects whose keys are own data properties (`__proto__` included).
 //!
+//! - Each record object is made by a small factory function per record type (an object
+//!   literal with the fields' keys, built by `index.js` from the schema): V8 then gives
+//!   every object of a type one shape, much faster than setting properties one by one.
+//! - A record the core shares between records (one cgroup's limits, referenced by each of
+//!   its processes) is one object, shared the same way.
+//!
 //! Nothing here names a field: a field added to the core appears in JavaScript by itself.
 
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::OnceLock;
 
 use libprobe::Reason;
 use libprobe::schema::{Kind, Record, RecordSchema, ValueRef};
@@ -37,9 +44,25 @@ pub fn camel(snake: &str) -> String {
     out
 }
 
+/// The index of each record type in [`crate::schema_json::records`]: where its factory is
+/// in the array `index.js` passes.
+fn factory_index(schema: &RecordSchema) -> Option<u32> {
+    static INDEX: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    let index = INDEX
+        .get_or_init(|| crate::schema_json::records().iter().enumerate().map(|(i, r)| (r.name, i as u32)).collect());
+    index.get(schema.name).copied()
+}
+
 /// Converts one snapshot (or any record), caching the keys and names it makes.
 pub struct Converter {
     js: Js,
+    /// The factories `index.js` passed, one per record type.
+    factories: Value,
+    /// Each record type's factory, by schema address.
+    factory: HashMap<usize, Value>,
+    /// Records already converted, by (address, schema address): a shared record is one
+    /// object.
+    done: HashMap<(usize, usize), Value>,
     /// Each record type's camelCase keys, by schema address.
     keys: HashMap<usize, Rc<[Value]>>,
     /// Enum names and reasons made once per conversion.
@@ -49,25 +72,51 @@ pub struct Converter {
 }
 
 impl Converter {
-    pub fn new(js: Js) -> Converter {
-        Converter { js, keys: HashMap::new(), names: HashMap::new(), unavailable: None, utf16: Vec::new() }
+    pub fn new(js: Js, factories: Value) -> Converter {
+        Converter {
+            js,
+            factories,
+            factory: HashMap::new(),
+            done: HashMap::new(),
+            keys: HashMap::new(),
+            names: HashMap::new(),
+            unavailable: None,
+            utf16: Vec::new(),
+        }
+    }
+
+    fn factory_of(&mut self, schema: &'static RecordSchema) -> Result<Value> {
+        let id = std::ptr::from_ref(schema) as usize;
+        if let Some(f) = self.factory.get(&id) {
+            return Ok(*f);
+        }
+        let index = factory_index(schema)
+            .ok_or_else(|| napi::Error::from_reason(format!("libprobe: no factory for record type {}", schema.name)))?;
+        let f = self.js.element(self.factories, index)?;
+        self.factory.insert(id, f);
+        Ok(f)
     }
 
     pub fn record(&mut self, r: &dyn Record) -> Result<Value> {
         let schema = r.schema();
+        let id = (std::ptr::from_ref(r).cast::<()>() as usize, std::ptr::from_ref(schema) as usize);
+        if let Some(obj) = self.done.get(&id) {
+            return Ok(*obj);
+        }
         let js = self.js;
-        let keys = self.keys_of(schema)?;
-        let obj = js.object()?;
+        let factory = self.factory_of(schema)?;
+        let mut args = Vec::with_capacity(schema.fields.len());
         let mut missing: Vec<(usize, Reason)> = Vec::new();
         for (i, f) in schema.fields.iter().enumerate() {
             let v = r.field(i);
             if let ValueRef::Missing(reason) = v {
                 missing.push((i, reason));
             }
-            let value = self.value(v, f.kind)?;
-            js.set(obj, keys[i], value)?;
+            args.push(self.value(v, f.kind)?);
         }
+        let obj = js.call(factory, &args)?;
         if !missing.is_empty() {
+            let keys = self.keys_of(schema)?;
             let out = js.object()?;
             for (i, reason) in missing {
                 let name = self.name(reason.name())?;
@@ -79,6 +128,7 @@ impl Converter {
             };
             js.set(obj, key, out)?;
         }
+        self.done.insert(id, obj);
         Ok(obj)
     }
 

@@ -128,6 +128,33 @@ impl Js {
         Ok(out)
     }
 
+    pub fn undefined(&self) -> Result<Value> {
+        let mut out = ptr::null_mut();
+        // SAFETY: the env of the call in progress; `out` is a local out-pointer.
+        check(unsafe { sys::napi_get_undefined(self.env, &mut out) }, "get_undefined")?;
+        Ok(out)
+    }
+
+    pub fn element(&self, array: Value, index: u32) -> Result<Value> {
+        let mut out = ptr::null_mut();
+        // SAFETY: the env of the call in progress and a value created in it; `out` is a
+        // local out-pointer.
+        check(unsafe { sys::napi_get_element(self.env, array, index, &mut out) }, "get_element")?;
+        Ok(out)
+    }
+
+    /// Calls the function `f` with `args` (and `this` undefined).
+    pub fn call(&self, f: Value, args: &[Value]) -> Result<Value> {
+        let this = self.undefined()?;
+        let mut out = ptr::null_mut();
+        // SAFETY: the env of the call in progress; `f`, `this` and the `args.len()` values
+        // of `args` were created in it; `out` is a local out-pointer. A function that is
+        // not callable, or that throws, gives an error status (and a pending exception).
+        let status = unsafe { sys::napi_call_function(self.env, this, f, args.len(), args.as_ptr(), &mut out) };
+        check(status, "call_function")?;
+        Ok(out)
+    }
+
     pub fn null(&self) -> Result<Value> {
         let mut out = ptr::null_mut();
         // SAFETY: the env of the call in progress; `out` is a local out-pointer.

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use libprobe::{DomainName, Domains, ErrorKind, Options, ProcessOptions, Snapshot, Source};
 use napi::bindgen_prelude::{AsyncTask, Either, Object};
-use napi::{Env, Task};
+use napi::{Env, JsValue, Task};
 use napi_derive::napi;
 
 mod convert;
@@ -197,16 +197,18 @@ impl NativeProbe {
         Ok(NativeProbe { inner: Arc::new(Mutex::new(libprobe::Probe::new(self::options(options)?))) })
     }
 
-    /// Collects every enabled domain, on this thread.
+    /// Collects every enabled domain, on this thread, and converts it with `factories`
+    /// (one object-literal function per record type, in schema order; see `index.js`).
     #[napi(ts_return_type = "Snapshot")]
-    pub fn snapshot(&self, env: Env) -> Result<Raw> {
+    pub fn snapshot(&self, env: Env, factories: Object) -> Result<Raw> {
         let snap = self.inner.lock().unwrap_or_else(|e| e.into_inner()).snapshot();
-        to_js(&env, &snap)
+        to_js(&env, &snap, factories)
     }
 
-    /// Collects every enabled domain on a worker thread; converts on this one.
-    #[napi(ts_return_type = "Promise<Snapshot>")]
-    pub fn snapshot_async(&self) -> AsyncTask<SnapshotTask> {
+    /// Collects every enabled domain on a worker thread; the handle it resolves to
+    /// converts on this one.
+    #[napi(ts_return_type = "Promise<SnapshotHandle>")]
+    pub fn collect_async(&self) -> AsyncTask<SnapshotTask> {
         AsyncTask::new(SnapshotTask { probe: Arc::clone(&self.inner) })
     }
 
@@ -219,8 +221,25 @@ impl NativeProbe {
     }
 }
 
-fn to_js(env: &Env, snap: &Snapshot) -> Result<Raw> {
-    convert::Converter::new(Js::new(env)).record(snap).map(Raw).map_err(internal)
+fn to_js(env: &Env, snap: &Snapshot, factories: Object) -> Result<Raw> {
+    convert::Converter::new(Js::new(env), factories.raw()).record(snap).map(Raw).map_err(internal)
+}
+
+/// A snapshot collected off the main thread, waiting to be converted.
+#[napi]
+#[derive(Debug)]
+pub struct SnapshotHandle {
+    snap: Option<Snapshot>,
+}
+
+#[napi]
+impl SnapshotHandle {
+    /// Converts the snapshot (once) with `factories`, as `Probe.snapshot` does.
+    #[napi(ts_return_type = "Snapshot")]
+    pub fn to_object(&mut self, env: Env, factories: Object) -> Result<Raw> {
+        let snap = self.snap.take().ok_or_else(|| Error::new("ERROR", "libprobe: snapshot already converted"))?;
+        to_js(&env, &snap, factories)
+    }
 }
 
 /// `snapshotAsync`: the collection runs on libuv's thread pool.
@@ -231,14 +250,14 @@ pub struct SnapshotTask {
 
 impl Task for SnapshotTask {
     type Output = Snapshot;
-    type JsValue = Raw;
+    type JsValue = SnapshotHandle;
 
     fn compute(&mut self) -> napi::Result<Snapshot> {
         Ok(self.probe.lock().unwrap_or_else(|e| e.into_inner()).snapshot())
     }
 
-    fn resolve(&mut self, env: Env, snap: Snapshot) -> napi::Result<Raw> {
-        convert::Converter::new(Js::new(&env)).record(&snap).map(Raw)
+    fn resolve(&mut self, _env: Env, snap: Snapshot) -> napi::Result<SnapshotHandle> {
+        Ok(SnapshotHandle { snap: Some(snap) })
     }
 }
 
