@@ -65,6 +65,15 @@ fn mirror_is_generated_from_the_schema() {
     if let Err(e) = check(&dir.join("tests/c/layout.h"), &g.layout_h()) {
         problems.push(e);
     }
+    // The Go structs: formatted by gofmt, which only a machine with Go has.
+    match gofmt(&g.go()) {
+        Some(go) => {
+            if let Err(e) = check(&dir.join("../bindings/go/types_gen.go"), &go) {
+                problems.push(e);
+            }
+        }
+        None => eprintln!("gofmt not found: bindings/go/types_gen.go not checked"),
+    }
     // The header is made from the crate's source, generated.rs included: when blessing,
     // from the file just written.
     if (problems.is_empty() || bless())
@@ -784,6 +793,235 @@ impl Generator {
     }
 
     // -----------------------------------------------------------------------------------
+    // bindings/go/types_gen.go
+
+    /// `memory_rss` → `MemoryRSS`, `process_full` → `ProcessFull`.
+    fn go_name(snake: &str) -> String {
+        const INITIALISMS: &[&str] = &[
+            "id", "pid", "ppid", "pgid", "tgid", "uid", "gid", "cpu", "cpus", "io", "ip", "tcp", "udp", "mac", "mtu",
+            "rss", "oom", "psi", "tty", "api", "json", "url", "uss", "pss", "vms", "ns", "gpu", "ebpf",
+        ];
+        snake
+            .split('_')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                if INITIALISMS.contains(&p) {
+                    if p == "cpus" { "CPUs".to_owned() } else { p.to_uppercase() }
+                } else {
+                    let mut c = p.chars();
+                    c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+                }
+            })
+            .collect()
+    }
+
+    fn go_record(&self, r: &RecordSchema) -> String {
+        Self::go_name(&snake(r.name))
+    }
+
+    fn go_enum(e: &EnumSchema) -> String {
+        Self::go_name(&snake(e.name))
+    }
+
+    fn go_constant(e: &EnumSchema, variant: &str) -> String {
+        let prefix = CONSTANT_PREFIX
+            .iter()
+            .find(|(n, _)| *n == e.name)
+            .map_or_else(|| Self::go_enum(e), |(_, p)| Self::go_name(&p.to_lowercase()));
+        format!("{prefix}{}", Self::go_name(variant))
+    }
+
+    /// The Go type of a kind.
+    fn go_type(&self, k: &Kind) -> String {
+        match k {
+            Kind::Bool => "bool".into(),
+            Kind::U8 => "uint8".into(),
+            Kind::U16 => "uint16".into(),
+            Kind::U32 => "uint32".into(),
+            Kind::U64 => "uint64".into(),
+            Kind::I32 => "int32".into(),
+            Kind::I64 => "int64".into(),
+            Kind::F64 => "float64".into(),
+            Kind::Char => "rune".into(),
+            Kind::Str | Kind::Bytes => "string".into(),
+            Kind::Enum(e) => Self::go_enum(e),
+            Kind::Record(r) => self.go_record(r),
+            Kind::Field(i) | Kind::Optional(i) => format!("Field[{}]", self.go_type(i)),
+            Kind::List(i) => format!("[]{}", self.go_type(i)),
+            Kind::Map(a, b) => format!("[]Entry[{}, {}]", self.go_type(a), self.go_type(b)),
+        }
+    }
+
+    /// The cgo type of a kind's C value as stored in an array (records in place).
+    fn cgo_elem(&self, k: &Kind) -> String {
+        match k {
+            Kind::Bool | Kind::U8 => "C.uint8_t".into(),
+            Kind::U16 => "C.uint16_t".into(),
+            Kind::U32 | Kind::Char => "C.uint32_t".into(),
+            Kind::U64 => "C.uint64_t".into(),
+            Kind::I32 => "C.int32_t".into(),
+            Kind::I64 => "C.int64_t".into(),
+            Kind::F64 => "C.double".into(),
+            Kind::Str | Kind::Bytes => "C.libprobe_str".into(),
+            Kind::Enum(e) => format!("C.{}", self.enum_c(e)),
+            Kind::Record(r) => format!("C.{}", self.record_c(r)),
+            k => format!("C.{}", self.ctype(k)),
+        }
+    }
+
+    /// Go code converting the C value `expr` of kind `k` (an lvalue) to its Go value.
+    fn go_from(&self, k: &Kind, expr: &str) -> String {
+        match k {
+            Kind::Bool => format!("{expr} != 0"),
+            Kind::Str | Kind::Bytes => format!("goString({expr})"),
+            Kind::Record(r) => format!("conv{}({expr})", self.go_record(r)),
+            Kind::Field(_) | Kind::Optional(_) | Kind::List(_) | Kind::Map(..) => {
+                format!("conv{}(&{expr})", Self::go_name(&suffix(k)))
+            }
+            k => format!("{}({expr})", self.go_type(k)),
+        }
+    }
+
+    /// Go code converting an array element at pointer `e` (of `cgo_elem` type).
+    fn go_from_elem(&self, k: &Kind, e: &str) -> String {
+        match k {
+            Kind::Record(r) => format!("conv{}({e})", self.go_record(r)),
+            Kind::Field(_) | Kind::Optional(_) | Kind::List(_) | Kind::Map(..) => {
+                format!("conv{}({e})", Self::go_name(&suffix(k)))
+            }
+            k => self.go_from(k, &format!("(*{e})")),
+        }
+    }
+
+    /// The member name cgo gives a C struct field (Go keywords get a leading `_`).
+    fn cgo_member(name: &str) -> String {
+        const GO_KEYWORDS: &[&str] = &[
+            "break",
+            "case",
+            "chan",
+            "const",
+            "continue",
+            "default",
+            "defer",
+            "else",
+            "fallthrough",
+            "for",
+            "func",
+            "go",
+            "goto",
+            "if",
+            "import",
+            "interface",
+            "map",
+            "package",
+            "range",
+            "return",
+            "select",
+            "struct",
+            "switch",
+            "type",
+            "var",
+        ];
+        let c = if C_KEYWORDS.contains(&name) { format!("{name}_") } else { name.to_owned() };
+        if GO_KEYWORDS.contains(&c.as_str()) { format!("_{c}") } else { c }
+    }
+
+    fn go(&self) -> String {
+        let mut o = String::new();
+        o.push_str(
+            "// Code generated by libprobe-ffi/tests/mirror.rs from the core's schema; DO NOT EDIT.\n\
+             // After a change to a core record: LIBPROBE_BLESS=1 cargo test -p libprobe-ffi --test mirror\n\n\
+             package libprobe\n\n\
+             /*\n#include <libprobe.h>\n*/\nimport \"C\"\n\nimport \"unsafe\"\n\n",
+        );
+        for e in &self.enums {
+            let t = Self::go_enum(e);
+            for line in e.doc.replace("[`", "`").replace("`]", "`").lines() {
+                let _ = writeln!(o, "// {line}");
+            }
+            let _ = writeln!(o, "type {t} int32\n\nconst (");
+            for v in e.variants {
+                let _ = writeln!(o, "\t{} {t} = {}", Self::go_constant(e, v.name), v.code);
+            }
+            let _ = writeln!(
+                o,
+                ")\n\n// String is the snake_case name used in JSON.\nfunc (v {t}) String() string {{\n\tswitch v {{"
+            );
+            for v in e.variants {
+                let _ = writeln!(o, "\tcase {}:\n\t\treturn {:?}", Self::go_constant(e, v.name), v.name);
+            }
+            let _ = writeln!(o, "\t}}\n\treturn unknownName(int32(v))\n}}\n");
+        }
+        for r in &self.records {
+            let t = self.go_record(r);
+            for line in r.doc.replace("[`", "`").replace("`]", "`").lines() {
+                let _ = writeln!(o, "// {line}");
+            }
+            let _ = writeln!(o, "type {t} struct {{");
+            for f in r.fields {
+                let mut doc = f.doc.replace("[`", "`").replace("`]", "`");
+                if let Some(u) = f.unit {
+                    if !doc.is_empty() {
+                        doc.push('\n');
+                    }
+                    let _ = write!(doc, "Unit: {u}.");
+                }
+                for line in doc.lines() {
+                    let _ = writeln!(o, "\t// {line}");
+                }
+                let _ = writeln!(o, "\t{} {} `json:\"{}\"`", Self::go_name(f.name), self.go_type(f.kind), f.name);
+            }
+            o.push_str("}\n\n");
+            let _ = writeln!(o, "func conv{t}(c *C.{}) {t} {{\n\treturn {t}{{", self.record_c(r));
+            for f in r.fields {
+                let _ = writeln!(
+                    o,
+                    "\t\t{}: {},",
+                    Self::go_name(f.name),
+                    self.go_from(f.kind, &format!("c.{}", Self::cgo_member(f.name)))
+                );
+            }
+            o.push_str("\t}\n}\n\n");
+        }
+        for k in &self.composites {
+            let name = Self::go_name(&suffix(k));
+            let ct = self.ctype(k);
+            let gt = self.go_type(k);
+            match k {
+                Kind::Field(i) | Kind::Optional(i) => {
+                    let _ = writeln!(
+                        o,
+                        "func conv{name}(c *C.{ct}) {gt} {{\n\tif c.present == 0 {{\n\t\treturn {gt}{{Reason: Reason(c.reason)}}\n\t}}\n\t\
+                         return {gt}{{Valid: true, Value: {}}}\n}}\n",
+                        self.go_from(i, "c.value")
+                    );
+                }
+                Kind::List(i) => {
+                    let _ = writeln!(
+                        o,
+                        "func conv{name}(c *C.{ct}) {gt} {{\n\tout := make({gt}, int(c.count))\n\tfor i := range out {{\n\t\t\
+                         e := (*{})(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))\n\t\tout[i] = {}\n\t}}\n\treturn out\n}}\n",
+                        self.cgo_elem(i),
+                        self.go_from_elem(i, "e")
+                    );
+                }
+                Kind::Map(a, b) => {
+                    let _ = writeln!(
+                        o,
+                        "func conv{name}(c *C.{ct}) {gt} {{\n\tout := make({gt}, int(c.count))\n\tfor i := range out {{\n\t\t\
+                         e := (*C.{ct}_entry)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))\n\t\t\
+                         out[i].Key = {}\n\t\tout[i].Value = {}\n\t}}\n\treturn out\n}}\n",
+                        self.go_from_elem(a, "&e.key"),
+                        self.go_from_elem(b, "&e.value")
+                    );
+                }
+                _ => unreachable!(),
+            }
+        }
+        o
+    }
+
+    // -----------------------------------------------------------------------------------
     // tests/c/layout.h
 
     fn layout_h(&self) -> String {
@@ -820,6 +1058,29 @@ impl Generator {
         }
         o
     }
+}
+
+/// Formats generated Go with gofmt, or `None` where Go is not installed.
+fn gofmt(src: &str) -> Option<String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("gofmt")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .or_else(|_| {
+            Command::new("/usr/local/go/bin/gofmt")
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+        })
+        .ok()?;
+    child.stdin.take().unwrap().write_all(src.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "gofmt failed on the generated Go:\n{}", String::from_utf8_lossy(&out.stderr));
+    Some(String::from_utf8(out.stdout).unwrap())
 }
 
 /// Formats generated Rust as `cargo fmt` would (the repository's rustfmt.toml).

@@ -1,0 +1,342 @@
+package libprobe
+
+/*
+#cgo CFLAGS: -I${SRCDIR}/../../include
+#cgo LDFLAGS: -l:libprobe.a -lgcc_s -lutil -lrt -lpthread -lm -ldl
+#include <stdint.h>
+#include <stdlib.h>
+#include <libprobe.h>
+
+// Handles cross into Go as integers: they are tokens, not addresses, and Go must never
+// hold a non-address in a pointer-typed variable.
+static libprobe_status lp_config_new(uintptr_t *out) {
+  libprobe_config *c;
+  libprobe_status st = libprobe_config_new(&c);
+  if (st == LIBPROBE_STATUS_OK) *out = (uintptr_t)c;
+  return st;
+}
+static void lp_config_free(uintptr_t c) { libprobe_config_free((libprobe_config *)c); }
+static const char *lp_config_last_error(uintptr_t c) { return libprobe_config_last_error((const libprobe_config *)c); }
+static libprobe_status lp_config_set_domains(uintptr_t c, uint32_t d) {
+  return libprobe_config_set_domains((libprobe_config *)c, d);
+}
+static libprobe_status lp_config_set_process_fields(uintptr_t c, uint32_t f) {
+  return libprobe_config_set_process_fields((libprobe_config *)c, f);
+}
+static libprobe_status lp_config_set_root(uintptr_t c, uint32_t root, const char *path) {
+  return libprobe_config_set_root((libprobe_config *)c, root, path);
+}
+static libprobe_status lp_config_set_max_file_bytes(uintptr_t c, uint64_t n) {
+  return libprobe_config_set_max_file_bytes((libprobe_config *)c, n);
+}
+static libprobe_status lp_config_set_pids(uintptr_t c, const int32_t *pids, size_t n) {
+  return libprobe_config_set_pids((libprobe_config *)c, pids, n);
+}
+static libprobe_status lp_config_set_json(uintptr_t c, uint32_t j) {
+  return libprobe_config_set_json((libprobe_config *)c, j);
+}
+static libprobe_status lp_probe_new(uintptr_t c, uintptr_t *out) {
+  libprobe_probe *p;
+  libprobe_status st = libprobe_probe_new((const libprobe_config *)c, &p);
+  if (st == LIBPROBE_STATUS_OK) *out = (uintptr_t)p;
+  return st;
+}
+static void lp_probe_free(uintptr_t p) { libprobe_probe_free((libprobe_probe *)p); }
+static const char *lp_probe_last_error(uintptr_t p) { return libprobe_probe_last_error((const libprobe_probe *)p); }
+static libprobe_status lp_probe_snapshot(uintptr_t p, uintptr_t *out) {
+  libprobe_snapshot *s;
+  libprobe_status st = libprobe_probe_snapshot((libprobe_probe *)p, &s);
+  if (st == LIBPROBE_STATUS_OK) *out = (uintptr_t)s;
+  return st;
+}
+static libprobe_status lp_snapshot_root(uintptr_t s, const libprobe_snapshot_view **out) {
+  return libprobe_snapshot_root((const libprobe_snapshot *)s, out);
+}
+static libprobe_status lp_snapshot_json(uintptr_t s, libprobe_str *out) {
+  return libprobe_snapshot_json((const libprobe_snapshot *)s, out);
+}
+static const char *lp_snapshot_last_error(uintptr_t s) {
+  return libprobe_snapshot_last_error((const libprobe_snapshot *)s);
+}
+static void lp_snapshot_free(uintptr_t s) { libprobe_snapshot_free((libprobe_snapshot *)s); }
+*/
+import "C"
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"unsafe"
+)
+
+// Field is a value that may be missing: Valid reports whether Value holds one; when it
+// does not, Reason says why (0 for a value that is legitimately absent, such as a UDP
+// socket's remote address). A missing value is never a zero that looks like a
+// measurement: check Valid, or use Get.
+type Field[T any] struct {
+	Value  T
+	Valid  bool
+	Reason Reason
+}
+
+// Get returns the value and whether there is one.
+func (f Field[T]) Get() (T, bool) { return f.Value, f.Valid }
+
+// Entry is one entry of an ordered map (meminfo, vmstat, environ), in the kernel's order.
+type Entry[K, V any] struct {
+	Key   K
+	Value V
+}
+
+// Status is a libprobe_status code of the C ABI.
+type Status int32
+
+// The statuses of the C ABI (include/libprobe.h); codes are never renumbered.
+const (
+	StatusOK               Status = C.LIBPROBE_STATUS_OK
+	StatusNullArgument     Status = C.LIBPROBE_STATUS_NULL_ARGUMENT
+	StatusInvalidArgument  Status = C.LIBPROBE_STATUS_INVALID_ARGUMENT
+	StatusStructTooSmall   Status = C.LIBPROBE_STATUS_STRUCT_TOO_SMALL
+	StatusUnknownOption    Status = C.LIBPROBE_STATUS_UNKNOWN_OPTION
+	StatusOutOfRange       Status = C.LIBPROBE_STATUS_OUT_OF_RANGE
+	StatusNotEnabled       Status = C.LIBPROBE_STATUS_NOT_ENABLED
+	StatusInvalidHandle    Status = C.LIBPROBE_STATUS_INVALID_HANDLE
+	StatusPoisoned         Status = C.LIBPROBE_STATUS_POISONED
+	StatusIO               Status = C.LIBPROBE_STATUS_IO
+	StatusPermissionDenied Status = C.LIBPROBE_STATUS_PERMISSION_DENIED
+	StatusNotFound         Status = C.LIBPROBE_STATUS_NOT_FOUND
+	StatusGone             Status = C.LIBPROBE_STATUS_GONE
+	StatusParse            Status = C.LIBPROBE_STATUS_PARSE
+	StatusTooLarge         Status = C.LIBPROBE_STATUS_TOO_LARGE
+	StatusUnsupported      Status = C.LIBPROBE_STATUS_UNSUPPORTED
+	StatusNotPresent       Status = C.LIBPROBE_STATUS_NOT_PRESENT
+	StatusTimedOut         Status = C.LIBPROBE_STATUS_TIMED_OUT
+	StatusPanic            Status = C.LIBPROBE_STATUS_PANIC
+)
+
+// String is the C constant's name (LIBPROBE_STATUS_INVALID_ARGUMENT).
+func (s Status) String() string { return C.GoString(C.libprobe_status_name(C.libprobe_status(s))) }
+
+// Error is a failed call of the C ABI: its status and the handle's message.
+type Error struct {
+	Status  Status
+	Message string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("libprobe: %s: %s", e.Status, e.Message) }
+
+// Is matches another *Error with the same status, so errors.Is(err, &Error{Status: s})
+// tests the code.
+func (e *Error) Is(target error) bool {
+	var t *Error
+	return errors.As(target, &t) && t.Status == e.Status
+}
+
+// ErrClosed is returned by a Probe used after Close.
+var ErrClosed = errors.New("libprobe: probe is closed")
+
+func statusError(st C.libprobe_status, message *C.char) error {
+	if st == C.LIBPROBE_STATUS_OK {
+		return nil
+	}
+	m := C.GoString(message)
+	if m == "" {
+		m = C.GoString(C.libprobe_status_message(st))
+	}
+	return &Error{Status: Status(st), Message: m}
+}
+
+// ProcessFields selects the process field groups that cost extra.
+type ProcessFields uint32
+
+// Process field groups (LIBPROBE_PROCESS_FIELDS_* of the C ABI).
+const (
+	ProcessFieldsSmapsRollup  ProcessFields = C.LIBPROBE_PROCESS_FIELDS_SMAPS_ROLLUP
+	ProcessFieldsMaps         ProcessFields = C.LIBPROBE_PROCESS_FIELDS_MAPS
+	ProcessFieldsFDs          ProcessFields = C.LIBPROBE_PROCESS_FIELDS_FDS
+	ProcessFieldsEnviron      ProcessFields = C.LIBPROBE_PROCESS_FIELDS_ENVIRON
+	ProcessFieldsTaskstats    ProcessFields = C.LIBPROBE_PROCESS_FIELDS_TASKSTATS
+	ProcessFieldsCgroupLimits ProcessFields = C.LIBPROBE_PROCESS_FIELDS_CGROUP_LIMITS
+	// ProcessFieldsAll is every group but environ, which must be named.
+	ProcessFieldsAll ProcessFields = C.LIBPROBE_PROCESS_FIELDS_ALL
+)
+
+// Options say what a Probe collects and where it reads. The zero value (or a nil
+// *Options) is the default: every domain but eBPF, the cheap process fields plus cgroup
+// limits, the host's /proc, /sys, /dev and /.
+type Options struct {
+	// Domains to collect; nil for the default set.
+	Domains []DomainName
+	// Process field groups; nil for the default (ProcessFieldsCgroupLimits).
+	ProcessFields *ProcessFields
+	// Root paths; empty keeps the default. Fixture reads a whole fixture tree.
+	Procfs, Sysfs, Devfs, Rootfs, Fixture string
+	// The most bytes read from one kernel file; 0 keeps the default (32 MiB).
+	MaxFileBytes uint64
+	// Only these processes; nil for every process.
+	Pids []int32
+	// Keep each snapshot's JSON (the core's, with the specification's names), returned
+	// by SnapshotJSON.
+	JSON bool
+}
+
+// Probe collects snapshots and keeps the previous one's counters, so rates (CPUPercent)
+// have values from the second snapshot on. Safe for use by several goroutines (calls are
+// serialised); Close it when done.
+type Probe struct {
+	mu     sync.Mutex
+	handle C.uintptr_t
+	closed bool
+	json   bool
+}
+
+func (p *Probe) finalize() { _ = p.Close() }
+
+// New creates a probe with the given options (nil: the defaults).
+func New(opts *Options) (*Probe, error) {
+	if opts == nil {
+		opts = &Options{}
+	}
+	var cfg C.uintptr_t
+	if st := C.lp_config_new(&cfg); st != C.LIBPROBE_STATUS_OK {
+		return nil, statusError(st, nil)
+	}
+	defer C.lp_config_free(cfg)
+	set := func(st C.libprobe_status) error { return statusError(st, C.lp_config_last_error(cfg)) }
+	if opts.Domains != nil {
+		var mask uint32
+		for _, d := range opts.Domains {
+			if d < 0 || d >= 32 {
+				return nil, &Error{Status: StatusInvalidArgument, Message: fmt.Sprintf("unknown domain %d", d)}
+			}
+			mask |= 1 << uint32(d)
+		}
+		if err := set(C.lp_config_set_domains(cfg, C.uint32_t(mask))); err != nil {
+			return nil, err
+		}
+	}
+	if opts.ProcessFields != nil {
+		if err := set(C.lp_config_set_process_fields(cfg, C.uint32_t(*opts.ProcessFields))); err != nil {
+			return nil, err
+		}
+	}
+	roots := []struct {
+		which C.uint32_t
+		path  string
+	}{
+		{C.LIBPROBE_ROOT_FIXTURE, opts.Fixture},
+		{C.LIBPROBE_ROOT_PROCFS, opts.Procfs},
+		{C.LIBPROBE_ROOT_SYSFS, opts.Sysfs},
+		{C.LIBPROBE_ROOT_DEVFS, opts.Devfs},
+		{C.LIBPROBE_ROOT_ROOTFS, opts.Rootfs},
+	}
+	for _, r := range roots {
+		if r.path == "" {
+			continue
+		}
+		cpath := C.CString(r.path)
+		err := set(C.lp_config_set_root(cfg, r.which, cpath))
+		C.free(unsafe.Pointer(cpath))
+		if err != nil {
+			return nil, err
+		}
+	}
+	if opts.MaxFileBytes != 0 {
+		if err := set(C.lp_config_set_max_file_bytes(cfg, C.uint64_t(opts.MaxFileBytes))); err != nil {
+			return nil, err
+		}
+	}
+	if len(opts.Pids) > 0 {
+		pids := C.malloc(C.size_t(len(opts.Pids)) * 4)
+		copy(unsafe.Slice((*int32)(pids), len(opts.Pids)), opts.Pids)
+		err := set(C.lp_config_set_pids(cfg, (*C.int32_t)(pids), C.size_t(len(opts.Pids))))
+		C.free(pids)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if opts.JSON {
+		if err := set(C.lp_config_set_json(cfg, C.LIBPROBE_JSON_COMPACT)); err != nil {
+			return nil, err
+		}
+	}
+	p := &Probe{json: opts.JSON}
+	if st := C.lp_probe_new(cfg, &p.handle); st != C.LIBPROBE_STATUS_OK {
+		return nil, statusError(st, C.lp_config_last_error(cfg))
+	}
+	// A safety net only: Close frees the probe deterministically.
+	runtime.SetFinalizer(p, (*Probe).finalize)
+	return p, nil
+}
+
+// Close frees the probe. Calling it again does nothing; other methods then return
+// ErrClosed.
+func (p *Probe) Close() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		return nil
+	}
+	p.closed = true
+	C.lp_probe_free(p.handle)
+	p.handle = 0
+	runtime.SetFinalizer(p, nil)
+	return nil
+}
+
+// Snapshot collects every enabled domain. The result is plain Go data: the C snapshot is
+// freed before it returns, and nothing in it points into C memory.
+func (p *Probe) Snapshot() (*Snapshot, error) {
+	s, _, err := p.snapshot(false)
+	return s, err
+}
+
+// SnapshotJSON collects a snapshot and also returns the core's JSON of it (Options.JSON
+// must be set, else the error has StatusNotEnabled).
+func (p *Probe) SnapshotJSON() (*Snapshot, []byte, error) {
+	return p.snapshot(true)
+}
+
+func (p *Probe) snapshot(withJSON bool) (*Snapshot, []byte, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		return nil, nil, ErrClosed
+	}
+	var handle C.uintptr_t
+	st := C.lp_probe_snapshot(p.handle, &handle)
+	runtime.KeepAlive(p)
+	if st != C.LIBPROBE_STATUS_OK {
+		return nil, nil, statusError(st, C.lp_probe_last_error(p.handle))
+	}
+	defer C.lp_snapshot_free(handle)
+	var view *C.libprobe_snapshot_view
+	if st := C.lp_snapshot_root(handle, &view); st != C.LIBPROBE_STATUS_OK {
+		return nil, nil, statusError(st, C.lp_snapshot_last_error(handle))
+	}
+	snap := convSnapshot(view)
+	var json []byte
+	if withJSON {
+		var s C.libprobe_str
+		if st := C.lp_snapshot_json(handle, &s); st != C.LIBPROBE_STATUS_OK {
+			return nil, nil, statusError(st, C.lp_snapshot_last_error(handle))
+		}
+		json = C.GoBytes(unsafe.Pointer(s.ptr), C.int(s.len))
+	}
+	return &snap, json, nil
+}
+
+// Version is the version of the C library linked in.
+func Version() string { return C.GoString(C.libprobe_version()) }
+
+// goString copies a libprobe_str: bytes as the kernel gave them (a Go string may hold
+// any byte; it is not assumed UTF-8).
+func goString(s C.libprobe_str) string {
+	if s.len == 0 {
+		return ""
+	}
+	return string(unsafe.Slice((*byte)(unsafe.Pointer(s.ptr)), int(s.len)))
+}
+
+func unknownName(code int32) string { return fmt.Sprintf("unknown(%d)", code) }

@@ -1,0 +1,411 @@
+package libprobe
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func fixtures(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs("../../tests/fixtures")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+var scenarios = []string{"linux-6.18-vm/t1", "adversarial-names", "old-kernel-4.19", "cgroup-v2-container", "broken"}
+
+func allFields() *ProcessFields {
+	f := ProcessFieldsAll | ProcessFieldsEnviron
+	return &f
+}
+
+// asJSONText is what the core's JSON holds for bytes: each byte that is not valid UTF-8
+// becomes \udcXX, which a JSON decoder reads as U+FFFD.
+func asJSONText(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// compare checks the Go value v against the core's JSON value j, field by field.
+func compare(path string, v reflect.Value, j any) error {
+	switch v.Kind() {
+	case reflect.Struct:
+		if strings.HasPrefix(v.Type().Name(), "Field[") {
+			if v.FieldByName("Valid").Bool() {
+				return compare(path, v.FieldByName("Value"), j)
+			}
+			if j != nil {
+				return fmt.Errorf("%s: missing in Go, %v in JSON", path, j)
+			}
+			return nil
+		}
+		obj, ok := j.(map[string]any)
+		if !ok {
+			return fmt.Errorf("%s: a record in Go, %T in JSON", path, j)
+		}
+		unavailable, _ := obj["unavailable"].(map[string]any)
+		seen := 0
+		for i := 0; i < v.NumField(); i++ {
+			f := v.Type().Field(i)
+			name := f.Tag.Get("json")
+			jv, present := obj[name]
+			if !present {
+				return fmt.Errorf("%s.%s: not in the JSON", path, name)
+			}
+			seen++
+			fv := v.Field(i)
+			if strings.HasPrefix(fv.Type().Name(), "Field[") && !fv.FieldByName("Valid").Bool() {
+				reason := Reason(fv.FieldByName("Reason").Int())
+				want, listed := unavailable[name]
+				if reason != 0 && (!listed || want != reason.String()) {
+					return fmt.Errorf("%s.%s: reason %s in Go, %v in JSON", path, name, reason, want)
+				}
+				if reason == 0 && listed {
+					return fmt.Errorf("%s.%s: absent in Go, unavailable (%v) in JSON", path, name, want)
+				}
+			}
+			if err := compare(path+"."+name, fv, jv); err != nil {
+				return err
+			}
+		}
+		extra := 0
+		if unavailable != nil {
+			extra = 1
+		}
+		if seen+extra != len(obj) {
+			return fmt.Errorf("%s: %d fields in Go, %d keys in JSON", path, seen, len(obj))
+		}
+		return nil
+	case reflect.Slice:
+		if strings.HasPrefix(v.Type().Elem().Name(), "Entry[") {
+			obj, ok := j.(map[string]any)
+			if !ok {
+				return fmt.Errorf("%s: a map in Go, %T in JSON", path, j)
+			}
+			keys := map[string]bool{}
+			for i := 0; i < v.Len(); i++ {
+				k := asJSONText(v.Index(i).FieldByName("Key").String())
+				if keys[k] {
+					continue // a repeated key: JSON objects keep one
+				}
+				keys[k] = true
+				jv, ok := obj[k]
+				if !ok {
+					return fmt.Errorf("%s[%q]: not in the JSON", path, k)
+				}
+				if err := compare(path+"["+k+"]", v.Index(i).FieldByName("Value"), jv); err != nil {
+					return err
+				}
+			}
+			if len(keys) != len(obj) {
+				return fmt.Errorf("%s: %d keys in Go, %d in JSON", path, len(keys), len(obj))
+			}
+			return nil
+		}
+		arr, ok := j.([]any)
+		if !ok || len(arr) != v.Len() {
+			return fmt.Errorf("%s: %d items in Go, %v in JSON", path, v.Len(), j)
+		}
+		for i := range arr {
+			if err := compare(fmt.Sprintf("%s[%d]", path, i), v.Index(i), arr[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	case reflect.String:
+		if s, ok := j.(string); !ok || s != asJSONText(v.String()) {
+			return fmt.Errorf("%s: %q in Go, %v in JSON", path, v.String(), j)
+		}
+		return nil
+	case reflect.Bool:
+		if b, ok := j.(bool); !ok || b != v.Bool() {
+			return fmt.Errorf("%s: %v in Go, %v in JSON", path, v.Bool(), j)
+		}
+		return nil
+	case reflect.Float64:
+		n, ok := j.(json.Number)
+		if !ok {
+			if j == nil && (v.Float() != v.Float()) {
+				return nil // NaN is null
+			}
+			return fmt.Errorf("%s: %v in Go, %v in JSON", path, v.Float(), j)
+		}
+		f, err := strconv.ParseFloat(string(n), 64)
+		if err != nil || f != v.Float() {
+			return fmt.Errorf("%s: %v in Go, %v in JSON", path, v.Float(), n)
+		}
+		return nil
+	case reflect.Int32:
+		if s, ok := v.Interface().(fmt.Stringer); ok {
+			if js, ok := j.(string); !ok || js != s.String() {
+				return fmt.Errorf("%s: %s in Go, %v in JSON", path, s, j)
+			}
+			return nil
+		}
+		if v.Type() == reflect.TypeOf(rune(0)) {
+			if _, isNum := j.(json.Number); !isNum {
+				if js, ok := j.(string); !ok || js != string(rune(v.Int())) {
+					return fmt.Errorf("%s: %q in Go, %v in JSON", path, rune(v.Int()), j)
+				}
+				return nil
+			}
+		}
+		fallthrough
+	case reflect.Int8, reflect.Int16, reflect.Int64, reflect.Int:
+		if n, ok := j.(json.Number); !ok || string(n) != strconv.FormatInt(v.Int(), 10) {
+			return fmt.Errorf("%s: %d in Go, %v in JSON", path, v.Int(), j)
+		}
+		return nil
+	case reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uint:
+		if n, ok := j.(json.Number); !ok || string(n) != strconv.FormatUint(v.Uint(), 10) {
+			return fmt.Errorf("%s: %d in Go, %v in JSON", path, v.Uint(), j)
+		}
+		return nil
+	}
+	return fmt.Errorf("%s: unhandled Go kind %s", path, v.Kind())
+}
+
+func checkAgainstCore(t *testing.T, name string, opts *Options) *Snapshot {
+	t.Helper()
+	opts.JSON = true
+	p, err := New(opts)
+	if err != nil {
+		t.Fatalf("%s: New: %v", name, err)
+	}
+	defer p.Close()
+	snap, raw, err := p.SnapshotJSON()
+	if err != nil {
+		t.Fatalf("%s: SnapshotJSON: %v", name, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var j any
+	if err := dec.Decode(&j); err != nil {
+		t.Fatalf("%s: core JSON: %v", name, err)
+	}
+	if err := compare("snapshot", reflect.ValueOf(*snap), j); err != nil {
+		t.Errorf("%s: the Go snapshot differs from the core's JSON: %v", name, err)
+	}
+	return snap
+}
+
+// Every field of every record of each fixture, and of this machine, equals the core's
+// JSON of the same snapshot.
+func TestSnapshotsMatchTheCoreJSON(t *testing.T) {
+	for _, s := range scenarios {
+		checkAgainstCore(t, s, &Options{Fixture: filepath.Join(fixtures(t), s), ProcessFields: allFields()})
+	}
+	checkAgainstCore(t, "this machine", &Options{})
+}
+
+// A child with known properties is found with the right fields.
+func TestLiveChild(t *testing.T) {
+	cmd := exec.Command("sleep", "30.5")
+	cmd.Env = []string{"LIBPROBE_GO_TEST=1"}
+	if err := cmd.Start(); err != nil {
+		t.Skipf("cannot start sleep: %v", err)
+	}
+	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	time.Sleep(100 * time.Millisecond)
+	pid := int32(cmd.Process.Pid)
+	p, err := New(&Options{Domains: []DomainName{DomainProcess}, Pids: []int32{pid}, ProcessFields: allFields()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	snap, err := p.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	procs, ok := snap.Processes.Get()
+	if !ok || len(procs) != 1 {
+		t.Fatalf("processes: %+v", snap.Processes)
+	}
+	c := procs[0]
+	if c.PID != pid || c.PPID != int32(os.Getpid()) || c.Name != "sleep" {
+		t.Errorf("pid %d ppid %d name %q", c.PID, c.PPID, c.Name)
+	}
+	if argv, ok := c.Cmdline.Get(); !ok || strings.Join(argv, " ") != "sleep 30.5" {
+		t.Errorf("cmdline %+v", c.Cmdline)
+	}
+	env, ok := c.Environ.Get()
+	if !ok || len(env) != 1 || env[0].Key != "LIBPROBE_GO_TEST" || env[0].Value != "1" {
+		t.Errorf("environ %+v", c.Environ)
+	}
+	if c.MemoryRSS == 0 || c.StartTime == 0 {
+		t.Errorf("rss %d start %d", c.MemoryRSS, c.StartTime)
+	}
+	if _, ok := c.CPUPercent.Get(); ok || c.CPUPercent.Reason != ReasonNoPreviousSample {
+		t.Errorf("first snapshot cpu_percent: %+v", c.CPUPercent)
+	}
+	if st := snap.Domains[0]; st.Domain != DomainSystem || st.State != DomainStateSkipped ||
+		st.Reason.Value != ReasonDisabled {
+		t.Errorf("system status %+v", st)
+	}
+}
+
+func TestCloseIsIdempotentAndErrorsCarryTheStatus(t *testing.T) {
+	p, err := New(&Options{Fixture: filepath.Join(fixtures(t), "old-kernel-4.19")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Snapshot(); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := p.SnapshotJSON(); !errors.Is(err, &Error{Status: StatusNotEnabled}) {
+		t.Errorf("JSON without Options.JSON: %v", err)
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Snapshot(); !errors.Is(err, ErrClosed) {
+		t.Errorf("after Close: %v", err)
+	}
+	_, err = New(&Options{Domains: []DomainName{DomainName(0)}})
+	var e *Error
+	if !errors.As(err, &e) || e.Status != StatusInvalidArgument || !strings.Contains(e.Error(), "LIBPROBE_STATUS_INVALID_ARGUMENT") {
+		t.Errorf("bad domain: %v", err)
+	}
+	if _, err := New(&Options{MaxFileBytes: 0, Procfs: "/nonexistent"}); err != nil {
+		t.Errorf("a missing root is reported per domain, not by New: %v", err)
+	}
+	if Version() == "" {
+		t.Error("no version")
+	}
+}
+
+// Many goroutines: one probe each, and several sharing one probe; run with -race.
+func TestGoroutines(t *testing.T) {
+	dir := filepath.Join(fixtures(t), "linux-6.18-vm/t1")
+	shared, err := New(&Options{Fixture: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer shared.Close()
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	for g := 0; g < 8; g++ {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			p, err := New(&Options{Fixture: dir})
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer p.Close()
+			for i := 0; i < 10; i++ {
+				if _, err := p.Snapshot(); err != nil {
+					errs <- err
+				}
+			}
+		}()
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 5; i++ {
+				s, err := shared.Snapshot()
+				if err != nil {
+					errs <- err
+					continue
+				}
+				if procs, _ := s.Processes.Get(); len(procs) == 0 {
+					errs <- errors.New("no processes")
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+func rssKiB(t *testing.T) int64 {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := strings.Fields(string(b))
+	pages, _ := strconv.ParseInt(f[1], 10, 64)
+	return pages * int64(os.Getpagesize()) / 1024
+}
+
+// Probes left to the finalizer and snapshots left to the garbage collector, in a loop:
+// memory stays flat.
+func TestGarbageCollectionLoop(t *testing.T) {
+	dir := filepath.Join(fixtures(t), "linux-6.18-vm/t1")
+	n := 10000
+	if testing.Short() || raceEnabled {
+		n = 1000
+	}
+	var warm int64
+	for i := 1; i <= n; i++ {
+		p, err := New(&Options{Fixture: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.Snapshot(); err != nil {
+			t.Fatal(err)
+		}
+		if i%4 == 0 {
+			_ = p.Close() // the others are left to the finalizer
+		}
+		if i == n/10 {
+			runtime.GC()
+			warm = rssKiB(t)
+		}
+	}
+	runtime.GC()
+	runtime.GC()
+	end := rssKiB(t)
+	t.Logf("%d iterations: RSS %d KiB after %d, %d KiB at the end (%+d KiB)", n, warm, n/10, end, end-warm)
+	if end-warm > 16*1024 {
+		t.Errorf("RSS grew by %d KiB", end-warm)
+	}
+}
+
+// BenchmarkSnapshot: a default snapshot of this machine, converted to Go structs (compare
+// with the Rust figure of `make bench-c`).
+func BenchmarkSnapshot(b *testing.B) {
+	p, err := New(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer p.Close()
+	for i := 0; i < b.N; i++ {
+		if _, err := p.Snapshot(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

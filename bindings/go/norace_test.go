@@ -1,0 +1,5 @@
+//go:build !race
+
+package libprobe
+
+const raceEnabled = false
