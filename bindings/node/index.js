@@ -27,12 +27,21 @@ const native = loadNative()
 const SCHEMA = JSON.parse(native.schemaJson())
 
 // One function per record type, in the schema's order, returning an object literal with
-// the type's fields: the addon makes every record object with these, so all objects of a
-// type share one shape.
-const FACTORIES = Object.values(SCHEMA.records).map((fields) => {
-  const params = fields.map((_, i) => `a${i}`)
-  const body = fields.map((f, i) => `${JSON.stringify(f.key)}: a${i}`).join(', ')
-  return new Function(...params, `return { ${body} }`) // eslint-disable-line no-new-func
+// the type's fields (and `unavailable` when its last argument is given): the addon makes
+// every record object with these, so all objects of a type share one shape. The last
+// element makes, on first use of a set of missing fields, the literal of their reasons.
+const RECORDS = Object.values(SCHEMA.records)
+const literal = (keys) => keys.map((k, i) => `${JSON.stringify(k)}: a${i}`).join(', ')
+const FACTORIES = RECORDS.map((fields) => {
+  const keys = fields.map((f) => f.key)
+  const params = keys.map((_, i) => `a${i}`)
+  const body = literal(keys)
+  // eslint-disable-next-line no-new-func
+  return new Function(...params, 'u', `return u === undefined ? { ${body} } : { ${body}, "unavailable": u }`)
+})
+FACTORIES.push((type, indices) => {
+  const keys = indices.map((i) => RECORDS[type][i].key)
+  return new Function(...keys.map((_, i) => `a${i}`), `return { ${literal(keys)} }`) // eslint-disable-line no-new-func
 })
 
 // ---------------------------------------------------------------- errors

@@ -13,12 +13,13 @@
 //!   literal with the fields' keys, built by `index.js` from the schema): V8 then gives
 //!   every object of a type one shape, much faster than setting properties one by one.
 //! - A record the core shares between records (one cgroup's limits, referenced by each of
-//!   its processes) is one object, shared the same way.
+//!   its processes) is one object, shared the same way; so is a record made only of
+//!   numbers, booleans and enums (and such records) that equals one already made (a
+//!   process's limits are usually its neighbours'): snapshots are read-only data.
 //!
 //! Nothing here names a field: a field added to the core appears in JavaScript by itself.
 
 use std::collections::HashMap;
-use std::rc::Rc;
 use std::sync::OnceLock;
 
 use libprobe::Reason;
@@ -53,6 +54,24 @@ fn factory_index(schema: &RecordSchema) -> Option<u32> {
     index.get(schema.name).copied()
 }
 
+/// A field's value as (tag, bits) for looking a record up by content; `None` for values
+/// that are not plain scalars (text, lists, maps).
+fn content_of(v: ValueRef<'_>, child: Option<Value>) -> Option<(u64, u64)> {
+    Some(match v {
+        ValueRef::Bool(b) => (1, u64::from(b)),
+        ValueRef::U64(n) => (2, n),
+        ValueRef::I64(n) => (3, n as u64),
+        ValueRef::F64(x) => (4, x.to_bits()),
+        ValueRef::Char(c) => (5, u64::from(c)),
+        ValueRef::Enum(e) => (6, e.code as u64),
+        ValueRef::Null => (7, 0),
+        ValueRef::Missing(r) => (8, u64::from(r.code())),
+        // A record inside is one object when equal, so its object stands for its content.
+        ValueRef::Record(_) => (9, child? as usize as u64),
+        _ => return None,
+    })
+}
+
 /// Converts one snapshot (or any record), caching the keys and names it makes.
 pub struct Converter {
     js: Js,
@@ -63,11 +82,12 @@ pub struct Converter {
     /// Records already converted, by (address, schema address): a shared record is one
     /// object.
     done: HashMap<(usize, usize), Value>,
-    /// Each record type's camelCase keys, by schema address.
-    keys: HashMap<usize, Rc<[Value]>>,
+    /// Records made only of scalars (and such records), by content.
+    same: HashMap<Vec<u64>, Value>,
+    /// Factories of `unavailable` objects, by record type and missing fields.
+    unavailable_factory: HashMap<(usize, Vec<u32>), Value>,
     /// Enum names and reasons made once per conversion.
     names: HashMap<&'static str, Value>,
-    unavailable: Option<Value>,
     utf16: Vec<u16>,
 }
 
@@ -78,9 +98,9 @@ impl Converter {
             factories,
             factory: HashMap::new(),
             done: HashMap::new(),
-            keys: HashMap::new(),
+            unavailable_factory: HashMap::new(),
+            same: HashMap::new(),
             names: HashMap::new(),
-            unavailable: None,
             utf16: Vec::new(),
         }
     }
@@ -104,42 +124,77 @@ impl Converter {
             return Ok(*obj);
         }
         let js = self.js;
+        // Records inside first: a record made only of scalars and such records is looked
+        // up by content, so equal ones (a limit, a set of limits) are one object.
+        let mut children: Vec<Option<Value>> = Vec::with_capacity(schema.fields.len());
+        let mut content: Option<Vec<u64>> = Some(Vec::with_capacity(schema.fields.len() * 2 + 1));
+        if let Some(c) = content.as_mut() {
+            c.push(std::ptr::from_ref(schema) as usize as u64);
+        }
+        for i in 0..schema.fields.len() {
+            let v = r.field(i);
+            let child = match v {
+                ValueRef::Record(inner) => Some(self.record(inner)?),
+                _ => None,
+            };
+            if let Some(c) = content.as_mut() {
+                match content_of(v, child) {
+                    Some((tag, bits)) => c.extend([tag, bits]),
+                    None => content = None,
+                }
+            }
+            children.push(child);
+        }
+        if let Some(c) = &content
+            && let Some(obj) = self.same.get(c)
+        {
+            return Ok(*obj);
+        }
         let factory = self.factory_of(schema)?;
-        let mut args = Vec::with_capacity(schema.fields.len());
+        let mut args = Vec::with_capacity(schema.fields.len() + 1);
         let mut missing: Vec<(usize, Reason)> = Vec::new();
         for (i, f) in schema.fields.iter().enumerate() {
             let v = r.field(i);
             if let ValueRef::Missing(reason) = v {
                 missing.push((i, reason));
             }
-            args.push(self.value(v, f.kind)?);
+            args.push(match children[i] {
+                Some(child) => child,
+                None => self.value(v, f.kind)?,
+            });
         }
+        // The last argument: the `unavailable` object, or undefined when nothing is missing.
+        args.push(if missing.is_empty() { js.undefined()? } else { self.unavailable_of(schema, &missing)? });
         let obj = js.call(factory, &args)?;
-        if !missing.is_empty() {
-            let keys = self.keys_of(schema)?;
-            let out = js.object()?;
-            for (i, reason) in missing {
-                let name = self.name(reason.name())?;
-                js.set(out, keys[i], name)?;
-            }
-            let key = match self.unavailable {
-                Some(k) => k,
-                None => *self.unavailable.insert(js.string("unavailable")?),
-            };
-            js.set(obj, key, out)?;
-        }
         self.done.insert(id, obj);
+        if let Some(c) = content {
+            self.same.insert(c, obj);
+        }
         Ok(obj)
     }
 
-    fn keys_of(&mut self, schema: &'static RecordSchema) -> Result<Rc<[Value]>> {
-        let id = std::ptr::from_ref(schema) as usize;
-        if let Some(keys) = self.keys.get(&id) {
-            return Ok(Rc::clone(keys));
-        }
-        let keys: Rc<[Value]> = schema.fields.iter().map(|f| self.js.string(&camel(f.name))).collect::<Result<_>>()?;
-        self.keys.insert(id, Rc::clone(&keys));
-        Ok(keys)
+    /// `{ fieldName: reason }` for the missing fields, made by a factory for this record
+    /// type and set of fields (`index.js` makes one per set, on first use).
+    fn unavailable_of(&mut self, schema: &'static RecordSchema, missing: &[(usize, Reason)]) -> Result<Value> {
+        let js = self.js;
+        let indices: Vec<u32> = missing.iter().map(|(i, _)| *i as u32).collect();
+        let key = (std::ptr::from_ref(schema) as usize, indices);
+        let factory = match self.unavailable_factory.get(&key) {
+            Some(f) => *f,
+            None => {
+                let maker = js.element(self.factories, crate::schema_json::records().len() as u32)?;
+                let type_index = factory_index(schema).unwrap_or(u32::MAX);
+                let list = js.array(key.1.len())?;
+                for (j, i) in key.1.iter().enumerate() {
+                    js.set_element(list, j as u32, js.number(f64::from(*i))?)?;
+                }
+                let f = js.call(maker, &[js.number(f64::from(type_index))?, list])?;
+                self.unavailable_factory.insert(key, f);
+                f
+            }
+        };
+        let reasons = missing.iter().map(|(_, r)| self.name(r.name())).collect::<Result<Vec<_>>>()?;
+        js.call(factory, &reasons)
     }
 
     fn name(&mut self, s: &'static str) -> Result<Value> {

@@ -38,11 +38,6 @@ impl Js {
         Ok(out)
     }
 
-    pub fn set(&self, object: Value, key: Value, value: Value) -> Result<()> {
-        // SAFETY: the env of the call in progress, and three values created in it.
-        check(unsafe { sys::napi_set_property(self.env, object, key, value) }, "set_property")
-    }
-
     /// Defines own, enumerable, writable data properties: unlike `set`, a key such as
     /// `__proto__` becomes an ordinary property.
     pub fn define(&self, object: Value, entries: &[(Value, Value)]) -> Result<()> {
