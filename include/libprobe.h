@@ -940,8 +940,10 @@ typedef struct libprobe_opt_socket_type {
 
 // One socket open by a process: the owner's side (descriptor, inode, protocol).
 //
-// Addresses and state come from joining `inode` with the network domain's socket table;
-// here they are missing with reason `disabled` unless the network domain joined them.
+// Addresses and state come from joining `inode` with the network domain's socket tables
+// when both domains are collected in one snapshot; otherwise they are missing with reason
+// `disabled`. A socket in none of its tables (another network namespace, or closed
+// meanwhile) and a field its family does not have are `not_present`.
 typedef struct libprobe_open_socket {
   int32_t fd;
   // The socket's inode (`socket:[inode]`): the key into every socket table.
@@ -950,11 +952,13 @@ typedef struct libprobe_open_socket {
   struct libprobe_opt_socket_type socket_type;
   // The kernel's protocol name (`TCP`, `UDPv6`, `UNIX`, `NETLINK`, …).
   struct libprobe_opt_str protocol;
-  // Local address as `ip:port` (`[ip]:port` for IPv6) or a unix path.
+  // Local address as `ip:port` (`[ip]:port` for IPv6), a raw socket's address, or a
+  // unix socket's name (`@name` when abstract).
   struct libprobe_opt_str local_addr;
-  // Remote address, when connected.
+  // Remote address, when connected (a unix socket's peer's name).
   struct libprobe_opt_str remote_addr;
-  // TCP state name (`established`, `listen`, …), for TCP sockets.
+  // The state: TCP's (`established`, `listen`, …), `connected`/`unconnected` for UDP,
+  // `connected`/`unconnected`/`listening` for unix sockets.
   struct libprobe_opt_str state;
 } libprobe_open_socket;
 
@@ -1469,6 +1473,1292 @@ typedef struct libprobe_opt_list_process_full {
   struct libprobe_list_process_full value;
 } libprobe_opt_list_process_full;
 
+// The network namespace a `Network` describes.
+typedef struct libprobe_net_namespace {
+  // The namespace's inode number (as in `/proc/<pid>/ns/net`): what tells two
+  // namespaces, and two sockets with equal addresses in them, apart.
+  struct libprobe_opt_u64 inode;
+  // How it was chosen: `self`, `pid <n>`, or the path given.
+  struct libprobe_str target;
+} libprobe_net_namespace;
+
+// The address family of an Internet socket, address or route.
+typedef int32_t libprobe_address_family;
+
+// A TCP state (`include/net/tcp_states.h`). Request sockets (`NEW_SYN_RECV`) are shown
+// as `syn_recv`, as the kernel's own tables do.
+typedef int32_t libprobe_tcp_state;
+
+// One process holding a descriptor to a socket.
+typedef struct libprobe_socket_owner {
+  int32_t pid;
+  // The process's command name (`comm`).
+  struct libprobe_str process_name;
+  // The descriptor number in that process.
+  int32_t fd;
+} libprobe_socket_owner;
+
+// An array of `libprobe_socket_owner` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_socket_owner {
+  const struct libprobe_socket_owner *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_socket_owner;
+
+// A `libprobe_list_socket_owner` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_socket_owner {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_socket_owner value;
+} libprobe_opt_list_socket_owner;
+
+// TCP internals (`struct tcp_info`, as `getsockopt(TCP_INFO)` and `ss -i` give them).
+//
+// Fields present since Linux 4.9 are plain; newer ones are `not_supported` on kernels
+// whose `tcp_info` is too short to hold them. Times are in the unit their name carries.
+typedef struct libprobe_tcp_info {
+  // Congestion-avoidance state: 0 open, 1 disorder, 2 CWR, 3 recovery, 4 loss.
+  uint8_t ca_state;
+  // Retransmissions of the current segment not yet acknowledged.
+  uint8_t retransmits;
+  // Unanswered zero-window or keepalive probes.
+  uint8_t probes;
+  // Exponential backoff of the retransmission timer.
+  uint8_t backoff;
+  // Options negotiated (`TCPI_OPT_*`: 1 timestamps, 2 SACK, 4 window scaling, 8 ECN,
+  // 16 ECN seen, 32 SYN data).
+  uint8_t options;
+  // Send window scale shift.
+  uint8_t snd_wscale;
+  // Receive window scale shift.
+  uint8_t rcv_wscale;
+  // Retransmission timeout.
+  // Unit: us.
+  uint32_t rto_us;
+  // Delayed-ACK timeout.
+  // Unit: us.
+  uint32_t ato_us;
+  // Maximum segment size for sending.
+  // Unit: bytes.
+  uint32_t snd_mss;
+  // Maximum segment size seen from the peer.
+  // Unit: bytes.
+  uint32_t rcv_mss;
+  // Segments sent and not yet acknowledged (for a listening socket: the accept queue).
+  uint32_t unacked;
+  // Segments selectively acknowledged (for a listening socket: the backlog limit).
+  uint32_t sacked;
+  // Segments considered lost.
+  uint32_t lost;
+  // Segments retransmitted and not yet acknowledged.
+  uint32_t retrans;
+  // Time since data was last sent.
+  // Unit: ms.
+  uint32_t last_data_sent_ms;
+  // Time since data was last received.
+  // Unit: ms.
+  uint32_t last_data_recv_ms;
+  // Time since an acknowledgement was last received.
+  // Unit: ms.
+  uint32_t last_ack_recv_ms;
+  // Path MTU.
+  // Unit: bytes.
+  uint32_t pmtu;
+  // Receive slow-start threshold.
+  uint32_t rcv_ssthresh;
+  // Smoothed round-trip time.
+  // Unit: us.
+  uint32_t rtt_us;
+  // Round-trip time variation.
+  // Unit: us.
+  uint32_t rttvar_us;
+  // Send slow-start threshold, in segments (2147483647 while in initial slow start).
+  uint32_t snd_ssthresh;
+  // Congestion window, in segments.
+  uint32_t snd_cwnd;
+  // Advertised maximum segment size.
+  // Unit: bytes.
+  uint32_t advmss;
+  // Reordering metric, in segments.
+  uint32_t reordering;
+  // Receiver-side round-trip time estimate.
+  // Unit: us.
+  uint32_t rcv_rtt_us;
+  // Receive buffer space the socket autotunes towards.
+  // Unit: bytes.
+  uint32_t rcv_space;
+  // Segments retransmitted over the connection's life.
+  uint32_t total_retrans;
+  // Current pacing rate.
+  // Unit: bytes/s.
+  uint64_t pacing_rate;
+  // The pacing rate cap (`SO_MAX_PACING_RATE`; `u64::MAX` when none).
+  // Unit: bytes/s.
+  uint64_t max_pacing_rate;
+  // Bytes acknowledged by the peer.
+  // Unit: bytes.
+  uint64_t bytes_acked;
+  // Bytes received from the peer.
+  // Unit: bytes.
+  uint64_t bytes_received;
+  // Segments sent, retransmissions included.
+  uint32_t segs_out;
+  // Segments received.
+  uint32_t segs_in;
+  // Bytes queued by the application and not yet sent.
+  // Unit: bytes.
+  uint32_t notsent_bytes;
+  // Minimum round-trip time seen.
+  // Unit: us.
+  uint32_t min_rtt_us;
+  // Segments carrying data received.
+  uint32_t data_segs_in;
+  // Segments carrying data sent.
+  uint32_t data_segs_out;
+  // Most recent delivery rate estimate.
+  // Unit: bytes/s.
+  uint64_t delivery_rate;
+  // Time with data outstanding (Linux 4.10+).
+  // Unit: us.
+  struct libprobe_opt_u64 busy_time_us;
+  // Time limited by the receive window (4.10+).
+  // Unit: us.
+  struct libprobe_opt_u64 rwnd_limited_us;
+  // Time limited by the send buffer (4.10+).
+  // Unit: us.
+  struct libprobe_opt_u64 sndbuf_limited_us;
+  // Segments delivered, retransmissions included (4.18+).
+  struct libprobe_opt_u32 delivered;
+  // Segments delivered with an ECN congestion mark (4.18+).
+  struct libprobe_opt_u32 delivered_ce;
+  // Bytes sent, retransmissions included (4.19+).
+  // Unit: bytes.
+  struct libprobe_opt_u64 bytes_sent;
+  // Bytes retransmitted (4.19+).
+  // Unit: bytes.
+  struct libprobe_opt_u64 bytes_retrans;
+  // Duplicate segments reported by D-SACK (4.19+).
+  struct libprobe_opt_u32 dsack_dups;
+  // Reordering events seen (4.19+).
+  struct libprobe_opt_u32 reord_seen;
+  // Out-of-order packets received (5.4+).
+  struct libprobe_opt_u32 rcv_ooopack;
+  // The peer's advertised receive window (5.4+).
+  // Unit: bytes.
+  struct libprobe_opt_u32 snd_wnd;
+  // Our advertised receive window (6.2+).
+  // Unit: bytes.
+  struct libprobe_opt_u32 rcv_wnd;
+  // Path rehashes after timeouts (6.2+).
+  struct libprobe_opt_u32 rehash;
+  // Retransmission timeouts (6.7+).
+  struct libprobe_opt_u32 total_rto;
+  // Recoveries from retransmission timeouts (6.7+).
+  struct libprobe_opt_u32 total_rto_recoveries;
+  // Time spent in timeout recovery (6.7+).
+  // Unit: ms.
+  struct libprobe_opt_u32 total_rto_time_ms;
+} libprobe_tcp_info;
+
+// A `const libprobe_tcp_info *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_tcp_info {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_tcp_info *value;
+} libprobe_opt_tcp_info;
+
+// Socket buffer memory (`INET_DIAG_SKMEMINFO`, `UNIX_DIAG_MEMINFO`, …: `SK_MEMINFO_*`).
+typedef struct libprobe_socket_memory {
+  // Memory holding received data not yet read.
+  // Unit: bytes.
+  uint32_t rmem_alloc;
+  // The receive buffer limit (`SO_RCVBUF`, doubled by the kernel).
+  // Unit: bytes.
+  uint32_t rcvbuf;
+  // Memory of sent data not yet freed by the device.
+  // Unit: bytes.
+  uint32_t wmem_alloc;
+  // The send buffer limit (`SO_SNDBUF`).
+  // Unit: bytes.
+  uint32_t sndbuf;
+  // Memory reserved but not yet used.
+  // Unit: bytes.
+  uint32_t fwd_alloc;
+  // Memory of data queued for sending (TCP: not yet acknowledged).
+  // Unit: bytes.
+  uint32_t wmem_queued;
+  // Memory for options and ancillary data.
+  // Unit: bytes.
+  uint32_t optmem;
+  // Memory of packets in the backlog (arrived while the socket was locked).
+  // Unit: bytes.
+  uint32_t backlog;
+  // Packets dropped because a buffer was full (Linux 4.6+; else `not_supported`).
+  struct libprobe_opt_u32 drops;
+} libprobe_socket_memory;
+
+// A `const libprobe_socket_memory *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_socket_memory {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_socket_memory *value;
+} libprobe_opt_socket_memory;
+
+// One TCP socket (IPv4 or IPv6).
+typedef struct libprobe_tcp_connection {
+  libprobe_address_family family;
+  struct libprobe_str local_addr;
+  uint16_t local_port;
+  // `0.0.0.0` or `::` when not connected.
+  struct libprobe_str remote_addr;
+  uint16_t remote_port;
+  libprobe_tcp_state state;
+  // Bytes sent and not yet acknowledged (0 for a listening socket).
+  // Unit: bytes.
+  uint32_t tx_queue;
+  // Bytes received and not yet read; for a listening socket, connections waiting to be
+  // accepted.
+  // Unit: bytes.
+  uint32_t rx_queue;
+  // The pending timer: 0 none, 1 retransmit (or probe), 2 keepalive, 3 TIME_WAIT,
+  // 4 zero-window probe.
+  uint8_t timer_active;
+  // Time until the timer fires, in clock ticks (USER_HZ, see the system domain's
+  // `clock_ticks`), as `/proc/net/tcp` prints it.
+  // Unit: ticks.
+  uint32_t timer_jiffies;
+  // Unanswered retransmissions of the current segment (`icsk_retransmits`).
+  uint8_t retransmits;
+  // The user that created the socket.
+  uint32_t uid;
+  // Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of
+  // `/proc/net/tcp`).
+  uint32_t timeout;
+  // The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds.
+  uint64_t inode;
+  // The first owner's pid (see the module docs for the reasons it may be missing).
+  struct libprobe_opt_i32 pid;
+  // The first owner's command name.
+  struct libprobe_opt_str process_name;
+  // Every process holding the socket, by pid.
+  struct libprobe_opt_list_socket_owner owners;
+  // For a listening socket, the accept backlog limit (`listen()`'s argument, capped by
+  // `somaxconn`; what `ss` shows as Send-Q). `not_present` for other states,
+  // `not_supported` from `/proc/net/tcp`.
+  struct libprobe_opt_u32 accept_backlog_max;
+  // The interface the socket is bound to (`SO_BINDTODEVICE`, or an IPv6 scope);
+  // `not_present` when unbound.
+  struct libprobe_opt_u32 bound_interface;
+  // The kernel's unique socket cookie (`SO_COOKIE`).
+  struct libprobe_opt_u64 cookie;
+  // The congestion control algorithm (`cubic`, `bbr`, …).
+  struct libprobe_opt_str congestion;
+  // Shutdown state: bit 0 receive side shut down, bit 1 send side.
+  struct libprobe_opt_u8 shutdown;
+  // Round-trip times, windows, counters (`not_present` for TIME_WAIT and request
+  // sockets, which keep no `tcp_info`).
+  struct libprobe_opt_tcp_info info;
+  // Buffer memory.
+  struct libprobe_opt_socket_memory memory;
+} libprobe_tcp_connection;
+
+// An array of `libprobe_tcp_connection` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_tcp_connection {
+  const struct libprobe_tcp_connection *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_tcp_connection;
+
+// A `libprobe_list_tcp_connection` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_tcp_connection {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_tcp_connection value;
+} libprobe_opt_list_tcp_connection;
+
+// A `uint16_t` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_u16 {
+  uint8_t present;
+  uint8_t reason;
+  uint16_t value;
+} libprobe_opt_u16;
+
+// One UDP or UDP-Lite socket (IPv4 or IPv6).
+typedef struct libprobe_udp_connection {
+  libprobe_address_family family;
+  // True for UDP-Lite (RFC 3828).
+  uint8_t lite;
+  struct libprobe_str local_addr;
+  uint16_t local_port;
+  // The connected peer; `null` when the socket is not connected.
+  struct libprobe_opt_str remote_addr;
+  struct libprobe_opt_u16 remote_port;
+  // Send buffer memory in use.
+  // Unit: bytes.
+  uint32_t tx_queue;
+  // Receive buffer memory in use.
+  // Unit: bytes.
+  uint32_t rx_queue;
+  uint32_t uid;
+  uint64_t inode;
+  struct libprobe_opt_i32 pid;
+  struct libprobe_opt_str process_name;
+  struct libprobe_opt_list_socket_owner owners;
+  // Datagrams dropped (full buffer, bad checksum, filters).
+  struct libprobe_opt_u32 drops;
+  struct libprobe_opt_u32 bound_interface;
+  struct libprobe_opt_u64 cookie;
+  struct libprobe_opt_socket_memory memory;
+} libprobe_udp_connection;
+
+// An array of `libprobe_udp_connection` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_udp_connection {
+  const struct libprobe_udp_connection *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_udp_connection;
+
+// A `libprobe_list_udp_connection` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_udp_connection {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_udp_connection value;
+} libprobe_opt_list_udp_connection;
+
+// The type of a Unix socket (`SOCK_*` values).
+typedef int32_t libprobe_unix_socket_type;
+
+// The state of a Unix socket (its `sk_state`: a Unix socket is only ever unconnected,
+// connected or listening).
+typedef int32_t libprobe_unix_state;
+
+// An array of `uint64_t` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_u64 {
+  const uint64_t *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_u64;
+
+// A `libprobe_list_u64` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_u64 {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_u64 value;
+} libprobe_opt_list_u64;
+
+// One Unix domain socket.
+typedef struct libprobe_unix_socket {
+  // The bound name: a filesystem path, or an abstract name (then `is_abstract`, and the
+  // name without its leading NUL). Empty for an unbound socket. From `/proc/net/unix`,
+  // NUL bytes inside an abstract name read as `@`.
+  struct libprobe_str path;
+  // True for a name in the abstract namespace (`ss` shows it with a leading `@`).
+  uint8_t is_abstract;
+  libprobe_unix_socket_type socket_type;
+  libprobe_unix_state state;
+  uint64_t inode;
+  struct libprobe_opt_i32 pid;
+  struct libprobe_opt_str process_name;
+  struct libprobe_opt_list_socket_owner owners;
+  // The inode of the connected peer: `not_present` when not connected,
+  // `not_supported` from `/proc/net/unix`.
+  struct libprobe_opt_u64 peer_inode;
+  // Data queued for reading; for a listening socket, connections waiting to be accepted.
+  struct libprobe_opt_u32 rx_queue;
+  // Data queued for sending; for a listening socket, the backlog limit.
+  struct libprobe_opt_u32 tx_queue;
+  // The user that created the socket (Linux 5.3+ with sock_diag).
+  struct libprobe_opt_u32 uid;
+  // The inode of the socket file a path is bound to (`not_present` for abstract and
+  // unbound sockets).
+  struct libprobe_opt_u64 vfs_inode;
+  // For a listening socket, the inodes of connections not yet accepted.
+  struct libprobe_opt_list_u64 pending_connections;
+  struct libprobe_opt_u64 cookie;
+  struct libprobe_opt_socket_memory memory;
+} libprobe_unix_socket;
+
+// An array of `libprobe_unix_socket` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_unix_socket {
+  const struct libprobe_unix_socket *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_unix_socket;
+
+// A `libprobe_list_unix_socket` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_unix_socket {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_unix_socket value;
+} libprobe_opt_list_unix_socket;
+
+// One raw IP socket (`SOCK_RAW` over IPv4 or IPv6; `ping` sockets are listed too).
+typedef struct libprobe_raw_socket {
+  libprobe_address_family family;
+  struct libprobe_str local_addr;
+  struct libprobe_str remote_addr;
+  // The IP protocol the socket receives (ICMP = 1, ICMPv6 = 58, 255 = any).
+  uint8_t protocol;
+  // Send buffer memory in use.
+  // Unit: bytes.
+  uint32_t tx_queue;
+  // Receive buffer memory in use.
+  // Unit: bytes.
+  uint32_t rx_queue;
+  uint32_t uid;
+  uint64_t inode;
+  struct libprobe_opt_i32 pid;
+  struct libprobe_opt_str process_name;
+  struct libprobe_opt_list_socket_owner owners;
+  struct libprobe_opt_u32 drops;
+  struct libprobe_opt_u32 bound_interface;
+  struct libprobe_opt_u64 cookie;
+} libprobe_raw_socket;
+
+// An array of `libprobe_raw_socket` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_raw_socket {
+  const struct libprobe_raw_socket *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_raw_socket;
+
+// A `libprobe_list_raw_socket` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_raw_socket {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_raw_socket value;
+} libprobe_opt_list_raw_socket;
+
+// One netlink socket.
+typedef struct libprobe_netlink_socket {
+  // The netlink family (`NETLINK_ROUTE` = 0, `NETLINK_SOCK_DIAG` = 4, …).
+  uint32_t protocol;
+  // Its name (`route`, `sock_diag`, `netfilter`, `generic`, `kobject_uevent`, …), or the
+  // number.
+  struct libprobe_str protocol_name;
+  // The socket's netlink address (0 for the kernel's own socket of a family).
+  uint32_t port_id;
+  // The first 32 multicast groups joined (bit n-1 = group n).
+  uint32_t groups;
+  // The port the socket is connected to (`not_supported` from `/proc/net/netlink`).
+  struct libprobe_opt_u32 dst_port_id;
+  struct libprobe_opt_u32 dst_group;
+  // Neither netlink_diag nor `/proc/net/netlink` carries the creator's uid.
+  struct libprobe_opt_u32 uid;
+  uint64_t inode;
+  struct libprobe_opt_i32 pid;
+  struct libprobe_opt_str process_name;
+  struct libprobe_opt_list_socket_owner owners;
+  // Receive buffer memory in use.
+  // Unit: bytes.
+  uint32_t rx_queue;
+  // Send buffer memory in use.
+  // Unit: bytes.
+  uint32_t tx_queue;
+  struct libprobe_opt_u32 drops;
+  struct libprobe_opt_u64 cookie;
+} libprobe_netlink_socket;
+
+// An array of `libprobe_netlink_socket` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_netlink_socket {
+  const struct libprobe_netlink_socket *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_netlink_socket;
+
+// A `libprobe_list_netlink_socket` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_netlink_socket {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_netlink_socket value;
+} libprobe_opt_list_netlink_socket;
+
+// The type of a packet socket.
+typedef int32_t libprobe_packet_socket_type;
+
+// One packet (`AF_PACKET`) socket, as used by packet capture.
+typedef struct libprobe_packet_socket {
+  libprobe_packet_socket_type socket_type;
+  // The Ethernet protocol captured (`0x0003` = every protocol, `0x0800` IPv4).
+  uint16_t protocol;
+  // The interface it is bound to; 0 for every interface.
+  uint32_t interface_index;
+  // True while the socket receives (bound with a protocol).
+  struct libprobe_opt_bool running;
+  // Receive buffer memory in use.
+  // Unit: bytes.
+  uint32_t rx_queue;
+  uint32_t uid;
+  uint64_t inode;
+  struct libprobe_opt_i32 pid;
+  struct libprobe_opt_str process_name;
+  struct libprobe_opt_list_socket_owner owners;
+  struct libprobe_opt_u64 cookie;
+} libprobe_packet_socket;
+
+// An array of `libprobe_packet_socket` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_packet_socket {
+  const struct libprobe_packet_socket *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_packet_socket;
+
+// A `libprobe_list_packet_socket` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_packet_socket {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_packet_socket value;
+} libprobe_opt_list_packet_socket;
+
+// TCP connections per state (over the TCP table, IPv4 and IPv6) and the SNMP `Tcp`
+// counters of `/proc/net/snmp` (which count IPv4 and IPv6 together).
+//
+// The counts are missing when the TCP table was not collected, the counters when
+// `/proc/net/snmp` could not be read.
+typedef struct libprobe_tcp_stats {
+  struct libprobe_opt_u32 connections_established;
+  struct libprobe_opt_u32 connections_syn_sent;
+  struct libprobe_opt_u32 connections_syn_recv;
+  struct libprobe_opt_u32 connections_fin_wait1;
+  struct libprobe_opt_u32 connections_fin_wait2;
+  struct libprobe_opt_u32 connections_time_wait;
+  struct libprobe_opt_u32 connections_close;
+  struct libprobe_opt_u32 connections_close_wait;
+  struct libprobe_opt_u32 connections_last_ack;
+  struct libprobe_opt_u32 connections_listen;
+  struct libprobe_opt_u32 connections_closing;
+  // Connections opened by this side (`ActiveOpens`).
+  struct libprobe_opt_u64 active_opens;
+  // Connections accepted (`PassiveOpens`).
+  struct libprobe_opt_u64 passive_opens;
+  // Connection attempts that failed (`AttemptFails`).
+  struct libprobe_opt_u64 attempt_fails;
+  // Connections reset from ESTABLISHED or CLOSE_WAIT (`EstabResets`).
+  struct libprobe_opt_u64 estab_resets;
+  // Connections now ESTABLISHED or CLOSE_WAIT (`CurrEstab`, a gauge).
+  struct libprobe_opt_u64 curr_estab;
+  struct libprobe_opt_u64 in_segs;
+  struct libprobe_opt_u64 out_segs;
+  struct libprobe_opt_u64 retrans_segs;
+  struct libprobe_opt_u64 in_errs;
+  struct libprobe_opt_u64 out_rsts;
+  // Segments with a bad checksum (`InCsumErrors`, Linux 3.10+).
+  struct libprobe_opt_u64 in_csum_errors;
+} libprobe_tcp_stats;
+
+// The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).
+typedef struct libprobe_udp_stats {
+  uint64_t in_datagrams;
+  // Datagrams to a port nobody listens on.
+  uint64_t no_ports;
+  uint64_t in_errors;
+  uint64_t out_datagrams;
+  uint64_t rcvbuf_errors;
+  uint64_t sndbuf_errors;
+  // Datagrams with a bad checksum (3.10+).
+  struct libprobe_opt_u64 in_csum_errors;
+  // Multicast datagrams no socket wanted (4.11+).
+  struct libprobe_opt_u64 ignored_multi;
+  // Datagrams dropped for lack of memory (5.9+).
+  struct libprobe_opt_u64 mem_errors;
+} libprobe_udp_stats;
+
+// A `const libprobe_udp_stats *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_udp_stats {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_udp_stats *value;
+} libprobe_opt_udp_stats;
+
+// A memory pressure setting in pages (`net.ipv4.tcp_mem`, `udp_mem`).
+typedef struct libprobe_memory_limits {
+  // Below this, no pressure.
+  // Unit: pages.
+  uint64_t low;
+  // Above this, the stack moderates its memory use.
+  // Unit: pages.
+  uint64_t pressure;
+  // The hard limit.
+  // Unit: pages.
+  uint64_t high;
+} libprobe_memory_limits;
+
+// A `const libprobe_memory_limits *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_memory_limits {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_memory_limits *value;
+} libprobe_opt_memory_limits;
+
+// Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the
+// `tcp_mem`/`udp_mem` sysctls).
+typedef struct libprobe_socket_stats {
+  // Sockets of every family in use.
+  uint32_t sockets_used;
+  // TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded).
+  uint32_t tcp_inuse;
+  // TCP sockets no process holds any more.
+  uint32_t tcp_orphan;
+  // TCP sockets in TIME_WAIT.
+  uint32_t tcp_tw;
+  // TCP sockets allocated.
+  uint32_t tcp_alloc;
+  // Memory TCP uses now.
+  // Unit: pages.
+  uint64_t tcp_mem_pages;
+  // The TCP memory thresholds (`net.ipv4.tcp_mem`).
+  struct libprobe_opt_memory_limits tcp_mem;
+  // UDP sockets in use (IPv4).
+  uint32_t udp_inuse;
+  // Unit: pages.
+  uint64_t udp_mem_pages;
+  // The UDP memory thresholds (`net.ipv4.udp_mem`).
+  struct libprobe_opt_memory_limits udp_mem;
+  uint32_t udplite_inuse;
+  uint32_t raw_inuse;
+  // IP fragment reassembly queues in use.
+  uint32_t frag_inuse;
+  // Unit: bytes.
+  uint64_t frag_memory;
+  // The IPv6 counts of `/proc/net/sockstat6` (absent without IPv6).
+  struct libprobe_opt_u32 tcp6_inuse;
+  struct libprobe_opt_u32 udp6_inuse;
+  struct libprobe_opt_u32 udplite6_inuse;
+  struct libprobe_opt_u32 raw6_inuse;
+  struct libprobe_opt_u32 frag6_inuse;
+  // Unit: bytes.
+  struct libprobe_opt_u64 frag6_memory;
+} libprobe_socket_stats;
+
+// A `const libprobe_socket_stats *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_socket_stats {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_socket_stats *value;
+} libprobe_opt_socket_stats;
+
+// One entry of a `libprobe_map_str_i64`.
+typedef struct libprobe_map_str_i64_entry {
+  struct libprobe_str key;
+  int64_t value;
+} libprobe_map_str_i64_entry;
+
+// An ordered map (in the order the kernel listed it; keys repeat only where the
+// kernel repeats them): an array of entries, entry `i` at
+// `(const char *)ptr + i * stride`; `ptr` is NULL when `count` is 0.
+typedef struct libprobe_map_str_i64 {
+  const struct libprobe_map_str_i64_entry *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_map_str_i64;
+
+// One table of counters (`Tcp` of `/proc/net/snmp`, `TcpExt` of `/proc/net/netstat`).
+typedef struct libprobe_counter_table {
+  // The table's name as the kernel prints it (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`,
+  // `UdpLite`, `TcpExt`, `IpExt`, `MPTcpExt`, …).
+  struct libprobe_str name;
+  // Every counter, in the kernel's order. Signed because a few are (`Tcp` `MaxConn`
+  // is -1: no limit).
+  struct libprobe_map_str_i64 counters;
+} libprobe_counter_table;
+
+// An array of `libprobe_counter_table` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_counter_table {
+  const struct libprobe_counter_table *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_counter_table;
+
+// A `libprobe_list_counter_table` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_counter_table {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_counter_table value;
+} libprobe_opt_list_counter_table;
+
+// A `libprobe_map_str_i64` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_map_str_i64 {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_map_str_i64 value;
+} libprobe_opt_map_str_i64;
+
+// Interface flags (`IFF_*` of `ifi_flags`), each as a boolean, and the raw bits.
+typedef struct libprobe_interface_flags {
+  // Administratively up.
+  uint8_t up;
+  uint8_t broadcast;
+  uint8_t debug;
+  uint8_t loopback;
+  uint8_t point_to_point;
+  uint8_t no_trailers;
+  // Operationally up (RFC 2863 `up`).
+  uint8_t running;
+  uint8_t no_arp;
+  uint8_t promiscuous;
+  uint8_t all_multicast;
+  // A bonding master.
+  uint8_t master;
+  // A bonding slave.
+  uint8_t slave;
+  uint8_t multicast;
+  // The carrier is present (`IFF_LOWER_UP`).
+  uint8_t lower_up;
+  uint8_t dormant;
+  uint8_t echo;
+  // The bits as the kernel holds them.
+  uint32_t bits;
+} libprobe_interface_flags;
+
+// The operational state of an interface (RFC 2863, `IF_OPER_*`).
+typedef int32_t libprobe_interface_state;
+
+// Link duplex.
+typedef int32_t libprobe_duplex;
+
+// A `libprobe_duplex` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_duplex {
+  uint8_t present;
+  uint8_t reason;
+  libprobe_duplex value;
+} libprobe_opt_duplex;
+
+// The scope of an address or route (`RT_SCOPE_*`).
+typedef int32_t libprobe_address_scope;
+
+// An IPv4 address of an interface.
+typedef struct libprobe_ipv4_info {
+  struct libprobe_str address;
+  uint8_t prefix_len;
+  // The prefix as a mask (`255.255.255.0`).
+  struct libprobe_str netmask;
+  struct libprobe_opt_str broadcast;
+  // The other end of a point-to-point link.
+  struct libprobe_opt_str peer;
+  libprobe_address_scope scope;
+  // The address label (`eth0:1`).
+  struct libprobe_opt_str label;
+  // `IFA_F_*` flags (0x80 permanent, 0x01 secondary, …).
+  uint32_t flags;
+  // Remaining valid lifetime; `null` when forever.
+  // Unit: seconds.
+  struct libprobe_opt_u32 valid_lifetime;
+  // Remaining preferred lifetime; `null` when forever.
+  // Unit: seconds.
+  struct libprobe_opt_u32 preferred_lifetime;
+} libprobe_ipv4_info;
+
+// An array of `libprobe_ipv4_info` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_ipv4_info {
+  const struct libprobe_ipv4_info *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_ipv4_info;
+
+// A `libprobe_list_ipv4_info` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_ipv4_info {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_ipv4_info value;
+} libprobe_opt_list_ipv4_info;
+
+// An IPv6 address of an interface.
+typedef struct libprobe_ipv6_info {
+  struct libprobe_str address;
+  uint8_t prefix_len;
+  libprobe_address_scope scope;
+  // `IFA_F_*` flags: 0x01 temporary, 0x02 nodad, 0x04 optimistic, 0x08 dadfailed,
+  // 0x10 homeaddress, 0x20 deprecated, 0x40 tentative, 0x80 permanent, 0x100
+  // managetempaddr, 0x200 noprefixroute, 0x400 mcautojoin, 0x800 stable-privacy.
+  uint32_t flags;
+  // Unit: seconds.
+  struct libprobe_opt_u32 valid_lifetime;
+  // Unit: seconds.
+  struct libprobe_opt_u32 preferred_lifetime;
+} libprobe_ipv6_info;
+
+// An array of `libprobe_ipv6_info` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_ipv6_info {
+  const struct libprobe_ipv6_info *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_ipv6_info;
+
+// A `libprobe_list_ipv6_info` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_ipv6_info {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_ipv6_info value;
+} libprobe_opt_list_ipv6_info;
+
+// The 23 interface counters of the specification, from the kernel's 64-bit statistics
+// (`IFLA_STATS64`; the 32-bit `IFLA_STATS` on kernels without it).
+typedef struct libprobe_net_interface_stats {
+  // Unit: bytes.
+  uint64_t rx_bytes;
+  // Unit: bytes.
+  uint64_t tx_bytes;
+  uint64_t rx_packets;
+  uint64_t tx_packets;
+  uint64_t rx_errors;
+  uint64_t tx_errors;
+  uint64_t rx_dropped;
+  uint64_t tx_dropped;
+  uint64_t rx_fifo_errors;
+  uint64_t tx_fifo_errors;
+  uint64_t rx_frame_errors;
+  uint64_t rx_compressed;
+  uint64_t tx_compressed;
+  // Multicast packets received.
+  uint64_t multicast;
+  uint64_t collisions;
+  uint64_t rx_length_errors;
+  // Receiver ring buffer overflows.
+  uint64_t rx_over_errors;
+  uint64_t rx_crc_errors;
+  // Packets the receiver missed.
+  uint64_t rx_missed_errors;
+  uint64_t tx_aborted_errors;
+  uint64_t tx_carrier_errors;
+  uint64_t tx_heartbeat_errors;
+  uint64_t tx_window_errors;
+  // Packets dropped for lack of a protocol handler (Linux 4.6+).
+  struct libprobe_opt_u64 rx_nohandler;
+  // Packets dropped because they were for another host (5.19+).
+  struct libprobe_opt_u64 rx_otherhost_dropped;
+} libprobe_net_interface_stats;
+
+// A `const libprobe_net_interface_stats *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_net_interface_stats {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_net_interface_stats *value;
+} libprobe_opt_net_interface_stats;
+
+// One network interface with its addresses, counters and driver.
+typedef struct libprobe_net_interface_full {
+  struct libprobe_str name;
+  uint32_t index;
+  // The link-layer address (`null` for devices without one, such as `tun`).
+  struct libprobe_opt_str mac_address;
+  // The link-layer broadcast address.
+  struct libprobe_opt_str broadcast_address;
+  // The address the hardware came with, when the driver knows it.
+  struct libprobe_opt_str permanent_address;
+  uint32_t mtu;
+  const struct libprobe_interface_flags *flags;
+  // The operational state (`operstate`).
+  libprobe_interface_state state;
+  // The `ARPHRD_*` link type (1 Ethernet, 772 loopback).
+  uint16_t hw_type;
+  // The kind of virtual device (`veth`, `bridge`, `ifb`, `bond`, …); `null` for
+  // physical devices and `lo`.
+  struct libprobe_opt_str kind;
+  // Link speed (`/sys/class/net/<if>/speed`): `not_enabled` while the interface is
+  // down, `not_supported` where the driver cannot tell (`lo`, many virtual devices).
+  // Unit: Mbit/s.
+  struct libprobe_opt_u32 speed_mbps;
+  // Link duplex (`/sys/class/net/<if>/duplex`), missing as `speed_mbps` is.
+  struct libprobe_opt_duplex duplex;
+  // Whether the link has a carrier (`IFLA_CARRIER`).
+  struct libprobe_opt_bool carrier;
+  // Carrier up and down events since the device was created.
+  struct libprobe_opt_u64 carrier_changes;
+  struct libprobe_opt_u64 carrier_up_count;
+  struct libprobe_opt_u64 carrier_down_count;
+  struct libprobe_opt_list_ipv4_info ipv4_addresses;
+  struct libprobe_opt_list_ipv6_info ipv6_addresses;
+  struct libprobe_opt_net_interface_stats stats;
+  // The transmit queue length of the queueing discipline (`txqueuelen`).
+  uint32_t tx_queue_len;
+  // Linux has no per-interface receive queue length (received packets wait in a
+  // per-CPU backlog, `net.core.netdev_max_backlog`): always `not_supported`. See
+  // `num_rx_queues` for the hardware queues.
+  struct libprobe_opt_u32 rx_queue_len;
+  // Hardware transmit queues.
+  struct libprobe_opt_u32 num_tx_queues;
+  // Hardware receive queues.
+  struct libprobe_opt_u32 num_rx_queues;
+  // The queueing discipline (`noqueue`, `fq_codel`, `mq`).
+  struct libprobe_opt_str qdisc;
+  // The index of the master device (bridge, bond, VRF).
+  struct libprobe_opt_u32 master_index;
+  // The index of the underlying or peer device (for a veth: its peer, possibly in
+  // another namespace).
+  struct libprobe_opt_u32 link_index;
+  // The driver (`ETHTOOL_GDRVINFO`). `not_supported` where the device has no ethtool
+  // driver information (`lo`).
+  struct libprobe_opt_str driver;
+  // The driver's version; `not_present` when the driver reports none.
+  struct libprobe_opt_str driver_version;
+  // The firmware version; `not_present` when the device has no firmware (virtual
+  // devices).
+  struct libprobe_opt_str firmware_version;
+  // The bus address (`0000:00:03.0`); `not_present` for devices on no bus.
+  struct libprobe_opt_str bus_info;
+} libprobe_net_interface_full;
+
+// An array of `libprobe_net_interface_full` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_net_interface_full {
+  const struct libprobe_net_interface_full *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_net_interface_full;
+
+// A `libprobe_list_net_interface_full` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_net_interface_full {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_net_interface_full value;
+} libprobe_opt_list_net_interface_full;
+
+// The flags of a route, as `/proc/net/route` computes them (`RTF_*`), each as a boolean.
+typedef struct libprobe_route_flags {
+  // Usable (`RTF_UP`): every route but a dead one.
+  uint8_t up;
+  // Through a gateway (`RTF_GATEWAY`).
+  uint8_t gateway;
+  // To one host (`RTF_HOST`: a full-length prefix).
+  uint8_t host;
+  // Rejects packets (`unreachable`, `prohibit`, `blackhole`; `RTF_REJECT`).
+  uint8_t reject;
+  // The gateway is on the link even without a matching prefix (`RTNH_F_ONLINK`).
+  uint8_t onlink;
+  // The next hop's link is down (`RTNH_F_LINKDOWN`).
+  uint8_t linkdown;
+  // The next hop is dead (`RTNH_F_DEAD`).
+  uint8_t dead;
+  // The `RTF_*` bits.
+  uint32_t bits;
+} libprobe_route_flags;
+
+// The type of a route (`RTN_*`).
+typedef int32_t libprobe_route_type;
+
+// One next hop of a multipath route.
+typedef struct libprobe_route_next_hop {
+  struct libprobe_opt_str gateway;
+  uint32_t interface_index;
+  struct libprobe_opt_str interface;
+  // The relative weight (`weight` in `ip route`).
+  uint32_t weight;
+} libprobe_route_next_hop;
+
+// An array of `libprobe_route_next_hop` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_route_next_hop {
+  const struct libprobe_route_next_hop *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_route_next_hop;
+
+// One route of any routing table (IPv4 or IPv6).
+typedef struct libprobe_route {
+  libprobe_address_family family;
+  // The destination network (`0.0.0.0` / `::` for the default route).
+  struct libprobe_str destination;
+  uint8_t prefix_len;
+  struct libprobe_opt_str gateway;
+  // The prefix as a mask (`255.255.255.0`; for IPv6 `ffff:ffff:ffff:ffff::`).
+  struct libprobe_str genmask;
+  const struct libprobe_route_flags *flags;
+  // The route's priority (`metric` in `ip route`; 0 when none is set).
+  uint32_t metric;
+  // The outgoing interface's name (`null` for routes without one, such as
+  // `unreachable` or multipath routes).
+  struct libprobe_opt_str interface;
+  struct libprobe_opt_u32 interface_index;
+  // The route's MTU metric (`RTAX_MTU`).
+  // Unit: bytes.
+  struct libprobe_opt_u32 mtu;
+  // The TCP window clamp (`RTAX_WINDOW`).
+  // Unit: bytes.
+  struct libprobe_opt_u32 window;
+  // The initial round-trip time (`RTAX_RTT`).
+  // Unit: ms.
+  struct libprobe_opt_u32 irtt;
+  // The routing table (254 main, 255 local, 253 default).
+  uint32_t table;
+  libprobe_route_type route_type;
+  libprobe_address_scope scope;
+  // Who installed it (`RTPROT_*`: 2 kernel, 3 boot, 4 static, 9 ra, 16 dhcp, …).
+  uint8_t protocol;
+  // The source address preferred for this route (`src` in `ip route`).
+  struct libprobe_opt_str preferred_source;
+  // Next hops of a multipath route; empty otherwise.
+  struct libprobe_list_route_next_hop nexthops;
+} libprobe_route;
+
+// An array of `libprobe_route` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_route {
+  const struct libprobe_route *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_route;
+
+// A `libprobe_list_route` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_route {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_route value;
+} libprobe_opt_list_route;
+
+// A neighbour cache state (`NUD_*`).
+typedef int32_t libprobe_neighbour_state;
+
+// One entry of the neighbour cache: ARP for IPv4, neighbour discovery for IPv6.
+typedef struct libprobe_arp_entry {
+  libprobe_address_family family;
+  struct libprobe_str ip_address;
+  // The `ARPHRD_*` type of the device (1 Ethernet).
+  uint16_t hw_type;
+  // `ATF_*` flags as `/proc/net/arp` shows them (0x2 complete, 0x4 permanent).
+  uint16_t flags;
+  // The link-layer address; `null` while unresolved (`incomplete`, `failed`).
+  struct libprobe_opt_str hw_address;
+  struct libprobe_str device;
+  uint32_t interface_index;
+  libprobe_neighbour_state state;
+  // The neighbour is a router (IPv6 `NTF_ROUTER`).
+  uint8_t router;
+  // Resolution probes sent.
+  struct libprobe_opt_u32 probes;
+} libprobe_arp_entry;
+
+// An array of `libprobe_arp_entry` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_arp_entry {
+  const struct libprobe_arp_entry *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_arp_entry;
+
+// A `libprobe_list_arp_entry` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_arp_entry {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_arp_entry value;
+} libprobe_opt_list_arp_entry;
+
+// One tracked connection (netfilter conntrack).
+typedef struct libprobe_conntrack_entry {
+  libprobe_address_family family;
+  // The layer-4 protocol's name (`tcp`, `udp`, `icmp`, `icmpv6`, `sctp`, …), or its
+  // number.
+  struct libprobe_str protocol;
+  uint8_t protocol_number;
+  // The original direction's source and destination.
+  struct libprobe_str src_addr;
+  struct libprobe_str dst_addr;
+  struct libprobe_opt_u16 src_port;
+  struct libprobe_opt_u16 dst_port;
+  // The reply direction (after NAT: differs from the original's mirror image).
+  struct libprobe_str reply_src_addr;
+  struct libprobe_str reply_dst_addr;
+  struct libprobe_opt_u16 reply_src_port;
+  struct libprobe_opt_u16 reply_dst_port;
+  // ICMP type, code and id, for ICMP flows.
+  struct libprobe_opt_u8 icmp_type;
+  struct libprobe_opt_u8 icmp_code;
+  struct libprobe_opt_u16 icmp_id;
+  // The TCP state as `conntrack` prints it (`ESTABLISHED`, `TIME_WAIT`, …); `null` for
+  // other protocols.
+  struct libprobe_opt_str state;
+  // Time left before the entry expires.
+  // Unit: seconds.
+  uint32_t timeout;
+  // Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
+  struct libprobe_opt_u64 packets_orig;
+  // Unit: bytes.
+  struct libprobe_opt_u64 bytes_orig;
+  struct libprobe_opt_u64 packets_reply;
+  // Unit: bytes.
+  struct libprobe_opt_u64 bytes_reply;
+  uint32_t mark;
+  uint16_t zone;
+  // `IPS_*` status bits.
+  uint32_t status;
+  // The status bits by name (`assured`, `seen_reply`, `confirmed`, `src_nat`, …).
+  struct libprobe_list_str status_flags;
+  // The entry's id (ctnetlink only).
+  struct libprobe_opt_u32 id;
+  // References held on the entry.
+  struct libprobe_opt_u32 use_count;
+} libprobe_conntrack_entry;
+
+// An array of `libprobe_conntrack_entry` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_conntrack_entry {
+  const struct libprobe_conntrack_entry *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_conntrack_entry;
+
+// A `libprobe_list_conntrack_entry` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_conntrack_entry {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_conntrack_entry value;
+} libprobe_opt_list_conntrack_entry;
+
+// One CPU's conntrack counters (`conntrack -S`).
+typedef struct libprobe_conntrack_cpu_stats {
+  uint32_t cpu;
+  // Lookups that found an entry.
+  uint32_t found;
+  // Packets that could not be tracked.
+  uint32_t invalid;
+  uint32_t insert;
+  uint32_t insert_failed;
+  // Packets dropped (the table was full).
+  uint32_t drop;
+  // Entries evicted to make room.
+  uint32_t early_drop;
+  // ICMP errors that matched no entry.
+  uint32_t error;
+  // Lookups restarted because the table changed.
+  uint32_t search_restart;
+  // Insertion races resolved (5.10+).
+  struct libprobe_opt_u32 clash_resolve;
+  // Insertions refused because a hash chain was too long (5.15+).
+  struct libprobe_opt_u32 chain_toolong;
+} libprobe_conntrack_cpu_stats;
+
+// An array of `libprobe_conntrack_cpu_stats` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_conntrack_cpu_stats {
+  const struct libprobe_conntrack_cpu_stats *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_conntrack_cpu_stats;
+
+// A `libprobe_list_conntrack_cpu_stats` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_conntrack_cpu_stats {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_conntrack_cpu_stats value;
+} libprobe_opt_list_conntrack_cpu_stats;
+
+// Conntrack totals.
+typedef struct libprobe_conntrack_stats {
+  // Entries now (`net.netfilter.nf_conntrack_count`).
+  struct libprobe_opt_u32 entries;
+  // The table's limit (`nf_conntrack_max`).
+  struct libprobe_opt_u32 max_entries;
+  // Whether per-flow byte and packet counters are on (`nf_conntrack_acct`).
+  struct libprobe_opt_bool accounting;
+  // Per-CPU counters (ctnetlink, else `/proc/net/stat/nf_conntrack`).
+  struct libprobe_opt_list_conntrack_cpu_stats per_cpu;
+} libprobe_conntrack_stats;
+
+// Everything the network domain collects, for one network namespace.
+typedef struct libprobe_network {
+  const struct libprobe_net_namespace *namespace_;
+  // Every TCP socket, IPv4 then IPv6.
+  struct libprobe_opt_list_tcp_connection tcp;
+  // Every UDP and UDP-Lite socket.
+  struct libprobe_opt_list_udp_connection udp;
+  struct libprobe_opt_list_unix_socket unix;
+  struct libprobe_opt_list_raw_socket raw;
+  struct libprobe_opt_list_netlink_socket netlink;
+  struct libprobe_opt_list_packet_socket packet;
+  // Where each socket table came from: `sock_diag`, or the `/proc/net` file(s) when the
+  // kernel has no diag module for it (or the procfs source was forced).
+  struct libprobe_map_str_str socket_sources;
+  const struct libprobe_tcp_stats *tcp_stats;
+  // IPv4 UDP counters.
+  struct libprobe_opt_udp_stats udp_stats;
+  // IPv6 UDP counters.
+  struct libprobe_opt_udp_stats udp6_stats;
+  struct libprobe_opt_socket_stats socket_stats;
+  // Every table of `/proc/net/snmp` (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`, `UdpLite`).
+  struct libprobe_opt_list_counter_table snmp;
+  // Every counter of `/proc/net/snmp6` (`Ip6InReceives`, `Icmp6OutMsgs`, `Udp6…`).
+  struct libprobe_opt_map_str_i64 snmp6;
+  // Every table of `/proc/net/netstat` (`TcpExt`, `IpExt`, `MPTcpExt`, …).
+  struct libprobe_opt_list_counter_table netstat;
+  struct libprobe_opt_list_net_interface_full interfaces;
+  // Routes of every table, IPv4 then IPv6.
+  struct libprobe_opt_list_route routes;
+  // The ARP and IPv6 neighbour caches.
+  struct libprobe_opt_list_arp_entry neighbours;
+  // Tracked connections (option `conntrack`; needs CAP_NET_ADMIN).
+  struct libprobe_opt_list_conntrack_entry conntrack;
+  const struct libprobe_conntrack_stats *conntrack_stats;
+} libprobe_network;
+
+// A `const libprobe_network *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_network {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_network *value;
+} libprobe_opt_network;
+
 // Everything one call collected.
 //
 // The root of a snapshot's view (`libprobe_snapshot_root`). It starts with its own size
@@ -1492,6 +2782,9 @@ typedef struct libprobe_snapshot_view {
   struct libprobe_list_domain_status domains;
   struct libprobe_opt_system system;
   struct libprobe_opt_list_process_full processes;
+  // Sockets, interfaces, routes, neighbours, conntrack and protocol counters of one
+  // network namespace (see `crate::network`).
+  struct libprobe_opt_network network;
 } libprobe_snapshot_view;
 
 // The procfs mount (`/proc`).
@@ -1689,6 +2982,144 @@ typedef struct libprobe_snapshot_view {
 
 // Any other family (the kernel's protocol name is kept in `protocol`).
 #define LIBPROBE_SOCKET_TYPE_OTHER 0
+
+#define LIBPROBE_ADDRESS_FAMILY_IPV4 1
+
+#define LIBPROBE_ADDRESS_FAMILY_IPV6 2
+
+#define LIBPROBE_TCP_STATE_ESTABLISHED 1
+
+#define LIBPROBE_TCP_STATE_SYN_SENT 2
+
+#define LIBPROBE_TCP_STATE_SYN_RECV 3
+
+#define LIBPROBE_TCP_STATE_FIN_WAIT1 4
+
+#define LIBPROBE_TCP_STATE_FIN_WAIT2 5
+
+#define LIBPROBE_TCP_STATE_TIME_WAIT 6
+
+#define LIBPROBE_TCP_STATE_CLOSE 7
+
+#define LIBPROBE_TCP_STATE_CLOSE_WAIT 8
+
+#define LIBPROBE_TCP_STATE_LAST_ACK 9
+
+#define LIBPROBE_TCP_STATE_LISTEN 10
+
+#define LIBPROBE_TCP_STATE_CLOSING 11
+
+// Bound to a port but neither listening nor connected (Linux 6.5+, sock_diag only).
+#define LIBPROBE_TCP_STATE_BOUND_INACTIVE 13
+
+// A state this version of libprobe does not know.
+#define LIBPROBE_TCP_STATE_UNKNOWN 0
+
+#define LIBPROBE_UNIX_SOCKET_TYPE_STREAM 1
+
+#define LIBPROBE_UNIX_SOCKET_TYPE_DGRAM 2
+
+#define LIBPROBE_UNIX_SOCKET_TYPE_SEQPACKET 5
+
+#define LIBPROBE_UNIX_SOCKET_TYPE_UNKNOWN 0
+
+// Not connected (a bound datagram socket, a stream socket before `connect`, or one
+// whose peer closed).
+#define LIBPROBE_UNIX_STATE_UNCONNECTED 1
+
+#define LIBPROBE_UNIX_STATE_CONNECTED 3
+
+// Listening for connections.
+#define LIBPROBE_UNIX_STATE_LISTENING 10
+
+#define LIBPROBE_UNIX_STATE_UNKNOWN 0
+
+// `SOCK_RAW`: frames with their link-layer header.
+#define LIBPROBE_PACKET_SOCKET_TYPE_RAW 3
+
+// `SOCK_DGRAM`: frames without it.
+#define LIBPROBE_PACKET_SOCKET_TYPE_DGRAM 2
+
+#define LIBPROBE_PACKET_SOCKET_TYPE_UNKNOWN 0
+
+// The driver does not track it (`lo`, many virtual devices).
+#define LIBPROBE_INTERFACE_STATE_UNKNOWN 0
+
+#define LIBPROBE_INTERFACE_STATE_NOT_PRESENT 1
+
+#define LIBPROBE_INTERFACE_STATE_DOWN 2
+
+#define LIBPROBE_INTERFACE_STATE_LOWER_LAYER_DOWN 3
+
+#define LIBPROBE_INTERFACE_STATE_TESTING 4
+
+#define LIBPROBE_INTERFACE_STATE_DORMANT 5
+
+#define LIBPROBE_INTERFACE_STATE_UP 6
+
+#define LIBPROBE_DUPLEX_HALF 1
+
+#define LIBPROBE_DUPLEX_FULL 2
+
+// Valid everywhere (`RT_SCOPE_UNIVERSE`).
+#define LIBPROBE_ADDRESS_SCOPE_GLOBAL 0
+
+#define LIBPROBE_ADDRESS_SCOPE_SITE 200
+
+// Valid on the link only.
+#define LIBPROBE_ADDRESS_SCOPE_LINK 253
+
+// Valid on this host only.
+#define LIBPROBE_ADDRESS_SCOPE_HOST 254
+
+// No destination.
+#define LIBPROBE_ADDRESS_SCOPE_NOWHERE 255
+
+// A scope value between the standard ones (user-defined).
+#define LIBPROBE_ADDRESS_SCOPE_OTHER 1
+
+#define LIBPROBE_ROUTE_TYPE_UNSPEC 0
+
+#define LIBPROBE_ROUTE_TYPE_UNICAST 1
+
+#define LIBPROBE_ROUTE_TYPE_LOCAL 2
+
+#define LIBPROBE_ROUTE_TYPE_BROADCAST 3
+
+#define LIBPROBE_ROUTE_TYPE_ANYCAST 4
+
+#define LIBPROBE_ROUTE_TYPE_MULTICAST 5
+
+#define LIBPROBE_ROUTE_TYPE_BLACKHOLE 6
+
+#define LIBPROBE_ROUTE_TYPE_UNREACHABLE 7
+
+#define LIBPROBE_ROUTE_TYPE_PROHIBIT 8
+
+#define LIBPROBE_ROUTE_TYPE_THROW 9
+
+#define LIBPROBE_ROUTE_TYPE_NAT 10
+
+#define LIBPROBE_ROUTE_TYPE_XRESOLVE 11
+
+#define LIBPROBE_NEIGHBOUR_STATE_INCOMPLETE 1
+
+#define LIBPROBE_NEIGHBOUR_STATE_REACHABLE 2
+
+#define LIBPROBE_NEIGHBOUR_STATE_STALE 4
+
+#define LIBPROBE_NEIGHBOUR_STATE_DELAY 8
+
+#define LIBPROBE_NEIGHBOUR_STATE_PROBE 16
+
+#define LIBPROBE_NEIGHBOUR_STATE_FAILED 32
+
+// No resolution needed (multicast, point-to-point).
+#define LIBPROBE_NEIGHBOUR_STATE_NO_ARP 64
+
+#define LIBPROBE_NEIGHBOUR_STATE_PERMANENT 128
+
+#define LIBPROBE_NEIGHBOUR_STATE_NONE 0
 
 // `uint8_t`, 0 or 1.
 #define LIBPROBE_KIND_BOOL 1

@@ -6,12 +6,18 @@
 //! output bounded by its input. [`TARGETS`] lists them by fuzz target name, which is also
 //! the name of each seed corpus directory (`fuzz/corpus/<target>/`).
 
+use crate::network::AddressFamily;
 use crate::process::Limit;
+use crate::sys::imp::network::{conntrack, ethtool, netlink, rtnetlink, sock_diag};
 use crate::sys::imp::procfs::{
     self, cpuinfo, diskstats, loadavg, meminfo, pid_cgroup, pid_cmdline, pid_fdinfo, pid_io, pid_limits, pid_maps,
     pid_mountinfo, pid_ns, pid_schedstat, pid_smaps_rollup, pid_stat, pid_status, pressure, stat, uptime, vmstat,
 };
-use crate::sys::imp::sysfs::{devices_system_cpu, fs_cgroup};
+use crate::sys::imp::procfs::{
+    net_netlink, net_nf_conntrack, net_packet, net_raw, net_snmp, net_snmp6, net_sockstat, net_stat_nf_conntrack,
+    net_tcp, net_udp, net_unix, sys_net_mem,
+};
+use crate::sys::imp::sysfs::{class_net, devices_system_cpu, fs_cgroup};
 use crate::sys::imp::taskstats;
 
 /// One parser's entry point: panics if the parser panics or breaks its invariant.
@@ -44,6 +50,24 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("diskstats", diskstats),
     ("cpuinfo", cpuinfo),
     ("cpu_list", cpu_list),
+    ("net_tcp", net_tcp),
+    ("net_udp", net_udp),
+    ("net_raw", net_raw),
+    ("net_unix", net_unix),
+    ("net_netlink", net_netlink),
+    ("net_packet", net_packet),
+    ("net_snmp", net_snmp),
+    ("net_snmp6", net_snmp6),
+    ("net_sockstat", net_sockstat),
+    ("net_nf_conntrack", net_nf_conntrack),
+    ("net_stat_nf_conntrack", net_stat_nf_conntrack),
+    ("sys_net_mem", sys_net_mem),
+    ("class_net", class_net),
+    ("netlink_dump", netlink_dump),
+    ("sock_diag", sock_diag),
+    ("rtnetlink", rtnetlink),
+    ("ctnetlink", ctnetlink),
+    ("ethtool", ethtool),
 ];
 
 fn lines(data: &[u8]) -> usize {
@@ -330,4 +354,203 @@ pub fn cpu_list(data: &[u8]) {
     }
     let _ = (devices_system_cpu::flag(data), devices_system_cpu::id(data));
     let _ = (devices_system_cpu::khz_as_mhz(data), devices_system_cpu::word(data));
+}
+
+/// An address libprobe wrote must read back as an address of its family.
+fn is_ip(text: &str, family: AddressFamily) -> bool {
+    match family {
+        AddressFamily::Ipv4 => text.parse::<std::net::Ipv4Addr>().is_ok(),
+        AddressFamily::Ipv6 => text.parse::<std::net::Ipv6Addr>().is_ok(),
+    }
+}
+
+/// `/proc/net/tcp` and `tcp6`: one row or error per line at most; addresses are
+/// addresses.
+pub fn net_tcp(data: &[u8]) {
+    for fam in [AddressFamily::Ipv4, AddressFamily::Ipv6] {
+        let (rows, errors) = net_tcp::parse(data, fam);
+        assert!(rows.len() + errors.len() <= lines(data));
+        assert!(rows.iter().all(|r| is_ip(&r.local_addr, fam) && is_ip(&r.remote_addr, fam)));
+    }
+}
+
+/// `/proc/net/udp*`: as TCP; a remote port exactly when a remote address.
+pub fn net_udp(data: &[u8]) {
+    for fam in [AddressFamily::Ipv4, AddressFamily::Ipv6] {
+        let (rows, errors) = net_udp::parse(data, fam, false);
+        assert!(rows.len() + errors.len() <= lines(data));
+        assert!(rows.iter().all(|r| r.remote_addr.is_some() == r.remote_port.is_some()));
+        assert!(rows.iter().all(|r| r.remote_addr.as_deref().is_none_or(|a| is_ip(a, fam))));
+    }
+}
+
+/// `/proc/net/raw*`: as TCP.
+pub fn net_raw(data: &[u8]) {
+    for fam in [AddressFamily::Ipv4, AddressFamily::Ipv6] {
+        let (rows, errors) = net_raw::parse(data, fam);
+        assert!(rows.len() + errors.len() <= lines(data));
+        assert!(rows.iter().all(|r| is_ip(&r.local_addr, fam)));
+    }
+}
+
+/// `/proc/net/unix`: a path is a piece of its line.
+pub fn net_unix(data: &[u8]) {
+    let (rows, errors) = net_unix::parse(data);
+    assert!(rows.len() + errors.len() <= lines(data));
+    assert!(rows.iter().all(|r| r.path.len() <= data.len()));
+}
+
+/// `/proc/net/netlink`: one row or error per line.
+pub fn net_netlink(data: &[u8]) {
+    let (rows, errors) = net_netlink::parse(data);
+    assert!(rows.len() + errors.len() <= lines(data));
+}
+
+/// `/proc/net/packet`: one row or error per line.
+pub fn net_packet(data: &[u8]) {
+    let (rows, errors) = net_packet::parse(data);
+    assert!(rows.len() + errors.len() <= lines(data));
+}
+
+/// `/proc/net/snmp` and `netstat`: a table per two lines; renders back to the same tables.
+pub fn net_snmp(data: &[u8]) {
+    let Ok(tables) = net_snmp::parse(data) else { return };
+    assert!(tables.len() * 2 <= lines(data));
+    let mut text = String::new();
+    for t in &tables {
+        let keys: Vec<&str> = t.counters.iter().map(|(k, _)| k.as_str()).collect();
+        let vals: Vec<String> = t.counters.iter().map(|(_, v)| v.to_string()).collect();
+        text += &format!("{}: {}\n{}: {}\n", t.name, keys.join(" "), t.name, vals.join(" "));
+    }
+    // Names with bytes that are not UTF-8 were written lossily: compare only clean input.
+    if std::str::from_utf8(data).is_ok() {
+        assert_eq!(net_snmp::parse(text.as_bytes()).map(|t| t.len()), Ok(tables.len()));
+    }
+}
+
+/// `/proc/net/snmp6`: one counter per line at most.
+pub fn net_snmp6(data: &[u8]) {
+    if let Ok(m) = net_snmp6::parse(data) {
+        assert!(m.len() <= lines(data));
+    }
+}
+
+/// `/proc/net/sockstat*`: pairs bounded by the input.
+pub fn net_sockstat(data: &[u8]) {
+    if let Ok(s) = net_sockstat::parse(data) {
+        assert!(s.0.len() <= data.len() / 2 + 1);
+    }
+}
+
+/// `/proc/net/nf_conntrack`: addresses are addresses of the entry's family.
+pub fn net_nf_conntrack(data: &[u8]) {
+    let (rows, errors) = net_nf_conntrack::parse(data);
+    assert!(rows.len() + errors.len() <= lines(data));
+    for r in &rows {
+        assert!(is_ip(&r.src_addr, r.family) && is_ip(&r.reply_dst_addr, r.family));
+    }
+}
+
+/// `/proc/net/stat/nf_conntrack`: one CPU per line after the header.
+pub fn net_stat_nf_conntrack(data: &[u8]) {
+    if let Ok(c) = net_stat_nf_conntrack::parse(data) {
+        assert!(c.len() < lines(data).max(1));
+    }
+}
+
+/// `tcp_mem`/`udp_mem`: renders back.
+pub fn sys_net_mem(data: &[u8]) {
+    if let Ok(m) = sys_net_mem::parse(data) {
+        let text = format!("{}\t{}\t{}\n", m.low, m.pressure, m.high);
+        assert_eq!(sys_net_mem::parse(text.as_bytes()), Ok(m));
+    }
+}
+
+/// `/sys/class/net/<if>/{speed,duplex}`.
+pub fn class_net(data: &[u8]) {
+    if let Ok(Some(s)) = class_net::speed(data) {
+        assert_eq!(class_net::speed(s.to_string().as_bytes()), Ok(Some(s)));
+    }
+    let _ = class_net::duplex(data);
+}
+
+/// Every netlink decoder on every message of a dump: message and attribute walks stay in
+/// bounds, and decoded rows keep their invariants.
+pub fn netlink_dump(data: &[u8]) {
+    let mut total = 0usize;
+    for msg in netlink::messages(data) {
+        let Ok(msg) = msg else { break };
+        total += msg.payload.len();
+        assert!(total <= data.len());
+        for a in netlink::attrs(msg.payload) {
+            let Ok((_, v)) = a else { break };
+            assert!(v.len() <= msg.payload.len());
+        }
+        sock_diag(msg.payload);
+        for ty in [16u16, 20, 24, 28] {
+            rtnetlink_one(ty, msg.payload);
+        }
+        ctnetlink_one(msg.ty, msg.payload);
+    }
+}
+
+/// Every sock_diag decoder on one reply payload.
+pub fn sock_diag(data: &[u8]) {
+    if let Ok(d) = sock_diag::decode_inet(data) {
+        if let Ok(c) = sock_diag::tcp_connection(&d, 100) {
+            assert!(is_ip(&c.local_addr, c.family) && is_ip(&c.remote_addr, c.family));
+        }
+        let _ = sock_diag::udp_connection(&d, false);
+        let _ = sock_diag::raw_socket(&d);
+        if let Some(info) = d.info {
+            let _ = sock_diag::decode_tcp_info(info);
+        }
+    }
+    if let Ok(s) = sock_diag::unix_socket(data) {
+        assert!(s.path.len() <= data.len());
+        assert!(s.pending_connections.value().is_none_or(|p| p.len() * 4 <= data.len()));
+    }
+    let _ = sock_diag::netlink_socket(data);
+    let _ = sock_diag::packet_socket(data);
+    let _ = sock_diag::decode_skmem(data);
+}
+
+fn rtnetlink_one(ty: u16, data: &[u8]) {
+    if let Ok(Some(l)) = rtnetlink::link(ty, data) {
+        assert!(!l.name.is_empty() && l.name.len() <= data.len());
+    }
+    let _ = rtnetlink::address(ty, data);
+    if let Ok(Some(r)) = rtnetlink::route(ty, data) {
+        assert!(r.dst_len <= 128 && r.nexthops.len() * 8 <= data.len());
+    }
+    let _ = rtnetlink::neighbour(ty, data);
+}
+
+/// Every rtnetlink decoder (link, address, route, neighbour) on one payload.
+pub fn rtnetlink(data: &[u8]) {
+    for ty in [16u16, 20, 24, 28] {
+        rtnetlink_one(ty, data);
+    }
+}
+
+fn ctnetlink_one(ty: u16, data: &[u8]) {
+    if let Ok(Some(e)) = conntrack::entry(ty, data) {
+        assert!(is_ip(&e.src_addr, e.family) && is_ip(&e.reply_dst_addr, e.family));
+        assert!(e.status_flags.len() as u32 <= e.status.count_ones());
+    }
+    let _ = conntrack::cpu_stats(ty, data);
+}
+
+/// The ctnetlink decoders (entry, per-CPU counters) on one payload.
+pub fn ctnetlink(data: &[u8]) {
+    ctnetlink_one(0x100, data);
+    ctnetlink_one(0x104, data);
+}
+
+/// `ethtool_drvinfo` and `ethtool_cmd` bytes.
+pub fn ethtool(data: &[u8]) {
+    if let Some(d) = ethtool::decode_drvinfo(data) {
+        assert!(d.driver.len() <= 32 * 3 && d.bus.len() <= 32 * 3);
+    }
+    let _ = ethtool::decode_gset(data);
 }

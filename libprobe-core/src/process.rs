@@ -163,8 +163,10 @@ pub struct OpenFile {
 
 /// One socket open by a process: the owner's side (descriptor, inode, protocol).
 ///
-/// Addresses and state come from joining `inode` with the network domain's socket table;
-/// here they are missing with reason `disabled` unless the network domain joined them.
+/// Addresses and state come from joining `inode` with the network domain's socket tables
+/// when both domains are collected in one snapshot; otherwise they are missing with reason
+/// `disabled`. A socket in none of its tables (another network namespace, or closed
+/// meanwhile) and a field its family does not have are `not_present`.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct OpenSocket {
     pub fd: i32,
@@ -174,11 +176,13 @@ pub struct OpenSocket {
     pub socket_type: Field<SocketType>,
     /// The kernel's protocol name (`TCP`, `UDPv6`, `UNIX`, `NETLINK`, …).
     pub protocol: Field<String>,
-    /// Local address as `ip:port` (`[ip]:port` for IPv6) or a unix path.
+    /// Local address as `ip:port` (`[ip]:port` for IPv6), a raw socket's address, or a
+    /// unix socket's name (`@name` when abstract).
     pub local_addr: Field<String>,
-    /// Remote address, when connected.
+    /// Remote address, when connected (a unix socket's peer's name).
     pub remote_addr: Field<String>,
-    /// TCP state name (`established`, `listen`, …), for TCP sockets.
+    /// The state: TCP's (`established`, `listen`, …), `connected`/`unconnected` for UDP,
+    /// `connected`/`unconnected`/`listening` for unix sockets.
     pub state: Field<String>,
 }
 

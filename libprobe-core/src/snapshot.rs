@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use libprobe_derive::Record;
 
 use crate::model::{Domain, DomainName, DomainState, DomainStatus, Field, Reason, Warnings};
+use crate::network::{Network, NetworkOptions};
 use crate::process::ProcessFull;
 use crate::source::Source;
 use crate::sys::imp;
@@ -129,6 +130,7 @@ pub struct Options {
     pub source: Source,
     pub domains: Domains,
     pub process: ProcessOptions,
+    pub network: NetworkOptions,
 }
 
 /// Everything one call collected.
@@ -148,6 +150,9 @@ pub struct Snapshot {
     pub domains: Vec<DomainStatus>,
     pub system: Field<System>,
     pub processes: Field<Vec<ProcessFull>>,
+    /// Sockets, interfaces, routes, neighbours, conntrack and protocol counters of one
+    /// network namespace (see [`crate::network`]).
+    pub network: Field<Network>,
 }
 
 impl Snapshot {
@@ -160,6 +165,11 @@ impl Snapshot {
     /// The process with this pid.
     pub fn process(&self, pid: i32) -> Option<&ProcessFull> {
         self.processes().iter().find(|p| p.pid == pid)
+    }
+
+    /// The network domain, when it was collected.
+    pub fn network(&self) -> Option<&Network> {
+        self.network.value()
     }
 
     /// How the collection of `domain` went.
@@ -234,10 +244,23 @@ impl Probe {
             run(&src, DomainName::System, domains, &mut statuses, |w| imp::system::collect(&src, prev, &mut next, w));
         let process_opts = &self.options.process;
         let scratch = &mut self.scratch;
-        let processes = run(&src, DomainName::Process, domains, &mut statuses, |w| {
+        let mut processes = run(&src, DomainName::Process, domains, &mut statuses, |w| {
             imp::process::collect(&src, process_opts, prev, &mut next, scratch, w)
         });
-        for d in [DomainName::Network, DomainName::Gpu, DomainName::Power, DomainName::Storage, DomainName::Ebpf] {
+        // When the process domain read every process's descriptors, its sockets give the
+        // owners and the network domain does not walk /proc again.
+        let all_fds = process_opts.fds && process_opts.pids.is_none();
+        let read_fds = processes.value().filter(|_| all_fds).map(Vec::as_slice);
+        let network_opts = &self.options.network;
+        let network = run(&src, DomainName::Network, domains, &mut statuses, |w| {
+            imp::network::collect(&src, network_opts, read_fds, w)
+        });
+        if let (Field::Value(net), Field::Value(procs)) = (&network, &mut processes)
+            && process_opts.fds
+        {
+            crate::network::join_open_sockets(net, procs);
+        }
+        for d in [DomainName::Gpu, DomainName::Power, DomainName::Storage, DomainName::Ebpf] {
             let reason = if domains.contains(d) { Reason::NotSupported } else { Reason::Disabled };
             statuses.push(status(d, DomainState::Skipped, Some(reason), None, Warnings::default(), 0));
         }
@@ -252,6 +275,7 @@ impl Probe {
             domains: statuses,
             system,
             processes,
+            network,
         }
     }
 }

@@ -206,6 +206,13 @@ impl Source {
         }
     }
 
+    /// The target of the link `<procfs>/<rel>` (`self/ns/net` → `net:[4026531840]`).
+    pub(crate) fn read_link_proc(&self, rel: impl AsRef<Path>) -> Result<Vec<u8>, Error> {
+        use std::os::unix::ffi::OsStrExt;
+        let path = self.proc_path(rel);
+        std::fs::read_link(&path).map(|t| t.as_os_str().as_bytes().to_vec()).map_err(|e| Error::io(&path, &e))
+    }
+
     /// A short sysfs attribute, trimmed (`/sys/class/net/eth0/mtu` → `1500`).
     pub(crate) fn read_sys_value(&self, rel: impl AsRef<Path>) -> Result<Vec<u8>, Error> {
         let v = self.read_sys(rel)?;
@@ -255,6 +262,12 @@ impl Source {
     /// The user libprobe reads as (to tell another user's process from a real error).
     pub fn effective_uid(&self) -> u32 {
         self.fakes().map_or_else(fs::effective_uid, |f| f.euid)
+    }
+
+    /// On a fixture tree, the rest of every `syscalls.txt` line that starts with `key` (the
+    /// answers of a syscall a collector fakes itself, such as `ethtool`); empty otherwise.
+    pub(crate) fn fake_lines(&self, key: &[u8]) -> Vec<Vec<u8>> {
+        self.fakes().map_or_else(Vec::new, |f| f.other.into_iter().filter(|(k, _)| k == key).map(|(_, v)| v).collect())
     }
 
     /// `statvfs` of a mount point of the observed machine (`mount_point` is absolute, as
@@ -432,6 +445,8 @@ struct Fakes {
     statvfs: Vec<(Vec<u8>, StatVfs)>,
     sockproto: Vec<(i32, i32, Vec<u8>)>,
     stat: Vec<(i32, Vec<u8>, FileStat)>,
+    /// Lines with other keys (`ethtool …`), by key, for the collectors that own them.
+    other: Vec<(Vec<u8>, Vec<u8>)>,
 }
 
 impl Fakes {
@@ -445,6 +460,7 @@ impl Fakes {
             statvfs: Vec::new(),
             sockproto: Vec::new(),
             stat: Vec::new(),
+            other: Vec::new(),
         };
         let text = std::fs::read(path).unwrap_or_default();
         for line in parse::lines(&text) {
@@ -497,7 +513,7 @@ impl Fakes {
                         f.stat.push((pid, name.to_vec(), st));
                     }
                 }
-                _ => {}
+                other => f.other.push((other.to_vec(), t.rest().to_vec())),
             }
         }
         f

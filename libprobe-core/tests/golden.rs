@@ -12,23 +12,44 @@
 
 use std::path::{Path, PathBuf};
 
+use libprobe::network::{
+    AddressFamily, Duplex, NeighbourState, Network, SocketOwner, TcpConnection, TcpState, UdpConnection, UnixSocket,
+    UnixSocketType, UnixState,
+};
 use libprobe::process::{FileType, ProcessFull, ProcessState};
-use libprobe::{DomainName, DomainState, Domains, Field, Options, Probe, ProcessOptions, Reason, Snapshot, Source};
+use libprobe::{
+    DomainName, DomainState, Domains, Field, NetworkOptions, Options, Probe, ProcessOptions, Reason, Snapshot, Source,
+};
 
 /// Every scenario under `tests/fixtures/`.
-const SCENARIOS: [&str; 5] = ["linux-6.18-vm", "adversarial-names", "old-kernel-4.19", "cgroup-v2-container", "broken"];
+const SCENARIOS: [&str; 7] = [
+    "linux-6.18-vm",
+    "adversarial-names",
+    "old-kernel-4.19",
+    "cgroup-v2-container",
+    "broken",
+    "net-endpoints",
+    "net-procfs-fallback",
+];
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
 }
 
-fn options(source: Source) -> Options {
+fn options(source: Source, scenario: &str) -> Options {
+    // The network scenarios hold one process and the network: no system files.
+    let domains = if scenario.starts_with("net-") {
+        Domains::NONE.with(DomainName::Process).with(DomainName::Network)
+    } else {
+        Domains::default_set()
+    };
     Options {
         source,
-        domains: Domains::default_set(),
+        domains,
         // taskstats included: a fixture tree has no kernel to ask, so it must say
         // `not_supported` rather than report this machine's processes.
         process: ProcessOptions { environ: true, ..ProcessOptions::everything() },
+        network: NetworkOptions::everything(),
     }
 }
 
@@ -37,7 +58,7 @@ fn options(source: Source) -> Options {
 fn collect(scenario: &str) -> (Snapshot, String) {
     let dir = fixtures().join(scenario);
     if !dir.join("t0").is_dir() {
-        let snapshot = Probe::new(options(Source::rooted_at(&dir))).snapshot();
+        let snapshot = Probe::new(options(Source::rooted_at(&dir), scenario)).snapshot();
         let json = anonymous(&snapshot, &dir);
         return (snapshot, json);
     }
@@ -48,7 +69,7 @@ fn collect(scenario: &str) -> (Snapshot, String) {
     let root = tmp.join("root");
     let dir = dir.canonicalize().unwrap();
     std::os::unix::fs::symlink(dir.join("t0"), &root).unwrap();
-    let mut probe = Probe::new(options(Source::rooted_at(&root)));
+    let mut probe = Probe::new(options(Source::rooted_at(&root), scenario));
     let first = probe.snapshot();
     std::os::unix::fs::symlink(dir.join("t1"), tmp.join("next")).unwrap();
     std::fs::rename(tmp.join("next"), &root).unwrap();
@@ -130,6 +151,17 @@ fn linux_6_18_vm() {
     assert!(deleted[0].path.as_bytes().ends_with(b" (deleted)"));
     assert!(files.iter().any(|f| f.file_type == Field::Value(FileType::Pipe)));
     assert!(files.iter().any(|f| f.position == Field::Value(12345)));
+
+    let net = network(&s);
+    assert!(status(&s, DomainName::Network).warnings.is_empty(), "{:?}", status(&s, DomainName::Network).warnings);
+    assert_eq!(net.socket_sources.get("tcp4").map(String::as_str), Some("sock_diag"));
+    assert_eq!(net.socket_sources.get("raw4").map(String::as_str), Some("/proc/net/raw"), "no CONFIG_INET_RAW_DIAG");
+    let eth0 = net.interfaces().iter().find(|i| i.name == "eth0").unwrap();
+    assert_eq!(eth0.driver, Field::Value("virtio_net".into()));
+    assert_eq!(eth0.bus_info, Field::Value("0000:00:03.0".into()));
+    assert_eq!(eth0.speed_mbps.reason(), Some(Reason::NotSupported), "virtio reports speed -1");
+    assert!(net.routes.value().unwrap().iter().any(|r| r.destination == "0.0.0.0" && r.gateway.is_some()));
+    assert!(net.tcp().iter().any(|c| c.state == TcpState::Listen));
 }
 
 #[test]
@@ -257,6 +289,239 @@ fn broken() {
     assert_eq!(sys.cpus[1].times.reason(), Some(Reason::Error));
     assert!(sys.cpus[0].times.is_value() && sys.boot_time > 0);
     assert_eq!(sys.pressure.io.reason(), Some(Reason::Error));
+
+    // Malformed netlink replies and /proc/net lines: warnings naming the source, never a
+    // panic; what did decode is kept.
+    let nst = status(&s, DomainName::Network);
+    assert_eq!(nst.state, DomainState::Collected);
+    let nwarned = |what: &str| nst.warnings.iter().any(|w| w.contains(what));
+    assert!(nwarned("netlink:sock_diag-tcp4: message length out of bounds"), "{:?}", nst.warnings);
+    assert!(nwarned("/proc/net/tcp line 3"));
+    assert!(nwarned("netlink:sock_diag-udp4") && nwarned("(1 replies left out)"));
+    assert!(nwarned("/proc/net/unix line 3") && nwarned("/proc/net/snmp line 2"));
+    let net = s.network().unwrap();
+    // A truncated dump falls back to the file; a bad reply costs only itself.
+    assert_eq!(net.socket_sources.get("tcp4").map(String::as_str), Some("/proc/net/tcp"));
+    assert_eq!(net.tcp().iter().map(|c| c.inode).collect::<Vec<_>>(), [5001]);
+    assert_eq!(net.udp().iter().map(|c| c.inode).collect::<Vec<_>>(), [7001]);
+    assert_eq!(net.unix()[0].path, "/tmp/new");
+    assert_eq!(net.snmp.reason(), Some(Reason::Error));
+}
+
+fn network(s: &Snapshot) -> &Network {
+    let st = status(s, DomainName::Network);
+    assert_eq!(st.state, DomainState::Collected, "{st:?}");
+    s.network().unwrap()
+}
+
+/// The descriptor of the network scenarios' one process (`python3`) that holds a socket.
+fn owner_fd(owners: &Field<Vec<SocketOwner>>) -> Option<i32> {
+    let o = owners.value()?;
+    assert_eq!(o.len(), 1, "{o:?}");
+    assert_eq!(o[0].process_name.as_bytes(), b"python3");
+    Some(o[0].fd)
+}
+
+#[test]
+fn net_endpoints() {
+    let s = run("net-endpoints");
+    let w = &status(&s, DomainName::Network).warnings;
+    assert!(w.is_empty(), "{w:?}");
+    let n = network(&s);
+    for (part, source) in n.socket_sources.iter() {
+        let want =
+            if part.starts_with("raw") { format!("/proc/net/{}", part.replace('4', "")) } else { "sock_diag".into() };
+        assert_eq!(*source, want, "{part}");
+    }
+    let tcp = n.tcp();
+    let find = |lport: u16, state: TcpState| {
+        tcp.iter().find(|c| c.local_port == lport && c.state == state).unwrap_or_else(|| panic!("{lport} {state:?}"))
+    };
+    let l = find(5000, TcpState::Listen);
+    assert_eq!(
+        (l.local_addr.as_str(), l.accept_backlog_max, owner_fd(&l.owners)),
+        ("10.77.0.1", Field::Value(16), Some(3))
+    );
+    let c = find(40000, TcpState::Established);
+    assert_eq!((c.remote_addr.as_str(), c.remote_port, owner_fd(&c.owners)), ("10.77.0.1", 5000, Some(4)));
+    let info = c.info.value().expect("tcp_info of an established socket");
+    assert!(info.rtt_us > 0 && info.snd_cwnd >= 10 && info.bytes_received == 0, "{info:?}");
+    assert!(c.congestion.is_value() && c.memory.is_value() && c.cookie.is_value());
+    let tw = find(40001, TcpState::TimeWait);
+    assert_eq!((tw.inode, tw.timer_active, tw.owners.reason()), (0, 3, Some(Reason::NotPresent)));
+    assert_eq!(tw.info.reason(), Some(Reason::NotPresent));
+    let mapped = find(5001, TcpState::Established);
+    assert_eq!((mapped.family, mapped.local_addr.as_str()), (AddressFamily::Ipv6, "::ffff:10.77.0.1"));
+    assert_eq!(
+        (mapped.remote_addr.as_str(), mapped.remote_port, owner_fd(&mapped.owners)),
+        ("::ffff:10.77.0.1", 40002, Some(8))
+    );
+    assert_eq!(find(5001, TcpState::Listen).local_addr, "::");
+    assert_eq!(find(5002, TcpState::Listen).local_addr, "fd77::1");
+    assert_eq!(n.tcp_stats.connections_established, Field::Value(4));
+    assert_eq!(n.tcp_stats.connections_time_wait, Field::Value(1));
+    assert_eq!(n.tcp_stats.connections_listen, Field::Value(3));
+
+    let udp = n.udp();
+    let u = udp.iter().find(|u| u.local_port == 5353).unwrap();
+    assert_eq!((u.local_addr.as_str(), u.remote_addr.as_deref(), owner_fd(&u.owners)), ("10.77.0.1", None, Some(11)));
+    let u6 = udp.iter().find(|u| u.local_port == 5354).unwrap();
+    assert_eq!((u6.local_addr.as_str(), u6.remote_addr.as_deref()), ("::ffff:10.77.0.1", Some("::ffff:10.77.0.1")));
+
+    let unix = n.unix();
+    let by_fd = |fd: i32| unix.iter().find(|u| owner_fd(&u.owners) == Some(fd)).unwrap();
+    let (ul, ucli, usrv) = (by_fd(13), by_fd(14), by_fd(15));
+    assert_eq!((ul.state, ul.socket_type), (UnixState::Listening, UnixSocketType::Stream));
+    assert!(ul.path.as_bytes().ends_with(b"/lp.sock") && ul.vfs_inode.is_value());
+    assert_eq!((ucli.peer_inode, usrv.peer_inode), (Field::Value(usrv.inode), Field::Value(ucli.inode)));
+    let (da, db) = (by_fd(16), by_fd(17));
+    assert_eq!((da.path.as_bytes(), da.is_abstract, da.socket_type), (&b"lp-dgram-a"[..], true, UnixSocketType::Dgram));
+    assert_eq!((da.peer_inode, db.peer_inode), (Field::Value(db.inode), Field::Value(da.inode)));
+
+    let raw = &n.raw()[0];
+    assert_eq!((raw.protocol, owner_fd(&raw.owners), raw.cookie.reason()), (1, Some(18), Some(Reason::NotSupported)));
+    let pid = s.processes()[0].pid;
+    let nl = n.netlink().iter().find(|s| owner_fd(&s.owners) == Some(19)).unwrap();
+    assert_eq!((nl.protocol_name.as_str(), nl.port_id, nl.groups, nl.pid), ("route", pid as u32, 1, Field::Value(pid)));
+    let pk = &n.packet()[0];
+    assert_eq!((pk.protocol, pk.running, owner_fd(&pk.owners)), (3, Field::Value(true), Some(20)));
+
+    let ifs = n.interfaces();
+    let mut names: Vec<String> = ifs.iter().map(|i| i.name.to_string()).collect();
+    names.sort();
+    assert_eq!(names, ["lo", "veth0", "veth1"]);
+    let by_name = |n: &str| ifs.iter().find(|i| i.name == n).unwrap();
+    let v0 = by_name("veth0");
+    assert_eq!((v0.kind.as_deref(), v0.driver.value().map(String::as_str)), (Some("veth"), Some("veth")));
+    assert_eq!((v0.speed_mbps, v0.duplex), (Field::Value(10000), Field::Value(Duplex::Full)));
+    assert_eq!(
+        (v0.firmware_version.reason(), v0.bus_info.reason()),
+        (Some(Reason::NotPresent), Some(Reason::NotPresent))
+    );
+    assert_eq!(v0.link_index, Some(by_name("veth1").index), "a veth's peer");
+    let v4 = v0.ipv4_addresses.value().unwrap();
+    assert_eq!(
+        (v4[0].address.as_str(), v4[0].netmask.as_str(), v4[0].broadcast.as_deref()),
+        ("10.77.0.1", "255.255.255.0", None)
+    );
+    assert!(v0.ipv6_addresses.value().unwrap().iter().any(|a| a.address == "fd77::1" && a.prefix_len == 64));
+    assert!(v0.stats.is_value());
+    assert_eq!(by_name("lo").driver.reason(), Some(Reason::NotSupported), "lo has no ethtool driver info");
+    let route = n.routes.value().unwrap().iter().find(|r| r.destination == "10.99.0.0").unwrap();
+    assert_eq!((route.prefix_len, route.gateway.as_deref(), route.metric), (16, Some("10.77.0.254"), 50));
+    assert_eq!(
+        (route.interface.as_ref().map(|n| n.to_string()), route.table, route.flags.gateway),
+        (Some("veth0".into()), 254, true)
+    );
+    let neigh = n.neighbours.value().unwrap().iter().find(|a| a.ip_address == "10.77.0.254").unwrap();
+    assert_eq!(
+        (neigh.state, neigh.hw_address.as_deref(), neigh.flags),
+        (NeighbourState::Permanent, Some("02:00:00:00:77:fe"), 6)
+    );
+    let ct = n.conntrack.value().unwrap();
+    assert_eq!(ct.len(), 4);
+    let est = ct.iter().find(|e| e.state.as_deref() == Some("ESTABLISHED")).unwrap();
+    assert_eq!(
+        (est.src_addr.as_str(), est.dst_port, est.reply_src_addr.as_str(), est.mark),
+        ("10.77.0.1", Some(80), "10.77.0.9", 7)
+    );
+    assert!(est.status_flags.contains(&"assured".to_owned()) && est.id.is_value());
+    assert_eq!(est.packets_orig.reason(), Some(Reason::NotEnabled), "accounting is off");
+    let v6 = ct.iter().find(|e| e.family == AddressFamily::Ipv6).unwrap();
+    assert_eq!((v6.src_addr.as_str(), v6.zone, v6.state.as_deref()), ("fd77::1", 3, Some("SYN_SENT")));
+    let icmp = ct.iter().find(|e| e.protocol == "icmp").unwrap();
+    assert_eq!((icmp.icmp_type, icmp.icmp_id, icmp.src_port), (Some(8), Some(77), None));
+    assert_eq!(n.conntrack_stats.entries, Field::Value(4));
+    assert!(n.snmp.is_value() && n.netstat.is_value() && n.snmp6.is_value() && n.socket_stats.is_value());
+
+    // The process domain's open sockets, joined with the tables by inode.
+    let p = process(&s, pid);
+    let socks = p.open_sockets.value().unwrap();
+    let joined = |fd: i32| socks.iter().find(|o| o.fd == fd).unwrap();
+    assert_eq!(joined(3).local_addr, Field::Value("10.77.0.1:5000".into()));
+    assert_eq!(joined(3).state, Field::Value("listen".into()));
+    assert_eq!(joined(8).remote_addr, Field::Value("[::ffff:10.77.0.1]:40002".into()));
+    assert_eq!(joined(11).state, Field::Value("unconnected".into()));
+    assert_eq!(joined(16).local_addr, Field::Value("@lp-dgram-a".into()));
+    assert_eq!(joined(16).remote_addr, Field::Value("@lp-dgram-b".into()));
+    assert_eq!(joined(19).local_addr.reason(), Some(Reason::NotPresent), "netlink has no address");
+}
+
+#[test]
+fn net_procfs_fallback() {
+    let s = run("net-procfs-fallback");
+    let w = &status(&s, DomainName::Network).warnings;
+    assert!(w.is_empty(), "{w:?}");
+    let n = network(&s);
+    assert!(n.socket_sources.iter().all(|(_, src)| src.starts_with("/proc/net/")), "{:?}", n.socket_sources);
+    // The same sockets as sock_diag saw, with the same common fields.
+    let (diag, _) = collect("net-endpoints");
+    let d = diag.network().unwrap();
+    let key = |c: &TcpConnection| (c.inode, c.local_port, c.remote_port);
+    let mut a: Vec<_> = n.tcp().iter().map(|c| (key(c), c)).collect();
+    let mut b: Vec<_> = d.tcp().iter().map(|c| (key(c), c)).collect();
+    a.sort_by_key(|x| x.0);
+    b.sort_by_key(|x| x.0);
+    assert_eq!(a.len(), b.len());
+    for ((_, p), (_, q)) in a.iter().zip(&b) {
+        let common = |c: &TcpConnection| {
+            (
+                c.family,
+                c.local_addr.clone(),
+                c.remote_addr.clone(),
+                c.state,
+                c.rx_queue,
+                c.uid,
+                c.owners.clone(),
+                c.timer_active,
+            )
+        };
+        assert_eq!(common(p), common(q));
+        assert_eq!((p.info.reason(), p.cookie.reason()), (Some(Reason::NotSupported), Some(Reason::NotSupported)));
+    }
+    assert!(n.tcp().iter().any(|c| c.local_addr == "::ffff:10.77.0.1"), "IPv4-mapped IPv6 from /proc/net/tcp6");
+    let udp = |v: &[UdpConnection]| {
+        let mut v: Vec<_> =
+            v.iter().map(|u| (u.inode, u.local_addr.clone(), u.remote_addr.clone(), u.owners.clone())).collect();
+        v.sort_by_key(|x| x.0);
+        v
+    };
+    assert_eq!(udp(n.udp()), udp(d.udp()));
+    let set = |v: &[UnixSocket]| {
+        let mut v: Vec<_> = v
+            .iter()
+            .map(|u| (u.inode, u.path.clone(), u.is_abstract, u.socket_type, u.state, u.owners.clone()))
+            .collect();
+        v.sort_by_key(|x| x.0);
+        v
+    };
+    assert_eq!(set(n.unix()), set(d.unix()));
+    assert!(n.unix().iter().all(|u| u.peer_inode.reason() == Some(Reason::NotSupported)));
+    assert_eq!(n.packet()[0].protocol, d.packet()[0].protocol);
+    assert_eq!(n.interfaces.reason(), Some(Reason::NotSupported));
+    assert!(n.conntrack_stats.per_cpu.is_value(), "from /proc/net/stat/nf_conntrack");
+    // Conntrack from /proc/net/nf_conntrack: the same flows, without what only ctnetlink gives.
+    let flows = |v: &[libprobe::network::ConntrackEntry]| {
+        let mut v: Vec<_> = v
+            .iter()
+            .map(|e| {
+                (
+                    e.src_addr.clone(),
+                    e.dst_addr.clone(),
+                    e.src_port,
+                    e.reply_src_addr.clone(),
+                    e.state.clone(),
+                    e.mark,
+                    e.zone,
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let (pc, dc) = (n.conntrack.value().unwrap(), d.conntrack.value().unwrap());
+    assert_eq!(flows(pc), flows(dc));
+    assert!(pc.iter().all(|e| e.id.reason() == Some(Reason::NotSupported)));
 }
 
 /// Each directory under `tests/fixtures/` is a scenario tested above, with its notes and

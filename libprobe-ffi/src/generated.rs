@@ -151,6 +151,154 @@ fn c_socket_type(_: &Arena, v: ValueRef<'_>) -> libprobe_socket_type {
     crate::arena::enum_(v)
 }
 
+/// The address family of an Internet socket, address or route.
+pub type libprobe_address_family = i32;
+pub const LIBPROBE_ADDRESS_FAMILY_IPV4: libprobe_address_family = 1;
+pub const LIBPROBE_ADDRESS_FAMILY_IPV6: libprobe_address_family = 2;
+
+fn c_address_family(_: &Arena, v: ValueRef<'_>) -> libprobe_address_family {
+    crate::arena::enum_(v)
+}
+
+/// A TCP state (`include/net/tcp_states.h`). Request sockets (`NEW_SYN_RECV`) are shown
+/// as `syn_recv`, as the kernel's own tables do.
+pub type libprobe_tcp_state = i32;
+pub const LIBPROBE_TCP_STATE_ESTABLISHED: libprobe_tcp_state = 1;
+pub const LIBPROBE_TCP_STATE_SYN_SENT: libprobe_tcp_state = 2;
+pub const LIBPROBE_TCP_STATE_SYN_RECV: libprobe_tcp_state = 3;
+pub const LIBPROBE_TCP_STATE_FIN_WAIT1: libprobe_tcp_state = 4;
+pub const LIBPROBE_TCP_STATE_FIN_WAIT2: libprobe_tcp_state = 5;
+pub const LIBPROBE_TCP_STATE_TIME_WAIT: libprobe_tcp_state = 6;
+pub const LIBPROBE_TCP_STATE_CLOSE: libprobe_tcp_state = 7;
+pub const LIBPROBE_TCP_STATE_CLOSE_WAIT: libprobe_tcp_state = 8;
+pub const LIBPROBE_TCP_STATE_LAST_ACK: libprobe_tcp_state = 9;
+pub const LIBPROBE_TCP_STATE_LISTEN: libprobe_tcp_state = 10;
+pub const LIBPROBE_TCP_STATE_CLOSING: libprobe_tcp_state = 11;
+/// Bound to a port but neither listening nor connected (Linux 6.5+, sock_diag only).
+pub const LIBPROBE_TCP_STATE_BOUND_INACTIVE: libprobe_tcp_state = 13;
+/// A state this version of libprobe does not know.
+pub const LIBPROBE_TCP_STATE_UNKNOWN: libprobe_tcp_state = 0;
+
+fn c_tcp_state(_: &Arena, v: ValueRef<'_>) -> libprobe_tcp_state {
+    crate::arena::enum_(v)
+}
+
+/// The type of a Unix socket (`SOCK_*` values).
+pub type libprobe_unix_socket_type = i32;
+pub const LIBPROBE_UNIX_SOCKET_TYPE_STREAM: libprobe_unix_socket_type = 1;
+pub const LIBPROBE_UNIX_SOCKET_TYPE_DGRAM: libprobe_unix_socket_type = 2;
+pub const LIBPROBE_UNIX_SOCKET_TYPE_SEQPACKET: libprobe_unix_socket_type = 5;
+pub const LIBPROBE_UNIX_SOCKET_TYPE_UNKNOWN: libprobe_unix_socket_type = 0;
+
+fn c_unix_socket_type(_: &Arena, v: ValueRef<'_>) -> libprobe_unix_socket_type {
+    crate::arena::enum_(v)
+}
+
+/// The state of a Unix socket (its `sk_state`: a Unix socket is only ever unconnected,
+/// connected or listening).
+pub type libprobe_unix_state = i32;
+/// Not connected (a bound datagram socket, a stream socket before `connect`, or one
+/// whose peer closed).
+pub const LIBPROBE_UNIX_STATE_UNCONNECTED: libprobe_unix_state = 1;
+pub const LIBPROBE_UNIX_STATE_CONNECTED: libprobe_unix_state = 3;
+/// Listening for connections.
+pub const LIBPROBE_UNIX_STATE_LISTENING: libprobe_unix_state = 10;
+pub const LIBPROBE_UNIX_STATE_UNKNOWN: libprobe_unix_state = 0;
+
+fn c_unix_state(_: &Arena, v: ValueRef<'_>) -> libprobe_unix_state {
+    crate::arena::enum_(v)
+}
+
+/// The type of a packet socket.
+pub type libprobe_packet_socket_type = i32;
+/// `SOCK_RAW`: frames with their link-layer header.
+pub const LIBPROBE_PACKET_SOCKET_TYPE_RAW: libprobe_packet_socket_type = 3;
+/// `SOCK_DGRAM`: frames without it.
+pub const LIBPROBE_PACKET_SOCKET_TYPE_DGRAM: libprobe_packet_socket_type = 2;
+pub const LIBPROBE_PACKET_SOCKET_TYPE_UNKNOWN: libprobe_packet_socket_type = 0;
+
+fn c_packet_socket_type(_: &Arena, v: ValueRef<'_>) -> libprobe_packet_socket_type {
+    crate::arena::enum_(v)
+}
+
+/// The operational state of an interface (RFC 2863, `IF_OPER_*`).
+pub type libprobe_interface_state = i32;
+/// The driver does not track it (`lo`, many virtual devices).
+pub const LIBPROBE_INTERFACE_STATE_UNKNOWN: libprobe_interface_state = 0;
+pub const LIBPROBE_INTERFACE_STATE_NOT_PRESENT: libprobe_interface_state = 1;
+pub const LIBPROBE_INTERFACE_STATE_DOWN: libprobe_interface_state = 2;
+pub const LIBPROBE_INTERFACE_STATE_LOWER_LAYER_DOWN: libprobe_interface_state = 3;
+pub const LIBPROBE_INTERFACE_STATE_TESTING: libprobe_interface_state = 4;
+pub const LIBPROBE_INTERFACE_STATE_DORMANT: libprobe_interface_state = 5;
+pub const LIBPROBE_INTERFACE_STATE_UP: libprobe_interface_state = 6;
+
+fn c_interface_state(_: &Arena, v: ValueRef<'_>) -> libprobe_interface_state {
+    crate::arena::enum_(v)
+}
+
+/// Link duplex.
+pub type libprobe_duplex = i32;
+pub const LIBPROBE_DUPLEX_HALF: libprobe_duplex = 1;
+pub const LIBPROBE_DUPLEX_FULL: libprobe_duplex = 2;
+
+fn c_duplex(_: &Arena, v: ValueRef<'_>) -> libprobe_duplex {
+    crate::arena::enum_(v)
+}
+
+/// The scope of an address or route (`RT_SCOPE_*`).
+pub type libprobe_address_scope = i32;
+/// Valid everywhere (`RT_SCOPE_UNIVERSE`).
+pub const LIBPROBE_ADDRESS_SCOPE_GLOBAL: libprobe_address_scope = 0;
+pub const LIBPROBE_ADDRESS_SCOPE_SITE: libprobe_address_scope = 200;
+/// Valid on the link only.
+pub const LIBPROBE_ADDRESS_SCOPE_LINK: libprobe_address_scope = 253;
+/// Valid on this host only.
+pub const LIBPROBE_ADDRESS_SCOPE_HOST: libprobe_address_scope = 254;
+/// No destination.
+pub const LIBPROBE_ADDRESS_SCOPE_NOWHERE: libprobe_address_scope = 255;
+/// A scope value between the standard ones (user-defined).
+pub const LIBPROBE_ADDRESS_SCOPE_OTHER: libprobe_address_scope = 1;
+
+fn c_address_scope(_: &Arena, v: ValueRef<'_>) -> libprobe_address_scope {
+    crate::arena::enum_(v)
+}
+
+/// The type of a route (`RTN_*`).
+pub type libprobe_route_type = i32;
+pub const LIBPROBE_ROUTE_TYPE_UNSPEC: libprobe_route_type = 0;
+pub const LIBPROBE_ROUTE_TYPE_UNICAST: libprobe_route_type = 1;
+pub const LIBPROBE_ROUTE_TYPE_LOCAL: libprobe_route_type = 2;
+pub const LIBPROBE_ROUTE_TYPE_BROADCAST: libprobe_route_type = 3;
+pub const LIBPROBE_ROUTE_TYPE_ANYCAST: libprobe_route_type = 4;
+pub const LIBPROBE_ROUTE_TYPE_MULTICAST: libprobe_route_type = 5;
+pub const LIBPROBE_ROUTE_TYPE_BLACKHOLE: libprobe_route_type = 6;
+pub const LIBPROBE_ROUTE_TYPE_UNREACHABLE: libprobe_route_type = 7;
+pub const LIBPROBE_ROUTE_TYPE_PROHIBIT: libprobe_route_type = 8;
+pub const LIBPROBE_ROUTE_TYPE_THROW: libprobe_route_type = 9;
+pub const LIBPROBE_ROUTE_TYPE_NAT: libprobe_route_type = 10;
+pub const LIBPROBE_ROUTE_TYPE_XRESOLVE: libprobe_route_type = 11;
+
+fn c_route_type(_: &Arena, v: ValueRef<'_>) -> libprobe_route_type {
+    crate::arena::enum_(v)
+}
+
+/// A neighbour cache state (`NUD_*`).
+pub type libprobe_neighbour_state = i32;
+pub const LIBPROBE_NEIGHBOUR_STATE_INCOMPLETE: libprobe_neighbour_state = 1;
+pub const LIBPROBE_NEIGHBOUR_STATE_REACHABLE: libprobe_neighbour_state = 2;
+pub const LIBPROBE_NEIGHBOUR_STATE_STALE: libprobe_neighbour_state = 4;
+pub const LIBPROBE_NEIGHBOUR_STATE_DELAY: libprobe_neighbour_state = 8;
+pub const LIBPROBE_NEIGHBOUR_STATE_PROBE: libprobe_neighbour_state = 16;
+pub const LIBPROBE_NEIGHBOUR_STATE_FAILED: libprobe_neighbour_state = 32;
+/// No resolution needed (multicast, point-to-point).
+pub const LIBPROBE_NEIGHBOUR_STATE_NO_ARP: libprobe_neighbour_state = 64;
+pub const LIBPROBE_NEIGHBOUR_STATE_PERMANENT: libprobe_neighbour_state = 128;
+pub const LIBPROBE_NEIGHBOUR_STATE_NONE: libprobe_neighbour_state = 0;
+
+fn c_neighbour_state(_: &Arena, v: ValueRef<'_>) -> libprobe_neighbour_state {
+    crate::arena::enum_(v)
+}
+
 // ---- Values that may be missing, lists and maps. ----
 
 /// An array of `libprobe_domain_status` in the snapshot's arena: element `i` is at
@@ -234,6 +382,28 @@ fn c_opt_list_process_full(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_proc
     match presence(v) {
         Ok(v) => libprobe_opt_list_process_full { present: 1, reason: 0, value: c_list_process_full(a, v) },
         Err(reason) => libprobe_opt_list_process_full { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `const libprobe_network *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_network {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_network,
+}
+
+impl Zero for libprobe_opt_network {
+    const ZERO: Self = libprobe_opt_network { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_network(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_network {
+    match presence(v) {
+        Ok(v) => libprobe_opt_network { present: 1, reason: 0, value: c_network(a, v) },
+        Err(reason) => libprobe_opt_network { present: 0, reason, value: Zero::ZERO },
     }
 }
 
@@ -1106,6 +1276,934 @@ fn c_opt_list_io_max(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_io_max {
     }
 }
 
+/// An array of `libprobe_tcp_connection` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_tcp_connection {
+    pub ptr: *const libprobe_tcp_connection,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_tcp_connection {
+    const ZERO: Self =
+        libprobe_list_tcp_connection { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_tcp_connection>() };
+}
+
+fn c_list_tcp_connection(a: &Arena, v: ValueRef<'_>) -> libprobe_list_tcp_connection {
+    let (ptr, count) = a.list(v, e_tcp_connection);
+    libprobe_list_tcp_connection { ptr, count, stride: size_of::<libprobe_tcp_connection>() }
+}
+
+/// A `libprobe_list_tcp_connection` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_tcp_connection {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_tcp_connection,
+}
+
+impl Zero for libprobe_opt_list_tcp_connection {
+    const ZERO: Self = libprobe_opt_list_tcp_connection { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_tcp_connection(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_tcp_connection {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_tcp_connection { present: 1, reason: 0, value: c_list_tcp_connection(a, v) },
+        Err(reason) => libprobe_opt_list_tcp_connection { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_udp_connection` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_udp_connection {
+    pub ptr: *const libprobe_udp_connection,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_udp_connection {
+    const ZERO: Self =
+        libprobe_list_udp_connection { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_udp_connection>() };
+}
+
+fn c_list_udp_connection(a: &Arena, v: ValueRef<'_>) -> libprobe_list_udp_connection {
+    let (ptr, count) = a.list(v, e_udp_connection);
+    libprobe_list_udp_connection { ptr, count, stride: size_of::<libprobe_udp_connection>() }
+}
+
+/// A `libprobe_list_udp_connection` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_udp_connection {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_udp_connection,
+}
+
+impl Zero for libprobe_opt_list_udp_connection {
+    const ZERO: Self = libprobe_opt_list_udp_connection { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_udp_connection(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_udp_connection {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_udp_connection { present: 1, reason: 0, value: c_list_udp_connection(a, v) },
+        Err(reason) => libprobe_opt_list_udp_connection { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_unix_socket` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_unix_socket {
+    pub ptr: *const libprobe_unix_socket,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_unix_socket {
+    const ZERO: Self =
+        libprobe_list_unix_socket { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_unix_socket>() };
+}
+
+fn c_list_unix_socket(a: &Arena, v: ValueRef<'_>) -> libprobe_list_unix_socket {
+    let (ptr, count) = a.list(v, e_unix_socket);
+    libprobe_list_unix_socket { ptr, count, stride: size_of::<libprobe_unix_socket>() }
+}
+
+/// A `libprobe_list_unix_socket` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_unix_socket {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_unix_socket,
+}
+
+impl Zero for libprobe_opt_list_unix_socket {
+    const ZERO: Self = libprobe_opt_list_unix_socket { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_unix_socket(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_unix_socket {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_unix_socket { present: 1, reason: 0, value: c_list_unix_socket(a, v) },
+        Err(reason) => libprobe_opt_list_unix_socket { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_raw_socket` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_raw_socket {
+    pub ptr: *const libprobe_raw_socket,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_raw_socket {
+    const ZERO: Self =
+        libprobe_list_raw_socket { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_raw_socket>() };
+}
+
+fn c_list_raw_socket(a: &Arena, v: ValueRef<'_>) -> libprobe_list_raw_socket {
+    let (ptr, count) = a.list(v, e_raw_socket);
+    libprobe_list_raw_socket { ptr, count, stride: size_of::<libprobe_raw_socket>() }
+}
+
+/// A `libprobe_list_raw_socket` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_raw_socket {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_raw_socket,
+}
+
+impl Zero for libprobe_opt_list_raw_socket {
+    const ZERO: Self = libprobe_opt_list_raw_socket { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_raw_socket(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_raw_socket {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_raw_socket { present: 1, reason: 0, value: c_list_raw_socket(a, v) },
+        Err(reason) => libprobe_opt_list_raw_socket { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_netlink_socket` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_netlink_socket {
+    pub ptr: *const libprobe_netlink_socket,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_netlink_socket {
+    const ZERO: Self =
+        libprobe_list_netlink_socket { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_netlink_socket>() };
+}
+
+fn c_list_netlink_socket(a: &Arena, v: ValueRef<'_>) -> libprobe_list_netlink_socket {
+    let (ptr, count) = a.list(v, e_netlink_socket);
+    libprobe_list_netlink_socket { ptr, count, stride: size_of::<libprobe_netlink_socket>() }
+}
+
+/// A `libprobe_list_netlink_socket` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_netlink_socket {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_netlink_socket,
+}
+
+impl Zero for libprobe_opt_list_netlink_socket {
+    const ZERO: Self = libprobe_opt_list_netlink_socket { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_netlink_socket(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_netlink_socket {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_netlink_socket { present: 1, reason: 0, value: c_list_netlink_socket(a, v) },
+        Err(reason) => libprobe_opt_list_netlink_socket { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_packet_socket` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_packet_socket {
+    pub ptr: *const libprobe_packet_socket,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_packet_socket {
+    const ZERO: Self =
+        libprobe_list_packet_socket { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_packet_socket>() };
+}
+
+fn c_list_packet_socket(a: &Arena, v: ValueRef<'_>) -> libprobe_list_packet_socket {
+    let (ptr, count) = a.list(v, e_packet_socket);
+    libprobe_list_packet_socket { ptr, count, stride: size_of::<libprobe_packet_socket>() }
+}
+
+/// A `libprobe_list_packet_socket` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_packet_socket {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_packet_socket,
+}
+
+impl Zero for libprobe_opt_list_packet_socket {
+    const ZERO: Self = libprobe_opt_list_packet_socket { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_packet_socket(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_packet_socket {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_packet_socket { present: 1, reason: 0, value: c_list_packet_socket(a, v) },
+        Err(reason) => libprobe_opt_list_packet_socket { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `const libprobe_udp_stats *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_udp_stats {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_udp_stats,
+}
+
+impl Zero for libprobe_opt_udp_stats {
+    const ZERO: Self = libprobe_opt_udp_stats { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_udp_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_udp_stats {
+    match presence(v) {
+        Ok(v) => libprobe_opt_udp_stats { present: 1, reason: 0, value: c_udp_stats(a, v) },
+        Err(reason) => libprobe_opt_udp_stats { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `const libprobe_socket_stats *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_socket_stats {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_socket_stats,
+}
+
+impl Zero for libprobe_opt_socket_stats {
+    const ZERO: Self = libprobe_opt_socket_stats { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_socket_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_socket_stats {
+    match presence(v) {
+        Ok(v) => libprobe_opt_socket_stats { present: 1, reason: 0, value: c_socket_stats(a, v) },
+        Err(reason) => libprobe_opt_socket_stats { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_counter_table` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_counter_table {
+    pub ptr: *const libprobe_counter_table,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_counter_table {
+    const ZERO: Self =
+        libprobe_list_counter_table { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_counter_table>() };
+}
+
+fn c_list_counter_table(a: &Arena, v: ValueRef<'_>) -> libprobe_list_counter_table {
+    let (ptr, count) = a.list(v, e_counter_table);
+    libprobe_list_counter_table { ptr, count, stride: size_of::<libprobe_counter_table>() }
+}
+
+/// A `libprobe_list_counter_table` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_counter_table {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_counter_table,
+}
+
+impl Zero for libprobe_opt_list_counter_table {
+    const ZERO: Self = libprobe_opt_list_counter_table { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_counter_table(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_counter_table {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_counter_table { present: 1, reason: 0, value: c_list_counter_table(a, v) },
+        Err(reason) => libprobe_opt_list_counter_table { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// One entry of a `libprobe_map_str_i64`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_map_str_i64_entry {
+    pub key: libprobe_str,
+    pub value: i64,
+}
+
+/// An ordered map (in the order the kernel listed it; keys repeat only where the
+/// kernel repeats them): an array of entries, entry `i` at
+/// `(const char *)ptr + i * stride`; `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_map_str_i64 {
+    pub ptr: *const libprobe_map_str_i64_entry,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_map_str_i64 {
+    const ZERO: Self =
+        libprobe_map_str_i64 { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_map_str_i64_entry>() };
+}
+
+fn c_map_str_i64(a: &Arena, v: ValueRef<'_>) -> libprobe_map_str_i64 {
+    let (ptr, count) = a.map(v, |a, k, v| libprobe_map_str_i64_entry { key: c_str(a, k), value: c_i64(a, v) });
+    libprobe_map_str_i64 { ptr, count, stride: size_of::<libprobe_map_str_i64_entry>() }
+}
+
+/// A `libprobe_map_str_i64` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_map_str_i64 {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_map_str_i64,
+}
+
+impl Zero for libprobe_opt_map_str_i64 {
+    const ZERO: Self = libprobe_opt_map_str_i64 { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_map_str_i64(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_map_str_i64 {
+    match presence(v) {
+        Ok(v) => libprobe_opt_map_str_i64 { present: 1, reason: 0, value: c_map_str_i64(a, v) },
+        Err(reason) => libprobe_opt_map_str_i64 { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_net_interface_full` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_net_interface_full {
+    pub ptr: *const libprobe_net_interface_full,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_net_interface_full {
+    const ZERO: Self = libprobe_list_net_interface_full {
+        ptr: std::ptr::null(),
+        count: 0,
+        stride: size_of::<libprobe_net_interface_full>(),
+    };
+}
+
+fn c_list_net_interface_full(a: &Arena, v: ValueRef<'_>) -> libprobe_list_net_interface_full {
+    let (ptr, count) = a.list(v, e_net_interface_full);
+    libprobe_list_net_interface_full { ptr, count, stride: size_of::<libprobe_net_interface_full>() }
+}
+
+/// A `libprobe_list_net_interface_full` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_net_interface_full {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_net_interface_full,
+}
+
+impl Zero for libprobe_opt_list_net_interface_full {
+    const ZERO: Self = libprobe_opt_list_net_interface_full { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_net_interface_full(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_net_interface_full {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_net_interface_full { present: 1, reason: 0, value: c_list_net_interface_full(a, v) },
+        Err(reason) => libprobe_opt_list_net_interface_full { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_route` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_route {
+    pub ptr: *const libprobe_route,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_route {
+    const ZERO: Self = libprobe_list_route { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_route>() };
+}
+
+fn c_list_route(a: &Arena, v: ValueRef<'_>) -> libprobe_list_route {
+    let (ptr, count) = a.list(v, e_route);
+    libprobe_list_route { ptr, count, stride: size_of::<libprobe_route>() }
+}
+
+/// A `libprobe_list_route` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_route {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_route,
+}
+
+impl Zero for libprobe_opt_list_route {
+    const ZERO: Self = libprobe_opt_list_route { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_route(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_route {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_route { present: 1, reason: 0, value: c_list_route(a, v) },
+        Err(reason) => libprobe_opt_list_route { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_arp_entry` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_arp_entry {
+    pub ptr: *const libprobe_arp_entry,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_arp_entry {
+    const ZERO: Self =
+        libprobe_list_arp_entry { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_arp_entry>() };
+}
+
+fn c_list_arp_entry(a: &Arena, v: ValueRef<'_>) -> libprobe_list_arp_entry {
+    let (ptr, count) = a.list(v, e_arp_entry);
+    libprobe_list_arp_entry { ptr, count, stride: size_of::<libprobe_arp_entry>() }
+}
+
+/// A `libprobe_list_arp_entry` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_arp_entry {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_arp_entry,
+}
+
+impl Zero for libprobe_opt_list_arp_entry {
+    const ZERO: Self = libprobe_opt_list_arp_entry { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_arp_entry(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_arp_entry {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_arp_entry { present: 1, reason: 0, value: c_list_arp_entry(a, v) },
+        Err(reason) => libprobe_opt_list_arp_entry { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_conntrack_entry` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_conntrack_entry {
+    pub ptr: *const libprobe_conntrack_entry,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_conntrack_entry {
+    const ZERO: Self = libprobe_list_conntrack_entry {
+        ptr: std::ptr::null(),
+        count: 0,
+        stride: size_of::<libprobe_conntrack_entry>(),
+    };
+}
+
+fn c_list_conntrack_entry(a: &Arena, v: ValueRef<'_>) -> libprobe_list_conntrack_entry {
+    let (ptr, count) = a.list(v, e_conntrack_entry);
+    libprobe_list_conntrack_entry { ptr, count, stride: size_of::<libprobe_conntrack_entry>() }
+}
+
+/// A `libprobe_list_conntrack_entry` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_conntrack_entry {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_conntrack_entry,
+}
+
+impl Zero for libprobe_opt_list_conntrack_entry {
+    const ZERO: Self = libprobe_opt_list_conntrack_entry { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_conntrack_entry(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_conntrack_entry {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_conntrack_entry { present: 1, reason: 0, value: c_list_conntrack_entry(a, v) },
+        Err(reason) => libprobe_opt_list_conntrack_entry { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_socket_owner` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_socket_owner {
+    pub ptr: *const libprobe_socket_owner,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_socket_owner {
+    const ZERO: Self =
+        libprobe_list_socket_owner { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_socket_owner>() };
+}
+
+fn c_list_socket_owner(a: &Arena, v: ValueRef<'_>) -> libprobe_list_socket_owner {
+    let (ptr, count) = a.list(v, e_socket_owner);
+    libprobe_list_socket_owner { ptr, count, stride: size_of::<libprobe_socket_owner>() }
+}
+
+/// A `libprobe_list_socket_owner` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_socket_owner {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_socket_owner,
+}
+
+impl Zero for libprobe_opt_list_socket_owner {
+    const ZERO: Self = libprobe_opt_list_socket_owner { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_socket_owner(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_socket_owner {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_socket_owner { present: 1, reason: 0, value: c_list_socket_owner(a, v) },
+        Err(reason) => libprobe_opt_list_socket_owner { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `const libprobe_tcp_info *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_tcp_info {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_tcp_info,
+}
+
+impl Zero for libprobe_opt_tcp_info {
+    const ZERO: Self = libprobe_opt_tcp_info { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_tcp_info(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_tcp_info {
+    match presence(v) {
+        Ok(v) => libprobe_opt_tcp_info { present: 1, reason: 0, value: c_tcp_info(a, v) },
+        Err(reason) => libprobe_opt_tcp_info { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `const libprobe_socket_memory *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_socket_memory {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_socket_memory,
+}
+
+impl Zero for libprobe_opt_socket_memory {
+    const ZERO: Self = libprobe_opt_socket_memory { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_socket_memory(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_socket_memory {
+    match presence(v) {
+        Ok(v) => libprobe_opt_socket_memory { present: 1, reason: 0, value: c_socket_memory(a, v) },
+        Err(reason) => libprobe_opt_socket_memory { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `uint16_t` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_u16 {
+    pub present: u8,
+    pub reason: u8,
+    pub value: u16,
+}
+
+impl Zero for libprobe_opt_u16 {
+    const ZERO: Self = libprobe_opt_u16 { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_u16(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_u16 {
+    match presence(v) {
+        Ok(v) => libprobe_opt_u16 { present: 1, reason: 0, value: c_u16(a, v) },
+        Err(reason) => libprobe_opt_u16 { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `uint64_t` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_u64 {
+    pub ptr: *const u64,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_u64 {
+    const ZERO: Self = libprobe_list_u64 { ptr: std::ptr::null(), count: 0, stride: size_of::<u64>() };
+}
+
+fn c_list_u64(a: &Arena, v: ValueRef<'_>) -> libprobe_list_u64 {
+    let (ptr, count) = a.list(v, c_u64);
+    libprobe_list_u64 { ptr, count, stride: size_of::<u64>() }
+}
+
+/// A `libprobe_list_u64` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_u64 {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_u64,
+}
+
+impl Zero for libprobe_opt_list_u64 {
+    const ZERO: Self = libprobe_opt_list_u64 { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_u64(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_u64 {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_u64 { present: 1, reason: 0, value: c_list_u64(a, v) },
+        Err(reason) => libprobe_opt_list_u64 { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `const libprobe_memory_limits *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_memory_limits {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_memory_limits,
+}
+
+impl Zero for libprobe_opt_memory_limits {
+    const ZERO: Self = libprobe_opt_memory_limits { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_memory_limits(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_memory_limits {
+    match presence(v) {
+        Ok(v) => libprobe_opt_memory_limits { present: 1, reason: 0, value: c_memory_limits(a, v) },
+        Err(reason) => libprobe_opt_memory_limits { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `libprobe_duplex` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_duplex {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_duplex,
+}
+
+impl Zero for libprobe_opt_duplex {
+    const ZERO: Self = libprobe_opt_duplex { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_duplex(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_duplex {
+    match presence(v) {
+        Ok(v) => libprobe_opt_duplex { present: 1, reason: 0, value: c_duplex(a, v) },
+        Err(reason) => libprobe_opt_duplex { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_ipv4_info` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_ipv4_info {
+    pub ptr: *const libprobe_ipv4_info,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_ipv4_info {
+    const ZERO: Self =
+        libprobe_list_ipv4_info { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_ipv4_info>() };
+}
+
+fn c_list_ipv4_info(a: &Arena, v: ValueRef<'_>) -> libprobe_list_ipv4_info {
+    let (ptr, count) = a.list(v, e_ipv4_info);
+    libprobe_list_ipv4_info { ptr, count, stride: size_of::<libprobe_ipv4_info>() }
+}
+
+/// A `libprobe_list_ipv4_info` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_ipv4_info {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_ipv4_info,
+}
+
+impl Zero for libprobe_opt_list_ipv4_info {
+    const ZERO: Self = libprobe_opt_list_ipv4_info { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_ipv4_info(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_ipv4_info {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_ipv4_info { present: 1, reason: 0, value: c_list_ipv4_info(a, v) },
+        Err(reason) => libprobe_opt_list_ipv4_info { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_ipv6_info` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_ipv6_info {
+    pub ptr: *const libprobe_ipv6_info,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_ipv6_info {
+    const ZERO: Self =
+        libprobe_list_ipv6_info { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_ipv6_info>() };
+}
+
+fn c_list_ipv6_info(a: &Arena, v: ValueRef<'_>) -> libprobe_list_ipv6_info {
+    let (ptr, count) = a.list(v, e_ipv6_info);
+    libprobe_list_ipv6_info { ptr, count, stride: size_of::<libprobe_ipv6_info>() }
+}
+
+/// A `libprobe_list_ipv6_info` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_ipv6_info {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_ipv6_info,
+}
+
+impl Zero for libprobe_opt_list_ipv6_info {
+    const ZERO: Self = libprobe_opt_list_ipv6_info { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_ipv6_info(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_ipv6_info {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_ipv6_info { present: 1, reason: 0, value: c_list_ipv6_info(a, v) },
+        Err(reason) => libprobe_opt_list_ipv6_info { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `const libprobe_net_interface_stats *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_net_interface_stats {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_net_interface_stats,
+}
+
+impl Zero for libprobe_opt_net_interface_stats {
+    const ZERO: Self = libprobe_opt_net_interface_stats { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_net_interface_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_net_interface_stats {
+    match presence(v) {
+        Ok(v) => libprobe_opt_net_interface_stats { present: 1, reason: 0, value: c_net_interface_stats(a, v) },
+        Err(reason) => libprobe_opt_net_interface_stats { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_route_next_hop` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_route_next_hop {
+    pub ptr: *const libprobe_route_next_hop,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_route_next_hop {
+    const ZERO: Self =
+        libprobe_list_route_next_hop { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_route_next_hop>() };
+}
+
+fn c_list_route_next_hop(a: &Arena, v: ValueRef<'_>) -> libprobe_list_route_next_hop {
+    let (ptr, count) = a.list(v, e_route_next_hop);
+    libprobe_list_route_next_hop { ptr, count, stride: size_of::<libprobe_route_next_hop>() }
+}
+
+/// An array of `libprobe_conntrack_cpu_stats` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_conntrack_cpu_stats {
+    pub ptr: *const libprobe_conntrack_cpu_stats,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_conntrack_cpu_stats {
+    const ZERO: Self = libprobe_list_conntrack_cpu_stats {
+        ptr: std::ptr::null(),
+        count: 0,
+        stride: size_of::<libprobe_conntrack_cpu_stats>(),
+    };
+}
+
+fn c_list_conntrack_cpu_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_list_conntrack_cpu_stats {
+    let (ptr, count) = a.list(v, e_conntrack_cpu_stats);
+    libprobe_list_conntrack_cpu_stats { ptr, count, stride: size_of::<libprobe_conntrack_cpu_stats>() }
+}
+
+/// A `libprobe_list_conntrack_cpu_stats` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_conntrack_cpu_stats {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_conntrack_cpu_stats,
+}
+
+impl Zero for libprobe_opt_list_conntrack_cpu_stats {
+    const ZERO: Self = libprobe_opt_list_conntrack_cpu_stats { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_conntrack_cpu_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_conntrack_cpu_stats {
+    match presence(v) {
+        Ok(v) => {
+            libprobe_opt_list_conntrack_cpu_stats { present: 1, reason: 0, value: c_list_conntrack_cpu_stats(a, v) }
+        }
+        Err(reason) => libprobe_opt_list_conntrack_cpu_stats { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
 // ---- Records. ----
 
 /// Everything one call collected.
@@ -1133,6 +2231,9 @@ pub struct libprobe_snapshot_view {
     pub domains: libprobe_list_domain_status,
     pub system: libprobe_opt_system,
     pub processes: libprobe_opt_list_process_full,
+    /// Sockets, interfaces, routes, neighbours, conntrack and protocol counters of one
+    /// network namespace (see `crate::network`).
+    pub network: libprobe_opt_network,
 }
 
 fn c_snapshot(a: &Arena, v: ValueRef<'_>) -> *const libprobe_snapshot_view {
@@ -1157,6 +2258,7 @@ pub(crate) fn fill_snapshot(a: &Arena, r: &dyn Record) -> libprobe_snapshot_view
         domains: c_list_domain_status(a, r.field(4)),
         system: c_opt_system(a, r.field(5)),
         processes: c_opt_list_process_full(a, r.field(6)),
+        network: c_opt_network(a, r.field(7)),
     }
 }
 
@@ -2236,8 +3338,10 @@ pub(crate) fn fill_open_file(a: &Arena, r: &dyn Record) -> libprobe_open_file {
 
 /// One socket open by a process: the owner's side (descriptor, inode, protocol).
 ///
-/// Addresses and state come from joining `inode` with the network domain's socket table;
-/// here they are missing with reason `disabled` unless the network domain joined them.
+/// Addresses and state come from joining `inode` with the network domain's socket tables
+/// when both domains are collected in one snapshot; otherwise they are missing with reason
+/// `disabled`. A socket in none of its tables (another network namespace, or closed
+/// meanwhile) and a field its family does not have are `not_present`.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_open_socket {
@@ -2248,11 +3352,13 @@ pub struct libprobe_open_socket {
     pub socket_type: libprobe_opt_socket_type,
     /// The kernel's protocol name (`TCP`, `UDPv6`, `UNIX`, `NETLINK`, …).
     pub protocol: libprobe_opt_str,
-    /// Local address as `ip:port` (`[ip]:port` for IPv6) or a unix path.
+    /// Local address as `ip:port` (`[ip]:port` for IPv6), a raw socket's address, or a
+    /// unix socket's name (`@name` when abstract).
     pub local_addr: libprobe_opt_str,
-    /// Remote address, when connected.
+    /// Remote address, when connected (a unix socket's peer's name).
     pub remote_addr: libprobe_opt_str,
-    /// TCP state name (`established`, `listen`, …), for TCP sockets.
+    /// The state: TCP's (`established`, `listen`, …), `connected`/`unconnected` for UDP,
+    /// `connected`/`unconnected`/`listening` for unix sockets.
     pub state: libprobe_opt_str,
 }
 
@@ -2635,6 +3741,1777 @@ pub(crate) fn fill_delay_accounting(a: &Arena, r: &dyn Record) -> libprobe_delay
     }
 }
 
+/// Everything the network domain collects, for one network namespace.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_network {
+    pub namespace_: *const libprobe_net_namespace,
+    /// Every TCP socket, IPv4 then IPv6.
+    pub tcp: libprobe_opt_list_tcp_connection,
+    /// Every UDP and UDP-Lite socket.
+    pub udp: libprobe_opt_list_udp_connection,
+    pub unix: libprobe_opt_list_unix_socket,
+    pub raw: libprobe_opt_list_raw_socket,
+    pub netlink: libprobe_opt_list_netlink_socket,
+    pub packet: libprobe_opt_list_packet_socket,
+    /// Where each socket table came from: `sock_diag`, or the `/proc/net` file(s) when the
+    /// kernel has no diag module for it (or the procfs source was forced).
+    pub socket_sources: libprobe_map_str_str,
+    pub tcp_stats: *const libprobe_tcp_stats,
+    /// IPv4 UDP counters.
+    pub udp_stats: libprobe_opt_udp_stats,
+    /// IPv6 UDP counters.
+    pub udp6_stats: libprobe_opt_udp_stats,
+    pub socket_stats: libprobe_opt_socket_stats,
+    /// Every table of `/proc/net/snmp` (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`, `UdpLite`).
+    pub snmp: libprobe_opt_list_counter_table,
+    /// Every counter of `/proc/net/snmp6` (`Ip6InReceives`, `Icmp6OutMsgs`, `Udp6…`).
+    pub snmp6: libprobe_opt_map_str_i64,
+    /// Every table of `/proc/net/netstat` (`TcpExt`, `IpExt`, `MPTcpExt`, …).
+    pub netstat: libprobe_opt_list_counter_table,
+    pub interfaces: libprobe_opt_list_net_interface_full,
+    /// Routes of every table, IPv4 then IPv6.
+    pub routes: libprobe_opt_list_route,
+    /// The ARP and IPv6 neighbour caches.
+    pub neighbours: libprobe_opt_list_arp_entry,
+    /// Tracked connections (option `conntrack`; needs CAP_NET_ADMIN).
+    pub conntrack: libprobe_opt_list_conntrack_entry,
+    pub conntrack_stats: *const libprobe_conntrack_stats,
+}
+
+fn c_network(a: &Arena, v: ValueRef<'_>) -> *const libprobe_network {
+    a.record(v, fill_network)
+}
+
+fn e_network(a: &Arena, v: ValueRef<'_>) -> libprobe_network {
+    match v {
+        ValueRef::Record(r) => fill_network(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_network(a: &Arena, r: &dyn Record) -> libprobe_network {
+    libprobe_network {
+        namespace_: c_net_namespace(a, r.field(0)),
+        tcp: c_opt_list_tcp_connection(a, r.field(1)),
+        udp: c_opt_list_udp_connection(a, r.field(2)),
+        unix: c_opt_list_unix_socket(a, r.field(3)),
+        raw: c_opt_list_raw_socket(a, r.field(4)),
+        netlink: c_opt_list_netlink_socket(a, r.field(5)),
+        packet: c_opt_list_packet_socket(a, r.field(6)),
+        socket_sources: c_map_str_str(a, r.field(7)),
+        tcp_stats: c_tcp_stats(a, r.field(8)),
+        udp_stats: c_opt_udp_stats(a, r.field(9)),
+        udp6_stats: c_opt_udp_stats(a, r.field(10)),
+        socket_stats: c_opt_socket_stats(a, r.field(11)),
+        snmp: c_opt_list_counter_table(a, r.field(12)),
+        snmp6: c_opt_map_str_i64(a, r.field(13)),
+        netstat: c_opt_list_counter_table(a, r.field(14)),
+        interfaces: c_opt_list_net_interface_full(a, r.field(15)),
+        routes: c_opt_list_route(a, r.field(16)),
+        neighbours: c_opt_list_arp_entry(a, r.field(17)),
+        conntrack: c_opt_list_conntrack_entry(a, r.field(18)),
+        conntrack_stats: c_conntrack_stats(a, r.field(19)),
+    }
+}
+
+/// The network namespace a `Network` describes.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_net_namespace {
+    /// The namespace's inode number (as in `/proc/<pid>/ns/net`): what tells two
+    /// namespaces, and two sockets with equal addresses in them, apart.
+    pub inode: libprobe_opt_u64,
+    /// How it was chosen: `self`, `pid <n>`, or the path given.
+    pub target: libprobe_str,
+}
+
+fn c_net_namespace(a: &Arena, v: ValueRef<'_>) -> *const libprobe_net_namespace {
+    a.record(v, fill_net_namespace)
+}
+
+fn e_net_namespace(a: &Arena, v: ValueRef<'_>) -> libprobe_net_namespace {
+    match v {
+        ValueRef::Record(r) => fill_net_namespace(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_net_namespace(a: &Arena, r: &dyn Record) -> libprobe_net_namespace {
+    libprobe_net_namespace { inode: c_opt_u64(a, r.field(0)), target: c_str(a, r.field(1)) }
+}
+
+/// One TCP socket (IPv4 or IPv6).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_tcp_connection {
+    pub family: libprobe_address_family,
+    pub local_addr: libprobe_str,
+    pub local_port: u16,
+    /// `0.0.0.0` or `::` when not connected.
+    pub remote_addr: libprobe_str,
+    pub remote_port: u16,
+    pub state: libprobe_tcp_state,
+    /// Bytes sent and not yet acknowledged (0 for a listening socket).
+    /// Unit: bytes.
+    pub tx_queue: u32,
+    /// Bytes received and not yet read; for a listening socket, connections waiting to be
+    /// accepted.
+    /// Unit: bytes.
+    pub rx_queue: u32,
+    /// The pending timer: 0 none, 1 retransmit (or probe), 2 keepalive, 3 TIME_WAIT,
+    /// 4 zero-window probe.
+    pub timer_active: u8,
+    /// Time until the timer fires, in clock ticks (USER_HZ, see the system domain's
+    /// `clock_ticks`), as `/proc/net/tcp` prints it.
+    /// Unit: ticks.
+    pub timer_jiffies: u32,
+    /// Unanswered retransmissions of the current segment (`icsk_retransmits`).
+    pub retransmits: u8,
+    /// The user that created the socket.
+    pub uid: u32,
+    /// Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of
+    /// `/proc/net/tcp`).
+    pub timeout: u32,
+    /// The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds.
+    pub inode: u64,
+    /// The first owner's pid (see the module docs for the reasons it may be missing).
+    pub pid: libprobe_opt_i32,
+    /// The first owner's command name.
+    pub process_name: libprobe_opt_str,
+    /// Every process holding the socket, by pid.
+    pub owners: libprobe_opt_list_socket_owner,
+    /// For a listening socket, the accept backlog limit (`listen()`'s argument, capped by
+    /// `somaxconn`; what `ss` shows as Send-Q). `not_present` for other states,
+    /// `not_supported` from `/proc/net/tcp`.
+    pub accept_backlog_max: libprobe_opt_u32,
+    /// The interface the socket is bound to (`SO_BINDTODEVICE`, or an IPv6 scope);
+    /// `not_present` when unbound.
+    pub bound_interface: libprobe_opt_u32,
+    /// The kernel's unique socket cookie (`SO_COOKIE`).
+    pub cookie: libprobe_opt_u64,
+    /// The congestion control algorithm (`cubic`, `bbr`, …).
+    pub congestion: libprobe_opt_str,
+    /// Shutdown state: bit 0 receive side shut down, bit 1 send side.
+    pub shutdown: libprobe_opt_u8,
+    /// Round-trip times, windows, counters (`not_present` for TIME_WAIT and request
+    /// sockets, which keep no `tcp_info`).
+    pub info: libprobe_opt_tcp_info,
+    /// Buffer memory.
+    pub memory: libprobe_opt_socket_memory,
+}
+
+fn c_tcp_connection(a: &Arena, v: ValueRef<'_>) -> *const libprobe_tcp_connection {
+    a.record(v, fill_tcp_connection)
+}
+
+fn e_tcp_connection(a: &Arena, v: ValueRef<'_>) -> libprobe_tcp_connection {
+    match v {
+        ValueRef::Record(r) => fill_tcp_connection(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_tcp_connection(a: &Arena, r: &dyn Record) -> libprobe_tcp_connection {
+    libprobe_tcp_connection {
+        family: c_address_family(a, r.field(0)),
+        local_addr: c_str(a, r.field(1)),
+        local_port: c_u16(a, r.field(2)),
+        remote_addr: c_str(a, r.field(3)),
+        remote_port: c_u16(a, r.field(4)),
+        state: c_tcp_state(a, r.field(5)),
+        tx_queue: c_u32(a, r.field(6)),
+        rx_queue: c_u32(a, r.field(7)),
+        timer_active: c_u8(a, r.field(8)),
+        timer_jiffies: c_u32(a, r.field(9)),
+        retransmits: c_u8(a, r.field(10)),
+        uid: c_u32(a, r.field(11)),
+        timeout: c_u32(a, r.field(12)),
+        inode: c_u64(a, r.field(13)),
+        pid: c_opt_i32(a, r.field(14)),
+        process_name: c_opt_str(a, r.field(15)),
+        owners: c_opt_list_socket_owner(a, r.field(16)),
+        accept_backlog_max: c_opt_u32(a, r.field(17)),
+        bound_interface: c_opt_u32(a, r.field(18)),
+        cookie: c_opt_u64(a, r.field(19)),
+        congestion: c_opt_str(a, r.field(20)),
+        shutdown: c_opt_u8(a, r.field(21)),
+        info: c_opt_tcp_info(a, r.field(22)),
+        memory: c_opt_socket_memory(a, r.field(23)),
+    }
+}
+
+/// One process holding a descriptor to a socket.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_socket_owner {
+    pub pid: i32,
+    /// The process's command name (`comm`).
+    pub process_name: libprobe_str,
+    /// The descriptor number in that process.
+    pub fd: i32,
+}
+
+fn c_socket_owner(a: &Arena, v: ValueRef<'_>) -> *const libprobe_socket_owner {
+    a.record(v, fill_socket_owner)
+}
+
+fn e_socket_owner(a: &Arena, v: ValueRef<'_>) -> libprobe_socket_owner {
+    match v {
+        ValueRef::Record(r) => fill_socket_owner(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_socket_owner(a: &Arena, r: &dyn Record) -> libprobe_socket_owner {
+    libprobe_socket_owner { pid: c_i32(a, r.field(0)), process_name: c_str(a, r.field(1)), fd: c_i32(a, r.field(2)) }
+}
+
+/// TCP internals (`struct tcp_info`, as `getsockopt(TCP_INFO)` and `ss -i` give them).
+///
+/// Fields present since Linux 4.9 are plain; newer ones are `not_supported` on kernels
+/// whose `tcp_info` is too short to hold them. Times are in the unit their name carries.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_tcp_info {
+    /// Congestion-avoidance state: 0 open, 1 disorder, 2 CWR, 3 recovery, 4 loss.
+    pub ca_state: u8,
+    /// Retransmissions of the current segment not yet acknowledged.
+    pub retransmits: u8,
+    /// Unanswered zero-window or keepalive probes.
+    pub probes: u8,
+    /// Exponential backoff of the retransmission timer.
+    pub backoff: u8,
+    /// Options negotiated (`TCPI_OPT_*`: 1 timestamps, 2 SACK, 4 window scaling, 8 ECN,
+    /// 16 ECN seen, 32 SYN data).
+    pub options: u8,
+    /// Send window scale shift.
+    pub snd_wscale: u8,
+    /// Receive window scale shift.
+    pub rcv_wscale: u8,
+    /// Retransmission timeout.
+    /// Unit: us.
+    pub rto_us: u32,
+    /// Delayed-ACK timeout.
+    /// Unit: us.
+    pub ato_us: u32,
+    /// Maximum segment size for sending.
+    /// Unit: bytes.
+    pub snd_mss: u32,
+    /// Maximum segment size seen from the peer.
+    /// Unit: bytes.
+    pub rcv_mss: u32,
+    /// Segments sent and not yet acknowledged (for a listening socket: the accept queue).
+    pub unacked: u32,
+    /// Segments selectively acknowledged (for a listening socket: the backlog limit).
+    pub sacked: u32,
+    /// Segments considered lost.
+    pub lost: u32,
+    /// Segments retransmitted and not yet acknowledged.
+    pub retrans: u32,
+    /// Time since data was last sent.
+    /// Unit: ms.
+    pub last_data_sent_ms: u32,
+    /// Time since data was last received.
+    /// Unit: ms.
+    pub last_data_recv_ms: u32,
+    /// Time since an acknowledgement was last received.
+    /// Unit: ms.
+    pub last_ack_recv_ms: u32,
+    /// Path MTU.
+    /// Unit: bytes.
+    pub pmtu: u32,
+    /// Receive slow-start threshold.
+    pub rcv_ssthresh: u32,
+    /// Smoothed round-trip time.
+    /// Unit: us.
+    pub rtt_us: u32,
+    /// Round-trip time variation.
+    /// Unit: us.
+    pub rttvar_us: u32,
+    /// Send slow-start threshold, in segments (2147483647 while in initial slow start).
+    pub snd_ssthresh: u32,
+    /// Congestion window, in segments.
+    pub snd_cwnd: u32,
+    /// Advertised maximum segment size.
+    /// Unit: bytes.
+    pub advmss: u32,
+    /// Reordering metric, in segments.
+    pub reordering: u32,
+    /// Receiver-side round-trip time estimate.
+    /// Unit: us.
+    pub rcv_rtt_us: u32,
+    /// Receive buffer space the socket autotunes towards.
+    /// Unit: bytes.
+    pub rcv_space: u32,
+    /// Segments retransmitted over the connection's life.
+    pub total_retrans: u32,
+    /// Current pacing rate.
+    /// Unit: bytes/s.
+    pub pacing_rate: u64,
+    /// The pacing rate cap (`SO_MAX_PACING_RATE`; `u64::MAX` when none).
+    /// Unit: bytes/s.
+    pub max_pacing_rate: u64,
+    /// Bytes acknowledged by the peer.
+    /// Unit: bytes.
+    pub bytes_acked: u64,
+    /// Bytes received from the peer.
+    /// Unit: bytes.
+    pub bytes_received: u64,
+    /// Segments sent, retransmissions included.
+    pub segs_out: u32,
+    /// Segments received.
+    pub segs_in: u32,
+    /// Bytes queued by the application and not yet sent.
+    /// Unit: bytes.
+    pub notsent_bytes: u32,
+    /// Minimum round-trip time seen.
+    /// Unit: us.
+    pub min_rtt_us: u32,
+    /// Segments carrying data received.
+    pub data_segs_in: u32,
+    /// Segments carrying data sent.
+    pub data_segs_out: u32,
+    /// Most recent delivery rate estimate.
+    /// Unit: bytes/s.
+    pub delivery_rate: u64,
+    /// Time with data outstanding (Linux 4.10+).
+    /// Unit: us.
+    pub busy_time_us: libprobe_opt_u64,
+    /// Time limited by the receive window (4.10+).
+    /// Unit: us.
+    pub rwnd_limited_us: libprobe_opt_u64,
+    /// Time limited by the send buffer (4.10+).
+    /// Unit: us.
+    pub sndbuf_limited_us: libprobe_opt_u64,
+    /// Segments delivered, retransmissions included (4.18+).
+    pub delivered: libprobe_opt_u32,
+    /// Segments delivered with an ECN congestion mark (4.18+).
+    pub delivered_ce: libprobe_opt_u32,
+    /// Bytes sent, retransmissions included (4.19+).
+    /// Unit: bytes.
+    pub bytes_sent: libprobe_opt_u64,
+    /// Bytes retransmitted (4.19+).
+    /// Unit: bytes.
+    pub bytes_retrans: libprobe_opt_u64,
+    /// Duplicate segments reported by D-SACK (4.19+).
+    pub dsack_dups: libprobe_opt_u32,
+    /// Reordering events seen (4.19+).
+    pub reord_seen: libprobe_opt_u32,
+    /// Out-of-order packets received (5.4+).
+    pub rcv_ooopack: libprobe_opt_u32,
+    /// The peer's advertised receive window (5.4+).
+    /// Unit: bytes.
+    pub snd_wnd: libprobe_opt_u32,
+    /// Our advertised receive window (6.2+).
+    /// Unit: bytes.
+    pub rcv_wnd: libprobe_opt_u32,
+    /// Path rehashes after timeouts (6.2+).
+    pub rehash: libprobe_opt_u32,
+    /// Retransmission timeouts (6.7+).
+    pub total_rto: libprobe_opt_u32,
+    /// Recoveries from retransmission timeouts (6.7+).
+    pub total_rto_recoveries: libprobe_opt_u32,
+    /// Time spent in timeout recovery (6.7+).
+    /// Unit: ms.
+    pub total_rto_time_ms: libprobe_opt_u32,
+}
+
+fn c_tcp_info(a: &Arena, v: ValueRef<'_>) -> *const libprobe_tcp_info {
+    a.record(v, fill_tcp_info)
+}
+
+fn e_tcp_info(a: &Arena, v: ValueRef<'_>) -> libprobe_tcp_info {
+    match v {
+        ValueRef::Record(r) => fill_tcp_info(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_tcp_info(a: &Arena, r: &dyn Record) -> libprobe_tcp_info {
+    libprobe_tcp_info {
+        ca_state: c_u8(a, r.field(0)),
+        retransmits: c_u8(a, r.field(1)),
+        probes: c_u8(a, r.field(2)),
+        backoff: c_u8(a, r.field(3)),
+        options: c_u8(a, r.field(4)),
+        snd_wscale: c_u8(a, r.field(5)),
+        rcv_wscale: c_u8(a, r.field(6)),
+        rto_us: c_u32(a, r.field(7)),
+        ato_us: c_u32(a, r.field(8)),
+        snd_mss: c_u32(a, r.field(9)),
+        rcv_mss: c_u32(a, r.field(10)),
+        unacked: c_u32(a, r.field(11)),
+        sacked: c_u32(a, r.field(12)),
+        lost: c_u32(a, r.field(13)),
+        retrans: c_u32(a, r.field(14)),
+        last_data_sent_ms: c_u32(a, r.field(15)),
+        last_data_recv_ms: c_u32(a, r.field(16)),
+        last_ack_recv_ms: c_u32(a, r.field(17)),
+        pmtu: c_u32(a, r.field(18)),
+        rcv_ssthresh: c_u32(a, r.field(19)),
+        rtt_us: c_u32(a, r.field(20)),
+        rttvar_us: c_u32(a, r.field(21)),
+        snd_ssthresh: c_u32(a, r.field(22)),
+        snd_cwnd: c_u32(a, r.field(23)),
+        advmss: c_u32(a, r.field(24)),
+        reordering: c_u32(a, r.field(25)),
+        rcv_rtt_us: c_u32(a, r.field(26)),
+        rcv_space: c_u32(a, r.field(27)),
+        total_retrans: c_u32(a, r.field(28)),
+        pacing_rate: c_u64(a, r.field(29)),
+        max_pacing_rate: c_u64(a, r.field(30)),
+        bytes_acked: c_u64(a, r.field(31)),
+        bytes_received: c_u64(a, r.field(32)),
+        segs_out: c_u32(a, r.field(33)),
+        segs_in: c_u32(a, r.field(34)),
+        notsent_bytes: c_u32(a, r.field(35)),
+        min_rtt_us: c_u32(a, r.field(36)),
+        data_segs_in: c_u32(a, r.field(37)),
+        data_segs_out: c_u32(a, r.field(38)),
+        delivery_rate: c_u64(a, r.field(39)),
+        busy_time_us: c_opt_u64(a, r.field(40)),
+        rwnd_limited_us: c_opt_u64(a, r.field(41)),
+        sndbuf_limited_us: c_opt_u64(a, r.field(42)),
+        delivered: c_opt_u32(a, r.field(43)),
+        delivered_ce: c_opt_u32(a, r.field(44)),
+        bytes_sent: c_opt_u64(a, r.field(45)),
+        bytes_retrans: c_opt_u64(a, r.field(46)),
+        dsack_dups: c_opt_u32(a, r.field(47)),
+        reord_seen: c_opt_u32(a, r.field(48)),
+        rcv_ooopack: c_opt_u32(a, r.field(49)),
+        snd_wnd: c_opt_u32(a, r.field(50)),
+        rcv_wnd: c_opt_u32(a, r.field(51)),
+        rehash: c_opt_u32(a, r.field(52)),
+        total_rto: c_opt_u32(a, r.field(53)),
+        total_rto_recoveries: c_opt_u32(a, r.field(54)),
+        total_rto_time_ms: c_opt_u32(a, r.field(55)),
+    }
+}
+
+/// Socket buffer memory (`INET_DIAG_SKMEMINFO`, `UNIX_DIAG_MEMINFO`, …: `SK_MEMINFO_*`).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_socket_memory {
+    /// Memory holding received data not yet read.
+    /// Unit: bytes.
+    pub rmem_alloc: u32,
+    /// The receive buffer limit (`SO_RCVBUF`, doubled by the kernel).
+    /// Unit: bytes.
+    pub rcvbuf: u32,
+    /// Memory of sent data not yet freed by the device.
+    /// Unit: bytes.
+    pub wmem_alloc: u32,
+    /// The send buffer limit (`SO_SNDBUF`).
+    /// Unit: bytes.
+    pub sndbuf: u32,
+    /// Memory reserved but not yet used.
+    /// Unit: bytes.
+    pub fwd_alloc: u32,
+    /// Memory of data queued for sending (TCP: not yet acknowledged).
+    /// Unit: bytes.
+    pub wmem_queued: u32,
+    /// Memory for options and ancillary data.
+    /// Unit: bytes.
+    pub optmem: u32,
+    /// Memory of packets in the backlog (arrived while the socket was locked).
+    /// Unit: bytes.
+    pub backlog: u32,
+    /// Packets dropped because a buffer was full (Linux 4.6+; else `not_supported`).
+    pub drops: libprobe_opt_u32,
+}
+
+fn c_socket_memory(a: &Arena, v: ValueRef<'_>) -> *const libprobe_socket_memory {
+    a.record(v, fill_socket_memory)
+}
+
+fn e_socket_memory(a: &Arena, v: ValueRef<'_>) -> libprobe_socket_memory {
+    match v {
+        ValueRef::Record(r) => fill_socket_memory(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_socket_memory(a: &Arena, r: &dyn Record) -> libprobe_socket_memory {
+    libprobe_socket_memory {
+        rmem_alloc: c_u32(a, r.field(0)),
+        rcvbuf: c_u32(a, r.field(1)),
+        wmem_alloc: c_u32(a, r.field(2)),
+        sndbuf: c_u32(a, r.field(3)),
+        fwd_alloc: c_u32(a, r.field(4)),
+        wmem_queued: c_u32(a, r.field(5)),
+        optmem: c_u32(a, r.field(6)),
+        backlog: c_u32(a, r.field(7)),
+        drops: c_opt_u32(a, r.field(8)),
+    }
+}
+
+/// One UDP or UDP-Lite socket (IPv4 or IPv6).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_udp_connection {
+    pub family: libprobe_address_family,
+    /// True for UDP-Lite (RFC 3828).
+    pub lite: u8,
+    pub local_addr: libprobe_str,
+    pub local_port: u16,
+    /// The connected peer; `null` when the socket is not connected.
+    pub remote_addr: libprobe_opt_str,
+    pub remote_port: libprobe_opt_u16,
+    /// Send buffer memory in use.
+    /// Unit: bytes.
+    pub tx_queue: u32,
+    /// Receive buffer memory in use.
+    /// Unit: bytes.
+    pub rx_queue: u32,
+    pub uid: u32,
+    pub inode: u64,
+    pub pid: libprobe_opt_i32,
+    pub process_name: libprobe_opt_str,
+    pub owners: libprobe_opt_list_socket_owner,
+    /// Datagrams dropped (full buffer, bad checksum, filters).
+    pub drops: libprobe_opt_u32,
+    pub bound_interface: libprobe_opt_u32,
+    pub cookie: libprobe_opt_u64,
+    pub memory: libprobe_opt_socket_memory,
+}
+
+fn c_udp_connection(a: &Arena, v: ValueRef<'_>) -> *const libprobe_udp_connection {
+    a.record(v, fill_udp_connection)
+}
+
+fn e_udp_connection(a: &Arena, v: ValueRef<'_>) -> libprobe_udp_connection {
+    match v {
+        ValueRef::Record(r) => fill_udp_connection(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_udp_connection(a: &Arena, r: &dyn Record) -> libprobe_udp_connection {
+    libprobe_udp_connection {
+        family: c_address_family(a, r.field(0)),
+        lite: c_bool(a, r.field(1)),
+        local_addr: c_str(a, r.field(2)),
+        local_port: c_u16(a, r.field(3)),
+        remote_addr: c_opt_str(a, r.field(4)),
+        remote_port: c_opt_u16(a, r.field(5)),
+        tx_queue: c_u32(a, r.field(6)),
+        rx_queue: c_u32(a, r.field(7)),
+        uid: c_u32(a, r.field(8)),
+        inode: c_u64(a, r.field(9)),
+        pid: c_opt_i32(a, r.field(10)),
+        process_name: c_opt_str(a, r.field(11)),
+        owners: c_opt_list_socket_owner(a, r.field(12)),
+        drops: c_opt_u32(a, r.field(13)),
+        bound_interface: c_opt_u32(a, r.field(14)),
+        cookie: c_opt_u64(a, r.field(15)),
+        memory: c_opt_socket_memory(a, r.field(16)),
+    }
+}
+
+/// One Unix domain socket.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_unix_socket {
+    /// The bound name: a filesystem path, or an abstract name (then `is_abstract`, and the
+    /// name without its leading NUL). Empty for an unbound socket. From `/proc/net/unix`,
+    /// NUL bytes inside an abstract name read as `@`.
+    pub path: libprobe_str,
+    /// True for a name in the abstract namespace (`ss` shows it with a leading `@`).
+    pub is_abstract: u8,
+    pub socket_type: libprobe_unix_socket_type,
+    pub state: libprobe_unix_state,
+    pub inode: u64,
+    pub pid: libprobe_opt_i32,
+    pub process_name: libprobe_opt_str,
+    pub owners: libprobe_opt_list_socket_owner,
+    /// The inode of the connected peer: `not_present` when not connected,
+    /// `not_supported` from `/proc/net/unix`.
+    pub peer_inode: libprobe_opt_u64,
+    /// Data queued for reading; for a listening socket, connections waiting to be accepted.
+    pub rx_queue: libprobe_opt_u32,
+    /// Data queued for sending; for a listening socket, the backlog limit.
+    pub tx_queue: libprobe_opt_u32,
+    /// The user that created the socket (Linux 5.3+ with sock_diag).
+    pub uid: libprobe_opt_u32,
+    /// The inode of the socket file a path is bound to (`not_present` for abstract and
+    /// unbound sockets).
+    pub vfs_inode: libprobe_opt_u64,
+    /// For a listening socket, the inodes of connections not yet accepted.
+    pub pending_connections: libprobe_opt_list_u64,
+    pub cookie: libprobe_opt_u64,
+    pub memory: libprobe_opt_socket_memory,
+}
+
+fn c_unix_socket(a: &Arena, v: ValueRef<'_>) -> *const libprobe_unix_socket {
+    a.record(v, fill_unix_socket)
+}
+
+fn e_unix_socket(a: &Arena, v: ValueRef<'_>) -> libprobe_unix_socket {
+    match v {
+        ValueRef::Record(r) => fill_unix_socket(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_unix_socket(a: &Arena, r: &dyn Record) -> libprobe_unix_socket {
+    libprobe_unix_socket {
+        path: c_str(a, r.field(0)),
+        is_abstract: c_bool(a, r.field(1)),
+        socket_type: c_unix_socket_type(a, r.field(2)),
+        state: c_unix_state(a, r.field(3)),
+        inode: c_u64(a, r.field(4)),
+        pid: c_opt_i32(a, r.field(5)),
+        process_name: c_opt_str(a, r.field(6)),
+        owners: c_opt_list_socket_owner(a, r.field(7)),
+        peer_inode: c_opt_u64(a, r.field(8)),
+        rx_queue: c_opt_u32(a, r.field(9)),
+        tx_queue: c_opt_u32(a, r.field(10)),
+        uid: c_opt_u32(a, r.field(11)),
+        vfs_inode: c_opt_u64(a, r.field(12)),
+        pending_connections: c_opt_list_u64(a, r.field(13)),
+        cookie: c_opt_u64(a, r.field(14)),
+        memory: c_opt_socket_memory(a, r.field(15)),
+    }
+}
+
+/// One raw IP socket (`SOCK_RAW` over IPv4 or IPv6; `ping` sockets are listed too).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_raw_socket {
+    pub family: libprobe_address_family,
+    pub local_addr: libprobe_str,
+    pub remote_addr: libprobe_str,
+    /// The IP protocol the socket receives (ICMP = 1, ICMPv6 = 58, 255 = any).
+    pub protocol: u8,
+    /// Send buffer memory in use.
+    /// Unit: bytes.
+    pub tx_queue: u32,
+    /// Receive buffer memory in use.
+    /// Unit: bytes.
+    pub rx_queue: u32,
+    pub uid: u32,
+    pub inode: u64,
+    pub pid: libprobe_opt_i32,
+    pub process_name: libprobe_opt_str,
+    pub owners: libprobe_opt_list_socket_owner,
+    pub drops: libprobe_opt_u32,
+    pub bound_interface: libprobe_opt_u32,
+    pub cookie: libprobe_opt_u64,
+}
+
+fn c_raw_socket(a: &Arena, v: ValueRef<'_>) -> *const libprobe_raw_socket {
+    a.record(v, fill_raw_socket)
+}
+
+fn e_raw_socket(a: &Arena, v: ValueRef<'_>) -> libprobe_raw_socket {
+    match v {
+        ValueRef::Record(r) => fill_raw_socket(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_raw_socket(a: &Arena, r: &dyn Record) -> libprobe_raw_socket {
+    libprobe_raw_socket {
+        family: c_address_family(a, r.field(0)),
+        local_addr: c_str(a, r.field(1)),
+        remote_addr: c_str(a, r.field(2)),
+        protocol: c_u8(a, r.field(3)),
+        tx_queue: c_u32(a, r.field(4)),
+        rx_queue: c_u32(a, r.field(5)),
+        uid: c_u32(a, r.field(6)),
+        inode: c_u64(a, r.field(7)),
+        pid: c_opt_i32(a, r.field(8)),
+        process_name: c_opt_str(a, r.field(9)),
+        owners: c_opt_list_socket_owner(a, r.field(10)),
+        drops: c_opt_u32(a, r.field(11)),
+        bound_interface: c_opt_u32(a, r.field(12)),
+        cookie: c_opt_u64(a, r.field(13)),
+    }
+}
+
+/// One netlink socket.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_netlink_socket {
+    /// The netlink family (`NETLINK_ROUTE` = 0, `NETLINK_SOCK_DIAG` = 4, …).
+    pub protocol: u32,
+    /// Its name (`route`, `sock_diag`, `netfilter`, `generic`, `kobject_uevent`, …), or the
+    /// number.
+    pub protocol_name: libprobe_str,
+    /// The socket's netlink address (0 for the kernel's own socket of a family).
+    pub port_id: u32,
+    /// The first 32 multicast groups joined (bit n-1 = group n).
+    pub groups: u32,
+    /// The port the socket is connected to (`not_supported` from `/proc/net/netlink`).
+    pub dst_port_id: libprobe_opt_u32,
+    pub dst_group: libprobe_opt_u32,
+    /// Neither netlink_diag nor `/proc/net/netlink` carries the creator's uid.
+    pub uid: libprobe_opt_u32,
+    pub inode: u64,
+    pub pid: libprobe_opt_i32,
+    pub process_name: libprobe_opt_str,
+    pub owners: libprobe_opt_list_socket_owner,
+    /// Receive buffer memory in use.
+    /// Unit: bytes.
+    pub rx_queue: u32,
+    /// Send buffer memory in use.
+    /// Unit: bytes.
+    pub tx_queue: u32,
+    pub drops: libprobe_opt_u32,
+    pub cookie: libprobe_opt_u64,
+}
+
+fn c_netlink_socket(a: &Arena, v: ValueRef<'_>) -> *const libprobe_netlink_socket {
+    a.record(v, fill_netlink_socket)
+}
+
+fn e_netlink_socket(a: &Arena, v: ValueRef<'_>) -> libprobe_netlink_socket {
+    match v {
+        ValueRef::Record(r) => fill_netlink_socket(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_netlink_socket(a: &Arena, r: &dyn Record) -> libprobe_netlink_socket {
+    libprobe_netlink_socket {
+        protocol: c_u32(a, r.field(0)),
+        protocol_name: c_str(a, r.field(1)),
+        port_id: c_u32(a, r.field(2)),
+        groups: c_u32(a, r.field(3)),
+        dst_port_id: c_opt_u32(a, r.field(4)),
+        dst_group: c_opt_u32(a, r.field(5)),
+        uid: c_opt_u32(a, r.field(6)),
+        inode: c_u64(a, r.field(7)),
+        pid: c_opt_i32(a, r.field(8)),
+        process_name: c_opt_str(a, r.field(9)),
+        owners: c_opt_list_socket_owner(a, r.field(10)),
+        rx_queue: c_u32(a, r.field(11)),
+        tx_queue: c_u32(a, r.field(12)),
+        drops: c_opt_u32(a, r.field(13)),
+        cookie: c_opt_u64(a, r.field(14)),
+    }
+}
+
+/// One packet (`AF_PACKET`) socket, as used by packet capture.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_packet_socket {
+    pub socket_type: libprobe_packet_socket_type,
+    /// The Ethernet protocol captured (`0x0003` = every protocol, `0x0800` IPv4).
+    pub protocol: u16,
+    /// The interface it is bound to; 0 for every interface.
+    pub interface_index: u32,
+    /// True while the socket receives (bound with a protocol).
+    pub running: libprobe_opt_bool,
+    /// Receive buffer memory in use.
+    /// Unit: bytes.
+    pub rx_queue: u32,
+    pub uid: u32,
+    pub inode: u64,
+    pub pid: libprobe_opt_i32,
+    pub process_name: libprobe_opt_str,
+    pub owners: libprobe_opt_list_socket_owner,
+    pub cookie: libprobe_opt_u64,
+}
+
+fn c_packet_socket(a: &Arena, v: ValueRef<'_>) -> *const libprobe_packet_socket {
+    a.record(v, fill_packet_socket)
+}
+
+fn e_packet_socket(a: &Arena, v: ValueRef<'_>) -> libprobe_packet_socket {
+    match v {
+        ValueRef::Record(r) => fill_packet_socket(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_packet_socket(a: &Arena, r: &dyn Record) -> libprobe_packet_socket {
+    libprobe_packet_socket {
+        socket_type: c_packet_socket_type(a, r.field(0)),
+        protocol: c_u16(a, r.field(1)),
+        interface_index: c_u32(a, r.field(2)),
+        running: c_opt_bool(a, r.field(3)),
+        rx_queue: c_u32(a, r.field(4)),
+        uid: c_u32(a, r.field(5)),
+        inode: c_u64(a, r.field(6)),
+        pid: c_opt_i32(a, r.field(7)),
+        process_name: c_opt_str(a, r.field(8)),
+        owners: c_opt_list_socket_owner(a, r.field(9)),
+        cookie: c_opt_u64(a, r.field(10)),
+    }
+}
+
+/// TCP connections per state (over the TCP table, IPv4 and IPv6) and the SNMP `Tcp`
+/// counters of `/proc/net/snmp` (which count IPv4 and IPv6 together).
+///
+/// The counts are missing when the TCP table was not collected, the counters when
+/// `/proc/net/snmp` could not be read.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_tcp_stats {
+    pub connections_established: libprobe_opt_u32,
+    pub connections_syn_sent: libprobe_opt_u32,
+    pub connections_syn_recv: libprobe_opt_u32,
+    pub connections_fin_wait1: libprobe_opt_u32,
+    pub connections_fin_wait2: libprobe_opt_u32,
+    pub connections_time_wait: libprobe_opt_u32,
+    pub connections_close: libprobe_opt_u32,
+    pub connections_close_wait: libprobe_opt_u32,
+    pub connections_last_ack: libprobe_opt_u32,
+    pub connections_listen: libprobe_opt_u32,
+    pub connections_closing: libprobe_opt_u32,
+    /// Connections opened by this side (`ActiveOpens`).
+    pub active_opens: libprobe_opt_u64,
+    /// Connections accepted (`PassiveOpens`).
+    pub passive_opens: libprobe_opt_u64,
+    /// Connection attempts that failed (`AttemptFails`).
+    pub attempt_fails: libprobe_opt_u64,
+    /// Connections reset from ESTABLISHED or CLOSE_WAIT (`EstabResets`).
+    pub estab_resets: libprobe_opt_u64,
+    /// Connections now ESTABLISHED or CLOSE_WAIT (`CurrEstab`, a gauge).
+    pub curr_estab: libprobe_opt_u64,
+    pub in_segs: libprobe_opt_u64,
+    pub out_segs: libprobe_opt_u64,
+    pub retrans_segs: libprobe_opt_u64,
+    pub in_errs: libprobe_opt_u64,
+    pub out_rsts: libprobe_opt_u64,
+    /// Segments with a bad checksum (`InCsumErrors`, Linux 3.10+).
+    pub in_csum_errors: libprobe_opt_u64,
+}
+
+fn c_tcp_stats(a: &Arena, v: ValueRef<'_>) -> *const libprobe_tcp_stats {
+    a.record(v, fill_tcp_stats)
+}
+
+fn e_tcp_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_tcp_stats {
+    match v {
+        ValueRef::Record(r) => fill_tcp_stats(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_tcp_stats(a: &Arena, r: &dyn Record) -> libprobe_tcp_stats {
+    libprobe_tcp_stats {
+        connections_established: c_opt_u32(a, r.field(0)),
+        connections_syn_sent: c_opt_u32(a, r.field(1)),
+        connections_syn_recv: c_opt_u32(a, r.field(2)),
+        connections_fin_wait1: c_opt_u32(a, r.field(3)),
+        connections_fin_wait2: c_opt_u32(a, r.field(4)),
+        connections_time_wait: c_opt_u32(a, r.field(5)),
+        connections_close: c_opt_u32(a, r.field(6)),
+        connections_close_wait: c_opt_u32(a, r.field(7)),
+        connections_last_ack: c_opt_u32(a, r.field(8)),
+        connections_listen: c_opt_u32(a, r.field(9)),
+        connections_closing: c_opt_u32(a, r.field(10)),
+        active_opens: c_opt_u64(a, r.field(11)),
+        passive_opens: c_opt_u64(a, r.field(12)),
+        attempt_fails: c_opt_u64(a, r.field(13)),
+        estab_resets: c_opt_u64(a, r.field(14)),
+        curr_estab: c_opt_u64(a, r.field(15)),
+        in_segs: c_opt_u64(a, r.field(16)),
+        out_segs: c_opt_u64(a, r.field(17)),
+        retrans_segs: c_opt_u64(a, r.field(18)),
+        in_errs: c_opt_u64(a, r.field(19)),
+        out_rsts: c_opt_u64(a, r.field(20)),
+        in_csum_errors: c_opt_u64(a, r.field(21)),
+    }
+}
+
+/// The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_udp_stats {
+    pub in_datagrams: u64,
+    /// Datagrams to a port nobody listens on.
+    pub no_ports: u64,
+    pub in_errors: u64,
+    pub out_datagrams: u64,
+    pub rcvbuf_errors: u64,
+    pub sndbuf_errors: u64,
+    /// Datagrams with a bad checksum (3.10+).
+    pub in_csum_errors: libprobe_opt_u64,
+    /// Multicast datagrams no socket wanted (4.11+).
+    pub ignored_multi: libprobe_opt_u64,
+    /// Datagrams dropped for lack of memory (5.9+).
+    pub mem_errors: libprobe_opt_u64,
+}
+
+fn c_udp_stats(a: &Arena, v: ValueRef<'_>) -> *const libprobe_udp_stats {
+    a.record(v, fill_udp_stats)
+}
+
+fn e_udp_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_udp_stats {
+    match v {
+        ValueRef::Record(r) => fill_udp_stats(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_udp_stats(a: &Arena, r: &dyn Record) -> libprobe_udp_stats {
+    libprobe_udp_stats {
+        in_datagrams: c_u64(a, r.field(0)),
+        no_ports: c_u64(a, r.field(1)),
+        in_errors: c_u64(a, r.field(2)),
+        out_datagrams: c_u64(a, r.field(3)),
+        rcvbuf_errors: c_u64(a, r.field(4)),
+        sndbuf_errors: c_u64(a, r.field(5)),
+        in_csum_errors: c_opt_u64(a, r.field(6)),
+        ignored_multi: c_opt_u64(a, r.field(7)),
+        mem_errors: c_opt_u64(a, r.field(8)),
+    }
+}
+
+/// Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the
+/// `tcp_mem`/`udp_mem` sysctls).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_socket_stats {
+    /// Sockets of every family in use.
+    pub sockets_used: u32,
+    /// TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded).
+    pub tcp_inuse: u32,
+    /// TCP sockets no process holds any more.
+    pub tcp_orphan: u32,
+    /// TCP sockets in TIME_WAIT.
+    pub tcp_tw: u32,
+    /// TCP sockets allocated.
+    pub tcp_alloc: u32,
+    /// Memory TCP uses now.
+    /// Unit: pages.
+    pub tcp_mem_pages: u64,
+    /// The TCP memory thresholds (`net.ipv4.tcp_mem`).
+    pub tcp_mem: libprobe_opt_memory_limits,
+    /// UDP sockets in use (IPv4).
+    pub udp_inuse: u32,
+    /// Unit: pages.
+    pub udp_mem_pages: u64,
+    /// The UDP memory thresholds (`net.ipv4.udp_mem`).
+    pub udp_mem: libprobe_opt_memory_limits,
+    pub udplite_inuse: u32,
+    pub raw_inuse: u32,
+    /// IP fragment reassembly queues in use.
+    pub frag_inuse: u32,
+    /// Unit: bytes.
+    pub frag_memory: u64,
+    /// The IPv6 counts of `/proc/net/sockstat6` (absent without IPv6).
+    pub tcp6_inuse: libprobe_opt_u32,
+    pub udp6_inuse: libprobe_opt_u32,
+    pub udplite6_inuse: libprobe_opt_u32,
+    pub raw6_inuse: libprobe_opt_u32,
+    pub frag6_inuse: libprobe_opt_u32,
+    /// Unit: bytes.
+    pub frag6_memory: libprobe_opt_u64,
+}
+
+fn c_socket_stats(a: &Arena, v: ValueRef<'_>) -> *const libprobe_socket_stats {
+    a.record(v, fill_socket_stats)
+}
+
+fn e_socket_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_socket_stats {
+    match v {
+        ValueRef::Record(r) => fill_socket_stats(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_socket_stats(a: &Arena, r: &dyn Record) -> libprobe_socket_stats {
+    libprobe_socket_stats {
+        sockets_used: c_u32(a, r.field(0)),
+        tcp_inuse: c_u32(a, r.field(1)),
+        tcp_orphan: c_u32(a, r.field(2)),
+        tcp_tw: c_u32(a, r.field(3)),
+        tcp_alloc: c_u32(a, r.field(4)),
+        tcp_mem_pages: c_u64(a, r.field(5)),
+        tcp_mem: c_opt_memory_limits(a, r.field(6)),
+        udp_inuse: c_u32(a, r.field(7)),
+        udp_mem_pages: c_u64(a, r.field(8)),
+        udp_mem: c_opt_memory_limits(a, r.field(9)),
+        udplite_inuse: c_u32(a, r.field(10)),
+        raw_inuse: c_u32(a, r.field(11)),
+        frag_inuse: c_u32(a, r.field(12)),
+        frag_memory: c_u64(a, r.field(13)),
+        tcp6_inuse: c_opt_u32(a, r.field(14)),
+        udp6_inuse: c_opt_u32(a, r.field(15)),
+        udplite6_inuse: c_opt_u32(a, r.field(16)),
+        raw6_inuse: c_opt_u32(a, r.field(17)),
+        frag6_inuse: c_opt_u32(a, r.field(18)),
+        frag6_memory: c_opt_u64(a, r.field(19)),
+    }
+}
+
+/// A memory pressure setting in pages (`net.ipv4.tcp_mem`, `udp_mem`).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_memory_limits {
+    /// Below this, no pressure.
+    /// Unit: pages.
+    pub low: u64,
+    /// Above this, the stack moderates its memory use.
+    /// Unit: pages.
+    pub pressure: u64,
+    /// The hard limit.
+    /// Unit: pages.
+    pub high: u64,
+}
+
+fn c_memory_limits(a: &Arena, v: ValueRef<'_>) -> *const libprobe_memory_limits {
+    a.record(v, fill_memory_limits)
+}
+
+fn e_memory_limits(a: &Arena, v: ValueRef<'_>) -> libprobe_memory_limits {
+    match v {
+        ValueRef::Record(r) => fill_memory_limits(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_memory_limits(a: &Arena, r: &dyn Record) -> libprobe_memory_limits {
+    libprobe_memory_limits { low: c_u64(a, r.field(0)), pressure: c_u64(a, r.field(1)), high: c_u64(a, r.field(2)) }
+}
+
+/// One table of counters (`Tcp` of `/proc/net/snmp`, `TcpExt` of `/proc/net/netstat`).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_counter_table {
+    /// The table's name as the kernel prints it (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`,
+    /// `UdpLite`, `TcpExt`, `IpExt`, `MPTcpExt`, …).
+    pub name: libprobe_str,
+    /// Every counter, in the kernel's order. Signed because a few are (`Tcp` `MaxConn`
+    /// is -1: no limit).
+    pub counters: libprobe_map_str_i64,
+}
+
+fn c_counter_table(a: &Arena, v: ValueRef<'_>) -> *const libprobe_counter_table {
+    a.record(v, fill_counter_table)
+}
+
+fn e_counter_table(a: &Arena, v: ValueRef<'_>) -> libprobe_counter_table {
+    match v {
+        ValueRef::Record(r) => fill_counter_table(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_counter_table(a: &Arena, r: &dyn Record) -> libprobe_counter_table {
+    libprobe_counter_table { name: c_str(a, r.field(0)), counters: c_map_str_i64(a, r.field(1)) }
+}
+
+/// One network interface with its addresses, counters and driver.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_net_interface_full {
+    pub name: libprobe_str,
+    pub index: u32,
+    /// The link-layer address (`null` for devices without one, such as `tun`).
+    pub mac_address: libprobe_opt_str,
+    /// The link-layer broadcast address.
+    pub broadcast_address: libprobe_opt_str,
+    /// The address the hardware came with, when the driver knows it.
+    pub permanent_address: libprobe_opt_str,
+    pub mtu: u32,
+    pub flags: *const libprobe_interface_flags,
+    /// The operational state (`operstate`).
+    pub state: libprobe_interface_state,
+    /// The `ARPHRD_*` link type (1 Ethernet, 772 loopback).
+    pub hw_type: u16,
+    /// The kind of virtual device (`veth`, `bridge`, `ifb`, `bond`, …); `null` for
+    /// physical devices and `lo`.
+    pub kind: libprobe_opt_str,
+    /// Link speed (`/sys/class/net/<if>/speed`): `not_enabled` while the interface is
+    /// down, `not_supported` where the driver cannot tell (`lo`, many virtual devices).
+    /// Unit: Mbit/s.
+    pub speed_mbps: libprobe_opt_u32,
+    /// Link duplex (`/sys/class/net/<if>/duplex`), missing as `speed_mbps` is.
+    pub duplex: libprobe_opt_duplex,
+    /// Whether the link has a carrier (`IFLA_CARRIER`).
+    pub carrier: libprobe_opt_bool,
+    /// Carrier up and down events since the device was created.
+    pub carrier_changes: libprobe_opt_u64,
+    pub carrier_up_count: libprobe_opt_u64,
+    pub carrier_down_count: libprobe_opt_u64,
+    pub ipv4_addresses: libprobe_opt_list_ipv4_info,
+    pub ipv6_addresses: libprobe_opt_list_ipv6_info,
+    pub stats: libprobe_opt_net_interface_stats,
+    /// The transmit queue length of the queueing discipline (`txqueuelen`).
+    pub tx_queue_len: u32,
+    /// Linux has no per-interface receive queue length (received packets wait in a
+    /// per-CPU backlog, `net.core.netdev_max_backlog`): always `not_supported`. See
+    /// `num_rx_queues` for the hardware queues.
+    pub rx_queue_len: libprobe_opt_u32,
+    /// Hardware transmit queues.
+    pub num_tx_queues: libprobe_opt_u32,
+    /// Hardware receive queues.
+    pub num_rx_queues: libprobe_opt_u32,
+    /// The queueing discipline (`noqueue`, `fq_codel`, `mq`).
+    pub qdisc: libprobe_opt_str,
+    /// The index of the master device (bridge, bond, VRF).
+    pub master_index: libprobe_opt_u32,
+    /// The index of the underlying or peer device (for a veth: its peer, possibly in
+    /// another namespace).
+    pub link_index: libprobe_opt_u32,
+    /// The driver (`ETHTOOL_GDRVINFO`). `not_supported` where the device has no ethtool
+    /// driver information (`lo`).
+    pub driver: libprobe_opt_str,
+    /// The driver's version; `not_present` when the driver reports none.
+    pub driver_version: libprobe_opt_str,
+    /// The firmware version; `not_present` when the device has no firmware (virtual
+    /// devices).
+    pub firmware_version: libprobe_opt_str,
+    /// The bus address (`0000:00:03.0`); `not_present` for devices on no bus.
+    pub bus_info: libprobe_opt_str,
+}
+
+fn c_net_interface_full(a: &Arena, v: ValueRef<'_>) -> *const libprobe_net_interface_full {
+    a.record(v, fill_net_interface_full)
+}
+
+fn e_net_interface_full(a: &Arena, v: ValueRef<'_>) -> libprobe_net_interface_full {
+    match v {
+        ValueRef::Record(r) => fill_net_interface_full(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_net_interface_full(a: &Arena, r: &dyn Record) -> libprobe_net_interface_full {
+    libprobe_net_interface_full {
+        name: c_str(a, r.field(0)),
+        index: c_u32(a, r.field(1)),
+        mac_address: c_opt_str(a, r.field(2)),
+        broadcast_address: c_opt_str(a, r.field(3)),
+        permanent_address: c_opt_str(a, r.field(4)),
+        mtu: c_u32(a, r.field(5)),
+        flags: c_interface_flags(a, r.field(6)),
+        state: c_interface_state(a, r.field(7)),
+        hw_type: c_u16(a, r.field(8)),
+        kind: c_opt_str(a, r.field(9)),
+        speed_mbps: c_opt_u32(a, r.field(10)),
+        duplex: c_opt_duplex(a, r.field(11)),
+        carrier: c_opt_bool(a, r.field(12)),
+        carrier_changes: c_opt_u64(a, r.field(13)),
+        carrier_up_count: c_opt_u64(a, r.field(14)),
+        carrier_down_count: c_opt_u64(a, r.field(15)),
+        ipv4_addresses: c_opt_list_ipv4_info(a, r.field(16)),
+        ipv6_addresses: c_opt_list_ipv6_info(a, r.field(17)),
+        stats: c_opt_net_interface_stats(a, r.field(18)),
+        tx_queue_len: c_u32(a, r.field(19)),
+        rx_queue_len: c_opt_u32(a, r.field(20)),
+        num_tx_queues: c_opt_u32(a, r.field(21)),
+        num_rx_queues: c_opt_u32(a, r.field(22)),
+        qdisc: c_opt_str(a, r.field(23)),
+        master_index: c_opt_u32(a, r.field(24)),
+        link_index: c_opt_u32(a, r.field(25)),
+        driver: c_opt_str(a, r.field(26)),
+        driver_version: c_opt_str(a, r.field(27)),
+        firmware_version: c_opt_str(a, r.field(28)),
+        bus_info: c_opt_str(a, r.field(29)),
+    }
+}
+
+/// Interface flags (`IFF_*` of `ifi_flags`), each as a boolean, and the raw bits.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_interface_flags {
+    /// Administratively up.
+    pub up: u8,
+    pub broadcast: u8,
+    pub debug: u8,
+    pub loopback: u8,
+    pub point_to_point: u8,
+    pub no_trailers: u8,
+    /// Operationally up (RFC 2863 `up`).
+    pub running: u8,
+    pub no_arp: u8,
+    pub promiscuous: u8,
+    pub all_multicast: u8,
+    /// A bonding master.
+    pub master: u8,
+    /// A bonding slave.
+    pub slave: u8,
+    pub multicast: u8,
+    /// The carrier is present (`IFF_LOWER_UP`).
+    pub lower_up: u8,
+    pub dormant: u8,
+    pub echo: u8,
+    /// The bits as the kernel holds them.
+    pub bits: u32,
+}
+
+fn c_interface_flags(a: &Arena, v: ValueRef<'_>) -> *const libprobe_interface_flags {
+    a.record(v, fill_interface_flags)
+}
+
+fn e_interface_flags(a: &Arena, v: ValueRef<'_>) -> libprobe_interface_flags {
+    match v {
+        ValueRef::Record(r) => fill_interface_flags(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_interface_flags(a: &Arena, r: &dyn Record) -> libprobe_interface_flags {
+    libprobe_interface_flags {
+        up: c_bool(a, r.field(0)),
+        broadcast: c_bool(a, r.field(1)),
+        debug: c_bool(a, r.field(2)),
+        loopback: c_bool(a, r.field(3)),
+        point_to_point: c_bool(a, r.field(4)),
+        no_trailers: c_bool(a, r.field(5)),
+        running: c_bool(a, r.field(6)),
+        no_arp: c_bool(a, r.field(7)),
+        promiscuous: c_bool(a, r.field(8)),
+        all_multicast: c_bool(a, r.field(9)),
+        master: c_bool(a, r.field(10)),
+        slave: c_bool(a, r.field(11)),
+        multicast: c_bool(a, r.field(12)),
+        lower_up: c_bool(a, r.field(13)),
+        dormant: c_bool(a, r.field(14)),
+        echo: c_bool(a, r.field(15)),
+        bits: c_u32(a, r.field(16)),
+    }
+}
+
+/// An IPv4 address of an interface.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_ipv4_info {
+    pub address: libprobe_str,
+    pub prefix_len: u8,
+    /// The prefix as a mask (`255.255.255.0`).
+    pub netmask: libprobe_str,
+    pub broadcast: libprobe_opt_str,
+    /// The other end of a point-to-point link.
+    pub peer: libprobe_opt_str,
+    pub scope: libprobe_address_scope,
+    /// The address label (`eth0:1`).
+    pub label: libprobe_opt_str,
+    /// `IFA_F_*` flags (0x80 permanent, 0x01 secondary, …).
+    pub flags: u32,
+    /// Remaining valid lifetime; `null` when forever.
+    /// Unit: seconds.
+    pub valid_lifetime: libprobe_opt_u32,
+    /// Remaining preferred lifetime; `null` when forever.
+    /// Unit: seconds.
+    pub preferred_lifetime: libprobe_opt_u32,
+}
+
+fn c_ipv4_info(a: &Arena, v: ValueRef<'_>) -> *const libprobe_ipv4_info {
+    a.record(v, fill_ipv4_info)
+}
+
+fn e_ipv4_info(a: &Arena, v: ValueRef<'_>) -> libprobe_ipv4_info {
+    match v {
+        ValueRef::Record(r) => fill_ipv4_info(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_ipv4_info(a: &Arena, r: &dyn Record) -> libprobe_ipv4_info {
+    libprobe_ipv4_info {
+        address: c_str(a, r.field(0)),
+        prefix_len: c_u8(a, r.field(1)),
+        netmask: c_str(a, r.field(2)),
+        broadcast: c_opt_str(a, r.field(3)),
+        peer: c_opt_str(a, r.field(4)),
+        scope: c_address_scope(a, r.field(5)),
+        label: c_opt_str(a, r.field(6)),
+        flags: c_u32(a, r.field(7)),
+        valid_lifetime: c_opt_u32(a, r.field(8)),
+        preferred_lifetime: c_opt_u32(a, r.field(9)),
+    }
+}
+
+/// An IPv6 address of an interface.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_ipv6_info {
+    pub address: libprobe_str,
+    pub prefix_len: u8,
+    pub scope: libprobe_address_scope,
+    /// `IFA_F_*` flags: 0x01 temporary, 0x02 nodad, 0x04 optimistic, 0x08 dadfailed,
+    /// 0x10 homeaddress, 0x20 deprecated, 0x40 tentative, 0x80 permanent, 0x100
+    /// managetempaddr, 0x200 noprefixroute, 0x400 mcautojoin, 0x800 stable-privacy.
+    pub flags: u32,
+    /// Unit: seconds.
+    pub valid_lifetime: libprobe_opt_u32,
+    /// Unit: seconds.
+    pub preferred_lifetime: libprobe_opt_u32,
+}
+
+fn c_ipv6_info(a: &Arena, v: ValueRef<'_>) -> *const libprobe_ipv6_info {
+    a.record(v, fill_ipv6_info)
+}
+
+fn e_ipv6_info(a: &Arena, v: ValueRef<'_>) -> libprobe_ipv6_info {
+    match v {
+        ValueRef::Record(r) => fill_ipv6_info(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_ipv6_info(a: &Arena, r: &dyn Record) -> libprobe_ipv6_info {
+    libprobe_ipv6_info {
+        address: c_str(a, r.field(0)),
+        prefix_len: c_u8(a, r.field(1)),
+        scope: c_address_scope(a, r.field(2)),
+        flags: c_u32(a, r.field(3)),
+        valid_lifetime: c_opt_u32(a, r.field(4)),
+        preferred_lifetime: c_opt_u32(a, r.field(5)),
+    }
+}
+
+/// The 23 interface counters of the specification, from the kernel's 64-bit statistics
+/// (`IFLA_STATS64`; the 32-bit `IFLA_STATS` on kernels without it).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_net_interface_stats {
+    /// Unit: bytes.
+    pub rx_bytes: u64,
+    /// Unit: bytes.
+    pub tx_bytes: u64,
+    pub rx_packets: u64,
+    pub tx_packets: u64,
+    pub rx_errors: u64,
+    pub tx_errors: u64,
+    pub rx_dropped: u64,
+    pub tx_dropped: u64,
+    pub rx_fifo_errors: u64,
+    pub tx_fifo_errors: u64,
+    pub rx_frame_errors: u64,
+    pub rx_compressed: u64,
+    pub tx_compressed: u64,
+    /// Multicast packets received.
+    pub multicast: u64,
+    pub collisions: u64,
+    pub rx_length_errors: u64,
+    /// Receiver ring buffer overflows.
+    pub rx_over_errors: u64,
+    pub rx_crc_errors: u64,
+    /// Packets the receiver missed.
+    pub rx_missed_errors: u64,
+    pub tx_aborted_errors: u64,
+    pub tx_carrier_errors: u64,
+    pub tx_heartbeat_errors: u64,
+    pub tx_window_errors: u64,
+    /// Packets dropped for lack of a protocol handler (Linux 4.6+).
+    pub rx_nohandler: libprobe_opt_u64,
+    /// Packets dropped because they were for another host (5.19+).
+    pub rx_otherhost_dropped: libprobe_opt_u64,
+}
+
+fn c_net_interface_stats(a: &Arena, v: ValueRef<'_>) -> *const libprobe_net_interface_stats {
+    a.record(v, fill_net_interface_stats)
+}
+
+fn e_net_interface_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_net_interface_stats {
+    match v {
+        ValueRef::Record(r) => fill_net_interface_stats(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_net_interface_stats(a: &Arena, r: &dyn Record) -> libprobe_net_interface_stats {
+    libprobe_net_interface_stats {
+        rx_bytes: c_u64(a, r.field(0)),
+        tx_bytes: c_u64(a, r.field(1)),
+        rx_packets: c_u64(a, r.field(2)),
+        tx_packets: c_u64(a, r.field(3)),
+        rx_errors: c_u64(a, r.field(4)),
+        tx_errors: c_u64(a, r.field(5)),
+        rx_dropped: c_u64(a, r.field(6)),
+        tx_dropped: c_u64(a, r.field(7)),
+        rx_fifo_errors: c_u64(a, r.field(8)),
+        tx_fifo_errors: c_u64(a, r.field(9)),
+        rx_frame_errors: c_u64(a, r.field(10)),
+        rx_compressed: c_u64(a, r.field(11)),
+        tx_compressed: c_u64(a, r.field(12)),
+        multicast: c_u64(a, r.field(13)),
+        collisions: c_u64(a, r.field(14)),
+        rx_length_errors: c_u64(a, r.field(15)),
+        rx_over_errors: c_u64(a, r.field(16)),
+        rx_crc_errors: c_u64(a, r.field(17)),
+        rx_missed_errors: c_u64(a, r.field(18)),
+        tx_aborted_errors: c_u64(a, r.field(19)),
+        tx_carrier_errors: c_u64(a, r.field(20)),
+        tx_heartbeat_errors: c_u64(a, r.field(21)),
+        tx_window_errors: c_u64(a, r.field(22)),
+        rx_nohandler: c_opt_u64(a, r.field(23)),
+        rx_otherhost_dropped: c_opt_u64(a, r.field(24)),
+    }
+}
+
+/// One route of any routing table (IPv4 or IPv6).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_route {
+    pub family: libprobe_address_family,
+    /// The destination network (`0.0.0.0` / `::` for the default route).
+    pub destination: libprobe_str,
+    pub prefix_len: u8,
+    pub gateway: libprobe_opt_str,
+    /// The prefix as a mask (`255.255.255.0`; for IPv6 `ffff:ffff:ffff:ffff::`).
+    pub genmask: libprobe_str,
+    pub flags: *const libprobe_route_flags,
+    /// The route's priority (`metric` in `ip route`; 0 when none is set).
+    pub metric: u32,
+    /// The outgoing interface's name (`null` for routes without one, such as
+    /// `unreachable` or multipath routes).
+    pub interface: libprobe_opt_str,
+    pub interface_index: libprobe_opt_u32,
+    /// The route's MTU metric (`RTAX_MTU`).
+    /// Unit: bytes.
+    pub mtu: libprobe_opt_u32,
+    /// The TCP window clamp (`RTAX_WINDOW`).
+    /// Unit: bytes.
+    pub window: libprobe_opt_u32,
+    /// The initial round-trip time (`RTAX_RTT`).
+    /// Unit: ms.
+    pub irtt: libprobe_opt_u32,
+    /// The routing table (254 main, 255 local, 253 default).
+    pub table: u32,
+    pub route_type: libprobe_route_type,
+    pub scope: libprobe_address_scope,
+    /// Who installed it (`RTPROT_*`: 2 kernel, 3 boot, 4 static, 9 ra, 16 dhcp, …).
+    pub protocol: u8,
+    /// The source address preferred for this route (`src` in `ip route`).
+    pub preferred_source: libprobe_opt_str,
+    /// Next hops of a multipath route; empty otherwise.
+    pub nexthops: libprobe_list_route_next_hop,
+}
+
+fn c_route(a: &Arena, v: ValueRef<'_>) -> *const libprobe_route {
+    a.record(v, fill_route)
+}
+
+fn e_route(a: &Arena, v: ValueRef<'_>) -> libprobe_route {
+    match v {
+        ValueRef::Record(r) => fill_route(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_route(a: &Arena, r: &dyn Record) -> libprobe_route {
+    libprobe_route {
+        family: c_address_family(a, r.field(0)),
+        destination: c_str(a, r.field(1)),
+        prefix_len: c_u8(a, r.field(2)),
+        gateway: c_opt_str(a, r.field(3)),
+        genmask: c_str(a, r.field(4)),
+        flags: c_route_flags(a, r.field(5)),
+        metric: c_u32(a, r.field(6)),
+        interface: c_opt_str(a, r.field(7)),
+        interface_index: c_opt_u32(a, r.field(8)),
+        mtu: c_opt_u32(a, r.field(9)),
+        window: c_opt_u32(a, r.field(10)),
+        irtt: c_opt_u32(a, r.field(11)),
+        table: c_u32(a, r.field(12)),
+        route_type: c_route_type(a, r.field(13)),
+        scope: c_address_scope(a, r.field(14)),
+        protocol: c_u8(a, r.field(15)),
+        preferred_source: c_opt_str(a, r.field(16)),
+        nexthops: c_list_route_next_hop(a, r.field(17)),
+    }
+}
+
+/// The flags of a route, as `/proc/net/route` computes them (`RTF_*`), each as a boolean.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_route_flags {
+    /// Usable (`RTF_UP`): every route but a dead one.
+    pub up: u8,
+    /// Through a gateway (`RTF_GATEWAY`).
+    pub gateway: u8,
+    /// To one host (`RTF_HOST`: a full-length prefix).
+    pub host: u8,
+    /// Rejects packets (`unreachable`, `prohibit`, `blackhole`; `RTF_REJECT`).
+    pub reject: u8,
+    /// The gateway is on the link even without a matching prefix (`RTNH_F_ONLINK`).
+    pub onlink: u8,
+    /// The next hop's link is down (`RTNH_F_LINKDOWN`).
+    pub linkdown: u8,
+    /// The next hop is dead (`RTNH_F_DEAD`).
+    pub dead: u8,
+    /// The `RTF_*` bits.
+    pub bits: u32,
+}
+
+fn c_route_flags(a: &Arena, v: ValueRef<'_>) -> *const libprobe_route_flags {
+    a.record(v, fill_route_flags)
+}
+
+fn e_route_flags(a: &Arena, v: ValueRef<'_>) -> libprobe_route_flags {
+    match v {
+        ValueRef::Record(r) => fill_route_flags(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_route_flags(a: &Arena, r: &dyn Record) -> libprobe_route_flags {
+    libprobe_route_flags {
+        up: c_bool(a, r.field(0)),
+        gateway: c_bool(a, r.field(1)),
+        host: c_bool(a, r.field(2)),
+        reject: c_bool(a, r.field(3)),
+        onlink: c_bool(a, r.field(4)),
+        linkdown: c_bool(a, r.field(5)),
+        dead: c_bool(a, r.field(6)),
+        bits: c_u32(a, r.field(7)),
+    }
+}
+
+/// One next hop of a multipath route.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_route_next_hop {
+    pub gateway: libprobe_opt_str,
+    pub interface_index: u32,
+    pub interface: libprobe_opt_str,
+    /// The relative weight (`weight` in `ip route`).
+    pub weight: u32,
+}
+
+fn c_route_next_hop(a: &Arena, v: ValueRef<'_>) -> *const libprobe_route_next_hop {
+    a.record(v, fill_route_next_hop)
+}
+
+fn e_route_next_hop(a: &Arena, v: ValueRef<'_>) -> libprobe_route_next_hop {
+    match v {
+        ValueRef::Record(r) => fill_route_next_hop(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_route_next_hop(a: &Arena, r: &dyn Record) -> libprobe_route_next_hop {
+    libprobe_route_next_hop {
+        gateway: c_opt_str(a, r.field(0)),
+        interface_index: c_u32(a, r.field(1)),
+        interface: c_opt_str(a, r.field(2)),
+        weight: c_u32(a, r.field(3)),
+    }
+}
+
+/// One entry of the neighbour cache: ARP for IPv4, neighbour discovery for IPv6.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_arp_entry {
+    pub family: libprobe_address_family,
+    pub ip_address: libprobe_str,
+    /// The `ARPHRD_*` type of the device (1 Ethernet).
+    pub hw_type: u16,
+    /// `ATF_*` flags as `/proc/net/arp` shows them (0x2 complete, 0x4 permanent).
+    pub flags: u16,
+    /// The link-layer address; `null` while unresolved (`incomplete`, `failed`).
+    pub hw_address: libprobe_opt_str,
+    pub device: libprobe_str,
+    pub interface_index: u32,
+    pub state: libprobe_neighbour_state,
+    /// The neighbour is a router (IPv6 `NTF_ROUTER`).
+    pub router: u8,
+    /// Resolution probes sent.
+    pub probes: libprobe_opt_u32,
+}
+
+fn c_arp_entry(a: &Arena, v: ValueRef<'_>) -> *const libprobe_arp_entry {
+    a.record(v, fill_arp_entry)
+}
+
+fn e_arp_entry(a: &Arena, v: ValueRef<'_>) -> libprobe_arp_entry {
+    match v {
+        ValueRef::Record(r) => fill_arp_entry(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_arp_entry(a: &Arena, r: &dyn Record) -> libprobe_arp_entry {
+    libprobe_arp_entry {
+        family: c_address_family(a, r.field(0)),
+        ip_address: c_str(a, r.field(1)),
+        hw_type: c_u16(a, r.field(2)),
+        flags: c_u16(a, r.field(3)),
+        hw_address: c_opt_str(a, r.field(4)),
+        device: c_str(a, r.field(5)),
+        interface_index: c_u32(a, r.field(6)),
+        state: c_neighbour_state(a, r.field(7)),
+        router: c_bool(a, r.field(8)),
+        probes: c_opt_u32(a, r.field(9)),
+    }
+}
+
+/// One tracked connection (netfilter conntrack).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_conntrack_entry {
+    pub family: libprobe_address_family,
+    /// The layer-4 protocol's name (`tcp`, `udp`, `icmp`, `icmpv6`, `sctp`, …), or its
+    /// number.
+    pub protocol: libprobe_str,
+    pub protocol_number: u8,
+    /// The original direction's source and destination.
+    pub src_addr: libprobe_str,
+    pub dst_addr: libprobe_str,
+    pub src_port: libprobe_opt_u16,
+    pub dst_port: libprobe_opt_u16,
+    /// The reply direction (after NAT: differs from the original's mirror image).
+    pub reply_src_addr: libprobe_str,
+    pub reply_dst_addr: libprobe_str,
+    pub reply_src_port: libprobe_opt_u16,
+    pub reply_dst_port: libprobe_opt_u16,
+    /// ICMP type, code and id, for ICMP flows.
+    pub icmp_type: libprobe_opt_u8,
+    pub icmp_code: libprobe_opt_u8,
+    pub icmp_id: libprobe_opt_u16,
+    /// The TCP state as `conntrack` prints it (`ESTABLISHED`, `TIME_WAIT`, …); `null` for
+    /// other protocols.
+    pub state: libprobe_opt_str,
+    /// Time left before the entry expires.
+    /// Unit: seconds.
+    pub timeout: u32,
+    /// Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
+    pub packets_orig: libprobe_opt_u64,
+    /// Unit: bytes.
+    pub bytes_orig: libprobe_opt_u64,
+    pub packets_reply: libprobe_opt_u64,
+    /// Unit: bytes.
+    pub bytes_reply: libprobe_opt_u64,
+    pub mark: u32,
+    pub zone: u16,
+    /// `IPS_*` status bits.
+    pub status: u32,
+    /// The status bits by name (`assured`, `seen_reply`, `confirmed`, `src_nat`, …).
+    pub status_flags: libprobe_list_str,
+    /// The entry's id (ctnetlink only).
+    pub id: libprobe_opt_u32,
+    /// References held on the entry.
+    pub use_count: libprobe_opt_u32,
+}
+
+fn c_conntrack_entry(a: &Arena, v: ValueRef<'_>) -> *const libprobe_conntrack_entry {
+    a.record(v, fill_conntrack_entry)
+}
+
+fn e_conntrack_entry(a: &Arena, v: ValueRef<'_>) -> libprobe_conntrack_entry {
+    match v {
+        ValueRef::Record(r) => fill_conntrack_entry(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_conntrack_entry(a: &Arena, r: &dyn Record) -> libprobe_conntrack_entry {
+    libprobe_conntrack_entry {
+        family: c_address_family(a, r.field(0)),
+        protocol: c_str(a, r.field(1)),
+        protocol_number: c_u8(a, r.field(2)),
+        src_addr: c_str(a, r.field(3)),
+        dst_addr: c_str(a, r.field(4)),
+        src_port: c_opt_u16(a, r.field(5)),
+        dst_port: c_opt_u16(a, r.field(6)),
+        reply_src_addr: c_str(a, r.field(7)),
+        reply_dst_addr: c_str(a, r.field(8)),
+        reply_src_port: c_opt_u16(a, r.field(9)),
+        reply_dst_port: c_opt_u16(a, r.field(10)),
+        icmp_type: c_opt_u8(a, r.field(11)),
+        icmp_code: c_opt_u8(a, r.field(12)),
+        icmp_id: c_opt_u16(a, r.field(13)),
+        state: c_opt_str(a, r.field(14)),
+        timeout: c_u32(a, r.field(15)),
+        packets_orig: c_opt_u64(a, r.field(16)),
+        bytes_orig: c_opt_u64(a, r.field(17)),
+        packets_reply: c_opt_u64(a, r.field(18)),
+        bytes_reply: c_opt_u64(a, r.field(19)),
+        mark: c_u32(a, r.field(20)),
+        zone: c_u16(a, r.field(21)),
+        status: c_u32(a, r.field(22)),
+        status_flags: c_list_str(a, r.field(23)),
+        id: c_opt_u32(a, r.field(24)),
+        use_count: c_opt_u32(a, r.field(25)),
+    }
+}
+
+/// Conntrack totals.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_conntrack_stats {
+    /// Entries now (`net.netfilter.nf_conntrack_count`).
+    pub entries: libprobe_opt_u32,
+    /// The table's limit (`nf_conntrack_max`).
+    pub max_entries: libprobe_opt_u32,
+    /// Whether per-flow byte and packet counters are on (`nf_conntrack_acct`).
+    pub accounting: libprobe_opt_bool,
+    /// Per-CPU counters (ctnetlink, else `/proc/net/stat/nf_conntrack`).
+    pub per_cpu: libprobe_opt_list_conntrack_cpu_stats,
+}
+
+fn c_conntrack_stats(a: &Arena, v: ValueRef<'_>) -> *const libprobe_conntrack_stats {
+    a.record(v, fill_conntrack_stats)
+}
+
+fn e_conntrack_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_conntrack_stats {
+    match v {
+        ValueRef::Record(r) => fill_conntrack_stats(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_conntrack_stats(a: &Arena, r: &dyn Record) -> libprobe_conntrack_stats {
+    libprobe_conntrack_stats {
+        entries: c_opt_u32(a, r.field(0)),
+        max_entries: c_opt_u32(a, r.field(1)),
+        accounting: c_opt_bool(a, r.field(2)),
+        per_cpu: c_opt_list_conntrack_cpu_stats(a, r.field(3)),
+    }
+}
+
+/// One CPU's conntrack counters (`conntrack -S`).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_conntrack_cpu_stats {
+    pub cpu: u32,
+    /// Lookups that found an entry.
+    pub found: u32,
+    /// Packets that could not be tracked.
+    pub invalid: u32,
+    pub insert: u32,
+    pub insert_failed: u32,
+    /// Packets dropped (the table was full).
+    pub drop: u32,
+    /// Entries evicted to make room.
+    pub early_drop: u32,
+    /// ICMP errors that matched no entry.
+    pub error: u32,
+    /// Lookups restarted because the table changed.
+    pub search_restart: u32,
+    /// Insertion races resolved (5.10+).
+    pub clash_resolve: libprobe_opt_u32,
+    /// Insertions refused because a hash chain was too long (5.15+).
+    pub chain_toolong: libprobe_opt_u32,
+}
+
+fn c_conntrack_cpu_stats(a: &Arena, v: ValueRef<'_>) -> *const libprobe_conntrack_cpu_stats {
+    a.record(v, fill_conntrack_cpu_stats)
+}
+
+fn e_conntrack_cpu_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_conntrack_cpu_stats {
+    match v {
+        ValueRef::Record(r) => fill_conntrack_cpu_stats(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_conntrack_cpu_stats(a: &Arena, r: &dyn Record) -> libprobe_conntrack_cpu_stats {
+    libprobe_conntrack_cpu_stats {
+        cpu: c_u32(a, r.field(0)),
+        found: c_u32(a, r.field(1)),
+        invalid: c_u32(a, r.field(2)),
+        insert: c_u32(a, r.field(3)),
+        insert_failed: c_u32(a, r.field(4)),
+        drop: c_u32(a, r.field(5)),
+        early_drop: c_u32(a, r.field(6)),
+        error: c_u32(a, r.field(7)),
+        search_restart: c_u32(a, r.field(8)),
+        clash_resolve: c_opt_u32(a, r.field(9)),
+        chain_toolong: c_opt_u32(a, r.field(10)),
+    }
+}
+
 // ---- Scalars. ----
 
 fn c_u64(_: &Arena, v: ValueRef<'_>) -> u64 {
@@ -2669,9 +5546,17 @@ fn c_u8(_: &Arena, v: ValueRef<'_>) -> u8 {
     crate::arena::u8_(v)
 }
 
+fn c_i64(_: &Arena, v: ValueRef<'_>) -> i64 {
+    crate::arena::i64_(v)
+}
+
+fn c_u16(_: &Arena, v: ValueRef<'_>) -> u16 {
+    crate::arena::u16_(v)
+}
+
 // ---- The run-time schema (`libprobe_schema()`). ----
 
-pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
+pub(crate) static TYPES: Table<[libprobe_type_info; 171]> = Table([
     libprobe_type_info {
         kind: LIBPROBE_KIND_U64,
         size: size_of::<u64>() as u32,
@@ -2754,6 +5639,24 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         name: c"libprobe_opt_list_process_full".as_ptr(),
     },
     libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_network>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 21,
+        name: c"const libprobe_network *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_network>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_network, value) as u32,
+        elem: 9,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_network".as_ptr(),
+    },
+    libprobe_type_info {
         kind: LIBPROBE_KIND_ENUM,
         size: size_of::<libprobe_domain_name>() as u32,
         value_offset: 0,
@@ -2784,7 +5687,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_OPTIONAL,
         size: size_of::<libprobe_opt_reason>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_reason, value) as u32,
-        elem: 11,
+        elem: 13,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_reason".as_ptr(),
@@ -2829,7 +5732,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_str>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_str, value) as u32,
-        elem: 16,
+        elem: 18,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_str".as_ptr(),
@@ -2856,7 +5759,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_f64>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_f64, value) as u32,
-        elem: 19,
+        elem: 21,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_f64".as_ptr(),
@@ -2865,7 +5768,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_u32>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_u32, value) as u32,
-        elem: 15,
+        elem: 17,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_u32".as_ptr(),
@@ -2892,7 +5795,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_cpu>() as u32,
         value_offset: 0,
-        elem: 23,
+        elem: 25,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_cpu".as_ptr(),
@@ -2919,7 +5822,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_load_average>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_load_average, value) as u32,
-        elem: 26,
+        elem: 28,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_load_average".as_ptr(),
@@ -2946,7 +5849,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_memory>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_memory, value) as u32,
-        elem: 29,
+        elem: 31,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_memory".as_ptr(),
@@ -2964,7 +5867,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_map_str_u64>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_map_str_u64, value) as u32,
-        elem: 31,
+        elem: 33,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_map_str_u64".as_ptr(),
@@ -2982,7 +5885,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_disk_stats>() as u32,
         value_offset: 0,
-        elem: 33,
+        elem: 35,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_disk_stats".as_ptr(),
@@ -2991,7 +5894,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_disk_stats>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_disk_stats, value) as u32,
-        elem: 34,
+        elem: 36,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_disk_stats".as_ptr(),
@@ -3009,7 +5912,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_filesystem>() as u32,
         value_offset: 0,
-        elem: 36,
+        elem: 38,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_filesystem".as_ptr(),
@@ -3018,7 +5921,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_filesystem>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_filesystem, value) as u32,
-        elem: 37,
+        elem: 39,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_filesystem".as_ptr(),
@@ -3036,7 +5939,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_cpu_times>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_cpu_times, value) as u32,
-        elem: 22,
+        elem: 24,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_cpu_times".as_ptr(),
@@ -3054,7 +5957,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_i32>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_i32, value) as u32,
-        elem: 41,
+        elem: 43,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_i32".as_ptr(),
@@ -3063,7 +5966,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_u32>() as u32,
         value_offset: 0,
-        elem: 15,
+        elem: 17,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_u32".as_ptr(),
@@ -3072,7 +5975,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_u32>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_u32, value) as u32,
-        elem: 43,
+        elem: 45,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_u32".as_ptr(),
@@ -3090,7 +5993,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_pressure>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_pressure, value) as u32,
-        elem: 45,
+        elem: 47,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_pressure".as_ptr(),
@@ -3108,7 +6011,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_psi_line>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_psi_line, value) as u32,
-        elem: 47,
+        elem: 49,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_psi_line".as_ptr(),
@@ -3117,7 +6020,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_i32>() as u32,
         value_offset: 0,
-        elem: 41,
+        elem: 43,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_i32".as_ptr(),
@@ -3126,7 +6029,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_i32>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_i32, value) as u32,
-        elem: 49,
+        elem: 51,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_i32".as_ptr(),
@@ -3135,7 +6038,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_bool>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_bool, value) as u32,
-        elem: 39,
+        elem: 41,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_bool".as_ptr(),
@@ -3144,7 +6047,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_str>() as u32,
         value_offset: 0,
-        elem: 16,
+        elem: 18,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_str".as_ptr(),
@@ -3153,7 +6056,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_str>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_str, value) as u32,
-        elem: 52,
+        elem: 54,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_str".as_ptr(),
@@ -3189,7 +6092,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_open_file>() as u32,
         value_offset: 0,
-        elem: 56,
+        elem: 58,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_open_file".as_ptr(),
@@ -3198,7 +6101,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_open_file>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_open_file, value) as u32,
-        elem: 57,
+        elem: 59,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_open_file".as_ptr(),
@@ -3216,7 +6119,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_open_socket>() as u32,
         value_offset: 0,
-        elem: 59,
+        elem: 61,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_open_socket".as_ptr(),
@@ -3225,7 +6128,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_open_socket>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_open_socket, value) as u32,
-        elem: 60,
+        elem: 62,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_open_socket".as_ptr(),
@@ -3243,7 +6146,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_memory_map>() as u32,
         value_offset: 0,
-        elem: 62,
+        elem: 64,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_memory_map".as_ptr(),
@@ -3252,7 +6155,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_memory_map>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_memory_map, value) as u32,
-        elem: 63,
+        elem: 65,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_memory_map".as_ptr(),
@@ -3270,7 +6173,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_process_limits>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_process_limits, value) as u32,
-        elem: 65,
+        elem: 67,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_process_limits".as_ptr(),
@@ -3288,7 +6191,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_u8>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_u8, value) as u32,
-        elem: 67,
+        elem: 69,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_u8".as_ptr(),
@@ -3297,7 +6200,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_str>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_str, value) as u32,
-        elem: 14,
+        elem: 16,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_str".as_ptr(),
@@ -3315,7 +6218,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_cgroup_limits>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_cgroup_limits, value) as u32,
-        elem: 70,
+        elem: 72,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_cgroup_limits".as_ptr(),
@@ -3324,8 +6227,8 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_MAP,
         size: size_of::<libprobe_map_str_str>() as u32,
         value_offset: std::mem::offset_of!(libprobe_map_str_str_entry, value) as u32,
-        elem: 16,
-        value: 16,
+        elem: 18,
+        value: 18,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_map_str_str".as_ptr(),
     },
@@ -3333,7 +6236,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_map_str_str>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_map_str_str, value) as u32,
-        elem: 72,
+        elem: 74,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_map_str_str".as_ptr(),
@@ -3360,7 +6263,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_file_type>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_file_type, value) as u32,
-        elem: 75,
+        elem: 77,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_file_type".as_ptr(),
@@ -3378,7 +6281,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_socket_type>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_socket_type, value) as u32,
-        elem: 77,
+        elem: 79,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_socket_type".as_ptr(),
@@ -3405,7 +6308,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_io_max>() as u32,
         value_offset: 0,
-        elem: 80,
+        elem: 82,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_io_max".as_ptr(),
@@ -3414,104 +6317,837 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 83]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_io_max>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_io_max, value) as u32,
-        elem: 81,
+        elem: 83,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_io_max".as_ptr(),
     },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_net_namespace>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 22,
+        name: c"const libprobe_net_namespace *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_tcp_connection>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 23,
+        name: c"const libprobe_tcp_connection *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_tcp_connection>() as u32,
+        value_offset: 0,
+        elem: 86,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_tcp_connection".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_tcp_connection>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_tcp_connection, value) as u32,
+        elem: 87,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_tcp_connection".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_udp_connection>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 27,
+        name: c"const libprobe_udp_connection *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_udp_connection>() as u32,
+        value_offset: 0,
+        elem: 89,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_udp_connection".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_udp_connection>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_udp_connection, value) as u32,
+        elem: 90,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_udp_connection".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_unix_socket>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 28,
+        name: c"const libprobe_unix_socket *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_unix_socket>() as u32,
+        value_offset: 0,
+        elem: 92,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_unix_socket".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_unix_socket>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_unix_socket, value) as u32,
+        elem: 93,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_unix_socket".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_raw_socket>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 29,
+        name: c"const libprobe_raw_socket *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_raw_socket>() as u32,
+        value_offset: 0,
+        elem: 95,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_raw_socket".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_raw_socket>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_raw_socket, value) as u32,
+        elem: 96,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_raw_socket".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_netlink_socket>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 30,
+        name: c"const libprobe_netlink_socket *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_netlink_socket>() as u32,
+        value_offset: 0,
+        elem: 98,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_netlink_socket".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_netlink_socket>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_netlink_socket, value) as u32,
+        elem: 99,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_netlink_socket".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_packet_socket>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 31,
+        name: c"const libprobe_packet_socket *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_packet_socket>() as u32,
+        value_offset: 0,
+        elem: 101,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_packet_socket".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_packet_socket>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_packet_socket, value) as u32,
+        elem: 102,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_packet_socket".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_MAP,
+        size: size_of::<libprobe_map_str_str>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_map_str_str_entry, value) as u32,
+        elem: 1,
+        value: 1,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_map_str_str".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_tcp_stats>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 32,
+        name: c"const libprobe_tcp_stats *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_udp_stats>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 33,
+        name: c"const libprobe_udp_stats *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_udp_stats>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_udp_stats, value) as u32,
+        elem: 106,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_udp_stats".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_socket_stats>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 34,
+        name: c"const libprobe_socket_stats *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_socket_stats>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_socket_stats, value) as u32,
+        elem: 108,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_socket_stats".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_counter_table>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 36,
+        name: c"const libprobe_counter_table *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_counter_table>() as u32,
+        value_offset: 0,
+        elem: 110,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_counter_table".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_counter_table>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_counter_table, value) as u32,
+        elem: 111,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_counter_table".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_I64,
+        size: size_of::<i64>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"int64_t".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_MAP,
+        size: size_of::<libprobe_map_str_i64>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_map_str_i64_entry, value) as u32,
+        elem: 1,
+        value: 113,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_map_str_i64".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_map_str_i64>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_map_str_i64, value) as u32,
+        elem: 114,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_map_str_i64".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_net_interface_full>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 37,
+        name: c"const libprobe_net_interface_full *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_net_interface_full>() as u32,
+        value_offset: 0,
+        elem: 116,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_net_interface_full".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_net_interface_full>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_net_interface_full, value) as u32,
+        elem: 117,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_net_interface_full".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_route>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 42,
+        name: c"const libprobe_route *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_route>() as u32,
+        value_offset: 0,
+        elem: 119,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_route".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_route>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_route, value) as u32,
+        elem: 120,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_route".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_arp_entry>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 45,
+        name: c"const libprobe_arp_entry *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_arp_entry>() as u32,
+        value_offset: 0,
+        elem: 122,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_arp_entry".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_arp_entry>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_arp_entry, value) as u32,
+        elem: 123,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_arp_entry".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_conntrack_entry>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 46,
+        name: c"const libprobe_conntrack_entry *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_conntrack_entry>() as u32,
+        value_offset: 0,
+        elem: 125,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_conntrack_entry".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_conntrack_entry>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_conntrack_entry, value) as u32,
+        elem: 126,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_conntrack_entry".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_conntrack_stats>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 47,
+        name: c"const libprobe_conntrack_stats *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_address_family>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 6,
+        name: c"libprobe_address_family".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_U16,
+        size: size_of::<u16>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"uint16_t".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_tcp_state>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 7,
+        name: c"libprobe_tcp_state".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_socket_owner>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 24,
+        name: c"const libprobe_socket_owner *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_socket_owner>() as u32,
+        value_offset: 0,
+        elem: 132,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_socket_owner".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_socket_owner>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_socket_owner, value) as u32,
+        elem: 133,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_socket_owner".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_tcp_info>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 25,
+        name: c"const libprobe_tcp_info *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_tcp_info>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_tcp_info, value) as u32,
+        elem: 135,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_tcp_info".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_socket_memory>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 26,
+        name: c"const libprobe_socket_memory *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_socket_memory>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_socket_memory, value) as u32,
+        elem: 137,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_socket_memory".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_OPTIONAL,
+        size: size_of::<libprobe_opt_u16>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_u16, value) as u32,
+        elem: 130,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_u16".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_unix_socket_type>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 8,
+        name: c"libprobe_unix_socket_type".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_unix_state>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 9,
+        name: c"libprobe_unix_state".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_u64>() as u32,
+        value_offset: 0,
+        elem: 0,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_u64".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_u64>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_u64, value) as u32,
+        elem: 142,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_u64".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_packet_socket_type>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 10,
+        name: c"libprobe_packet_socket_type".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_memory_limits>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 35,
+        name: c"const libprobe_memory_limits *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_memory_limits>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_memory_limits, value) as u32,
+        elem: 145,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_memory_limits".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_interface_flags>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 38,
+        name: c"const libprobe_interface_flags *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_interface_state>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 11,
+        name: c"libprobe_interface_state".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_duplex>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 12,
+        name: c"libprobe_duplex".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_duplex>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_duplex, value) as u32,
+        elem: 149,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_duplex".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_ipv4_info>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 39,
+        name: c"const libprobe_ipv4_info *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_ipv4_info>() as u32,
+        value_offset: 0,
+        elem: 151,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_ipv4_info".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_ipv4_info>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_ipv4_info, value) as u32,
+        elem: 152,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_ipv4_info".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_ipv6_info>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 40,
+        name: c"const libprobe_ipv6_info *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_ipv6_info>() as u32,
+        value_offset: 0,
+        elem: 154,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_ipv6_info".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_ipv6_info>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_ipv6_info, value) as u32,
+        elem: 155,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_ipv6_info".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_net_interface_stats>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 41,
+        name: c"const libprobe_net_interface_stats *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_net_interface_stats>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_net_interface_stats, value) as u32,
+        elem: 157,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_net_interface_stats".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_OPTIONAL,
+        size: size_of::<libprobe_opt_u32>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_u32, value) as u32,
+        elem: 17,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_u32".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_address_scope>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 13,
+        name: c"libprobe_address_scope".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_OPTIONAL,
+        size: size_of::<libprobe_opt_str>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_str, value) as u32,
+        elem: 18,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_str".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_route_flags>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 43,
+        name: c"const libprobe_route_flags *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_route_type>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 14,
+        name: c"libprobe_route_type".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_route_next_hop>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 44,
+        name: c"const libprobe_route_next_hop *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_route_next_hop>() as u32,
+        value_offset: 0,
+        elem: 164,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_route_next_hop".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_neighbour_state>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 15,
+        name: c"libprobe_neighbour_state".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_OPTIONAL,
+        size: size_of::<libprobe_opt_u8>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_u8, value) as u32,
+        elem: 69,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_u8".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_conntrack_cpu_stats>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 48,
+        name: c"const libprobe_conntrack_cpu_stats *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_conntrack_cpu_stats>() as u32,
+        value_offset: 0,
+        elem: 168,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_conntrack_cpu_stats".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_conntrack_cpu_stats>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_conntrack_cpu_stats, value) as u32,
+        elem: 169,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_conntrack_cpu_stats".as_ptr(),
+    },
 ]);
 
-static FIELDS_SNAPSHOT: Table<[libprobe_field_info; 7]> = Table([
-    libprobe_field_info {
-        name: c"timestamp_unix_ns".as_ptr(),
-        doc: c"When collection started, on the observed machine's clock.".as_ptr(),
-        unit: c"ns".as_ptr(),
-        type_index: 0,
-        offset: std::mem::offset_of!(libprobe_snapshot_view, timestamp_unix_ns) as u32,
-    },
-    libprobe_field_info {
-        name: c"timestamp_monotonic_ns".as_ptr(),
-        doc: c"CLOCK_MONOTONIC when collection started (for computing rates between snapshots).".as_ptr(),
-        unit: c"ns".as_ptr(),
-        type_index: 0,
-        offset: std::mem::offset_of!(libprobe_snapshot_view, timestamp_monotonic_ns) as u32,
-    },
-    libprobe_field_info {
-        name: c"duration_ns".as_ptr(),
-        doc: c"Time the whole collection took.".as_ptr(),
-        unit: c"ns".as_ptr(),
-        type_index: 0,
-        offset: std::mem::offset_of!(libprobe_snapshot_view, duration_ns) as u32,
-    },
-    libprobe_field_info {
-        name: c"libprobe_version".as_ptr(),
-        doc: c"".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 1,
-        offset: std::mem::offset_of!(libprobe_snapshot_view, libprobe_version) as u32,
-    },
-    libprobe_field_info {
-        name: c"domains".as_ptr(),
-        doc: c"One entry per domain: collected, skipped or failed, and why.".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 3,
-        offset: std::mem::offset_of!(libprobe_snapshot_view, domains) as u32,
-    },
-    libprobe_field_info {
-        name: c"system".as_ptr(),
-        doc: c"".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 5,
-        offset: std::mem::offset_of!(libprobe_snapshot_view, system) as u32,
-    },
-    libprobe_field_info {
-        name: c"processes".as_ptr(),
-        doc: c"".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 8,
-        offset: std::mem::offset_of!(libprobe_snapshot_view, processes) as u32,
-    },
+static FIELDS_SNAPSHOT: Table<[libprobe_field_info; 8]> = Table([
+    libprobe_field_info { name: c"timestamp_unix_ns".as_ptr(), doc: c"When collection started, on the observed machine's clock.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_snapshot_view, timestamp_unix_ns) as u32 },
+    libprobe_field_info { name: c"timestamp_monotonic_ns".as_ptr(), doc: c"CLOCK_MONOTONIC when collection started (for computing rates between snapshots).".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_snapshot_view, timestamp_monotonic_ns) as u32 },
+    libprobe_field_info { name: c"duration_ns".as_ptr(), doc: c"Time the whole collection took.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_snapshot_view, duration_ns) as u32 },
+    libprobe_field_info { name: c"libprobe_version".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_snapshot_view, libprobe_version) as u32 },
+    libprobe_field_info { name: c"domains".as_ptr(), doc: c"One entry per domain: collected, skipped or failed, and why.".as_ptr(), unit: std::ptr::null(), type_index: 3, offset: std::mem::offset_of!(libprobe_snapshot_view, domains) as u32 },
+    libprobe_field_info { name: c"system".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 5, offset: std::mem::offset_of!(libprobe_snapshot_view, system) as u32 },
+    libprobe_field_info { name: c"processes".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 8, offset: std::mem::offset_of!(libprobe_snapshot_view, processes) as u32 },
+    libprobe_field_info { name: c"network".as_ptr(), doc: c"Sockets, interfaces, routes, neighbours, conntrack and protocol counters of one\nnetwork namespace (see [`crate::network`]).".as_ptr(), unit: std::ptr::null(), type_index: 10, offset: std::mem::offset_of!(libprobe_snapshot_view, network) as u32 },
 ]);
 
 static FIELDS_DOMAIN_STATUS: Table<[libprobe_field_info; 7]> = Table([
-    libprobe_field_info { name: c"domain".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 9, offset: std::mem::offset_of!(libprobe_domain_status, domain) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 10, offset: std::mem::offset_of!(libprobe_domain_status, state) as u32 },
-    libprobe_field_info { name: c"reason".as_ptr(), doc: c"Why the domain was skipped or failed; `null` when collected.".as_ptr(), unit: std::ptr::null(), type_index: 12, offset: std::mem::offset_of!(libprobe_domain_status, reason) as u32 },
-    libprobe_field_info { name: c"error".as_ptr(), doc: c"The error that failed the domain, with the path it concerns.".as_ptr(), unit: std::ptr::null(), type_index: 13, offset: std::mem::offset_of!(libprobe_domain_status, error) as u32 },
-    libprobe_field_info { name: c"warnings".as_ptr(), doc: c"Problems that did not fail the domain: a file that failed to parse for one process,\na source that was unexpectedly unreadable. Bounded; see `warnings_dropped`.".as_ptr(), unit: std::ptr::null(), type_index: 14, offset: std::mem::offset_of!(libprobe_domain_status, warnings) as u32 },
-    libprobe_field_info { name: c"warnings_dropped".as_ptr(), doc: c"Warnings beyond the bound that were counted but not kept.".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_domain_status, warnings_dropped) as u32 },
+    libprobe_field_info { name: c"domain".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 11, offset: std::mem::offset_of!(libprobe_domain_status, domain) as u32 },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 12, offset: std::mem::offset_of!(libprobe_domain_status, state) as u32 },
+    libprobe_field_info { name: c"reason".as_ptr(), doc: c"Why the domain was skipped or failed; `null` when collected.".as_ptr(), unit: std::ptr::null(), type_index: 14, offset: std::mem::offset_of!(libprobe_domain_status, reason) as u32 },
+    libprobe_field_info { name: c"error".as_ptr(), doc: c"The error that failed the domain, with the path it concerns.".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_domain_status, error) as u32 },
+    libprobe_field_info { name: c"warnings".as_ptr(), doc: c"Problems that did not fail the domain: a file that failed to parse for one process,\na source that was unexpectedly unreadable. Bounded; see `warnings_dropped`.".as_ptr(), unit: std::ptr::null(), type_index: 16, offset: std::mem::offset_of!(libprobe_domain_status, warnings) as u32 },
+    libprobe_field_info { name: c"warnings_dropped".as_ptr(), doc: c"Warnings beyond the bound that were counted but not kept.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_domain_status, warnings_dropped) as u32 },
     libprobe_field_info { name: c"duration_ns".as_ptr(), doc: c"Time spent collecting this domain.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_domain_status, duration_ns) as u32 },
 ]);
 
 static FIELDS_SYSTEM: Table<[libprobe_field_info; 28]> = Table([
-    libprobe_field_info { name: c"hostname".as_ptr(), doc: c"`/proc/sys/kernel/hostname` (of the reader's UTS namespace).".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_system, hostname) as u32 },
-    libprobe_field_info { name: c"kernel_release".as_ptr(), doc: c"`uname -r` (`/proc/sys/kernel/osrelease`).".as_ptr(), unit: std::ptr::null(), type_index: 18, offset: std::mem::offset_of!(libprobe_system, kernel_release) as u32 },
-    libprobe_field_info { name: c"kernel_version".as_ptr(), doc: c"`uname -v` (`/proc/sys/kernel/version`).".as_ptr(), unit: std::ptr::null(), type_index: 18, offset: std::mem::offset_of!(libprobe_system, kernel_version) as u32 },
+    libprobe_field_info { name: c"hostname".as_ptr(), doc: c"`/proc/sys/kernel/hostname` (of the reader's UTS namespace).".as_ptr(), unit: std::ptr::null(), type_index: 19, offset: std::mem::offset_of!(libprobe_system, hostname) as u32 },
+    libprobe_field_info { name: c"kernel_release".as_ptr(), doc: c"`uname -r` (`/proc/sys/kernel/osrelease`).".as_ptr(), unit: std::ptr::null(), type_index: 20, offset: std::mem::offset_of!(libprobe_system, kernel_release) as u32 },
+    libprobe_field_info { name: c"kernel_version".as_ptr(), doc: c"`uname -v` (`/proc/sys/kernel/version`).".as_ptr(), unit: std::ptr::null(), type_index: 20, offset: std::mem::offset_of!(libprobe_system, kernel_version) as u32 },
     libprobe_field_info { name: c"boot_time".as_ptr(), doc: c"Boot time as a Unix timestamp (`btime` of `/proc/stat`; moves when the wall clock\nis stepped).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, boot_time) as u32 },
-    libprobe_field_info { name: c"uptime_seconds".as_ptr(), doc: c"Time since boot, suspended time included (`/proc/uptime`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 20, offset: std::mem::offset_of!(libprobe_system, uptime_seconds) as u32 },
-    libprobe_field_info { name: c"idle_seconds".as_ptr(), doc: c"Idle time summed over CPUs (`/proc/uptime`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 20, offset: std::mem::offset_of!(libprobe_system, idle_seconds) as u32 },
+    libprobe_field_info { name: c"uptime_seconds".as_ptr(), doc: c"Time since boot, suspended time included (`/proc/uptime`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 22, offset: std::mem::offset_of!(libprobe_system, uptime_seconds) as u32 },
+    libprobe_field_info { name: c"idle_seconds".as_ptr(), doc: c"Idle time summed over CPUs (`/proc/uptime`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 22, offset: std::mem::offset_of!(libprobe_system, idle_seconds) as u32 },
     libprobe_field_info { name: c"clock_ticks".as_ptr(), doc: c"Clock ticks per second (the unit of every `*_ticks` field).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, clock_ticks) as u32 },
     libprobe_field_info { name: c"page_size".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, page_size) as u32 },
-    libprobe_field_info { name: c"cpu_count".as_ptr(), doc: c"Logical CPUs online (`/sys/devices/system/cpu/online`, else the `cpuN` lines of\n`/proc/stat`). Not reduced by affinity or cgroup limits, unlike `nproc`.".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_system, cpu_count) as u32 },
-    libprobe_field_info { name: c"cpu_count_possible".as_ptr(), doc: c"Logical CPUs the kernel can bring online (`possible`).".as_ptr(), unit: std::ptr::null(), type_index: 21, offset: std::mem::offset_of!(libprobe_system, cpu_count_possible) as u32 },
-    libprobe_field_info { name: c"cpu_count_physical".as_ptr(), doc: c"Physical cores among online CPUs (distinct package/die/core ids, else distinct\nsibling sets).".as_ptr(), unit: std::ptr::null(), type_index: 21, offset: std::mem::offset_of!(libprobe_system, cpu_count_physical) as u32 },
-    libprobe_field_info { name: c"cpu_packages".as_ptr(), doc: c"Packages (sockets) among online CPUs.".as_ptr(), unit: std::ptr::null(), type_index: 21, offset: std::mem::offset_of!(libprobe_system, cpu_packages) as u32 },
-    libprobe_field_info { name: c"cpu_total".as_ptr(), doc: c"The `cpu` line of `/proc/stat`: every possible CPU, summed.".as_ptr(), unit: std::ptr::null(), type_index: 22, offset: std::mem::offset_of!(libprobe_system, cpu_total) as u32 },
-    libprobe_field_info { name: c"cpu_percent".as_ptr(), doc: c"Busy share of all CPUs since the previous snapshot of the same `Probe` (0–100, not\nper core). `no_previous_sample` on the first snapshot, when no clock tick elapsed\nsince the previous one, and when the counters went backwards (CPU hotplug).".as_ptr(), unit: c"percent".as_ptr(), type_index: 20, offset: std::mem::offset_of!(libprobe_system, cpu_percent) as u32 },
-    libprobe_field_info { name: c"cpus".as_ptr(), doc: c"Every present CPU, by id.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_system, cpus) as u32 },
+    libprobe_field_info { name: c"cpu_count".as_ptr(), doc: c"Logical CPUs online (`/sys/devices/system/cpu/online`, else the `cpuN` lines of\n`/proc/stat`). Not reduced by affinity or cgroup limits, unlike `nproc`.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_system, cpu_count) as u32 },
+    libprobe_field_info { name: c"cpu_count_possible".as_ptr(), doc: c"Logical CPUs the kernel can bring online (`possible`).".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_system, cpu_count_possible) as u32 },
+    libprobe_field_info { name: c"cpu_count_physical".as_ptr(), doc: c"Physical cores among online CPUs (distinct package/die/core ids, else distinct\nsibling sets).".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_system, cpu_count_physical) as u32 },
+    libprobe_field_info { name: c"cpu_packages".as_ptr(), doc: c"Packages (sockets) among online CPUs.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_system, cpu_packages) as u32 },
+    libprobe_field_info { name: c"cpu_total".as_ptr(), doc: c"The `cpu` line of `/proc/stat`: every possible CPU, summed.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_system, cpu_total) as u32 },
+    libprobe_field_info { name: c"cpu_percent".as_ptr(), doc: c"Busy share of all CPUs since the previous snapshot of the same `Probe` (0–100, not\nper core). `no_previous_sample` on the first snapshot, when no clock tick elapsed\nsince the previous one, and when the counters went backwards (CPU hotplug).".as_ptr(), unit: c"percent".as_ptr(), type_index: 22, offset: std::mem::offset_of!(libprobe_system, cpu_percent) as u32 },
+    libprobe_field_info { name: c"cpus".as_ptr(), doc: c"Every present CPU, by id.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_system, cpus) as u32 },
     libprobe_field_info { name: c"context_switches".as_ptr(), doc: c"Context switches since boot.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, context_switches) as u32 },
     libprobe_field_info { name: c"interrupts".as_ptr(), doc: c"Interrupts serviced since boot.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, interrupts) as u32 },
-    libprobe_field_info { name: c"softirqs".as_ptr(), doc: c"Softirqs serviced since boot (2.6.31+).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_system, softirqs) as u32 },
+    libprobe_field_info { name: c"softirqs".as_ptr(), doc: c"Softirqs serviced since boot (2.6.31+).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_system, softirqs) as u32 },
     libprobe_field_info { name: c"forks".as_ptr(), doc: c"Processes and threads created since boot.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, forks) as u32 },
-    libprobe_field_info { name: c"procs_running".as_ptr(), doc: c"Threads runnable now.".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_system, procs_running) as u32 },
-    libprobe_field_info { name: c"procs_blocked".as_ptr(), doc: c"Threads blocked on I/O now.".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_system, procs_blocked) as u32 },
-    libprobe_field_info { name: c"load".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_system, load) as u32 },
-    libprobe_field_info { name: c"pressure".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_system, pressure) as u32 },
-    libprobe_field_info { name: c"memory".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_system, memory) as u32 },
-    libprobe_field_info { name: c"meminfo".as_ptr(), doc: c"Every `/proc/meminfo` line: values with a `kB` unit converted to bytes, the others\n(`HugePages_*`) as counts.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, meminfo) as u32 },
-    libprobe_field_info { name: c"vmstat".as_ptr(), doc: c"Every `/proc/vmstat` counter, as the kernel prints it (mostly pages).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, vmstat) as u32 },
-    libprobe_field_info { name: c"disks".as_ptr(), doc: c"Every line of `/proc/diskstats` (disks, partitions, loop, dm and zram devices).".as_ptr(), unit: std::ptr::null(), type_index: 35, offset: std::mem::offset_of!(libprobe_system, disks) as u32 },
-    libprobe_field_info { name: c"filesystems".as_ptr(), doc: c"Every mount of `/proc/self/mountinfo` (the reader's mount namespace), in order.".as_ptr(), unit: std::ptr::null(), type_index: 38, offset: std::mem::offset_of!(libprobe_system, filesystems) as u32 },
+    libprobe_field_info { name: c"procs_running".as_ptr(), doc: c"Threads runnable now.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_system, procs_running) as u32 },
+    libprobe_field_info { name: c"procs_blocked".as_ptr(), doc: c"Threads blocked on I/O now.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_system, procs_blocked) as u32 },
+    libprobe_field_info { name: c"load".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_system, load) as u32 },
+    libprobe_field_info { name: c"pressure".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_system, pressure) as u32 },
+    libprobe_field_info { name: c"memory".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, memory) as u32 },
+    libprobe_field_info { name: c"meminfo".as_ptr(), doc: c"Every `/proc/meminfo` line: values with a `kB` unit converted to bytes, the others\n(`HugePages_*`) as counts.".as_ptr(), unit: std::ptr::null(), type_index: 34, offset: std::mem::offset_of!(libprobe_system, meminfo) as u32 },
+    libprobe_field_info { name: c"vmstat".as_ptr(), doc: c"Every `/proc/vmstat` counter, as the kernel prints it (mostly pages).".as_ptr(), unit: std::ptr::null(), type_index: 34, offset: std::mem::offset_of!(libprobe_system, vmstat) as u32 },
+    libprobe_field_info { name: c"disks".as_ptr(), doc: c"Every line of `/proc/diskstats` (disks, partitions, loop, dm and zram devices).".as_ptr(), unit: std::ptr::null(), type_index: 37, offset: std::mem::offset_of!(libprobe_system, disks) as u32 },
+    libprobe_field_info { name: c"filesystems".as_ptr(), doc: c"Every mount of `/proc/self/mountinfo` (the reader's mount namespace), in order.".as_ptr(), unit: std::ptr::null(), type_index: 40, offset: std::mem::offset_of!(libprobe_system, filesystems) as u32 },
 ]);
 
 static FIELDS_CPU_TIMES: Table<[libprobe_field_info; 10]> = Table([
@@ -3528,19 +7164,19 @@ static FIELDS_CPU_TIMES: Table<[libprobe_field_info; 10]> = Table([
 ]);
 
 static FIELDS_CPU: Table<[libprobe_field_info; 13]> = Table([
-    libprobe_field_info { name: c"id".as_ptr(), doc: c"The logical CPU number.".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_cpu, id) as u32 },
-    libprobe_field_info { name: c"online".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 39, offset: std::mem::offset_of!(libprobe_cpu, online) as u32 },
-    libprobe_field_info { name: c"times".as_ptr(), doc: c"Mode times (its `cpuN` line of `/proc/stat`); `not_enabled` while the CPU is\noffline.".as_ptr(), unit: std::ptr::null(), type_index: 40, offset: std::mem::offset_of!(libprobe_cpu, times) as u32 },
-    libprobe_field_info { name: c"percent".as_ptr(), doc: c"Busy share since the previous snapshot of the same `Probe` (0–100 for this one\nCPU). `no_previous_sample` on the first snapshot, when no clock tick elapsed\nsince the previous one, and after the CPU came back online; `not_enabled` while\noffline.".as_ptr(), unit: c"percent".as_ptr(), type_index: 20, offset: std::mem::offset_of!(libprobe_cpu, percent) as u32 },
-    libprobe_field_info { name: c"package_id".as_ptr(), doc: c"Physical package (socket), `-1` where the architecture does not know it. Every\ntopology field is `not_enabled` while the CPU is offline and `not_supported` on a\nkernel without the file (`die_id` before 5.3, `cluster_id` before 5.16).".as_ptr(), unit: std::ptr::null(), type_index: 42, offset: std::mem::offset_of!(libprobe_cpu, package_id) as u32 },
-    libprobe_field_info { name: c"die_id".as_ptr(), doc: c"Die within the package.".as_ptr(), unit: std::ptr::null(), type_index: 42, offset: std::mem::offset_of!(libprobe_cpu, die_id) as u32 },
-    libprobe_field_info { name: c"cluster_id".as_ptr(), doc: c"Cluster of cores sharing a cache level (arm64 clusters, x86 L2 groups).".as_ptr(), unit: std::ptr::null(), type_index: 42, offset: std::mem::offset_of!(libprobe_cpu, cluster_id) as u32 },
-    libprobe_field_info { name: c"core_id".as_ptr(), doc: c"Core within the package and die (not unique machine-wide).".as_ptr(), unit: std::ptr::null(), type_index: 42, offset: std::mem::offset_of!(libprobe_cpu, core_id) as u32 },
-    libprobe_field_info { name: c"thread_siblings".as_ptr(), doc: c"Logical CPUs sharing this core (SMT siblings), this one included.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_cpu, thread_siblings) as u32 },
-    libprobe_field_info { name: c"frequency_mhz".as_ptr(), doc: c"Current frequency: cpufreq `scaling_cur_freq`, else the `cpu MHz` of\n`/proc/cpuinfo` (x86; often the nominal frequency in a VM); `not_supported` when\nneither has it (arm64 without cpufreq).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 20, offset: std::mem::offset_of!(libprobe_cpu, frequency_mhz) as u32 },
-    libprobe_field_info { name: c"frequency_min_mhz".as_ptr(), doc: c"The lowest frequency the cpufreq policy allows (`scaling_min_freq`);\n`not_supported` without a cpufreq driver.".as_ptr(), unit: c"MHz".as_ptr(), type_index: 20, offset: std::mem::offset_of!(libprobe_cpu, frequency_min_mhz) as u32 },
-    libprobe_field_info { name: c"frequency_max_mhz".as_ptr(), doc: c"The highest frequency the cpufreq policy allows (`scaling_max_freq`).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 20, offset: std::mem::offset_of!(libprobe_cpu, frequency_max_mhz) as u32 },
-    libprobe_field_info { name: c"governor".as_ptr(), doc: c"The cpufreq governor (`schedutil`, `performance`, …).".as_ptr(), unit: std::ptr::null(), type_index: 18, offset: std::mem::offset_of!(libprobe_cpu, governor) as u32 },
+    libprobe_field_info { name: c"id".as_ptr(), doc: c"The logical CPU number.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_cpu, id) as u32 },
+    libprobe_field_info { name: c"online".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 41, offset: std::mem::offset_of!(libprobe_cpu, online) as u32 },
+    libprobe_field_info { name: c"times".as_ptr(), doc: c"Mode times (its `cpuN` line of `/proc/stat`); `not_enabled` while the CPU is\noffline.".as_ptr(), unit: std::ptr::null(), type_index: 42, offset: std::mem::offset_of!(libprobe_cpu, times) as u32 },
+    libprobe_field_info { name: c"percent".as_ptr(), doc: c"Busy share since the previous snapshot of the same `Probe` (0–100 for this one\nCPU). `no_previous_sample` on the first snapshot, when no clock tick elapsed\nsince the previous one, and after the CPU came back online; `not_enabled` while\noffline.".as_ptr(), unit: c"percent".as_ptr(), type_index: 22, offset: std::mem::offset_of!(libprobe_cpu, percent) as u32 },
+    libprobe_field_info { name: c"package_id".as_ptr(), doc: c"Physical package (socket), `-1` where the architecture does not know it. Every\ntopology field is `not_enabled` while the CPU is offline and `not_supported` on a\nkernel without the file (`die_id` before 5.3, `cluster_id` before 5.16).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_cpu, package_id) as u32 },
+    libprobe_field_info { name: c"die_id".as_ptr(), doc: c"Die within the package.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_cpu, die_id) as u32 },
+    libprobe_field_info { name: c"cluster_id".as_ptr(), doc: c"Cluster of cores sharing a cache level (arm64 clusters, x86 L2 groups).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_cpu, cluster_id) as u32 },
+    libprobe_field_info { name: c"core_id".as_ptr(), doc: c"Core within the package and die (not unique machine-wide).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_cpu, core_id) as u32 },
+    libprobe_field_info { name: c"thread_siblings".as_ptr(), doc: c"Logical CPUs sharing this core (SMT siblings), this one included.".as_ptr(), unit: std::ptr::null(), type_index: 46, offset: std::mem::offset_of!(libprobe_cpu, thread_siblings) as u32 },
+    libprobe_field_info { name: c"frequency_mhz".as_ptr(), doc: c"Current frequency: cpufreq `scaling_cur_freq`, else the `cpu MHz` of\n`/proc/cpuinfo` (x86; often the nominal frequency in a VM); `not_supported` when\nneither has it (arm64 without cpufreq).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 22, offset: std::mem::offset_of!(libprobe_cpu, frequency_mhz) as u32 },
+    libprobe_field_info { name: c"frequency_min_mhz".as_ptr(), doc: c"The lowest frequency the cpufreq policy allows (`scaling_min_freq`);\n`not_supported` without a cpufreq driver.".as_ptr(), unit: c"MHz".as_ptr(), type_index: 22, offset: std::mem::offset_of!(libprobe_cpu, frequency_min_mhz) as u32 },
+    libprobe_field_info { name: c"frequency_max_mhz".as_ptr(), doc: c"The highest frequency the cpufreq policy allows (`scaling_max_freq`).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 22, offset: std::mem::offset_of!(libprobe_cpu, frequency_max_mhz) as u32 },
+    libprobe_field_info { name: c"governor".as_ptr(), doc: c"The cpufreq governor (`schedutil`, `performance`, …).".as_ptr(), unit: std::ptr::null(), type_index: 20, offset: std::mem::offset_of!(libprobe_cpu, governor) as u32 },
 ]);
 
 static FIELDS_LOAD_AVERAGE: Table<[libprobe_field_info; 6]> = Table([
@@ -3548,42 +7184,42 @@ static FIELDS_LOAD_AVERAGE: Table<[libprobe_field_info; 6]> = Table([
         name: c"load1".as_ptr(),
         doc: c"Runnable plus uninterruptible tasks, averaged over 1 minute.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 19,
+        type_index: 21,
         offset: std::mem::offset_of!(libprobe_load_average, load1) as u32,
     },
     libprobe_field_info {
         name: c"load5".as_ptr(),
         doc: c"Over 5 minutes.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 19,
+        type_index: 21,
         offset: std::mem::offset_of!(libprobe_load_average, load5) as u32,
     },
     libprobe_field_info {
         name: c"load15".as_ptr(),
         doc: c"Over 15 minutes.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 19,
+        type_index: 21,
         offset: std::mem::offset_of!(libprobe_load_average, load15) as u32,
     },
     libprobe_field_info {
         name: c"runnable".as_ptr(),
         doc: c"Runnable scheduling entities now.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 15,
+        type_index: 17,
         offset: std::mem::offset_of!(libprobe_load_average, runnable) as u32,
     },
     libprobe_field_info {
         name: c"total".as_ptr(),
         doc: c"Scheduling entities (threads) that exist.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 15,
+        type_index: 17,
         offset: std::mem::offset_of!(libprobe_load_average, total) as u32,
     },
     libprobe_field_info {
         name: c"last_pid".as_ptr(),
         doc: c"The most recently created pid (in the reader's pid namespace).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 41,
+        type_index: 43,
         offset: std::mem::offset_of!(libprobe_load_average, last_pid) as u32,
     },
 ]);
@@ -3593,28 +7229,28 @@ static FIELDS_SYSTEM_PRESSURE: Table<[libprobe_field_info; 4]> = Table([
         name: c"cpu".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 46,
+        type_index: 48,
         offset: std::mem::offset_of!(libprobe_system_pressure, cpu) as u32,
     },
     libprobe_field_info {
         name: c"memory".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 46,
+        type_index: 48,
         offset: std::mem::offset_of!(libprobe_system_pressure, memory) as u32,
     },
     libprobe_field_info {
         name: c"io".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 46,
+        type_index: 48,
         offset: std::mem::offset_of!(libprobe_system_pressure, io) as u32,
     },
     libprobe_field_info {
         name: c"irq".as_ptr(),
         doc: c"Linux 6.1+ with `CONFIG_IRQ_TIME_ACCOUNTING`.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 46,
+        type_index: 48,
         offset: std::mem::offset_of!(libprobe_system_pressure, irq) as u32,
     },
 ]);
@@ -3624,14 +7260,14 @@ static FIELDS_PRESSURE: Table<[libprobe_field_info; 2]> = Table([
         name: c"some".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 47,
+        type_index: 49,
         offset: std::mem::offset_of!(libprobe_pressure, some) as u32,
     },
     libprobe_field_info {
         name: c"full".as_ptr(),
         doc: c"Not reported for CPU at the system level before Linux 5.13.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 48,
+        type_index: 50,
         offset: std::mem::offset_of!(libprobe_pressure, full) as u32,
     },
 ]);
@@ -3641,21 +7277,21 @@ static FIELDS_PSI_LINE: Table<[libprobe_field_info; 4]> = Table([
         name: c"avg10".as_ptr(),
         doc: c"Share of wall time stalled, averaged over 10 s.".as_ptr(),
         unit: c"percent".as_ptr(),
-        type_index: 19,
+        type_index: 21,
         offset: std::mem::offset_of!(libprobe_psi_line, avg10) as u32,
     },
     libprobe_field_info {
         name: c"avg60".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"percent".as_ptr(),
-        type_index: 19,
+        type_index: 21,
         offset: std::mem::offset_of!(libprobe_psi_line, avg60) as u32,
     },
     libprobe_field_info {
         name: c"avg300".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"percent".as_ptr(),
-        type_index: 19,
+        type_index: 21,
         offset: std::mem::offset_of!(libprobe_psi_line, avg300) as u32,
     },
     libprobe_field_info {
@@ -3670,21 +7306,21 @@ static FIELDS_PSI_LINE: Table<[libprobe_field_info; 4]> = Table([
 static FIELDS_MEMORY: Table<[libprobe_field_info; 17]> = Table([
     libprobe_field_info { name: c"total".as_ptr(), doc: c"Usable RAM (`MemTotal`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_memory, total) as u32 },
     libprobe_field_info { name: c"free".as_ptr(), doc: c"RAM not used at all (`MemFree`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_memory, free) as u32 },
-    libprobe_field_info { name: c"available".as_ptr(), doc: c"An estimate of memory available for new work without swapping (`MemAvailable`,\nLinux 3.14+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_memory, available) as u32 },
-    libprobe_field_info { name: c"buffers".as_ptr(), doc: c"Block device buffers (`Buffers`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_memory, buffers) as u32 },
-    libprobe_field_info { name: c"cached".as_ptr(), doc: c"Page cache, reclaimable slab excluded (`Cached`; `free` adds `SReclaimable` to\nshow buff/cache).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_memory, cached) as u32 },
-    libprobe_field_info { name: c"shared".as_ptr(), doc: c"Shared memory (tmpfs, shm; `Shmem`, 2.6.32+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_memory, shared) as u32 },
-    libprobe_field_info { name: c"active".as_ptr(), doc: c"Recently used memory, not reclaimed unless needed (`Active`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_memory, active) as u32 },
-    libprobe_field_info { name: c"inactive".as_ptr(), doc: c"Memory not used recently, first to be reclaimed (`Inactive`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_memory, inactive) as u32 },
-    libprobe_field_info { name: c"slab".as_ptr(), doc: c"Kernel slab caches, reclaimable and not (`Slab`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_memory, slab) as u32 },
+    libprobe_field_info { name: c"available".as_ptr(), doc: c"An estimate of memory available for new work without swapping (`MemAvailable`,\nLinux 3.14+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_memory, available) as u32 },
+    libprobe_field_info { name: c"buffers".as_ptr(), doc: c"Block device buffers (`Buffers`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_memory, buffers) as u32 },
+    libprobe_field_info { name: c"cached".as_ptr(), doc: c"Page cache, reclaimable slab excluded (`Cached`; `free` adds `SReclaimable` to\nshow buff/cache).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_memory, cached) as u32 },
+    libprobe_field_info { name: c"shared".as_ptr(), doc: c"Shared memory (tmpfs, shm; `Shmem`, 2.6.32+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_memory, shared) as u32 },
+    libprobe_field_info { name: c"active".as_ptr(), doc: c"Recently used memory, not reclaimed unless needed (`Active`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_memory, active) as u32 },
+    libprobe_field_info { name: c"inactive".as_ptr(), doc: c"Memory not used recently, first to be reclaimed (`Inactive`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_memory, inactive) as u32 },
+    libprobe_field_info { name: c"slab".as_ptr(), doc: c"Kernel slab caches, reclaimable and not (`Slab`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_memory, slab) as u32 },
     libprobe_field_info { name: c"used".as_ptr(), doc: c"`total - available` (or `total - free - buffers - cached` before 3.14), as\n`free` shows it.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_memory, used) as u32 },
-    libprobe_field_info { name: c"used_percent".as_ptr(), doc: c"`used / total`.".as_ptr(), unit: c"percent".as_ptr(), type_index: 19, offset: std::mem::offset_of!(libprobe_memory, used_percent) as u32 },
-    libprobe_field_info { name: c"swap_total".as_ptr(), doc: c"`SwapTotal`: 0 without swap.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_memory, swap_total) as u32 },
-    libprobe_field_info { name: c"swap_free".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_memory, swap_free) as u32 },
-    libprobe_field_info { name: c"swap_used".as_ptr(), doc: c"`swap_total - swap_free`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_memory, swap_used) as u32 },
-    libprobe_field_info { name: c"swap_used_percent".as_ptr(), doc: c"`swap_used / swap_total`; `not_present` when there is no swap.".as_ptr(), unit: c"percent".as_ptr(), type_index: 20, offset: std::mem::offset_of!(libprobe_memory, swap_used_percent) as u32 },
-    libprobe_field_info { name: c"swap_in_bytes".as_ptr(), doc: c"Swapped in from disk since boot (`pswpin` of `/proc/vmstat` × page size); missing\nwith vmstat's reason when that file is unreadable.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_memory, swap_in_bytes) as u32 },
-    libprobe_field_info { name: c"swap_out_bytes".as_ptr(), doc: c"Swapped out to disk since boot (`pswpout` × page size).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_memory, swap_out_bytes) as u32 },
+    libprobe_field_info { name: c"used_percent".as_ptr(), doc: c"`used / total`.".as_ptr(), unit: c"percent".as_ptr(), type_index: 21, offset: std::mem::offset_of!(libprobe_memory, used_percent) as u32 },
+    libprobe_field_info { name: c"swap_total".as_ptr(), doc: c"`SwapTotal`: 0 without swap.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_memory, swap_total) as u32 },
+    libprobe_field_info { name: c"swap_free".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_memory, swap_free) as u32 },
+    libprobe_field_info { name: c"swap_used".as_ptr(), doc: c"`swap_total - swap_free`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_memory, swap_used) as u32 },
+    libprobe_field_info { name: c"swap_used_percent".as_ptr(), doc: c"`swap_used / swap_total`; `not_present` when there is no swap.".as_ptr(), unit: c"percent".as_ptr(), type_index: 22, offset: std::mem::offset_of!(libprobe_memory, swap_used_percent) as u32 },
+    libprobe_field_info { name: c"swap_in_bytes".as_ptr(), doc: c"Swapped in from disk since boot (`pswpin` of `/proc/vmstat` × page size); missing\nwith vmstat's reason when that file is unreadable.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_memory, swap_in_bytes) as u32 },
+    libprobe_field_info { name: c"swap_out_bytes".as_ptr(), doc: c"Swapped out to disk since boot (`pswpout` × page size).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_memory, swap_out_bytes) as u32 },
 ]);
 
 static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
@@ -3692,21 +7328,21 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         name: c"name".as_ptr(),
         doc: c"Kernel name (`sda`, `nvme0n1p1`, `dm-0`, `loop0`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 16,
+        type_index: 18,
         offset: std::mem::offset_of!(libprobe_disk_stats, name) as u32,
     },
     libprobe_field_info {
         name: c"major".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 15,
+        type_index: 17,
         offset: std::mem::offset_of!(libprobe_disk_stats, major) as u32,
     },
     libprobe_field_info {
         name: c"minor".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 15,
+        type_index: 17,
         offset: std::mem::offset_of!(libprobe_disk_stats, minor) as u32,
     },
     libprobe_field_info {
@@ -3804,42 +7440,42 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         name: c"discards_completed".as_ptr(),
         doc: c"Linux 4.18+ (`not_supported` before), like the other discard fields.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_disk_stats, discards_completed) as u32,
     },
     libprobe_field_info {
         name: c"discards_merged".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_disk_stats, discards_merged) as u32,
     },
     libprobe_field_info {
         name: c"sectors_discarded".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"sectors".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_disk_stats, sectors_discarded) as u32,
     },
     libprobe_field_info {
         name: c"discard_time_ms".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"ms".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_disk_stats, discard_time_ms) as u32,
     },
     libprobe_field_info {
         name: c"flushes_completed".as_ptr(),
         doc: c"Linux 5.5+ (`not_supported` before), like `flush_time_ms`.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_disk_stats, flushes_completed) as u32,
     },
     libprobe_field_info {
         name: c"flush_time_ms".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"ms".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_disk_stats, flush_time_ms) as u32,
     },
 ]);
@@ -3849,14 +7485,14 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         name: c"mount_id".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 15,
+        type_index: 17,
         offset: std::mem::offset_of!(libprobe_filesystem, mount_id) as u32,
     },
     libprobe_field_info {
         name: c"parent_id".as_ptr(),
         doc: c"The mount this one is mounted on.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 15,
+        type_index: 17,
         offset: std::mem::offset_of!(libprobe_filesystem, parent_id) as u32,
     },
     libprobe_field_info {
@@ -3870,21 +7506,21 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         name: c"source".as_ptr(),
         doc: c"The device or source (`/dev/vda1`, `tmpfs`, `server:/export`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 16,
+        type_index: 18,
         offset: std::mem::offset_of!(libprobe_filesystem, source) as u32,
     },
     libprobe_field_info {
         name: c"mount_point".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 16,
+        type_index: 18,
         offset: std::mem::offset_of!(libprobe_filesystem, mount_point) as u32,
     },
     libprobe_field_info {
         name: c"root".as_ptr(),
         doc: c"The directory of the filesystem mounted here (`/` unless a bind mount of a subtree).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 16,
+        type_index: 18,
         offset: std::mem::offset_of!(libprobe_filesystem, root) as u32,
     },
     libprobe_field_info {
@@ -3912,244 +7548,202 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         name: c"read_only".as_ptr(),
         doc: c"Mounted read-only, or its superblock is (`ro` in either option list).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 39,
+        type_index: 41,
         offset: std::mem::offset_of!(libprobe_filesystem, read_only) as u32,
     },
     libprobe_field_info {
         name: c"total_bytes".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_filesystem, total_bytes) as u32,
     },
     libprobe_field_info {
         name: c"free_bytes".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_filesystem, free_bytes) as u32,
     },
     libprobe_field_info {
         name: c"available_bytes".as_ptr(),
         doc: c"Free space usable by unprivileged users (`free_bytes` less the reserved blocks).".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_filesystem, available_bytes) as u32,
     },
     libprobe_field_info {
         name: c"used_bytes".as_ptr(),
         doc: c"`total_bytes - free_bytes`.".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_filesystem, used_bytes) as u32,
     },
     libprobe_field_info {
         name: c"used_percent".as_ptr(),
         doc: c"`used / (used + available)`, as `df` computes it (`df` rounds it up).".as_ptr(),
         unit: c"percent".as_ptr(),
-        type_index: 20,
+        type_index: 22,
         offset: std::mem::offset_of!(libprobe_filesystem, used_percent) as u32,
     },
     libprobe_field_info {
         name: c"inodes_total".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_filesystem, inodes_total) as u32,
     },
     libprobe_field_info {
         name: c"inodes_free".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_filesystem, inodes_free) as u32,
     },
     libprobe_field_info {
         name: c"inodes_used".as_ptr(),
         doc: c"`inodes_total - inodes_free`.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_filesystem, inodes_used) as u32,
     },
     libprobe_field_info {
         name: c"block_size".as_ptr(),
         doc: c"The filesystem's preferred I/O block size (`f_bsize`).".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_filesystem, block_size) as u32,
     },
 ]);
 
 static FIELDS_PROCESS_FULL: Table<[libprobe_field_info; 105]> = Table([
-    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 41, offset: std::mem::offset_of!(libprobe_process_full, pid) as u32 },
-    libprobe_field_info { name: c"ppid".as_ptr(), doc: c"Parent process id (0 for init and kthreadd).".as_ptr(), unit: std::ptr::null(), type_index: 41, offset: std::mem::offset_of!(libprobe_process_full, ppid) as u32 },
-    libprobe_field_info { name: c"pgid".as_ptr(), doc: c"Process group id.".as_ptr(), unit: std::ptr::null(), type_index: 41, offset: std::mem::offset_of!(libprobe_process_full, pgid) as u32 },
-    libprobe_field_info { name: c"sid".as_ptr(), doc: c"Session id.".as_ptr(), unit: std::ptr::null(), type_index: 41, offset: std::mem::offset_of!(libprobe_process_full, sid) as u32 },
-    libprobe_field_info { name: c"tgid".as_ptr(), doc: c"Thread group id (equals `pid` for a process).".as_ptr(), unit: std::ptr::null(), type_index: 42, offset: std::mem::offset_of!(libprobe_process_full, tgid) as u32 },
-    libprobe_field_info { name: c"ns_pids".as_ptr(), doc: c"The pid in each nested pid namespace, outermost first (`NSpid`).".as_ptr(), unit: std::ptr::null(), type_index: 50, offset: std::mem::offset_of!(libprobe_process_full, ns_pids) as u32 },
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"The command name (`comm`, at most 15 bytes, any byte but NUL).".as_ptr(), unit: std::ptr::null(), type_index: 16, offset: std::mem::offset_of!(libprobe_process_full, name) as u32 },
-    libprobe_field_info { name: c"exe".as_ptr(), doc: c"The executable (`/proc/<pid>/exe`). Missing for kernel threads and zombies.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_process_full, exe) as u32 },
-    libprobe_field_info { name: c"exe_deleted".as_ptr(), doc: c"True when the executable has been deleted or replaced on disk since the start.".as_ptr(), unit: std::ptr::null(), type_index: 51, offset: std::mem::offset_of!(libprobe_process_full, exe_deleted) as u32 },
-    libprobe_field_info { name: c"cmdline".as_ptr(), doc: c"The arguments (`/proc/<pid>/cmdline`), lossless. Empty for kernel threads.".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_process_full, cmdline) as u32 },
-    libprobe_field_info { name: c"cwd".as_ptr(), doc: c"The working directory.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_process_full, cwd) as u32 },
-    libprobe_field_info { name: c"root".as_ptr(), doc: c"The root directory (`/` unless chrooted or in a container).".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_process_full, root) as u32 },
-    libprobe_field_info { name: c"uid_real".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 21, offset: std::mem::offset_of!(libprobe_process_full, uid_real) as u32 },
-    libprobe_field_info { name: c"uid_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 21, offset: std::mem::offset_of!(libprobe_process_full, uid_effective) as u32 },
-    libprobe_field_info { name: c"uid_saved".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 21, offset: std::mem::offset_of!(libprobe_process_full, uid_saved) as u32 },
-    libprobe_field_info { name: c"uid_filesystem".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 21, offset: std::mem::offset_of!(libprobe_process_full, uid_filesystem) as u32 },
-    libprobe_field_info { name: c"gid_real".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 21, offset: std::mem::offset_of!(libprobe_process_full, gid_real) as u32 },
-    libprobe_field_info { name: c"gid_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 21, offset: std::mem::offset_of!(libprobe_process_full, gid_effective) as u32 },
-    libprobe_field_info { name: c"gid_saved".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 21, offset: std::mem::offset_of!(libprobe_process_full, gid_saved) as u32 },
-    libprobe_field_info { name: c"gid_filesystem".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 21, offset: std::mem::offset_of!(libprobe_process_full, gid_filesystem) as u32 },
-    libprobe_field_info { name: c"groups".as_ptr(), doc: c"Supplementary groups.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_process_full, groups) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 54, offset: std::mem::offset_of!(libprobe_process_full, state) as u32 },
-    libprobe_field_info { name: c"state_char".as_ptr(), doc: c"The state letter as the kernel prints it (`R`, `S`, `D`, `Z`, `T`, `t`, `X`, `I`, …).".as_ptr(), unit: std::ptr::null(), type_index: 55, offset: std::mem::offset_of!(libprobe_process_full, state_char) as u32 },
-    libprobe_field_info { name: c"nice".as_ptr(), doc: c"Nice value, -20 (favoured) to 19.".as_ptr(), unit: std::ptr::null(), type_index: 41, offset: std::mem::offset_of!(libprobe_process_full, nice) as u32 },
-    libprobe_field_info { name: c"priority".as_ptr(), doc: c"Kernel scheduling priority as `/proc/<pid>/stat` shows it (20 + nice for normal\ntasks; negative for real-time ones).".as_ptr(), unit: std::ptr::null(), type_index: 41, offset: std::mem::offset_of!(libprobe_process_full, priority) as u32 },
-    libprobe_field_info { name: c"num_threads".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_process_full, num_threads) as u32 },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 43, offset: std::mem::offset_of!(libprobe_process_full, pid) as u32 },
+    libprobe_field_info { name: c"ppid".as_ptr(), doc: c"Parent process id (0 for init and kthreadd).".as_ptr(), unit: std::ptr::null(), type_index: 43, offset: std::mem::offset_of!(libprobe_process_full, ppid) as u32 },
+    libprobe_field_info { name: c"pgid".as_ptr(), doc: c"Process group id.".as_ptr(), unit: std::ptr::null(), type_index: 43, offset: std::mem::offset_of!(libprobe_process_full, pgid) as u32 },
+    libprobe_field_info { name: c"sid".as_ptr(), doc: c"Session id.".as_ptr(), unit: std::ptr::null(), type_index: 43, offset: std::mem::offset_of!(libprobe_process_full, sid) as u32 },
+    libprobe_field_info { name: c"tgid".as_ptr(), doc: c"Thread group id (equals `pid` for a process).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_process_full, tgid) as u32 },
+    libprobe_field_info { name: c"ns_pids".as_ptr(), doc: c"The pid in each nested pid namespace, outermost first (`NSpid`).".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, ns_pids) as u32 },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The command name (`comm`, at most 15 bytes, any byte but NUL).".as_ptr(), unit: std::ptr::null(), type_index: 18, offset: std::mem::offset_of!(libprobe_process_full, name) as u32 },
+    libprobe_field_info { name: c"exe".as_ptr(), doc: c"The executable (`/proc/<pid>/exe`). Missing for kernel threads and zombies.".as_ptr(), unit: std::ptr::null(), type_index: 19, offset: std::mem::offset_of!(libprobe_process_full, exe) as u32 },
+    libprobe_field_info { name: c"exe_deleted".as_ptr(), doc: c"True when the executable has been deleted or replaced on disk since the start.".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_process_full, exe_deleted) as u32 },
+    libprobe_field_info { name: c"cmdline".as_ptr(), doc: c"The arguments (`/proc/<pid>/cmdline`), lossless. Empty for kernel threads.".as_ptr(), unit: std::ptr::null(), type_index: 55, offset: std::mem::offset_of!(libprobe_process_full, cmdline) as u32 },
+    libprobe_field_info { name: c"cwd".as_ptr(), doc: c"The working directory.".as_ptr(), unit: std::ptr::null(), type_index: 19, offset: std::mem::offset_of!(libprobe_process_full, cwd) as u32 },
+    libprobe_field_info { name: c"root".as_ptr(), doc: c"The root directory (`/` unless chrooted or in a container).".as_ptr(), unit: std::ptr::null(), type_index: 19, offset: std::mem::offset_of!(libprobe_process_full, root) as u32 },
+    libprobe_field_info { name: c"uid_real".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_process_full, uid_real) as u32 },
+    libprobe_field_info { name: c"uid_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_process_full, uid_effective) as u32 },
+    libprobe_field_info { name: c"uid_saved".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_process_full, uid_saved) as u32 },
+    libprobe_field_info { name: c"uid_filesystem".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_process_full, uid_filesystem) as u32 },
+    libprobe_field_info { name: c"gid_real".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_process_full, gid_real) as u32 },
+    libprobe_field_info { name: c"gid_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_process_full, gid_effective) as u32 },
+    libprobe_field_info { name: c"gid_saved".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_process_full, gid_saved) as u32 },
+    libprobe_field_info { name: c"gid_filesystem".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_process_full, gid_filesystem) as u32 },
+    libprobe_field_info { name: c"groups".as_ptr(), doc: c"Supplementary groups.".as_ptr(), unit: std::ptr::null(), type_index: 46, offset: std::mem::offset_of!(libprobe_process_full, groups) as u32 },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 56, offset: std::mem::offset_of!(libprobe_process_full, state) as u32 },
+    libprobe_field_info { name: c"state_char".as_ptr(), doc: c"The state letter as the kernel prints it (`R`, `S`, `D`, `Z`, `T`, `t`, `X`, `I`, …).".as_ptr(), unit: std::ptr::null(), type_index: 57, offset: std::mem::offset_of!(libprobe_process_full, state_char) as u32 },
+    libprobe_field_info { name: c"nice".as_ptr(), doc: c"Nice value, -20 (favoured) to 19.".as_ptr(), unit: std::ptr::null(), type_index: 43, offset: std::mem::offset_of!(libprobe_process_full, nice) as u32 },
+    libprobe_field_info { name: c"priority".as_ptr(), doc: c"Kernel scheduling priority as `/proc/<pid>/stat` shows it (20 + nice for normal\ntasks; negative for real-time ones).".as_ptr(), unit: std::ptr::null(), type_index: 43, offset: std::mem::offset_of!(libprobe_process_full, priority) as u32 },
+    libprobe_field_info { name: c"num_threads".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_process_full, num_threads) as u32 },
     libprobe_field_info { name: c"start_time".as_ptr(), doc: c"Start time after boot.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, start_time) as u32 },
-    libprobe_field_info { name: c"start_time_unix".as_ptr(), doc: c"Start time as a Unix timestamp (boot time + `start_time`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, start_time_unix) as u32 },
-    libprobe_field_info { name: c"flags".as_ptr(), doc: c"`PF_*` flags of the main thread.".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_process_full, flags) as u32 },
-    libprobe_field_info { name: c"is_kernel_thread".as_ptr(), doc: c"True for kernel threads (`PF_KTHREAD`).".as_ptr(), unit: std::ptr::null(), type_index: 39, offset: std::mem::offset_of!(libprobe_process_full, is_kernel_thread) as u32 },
-    libprobe_field_info { name: c"tty_nr".as_ptr(), doc: c"Controlling terminal (`tty_nr`, encoded device number; 0 when none).".as_ptr(), unit: std::ptr::null(), type_index: 41, offset: std::mem::offset_of!(libprobe_process_full, tty_nr) as u32 },
+    libprobe_field_info { name: c"start_time_unix".as_ptr(), doc: c"Start time as a Unix timestamp (boot time + `start_time`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, start_time_unix) as u32 },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"`PF_*` flags of the main thread.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_process_full, flags) as u32 },
+    libprobe_field_info { name: c"is_kernel_thread".as_ptr(), doc: c"True for kernel threads (`PF_KTHREAD`).".as_ptr(), unit: std::ptr::null(), type_index: 41, offset: std::mem::offset_of!(libprobe_process_full, is_kernel_thread) as u32 },
+    libprobe_field_info { name: c"tty_nr".as_ptr(), doc: c"Controlling terminal (`tty_nr`, encoded device number; 0 when none).".as_ptr(), unit: std::ptr::null(), type_index: 43, offset: std::mem::offset_of!(libprobe_process_full, tty_nr) as u32 },
     libprobe_field_info { name: c"cpu_user_ticks".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, cpu_user_ticks) as u32 },
     libprobe_field_info { name: c"cpu_system_ticks".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, cpu_system_ticks) as u32 },
     libprobe_field_info { name: c"cpu_children_user".as_ptr(), doc: c"CPU time of waited-for children, user mode.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, cpu_children_user) as u32 },
     libprobe_field_info { name: c"cpu_children_system".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, cpu_children_system) as u32 },
-    libprobe_field_info { name: c"cpu_percent".as_ptr(), doc: c"CPU use since the previous snapshot of the same `Probe`, in percent of one CPU\n(200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot.".as_ptr(), unit: c"percent".as_ptr(), type_index: 20, offset: std::mem::offset_of!(libprobe_process_full, cpu_percent) as u32 },
-    libprobe_field_info { name: c"cpu_affinity".as_ptr(), doc: c"CPUs the process may run on (`Cpus_allowed_list`).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_process_full, cpu_affinity) as u32 },
-    libprobe_field_info { name: c"last_cpu".as_ptr(), doc: c"The CPU the process last ran on.".as_ptr(), unit: std::ptr::null(), type_index: 41, offset: std::mem::offset_of!(libprobe_process_full, last_cpu) as u32 },
+    libprobe_field_info { name: c"cpu_percent".as_ptr(), doc: c"CPU use since the previous snapshot of the same `Probe`, in percent of one CPU\n(200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot.".as_ptr(), unit: c"percent".as_ptr(), type_index: 22, offset: std::mem::offset_of!(libprobe_process_full, cpu_percent) as u32 },
+    libprobe_field_info { name: c"cpu_affinity".as_ptr(), doc: c"CPUs the process may run on (`Cpus_allowed_list`).".as_ptr(), unit: std::ptr::null(), type_index: 46, offset: std::mem::offset_of!(libprobe_process_full, cpu_affinity) as u32 },
+    libprobe_field_info { name: c"last_cpu".as_ptr(), doc: c"The CPU the process last ran on.".as_ptr(), unit: std::ptr::null(), type_index: 43, offset: std::mem::offset_of!(libprobe_process_full, last_cpu) as u32 },
     libprobe_field_info { name: c"memory_rss".as_ptr(), doc: c"Resident set size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, memory_rss) as u32 },
     libprobe_field_info { name: c"memory_vms".as_ptr(), doc: c"Virtual memory size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, memory_vms) as u32 },
-    libprobe_field_info { name: c"memory_shared".as_ptr(), doc: c"Resident memory backed by files or shared memory (`RssFile + RssShmem`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, memory_shared) as u32 },
-    libprobe_field_info { name: c"memory_text".as_ptr(), doc: c"Text (code) segment size (`VmExe`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, memory_text) as u32 },
-    libprobe_field_info { name: c"memory_data".as_ptr(), doc: c"Data + stack size (`VmData + VmStk`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, memory_data) as u32 },
-    libprobe_field_info { name: c"memory_lib".as_ptr(), doc: c"Shared library code size (`VmLib`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, memory_lib) as u32 },
-    libprobe_field_info { name: c"memory_dirty".as_ptr(), doc: c"Dirty pages (`Shared_Dirty + Private_Dirty` of `smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, memory_dirty) as u32 },
-    libprobe_field_info { name: c"memory_swap".as_ptr(), doc: c"Swapped-out memory (`VmSwap`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, memory_swap) as u32 },
-    libprobe_field_info { name: c"memory_pss".as_ptr(), doc: c"Proportional set size (`smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, memory_pss) as u32 },
-    libprobe_field_info { name: c"memory_uss".as_ptr(), doc: c"Unique set size: private clean + private dirty (`smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, memory_uss) as u32 },
-    libprobe_field_info { name: c"memory_pss_anon".as_ptr(), doc: c"Anonymous part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_anon) as u32 },
-    libprobe_field_info { name: c"memory_pss_file".as_ptr(), doc: c"File-backed part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_file) as u32 },
-    libprobe_field_info { name: c"memory_pss_shmem".as_ptr(), doc: c"Shared-memory part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_shmem) as u32 },
-    libprobe_field_info { name: c"memory_rss_peak".as_ptr(), doc: c"Peak resident set size (`VmHWM`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, memory_rss_peak) as u32 },
-    libprobe_field_info { name: c"memory_locked".as_ptr(), doc: c"Locked memory (`VmLck`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, memory_locked) as u32 },
-    libprobe_field_info { name: c"memory_page_tables".as_ptr(), doc: c"Page-table memory (`VmPTE`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, memory_page_tables) as u32 },
-    libprobe_field_info { name: c"memory_percent".as_ptr(), doc: c"RSS as a share of the machine's physical memory.".as_ptr(), unit: c"percent".as_ptr(), type_index: 20, offset: std::mem::offset_of!(libprobe_process_full, memory_percent) as u32 },
+    libprobe_field_info { name: c"memory_shared".as_ptr(), doc: c"Resident memory backed by files or shared memory (`RssFile + RssShmem`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, memory_shared) as u32 },
+    libprobe_field_info { name: c"memory_text".as_ptr(), doc: c"Text (code) segment size (`VmExe`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, memory_text) as u32 },
+    libprobe_field_info { name: c"memory_data".as_ptr(), doc: c"Data + stack size (`VmData + VmStk`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, memory_data) as u32 },
+    libprobe_field_info { name: c"memory_lib".as_ptr(), doc: c"Shared library code size (`VmLib`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, memory_lib) as u32 },
+    libprobe_field_info { name: c"memory_dirty".as_ptr(), doc: c"Dirty pages (`Shared_Dirty + Private_Dirty` of `smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, memory_dirty) as u32 },
+    libprobe_field_info { name: c"memory_swap".as_ptr(), doc: c"Swapped-out memory (`VmSwap`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, memory_swap) as u32 },
+    libprobe_field_info { name: c"memory_pss".as_ptr(), doc: c"Proportional set size (`smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, memory_pss) as u32 },
+    libprobe_field_info { name: c"memory_uss".as_ptr(), doc: c"Unique set size: private clean + private dirty (`smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, memory_uss) as u32 },
+    libprobe_field_info { name: c"memory_pss_anon".as_ptr(), doc: c"Anonymous part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_anon) as u32 },
+    libprobe_field_info { name: c"memory_pss_file".as_ptr(), doc: c"File-backed part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_file) as u32 },
+    libprobe_field_info { name: c"memory_pss_shmem".as_ptr(), doc: c"Shared-memory part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_shmem) as u32 },
+    libprobe_field_info { name: c"memory_rss_peak".as_ptr(), doc: c"Peak resident set size (`VmHWM`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, memory_rss_peak) as u32 },
+    libprobe_field_info { name: c"memory_locked".as_ptr(), doc: c"Locked memory (`VmLck`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, memory_locked) as u32 },
+    libprobe_field_info { name: c"memory_page_tables".as_ptr(), doc: c"Page-table memory (`VmPTE`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, memory_page_tables) as u32 },
+    libprobe_field_info { name: c"memory_percent".as_ptr(), doc: c"RSS as a share of the machine's physical memory.".as_ptr(), unit: c"percent".as_ptr(), type_index: 22, offset: std::mem::offset_of!(libprobe_process_full, memory_percent) as u32 },
     libprobe_field_info { name: c"page_faults_minor".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, page_faults_minor) as u32 },
     libprobe_field_info { name: c"page_faults_major".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, page_faults_major) as u32 },
     libprobe_field_info { name: c"page_faults_children_minor".as_ptr(), doc: c"Minor faults of waited-for children.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, page_faults_children_minor) as u32 },
     libprobe_field_info { name: c"page_faults_children_major".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, page_faults_children_major) as u32 },
-    libprobe_field_info { name: c"io_read_bytes".as_ptr(), doc: c"Bytes fetched from storage.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, io_read_bytes) as u32 },
-    libprobe_field_info { name: c"io_write_bytes".as_ptr(), doc: c"Bytes sent to storage (or dirtied in the page cache).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, io_write_bytes) as u32 },
-    libprobe_field_info { name: c"io_read_chars".as_ptr(), doc: c"Bytes passed to read-like syscalls, cached or not (`rchar`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, io_read_chars) as u32 },
-    libprobe_field_info { name: c"io_write_chars".as_ptr(), doc: c"Bytes passed to write-like syscalls (`wchar`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, io_write_chars) as u32 },
-    libprobe_field_info { name: c"io_read_syscalls".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, io_read_syscalls) as u32 },
-    libprobe_field_info { name: c"io_write_syscalls".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, io_write_syscalls) as u32 },
-    libprobe_field_info { name: c"io_cancelled_write".as_ptr(), doc: c"Bytes whose write-out was cancelled by truncation.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, io_cancelled_write) as u32 },
-    libprobe_field_info { name: c"num_fds".as_ptr(), doc: c"Open descriptors: the size the kernel reports for `/proc/<pid>/fd` (Linux 6.2+,\nreadable for any process), else the number of entries listed there.".as_ptr(), unit: std::ptr::null(), type_index: 21, offset: std::mem::offset_of!(libprobe_process_full, num_fds) as u32 },
-    libprobe_field_info { name: c"open_files".as_ptr(), doc: c"Open descriptors that are not sockets (option `fds`).".as_ptr(), unit: std::ptr::null(), type_index: 58, offset: std::mem::offset_of!(libprobe_process_full, open_files) as u32 },
-    libprobe_field_info { name: c"open_sockets".as_ptr(), doc: c"Open sockets (option `fds`).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, open_sockets) as u32 },
-    libprobe_field_info { name: c"maps".as_ptr(), doc: c"Memory mappings (option `maps`).".as_ptr(), unit: std::ptr::null(), type_index: 64, offset: std::mem::offset_of!(libprobe_process_full, maps) as u32 },
-    libprobe_field_info { name: c"voluntary_ctx_switches".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, voluntary_ctx_switches) as u32 },
-    libprobe_field_info { name: c"nonvoluntary_ctx_switches".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, nonvoluntary_ctx_switches) as u32 },
-    libprobe_field_info { name: c"limits".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 66, offset: std::mem::offset_of!(libprobe_process_full, limits) as u32 },
-    libprobe_field_info { name: c"seccomp_mode".as_ptr(), doc: c"0 disabled, 1 strict, 2 filter.".as_ptr(), unit: std::ptr::null(), type_index: 68, offset: std::mem::offset_of!(libprobe_process_full, seccomp_mode) as u32 },
-    libprobe_field_info { name: c"seccomp_filters".as_ptr(), doc: c"Number of seccomp filters attached (Linux 5.9+).".as_ptr(), unit: std::ptr::null(), type_index: 21, offset: std::mem::offset_of!(libprobe_process_full, seccomp_filters) as u32 },
-    libprobe_field_info { name: c"capabilities_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, capabilities_effective) as u32 },
-    libprobe_field_info { name: c"capabilities_permitted".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, capabilities_permitted) as u32 },
-    libprobe_field_info { name: c"capabilities_inheritable".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, capabilities_inheritable) as u32 },
-    libprobe_field_info { name: c"capabilities_bounding".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, capabilities_bounding) as u32 },
-    libprobe_field_info { name: c"capabilities_ambient".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, capabilities_ambient) as u32 },
-    libprobe_field_info { name: c"no_new_privs".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 51, offset: std::mem::offset_of!(libprobe_process_full, no_new_privs) as u32 },
-    libprobe_field_info { name: c"ns_cgroup".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, ns_cgroup) as u32 },
-    libprobe_field_info { name: c"ns_ipc".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, ns_ipc) as u32 },
-    libprobe_field_info { name: c"ns_mnt".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, ns_mnt) as u32 },
-    libprobe_field_info { name: c"ns_net".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, ns_net) as u32 },
-    libprobe_field_info { name: c"ns_pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, ns_pid) as u32 },
-    libprobe_field_info { name: c"ns_pid_children".as_ptr(), doc: c"The pid namespace children will be created in.".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, ns_pid_children) as u32 },
-    libprobe_field_info { name: c"ns_time".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, ns_time) as u32 },
-    libprobe_field_info { name: c"ns_time_children".as_ptr(), doc: c"The time namespace children will be created in.".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, ns_time_children) as u32 },
-    libprobe_field_info { name: c"ns_user".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, ns_user) as u32 },
-    libprobe_field_info { name: c"ns_uts".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, ns_uts) as u32 },
-    libprobe_field_info { name: c"cgroup_path".as_ptr(), doc: c"The cgroup v2 path (or, on a v1-only system, the first controller's path).".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_process_full, cgroup_path) as u32 },
-    libprobe_field_info { name: c"cgroup_controllers".as_ptr(), doc: c"Controllers that apply: those of the v2 cgroup (`cgroup.controllers`), else the\nv1 hierarchies the process is in.\nShared by every process with the same cgroups.".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_process_full, cgroup_controllers) as u32 },
-    libprobe_field_info { name: c"cgroup_limits".as_ptr(), doc: c"The limits that bind through the cgroup hierarchy.\nShared by every process with the same cgroups.".as_ptr(), unit: std::ptr::null(), type_index: 71, offset: std::mem::offset_of!(libprobe_process_full, cgroup_limits) as u32 },
-    libprobe_field_info { name: c"environ".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 73, offset: std::mem::offset_of!(libprobe_process_full, environ) as u32 },
-    libprobe_field_info { name: c"oom_score".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 42, offset: std::mem::offset_of!(libprobe_process_full, oom_score) as u32 },
-    libprobe_field_info { name: c"oom_score_adj".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 42, offset: std::mem::offset_of!(libprobe_process_full, oom_score_adj) as u32 },
-    libprobe_field_info { name: c"sched_policy".as_ptr(), doc: c"SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6.".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_process_full, sched_policy) as u32 },
-    libprobe_field_info { name: c"sched_priority".as_ptr(), doc: c"Real-time priority (1–99), 0 for normal policies.".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_process_full, sched_priority) as u32 },
-    libprobe_field_info { name: c"cpu_time_limit".as_ptr(), doc: c"The cgroup CPU quota per period that binds the process (`cpu.max`).".as_ptr(), unit: c"us".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, cpu_time_limit) as u32 },
-    libprobe_field_info { name: c"delay".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 74, offset: std::mem::offset_of!(libprobe_process_full, delay) as u32 },
-    libprobe_field_info { name: c"signals_pending".as_ptr(), doc: c"Pending for the process or its main thread (`ShdPnd | SigPnd`).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, signals_pending) as u32 },
-    libprobe_field_info { name: c"signals_blocked".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, signals_blocked) as u32 },
-    libprobe_field_info { name: c"signals_ignored".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, signals_ignored) as u32 },
-    libprobe_field_info { name: c"signals_caught".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_process_full, signals_caught) as u32 },
+    libprobe_field_info { name: c"io_read_bytes".as_ptr(), doc: c"Bytes fetched from storage.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, io_read_bytes) as u32 },
+    libprobe_field_info { name: c"io_write_bytes".as_ptr(), doc: c"Bytes sent to storage (or dirtied in the page cache).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, io_write_bytes) as u32 },
+    libprobe_field_info { name: c"io_read_chars".as_ptr(), doc: c"Bytes passed to read-like syscalls, cached or not (`rchar`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, io_read_chars) as u32 },
+    libprobe_field_info { name: c"io_write_chars".as_ptr(), doc: c"Bytes passed to write-like syscalls (`wchar`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, io_write_chars) as u32 },
+    libprobe_field_info { name: c"io_read_syscalls".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, io_read_syscalls) as u32 },
+    libprobe_field_info { name: c"io_write_syscalls".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, io_write_syscalls) as u32 },
+    libprobe_field_info { name: c"io_cancelled_write".as_ptr(), doc: c"Bytes whose write-out was cancelled by truncation.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, io_cancelled_write) as u32 },
+    libprobe_field_info { name: c"num_fds".as_ptr(), doc: c"Open descriptors: the size the kernel reports for `/proc/<pid>/fd` (Linux 6.2+,\nreadable for any process), else the number of entries listed there.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_process_full, num_fds) as u32 },
+    libprobe_field_info { name: c"open_files".as_ptr(), doc: c"Open descriptors that are not sockets (option `fds`).".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_process_full, open_files) as u32 },
+    libprobe_field_info { name: c"open_sockets".as_ptr(), doc: c"Open sockets (option `fds`).".as_ptr(), unit: std::ptr::null(), type_index: 63, offset: std::mem::offset_of!(libprobe_process_full, open_sockets) as u32 },
+    libprobe_field_info { name: c"maps".as_ptr(), doc: c"Memory mappings (option `maps`).".as_ptr(), unit: std::ptr::null(), type_index: 66, offset: std::mem::offset_of!(libprobe_process_full, maps) as u32 },
+    libprobe_field_info { name: c"voluntary_ctx_switches".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, voluntary_ctx_switches) as u32 },
+    libprobe_field_info { name: c"nonvoluntary_ctx_switches".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, nonvoluntary_ctx_switches) as u32 },
+    libprobe_field_info { name: c"limits".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 68, offset: std::mem::offset_of!(libprobe_process_full, limits) as u32 },
+    libprobe_field_info { name: c"seccomp_mode".as_ptr(), doc: c"0 disabled, 1 strict, 2 filter.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_process_full, seccomp_mode) as u32 },
+    libprobe_field_info { name: c"seccomp_filters".as_ptr(), doc: c"Number of seccomp filters attached (Linux 5.9+).".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_process_full, seccomp_filters) as u32 },
+    libprobe_field_info { name: c"capabilities_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, capabilities_effective) as u32 },
+    libprobe_field_info { name: c"capabilities_permitted".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, capabilities_permitted) as u32 },
+    libprobe_field_info { name: c"capabilities_inheritable".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, capabilities_inheritable) as u32 },
+    libprobe_field_info { name: c"capabilities_bounding".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, capabilities_bounding) as u32 },
+    libprobe_field_info { name: c"capabilities_ambient".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, capabilities_ambient) as u32 },
+    libprobe_field_info { name: c"no_new_privs".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_process_full, no_new_privs) as u32 },
+    libprobe_field_info { name: c"ns_cgroup".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, ns_cgroup) as u32 },
+    libprobe_field_info { name: c"ns_ipc".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, ns_ipc) as u32 },
+    libprobe_field_info { name: c"ns_mnt".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, ns_mnt) as u32 },
+    libprobe_field_info { name: c"ns_net".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, ns_net) as u32 },
+    libprobe_field_info { name: c"ns_pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, ns_pid) as u32 },
+    libprobe_field_info { name: c"ns_pid_children".as_ptr(), doc: c"The pid namespace children will be created in.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, ns_pid_children) as u32 },
+    libprobe_field_info { name: c"ns_time".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, ns_time) as u32 },
+    libprobe_field_info { name: c"ns_time_children".as_ptr(), doc: c"The time namespace children will be created in.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, ns_time_children) as u32 },
+    libprobe_field_info { name: c"ns_user".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, ns_user) as u32 },
+    libprobe_field_info { name: c"ns_uts".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, ns_uts) as u32 },
+    libprobe_field_info { name: c"cgroup_path".as_ptr(), doc: c"The cgroup v2 path (or, on a v1-only system, the first controller's path).".as_ptr(), unit: std::ptr::null(), type_index: 19, offset: std::mem::offset_of!(libprobe_process_full, cgroup_path) as u32 },
+    libprobe_field_info { name: c"cgroup_controllers".as_ptr(), doc: c"Controllers that apply: those of the v2 cgroup (`cgroup.controllers`), else the\nv1 hierarchies the process is in.\nShared by every process with the same cgroups.".as_ptr(), unit: std::ptr::null(), type_index: 71, offset: std::mem::offset_of!(libprobe_process_full, cgroup_controllers) as u32 },
+    libprobe_field_info { name: c"cgroup_limits".as_ptr(), doc: c"The limits that bind through the cgroup hierarchy.\nShared by every process with the same cgroups.".as_ptr(), unit: std::ptr::null(), type_index: 73, offset: std::mem::offset_of!(libprobe_process_full, cgroup_limits) as u32 },
+    libprobe_field_info { name: c"environ".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 75, offset: std::mem::offset_of!(libprobe_process_full, environ) as u32 },
+    libprobe_field_info { name: c"oom_score".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_process_full, oom_score) as u32 },
+    libprobe_field_info { name: c"oom_score_adj".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_process_full, oom_score_adj) as u32 },
+    libprobe_field_info { name: c"sched_policy".as_ptr(), doc: c"SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_process_full, sched_policy) as u32 },
+    libprobe_field_info { name: c"sched_priority".as_ptr(), doc: c"Real-time priority (1–99), 0 for normal policies.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_process_full, sched_priority) as u32 },
+    libprobe_field_info { name: c"cpu_time_limit".as_ptr(), doc: c"The cgroup CPU quota per period that binds the process (`cpu.max`).".as_ptr(), unit: c"us".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, cpu_time_limit) as u32 },
+    libprobe_field_info { name: c"delay".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 76, offset: std::mem::offset_of!(libprobe_process_full, delay) as u32 },
+    libprobe_field_info { name: c"signals_pending".as_ptr(), doc: c"Pending for the process or its main thread (`ShdPnd | SigPnd`).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, signals_pending) as u32 },
+    libprobe_field_info { name: c"signals_blocked".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, signals_blocked) as u32 },
+    libprobe_field_info { name: c"signals_ignored".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, signals_ignored) as u32 },
+    libprobe_field_info { name: c"signals_caught".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, signals_caught) as u32 },
 ]);
 
 static FIELDS_OPEN_FILE: Table<[libprobe_field_info; 9]> = Table([
-    libprobe_field_info { name: c"fd".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 41, offset: std::mem::offset_of!(libprobe_open_file, fd) as u32 },
-    libprobe_field_info { name: c"path".as_ptr(), doc: c"Where the descriptor points: a path, or `socket:[inode]`, `pipe:[inode]`,\n`anon_inode:[eventfd]`. A deleted file keeps the kernel's ` (deleted)` suffix;\nsee `deleted`.".as_ptr(), unit: std::ptr::null(), type_index: 16, offset: std::mem::offset_of!(libprobe_open_file, path) as u32 },
-    libprobe_field_info { name: c"mode".as_ptr(), doc: c"`r`, `w` or `rw`, from the access mode in `flags`.".as_ptr(), unit: std::ptr::null(), type_index: 18, offset: std::mem::offset_of!(libprobe_open_file, mode) as u32 },
-    libprobe_field_info { name: c"flags".as_ptr(), doc: c"The open flags (`O_*`, as `fdinfo` prints them, octal there).".as_ptr(), unit: std::ptr::null(), type_index: 21, offset: std::mem::offset_of!(libprobe_open_file, flags) as u32 },
-    libprobe_field_info { name: c"position".as_ptr(), doc: c"The file offset.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_open_file, position) as u32 },
-    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The inode number of the open file.".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_open_file, inode) as u32 },
-    libprobe_field_info { name: c"mount_id".as_ptr(), doc: c"The mount the file lives on (`mnt_id` in `fdinfo`; see `/proc/<pid>/mountinfo`).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_open_file, mount_id) as u32 },
-    libprobe_field_info { name: c"file_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 76, offset: std::mem::offset_of!(libprobe_open_file, file_type) as u32 },
-    libprobe_field_info { name: c"deleted".as_ptr(), doc: c"True when the open file has been unlinked (decided by its link count, not by the\n` (deleted)` suffix, which a real name may carry).".as_ptr(), unit: std::ptr::null(), type_index: 51, offset: std::mem::offset_of!(libprobe_open_file, deleted) as u32 },
+    libprobe_field_info { name: c"fd".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 43, offset: std::mem::offset_of!(libprobe_open_file, fd) as u32 },
+    libprobe_field_info { name: c"path".as_ptr(), doc: c"Where the descriptor points: a path, or `socket:[inode]`, `pipe:[inode]`,\n`anon_inode:[eventfd]`. A deleted file keeps the kernel's ` (deleted)` suffix;\nsee `deleted`.".as_ptr(), unit: std::ptr::null(), type_index: 18, offset: std::mem::offset_of!(libprobe_open_file, path) as u32 },
+    libprobe_field_info { name: c"mode".as_ptr(), doc: c"`r`, `w` or `rw`, from the access mode in `flags`.".as_ptr(), unit: std::ptr::null(), type_index: 20, offset: std::mem::offset_of!(libprobe_open_file, mode) as u32 },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"The open flags (`O_*`, as `fdinfo` prints them, octal there).".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_open_file, flags) as u32 },
+    libprobe_field_info { name: c"position".as_ptr(), doc: c"The file offset.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_open_file, position) as u32 },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The inode number of the open file.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_open_file, inode) as u32 },
+    libprobe_field_info { name: c"mount_id".as_ptr(), doc: c"The mount the file lives on (`mnt_id` in `fdinfo`; see `/proc/<pid>/mountinfo`).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_open_file, mount_id) as u32 },
+    libprobe_field_info { name: c"file_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_open_file, file_type) as u32 },
+    libprobe_field_info { name: c"deleted".as_ptr(), doc: c"True when the open file has been unlinked (decided by its link count, not by the\n` (deleted)` suffix, which a real name may carry).".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_open_file, deleted) as u32 },
 ]);
 
 static FIELDS_OPEN_SOCKET: Table<[libprobe_field_info; 7]> = Table([
-    libprobe_field_info {
-        name: c"fd".as_ptr(),
-        doc: c"".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 41,
-        offset: std::mem::offset_of!(libprobe_open_socket, fd) as u32,
-    },
-    libprobe_field_info {
-        name: c"inode".as_ptr(),
-        doc: c"The socket's inode (`socket:[inode]`): the key into every socket table.".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 0,
-        offset: std::mem::offset_of!(libprobe_open_socket, inode) as u32,
-    },
-    libprobe_field_info {
-        name: c"socket_type".as_ptr(),
-        doc: c"Family and type, from the socket's protocol name.".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 78,
-        offset: std::mem::offset_of!(libprobe_open_socket, socket_type) as u32,
-    },
-    libprobe_field_info {
-        name: c"protocol".as_ptr(),
-        doc: c"The kernel's protocol name (`TCP`, `UDPv6`, `UNIX`, `NETLINK`, …).".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 18,
-        offset: std::mem::offset_of!(libprobe_open_socket, protocol) as u32,
-    },
-    libprobe_field_info {
-        name: c"local_addr".as_ptr(),
-        doc: c"Local address as `ip:port` (`[ip]:port` for IPv6) or a unix path.".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 18,
-        offset: std::mem::offset_of!(libprobe_open_socket, local_addr) as u32,
-    },
-    libprobe_field_info {
-        name: c"remote_addr".as_ptr(),
-        doc: c"Remote address, when connected.".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 18,
-        offset: std::mem::offset_of!(libprobe_open_socket, remote_addr) as u32,
-    },
-    libprobe_field_info {
-        name: c"state".as_ptr(),
-        doc: c"TCP state name (`established`, `listen`, …), for TCP sockets.".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 18,
-        offset: std::mem::offset_of!(libprobe_open_socket, state) as u32,
-    },
+    libprobe_field_info { name: c"fd".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 43, offset: std::mem::offset_of!(libprobe_open_socket, fd) as u32 },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The socket's inode (`socket:[inode]`): the key into every socket table.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_open_socket, inode) as u32 },
+    libprobe_field_info { name: c"socket_type".as_ptr(), doc: c"Family and type, from the socket's protocol name.".as_ptr(), unit: std::ptr::null(), type_index: 80, offset: std::mem::offset_of!(libprobe_open_socket, socket_type) as u32 },
+    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"The kernel's protocol name (`TCP`, `UDPv6`, `UNIX`, `NETLINK`, …).".as_ptr(), unit: std::ptr::null(), type_index: 20, offset: std::mem::offset_of!(libprobe_open_socket, protocol) as u32 },
+    libprobe_field_info { name: c"local_addr".as_ptr(), doc: c"Local address as `ip:port` (`[ip]:port` for IPv6), a raw socket's address, or a\nunix socket's name (`@name` when abstract).".as_ptr(), unit: std::ptr::null(), type_index: 20, offset: std::mem::offset_of!(libprobe_open_socket, local_addr) as u32 },
+    libprobe_field_info { name: c"remote_addr".as_ptr(), doc: c"Remote address, when connected (a unix socket's peer's name).".as_ptr(), unit: std::ptr::null(), type_index: 20, offset: std::mem::offset_of!(libprobe_open_socket, remote_addr) as u32 },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"The state: TCP's (`established`, `listen`, …), `connected`/`unconnected` for UDP,\n`connected`/`unconnected`/`listening` for unix sockets.".as_ptr(), unit: std::ptr::null(), type_index: 20, offset: std::mem::offset_of!(libprobe_open_socket, state) as u32 },
 ]);
 
 static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
@@ -4199,7 +7793,7 @@ static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
         name: c"pathname".as_ptr(),
         doc: c"The file, or `[heap]`, `[stack]`, `[vdso]`, …; empty for anonymous mappings.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 16,
+        type_index: 18,
         offset: std::mem::offset_of!(libprobe_memory_map, pathname) as u32,
     },
 ]);
@@ -4209,112 +7803,112 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         name: c"max_cpu_time".as_ptr(),
         doc: c"RLIMIT_CPU.".as_ptr(),
         unit: c"seconds".as_ptr(),
-        type_index: 79,
+        type_index: 81,
         offset: std::mem::offset_of!(libprobe_process_limits, max_cpu_time) as u32,
     },
     libprobe_field_info {
         name: c"max_file_size".as_ptr(),
         doc: c"RLIMIT_FSIZE.".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 79,
+        type_index: 81,
         offset: std::mem::offset_of!(libprobe_process_limits, max_file_size) as u32,
     },
     libprobe_field_info {
         name: c"max_data_size".as_ptr(),
         doc: c"RLIMIT_DATA.".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 79,
+        type_index: 81,
         offset: std::mem::offset_of!(libprobe_process_limits, max_data_size) as u32,
     },
     libprobe_field_info {
         name: c"max_stack_size".as_ptr(),
         doc: c"RLIMIT_STACK.".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 79,
+        type_index: 81,
         offset: std::mem::offset_of!(libprobe_process_limits, max_stack_size) as u32,
     },
     libprobe_field_info {
         name: c"max_core_size".as_ptr(),
         doc: c"RLIMIT_CORE.".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 79,
+        type_index: 81,
         offset: std::mem::offset_of!(libprobe_process_limits, max_core_size) as u32,
     },
     libprobe_field_info {
         name: c"max_resident_set".as_ptr(),
         doc: c"RLIMIT_RSS (not enforced by Linux).".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 79,
+        type_index: 81,
         offset: std::mem::offset_of!(libprobe_process_limits, max_resident_set) as u32,
     },
     libprobe_field_info {
         name: c"max_processes".as_ptr(),
         doc: c"RLIMIT_NPROC.".as_ptr(),
         unit: c"processes".as_ptr(),
-        type_index: 79,
+        type_index: 81,
         offset: std::mem::offset_of!(libprobe_process_limits, max_processes) as u32,
     },
     libprobe_field_info {
         name: c"max_open_files".as_ptr(),
         doc: c"RLIMIT_NOFILE.".as_ptr(),
         unit: c"files".as_ptr(),
-        type_index: 79,
+        type_index: 81,
         offset: std::mem::offset_of!(libprobe_process_limits, max_open_files) as u32,
     },
     libprobe_field_info {
         name: c"max_locked_memory".as_ptr(),
         doc: c"RLIMIT_MEMLOCK.".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 79,
+        type_index: 81,
         offset: std::mem::offset_of!(libprobe_process_limits, max_locked_memory) as u32,
     },
     libprobe_field_info {
         name: c"max_address_space".as_ptr(),
         doc: c"RLIMIT_AS.".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 79,
+        type_index: 81,
         offset: std::mem::offset_of!(libprobe_process_limits, max_address_space) as u32,
     },
     libprobe_field_info {
         name: c"max_file_locks".as_ptr(),
         doc: c"RLIMIT_LOCKS.".as_ptr(),
         unit: c"locks".as_ptr(),
-        type_index: 79,
+        type_index: 81,
         offset: std::mem::offset_of!(libprobe_process_limits, max_file_locks) as u32,
     },
     libprobe_field_info {
         name: c"max_pending_signals".as_ptr(),
         doc: c"RLIMIT_SIGPENDING.".as_ptr(),
         unit: c"signals".as_ptr(),
-        type_index: 79,
+        type_index: 81,
         offset: std::mem::offset_of!(libprobe_process_limits, max_pending_signals) as u32,
     },
     libprobe_field_info {
         name: c"max_msgqueue_size".as_ptr(),
         doc: c"RLIMIT_MSGQUEUE.".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 79,
+        type_index: 81,
         offset: std::mem::offset_of!(libprobe_process_limits, max_msgqueue_size) as u32,
     },
     libprobe_field_info {
         name: c"max_nice_priority".as_ptr(),
         doc: c"RLIMIT_NICE (the ceiling is `20 - soft`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 79,
+        type_index: 81,
         offset: std::mem::offset_of!(libprobe_process_limits, max_nice_priority) as u32,
     },
     libprobe_field_info {
         name: c"max_realtime_priority".as_ptr(),
         doc: c"RLIMIT_RTPRIO.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 79,
+        type_index: 81,
         offset: std::mem::offset_of!(libprobe_process_limits, max_realtime_priority) as u32,
     },
     libprobe_field_info {
         name: c"max_realtime_timeout".as_ptr(),
         doc: c"RLIMIT_RTTIME.".as_ptr(),
         unit: c"us".as_ptr(),
-        type_index: 79,
+        type_index: 81,
         offset: std::mem::offset_of!(libprobe_process_limits, max_realtime_timeout) as u32,
     },
 ]);
@@ -4337,22 +7931,22 @@ static FIELDS_LIMIT: Table<[libprobe_field_info; 2]> = Table([
 ]);
 
 static FIELDS_CGROUP_LIMITS: Table<[libprobe_field_info; 16]> = Table([
-    libprobe_field_info { name: c"version".as_ptr(), doc: c"`1` for cgroup v1 controllers, `2` for the unified hierarchy.".as_ptr(), unit: std::ptr::null(), type_index: 67, offset: std::mem::offset_of!(libprobe_cgroup_limits, version) as u32 },
-    libprobe_field_info { name: c"path".as_ptr(), doc: c"The cgroup these limits were read from (relative to the hierarchy's root).".as_ptr(), unit: std::ptr::null(), type_index: 16, offset: std::mem::offset_of!(libprobe_cgroup_limits, path) as u32 },
-    libprobe_field_info { name: c"cpu_max_quota_us".as_ptr(), doc: c"CPU quota per period (`cpu.max`, or `cpu.cfs_quota_us`) of the cgroup on the path\nwith the tightest quota/period ratio; `u64::MAX` when no cgroup limits CPU.".as_ptr(), unit: c"us".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_max_quota_us) as u32 },
-    libprobe_field_info { name: c"cpu_max_period_us".as_ptr(), doc: c"".as_ptr(), unit: c"us".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_max_period_us) as u32 },
-    libprobe_field_info { name: c"cpu_weight".as_ptr(), doc: c"`cpu.weight` of the process's own cgroup (1–10000, default 100).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_weight) as u32 },
-    libprobe_field_info { name: c"memory_max".as_ptr(), doc: c"`memory.max` (v1: `memory.limit_in_bytes`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_max) as u32 },
-    libprobe_field_info { name: c"memory_high".as_ptr(), doc: c"`memory.high`: the throttling threshold.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_high) as u32 },
-    libprobe_field_info { name: c"memory_swap_max".as_ptr(), doc: c"`memory.swap.max`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_swap_max) as u32 },
-    libprobe_field_info { name: c"memory_current".as_ptr(), doc: c"`memory.current` of the process's own cgroup (v1: `memory.usage_in_bytes`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 25, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_current) as u32 },
-    libprobe_field_info { name: c"pids_max".as_ptr(), doc: c"`pids.max`.".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_cgroup_limits, pids_max) as u32 },
-    libprobe_field_info { name: c"pids_current".as_ptr(), doc: c"`pids.current` of the process's own cgroup.".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_cgroup_limits, pids_current) as u32 },
-    libprobe_field_info { name: c"io_max".as_ptr(), doc: c"`io.max` lines, tightest per device along the path.".as_ptr(), unit: std::ptr::null(), type_index: 82, offset: std::mem::offset_of!(libprobe_cgroup_limits, io_max) as u32 },
-    libprobe_field_info { name: c"cpu_pressure".as_ptr(), doc: c"`cpu.pressure` of the process's own cgroup.".as_ptr(), unit: std::ptr::null(), type_index: 46, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_pressure) as u32 },
-    libprobe_field_info { name: c"memory_pressure".as_ptr(), doc: c"`memory.pressure`.".as_ptr(), unit: std::ptr::null(), type_index: 46, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_pressure) as u32 },
-    libprobe_field_info { name: c"io_pressure".as_ptr(), doc: c"`io.pressure`.".as_ptr(), unit: std::ptr::null(), type_index: 46, offset: std::mem::offset_of!(libprobe_cgroup_limits, io_pressure) as u32 },
-    libprobe_field_info { name: c"irq_pressure".as_ptr(), doc: c"`irq.pressure` (Linux 6.1+ with `CONFIG_IRQ_TIME_ACCOUNTING`).".as_ptr(), unit: std::ptr::null(), type_index: 46, offset: std::mem::offset_of!(libprobe_cgroup_limits, irq_pressure) as u32 },
+    libprobe_field_info { name: c"version".as_ptr(), doc: c"`1` for cgroup v1 controllers, `2` for the unified hierarchy.".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_cgroup_limits, version) as u32 },
+    libprobe_field_info { name: c"path".as_ptr(), doc: c"The cgroup these limits were read from (relative to the hierarchy's root).".as_ptr(), unit: std::ptr::null(), type_index: 18, offset: std::mem::offset_of!(libprobe_cgroup_limits, path) as u32 },
+    libprobe_field_info { name: c"cpu_max_quota_us".as_ptr(), doc: c"CPU quota per period (`cpu.max`, or `cpu.cfs_quota_us`) of the cgroup on the path\nwith the tightest quota/period ratio; `u64::MAX` when no cgroup limits CPU.".as_ptr(), unit: c"us".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_max_quota_us) as u32 },
+    libprobe_field_info { name: c"cpu_max_period_us".as_ptr(), doc: c"".as_ptr(), unit: c"us".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_max_period_us) as u32 },
+    libprobe_field_info { name: c"cpu_weight".as_ptr(), doc: c"`cpu.weight` of the process's own cgroup (1–10000, default 100).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_weight) as u32 },
+    libprobe_field_info { name: c"memory_max".as_ptr(), doc: c"`memory.max` (v1: `memory.limit_in_bytes`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_max) as u32 },
+    libprobe_field_info { name: c"memory_high".as_ptr(), doc: c"`memory.high`: the throttling threshold.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_high) as u32 },
+    libprobe_field_info { name: c"memory_swap_max".as_ptr(), doc: c"`memory.swap.max`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_swap_max) as u32 },
+    libprobe_field_info { name: c"memory_current".as_ptr(), doc: c"`memory.current` of the process's own cgroup (v1: `memory.usage_in_bytes`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_current) as u32 },
+    libprobe_field_info { name: c"pids_max".as_ptr(), doc: c"`pids.max`.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_cgroup_limits, pids_max) as u32 },
+    libprobe_field_info { name: c"pids_current".as_ptr(), doc: c"`pids.current` of the process's own cgroup.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_cgroup_limits, pids_current) as u32 },
+    libprobe_field_info { name: c"io_max".as_ptr(), doc: c"`io.max` lines, tightest per device along the path.".as_ptr(), unit: std::ptr::null(), type_index: 84, offset: std::mem::offset_of!(libprobe_cgroup_limits, io_max) as u32 },
+    libprobe_field_info { name: c"cpu_pressure".as_ptr(), doc: c"`cpu.pressure` of the process's own cgroup.".as_ptr(), unit: std::ptr::null(), type_index: 48, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_pressure) as u32 },
+    libprobe_field_info { name: c"memory_pressure".as_ptr(), doc: c"`memory.pressure`.".as_ptr(), unit: std::ptr::null(), type_index: 48, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_pressure) as u32 },
+    libprobe_field_info { name: c"io_pressure".as_ptr(), doc: c"`io.pressure`.".as_ptr(), unit: std::ptr::null(), type_index: 48, offset: std::mem::offset_of!(libprobe_cgroup_limits, io_pressure) as u32 },
+    libprobe_field_info { name: c"irq_pressure".as_ptr(), doc: c"`irq.pressure` (Linux 6.1+ with `CONFIG_IRQ_TIME_ACCOUNTING`).".as_ptr(), unit: std::ptr::null(), type_index: 48, offset: std::mem::offset_of!(libprobe_cgroup_limits, irq_pressure) as u32 },
 ]);
 
 static FIELDS_IO_MAX: Table<[libprobe_field_info; 5]> = Table([
@@ -4398,145 +7992,2070 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         name: c"cpu_run_time_ns".as_ptr(),
         doc: c"Time on CPU, summed over threads.".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_run_time_ns) as u32,
     },
     libprobe_field_info {
         name: c"cpu_run_delay_ns".as_ptr(),
         doc: c"Time runnable but waiting for a CPU (run-queue delay).".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_run_delay_ns) as u32,
     },
     libprobe_field_info {
         name: c"cpu_timeslices".as_ptr(),
         doc: c"Number of times a thread of the process ran on a CPU.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_timeslices) as u32,
     },
     libprobe_field_info {
         name: c"blkio_delay_ticks".as_ptr(),
         doc: c"Aggregated block I/O delay (`delayacct_blkio_ticks`).".as_ptr(),
         unit: c"ticks".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, blkio_delay_ticks) as u32,
     },
     libprobe_field_info {
         name: c"cpu_delay_total_ns".as_ptr(),
         doc: c"taskstats: waiting for a CPU while runnable.".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_delay_total_ns) as u32,
     },
     libprobe_field_info {
         name: c"cpu_delay_count".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_delay_count) as u32,
     },
     libprobe_field_info {
         name: c"blkio_delay_total_ns".as_ptr(),
         doc: c"taskstats: waiting for synchronous block I/O.".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, blkio_delay_total_ns) as u32,
     },
     libprobe_field_info {
         name: c"blkio_delay_count".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, blkio_delay_count) as u32,
     },
     libprobe_field_info {
         name: c"swapin_delay_total_ns".as_ptr(),
         doc: c"taskstats: waiting for pages to be swapped in.".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, swapin_delay_total_ns) as u32,
     },
     libprobe_field_info {
         name: c"swapin_delay_count".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, swapin_delay_count) as u32,
     },
     libprobe_field_info {
         name: c"freepages_delay_total_ns".as_ptr(),
         doc: c"taskstats: memory reclaim.".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, freepages_delay_total_ns) as u32,
     },
     libprobe_field_info {
         name: c"freepages_delay_count".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, freepages_delay_count) as u32,
     },
     libprobe_field_info {
         name: c"thrashing_delay_total_ns".as_ptr(),
         doc: c"taskstats: thrashing (refaults of recently evicted pages).".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, thrashing_delay_total_ns) as u32,
     },
     libprobe_field_info {
         name: c"thrashing_delay_count".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, thrashing_delay_count) as u32,
     },
     libprobe_field_info {
         name: c"compact_delay_total_ns".as_ptr(),
         doc: c"taskstats: memory compaction.".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, compact_delay_total_ns) as u32,
     },
     libprobe_field_info {
         name: c"compact_delay_count".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, compact_delay_count) as u32,
     },
     libprobe_field_info {
         name: c"wpcopy_delay_total_ns".as_ptr(),
         doc: c"taskstats: copy-on-write faults (Linux 6.3+).".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, wpcopy_delay_total_ns) as u32,
     },
     libprobe_field_info {
         name: c"wpcopy_delay_count".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, wpcopy_delay_count) as u32,
     },
     libprobe_field_info {
         name: c"irq_delay_total_ns".as_ptr(),
         doc: c"taskstats: IRQ/softirq time stolen (Linux 6.6+).".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, irq_delay_total_ns) as u32,
     },
     libprobe_field_info {
         name: c"irq_delay_count".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 25,
+        type_index: 27,
         offset: std::mem::offset_of!(libprobe_delay_accounting, irq_delay_count) as u32,
     },
 ]);
 
-pub(crate) static RECORDS: Table<[libprobe_record_info; 21]> = Table([
+static FIELDS_NETWORK: Table<[libprobe_field_info; 20]> = Table([
+    libprobe_field_info { name: c"namespace".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 85, offset: std::mem::offset_of!(libprobe_network, namespace_) as u32 },
+    libprobe_field_info { name: c"tcp".as_ptr(), doc: c"Every TCP socket, IPv4 then IPv6.".as_ptr(), unit: std::ptr::null(), type_index: 88, offset: std::mem::offset_of!(libprobe_network, tcp) as u32 },
+    libprobe_field_info { name: c"udp".as_ptr(), doc: c"Every UDP and UDP-Lite socket.".as_ptr(), unit: std::ptr::null(), type_index: 91, offset: std::mem::offset_of!(libprobe_network, udp) as u32 },
+    libprobe_field_info { name: c"unix".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 94, offset: std::mem::offset_of!(libprobe_network, unix) as u32 },
+    libprobe_field_info { name: c"raw".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 97, offset: std::mem::offset_of!(libprobe_network, raw) as u32 },
+    libprobe_field_info { name: c"netlink".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 100, offset: std::mem::offset_of!(libprobe_network, netlink) as u32 },
+    libprobe_field_info { name: c"packet".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 103, offset: std::mem::offset_of!(libprobe_network, packet) as u32 },
+    libprobe_field_info { name: c"socket_sources".as_ptr(), doc: c"Where each socket table came from: `sock_diag`, or the `/proc/net` file(s) when the\nkernel has no diag module for it (or the procfs source was forced).".as_ptr(), unit: std::ptr::null(), type_index: 104, offset: std::mem::offset_of!(libprobe_network, socket_sources) as u32 },
+    libprobe_field_info { name: c"tcp_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 105, offset: std::mem::offset_of!(libprobe_network, tcp_stats) as u32 },
+    libprobe_field_info { name: c"udp_stats".as_ptr(), doc: c"IPv4 UDP counters.".as_ptr(), unit: std::ptr::null(), type_index: 107, offset: std::mem::offset_of!(libprobe_network, udp_stats) as u32 },
+    libprobe_field_info { name: c"udp6_stats".as_ptr(), doc: c"IPv6 UDP counters.".as_ptr(), unit: std::ptr::null(), type_index: 107, offset: std::mem::offset_of!(libprobe_network, udp6_stats) as u32 },
+    libprobe_field_info { name: c"socket_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 109, offset: std::mem::offset_of!(libprobe_network, socket_stats) as u32 },
+    libprobe_field_info { name: c"snmp".as_ptr(), doc: c"Every table of `/proc/net/snmp` (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`, `UdpLite`).".as_ptr(), unit: std::ptr::null(), type_index: 112, offset: std::mem::offset_of!(libprobe_network, snmp) as u32 },
+    libprobe_field_info { name: c"snmp6".as_ptr(), doc: c"Every counter of `/proc/net/snmp6` (`Ip6InReceives`, `Icmp6OutMsgs`, `Udp6…`).".as_ptr(), unit: std::ptr::null(), type_index: 115, offset: std::mem::offset_of!(libprobe_network, snmp6) as u32 },
+    libprobe_field_info { name: c"netstat".as_ptr(), doc: c"Every table of `/proc/net/netstat` (`TcpExt`, `IpExt`, `MPTcpExt`, …).".as_ptr(), unit: std::ptr::null(), type_index: 112, offset: std::mem::offset_of!(libprobe_network, netstat) as u32 },
+    libprobe_field_info { name: c"interfaces".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 118, offset: std::mem::offset_of!(libprobe_network, interfaces) as u32 },
+    libprobe_field_info { name: c"routes".as_ptr(), doc: c"Routes of every table, IPv4 then IPv6.".as_ptr(), unit: std::ptr::null(), type_index: 121, offset: std::mem::offset_of!(libprobe_network, routes) as u32 },
+    libprobe_field_info { name: c"neighbours".as_ptr(), doc: c"The ARP and IPv6 neighbour caches.".as_ptr(), unit: std::ptr::null(), type_index: 124, offset: std::mem::offset_of!(libprobe_network, neighbours) as u32 },
+    libprobe_field_info { name: c"conntrack".as_ptr(), doc: c"Tracked connections (option `conntrack`; needs CAP_NET_ADMIN).".as_ptr(), unit: std::ptr::null(), type_index: 127, offset: std::mem::offset_of!(libprobe_network, conntrack) as u32 },
+    libprobe_field_info { name: c"conntrack_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 128, offset: std::mem::offset_of!(libprobe_network, conntrack_stats) as u32 },
+]);
+
+static FIELDS_NET_NAMESPACE: Table<[libprobe_field_info; 2]> = Table([
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The namespace's inode number (as in `/proc/<pid>/ns/net`): what tells two\nnamespaces, and two sockets with equal addresses in them, apart.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_net_namespace, inode) as u32 },
+    libprobe_field_info { name: c"target".as_ptr(), doc: c"How it was chosen: `self`, `pid <n>`, or the path given.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_net_namespace, target) as u32 },
+]);
+
+static FIELDS_TCP_CONNECTION: Table<[libprobe_field_info; 24]> = Table([
+    libprobe_field_info { name: c"family".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 129, offset: std::mem::offset_of!(libprobe_tcp_connection, family) as u32 },
+    libprobe_field_info { name: c"local_addr".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_tcp_connection, local_addr) as u32 },
+    libprobe_field_info { name: c"local_port".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 130, offset: std::mem::offset_of!(libprobe_tcp_connection, local_port) as u32 },
+    libprobe_field_info { name: c"remote_addr".as_ptr(), doc: c"`0.0.0.0` or `::` when not connected.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_tcp_connection, remote_addr) as u32 },
+    libprobe_field_info { name: c"remote_port".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 130, offset: std::mem::offset_of!(libprobe_tcp_connection, remote_port) as u32 },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 131, offset: std::mem::offset_of!(libprobe_tcp_connection, state) as u32 },
+    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Bytes sent and not yet acknowledged (0 for a listening socket).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_connection, tx_queue) as u32 },
+    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Bytes received and not yet read; for a listening socket, connections waiting to be\naccepted.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_connection, rx_queue) as u32 },
+    libprobe_field_info { name: c"timer_active".as_ptr(), doc: c"The pending timer: 0 none, 1 retransmit (or probe), 2 keepalive, 3 TIME_WAIT,\n4 zero-window probe.".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_active) as u32 },
+    libprobe_field_info { name: c"timer_jiffies".as_ptr(), doc: c"Time until the timer fires, in clock ticks (USER_HZ, see the system domain's\n`clock_ticks`), as `/proc/net/tcp` prints it.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_jiffies) as u32 },
+    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Unanswered retransmissions of the current segment (`icsk_retransmits`).".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_tcp_connection, retransmits) as u32 },
+    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The user that created the socket.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_connection, uid) as u32 },
+    libprobe_field_info { name: c"timeout".as_ptr(), doc: c"Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of\n`/proc/net/tcp`).".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_connection, timeout) as u32 },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_connection, inode) as u32 },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The first owner's pid (see the module docs for the reasons it may be missing).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_tcp_connection, pid) as u32 },
+    libprobe_field_info { name: c"process_name".as_ptr(), doc: c"The first owner's command name.".as_ptr(), unit: std::ptr::null(), type_index: 19, offset: std::mem::offset_of!(libprobe_tcp_connection, process_name) as u32 },
+    libprobe_field_info { name: c"owners".as_ptr(), doc: c"Every process holding the socket, by pid.".as_ptr(), unit: std::ptr::null(), type_index: 134, offset: std::mem::offset_of!(libprobe_tcp_connection, owners) as u32 },
+    libprobe_field_info { name: c"accept_backlog_max".as_ptr(), doc: c"For a listening socket, the accept backlog limit (`listen()`'s argument, capped by\n`somaxconn`; what `ss` shows as Send-Q). `not_present` for other states,\n`not_supported` from `/proc/net/tcp`.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_tcp_connection, accept_backlog_max) as u32 },
+    libprobe_field_info { name: c"bound_interface".as_ptr(), doc: c"The interface the socket is bound to (`SO_BINDTODEVICE`, or an IPv6 scope);\n`not_present` when unbound.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_tcp_connection, bound_interface) as u32 },
+    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"The kernel's unique socket cookie (`SO_COOKIE`).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_tcp_connection, cookie) as u32 },
+    libprobe_field_info { name: c"congestion".as_ptr(), doc: c"The congestion control algorithm (`cubic`, `bbr`, …).".as_ptr(), unit: std::ptr::null(), type_index: 20, offset: std::mem::offset_of!(libprobe_tcp_connection, congestion) as u32 },
+    libprobe_field_info { name: c"shutdown".as_ptr(), doc: c"Shutdown state: bit 0 receive side shut down, bit 1 send side.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_tcp_connection, shutdown) as u32 },
+    libprobe_field_info { name: c"info".as_ptr(), doc: c"Round-trip times, windows, counters (`not_present` for TIME_WAIT and request\nsockets, which keep no `tcp_info`).".as_ptr(), unit: std::ptr::null(), type_index: 136, offset: std::mem::offset_of!(libprobe_tcp_connection, info) as u32 },
+    libprobe_field_info { name: c"memory".as_ptr(), doc: c"Buffer memory.".as_ptr(), unit: std::ptr::null(), type_index: 138, offset: std::mem::offset_of!(libprobe_tcp_connection, memory) as u32 },
+]);
+
+static FIELDS_SOCKET_OWNER: Table<[libprobe_field_info; 3]> = Table([
+    libprobe_field_info {
+        name: c"pid".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 43,
+        offset: std::mem::offset_of!(libprobe_socket_owner, pid) as u32,
+    },
+    libprobe_field_info {
+        name: c"process_name".as_ptr(),
+        doc: c"The process's command name (`comm`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 18,
+        offset: std::mem::offset_of!(libprobe_socket_owner, process_name) as u32,
+    },
+    libprobe_field_info {
+        name: c"fd".as_ptr(),
+        doc: c"The descriptor number in that process.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 43,
+        offset: std::mem::offset_of!(libprobe_socket_owner, fd) as u32,
+    },
+]);
+
+static FIELDS_TCP_INFO: Table<[libprobe_field_info; 56]> = Table([
+    libprobe_field_info { name: c"ca_state".as_ptr(), doc: c"Congestion-avoidance state: 0 open, 1 disorder, 2 CWR, 3 recovery, 4 loss.".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_tcp_info, ca_state) as u32 },
+    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Retransmissions of the current segment not yet acknowledged.".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_tcp_info, retransmits) as u32 },
+    libprobe_field_info { name: c"probes".as_ptr(), doc: c"Unanswered zero-window or keepalive probes.".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_tcp_info, probes) as u32 },
+    libprobe_field_info { name: c"backoff".as_ptr(), doc: c"Exponential backoff of the retransmission timer.".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_tcp_info, backoff) as u32 },
+    libprobe_field_info { name: c"options".as_ptr(), doc: c"Options negotiated (`TCPI_OPT_*`: 1 timestamps, 2 SACK, 4 window scaling, 8 ECN,\n16 ECN seen, 32 SYN data).".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_tcp_info, options) as u32 },
+    libprobe_field_info { name: c"snd_wscale".as_ptr(), doc: c"Send window scale shift.".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_tcp_info, snd_wscale) as u32 },
+    libprobe_field_info { name: c"rcv_wscale".as_ptr(), doc: c"Receive window scale shift.".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_wscale) as u32 },
+    libprobe_field_info { name: c"rto_us".as_ptr(), doc: c"Retransmission timeout.".as_ptr(), unit: c"us".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, rto_us) as u32 },
+    libprobe_field_info { name: c"ato_us".as_ptr(), doc: c"Delayed-ACK timeout.".as_ptr(), unit: c"us".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, ato_us) as u32 },
+    libprobe_field_info { name: c"snd_mss".as_ptr(), doc: c"Maximum segment size for sending.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, snd_mss) as u32 },
+    libprobe_field_info { name: c"rcv_mss".as_ptr(), doc: c"Maximum segment size seen from the peer.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_mss) as u32 },
+    libprobe_field_info { name: c"unacked".as_ptr(), doc: c"Segments sent and not yet acknowledged (for a listening socket: the accept queue).".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, unacked) as u32 },
+    libprobe_field_info { name: c"sacked".as_ptr(), doc: c"Segments selectively acknowledged (for a listening socket: the backlog limit).".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, sacked) as u32 },
+    libprobe_field_info { name: c"lost".as_ptr(), doc: c"Segments considered lost.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, lost) as u32 },
+    libprobe_field_info { name: c"retrans".as_ptr(), doc: c"Segments retransmitted and not yet acknowledged.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, retrans) as u32 },
+    libprobe_field_info { name: c"last_data_sent_ms".as_ptr(), doc: c"Time since data was last sent.".as_ptr(), unit: c"ms".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, last_data_sent_ms) as u32 },
+    libprobe_field_info { name: c"last_data_recv_ms".as_ptr(), doc: c"Time since data was last received.".as_ptr(), unit: c"ms".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, last_data_recv_ms) as u32 },
+    libprobe_field_info { name: c"last_ack_recv_ms".as_ptr(), doc: c"Time since an acknowledgement was last received.".as_ptr(), unit: c"ms".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, last_ack_recv_ms) as u32 },
+    libprobe_field_info { name: c"pmtu".as_ptr(), doc: c"Path MTU.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, pmtu) as u32 },
+    libprobe_field_info { name: c"rcv_ssthresh".as_ptr(), doc: c"Receive slow-start threshold.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_ssthresh) as u32 },
+    libprobe_field_info { name: c"rtt_us".as_ptr(), doc: c"Smoothed round-trip time.".as_ptr(), unit: c"us".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, rtt_us) as u32 },
+    libprobe_field_info { name: c"rttvar_us".as_ptr(), doc: c"Round-trip time variation.".as_ptr(), unit: c"us".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, rttvar_us) as u32 },
+    libprobe_field_info { name: c"snd_ssthresh".as_ptr(), doc: c"Send slow-start threshold, in segments (2147483647 while in initial slow start).".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, snd_ssthresh) as u32 },
+    libprobe_field_info { name: c"snd_cwnd".as_ptr(), doc: c"Congestion window, in segments.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, snd_cwnd) as u32 },
+    libprobe_field_info { name: c"advmss".as_ptr(), doc: c"Advertised maximum segment size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, advmss) as u32 },
+    libprobe_field_info { name: c"reordering".as_ptr(), doc: c"Reordering metric, in segments.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, reordering) as u32 },
+    libprobe_field_info { name: c"rcv_rtt_us".as_ptr(), doc: c"Receiver-side round-trip time estimate.".as_ptr(), unit: c"us".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_rtt_us) as u32 },
+    libprobe_field_info { name: c"rcv_space".as_ptr(), doc: c"Receive buffer space the socket autotunes towards.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_space) as u32 },
+    libprobe_field_info { name: c"total_retrans".as_ptr(), doc: c"Segments retransmitted over the connection's life.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, total_retrans) as u32 },
+    libprobe_field_info { name: c"pacing_rate".as_ptr(), doc: c"Current pacing rate.".as_ptr(), unit: c"bytes/s".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, pacing_rate) as u32 },
+    libprobe_field_info { name: c"max_pacing_rate".as_ptr(), doc: c"The pacing rate cap (`SO_MAX_PACING_RATE`; `u64::MAX` when none).".as_ptr(), unit: c"bytes/s".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, max_pacing_rate) as u32 },
+    libprobe_field_info { name: c"bytes_acked".as_ptr(), doc: c"Bytes acknowledged by the peer.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_acked) as u32 },
+    libprobe_field_info { name: c"bytes_received".as_ptr(), doc: c"Bytes received from the peer.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_received) as u32 },
+    libprobe_field_info { name: c"segs_out".as_ptr(), doc: c"Segments sent, retransmissions included.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, segs_out) as u32 },
+    libprobe_field_info { name: c"segs_in".as_ptr(), doc: c"Segments received.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, segs_in) as u32 },
+    libprobe_field_info { name: c"notsent_bytes".as_ptr(), doc: c"Bytes queued by the application and not yet sent.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, notsent_bytes) as u32 },
+    libprobe_field_info { name: c"min_rtt_us".as_ptr(), doc: c"Minimum round-trip time seen.".as_ptr(), unit: c"us".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, min_rtt_us) as u32 },
+    libprobe_field_info { name: c"data_segs_in".as_ptr(), doc: c"Segments carrying data received.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, data_segs_in) as u32 },
+    libprobe_field_info { name: c"data_segs_out".as_ptr(), doc: c"Segments carrying data sent.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_tcp_info, data_segs_out) as u32 },
+    libprobe_field_info { name: c"delivery_rate".as_ptr(), doc: c"Most recent delivery rate estimate.".as_ptr(), unit: c"bytes/s".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, delivery_rate) as u32 },
+    libprobe_field_info { name: c"busy_time_us".as_ptr(), doc: c"Time with data outstanding (Linux 4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_tcp_info, busy_time_us) as u32 },
+    libprobe_field_info { name: c"rwnd_limited_us".as_ptr(), doc: c"Time limited by the receive window (4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_tcp_info, rwnd_limited_us) as u32 },
+    libprobe_field_info { name: c"sndbuf_limited_us".as_ptr(), doc: c"Time limited by the send buffer (4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_tcp_info, sndbuf_limited_us) as u32 },
+    libprobe_field_info { name: c"delivered".as_ptr(), doc: c"Segments delivered, retransmissions included (4.18+).".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_tcp_info, delivered) as u32 },
+    libprobe_field_info { name: c"delivered_ce".as_ptr(), doc: c"Segments delivered with an ECN congestion mark (4.18+).".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_tcp_info, delivered_ce) as u32 },
+    libprobe_field_info { name: c"bytes_sent".as_ptr(), doc: c"Bytes sent, retransmissions included (4.19+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_sent) as u32 },
+    libprobe_field_info { name: c"bytes_retrans".as_ptr(), doc: c"Bytes retransmitted (4.19+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 27, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_retrans) as u32 },
+    libprobe_field_info { name: c"dsack_dups".as_ptr(), doc: c"Duplicate segments reported by D-SACK (4.19+).".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_tcp_info, dsack_dups) as u32 },
+    libprobe_field_info { name: c"reord_seen".as_ptr(), doc: c"Reordering events seen (4.19+).".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_tcp_info, reord_seen) as u32 },
+    libprobe_field_info { name: c"rcv_ooopack".as_ptr(), doc: c"Out-of-order packets received (5.4+).".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_ooopack) as u32 },
+    libprobe_field_info { name: c"snd_wnd".as_ptr(), doc: c"The peer's advertised receive window (5.4+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 23, offset: std::mem::offset_of!(libprobe_tcp_info, snd_wnd) as u32 },
+    libprobe_field_info { name: c"rcv_wnd".as_ptr(), doc: c"Our advertised receive window (6.2+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 23, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_wnd) as u32 },
+    libprobe_field_info { name: c"rehash".as_ptr(), doc: c"Path rehashes after timeouts (6.2+).".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_tcp_info, rehash) as u32 },
+    libprobe_field_info { name: c"total_rto".as_ptr(), doc: c"Retransmission timeouts (6.7+).".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto) as u32 },
+    libprobe_field_info { name: c"total_rto_recoveries".as_ptr(), doc: c"Recoveries from retransmission timeouts (6.7+).".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto_recoveries) as u32 },
+    libprobe_field_info { name: c"total_rto_time_ms".as_ptr(), doc: c"Time spent in timeout recovery (6.7+).".as_ptr(), unit: c"ms".as_ptr(), type_index: 23, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto_time_ms) as u32 },
+]);
+
+static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
+    libprobe_field_info {
+        name: c"rmem_alloc".as_ptr(),
+        doc: c"Memory holding received data not yet read.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_socket_memory, rmem_alloc) as u32,
+    },
+    libprobe_field_info {
+        name: c"rcvbuf".as_ptr(),
+        doc: c"The receive buffer limit (`SO_RCVBUF`, doubled by the kernel).".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_socket_memory, rcvbuf) as u32,
+    },
+    libprobe_field_info {
+        name: c"wmem_alloc".as_ptr(),
+        doc: c"Memory of sent data not yet freed by the device.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_socket_memory, wmem_alloc) as u32,
+    },
+    libprobe_field_info {
+        name: c"sndbuf".as_ptr(),
+        doc: c"The send buffer limit (`SO_SNDBUF`).".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_socket_memory, sndbuf) as u32,
+    },
+    libprobe_field_info {
+        name: c"fwd_alloc".as_ptr(),
+        doc: c"Memory reserved but not yet used.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_socket_memory, fwd_alloc) as u32,
+    },
+    libprobe_field_info {
+        name: c"wmem_queued".as_ptr(),
+        doc: c"Memory of data queued for sending (TCP: not yet acknowledged).".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_socket_memory, wmem_queued) as u32,
+    },
+    libprobe_field_info {
+        name: c"optmem".as_ptr(),
+        doc: c"Memory for options and ancillary data.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_socket_memory, optmem) as u32,
+    },
+    libprobe_field_info {
+        name: c"backlog".as_ptr(),
+        doc: c"Memory of packets in the backlog (arrived while the socket was locked).".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_socket_memory, backlog) as u32,
+    },
+    libprobe_field_info {
+        name: c"drops".as_ptr(),
+        doc: c"Packets dropped because a buffer was full (Linux 4.6+; else `not_supported`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_socket_memory, drops) as u32,
+    },
+]);
+
+static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
+    libprobe_field_info {
+        name: c"family".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 129,
+        offset: std::mem::offset_of!(libprobe_udp_connection, family) as u32,
+    },
+    libprobe_field_info {
+        name: c"lite".as_ptr(),
+        doc: c"True for UDP-Lite (RFC 3828).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_udp_connection, lite) as u32,
+    },
+    libprobe_field_info {
+        name: c"local_addr".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_udp_connection, local_addr) as u32,
+    },
+    libprobe_field_info {
+        name: c"local_port".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 130,
+        offset: std::mem::offset_of!(libprobe_udp_connection, local_port) as u32,
+    },
+    libprobe_field_info {
+        name: c"remote_addr".as_ptr(),
+        doc: c"The connected peer; `null` when the socket is not connected.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 15,
+        offset: std::mem::offset_of!(libprobe_udp_connection, remote_addr) as u32,
+    },
+    libprobe_field_info {
+        name: c"remote_port".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 139,
+        offset: std::mem::offset_of!(libprobe_udp_connection, remote_port) as u32,
+    },
+    libprobe_field_info {
+        name: c"tx_queue".as_ptr(),
+        doc: c"Send buffer memory in use.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_udp_connection, tx_queue) as u32,
+    },
+    libprobe_field_info {
+        name: c"rx_queue".as_ptr(),
+        doc: c"Receive buffer memory in use.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_udp_connection, rx_queue) as u32,
+    },
+    libprobe_field_info {
+        name: c"uid".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_udp_connection, uid) as u32,
+    },
+    libprobe_field_info {
+        name: c"inode".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_udp_connection, inode) as u32,
+    },
+    libprobe_field_info {
+        name: c"pid".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 44,
+        offset: std::mem::offset_of!(libprobe_udp_connection, pid) as u32,
+    },
+    libprobe_field_info {
+        name: c"process_name".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 19,
+        offset: std::mem::offset_of!(libprobe_udp_connection, process_name) as u32,
+    },
+    libprobe_field_info {
+        name: c"owners".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 134,
+        offset: std::mem::offset_of!(libprobe_udp_connection, owners) as u32,
+    },
+    libprobe_field_info {
+        name: c"drops".as_ptr(),
+        doc: c"Datagrams dropped (full buffer, bad checksum, filters).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_udp_connection, drops) as u32,
+    },
+    libprobe_field_info {
+        name: c"bound_interface".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_udp_connection, bound_interface) as u32,
+    },
+    libprobe_field_info {
+        name: c"cookie".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_udp_connection, cookie) as u32,
+    },
+    libprobe_field_info {
+        name: c"memory".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 138,
+        offset: std::mem::offset_of!(libprobe_udp_connection, memory) as u32,
+    },
+]);
+
+static FIELDS_UNIX_SOCKET: Table<[libprobe_field_info; 16]> = Table([
+    libprobe_field_info { name: c"path".as_ptr(), doc: c"The bound name: a filesystem path, or an abstract name (then `is_abstract`, and the\nname without its leading NUL). Empty for an unbound socket. From `/proc/net/unix`,\nNUL bytes inside an abstract name read as `@`.".as_ptr(), unit: std::ptr::null(), type_index: 18, offset: std::mem::offset_of!(libprobe_unix_socket, path) as u32 },
+    libprobe_field_info { name: c"is_abstract".as_ptr(), doc: c"True for a name in the abstract namespace (`ss` shows it with a leading `@`).".as_ptr(), unit: std::ptr::null(), type_index: 41, offset: std::mem::offset_of!(libprobe_unix_socket, is_abstract) as u32 },
+    libprobe_field_info { name: c"socket_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 140, offset: std::mem::offset_of!(libprobe_unix_socket, socket_type) as u32 },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 141, offset: std::mem::offset_of!(libprobe_unix_socket, state) as u32 },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_unix_socket, inode) as u32 },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_unix_socket, pid) as u32 },
+    libprobe_field_info { name: c"process_name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 19, offset: std::mem::offset_of!(libprobe_unix_socket, process_name) as u32 },
+    libprobe_field_info { name: c"owners".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 134, offset: std::mem::offset_of!(libprobe_unix_socket, owners) as u32 },
+    libprobe_field_info { name: c"peer_inode".as_ptr(), doc: c"The inode of the connected peer: `not_present` when not connected,\n`not_supported` from `/proc/net/unix`.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_unix_socket, peer_inode) as u32 },
+    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Data queued for reading; for a listening socket, connections waiting to be accepted.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_unix_socket, rx_queue) as u32 },
+    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Data queued for sending; for a listening socket, the backlog limit.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_unix_socket, tx_queue) as u32 },
+    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The user that created the socket (Linux 5.3+ with sock_diag).".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_unix_socket, uid) as u32 },
+    libprobe_field_info { name: c"vfs_inode".as_ptr(), doc: c"The inode of the socket file a path is bound to (`not_present` for abstract and\nunbound sockets).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_unix_socket, vfs_inode) as u32 },
+    libprobe_field_info { name: c"pending_connections".as_ptr(), doc: c"For a listening socket, the inodes of connections not yet accepted.".as_ptr(), unit: std::ptr::null(), type_index: 143, offset: std::mem::offset_of!(libprobe_unix_socket, pending_connections) as u32 },
+    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_unix_socket, cookie) as u32 },
+    libprobe_field_info { name: c"memory".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 138, offset: std::mem::offset_of!(libprobe_unix_socket, memory) as u32 },
+]);
+
+static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
+    libprobe_field_info {
+        name: c"family".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 129,
+        offset: std::mem::offset_of!(libprobe_raw_socket, family) as u32,
+    },
+    libprobe_field_info {
+        name: c"local_addr".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_raw_socket, local_addr) as u32,
+    },
+    libprobe_field_info {
+        name: c"remote_addr".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_raw_socket, remote_addr) as u32,
+    },
+    libprobe_field_info {
+        name: c"protocol".as_ptr(),
+        doc: c"The IP protocol the socket receives (ICMP = 1, ICMPv6 = 58, 255 = any).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 69,
+        offset: std::mem::offset_of!(libprobe_raw_socket, protocol) as u32,
+    },
+    libprobe_field_info {
+        name: c"tx_queue".as_ptr(),
+        doc: c"Send buffer memory in use.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_raw_socket, tx_queue) as u32,
+    },
+    libprobe_field_info {
+        name: c"rx_queue".as_ptr(),
+        doc: c"Receive buffer memory in use.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_raw_socket, rx_queue) as u32,
+    },
+    libprobe_field_info {
+        name: c"uid".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_raw_socket, uid) as u32,
+    },
+    libprobe_field_info {
+        name: c"inode".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_raw_socket, inode) as u32,
+    },
+    libprobe_field_info {
+        name: c"pid".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 44,
+        offset: std::mem::offset_of!(libprobe_raw_socket, pid) as u32,
+    },
+    libprobe_field_info {
+        name: c"process_name".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 19,
+        offset: std::mem::offset_of!(libprobe_raw_socket, process_name) as u32,
+    },
+    libprobe_field_info {
+        name: c"owners".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 134,
+        offset: std::mem::offset_of!(libprobe_raw_socket, owners) as u32,
+    },
+    libprobe_field_info {
+        name: c"drops".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_raw_socket, drops) as u32,
+    },
+    libprobe_field_info {
+        name: c"bound_interface".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_raw_socket, bound_interface) as u32,
+    },
+    libprobe_field_info {
+        name: c"cookie".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_raw_socket, cookie) as u32,
+    },
+]);
+
+static FIELDS_NETLINK_SOCKET: Table<[libprobe_field_info; 15]> = Table([
+    libprobe_field_info {
+        name: c"protocol".as_ptr(),
+        doc: c"The netlink family (`NETLINK_ROUTE` = 0, `NETLINK_SOCK_DIAG` = 4, …).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_netlink_socket, protocol) as u32,
+    },
+    libprobe_field_info {
+        name: c"protocol_name".as_ptr(),
+        doc: c"Its name (`route`, `sock_diag`, `netfilter`, `generic`, `kobject_uevent`, …), or the\nnumber.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_netlink_socket, protocol_name) as u32,
+    },
+    libprobe_field_info {
+        name: c"port_id".as_ptr(),
+        doc: c"The socket's netlink address (0 for the kernel's own socket of a family).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_netlink_socket, port_id) as u32,
+    },
+    libprobe_field_info {
+        name: c"groups".as_ptr(),
+        doc: c"The first 32 multicast groups joined (bit n-1 = group n).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_netlink_socket, groups) as u32,
+    },
+    libprobe_field_info {
+        name: c"dst_port_id".as_ptr(),
+        doc: c"The port the socket is connected to (`not_supported` from `/proc/net/netlink`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_netlink_socket, dst_port_id) as u32,
+    },
+    libprobe_field_info {
+        name: c"dst_group".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_netlink_socket, dst_group) as u32,
+    },
+    libprobe_field_info {
+        name: c"uid".as_ptr(),
+        doc: c"Neither netlink_diag nor `/proc/net/netlink` carries the creator's uid.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_netlink_socket, uid) as u32,
+    },
+    libprobe_field_info {
+        name: c"inode".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_netlink_socket, inode) as u32,
+    },
+    libprobe_field_info {
+        name: c"pid".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 44,
+        offset: std::mem::offset_of!(libprobe_netlink_socket, pid) as u32,
+    },
+    libprobe_field_info {
+        name: c"process_name".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 19,
+        offset: std::mem::offset_of!(libprobe_netlink_socket, process_name) as u32,
+    },
+    libprobe_field_info {
+        name: c"owners".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 134,
+        offset: std::mem::offset_of!(libprobe_netlink_socket, owners) as u32,
+    },
+    libprobe_field_info {
+        name: c"rx_queue".as_ptr(),
+        doc: c"Receive buffer memory in use.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_netlink_socket, rx_queue) as u32,
+    },
+    libprobe_field_info {
+        name: c"tx_queue".as_ptr(),
+        doc: c"Send buffer memory in use.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_netlink_socket, tx_queue) as u32,
+    },
+    libprobe_field_info {
+        name: c"drops".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_netlink_socket, drops) as u32,
+    },
+    libprobe_field_info {
+        name: c"cookie".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_netlink_socket, cookie) as u32,
+    },
+]);
+
+static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
+    libprobe_field_info {
+        name: c"socket_type".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 144,
+        offset: std::mem::offset_of!(libprobe_packet_socket, socket_type) as u32,
+    },
+    libprobe_field_info {
+        name: c"protocol".as_ptr(),
+        doc: c"The Ethernet protocol captured (`0x0003` = every protocol, `0x0800` IPv4).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 130,
+        offset: std::mem::offset_of!(libprobe_packet_socket, protocol) as u32,
+    },
+    libprobe_field_info {
+        name: c"interface_index".as_ptr(),
+        doc: c"The interface it is bound to; 0 for every interface.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_packet_socket, interface_index) as u32,
+    },
+    libprobe_field_info {
+        name: c"running".as_ptr(),
+        doc: c"True while the socket receives (bound with a protocol).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 53,
+        offset: std::mem::offset_of!(libprobe_packet_socket, running) as u32,
+    },
+    libprobe_field_info {
+        name: c"rx_queue".as_ptr(),
+        doc: c"Receive buffer memory in use.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_packet_socket, rx_queue) as u32,
+    },
+    libprobe_field_info {
+        name: c"uid".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_packet_socket, uid) as u32,
+    },
+    libprobe_field_info {
+        name: c"inode".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_packet_socket, inode) as u32,
+    },
+    libprobe_field_info {
+        name: c"pid".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 44,
+        offset: std::mem::offset_of!(libprobe_packet_socket, pid) as u32,
+    },
+    libprobe_field_info {
+        name: c"process_name".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 19,
+        offset: std::mem::offset_of!(libprobe_packet_socket, process_name) as u32,
+    },
+    libprobe_field_info {
+        name: c"owners".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 134,
+        offset: std::mem::offset_of!(libprobe_packet_socket, owners) as u32,
+    },
+    libprobe_field_info {
+        name: c"cookie".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_packet_socket, cookie) as u32,
+    },
+]);
+
+static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
+    libprobe_field_info {
+        name: c"connections_established".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, connections_established) as u32,
+    },
+    libprobe_field_info {
+        name: c"connections_syn_sent".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, connections_syn_sent) as u32,
+    },
+    libprobe_field_info {
+        name: c"connections_syn_recv".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, connections_syn_recv) as u32,
+    },
+    libprobe_field_info {
+        name: c"connections_fin_wait1".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, connections_fin_wait1) as u32,
+    },
+    libprobe_field_info {
+        name: c"connections_fin_wait2".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, connections_fin_wait2) as u32,
+    },
+    libprobe_field_info {
+        name: c"connections_time_wait".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, connections_time_wait) as u32,
+    },
+    libprobe_field_info {
+        name: c"connections_close".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, connections_close) as u32,
+    },
+    libprobe_field_info {
+        name: c"connections_close_wait".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, connections_close_wait) as u32,
+    },
+    libprobe_field_info {
+        name: c"connections_last_ack".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, connections_last_ack) as u32,
+    },
+    libprobe_field_info {
+        name: c"connections_listen".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, connections_listen) as u32,
+    },
+    libprobe_field_info {
+        name: c"connections_closing".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, connections_closing) as u32,
+    },
+    libprobe_field_info {
+        name: c"active_opens".as_ptr(),
+        doc: c"Connections opened by this side (`ActiveOpens`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, active_opens) as u32,
+    },
+    libprobe_field_info {
+        name: c"passive_opens".as_ptr(),
+        doc: c"Connections accepted (`PassiveOpens`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, passive_opens) as u32,
+    },
+    libprobe_field_info {
+        name: c"attempt_fails".as_ptr(),
+        doc: c"Connection attempts that failed (`AttemptFails`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, attempt_fails) as u32,
+    },
+    libprobe_field_info {
+        name: c"estab_resets".as_ptr(),
+        doc: c"Connections reset from ESTABLISHED or CLOSE_WAIT (`EstabResets`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, estab_resets) as u32,
+    },
+    libprobe_field_info {
+        name: c"curr_estab".as_ptr(),
+        doc: c"Connections now ESTABLISHED or CLOSE_WAIT (`CurrEstab`, a gauge).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, curr_estab) as u32,
+    },
+    libprobe_field_info {
+        name: c"in_segs".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, in_segs) as u32,
+    },
+    libprobe_field_info {
+        name: c"out_segs".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, out_segs) as u32,
+    },
+    libprobe_field_info {
+        name: c"retrans_segs".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, retrans_segs) as u32,
+    },
+    libprobe_field_info {
+        name: c"in_errs".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, in_errs) as u32,
+    },
+    libprobe_field_info {
+        name: c"out_rsts".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, out_rsts) as u32,
+    },
+    libprobe_field_info {
+        name: c"in_csum_errors".as_ptr(),
+        doc: c"Segments with a bad checksum (`InCsumErrors`, Linux 3.10+).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_tcp_stats, in_csum_errors) as u32,
+    },
+]);
+
+static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
+    libprobe_field_info {
+        name: c"in_datagrams".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_udp_stats, in_datagrams) as u32,
+    },
+    libprobe_field_info {
+        name: c"no_ports".as_ptr(),
+        doc: c"Datagrams to a port nobody listens on.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_udp_stats, no_ports) as u32,
+    },
+    libprobe_field_info {
+        name: c"in_errors".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_udp_stats, in_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"out_datagrams".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_udp_stats, out_datagrams) as u32,
+    },
+    libprobe_field_info {
+        name: c"rcvbuf_errors".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_udp_stats, rcvbuf_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"sndbuf_errors".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_udp_stats, sndbuf_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"in_csum_errors".as_ptr(),
+        doc: c"Datagrams with a bad checksum (3.10+).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_udp_stats, in_csum_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"ignored_multi".as_ptr(),
+        doc: c"Multicast datagrams no socket wanted (4.11+).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_udp_stats, ignored_multi) as u32,
+    },
+    libprobe_field_info {
+        name: c"mem_errors".as_ptr(),
+        doc: c"Datagrams dropped for lack of memory (5.9+).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_udp_stats, mem_errors) as u32,
+    },
+]);
+
+static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
+    libprobe_field_info {
+        name: c"sockets_used".as_ptr(),
+        doc: c"Sockets of every family in use.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_socket_stats, sockets_used) as u32,
+    },
+    libprobe_field_info {
+        name: c"tcp_inuse".as_ptr(),
+        doc: c"TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_socket_stats, tcp_inuse) as u32,
+    },
+    libprobe_field_info {
+        name: c"tcp_orphan".as_ptr(),
+        doc: c"TCP sockets no process holds any more.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_socket_stats, tcp_orphan) as u32,
+    },
+    libprobe_field_info {
+        name: c"tcp_tw".as_ptr(),
+        doc: c"TCP sockets in TIME_WAIT.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_socket_stats, tcp_tw) as u32,
+    },
+    libprobe_field_info {
+        name: c"tcp_alloc".as_ptr(),
+        doc: c"TCP sockets allocated.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_socket_stats, tcp_alloc) as u32,
+    },
+    libprobe_field_info {
+        name: c"tcp_mem_pages".as_ptr(),
+        doc: c"Memory TCP uses now.".as_ptr(),
+        unit: c"pages".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_socket_stats, tcp_mem_pages) as u32,
+    },
+    libprobe_field_info {
+        name: c"tcp_mem".as_ptr(),
+        doc: c"The TCP memory thresholds (`net.ipv4.tcp_mem`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 146,
+        offset: std::mem::offset_of!(libprobe_socket_stats, tcp_mem) as u32,
+    },
+    libprobe_field_info {
+        name: c"udp_inuse".as_ptr(),
+        doc: c"UDP sockets in use (IPv4).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_socket_stats, udp_inuse) as u32,
+    },
+    libprobe_field_info {
+        name: c"udp_mem_pages".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"pages".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_socket_stats, udp_mem_pages) as u32,
+    },
+    libprobe_field_info {
+        name: c"udp_mem".as_ptr(),
+        doc: c"The UDP memory thresholds (`net.ipv4.udp_mem`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 146,
+        offset: std::mem::offset_of!(libprobe_socket_stats, udp_mem) as u32,
+    },
+    libprobe_field_info {
+        name: c"udplite_inuse".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_socket_stats, udplite_inuse) as u32,
+    },
+    libprobe_field_info {
+        name: c"raw_inuse".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_socket_stats, raw_inuse) as u32,
+    },
+    libprobe_field_info {
+        name: c"frag_inuse".as_ptr(),
+        doc: c"IP fragment reassembly queues in use.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_socket_stats, frag_inuse) as u32,
+    },
+    libprobe_field_info {
+        name: c"frag_memory".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_socket_stats, frag_memory) as u32,
+    },
+    libprobe_field_info {
+        name: c"tcp6_inuse".as_ptr(),
+        doc: c"The IPv6 counts of `/proc/net/sockstat6` (absent without IPv6).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_socket_stats, tcp6_inuse) as u32,
+    },
+    libprobe_field_info {
+        name: c"udp6_inuse".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_socket_stats, udp6_inuse) as u32,
+    },
+    libprobe_field_info {
+        name: c"udplite6_inuse".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_socket_stats, udplite6_inuse) as u32,
+    },
+    libprobe_field_info {
+        name: c"raw6_inuse".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_socket_stats, raw6_inuse) as u32,
+    },
+    libprobe_field_info {
+        name: c"frag6_inuse".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_socket_stats, frag6_inuse) as u32,
+    },
+    libprobe_field_info {
+        name: c"frag6_memory".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_socket_stats, frag6_memory) as u32,
+    },
+]);
+
+static FIELDS_MEMORY_LIMITS: Table<[libprobe_field_info; 3]> = Table([
+    libprobe_field_info {
+        name: c"low".as_ptr(),
+        doc: c"Below this, no pressure.".as_ptr(),
+        unit: c"pages".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_memory_limits, low) as u32,
+    },
+    libprobe_field_info {
+        name: c"pressure".as_ptr(),
+        doc: c"Above this, the stack moderates its memory use.".as_ptr(),
+        unit: c"pages".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_memory_limits, pressure) as u32,
+    },
+    libprobe_field_info {
+        name: c"high".as_ptr(),
+        doc: c"The hard limit.".as_ptr(),
+        unit: c"pages".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_memory_limits, high) as u32,
+    },
+]);
+
+static FIELDS_COUNTER_TABLE: Table<[libprobe_field_info; 2]> = Table([
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The table's name as the kernel prints it (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`,\n`UdpLite`, `TcpExt`, `IpExt`, `MPTcpExt`, …).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_counter_table, name) as u32 },
+    libprobe_field_info { name: c"counters".as_ptr(), doc: c"Every counter, in the kernel's order. Signed because a few are (`Tcp` `MaxConn`\nis -1: no limit).".as_ptr(), unit: std::ptr::null(), type_index: 114, offset: std::mem::offset_of!(libprobe_counter_table, counters) as u32 },
+]);
+
+static FIELDS_NET_INTERFACE_FULL: Table<[libprobe_field_info; 30]> = Table([
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 18, offset: std::mem::offset_of!(libprobe_net_interface_full, name) as u32 },
+    libprobe_field_info { name: c"index".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_net_interface_full, index) as u32 },
+    libprobe_field_info { name: c"mac_address".as_ptr(), doc: c"The link-layer address (`null` for devices without one, such as `tun`).".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_net_interface_full, mac_address) as u32 },
+    libprobe_field_info { name: c"broadcast_address".as_ptr(), doc: c"The link-layer broadcast address.".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_net_interface_full, broadcast_address) as u32 },
+    libprobe_field_info { name: c"permanent_address".as_ptr(), doc: c"The address the hardware came with, when the driver knows it.".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_net_interface_full, permanent_address) as u32 },
+    libprobe_field_info { name: c"mtu".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_net_interface_full, mtu) as u32 },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 147, offset: std::mem::offset_of!(libprobe_net_interface_full, flags) as u32 },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"The operational state (`operstate`).".as_ptr(), unit: std::ptr::null(), type_index: 148, offset: std::mem::offset_of!(libprobe_net_interface_full, state) as u32 },
+    libprobe_field_info { name: c"hw_type".as_ptr(), doc: c"The `ARPHRD_*` link type (1 Ethernet, 772 loopback).".as_ptr(), unit: std::ptr::null(), type_index: 130, offset: std::mem::offset_of!(libprobe_net_interface_full, hw_type) as u32 },
+    libprobe_field_info { name: c"kind".as_ptr(), doc: c"The kind of virtual device (`veth`, `bridge`, `ifb`, `bond`, …); `null` for\nphysical devices and `lo`.".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_net_interface_full, kind) as u32 },
+    libprobe_field_info { name: c"speed_mbps".as_ptr(), doc: c"Link speed (`/sys/class/net/<if>/speed`): `not_enabled` while the interface is\ndown, `not_supported` where the driver cannot tell (`lo`, many virtual devices).".as_ptr(), unit: c"Mbit/s".as_ptr(), type_index: 23, offset: std::mem::offset_of!(libprobe_net_interface_full, speed_mbps) as u32 },
+    libprobe_field_info { name: c"duplex".as_ptr(), doc: c"Link duplex (`/sys/class/net/<if>/duplex`), missing as `speed_mbps` is.".as_ptr(), unit: std::ptr::null(), type_index: 150, offset: std::mem::offset_of!(libprobe_net_interface_full, duplex) as u32 },
+    libprobe_field_info { name: c"carrier".as_ptr(), doc: c"Whether the link has a carrier (`IFLA_CARRIER`).".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier) as u32 },
+    libprobe_field_info { name: c"carrier_changes".as_ptr(), doc: c"Carrier up and down events since the device was created.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_changes) as u32 },
+    libprobe_field_info { name: c"carrier_up_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_up_count) as u32 },
+    libprobe_field_info { name: c"carrier_down_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_down_count) as u32 },
+    libprobe_field_info { name: c"ipv4_addresses".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 153, offset: std::mem::offset_of!(libprobe_net_interface_full, ipv4_addresses) as u32 },
+    libprobe_field_info { name: c"ipv6_addresses".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 156, offset: std::mem::offset_of!(libprobe_net_interface_full, ipv6_addresses) as u32 },
+    libprobe_field_info { name: c"stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 158, offset: std::mem::offset_of!(libprobe_net_interface_full, stats) as u32 },
+    libprobe_field_info { name: c"tx_queue_len".as_ptr(), doc: c"The transmit queue length of the queueing discipline (`txqueuelen`).".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_net_interface_full, tx_queue_len) as u32 },
+    libprobe_field_info { name: c"rx_queue_len".as_ptr(), doc: c"Linux has no per-interface receive queue length (received packets wait in a\nper-CPU backlog, `net.core.netdev_max_backlog`): always `not_supported`. See\n`num_rx_queues` for the hardware queues.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_net_interface_full, rx_queue_len) as u32 },
+    libprobe_field_info { name: c"num_tx_queues".as_ptr(), doc: c"Hardware transmit queues.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_net_interface_full, num_tx_queues) as u32 },
+    libprobe_field_info { name: c"num_rx_queues".as_ptr(), doc: c"Hardware receive queues.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_net_interface_full, num_rx_queues) as u32 },
+    libprobe_field_info { name: c"qdisc".as_ptr(), doc: c"The queueing discipline (`noqueue`, `fq_codel`, `mq`).".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_net_interface_full, qdisc) as u32 },
+    libprobe_field_info { name: c"master_index".as_ptr(), doc: c"The index of the master device (bridge, bond, VRF).".as_ptr(), unit: std::ptr::null(), type_index: 159, offset: std::mem::offset_of!(libprobe_net_interface_full, master_index) as u32 },
+    libprobe_field_info { name: c"link_index".as_ptr(), doc: c"The index of the underlying or peer device (for a veth: its peer, possibly in\nanother namespace).".as_ptr(), unit: std::ptr::null(), type_index: 159, offset: std::mem::offset_of!(libprobe_net_interface_full, link_index) as u32 },
+    libprobe_field_info { name: c"driver".as_ptr(), doc: c"The driver (`ETHTOOL_GDRVINFO`). `not_supported` where the device has no ethtool\ndriver information (`lo`).".as_ptr(), unit: std::ptr::null(), type_index: 20, offset: std::mem::offset_of!(libprobe_net_interface_full, driver) as u32 },
+    libprobe_field_info { name: c"driver_version".as_ptr(), doc: c"The driver's version; `not_present` when the driver reports none.".as_ptr(), unit: std::ptr::null(), type_index: 20, offset: std::mem::offset_of!(libprobe_net_interface_full, driver_version) as u32 },
+    libprobe_field_info { name: c"firmware_version".as_ptr(), doc: c"The firmware version; `not_present` when the device has no firmware (virtual\ndevices).".as_ptr(), unit: std::ptr::null(), type_index: 20, offset: std::mem::offset_of!(libprobe_net_interface_full, firmware_version) as u32 },
+    libprobe_field_info { name: c"bus_info".as_ptr(), doc: c"The bus address (`0000:00:03.0`); `not_present` for devices on no bus.".as_ptr(), unit: std::ptr::null(), type_index: 20, offset: std::mem::offset_of!(libprobe_net_interface_full, bus_info) as u32 },
+]);
+
+static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
+    libprobe_field_info {
+        name: c"up".as_ptr(),
+        doc: c"Administratively up.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_interface_flags, up) as u32,
+    },
+    libprobe_field_info {
+        name: c"broadcast".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_interface_flags, broadcast) as u32,
+    },
+    libprobe_field_info {
+        name: c"debug".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_interface_flags, debug) as u32,
+    },
+    libprobe_field_info {
+        name: c"loopback".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_interface_flags, loopback) as u32,
+    },
+    libprobe_field_info {
+        name: c"point_to_point".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_interface_flags, point_to_point) as u32,
+    },
+    libprobe_field_info {
+        name: c"no_trailers".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_interface_flags, no_trailers) as u32,
+    },
+    libprobe_field_info {
+        name: c"running".as_ptr(),
+        doc: c"Operationally up (RFC 2863 `up`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_interface_flags, running) as u32,
+    },
+    libprobe_field_info {
+        name: c"no_arp".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_interface_flags, no_arp) as u32,
+    },
+    libprobe_field_info {
+        name: c"promiscuous".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_interface_flags, promiscuous) as u32,
+    },
+    libprobe_field_info {
+        name: c"all_multicast".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_interface_flags, all_multicast) as u32,
+    },
+    libprobe_field_info {
+        name: c"master".as_ptr(),
+        doc: c"A bonding master.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_interface_flags, master) as u32,
+    },
+    libprobe_field_info {
+        name: c"slave".as_ptr(),
+        doc: c"A bonding slave.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_interface_flags, slave) as u32,
+    },
+    libprobe_field_info {
+        name: c"multicast".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_interface_flags, multicast) as u32,
+    },
+    libprobe_field_info {
+        name: c"lower_up".as_ptr(),
+        doc: c"The carrier is present (`IFF_LOWER_UP`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_interface_flags, lower_up) as u32,
+    },
+    libprobe_field_info {
+        name: c"dormant".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_interface_flags, dormant) as u32,
+    },
+    libprobe_field_info {
+        name: c"echo".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_interface_flags, echo) as u32,
+    },
+    libprobe_field_info {
+        name: c"bits".as_ptr(),
+        doc: c"The bits as the kernel holds them.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_interface_flags, bits) as u32,
+    },
+]);
+
+static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
+    libprobe_field_info {
+        name: c"address".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_ipv4_info, address) as u32,
+    },
+    libprobe_field_info {
+        name: c"prefix_len".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 69,
+        offset: std::mem::offset_of!(libprobe_ipv4_info, prefix_len) as u32,
+    },
+    libprobe_field_info {
+        name: c"netmask".as_ptr(),
+        doc: c"The prefix as a mask (`255.255.255.0`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_ipv4_info, netmask) as u32,
+    },
+    libprobe_field_info {
+        name: c"broadcast".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 15,
+        offset: std::mem::offset_of!(libprobe_ipv4_info, broadcast) as u32,
+    },
+    libprobe_field_info {
+        name: c"peer".as_ptr(),
+        doc: c"The other end of a point-to-point link.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 15,
+        offset: std::mem::offset_of!(libprobe_ipv4_info, peer) as u32,
+    },
+    libprobe_field_info {
+        name: c"scope".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 160,
+        offset: std::mem::offset_of!(libprobe_ipv4_info, scope) as u32,
+    },
+    libprobe_field_info {
+        name: c"label".as_ptr(),
+        doc: c"The address label (`eth0:1`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 161,
+        offset: std::mem::offset_of!(libprobe_ipv4_info, label) as u32,
+    },
+    libprobe_field_info {
+        name: c"flags".as_ptr(),
+        doc: c"`IFA_F_*` flags (0x80 permanent, 0x01 secondary, …).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_ipv4_info, flags) as u32,
+    },
+    libprobe_field_info {
+        name: c"valid_lifetime".as_ptr(),
+        doc: c"Remaining valid lifetime; `null` when forever.".as_ptr(),
+        unit: c"seconds".as_ptr(),
+        type_index: 159,
+        offset: std::mem::offset_of!(libprobe_ipv4_info, valid_lifetime) as u32,
+    },
+    libprobe_field_info {
+        name: c"preferred_lifetime".as_ptr(),
+        doc: c"Remaining preferred lifetime; `null` when forever.".as_ptr(),
+        unit: c"seconds".as_ptr(),
+        type_index: 159,
+        offset: std::mem::offset_of!(libprobe_ipv4_info, preferred_lifetime) as u32,
+    },
+]);
+
+static FIELDS_IPV6_INFO: Table<[libprobe_field_info; 6]> = Table([
+    libprobe_field_info { name: c"address".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_ipv6_info, address) as u32 },
+    libprobe_field_info { name: c"prefix_len".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_ipv6_info, prefix_len) as u32 },
+    libprobe_field_info { name: c"scope".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 160, offset: std::mem::offset_of!(libprobe_ipv6_info, scope) as u32 },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"`IFA_F_*` flags: 0x01 temporary, 0x02 nodad, 0x04 optimistic, 0x08 dadfailed,\n0x10 homeaddress, 0x20 deprecated, 0x40 tentative, 0x80 permanent, 0x100\nmanagetempaddr, 0x200 noprefixroute, 0x400 mcautojoin, 0x800 stable-privacy.".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_ipv6_info, flags) as u32 },
+    libprobe_field_info { name: c"valid_lifetime".as_ptr(), doc: c"".as_ptr(), unit: c"seconds".as_ptr(), type_index: 159, offset: std::mem::offset_of!(libprobe_ipv6_info, valid_lifetime) as u32 },
+    libprobe_field_info { name: c"preferred_lifetime".as_ptr(), doc: c"".as_ptr(), unit: c"seconds".as_ptr(), type_index: 159, offset: std::mem::offset_of!(libprobe_ipv6_info, preferred_lifetime) as u32 },
+]);
+
+static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
+    libprobe_field_info {
+        name: c"rx_bytes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"tx_bytes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"rx_packets".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_packets) as u32,
+    },
+    libprobe_field_info {
+        name: c"tx_packets".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_packets) as u32,
+    },
+    libprobe_field_info {
+        name: c"rx_errors".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"tx_errors".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"rx_dropped".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_dropped) as u32,
+    },
+    libprobe_field_info {
+        name: c"tx_dropped".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_dropped) as u32,
+    },
+    libprobe_field_info {
+        name: c"rx_fifo_errors".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_fifo_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"tx_fifo_errors".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_fifo_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"rx_frame_errors".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_frame_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"rx_compressed".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_compressed) as u32,
+    },
+    libprobe_field_info {
+        name: c"tx_compressed".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_compressed) as u32,
+    },
+    libprobe_field_info {
+        name: c"multicast".as_ptr(),
+        doc: c"Multicast packets received.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, multicast) as u32,
+    },
+    libprobe_field_info {
+        name: c"collisions".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, collisions) as u32,
+    },
+    libprobe_field_info {
+        name: c"rx_length_errors".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_length_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"rx_over_errors".as_ptr(),
+        doc: c"Receiver ring buffer overflows.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_over_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"rx_crc_errors".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_crc_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"rx_missed_errors".as_ptr(),
+        doc: c"Packets the receiver missed.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_missed_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"tx_aborted_errors".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_aborted_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"tx_carrier_errors".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_carrier_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"tx_heartbeat_errors".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_heartbeat_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"tx_window_errors".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_window_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"rx_nohandler".as_ptr(),
+        doc: c"Packets dropped for lack of a protocol handler (Linux 4.6+).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_nohandler) as u32,
+    },
+    libprobe_field_info {
+        name: c"rx_otherhost_dropped".as_ptr(),
+        doc: c"Packets dropped because they were for another host (5.19+).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_otherhost_dropped) as u32,
+    },
+]);
+
+static FIELDS_ROUTE: Table<[libprobe_field_info; 18]> = Table([
+    libprobe_field_info { name: c"family".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 129, offset: std::mem::offset_of!(libprobe_route, family) as u32 },
+    libprobe_field_info { name: c"destination".as_ptr(), doc: c"The destination network (`0.0.0.0` / `::` for the default route).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_route, destination) as u32 },
+    libprobe_field_info { name: c"prefix_len".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_route, prefix_len) as u32 },
+    libprobe_field_info { name: c"gateway".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_route, gateway) as u32 },
+    libprobe_field_info { name: c"genmask".as_ptr(), doc: c"The prefix as a mask (`255.255.255.0`; for IPv6 `ffff:ffff:ffff:ffff::`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_route, genmask) as u32 },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 162, offset: std::mem::offset_of!(libprobe_route, flags) as u32 },
+    libprobe_field_info { name: c"metric".as_ptr(), doc: c"The route's priority (`metric` in `ip route`; 0 when none is set).".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_route, metric) as u32 },
+    libprobe_field_info { name: c"interface".as_ptr(), doc: c"The outgoing interface's name (`null` for routes without one, such as\n`unreachable` or multipath routes).".as_ptr(), unit: std::ptr::null(), type_index: 161, offset: std::mem::offset_of!(libprobe_route, interface) as u32 },
+    libprobe_field_info { name: c"interface_index".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 159, offset: std::mem::offset_of!(libprobe_route, interface_index) as u32 },
+    libprobe_field_info { name: c"mtu".as_ptr(), doc: c"The route's MTU metric (`RTAX_MTU`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 159, offset: std::mem::offset_of!(libprobe_route, mtu) as u32 },
+    libprobe_field_info { name: c"window".as_ptr(), doc: c"The TCP window clamp (`RTAX_WINDOW`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 159, offset: std::mem::offset_of!(libprobe_route, window) as u32 },
+    libprobe_field_info { name: c"irtt".as_ptr(), doc: c"The initial round-trip time (`RTAX_RTT`).".as_ptr(), unit: c"ms".as_ptr(), type_index: 159, offset: std::mem::offset_of!(libprobe_route, irtt) as u32 },
+    libprobe_field_info { name: c"table".as_ptr(), doc: c"The routing table (254 main, 255 local, 253 default).".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_route, table) as u32 },
+    libprobe_field_info { name: c"route_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 163, offset: std::mem::offset_of!(libprobe_route, route_type) as u32 },
+    libprobe_field_info { name: c"scope".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 160, offset: std::mem::offset_of!(libprobe_route, scope) as u32 },
+    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"Who installed it (`RTPROT_*`: 2 kernel, 3 boot, 4 static, 9 ra, 16 dhcp, …).".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_route, protocol) as u32 },
+    libprobe_field_info { name: c"preferred_source".as_ptr(), doc: c"The source address preferred for this route (`src` in `ip route`).".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_route, preferred_source) as u32 },
+    libprobe_field_info { name: c"nexthops".as_ptr(), doc: c"Next hops of a multipath route; empty otherwise.".as_ptr(), unit: std::ptr::null(), type_index: 165, offset: std::mem::offset_of!(libprobe_route, nexthops) as u32 },
+]);
+
+static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
+    libprobe_field_info {
+        name: c"up".as_ptr(),
+        doc: c"Usable (`RTF_UP`): every route but a dead one.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_route_flags, up) as u32,
+    },
+    libprobe_field_info {
+        name: c"gateway".as_ptr(),
+        doc: c"Through a gateway (`RTF_GATEWAY`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_route_flags, gateway) as u32,
+    },
+    libprobe_field_info {
+        name: c"host".as_ptr(),
+        doc: c"To one host (`RTF_HOST`: a full-length prefix).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_route_flags, host) as u32,
+    },
+    libprobe_field_info {
+        name: c"reject".as_ptr(),
+        doc: c"Rejects packets (`unreachable`, `prohibit`, `blackhole`; `RTF_REJECT`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_route_flags, reject) as u32,
+    },
+    libprobe_field_info {
+        name: c"onlink".as_ptr(),
+        doc: c"The gateway is on the link even without a matching prefix (`RTNH_F_ONLINK`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_route_flags, onlink) as u32,
+    },
+    libprobe_field_info {
+        name: c"linkdown".as_ptr(),
+        doc: c"The next hop's link is down (`RTNH_F_LINKDOWN`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_route_flags, linkdown) as u32,
+    },
+    libprobe_field_info {
+        name: c"dead".as_ptr(),
+        doc: c"The next hop is dead (`RTNH_F_DEAD`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_route_flags, dead) as u32,
+    },
+    libprobe_field_info {
+        name: c"bits".as_ptr(),
+        doc: c"The `RTF_*` bits.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_route_flags, bits) as u32,
+    },
+]);
+
+static FIELDS_ROUTE_NEXT_HOP: Table<[libprobe_field_info; 4]> = Table([
+    libprobe_field_info {
+        name: c"gateway".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 15,
+        offset: std::mem::offset_of!(libprobe_route_next_hop, gateway) as u32,
+    },
+    libprobe_field_info {
+        name: c"interface_index".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_route_next_hop, interface_index) as u32,
+    },
+    libprobe_field_info {
+        name: c"interface".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 161,
+        offset: std::mem::offset_of!(libprobe_route_next_hop, interface) as u32,
+    },
+    libprobe_field_info {
+        name: c"weight".as_ptr(),
+        doc: c"The relative weight (`weight` in `ip route`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_route_next_hop, weight) as u32,
+    },
+]);
+
+static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
+    libprobe_field_info {
+        name: c"family".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 129,
+        offset: std::mem::offset_of!(libprobe_arp_entry, family) as u32,
+    },
+    libprobe_field_info {
+        name: c"ip_address".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_arp_entry, ip_address) as u32,
+    },
+    libprobe_field_info {
+        name: c"hw_type".as_ptr(),
+        doc: c"The `ARPHRD_*` type of the device (1 Ethernet).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 130,
+        offset: std::mem::offset_of!(libprobe_arp_entry, hw_type) as u32,
+    },
+    libprobe_field_info {
+        name: c"flags".as_ptr(),
+        doc: c"`ATF_*` flags as `/proc/net/arp` shows them (0x2 complete, 0x4 permanent).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 130,
+        offset: std::mem::offset_of!(libprobe_arp_entry, flags) as u32,
+    },
+    libprobe_field_info {
+        name: c"hw_address".as_ptr(),
+        doc: c"The link-layer address; `null` while unresolved (`incomplete`, `failed`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 15,
+        offset: std::mem::offset_of!(libprobe_arp_entry, hw_address) as u32,
+    },
+    libprobe_field_info {
+        name: c"device".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 18,
+        offset: std::mem::offset_of!(libprobe_arp_entry, device) as u32,
+    },
+    libprobe_field_info {
+        name: c"interface_index".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_arp_entry, interface_index) as u32,
+    },
+    libprobe_field_info {
+        name: c"state".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 166,
+        offset: std::mem::offset_of!(libprobe_arp_entry, state) as u32,
+    },
+    libprobe_field_info {
+        name: c"router".as_ptr(),
+        doc: c"The neighbour is a router (IPv6 `NTF_ROUTER`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 41,
+        offset: std::mem::offset_of!(libprobe_arp_entry, router) as u32,
+    },
+    libprobe_field_info {
+        name: c"probes".as_ptr(),
+        doc: c"Resolution probes sent.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 159,
+        offset: std::mem::offset_of!(libprobe_arp_entry, probes) as u32,
+    },
+]);
+
+static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
+    libprobe_field_info {
+        name: c"family".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 129,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, family) as u32,
+    },
+    libprobe_field_info {
+        name: c"protocol".as_ptr(),
+        doc: c"The layer-4 protocol's name (`tcp`, `udp`, `icmp`, `icmpv6`, `sctp`, …), or its\nnumber.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, protocol) as u32,
+    },
+    libprobe_field_info {
+        name: c"protocol_number".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 69,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, protocol_number) as u32,
+    },
+    libprobe_field_info {
+        name: c"src_addr".as_ptr(),
+        doc: c"The original direction's source and destination.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, src_addr) as u32,
+    },
+    libprobe_field_info {
+        name: c"dst_addr".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, dst_addr) as u32,
+    },
+    libprobe_field_info {
+        name: c"src_port".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 139,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, src_port) as u32,
+    },
+    libprobe_field_info {
+        name: c"dst_port".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 139,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, dst_port) as u32,
+    },
+    libprobe_field_info {
+        name: c"reply_src_addr".as_ptr(),
+        doc: c"The reply direction (after NAT: differs from the original's mirror image).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, reply_src_addr) as u32,
+    },
+    libprobe_field_info {
+        name: c"reply_dst_addr".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, reply_dst_addr) as u32,
+    },
+    libprobe_field_info {
+        name: c"reply_src_port".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 139,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, reply_src_port) as u32,
+    },
+    libprobe_field_info {
+        name: c"reply_dst_port".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 139,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, reply_dst_port) as u32,
+    },
+    libprobe_field_info {
+        name: c"icmp_type".as_ptr(),
+        doc: c"ICMP type, code and id, for ICMP flows.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 167,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, icmp_type) as u32,
+    },
+    libprobe_field_info {
+        name: c"icmp_code".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 167,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, icmp_code) as u32,
+    },
+    libprobe_field_info {
+        name: c"icmp_id".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 139,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, icmp_id) as u32,
+    },
+    libprobe_field_info {
+        name: c"state".as_ptr(),
+        doc: c"The TCP state as `conntrack` prints it (`ESTABLISHED`, `TIME_WAIT`, …); `null` for\nother protocols."
+            .as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 15,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, state) as u32,
+    },
+    libprobe_field_info {
+        name: c"timeout".as_ptr(),
+        doc: c"Time left before the entry expires.".as_ptr(),
+        unit: c"seconds".as_ptr(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, timeout) as u32,
+    },
+    libprobe_field_info {
+        name: c"packets_orig".as_ptr(),
+        doc: c"Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, packets_orig) as u32,
+    },
+    libprobe_field_info {
+        name: c"bytes_orig".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, bytes_orig) as u32,
+    },
+    libprobe_field_info {
+        name: c"packets_reply".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, packets_reply) as u32,
+    },
+    libprobe_field_info {
+        name: c"bytes_reply".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, bytes_reply) as u32,
+    },
+    libprobe_field_info {
+        name: c"mark".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, mark) as u32,
+    },
+    libprobe_field_info {
+        name: c"zone".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 130,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, zone) as u32,
+    },
+    libprobe_field_info {
+        name: c"status".as_ptr(),
+        doc: c"`IPS_*` status bits.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, status) as u32,
+    },
+    libprobe_field_info {
+        name: c"status_flags".as_ptr(),
+        doc: c"The status bits by name (`assured`, `seen_reply`, `confirmed`, `src_nat`, …).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 16,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, status_flags) as u32,
+    },
+    libprobe_field_info {
+        name: c"id".as_ptr(),
+        doc: c"The entry's id (ctnetlink only).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, id) as u32,
+    },
+    libprobe_field_info {
+        name: c"use_count".as_ptr(),
+        doc: c"References held on the entry.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_conntrack_entry, use_count) as u32,
+    },
+]);
+
+static FIELDS_CONNTRACK_STATS: Table<[libprobe_field_info; 4]> = Table([
+    libprobe_field_info {
+        name: c"entries".as_ptr(),
+        doc: c"Entries now (`net.netfilter.nf_conntrack_count`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_conntrack_stats, entries) as u32,
+    },
+    libprobe_field_info {
+        name: c"max_entries".as_ptr(),
+        doc: c"The table's limit (`nf_conntrack_max`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_conntrack_stats, max_entries) as u32,
+    },
+    libprobe_field_info {
+        name: c"accounting".as_ptr(),
+        doc: c"Whether per-flow byte and packet counters are on (`nf_conntrack_acct`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 53,
+        offset: std::mem::offset_of!(libprobe_conntrack_stats, accounting) as u32,
+    },
+    libprobe_field_info {
+        name: c"per_cpu".as_ptr(),
+        doc: c"Per-CPU counters (ctnetlink, else `/proc/net/stat/nf_conntrack`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 170,
+        offset: std::mem::offset_of!(libprobe_conntrack_stats, per_cpu) as u32,
+    },
+]);
+
+static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
+    libprobe_field_info {
+        name: c"cpu".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, cpu) as u32,
+    },
+    libprobe_field_info {
+        name: c"found".as_ptr(),
+        doc: c"Lookups that found an entry.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, found) as u32,
+    },
+    libprobe_field_info {
+        name: c"invalid".as_ptr(),
+        doc: c"Packets that could not be tracked.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, invalid) as u32,
+    },
+    libprobe_field_info {
+        name: c"insert".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, insert) as u32,
+    },
+    libprobe_field_info {
+        name: c"insert_failed".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, insert_failed) as u32,
+    },
+    libprobe_field_info {
+        name: c"drop".as_ptr(),
+        doc: c"Packets dropped (the table was full).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, drop) as u32,
+    },
+    libprobe_field_info {
+        name: c"early_drop".as_ptr(),
+        doc: c"Entries evicted to make room.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, early_drop) as u32,
+    },
+    libprobe_field_info {
+        name: c"error".as_ptr(),
+        doc: c"ICMP errors that matched no entry.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, error) as u32,
+    },
+    libprobe_field_info {
+        name: c"search_restart".as_ptr(),
+        doc: c"Lookups restarted because the table changed.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 17,
+        offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, search_restart) as u32,
+    },
+    libprobe_field_info {
+        name: c"clash_resolve".as_ptr(),
+        doc: c"Insertion races resolved (5.10+).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, clash_resolve) as u32,
+    },
+    libprobe_field_info {
+        name: c"chain_toolong".as_ptr(),
+        doc: c"Insertions refused because a hash chain was too long (5.15+).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 23,
+        offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, chain_toolong) as u32,
+    },
+]);
+
+pub(crate) static RECORDS: Table<[libprobe_record_info; 49]> = Table([
     libprobe_record_info { name: c"libprobe_snapshot_view".as_ptr(), schema_name: c"Snapshot".as_ptr(), doc: c"Everything one call collected.".as_ptr(), size: size_of::<libprobe_snapshot_view>() as u32, field_count: FIELDS_SNAPSHOT.0.len() as u32, fields: FIELDS_SNAPSHOT.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_domain_status".as_ptr(), schema_name: c"DomainStatus".as_ptr(), doc: c"How the collection of one domain went.".as_ptr(), size: size_of::<libprobe_domain_status>() as u32, field_count: FIELDS_DOMAIN_STATUS.0.len() as u32, fields: FIELDS_DOMAIN_STATUS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_system".as_ptr(), schema_name: c"System".as_ptr(), doc: c"The machine as a whole.".as_ptr(), size: size_of::<libprobe_system>() as u32, field_count: FIELDS_SYSTEM.0.len() as u32, fields: FIELDS_SYSTEM.0.as_ptr() },
@@ -4551,13 +10070,41 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 21]> = Table([
     libprobe_record_info { name: c"libprobe_filesystem".as_ptr(), schema_name: c"Filesystem".as_ptr(), doc: c"One mounted filesystem (`/proc/self/mountinfo`) with its `statvfs` sizes.\n\nThe size and inode fields are missing:\n- `disabled` for network filesystems (`nfs`, `nfs4`, `cifs`, `smb3`, `ceph`,\n  `glusterfs`, `fuse.sshfs`, `9p`, `afs`, …), whose `statvfs` blocks for as long as\n  the server does not answer, and for `autofs`, whose `statvfs` would mount it;\n- `not_present` for a mount covered by another mounted on the same mount point (its\n  path reaches the one on top), for a mount point that no longer exists, and, for\n  `used_percent`, on filesystems without blocks (`proc`, `sysfs`, `cgroup`);\n- `permission_denied` when a directory above the mount point cannot be searched.".as_ptr(), size: size_of::<libprobe_filesystem>() as u32, field_count: FIELDS_FILESYSTEM.0.len() as u32, fields: FIELDS_FILESYSTEM.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_process_full".as_ptr(), schema_name: c"ProcessFull".as_ptr(), doc: c"Everything the kernel tells about one process.".as_ptr(), size: size_of::<libprobe_process_full>() as u32, field_count: FIELDS_PROCESS_FULL.0.len() as u32, fields: FIELDS_PROCESS_FULL.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_open_file".as_ptr(), schema_name: c"OpenFile".as_ptr(), doc: c"One open file descriptor (`/proc/<pid>/fd/<n>` and `/proc/<pid>/fdinfo/<n>`).".as_ptr(), size: size_of::<libprobe_open_file>() as u32, field_count: FIELDS_OPEN_FILE.0.len() as u32, fields: FIELDS_OPEN_FILE.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_open_socket".as_ptr(), schema_name: c"OpenSocket".as_ptr(), doc: c"One socket open by a process: the owner's side (descriptor, inode, protocol).\n\nAddresses and state come from joining `inode` with the network domain's socket table;\nhere they are missing with reason `disabled` unless the network domain joined them.".as_ptr(), size: size_of::<libprobe_open_socket>() as u32, field_count: FIELDS_OPEN_SOCKET.0.len() as u32, fields: FIELDS_OPEN_SOCKET.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_open_socket".as_ptr(), schema_name: c"OpenSocket".as_ptr(), doc: c"One socket open by a process: the owner's side (descriptor, inode, protocol).\n\nAddresses and state come from joining `inode` with the network domain's socket tables\nwhen both domains are collected in one snapshot; otherwise they are missing with reason\n`disabled`. A socket in none of its tables (another network namespace, or closed\nmeanwhile) and a field its family does not have are `not_present`.".as_ptr(), size: size_of::<libprobe_open_socket>() as u32, field_count: FIELDS_OPEN_SOCKET.0.len() as u32, fields: FIELDS_OPEN_SOCKET.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_memory_map".as_ptr(), schema_name: c"MemoryMap".as_ptr(), doc: c"One mapping of `/proc/<pid>/maps`.".as_ptr(), size: size_of::<libprobe_memory_map>() as u32, field_count: FIELDS_MEMORY_MAP.0.len() as u32, fields: FIELDS_MEMORY_MAP.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_process_limits".as_ptr(), schema_name: c"ProcessLimits".as_ptr(), doc: c"The sixteen resource limits of `/proc/<pid>/limits`, in the kernel's units (noted per\nfield). `u64::MAX` means unlimited.".as_ptr(), size: size_of::<libprobe_process_limits>() as u32, field_count: FIELDS_PROCESS_LIMITS.0.len() as u32, fields: FIELDS_PROCESS_LIMITS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_limit".as_ptr(), schema_name: c"Limit".as_ptr(), doc: c"A soft and hard resource limit. `u64::MAX` means unlimited (`RLIM_INFINITY`).".as_ptr(), size: size_of::<libprobe_limit>() as u32, field_count: FIELDS_LIMIT.0.len() as u32, fields: FIELDS_LIMIT.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_cgroup_limits".as_ptr(), schema_name: c"CgroupLimits".as_ptr(), doc: c"The limits that actually bind a process through its cgroup: for each, the tightest\nvalue along the path from the process's cgroup up to the root (a container's limits\neven when set on a parent slice). `u64::MAX` means no limit anywhere on the path.\n\ncgroup v2 gives every field; on cgroup v1 the memory, cpu and pids controllers give\ntheirs and the rest are `not_supported`.".as_ptr(), size: size_of::<libprobe_cgroup_limits>() as u32, field_count: FIELDS_CGROUP_LIMITS.0.len() as u32, fields: FIELDS_CGROUP_LIMITS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_io_max".as_ptr(), schema_name: c"IoMax".as_ptr(), doc: c"One device line of `io.max`: bandwidth and IOPS caps, `u64::MAX` when unlimited.".as_ptr(), size: size_of::<libprobe_io_max>() as u32, field_count: FIELDS_IO_MAX.0.len() as u32, fields: FIELDS_IO_MAX.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_delay_accounting".as_ptr(), schema_name: c"DelayAccounting".as_ptr(), doc: c"Time a process spent waiting, by cause (delay accounting).\n\n`cpu_run_*` come from `/proc/<pid>/schedstat` and `blkio_delay_ticks` from\n`/proc/<pid>/stat`, both always available; the per-cause totals come from the\ntaskstats netlink interface (option `taskstats`, needs CAP_NET_ADMIN and the\n`kernel.task_delayacct` sysctl, else `permission_denied` / `not_enabled`).".as_ptr(), size: size_of::<libprobe_delay_accounting>() as u32, field_count: FIELDS_DELAY_ACCOUNTING.0.len() as u32, fields: FIELDS_DELAY_ACCOUNTING.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_network".as_ptr(), schema_name: c"Network".as_ptr(), doc: c"Everything the network domain collects, for one network namespace.".as_ptr(), size: size_of::<libprobe_network>() as u32, field_count: FIELDS_NETWORK.0.len() as u32, fields: FIELDS_NETWORK.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_net_namespace".as_ptr(), schema_name: c"NetNamespace".as_ptr(), doc: c"The network namespace a [`Network`] describes.".as_ptr(), size: size_of::<libprobe_net_namespace>() as u32, field_count: FIELDS_NET_NAMESPACE.0.len() as u32, fields: FIELDS_NET_NAMESPACE.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_tcp_connection".as_ptr(), schema_name: c"TcpConnection".as_ptr(), doc: c"One TCP socket (IPv4 or IPv6).".as_ptr(), size: size_of::<libprobe_tcp_connection>() as u32, field_count: FIELDS_TCP_CONNECTION.0.len() as u32, fields: FIELDS_TCP_CONNECTION.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_socket_owner".as_ptr(), schema_name: c"SocketOwner".as_ptr(), doc: c"One process holding a descriptor to a socket.".as_ptr(), size: size_of::<libprobe_socket_owner>() as u32, field_count: FIELDS_SOCKET_OWNER.0.len() as u32, fields: FIELDS_SOCKET_OWNER.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_tcp_info".as_ptr(), schema_name: c"TcpInfo".as_ptr(), doc: c"TCP internals (`struct tcp_info`, as `getsockopt(TCP_INFO)` and `ss -i` give them).\n\nFields present since Linux 4.9 are plain; newer ones are `not_supported` on kernels\nwhose `tcp_info` is too short to hold them. Times are in the unit their name carries.".as_ptr(), size: size_of::<libprobe_tcp_info>() as u32, field_count: FIELDS_TCP_INFO.0.len() as u32, fields: FIELDS_TCP_INFO.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_socket_memory".as_ptr(), schema_name: c"SocketMemory".as_ptr(), doc: c"Socket buffer memory (`INET_DIAG_SKMEMINFO`, `UNIX_DIAG_MEMINFO`, …: `SK_MEMINFO_*`).".as_ptr(), size: size_of::<libprobe_socket_memory>() as u32, field_count: FIELDS_SOCKET_MEMORY.0.len() as u32, fields: FIELDS_SOCKET_MEMORY.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_udp_connection".as_ptr(), schema_name: c"UdpConnection".as_ptr(), doc: c"One UDP or UDP-Lite socket (IPv4 or IPv6).".as_ptr(), size: size_of::<libprobe_udp_connection>() as u32, field_count: FIELDS_UDP_CONNECTION.0.len() as u32, fields: FIELDS_UDP_CONNECTION.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_unix_socket".as_ptr(), schema_name: c"UnixSocket".as_ptr(), doc: c"One Unix domain socket.".as_ptr(), size: size_of::<libprobe_unix_socket>() as u32, field_count: FIELDS_UNIX_SOCKET.0.len() as u32, fields: FIELDS_UNIX_SOCKET.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_raw_socket".as_ptr(), schema_name: c"RawSocket".as_ptr(), doc: c"One raw IP socket (`SOCK_RAW` over IPv4 or IPv6; `ping` sockets are listed too).".as_ptr(), size: size_of::<libprobe_raw_socket>() as u32, field_count: FIELDS_RAW_SOCKET.0.len() as u32, fields: FIELDS_RAW_SOCKET.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_netlink_socket".as_ptr(), schema_name: c"NetlinkSocket".as_ptr(), doc: c"One netlink socket.".as_ptr(), size: size_of::<libprobe_netlink_socket>() as u32, field_count: FIELDS_NETLINK_SOCKET.0.len() as u32, fields: FIELDS_NETLINK_SOCKET.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_packet_socket".as_ptr(), schema_name: c"PacketSocket".as_ptr(), doc: c"One packet (`AF_PACKET`) socket, as used by packet capture.".as_ptr(), size: size_of::<libprobe_packet_socket>() as u32, field_count: FIELDS_PACKET_SOCKET.0.len() as u32, fields: FIELDS_PACKET_SOCKET.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_tcp_stats".as_ptr(), schema_name: c"TcpStats".as_ptr(), doc: c"TCP connections per state (over the TCP table, IPv4 and IPv6) and the SNMP `Tcp`\ncounters of `/proc/net/snmp` (which count IPv4 and IPv6 together).\n\nThe counts are missing when the TCP table was not collected, the counters when\n`/proc/net/snmp` could not be read.".as_ptr(), size: size_of::<libprobe_tcp_stats>() as u32, field_count: FIELDS_TCP_STATS.0.len() as u32, fields: FIELDS_TCP_STATS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_udp_stats".as_ptr(), schema_name: c"UdpStats".as_ptr(), doc: c"The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).".as_ptr(), size: size_of::<libprobe_udp_stats>() as u32, field_count: FIELDS_UDP_STATS.0.len() as u32, fields: FIELDS_UDP_STATS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_socket_stats".as_ptr(), schema_name: c"SocketStats".as_ptr(), doc: c"Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the\n`tcp_mem`/`udp_mem` sysctls).".as_ptr(), size: size_of::<libprobe_socket_stats>() as u32, field_count: FIELDS_SOCKET_STATS.0.len() as u32, fields: FIELDS_SOCKET_STATS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_memory_limits".as_ptr(), schema_name: c"MemoryLimits".as_ptr(), doc: c"A memory pressure setting in pages (`net.ipv4.tcp_mem`, `udp_mem`).".as_ptr(), size: size_of::<libprobe_memory_limits>() as u32, field_count: FIELDS_MEMORY_LIMITS.0.len() as u32, fields: FIELDS_MEMORY_LIMITS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_counter_table".as_ptr(), schema_name: c"CounterTable".as_ptr(), doc: c"One table of counters (`Tcp` of `/proc/net/snmp`, `TcpExt` of `/proc/net/netstat`).".as_ptr(), size: size_of::<libprobe_counter_table>() as u32, field_count: FIELDS_COUNTER_TABLE.0.len() as u32, fields: FIELDS_COUNTER_TABLE.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_net_interface_full".as_ptr(), schema_name: c"NetInterfaceFull".as_ptr(), doc: c"One network interface with its addresses, counters and driver.".as_ptr(), size: size_of::<libprobe_net_interface_full>() as u32, field_count: FIELDS_NET_INTERFACE_FULL.0.len() as u32, fields: FIELDS_NET_INTERFACE_FULL.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_interface_flags".as_ptr(), schema_name: c"InterfaceFlags".as_ptr(), doc: c"Interface flags (`IFF_*` of `ifi_flags`), each as a boolean, and the raw bits.".as_ptr(), size: size_of::<libprobe_interface_flags>() as u32, field_count: FIELDS_INTERFACE_FLAGS.0.len() as u32, fields: FIELDS_INTERFACE_FLAGS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_ipv4_info".as_ptr(), schema_name: c"Ipv4Info".as_ptr(), doc: c"An IPv4 address of an interface.".as_ptr(), size: size_of::<libprobe_ipv4_info>() as u32, field_count: FIELDS_IPV4_INFO.0.len() as u32, fields: FIELDS_IPV4_INFO.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_ipv6_info".as_ptr(), schema_name: c"Ipv6Info".as_ptr(), doc: c"An IPv6 address of an interface.".as_ptr(), size: size_of::<libprobe_ipv6_info>() as u32, field_count: FIELDS_IPV6_INFO.0.len() as u32, fields: FIELDS_IPV6_INFO.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_net_interface_stats".as_ptr(), schema_name: c"NetInterfaceStats".as_ptr(), doc: c"The 23 interface counters of the specification, from the kernel's 64-bit statistics\n(`IFLA_STATS64`; the 32-bit `IFLA_STATS` on kernels without it).".as_ptr(), size: size_of::<libprobe_net_interface_stats>() as u32, field_count: FIELDS_NET_INTERFACE_STATS.0.len() as u32, fields: FIELDS_NET_INTERFACE_STATS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_route".as_ptr(), schema_name: c"Route".as_ptr(), doc: c"One route of any routing table (IPv4 or IPv6).".as_ptr(), size: size_of::<libprobe_route>() as u32, field_count: FIELDS_ROUTE.0.len() as u32, fields: FIELDS_ROUTE.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_route_flags".as_ptr(), schema_name: c"RouteFlags".as_ptr(), doc: c"The flags of a route, as `/proc/net/route` computes them (`RTF_*`), each as a boolean.".as_ptr(), size: size_of::<libprobe_route_flags>() as u32, field_count: FIELDS_ROUTE_FLAGS.0.len() as u32, fields: FIELDS_ROUTE_FLAGS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_route_next_hop".as_ptr(), schema_name: c"RouteNextHop".as_ptr(), doc: c"One next hop of a multipath route.".as_ptr(), size: size_of::<libprobe_route_next_hop>() as u32, field_count: FIELDS_ROUTE_NEXT_HOP.0.len() as u32, fields: FIELDS_ROUTE_NEXT_HOP.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_arp_entry".as_ptr(), schema_name: c"ArpEntry".as_ptr(), doc: c"One entry of the neighbour cache: ARP for IPv4, neighbour discovery for IPv6.".as_ptr(), size: size_of::<libprobe_arp_entry>() as u32, field_count: FIELDS_ARP_ENTRY.0.len() as u32, fields: FIELDS_ARP_ENTRY.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_conntrack_entry".as_ptr(), schema_name: c"ConntrackEntry".as_ptr(), doc: c"One tracked connection (netfilter conntrack).".as_ptr(), size: size_of::<libprobe_conntrack_entry>() as u32, field_count: FIELDS_CONNTRACK_ENTRY.0.len() as u32, fields: FIELDS_CONNTRACK_ENTRY.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_conntrack_stats".as_ptr(), schema_name: c"ConntrackStats".as_ptr(), doc: c"Conntrack totals.".as_ptr(), size: size_of::<libprobe_conntrack_stats>() as u32, field_count: FIELDS_CONNTRACK_STATS.0.len() as u32, fields: FIELDS_CONNTRACK_STATS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_conntrack_cpu_stats".as_ptr(), schema_name: c"ConntrackCpuStats".as_ptr(), doc: c"One CPU's conntrack counters (`conntrack -S`).".as_ptr(), size: size_of::<libprobe_conntrack_cpu_stats>() as u32, field_count: FIELDS_CONNTRACK_CPU_STATS.0.len() as u32, fields: FIELDS_CONNTRACK_CPU_STATS.0.as_ptr() },
 ]);
 
 static VARIANTS_DOMAIN_NAME: Table<[libprobe_variant_info; 7]> = Table([
@@ -4827,11 +10374,424 @@ static VARIANTS_SOCKET_TYPE: Table<[libprobe_variant_info; 16]> = Table([
     },
 ]);
 
-pub(crate) static ENUMS: Table<[libprobe_enum_info; 6]> = Table([
+static VARIANTS_ADDRESS_FAMILY: Table<[libprobe_variant_info; 2]> = Table([
+    libprobe_variant_info {
+        name: c"ipv4".as_ptr(),
+        constant: c"LIBPROBE_ADDRESS_FAMILY_IPV4".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ADDRESS_FAMILY_IPV4,
+    },
+    libprobe_variant_info {
+        name: c"ipv6".as_ptr(),
+        constant: c"LIBPROBE_ADDRESS_FAMILY_IPV6".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ADDRESS_FAMILY_IPV6,
+    },
+]);
+
+static VARIANTS_TCP_STATE: Table<[libprobe_variant_info; 13]> = Table([
+    libprobe_variant_info {
+        name: c"established".as_ptr(),
+        constant: c"LIBPROBE_TCP_STATE_ESTABLISHED".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_TCP_STATE_ESTABLISHED,
+    },
+    libprobe_variant_info {
+        name: c"syn_sent".as_ptr(),
+        constant: c"LIBPROBE_TCP_STATE_SYN_SENT".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_TCP_STATE_SYN_SENT,
+    },
+    libprobe_variant_info {
+        name: c"syn_recv".as_ptr(),
+        constant: c"LIBPROBE_TCP_STATE_SYN_RECV".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_TCP_STATE_SYN_RECV,
+    },
+    libprobe_variant_info {
+        name: c"fin_wait1".as_ptr(),
+        constant: c"LIBPROBE_TCP_STATE_FIN_WAIT1".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_TCP_STATE_FIN_WAIT1,
+    },
+    libprobe_variant_info {
+        name: c"fin_wait2".as_ptr(),
+        constant: c"LIBPROBE_TCP_STATE_FIN_WAIT2".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_TCP_STATE_FIN_WAIT2,
+    },
+    libprobe_variant_info {
+        name: c"time_wait".as_ptr(),
+        constant: c"LIBPROBE_TCP_STATE_TIME_WAIT".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_TCP_STATE_TIME_WAIT,
+    },
+    libprobe_variant_info {
+        name: c"close".as_ptr(),
+        constant: c"LIBPROBE_TCP_STATE_CLOSE".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_TCP_STATE_CLOSE,
+    },
+    libprobe_variant_info {
+        name: c"close_wait".as_ptr(),
+        constant: c"LIBPROBE_TCP_STATE_CLOSE_WAIT".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_TCP_STATE_CLOSE_WAIT,
+    },
+    libprobe_variant_info {
+        name: c"last_ack".as_ptr(),
+        constant: c"LIBPROBE_TCP_STATE_LAST_ACK".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_TCP_STATE_LAST_ACK,
+    },
+    libprobe_variant_info {
+        name: c"listen".as_ptr(),
+        constant: c"LIBPROBE_TCP_STATE_LISTEN".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_TCP_STATE_LISTEN,
+    },
+    libprobe_variant_info {
+        name: c"closing".as_ptr(),
+        constant: c"LIBPROBE_TCP_STATE_CLOSING".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_TCP_STATE_CLOSING,
+    },
+    libprobe_variant_info {
+        name: c"bound_inactive".as_ptr(),
+        constant: c"LIBPROBE_TCP_STATE_BOUND_INACTIVE".as_ptr(),
+        doc: c"Bound to a port but neither listening nor connected (Linux 6.5+, sock_diag only).".as_ptr(),
+        code: LIBPROBE_TCP_STATE_BOUND_INACTIVE,
+    },
+    libprobe_variant_info {
+        name: c"unknown".as_ptr(),
+        constant: c"LIBPROBE_TCP_STATE_UNKNOWN".as_ptr(),
+        doc: c"A state this version of libprobe does not know.".as_ptr(),
+        code: LIBPROBE_TCP_STATE_UNKNOWN,
+    },
+]);
+
+static VARIANTS_UNIX_SOCKET_TYPE: Table<[libprobe_variant_info; 4]> = Table([
+    libprobe_variant_info {
+        name: c"stream".as_ptr(),
+        constant: c"LIBPROBE_UNIX_SOCKET_TYPE_STREAM".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_UNIX_SOCKET_TYPE_STREAM,
+    },
+    libprobe_variant_info {
+        name: c"dgram".as_ptr(),
+        constant: c"LIBPROBE_UNIX_SOCKET_TYPE_DGRAM".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_UNIX_SOCKET_TYPE_DGRAM,
+    },
+    libprobe_variant_info {
+        name: c"seqpacket".as_ptr(),
+        constant: c"LIBPROBE_UNIX_SOCKET_TYPE_SEQPACKET".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_UNIX_SOCKET_TYPE_SEQPACKET,
+    },
+    libprobe_variant_info {
+        name: c"unknown".as_ptr(),
+        constant: c"LIBPROBE_UNIX_SOCKET_TYPE_UNKNOWN".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_UNIX_SOCKET_TYPE_UNKNOWN,
+    },
+]);
+
+static VARIANTS_UNIX_STATE: Table<[libprobe_variant_info; 4]> = Table([
+    libprobe_variant_info {
+        name: c"unconnected".as_ptr(),
+        constant: c"LIBPROBE_UNIX_STATE_UNCONNECTED".as_ptr(),
+        doc: c"Not connected (a bound datagram socket, a stream socket before `connect`, or one\nwhose peer closed)."
+            .as_ptr(),
+        code: LIBPROBE_UNIX_STATE_UNCONNECTED,
+    },
+    libprobe_variant_info {
+        name: c"connected".as_ptr(),
+        constant: c"LIBPROBE_UNIX_STATE_CONNECTED".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_UNIX_STATE_CONNECTED,
+    },
+    libprobe_variant_info {
+        name: c"listening".as_ptr(),
+        constant: c"LIBPROBE_UNIX_STATE_LISTENING".as_ptr(),
+        doc: c"Listening for connections.".as_ptr(),
+        code: LIBPROBE_UNIX_STATE_LISTENING,
+    },
+    libprobe_variant_info {
+        name: c"unknown".as_ptr(),
+        constant: c"LIBPROBE_UNIX_STATE_UNKNOWN".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_UNIX_STATE_UNKNOWN,
+    },
+]);
+
+static VARIANTS_PACKET_SOCKET_TYPE: Table<[libprobe_variant_info; 3]> = Table([
+    libprobe_variant_info {
+        name: c"raw".as_ptr(),
+        constant: c"LIBPROBE_PACKET_SOCKET_TYPE_RAW".as_ptr(),
+        doc: c"`SOCK_RAW`: frames with their link-layer header.".as_ptr(),
+        code: LIBPROBE_PACKET_SOCKET_TYPE_RAW,
+    },
+    libprobe_variant_info {
+        name: c"dgram".as_ptr(),
+        constant: c"LIBPROBE_PACKET_SOCKET_TYPE_DGRAM".as_ptr(),
+        doc: c"`SOCK_DGRAM`: frames without it.".as_ptr(),
+        code: LIBPROBE_PACKET_SOCKET_TYPE_DGRAM,
+    },
+    libprobe_variant_info {
+        name: c"unknown".as_ptr(),
+        constant: c"LIBPROBE_PACKET_SOCKET_TYPE_UNKNOWN".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_PACKET_SOCKET_TYPE_UNKNOWN,
+    },
+]);
+
+static VARIANTS_INTERFACE_STATE: Table<[libprobe_variant_info; 7]> = Table([
+    libprobe_variant_info {
+        name: c"unknown".as_ptr(),
+        constant: c"LIBPROBE_INTERFACE_STATE_UNKNOWN".as_ptr(),
+        doc: c"The driver does not track it (`lo`, many virtual devices).".as_ptr(),
+        code: LIBPROBE_INTERFACE_STATE_UNKNOWN,
+    },
+    libprobe_variant_info {
+        name: c"not_present".as_ptr(),
+        constant: c"LIBPROBE_INTERFACE_STATE_NOT_PRESENT".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_INTERFACE_STATE_NOT_PRESENT,
+    },
+    libprobe_variant_info {
+        name: c"down".as_ptr(),
+        constant: c"LIBPROBE_INTERFACE_STATE_DOWN".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_INTERFACE_STATE_DOWN,
+    },
+    libprobe_variant_info {
+        name: c"lower_layer_down".as_ptr(),
+        constant: c"LIBPROBE_INTERFACE_STATE_LOWER_LAYER_DOWN".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_INTERFACE_STATE_LOWER_LAYER_DOWN,
+    },
+    libprobe_variant_info {
+        name: c"testing".as_ptr(),
+        constant: c"LIBPROBE_INTERFACE_STATE_TESTING".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_INTERFACE_STATE_TESTING,
+    },
+    libprobe_variant_info {
+        name: c"dormant".as_ptr(),
+        constant: c"LIBPROBE_INTERFACE_STATE_DORMANT".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_INTERFACE_STATE_DORMANT,
+    },
+    libprobe_variant_info {
+        name: c"up".as_ptr(),
+        constant: c"LIBPROBE_INTERFACE_STATE_UP".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_INTERFACE_STATE_UP,
+    },
+]);
+
+static VARIANTS_DUPLEX: Table<[libprobe_variant_info; 2]> = Table([
+    libprobe_variant_info {
+        name: c"half".as_ptr(),
+        constant: c"LIBPROBE_DUPLEX_HALF".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_DUPLEX_HALF,
+    },
+    libprobe_variant_info {
+        name: c"full".as_ptr(),
+        constant: c"LIBPROBE_DUPLEX_FULL".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_DUPLEX_FULL,
+    },
+]);
+
+static VARIANTS_ADDRESS_SCOPE: Table<[libprobe_variant_info; 6]> = Table([
+    libprobe_variant_info {
+        name: c"global".as_ptr(),
+        constant: c"LIBPROBE_ADDRESS_SCOPE_GLOBAL".as_ptr(),
+        doc: c"Valid everywhere (`RT_SCOPE_UNIVERSE`).".as_ptr(),
+        code: LIBPROBE_ADDRESS_SCOPE_GLOBAL,
+    },
+    libprobe_variant_info {
+        name: c"site".as_ptr(),
+        constant: c"LIBPROBE_ADDRESS_SCOPE_SITE".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ADDRESS_SCOPE_SITE,
+    },
+    libprobe_variant_info {
+        name: c"link".as_ptr(),
+        constant: c"LIBPROBE_ADDRESS_SCOPE_LINK".as_ptr(),
+        doc: c"Valid on the link only.".as_ptr(),
+        code: LIBPROBE_ADDRESS_SCOPE_LINK,
+    },
+    libprobe_variant_info {
+        name: c"host".as_ptr(),
+        constant: c"LIBPROBE_ADDRESS_SCOPE_HOST".as_ptr(),
+        doc: c"Valid on this host only.".as_ptr(),
+        code: LIBPROBE_ADDRESS_SCOPE_HOST,
+    },
+    libprobe_variant_info {
+        name: c"nowhere".as_ptr(),
+        constant: c"LIBPROBE_ADDRESS_SCOPE_NOWHERE".as_ptr(),
+        doc: c"No destination.".as_ptr(),
+        code: LIBPROBE_ADDRESS_SCOPE_NOWHERE,
+    },
+    libprobe_variant_info {
+        name: c"other".as_ptr(),
+        constant: c"LIBPROBE_ADDRESS_SCOPE_OTHER".as_ptr(),
+        doc: c"A scope value between the standard ones (user-defined).".as_ptr(),
+        code: LIBPROBE_ADDRESS_SCOPE_OTHER,
+    },
+]);
+
+static VARIANTS_ROUTE_TYPE: Table<[libprobe_variant_info; 12]> = Table([
+    libprobe_variant_info {
+        name: c"unspec".as_ptr(),
+        constant: c"LIBPROBE_ROUTE_TYPE_UNSPEC".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ROUTE_TYPE_UNSPEC,
+    },
+    libprobe_variant_info {
+        name: c"unicast".as_ptr(),
+        constant: c"LIBPROBE_ROUTE_TYPE_UNICAST".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ROUTE_TYPE_UNICAST,
+    },
+    libprobe_variant_info {
+        name: c"local".as_ptr(),
+        constant: c"LIBPROBE_ROUTE_TYPE_LOCAL".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ROUTE_TYPE_LOCAL,
+    },
+    libprobe_variant_info {
+        name: c"broadcast".as_ptr(),
+        constant: c"LIBPROBE_ROUTE_TYPE_BROADCAST".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ROUTE_TYPE_BROADCAST,
+    },
+    libprobe_variant_info {
+        name: c"anycast".as_ptr(),
+        constant: c"LIBPROBE_ROUTE_TYPE_ANYCAST".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ROUTE_TYPE_ANYCAST,
+    },
+    libprobe_variant_info {
+        name: c"multicast".as_ptr(),
+        constant: c"LIBPROBE_ROUTE_TYPE_MULTICAST".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ROUTE_TYPE_MULTICAST,
+    },
+    libprobe_variant_info {
+        name: c"blackhole".as_ptr(),
+        constant: c"LIBPROBE_ROUTE_TYPE_BLACKHOLE".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ROUTE_TYPE_BLACKHOLE,
+    },
+    libprobe_variant_info {
+        name: c"unreachable".as_ptr(),
+        constant: c"LIBPROBE_ROUTE_TYPE_UNREACHABLE".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ROUTE_TYPE_UNREACHABLE,
+    },
+    libprobe_variant_info {
+        name: c"prohibit".as_ptr(),
+        constant: c"LIBPROBE_ROUTE_TYPE_PROHIBIT".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ROUTE_TYPE_PROHIBIT,
+    },
+    libprobe_variant_info {
+        name: c"throw".as_ptr(),
+        constant: c"LIBPROBE_ROUTE_TYPE_THROW".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ROUTE_TYPE_THROW,
+    },
+    libprobe_variant_info {
+        name: c"nat".as_ptr(),
+        constant: c"LIBPROBE_ROUTE_TYPE_NAT".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ROUTE_TYPE_NAT,
+    },
+    libprobe_variant_info {
+        name: c"xresolve".as_ptr(),
+        constant: c"LIBPROBE_ROUTE_TYPE_XRESOLVE".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ROUTE_TYPE_XRESOLVE,
+    },
+]);
+
+static VARIANTS_NEIGHBOUR_STATE: Table<[libprobe_variant_info; 9]> = Table([
+    libprobe_variant_info {
+        name: c"incomplete".as_ptr(),
+        constant: c"LIBPROBE_NEIGHBOUR_STATE_INCOMPLETE".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_NEIGHBOUR_STATE_INCOMPLETE,
+    },
+    libprobe_variant_info {
+        name: c"reachable".as_ptr(),
+        constant: c"LIBPROBE_NEIGHBOUR_STATE_REACHABLE".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_NEIGHBOUR_STATE_REACHABLE,
+    },
+    libprobe_variant_info {
+        name: c"stale".as_ptr(),
+        constant: c"LIBPROBE_NEIGHBOUR_STATE_STALE".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_NEIGHBOUR_STATE_STALE,
+    },
+    libprobe_variant_info {
+        name: c"delay".as_ptr(),
+        constant: c"LIBPROBE_NEIGHBOUR_STATE_DELAY".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_NEIGHBOUR_STATE_DELAY,
+    },
+    libprobe_variant_info {
+        name: c"probe".as_ptr(),
+        constant: c"LIBPROBE_NEIGHBOUR_STATE_PROBE".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_NEIGHBOUR_STATE_PROBE,
+    },
+    libprobe_variant_info {
+        name: c"failed".as_ptr(),
+        constant: c"LIBPROBE_NEIGHBOUR_STATE_FAILED".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_NEIGHBOUR_STATE_FAILED,
+    },
+    libprobe_variant_info {
+        name: c"no_arp".as_ptr(),
+        constant: c"LIBPROBE_NEIGHBOUR_STATE_NO_ARP".as_ptr(),
+        doc: c"No resolution needed (multicast, point-to-point).".as_ptr(),
+        code: LIBPROBE_NEIGHBOUR_STATE_NO_ARP,
+    },
+    libprobe_variant_info {
+        name: c"permanent".as_ptr(),
+        constant: c"LIBPROBE_NEIGHBOUR_STATE_PERMANENT".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_NEIGHBOUR_STATE_PERMANENT,
+    },
+    libprobe_variant_info {
+        name: c"none".as_ptr(),
+        constant: c"LIBPROBE_NEIGHBOUR_STATE_NONE".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_NEIGHBOUR_STATE_NONE,
+    },
+]);
+
+pub(crate) static ENUMS: Table<[libprobe_enum_info; 16]> = Table([
     libprobe_enum_info { name: c"libprobe_domain_name".as_ptr(), schema_name: c"DomainName".as_ptr(), doc: c"The domains libprobe collects. Each is selected by options and reports its own status.".as_ptr(), variant_count: VARIANTS_DOMAIN_NAME.0.len() as u32, variants: VARIANTS_DOMAIN_NAME.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_domain_state".as_ptr(), schema_name: c"DomainState".as_ptr(), doc: c"Whether a domain was collected.".as_ptr(), variant_count: VARIANTS_DOMAIN_STATE.0.len() as u32, variants: VARIANTS_DOMAIN_STATE.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_reason".as_ptr(), schema_name: c"Reason".as_ptr(), doc: c"Why a field or a domain holds no value.\n\nThe codes are stable (the C ABI exposes them) and never renumbered.".as_ptr(), variant_count: VARIANTS_REASON.0.len() as u32, variants: VARIANTS_REASON.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_process_state".as_ptr(), schema_name: c"ProcessState".as_ptr(), doc: c"Scheduler state, from the state letter of `/proc/<pid>/stat`.".as_ptr(), variant_count: VARIANTS_PROCESS_STATE.0.len() as u32, variants: VARIANTS_PROCESS_STATE.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_file_type".as_ptr(), schema_name: c"FileType".as_ptr(), doc: c"What an open file descriptor refers to.".as_ptr(), variant_count: VARIANTS_FILE_TYPE.0.len() as u32, variants: VARIANTS_FILE_TYPE.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_socket_type".as_ptr(), schema_name: c"SocketType".as_ptr(), doc: c"A socket's protocol family and type, as seen from the owning process.".as_ptr(), variant_count: VARIANTS_SOCKET_TYPE.0.len() as u32, variants: VARIANTS_SOCKET_TYPE.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_address_family".as_ptr(), schema_name: c"AddressFamily".as_ptr(), doc: c"The address family of an Internet socket, address or route.".as_ptr(), variant_count: VARIANTS_ADDRESS_FAMILY.0.len() as u32, variants: VARIANTS_ADDRESS_FAMILY.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_tcp_state".as_ptr(), schema_name: c"TcpState".as_ptr(), doc: c"A TCP state (`include/net/tcp_states.h`). Request sockets (`NEW_SYN_RECV`) are shown\nas `syn_recv`, as the kernel's own tables do.".as_ptr(), variant_count: VARIANTS_TCP_STATE.0.len() as u32, variants: VARIANTS_TCP_STATE.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_unix_socket_type".as_ptr(), schema_name: c"UnixSocketType".as_ptr(), doc: c"The type of a Unix socket (`SOCK_*` values).".as_ptr(), variant_count: VARIANTS_UNIX_SOCKET_TYPE.0.len() as u32, variants: VARIANTS_UNIX_SOCKET_TYPE.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_unix_state".as_ptr(), schema_name: c"UnixState".as_ptr(), doc: c"The state of a Unix socket (its `sk_state`: a Unix socket is only ever unconnected,\nconnected or listening).".as_ptr(), variant_count: VARIANTS_UNIX_STATE.0.len() as u32, variants: VARIANTS_UNIX_STATE.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_packet_socket_type".as_ptr(), schema_name: c"PacketSocketType".as_ptr(), doc: c"The type of a packet socket.".as_ptr(), variant_count: VARIANTS_PACKET_SOCKET_TYPE.0.len() as u32, variants: VARIANTS_PACKET_SOCKET_TYPE.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_interface_state".as_ptr(), schema_name: c"InterfaceState".as_ptr(), doc: c"The operational state of an interface (RFC 2863, `IF_OPER_*`).".as_ptr(), variant_count: VARIANTS_INTERFACE_STATE.0.len() as u32, variants: VARIANTS_INTERFACE_STATE.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_duplex".as_ptr(), schema_name: c"Duplex".as_ptr(), doc: c"Link duplex.".as_ptr(), variant_count: VARIANTS_DUPLEX.0.len() as u32, variants: VARIANTS_DUPLEX.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_address_scope".as_ptr(), schema_name: c"AddressScope".as_ptr(), doc: c"The scope of an address or route (`RT_SCOPE_*`).".as_ptr(), variant_count: VARIANTS_ADDRESS_SCOPE.0.len() as u32, variants: VARIANTS_ADDRESS_SCOPE.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_route_type".as_ptr(), schema_name: c"RouteType".as_ptr(), doc: c"The type of a route (`RTN_*`).".as_ptr(), variant_count: VARIANTS_ROUTE_TYPE.0.len() as u32, variants: VARIANTS_ROUTE_TYPE.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_neighbour_state".as_ptr(), schema_name: c"NeighbourState".as_ptr(), doc: c"A neighbour cache state (`NUD_*`).".as_ptr(), variant_count: VARIANTS_NEIGHBOUR_STATE.0.len() as u32, variants: VARIANTS_NEIGHBOUR_STATE.0.as_ptr() },
 ]);

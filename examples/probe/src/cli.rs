@@ -100,7 +100,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         domains = Domains::NONE.with(DomainName::Process);
     }
     let source = fixture.map_or_else(Source::host, Source::rooted_at);
-    Ok(Args { command, json, pretty, interval, options: Options { source, domains, process } })
+    Ok(Args { command, json, pretty, interval, options: Options { source, domains, process, ..Options::default() } })
 }
 
 fn simple(command: Command) -> Args {

@@ -127,3 +127,13 @@ unsupported_domain!(
         &mut crate::model::Warnings
     )
 );
+unsupported_domain!(
+    network,
+    crate::network::Network,
+    (
+        &crate::source::Source,
+        &crate::network::NetworkOptions,
+        Option<&[crate::process::ProcessFull]>,
+        &mut crate::model::Warnings
+    )
+);

@@ -2,6 +2,7 @@
 
 mod cgroup;
 pub(crate) mod fs;
+pub(crate) mod network;
 pub(crate) mod process;
 pub(crate) mod procfs;
 pub(crate) mod sysfs;

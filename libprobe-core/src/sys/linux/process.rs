@@ -118,7 +118,7 @@ fn fact(r: Result<u64, Error>, warnings: &mut Warnings) -> Field<u64> {
 
 /// Whether the observed kernel's release (`/proc/sys/kernel/osrelease`) is at least
 /// `major.minor`.
-fn kernel_at_least(src: &Source, major: u64, minor: u64) -> bool {
+pub(crate) fn kernel_at_least(src: &Source, major: u64, minor: u64) -> bool {
     let Ok(release) = src.read_proc("sys/kernel/osrelease") else { return false };
     let mut parts = release.split(|b| !b.is_ascii_digit()).filter(|p| !p.is_empty()).map(crate::parse::u64_dec);
     match (parts.next().flatten(), parts.next().flatten()) {

@@ -1,4 +1,5 @@
 //! Parsers for sysfs files, named after the path (`/sys/fs/cgroup` is `fs_cgroup.rs`).
 
+pub(crate) mod class_net;
 pub(crate) mod devices_system_cpu;
 pub(crate) mod fs_cgroup;
