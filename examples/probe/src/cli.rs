@@ -1,6 +1,8 @@
 //! Command-line parsing for `probe` (no dependency: the grammar is small).
 
-use libprobe::{DomainName, Domains, Options, ProcessOptions, Source};
+use libprobe::{
+    DomainName, Domains, NetNamespaceTarget, NetworkOptions, Options, ProcessOptions, SocketKind, SocketKinds, Source,
+};
 
 pub const USAGE: &str = "\
 probe — every metric this Linux kernel knows, from libprobe
@@ -9,6 +11,7 @@ USAGE:
     probe snapshot [OPTIONS]        a readable report of this machine
     probe snapshot --json [OPTIONS] the full snapshot as JSON
     probe process PID [OPTIONS]     one process in full (every field group but environ)
+    probe net [OPTIONS]             every socket with its owners, like `ss -tuxanp`
 
 OPTIONS:
     --json                 print JSON (snake_case names, see the README)
@@ -25,6 +28,17 @@ OPTIONS:
     --taskstats            per-cause delay accounting over taskstats (needs CAP_NET_ADMIN)
     --no-cgroup-limits     skip reading each cgroup's limits
     --fixture DIR          read a fixture tree (DIR/proc, DIR/sys, DIR/syscalls.txt)
+
+NETWORK OPTIONS:
+    -t, -u, -x, -w         `probe net`: TCP, UDP (and UDP-Lite), Unix, raw sockets only
+                           (combinable; default: every table)
+    --sockets LIST         socket tables: tcp,udp,unix,raw,netlink,packet or all
+    -i, --info             `probe net`: TCP internals (rtt, cwnd, retransmits, bytes)
+    --netns PID|PATH       another network namespace: a process's, or a file such as
+                           /var/run/netns/NAME (read from a short-lived thread)
+    --net-procfs           read sockets from /proc/net even where sock_diag answers
+    --conntrack            every conntrack entry (needs CAP_NET_ADMIN)
+    --no-owners            do not resolve the processes that hold each socket
     -h, --help             this text
     -V, --version          the libprobe version
 
@@ -37,6 +51,7 @@ ENVIRONMENT:
 pub enum Command {
     Snapshot,
     Process(i32),
+    Net,
     Help,
     Version,
 }
@@ -46,6 +61,8 @@ pub struct Args {
     pub command: Command,
     pub json: bool,
     pub pretty: bool,
+    /// `probe net -i`: TCP internals.
+    pub info: bool,
     pub interval: Option<f64>,
     pub options: Options,
 }
@@ -59,6 +76,9 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let mut domains = None;
     let mut process = ProcessOptions::default();
     let mut fixture = None;
+    let mut network = NetworkOptions::default();
+    let mut kinds = SocketKinds::NONE;
+    let mut info = false;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
@@ -82,7 +102,24 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "--taskstats" => process.taskstats = true,
             "--no-cgroup-limits" => process.cgroup_limits = false,
             "--fixture" => fixture = Some(value("--fixture")?),
+            "-t" => kinds = kinds.with(SocketKind::Tcp),
+            "-u" => kinds = kinds.with(SocketKind::Udp),
+            "-x" => kinds = kinds.with(SocketKind::Unix),
+            "-w" => kinds = kinds.with(SocketKind::Raw),
+            "--sockets" => kinds = SocketKinds::parse(&value("--sockets")?)?,
+            "-i" | "--info" => info = true,
+            "--netns" => {
+                let v = value("--netns")?;
+                network.namespace = match v.parse::<i32>() {
+                    Ok(pid) => NetNamespaceTarget::Pid(pid),
+                    Err(_) => NetNamespaceTarget::Path(v.into()),
+                };
+            }
+            "--net-procfs" => network.sockets_from_procfs = true,
+            "--conntrack" => network.conntrack = true,
+            "--no-owners" => network.owners = false,
             "snapshot" if command.is_none() => command = Some(Command::Snapshot),
+            "net" if command.is_none() => command = Some(Command::Net),
             "process" if command.is_none() => {
                 let pid = value("process")?;
                 let pid: i32 = pid.parse().map_err(|_| format!("`{pid}` is not a process id"))?;
@@ -99,12 +136,20 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         process = ProcessOptions { environ, pids: Some(vec![pid]), ..ProcessOptions::everything() };
         domains = Domains::NONE.with(DomainName::Process);
     }
+    if !kinds.is_empty() {
+        network.sockets = kinds;
+    }
+    if let Command::Net = command {
+        // The socket tables only: no interfaces, routes or neighbours to wait for.
+        domains = Domains::NONE.with(DomainName::Network);
+        network = NetworkOptions { interfaces: false, routes: false, neighbours: false, tcp_info: info, ..network };
+    }
     let source = fixture.map_or_else(Source::host, Source::rooted_at);
-    Ok(Args { command, json, pretty, interval, options: Options { source, domains, process, ..Options::default() } })
+    Ok(Args { command, json, pretty, info, interval, options: Options { source, domains, process, network } })
 }
 
 fn simple(command: Command) -> Args {
-    Args { command, json: false, pretty: false, interval: None, options: Options::default() }
+    Args { command, json: false, pretty: false, info: false, interval: None, options: Options::default() }
 }
 
 #[cfg(test)]
@@ -131,6 +176,22 @@ mod tests {
         assert_eq!(a.options.process.pids, Some(vec![42]));
         assert!(a.options.process.fds && a.options.process.maps && !a.options.process.environ);
         assert!(p("process 42 --environ").unwrap().options.process.environ);
+    }
+
+    #[test]
+    fn net_options() {
+        let a = p("net -t -x --netns 42 --net-procfs").unwrap();
+        assert!(matches!(a.command, Command::Net));
+        let n = &a.options.network;
+        assert!(n.sockets.contains(SocketKind::Tcp) && n.sockets.contains(SocketKind::Unix));
+        assert!(!n.sockets.contains(SocketKind::Udp) && n.sockets_from_procfs && !n.interfaces);
+        assert_eq!(n.namespace, NetNamespaceTarget::Pid(42));
+        assert_eq!(a.options.domains, Domains::NONE.with(DomainName::Network));
+        let b = p("snapshot --netns /var/run/netns/x --conntrack --no-owners").unwrap();
+        assert_eq!(b.options.network.namespace, NetNamespaceTarget::Path("/var/run/netns/x".into()));
+        assert!(b.options.network.conntrack && !b.options.network.owners && b.options.network.interfaces);
+        assert!(p("net --sockets tcp,bogus").unwrap_err().contains("unknown socket table"));
+        assert!(p("net -i").unwrap().options.network.tcp_info);
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! `probe`: libprobe's command-line example.
 //!
 //! `probe snapshot` prints a readable report of this machine; `probe snapshot --json`
-//! the full snapshot; `probe process PID` one process in full. See `probe --help`.
+//! the full snapshot; `probe process PID` one process in full; `probe net` every socket with
+//! its owners. See `probe --help`.
 
 mod cli;
+mod net;
 mod render;
 mod report;
 
@@ -40,6 +42,27 @@ fn main() -> ExitCode {
                 if args.pretty { snap.to_json_pretty() } else { snap.to_json() + "\n" }
             } else {
                 report::snapshot(&snap)
+            }
+        }
+        Command::Net => {
+            // No rates here: one snapshot.
+            let snap = probe.snapshot();
+            match snap.network() {
+                Some(n) if args.json => {
+                    if args.pretty {
+                        libprobe::json::to_json_pretty(n)
+                    } else {
+                        libprobe::json::to_json(n) + "\n"
+                    }
+                }
+                Some(n) => net::sockets(n, args.info),
+                None => {
+                    let why = snap
+                        .status(libprobe::DomainName::Network)
+                        .and_then(|s| s.error.clone().or(s.reason.map(|r| r.to_string())));
+                    eprintln!("probe: the network domain was not collected ({})", why.unwrap_or_default());
+                    return ExitCode::FAILURE;
+                }
             }
         }
         Command::Process(pid) => {

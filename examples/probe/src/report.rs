@@ -25,6 +25,10 @@ pub fn snapshot(s: &Snapshot) -> String {
     if let Field::Value(procs) = &s.processes {
         processes(&mut out, procs);
     }
+    if let Some(n) = s.network() {
+        let page_size = s.system.value().map_or(4096, |sys| sys.page_size);
+        crate::net::section(&mut out, n, page_size);
+    }
     unavailable(&mut out, s);
     out
 }
