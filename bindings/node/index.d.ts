@@ -24,6 +24,42 @@ export type FileType = 'regular' | 'directory' | 'char_device' | 'block_device' 
 /** A socket's protocol family and type, as seen from the owning process. */
 export type SocketType = 'tcp' | 'tcp6' | 'udp' | 'udp6' | 'udplite' | 'udplite6' | 'raw' | 'raw6' | 'unix' | 'netlink' | 'packet' | 'sctp' | 'sctp6' | 'mptcp' | 'vsock' | 'other';
 
+/** The address family of an Internet socket, address or route. */
+export type AddressFamily = 'ipv4' | 'ipv6';
+
+/**
+ * A TCP state (`include/net/tcp_states.h`). Request sockets (`NEW_SYN_RECV`) are shown
+ * as `syn_recv`, as the kernel's own tables do.
+ */
+export type TcpState = 'established' | 'syn_sent' | 'syn_recv' | 'fin_wait1' | 'fin_wait2' | 'time_wait' | 'close' | 'close_wait' | 'last_ack' | 'listen' | 'closing' | 'bound_inactive' | 'unknown';
+
+/** The type of a Unix socket (`SOCK_*` values). */
+export type UnixSocketType = 'stream' | 'dgram' | 'seqpacket' | 'unknown';
+
+/**
+ * The state of a Unix socket (its `sk_state`: a Unix socket is only ever unconnected,
+ * connected or listening).
+ */
+export type UnixState = 'unconnected' | 'connected' | 'listening' | 'unknown';
+
+/** The type of a packet socket. */
+export type PacketSocketType = 'raw' | 'dgram' | 'unknown';
+
+/** The operational state of an interface (RFC 2863, `IF_OPER_*`). */
+export type InterfaceState = 'unknown' | 'not_present' | 'down' | 'lower_layer_down' | 'testing' | 'dormant' | 'up';
+
+/** Link duplex. */
+export type Duplex = 'half' | 'full';
+
+/** The scope of an address or route (`RT_SCOPE_*`). */
+export type AddressScope = 'global' | 'site' | 'link' | 'host' | 'nowhere' | 'other';
+
+/** The type of a route (`RTN_*`). */
+export type RouteType = 'unspec' | 'unicast' | 'local' | 'broadcast' | 'anycast' | 'multicast' | 'blackhole' | 'unreachable' | 'prohibit' | 'throw' | 'nat' | 'xresolve';
+
+/** A neighbour cache state (`NUD_*`). */
+export type NeighbourState = 'incomplete' | 'reachable' | 'stale' | 'delay' | 'probe' | 'failed' | 'no_arp' | 'permanent' | 'none';
+
 /** Everything one call collected. */
 export interface Snapshot {
   /**
@@ -49,8 +85,13 @@ export interface Snapshot {
   domains: DomainStatus[];
   system: System | null;
   processes: ProcessFull[] | null;
+  /**
+   * Sockets, interfaces, routes, neighbours, conntrack and protocol counters of one
+   * network namespace (see [`crate::network`]).
+   */
+  network: Network | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'system' | 'processes', Reason>>;
+  unavailable?: Partial<Record<'system' | 'processes' | 'network', Reason>>;
 }
 
 /** How the collection of one domain went. */
@@ -912,8 +953,10 @@ export interface OpenFile {
 /**
  * One socket open by a process: the owner's side (descriptor, inode, protocol).
  *
- * Addresses and state come from joining `inode` with the network domain's socket table;
- * here they are missing with reason `disabled` unless the network domain joined them.
+ * Addresses and state come from joining `inode` with the network domain's socket tables
+ * when both domains are collected in one snapshot; otherwise they are missing with reason
+ * `disabled`. A socket in none of its tables (another network namespace, or closed
+ * meanwhile) and a field its family does not have are `not_present`.
  */
 export interface OpenSocket {
   fd: number;
@@ -923,11 +966,17 @@ export interface OpenSocket {
   socketType: SocketType | null;
   /** The kernel's protocol name (`TCP`, `UDPv6`, `UNIX`, `NETLINK`, …). */
   protocol: string | null;
-  /** Local address as `ip:port` (`[ip]:port` for IPv6) or a unix path. */
+  /**
+   * Local address as `ip:port` (`[ip]:port` for IPv6), a raw socket's address, or a
+   * unix socket's name (`@name` when abstract).
+   */
   localAddr: string | null;
-  /** Remote address, when connected. */
+  /** Remote address, when connected (a unix socket's peer's name). */
   remoteAddr: string | null;
-  /** TCP state name (`established`, `listen`, …), for TCP sockets. */
+  /**
+   * The state: TCP's (`established`, `listen`, …), `connected`/`unconnected` for UDP,
+   * `connected`/`unconnected`/`listening` for unix sockets.
+   */
   state: string | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'socketType' | 'protocol' | 'localAddr' | 'remoteAddr' | 'state', Reason>>;
@@ -1218,8 +1267,1138 @@ export interface DelayAccounting {
   unavailable?: Partial<Record<'cpuRunTimeNs' | 'cpuRunDelayNs' | 'cpuTimeslices' | 'blkioDelayTicks' | 'cpuDelayTotalNs' | 'cpuDelayCount' | 'blkioDelayTotalNs' | 'blkioDelayCount' | 'swapinDelayTotalNs' | 'swapinDelayCount' | 'freepagesDelayTotalNs' | 'freepagesDelayCount' | 'thrashingDelayTotalNs' | 'thrashingDelayCount' | 'compactDelayTotalNs' | 'compactDelayCount' | 'wpcopyDelayTotalNs' | 'wpcopyDelayCount' | 'irqDelayTotalNs' | 'irqDelayCount', Reason>>;
 }
 
+/** Everything the network domain collects, for one network namespace. */
+export interface Network {
+  namespace: NetNamespace;
+  /** Every TCP socket, IPv4 then IPv6. */
+  tcp: TcpConnection[] | null;
+  /** Every UDP and UDP-Lite socket. */
+  udp: UdpConnection[] | null;
+  unix: UnixSocket[] | null;
+  raw: RawSocket[] | null;
+  netlink: NetlinkSocket[] | null;
+  packet: PacketSocket[] | null;
+  /**
+   * Where each socket table came from: `sock_diag`, or the `/proc/net` file(s) when the
+   * kernel has no diag module for it (or the procfs source was forced).
+   */
+  socketSources: { [key: string]: string };
+  tcpStats: TcpStats;
+  /** IPv4 UDP counters. */
+  udpStats: UdpStats | null;
+  /** IPv6 UDP counters. */
+  udp6Stats: UdpStats | null;
+  socketStats: SocketStats | null;
+  /** Every table of `/proc/net/snmp` (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`, `UdpLite`). */
+  snmp: CounterTable[] | null;
+  /** Every counter of `/proc/net/snmp6` (`Ip6InReceives`, `Icmp6OutMsgs`, `Udp6…`). */
+  snmp6: { [key: string]: bigint } | null;
+  /** Every table of `/proc/net/netstat` (`TcpExt`, `IpExt`, `MPTcpExt`, …). */
+  netstat: CounterTable[] | null;
+  interfaces: NetInterfaceFull[] | null;
+  /** Routes of every table, IPv4 then IPv6. */
+  routes: Route[] | null;
+  /** The ARP and IPv6 neighbour caches. */
+  neighbours: ArpEntry[] | null;
+  /** Tracked connections (option `conntrack`; needs CAP_NET_ADMIN). */
+  conntrack: ConntrackEntry[] | null;
+  conntrackStats: ConntrackStats;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'tcp' | 'udp' | 'unix' | 'raw' | 'netlink' | 'packet' | 'udpStats' | 'udp6Stats' | 'socketStats' | 'snmp' | 'snmp6' | 'netstat' | 'interfaces' | 'routes' | 'neighbours' | 'conntrack', Reason>>;
+}
+
+/** The network namespace a [`Network`] describes. */
+export interface NetNamespace {
+  /**
+   * The namespace's inode number (as in `/proc/<pid>/ns/net`): what tells two
+   * namespaces, and two sockets with equal addresses in them, apart.
+   */
+  inode: bigint | null;
+  /** How it was chosen: `self`, `pid <n>`, or the path given. */
+  target: string;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'inode', Reason>>;
+}
+
+/** One TCP socket (IPv4 or IPv6). */
+export interface TcpConnection {
+  family: AddressFamily;
+  localAddr: string;
+  localPort: number;
+  /** `0.0.0.0` or `::` when not connected. */
+  remoteAddr: string;
+  remotePort: number;
+  state: TcpState;
+  /**
+   * Bytes sent and not yet acknowledged (0 for a listening socket).
+   *
+   * Unit: bytes.
+   */
+  txQueue: number;
+  /**
+   * Bytes received and not yet read; for a listening socket, connections waiting to be
+   * accepted.
+   *
+   * Unit: bytes.
+   */
+  rxQueue: number;
+  /**
+   * The pending timer: 0 none, 1 retransmit (or probe), 2 keepalive, 3 TIME_WAIT,
+   * 4 zero-window probe.
+   */
+  timerActive: number;
+  /**
+   * Time until the timer fires, in clock ticks (USER_HZ, see the system domain's
+   * `clock_ticks`), as `/proc/net/tcp` prints it.
+   *
+   * Unit: ticks.
+   */
+  timerJiffies: number;
+  /** Unanswered retransmissions of the current segment (`icsk_retransmits`). */
+  retransmits: number;
+  /** The user that created the socket. */
+  uid: number;
+  /**
+   * Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of
+   * `/proc/net/tcp`).
+   */
+  timeout: number;
+  /** The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds. */
+  inode: bigint;
+  /** The first owner's pid (see the module docs for the reasons it may be missing). */
+  pid: number | null;
+  /** The first owner's command name. */
+  processName: string | null;
+  /** Every process holding the socket, by pid. */
+  owners: SocketOwner[] | null;
+  /**
+   * For a listening socket, the accept backlog limit (`listen()`'s argument, capped by
+   * `somaxconn`; what `ss` shows as Send-Q). `not_present` for other states,
+   * `not_supported` from `/proc/net/tcp`.
+   */
+  acceptBacklogMax: number | null;
+  /**
+   * The interface the socket is bound to (`SO_BINDTODEVICE`, or an IPv6 scope);
+   * `not_present` when unbound.
+   */
+  boundInterface: number | null;
+  /** The kernel's unique socket cookie (`SO_COOKIE`). */
+  cookie: bigint | null;
+  /** The congestion control algorithm (`cubic`, `bbr`, …). */
+  congestion: string | null;
+  /** Shutdown state: bit 0 receive side shut down, bit 1 send side. */
+  shutdown: number | null;
+  /**
+   * Round-trip times, windows, counters (`not_present` for TIME_WAIT and request
+   * sockets, which keep no `tcp_info`).
+   */
+  info: TcpInfo | null;
+  /** Buffer memory. */
+  memory: SocketMemory | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'pid' | 'processName' | 'owners' | 'acceptBacklogMax' | 'boundInterface' | 'cookie' | 'congestion' | 'shutdown' | 'info' | 'memory', Reason>>;
+}
+
+/** One process holding a descriptor to a socket. */
+export interface SocketOwner {
+  pid: number;
+  /** The process's command name (`comm`). */
+  processName: string;
+  /** The descriptor number in that process. */
+  fd: number;
+}
+
+/**
+ * TCP internals (`struct tcp_info`, as `getsockopt(TCP_INFO)` and `ss -i` give them).
+ *
+ * Fields present since Linux 4.9 are plain; newer ones are `not_supported` on kernels
+ * whose `tcp_info` is too short to hold them. Times are in the unit their name carries.
+ */
+export interface TcpInfo {
+  /** Congestion-avoidance state: 0 open, 1 disorder, 2 CWR, 3 recovery, 4 loss. */
+  caState: number;
+  /** Retransmissions of the current segment not yet acknowledged. */
+  retransmits: number;
+  /** Unanswered zero-window or keepalive probes. */
+  probes: number;
+  /** Exponential backoff of the retransmission timer. */
+  backoff: number;
+  /**
+   * Options negotiated (`TCPI_OPT_*`: 1 timestamps, 2 SACK, 4 window scaling, 8 ECN,
+   * 16 ECN seen, 32 SYN data).
+   */
+  options: number;
+  /** Send window scale shift. */
+  sndWscale: number;
+  /** Receive window scale shift. */
+  rcvWscale: number;
+  /**
+   * Retransmission timeout.
+   *
+   * Unit: us.
+   */
+  rtoUs: number;
+  /**
+   * Delayed-ACK timeout.
+   *
+   * Unit: us.
+   */
+  atoUs: number;
+  /**
+   * Maximum segment size for sending.
+   *
+   * Unit: bytes.
+   */
+  sndMss: number;
+  /**
+   * Maximum segment size seen from the peer.
+   *
+   * Unit: bytes.
+   */
+  rcvMss: number;
+  /** Segments sent and not yet acknowledged (for a listening socket: the accept queue). */
+  unacked: number;
+  /** Segments selectively acknowledged (for a listening socket: the backlog limit). */
+  sacked: number;
+  /** Segments considered lost. */
+  lost: number;
+  /** Segments retransmitted and not yet acknowledged. */
+  retrans: number;
+  /**
+   * Time since data was last sent.
+   *
+   * Unit: ms.
+   */
+  lastDataSentMs: number;
+  /**
+   * Time since data was last received.
+   *
+   * Unit: ms.
+   */
+  lastDataRecvMs: number;
+  /**
+   * Time since an acknowledgement was last received.
+   *
+   * Unit: ms.
+   */
+  lastAckRecvMs: number;
+  /**
+   * Path MTU.
+   *
+   * Unit: bytes.
+   */
+  pmtu: number;
+  /** Receive slow-start threshold. */
+  rcvSsthresh: number;
+  /**
+   * Smoothed round-trip time.
+   *
+   * Unit: us.
+   */
+  rttUs: number;
+  /**
+   * Round-trip time variation.
+   *
+   * Unit: us.
+   */
+  rttvarUs: number;
+  /** Send slow-start threshold, in segments (2147483647 while in initial slow start). */
+  sndSsthresh: number;
+  /** Congestion window, in segments. */
+  sndCwnd: number;
+  /**
+   * Advertised maximum segment size.
+   *
+   * Unit: bytes.
+   */
+  advmss: number;
+  /** Reordering metric, in segments. */
+  reordering: number;
+  /**
+   * Receiver-side round-trip time estimate.
+   *
+   * Unit: us.
+   */
+  rcvRttUs: number;
+  /**
+   * Receive buffer space the socket autotunes towards.
+   *
+   * Unit: bytes.
+   */
+  rcvSpace: number;
+  /** Segments retransmitted over the connection's life. */
+  totalRetrans: number;
+  /**
+   * Current pacing rate.
+   *
+   * Unit: bytes/s.
+   */
+  pacingRate: bigint;
+  /**
+   * The pacing rate cap (`SO_MAX_PACING_RATE`; `u64::MAX` when none).
+   *
+   * Unit: bytes/s.
+   */
+  maxPacingRate: bigint;
+  /**
+   * Bytes acknowledged by the peer.
+   *
+   * Unit: bytes.
+   */
+  bytesAcked: bigint;
+  /**
+   * Bytes received from the peer.
+   *
+   * Unit: bytes.
+   */
+  bytesReceived: bigint;
+  /** Segments sent, retransmissions included. */
+  segsOut: number;
+  /** Segments received. */
+  segsIn: number;
+  /**
+   * Bytes queued by the application and not yet sent.
+   *
+   * Unit: bytes.
+   */
+  notsentBytes: number;
+  /**
+   * Minimum round-trip time seen.
+   *
+   * Unit: us.
+   */
+  minRttUs: number;
+  /** Segments carrying data received. */
+  dataSegsIn: number;
+  /** Segments carrying data sent. */
+  dataSegsOut: number;
+  /**
+   * Most recent delivery rate estimate.
+   *
+   * Unit: bytes/s.
+   */
+  deliveryRate: bigint;
+  /**
+   * Time with data outstanding (Linux 4.10+).
+   *
+   * Unit: us.
+   */
+  busyTimeUs: bigint | null;
+  /**
+   * Time limited by the receive window (4.10+).
+   *
+   * Unit: us.
+   */
+  rwndLimitedUs: bigint | null;
+  /**
+   * Time limited by the send buffer (4.10+).
+   *
+   * Unit: us.
+   */
+  sndbufLimitedUs: bigint | null;
+  /** Segments delivered, retransmissions included (4.18+). */
+  delivered: number | null;
+  /** Segments delivered with an ECN congestion mark (4.18+). */
+  deliveredCe: number | null;
+  /**
+   * Bytes sent, retransmissions included (4.19+).
+   *
+   * Unit: bytes.
+   */
+  bytesSent: bigint | null;
+  /**
+   * Bytes retransmitted (4.19+).
+   *
+   * Unit: bytes.
+   */
+  bytesRetrans: bigint | null;
+  /** Duplicate segments reported by D-SACK (4.19+). */
+  dsackDups: number | null;
+  /** Reordering events seen (4.19+). */
+  reordSeen: number | null;
+  /** Out-of-order packets received (5.4+). */
+  rcvOoopack: number | null;
+  /**
+   * The peer's advertised receive window (5.4+).
+   *
+   * Unit: bytes.
+   */
+  sndWnd: number | null;
+  /**
+   * Our advertised receive window (6.2+).
+   *
+   * Unit: bytes.
+   */
+  rcvWnd: number | null;
+  /** Path rehashes after timeouts (6.2+). */
+  rehash: number | null;
+  /** Retransmission timeouts (6.7+). */
+  totalRto: number | null;
+  /** Recoveries from retransmission timeouts (6.7+). */
+  totalRtoRecoveries: number | null;
+  /**
+   * Time spent in timeout recovery (6.7+).
+   *
+   * Unit: ms.
+   */
+  totalRtoTimeMs: number | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'busyTimeUs' | 'rwndLimitedUs' | 'sndbufLimitedUs' | 'delivered' | 'deliveredCe' | 'bytesSent' | 'bytesRetrans' | 'dsackDups' | 'reordSeen' | 'rcvOoopack' | 'sndWnd' | 'rcvWnd' | 'rehash' | 'totalRto' | 'totalRtoRecoveries' | 'totalRtoTimeMs', Reason>>;
+}
+
+/** Socket buffer memory (`INET_DIAG_SKMEMINFO`, `UNIX_DIAG_MEMINFO`, …: `SK_MEMINFO_*`). */
+export interface SocketMemory {
+  /**
+   * Memory holding received data not yet read.
+   *
+   * Unit: bytes.
+   */
+  rmemAlloc: number;
+  /**
+   * The receive buffer limit (`SO_RCVBUF`, doubled by the kernel).
+   *
+   * Unit: bytes.
+   */
+  rcvbuf: number;
+  /**
+   * Memory of sent data not yet freed by the device.
+   *
+   * Unit: bytes.
+   */
+  wmemAlloc: number;
+  /**
+   * The send buffer limit (`SO_SNDBUF`).
+   *
+   * Unit: bytes.
+   */
+  sndbuf: number;
+  /**
+   * Memory reserved but not yet used.
+   *
+   * Unit: bytes.
+   */
+  fwdAlloc: number;
+  /**
+   * Memory of data queued for sending (TCP: not yet acknowledged).
+   *
+   * Unit: bytes.
+   */
+  wmemQueued: number;
+  /**
+   * Memory for options and ancillary data.
+   *
+   * Unit: bytes.
+   */
+  optmem: number;
+  /**
+   * Memory of packets in the backlog (arrived while the socket was locked).
+   *
+   * Unit: bytes.
+   */
+  backlog: number;
+  /** Packets dropped because a buffer was full (Linux 4.6+; else `not_supported`). */
+  drops: number | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'drops', Reason>>;
+}
+
+/** One UDP or UDP-Lite socket (IPv4 or IPv6). */
+export interface UdpConnection {
+  family: AddressFamily;
+  /** True for UDP-Lite (RFC 3828). */
+  lite: boolean;
+  localAddr: string;
+  localPort: number;
+  /** The connected peer; `null` when the socket is not connected. */
+  remoteAddr: string | null;
+  remotePort: number | null;
+  /**
+   * Send buffer memory in use.
+   *
+   * Unit: bytes.
+   */
+  txQueue: number;
+  /**
+   * Receive buffer memory in use.
+   *
+   * Unit: bytes.
+   */
+  rxQueue: number;
+  uid: number;
+  inode: bigint;
+  pid: number | null;
+  processName: string | null;
+  owners: SocketOwner[] | null;
+  /** Datagrams dropped (full buffer, bad checksum, filters). */
+  drops: number | null;
+  boundInterface: number | null;
+  cookie: bigint | null;
+  memory: SocketMemory | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'pid' | 'processName' | 'owners' | 'drops' | 'boundInterface' | 'cookie' | 'memory', Reason>>;
+}
+
+/** One Unix domain socket. */
+export interface UnixSocket {
+  /**
+   * The bound name: a filesystem path, or an abstract name (then `is_abstract`, and the
+   * name without its leading NUL). Empty for an unbound socket. From `/proc/net/unix`,
+   * NUL bytes inside an abstract name read as `@`.
+   */
+  path: string;
+  /** True for a name in the abstract namespace (`ss` shows it with a leading `@`). */
+  isAbstract: boolean;
+  socketType: UnixSocketType;
+  state: UnixState;
+  inode: bigint;
+  pid: number | null;
+  processName: string | null;
+  owners: SocketOwner[] | null;
+  /**
+   * The inode of the connected peer: `not_present` when not connected,
+   * `not_supported` from `/proc/net/unix`.
+   */
+  peerInode: bigint | null;
+  /** Data queued for reading; for a listening socket, connections waiting to be accepted. */
+  rxQueue: number | null;
+  /** Data queued for sending; for a listening socket, the backlog limit. */
+  txQueue: number | null;
+  /** The user that created the socket (Linux 5.3+ with sock_diag). */
+  uid: number | null;
+  /**
+   * The inode of the socket file a path is bound to (`not_present` for abstract and
+   * unbound sockets).
+   */
+  vfsInode: bigint | null;
+  /** For a listening socket, the inodes of connections not yet accepted. */
+  pendingConnections: bigint[] | null;
+  cookie: bigint | null;
+  memory: SocketMemory | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'pid' | 'processName' | 'owners' | 'peerInode' | 'rxQueue' | 'txQueue' | 'uid' | 'vfsInode' | 'pendingConnections' | 'cookie' | 'memory', Reason>>;
+}
+
+/** One raw IP socket (`SOCK_RAW` over IPv4 or IPv6; `ping` sockets are listed too). */
+export interface RawSocket {
+  family: AddressFamily;
+  localAddr: string;
+  remoteAddr: string;
+  /** The IP protocol the socket receives (ICMP = 1, ICMPv6 = 58, 255 = any). */
+  protocol: number;
+  /**
+   * Send buffer memory in use.
+   *
+   * Unit: bytes.
+   */
+  txQueue: number;
+  /**
+   * Receive buffer memory in use.
+   *
+   * Unit: bytes.
+   */
+  rxQueue: number;
+  uid: number;
+  inode: bigint;
+  pid: number | null;
+  processName: string | null;
+  owners: SocketOwner[] | null;
+  drops: number | null;
+  boundInterface: number | null;
+  cookie: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'pid' | 'processName' | 'owners' | 'drops' | 'boundInterface' | 'cookie', Reason>>;
+}
+
+/** One netlink socket. */
+export interface NetlinkSocket {
+  /** The netlink family (`NETLINK_ROUTE` = 0, `NETLINK_SOCK_DIAG` = 4, …). */
+  protocol: number;
+  /**
+   * Its name (`route`, `sock_diag`, `netfilter`, `generic`, `kobject_uevent`, …), or the
+   * number.
+   */
+  protocolName: string;
+  /** The socket's netlink address (0 for the kernel's own socket of a family). */
+  portId: number;
+  /** The first 32 multicast groups joined (bit n-1 = group n). */
+  groups: number;
+  /** The port the socket is connected to (`not_supported` from `/proc/net/netlink`). */
+  dstPortId: number | null;
+  dstGroup: number | null;
+  /** Neither netlink_diag nor `/proc/net/netlink` carries the creator's uid. */
+  uid: number | null;
+  inode: bigint;
+  pid: number | null;
+  processName: string | null;
+  owners: SocketOwner[] | null;
+  /**
+   * Receive buffer memory in use.
+   *
+   * Unit: bytes.
+   */
+  rxQueue: number;
+  /**
+   * Send buffer memory in use.
+   *
+   * Unit: bytes.
+   */
+  txQueue: number;
+  drops: number | null;
+  cookie: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'dstPortId' | 'dstGroup' | 'uid' | 'pid' | 'processName' | 'owners' | 'drops' | 'cookie', Reason>>;
+}
+
+/** One packet (`AF_PACKET`) socket, as used by packet capture. */
+export interface PacketSocket {
+  socketType: PacketSocketType;
+  /** The Ethernet protocol captured (`0x0003` = every protocol, `0x0800` IPv4). */
+  protocol: number;
+  /** The interface it is bound to; 0 for every interface. */
+  interfaceIndex: number;
+  /** True while the socket receives (bound with a protocol). */
+  running: boolean | null;
+  /**
+   * Receive buffer memory in use.
+   *
+   * Unit: bytes.
+   */
+  rxQueue: number;
+  uid: number;
+  inode: bigint;
+  pid: number | null;
+  processName: string | null;
+  owners: SocketOwner[] | null;
+  cookie: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'running' | 'pid' | 'processName' | 'owners' | 'cookie', Reason>>;
+}
+
+/**
+ * TCP connections per state (over the TCP table, IPv4 and IPv6) and the SNMP `Tcp`
+ * counters of `/proc/net/snmp` (which count IPv4 and IPv6 together).
+ *
+ * The counts are missing when the TCP table was not collected, the counters when
+ * `/proc/net/snmp` could not be read.
+ */
+export interface TcpStats {
+  connectionsEstablished: number | null;
+  connectionsSynSent: number | null;
+  connectionsSynRecv: number | null;
+  connectionsFinWait1: number | null;
+  connectionsFinWait2: number | null;
+  connectionsTimeWait: number | null;
+  connectionsClose: number | null;
+  connectionsCloseWait: number | null;
+  connectionsLastAck: number | null;
+  connectionsListen: number | null;
+  connectionsClosing: number | null;
+  /** Connections opened by this side (`ActiveOpens`). */
+  activeOpens: bigint | null;
+  /** Connections accepted (`PassiveOpens`). */
+  passiveOpens: bigint | null;
+  /** Connection attempts that failed (`AttemptFails`). */
+  attemptFails: bigint | null;
+  /** Connections reset from ESTABLISHED or CLOSE_WAIT (`EstabResets`). */
+  estabResets: bigint | null;
+  /** Connections now ESTABLISHED or CLOSE_WAIT (`CurrEstab`, a gauge). */
+  currEstab: bigint | null;
+  inSegs: bigint | null;
+  outSegs: bigint | null;
+  retransSegs: bigint | null;
+  inErrs: bigint | null;
+  outRsts: bigint | null;
+  /** Segments with a bad checksum (`InCsumErrors`, Linux 3.10+). */
+  inCsumErrors: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'connectionsEstablished' | 'connectionsSynSent' | 'connectionsSynRecv' | 'connectionsFinWait1' | 'connectionsFinWait2' | 'connectionsTimeWait' | 'connectionsClose' | 'connectionsCloseWait' | 'connectionsLastAck' | 'connectionsListen' | 'connectionsClosing' | 'activeOpens' | 'passiveOpens' | 'attemptFails' | 'estabResets' | 'currEstab' | 'inSegs' | 'outSegs' | 'retransSegs' | 'inErrs' | 'outRsts' | 'inCsumErrors', Reason>>;
+}
+
+/** The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`). */
+export interface UdpStats {
+  inDatagrams: bigint;
+  /** Datagrams to a port nobody listens on. */
+  noPorts: bigint;
+  inErrors: bigint;
+  outDatagrams: bigint;
+  rcvbufErrors: bigint;
+  sndbufErrors: bigint;
+  /** Datagrams with a bad checksum (3.10+). */
+  inCsumErrors: bigint | null;
+  /** Multicast datagrams no socket wanted (4.11+). */
+  ignoredMulti: bigint | null;
+  /** Datagrams dropped for lack of memory (5.9+). */
+  memErrors: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'inCsumErrors' | 'ignoredMulti' | 'memErrors', Reason>>;
+}
+
+/**
+ * Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the
+ * `tcp_mem`/`udp_mem` sysctls).
+ */
+export interface SocketStats {
+  /** Sockets of every family in use. */
+  socketsUsed: number;
+  /** TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded). */
+  tcpInuse: number;
+  /** TCP sockets no process holds any more. */
+  tcpOrphan: number;
+  /** TCP sockets in TIME_WAIT. */
+  tcpTw: number;
+  /** TCP sockets allocated. */
+  tcpAlloc: number;
+  /**
+   * Memory TCP uses now.
+   *
+   * Unit: pages.
+   */
+  tcpMemPages: bigint;
+  /** The TCP memory thresholds (`net.ipv4.tcp_mem`). */
+  tcpMem: MemoryLimits | null;
+  /** UDP sockets in use (IPv4). */
+  udpInuse: number;
+  /** Unit: pages. */
+  udpMemPages: bigint;
+  /** The UDP memory thresholds (`net.ipv4.udp_mem`). */
+  udpMem: MemoryLimits | null;
+  udpliteInuse: number;
+  rawInuse: number;
+  /** IP fragment reassembly queues in use. */
+  fragInuse: number;
+  /** Unit: bytes. */
+  fragMemory: bigint;
+  /** The IPv6 counts of `/proc/net/sockstat6` (absent without IPv6). */
+  tcp6Inuse: number | null;
+  udp6Inuse: number | null;
+  udplite6Inuse: number | null;
+  raw6Inuse: number | null;
+  frag6Inuse: number | null;
+  /** Unit: bytes. */
+  frag6Memory: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'tcpMem' | 'udpMem' | 'tcp6Inuse' | 'udp6Inuse' | 'udplite6Inuse' | 'raw6Inuse' | 'frag6Inuse' | 'frag6Memory', Reason>>;
+}
+
+/** A memory pressure setting in pages (`net.ipv4.tcp_mem`, `udp_mem`). */
+export interface MemoryLimits {
+  /**
+   * Below this, no pressure.
+   *
+   * Unit: pages.
+   */
+  low: bigint;
+  /**
+   * Above this, the stack moderates its memory use.
+   *
+   * Unit: pages.
+   */
+  pressure: bigint;
+  /**
+   * The hard limit.
+   *
+   * Unit: pages.
+   */
+  high: bigint;
+}
+
+/** One table of counters (`Tcp` of `/proc/net/snmp`, `TcpExt` of `/proc/net/netstat`). */
+export interface CounterTable {
+  /**
+   * The table's name as the kernel prints it (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`,
+   * `UdpLite`, `TcpExt`, `IpExt`, `MPTcpExt`, …).
+   */
+  name: string;
+  /**
+   * Every counter, in the kernel's order. Signed because a few are (`Tcp` `MaxConn`
+   * is -1: no limit).
+   */
+  counters: { [key: string]: bigint };
+}
+
+/** One network interface with its addresses, counters and driver. */
+export interface NetInterfaceFull {
+  name: string;
+  index: number;
+  /** The link-layer address (`null` for devices without one, such as `tun`). */
+  macAddress: string | null;
+  /** The link-layer broadcast address. */
+  broadcastAddress: string | null;
+  /** The address the hardware came with, when the driver knows it. */
+  permanentAddress: string | null;
+  mtu: number;
+  flags: InterfaceFlags;
+  /** The operational state (`operstate`). */
+  state: InterfaceState;
+  /** The `ARPHRD_*` link type (1 Ethernet, 772 loopback). */
+  hwType: number;
+  /**
+   * The kind of virtual device (`veth`, `bridge`, `ifb`, `bond`, …); `null` for
+   * physical devices and `lo`.
+   */
+  kind: string | null;
+  /**
+   * Link speed (`/sys/class/net/<if>/speed`): `not_enabled` while the interface is
+   * down, `not_supported` where the driver cannot tell (`lo`, many virtual devices).
+   *
+   * Unit: Mbit/s.
+   */
+  speedMbps: number | null;
+  /** Link duplex (`/sys/class/net/<if>/duplex`), missing as `speed_mbps` is. */
+  duplex: Duplex | null;
+  /** Whether the link has a carrier (`IFLA_CARRIER`). */
+  carrier: boolean | null;
+  /** Carrier up and down events since the device was created. */
+  carrierChanges: bigint | null;
+  carrierUpCount: bigint | null;
+  carrierDownCount: bigint | null;
+  ipv4Addresses: Ipv4Info[] | null;
+  ipv6Addresses: Ipv6Info[] | null;
+  stats: NetInterfaceStats | null;
+  /** The transmit queue length of the queueing discipline (`txqueuelen`). */
+  txQueueLen: number;
+  /**
+   * Linux has no per-interface receive queue length (received packets wait in a
+   * per-CPU backlog, `net.core.netdev_max_backlog`): always `not_supported`. See
+   * `num_rx_queues` for the hardware queues.
+   */
+  rxQueueLen: number | null;
+  /** Hardware transmit queues. */
+  numTxQueues: number | null;
+  /** Hardware receive queues. */
+  numRxQueues: number | null;
+  /** The queueing discipline (`noqueue`, `fq_codel`, `mq`). */
+  qdisc: string | null;
+  /** The index of the master device (bridge, bond, VRF). */
+  masterIndex: number | null;
+  /**
+   * The index of the underlying or peer device (for a veth: its peer, possibly in
+   * another namespace).
+   */
+  linkIndex: number | null;
+  /**
+   * The driver (`ETHTOOL_GDRVINFO`). `not_supported` where the device has no ethtool
+   * driver information (`lo`).
+   */
+  driver: string | null;
+  /** The driver's version; `not_present` when the driver reports none. */
+  driverVersion: string | null;
+  /**
+   * The firmware version; `not_present` when the device has no firmware (virtual
+   * devices).
+   */
+  firmwareVersion: string | null;
+  /** The bus address (`0000:00:03.0`); `not_present` for devices on no bus. */
+  busInfo: string | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'speedMbps' | 'duplex' | 'carrier' | 'carrierChanges' | 'carrierUpCount' | 'carrierDownCount' | 'ipv4Addresses' | 'ipv6Addresses' | 'stats' | 'rxQueueLen' | 'numTxQueues' | 'numRxQueues' | 'driver' | 'driverVersion' | 'firmwareVersion' | 'busInfo', Reason>>;
+}
+
+/** Interface flags (`IFF_*` of `ifi_flags`), each as a boolean, and the raw bits. */
+export interface InterfaceFlags {
+  /** Administratively up. */
+  up: boolean;
+  broadcast: boolean;
+  debug: boolean;
+  loopback: boolean;
+  pointToPoint: boolean;
+  noTrailers: boolean;
+  /** Operationally up (RFC 2863 `up`). */
+  running: boolean;
+  noArp: boolean;
+  promiscuous: boolean;
+  allMulticast: boolean;
+  /** A bonding master. */
+  master: boolean;
+  /** A bonding slave. */
+  slave: boolean;
+  multicast: boolean;
+  /** The carrier is present (`IFF_LOWER_UP`). */
+  lowerUp: boolean;
+  dormant: boolean;
+  echo: boolean;
+  /** The bits as the kernel holds them. */
+  bits: number;
+}
+
+/** An IPv4 address of an interface. */
+export interface Ipv4Info {
+  address: string;
+  prefixLen: number;
+  /** The prefix as a mask (`255.255.255.0`). */
+  netmask: string;
+  broadcast: string | null;
+  /** The other end of a point-to-point link. */
+  peer: string | null;
+  scope: AddressScope;
+  /** The address label (`eth0:1`). */
+  label: string | null;
+  /** `IFA_F_*` flags (0x80 permanent, 0x01 secondary, …). */
+  flags: number;
+  /**
+   * Remaining valid lifetime; `null` when forever.
+   *
+   * Unit: seconds.
+   */
+  validLifetime: number | null;
+  /**
+   * Remaining preferred lifetime; `null` when forever.
+   *
+   * Unit: seconds.
+   */
+  preferredLifetime: number | null;
+}
+
+/** An IPv6 address of an interface. */
+export interface Ipv6Info {
+  address: string;
+  prefixLen: number;
+  scope: AddressScope;
+  /**
+   * `IFA_F_*` flags: 0x01 temporary, 0x02 nodad, 0x04 optimistic, 0x08 dadfailed,
+   * 0x10 homeaddress, 0x20 deprecated, 0x40 tentative, 0x80 permanent, 0x100
+   * managetempaddr, 0x200 noprefixroute, 0x400 mcautojoin, 0x800 stable-privacy.
+   */
+  flags: number;
+  /** Unit: seconds. */
+  validLifetime: number | null;
+  /** Unit: seconds. */
+  preferredLifetime: number | null;
+}
+
+/**
+ * The 23 interface counters of the specification, from the kernel's 64-bit statistics
+ * (`IFLA_STATS64`; the 32-bit `IFLA_STATS` on kernels without it).
+ */
+export interface NetInterfaceStats {
+  /** Unit: bytes. */
+  rxBytes: bigint;
+  /** Unit: bytes. */
+  txBytes: bigint;
+  rxPackets: bigint;
+  txPackets: bigint;
+  rxErrors: bigint;
+  txErrors: bigint;
+  rxDropped: bigint;
+  txDropped: bigint;
+  rxFifoErrors: bigint;
+  txFifoErrors: bigint;
+  rxFrameErrors: bigint;
+  rxCompressed: bigint;
+  txCompressed: bigint;
+  /** Multicast packets received. */
+  multicast: bigint;
+  collisions: bigint;
+  rxLengthErrors: bigint;
+  /** Receiver ring buffer overflows. */
+  rxOverErrors: bigint;
+  rxCrcErrors: bigint;
+  /** Packets the receiver missed. */
+  rxMissedErrors: bigint;
+  txAbortedErrors: bigint;
+  txCarrierErrors: bigint;
+  txHeartbeatErrors: bigint;
+  txWindowErrors: bigint;
+  /** Packets dropped for lack of a protocol handler (Linux 4.6+). */
+  rxNohandler: bigint | null;
+  /** Packets dropped because they were for another host (5.19+). */
+  rxOtherhostDropped: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'rxNohandler' | 'rxOtherhostDropped', Reason>>;
+}
+
+/** One route of any routing table (IPv4 or IPv6). */
+export interface Route {
+  family: AddressFamily;
+  /** The destination network (`0.0.0.0` / `::` for the default route). */
+  destination: string;
+  prefixLen: number;
+  gateway: string | null;
+  /** The prefix as a mask (`255.255.255.0`; for IPv6 `ffff:ffff:ffff:ffff::`). */
+  genmask: string;
+  flags: RouteFlags;
+  /** The route's priority (`metric` in `ip route`; 0 when none is set). */
+  metric: number;
+  /**
+   * The outgoing interface's name (`null` for routes without one, such as
+   * `unreachable` or multipath routes).
+   */
+  interface: string | null;
+  interfaceIndex: number | null;
+  /**
+   * The route's MTU metric (`RTAX_MTU`).
+   *
+   * Unit: bytes.
+   */
+  mtu: number | null;
+  /**
+   * The TCP window clamp (`RTAX_WINDOW`).
+   *
+   * Unit: bytes.
+   */
+  window: number | null;
+  /**
+   * The initial round-trip time (`RTAX_RTT`).
+   *
+   * Unit: ms.
+   */
+  irtt: number | null;
+  /** The routing table (254 main, 255 local, 253 default). */
+  table: number;
+  routeType: RouteType;
+  scope: AddressScope;
+  /** Who installed it (`RTPROT_*`: 2 kernel, 3 boot, 4 static, 9 ra, 16 dhcp, …). */
+  protocol: number;
+  /** The source address preferred for this route (`src` in `ip route`). */
+  preferredSource: string | null;
+  /** Next hops of a multipath route; empty otherwise. */
+  nexthops: RouteNextHop[];
+}
+
+/** The flags of a route, as `/proc/net/route` computes them (`RTF_*`), each as a boolean. */
+export interface RouteFlags {
+  /** Usable (`RTF_UP`): every route but a dead one. */
+  up: boolean;
+  /** Through a gateway (`RTF_GATEWAY`). */
+  gateway: boolean;
+  /** To one host (`RTF_HOST`: a full-length prefix). */
+  host: boolean;
+  /** Rejects packets (`unreachable`, `prohibit`, `blackhole`; `RTF_REJECT`). */
+  reject: boolean;
+  /** The gateway is on the link even without a matching prefix (`RTNH_F_ONLINK`). */
+  onlink: boolean;
+  /** The next hop's link is down (`RTNH_F_LINKDOWN`). */
+  linkdown: boolean;
+  /** The next hop is dead (`RTNH_F_DEAD`). */
+  dead: boolean;
+  /** The `RTF_*` bits. */
+  bits: number;
+}
+
+/** One next hop of a multipath route. */
+export interface RouteNextHop {
+  gateway: string | null;
+  interfaceIndex: number;
+  interface: string | null;
+  /** The relative weight (`weight` in `ip route`). */
+  weight: number;
+}
+
+/** One entry of the neighbour cache: ARP for IPv4, neighbour discovery for IPv6. */
+export interface ArpEntry {
+  family: AddressFamily;
+  ipAddress: string;
+  /** The `ARPHRD_*` type of the device (1 Ethernet). */
+  hwType: number;
+  /** `ATF_*` flags as `/proc/net/arp` shows them (0x2 complete, 0x4 permanent). */
+  flags: number;
+  /** The link-layer address; `null` while unresolved (`incomplete`, `failed`). */
+  hwAddress: string | null;
+  device: string;
+  interfaceIndex: number;
+  state: NeighbourState;
+  /** The neighbour is a router (IPv6 `NTF_ROUTER`). */
+  router: boolean;
+  /** Resolution probes sent. */
+  probes: number | null;
+}
+
+/** One tracked connection (netfilter conntrack). */
+export interface ConntrackEntry {
+  family: AddressFamily;
+  /**
+   * The layer-4 protocol's name (`tcp`, `udp`, `icmp`, `icmpv6`, `sctp`, …), or its
+   * number.
+   */
+  protocol: string;
+  protocolNumber: number;
+  /** The original direction's source and destination. */
+  srcAddr: string;
+  dstAddr: string;
+  srcPort: number | null;
+  dstPort: number | null;
+  /** The reply direction (after NAT: differs from the original's mirror image). */
+  replySrcAddr: string;
+  replyDstAddr: string;
+  replySrcPort: number | null;
+  replyDstPort: number | null;
+  /** ICMP type, code and id, for ICMP flows. */
+  icmpType: number | null;
+  icmpCode: number | null;
+  icmpId: number | null;
+  /**
+   * The TCP state as `conntrack` prints it (`ESTABLISHED`, `TIME_WAIT`, …); `null` for
+   * other protocols.
+   */
+  state: string | null;
+  /**
+   * Time left before the entry expires.
+   *
+   * Unit: seconds.
+   */
+  timeout: number;
+  /** Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise). */
+  packetsOrig: bigint | null;
+  /** Unit: bytes. */
+  bytesOrig: bigint | null;
+  packetsReply: bigint | null;
+  /** Unit: bytes. */
+  bytesReply: bigint | null;
+  mark: number;
+  zone: number;
+  /** `IPS_*` status bits. */
+  status: number;
+  /** The status bits by name (`assured`, `seen_reply`, `confirmed`, `src_nat`, …). */
+  statusFlags: string[];
+  /** The entry's id (ctnetlink only). */
+  id: number | null;
+  /** References held on the entry. */
+  useCount: number | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'packetsOrig' | 'bytesOrig' | 'packetsReply' | 'bytesReply' | 'id' | 'useCount', Reason>>;
+}
+
+/** Conntrack totals. */
+export interface ConntrackStats {
+  /** Entries now (`net.netfilter.nf_conntrack_count`). */
+  entries: number | null;
+  /** The table's limit (`nf_conntrack_max`). */
+  maxEntries: number | null;
+  /** Whether per-flow byte and packet counters are on (`nf_conntrack_acct`). */
+  accounting: boolean | null;
+  /** Per-CPU counters (ctnetlink, else `/proc/net/stat/nf_conntrack`). */
+  perCpu: ConntrackCpuStats[] | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'entries' | 'maxEntries' | 'accounting' | 'perCpu', Reason>>;
+}
+
+/** One CPU's conntrack counters (`conntrack -S`). */
+export interface ConntrackCpuStats {
+  cpu: number;
+  /** Lookups that found an entry. */
+  found: number;
+  /** Packets that could not be tracked. */
+  invalid: number;
+  insert: number;
+  insertFailed: number;
+  /** Packets dropped (the table was full). */
+  drop: number;
+  /** Entries evicted to make room. */
+  earlyDrop: number;
+  /** ICMP errors that matched no entry. */
+  error: number;
+  /** Lookups restarted because the table changed. */
+  searchRestart: number;
+  /** Insertion races resolved (5.10+). */
+  clashResolve: number | null;
+  /** Insertions refused because a hash chain was too long (5.15+). */
+  chainToolong: number | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'clashResolve' | 'chainToolong', Reason>>;
+}
+
 /** The name of each record type. */
-export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting';
+export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats';
 
 /** Each record type by name. */
 export interface RecordTypes {
@@ -1244,6 +2423,34 @@ export interface RecordTypes {
   CgroupLimits: CgroupLimits;
   IoMax: IoMax;
   DelayAccounting: DelayAccounting;
+  Network: Network;
+  NetNamespace: NetNamespace;
+  TcpConnection: TcpConnection;
+  SocketOwner: SocketOwner;
+  TcpInfo: TcpInfo;
+  SocketMemory: SocketMemory;
+  UdpConnection: UdpConnection;
+  UnixSocket: UnixSocket;
+  RawSocket: RawSocket;
+  NetlinkSocket: NetlinkSocket;
+  PacketSocket: PacketSocket;
+  TcpStats: TcpStats;
+  UdpStats: UdpStats;
+  SocketStats: SocketStats;
+  MemoryLimits: MemoryLimits;
+  CounterTable: CounterTable;
+  NetInterfaceFull: NetInterfaceFull;
+  InterfaceFlags: InterfaceFlags;
+  Ipv4Info: Ipv4Info;
+  Ipv6Info: Ipv6Info;
+  NetInterfaceStats: NetInterfaceStats;
+  Route: Route;
+  RouteFlags: RouteFlags;
+  RouteNextHop: RouteNextHop;
+  ArpEntry: ArpEntry;
+  ConntrackEntry: ConntrackEntry;
+  ConntrackStats: ConntrackStats;
+  ConntrackCpuStats: ConntrackCpuStats;
 }
 
 /** Options of `new Probe(options)`; each one left out takes the core's default. */
@@ -1264,6 +2471,24 @@ export interface ProbeOptions {
   cgroupLimits?: boolean;
   /** Collect only these processes. Default: every process. */
   pids?: number[];
+  /** Socket tables to list: tcp, udp, unix, raw, netlink, packet (a comma-separated string or a list; `all`). Default: all. */
+  sockets?: string | string[];
+  /** Resolve each socket's owning processes. Default true. */
+  owners?: boolean;
+  /** TCP internals per socket (rtt, cwnd, retransmits, bytes, memory). Default true. */
+  tcpInfo?: boolean;
+  /** Network interfaces with addresses and counters. Default true. */
+  interfaces?: boolean;
+  /** Routes of every table. Default true. */
+  routes?: boolean;
+  /** The ARP and IPv6 neighbour caches. Default true. */
+  neighbours?: boolean;
+  /** Every conntrack entry (needs CAP_NET_ADMIN). Default false. */
+  conntrack?: boolean;
+  /** Read sockets from /proc/net even where sock_diag answers (fewer fields). Default false. */
+  socketsFromProcfs?: boolean;
+  /** Another network namespace: a process id, or a namespace file such as /var/run/netns/NAME. Default: the probe's own. */
+  netns?: number | string;
   /** Read a fixture tree (DIR/proc, DIR/sys, DIR/syscalls.txt) instead of this machine. */
   fixture?: string;
   /** Where procfs is mounted (default /proc, or LIBPROBE_PROCFS). */

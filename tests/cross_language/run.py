@@ -38,7 +38,14 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 HERE = Path(__file__).resolve().parent
 # `probe snapshot` flags for every field group (the golden files' options).
-PROBE_FLAGS = ["--smaps", "--maps", "--fds", "--environ", "--taskstats"]
+PROBE_FLAGS = ["--smaps", "--maps", "--fds", "--environ", "--taskstats", "--conntrack"]
+
+
+def scenario_domains(scenario: str) -> str | None:
+    """The domains of a scenario's golden file, as libprobe-core/tests/golden.rs chooses
+    them: the network scenarios hold one process and the network; the others take the
+    default set (None)."""
+    return "process,network" if scenario.startswith("net-") else None
 
 
 def builtin_drivers() -> dict[str, list[str]]:
@@ -102,7 +109,8 @@ def run_driver(cmd: list[str], scenario: str) -> tuple[str, Path]:
         if rate:
             root = tmp / "root"
             os.symlink(d.resolve() / "t0", root)
-        p = subprocess.Popen(cmd + [str(root)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        domains = scenario_domains(scenario)
+        p = subprocess.Popen(cmd + [str(root)] + ([domains] if domains else []), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="surrogateescape")
         assert p.stdin and p.stdout
 
@@ -138,7 +146,9 @@ def run_probe(probe: str, scenario: str) -> tuple[str, Path] | None:
     d = FIXTURES / scenario
     if (d / "t0").is_dir():
         return None
-    r = subprocess.run([probe, "snapshot", "--json", *PROBE_FLAGS, "--fixture", str(d)], capture_output=True,
+    domains = scenario_domains(scenario)
+    flags = PROBE_FLAGS + (["--domains", domains] if domains else [])
+    r = subprocess.run([probe, "snapshot", "--json", *flags, "--fixture", str(d)], capture_output=True,
                        text=True, encoding="utf-8", errors="surrogateescape", timeout=120)
     if r.returncode != 0:
         raise RuntimeError(f"probe exited {r.returncode}: {r.stderr.strip()[-800:]}")

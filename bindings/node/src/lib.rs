@@ -7,7 +7,9 @@
 
 use std::sync::{Arc, Mutex};
 
-use libprobe::{DomainName, Domains, ErrorKind, Options, ProcessOptions, Snapshot, Source};
+use libprobe::{
+    DomainName, Domains, ErrorKind, NetNamespaceTarget, Options, ProcessOptions, Snapshot, SocketKinds, Source,
+};
 use napi::bindgen_prelude::{AsyncTask, Either, Object};
 use napi::{Env, JsValue, Task};
 use napi_derive::napi;
@@ -114,6 +116,27 @@ pub const OPTIONS: &[(&str, &str, &str)] = &[
     ("taskstats", "boolean", "Per-cause delay totals over taskstats (needs CAP_NET_ADMIN). Default false."),
     ("cgroupLimits", "boolean", "The limits that bind each process through its cgroup. Default true."),
     ("pids", "number[]", "Collect only these processes. Default: every process."),
+    (
+        "sockets",
+        "string | string[]",
+        "Socket tables to list: tcp, udp, unix, raw, netlink, packet (a comma-separated string or a list; `all`). Default: all.",
+    ),
+    ("owners", "boolean", "Resolve each socket's owning processes. Default true."),
+    ("tcpInfo", "boolean", "TCP internals per socket (rtt, cwnd, retransmits, bytes, memory). Default true."),
+    ("interfaces", "boolean", "Network interfaces with addresses and counters. Default true."),
+    ("routes", "boolean", "Routes of every table. Default true."),
+    ("neighbours", "boolean", "The ARP and IPv6 neighbour caches. Default true."),
+    ("conntrack", "boolean", "Every conntrack entry (needs CAP_NET_ADMIN). Default false."),
+    (
+        "socketsFromProcfs",
+        "boolean",
+        "Read sockets from /proc/net even where sock_diag answers (fewer fields). Default false.",
+    ),
+    (
+        "netns",
+        "number | string",
+        "Another network namespace: a process id, or a namespace file such as /var/run/netns/NAME. Default: the probe's own.",
+    ),
     ("fixture", "string", "Read a fixture tree (DIR/proc, DIR/sys, DIR/syscalls.txt) instead of this machine."),
     ("procfs", "string", "Where procfs is mounted (default /proc, or LIBPROBE_PROCFS)."),
     ("sysfs", "string", "Where sysfs is mounted (default /sys, or LIBPROBE_SYSFS)."),
@@ -157,6 +180,36 @@ fn options(o: Option<Object>) -> Result<Options> {
     }
     if let Some(pids) = get::<Vec<i32>>(&o, "pids", "an array of process ids")? {
         p.pids = Some(pids);
+    }
+    let n = &mut out.network;
+    if let Some(s) = get::<Either<String, Vec<String>>>(&o, "sockets", "a string or an array of socket table names")? {
+        let list = match s {
+            Either::A(s) => s,
+            Either::B(v) => v.join(","),
+        };
+        n.sockets = SocketKinds::parse(&list).map_err(invalid)?;
+    }
+    for (key, slot) in [
+        ("owners", &mut n.owners),
+        ("tcpInfo", &mut n.tcp_info),
+        ("interfaces", &mut n.interfaces),
+        ("routes", &mut n.routes),
+        ("neighbours", &mut n.neighbours),
+        ("conntrack", &mut n.conntrack),
+        ("socketsFromProcfs", &mut n.sockets_from_procfs),
+    ] {
+        if let Some(b) = get::<bool>(&o, key, "a boolean")? {
+            *slot = b;
+        }
+    }
+    if let Some(ns) = get::<Either<f64, String>>(&o, "netns", "a process id or a path")? {
+        n.namespace = match ns {
+            Either::A(pid) if pid.fract() == 0.0 && pid > 0.0 && pid <= f64::from(i32::MAX) => {
+                NetNamespaceTarget::Pid(pid as i32)
+            }
+            Either::A(pid) => return Err(invalid(format!("option netns: {pid} is not a process id"))),
+            Either::B(path) => NetNamespaceTarget::Path(path.into()),
+        };
     }
     let path = |key: &str| get::<String>(&o, key, "a path string");
     let mut source = path("fixture")?.map_or_else(Source::host, Source::rooted_at);

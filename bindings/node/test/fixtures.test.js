@@ -7,16 +7,17 @@ const assert = require('node:assert/strict')
 const fs = require('node:fs')
 const path = require('node:path')
 const lp = require('..')
-const { FIXTURES, SCENARIOS, GOLDEN_OPTIONS, snapshotOf, anonymous, parseExact, diff } = require('./helpers')
+const { FIXTURES, SCENARIOS, goldenOptions, snapshotOf, anonymous, parseExact, diff } = require('./helpers')
 
-const take = (root) => {
-  const probe = new lp.Probe({ fixture: root, ...GOLDEN_OPTIONS })
+const taker = (scenario) => (root) => {
+  const probe = new lp.Probe({ fixture: root, ...goldenOptions(scenario) })
   return () => probe.snapshot()
 }
+const take = taker('')
 
 for (const scenario of SCENARIOS) {
   test(`${scenario}: JSON from the JS objects matches the golden file`, () => {
-    const { snap, root } = snapshotOf(scenario, take)
+    const { snap, root } = snapshotOf(scenario, taker(scenario))
     const ours = parseExact(anonymous(lp.toJSON(snap), root))
     const golden = parseExact(fs.readFileSync(path.join(FIXTURES, `${scenario}.json`), 'utf8'))
     assert.equal(diff(ours, golden), null)

@@ -10,7 +10,10 @@ const ROOT = path.resolve(__dirname, '..', '..', '..')
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures')
 const SCENARIOS = fs.readdirSync(FIXTURES).filter((n) => fs.statSync(path.join(FIXTURES, n)).isDirectory()).sort()
 // The options of the golden files (libprobe-core/tests/golden.rs): every field group.
-const GOLDEN_OPTIONS = { smapsRollup: true, maps: true, fds: true, environ: true, taskstats: true }
+const GOLDEN_OPTIONS = { smapsRollup: true, maps: true, fds: true, environ: true, taskstats: true, conntrack: true }
+/** GOLDEN_OPTIONS, and the domains golden.rs takes: the network scenarios hold one process
+ * and the network. */
+const goldenOptions = (scenario) => scenario.startsWith('net-') ? { ...GOLDEN_OPTIONS, domains: 'process,network' } : { ...GOLDEN_OPTIONS }
 
 /** `take(root)` returns a function that snapshots; a rate scenario (t0/, t1/) is taken
  * twice by one probe with the tree swapped under it, as the golden test does. */
@@ -126,4 +129,4 @@ function diff (a, b, at = '$') {
   return null
 }
 
-module.exports = { ROOT, FIXTURES, SCENARIOS, GOLDEN_OPTIONS, snapshotOf, anonymous, parseExact, diff }
+module.exports = { ROOT, FIXTURES, SCENARIOS, GOLDEN_OPTIONS, goldenOptions, snapshotOf, anonymous, parseExact, diff }

@@ -14,7 +14,9 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use libprobe::{DomainName, Domains, ErrorKind, Options, ProcessOptions, Source};
+use libprobe::{
+    DomainName, Domains, ErrorKind, NetNamespaceTarget, NetworkOptions, Options, ProcessOptions, SocketKinds, Source,
+};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
 
@@ -35,12 +37,14 @@ pub struct Probe {
 impl Probe {
     /// Every option is keyword-only and optional; the core's defaults apply to those left
     /// out (every domain but eBPF; every process field group but smaps_rollup, maps, fds,
-    /// environ and taskstats).
+    /// environ and taskstats; every network part but conntrack entries).
     #[new]
     #[pyo3(signature = (
         *, domains = None, smaps_rollup = None, maps = None, fds = None, environ = None,
-        taskstats = None, cgroup_limits = None, pids = None, fixture = None, procfs = None,
-        sysfs = None, devfs = None, rootfs = None, max_file_bytes = None,
+        taskstats = None, cgroup_limits = None, pids = None, sockets = None, owners = None,
+        tcp_info = None, interfaces = None, routes = None, neighbours = None, conntrack = None,
+        sockets_from_procfs = None, netns = None, fixture = None, procfs = None, sysfs = None,
+        devfs = None, rootfs = None, max_file_bytes = None,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -52,6 +56,15 @@ impl Probe {
         taskstats: Option<bool>,
         cgroup_limits: Option<bool>,
         pids: Option<Vec<i32>>,
+        sockets: Option<&Bound<'_, PyAny>>,
+        owners: Option<bool>,
+        tcp_info: Option<bool>,
+        interfaces: Option<bool>,
+        routes: Option<bool>,
+        neighbours: Option<bool>,
+        conntrack: Option<bool>,
+        sockets_from_procfs: Option<bool>,
+        netns: Option<&Bound<'_, PyAny>>,
         fixture: Option<PathBuf>,
         procfs: Option<PathBuf>,
         sysfs: Option<PathBuf>,
@@ -78,6 +91,26 @@ impl Probe {
         if pids.is_some() {
             process.pids = pids;
         }
+        let mut network = NetworkOptions::default();
+        if let Some(s) = sockets {
+            network.sockets = SocketKinds::parse(&names(s, "sockets")?).map_err(invalid)?;
+        }
+        set(&mut network.owners, owners);
+        set(&mut network.tcp_info, tcp_info);
+        set(&mut network.interfaces, interfaces);
+        set(&mut network.routes, routes);
+        set(&mut network.neighbours, neighbours);
+        set(&mut network.conntrack, conntrack);
+        set(&mut network.sockets_from_procfs, sockets_from_procfs);
+        if let Some(ns) = netns {
+            network.namespace = if let Ok(pid) = ns.extract::<i32>() {
+                NetNamespaceTarget::Pid(pid)
+            } else if let Ok(path) = ns.extract::<PathBuf>() {
+                NetNamespaceTarget::Path(path)
+            } else {
+                return Err(invalid("netns: expected a process id or a path".into()));
+            };
+        }
         let mut source = fixture.map_or_else(Source::host, Source::rooted_at);
         if let Some(p) = procfs {
             source = source.with_procfs(p);
@@ -99,7 +132,7 @@ impl Probe {
         }
         // Options the core adds (and this binding does not set) keep their defaults.
         #[allow(clippy::needless_update)]
-        let options = Options { source, domains, process, ..Options::default() };
+        let options = Options { source, domains, process, network, ..Options::default() };
         Ok(Probe { inner: Mutex::new(libprobe::Probe::new(options)) })
     }
 
@@ -133,27 +166,29 @@ impl Probe {
 
 /// `domains` as a comma-separated string or an iterable of names.
 fn parse_domains(d: &Bound<'_, PyAny>) -> PyResult<Domains> {
-    let list = if let Ok(s) = d.cast::<PyString>() {
-        s.to_cow()?.into_owned()
-    } else {
-        let names = d.try_iter().map_err(|_| invalid("domains: expected a string or an iterable of names".into()))?;
-        let mut out = Vec::new();
-        for n in names {
-            let n = n?;
-            let s = n.cast::<PyString>().map_err(|_| {
-                invalid(format!(
-                    "domains: {} is not a domain name",
-                    n.repr().map_or_else(|_| "?".into(), |r| r.to_string())
-                ))
-            })?;
-            out.push(s.to_cow()?.into_owned());
-        }
-        if out.is_empty() {
-            return Ok(Domains::NONE);
-        }
-        out.join(",")
-    };
+    let list = names(d, "domains")?;
+    if list.is_empty() {
+        return Ok(Domains::NONE);
+    }
     Domains::parse(&list).map_err(invalid)
+}
+
+/// A comma-separated string, or an iterable of names joined with commas.
+fn names(d: &Bound<'_, PyAny>, option: &str) -> PyResult<String> {
+    if let Ok(s) = d.cast::<PyString>() {
+        return Ok(s.to_cow()?.into_owned());
+    }
+    let items = d.try_iter().map_err(|_| invalid(format!("{option}: expected a string or an iterable of names")))?;
+    let mut out = Vec::new();
+    for n in items {
+        let n = n?;
+        let s = n.cast::<PyString>().map_err(|_| {
+            let shown = n.repr().map_or_else(|_| "?".into(), |r| r.to_string());
+            invalid(format!("{option}: {shown} is not a name"))
+        })?;
+        out.push(s.to_cow()?.into_owned());
+    }
+    Ok(out.join(","))
 }
 
 fn invalid(message: String) -> PyErr {

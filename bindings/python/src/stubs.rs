@@ -126,6 +126,15 @@ class Probe:
         taskstats: Union[bool, None] = None,
         cgroup_limits: Union[bool, None] = None,
         pids: Union[Sequence[int], None] = None,
+        sockets: Union[str, Iterable[str], None] = None,
+        owners: Union[bool, None] = None,
+        tcp_info: Union[bool, None] = None,
+        interfaces: Union[bool, None] = None,
+        routes: Union[bool, None] = None,
+        neighbours: Union[bool, None] = None,
+        conntrack: Union[bool, None] = None,
+        sockets_from_procfs: Union[bool, None] = None,
+        netns: Union[int, str, os.PathLike[str], None] = None,
         fixture: Union[str, os.PathLike[str], None] = None,
         procfs: Union[str, os.PathLike[str], None] = None,
         sysfs: Union[str, os.PathLike[str], None] = None,
@@ -134,8 +143,9 @@ class Probe:
         max_file_bytes: Union[int, None] = None,
     ) -> Probe:
         """Options left out (or `None`) take the core's defaults: every domain but ebpf;
-        every process field group but smaps_rollup, maps, fds, environ and taskstats.
-        Raises InvalidArgumentError for an unknown domain or an invalid value."""
+        every process field group but smaps_rollup, maps, fds, environ and taskstats;
+        every network part but conntrack entries. Raises InvalidArgumentError for an
+        unknown domain or socket table, or an invalid value."""
     def snapshot(self) -> SNAPSHOT:
         """Collects every enabled domain, with the GIL released. Never fails as a whole:
         each domain reports its own status in `domains`."""

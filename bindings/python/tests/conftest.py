@@ -16,7 +16,13 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SCENARIOS = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
 
 # The options of the golden files (libprobe-core/tests/golden.rs): every field group.
-GOLDEN_OPTIONS = dict(smaps_rollup=True, maps=True, fds=True, environ=True, taskstats=True)
+GOLDEN_OPTIONS = dict(smaps_rollup=True, maps=True, fds=True, environ=True, taskstats=True, conntrack=True)
+
+
+def golden_options(scenario: str) -> dict[str, Any]:
+    """GOLDEN_OPTIONS, and the domains golden.rs takes: the network scenarios hold one
+    process and the network."""
+    return dict(GOLDEN_OPTIONS, domains="process,network") if scenario.startswith("net-") else dict(GOLDEN_OPTIONS)
 
 
 def snapshot_of(scenario: str, take: Callable[[Path], Any]) -> tuple[Any, Path]:

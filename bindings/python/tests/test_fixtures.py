@@ -8,22 +8,27 @@ from pathlib import Path
 from typing import Any
 
 import libprobe
-from conftest import GOLDEN_OPTIONS, anonymous, diff, golden, snapshot_of
+from conftest import anonymous, diff, golden, golden_options, snapshot_of
 
 
-def take(root: Path) -> Any:
-    return libprobe.Probe(fixture=root, **GOLDEN_OPTIONS).snapshot
+def taker(scenario: str) -> Any:
+    def take(root: Path) -> Any:
+        return libprobe.Probe(fixture=root, **golden_options(scenario)).snapshot
+    return take
+
+
+take = taker("")
 
 
 def test_json_from_python_objects_matches_the_golden_file(scenario: str) -> None:
-    snap, root = snapshot_of(scenario, take)
+    snap, root = snapshot_of(scenario, taker(scenario))
     ours = json.loads(anonymous(snap.to_json(), root))
     d = diff(ours, golden(scenario))
     assert d is None, f"{scenario}: {d}"
 
 
 def test_to_dict_is_the_json_shape(scenario: str) -> None:
-    snap, root = snapshot_of(scenario, take)
+    snap, root = snapshot_of(scenario, taker(scenario))
     d = snap.to_dict()
     assert list(d)[: len(type(snap)._fields)] == list(type(snap)._fields)
     assert json.loads(snap.to_json()) == json.loads(json.dumps(d))
@@ -92,7 +97,7 @@ class Stub:
 
 def test_every_value_has_its_stub_type(scenario: str) -> None:
     stub = Stub()
-    snap, _ = snapshot_of(scenario, take)
+    snap, _ = snapshot_of(scenario, taker(scenario))
     stub.record(snap, "snapshot")
     assert stub.checked > 100
 

@@ -45,6 +45,34 @@ __all__ = [
     "CgroupLimits",
     "IoMax",
     "DelayAccounting",
+    "Network",
+    "NetNamespace",
+    "TcpConnection",
+    "SocketOwner",
+    "TcpInfo",
+    "SocketMemory",
+    "UdpConnection",
+    "UnixSocket",
+    "RawSocket",
+    "NetlinkSocket",
+    "PacketSocket",
+    "TcpStats",
+    "UdpStats",
+    "SocketStats",
+    "MemoryLimits",
+    "CounterTable",
+    "NetInterfaceFull",
+    "InterfaceFlags",
+    "Ipv4Info",
+    "Ipv6Info",
+    "NetInterfaceStats",
+    "Route",
+    "RouteFlags",
+    "RouteNextHop",
+    "ArpEntry",
+    "ConntrackEntry",
+    "ConntrackStats",
+    "ConntrackCpuStats",
 ]
 
 VERSION: str
@@ -67,6 +95,30 @@ _FileType = Literal["regular", "directory", "char_device", "block_device", "pipe
 """What an open file descriptor refers to."""
 _SocketType = Literal["tcp", "tcp6", "udp", "udp6", "udplite", "udplite6", "raw", "raw6", "unix", "netlink", "packet", "sctp", "sctp6", "mptcp", "vsock", "other"]
 """A socket's protocol family and type, as seen from the owning process."""
+_AddressFamily = Literal["ipv4", "ipv6"]
+"""The address family of an Internet socket, address or route."""
+_TcpState = Literal["established", "syn_sent", "syn_recv", "fin_wait1", "fin_wait2", "time_wait", "close", "close_wait", "last_ack", "listen", "closing", "bound_inactive", "unknown"]
+"""A TCP state (`include/net/tcp_states.h`). Request sockets (`NEW_SYN_RECV`) are shown
+as `syn_recv`, as the kernel's own tables do.
+"""
+_UnixSocketType = Literal["stream", "dgram", "seqpacket", "unknown"]
+"""The type of a Unix socket (`SOCK_*` values)."""
+_UnixState = Literal["unconnected", "connected", "listening", "unknown"]
+"""The state of a Unix socket (its `sk_state`: a Unix socket is only ever unconnected,
+connected or listening).
+"""
+_PacketSocketType = Literal["raw", "dgram", "unknown"]
+"""The type of a packet socket."""
+_InterfaceState = Literal["unknown", "not_present", "down", "lower_layer_down", "testing", "dormant", "up"]
+"""The operational state of an interface (RFC 2863, `IF_OPER_*`)."""
+_Duplex = Literal["half", "full"]
+"""Link duplex."""
+_AddressScope = Literal["global", "site", "link", "host", "nowhere", "other"]
+"""The scope of an address or route (`RT_SCOPE_*`)."""
+_RouteType = Literal["unspec", "unicast", "local", "broadcast", "anycast", "multicast", "blackhole", "unreachable", "prohibit", "throw", "nat", "xresolve"]
+"""The type of a route (`RTN_*`)."""
+_NeighbourState = Literal["incomplete", "reachable", "stale", "delay", "probe", "failed", "no_arp", "permanent", "none"]
+"""A neighbour cache state (`NUD_*`)."""
 
 class ProbeError(Exception):
     """Base class of every libprobe error. `kind` names the error kind."""
@@ -157,6 +209,11 @@ class Snapshot(Record):
     @property
     def processes(self) -> Union[list[ProcessFull], None]:
         ...
+    @property
+    def network(self) -> Union[Network, None]:
+        """Sockets, interfaces, routes, neighbours, conntrack and protocol counters of one
+        network namespace (see [`crate::network`]).
+        """
 
 @final
 class DomainStatus(Record):
@@ -1223,8 +1280,10 @@ class OpenFile(Record):
 class OpenSocket(Record):
     """One socket open by a process: the owner's side (descriptor, inode, protocol).
 
-    Addresses and state come from joining `inode` with the network domain's socket table;
-    here they are missing with reason `disabled` unless the network domain joined them.
+    Addresses and state come from joining `inode` with the network domain's socket tables
+    when both domains are collected in one snapshot; otherwise they are missing with reason
+    `disabled`. A socket in none of its tables (another network namespace, or closed
+    meanwhile) and a field its family does not have are `not_present`.
     """
     @property
     def fd(self) -> int:
@@ -1240,13 +1299,17 @@ class OpenSocket(Record):
         """The kernel's protocol name (`TCP`, `UDPv6`, `UNIX`, `NETLINK`, …)."""
     @property
     def local_addr(self) -> Union[str, None]:
-        """Local address as `ip:port` (`[ip]:port` for IPv6) or a unix path."""
+        """Local address as `ip:port` (`[ip]:port` for IPv6), a raw socket's address, or a
+        unix socket's name (`@name` when abstract).
+        """
     @property
     def remote_addr(self) -> Union[str, None]:
-        """Remote address, when connected."""
+        """Remote address, when connected (a unix socket's peer's name)."""
     @property
     def state(self) -> Union[str, None]:
-        """TCP state name (`established`, `listen`, …), for TCP sockets."""
+        """The state: TCP's (`established`, `listen`, …), `connected`/`unconnected` for UDP,
+        `connected`/`unconnected`/`listening` for unix sockets.
+        """
 
 @final
 class MemoryMap(Record):
@@ -1576,6 +1639,1591 @@ class DelayAccounting(Record):
         ...
 
 @final
+class Network(Record):
+    """Everything the network domain collects, for one network namespace."""
+    @property
+    def namespace(self) -> NetNamespace:
+        ...
+    @property
+    def tcp(self) -> Union[list[TcpConnection], None]:
+        """Every TCP socket, IPv4 then IPv6."""
+    @property
+    def udp(self) -> Union[list[UdpConnection], None]:
+        """Every UDP and UDP-Lite socket."""
+    @property
+    def unix(self) -> Union[list[UnixSocket], None]:
+        ...
+    @property
+    def raw(self) -> Union[list[RawSocket], None]:
+        ...
+    @property
+    def netlink(self) -> Union[list[NetlinkSocket], None]:
+        ...
+    @property
+    def packet(self) -> Union[list[PacketSocket], None]:
+        ...
+    @property
+    def socket_sources(self) -> dict[str, str]:
+        """Where each socket table came from: `sock_diag`, or the `/proc/net` file(s) when the
+        kernel has no diag module for it (or the procfs source was forced).
+        """
+    @property
+    def tcp_stats(self) -> TcpStats:
+        ...
+    @property
+    def udp_stats(self) -> Union[UdpStats, None]:
+        """IPv4 UDP counters."""
+    @property
+    def udp6_stats(self) -> Union[UdpStats, None]:
+        """IPv6 UDP counters."""
+    @property
+    def socket_stats(self) -> Union[SocketStats, None]:
+        ...
+    @property
+    def snmp(self) -> Union[list[CounterTable], None]:
+        """Every table of `/proc/net/snmp` (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`, `UdpLite`)."""
+    @property
+    def snmp6(self) -> Union[dict[str, int], None]:
+        """Every counter of `/proc/net/snmp6` (`Ip6InReceives`, `Icmp6OutMsgs`, `Udp6…`)."""
+    @property
+    def netstat(self) -> Union[list[CounterTable], None]:
+        """Every table of `/proc/net/netstat` (`TcpExt`, `IpExt`, `MPTcpExt`, …)."""
+    @property
+    def interfaces(self) -> Union[list[NetInterfaceFull], None]:
+        ...
+    @property
+    def routes(self) -> Union[list[Route], None]:
+        """Routes of every table, IPv4 then IPv6."""
+    @property
+    def neighbours(self) -> Union[list[ArpEntry], None]:
+        """The ARP and IPv6 neighbour caches."""
+    @property
+    def conntrack(self) -> Union[list[ConntrackEntry], None]:
+        """Tracked connections (option `conntrack`; needs CAP_NET_ADMIN)."""
+    @property
+    def conntrack_stats(self) -> ConntrackStats:
+        ...
+
+@final
+class NetNamespace(Record):
+    """The network namespace a [`Network`] describes."""
+    @property
+    def inode(self) -> Union[int, None]:
+        """The namespace's inode number (as in `/proc/<pid>/ns/net`): what tells two
+        namespaces, and two sockets with equal addresses in them, apart.
+        """
+    @property
+    def target(self) -> str:
+        """How it was chosen: `self`, `pid <n>`, or the path given."""
+
+@final
+class TcpConnection(Record):
+    """One TCP socket (IPv4 or IPv6)."""
+    @property
+    def family(self) -> _AddressFamily:
+        ...
+    @property
+    def local_addr(self) -> str:
+        ...
+    @property
+    def local_port(self) -> int:
+        ...
+    @property
+    def remote_addr(self) -> str:
+        """`0.0.0.0` or `::` when not connected."""
+    @property
+    def remote_port(self) -> int:
+        ...
+    @property
+    def state(self) -> _TcpState:
+        ...
+    @property
+    def tx_queue(self) -> int:
+        """Bytes sent and not yet acknowledged (0 for a listening socket).
+
+        Unit: bytes.
+        """
+    @property
+    def rx_queue(self) -> int:
+        """Bytes received and not yet read; for a listening socket, connections waiting to be
+        accepted.
+
+        Unit: bytes.
+        """
+    @property
+    def timer_active(self) -> int:
+        """The pending timer: 0 none, 1 retransmit (or probe), 2 keepalive, 3 TIME_WAIT,
+        4 zero-window probe.
+        """
+    @property
+    def timer_jiffies(self) -> int:
+        """Time until the timer fires, in clock ticks (USER_HZ, see the system domain's
+        `clock_ticks`), as `/proc/net/tcp` prints it.
+
+        Unit: ticks.
+        """
+    @property
+    def retransmits(self) -> int:
+        """Unanswered retransmissions of the current segment (`icsk_retransmits`)."""
+    @property
+    def uid(self) -> int:
+        """The user that created the socket."""
+    @property
+    def timeout(self) -> int:
+        """Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of
+        `/proc/net/tcp`).
+        """
+    @property
+    def inode(self) -> int:
+        """The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds."""
+    @property
+    def pid(self) -> Union[int, None]:
+        """The first owner's pid (see the module docs for the reasons it may be missing)."""
+    @property
+    def process_name(self) -> Union[str, None]:
+        """The first owner's command name."""
+    @property
+    def owners(self) -> Union[list[SocketOwner], None]:
+        """Every process holding the socket, by pid."""
+    @property
+    def accept_backlog_max(self) -> Union[int, None]:
+        """For a listening socket, the accept backlog limit (`listen()`'s argument, capped by
+        `somaxconn`; what `ss` shows as Send-Q). `not_present` for other states,
+        `not_supported` from `/proc/net/tcp`.
+        """
+    @property
+    def bound_interface(self) -> Union[int, None]:
+        """The interface the socket is bound to (`SO_BINDTODEVICE`, or an IPv6 scope);
+        `not_present` when unbound.
+        """
+    @property
+    def cookie(self) -> Union[int, None]:
+        """The kernel's unique socket cookie (`SO_COOKIE`)."""
+    @property
+    def congestion(self) -> Union[str, None]:
+        """The congestion control algorithm (`cubic`, `bbr`, …)."""
+    @property
+    def shutdown(self) -> Union[int, None]:
+        """Shutdown state: bit 0 receive side shut down, bit 1 send side."""
+    @property
+    def info(self) -> Union[TcpInfo, None]:
+        """Round-trip times, windows, counters (`not_present` for TIME_WAIT and request
+        sockets, which keep no `tcp_info`).
+        """
+    @property
+    def memory(self) -> Union[SocketMemory, None]:
+        """Buffer memory."""
+
+@final
+class SocketOwner(Record):
+    """One process holding a descriptor to a socket."""
+    @property
+    def pid(self) -> int:
+        ...
+    @property
+    def process_name(self) -> str:
+        """The process's command name (`comm`)."""
+    @property
+    def fd(self) -> int:
+        """The descriptor number in that process."""
+
+@final
+class TcpInfo(Record):
+    """TCP internals (`struct tcp_info`, as `getsockopt(TCP_INFO)` and `ss -i` give them).
+
+    Fields present since Linux 4.9 are plain; newer ones are `not_supported` on kernels
+    whose `tcp_info` is too short to hold them. Times are in the unit their name carries.
+    """
+    @property
+    def ca_state(self) -> int:
+        """Congestion-avoidance state: 0 open, 1 disorder, 2 CWR, 3 recovery, 4 loss."""
+    @property
+    def retransmits(self) -> int:
+        """Retransmissions of the current segment not yet acknowledged."""
+    @property
+    def probes(self) -> int:
+        """Unanswered zero-window or keepalive probes."""
+    @property
+    def backoff(self) -> int:
+        """Exponential backoff of the retransmission timer."""
+    @property
+    def options(self) -> int:
+        """Options negotiated (`TCPI_OPT_*`: 1 timestamps, 2 SACK, 4 window scaling, 8 ECN,
+        16 ECN seen, 32 SYN data).
+        """
+    @property
+    def snd_wscale(self) -> int:
+        """Send window scale shift."""
+    @property
+    def rcv_wscale(self) -> int:
+        """Receive window scale shift."""
+    @property
+    def rto_us(self) -> int:
+        """Retransmission timeout.
+
+        Unit: us.
+        """
+    @property
+    def ato_us(self) -> int:
+        """Delayed-ACK timeout.
+
+        Unit: us.
+        """
+    @property
+    def snd_mss(self) -> int:
+        """Maximum segment size for sending.
+
+        Unit: bytes.
+        """
+    @property
+    def rcv_mss(self) -> int:
+        """Maximum segment size seen from the peer.
+
+        Unit: bytes.
+        """
+    @property
+    def unacked(self) -> int:
+        """Segments sent and not yet acknowledged (for a listening socket: the accept queue)."""
+    @property
+    def sacked(self) -> int:
+        """Segments selectively acknowledged (for a listening socket: the backlog limit)."""
+    @property
+    def lost(self) -> int:
+        """Segments considered lost."""
+    @property
+    def retrans(self) -> int:
+        """Segments retransmitted and not yet acknowledged."""
+    @property
+    def last_data_sent_ms(self) -> int:
+        """Time since data was last sent.
+
+        Unit: ms.
+        """
+    @property
+    def last_data_recv_ms(self) -> int:
+        """Time since data was last received.
+
+        Unit: ms.
+        """
+    @property
+    def last_ack_recv_ms(self) -> int:
+        """Time since an acknowledgement was last received.
+
+        Unit: ms.
+        """
+    @property
+    def pmtu(self) -> int:
+        """Path MTU.
+
+        Unit: bytes.
+        """
+    @property
+    def rcv_ssthresh(self) -> int:
+        """Receive slow-start threshold."""
+    @property
+    def rtt_us(self) -> int:
+        """Smoothed round-trip time.
+
+        Unit: us.
+        """
+    @property
+    def rttvar_us(self) -> int:
+        """Round-trip time variation.
+
+        Unit: us.
+        """
+    @property
+    def snd_ssthresh(self) -> int:
+        """Send slow-start threshold, in segments (2147483647 while in initial slow start)."""
+    @property
+    def snd_cwnd(self) -> int:
+        """Congestion window, in segments."""
+    @property
+    def advmss(self) -> int:
+        """Advertised maximum segment size.
+
+        Unit: bytes.
+        """
+    @property
+    def reordering(self) -> int:
+        """Reordering metric, in segments."""
+    @property
+    def rcv_rtt_us(self) -> int:
+        """Receiver-side round-trip time estimate.
+
+        Unit: us.
+        """
+    @property
+    def rcv_space(self) -> int:
+        """Receive buffer space the socket autotunes towards.
+
+        Unit: bytes.
+        """
+    @property
+    def total_retrans(self) -> int:
+        """Segments retransmitted over the connection's life."""
+    @property
+    def pacing_rate(self) -> int:
+        """Current pacing rate.
+
+        Unit: bytes/s.
+        """
+    @property
+    def max_pacing_rate(self) -> int:
+        """The pacing rate cap (`SO_MAX_PACING_RATE`; `u64::MAX` when none).
+
+        Unit: bytes/s.
+        """
+    @property
+    def bytes_acked(self) -> int:
+        """Bytes acknowledged by the peer.
+
+        Unit: bytes.
+        """
+    @property
+    def bytes_received(self) -> int:
+        """Bytes received from the peer.
+
+        Unit: bytes.
+        """
+    @property
+    def segs_out(self) -> int:
+        """Segments sent, retransmissions included."""
+    @property
+    def segs_in(self) -> int:
+        """Segments received."""
+    @property
+    def notsent_bytes(self) -> int:
+        """Bytes queued by the application and not yet sent.
+
+        Unit: bytes.
+        """
+    @property
+    def min_rtt_us(self) -> int:
+        """Minimum round-trip time seen.
+
+        Unit: us.
+        """
+    @property
+    def data_segs_in(self) -> int:
+        """Segments carrying data received."""
+    @property
+    def data_segs_out(self) -> int:
+        """Segments carrying data sent."""
+    @property
+    def delivery_rate(self) -> int:
+        """Most recent delivery rate estimate.
+
+        Unit: bytes/s.
+        """
+    @property
+    def busy_time_us(self) -> Union[int, None]:
+        """Time with data outstanding (Linux 4.10+).
+
+        Unit: us.
+        """
+    @property
+    def rwnd_limited_us(self) -> Union[int, None]:
+        """Time limited by the receive window (4.10+).
+
+        Unit: us.
+        """
+    @property
+    def sndbuf_limited_us(self) -> Union[int, None]:
+        """Time limited by the send buffer (4.10+).
+
+        Unit: us.
+        """
+    @property
+    def delivered(self) -> Union[int, None]:
+        """Segments delivered, retransmissions included (4.18+)."""
+    @property
+    def delivered_ce(self) -> Union[int, None]:
+        """Segments delivered with an ECN congestion mark (4.18+)."""
+    @property
+    def bytes_sent(self) -> Union[int, None]:
+        """Bytes sent, retransmissions included (4.19+).
+
+        Unit: bytes.
+        """
+    @property
+    def bytes_retrans(self) -> Union[int, None]:
+        """Bytes retransmitted (4.19+).
+
+        Unit: bytes.
+        """
+    @property
+    def dsack_dups(self) -> Union[int, None]:
+        """Duplicate segments reported by D-SACK (4.19+)."""
+    @property
+    def reord_seen(self) -> Union[int, None]:
+        """Reordering events seen (4.19+)."""
+    @property
+    def rcv_ooopack(self) -> Union[int, None]:
+        """Out-of-order packets received (5.4+)."""
+    @property
+    def snd_wnd(self) -> Union[int, None]:
+        """The peer's advertised receive window (5.4+).
+
+        Unit: bytes.
+        """
+    @property
+    def rcv_wnd(self) -> Union[int, None]:
+        """Our advertised receive window (6.2+).
+
+        Unit: bytes.
+        """
+    @property
+    def rehash(self) -> Union[int, None]:
+        """Path rehashes after timeouts (6.2+)."""
+    @property
+    def total_rto(self) -> Union[int, None]:
+        """Retransmission timeouts (6.7+)."""
+    @property
+    def total_rto_recoveries(self) -> Union[int, None]:
+        """Recoveries from retransmission timeouts (6.7+)."""
+    @property
+    def total_rto_time_ms(self) -> Union[int, None]:
+        """Time spent in timeout recovery (6.7+).
+
+        Unit: ms.
+        """
+
+@final
+class SocketMemory(Record):
+    """Socket buffer memory (`INET_DIAG_SKMEMINFO`, `UNIX_DIAG_MEMINFO`, …: `SK_MEMINFO_*`)."""
+    @property
+    def rmem_alloc(self) -> int:
+        """Memory holding received data not yet read.
+
+        Unit: bytes.
+        """
+    @property
+    def rcvbuf(self) -> int:
+        """The receive buffer limit (`SO_RCVBUF`, doubled by the kernel).
+
+        Unit: bytes.
+        """
+    @property
+    def wmem_alloc(self) -> int:
+        """Memory of sent data not yet freed by the device.
+
+        Unit: bytes.
+        """
+    @property
+    def sndbuf(self) -> int:
+        """The send buffer limit (`SO_SNDBUF`).
+
+        Unit: bytes.
+        """
+    @property
+    def fwd_alloc(self) -> int:
+        """Memory reserved but not yet used.
+
+        Unit: bytes.
+        """
+    @property
+    def wmem_queued(self) -> int:
+        """Memory of data queued for sending (TCP: not yet acknowledged).
+
+        Unit: bytes.
+        """
+    @property
+    def optmem(self) -> int:
+        """Memory for options and ancillary data.
+
+        Unit: bytes.
+        """
+    @property
+    def backlog(self) -> int:
+        """Memory of packets in the backlog (arrived while the socket was locked).
+
+        Unit: bytes.
+        """
+    @property
+    def drops(self) -> Union[int, None]:
+        """Packets dropped because a buffer was full (Linux 4.6+; else `not_supported`)."""
+
+@final
+class UdpConnection(Record):
+    """One UDP or UDP-Lite socket (IPv4 or IPv6)."""
+    @property
+    def family(self) -> _AddressFamily:
+        ...
+    @property
+    def lite(self) -> bool:
+        """True for UDP-Lite (RFC 3828)."""
+    @property
+    def local_addr(self) -> str:
+        ...
+    @property
+    def local_port(self) -> int:
+        ...
+    @property
+    def remote_addr(self) -> Union[str, None]:
+        """The connected peer; `null` when the socket is not connected."""
+    @property
+    def remote_port(self) -> Union[int, None]:
+        ...
+    @property
+    def tx_queue(self) -> int:
+        """Send buffer memory in use.
+
+        Unit: bytes.
+        """
+    @property
+    def rx_queue(self) -> int:
+        """Receive buffer memory in use.
+
+        Unit: bytes.
+        """
+    @property
+    def uid(self) -> int:
+        ...
+    @property
+    def inode(self) -> int:
+        ...
+    @property
+    def pid(self) -> Union[int, None]:
+        ...
+    @property
+    def process_name(self) -> Union[str, None]:
+        ...
+    @property
+    def owners(self) -> Union[list[SocketOwner], None]:
+        ...
+    @property
+    def drops(self) -> Union[int, None]:
+        """Datagrams dropped (full buffer, bad checksum, filters)."""
+    @property
+    def bound_interface(self) -> Union[int, None]:
+        ...
+    @property
+    def cookie(self) -> Union[int, None]:
+        ...
+    @property
+    def memory(self) -> Union[SocketMemory, None]:
+        ...
+
+@final
+class UnixSocket(Record):
+    """One Unix domain socket."""
+    @property
+    def path(self) -> str:
+        """The bound name: a filesystem path, or an abstract name (then `is_abstract`, and the
+        name without its leading NUL). Empty for an unbound socket. From `/proc/net/unix`,
+        NUL bytes inside an abstract name read as `@`.
+        """
+    @property
+    def is_abstract(self) -> bool:
+        """True for a name in the abstract namespace (`ss` shows it with a leading `@`)."""
+    @property
+    def socket_type(self) -> _UnixSocketType:
+        ...
+    @property
+    def state(self) -> _UnixState:
+        ...
+    @property
+    def inode(self) -> int:
+        ...
+    @property
+    def pid(self) -> Union[int, None]:
+        ...
+    @property
+    def process_name(self) -> Union[str, None]:
+        ...
+    @property
+    def owners(self) -> Union[list[SocketOwner], None]:
+        ...
+    @property
+    def peer_inode(self) -> Union[int, None]:
+        """The inode of the connected peer: `not_present` when not connected,
+        `not_supported` from `/proc/net/unix`.
+        """
+    @property
+    def rx_queue(self) -> Union[int, None]:
+        """Data queued for reading; for a listening socket, connections waiting to be accepted."""
+    @property
+    def tx_queue(self) -> Union[int, None]:
+        """Data queued for sending; for a listening socket, the backlog limit."""
+    @property
+    def uid(self) -> Union[int, None]:
+        """The user that created the socket (Linux 5.3+ with sock_diag)."""
+    @property
+    def vfs_inode(self) -> Union[int, None]:
+        """The inode of the socket file a path is bound to (`not_present` for abstract and
+        unbound sockets).
+        """
+    @property
+    def pending_connections(self) -> Union[list[int], None]:
+        """For a listening socket, the inodes of connections not yet accepted."""
+    @property
+    def cookie(self) -> Union[int, None]:
+        ...
+    @property
+    def memory(self) -> Union[SocketMemory, None]:
+        ...
+
+@final
+class RawSocket(Record):
+    """One raw IP socket (`SOCK_RAW` over IPv4 or IPv6; `ping` sockets are listed too)."""
+    @property
+    def family(self) -> _AddressFamily:
+        ...
+    @property
+    def local_addr(self) -> str:
+        ...
+    @property
+    def remote_addr(self) -> str:
+        ...
+    @property
+    def protocol(self) -> int:
+        """The IP protocol the socket receives (ICMP = 1, ICMPv6 = 58, 255 = any)."""
+    @property
+    def tx_queue(self) -> int:
+        """Send buffer memory in use.
+
+        Unit: bytes.
+        """
+    @property
+    def rx_queue(self) -> int:
+        """Receive buffer memory in use.
+
+        Unit: bytes.
+        """
+    @property
+    def uid(self) -> int:
+        ...
+    @property
+    def inode(self) -> int:
+        ...
+    @property
+    def pid(self) -> Union[int, None]:
+        ...
+    @property
+    def process_name(self) -> Union[str, None]:
+        ...
+    @property
+    def owners(self) -> Union[list[SocketOwner], None]:
+        ...
+    @property
+    def drops(self) -> Union[int, None]:
+        ...
+    @property
+    def bound_interface(self) -> Union[int, None]:
+        ...
+    @property
+    def cookie(self) -> Union[int, None]:
+        ...
+
+@final
+class NetlinkSocket(Record):
+    """One netlink socket."""
+    @property
+    def protocol(self) -> int:
+        """The netlink family (`NETLINK_ROUTE` = 0, `NETLINK_SOCK_DIAG` = 4, …)."""
+    @property
+    def protocol_name(self) -> str:
+        """Its name (`route`, `sock_diag`, `netfilter`, `generic`, `kobject_uevent`, …), or the
+        number.
+        """
+    @property
+    def port_id(self) -> int:
+        """The socket's netlink address (0 for the kernel's own socket of a family)."""
+    @property
+    def groups(self) -> int:
+        """The first 32 multicast groups joined (bit n-1 = group n)."""
+    @property
+    def dst_port_id(self) -> Union[int, None]:
+        """The port the socket is connected to (`not_supported` from `/proc/net/netlink`)."""
+    @property
+    def dst_group(self) -> Union[int, None]:
+        ...
+    @property
+    def uid(self) -> Union[int, None]:
+        """Neither netlink_diag nor `/proc/net/netlink` carries the creator's uid."""
+    @property
+    def inode(self) -> int:
+        ...
+    @property
+    def pid(self) -> Union[int, None]:
+        ...
+    @property
+    def process_name(self) -> Union[str, None]:
+        ...
+    @property
+    def owners(self) -> Union[list[SocketOwner], None]:
+        ...
+    @property
+    def rx_queue(self) -> int:
+        """Receive buffer memory in use.
+
+        Unit: bytes.
+        """
+    @property
+    def tx_queue(self) -> int:
+        """Send buffer memory in use.
+
+        Unit: bytes.
+        """
+    @property
+    def drops(self) -> Union[int, None]:
+        ...
+    @property
+    def cookie(self) -> Union[int, None]:
+        ...
+
+@final
+class PacketSocket(Record):
+    """One packet (`AF_PACKET`) socket, as used by packet capture."""
+    @property
+    def socket_type(self) -> _PacketSocketType:
+        ...
+    @property
+    def protocol(self) -> int:
+        """The Ethernet protocol captured (`0x0003` = every protocol, `0x0800` IPv4)."""
+    @property
+    def interface_index(self) -> int:
+        """The interface it is bound to; 0 for every interface."""
+    @property
+    def running(self) -> Union[bool, None]:
+        """True while the socket receives (bound with a protocol)."""
+    @property
+    def rx_queue(self) -> int:
+        """Receive buffer memory in use.
+
+        Unit: bytes.
+        """
+    @property
+    def uid(self) -> int:
+        ...
+    @property
+    def inode(self) -> int:
+        ...
+    @property
+    def pid(self) -> Union[int, None]:
+        ...
+    @property
+    def process_name(self) -> Union[str, None]:
+        ...
+    @property
+    def owners(self) -> Union[list[SocketOwner], None]:
+        ...
+    @property
+    def cookie(self) -> Union[int, None]:
+        ...
+
+@final
+class TcpStats(Record):
+    """TCP connections per state (over the TCP table, IPv4 and IPv6) and the SNMP `Tcp`
+    counters of `/proc/net/snmp` (which count IPv4 and IPv6 together).
+
+    The counts are missing when the TCP table was not collected, the counters when
+    `/proc/net/snmp` could not be read.
+    """
+    @property
+    def connections_established(self) -> Union[int, None]:
+        ...
+    @property
+    def connections_syn_sent(self) -> Union[int, None]:
+        ...
+    @property
+    def connections_syn_recv(self) -> Union[int, None]:
+        ...
+    @property
+    def connections_fin_wait1(self) -> Union[int, None]:
+        ...
+    @property
+    def connections_fin_wait2(self) -> Union[int, None]:
+        ...
+    @property
+    def connections_time_wait(self) -> Union[int, None]:
+        ...
+    @property
+    def connections_close(self) -> Union[int, None]:
+        ...
+    @property
+    def connections_close_wait(self) -> Union[int, None]:
+        ...
+    @property
+    def connections_last_ack(self) -> Union[int, None]:
+        ...
+    @property
+    def connections_listen(self) -> Union[int, None]:
+        ...
+    @property
+    def connections_closing(self) -> Union[int, None]:
+        ...
+    @property
+    def active_opens(self) -> Union[int, None]:
+        """Connections opened by this side (`ActiveOpens`)."""
+    @property
+    def passive_opens(self) -> Union[int, None]:
+        """Connections accepted (`PassiveOpens`)."""
+    @property
+    def attempt_fails(self) -> Union[int, None]:
+        """Connection attempts that failed (`AttemptFails`)."""
+    @property
+    def estab_resets(self) -> Union[int, None]:
+        """Connections reset from ESTABLISHED or CLOSE_WAIT (`EstabResets`)."""
+    @property
+    def curr_estab(self) -> Union[int, None]:
+        """Connections now ESTABLISHED or CLOSE_WAIT (`CurrEstab`, a gauge)."""
+    @property
+    def in_segs(self) -> Union[int, None]:
+        ...
+    @property
+    def out_segs(self) -> Union[int, None]:
+        ...
+    @property
+    def retrans_segs(self) -> Union[int, None]:
+        ...
+    @property
+    def in_errs(self) -> Union[int, None]:
+        ...
+    @property
+    def out_rsts(self) -> Union[int, None]:
+        ...
+    @property
+    def in_csum_errors(self) -> Union[int, None]:
+        """Segments with a bad checksum (`InCsumErrors`, Linux 3.10+)."""
+
+@final
+class UdpStats(Record):
+    """The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`)."""
+    @property
+    def in_datagrams(self) -> int:
+        ...
+    @property
+    def no_ports(self) -> int:
+        """Datagrams to a port nobody listens on."""
+    @property
+    def in_errors(self) -> int:
+        ...
+    @property
+    def out_datagrams(self) -> int:
+        ...
+    @property
+    def rcvbuf_errors(self) -> int:
+        ...
+    @property
+    def sndbuf_errors(self) -> int:
+        ...
+    @property
+    def in_csum_errors(self) -> Union[int, None]:
+        """Datagrams with a bad checksum (3.10+)."""
+    @property
+    def ignored_multi(self) -> Union[int, None]:
+        """Multicast datagrams no socket wanted (4.11+)."""
+    @property
+    def mem_errors(self) -> Union[int, None]:
+        """Datagrams dropped for lack of memory (5.9+)."""
+
+@final
+class SocketStats(Record):
+    """Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the
+    `tcp_mem`/`udp_mem` sysctls).
+    """
+    @property
+    def sockets_used(self) -> int:
+        """Sockets of every family in use."""
+    @property
+    def tcp_inuse(self) -> int:
+        """TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded)."""
+    @property
+    def tcp_orphan(self) -> int:
+        """TCP sockets no process holds any more."""
+    @property
+    def tcp_tw(self) -> int:
+        """TCP sockets in TIME_WAIT."""
+    @property
+    def tcp_alloc(self) -> int:
+        """TCP sockets allocated."""
+    @property
+    def tcp_mem_pages(self) -> int:
+        """Memory TCP uses now.
+
+        Unit: pages.
+        """
+    @property
+    def tcp_mem(self) -> Union[MemoryLimits, None]:
+        """The TCP memory thresholds (`net.ipv4.tcp_mem`)."""
+    @property
+    def udp_inuse(self) -> int:
+        """UDP sockets in use (IPv4)."""
+    @property
+    def udp_mem_pages(self) -> int:
+        """Unit: pages."""
+    @property
+    def udp_mem(self) -> Union[MemoryLimits, None]:
+        """The UDP memory thresholds (`net.ipv4.udp_mem`)."""
+    @property
+    def udplite_inuse(self) -> int:
+        ...
+    @property
+    def raw_inuse(self) -> int:
+        ...
+    @property
+    def frag_inuse(self) -> int:
+        """IP fragment reassembly queues in use."""
+    @property
+    def frag_memory(self) -> int:
+        """Unit: bytes."""
+    @property
+    def tcp6_inuse(self) -> Union[int, None]:
+        """The IPv6 counts of `/proc/net/sockstat6` (absent without IPv6)."""
+    @property
+    def udp6_inuse(self) -> Union[int, None]:
+        ...
+    @property
+    def udplite6_inuse(self) -> Union[int, None]:
+        ...
+    @property
+    def raw6_inuse(self) -> Union[int, None]:
+        ...
+    @property
+    def frag6_inuse(self) -> Union[int, None]:
+        ...
+    @property
+    def frag6_memory(self) -> Union[int, None]:
+        """Unit: bytes."""
+
+@final
+class MemoryLimits(Record):
+    """A memory pressure setting in pages (`net.ipv4.tcp_mem`, `udp_mem`)."""
+    @property
+    def low(self) -> int:
+        """Below this, no pressure.
+
+        Unit: pages.
+        """
+    @property
+    def pressure(self) -> int:
+        """Above this, the stack moderates its memory use.
+
+        Unit: pages.
+        """
+    @property
+    def high(self) -> int:
+        """The hard limit.
+
+        Unit: pages.
+        """
+
+@final
+class CounterTable(Record):
+    """One table of counters (`Tcp` of `/proc/net/snmp`, `TcpExt` of `/proc/net/netstat`)."""
+    @property
+    def name(self) -> str:
+        """The table's name as the kernel prints it (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`,
+        `UdpLite`, `TcpExt`, `IpExt`, `MPTcpExt`, …).
+        """
+    @property
+    def counters(self) -> dict[str, int]:
+        """Every counter, in the kernel's order. Signed because a few are (`Tcp` `MaxConn`
+        is -1: no limit).
+        """
+
+@final
+class NetInterfaceFull(Record):
+    """One network interface with its addresses, counters and driver."""
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def index(self) -> int:
+        ...
+    @property
+    def mac_address(self) -> Union[str, None]:
+        """The link-layer address (`null` for devices without one, such as `tun`)."""
+    @property
+    def broadcast_address(self) -> Union[str, None]:
+        """The link-layer broadcast address."""
+    @property
+    def permanent_address(self) -> Union[str, None]:
+        """The address the hardware came with, when the driver knows it."""
+    @property
+    def mtu(self) -> int:
+        ...
+    @property
+    def flags(self) -> InterfaceFlags:
+        ...
+    @property
+    def state(self) -> _InterfaceState:
+        """The operational state (`operstate`)."""
+    @property
+    def hw_type(self) -> int:
+        """The `ARPHRD_*` link type (1 Ethernet, 772 loopback)."""
+    @property
+    def kind(self) -> Union[str, None]:
+        """The kind of virtual device (`veth`, `bridge`, `ifb`, `bond`, …); `null` for
+        physical devices and `lo`.
+        """
+    @property
+    def speed_mbps(self) -> Union[int, None]:
+        """Link speed (`/sys/class/net/<if>/speed`): `not_enabled` while the interface is
+        down, `not_supported` where the driver cannot tell (`lo`, many virtual devices).
+
+        Unit: Mbit/s.
+        """
+    @property
+    def duplex(self) -> Union[_Duplex, None]:
+        """Link duplex (`/sys/class/net/<if>/duplex`), missing as `speed_mbps` is."""
+    @property
+    def carrier(self) -> Union[bool, None]:
+        """Whether the link has a carrier (`IFLA_CARRIER`)."""
+    @property
+    def carrier_changes(self) -> Union[int, None]:
+        """Carrier up and down events since the device was created."""
+    @property
+    def carrier_up_count(self) -> Union[int, None]:
+        ...
+    @property
+    def carrier_down_count(self) -> Union[int, None]:
+        ...
+    @property
+    def ipv4_addresses(self) -> Union[list[Ipv4Info], None]:
+        ...
+    @property
+    def ipv6_addresses(self) -> Union[list[Ipv6Info], None]:
+        ...
+    @property
+    def stats(self) -> Union[NetInterfaceStats, None]:
+        ...
+    @property
+    def tx_queue_len(self) -> int:
+        """The transmit queue length of the queueing discipline (`txqueuelen`)."""
+    @property
+    def rx_queue_len(self) -> Union[int, None]:
+        """Linux has no per-interface receive queue length (received packets wait in a
+        per-CPU backlog, `net.core.netdev_max_backlog`): always `not_supported`. See
+        `num_rx_queues` for the hardware queues.
+        """
+    @property
+    def num_tx_queues(self) -> Union[int, None]:
+        """Hardware transmit queues."""
+    @property
+    def num_rx_queues(self) -> Union[int, None]:
+        """Hardware receive queues."""
+    @property
+    def qdisc(self) -> Union[str, None]:
+        """The queueing discipline (`noqueue`, `fq_codel`, `mq`)."""
+    @property
+    def master_index(self) -> Union[int, None]:
+        """The index of the master device (bridge, bond, VRF)."""
+    @property
+    def link_index(self) -> Union[int, None]:
+        """The index of the underlying or peer device (for a veth: its peer, possibly in
+        another namespace).
+        """
+    @property
+    def driver(self) -> Union[str, None]:
+        """The driver (`ETHTOOL_GDRVINFO`). `not_supported` where the device has no ethtool
+        driver information (`lo`).
+        """
+    @property
+    def driver_version(self) -> Union[str, None]:
+        """The driver's version; `not_present` when the driver reports none."""
+    @property
+    def firmware_version(self) -> Union[str, None]:
+        """The firmware version; `not_present` when the device has no firmware (virtual
+        devices).
+        """
+    @property
+    def bus_info(self) -> Union[str, None]:
+        """The bus address (`0000:00:03.0`); `not_present` for devices on no bus."""
+
+@final
+class InterfaceFlags(Record):
+    """Interface flags (`IFF_*` of `ifi_flags`), each as a boolean, and the raw bits."""
+    @property
+    def up(self) -> bool:
+        """Administratively up."""
+    @property
+    def broadcast(self) -> bool:
+        ...
+    @property
+    def debug(self) -> bool:
+        ...
+    @property
+    def loopback(self) -> bool:
+        ...
+    @property
+    def point_to_point(self) -> bool:
+        ...
+    @property
+    def no_trailers(self) -> bool:
+        ...
+    @property
+    def running(self) -> bool:
+        """Operationally up (RFC 2863 `up`)."""
+    @property
+    def no_arp(self) -> bool:
+        ...
+    @property
+    def promiscuous(self) -> bool:
+        ...
+    @property
+    def all_multicast(self) -> bool:
+        ...
+    @property
+    def master(self) -> bool:
+        """A bonding master."""
+    @property
+    def slave(self) -> bool:
+        """A bonding slave."""
+    @property
+    def multicast(self) -> bool:
+        ...
+    @property
+    def lower_up(self) -> bool:
+        """The carrier is present (`IFF_LOWER_UP`)."""
+    @property
+    def dormant(self) -> bool:
+        ...
+    @property
+    def echo(self) -> bool:
+        ...
+    @property
+    def bits(self) -> int:
+        """The bits as the kernel holds them."""
+
+@final
+class Ipv4Info(Record):
+    """An IPv4 address of an interface."""
+    @property
+    def address(self) -> str:
+        ...
+    @property
+    def prefix_len(self) -> int:
+        ...
+    @property
+    def netmask(self) -> str:
+        """The prefix as a mask (`255.255.255.0`)."""
+    @property
+    def broadcast(self) -> Union[str, None]:
+        ...
+    @property
+    def peer(self) -> Union[str, None]:
+        """The other end of a point-to-point link."""
+    @property
+    def scope(self) -> _AddressScope:
+        ...
+    @property
+    def label(self) -> Union[str, None]:
+        """The address label (`eth0:1`)."""
+    @property
+    def flags(self) -> int:
+        """`IFA_F_*` flags (0x80 permanent, 0x01 secondary, …)."""
+    @property
+    def valid_lifetime(self) -> Union[int, None]:
+        """Remaining valid lifetime; `null` when forever.
+
+        Unit: seconds.
+        """
+    @property
+    def preferred_lifetime(self) -> Union[int, None]:
+        """Remaining preferred lifetime; `null` when forever.
+
+        Unit: seconds.
+        """
+
+@final
+class Ipv6Info(Record):
+    """An IPv6 address of an interface."""
+    @property
+    def address(self) -> str:
+        ...
+    @property
+    def prefix_len(self) -> int:
+        ...
+    @property
+    def scope(self) -> _AddressScope:
+        ...
+    @property
+    def flags(self) -> int:
+        """`IFA_F_*` flags: 0x01 temporary, 0x02 nodad, 0x04 optimistic, 0x08 dadfailed,
+        0x10 homeaddress, 0x20 deprecated, 0x40 tentative, 0x80 permanent, 0x100
+        managetempaddr, 0x200 noprefixroute, 0x400 mcautojoin, 0x800 stable-privacy.
+        """
+    @property
+    def valid_lifetime(self) -> Union[int, None]:
+        """Unit: seconds."""
+    @property
+    def preferred_lifetime(self) -> Union[int, None]:
+        """Unit: seconds."""
+
+@final
+class NetInterfaceStats(Record):
+    """The 23 interface counters of the specification, from the kernel's 64-bit statistics
+    (`IFLA_STATS64`; the 32-bit `IFLA_STATS` on kernels without it).
+    """
+    @property
+    def rx_bytes(self) -> int:
+        """Unit: bytes."""
+    @property
+    def tx_bytes(self) -> int:
+        """Unit: bytes."""
+    @property
+    def rx_packets(self) -> int:
+        ...
+    @property
+    def tx_packets(self) -> int:
+        ...
+    @property
+    def rx_errors(self) -> int:
+        ...
+    @property
+    def tx_errors(self) -> int:
+        ...
+    @property
+    def rx_dropped(self) -> int:
+        ...
+    @property
+    def tx_dropped(self) -> int:
+        ...
+    @property
+    def rx_fifo_errors(self) -> int:
+        ...
+    @property
+    def tx_fifo_errors(self) -> int:
+        ...
+    @property
+    def rx_frame_errors(self) -> int:
+        ...
+    @property
+    def rx_compressed(self) -> int:
+        ...
+    @property
+    def tx_compressed(self) -> int:
+        ...
+    @property
+    def multicast(self) -> int:
+        """Multicast packets received."""
+    @property
+    def collisions(self) -> int:
+        ...
+    @property
+    def rx_length_errors(self) -> int:
+        ...
+    @property
+    def rx_over_errors(self) -> int:
+        """Receiver ring buffer overflows."""
+    @property
+    def rx_crc_errors(self) -> int:
+        ...
+    @property
+    def rx_missed_errors(self) -> int:
+        """Packets the receiver missed."""
+    @property
+    def tx_aborted_errors(self) -> int:
+        ...
+    @property
+    def tx_carrier_errors(self) -> int:
+        ...
+    @property
+    def tx_heartbeat_errors(self) -> int:
+        ...
+    @property
+    def tx_window_errors(self) -> int:
+        ...
+    @property
+    def rx_nohandler(self) -> Union[int, None]:
+        """Packets dropped for lack of a protocol handler (Linux 4.6+)."""
+    @property
+    def rx_otherhost_dropped(self) -> Union[int, None]:
+        """Packets dropped because they were for another host (5.19+)."""
+
+@final
+class Route(Record):
+    """One route of any routing table (IPv4 or IPv6)."""
+    @property
+    def family(self) -> _AddressFamily:
+        ...
+    @property
+    def destination(self) -> str:
+        """The destination network (`0.0.0.0` / `::` for the default route)."""
+    @property
+    def prefix_len(self) -> int:
+        ...
+    @property
+    def gateway(self) -> Union[str, None]:
+        ...
+    @property
+    def genmask(self) -> str:
+        """The prefix as a mask (`255.255.255.0`; for IPv6 `ffff:ffff:ffff:ffff::`)."""
+    @property
+    def flags(self) -> RouteFlags:
+        ...
+    @property
+    def metric(self) -> int:
+        """The route's priority (`metric` in `ip route`; 0 when none is set)."""
+    @property
+    def interface(self) -> Union[str, None]:
+        """The outgoing interface's name (`null` for routes without one, such as
+        `unreachable` or multipath routes).
+        """
+    @property
+    def interface_index(self) -> Union[int, None]:
+        ...
+    @property
+    def mtu(self) -> Union[int, None]:
+        """The route's MTU metric (`RTAX_MTU`).
+
+        Unit: bytes.
+        """
+    @property
+    def window(self) -> Union[int, None]:
+        """The TCP window clamp (`RTAX_WINDOW`).
+
+        Unit: bytes.
+        """
+    @property
+    def irtt(self) -> Union[int, None]:
+        """The initial round-trip time (`RTAX_RTT`).
+
+        Unit: ms.
+        """
+    @property
+    def table(self) -> int:
+        """The routing table (254 main, 255 local, 253 default)."""
+    @property
+    def route_type(self) -> _RouteType:
+        ...
+    @property
+    def scope(self) -> _AddressScope:
+        ...
+    @property
+    def protocol(self) -> int:
+        """Who installed it (`RTPROT_*`: 2 kernel, 3 boot, 4 static, 9 ra, 16 dhcp, …)."""
+    @property
+    def preferred_source(self) -> Union[str, None]:
+        """The source address preferred for this route (`src` in `ip route`)."""
+    @property
+    def nexthops(self) -> list[RouteNextHop]:
+        """Next hops of a multipath route; empty otherwise."""
+
+@final
+class RouteFlags(Record):
+    """The flags of a route, as `/proc/net/route` computes them (`RTF_*`), each as a boolean."""
+    @property
+    def up(self) -> bool:
+        """Usable (`RTF_UP`): every route but a dead one."""
+    @property
+    def gateway(self) -> bool:
+        """Through a gateway (`RTF_GATEWAY`)."""
+    @property
+    def host(self) -> bool:
+        """To one host (`RTF_HOST`: a full-length prefix)."""
+    @property
+    def reject(self) -> bool:
+        """Rejects packets (`unreachable`, `prohibit`, `blackhole`; `RTF_REJECT`)."""
+    @property
+    def onlink(self) -> bool:
+        """The gateway is on the link even without a matching prefix (`RTNH_F_ONLINK`)."""
+    @property
+    def linkdown(self) -> bool:
+        """The next hop's link is down (`RTNH_F_LINKDOWN`)."""
+    @property
+    def dead(self) -> bool:
+        """The next hop is dead (`RTNH_F_DEAD`)."""
+    @property
+    def bits(self) -> int:
+        """The `RTF_*` bits."""
+
+@final
+class RouteNextHop(Record):
+    """One next hop of a multipath route."""
+    @property
+    def gateway(self) -> Union[str, None]:
+        ...
+    @property
+    def interface_index(self) -> int:
+        ...
+    @property
+    def interface(self) -> Union[str, None]:
+        ...
+    @property
+    def weight(self) -> int:
+        """The relative weight (`weight` in `ip route`)."""
+
+@final
+class ArpEntry(Record):
+    """One entry of the neighbour cache: ARP for IPv4, neighbour discovery for IPv6."""
+    @property
+    def family(self) -> _AddressFamily:
+        ...
+    @property
+    def ip_address(self) -> str:
+        ...
+    @property
+    def hw_type(self) -> int:
+        """The `ARPHRD_*` type of the device (1 Ethernet)."""
+    @property
+    def flags(self) -> int:
+        """`ATF_*` flags as `/proc/net/arp` shows them (0x2 complete, 0x4 permanent)."""
+    @property
+    def hw_address(self) -> Union[str, None]:
+        """The link-layer address; `null` while unresolved (`incomplete`, `failed`)."""
+    @property
+    def device(self) -> str:
+        ...
+    @property
+    def interface_index(self) -> int:
+        ...
+    @property
+    def state(self) -> _NeighbourState:
+        ...
+    @property
+    def router(self) -> bool:
+        """The neighbour is a router (IPv6 `NTF_ROUTER`)."""
+    @property
+    def probes(self) -> Union[int, None]:
+        """Resolution probes sent."""
+
+@final
+class ConntrackEntry(Record):
+    """One tracked connection (netfilter conntrack)."""
+    @property
+    def family(self) -> _AddressFamily:
+        ...
+    @property
+    def protocol(self) -> str:
+        """The layer-4 protocol's name (`tcp`, `udp`, `icmp`, `icmpv6`, `sctp`, …), or its
+        number.
+        """
+    @property
+    def protocol_number(self) -> int:
+        ...
+    @property
+    def src_addr(self) -> str:
+        """The original direction's source and destination."""
+    @property
+    def dst_addr(self) -> str:
+        ...
+    @property
+    def src_port(self) -> Union[int, None]:
+        ...
+    @property
+    def dst_port(self) -> Union[int, None]:
+        ...
+    @property
+    def reply_src_addr(self) -> str:
+        """The reply direction (after NAT: differs from the original's mirror image)."""
+    @property
+    def reply_dst_addr(self) -> str:
+        ...
+    @property
+    def reply_src_port(self) -> Union[int, None]:
+        ...
+    @property
+    def reply_dst_port(self) -> Union[int, None]:
+        ...
+    @property
+    def icmp_type(self) -> Union[int, None]:
+        """ICMP type, code and id, for ICMP flows."""
+    @property
+    def icmp_code(self) -> Union[int, None]:
+        ...
+    @property
+    def icmp_id(self) -> Union[int, None]:
+        ...
+    @property
+    def state(self) -> Union[str, None]:
+        """The TCP state as `conntrack` prints it (`ESTABLISHED`, `TIME_WAIT`, …); `null` for
+        other protocols.
+        """
+    @property
+    def timeout(self) -> int:
+        """Time left before the entry expires.
+
+        Unit: seconds.
+        """
+    @property
+    def packets_orig(self) -> Union[int, None]:
+        """Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise)."""
+    @property
+    def bytes_orig(self) -> Union[int, None]:
+        """Unit: bytes."""
+    @property
+    def packets_reply(self) -> Union[int, None]:
+        ...
+    @property
+    def bytes_reply(self) -> Union[int, None]:
+        """Unit: bytes."""
+    @property
+    def mark(self) -> int:
+        ...
+    @property
+    def zone(self) -> int:
+        ...
+    @property
+    def status(self) -> int:
+        """`IPS_*` status bits."""
+    @property
+    def status_flags(self) -> list[str]:
+        """The status bits by name (`assured`, `seen_reply`, `confirmed`, `src_nat`, …)."""
+    @property
+    def id(self) -> Union[int, None]:
+        """The entry's id (ctnetlink only)."""
+    @property
+    def use_count(self) -> Union[int, None]:
+        """References held on the entry."""
+
+@final
+class ConntrackStats(Record):
+    """Conntrack totals."""
+    @property
+    def entries(self) -> Union[int, None]:
+        """Entries now (`net.netfilter.nf_conntrack_count`)."""
+    @property
+    def max_entries(self) -> Union[int, None]:
+        """The table's limit (`nf_conntrack_max`)."""
+    @property
+    def accounting(self) -> Union[bool, None]:
+        """Whether per-flow byte and packet counters are on (`nf_conntrack_acct`)."""
+    @property
+    def per_cpu(self) -> Union[list[ConntrackCpuStats], None]:
+        """Per-CPU counters (ctnetlink, else `/proc/net/stat/nf_conntrack`)."""
+
+@final
+class ConntrackCpuStats(Record):
+    """One CPU's conntrack counters (`conntrack -S`)."""
+    @property
+    def cpu(self) -> int:
+        ...
+    @property
+    def found(self) -> int:
+        """Lookups that found an entry."""
+    @property
+    def invalid(self) -> int:
+        """Packets that could not be tracked."""
+    @property
+    def insert(self) -> int:
+        ...
+    @property
+    def insert_failed(self) -> int:
+        ...
+    @property
+    def drop(self) -> int:
+        """Packets dropped (the table was full)."""
+    @property
+    def early_drop(self) -> int:
+        """Entries evicted to make room."""
+    @property
+    def error(self) -> int:
+        """ICMP errors that matched no entry."""
+    @property
+    def search_restart(self) -> int:
+        """Lookups restarted because the table changed."""
+    @property
+    def clash_resolve(self) -> Union[int, None]:
+        """Insertion races resolved (5.10+)."""
+    @property
+    def chain_toolong(self) -> Union[int, None]:
+        """Insertions refused because a hash chain was too long (5.15+)."""
+
+@final
 class Probe:
     """Collects snapshots of this machine (or of a fixture tree). Keeps the previous
     snapshot's counters, so rates such as `cpu_percent` have values from the second
@@ -1592,6 +3240,15 @@ class Probe:
         taskstats: Union[bool, None] = None,
         cgroup_limits: Union[bool, None] = None,
         pids: Union[Sequence[int], None] = None,
+        sockets: Union[str, Iterable[str], None] = None,
+        owners: Union[bool, None] = None,
+        tcp_info: Union[bool, None] = None,
+        interfaces: Union[bool, None] = None,
+        routes: Union[bool, None] = None,
+        neighbours: Union[bool, None] = None,
+        conntrack: Union[bool, None] = None,
+        sockets_from_procfs: Union[bool, None] = None,
+        netns: Union[int, str, os.PathLike[str], None] = None,
         fixture: Union[str, os.PathLike[str], None] = None,
         procfs: Union[str, os.PathLike[str], None] = None,
         sysfs: Union[str, os.PathLike[str], None] = None,
@@ -1600,8 +3257,9 @@ class Probe:
         max_file_bytes: Union[int, None] = None,
     ) -> Probe:
         """Options left out (or `None`) take the core's defaults: every domain but ebpf;
-        every process field group but smaps_rollup, maps, fds, environ and taskstats.
-        Raises InvalidArgumentError for an unknown domain or an invalid value."""
+        every process field group but smaps_rollup, maps, fds, environ and taskstats;
+        every network part but conntrack entries. Raises InvalidArgumentError for an
+        unknown domain or socket table, or an invalid value."""
     def snapshot(self) -> Snapshot:
         """Collects every enabled domain, with the GIL released. Never fails as a whole:
         each domain reports its own status in `domains`."""
