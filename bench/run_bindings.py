@@ -23,8 +23,9 @@ a fresh process that collects `--repeat` times:
 
 `first` is the first iteration of each fresh process; `steady` the later ones (a poller
 that is already running); `steady CPU` the process CPU time of the later ones (every
-thread, so V8's and CPython's helpers count). Ratios are of medians. Sockets (`psutil.net_connections()` beside
-the network domain) are measured when this libprobe's snapshot has a network domain.
+thread, so V8's and CPython's helpers count). Ratios are of medians. Sockets (every TCP socket with its owners:
+`psutil.net_connections(kind="tcp")` beside the network domain asked for the same) are
+measured when this libprobe's snapshot has a network domain.
 Prints a Markdown report and writes OUT.json and OUT.md.
 """
 from __future__ import annotations
@@ -83,7 +84,7 @@ def setup(skip_build: bool) -> None:
         sh(["npm", "ci", "--no-audit", "--no-fund"], cwd=node_dir)
     sh(["npm", "run", "build"], cwd=node_dir, stdout=subprocess.DEVNULL)
     if not (BENCH / "node" / "node_modules" / "systeminformation").is_dir():
-        sh(["npm", "install", "--no-audit", "--no-fund"], cwd=BENCH / "node")
+        sh(["npm", "ci", "--no-audit", "--no-fund"], cwd=BENCH / "node")
 
 
 def workload_module(path_arg: str | None):  # type: ignore[no-untyped-def]

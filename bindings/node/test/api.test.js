@@ -99,3 +99,17 @@ test('errors are ProbeError subclasses with a code', () => {
   assert.throws(() => new lp.Probe('process'), lp.InvalidArgumentError)
   assert.throws(() => new lp.Probe(null), lp.InvalidArgumentError)
 })
+
+test('network options', () => {
+  const net = new lp.Probe({ domains: 'network', sockets: 'tcp', interfaces: false }).snapshot().network
+  assert.ok(Array.isArray(net.tcp))
+  assert.equal(net.udp, null)
+  assert.equal(net.unavailable.udp, 'disabled')
+  assert.equal(net.unavailable.interfaces, 'disabled')
+  assert.ok(Array.isArray(new lp.Probe({ domains: 'network', sockets: ['tcp', 'unix'] }).snapshot().network.unix))
+  const own = new lp.Probe({ domains: 'network', netns: '/proc/self/ns/net' }).snapshot().network
+  assert.equal(own.namespace.inode, BigInt(fs.statSync('/proc/self/ns/net').ino))
+  assert.throws(() => new lp.Probe({ sockets: 'tcp,bogus' }), /unknown socket table `bogus`/)
+  assert.throws(() => new lp.Probe({ netns: 1.5 }), lp.InvalidArgumentError)
+  assert.throws(() => new lp.Probe({ tcpInfo: 'yes' }), lp.InvalidArgumentError)
+})

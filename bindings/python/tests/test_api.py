@@ -140,3 +140,19 @@ def test_the_gil_is_released_while_collecting(tmp_path: "os.PathLike[str]") -> N
     """)
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
     assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr
+
+
+def test_network_options() -> None:
+    snap = libprobe.Probe(domains="network", sockets="tcp", interfaces=False).snapshot()
+    net = snap.network
+    assert isinstance(net, libprobe.Network)
+    assert isinstance(net.tcp, list)
+    assert net.udp is None and net.reason_of("udp") == "disabled"
+    assert net.interfaces is None and net.reason_of("interfaces") == "disabled"
+    assert libprobe.Probe(domains="network", sockets=["tcp", "unix"]).snapshot().network.unix is not None
+    own = libprobe.Probe(domains="network", netns="/proc/self/ns/net").snapshot().network
+    assert own is not None and own.namespace.inode == os.stat("/proc/self/ns/net").st_ino
+    with pytest.raises(libprobe.InvalidArgumentError, match="unknown socket table `bogus`"):
+        libprobe.Probe(sockets="tcp,bogus")
+    with pytest.raises(libprobe.InvalidArgumentError, match="netns"):
+        libprobe.Probe(netns=1.5)  # type: ignore[arg-type]
