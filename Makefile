@@ -23,11 +23,15 @@ test: deps lint test-rust test-unsupported test-psutil doc test-faces
 	@echo "make test: all passed"
 
 # libbpf-sys (the eBPF loader) compiles against libelf; it is the one system package
-# the build needs.
+# the build needs. The network domain's live tests compare conntrack entries with the
+# `conntrack` tool (conntrack-tools), which the test machine lacks: `make test` installs it.
 deps:
 	@dpkg -s libelf-dev >/dev/null 2>&1 || { \
 	  echo "make: installing libelf-dev (needed to build the eBPF loader)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libelf-dev; }
+	@dpkg -s conntrack >/dev/null 2>&1 || { \
+	  echo "make: installing conntrack (the network tests compare conntrack entries with it)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends conntrack; }
 
 build:
 	$(CARGO) build --workspace --all-targets

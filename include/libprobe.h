@@ -1890,7 +1890,8 @@ typedef struct libprobe_unix_socket {
   // The inode of the socket file a path is bound to (`not_present` for abstract and
   // unbound sockets).
   struct libprobe_opt_u64 vfs_inode;
-  // For a listening socket, the inodes of connections not yet accepted.
+  // For a listening socket, the client sockets (their inodes) whose connections wait to
+  // be accepted.
   struct libprobe_opt_list_u64 pending_connections;
   struct libprobe_opt_u64 cookie;
   struct libprobe_opt_socket_memory memory;
@@ -2721,7 +2722,9 @@ typedef struct libprobe_network {
   struct libprobe_opt_list_tcp_connection tcp;
   // Every UDP and UDP-Lite socket.
   struct libprobe_opt_list_udp_connection udp;
-  struct libprobe_opt_list_unix_socket unix;
+  // Every Unix domain socket (not `unix`: GNU C predefines that name as a macro, and the
+  // C mirror uses field names as they are).
+  struct libprobe_opt_list_unix_socket unix_sockets;
   struct libprobe_opt_list_raw_socket raw;
   struct libprobe_opt_list_netlink_socket netlink;
   struct libprobe_opt_list_packet_socket packet;

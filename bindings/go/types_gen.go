@@ -267,6 +267,324 @@ func (v SocketType) String() string {
 	return unknownName(int32(v))
 }
 
+// The address family of an Internet socket, address or route.
+type AddressFamily int32
+
+const (
+	AddressFamilyIpv4 AddressFamily = 1
+	AddressFamilyIpv6 AddressFamily = 2
+)
+
+// String is the snake_case name used in JSON.
+func (v AddressFamily) String() string {
+	switch v {
+	case AddressFamilyIpv4:
+		return "ipv4"
+	case AddressFamilyIpv6:
+		return "ipv6"
+	}
+	return unknownName(int32(v))
+}
+
+// A TCP state (`include/net/tcp_states.h`). Request sockets (`NEW_SYN_RECV`) are shown
+// as `syn_recv`, as the kernel's own tables do.
+type TCPState int32
+
+const (
+	TCPStateEstablished   TCPState = 1
+	TCPStateSynSent       TCPState = 2
+	TCPStateSynRecv       TCPState = 3
+	TCPStateFinWait1      TCPState = 4
+	TCPStateFinWait2      TCPState = 5
+	TCPStateTimeWait      TCPState = 6
+	TCPStateClose         TCPState = 7
+	TCPStateCloseWait     TCPState = 8
+	TCPStateLastAck       TCPState = 9
+	TCPStateListen        TCPState = 10
+	TCPStateClosing       TCPState = 11
+	TCPStateBoundInactive TCPState = 13
+	TCPStateUnknown       TCPState = 0
+)
+
+// String is the snake_case name used in JSON.
+func (v TCPState) String() string {
+	switch v {
+	case TCPStateEstablished:
+		return "established"
+	case TCPStateSynSent:
+		return "syn_sent"
+	case TCPStateSynRecv:
+		return "syn_recv"
+	case TCPStateFinWait1:
+		return "fin_wait1"
+	case TCPStateFinWait2:
+		return "fin_wait2"
+	case TCPStateTimeWait:
+		return "time_wait"
+	case TCPStateClose:
+		return "close"
+	case TCPStateCloseWait:
+		return "close_wait"
+	case TCPStateLastAck:
+		return "last_ack"
+	case TCPStateListen:
+		return "listen"
+	case TCPStateClosing:
+		return "closing"
+	case TCPStateBoundInactive:
+		return "bound_inactive"
+	case TCPStateUnknown:
+		return "unknown"
+	}
+	return unknownName(int32(v))
+}
+
+// The type of a Unix socket (`SOCK_*` values).
+type UnixSocketType int32
+
+const (
+	UnixSocketTypeStream    UnixSocketType = 1
+	UnixSocketTypeDgram     UnixSocketType = 2
+	UnixSocketTypeSeqpacket UnixSocketType = 5
+	UnixSocketTypeUnknown   UnixSocketType = 0
+)
+
+// String is the snake_case name used in JSON.
+func (v UnixSocketType) String() string {
+	switch v {
+	case UnixSocketTypeStream:
+		return "stream"
+	case UnixSocketTypeDgram:
+		return "dgram"
+	case UnixSocketTypeSeqpacket:
+		return "seqpacket"
+	case UnixSocketTypeUnknown:
+		return "unknown"
+	}
+	return unknownName(int32(v))
+}
+
+// The state of a Unix socket (its `sk_state`: a Unix socket is only ever unconnected,
+// connected or listening).
+type UnixState int32
+
+const (
+	UnixStateUnconnected UnixState = 1
+	UnixStateConnected   UnixState = 3
+	UnixStateListening   UnixState = 10
+	UnixStateUnknown     UnixState = 0
+)
+
+// String is the snake_case name used in JSON.
+func (v UnixState) String() string {
+	switch v {
+	case UnixStateUnconnected:
+		return "unconnected"
+	case UnixStateConnected:
+		return "connected"
+	case UnixStateListening:
+		return "listening"
+	case UnixStateUnknown:
+		return "unknown"
+	}
+	return unknownName(int32(v))
+}
+
+// The type of a packet socket.
+type PacketSocketType int32
+
+const (
+	PacketSocketTypeRaw     PacketSocketType = 3
+	PacketSocketTypeDgram   PacketSocketType = 2
+	PacketSocketTypeUnknown PacketSocketType = 0
+)
+
+// String is the snake_case name used in JSON.
+func (v PacketSocketType) String() string {
+	switch v {
+	case PacketSocketTypeRaw:
+		return "raw"
+	case PacketSocketTypeDgram:
+		return "dgram"
+	case PacketSocketTypeUnknown:
+		return "unknown"
+	}
+	return unknownName(int32(v))
+}
+
+// The operational state of an interface (RFC 2863, `IF_OPER_*`).
+type InterfaceState int32
+
+const (
+	InterfaceStateUnknown        InterfaceState = 0
+	InterfaceStateNotPresent     InterfaceState = 1
+	InterfaceStateDown           InterfaceState = 2
+	InterfaceStateLowerLayerDown InterfaceState = 3
+	InterfaceStateTesting        InterfaceState = 4
+	InterfaceStateDormant        InterfaceState = 5
+	InterfaceStateUp             InterfaceState = 6
+)
+
+// String is the snake_case name used in JSON.
+func (v InterfaceState) String() string {
+	switch v {
+	case InterfaceStateUnknown:
+		return "unknown"
+	case InterfaceStateNotPresent:
+		return "not_present"
+	case InterfaceStateDown:
+		return "down"
+	case InterfaceStateLowerLayerDown:
+		return "lower_layer_down"
+	case InterfaceStateTesting:
+		return "testing"
+	case InterfaceStateDormant:
+		return "dormant"
+	case InterfaceStateUp:
+		return "up"
+	}
+	return unknownName(int32(v))
+}
+
+// Link duplex.
+type Duplex int32
+
+const (
+	DuplexHalf Duplex = 1
+	DuplexFull Duplex = 2
+)
+
+// String is the snake_case name used in JSON.
+func (v Duplex) String() string {
+	switch v {
+	case DuplexHalf:
+		return "half"
+	case DuplexFull:
+		return "full"
+	}
+	return unknownName(int32(v))
+}
+
+// The scope of an address or route (`RT_SCOPE_*`).
+type AddressScope int32
+
+const (
+	AddressScopeGlobal  AddressScope = 0
+	AddressScopeSite    AddressScope = 200
+	AddressScopeLink    AddressScope = 253
+	AddressScopeHost    AddressScope = 254
+	AddressScopeNowhere AddressScope = 255
+	AddressScopeOther   AddressScope = 1
+)
+
+// String is the snake_case name used in JSON.
+func (v AddressScope) String() string {
+	switch v {
+	case AddressScopeGlobal:
+		return "global"
+	case AddressScopeSite:
+		return "site"
+	case AddressScopeLink:
+		return "link"
+	case AddressScopeHost:
+		return "host"
+	case AddressScopeNowhere:
+		return "nowhere"
+	case AddressScopeOther:
+		return "other"
+	}
+	return unknownName(int32(v))
+}
+
+// The type of a route (`RTN_*`).
+type RouteType int32
+
+const (
+	RouteTypeUnspec      RouteType = 0
+	RouteTypeUnicast     RouteType = 1
+	RouteTypeLocal       RouteType = 2
+	RouteTypeBroadcast   RouteType = 3
+	RouteTypeAnycast     RouteType = 4
+	RouteTypeMulticast   RouteType = 5
+	RouteTypeBlackhole   RouteType = 6
+	RouteTypeUnreachable RouteType = 7
+	RouteTypeProhibit    RouteType = 8
+	RouteTypeThrow       RouteType = 9
+	RouteTypeNat         RouteType = 10
+	RouteTypeXresolve    RouteType = 11
+)
+
+// String is the snake_case name used in JSON.
+func (v RouteType) String() string {
+	switch v {
+	case RouteTypeUnspec:
+		return "unspec"
+	case RouteTypeUnicast:
+		return "unicast"
+	case RouteTypeLocal:
+		return "local"
+	case RouteTypeBroadcast:
+		return "broadcast"
+	case RouteTypeAnycast:
+		return "anycast"
+	case RouteTypeMulticast:
+		return "multicast"
+	case RouteTypeBlackhole:
+		return "blackhole"
+	case RouteTypeUnreachable:
+		return "unreachable"
+	case RouteTypeProhibit:
+		return "prohibit"
+	case RouteTypeThrow:
+		return "throw"
+	case RouteTypeNat:
+		return "nat"
+	case RouteTypeXresolve:
+		return "xresolve"
+	}
+	return unknownName(int32(v))
+}
+
+// A neighbour cache state (`NUD_*`).
+type NeighbourState int32
+
+const (
+	NeighbourStateIncomplete NeighbourState = 1
+	NeighbourStateReachable  NeighbourState = 2
+	NeighbourStateStale      NeighbourState = 4
+	NeighbourStateDelay      NeighbourState = 8
+	NeighbourStateProbe      NeighbourState = 16
+	NeighbourStateFailed     NeighbourState = 32
+	NeighbourStateNoArp      NeighbourState = 64
+	NeighbourStatePermanent  NeighbourState = 128
+	NeighbourStateNone       NeighbourState = 0
+)
+
+// String is the snake_case name used in JSON.
+func (v NeighbourState) String() string {
+	switch v {
+	case NeighbourStateIncomplete:
+		return "incomplete"
+	case NeighbourStateReachable:
+		return "reachable"
+	case NeighbourStateStale:
+		return "stale"
+	case NeighbourStateDelay:
+		return "delay"
+	case NeighbourStateProbe:
+		return "probe"
+	case NeighbourStateFailed:
+		return "failed"
+	case NeighbourStateNoArp:
+		return "no_arp"
+	case NeighbourStatePermanent:
+		return "permanent"
+	case NeighbourStateNone:
+		return "none"
+	}
+	return unknownName(int32(v))
+}
+
 // Everything one call collected.
 type Snapshot struct {
 	// When collection started, on the observed machine's clock.
@@ -283,6 +601,9 @@ type Snapshot struct {
 	Domains   []DomainStatus       `json:"domains"`
 	System    Field[System]        `json:"system"`
 	Processes Field[[]ProcessFull] `json:"processes"`
+	// Sockets, interfaces, routes, neighbours, conntrack and protocol counters of one
+	// network namespace (see `crate::network`).
+	Network Field[Network] `json:"network"`
 }
 
 func convSnapshot(c *C.libprobe_snapshot_view) Snapshot {
@@ -294,6 +615,7 @@ func convSnapshot(c *C.libprobe_snapshot_view) Snapshot {
 		Domains:              convListDomainStatus(&c.domains),
 		System:               convOptSystem(&c.system),
 		Processes:            convOptListProcessFull(&c.processes),
+		Network:              convOptNetwork(&c.network),
 	}
 }
 
@@ -1207,8 +1529,10 @@ func convOpenFile(c *C.libprobe_open_file) OpenFile {
 
 // One socket open by a process: the owner's side (descriptor, inode, protocol).
 //
-// Addresses and state come from joining `inode` with the network domain's socket table;
-// here they are missing with reason `disabled` unless the network domain joined them.
+// Addresses and state come from joining `inode` with the network domain's socket tables
+// when both domains are collected in one snapshot; otherwise they are missing with reason
+// `disabled`. A socket in none of its tables (another network namespace, or closed
+// meanwhile) and a field its family does not have are `not_present`.
 type OpenSocket struct {
 	Fd int32 `json:"fd"`
 	// The socket's inode (`socket:[inode]`): the key into every socket table.
@@ -1217,11 +1541,13 @@ type OpenSocket struct {
 	SocketType Field[SocketType] `json:"socket_type"`
 	// The kernel's protocol name (`TCP`, `UDPv6`, `UNIX`, `NETLINK`, …).
 	Protocol Field[string] `json:"protocol"`
-	// Local address as `ip:port` (`[ip]:port` for IPv6) or a unix path.
+	// Local address as `ip:port` (`[ip]:port` for IPv6), a raw socket's address, or a
+	// unix socket's name (`@name` when abstract).
 	LocalAddr Field[string] `json:"local_addr"`
-	// Remote address, when connected.
+	// Remote address, when connected (a unix socket's peer's name).
 	RemoteAddr Field[string] `json:"remote_addr"`
-	// TCP state name (`established`, `listen`, …), for TCP sockets.
+	// The state: TCP's (`established`, `listen`, …), `connected`/`unconnected` for UDP,
+	// `connected`/`unconnected`/`listening` for unix sockets.
 	State Field[string] `json:"state"`
 }
 
@@ -1518,6 +1844,1430 @@ func convDelayAccounting(c *C.libprobe_delay_accounting) DelayAccounting {
 	}
 }
 
+// Everything the network domain collects, for one network namespace.
+type Network struct {
+	Namespace NetNamespace `json:"namespace"`
+	// Every TCP socket, IPv4 then IPv6.
+	TCP Field[[]TCPConnection] `json:"tcp"`
+	// Every UDP and UDP-Lite socket.
+	UDP Field[[]UDPConnection] `json:"udp"`
+	// Every Unix domain socket (not `unix`: GNU C predefines that name as a macro, and the
+	// C mirror uses field names as they are).
+	UnixSockets Field[[]UnixSocket]    `json:"unix_sockets"`
+	Raw         Field[[]RawSocket]     `json:"raw"`
+	Netlink     Field[[]NetlinkSocket] `json:"netlink"`
+	Packet      Field[[]PacketSocket]  `json:"packet"`
+	// Where each socket table came from: `sock_diag`, or the `/proc/net` file(s) when the
+	// kernel has no diag module for it (or the procfs source was forced).
+	SocketSources []Entry[string, string] `json:"socket_sources"`
+	TCPStats      TCPStats                `json:"tcp_stats"`
+	// IPv4 UDP counters.
+	UDPStats Field[UDPStats] `json:"udp_stats"`
+	// IPv6 UDP counters.
+	Udp6Stats   Field[UDPStats]    `json:"udp6_stats"`
+	SocketStats Field[SocketStats] `json:"socket_stats"`
+	// Every table of `/proc/net/snmp` (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`, `UdpLite`).
+	Snmp Field[[]CounterTable] `json:"snmp"`
+	// Every counter of `/proc/net/snmp6` (`Ip6InReceives`, `Icmp6OutMsgs`, `Udp6…`).
+	Snmp6 Field[[]Entry[string, int64]] `json:"snmp6"`
+	// Every table of `/proc/net/netstat` (`TcpExt`, `IpExt`, `MPTcpExt`, …).
+	Netstat    Field[[]CounterTable]     `json:"netstat"`
+	Interfaces Field[[]NetInterfaceFull] `json:"interfaces"`
+	// Routes of every table, IPv4 then IPv6.
+	Routes Field[[]Route] `json:"routes"`
+	// The ARP and IPv6 neighbour caches.
+	Neighbours Field[[]ArpEntry] `json:"neighbours"`
+	// Tracked connections (option `conntrack`; needs CAP_NET_ADMIN).
+	Conntrack      Field[[]ConntrackEntry] `json:"conntrack"`
+	ConntrackStats ConntrackStats          `json:"conntrack_stats"`
+}
+
+func convNetwork(c *C.libprobe_network) Network {
+	return Network{
+		Namespace:      convNetNamespace(c.namespace_),
+		TCP:            convOptListTCPConnection(&c.tcp),
+		UDP:            convOptListUDPConnection(&c.udp),
+		UnixSockets:    convOptListUnixSocket(&c.unix_sockets),
+		Raw:            convOptListRawSocket(&c.raw),
+		Netlink:        convOptListNetlinkSocket(&c.netlink),
+		Packet:         convOptListPacketSocket(&c.packet),
+		SocketSources:  convMapStrStr(&c.socket_sources),
+		TCPStats:       convTCPStats(c.tcp_stats),
+		UDPStats:       convOptUDPStats(&c.udp_stats),
+		Udp6Stats:      convOptUDPStats(&c.udp6_stats),
+		SocketStats:    convOptSocketStats(&c.socket_stats),
+		Snmp:           convOptListCounterTable(&c.snmp),
+		Snmp6:          convOptMapStrI64(&c.snmp6),
+		Netstat:        convOptListCounterTable(&c.netstat),
+		Interfaces:     convOptListNetInterfaceFull(&c.interfaces),
+		Routes:         convOptListRoute(&c.routes),
+		Neighbours:     convOptListArpEntry(&c.neighbours),
+		Conntrack:      convOptListConntrackEntry(&c.conntrack),
+		ConntrackStats: convConntrackStats(c.conntrack_stats),
+	}
+}
+
+// The network namespace a `Network` describes.
+type NetNamespace struct {
+	// The namespace's inode number (as in `/proc/<pid>/ns/net`): what tells two
+	// namespaces, and two sockets with equal addresses in them, apart.
+	Inode Field[uint64] `json:"inode"`
+	// How it was chosen: `self`, `pid <n>`, or the path given.
+	Target string `json:"target"`
+}
+
+func convNetNamespace(c *C.libprobe_net_namespace) NetNamespace {
+	return NetNamespace{
+		Inode:  convOptU64(&c.inode),
+		Target: goString(c.target),
+	}
+}
+
+// One TCP socket (IPv4 or IPv6).
+type TCPConnection struct {
+	Family    AddressFamily `json:"family"`
+	LocalAddr string        `json:"local_addr"`
+	LocalPort uint16        `json:"local_port"`
+	// `0.0.0.0` or `::` when not connected.
+	RemoteAddr string   `json:"remote_addr"`
+	RemotePort uint16   `json:"remote_port"`
+	State      TCPState `json:"state"`
+	// Bytes sent and not yet acknowledged (0 for a listening socket).
+	// Unit: bytes.
+	TxQueue uint32 `json:"tx_queue"`
+	// Bytes received and not yet read; for a listening socket, connections waiting to be
+	// accepted.
+	// Unit: bytes.
+	RxQueue uint32 `json:"rx_queue"`
+	// The pending timer: 0 none, 1 retransmit (or probe), 2 keepalive, 3 TIME_WAIT,
+	// 4 zero-window probe.
+	TimerActive uint8 `json:"timer_active"`
+	// Time until the timer fires, in clock ticks (USER_HZ, see the system domain's
+	// `clock_ticks`), as `/proc/net/tcp` prints it.
+	// Unit: ticks.
+	TimerJiffies uint32 `json:"timer_jiffies"`
+	// Unanswered retransmissions of the current segment (`icsk_retransmits`).
+	Retransmits uint8 `json:"retransmits"`
+	// The user that created the socket.
+	UID uint32 `json:"uid"`
+	// Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of
+	// `/proc/net/tcp`).
+	Timeout uint32 `json:"timeout"`
+	// The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds.
+	Inode uint64 `json:"inode"`
+	// The first owner's pid (see the module docs for the reasons it may be missing).
+	PID Field[int32] `json:"pid"`
+	// The first owner's command name.
+	ProcessName Field[string] `json:"process_name"`
+	// Every process holding the socket, by pid.
+	Owners Field[[]SocketOwner] `json:"owners"`
+	// For a listening socket, the accept backlog limit (`listen()`'s argument, capped by
+	// `somaxconn`; what `ss` shows as Send-Q). `not_present` for other states,
+	// `not_supported` from `/proc/net/tcp`.
+	AcceptBacklogMax Field[uint32] `json:"accept_backlog_max"`
+	// The interface the socket is bound to (`SO_BINDTODEVICE`, or an IPv6 scope);
+	// `not_present` when unbound.
+	BoundInterface Field[uint32] `json:"bound_interface"`
+	// The kernel's unique socket cookie (`SO_COOKIE`).
+	Cookie Field[uint64] `json:"cookie"`
+	// The congestion control algorithm (`cubic`, `bbr`, …).
+	Congestion Field[string] `json:"congestion"`
+	// Shutdown state: bit 0 receive side shut down, bit 1 send side.
+	Shutdown Field[uint8] `json:"shutdown"`
+	// Round-trip times, windows, counters (`not_present` for TIME_WAIT and request
+	// sockets, which keep no `tcp_info`).
+	Info Field[TCPInfo] `json:"info"`
+	// Buffer memory.
+	Memory Field[SocketMemory] `json:"memory"`
+}
+
+func convTCPConnection(c *C.libprobe_tcp_connection) TCPConnection {
+	return TCPConnection{
+		Family:           AddressFamily(c.family),
+		LocalAddr:        goString(c.local_addr),
+		LocalPort:        uint16(c.local_port),
+		RemoteAddr:       goString(c.remote_addr),
+		RemotePort:       uint16(c.remote_port),
+		State:            TCPState(c.state),
+		TxQueue:          uint32(c.tx_queue),
+		RxQueue:          uint32(c.rx_queue),
+		TimerActive:      uint8(c.timer_active),
+		TimerJiffies:     uint32(c.timer_jiffies),
+		Retransmits:      uint8(c.retransmits),
+		UID:              uint32(c.uid),
+		Timeout:          uint32(c.timeout),
+		Inode:            uint64(c.inode),
+		PID:              convOptI32(&c.pid),
+		ProcessName:      convOptStr(&c.process_name),
+		Owners:           convOptListSocketOwner(&c.owners),
+		AcceptBacklogMax: convOptU32(&c.accept_backlog_max),
+		BoundInterface:   convOptU32(&c.bound_interface),
+		Cookie:           convOptU64(&c.cookie),
+		Congestion:       convOptStr(&c.congestion),
+		Shutdown:         convOptU8(&c.shutdown),
+		Info:             convOptTCPInfo(&c.info),
+		Memory:           convOptSocketMemory(&c.memory),
+	}
+}
+
+// One process holding a descriptor to a socket.
+type SocketOwner struct {
+	PID int32 `json:"pid"`
+	// The process's command name (`comm`).
+	ProcessName string `json:"process_name"`
+	// The descriptor number in that process.
+	Fd int32 `json:"fd"`
+}
+
+func convSocketOwner(c *C.libprobe_socket_owner) SocketOwner {
+	return SocketOwner{
+		PID:         int32(c.pid),
+		ProcessName: goString(c.process_name),
+		Fd:          int32(c.fd),
+	}
+}
+
+// TCP internals (`struct tcp_info`, as `getsockopt(TCP_INFO)` and `ss -i` give them).
+//
+// Fields present since Linux 4.9 are plain; newer ones are `not_supported` on kernels
+// whose `tcp_info` is too short to hold them. Times are in the unit their name carries.
+type TCPInfo struct {
+	// Congestion-avoidance state: 0 open, 1 disorder, 2 CWR, 3 recovery, 4 loss.
+	CaState uint8 `json:"ca_state"`
+	// Retransmissions of the current segment not yet acknowledged.
+	Retransmits uint8 `json:"retransmits"`
+	// Unanswered zero-window or keepalive probes.
+	Probes uint8 `json:"probes"`
+	// Exponential backoff of the retransmission timer.
+	Backoff uint8 `json:"backoff"`
+	// Options negotiated (`TCPI_OPT_*`: 1 timestamps, 2 SACK, 4 window scaling, 8 ECN,
+	// 16 ECN seen, 32 SYN data).
+	Options uint8 `json:"options"`
+	// Send window scale shift.
+	SndWscale uint8 `json:"snd_wscale"`
+	// Receive window scale shift.
+	RcvWscale uint8 `json:"rcv_wscale"`
+	// Retransmission timeout.
+	// Unit: us.
+	RtoUs uint32 `json:"rto_us"`
+	// Delayed-ACK timeout.
+	// Unit: us.
+	AtoUs uint32 `json:"ato_us"`
+	// Maximum segment size for sending.
+	// Unit: bytes.
+	SndMss uint32 `json:"snd_mss"`
+	// Maximum segment size seen from the peer.
+	// Unit: bytes.
+	RcvMss uint32 `json:"rcv_mss"`
+	// Segments sent and not yet acknowledged (for a listening socket: the accept queue).
+	Unacked uint32 `json:"unacked"`
+	// Segments selectively acknowledged (for a listening socket: the backlog limit).
+	Sacked uint32 `json:"sacked"`
+	// Segments considered lost.
+	Lost uint32 `json:"lost"`
+	// Segments retransmitted and not yet acknowledged.
+	Retrans uint32 `json:"retrans"`
+	// Time since data was last sent.
+	// Unit: ms.
+	LastDataSentMs uint32 `json:"last_data_sent_ms"`
+	// Time since data was last received.
+	// Unit: ms.
+	LastDataRecvMs uint32 `json:"last_data_recv_ms"`
+	// Time since an acknowledgement was last received.
+	// Unit: ms.
+	LastAckRecvMs uint32 `json:"last_ack_recv_ms"`
+	// Path MTU.
+	// Unit: bytes.
+	Pmtu uint32 `json:"pmtu"`
+	// Receive slow-start threshold.
+	RcvSsthresh uint32 `json:"rcv_ssthresh"`
+	// Smoothed round-trip time.
+	// Unit: us.
+	RttUs uint32 `json:"rtt_us"`
+	// Round-trip time variation.
+	// Unit: us.
+	RttvarUs uint32 `json:"rttvar_us"`
+	// Send slow-start threshold, in segments (2147483647 while in initial slow start).
+	SndSsthresh uint32 `json:"snd_ssthresh"`
+	// Congestion window, in segments.
+	SndCwnd uint32 `json:"snd_cwnd"`
+	// Advertised maximum segment size.
+	// Unit: bytes.
+	Advmss uint32 `json:"advmss"`
+	// Reordering metric, in segments.
+	Reordering uint32 `json:"reordering"`
+	// Receiver-side round-trip time estimate.
+	// Unit: us.
+	RcvRttUs uint32 `json:"rcv_rtt_us"`
+	// Receive buffer space the socket autotunes towards.
+	// Unit: bytes.
+	RcvSpace uint32 `json:"rcv_space"`
+	// Segments retransmitted over the connection's life.
+	TotalRetrans uint32 `json:"total_retrans"`
+	// Current pacing rate.
+	// Unit: bytes/s.
+	PacingRate uint64 `json:"pacing_rate"`
+	// The pacing rate cap (`SO_MAX_PACING_RATE`; `u64::MAX` when none).
+	// Unit: bytes/s.
+	MaxPacingRate uint64 `json:"max_pacing_rate"`
+	// Bytes acknowledged by the peer.
+	// Unit: bytes.
+	BytesAcked uint64 `json:"bytes_acked"`
+	// Bytes received from the peer.
+	// Unit: bytes.
+	BytesReceived uint64 `json:"bytes_received"`
+	// Segments sent, retransmissions included.
+	SegsOut uint32 `json:"segs_out"`
+	// Segments received.
+	SegsIn uint32 `json:"segs_in"`
+	// Bytes queued by the application and not yet sent.
+	// Unit: bytes.
+	NotsentBytes uint32 `json:"notsent_bytes"`
+	// Minimum round-trip time seen.
+	// Unit: us.
+	MinRttUs uint32 `json:"min_rtt_us"`
+	// Segments carrying data received.
+	DataSegsIn uint32 `json:"data_segs_in"`
+	// Segments carrying data sent.
+	DataSegsOut uint32 `json:"data_segs_out"`
+	// Most recent delivery rate estimate.
+	// Unit: bytes/s.
+	DeliveryRate uint64 `json:"delivery_rate"`
+	// Time with data outstanding (Linux 4.10+).
+	// Unit: us.
+	BusyTimeUs Field[uint64] `json:"busy_time_us"`
+	// Time limited by the receive window (4.10+).
+	// Unit: us.
+	RwndLimitedUs Field[uint64] `json:"rwnd_limited_us"`
+	// Time limited by the send buffer (4.10+).
+	// Unit: us.
+	SndbufLimitedUs Field[uint64] `json:"sndbuf_limited_us"`
+	// Segments delivered, retransmissions included (4.18+).
+	Delivered Field[uint32] `json:"delivered"`
+	// Segments delivered with an ECN congestion mark (4.18+).
+	DeliveredCe Field[uint32] `json:"delivered_ce"`
+	// Bytes sent, retransmissions included (4.19+).
+	// Unit: bytes.
+	BytesSent Field[uint64] `json:"bytes_sent"`
+	// Bytes retransmitted (4.19+).
+	// Unit: bytes.
+	BytesRetrans Field[uint64] `json:"bytes_retrans"`
+	// Duplicate segments reported by D-SACK (4.19+).
+	DsackDups Field[uint32] `json:"dsack_dups"`
+	// Reordering events seen (4.19+).
+	ReordSeen Field[uint32] `json:"reord_seen"`
+	// Out-of-order packets received (5.4+).
+	RcvOoopack Field[uint32] `json:"rcv_ooopack"`
+	// The peer's advertised receive window (5.4+).
+	// Unit: bytes.
+	SndWnd Field[uint32] `json:"snd_wnd"`
+	// Our advertised receive window (6.2+).
+	// Unit: bytes.
+	RcvWnd Field[uint32] `json:"rcv_wnd"`
+	// Path rehashes after timeouts (6.2+).
+	Rehash Field[uint32] `json:"rehash"`
+	// Retransmission timeouts (6.7+).
+	TotalRto Field[uint32] `json:"total_rto"`
+	// Recoveries from retransmission timeouts (6.7+).
+	TotalRtoRecoveries Field[uint32] `json:"total_rto_recoveries"`
+	// Time spent in timeout recovery (6.7+).
+	// Unit: ms.
+	TotalRtoTimeMs Field[uint32] `json:"total_rto_time_ms"`
+}
+
+func convTCPInfo(c *C.libprobe_tcp_info) TCPInfo {
+	return TCPInfo{
+		CaState:            uint8(c.ca_state),
+		Retransmits:        uint8(c.retransmits),
+		Probes:             uint8(c.probes),
+		Backoff:            uint8(c.backoff),
+		Options:            uint8(c.options),
+		SndWscale:          uint8(c.snd_wscale),
+		RcvWscale:          uint8(c.rcv_wscale),
+		RtoUs:              uint32(c.rto_us),
+		AtoUs:              uint32(c.ato_us),
+		SndMss:             uint32(c.snd_mss),
+		RcvMss:             uint32(c.rcv_mss),
+		Unacked:            uint32(c.unacked),
+		Sacked:             uint32(c.sacked),
+		Lost:               uint32(c.lost),
+		Retrans:            uint32(c.retrans),
+		LastDataSentMs:     uint32(c.last_data_sent_ms),
+		LastDataRecvMs:     uint32(c.last_data_recv_ms),
+		LastAckRecvMs:      uint32(c.last_ack_recv_ms),
+		Pmtu:               uint32(c.pmtu),
+		RcvSsthresh:        uint32(c.rcv_ssthresh),
+		RttUs:              uint32(c.rtt_us),
+		RttvarUs:           uint32(c.rttvar_us),
+		SndSsthresh:        uint32(c.snd_ssthresh),
+		SndCwnd:            uint32(c.snd_cwnd),
+		Advmss:             uint32(c.advmss),
+		Reordering:         uint32(c.reordering),
+		RcvRttUs:           uint32(c.rcv_rtt_us),
+		RcvSpace:           uint32(c.rcv_space),
+		TotalRetrans:       uint32(c.total_retrans),
+		PacingRate:         uint64(c.pacing_rate),
+		MaxPacingRate:      uint64(c.max_pacing_rate),
+		BytesAcked:         uint64(c.bytes_acked),
+		BytesReceived:      uint64(c.bytes_received),
+		SegsOut:            uint32(c.segs_out),
+		SegsIn:             uint32(c.segs_in),
+		NotsentBytes:       uint32(c.notsent_bytes),
+		MinRttUs:           uint32(c.min_rtt_us),
+		DataSegsIn:         uint32(c.data_segs_in),
+		DataSegsOut:        uint32(c.data_segs_out),
+		DeliveryRate:       uint64(c.delivery_rate),
+		BusyTimeUs:         convOptU64(&c.busy_time_us),
+		RwndLimitedUs:      convOptU64(&c.rwnd_limited_us),
+		SndbufLimitedUs:    convOptU64(&c.sndbuf_limited_us),
+		Delivered:          convOptU32(&c.delivered),
+		DeliveredCe:        convOptU32(&c.delivered_ce),
+		BytesSent:          convOptU64(&c.bytes_sent),
+		BytesRetrans:       convOptU64(&c.bytes_retrans),
+		DsackDups:          convOptU32(&c.dsack_dups),
+		ReordSeen:          convOptU32(&c.reord_seen),
+		RcvOoopack:         convOptU32(&c.rcv_ooopack),
+		SndWnd:             convOptU32(&c.snd_wnd),
+		RcvWnd:             convOptU32(&c.rcv_wnd),
+		Rehash:             convOptU32(&c.rehash),
+		TotalRto:           convOptU32(&c.total_rto),
+		TotalRtoRecoveries: convOptU32(&c.total_rto_recoveries),
+		TotalRtoTimeMs:     convOptU32(&c.total_rto_time_ms),
+	}
+}
+
+// Socket buffer memory (`INET_DIAG_SKMEMINFO`, `UNIX_DIAG_MEMINFO`, …: `SK_MEMINFO_*`).
+type SocketMemory struct {
+	// Memory holding received data not yet read.
+	// Unit: bytes.
+	RmemAlloc uint32 `json:"rmem_alloc"`
+	// The receive buffer limit (`SO_RCVBUF`, doubled by the kernel).
+	// Unit: bytes.
+	Rcvbuf uint32 `json:"rcvbuf"`
+	// Memory of sent data not yet freed by the device.
+	// Unit: bytes.
+	WmemAlloc uint32 `json:"wmem_alloc"`
+	// The send buffer limit (`SO_SNDBUF`).
+	// Unit: bytes.
+	Sndbuf uint32 `json:"sndbuf"`
+	// Memory reserved but not yet used.
+	// Unit: bytes.
+	FwdAlloc uint32 `json:"fwd_alloc"`
+	// Memory of data queued for sending (TCP: not yet acknowledged).
+	// Unit: bytes.
+	WmemQueued uint32 `json:"wmem_queued"`
+	// Memory for options and ancillary data.
+	// Unit: bytes.
+	Optmem uint32 `json:"optmem"`
+	// Memory of packets in the backlog (arrived while the socket was locked).
+	// Unit: bytes.
+	Backlog uint32 `json:"backlog"`
+	// Packets dropped because a buffer was full (Linux 4.6+; else `not_supported`).
+	Drops Field[uint32] `json:"drops"`
+}
+
+func convSocketMemory(c *C.libprobe_socket_memory) SocketMemory {
+	return SocketMemory{
+		RmemAlloc:  uint32(c.rmem_alloc),
+		Rcvbuf:     uint32(c.rcvbuf),
+		WmemAlloc:  uint32(c.wmem_alloc),
+		Sndbuf:     uint32(c.sndbuf),
+		FwdAlloc:   uint32(c.fwd_alloc),
+		WmemQueued: uint32(c.wmem_queued),
+		Optmem:     uint32(c.optmem),
+		Backlog:    uint32(c.backlog),
+		Drops:      convOptU32(&c.drops),
+	}
+}
+
+// One UDP or UDP-Lite socket (IPv4 or IPv6).
+type UDPConnection struct {
+	Family AddressFamily `json:"family"`
+	// True for UDP-Lite (RFC 3828).
+	Lite      bool   `json:"lite"`
+	LocalAddr string `json:"local_addr"`
+	LocalPort uint16 `json:"local_port"`
+	// The connected peer; `null` when the socket is not connected.
+	RemoteAddr Field[string] `json:"remote_addr"`
+	RemotePort Field[uint16] `json:"remote_port"`
+	// Send buffer memory in use.
+	// Unit: bytes.
+	TxQueue uint32 `json:"tx_queue"`
+	// Receive buffer memory in use.
+	// Unit: bytes.
+	RxQueue     uint32               `json:"rx_queue"`
+	UID         uint32               `json:"uid"`
+	Inode       uint64               `json:"inode"`
+	PID         Field[int32]         `json:"pid"`
+	ProcessName Field[string]        `json:"process_name"`
+	Owners      Field[[]SocketOwner] `json:"owners"`
+	// Datagrams dropped (full buffer, bad checksum, filters).
+	Drops          Field[uint32]       `json:"drops"`
+	BoundInterface Field[uint32]       `json:"bound_interface"`
+	Cookie         Field[uint64]       `json:"cookie"`
+	Memory         Field[SocketMemory] `json:"memory"`
+}
+
+func convUDPConnection(c *C.libprobe_udp_connection) UDPConnection {
+	return UDPConnection{
+		Family:         AddressFamily(c.family),
+		Lite:           c.lite != 0,
+		LocalAddr:      goString(c.local_addr),
+		LocalPort:      uint16(c.local_port),
+		RemoteAddr:     convOptStr(&c.remote_addr),
+		RemotePort:     convOptU16(&c.remote_port),
+		TxQueue:        uint32(c.tx_queue),
+		RxQueue:        uint32(c.rx_queue),
+		UID:            uint32(c.uid),
+		Inode:          uint64(c.inode),
+		PID:            convOptI32(&c.pid),
+		ProcessName:    convOptStr(&c.process_name),
+		Owners:         convOptListSocketOwner(&c.owners),
+		Drops:          convOptU32(&c.drops),
+		BoundInterface: convOptU32(&c.bound_interface),
+		Cookie:         convOptU64(&c.cookie),
+		Memory:         convOptSocketMemory(&c.memory),
+	}
+}
+
+// One Unix domain socket.
+type UnixSocket struct {
+	// The bound name: a filesystem path, or an abstract name (then `is_abstract`, and the
+	// name without its leading NUL). Empty for an unbound socket. From `/proc/net/unix`,
+	// NUL bytes inside an abstract name read as `@`.
+	Path string `json:"path"`
+	// True for a name in the abstract namespace (`ss` shows it with a leading `@`).
+	IsAbstract  bool                 `json:"is_abstract"`
+	SocketType  UnixSocketType       `json:"socket_type"`
+	State       UnixState            `json:"state"`
+	Inode       uint64               `json:"inode"`
+	PID         Field[int32]         `json:"pid"`
+	ProcessName Field[string]        `json:"process_name"`
+	Owners      Field[[]SocketOwner] `json:"owners"`
+	// The inode of the connected peer: `not_present` when not connected,
+	// `not_supported` from `/proc/net/unix`.
+	PeerInode Field[uint64] `json:"peer_inode"`
+	// Data queued for reading; for a listening socket, connections waiting to be accepted.
+	RxQueue Field[uint32] `json:"rx_queue"`
+	// Data queued for sending; for a listening socket, the backlog limit.
+	TxQueue Field[uint32] `json:"tx_queue"`
+	// The user that created the socket (Linux 5.3+ with sock_diag).
+	UID Field[uint32] `json:"uid"`
+	// The inode of the socket file a path is bound to (`not_present` for abstract and
+	// unbound sockets).
+	VfsInode Field[uint64] `json:"vfs_inode"`
+	// For a listening socket, the client sockets (their inodes) whose connections wait to
+	// be accepted.
+	PendingConnections Field[[]uint64]     `json:"pending_connections"`
+	Cookie             Field[uint64]       `json:"cookie"`
+	Memory             Field[SocketMemory] `json:"memory"`
+}
+
+func convUnixSocket(c *C.libprobe_unix_socket) UnixSocket {
+	return UnixSocket{
+		Path:               goString(c.path),
+		IsAbstract:         c.is_abstract != 0,
+		SocketType:         UnixSocketType(c.socket_type),
+		State:              UnixState(c.state),
+		Inode:              uint64(c.inode),
+		PID:                convOptI32(&c.pid),
+		ProcessName:        convOptStr(&c.process_name),
+		Owners:             convOptListSocketOwner(&c.owners),
+		PeerInode:          convOptU64(&c.peer_inode),
+		RxQueue:            convOptU32(&c.rx_queue),
+		TxQueue:            convOptU32(&c.tx_queue),
+		UID:                convOptU32(&c.uid),
+		VfsInode:           convOptU64(&c.vfs_inode),
+		PendingConnections: convOptListU64(&c.pending_connections),
+		Cookie:             convOptU64(&c.cookie),
+		Memory:             convOptSocketMemory(&c.memory),
+	}
+}
+
+// One raw IP socket (`SOCK_RAW` over IPv4 or IPv6; `ping` sockets are listed too).
+type RawSocket struct {
+	Family     AddressFamily `json:"family"`
+	LocalAddr  string        `json:"local_addr"`
+	RemoteAddr string        `json:"remote_addr"`
+	// The IP protocol the socket receives (ICMP = 1, ICMPv6 = 58, 255 = any).
+	Protocol uint8 `json:"protocol"`
+	// Send buffer memory in use.
+	// Unit: bytes.
+	TxQueue uint32 `json:"tx_queue"`
+	// Receive buffer memory in use.
+	// Unit: bytes.
+	RxQueue        uint32               `json:"rx_queue"`
+	UID            uint32               `json:"uid"`
+	Inode          uint64               `json:"inode"`
+	PID            Field[int32]         `json:"pid"`
+	ProcessName    Field[string]        `json:"process_name"`
+	Owners         Field[[]SocketOwner] `json:"owners"`
+	Drops          Field[uint32]        `json:"drops"`
+	BoundInterface Field[uint32]        `json:"bound_interface"`
+	Cookie         Field[uint64]        `json:"cookie"`
+}
+
+func convRawSocket(c *C.libprobe_raw_socket) RawSocket {
+	return RawSocket{
+		Family:         AddressFamily(c.family),
+		LocalAddr:      goString(c.local_addr),
+		RemoteAddr:     goString(c.remote_addr),
+		Protocol:       uint8(c.protocol),
+		TxQueue:        uint32(c.tx_queue),
+		RxQueue:        uint32(c.rx_queue),
+		UID:            uint32(c.uid),
+		Inode:          uint64(c.inode),
+		PID:            convOptI32(&c.pid),
+		ProcessName:    convOptStr(&c.process_name),
+		Owners:         convOptListSocketOwner(&c.owners),
+		Drops:          convOptU32(&c.drops),
+		BoundInterface: convOptU32(&c.bound_interface),
+		Cookie:         convOptU64(&c.cookie),
+	}
+}
+
+// One netlink socket.
+type NetlinkSocket struct {
+	// The netlink family (`NETLINK_ROUTE` = 0, `NETLINK_SOCK_DIAG` = 4, …).
+	Protocol uint32 `json:"protocol"`
+	// Its name (`route`, `sock_diag`, `netfilter`, `generic`, `kobject_uevent`, …), or the
+	// number.
+	ProtocolName string `json:"protocol_name"`
+	// The socket's netlink address (0 for the kernel's own socket of a family).
+	PortID uint32 `json:"port_id"`
+	// The first 32 multicast groups joined (bit n-1 = group n).
+	Groups uint32 `json:"groups"`
+	// The port the socket is connected to (`not_supported` from `/proc/net/netlink`).
+	DstPortID Field[uint32] `json:"dst_port_id"`
+	DstGroup  Field[uint32] `json:"dst_group"`
+	// Neither netlink_diag nor `/proc/net/netlink` carries the creator's uid.
+	UID         Field[uint32]        `json:"uid"`
+	Inode       uint64               `json:"inode"`
+	PID         Field[int32]         `json:"pid"`
+	ProcessName Field[string]        `json:"process_name"`
+	Owners      Field[[]SocketOwner] `json:"owners"`
+	// Receive buffer memory in use.
+	// Unit: bytes.
+	RxQueue uint32 `json:"rx_queue"`
+	// Send buffer memory in use.
+	// Unit: bytes.
+	TxQueue uint32        `json:"tx_queue"`
+	Drops   Field[uint32] `json:"drops"`
+	Cookie  Field[uint64] `json:"cookie"`
+}
+
+func convNetlinkSocket(c *C.libprobe_netlink_socket) NetlinkSocket {
+	return NetlinkSocket{
+		Protocol:     uint32(c.protocol),
+		ProtocolName: goString(c.protocol_name),
+		PortID:       uint32(c.port_id),
+		Groups:       uint32(c.groups),
+		DstPortID:    convOptU32(&c.dst_port_id),
+		DstGroup:     convOptU32(&c.dst_group),
+		UID:          convOptU32(&c.uid),
+		Inode:        uint64(c.inode),
+		PID:          convOptI32(&c.pid),
+		ProcessName:  convOptStr(&c.process_name),
+		Owners:       convOptListSocketOwner(&c.owners),
+		RxQueue:      uint32(c.rx_queue),
+		TxQueue:      uint32(c.tx_queue),
+		Drops:        convOptU32(&c.drops),
+		Cookie:       convOptU64(&c.cookie),
+	}
+}
+
+// One packet (`AF_PACKET`) socket, as used by packet capture.
+type PacketSocket struct {
+	SocketType PacketSocketType `json:"socket_type"`
+	// The Ethernet protocol captured (`0x0003` = every protocol, `0x0800` IPv4).
+	Protocol uint16 `json:"protocol"`
+	// The interface it is bound to; 0 for every interface.
+	InterfaceIndex uint32 `json:"interface_index"`
+	// True while the socket receives (bound with a protocol).
+	Running Field[bool] `json:"running"`
+	// Receive buffer memory in use.
+	// Unit: bytes.
+	RxQueue     uint32               `json:"rx_queue"`
+	UID         uint32               `json:"uid"`
+	Inode       uint64               `json:"inode"`
+	PID         Field[int32]         `json:"pid"`
+	ProcessName Field[string]        `json:"process_name"`
+	Owners      Field[[]SocketOwner] `json:"owners"`
+	Cookie      Field[uint64]        `json:"cookie"`
+}
+
+func convPacketSocket(c *C.libprobe_packet_socket) PacketSocket {
+	return PacketSocket{
+		SocketType:     PacketSocketType(c.socket_type),
+		Protocol:       uint16(c.protocol),
+		InterfaceIndex: uint32(c.interface_index),
+		Running:        convOptBool(&c.running),
+		RxQueue:        uint32(c.rx_queue),
+		UID:            uint32(c.uid),
+		Inode:          uint64(c.inode),
+		PID:            convOptI32(&c.pid),
+		ProcessName:    convOptStr(&c.process_name),
+		Owners:         convOptListSocketOwner(&c.owners),
+		Cookie:         convOptU64(&c.cookie),
+	}
+}
+
+// TCP connections per state (over the TCP table, IPv4 and IPv6) and the SNMP `Tcp`
+// counters of `/proc/net/snmp` (which count IPv4 and IPv6 together).
+//
+// The counts are missing when the TCP table was not collected, the counters when
+// `/proc/net/snmp` could not be read.
+type TCPStats struct {
+	ConnectionsEstablished Field[uint32] `json:"connections_established"`
+	ConnectionsSynSent     Field[uint32] `json:"connections_syn_sent"`
+	ConnectionsSynRecv     Field[uint32] `json:"connections_syn_recv"`
+	ConnectionsFinWait1    Field[uint32] `json:"connections_fin_wait1"`
+	ConnectionsFinWait2    Field[uint32] `json:"connections_fin_wait2"`
+	ConnectionsTimeWait    Field[uint32] `json:"connections_time_wait"`
+	ConnectionsClose       Field[uint32] `json:"connections_close"`
+	ConnectionsCloseWait   Field[uint32] `json:"connections_close_wait"`
+	ConnectionsLastAck     Field[uint32] `json:"connections_last_ack"`
+	ConnectionsListen      Field[uint32] `json:"connections_listen"`
+	ConnectionsClosing     Field[uint32] `json:"connections_closing"`
+	// Connections opened by this side (`ActiveOpens`).
+	ActiveOpens Field[uint64] `json:"active_opens"`
+	// Connections accepted (`PassiveOpens`).
+	PassiveOpens Field[uint64] `json:"passive_opens"`
+	// Connection attempts that failed (`AttemptFails`).
+	AttemptFails Field[uint64] `json:"attempt_fails"`
+	// Connections reset from ESTABLISHED or CLOSE_WAIT (`EstabResets`).
+	EstabResets Field[uint64] `json:"estab_resets"`
+	// Connections now ESTABLISHED or CLOSE_WAIT (`CurrEstab`, a gauge).
+	CurrEstab   Field[uint64] `json:"curr_estab"`
+	InSegs      Field[uint64] `json:"in_segs"`
+	OutSegs     Field[uint64] `json:"out_segs"`
+	RetransSegs Field[uint64] `json:"retrans_segs"`
+	InErrs      Field[uint64] `json:"in_errs"`
+	OutRsts     Field[uint64] `json:"out_rsts"`
+	// Segments with a bad checksum (`InCsumErrors`, Linux 3.10+).
+	InCsumErrors Field[uint64] `json:"in_csum_errors"`
+}
+
+func convTCPStats(c *C.libprobe_tcp_stats) TCPStats {
+	return TCPStats{
+		ConnectionsEstablished: convOptU32(&c.connections_established),
+		ConnectionsSynSent:     convOptU32(&c.connections_syn_sent),
+		ConnectionsSynRecv:     convOptU32(&c.connections_syn_recv),
+		ConnectionsFinWait1:    convOptU32(&c.connections_fin_wait1),
+		ConnectionsFinWait2:    convOptU32(&c.connections_fin_wait2),
+		ConnectionsTimeWait:    convOptU32(&c.connections_time_wait),
+		ConnectionsClose:       convOptU32(&c.connections_close),
+		ConnectionsCloseWait:   convOptU32(&c.connections_close_wait),
+		ConnectionsLastAck:     convOptU32(&c.connections_last_ack),
+		ConnectionsListen:      convOptU32(&c.connections_listen),
+		ConnectionsClosing:     convOptU32(&c.connections_closing),
+		ActiveOpens:            convOptU64(&c.active_opens),
+		PassiveOpens:           convOptU64(&c.passive_opens),
+		AttemptFails:           convOptU64(&c.attempt_fails),
+		EstabResets:            convOptU64(&c.estab_resets),
+		CurrEstab:              convOptU64(&c.curr_estab),
+		InSegs:                 convOptU64(&c.in_segs),
+		OutSegs:                convOptU64(&c.out_segs),
+		RetransSegs:            convOptU64(&c.retrans_segs),
+		InErrs:                 convOptU64(&c.in_errs),
+		OutRsts:                convOptU64(&c.out_rsts),
+		InCsumErrors:           convOptU64(&c.in_csum_errors),
+	}
+}
+
+// The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).
+type UDPStats struct {
+	InDatagrams uint64 `json:"in_datagrams"`
+	// Datagrams to a port nobody listens on.
+	NoPorts      uint64 `json:"no_ports"`
+	InErrors     uint64 `json:"in_errors"`
+	OutDatagrams uint64 `json:"out_datagrams"`
+	RcvbufErrors uint64 `json:"rcvbuf_errors"`
+	SndbufErrors uint64 `json:"sndbuf_errors"`
+	// Datagrams with a bad checksum (3.10+).
+	InCsumErrors Field[uint64] `json:"in_csum_errors"`
+	// Multicast datagrams no socket wanted (4.11+).
+	IgnoredMulti Field[uint64] `json:"ignored_multi"`
+	// Datagrams dropped for lack of memory (5.9+).
+	MemErrors Field[uint64] `json:"mem_errors"`
+}
+
+func convUDPStats(c *C.libprobe_udp_stats) UDPStats {
+	return UDPStats{
+		InDatagrams:  uint64(c.in_datagrams),
+		NoPorts:      uint64(c.no_ports),
+		InErrors:     uint64(c.in_errors),
+		OutDatagrams: uint64(c.out_datagrams),
+		RcvbufErrors: uint64(c.rcvbuf_errors),
+		SndbufErrors: uint64(c.sndbuf_errors),
+		InCsumErrors: convOptU64(&c.in_csum_errors),
+		IgnoredMulti: convOptU64(&c.ignored_multi),
+		MemErrors:    convOptU64(&c.mem_errors),
+	}
+}
+
+// Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the
+// `tcp_mem`/`udp_mem` sysctls).
+type SocketStats struct {
+	// Sockets of every family in use.
+	SocketsUsed uint32 `json:"sockets_used"`
+	// TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded).
+	TCPInuse uint32 `json:"tcp_inuse"`
+	// TCP sockets no process holds any more.
+	TCPOrphan uint32 `json:"tcp_orphan"`
+	// TCP sockets in TIME_WAIT.
+	TCPTw uint32 `json:"tcp_tw"`
+	// TCP sockets allocated.
+	TCPAlloc uint32 `json:"tcp_alloc"`
+	// Memory TCP uses now.
+	// Unit: pages.
+	TCPMemPages uint64 `json:"tcp_mem_pages"`
+	// The TCP memory thresholds (`net.ipv4.tcp_mem`).
+	TCPMem Field[MemoryLimits] `json:"tcp_mem"`
+	// UDP sockets in use (IPv4).
+	UDPInuse uint32 `json:"udp_inuse"`
+	// Unit: pages.
+	UDPMemPages uint64 `json:"udp_mem_pages"`
+	// The UDP memory thresholds (`net.ipv4.udp_mem`).
+	UDPMem       Field[MemoryLimits] `json:"udp_mem"`
+	UdpliteInuse uint32              `json:"udplite_inuse"`
+	RawInuse     uint32              `json:"raw_inuse"`
+	// IP fragment reassembly queues in use.
+	FragInuse uint32 `json:"frag_inuse"`
+	// Unit: bytes.
+	FragMemory uint64 `json:"frag_memory"`
+	// The IPv6 counts of `/proc/net/sockstat6` (absent without IPv6).
+	Tcp6Inuse     Field[uint32] `json:"tcp6_inuse"`
+	Udp6Inuse     Field[uint32] `json:"udp6_inuse"`
+	Udplite6Inuse Field[uint32] `json:"udplite6_inuse"`
+	Raw6Inuse     Field[uint32] `json:"raw6_inuse"`
+	Frag6Inuse    Field[uint32] `json:"frag6_inuse"`
+	// Unit: bytes.
+	Frag6Memory Field[uint64] `json:"frag6_memory"`
+}
+
+func convSocketStats(c *C.libprobe_socket_stats) SocketStats {
+	return SocketStats{
+		SocketsUsed:   uint32(c.sockets_used),
+		TCPInuse:      uint32(c.tcp_inuse),
+		TCPOrphan:     uint32(c.tcp_orphan),
+		TCPTw:         uint32(c.tcp_tw),
+		TCPAlloc:      uint32(c.tcp_alloc),
+		TCPMemPages:   uint64(c.tcp_mem_pages),
+		TCPMem:        convOptMemoryLimits(&c.tcp_mem),
+		UDPInuse:      uint32(c.udp_inuse),
+		UDPMemPages:   uint64(c.udp_mem_pages),
+		UDPMem:        convOptMemoryLimits(&c.udp_mem),
+		UdpliteInuse:  uint32(c.udplite_inuse),
+		RawInuse:      uint32(c.raw_inuse),
+		FragInuse:     uint32(c.frag_inuse),
+		FragMemory:    uint64(c.frag_memory),
+		Tcp6Inuse:     convOptU32(&c.tcp6_inuse),
+		Udp6Inuse:     convOptU32(&c.udp6_inuse),
+		Udplite6Inuse: convOptU32(&c.udplite6_inuse),
+		Raw6Inuse:     convOptU32(&c.raw6_inuse),
+		Frag6Inuse:    convOptU32(&c.frag6_inuse),
+		Frag6Memory:   convOptU64(&c.frag6_memory),
+	}
+}
+
+// A memory pressure setting in pages (`net.ipv4.tcp_mem`, `udp_mem`).
+type MemoryLimits struct {
+	// Below this, no pressure.
+	// Unit: pages.
+	Low uint64 `json:"low"`
+	// Above this, the stack moderates its memory use.
+	// Unit: pages.
+	Pressure uint64 `json:"pressure"`
+	// The hard limit.
+	// Unit: pages.
+	High uint64 `json:"high"`
+}
+
+func convMemoryLimits(c *C.libprobe_memory_limits) MemoryLimits {
+	return MemoryLimits{
+		Low:      uint64(c.low),
+		Pressure: uint64(c.pressure),
+		High:     uint64(c.high),
+	}
+}
+
+// One table of counters (`Tcp` of `/proc/net/snmp`, `TcpExt` of `/proc/net/netstat`).
+type CounterTable struct {
+	// The table's name as the kernel prints it (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`,
+	// `UdpLite`, `TcpExt`, `IpExt`, `MPTcpExt`, …).
+	Name string `json:"name"`
+	// Every counter, in the kernel's order. Signed because a few are (`Tcp` `MaxConn`
+	// is -1: no limit).
+	Counters []Entry[string, int64] `json:"counters"`
+}
+
+func convCounterTable(c *C.libprobe_counter_table) CounterTable {
+	return CounterTable{
+		Name:     goString(c.name),
+		Counters: convMapStrI64(&c.counters),
+	}
+}
+
+// One network interface with its addresses, counters and driver.
+type NetInterfaceFull struct {
+	Name  string `json:"name"`
+	Index uint32 `json:"index"`
+	// The link-layer address (`null` for devices without one, such as `tun`).
+	MACAddress Field[string] `json:"mac_address"`
+	// The link-layer broadcast address.
+	BroadcastAddress Field[string] `json:"broadcast_address"`
+	// The address the hardware came with, when the driver knows it.
+	PermanentAddress Field[string]  `json:"permanent_address"`
+	MTU              uint32         `json:"mtu"`
+	Flags            InterfaceFlags `json:"flags"`
+	// The operational state (`operstate`).
+	State InterfaceState `json:"state"`
+	// The `ARPHRD_*` link type (1 Ethernet, 772 loopback).
+	HwType uint16 `json:"hw_type"`
+	// The kind of virtual device (`veth`, `bridge`, `ifb`, `bond`, …); `null` for
+	// physical devices and `lo`.
+	Kind Field[string] `json:"kind"`
+	// Link speed (`/sys/class/net/<if>/speed`): `not_enabled` while the interface is
+	// down, `not_supported` where the driver cannot tell (`lo`, many virtual devices).
+	// Unit: Mbit/s.
+	SpeedMbps Field[uint32] `json:"speed_mbps"`
+	// Link duplex (`/sys/class/net/<if>/duplex`), missing as `speed_mbps` is.
+	Duplex Field[Duplex] `json:"duplex"`
+	// Whether the link has a carrier (`IFLA_CARRIER`).
+	Carrier Field[bool] `json:"carrier"`
+	// Carrier up and down events since the device was created.
+	CarrierChanges   Field[uint64]            `json:"carrier_changes"`
+	CarrierUpCount   Field[uint64]            `json:"carrier_up_count"`
+	CarrierDownCount Field[uint64]            `json:"carrier_down_count"`
+	Ipv4Addresses    Field[[]Ipv4Info]        `json:"ipv4_addresses"`
+	Ipv6Addresses    Field[[]Ipv6Info]        `json:"ipv6_addresses"`
+	Stats            Field[NetInterfaceStats] `json:"stats"`
+	// The transmit queue length of the queueing discipline (`txqueuelen`).
+	TxQueueLen uint32 `json:"tx_queue_len"`
+	// Linux has no per-interface receive queue length (received packets wait in a
+	// per-CPU backlog, `net.core.netdev_max_backlog`): always `not_supported`. See
+	// `num_rx_queues` for the hardware queues.
+	RxQueueLen Field[uint32] `json:"rx_queue_len"`
+	// Hardware transmit queues.
+	NumTxQueues Field[uint32] `json:"num_tx_queues"`
+	// Hardware receive queues.
+	NumRxQueues Field[uint32] `json:"num_rx_queues"`
+	// The queueing discipline (`noqueue`, `fq_codel`, `mq`).
+	Qdisc Field[string] `json:"qdisc"`
+	// The index of the master device (bridge, bond, VRF).
+	MasterIndex Field[uint32] `json:"master_index"`
+	// The index of the underlying or peer device (for a veth: its peer, possibly in
+	// another namespace).
+	LinkIndex Field[uint32] `json:"link_index"`
+	// The driver (`ETHTOOL_GDRVINFO`). `not_supported` where the device has no ethtool
+	// driver information (`lo`).
+	Driver Field[string] `json:"driver"`
+	// The driver's version; `not_present` when the driver reports none.
+	DriverVersion Field[string] `json:"driver_version"`
+	// The firmware version; `not_present` when the device has no firmware (virtual
+	// devices).
+	FirmwareVersion Field[string] `json:"firmware_version"`
+	// The bus address (`0000:00:03.0`); `not_present` for devices on no bus.
+	BusInfo Field[string] `json:"bus_info"`
+}
+
+func convNetInterfaceFull(c *C.libprobe_net_interface_full) NetInterfaceFull {
+	return NetInterfaceFull{
+		Name:             goString(c.name),
+		Index:            uint32(c.index),
+		MACAddress:       convOptStr(&c.mac_address),
+		BroadcastAddress: convOptStr(&c.broadcast_address),
+		PermanentAddress: convOptStr(&c.permanent_address),
+		MTU:              uint32(c.mtu),
+		Flags:            convInterfaceFlags(c.flags),
+		State:            InterfaceState(c.state),
+		HwType:           uint16(c.hw_type),
+		Kind:             convOptStr(&c.kind),
+		SpeedMbps:        convOptU32(&c.speed_mbps),
+		Duplex:           convOptDuplex(&c.duplex),
+		Carrier:          convOptBool(&c.carrier),
+		CarrierChanges:   convOptU64(&c.carrier_changes),
+		CarrierUpCount:   convOptU64(&c.carrier_up_count),
+		CarrierDownCount: convOptU64(&c.carrier_down_count),
+		Ipv4Addresses:    convOptListIpv4Info(&c.ipv4_addresses),
+		Ipv6Addresses:    convOptListIpv6Info(&c.ipv6_addresses),
+		Stats:            convOptNetInterfaceStats(&c.stats),
+		TxQueueLen:       uint32(c.tx_queue_len),
+		RxQueueLen:       convOptU32(&c.rx_queue_len),
+		NumTxQueues:      convOptU32(&c.num_tx_queues),
+		NumRxQueues:      convOptU32(&c.num_rx_queues),
+		Qdisc:            convOptStr(&c.qdisc),
+		MasterIndex:      convOptU32(&c.master_index),
+		LinkIndex:        convOptU32(&c.link_index),
+		Driver:           convOptStr(&c.driver),
+		DriverVersion:    convOptStr(&c.driver_version),
+		FirmwareVersion:  convOptStr(&c.firmware_version),
+		BusInfo:          convOptStr(&c.bus_info),
+	}
+}
+
+// Interface flags (`IFF_*` of `ifi_flags`), each as a boolean, and the raw bits.
+type InterfaceFlags struct {
+	// Administratively up.
+	Up           bool `json:"up"`
+	Broadcast    bool `json:"broadcast"`
+	Debug        bool `json:"debug"`
+	Loopback     bool `json:"loopback"`
+	PointToPoint bool `json:"point_to_point"`
+	NoTrailers   bool `json:"no_trailers"`
+	// Operationally up (RFC 2863 `up`).
+	Running      bool `json:"running"`
+	NoArp        bool `json:"no_arp"`
+	Promiscuous  bool `json:"promiscuous"`
+	AllMulticast bool `json:"all_multicast"`
+	// A bonding master.
+	Master bool `json:"master"`
+	// A bonding slave.
+	Slave     bool `json:"slave"`
+	Multicast bool `json:"multicast"`
+	// The carrier is present (`IFF_LOWER_UP`).
+	LowerUp bool `json:"lower_up"`
+	Dormant bool `json:"dormant"`
+	Echo    bool `json:"echo"`
+	// The bits as the kernel holds them.
+	Bits uint32 `json:"bits"`
+}
+
+func convInterfaceFlags(c *C.libprobe_interface_flags) InterfaceFlags {
+	return InterfaceFlags{
+		Up:           c.up != 0,
+		Broadcast:    c.broadcast != 0,
+		Debug:        c.debug != 0,
+		Loopback:     c.loopback != 0,
+		PointToPoint: c.point_to_point != 0,
+		NoTrailers:   c.no_trailers != 0,
+		Running:      c.running != 0,
+		NoArp:        c.no_arp != 0,
+		Promiscuous:  c.promiscuous != 0,
+		AllMulticast: c.all_multicast != 0,
+		Master:       c.master != 0,
+		Slave:        c.slave != 0,
+		Multicast:    c.multicast != 0,
+		LowerUp:      c.lower_up != 0,
+		Dormant:      c.dormant != 0,
+		Echo:         c.echo != 0,
+		Bits:         uint32(c.bits),
+	}
+}
+
+// An IPv4 address of an interface.
+type Ipv4Info struct {
+	Address   string `json:"address"`
+	PrefixLen uint8  `json:"prefix_len"`
+	// The prefix as a mask (`255.255.255.0`).
+	Netmask   string        `json:"netmask"`
+	Broadcast Field[string] `json:"broadcast"`
+	// The other end of a point-to-point link.
+	Peer  Field[string] `json:"peer"`
+	Scope AddressScope  `json:"scope"`
+	// The address label (`eth0:1`).
+	Label Field[string] `json:"label"`
+	// `IFA_F_*` flags (0x80 permanent, 0x01 secondary, …).
+	Flags uint32 `json:"flags"`
+	// Remaining valid lifetime; `null` when forever.
+	// Unit: seconds.
+	ValidLifetime Field[uint32] `json:"valid_lifetime"`
+	// Remaining preferred lifetime; `null` when forever.
+	// Unit: seconds.
+	PreferredLifetime Field[uint32] `json:"preferred_lifetime"`
+}
+
+func convIpv4Info(c *C.libprobe_ipv4_info) Ipv4Info {
+	return Ipv4Info{
+		Address:           goString(c.address),
+		PrefixLen:         uint8(c.prefix_len),
+		Netmask:           goString(c.netmask),
+		Broadcast:         convOptStr(&c.broadcast),
+		Peer:              convOptStr(&c.peer),
+		Scope:             AddressScope(c.scope),
+		Label:             convOptStr(&c.label),
+		Flags:             uint32(c.flags),
+		ValidLifetime:     convOptU32(&c.valid_lifetime),
+		PreferredLifetime: convOptU32(&c.preferred_lifetime),
+	}
+}
+
+// An IPv6 address of an interface.
+type Ipv6Info struct {
+	Address   string       `json:"address"`
+	PrefixLen uint8        `json:"prefix_len"`
+	Scope     AddressScope `json:"scope"`
+	// `IFA_F_*` flags: 0x01 temporary, 0x02 nodad, 0x04 optimistic, 0x08 dadfailed,
+	// 0x10 homeaddress, 0x20 deprecated, 0x40 tentative, 0x80 permanent, 0x100
+	// managetempaddr, 0x200 noprefixroute, 0x400 mcautojoin, 0x800 stable-privacy.
+	Flags uint32 `json:"flags"`
+	// Unit: seconds.
+	ValidLifetime Field[uint32] `json:"valid_lifetime"`
+	// Unit: seconds.
+	PreferredLifetime Field[uint32] `json:"preferred_lifetime"`
+}
+
+func convIpv6Info(c *C.libprobe_ipv6_info) Ipv6Info {
+	return Ipv6Info{
+		Address:           goString(c.address),
+		PrefixLen:         uint8(c.prefix_len),
+		Scope:             AddressScope(c.scope),
+		Flags:             uint32(c.flags),
+		ValidLifetime:     convOptU32(&c.valid_lifetime),
+		PreferredLifetime: convOptU32(&c.preferred_lifetime),
+	}
+}
+
+// The 23 interface counters of the specification, from the kernel's 64-bit statistics
+// (`IFLA_STATS64`; the 32-bit `IFLA_STATS` on kernels without it).
+type NetInterfaceStats struct {
+	// Unit: bytes.
+	RxBytes uint64 `json:"rx_bytes"`
+	// Unit: bytes.
+	TxBytes       uint64 `json:"tx_bytes"`
+	RxPackets     uint64 `json:"rx_packets"`
+	TxPackets     uint64 `json:"tx_packets"`
+	RxErrors      uint64 `json:"rx_errors"`
+	TxErrors      uint64 `json:"tx_errors"`
+	RxDropped     uint64 `json:"rx_dropped"`
+	TxDropped     uint64 `json:"tx_dropped"`
+	RxFifoErrors  uint64 `json:"rx_fifo_errors"`
+	TxFifoErrors  uint64 `json:"tx_fifo_errors"`
+	RxFrameErrors uint64 `json:"rx_frame_errors"`
+	RxCompressed  uint64 `json:"rx_compressed"`
+	TxCompressed  uint64 `json:"tx_compressed"`
+	// Multicast packets received.
+	Multicast      uint64 `json:"multicast"`
+	Collisions     uint64 `json:"collisions"`
+	RxLengthErrors uint64 `json:"rx_length_errors"`
+	// Receiver ring buffer overflows.
+	RxOverErrors uint64 `json:"rx_over_errors"`
+	RxCrcErrors  uint64 `json:"rx_crc_errors"`
+	// Packets the receiver missed.
+	RxMissedErrors    uint64 `json:"rx_missed_errors"`
+	TxAbortedErrors   uint64 `json:"tx_aborted_errors"`
+	TxCarrierErrors   uint64 `json:"tx_carrier_errors"`
+	TxHeartbeatErrors uint64 `json:"tx_heartbeat_errors"`
+	TxWindowErrors    uint64 `json:"tx_window_errors"`
+	// Packets dropped for lack of a protocol handler (Linux 4.6+).
+	RxNohandler Field[uint64] `json:"rx_nohandler"`
+	// Packets dropped because they were for another host (5.19+).
+	RxOtherhostDropped Field[uint64] `json:"rx_otherhost_dropped"`
+}
+
+func convNetInterfaceStats(c *C.libprobe_net_interface_stats) NetInterfaceStats {
+	return NetInterfaceStats{
+		RxBytes:            uint64(c.rx_bytes),
+		TxBytes:            uint64(c.tx_bytes),
+		RxPackets:          uint64(c.rx_packets),
+		TxPackets:          uint64(c.tx_packets),
+		RxErrors:           uint64(c.rx_errors),
+		TxErrors:           uint64(c.tx_errors),
+		RxDropped:          uint64(c.rx_dropped),
+		TxDropped:          uint64(c.tx_dropped),
+		RxFifoErrors:       uint64(c.rx_fifo_errors),
+		TxFifoErrors:       uint64(c.tx_fifo_errors),
+		RxFrameErrors:      uint64(c.rx_frame_errors),
+		RxCompressed:       uint64(c.rx_compressed),
+		TxCompressed:       uint64(c.tx_compressed),
+		Multicast:          uint64(c.multicast),
+		Collisions:         uint64(c.collisions),
+		RxLengthErrors:     uint64(c.rx_length_errors),
+		RxOverErrors:       uint64(c.rx_over_errors),
+		RxCrcErrors:        uint64(c.rx_crc_errors),
+		RxMissedErrors:     uint64(c.rx_missed_errors),
+		TxAbortedErrors:    uint64(c.tx_aborted_errors),
+		TxCarrierErrors:    uint64(c.tx_carrier_errors),
+		TxHeartbeatErrors:  uint64(c.tx_heartbeat_errors),
+		TxWindowErrors:     uint64(c.tx_window_errors),
+		RxNohandler:        convOptU64(&c.rx_nohandler),
+		RxOtherhostDropped: convOptU64(&c.rx_otherhost_dropped),
+	}
+}
+
+// One route of any routing table (IPv4 or IPv6).
+type Route struct {
+	Family AddressFamily `json:"family"`
+	// The destination network (`0.0.0.0` / `::` for the default route).
+	Destination string        `json:"destination"`
+	PrefixLen   uint8         `json:"prefix_len"`
+	Gateway     Field[string] `json:"gateway"`
+	// The prefix as a mask (`255.255.255.0`; for IPv6 `ffff:ffff:ffff:ffff::`).
+	Genmask string     `json:"genmask"`
+	Flags   RouteFlags `json:"flags"`
+	// The route's priority (`metric` in `ip route`; 0 when none is set).
+	Metric uint32 `json:"metric"`
+	// The outgoing interface's name (`null` for routes without one, such as
+	// `unreachable` or multipath routes).
+	Interface      Field[string] `json:"interface"`
+	InterfaceIndex Field[uint32] `json:"interface_index"`
+	// The route's MTU metric (`RTAX_MTU`).
+	// Unit: bytes.
+	MTU Field[uint32] `json:"mtu"`
+	// The TCP window clamp (`RTAX_WINDOW`).
+	// Unit: bytes.
+	Window Field[uint32] `json:"window"`
+	// The initial round-trip time (`RTAX_RTT`).
+	// Unit: ms.
+	Irtt Field[uint32] `json:"irtt"`
+	// The routing table (254 main, 255 local, 253 default).
+	Table     uint32       `json:"table"`
+	RouteType RouteType    `json:"route_type"`
+	Scope     AddressScope `json:"scope"`
+	// Who installed it (`RTPROT_*`: 2 kernel, 3 boot, 4 static, 9 ra, 16 dhcp, …).
+	Protocol uint8 `json:"protocol"`
+	// The source address preferred for this route (`src` in `ip route`).
+	PreferredSource Field[string] `json:"preferred_source"`
+	// Next hops of a multipath route; empty otherwise.
+	Nexthops []RouteNextHop `json:"nexthops"`
+}
+
+func convRoute(c *C.libprobe_route) Route {
+	return Route{
+		Family:          AddressFamily(c.family),
+		Destination:     goString(c.destination),
+		PrefixLen:       uint8(c.prefix_len),
+		Gateway:         convOptStr(&c.gateway),
+		Genmask:         goString(c.genmask),
+		Flags:           convRouteFlags(c.flags),
+		Metric:          uint32(c.metric),
+		Interface:       convOptStr(&c._interface),
+		InterfaceIndex:  convOptU32(&c.interface_index),
+		MTU:             convOptU32(&c.mtu),
+		Window:          convOptU32(&c.window),
+		Irtt:            convOptU32(&c.irtt),
+		Table:           uint32(c.table),
+		RouteType:       RouteType(c.route_type),
+		Scope:           AddressScope(c.scope),
+		Protocol:        uint8(c.protocol),
+		PreferredSource: convOptStr(&c.preferred_source),
+		Nexthops:        convListRouteNextHop(&c.nexthops),
+	}
+}
+
+// The flags of a route, as `/proc/net/route` computes them (`RTF_*`), each as a boolean.
+type RouteFlags struct {
+	// Usable (`RTF_UP`): every route but a dead one.
+	Up bool `json:"up"`
+	// Through a gateway (`RTF_GATEWAY`).
+	Gateway bool `json:"gateway"`
+	// To one host (`RTF_HOST`: a full-length prefix).
+	Host bool `json:"host"`
+	// Rejects packets (`unreachable`, `prohibit`, `blackhole`; `RTF_REJECT`).
+	Reject bool `json:"reject"`
+	// The gateway is on the link even without a matching prefix (`RTNH_F_ONLINK`).
+	Onlink bool `json:"onlink"`
+	// The next hop's link is down (`RTNH_F_LINKDOWN`).
+	Linkdown bool `json:"linkdown"`
+	// The next hop is dead (`RTNH_F_DEAD`).
+	Dead bool `json:"dead"`
+	// The `RTF_*` bits.
+	Bits uint32 `json:"bits"`
+}
+
+func convRouteFlags(c *C.libprobe_route_flags) RouteFlags {
+	return RouteFlags{
+		Up:       c.up != 0,
+		Gateway:  c.gateway != 0,
+		Host:     c.host != 0,
+		Reject:   c.reject != 0,
+		Onlink:   c.onlink != 0,
+		Linkdown: c.linkdown != 0,
+		Dead:     c.dead != 0,
+		Bits:     uint32(c.bits),
+	}
+}
+
+// One next hop of a multipath route.
+type RouteNextHop struct {
+	Gateway        Field[string] `json:"gateway"`
+	InterfaceIndex uint32        `json:"interface_index"`
+	Interface      Field[string] `json:"interface"`
+	// The relative weight (`weight` in `ip route`).
+	Weight uint32 `json:"weight"`
+}
+
+func convRouteNextHop(c *C.libprobe_route_next_hop) RouteNextHop {
+	return RouteNextHop{
+		Gateway:        convOptStr(&c.gateway),
+		InterfaceIndex: uint32(c.interface_index),
+		Interface:      convOptStr(&c._interface),
+		Weight:         uint32(c.weight),
+	}
+}
+
+// One entry of the neighbour cache: ARP for IPv4, neighbour discovery for IPv6.
+type ArpEntry struct {
+	Family    AddressFamily `json:"family"`
+	IPAddress string        `json:"ip_address"`
+	// The `ARPHRD_*` type of the device (1 Ethernet).
+	HwType uint16 `json:"hw_type"`
+	// `ATF_*` flags as `/proc/net/arp` shows them (0x2 complete, 0x4 permanent).
+	Flags uint16 `json:"flags"`
+	// The link-layer address; `null` while unresolved (`incomplete`, `failed`).
+	HwAddress      Field[string]  `json:"hw_address"`
+	Device         string         `json:"device"`
+	InterfaceIndex uint32         `json:"interface_index"`
+	State          NeighbourState `json:"state"`
+	// The neighbour is a router (IPv6 `NTF_ROUTER`).
+	Router bool `json:"router"`
+	// Resolution probes sent.
+	Probes Field[uint32] `json:"probes"`
+}
+
+func convArpEntry(c *C.libprobe_arp_entry) ArpEntry {
+	return ArpEntry{
+		Family:         AddressFamily(c.family),
+		IPAddress:      goString(c.ip_address),
+		HwType:         uint16(c.hw_type),
+		Flags:          uint16(c.flags),
+		HwAddress:      convOptStr(&c.hw_address),
+		Device:         goString(c.device),
+		InterfaceIndex: uint32(c.interface_index),
+		State:          NeighbourState(c.state),
+		Router:         c.router != 0,
+		Probes:         convOptU32(&c.probes),
+	}
+}
+
+// One tracked connection (netfilter conntrack).
+type ConntrackEntry struct {
+	Family AddressFamily `json:"family"`
+	// The layer-4 protocol's name (`tcp`, `udp`, `icmp`, `icmpv6`, `sctp`, …), or its
+	// number.
+	Protocol       string `json:"protocol"`
+	ProtocolNumber uint8  `json:"protocol_number"`
+	// The original direction's source and destination.
+	SrcAddr string        `json:"src_addr"`
+	DstAddr string        `json:"dst_addr"`
+	SrcPort Field[uint16] `json:"src_port"`
+	DstPort Field[uint16] `json:"dst_port"`
+	// The reply direction (after NAT: differs from the original's mirror image).
+	ReplySrcAddr string        `json:"reply_src_addr"`
+	ReplyDstAddr string        `json:"reply_dst_addr"`
+	ReplySrcPort Field[uint16] `json:"reply_src_port"`
+	ReplyDstPort Field[uint16] `json:"reply_dst_port"`
+	// ICMP type, code and id, for ICMP flows.
+	IcmpType Field[uint8]  `json:"icmp_type"`
+	IcmpCode Field[uint8]  `json:"icmp_code"`
+	IcmpID   Field[uint16] `json:"icmp_id"`
+	// The TCP state as `conntrack` prints it (`ESTABLISHED`, `TIME_WAIT`, …); `null` for
+	// other protocols.
+	State Field[string] `json:"state"`
+	// Time left before the entry expires.
+	// Unit: seconds.
+	Timeout uint32 `json:"timeout"`
+	// Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
+	PacketsOrig Field[uint64] `json:"packets_orig"`
+	// Unit: bytes.
+	BytesOrig    Field[uint64] `json:"bytes_orig"`
+	PacketsReply Field[uint64] `json:"packets_reply"`
+	// Unit: bytes.
+	BytesReply Field[uint64] `json:"bytes_reply"`
+	Mark       uint32        `json:"mark"`
+	Zone       uint16        `json:"zone"`
+	// `IPS_*` status bits.
+	Status uint32 `json:"status"`
+	// The status bits by name (`assured`, `seen_reply`, `confirmed`, `src_nat`, …).
+	StatusFlags []string `json:"status_flags"`
+	// The entry's id (ctnetlink only).
+	ID Field[uint32] `json:"id"`
+	// References held on the entry.
+	UseCount Field[uint32] `json:"use_count"`
+}
+
+func convConntrackEntry(c *C.libprobe_conntrack_entry) ConntrackEntry {
+	return ConntrackEntry{
+		Family:         AddressFamily(c.family),
+		Protocol:       goString(c.protocol),
+		ProtocolNumber: uint8(c.protocol_number),
+		SrcAddr:        goString(c.src_addr),
+		DstAddr:        goString(c.dst_addr),
+		SrcPort:        convOptU16(&c.src_port),
+		DstPort:        convOptU16(&c.dst_port),
+		ReplySrcAddr:   goString(c.reply_src_addr),
+		ReplyDstAddr:   goString(c.reply_dst_addr),
+		ReplySrcPort:   convOptU16(&c.reply_src_port),
+		ReplyDstPort:   convOptU16(&c.reply_dst_port),
+		IcmpType:       convOptU8(&c.icmp_type),
+		IcmpCode:       convOptU8(&c.icmp_code),
+		IcmpID:         convOptU16(&c.icmp_id),
+		State:          convOptStr(&c.state),
+		Timeout:        uint32(c.timeout),
+		PacketsOrig:    convOptU64(&c.packets_orig),
+		BytesOrig:      convOptU64(&c.bytes_orig),
+		PacketsReply:   convOptU64(&c.packets_reply),
+		BytesReply:     convOptU64(&c.bytes_reply),
+		Mark:           uint32(c.mark),
+		Zone:           uint16(c.zone),
+		Status:         uint32(c.status),
+		StatusFlags:    convListStr(&c.status_flags),
+		ID:             convOptU32(&c.id),
+		UseCount:       convOptU32(&c.use_count),
+	}
+}
+
+// Conntrack totals.
+type ConntrackStats struct {
+	// Entries now (`net.netfilter.nf_conntrack_count`).
+	Entries Field[uint32] `json:"entries"`
+	// The table's limit (`nf_conntrack_max`).
+	MaxEntries Field[uint32] `json:"max_entries"`
+	// Whether per-flow byte and packet counters are on (`nf_conntrack_acct`).
+	Accounting Field[bool] `json:"accounting"`
+	// Per-CPU counters (ctnetlink, else `/proc/net/stat/nf_conntrack`).
+	PerCPU Field[[]ConntrackCPUStats] `json:"per_cpu"`
+}
+
+func convConntrackStats(c *C.libprobe_conntrack_stats) ConntrackStats {
+	return ConntrackStats{
+		Entries:    convOptU32(&c.entries),
+		MaxEntries: convOptU32(&c.max_entries),
+		Accounting: convOptBool(&c.accounting),
+		PerCPU:     convOptListConntrackCPUStats(&c.per_cpu),
+	}
+}
+
+// One CPU's conntrack counters (`conntrack -S`).
+type ConntrackCPUStats struct {
+	CPU uint32 `json:"cpu"`
+	// Lookups that found an entry.
+	Found uint32 `json:"found"`
+	// Packets that could not be tracked.
+	Invalid      uint32 `json:"invalid"`
+	Insert       uint32 `json:"insert"`
+	InsertFailed uint32 `json:"insert_failed"`
+	// Packets dropped (the table was full).
+	Drop uint32 `json:"drop"`
+	// Entries evicted to make room.
+	EarlyDrop uint32 `json:"early_drop"`
+	// ICMP errors that matched no entry.
+	Error uint32 `json:"error"`
+	// Lookups restarted because the table changed.
+	SearchRestart uint32 `json:"search_restart"`
+	// Insertion races resolved (5.10+).
+	ClashResolve Field[uint32] `json:"clash_resolve"`
+	// Insertions refused because a hash chain was too long (5.15+).
+	ChainToolong Field[uint32] `json:"chain_toolong"`
+}
+
+func convConntrackCPUStats(c *C.libprobe_conntrack_cpu_stats) ConntrackCPUStats {
+	return ConntrackCPUStats{
+		CPU:           uint32(c.cpu),
+		Found:         uint32(c.found),
+		Invalid:       uint32(c.invalid),
+		Insert:        uint32(c.insert),
+		InsertFailed:  uint32(c.insert_failed),
+		Drop:          uint32(c.drop),
+		EarlyDrop:     uint32(c.early_drop),
+		Error:         uint32(c.error),
+		SearchRestart: uint32(c.search_restart),
+		ClashResolve:  convOptU32(&c.clash_resolve),
+		ChainToolong:  convOptU32(&c.chain_toolong),
+	}
+}
+
 func convListDomainStatus(c *C.libprobe_list_domain_status) []DomainStatus {
 	out := make([]DomainStatus, int(c.count))
 	for i := range out {
@@ -1548,6 +3298,13 @@ func convOptListProcessFull(c *C.libprobe_opt_list_process_full) Field[[]Process
 		return Field[[]ProcessFull]{Reason: Reason(c.reason)}
 	}
 	return Field[[]ProcessFull]{Valid: true, Value: convListProcessFull(&c.value)}
+}
+
+func convOptNetwork(c *C.libprobe_opt_network) Field[Network] {
+	if c.present == 0 {
+		return Field[Network]{Reason: Reason(c.reason)}
+	}
+	return Field[Network]{Valid: true, Value: convNetwork(c.value)}
 }
 
 func convOptReason(c *C.libprobe_opt_reason) Field[Reason] {
@@ -1854,4 +3611,342 @@ func convOptListIOMax(c *C.libprobe_opt_list_io_max) Field[[]IOMax] {
 		return Field[[]IOMax]{Reason: Reason(c.reason)}
 	}
 	return Field[[]IOMax]{Valid: true, Value: convListIOMax(&c.value)}
+}
+
+func convListTCPConnection(c *C.libprobe_list_tcp_connection) []TCPConnection {
+	out := make([]TCPConnection, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_tcp_connection)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convTCPConnection(e)
+	}
+	return out
+}
+
+func convOptListTCPConnection(c *C.libprobe_opt_list_tcp_connection) Field[[]TCPConnection] {
+	if c.present == 0 {
+		return Field[[]TCPConnection]{Reason: Reason(c.reason)}
+	}
+	return Field[[]TCPConnection]{Valid: true, Value: convListTCPConnection(&c.value)}
+}
+
+func convListUDPConnection(c *C.libprobe_list_udp_connection) []UDPConnection {
+	out := make([]UDPConnection, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_udp_connection)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convUDPConnection(e)
+	}
+	return out
+}
+
+func convOptListUDPConnection(c *C.libprobe_opt_list_udp_connection) Field[[]UDPConnection] {
+	if c.present == 0 {
+		return Field[[]UDPConnection]{Reason: Reason(c.reason)}
+	}
+	return Field[[]UDPConnection]{Valid: true, Value: convListUDPConnection(&c.value)}
+}
+
+func convListUnixSocket(c *C.libprobe_list_unix_socket) []UnixSocket {
+	out := make([]UnixSocket, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_unix_socket)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convUnixSocket(e)
+	}
+	return out
+}
+
+func convOptListUnixSocket(c *C.libprobe_opt_list_unix_socket) Field[[]UnixSocket] {
+	if c.present == 0 {
+		return Field[[]UnixSocket]{Reason: Reason(c.reason)}
+	}
+	return Field[[]UnixSocket]{Valid: true, Value: convListUnixSocket(&c.value)}
+}
+
+func convListRawSocket(c *C.libprobe_list_raw_socket) []RawSocket {
+	out := make([]RawSocket, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_raw_socket)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convRawSocket(e)
+	}
+	return out
+}
+
+func convOptListRawSocket(c *C.libprobe_opt_list_raw_socket) Field[[]RawSocket] {
+	if c.present == 0 {
+		return Field[[]RawSocket]{Reason: Reason(c.reason)}
+	}
+	return Field[[]RawSocket]{Valid: true, Value: convListRawSocket(&c.value)}
+}
+
+func convListNetlinkSocket(c *C.libprobe_list_netlink_socket) []NetlinkSocket {
+	out := make([]NetlinkSocket, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_netlink_socket)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convNetlinkSocket(e)
+	}
+	return out
+}
+
+func convOptListNetlinkSocket(c *C.libprobe_opt_list_netlink_socket) Field[[]NetlinkSocket] {
+	if c.present == 0 {
+		return Field[[]NetlinkSocket]{Reason: Reason(c.reason)}
+	}
+	return Field[[]NetlinkSocket]{Valid: true, Value: convListNetlinkSocket(&c.value)}
+}
+
+func convListPacketSocket(c *C.libprobe_list_packet_socket) []PacketSocket {
+	out := make([]PacketSocket, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_packet_socket)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convPacketSocket(e)
+	}
+	return out
+}
+
+func convOptListPacketSocket(c *C.libprobe_opt_list_packet_socket) Field[[]PacketSocket] {
+	if c.present == 0 {
+		return Field[[]PacketSocket]{Reason: Reason(c.reason)}
+	}
+	return Field[[]PacketSocket]{Valid: true, Value: convListPacketSocket(&c.value)}
+}
+
+func convOptUDPStats(c *C.libprobe_opt_udp_stats) Field[UDPStats] {
+	if c.present == 0 {
+		return Field[UDPStats]{Reason: Reason(c.reason)}
+	}
+	return Field[UDPStats]{Valid: true, Value: convUDPStats(c.value)}
+}
+
+func convOptSocketStats(c *C.libprobe_opt_socket_stats) Field[SocketStats] {
+	if c.present == 0 {
+		return Field[SocketStats]{Reason: Reason(c.reason)}
+	}
+	return Field[SocketStats]{Valid: true, Value: convSocketStats(c.value)}
+}
+
+func convListCounterTable(c *C.libprobe_list_counter_table) []CounterTable {
+	out := make([]CounterTable, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_counter_table)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convCounterTable(e)
+	}
+	return out
+}
+
+func convOptListCounterTable(c *C.libprobe_opt_list_counter_table) Field[[]CounterTable] {
+	if c.present == 0 {
+		return Field[[]CounterTable]{Reason: Reason(c.reason)}
+	}
+	return Field[[]CounterTable]{Valid: true, Value: convListCounterTable(&c.value)}
+}
+
+func convMapStrI64(c *C.libprobe_map_str_i64) []Entry[string, int64] {
+	out := make([]Entry[string, int64], int(c.count))
+	for i := range out {
+		e := (*C.libprobe_map_str_i64_entry)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i].Key = goString((*&e.key))
+		out[i].Value = int64((*&e.value))
+	}
+	return out
+}
+
+func convOptMapStrI64(c *C.libprobe_opt_map_str_i64) Field[[]Entry[string, int64]] {
+	if c.present == 0 {
+		return Field[[]Entry[string, int64]]{Reason: Reason(c.reason)}
+	}
+	return Field[[]Entry[string, int64]]{Valid: true, Value: convMapStrI64(&c.value)}
+}
+
+func convListNetInterfaceFull(c *C.libprobe_list_net_interface_full) []NetInterfaceFull {
+	out := make([]NetInterfaceFull, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_net_interface_full)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convNetInterfaceFull(e)
+	}
+	return out
+}
+
+func convOptListNetInterfaceFull(c *C.libprobe_opt_list_net_interface_full) Field[[]NetInterfaceFull] {
+	if c.present == 0 {
+		return Field[[]NetInterfaceFull]{Reason: Reason(c.reason)}
+	}
+	return Field[[]NetInterfaceFull]{Valid: true, Value: convListNetInterfaceFull(&c.value)}
+}
+
+func convListRoute(c *C.libprobe_list_route) []Route {
+	out := make([]Route, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_route)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convRoute(e)
+	}
+	return out
+}
+
+func convOptListRoute(c *C.libprobe_opt_list_route) Field[[]Route] {
+	if c.present == 0 {
+		return Field[[]Route]{Reason: Reason(c.reason)}
+	}
+	return Field[[]Route]{Valid: true, Value: convListRoute(&c.value)}
+}
+
+func convListArpEntry(c *C.libprobe_list_arp_entry) []ArpEntry {
+	out := make([]ArpEntry, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_arp_entry)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convArpEntry(e)
+	}
+	return out
+}
+
+func convOptListArpEntry(c *C.libprobe_opt_list_arp_entry) Field[[]ArpEntry] {
+	if c.present == 0 {
+		return Field[[]ArpEntry]{Reason: Reason(c.reason)}
+	}
+	return Field[[]ArpEntry]{Valid: true, Value: convListArpEntry(&c.value)}
+}
+
+func convListConntrackEntry(c *C.libprobe_list_conntrack_entry) []ConntrackEntry {
+	out := make([]ConntrackEntry, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_conntrack_entry)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convConntrackEntry(e)
+	}
+	return out
+}
+
+func convOptListConntrackEntry(c *C.libprobe_opt_list_conntrack_entry) Field[[]ConntrackEntry] {
+	if c.present == 0 {
+		return Field[[]ConntrackEntry]{Reason: Reason(c.reason)}
+	}
+	return Field[[]ConntrackEntry]{Valid: true, Value: convListConntrackEntry(&c.value)}
+}
+
+func convListSocketOwner(c *C.libprobe_list_socket_owner) []SocketOwner {
+	out := make([]SocketOwner, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_socket_owner)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convSocketOwner(e)
+	}
+	return out
+}
+
+func convOptListSocketOwner(c *C.libprobe_opt_list_socket_owner) Field[[]SocketOwner] {
+	if c.present == 0 {
+		return Field[[]SocketOwner]{Reason: Reason(c.reason)}
+	}
+	return Field[[]SocketOwner]{Valid: true, Value: convListSocketOwner(&c.value)}
+}
+
+func convOptTCPInfo(c *C.libprobe_opt_tcp_info) Field[TCPInfo] {
+	if c.present == 0 {
+		return Field[TCPInfo]{Reason: Reason(c.reason)}
+	}
+	return Field[TCPInfo]{Valid: true, Value: convTCPInfo(c.value)}
+}
+
+func convOptSocketMemory(c *C.libprobe_opt_socket_memory) Field[SocketMemory] {
+	if c.present == 0 {
+		return Field[SocketMemory]{Reason: Reason(c.reason)}
+	}
+	return Field[SocketMemory]{Valid: true, Value: convSocketMemory(c.value)}
+}
+
+func convOptU16(c *C.libprobe_opt_u16) Field[uint16] {
+	if c.present == 0 {
+		return Field[uint16]{Reason: Reason(c.reason)}
+	}
+	return Field[uint16]{Valid: true, Value: uint16(c.value)}
+}
+
+func convListU64(c *C.libprobe_list_u64) []uint64 {
+	out := make([]uint64, int(c.count))
+	for i := range out {
+		e := (*C.uint64_t)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = uint64((*e))
+	}
+	return out
+}
+
+func convOptListU64(c *C.libprobe_opt_list_u64) Field[[]uint64] {
+	if c.present == 0 {
+		return Field[[]uint64]{Reason: Reason(c.reason)}
+	}
+	return Field[[]uint64]{Valid: true, Value: convListU64(&c.value)}
+}
+
+func convOptMemoryLimits(c *C.libprobe_opt_memory_limits) Field[MemoryLimits] {
+	if c.present == 0 {
+		return Field[MemoryLimits]{Reason: Reason(c.reason)}
+	}
+	return Field[MemoryLimits]{Valid: true, Value: convMemoryLimits(c.value)}
+}
+
+func convOptDuplex(c *C.libprobe_opt_duplex) Field[Duplex] {
+	if c.present == 0 {
+		return Field[Duplex]{Reason: Reason(c.reason)}
+	}
+	return Field[Duplex]{Valid: true, Value: Duplex(c.value)}
+}
+
+func convListIpv4Info(c *C.libprobe_list_ipv4_info) []Ipv4Info {
+	out := make([]Ipv4Info, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_ipv4_info)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convIpv4Info(e)
+	}
+	return out
+}
+
+func convOptListIpv4Info(c *C.libprobe_opt_list_ipv4_info) Field[[]Ipv4Info] {
+	if c.present == 0 {
+		return Field[[]Ipv4Info]{Reason: Reason(c.reason)}
+	}
+	return Field[[]Ipv4Info]{Valid: true, Value: convListIpv4Info(&c.value)}
+}
+
+func convListIpv6Info(c *C.libprobe_list_ipv6_info) []Ipv6Info {
+	out := make([]Ipv6Info, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_ipv6_info)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convIpv6Info(e)
+	}
+	return out
+}
+
+func convOptListIpv6Info(c *C.libprobe_opt_list_ipv6_info) Field[[]Ipv6Info] {
+	if c.present == 0 {
+		return Field[[]Ipv6Info]{Reason: Reason(c.reason)}
+	}
+	return Field[[]Ipv6Info]{Valid: true, Value: convListIpv6Info(&c.value)}
+}
+
+func convOptNetInterfaceStats(c *C.libprobe_opt_net_interface_stats) Field[NetInterfaceStats] {
+	if c.present == 0 {
+		return Field[NetInterfaceStats]{Reason: Reason(c.reason)}
+	}
+	return Field[NetInterfaceStats]{Valid: true, Value: convNetInterfaceStats(c.value)}
+}
+
+func convListRouteNextHop(c *C.libprobe_list_route_next_hop) []RouteNextHop {
+	out := make([]RouteNextHop, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_route_next_hop)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convRouteNextHop(e)
+	}
+	return out
+}
+
+func convListConntrackCPUStats(c *C.libprobe_list_conntrack_cpu_stats) []ConntrackCPUStats {
+	out := make([]ConntrackCPUStats, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_conntrack_cpu_stats)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convConntrackCPUStats(e)
+	}
+	return out
+}
+
+func convOptListConntrackCPUStats(c *C.libprobe_opt_list_conntrack_cpu_stats) Field[[]ConntrackCPUStats] {
+	if c.present == 0 {
+		return Field[[]ConntrackCPUStats]{Reason: Reason(c.reason)}
+	}
+	return Field[[]ConntrackCPUStats]{Valid: true, Value: convListConntrackCPUStats(&c.value)}
 }

@@ -413,7 +413,8 @@ pub struct UnixSocket {
     /// The inode of the socket file a path is bound to (`not_present` for abstract and
     /// unbound sockets).
     pub vfs_inode: Field<u64>,
-    /// For a listening socket, the inodes of connections not yet accepted.
+    /// For a listening socket, the client sockets (their inodes) whose connections wait to
+    /// be accepted.
     pub pending_connections: Field<Vec<u64>>,
     pub cookie: Field<u64>,
     pub memory: Field<SocketMemory>,
@@ -1149,7 +1150,9 @@ pub struct Network {
     pub tcp: Field<Vec<TcpConnection>>,
     /// Every UDP and UDP-Lite socket.
     pub udp: Field<Vec<UdpConnection>>,
-    pub unix: Field<Vec<UnixSocket>>,
+    /// Every Unix domain socket (not `unix`: GNU C predefines that name as a macro, and the
+    /// C mirror uses field names as they are).
+    pub unix_sockets: Field<Vec<UnixSocket>>,
     pub raw: Field<Vec<RawSocket>>,
     pub netlink: Field<Vec<NetlinkSocket>>,
     pub packet: Field<Vec<PacketSocket>>,
@@ -1189,7 +1192,7 @@ impl Network {
     }
 
     pub fn unix(&self) -> &[UnixSocket] {
-        self.unix.value().map_or(&[], Vec::as_slice)
+        self.unix_sockets.value().map_or(&[], Vec::as_slice)
     }
 
     pub fn raw(&self) -> &[RawSocket] {
@@ -1531,7 +1534,7 @@ pub(crate) fn join_open_sockets(net: &Network, procs: &mut [crate::process::Proc
         match ty {
             SocketType::Tcp | SocketType::Tcp6 => net.tcp.reason(),
             SocketType::Udp | SocketType::Udp6 | SocketType::UdpLite | SocketType::UdpLite6 => net.udp.reason(),
-            SocketType::Unix => net.unix.reason(),
+            SocketType::Unix => net.unix_sockets.reason(),
             SocketType::Raw | SocketType::Raw6 => net.raw.reason(),
             SocketType::Netlink => net.netlink.reason(),
             SocketType::Packet => net.packet.reason(),

@@ -3750,7 +3750,9 @@ pub struct libprobe_network {
     pub tcp: libprobe_opt_list_tcp_connection,
     /// Every UDP and UDP-Lite socket.
     pub udp: libprobe_opt_list_udp_connection,
-    pub unix: libprobe_opt_list_unix_socket,
+    /// Every Unix domain socket (not `unix`: GNU C predefines that name as a macro, and the
+    /// C mirror uses field names as they are).
+    pub unix_sockets: libprobe_opt_list_unix_socket,
     pub raw: libprobe_opt_list_raw_socket,
     pub netlink: libprobe_opt_list_netlink_socket,
     pub packet: libprobe_opt_list_packet_socket,
@@ -3795,7 +3797,7 @@ pub(crate) fn fill_network(a: &Arena, r: &dyn Record) -> libprobe_network {
         namespace_: c_net_namespace(a, r.field(0)),
         tcp: c_opt_list_tcp_connection(a, r.field(1)),
         udp: c_opt_list_udp_connection(a, r.field(2)),
-        unix: c_opt_list_unix_socket(a, r.field(3)),
+        unix_sockets: c_opt_list_unix_socket(a, r.field(3)),
         raw: c_opt_list_raw_socket(a, r.field(4)),
         netlink: c_opt_list_netlink_socket(a, r.field(5)),
         packet: c_opt_list_packet_socket(a, r.field(6)),
@@ -4337,7 +4339,8 @@ pub struct libprobe_unix_socket {
     /// The inode of the socket file a path is bound to (`not_present` for abstract and
     /// unbound sockets).
     pub vfs_inode: libprobe_opt_u64,
-    /// For a listening socket, the inodes of connections not yet accepted.
+    /// For a listening socket, the client sockets (their inodes) whose connections wait to
+    /// be accepted.
     pub pending_connections: libprobe_opt_list_u64,
     pub cookie: libprobe_opt_u64,
     pub memory: libprobe_opt_socket_memory,
@@ -8134,7 +8137,7 @@ static FIELDS_NETWORK: Table<[libprobe_field_info; 20]> = Table([
     libprobe_field_info { name: c"namespace".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 85, offset: std::mem::offset_of!(libprobe_network, namespace_) as u32 },
     libprobe_field_info { name: c"tcp".as_ptr(), doc: c"Every TCP socket, IPv4 then IPv6.".as_ptr(), unit: std::ptr::null(), type_index: 88, offset: std::mem::offset_of!(libprobe_network, tcp) as u32 },
     libprobe_field_info { name: c"udp".as_ptr(), doc: c"Every UDP and UDP-Lite socket.".as_ptr(), unit: std::ptr::null(), type_index: 91, offset: std::mem::offset_of!(libprobe_network, udp) as u32 },
-    libprobe_field_info { name: c"unix".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 94, offset: std::mem::offset_of!(libprobe_network, unix) as u32 },
+    libprobe_field_info { name: c"unix_sockets".as_ptr(), doc: c"Every Unix domain socket (not `unix`: GNU C predefines that name as a macro, and the\nC mirror uses field names as they are).".as_ptr(), unit: std::ptr::null(), type_index: 94, offset: std::mem::offset_of!(libprobe_network, unix_sockets) as u32 },
     libprobe_field_info { name: c"raw".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 97, offset: std::mem::offset_of!(libprobe_network, raw) as u32 },
     libprobe_field_info { name: c"netlink".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 100, offset: std::mem::offset_of!(libprobe_network, netlink) as u32 },
     libprobe_field_info { name: c"packet".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 103, offset: std::mem::offset_of!(libprobe_network, packet) as u32 },
@@ -8470,7 +8473,7 @@ static FIELDS_UNIX_SOCKET: Table<[libprobe_field_info; 16]> = Table([
     libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Data queued for sending; for a listening socket, the backlog limit.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_unix_socket, tx_queue) as u32 },
     libprobe_field_info { name: c"uid".as_ptr(), doc: c"The user that created the socket (Linux 5.3+ with sock_diag).".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_unix_socket, uid) as u32 },
     libprobe_field_info { name: c"vfs_inode".as_ptr(), doc: c"The inode of the socket file a path is bound to (`not_present` for abstract and\nunbound sockets).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_unix_socket, vfs_inode) as u32 },
-    libprobe_field_info { name: c"pending_connections".as_ptr(), doc: c"For a listening socket, the inodes of connections not yet accepted.".as_ptr(), unit: std::ptr::null(), type_index: 143, offset: std::mem::offset_of!(libprobe_unix_socket, pending_connections) as u32 },
+    libprobe_field_info { name: c"pending_connections".as_ptr(), doc: c"For a listening socket, the client sockets (their inodes) whose connections wait to\nbe accepted.".as_ptr(), unit: std::ptr::null(), type_index: 143, offset: std::mem::offset_of!(libprobe_unix_socket, pending_connections) as u32 },
     libprobe_field_info { name: c"cookie".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_unix_socket, cookie) as u32 },
     libprobe_field_info { name: c"memory".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 138, offset: std::mem::offset_of!(libprobe_unix_socket, memory) as u32 },
 ]);

@@ -261,7 +261,7 @@ pub fn section(out: &mut String, n: &Network, page_size: u64) {
         out,
         "other       udp {}, unix {}, raw {}, netlink {}, packet {}",
         count(&n.udp),
-        count(&n.unix),
+        count(&n.unix_sockets),
         count(&n.raw),
         count(&n.netlink),
         count(&n.packet)

@@ -250,7 +250,7 @@ impl<'a> Collector<'a> {
             namespace: NetNamespace { inode, target: self.target.to_owned() },
             tcp: sockets.tcp.unwrap_or(Field::Missing(Reason::Disabled)),
             udp: sockets.udp.unwrap_or(Field::Missing(Reason::Disabled)),
-            unix: sockets.unix.unwrap_or(Field::Missing(Reason::Disabled)),
+            unix_sockets: sockets.unix.unwrap_or(Field::Missing(Reason::Disabled)),
             raw: sockets.raw.unwrap_or(Field::Missing(Reason::Disabled)),
             netlink: sockets.netlink.unwrap_or(Field::Missing(Reason::Disabled)),
             packet: sockets.packet.unwrap_or(Field::Missing(Reason::Disabled)),
@@ -367,7 +367,7 @@ impl<'a> Collector<'a> {
         match self.proc_table(spec.proc_name, proc_parse, out.w) {
             Ok(rows) => {
                 let mut keys: HashSet<ProcRowKey> = HashSet::with_capacity(rows.len());
-                table.rows.extend(rows.into_iter().filter(|r| keys.insert(r.proc_key())));
+                table.rows.extend(rows.into_iter().filter(|r| r.proc_key().is_none_or(|k| keys.insert(k))));
                 table.read = true;
                 out.sources.push(label, path);
             }
@@ -944,44 +944,47 @@ impl Sockets {
 /// but a unique tuple; listeners sharing a port with `SO_REUSEPORT` differ in inode).
 type ProcRowKey = (String, u16, String, u16, u64);
 
+/// The key a row is told apart by; `None` for a row that has nothing unique to it (the
+/// server end of a Unix connection not yet accepted: no inode, the listener's path), which
+/// is then always kept.
 trait ProcKey {
-    fn proc_key(&self) -> ProcRowKey;
+    fn proc_key(&self) -> Option<ProcRowKey>;
 }
 
 impl ProcKey for TcpConnection {
-    fn proc_key(&self) -> ProcRowKey {
-        (self.local_addr.clone(), self.local_port, self.remote_addr.clone(), self.remote_port, self.inode)
+    fn proc_key(&self) -> Option<ProcRowKey> {
+        Some((self.local_addr.clone(), self.local_port, self.remote_addr.clone(), self.remote_port, self.inode))
     }
 }
 
 impl ProcKey for UdpConnection {
-    fn proc_key(&self) -> ProcRowKey {
+    fn proc_key(&self) -> Option<ProcRowKey> {
         let remote = self.remote_addr.clone().unwrap_or_default();
-        (self.local_addr.clone(), self.local_port, remote, self.remote_port.unwrap_or(0), self.inode)
+        Some((self.local_addr.clone(), self.local_port, remote, self.remote_port.unwrap_or(0), self.inode))
     }
 }
 
 impl ProcKey for RawSocket {
-    fn proc_key(&self) -> ProcRowKey {
-        (self.local_addr.clone(), u16::from(self.protocol), self.remote_addr.clone(), 0, self.inode)
+    fn proc_key(&self) -> Option<ProcRowKey> {
+        Some((self.local_addr.clone(), u16::from(self.protocol), self.remote_addr.clone(), 0, self.inode))
     }
 }
 
 impl ProcKey for UnixSocket {
-    fn proc_key(&self) -> ProcRowKey {
-        (String::new(), 0, String::new(), 0, self.inode)
+    fn proc_key(&self) -> Option<ProcRowKey> {
+        (self.inode != 0).then(|| (String::new(), 0, String::new(), 0, self.inode))
     }
 }
 
 impl ProcKey for NetlinkSocket {
-    fn proc_key(&self) -> ProcRowKey {
-        (self.protocol_name.clone(), 0, String::new(), 0, u64::from(self.port_id) << 32 ^ self.inode)
+    fn proc_key(&self) -> Option<ProcRowKey> {
+        Some((self.protocol_name.clone(), 0, String::new(), 0, u64::from(self.port_id) << 32 ^ self.inode))
     }
 }
 
 impl ProcKey for PacketSocket {
-    fn proc_key(&self) -> ProcRowKey {
-        (String::new(), 0, String::new(), 0, self.inode)
+    fn proc_key(&self) -> Option<ProcRowKey> {
+        Some((String::new(), 0, String::new(), 0, self.inode))
     }
 }
 

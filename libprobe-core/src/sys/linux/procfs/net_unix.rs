@@ -15,7 +15,9 @@
 //! runs to the end of the line: an abstract name starts with `@`, and the kernel prints
 //! each NUL inside it as `@` too (so such names are lossy here) and a newline in a path
 //! raw, which splits its row (the tail is then reported as a malformed line). Peers,
-//! queues, uid and the bound file's inode are only in unix_diag: `not_supported`.
+//! queues, uid and the bound file's inode are only in unix_diag: `not_supported`. Unlike
+//! unix_diag, this file also lists the server end of a connection not yet accepted: inode
+//! 0, the listener's path, held by no process.
 
 use crate::error::ParseError;
 use crate::model::{Field, Reason};
