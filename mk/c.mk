@@ -52,6 +52,9 @@ c-header: c-lib
 	$(CARGO) test -p libprobe-ffi --test mirror
 	$(CC) $(C_CFLAGS) -c $(C_TESTS)/header_c11.c -o $(C_BUILD)/header_c11.o
 	$(CXX) $(C_CXXFLAGS) -c $(C_TESTS)/header_cpp17.cpp -o $(C_BUILD)/header_cpp17.o
+	# GNU modes too (cgo's): they predefine macros such as `unix` and `linux`.
+	$(CC) $(subst -std=c11,-std=gnu11,$(C_CFLAGS)) -c $(C_TESTS)/header_c11.c -o $(C_BUILD)/header_gnu11.o
+	$(CXX) $(subst -std=c++17,-std=gnu++17,$(C_CXXFLAGS)) -c $(C_TESTS)/header_cpp17.cpp -o $(C_BUILD)/header_gnu17.o
 
 # Every function of the header has its NULL-argument check in test_api.c.
 c-null-coverage:

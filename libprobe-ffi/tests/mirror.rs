@@ -146,8 +146,12 @@ const RESERVED: &[&str] = &[
 /// Constant prefixes that differ from the enum's name (STYLE §1: `LIBPROBE_DOMAIN_NETWORK`).
 const CONSTANT_PREFIX: &[(&str, &str)] = &[("DomainName", "DOMAIN")];
 
-/// Identifiers C or C++ reserve: a field named so gets a trailing `_` in C.
+/// Identifiers C or C++ reserve, and the macros GNU C predefines (`unix`, `linux`): a
+/// field named so gets a trailing `_` in C.
 const C_KEYWORDS: &[&str] = &[
+    "unix",
+    "linux",
+    "i386",
     "auto",
     "bool",
     "break",
