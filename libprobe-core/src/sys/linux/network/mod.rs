@@ -37,6 +37,7 @@ pub(crate) mod rtnetlink;
 pub(crate) mod sock_diag;
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use crate::error::{Error, ErrorKind, ParseError};
@@ -121,11 +122,38 @@ struct Collector<'a> {
 struct Table<T> {
     rows: Vec<T>,
     /// The keys (cookies) of the rows sock_diag gave, to drop repeats.
-    seen: HashSet<u64>,
+    seen: HashSet<u64, BuildHasherDefault<KeyHasher>>,
     /// Some part was read.
     read: bool,
     /// The first part that could not be read, with why.
     missing: Option<Reason>,
+}
+
+/// Table sizes expected from the socket counts.
+struct Hints {
+    tcp: usize,
+    udp: usize,
+}
+
+/// Hashes the socket keys (kernel cookies and inodes, counters rather than attacker-chosen
+/// data) with one multiply, instead of SipHash.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (v ^ v >> 32).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
 
 /// One part of a socket table: its name in [`Network::socket_sources`], its sock_diag
@@ -147,7 +175,8 @@ struct Out<'a, 's> {
 
 impl<T> Table<T> {
     fn new(capacity: usize) -> Self {
-        Table { rows: Vec::with_capacity(capacity), seen: HashSet::with_capacity(capacity), read: false, missing: None }
+        let seen = HashSet::with_capacity_and_hasher(capacity, BuildHasherDefault::default());
+        Table { rows: Vec::with_capacity(capacity), seen, read: false, missing: None }
     }
 
     fn field(self) -> Field<Vec<T>> {
@@ -184,6 +213,20 @@ impl<'a> Collector<'a> {
             Err(e) => Field::Missing(quiet(e, w)),
         };
 
+        // The socket counts size the tables up front (a TCP table of 20 000 rows would
+        // otherwise be copied as it grows).
+        let sockstat = self.counters(&self.proc_rel("sockstat"), net_sockstat::parse, w);
+        let sockstat6 = self.counters(&self.proc_rel("sockstat6"), net_sockstat::parse, w);
+        let count = |keys: &[(&str, &str)]| -> usize {
+            let one =
+                |f: &Field<net_sockstat::SockStat>, p: &str, k: &str| f.value().and_then(|s| s.get(p, k)).unwrap_or(0);
+            let n: u64 = keys.iter().map(|(p, k)| one(&sockstat, p, k) + one(&sockstat6, p, k)).sum();
+            usize::try_from(n).unwrap_or(0).saturating_add(64)
+        };
+        let hint = Hints {
+            tcp: count(&[("TCP", "inuse"), ("TCP", "tw"), ("TCP6", "inuse")]),
+            udp: count(&[("UDP", "inuse"), ("UDP6", "inuse"), ("UDPLITE", "inuse"), ("UDPLITE6", "inuse")]),
+        };
         let wants = |k| opts.sockets.contains(k);
         let need_owners = opts.owners && !opts.sockets.is_empty();
         let from_procs = if need_owners { procs.map(Owners::from_processes) } else { None };
@@ -206,8 +249,8 @@ impl<'a> Collector<'a> {
             let mut out = Out { nl: &mut nl, sources: &mut sources, w };
             let table = |k: SocketKind| wants(k).then_some(k);
             let sockets = Sockets {
-                tcp: table(SocketKind::Tcp).map(|_| self.tcp(&mut out)),
-                udp: table(SocketKind::Udp).map(|_| self.udp(&mut out)),
+                tcp: table(SocketKind::Tcp).map(|_| self.tcp(&mut out, hint.tcp)),
+                udp: table(SocketKind::Udp).map(|_| self.udp(&mut out, hint.udp)),
                 unix: table(SocketKind::Unix).map(|_| self.unix(&mut out)),
                 raw: table(SocketKind::Raw).map(|_| self.raw(&mut out)),
                 netlink: table(SocketKind::Netlink).map(|_| self.netlink(&mut out)),
@@ -258,7 +301,7 @@ impl<'a> Collector<'a> {
             tcp_stats,
             udp_stats,
             udp6_stats,
-            socket_stats: self.socket_stats(w),
+            socket_stats: self.socket_stats(sockstat, sockstat6, w),
             snmp,
             snmp6,
             netstat: self.counters(&self.proc_rel("netstat"), net_snmp::parse, w),
@@ -384,28 +427,44 @@ impl<'a> Collector<'a> {
         }
     }
 
-    fn tcp(&self, out: &mut Out<'_, '_>) -> Field<Vec<TcpConnection>> {
+    fn tcp(&self, out: &mut Out<'_, '_>, capacity: usize) -> Field<Vec<TcpConnection>> {
         let ticks = self.src.clock_ticks();
         let info = self.opts.tcp_info;
-        let mut t = Table::new(4096);
+        let mut t = Table::new(capacity);
+        let key = |c: &TcpConnection| c.cookie.get().unwrap_or(0);
+        let decode = |p: &[u8]| sock_diag::decode_inet(p).and_then(|d| sock_diag::tcp_connection(&d, ticks));
+        // One pass over the kernel's TCP hash tables for both families (the older request
+        // type dumps IPv4 and IPv6 together), else one request per family.
+        if !self.force_procfs {
+            match self.diag(out, &sock_diag::inet_both_request(info), &mut t, key, decode) {
+                Ok(()) => {
+                    t.read = true;
+                    out.sources.push("tcp4".to_owned(), "sock_diag".to_owned());
+                    out.sources.push("tcp6".to_owned(), "sock_diag".to_owned());
+                    return t.field();
+                }
+                Err(e) => {
+                    t.rows.clear();
+                    t.seen.clear();
+                    if !matches!(e.kind(), ErrorKind::NotFound | ErrorKind::Unsupported | ErrorKind::InvalidArgument) {
+                        out.w.push(e);
+                    }
+                }
+            }
+        }
         for (fam, label, file, ipv6) in
             [(AddressFamily::Ipv4, "tcp4", "tcp", false), (AddressFamily::Ipv6, "tcp6", "tcp6", true)]
         {
             let req = sock_diag::inet_request(fam, IPPROTO_TCP, info);
-            self.part(
-                out,
-                &mut t,
-                Spec { label, req, proc_name: file, ipv6 },
-                |c: &TcpConnection| c.cookie.get().unwrap_or(0),
-                |p| sock_diag::decode_inet(p).and_then(|d| sock_diag::tcp_connection(&d, ticks)),
-                |text| net_tcp::parse(text, fam),
-            );
+            self.part(out, &mut t, Spec { label, req, proc_name: file, ipv6 }, key, decode, |text| {
+                net_tcp::parse(text, fam)
+            });
         }
         t.field()
     }
 
-    fn udp(&self, out: &mut Out<'_, '_>) -> Field<Vec<UdpConnection>> {
-        let mut t = Table::new(1024);
+    fn udp(&self, out: &mut Out<'_, '_>, capacity: usize) -> Field<Vec<UdpConnection>> {
+        let mut t = Table::new(capacity);
         for (fam, proto, label, file, ipv6) in [
             (AddressFamily::Ipv4, IPPROTO_UDP, "udp4", "udp", false),
             (AddressFamily::Ipv6, IPPROTO_UDP, "udp6", "udp6", true),
@@ -483,12 +542,16 @@ impl<'a> Collector<'a> {
         }
     }
 
-    fn socket_stats(&self, w: &mut Warnings) -> Field<SocketStats> {
-        let v4 = match self.counters(&self.proc_rel("sockstat"), net_sockstat::parse, w) {
+    fn socket_stats(
+        &self,
+        v4: Field<net_sockstat::SockStat>,
+        v6: Field<net_sockstat::SockStat>,
+        w: &mut Warnings,
+    ) -> Field<SocketStats> {
+        let v4 = match v4 {
             Field::Value(v) => v,
             Field::Missing(r) => return Field::Missing(r),
         };
-        let v6 = self.counters(&self.proc_rel("sockstat6"), net_sockstat::parse, w);
         let mut limits = |name: &str| self.counters(&format!("sys/net/ipv4/{name}"), sys_net_mem::parse, w);
         let (tcp_mem, udp_mem) = (limits("tcp_mem"), limits("udp_mem"));
         let get = |p: &str, k: &str| v4.get(p, k).unwrap_or(0);

@@ -1,7 +1,9 @@
 //! sock_diag (`NETLINK_SOCK_DIAG`): dump requests for every socket family, and decoders
 //! of the replies into libprobe's socket records.
 //!
-//! - **inet_diag** (TCP, UDP, UDP-Lite, raw; `include/uapi/linux/inet_diag.h`): request
+//! - **inet_diag** (TCP, UDP, UDP-Lite, raw; `include/uapi/linux/inet_diag.h`): TCP is asked
+//!   first with the older `TCPDIAG_GETSOCK` request, which dumps both families in one walk;
+//!   otherwise, and for the other protocols, request
 //!   `inet_diag_req_v2 { u8 family, protocol, ext, raw_protocol; u32 states; sockid }`,
 //!   reply `inet_diag_msg { u8 family, state, timer, retrans; sockid { be16 sport, dport;
 //!   be32 src[4], dst[4]; u32 if, cookie[2] }; u32 expires_ms, rqueue, wqueue, uid, inode }`
@@ -37,6 +39,7 @@ use crate::text::ByteStr;
 use super::netlink::{Bytes, Request, attrs, cstr};
 
 const SOCK_DIAG_BY_FAMILY: u16 = 20;
+const TCPDIAG_GETSOCK: u16 = 18;
 const NETLINK_SOCK_DIAG: i32 = 4;
 const AF_UNIX: u8 = 1;
 const AF_INET: u8 = 2;
@@ -98,6 +101,23 @@ pub(crate) fn inet_request(family: AddressFamily, protocol: u8, tcp_info: bool) 
     body.extend_from_slice(&states.to_ne_bytes());
     body.extend_from_slice(&[0; 48]);
     Request { name, protocol: NETLINK_SOCK_DIAG, ty: SOCK_DIAG_BY_FAMILY, body }
+}
+
+/// One dump of every TCP socket, IPv4 and IPv6 together: the older `TCPDIAG_GETSOCK` request
+/// (`struct inet_diag_req`: family, source and destination prefix lengths, `ext`, `sockid`,
+/// states, `dbs`), which the kernel answers with the same replies while walking its hash
+/// tables once instead of once per family.
+pub(crate) fn inet_both_request(tcp_info: bool) -> Request {
+    let ext_bits = if tcp_info {
+        ext(INET_DIAG_INFO) | ext(INET_DIAG_CONG) | ext(INET_DIAG_SKMEMINFO) | ext(INET_DIAG_SHUTDOWN)
+    } else {
+        0
+    };
+    let mut body = vec![0, 0, 0, ext_bits];
+    body.extend_from_slice(&[0; 48]);
+    body.extend_from_slice(&TCP_STATES.to_ne_bytes());
+    body.extend_from_slice(&0u32.to_ne_bytes());
+    Request { name: "sock_diag-tcp", protocol: NETLINK_SOCK_DIAG, ty: TCPDIAG_GETSOCK, body }
 }
 
 /// The unix_diag dump: every socket with name, VFS inode, peer, pending connections,
