@@ -113,6 +113,12 @@ typedef uint32_t libprobe_root;
 // Whether snapshots also carry their JSON (`libprobe_config_set_json`).
 typedef uint32_t libprobe_json;
 
+// Network field groups (`libprobe_config_set_network_fields`).
+typedef uint32_t libprobe_network_fields;
+
+// Socket tables (`libprobe_config_set_network_sockets`).
+typedef uint32_t libprobe_socket_tables;
+
 // Several settings in one call (`libprobe_config_set_options`), growable without
 // breaking callers: zero-initialise it and set `struct_size`:
 //
@@ -2838,6 +2844,47 @@ typedef struct libprobe_snapshot_view {
 // Indented JSON, for people.
 #define LIBPROBE_JSON_PRETTY 2
 
+// Each socket's owning processes (walks every process's descriptors once).
+#define LIBPROBE_NETWORK_FIELDS_OWNERS (1 << 0)
+
+// TCP internals per socket: `tcp_info`, congestion algorithm, memory, shutdown.
+#define LIBPROBE_NETWORK_FIELDS_TCP_INFO (1 << 1)
+
+// Interfaces with addresses and counters.
+#define LIBPROBE_NETWORK_FIELDS_INTERFACES (1 << 2)
+
+// Routes of every table.
+#define LIBPROBE_NETWORK_FIELDS_ROUTES (1 << 3)
+
+// Neighbours (ARP and NDP).
+#define LIBPROBE_NETWORK_FIELDS_NEIGHBOURS (1 << 4)
+
+// Every conntrack entry (off by default: the table can be huge, and reading it needs
+// CAP_NET_ADMIN; totals are always collected).
+#define LIBPROBE_NETWORK_FIELDS_CONNTRACK (1 << 5)
+
+// Read sockets from `/proc/net/*` even where sock_diag could answer (fewer fields).
+#define LIBPROBE_NETWORK_FIELDS_SOCKETS_FROM_PROCFS (1 << 6)
+
+// Every group but `SOCKETS_FROM_PROCFS` (a fallback, not more data).
+#define LIBPROBE_NETWORK_FIELDS_ALL ((1 << 6) - 1)
+
+#define LIBPROBE_SOCKETS_TCP (1 << 0)
+
+// UDP and UDP-Lite.
+#define LIBPROBE_SOCKETS_UDP (1 << 1)
+
+#define LIBPROBE_SOCKETS_UNIX (1 << 2)
+
+#define LIBPROBE_SOCKETS_RAW (1 << 3)
+
+#define LIBPROBE_SOCKETS_NETLINK (1 << 4)
+
+#define LIBPROBE_SOCKETS_PACKET (1 << 5)
+
+// Every table (the default).
+#define LIBPROBE_SOCKETS_ALL ((1 << 6) - 1)
+
 #define LIBPROBE_DOMAIN_SYSTEM 1
 
 #define LIBPROBE_DOMAIN_PROCESS 2
@@ -3354,6 +3401,46 @@ libprobe_status libprobe_config_set_max_file_bytes(struct libprobe_config *confi
 // `config` came from `libprobe_config_new`.
 libprobe_status libprobe_config_set_json(struct libprobe_config *config,
                                          libprobe_json json);
+
+// Selects the network field groups: exactly the `LIBPROBE_NETWORK_FIELDS_*` bits given
+// (the default: owners, TCP internals, interfaces, routes, neighbours; no conntrack
+// entries).
+//
+// # Safety
+// `config` came from `libprobe_config_new`.
+libprobe_status libprobe_config_set_network_fields(struct libprobe_config *config,
+                                                   libprobe_network_fields fields);
+
+// The selected network field groups.
+//
+// # Safety
+// `config` came from `libprobe_config_new`; `fields_out` is writable.
+libprobe_status libprobe_config_network_fields(const struct libprobe_config *config,
+                                               libprobe_network_fields *fields_out);
+
+// Selects the socket tables to list: `LIBPROBE_SOCKETS_*` bits (the default is
+// `LIBPROBE_SOCKETS_ALL`; 0 lists none).
+//
+// # Safety
+// `config` came from `libprobe_config_new`.
+libprobe_status libprobe_config_set_network_sockets(struct libprobe_config *config,
+                                                    libprobe_socket_tables tables);
+
+// Collects the network namespace of process `pid` (its `/proc/<pid>/ns/net`), or, for
+// `pid` 0, the probe's own (the default).
+//
+// # Safety
+// `config` came from `libprobe_config_new`.
+libprobe_status libprobe_config_set_network_namespace_pid(struct libprobe_config *config,
+                                                          int32_t pid);
+
+// Collects the network namespace of a namespace file (`/var/run/netns/<name>`, or any
+// `ns/net` link; NUL-terminated, copied). Entering it needs CAP_SYS_ADMIN over it.
+//
+// # Safety
+// `config` came from `libprobe_config_new`; `path` is NUL-terminated.
+libprobe_status libprobe_config_set_network_namespace_path(struct libprobe_config *config,
+                                                           const char *path);
 
 // Applies an option struct in one call: all of it, or nothing on error.
 //

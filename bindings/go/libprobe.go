@@ -32,6 +32,9 @@ static libprobe_status lp_config_set_max_file_bytes(uintptr_t c, uint64_t n) {
 static libprobe_status lp_config_set_pids(uintptr_t c, const int32_t *pids, size_t n) {
   return libprobe_config_set_pids((libprobe_config *)c, pids, n);
 }
+static libprobe_status lp_config_set_network_fields(uintptr_t c, uint32_t f) {
+  return libprobe_config_set_network_fields((libprobe_config *)c, f);
+}
 static libprobe_status lp_config_set_json(uintptr_t c, uint32_t j) {
   return libprobe_config_set_json((libprobe_config *)c, j);
 }
@@ -162,6 +165,22 @@ const (
 	ProcessFieldsAll ProcessFields = C.LIBPROBE_PROCESS_FIELDS_ALL
 )
 
+// NetworkFields selects the network field groups.
+type NetworkFields uint32
+
+// Network field groups (LIBPROBE_NETWORK_FIELDS_* of the C ABI).
+const (
+	NetworkFieldsOwners            NetworkFields = C.LIBPROBE_NETWORK_FIELDS_OWNERS
+	NetworkFieldsTCPInfo           NetworkFields = C.LIBPROBE_NETWORK_FIELDS_TCP_INFO
+	NetworkFieldsInterfaces        NetworkFields = C.LIBPROBE_NETWORK_FIELDS_INTERFACES
+	NetworkFieldsRoutes            NetworkFields = C.LIBPROBE_NETWORK_FIELDS_ROUTES
+	NetworkFieldsNeighbours        NetworkFields = C.LIBPROBE_NETWORK_FIELDS_NEIGHBOURS
+	NetworkFieldsConntrack         NetworkFields = C.LIBPROBE_NETWORK_FIELDS_CONNTRACK
+	NetworkFieldsSocketsFromProcfs NetworkFields = C.LIBPROBE_NETWORK_FIELDS_SOCKETS_FROM_PROCFS
+	// NetworkFieldsAll is every group but the /proc/net fallback.
+	NetworkFieldsAll NetworkFields = C.LIBPROBE_NETWORK_FIELDS_ALL
+)
+
 // Options say what a Probe collects and where it reads. The zero value (or a nil
 // *Options) is the default: every domain but eBPF, the cheap process fields plus cgroup
 // limits, the host's /proc, /sys, /dev and /.
@@ -170,6 +189,9 @@ type Options struct {
 	Domains []DomainName
 	// Process field groups; nil for the default (ProcessFieldsCgroupLimits).
 	ProcessFields *ProcessFields
+	// Network field groups; nil for the default (every group but conntrack entries and
+	// the /proc/net fallback).
+	NetworkFields *NetworkFields
 	// Root paths; empty keeps the default. Fixture reads a whole fixture tree.
 	Procfs, Sysfs, Devfs, Rootfs, Fixture string
 	// The most bytes read from one kernel file; 0 keeps the default (32 MiB).
@@ -218,6 +240,11 @@ func New(opts *Options) (*Probe, error) {
 	}
 	if opts.ProcessFields != nil {
 		if err := set(C.lp_config_set_process_fields(cfg, C.uint32_t(*opts.ProcessFields))); err != nil {
+			return nil, err
+		}
+	}
+	if opts.NetworkFields != nil {
+		if err := set(C.lp_config_set_network_fields(cfg, C.uint32_t(*opts.NetworkFields))); err != nil {
 			return nil, err
 		}
 	}

@@ -27,7 +27,8 @@ func fixtures(t *testing.T) string {
 	return dir
 }
 
-var scenarios = []string{"linux-6.18-vm/t1", "adversarial-names", "old-kernel-4.19", "cgroup-v2-container", "broken"}
+var scenarios = []string{"linux-6.18-vm/t1", "adversarial-names", "old-kernel-4.19", "cgroup-v2-container", "broken",
+	"net-endpoints", "net-procfs-fallback"}
 
 func allFields() *ProcessFields {
 	f := ProcessFieldsAll | ProcessFieldsEnviron
@@ -220,7 +221,8 @@ func checkAgainstCore(t *testing.T, name string, opts *Options) *Snapshot {
 // JSON of the same snapshot.
 func TestSnapshotsMatchTheCoreJSON(t *testing.T) {
 	for _, s := range scenarios {
-		checkAgainstCore(t, s, &Options{Fixture: filepath.Join(fixtures(t), s), ProcessFields: allFields()})
+		net := NetworkFieldsAll
+		checkAgainstCore(t, s, &Options{Fixture: filepath.Join(fixtures(t), s), ProcessFields: allFields(), NetworkFields: &net})
 	}
 	checkAgainstCore(t, "this machine", &Options{})
 }

@@ -1,5 +1,6 @@
 /* summary: one snapshot of this machine (or of a fixture tree), summarised: the system,
- * the top processes by memory, sockets by state, network interfaces, filesystems.
+ * the top processes by memory, sockets by table and TCP state (with the listeners' owners),
+ * network interfaces, filesystems.
  *
  *   cc summary.c $(pkg-config --cflags --libs libprobe) -o summary
  *   ./summary [--fixture DIR]
@@ -90,35 +91,85 @@ static void processes_part(const libprobe_snapshot_view *v) {
   free(sorted);
 }
 
-/* Sockets as their owners see them (open_sockets, with the `fds` field group), counted
- * by type. */
-static void sockets_part(const libprobe_snapshot_view *v) {
-  if (!v->processes.present) return;
+/* The name of an enum code, from the run-time schema (`libprobe_tcp_state` 10 ->
+ * "listen"). */
+static const char *enum_name(const char *type, int32_t code) {
   const libprobe_schema_info *s = libprobe_schema();
-  const libprobe_enum_info *types = NULL;
   for (uint32_t e = 0; e < s->enum_count; e++)
-    if (strcmp(s->enums[e].name, "libprobe_socket_type") == 0) types = &s->enums[e];
-  if (!types) return;
-  size_t counts[64] = {0}, total = 0, unreadable = 0;
-  for (size_t i = 0; i < v->processes.value.count; i++) {
-    const libprobe_process_full *p = LIBPROBE_AT(libprobe_process_full, v->processes.value, i);
-    if (!p->open_sockets.present) {
-      unreadable++;
-      continue;
-    }
-    for (size_t k = 0; k < p->open_sockets.value.count; k++) {
-      const libprobe_open_socket *sock = LIBPROBE_AT(libprobe_open_socket, p->open_sockets.value, k);
-      int32_t t = sock->socket_type.present ? sock->socket_type.value : LIBPROBE_SOCKET_TYPE_OTHER;
-      if (t >= 0 && t < 64) counts[t]++;
-      total++;
-    }
+    if (strcmp(s->enums[e].name, type) == 0)
+      for (uint32_t v = 0; v < s->enums[e].variant_count; v++)
+        if (s->enums[e].variants[v].code == code) return s->enums[e].variants[v].name;
+  return "unknown";
+}
+
+/* Every socket table of the network domain, and TCP sockets counted by state. */
+static void sockets_part(const libprobe_snapshot_view *v) {
+  if (!v->network.present) {
+    printf("\nsockets: network domain not collected (%s)\n", reason_name(v->network.reason));
+    return;
   }
-  printf("\n%zu open sockets (owner side; %zu processes unreadable):", total, unreadable);
-  for (uint32_t i = 0; i < types->variant_count; i++) {
-    int32_t code = types->variants[i].code;
-    if (code >= 0 && code < 64 && counts[code]) printf(" %s %zu", types->variants[i].name, counts[code]);
-  }
+  const libprobe_network *net = v->network.value;
+  printf("\nsockets:");
+  if (net->tcp.present) printf(" tcp %zu", net->tcp.value.count);
+  if (net->udp.present) printf(", udp %zu", net->udp.value.count);
+  if (net->unix_sockets.present) printf(", unix %zu", net->unix_sockets.value.count);
+  if (net->raw.present) printf(", raw %zu", net->raw.value.count);
+  if (net->netlink.present) printf(", netlink %zu", net->netlink.value.count);
+  if (net->packet.present) printf(", packet %zu", net->packet.value.count);
   printf("\n");
+  if (!net->tcp.present) {
+    printf("  tcp: %s\n", reason_name(net->tcp.reason));
+    return;
+  }
+  size_t by_state[32] = {0};
+  for (size_t i = 0; i < net->tcp.value.count; i++) {
+    const libprobe_tcp_connection *c = LIBPROBE_AT(libprobe_tcp_connection, net->tcp.value, i);
+    if (c->state >= 0 && c->state < 32) by_state[c->state]++;
+  }
+  printf("  tcp by state:");
+  for (int32_t st = 0; st < 32; st++)
+    if (by_state[st]) printf(" %s %zu", enum_name("libprobe_tcp_state", st), by_state[st]);
+  printf("\n");
+  /* The listening sockets with their owners. */
+  for (size_t i = 0, shown = 0; i < net->tcp.value.count && shown < 10; i++) {
+    const libprobe_tcp_connection *c = LIBPROBE_AT(libprobe_tcp_connection, net->tcp.value, i);
+    if (c->state != LIBPROBE_TCP_STATE_LISTEN) continue;
+    shown++;
+    printf("  listen %s:%u", c->local_addr.ptr, c->local_port);
+    if (c->pid.present) {
+      printf("  pid %d ", c->pid.value);
+      if (c->process_name.present) print_bytes(c->process_name.value, 0);
+    } else {
+      printf("  owner: %s", reason_name(c->pid.reason));
+    }
+    putchar('\n');
+  }
+}
+
+/* The network interfaces, their state, MTU, traffic and addresses. */
+static void interfaces_part(const libprobe_snapshot_view *v) {
+  if (!v->network.present) return;
+  const libprobe_network *net = v->network.value;
+  if (!net->interfaces.present) {
+    printf("\ninterfaces: %s\n", reason_name(net->interfaces.reason));
+    return;
+  }
+  printf("\ninterfaces:\n");
+  for (size_t i = 0; i < net->interfaces.value.count; i++) {
+    const libprobe_net_interface_full *ifc = LIBPROBE_AT(libprobe_net_interface_full, net->interfaces.value, i);
+    printf("  ");
+    print_bytes(ifc->name, 12);
+    printf(" %-8s mtu %5u", enum_name("libprobe_interface_state", ifc->state), ifc->mtu);
+    if (ifc->stats.present)
+      printf("  rx %llu B  tx %llu B", (unsigned long long)ifc->stats.value->rx_bytes,
+             (unsigned long long)ifc->stats.value->tx_bytes);
+    if (ifc->ipv4_addresses.present)
+      for (size_t a = 0; a < ifc->ipv4_addresses.value.count; a++) {
+        const libprobe_ipv4_info *addr = LIBPROBE_AT(libprobe_ipv4_info, ifc->ipv4_addresses.value, a);
+        printf("  %s/%u", addr->address.ptr, addr->prefix_len);
+      }
+    putchar('\n');
+  }
 }
 
 static void filesystems_part(const libprobe_snapshot_view *v) {
@@ -150,7 +201,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   if (st == LIBPROBE_STATUS_OK)
-    st = libprobe_config_set_process_fields(cfg, LIBPROBE_PROCESS_FIELDS_FDS | LIBPROBE_PROCESS_FIELDS_CGROUP_LIMITS);
+    st = libprobe_config_set_process_fields(cfg, LIBPROBE_PROCESS_FIELDS_CGROUP_LIMITS);
   if (st != LIBPROBE_STATUS_OK) {
     fprintf(stderr, "summary: %s\n", libprobe_config_last_error(cfg));
     return 1;
@@ -169,6 +220,7 @@ int main(int argc, char **argv) {
   system_part(v);
   processes_part(v);
   sockets_part(v);
+  interfaces_part(v);
   filesystems_part(v);
 
   printf("\ndomains:");

@@ -72,7 +72,7 @@ fn median(mut v: Vec<Duration>) -> Duration {
 /// Sockets in a snapshot's network domain, read through the schema (0 without one).
 fn socket_count(s: &Snapshot) -> usize {
     let Some(ValueRef::Record(net)) = s.get("network") else { return 0 };
-    ["tcp", "udp", "unix", "raw", "netlink", "packet"]
+    ["tcp", "udp", "unix_sockets", "raw", "netlink", "packet"]
         .iter()
         .filter_map(|name| match net.get(name) {
             Some(ValueRef::List(l)) => Some(l.len()),

@@ -20,10 +20,12 @@ type collector struct {
 }
 
 func newCollector(fixture string, maxProcs int) (*collector, error) {
-	none := libprobe.ProcessFields(0) // cheap fields only: no environ, no descriptors
+	none := libprobe.ProcessFields(0)       // cheap fields only: no environ, no descriptors
+	net := libprobe.NetworkFieldsInterfaces // socket tables and interfaces; no owners
 	p, err := libprobe.New(&libprobe.Options{
-		Domains:       []libprobe.DomainName{libprobe.DomainSystem, libprobe.DomainProcess},
+		Domains:       []libprobe.DomainName{libprobe.DomainSystem, libprobe.DomainProcess, libprobe.DomainNetwork},
 		ProcessFields: &none,
+		NetworkFields: &net,
 		Fixture:       fixture,
 	})
 	if err != nil {
@@ -63,6 +65,10 @@ var (
 	dProcThreads    = desc("process_threads", "Threads of a process.", "pid", "name")
 	dProcFDs        = desc("process_open_fds", "Open file descriptors of a process.", "pid", "name")
 	dProcDropped    = desc("process_series_dropped", "Processes left out of the per-process series (cardinality bound).")
+	dSockets        = desc("sockets", "Sockets in each table of the network namespace.", "table")
+	dTCPByState     = desc("tcp_connections", "TCP sockets by state.", "state")
+	dNetRx          = desc("network_receive_bytes_total", "Bytes received on an interface.", "interface")
+	dNetTx          = desc("network_transmit_bytes_total", "Bytes sent on an interface.", "interface")
 )
 
 // Bounds on label values from the kernel's tables (devices, mounts).
@@ -71,7 +77,8 @@ const maxDevices = 64
 func (c *collector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{dDomainUp, dScrapeDuration, dCPUSeconds, dCPUUsage, dMemTotal, dMemAvailable,
 		dMemUsed, dSwapUsed, dLoad1, dLoad5, dLoad15, dBootTime, dCtxSwitches, dForks, dDiskRead, dDiskWritten,
-		dFsSize, dFsAvail, dProcesses, dProcRSS, dProcCPU, dProcThreads, dProcFDs, dProcDropped} {
+		dFsSize, dFsAvail, dProcesses, dProcRSS, dProcCPU, dProcThreads, dProcFDs, dProcDropped, dSockets,
+		dTCPByState, dNetRx, dNetTx} {
 		ch <- d
 	}
 }
@@ -121,6 +128,9 @@ func (c *collector) Collect(ch chan<- prometheus.Metric) {
 	}
 	if sys, ok := snap.System.Get(); ok {
 		collectSystem(ch, &sys)
+	}
+	if net, ok := snap.Network.Get(); ok {
+		collectNetwork(ch, &net)
 	}
 	if procs, ok := snap.Processes.Get(); ok {
 		ticks := 100.0
@@ -212,4 +222,43 @@ func (c *collector) collectProcesses(ch chan<- prometheus.Metric, procs []libpro
 		}
 	}
 	gauge(ch, dProcDropped, float64(len(procs)-kept))
+}
+
+func collectNetwork(ch chan<- prometheus.Metric, net *libprobe.Network) {
+	for _, t := range []struct {
+		name  string
+		count int
+		ok    bool
+	}{
+		{"tcp", len(net.TCP.Value), net.TCP.Valid},
+		{"udp", len(net.UDP.Value), net.UDP.Valid},
+		{"unix", len(net.UnixSockets.Value), net.UnixSockets.Valid},
+		{"raw", len(net.Raw.Value), net.Raw.Valid},
+		{"netlink", len(net.Netlink.Value), net.Netlink.Valid},
+		{"packet", len(net.Packet.Value), net.Packet.Valid},
+	} {
+		if t.ok {
+			gauge(ch, dSockets, float64(t.count), t.name)
+		}
+	}
+	if tcp, ok := net.TCP.Get(); ok {
+		byState := map[libprobe.TCPState]int{}
+		for i := range tcp {
+			byState[tcp[i].State]++
+		}
+		for st, n := range byState { // a bounded set: the kernel's TCP states
+			gauge(ch, dTCPByState, float64(n), st.String())
+		}
+	}
+	if ifs, ok := net.Interfaces.Get(); ok {
+		for i, ifc := range ifs {
+			if i == maxDevices {
+				break
+			}
+			if stats, ok := ifc.Stats.Get(); ok {
+				counter(ch, dNetRx, float64(stats.RxBytes), label(ifc.Name))
+				counter(ch, dNetTx, float64(stats.TxBytes), label(ifc.Name))
+			}
+		}
+	}
 }

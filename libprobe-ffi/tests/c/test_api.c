@@ -171,6 +171,13 @@ static void test_null_arguments(void) {
   CHECK_STATUS(libprobe_config_set_pids(NULL, NULL, 0), LIBPROBE_STATUS_NULL_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_root(NULL, LIBPROBE_ROOT_PROCFS, "/proc"), LIBPROBE_STATUS_NULL_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_max_file_bytes(NULL, 1), LIBPROBE_STATUS_NULL_ARGUMENT);
+  /* NULL: libprobe_config_set_network_fields, libprobe_config_network_fields, libprobe_config_set_network_sockets */
+  CHECK_STATUS(libprobe_config_set_network_fields(NULL, 0), LIBPROBE_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(libprobe_config_network_fields(NULL, &u), LIBPROBE_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(libprobe_config_set_network_sockets(NULL, 0), LIBPROBE_STATUS_NULL_ARGUMENT);
+  /* NULL: libprobe_config_set_network_namespace_pid, libprobe_config_set_network_namespace_path */
+  CHECK_STATUS(libprobe_config_set_network_namespace_pid(NULL, 0), LIBPROBE_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(libprobe_config_set_network_namespace_path(NULL, "/proc/1/ns/net"), LIBPROBE_STATUS_NULL_ARGUMENT);
   /* NULL: libprobe_config_set_json, libprobe_config_set_options */
   CHECK_STATUS(libprobe_config_set_json(NULL, LIBPROBE_JSON_COMPACT), LIBPROBE_STATUS_NULL_ARGUMENT);
   libprobe_options o;
@@ -197,6 +204,8 @@ static void test_null_arguments(void) {
   CHECK_STATUS(libprobe_config_domains(cfg, NULL), LIBPROBE_STATUS_NULL_ARGUMENT);
   CHECK(strstr(libprobe_config_last_error(cfg), "domains_out") != NULL, "message: %s", libprobe_config_last_error(cfg));
   CHECK_STATUS(libprobe_config_process_fields(cfg, NULL), LIBPROBE_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(libprobe_config_network_fields(cfg, NULL), LIBPROBE_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(libprobe_config_set_network_namespace_path(cfg, NULL), LIBPROBE_STATUS_NULL_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_root(cfg, LIBPROBE_ROOT_PROCFS, NULL), LIBPROBE_STATUS_NULL_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_pids(cfg, NULL, 3), LIBPROBE_STATUS_NULL_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_options(cfg, NULL), LIBPROBE_STATUS_NULL_ARGUMENT);
@@ -304,9 +313,25 @@ static void test_config(void) {
   CHECK_STATUS(libprobe_config_set_root(cfg, LIBPROBE_ROOT_PROCFS, ""), LIBPROBE_STATUS_INVALID_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_max_file_bytes(cfg, 0), LIBPROBE_STATUS_INVALID_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_json(cfg, 3), LIBPROBE_STATUS_INVALID_ARGUMENT);
+  CHECK_STATUS(libprobe_config_set_network_fields(cfg, 1u << 20), LIBPROBE_STATUS_INVALID_ARGUMENT);
+  CHECK_STATUS(libprobe_config_set_network_sockets(cfg, 1u << 20), LIBPROBE_STATUS_INVALID_ARGUMENT);
+  CHECK_STATUS(libprobe_config_set_network_namespace_pid(cfg, -5), LIBPROBE_STATUS_INVALID_ARGUMENT);
+  CHECK_STATUS(libprobe_config_set_network_namespace_path(cfg, ""), LIBPROBE_STATUS_INVALID_ARGUMENT);
   uint32_t after = 0;
   CHECK_STATUS(libprobe_config_domains(cfg, &after), LIBPROBE_STATUS_OK);
   CHECK(after == domains, "unchanged after refused calls");
+  uint32_t net = 0;
+  CHECK_STATUS(libprobe_config_network_fields(cfg, &net), LIBPROBE_STATUS_OK);
+  CHECK(net == (LIBPROBE_NETWORK_FIELDS_OWNERS | LIBPROBE_NETWORK_FIELDS_TCP_INFO | LIBPROBE_NETWORK_FIELDS_INTERFACES |
+                LIBPROBE_NETWORK_FIELDS_ROUTES | LIBPROBE_NETWORK_FIELDS_NEIGHBOURS),
+        "default network fields %#x", net);
+  CHECK_STATUS(libprobe_config_set_network_fields(cfg, LIBPROBE_NETWORK_FIELDS_CONNTRACK), LIBPROBE_STATUS_OK);
+  CHECK_STATUS(libprobe_config_network_fields(cfg, &net), LIBPROBE_STATUS_OK);
+  CHECK(net == LIBPROBE_NETWORK_FIELDS_CONNTRACK, "network fields %#x", net);
+  CHECK_STATUS(libprobe_config_set_network_sockets(cfg, LIBPROBE_SOCKETS_TCP | LIBPROBE_SOCKETS_UDP), LIBPROBE_STATUS_OK);
+  CHECK_STATUS(libprobe_config_set_network_namespace_pid(cfg, 1), LIBPROBE_STATUS_OK);
+  CHECK_STATUS(libprobe_config_set_network_namespace_path(cfg, "/proc/1/ns/net"), LIBPROBE_STATUS_OK);
+  CHECK_STATUS(libprobe_config_set_network_namespace_pid(cfg, 0), LIBPROBE_STATUS_OK);
 
   /* Good values. */
   CHECK_STATUS(libprobe_config_set_domain(cfg, LIBPROBE_DOMAIN_SYSTEM, 0), LIBPROBE_STATUS_OK);
@@ -383,6 +408,7 @@ static libprobe_snapshot *snapshot_of(const char *fixture, uint32_t json) {
     CHECK_STATUS(libprobe_config_set_process_fields(
                      cfg, LIBPROBE_PROCESS_FIELDS_ALL | LIBPROBE_PROCESS_FIELDS_ENVIRON),
                  LIBPROBE_STATUS_OK);
+    CHECK_STATUS(libprobe_config_set_network_fields(cfg, LIBPROBE_NETWORK_FIELDS_ALL), LIBPROBE_STATUS_OK);
   }
   CHECK_STATUS(libprobe_config_set_json(cfg, json), LIBPROBE_STATUS_OK);
   CHECK_STATUS(libprobe_probe_new(cfg, &probe), LIBPROBE_STATUS_OK);
@@ -492,8 +518,9 @@ int main(int argc, char **argv) {
   test_handles();
   test_config();
 
-  const char *scenarios[] = {"linux-6.18-vm/t1", "adversarial-names", "old-kernel-4.19", "cgroup-v2-container",
-                             "broken"};
+  const char *scenarios[] = {"linux-6.18-vm/t1",   "adversarial-names", "old-kernel-4.19",
+                             "cgroup-v2-container", "broken",            "net-endpoints",
+                             "net-procfs-fallback"};
   for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++) {
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/%s", argv[1], scenarios[i]);
