@@ -1274,7 +1274,11 @@ export interface Network {
   tcp: TcpConnection[] | null;
   /** Every UDP and UDP-Lite socket. */
   udp: UdpConnection[] | null;
-  unix: UnixSocket[] | null;
+  /**
+   * Every Unix domain socket (not `unix`: GNU C predefines that name as a macro, and the
+   * C mirror uses field names as they are).
+   */
+  unixSockets: UnixSocket[] | null;
   raw: RawSocket[] | null;
   netlink: NetlinkSocket[] | null;
   packet: PacketSocket[] | null;
@@ -1304,7 +1308,7 @@ export interface Network {
   conntrack: ConntrackEntry[] | null;
   conntrackStats: ConntrackStats;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'tcp' | 'udp' | 'unix' | 'raw' | 'netlink' | 'packet' | 'udpStats' | 'udp6Stats' | 'socketStats' | 'snmp' | 'snmp6' | 'netstat' | 'interfaces' | 'routes' | 'neighbours' | 'conntrack', Reason>>;
+  unavailable?: Partial<Record<'tcp' | 'udp' | 'unixSockets' | 'raw' | 'netlink' | 'packet' | 'udpStats' | 'udp6Stats' | 'socketStats' | 'snmp' | 'snmp6' | 'netstat' | 'interfaces' | 'routes' | 'neighbours' | 'conntrack', Reason>>;
 }
 
 /** The network namespace a [`Network`] describes. */
@@ -1770,7 +1774,10 @@ export interface UnixSocket {
    * unbound sockets).
    */
   vfsInode: bigint | null;
-  /** For a listening socket, the inodes of connections not yet accepted. */
+  /**
+   * For a listening socket, the client sockets (their inodes) whose connections wait to
+   * be accepted.
+   */
   pendingConnections: bigint[] | null;
   cookie: bigint | null;
   memory: SocketMemory | null;

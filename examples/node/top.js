@@ -12,8 +12,6 @@
 const path = require('node:path')
 const lp = require(process.env.LIBPROBE_NODE_PACKAGE || path.join(__dirname, '..', '..', 'bindings', 'node'))
 
-const SOCKET_TABLES = ['tcp', 'udp', 'unix', 'raw', 'netlink', 'packet']
-
 const mib = (n) => (n === null || n === undefined ? '-' : (Number(n) / 2 ** 20).toFixed(1))
 const pct = (x) => (x === null || x === undefined ? '-' : x.toFixed(1))
 
@@ -40,8 +38,10 @@ function socketsByPid (snap) {
   if (!net) return null
   const perPid = new Map()
   const sizes = {}
-  for (const table of SOCKET_TABLES) {
-    const rows = net[table] || []
+  // The socket tables are the network's arrays of records with `owners`: found by looking,
+  // so a table the core adds shows up here too.
+  for (const [table, rows] of Object.entries(net)) {
+    if (!Array.isArray(rows) || rows.length === 0 || !('owners' in rows[0])) continue
     sizes[table] = rows.length
     for (const sock of rows) {
       for (const owner of sock.owners || []) perPid.set(owner.pid, (perPid.get(owner.pid) || 0) + 1)

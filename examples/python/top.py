@@ -19,9 +19,6 @@ from typing import Any
 
 import libprobe
 
-SOCKET_TABLES = ("tcp", "udp", "unix", "raw", "netlink", "packet")
-
-
 def mib(n: int | None) -> str:
     return "-" if n is None else f"{n / 2**20:.1f}"
 
@@ -37,11 +34,15 @@ def sockets_by_pid(snap: libprobe.Snapshot) -> tuple[Counter[int], dict[str, int
         return None
     per_pid: Counter[int] = Counter()
     sizes: dict[str, int] = {}
-    for table in SOCKET_TABLES:
-        rows = getattr(net, table, None) or []
+    # The socket tables are the network's lists of records with `owners`: found by looking,
+    # so a table the core adds shows up here too.
+    for table in type(net)._fields:
+        rows = getattr(net, table)
+        if not isinstance(rows, list) or not rows or "owners" not in type(rows[0])._fields:
+            continue
         sizes[table] = len(rows)
         for sock in rows:
-            for owner in getattr(sock, "owners", None) or []:
+            for owner in sock.owners or []:
                 per_pid[owner.pid] += 1
     return per_pid, sizes
 

@@ -106,7 +106,7 @@ test('network options', () => {
   assert.equal(net.udp, null)
   assert.equal(net.unavailable.udp, 'disabled')
   assert.equal(net.unavailable.interfaces, 'disabled')
-  assert.ok(Array.isArray(new lp.Probe({ domains: 'network', sockets: ['tcp', 'unix'] }).snapshot().network.unix))
+  assert.ok(Array.isArray(new lp.Probe({ domains: 'network', sockets: ['tcp', 'unix'] }).snapshot().network.unixSockets))
   const own = new lp.Probe({ domains: 'network', netns: '/proc/self/ns/net' }).snapshot().network
   assert.equal(own.namespace.inode, BigInt(fs.statSync('/proc/self/ns/net').ino))
   assert.throws(() => new lp.Probe({ sockets: 'tcp,bogus' }), /unknown socket table `bogus`/)

@@ -149,7 +149,7 @@ def test_network_options() -> None:
     assert isinstance(net.tcp, list)
     assert net.udp is None and net.reason_of("udp") == "disabled"
     assert net.interfaces is None and net.reason_of("interfaces") == "disabled"
-    assert libprobe.Probe(domains="network", sockets=["tcp", "unix"]).snapshot().network.unix is not None
+    assert libprobe.Probe(domains="network", sockets=["tcp", "unix"]).snapshot().network.unix_sockets is not None
     own = libprobe.Probe(domains="network", netns="/proc/self/ns/net").snapshot().network
     assert own is not None and own.namespace.inode == os.stat("/proc/self/ns/net").st_ino
     with pytest.raises(libprobe.InvalidArgumentError, match="unknown socket table `bogus`"):

@@ -1651,8 +1651,10 @@ class Network(Record):
     def udp(self) -> Union[list[UdpConnection], None]:
         """Every UDP and UDP-Lite socket."""
     @property
-    def unix(self) -> Union[list[UnixSocket], None]:
-        ...
+    def unix_sockets(self) -> Union[list[UnixSocket], None]:
+        """Every Unix domain socket (not `unix`: GNU C predefines that name as a macro, and the
+        C mirror uses field names as they are).
+        """
     @property
     def raw(self) -> Union[list[RawSocket], None]:
         ...
@@ -2256,7 +2258,9 @@ class UnixSocket(Record):
         """
     @property
     def pending_connections(self) -> Union[list[int], None]:
-        """For a listening socket, the inodes of connections not yet accepted."""
+        """For a listening socket, the client sockets (their inodes) whose connections wait to
+        be accepted.
+        """
     @property
     def cookie(self) -> Union[int, None]:
         ...
