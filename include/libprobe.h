@@ -1974,7 +1974,10 @@ typedef struct libprobe_netlink_socket {
   // The port the socket is connected to (`not_supported` from `/proc/net/netlink`).
   struct libprobe_opt_u32 dst_port_id;
   struct libprobe_opt_u32 dst_group;
-  // Neither netlink_diag nor `/proc/net/netlink` carries the creator's uid.
+  // The owner of the socket's inode (its creator), read with `stat` through the first
+  // owner's descriptor: neither netlink_diag nor `/proc/net/netlink` carries it.
+  // `not_present` for a socket no process holds (the kernel's own), `not_supported` on a
+  // fixture tree.
   struct libprobe_opt_u32 uid;
   uint64_t inode;
   struct libprobe_opt_i32 pid;

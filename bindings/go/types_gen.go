@@ -2440,7 +2440,10 @@ type NetlinkSocket struct {
 	// The port the socket is connected to (`not_supported` from `/proc/net/netlink`).
 	DstPortID Field[uint32] `json:"dst_port_id"`
 	DstGroup  Field[uint32] `json:"dst_group"`
-	// Neither netlink_diag nor `/proc/net/netlink` carries the creator's uid.
+	// The owner of the socket's inode (its creator), read with `stat` through the first
+	// owner's descriptor: neither netlink_diag nor `/proc/net/netlink` carries it.
+	// `not_present` for a socket no process holds (the kernel's own), `not_supported` on a
+	// fixture tree.
 	UID         Field[uint32]        `json:"uid"`
 	Inode       uint64               `json:"inode"`
 	PID         Field[int32]         `json:"pid"`

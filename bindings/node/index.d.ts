@@ -1832,7 +1832,12 @@ export interface NetlinkSocket {
   /** The port the socket is connected to (`not_supported` from `/proc/net/netlink`). */
   dstPortId: number | null;
   dstGroup: number | null;
-  /** Neither netlink_diag nor `/proc/net/netlink` carries the creator's uid. */
+  /**
+   * The owner of the socket's inode (its creator), read with `stat` through the first
+   * owner's descriptor: neither netlink_diag nor `/proc/net/netlink` carries it.
+   * `not_present` for a socket no process holds (the kernel's own), `not_supported` on a
+   * fixture tree.
+   */
   uid: number | null;
   inode: bigint;
   pid: number | null;

@@ -459,7 +459,10 @@ pub struct NetlinkSocket {
     /// The port the socket is connected to (`not_supported` from `/proc/net/netlink`).
     pub dst_port_id: Field<u32>,
     pub dst_group: Field<u32>,
-    /// Neither netlink_diag nor `/proc/net/netlink` carries the creator's uid.
+    /// The owner of the socket's inode (its creator), read with `stat` through the first
+    /// owner's descriptor: neither netlink_diag nor `/proc/net/netlink` carries it.
+    /// `not_present` for a socket no process holds (the kernel's own), `not_supported` on a
+    /// fixture tree.
     pub uid: Field<u32>,
     pub inode: u64,
     pub pid: Field<i32>,

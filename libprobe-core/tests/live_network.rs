@@ -391,6 +391,7 @@ fn sockets_of_every_kind_have_every_field_right() {
         (nl.protocol_name.as_str(), nl.port_id, nl.groups, owners(&nl.owners)),
         ("route", apid as u32, 1, vec![(apid, fd)])
     );
+    assert_eq!(nl.uid, Field::Value(0), "the creator, through the owner's descriptor");
     let (fd, ino) = sock(&a, "packet");
     let pk = n.packet().iter().find(|s| s.inode == ino).unwrap();
     assert_eq!(

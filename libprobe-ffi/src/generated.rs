@@ -4449,7 +4449,10 @@ pub struct libprobe_netlink_socket {
     /// The port the socket is connected to (`not_supported` from `/proc/net/netlink`).
     pub dst_port_id: libprobe_opt_u32,
     pub dst_group: libprobe_opt_u32,
-    /// Neither netlink_diag nor `/proc/net/netlink` carries the creator's uid.
+    /// The owner of the socket's inode (its creator), read with `stat` through the first
+    /// owner's descriptor: neither netlink_diag nor `/proc/net/netlink` carries it.
+    /// `not_present` for a socket no process holds (the kernel's own), `not_supported` on a
+    /// fixture tree.
     pub uid: libprobe_opt_u32,
     pub inode: u64,
     pub pid: libprobe_opt_i32,
@@ -8580,111 +8583,21 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
 ]);
 
 static FIELDS_NETLINK_SOCKET: Table<[libprobe_field_info; 15]> = Table([
-    libprobe_field_info {
-        name: c"protocol".as_ptr(),
-        doc: c"The netlink family (`NETLINK_ROUTE` = 0, `NETLINK_SOCK_DIAG` = 4, …).".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 17,
-        offset: std::mem::offset_of!(libprobe_netlink_socket, protocol) as u32,
-    },
-    libprobe_field_info {
-        name: c"protocol_name".as_ptr(),
-        doc: c"Its name (`route`, `sock_diag`, `netfilter`, `generic`, `kobject_uevent`, …), or the\nnumber.".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 1,
-        offset: std::mem::offset_of!(libprobe_netlink_socket, protocol_name) as u32,
-    },
-    libprobe_field_info {
-        name: c"port_id".as_ptr(),
-        doc: c"The socket's netlink address (0 for the kernel's own socket of a family).".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 17,
-        offset: std::mem::offset_of!(libprobe_netlink_socket, port_id) as u32,
-    },
-    libprobe_field_info {
-        name: c"groups".as_ptr(),
-        doc: c"The first 32 multicast groups joined (bit n-1 = group n).".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 17,
-        offset: std::mem::offset_of!(libprobe_netlink_socket, groups) as u32,
-    },
-    libprobe_field_info {
-        name: c"dst_port_id".as_ptr(),
-        doc: c"The port the socket is connected to (`not_supported` from `/proc/net/netlink`).".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 23,
-        offset: std::mem::offset_of!(libprobe_netlink_socket, dst_port_id) as u32,
-    },
-    libprobe_field_info {
-        name: c"dst_group".as_ptr(),
-        doc: c"".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 23,
-        offset: std::mem::offset_of!(libprobe_netlink_socket, dst_group) as u32,
-    },
-    libprobe_field_info {
-        name: c"uid".as_ptr(),
-        doc: c"Neither netlink_diag nor `/proc/net/netlink` carries the creator's uid.".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 23,
-        offset: std::mem::offset_of!(libprobe_netlink_socket, uid) as u32,
-    },
-    libprobe_field_info {
-        name: c"inode".as_ptr(),
-        doc: c"".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 0,
-        offset: std::mem::offset_of!(libprobe_netlink_socket, inode) as u32,
-    },
-    libprobe_field_info {
-        name: c"pid".as_ptr(),
-        doc: c"".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 44,
-        offset: std::mem::offset_of!(libprobe_netlink_socket, pid) as u32,
-    },
-    libprobe_field_info {
-        name: c"process_name".as_ptr(),
-        doc: c"".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 19,
-        offset: std::mem::offset_of!(libprobe_netlink_socket, process_name) as u32,
-    },
-    libprobe_field_info {
-        name: c"owners".as_ptr(),
-        doc: c"".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 134,
-        offset: std::mem::offset_of!(libprobe_netlink_socket, owners) as u32,
-    },
-    libprobe_field_info {
-        name: c"rx_queue".as_ptr(),
-        doc: c"Receive buffer memory in use.".as_ptr(),
-        unit: c"bytes".as_ptr(),
-        type_index: 17,
-        offset: std::mem::offset_of!(libprobe_netlink_socket, rx_queue) as u32,
-    },
-    libprobe_field_info {
-        name: c"tx_queue".as_ptr(),
-        doc: c"Send buffer memory in use.".as_ptr(),
-        unit: c"bytes".as_ptr(),
-        type_index: 17,
-        offset: std::mem::offset_of!(libprobe_netlink_socket, tx_queue) as u32,
-    },
-    libprobe_field_info {
-        name: c"drops".as_ptr(),
-        doc: c"".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 23,
-        offset: std::mem::offset_of!(libprobe_netlink_socket, drops) as u32,
-    },
-    libprobe_field_info {
-        name: c"cookie".as_ptr(),
-        doc: c"".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 27,
-        offset: std::mem::offset_of!(libprobe_netlink_socket, cookie) as u32,
-    },
+    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"The netlink family (`NETLINK_ROUTE` = 0, `NETLINK_SOCK_DIAG` = 4, …).".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_netlink_socket, protocol) as u32 },
+    libprobe_field_info { name: c"protocol_name".as_ptr(), doc: c"Its name (`route`, `sock_diag`, `netfilter`, `generic`, `kobject_uevent`, …), or the\nnumber.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_netlink_socket, protocol_name) as u32 },
+    libprobe_field_info { name: c"port_id".as_ptr(), doc: c"The socket's netlink address (0 for the kernel's own socket of a family).".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_netlink_socket, port_id) as u32 },
+    libprobe_field_info { name: c"groups".as_ptr(), doc: c"The first 32 multicast groups joined (bit n-1 = group n).".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_netlink_socket, groups) as u32 },
+    libprobe_field_info { name: c"dst_port_id".as_ptr(), doc: c"The port the socket is connected to (`not_supported` from `/proc/net/netlink`).".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_netlink_socket, dst_port_id) as u32 },
+    libprobe_field_info { name: c"dst_group".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_netlink_socket, dst_group) as u32 },
+    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The owner of the socket's inode (its creator), read with `stat` through the first\nowner's descriptor: neither netlink_diag nor `/proc/net/netlink` carries it.\n`not_present` for a socket no process holds (the kernel's own), `not_supported` on a\nfixture tree.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_netlink_socket, uid) as u32 },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_netlink_socket, inode) as u32 },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_netlink_socket, pid) as u32 },
+    libprobe_field_info { name: c"process_name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 19, offset: std::mem::offset_of!(libprobe_netlink_socket, process_name) as u32 },
+    libprobe_field_info { name: c"owners".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 134, offset: std::mem::offset_of!(libprobe_netlink_socket, owners) as u32 },
+    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Receive buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_netlink_socket, rx_queue) as u32 },
+    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Send buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 17, offset: std::mem::offset_of!(libprobe_netlink_socket, tx_queue) as u32 },
+    libprobe_field_info { name: c"drops".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_netlink_socket, drops) as u32 },
+    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_netlink_socket, cookie) as u32 },
 ]);
 
 static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([

@@ -2345,7 +2345,11 @@ class NetlinkSocket(Record):
         ...
     @property
     def uid(self) -> Union[int, None]:
-        """Neither netlink_diag nor `/proc/net/netlink` carries the creator's uid."""
+        """The owner of the socket's inode (its creator), read with `stat` through the first
+        owner's descriptor: neither netlink_diag nor `/proc/net/netlink` carries it.
+        `not_present` for a socket no process holds (the kernel's own), `not_supported` on a
+        fixture tree.
+        """
     @property
     def inode(self) -> int:
         ...

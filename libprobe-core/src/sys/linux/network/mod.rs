@@ -273,7 +273,22 @@ impl<'a> Collector<'a> {
             (None, Ok(None)) => Err(Reason::Disabled),
             (None, Err(r)) => Err(r),
         };
-        let sockets = sockets.with_owners(&owners);
+        let mut sockets = sockets.with_owners(&owners);
+        if let Some(Field::Value(rows)) = &mut sockets.netlink {
+            for s in rows.iter_mut() {
+                s.uid = match &s.owners {
+                    // A fixture's descriptor links point at nothing on this machine.
+                    Field::Value(_) if src.is_fixture() => Field::Missing(Reason::NotSupported),
+                    Field::Value(o) => match owners::socket_uid(src, o[0].pid, o[0].fd) {
+                        Ok(uid) => Field::Value(uid),
+                        Err(e) => Field::Missing(quiet(e, w)),
+                    },
+                    Field::Missing(Reason::Disabled) => Field::Missing(Reason::Disabled),
+                    Field::Missing(Reason::PermissionDenied) => Field::Missing(Reason::PermissionDenied),
+                    Field::Missing(_) => Field::Missing(Reason::NotPresent),
+                };
+            }
+        }
 
         let snmp = self.counters(&self.proc_rel("snmp"), net_snmp::parse, w);
         let tcp_stats = tcp_stats(sockets.tcp.as_ref(), &snmp);

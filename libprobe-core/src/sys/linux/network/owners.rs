@@ -239,6 +239,28 @@ impl Walk {
     }
 }
 
+/// The owner (`st_uid`) of the socket open as descriptor `fd` of process `pid`: `stat`
+/// through `<procfs>/<pid>/fd/<fd>`, which follows the link to the socket's inode.
+pub(crate) fn socket_uid(src: &Source, pid: i32, fd: i32) -> Result<u32, Error> {
+    let path = src.proc_path(format!("{pid}/fd/{fd}"));
+    let c = CString::new(path.as_os_str().as_bytes())
+        .map_err(|_| Error::io(&path, &std::io::Error::from_raw_os_error(libc::EINVAL)))?;
+    let mut st = std::mem::MaybeUninit::<libc::stat>::uninit();
+    // SAFETY: `c` is a valid C string and `st` writable memory of the right type.
+    let rc = unsafe { libc::stat(c.as_ptr(), st.as_mut_ptr()) };
+    if rc < 0 {
+        let e = std::io::Error::last_os_error();
+        // The process closed the descriptor or exited: like a socket nobody holds.
+        return Err(if e.raw_os_error() == Some(libc::ENOENT) {
+            Error::new(crate::error::ErrorKind::NotPresent, "the descriptor was closed").with_path(path)
+        } else {
+            Error::io(&path, &e)
+        });
+    }
+    // SAFETY: stat returned 0, so it filled `st`.
+    Ok(unsafe { st.assume_init() }.st_uid)
+}
+
 /// What reading one descriptor's link found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Link {
