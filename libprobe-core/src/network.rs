@@ -1317,7 +1317,9 @@ pub enum NetNamespaceTarget {
 pub struct NetworkOptions {
     /// The socket tables to list (default: all).
     pub sockets: SocketKinds,
-    /// Resolve each socket's owning processes (walks every process's descriptors once).
+    /// Resolve each socket's owning processes (walks every process's descriptors once,
+    /// with one short-lived helper thread per snapshot beside the calling one; none when the
+    /// process domain read every descriptor in the same snapshot).
     pub owners: bool,
     /// TCP internals per socket: `tcp_info`, congestion algorithm, memory, shutdown.
     pub tcp_info: bool,

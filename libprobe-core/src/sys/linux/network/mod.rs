@@ -2,7 +2,8 @@
 //!
 //! Sources, in order of preference:
 //!
-//! - sockets: sock_diag netlink ([`sock_diag`]), each table falling back on its own to
+//! - sockets: sock_diag netlink ([`sock_diag`]; TCP in one walk for both families where the
+//!   kernel accepts the older request), each table falling back on its own to
 //!   `/proc/net/{tcp,tcp6,udp,udp6,udplite,udplite6,unix,raw,raw6,netlink,packet}` when the
 //!   kernel has no diag module for it (`ENOENT`: raw sockets without
 //!   `CONFIG_INET_RAW_DIAG`), or everywhere when asked (`sockets_from_procfs`,
@@ -10,8 +11,9 @@
 //!   [`Network::socket_sources`].
 //! - owners: one inode → processes map ([`owners`]), from the process domain's descriptors
 //!   when it read them all in this snapshot, else by walking `/proc/<pid>/fd`. The walk
-//!   runs on a scoped thread while this one dumps the socket tables: the two are
-//!   independent and each is mostly kernel time.
+//!   and the socket dumps are independent and mostly kernel time: a scoped helper thread
+//!   starts the walk while this one dumps the tables, then this one takes its share of the
+//!   processes left (they share one counter).
 //! - interfaces, addresses, routes, neighbours: rtnetlink ([`rtnetlink`]); speed and duplex
 //!   from sysfs for the probe's own namespace, the ethtool ioctl for another; driver,
 //!   versions and bus from the ethtool ioctl ([`ethtool`]).
