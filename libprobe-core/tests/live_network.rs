@@ -1076,3 +1076,55 @@ fn sockets_closing_mid_dump_are_not_errors() {
     assert!(churned > 0, "the churning connections were never seen");
     assert!(lab.kids[churn].child.try_wait().unwrap().is_none(), "the churn helper ran throughout");
 }
+
+/// When the process domain reads every descriptor in the same snapshot, the owners come
+/// from it (no second walk) and equal the walk's; the process records' open sockets are
+/// joined with the tables.
+#[test]
+fn owners_from_the_process_domain_and_the_join() {
+    if !can_run("owners_from_the_process_domain_and_the_join") {
+        return;
+    }
+    let mut lab = Lab::new();
+    let (a, _) = lab.endpoints();
+    let apid = a["pid"].as_i64().unwrap() as i32;
+    let mut probe = Probe::new(Options {
+        domains: Domains::NONE.with(DomainName::Process).with(DomainName::Network),
+        process: libprobe::ProcessOptions { fds: true, ..libprobe::ProcessOptions::default() },
+        network: in_ns(lab.path_a()),
+        ..Options::default()
+    });
+    let snap = probe.snapshot();
+    let n = snap.network().unwrap();
+    let walked = collect(in_ns(lab.path_a()));
+    let owners = |n: &Network| {
+        let mut v: Vec<_> = n.tcp().iter().map(|c| (c.inode, c.owners.clone())).collect();
+        v.extend(n.unix().iter().map(|s| (s.inode, s.owners.clone())));
+        v.sort_by_key(|x| x.0);
+        v
+    };
+    assert_eq!(owners(n), owners(&walked));
+
+    let helper = snap.process(apid).unwrap();
+    let socks = helper.open_sockets.value().unwrap();
+    let by_name = |name: &str| {
+        let (fd, _) = sock(&a, name);
+        socks.iter().find(|s| s.fd == fd).unwrap_or_else(|| panic!("{name}"))
+    };
+    let net = lab.net;
+    let l = by_name("listen4");
+    assert_eq!(
+        (l.local_addr.clone(), l.state.clone()),
+        (Field::Value(format!("10.201.{net}.1:6000")), Field::Value("listen".into()))
+    );
+    let m = by_name("mapped");
+    assert_eq!(m.remote_addr, Field::Value(format!("[::ffff:10.201.{net}.2]:41002")));
+    assert_eq!(by_name("udp4").state, Field::Value("unconnected".into()));
+    let d = by_name("dgram_a");
+    assert_eq!(
+        (d.local_addr.clone(), d.remote_addr.clone()),
+        (Field::Value(format!("@lpnet-{}-a", lab.tag)), Field::Value(format!("@lpnet-{}-b", lab.tag)))
+    );
+    assert_eq!(by_name("raw").local_addr, Field::Value("0.0.0.0".into()));
+    assert_eq!(by_name("netlink").local_addr.reason(), Some(Reason::NotPresent), "netlink has no address");
+}
