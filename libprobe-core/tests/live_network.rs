@@ -865,23 +865,39 @@ fn interfaces_routes_neighbours_match_ip() {
         (Some(1400), Some(65535), Some(30), true, true)
     );
 
-    // Neighbours (addresses and link-layer addresses; states change on their own timers).
-    let theirs: BTreeSet<(String, Option<String>, String)> = json(&["ip", "-j", "neigh", "show", "nud", "all"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            (
-                e["dst"].as_str().unwrap().to_owned(),
-                e["lladdr"].as_str().map(str::to_owned),
-                e["dev"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect();
-    let neigh = n.neighbours.value().unwrap();
-    let ours: BTreeSet<_> =
-        neigh.iter().map(|e| (e.ip_address.clone(), e.hw_address.clone(), e.device.to_string())).collect();
-    assert_eq!(ours, theirs);
+    // Neighbours (addresses and link-layer addresses). Entries come and go on the kernel's
+    // own timers (neighbour discovery, garbage collection), so ours must lie between two
+    // readings of `ip` taken around the snapshot: all both saw, nothing neither saw.
+    let ip_neigh = || -> BTreeSet<(String, Option<String>, String)> {
+        json(&["ip", "-j", "neigh", "show", "nud", "all"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["dst"].as_str().unwrap().to_owned(),
+                    e["lladdr"].as_str().map(str::to_owned),
+                    e["dev"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let mut bracketed = None;
+    for _ in 0..10 {
+        let before = ip_neigh();
+        let snap = collect(in_ns(lab.path_a()));
+        let after = ip_neigh();
+        let neigh = snap.neighbours.value().unwrap().clone();
+        let ours: BTreeSet<_> =
+            neigh.iter().map(|e| (e.ip_address.clone(), e.hw_address.clone(), e.device.to_string())).collect();
+        let both: BTreeSet<_> = before.intersection(&after).cloned().collect();
+        let either: BTreeSet<_> = before.union(&after).cloned().collect();
+        if both.is_subset(&ours) && ours.is_subset(&either) {
+            bracketed = Some(neigh);
+            break;
+        }
+    }
+    let neigh = bracketed.expect("the neighbour table never lay between two readings of `ip neigh`");
     let perm = neigh.iter().find(|e| e.ip_address == format!("10.201.{net}.9")).unwrap();
     assert_eq!((perm.state, perm.flags, perm.hw_type), (libprobe::network::NeighbourState::Permanent, 6, 1));
     assert!(
