@@ -3378,6 +3378,15 @@ libprobe_status libprobe_config_set_pids(struct libprobe_config *config,
                                          const int32_t *pids,
                                          size_t count);
 
+// Sets how many threads read the process table: `0` (the default) chooses — the calling
+// thread alone below 256 processes, else one thread per CPU up to 4 — and `1` reads on
+// the calling thread only. The threads live only for the duration of one snapshot.
+//
+// # Safety
+// `config` came from `libprobe_config_new`.
+libprobe_status libprobe_config_set_process_threads(struct libprobe_config *config,
+                                                    uint32_t threads);
+
 // Reads one root from `path` (a NUL-terminated byte string, copied) instead of the
 // default: `LIBPROBE_ROOT_PROCFS`, `_SYSFS`, `_DEVFS`, `_ROOTFS`, or `_FIXTURE` for a
 // whole fixture tree. A path that does not exist is not an error here: the domains that

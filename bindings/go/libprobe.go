@@ -29,6 +29,9 @@ static libprobe_status lp_config_set_root(uintptr_t c, uint32_t root, const char
 static libprobe_status lp_config_set_max_file_bytes(uintptr_t c, uint64_t n) {
   return libprobe_config_set_max_file_bytes((libprobe_config *)c, n);
 }
+static libprobe_status lp_config_set_process_threads(uintptr_t c, uint32_t n) {
+  return libprobe_config_set_process_threads((libprobe_config *)c, n);
+}
 static libprobe_status lp_config_set_pids(uintptr_t c, const int32_t *pids, size_t n) {
   return libprobe_config_set_pids((libprobe_config *)c, pids, n);
 }
@@ -198,6 +201,9 @@ type Options struct {
 	MaxFileBytes uint64
 	// Only these processes; nil for every process.
 	Pids []int32
+	// Threads reading the process table; 0 chooses (one below 256 processes, else one
+	// per CPU up to 4).
+	Threads uint32
 	// Keep each snapshot's JSON (the core's, with the specification's names), returned
 	// by SnapshotJSON.
 	JSON bool
@@ -271,6 +277,11 @@ func New(opts *Options) (*Probe, error) {
 	}
 	if opts.MaxFileBytes != 0 {
 		if err := set(C.lp_config_set_max_file_bytes(cfg, C.uint64_t(opts.MaxFileBytes))); err != nil {
+			return nil, err
+		}
+	}
+	if opts.Threads != 0 {
+		if err := set(C.lp_config_set_process_threads(cfg, C.uint32_t(opts.Threads))); err != nil {
 			return nil, err
 		}
 	}

@@ -2483,6 +2483,8 @@ export interface ProbeOptions {
   cgroupLimits?: boolean;
   /** Collect only these processes. Default: every process. */
   pids?: number[];
+  /** Threads reading the process table; 0 (the default) chooses: one below 256 processes, else one per CPU up to 4. */
+  threads?: number;
   /** Socket tables to list: tcp, udp, unix, raw, netlink, packet (a comma-separated string or a list; `all`). Default: all. */
   sockets?: string | string[];
   /** Resolve each socket's owning processes. Default true. */

@@ -240,6 +240,14 @@ impl Warnings {
         }
     }
 
+    /// Adds another collector thread's warnings, keeping the bound.
+    pub(crate) fn merge(&mut self, other: Warnings) {
+        self.dropped = self.dropped.saturating_add(other.dropped);
+        for w in other.kept {
+            self.push(w);
+        }
+    }
+
     pub(crate) fn into_parts(self) -> (Vec<String>, u32) {
         (self.kept, self.dropped)
     }

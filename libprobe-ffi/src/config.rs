@@ -155,6 +155,8 @@ pub struct libprobe_options {
 
 /// The smallest `struct_size` accepted: the first version of `libprobe_options`.
 const OPTIONS_V1_SIZE: usize = std::mem::offset_of!(libprobe_options, fixture) + size_of::<*const c_char>();
+/// More process reader threads than this is a mistake, not a setting.
+const MAX_PROCESS_THREADS: u32 = 256;
 /// Larger structs are refused outright, whatever their content.
 const OPTIONS_MAX_SIZE: usize = 4096;
 
@@ -332,6 +334,14 @@ impl Settings {
             }
             _ => Err(Failure::invalid(format!("max_file_bytes {bytes} must be at least 1"))),
         }
+    }
+
+    fn set_process_threads(&mut self, threads: u32) -> Outcome {
+        if threads > MAX_PROCESS_THREADS {
+            return Err(Failure::invalid(format!("process threads {threads} is above {MAX_PROCESS_THREADS}")));
+        }
+        self.process.threads = threads as usize;
+        Ok(())
     }
 
     /// Applies an option struct, all or nothing.
@@ -580,6 +590,20 @@ pub unsafe extern "C" fn libprobe_config_set_pids(
         s.process.pids = Some(list);
         Ok(())
     })
+}
+
+/// Sets how many threads read the process table: `0` (the default) chooses — the calling
+/// thread alone below 256 processes, else one thread per CPU up to 4 — and `1` reads on
+/// the calling thread only. The threads live only for the duration of one snapshot.
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_process_threads(
+    config: *mut libprobe_config,
+    threads: u32,
+) -> libprobe_status {
+    with_config(config, |s| s.set_process_threads(threads))
 }
 
 /// Reads one root from `path` (a NUL-terminated byte string, copied) instead of the

@@ -117,6 +117,11 @@ pub const OPTIONS: &[(&str, &str, &str)] = &[
     ("cgroupLimits", "boolean", "The limits that bind each process through its cgroup. Default true."),
     ("pids", "number[]", "Collect only these processes. Default: every process."),
     (
+        "threads",
+        "number",
+        "Threads reading the process table; 0 (the default) chooses: one below 256 processes, else one per CPU up to 4.",
+    ),
+    (
         "sockets",
         "string | string[]",
         "Socket tables to list: tcp, udp, unix, raw, netlink, packet (a comma-separated string or a list; `all`). Default: all.",
@@ -180,6 +185,12 @@ fn options(o: Option<Object>) -> Result<Options> {
     }
     if let Some(pids) = get::<Vec<i32>>(&o, "pids", "an array of process ids")? {
         p.pids = Some(pids);
+    }
+    if let Some(t) = get::<f64>(&o, "threads", "a number")? {
+        if !(t >= 0.0 && t.fract() == 0.0 && t <= 256.0) {
+            return Err(invalid(format!("option threads: {t} is not an integer from 0 to 256")));
+        }
+        p.threads = t as usize;
     }
     let n = &mut out.network;
     if let Some(s) = get::<Either<String, Vec<String>>>(&o, "sockets", "a string or an array of socket table names")? {

@@ -41,7 +41,7 @@ impl Probe {
     #[new]
     #[pyo3(signature = (
         *, domains = None, smaps_rollup = None, maps = None, fds = None, environ = None,
-        taskstats = None, cgroup_limits = None, pids = None, sockets = None, owners = None,
+        taskstats = None, cgroup_limits = None, pids = None, threads = None, sockets = None, owners = None,
         tcp_info = None, interfaces = None, routes = None, neighbours = None, conntrack = None,
         sockets_from_procfs = None, netns = None, fixture = None, procfs = None, sysfs = None,
         devfs = None, rootfs = None, max_file_bytes = None,
@@ -56,6 +56,7 @@ impl Probe {
         taskstats: Option<bool>,
         cgroup_limits: Option<bool>,
         pids: Option<Vec<i32>>,
+        threads: Option<usize>,
         sockets: Option<&Bound<'_, PyAny>>,
         owners: Option<bool>,
         tcp_info: Option<bool>,
@@ -90,6 +91,9 @@ impl Probe {
         set(&mut process.cgroup_limits, cgroup_limits);
         if pids.is_some() {
             process.pids = pids;
+        }
+        if let Some(n) = threads {
+            process.threads = n;
         }
         let mut network = NetworkOptions::default();
         if let Some(s) = sockets {

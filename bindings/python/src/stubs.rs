@@ -126,6 +126,7 @@ class Probe:
         taskstats: Union[bool, None] = None,
         cgroup_limits: Union[bool, None] = None,
         pids: Union[Sequence[int], None] = None,
+        threads: Union[int, None] = None,
         sockets: Union[str, Iterable[str], None] = None,
         owners: Union[bool, None] = None,
         tcp_info: Union[bool, None] = None,
@@ -144,8 +145,10 @@ class Probe:
     ) -> Probe:
         """Options left out (or `None`) take the core's defaults: every domain but ebpf;
         every process field group but smaps_rollup, maps, fds, environ and taskstats;
-        every network part but conntrack entries. Raises InvalidArgumentError for an
-        unknown domain or socket table, or an invalid value."""
+        every network part but conntrack entries. `threads` reads the process table on
+        that many threads (0, the default, chooses: one below 256 processes, else one per
+        CPU up to 4). Raises InvalidArgumentError for an unknown domain or socket table,
+        or an invalid value."""
     def snapshot(self) -> SNAPSHOT:
         """Collects every enabled domain, with the GIL released. Never fails as a whole:
         each domain reports its own status in `domains`."""

@@ -27,6 +27,7 @@ OPTIONS:
     --environ              process environments (may hold secrets; never by default)
     --taskstats            per-cause delay accounting over taskstats (needs CAP_NET_ADMIN)
     --no-cgroup-limits     skip reading each cgroup's limits
+    --threads N            read the process table on N threads (0: choose; 1: this one)
     --fixture DIR          read a fixture tree (DIR/proc, DIR/sys, DIR/syscalls.txt)
 
 NETWORK OPTIONS:
@@ -101,6 +102,10 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "--environ" => process.environ = true,
             "--taskstats" => process.taskstats = true,
             "--no-cgroup-limits" => process.cgroup_limits = false,
+            "--threads" => {
+                let v = value("--threads")?;
+                process.threads = v.parse().map_err(|_| format!("--threads: `{v}` is not a thread count"))?;
+            }
             "--fixture" => fixture = Some(value("--fixture")?),
             "-t" => kinds = kinds.with(SocketKind::Tcp),
             "-u" => kinds = kinds.with(SocketKind::Udp),

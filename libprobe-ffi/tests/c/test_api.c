@@ -168,9 +168,11 @@ static void test_null_arguments(void) {
   CHECK_STATUS(libprobe_config_set_process_fields(NULL, 0), LIBPROBE_STATUS_NULL_ARGUMENT);
   CHECK_STATUS(libprobe_config_process_fields(NULL, &u), LIBPROBE_STATUS_NULL_ARGUMENT);
   /* NULL: libprobe_config_set_pids, libprobe_config_set_root, libprobe_config_set_max_file_bytes */
+  /* NULL: libprobe_config_set_process_threads */
   CHECK_STATUS(libprobe_config_set_pids(NULL, NULL, 0), LIBPROBE_STATUS_NULL_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_root(NULL, LIBPROBE_ROOT_PROCFS, "/proc"), LIBPROBE_STATUS_NULL_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_max_file_bytes(NULL, 1), LIBPROBE_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(libprobe_config_set_process_threads(NULL, 1), LIBPROBE_STATUS_NULL_ARGUMENT);
   /* NULL: libprobe_config_set_network_fields, libprobe_config_network_fields, libprobe_config_set_network_sockets */
   CHECK_STATUS(libprobe_config_set_network_fields(NULL, 0), LIBPROBE_STATUS_NULL_ARGUMENT);
   CHECK_STATUS(libprobe_config_network_fields(NULL, &u), LIBPROBE_STATUS_NULL_ARGUMENT);
@@ -312,6 +314,7 @@ static void test_config(void) {
   CHECK_STATUS(libprobe_config_set_root(cfg, 99, "/proc"), LIBPROBE_STATUS_INVALID_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_root(cfg, LIBPROBE_ROOT_PROCFS, ""), LIBPROBE_STATUS_INVALID_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_max_file_bytes(cfg, 0), LIBPROBE_STATUS_INVALID_ARGUMENT);
+  CHECK_STATUS(libprobe_config_set_process_threads(cfg, 100000), LIBPROBE_STATUS_INVALID_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_json(cfg, 3), LIBPROBE_STATUS_INVALID_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_network_fields(cfg, 1u << 20), LIBPROBE_STATUS_INVALID_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_network_sockets(cfg, 1u << 20), LIBPROBE_STATUS_INVALID_ARGUMENT);
@@ -345,6 +348,7 @@ static void test_config(void) {
   CHECK_STATUS(libprobe_config_set_pids(cfg, NULL, 0), LIBPROBE_STATUS_OK);
   CHECK_STATUS(libprobe_config_set_root(cfg, LIBPROBE_ROOT_SYSFS, "/sys"), LIBPROBE_STATUS_OK);
   CHECK_STATUS(libprobe_config_set_max_file_bytes(cfg, 1 << 20), LIBPROBE_STATUS_OK);
+  CHECK_STATUS(libprobe_config_set_process_threads(cfg, 2), LIBPROBE_STATUS_OK);
   CHECK_STATUS(libprobe_config_set_json(cfg, LIBPROBE_JSON_PRETTY), LIBPROBE_STATUS_OK);
 
   /* The option struct, libbpf style. */

@@ -10,9 +10,15 @@ pub(crate) mod system;
 pub(crate) mod taskstats;
 
 /// Buffers a `Probe` reuses from one snapshot to the next, so a steady-state scan reads
-/// every file without allocating for it.
+/// every file without allocating for it: one set per thread reading the process table.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
+    pub(crate) workers: Vec<Buffers>,
+}
+
+/// One reader's buffers: file contents and link targets.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
     pub(crate) file: Vec<u8>,
     pub(crate) link: Vec<u8>,
 }

@@ -14,6 +14,7 @@
 
 use std::collections::HashMap;
 use std::ffi::CStr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::{Error, ErrorKind, ParseError};
 use crate::model::{Domain, Field, Reason, Warnings};
@@ -22,13 +23,13 @@ use crate::snapshot::{ProcessOptions, Sample};
 use crate::source::{PidDir, ProcRoot, Source};
 use crate::text::ByteStr;
 
-use super::Scratch;
 use super::cgroup::CgroupCache;
 use super::procfs::{
     self, pid_cmdline, pid_fdinfo, pid_io, pid_limits, pid_maps, pid_ns, pid_schedstat, pid_smaps_rollup, pid_stat,
     pid_status,
 };
 use super::taskstats::Taskstats;
+use super::{Buffers, Scratch};
 
 /// (pid, start time) → user + system ticks.
 type CpuByProcess = HashMap<(i32, u64), u64>;
@@ -79,27 +80,100 @@ pub(crate) fn collect(
             (dt > 0.0).then_some((dt, &p.process_cpu))
         }),
     };
-    let mut cgroups = CgroupCache::new(src, opts.cgroup_limits);
-    // Taskstats asks the running kernel: it has no answer for a fixture tree's processes.
-    let mut taskstats = (opts.taskstats && !src.is_fixture()).then(|| {
-        let sysctl = src.read_proc("sys/kernel/task_delayacct").ok().map(|v| crate::parse::trim(&v) != b"0");
-        Taskstats::open(sysctl)
-    });
+    let workers = worker_count(opts.threads, pids.len());
+    if scratch.workers.len() < workers {
+        scratch.workers.resize_with(workers, Buffers::default);
+    }
+    // Workers take batches of pids in order from a shared cursor, so a process with many
+    // descriptors or mappings does not leave the other threads idle.
+    let cursor = AtomicUsize::new(0);
+    let work = |buffers: &mut Buffers| read_batches(&ctx, src, &root, &pids, &cursor, buffers);
+    let mut parts = match scratch.workers.split_first_mut() {
+        Some((first, rest)) if workers > 1 => std::thread::scope(|s| {
+            let helpers: Vec<_> = rest[..workers - 1].iter_mut().map(|b| s.spawn(|| work(b))).collect();
+            let mut parts = vec![work(first)];
+            for h in helpers {
+                // A panic in a reader is a bug: it goes on to the caller's boundary.
+                parts.push(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+            }
+            parts
+        }),
+        Some((first, _)) => vec![work(first)],
+        None => Vec::new(),
+    };
 
     let mut out = Vec::with_capacity(pids.len());
     next.process_cpu.reserve(pids.len());
-    for pid in pids {
-        match read_process(&ctx, &root, pid, scratch, &mut cgroups, taskstats.as_mut(), warnings) {
-            Ok(Some(p)) => {
-                next.process_cpu.insert((p.pid, p.start_time), p.cpu_user_ticks.saturating_add(p.cpu_system_ticks));
-                out.push(p);
-            }
-            Ok(None) => {}
-            Err(e) if e.is_gone() => {}
-            Err(e) => warnings.push(e),
-        }
+    for part in &mut parts {
+        out.append(&mut part.processes);
+        warnings.merge(std::mem::take(&mut part.warnings));
+    }
+    if workers > 1 {
+        out.sort_by_key(|p| p.pid);
+    }
+    for p in &out {
+        next.process_cpu.insert((p.pid, p.start_time), p.cpu_user_ticks.saturating_add(p.cpu_system_ticks));
     }
     Domain::Collected(out)
+}
+
+/// Processes below this count are read on the calling thread: a thread costs more than
+/// it saves on a small table.
+const PARALLEL_MIN_PROCESSES: usize = 256;
+/// The most threads an automatic choice uses.
+const MAX_AUTO_THREADS: usize = 4;
+/// Pids a worker takes from the cursor at a time.
+const BATCH: usize = 16;
+
+fn worker_count(requested: usize, processes: usize) -> usize {
+    let wanted = match requested {
+        0 if processes < PARALLEL_MIN_PROCESSES => 1,
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_AUTO_THREADS),
+        n => n,
+    };
+    // Never more threads than batches.
+    wanted.clamp(1, processes.div_ceil(BATCH).max(1))
+}
+
+/// What one reader thread collected.
+struct Part {
+    processes: Vec<ProcessFull>,
+    warnings: Warnings,
+}
+
+/// Reads batches of `pids` until the cursor passes the end. Each reader has its own
+/// buffers, cgroup cache and taskstats connection.
+fn read_batches(
+    ctx: &Ctx<'_>,
+    src: &Source,
+    root: &ProcRoot<'_>,
+    pids: &[i32],
+    cursor: &AtomicUsize,
+    buffers: &mut Buffers,
+) -> Part {
+    let mut cgroups = CgroupCache::new(src, ctx.opts.cgroup_limits);
+    // Taskstats asks the running kernel: it has no answer for a fixture tree's processes.
+    let mut taskstats = (ctx.opts.taskstats && !src.is_fixture()).then(|| {
+        let sysctl = src.read_proc("sys/kernel/task_delayacct").ok().map(|v| crate::parse::trim(&v) != b"0");
+        Taskstats::open(sysctl)
+    });
+    let mut part = Part { processes: Vec::new(), warnings: Warnings::default() };
+    loop {
+        let start = cursor.fetch_add(BATCH, Ordering::Relaxed);
+        let Some(batch) = pids.get(start..(start + BATCH).min(pids.len())) else { break };
+        if batch.is_empty() {
+            break;
+        }
+        for &pid in batch {
+            match read_process(ctx, root, pid, buffers, &mut cgroups, taskstats.as_mut(), &mut part.warnings) {
+                Ok(Some(p)) => part.processes.push(p),
+                Ok(None) => {}
+                Err(e) if e.is_gone() => {}
+                Err(e) => part.warnings.push(e),
+            }
+        }
+    }
+    part
 }
 
 /// A machine-wide fact the process fields depend on; an unexpected failure is a warning.
@@ -181,7 +255,15 @@ impl Proc<'_, '_> {
             return Field::Missing(Reason::Gone);
         }
         match self.dir.read(name, buf) {
-            Ok(()) => self.parsed(name, parse(buf)),
+            Ok(()) => match parse(buf) {
+                // An exiting process's files go empty before its directory goes (`limits`
+                // prints nothing once the signal handlers are released): not malformed.
+                Err(_) if buf.is_empty() => {
+                    self.gone = true;
+                    Field::Missing(Reason::Gone)
+                }
+                r => self.parsed(name, r),
+            },
             Err(e) => Field::Missing(self.reason(e)),
         }
     }
@@ -260,14 +342,18 @@ fn read_process(
     ctx: &Ctx<'_>,
     root: &ProcRoot<'_>,
     pid: i32,
-    scratch: &mut Scratch,
+    scratch: &mut Buffers,
     cgroups: &mut CgroupCache<'_>,
     taskstats: Option<&mut Taskstats>,
     warnings: &mut Warnings,
 ) -> Result<Option<ProcessFull>, Error> {
     let dir = root.open_pid(pid)?;
     let buf = &mut scratch.file;
-    dir.read(c"stat", buf)?;
+    match dir.read(c"stat", buf) {
+        // Every live process has `stat`: it was reaped after its directory was opened.
+        Err(e) if e.kind() == ErrorKind::NotFound || e.is_gone() => return Ok(None),
+        r => r?,
+    }
     let stat = pid_stat::parse(buf).map_err(|e| e.in_file(dir.path_of(c"stat")))?;
     let state = ProcessState::from_char(stat.state);
     let mut p = Proc {
@@ -643,11 +729,14 @@ fn open_fds(
             Err(e) if e.kind() == ErrorKind::NotFound && p.dir.is_alive() => continue,
             Err(e) => Err(p.reason(e)),
         };
-        let st = p.dir.stat(fd_path).map_err(|e| e.kind());
+        let st = match p.dir.stat(fd_path) {
+            // Closed after its link was read (an exiting process closes them all).
+            Err(e) if e.kind() == ErrorKind::NotFound => continue,
+            st => st.map_err(|e| p.reason(e)),
+        };
         let file_type = match &st {
             Ok(st) => Field::Value(file_type(st.mode, link)),
-            Err(ErrorKind::PermissionDenied) => Field::Missing(Reason::PermissionDenied),
-            Err(_) => Field::Missing(Reason::Error),
+            Err(r) => Field::Missing(*r),
         };
         let info_field = |get: fn(&pid_fdinfo::FdInfo) -> Option<u64>| match &info {
             Ok(i) => get(i).map_or(Field::Missing(Reason::NotSupported), Field::Value),
@@ -673,7 +762,7 @@ fn open_fds(
                     Field::Value(st.links == 0)
                 }
                 Ok(_) => Field::Value(false),
-                Err(_) => Field::Missing(Reason::Error),
+                Err(r) => Field::Missing(*r),
             },
             path,
         });
