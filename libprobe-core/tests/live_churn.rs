@@ -119,7 +119,10 @@ fn snapshots_stay_consistent_under_process_and_thread_churn() {
         assert_eq!(st.state, DomainState::Collected, "snapshot {n}: {st:?}");
         assert!(st.warnings.is_empty() && st.warnings_dropped == 0, "snapshot {n}: warnings {:?}", st.warnings);
         let json = snap.to_json();
-        assert!(!json.contains(":\"error\""), "snapshot {n}: a field failed with reason `error`");
+        if let Some(at) = json.find(":\"error\"") {
+            let from = json[..at].rfind("\"pid\"").unwrap_or(at.saturating_sub(400));
+            panic!("snapshot {n}: a field failed with reason `error`: {}", &json[from..(at + 200).min(json.len())]);
+        }
 
         let procs = snap.processes();
         records += procs.len();

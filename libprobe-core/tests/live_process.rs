@@ -373,7 +373,17 @@ fn every_field_of_a_known_process() {
     between("memory_page_tables", before.status_kb("VmPTE"), v(&memory_page_tables), after.status_kb("VmPTE"));
     let sm = |o: &Oracle, k: &str| o.smaps.get(k).copied().unwrap_or(0);
     let sm2 = |o: &Oracle, a: &str, b: &str| sm(o, a) + sm(o, b);
-    between("memory_pss", sm(&before, "Pss"), v(&memory_pss), sm(&after, "Pss"));
+    // PSS divides each shared page among the processes mapping it at the instant of the
+    // read, so it moves both ways while other processes start and exit: within 5 % of
+    // the kernel's readings around ours, and between USS and RSS.
+    let near = |name: &str, key: &str, got: u64| {
+        let (b, a) = (sm(&before, key), sm(&after, key));
+        let (lo, hi) = (b.min(a), b.max(a));
+        assert!(got >= lo - lo / 20 && got <= hi + hi / 20, "{name}: {got} not within 5 % of the kernel's {lo}..{hi}");
+    };
+    let pss = v(&memory_pss);
+    near("memory_pss", "Pss", pss);
+    assert!(v(&memory_uss) <= pss && pss <= after.stat_u(24).max(before.stat_u(24)) * page, "USS ≤ PSS ≤ RSS");
     between(
         "memory_uss",
         sm2(&before, "Private_Clean", "Private_Dirty"),
@@ -386,9 +396,9 @@ fn every_field_of_a_known_process() {
         v(&memory_dirty),
         sm2(&after, "Shared_Dirty", "Private_Dirty"),
     );
-    between("memory_pss_anon", sm(&before, "Pss_Anon"), v(&memory_pss_anon), sm(&after, "Pss_Anon"));
-    between("memory_pss_file", sm(&before, "Pss_File"), v(&memory_pss_file), sm(&after, "Pss_File"));
-    between("memory_pss_shmem", sm(&before, "Pss_Shmem"), v(&memory_pss_shmem), sm(&after, "Pss_Shmem"));
+    near("memory_pss_anon", "Pss_Anon", v(&memory_pss_anon));
+    near("memory_pss_file", "Pss_File", v(&memory_pss_file));
+    near("memory_pss_shmem", "Pss_Shmem", v(&memory_pss_shmem));
     assert!(v(&memory_uss) <= v(&memory_pss) && v(&memory_pss) <= memory_rss, "uss <= pss <= rss");
     let pct = v(&memory_percent);
     let want = memory_rss as f64 / mem_total() as f64 * 100.0;
@@ -1082,7 +1092,9 @@ fn cpu_percent_of_busy_and_sleeping_children() {
     let s2 = snapshot(&mut probe);
     let (r1, i1) = (run_ns(busy.pid), run_ns(idle.pid));
     let dt = (s2.timestamp_monotonic_ns - s1.timestamp_monotonic_ns) as f64 / 1e9;
-    for (pid, run, lo, hi) in [(busy.pid, r1 - r0, 50.0, 110.0), (idle.pid, i1 - i0, 0.0, 2.0)] {
+    // The busy child's share depends on what else runs on this machine's CPUs; the
+    // schedstat comparison in the loop is the exact check; the range tells busy from idle.
+    for (pid, run, lo, hi) in [(busy.pid, r1 - r0, 20.0, 110.0), (idle.pid, i1 - i0, 0.0, 2.0)] {
         let (a, b) = (s1.process(pid).unwrap(), s2.process(pid).unwrap());
         let pct = v(&b.cpu_percent);
         let ticks = (b.cpu_user_ticks + b.cpu_system_ticks) - (a.cpu_user_ticks + a.cpu_system_ticks);
@@ -1375,6 +1387,7 @@ fn full_options() -> ProcessOptions {
         taskstats: false,
         cgroup_limits: true,
         pids: None,
+        threads: 0,
     }
 }
 
