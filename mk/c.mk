@@ -29,7 +29,7 @@ C_CYCLES      ?= 10000
 C_TEST_SRC    := $(C_TESTS)/walk.c
 PREFIX        ?= /usr/local
 
-.PHONY: test-c c-lib c-header c-null-coverage c-tests test-c-plain test-c-asan test-c-valgrind \
+.PHONY: c-crosslang-driver test-c c-lib c-header c-null-coverage c-tests test-c-plain test-c-asan test-c-valgrind \
         test-c-tsan test-c-examples test-c-install install bench-c
 
 FACE_TESTS += test-c
@@ -141,3 +141,11 @@ install:
 # bytes per process (and per socket once the network domain is collected).
 bench-c:
 	$(CARGO) run --release -p libprobe-ffi --example bench_snapshot
+
+# The C face's driver for the cross-language test (tests/cross_language/README.md): the C
+# view of each fixture, rendered through libprobe_schema() by walk.c.
+c-crosslang-driver: c-lib
+	$(CC) $(C_CFLAGS) $(C_TESTS)/crosslang_driver.c $(C_TEST_SRC) $(C_BUILD)/lib/libprobe.a $(C_STATIC_DEPS) \
+	  -o $(C_BUILD)/bin/crosslang_driver
+CROSS_LANGUAGE_DRIVERS += c=$(C_BUILD)/bin/crosslang_driver
+CROSS_LANGUAGE_DEPS    += c-crosslang-driver

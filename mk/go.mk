@@ -13,7 +13,7 @@ GO_ENV       = CGO_LDFLAGS="-L$(GO_LIBDIR)" \
                CGO_CFLAGS="-O2 -g -DLIBPROBE_LIB=$$(sha256sum $(GO_LIBDIR)/libprobe.a | cut -c1-16)"
 GO_EXPORTER_ADDR ?= 127.0.0.1:19101
 
-.PHONY: test-go go-lib bench-go go-bench-run
+.PHONY: go-crosslang-driver test-go go-lib bench-go go-bench-run
 
 FACE_TESTS += test-go
 
@@ -42,3 +42,10 @@ bench-go:
 
 go-bench-run: go-lib
 	cd bindings/go && $(GO_ENV) $(GO) test -run '^$$' -bench Snapshot -count 5 ./...
+
+# The Go face's driver for the cross-language test (tests/cross_language/README.md): the
+# Go structs of each fixture, rendered by Snapshot.MarshalJSON.
+go-crosslang-driver: go-lib
+	cd bindings/go && $(GO_ENV) $(GO) build -o $(GO_LIBDIR)/crosslang-driver ./internal/crosslang-driver
+CROSS_LANGUAGE_DRIVERS += go=$(GO_LIBDIR)/crosslang-driver
+CROSS_LANGUAGE_DEPS    += go-crosslang-driver

@@ -33,7 +33,7 @@ test-python: python-install
 	$(BINDINGS_PY) bindings/python/tests/typing_sample.py >/dev/null
 	$(BINDINGS_PY) examples/python/top.py -n 1 -d 0.2 -l 5
 
-# C and Go join by adding to these two variables in their own fragments:
+# Other faces join by adding to these two variables in their own fragments (mk/c.mk, mk/go.mk):
 #   CROSS_LANGUAGE_DRIVERS += c=path/to/driver      (NAME=COMMAND; see the README)
 #   CROSS_LANGUAGE_DEPS    += target-that-builds-it
 CROSS_LANGUAGE_DRIVERS ?=

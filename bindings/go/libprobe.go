@@ -89,6 +89,12 @@ type Field[T any] struct {
 // Get returns the value and whether there is one.
 func (f Field[T]) Get() (T, bool) { return f.Value, f.Valid }
 
+// Char is a one-character code as the kernel prints it (StateChar: 'R', 'S', 'D', …).
+// It compares with rune constants (p.StateChar == 'R') and prints as the character.
+type Char rune
+
+func (c Char) String() string { return string(rune(c)) }
+
 // Entry is one entry of an ordered map (meminfo, vmstat, environ), in the kernel's order.
 type Entry[K, V any] struct {
 	Key   K

@@ -1209,7 +1209,7 @@ type ProcessFull struct {
 	Groups Field[[]uint32] `json:"groups"`
 	State  ProcessState    `json:"state"`
 	// The state letter as the kernel prints it (`R`, `S`, `D`, `Z`, `T`, `t`, `X`, `I`, …).
-	StateChar rune `json:"state_char"`
+	StateChar Char `json:"state_char"`
 	// Nice value, -20 (favoured) to 19.
 	Nice int32 `json:"nice"`
 	// Kernel scheduling priority as `/proc/<pid>/stat` shows it (20 + nice for normal
@@ -1403,7 +1403,7 @@ func convProcessFull(c *C.libprobe_process_full) ProcessFull {
 		GIDFilesystem:           convOptU32(&c.gid_filesystem),
 		Groups:                  convOptListU32(&c.groups),
 		State:                   ProcessState(c.state),
-		StateChar:               rune(c.state_char),
+		StateChar:               Char(c.state_char),
 		Nice:                    int32(c.nice),
 		Priority:                int32(c.priority),
 		NumThreads:              uint32(c.num_threads),

@@ -846,7 +846,7 @@ impl Generator {
             Kind::I32 => "int32".into(),
             Kind::I64 => "int64".into(),
             Kind::F64 => "float64".into(),
-            Kind::Char => "rune".into(),
+            Kind::Char => "Char".into(),
             Kind::Str | Kind::Bytes => "string".into(),
             Kind::Enum(e) => Self::go_enum(e),
             Kind::Record(r) => self.go_record(r),

@@ -49,7 +49,8 @@ def scenario_domains(scenario: str) -> str | None:
 
 
 def builtin_drivers() -> dict[str, list[str]]:
-    """The drivers this repository has. C and Go join with --driver (see README.md)."""
+    """The drivers run.py starts itself; the C and Go ones come with --driver from their make
+    fragments (see README.md)."""
     return {
         "python": [sys.executable, str(HERE / "driver.py")],
         "node": [shutil.which("node") or "node", str(HERE / "driver.js")],
