@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""Bindings benchmark: the Python and Node bindings beside the same snapshot in Rust and
-beside the local favourites (psutil, systeminformation), in one run, under one workload.
+"""Bindings benchmark: the Python, Node and Go bindings beside the same snapshot in Rust and
+beside the local favourites (psutil, systeminformation, gopsutil), in one run, under one
+workload.
 
     python3 bench/run_bindings.py               # from the repository root
     python3 bench/run_bindings.py --passes 5 --repeat 11 --out target/bench/bindings
 
 Set-up (each step skipped when done): the Rust anchors (`cargo build --release -p
 libprobe-bench`), the Python binding and psutil in `.venv-bindings` (`pip install
-./bindings/python`, release build), the Node addon (`npm run build` in bindings/node) and
-systeminformation (`npm ci` in bench/node). Then it starts `workload.py --procs 1000 --tcp
+./bindings/python`, release build), the Node addon (`npm run build` in bindings/node),
+systeminformation (`npm ci` in bench/node), and the Go anchors (`go build` in bench/go
+against the release libprobe.a, gopsutil from the module proxy). Then it starts `workload.py --procs 1000 --tcp
 10000` (../shared/bench/workload.py) and measures, interleaved round-robin, each anchor as
 a fresh process that collects `--repeat` times:
 
@@ -20,6 +22,8 @@ a fresh process that collects `--repeat` times:
 | node | `new Probe({domains: 'process'}).snapshot()`: every process as plain objects |
 | psutil | `process_iter(attrs=...)` + 16 `rlimit()` per process (bench/psutil_procs.py) |
 | systeminformation | `si.processes()` (first call of a process: it serves repeated calls from a cache) |
+| go | `libprobe.New(&Options{Domains: process}).Snapshot()`, then every process's gopsutil-equivalent fields read (bench/go) |
+| gopsutil | `process.Processes()` + the same fields and `Rlimit()` per process (bench/go `--gopsutil`) |
 
 `first` is the first iteration of each fresh process; `steady` the later ones (a poller
 that is already running); `steady CPU` the process CPU time of the later ones (every
@@ -83,6 +87,10 @@ def setup(skip_build: bool) -> None:
     if not (node_dir / "node_modules").is_dir():
         sh(["npm", "ci", "--no-audit", "--no-fund"], cwd=node_dir)
     sh(["npm", "run", "build"], cwd=node_dir, stdout=subprocess.DEVNULL)
+    if shutil.which("go"):
+        sh(["cargo", "build", "--release", "-q", "-p", "libprobe-ffi"])
+        env = dict(os.environ, CGO_LDFLAGS=f"-L{target_dir() / 'release'}")
+        sh(["go", "build", "-o", str(target_dir() / "release" / "go_procs"), "."], cwd=BENCH / "go", env=env)
     if not (BENCH / "node" / "node_modules" / "systeminformation").is_dir():
         sh(["npm", "ci", "--no-audit", "--no-fund"], cwd=BENCH / "node")
 
@@ -116,6 +124,9 @@ def anchors(network: bool) -> dict[str, tuple[list[str], bool]]:
         "psutil": ([str(PY), str(BENCH / "psutil_procs.py")], True),
         "systeminformation": ([node, str(BENCH / "node" / "si_procs.js")], False),
     }
+    if (rel / "go_procs").exists():
+        out["go"] = ([str(rel / "go_procs")], True)
+        out["gopsutil"] = ([str(rel / "go_procs"), "--gopsutil"], True)
     if network:
         out["python sockets"] = ([str(PY), str(BENCH / "python_sockets.py")], True)
         out["psutil sockets"] = ([str(PY), str(BENCH / "python_sockets.py"), "--psutil"], True)
@@ -199,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     ratio("python+attrs / rust", "python+attrs", "rust", "-")
     ratio("node / rust", "node", "rust", "<= 1.5")
     ratio("systeminformation / node", "systeminformation", "node", "-")
+    ratio("go / rust", "go", "rust", "<= 1.5")
+    ratio("gopsutil / go", "gopsutil", "go", "-")
     if network:
         ratio("psutil sockets / python sockets", "psutil sockets", "python sockets", "-")
 
