@@ -8,7 +8,7 @@
 //! returned `Snapshot` keeps; `probe_retained_bytes` is what the `Probe` keeps between
 //! snapshots (the previous sample for rates, reused read buffers).
 //!
-//! usage: libprobe_procs [--repeat N]
+//! usage: libprobe_procs [--repeat N]     (LIBPROBE_BENCH_THREADS=N: N process readers)
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -141,7 +141,11 @@ fn tally(snap: &Snapshot) -> Tally {
 
 fn main() {
     let args = Args::from_env();
-    let options = Options { domains: Domains::NONE.with(DomainName::Process), ..Options::default() };
+    let mut options = Options { domains: Domains::NONE.with(DomainName::Process), ..Options::default() };
+    // `LIBPROBE_BENCH_THREADS=1` measures the one-thread read (default: the automatic choice).
+    if let Some(n) = std::env::var("LIBPROBE_BENCH_THREADS").ok().and_then(|v| v.parse().ok()) {
+        options.process.threads = n;
+    }
     let mut probe = Probe::new(options);
 
     let mut times = Timings::default();
