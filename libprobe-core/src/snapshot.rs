@@ -103,8 +103,9 @@ pub struct ProcessOptions {
     pub pids: Option<Vec<i32>>,
     /// Threads reading the process table: `0` chooses (one for fewer than 256 processes,
     /// else one per CPU up to 4), `1` reads on the calling thread only. Reading is mostly
-    /// kernel time spent per process, so the table takes about 1/n of the wall time on n
-    /// free CPUs, for the same CPU time.
+    /// kernel time spent per process, so n readers on n free CPUs take a little more than
+    /// 1/n of the wall time, for somewhat more CPU time (on a 2-CPU VM, 1 000 processes:
+    /// 52 ms on one thread; 33 ms wall and 61 ms CPU on two).
     pub threads: usize,
 }
 

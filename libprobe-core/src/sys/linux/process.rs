@@ -87,8 +87,10 @@ pub(crate) fn collect(
     // Workers take batches of pids in order from a shared cursor, so a process with many
     // descriptors or mappings does not leave the other threads idle.
     let cursor = AtomicUsize::new(0);
-    let work = |buffers: &mut Buffers| read_batches(&ctx, src, &root, &pids, &cursor, buffers);
-    let mut parts = match scratch.workers.split_first_mut() {
+    // Each reader's share, with room for an uneven split, so that its vector rarely grows.
+    let share = if workers > 1 { pids.len() / workers + pids.len() / (4 * workers) + BATCH } else { pids.len() };
+    let work = |buffers: &mut Buffers| read_batches(&ctx, src, &root, &pids, &cursor, buffers, share);
+    let parts = match scratch.workers.split_first_mut() {
         Some((first, rest)) if workers > 1 => std::thread::scope(|s| {
             let helpers: Vec<_> = rest[..workers - 1].iter_mut().map(|b| s.spawn(|| work(b))).collect();
             let mut parts = vec![work(first)];
@@ -102,12 +104,19 @@ pub(crate) fn collect(
         None => Vec::new(),
     };
 
-    let mut out = Vec::with_capacity(pids.len());
-    next.process_cpu.reserve(pids.len());
-    for part in &mut parts {
-        out.append(&mut part.processes);
-        warnings.merge(std::mem::take(&mut part.warnings));
+    // The first reader's vector takes the others' records: one copy of each of theirs.
+    let total: usize = parts.iter().map(|p| p.processes.len()).sum();
+    let mut out = Vec::new();
+    for mut part in parts {
+        if out.capacity() == 0 {
+            out = part.processes;
+            out.reserve_exact(total - out.len());
+        } else {
+            out.append(&mut part.processes);
+        }
+        warnings.merge(part.warnings);
     }
+    next.process_cpu.reserve(out.len());
     if workers > 1 {
         out.sort_by_key(|p| p.pid);
     }
@@ -150,6 +159,7 @@ fn read_batches(
     pids: &[i32],
     cursor: &AtomicUsize,
     buffers: &mut Buffers,
+    share: usize,
 ) -> Part {
     let mut cgroups = CgroupCache::new(src, ctx.opts.cgroup_limits);
     // Taskstats asks the running kernel: it has no answer for a fixture tree's processes.
@@ -157,7 +167,7 @@ fn read_batches(
         let sysctl = src.read_proc("sys/kernel/task_delayacct").ok().map(|v| crate::parse::trim(&v) != b"0");
         Taskstats::open(sysctl)
     });
-    let mut part = Part { processes: Vec::new(), warnings: Warnings::default() };
+    let mut part = Part { processes: Vec::with_capacity(share), warnings: Warnings::default() };
     loop {
         let start = cursor.fetch_add(BATCH, Ordering::Relaxed);
         let Some(batch) = pids.get(start..(start + BATCH).min(pids.len())) else { break };
