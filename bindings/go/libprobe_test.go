@@ -243,7 +243,7 @@ func TestLiveChild(t *testing.T) {
 	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
 	time.Sleep(100 * time.Millisecond)
 	pid := int32(cmd.Process.Pid)
-	p, err := New(&Options{Domains: []DomainName{DomainProcess}, Pids: []int32{pid}, ProcessFields: allFields()})
+	p, err := New(&Options{Domains: []DomainName{DomainProcess}, Pids: []int32{pid}, ProcessFields: allFields(), Threads: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,6 +303,9 @@ func TestCloseIsIdempotentAndErrorsCarryTheStatus(t *testing.T) {
 	var e *Error
 	if !errors.As(err, &e) || e.Status != StatusInvalidArgument || !strings.Contains(e.Error(), "LIBPROBE_STATUS_INVALID_ARGUMENT") {
 		t.Errorf("bad domain: %v", err)
+	}
+	if _, err := New(&Options{Threads: 1000}); !errors.Is(err, &Error{Status: StatusInvalidArgument}) {
+		t.Errorf("1000 reader threads: %v", err)
 	}
 	if _, err := New(&Options{MaxFileBytes: 0, Procfs: "/nonexistent"}); err != nil {
 		t.Errorf("a missing root is reported per domain, not by New: %v", err)

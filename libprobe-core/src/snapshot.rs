@@ -125,6 +125,10 @@ impl Default for ProcessOptions {
 }
 
 impl ProcessOptions {
+    /// The most process reader threads the faces accept (`threads`): more is a mistake,
+    /// not a setting.
+    pub const MAX_THREADS: usize = 256;
+
     /// Every field group except `environ` (which must be asked for by name).
     pub fn everything() -> ProcessOptions {
         ProcessOptions { smaps_rollup: true, maps: true, fds: true, taskstats: true, ..ProcessOptions::default() }

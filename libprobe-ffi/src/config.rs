@@ -155,8 +155,6 @@ pub struct libprobe_options {
 
 /// The smallest `struct_size` accepted: the first version of `libprobe_options`.
 const OPTIONS_V1_SIZE: usize = std::mem::offset_of!(libprobe_options, fixture) + size_of::<*const c_char>();
-/// More process reader threads than this is a mistake, not a setting.
-const MAX_PROCESS_THREADS: u32 = 256;
 /// Larger structs are refused outright, whatever their content.
 const OPTIONS_MAX_SIZE: usize = 4096;
 
@@ -337,8 +335,8 @@ impl Settings {
     }
 
     fn set_process_threads(&mut self, threads: u32) -> Outcome {
-        if threads > MAX_PROCESS_THREADS {
-            return Err(Failure::invalid(format!("process threads {threads} is above {MAX_PROCESS_THREADS}")));
+        if threads as usize > ProcessOptions::MAX_THREADS {
+            return Err(Failure::invalid(format!("process threads {threads} is above {}", ProcessOptions::MAX_THREADS)));
         }
         self.process.threads = threads as usize;
         Ok(())

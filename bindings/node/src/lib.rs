@@ -187,8 +187,9 @@ fn options(o: Option<Object>) -> Result<Options> {
         p.pids = Some(pids);
     }
     if let Some(t) = get::<f64>(&o, "threads", "a number")? {
-        if !(t >= 0.0 && t.fract() == 0.0 && t <= 256.0) {
-            return Err(invalid(format!("option threads: {t} is not an integer from 0 to 256")));
+        if !(t >= 0.0 && t.fract() == 0.0 && t <= ProcessOptions::MAX_THREADS as f64) {
+            let max = ProcessOptions::MAX_THREADS;
+            return Err(invalid(format!("option threads: {t} is not an integer from 0 to {max}")));
         }
         p.threads = t as usize;
     }

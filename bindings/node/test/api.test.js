@@ -50,6 +50,12 @@ test('options', () => {
     .snapshot().processes[0]
   assert.ok(Array.isArray(full.openFiles) && full.maps.length > 0 && full.memoryPss !== null)
   assert.equal(full.environ.PATH, process.env.PATH)
+  // Two readers or one: the same table.
+  const two = new lp.Probe({ domains: 'process', threads: 2 }).snapshot().processes.map((p) => p.pid)
+  assert.ok(two.includes(process.pid) && two.every((pid, i) => i === 0 || two[i - 1] < pid))
+  for (const bad of [-1, 1.5, 257, '2']) {
+    assert.throws(() => new lp.Probe({ threads: bad }), { code: 'INVALID_ARGUMENT' })
+  }
   const noLimits = new lp.Probe({ domains: 'process', pids: me, cgroupLimits: false }).snapshot().processes[0]
   assert.equal(noLimits.unavailable.cgroupLimits, 'disabled')
   const root = path.join(FIXTURES, 'cgroup-v2-container')

@@ -93,6 +93,9 @@ impl Probe {
             process.pids = pids;
         }
         if let Some(n) = threads {
+            if n > ProcessOptions::MAX_THREADS {
+                return Err(invalid(format!("threads must be at most {}", ProcessOptions::MAX_THREADS)));
+            }
             process.threads = n;
         }
         let mut network = NetworkOptions::default();

@@ -80,6 +80,8 @@ def test_process_options() -> None:
                           smaps_rollup=True).snapshot().processes[0]
     assert full.open_files is not None and full.maps and full.memory_pss is not None
     assert full.environ is not None and full.environ.get("PATH") == os.environ.get("PATH")
+    two = [p.pid for p in libprobe.Probe(domains="process", threads=2).snapshot().processes or []]
+    assert me in two and two == sorted(set(two)), "two readers: each process once, in pid order"
     none = libprobe.Probe(domains="process", pids=[me], cgroup_limits=False).snapshot().processes[0]
     assert none.cgroup_limits is None and none.reason_of("cgroup_limits") == "disabled"
 

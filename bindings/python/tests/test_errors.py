@@ -34,6 +34,10 @@ def test_invalid_values() -> None:
         libprobe.Probe(max_file_bytes=0)
     with pytest.raises(OverflowError):
         libprobe.Probe(max_file_bytes=-1)
+    with pytest.raises(libprobe.InvalidArgumentError, match="threads must be at most 256"):
+        libprobe.Probe(threads=257)
+    with pytest.raises(OverflowError):
+        libprobe.Probe(threads=-1)
 
 
 def test_wrong_types_and_names_are_type_errors() -> None:
