@@ -169,22 +169,23 @@ func withGopsutil() (rows, errors int, acc uint64) {
 
 func main() {
 	repeat, gops := 1, false
+	usage := func() {
+		fmt.Fprintln(os.Stderr, "usage: procs [--repeat N] [--gopsutil]")
+		os.Exit(2)
+	}
 	args := os.Args[1:]
 	for i := 0; i < len(args); i++ {
-		switch args[i] {
-		case "--gopsutil":
+		switch {
+		case args[i] == "--gopsutil":
 			gops = true
-		case "--repeat":
-			i++
-			n, err := strconv.Atoi(args[min(i, len(args)-1)])
-			if err != nil || i >= len(args) {
-				fmt.Fprintln(os.Stderr, "usage: procs [--repeat N] [--gopsutil]")
-				os.Exit(2)
+		case args[i] == "--repeat" && i+1 < len(args):
+			n, err := strconv.Atoi(args[i+1])
+			if err != nil || n < 0 {
+				usage()
 			}
-			repeat = n
+			repeat, i = n, i+1
 		default:
-			fmt.Fprintln(os.Stderr, "usage: procs [--repeat N] [--gopsutil]")
-			os.Exit(2)
+			usage()
 		}
 	}
 	r := result{Tool: "go"}
