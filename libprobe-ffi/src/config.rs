@@ -336,7 +336,10 @@ impl Settings {
 
     fn set_process_threads(&mut self, threads: u32) -> Outcome {
         if threads as usize > ProcessOptions::MAX_THREADS {
-            return Err(Failure::invalid(format!("process threads {threads} is above {}", ProcessOptions::MAX_THREADS)));
+            return Err(Failure::invalid(format!(
+                "process threads {threads} is above {}",
+                ProcessOptions::MAX_THREADS
+            )));
         }
         self.process.threads = threads as usize;
         Ok(())
