@@ -58,7 +58,7 @@ func asJSONText(s string) string {
 func compare(path string, v reflect.Value, j any) error {
 	switch v.Kind() {
 	case reflect.Struct:
-		if strings.HasPrefix(v.Type().Name(), "Field[") {
+		if isField(v.Type()) {
 			if v.FieldByName("Valid").Bool() {
 				return compare(path, v.FieldByName("Value"), j)
 			}
@@ -82,7 +82,7 @@ func compare(path string, v reflect.Value, j any) error {
 			}
 			seen++
 			fv := v.Field(i)
-			if strings.HasPrefix(fv.Type().Name(), "Field[") && !fv.FieldByName("Valid").Bool() {
+			if isField(fv.Type()) && !fv.FieldByName("Valid").Bool() {
 				reason := Reason(fv.FieldByName("Reason").Int())
 				want, listed := unavailable[name]
 				if reason != 0 && (!listed || want != reason.String()) {

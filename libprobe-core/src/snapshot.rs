@@ -125,8 +125,8 @@ impl Default for ProcessOptions {
 }
 
 impl ProcessOptions {
-    /// The most process reader threads the faces accept (`threads`): more is a mistake,
-    /// not a setting.
+    /// The most process reader threads (`threads`): the faces refuse more, the core
+    /// reads with at most this many.
     pub const MAX_THREADS: usize = 256;
 
     /// Every field group except `environ` (which must be asked for by name).

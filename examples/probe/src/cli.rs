@@ -104,7 +104,9 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "--no-cgroup-limits" => process.cgroup_limits = false,
             "--threads" => {
                 let v = value("--threads")?;
-                process.threads = v.parse().map_err(|_| format!("--threads: `{v}` is not a thread count"))?;
+                process.threads = v.parse().ok().filter(|n| *n <= ProcessOptions::MAX_THREADS).ok_or_else(|| {
+                    format!("--threads: `{v}` is not a thread count from 0 to {}", ProcessOptions::MAX_THREADS)
+                })?;
             }
             "--fixture" => fixture = Some(value("--fixture")?),
             "-t" => kinds = kinds.with(SocketKind::Tcp),

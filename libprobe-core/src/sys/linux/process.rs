@@ -107,8 +107,8 @@ pub(crate) fn collect(
     // The first reader's vector takes the others' records: one copy of each of theirs.
     let total: usize = parts.iter().map(|p| p.processes.len()).sum();
     let mut out = Vec::new();
-    for mut part in parts {
-        if out.capacity() == 0 {
+    for (i, mut part) in parts.into_iter().enumerate() {
+        if i == 0 {
             out = part.processes;
             out.reserve_exact(total - out.len());
         } else {
@@ -134,11 +134,12 @@ const MAX_AUTO_THREADS: usize = 4;
 /// Pids a worker takes from the cursor at a time.
 const BATCH: usize = 16;
 
+/// The readers for `processes` pids when `requested` were asked for (0: choose).
 fn worker_count(requested: usize, processes: usize) -> usize {
     let wanted = match requested {
         0 if processes < PARALLEL_MIN_PROCESSES => 1,
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_AUTO_THREADS),
-        n => n,
+        n => n.min(ProcessOptions::MAX_THREADS),
     };
     // Never more threads than batches.
     wanted.clamp(1, processes.div_ceil(BATCH).max(1))
@@ -170,11 +171,10 @@ fn read_batches(
     let mut part = Part { processes: Vec::with_capacity(share), warnings: Warnings::default() };
     loop {
         let start = cursor.fetch_add(BATCH, Ordering::Relaxed);
-        let Some(batch) = pids.get(start..(start + BATCH).min(pids.len())) else { break };
-        if batch.is_empty() {
+        if start >= pids.len() {
             break;
         }
-        for &pid in batch {
+        for &pid in &pids[start..(start + BATCH).min(pids.len())] {
             match read_process(ctx, root, pid, buffers, &mut cgroups, taskstats.as_mut(), &mut part.warnings) {
                 Ok(Some(p)) => part.processes.push(p),
                 Ok(None) => {}
@@ -741,7 +741,7 @@ fn open_fds(
         };
         let st = match p.dir.stat(fd_path) {
             // Closed after its link was read (an exiting process closes them all).
-            Err(e) if e.kind() == ErrorKind::NotFound => continue,
+            Err(e) if e.kind() == ErrorKind::NotFound && p.dir.is_alive() => continue,
             st => st.map_err(|e| p.reason(e)),
         };
         let file_type = match &st {
