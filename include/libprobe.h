@@ -257,7 +257,8 @@ typedef struct libprobe_str {
   size_t len;
 } libprobe_str;
 
-// The domains libprobe collects. Each is selected by options and reports its own status.
+// The domains libprobe collects. Each is selected by options and reports its own
+// status; the codes are stable (the C ABI's `LIBPROBE_DOMAIN_*`).
 typedef int32_t libprobe_domain_name;
 
 // Whether a domain was collected.
@@ -2771,6 +2772,75 @@ typedef struct libprobe_opt_network {
   const struct libprobe_network *value;
 } libprobe_opt_network;
 
+// One GPU.
+typedef struct libprobe_gpu_metrics {
+  // The GPU's index among this machine's GPUs.
+  uint32_t index;
+} libprobe_gpu_metrics;
+
+// An array of `libprobe_gpu_metrics` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_gpu_metrics {
+  const struct libprobe_gpu_metrics *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_gpu_metrics;
+
+// A `libprobe_list_gpu_metrics` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_gpu_metrics {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_gpu_metrics value;
+} libprobe_opt_list_gpu_metrics;
+
+// Energy counters, power supplies and sensors.
+typedef struct libprobe_power_metrics {
+  // Whether this machine exposes RAPL energy counters (`/sys/class/powercap`).
+  uint8_t rapl_available;
+} libprobe_power_metrics;
+
+// A `const libprobe_power_metrics *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_power_metrics {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_power_metrics *value;
+} libprobe_opt_power_metrics;
+
+// Disk health and volume managers.
+typedef struct libprobe_storage {
+  // The number of devices examined.
+  uint32_t device_count;
+} libprobe_storage;
+
+// A `const libprobe_storage *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_storage {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_storage *value;
+} libprobe_opt_storage;
+
+// What the tracers saw.
+typedef struct libprobe_ebpf_metrics {
+  // Nanoseconds the tracers have been attached.
+  // Unit: ns.
+  uint64_t attached_ns;
+} libprobe_ebpf_metrics;
+
+// A `const libprobe_ebpf_metrics *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_ebpf_metrics {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_ebpf_metrics *value;
+} libprobe_opt_ebpf_metrics;
+
 // Everything one call collected.
 //
 // The root of a snapshot's view (`libprobe_snapshot_root`). It starts with its own size
@@ -2797,6 +2867,14 @@ typedef struct libprobe_snapshot_view {
   // Sockets, interfaces, routes, neighbours, conntrack and protocol counters of one
   // network namespace (see `crate::network`).
   struct libprobe_opt_network network;
+  // Every GPU (see `crate::gpu`).
+  struct libprobe_opt_list_gpu_metrics gpus;
+  // RAPL zones, power supplies and sensors (see `crate::power`).
+  struct libprobe_opt_power_metrics power;
+  // SMART health, Btrfs, LVM and ZFS (see `crate::storage`).
+  struct libprobe_opt_storage storage;
+  // What the eBPF tracers saw since the previous snapshot (see `crate::ebpf`).
+  struct libprobe_opt_ebpf_metrics ebpf;
 } libprobe_snapshot_view;
 
 // The procfs mount (`/proc`).
@@ -2888,18 +2966,25 @@ typedef struct libprobe_snapshot_view {
 // Every table (the default).
 #define LIBPROBE_SOCKETS_ALL ((1 << 6) - 1)
 
+// CPU times and topology, memory, load, pressure, disks and filesystems.
 #define LIBPROBE_DOMAIN_SYSTEM 1
 
+// Every process with its ids, memory, CPU, I/O, files, limits, cgroup and security.
 #define LIBPROBE_DOMAIN_PROCESS 2
 
+// Sockets with their owners, interfaces, routes, neighbours, conntrack and counters.
 #define LIBPROBE_DOMAIN_NETWORK 3
 
+// Every GPU of every vendor, and the processes using them.
 #define LIBPROBE_DOMAIN_GPU 4
 
+// RAPL energy and limits, batteries, AC, hardware sensors.
 #define LIBPROBE_DOMAIN_POWER 5
 
+// SMART health, Btrfs, LVM and ZFS.
 #define LIBPROBE_DOMAIN_STORAGE 6
 
+// Kernel events traced with eBPF (off by default: it attaches programs).
 #define LIBPROBE_DOMAIN_EBPF 7
 
 #define LIBPROBE_DOMAIN_STATE_COLLECTED 1

@@ -10,7 +10,8 @@ import "C"
 
 import "unsafe"
 
-// The domains libprobe collects. Each is selected by options and reports its own status.
+// The domains libprobe collects. Each is selected by options and reports its own
+// status; the codes are stable (the C ABI's `LIBPROBE_DOMAIN_*`).
 type DomainName int32
 
 const (
@@ -604,6 +605,14 @@ type Snapshot struct {
 	// Sockets, interfaces, routes, neighbours, conntrack and protocol counters of one
 	// network namespace (see `crate::network`).
 	Network Field[Network] `json:"network"`
+	// Every GPU (see `crate::gpu`).
+	Gpus Field[[]GPUMetrics] `json:"gpus"`
+	// RAPL zones, power supplies and sensors (see `crate::power`).
+	Power Field[PowerMetrics] `json:"power"`
+	// SMART health, Btrfs, LVM and ZFS (see `crate::storage`).
+	Storage Field[Storage] `json:"storage"`
+	// What the eBPF tracers saw since the previous snapshot (see `crate::ebpf`).
+	EBPF Field[EBPFMetrics] `json:"ebpf"`
 }
 
 func convSnapshot(c *C.libprobe_snapshot_view) Snapshot {
@@ -616,6 +625,10 @@ func convSnapshot(c *C.libprobe_snapshot_view) Snapshot {
 		System:               convOptSystem(&c.system),
 		Processes:            convOptListProcessFull(&c.processes),
 		Network:              convOptNetwork(&c.network),
+		Gpus:                 convOptListGPUMetrics(&c.gpus),
+		Power:                convOptPowerMetrics(&c.power),
+		Storage:              convOptStorage(&c.storage),
+		EBPF:                 convOptEBPFMetrics(&c.ebpf),
 	}
 }
 
@@ -3271,6 +3284,55 @@ func convConntrackCPUStats(c *C.libprobe_conntrack_cpu_stats) ConntrackCPUStats 
 	}
 }
 
+// One GPU.
+type GPUMetrics struct {
+	// The GPU's index among this machine's GPUs.
+	Index uint32 `json:"index"`
+}
+
+func convGPUMetrics(c *C.libprobe_gpu_metrics) GPUMetrics {
+	return GPUMetrics{
+		Index: uint32(c.index),
+	}
+}
+
+// Energy counters, power supplies and sensors.
+type PowerMetrics struct {
+	// Whether this machine exposes RAPL energy counters (`/sys/class/powercap`).
+	RaplAvailable bool `json:"rapl_available"`
+}
+
+func convPowerMetrics(c *C.libprobe_power_metrics) PowerMetrics {
+	return PowerMetrics{
+		RaplAvailable: c.rapl_available != 0,
+	}
+}
+
+// Disk health and volume managers.
+type Storage struct {
+	// The number of devices examined.
+	DeviceCount uint32 `json:"device_count"`
+}
+
+func convStorage(c *C.libprobe_storage) Storage {
+	return Storage{
+		DeviceCount: uint32(c.device_count),
+	}
+}
+
+// What the tracers saw.
+type EBPFMetrics struct {
+	// Nanoseconds the tracers have been attached.
+	// Unit: ns.
+	AttachedNS uint64 `json:"attached_ns"`
+}
+
+func convEBPFMetrics(c *C.libprobe_ebpf_metrics) EBPFMetrics {
+	return EBPFMetrics{
+		AttachedNS: uint64(c.attached_ns),
+	}
+}
+
 func convListDomainStatus(c *C.libprobe_list_domain_status) []DomainStatus {
 	out := make([]DomainStatus, int(c.count))
 	for i := range out {
@@ -3308,6 +3370,43 @@ func convOptNetwork(c *C.libprobe_opt_network) Field[Network] {
 		return Field[Network]{Reason: Reason(c.reason)}
 	}
 	return Field[Network]{Valid: true, Value: convNetwork(c.value)}
+}
+
+func convListGPUMetrics(c *C.libprobe_list_gpu_metrics) []GPUMetrics {
+	out := make([]GPUMetrics, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_gpu_metrics)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convGPUMetrics(e)
+	}
+	return out
+}
+
+func convOptListGPUMetrics(c *C.libprobe_opt_list_gpu_metrics) Field[[]GPUMetrics] {
+	if c.present == 0 {
+		return Field[[]GPUMetrics]{Reason: Reason(c.reason)}
+	}
+	return Field[[]GPUMetrics]{Valid: true, Value: convListGPUMetrics(&c.value)}
+}
+
+func convOptPowerMetrics(c *C.libprobe_opt_power_metrics) Field[PowerMetrics] {
+	if c.present == 0 {
+		return Field[PowerMetrics]{Reason: Reason(c.reason)}
+	}
+	return Field[PowerMetrics]{Valid: true, Value: convPowerMetrics(c.value)}
+}
+
+func convOptStorage(c *C.libprobe_opt_storage) Field[Storage] {
+	if c.present == 0 {
+		return Field[Storage]{Reason: Reason(c.reason)}
+	}
+	return Field[Storage]{Valid: true, Value: convStorage(c.value)}
+}
+
+func convOptEBPFMetrics(c *C.libprobe_opt_ebpf_metrics) Field[EBPFMetrics] {
+	if c.present == 0 {
+		return Field[EBPFMetrics]{Reason: Reason(c.reason)}
+	}
+	return Field[EBPFMetrics]{Valid: true, Value: convEBPFMetrics(c.value)}
 }
 
 func convOptReason(c *C.libprobe_opt_reason) Field[Reason] {

@@ -2,7 +2,10 @@
 // `LIBPROBE_BLESS=1 cargo test -p libprobe-node` rewrites this file; the test fails when it
 // is stale.
 
-/** The domains libprobe collects. Each is selected by options and reports its own status. */
+/**
+ * The domains libprobe collects. Each is selected by options and reports its own
+ * status; the codes are stable (the C ABI's `LIBPROBE_DOMAIN_*`).
+ */
 export type DomainName = 'system' | 'process' | 'network' | 'gpu' | 'power' | 'storage' | 'ebpf';
 
 /** Whether a domain was collected. */
@@ -90,8 +93,16 @@ export interface Snapshot {
    * network namespace (see [`crate::network`]).
    */
   network: Network | null;
+  /** Every GPU (see [`crate::gpu`]). */
+  gpus: GpuMetrics[] | null;
+  /** RAPL zones, power supplies and sensors (see [`crate::power`]). */
+  power: PowerMetrics | null;
+  /** SMART health, Btrfs, LVM and ZFS (see [`crate::storage`]). */
+  storage: Storage | null;
+  /** What the eBPF tracers saw since the previous snapshot (see [`crate::ebpf`]). */
+  ebpf: EbpfMetrics | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'system' | 'processes' | 'network', Reason>>;
+  unavailable?: Partial<Record<'system' | 'processes' | 'network' | 'gpus' | 'power' | 'storage' | 'ebpf', Reason>>;
 }
 
 /** How the collection of one domain went. */
@@ -2409,8 +2420,36 @@ export interface ConntrackCpuStats {
   unavailable?: Partial<Record<'clashResolve' | 'chainToolong', Reason>>;
 }
 
+/** One GPU. */
+export interface GpuMetrics {
+  /** The GPU's index among this machine's GPUs. */
+  index: number;
+}
+
+/** Energy counters, power supplies and sensors. */
+export interface PowerMetrics {
+  /** Whether this machine exposes RAPL energy counters (`/sys/class/powercap`). */
+  raplAvailable: boolean;
+}
+
+/** Disk health and volume managers. */
+export interface Storage {
+  /** The number of devices examined. */
+  deviceCount: number;
+}
+
+/** What the tracers saw. */
+export interface EbpfMetrics {
+  /**
+   * Nanoseconds the tracers have been attached.
+   *
+   * Unit: ns.
+   */
+  attachedNs: bigint;
+}
+
 /** The name of each record type. */
-export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats';
+export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'PowerMetrics' | 'Storage' | 'EbpfMetrics';
 
 /** Each record type by name. */
 export interface RecordTypes {
@@ -2463,6 +2502,10 @@ export interface RecordTypes {
   ConntrackEntry: ConntrackEntry;
   ConntrackStats: ConntrackStats;
   ConntrackCpuStats: ConntrackCpuStats;
+  GpuMetrics: GpuMetrics;
+  PowerMetrics: PowerMetrics;
+  Storage: Storage;
+  EbpfMetrics: EbpfMetrics;
 }
 
 /** Options of `new Probe(options)`; each one left out takes the core's default. */

@@ -8,6 +8,7 @@
 use libprobe_derive::{Record, RecordEnum};
 
 use crate::error::Error;
+pub use crate::registry::DomainName;
 
 /// Why a field or a domain holds no value.
 ///
@@ -136,41 +137,6 @@ impl<T> From<Result<T, Reason>> for Field<T> {
             Ok(v) => Field::Value(v),
             Err(reason) => Field::Missing(reason),
         }
-    }
-}
-
-/// The domains libprobe collects. Each is selected by options and reports its own status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, RecordEnum)]
-#[repr(u8)]
-pub enum DomainName {
-    System = 1,
-    Process = 2,
-    Network = 3,
-    Gpu = 4,
-    Power = 5,
-    Storage = 6,
-    Ebpf = 7,
-}
-
-impl DomainName {
-    /// Every domain, in code order.
-    pub const ALL: [DomainName; 7] = [
-        DomainName::System,
-        DomainName::Process,
-        DomainName::Network,
-        DomainName::Gpu,
-        DomainName::Power,
-        DomainName::Storage,
-        DomainName::Ebpf,
-    ];
-
-    pub fn name(self) -> &'static str {
-        crate::schema::EnumType::enum_value(&self).name
-    }
-
-    /// Parses a domain name as written on a command line (`process`, `system`).
-    pub fn parse(s: &str) -> Option<DomainName> {
-        DomainName::ALL.into_iter().find(|d| d.name() == s)
     }
 }
 

@@ -50,6 +50,7 @@ fn options(source: Source, scenario: &str) -> Options {
         // `not_supported` rather than report this machine's processes.
         process: ProcessOptions { environ: true, ..ProcessOptions::everything() },
         network: NetworkOptions::everything(),
+        ..Options::default()
     }
 }
 

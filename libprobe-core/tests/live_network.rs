@@ -250,7 +250,7 @@ fn collect(opts: NetworkOptions) -> Network {
 }
 
 fn in_ns(path: std::path::PathBuf) -> NetworkOptions {
-    NetworkOptions { namespace: NetNamespaceTarget::Path(path), ..NetworkOptions::everything() }
+    NetworkOptions { netns: NetNamespaceTarget::Path(path), ..NetworkOptions::everything() }
 }
 
 fn sock(j: &Value, name: &str) -> (i32, u64) {
@@ -1030,7 +1030,7 @@ fn another_namespace_by_pid_leaves_the_caller_in_its_own() {
     let (a, _) = lab.endpoints();
     let before = std::fs::read_link("/proc/thread-self/ns/net").unwrap();
     let pid = a["pid"].as_i64().unwrap() as i32;
-    let by_pid = collect(NetworkOptions { namespace: NetNamespaceTarget::Pid(pid), ..NetworkOptions::default() });
+    let by_pid = collect(NetworkOptions { netns: NetNamespaceTarget::Pid(pid), ..NetworkOptions::default() });
     let by_path = collect(in_ns(lab.path_a()));
     assert_eq!(std::fs::read_link("/proc/thread-self/ns/net").unwrap(), before, "the caller's thread did not move");
     assert_eq!(by_pid.namespace.inode, by_path.namespace.inode);
@@ -1045,7 +1045,7 @@ fn another_namespace_by_pid_leaves_the_caller_in_its_own() {
     let mut probe = Probe::new(Options {
         domains: Domains::NONE.with(DomainName::Network),
         network: NetworkOptions {
-            namespace: NetNamespaceTarget::Path("/var/run/netns/lp-no-such".into()),
+            netns: NetNamespaceTarget::Path("/var/run/netns/lp-no-such".into()),
             ..NetworkOptions::default()
         },
         ..Options::default()

@@ -713,7 +713,7 @@ pub unsafe extern "C" fn libprobe_config_set_network_namespace_pid(
     pid: i32,
 ) -> libprobe_status {
     with_config(config, |s| {
-        s.network.namespace = match pid {
+        s.network.netns = match pid {
             0 => NetNamespaceTarget::Own,
             p if p > 0 => NetNamespaceTarget::Pid(p),
             p => return Err(Failure::invalid(format!("pid {p} is negative"))),
@@ -735,7 +735,7 @@ pub unsafe extern "C" fn libprobe_config_set_network_namespace_path(
     with_config(config, |s| {
         // SAFETY: NUL-terminated or NULL by the contract.
         let path = unsafe { path_arg(path, "path")? };
-        s.network.namespace = NetNamespaceTarget::Path(path);
+        s.network.netns = NetNamespaceTarget::Path(path);
         Ok(())
     })
 }

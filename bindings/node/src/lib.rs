@@ -215,7 +215,7 @@ fn options(o: Option<Object>) -> Result<Options> {
         }
     }
     if let Some(ns) = get::<Either<f64, String>>(&o, "netns", "a process id or a path")? {
-        n.namespace = match ns {
+        n.netns = match ns {
             Either::A(pid) if pid.fract() == 0.0 && pid > 0.0 && pid <= f64::from(i32::MAX) => {
                 NetNamespaceTarget::Pid(pid as i32)
             }

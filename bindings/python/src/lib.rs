@@ -110,7 +110,7 @@ impl Probe {
         set(&mut network.conntrack, conntrack);
         set(&mut network.sockets_from_procfs, sockets_from_procfs);
         if let Some(ns) = netns {
-            network.namespace = if let Ok(pid) = ns.extract::<i32>() {
+            network.netns = if let Ok(pid) = ns.extract::<i32>() {
                 NetNamespaceTarget::Pid(pid)
             } else if let Ok(path) = ns.extract::<PathBuf>() {
                 NetNamespaceTarget::Path(path)

@@ -117,7 +117,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "-i" | "--info" => info = true,
             "--netns" => {
                 let v = value("--netns")?;
-                network.namespace = match v.parse::<i32>() {
+                network.netns = match v.parse::<i32>() {
                     Ok(pid) => NetNamespaceTarget::Pid(pid),
                     Err(_) => NetNamespaceTarget::Path(v.into()),
                 };
@@ -152,7 +152,14 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         network = NetworkOptions { interfaces: false, routes: false, neighbours: false, tcp_info: info, ..network };
     }
     let source = fixture.map_or_else(Source::host, Source::rooted_at);
-    Ok(Args { command, json, pretty, info, interval, options: Options { source, domains, process, network } })
+    Ok(Args {
+        command,
+        json,
+        pretty,
+        info,
+        interval,
+        options: Options { source, domains, process, network, ..Options::default() },
+    })
 }
 
 fn simple(command: Command) -> Args {
@@ -192,10 +199,10 @@ mod tests {
         let n = &a.options.network;
         assert!(n.sockets.contains(SocketKind::Tcp) && n.sockets.contains(SocketKind::Unix));
         assert!(!n.sockets.contains(SocketKind::Udp) && n.sockets_from_procfs && !n.interfaces);
-        assert_eq!(n.namespace, NetNamespaceTarget::Pid(42));
+        assert_eq!(n.netns, NetNamespaceTarget::Pid(42));
         assert_eq!(a.options.domains, Domains::NONE.with(DomainName::Network));
         let b = p("snapshot --netns /var/run/netns/x --conntrack --no-owners").unwrap();
-        assert_eq!(b.options.network.namespace, NetNamespaceTarget::Path("/var/run/netns/x".into()));
+        assert_eq!(b.options.network.netns, NetNamespaceTarget::Path("/var/run/netns/x".into()));
         assert!(b.options.network.conntrack && !b.options.network.owners && b.options.network.interfaces);
         assert!(p("net --sockets tcp,bogus").unwrap_err().contains("unknown socket table"));
         assert!(p("net -i").unwrap().options.network.tcp_info);

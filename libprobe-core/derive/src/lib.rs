@@ -31,6 +31,17 @@ pub fn derive_record(input: TokenStream) -> TokenStream {
     record(&input).unwrap_or_else(|e| e.to_compile_error()).into()
 }
 
+/// `#[derive(OptionSet)]`: a domain's options, with a schema every face is generated from.
+///
+/// Attributes on a field: `#[option(min = EXPR, max = EXPR)]` bound an integer option;
+/// `#[option(unit = "…")]` names its unit; `#[option(skip)]` leaves a field out (it is not
+/// an option).
+#[proc_macro_derive(OptionSet, attributes(option))]
+pub fn derive_option_set(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    option_set(&input).unwrap_or_else(|e| e.to_compile_error()).into()
+}
+
 #[proc_macro_derive(RecordEnum, attributes(record))]
 pub fn derive_record_enum(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
@@ -161,6 +172,112 @@ fn record_enum(input: &DeriveInput) -> syn::Result<TokenStream2> {
             }
         }
     })
+}
+
+fn option_set(input: &DeriveInput) -> syn::Result<TokenStream2> {
+    let Data::Struct(data) = &input.data else {
+        return Err(syn::Error::new(input.span(), "OptionSet derives only on structs"));
+    };
+    let Fields::Named(named) = &data.fields else {
+        return Err(syn::Error::new(input.span(), "OptionSet needs named fields"));
+    };
+    let ident = &input.ident;
+    let opt = quote!(::libprobe::options);
+    let mut schemas = Vec::new();
+    let mut sets = Vec::new();
+    let mut gets = Vec::new();
+    for field in &named.named {
+        let attrs = OptionAttrs::parse(&field.attrs)?;
+        if attrs.skip {
+            continue;
+        }
+        let fident = field.ident.as_ref().expect("named field");
+        let fname = fident.to_string();
+        let fname = fname.strip_prefix("r#").unwrap_or(&fname).to_owned();
+        let fdoc = doc_of(&field.attrs);
+        let ty = &field.ty;
+        let some = |e: &Option<Expr>| match e {
+            Some(e) => quote!(::core::option::Option::Some((#e) as u64)),
+            None => quote!(::core::option::Option::None),
+        };
+        let (min, max) = (some(&attrs.min), some(&attrs.max));
+        let unit = match &attrs.unit {
+            Some(u) => quote!(::core::option::Option::Some(#u)),
+            None => quote!(::core::option::Option::None),
+        };
+        let index = schemas.len();
+        schemas.push(quote! {
+            #opt::OptionSchema {
+                name: #fname,
+                doc: #fdoc,
+                unit: #unit,
+                kind: #opt::bounded(<#ty as #opt::OptionField>::KIND, #min, #max),
+            }
+        });
+        sets.push(quote! {
+            #fname => {
+                value.check(<Self as #opt::OptionSet>::OPTIONS[#index].kind).map_err(#opt::OptionSetError::Invalid)?;
+                self.#fident = <#ty as #opt::OptionField>::from_value(value).map_err(#opt::OptionSetError::Invalid)?;
+                ::core::result::Result::Ok(())
+            }
+        });
+        gets.push(quote! {
+            #fname => ::core::option::Option::Some(#opt::OptionField::to_value(&self.#fident)),
+        });
+    }
+    Ok(quote! {
+        impl #opt::OptionSet for #ident {
+            const OPTIONS: &'static [#opt::OptionSchema] = &[#(#schemas),*];
+
+            #[allow(unreachable_code, unused_variables)]
+            fn set_value(&mut self, name: &str, value: #opt::OptionValue)
+                -> ::core::result::Result<(), #opt::OptionSetError> {
+                match name {
+                    #(#sets)*
+                    _ => ::core::result::Result::Err(#opt::OptionSetError::Unknown),
+                }
+            }
+
+            #[allow(unused_variables)]
+            fn value(&self, name: &str) -> ::core::option::Option<#opt::OptionValue> {
+                match name {
+                    #(#gets)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+    })
+}
+
+#[derive(Default)]
+struct OptionAttrs {
+    min: Option<Expr>,
+    max: Option<Expr>,
+    unit: Option<String>,
+    skip: bool,
+}
+
+impl OptionAttrs {
+    fn parse(attrs: &[syn::Attribute]) -> syn::Result<Self> {
+        let mut out = OptionAttrs::default();
+        for attr in attrs.iter().filter(|a| a.path().is_ident("option")) {
+            attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("skip") {
+                    out.skip = true;
+                } else if meta.path.is_ident("min") {
+                    out.min = Some(meta.value()?.parse()?);
+                } else if meta.path.is_ident("max") {
+                    out.max = Some(meta.value()?.parse()?);
+                } else if meta.path.is_ident("unit") {
+                    out.unit = Some(meta.value()?.parse::<syn::LitStr>()?.value());
+                } else {
+                    return Err(meta.error("expected `min = …`, `max = …`, `unit = \"…\"` or `skip`"));
+                }
+                Ok(())
+            })?;
+        }
+        Ok(out)
+    }
 }
 
 #[derive(Default)]

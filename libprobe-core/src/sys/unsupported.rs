@@ -88,52 +88,27 @@ pub(crate) mod fs {
     }
 }
 
-/// Nothing to reuse on this platform.
-#[derive(Debug, Default)]
-pub(crate) struct Scratch {
-    _nothing: (),
-}
+pub(crate) use crate::registry::unsupported_domains::*;
 
-macro_rules! unsupported_domain {
-    ($name:ident, $t:ty, ($($arg:ty),*)) => {
-        pub(crate) mod $name {
-            #[allow(clippy::too_many_arguments)]
-            pub(crate) fn collect($(_: $arg),*) -> crate::model::Domain<$t> {
-                crate::model::Domain::Skipped(crate::model::Reason::NotSupported)
-            }
-        }
-    };
-}
+pub(crate) mod facts {
+    //! No facts on this platform.
 
-unsupported_domain!(
-    system,
-    crate::system::System,
-    (
-        &crate::source::Source,
-        Option<&crate::snapshot::Sample>,
-        &mut crate::snapshot::Sample,
-        &mut crate::model::Warnings
-    )
-);
-unsupported_domain!(
-    process,
-    Vec<crate::process::ProcessFull>,
-    (
-        &crate::source::Source,
-        &crate::snapshot::ProcessOptions,
-        Option<&crate::snapshot::Sample>,
-        &mut crate::snapshot::Sample,
-        &mut super::Scratch,
-        &mut crate::model::Warnings
-    )
-);
-unsupported_domain!(
-    network,
-    crate::network::Network,
-    (
-        &crate::source::Source,
-        &crate::network::NetworkOptions,
-        Option<&[crate::process::ProcessFull]>,
-        &mut crate::model::Warnings
-    )
-);
+    use crate::error::{Error, ErrorKind};
+    use crate::source::Source;
+
+    fn unsupported() -> Error {
+        Error::new(ErrorKind::Unsupported, "not supported on this platform")
+    }
+
+    pub(crate) fn boot_time(_: &Source) -> Result<u64, Error> {
+        Err(unsupported())
+    }
+
+    pub(crate) fn mem_total(_: &Source) -> Result<u64, Error> {
+        Err(unsupported())
+    }
+
+    pub(crate) fn kernel_release(_: &Source) -> Option<(u64, u64)> {
+        None
+    }
+}

@@ -73,6 +73,10 @@ __all__ = [
     "ConntrackEntry",
     "ConntrackStats",
     "ConntrackCpuStats",
+    "GpuMetrics",
+    "PowerMetrics",
+    "Storage",
+    "EbpfMetrics",
 ]
 
 VERSION: str
@@ -81,7 +85,9 @@ DOMAINS: tuple[_DomainName, ...]
 """Every domain libprobe has, in code order."""
 
 _DomainName = Literal["system", "process", "network", "gpu", "power", "storage", "ebpf"]
-"""The domains libprobe collects. Each is selected by options and reports its own status."""
+"""The domains libprobe collects. Each is selected by options and reports its own
+status; the codes are stable (the C ABI's `LIBPROBE_DOMAIN_*`).
+"""
 _DomainState = Literal["collected", "skipped", "failed"]
 """Whether a domain was collected."""
 _Reason = Literal["permission_denied", "gone", "not_supported", "not_present", "disabled", "not_enabled", "zombie", "kernel_thread", "no_previous_sample", "too_large", "timed_out", "error"]
@@ -214,6 +220,18 @@ class Snapshot(Record):
         """Sockets, interfaces, routes, neighbours, conntrack and protocol counters of one
         network namespace (see [`crate::network`]).
         """
+    @property
+    def gpus(self) -> Union[list[GpuMetrics], None]:
+        """Every GPU (see [`crate::gpu`])."""
+    @property
+    def power(self) -> Union[PowerMetrics, None]:
+        """RAPL zones, power supplies and sensors (see [`crate::power`])."""
+    @property
+    def storage(self) -> Union[Storage, None]:
+        """SMART health, Btrfs, LVM and ZFS (see [`crate::storage`])."""
+    @property
+    def ebpf(self) -> Union[EbpfMetrics, None]:
+        """What the eBPF tracers saw since the previous snapshot (see [`crate::ebpf`])."""
 
 @final
 class DomainStatus(Record):
@@ -3230,6 +3248,37 @@ class ConntrackCpuStats(Record):
     @property
     def chain_toolong(self) -> Union[int, None]:
         """Insertions refused because a hash chain was too long (5.15+)."""
+
+@final
+class GpuMetrics(Record):
+    """One GPU."""
+    @property
+    def index(self) -> int:
+        """The GPU's index among this machine's GPUs."""
+
+@final
+class PowerMetrics(Record):
+    """Energy counters, power supplies and sensors."""
+    @property
+    def rapl_available(self) -> bool:
+        """Whether this machine exposes RAPL energy counters (`/sys/class/powercap`)."""
+
+@final
+class Storage(Record):
+    """Disk health and volume managers."""
+    @property
+    def device_count(self) -> int:
+        """The number of devices examined."""
+
+@final
+class EbpfMetrics(Record):
+    """What the tracers saw."""
+    @property
+    def attached_ns(self) -> int:
+        """Nanoseconds the tracers have been attached.
+
+        Unit: ns.
+        """
 
 @final
 class Probe:

@@ -1,10 +1,15 @@
 //! Linux: procfs, sysfs and syscalls.
 
-mod cgroup;
+pub(crate) mod cgroup;
+pub(crate) mod ebpf;
+pub(crate) mod facts;
 pub(crate) mod fs;
+pub(crate) mod gpu;
 pub(crate) mod network;
+pub(crate) mod power;
 pub(crate) mod process;
 pub(crate) mod procfs;
+pub(crate) mod storage;
 pub(crate) mod sysfs;
 pub(crate) mod system;
 pub(crate) mod taskstats;

@@ -42,6 +42,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
+use crate::domain::Cx;
 use crate::error::{Error, ErrorKind, ParseError};
 use crate::model::{Domain, Field, Reason, Warnings};
 use crate::network::{
@@ -64,16 +65,23 @@ use netlink::{Netlink, Request};
 use owners::{Owners, Resolved};
 use sock_diag::{IPPROTO_RAW, IPPROTO_TCP, IPPROTO_UDP, IPPROTO_UDPLITE};
 
-/// Collects the namespace `opts` names. `procs` is the process domain of this snapshot when
-/// it read every process's descriptors (its sockets then give the owners).
-pub(crate) fn collect(
-    src: &Source,
-    opts: &NetworkOptions,
-    procs: Option<&[ProcessFull]>,
-    w: &mut Warnings,
-) -> Domain<Network> {
-    let (target, ns_file) = match &opts.namespace {
-        NetNamespaceTarget::Own => return Domain::Collected(Collector::new(src, opts, "net", "self").run(procs, w)),
+/// What the network domain keeps between snapshots: nothing yet.
+#[derive(Debug, Default)]
+pub(crate) struct State;
+
+/// Collects the namespace `opts` names. When the process domain of this snapshot read every
+/// process's descriptors, its sockets give the owners.
+pub(crate) fn collect(cx: &mut Cx<'_>, opts: &NetworkOptions, _: &mut State) -> Domain<Network> {
+    let src = cx.src();
+    let process = &cx.options().process;
+    let procs = (process.fds && process.pids.is_none()).then(|| cx.earlier().processes.value()).flatten();
+    let procs = procs.map(Vec::as_slice);
+    let fd_dir_size_is_count = !src.is_fixture() && cx.kernel_at_least(6, 2);
+    let w = cx.warnings();
+    let (target, ns_file) = match &opts.netns {
+        NetNamespaceTarget::Own => {
+            return Domain::Collected(Collector::new(src, opts, "net", "self", fd_dir_size_is_count).run(procs, w));
+        }
         NetNamespaceTarget::Pid(pid) => (format!("pid {pid}"), src.proc_path(format!("{pid}/ns/net"))),
         NetNamespaceTarget::Path(p) => (p.display().to_string(), p.clone()),
     };
@@ -89,7 +97,7 @@ pub(crate) fn collect(
     };
     let run = || -> Result<Network, Error> {
         enter_namespace(&ns).map_err(|e| Error::io(&ns_file, &e))?;
-        Ok(Collector::new(src, opts, "thread-self/net", &target).run(procs, w))
+        Ok(Collector::new(src, opts, "thread-self/net", &target, fd_dir_size_is_count).run(procs, w))
     };
     let joined =
         std::thread::scope(|s| match std::thread::Builder::new().name("libprobe-netns".into()).spawn_scoped(s, run) {
@@ -115,6 +123,8 @@ struct Collector<'a> {
     target: &'a str,
     own_namespace: bool,
     force_procfs: bool,
+    /// Linux 6.2+: the size of `/proc/<pid>/fd` is the number of descriptors.
+    fd_dir_size_is_count: bool,
 }
 
 /// A socket table being assembled from its parts (IPv4 and IPv6, UDP and UDP-Lite).
@@ -190,9 +200,16 @@ impl<T> Table<T> {
 type Sources = OrderedMap<String, String>;
 
 impl<'a> Collector<'a> {
-    fn new(src: &'a Source, opts: &'a NetworkOptions, net: &'a str, target: &'a str) -> Self {
+    fn new(
+        src: &'a Source,
+        opts: &'a NetworkOptions,
+        net: &'a str,
+        target: &'a str,
+        fd_dir_size_is_count: bool,
+    ) -> Self {
         let env = std::env::var_os("LIBPROBE_NET_PROCFS").is_some_and(|v| v == "1");
-        Collector { src, opts, net, target, own_namespace: net == "net", force_procfs: opts.sockets_from_procfs || env }
+        let force_procfs = opts.sockets_from_procfs || env;
+        Collector { src, opts, net, target, own_namespace: net == "net", force_procfs, fd_dir_size_is_count }
     }
 
     fn proc_rel(&self, name: &str) -> String {
@@ -212,7 +229,7 @@ impl<'a> Collector<'a> {
                     Field::Missing(Reason::Error)
                 }
             },
-            Err(e) => Field::Missing(quiet(e, w)),
+            Err(e) => Field::Missing(w.reason(e)),
         };
 
         // The socket counts size the tables up front (a TCP table of 20 000 rows would
@@ -236,11 +253,12 @@ impl<'a> Collector<'a> {
         // The owner walk and the socket dumps are independent, and both mostly kernel
         // time: a helper thread starts the walk, this thread dumps the tables and then
         // takes its share of the remaining processes.
-        let walk = match (need_owners && from_procs.is_none()).then(|| owners::Walk::new(src)) {
-            None => Ok(None),
-            Some(Ok(walk)) => Ok(Some(walk)),
-            Some(Err(e)) => Err(quiet(e, w)),
-        };
+        let walk =
+            match (need_owners && from_procs.is_none()).then(|| owners::Walk::new(src, self.fd_dir_size_is_count)) {
+                None => Ok(None),
+                Some(Ok(walk)) => Ok(Some(walk)),
+                Some(Err(e)) => Err(w.reason(e)),
+            };
         let (sockets, parts) = std::thread::scope(|scope| {
             let helper = match &walk {
                 Ok(Some(walk)) => {
@@ -283,7 +301,7 @@ impl<'a> Collector<'a> {
                     Field::Value(_) if src.is_fixture() => Field::Missing(Reason::NotSupported),
                     Field::Value(o) => match owners::socket_uid(src, o[0].pid, o[0].fd) {
                         Ok(uid) => Field::Value(uid),
-                        Err(e) => Field::Missing(quiet(e, w)),
+                        Err(e) => Field::Missing(w.reason(e)),
                     },
                     Field::Missing(Reason::Disabled) => Field::Missing(Reason::Disabled),
                     Field::Missing(Reason::PermissionDenied) => Field::Missing(Reason::PermissionDenied),
@@ -437,7 +455,7 @@ impl<'a> Collector<'a> {
                 out.sources.push(label, "none (no IPv6)".to_owned());
             }
             Err(e) => {
-                let r = quiet(e, out.w);
+                let r = out.w.reason(e);
                 table.missing.get_or_insert(r);
                 out.sources.push(label, format!("unavailable ({r})"));
             }
@@ -555,7 +573,7 @@ impl<'a> Collector<'a> {
                     Field::Missing(Reason::Error)
                 }
             },
-            Err(e) => Field::Missing(quiet(e, w)),
+            Err(e) => Field::Missing(w.reason(e)),
         }
     }
 
@@ -645,7 +663,7 @@ impl<'a> Collector<'a> {
         if let Some(e) = first {
             w.push(format!("{} ({bad} replies left out)", e.in_file(req.path())));
         }
-        r.map(|_| ()).map_err(|e| quiet(e, w))
+        r.map(|_| ()).map_err(|e| w.reason(e))
     }
 
     fn interfaces(&self, nl: &mut Netlink<'_>, links: Vec<rtnetlink::Link>, w: &mut Warnings) -> Vec<NetInterfaceFull> {
@@ -671,7 +689,7 @@ impl<'a> Collector<'a> {
             let (driver, driver_version, firmware_version, bus_info) = match eth.drvinfo(&l.name) {
                 Ok(d) => (nonempty(d.driver), nonempty(d.version), nonempty(d.firmware), nonempty(d.bus)),
                 Err(e) => {
-                    let r = quiet(e, w);
+                    let r = w.reason(e);
                     (Field::Missing(r), Field::Missing(r), Field::Missing(r), Field::Missing(r))
                 }
             };
@@ -742,7 +760,7 @@ impl<'a> Collector<'a> {
                                     Reason::NotSupported
                                 }
                             }
-                            _ => quiet(e, w),
+                            _ => w.reason(e),
                         })
                     };
                     let (speed, duplex) = (one(speed), one(duplex));
@@ -780,7 +798,7 @@ impl<'a> Collector<'a> {
                     .map_or(Field::Missing(unknown), |f| Field::Value(if f { Duplex::Full } else { Duplex::Half })),
             ),
             Err(e) => {
-                let r = quiet(e, w);
+                let r = w.reason(e);
                 (Field::Missing(r), Field::Missing(r))
             }
         }
@@ -925,10 +943,10 @@ impl<'a> Collector<'a> {
             Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::Unsupported) => {
                 match self.proc_table("nf_conntrack", net_nf_conntrack::parse, w) {
                     Ok(rows) => Field::Value(rows),
-                    Err(e) => Field::Missing(quiet(e, w)),
+                    Err(e) => Field::Missing(w.reason(e)),
                 }
             }
-            Err(e) => Field::Missing(quiet(e, w)),
+            Err(e) => Field::Missing(w.reason(e)),
         }
     }
 
@@ -943,7 +961,7 @@ impl<'a> Collector<'a> {
                         Field::Missing(Reason::Error)
                     }
                 },
-                Err(e) => Field::Missing(quiet(e, w)),
+                Err(e) => Field::Missing(w.reason(e)),
             }
         };
         let to32 = |f: Field<u64>| f.map(|v| u32::try_from(v).unwrap_or(u32::MAX));
@@ -1066,19 +1084,6 @@ impl ProcKey for PacketSocket {
     fn proc_key(&self) -> Option<ProcRowKey> {
         Some((String::new(), 0, String::new(), 0, self.inode))
     }
-}
-
-/// The reason an error leaves a field with; failures that describe the machine (absent,
-/// forbidden, unsupported) are data, the others are also warned about.
-fn quiet(e: Error, w: &mut Warnings) -> Reason {
-    let r = e.reason();
-    if !matches!(
-        e.kind(),
-        ErrorKind::NotFound | ErrorKind::Unsupported | ErrorKind::PermissionDenied | ErrorKind::NotPresent
-    ) {
-        w.push(e);
-    }
-    r
 }
 
 fn nonempty(s: String) -> Field<String> {

@@ -75,7 +75,7 @@ impl Owners {
     /// By walking `<procfs>/<pid>/fd` for every process, on this thread alone.
     #[cfg(test)]
     pub(crate) fn walk(src: &Source) -> Result<Owners, Error> {
-        let walk = Walk::new(src)?;
+        let walk = Walk::new(src, !src.is_fixture() && crate::sys::imp::facts::kernel_release(src) >= Some((6, 2)))?;
         let part = walk.work();
         Ok(Owners::merge(vec![part]))
     }
@@ -146,13 +146,14 @@ pub(crate) struct Part {
 const PROBE_MISSES: i32 = 16;
 
 impl Walk {
-    pub(crate) fn new(src: &Source) -> Result<Walk, Error> {
+    /// `fd_dir_size_is_count`: the kernel gives a process's descriptor count as the size
+    /// of its `fd` directory (Linux 6.2+).
+    pub(crate) fn new(src: &Source, fd_dir_size_is_count: bool) -> Result<Walk, Error> {
         let procfs = src.procfs();
         let root =
             open_dir(procfs.as_os_str().as_bytes(), libc::AT_FDCWD, libc::O_PATH).map_err(|e| Error::io(procfs, &e))?;
         let pids = src.pids()?;
-        let sized = !src.is_fixture() && super::super::process::kernel_at_least(src, 6, 2);
-        Ok(Walk { root, pids, next: AtomicUsize::new(0), sized })
+        Ok(Walk { root, pids, next: AtomicUsize::new(0), sized: fd_dir_size_is_count })
     }
 
     /// Walks processes until none is left.

@@ -16,20 +16,21 @@ use std::collections::HashMap;
 use std::ffi::CStr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::domain::Cx;
 use crate::error::{Error, ErrorKind, ParseError};
 use crate::model::{Domain, Field, Reason, Warnings};
+use crate::process::ProcessOptions;
 use crate::process::{DelayAccounting, FileType, OpenFile, OpenSocket, ProcessFull, ProcessState, SocketType};
-use crate::snapshot::{ProcessOptions, Sample};
 use crate::source::{PidDir, ProcRoot, Source};
 use crate::text::ByteStr;
 
-use super::cgroup::CgroupCache;
-use super::procfs::{
+use crate::sys::imp::cgroup::CgroupCache;
+use crate::sys::imp::procfs::{
     self, pid_cmdline, pid_fdinfo, pid_io, pid_limits, pid_maps, pid_ns, pid_schedstat, pid_smaps_rollup, pid_stat,
     pid_status,
 };
-use super::taskstats::Taskstats;
-use super::{Buffers, Scratch};
+use crate::sys::imp::taskstats::Taskstats;
+use crate::sys::imp::{Buffers, Scratch};
 
 /// (pid, start time) → user + system ticks.
 type CpuByProcess = HashMap<(i32, u64), u64>;
@@ -48,14 +49,26 @@ struct Ctx<'a> {
     prev: Option<(f64, &'a CpuByProcess)>,
 }
 
-pub(crate) fn collect(
-    src: &Source,
-    opts: &ProcessOptions,
-    prev: Option<&Sample>,
-    next: &mut Sample,
-    scratch: &mut Scratch,
-    warnings: &mut Warnings,
-) -> Domain<Vec<ProcessFull>> {
+/// What the process domain keeps between snapshots.
+#[derive(Debug, Default)]
+pub(crate) struct State {
+    /// When the previous snapshot started (CLOCK_MONOTONIC, ns), and each process's CPU
+    /// ticks then, for `cpu_percent`.
+    prev: Option<(u64, CpuByProcess)>,
+    /// The readers' buffers.
+    scratch: Scratch,
+}
+
+pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State) -> Domain<Vec<ProcessFull>> {
+    let src = cx.src();
+    let now_ns = cx.now().monotonic_ns;
+    // The system collector, when it ran, has read these already.
+    let boot_time = cx.boot_time();
+    let mem_total = cx.mem_total();
+    let fd_dir_size_is_count = !src.is_fixture() && cx.kernel_at_least(6, 2);
+    let warnings = cx.warnings();
+    let prev = state.prev.take();
+    let scratch = &mut state.scratch;
     let root = match src.open_procfs() {
         Ok(r) => r,
         Err(e) => return Domain::Failed(e),
@@ -69,15 +82,14 @@ pub(crate) fn collect(
     };
     let ctx = Ctx {
         opts,
-        fd_dir_size_is_count: !src.is_fixture() && kernel_at_least(src, 6, 2),
+        fd_dir_size_is_count,
         ticks: src.clock_ticks(),
         page_size: src.page_size(),
-        // The system collector, when it ran, has read these already.
-        boot_time: next.boot_time.unwrap_or_else(|| fact(super::system::boot_time(src), warnings)),
-        mem_total: next.mem_total.unwrap_or_else(|| fact(super::system::mem_total(src), warnings)),
-        prev: prev.and_then(|p| {
-            let dt = next.monotonic_ns.checked_sub(p.monotonic_ns)? as f64 / 1e9;
-            (dt > 0.0).then_some((dt, &p.process_cpu))
+        boot_time,
+        mem_total,
+        prev: prev.as_ref().and_then(|(then_ns, cpu)| {
+            let dt = now_ns.checked_sub(*then_ns)? as f64 / 1e9;
+            (dt > 0.0).then_some((dt, cpu))
         }),
     };
     let workers = worker_count(opts.threads, pids.len());
@@ -116,13 +128,21 @@ pub(crate) fn collect(
         }
         warnings.merge(part.warnings);
     }
-    next.process_cpu.reserve(out.len());
     if workers > 1 {
         out.sort_by_key(|p| p.pid);
     }
+    // The previous snapshot's map is reused for this one's.
+    let mut cpu = prev
+        .map(|(_, mut m)| {
+            m.clear();
+            m
+        })
+        .unwrap_or_default();
+    cpu.reserve(out.len());
     for p in &out {
-        next.process_cpu.insert((p.pid, p.start_time), p.cpu_user_ticks.saturating_add(p.cpu_system_ticks));
+        cpu.insert((p.pid, p.start_time), p.cpu_user_ticks.saturating_add(p.cpu_system_ticks));
     }
+    state.prev = Some((now_ns, cpu));
     Domain::Collected(out)
 }
 
@@ -186,31 +206,6 @@ fn read_batches(
     part
 }
 
-/// A machine-wide fact the process fields depend on; an unexpected failure is a warning.
-fn fact(r: Result<u64, Error>, warnings: &mut Warnings) -> Field<u64> {
-    match r {
-        Ok(v) => Field::Value(v),
-        Err(e) => {
-            let reason = e.reason();
-            if reason == Reason::Error {
-                warnings.push(e);
-            }
-            Field::Missing(reason)
-        }
-    }
-}
-
-/// Whether the observed kernel's release (`/proc/sys/kernel/osrelease`) is at least
-/// `major.minor`.
-pub(crate) fn kernel_at_least(src: &Source, major: u64, minor: u64) -> bool {
-    let Ok(release) = src.read_proc("sys/kernel/osrelease") else { return false };
-    let mut parts = release.split(|b| !b.is_ascii_digit()).filter(|p| !p.is_empty()).map(crate::parse::u64_dec);
-    match (parts.next().flatten(), parts.next().flatten()) {
-        (Some(a), Some(b)) => (a, b) >= (major, minor),
-        _ => false,
-    }
-}
-
 /// Reads of one process, tracking whether it vanished meanwhile.
 struct Proc<'w, 's> {
     dir: PidDir<'s>,
@@ -242,15 +237,7 @@ impl Proc<'_, '_> {
                     Reason::Gone
                 }
             }
-            ErrorKind::TooLarge => {
-                self.warnings.push(e);
-                Reason::TooLarge
-            }
-            ErrorKind::Unsupported => Reason::NotSupported,
-            _ => {
-                self.warnings.push(e);
-                Reason::Error
-            }
+            _ => self.warnings.reason(e),
         }
     }
 
@@ -626,13 +613,13 @@ fn delay(
     schedstat: &Field<pid_schedstat::SchedStat>,
     stat: &pid_stat::PidStat,
     absent: Reason,
-    taskstats: Result<super::taskstats::Delays, Reason>,
+    taskstats: Result<crate::sys::imp::taskstats::Delays, Reason>,
 ) -> DelayAccounting {
-    let ts = |get: fn(&super::taskstats::Delays) -> u64| match &taskstats {
+    let ts = |get: fn(&crate::sys::imp::taskstats::Delays) -> u64| match &taskstats {
         Ok(d) => Field::Value(get(d)),
         Err(r) => Field::Missing(*r),
     };
-    let ts_opt = |get: fn(&super::taskstats::Delays) -> Option<u64>| match &taskstats {
+    let ts_opt = |get: fn(&crate::sys::imp::taskstats::Delays) -> Option<u64>| match &taskstats {
         Ok(d) => get(d).map_or(Field::Missing(Reason::NotSupported), Field::Value),
         Err(r) => Field::Missing(*r),
     };

@@ -7,9 +7,10 @@
 //! [`Field::Missing`] with a [`crate::Reason`] (`not_supported` when this kernel lacks the
 //! file, `permission_denied`, or `error` with a warning on the domain).
 
-use libprobe_derive::Record;
+use libprobe_derive::{OptionSet, Record};
 
-use crate::model::Field;
+use crate::domain::{Collector, Cx};
+use crate::model::{Domain, Field};
 use crate::process::Pressure;
 use crate::schema::OrderedMap;
 use crate::text::ByteStr;
@@ -365,4 +366,22 @@ pub struct System {
     pub disks: Field<Vec<DiskStats>>,
     /// Every mount of `/proc/self/mountinfo` (the reader's mount namespace), in order.
     pub filesystems: Field<Vec<Filesystem>>,
+}
+
+/// The system domain has no options yet: it always collects every part (each is cheap).
+#[derive(Debug, Clone, Default, PartialEq, Eq, OptionSet)]
+pub struct SystemOptions {}
+
+/// The system domain in the registry.
+#[derive(Debug)]
+pub(crate) struct SystemDomain;
+
+impl Collector for SystemDomain {
+    type Options = SystemOptions;
+    type Output = System;
+    type State = crate::sys::imp::system::State;
+
+    fn collect(cx: &mut Cx<'_>, options: &SystemOptions, state: &mut Self::State) -> Domain<System> {
+        crate::sys::imp::system::collect(cx, options, state)
+    }
 }

@@ -7,42 +7,53 @@
 //! is `not_supported`, EACCES `permission_denied`); an unexpected failure (a parse
 //! error, EIO) is `error` and adds a warning naming the file.
 //!
-//! The previous snapshot's CPU times give `cpu_percent`. The boot time and `MemTotal` go
-//! into the sample for the process collector, which runs next, so it does not read
-//! `/proc/stat` and `/proc/meminfo` again.
+//! The previous snapshot's CPU times (the domain's state) give `cpu_percent`. The boot time
+//! and `MemTotal` become the snapshot's facts ([`Cx::know`]), so the process collector,
+//! which runs next, does not read `/proc/stat` and `/proc/meminfo` again.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
+use crate::domain::Cx;
 use crate::error::{Error, ErrorKind, ParseError};
 use crate::model::{Domain, Field, Reason, Warnings};
 use crate::parse::trim;
 use crate::process::Pressure;
 use crate::schema::OrderedMap;
-use crate::snapshot::Sample;
 use crate::source::Source;
-use crate::system::{Cpu, CpuTimes, Filesystem, Memory, System, SystemPressure};
+use crate::system::{Cpu, CpuTimes, Filesystem, Memory, System, SystemOptions, SystemPressure};
 use crate::text::ByteStr;
 
-use super::fs::StatVfs;
-use super::procfs::pid_mountinfo::{self, MountInfo};
-use super::procfs::{cpuinfo, diskstats, loadavg, meminfo, pressure, stat, uptime, vmstat};
-use super::sysfs::devices_system_cpu::{self as cpu_sysfs, MAX_CPUS};
+use crate::sys::imp::fs::StatVfs;
+use crate::sys::imp::procfs::pid_mountinfo::{self, MountInfo};
+use crate::sys::imp::procfs::{cpuinfo, diskstats, loadavg, meminfo, pressure, stat, uptime, vmstat};
+use crate::sys::imp::sysfs::devices_system_cpu::{self as cpu_sysfs, MAX_CPUS};
 
-pub(crate) fn collect(src: &Source, prev: Option<&Sample>, next: &mut Sample, w: &mut Warnings) -> Domain<System> {
+/// What the system domain keeps between snapshots: the CPU times, for `cpu_percent`.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct State {
+    /// Summed times.
+    cpu_total: Option<CpuTimes>,
+    /// Per-CPU times, index = CPU id.
+    cpus: Vec<Option<CpuTimes>>,
+}
+
+pub(crate) fn collect(cx: &mut Cx<'_>, _: &SystemOptions, state: &mut State) -> Domain<System> {
+    let src = cx.src();
     let stat = match stat::read(src) {
         Ok(s) => s,
         Err(e) => return Domain::Failed(e),
     };
-    next.boot_time = Some(Field::Value(stat.boot_time));
-
-    let meminfo = optional(meminfo::read(src), w);
+    let prev = std::mem::take(state);
+    let next = state;
+    let meminfo = cx.field(meminfo::read(src));
+    // Other domains need the boot time and MemTotal: they take them from here.
+    let mem_total = meminfo
+        .as_ref()
+        .and_then(|m| m.get("MemTotal").map_or(Field::Missing(Reason::NotSupported), |&t| Field::Value(t)));
+    cx.know(Some(Field::Value(stat.boot_time)), Some(mem_total));
+    let w = cx.warnings();
     let vmstat = optional(vmstat::read(src), w);
-    next.mem_total = Some(
-        meminfo
-            .as_ref()
-            .and_then(|m| m.get("MemTotal").map_or(Field::Missing(Reason::NotSupported), |&t| Field::Value(t))),
-    );
     let memory = match &meminfo {
         Field::Value(m) => match memory(m, &vmstat, src.page_size()) {
             Ok(mem) => Field::Value(mem),
@@ -74,8 +85,8 @@ pub(crate) fn collect(src: &Source, prev: Option<&Sample>, next: &mut Sample, w:
         }
         times.insert(id, t);
     }
-    let cpus = cpus(src, &times, prev, w);
-    let before = prev.and_then(|p| p.cpu_total);
+    let cpus = cpus(src, &times, &prev, w);
+    let before = prev.cpu_total;
     let cpu_percent = before.and_then(|b| busy_percent(&b, &stat.total));
     next.cpu_total = Some(stat.total);
     let softirqs = match stat.softirqs {
@@ -128,35 +139,8 @@ pub(crate) fn collect(src: &Source, prev: Option<&Sample>, next: &mut Sample, w:
     })
 }
 
-/// Boot time (Unix seconds), from the `btime` line of `/proc/stat`.
-pub(crate) fn boot_time(src: &Source) -> Result<u64, Error> {
-    stat::read(src).map(|s| s.boot_time)
-}
-
-/// `MemTotal` of `/proc/meminfo`, in bytes.
-pub(crate) fn mem_total(src: &Source) -> Result<u64, Error> {
-    let map = meminfo::read(src)?;
-    map.get("MemTotal").copied().ok_or_else(|| ParseError::missing("MemTotal").in_file(src.proc_path("meminfo")))
-}
-
-/// The reason a failed read leaves its fields with. Failures that describe the machine
-/// (absent, forbidden) are data; the others are also warned about.
-fn reason(e: Error, w: &mut Warnings) -> Reason {
-    let r = e.reason();
-    if !matches!(
-        e.kind(),
-        ErrorKind::NotFound | ErrorKind::Unsupported | ErrorKind::PermissionDenied | ErrorKind::NotPresent
-    ) {
-        w.push(e);
-    }
-    r
-}
-
 fn optional<T>(r: Result<T, Error>, w: &mut Warnings) -> Field<T> {
-    match r {
-        Ok(v) => Field::Value(v),
-        Err(e) => Field::Missing(reason(e, w)),
-    }
+    w.field(r)
 }
 
 fn lossy(b: Vec<u8>) -> String {
@@ -255,7 +239,7 @@ struct Cpus {
 }
 
 /// Every present CPU; `times` holds the `cpuN` lines of `/proc/stat` by id.
-fn cpus(src: &Source, times: &HashMap<u32, Field<CpuTimes>>, prev: Option<&Sample>, w: &mut Warnings) -> Cpus {
+fn cpus(src: &Source, times: &HashMap<u32, Field<CpuTimes>>, prev: &State, w: &mut Warnings) -> Cpus {
     let online_list = optional(cpu_sysfs::read_list(src, "online"), w);
     let present = optional(cpu_sysfs::read_list(src, "present"), w);
     let possible = optional(cpu_sysfs::read_list(src, "possible"), w);
@@ -276,14 +260,14 @@ fn cpus(src: &Source, times: &HashMap<u32, Field<CpuTimes>>, prev: Option<&Sampl
                 // No `online` file (a CPU that cannot go offline, or no sysfs): online if it has a
                 // `/proc/stat` line.
                 Err(e) => {
-                    reason(e, w);
+                    w.reason(e);
                     times.contains_key(&id)
                 }
             },
         };
         let (cpu_times, percent) = match times.get(&id).copied() {
             Some(Field::Value(t)) if online => {
-                let before = prev.and_then(|p| p.cpus.get(usize::try_from(id).ok()?).copied().flatten());
+                let before = usize::try_from(id).ok().and_then(|i| prev.cpus.get(i).copied().flatten());
                 let pct = before.and_then(|b| busy_percent(&b, &t));
                 (Field::Value(t), pct.map_or(Field::Missing(Reason::NoPreviousSample), Field::Value))
             }
@@ -443,7 +427,7 @@ fn filesystems(src: &Source, w: &mut Warnings) -> Field<Vec<Filesystem>> {
     let mounts = src.read_proc("self/mountinfo").and_then(|t| pid_mountinfo::parse(&t).map_err(|e| e.in_file(&path)));
     let mounts = match mounts {
         Ok(m) => m,
-        Err(e) => return Field::Missing(reason(e, w)),
+        Err(e) => return Field::Missing(w.reason(e)),
     };
     // A mount stacked on its parent's own mount point covers the parent: that path now
     // reaches the mount on top.
@@ -465,7 +449,7 @@ fn filesystem(src: &Source, covered: &HashSet<u32>, m: MountInfo, w: &mut Warnin
         src.statvfs(&m.mount_point).map_err(|e| match e.kind() {
             // Unmounted since mountinfo was read, or not reachable under this rootfs.
             ErrorKind::NotFound => Reason::NotPresent,
-            _ => reason(e, w),
+            _ => w.reason(e),
         })
     };
     let size = |get: fn(&StatVfs) -> u64| Field::from(sizes.as_ref().map(get).map_err(|r| *r));
@@ -506,6 +490,7 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     use super::*;
+    use crate::domain::TestCx;
 
     /// A fixture tree in a temporary directory, removed on drop.
     struct Tree(PathBuf);
@@ -524,12 +509,16 @@ mod tests {
             Tree(dir)
         }
 
-        fn collect(&self, prev: Option<&Sample>) -> (Domain<System>, Sample, Vec<String>) {
-            let src = Source::rooted_at(&self.0);
-            let mut next = Sample::default();
-            let mut w = Warnings::default();
-            let d = collect(&src, prev, &mut next, &mut w);
-            (d, next, w.into_parts().0)
+        /// Collects with `state` as the previous snapshot left it; gives the domain, the
+        /// state it leaves, the facts it recorded (boot time, MemTotal) and its warnings.
+        fn collect(&self, prev: Option<&State>) -> (Domain<System>, State, (Field<u64>, Field<u64>), Vec<String>) {
+            let t = TestCx::new(Source::rooted_at(&self.0));
+            let mut state = prev.map(State::clone).unwrap_or_default();
+            let mut cx = t.cx();
+            let d = collect(&mut cx, &SystemOptions::default(), &mut state);
+            let w = cx.into_warnings().into_parts().0;
+            let mut facts = t.cx();
+            (d, state, (facts.boot_time(), facts.mem_total()), w)
         }
     }
 
@@ -552,12 +541,12 @@ cpu1 100 0 50 350 0 0 0 0 0 0\nintr 5\nctxt 6\nbtime 1700000000\nprocesses 7\npr
     #[test]
     fn only_proc_stat_is_required() {
         let t = Tree::new(&[("proc/stat", STAT)]);
-        let (d, next, warnings) = t.collect(None);
+        let (d, next, facts, warnings) = t.collect(None);
         let s = collected(d);
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(
-            (s.boot_time, next.boot_time, next.mem_total),
-            (1700000000, Some(Field::Value(1700000000)), Some(Field::Missing(Reason::NotSupported)))
+            (s.boot_time, facts),
+            (1700000000, (Field::Value(1700000000), Field::Missing(Reason::NotSupported)))
         );
         assert_eq!((s.cpu_count, s.procs_running, s.procs_blocked), (2, 2, 1));
         assert_eq!(s.softirqs, Field::Missing(Reason::NotSupported));
@@ -587,7 +576,7 @@ cpu1 100 0 50 350 0 0 0 0 0 0\nintr 5\nctxt 6\nbtime 1700000000\nprocesses 7\npr
     fn a_bad_cpu_line_costs_only_that_cpu() {
         let stat = STAT.replace("cpu1 100 0 50 350 0 0 0 0 0 0", "cpu1 100 0 50");
         let t = Tree::new(&[("proc/stat", &stat)]);
-        let (d, next, warnings) = t.collect(None);
+        let (d, next, _, warnings) = t.collect(None);
         let s = collected(d);
         assert_eq!((s.cpus[1].times.reason(), s.cpus[1].percent.reason()), (Some(Reason::Error), Some(Reason::Error)));
         assert!(s.cpus[0].times.is_value());
@@ -604,7 +593,7 @@ cpu1 100 0 50 350 0 0 0 0 0 0\nintr 5\nctxt 6\nbtime 1700000000\nprocesses 7\npr
             ("proc/loadavg", "\u{0}\u{1}\n"),
             ("proc/pressure/io", "some avg10=0.00 avg60=0.00 avg300=0.00 total=1\n"),
         ]);
-        let (d, _, warnings) = t.collect(None);
+        let (d, _, _, warnings) = t.collect(None);
         let s = collected(d);
         assert_eq!(
             (s.memory.reason(), s.meminfo.reason(), s.load.reason()),
@@ -625,7 +614,7 @@ cpu1 100 0 50 350 0 0 0 0 0 0\nintr 5\nctxt 6\nbtime 1700000000\nprocesses 7\npr
             ),
             ("proc/vmstat", "pswpin 3\npswpout 4\n"),
         ]);
-        let (d, next, _) = t.collect(None);
+        let (d, _, facts, _) = t.collect(None);
         let m = collected(d).memory.ok().unwrap();
         assert_eq!((m.total, m.used, m.used_percent), (1_024_000, 204_800, 20.0));
         assert_eq!(
@@ -634,7 +623,7 @@ cpu1 100 0 50 350 0 0 0 0 0 0\nintr 5\nctxt 6\nbtime 1700000000\nprocesses 7\npr
         );
         assert_eq!((m.swap_used, m.swap_used_percent), (Field::Value(0), Field::Missing(Reason::NotPresent)));
         assert_eq!((m.swap_in_bytes, m.swap_out_bytes), (Field::Value(3 * 4096), Field::Value(4 * 4096)));
-        assert_eq!(next.mem_total, Some(Field::Value(1_024_000)));
+        assert_eq!(facts.1, Field::Value(1_024_000));
     }
 
     #[test]
@@ -646,10 +635,9 @@ cpu1 100 0 50 350 0 0 0 0 0 0\nintr 5\nctxt 6\nbtime 1700000000\nprocesses 7\npr
             ("sys/devices/system/cpu/possible", "0-3\n"),
         ]);
         let before = CpuTimes { user: 100, system: 50, idle: 250, ..CpuTimes::default() };
-        let prev = Sample {
+        let prev = State {
             cpu_total: Some(CpuTimes { user: 150, system: 75, idle: 575, ..CpuTimes::default() }),
             cpus: vec![Some(before), None],
-            ..Sample::default()
         };
         let s = collected(t.collect(Some(&prev)).0);
         // Total: busy 75 of 200 ticks; cpu0: busy 0 of 100; cpu1 was offline before.
@@ -662,12 +650,12 @@ cpu1 100 0 50 350 0 0 0 0 0 0\nintr 5\nctxt 6\nbtime 1700000000\nprocesses 7\npr
 
         // Counters that went backwards give no rate, never a negative or huge one.
         let later = CpuTimes { user: 1000, system: 1000, idle: 9000, ..CpuTimes::default() };
-        let prev = Sample { cpu_total: Some(later), cpus: vec![Some(later)], ..Sample::default() };
+        let prev = State { cpu_total: Some(later), cpus: vec![Some(later)] };
         let s = collected(t.collect(Some(&prev)).0);
         assert_eq!(s.cpu_percent, Field::Missing(Reason::NoPreviousSample));
         assert_eq!(s.cpus[0].percent, Field::Missing(Reason::NoPreviousSample));
         // No tick elapsed: no rate either.
-        let (_, same, _) = t.collect(None);
+        let (_, same, _, _) = t.collect(None);
         let s = collected(t.collect(Some(&same)).0);
         assert_eq!(s.cpu_percent, Field::Missing(Reason::NoPreviousSample));
     }
@@ -729,7 +717,7 @@ cpu1 100 0 50 350 0 0 0 0 0 0\nintr 5\nctxt 6\nbtime 1700000000\nprocesses 7\npr
                  statvfs /proc 4096 0 0 0 0 0 0\n",
             ),
         ]);
-        let (d, _, warnings) = t.collect(None);
+        let (d, _, _, warnings) = t.collect(None);
         let fs = collected(d).filesystems.ok().unwrap();
         assert!(warnings.is_empty(), "{warnings:?}");
         let root = &fs[0];

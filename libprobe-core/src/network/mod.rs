@@ -22,9 +22,11 @@
 //! - **Queues**: `rx_queue`/`tx_queue` are what the kernel shows as such in
 //!   `/proc/net/*`: bytes for TCP, allocated memory for UDP and raw sockets.
 
-use libprobe_derive::{Record, RecordEnum};
+use libprobe_derive::{OptionSet, Record, RecordEnum};
 
-use crate::model::Field;
+use crate::domain::{Collector, Cx};
+use crate::model::{Domain, Field};
+use crate::registry::Snapshot;
 use crate::schema::OrderedMap;
 use crate::text::ByteStr;
 
@@ -1215,77 +1217,18 @@ impl Network {
     }
 }
 
-/// A kind of socket table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SocketKind {
-    Tcp,
-    /// UDP and UDP-Lite.
-    Udp,
-    Unix,
-    Raw,
-    Netlink,
-    Packet,
-}
-
-impl SocketKind {
-    pub const ALL: [SocketKind; 6] =
-        [SocketKind::Tcp, SocketKind::Udp, SocketKind::Unix, SocketKind::Raw, SocketKind::Netlink, SocketKind::Packet];
-
-    /// The name used on command lines and in [`Network::socket_sources`] (`tcp`, `udp`, …).
-    pub fn name(self) -> &'static str {
-        match self {
-            SocketKind::Tcp => "tcp",
-            SocketKind::Udp => "udp",
-            SocketKind::Unix => "unix",
-            SocketKind::Raw => "raw",
-            SocketKind::Netlink => "netlink",
-            SocketKind::Packet => "packet",
-        }
-    }
-}
-
-/// A set of socket tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct SocketKinds(u8);
-
-impl SocketKinds {
-    pub const NONE: SocketKinds = SocketKinds(0);
-
-    pub fn all() -> SocketKinds {
-        SocketKind::ALL.into_iter().fold(SocketKinds::NONE, SocketKinds::with)
-    }
-
-    pub fn with(self, k: SocketKind) -> SocketKinds {
-        SocketKinds(self.0 | 1 << k as u8)
-    }
-
-    pub fn without(self, k: SocketKind) -> SocketKinds {
-        SocketKinds(self.0 & !(1 << k as u8))
-    }
-
-    pub fn contains(self, k: SocketKind) -> bool {
-        self.0 & 1 << k as u8 != 0
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// Parses `tcp,udp` (names as [`SocketKind::name`]; `all` for every table).
-    pub fn parse(list: &str) -> Result<SocketKinds, String> {
-        let mut set = SocketKinds::NONE;
-        for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-            if name == "all" {
-                set = SocketKinds::all();
-                continue;
-            }
-            let k = SocketKind::ALL.into_iter().find(|k| k.name() == name).ok_or_else(|| {
-                let known: Vec<_> = SocketKind::ALL.iter().map(|k| k.name()).collect();
-                format!("unknown socket table `{name}` (known: {}, all)", known.join(", "))
-            })?;
-            set = set.with(k);
-        }
-        Ok(set)
+crate::options::name_set! {
+    /// A set of socket tables.
+    SocketKinds of
+    /// A kind of socket table.
+    SocketKind as u8 {
+        Tcp = "tcp",
+        /// UDP and UDP-Lite.
+        Udp = "udp",
+        Unix = "unix",
+        Raw = "raw",
+        Netlink = "netlink",
+        Packet = "packet",
     }
 }
 
@@ -1313,7 +1256,7 @@ pub enum NetNamespaceTarget {
 /// Another namespace is read from a short-lived thread that enters it (`setns`), so the
 /// caller's threads never change namespace. `LIBPROBE_NET_PROCFS=1` in the environment
 /// forces the `/proc/net` socket tables as `sockets_from_procfs` does.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, OptionSet)]
 pub struct NetworkOptions {
     /// The socket tables to list (default: all).
     pub sockets: SocketKinds,
@@ -1332,7 +1275,9 @@ pub struct NetworkOptions {
     pub conntrack: bool,
     /// Read sockets from `/proc/net/*` even where sock_diag could answer (fewer fields).
     pub sockets_from_procfs: bool,
-    pub namespace: NetNamespaceTarget,
+    /// The network namespace to describe: the probe's own (`self`), a process's (its pid),
+    /// or a namespace file such as `/var/run/netns/NAME`.
+    pub netns: NetNamespaceTarget,
 }
 
 impl Default for NetworkOptions {
@@ -1346,7 +1291,7 @@ impl Default for NetworkOptions {
             neighbours: true,
             conntrack: false,
             sockets_from_procfs: false,
-            namespace: NetNamespaceTarget::Own,
+            netns: NetNamespaceTarget::Own,
         }
     }
 }
@@ -1498,6 +1443,28 @@ fn endpoint(family: AddressFamily, addr: &str, port: u16) -> String {
     }
 }
 
+/// The network domain in the registry. It runs after the process domain: it takes the
+/// socket owners from the processes' descriptors when those were read, and fills each
+/// process's open sockets from its socket tables ([`Collector::join`]).
+#[derive(Debug)]
+pub(crate) struct NetworkDomain;
+
+impl Collector for NetworkDomain {
+    type Options = NetworkOptions;
+    type Output = Network;
+    type State = crate::sys::imp::network::State;
+
+    fn collect(cx: &mut Cx<'_>, options: &NetworkOptions, state: &mut Self::State) -> Domain<Network> {
+        crate::sys::imp::network::collect(cx, options, state)
+    }
+
+    fn join(snapshot: &mut Snapshot) {
+        if let (Field::Value(net), Field::Value(procs)) = (&snapshot.network, &mut snapshot.processes) {
+            join_open_sockets(net, procs);
+        }
+    }
+}
+
 /// Fills the addresses and state of every process's open sockets from the socket tables,
 /// by inode (the process domain sees only the owner's side of a socket).
 ///
@@ -1506,7 +1473,7 @@ fn endpoint(family: AddressFamily, addr: &str, port: u16) -> String {
 /// peer's name; raw sockets their addresses. A socket in no table (another namespace, a
 /// family libprobe does not list, or one closed meanwhile) and fields a family does not
 /// have are `not_present`; a table that was not collected lends its reason.
-pub(crate) fn join_open_sockets(net: &Network, procs: &mut [crate::process::ProcessFull]) {
+fn join_open_sockets(net: &Network, procs: &mut [crate::process::ProcessFull]) {
     use crate::model::Reason;
     use crate::process::SocketType;
     use std::collections::HashMap;
