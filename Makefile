@@ -10,7 +10,7 @@ PY      := $(VENV)/bin/python
 # The `unsupported` platform backend is compiled separately, with its own target dir.
 UNSUPPORTED_TARGET := target/unsupported
 
-.PHONY: demo test deps build lint test-rust test-unsupported test-psutil doc bench fuzz clean
+.PHONY: demo test deps build generate lint test-rust test-unsupported test-psutil doc bench fuzz clean
 
 # Each face brings its own targets (`test-c`, `test-python`, `test-node`, `test-go`, …).
 include $(filter-out mk/faces.mk,$(wildcard mk/*.mk)) mk/faces.mk
@@ -35,6 +35,12 @@ deps:
 
 build:
 	$(CARGO) build --workspace --all-targets
+
+# Every generated file of every face, from the core's schemas (records, options, error
+# kinds): the C view and header, the C option test, Go types and options, Python stubs,
+# TypeScript declarations. `make test` fails when one is stale (generate/tests/fresh.rs).
+generate:
+	$(CARGO) run -q -p libprobe-generate
 
 lint:
 	$(CARGO) fmt --all --check

@@ -77,6 +77,24 @@
 // library's soname (`libprobe.so.1`) carries it too.
 #define LIBPROBE_ABI_VERSION 1
 
+// `tcp` in the mask of `libprobe_config_set_network_sockets`.
+#define LIBPROBE_NETWORK_SOCKETS_TCP (1 << 0)
+
+// `udp` in the mask of `libprobe_config_set_network_sockets`.
+#define LIBPROBE_NETWORK_SOCKETS_UDP (1 << 1)
+
+// `unix` in the mask of `libprobe_config_set_network_sockets`.
+#define LIBPROBE_NETWORK_SOCKETS_UNIX (1 << 2)
+
+// `raw` in the mask of `libprobe_config_set_network_sockets`.
+#define LIBPROBE_NETWORK_SOCKETS_RAW (1 << 3)
+
+// `netlink` in the mask of `libprobe_config_set_network_sockets`.
+#define LIBPROBE_NETWORK_SOCKETS_NETLINK (1 << 4)
+
+// `packet` in the mask of `libprobe_config_set_network_sockets`.
+#define LIBPROBE_NETWORK_SOCKETS_PACKET (1 << 5)
+
 // No type, record or enum (in the index fields of `libprobe_type_info`).
 #define LIBPROBE_SCHEMA_NONE UINT32_MAX
 
@@ -112,12 +130,6 @@ typedef uint32_t libprobe_root;
 
 // Whether snapshots also carry their JSON (`libprobe_config_set_json`).
 typedef uint32_t libprobe_json;
-
-// Network field groups (`libprobe_config_set_network_fields`).
-typedef uint32_t libprobe_network_fields;
-
-// Socket tables (`libprobe_config_set_network_sockets`).
-typedef uint32_t libprobe_socket_tables;
 
 // Several settings in one call (`libprobe_config_set_options`), growable without
 // breaking callers: zero-initialise it and set `struct_size`:
@@ -156,6 +168,45 @@ typedef struct libprobe_options {
   const char *rootfs;
   const char *fixture;
 } libprobe_options;
+
+// The kind of an option (`libprobe_option_info.kind`).
+typedef uint32_t libprobe_option_kind;
+
+// One option of the schema (`libprobe_options_schema`). Every string is static and
+// NUL-terminated.
+typedef struct libprobe_option_info {
+  // `domains` or `<domain>.<option>` (`network.sockets`).
+  const char *key;
+  // The option's domain (`LIBPROBE_DOMAIN_*`); 0 for `domains`.
+  int32_t domain;
+  // A `LIBPROBE_OPTION_KIND_*`.
+  libprobe_option_kind kind;
+  // What the option does, its default and its cost.
+  const char *doc;
+  // The unit of an integer option; NULL when it has none.
+  const char *unit;
+  // The default, in the text syntax of `libprobe_config_set`.
+  const char *default_value;
+  // A valid value other than the default, in the same syntax (for tests).
+  const char *sample_value;
+  // The bounds of an integer option (0 for the other kinds).
+  uint64_t min;
+  uint64_t max;
+  // The names a names or choice option accepts (NULL and 0 for the other kinds).
+  const char *const *accepted;
+  uint32_t accepted_count;
+} libprobe_option_info;
+
+// Bytes with their length, also NUL-terminated (`ptr[len] == 0`).
+//
+// The bytes are what the kernel gave — process names, paths, arguments — and are not
+// guaranteed to be UTF-8; they may contain any byte but NUL only where the source had
+// one. `ptr` is never NULL; an empty string points at a NUL byte. Lives in its snapshot's
+// arena, until `libprobe_snapshot_free`.
+typedef struct libprobe_str {
+  const char *ptr;
+  size_t len;
+} libprobe_str;
 
 // One field of a view struct.
 typedef struct libprobe_field_info {
@@ -245,17 +296,6 @@ typedef struct libprobe_schema_info {
   const struct libprobe_type_info *types;
   const struct libprobe_enum_info *enums;
 } libprobe_schema_info;
-
-// Bytes with their length, also NUL-terminated (`ptr[len] == 0`).
-//
-// The bytes are what the kernel gave — process names, paths, arguments — and are not
-// guaranteed to be UTF-8; they may contain any byte but NUL only where the source had
-// one. `ptr` is never NULL; an empty string points at a NUL byte. Lives in its snapshot's
-// arena, until `libprobe_snapshot_free`.
-typedef struct libprobe_str {
-  const char *ptr;
-  size_t len;
-} libprobe_str;
 
 // The domains libprobe collects. Each is selected by options and reports its own
 // status; the codes are stable (the C ABI's `LIBPROBE_DOMAIN_*`).
@@ -2925,47 +2965,6 @@ typedef struct libprobe_snapshot_view {
 // Indented JSON, for people.
 #define LIBPROBE_JSON_PRETTY 2
 
-// Each socket's owning processes (walks every process's descriptors once).
-#define LIBPROBE_NETWORK_FIELDS_OWNERS (1 << 0)
-
-// TCP internals per socket: `tcp_info`, congestion algorithm, memory, shutdown.
-#define LIBPROBE_NETWORK_FIELDS_TCP_INFO (1 << 1)
-
-// Interfaces with addresses and counters.
-#define LIBPROBE_NETWORK_FIELDS_INTERFACES (1 << 2)
-
-// Routes of every table.
-#define LIBPROBE_NETWORK_FIELDS_ROUTES (1 << 3)
-
-// Neighbours (ARP and NDP).
-#define LIBPROBE_NETWORK_FIELDS_NEIGHBOURS (1 << 4)
-
-// Every conntrack entry (off by default: the table can be huge, and reading it needs
-// CAP_NET_ADMIN; totals are always collected).
-#define LIBPROBE_NETWORK_FIELDS_CONNTRACK (1 << 5)
-
-// Read sockets from `/proc/net/*` even where sock_diag could answer (fewer fields).
-#define LIBPROBE_NETWORK_FIELDS_SOCKETS_FROM_PROCFS (1 << 6)
-
-// Every group but `SOCKETS_FROM_PROCFS` (a fallback, not more data).
-#define LIBPROBE_NETWORK_FIELDS_ALL ((1 << 6) - 1)
-
-#define LIBPROBE_SOCKETS_TCP (1 << 0)
-
-// UDP and UDP-Lite.
-#define LIBPROBE_SOCKETS_UDP (1 << 1)
-
-#define LIBPROBE_SOCKETS_UNIX (1 << 2)
-
-#define LIBPROBE_SOCKETS_RAW (1 << 3)
-
-#define LIBPROBE_SOCKETS_NETLINK (1 << 4)
-
-#define LIBPROBE_SOCKETS_PACKET (1 << 5)
-
-// Every table (the default).
-#define LIBPROBE_SOCKETS_ALL ((1 << 6) - 1)
-
 // CPU times and topology, memory, load, pressure, disks and filesystems.
 #define LIBPROBE_DOMAIN_SYSTEM 1
 
@@ -3259,6 +3258,33 @@ typedef struct libprobe_snapshot_view {
 
 #define LIBPROBE_NEIGHBOUR_STATE_NONE 0
 
+// `true` or `false`; typed setter argument `uint8_t` (non-zero is true).
+#define LIBPROBE_OPTION_KIND_BOOL 1
+
+// An integer within `min`..`max`; typed setter argument `uint32_t` or `uint64_t`.
+#define LIBPROBE_OPTION_KIND_UINT 2
+
+// A set of the `accepted` names; typed setter argument a bit mask, bit `i` for
+// `accepted[i]` (constants `LIBPROBE_<DOMAIN>_<OPTION>_<NAME>`).
+#define LIBPROBE_OPTION_KIND_NAMES 3
+
+// One of the `accepted` names; typed setter argument a NUL-terminated string.
+#define LIBPROBE_OPTION_KIND_CHOICE 4
+
+// Process ids, or every process; typed setter arguments `(const int32_t *, size_t)`, NULL
+// for every process.
+#define LIBPROBE_OPTION_KIND_PIDS 5
+
+// A path, or none; typed setter argument a NUL-terminated string, NULL for none.
+#define LIBPROBE_OPTION_KIND_PATH 6
+
+// A list of words; typed setter arguments `(const char *const *, size_t)`.
+#define LIBPROBE_OPTION_KIND_WORDS 7
+
+// A network namespace: `self`, a process id, or a namespace file's path; typed setter
+// argument a NUL-terminated string in that syntax.
+#define LIBPROBE_OPTION_KIND_NAMESPACE 8
+
 // `uint8_t`, 0 or 1.
 #define LIBPROBE_KIND_BOOL 1
 
@@ -3453,25 +3479,6 @@ libprobe_status libprobe_config_set_process_fields(struct libprobe_config *confi
 libprobe_status libprobe_config_process_fields(const struct libprobe_config *config,
                                                libprobe_process_fields *fields_out);
 
-// Collects only these processes (`pids`, `count` entries); `count` 0 collects every
-// process again. The pids are copied.
-//
-// # Safety
-// `config` came from `libprobe_config_new`; `pids` points at `count` values (may be
-// NULL when `count` is 0).
-libprobe_status libprobe_config_set_pids(struct libprobe_config *config,
-                                         const int32_t *pids,
-                                         size_t count);
-
-// Sets how many threads read the process table: `0` (the default) chooses — the calling
-// thread alone below 256 processes, else one thread per CPU up to 4 — and `1` reads on
-// the calling thread only. The threads live only for the duration of one snapshot.
-//
-// # Safety
-// `config` came from `libprobe_config_new`.
-libprobe_status libprobe_config_set_process_threads(struct libprobe_config *config,
-                                                    uint32_t threads);
-
 // Reads one root from `path` (a NUL-terminated byte string, copied) instead of the
 // default: `LIBPROBE_ROOT_PROCFS`, `_SYSFS`, `_DEVFS`, `_ROOTFS`, or `_FIXTURE` for a
 // whole fixture tree. A path that does not exist is not an error here: the domains that
@@ -3499,46 +3506,6 @@ libprobe_status libprobe_config_set_max_file_bytes(struct libprobe_config *confi
 libprobe_status libprobe_config_set_json(struct libprobe_config *config,
                                          libprobe_json json);
 
-// Selects the network field groups: exactly the `LIBPROBE_NETWORK_FIELDS_*` bits given
-// (the default: owners, TCP internals, interfaces, routes, neighbours; no conntrack
-// entries).
-//
-// # Safety
-// `config` came from `libprobe_config_new`.
-libprobe_status libprobe_config_set_network_fields(struct libprobe_config *config,
-                                                   libprobe_network_fields fields);
-
-// The selected network field groups.
-//
-// # Safety
-// `config` came from `libprobe_config_new`; `fields_out` is writable.
-libprobe_status libprobe_config_network_fields(const struct libprobe_config *config,
-                                               libprobe_network_fields *fields_out);
-
-// Selects the socket tables to list: `LIBPROBE_SOCKETS_*` bits (the default is
-// `LIBPROBE_SOCKETS_ALL`; 0 lists none).
-//
-// # Safety
-// `config` came from `libprobe_config_new`.
-libprobe_status libprobe_config_set_network_sockets(struct libprobe_config *config,
-                                                    libprobe_socket_tables tables);
-
-// Collects the network namespace of process `pid` (its `/proc/<pid>/ns/net`), or, for
-// `pid` 0, the probe's own (the default).
-//
-// # Safety
-// `config` came from `libprobe_config_new`.
-libprobe_status libprobe_config_set_network_namespace_pid(struct libprobe_config *config,
-                                                          int32_t pid);
-
-// Collects the network namespace of a namespace file (`/var/run/netns/<name>`, or any
-// `ns/net` link; NUL-terminated, copied). Entering it needs CAP_SYS_ADMIN over it.
-//
-// # Safety
-// `config` came from `libprobe_config_new`; `path` is NUL-terminated.
-libprobe_status libprobe_config_set_network_namespace_path(struct libprobe_config *config,
-                                                           const char *path);
-
 // Applies an option struct in one call: all of it, or nothing on error.
 //
 // Returns `LIBPROBE_STATUS_STRUCT_TOO_SMALL` when `options->struct_size` is smaller than
@@ -3551,6 +3518,294 @@ libprobe_status libprobe_config_set_network_namespace_path(struct libprobe_confi
 // readable bytes.
 libprobe_status libprobe_config_set_options(struct libprobe_config *config,
                                             const struct libprobe_options *options);
+
+// Sets option `process.smaps_rollup` (what `libprobe_config_set` sets by key):
+//
+// PSS, USS, dirty and swap-PSS memory from `/proc/<pid>/smaps_rollup` (the kernel
+// walks every page table: about 10× the cost of the rest of a process).
+//
+// `value`: non-zero for true. Default: `false`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_smaps_rollup(struct libprobe_config *config,
+                                                         uint8_t value);
+
+// Sets option `process.maps` (what `libprobe_config_set` sets by key):
+//
+// Every memory mapping (`/proc/<pid>/maps`).
+//
+// `value`: non-zero for true. Default: `false`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_maps(struct libprobe_config *config,
+                                                 uint8_t value);
+
+// Sets option `process.fds` (what `libprobe_config_set` sets by key):
+//
+// Every open descriptor with path, flags, offset, inode and type (`fd/*`,
+// `fdinfo/*`), and the sockets among them.
+//
+// `value`: non-zero for true. Default: `false`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_fds(struct libprobe_config *config,
+                                                uint8_t value);
+
+// Sets option `process.environ` (what `libprobe_config_set` sets by key):
+//
+// The environment. Off unless asked for: it often holds secrets.
+//
+// `value`: non-zero for true. Default: `false`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_environ(struct libprobe_config *config,
+                                                    uint8_t value);
+
+// Sets option `process.taskstats` (what `libprobe_config_set` sets by key):
+//
+// Per-cause delay totals over taskstats netlink (CAP_NET_ADMIN; one round trip per
+// process).
+//
+// `value`: non-zero for true. Default: `false`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_taskstats(struct libprobe_config *config,
+                                                      uint8_t value);
+
+// Sets option `process.cgroup_limits` (what `libprobe_config_set` sets by key):
+//
+// The limits that bind each process through its cgroup path (read once per cgroup).
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_cgroup_limits(struct libprobe_config *config,
+                                                          uint8_t value);
+
+// Sets option `process.pids` (what `libprobe_config_set` sets by key):
+//
+// Collect only these processes (default: every process).
+//
+// `pids`: `count` process ids (copied); NULL for every process. Default: `all`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_pids(struct libprobe_config *config,
+                                                 const int32_t *pids,
+                                                 size_t count);
+
+// Sets option `process.threads` (what `libprobe_config_set` sets by key):
+//
+// Threads reading the process table: `0` chooses (one for fewer than 256 processes,
+// else one per CPU up to 4), `1` reads on the calling thread only. Reading is mostly
+// kernel time spent per process, so n readers on n free CPUs take a little more than
+// 1/n of the wall time, for somewhat more CPU time (on a 2-CPU VM, 1 000 processes:
+// 52 ms on one thread; 33 ms wall and 61 ms CPU on two).
+//
+// `value`: from 0 to 256. Default: `0`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_threads(struct libprobe_config *config,
+                                                    uint32_t value);
+
+// Sets option `network.sockets` (what `libprobe_config_set` sets by key):
+//
+// The socket tables to list (default: every table).
+//
+// `mask`: a bit per name, the constants below. Default: `tcp,udp,unix,raw,netlink,packet`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_network_sockets(struct libprobe_config *config,
+                                                    uint32_t mask);
+
+// Sets option `network.owners` (what `libprobe_config_set` sets by key):
+//
+// Resolve each socket's owning processes (walks every process's descriptors once,
+// with one short-lived helper thread per snapshot beside the calling one; none when the
+// process domain read every descriptor in the same snapshot).
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_network_owners(struct libprobe_config *config,
+                                                   uint8_t value);
+
+// Sets option `network.tcp_info` (what `libprobe_config_set` sets by key):
+//
+// TCP internals per socket: `tcp_info`, congestion algorithm, memory, shutdown.
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_network_tcp_info(struct libprobe_config *config,
+                                                     uint8_t value);
+
+// Sets option `network.interfaces` (what `libprobe_config_set` sets by key):
+//
+// Interfaces with their addresses, counters, speed, duplex and driver.
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_network_interfaces(struct libprobe_config *config,
+                                                       uint8_t value);
+
+// Sets option `network.routes` (what `libprobe_config_set` sets by key):
+//
+// Routes of every table, IPv4 and IPv6.
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_network_routes(struct libprobe_config *config,
+                                                   uint8_t value);
+
+// Sets option `network.neighbours` (what `libprobe_config_set` sets by key):
+//
+// The ARP and IPv6 neighbour caches.
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_network_neighbours(struct libprobe_config *config,
+                                                       uint8_t value);
+
+// Sets option `network.conntrack` (what `libprobe_config_set` sets by key):
+//
+// Every conntrack entry. Off by default: the table can hold hundreds of thousands of
+// flows, and reading it needs CAP_NET_ADMIN. Totals and per-CPU counters are always
+// collected.
+//
+// `value`: non-zero for true. Default: `false`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_network_conntrack(struct libprobe_config *config,
+                                                      uint8_t value);
+
+// Sets option `network.sockets_from_procfs` (what `libprobe_config_set` sets by key):
+//
+// Read sockets from `/proc/net/*` even where sock_diag could answer (fewer fields).
+//
+// `value`: non-zero for true. Default: `false`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_network_sockets_from_procfs(struct libprobe_config *config,
+                                                                uint8_t value);
+
+// Sets option `network.netns` (what `libprobe_config_set` sets by key):
+//
+// The network namespace to describe: the probe's own (`self`), a process's (its pid),
+// or a namespace file such as `/var/run/netns/NAME`.
+//
+// `value`: `self`, a process id, or a namespace file's path (NUL-terminated, copied). Default: `self`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_network_netns(struct libprobe_config *config,
+                                                  const char *value);
+
+// Every option a config takes, in a static table: `domains` first, then each domain's
+// options in registry order. Writes the number of entries to `*count_out` (when it is not
+// NULL) and returns the first; never NULL.
+//
+// # Safety
+// `count_out` is NULL or writable.
+const struct libprobe_option_info *libprobe_options_schema(size_t *count_out);
+
+// Sets one option by key, from text: `key` is `domains` or `<domain>.<option>`
+// (`process.smaps_rollup`, `network.sockets`, `network.netns`), `value` in the `probe`
+// command's syntax — `true`/`false`, an integer, names separated by commas (`tcp,udp`;
+// `all`), process ids separated by commas (`all` for every process), a path (empty for
+// none), `self`/a pid/a path for a namespace. Both strings are NUL-terminated and copied.
+//
+// Returns `LIBPROBE_STATUS_UNKNOWN_OPTION` for a key no option has, and
+// `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept; the message
+// (`libprobe_config_last_error`) names the key and what it accepts. The config is then
+// unchanged.
+//
+// # Safety
+// `config` came from `libprobe_config_new`; `key` and `value` are NUL-terminated.
+libprobe_status libprobe_config_set(struct libprobe_config *config,
+                                    const char *key,
+                                    const char *value);
+
+// The value of one option in the text syntax of `libprobe_config_set`, into
+// `*value_out`. The text is owned by the config: valid until the next call on it.
+//
+// Returns `LIBPROBE_STATUS_UNKNOWN_OPTION` for a key no option has.
+//
+// # Safety
+// `config` came from `libprobe_config_new`; `key` is NUL-terminated; `value_out` is
+// writable.
+libprobe_status libprobe_config_get(struct libprobe_config *config,
+                                    const char *key,
+                                    struct libprobe_str *value_out);
 
 // Creates a probe with a copy of `config` (NULL: the defaults of `libprobe_config_new`).
 //

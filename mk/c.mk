@@ -26,16 +26,16 @@ C_SAN         := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omi
 VALGRIND      := valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect \
                  --errors-for-leak-kinds=definite,indirect
 C_CYCLES      ?= 10000
-C_TEST_SRC    := $(C_TESTS)/walk.c
+C_TEST_SRC    := $(C_TESTS)/walk.c $(C_TESTS)/options_gen.c
 PREFIX        ?= /usr/local
 
 .PHONY: c-crosslang-driver test-c c-lib c-header c-null-coverage c-tests test-c-plain test-c-asan test-c-valgrind \
-        test-c-tsan test-c-examples test-c-install install bench-c
+        test-c-tsan test-c-examples test-c-install test-c-build-tree install bench-c
 
 FACE_TESTS += test-c
 
 test-c: c-lib c-header c-null-coverage test-c-plain test-c-asan test-c-valgrind test-c-tsan \
-        test-c-examples test-c-install
+        test-c-examples test-c-install test-c-build-tree
 	@echo "test-c: all passed"
 
 # The libraries, staged with the soname's file name so programs linked against them run.
@@ -46,20 +46,23 @@ c-lib:
 	cp -f $(C_TARGET)/$(C_PROFILE)/libprobe.so $(C_BUILD)/lib/libprobe.so.$(C_ABI)
 	ln -sf libprobe.so.$(C_ABI) $(C_BUILD)/lib/libprobe.so
 
-# The header is what cbindgen makes of the crate (and the crate what the schema makes),
-# and it compiles as C11 and C++17, warnings as errors.
+# The header is what cbindgen makes of the crate (and the crate what the schemas make: `make
+# generate`), and it compiles as C11 and C++17, warnings as errors.
 c-header: c-lib
-	$(CARGO) test -p libprobe-ffi --test mirror
+	$(CARGO) test -p libprobe-ffi --test schema
+	$(CARGO) test -p libprobe-generate
 	$(CC) $(C_CFLAGS) -c $(C_TESTS)/header_c11.c -o $(C_BUILD)/header_c11.o
 	$(CXX) $(C_CXXFLAGS) -c $(C_TESTS)/header_cpp17.cpp -o $(C_BUILD)/header_cpp17.o
 	# GNU modes too (cgo's): they predefine macros such as `unix` and `linux`.
 	$(CC) $(subst -std=c11,-std=gnu11,$(C_CFLAGS)) -c $(C_TESTS)/header_c11.c -o $(C_BUILD)/header_gnu11.o
 	$(CXX) $(subst -std=c++17,-std=gnu++17,$(C_CXXFLAGS)) -c $(C_TESTS)/header_cpp17.cpp -o $(C_BUILD)/header_gnu17.o
 
-# Every function of the header has its NULL-argument check in test_api.c.
+# Every function of the header has its NULL-argument check in test_api.c (the typed option
+# setters in the generated options_gen.c).
 c-null-coverage:
 	@missing=0; for f in $$(grep -oE '\blibprobe_[a-z0-9_]+\(' include/libprobe.h | tr -d '(' | sort -u); do \
-	  grep -qE "NULL: .*\b$$f\b" $(C_TESTS)/test_api.c || { echo "no NULL check for $$f in test_api.c"; missing=1; }; \
+	  grep -qE "NULL: .*\b$$f\b" $(C_TESTS)/test_api.c $(C_TESTS)/options_gen.c || \
+	    { echo "no NULL check for $$f in test_api.c or options_gen.c"; missing=1; }; \
 	done; test $$missing = 0 && echo "c-null-coverage: every function of libprobe.h has its NULL check"
 
 c-tests: c-lib
@@ -110,6 +113,15 @@ test-c-examples: c-lib
 	$(C_BUILD)/bin/top 5 > $(C_BUILD)/top.txt
 	@grep -q "processes" $(C_BUILD)/summary-live.txt && grep -q "cpu" $(C_BUILD)/monitor.txt && \
 	  grep -q "PID" $(C_BUILD)/top.txt && echo "test-c-examples: summary, monitor and top ran"
+
+# A program linked against the staged build tree (-L$(C_BUILD)/lib -lprobe) loads it: the
+# staged directory holds the soname's file (cargo's target/<profile>/ does not).
+test-c-build-tree: c-lib
+	rm -rf $(C_BUILD)/tree-app && mkdir -p $(C_BUILD)/tree-app
+	$(CC) -std=c11 $(C_WARN) -Iinclude examples/c/summary.c -L$(C_BUILD)/lib -lprobe -o $(C_BUILD)/tree-app/app
+	LD_LIBRARY_PATH=$(abspath $(C_BUILD)/lib) $(C_BUILD)/tree-app/app > $(C_BUILD)/tree-app/out.txt
+	@readelf -d $(C_BUILD)/tree-app/app | grep -q 'NEEDED.*libprobe.so.1' && grep -q processes $(C_BUILD)/tree-app/out.txt && \
+	  echo "test-c-build-tree: a program linked with -L$(C_BUILD)/lib -lprobe needs libprobe.so.1, finds it there, runs"
 
 # `make install` into a scratch prefix, then a program in another directory builds with
 # pkg-config alone, dynamically and statically, and runs.

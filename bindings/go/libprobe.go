@@ -20,23 +20,17 @@ static const char *lp_config_last_error(uintptr_t c) { return libprobe_config_la
 static libprobe_status lp_config_set_domains(uintptr_t c, uint32_t d) {
   return libprobe_config_set_domains((libprobe_config *)c, d);
 }
-static libprobe_status lp_config_set_process_fields(uintptr_t c, uint32_t f) {
-  return libprobe_config_set_process_fields((libprobe_config *)c, f);
+static libprobe_status lp_config_set(uintptr_t c, const char *key, const char *value) {
+  return libprobe_config_set((libprobe_config *)c, key, value);
+}
+static libprobe_status lp_config_get(uintptr_t c, const char *key, libprobe_str *out) {
+  return libprobe_config_get((libprobe_config *)c, key, out);
 }
 static libprobe_status lp_config_set_root(uintptr_t c, uint32_t root, const char *path) {
   return libprobe_config_set_root((libprobe_config *)c, root, path);
 }
 static libprobe_status lp_config_set_max_file_bytes(uintptr_t c, uint64_t n) {
   return libprobe_config_set_max_file_bytes((libprobe_config *)c, n);
-}
-static libprobe_status lp_config_set_process_threads(uintptr_t c, uint32_t n) {
-  return libprobe_config_set_process_threads((libprobe_config *)c, n);
-}
-static libprobe_status lp_config_set_pids(uintptr_t c, const int32_t *pids, size_t n) {
-  return libprobe_config_set_pids((libprobe_config *)c, pids, n);
-}
-static libprobe_status lp_config_set_network_fields(uintptr_t c, uint32_t f) {
-  return libprobe_config_set_network_fields((libprobe_config *)c, f);
 }
 static libprobe_status lp_config_set_json(uintptr_t c, uint32_t j) {
   return libprobe_config_set_json((libprobe_config *)c, j);
@@ -72,6 +66,8 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 	"unsafe"
 )
@@ -159,60 +155,200 @@ func statusError(st C.libprobe_status, message *C.char) error {
 	return &Error{Status: Status(st), Message: m}
 }
 
-// ProcessFields selects the process field groups that cost extra.
-type ProcessFields uint32
+// setting is one option given to (*Options).Set.
+type setting struct{ key, value string }
 
-// Process field groups (LIBPROBE_PROCESS_FIELDS_* of the C ABI).
-const (
-	ProcessFieldsSmapsRollup  ProcessFields = C.LIBPROBE_PROCESS_FIELDS_SMAPS_ROLLUP
-	ProcessFieldsMaps         ProcessFields = C.LIBPROBE_PROCESS_FIELDS_MAPS
-	ProcessFieldsFDs          ProcessFields = C.LIBPROBE_PROCESS_FIELDS_FDS
-	ProcessFieldsEnviron      ProcessFields = C.LIBPROBE_PROCESS_FIELDS_ENVIRON
-	ProcessFieldsTaskstats    ProcessFields = C.LIBPROBE_PROCESS_FIELDS_TASKSTATS
-	ProcessFieldsCgroupLimits ProcessFields = C.LIBPROBE_PROCESS_FIELDS_CGROUP_LIMITS
-	// ProcessFieldsAll is every group but environ, which must be named.
-	ProcessFieldsAll ProcessFields = C.LIBPROBE_PROCESS_FIELDS_ALL
-)
+// Set sets an option by key, as text, in the probe command's syntax: keys are "domains"
+// and "<domain>.<option>" (the C keys: "network.sockets", "process.smaps_rollup"), values
+// "true", "tcp,udp", "1234" (see libprobe_config_set). An unknown key or a value the
+// option does not accept is an error at once (Status StatusUnknownOption or
+// StatusInvalidArgument). Set options are applied after the struct's fields, in order.
+// Agents pass settings from their own config files this way.
+func (o *Options) Set(key, value string) error {
+	var cfg C.uintptr_t
+	if st := C.lp_config_new(&cfg); st != C.LIBPROBE_STATUS_OK {
+		return statusError(st, nil)
+	}
+	defer C.lp_config_free(cfg)
+	if err := configSet(cfg, key, value); err != nil {
+		return err
+	}
+	o.set = append(o.set, setting{key, value})
+	return nil
+}
 
-// NetworkFields selects the network field groups.
-type NetworkFields uint32
+// Get returns the value the core takes for option key from these options, as text.
+func (o *Options) Get(key string) (string, error) {
+	cfg, err := o.config()
+	if err != nil {
+		return "", err
+	}
+	defer C.lp_config_free(cfg)
+	ckey := C.CString(key)
+	defer C.free(unsafe.Pointer(ckey))
+	var out C.libprobe_str
+	if st := C.lp_config_get(cfg, ckey, &out); st != C.LIBPROBE_STATUS_OK {
+		return "", statusError(st, C.lp_config_last_error(cfg))
+	}
+	return goString(out), nil
+}
 
-// Network field groups (LIBPROBE_NETWORK_FIELDS_* of the C ABI).
-const (
-	NetworkFieldsOwners            NetworkFields = C.LIBPROBE_NETWORK_FIELDS_OWNERS
-	NetworkFieldsTCPInfo           NetworkFields = C.LIBPROBE_NETWORK_FIELDS_TCP_INFO
-	NetworkFieldsInterfaces        NetworkFields = C.LIBPROBE_NETWORK_FIELDS_INTERFACES
-	NetworkFieldsRoutes            NetworkFields = C.LIBPROBE_NETWORK_FIELDS_ROUTES
-	NetworkFieldsNeighbours        NetworkFields = C.LIBPROBE_NETWORK_FIELDS_NEIGHBOURS
-	NetworkFieldsConntrack         NetworkFields = C.LIBPROBE_NETWORK_FIELDS_CONNTRACK
-	NetworkFieldsSocketsFromProcfs NetworkFields = C.LIBPROBE_NETWORK_FIELDS_SOCKETS_FROM_PROCFS
-	// NetworkFieldsAll is every group but the /proc/net fallback.
-	NetworkFieldsAll NetworkFields = C.LIBPROBE_NETWORK_FIELDS_ALL
-)
+// OptionInfo is one option of the core's schema; values are in the text syntax of Set.
+type OptionInfo struct {
+	// Key is "domains" or "<domain>.<option>".
+	Key string
+	// Domain is the option's domain ("" for "domains"); Name is its name within it.
+	Domain, Name string
+	// Kind is bool, uint, names, choice, pids, path, words or namespace.
+	Kind string
+	Doc  string
+	// Unit of an integer option, or "".
+	Unit string
+	// Default is the value when the option is not set; Sample a valid other value.
+	Default, Sample string
+	// Min and Max bound a uint option.
+	Min, Max uint64
+	// Accepted lists the names a names or choice option takes.
+	Accepted []string
+}
 
-// Options say what a Probe collects and where it reads. The zero value (or a nil
-// *Options) is the default: every domain but eBPF, the cheap process fields plus cgroup
-// limits, the host's /proc, /sys, /dev and /.
-type Options struct {
-	// Domains to collect; nil for the default set.
-	Domains []DomainName
-	// Process field groups; nil for the default (ProcessFieldsCgroupLimits).
-	ProcessFields *ProcessFields
-	// Network field groups; nil for the default (every group but conntrack entries and
-	// the /proc/net fallback).
-	NetworkFields *NetworkFields
-	// Root paths; empty keeps the default. Fixture reads a whole fixture tree.
-	Procfs, Sysfs, Devfs, Rootfs, Fixture string
-	// The most bytes read from one kernel file; 0 keeps the default (32 MiB).
-	MaxFileBytes uint64
-	// Only these processes; nil for every process.
-	Pids []int32
-	// Threads reading the process table; 0 chooses (one below 256 processes, else one
-	// per CPU up to 4).
-	Threads uint32
-	// Keep each snapshot's JSON (the core's, with the specification's names), returned
-	// by SnapshotJSON.
-	JSON bool
+var optionKinds = map[C.libprobe_option_kind]string{
+	C.LIBPROBE_OPTION_KIND_BOOL:      "bool",
+	C.LIBPROBE_OPTION_KIND_UINT:      "uint",
+	C.LIBPROBE_OPTION_KIND_NAMES:     "names",
+	C.LIBPROBE_OPTION_KIND_CHOICE:    "choice",
+	C.LIBPROBE_OPTION_KIND_PIDS:      "pids",
+	C.LIBPROBE_OPTION_KIND_PATH:      "path",
+	C.LIBPROBE_OPTION_KIND_WORDS:     "words",
+	C.LIBPROBE_OPTION_KIND_NAMESPACE: "namespace",
+}
+
+// OptionSchema lists every option the core takes, "domains" first.
+func OptionSchema() []OptionInfo {
+	var n C.size_t
+	first := C.libprobe_options_schema(&n)
+	infos := unsafe.Slice(first, int(n))
+	out := make([]OptionInfo, 0, len(infos))
+	str := func(p *C.char) string {
+		if p == nil {
+			return ""
+		}
+		return C.GoString(p)
+	}
+	for _, i := range infos {
+		o := OptionInfo{
+			Key: str(i.key), Kind: optionKinds[i.kind], Doc: str(i.doc), Unit: str(i.unit),
+			Default: str(i.default_value), Sample: str(i.sample_value), Min: uint64(i.min), Max: uint64(i.max),
+		}
+		o.Domain, o.Name, _ = strings.Cut(o.Key, ".")
+		if o.Name == "" {
+			o.Domain, o.Name = "", o.Key
+		}
+		for _, a := range unsafe.Slice(i.accepted, int(i.accepted_count)) {
+			o.Accepted = append(o.Accepted, C.GoString(a))
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// Bool returns a pointer to v, for an option field.
+func Bool(v bool) *bool { return &v }
+
+// Uint32 returns a pointer to v, for an option field.
+func Uint32(v uint32) *uint32 { return &v }
+
+// String returns a pointer to v, for an option field.
+func String(v string) *string { return &v }
+
+func joinPids(pids []int32) string {
+	parts := make([]string, len(pids))
+	for i, p := range pids {
+		parts[i] = strconv.Itoa(int(p))
+	}
+	return strings.Join(parts, ",")
+}
+
+func configSet(cfg C.uintptr_t, key, value string) error {
+	ckey, cvalue := C.CString(key), C.CString(value)
+	defer C.free(unsafe.Pointer(ckey))
+	defer C.free(unsafe.Pointer(cvalue))
+	return statusError(C.lp_config_set(cfg, ckey, cvalue), C.lp_config_last_error(cfg))
+}
+
+// config builds a C config from the options; the caller frees it.
+func (o *Options) config() (C.uintptr_t, error) {
+	var cfg C.uintptr_t
+	if st := C.lp_config_new(&cfg); st != C.LIBPROBE_STATUS_OK {
+		return 0, statusError(st, nil)
+	}
+	if err := o.apply(cfg); err != nil {
+		C.lp_config_free(cfg)
+		return 0, err
+	}
+	return cfg, nil
+}
+
+func (o *Options) apply(cfg C.uintptr_t) error {
+	set := func(st C.libprobe_status) error { return statusError(st, C.lp_config_last_error(cfg)) }
+	if o.Domains != nil {
+		var mask uint32
+		for _, d := range o.Domains {
+			if d < 0 || d >= 32 {
+				return &Error{Status: StatusInvalidArgument, Message: fmt.Sprintf("unknown domain %d", d)}
+			}
+			mask |= 1 << uint32(d)
+		}
+		if err := set(C.lp_config_set_domains(cfg, C.uint32_t(mask))); err != nil {
+			return err
+		}
+	}
+	var err error
+	o.settings(func(key, value string) {
+		if err == nil {
+			err = configSet(cfg, key, value)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	for _, s := range o.set {
+		if err := configSet(cfg, s.key, s.value); err != nil {
+			return err
+		}
+	}
+	roots := []struct {
+		which C.uint32_t
+		path  string
+	}{
+		{C.LIBPROBE_ROOT_FIXTURE, o.Fixture},
+		{C.LIBPROBE_ROOT_PROCFS, o.Procfs},
+		{C.LIBPROBE_ROOT_SYSFS, o.Sysfs},
+		{C.LIBPROBE_ROOT_DEVFS, o.Devfs},
+		{C.LIBPROBE_ROOT_ROOTFS, o.Rootfs},
+	}
+	for _, r := range roots {
+		if r.path == "" {
+			continue
+		}
+		cpath := C.CString(r.path)
+		err := set(C.lp_config_set_root(cfg, r.which, cpath))
+		C.free(unsafe.Pointer(cpath))
+		if err != nil {
+			return err
+		}
+	}
+	if o.MaxFileBytes != 0 {
+		if err := set(C.lp_config_set_max_file_bytes(cfg, C.uint64_t(o.MaxFileBytes))); err != nil {
+			return err
+		}
+	}
+	if o.JSON {
+		if err := set(C.lp_config_set_json(cfg, C.LIBPROBE_JSON_COMPACT)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Probe collects snapshots and keeps the previous one's counters, so rates (CPUPercent)
@@ -232,79 +368,11 @@ func New(opts *Options) (*Probe, error) {
 	if opts == nil {
 		opts = &Options{}
 	}
-	var cfg C.uintptr_t
-	if st := C.lp_config_new(&cfg); st != C.LIBPROBE_STATUS_OK {
-		return nil, statusError(st, nil)
+	cfg, err := opts.config()
+	if err != nil {
+		return nil, err
 	}
 	defer C.lp_config_free(cfg)
-	set := func(st C.libprobe_status) error { return statusError(st, C.lp_config_last_error(cfg)) }
-	if opts.Domains != nil {
-		var mask uint32
-		for _, d := range opts.Domains {
-			if d < 0 || d >= 32 {
-				return nil, &Error{Status: StatusInvalidArgument, Message: fmt.Sprintf("unknown domain %d", d)}
-			}
-			mask |= 1 << uint32(d)
-		}
-		if err := set(C.lp_config_set_domains(cfg, C.uint32_t(mask))); err != nil {
-			return nil, err
-		}
-	}
-	if opts.ProcessFields != nil {
-		if err := set(C.lp_config_set_process_fields(cfg, C.uint32_t(*opts.ProcessFields))); err != nil {
-			return nil, err
-		}
-	}
-	if opts.NetworkFields != nil {
-		if err := set(C.lp_config_set_network_fields(cfg, C.uint32_t(*opts.NetworkFields))); err != nil {
-			return nil, err
-		}
-	}
-	roots := []struct {
-		which C.uint32_t
-		path  string
-	}{
-		{C.LIBPROBE_ROOT_FIXTURE, opts.Fixture},
-		{C.LIBPROBE_ROOT_PROCFS, opts.Procfs},
-		{C.LIBPROBE_ROOT_SYSFS, opts.Sysfs},
-		{C.LIBPROBE_ROOT_DEVFS, opts.Devfs},
-		{C.LIBPROBE_ROOT_ROOTFS, opts.Rootfs},
-	}
-	for _, r := range roots {
-		if r.path == "" {
-			continue
-		}
-		cpath := C.CString(r.path)
-		err := set(C.lp_config_set_root(cfg, r.which, cpath))
-		C.free(unsafe.Pointer(cpath))
-		if err != nil {
-			return nil, err
-		}
-	}
-	if opts.MaxFileBytes != 0 {
-		if err := set(C.lp_config_set_max_file_bytes(cfg, C.uint64_t(opts.MaxFileBytes))); err != nil {
-			return nil, err
-		}
-	}
-	if opts.Threads != 0 {
-		if err := set(C.lp_config_set_process_threads(cfg, C.uint32_t(opts.Threads))); err != nil {
-			return nil, err
-		}
-	}
-	if len(opts.Pids) > 0 {
-		pids := C.malloc(C.size_t(len(opts.Pids)) * 4)
-		copy(unsafe.Slice((*int32)(pids), len(opts.Pids)), opts.Pids)
-		err := set(C.lp_config_set_pids(cfg, (*C.int32_t)(pids), C.size_t(len(opts.Pids))))
-		C.free(pids)
-		if err != nil {
-			return nil, err
-		}
-	}
-	if opts.JSON {
-		if err := set(C.lp_config_set_json(cfg, C.LIBPROBE_JSON_COMPACT)); err != nil {
-			return nil, err
-		}
-	}
 	p := &Probe{json: opts.JSON}
 	if st := C.lp_probe_new(cfg, &p.handle); st != C.LIBPROBE_STATUS_OK {
 		return nil, statusError(st, C.lp_config_last_error(cfg))

@@ -30,9 +30,15 @@ func fixtures(t *testing.T) string {
 var scenarios = []string{"linux-6.18-vm/t1", "adversarial-names", "old-kernel-4.19", "cgroup-v2-container", "broken",
 	"net-endpoints", "net-procfs-fallback"}
 
-func allFields() *ProcessFields {
-	f := ProcessFieldsAll | ProcessFieldsEnviron
-	return &f
+// goldenOptions are the golden files' options (libprobe-core/tests/golden.rs): every
+// field group, environ and conntrack entries included.
+func goldenOptions(fixture string) *Options {
+	yes := Bool(true)
+	return &Options{
+		Fixture: fixture,
+		Process: ProcessOptions{SmapsRollup: yes, Maps: yes, Fds: yes, Environ: yes, Taskstats: yes},
+		Network: NetworkOptions{Conntrack: yes},
+	}
 }
 
 // asJSONText is what the core's JSON holds for bytes: each byte that is not valid UTF-8
@@ -227,8 +233,7 @@ func checkAgainstCore(t *testing.T, name string, opts *Options) *Snapshot {
 // JSON of the same snapshot.
 func TestSnapshotsMatchTheCoreJSON(t *testing.T) {
 	for _, s := range scenarios {
-		net := NetworkFieldsAll
-		checkAgainstCore(t, s, &Options{Fixture: filepath.Join(fixtures(t), s), ProcessFields: allFields(), NetworkFields: &net})
+		checkAgainstCore(t, s, goldenOptions(filepath.Join(fixtures(t), s)))
 	}
 	checkAgainstCore(t, "this machine", &Options{})
 }
@@ -243,7 +248,11 @@ func TestLiveChild(t *testing.T) {
 	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
 	time.Sleep(100 * time.Millisecond)
 	pid := int32(cmd.Process.Pid)
-	p, err := New(&Options{Domains: []DomainName{DomainProcess}, Pids: []int32{pid}, ProcessFields: allFields(), Threads: 2})
+	opts := goldenOptions("")
+	opts.Domains = []DomainName{DomainProcess}
+	opts.Process.Pids = []int32{pid}
+	opts.Process.Threads = Uint32(2)
+	p, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -304,7 +313,8 @@ func TestCloseIsIdempotentAndErrorsCarryTheStatus(t *testing.T) {
 	if !errors.As(err, &e) || e.Status != StatusInvalidArgument || !strings.Contains(e.Error(), "LIBPROBE_STATUS_INVALID_ARGUMENT") {
 		t.Errorf("bad domain: %v", err)
 	}
-	if _, err := New(&Options{Threads: 1000}); !errors.Is(err, &Error{Status: StatusInvalidArgument}) {
+	if _, err := New(&Options{Process: ProcessOptions{Threads: Uint32(1000)}}); !errors.Is(err, &Error{Status: StatusInvalidArgument}) ||
+		!strings.Contains(err.Error(), "process.threads") {
 		t.Errorf("1000 reader threads: %v", err)
 	}
 	if _, err := New(&Options{MaxFileBytes: 0, Procfs: "/nonexistent"}); err != nil {
@@ -418,5 +428,93 @@ func BenchmarkSnapshot(b *testing.B) {
 		if _, err := p.Snapshot(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The parity test of this face: each option of the core's schema, set through its field
+// in Options (found by name) with a Go value of its kind, and again through Set, is what
+// the core then holds.
+func TestEveryOptionOfTheSchemaReachesTheCore(t *testing.T) {
+	schema := OptionSchema()
+	if len(schema) == 0 || schema[0].Key != "domains" {
+		t.Fatalf("schema: %v", schema)
+	}
+	for _, o := range schema {
+		if o.Default == o.Sample {
+			t.Errorf("%s: the sample is the default", o.Key)
+		}
+		var opts Options
+		if err := opts.Set(o.Key, o.Sample); err != nil {
+			t.Fatalf("Set(%s, %s): %v", o.Key, o.Sample, err)
+		}
+		if got, err := opts.Get(o.Key); err != nil || got != o.Sample {
+			t.Errorf("Set(%s, %s): the core holds %q (%v)", o.Key, o.Sample, got, err)
+		}
+		if o.Domain == "" {
+			continue
+		}
+		path, ok := optionFields[o.Key]
+		if !ok {
+			t.Errorf("%s has no field in Options", o.Key)
+			continue
+		}
+		var typed Options
+		domain, name, _ := strings.Cut(path, ".")
+		field := reflect.ValueOf(&typed).Elem().FieldByName(domain).FieldByName(name)
+		setSample(t, field, o)
+		if got, err := typed.Get(o.Key); err != nil || got != o.Sample {
+			t.Errorf("Options.%s = sample: the core holds %q, not %q (%v)", path, got, o.Sample, err)
+		}
+	}
+	var opts Options
+	if err := opts.Set("network.sokets", "tcp"); !errors.Is(err, &Error{Status: StatusUnknownOption}) ||
+		!strings.Contains(err.Error(), "network.sokets") {
+		t.Errorf("a misspelt key: %v", err)
+	}
+	if err := opts.Set("network.sockets", "tcp,pigeon"); !errors.Is(err, &Error{Status: StatusInvalidArgument}) {
+		t.Errorf("a bad value: %v", err)
+	}
+}
+
+// setSample sets field (a pointer or slice of an option's Go type) to the option's sample.
+func setSample(t *testing.T, field reflect.Value, o OptionInfo) {
+	t.Helper()
+	split := func(s string) []string {
+		var out []string
+		for _, p := range strings.Split(s, ",") {
+			if p != "" {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	switch o.Kind {
+	case "bool":
+		field.Set(reflect.ValueOf(Bool(o.Sample == "true")))
+	case "uint":
+		n, err := strconv.ParseUint(o.Sample, 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if field.Type().Elem().Kind() == reflect.Uint32 {
+			field.Set(reflect.ValueOf(Uint32(uint32(n))))
+		} else {
+			v := n
+			field.Set(reflect.ValueOf(&v))
+		}
+	case "names", "words":
+		field.Set(reflect.ValueOf(append([]string{}, split(o.Sample)...)))
+	case "pids":
+		pids := []int32{}
+		for _, p := range split(o.Sample) {
+			n, err := strconv.Atoi(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pids = append(pids, int32(n))
+		}
+		field.Set(reflect.ValueOf(pids))
+	default:
+		field.Set(reflect.ValueOf(String(o.Sample)))
 	}
 }

@@ -1,6 +1,5 @@
-// Generated from libprobe-core's record schema by bindings/node/src/typings.rs: do not edit.
-// `LIBPROBE_BLESS=1 cargo test -p libprobe-node` rewrites this file; the test fails when it
-// is stale.
+// Generated from libprobe-core's schemas by `make generate` (generate/src/node.rs): do not
+// edit. `make test` fails when it is stale.
 
 /**
  * The domains libprobe collects. Each is selected by options and reports its own
@@ -2508,44 +2507,166 @@ export interface RecordTypes {
   EbpfMetrics: EbpfMetrics;
 }
 
-/** Options of `new Probe(options)`; each one left out takes the core's default. */
-export interface ProbeOptions {
-  /** Domains to collect: a comma-separated string or a list of names (`all` for every domain). Default: every domain but ebpf. */
-  domains?: string | DomainName[];
-  /** PSS, USS, dirty and swap-PSS memory from smaps_rollup (costly). Default false. */
+/** The system domain's options (`new Probe({ system: { … } })`); each one left out keeps its default. */
+export interface SystemOptions {
+}
+
+/** The process domain's options (`new Probe({ process: { … } })`); each one left out keeps its default. */
+export interface ProcessOptions {
+  /**
+   * PSS, USS, dirty and swap-PSS memory from `/proc/<pid>/smaps_rollup` (the kernel
+   * walks every page table: about 10× the cost of the rest of a process).
+   *
+   * Key `process.smaps_rollup`; default `false`.
+   */
   smapsRollup?: boolean;
-  /** Every memory mapping. Default false. */
+  /**
+   * Every memory mapping (`/proc/<pid>/maps`).
+   *
+   * Key `process.maps`; default `false`.
+   */
   maps?: boolean;
-  /** Every open descriptor, and the sockets among them. Default false. */
+  /**
+   * Every open descriptor with path, flags, offset, inode and type (`fd/*`,
+   * `fdinfo/*`), and the sockets among them.
+   *
+   * Key `process.fds`; default `false`.
+   */
   fds?: boolean;
-  /** Process environments (may hold secrets). Default false. */
+  /**
+   * The environment. Off unless asked for: it often holds secrets.
+   *
+   * Key `process.environ`; default `false`.
+   */
   environ?: boolean;
-  /** Per-cause delay totals over taskstats (needs CAP_NET_ADMIN). Default false. */
+  /**
+   * Per-cause delay totals over taskstats netlink (CAP_NET_ADMIN; one round trip per
+   * process).
+   *
+   * Key `process.taskstats`; default `false`.
+   */
   taskstats?: boolean;
-  /** The limits that bind each process through its cgroup. Default true. */
+  /**
+   * The limits that bind each process through its cgroup path (read once per cgroup).
+   *
+   * Key `process.cgroup_limits`; default `true`.
+   */
   cgroupLimits?: boolean;
-  /** Collect only these processes. Default: every process. */
-  pids?: number[];
-  /** Threads reading the process table; 0 (the default) chooses: one below 256 processes, else one per CPU up to 4. */
+  /**
+   * Collect only these processes (default: every process).
+   *
+   * Key `process.pids`; default `all`.
+   */
+  pids?: number[] | null;
+  /**
+   * Threads reading the process table: `0` chooses (one for fewer than 256 processes,
+   * else one per CPU up to 4), `1` reads on the calling thread only. Reading is mostly
+   * kernel time spent per process, so n readers on n free CPUs take a little more than
+   * 1/n of the wall time, for somewhat more CPU time (on a 2-CPU VM, 1 000 processes:
+   * 52 ms on one thread; 33 ms wall and 61 ms CPU on two).
+   *
+   * Key `process.threads`; default `0`.
+   */
   threads?: number;
-  /** Socket tables to list: tcp, udp, unix, raw, netlink, packet (a comma-separated string or a list; `all`). Default: all. */
-  sockets?: string | string[];
-  /** Resolve each socket's owning processes. Default true. */
+}
+
+/** The network domain's options (`new Probe({ network: { … } })`); each one left out keeps its default. */
+export interface NetworkOptions {
+  /**
+   * The socket tables to list (default: every table).
+   *
+   * Key `network.sockets`; default `tcp,udp,unix,raw,netlink,packet`.
+   */
+  sockets?: string | Array<'tcp' | 'udp' | 'unix' | 'raw' | 'netlink' | 'packet'>;
+  /**
+   * Resolve each socket's owning processes (walks every process's descriptors once,
+   * with one short-lived helper thread per snapshot beside the calling one; none when the
+   * process domain read every descriptor in the same snapshot).
+   *
+   * Key `network.owners`; default `true`.
+   */
   owners?: boolean;
-  /** TCP internals per socket (rtt, cwnd, retransmits, bytes, memory). Default true. */
+  /**
+   * TCP internals per socket: `tcp_info`, congestion algorithm, memory, shutdown.
+   *
+   * Key `network.tcp_info`; default `true`.
+   */
   tcpInfo?: boolean;
-  /** Network interfaces with addresses and counters. Default true. */
+  /**
+   * Interfaces with their addresses, counters, speed, duplex and driver.
+   *
+   * Key `network.interfaces`; default `true`.
+   */
   interfaces?: boolean;
-  /** Routes of every table. Default true. */
+  /**
+   * Routes of every table, IPv4 and IPv6.
+   *
+   * Key `network.routes`; default `true`.
+   */
   routes?: boolean;
-  /** The ARP and IPv6 neighbour caches. Default true. */
+  /**
+   * The ARP and IPv6 neighbour caches.
+   *
+   * Key `network.neighbours`; default `true`.
+   */
   neighbours?: boolean;
-  /** Every conntrack entry (needs CAP_NET_ADMIN). Default false. */
+  /**
+   * Every conntrack entry. Off by default: the table can hold hundreds of thousands of
+   * flows, and reading it needs CAP_NET_ADMIN. Totals and per-CPU counters are always
+   * collected.
+   *
+   * Key `network.conntrack`; default `false`.
+   */
   conntrack?: boolean;
-  /** Read sockets from /proc/net even where sock_diag answers (fewer fields). Default false. */
+  /**
+   * Read sockets from `/proc/net/*` even where sock_diag could answer (fewer fields).
+   *
+   * Key `network.sockets_from_procfs`; default `false`.
+   */
   socketsFromProcfs?: boolean;
-  /** Another network namespace: a process id, or a namespace file such as /var/run/netns/NAME. Default: the probe's own. */
+  /**
+   * The network namespace to describe: the probe's own (`self`), a process's (its pid),
+   * or a namespace file such as `/var/run/netns/NAME`.
+   *
+   * Key `network.netns`; default `self`.
+   */
   netns?: number | string;
+}
+
+/** The gpu domain's options (`new Probe({ gpu: { … } })`); each one left out keeps its default. */
+export interface GpuOptions {
+}
+
+/** The power domain's options (`new Probe({ power: { … } })`); each one left out keeps its default. */
+export interface PowerOptions {
+}
+
+/** The storage domain's options (`new Probe({ storage: { … } })`); each one left out keeps its default. */
+export interface StorageOptions {
+}
+
+/** The ebpf domain's options (`new Probe({ ebpf: { … } })`); each one left out keeps its default. */
+export interface EbpfOptions {
+}
+
+/** Options of `new Probe(options)`; each one left out takes the core's default. An unknown key throws `TypeError`. */
+export interface ProbeOptions {
+  /** The domains to collect. Default: every domain but ebpf, which attaches programs to the kernel and must be asked for. A comma-separated string or a list of names (`all` for every domain). */
+  domains?: string | DomainName[];
+  /** The system domain's options. */
+  system?: SystemOptions;
+  /** The process domain's options. */
+  process?: ProcessOptions;
+  /** The network domain's options. */
+  network?: NetworkOptions;
+  /** The gpu domain's options. */
+  gpu?: GpuOptions;
+  /** The power domain's options. */
+  power?: PowerOptions;
+  /** The storage domain's options. */
+  storage?: StorageOptions;
+  /** The ebpf domain's options. */
+  ebpf?: EbpfOptions;
   /** Read a fixture tree (DIR/proc, DIR/sys, DIR/syscalls.txt) instead of this machine. */
   fixture?: string;
   /** Where procfs is mounted (default /proc, or LIBPROBE_PROCFS). */
@@ -2558,6 +2679,29 @@ export interface ProbeOptions {
   rootfs?: string;
   /** The largest file read, in bytes (default 32 MiB). */
   maxFileBytes?: number;
+}
+
+/** One option of the schema (`OPTIONS`). Values are in the `probe` command's text syntax. */
+export interface OptionInfo {
+  /** `domains` or `<domain>.<option>` (snake_case, as the C keys). */
+  key: string;
+  /** The domain, or null for `domains`. */
+  domain: DomainName | null;
+  /** The name within the domain, snake_case. */
+  name: string;
+  /** The property in the domain's options object (camelCase). */
+  property: string;
+  kind: 'bool' | 'uint' | 'names' | 'choice' | 'pids' | 'path' | 'words' | 'namespace';
+  doc: string;
+  unit: string | null;
+  default: string;
+  /** A valid value other than the default. */
+  sample: string;
+  /** The names a names or choice option accepts. */
+  accepted: string[];
+  /** The bounds of a uint option. */
+  min: number | null;
+  max: number | null;
 }
 
 /**
@@ -2573,6 +2717,8 @@ export declare class Probe {
   snapshotAsync(): Promise<Snapshot>;
   /** The domains this probe collects. */
   readonly domains: DomainName[];
+  /** The value of option `key` (`domains` or `<domain>.<option>`, snake_case) in the `probe` command's text syntax: what the core uses. Throws `TypeError` for an unknown key. */
+  getOption(key: string): string;
 }
 
 /** The `code` of each error kind (`'ERROR'` for a kind newer than this package). */
@@ -2647,3 +2793,5 @@ export declare function toBytes(text: string): Uint8Array;
 export declare const VERSION: string;
 /** Every domain, in code order. */
 export declare const DOMAINS: readonly DomainName[];
+/** Every option: its key, kind, doc, default and accepted values (the core's schema). */
+export declare const OPTIONS: readonly OptionInfo[];

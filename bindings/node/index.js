@@ -69,6 +69,8 @@ function libprobeError (e) {
     const cls = errorsByCode[e.code]
     if (cls) return new cls(e.message)
     if (e.code === 'ERROR') return new ProbeError(e.message, 'ERROR')
+    // An unknown option, or a value of the wrong type.
+    if (e.code === 'TYPE_ERROR') return new TypeError(e.message)
   }
   return e
 }
@@ -107,7 +109,20 @@ class Probe {
   get domains () {
     return this.#native.domains
   }
+
+  /** The value of option `key` (`domains` or `<domain>.<option>`) as the core holds it, in text. */
+  getOption (key) {
+    try {
+      return this.#native.getOption(key)
+    } catch (e) {
+      throw libprobeError(e)
+    }
+  }
 }
+
+// Every option of the core's schema; `property` is its key in a domain's options object.
+const camel = (s) => s.replace(/_+([a-z0-9])/g, (_, c) => c.toUpperCase())
+const OPTIONS = Object.freeze(JSON.parse(native.optionsJson()).map((o) => Object.freeze({ ...o, property: camel(o.name) })))
 
 // ---------------------------------------------------------------- JSON
 
@@ -313,5 +328,6 @@ module.exports = {
   recordToJSON,
   toBytes,
   VERSION: native.version(),
-  DOMAINS: Object.freeze(native.domainNames())
+  DOMAINS: Object.freeze(native.domainNames()),
+  OPTIONS
 }

@@ -56,6 +56,7 @@ pub(crate) struct Cx<'a> {
     warnings: Warnings,
 }
 
+#[allow(dead_code, reason = "the context's whole API: not every collector uses every method")]
 impl<'a> Cx<'a> {
     pub(crate) fn new(src: &'a Source, options: &'a Options, earlier: &'a Snapshot, facts: &'a Facts) -> Cx<'a> {
         Cx { src, options, earlier, facts, warnings: Warnings::default() }

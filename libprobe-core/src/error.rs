@@ -41,6 +41,58 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, in declaration order: each face has one error class per kind.
+    pub const ALL: [ErrorKind; 10] = [
+        ErrorKind::Io,
+        ErrorKind::PermissionDenied,
+        ErrorKind::NotFound,
+        ErrorKind::Gone,
+        ErrorKind::Parse,
+        ErrorKind::TooLarge,
+        ErrorKind::Unsupported,
+        ErrorKind::NotPresent,
+        ErrorKind::InvalidArgument,
+        ErrorKind::TimedOut,
+    ];
+
+    /// The snake_case name (`permission_denied`): Python's `kind`, Node's `code` in upper
+    /// case, and with an `Error` suffix in PascalCase each face's class name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Io => "io",
+            ErrorKind::PermissionDenied => "permission_denied",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Gone => "gone",
+            ErrorKind::Parse => "parse",
+            ErrorKind::TooLarge => "too_large",
+            ErrorKind::Unsupported => "unsupported",
+            ErrorKind::NotPresent => "not_present",
+            ErrorKind::InvalidArgument => "invalid_argument",
+            ErrorKind::TimedOut => "timed_out",
+        }
+    }
+
+    /// One sentence on what the kind means (each face's error class doc).
+    pub fn doc(self) -> &'static str {
+        match self {
+            ErrorKind::Io => "An I/O error not covered by a more precise kind.",
+            ErrorKind::PermissionDenied => "The kernel refused access (EACCES, EPERM).",
+            ErrorKind::NotFound => "A file or directory does not exist.",
+            ErrorKind::Gone => "The process has exited.",
+            ErrorKind::Parse => "Kernel output did not parse.",
+            ErrorKind::TooLarge => "A source was larger than the read limit.",
+            ErrorKind::Unsupported => "Not supported by this kernel or platform.",
+            ErrorKind::NotPresent => "Not present on this machine.",
+            ErrorKind::InvalidArgument => "An invalid argument or option.",
+            ErrorKind::TimedOut => "A source did not answer in time.",
+        }
+    }
+
+    /// The error class every face names this kind with (`PermissionDeniedError`).
+    pub fn class_name(self) -> String {
+        crate::schema::pascal_case(self.name()) + "Error"
+    }
+
     /// The reason a field or domain shows when this error left it empty.
     pub fn reason(self) -> Reason {
         match self {

@@ -35,6 +35,7 @@ pub use model::{Domain, DomainName, DomainState, DomainStatus, Field, Reason};
 pub use network::{NetNamespaceTarget, NetworkOptions, SocketKind, SocketKinds};
 pub use options::{OptionError, OptionKind, OptionValue};
 pub use process::ProcessOptions;
+pub use registry::OptionInfo;
 pub use snapshot::{Domains, Options, Probe, Snapshot};
 pub use source::Source;
 pub use text::ByteStr;

@@ -213,6 +213,47 @@ impl OptionValue {
     }
 }
 
+impl OptionKind {
+    /// A valid value of this kind other than `current`: what the faces' parity tests set
+    /// through each face to check that the option reaches the core.
+    pub fn sample_other_than(&self, current: &OptionValue) -> OptionValue {
+        match (*self, current) {
+            (OptionKind::Bool, OptionValue::Bool(b)) => OptionValue::Bool(!b),
+            (OptionKind::Bool, _) => OptionValue::Bool(true),
+            (OptionKind::UInt { min, .. }, OptionValue::UInt(v)) if *v != min => OptionValue::UInt(min),
+            (OptionKind::UInt { min, max }, _) => OptionValue::UInt(if min < max { min + 1 } else { min }),
+            (OptionKind::Names(accepted), OptionValue::Names(names)) => {
+                let first = accepted.first().map(|s| (*s).to_owned());
+                let pick = if names.len() == 1 && names.first() == first.as_ref() {
+                    accepted.last()
+                } else {
+                    accepted.first()
+                };
+                OptionValue::Names(pick.map(|s| vec![(*s).to_owned()]).unwrap_or_default())
+            }
+            (OptionKind::Names(_), _) => OptionValue::Names(Vec::new()),
+            (OptionKind::Choice(accepted), current) => {
+                let other = accepted.iter().find(|a| !matches!(current, OptionValue::Choice(c) if c == *a));
+                OptionValue::Choice(other.or(accepted.first()).map_or_else(String::new, |s| (*s).to_owned()))
+            }
+            (OptionKind::Pids, OptionValue::Pids(None)) => OptionValue::Pids(Some(vec![1])),
+            (OptionKind::Pids, _) => OptionValue::Pids(None),
+            (OptionKind::Path, OptionValue::Path(None)) => {
+                OptionValue::Path(Some(PathBuf::from("/nonexistent/libprobe-sample")))
+            }
+            (OptionKind::Path, _) => OptionValue::Path(None),
+            (OptionKind::Words, OptionValue::Words(w)) if w.is_empty() => {
+                OptionValue::Words(vec!["libprobe_sample".into()])
+            }
+            (OptionKind::Words, _) => OptionValue::Words(Vec::new()),
+            (OptionKind::Namespace, OptionValue::Namespace(NetNamespaceTarget::Own)) => {
+                OptionValue::Namespace(NetNamespaceTarget::Pid(1))
+            }
+            (OptionKind::Namespace, _) => OptionValue::Namespace(NetNamespaceTarget::Own),
+        }
+    }
+}
+
 /// The text syntax (see the module docs); [`OptionValue::parse`] reads it back.
 impl fmt::Display for OptionValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

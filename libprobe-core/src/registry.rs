@@ -13,7 +13,7 @@
 //!
 //! the domain's stable code (the C ABI's `LIBPROBE_DOMAIN_POWER`), its name (`power`: the
 //! option prefix, `--domains`, `snapshot.domains`), its options type, the snapshot field
-//! and its type (the JSON home), and the unit that collects it (a [`Collector`]). Domains
+//! and its type (the JSON home), and the unit that collects it (a `Collector`). Domains
 //! run in this order, so a later one can join an earlier one. Adding a domain is one folder
 //! (`src/<domain>/`, `src/sys/linux/<domain>/`), one line here, and `make generate`; see
 //! `docs/adding-a-domain.md`.
@@ -240,6 +240,96 @@ impl Options {
         DomainName::parse(domain)?.options().iter().find(|o| o.name == name).map(|o| o.kind)
     }
 
+    /// Every option with its key, schema, default and a sample value, in the order of
+    /// [`Options::keys`]: what each face's option surface and parity test walk.
+    pub fn describe() -> Vec<OptionInfo> {
+        let defaults = Options::default();
+        let mut out = Vec::new();
+        let domains = defaults.value("domains").unwrap_or(OptionValue::Names(Vec::new()));
+        out.push(OptionInfo {
+            key: "domains".into(),
+            domain: None,
+            name: "domains",
+            doc: "The domains to collect. Default: every domain but ebpf, which attaches programs to the \
+                  kernel and must be asked for.",
+            unit: None,
+            kind: Self::DOMAINS_KIND,
+            sample: Self::DOMAINS_KIND.sample_other_than(&domains),
+            default: domains,
+        });
+        for d in DomainName::ALL {
+            for o in d.options() {
+                let key = format!("{}.{}", d.name(), o.name);
+                let default = defaults.value(&key).unwrap_or(OptionValue::Bool(false));
+                out.push(OptionInfo {
+                    sample: o.kind.sample_other_than(&default),
+                    key,
+                    domain: Some(d),
+                    name: o.name,
+                    doc: o.doc,
+                    unit: o.unit,
+                    kind: o.kind,
+                    default,
+                });
+            }
+        }
+        out
+    }
+
+    /// [`Options::describe`] as JSON: a list of objects with `key`, `domain` (null for
+    /// `domains`), `name`, `kind` ([`OptionKind::name`]), `doc`, `unit`, `default` and
+    /// `sample` (text syntax), `accepted` (names), `min` and `max` (null but for `uint`).
+    /// `probe options --json` prints it; the Python and Node faces read their `OPTIONS`
+    /// from it.
+    pub fn describe_json() -> String {
+        use crate::json::string;
+        let mut out = String::from("[");
+        for (i, o) in Self::describe().iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str("\n{\"key\":");
+            string(&mut out, &o.key);
+            out.push_str(",\"domain\":");
+            match o.domain {
+                Some(d) => string(&mut out, d.name()),
+                None => out.push_str("null"),
+            }
+            out.push_str(",\"name\":");
+            string(&mut out, o.name);
+            out.push_str(",\"kind\":");
+            string(&mut out, o.kind.name());
+            out.push_str(",\"doc\":");
+            string(&mut out, o.doc);
+            out.push_str(",\"unit\":");
+            match o.unit {
+                Some(u) => string(&mut out, u),
+                None => out.push_str("null"),
+            }
+            out.push_str(",\"default\":");
+            string(&mut out, &o.default.to_string());
+            out.push_str(",\"sample\":");
+            string(&mut out, &o.sample.to_string());
+            out.push_str(",\"accepted\":[");
+            for (j, n) in o.kind.accepted().iter().enumerate() {
+                if j > 0 {
+                    out.push(',');
+                }
+                string(&mut out, n);
+            }
+            out.push(']');
+            match o.kind {
+                OptionKind::UInt { min, max } => {
+                    use std::fmt::Write as _;
+                    let _ = write!(out, ",\"min\":{min},\"max\":{max}}}");
+                }
+                _ => out.push_str(",\"min\":null,\"max\":null}"),
+            }
+        }
+        out.push_str("\n]\n");
+        out
+    }
+
     /// Every option key: `domains`, then `<domain>.<option>` in registry and declaration
     /// order.
     pub fn keys() -> Vec<String> {
@@ -249,6 +339,24 @@ impl Options {
         }
         keys
     }
+}
+
+/// One option, described for the faces ([`Options::describe`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptionInfo {
+    /// `domains` or `<domain>.<option>`.
+    pub key: String,
+    /// The option's domain; `None` for `domains`.
+    pub domain: Option<DomainName>,
+    /// The name within the domain (`smaps_rollup`); `domains` for `domains`.
+    pub name: &'static str,
+    pub doc: &'static str,
+    pub unit: Option<&'static str>,
+    pub kind: OptionKind,
+    /// The value a probe has when the option is not set.
+    pub default: OptionValue,
+    /// A valid value other than the default (the faces' parity tests set it).
+    pub sample: OptionValue,
 }
 
 /// Runs one domain's collector if enabled, and returns its data and status.
@@ -345,5 +453,19 @@ impl Domains {
 impl Default for Domains {
     fn default() -> Self {
         Domains::default_set()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_and_get_by_key() {
+        let mut o = Options::default();
+        o.set("network.sockets", "tcp,udp").unwrap();
+        o.set("network.interfaces", "false").unwrap();
+        assert_eq!(o.get("network.sockets").unwrap(), "tcp,udp");
+        assert!(!o.network.interfaces);
     }
 }

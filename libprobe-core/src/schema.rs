@@ -393,3 +393,87 @@ impl<K: FieldValue, V: FieldValue> FieldValue for OrderedMap<K, V> {
         ValueRef::Map(self)
     }
 }
+
+/// Every record type reachable from `root`, each once (by name), in walk order: the
+/// classes, interfaces and structs each face declares.
+pub fn record_types(root: &'static RecordSchema) -> Vec<&'static RecordSchema> {
+    let mut out: Vec<&'static RecordSchema> = Vec::new();
+    for r in root.walk() {
+        if !out.iter().any(|o| o.name == r.name) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// Every enum type `records` use, each once (by name), in order of first use; then the
+/// `extra` ones not met on the way (an API may use an enum no field holds).
+pub fn enum_types(records: &[&'static RecordSchema], extra: &[&'static EnumSchema]) -> Vec<&'static EnumSchema> {
+    fn visit(k: &Kind, out: &mut Vec<&'static EnumSchema>) {
+        match k {
+            Kind::Enum(e) if !out.iter().any(|o| o.name == e.name) => out.push(e),
+            Kind::Field(k) | Kind::Optional(k) | Kind::List(k) => visit(k, out),
+            Kind::Map(a, b) => {
+                visit(a, out);
+                visit(b, out);
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for r in records {
+        for f in r.fields {
+            visit(f.kind, &mut out);
+        }
+    }
+    for e in extra {
+        if !out.iter().any(|o| o.name == e.name) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// `smaps_rollup` → `smapsRollup`: the case Node and TypeScript use for field and option
+/// names.
+pub fn camel_case(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = !out.is_empty();
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `permission_denied` → `PermissionDenied`.
+pub fn pascal_case(snake: &str) -> String {
+    let camel = camel_case(snake);
+    let mut chars = camel.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cases() {
+        assert_eq!(camel_case("memory_pss_anon"), "memoryPssAnon");
+        assert_eq!(camel_case("pid"), "pid");
+        assert_eq!(camel_case("avg10"), "avg10");
+        assert_eq!(camel_case("ns_pid_children"), "nsPidChildren");
+        assert_eq!(camel_case("tx_64"), "tx64");
+        assert_eq!(pascal_case("permission_denied"), "PermissionDenied");
+        assert_eq!(pascal_case("io"), "Io");
+    }
+}

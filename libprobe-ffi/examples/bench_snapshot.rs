@@ -17,9 +17,9 @@ use libprobe::schema::{Record, ValueRef};
 use libprobe::{DomainName, Domains, Options, Probe, ProcessOptions, Snapshot, Source};
 use probe::config::{
     LIBPROBE_PROCESS_FIELDS_CGROUP_LIMITS, LIBPROBE_PROCESS_FIELDS_FDS, libprobe_config, libprobe_config_free,
-    libprobe_config_new, libprobe_config_set_domains, libprobe_config_set_network_sockets,
-    libprobe_config_set_process_fields,
+    libprobe_config_new, libprobe_config_set_domains, libprobe_config_set_process_fields,
 };
+use probe::generated::libprobe_config_set_network_sockets;
 use probe::probe::{libprobe_probe, libprobe_probe_free, libprobe_probe_new, libprobe_probe_snapshot};
 use probe::snapshot::{libprobe_snapshot, libprobe_snapshot_arena_bytes, libprobe_snapshot_free};
 use probe::status::LIBPROBE_STATUS_OK;

@@ -1,12 +1,11 @@
 //! `libprobe_config`: what a probe collects and where it reads.
 
-use std::ffi::{CStr, OsStr, c_char};
+use std::ffi::{CStr, CString, OsStr, c_char};
 use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 
-use libprobe::{
-    DomainName, Domains, NetNamespaceTarget, NetworkOptions, Options, ProcessOptions, SocketKind, SocketKinds, Source,
-};
+use libprobe::options::{OptionError, OptionValue};
+use libprobe::{DomainName, Domains, Options, Source};
 
 use crate::handle::{Guarded, Registry};
 use crate::status::{
@@ -70,49 +69,6 @@ pub const LIBPROBE_JSON_COMPACT: libprobe_json = 1;
 /// Indented JSON, for people.
 pub const LIBPROBE_JSON_PRETTY: libprobe_json = 2;
 
-/// Network field groups (`libprobe_config_set_network_fields`).
-pub type libprobe_network_fields = u32;
-/// Each socket's owning processes (walks every process's descriptors once).
-pub const LIBPROBE_NETWORK_FIELDS_OWNERS: libprobe_network_fields = 1 << 0;
-/// TCP internals per socket: `tcp_info`, congestion algorithm, memory, shutdown.
-pub const LIBPROBE_NETWORK_FIELDS_TCP_INFO: libprobe_network_fields = 1 << 1;
-/// Interfaces with addresses and counters.
-pub const LIBPROBE_NETWORK_FIELDS_INTERFACES: libprobe_network_fields = 1 << 2;
-/// Routes of every table.
-pub const LIBPROBE_NETWORK_FIELDS_ROUTES: libprobe_network_fields = 1 << 3;
-/// Neighbours (ARP and NDP).
-pub const LIBPROBE_NETWORK_FIELDS_NEIGHBOURS: libprobe_network_fields = 1 << 4;
-/// Every conntrack entry (off by default: the table can be huge, and reading it needs
-/// CAP_NET_ADMIN; totals are always collected).
-pub const LIBPROBE_NETWORK_FIELDS_CONNTRACK: libprobe_network_fields = 1 << 5;
-/// Read sockets from `/proc/net/*` even where sock_diag could answer (fewer fields).
-pub const LIBPROBE_NETWORK_FIELDS_SOCKETS_FROM_PROCFS: libprobe_network_fields = 1 << 6;
-/// Every group but `SOCKETS_FROM_PROCFS` (a fallback, not more data).
-pub const LIBPROBE_NETWORK_FIELDS_ALL: libprobe_network_fields = (1 << 6) - 1;
-const KNOWN_NETWORK_FIELDS: u32 = (1 << 7) - 1;
-
-/// Socket tables (`libprobe_config_set_network_sockets`).
-pub type libprobe_socket_tables = u32;
-pub const LIBPROBE_SOCKETS_TCP: libprobe_socket_tables = 1 << 0;
-/// UDP and UDP-Lite.
-pub const LIBPROBE_SOCKETS_UDP: libprobe_socket_tables = 1 << 1;
-pub const LIBPROBE_SOCKETS_UNIX: libprobe_socket_tables = 1 << 2;
-pub const LIBPROBE_SOCKETS_RAW: libprobe_socket_tables = 1 << 3;
-pub const LIBPROBE_SOCKETS_NETLINK: libprobe_socket_tables = 1 << 4;
-pub const LIBPROBE_SOCKETS_PACKET: libprobe_socket_tables = 1 << 5;
-/// Every table (the default).
-pub const LIBPROBE_SOCKETS_ALL: libprobe_socket_tables = (1 << 6) - 1;
-
-/// The socket kinds behind the `LIBPROBE_SOCKETS_*` bits, in bit order.
-const SOCKET_BITS: [(SocketKind, u32); 6] = [
-    (SocketKind::Tcp, LIBPROBE_SOCKETS_TCP),
-    (SocketKind::Udp, LIBPROBE_SOCKETS_UDP),
-    (SocketKind::Unix, LIBPROBE_SOCKETS_UNIX),
-    (SocketKind::Raw, LIBPROBE_SOCKETS_RAW),
-    (SocketKind::Netlink, LIBPROBE_SOCKETS_NETLINK),
-    (SocketKind::Packet, LIBPROBE_SOCKETS_PACKET),
-];
-
 /// Several settings in one call (`libprobe_config_set_options`), growable without
 /// breaking callers: zero-initialise it and set `struct_size`:
 ///
@@ -158,12 +114,11 @@ const OPTIONS_V1_SIZE: usize = std::mem::offset_of!(libprobe_options, fixture) +
 /// Larger structs are refused outright, whatever their content.
 const OPTIONS_MAX_SIZE: usize = 4096;
 
-/// A config's settings.
+/// A config's settings: the core's options (domains and every domain's options), the
+/// roots they read, and the C face's own settings.
 #[derive(Debug, Clone)]
 pub(crate) struct Settings {
-    pub domains: Domains,
-    pub process: ProcessOptions,
-    pub network: NetworkOptions,
+    pub options: Options,
     pub fixture: Option<PathBuf>,
     pub procfs: Option<PathBuf>,
     pub sysfs: Option<PathBuf>,
@@ -171,14 +126,14 @@ pub(crate) struct Settings {
     pub rootfs: Option<PathBuf>,
     pub max_file_bytes: Option<usize>,
     pub json: libprobe_json,
+    /// The text `libprobe_config_get` returned last (owned by the config).
+    pub got: CString,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            domains: Domains::default(),
-            process: ProcessOptions::default(),
-            network: NetworkOptions::default(),
+            options: Options::default(),
             fixture: None,
             procfs: None,
             sysfs: None,
@@ -186,6 +141,7 @@ impl Default for Settings {
             rootfs: None,
             max_file_bytes: None,
             json: LIBPROBE_JSON_NONE,
+            got: CString::default(),
         }
     }
 }
@@ -212,16 +168,16 @@ impl Settings {
         if let Some(n) = self.max_file_bytes {
             source = source.with_max_file_bytes(n);
         }
-        // Fields this face does not set keep the core's defaults.
-        let mut options = Options { source, ..Options::default() };
-        options.domains = self.domains;
-        options.process = self.process.clone();
-        options.network = self.network.clone();
-        options
+        Options { source, ..self.options.clone() }
+    }
+
+    /// Sets one option to a typed value (every typed setter and `libprobe_config_set`).
+    pub fn set(&mut self, key: &str, value: OptionValue) -> Outcome {
+        self.options.set_value(key, value).map_err(option_failure)
     }
 
     fn domain_mask(&self) -> u32 {
-        DomainName::ALL.iter().filter(|d| self.domains.contains(**d)).fold(0, |m, d| m | 1 << (*d as u32))
+        self.options.domains.iter().fold(0, |m, d| m | 1 << (d as u32))
     }
 
     fn set_domain_mask(&mut self, mask: u32) -> Outcome {
@@ -229,13 +185,13 @@ impl Settings {
         if mask & !known != 0 {
             return Err(Failure::invalid(format!("unknown domain bits {:#x} (known: {known:#x})", mask & !known)));
         }
-        self.domains =
+        self.options.domains =
             DomainName::ALL.into_iter().filter(|d| mask & (1 << (*d as u32)) != 0).fold(Domains::NONE, Domains::with);
         Ok(())
     }
 
     fn process_mask(&self) -> u32 {
-        let p = &self.process;
+        let p = &self.options.process;
         [
             (p.smaps_rollup, LIBPROBE_PROCESS_FIELDS_SMAPS_ROLLUP),
             (p.maps, LIBPROBE_PROCESS_FIELDS_MAPS),
@@ -253,53 +209,13 @@ impl Settings {
         if mask & !KNOWN_PROCESS_FIELDS != 0 {
             return Err(Failure::invalid(format!("unknown process field bits {:#x}", mask & !KNOWN_PROCESS_FIELDS)));
         }
-        let p = &mut self.process;
+        let p = &mut self.options.process;
         p.smaps_rollup = mask & LIBPROBE_PROCESS_FIELDS_SMAPS_ROLLUP != 0;
         p.maps = mask & LIBPROBE_PROCESS_FIELDS_MAPS != 0;
         p.fds = mask & LIBPROBE_PROCESS_FIELDS_FDS != 0;
         p.environ = mask & LIBPROBE_PROCESS_FIELDS_ENVIRON != 0;
         p.taskstats = mask & LIBPROBE_PROCESS_FIELDS_TASKSTATS != 0;
         p.cgroup_limits = mask & LIBPROBE_PROCESS_FIELDS_CGROUP_LIMITS != 0;
-        Ok(())
-    }
-
-    fn network_mask(&self) -> u32 {
-        let n = &self.network;
-        [
-            (n.owners, LIBPROBE_NETWORK_FIELDS_OWNERS),
-            (n.tcp_info, LIBPROBE_NETWORK_FIELDS_TCP_INFO),
-            (n.interfaces, LIBPROBE_NETWORK_FIELDS_INTERFACES),
-            (n.routes, LIBPROBE_NETWORK_FIELDS_ROUTES),
-            (n.neighbours, LIBPROBE_NETWORK_FIELDS_NEIGHBOURS),
-            (n.conntrack, LIBPROBE_NETWORK_FIELDS_CONNTRACK),
-            (n.sockets_from_procfs, LIBPROBE_NETWORK_FIELDS_SOCKETS_FROM_PROCFS),
-        ]
-        .into_iter()
-        .filter(|(on, _)| *on)
-        .fold(0, |m, (_, bit)| m | bit)
-    }
-
-    fn set_network_mask(&mut self, mask: u32) -> Outcome {
-        if mask & !KNOWN_NETWORK_FIELDS != 0 {
-            return Err(Failure::invalid(format!("unknown network field bits {:#x}", mask & !KNOWN_NETWORK_FIELDS)));
-        }
-        let n = &mut self.network;
-        n.owners = mask & LIBPROBE_NETWORK_FIELDS_OWNERS != 0;
-        n.tcp_info = mask & LIBPROBE_NETWORK_FIELDS_TCP_INFO != 0;
-        n.interfaces = mask & LIBPROBE_NETWORK_FIELDS_INTERFACES != 0;
-        n.routes = mask & LIBPROBE_NETWORK_FIELDS_ROUTES != 0;
-        n.neighbours = mask & LIBPROBE_NETWORK_FIELDS_NEIGHBOURS != 0;
-        n.conntrack = mask & LIBPROBE_NETWORK_FIELDS_CONNTRACK != 0;
-        n.sockets_from_procfs = mask & LIBPROBE_NETWORK_FIELDS_SOCKETS_FROM_PROCFS != 0;
-        Ok(())
-    }
-
-    fn set_socket_tables(&mut self, mask: u32) -> Outcome {
-        if mask & !LIBPROBE_SOCKETS_ALL != 0 {
-            return Err(Failure::invalid(format!("unknown socket table bits {:#x}", mask & !LIBPROBE_SOCKETS_ALL)));
-        }
-        self.network.sockets =
-            SOCKET_BITS.iter().filter(|(_, bit)| mask & bit != 0).fold(SocketKinds::NONE, |set, (k, _)| set.with(*k));
         Ok(())
     }
 
@@ -334,17 +250,6 @@ impl Settings {
         }
     }
 
-    fn set_process_threads(&mut self, threads: u32) -> Outcome {
-        if threads as usize > ProcessOptions::MAX_THREADS {
-            return Err(Failure::invalid(format!(
-                "process threads {threads} is above {}",
-                ProcessOptions::MAX_THREADS
-            )));
-        }
-        self.process.threads = threads as usize;
-        Ok(())
-    }
-
     /// Applies an option struct, all or nothing.
     fn apply(&mut self, o: &libprobe_options) -> Outcome {
         let mut next = self.clone();
@@ -377,6 +282,14 @@ impl Settings {
         }
         *self = next;
         Ok(())
+    }
+}
+
+/// The C status and message of an option the core refused.
+fn option_failure(e: OptionError) -> Failure {
+    match e {
+        OptionError::Unknown { .. } => Failure::new(LIBPROBE_STATUS_UNKNOWN_OPTION, e.to_string()),
+        OptionError::Invalid { .. } => Failure::invalid(e.to_string()),
     }
 }
 
@@ -504,7 +417,8 @@ pub unsafe extern "C" fn libprobe_config_set_domain(
             .into_iter()
             .find(|d| *d as i32 == domain)
             .ok_or_else(|| Failure::invalid(format!("unknown domain {domain}")))?;
-        s.domains = if enabled != 0 { s.domains.with(d) } else { s.domains.without(d) };
+        let domains = s.options.domains;
+        s.options.domains = if enabled != 0 { domains.with(d) } else { domains.without(d) };
         Ok(())
     })
 }
@@ -566,47 +480,6 @@ pub unsafe extern "C" fn libprobe_config_process_fields(
     })
 }
 
-/// Collects only these processes (`pids`, `count` entries); `count` 0 collects every
-/// process again. The pids are copied.
-///
-/// # Safety
-/// `config` came from `libprobe_config_new`; `pids` points at `count` values (may be
-/// NULL when `count` is 0).
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn libprobe_config_set_pids(
-    config: *mut libprobe_config,
-    pids: *const i32,
-    count: usize,
-) -> libprobe_status {
-    with_config(config, |s| {
-        if count == 0 {
-            s.process.pids = None;
-            return Ok(());
-        }
-        if pids.is_null() {
-            return Err(Failure::null("pids"));
-        }
-        // SAFETY: `pids` points at `count` values by the contract.
-        let list = unsafe { std::slice::from_raw_parts(pids, count) }.to_vec();
-        s.process.pids = Some(list);
-        Ok(())
-    })
-}
-
-/// Sets how many threads read the process table: `0` (the default) chooses — the calling
-/// thread alone below 256 processes, else one thread per CPU up to 4 — and `1` reads on
-/// the calling thread only. The threads live only for the duration of one snapshot.
-///
-/// # Safety
-/// `config` came from `libprobe_config_new`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn libprobe_config_set_process_threads(
-    config: *mut libprobe_config,
-    threads: u32,
-) -> libprobe_status {
-    with_config(config, |s| s.set_process_threads(threads))
-}
-
 /// Reads one root from `path` (a NUL-terminated byte string, copied) instead of the
 /// default: `LIBPROBE_ROOT_PROCFS`, `_SYSFS`, `_DEVFS`, `_ROOTFS`, or `_FIXTURE` for a
 /// whole fixture tree. A path that does not exist is not an error here: the domains that
@@ -651,93 +524,6 @@ pub unsafe extern "C" fn libprobe_config_set_json(
     json: libprobe_json,
 ) -> libprobe_status {
     with_config(config, |s| s.set_json(json))
-}
-
-/// Selects the network field groups: exactly the `LIBPROBE_NETWORK_FIELDS_*` bits given
-/// (the default: owners, TCP internals, interfaces, routes, neighbours; no conntrack
-/// entries).
-///
-/// # Safety
-/// `config` came from `libprobe_config_new`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn libprobe_config_set_network_fields(
-    config: *mut libprobe_config,
-    fields: libprobe_network_fields,
-) -> libprobe_status {
-    with_config(config, |s| s.set_network_mask(fields))
-}
-
-/// The selected network field groups.
-///
-/// # Safety
-/// `config` came from `libprobe_config_new`; `fields_out` is writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn libprobe_config_network_fields(
-    config: *const libprobe_config,
-    fields_out: *mut libprobe_network_fields,
-) -> libprobe_status {
-    boundary(|| {
-        let c = CONFIGS.get(token(config))?;
-        let out = match out_ptr(fields_out, "fields_out") {
-            Ok(o) => o,
-            Err(f) => return c.fail(f),
-        };
-        let mask = c.with(|s| Ok(s.network_mask()))?;
-        // SAFETY: `out` is non-NULL and writable by the contract.
-        unsafe { write_out(out, mask) };
-        Ok(())
-    })
-}
-
-/// Selects the socket tables to list: `LIBPROBE_SOCKETS_*` bits (the default is
-/// `LIBPROBE_SOCKETS_ALL`; 0 lists none).
-///
-/// # Safety
-/// `config` came from `libprobe_config_new`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn libprobe_config_set_network_sockets(
-    config: *mut libprobe_config,
-    tables: libprobe_socket_tables,
-) -> libprobe_status {
-    with_config(config, |s| s.set_socket_tables(tables))
-}
-
-/// Collects the network namespace of process `pid` (its `/proc/<pid>/ns/net`), or, for
-/// `pid` 0, the probe's own (the default).
-///
-/// # Safety
-/// `config` came from `libprobe_config_new`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn libprobe_config_set_network_namespace_pid(
-    config: *mut libprobe_config,
-    pid: i32,
-) -> libprobe_status {
-    with_config(config, |s| {
-        s.network.netns = match pid {
-            0 => NetNamespaceTarget::Own,
-            p if p > 0 => NetNamespaceTarget::Pid(p),
-            p => return Err(Failure::invalid(format!("pid {p} is negative"))),
-        };
-        Ok(())
-    })
-}
-
-/// Collects the network namespace of a namespace file (`/var/run/netns/<name>`, or any
-/// `ns/net` link; NUL-terminated, copied). Entering it needs CAP_SYS_ADMIN over it.
-///
-/// # Safety
-/// `config` came from `libprobe_config_new`; `path` is NUL-terminated.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn libprobe_config_set_network_namespace_path(
-    config: *mut libprobe_config,
-    path: *const c_char,
-) -> libprobe_status {
-    with_config(config, |s| {
-        // SAFETY: NUL-terminated or NULL by the contract.
-        let path = unsafe { path_arg(path, "path")? };
-        s.network.netns = NetNamespaceTarget::Path(path);
-        Ok(())
-    })
 }
 
 /// Applies an option struct in one call: all of it, or nothing on error.
@@ -815,13 +601,7 @@ mod tests {
         assert_eq!(s.process_mask(), LIBPROBE_PROCESS_FIELDS_ALL);
         let d = s.domain_mask();
         s.set_domain_mask(d).unwrap();
-        assert_eq!(s.domains, Domains::default());
+        assert_eq!(s.options.domains, Domains::default());
         assert!(s.set_domain_mask(1).is_err(), "bit 0 is no domain");
-        let n = s.network_mask();
-        s.set_network_mask(n).unwrap();
-        assert_eq!(s.network, NetworkOptions::default());
-        s.set_socket_tables(LIBPROBE_SOCKETS_ALL).unwrap();
-        assert_eq!(s.network.sockets, SocketKinds::all());
-        assert_eq!(SOCKET_BITS.len(), SocketKind::ALL.len(), "a bit for every socket table");
     }
 }

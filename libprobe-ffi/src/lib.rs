@@ -5,7 +5,8 @@
 //!
 //! - [`config`], [`probe`], [`snapshot`]: the three handles and their functions;
 //! - [`generated`]: the view structs, enums and fill code, generated from the core's
-//!   schema by `tests/mirror.rs` (never edited by hand);
+//!   schemas by `make generate` (never edited by hand), the typed option setters included;
+//! - [`options`]: options by key, the option schema, the typed setters' conversions;
 //! - [`arena`]: the bump arena a snapshot's view lives in;
 //! - [`schema_info`]: the schema at run time (`libprobe_schema()`);
 //! - [`status`] and `handle`: statuses, the panic boundary, generation-checked handles.
@@ -19,6 +20,7 @@ pub mod arena;
 pub mod config;
 pub mod generated;
 pub(crate) mod handle;
+pub mod options;
 pub mod probe;
 pub mod schema_info;
 pub mod snapshot;

@@ -8,7 +8,11 @@ const path = require('node:path')
 const readline = require('node:readline')
 const lp = require(process.env.LIBPROBE_NODE_PACKAGE || path.join(__dirname, '..', '..', 'bindings', 'node'))
 
-const options = { fixture: process.argv[2], smapsRollup: true, maps: true, fds: true, environ: true, taskstats: true, conntrack: true }
+const options = {
+  fixture: process.argv[2],
+  process: { smapsRollup: true, maps: true, fds: true, environ: true, taskstats: true },
+  network: { conntrack: true }
+}
 if (process.argv[3]) options.domains = process.argv[3]
 const probe = new lp.Probe(options)
 const lines = readline.createInterface({ input: process.stdin })

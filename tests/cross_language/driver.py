@@ -10,8 +10,9 @@ import libprobe
 def main() -> None:
     root = sys.argv[1]
     domains = sys.argv[2] if len(sys.argv) > 2 else None
-    probe = libprobe.Probe(fixture=root, domains=domains, smaps_rollup=True, maps=True, fds=True, environ=True,
-                           taskstats=True, conntrack=True)
+    probe = libprobe.Probe(fixture=root, domains=domains,
+                           process=dict(smaps_rollup=True, maps=True, fds=True, environ=True, taskstats=True),
+                           network=dict(conntrack=True))
     for line in sys.stdin:
         if line.strip() == "snapshot":
             sys.stdout.write(probe.snapshot().to_json() + "\n")

@@ -28,22 +28,7 @@ use napi::Result;
 
 use crate::js::{Js, Value};
 
-/// The camelCase form of a snake_case name: `memory_pss_anon` → `memoryPssAnon`.
-pub fn camel(snake: &str) -> String {
-    let mut out = String::with_capacity(snake.len());
-    let mut upper = false;
-    for c in snake.chars() {
-        if c == '_' {
-            upper = !out.is_empty();
-        } else if upper {
-            out.extend(c.to_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
+pub use libprobe::schema::camel_case as camel;
 
 /// The index of each record type in [`crate::schema_json::records`]: where its factory is
 /// in the array `index.js` passes.
@@ -295,19 +280,5 @@ impl Converter {
         let v = self.js.utf16(&units);
         self.utf16 = units;
         v
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn camel_case() {
-        assert_eq!(camel("memory_pss_anon"), "memoryPssAnon");
-        assert_eq!(camel("pid"), "pid");
-        assert_eq!(camel("avg10"), "avg10");
-        assert_eq!(camel("ns_pid_children"), "nsPidChildren");
-        assert_eq!(camel("tx_64"), "tx64");
     }
 }

@@ -2,91 +2,29 @@
 //!
 //! It converts core types only; every decision about metrics lives in `libprobe-core`.
 //! Snapshots become plain objects walked from the core's schema (`convert.rs`); the
-//! TypeScript declarations are generated from the same schema ([`mod@typings`]). The package's
+//! TypeScript declarations are generated from the same schemas by `make generate`. The package's
 //! `index.js` wraps this addon (error classes, JSON rendering).
 
 use std::sync::{Arc, Mutex};
 
-use libprobe::{
-    DomainName, Domains, ErrorKind, NetNamespaceTarget, Options, ProcessOptions, Snapshot, SocketKinds, Source,
-};
-use napi::bindgen_prelude::{AsyncTask, Either, Object};
-use napi::{Env, JsValue, Task};
+use libprobe::options::{OptionKind, OptionValue};
+use libprobe::{DomainName, Domains, ErrorKind, NetNamespaceTarget, Options, Snapshot, Source};
+use napi::bindgen_prelude::{AsyncTask, Either, Object, Unknown};
+use napi::{Env, JsValue, Task, ValueType};
 use napi_derive::napi;
 
 mod convert;
 mod js;
 pub mod schema_json;
-pub mod typings;
 
+use convert::camel;
 use js::{Js, Raw};
 
-/// An error kind: its JavaScript class and its `code`.
-#[derive(Debug, Clone, Copy)]
-pub struct ErrorClass {
-    pub kind: ErrorKind,
-    pub class: &'static str,
-    pub code: &'static str,
-    pub doc: &'static str,
-}
-
-/// One class per [`ErrorKind`], all extending `ProbeError`.
-pub const ERRORS: &[ErrorClass] = &[
-    ErrorClass {
-        kind: ErrorKind::Io,
-        class: "IoError",
-        code: "IO",
-        doc: "An I/O error not covered by a more precise kind.",
-    },
-    ErrorClass {
-        kind: ErrorKind::PermissionDenied,
-        class: "PermissionDeniedError",
-        code: "PERMISSION_DENIED",
-        doc: "The kernel refused access (EACCES, EPERM).",
-    },
-    ErrorClass {
-        kind: ErrorKind::NotFound,
-        class: "NotFoundError",
-        code: "NOT_FOUND",
-        doc: "A file or directory does not exist.",
-    },
-    ErrorClass { kind: ErrorKind::Gone, class: "GoneError", code: "GONE", doc: "The process has exited." },
-    ErrorClass { kind: ErrorKind::Parse, class: "ParseError", code: "PARSE", doc: "Kernel output did not parse." },
-    ErrorClass {
-        kind: ErrorKind::TooLarge,
-        class: "TooLargeError",
-        code: "TOO_LARGE",
-        doc: "A source was larger than the read limit.",
-    },
-    ErrorClass {
-        kind: ErrorKind::Unsupported,
-        class: "UnsupportedError",
-        code: "UNSUPPORTED",
-        doc: "Not supported by this kernel or platform.",
-    },
-    ErrorClass {
-        kind: ErrorKind::NotPresent,
-        class: "NotPresentError",
-        code: "NOT_PRESENT",
-        doc: "Not present on this machine.",
-    },
-    ErrorClass {
-        kind: ErrorKind::InvalidArgument,
-        class: "InvalidArgumentError",
-        code: "INVALID_ARGUMENT",
-        doc: "An invalid argument or option.",
-    },
-    ErrorClass {
-        kind: ErrorKind::TimedOut,
-        class: "TimedOutError",
-        code: "TIMED_OUT",
-        doc: "A source did not answer in time.",
-    },
-];
-
-/// The `code` of errors of `kind` (`"ERROR"` for a kind newer than this table).
+/// The `code` of errors of `kind`: its name in upper case (`PERMISSION_DENIED`).
 fn code(kind: ErrorKind) -> &'static str {
-    ERRORS.iter().find(|e| e.kind == kind).map_or("ERROR", |e| e.code)
+    static CODES: std::sync::OnceLock<Vec<(ErrorKind, String)>> = std::sync::OnceLock::new();
+    let codes = CODES.get_or_init(|| ErrorKind::ALL.iter().map(|k| (*k, k.name().to_uppercase())).collect());
+    codes.iter().find(|(k, _)| *k == kind).map_or("ERROR", |(_, c)| c.as_str())
 }
 
 /// An error with a libprobe `code`, thrown as a JavaScript `Error` that `index.js` turns
@@ -102,128 +40,62 @@ fn internal(e: napi::Error) -> Error {
     Error::new("ERROR", e.reason)
 }
 
-/// The options `new Probe(options)` takes: name, TypeScript type, documentation.
-pub const OPTIONS: &[(&str, &str, &str)] = &[
-    (
-        "domains",
-        "string | DomainName[]",
-        "Domains to collect: a comma-separated string or a list of names (`all` for every domain). Default: every domain but ebpf.",
-    ),
-    ("smapsRollup", "boolean", "PSS, USS, dirty and swap-PSS memory from smaps_rollup (costly). Default false."),
-    ("maps", "boolean", "Every memory mapping. Default false."),
-    ("fds", "boolean", "Every open descriptor, and the sockets among them. Default false."),
-    ("environ", "boolean", "Process environments (may hold secrets). Default false."),
-    ("taskstats", "boolean", "Per-cause delay totals over taskstats (needs CAP_NET_ADMIN). Default false."),
-    ("cgroupLimits", "boolean", "The limits that bind each process through its cgroup. Default true."),
-    ("pids", "number[]", "Collect only these processes. Default: every process."),
-    (
-        "threads",
-        "number",
-        "Threads reading the process table; 0 (the default) chooses: one below 256 processes, else one per CPU up to 4.",
-    ),
-    (
-        "sockets",
-        "string | string[]",
-        "Socket tables to list: tcp, udp, unix, raw, netlink, packet (a comma-separated string or a list; `all`). Default: all.",
-    ),
-    ("owners", "boolean", "Resolve each socket's owning processes. Default true."),
-    ("tcpInfo", "boolean", "TCP internals per socket (rtt, cwnd, retransmits, bytes, memory). Default true."),
-    ("interfaces", "boolean", "Network interfaces with addresses and counters. Default true."),
-    ("routes", "boolean", "Routes of every table. Default true."),
-    ("neighbours", "boolean", "The ARP and IPv6 neighbour caches. Default true."),
-    ("conntrack", "boolean", "Every conntrack entry (needs CAP_NET_ADMIN). Default false."),
-    (
-        "socketsFromProcfs",
-        "boolean",
-        "Read sockets from /proc/net even where sock_diag answers (fewer fields). Default false.",
-    ),
-    (
-        "netns",
-        "number | string",
-        "Another network namespace: a process id, or a namespace file such as /var/run/netns/NAME. Default: the probe's own.",
-    ),
-    ("fixture", "string", "Read a fixture tree (DIR/proc, DIR/sys, DIR/syscalls.txt) instead of this machine."),
-    ("procfs", "string", "Where procfs is mounted (default /proc, or LIBPROBE_PROCFS)."),
-    ("sysfs", "string", "Where sysfs is mounted (default /sys, or LIBPROBE_SYSFS)."),
-    ("devfs", "string", "Where device nodes are (default /dev, or LIBPROBE_DEVFS)."),
-    ("rootfs", "string", "The observed machine's root, for mount points (default /, or LIBPROBE_ROOTFS)."),
-    ("maxFileBytes", "number", "The largest file read, in bytes (default 32 MiB)."),
-];
+/// The options of `new Probe(options)` that are not a domain's: the roots it reads.
+const SOURCE_OPTIONS: [&str; 6] = ["fixture", "procfs", "sysfs", "devfs", "rootfs", "maxFileBytes"];
 
-fn get<T: napi::bindgen_prelude::FromNapiValue>(o: &Object, key: &str, what: &str) -> Result<Option<T>> {
-    o.get::<T>(key).map_err(|_| invalid(format!("option {key}: expected {what}")))
+/// A `TypeError` (`index.js` throws the JavaScript class): an unknown option, or a value
+/// of the wrong type.
+fn type_error(message: impl Into<String>) -> Error {
+    Error::new("TYPE_ERROR", message.into())
 }
 
+fn get<T: napi::bindgen_prelude::FromNapiValue>(o: &Object, key: &str, what: &str, shown: &str) -> Result<Option<T>> {
+    o.get::<T>(key).map_err(|_| type_error(format!("option {shown}: expected {what}")))
+}
+
+/// `new Probe(options)`: `domains`, each domain's options under its name (camelCase keys,
+/// taken option by option from the core's schema), and the roots.
 fn options(o: Option<Object>) -> Result<Options> {
     let mut out = Options::default();
     let Some(o) = o else { return Ok(out) };
     for key in Object::keys(&o).map_err(internal)? {
-        if !OPTIONS.iter().any(|(name, _, _)| *name == key) {
-            let known: Vec<_> = OPTIONS.iter().map(|(n, _, _)| *n).collect();
-            return Err(invalid(format!("unknown option `{key}` (known: {})", known.join(", "))));
+        if key == "domains" || SOURCE_OPTIONS.contains(&key.as_str()) {
+            continue;
+        }
+        let Some(domain) = DomainName::parse(&key) else {
+            let known = [&["domains"], DomainName::NAMES, &SOURCE_OPTIONS[..]].concat();
+            return Err(type_error(format!("unknown option `{key}` (known: {})", known.join(", "))));
+        };
+        let what = "an object of the domain's options";
+        let Some(value) = get::<Unknown>(&o, &key, what, &key)? else { continue };
+        match value.get_type().map_err(internal)? {
+            ValueType::Null | ValueType::Undefined => continue,
+            ValueType::Object => {}
+            _ => return Err(type_error(format!("option {key}: expected {what}"))),
+        }
+        // SAFETY: the value was just checked to be an object.
+        let given: Object = unsafe { value.cast() }.map_err(internal)?;
+        for name in Object::keys(&given).map_err(internal)? {
+            let Some(option) = domain.options().iter().find(|s| camel(s.name) == name) else {
+                let known: Vec<String> = domain.options().iter().map(|s| camel(s.name)).collect();
+                return Err(type_error(format!("unknown option `{key}.{name}` (known: {})", known.join(", "))));
+            };
+            let core_key = format!("{}.{}", domain.name(), option.name);
+            if let Some(value) = option_value(&given, &name, &format!("{key}.{name}"), option.kind)? {
+                out.set_value(&core_key, value).map_err(|e| invalid(e.to_string()))?;
+            }
         }
     }
-    if let Some(d) = get::<Either<String, Vec<String>>>(&o, "domains", "a string or an array of domain names")? {
+    if let Some(d) =
+        get::<Either<String, Vec<String>>>(&o, "domains", "a string or an array of domain names", "domains")?
+    {
         out.domains = match d {
             Either::A(s) => Domains::parse(&s).map_err(invalid)?,
             Either::B(v) if v.is_empty() => Domains::NONE,
             Either::B(v) => Domains::parse(&v.join(",")).map_err(invalid)?,
         };
     }
-    let p: &mut ProcessOptions = &mut out.process;
-    for (key, slot) in [
-        ("smapsRollup", &mut p.smaps_rollup),
-        ("maps", &mut p.maps),
-        ("fds", &mut p.fds),
-        ("environ", &mut p.environ),
-        ("taskstats", &mut p.taskstats),
-        ("cgroupLimits", &mut p.cgroup_limits),
-    ] {
-        if let Some(b) = get::<bool>(&o, key, "a boolean")? {
-            *slot = b;
-        }
-    }
-    if let Some(pids) = get::<Vec<i32>>(&o, "pids", "an array of process ids")? {
-        p.pids = Some(pids);
-    }
-    if let Some(t) = get::<f64>(&o, "threads", "a number")? {
-        if !(t >= 0.0 && t.fract() == 0.0 && t <= ProcessOptions::MAX_THREADS as f64) {
-            let max = ProcessOptions::MAX_THREADS;
-            return Err(invalid(format!("option threads: {t} is not an integer from 0 to {max}")));
-        }
-        p.threads = t as usize;
-    }
-    let n = &mut out.network;
-    if let Some(s) = get::<Either<String, Vec<String>>>(&o, "sockets", "a string or an array of socket table names")? {
-        let list = match s {
-            Either::A(s) => s,
-            Either::B(v) => v.join(","),
-        };
-        n.sockets = SocketKinds::parse(&list).map_err(invalid)?;
-    }
-    for (key, slot) in [
-        ("owners", &mut n.owners),
-        ("tcpInfo", &mut n.tcp_info),
-        ("interfaces", &mut n.interfaces),
-        ("routes", &mut n.routes),
-        ("neighbours", &mut n.neighbours),
-        ("conntrack", &mut n.conntrack),
-        ("socketsFromProcfs", &mut n.sockets_from_procfs),
-    ] {
-        if let Some(b) = get::<bool>(&o, key, "a boolean")? {
-            *slot = b;
-        }
-    }
-    if let Some(ns) = get::<Either<f64, String>>(&o, "netns", "a process id or a path")? {
-        n.netns = match ns {
-            Either::A(pid) if pid.fract() == 0.0 && pid > 0.0 && pid <= f64::from(i32::MAX) => {
-                NetNamespaceTarget::Pid(pid as i32)
-            }
-            Either::A(pid) => return Err(invalid(format!("option netns: {pid} is not a process id"))),
-            Either::B(path) => NetNamespaceTarget::Path(path.into()),
-        };
-    }
-    let path = |key: &str| get::<String>(&o, key, "a path string");
+    let path = |key: &str| get::<String>(&o, key, "a path string", key);
     let mut source = path("fixture")?.map_or_else(Source::host, Source::rooted_at);
     if let Some(s) = path("procfs")? {
         source = source.with_procfs(s);
@@ -237,7 +109,7 @@ fn options(o: Option<Object>) -> Result<Options> {
     if let Some(s) = path("rootfs")? {
         source = source.with_rootfs(s);
     }
-    if let Some(n) = get::<f64>(&o, "maxFileBytes", "a number")? {
+    if let Some(n) = get::<f64>(&o, "maxFileBytes", "a number", "maxFileBytes")? {
         if !(n >= 1.0 && n.fract() == 0.0 && n <= usize::MAX as f64) {
             return Err(invalid(format!("option maxFileBytes: {n} is not a positive integer")));
         }
@@ -245,6 +117,47 @@ fn options(o: Option<Object>) -> Result<Options> {
     }
     out.source = source;
     Ok(out)
+}
+
+/// Property `name` of `o` as an option of `kind` (`None` when undefined or null: the
+/// default). A value of the wrong type is a `TypeError`; the core checks bounds and names.
+fn option_value(o: &Object, name: &str, shown: &str, kind: OptionKind) -> Result<Option<OptionValue>> {
+    let what = kind.describe();
+    let parse = |text: &str| OptionValue::parse(kind, text).map_err(|m| invalid(format!("option {shown}: {m}")));
+    Ok(Some(match kind {
+        OptionKind::Bool => match get::<bool>(o, name, "a boolean", shown)? {
+            Some(b) => OptionValue::Bool(b),
+            None => return Ok(None),
+        },
+        OptionKind::UInt { .. } => match get::<f64>(o, name, "a number", shown)? {
+            Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= u64::MAX as f64 => OptionValue::UInt(n as u64),
+            Some(n) => return Err(invalid(format!("option {shown}: {n} is not {what}"))),
+            None => return Ok(None),
+        },
+        OptionKind::Names(_) | OptionKind::Words => {
+            match get::<Either<String, Vec<String>>>(o, name, "a string or an array of strings", shown)? {
+                Some(Either::A(s)) => parse(&s)?,
+                Some(Either::B(v)) => parse(&v.join(","))?,
+                None => return Ok(None),
+            }
+        }
+        OptionKind::Choice(_) | OptionKind::Path => match get::<String>(o, name, "a string", shown)? {
+            Some(s) => parse(&s)?,
+            None => return Ok(None),
+        },
+        OptionKind::Pids => match get::<Vec<i32>>(o, name, "an array of process ids", shown)? {
+            Some(p) => OptionValue::Pids(Some(p)),
+            None => return Ok(None),
+        },
+        OptionKind::Namespace => match get::<Either<f64, String>>(o, name, "a process id or a path", shown)? {
+            Some(Either::A(pid)) if pid.fract() == 0.0 && pid > 0.0 && pid <= f64::from(i32::MAX) => {
+                OptionValue::Namespace(NetNamespaceTarget::Pid(pid as i32))
+            }
+            Some(Either::A(pid)) => return Err(invalid(format!("option {shown}: {pid} is not a process id"))),
+            Some(Either::B(text)) => parse(&text)?,
+            None => return Ok(None),
+        },
+    }))
 }
 
 /// Collects snapshots of this machine (or of a fixture tree), keeping the previous
@@ -281,8 +194,15 @@ impl NativeProbe {
     #[napi(getter)]
     pub fn domains(&self) -> Vec<&'static str> {
         let probe = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        let set = probe.options().domains;
-        DomainName::ALL.into_iter().filter(|d| set.contains(*d)).map(|d| d.name()).collect()
+        probe.options().domains.iter().map(|d| d.name()).collect()
+    }
+
+    /// The value of option `key` (`domains` or `<domain>.<option>`) in the text syntax:
+    /// what the core uses.
+    #[napi]
+    pub fn get_option(&self, key: String) -> Result<String> {
+        let probe = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        probe.options().get(&key).map_err(|e| type_error(e.to_string()))
     }
 }
 
@@ -340,8 +260,8 @@ pub fn domain_names() -> Vec<&'static str> {
 
 /// The error classes: `[class, code, doc]` for each error kind.
 #[napi]
-pub fn error_classes() -> Vec<Vec<&'static str>> {
-    ERRORS.iter().map(|e| vec![e.class, e.code, e.doc]).collect()
+pub fn error_classes() -> Vec<Vec<String>> {
+    ErrorKind::ALL.iter().map(|k| vec![k.class_name(), code(*k).to_owned(), k.doc().to_owned()]).collect()
 }
 
 /// The record schema as JSON (see [`mod@schema_json`]), for the JSON renderer of `index.js`.
@@ -350,8 +270,9 @@ pub fn schema_json() -> String {
     schema_json::render()
 }
 
-/// The TypeScript declarations this addon's package should ship (see [`mod@typings`]).
+/// Every option with its key, kind, doc, default and accepted values, as JSON (the core's
+/// `Options::describe_json`): `index.js` exports it as `OPTIONS`.
 #[napi]
-pub fn typings() -> String {
-    typings::render()
+pub fn options_json() -> String {
+    Options::describe_json()
 }

@@ -21,42 +21,17 @@ use crate::convert::camel;
 
 /// Every record type reachable from the snapshot, each once (by name), in walk order.
 pub fn records() -> Vec<&'static RecordSchema> {
-    let mut out: Vec<&'static RecordSchema> = Vec::new();
-    for r in Snapshot::SCHEMA.walk() {
-        if !out.iter().any(|o| o.name == r.name) {
-            out.push(r);
-        }
-    }
-    out
+    libprobe::schema::record_types(Snapshot::SCHEMA)
 }
 
 /// Every enum type the records use, each once, in order of first use; then `Reason` and
 /// `DomainName`, which the API uses even where no field holds them.
 pub fn enums() -> Vec<&'static EnumSchema> {
-    fn visit(k: &Kind, out: &mut Vec<&'static EnumSchema>) {
-        match k {
-            Kind::Enum(e) if !out.iter().any(|o| o.name == e.name) => out.push(e),
-            Kind::Field(k) | Kind::Optional(k) | Kind::List(k) => visit(k, out),
-            Kind::Map(a, b) => {
-                visit(a, out);
-                visit(b, out);
-            }
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    for r in records() {
-        for f in r.fields {
-            visit(f.kind, &mut out);
-        }
-    }
     use libprobe::schema::EnumType;
-    for e in [<libprobe::Reason as EnumType>::SCHEMA, <libprobe::DomainName as EnumType>::SCHEMA] {
-        if !out.iter().any(|o| o.name == e.name) {
-            out.push(e);
-        }
-    }
-    out
+    libprobe::schema::enum_types(
+        &records(),
+        &[<libprobe::Reason as EnumType>::SCHEMA, <libprobe::DomainName as EnumType>::SCHEMA],
+    )
 }
 
 pub fn render() -> String {

@@ -21,11 +21,11 @@ async function rss () {
 
 const steps = {
   fresh: () => {
-    const p = new lp.Probe({ domains: 'process', pids: [process.pid], fds: true }).snapshot().processes[0]
+    const p = new lp.Probe({ domains: 'process', process: { pids: [process.pid], fds: true } }).snapshot().processes[0]
     if (p.pid !== process.pid || p.limits === null) throw new Error('wrong process')
   },
   fixture: (() => {
-    const probe = new lp.Probe({ fixture: path.join(FIXTURES, 'adversarial-names'), environ: true, fds: true, maps: true })
+    const probe = new lp.Probe({ fixture: path.join(FIXTURES, 'adversarial-names'), process: { environ: true, fds: true, maps: true } })
     let i = 0
     return () => {
       const snap = probe.snapshot()
@@ -37,7 +37,7 @@ const steps = {
 
 async function main () {
   const name = process.argv[2]
-  const probe = new lp.Probe({ domains: 'process', pids: [process.pid] })
+  const probe = new lp.Probe({ domains: 'process', process: { pids: [process.pid] } })
   const step = name === 'async' ? () => probe.snapshotAsync() : steps[name]
   for (let i = 0; i < WARMUP; i++) {
     await step()

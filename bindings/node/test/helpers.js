@@ -10,7 +10,10 @@ const ROOT = path.resolve(__dirname, '..', '..', '..')
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures')
 const SCENARIOS = fs.readdirSync(FIXTURES).filter((n) => fs.statSync(path.join(FIXTURES, n)).isDirectory()).sort()
 // The options of the golden files (libprobe-core/tests/golden.rs): every field group.
-const GOLDEN_OPTIONS = { smapsRollup: true, maps: true, fds: true, environ: true, taskstats: true, conntrack: true }
+const GOLDEN_OPTIONS = {
+  process: { smapsRollup: true, maps: true, fds: true, environ: true, taskstats: true },
+  network: { conntrack: true }
+}
 /** GOLDEN_OPTIONS, and the domains golden.rs takes: the network scenarios hold one process
  * and the network. */
 const goldenOptions = (scenario) => scenario.startsWith('net-') ? { ...GOLDEN_OPTIONS, domains: 'process,network' } : { ...GOLDEN_OPTIONS }

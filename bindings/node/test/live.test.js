@@ -34,7 +34,7 @@ function start () {
 test('a child is found with the right fields', async (t) => {
   const { child, tmp, data } = await start()
   t.after(() => { child.kill('SIGKILL'); fs.rmSync(tmp, { recursive: true, force: true }) })
-  const probe = new lp.Probe({ pids: [child.pid], fds: true, environ: true })
+  const probe = new lp.Probe({ process: { pids: [child.pid], fds: true, environ: true } })
   const first = probe.snapshot()
   await new Promise((resolve) => setTimeout(resolve, 200))
   const snap = probe.snapshot()
@@ -66,5 +66,5 @@ test('a gone process is dropped', async () => {
   child.kill('SIGKILL')
   await new Promise((resolve) => child.once('exit', resolve))
   fs.rmSync(tmp, { recursive: true, force: true })
-  assert.deepEqual(new lp.Probe({ pids: [child.pid], domains: 'process' }).snapshot().processes, [])
+  assert.deepEqual(new lp.Probe({ process: { pids: [child.pid] }, domains: 'process' }).snapshot().processes, [])
 })

@@ -3,7 +3,7 @@
 import { Probe, ProbeError, InvalidArgumentError, toJSON, recordToJSON, toBytes, DOMAINS, VERSION } from '..'
 import type { Snapshot, ProcessFull, Reason, DomainName, ProbeOptions } from '..'
 
-const options: ProbeOptions = { domains: ['process', 'system'], fds: true, pids: [1], fixture: '/tmp/x' }
+const options: ProbeOptions = { domains: ['process', 'system'], process: { fds: true, pids: [1] }, network: { sockets: ['tcp'] }, fixture: '/tmp/x' }
 const probe: Probe = new Probe(options)
 const snap: Snapshot = probe.snapshot()
 const procs: ProcessFull[] = snap.processes ?? []

@@ -12,21 +12,13 @@ pyo3::create_exception!(
     "Base class of every libprobe error. `kind` names the error kind (`\"invalid_argument\"`, …)."
 );
 
-/// One exception class, for the stub generator and the module.
-#[derive(Debug, Clone, Copy)]
-pub struct ErrorClass {
-    pub class: &'static str,
-    /// The snake_case name of the [`ErrorKind`].
-    pub kind: &'static str,
-    pub doc: &'static str,
-}
-
 macro_rules! errors {
-    ($($class:ident = $kind:ident, $name:literal, $doc:literal;)*) => {
-        $(pyo3::create_exception!(libprobe, $class, ProbeError, $doc);)*
+    ($($class:ident = $kind:ident;)*) => {
+        $(pyo3::create_exception!(libprobe, $class, ProbeError);)*
 
-        /// Every subclass, in [`ErrorKind`] order.
-        pub const ERRORS: &[ErrorClass] = &[$(ErrorClass { class: stringify!($class), kind: $name, doc: $doc },)*];
+        /// Every subclass's name, in [`ErrorKind`] order (each kind's name and doc come from
+        /// the core).
+        pub const ERRORS: &[&str] = &[$(stringify!($class),)*];
 
         /// The exception for an error of `kind`.
         pub fn new_err(kind: ErrorKind, message: String) -> PyErr {
@@ -38,7 +30,7 @@ macro_rules! errors {
             }
         }
 
-        /// Adds `ProbeError` and its subclasses to `module`.
+        /// Adds `ProbeError` and its subclasses to `module`, each with its `kind` and doc.
         pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
             let py = module.py();
             let base = py.get_type::<ProbeError>();
@@ -46,7 +38,8 @@ macro_rules! errors {
             module.add("ProbeError", base)?;
             $(
                 let cls = py.get_type::<$class>();
-                cls.setattr("kind", $name)?;
+                cls.setattr("kind", ErrorKind::$kind.name())?;
+                cls.setattr("__doc__", ErrorKind::$kind.doc())?;
                 module.add(stringify!($class), cls)?;
             )*
             Ok(())
@@ -55,14 +48,26 @@ macro_rules! errors {
 }
 
 errors! {
-    IoError = Io, "io", "An I/O error not covered by a more precise kind.";
-    PermissionDeniedError = PermissionDenied, "permission_denied", "The kernel refused access (EACCES, EPERM).";
-    NotFoundError = NotFound, "not_found", "A file or directory does not exist.";
-    GoneError = Gone, "gone", "The process has exited.";
-    ParseError = Parse, "parse", "Kernel output did not parse.";
-    TooLargeError = TooLarge, "too_large", "A source was larger than the read limit.";
-    UnsupportedError = Unsupported, "unsupported", "Not supported by this kernel or platform.";
-    NotPresentError = NotPresent, "not_present", "Not present on this machine.";
-    InvalidArgumentError = InvalidArgument, "invalid_argument", "An invalid argument or option.";
-    TimedOutError = TimedOut, "timed_out", "A source did not answer in time.";
+    IoError = Io;
+    PermissionDeniedError = PermissionDenied;
+    NotFoundError = NotFound;
+    GoneError = Gone;
+    ParseError = Parse;
+    TooLargeError = TooLarge;
+    UnsupportedError = Unsupported;
+    NotPresentError = NotPresent;
+    InvalidArgumentError = InvalidArgument;
+    TimedOutError = TimedOut;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One class per core error kind, named as every face names it.
+    #[test]
+    fn one_class_per_core_error_kind() {
+        let core: Vec<String> = ErrorKind::ALL.iter().map(|k| k.class_name()).collect();
+        assert_eq!(ERRORS, core);
+    }
 }

@@ -14,15 +14,14 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use libprobe::{
-    DomainName, Domains, ErrorKind, NetNamespaceTarget, NetworkOptions, Options, ProcessOptions, SocketKinds, Source,
-};
+use libprobe::options::{OptionKind, OptionValue};
+use libprobe::{DomainName, Domains, ErrorKind, NetNamespaceTarget, Options, Source};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyDict, PyList, PyMapping, PyString, PyTuple};
 
 mod errors;
 mod record;
-pub mod stubs;
 
 /// Collects snapshots of this machine (or of a fixture tree). Keeps the previous
 /// snapshot's counters, so rates such as `cpu_percent` have values from the second
@@ -36,87 +35,54 @@ pub struct Probe {
 #[pymethods]
 impl Probe {
     /// Every option is keyword-only and optional; the core's defaults apply to those left
-    /// out (every domain but eBPF; every process field group but smaps_rollup, maps, fds,
-    /// environ and taskstats; every network part but conntrack entries).
+    /// out. Each domain's options are a mapping under the domain's name
+    /// (`process={"smaps_rollup": True}`), taken option by option from the core's schema
+    /// (`libprobe.OPTIONS`); an unknown name raises TypeError.
     #[new]
     #[pyo3(signature = (
-        *, domains = None, smaps_rollup = None, maps = None, fds = None, environ = None,
-        taskstats = None, cgroup_limits = None, pids = None, threads = None, sockets = None, owners = None,
-        tcp_info = None, interfaces = None, routes = None, neighbours = None, conntrack = None,
-        sockets_from_procfs = None, netns = None, fixture = None, procfs = None, sysfs = None,
-        devfs = None, rootfs = None, max_file_bytes = None,
+        *, domains = None, fixture = None, procfs = None, sysfs = None, devfs = None, rootfs = None,
+        max_file_bytes = None, **domain_options,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         domains: Option<&Bound<'_, PyAny>>,
-        smaps_rollup: Option<bool>,
-        maps: Option<bool>,
-        fds: Option<bool>,
-        environ: Option<bool>,
-        taskstats: Option<bool>,
-        cgroup_limits: Option<bool>,
-        pids: Option<Vec<i32>>,
-        threads: Option<usize>,
-        sockets: Option<&Bound<'_, PyAny>>,
-        owners: Option<bool>,
-        tcp_info: Option<bool>,
-        interfaces: Option<bool>,
-        routes: Option<bool>,
-        neighbours: Option<bool>,
-        conntrack: Option<bool>,
-        sockets_from_procfs: Option<bool>,
-        netns: Option<&Bound<'_, PyAny>>,
         fixture: Option<PathBuf>,
         procfs: Option<PathBuf>,
         sysfs: Option<PathBuf>,
         devfs: Option<PathBuf>,
         rootfs: Option<PathBuf>,
         max_file_bytes: Option<usize>,
+        domain_options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Self> {
-        let domains = match domains {
-            None => Domains::default(),
-            Some(d) => parse_domains(d)?,
-        };
-        let mut process = ProcessOptions::default();
-        let set = |slot: &mut bool, v: Option<bool>| {
-            if let Some(v) = v {
-                *slot = v;
+        let mut options = Options::default();
+        if let Some(d) = domains {
+            options.domains = parse_domains(d)?;
+        }
+        for (domain, mapping) in domain_options.into_iter().flat_map(|d| d.iter()) {
+            let domain: String = domain.extract()?;
+            if DomainName::parse(&domain).is_none() {
+                return Err(PyTypeError::new_err(format!(
+                    "unknown option `{domain}` (known: domains, {}, fixture, procfs, sysfs, devfs, rootfs, max_file_bytes)",
+                    DomainName::NAMES.join(", ")
+                )));
             }
-        };
-        set(&mut process.smaps_rollup, smaps_rollup);
-        set(&mut process.maps, maps);
-        set(&mut process.fds, fds);
-        set(&mut process.environ, environ);
-        set(&mut process.taskstats, taskstats);
-        set(&mut process.cgroup_limits, cgroup_limits);
-        if pids.is_some() {
-            process.pids = pids;
-        }
-        if let Some(n) = threads {
-            if n > ProcessOptions::MAX_THREADS {
-                return Err(invalid(format!("threads must be at most {}", ProcessOptions::MAX_THREADS)));
+            if mapping.is_none() {
+                continue;
             }
-            process.threads = n;
-        }
-        let mut network = NetworkOptions::default();
-        if let Some(s) = sockets {
-            network.sockets = SocketKinds::parse(&names(s, "sockets")?).map_err(invalid)?;
-        }
-        set(&mut network.owners, owners);
-        set(&mut network.tcp_info, tcp_info);
-        set(&mut network.interfaces, interfaces);
-        set(&mut network.routes, routes);
-        set(&mut network.neighbours, neighbours);
-        set(&mut network.conntrack, conntrack);
-        set(&mut network.sockets_from_procfs, sockets_from_procfs);
-        if let Some(ns) = netns {
-            network.netns = if let Ok(pid) = ns.extract::<i32>() {
-                NetNamespaceTarget::Pid(pid)
-            } else if let Ok(path) = ns.extract::<PathBuf>() {
-                NetNamespaceTarget::Path(path)
-            } else {
-                return Err(invalid("netns: expected a process id or a path".into()));
-            };
+            let mapping = mapping
+                .cast::<PyMapping>()
+                .map_err(|_| PyTypeError::new_err(format!("{domain}: expected a mapping of option names to values")))?;
+            for item in mapping.items()?.iter() {
+                let (name, value): (String, Bound<'_, PyAny>) = item.extract()?;
+                let key = format!("{domain}.{name}");
+                let Some(kind) = Options::kind(&key) else {
+                    let known: Vec<_> =
+                        Options::keys().into_iter().filter(|k| k.starts_with(&format!("{domain}."))).collect();
+                    return Err(PyTypeError::new_err(format!("unknown option `{key}` (known: {})", known.join(", "))));
+                };
+                let value = option_value(kind, &key, &value)?;
+                options.set_value(&key, value).map_err(|e| invalid(e.to_string()))?;
+            }
         }
         let mut source = fixture.map_or_else(Source::host, Source::rooted_at);
         if let Some(p) = procfs {
@@ -137,9 +103,7 @@ impl Probe {
             }
             source = source.with_max_file_bytes(n);
         }
-        // Options the core adds (and this binding does not set) keep their defaults.
-        #[allow(clippy::needless_update)]
-        let options = Options { source, domains, process, network, ..Options::default() };
+        options.source = source;
         Ok(Probe { inner: Mutex::new(libprobe::Probe::new(options)) })
     }
 
@@ -158,17 +122,67 @@ impl Probe {
     #[getter]
     fn domains<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let probe = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        let set = probe.options().domains;
-        PyTuple::new(py, DomainName::ALL.into_iter().filter(|d| set.contains(*d)).map(|d| d.name()).collect::<Vec<_>>())
+        PyTuple::new(py, probe.options().domains.iter().map(|d| d.name()).collect::<Vec<_>>())
+    }
+
+    /// The value of option `key` in the `probe` command's text syntax: what the core uses.
+    fn get_option(&self, key: &str) -> PyResult<String> {
+        let probe = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        probe.options().get(key).map_err(|e| PyTypeError::new_err(e.to_string()))
     }
 
     fn __repr__(&self) -> String {
         let probe = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         let o = probe.options();
-        let domains: Vec<_> =
-            DomainName::ALL.into_iter().filter(|d| o.domains.contains(*d)).map(|d| d.name()).collect();
+        let domains: Vec<_> = o.domains.iter().map(|d| d.name()).collect();
         format!("<libprobe.Probe domains={} procfs={:?}>", domains.join(","), o.source.procfs())
     }
+}
+
+/// A Python value as the value of option `key` of `kind`: TypeError for a value of the
+/// wrong type (the core then checks bounds and names).
+fn option_value(kind: OptionKind, key: &str, v: &Bound<'_, PyAny>) -> PyResult<OptionValue> {
+    let wrong = || PyTypeError::new_err(format!("option `{key}`: expected {}", kind.describe()));
+    let text = |v: &Bound<'_, PyAny>| -> PyResult<String> {
+        let s = v.cast::<PyString>().map_err(|_| wrong())?;
+        Ok(s.to_cow()?.into_owned())
+    };
+    let path = |v: &Bound<'_, PyAny>| -> PyResult<PathBuf> { v.extract::<PathBuf>().map_err(|_| wrong()) };
+    Ok(match kind {
+        OptionKind::Bool => OptionValue::Bool(v.cast::<PyBool>().map_err(|_| wrong())?.is_true()),
+        OptionKind::UInt { .. } => {
+            if v.is_instance_of::<PyBool>() {
+                return Err(wrong());
+            }
+            match v.extract::<u64>() {
+                Ok(n) => OptionValue::UInt(n),
+                Err(_) if v.extract::<i64>().is_ok() => {
+                    return Err(invalid(format!("option `{key}`: {v} is negative")));
+                }
+                Err(_) => return Err(wrong()),
+            }
+        }
+        OptionKind::Names(_) | OptionKind::Words => {
+            let list = names(v, key).map_err(|_| wrong())?;
+            OptionValue::parse(kind, &list).map_err(|m| invalid(format!("option `{key}`: {m}")))?
+        }
+        OptionKind::Choice(_) => OptionValue::Choice(text(v)?),
+        OptionKind::Pids if v.is_none() => OptionValue::Pids(None),
+        OptionKind::Pids => {
+            let items = v.try_iter().map_err(|_| wrong())?;
+            let pids: PyResult<Vec<i32>> = items.map(|p| p?.extract::<i32>().map_err(|_| wrong())).collect();
+            OptionValue::Pids(Some(pids?))
+        }
+        OptionKind::Path if v.is_none() => OptionValue::Path(None),
+        OptionKind::Path => OptionValue::Path(Some(path(v)?)),
+        OptionKind::Namespace if v.is_instance_of::<PyBool>() => return Err(wrong()),
+        OptionKind::Namespace => match v.extract::<i32>() {
+            Ok(pid) => OptionValue::Namespace(NetNamespaceTarget::Pid(pid)),
+            // Text takes the text syntax (`self`, a pid, a path); another path-like is a path.
+            Err(_) if v.is_instance_of::<PyString>() => OptionValue::parse(kind, &text(v)?).map_err(invalid)?,
+            Err(_) => OptionValue::Namespace(NetNamespaceTarget::Path(path(v)?)),
+        },
+    })
 }
 
 /// `domains` as a comma-separated string or an iterable of names.
@@ -217,8 +231,10 @@ mod _libprobe {
         let records = record::register_classes(m)?;
         m.add("VERSION", libprobe::VERSION)?;
         m.add("DOMAINS", PyTuple::new(py, DomainName::ALL.map(|d| d.name()))?)?;
-        let mut all: Vec<&str> = vec!["Probe", "Record", "ProbeError", "VERSION", "DOMAINS"];
-        all.extend(errors::ERRORS.iter().map(|e| e.class));
+        let schema = py.import("json")?.call_method1("loads", (Options::describe_json(),))?;
+        m.add("OPTIONS", PyTuple::new(py, schema.try_iter()?.collect::<PyResult<Vec<_>>>()?)?)?;
+        let mut all: Vec<&str> = vec!["Probe", "Record", "ProbeError", "VERSION", "DOMAINS", "OPTIONS"];
+        all.extend(errors::ERRORS);
         all.extend(records);
         m.add("__all__", PyList::new(py, all)?)?;
         Ok(())

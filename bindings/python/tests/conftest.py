@@ -16,7 +16,10 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SCENARIOS = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
 
 # The options of the golden files (libprobe-core/tests/golden.rs): every field group.
-GOLDEN_OPTIONS = dict(smaps_rollup=True, maps=True, fds=True, environ=True, taskstats=True, conntrack=True)
+GOLDEN_OPTIONS: dict[str, Any] = dict(
+    process=dict(smaps_rollup=True, maps=True, fds=True, environ=True, taskstats=True),
+    network=dict(conntrack=True),
+)
 
 
 def golden_options(scenario: str) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pathlib
 import subprocess
 import sys
 import textwrap
@@ -28,7 +29,7 @@ def test_snapshot_of_this_machine() -> None:
 
 
 def test_attributes_are_cached_and_read_only() -> None:
-    snap = libprobe.Probe(domains="process", pids=[os.getpid()]).snapshot()
+    snap = libprobe.Probe(domains="process", process={"pids": [os.getpid()]}).snapshot()
     p = snap.processes[0]
     assert snap.processes is snap.processes
     assert p.limits is p.limits
@@ -53,7 +54,7 @@ def test_records_come_only_from_snapshots() -> None:
 
 
 def test_a_record_outlives_its_snapshot() -> None:
-    p = libprobe.Probe(domains="process", pids=[os.getpid()]).snapshot().processes[0]
+    p = libprobe.Probe(domains="process", process={"pids": [os.getpid()]}).snapshot().processes[0]
     import gc
     gc.collect()
     assert p.pid == os.getpid() and p.limits is not None and p.limits.max_open_files.soft > 0
@@ -73,16 +74,16 @@ def test_domains_option() -> None:
 
 def test_process_options() -> None:
     me = os.getpid()
-    plain = libprobe.Probe(domains="process", pids=[me]).snapshot().processes[0]
+    plain = libprobe.Probe(domains="process", process={"pids": [me]}).snapshot().processes[0]
     assert plain.open_files is None and plain.reason_of("open_files") == "disabled"
     assert plain.environ is None and plain.reason_of("environ") == "disabled"
-    full = libprobe.Probe(domains="process", pids=[me], fds=True, environ=True, maps=True,
-                          smaps_rollup=True).snapshot().processes[0]
+    full = libprobe.Probe(domains="process", process=dict(pids=[me], fds=True, environ=True, maps=True,
+                                                          smaps_rollup=True)).snapshot().processes[0]
     assert full.open_files is not None and full.maps and full.memory_pss is not None
     assert full.environ is not None and full.environ.get("PATH") == os.environ.get("PATH")
-    two = [p.pid for p in libprobe.Probe(domains="process", threads=2).snapshot().processes or []]
+    two = [p.pid for p in libprobe.Probe(domains="process", process={"threads": 2}).snapshot().processes or []]
     assert me in two and two == sorted(set(two)), "two readers: each process once, in pid order"
-    none = libprobe.Probe(domains="process", pids=[me], cgroup_limits=False).snapshot().processes[0]
+    none = libprobe.Probe(domains="process", process={"pids": [me], "cgroup_limits": False}).snapshot().processes[0]
     assert none.cgroup_limits is None and none.reason_of("cgroup_limits") == "disabled"
 
 
@@ -105,7 +106,7 @@ def test_missing_root_fails_the_domain_not_the_call(tmp_path: "os.PathLike[str]"
 
 
 def test_threads_share_a_probe() -> None:
-    probe = libprobe.Probe(domains="process", pids=[os.getpid()])
+    probe = libprobe.Probe(domains="process", process={"pids": [os.getpid()]})
     out: list[int] = []
 
     def work() -> None:
@@ -145,16 +146,53 @@ def test_the_gil_is_released_while_collecting(tmp_path: "os.PathLike[str]") -> N
 
 
 def test_network_options() -> None:
-    snap = libprobe.Probe(domains="network", sockets="tcp", interfaces=False).snapshot()
+    snap = libprobe.Probe(domains="network", network={"sockets": "tcp", "interfaces": False}).snapshot()
     net = snap.network
     assert isinstance(net, libprobe.Network)
     assert isinstance(net.tcp, list)
     assert net.udp is None and net.reason_of("udp") == "disabled"
     assert net.interfaces is None and net.reason_of("interfaces") == "disabled"
-    assert libprobe.Probe(domains="network", sockets=["tcp", "unix"]).snapshot().network.unix_sockets is not None
-    own = libprobe.Probe(domains="network", netns="/proc/self/ns/net").snapshot().network
+    tables = libprobe.Probe(domains="network", network={"sockets": ["tcp", "unix"]}).snapshot().network
+    assert tables is not None and tables.unix_sockets is not None
+    own = libprobe.Probe(domains="network", network={"netns": "/proc/self/ns/net"}).snapshot().network
     assert own is not None and own.namespace.inode == os.stat("/proc/self/ns/net").st_ino
-    with pytest.raises(libprobe.InvalidArgumentError, match="unknown socket table `bogus`"):
-        libprobe.Probe(sockets="tcp,bogus")
-    with pytest.raises(libprobe.InvalidArgumentError, match="netns"):
-        libprobe.Probe(netns=1.5)  # type: ignore[arg-type]
+    with pytest.raises(libprobe.InvalidArgumentError, match="network.sockets.*unknown name `bogus`"):
+        libprobe.Probe(network={"sockets": "tcp,bogus"})
+    with pytest.raises(TypeError, match="network.netns"):
+        libprobe.Probe(network={"netns": 1.5})  # type: ignore[typeddict-item]
+
+
+def test_every_option_of_the_schema_reaches_the_core() -> None:
+    """The parity test of this face: each option of the core's schema, set through its
+    domain's mapping with a Python value of its kind, is what the core then holds."""
+    def native(o: "dict[str, object]") -> object:
+        text = str(o["sample"])
+        kind = o["kind"]
+        if kind == "bool":
+            return text == "true"
+        if kind == "uint":
+            return int(text)
+        if kind == "names" or kind == "words":
+            return [n for n in text.split(",") if n]
+        if kind == "pids":
+            return None if text == "all" else [int(p) for p in text.split(",") if p]
+        if kind == "path":
+            return pathlib.Path(text) if text else None
+        if kind == "namespace":
+            return int(text) if text.isdigit() else text
+        return text
+    assert [o["key"] for o in libprobe.OPTIONS][0] == "domains"
+    for o in libprobe.OPTIONS:
+        if o["domain"] is None:
+            probe = libprobe.Probe(domains=native(o))  # type: ignore[arg-type]
+        else:
+            probe = libprobe.Probe(**{o["domain"]: {o["name"]: native(o)}})  # type: ignore[arg-type]
+        assert probe.get_option(o["key"]) == o["sample"], o["key"]
+        assert o["default"] != o["sample"], o["key"]
+    assert libprobe.Probe().get_option("network.owners") == "true"
+    with pytest.raises(TypeError, match="unknown option `process.smaps_rolup`"):
+        libprobe.Probe(process={"smaps_rolup": True})  # type: ignore[typeddict-unknown-key]
+    with pytest.raises(TypeError, match="unknown option `proces`"):
+        libprobe.Probe(proces={"fds": True})  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="unknown option `bogus.key`"):
+        libprobe.Probe().get_option("bogus.key")

@@ -34,18 +34,22 @@ def test_invalid_values() -> None:
         libprobe.Probe(max_file_bytes=0)
     with pytest.raises(OverflowError):
         libprobe.Probe(max_file_bytes=-1)
-    with pytest.raises(libprobe.InvalidArgumentError, match="threads must be at most 256"):
-        libprobe.Probe(threads=257)
-    with pytest.raises(OverflowError):
-        libprobe.Probe(threads=-1)
+    with pytest.raises(libprobe.InvalidArgumentError, match="process.threads.*257 is not an integer from 0 to 256"):
+        libprobe.Probe(process={"threads": 257})
+    with pytest.raises(libprobe.InvalidArgumentError, match="process.threads.*negative"):
+        libprobe.Probe(process={"threads": -1})
 
 
 def test_wrong_types_and_names_are_type_errors() -> None:
     with pytest.raises(TypeError):
         libprobe.Probe(bogus=True)  # type: ignore[call-arg]
-    with pytest.raises(TypeError):
-        libprobe.Probe(fds="yes")  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
-        libprobe.Probe(pids="12")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="option `process.fds`: expected true or false"):
+        libprobe.Probe(process={"fds": "yes"})  # type: ignore[typeddict-item]
+    with pytest.raises(TypeError, match="process.pids"):
+        libprobe.Probe(process={"pids": "12"})  # type: ignore[typeddict-item]
+    with pytest.raises(TypeError, match="process.threads"):
+        libprobe.Probe(process={"threads": True})
+    with pytest.raises(TypeError, match="process: expected a mapping"):
+        libprobe.Probe(process=["fds"])  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         libprobe.Probe(True)  # type: ignore[misc]

@@ -39,7 +39,7 @@ def test_new_probe_and_snapshot_each_iteration() -> None:
     me = [os.getpid()]
 
     def step(i: int) -> None:
-        snap = libprobe.Probe(domains="process", pids=me, fds=True).snapshot()
+        snap = libprobe.Probe(domains="process", process={"pids": me, "fds": True}).snapshot()
         p = snap.processes[0]
         assert p.pid == me[0] and p.limits is not None and p.open_files is not None
         if i % 100 == 0:
@@ -48,7 +48,7 @@ def test_new_probe_and_snapshot_each_iteration() -> None:
 
 
 def test_one_probe_many_snapshots_of_a_fixture() -> None:
-    probe = libprobe.Probe(fixture=FIXTURES / "adversarial-names", environ=True, fds=True, maps=True)
+    probe = libprobe.Probe(fixture=FIXTURES / "adversarial-names", process={"environ": True, "fds": True, "maps": True})
 
     def step(i: int) -> None:
         snap = probe.snapshot()
@@ -60,7 +60,7 @@ def test_one_probe_many_snapshots_of_a_fixture() -> None:
 
 
 def test_records_kept_beyond_their_snapshot() -> None:
-    probe = libprobe.Probe(domains="process", pids=[os.getpid()])
+    probe = libprobe.Probe(domains="process", process={"pids": [os.getpid()]})
     kept: list[object] = []
 
     def step(i: int) -> None:

@@ -48,7 +48,7 @@ def child() -> Iterator[tuple[subprocess.Popen[bytes], str, str]]:
 
 def test_child_is_found_with_the_right_fields(child: tuple[subprocess.Popen[bytes], str, str]) -> None:
     proc, tmp, data = child
-    probe = libprobe.Probe(pids=[proc.pid], fds=True, environ=True, maps=True)
+    probe = libprobe.Probe(process={"pids": [proc.pid], "fds": True, "environ": True, "maps": True})
     first = probe.snapshot()
     time.sleep(0.2)
     snap = probe.snapshot()
@@ -83,4 +83,4 @@ def test_a_gone_process_is_dropped(child: tuple[subprocess.Popen[bytes], str, st
     proc = child[0]
     proc.kill()
     proc.wait()
-    assert libprobe.Probe(pids=[proc.pid], domains="process").snapshot().processes == []
+    assert libprobe.Probe(process={"pids": [proc.pid]}, domains="process").snapshot().processes == []

@@ -7,7 +7,7 @@ from libprobe import ProcessFull, Snapshot
 
 
 def main() -> None:
-    probe = libprobe.Probe(domains=["process", "system"], fds=True, pids=None, cgroup_limits=True)
+    probe = libprobe.Probe(domains=["process", "system"], process={"fds": True, "pids": None, "cgroup_limits": True})
     snap: Snapshot = probe.snapshot()
     procs: list[ProcessFull] = snap.processes or []
     for p in procs:

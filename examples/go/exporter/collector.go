@@ -20,13 +20,13 @@ type collector struct {
 }
 
 func newCollector(fixture string, maxProcs int) (*collector, error) {
-	none := libprobe.ProcessFields(0)       // cheap fields only: no environ, no descriptors
-	net := libprobe.NetworkFieldsInterfaces // socket tables and interfaces; no owners
+	no := libprobe.Bool(false)
 	p, err := libprobe.New(&libprobe.Options{
-		Domains:       []libprobe.DomainName{libprobe.DomainSystem, libprobe.DomainProcess, libprobe.DomainNetwork},
-		ProcessFields: &none,
-		NetworkFields: &net,
-		Fixture:       fixture,
+		Domains: []libprobe.DomainName{libprobe.DomainSystem, libprobe.DomainProcess, libprobe.DomainNetwork},
+		// Cheap process fields only (no cgroup limits); socket tables and interfaces, no owners.
+		Process: libprobe.ProcessOptions{CgroupLimits: no},
+		Network: libprobe.NetworkOptions{Owners: no, TCPInfo: no, Routes: no, Neighbours: no},
+		Fixture: fixture,
 	})
 	if err != nil {
 		return nil, err

@@ -12,6 +12,7 @@ USAGE:
     probe snapshot --json [OPTIONS] the full snapshot as JSON
     probe process PID [OPTIONS]     one process in full (every field group but environ)
     probe net [OPTIONS]             every socket with its owners, like `ss -tuxanp`
+    probe options [--json]          every option: key, kind, default, what it does
 
 OPTIONS:
     --json                 print JSON (snake_case names, see the README)
@@ -29,6 +30,8 @@ OPTIONS:
     --no-cgroup-limits     skip reading each cgroup's limits
     --threads N            read the process table on N threads (0: choose; 1: this one)
     --fixture DIR          read a fixture tree (DIR/proc, DIR/sys, DIR/syscalls.txt)
+    --set KEY=VALUE        set any option by key (repeatable; `probe options` lists them):
+                           --set network.sockets=tcp,udp --set process.smaps_rollup=true
 
 NETWORK OPTIONS:
     -t, -u, -x, -w         `probe net`: TCP, UDP (and UDP-Lite), Unix, raw sockets only
@@ -53,6 +56,7 @@ pub enum Command {
     Snapshot,
     Process(i32),
     Net,
+    Options,
     Help,
     Version,
 }
@@ -80,6 +84,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let mut network = NetworkOptions::default();
     let mut kinds = SocketKinds::NONE;
     let mut info = false;
+    let mut sets: Vec<(String, String)> = Vec::new();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
@@ -109,6 +114,11 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
                 })?;
             }
             "--fixture" => fixture = Some(value("--fixture")?),
+            "--set" => {
+                let v = value("--set")?;
+                let (key, val) = v.split_once('=').ok_or_else(|| format!("--set {v}: expected KEY=VALUE"))?;
+                sets.push((key.to_owned(), val.to_owned()));
+            }
             "-t" => kinds = kinds.with(SocketKind::Tcp),
             "-u" => kinds = kinds.with(SocketKind::Udp),
             "-x" => kinds = kinds.with(SocketKind::Unix),
@@ -127,6 +137,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "--no-owners" => network.owners = false,
             "snapshot" if command.is_none() => command = Some(Command::Snapshot),
             "net" if command.is_none() => command = Some(Command::Net),
+            "options" if command.is_none() => command = Some(Command::Options),
             "process" if command.is_none() => {
                 let pid = value("process")?;
                 let pid: i32 = pid.parse().map_err(|_| format!("`{pid}` is not a process id"))?;
@@ -152,14 +163,12 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         network = NetworkOptions { interfaces: false, routes: false, neighbours: false, tcp_info: info, ..network };
     }
     let source = fixture.map_or_else(Source::host, Source::rooted_at);
-    Ok(Args {
-        command,
-        json,
-        pretty,
-        info,
-        interval,
-        options: Options { source, domains, process, network, ..Options::default() },
-    })
+    let mut options = Options { source, domains, process, network, ..Options::default() };
+    // `--set` comes last: it overrides a flag and a command's own choice.
+    for (key, value) in sets {
+        options.set(&key, &value).map_err(|e| e.to_string())?;
+    }
+    Ok(Args { command, json, pretty, info, interval, options })
 }
 
 fn simple(command: Command) -> Args {
@@ -204,8 +213,34 @@ mod tests {
         let b = p("snapshot --netns /var/run/netns/x --conntrack --no-owners").unwrap();
         assert_eq!(b.options.network.netns, NetNamespaceTarget::Path("/var/run/netns/x".into()));
         assert!(b.options.network.conntrack && !b.options.network.owners && b.options.network.interfaces);
-        assert!(p("net --sockets tcp,bogus").unwrap_err().contains("unknown socket table"));
+        assert!(p("net --sockets tcp,bogus").unwrap_err().contains("unknown name `bogus`"));
         assert!(p("net -i").unwrap().options.network.tcp_info);
+    }
+
+    #[test]
+    fn set_takes_every_option_by_key() {
+        let a =
+            p("snapshot --set network.sockets=tcp,udp --set process.threads=2 --set domains=process,network").unwrap();
+        let o = &a.options;
+        assert_eq!(o.network.sockets, SocketKinds::NONE.with(SocketKind::Tcp).with(SocketKind::Udp));
+        assert_eq!((o.process.threads, o.get("domains").unwrap()), (2, "process,network".into()));
+        // After the command's own choice: `probe net` keeps routes off unless set.
+        assert!(p("net --set network.routes=true").unwrap().options.network.routes);
+        assert!(p("snapshot --set network.sokets=tcp").unwrap_err().contains("unknown option `network.sokets`"));
+        assert!(p("snapshot --set process.threads=1000").unwrap_err().contains("process.threads"));
+        assert!(p("snapshot --set novalue").unwrap_err().contains("KEY=VALUE"));
+        assert!(matches!(p("options --json").unwrap().command, Command::Options));
+    }
+
+    /// The parity test of this face: every option of the schema, set with `--set`, reaches
+    /// the core's options.
+    #[test]
+    fn every_option_of_the_schema_is_settable() {
+        for o in Options::describe() {
+            let sample = o.sample.to_string();
+            let args = parse(["snapshot".into(), "--set".into(), format!("{}={sample}", o.key)]).unwrap();
+            assert_eq!(args.options.get(&o.key).unwrap(), sample, "--set {}={sample}", o.key);
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! `probe snapshot` prints a readable report of this machine; `probe snapshot --json`
 //! the full snapshot; `probe process PID` one process in full; `probe net` every socket with
-//! its owners. See `probe --help`.
+//! its owners; `probe options` every option. See `probe --help`.
 
 mod cli;
 mod net;
@@ -36,6 +36,8 @@ fn main() -> ExitCode {
     let out = match args.command {
         Command::Help => cli::USAGE.to_owned(),
         Command::Version => format!("probe {}\n", libprobe::VERSION),
+        Command::Options if args.json => libprobe::Options::describe_json(),
+        Command::Options => options_text(),
         Command::Snapshot => {
             let snap = take(&mut probe);
             if args.json {
@@ -88,4 +90,27 @@ fn main() -> ExitCode {
     // A closed pipe (`probe snapshot | head`) is not an error worth a message.
     let _ = stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush());
     ExitCode::SUCCESS
+}
+
+/// `probe options`: every option with its kind, default and doc.
+fn options_text() -> String {
+    let mut out = String::new();
+    let mut domain = None;
+    for o in libprobe::Options::describe() {
+        if o.domain != domain {
+            domain = o.domain;
+            out.push_str(&format!("\n[{}]\n", domain.map_or("", |d| d.name())));
+        }
+        let accepted = o.kind.accepted();
+        let kind = if accepted.is_empty() {
+            o.kind.name().to_owned()
+        } else {
+            format!("{}: {}", o.kind.name(), accepted.join(","))
+        };
+        out.push_str(&format!("{}  ({kind}; default `{}`)\n", o.key, o.default));
+        for line in o.doc.lines() {
+            out.push_str(&format!("    {line}\n"));
+        }
+    }
+    out.trim_start().to_owned()
 }

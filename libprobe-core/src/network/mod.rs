@@ -1258,7 +1258,7 @@ pub enum NetNamespaceTarget {
 /// forces the `/proc/net` socket tables as `sockets_from_procfs` does.
 #[derive(Debug, Clone, PartialEq, Eq, OptionSet)]
 pub struct NetworkOptions {
-    /// The socket tables to list (default: all).
+    /// The socket tables to list (default: every table).
     pub sockets: SocketKinds,
     /// Resolve each socket's owning processes (walks every process's descriptors once,
     /// with one short-lived helper thread per snapshot beside the calling one; none when the
@@ -1266,8 +1266,11 @@ pub struct NetworkOptions {
     pub owners: bool,
     /// TCP internals per socket: `tcp_info`, congestion algorithm, memory, shutdown.
     pub tcp_info: bool,
+    /// Interfaces with their addresses, counters, speed, duplex and driver.
     pub interfaces: bool,
+    /// Routes of every table, IPv4 and IPv6.
     pub routes: bool,
+    /// The ARP and IPv6 neighbour caches.
     pub neighbours: bool,
     /// Every conntrack entry. Off by default: the table can hold hundreds of thousands of
     /// flows, and reading it needs CAP_NET_ADMIN. Totals and per-CPU counters are always

@@ -667,7 +667,7 @@ pub struct ProcessOptions {
     pub taskstats: bool,
     /// The limits that bind each process through its cgroup path (read once per cgroup).
     pub cgroup_limits: bool,
-    /// Collect only these processes (every process when `None`).
+    /// Collect only these processes (default: every process).
     pub pids: Option<Vec<i32>>,
     /// Threads reading the process table: `0` chooses (one for fewer than 256 processes,
     /// else one per CPU up to 4), `1` reads on the calling thread only. Reading is mostly

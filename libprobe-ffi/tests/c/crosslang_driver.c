@@ -66,7 +66,7 @@ int main(int argc, char **argv) {
   };
   if ((st = libprobe_config_set_options(cfg, &o)) != LIBPROBE_STATUS_OK)
     die("options", st, libprobe_config_last_error(cfg));
-  if ((st = libprobe_config_set_network_fields(cfg, LIBPROBE_NETWORK_FIELDS_ALL)) != LIBPROBE_STATUS_OK)
+  if ((st = libprobe_config_set_network_conntrack(cfg, 1)) != LIBPROBE_STATUS_OK)
     die("network fields", st, libprobe_config_last_error(cfg));
   if (argc == 3 && (st = libprobe_config_set_domains(cfg, domain_mask(argv[2]))) != LIBPROBE_STATUS_OK)
     die("domains", st, libprobe_config_last_error(cfg));

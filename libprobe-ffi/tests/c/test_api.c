@@ -167,19 +167,14 @@ static void test_null_arguments(void) {
   /* NULL: libprobe_config_set_process_fields, libprobe_config_process_fields */
   CHECK_STATUS(libprobe_config_set_process_fields(NULL, 0), LIBPROBE_STATUS_NULL_ARGUMENT);
   CHECK_STATUS(libprobe_config_process_fields(NULL, &u), LIBPROBE_STATUS_NULL_ARGUMENT);
-  /* NULL: libprobe_config_set_pids, libprobe_config_set_root, libprobe_config_set_max_file_bytes */
-  /* NULL: libprobe_config_set_process_threads */
-  CHECK_STATUS(libprobe_config_set_pids(NULL, NULL, 0), LIBPROBE_STATUS_NULL_ARGUMENT);
+  /* NULL: libprobe_config_set_root, libprobe_config_set_max_file_bytes */
   CHECK_STATUS(libprobe_config_set_root(NULL, LIBPROBE_ROOT_PROCFS, "/proc"), LIBPROBE_STATUS_NULL_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_max_file_bytes(NULL, 1), LIBPROBE_STATUS_NULL_ARGUMENT);
-  CHECK_STATUS(libprobe_config_set_process_threads(NULL, 1), LIBPROBE_STATUS_NULL_ARGUMENT);
-  /* NULL: libprobe_config_set_network_fields, libprobe_config_network_fields, libprobe_config_set_network_sockets */
-  CHECK_STATUS(libprobe_config_set_network_fields(NULL, 0), LIBPROBE_STATUS_NULL_ARGUMENT);
-  CHECK_STATUS(libprobe_config_network_fields(NULL, &u), LIBPROBE_STATUS_NULL_ARGUMENT);
-  CHECK_STATUS(libprobe_config_set_network_sockets(NULL, 0), LIBPROBE_STATUS_NULL_ARGUMENT);
-  /* NULL: libprobe_config_set_network_namespace_pid, libprobe_config_set_network_namespace_path */
-  CHECK_STATUS(libprobe_config_set_network_namespace_pid(NULL, 0), LIBPROBE_STATUS_NULL_ARGUMENT);
-  CHECK_STATUS(libprobe_config_set_network_namespace_path(NULL, "/proc/1/ns/net"), LIBPROBE_STATUS_NULL_ARGUMENT);
+  /* NULL: libprobe_config_set, libprobe_config_get (the typed setters: options_gen.c) */
+  CHECK_STATUS(libprobe_config_set(NULL, "network.owners", "true"), LIBPROBE_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(libprobe_config_get(NULL, "network.owners", &str), LIBPROBE_STATUS_NULL_ARGUMENT);
+  /* NULL: libprobe_options_schema (a NULL count is allowed) */
+  CHECK(libprobe_options_schema(NULL) != NULL, "options schema with a NULL count");
   /* NULL: libprobe_config_set_json, libprobe_config_set_options */
   CHECK_STATUS(libprobe_config_set_json(NULL, LIBPROBE_JSON_COMPACT), LIBPROBE_STATUS_NULL_ARGUMENT);
   libprobe_options o;
@@ -206,10 +201,12 @@ static void test_null_arguments(void) {
   CHECK_STATUS(libprobe_config_domains(cfg, NULL), LIBPROBE_STATUS_NULL_ARGUMENT);
   CHECK(strstr(libprobe_config_last_error(cfg), "domains_out") != NULL, "message: %s", libprobe_config_last_error(cfg));
   CHECK_STATUS(libprobe_config_process_fields(cfg, NULL), LIBPROBE_STATUS_NULL_ARGUMENT);
-  CHECK_STATUS(libprobe_config_network_fields(cfg, NULL), LIBPROBE_STATUS_NULL_ARGUMENT);
-  CHECK_STATUS(libprobe_config_set_network_namespace_path(cfg, NULL), LIBPROBE_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(libprobe_config_set_network_netns(cfg, NULL), LIBPROBE_STATUS_NULL_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_root(cfg, LIBPROBE_ROOT_PROCFS, NULL), LIBPROBE_STATUS_NULL_ARGUMENT);
-  CHECK_STATUS(libprobe_config_set_pids(cfg, NULL, 3), LIBPROBE_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(libprobe_config_set_process_pids(cfg, NULL, 3), LIBPROBE_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(libprobe_config_set(cfg, NULL, "true"), LIBPROBE_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(libprobe_config_set(cfg, "network.owners", NULL), LIBPROBE_STATUS_NULL_ARGUMENT);
+  CHECK_STATUS(libprobe_config_get(cfg, "network.owners", NULL), LIBPROBE_STATUS_NULL_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_options(cfg, NULL), LIBPROBE_STATUS_NULL_ARGUMENT);
   libprobe_probe *probe;
   CHECK_STATUS(libprobe_probe_new(cfg, &probe), LIBPROBE_STATUS_OK);
@@ -292,7 +289,11 @@ static void test_handles(void) {
 
 /* ---- Config: setters, getters, bad values, the option struct. ---- */
 
+/* The generated test of every typed option setter (options_gen.c). */
+int options_gen_run(libprobe_config *c);
+
 static void test_config(void) {
+  libprobe_str str;
   libprobe_config *cfg;
   CHECK_STATUS(libprobe_config_new(&cfg), LIBPROBE_STATUS_OK);
   CHECK(strcmp(libprobe_config_last_error(cfg), "") == 0, "no error yet");
@@ -316,25 +317,36 @@ static void test_config(void) {
   CHECK_STATUS(libprobe_config_set_max_file_bytes(cfg, 0), LIBPROBE_STATUS_INVALID_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_process_threads(cfg, 100000), LIBPROBE_STATUS_INVALID_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_json(cfg, 3), LIBPROBE_STATUS_INVALID_ARGUMENT);
-  CHECK_STATUS(libprobe_config_set_network_fields(cfg, 1u << 20), LIBPROBE_STATUS_INVALID_ARGUMENT);
   CHECK_STATUS(libprobe_config_set_network_sockets(cfg, 1u << 20), LIBPROBE_STATUS_INVALID_ARGUMENT);
-  CHECK_STATUS(libprobe_config_set_network_namespace_pid(cfg, -5), LIBPROBE_STATUS_INVALID_ARGUMENT);
-  CHECK_STATUS(libprobe_config_set_network_namespace_path(cfg, ""), LIBPROBE_STATUS_INVALID_ARGUMENT);
+  CHECK_STATUS(libprobe_config_set(cfg, "network.sokets", "tcp"), LIBPROBE_STATUS_UNKNOWN_OPTION);
+  CHECK(strstr(libprobe_config_last_error(cfg), "network.sokets") != NULL, "message: %s", libprobe_config_last_error(cfg));
+  CHECK_STATUS(libprobe_config_set(cfg, "network.sockets", "tcp,pigeon"), LIBPROBE_STATUS_INVALID_ARGUMENT);
+  CHECK(strstr(libprobe_config_last_error(cfg), "network.sockets") != NULL, "message: %s", libprobe_config_last_error(cfg));
+  CHECK_STATUS(libprobe_config_set(cfg, "process.threads", "lots"), LIBPROBE_STATUS_INVALID_ARGUMENT);
+  CHECK_STATUS(libprobe_config_get(cfg, "process.thread", &str), LIBPROBE_STATUS_UNKNOWN_OPTION);
   uint32_t after = 0;
   CHECK_STATUS(libprobe_config_domains(cfg, &after), LIBPROBE_STATUS_OK);
   CHECK(after == domains, "unchanged after refused calls");
-  uint32_t net = 0;
-  CHECK_STATUS(libprobe_config_network_fields(cfg, &net), LIBPROBE_STATUS_OK);
-  CHECK(net == (LIBPROBE_NETWORK_FIELDS_OWNERS | LIBPROBE_NETWORK_FIELDS_TCP_INFO | LIBPROBE_NETWORK_FIELDS_INTERFACES |
-                LIBPROBE_NETWORK_FIELDS_ROUTES | LIBPROBE_NETWORK_FIELDS_NEIGHBOURS),
-        "default network fields %#x", net);
-  CHECK_STATUS(libprobe_config_set_network_fields(cfg, LIBPROBE_NETWORK_FIELDS_CONNTRACK), LIBPROBE_STATUS_OK);
-  CHECK_STATUS(libprobe_config_network_fields(cfg, &net), LIBPROBE_STATUS_OK);
-  CHECK(net == LIBPROBE_NETWORK_FIELDS_CONNTRACK, "network fields %#x", net);
-  CHECK_STATUS(libprobe_config_set_network_sockets(cfg, LIBPROBE_SOCKETS_TCP | LIBPROBE_SOCKETS_UDP), LIBPROBE_STATUS_OK);
-  CHECK_STATUS(libprobe_config_set_network_namespace_pid(cfg, 1), LIBPROBE_STATUS_OK);
-  CHECK_STATUS(libprobe_config_set_network_namespace_path(cfg, "/proc/1/ns/net"), LIBPROBE_STATUS_OK);
-  CHECK_STATUS(libprobe_config_set_network_namespace_pid(cfg, 0), LIBPROBE_STATUS_OK);
+  CHECK_STATUS(libprobe_config_set_network_sockets(cfg, LIBPROBE_NETWORK_SOCKETS_TCP | LIBPROBE_NETWORK_SOCKETS_UDP),
+               LIBPROBE_STATUS_OK);
+  CHECK_STATUS(libprobe_config_get(cfg, "network.sockets", &str), LIBPROBE_STATUS_OK);
+  CHECK(strcmp(str.ptr, "tcp,udp") == 0, "network.sockets is %s", str.ptr);
+  CHECK_STATUS(libprobe_config_set_network_netns(cfg, "1"), LIBPROBE_STATUS_OK);
+  CHECK_STATUS(libprobe_config_set_network_netns(cfg, "/proc/1/ns/net"), LIBPROBE_STATUS_OK);
+  CHECK_STATUS(libprobe_config_set_network_netns(cfg, "self"), LIBPROBE_STATUS_OK);
+  /* Every option of the schema, by key: its sample value reaches the core. */
+  size_t count = 0;
+  const libprobe_option_info *info = libprobe_options_schema(&count);
+  CHECK(count > 1 && strcmp(info[0].key, "domains") == 0, "%zu options, the first %s", count, info[0].key);
+  for (size_t i = 1; i < count; i++) {
+    CHECK(strcmp(info[i].default_value, info[i].sample_value) != 0, "%s: the sample is the default", info[i].key);
+    CHECK_STATUS(libprobe_config_set(cfg, info[i].key, info[i].sample_value), LIBPROBE_STATUS_OK);
+    CHECK_STATUS(libprobe_config_get(cfg, info[i].key, &str), LIBPROBE_STATUS_OK);
+    CHECK(strcmp(str.ptr, info[i].sample_value) == 0, "%s is %s, not %s", info[i].key, str.ptr, info[i].sample_value);
+    CHECK_STATUS(libprobe_config_set(cfg, info[i].key, info[i].default_value), LIBPROBE_STATUS_OK);
+  }
+  /* Every typed setter (generated with the schema). */
+  CHECK(options_gen_run(cfg) == 0, "typed option setters");
 
   /* Good values. */
   CHECK_STATUS(libprobe_config_set_domain(cfg, LIBPROBE_DOMAIN_SYSTEM, 0), LIBPROBE_STATUS_OK);
@@ -344,8 +356,8 @@ static void test_config(void) {
   CHECK_STATUS(libprobe_config_process_fields(cfg, &fields), LIBPROBE_STATUS_OK);
   CHECK(fields == LIBPROBE_PROCESS_FIELDS_ALL && !(fields & LIBPROBE_PROCESS_FIELDS_ENVIRON), "all but environ");
   int32_t pids[] = {1, 2};
-  CHECK_STATUS(libprobe_config_set_pids(cfg, pids, 2), LIBPROBE_STATUS_OK);
-  CHECK_STATUS(libprobe_config_set_pids(cfg, NULL, 0), LIBPROBE_STATUS_OK);
+  CHECK_STATUS(libprobe_config_set_process_pids(cfg, pids, 2), LIBPROBE_STATUS_OK);
+  CHECK_STATUS(libprobe_config_set_process_pids(cfg, NULL, 0), LIBPROBE_STATUS_OK);
   CHECK_STATUS(libprobe_config_set_root(cfg, LIBPROBE_ROOT_SYSFS, "/sys"), LIBPROBE_STATUS_OK);
   CHECK_STATUS(libprobe_config_set_max_file_bytes(cfg, 1 << 20), LIBPROBE_STATUS_OK);
   CHECK_STATUS(libprobe_config_set_process_threads(cfg, 2), LIBPROBE_STATUS_OK);
@@ -412,7 +424,7 @@ static libprobe_snapshot *snapshot_of(const char *fixture, uint32_t json) {
     CHECK_STATUS(libprobe_config_set_process_fields(
                      cfg, LIBPROBE_PROCESS_FIELDS_ALL | LIBPROBE_PROCESS_FIELDS_ENVIRON),
                  LIBPROBE_STATUS_OK);
-    CHECK_STATUS(libprobe_config_set_network_fields(cfg, LIBPROBE_NETWORK_FIELDS_ALL), LIBPROBE_STATUS_OK);
+    CHECK_STATUS(libprobe_config_set_network_conntrack(cfg, 1), LIBPROBE_STATUS_OK);
   }
   CHECK_STATUS(libprobe_config_set_json(cfg, json), LIBPROBE_STATUS_OK);
   CHECK_STATUS(libprobe_probe_new(cfg, &probe), LIBPROBE_STATUS_OK);

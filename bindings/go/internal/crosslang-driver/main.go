@@ -45,9 +45,12 @@ func main() {
 	if len(os.Args) < 2 || len(os.Args) > 3 {
 		fail("usage: crosslang-driver ROOT [DOMAINS]")
 	}
-	fields := libprobe.ProcessFieldsAll | libprobe.ProcessFieldsEnviron
-	net := libprobe.NetworkFieldsAll
-	opts := &libprobe.Options{Fixture: os.Args[1], ProcessFields: &fields, NetworkFields: &net}
+	yes := libprobe.Bool(true)
+	opts := &libprobe.Options{
+		Fixture: os.Args[1],
+		Process: libprobe.ProcessOptions{SmapsRollup: yes, Maps: yes, Fds: yes, Environ: yes, Taskstats: yes},
+		Network: libprobe.NetworkOptions{Conntrack: yes},
+	}
 	if len(os.Args) == 3 {
 		opts.Domains = domains(os.Args[2])
 	}

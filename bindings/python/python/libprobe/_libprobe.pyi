@@ -1,10 +1,9 @@
-# Generated from libprobe-core's record schema by bindings/python/src/stubs.rs: do not edit.
-# `LIBPROBE_BLESS=1 cargo test -p libprobe-python` rewrites this file; the test fails when
-# it is stale.
+# Generated from libprobe-core's schemas by `make generate` (generate/src/python.rs): do not
+# edit. `make test` fails when it is stale.
 """Type stubs of libprobe's extension module (see libprobe/__init__.py)."""
 
 import os
-from typing import Any, ClassVar, Iterable, Literal, Sequence, Union, final
+from typing import Any, ClassVar, Iterable, Literal, Sequence, TypedDict, Union, final
 
 from typing_extensions import disjoint_base
 
@@ -14,6 +13,7 @@ __all__ = [
     "ProbeError",
     "VERSION",
     "DOMAINS",
+    "OPTIONS",
     "IoError",
     "PermissionDeniedError",
     "NotFoundError",
@@ -83,6 +83,8 @@ VERSION: str
 """The libprobe version."""
 DOMAINS: tuple[_DomainName, ...]
 """Every domain libprobe has, in code order."""
+OPTIONS: tuple[_OptionInfo, ...]
+"""Every option: key, kind, doc, default, accepted values (the core's schema)."""
 
 _DomainName = Literal["system", "process", "network", "gpu", "power", "storage", "ebpf"]
 """The domains libprobe collects. Each is selected by options and reports its own
@@ -3280,6 +3282,88 @@ class EbpfMetrics(Record):
         Unit: ns.
         """
 
+class _SystemOptions(TypedDict, total=False):
+    """The system domain's options: `Probe(system={...})`; each key left out keeps its default."""
+
+class _ProcessOptions(TypedDict, total=False):
+    """The process domain's options: `Probe(process={...})`; each key left out keeps its default."""
+    # PSS, USS, dirty and swap-PSS memory from `/proc/<pid>/smaps_rollup` (the kernel
+    # walks every page table: about 10× the cost of the rest of a process). Key `process.smaps_rollup`; default `false`.
+    smaps_rollup: bool
+    # Every memory mapping (`/proc/<pid>/maps`). Key `process.maps`; default `false`.
+    maps: bool
+    # Every open descriptor with path, flags, offset, inode and type (`fd/*`,
+    # `fdinfo/*`), and the sockets among them. Key `process.fds`; default `false`.
+    fds: bool
+    # The environment. Off unless asked for: it often holds secrets. Key `process.environ`; default `false`.
+    environ: bool
+    # Per-cause delay totals over taskstats netlink (CAP_NET_ADMIN; one round trip per
+    # process). Key `process.taskstats`; default `false`.
+    taskstats: bool
+    # The limits that bind each process through its cgroup path (read once per cgroup). Key `process.cgroup_limits`; default `true`.
+    cgroup_limits: bool
+    # Collect only these processes (default: every process). Key `process.pids`; default `all`.
+    pids: Union[Sequence[int], None]
+    # Threads reading the process table: `0` chooses (one for fewer than 256 processes,
+    # else one per CPU up to 4), `1` reads on the calling thread only. Reading is mostly
+    # kernel time spent per process, so n readers on n free CPUs take a little more than
+    # 1/n of the wall time, for somewhat more CPU time (on a 2-CPU VM, 1 000 processes:
+    # 52 ms on one thread; 33 ms wall and 61 ms CPU on two). Key `process.threads`; default `0`.
+    threads: int
+
+class _NetworkOptions(TypedDict, total=False):
+    """The network domain's options: `Probe(network={...})`; each key left out keeps its default."""
+    # The socket tables to list (default: every table). Key `network.sockets`; default `tcp,udp,unix,raw,netlink,packet`.
+    sockets: Union[str, Iterable[Literal["tcp", "udp", "unix", "raw", "netlink", "packet"]]]
+    # Resolve each socket's owning processes (walks every process's descriptors once,
+    # with one short-lived helper thread per snapshot beside the calling one; none when the
+    # process domain read every descriptor in the same snapshot). Key `network.owners`; default `true`.
+    owners: bool
+    # TCP internals per socket: `tcp_info`, congestion algorithm, memory, shutdown. Key `network.tcp_info`; default `true`.
+    tcp_info: bool
+    # Interfaces with their addresses, counters, speed, duplex and driver. Key `network.interfaces`; default `true`.
+    interfaces: bool
+    # Routes of every table, IPv4 and IPv6. Key `network.routes`; default `true`.
+    routes: bool
+    # The ARP and IPv6 neighbour caches. Key `network.neighbours`; default `true`.
+    neighbours: bool
+    # Every conntrack entry. Off by default: the table can hold hundreds of thousands of
+    # flows, and reading it needs CAP_NET_ADMIN. Totals and per-CPU counters are always
+    # collected. Key `network.conntrack`; default `false`.
+    conntrack: bool
+    # Read sockets from `/proc/net/*` even where sock_diag could answer (fewer fields). Key `network.sockets_from_procfs`; default `false`.
+    sockets_from_procfs: bool
+    # The network namespace to describe: the probe's own (`self`), a process's (its pid),
+    # or a namespace file such as `/var/run/netns/NAME`. Key `network.netns`; default `self`.
+    netns: Union[int, str, os.PathLike[str]]
+
+class _GpuOptions(TypedDict, total=False):
+    """The gpu domain's options: `Probe(gpu={...})`; each key left out keeps its default."""
+
+class _PowerOptions(TypedDict, total=False):
+    """The power domain's options: `Probe(power={...})`; each key left out keeps its default."""
+
+class _StorageOptions(TypedDict, total=False):
+    """The storage domain's options: `Probe(storage={...})`; each key left out keeps its default."""
+
+class _EbpfOptions(TypedDict, total=False):
+    """The ebpf domain's options: `Probe(ebpf={...})`; each key left out keeps its default."""
+
+class _OptionInfo(TypedDict):
+    """One option of the schema; values are in the `probe` command's text syntax."""
+
+    key: str
+    domain: Union[_DomainName, None]
+    name: str
+    kind: Literal['bool', 'uint', 'names', 'choice', 'pids', 'path', 'words', 'namespace']
+    doc: str
+    unit: Union[str, None]
+    default: str
+    sample: str
+    accepted: list[str]
+    min: Union[int, None]
+    max: Union[int, None]
+
 @final
 class Probe:
     """Collects snapshots of this machine (or of a fixture tree). Keeps the previous
@@ -3290,23 +3374,13 @@ class Probe:
         cls,
         *,
         domains: Union[str, Iterable[_DomainName], None] = None,
-        smaps_rollup: Union[bool, None] = None,
-        maps: Union[bool, None] = None,
-        fds: Union[bool, None] = None,
-        environ: Union[bool, None] = None,
-        taskstats: Union[bool, None] = None,
-        cgroup_limits: Union[bool, None] = None,
-        pids: Union[Sequence[int], None] = None,
-        threads: Union[int, None] = None,
-        sockets: Union[str, Iterable[str], None] = None,
-        owners: Union[bool, None] = None,
-        tcp_info: Union[bool, None] = None,
-        interfaces: Union[bool, None] = None,
-        routes: Union[bool, None] = None,
-        neighbours: Union[bool, None] = None,
-        conntrack: Union[bool, None] = None,
-        sockets_from_procfs: Union[bool, None] = None,
-        netns: Union[int, str, os.PathLike[str], None] = None,
+        system: Union[_SystemOptions, None] = None,
+        process: Union[_ProcessOptions, None] = None,
+        network: Union[_NetworkOptions, None] = None,
+        gpu: Union[_GpuOptions, None] = None,
+        power: Union[_PowerOptions, None] = None,
+        storage: Union[_StorageOptions, None] = None,
+        ebpf: Union[_EbpfOptions, None] = None,
         fixture: Union[str, os.PathLike[str], None] = None,
         procfs: Union[str, os.PathLike[str], None] = None,
         sysfs: Union[str, os.PathLike[str], None] = None,
@@ -3314,18 +3388,20 @@ class Probe:
         rootfs: Union[str, os.PathLike[str], None] = None,
         max_file_bytes: Union[int, None] = None,
     ) -> Probe:
-        """Options left out (or `None`) take the core's defaults: every domain but ebpf;
-        every process field group but smaps_rollup, maps, fds, environ and taskstats;
-        every network part but conntrack entries. `threads` reads the process table on
-        that many threads (0, the default, chooses: one below 256 processes, else one per
-        CPU up to 4). Raises InvalidArgumentError for an unknown domain or socket table,
-        or an invalid value."""
+        """Options left out (or `None`) take the core's defaults: every domain but ebpf, each
+        with its defaults. Each domain's options are a mapping (`process={"smaps_rollup":
+        True}`, `network={"sockets": ["tcp"]}`); `libprobe.OPTIONS` lists them all. Raises
+        TypeError for an unknown option or a value of the wrong type, InvalidArgumentError
+        for a value the option does not accept."""
     def snapshot(self) -> Snapshot:
         """Collects every enabled domain, with the GIL released. Never fails as a whole:
         each domain reports its own status in `domains`."""
     @property
     def domains(self) -> tuple[_DomainName, ...]:
         """The domains this probe collects."""
+    def get_option(self, key: str) -> str:
+        """The value of option `key` (`domains` or `<domain>.<option>`) in the `probe`
+        command's text syntax: what the core uses. Raises TypeError for an unknown key."""
 
 @final
 class FieldDescriptor:

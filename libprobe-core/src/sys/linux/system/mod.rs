@@ -492,6 +492,10 @@ mod tests {
     use super::*;
     use crate::domain::TestCx;
 
+    /// The domain, the state it leaves, the facts it recorded (boot time, MemTotal) and its
+    /// warnings.
+    type Collected = (Domain<System>, State, (Field<u64>, Field<u64>), Vec<String>);
+
     /// A fixture tree in a temporary directory, removed on drop.
     struct Tree(PathBuf);
 
@@ -509,11 +513,10 @@ mod tests {
             Tree(dir)
         }
 
-        /// Collects with `state` as the previous snapshot left it; gives the domain, the
-        /// state it leaves, the facts it recorded (boot time, MemTotal) and its warnings.
-        fn collect(&self, prev: Option<&State>) -> (Domain<System>, State, (Field<u64>, Field<u64>), Vec<String>) {
+        /// Collects with `state` as the previous snapshot left it.
+        fn collect(&self, prev: Option<&State>) -> Collected {
             let t = TestCx::new(Source::rooted_at(&self.0));
-            let mut state = prev.map(State::clone).unwrap_or_default();
+            let mut state = prev.cloned().unwrap_or_default();
             let mut cx = t.cx();
             let d = collect(&mut cx, &SystemOptions::default(), &mut state);
             let w = cx.into_warnings().into_parts().0;

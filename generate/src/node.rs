@@ -3,21 +3,22 @@
 //! field, a string-literal union per enum, the options, `Probe`, the error classes and
 //! the helpers of `index.js`.
 //!
-//! `index.d.ts` is committed; the test below fails when it differs from what this
-//! generator writes, and `LIBPROBE_BLESS=1 cargo test -p libprobe-node` rewrites it. The
-//! package's own tests compare it with the built addon's `typings()` too.
+//! `index.d.ts` is committed; `make generate` rewrites it and `make test` fails when it is
+//! stale.
 
 use std::fmt::Write;
 
-use libprobe::Snapshot;
-use libprobe::schema::{Kind, RecordType};
+use libprobe::options::OptionKind;
+use libprobe::schema::{EnumSchema, EnumType, Kind, RecordSchema, RecordType, camel_case as camel};
+use libprobe::{DomainName, ErrorKind, Options, Reason, Snapshot};
 
-use crate::convert::camel;
-use crate::schema_json::{enums, records};
-use crate::{ERRORS, OPTIONS};
+fn records() -> Vec<&'static RecordSchema> {
+    libprobe::schema::record_types(Snapshot::SCHEMA)
+}
 
-/// Where the declarations live, relative to this crate.
-pub const PATH: &str = "index.d.ts";
+fn enums() -> Vec<&'static EnumSchema> {
+    libprobe::schema::enum_types(&records(), &[<Reason as EnumType>::SCHEMA, <DomainName as EnumType>::SCHEMA])
+}
 
 /// The TypeScript type of a field of `kind`.
 pub fn ts_type(kind: &Kind) -> String {
@@ -64,9 +65,8 @@ pub fn render() -> String {
     let mut out = String::new();
     let w = &mut out;
     w.push_str(
-        "// Generated from libprobe-core's record schema by bindings/node/src/typings.rs: do not edit.\n\
-         // `LIBPROBE_BLESS=1 cargo test -p libprobe-node` rewrites this file; the test fails when it\n\
-         // is stale.\n\n",
+        "// Generated from libprobe-core's schemas by `make generate` (generate/src/node.rs): do not\n\
+         // edit. `make test` fails when it is stale.\n\n",
     );
     for e in enums() {
         doc(w, "", e.doc);
@@ -108,26 +108,94 @@ pub fn render() -> String {
     }
     w.push_str("}\n\n");
 
-    w.push_str("/** Options of `new Probe(options)`; each one left out takes the core's default. */\nexport interface ProbeOptions {\n");
-    for (name, ty, text) in OPTIONS {
-        doc(w, "  ", text);
-        let _ = writeln!(w, "  {name}?: {ty};");
-    }
-    w.push_str("}\n\n");
+    options(w);
 
     let _ = write!(w, "{}", PROBE.replace("SNAPSHOT", Snapshot::SCHEMA.name));
 
-    let codes: Vec<String> = ERRORS.iter().map(|e| format!("'{}'", e.code)).collect();
+    let codes: Vec<String> = ErrorKind::ALL.iter().map(|k| format!("'{}'", k.name().to_uppercase())).collect();
     let _ = writeln!(w, "/** The `code` of each error kind (`'ERROR'` for a kind newer than this package). */");
     let _ = writeln!(w, "export type ErrorCode = {} | 'ERROR';\n", codes.join(" | "));
     w.push_str("/** Base class of every libprobe error. */\nexport declare class ProbeError extends Error {\n  readonly code: ErrorCode;\n}\n\n");
-    for e in ERRORS {
-        doc(w, "", e.doc);
-        let _ =
-            writeln!(w, "export declare class {} extends ProbeError {{\n  readonly code: '{}';\n}}\n", e.class, e.code);
+    for k in ErrorKind::ALL {
+        doc(w, "", k.doc());
+        let (class, code) = (k.class_name(), k.name().to_uppercase());
+        let _ = writeln!(w, "export declare class {class} extends ProbeError {{\n  readonly code: '{code}';\n}}\n");
     }
     w.push_str(HELPERS.replace("SNAPSHOT", Snapshot::SCHEMA.name).as_str());
     out
+}
+
+/// The options of `new Probe(options)`: an interface per domain (camelCase keys), and
+/// `ProbeOptions` holding them with `domains` and the roots.
+fn options(w: &mut String) {
+    let described = Options::describe();
+    for d in DomainName::ALL {
+        let t = format!("{}Options", libprobe::schema::pascal_case(d.name()));
+        let _ = writeln!(
+            w,
+            "/** The {} domain's options (`new Probe({{ {}: {{ … }} }})`); each one left out keeps its default. */",
+            d.name(),
+            d.name()
+        );
+        let _ = writeln!(w, "export interface {t} {{");
+        for info in described.iter().filter(|i| i.domain == Some(d)) {
+            doc(w, "  ", &format!("{}\n\nKey `{}`; default `{}`.", info.doc, info.key, info.default));
+            let _ = writeln!(w, "  {}?: {};", camel(info.name), ts_option_type(info.kind));
+        }
+        w.push_str("}\n\n");
+    }
+    w.push_str(
+        "/** Options of `new Probe(options)`; each one left out takes the core's default. An unknown key throws `TypeError`. */\n\
+         export interface ProbeOptions {\n",
+    );
+    doc(
+        w,
+        "  ",
+        &format!("{} A comma-separated string or a list of names (`all` for every domain).", described[0].doc),
+    );
+    w.push_str("  domains?: string | DomainName[];\n");
+    for d in DomainName::ALL {
+        let _ = writeln!(
+            w,
+            "  /** The {0} domain's options. */\n  {0}?: {1}Options;",
+            d.name(),
+            libprobe::schema::pascal_case(d.name())
+        );
+    }
+    w.push_str(
+        "  /** Read a fixture tree (DIR/proc, DIR/sys, DIR/syscalls.txt) instead of this machine. */\n  fixture?: string;\n\
+         \x20 /** Where procfs is mounted (default /proc, or LIBPROBE_PROCFS). */\n  procfs?: string;\n\
+         \x20 /** Where sysfs is mounted (default /sys, or LIBPROBE_SYSFS). */\n  sysfs?: string;\n\
+         \x20 /** Where device nodes are (default /dev, or LIBPROBE_DEVFS). */\n  devfs?: string;\n\
+         \x20 /** The observed machine's root, for mount points (default /, or LIBPROBE_ROOTFS). */\n  rootfs?: string;\n\
+         \x20 /** The largest file read, in bytes (default 32 MiB). */\n  maxFileBytes?: number;\n}\n\n\
+         /** One option of the schema (`OPTIONS`). Values are in the `probe` command's text syntax. */\n\
+         export interface OptionInfo {\n\
+         \x20 /** `domains` or `<domain>.<option>` (snake_case, as the C keys). */\n  key: string;\n\
+         \x20 /** The domain, or null for `domains`. */\n  domain: DomainName | null;\n\
+         \x20 /** The name within the domain, snake_case. */\n  name: string;\n\
+         \x20 /** The property in the domain's options object (camelCase). */\n  property: string;\n\
+         \x20 kind: 'bool' | 'uint' | 'names' | 'choice' | 'pids' | 'path' | 'words' | 'namespace';\n\
+         \x20 doc: string;\n  unit: string | null;\n  default: string;\n\
+         \x20 /** A valid value other than the default. */\n  sample: string;\n\
+         \x20 /** The names a names or choice option accepts. */\n  accepted: string[];\n\
+         \x20 /** The bounds of a uint option. */\n  min: number | null;\n  max: number | null;\n}\n\n",
+    );
+}
+
+/// The TypeScript type of an option of `kind`.
+fn ts_option_type(kind: OptionKind) -> String {
+    let names = |a: &[&str]| a.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(" | ");
+    match kind {
+        OptionKind::Bool => "boolean".into(),
+        OptionKind::UInt { .. } => "number".into(),
+        OptionKind::Names(a) => format!("string | Array<{}>", names(a)),
+        OptionKind::Choice(a) => names(a),
+        OptionKind::Pids => "number[] | null".into(),
+        OptionKind::Path => "string | null".into(),
+        OptionKind::Words => "string | string[]".into(),
+        OptionKind::Namespace => "number | string".into(),
+    }
 }
 
 const PROBE: &str = "\
@@ -144,6 +212,8 @@ export declare class Probe {
   snapshotAsync(): Promise<SNAPSHOT>;
   /** The domains this probe collects. */
   readonly domains: DomainName[];
+  /** The value of option `key` (`domains` or `<domain>.<option>`, snake_case) in the `probe` command's text syntax: what the core uses. Throws `TypeError` for an unknown key. */
+  getOption(key: string): string;
 }
 
 ";
@@ -163,27 +233,13 @@ export declare function toBytes(text: string): Uint8Array;
 export declare const VERSION: string;
 /** Every domain, in code order. */
 export declare const DOMAINS: readonly DomainName[];
+/** Every option: its key, kind, doc, default and accepted values (the core's schema). */
+export declare const OPTIONS: readonly OptionInfo[];
 ";
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn typings_are_fresh() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(PATH);
-        let text = render();
-        if std::env::var_os("LIBPROBE_BLESS").is_some_and(|v| v == "1") {
-            std::fs::write(&path, &text).unwrap();
-            return;
-        }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == text,
-            "{} is stale: run `LIBPROBE_BLESS=1 cargo test -p libprobe-node` and commit it",
-            path.display()
-        );
-    }
 
     #[test]
     fn names_are_usable_and_distinct() {
@@ -209,6 +265,7 @@ mod tests {
             "RecordTypes",
             "RecordTypeName",
             "ErrorCode",
+            "OptionInfo",
         ];
         for r in records() {
             assert!(!TS_GLOBALS.contains(&r.name), "record type {} clashes with a TypeScript or API name", r.name);

@@ -1,129 +1,19 @@
-//! The C mirror is generated from the core's schema, and checked for drift.
-//!
-//! `mirror_is_generated_from_the_schema` walks `Snapshot::SCHEMA` (every record reachable
-//! from a snapshot) and writes, deterministically:
+//! The C view, generated from the core's schema:
 //!
 //! - `libprobe-ffi/src/generated.rs`: a `#[repr(C)]` struct per record, a
 //!   `libprobe_opt_*` / `libprobe_list_*` / `libprobe_map_*` struct per composite type,
-//!   enum typedefs and constants, the code that fills them from the core's values, and
-//!   the run-time schema tables (`libprobe_schema()`);
+//!   enum typedefs and constants, the code that fills them from the core's values, the
+//!   run-time schema tables (`libprobe_schema()`), and a typed setter per option;
 //! - `libprobe-ffi/tests/c/layout.h`: every struct, field and constant, for the C tests
 //!   that check the header's layout against the library's.
 //!
-//! Then cbindgen (pinned) turns the crate into `include/libprobe.h`.
-//!
-//! Each output is compared with the committed file: a field added to the core and not
-//! yet in the C view fails this test (and so the build). `LIBPROBE_BLESS=1 cargo test -p
-//! libprobe-ffi --test mirror` rewrites them; review the diff like code.
+//! cbindgen then turns the crate into `include/libprobe.h` ([`crate::header`]). The Go
+//! structs ([`crate::go`]) reuse this view's names.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 
-use libprobe::Snapshot;
-use libprobe::schema::{EnumSchema, Kind, RecordSchema, RecordType};
-
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn bless() -> bool {
-    std::env::var_os("LIBPROBE_BLESS").is_some_and(|v| v == "1")
-}
-
-/// Compares `actual` with the file at `path`, or rewrites it when blessing.
-fn check(path: &Path, actual: &str) -> Result<(), String> {
-    if bless() {
-        std::fs::write(path, actual).map_err(|e| format!("{}: {e}", path.display()))?;
-        return Ok(());
-    }
-    let expected = std::fs::read_to_string(path).unwrap_or_default();
-    if expected == actual {
-        return Ok(());
-    }
-    let (a, e): (Vec<_>, Vec<_>) = (actual.lines().collect(), expected.lines().collect());
-    let first = a.iter().zip(&e).position(|(x, y)| x != y).unwrap_or(a.len().min(e.len()));
-    Err(format!(
-        "{} is stale (first difference at line {}):\n  generated: {}\n  committed: {}\n\
-         rerun with LIBPROBE_BLESS=1 cargo test -p libprobe-ffi --test mirror, and review the diff",
-        path.display(),
-        first + 1,
-        a.get(first).unwrap_or(&"<end>"),
-        e.get(first).unwrap_or(&"<end>"),
-    ))
-}
-
-#[test]
-fn mirror_is_generated_from_the_schema() {
-    let g = Generator::new(Snapshot::SCHEMA);
-    let dir = manifest_dir();
-    let mut problems = Vec::new();
-    let rust = rustfmt(&g.rust());
-    if let Err(e) = check(&dir.join("src/generated.rs"), &rust) {
-        problems.push(e);
-    }
-    if let Err(e) = check(&dir.join("tests/c/layout.h"), &g.layout_h()) {
-        problems.push(e);
-    }
-    // The Go structs: formatted by gofmt, which only a machine with Go has.
-    match gofmt(&g.go()) {
-        Some(go) => {
-            if let Err(e) = check(&dir.join("../bindings/go/types_gen.go"), &go) {
-                problems.push(e);
-            }
-        }
-        None => eprintln!("gofmt not found: bindings/go/types_gen.go not checked"),
-    }
-    // The header is made from the crate's source, generated.rs included: when blessing,
-    // from the file just written.
-    if (problems.is_empty() || bless())
-        && let Err(e) = check(&dir.join("../include/libprobe.h"), &header())
-    {
-        problems.push(e);
-    }
-    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
-}
-
-#[test]
-fn header_version_macros_follow_cargo() {
-    let h = std::fs::read_to_string(manifest_dir().join("../include/libprobe.h")).unwrap();
-    let v = env!("CARGO_PKG_VERSION");
-    assert!(h.contains(&format!("#define LIBPROBE_VERSION \"{v}\"")), "LIBPROBE_VERSION is not {v}");
-    assert!(h.contains(&format!("#define LIBPROBE_VERSION_MAJOR {}", env!("CARGO_PKG_VERSION_MAJOR"))));
-    assert!(h.contains(&format!("#define LIBPROBE_ABI_VERSION {}", probe::LIBPROBE_ABI_VERSION)));
-    let build_rs = std::fs::read_to_string(manifest_dir().join("build.rs")).unwrap();
-    assert!(
-        build_rs.contains(&format!("const ABI_VERSION: u32 = {};", probe::LIBPROBE_ABI_VERSION)),
-        "build.rs's soname ABI version differs from src/lib.rs"
-    );
-}
-
-/// Every record and enum the mirror has is exactly the schema's (a second, independent
-/// check that nothing in the core is left out of the C view).
-#[test]
-fn every_core_record_and_field_is_in_the_c_view() {
-    // SAFETY: libprobe_schema returns static tables of NUL-terminated strings.
-    let info = unsafe { &*probe::schema_info::libprobe_schema() };
-    let cstr = |p: *const std::ffi::c_char| {
-        // SAFETY: every name in the tables is a static NUL-terminated string.
-        unsafe { std::ffi::CStr::from_ptr(p) }.to_str().unwrap().to_owned()
-    };
-    // SAFETY: `records` has `record_count` entries.
-    let records = unsafe { std::slice::from_raw_parts(info.records, info.record_count as usize) };
-    let walked = Snapshot::SCHEMA.walk();
-    assert_eq!(records.len(), walked.len(), "records in the C view vs in the core");
-    for (c, core) in records.iter().zip(&walked) {
-        assert_eq!(cstr(c.schema_name), core.name);
-        // SAFETY: `fields` has `field_count` entries.
-        let fields = unsafe { std::slice::from_raw_parts(c.fields, c.field_count as usize) };
-        let names: Vec<_> = fields.iter().map(|f| cstr(f.name)).collect();
-        let core_names: Vec<_> = core.fields.iter().map(|f| f.name.to_owned()).collect();
-        assert_eq!(names, core_names, "fields of {} in the C view", core.name);
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// The generator.
+use libprobe::schema::{EnumSchema, Kind, RecordSchema};
 
 /// Names the C view uses for itself; a record whose C name would collide gets `_view`.
 const RESERVED: &[&str] = &[
@@ -144,11 +34,11 @@ const RESERVED: &[&str] = &[
 ];
 
 /// Constant prefixes that differ from the enum's name (STYLE §1: `LIBPROBE_DOMAIN_NETWORK`).
-const CONSTANT_PREFIX: &[(&str, &str)] = &[("DomainName", "DOMAIN")];
+pub(crate) const CONSTANT_PREFIX: &[(&str, &str)] = &[("DomainName", "DOMAIN")];
 
 /// Identifiers C or C++ reserve, and the macros GNU C predefines (`unix`, `linux`): a
 /// field named so gets a trailing `_` in C.
-const C_KEYWORDS: &[&str] = &[
+pub(crate) const C_KEYWORDS: &[&str] = &[
     "unix",
     "linux",
     "i386",
@@ -208,24 +98,25 @@ const C_KEYWORDS: &[&str] = &[
 ];
 
 /// Rust keywords: a field named so is a raw identifier in generated.rs.
-const RUST_KEYWORDS: &[&str] = &[
+pub(crate) const RUST_KEYWORDS: &[&str] = &[
     "as", "async", "await", "box", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false",
     "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
     "self", "static", "struct", "super", "trait", "true", "try", "type", "unsafe", "use", "where", "while", "yield",
 ];
 
-struct Generator {
-    root: &'static RecordSchema,
-    records: Vec<&'static RecordSchema>,
-    enums: Vec<&'static EnumSchema>,
+#[derive(Debug)]
+pub struct Generator {
+    pub(crate) root: &'static RecordSchema,
+    pub(crate) records: Vec<&'static RecordSchema>,
+    pub(crate) enums: Vec<&'static EnumSchema>,
     /// Every distinct kind a field uses, inner kinds first (the run-time type table).
-    kinds: Vec<&'static Kind>,
+    pub(crate) kinds: Vec<&'static Kind>,
     /// Composite C types (opt/list/map) in dependency order, by suffix.
-    composites: Vec<&'static Kind>,
+    pub(crate) composites: Vec<&'static Kind>,
 }
 
 /// `ProcessFull` → `process_full`, `IPv6Route` → `ipv6_route` (as the derive names variants).
-fn snake(s: &str) -> String {
+pub(crate) fn snake(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::new();
     for (i, &c) in chars.iter().enumerate() {
@@ -244,16 +135,16 @@ fn snake(s: &str) -> String {
     out
 }
 
-fn same_record(a: &RecordSchema, b: &RecordSchema) -> bool {
+pub(crate) fn same_record(a: &RecordSchema, b: &RecordSchema) -> bool {
     std::ptr::eq(a, b) || a.name == b.name
 }
 
-fn same_enum(a: &EnumSchema, b: &EnumSchema) -> bool {
+pub(crate) fn same_enum(a: &EnumSchema, b: &EnumSchema) -> bool {
     std::ptr::eq(a, b) || a.name == b.name
 }
 
 /// A stable identity for a kind (the type table's key).
-fn key(k: &Kind) -> String {
+pub(crate) fn key(k: &Kind) -> String {
     match k {
         Kind::Bool => "bool".into(),
         Kind::U8 => "u8".into(),
@@ -276,7 +167,7 @@ fn key(k: &Kind) -> String {
 }
 
 /// The suffix naming a kind's C type (`u64`, `str`, `opt_u64`, `list_cpu`).
-fn suffix(k: &Kind) -> String {
+pub(crate) fn suffix(k: &Kind) -> String {
     match k {
         Kind::Bool => "bool".into(),
         Kind::U8 => "u8".into(),
@@ -297,7 +188,7 @@ fn suffix(k: &Kind) -> String {
 }
 
 /// The C name of a scalar kind.
-fn c_scalar(k: &Kind) -> Option<&'static str> {
+pub(crate) fn c_scalar(k: &Kind) -> Option<&'static str> {
     Some(match k {
         Kind::Bool | Kind::U8 => "uint8_t",
         Kind::U16 => "uint16_t",
@@ -352,7 +243,7 @@ fn doc_lines(out: &mut String, doc: &str, indent: &str) {
 }
 
 impl Generator {
-    fn new(root: &'static RecordSchema) -> Generator {
+    pub fn new(root: &'static RecordSchema) -> Generator {
         let records = root.walk();
         let mut g = Generator { root, records, enums: Vec::new(), kinds: Vec::new(), composites: Vec::new() };
         for r in g.records.clone() {
@@ -400,7 +291,7 @@ impl Generator {
         }
     }
 
-    fn record_c(&self, r: &RecordSchema) -> String {
+    pub(crate) fn record_c(&self, r: &RecordSchema) -> String {
         let name = format!("libprobe_{}", snake(r.name));
         if RESERVED.contains(&name.as_str()) || same_record(r, self.root) && name == "libprobe_snapshot" {
             format!("{name}_view")
@@ -413,7 +304,7 @@ impl Generator {
         self.records.iter().position(|x| same_record(x, r)).expect("walked record")
     }
 
-    fn enum_c(&self, e: &EnumSchema) -> String {
+    pub(crate) fn enum_c(&self, e: &EnumSchema) -> String {
         format!("libprobe_{}", snake(e.name))
     }
 
@@ -421,7 +312,7 @@ impl Generator {
         self.enums.iter().position(|x| same_enum(x, e)).expect("discovered enum")
     }
 
-    fn constant(&self, e: &EnumSchema, variant: &str) -> String {
+    pub(crate) fn constant(&self, e: &EnumSchema, variant: &str) -> String {
         let prefix = CONSTANT_PREFIX
             .iter()
             .find(|(n, _)| *n == e.name)
@@ -435,7 +326,7 @@ impl Generator {
     }
 
     /// The Rust spelling of a kind's C type in generated.rs.
-    fn ctype(&self, k: &Kind) -> String {
+    pub(crate) fn ctype(&self, k: &Kind) -> String {
         match k {
             Kind::Bool | Kind::U8 => "u8".into(),
             Kind::U16 => "u16".into(),
@@ -490,14 +381,14 @@ impl Generator {
     // -----------------------------------------------------------------------------------
     // generated.rs
 
-    fn rust(&self) -> String {
+    pub fn rust(&self) -> String {
         let mut o = String::new();
         o.push_str(
             "//! The C view of a snapshot, generated from the core's schema (`Snapshot::SCHEMA`).\n\
              //!\n\
-             //! @generated by `libprobe-ffi/tests/mirror.rs`: do not edit. After a change to a core\n\
-             //! record, run `LIBPROBE_BLESS=1 cargo test -p libprobe-ffi --test mirror` and review\n\
-             //! the diff of this file and of `include/libprobe.h`.\n\
+             //! @generated by `make generate` (generate/src/c.rs): do not edit. After a change to a\n\
+             //! core record or option, run `make generate` and review the diff of this file and of\n\
+             //! `include/libprobe.h`.\n\
              //!\n\
              //! Layout rules (see `include/libprobe.h`): a record is a struct reached by pointer; a\n\
              //! value that may be missing is a `libprobe_opt_*` (`present`, `reason`, `value`); a\n\
@@ -513,6 +404,7 @@ impl Generator {
         self.rust_records(&mut o);
         self.rust_scalar_converters(&mut o);
         self.rust_tables(&mut o);
+        crate::c_options::setters(&mut o);
         o
     }
 
@@ -797,242 +689,13 @@ impl Generator {
     }
 
     // -----------------------------------------------------------------------------------
-    // bindings/go/types_gen.go
-
-    /// `memory_rss` → `MemoryRSS`, `process_full` → `ProcessFull`.
-    fn go_name(snake: &str) -> String {
-        const INITIALISMS: &[&str] = &[
-            "id", "pid", "ppid", "pgid", "tgid", "uid", "gid", "cpu", "cpus", "io", "ip", "tcp", "udp", "mac", "mtu",
-            "rss", "oom", "psi", "tty", "api", "json", "url", "uss", "pss", "vms", "ns", "gpu", "ebpf",
-        ];
-        snake
-            .split('_')
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                if INITIALISMS.contains(&p) {
-                    if p == "cpus" { "CPUs".to_owned() } else { p.to_uppercase() }
-                } else {
-                    let mut c = p.chars();
-                    c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
-                }
-            })
-            .collect()
-    }
-
-    fn go_record(&self, r: &RecordSchema) -> String {
-        Self::go_name(&snake(r.name))
-    }
-
-    fn go_enum(e: &EnumSchema) -> String {
-        Self::go_name(&snake(e.name))
-    }
-
-    fn go_constant(e: &EnumSchema, variant: &str) -> String {
-        let prefix = CONSTANT_PREFIX
-            .iter()
-            .find(|(n, _)| *n == e.name)
-            .map_or_else(|| Self::go_enum(e), |(_, p)| Self::go_name(&p.to_lowercase()));
-        format!("{prefix}{}", Self::go_name(variant))
-    }
-
-    /// The Go type of a kind.
-    fn go_type(&self, k: &Kind) -> String {
-        match k {
-            Kind::Bool => "bool".into(),
-            Kind::U8 => "uint8".into(),
-            Kind::U16 => "uint16".into(),
-            Kind::U32 => "uint32".into(),
-            Kind::U64 => "uint64".into(),
-            Kind::I32 => "int32".into(),
-            Kind::I64 => "int64".into(),
-            Kind::F64 => "float64".into(),
-            Kind::Char => "Char".into(),
-            Kind::Str | Kind::Bytes => "string".into(),
-            Kind::Enum(e) => Self::go_enum(e),
-            Kind::Record(r) => self.go_record(r),
-            Kind::Field(i) | Kind::Optional(i) => format!("Field[{}]", self.go_type(i)),
-            Kind::List(i) => format!("[]{}", self.go_type(i)),
-            Kind::Map(a, b) => format!("[]Entry[{}, {}]", self.go_type(a), self.go_type(b)),
-        }
-    }
-
-    /// The cgo type of a kind's C value as stored in an array (records in place).
-    fn cgo_elem(&self, k: &Kind) -> String {
-        match k {
-            Kind::Bool | Kind::U8 => "C.uint8_t".into(),
-            Kind::U16 => "C.uint16_t".into(),
-            Kind::U32 | Kind::Char => "C.uint32_t".into(),
-            Kind::U64 => "C.uint64_t".into(),
-            Kind::I32 => "C.int32_t".into(),
-            Kind::I64 => "C.int64_t".into(),
-            Kind::F64 => "C.double".into(),
-            Kind::Str | Kind::Bytes => "C.libprobe_str".into(),
-            Kind::Enum(e) => format!("C.{}", self.enum_c(e)),
-            Kind::Record(r) => format!("C.{}", self.record_c(r)),
-            k => format!("C.{}", self.ctype(k)),
-        }
-    }
-
-    /// Go code converting the C value `expr` of kind `k` (an lvalue) to its Go value.
-    fn go_from(&self, k: &Kind, expr: &str) -> String {
-        match k {
-            Kind::Bool => format!("{expr} != 0"),
-            Kind::Str | Kind::Bytes => format!("goString({expr})"),
-            Kind::Record(r) => format!("conv{}({expr})", self.go_record(r)),
-            Kind::Field(_) | Kind::Optional(_) | Kind::List(_) | Kind::Map(..) => {
-                format!("conv{}(&{expr})", Self::go_name(&suffix(k)))
-            }
-            k => format!("{}({expr})", self.go_type(k)),
-        }
-    }
-
-    /// Go code converting an array element at pointer `e` (of `cgo_elem` type).
-    fn go_from_elem(&self, k: &Kind, e: &str) -> String {
-        match k {
-            Kind::Record(r) => format!("conv{}({e})", self.go_record(r)),
-            Kind::Field(_) | Kind::Optional(_) | Kind::List(_) | Kind::Map(..) => {
-                format!("conv{}({e})", Self::go_name(&suffix(k)))
-            }
-            k => self.go_from(k, &format!("(*{e})")),
-        }
-    }
-
-    /// The member name cgo gives a C struct field (Go keywords get a leading `_`).
-    fn cgo_member(name: &str) -> String {
-        const GO_KEYWORDS: &[&str] = &[
-            "break",
-            "case",
-            "chan",
-            "const",
-            "continue",
-            "default",
-            "defer",
-            "else",
-            "fallthrough",
-            "for",
-            "func",
-            "go",
-            "goto",
-            "if",
-            "import",
-            "interface",
-            "map",
-            "package",
-            "range",
-            "return",
-            "select",
-            "struct",
-            "switch",
-            "type",
-            "var",
-        ];
-        let c = if C_KEYWORDS.contains(&name) { format!("{name}_") } else { name.to_owned() };
-        if GO_KEYWORDS.contains(&c.as_str()) { format!("_{c}") } else { c }
-    }
-
-    fn go(&self) -> String {
-        let mut o = String::new();
-        o.push_str(
-            "// Code generated by libprobe-ffi/tests/mirror.rs from the core's schema; DO NOT EDIT.\n\
-             // After a change to a core record: LIBPROBE_BLESS=1 cargo test -p libprobe-ffi --test mirror\n\n\
-             package libprobe\n\n\
-             /*\n#include <libprobe.h>\n*/\nimport \"C\"\n\nimport \"unsafe\"\n\n",
-        );
-        for e in &self.enums {
-            let t = Self::go_enum(e);
-            for line in e.doc.replace("[`", "`").replace("`]", "`").lines() {
-                let _ = writeln!(o, "// {line}");
-            }
-            let _ = writeln!(o, "type {t} int32\n\nconst (");
-            for v in e.variants {
-                let _ = writeln!(o, "\t{} {t} = {}", Self::go_constant(e, v.name), v.code);
-            }
-            let _ = writeln!(
-                o,
-                ")\n\n// String is the snake_case name used in JSON.\nfunc (v {t}) String() string {{\n\tswitch v {{"
-            );
-            for v in e.variants {
-                let _ = writeln!(o, "\tcase {}:\n\t\treturn {:?}", Self::go_constant(e, v.name), v.name);
-            }
-            let _ = writeln!(o, "\t}}\n\treturn unknownName(int32(v))\n}}\n");
-        }
-        for r in &self.records {
-            let t = self.go_record(r);
-            for line in r.doc.replace("[`", "`").replace("`]", "`").lines() {
-                let _ = writeln!(o, "// {line}");
-            }
-            let _ = writeln!(o, "type {t} struct {{");
-            for f in r.fields {
-                let mut doc = f.doc.replace("[`", "`").replace("`]", "`");
-                if let Some(u) = f.unit {
-                    if !doc.is_empty() {
-                        doc.push('\n');
-                    }
-                    let _ = write!(doc, "Unit: {u}.");
-                }
-                for line in doc.lines() {
-                    let _ = writeln!(o, "\t// {line}");
-                }
-                let _ = writeln!(o, "\t{} {} `json:\"{}\"`", Self::go_name(f.name), self.go_type(f.kind), f.name);
-            }
-            o.push_str("}\n\n");
-            let _ = writeln!(o, "func conv{t}(c *C.{}) {t} {{\n\treturn {t}{{", self.record_c(r));
-            for f in r.fields {
-                let _ = writeln!(
-                    o,
-                    "\t\t{}: {},",
-                    Self::go_name(f.name),
-                    self.go_from(f.kind, &format!("c.{}", Self::cgo_member(f.name)))
-                );
-            }
-            o.push_str("\t}\n}\n\n");
-        }
-        for k in &self.composites {
-            let name = Self::go_name(&suffix(k));
-            let ct = self.ctype(k);
-            let gt = self.go_type(k);
-            match k {
-                Kind::Field(i) | Kind::Optional(i) => {
-                    let _ = writeln!(
-                        o,
-                        "func conv{name}(c *C.{ct}) {gt} {{\n\tif c.present == 0 {{\n\t\treturn {gt}{{Reason: Reason(c.reason)}}\n\t}}\n\t\
-                         return {gt}{{Valid: true, Value: {}}}\n}}\n",
-                        self.go_from(i, "c.value")
-                    );
-                }
-                Kind::List(i) => {
-                    let _ = writeln!(
-                        o,
-                        "func conv{name}(c *C.{ct}) {gt} {{\n\tout := make({gt}, int(c.count))\n\tfor i := range out {{\n\t\t\
-                         e := (*{})(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))\n\t\tout[i] = {}\n\t}}\n\treturn out\n}}\n",
-                        self.cgo_elem(i),
-                        self.go_from_elem(i, "e")
-                    );
-                }
-                Kind::Map(a, b) => {
-                    let _ = writeln!(
-                        o,
-                        "func conv{name}(c *C.{ct}) {gt} {{\n\tout := make({gt}, int(c.count))\n\tfor i := range out {{\n\t\t\
-                         e := (*C.{ct}_entry)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))\n\t\t\
-                         out[i].Key = {}\n\t\tout[i].Value = {}\n\t}}\n\treturn out\n}}\n",
-                        self.go_from_elem(a, "&e.key"),
-                        self.go_from_elem(b, "&e.value")
-                    );
-                }
-                _ => unreachable!(),
-            }
-        }
-        o
-    }
-
-    // -----------------------------------------------------------------------------------
     // tests/c/layout.h
 
-    fn layout_h(&self) -> String {
+    pub fn layout_h(&self) -> String {
         let mut o = String::new();
         o.push_str(
             "/* Every struct, field and constant of the C view, for the layout checks of the C\n \
-             * tests. @generated by libprobe-ffi/tests/mirror.rs from the core's schema: do not edit.\n \
+             * tests. @generated by `make generate` (generate/src/c.rs) from the core's schema: do not edit.\n \
              *\n \
              * The including file defines the macros:\n \
              *   LAYOUT_RECORD(type, schema_name)   a view struct\n \
@@ -1062,74 +725,4 @@ impl Generator {
         }
         o
     }
-}
-
-/// Formats generated Go with gofmt, or `None` where Go is not installed.
-fn gofmt(src: &str) -> Option<String> {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new("gofmt")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .or_else(|_| {
-            Command::new("/usr/local/go/bin/gofmt")
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-        })
-        .ok()?;
-    child.stdin.take().unwrap().write_all(src.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "gofmt failed on the generated Go:\n{}", String::from_utf8_lossy(&out.stderr));
-    Some(String::from_utf8(out.stdout).unwrap())
-}
-
-/// Formats generated Rust as `cargo fmt` would (the repository's rustfmt.toml).
-fn rustfmt(src: &str) -> String {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let config = manifest_dir().join("../rustfmt.toml");
-    let mut child = Command::new(std::env::var("RUSTFMT").unwrap_or_else(|_| "rustfmt".into()))
-        .args(["--edition", "2024", "--emit", "stdout", "--config-path"])
-        .arg(&config)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("rustfmt (part of the Rust toolchain) runs");
-    child.stdin.take().unwrap().write_all(src.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "rustfmt failed on the generated code:\n{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-// ---------------------------------------------------------------------------------------
-// The header.
-
-fn header() -> String {
-    let dir = manifest_dir();
-    let mut config = cbindgen::Config::from_file(dir.join("cbindgen.toml")).expect("libprobe-ffi/cbindgen.toml");
-    let (major, minor, patch) =
-        (env!("CARGO_PKG_VERSION_MAJOR"), env!("CARGO_PKG_VERSION_MINOR"), env!("CARGO_PKG_VERSION_PATCH"));
-    let versions = format!(
-        "\n/* The version of this header, from Cargo metadata; compare with libprobe_version(). */\n\
-         #define LIBPROBE_VERSION \"{}\"\n\
-         #define LIBPROBE_VERSION_MAJOR {major}\n\
-         #define LIBPROBE_VERSION_MINOR {minor}\n\
-         #define LIBPROBE_VERSION_PATCH {patch}\n\
-         #define LIBPROBE_VERSION_NUMBER ({major} * 10000 + {minor} * 100 + {patch})\n",
-        env!("CARGO_PKG_VERSION")
-    );
-    config.after_includes = Some(format!("{}{versions}", config.after_includes.unwrap_or_default()));
-    let mut buf = Vec::new();
-    cbindgen::Builder::new()
-        .with_crate(&dir)
-        .with_config(config)
-        .generate()
-        .expect("cbindgen generates the header")
-        .write(&mut buf);
-    String::from_utf8(buf).unwrap()
 }

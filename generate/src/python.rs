@@ -2,18 +2,14 @@
 //! from the core's record schema: one class per record type with a typed, documented
 //! property per field, a `Literal` alias per enum, the exceptions and `Probe`.
 //!
-//! The stubs are committed; the test below fails when they differ from what this
-//! generator writes, and `LIBPROBE_BLESS=1 cargo test -p libprobe-python` rewrites them.
+//! The stubs are committed; `make generate` rewrites them and `make test` fails when they
+//! are stale.
 
 use std::fmt::Write;
 
-use libprobe::Snapshot;
-use libprobe::schema::{EnumSchema, Kind, RecordSchema, RecordType};
-
-use crate::errors::ERRORS;
-
-/// Where the stubs live, relative to this crate.
-pub const PATH: &str = "python/libprobe/_libprobe.pyi";
+use libprobe::options::OptionKind;
+use libprobe::schema::{EnumSchema, EnumType, Kind, RecordSchema, RecordType};
+use libprobe::{DomainName, ErrorKind, Options, Reason, Snapshot};
 
 /// The stubs' text.
 pub fn pyi() -> String {
@@ -22,24 +18,25 @@ pub fn pyi() -> String {
     let mut out = String::new();
     let w = &mut out;
     w.push_str(
-        "# Generated from libprobe-core's record schema by bindings/python/src/stubs.rs: do not edit.\n\
-         # `LIBPROBE_BLESS=1 cargo test -p libprobe-python` rewrites this file; the test fails when\n\
-         # it is stale.\n\
+        "# Generated from libprobe-core's schemas by `make generate` (generate/src/python.rs): do not\n\
+         # edit. `make test` fails when it is stale.\n\
          \"\"\"Type stubs of libprobe's extension module (see libprobe/__init__.py).\"\"\"\n\n\
          import os\n\
-         from typing import Any, ClassVar, Iterable, Literal, Sequence, Union, final\n\n\
+         from typing import Any, ClassVar, Iterable, Literal, Sequence, TypedDict, Union, final\n\n\
          from typing_extensions import disjoint_base\n\n",
     );
-    let mut all = vec!["Probe", "Record", "ProbeError", "VERSION", "DOMAINS"];
-    all.extend(ERRORS.iter().map(|e| e.class));
-    all.extend(records.iter().map(|r| r.name));
+    let mut all: Vec<String> =
+        ["Probe", "Record", "ProbeError", "VERSION", "DOMAINS", "OPTIONS"].map(String::from).into();
+    all.extend(ErrorKind::ALL.iter().map(|k| k.class_name()));
+    all.extend(records.iter().map(|r| r.name.to_owned()));
     let _ = writeln!(w, "__all__ = [");
     for name in &all {
         let _ = writeln!(w, "    {name:?},");
     }
     w.push_str("]\n\n");
     w.push_str("VERSION: str\n\"\"\"The libprobe version.\"\"\"\n");
-    w.push_str("DOMAINS: tuple[_DomainName, ...]\n\"\"\"Every domain libprobe has, in code order.\"\"\"\n\n");
+    w.push_str("DOMAINS: tuple[_DomainName, ...]\n\"\"\"Every domain libprobe has, in code order.\"\"\"\n");
+    w.push_str("OPTIONS: tuple[_OptionInfo, ...]\n\"\"\"Every option: key, kind, doc, default, accepted values (the core's schema).\"\"\"\n\n");
 
     for e in &enums {
         let names: Vec<String> = e.variants.iter().map(|v| format!("{:?}", v.name)).collect();
@@ -53,9 +50,9 @@ pub fn pyi() -> String {
          \"\"\"Base class of every libprobe error. `kind` names the error kind.\"\"\"\n\n    \
          kind: ClassVar[str]\n\n",
     );
-    for e in ERRORS {
-        let _ = writeln!(w, "class {}(ProbeError):", e.class);
-        docstring(w, "    ", &format!("{} (kind `{}`)", e.doc, e.kind));
+    for k in ErrorKind::ALL {
+        let _ = writeln!(w, "class {}(ProbeError):", k.class_name());
+        docstring(w, "    ", &format!("{} (kind `{}`)", k.doc(), k.name()));
         w.push('\n');
     }
 
@@ -82,7 +79,9 @@ pub fn pyi() -> String {
         w.push('\n');
     }
 
-    let _ = write!(w, "{}", PROBE.replace("SNAPSHOT", Snapshot::SCHEMA.name));
+    options(w);
+    let _ =
+        write!(w, "{}", PROBE.replace("SNAPSHOT", Snapshot::SCHEMA.name).replace("DOMAIN_OPTIONS\n", &domain_kwargs()));
     out
 }
 
@@ -119,23 +118,7 @@ class Probe:
         cls,
         *,
         domains: Union[str, Iterable[_DomainName], None] = None,
-        smaps_rollup: Union[bool, None] = None,
-        maps: Union[bool, None] = None,
-        fds: Union[bool, None] = None,
-        environ: Union[bool, None] = None,
-        taskstats: Union[bool, None] = None,
-        cgroup_limits: Union[bool, None] = None,
-        pids: Union[Sequence[int], None] = None,
-        threads: Union[int, None] = None,
-        sockets: Union[str, Iterable[str], None] = None,
-        owners: Union[bool, None] = None,
-        tcp_info: Union[bool, None] = None,
-        interfaces: Union[bool, None] = None,
-        routes: Union[bool, None] = None,
-        neighbours: Union[bool, None] = None,
-        conntrack: Union[bool, None] = None,
-        sockets_from_procfs: Union[bool, None] = None,
-        netns: Union[int, str, os.PathLike[str], None] = None,
+DOMAIN_OPTIONS
         fixture: Union[str, os.PathLike[str], None] = None,
         procfs: Union[str, os.PathLike[str], None] = None,
         sysfs: Union[str, os.PathLike[str], None] = None,
@@ -143,64 +126,95 @@ class Probe:
         rootfs: Union[str, os.PathLike[str], None] = None,
         max_file_bytes: Union[int, None] = None,
     ) -> Probe:
-        """Options left out (or `None`) take the core's defaults: every domain but ebpf;
-        every process field group but smaps_rollup, maps, fds, environ and taskstats;
-        every network part but conntrack entries. `threads` reads the process table on
-        that many threads (0, the default, chooses: one below 256 processes, else one per
-        CPU up to 4). Raises InvalidArgumentError for an unknown domain or socket table,
-        or an invalid value."""
+        """Options left out (or `None`) take the core's defaults: every domain but ebpf, each
+        with its defaults. Each domain's options are a mapping (`process={"smaps_rollup":
+        True}`, `network={"sockets": ["tcp"]}`); `libprobe.OPTIONS` lists them all. Raises
+        TypeError for an unknown option or a value of the wrong type, InvalidArgumentError
+        for a value the option does not accept."""
     def snapshot(self) -> SNAPSHOT:
         """Collects every enabled domain, with the GIL released. Never fails as a whole:
         each domain reports its own status in `domains`."""
     @property
     def domains(self) -> tuple[_DomainName, ...]:
         """The domains this probe collects."""
+    def get_option(self, key: str) -> str:
+        """The value of option `key` (`domains` or `<domain>.<option>`) in the `probe`
+        command's text syntax: what the core uses. Raises TypeError for an unknown key."""
 
 @final
 class FieldDescriptor:
     """One field of a record class (the attribute's implementation)."""
 "#;
 
-/// Every record type reachable from the snapshot, each once, in walk order.
-pub fn records() -> Vec<&'static RecordSchema> {
-    let mut out: Vec<&'static RecordSchema> = Vec::new();
-    for r in Snapshot::SCHEMA.walk() {
-        if !out.iter().any(|o| o.name == r.name) {
-            out.push(r);
+/// The `TypedDict` of each domain's options, and of an entry of `OPTIONS`.
+fn options(w: &mut String) {
+    let described = Options::describe();
+    for d in DomainName::ALL {
+        let _ = writeln!(w, "class {}(TypedDict, total=False):", options_type(d));
+        docstring(
+            w,
+            "    ",
+            &format!(
+                "The {} domain's options: `Probe({}={{...}})`; each key left out keeps its default.",
+                d.name(),
+                d.name()
+            ),
+        );
+        for info in described.iter().filter(|i| i.domain == Some(d)) {
+            for line in format!("{} Key `{}`; default `{}`.", info.doc, info.key, info.default).lines() {
+                let _ = writeln!(w, "    #{}{line}", if line.is_empty() { "" } else { " " });
+            }
+            let _ = writeln!(w, "    {}: {}", info.name, py_option_type(info.kind));
         }
+        w.push('\n');
+    }
+    w.push_str(
+        "class _OptionInfo(TypedDict):\n    \
+         \"\"\"One option of the schema; values are in the `probe` command's text syntax.\"\"\"\n\n    \
+         key: str\n    domain: Union[_DomainName, None]\n    name: str\n    \
+         kind: Literal['bool', 'uint', 'names', 'choice', 'pids', 'path', 'words', 'namespace']\n    \
+         doc: str\n    unit: Union[str, None]\n    default: str\n    sample: str\n    \
+         accepted: list[str]\n    min: Union[int, None]\n    max: Union[int, None]\n\n",
+    );
+}
+
+/// `_ProcessOptions`: private to the stubs (the runtime takes plain dicts).
+fn options_type(d: DomainName) -> String {
+    format!("_{}Options", libprobe::schema::pascal_case(d.name()))
+}
+
+/// The keyword parameter of each domain's options, for `Probe.__new__`.
+fn domain_kwargs() -> String {
+    let mut out = String::new();
+    for d in DomainName::ALL {
+        let _ = writeln!(out, "        {}: Union[{}, None] = None,", d.name(), options_type(d));
     }
     out
 }
 
-/// Every enum type used by `records`, each once, in order of first use.
+/// The Python type of an option of `kind`.
+fn py_option_type(kind: OptionKind) -> String {
+    let names = |a: &[&str]| a.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ");
+    match kind {
+        OptionKind::Bool => "bool".into(),
+        OptionKind::UInt { .. } => "int".into(),
+        OptionKind::Names(a) => format!("Union[str, Iterable[Literal[{}]]]", names(a)),
+        OptionKind::Choice(a) => format!("Literal[{}]", names(a)),
+        OptionKind::Pids => "Union[Sequence[int], None]".into(),
+        OptionKind::Path => "Union[str, os.PathLike[str], None]".into(),
+        OptionKind::Words => "Union[str, Iterable[str]]".into(),
+        OptionKind::Namespace => "Union[int, str, os.PathLike[str]]".into(),
+    }
+}
+
+/// Every record type reachable from the snapshot, each once, in walk order.
+pub fn records() -> Vec<&'static RecordSchema> {
+    libprobe::schema::record_types(Snapshot::SCHEMA)
+}
+
+/// Every enum type used by `records`, then `Reason` and `DomainName` (the API uses them).
 fn enums(records: &[&'static RecordSchema]) -> Vec<&'static EnumSchema> {
-    fn visit(k: &Kind, out: &mut Vec<&'static EnumSchema>) {
-        match k {
-            Kind::Enum(e) if !out.iter().any(|o| o.name == e.name) => out.push(e),
-            Kind::Field(k) | Kind::Optional(k) | Kind::List(k) => visit(k, out),
-            Kind::Map(a, b) => {
-                visit(a, out);
-                visit(b, out);
-            }
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    for r in records {
-        for f in r.fields {
-            visit(f.kind, &mut out);
-        }
-    }
-    // Reasons and domain names appear in the API even where no field holds them.
-    for e in [
-        <libprobe::Reason as libprobe::schema::EnumType>::SCHEMA,
-        <libprobe::DomainName as libprobe::schema::EnumType>::SCHEMA,
-    ] {
-        if !out.iter().any(|o| o.name == e.name) {
-            out.push(e);
-        }
-    }
-    out
+    libprobe::schema::enum_types(records, &[<Reason as EnumType>::SCHEMA, <DomainName as EnumType>::SCHEMA])
 }
 
 /// The Python type of a field of `kind`.
@@ -260,22 +274,6 @@ mod tests {
     const RESERVED: &[&str] = &["unavailable", "reason_of", "to_dict", "to_json", "_fields"];
 
     #[test]
-    fn stubs_are_fresh() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(PATH);
-        let text = pyi();
-        if std::env::var_os("LIBPROBE_BLESS").is_some_and(|v| v == "1") {
-            std::fs::write(&path, &text).unwrap();
-            return;
-        }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == text,
-            "{} is stale: run `LIBPROBE_BLESS=1 cargo test -p libprobe-python` and commit it",
-            path.display()
-        );
-    }
-
-    #[test]
     fn every_field_is_a_usable_python_attribute() {
         for r in records() {
             for f in r.fields {
@@ -292,7 +290,7 @@ mod tests {
     fn record_names_are_unique_and_distinct_from_the_api() {
         let api = ["Probe", "Record", "ProbeError", "FieldDescriptor", "VERSION", "DOMAINS"];
         for r in records() {
-            assert!(!api.contains(&r.name) && !ERRORS.iter().any(|e| e.class == r.name), "{}", r.name);
+            assert!(!api.contains(&r.name) && !ErrorKind::ALL.iter().any(|k| k.class_name() == r.name), "{}", r.name);
             let same: Vec<_> = Snapshot::SCHEMA.walk().into_iter().filter(|o| o.name == r.name).collect();
             assert!(same.iter().all(|o| *o == r), "two different record types are named {}", r.name);
         }
