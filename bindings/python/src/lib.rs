@@ -2,7 +2,7 @@
 //!
 //! It converts core types only; every decision about metrics lives in `libprobe-core`.
 //! Records are lazy objects derived from the core's schema (`record.rs`); the type stubs
-//! are generated from the same schema ([`stubs`]).
+//! are generated from the same schemas by `make generate`.
 //!
 //! ```python
 //! import libprobe
