@@ -17,7 +17,8 @@ OPTIONS:
     --json                 print JSON (snake_case names, see the README)
     --pretty               indent the JSON
     --domains LIST         domains to collect, comma-separated: system,process,… or all
-                           (default: every domain but ebpf)
+                           (default: every domain but ebpf); a domain named here that
+                           fails makes probe exit with status 1, naming it
     --interval SECONDS     take two snapshots this far apart and report the second, so
                            CPU percentages have a baseline (default: 0.5 for the report,
                            0 for --json)
@@ -66,6 +67,9 @@ pub struct Args {
     pub info: bool,
     pub interval: Option<f64>,
     pub options: Options,
+    /// The domains `--domains` named one by one (not through `all`): their failure is the
+    /// command's.
+    pub named: Domains,
 }
 
 pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
@@ -80,6 +84,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let mut network = NetworkOptions::default();
     let mut kinds = SocketKinds::NONE;
     let mut info = false;
+    let mut named = Domains::NONE;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
@@ -87,7 +92,14 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "-V" | "--version" => return Ok(simple(Command::Version)),
             "--json" => json = true,
             "--pretty" => pretty = true,
-            "--domains" => domains = Some(Domains::parse(&value("--domains")?)?),
+            "--domains" => {
+                let list = value("--domains")?;
+                let parsed = Domains::parse(&list)?;
+                if !list.split(',').any(|d| d.trim() == "all") {
+                    named = parsed;
+                }
+                domains = Some(parsed);
+            }
             "--interval" => {
                 let v = value("--interval")?;
                 let secs: f64 = v.parse().map_err(|_| format!("--interval: `{v}` is not a number of seconds"))?;
@@ -159,11 +171,20 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         info,
         interval,
         options: Options { source, domains, process, network, ..Options::default() },
+        named,
     })
 }
 
 fn simple(command: Command) -> Args {
-    Args { command, json: false, pretty: false, info: false, interval: None, options: Options::default() }
+    Args {
+        command,
+        json: false,
+        pretty: false,
+        info: false,
+        interval: None,
+        options: Options::default(),
+        named: Domains::NONE,
+    }
 }
 
 #[cfg(test)]
@@ -181,6 +202,9 @@ mod tests {
         assert!(a.json && a.options.process.fds && !a.options.process.environ);
         assert!(a.options.domains.contains(DomainName::Process) && !a.options.domains.contains(DomainName::System));
         assert_eq!(a.interval, Some(0.2));
+        assert_eq!(a.named, Domains::NONE.with(DomainName::Process));
+        assert_eq!(p("snapshot --domains all").unwrap().named, Domains::NONE);
+        assert_eq!(p("snapshot").unwrap().named, Domains::NONE);
     }
 
     #[test]

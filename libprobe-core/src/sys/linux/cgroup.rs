@@ -150,9 +150,9 @@ impl Hierarchy {
 }
 
 fn load_mounts(src: &Source) -> Result<Mounts, Error> {
-    let path = src.proc_path("self/mountinfo");
     let text = src.read_proc("self/mountinfo")?;
-    let mounts = pid_mountinfo::parse(&text).map_err(|e| e.in_file(&path))?;
+    // A line that does not parse is no mount here (the system domain warns about it).
+    let (mounts, _) = pid_mountinfo::parse(&text);
     let mut out = Mounts { v2: None, v1: Vec::new() };
     for m in mounts {
         let dir = src.root_path(&m.mount_point);
@@ -341,7 +341,10 @@ fn limits(
                 None => return Field::Missing(Reason::NotSupported),
             }
         };
-        r.parse(&path, pressure::parse).map_or(Field::Missing(Reason::NotSupported), Field::Value)
+        let Some(text) = r.read(&path) else { return Field::Missing(Reason::NotSupported) };
+        let psi = pressure::parse(&text);
+        r.warnings.problems(&path, &psi.problems);
+        r.warnings.field(psi.pressure.map_err(|e| e.in_file(&path)))
     };
     let (cpu_pressure, memory_pressure, io_pressure, irq_pressure) = (psi("cpu"), psi("memory"), psi("io"), psi("irq"));
 
