@@ -13,20 +13,15 @@ use crate::error::ParseError;
 use crate::model::{Field, Reason};
 
 /// One value of a parsed file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) enum Val<T> {
     /// Printed and valid.
     Ok(T),
     /// Not printed (an older kernel, a kernel thread's file, a configuration without it).
+    #[default]
     Absent,
     /// Printed, but not a valid value of its type; the parser's [`Problems`] say why.
     Bad,
-}
-
-impl<T> Default for Val<T> {
-    fn default() -> Self {
-        Val::Absent
-    }
 }
 
 impl<T> Val<T> {
@@ -553,6 +548,27 @@ pub(crate) mod corrupt {
                         assert_eq!(after, before, "{} {label} changed {name}\n{text}", m.name);
                     }
                 }
+            }
+        }
+    }
+
+    /// The property for a file that holds one value (`oom_score`, a sysfs attribute, a
+    /// cgroup limit): the file is the field, so every corruption of `value` (of `kind`,
+    /// as in [`check`]; empty and trailing garbage included) is an error quoting it.
+    pub(crate) fn single<T: std::fmt::Debug>(
+        kind: &str,
+        value: &str,
+        parse: impl Fn(&[u8]) -> Result<T, crate::error::ParseError>,
+    ) {
+        let m =
+            Mark { name: String::new(), kind: kind.into(), value: value.into(), at: 0..0, line: 0, positional: false };
+        parse(format!("{value}\n").as_bytes()).unwrap_or_else(|e| panic!("{value:?} does not parse: {e}"));
+        for (label, replacement) in corruptions(&m, true) {
+            let Some(r) = replacement else { continue };
+            match parse(format!("{r}\n").as_bytes()) {
+                Ok(v) => panic!("{label} {r:?} parsed as {v:?}"),
+                Err(e) if !r.is_empty() => assert!(e.to_string().contains(&r), "{label}: {e} does not quote {r:?}"),
+                Err(_) => {}
             }
         }
     }

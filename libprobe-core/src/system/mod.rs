@@ -392,7 +392,7 @@ pub struct System {
     pub entropy: Field<Entropy>,
     /// Socket buffer memory of the reader's network namespace (`/proc/net/sockstat`,
     /// `sockstat6`), in bytes.
-    pub socket_memory: Field<SocketMemory>,
+    pub socket_memory: Field<SocketBufferMemory>,
 }
 
 /// The kernel's file handles (`/proc/sys/fs/file-nr`). Each value is read alone.
@@ -433,7 +433,7 @@ pub struct Entropy {
 /// with the page size ([`crate::Source::page_size`]; a fixture tree's `syscalls.txt`
 /// `page_size`, 4096 when it has none). A product that does not fit a u64 is `error`.
 #[derive(Debug, Clone, Copy, PartialEq, Record)]
-pub struct SocketMemory {
+pub struct SocketBufferMemory {
     /// TCP (`TCP: mem` × page size).
     #[record(unit = "bytes")]
     pub tcp_bytes: Field<u64>,

@@ -64,12 +64,15 @@ impl<'a> CgroupCache<'a> {
         if let Some(r) = self.cache.get(content) {
             return r.clone();
         }
-        let resolved = match pid_cgroup::parse(content) {
-            Ok(lines) => self.compute(&lines, warnings),
-            Err(e) => {
-                warnings.push(e.in_file(path()));
-                (Field::Missing(Reason::Error), Field::Missing(Reason::Error), Field::Missing(Reason::Error))
-            }
+        let (lines, problems) = pid_cgroup::parse(content);
+        if !problems.is_empty() {
+            warnings.problems(&path(), &problems);
+        }
+        // The lines that parse still place the process; with none, nothing does.
+        let resolved = if lines.is_empty() && !problems.is_empty() {
+            (Field::Missing(Reason::Error), Field::Missing(Reason::Error), Field::Missing(Reason::Error))
+        } else {
+            self.compute(&lines, warnings)
         };
         self.cache.insert(content.to_vec(), resolved.clone());
         resolved

@@ -262,6 +262,8 @@ pub(crate) fn open_namespace(path: &Path) -> io::Result<OwnedFd> {
     }
     // SAFETY: `fd` was just opened and is owned only here.
     let file = unsafe { OwnedFd::from_raw_fd(fd) };
+    // A namespace file stats as a regular file: a FIFO or device is named as such.
+    regular(file.as_raw_fd())?;
     let mut st = std::mem::MaybeUninit::<libc::statfs>::uninit();
     // SAFETY: `file` is open; `st` is writable memory of the right type.
     if unsafe { libc::fstatfs(file.as_raw_fd(), st.as_mut_ptr()) } < 0 {

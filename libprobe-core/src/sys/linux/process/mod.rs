@@ -52,6 +52,8 @@ struct Ctx<'a> {
     fd_dir_size_is_count: bool,
     /// `None` when command lines are kept raw.
     scrubber: Option<Scrubber>,
+    /// A fixture tree: nothing exits there, so a directory without `stat` is no process.
+    fixture: bool,
     ticks: u64,
     page_size: u64,
     boot_time: Field<u64>,
@@ -113,6 +115,7 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
         opts,
         fd_dir_size_is_count,
         scrubber: opts.cmdline_scrub.then(|| Scrubber::new(&opts.cmdline_scrub_words)),
+        fixture: src.is_fixture(),
         ticks: src.clock_ticks(),
         page_size: src.page_size(),
         boot_time,
@@ -454,7 +457,13 @@ fn read_process(
     let dir = root.open_pid(pid)?;
     let buf = &mut scratch.file;
     match dir.read(c"stat", buf) {
-        // Every live process has `stat`: it was reaped after its directory was opened.
+        // Every live process has `stat`: it was reaped after its directory was opened. In
+        // a fixture tree nothing exits: the directory is no process, and that is said.
+        Err(e) if e.kind() == ErrorKind::NotFound && ctx.fixture => {
+            return Err(
+                Error::new(ErrorKind::Parse, "no stat: not a process, left out").with_path(dir.path_of(c"stat"))
+            );
+        }
         Err(e) if e.kind() == ErrorKind::NotFound || e.is_gone() => return Ok(None),
         r => r?,
     }

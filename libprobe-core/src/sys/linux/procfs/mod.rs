@@ -47,3 +47,13 @@ pub(crate) fn single_int<T: TryFrom<i64>>(text: &[u8], name: &'static str) -> Re
     let t = trim(text);
     i64_dec(t).and_then(|v| T::try_from(v).ok()).ok_or_else(|| ParseError::bad(name, t))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_field_corruption() {
+        crate::parse::corrupt::single("i32", "-998", |b| single_int::<i32>(b, "oom_score_adj"));
+    }
+}

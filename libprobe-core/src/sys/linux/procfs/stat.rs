@@ -218,7 +218,7 @@ procs_running 1\nprocs_blocked 0\nsoftirq x 1 2\n";
         let first = s.problems.iter().next().unwrap();
         assert_eq!((first.field(), first.line()), (Some("idle"), Some(1)));
         let s = parse(b"cpu  1 2 3 4\ncpuX 1 2 3 4\n");
-        assert_eq!(s.problems.iter().nth(0).map(|e| (e.field(), e.line())), Some((Some("cpu"), Some(2))));
+        assert_eq!(s.problems.iter().next().map(|e| (e.field(), e.line())), Some((Some("cpu"), Some(2))));
         assert!(!parse(b"").problems.is_empty());
         assert!(!parse(b"\xff\xfe\x00garbage\n\n").problems.is_empty());
     }

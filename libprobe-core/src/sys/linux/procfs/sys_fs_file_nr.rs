@@ -1,7 +1,7 @@
 //! `/proc/sys/fs/file-nr`: the kernel's file handles.
 //!
 //! ```text
-//! 2080	0	9223372036854775807
+//! 2080    0    9223372036854775807
 //! ```
 //!
 //! (Documentation/admin-guide/sysctl/fs.rst, "file-max & file-nr".) Allocated handles,

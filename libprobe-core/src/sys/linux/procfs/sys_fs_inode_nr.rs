@@ -1,7 +1,7 @@
 //! `/proc/sys/fs/inode-nr`: inodes in the kernel's cache.
 //!
 //! ```text
-//! 43925	520
+//! 43925    520
 //! ```
 //!
 //! (Documentation/admin-guide/sysctl/fs.rst, "inode-nr & inode-state".) Inodes allocated,

@@ -29,4 +29,9 @@ mod tests {
             assert_eq!(e.field(), Some("poolsize"), "{bad:?}");
         }
     }
+
+    #[test]
+    fn one_field_corruption() {
+        crate::parse::corrupt::single("u64", "256", |b| bits(b, "entropy_avail"));
+    }
 }

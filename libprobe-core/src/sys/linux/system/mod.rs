@@ -29,7 +29,9 @@ use crate::model::{Domain, Field, Reason, Warnings};
 use crate::parse::{Counters, Problems, Val, times, trim};
 use crate::process::Pressure;
 use crate::source::Source;
-use crate::system::{Cpu, CpuTimes, Entropy, Filesystem, Memory, SocketMemory, System, SystemOptions, SystemPressure};
+use crate::system::{
+    Cpu, CpuTimes, Entropy, Filesystem, Memory, SocketBufferMemory, System, SystemOptions, SystemPressure,
+};
 use crate::text::ByteStr;
 
 use crate::sys::imp::fs::StatVfs;
@@ -227,7 +229,7 @@ fn entropy(src: &Source, w: &mut Warnings) -> Field<Entropy> {
 }
 
 /// Socket memory of the reader's namespace, in bytes.
-fn socket_memory(src: &Source, page_size: u64, w: &mut Warnings) -> Field<SocketMemory> {
+fn socket_memory(src: &Source, page_size: u64, w: &mut Warnings) -> Field<SocketBufferMemory> {
     let mut file = |rel: &str| match src.read_proc(rel) {
         Ok(t) => {
             let v = net_sockstat::values(&t);
@@ -248,7 +250,7 @@ fn socket_memory(src: &Source, page_size: u64, w: &mut Warnings) -> Field<Socket
     };
     let tcp_bytes = pages("TCP", "tcp_bytes");
     let udp_bytes = pages("UDP", "udp_bytes");
-    Field::Value(SocketMemory {
+    Field::Value(SocketBufferMemory {
         tcp_bytes,
         udp_bytes,
         frag_bytes: v4.get("FRAG", "memory").field(Reason::NotSupported),
@@ -371,6 +373,9 @@ fn busy_percent(before: &CpuTimes, now: &CpuTimes) -> Option<f64> {
     Some(busy as f64 / total as f64 * 100.0)
 }
 
+/// The `cpu MHz` of each CPU in `/proc/cpuinfo`, read once when some CPU has no cpufreq.
+type CpuinfoMhz = Field<Vec<(u32, Val<f64>)>>;
+
 /// The CPU part of [`System`].
 struct Cpus {
     cpus: Vec<Cpu>,
@@ -392,7 +397,7 @@ fn cpus(src: &Source, times: &HashMap<u32, Field<CpuTimes>>, prev: &State, w: &m
     ids.dedup();
 
     // Read once, only if some CPU has no cpufreq.
-    let mut cpuinfo_mhz: Option<Field<Vec<(u32, Val<f64>)>>> = None;
+    let mut cpuinfo_mhz: Option<CpuinfoMhz> = None;
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
         let online = match online_list.value() {
@@ -519,7 +524,7 @@ impl Frequency {
 fn frequency(
     src: &Source,
     id: u32,
-    cpuinfo_mhz: &mut Option<Field<Vec<(u32, Val<f64>)>>>,
+    cpuinfo_mhz: &mut Option<CpuinfoMhz>,
     w: &mut Warnings,
 ) -> Frequency {
     match cpu_sysfs::read_cpu(src, id, "cpufreq/scaling_cur_freq", cpu_sysfs::khz_as_mhz) {
@@ -760,6 +765,9 @@ mod tests {
     /// A fixture tree in a temporary directory, removed on drop.
     struct Tree(PathBuf);
 
+    /// A collection's domain, the state it leaves, the facts it recorded and its warnings.
+    type Collected = (Domain<System>, State, (Field<u64>, Field<u64>), Vec<String>);
+
     impl Tree {
         fn new(files: &[(&str, &str)]) -> Tree {
             static N: AtomicUsize = AtomicUsize::new(0);
@@ -776,9 +784,9 @@ mod tests {
 
         /// Collects with `state` as the previous snapshot left it; gives the domain, the
         /// state it leaves, the facts it recorded (boot time, MemTotal) and its warnings.
-        fn collect(&self, prev: Option<&State>) -> (Domain<System>, State, (Field<u64>, Field<u64>), Vec<String>) {
+        fn collect(&self, prev: Option<&State>) -> Collected {
             let t = TestCx::new(Source::rooted_at(&self.0));
-            let mut state = prev.map(State::clone).unwrap_or_default();
+            let mut state = prev.cloned().unwrap_or_default();
             let mut cx = t.cx();
             let d = collect(&mut cx, &SystemOptions::default(), &mut state);
             let w = cx.into_warnings().into_parts().0;
