@@ -317,3 +317,23 @@ fn a_mount_that_does_not_answer_times_out_and_is_remembered() {
     let third = probe.snapshot();
     assert!(third.system.value().is_some());
 }
+
+#[test]
+fn secrets_in_command_lines_are_scrubbed_unless_asked_for() {
+    let t = Tree::copy_of("scrub", "linux-6.18-vm/t1");
+    t.write("proc/1/cmdline", b"app\0--password=hunter2\0--token\0abc\0--db-url=pg://u:pw@h/d\0--license\0k\0");
+    let cmdline = |o: Options| {
+        let s = snapshot(o, "scrub");
+        let p = s.process(1).unwrap();
+        p.cmdline.value().unwrap().iter().map(|a| a.to_string_lossy().into_owned()).collect::<Vec<_>>()
+    };
+    let mut o = options(Source::rooted_at(&t.0), Domains::NONE.with(DomainName::Process));
+    assert_eq!(
+        cmdline(o.clone()),
+        ["app", "--password=********", "--token", "********", "--db-url=pg://u:********@h/d", "--license", "k"]
+    );
+    o.set("process.cmdline_scrub_words", "license").unwrap();
+    assert_eq!(cmdline(o.clone())[6], "********");
+    o.set("process.cmdline_scrub", "false").unwrap();
+    assert_eq!(cmdline(o)[1], "--password=hunter2");
+}

@@ -6,9 +6,9 @@
 //! Reads go into caller-owned buffers that are reused across files and processes.
 //!
 //! Nothing here may block on what a root holds: files are opened with `O_NONBLOCK` (a
-//! FIFO's open returns at once instead of waiting for a writer) and must be regular files
-//! (procfs, sysfs and cgroupfs files all are); a FIFO, a device or a directory is refused
-//! with an error naming its kind. `stat` of an open file's target uses the cached
+//! FIFO's open returns at once instead of waiting for a writer, a read of it returns
+//! what is there) and must be regular files (procfs, sysfs and cgroupfs files all are); a
+//! FIFO, a device or a directory is refused with an error naming its kind. `stat` of an open file's target uses the cached
 //! attributes (`AT_STATX_DONT_SYNC`), so a FUSE or NFS server that stopped answering
 //! cannot stall it.
 
@@ -79,8 +79,14 @@ impl Dir {
         }
         // SAFETY: `fd` was just opened and is owned only here; OwnedFd closes it.
         let file = unsafe { OwnedFd::from_raw_fd(fd) };
-        regular(file.as_raw_fd())?;
-        read_fd(file.as_raw_fd(), buf, limit, mode)
+        // The process table reads a dozen files per process: the type is checked only
+        // when a read looks like something other than a file (nothing read, or EAGAIN),
+        // which is all a FIFO or a terminal can give without blocking.
+        match read_fd(file.as_raw_fd(), buf, limit, mode) {
+            Ok(true) if buf.is_empty() => regular(file.as_raw_fd()).map(|()| true),
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => Err(regular(file.as_raw_fd()).err().unwrap_or(e)),
+            r => r,
+        }
     }
 
     /// The target of the symbolic link `name` below this directory, into `buf`.

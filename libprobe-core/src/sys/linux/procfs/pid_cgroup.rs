@@ -76,4 +76,25 @@ mod tests {
         assert_eq!((l.len(), unified(&l).map(|l| l.path)), (1, Some(&b"/user.slice"[..])));
         assert_eq!(p.iter().next().unwrap().raw(), Some("\"x\""));
     }
+
+    /// A cgroup line is keyed by its hierarchy id: a bad id costs that line only.
+    #[test]
+    fn one_row_corruption() {
+        let lines = ["9:name=systemd:/", "4:memory:/a", "0::/user.slice"];
+        let text = lines.join("\n");
+        let (base, _) = parse(text.as_bytes());
+        for i in 0..lines.len() {
+            for bad in ["-4", "4294967296", "x", ""] {
+                let mut t: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+                let rest = &lines[i][lines[i].find(':').unwrap()..];
+                t[i] = format!("{bad}{rest}");
+                let joined = t.join("\n");
+                let (got, p) = parse(joined.as_bytes());
+                let mut want = base.clone();
+                want.remove(i);
+                assert_eq!(got, want, "line {i} = {bad}");
+                assert_eq!(p.iter().count(), 1);
+            }
+        }
+    }
 }

@@ -94,4 +94,36 @@ mod tests {
         assert_eq!((m.len(), p.iter().count()), (0, 2));
         assert_eq!(p.iter().nth(1).unwrap().raw(), Some("\"8:x\""));
     }
+
+    /// A mount is keyed by its id: corrupting any numeric value of one line (its ids or
+    /// its device) leaves that mount out, with a problem quoting it, and every other mount
+    /// exactly as it was.
+    #[test]
+    fn one_row_corruption() {
+        let lines = [
+            "36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw",
+            "22 1 0:21 / /sys/fs/cgroup rw shared:3 - cgroup2 cgroup2 rw",
+            "40 22 8:1 / /media ro - vfat /dev/sdb1 ro",
+        ];
+        let (base, p) = parse(lines.join("\n").as_bytes());
+        assert!(p.is_empty() && base.len() == 3);
+        for (i, line) in lines.iter().enumerate() {
+            let toks: Vec<&str> = line.split(' ').collect();
+            for (t, bad) in [(0, "-36"), (0, "4294967296"), (1, "x"), (2, "98:"), (2, ":0"), (2, "98:-1"), (2, "98")] {
+                let mut broken = toks.clone();
+                broken[t] = bad;
+                let mut text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+                text[i] = broken.join(" ");
+                let (got, p) = parse(text.join("\n").as_bytes());
+                let mut want = base.clone();
+                want.remove(i);
+                assert_eq!(got, want, "line {i} token {t} = {bad}");
+                assert!(
+                    p.iter().any(|e| e.to_string().contains(bad)),
+                    "{bad}: {:?}",
+                    p.iter().map(ToString::to_string).collect::<Vec<_>>()
+                );
+            }
+        }
+    }
 }

@@ -42,9 +42,9 @@ use crate::sys::imp::procfs::{
 };
 use crate::sys::imp::sysfs::devices_system_cpu::{self as cpu_sysfs, MAX_CPUS};
 
-/// What the system domain keeps between snapshots: the CPU times, for `cpu_percent`, and
-/// the mounts whose `statvfs` has not returned.
-#[derive(Debug, Default, Clone)]
+/// What the system domain keeps between snapshots: the CPU times, for `cpu_percent`, the
+/// mounts whose `statvfs` has not returned, and the helper thread that asks them.
+#[derive(Debug, Default)]
 pub(crate) struct State {
     /// Summed times.
     cpu_total: Option<CpuTimes>,
@@ -53,6 +53,60 @@ pub(crate) struct State {
     /// Mount points whose `statvfs` is still pending on an abandoned helper thread; the
     /// flag turns true when that call returns, and the mount is asked again.
     stuck: HashMap<Vec<u8>, Arc<AtomicBool>>,
+    /// The helper that runs `statvfs`, kept from one snapshot to the next (a thread per
+    /// snapshot would be a thread start each time); replaced when it gets stuck.
+    helper: Option<Helper>,
+}
+
+impl Clone for State {
+    /// A copy of the rates' state; the helper thread stays with the original.
+    fn clone(&self) -> State {
+        State { cpu_total: self.cpu_total, cpus: self.cpus.clone(), stuck: self.stuck.clone(), helper: None }
+    }
+}
+
+/// One mount for the helper: the source to ask and the flag its call sets on return.
+struct Job {
+    src: Source,
+    mount: Vec<u8>,
+    done: Arc<AtomicBool>,
+}
+
+/// A thread that runs `statvfs` for the jobs sent to it, one at a time, and answers each
+/// in order. Abandoned (and left to end on its own) when a call does not return in time.
+struct Helper {
+    jobs: std::sync::mpsc::Sender<Job>,
+    answers: std::sync::mpsc::Receiver<Result<StatVfs, Error>>,
+    abandoned: Arc<AtomicBool>,
+}
+
+impl std::fmt::Debug for Helper {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Helper")
+    }
+}
+
+impl Helper {
+    fn spawn() -> std::io::Result<Helper> {
+        let (jobs, queue) = std::sync::mpsc::channel::<Job>();
+        let (answer, answers) = std::sync::mpsc::channel();
+        let abandoned = Arc::new(AtomicBool::new(false));
+        let gave_up = abandoned.clone();
+        std::thread::Builder::new().name("libprobe-statvfs".into()).spawn(move || {
+            // Ends when the probe drops its sender, or once abandoned.
+            for job in queue {
+                if gave_up.load(Ordering::Acquire) {
+                    break;
+                }
+                let r = job.src.statvfs(&job.mount);
+                job.done.store(true, Ordering::Release);
+                if answer.send(r).is_err() {
+                    break;
+                }
+            }
+        })?;
+        Ok(Helper { jobs, answers, abandoned })
+    }
 }
 
 /// The most helper threads left waiting on stuck mounts: past this, further mounts are
@@ -80,6 +134,7 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &SystemOptions, state: &mut State) 
     let mut prev = std::mem::take(state);
     let next = state;
     next.stuck = std::mem::take(&mut prev.stuck);
+    next.helper = prev.helper.take();
     let meminfo = read_values(cx.warnings(), src, "meminfo", meminfo::read, |c| &c.problems);
     // Other domains need the boot time and MemTotal: they take them from here.
     let mem_total = meminfo.as_ref().and_then(|m| m.get("MemTotal").field(Reason::NotSupported));
@@ -521,12 +576,7 @@ impl Frequency {
 
 /// cpufreq's view of an online CPU, or without a cpufreq driver the current frequency
 /// `/proc/cpuinfo` prints.
-fn frequency(
-    src: &Source,
-    id: u32,
-    cpuinfo_mhz: &mut Option<CpuinfoMhz>,
-    w: &mut Warnings,
-) -> Frequency {
+fn frequency(src: &Source, id: u32, cpuinfo_mhz: &mut Option<CpuinfoMhz>, w: &mut Warnings) -> Frequency {
     match cpu_sysfs::read_cpu(src, id, "cpufreq/scaling_cur_freq", cpu_sysfs::khz_as_mhz) {
         Err(e) if e.kind() == ErrorKind::NotFound => {
             let info = cpuinfo_mhz
@@ -624,9 +674,9 @@ fn filesystems(src: &Source, timeout: Duration, state: &mut State, w: &mut Warni
     Field::Value(out)
 }
 
-/// `statvfs` of each `(index, mount point)` on a helper thread, each under `timeout`.
-/// A mount that does not answer in time is remembered in `state.stuck` with its pending
-/// call's flag, reported `timed_out`, and the rest go to a new helper; a remembered mount
+/// `statvfs` of each `(index, mount point)` on the domain's helper thread, each under
+/// `timeout`. A mount that does not answer in time is remembered in `state.stuck` with its
+/// pending call's flag, reported `timed_out`, and the rest go to a new helper; a remembered mount
 /// is not asked again until its call has returned. The calling thread never waits on a
 /// mount for longer than `timeout`.
 fn statvfs_all(
@@ -655,45 +705,40 @@ fn statvfs_all(
             }
             break;
         }
+        let helper = match state.helper.take().map_or_else(Helper::spawn, Ok) {
+            Ok(h) => h,
+            Err(e) => {
+                // No thread to wait on: asking here could hang the caller, so nothing is asked.
+                for (i, mp) in queue.drain(..) {
+                    out.insert(i, Err(Error::io(&src.root_path(&mp), &e)));
+                }
+                break;
+            }
+        };
         let items: Vec<(usize, Vec<u8>, Arc<AtomicBool>)> =
             queue.drain(..).map(|(i, mp)| (i, mp, Arc::new(AtomicBool::new(false)))).collect();
-        let job: Vec<(Vec<u8>, Arc<AtomicBool>)> =
-            items.iter().map(|(_, mp, done)| (mp.clone(), done.clone())).collect();
-        let abandoned = Arc::new(AtomicBool::new(false));
-        let (tx, rx) = std::sync::mpsc::channel();
-        let (helper_src, helper_abandoned) = (src.clone(), abandoned.clone());
-        let spawned = std::thread::Builder::new().name("libprobe-statvfs".into()).spawn(move || {
-            for (mp, done) in job {
-                if helper_abandoned.load(Ordering::Acquire) {
-                    break;
-                }
-                let r = helper_src.statvfs(&mp);
-                done.store(true, Ordering::Release);
-                if tx.send(r).is_err() {
-                    break;
-                }
-            }
-        });
-        if let Err(e) = spawned {
-            // No thread to wait on: asking here could hang the caller, so nothing is asked.
-            for (i, mp, _) in items {
-                out.insert(i, Err(Error::io(&src.root_path(&mp), &e)));
-            }
-            break;
-        }
         let mut rest = items.len();
-        for (k, (i, mp, done)) in items.iter().enumerate() {
-            match rx.recv_timeout(timeout) {
+        for (k, (_, mp, done)) in items.iter().enumerate() {
+            let job = Job { src: src.clone(), mount: mp.clone(), done: done.clone() };
+            if helper.jobs.send(job).is_err() {
+                rest = k;
+                break;
+            }
+        }
+        let mut healthy = rest == items.len();
+        for (k, (i, mp, done)) in items.iter().enumerate().take(rest) {
+            match helper.answers.recv_timeout(timeout) {
                 Ok(r) => {
                     out.insert(*i, r);
                 }
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
                     // The helper is blocked in this mount's statvfs: leave it there.
-                    abandoned.store(true, Ordering::Release);
+                    helper.abandoned.store(true, Ordering::Release);
                     state.stuck.insert(mp.clone(), done.clone());
                     let why = format!("statvfs did not answer within {} ms", timeout.as_millis());
                     out.insert(*i, Err(timed_out(mp, why)));
                     rest = k + 1;
+                    healthy = false;
                     break;
                 }
                 Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
@@ -702,9 +747,13 @@ fn statvfs_all(
                         Err(Error::new(ErrorKind::Io, "the statvfs thread ended").with_path(src.root_path(mp))),
                     );
                     rest = k + 1;
+                    healthy = false;
                     break;
                 }
             }
+        }
+        if healthy {
+            state.helper = Some(helper);
         }
         queue.extend(items.into_iter().skip(rest).map(|(i, mp, _)| (i, mp)));
     }
