@@ -228,7 +228,7 @@ mod tests {
         let b = p("snapshot --netns /var/run/netns/x --conntrack --no-owners").unwrap();
         assert_eq!(b.options.network.netns, NetNamespaceTarget::Path("/var/run/netns/x".into()));
         assert!(b.options.network.conntrack && !b.options.network.owners && b.options.network.interfaces);
-        assert!(p("net --sockets tcp,bogus").unwrap_err().contains("unknown socket table"));
+        assert!(p("net --sockets tcp,bogus").unwrap_err().contains("unknown name `bogus`"));
         assert!(p("net -i").unwrap().options.network.tcp_info);
     }
 
