@@ -10,7 +10,7 @@
 //! cancelled_write_bytes: 0
 //! ```
 //!
-//! (Documentation/filesystems/proc.rst, "1.10 /proc/<pid>/io".) All seven have been
+//! (Documentation/filesystems/proc.rst, "1.10 `/proc/<pid>/io`".) All seven have been
 //! printed together since Linux 2.6.20, unsigned: a counter missing from the file, or one
 //! that is not a u64 (a captured tree with `cancelled_write_bytes: -1024`), is that
 //! counter's problem only — the other six are kept.
