@@ -434,7 +434,7 @@ pub(crate) fn unescape_octal(b: &[u8]) -> Vec<u8> {
 /// line among the marked ones (a positional value cannot go missing without moving its
 /// neighbours); `kind,pos` marks a value whose line has unmarked positional values after
 /// it, for which "empty" is no single-value corruption either.
-#[cfg(test)]
+#[cfg(all(test, linux_kernel))]
 pub(crate) mod corrupt {
     /// One marked value of a template.
     #[derive(Debug, Clone)]
