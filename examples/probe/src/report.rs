@@ -119,6 +119,25 @@ fn system(out: &mut String, s: &System) {
         opt(&s.interrupts),
         opt(&s.forks)
     );
+    let handles = s.file_handles.value().map_or_else(
+        || opt(&s.file_handles.as_ref().map(|_| "")),
+        |h| format!("{} of {} file handles", opt(&h.allocated), opt(&h.max)),
+    );
+    let entropy = s.entropy.value().map_or_else(
+        || opt(&s.entropy.as_ref().map(|_| "")),
+        |e| format!("entropy {}/{} bits", opt(&e.available_bits), opt(&e.pool_size_bits)),
+    );
+    let sockets = s.socket_memory.value().map_or_else(
+        || opt(&s.socket_memory.as_ref().map(|_| "")),
+        |m| {
+            format!(
+                "socket buffers tcp {} udp {}",
+                m.tcp_bytes.get().map_or_else(|| opt(&m.tcp_bytes), bytes),
+                m.udp_bytes.get().map_or_else(|| opt(&m.udp_bytes), bytes)
+            )
+        },
+    );
+    let _ = writeln!(out, "kernel      {handles}, {entropy}, {sockets}");
     if let Field::Value(disks) = &s.disks {
         let io = |d: &&libprobe::system::DiskStats| {
             d.reads_completed.get().unwrap_or(0) > 0 || d.writes_completed.get().unwrap_or(0) > 0
