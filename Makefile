@@ -10,7 +10,7 @@ PY      := $(VENV)/bin/python
 # The `unsupported` platform backend is compiled separately, with its own target dir.
 UNSUPPORTED_TARGET := target/unsupported
 
-.PHONY: demo test deps build generate lint test-rust test-unsupported test-psutil doc bench fuzz clean
+.PHONY: demo test deps build generate lint test-rust test-unsupported test-psutil test-hostile doc bench fuzz soak clean
 
 # Each face brings its own targets (`test-c`, `test-python`, `test-node`, `test-go`, …).
 include $(filter-out mk/faces.mk,$(wildcard mk/*.mk)) mk/faces.mk
@@ -19,7 +19,7 @@ demo: deps
 	$(CARGO) build --release -p probe-cli
 	./target/release/probe snapshot
 
-test: deps lint test-rust test-unsupported test-psutil doc test-faces
+test: deps lint test-rust test-unsupported test-psutil test-hostile doc test-faces
 	@echo "make test: all passed"
 
 # libbpf-sys (the eBPF loader) compiles against libelf; it is the one system package
@@ -61,6 +61,15 @@ $(VENV)/ready: tests/requirements.txt
 	$(PY) -m pip install -q -r tests/requirements.txt
 	touch $@
 
+# Hostile inputs through the `probe` command, each under a time limit, with its exit
+# status, time and peak RSS: FIFOs under every root and as --netns, /dev/zero and a huge
+# syscalls.txt, a garbage /proc/stat, a copied proc tree, a file for a process directory,
+# malformed netlink replies, and a FUSE mount that never answers (mounted over /dev/fuse
+# in a private mount namespace, so nothing else on the machine sees it; needs root and
+# util-linux's unshare, as on the test machine, and is skipped with a note otherwise).
+test-hostile: build
+	$(PYTHON) tests/hostile/run.py target/debug/probe
+
 # Every process on this machine, field by field, against psutil.
 test-psutil: $(VENV)/ready build
 	$(PY) tests/psutil_compare.py target/debug/probe
@@ -82,6 +91,14 @@ fuzz:
 	  mkdir -p /tmp/libprobe-fuzz/$$t && \
 	  cargo +nightly fuzz run -a $$t /tmp/libprobe-fuzz/$$t corpus/$$t -- \
 	    -max_total_time=$(FUZZ_SECONDS) -timeout=1 -rss_limit_mb=512 || exit 1; done
+
+# An hour of default snapshots under >= 500 forks/s; RSS, descriptors and threads must
+# stay flat (not part of `make test`). SOAK_SECONDS=600 for a shorter run.
+SOAK_SECONDS ?= 3600
+SOAK_FORKS ?= 600
+soak:
+	$(CARGO) build --release -p libprobe-core --example soak
+	./target/release/examples/soak --seconds $(SOAK_SECONDS) --forks-per-sec $(SOAK_FORKS)
 
 clean:
 	$(CARGO) clean

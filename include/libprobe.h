@@ -361,6 +361,15 @@ typedef struct libprobe_list_domain_status {
   size_t stride;
 } libprobe_list_domain_status;
 
+// A `uint64_t` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_u64 {
+  uint8_t present;
+  uint8_t reason;
+  uint64_t value;
+} libprobe_opt_u64;
+
 // A `double` that may be missing: `present` is 1 when `value` holds one. When it is 0,
 // `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
 // legitimately absent; `value` is then zero.
@@ -451,8 +460,9 @@ typedef struct libprobe_cpu {
   // The logical CPU number.
   uint32_t id;
   uint8_t online;
-  // Mode times (its `cpuN` line of `/proc/stat`); `not_enabled` while the CPU is
-  // offline.
+  // Mode times (its `cpuN` line of `/proc/stat`), whenever `/proc/stat` has that line
+  // (even for a CPU sysfs lists as offline); `not_enabled` for an offline CPU without
+  // one.
   struct libprobe_opt_cpu_times times;
   // Busy share since the previous snapshot of the same `Probe` (0–100 for this one
   // CPU). `no_previous_sample` on the first snapshot, when no clock tick elapsed
@@ -461,7 +471,7 @@ typedef struct libprobe_cpu {
   // Unit: percent.
   struct libprobe_opt_f64 percent;
   // Physical package (socket), `-1` where the architecture does not know it. Every
-  // topology field is `not_enabled` while the CPU is offline and `not_supported` on a
+  // topology field is `not_enabled` while the CPU is offline and `not_present` on a
   // kernel without the file (`die_id` before 5.3, `cluster_id` before 5.16).
   struct libprobe_opt_i32 package_id;
   // Die within the package.
@@ -478,7 +488,7 @@ typedef struct libprobe_cpu {
   // Unit: MHz.
   struct libprobe_opt_f64 frequency_mhz;
   // The lowest frequency the cpufreq policy allows (`scaling_min_freq`);
-  // `not_supported` without a cpufreq driver.
+  // `not_present` without a cpufreq driver.
   // Unit: MHz.
   struct libprobe_opt_f64 frequency_min_mhz;
   // The highest frequency the cpufreq policy allows (`scaling_max_freq`).
@@ -496,29 +506,21 @@ typedef struct libprobe_list_cpu {
   size_t stride;
 } libprobe_list_cpu;
 
-// A `uint64_t` that may be missing: `present` is 1 when `value` holds one. When it is 0,
-// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
-// legitimately absent; `value` is then zero.
-typedef struct libprobe_opt_u64 {
-  uint8_t present;
-  uint8_t reason;
-  uint64_t value;
-} libprobe_opt_u64;
-
-// `/proc/loadavg`.
+// `/proc/loadavg`. Each value is read alone: one that does not parse (a negative load,
+// a word) is missing with reason `error` and a warning.
 typedef struct libprobe_load_average {
   // Runnable plus uninterruptible tasks, averaged over 1 minute.
-  double load1;
+  struct libprobe_opt_f64 load1;
   // Over 5 minutes.
-  double load5;
+  struct libprobe_opt_f64 load5;
   // Over 15 minutes.
-  double load15;
+  struct libprobe_opt_f64 load15;
   // Runnable scheduling entities now.
-  uint32_t runnable;
+  struct libprobe_opt_u32 runnable;
   // Scheduling entities (threads) that exist.
-  uint32_t total;
+  struct libprobe_opt_u32 total;
   // The most recently created pid (in the reader's pid namespace).
-  int32_t last_pid;
+  struct libprobe_opt_i32 last_pid;
 } libprobe_load_average;
 
 // A `const libprobe_load_average *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
@@ -531,17 +533,18 @@ typedef struct libprobe_opt_load_average {
 } libprobe_opt_load_average;
 
 // Pressure stall information for one resource (`/proc/pressure/*`, `<cgroup>/*.pressure`).
+// Each value is read alone: one that does not parse is missing (`error`).
 typedef struct libprobe_psi_line {
   // Share of wall time stalled, averaged over 10 s.
   // Unit: percent.
-  double avg10;
+  struct libprobe_opt_f64 avg10;
   // Unit: percent.
-  double avg60;
+  struct libprobe_opt_f64 avg60;
   // Unit: percent.
-  double avg300;
+  struct libprobe_opt_f64 avg300;
   // Total stall time.
   // Unit: us.
-  uint64_t total_us;
+  struct libprobe_opt_u64 total_us;
 } libprobe_psi_line;
 
 // A `const libprobe_psi_line *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
@@ -570,7 +573,8 @@ typedef struct libprobe_opt_pressure {
 } libprobe_opt_pressure;
 
 // System-wide pressure stall information (`/proc/pressure/*`, Linux 4.20+ with PSI on).
-// Each is `not_supported` when its file is absent (no `CONFIG_PSI`, or `psi=0`).
+// Each is `not_present` when its file is absent (no `CONFIG_PSI`, `psi=0`, an older
+// kernel).
 typedef struct libprobe_system_pressure {
   struct libprobe_opt_pressure cpu;
   struct libprobe_opt_pressure memory;
@@ -580,14 +584,16 @@ typedef struct libprobe_system_pressure {
 } libprobe_system_pressure;
 
 // Physical memory and swap (`/proc/meminfo`), the fields most tools show. Fields whose
-// line this kernel does not print are `not_supported`.
+// line this kernel does not print are `not_supported`; a line whose value does not parse
+// leaves its field `error` (with a warning). Without a valid `MemTotal`, the base of every
+// share here, there is no `Memory` (`error`); `meminfo` keeps the other lines.
 typedef struct libprobe_memory {
   // Usable RAM (`MemTotal`).
   // Unit: bytes.
   uint64_t total;
   // RAM not used at all (`MemFree`).
   // Unit: bytes.
-  uint64_t free;
+  struct libprobe_opt_u64 free;
   // An estimate of memory available for new work without swapping (`MemAvailable`,
   // Linux 3.14+).
   // Unit: bytes.
@@ -612,12 +618,12 @@ typedef struct libprobe_memory {
   // Unit: bytes.
   struct libprobe_opt_u64 slab;
   // `total - available` (or `total - free - buffers - cached` before 3.14), as
-  // `free` shows it.
+  // `free` shows it; missing with the reason of a value it needs.
   // Unit: bytes.
-  uint64_t used;
+  struct libprobe_opt_u64 used;
   // `used / total`.
   // Unit: percent.
-  double used_percent;
+  struct libprobe_opt_f64 used_percent;
   // `SwapTotal`: 0 without swap.
   // Unit: bytes.
   struct libprobe_opt_u64 swap_total;
@@ -674,42 +680,46 @@ typedef struct libprobe_opt_map_str_u64 {
 // One block device or partition line of `/proc/diskstats`, counters since boot.
 //
 // The `*_time_ms` fields are 32-bit in the kernel and wrap at 2^32 ms (about 49.7 days
-// of accumulated time): compute rates with wrapping subtraction modulo 2^32.
+// of accumulated time): compute rates with wrapping subtraction modulo 2^32. Each
+// counter is read alone: one that does not parse is missing (`error`, with a warning)
+// and the rest of the device's line is kept; a line whose device number or name does
+// not parse is no device and is left out, with a warning.
 typedef struct libprobe_disk_stats {
   // Kernel name (`sda`, `nvme0n1p1`, `dm-0`, `loop0`).
   struct libprobe_str name;
   uint32_t major;
   uint32_t minor;
-  uint64_t reads_completed;
+  struct libprobe_opt_u64 reads_completed;
   // Adjacent reads merged into one before reaching the device.
-  uint64_t reads_merged;
+  struct libprobe_opt_u64 reads_merged;
   // 512-byte sectors, whatever the device's sector size.
   // Unit: sectors.
-  uint64_t sectors_read;
-  // `sectors_read * 512`.
+  struct libprobe_opt_u64 sectors_read;
+  // `sectors_read * 512` (`error` when that does not fit a u64).
   // Unit: bytes.
-  uint64_t read_bytes;
+  struct libprobe_opt_u64 read_bytes;
   // Time spent by all reads (they overlap: may exceed wall time).
   // Unit: ms.
-  uint64_t read_time_ms;
-  uint64_t writes_completed;
-  uint64_t writes_merged;
+  struct libprobe_opt_u64 read_time_ms;
+  struct libprobe_opt_u64 writes_completed;
+  struct libprobe_opt_u64 writes_merged;
   // Unit: sectors.
-  uint64_t sectors_written;
+  struct libprobe_opt_u64 sectors_written;
   // `sectors_written * 512`.
   // Unit: bytes.
-  uint64_t write_bytes;
+  struct libprobe_opt_u64 write_bytes;
   // Unit: ms.
-  uint64_t write_time_ms;
+  struct libprobe_opt_u64 write_time_ms;
   // I/Os in flight now (a gauge).
-  uint64_t io_in_progress;
+  struct libprobe_opt_u64 io_in_progress;
   // Time the device had I/O in flight (busy time: `%util` is its rate).
   // Unit: ms.
-  uint64_t io_time_ms;
+  struct libprobe_opt_u64 io_time_ms;
   // In-flight time weighted by queue depth.
   // Unit: ms.
-  uint64_t weighted_io_time_ms;
-  // Linux 4.18+ (`not_supported` before), like the other discard fields.
+  struct libprobe_opt_u64 weighted_io_time_ms;
+  // Linux 4.18+ (`not_supported` before: the line has no such column), like the other
+  // discard fields.
   struct libprobe_opt_u64 discards_completed;
   struct libprobe_opt_u64 discards_merged;
   // Unit: sectors.
@@ -748,7 +758,10 @@ typedef struct libprobe_opt_list_disk_stats {
 // - `not_present` for a mount covered by another mounted on the same mount point (its
 //   path reaches the one on top), for a mount point that no longer exists, and, for
 //   `used_percent`, on filesystems without blocks (`proc`, `sysfs`, `cgroup`);
-// - `permission_denied` when a directory above the mount point cannot be searched.
+// - `permission_denied` when a directory above the mount point cannot be searched;
+// - `timed_out` when its `statvfs` did not answer within `statvfs_timeout_ms` (a stalled
+//   FUSE or network server; any filesystem not listed above, `fuse` included, is asked
+//   under that deadline, on a helper thread), until that call returns.
 typedef struct libprobe_filesystem {
   uint32_t mount_id;
   // The mount this one is mounted on.
@@ -806,6 +819,91 @@ typedef struct libprobe_opt_list_filesystem {
   struct libprobe_list_filesystem value;
 } libprobe_opt_list_filesystem;
 
+// The kernel's file handles (`/proc/sys/fs/file-nr`). Each value is read alone.
+typedef struct libprobe_file_handles {
+  // File handles allocated now.
+  struct libprobe_opt_u64 allocated;
+  // Allocated but unused: always 0 since Linux 2.6, which frees them at once.
+  struct libprobe_opt_u64 unused;
+  // The most the kernel will allocate (`fs.file-max`; 2^63-1 when unlimited).
+  struct libprobe_opt_u64 max;
+} libprobe_file_handles;
+
+// A `const libprobe_file_handles *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_file_handles {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_file_handles *value;
+} libprobe_opt_file_handles;
+
+// Inodes in the kernel's inode cache (`/proc/sys/fs/inode-nr`).
+typedef struct libprobe_inode_counts {
+  // Inodes allocated.
+  struct libprobe_opt_u64 allocated;
+  // Of those, free (unused and reclaimable).
+  struct libprobe_opt_u64 free;
+} libprobe_inode_counts;
+
+// A `const libprobe_inode_counts *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_inode_counts {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_inode_counts *value;
+} libprobe_opt_inode_counts;
+
+// The kernel's random pool (`/proc/sys/kernel/random/entropy_avail`, `poolsize`), each
+// file read alone.
+typedef struct libprobe_entropy {
+  // Entropy the kernel estimates the pool holds. Since Linux 5.18, 256 once the
+  // generator is seeded.
+  // Unit: bits.
+  struct libprobe_opt_u64 available_bits;
+  // The pool's size: 4096 before Linux 5.18, 256 since.
+  // Unit: bits.
+  struct libprobe_opt_u64 pool_size_bits;
+} libprobe_entropy;
+
+// A `const libprobe_entropy *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_entropy {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_entropy *value;
+} libprobe_opt_entropy;
+
+// Socket buffer memory now (`/proc/net/sockstat`, `/proc/net/sockstat6` of the reader's
+// network namespace). The kernel prints TCP and UDP memory in pages: they are converted
+// with the page size (`crate::Source::page_size`; a fixture tree's `syscalls.txt`
+// `page_size`, 4096 when it has none). A product that does not fit a u64 is `error`.
+typedef struct libprobe_socket_buffer_memory {
+  // TCP (`TCP: mem` × page size).
+  // Unit: bytes.
+  struct libprobe_opt_u64 tcp_bytes;
+  // UDP (`UDP: mem` × page size).
+  // Unit: bytes.
+  struct libprobe_opt_u64 udp_bytes;
+  // IPv4 fragment reassembly queues (`FRAG: memory`).
+  // Unit: bytes.
+  struct libprobe_opt_u64 frag_bytes;
+  // IPv6 fragment reassembly queues (`FRAG6: memory`; `not_present` without IPv6).
+  // Unit: bytes.
+  struct libprobe_opt_u64 frag6_bytes;
+} libprobe_socket_buffer_memory;
+
+// A `const libprobe_socket_buffer_memory *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_socket_buffer_memory {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_socket_buffer_memory *value;
+} libprobe_opt_socket_buffer_memory;
+
 // The machine as a whole.
 typedef struct libprobe_system {
   // `/proc/sys/kernel/hostname` (of the reader's UTS namespace).
@@ -817,7 +915,7 @@ typedef struct libprobe_system {
   // Boot time as a Unix timestamp (`btime` of `/proc/stat`; moves when the wall clock
   // is stepped).
   // Unit: seconds.
-  uint64_t boot_time;
+  struct libprobe_opt_u64 boot_time;
   // Time since boot, suspended time included (`/proc/uptime`).
   // Unit: seconds.
   struct libprobe_opt_f64 uptime_seconds;
@@ -839,7 +937,7 @@ typedef struct libprobe_system {
   // Packages (sockets) among online CPUs.
   struct libprobe_opt_u32 cpu_packages;
   // The `cpu` line of `/proc/stat`: every possible CPU, summed.
-  const struct libprobe_cpu_times *cpu_total;
+  struct libprobe_opt_cpu_times cpu_total;
   // Busy share of all CPUs since the previous snapshot of the same `Probe` (0–100, not
   // per core). `no_previous_sample` on the first snapshot, when no clock tick elapsed
   // since the previous one, and when the counters went backwards (CPU hotplug).
@@ -848,29 +946,40 @@ typedef struct libprobe_system {
   // Every present CPU, by id.
   struct libprobe_list_cpu cpus;
   // Context switches since boot.
-  uint64_t context_switches;
+  struct libprobe_opt_u64 context_switches;
   // Interrupts serviced since boot.
-  uint64_t interrupts;
+  struct libprobe_opt_u64 interrupts;
   // Softirqs serviced since boot (2.6.31+).
   struct libprobe_opt_u64 softirqs;
   // Processes and threads created since boot.
-  uint64_t forks;
+  struct libprobe_opt_u64 forks;
   // Threads runnable now.
-  uint32_t procs_running;
+  struct libprobe_opt_u32 procs_running;
   // Threads blocked on I/O now.
-  uint32_t procs_blocked;
+  struct libprobe_opt_u32 procs_blocked;
   struct libprobe_opt_load_average load;
   const struct libprobe_system_pressure *pressure;
   struct libprobe_opt_memory memory;
   // Every `/proc/meminfo` line: values with a `kB` unit converted to bytes, the others
-  // (`HugePages_*`) as counts.
+  // (`HugePages_*`) as counts. A line whose value does not parse is left out (with a
+  // warning).
   struct libprobe_opt_map_str_u64 meminfo;
-  // Every `/proc/vmstat` counter, as the kernel prints it (mostly pages).
+  // Every `/proc/vmstat` counter, as the kernel prints it (mostly pages); one that does
+  // not parse is left out (with a warning).
   struct libprobe_opt_map_str_u64 vmstat;
   // Every line of `/proc/diskstats` (disks, partitions, loop, dm and zram devices).
   struct libprobe_opt_list_disk_stats disks;
   // Every mount of `/proc/self/mountinfo` (the reader's mount namespace), in order.
   struct libprobe_opt_list_filesystem filesystems;
+  // File handles (`/proc/sys/fs/file-nr`).
+  struct libprobe_opt_file_handles file_handles;
+  // Cached inodes (`/proc/sys/fs/inode-nr`).
+  struct libprobe_opt_inode_counts inodes;
+  // The random pool (`/proc/sys/kernel/random/`).
+  struct libprobe_opt_entropy entropy;
+  // Socket buffer memory of the reader's network namespace (`/proc/net/sockstat`,
+  // `sockstat6`), in bytes.
+  struct libprobe_opt_socket_buffer_memory socket_memory;
 } libprobe_system;
 
 // A `const libprobe_system *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
@@ -1032,11 +1141,13 @@ typedef struct libprobe_memory_map {
   uint64_t end_addr;
   // `rwxp` / `rwxs` as the kernel prints them.
   struct libprobe_str permissions;
+  // The offset into the mapped file (`error` when the row prints no valid hex).
   // Unit: bytes.
-  uint64_t offset;
+  struct libprobe_opt_u64 offset;
   // `major:minor` of the device holding the mapped file (`00:00` when anonymous).
   struct libprobe_str device;
-  uint64_t inode;
+  // The mapped file's inode (0 when anonymous; `error` when not a valid number).
+  struct libprobe_opt_u64 inode;
   // The file, or `[heap]`, `[stack]`, `[vdso]`, …; empty for anonymous mappings.
   struct libprobe_str pathname;
 } libprobe_memory_map;
@@ -1064,55 +1175,65 @@ typedef struct libprobe_limit {
   uint64_t hard;
 } libprobe_limit;
 
+// A `const libprobe_limit *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_limit {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_limit *value;
+} libprobe_opt_limit;
+
 // The sixteen resource limits of `/proc/<pid>/limits`, in the kernel's units (noted per
-// field). `u64::MAX` means unlimited.
+// field). `u64::MAX` means unlimited. A limit whose row is missing or does not parse is
+// missing (`error`, with a warning); the other rows are kept.
 typedef struct libprobe_process_limits {
   // RLIMIT_CPU.
   // Unit: seconds.
-  const struct libprobe_limit *max_cpu_time;
+  struct libprobe_opt_limit max_cpu_time;
   // RLIMIT_FSIZE.
   // Unit: bytes.
-  const struct libprobe_limit *max_file_size;
+  struct libprobe_opt_limit max_file_size;
   // RLIMIT_DATA.
   // Unit: bytes.
-  const struct libprobe_limit *max_data_size;
+  struct libprobe_opt_limit max_data_size;
   // RLIMIT_STACK.
   // Unit: bytes.
-  const struct libprobe_limit *max_stack_size;
+  struct libprobe_opt_limit max_stack_size;
   // RLIMIT_CORE.
   // Unit: bytes.
-  const struct libprobe_limit *max_core_size;
+  struct libprobe_opt_limit max_core_size;
   // RLIMIT_RSS (not enforced by Linux).
   // Unit: bytes.
-  const struct libprobe_limit *max_resident_set;
+  struct libprobe_opt_limit max_resident_set;
   // RLIMIT_NPROC.
   // Unit: processes.
-  const struct libprobe_limit *max_processes;
+  struct libprobe_opt_limit max_processes;
   // RLIMIT_NOFILE.
   // Unit: files.
-  const struct libprobe_limit *max_open_files;
+  struct libprobe_opt_limit max_open_files;
   // RLIMIT_MEMLOCK.
   // Unit: bytes.
-  const struct libprobe_limit *max_locked_memory;
+  struct libprobe_opt_limit max_locked_memory;
   // RLIMIT_AS.
   // Unit: bytes.
-  const struct libprobe_limit *max_address_space;
+  struct libprobe_opt_limit max_address_space;
   // RLIMIT_LOCKS.
   // Unit: locks.
-  const struct libprobe_limit *max_file_locks;
+  struct libprobe_opt_limit max_file_locks;
   // RLIMIT_SIGPENDING.
   // Unit: signals.
-  const struct libprobe_limit *max_pending_signals;
+  struct libprobe_opt_limit max_pending_signals;
   // RLIMIT_MSGQUEUE.
   // Unit: bytes.
-  const struct libprobe_limit *max_msgqueue_size;
+  struct libprobe_opt_limit max_msgqueue_size;
   // RLIMIT_NICE (the ceiling is `20 - soft`).
-  const struct libprobe_limit *max_nice_priority;
+  struct libprobe_opt_limit max_nice_priority;
   // RLIMIT_RTPRIO.
-  const struct libprobe_limit *max_realtime_priority;
+  struct libprobe_opt_limit max_realtime_priority;
   // RLIMIT_RTTIME.
   // Unit: us.
-  const struct libprobe_limit *max_realtime_timeout;
+  struct libprobe_opt_limit max_realtime_timeout;
 } libprobe_process_limits;
 
 // A `const libprobe_process_limits *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
@@ -1298,13 +1419,17 @@ typedef struct libprobe_delay_accounting {
 
 // Everything the kernel tells about one process.
 typedef struct libprobe_process_full {
+  // The process id (its `/proc` directory). With `start_time`, the identity of the
+  // process: a `stat` without a valid start time is no record (left out, with a
+  // warning). Every other field of `stat` is read alone: one that does not parse or fit
+  // its type is missing with reason `error` and a warning quoting it.
   int32_t pid;
   // Parent process id (0 for init and kthreadd).
-  int32_t ppid;
+  struct libprobe_opt_i32 ppid;
   // Process group id.
-  int32_t pgid;
+  struct libprobe_opt_i32 pgid;
   // Session id.
-  int32_t sid;
+  struct libprobe_opt_i32 sid;
   // Thread group id (equals `pid` for a process).
   struct libprobe_opt_i32 tgid;
   // The pid in each nested pid namespace, outermost first (`NSpid`).
@@ -1335,11 +1460,11 @@ typedef struct libprobe_process_full {
   // The state letter as the kernel prints it (`R`, `S`, `D`, `Z`, `T`, `t`, `X`, `I`, …).
   uint32_t state_char;
   // Nice value, -20 (favoured) to 19.
-  int32_t nice;
+  struct libprobe_opt_i32 nice;
   // Kernel scheduling priority as `/proc/<pid>/stat` shows it (20 + nice for normal
   // tasks; negative for real-time ones).
-  int32_t priority;
-  uint32_t num_threads;
+  struct libprobe_opt_i32 priority;
+  struct libprobe_opt_u32 num_threads;
   // Start time after boot.
   // Unit: ticks.
   uint64_t start_time;
@@ -1347,34 +1472,37 @@ typedef struct libprobe_process_full {
   // Unit: seconds.
   struct libprobe_opt_u64 start_time_unix;
   // `PF_*` flags of the main thread.
-  uint32_t flags;
-  // True for kernel threads (`PF_KTHREAD`).
-  uint8_t is_kernel_thread;
+  struct libprobe_opt_u32 flags;
+  // True for kernel threads (`PF_KTHREAD` in `flags`; missing with it).
+  struct libprobe_opt_bool is_kernel_thread;
   // Controlling terminal (`tty_nr`, encoded device number; 0 when none).
-  int32_t tty_nr;
+  struct libprobe_opt_i32 tty_nr;
   // Unit: ticks.
-  uint64_t cpu_user_ticks;
+  struct libprobe_opt_u64 cpu_user_ticks;
   // Unit: ticks.
-  uint64_t cpu_system_ticks;
-  // CPU time of waited-for children, user mode.
+  struct libprobe_opt_u64 cpu_system_ticks;
+  // CPU time of waited-for children, user mode (printed signed by the kernel: a
+  // negative value is `error`, never 0).
   // Unit: ticks.
-  uint64_t cpu_children_user;
+  struct libprobe_opt_u64 cpu_children_user;
   // Unit: ticks.
-  uint64_t cpu_children_system;
+  struct libprobe_opt_u64 cpu_children_system;
   // CPU use since the previous snapshot of the same `Probe`, in percent of one CPU
-  // (200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot.
+  // (200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot, and
+  // with the reason of `cpu_user_ticks` or `cpu_system_ticks` when either is missing.
   // Unit: percent.
   struct libprobe_opt_f64 cpu_percent;
   // CPUs the process may run on (`Cpus_allowed_list`).
   struct libprobe_opt_list_u32 cpu_affinity;
   // The CPU the process last ran on.
-  int32_t last_cpu;
-  // Resident set size.
+  struct libprobe_opt_i32 last_cpu;
+  // Resident set size (`rss` of `stat` × page size; `error` with a warning when the
+  // product does not fit a u64).
   // Unit: bytes.
-  uint64_t memory_rss;
+  struct libprobe_opt_u64 memory_rss;
   // Virtual memory size.
   // Unit: bytes.
-  uint64_t memory_vms;
+  struct libprobe_opt_u64 memory_vms;
   // Resident memory backed by files or shared memory (`RssFile + RssShmem`).
   // Unit: bytes.
   struct libprobe_opt_u64 memory_shared;
@@ -1420,11 +1548,11 @@ typedef struct libprobe_process_full {
   // RSS as a share of the machine's physical memory.
   // Unit: percent.
   struct libprobe_opt_f64 memory_percent;
-  uint64_t page_faults_minor;
-  uint64_t page_faults_major;
+  struct libprobe_opt_u64 page_faults_minor;
+  struct libprobe_opt_u64 page_faults_major;
   // Minor faults of waited-for children.
-  uint64_t page_faults_children_minor;
-  uint64_t page_faults_children_major;
+  struct libprobe_opt_u64 page_faults_children_minor;
+  struct libprobe_opt_u64 page_faults_children_major;
   // Bytes fetched from storage.
   // Unit: bytes.
   struct libprobe_opt_u64 io_read_bytes;
@@ -1488,10 +1616,11 @@ typedef struct libprobe_process_full {
   struct libprobe_opt_map_str_str environ;
   struct libprobe_opt_i32 oom_score;
   struct libprobe_opt_i32 oom_score_adj;
-  // SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6.
-  uint32_t sched_policy;
+  // SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6 (`not_supported` before
+  // Linux 2.5.19, which does not print it).
+  struct libprobe_opt_u32 sched_policy;
   // Real-time priority (1–99), 0 for normal policies.
-  uint32_t sched_priority;
+  struct libprobe_opt_u32 sched_priority;
   // The cgroup CPU quota per period that binds the process (`cpu.max`).
   // Unit: us.
   struct libprobe_opt_u64 cpu_time_limit;
@@ -3519,6 +3648,23 @@ libprobe_status libprobe_config_set_json(struct libprobe_config *config,
 libprobe_status libprobe_config_set_options(struct libprobe_config *config,
                                             const struct libprobe_options *options);
 
+// Sets option `system.statvfs_timeout_ms` (what `libprobe_config_set` sets by key):
+//
+// How long one mount's `statvfs` may take, in milliseconds (default 1000). A mount
+// that does not answer in time (a stalled FUSE or network server) leaves its sizes
+// `timed_out`, with a warning naming it, and is not asked again until its pending
+// call returns; the rest of the snapshot does not wait for it.
+//
+// `value`: from 1 to 60000. Default: `1000`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_system_statvfs_timeout_ms(struct libprobe_config *config,
+                                                              uint32_t value);
+
 // Sets option `process.smaps_rollup` (what `libprobe_config_set` sets by key):
 //
 // PSS, USS, dirty and swap-PSS memory from `/proc/<pid>/smaps_rollup` (the kernel
@@ -3608,7 +3754,8 @@ libprobe_status libprobe_config_set_process_cgroup_limits(struct libprobe_config
 
 // Sets option `process.pids` (what `libprobe_config_set` sets by key):
 //
-// Collect only these processes (default: every process).
+// Collect only these processes (every process when `None`). Each is collected once,
+// in ascending order, however often the list names it.
 //
 // `pids`: `count` process ids (copied); NULL for every process. Default: `all`.
 //
@@ -3638,6 +3785,39 @@ libprobe_status libprobe_config_set_process_pids(struct libprobe_config *config,
 // `config` came from `libprobe_config_new`; pointer arguments are as described above.
 libprobe_status libprobe_config_set_process_threads(struct libprobe_config *config,
                                                     uint32_t value);
+
+// Sets option `process.cmdline_scrub` (what `libprobe_config_set` sets by key):
+//
+// Replace secret values in command lines with `********` (default on; see
+// `crate::process::scrub` for exactly what is replaced). `false` gives the raw
+// bytes. Costs a scan of each argument that holds `=`, starts with `-` or holds `://`.
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_cmdline_scrub(struct libprobe_config *config,
+                                                          uint8_t value);
+
+// Sets option `process.cmdline_scrub_words` (what `libprobe_config_set` sets by key):
+//
+// More argument names to scrub, beside the built-in list (`password`, `passwd`,
+// `secret`, `token`, `api_key`, `apikey`, `access_key`, `auth`); matched like them
+// (case-insensitive, anywhere in the name, `-` read as `_`). Default empty.
+//
+// `words`: `count` NUL-terminated strings (copied). Default: ``.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_cmdline_scrub_words(struct libprobe_config *config,
+                                                                const char *const *words,
+                                                                size_t count);
 
 // Sets option `network.sockets` (what `libprobe_config_set` sets by key):
 //

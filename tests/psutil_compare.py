@@ -302,6 +302,8 @@ def compare(pid, rec, before, after, notes):
     if limits is not None:
         for _, name in RLIMITS:
             lim = limits[name]
+            if lim is None:
+                continue
             c.exact(
                 f"limits.{name}",
                 (lim["soft"], lim["hard"]),

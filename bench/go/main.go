@@ -58,9 +58,9 @@ func withLibprobe(p *libprobe.Probe) (rows, errors int, acc uint64) {
 	procs, _ := snap.Processes.Get()
 	for i := range procs {
 		q := &procs[i]
-		acc ^= uint64(q.PID) ^ uint64(q.PPID) ^ uint64(len(q.Name)) ^ q.StartTime
-		acc ^= q.CPUUserTicks ^ q.CPUSystemTicks ^ q.MemoryRSS ^ q.MemoryVMS
-		acc ^= uint64(q.Nice) ^ uint64(q.NumThreads)
+		acc ^= uint64(q.PID) ^ uint64(q.PPID.Value) ^ uint64(len(q.Name)) ^ q.StartTime
+		acc ^= q.CPUUserTicks.Value ^ q.CPUSystemTicks.Value ^ q.MemoryRSS.Value ^ q.MemoryVMS.Value
+		acc ^= uint64(q.Nice.Value) ^ uint64(q.NumThreads.Value)
 		for _, f := range []libprobe.Field[uint32]{q.UIDReal, q.UIDEffective, q.GIDReal} {
 			if v, ok := f.Get(); ok {
 				acc ^= uint64(v)
@@ -88,7 +88,7 @@ func withLibprobe(p *libprobe.Probe) (rows, errors int, acc uint64) {
 			acc ^= uint64(n)
 		}
 		if l, ok := q.Limits.Get(); ok {
-			acc ^= l.MaxOpenFiles.Soft ^ l.MaxStackSize.Hard
+			acc ^= l.MaxOpenFiles.Value.Soft ^ l.MaxStackSize.Value.Hard
 		}
 	}
 	return len(procs), errors, acc

@@ -6,8 +6,8 @@
 //	defer p.Close()
 //	snap, err := p.Snapshot()
 //	for _, proc := range snap.Processes.Value {
-//		rss := proc.MemoryRSS
-//		if io, ok := proc.IOReadBytes.Get(); ok { ... } // missing: proc.IOReadBytes.Reason
+//		if rss, ok := proc.MemoryRSS.Get(); ok { ... }    // missing: proc.MemoryRSS.Reason
+//		if io, ok := proc.IOReadBytes.Get(); ok { ... }
 //	}
 //
 // The structs (types_gen.go) are generated from the core's schema, as the C view is, so

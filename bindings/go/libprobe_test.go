@@ -266,8 +266,8 @@ func TestLiveChild(t *testing.T) {
 		t.Fatalf("processes: %+v", snap.Processes)
 	}
 	c := procs[0]
-	if c.PID != pid || c.PPID != int32(os.Getpid()) || c.Name != "sleep" {
-		t.Errorf("pid %d ppid %d name %q", c.PID, c.PPID, c.Name)
+	if ppid, ok := c.PPID.Get(); c.PID != pid || !ok || ppid != int32(os.Getpid()) || c.Name != "sleep" {
+		t.Errorf("pid %d ppid %+v name %q", c.PID, c.PPID, c.Name)
 	}
 	if argv, ok := c.Cmdline.Get(); !ok || strings.Join(argv, " ") != "sleep 30.5" {
 		t.Errorf("cmdline %+v", c.Cmdline)
@@ -276,8 +276,8 @@ func TestLiveChild(t *testing.T) {
 	if !ok || len(env) != 1 || env[0].Key != "LIBPROBE_GO_TEST" || env[0].Value != "1" {
 		t.Errorf("environ %+v", c.Environ)
 	}
-	if c.MemoryRSS == 0 || c.StartTime == 0 {
-		t.Errorf("rss %d start %d", c.MemoryRSS, c.StartTime)
+	if rss, ok := c.MemoryRSS.Get(); !ok || rss == 0 || c.StartTime == 0 {
+		t.Errorf("rss %+v start %d", c.MemoryRSS, c.StartTime)
 	}
 	if _, ok := c.CPUPercent.Get(); ok || c.CPUPercent.Reason != ReasonNoPreviousSample {
 		t.Errorf("first snapshot cpu_percent: %+v", c.CPUPercent)

@@ -41,6 +41,13 @@ type Options struct {
 
 // SystemOptions are the system domain's options; a nil field keeps the core's default.
 type SystemOptions struct {
+	// How long one mount's `statvfs` may take, in milliseconds (default 1000). A mount
+	// that does not answer in time (a stalled FUSE or network server) leaves its sizes
+	// `timed_out`, with a warning naming it, and is not asked again until its pending
+	// call returns; the rest of the snapshot does not wait for it.
+	//
+	// Key system.statvfs_timeout_ms; default "1000".
+	StatvfsTimeoutMs *uint32
 }
 
 // ProcessOptions are the process domain's options; a nil field keeps the core's default.
@@ -72,7 +79,8 @@ type ProcessOptions struct {
 	//
 	// Key process.cgroup_limits; default "true".
 	CgroupLimits *bool
-	// Collect only these processes (default: every process).
+	// Collect only these processes (every process when `None`). Each is collected once,
+	// in ascending order, however often the list names it.
 	//
 	// Key process.pids; default "all".
 	Pids []int32
@@ -84,6 +92,18 @@ type ProcessOptions struct {
 	//
 	// Key process.threads; default "0".
 	Threads *uint32
+	// Replace secret values in command lines with `********` (default on; see
+	// `crate::process::scrub` for exactly what is replaced). `false` gives the raw
+	// bytes. Costs a scan of each argument that holds `=`, starts with `-` or holds `://`.
+	//
+	// Key process.cmdline_scrub; default "true".
+	CmdlineScrub *bool
+	// More argument names to scrub, beside the built-in list (`password`, `passwd`,
+	// `secret`, `token`, `api_key`, `apikey`, `access_key`, `auth`); matched like them
+	// (case-insensitive, anywhere in the name, `-` read as `_`). Default empty.
+	//
+	// Key process.cmdline_scrub_words; default "".
+	CmdlineScrubWords []string
 }
 
 // NetworkOptions are the network domain's options; a nil field keeps the core's default.
@@ -149,6 +169,9 @@ type EBPFOptions struct {
 
 // settings gives each option whose field is set, as a key and its text, in schema order.
 func (o *Options) settings(add func(key, value string)) {
+	if o.System.StatvfsTimeoutMs != nil {
+		add("system.statvfs_timeout_ms", strconv.FormatUint(uint64(*o.System.StatvfsTimeoutMs), 10))
+	}
 	if o.Process.SmapsRollup != nil {
 		add("process.smaps_rollup", strconv.FormatBool(*o.Process.SmapsRollup))
 	}
@@ -172,6 +195,12 @@ func (o *Options) settings(add func(key, value string)) {
 	}
 	if o.Process.Threads != nil {
 		add("process.threads", strconv.FormatUint(uint64(*o.Process.Threads), 10))
+	}
+	if o.Process.CmdlineScrub != nil {
+		add("process.cmdline_scrub", strconv.FormatBool(*o.Process.CmdlineScrub))
+	}
+	if o.Process.CmdlineScrubWords != nil {
+		add("process.cmdline_scrub_words", strings.Join(o.Process.CmdlineScrubWords, ","))
 	}
 	if o.Network.Sockets != nil {
 		add("network.sockets", strings.Join(o.Network.Sockets, ","))
@@ -204,6 +233,7 @@ func (o *Options) settings(add func(key, value string)) {
 
 // optionFields maps each key to its field in Options (the parity test sets each one).
 var optionFields = map[string]string{
+	"system.statvfs_timeout_ms":   "System.StatvfsTimeoutMs",
 	"process.smaps_rollup":        "Process.SmapsRollup",
 	"process.maps":                "Process.Maps",
 	"process.fds":                 "Process.Fds",
@@ -212,6 +242,8 @@ var optionFields = map[string]string{
 	"process.cgroup_limits":       "Process.CgroupLimits",
 	"process.pids":                "Process.Pids",
 	"process.threads":             "Process.Threads",
+	"process.cmdline_scrub":       "Process.CmdlineScrub",
+	"process.cmdline_scrub_words": "Process.CmdlineScrubWords",
 	"network.sockets":             "Network.Sockets",
 	"network.owners":              "Network.Owners",
 	"network.tcp_info":            "Network.TCPInfo",

@@ -672,7 +672,7 @@ type System struct {
 	// Boot time as a Unix timestamp (`btime` of `/proc/stat`; moves when the wall clock
 	// is stepped).
 	// Unit: seconds.
-	BootTime uint64 `json:"boot_time"`
+	BootTime Field[uint64] `json:"boot_time"`
 	// Time since boot, suspended time included (`/proc/uptime`).
 	// Unit: seconds.
 	UptimeSeconds Field[float64] `json:"uptime_seconds"`
@@ -694,7 +694,7 @@ type System struct {
 	// Packages (sockets) among online CPUs.
 	CPUPackages Field[uint32] `json:"cpu_packages"`
 	// The `cpu` line of `/proc/stat`: every possible CPU, summed.
-	CPUTotal CPUTimes `json:"cpu_total"`
+	CPUTotal Field[CPUTimes] `json:"cpu_total"`
 	// Busy share of all CPUs since the previous snapshot of the same `Probe` (0–100, not
 	// per core). `no_previous_sample` on the first snapshot, when no clock tick elapsed
 	// since the previous one, and when the counters went backwards (CPU hotplug).
@@ -703,29 +703,40 @@ type System struct {
 	// Every present CPU, by id.
 	CPUs []CPU `json:"cpus"`
 	// Context switches since boot.
-	ContextSwitches uint64 `json:"context_switches"`
+	ContextSwitches Field[uint64] `json:"context_switches"`
 	// Interrupts serviced since boot.
-	Interrupts uint64 `json:"interrupts"`
+	Interrupts Field[uint64] `json:"interrupts"`
 	// Softirqs serviced since boot (2.6.31+).
 	Softirqs Field[uint64] `json:"softirqs"`
 	// Processes and threads created since boot.
-	Forks uint64 `json:"forks"`
+	Forks Field[uint64] `json:"forks"`
 	// Threads runnable now.
-	ProcsRunning uint32 `json:"procs_running"`
+	ProcsRunning Field[uint32] `json:"procs_running"`
 	// Threads blocked on I/O now.
-	ProcsBlocked uint32             `json:"procs_blocked"`
+	ProcsBlocked Field[uint32]      `json:"procs_blocked"`
 	Load         Field[LoadAverage] `json:"load"`
 	Pressure     SystemPressure     `json:"pressure"`
 	Memory       Field[Memory]      `json:"memory"`
 	// Every `/proc/meminfo` line: values with a `kB` unit converted to bytes, the others
-	// (`HugePages_*`) as counts.
+	// (`HugePages_*`) as counts. A line whose value does not parse is left out (with a
+	// warning).
 	Meminfo Field[[]Entry[string, uint64]] `json:"meminfo"`
-	// Every `/proc/vmstat` counter, as the kernel prints it (mostly pages).
+	// Every `/proc/vmstat` counter, as the kernel prints it (mostly pages); one that does
+	// not parse is left out (with a warning).
 	Vmstat Field[[]Entry[string, uint64]] `json:"vmstat"`
 	// Every line of `/proc/diskstats` (disks, partitions, loop, dm and zram devices).
 	Disks Field[[]DiskStats] `json:"disks"`
 	// Every mount of `/proc/self/mountinfo` (the reader's mount namespace), in order.
 	Filesystems Field[[]Filesystem] `json:"filesystems"`
+	// File handles (`/proc/sys/fs/file-nr`).
+	FileHandles Field[FileHandles] `json:"file_handles"`
+	// Cached inodes (`/proc/sys/fs/inode-nr`).
+	Inodes Field[InodeCounts] `json:"inodes"`
+	// The random pool (`/proc/sys/kernel/random/`).
+	Entropy Field[Entropy] `json:"entropy"`
+	// Socket buffer memory of the reader's network namespace (`/proc/net/sockstat`,
+	// `sockstat6`), in bytes.
+	SocketMemory Field[SocketBufferMemory] `json:"socket_memory"`
 }
 
 func convSystem(c *C.libprobe_system) System {
@@ -733,7 +744,7 @@ func convSystem(c *C.libprobe_system) System {
 		Hostname:         convOptStr(&c.hostname),
 		KernelRelease:    convOptStr(&c.kernel_release),
 		KernelVersion:    convOptStr(&c.kernel_version),
-		BootTime:         uint64(c.boot_time),
+		BootTime:         convOptU64(&c.boot_time),
 		UptimeSeconds:    convOptF64(&c.uptime_seconds),
 		IdleSeconds:      convOptF64(&c.idle_seconds),
 		ClockTicks:       uint64(c.clock_ticks),
@@ -742,15 +753,15 @@ func convSystem(c *C.libprobe_system) System {
 		CPUCountPossible: convOptU32(&c.cpu_count_possible),
 		CPUCountPhysical: convOptU32(&c.cpu_count_physical),
 		CPUPackages:      convOptU32(&c.cpu_packages),
-		CPUTotal:         convCPUTimes(c.cpu_total),
+		CPUTotal:         convOptCPUTimes(&c.cpu_total),
 		CPUPercent:       convOptF64(&c.cpu_percent),
 		CPUs:             convListCPU(&c.cpus),
-		ContextSwitches:  uint64(c.context_switches),
-		Interrupts:       uint64(c.interrupts),
+		ContextSwitches:  convOptU64(&c.context_switches),
+		Interrupts:       convOptU64(&c.interrupts),
 		Softirqs:         convOptU64(&c.softirqs),
-		Forks:            uint64(c.forks),
-		ProcsRunning:     uint32(c.procs_running),
-		ProcsBlocked:     uint32(c.procs_blocked),
+		Forks:            convOptU64(&c.forks),
+		ProcsRunning:     convOptU32(&c.procs_running),
+		ProcsBlocked:     convOptU32(&c.procs_blocked),
 		Load:             convOptLoadAverage(&c.load),
 		Pressure:         convSystemPressure(c.pressure),
 		Memory:           convOptMemory(&c.memory),
@@ -758,6 +769,10 @@ func convSystem(c *C.libprobe_system) System {
 		Vmstat:           convOptMapStrU64(&c.vmstat),
 		Disks:            convOptListDiskStats(&c.disks),
 		Filesystems:      convOptListFilesystem(&c.filesystems),
+		FileHandles:      convOptFileHandles(&c.file_handles),
+		Inodes:           convOptInodeCounts(&c.inodes),
+		Entropy:          convOptEntropy(&c.entropy),
+		SocketMemory:     convOptSocketBufferMemory(&c.socket_memory),
 	}
 }
 
@@ -813,8 +828,9 @@ type CPU struct {
 	// The logical CPU number.
 	ID     uint32 `json:"id"`
 	Online bool   `json:"online"`
-	// Mode times (its `cpuN` line of `/proc/stat`); `not_enabled` while the CPU is
-	// offline.
+	// Mode times (its `cpuN` line of `/proc/stat`), whenever `/proc/stat` has that line
+	// (even for a CPU sysfs lists as offline); `not_enabled` for an offline CPU without
+	// one.
 	Times Field[CPUTimes] `json:"times"`
 	// Busy share since the previous snapshot of the same `Probe` (0–100 for this one
 	// CPU). `no_previous_sample` on the first snapshot, when no clock tick elapsed
@@ -823,7 +839,7 @@ type CPU struct {
 	// Unit: percent.
 	Percent Field[float64] `json:"percent"`
 	// Physical package (socket), `-1` where the architecture does not know it. Every
-	// topology field is `not_enabled` while the CPU is offline and `not_supported` on a
+	// topology field is `not_enabled` while the CPU is offline and `not_present` on a
 	// kernel without the file (`die_id` before 5.3, `cluster_id` before 5.16).
 	PackageID Field[int32] `json:"package_id"`
 	// Die within the package.
@@ -840,7 +856,7 @@ type CPU struct {
 	// Unit: MHz.
 	FrequencyMhz Field[float64] `json:"frequency_mhz"`
 	// The lowest frequency the cpufreq policy allows (`scaling_min_freq`);
-	// `not_supported` without a cpufreq driver.
+	// `not_present` without a cpufreq driver.
 	// Unit: MHz.
 	FrequencyMinMhz Field[float64] `json:"frequency_min_mhz"`
 	// The highest frequency the cpufreq policy allows (`scaling_max_freq`).
@@ -868,35 +884,37 @@ func convCPU(c *C.libprobe_cpu) CPU {
 	}
 }
 
-// `/proc/loadavg`.
+// `/proc/loadavg`. Each value is read alone: one that does not parse (a negative load,
+// a word) is missing with reason `error` and a warning.
 type LoadAverage struct {
 	// Runnable plus uninterruptible tasks, averaged over 1 minute.
-	Load1 float64 `json:"load1"`
+	Load1 Field[float64] `json:"load1"`
 	// Over 5 minutes.
-	Load5 float64 `json:"load5"`
+	Load5 Field[float64] `json:"load5"`
 	// Over 15 minutes.
-	Load15 float64 `json:"load15"`
+	Load15 Field[float64] `json:"load15"`
 	// Runnable scheduling entities now.
-	Runnable uint32 `json:"runnable"`
+	Runnable Field[uint32] `json:"runnable"`
 	// Scheduling entities (threads) that exist.
-	Total uint32 `json:"total"`
+	Total Field[uint32] `json:"total"`
 	// The most recently created pid (in the reader's pid namespace).
-	LastPID int32 `json:"last_pid"`
+	LastPID Field[int32] `json:"last_pid"`
 }
 
 func convLoadAverage(c *C.libprobe_load_average) LoadAverage {
 	return LoadAverage{
-		Load1:    float64(c.load1),
-		Load5:    float64(c.load5),
-		Load15:   float64(c.load15),
-		Runnable: uint32(c.runnable),
-		Total:    uint32(c.total),
-		LastPID:  int32(c.last_pid),
+		Load1:    convOptF64(&c.load1),
+		Load5:    convOptF64(&c.load5),
+		Load15:   convOptF64(&c.load15),
+		Runnable: convOptU32(&c.runnable),
+		Total:    convOptU32(&c.total),
+		LastPID:  convOptI32(&c.last_pid),
 	}
 }
 
 // System-wide pressure stall information (`/proc/pressure/*`, Linux 4.20+ with PSI on).
-// Each is `not_supported` when its file is absent (no `CONFIG_PSI`, or `psi=0`).
+// Each is `not_present` when its file is absent (no `CONFIG_PSI`, `psi=0`, an older
+// kernel).
 type SystemPressure struct {
 	CPU    Field[Pressure] `json:"cpu"`
 	Memory Field[Pressure] `json:"memory"`
@@ -929,37 +947,40 @@ func convPressure(c *C.libprobe_pressure) Pressure {
 }
 
 // Pressure stall information for one resource (`/proc/pressure/*`, `<cgroup>/*.pressure`).
+// Each value is read alone: one that does not parse is missing (`error`).
 type PSILine struct {
 	// Share of wall time stalled, averaged over 10 s.
 	// Unit: percent.
-	Avg10 float64 `json:"avg10"`
+	Avg10 Field[float64] `json:"avg10"`
 	// Unit: percent.
-	Avg60 float64 `json:"avg60"`
+	Avg60 Field[float64] `json:"avg60"`
 	// Unit: percent.
-	Avg300 float64 `json:"avg300"`
+	Avg300 Field[float64] `json:"avg300"`
 	// Total stall time.
 	// Unit: us.
-	TotalUs uint64 `json:"total_us"`
+	TotalUs Field[uint64] `json:"total_us"`
 }
 
 func convPSILine(c *C.libprobe_psi_line) PSILine {
 	return PSILine{
-		Avg10:   float64(c.avg10),
-		Avg60:   float64(c.avg60),
-		Avg300:  float64(c.avg300),
-		TotalUs: uint64(c.total_us),
+		Avg10:   convOptF64(&c.avg10),
+		Avg60:   convOptF64(&c.avg60),
+		Avg300:  convOptF64(&c.avg300),
+		TotalUs: convOptU64(&c.total_us),
 	}
 }
 
 // Physical memory and swap (`/proc/meminfo`), the fields most tools show. Fields whose
-// line this kernel does not print are `not_supported`.
+// line this kernel does not print are `not_supported`; a line whose value does not parse
+// leaves its field `error` (with a warning). Without a valid `MemTotal`, the base of every
+// share here, there is no `Memory` (`error`); `meminfo` keeps the other lines.
 type Memory struct {
 	// Usable RAM (`MemTotal`).
 	// Unit: bytes.
 	Total uint64 `json:"total"`
 	// RAM not used at all (`MemFree`).
 	// Unit: bytes.
-	Free uint64 `json:"free"`
+	Free Field[uint64] `json:"free"`
 	// An estimate of memory available for new work without swapping (`MemAvailable`,
 	// Linux 3.14+).
 	// Unit: bytes.
@@ -984,12 +1005,12 @@ type Memory struct {
 	// Unit: bytes.
 	Slab Field[uint64] `json:"slab"`
 	// `total - available` (or `total - free - buffers - cached` before 3.14), as
-	// `free` shows it.
+	// `free` shows it; missing with the reason of a value it needs.
 	// Unit: bytes.
-	Used uint64 `json:"used"`
+	Used Field[uint64] `json:"used"`
 	// `used / total`.
 	// Unit: percent.
-	UsedPercent float64 `json:"used_percent"`
+	UsedPercent Field[float64] `json:"used_percent"`
 	// `SwapTotal`: 0 without swap.
 	// Unit: bytes.
 	SwapTotal Field[uint64] `json:"swap_total"`
@@ -1013,7 +1034,7 @@ type Memory struct {
 func convMemory(c *C.libprobe_memory) Memory {
 	return Memory{
 		Total:           uint64(c.total),
-		Free:            uint64(c.free),
+		Free:            convOptU64(&c.free),
 		Available:       convOptU64(&c.available),
 		Buffers:         convOptU64(&c.buffers),
 		Cached:          convOptU64(&c.cached),
@@ -1021,8 +1042,8 @@ func convMemory(c *C.libprobe_memory) Memory {
 		Active:          convOptU64(&c.active),
 		Inactive:        convOptU64(&c.inactive),
 		Slab:            convOptU64(&c.slab),
-		Used:            uint64(c.used),
-		UsedPercent:     float64(c.used_percent),
+		Used:            convOptU64(&c.used),
+		UsedPercent:     convOptF64(&c.used_percent),
 		SwapTotal:       convOptU64(&c.swap_total),
 		SwapFree:        convOptU64(&c.swap_free),
 		SwapUsed:        convOptU64(&c.swap_used),
@@ -1035,42 +1056,46 @@ func convMemory(c *C.libprobe_memory) Memory {
 // One block device or partition line of `/proc/diskstats`, counters since boot.
 //
 // The `*_time_ms` fields are 32-bit in the kernel and wrap at 2^32 ms (about 49.7 days
-// of accumulated time): compute rates with wrapping subtraction modulo 2^32.
+// of accumulated time): compute rates with wrapping subtraction modulo 2^32. Each
+// counter is read alone: one that does not parse is missing (`error`, with a warning)
+// and the rest of the device's line is kept; a line whose device number or name does
+// not parse is no device and is left out, with a warning.
 type DiskStats struct {
 	// Kernel name (`sda`, `nvme0n1p1`, `dm-0`, `loop0`).
-	Name           string `json:"name"`
-	Major          uint32 `json:"major"`
-	Minor          uint32 `json:"minor"`
-	ReadsCompleted uint64 `json:"reads_completed"`
+	Name           string        `json:"name"`
+	Major          uint32        `json:"major"`
+	Minor          uint32        `json:"minor"`
+	ReadsCompleted Field[uint64] `json:"reads_completed"`
 	// Adjacent reads merged into one before reaching the device.
-	ReadsMerged uint64 `json:"reads_merged"`
+	ReadsMerged Field[uint64] `json:"reads_merged"`
 	// 512-byte sectors, whatever the device's sector size.
 	// Unit: sectors.
-	SectorsRead uint64 `json:"sectors_read"`
-	// `sectors_read * 512`.
+	SectorsRead Field[uint64] `json:"sectors_read"`
+	// `sectors_read * 512` (`error` when that does not fit a u64).
 	// Unit: bytes.
-	ReadBytes uint64 `json:"read_bytes"`
+	ReadBytes Field[uint64] `json:"read_bytes"`
 	// Time spent by all reads (they overlap: may exceed wall time).
 	// Unit: ms.
-	ReadTimeMs      uint64 `json:"read_time_ms"`
-	WritesCompleted uint64 `json:"writes_completed"`
-	WritesMerged    uint64 `json:"writes_merged"`
+	ReadTimeMs      Field[uint64] `json:"read_time_ms"`
+	WritesCompleted Field[uint64] `json:"writes_completed"`
+	WritesMerged    Field[uint64] `json:"writes_merged"`
 	// Unit: sectors.
-	SectorsWritten uint64 `json:"sectors_written"`
+	SectorsWritten Field[uint64] `json:"sectors_written"`
 	// `sectors_written * 512`.
 	// Unit: bytes.
-	WriteBytes uint64 `json:"write_bytes"`
+	WriteBytes Field[uint64] `json:"write_bytes"`
 	// Unit: ms.
-	WriteTimeMs uint64 `json:"write_time_ms"`
+	WriteTimeMs Field[uint64] `json:"write_time_ms"`
 	// I/Os in flight now (a gauge).
-	IOInProgress uint64 `json:"io_in_progress"`
+	IOInProgress Field[uint64] `json:"io_in_progress"`
 	// Time the device had I/O in flight (busy time: `%util` is its rate).
 	// Unit: ms.
-	IOTimeMs uint64 `json:"io_time_ms"`
+	IOTimeMs Field[uint64] `json:"io_time_ms"`
 	// In-flight time weighted by queue depth.
 	// Unit: ms.
-	WeightedIOTimeMs uint64 `json:"weighted_io_time_ms"`
-	// Linux 4.18+ (`not_supported` before), like the other discard fields.
+	WeightedIOTimeMs Field[uint64] `json:"weighted_io_time_ms"`
+	// Linux 4.18+ (`not_supported` before: the line has no such column), like the other
+	// discard fields.
 	DiscardsCompleted Field[uint64] `json:"discards_completed"`
 	DiscardsMerged    Field[uint64] `json:"discards_merged"`
 	// Unit: sectors.
@@ -1088,19 +1113,19 @@ func convDiskStats(c *C.libprobe_disk_stats) DiskStats {
 		Name:              goString(c.name),
 		Major:             uint32(c.major),
 		Minor:             uint32(c.minor),
-		ReadsCompleted:    uint64(c.reads_completed),
-		ReadsMerged:       uint64(c.reads_merged),
-		SectorsRead:       uint64(c.sectors_read),
-		ReadBytes:         uint64(c.read_bytes),
-		ReadTimeMs:        uint64(c.read_time_ms),
-		WritesCompleted:   uint64(c.writes_completed),
-		WritesMerged:      uint64(c.writes_merged),
-		SectorsWritten:    uint64(c.sectors_written),
-		WriteBytes:        uint64(c.write_bytes),
-		WriteTimeMs:       uint64(c.write_time_ms),
-		IOInProgress:      uint64(c.io_in_progress),
-		IOTimeMs:          uint64(c.io_time_ms),
-		WeightedIOTimeMs:  uint64(c.weighted_io_time_ms),
+		ReadsCompleted:    convOptU64(&c.reads_completed),
+		ReadsMerged:       convOptU64(&c.reads_merged),
+		SectorsRead:       convOptU64(&c.sectors_read),
+		ReadBytes:         convOptU64(&c.read_bytes),
+		ReadTimeMs:        convOptU64(&c.read_time_ms),
+		WritesCompleted:   convOptU64(&c.writes_completed),
+		WritesMerged:      convOptU64(&c.writes_merged),
+		SectorsWritten:    convOptU64(&c.sectors_written),
+		WriteBytes:        convOptU64(&c.write_bytes),
+		WriteTimeMs:       convOptU64(&c.write_time_ms),
+		IOInProgress:      convOptU64(&c.io_in_progress),
+		IOTimeMs:          convOptU64(&c.io_time_ms),
+		WeightedIOTimeMs:  convOptU64(&c.weighted_io_time_ms),
 		DiscardsCompleted: convOptU64(&c.discards_completed),
 		DiscardsMerged:    convOptU64(&c.discards_merged),
 		SectorsDiscarded:  convOptU64(&c.sectors_discarded),
@@ -1119,7 +1144,10 @@ func convDiskStats(c *C.libprobe_disk_stats) DiskStats {
 //   - `not_present` for a mount covered by another mounted on the same mount point (its
 //     path reaches the one on top), for a mount point that no longer exists, and, for
 //     `used_percent`, on filesystems without blocks (`proc`, `sysfs`, `cgroup`);
-//   - `permission_denied` when a directory above the mount point cannot be searched.
+//   - `permission_denied` when a directory above the mount point cannot be searched;
+//   - `timed_out` when its `statvfs` did not answer within `statvfs_timeout_ms` (a stalled
+//     FUSE or network server; any filesystem not listed above, `fuse` included, is asked
+//     under that deadline, on a helper thread), until that call returns.
 type Filesystem struct {
 	MountID uint32 `json:"mount_id"`
 	// The mount this one is mounted on.
@@ -1184,15 +1212,99 @@ func convFilesystem(c *C.libprobe_filesystem) Filesystem {
 	}
 }
 
+// The kernel's file handles (`/proc/sys/fs/file-nr`). Each value is read alone.
+type FileHandles struct {
+	// File handles allocated now.
+	Allocated Field[uint64] `json:"allocated"`
+	// Allocated but unused: always 0 since Linux 2.6, which frees them at once.
+	Unused Field[uint64] `json:"unused"`
+	// The most the kernel will allocate (`fs.file-max`; 2^63-1 when unlimited).
+	Max Field[uint64] `json:"max"`
+}
+
+func convFileHandles(c *C.libprobe_file_handles) FileHandles {
+	return FileHandles{
+		Allocated: convOptU64(&c.allocated),
+		Unused:    convOptU64(&c.unused),
+		Max:       convOptU64(&c.max),
+	}
+}
+
+// Inodes in the kernel's inode cache (`/proc/sys/fs/inode-nr`).
+type InodeCounts struct {
+	// Inodes allocated.
+	Allocated Field[uint64] `json:"allocated"`
+	// Of those, free (unused and reclaimable).
+	Free Field[uint64] `json:"free"`
+}
+
+func convInodeCounts(c *C.libprobe_inode_counts) InodeCounts {
+	return InodeCounts{
+		Allocated: convOptU64(&c.allocated),
+		Free:      convOptU64(&c.free),
+	}
+}
+
+// The kernel's random pool (`/proc/sys/kernel/random/entropy_avail`, `poolsize`), each
+// file read alone.
+type Entropy struct {
+	// Entropy the kernel estimates the pool holds. Since Linux 5.18, 256 once the
+	// generator is seeded.
+	// Unit: bits.
+	AvailableBits Field[uint64] `json:"available_bits"`
+	// The pool's size: 4096 before Linux 5.18, 256 since.
+	// Unit: bits.
+	PoolSizeBits Field[uint64] `json:"pool_size_bits"`
+}
+
+func convEntropy(c *C.libprobe_entropy) Entropy {
+	return Entropy{
+		AvailableBits: convOptU64(&c.available_bits),
+		PoolSizeBits:  convOptU64(&c.pool_size_bits),
+	}
+}
+
+// Socket buffer memory now (`/proc/net/sockstat`, `/proc/net/sockstat6` of the reader's
+// network namespace). The kernel prints TCP and UDP memory in pages: they are converted
+// with the page size (`crate::Source::page_size`; a fixture tree's `syscalls.txt`
+// `page_size`, 4096 when it has none). A product that does not fit a u64 is `error`.
+type SocketBufferMemory struct {
+	// TCP (`TCP: mem` × page size).
+	// Unit: bytes.
+	TCPBytes Field[uint64] `json:"tcp_bytes"`
+	// UDP (`UDP: mem` × page size).
+	// Unit: bytes.
+	UDPBytes Field[uint64] `json:"udp_bytes"`
+	// IPv4 fragment reassembly queues (`FRAG: memory`).
+	// Unit: bytes.
+	FragBytes Field[uint64] `json:"frag_bytes"`
+	// IPv6 fragment reassembly queues (`FRAG6: memory`; `not_present` without IPv6).
+	// Unit: bytes.
+	Frag6Bytes Field[uint64] `json:"frag6_bytes"`
+}
+
+func convSocketBufferMemory(c *C.libprobe_socket_buffer_memory) SocketBufferMemory {
+	return SocketBufferMemory{
+		TCPBytes:   convOptU64(&c.tcp_bytes),
+		UDPBytes:   convOptU64(&c.udp_bytes),
+		FragBytes:  convOptU64(&c.frag_bytes),
+		Frag6Bytes: convOptU64(&c.frag6_bytes),
+	}
+}
+
 // Everything the kernel tells about one process.
 type ProcessFull struct {
+	// The process id (its `/proc` directory). With `start_time`, the identity of the
+	// process: a `stat` without a valid start time is no record (left out, with a
+	// warning). Every other field of `stat` is read alone: one that does not parse or fit
+	// its type is missing with reason `error` and a warning quoting it.
 	PID int32 `json:"pid"`
 	// Parent process id (0 for init and kthreadd).
-	PPID int32 `json:"ppid"`
+	PPID Field[int32] `json:"ppid"`
 	// Process group id.
-	PGID int32 `json:"pgid"`
+	PGID Field[int32] `json:"pgid"`
 	// Session id.
-	Sid int32 `json:"sid"`
+	Sid Field[int32] `json:"sid"`
 	// Thread group id (equals `pid` for a process).
 	TGID Field[int32] `json:"tgid"`
 	// The pid in each nested pid namespace, outermost first (`NSpid`).
@@ -1223,11 +1335,11 @@ type ProcessFull struct {
 	// The state letter as the kernel prints it (`R`, `S`, `D`, `Z`, `T`, `t`, `X`, `I`, …).
 	StateChar Char `json:"state_char"`
 	// Nice value, -20 (favoured) to 19.
-	Nice int32 `json:"nice"`
+	Nice Field[int32] `json:"nice"`
 	// Kernel scheduling priority as `/proc/<pid>/stat` shows it (20 + nice for normal
 	// tasks; negative for real-time ones).
-	Priority   int32  `json:"priority"`
-	NumThreads uint32 `json:"num_threads"`
+	Priority   Field[int32]  `json:"priority"`
+	NumThreads Field[uint32] `json:"num_threads"`
 	// Start time after boot.
 	// Unit: ticks.
 	StartTime uint64 `json:"start_time"`
@@ -1235,34 +1347,37 @@ type ProcessFull struct {
 	// Unit: seconds.
 	StartTimeUnix Field[uint64] `json:"start_time_unix"`
 	// `PF_*` flags of the main thread.
-	Flags uint32 `json:"flags"`
-	// True for kernel threads (`PF_KTHREAD`).
-	IsKernelThread bool `json:"is_kernel_thread"`
+	Flags Field[uint32] `json:"flags"`
+	// True for kernel threads (`PF_KTHREAD` in `flags`; missing with it).
+	IsKernelThread Field[bool] `json:"is_kernel_thread"`
 	// Controlling terminal (`tty_nr`, encoded device number; 0 when none).
-	TTYNr int32 `json:"tty_nr"`
+	TTYNr Field[int32] `json:"tty_nr"`
 	// Unit: ticks.
-	CPUUserTicks uint64 `json:"cpu_user_ticks"`
+	CPUUserTicks Field[uint64] `json:"cpu_user_ticks"`
 	// Unit: ticks.
-	CPUSystemTicks uint64 `json:"cpu_system_ticks"`
-	// CPU time of waited-for children, user mode.
+	CPUSystemTicks Field[uint64] `json:"cpu_system_ticks"`
+	// CPU time of waited-for children, user mode (printed signed by the kernel: a
+	// negative value is `error`, never 0).
 	// Unit: ticks.
-	CPUChildrenUser uint64 `json:"cpu_children_user"`
+	CPUChildrenUser Field[uint64] `json:"cpu_children_user"`
 	// Unit: ticks.
-	CPUChildrenSystem uint64 `json:"cpu_children_system"`
+	CPUChildrenSystem Field[uint64] `json:"cpu_children_system"`
 	// CPU use since the previous snapshot of the same `Probe`, in percent of one CPU
-	// (200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot.
+	// (200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot, and
+	// with the reason of `cpu_user_ticks` or `cpu_system_ticks` when either is missing.
 	// Unit: percent.
 	CPUPercent Field[float64] `json:"cpu_percent"`
 	// CPUs the process may run on (`Cpus_allowed_list`).
 	CPUAffinity Field[[]uint32] `json:"cpu_affinity"`
 	// The CPU the process last ran on.
-	LastCPU int32 `json:"last_cpu"`
-	// Resident set size.
+	LastCPU Field[int32] `json:"last_cpu"`
+	// Resident set size (`rss` of `stat` × page size; `error` with a warning when the
+	// product does not fit a u64).
 	// Unit: bytes.
-	MemoryRSS uint64 `json:"memory_rss"`
+	MemoryRSS Field[uint64] `json:"memory_rss"`
 	// Virtual memory size.
 	// Unit: bytes.
-	MemoryVMS uint64 `json:"memory_vms"`
+	MemoryVMS Field[uint64] `json:"memory_vms"`
 	// Resident memory backed by files or shared memory (`RssFile + RssShmem`).
 	// Unit: bytes.
 	MemoryShared Field[uint64] `json:"memory_shared"`
@@ -1308,11 +1423,11 @@ type ProcessFull struct {
 	// RSS as a share of the machine's physical memory.
 	// Unit: percent.
 	MemoryPercent   Field[float64] `json:"memory_percent"`
-	PageFaultsMinor uint64         `json:"page_faults_minor"`
-	PageFaultsMajor uint64         `json:"page_faults_major"`
+	PageFaultsMinor Field[uint64]  `json:"page_faults_minor"`
+	PageFaultsMajor Field[uint64]  `json:"page_faults_major"`
 	// Minor faults of waited-for children.
-	PageFaultsChildrenMinor uint64 `json:"page_faults_children_minor"`
-	PageFaultsChildrenMajor uint64 `json:"page_faults_children_major"`
+	PageFaultsChildrenMinor Field[uint64] `json:"page_faults_children_minor"`
+	PageFaultsChildrenMajor Field[uint64] `json:"page_faults_children_major"`
 	// Bytes fetched from storage.
 	// Unit: bytes.
 	IOReadBytes Field[uint64] `json:"io_read_bytes"`
@@ -1376,10 +1491,11 @@ type ProcessFull struct {
 	Environ      Field[[]Entry[string, string]] `json:"environ"`
 	OOMScore     Field[int32]                   `json:"oom_score"`
 	OOMScoreAdj  Field[int32]                   `json:"oom_score_adj"`
-	// SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6.
-	SchedPolicy uint32 `json:"sched_policy"`
+	// SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6 (`not_supported` before
+	// Linux 2.5.19, which does not print it).
+	SchedPolicy Field[uint32] `json:"sched_policy"`
 	// Real-time priority (1–99), 0 for normal policies.
-	SchedPriority uint32 `json:"sched_priority"`
+	SchedPriority Field[uint32] `json:"sched_priority"`
 	// The cgroup CPU quota per period that binds the process (`cpu.max`).
 	// Unit: us.
 	CPUTimeLimit Field[uint64]   `json:"cpu_time_limit"`
@@ -1394,9 +1510,9 @@ type ProcessFull struct {
 func convProcessFull(c *C.libprobe_process_full) ProcessFull {
 	return ProcessFull{
 		PID:                     int32(c.pid),
-		PPID:                    int32(c.ppid),
-		PGID:                    int32(c.pgid),
-		Sid:                     int32(c.sid),
+		PPID:                    convOptI32(&c.ppid),
+		PGID:                    convOptI32(&c.pgid),
+		Sid:                     convOptI32(&c.sid),
 		TGID:                    convOptI32(&c.tgid),
 		NSPids:                  convOptListI32(&c.ns_pids),
 		Name:                    goString(c.name),
@@ -1416,23 +1532,23 @@ func convProcessFull(c *C.libprobe_process_full) ProcessFull {
 		Groups:                  convOptListU32(&c.groups),
 		State:                   ProcessState(c.state),
 		StateChar:               Char(c.state_char),
-		Nice:                    int32(c.nice),
-		Priority:                int32(c.priority),
-		NumThreads:              uint32(c.num_threads),
+		Nice:                    convOptI32(&c.nice),
+		Priority:                convOptI32(&c.priority),
+		NumThreads:              convOptU32(&c.num_threads),
 		StartTime:               uint64(c.start_time),
 		StartTimeUnix:           convOptU64(&c.start_time_unix),
-		Flags:                   uint32(c.flags),
-		IsKernelThread:          c.is_kernel_thread != 0,
-		TTYNr:                   int32(c.tty_nr),
-		CPUUserTicks:            uint64(c.cpu_user_ticks),
-		CPUSystemTicks:          uint64(c.cpu_system_ticks),
-		CPUChildrenUser:         uint64(c.cpu_children_user),
-		CPUChildrenSystem:       uint64(c.cpu_children_system),
+		Flags:                   convOptU32(&c.flags),
+		IsKernelThread:          convOptBool(&c.is_kernel_thread),
+		TTYNr:                   convOptI32(&c.tty_nr),
+		CPUUserTicks:            convOptU64(&c.cpu_user_ticks),
+		CPUSystemTicks:          convOptU64(&c.cpu_system_ticks),
+		CPUChildrenUser:         convOptU64(&c.cpu_children_user),
+		CPUChildrenSystem:       convOptU64(&c.cpu_children_system),
 		CPUPercent:              convOptF64(&c.cpu_percent),
 		CPUAffinity:             convOptListU32(&c.cpu_affinity),
-		LastCPU:                 int32(c.last_cpu),
-		MemoryRSS:               uint64(c.memory_rss),
-		MemoryVMS:               uint64(c.memory_vms),
+		LastCPU:                 convOptI32(&c.last_cpu),
+		MemoryRSS:               convOptU64(&c.memory_rss),
+		MemoryVMS:               convOptU64(&c.memory_vms),
 		MemoryShared:            convOptU64(&c.memory_shared),
 		MemoryText:              convOptU64(&c.memory_text),
 		MemoryData:              convOptU64(&c.memory_data),
@@ -1448,10 +1564,10 @@ func convProcessFull(c *C.libprobe_process_full) ProcessFull {
 		MemoryLocked:            convOptU64(&c.memory_locked),
 		MemoryPageTables:        convOptU64(&c.memory_page_tables),
 		MemoryPercent:           convOptF64(&c.memory_percent),
-		PageFaultsMinor:         uint64(c.page_faults_minor),
-		PageFaultsMajor:         uint64(c.page_faults_major),
-		PageFaultsChildrenMinor: uint64(c.page_faults_children_minor),
-		PageFaultsChildrenMajor: uint64(c.page_faults_children_major),
+		PageFaultsMinor:         convOptU64(&c.page_faults_minor),
+		PageFaultsMajor:         convOptU64(&c.page_faults_major),
+		PageFaultsChildrenMinor: convOptU64(&c.page_faults_children_minor),
+		PageFaultsChildrenMajor: convOptU64(&c.page_faults_children_major),
 		IOReadBytes:             convOptU64(&c.io_read_bytes),
 		IOWriteBytes:            convOptU64(&c.io_write_bytes),
 		IOReadChars:             convOptU64(&c.io_read_chars),
@@ -1490,8 +1606,8 @@ func convProcessFull(c *C.libprobe_process_full) ProcessFull {
 		Environ:                 convOptMapStrStr(&c.environ),
 		OOMScore:                convOptI32(&c.oom_score),
 		OOMScoreAdj:             convOptI32(&c.oom_score_adj),
-		SchedPolicy:             uint32(c.sched_policy),
-		SchedPriority:           uint32(c.sched_priority),
+		SchedPolicy:             convOptU32(&c.sched_policy),
+		SchedPriority:           convOptU32(&c.sched_priority),
 		CPUTimeLimit:            convOptU64(&c.cpu_time_limit),
 		Delay:                   convDelayAccounting(c.delay),
 		SignalsPending:          convOptU64(&c.signals_pending),
@@ -1581,11 +1697,13 @@ type MemoryMap struct {
 	EndAddr   uint64 `json:"end_addr"`
 	// `rwxp` / `rwxs` as the kernel prints them.
 	Permissions string `json:"permissions"`
+	// The offset into the mapped file (`error` when the row prints no valid hex).
 	// Unit: bytes.
-	Offset uint64 `json:"offset"`
+	Offset Field[uint64] `json:"offset"`
 	// `major:minor` of the device holding the mapped file (`00:00` when anonymous).
 	Device string `json:"device"`
-	Inode  uint64 `json:"inode"`
+	// The mapped file's inode (0 when anonymous; `error` when not a valid number).
+	Inode Field[uint64] `json:"inode"`
 	// The file, or `[heap]`, `[stack]`, `[vdso]`, …; empty for anonymous mappings.
 	Pathname string `json:"pathname"`
 }
@@ -1595,82 +1713,83 @@ func convMemoryMap(c *C.libprobe_memory_map) MemoryMap {
 		StartAddr:   uint64(c.start_addr),
 		EndAddr:     uint64(c.end_addr),
 		Permissions: goString(c.permissions),
-		Offset:      uint64(c.offset),
+		Offset:      convOptU64(&c.offset),
 		Device:      goString(c.device),
-		Inode:       uint64(c.inode),
+		Inode:       convOptU64(&c.inode),
 		Pathname:    goString(c.pathname),
 	}
 }
 
 // The sixteen resource limits of `/proc/<pid>/limits`, in the kernel's units (noted per
-// field). `u64::MAX` means unlimited.
+// field). `u64::MAX` means unlimited. A limit whose row is missing or does not parse is
+// missing (`error`, with a warning); the other rows are kept.
 type ProcessLimits struct {
 	// RLIMIT_CPU.
 	// Unit: seconds.
-	MaxCPUTime Limit `json:"max_cpu_time"`
+	MaxCPUTime Field[Limit] `json:"max_cpu_time"`
 	// RLIMIT_FSIZE.
 	// Unit: bytes.
-	MaxFileSize Limit `json:"max_file_size"`
+	MaxFileSize Field[Limit] `json:"max_file_size"`
 	// RLIMIT_DATA.
 	// Unit: bytes.
-	MaxDataSize Limit `json:"max_data_size"`
+	MaxDataSize Field[Limit] `json:"max_data_size"`
 	// RLIMIT_STACK.
 	// Unit: bytes.
-	MaxStackSize Limit `json:"max_stack_size"`
+	MaxStackSize Field[Limit] `json:"max_stack_size"`
 	// RLIMIT_CORE.
 	// Unit: bytes.
-	MaxCoreSize Limit `json:"max_core_size"`
+	MaxCoreSize Field[Limit] `json:"max_core_size"`
 	// RLIMIT_RSS (not enforced by Linux).
 	// Unit: bytes.
-	MaxResidentSet Limit `json:"max_resident_set"`
+	MaxResidentSet Field[Limit] `json:"max_resident_set"`
 	// RLIMIT_NPROC.
 	// Unit: processes.
-	MaxProcesses Limit `json:"max_processes"`
+	MaxProcesses Field[Limit] `json:"max_processes"`
 	// RLIMIT_NOFILE.
 	// Unit: files.
-	MaxOpenFiles Limit `json:"max_open_files"`
+	MaxOpenFiles Field[Limit] `json:"max_open_files"`
 	// RLIMIT_MEMLOCK.
 	// Unit: bytes.
-	MaxLockedMemory Limit `json:"max_locked_memory"`
+	MaxLockedMemory Field[Limit] `json:"max_locked_memory"`
 	// RLIMIT_AS.
 	// Unit: bytes.
-	MaxAddressSpace Limit `json:"max_address_space"`
+	MaxAddressSpace Field[Limit] `json:"max_address_space"`
 	// RLIMIT_LOCKS.
 	// Unit: locks.
-	MaxFileLocks Limit `json:"max_file_locks"`
+	MaxFileLocks Field[Limit] `json:"max_file_locks"`
 	// RLIMIT_SIGPENDING.
 	// Unit: signals.
-	MaxPendingSignals Limit `json:"max_pending_signals"`
+	MaxPendingSignals Field[Limit] `json:"max_pending_signals"`
 	// RLIMIT_MSGQUEUE.
 	// Unit: bytes.
-	MaxMsgqueueSize Limit `json:"max_msgqueue_size"`
+	MaxMsgqueueSize Field[Limit] `json:"max_msgqueue_size"`
 	// RLIMIT_NICE (the ceiling is `20 - soft`).
-	MaxNicePriority Limit `json:"max_nice_priority"`
+	MaxNicePriority Field[Limit] `json:"max_nice_priority"`
 	// RLIMIT_RTPRIO.
-	MaxRealtimePriority Limit `json:"max_realtime_priority"`
+	MaxRealtimePriority Field[Limit] `json:"max_realtime_priority"`
 	// RLIMIT_RTTIME.
 	// Unit: us.
-	MaxRealtimeTimeout Limit `json:"max_realtime_timeout"`
+	MaxRealtimeTimeout Field[Limit] `json:"max_realtime_timeout"`
 }
 
 func convProcessLimits(c *C.libprobe_process_limits) ProcessLimits {
 	return ProcessLimits{
-		MaxCPUTime:          convLimit(c.max_cpu_time),
-		MaxFileSize:         convLimit(c.max_file_size),
-		MaxDataSize:         convLimit(c.max_data_size),
-		MaxStackSize:        convLimit(c.max_stack_size),
-		MaxCoreSize:         convLimit(c.max_core_size),
-		MaxResidentSet:      convLimit(c.max_resident_set),
-		MaxProcesses:        convLimit(c.max_processes),
-		MaxOpenFiles:        convLimit(c.max_open_files),
-		MaxLockedMemory:     convLimit(c.max_locked_memory),
-		MaxAddressSpace:     convLimit(c.max_address_space),
-		MaxFileLocks:        convLimit(c.max_file_locks),
-		MaxPendingSignals:   convLimit(c.max_pending_signals),
-		MaxMsgqueueSize:     convLimit(c.max_msgqueue_size),
-		MaxNicePriority:     convLimit(c.max_nice_priority),
-		MaxRealtimePriority: convLimit(c.max_realtime_priority),
-		MaxRealtimeTimeout:  convLimit(c.max_realtime_timeout),
+		MaxCPUTime:          convOptLimit(&c.max_cpu_time),
+		MaxFileSize:         convOptLimit(&c.max_file_size),
+		MaxDataSize:         convOptLimit(&c.max_data_size),
+		MaxStackSize:        convOptLimit(&c.max_stack_size),
+		MaxCoreSize:         convOptLimit(&c.max_core_size),
+		MaxResidentSet:      convOptLimit(&c.max_resident_set),
+		MaxProcesses:        convOptLimit(&c.max_processes),
+		MaxOpenFiles:        convOptLimit(&c.max_open_files),
+		MaxLockedMemory:     convOptLimit(&c.max_locked_memory),
+		MaxAddressSpace:     convOptLimit(&c.max_address_space),
+		MaxFileLocks:        convOptLimit(&c.max_file_locks),
+		MaxPendingSignals:   convOptLimit(&c.max_pending_signals),
+		MaxMsgqueueSize:     convOptLimit(&c.max_msgqueue_size),
+		MaxNicePriority:     convOptLimit(&c.max_nice_priority),
+		MaxRealtimePriority: convOptLimit(&c.max_realtime_priority),
+		MaxRealtimeTimeout:  convOptLimit(&c.max_realtime_timeout),
 	}
 }
 
@@ -3431,6 +3550,13 @@ func convListStr(c *C.libprobe_list_str) []string {
 	return out
 }
 
+func convOptU64(c *C.libprobe_opt_u64) Field[uint64] {
+	if c.present == 0 {
+		return Field[uint64]{Reason: Reason(c.reason)}
+	}
+	return Field[uint64]{Valid: true, Value: uint64(c.value)}
+}
+
 func convOptF64(c *C.libprobe_opt_f64) Field[float64] {
 	if c.present == 0 {
 		return Field[float64]{Reason: Reason(c.reason)}
@@ -3445,6 +3571,13 @@ func convOptU32(c *C.libprobe_opt_u32) Field[uint32] {
 	return Field[uint32]{Valid: true, Value: uint32(c.value)}
 }
 
+func convOptCPUTimes(c *C.libprobe_opt_cpu_times) Field[CPUTimes] {
+	if c.present == 0 {
+		return Field[CPUTimes]{Reason: Reason(c.reason)}
+	}
+	return Field[CPUTimes]{Valid: true, Value: convCPUTimes(c.value)}
+}
+
 func convListCPU(c *C.libprobe_list_cpu) []CPU {
 	out := make([]CPU, int(c.count))
 	for i := range out {
@@ -3452,13 +3585,6 @@ func convListCPU(c *C.libprobe_list_cpu) []CPU {
 		out[i] = convCPU(e)
 	}
 	return out
-}
-
-func convOptU64(c *C.libprobe_opt_u64) Field[uint64] {
-	if c.present == 0 {
-		return Field[uint64]{Reason: Reason(c.reason)}
-	}
-	return Field[uint64]{Valid: true, Value: uint64(c.value)}
 }
 
 func convOptLoadAverage(c *C.libprobe_opt_load_average) Field[LoadAverage] {
@@ -3524,11 +3650,32 @@ func convOptListFilesystem(c *C.libprobe_opt_list_filesystem) Field[[]Filesystem
 	return Field[[]Filesystem]{Valid: true, Value: convListFilesystem(&c.value)}
 }
 
-func convOptCPUTimes(c *C.libprobe_opt_cpu_times) Field[CPUTimes] {
+func convOptFileHandles(c *C.libprobe_opt_file_handles) Field[FileHandles] {
 	if c.present == 0 {
-		return Field[CPUTimes]{Reason: Reason(c.reason)}
+		return Field[FileHandles]{Reason: Reason(c.reason)}
 	}
-	return Field[CPUTimes]{Valid: true, Value: convCPUTimes(c.value)}
+	return Field[FileHandles]{Valid: true, Value: convFileHandles(c.value)}
+}
+
+func convOptInodeCounts(c *C.libprobe_opt_inode_counts) Field[InodeCounts] {
+	if c.present == 0 {
+		return Field[InodeCounts]{Reason: Reason(c.reason)}
+	}
+	return Field[InodeCounts]{Valid: true, Value: convInodeCounts(c.value)}
+}
+
+func convOptEntropy(c *C.libprobe_opt_entropy) Field[Entropy] {
+	if c.present == 0 {
+		return Field[Entropy]{Reason: Reason(c.reason)}
+	}
+	return Field[Entropy]{Valid: true, Value: convEntropy(c.value)}
+}
+
+func convOptSocketBufferMemory(c *C.libprobe_opt_socket_buffer_memory) Field[SocketBufferMemory] {
+	if c.present == 0 {
+		return Field[SocketBufferMemory]{Reason: Reason(c.reason)}
+	}
+	return Field[SocketBufferMemory]{Valid: true, Value: convSocketBufferMemory(c.value)}
 }
 
 func convOptI32(c *C.libprobe_opt_i32) Field[int32] {
@@ -3696,6 +3843,13 @@ func convOptSocketType(c *C.libprobe_opt_socket_type) Field[SocketType] {
 		return Field[SocketType]{Reason: Reason(c.reason)}
 	}
 	return Field[SocketType]{Valid: true, Value: SocketType(c.value)}
+}
+
+func convOptLimit(c *C.libprobe_opt_limit) Field[Limit] {
+	if c.present == 0 {
+		return Field[Limit]{Reason: Reason(c.reason)}
+	}
+	return Field[Limit]{Valid: true, Value: convLimit(c.value)}
 }
 
 func convListIOMax(c *C.libprobe_list_io_max) []IOMax {

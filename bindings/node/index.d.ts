@@ -141,7 +141,7 @@ export interface System {
    *
    * Unit: seconds.
    */
-  bootTime: bigint;
+  bootTime: bigint | null;
   /**
    * Time since boot, suspended time included (`/proc/uptime`).
    *
@@ -173,7 +173,7 @@ export interface System {
   /** Packages (sockets) among online CPUs. */
   cpuPackages: number | null;
   /** The `cpu` line of `/proc/stat`: every possible CPU, summed. */
-  cpuTotal: CpuTimes;
+  cpuTotal: CpuTimes | null;
   /**
    * Busy share of all CPUs since the previous snapshot of the same `Probe` (0–100, not
    * per core). `no_previous_sample` on the first snapshot, when no clock tick elapsed
@@ -185,33 +185,48 @@ export interface System {
   /** Every present CPU, by id. */
   cpus: Cpu[];
   /** Context switches since boot. */
-  contextSwitches: bigint;
+  contextSwitches: bigint | null;
   /** Interrupts serviced since boot. */
-  interrupts: bigint;
+  interrupts: bigint | null;
   /** Softirqs serviced since boot (2.6.31+). */
   softirqs: bigint | null;
   /** Processes and threads created since boot. */
-  forks: bigint;
+  forks: bigint | null;
   /** Threads runnable now. */
-  procsRunning: number;
+  procsRunning: number | null;
   /** Threads blocked on I/O now. */
-  procsBlocked: number;
+  procsBlocked: number | null;
   load: LoadAverage | null;
   pressure: SystemPressure;
   memory: Memory | null;
   /**
    * Every `/proc/meminfo` line: values with a `kB` unit converted to bytes, the others
-   * (`HugePages_*`) as counts.
+   * (`HugePages_*`) as counts. A line whose value does not parse is left out (with a
+   * warning).
    */
   meminfo: { [key: string]: bigint } | null;
-  /** Every `/proc/vmstat` counter, as the kernel prints it (mostly pages). */
+  /**
+   * Every `/proc/vmstat` counter, as the kernel prints it (mostly pages); one that does
+   * not parse is left out (with a warning).
+   */
   vmstat: { [key: string]: bigint } | null;
   /** Every line of `/proc/diskstats` (disks, partitions, loop, dm and zram devices). */
   disks: DiskStats[] | null;
   /** Every mount of `/proc/self/mountinfo` (the reader's mount namespace), in order. */
   filesystems: Filesystem[] | null;
+  /** File handles (`/proc/sys/fs/file-nr`). */
+  fileHandles: FileHandles | null;
+  /** Cached inodes (`/proc/sys/fs/inode-nr`). */
+  inodes: InodeCounts | null;
+  /** The random pool (`/proc/sys/kernel/random/`). */
+  entropy: Entropy | null;
+  /**
+   * Socket buffer memory of the reader's network namespace (`/proc/net/sockstat`,
+   * `sockstat6`), in bytes.
+   */
+  socketMemory: SocketBufferMemory | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'hostname' | 'kernelRelease' | 'kernelVersion' | 'uptimeSeconds' | 'idleSeconds' | 'cpuCountPossible' | 'cpuCountPhysical' | 'cpuPackages' | 'cpuPercent' | 'softirqs' | 'load' | 'memory' | 'meminfo' | 'vmstat' | 'disks' | 'filesystems', Reason>>;
+  unavailable?: Partial<Record<'hostname' | 'kernelRelease' | 'kernelVersion' | 'bootTime' | 'uptimeSeconds' | 'idleSeconds' | 'cpuCountPossible' | 'cpuCountPhysical' | 'cpuPackages' | 'cpuTotal' | 'cpuPercent' | 'contextSwitches' | 'interrupts' | 'softirqs' | 'forks' | 'procsRunning' | 'procsBlocked' | 'load' | 'memory' | 'meminfo' | 'vmstat' | 'disks' | 'filesystems' | 'fileHandles' | 'inodes' | 'entropy' | 'socketMemory', Reason>>;
 }
 
 /**
@@ -266,8 +281,9 @@ export interface Cpu {
   id: number;
   online: boolean;
   /**
-   * Mode times (its `cpuN` line of `/proc/stat`); `not_enabled` while the CPU is
-   * offline.
+   * Mode times (its `cpuN` line of `/proc/stat`), whenever `/proc/stat` has that line
+   * (even for a CPU sysfs lists as offline); `not_enabled` for an offline CPU without
+   * one.
    */
   times: CpuTimes | null;
   /**
@@ -281,7 +297,7 @@ export interface Cpu {
   percent: number | null;
   /**
    * Physical package (socket), `-1` where the architecture does not know it. Every
-   * topology field is `not_enabled` while the CPU is offline and `not_supported` on a
+   * topology field is `not_enabled` while the CPU is offline and `not_present` on a
    * kernel without the file (`die_id` before 5.3, `cluster_id` before 5.16).
    */
   packageId: number | null;
@@ -303,7 +319,7 @@ export interface Cpu {
   frequencyMhz: number | null;
   /**
    * The lowest frequency the cpufreq policy allows (`scaling_min_freq`);
-   * `not_supported` without a cpufreq driver.
+   * `not_present` without a cpufreq driver.
    *
    * Unit: MHz.
    */
@@ -320,25 +336,31 @@ export interface Cpu {
   unavailable?: Partial<Record<'times' | 'percent' | 'packageId' | 'dieId' | 'clusterId' | 'coreId' | 'threadSiblings' | 'frequencyMhz' | 'frequencyMinMhz' | 'frequencyMaxMhz' | 'governor', Reason>>;
 }
 
-/** `/proc/loadavg`. */
+/**
+ * `/proc/loadavg`. Each value is read alone: one that does not parse (a negative load,
+ * a word) is missing with reason `error` and a warning.
+ */
 export interface LoadAverage {
   /** Runnable plus uninterruptible tasks, averaged over 1 minute. */
-  load1: number;
+  load1: number | null;
   /** Over 5 minutes. */
-  load5: number;
+  load5: number | null;
   /** Over 15 minutes. */
-  load15: number;
+  load15: number | null;
   /** Runnable scheduling entities now. */
-  runnable: number;
+  runnable: number | null;
   /** Scheduling entities (threads) that exist. */
-  total: number;
+  total: number | null;
   /** The most recently created pid (in the reader's pid namespace). */
-  lastPid: number;
+  lastPid: number | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'load1' | 'load5' | 'load15' | 'runnable' | 'total' | 'lastPid', Reason>>;
 }
 
 /**
  * System-wide pressure stall information (`/proc/pressure/*`, Linux 4.20+ with PSI on).
- * Each is `not_supported` when its file is absent (no `CONFIG_PSI`, or `psi=0`).
+ * Each is `not_present` when its file is absent (no `CONFIG_PSI`, `psi=0`, an older
+ * kernel).
  */
 export interface SystemPressure {
   cpu: Pressure | null;
@@ -359,29 +381,36 @@ export interface Pressure {
   unavailable?: Partial<Record<'full', Reason>>;
 }
 
-/** Pressure stall information for one resource (`/proc/pressure/*`, `<cgroup>/*.pressure`). */
+/**
+ * Pressure stall information for one resource (`/proc/pressure/*`, `<cgroup>/*.pressure`).
+ * Each value is read alone: one that does not parse is missing (`error`).
+ */
 export interface PsiLine {
   /**
    * Share of wall time stalled, averaged over 10 s.
    *
    * Unit: percent.
    */
-  avg10: number;
+  avg10: number | null;
   /** Unit: percent. */
-  avg60: number;
+  avg60: number | null;
   /** Unit: percent. */
-  avg300: number;
+  avg300: number | null;
   /**
    * Total stall time.
    *
    * Unit: us.
    */
-  totalUs: bigint;
+  totalUs: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'avg10' | 'avg60' | 'avg300' | 'totalUs', Reason>>;
 }
 
 /**
  * Physical memory and swap (`/proc/meminfo`), the fields most tools show. Fields whose
- * line this kernel does not print are `not_supported`.
+ * line this kernel does not print are `not_supported`; a line whose value does not parse
+ * leaves its field `error` (with a warning). Without a valid `MemTotal`, the base of every
+ * share here, there is no `Memory` (`error`); `meminfo` keeps the other lines.
  */
 export interface Memory {
   /**
@@ -395,7 +424,7 @@ export interface Memory {
    *
    * Unit: bytes.
    */
-  free: bigint;
+  free: bigint | null;
   /**
    * An estimate of memory available for new work without swapping (`MemAvailable`,
    * Linux 3.14+).
@@ -442,17 +471,17 @@ export interface Memory {
   slab: bigint | null;
   /**
    * `total - available` (or `total - free - buffers - cached` before 3.14), as
-   * `free` shows it.
+   * `free` shows it; missing with the reason of a value it needs.
    *
    * Unit: bytes.
    */
-  used: bigint;
+  used: bigint | null;
   /**
    * `used / total`.
    *
    * Unit: percent.
    */
-  usedPercent: number;
+  usedPercent: number | null;
   /**
    * `SwapTotal`: 0 without swap.
    *
@@ -487,68 +516,74 @@ export interface Memory {
    */
   swapOutBytes: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'available' | 'buffers' | 'cached' | 'shared' | 'active' | 'inactive' | 'slab' | 'swapTotal' | 'swapFree' | 'swapUsed' | 'swapUsedPercent' | 'swapInBytes' | 'swapOutBytes', Reason>>;
+  unavailable?: Partial<Record<'free' | 'available' | 'buffers' | 'cached' | 'shared' | 'active' | 'inactive' | 'slab' | 'used' | 'usedPercent' | 'swapTotal' | 'swapFree' | 'swapUsed' | 'swapUsedPercent' | 'swapInBytes' | 'swapOutBytes', Reason>>;
 }
 
 /**
  * One block device or partition line of `/proc/diskstats`, counters since boot.
  *
  * The `*_time_ms` fields are 32-bit in the kernel and wrap at 2^32 ms (about 49.7 days
- * of accumulated time): compute rates with wrapping subtraction modulo 2^32.
+ * of accumulated time): compute rates with wrapping subtraction modulo 2^32. Each
+ * counter is read alone: one that does not parse is missing (`error`, with a warning)
+ * and the rest of the device's line is kept; a line whose device number or name does
+ * not parse is no device and is left out, with a warning.
  */
 export interface DiskStats {
   /** Kernel name (`sda`, `nvme0n1p1`, `dm-0`, `loop0`). */
   name: string;
   major: number;
   minor: number;
-  readsCompleted: bigint;
+  readsCompleted: bigint | null;
   /** Adjacent reads merged into one before reaching the device. */
-  readsMerged: bigint;
+  readsMerged: bigint | null;
   /**
    * 512-byte sectors, whatever the device's sector size.
    *
    * Unit: sectors.
    */
-  sectorsRead: bigint;
+  sectorsRead: bigint | null;
   /**
-   * `sectors_read * 512`.
+   * `sectors_read * 512` (`error` when that does not fit a u64).
    *
    * Unit: bytes.
    */
-  readBytes: bigint;
+  readBytes: bigint | null;
   /**
    * Time spent by all reads (they overlap: may exceed wall time).
    *
    * Unit: ms.
    */
-  readTimeMs: bigint;
-  writesCompleted: bigint;
-  writesMerged: bigint;
+  readTimeMs: bigint | null;
+  writesCompleted: bigint | null;
+  writesMerged: bigint | null;
   /** Unit: sectors. */
-  sectorsWritten: bigint;
+  sectorsWritten: bigint | null;
   /**
    * `sectors_written * 512`.
    *
    * Unit: bytes.
    */
-  writeBytes: bigint;
+  writeBytes: bigint | null;
   /** Unit: ms. */
-  writeTimeMs: bigint;
+  writeTimeMs: bigint | null;
   /** I/Os in flight now (a gauge). */
-  ioInProgress: bigint;
+  ioInProgress: bigint | null;
   /**
    * Time the device had I/O in flight (busy time: `%util` is its rate).
    *
    * Unit: ms.
    */
-  ioTimeMs: bigint;
+  ioTimeMs: bigint | null;
   /**
    * In-flight time weighted by queue depth.
    *
    * Unit: ms.
    */
-  weightedIoTimeMs: bigint;
-  /** Linux 4.18+ (`not_supported` before), like the other discard fields. */
+  weightedIoTimeMs: bigint | null;
+  /**
+   * Linux 4.18+ (`not_supported` before: the line has no such column), like the other
+   * discard fields.
+   */
   discardsCompleted: bigint | null;
   discardsMerged: bigint | null;
   /** Unit: sectors. */
@@ -560,7 +595,7 @@ export interface DiskStats {
   /** Unit: ms. */
   flushTimeMs: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'discardsCompleted' | 'discardsMerged' | 'sectorsDiscarded' | 'discardTimeMs' | 'flushesCompleted' | 'flushTimeMs', Reason>>;
+  unavailable?: Partial<Record<'readsCompleted' | 'readsMerged' | 'sectorsRead' | 'readBytes' | 'readTimeMs' | 'writesCompleted' | 'writesMerged' | 'sectorsWritten' | 'writeBytes' | 'writeTimeMs' | 'ioInProgress' | 'ioTimeMs' | 'weightedIoTimeMs' | 'discardsCompleted' | 'discardsMerged' | 'sectorsDiscarded' | 'discardTimeMs' | 'flushesCompleted' | 'flushTimeMs', Reason>>;
 }
 
 /**
@@ -573,7 +608,10 @@ export interface DiskStats {
  * - `not_present` for a mount covered by another mounted on the same mount point (its
  *   path reaches the one on top), for a mount point that no longer exists, and, for
  *   `used_percent`, on filesystems without blocks (`proc`, `sysfs`, `cgroup`);
- * - `permission_denied` when a directory above the mount point cannot be searched.
+ * - `permission_denied` when a directory above the mount point cannot be searched;
+ * - `timed_out` when its `statvfs` did not answer within `statvfs_timeout_ms` (a stalled
+ *   FUSE or network server; any filesystem not listed above, `fuse` included, is asked
+ *   under that deadline, on a helper thread), until that call returns.
  */
 export interface Filesystem {
   mountId: number;
@@ -629,15 +667,100 @@ export interface Filesystem {
   unavailable?: Partial<Record<'totalBytes' | 'freeBytes' | 'availableBytes' | 'usedBytes' | 'usedPercent' | 'inodesTotal' | 'inodesFree' | 'inodesUsed' | 'blockSize', Reason>>;
 }
 
+/** The kernel's file handles (`/proc/sys/fs/file-nr`). Each value is read alone. */
+export interface FileHandles {
+  /** File handles allocated now. */
+  allocated: bigint | null;
+  /** Allocated but unused: always 0 since Linux 2.6, which frees them at once. */
+  unused: bigint | null;
+  /** The most the kernel will allocate (`fs.file-max`; 2^63-1 when unlimited). */
+  max: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'allocated' | 'unused' | 'max', Reason>>;
+}
+
+/** Inodes in the kernel's inode cache (`/proc/sys/fs/inode-nr`). */
+export interface InodeCounts {
+  /** Inodes allocated. */
+  allocated: bigint | null;
+  /** Of those, free (unused and reclaimable). */
+  free: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'allocated' | 'free', Reason>>;
+}
+
+/**
+ * The kernel's random pool (`/proc/sys/kernel/random/entropy_avail`, `poolsize`), each
+ * file read alone.
+ */
+export interface Entropy {
+  /**
+   * Entropy the kernel estimates the pool holds. Since Linux 5.18, 256 once the
+   * generator is seeded.
+   *
+   * Unit: bits.
+   */
+  availableBits: bigint | null;
+  /**
+   * The pool's size: 4096 before Linux 5.18, 256 since.
+   *
+   * Unit: bits.
+   */
+  poolSizeBits: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'availableBits' | 'poolSizeBits', Reason>>;
+}
+
+/**
+ * Socket buffer memory now (`/proc/net/sockstat`, `/proc/net/sockstat6` of the reader's
+ * network namespace). The kernel prints TCP and UDP memory in pages: they are converted
+ * with the page size ([`crate::Source::page_size`]; a fixture tree's `syscalls.txt`
+ * `page_size`, 4096 when it has none). A product that does not fit a u64 is `error`.
+ */
+export interface SocketBufferMemory {
+  /**
+   * TCP (`TCP: mem` × page size).
+   *
+   * Unit: bytes.
+   */
+  tcpBytes: bigint | null;
+  /**
+   * UDP (`UDP: mem` × page size).
+   *
+   * Unit: bytes.
+   */
+  udpBytes: bigint | null;
+  /**
+   * IPv4 fragment reassembly queues (`FRAG: memory`).
+   *
+   * Unit: bytes.
+   */
+  fragBytes: bigint | null;
+  /**
+   * IPv6 fragment reassembly queues (`FRAG6: memory`; `not_present` without IPv6).
+   *
+   * Unit: bytes.
+   */
+  frag6Bytes: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'tcpBytes' | 'udpBytes' | 'fragBytes' | 'frag6Bytes', Reason>>;
+}
+
 /** Everything the kernel tells about one process. */
 export interface ProcessFull {
+  /**
+   * The process id (its `/proc` directory). With `start_time`, the identity of the
+   * process: a `stat` without a valid start time is no record (left out, with a
+   * warning). Every other field of `stat` is read alone: one that does not parse or fit
+   * its type is missing with reason `error` and a warning quoting it.
+   */
   pid: number;
   /** Parent process id (0 for init and kthreadd). */
-  ppid: number;
+  ppid: number | null;
   /** Process group id. */
-  pgid: number;
+  pgid: number | null;
   /** Session id. */
-  sid: number;
+  sid: number | null;
   /** Thread group id (equals `pid` for a process). */
   tgid: number | null;
   /** The pid in each nested pid namespace, outermost first (`NSpid`). */
@@ -668,13 +791,13 @@ export interface ProcessFull {
   /** The state letter as the kernel prints it (`R`, `S`, `D`, `Z`, `T`, `t`, `X`, `I`, …). */
   stateChar: string;
   /** Nice value, -20 (favoured) to 19. */
-  nice: number;
+  nice: number | null;
   /**
    * Kernel scheduling priority as `/proc/<pid>/stat` shows it (20 + nice for normal
    * tasks; negative for real-time ones).
    */
-  priority: number;
-  numThreads: number;
+  priority: number | null;
+  numThreads: number | null;
   /**
    * Start time after boot.
    *
@@ -688,26 +811,28 @@ export interface ProcessFull {
    */
   startTimeUnix: bigint | null;
   /** `PF_*` flags of the main thread. */
-  flags: number;
-  /** True for kernel threads (`PF_KTHREAD`). */
-  isKernelThread: boolean;
+  flags: number | null;
+  /** True for kernel threads (`PF_KTHREAD` in `flags`; missing with it). */
+  isKernelThread: boolean | null;
   /** Controlling terminal (`tty_nr`, encoded device number; 0 when none). */
-  ttyNr: number;
+  ttyNr: number | null;
   /** Unit: ticks. */
-  cpuUserTicks: bigint;
+  cpuUserTicks: bigint | null;
   /** Unit: ticks. */
-  cpuSystemTicks: bigint;
+  cpuSystemTicks: bigint | null;
   /**
-   * CPU time of waited-for children, user mode.
+   * CPU time of waited-for children, user mode (printed signed by the kernel: a
+   * negative value is `error`, never 0).
    *
    * Unit: ticks.
    */
-  cpuChildrenUser: bigint;
+  cpuChildrenUser: bigint | null;
   /** Unit: ticks. */
-  cpuChildrenSystem: bigint;
+  cpuChildrenSystem: bigint | null;
   /**
    * CPU use since the previous snapshot of the same `Probe`, in percent of one CPU
-   * (200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot.
+   * (200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot, and
+   * with the reason of `cpu_user_ticks` or `cpu_system_ticks` when either is missing.
    *
    * Unit: percent.
    */
@@ -715,19 +840,20 @@ export interface ProcessFull {
   /** CPUs the process may run on (`Cpus_allowed_list`). */
   cpuAffinity: number[] | null;
   /** The CPU the process last ran on. */
-  lastCpu: number;
+  lastCpu: number | null;
   /**
-   * Resident set size.
+   * Resident set size (`rss` of `stat` × page size; `error` with a warning when the
+   * product does not fit a u64).
    *
    * Unit: bytes.
    */
-  memoryRss: bigint;
+  memoryRss: bigint | null;
   /**
    * Virtual memory size.
    *
    * Unit: bytes.
    */
-  memoryVms: bigint;
+  memoryVms: bigint | null;
   /**
    * Resident memory backed by files or shared memory (`RssFile + RssShmem`).
    *
@@ -818,11 +944,11 @@ export interface ProcessFull {
    * Unit: percent.
    */
   memoryPercent: number | null;
-  pageFaultsMinor: bigint;
-  pageFaultsMajor: bigint;
+  pageFaultsMinor: bigint | null;
+  pageFaultsMajor: bigint | null;
   /** Minor faults of waited-for children. */
-  pageFaultsChildrenMinor: bigint;
-  pageFaultsChildrenMajor: bigint;
+  pageFaultsChildrenMinor: bigint | null;
+  pageFaultsChildrenMajor: bigint | null;
   /**
    * Bytes fetched from storage.
    *
@@ -907,10 +1033,13 @@ export interface ProcessFull {
   environ: { [key: string]: string } | null;
   oomScore: number | null;
   oomScoreAdj: number | null;
-  /** SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6. */
-  schedPolicy: number;
+  /**
+   * SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6 (`not_supported` before
+   * Linux 2.5.19, which does not print it).
+   */
+  schedPolicy: number | null;
   /** Real-time priority (1–99), 0 for normal policies. */
-  schedPriority: number;
+  schedPriority: number | null;
   /**
    * The cgroup CPU quota per period that binds the process (`cpu.max`).
    *
@@ -924,7 +1053,7 @@ export interface ProcessFull {
   signalsIgnored: bigint | null;
   signalsCaught: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'tgid' | 'nsPids' | 'exe' | 'exeDeleted' | 'cmdline' | 'cwd' | 'root' | 'uidReal' | 'uidEffective' | 'uidSaved' | 'uidFilesystem' | 'gidReal' | 'gidEffective' | 'gidSaved' | 'gidFilesystem' | 'groups' | 'startTimeUnix' | 'cpuPercent' | 'cpuAffinity' | 'memoryShared' | 'memoryText' | 'memoryData' | 'memoryLib' | 'memoryDirty' | 'memorySwap' | 'memoryPss' | 'memoryUss' | 'memoryPssAnon' | 'memoryPssFile' | 'memoryPssShmem' | 'memoryRssPeak' | 'memoryLocked' | 'memoryPageTables' | 'memoryPercent' | 'ioReadBytes' | 'ioWriteBytes' | 'ioReadChars' | 'ioWriteChars' | 'ioReadSyscalls' | 'ioWriteSyscalls' | 'ioCancelledWrite' | 'numFds' | 'openFiles' | 'openSockets' | 'maps' | 'voluntaryCtxSwitches' | 'nonvoluntaryCtxSwitches' | 'limits' | 'seccompMode' | 'seccompFilters' | 'capabilitiesEffective' | 'capabilitiesPermitted' | 'capabilitiesInheritable' | 'capabilitiesBounding' | 'capabilitiesAmbient' | 'noNewPrivs' | 'nsCgroup' | 'nsIpc' | 'nsMnt' | 'nsNet' | 'nsPid' | 'nsPidChildren' | 'nsTime' | 'nsTimeChildren' | 'nsUser' | 'nsUts' | 'cgroupPath' | 'cgroupControllers' | 'cgroupLimits' | 'environ' | 'oomScore' | 'oomScoreAdj' | 'cpuTimeLimit' | 'signalsPending' | 'signalsBlocked' | 'signalsIgnored' | 'signalsCaught', Reason>>;
+  unavailable?: Partial<Record<'ppid' | 'pgid' | 'sid' | 'tgid' | 'nsPids' | 'exe' | 'exeDeleted' | 'cmdline' | 'cwd' | 'root' | 'uidReal' | 'uidEffective' | 'uidSaved' | 'uidFilesystem' | 'gidReal' | 'gidEffective' | 'gidSaved' | 'gidFilesystem' | 'groups' | 'nice' | 'priority' | 'numThreads' | 'startTimeUnix' | 'flags' | 'isKernelThread' | 'ttyNr' | 'cpuUserTicks' | 'cpuSystemTicks' | 'cpuChildrenUser' | 'cpuChildrenSystem' | 'cpuPercent' | 'cpuAffinity' | 'lastCpu' | 'memoryRss' | 'memoryVms' | 'memoryShared' | 'memoryText' | 'memoryData' | 'memoryLib' | 'memoryDirty' | 'memorySwap' | 'memoryPss' | 'memoryUss' | 'memoryPssAnon' | 'memoryPssFile' | 'memoryPssShmem' | 'memoryRssPeak' | 'memoryLocked' | 'memoryPageTables' | 'memoryPercent' | 'pageFaultsMinor' | 'pageFaultsMajor' | 'pageFaultsChildrenMinor' | 'pageFaultsChildrenMajor' | 'ioReadBytes' | 'ioWriteBytes' | 'ioReadChars' | 'ioWriteChars' | 'ioReadSyscalls' | 'ioWriteSyscalls' | 'ioCancelledWrite' | 'numFds' | 'openFiles' | 'openSockets' | 'maps' | 'voluntaryCtxSwitches' | 'nonvoluntaryCtxSwitches' | 'limits' | 'seccompMode' | 'seccompFilters' | 'capabilitiesEffective' | 'capabilitiesPermitted' | 'capabilitiesInheritable' | 'capabilitiesBounding' | 'capabilitiesAmbient' | 'noNewPrivs' | 'nsCgroup' | 'nsIpc' | 'nsMnt' | 'nsNet' | 'nsPid' | 'nsPidChildren' | 'nsTime' | 'nsTimeChildren' | 'nsUser' | 'nsUts' | 'cgroupPath' | 'cgroupControllers' | 'cgroupLimits' | 'environ' | 'oomScore' | 'oomScoreAdj' | 'schedPolicy' | 'schedPriority' | 'cpuTimeLimit' | 'signalsPending' | 'signalsBlocked' | 'signalsIgnored' | 'signalsCaught', Reason>>;
 }
 
 /** One open file descriptor (`/proc/<pid>/fd/<n>` and `/proc/<pid>/fdinfo/<n>`). */
@@ -998,18 +1127,26 @@ export interface MemoryMap {
   endAddr: bigint;
   /** `rwxp` / `rwxs` as the kernel prints them. */
   permissions: string;
-  /** Unit: bytes. */
-  offset: bigint;
+  /**
+   * The offset into the mapped file (`error` when the row prints no valid hex).
+   *
+   * Unit: bytes.
+   */
+  offset: bigint | null;
   /** `major:minor` of the device holding the mapped file (`00:00` when anonymous). */
   device: string;
-  inode: bigint;
+  /** The mapped file's inode (0 when anonymous; `error` when not a valid number). */
+  inode: bigint | null;
   /** The file, or `[heap]`, `[stack]`, `[vdso]`, …; empty for anonymous mappings. */
   pathname: string;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'offset' | 'inode', Reason>>;
 }
 
 /**
  * The sixteen resource limits of `/proc/<pid>/limits`, in the kernel's units (noted per
- * field). `u64::MAX` means unlimited.
+ * field). `u64::MAX` means unlimited. A limit whose row is missing or does not parse is
+ * missing (`error`, with a warning); the other rows are kept.
  */
 export interface ProcessLimits {
   /**
@@ -1017,89 +1154,91 @@ export interface ProcessLimits {
    *
    * Unit: seconds.
    */
-  maxCpuTime: Limit;
+  maxCpuTime: Limit | null;
   /**
    * RLIMIT_FSIZE.
    *
    * Unit: bytes.
    */
-  maxFileSize: Limit;
+  maxFileSize: Limit | null;
   /**
    * RLIMIT_DATA.
    *
    * Unit: bytes.
    */
-  maxDataSize: Limit;
+  maxDataSize: Limit | null;
   /**
    * RLIMIT_STACK.
    *
    * Unit: bytes.
    */
-  maxStackSize: Limit;
+  maxStackSize: Limit | null;
   /**
    * RLIMIT_CORE.
    *
    * Unit: bytes.
    */
-  maxCoreSize: Limit;
+  maxCoreSize: Limit | null;
   /**
    * RLIMIT_RSS (not enforced by Linux).
    *
    * Unit: bytes.
    */
-  maxResidentSet: Limit;
+  maxResidentSet: Limit | null;
   /**
    * RLIMIT_NPROC.
    *
    * Unit: processes.
    */
-  maxProcesses: Limit;
+  maxProcesses: Limit | null;
   /**
    * RLIMIT_NOFILE.
    *
    * Unit: files.
    */
-  maxOpenFiles: Limit;
+  maxOpenFiles: Limit | null;
   /**
    * RLIMIT_MEMLOCK.
    *
    * Unit: bytes.
    */
-  maxLockedMemory: Limit;
+  maxLockedMemory: Limit | null;
   /**
    * RLIMIT_AS.
    *
    * Unit: bytes.
    */
-  maxAddressSpace: Limit;
+  maxAddressSpace: Limit | null;
   /**
    * RLIMIT_LOCKS.
    *
    * Unit: locks.
    */
-  maxFileLocks: Limit;
+  maxFileLocks: Limit | null;
   /**
    * RLIMIT_SIGPENDING.
    *
    * Unit: signals.
    */
-  maxPendingSignals: Limit;
+  maxPendingSignals: Limit | null;
   /**
    * RLIMIT_MSGQUEUE.
    *
    * Unit: bytes.
    */
-  maxMsgqueueSize: Limit;
+  maxMsgqueueSize: Limit | null;
   /** RLIMIT_NICE (the ceiling is `20 - soft`). */
-  maxNicePriority: Limit;
+  maxNicePriority: Limit | null;
   /** RLIMIT_RTPRIO. */
-  maxRealtimePriority: Limit;
+  maxRealtimePriority: Limit | null;
   /**
    * RLIMIT_RTTIME.
    *
    * Unit: us.
    */
-  maxRealtimeTimeout: Limit;
+  maxRealtimeTimeout: Limit | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'maxCpuTime' | 'maxFileSize' | 'maxDataSize' | 'maxStackSize' | 'maxCoreSize' | 'maxResidentSet' | 'maxProcesses' | 'maxOpenFiles' | 'maxLockedMemory' | 'maxAddressSpace' | 'maxFileLocks' | 'maxPendingSignals' | 'maxMsgqueueSize' | 'maxNicePriority' | 'maxRealtimePriority' | 'maxRealtimeTimeout', Reason>>;
 }
 
 /** A soft and hard resource limit. `u64::MAX` means unlimited (`RLIM_INFINITY`). */
@@ -2448,7 +2587,7 @@ export interface EbpfMetrics {
 }
 
 /** The name of each record type. */
-export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'PowerMetrics' | 'Storage' | 'EbpfMetrics';
+export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'PowerMetrics' | 'Storage' | 'EbpfMetrics';
 
 /** Each record type by name. */
 export interface RecordTypes {
@@ -2464,6 +2603,10 @@ export interface RecordTypes {
   Memory: Memory;
   DiskStats: DiskStats;
   Filesystem: Filesystem;
+  FileHandles: FileHandles;
+  InodeCounts: InodeCounts;
+  Entropy: Entropy;
+  SocketBufferMemory: SocketBufferMemory;
   ProcessFull: ProcessFull;
   OpenFile: OpenFile;
   OpenSocket: OpenSocket;
@@ -2509,6 +2652,15 @@ export interface RecordTypes {
 
 /** The system domain's options (`new Probe({ system: { … } })`); each one left out keeps its default. */
 export interface SystemOptions {
+  /**
+   * How long one mount's `statvfs` may take, in milliseconds (default 1000). A mount
+   * that does not answer in time (a stalled FUSE or network server) leaves its sizes
+   * `timed_out`, with a warning naming it, and is not asked again until its pending
+   * call returns; the rest of the snapshot does not wait for it.
+   *
+   * Key `system.statvfs_timeout_ms`; default `1000`.
+   */
+  statvfsTimeoutMs?: number;
 }
 
 /** The process domain's options (`new Probe({ process: { … } })`); each one left out keeps its default. */
@@ -2553,7 +2705,8 @@ export interface ProcessOptions {
    */
   cgroupLimits?: boolean;
   /**
-   * Collect only these processes (default: every process).
+   * Collect only these processes (every process when `None`). Each is collected once,
+   * in ascending order, however often the list names it.
    *
    * Key `process.pids`; default `all`.
    */
@@ -2568,6 +2721,22 @@ export interface ProcessOptions {
    * Key `process.threads`; default `0`.
    */
   threads?: number;
+  /**
+   * Replace secret values in command lines with `********` (default on; see
+   * [`crate::process::scrub`] for exactly what is replaced). `false` gives the raw
+   * bytes. Costs a scan of each argument that holds `=`, starts with `-` or holds `://`.
+   *
+   * Key `process.cmdline_scrub`; default `true`.
+   */
+  cmdlineScrub?: boolean;
+  /**
+   * More argument names to scrub, beside the built-in list (`password`, `passwd`,
+   * `secret`, `token`, `api_key`, `apikey`, `access_key`, `auth`); matched like them
+   * (case-insensitive, anywhere in the name, `-` read as `_`). Default empty.
+   *
+   * Key `process.cmdline_scrub_words`; default ``.
+   */
+  cmdlineScrubWords?: string | string[];
 }
 
 /** The network domain's options (`new Probe({ network: { … } })`); each one left out keeps its default. */

@@ -50,7 +50,8 @@ int main(int argc, char **argv) {
       else printf("cpu     -");
       if (sys && sys->memory.present) {
         const libprobe_memory *m = sys->memory.value;
-        printf("  mem %5.1f%% of %llu MiB", m->used_percent, (unsigned long long)(m->total >> 20));
+        if (m->used_percent.present)
+          printf("  mem %5.1f%% of %llu MiB", m->used_percent.value, (unsigned long long)(m->total >> 20));
       }
       if (busiest)
         printf("  busiest pid %d %.*s %.1f%%", busiest->pid, (int)busiest->name.len, busiest->name.ptr,

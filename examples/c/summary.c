@@ -41,7 +41,9 @@ static const char *reason_name(uint8_t reason) {
 static int by_rss(const void *a, const void *b) {
   const libprobe_process_full *x = *(const libprobe_process_full *const *)a;
   const libprobe_process_full *y = *(const libprobe_process_full *const *)b;
-  return x->memory_rss < y->memory_rss ? 1 : x->memory_rss > y->memory_rss ? -1 : 0;
+  /* A missing RSS (a value that did not parse) sorts last. */
+  uint64_t rx = x->memory_rss.present ? x->memory_rss.value : 0, ry = y->memory_rss.present ? y->memory_rss.value : 0;
+  return rx < ry ? 1 : rx > ry ? -1 : 0;
 }
 
 static void system_part(const libprobe_snapshot_view *v) {
@@ -55,11 +57,11 @@ static void system_part(const libprobe_snapshot_view *v) {
   else printf("(%s)", reason_name(sys->hostname.reason));
   if (sys->kernel_release.present) printf(", kernel %s", sys->kernel_release.value.ptr);
   printf(", %u CPUs", sys->cpu_count);
-  if (sys->memory.present)
-    printf(", memory %llu MiB used of %llu MiB", (unsigned long long)(sys->memory.value->used >> 20),
+  if (sys->memory.present && sys->memory.value->used.present)
+    printf(", memory %llu MiB used of %llu MiB", (unsigned long long)(sys->memory.value->used.value >> 20),
            (unsigned long long)(sys->memory.value->total >> 20));
-  if (sys->load.present) printf(", load %.2f %.2f %.2f", sys->load.value->load1, sys->load.value->load5,
-                                sys->load.value->load15);
+  if (sys->load.present && sys->load.value->load1.present)
+    printf(", load %.2f", sys->load.value->load1.value);
   printf("\n");
 }
 
@@ -77,7 +79,8 @@ static void processes_part(const libprobe_snapshot_view *v) {
          "COMMAND");
   for (size_t i = 0; i < n && i < 10; i++) {
     const libprobe_process_full *p = sorted[i];
-    printf("  %7d %10llu  ", p->pid, (unsigned long long)(p->memory_rss / 1024));
+    if (p->memory_rss.present) printf("  %7d %10llu  ", p->pid, (unsigned long long)(p->memory_rss.value / 1024));
+    else printf("  %7d %10s  ", p->pid, "-");
     print_bytes(p->name, 16);
     putchar(' ');
     if (p->cmdline.present) /* argv as an array of byte strings */

@@ -47,8 +47,10 @@ int main(int argc, char **argv) {
       const libprobe_process_full *p = procs[i];
       char pct[16] = "-";
       if (p->cpu_percent.present) std::snprintf(pct, sizeof pct, "%.1f", p->cpu_percent.value);
-      std::printf("%7d %6s %10llu  %s\n", p->pid, pct, static_cast<unsigned long long>(p->memory_rss / 1024),
-                  printable(libprobe::text(p->name)).c_str());
+      char rss[24] = "-";
+      if (p->memory_rss.present)
+        std::snprintf(rss, sizeof rss, "%llu", static_cast<unsigned long long>(p->memory_rss.value / 1024));
+      std::printf("%7d %6s %10s  %s\n", p->pid, pct, rss, printable(libprobe::text(p->name)).c_str());
     }
     std::printf("%zu processes\n", snap.processes().size());
   } catch (const libprobe::Error &e) {

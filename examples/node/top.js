@@ -59,7 +59,8 @@ function screen (snap, limit) {
   if (sys) {
     const mem = sys.memory
     const used = mem && mem.available !== null ? mem.total - mem.available : null
-    const load = sys.load ? `${sys.load.load1.toFixed(2)} ${sys.load.load5.toFixed(2)} ${sys.load.load15.toFixed(2)}` : '-'
+    const avg = (x) => (x === null ? '-' : x.toFixed(2))
+    const load = sys.load ? `${avg(sys.load.load1)} ${avg(sys.load.load5)} ${avg(sys.load.load15)}` : '-'
     out.push(`cpu ${pct(sys.cpuPercent)}%  mem ${mib(used)}/${mib(mem && mem.total)} MiB  load ${load}`)
   }
   const socks = socketsByPid(snap)
@@ -67,11 +68,11 @@ function screen (snap, limit) {
   const procs = snap.processes || []
   out.push(`${procs.length} processes`)
   out.push(`${'PID'.padStart(7)} ${'CPU%'.padStart(6)} ${'RSS MiB'.padStart(8)} ${'MEM%'.padStart(5)} ${'THR'.padStart(4)} ${'SOCK'.padStart(5)}  NAME`)
-  const busiest = [...procs].sort((a, b) => (b.cpuPercent || 0) - (a.cpuPercent || 0) || (b.memoryRss > a.memoryRss ? 1 : b.memoryRss < a.memoryRss ? -1 : 0))
+  const busiest = [...procs].sort((a, b) => (b.cpuPercent || 0) - (a.cpuPercent || 0) || ((b.memoryRss ?? 0n) > (a.memoryRss ?? 0n) ? 1 : (b.memoryRss ?? 0n) < (a.memoryRss ?? 0n) ? -1 : 0))
   for (const p of busiest.slice(0, limit)) {
     const n = socks ? String(socks.perPid.get(p.pid) || 0) : '-'
     out.push(`${String(p.pid).padStart(7)} ${pct(p.cpuPercent).padStart(6)} ${mib(p.memoryRss).padStart(8)} ` +
-      `${pct(p.memoryPercent).padStart(5)} ${String(p.numThreads).padStart(4)} ${n.padStart(5)}  ${printable(p.name)}`)
+      `${pct(p.memoryPercent).padStart(5)} ${String(p.numThreads ?? '-').padStart(4)} ${n.padStart(5)}  ${printable(p.name)}`)
   }
   return out.join('\n')
 }

@@ -27,6 +27,10 @@ def pct(x: float | None) -> str:
     return "-" if x is None else f"{x:.1f}"
 
 
+def avg(x: float | None) -> str:
+    return "-" if x is None else f"{x:.2f}"
+
+
 def sockets_by_pid(snap: libprobe.Snapshot) -> tuple[Counter[int], dict[str, int]] | None:
     """Sockets per owning pid, and the size of each socket table; None without a network domain."""
     net: Any = getattr(snap, "network", None)
@@ -57,21 +61,21 @@ def screen(snap: libprobe.Snapshot, limit: int) -> str:
         out.append(
             f"cpu {pct(system.cpu_percent)}%  "
             f"mem {mib(used)}/{mib(mem.total if mem else None)} MiB  "
-            f"load {'-' if load is None else f'{load.load1:.2f} {load.load5:.2f} {load.load15:.2f}'}")
+            f"load {'-' if load is None else ' '.join(avg(x) for x in (load.load1, load.load5, load.load15))}")
     socks = sockets_by_pid(snap)
     if socks is not None:
         out.append("sockets " + "  ".join(f"{k} {v}" for k, v in socks[1].items()))
     procs = snap.processes or []
     out.append(f"{len(procs)} processes")
     out.append(f"{'PID':>7} {'CPU%':>6} {'RSS MiB':>8} {'MEM%':>5} {'THR':>4} {'SOCK':>5}  NAME")
-    busiest = sorted(procs, key=lambda p: (p.cpu_percent or 0.0, p.memory_rss), reverse=True)
+    busiest = sorted(procs, key=lambda p: (p.cpu_percent or 0.0, p.memory_rss or 0), reverse=True)
     for p in busiest[:limit]:
         n = "-" if socks is None else str(socks[0].get(p.pid, 0))
         # Names may hold any byte: show non-UTF-8 bytes and control characters escaped.
         name = p.name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         name = name.encode("unicode_escape").decode("ascii") if not name.isprintable() else name
         out.append(f"{p.pid:>7} {pct(p.cpu_percent):>6} {mib(p.memory_rss):>8} {pct(p.memory_percent):>5} "
-                   f"{p.num_threads:>4} {n:>5}  {name}")
+                   f"{'-' if p.num_threads is None else p.num_threads:>4} {n:>5}  {name}")
     return "\n".join(out)
 
 

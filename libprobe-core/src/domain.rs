@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 use crate::error::{Error, ErrorKind};
 use crate::model::{Domain, Field, Reason, Warnings};
 use crate::options::OptionSet;
+use crate::parse::Problems;
 use crate::registry::{Options, Snapshot};
 use crate::source::{Instant, Source};
 
@@ -143,9 +144,19 @@ impl<'a> Cx<'a> {
 
 impl Warnings {
     /// The one error→reason policy of every domain: the reason a field left empty by `e`
-    /// shows. Failures that describe the machine — absent, forbidden, unsupported, a
-    /// process that exited — are data; every other failure (a parse error, EIO, a read
-    /// limit) is also a warning naming the file.
+    /// shows. Failures that describe the machine are data, with no warning:
+    ///
+    /// | error | reason |
+    /// |---|---|
+    /// | ENOENT: the file does not exist on this kernel or machine | `not_present` |
+    /// | a process's file gone with its process (ESRCH; the process collector checks) | `gone` |
+    /// | EACCES, EPERM | `permission_denied` |
+    /// | EOPNOTSUPP, ENOSYS, ENOTTY, ENODATA: the kernel cannot give it | `not_supported` |
+    /// | ENODEV, ENXIO | `not_present` |
+    ///
+    /// Every other failure — a value that does not parse or fit, EIO, a file over the read
+    /// limit (`too_large`), a source past its deadline (`timed_out`), a FIFO or device
+    /// where a file should be — is also a warning naming the file.
     pub(crate) fn reason(&mut self, e: Error) -> Reason {
         let r = e.reason();
         if !matches!(
@@ -166,6 +177,17 @@ impl Warnings {
         match r {
             Ok(v) => Field::Value(v),
             Err(e) => Field::Missing(self.reason(e)),
+        }
+    }
+
+    /// The problems of one parsed file (the values left missing with reason `error`), as
+    /// warnings naming the file and quoting each raw value.
+    pub(crate) fn problems(&mut self, path: &std::path::Path, problems: &Problems) {
+        for e in problems.iter() {
+            self.push(e.clone().in_file(path));
+        }
+        if problems.dropped() > 0 {
+            self.push(format!("{} more values did not parse in {}", problems.dropped(), path.display()));
         }
     }
 }

@@ -22,7 +22,7 @@ pub enum ErrorKind {
     Io,
     /// EACCES or EPERM.
     PermissionDenied,
-    /// The file or directory does not exist.
+    /// The file or directory does not exist (reason `not_present`).
     NotFound,
     /// The process the file belongs to has exited (ESRCH, or its `/proc` entry went away).
     Gone,
@@ -98,8 +98,10 @@ impl ErrorKind {
         match self {
             ErrorKind::PermissionDenied => Reason::PermissionDenied,
             ErrorKind::Gone => Reason::Gone,
-            ErrorKind::NotFound | ErrorKind::Unsupported => Reason::NotSupported,
-            ErrorKind::NotPresent => Reason::NotPresent,
+            // A file this kernel or machine does not have. (A process's file that vanished
+            // with its process is `Gone`: the process collector tells the two apart.)
+            ErrorKind::NotFound | ErrorKind::NotPresent => Reason::NotPresent,
+            ErrorKind::Unsupported => Reason::NotSupported,
             ErrorKind::TooLarge => Reason::TooLarge,
             ErrorKind::TimedOut => Reason::TimedOut,
             ErrorKind::Io | ErrorKind::Parse | ErrorKind::InvalidArgument => Reason::Error,
@@ -130,23 +132,32 @@ pub struct Error {
     line: Option<usize>,
     field: Option<&'static str>,
     detail: Option<Cow<'static, str>>,
+    /// The text that did not parse, quoted and bounded ([`quote`]).
+    raw: Option<Box<str>>,
     errno: Option<i32>,
 }
 
 impl Error {
     pub fn new(kind: ErrorKind, detail: impl Into<Cow<'static, str>>) -> Self {
-        Error { kind, path: None, line: None, field: None, detail: Some(detail.into()), errno: None }
+        Error { kind, path: None, line: None, field: None, detail: Some(detail.into()), raw: None, errno: None }
     }
 
     /// An I/O error on `path`. Only `Source` calls this, so every I/O error has its path.
     pub(crate) fn io(path: &Path, err: &std::io::Error) -> Self {
-        Self::errno(path, err.raw_os_error().unwrap_or(0), err.kind())
+        let mut e = Self::errno(path, err.raw_os_error().unwrap_or(0), err.kind());
+        if err.raw_os_error().is_none() && err.kind() == std::io::ErrorKind::Other {
+            // A refusal of ours (a FIFO where a file should be): its message says why.
+            e.detail = Some(err.to_string().into());
+        }
+        e
     }
 
     pub(crate) fn errno(path: &Path, errno: i32, fallback: std::io::ErrorKind) -> Self {
         let kind = match errno {
             libc::EACCES | libc::EPERM => ErrorKind::PermissionDenied,
-            libc::ENOENT | libc::ENOTDIR => ErrorKind::NotFound,
+            libc::ENOENT => ErrorKind::NotFound,
+            // A file where a directory should be (`/proc/<pid>` in a broken copy of a
+            // tree) is not "absent": it stays an I/O error, with a warning.
             libc::ESRCH => ErrorKind::Gone,
             libc::EOPNOTSUPP | libc::ENOSYS | libc::ENOTTY | libc::ENODATA => ErrorKind::Unsupported,
             libc::ENODEV | libc::ENXIO => ErrorKind::NotPresent,
@@ -165,6 +176,7 @@ impl Error {
             line: None,
             field: None,
             detail: None,
+            raw: None,
             errno: (errno != 0).then_some(errno),
         }
     }
@@ -176,6 +188,7 @@ impl Error {
             line: None,
             field: None,
             detail: Some(format!("larger than the {limit}-byte read limit").into()),
+            raw: None,
             errno: None,
         }
     }
@@ -197,6 +210,11 @@ impl Error {
     /// The field a parse error was looking for.
     pub fn field(&self) -> Option<&'static str> {
         self.field
+    }
+
+    /// The raw text that did not parse, quoted (`"-1024"`), for a parse error.
+    pub fn raw(&self) -> Option<&str> {
+        self.raw.as_deref()
     }
 
     /// The OS error number of an I/O error.
@@ -242,6 +260,9 @@ impl fmt::Display for Error {
         if let Some(field) = self.field {
             write!(f, "{sep}field {field}")?;
         }
+        if let Some(raw) = &self.raw {
+            write!(f, " {raw}")?;
+        }
         if let Some(e) = self.errno {
             write!(f, " ({})", std::io::Error::from_raw_os_error(e))?;
         }
@@ -258,22 +279,50 @@ pub struct ParseError {
     what: &'static str,
     field: Option<&'static str>,
     line: Option<usize>,
+    raw: Option<Box<str>>,
 }
 
 impl ParseError {
     /// `field` was absent.
     pub fn missing(field: &'static str) -> Self {
-        ParseError { what: "missing", field: Some(field), line: None }
+        ParseError { what: "missing", field: Some(field), line: None, raw: None }
+    }
+
+    /// `field` was printed as `raw`, which is not a valid value (or does not fit its type).
+    pub fn bad(field: &'static str, raw: &[u8]) -> Self {
+        ParseError { what: "invalid", field: Some(field), line: None, raw: Some(quote(raw)) }
+    }
+
+    /// A value computed from valid fields does not fit its type (a sum or a product
+    /// past `u64::MAX`): the result is missing, never clamped.
+    pub fn overflow(field: &'static str) -> Self {
+        ParseError { what: "out of range", field: Some(field), line: None, raw: None }
+    }
+
+    /// Quotes the raw text that did not parse (kept if one was already set).
+    pub fn quoting(mut self, raw: &[u8]) -> Self {
+        self.raw.get_or_insert_with(|| quote(raw));
+        self
+    }
+
+    /// True when the field was absent (not printed), rather than printed but invalid.
+    pub fn is_missing(&self) -> bool {
+        self.what == "missing"
+    }
+
+    /// The quoted raw text, if the error quotes one.
+    pub fn raw(&self) -> Option<&str> {
+        self.raw.as_deref()
     }
 
     /// `field` was present but not a valid value.
     pub fn invalid(field: &'static str) -> Self {
-        ParseError { what: "invalid", field: Some(field), line: None }
+        ParseError { what: "invalid", field: Some(field), line: None, raw: None }
     }
 
     /// The input as a whole was malformed.
     pub fn malformed(what: &'static str) -> Self {
-        ParseError { what, field: None, line: None }
+        ParseError { what, field: None, line: None, raw: None }
     }
 
     /// Notes the 1-based line number (kept if one was already set).
@@ -298,9 +347,40 @@ impl ParseError {
             line: self.line,
             field: self.field,
             detail: Some(Cow::Borrowed(self.what)),
+            raw: self.raw,
             errno: None,
         }
     }
+}
+
+/// The most bytes of raw text an error quotes.
+const QUOTE_MAX: usize = 48;
+
+/// `raw` as a bounded, printable quotation: `"-1024"`, control and non-UTF-8 bytes as
+/// `\xNN`, cut at [`QUOTE_MAX`] bytes with `…`. A warning never carries a file's bulk.
+pub(crate) fn quote(raw: &[u8]) -> Box<str> {
+    let mut out = String::with_capacity(raw.len().min(QUOTE_MAX) + 4);
+    out.push('"');
+    for chunk in raw[..raw.len().min(QUOTE_MAX)].utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '"' | '\\' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c if c.is_control() => out.push_str(&format!("\\x{:02x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    if raw.len() > QUOTE_MAX {
+        out.push('…');
+    }
+    out.push('"');
+    out.into_boxed_str()
 }
 
 impl fmt::Display for ParseError {
@@ -308,6 +388,9 @@ impl fmt::Display for ParseError {
         f.write_str(self.what)?;
         if let Some(field) = self.field {
             write!(f, " field {field}")?;
+        }
+        if let Some(raw) = &self.raw {
+            write!(f, " {raw}")?;
         }
         if let Some(l) = self.line {
             write!(f, " at line {l}")?;

@@ -6,12 +6,15 @@
 //! output bounded by its input. [`TARGETS`] lists them by fuzz target name, which is also
 //! the name of each seed corpus directory (`fuzz/corpus/<target>/`).
 
+use crate::model::Field;
 use crate::network::AddressFamily;
+use crate::parse::{Problems, Val};
 use crate::process::Limit;
 use crate::sys::imp::network::{conntrack, ethtool, netlink, rtnetlink, sock_diag};
 use crate::sys::imp::procfs::{
     self, cpuinfo, diskstats, loadavg, meminfo, pid_cgroup, pid_cmdline, pid_fdinfo, pid_io, pid_limits, pid_maps,
-    pid_mountinfo, pid_ns, pid_schedstat, pid_smaps_rollup, pid_stat, pid_status, pressure, stat, uptime, vmstat,
+    pid_mountinfo, pid_ns, pid_schedstat, pid_smaps_rollup, pid_stat, pid_status, pressure, stat, sys_fs_file_nr,
+    sys_fs_inode_nr, sys_kernel_random, uptime, vmstat,
 };
 use crate::sys::imp::procfs::{
     net_netlink, net_nf_conntrack, net_packet, net_raw, net_snmp, net_snmp6, net_sockstat, net_stat_nf_conntrack,
@@ -50,6 +53,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("diskstats", diskstats),
     ("cpuinfo", cpuinfo),
     ("cpu_list", cpu_list),
+    ("sys_tables", sys_tables),
     ("net_tcp", net_tcp),
     ("net_udp", net_udp),
     ("net_raw", net_raw),
@@ -74,36 +78,74 @@ fn lines(data: &[u8]) -> usize {
     data.iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-/// `/proc/<pid>/stat`: comm is exactly what lies between the first `(` and the last `)`.
+/// Field isolation's invariant: a value is bad only with a problem recorded for it (so
+/// its warning reaches the domain), and the problems stay bounded.
+fn problems_explain(bad: bool, problems: &Problems) {
+    assert!(!bad || !problems.is_empty(), "a bad value without a problem");
+    assert!(problems.iter().count() <= 4);
+    for p in problems.iter() {
+        assert!(p.raw().is_none_or(|r| r.len() <= 4 * 48 + 8), "an unbounded quote");
+    }
+}
+
+/// `/proc/<pid>/stat`: comm is exactly what lies between the first `(` and the last `)`;
+/// every bad value has its problem.
 pub fn pid_stat(data: &[u8]) {
     if let Ok(s) = pid_stat::parse(data) {
         let open = data.iter().position(|&b| b == b'(').expect("parsed without `(`");
         let close = data.iter().rposition(|&b| b == b')').expect("parsed without `)`");
         assert_eq!(s.comm.as_bytes(), &data[open + 1..close]);
+        let bad =
+            [s.minflt, s.cminflt, s.majflt, s.cmajflt, s.utime, s.stime, s.cutime, s.cstime, s.vsize, s.rss_pages]
+                .contains(&Val::Bad)
+                || [s.ppid, s.pgrp, s.session, s.tty_nr, s.priority, s.nice, s.processor].contains(&Val::Bad);
+        problems_explain(bad, &s.problems);
     }
 }
 
 /// `/proc/<pid>/status`: lists no longer than the input; kB values in whole KiB.
 pub fn pid_status(data: &[u8]) {
-    if let Ok(s) = pid_status::parse(data) {
-        assert!(s.cpus_allowed_list.as_ref().is_none_or(|l| l.len() <= 8192));
-        assert!(s.groups.as_ref().is_none_or(|g| g.len() <= data.len()));
-        assert!(s.ns_pids.as_ref().is_none_or(|g| g.len() <= data.len()));
-        for kb in [s.vm_size, s.vm_rss, s.vm_data, s.vm_stk, s.rss_file, s.rss_shmem, s.vm_swap].into_iter().flatten() {
-            assert_eq!(kb % 1024, 0);
-        }
+    let s = pid_status::parse(data);
+    assert!(s.cpus_allowed_list.get().is_none_or(|l| l.len() <= 8192));
+    assert!(s.groups.get().is_none_or(|g| g.len() <= data.len()));
+    assert!(s.ns_pids.get().is_none_or(|g| g.len() <= data.len()));
+    let kbs = [s.vm_size, s.vm_rss, s.vm_data, s.vm_stk, s.rss_file, s.rss_shmem, s.vm_swap];
+    for kb in kbs.iter().filter_map(Val::value) {
+        assert_eq!(kb % 1024, 0);
     }
+    problems_explain(kbs.contains(&Val::Bad) || s.uids.contains(&Val::Bad), &s.problems);
 }
 
-/// `/proc/<pid>/io`: renders back to the same counters.
+/// `/proc/<pid>/io`: the valid counters render back to themselves; a bad one has its
+/// problem.
 pub fn pid_io(data: &[u8]) {
-    if let Ok(io) = pid_io::parse(data) {
-        let text = format!(
-            "rchar: {}\nwchar: {}\nsyscr: {}\nsyscw: {}\nread_bytes: {}\nwrite_bytes: {}\ncancelled_write_bytes: {}\n",
-            io.rchar, io.wchar, io.syscr, io.syscw, io.read_bytes, io.write_bytes, io.cancelled_write_bytes
-        );
-        assert_eq!(pid_io::parse(text.as_bytes()), Ok(io));
+    let io = pid_io::parse(data);
+    let all = [
+        ("rchar", io.rchar),
+        ("wchar", io.wchar),
+        ("syscr", io.syscr),
+        ("syscw", io.syscw),
+        ("read_bytes", io.read_bytes),
+        ("write_bytes", io.write_bytes),
+        ("cancelled_write_bytes", io.cancelled_write_bytes),
+    ];
+    let text: String = all.iter().filter_map(|(n, v)| v.value().map(|v| format!("{n}: {v}\n"))).collect();
+    let again = pid_io::parse(text.as_bytes());
+    let again = [
+        again.rchar,
+        again.wchar,
+        again.syscr,
+        again.syscw,
+        again.read_bytes,
+        again.write_bytes,
+        again.cancelled_write_bytes,
+    ];
+    for ((_, before), after) in all.iter().zip(again) {
+        if before.is_ok() {
+            assert_eq!(*before, after);
+        }
     }
+    problems_explain(all.iter().any(|(_, v)| *v == Val::Bad), &io.problems);
 }
 
 /// `/proc/<pid>/cmdline` and `environ`: the arguments joined by NUL give the input back;
@@ -119,40 +161,53 @@ pub fn pid_cmdline(data: &[u8]) {
     let env = pid_cmdline::environ(data);
     assert!(env.iter().all(|(k, _)| !k.is_empty()));
     assert!(env.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>() <= data.len());
+    // Scrubbing keeps the argument count and never grows an argument past its value plus
+    // the mask.
+    let mut scrubbed = args.clone();
+    crate::process::scrub::Scrubber::new(&[]).scrub(&mut scrubbed);
+    assert_eq!(scrubbed.len(), args.len());
 }
 
-/// `/proc/<pid>/limits`: renders back to the same sixteen limits.
+/// `/proc/<pid>/limits`: the valid limits render back to themselves.
 pub fn pid_limits(data: &[u8]) {
-    let Ok(l) = pid_limits::parse(data) else { return };
-    let rows: [(&str, &Limit); 16] = [
-        ("Max cpu time", &l.max_cpu_time),
-        ("Max file size", &l.max_file_size),
-        ("Max data size", &l.max_data_size),
-        ("Max stack size", &l.max_stack_size),
-        ("Max core file size", &l.max_core_size),
-        ("Max resident set", &l.max_resident_set),
-        ("Max processes", &l.max_processes),
-        ("Max open files", &l.max_open_files),
-        ("Max locked memory", &l.max_locked_memory),
-        ("Max address space", &l.max_address_space),
-        ("Max file locks", &l.max_file_locks),
-        ("Max pending signals", &l.max_pending_signals),
-        ("Max msgqueue size", &l.max_msgqueue_size),
-        ("Max nice priority", &l.max_nice_priority),
-        ("Max realtime priority", &l.max_realtime_priority),
-        ("Max realtime timeout", &l.max_realtime_timeout),
+    let pid_limits::PidLimits { limits: l, problems } = pid_limits::parse(data);
+    let rows: [(&str, Field<Limit>); 16] = [
+        ("Max cpu time", l.max_cpu_time),
+        ("Max file size", l.max_file_size),
+        ("Max data size", l.max_data_size),
+        ("Max stack size", l.max_stack_size),
+        ("Max core file size", l.max_core_size),
+        ("Max resident set", l.max_resident_set),
+        ("Max processes", l.max_processes),
+        ("Max open files", l.max_open_files),
+        ("Max locked memory", l.max_locked_memory),
+        ("Max address space", l.max_address_space),
+        ("Max file locks", l.max_file_locks),
+        ("Max pending signals", l.max_pending_signals),
+        ("Max msgqueue size", l.max_msgqueue_size),
+        ("Max nice priority", l.max_nice_priority),
+        ("Max realtime priority", l.max_realtime_priority),
+        ("Max realtime timeout", l.max_realtime_timeout),
     ];
     let value = |v: u64| if v == Limit::UNLIMITED { "unlimited".to_owned() } else { v.to_string() };
     let mut text = String::from("Limit                     Soft Limit           Hard Limit           Units     \n");
-    for (name, limit) in rows {
-        text += &format!("{name:<26}{:<21}{:<21}units\n", value(limit.soft), value(limit.hard));
+    for (name, limit) in &rows {
+        if let Field::Value(limit) = limit {
+            text += &format!("{name:<26}{:<21}{:<21}units\n", value(limit.soft), value(limit.hard));
+        }
     }
-    assert_eq!(pid_limits::parse(text.as_bytes()), Ok(l));
+    let again = pid_limits::parse(text.as_bytes()).limits;
+    assert_eq!(again.max_cpu_time.is_value(), l.max_cpu_time.is_value());
+    if let Field::Value(v) = l.max_open_files {
+        assert_eq!(again.max_open_files, Field::Value(v));
+    }
+    problems_explain(rows.iter().any(|(_, v)| !v.is_value()), &problems);
 }
 
 /// `/proc/<pid>/cgroup`: renders back to the same lines.
 pub fn pid_cgroup(data: &[u8]) {
-    let Ok(parsed) = pid_cgroup::parse(data) else { return };
+    let (parsed, problems) = pid_cgroup::parse(data);
+    assert!(problems.iter().count() <= 4);
     assert!(parsed.len() <= lines(data));
     let mut text = Vec::new();
     for l in &parsed {
@@ -162,59 +217,74 @@ pub fn pid_cgroup(data: &[u8]) {
         text.extend_from_slice(l.path);
         text.push(b'\n');
     }
-    assert_eq!(pid_cgroup::parse(&text).as_deref(), Ok(&parsed[..]));
+    assert_eq!(pid_cgroup::parse(&text).0, parsed);
     let _ = pid_cgroup::unified(&parsed);
 }
 
-/// `/proc/<pid>/maps`: renders back to the same mappings.
+/// `/proc/<pid>/maps`: the mappings with valid values render back to themselves.
 pub fn pid_maps(data: &[u8]) {
-    let Ok(maps) = pid_maps::parse(data) else { return };
-    assert!(maps.len() <= lines(data));
+    let maps = pid_maps::parse(data);
+    assert!(maps.maps.len() <= lines(data));
     let mut text = Vec::new();
-    for m in &maps {
+    let mut kept = Vec::new();
+    for m in &maps.maps {
+        let (Some(offset), Some(inode)) = (m.offset.get(), m.inode.get()) else { continue };
         let head =
-            format!("{:x}-{:x} {} {:x} {} {} ", m.start_addr, m.end_addr, m.permissions, m.offset, m.device, m.inode);
+            format!("{:x}-{:x} {} {:x} {} {} ", m.start_addr, m.end_addr, m.permissions, offset, m.device, inode);
+        if m.permissions.contains(char::is_whitespace) || m.permissions.is_empty() || m.device.is_empty() {
+            continue;
+        }
         text.extend_from_slice(head.as_bytes());
         text.extend_from_slice(m.pathname.as_bytes());
         text.push(b'\n');
+        kept.push(m.clone());
     }
-    assert_eq!(pid_maps::parse(&text), Ok(maps));
+    assert_eq!(pid_maps::parse(&text).maps, kept);
 }
 
-/// `/proc/<pid>/smaps_rollup`: whole KiB; the derived sums do not overflow.
+/// `/proc/<pid>/smaps_rollup`: whole KiB; the derived sums never panic.
 pub fn pid_smaps_rollup(data: &[u8]) {
-    if let Ok(s) = pid_smaps_rollup::parse(data) {
-        assert!([s.rss, s.pss, s.private_clean, s.private_dirty, s.swap].into_iter().flatten().all(|v| v % 1024 == 0));
-        let _ = (s.uss(), s.dirty());
-    }
+    let s = pid_smaps_rollup::parse(data);
+    let all = [s.rss, s.pss, s.private_clean, s.private_dirty, s.swap];
+    assert!(all.iter().filter_map(Val::value).all(|v| v % 1024 == 0));
+    let _ = (s.uss(), s.dirty());
+    problems_explain(all.contains(&Val::Bad), &s.problems);
 }
 
-/// `/proc/<pid>/fdinfo/<fd>`: renders back to the same fields.
+/// `/proc/<pid>/fdinfo/<fd>`: the valid values render back to themselves.
 pub fn pid_fdinfo(data: &[u8]) {
-    let Ok(i) = pid_fdinfo::parse(data) else { return };
+    let i = pid_fdinfo::parse(data);
     let mut text = String::new();
-    if let Some(v) = i.pos {
+    if let Some(v) = i.pos.value() {
         text += &format!("pos:\t{v}\n");
     }
-    if let Some(v) = i.flags {
+    if let Some(v) = i.flags.value() {
         text += &format!("flags:\t0{v:o}\n");
         let _ = pid_fdinfo::mode(v);
     }
-    if let Some(v) = i.mnt_id {
+    if let Some(v) = i.mnt_id.value() {
         text += &format!("mnt_id:\t{v}\n");
     }
-    if let Some(v) = i.ino {
+    if let Some(v) = i.ino.value() {
         text += &format!("ino:\t{v}\n");
     }
-    assert_eq!(pid_fdinfo::parse(text.as_bytes()), Ok(i));
+    let again = pid_fdinfo::parse(text.as_bytes());
+    for (a, b) in [(i.pos, again.pos), (i.mnt_id, again.mnt_id), (i.ino, again.ino)] {
+        if a.is_ok() {
+            assert_eq!(a, b);
+        }
+    }
+    problems_explain([i.pos, i.mnt_id, i.ino].contains(&Val::Bad) || i.flags == Val::Bad, &i.problems);
 }
 
-/// `/proc/<pid>/schedstat`: renders back to the same three numbers.
+/// `/proc/<pid>/schedstat`: the valid numbers render back to themselves.
 pub fn pid_schedstat(data: &[u8]) {
-    if let Ok(s) = pid_schedstat::parse(data) {
-        let text = format!("{} {} {}\n", s.run_time_ns, s.run_delay_ns, s.timeslices);
-        assert_eq!(pid_schedstat::parse(text.as_bytes()), Ok(s));
+    let s = pid_schedstat::parse(data);
+    if let (Some(a), Some(b), Some(c)) = (s.run_time_ns.value(), s.run_delay_ns.value(), s.timeslices.value()) {
+        let again = pid_schedstat::parse(format!("{a} {b} {c}\n").as_bytes());
+        assert_eq!((again.run_time_ns, again.run_delay_ns, again.timeslices), (Val::Ok(a), Val::Ok(b), Val::Ok(c)));
     }
+    problems_explain([s.run_time_ns, s.run_delay_ns, s.timeslices].contains(&Val::Bad), &s.problems);
 }
 
 /// `/proc/<pid>/ns/*` link targets: the inode renders back.
@@ -233,23 +303,25 @@ pub fn pid_oom_score(data: &[u8]) {
 
 /// `/proc/self/mountinfo`: one mount per line at most; unescaping only shortens.
 pub fn pid_mountinfo(data: &[u8]) {
-    if let Ok(m) = pid_mountinfo::parse(data) {
-        assert!(m.len() <= lines(data));
-        assert!(m.iter().all(|m| m.mount_point.len() + m.root.len() + m.source.len() <= data.len()));
-    }
+    let (m, p) = pid_mountinfo::parse(data);
+    assert!(m.len() + p.iter().count() <= lines(data) + 8);
+    assert!(m.iter().all(|m| m.mount_point.len() + m.root.len() + m.source.len() <= data.len()));
 }
 
-/// `/proc/pressure/*` and `*.pressure`: renders back to the same lines.
+/// `/proc/pressure/*` and `*.pressure`: the valid values render back to themselves.
 pub fn pressure(data: &[u8]) {
-    let Ok(p) = pressure::parse(data) else { return };
+    let psi = pressure::parse(data);
+    let Ok(p) = psi.pressure else { return };
+    let show = |v: Field<f64>| v.get().map_or("x".to_owned(), |v| v.to_string());
     let line = |kind: &str, l: &crate::process::PsiLine| {
-        format!("{kind} avg10={} avg60={} avg300={} total={}\n", l.avg10, l.avg60, l.avg300, l.total_us)
+        let total = l.total_us.get().map_or("x".to_owned(), |v| v.to_string());
+        format!("{kind} avg10={} avg60={} avg300={} total={total}\n", show(l.avg10), show(l.avg60), show(l.avg300))
     };
     let mut text = line("some", &p.some);
     if let Some(full) = p.full.value() {
         text += &line("full", full);
     }
-    assert_eq!(pressure::parse(text.as_bytes()), Ok(p));
+    assert_eq!(pressure::parse(text.as_bytes()).pressure, Ok(p));
 }
 
 /// Single-value cgroup files (`memory.max`, `cpu.max`, v1 limits, `cgroup.controllers`).
@@ -291,56 +363,79 @@ pub fn taskstats(data: &[u8]) {
 
 /// `/proc/stat`: one entry per `cpuN` line at most; sums saturate.
 pub fn stat(data: &[u8]) {
-    if let Ok(s) = stat::parse(data) {
-        assert!(s.cpus.len() <= lines(data));
-        let _ = (s.total.total(), s.total.busy());
-        for t in s.cpus.iter().filter_map(|(_, t)| t.as_ref().ok()) {
-            let _ = (t.total(), t.busy());
-        }
+    let s = stat::parse(data);
+    assert!(s.cpus.len() <= lines(data));
+    if let Some(t) = s.total.value() {
+        let _ = (t.total(), t.busy());
     }
+    for t in s.cpus.iter().filter_map(|(_, t)| t.value()) {
+        let _ = (t.total(), t.busy());
+    }
+    problems_explain(s.total == Val::Bad || s.boot_time == Val::Bad, &s.problems);
 }
 
 /// `/proc/meminfo`: one entry per line at most.
 pub fn meminfo(data: &[u8]) {
-    if let Ok(m) = meminfo::parse(data) {
-        assert!(m.len() <= lines(data));
-    }
+    let c = meminfo::parse(data);
+    assert!(c.map.len() + c.bad.len() <= lines(data));
+    problems_explain(!c.bad.is_empty(), &c.problems);
 }
 
 /// `/proc/vmstat`: one entry per line at most.
 pub fn vmstat(data: &[u8]) {
-    if let Ok(m) = vmstat::parse(data) {
-        assert!(m.len() <= lines(data));
-    }
+    let c = vmstat::parse(data);
+    assert!(c.map.len() + c.bad.len() <= lines(data));
+    problems_explain(!c.bad.is_empty(), &c.problems);
 }
 
-/// `/proc/loadavg`: finite averages.
+/// `/proc/loadavg`: finite, non-negative averages.
 pub fn loadavg(data: &[u8]) {
-    if let Ok(l) = loadavg::parse(data) {
-        assert!(l.load1.is_finite() && l.load5.is_finite() && l.load15.is_finite());
+    let (l, p) = loadavg::parse(data);
+    for v in [l.load1, l.load5, l.load15].iter().filter_map(Val::value) {
+        assert!(v.is_finite() && v >= 0.0);
     }
+    problems_explain([l.load1, l.load5, l.load15].contains(&Val::Bad), &p);
 }
 
 /// `/proc/uptime`: finite seconds.
 pub fn uptime(data: &[u8]) {
-    if let Ok(u) = uptime::parse(data) {
-        assert!(u.uptime_seconds.is_finite() && u.idle_seconds.is_finite());
+    let u = uptime::parse(data);
+    for v in [u.uptime_seconds, u.idle_seconds].iter().filter_map(Val::value) {
+        assert!(v.is_finite() && v >= 0.0);
     }
 }
 
 /// `/proc/diskstats`: one device per line at most; bytes are whole sectors.
 pub fn diskstats(data: &[u8]) {
-    if let Ok(d) = diskstats::parse(data) {
-        assert!(d.len() <= lines(data));
-        assert!(d.iter().all(|d| d.read_bytes == d.sectors_read.saturating_mul(512)));
+    let d = diskstats::parse(data);
+    assert!(d.disks.len() <= lines(data));
+    for disk in &d.disks {
+        if let (Some(s), Some(b)) = (disk.sectors_read.get(), disk.read_bytes.get()) {
+            assert_eq!(Some(b), s.checked_mul(512));
+        }
     }
 }
 
 /// `/proc/cpuinfo`: one frequency per line at most.
 pub fn cpuinfo(data: &[u8]) {
-    if let Ok(c) = cpuinfo::parse(data) {
-        assert!(c.len() <= lines(data));
-        assert!(c.iter().all(|(_, mhz)| mhz.is_finite()));
+    let c = cpuinfo::parse(data);
+    assert!(c.mhz.len() <= lines(data));
+    assert!(c.mhz.iter().filter_map(|(_, v)| v.value()).all(f64::is_finite));
+}
+
+/// `/proc/sys/fs/file-nr`, `inode-nr` and `/proc/sys/kernel/random/*`: values render back.
+pub fn sys_tables(data: &[u8]) {
+    let (h, p) = sys_fs_file_nr::parse(data);
+    if let (Some(a), Some(u), Some(m)) = (h.allocated.get(), h.unused.get(), h.max.get()) {
+        assert_eq!(sys_fs_file_nr::parse(format!("{a}\t{u}\t{m}\n").as_bytes()).0, h);
+    }
+    problems_explain(!h.allocated.is_value() || !h.max.is_value(), &p);
+    let (i, _) = sys_fs_inode_nr::parse(data);
+    if let (Some(a), Some(f)) = (i.allocated.get(), i.free.get()) {
+        assert_eq!(sys_fs_inode_nr::parse(format!("{a} {f}\n").as_bytes()).0, i);
+    }
+    if let Ok(b) = sys_kernel_random::bits(data, "entropy_avail") {
+        assert_eq!(sys_kernel_random::bits(b.to_string().as_bytes(), "entropy_avail"), Ok(b));
     }
 }
 
@@ -440,6 +535,9 @@ pub fn net_sockstat(data: &[u8]) {
     if let Ok(s) = net_sockstat::parse(data) {
         assert!(s.0.len() <= data.len() / 2 + 1);
     }
+    let v = net_sockstat::values(data);
+    assert!(v.stat.0.len() + v.bad.len() <= data.len() / 2 + 1);
+    problems_explain(!v.bad.is_empty(), &v.problems);
 }
 
 /// `/proc/net/nf_conntrack`: addresses are addresses of the entry's family.

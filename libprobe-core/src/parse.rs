@@ -4,8 +4,116 @@
 //! but NUL), and without allocating: tokens are sub-slices of the read buffer. Every
 //! accessor is checked, so a short or garbled line becomes a [`ParseError`] naming the
 //! field, never a panic or an index out of bounds.
+//!
+//! A file is parsed field by field ([`Val`]): a value that does not parse or does not fit
+//! its type is that one field's problem ([`Problems`], quoting the raw text), and every
+//! other value of the file is still given. See `docs/field-isolation.md`.
 
 use crate::error::ParseError;
+use crate::model::{Field, Reason};
+
+/// One value of a parsed file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Val<T> {
+    /// Printed and valid.
+    Ok(T),
+    /// Not printed (an older kernel, a kernel thread's file, a configuration without it).
+    #[default]
+    Absent,
+    /// Printed, but not a valid value of its type; the parser's [`Problems`] say why.
+    Bad,
+}
+
+impl<T> Val<T> {
+    /// As a record field: `absent` when not printed, `error` when bad (its warning comes
+    /// from the file's [`Problems`]).
+    pub(crate) fn field(self, absent: Reason) -> Field<T> {
+        match self {
+            Val::Ok(v) => Field::Value(v),
+            Val::Absent => Field::Missing(absent),
+            Val::Bad => Field::Missing(Reason::Error),
+        }
+    }
+
+    pub(crate) fn get(&self) -> Option<&T> {
+        match self {
+            Val::Ok(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    #[cfg(any(test, feature = "fuzzing"))]
+    pub(crate) fn is_ok(&self) -> bool {
+        matches!(self, Val::Ok(_))
+    }
+
+    pub(crate) fn map<U>(self, f: impl FnOnce(T) -> U) -> Val<U> {
+        match self {
+            Val::Ok(v) => Val::Ok(f(v)),
+            Val::Absent => Val::Absent,
+            Val::Bad => Val::Bad,
+        }
+    }
+}
+
+impl<T: Copy> Val<T> {
+    /// The value, if valid.
+    pub(crate) fn value(&self) -> Option<T> {
+        self.get().copied()
+    }
+}
+
+/// The fields of one file that did not parse, each naming the field and quoting its raw
+/// text; the collector turns them into the domain's warnings with the file's path.
+/// Bounded: a file of garbage gives a few problems and a count, never one per byte.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Problems {
+    kept: Vec<ParseError>,
+    dropped: usize,
+}
+
+impl Problems {
+    /// Problems kept per file; later ones are only counted.
+    const MAX: usize = 4;
+
+    pub(crate) fn push(&mut self, e: ParseError) {
+        if self.kept.len() < Self::MAX {
+            self.kept.push(e);
+        } else {
+            self.dropped = self.dropped.saturating_add(1);
+        }
+    }
+
+    /// The value of a field's parse, recording its error: `Bad` when it failed.
+    pub(crate) fn take<T>(&mut self, r: Result<T, ParseError>) -> Val<T> {
+        match r {
+            Ok(v) => Val::Ok(v),
+            Err(e) => {
+                self.push(e);
+                Val::Bad
+            }
+        }
+    }
+
+    /// Like [`Problems::take`], recording the line too.
+    pub(crate) fn take_at<T>(&mut self, r: Result<T, ParseError>, line: usize) -> Val<T> {
+        self.take(r.map_err(|e| e.at_line(line)))
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+
+    /// The problems kept, in file order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &ParseError> {
+        self.kept.iter()
+    }
+
+    /// How many more were found than kept.
+    pub(crate) fn dropped(&self) -> usize {
+        self.dropped
+    }
+}
 
 /// Whitespace-separated fields of one line, read in order by name.
 #[derive(Debug, Clone)]
@@ -33,28 +141,41 @@ impl<'a> Fields<'a> {
         Some(tok)
     }
 
+    /// The next token as `T`, through `parse`; a token that does not parse is an error
+    /// quoting it.
+    pub(crate) fn value<T>(
+        &mut self,
+        name: &'static str,
+        parse: impl FnOnce(&[u8]) -> Option<T>,
+    ) -> Result<T, ParseError> {
+        let tok = self.next(name)?;
+        parse(tok).ok_or_else(|| ParseError::bad(name, tok))
+    }
+
     pub(crate) fn u64(&mut self, name: &'static str) -> Result<u64, ParseError> {
-        u64_dec(self.next(name)?).ok_or(ParseError::invalid(name))
+        self.value(name, u64_dec)
     }
 
     pub(crate) fn i64(&mut self, name: &'static str) -> Result<i64, ParseError> {
-        i64_dec(self.next(name)?).ok_or(ParseError::invalid(name))
+        self.value(name, i64_dec)
     }
 
     pub(crate) fn u32(&mut self, name: &'static str) -> Result<u32, ParseError> {
-        u32::try_from(self.u64(name)?).map_err(|_| ParseError::invalid(name))
+        self.value(name, |t| u64_dec(t).and_then(|v| u32::try_from(v).ok()))
     }
 
     pub(crate) fn i32(&mut self, name: &'static str) -> Result<i32, ParseError> {
-        i32::try_from(self.i64(name)?).map_err(|_| ParseError::invalid(name))
+        self.value(name, |t| i64_dec(t).and_then(|v| i32::try_from(v).ok()))
     }
 
+    /// A non-negative decimal float (a load, a share, seconds): a negative or non-finite
+    /// value is invalid.
     pub(crate) fn f64(&mut self, name: &'static str) -> Result<f64, ParseError> {
-        f64_dec(self.next(name)?).ok_or(ParseError::invalid(name))
+        self.value(name, f64_nonneg)
     }
 
     pub(crate) fn hex(&mut self, name: &'static str) -> Result<u64, ParseError> {
-        u64_hex(self.next(name)?).ok_or(ParseError::invalid(name))
+        self.value(name, u64_hex)
     }
 
     /// Skips `n` tokens; `name` names the first one skipped, for the error.
@@ -70,13 +191,33 @@ impl<'a> Fields<'a> {
     pub(crate) fn opt_u64(&mut self, name: &'static str) -> Result<Option<u64>, ParseError> {
         match self.token() {
             None => Ok(None),
-            Some(t) => u64_dec(t).map(Some).ok_or(ParseError::invalid(name)),
+            Some(t) => u64_dec(t).map(Some).ok_or_else(|| ParseError::bad(name, t)),
         }
     }
 
     /// What is left of the line, leading whitespace removed.
     pub(crate) fn rest(&self) -> &'a [u8] {
         trim_start(self.rest)
+    }
+}
+
+/// A file of named counters (`meminfo`, `vmstat`): every valid one in file order, the
+/// names whose value did not parse, and their problems.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Counters {
+    pub map: crate::schema::OrderedMap<String, u64>,
+    pub bad: Vec<String>,
+    pub problems: Problems,
+}
+
+impl Counters {
+    /// The counter `key`: `Bad` when printed but invalid, `Absent` when not printed.
+    pub(crate) fn get(&self, key: &str) -> Val<u64> {
+        match self.map.get(key) {
+            Some(v) => Val::Ok(*v),
+            None if self.bad.iter().any(|b| b == key) => Val::Bad,
+            None => Val::Absent,
+        }
     }
 }
 
@@ -148,6 +289,26 @@ pub(crate) fn f64_dec(b: &[u8]) -> Option<f64> {
     let s = std::str::from_utf8(b).ok()?;
     let v: f64 = s.parse().ok()?;
     v.is_finite().then_some(v)
+}
+
+/// [`f64_dec`] of a quantity that cannot be negative (a load, a share, a duration): no
+/// sign at all (`-0.00` is no load either).
+pub(crate) fn f64_nonneg(b: &[u8]) -> Option<f64> {
+    if b.first().is_some_and(|c| !c.is_ascii_digit()) {
+        return None;
+    }
+    f64_dec(b).filter(|v| *v >= 0.0)
+}
+
+/// `n × unit` (kB × 1024, pages × page size), or the overflow error of `field`: a
+/// product past `u64::MAX` is missing, never clamped.
+pub(crate) fn times(n: u64, unit: u64, field: &'static str) -> Result<u64, ParseError> {
+    n.checked_mul(unit).ok_or(ParseError::overflow(field))
+}
+
+/// `a + b`, or the overflow error of `field`.
+pub(crate) fn plus(a: u64, b: u64, field: &'static str) -> Result<u64, ParseError> {
+    a.checked_add(b).ok_or(ParseError::overflow(field))
 }
 
 pub(crate) fn trim_start(b: &[u8]) -> &[u8] {
@@ -226,10 +387,11 @@ pub(crate) fn cpu_list(b: &[u8], max: usize) -> Result<Vec<u32>, ParseError> {
             Some(i) => (&part[..i], &part[i + 1..]),
             None => (part, part),
         };
-        let lo = u64_dec(lo).and_then(|v| u32::try_from(v).ok()).ok_or(ParseError::invalid("cpu_list"))?;
-        let hi = u64_dec(hi).and_then(|v| u32::try_from(v).ok()).ok_or(ParseError::invalid("cpu_list"))?;
+        let bad = || ParseError::bad("cpu_list", part);
+        let lo = u64_dec(lo).and_then(|v| u32::try_from(v).ok()).ok_or_else(bad)?;
+        let hi = u64_dec(hi).and_then(|v| u32::try_from(v).ok()).ok_or_else(bad)?;
         if hi < lo || (hi - lo) as usize >= max.saturating_sub(out.len()) {
-            return Err(ParseError::invalid("cpu_list"));
+            return Err(bad());
         }
         out.extend(lo..=hi);
     }
@@ -257,6 +419,172 @@ pub(crate) fn unescape_octal(b: &[u8]) -> Vec<u8> {
         i += 1;
     }
     out
+}
+
+/// The one-field corruption property every parser keeps: take a valid input, corrupt
+/// **one** value in every way (negative, overflow of its type, garbage, empty, its line
+/// missing) and check that this value alone is missing (bad, or absent for a missing
+/// line) and that every other value is unchanged.
+///
+/// A parser's test writes its input as a template: each value it checks is marked
+/// `{{name:kind=value}}`, where `name` is the field as the test's listing names it and
+/// `kind` says which corruptions apply: `u64`, `u32`, `i64`, `i32`, `kb` (a u64 of KiB:
+/// overflow after × 1024), `x` (hex u64), `x32` (hex u32), `o32` (octal u32), `f` (a
+/// non-negative float). "Empty" and "missing line" apply only to a value alone on its
+/// line among the marked ones (a positional value cannot go missing without moving its
+/// neighbours); `kind,pos` marks a value whose line has unmarked positional values after
+/// it, for which "empty" is no single-value corruption either.
+#[cfg(all(test, linux_kernel))]
+pub(crate) mod corrupt {
+    /// One marked value of a template.
+    #[derive(Debug, Clone)]
+    struct Mark {
+        name: String,
+        kind: String,
+        value: String,
+        /// Byte range of the value in the valid text.
+        at: std::ops::Range<usize>,
+        line: usize,
+        /// Unmarked positional values follow it on its line.
+        positional: bool,
+    }
+
+    /// The valid text of `template`, and its marks.
+    fn expand(template: &str) -> (String, Vec<Mark>) {
+        let (mut text, mut marks) = (String::new(), Vec::new());
+        let mut rest = template;
+        while let Some(i) = rest.find("{{") {
+            text.push_str(&rest[..i]);
+            let end = rest[i..].find("}}").map(|e| i + e).expect("unclosed {{ in template");
+            let inner = &rest[i + 2..end];
+            let (head, value) = inner.split_once('=').expect("mark without =");
+            let (name, kind) = head.split_once(':').unwrap_or((head, "u64"));
+            let (kind, positional) = match kind.split_once(',') {
+                Some((k, "pos")) => (k, true),
+                _ => (kind, false),
+            };
+            let start = text.len();
+            text.push_str(value);
+            let line = text.matches('\n').count();
+            marks.push(Mark {
+                name: name.into(),
+                kind: kind.into(),
+                value: value.into(),
+                at: start..text.len(),
+                line,
+                positional,
+            });
+            rest = &rest[end + 2..];
+        }
+        text.push_str(rest);
+        (text, marks)
+    }
+
+    /// The corruptions of one mark: (label, replacement or `None` for "remove the line").
+    fn corruptions(m: &Mark, alone: bool) -> Vec<(String, Option<String>)> {
+        let v = &m.value;
+        let mut out: Vec<(&str, String)> = match m.kind.as_str() {
+            "u64" => vec![("negative", format!("-{v}")), ("overflow", "18446744073709551616".into())],
+            "u32" => vec![("negative", format!("-{v}")), ("overflow", "4294967296".into())],
+            "i64" => {
+                vec![("overflow", "9223372036854775808".into()), ("underflow", "-9223372036854775809".into())]
+            }
+            "i32" => vec![("overflow", "2147483648".into()), ("underflow", "-2147483649".into())],
+            "kb" => vec![("negative", format!("-{v}")), ("overflow", "18014398509481984".into())],
+            "x" => vec![("negative", format!("-{v}")), ("overflow", "10000000000000000".into())],
+            "x32" => vec![("negative", format!("-{v}")), ("overflow", "100000000".into())],
+            "o32" => vec![("negative", format!("-{v}")), ("overflow", "40000000000".into())],
+            "f" => vec![("negative", format!("-{v}")), ("overflow", "1e999".into())],
+            other => panic!("unknown kind {other}"),
+        };
+        out.push(("garbage", format!("{v}z")));
+        out.push(("garbage", "#".into()));
+        let mut out: Vec<(String, Option<String>)> = out.into_iter().map(|(l, r)| (l.into(), Some(r))).collect();
+        if alone && !m.positional {
+            out.push(("empty".into(), Some(String::new())));
+        }
+        if alone {
+            out.push(("missing line".into(), None));
+        }
+        out
+    }
+
+    /// Checks the property on `template`. `parse` gives the parser's values by name
+    /// (`format!("{:?}")` of each [`super::Val`] or field) and its problems as text.
+    pub(crate) fn check(template: &str, parse: impl Fn(&[u8]) -> (Vec<(String, String)>, Vec<String>)) {
+        let (valid, marks) = expand(template);
+        let (base, problems) = parse(valid.as_bytes());
+        assert!(problems.is_empty(), "the valid input has problems: {problems:?}\n{valid}");
+        for m in &marks {
+            let (_, shown) = base.iter().find(|(n, _)| *n == m.name).unwrap_or_else(|| panic!("no field {}", m.name));
+            assert!(!is_missing(shown), "{} is {shown} in the valid input", m.name);
+        }
+        for m in &marks {
+            let alone = marks.iter().filter(|o| o.line == m.line).count() == 1;
+            for (label, replacement) in corruptions(m, alone) {
+                let text = match &replacement {
+                    Some(r) => format!("{}{r}{}", &valid[..m.at.start], &valid[m.at.end..]),
+                    None => {
+                        let start = valid[..m.at.start].rfind('\n').map_or(0, |i| i + 1);
+                        let end = valid[m.at.end..].find('\n').map_or(valid.len(), |i| m.at.end + i + 1);
+                        format!("{}{}", &valid[..start], &valid[end..])
+                    }
+                };
+                let (got, problems) = parse(text.as_bytes());
+                let names = |v: &[(String, String)]| v.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+                assert_eq!(names(&got), names(&base), "{} {label}: the set of fields changed\n{text}", m.name);
+                for ((name, before), (_, after)) in base.iter().zip(&got) {
+                    if *name == m.name {
+                        assert!(is_missing(after), "{name} {label}: {after}, not missing\n{text}");
+                        if after.starts_with("Bad") || after == "Missing(Error)" {
+                            let quoted = replacement.as_deref().filter(|r| !r.is_empty());
+                            assert!(
+                                quoted.is_none_or(|r| problems.iter().any(|p| p.contains(r))),
+                                "{name} {label}: no problem quotes {quoted:?}: {problems:?}"
+                            );
+                            assert!(!problems.is_empty(), "{name} {label}: bad without a problem");
+                        }
+                    } else {
+                        assert_eq!(after, before, "{} {label} changed {name}\n{text}", m.name);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The property for a file that holds one value (`oom_score`, a sysfs attribute, a
+    /// cgroup limit): the file is the field, so every corruption of `value` (of `kind`,
+    /// as in [`check`]; empty and trailing garbage included) is an error quoting it.
+    pub(crate) fn single<T: std::fmt::Debug>(
+        kind: &str,
+        value: &str,
+        parse: impl Fn(&[u8]) -> Result<T, crate::error::ParseError>,
+    ) {
+        let m =
+            Mark { name: String::new(), kind: kind.into(), value: value.into(), at: 0..0, line: 0, positional: false };
+        parse(format!("{value}\n").as_bytes()).unwrap_or_else(|e| panic!("{value:?} does not parse: {e}"));
+        for (label, replacement) in corruptions(&m, true) {
+            let Some(r) = replacement else { continue };
+            match parse(format!("{r}\n").as_bytes()) {
+                Ok(v) => panic!("{label} {r:?} parsed as {v:?}"),
+                Err(e) if !r.is_empty() => assert!(e.to_string().contains(&r), "{label}: {e} does not quote {r:?}"),
+                Err(_) => {}
+            }
+        }
+    }
+
+    /// How a missing value shows: a [`super::Val`] `Bad` or `Absent`, a field `Missing`.
+    fn is_missing(shown: &str) -> bool {
+        shown.starts_with("Bad") || shown == "Absent" || shown.starts_with("Missing(")
+    }
+
+    /// `(name, format!("{:?}", value))` for the named fields of `$v`.
+    macro_rules! listing {
+        ($v:expr; $($f:ident),* $(,)?) => {
+            vec![$((stringify!($f).to_string(), format!("{:?}", $v.$f))),*]
+        };
+    }
+    pub(crate) use listing;
 }
 
 #[cfg(test)]

@@ -14,7 +14,8 @@
 //!
 //! let schema = ProcessLimits::SCHEMA;
 //! assert_eq!(schema.fields[0].name, "max_cpu_time");
-//! assert!(matches!(schema.fields[0].kind, Kind::Record(_)));
+//! // A limit that may be missing (its row absent or bad): a Field around a record.
+//! assert!(matches!(schema.fields[0].kind, Kind::Field(Kind::Record(_))));
 //! ```
 
 use crate::model::{Field, Reason};

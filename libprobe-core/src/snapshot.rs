@@ -82,6 +82,7 @@ impl Probe {
     /// domain reports its own status in [`Snapshot::domains`].
     pub fn snapshot(&mut self) -> Snapshot {
         let src = &self.options.source;
+        src.begin_snapshot();
         let start = src.now();
         let mut snap = Snapshot::started(start);
         collect_all(&self.options, &mut self.states, &mut snap);

@@ -19,11 +19,14 @@
 //! Values that come from syscalls rather than files — clock ticks, page size, the clock,
 //! `statvfs`, a socket's protocol — also come through the `Source`. On a fixture tree they
 //! are read from `<root>/syscalls.txt`, so a golden file gives the same answer on every
-//! machine. Reads are bounded ([`Source::with_max_file_bytes`]).
+//! machine. Reads are bounded ([`Source::with_max_file_bytes`]), never block (a FIFO or a
+//! device under a root is refused, with an error naming it), and `syscalls.txt` is read
+//! once per snapshot under the same bound.
 
+use std::collections::HashMap;
 use std::ffi::CStr;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::error::{Error, ErrorKind};
 use crate::parse;
@@ -43,6 +46,8 @@ struct Inner {
     rootfs: PathBuf,
     /// `<fixture>/syscalls.txt`, for a fixture tree.
     fakes: Option<PathBuf>,
+    /// Its answers as read for the current snapshot ([`Source::begin_snapshot`]).
+    fakes_read: Arc<Mutex<Option<Arc<Fakes>>>>,
     max_file_bytes: usize,
 }
 
@@ -82,6 +87,7 @@ impl Source {
                 devfs: env("LIBPROBE_DEVFS", "/dev"),
                 rootfs: env("LIBPROBE_ROOTFS", "/"),
                 fakes: None,
+                fakes_read: Arc::default(),
                 max_file_bytes: Self::DEFAULT_MAX_FILE_BYTES,
             }),
         }
@@ -89,9 +95,9 @@ impl Source {
 
     /// A fixture tree: `<dir>/proc`, `<dir>/sys`, `<dir>/dev`, `<dir>` as rootfs, and
     /// syscall answers from `<dir>/syscalls.txt` (missing entries take Linux x86-64
-    /// defaults: 100 ticks/s, 4096-byte pages, the clock at zero). Like the fixture's
-    /// files, `syscalls.txt` is read when asked, so a test can advance its clock between
-    /// two snapshots of one `Probe`.
+    /// defaults: 100 ticks/s, 4096-byte pages, the clock at zero). `syscalls.txt` is read
+    /// once per snapshot, so a test can advance its clock between two snapshots of one
+    /// `Probe`.
     pub fn rooted_at(dir: impl AsRef<Path>) -> Source {
         let dir = dir.as_ref();
         Source {
@@ -101,18 +107,45 @@ impl Source {
                 devfs: dir.join("dev"),
                 rootfs: dir.to_owned(),
                 fakes: Some(dir.join("syscalls.txt")),
+                fakes_read: Arc::default(),
                 max_file_bytes: Self::DEFAULT_MAX_FILE_BYTES,
             }),
         }
     }
 
-    /// The syscall answers of a fixture tree, as `syscalls.txt` reads now.
-    fn fakes(&self) -> Option<Fakes> {
-        self.inner.fakes.as_deref().map(Fakes::load)
+    /// Starts a snapshot: a fixture tree's `syscalls.txt` is read (once, under the read
+    /// limit) and answers every faked call until the next snapshot.
+    pub(crate) fn begin_snapshot(&self) {
+        if let Some(path) = self.inner.fakes.as_deref() {
+            let fakes = Arc::new(Fakes::load(path, self.inner.max_file_bytes));
+            *self.inner.fakes_read.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(fakes);
+        }
+    }
+
+    /// The syscall answers of a fixture tree, as read for this snapshot (or now, outside
+    /// one).
+    fn fakes(&self) -> Option<Arc<Fakes>> {
+        let path = self.inner.fakes.as_deref()?;
+        let mut read = self.inner.fakes_read.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        Some(read.get_or_insert_with(|| Arc::new(Fakes::load(path, self.inner.max_file_bytes))).clone())
+    }
+
+    /// Why a fixture tree's `syscalls.txt` could not be used as a whole (a FIFO, over the
+    /// read limit) or had lines that were ignored; its defaults answer then.
+    pub(crate) fn fixture_error(&self) -> Option<String> {
+        self.fakes().and_then(|f| f.problem.clone())
+    }
+
+    /// Whether the procfs root is a real procfs mount (not a fixture tree, not a copy).
+    pub(crate) fn procfs_is_procfs(&self) -> bool {
+        !self.is_fixture() && fs::is_procfs(&self.inner.procfs)
     }
 
     fn edit(mut self, f: impl FnOnce(&mut Inner)) -> Source {
-        f(Arc::make_mut(&mut self.inner));
+        let inner = Arc::make_mut(&mut self.inner);
+        f(inner);
+        // Answers read under the old settings are not the new source's.
+        inner.fakes_read = Arc::default();
         self
     }
 
@@ -267,7 +300,8 @@ impl Source {
     /// On a fixture tree, the rest of every `syscalls.txt` line that starts with `key` (the
     /// answers of a syscall a collector fakes itself, such as `ethtool`); empty otherwise.
     pub(crate) fn fake_lines(&self, key: &[u8]) -> Vec<Vec<u8>> {
-        self.fakes().map_or_else(Vec::new, |f| f.other.into_iter().filter(|(k, _)| k == key).map(|(_, v)| v).collect())
+        self.fakes()
+            .map_or_else(Vec::new, |f| f.other.iter().filter(|(k, _)| k == key).map(|(_, v)| v.clone()).collect())
     }
 
     /// `statvfs` of a mount point of the observed machine (`mount_point` is absolute, as
@@ -275,12 +309,16 @@ impl Source {
     pub(crate) fn statvfs(&self, mount_point: &[u8]) -> Result<StatVfs, Error> {
         let path = self.root_path(mount_point);
         match self.fakes() {
-            Some(f) => f
-                .statvfs
-                .iter()
-                .find(|(m, _)| m == mount_point)
-                .map(|(_, s)| *s)
-                .ok_or_else(|| Error::new(ErrorKind::NotFound, "no statvfs answer in syscalls.txt").with_path(path)),
+            Some(f) => {
+                if let Some(ms) = f.statvfs_stall.get(mount_point) {
+                    // A fixture's stand-in for a server that does not answer.
+                    std::thread::sleep(std::time::Duration::from_millis(*ms));
+                }
+                f.statvfs
+                    .get(mount_point)
+                    .copied()
+                    .ok_or_else(|| Error::new(ErrorKind::NotFound, "no statvfs answer in syscalls.txt").with_path(path))
+            }
             None => fs::statvfs(&path).map_err(|e| Error::io(&path, &e)),
         }
     }
@@ -391,9 +429,8 @@ impl PidDir<'_> {
         match self.src.fakes() {
             Some(f) => f
                 .stat
-                .iter()
-                .find(|(p, n, _)| *p == self.pid && n.as_slice() == name.to_bytes())
-                .map(|(_, _, st)| *st)
+                .get(&(self.pid, name.to_bytes().to_vec()))
+                .copied()
                 .ok_or_else(|| self.err(name, &std::io::ErrorKind::NotFound.into())),
             None => self.dir.stat(name, true).map_err(|e| self.err(name, &e)),
         }
@@ -409,9 +446,8 @@ impl PidDir<'_> {
         match self.src.fakes() {
             Some(f) => f
                 .sockproto
-                .iter()
-                .find(|(p, d, _)| *p == self.pid && *d == fd)
-                .map(|(_, _, proto)| proto.clone())
+                .get(&(self.pid, fd))
+                .cloned()
                 .ok_or_else(|| Error::new(ErrorKind::Unsupported, "no sockproto answer in syscalls.txt")),
             None => self.dir.socket_protocol(name).map_err(|e| self.err(name, &e)),
         }
@@ -428,6 +464,8 @@ impl PidDir<'_> {
 /// euid 0
 /// # mount point, block size, total/free/available bytes, total/free/available inodes
 /// statvfs / 4096 1000000000 400000000 350000000 65536 60000 60000
+/// # a mount whose statvfs takes this many milliseconds (a server that does not answer)
+/// statvfs_stall /mnt/stuck 5000
 /// # pid, fd, protocol
 /// sockproto 1234 5 TCP
 /// # pid, link below /proc/<pid>, st_mode (octal), inode, link count, size: what
@@ -435,6 +473,10 @@ impl PidDir<'_> {
 /// stat 1234 exe 100755 246999 1 1265648
 /// stat 1234 fd/4 100644 10010925 0 0
 /// ```
+///
+/// Read whole, once per snapshot, under the source's read limit. A line that does not
+/// parse is ignored (and counted in [`Fakes::problem`]); a file that cannot be read (over
+/// the limit, a FIFO) leaves every answer at its default, and says so.
 #[derive(Debug, Clone)]
 struct Fakes {
     clock_ticks: u64,
@@ -442,80 +484,131 @@ struct Fakes {
     realtime_ns: u64,
     monotonic_ns: u64,
     euid: u32,
-    statvfs: Vec<(Vec<u8>, StatVfs)>,
-    sockproto: Vec<(i32, i32, Vec<u8>)>,
-    stat: Vec<(i32, Vec<u8>, FileStat)>,
+    statvfs: HashMap<Vec<u8>, StatVfs>,
+    statvfs_stall: HashMap<Vec<u8>, u64>,
+    sockproto: HashMap<(i32, i32), Vec<u8>>,
+    stat: HashMap<(i32, Vec<u8>), FileStat>,
     /// Lines with other keys (`ethtool …`), by key, for the collectors that own them.
     other: Vec<(Vec<u8>, Vec<u8>)>,
+    /// Why the file was not used whole, for the domains' warnings.
+    problem: Option<String>,
 }
 
 impl Fakes {
-    fn load(path: &Path) -> Fakes {
+    fn load(path: &Path, max_bytes: usize) -> Fakes {
         let mut f = Fakes {
             clock_ticks: 100,
             page_size: 4096,
             realtime_ns: 0,
             monotonic_ns: 0,
             euid: 0,
-            statvfs: Vec::new(),
-            sockproto: Vec::new(),
-            stat: Vec::new(),
+            statvfs: HashMap::new(),
+            statvfs_stall: HashMap::new(),
+            sockproto: HashMap::new(),
+            stat: HashMap::new(),
             other: Vec::new(),
+            problem: None,
         };
-        let text = std::fs::read(path).unwrap_or_default();
-        for line in parse::lines(&text) {
-            let mut t = parse::Fields::new(line);
-            let Some(key) = t.token() else { continue };
-            let mut num = || t.token().and_then(parse::u64_dec).unwrap_or(0);
-            match key {
-                b"clock_ticks" => f.clock_ticks = num().max(1),
-                b"page_size" => f.page_size = num().max(1),
-                b"realtime_ns" => f.realtime_ns = num(),
-                b"monotonic_ns" => f.monotonic_ns = num(),
-                b"euid" => f.euid = u32::try_from(num()).unwrap_or(0),
-                b"statvfs" => {
-                    let Some(mount) = t.token() else { continue };
-                    let mount = parse::unescape_octal(mount);
-                    let mut v = [0u64; 7];
-                    for slot in &mut v {
-                        *slot = t.token().and_then(parse::u64_dec).unwrap_or(0);
-                    }
-                    f.statvfs.push((
-                        mount,
-                        StatVfs {
-                            block_size: v[0],
-                            total_bytes: v[1],
-                            free_bytes: v[2],
-                            available_bytes: v[3],
-                            inodes_total: v[4],
-                            inodes_free: v[5],
-                            inodes_available: v[6],
-                        },
-                    ));
-                }
-                b"sockproto" => {
-                    let pid = t.token().and_then(parse::i64_dec).and_then(|v| i32::try_from(v).ok());
-                    let fd = t.token().and_then(parse::i64_dec).and_then(|v| i32::try_from(v).ok());
-                    if let (Some(pid), Some(fd), Some(proto)) = (pid, fd, t.token()) {
-                        f.sockproto.push((pid, fd, proto.to_vec()));
-                    }
-                }
-                b"stat" => {
-                    let pid = t.token().and_then(parse::i64_dec).and_then(|v| i32::try_from(v).ok());
-                    let name = t.token();
-                    let mode = t.token().and_then(parse::u64_oct).and_then(|v| u32::try_from(v).ok());
-                    let mut num = || t.token().and_then(parse::u64_dec);
-                    let (inode, links, size) = (num(), num(), num());
-                    if let (Some(pid), Some(name), Some(mode), Some(inode), Some(links)) =
-                        (pid, name, mode, inode, links)
-                    {
-                        let st = FileStat { mode, inode, links, device: 0, size: size.unwrap_or(0) };
-                        f.stat.push((pid, name.to_vec(), st));
-                    }
-                }
-                other => f.other.push((other.to_vec(), t.rest().to_vec())),
+        let mut text = Vec::new();
+        match fs::read_path_into(path, &mut text, max_bytes, ReadMode::ToEof) {
+            Ok(true) => {}
+            Ok(false) => {
+                f.problem = Some(format!("{}: using the defaults", Error::too_large(path, max_bytes)));
+                return f;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return f,
+            Err(e) => {
+                f.problem = Some(format!("{}: using the defaults", Error::io(path, &e)));
+                return f;
             }
         }
+        let mut ignored = 0usize;
+        for line in parse::lines(&text) {
+            if !f.line(line) {
+                ignored += 1;
+            }
+        }
+        if ignored > 0 {
+            f.problem = Some(format!("{ignored} lines of {} did not parse and were ignored", path.display()));
+        }
         f
+    }
+
+    /// Applies one line; `false` when it does not parse.
+    fn line(&mut self, line: &[u8]) -> bool {
+        let mut t = parse::Fields::new(line);
+        let Some(key) = t.token() else { return true };
+        if key.starts_with(b"#") {
+            return true;
+        }
+        let mut num = || t.token().and_then(parse::u64_dec);
+        let pid = |v: Option<&[u8]>| v.and_then(parse::i64_dec).and_then(|v| i32::try_from(v).ok());
+        match key {
+            b"clock_ticks" => match num().filter(|&v| v > 0) {
+                Some(v) => self.clock_ticks = v,
+                None => return false,
+            },
+            b"page_size" => match num().filter(|&v| v > 0) {
+                Some(v) => self.page_size = v,
+                None => return false,
+            },
+            b"realtime_ns" => match num() {
+                Some(v) => self.realtime_ns = v,
+                None => return false,
+            },
+            b"monotonic_ns" => match num() {
+                Some(v) => self.monotonic_ns = v,
+                None => return false,
+            },
+            b"euid" => match num().and_then(|v| u32::try_from(v).ok()) {
+                Some(v) => self.euid = v,
+                None => return false,
+            },
+            b"statvfs" => {
+                let Some(mount) = t.token() else { return false };
+                let mount = parse::unescape_octal(mount);
+                let mut v = [0u64; 7];
+                for slot in &mut v {
+                    match t.token().and_then(parse::u64_dec) {
+                        Some(n) => *slot = n,
+                        None => return false,
+                    }
+                }
+                let st = StatVfs {
+                    block_size: v[0],
+                    total_bytes: v[1],
+                    free_bytes: v[2],
+                    available_bytes: v[3],
+                    inodes_total: v[4],
+                    inodes_free: v[5],
+                    inodes_available: v[6],
+                };
+                self.statvfs.insert(mount, st);
+            }
+            b"statvfs_stall" => {
+                let Some(mount) = t.token() else { return false };
+                let Some(ms) = t.token().and_then(parse::u64_dec) else { return false };
+                self.statvfs_stall.insert(parse::unescape_octal(mount), ms);
+            }
+            b"sockproto" => {
+                let (p, fd) = (pid(t.token()), pid(t.token()));
+                let (Some(p), Some(fd), Some(proto)) = (p, fd, t.token()) else { return false };
+                self.sockproto.insert((p, fd), proto.to_vec());
+            }
+            b"stat" => {
+                let p = pid(t.token());
+                let name = t.token();
+                let mode = t.token().and_then(parse::u64_oct).and_then(|v| u32::try_from(v).ok());
+                let mut num = || t.token().and_then(parse::u64_dec);
+                let (inode, links, size) = (num(), num(), num());
+                let (Some(p), Some(name), Some(mode), Some(inode), Some(links)) = (p, name, mode, inode, links) else {
+                    return false;
+                };
+                let st = FileStat { mode, inode, links, device: 0, size: size.unwrap_or(0) };
+                self.stat.insert((p, name.to_vec()), st);
+            }
+            other => self.other.push((other.to_vec(), t.rest().to_vec())),
+        }
+        true
     }
 }

@@ -135,7 +135,7 @@ fn linux_6_18_vm() {
     let procs = s.processes();
     assert_eq!(procs.len(), 4);
     let kthreadd = process(&s, 2);
-    assert!(kthreadd.is_kernel_thread);
+    assert_eq!(kthreadd.is_kernel_thread, Field::Value(true));
     assert_eq!(kthreadd.exe.reason(), Some(Reason::KernelThread));
     // The second snapshot has a previous one: every process has a CPU share, and the
     // helper that spins a quarter of the time shows it.
@@ -190,7 +190,7 @@ fn adversarial_names() {
     assert_eq!(zombie.exe.reason(), Some(Reason::Zombie));
     assert_eq!(zombie.memory_text.reason(), Some(Reason::Zombie));
     let kthread = process(&s, 594);
-    assert!(kthread.is_kernel_thread);
+    assert_eq!(kthread.is_kernel_thread, Field::Value(true));
     assert_eq!(kthread.exe.reason(), Some(Reason::KernelThread));
     assert_eq!(kthread.memory_text.reason(), Some(Reason::KernelThread));
     assert_eq!(kthread.cmdline, Field::Value(vec![]));
@@ -204,8 +204,10 @@ fn old_kernel_4_19() {
     assert_eq!(s.processes().len(), 3);
     // (A kernel thread's missing lines read `kernel_thread` even where no process of this
     // kernel has them: the collector ranks that reason first.)
-    for p in s.processes().iter().filter(|p| !p.is_kernel_thread) {
-        assert_eq!(p.ns_time.reason(), Some(Reason::NotSupported), "pid {}", p.pid);
+    for p in s.processes().iter().filter(|p| p.is_kernel_thread == Field::Value(false)) {
+        // 4.19 has no `ns/time` file (not present), and prints no `Seccomp_filters` line nor
+        // `Pss_Anon` (this kernel cannot give them).
+        assert_eq!(p.ns_time.reason(), Some(Reason::NotPresent), "pid {}", p.pid);
         assert_eq!(p.seccomp_filters.reason(), Some(Reason::NotSupported), "pid {}", p.pid);
         assert_eq!(p.memory_pss_anon.reason(), Some(Reason::NotSupported), "pid {}", p.pid);
         assert!(p.memory_pss.is_value() && p.ns_net.is_value(), "pid {}", p.pid);
@@ -213,7 +215,7 @@ fn old_kernel_4_19() {
         assert!(files.iter().all(|f| f.mount_id.is_value() && f.inode.is_value()), "pid {}", p.pid);
     }
     let system = s.system.value().unwrap();
-    assert!(system.pressure.cpu.reason() == Some(Reason::NotSupported));
+    assert!(system.pressure.cpu.reason() == Some(Reason::NotPresent));
 }
 
 #[test]
@@ -248,17 +250,24 @@ fn broken() {
     // A process whose stat is truncated cannot be identified: it is left out, with a warning.
     assert!(s.process(10).is_none());
     assert!(warned("/proc/10/stat"), "{:?}", procs.warnings);
-    assert_eq!(process(&s, 11).uid_real.reason(), Some(Reason::Error));
+    // `Uid:` with two ids: those two are kept, the two missing ones are errors.
+    let p11 = process(&s, 11);
+    assert_eq!((p11.uid_real, p11.uid_effective), (Field::Value(0), Field::Value(0)));
+    assert_eq!((p11.uid_saved.reason(), p11.uid_filesystem.reason()), (Some(Reason::Error), Some(Reason::Error)));
     assert!(warned("/proc/11/status"));
-    assert_eq!(process(&s, 12).limits.reason(), Some(Reason::Error));
+    // Five rows of sixteen: five limits, eleven errors.
+    let l12 = process(&s, 12).limits.value().unwrap();
+    assert!(l12.max_core_size.is_value() && l12.max_resident_set.reason() == Some(Reason::Error));
     assert!(warned("/proc/12/limits"));
-    assert_eq!(process(&s, 13).io_read_bytes.reason(), Some(Reason::Error));
-    assert!(warned("/proc/13/io"));
+    // Invalid UTF-8, a negative count, four lines missing: rchar is kept.
+    let p13 = process(&s, 13);
+    assert_eq!((p13.io_read_chars, p13.io_write_chars.reason()), (Field::Value(85680), Some(Reason::Error)));
+    assert_eq!(p13.io_read_syscalls.reason(), Some(Reason::Error));
+    assert!(warned("/proc/13/io line 3: invalid field syscr \"-3\""), "{:?}", procs.warnings);
     let rest = process(&s, 14);
     for (reason, file) in [
         (rest.memory_pss.reason(), "/proc/14/smaps_rollup"),
-        (rest.maps.reason(), "/proc/14/maps"),
-        (rest.delay.cpu_run_time_ns.reason(), "/proc/14/schedstat"),
+        (rest.delay.cpu_timeslices.reason(), "/proc/14/schedstat"),
         (rest.oom_score.reason(), "/proc/14/oom_score"),
         (rest.ns_net.reason(), "/proc/14/ns/net"),
         (rest.cgroup_path.reason(), "cgroup"),
@@ -266,15 +275,23 @@ fn broken() {
         assert_eq!(reason, Some(Reason::Error), "{file}");
         assert!(warned(file), "{file}: {:?}", procs.warnings);
     }
+    // What parsed beside them is kept: the schedstat times, the maps rows that parse (the
+    // two broken rows are left out, with warnings).
+    assert!(rest.delay.cpu_run_time_ns.is_value() && rest.delay.cpu_run_delay_ns.is_value());
+    assert_eq!(rest.maps.value().map(Vec::len), Some(2));
+    assert!(warned("/proc/14/maps line 3") && warned("/proc/14/maps line 4"));
     let fdinfo = &rest.open_files.value().unwrap()[1];
     assert_eq!((fdinfo.fd, fdinfo.flags.reason()), (1, Some(Reason::Error)));
     assert!(warned("/proc/14/fdinfo/1"));
     assert!(s.process(15).is_none() && warned("/proc/15/stat"));
-    assert_eq!(process(&s, 16).memory_rss_peak.reason(), Some(Reason::Error));
+    // A `VmRSS` past u64 (a line libprobe parses but reports no field from): a warning,
+    // and every other line of that status kept.
+    assert!(process(&s, 16).memory_rss_peak.is_value() && warned("/proc/16/status line 23"));
+    // Sums of valid values past u64 are errors, never saturated.
     let huge = process(&s, 17);
-    assert_eq!((huge.memory_shared, huge.memory_data), (Field::Value(u64::MAX), Field::Value(u64::MAX)));
-    assert_eq!((huge.memory_uss, huge.memory_dirty), (Field::Value(u64::MAX), Field::Value(u64::MAX)));
-    assert_eq!(huge.cpu_user_ticks, u64::MAX);
+    let e = Field::Missing(Reason::Error);
+    assert_eq!((huge.memory_shared, huge.memory_data, huge.memory_uss, huge.memory_dirty), (e, e, e, e));
+    assert_eq!(huge.cpu_user_ticks, Field::Value(u64::MAX));
     // What did parse is kept beside what did not.
     assert!(process(&s, 13).limits.is_value());
     assert!(process(&s, 11).io_read_bytes.is_value());
@@ -283,13 +300,30 @@ fn broken() {
     let system = status(&s, DomainName::System);
     assert_eq!(system.state, DomainState::Collected);
     let sys = s.system.value().unwrap();
+    // `MemTotal: lots kB`: no Memory (every share is of MemTotal), and no line to keep.
     assert_eq!(sys.memory.reason(), Some(Reason::Error));
-    assert!(system.warnings.iter().any(|w| w.contains("/proc/meminfo")), "{:?}", system.warnings);
+    assert_eq!(sys.meminfo.value().map(|m| m.len()), Some(0), "its three lines are all broken");
+    assert!(
+        system.warnings.iter().any(|w| w.contains("/proc/meminfo line 1: invalid field value \"lots\"")),
+        "{:?}",
+        system.warnings
+    );
+    // One zram counter cut short: the device is kept with the counters it printed.
+    let zram = sys.disks.value().unwrap().iter().find(|d| d.name == "zram0").unwrap();
+    assert!(zram.reads_completed.is_value() && zram.sectors_read.reason() == Some(Reason::Error));
+    // `loadavg` with a word for a number: the other averages are kept.
+    let load = sys.load.value().unwrap();
+    assert!(load.load1.is_value() && load.load5.reason() == Some(Reason::Error));
     assert!(sys.pressure.cpu.is_value());
     // One CPU's broken line costs that CPU's times, not the machine's.
     assert_eq!(sys.cpus[1].times.reason(), Some(Reason::Error));
-    assert!(sys.cpus[0].times.is_value() && sys.boot_time > 0);
-    assert_eq!(sys.pressure.io.reason(), Some(Reason::Error));
+    assert!(sys.cpus[0].times.is_value() && sys.boot_time.get().is_some_and(|b| b > 0));
+    // `avg60=x`: that average alone.
+    let io = sys.pressure.io.value().unwrap();
+    assert_eq!(
+        (io.some.avg60.reason(), io.some.avg300, io.full.reason()),
+        (Some(Reason::Error), Field::Value(0.13), Some(Reason::NotSupported))
+    );
 
     // Malformed netlink replies and /proc/net lines: warnings naming the source, never a
     // panic; what did decode is kept.

@@ -155,14 +155,15 @@ fn snapshots_stay_consistent_under_process_and_thread_churn() {
                     assert_eq!(exe.as_bytes(), sleep_exe.as_os_str().as_encoded_bytes(), "{ctx}: exe");
                 }
             }
-            if p.ppid == keeper_pid && p.pid != keeper_pid {
+            if p.ppid == Field::Value(keeper_pid) && p.pid != keeper_pid {
                 assert_eq!(p.state, ProcessState::Zombie, "{ctx}: the keeper's children are zombies");
             }
         }
         for pid in long_lived.keys() {
             assert!(seen.contains_key(pid), "snapshot {n}: long-lived pid {pid} is missing");
         }
-        let zombies = procs.iter().filter(|p| p.ppid == keeper_pid && p.state == ProcessState::Zombie).count();
+        let zombies =
+            procs.iter().filter(|p| p.ppid == Field::Value(keeper_pid) && p.state == ProcessState::Zombie).count();
         assert_eq!(zombies, ZOMBIES, "snapshot {n}: all zombies listed as zombies");
     }
     let elapsed = start.elapsed().as_secs_f64();

@@ -1052,7 +1052,7 @@ fn another_namespace_by_pid_leaves_the_caller_in_its_own() {
     });
     let snap = probe.snapshot();
     let st = snap.status(DomainName::Network).unwrap();
-    assert_eq!((st.state, st.reason), (DomainState::Failed, Some(Reason::NotSupported)));
+    assert_eq!((st.state, st.reason), (DomainState::Failed, Some(Reason::NotPresent)));
     assert!(st.error.as_deref().unwrap().contains("/var/run/netns/lp-no-such"), "{st:?}");
 }
 

@@ -101,10 +101,10 @@ fn inner() {
         assert_eq!(rec_b.name, "lp-B", "round {round}: the record at the reused pid is B's");
         assert_eq!(rec_b.start_time, b_start, "round {round}: with B's start time");
         assert!(rec_b.start_time > rec_a.start_time, "round {round}: B started after A");
-        assert_eq!(rec_b.ppid, 1);
+        assert_eq!(rec_b.ppid, Field::Value(1));
         // B's CPU share comes from B's ticks alone: it was not in the previous sample.
         let dt = (s2.timestamp_monotonic_ns - s1.timestamp_monotonic_ns) as f64 / 1e9;
-        let b_ticks = rec_b.cpu_user_ticks + rec_b.cpu_system_ticks;
+        let b_ticks = rec_b.cpu_user_ticks.get().unwrap() + rec_b.cpu_system_ticks.get().unwrap();
         let want = b_ticks as f64 / ticks as f64 / dt * 100.0;
         match rec_b.cpu_percent {
             Field::Value(pct) => assert!((pct - want).abs() < 1e-6, "round {round}: cpu_percent {pct}, want {want}"),
@@ -113,7 +113,7 @@ fn inner() {
         if with_child {
             let rec_c = s2.process(c).expect("C is listed");
             assert_eq!(rec_c.name, "lp-C");
-            assert_eq!(rec_c.ppid, 1, "round {round}: orphaned C belongs to its reaper, not to B");
+            assert_eq!(rec_c.ppid, Field::Value(1), "round {round}: orphaned C belongs to its reaper, not to B");
             assert!(rec_c.start_time < rec_b.start_time, "C started before the pid's new owner");
             // SAFETY: kill and waitpid on C, now our child (we are its reaper).
             unsafe {

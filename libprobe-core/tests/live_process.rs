@@ -297,6 +297,17 @@ fn every_field_of_a_known_process() {
         signals_ignored,
         signals_caught,
     } = p;
+    // Every value of this live process's `stat` parses: each is a value.
+    let (ppid, pgid, sid, nice, priority) = (v(&ppid), v(&pgid), v(&sid), v(&nice), v(&priority));
+    let (num_threads, flags, is_kernel_thread, tty_nr) = (v(&num_threads), v(&flags), v(&is_kernel_thread), v(&tty_nr));
+    let (cpu_user_ticks, cpu_system_ticks) = (v(&cpu_user_ticks), v(&cpu_system_ticks));
+    let (cpu_children_user, cpu_children_system, last_cpu) =
+        (v(&cpu_children_user), v(&cpu_children_system), v(&last_cpu));
+    let (memory_rss, memory_vms) = (v(&memory_rss), v(&memory_vms));
+    let (page_faults_minor, page_faults_major) = (v(&page_faults_minor), v(&page_faults_major));
+    let (page_faults_children_minor, page_faults_children_major) =
+        (v(&page_faults_children_minor), v(&page_faults_children_major));
+    let (sched_policy, sched_priority) = (v(&sched_policy), v(&sched_priority));
 
     // Identification.
     assert_eq!(got_pid, pid);
@@ -440,7 +451,7 @@ fn every_field_of_a_known_process() {
     check_maps_equal_kernel(pid, &maps);
     let exe_ino = fs::metadata("/bin/sh").unwrap().ino();
     assert!(
-        maps.iter().any(|m| m.inode == exe_ino && m.permissions.contains('x')),
+        maps.iter().any(|m| m.inode == Field::Value(exe_ino) && m.permissions.contains('x')),
         "an executable mapping of the shell's inode"
     );
 
@@ -668,7 +679,7 @@ fn check_limits(l: &ProcessLimits, want: &[(u32, u64, u64); 16]) {
     ];
     for (i, &(res, soft, hard)) in want.iter().enumerate() {
         assert_eq!(res as usize, i, "WANTED_LIMITS is in RLIMIT_* order");
-        assert_eq!(got[i], Limit { soft, hard }, "{} (resource {res})", LIMIT_NAMES[i]);
+        assert_eq!(got[i], Field::Value(Limit { soft, hard }), "{} (resource {res})", LIMIT_NAMES[i]);
     }
 }
 
@@ -810,8 +821,8 @@ fn credentials_signals_and_mappings_of_a_forked_child() {
     let m = maps.iter().find(|m| m.start_addr == addr).expect("the mapping at the address mmap returned");
     assert_eq!(m.end_addr, addr + 8192);
     assert_eq!(m.permissions, "r--s");
-    assert_eq!(m.offset, 4096);
-    assert_eq!(m.inode, st.ino());
+    assert_eq!(m.offset, Field::Value(4096));
+    assert_eq!(m.inode, Field::Value(st.ino()));
     let dev = st.dev();
     assert_eq!(m.device, format!("{:02x}:{:02x}", libc::major(dev), libc::minor(dev)));
     assert_eq!(m.pathname, bytes_of(&mapped_path));
@@ -819,14 +830,14 @@ fn credentials_signals_and_mappings_of_a_forked_child() {
 
     // Memory: the touched anonymous region is resident, private and dirty.
     assert_eq!(p.memory_locked, Field::Value(LOCKED as u64), "mlock(1 MiB)");
-    assert!(p.memory_rss >= ANON as u64, "rss {} >= 32 MiB", p.memory_rss);
+    assert!(v(&p.memory_rss) >= ANON as u64, "rss {} >= 32 MiB", v(&p.memory_rss));
     assert!(v(&p.memory_data) >= ANON as u64);
     assert!(v(&p.memory_uss) >= ANON as u64, "uss {:?}", p.memory_uss);
     assert!(v(&p.memory_dirty) >= ANON as u64);
     assert!(v(&p.memory_pss_anon) >= ANON as u64);
     let page = page_size();
-    between("memory_rss", before.stat_u(24) * page, p.memory_rss, after.stat_u(24) * page);
-    assert_eq!(p.memory_vms, after.stat_u(23));
+    between("memory_rss", before.stat_u(24) * page, v(&p.memory_rss), after.stat_u(24) * page);
+    assert_eq!(p.memory_vms, Field::Value(after.stat_u(23)));
 }
 
 extern "C" fn noop_handler(_: i32) {}
@@ -850,9 +861,9 @@ fn realtime_policy_and_priority() {
     let pid = kid.pid();
     wait_sleeping(pid);
     let p = snapshot(&mut probe(&[pid], ProcessOptions::default())).process(pid).unwrap().clone();
-    assert_eq!((p.sched_policy, p.sched_priority), (libc::SCHED_RR as u32, 5));
-    assert_eq!(p.priority, -6, "stat's priority for real-time tasks is -1 - rt_priority");
-    assert_eq!(p.nice, 0);
+    assert_eq!((p.sched_policy, p.sched_priority), (Field::Value(libc::SCHED_RR as u32), Field::Value(5)));
+    assert_eq!(p.priority, Field::Value(-6), "stat's priority for real-time tasks is -1 - rt_priority");
+    assert_eq!(p.nice, Field::Value(0));
 }
 
 /// A child that unshared uts, ipc, net, mount and cgroup namespaces (and pid and time
@@ -924,7 +935,7 @@ fn pid_namespace_member_lists_both_pids() {
     let snap = snapshot(&mut probe(&[outer, inner], ProcessOptions::default()));
     let (o, i) = (snap.process(outer).unwrap(), snap.process(inner).unwrap());
     assert_eq!(i.ns_pids, Field::Value(vec![inner, 1]), "NSpid: outermost first");
-    assert_eq!(i.ppid, outer);
+    assert_eq!(i.ppid, Field::Value(outer));
     assert_eq!(i.ns_pid, o.ns_pid_children);
     assert_ne!(i.ns_pid, o.ns_pid);
 }
@@ -961,10 +972,14 @@ fn odd_command_names_are_kept_byte_for_byte() {
         let p = snap.process(kid.pid).unwrap();
         let want = &name[..name.len().min(15)];
         assert_eq!(p.name.as_bytes(), want, "comm of {} ({:?})", kid.pid, ByteStr::from(name));
-        assert_eq!((p.state, p.ppid), (ProcessState::Sleeping, std::process::id() as i32), "the fields after comm");
+        assert_eq!(
+            (p.state, p.ppid),
+            (ProcessState::Sleeping, Field::Value(std::process::id() as i32)),
+            "the fields after comm"
+        );
         let o = Oracle::read(kid.pid);
         assert_eq!(p.start_time, o.stat_u(22), "fields after the last ')' are at the right place");
-        assert_eq!(p.num_threads as u64, o.stat_u(20));
+        assert_eq!(u64::from(v(&p.num_threads)), o.stat_u(20));
     }
 }
 
@@ -980,7 +995,7 @@ fn zombie_is_listed_with_reasons() {
     let snap = snapshot(&mut probe(&[pid], full_options()));
     let p = snap.process(pid).expect("zombies are listed");
     assert_eq!((p.state, p.state_char), (ProcessState::Zombie, 'Z'));
-    assert_eq!(p.ppid, std::process::id() as i32);
+    assert_eq!(p.ppid, Field::Value(std::process::id() as i32));
     assert_eq!(p.name.as_bytes(), fs::read(format!("/proc/{pid}/comm")).unwrap().trim_ascii_end());
     for (name, f) in [("exe", p.exe.reason()), ("exe_deleted", p.exe_deleted.reason()), ("cmdline", p.cmdline.reason())]
     {
@@ -992,7 +1007,7 @@ fn zombie_is_listed_with_reasons() {
     for (name, f) in [("memory_data", &p.memory_data), ("memory_rss_peak", &p.memory_rss_peak)] {
         assert_eq!(f.reason(), Some(Reason::Zombie), "{name}: a zombie has no memory");
     }
-    assert_eq!(p.memory_rss, 0);
+    assert_eq!(p.memory_rss, Field::Value(0));
     assert_eq!(p.environ.reason(), Some(Reason::Zombie), "environ of a zombie");
     assert_eq!(p.memory_pss.reason(), Some(Reason::Zombie), "pss of a zombie is missing, not 0");
     // Its descriptors were closed at exit: an empty list is the truth, so is `zombie`.
@@ -1097,7 +1112,7 @@ fn cpu_percent_of_busy_and_sleeping_children() {
     for (pid, run, lo, hi) in [(busy.pid, r1 - r0, 20.0, 110.0), (idle.pid, i1 - i0, 0.0, 2.0)] {
         let (a, b) = (s1.process(pid).unwrap(), s2.process(pid).unwrap());
         let pct = v(&b.cpu_percent);
-        let ticks = (b.cpu_user_ticks + b.cpu_system_ticks) - (a.cpu_user_ticks + a.cpu_system_ticks);
+        let ticks = (v(&b.cpu_user_ticks) + v(&b.cpu_system_ticks)) - (v(&a.cpu_user_ticks) + v(&a.cpu_system_ticks));
         let want = ticks as f64 / clock_ticks() as f64 / dt * 100.0;
         assert!((pct - want).abs() < 1e-6, "pid {pid}: cpu_percent {pct} = Δticks / ticks_per_s / Δt ({want})");
         // The scheduler's own nanosecond run time agrees, up to tick rounding.
@@ -1132,8 +1147,8 @@ fn kernel_threads_have_no_executable() {
     let snap = snapshot(&mut probe_with(ProcessOptions { smaps_rollup: true, ..ProcessOptions::default() }));
     let kthreadd = snap.process(2).expect("kthreadd (pid 2) is listed");
     assert_eq!(kthreadd.name, "kthreadd");
-    assert_eq!(kthreadd.ppid, 0);
-    assert!(kthreadd.is_kernel_thread);
+    assert_eq!(kthreadd.ppid, Field::Value(0));
+    assert_eq!(kthreadd.is_kernel_thread, Field::Value(true));
     let mut n = 0;
     for p in snap.processes() {
         let Some(o) = Oracle::try_read(p.pid) else { continue };
@@ -1141,7 +1156,7 @@ fn kernel_threads_have_no_executable() {
             continue; // pid reused meanwhile
         }
         let kthread = o.stat_u(9) as u32 & PF_KTHREAD != 0;
-        assert_eq!(p.is_kernel_thread, kthread, "pid {} ({})", p.pid, p.name);
+        assert_eq!(p.is_kernel_thread, Field::Value(kthread), "pid {} ({})", p.pid, p.name);
         if kthread {
             n += 1;
             assert_eq!(p.exe.reason(), Some(Reason::KernelThread), "exe of kernel thread {}", p.pid);
@@ -1262,8 +1277,8 @@ fn cgroup_limits_of_a_child_in_test_cgroups() {
             Field::Value(pr) => {
                 let total = pressure_some_total(&file)
                     .unwrap_or_else(|| panic!("{name} pressure has a value but {file} does not"));
-                assert!(pr.some.total_us <= total, "{name} pressure total {} <= now {total}", pr.some.total_us);
-                for x in [pr.some.avg10, pr.some.avg60, pr.some.avg300] {
+                assert!(v(&pr.some.total_us) <= total, "{name} pressure total {:?} <= now {total}", pr.some.total_us);
+                for x in [v(&pr.some.avg10), v(&pr.some.avg60), v(&pr.some.avg300)] {
                     assert!((0.0..=100.0).contains(&x), "{name} pressure average {x}");
                 }
             }
@@ -1388,6 +1403,8 @@ fn full_options() -> ProcessOptions {
         cgroup_limits: true,
         pids: None,
         threads: 0,
+        cmdline_scrub: true,
+        cmdline_scrub_words: Vec::new(),
     }
 }
 
@@ -2048,9 +2065,9 @@ fn parse_maps_line(line: &[u8]) -> MemoryMap {
         start_addr: u64::from_str_radix(s, 16).unwrap(),
         end_addr: u64::from_str_radix(e, 16).unwrap(),
         permissions: perms,
-        offset: u64::from_str_radix(&offset, 16).unwrap(),
+        offset: Field::Value(u64::from_str_radix(&offset, 16).unwrap()),
         device,
-        inode: inode.parse().unwrap(),
+        inode: Field::Value(inode.parse().unwrap()),
         pathname: ByteStr::from(&rest[s_path..]),
     }
 }

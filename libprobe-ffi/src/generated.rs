@@ -586,6 +586,28 @@ fn c_list_str(a: &Arena, v: ValueRef<'_>) -> libprobe_list_str {
     libprobe_list_str { ptr, count, stride: size_of::<libprobe_str>() }
 }
 
+/// A `uint64_t` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_u64 {
+    pub present: u8,
+    pub reason: u8,
+    pub value: u64,
+}
+
+impl Zero for libprobe_opt_u64 {
+    const ZERO: Self = libprobe_opt_u64 { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_u64(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_u64 {
+    match presence(v) {
+        Ok(v) => libprobe_opt_u64 { present: 1, reason: 0, value: c_u64(a, v) },
+        Err(reason) => libprobe_opt_u64 { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
 /// A `double` that may be missing: `present` is 1 when `value` holds one. When it is 0,
 /// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
 /// legitimately absent; `value` is then zero.
@@ -630,6 +652,28 @@ fn c_opt_u32(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_u32 {
     }
 }
 
+/// A `const libprobe_cpu_times *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_cpu_times {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_cpu_times,
+}
+
+impl Zero for libprobe_opt_cpu_times {
+    const ZERO: Self = libprobe_opt_cpu_times { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_cpu_times(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_cpu_times {
+    match presence(v) {
+        Ok(v) => libprobe_opt_cpu_times { present: 1, reason: 0, value: c_cpu_times(a, v) },
+        Err(reason) => libprobe_opt_cpu_times { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
 /// An array of `libprobe_cpu` in the snapshot's arena: element `i` is at
 /// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
 #[repr(C)]
@@ -647,28 +691,6 @@ impl Zero for libprobe_list_cpu {
 fn c_list_cpu(a: &Arena, v: ValueRef<'_>) -> libprobe_list_cpu {
     let (ptr, count) = a.list(v, e_cpu);
     libprobe_list_cpu { ptr, count, stride: size_of::<libprobe_cpu>() }
-}
-
-/// A `uint64_t` that may be missing: `present` is 1 when `value` holds one. When it is 0,
-/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
-/// legitimately absent; `value` is then zero.
-#[repr(C)]
-#[derive(Debug, Clone, Copy)]
-pub struct libprobe_opt_u64 {
-    pub present: u8,
-    pub reason: u8,
-    pub value: u64,
-}
-
-impl Zero for libprobe_opt_u64 {
-    const ZERO: Self = libprobe_opt_u64 { present: 0, reason: 0, value: Zero::ZERO };
-}
-
-fn c_opt_u64(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_u64 {
-    match presence(v) {
-        Ok(v) => libprobe_opt_u64 { present: 1, reason: 0, value: c_u64(a, v) },
-        Err(reason) => libprobe_opt_u64 { present: 0, reason, value: Zero::ZERO },
-    }
 }
 
 /// A `const libprobe_load_average *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
@@ -850,25 +872,91 @@ fn c_opt_list_filesystem(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_filesy
     }
 }
 
-/// A `const libprobe_cpu_times *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// A `const libprobe_file_handles *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
 /// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
 /// legitimately absent; `value` is then zero.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
-pub struct libprobe_opt_cpu_times {
+pub struct libprobe_opt_file_handles {
     pub present: u8,
     pub reason: u8,
-    pub value: *const libprobe_cpu_times,
+    pub value: *const libprobe_file_handles,
 }
 
-impl Zero for libprobe_opt_cpu_times {
-    const ZERO: Self = libprobe_opt_cpu_times { present: 0, reason: 0, value: Zero::ZERO };
+impl Zero for libprobe_opt_file_handles {
+    const ZERO: Self = libprobe_opt_file_handles { present: 0, reason: 0, value: Zero::ZERO };
 }
 
-fn c_opt_cpu_times(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_cpu_times {
+fn c_opt_file_handles(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_file_handles {
     match presence(v) {
-        Ok(v) => libprobe_opt_cpu_times { present: 1, reason: 0, value: c_cpu_times(a, v) },
-        Err(reason) => libprobe_opt_cpu_times { present: 0, reason, value: Zero::ZERO },
+        Ok(v) => libprobe_opt_file_handles { present: 1, reason: 0, value: c_file_handles(a, v) },
+        Err(reason) => libprobe_opt_file_handles { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `const libprobe_inode_counts *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_inode_counts {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_inode_counts,
+}
+
+impl Zero for libprobe_opt_inode_counts {
+    const ZERO: Self = libprobe_opt_inode_counts { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_inode_counts(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_inode_counts {
+    match presence(v) {
+        Ok(v) => libprobe_opt_inode_counts { present: 1, reason: 0, value: c_inode_counts(a, v) },
+        Err(reason) => libprobe_opt_inode_counts { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `const libprobe_entropy *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_entropy {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_entropy,
+}
+
+impl Zero for libprobe_opt_entropy {
+    const ZERO: Self = libprobe_opt_entropy { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_entropy(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_entropy {
+    match presence(v) {
+        Ok(v) => libprobe_opt_entropy { present: 1, reason: 0, value: c_entropy(a, v) },
+        Err(reason) => libprobe_opt_entropy { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `const libprobe_socket_buffer_memory *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_socket_buffer_memory {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_socket_buffer_memory,
+}
+
+impl Zero for libprobe_opt_socket_buffer_memory {
+    const ZERO: Self = libprobe_opt_socket_buffer_memory { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_socket_buffer_memory(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_socket_buffer_memory {
+    match presence(v) {
+        Ok(v) => libprobe_opt_socket_buffer_memory { present: 1, reason: 0, value: c_socket_buffer_memory(a, v) },
+        Err(reason) => libprobe_opt_socket_buffer_memory { present: 0, reason, value: Zero::ZERO },
     }
 }
 
@@ -1348,6 +1436,28 @@ fn c_opt_socket_type(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_socket_type {
     match presence(v) {
         Ok(v) => libprobe_opt_socket_type { present: 1, reason: 0, value: c_socket_type(a, v) },
         Err(reason) => libprobe_opt_socket_type { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `const libprobe_limit *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_limit {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_limit,
+}
+
+impl Zero for libprobe_opt_limit {
+    const ZERO: Self = libprobe_opt_limit { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_limit(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_limit {
+    match presence(v) {
+        Ok(v) => libprobe_opt_limit { present: 1, reason: 0, value: c_limit(a, v) },
+        Err(reason) => libprobe_opt_limit { present: 0, reason, value: Zero::ZERO },
     }
 }
 
@@ -2446,7 +2556,7 @@ pub struct libprobe_system {
     /// Boot time as a Unix timestamp (`btime` of `/proc/stat`; moves when the wall clock
     /// is stepped).
     /// Unit: seconds.
-    pub boot_time: u64,
+    pub boot_time: libprobe_opt_u64,
     /// Time since boot, suspended time included (`/proc/uptime`).
     /// Unit: seconds.
     pub uptime_seconds: libprobe_opt_f64,
@@ -2468,7 +2578,7 @@ pub struct libprobe_system {
     /// Packages (sockets) among online CPUs.
     pub cpu_packages: libprobe_opt_u32,
     /// The `cpu` line of `/proc/stat`: every possible CPU, summed.
-    pub cpu_total: *const libprobe_cpu_times,
+    pub cpu_total: libprobe_opt_cpu_times,
     /// Busy share of all CPUs since the previous snapshot of the same `Probe` (0–100, not
     /// per core). `no_previous_sample` on the first snapshot, when no clock tick elapsed
     /// since the previous one, and when the counters went backwards (CPU hotplug).
@@ -2477,29 +2587,40 @@ pub struct libprobe_system {
     /// Every present CPU, by id.
     pub cpus: libprobe_list_cpu,
     /// Context switches since boot.
-    pub context_switches: u64,
+    pub context_switches: libprobe_opt_u64,
     /// Interrupts serviced since boot.
-    pub interrupts: u64,
+    pub interrupts: libprobe_opt_u64,
     /// Softirqs serviced since boot (2.6.31+).
     pub softirqs: libprobe_opt_u64,
     /// Processes and threads created since boot.
-    pub forks: u64,
+    pub forks: libprobe_opt_u64,
     /// Threads runnable now.
-    pub procs_running: u32,
+    pub procs_running: libprobe_opt_u32,
     /// Threads blocked on I/O now.
-    pub procs_blocked: u32,
+    pub procs_blocked: libprobe_opt_u32,
     pub load: libprobe_opt_load_average,
     pub pressure: *const libprobe_system_pressure,
     pub memory: libprobe_opt_memory,
     /// Every `/proc/meminfo` line: values with a `kB` unit converted to bytes, the others
-    /// (`HugePages_*`) as counts.
+    /// (`HugePages_*`) as counts. A line whose value does not parse is left out (with a
+    /// warning).
     pub meminfo: libprobe_opt_map_str_u64,
-    /// Every `/proc/vmstat` counter, as the kernel prints it (mostly pages).
+    /// Every `/proc/vmstat` counter, as the kernel prints it (mostly pages); one that does
+    /// not parse is left out (with a warning).
     pub vmstat: libprobe_opt_map_str_u64,
     /// Every line of `/proc/diskstats` (disks, partitions, loop, dm and zram devices).
     pub disks: libprobe_opt_list_disk_stats,
     /// Every mount of `/proc/self/mountinfo` (the reader's mount namespace), in order.
     pub filesystems: libprobe_opt_list_filesystem,
+    /// File handles (`/proc/sys/fs/file-nr`).
+    pub file_handles: libprobe_opt_file_handles,
+    /// Cached inodes (`/proc/sys/fs/inode-nr`).
+    pub inodes: libprobe_opt_inode_counts,
+    /// The random pool (`/proc/sys/kernel/random/`).
+    pub entropy: libprobe_opt_entropy,
+    /// Socket buffer memory of the reader's network namespace (`/proc/net/sockstat`,
+    /// `sockstat6`), in bytes.
+    pub socket_memory: libprobe_opt_socket_buffer_memory,
 }
 
 fn c_system(a: &Arena, v: ValueRef<'_>) -> *const libprobe_system {
@@ -2518,7 +2639,7 @@ pub(crate) fn fill_system(a: &Arena, r: &dyn Record) -> libprobe_system {
         hostname: c_opt_str(a, r.field(0)),
         kernel_release: c_opt_str(a, r.field(1)),
         kernel_version: c_opt_str(a, r.field(2)),
-        boot_time: c_u64(a, r.field(3)),
+        boot_time: c_opt_u64(a, r.field(3)),
         uptime_seconds: c_opt_f64(a, r.field(4)),
         idle_seconds: c_opt_f64(a, r.field(5)),
         clock_ticks: c_u64(a, r.field(6)),
@@ -2527,15 +2648,15 @@ pub(crate) fn fill_system(a: &Arena, r: &dyn Record) -> libprobe_system {
         cpu_count_possible: c_opt_u32(a, r.field(9)),
         cpu_count_physical: c_opt_u32(a, r.field(10)),
         cpu_packages: c_opt_u32(a, r.field(11)),
-        cpu_total: c_cpu_times(a, r.field(12)),
+        cpu_total: c_opt_cpu_times(a, r.field(12)),
         cpu_percent: c_opt_f64(a, r.field(13)),
         cpus: c_list_cpu(a, r.field(14)),
-        context_switches: c_u64(a, r.field(15)),
-        interrupts: c_u64(a, r.field(16)),
+        context_switches: c_opt_u64(a, r.field(15)),
+        interrupts: c_opt_u64(a, r.field(16)),
         softirqs: c_opt_u64(a, r.field(17)),
-        forks: c_u64(a, r.field(18)),
-        procs_running: c_u32(a, r.field(19)),
-        procs_blocked: c_u32(a, r.field(20)),
+        forks: c_opt_u64(a, r.field(18)),
+        procs_running: c_opt_u32(a, r.field(19)),
+        procs_blocked: c_opt_u32(a, r.field(20)),
         load: c_opt_load_average(a, r.field(21)),
         pressure: c_system_pressure(a, r.field(22)),
         memory: c_opt_memory(a, r.field(23)),
@@ -2543,6 +2664,10 @@ pub(crate) fn fill_system(a: &Arena, r: &dyn Record) -> libprobe_system {
         vmstat: c_opt_map_str_u64(a, r.field(25)),
         disks: c_opt_list_disk_stats(a, r.field(26)),
         filesystems: c_opt_list_filesystem(a, r.field(27)),
+        file_handles: c_opt_file_handles(a, r.field(28)),
+        inodes: c_opt_inode_counts(a, r.field(29)),
+        entropy: c_opt_entropy(a, r.field(30)),
+        socket_memory: c_opt_socket_buffer_memory(a, r.field(31)),
     }
 }
 
@@ -2613,8 +2738,9 @@ pub struct libprobe_cpu {
     /// The logical CPU number.
     pub id: u32,
     pub online: u8,
-    /// Mode times (its `cpuN` line of `/proc/stat`); `not_enabled` while the CPU is
-    /// offline.
+    /// Mode times (its `cpuN` line of `/proc/stat`), whenever `/proc/stat` has that line
+    /// (even for a CPU sysfs lists as offline); `not_enabled` for an offline CPU without
+    /// one.
     pub times: libprobe_opt_cpu_times,
     /// Busy share since the previous snapshot of the same `Probe` (0–100 for this one
     /// CPU). `no_previous_sample` on the first snapshot, when no clock tick elapsed
@@ -2623,7 +2749,7 @@ pub struct libprobe_cpu {
     /// Unit: percent.
     pub percent: libprobe_opt_f64,
     /// Physical package (socket), `-1` where the architecture does not know it. Every
-    /// topology field is `not_enabled` while the CPU is offline and `not_supported` on a
+    /// topology field is `not_enabled` while the CPU is offline and `not_present` on a
     /// kernel without the file (`die_id` before 5.3, `cluster_id` before 5.16).
     pub package_id: libprobe_opt_i32,
     /// Die within the package.
@@ -2640,7 +2766,7 @@ pub struct libprobe_cpu {
     /// Unit: MHz.
     pub frequency_mhz: libprobe_opt_f64,
     /// The lowest frequency the cpufreq policy allows (`scaling_min_freq`);
-    /// `not_supported` without a cpufreq driver.
+    /// `not_present` without a cpufreq driver.
     /// Unit: MHz.
     pub frequency_min_mhz: libprobe_opt_f64,
     /// The highest frequency the cpufreq policy allows (`scaling_max_freq`).
@@ -2679,22 +2805,23 @@ pub(crate) fn fill_cpu(a: &Arena, r: &dyn Record) -> libprobe_cpu {
     }
 }
 
-/// `/proc/loadavg`.
+/// `/proc/loadavg`. Each value is read alone: one that does not parse (a negative load,
+/// a word) is missing with reason `error` and a warning.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_load_average {
     /// Runnable plus uninterruptible tasks, averaged over 1 minute.
-    pub load1: f64,
+    pub load1: libprobe_opt_f64,
     /// Over 5 minutes.
-    pub load5: f64,
+    pub load5: libprobe_opt_f64,
     /// Over 15 minutes.
-    pub load15: f64,
+    pub load15: libprobe_opt_f64,
     /// Runnable scheduling entities now.
-    pub runnable: u32,
+    pub runnable: libprobe_opt_u32,
     /// Scheduling entities (threads) that exist.
-    pub total: u32,
+    pub total: libprobe_opt_u32,
     /// The most recently created pid (in the reader's pid namespace).
-    pub last_pid: i32,
+    pub last_pid: libprobe_opt_i32,
 }
 
 fn c_load_average(a: &Arena, v: ValueRef<'_>) -> *const libprobe_load_average {
@@ -2710,17 +2837,18 @@ fn e_load_average(a: &Arena, v: ValueRef<'_>) -> libprobe_load_average {
 
 pub(crate) fn fill_load_average(a: &Arena, r: &dyn Record) -> libprobe_load_average {
     libprobe_load_average {
-        load1: c_f64(a, r.field(0)),
-        load5: c_f64(a, r.field(1)),
-        load15: c_f64(a, r.field(2)),
-        runnable: c_u32(a, r.field(3)),
-        total: c_u32(a, r.field(4)),
-        last_pid: c_i32(a, r.field(5)),
+        load1: c_opt_f64(a, r.field(0)),
+        load5: c_opt_f64(a, r.field(1)),
+        load15: c_opt_f64(a, r.field(2)),
+        runnable: c_opt_u32(a, r.field(3)),
+        total: c_opt_u32(a, r.field(4)),
+        last_pid: c_opt_i32(a, r.field(5)),
     }
 }
 
 /// System-wide pressure stall information (`/proc/pressure/*`, Linux 4.20+ with PSI on).
-/// Each is `not_supported` when its file is absent (no `CONFIG_PSI`, or `psi=0`).
+/// Each is `not_present` when its file is absent (no `CONFIG_PSI`, `psi=0`, an older
+/// kernel).
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_system_pressure {
@@ -2776,19 +2904,20 @@ pub(crate) fn fill_pressure(a: &Arena, r: &dyn Record) -> libprobe_pressure {
 }
 
 /// Pressure stall information for one resource (`/proc/pressure/*`, `<cgroup>/*.pressure`).
+/// Each value is read alone: one that does not parse is missing (`error`).
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_psi_line {
     /// Share of wall time stalled, averaged over 10 s.
     /// Unit: percent.
-    pub avg10: f64,
+    pub avg10: libprobe_opt_f64,
     /// Unit: percent.
-    pub avg60: f64,
+    pub avg60: libprobe_opt_f64,
     /// Unit: percent.
-    pub avg300: f64,
+    pub avg300: libprobe_opt_f64,
     /// Total stall time.
     /// Unit: us.
-    pub total_us: u64,
+    pub total_us: libprobe_opt_u64,
 }
 
 fn c_psi_line(a: &Arena, v: ValueRef<'_>) -> *const libprobe_psi_line {
@@ -2804,15 +2933,17 @@ fn e_psi_line(a: &Arena, v: ValueRef<'_>) -> libprobe_psi_line {
 
 pub(crate) fn fill_psi_line(a: &Arena, r: &dyn Record) -> libprobe_psi_line {
     libprobe_psi_line {
-        avg10: c_f64(a, r.field(0)),
-        avg60: c_f64(a, r.field(1)),
-        avg300: c_f64(a, r.field(2)),
-        total_us: c_u64(a, r.field(3)),
+        avg10: c_opt_f64(a, r.field(0)),
+        avg60: c_opt_f64(a, r.field(1)),
+        avg300: c_opt_f64(a, r.field(2)),
+        total_us: c_opt_u64(a, r.field(3)),
     }
 }
 
 /// Physical memory and swap (`/proc/meminfo`), the fields most tools show. Fields whose
-/// line this kernel does not print are `not_supported`.
+/// line this kernel does not print are `not_supported`; a line whose value does not parse
+/// leaves its field `error` (with a warning). Without a valid `MemTotal`, the base of every
+/// share here, there is no `Memory` (`error`); `meminfo` keeps the other lines.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_memory {
@@ -2821,7 +2952,7 @@ pub struct libprobe_memory {
     pub total: u64,
     /// RAM not used at all (`MemFree`).
     /// Unit: bytes.
-    pub free: u64,
+    pub free: libprobe_opt_u64,
     /// An estimate of memory available for new work without swapping (`MemAvailable`,
     /// Linux 3.14+).
     /// Unit: bytes.
@@ -2846,12 +2977,12 @@ pub struct libprobe_memory {
     /// Unit: bytes.
     pub slab: libprobe_opt_u64,
     /// `total - available` (or `total - free - buffers - cached` before 3.14), as
-    /// `free` shows it.
+    /// `free` shows it; missing with the reason of a value it needs.
     /// Unit: bytes.
-    pub used: u64,
+    pub used: libprobe_opt_u64,
     /// `used / total`.
     /// Unit: percent.
-    pub used_percent: f64,
+    pub used_percent: libprobe_opt_f64,
     /// `SwapTotal`: 0 without swap.
     /// Unit: bytes.
     pub swap_total: libprobe_opt_u64,
@@ -2886,7 +3017,7 @@ fn e_memory(a: &Arena, v: ValueRef<'_>) -> libprobe_memory {
 pub(crate) fn fill_memory(a: &Arena, r: &dyn Record) -> libprobe_memory {
     libprobe_memory {
         total: c_u64(a, r.field(0)),
-        free: c_u64(a, r.field(1)),
+        free: c_opt_u64(a, r.field(1)),
         available: c_opt_u64(a, r.field(2)),
         buffers: c_opt_u64(a, r.field(3)),
         cached: c_opt_u64(a, r.field(4)),
@@ -2894,8 +3025,8 @@ pub(crate) fn fill_memory(a: &Arena, r: &dyn Record) -> libprobe_memory {
         active: c_opt_u64(a, r.field(6)),
         inactive: c_opt_u64(a, r.field(7)),
         slab: c_opt_u64(a, r.field(8)),
-        used: c_u64(a, r.field(9)),
-        used_percent: c_f64(a, r.field(10)),
+        used: c_opt_u64(a, r.field(9)),
+        used_percent: c_opt_f64(a, r.field(10)),
         swap_total: c_opt_u64(a, r.field(11)),
         swap_free: c_opt_u64(a, r.field(12)),
         swap_used: c_opt_u64(a, r.field(13)),
@@ -2908,7 +3039,10 @@ pub(crate) fn fill_memory(a: &Arena, r: &dyn Record) -> libprobe_memory {
 /// One block device or partition line of `/proc/diskstats`, counters since boot.
 ///
 /// The `*_time_ms` fields are 32-bit in the kernel and wrap at 2^32 ms (about 49.7 days
-/// of accumulated time): compute rates with wrapping subtraction modulo 2^32.
+/// of accumulated time): compute rates with wrapping subtraction modulo 2^32. Each
+/// counter is read alone: one that does not parse is missing (`error`, with a warning)
+/// and the rest of the device's line is kept; a line whose device number or name does
+/// not parse is no device and is left out, with a warning.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_disk_stats {
@@ -2916,36 +3050,37 @@ pub struct libprobe_disk_stats {
     pub name: libprobe_str,
     pub major: u32,
     pub minor: u32,
-    pub reads_completed: u64,
+    pub reads_completed: libprobe_opt_u64,
     /// Adjacent reads merged into one before reaching the device.
-    pub reads_merged: u64,
+    pub reads_merged: libprobe_opt_u64,
     /// 512-byte sectors, whatever the device's sector size.
     /// Unit: sectors.
-    pub sectors_read: u64,
-    /// `sectors_read * 512`.
+    pub sectors_read: libprobe_opt_u64,
+    /// `sectors_read * 512` (`error` when that does not fit a u64).
     /// Unit: bytes.
-    pub read_bytes: u64,
+    pub read_bytes: libprobe_opt_u64,
     /// Time spent by all reads (they overlap: may exceed wall time).
     /// Unit: ms.
-    pub read_time_ms: u64,
-    pub writes_completed: u64,
-    pub writes_merged: u64,
+    pub read_time_ms: libprobe_opt_u64,
+    pub writes_completed: libprobe_opt_u64,
+    pub writes_merged: libprobe_opt_u64,
     /// Unit: sectors.
-    pub sectors_written: u64,
+    pub sectors_written: libprobe_opt_u64,
     /// `sectors_written * 512`.
     /// Unit: bytes.
-    pub write_bytes: u64,
+    pub write_bytes: libprobe_opt_u64,
     /// Unit: ms.
-    pub write_time_ms: u64,
+    pub write_time_ms: libprobe_opt_u64,
     /// I/Os in flight now (a gauge).
-    pub io_in_progress: u64,
+    pub io_in_progress: libprobe_opt_u64,
     /// Time the device had I/O in flight (busy time: `%util` is its rate).
     /// Unit: ms.
-    pub io_time_ms: u64,
+    pub io_time_ms: libprobe_opt_u64,
     /// In-flight time weighted by queue depth.
     /// Unit: ms.
-    pub weighted_io_time_ms: u64,
-    /// Linux 4.18+ (`not_supported` before), like the other discard fields.
+    pub weighted_io_time_ms: libprobe_opt_u64,
+    /// Linux 4.18+ (`not_supported` before: the line has no such column), like the other
+    /// discard fields.
     pub discards_completed: libprobe_opt_u64,
     pub discards_merged: libprobe_opt_u64,
     /// Unit: sectors.
@@ -2974,19 +3109,19 @@ pub(crate) fn fill_disk_stats(a: &Arena, r: &dyn Record) -> libprobe_disk_stats 
         name: c_str(a, r.field(0)),
         major: c_u32(a, r.field(1)),
         minor: c_u32(a, r.field(2)),
-        reads_completed: c_u64(a, r.field(3)),
-        reads_merged: c_u64(a, r.field(4)),
-        sectors_read: c_u64(a, r.field(5)),
-        read_bytes: c_u64(a, r.field(6)),
-        read_time_ms: c_u64(a, r.field(7)),
-        writes_completed: c_u64(a, r.field(8)),
-        writes_merged: c_u64(a, r.field(9)),
-        sectors_written: c_u64(a, r.field(10)),
-        write_bytes: c_u64(a, r.field(11)),
-        write_time_ms: c_u64(a, r.field(12)),
-        io_in_progress: c_u64(a, r.field(13)),
-        io_time_ms: c_u64(a, r.field(14)),
-        weighted_io_time_ms: c_u64(a, r.field(15)),
+        reads_completed: c_opt_u64(a, r.field(3)),
+        reads_merged: c_opt_u64(a, r.field(4)),
+        sectors_read: c_opt_u64(a, r.field(5)),
+        read_bytes: c_opt_u64(a, r.field(6)),
+        read_time_ms: c_opt_u64(a, r.field(7)),
+        writes_completed: c_opt_u64(a, r.field(8)),
+        writes_merged: c_opt_u64(a, r.field(9)),
+        sectors_written: c_opt_u64(a, r.field(10)),
+        write_bytes: c_opt_u64(a, r.field(11)),
+        write_time_ms: c_opt_u64(a, r.field(12)),
+        io_in_progress: c_opt_u64(a, r.field(13)),
+        io_time_ms: c_opt_u64(a, r.field(14)),
+        weighted_io_time_ms: c_opt_u64(a, r.field(15)),
         discards_completed: c_opt_u64(a, r.field(16)),
         discards_merged: c_opt_u64(a, r.field(17)),
         sectors_discarded: c_opt_u64(a, r.field(18)),
@@ -3005,7 +3140,10 @@ pub(crate) fn fill_disk_stats(a: &Arena, r: &dyn Record) -> libprobe_disk_stats 
 /// - `not_present` for a mount covered by another mounted on the same mount point (its
 ///   path reaches the one on top), for a mount point that no longer exists, and, for
 ///   `used_percent`, on filesystems without blocks (`proc`, `sysfs`, `cgroup`);
-/// - `permission_denied` when a directory above the mount point cannot be searched.
+/// - `permission_denied` when a directory above the mount point cannot be searched;
+/// - `timed_out` when its `statvfs` did not answer within `statvfs_timeout_ms` (a stalled
+///   FUSE or network server; any filesystem not listed above, `fuse` included, is asked
+///   under that deadline, on a helper thread), until that call returns.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_filesystem {
@@ -3083,17 +3221,147 @@ pub(crate) fn fill_filesystem(a: &Arena, r: &dyn Record) -> libprobe_filesystem 
     }
 }
 
+/// The kernel's file handles (`/proc/sys/fs/file-nr`). Each value is read alone.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_file_handles {
+    /// File handles allocated now.
+    pub allocated: libprobe_opt_u64,
+    /// Allocated but unused: always 0 since Linux 2.6, which frees them at once.
+    pub unused: libprobe_opt_u64,
+    /// The most the kernel will allocate (`fs.file-max`; 2^63-1 when unlimited).
+    pub max: libprobe_opt_u64,
+}
+
+fn c_file_handles(a: &Arena, v: ValueRef<'_>) -> *const libprobe_file_handles {
+    a.record(v, fill_file_handles)
+}
+
+fn e_file_handles(a: &Arena, v: ValueRef<'_>) -> libprobe_file_handles {
+    match v {
+        ValueRef::Record(r) => fill_file_handles(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_file_handles(a: &Arena, r: &dyn Record) -> libprobe_file_handles {
+    libprobe_file_handles {
+        allocated: c_opt_u64(a, r.field(0)),
+        unused: c_opt_u64(a, r.field(1)),
+        max: c_opt_u64(a, r.field(2)),
+    }
+}
+
+/// Inodes in the kernel's inode cache (`/proc/sys/fs/inode-nr`).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_inode_counts {
+    /// Inodes allocated.
+    pub allocated: libprobe_opt_u64,
+    /// Of those, free (unused and reclaimable).
+    pub free: libprobe_opt_u64,
+}
+
+fn c_inode_counts(a: &Arena, v: ValueRef<'_>) -> *const libprobe_inode_counts {
+    a.record(v, fill_inode_counts)
+}
+
+fn e_inode_counts(a: &Arena, v: ValueRef<'_>) -> libprobe_inode_counts {
+    match v {
+        ValueRef::Record(r) => fill_inode_counts(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_inode_counts(a: &Arena, r: &dyn Record) -> libprobe_inode_counts {
+    libprobe_inode_counts { allocated: c_opt_u64(a, r.field(0)), free: c_opt_u64(a, r.field(1)) }
+}
+
+/// The kernel's random pool (`/proc/sys/kernel/random/entropy_avail`, `poolsize`), each
+/// file read alone.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_entropy {
+    /// Entropy the kernel estimates the pool holds. Since Linux 5.18, 256 once the
+    /// generator is seeded.
+    /// Unit: bits.
+    pub available_bits: libprobe_opt_u64,
+    /// The pool's size: 4096 before Linux 5.18, 256 since.
+    /// Unit: bits.
+    pub pool_size_bits: libprobe_opt_u64,
+}
+
+fn c_entropy(a: &Arena, v: ValueRef<'_>) -> *const libprobe_entropy {
+    a.record(v, fill_entropy)
+}
+
+fn e_entropy(a: &Arena, v: ValueRef<'_>) -> libprobe_entropy {
+    match v {
+        ValueRef::Record(r) => fill_entropy(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_entropy(a: &Arena, r: &dyn Record) -> libprobe_entropy {
+    libprobe_entropy { available_bits: c_opt_u64(a, r.field(0)), pool_size_bits: c_opt_u64(a, r.field(1)) }
+}
+
+/// Socket buffer memory now (`/proc/net/sockstat`, `/proc/net/sockstat6` of the reader's
+/// network namespace). The kernel prints TCP and UDP memory in pages: they are converted
+/// with the page size (`crate::Source::page_size`; a fixture tree's `syscalls.txt`
+/// `page_size`, 4096 when it has none). A product that does not fit a u64 is `error`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_socket_buffer_memory {
+    /// TCP (`TCP: mem` × page size).
+    /// Unit: bytes.
+    pub tcp_bytes: libprobe_opt_u64,
+    /// UDP (`UDP: mem` × page size).
+    /// Unit: bytes.
+    pub udp_bytes: libprobe_opt_u64,
+    /// IPv4 fragment reassembly queues (`FRAG: memory`).
+    /// Unit: bytes.
+    pub frag_bytes: libprobe_opt_u64,
+    /// IPv6 fragment reassembly queues (`FRAG6: memory`; `not_present` without IPv6).
+    /// Unit: bytes.
+    pub frag6_bytes: libprobe_opt_u64,
+}
+
+fn c_socket_buffer_memory(a: &Arena, v: ValueRef<'_>) -> *const libprobe_socket_buffer_memory {
+    a.record(v, fill_socket_buffer_memory)
+}
+
+fn e_socket_buffer_memory(a: &Arena, v: ValueRef<'_>) -> libprobe_socket_buffer_memory {
+    match v {
+        ValueRef::Record(r) => fill_socket_buffer_memory(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_socket_buffer_memory(a: &Arena, r: &dyn Record) -> libprobe_socket_buffer_memory {
+    libprobe_socket_buffer_memory {
+        tcp_bytes: c_opt_u64(a, r.field(0)),
+        udp_bytes: c_opt_u64(a, r.field(1)),
+        frag_bytes: c_opt_u64(a, r.field(2)),
+        frag6_bytes: c_opt_u64(a, r.field(3)),
+    }
+}
+
 /// Everything the kernel tells about one process.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_process_full {
+    /// The process id (its `/proc` directory). With `start_time`, the identity of the
+    /// process: a `stat` without a valid start time is no record (left out, with a
+    /// warning). Every other field of `stat` is read alone: one that does not parse or fit
+    /// its type is missing with reason `error` and a warning quoting it.
     pub pid: i32,
     /// Parent process id (0 for init and kthreadd).
-    pub ppid: i32,
+    pub ppid: libprobe_opt_i32,
     /// Process group id.
-    pub pgid: i32,
+    pub pgid: libprobe_opt_i32,
     /// Session id.
-    pub sid: i32,
+    pub sid: libprobe_opt_i32,
     /// Thread group id (equals `pid` for a process).
     pub tgid: libprobe_opt_i32,
     /// The pid in each nested pid namespace, outermost first (`NSpid`).
@@ -3124,11 +3392,11 @@ pub struct libprobe_process_full {
     /// The state letter as the kernel prints it (`R`, `S`, `D`, `Z`, `T`, `t`, `X`, `I`, …).
     pub state_char: u32,
     /// Nice value, -20 (favoured) to 19.
-    pub nice: i32,
+    pub nice: libprobe_opt_i32,
     /// Kernel scheduling priority as `/proc/<pid>/stat` shows it (20 + nice for normal
     /// tasks; negative for real-time ones).
-    pub priority: i32,
-    pub num_threads: u32,
+    pub priority: libprobe_opt_i32,
+    pub num_threads: libprobe_opt_u32,
     /// Start time after boot.
     /// Unit: ticks.
     pub start_time: u64,
@@ -3136,34 +3404,37 @@ pub struct libprobe_process_full {
     /// Unit: seconds.
     pub start_time_unix: libprobe_opt_u64,
     /// `PF_*` flags of the main thread.
-    pub flags: u32,
-    /// True for kernel threads (`PF_KTHREAD`).
-    pub is_kernel_thread: u8,
+    pub flags: libprobe_opt_u32,
+    /// True for kernel threads (`PF_KTHREAD` in `flags`; missing with it).
+    pub is_kernel_thread: libprobe_opt_bool,
     /// Controlling terminal (`tty_nr`, encoded device number; 0 when none).
-    pub tty_nr: i32,
+    pub tty_nr: libprobe_opt_i32,
     /// Unit: ticks.
-    pub cpu_user_ticks: u64,
+    pub cpu_user_ticks: libprobe_opt_u64,
     /// Unit: ticks.
-    pub cpu_system_ticks: u64,
-    /// CPU time of waited-for children, user mode.
+    pub cpu_system_ticks: libprobe_opt_u64,
+    /// CPU time of waited-for children, user mode (printed signed by the kernel: a
+    /// negative value is `error`, never 0).
     /// Unit: ticks.
-    pub cpu_children_user: u64,
+    pub cpu_children_user: libprobe_opt_u64,
     /// Unit: ticks.
-    pub cpu_children_system: u64,
+    pub cpu_children_system: libprobe_opt_u64,
     /// CPU use since the previous snapshot of the same `Probe`, in percent of one CPU
-    /// (200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot.
+    /// (200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot, and
+    /// with the reason of `cpu_user_ticks` or `cpu_system_ticks` when either is missing.
     /// Unit: percent.
     pub cpu_percent: libprobe_opt_f64,
     /// CPUs the process may run on (`Cpus_allowed_list`).
     pub cpu_affinity: libprobe_opt_list_u32,
     /// The CPU the process last ran on.
-    pub last_cpu: i32,
-    /// Resident set size.
+    pub last_cpu: libprobe_opt_i32,
+    /// Resident set size (`rss` of `stat` × page size; `error` with a warning when the
+    /// product does not fit a u64).
     /// Unit: bytes.
-    pub memory_rss: u64,
+    pub memory_rss: libprobe_opt_u64,
     /// Virtual memory size.
     /// Unit: bytes.
-    pub memory_vms: u64,
+    pub memory_vms: libprobe_opt_u64,
     /// Resident memory backed by files or shared memory (`RssFile + RssShmem`).
     /// Unit: bytes.
     pub memory_shared: libprobe_opt_u64,
@@ -3209,11 +3480,11 @@ pub struct libprobe_process_full {
     /// RSS as a share of the machine's physical memory.
     /// Unit: percent.
     pub memory_percent: libprobe_opt_f64,
-    pub page_faults_minor: u64,
-    pub page_faults_major: u64,
+    pub page_faults_minor: libprobe_opt_u64,
+    pub page_faults_major: libprobe_opt_u64,
     /// Minor faults of waited-for children.
-    pub page_faults_children_minor: u64,
-    pub page_faults_children_major: u64,
+    pub page_faults_children_minor: libprobe_opt_u64,
+    pub page_faults_children_major: libprobe_opt_u64,
     /// Bytes fetched from storage.
     /// Unit: bytes.
     pub io_read_bytes: libprobe_opt_u64,
@@ -3277,10 +3548,11 @@ pub struct libprobe_process_full {
     pub environ: libprobe_opt_map_str_str,
     pub oom_score: libprobe_opt_i32,
     pub oom_score_adj: libprobe_opt_i32,
-    /// SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6.
-    pub sched_policy: u32,
+    /// SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6 (`not_supported` before
+    /// Linux 2.5.19, which does not print it).
+    pub sched_policy: libprobe_opt_u32,
     /// Real-time priority (1–99), 0 for normal policies.
-    pub sched_priority: u32,
+    pub sched_priority: libprobe_opt_u32,
     /// The cgroup CPU quota per period that binds the process (`cpu.max`).
     /// Unit: us.
     pub cpu_time_limit: libprobe_opt_u64,
@@ -3306,9 +3578,9 @@ fn e_process_full(a: &Arena, v: ValueRef<'_>) -> libprobe_process_full {
 pub(crate) fn fill_process_full(a: &Arena, r: &dyn Record) -> libprobe_process_full {
     libprobe_process_full {
         pid: c_i32(a, r.field(0)),
-        ppid: c_i32(a, r.field(1)),
-        pgid: c_i32(a, r.field(2)),
-        sid: c_i32(a, r.field(3)),
+        ppid: c_opt_i32(a, r.field(1)),
+        pgid: c_opt_i32(a, r.field(2)),
+        sid: c_opt_i32(a, r.field(3)),
         tgid: c_opt_i32(a, r.field(4)),
         ns_pids: c_opt_list_i32(a, r.field(5)),
         name: c_str(a, r.field(6)),
@@ -3328,23 +3600,23 @@ pub(crate) fn fill_process_full(a: &Arena, r: &dyn Record) -> libprobe_process_f
         groups: c_opt_list_u32(a, r.field(20)),
         state: c_process_state(a, r.field(21)),
         state_char: c_char(a, r.field(22)),
-        nice: c_i32(a, r.field(23)),
-        priority: c_i32(a, r.field(24)),
-        num_threads: c_u32(a, r.field(25)),
+        nice: c_opt_i32(a, r.field(23)),
+        priority: c_opt_i32(a, r.field(24)),
+        num_threads: c_opt_u32(a, r.field(25)),
         start_time: c_u64(a, r.field(26)),
         start_time_unix: c_opt_u64(a, r.field(27)),
-        flags: c_u32(a, r.field(28)),
-        is_kernel_thread: c_bool(a, r.field(29)),
-        tty_nr: c_i32(a, r.field(30)),
-        cpu_user_ticks: c_u64(a, r.field(31)),
-        cpu_system_ticks: c_u64(a, r.field(32)),
-        cpu_children_user: c_u64(a, r.field(33)),
-        cpu_children_system: c_u64(a, r.field(34)),
+        flags: c_opt_u32(a, r.field(28)),
+        is_kernel_thread: c_opt_bool(a, r.field(29)),
+        tty_nr: c_opt_i32(a, r.field(30)),
+        cpu_user_ticks: c_opt_u64(a, r.field(31)),
+        cpu_system_ticks: c_opt_u64(a, r.field(32)),
+        cpu_children_user: c_opt_u64(a, r.field(33)),
+        cpu_children_system: c_opt_u64(a, r.field(34)),
         cpu_percent: c_opt_f64(a, r.field(35)),
         cpu_affinity: c_opt_list_u32(a, r.field(36)),
-        last_cpu: c_i32(a, r.field(37)),
-        memory_rss: c_u64(a, r.field(38)),
-        memory_vms: c_u64(a, r.field(39)),
+        last_cpu: c_opt_i32(a, r.field(37)),
+        memory_rss: c_opt_u64(a, r.field(38)),
+        memory_vms: c_opt_u64(a, r.field(39)),
         memory_shared: c_opt_u64(a, r.field(40)),
         memory_text: c_opt_u64(a, r.field(41)),
         memory_data: c_opt_u64(a, r.field(42)),
@@ -3360,10 +3632,10 @@ pub(crate) fn fill_process_full(a: &Arena, r: &dyn Record) -> libprobe_process_f
         memory_locked: c_opt_u64(a, r.field(52)),
         memory_page_tables: c_opt_u64(a, r.field(53)),
         memory_percent: c_opt_f64(a, r.field(54)),
-        page_faults_minor: c_u64(a, r.field(55)),
-        page_faults_major: c_u64(a, r.field(56)),
-        page_faults_children_minor: c_u64(a, r.field(57)),
-        page_faults_children_major: c_u64(a, r.field(58)),
+        page_faults_minor: c_opt_u64(a, r.field(55)),
+        page_faults_major: c_opt_u64(a, r.field(56)),
+        page_faults_children_minor: c_opt_u64(a, r.field(57)),
+        page_faults_children_major: c_opt_u64(a, r.field(58)),
         io_read_bytes: c_opt_u64(a, r.field(59)),
         io_write_bytes: c_opt_u64(a, r.field(60)),
         io_read_chars: c_opt_u64(a, r.field(61)),
@@ -3402,8 +3674,8 @@ pub(crate) fn fill_process_full(a: &Arena, r: &dyn Record) -> libprobe_process_f
         environ: c_opt_map_str_str(a, r.field(94)),
         oom_score: c_opt_i32(a, r.field(95)),
         oom_score_adj: c_opt_i32(a, r.field(96)),
-        sched_policy: c_u32(a, r.field(97)),
-        sched_priority: c_u32(a, r.field(98)),
+        sched_policy: c_opt_u32(a, r.field(97)),
+        sched_priority: c_opt_u32(a, r.field(98)),
         cpu_time_limit: c_opt_u64(a, r.field(99)),
         delay: c_delay_accounting(a, r.field(100)),
         signals_pending: c_opt_u64(a, r.field(101)),
@@ -3521,11 +3793,13 @@ pub struct libprobe_memory_map {
     pub end_addr: u64,
     /// `rwxp` / `rwxs` as the kernel prints them.
     pub permissions: libprobe_str,
+    /// The offset into the mapped file (`error` when the row prints no valid hex).
     /// Unit: bytes.
-    pub offset: u64,
+    pub offset: libprobe_opt_u64,
     /// `major:minor` of the device holding the mapped file (`00:00` when anonymous).
     pub device: libprobe_str,
-    pub inode: u64,
+    /// The mapped file's inode (0 when anonymous; `error` when not a valid number).
+    pub inode: libprobe_opt_u64,
     /// The file, or `[heap]`, `[stack]`, `[vdso]`, …; empty for anonymous mappings.
     pub pathname: libprobe_str,
 }
@@ -3546,64 +3820,65 @@ pub(crate) fn fill_memory_map(a: &Arena, r: &dyn Record) -> libprobe_memory_map 
         start_addr: c_u64(a, r.field(0)),
         end_addr: c_u64(a, r.field(1)),
         permissions: c_str(a, r.field(2)),
-        offset: c_u64(a, r.field(3)),
+        offset: c_opt_u64(a, r.field(3)),
         device: c_str(a, r.field(4)),
-        inode: c_u64(a, r.field(5)),
+        inode: c_opt_u64(a, r.field(5)),
         pathname: c_str(a, r.field(6)),
     }
 }
 
 /// The sixteen resource limits of `/proc/<pid>/limits`, in the kernel's units (noted per
-/// field). `u64::MAX` means unlimited.
+/// field). `u64::MAX` means unlimited. A limit whose row is missing or does not parse is
+/// missing (`error`, with a warning); the other rows are kept.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_process_limits {
     /// RLIMIT_CPU.
     /// Unit: seconds.
-    pub max_cpu_time: *const libprobe_limit,
+    pub max_cpu_time: libprobe_opt_limit,
     /// RLIMIT_FSIZE.
     /// Unit: bytes.
-    pub max_file_size: *const libprobe_limit,
+    pub max_file_size: libprobe_opt_limit,
     /// RLIMIT_DATA.
     /// Unit: bytes.
-    pub max_data_size: *const libprobe_limit,
+    pub max_data_size: libprobe_opt_limit,
     /// RLIMIT_STACK.
     /// Unit: bytes.
-    pub max_stack_size: *const libprobe_limit,
+    pub max_stack_size: libprobe_opt_limit,
     /// RLIMIT_CORE.
     /// Unit: bytes.
-    pub max_core_size: *const libprobe_limit,
+    pub max_core_size: libprobe_opt_limit,
     /// RLIMIT_RSS (not enforced by Linux).
     /// Unit: bytes.
-    pub max_resident_set: *const libprobe_limit,
+    pub max_resident_set: libprobe_opt_limit,
     /// RLIMIT_NPROC.
     /// Unit: processes.
-    pub max_processes: *const libprobe_limit,
+    pub max_processes: libprobe_opt_limit,
     /// RLIMIT_NOFILE.
     /// Unit: files.
-    pub max_open_files: *const libprobe_limit,
+    pub max_open_files: libprobe_opt_limit,
     /// RLIMIT_MEMLOCK.
     /// Unit: bytes.
-    pub max_locked_memory: *const libprobe_limit,
+    pub max_locked_memory: libprobe_opt_limit,
     /// RLIMIT_AS.
     /// Unit: bytes.
-    pub max_address_space: *const libprobe_limit,
+    pub max_address_space: libprobe_opt_limit,
     /// RLIMIT_LOCKS.
     /// Unit: locks.
-    pub max_file_locks: *const libprobe_limit,
+    pub max_file_locks: libprobe_opt_limit,
     /// RLIMIT_SIGPENDING.
     /// Unit: signals.
-    pub max_pending_signals: *const libprobe_limit,
+    pub max_pending_signals: libprobe_opt_limit,
     /// RLIMIT_MSGQUEUE.
     /// Unit: bytes.
-    pub max_msgqueue_size: *const libprobe_limit,
+    pub max_msgqueue_size: libprobe_opt_limit,
     /// RLIMIT_NICE (the ceiling is `20 - soft`).
-    pub max_nice_priority: *const libprobe_limit,
+    pub max_nice_priority: libprobe_opt_limit,
     /// RLIMIT_RTPRIO.
-    pub max_realtime_priority: *const libprobe_limit,
+    pub max_realtime_priority: libprobe_opt_limit,
     /// RLIMIT_RTTIME.
     /// Unit: us.
-    pub max_realtime_timeout: *const libprobe_limit,
+    pub max_realtime_timeout: libprobe_opt_limit,
 }
 
 fn c_process_limits(a: &Arena, v: ValueRef<'_>) -> *const libprobe_process_limits {
@@ -3619,22 +3894,22 @@ fn e_process_limits(a: &Arena, v: ValueRef<'_>) -> libprobe_process_limits {
 
 pub(crate) fn fill_process_limits(a: &Arena, r: &dyn Record) -> libprobe_process_limits {
     libprobe_process_limits {
-        max_cpu_time: c_limit(a, r.field(0)),
-        max_file_size: c_limit(a, r.field(1)),
-        max_data_size: c_limit(a, r.field(2)),
-        max_stack_size: c_limit(a, r.field(3)),
-        max_core_size: c_limit(a, r.field(4)),
-        max_resident_set: c_limit(a, r.field(5)),
-        max_processes: c_limit(a, r.field(6)),
-        max_open_files: c_limit(a, r.field(7)),
-        max_locked_memory: c_limit(a, r.field(8)),
-        max_address_space: c_limit(a, r.field(9)),
-        max_file_locks: c_limit(a, r.field(10)),
-        max_pending_signals: c_limit(a, r.field(11)),
-        max_msgqueue_size: c_limit(a, r.field(12)),
-        max_nice_priority: c_limit(a, r.field(13)),
-        max_realtime_priority: c_limit(a, r.field(14)),
-        max_realtime_timeout: c_limit(a, r.field(15)),
+        max_cpu_time: c_opt_limit(a, r.field(0)),
+        max_file_size: c_opt_limit(a, r.field(1)),
+        max_data_size: c_opt_limit(a, r.field(2)),
+        max_stack_size: c_opt_limit(a, r.field(3)),
+        max_core_size: c_opt_limit(a, r.field(4)),
+        max_resident_set: c_opt_limit(a, r.field(5)),
+        max_processes: c_opt_limit(a, r.field(6)),
+        max_open_files: c_opt_limit(a, r.field(7)),
+        max_locked_memory: c_opt_limit(a, r.field(8)),
+        max_address_space: c_opt_limit(a, r.field(9)),
+        max_file_locks: c_opt_limit(a, r.field(10)),
+        max_pending_signals: c_opt_limit(a, r.field(11)),
+        max_msgqueue_size: c_opt_limit(a, r.field(12)),
+        max_nice_priority: c_opt_limit(a, r.field(13)),
+        max_realtime_priority: c_opt_limit(a, r.field(14)),
+        max_realtime_timeout: c_opt_limit(a, r.field(15)),
     }
 }
 
@@ -5783,7 +6058,7 @@ fn c_u16(_: &Arena, v: ValueRef<'_>) -> u16 {
 
 // ---- The run-time schema (`libprobe_schema()`). ----
 
-pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
+pub(crate) static TYPES: Table<[libprobe_type_info; 189]> = Table([
     libprobe_type_info {
         kind: LIBPROBE_KIND_U64,
         size: size_of::<u64>() as u32,
@@ -5844,7 +6119,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 12,
+        target: 16,
         name: c"const libprobe_process_full *".as_ptr(),
     },
     libprobe_type_info {
@@ -5871,7 +6146,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 21,
+        target: 25,
         name: c"const libprobe_network *".as_ptr(),
     },
     libprobe_type_info {
@@ -5889,7 +6164,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 49,
+        target: 53,
         name: c"const libprobe_gpu_metrics *".as_ptr(),
     },
     libprobe_type_info {
@@ -5916,7 +6191,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 50,
+        target: 54,
         name: c"const libprobe_power_metrics *".as_ptr(),
     },
     libprobe_type_info {
@@ -5934,7 +6209,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 51,
+        target: 55,
         name: c"const libprobe_storage *".as_ptr(),
     },
     libprobe_type_info {
@@ -5952,7 +6227,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 52,
+        target: 56,
         name: c"const libprobe_ebpf_metrics *".as_ptr(),
     },
     libprobe_type_info {
@@ -6055,6 +6330,15 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         name: c"libprobe_opt_str".as_ptr(),
     },
     libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_u64>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_u64, value) as u32,
+        elem: 0,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_u64".as_ptr(),
+    },
+    libprobe_type_info {
         kind: LIBPROBE_KIND_F64,
         size: size_of::<f64>() as u32,
         value_offset: 0,
@@ -6067,7 +6351,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_f64>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_f64, value) as u32,
-        elem: 30,
+        elem: 31,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_f64".as_ptr(),
@@ -6091,6 +6375,15 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         name: c"const libprobe_cpu_times *".as_ptr(),
     },
     libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_cpu_times>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_cpu_times, value) as u32,
+        elem: 34,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_cpu_times".as_ptr(),
+    },
+    libprobe_type_info {
         kind: LIBPROBE_KIND_RECORD,
         size: size_of::<*const libprobe_cpu>() as u32,
         value_offset: 0,
@@ -6103,19 +6396,10 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_cpu>() as u32,
         value_offset: 0,
-        elem: 34,
+        elem: 36,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_cpu".as_ptr(),
-    },
-    libprobe_type_info {
-        kind: LIBPROBE_KIND_FIELD,
-        size: size_of::<libprobe_opt_u64>() as u32,
-        value_offset: std::mem::offset_of!(libprobe_opt_u64, value) as u32,
-        elem: 0,
-        value: LIBPROBE_SCHEMA_NONE,
-        target: LIBPROBE_SCHEMA_NONE,
-        name: c"libprobe_opt_u64".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_RECORD,
@@ -6130,7 +6414,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_load_average>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_load_average, value) as u32,
-        elem: 37,
+        elem: 38,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_load_average".as_ptr(),
@@ -6157,7 +6441,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_memory>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_memory, value) as u32,
-        elem: 40,
+        elem: 41,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_memory".as_ptr(),
@@ -6175,7 +6459,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_map_str_u64>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_map_str_u64, value) as u32,
-        elem: 42,
+        elem: 43,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_map_str_u64".as_ptr(),
@@ -6193,7 +6477,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_disk_stats>() as u32,
         value_offset: 0,
-        elem: 44,
+        elem: 45,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_disk_stats".as_ptr(),
@@ -6202,7 +6486,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_disk_stats>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_disk_stats, value) as u32,
-        elem: 45,
+        elem: 46,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_disk_stats".as_ptr(),
@@ -6220,7 +6504,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_filesystem>() as u32,
         value_offset: 0,
-        elem: 47,
+        elem: 48,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_filesystem".as_ptr(),
@@ -6229,10 +6513,82 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_filesystem>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_filesystem, value) as u32,
-        elem: 48,
+        elem: 49,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_filesystem".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_file_handles>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 12,
+        name: c"const libprobe_file_handles *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_file_handles>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_file_handles, value) as u32,
+        elem: 51,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_file_handles".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_inode_counts>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 13,
+        name: c"const libprobe_inode_counts *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_inode_counts>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_inode_counts, value) as u32,
+        elem: 53,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_inode_counts".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_entropy>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 14,
+        name: c"const libprobe_entropy *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_entropy>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_entropy, value) as u32,
+        elem: 55,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_entropy".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_socket_buffer_memory>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 15,
+        name: c"const libprobe_socket_buffer_memory *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_socket_buffer_memory>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_socket_buffer_memory, value) as u32,
+        elem: 57,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_socket_buffer_memory".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_BOOL,
@@ -6242,15 +6598,6 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"uint8_t".as_ptr(),
-    },
-    libprobe_type_info {
-        kind: LIBPROBE_KIND_FIELD,
-        size: size_of::<libprobe_opt_cpu_times>() as u32,
-        value_offset: std::mem::offset_of!(libprobe_opt_cpu_times, value) as u32,
-        elem: 33,
-        value: LIBPROBE_SCHEMA_NONE,
-        target: LIBPROBE_SCHEMA_NONE,
-        name: c"libprobe_opt_cpu_times".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_I32,
@@ -6265,7 +6612,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_i32>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_i32, value) as u32,
-        elem: 52,
+        elem: 60,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_i32".as_ptr(),
@@ -6283,7 +6630,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_u32>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_u32, value) as u32,
-        elem: 54,
+        elem: 62,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_u32".as_ptr(),
@@ -6301,7 +6648,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_pressure>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_pressure, value) as u32,
-        elem: 56,
+        elem: 64,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_pressure".as_ptr(),
@@ -6319,7 +6666,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_psi_line>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_psi_line, value) as u32,
-        elem: 58,
+        elem: 66,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_psi_line".as_ptr(),
@@ -6328,7 +6675,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_i32>() as u32,
         value_offset: 0,
-        elem: 52,
+        elem: 60,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_i32".as_ptr(),
@@ -6337,7 +6684,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_i32>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_i32, value) as u32,
-        elem: 60,
+        elem: 68,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_i32".as_ptr(),
@@ -6346,7 +6693,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_bool>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_bool, value) as u32,
-        elem: 50,
+        elem: 59,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_bool".as_ptr(),
@@ -6364,7 +6711,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_str>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_str, value) as u32,
-        elem: 63,
+        elem: 71,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_str".as_ptr(),
@@ -6393,14 +6740,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 13,
+        target: 17,
         name: c"const libprobe_open_file *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_open_file>() as u32,
         value_offset: 0,
-        elem: 67,
+        elem: 75,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_open_file".as_ptr(),
@@ -6409,7 +6756,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_open_file>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_open_file, value) as u32,
-        elem: 68,
+        elem: 76,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_open_file".as_ptr(),
@@ -6420,14 +6767,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 14,
+        target: 18,
         name: c"const libprobe_open_socket *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_open_socket>() as u32,
         value_offset: 0,
-        elem: 70,
+        elem: 78,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_open_socket".as_ptr(),
@@ -6436,7 +6783,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_open_socket>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_open_socket, value) as u32,
-        elem: 71,
+        elem: 79,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_open_socket".as_ptr(),
@@ -6447,14 +6794,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 15,
+        target: 19,
         name: c"const libprobe_memory_map *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_memory_map>() as u32,
         value_offset: 0,
-        elem: 73,
+        elem: 81,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_memory_map".as_ptr(),
@@ -6463,7 +6810,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_memory_map>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_memory_map, value) as u32,
-        elem: 74,
+        elem: 82,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_memory_map".as_ptr(),
@@ -6474,14 +6821,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 16,
+        target: 20,
         name: c"const libprobe_process_limits *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_process_limits>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_process_limits, value) as u32,
-        elem: 76,
+        elem: 84,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_process_limits".as_ptr(),
@@ -6499,7 +6846,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_u8>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_u8, value) as u32,
-        elem: 78,
+        elem: 86,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_u8".as_ptr(),
@@ -6519,14 +6866,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 18,
+        target: 22,
         name: c"const libprobe_cgroup_limits *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_cgroup_limits>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_cgroup_limits, value) as u32,
-        elem: 81,
+        elem: 89,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_cgroup_limits".as_ptr(),
@@ -6544,7 +6891,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_map_str_str>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_map_str_str, value) as u32,
-        elem: 83,
+        elem: 91,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_map_str_str".as_ptr(),
@@ -6555,7 +6902,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 20,
+        target: 24,
         name: c"const libprobe_delay_accounting *".as_ptr(),
     },
     libprobe_type_info {
@@ -6571,7 +6918,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_file_type>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_file_type, value) as u32,
-        elem: 86,
+        elem: 94,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_file_type".as_ptr(),
@@ -6589,7 +6936,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_socket_type>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_socket_type, value) as u32,
-        elem: 88,
+        elem: 96,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_socket_type".as_ptr(),
@@ -6600,8 +6947,17 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 17,
+        target: 21,
         name: c"const libprobe_limit *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_limit>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_limit, value) as u32,
+        elem: 98,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_limit".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_RECORD,
@@ -6609,14 +6965,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 19,
+        target: 23,
         name: c"const libprobe_io_max *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_io_max>() as u32,
         value_offset: 0,
-        elem: 91,
+        elem: 100,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_io_max".as_ptr(),
@@ -6625,7 +6981,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_io_max>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_io_max, value) as u32,
-        elem: 92,
+        elem: 101,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_io_max".as_ptr(),
@@ -6636,7 +6992,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 22,
+        target: 26,
         name: c"const libprobe_net_namespace *".as_ptr(),
     },
     libprobe_type_info {
@@ -6645,14 +7001,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 23,
+        target: 27,
         name: c"const libprobe_tcp_connection *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_tcp_connection>() as u32,
         value_offset: 0,
-        elem: 95,
+        elem: 104,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_tcp_connection".as_ptr(),
@@ -6661,7 +7017,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_tcp_connection>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_tcp_connection, value) as u32,
-        elem: 96,
+        elem: 105,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_tcp_connection".as_ptr(),
@@ -6672,14 +7028,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 27,
+        target: 31,
         name: c"const libprobe_udp_connection *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_udp_connection>() as u32,
         value_offset: 0,
-        elem: 98,
+        elem: 107,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_udp_connection".as_ptr(),
@@ -6688,7 +7044,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_udp_connection>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_udp_connection, value) as u32,
-        elem: 99,
+        elem: 108,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_udp_connection".as_ptr(),
@@ -6699,14 +7055,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 28,
+        target: 32,
         name: c"const libprobe_unix_socket *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_unix_socket>() as u32,
         value_offset: 0,
-        elem: 101,
+        elem: 110,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_unix_socket".as_ptr(),
@@ -6715,7 +7071,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_unix_socket>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_unix_socket, value) as u32,
-        elem: 102,
+        elem: 111,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_unix_socket".as_ptr(),
@@ -6726,14 +7082,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 29,
+        target: 33,
         name: c"const libprobe_raw_socket *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_raw_socket>() as u32,
         value_offset: 0,
-        elem: 104,
+        elem: 113,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_raw_socket".as_ptr(),
@@ -6742,7 +7098,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_raw_socket>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_raw_socket, value) as u32,
-        elem: 105,
+        elem: 114,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_raw_socket".as_ptr(),
@@ -6753,14 +7109,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 30,
+        target: 34,
         name: c"const libprobe_netlink_socket *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_netlink_socket>() as u32,
         value_offset: 0,
-        elem: 107,
+        elem: 116,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_netlink_socket".as_ptr(),
@@ -6769,7 +7125,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_netlink_socket>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_netlink_socket, value) as u32,
-        elem: 108,
+        elem: 117,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_netlink_socket".as_ptr(),
@@ -6780,14 +7136,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 31,
+        target: 35,
         name: c"const libprobe_packet_socket *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_packet_socket>() as u32,
         value_offset: 0,
-        elem: 110,
+        elem: 119,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_packet_socket".as_ptr(),
@@ -6796,7 +7152,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_packet_socket>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_packet_socket, value) as u32,
-        elem: 111,
+        elem: 120,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_packet_socket".as_ptr(),
@@ -6816,7 +7172,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 32,
+        target: 36,
         name: c"const libprobe_tcp_stats *".as_ptr(),
     },
     libprobe_type_info {
@@ -6825,14 +7181,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 33,
+        target: 37,
         name: c"const libprobe_udp_stats *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_udp_stats>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_udp_stats, value) as u32,
-        elem: 115,
+        elem: 124,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_udp_stats".as_ptr(),
@@ -6843,14 +7199,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 34,
+        target: 38,
         name: c"const libprobe_socket_stats *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_socket_stats>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_socket_stats, value) as u32,
-        elem: 117,
+        elem: 126,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_socket_stats".as_ptr(),
@@ -6861,14 +7217,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 36,
+        target: 40,
         name: c"const libprobe_counter_table *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_counter_table>() as u32,
         value_offset: 0,
-        elem: 119,
+        elem: 128,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_counter_table".as_ptr(),
@@ -6877,7 +7233,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_counter_table>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_counter_table, value) as u32,
-        elem: 120,
+        elem: 129,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_counter_table".as_ptr(),
@@ -6896,7 +7252,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         size: size_of::<libprobe_map_str_i64>() as u32,
         value_offset: std::mem::offset_of!(libprobe_map_str_i64_entry, value) as u32,
         elem: 1,
-        value: 122,
+        value: 131,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_map_str_i64".as_ptr(),
     },
@@ -6904,7 +7260,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_map_str_i64>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_map_str_i64, value) as u32,
-        elem: 123,
+        elem: 132,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_map_str_i64".as_ptr(),
@@ -6915,14 +7271,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 37,
+        target: 41,
         name: c"const libprobe_net_interface_full *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_net_interface_full>() as u32,
         value_offset: 0,
-        elem: 125,
+        elem: 134,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_net_interface_full".as_ptr(),
@@ -6931,7 +7287,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_net_interface_full>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_net_interface_full, value) as u32,
-        elem: 126,
+        elem: 135,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_net_interface_full".as_ptr(),
@@ -6942,14 +7298,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 42,
+        target: 46,
         name: c"const libprobe_route *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_route>() as u32,
         value_offset: 0,
-        elem: 128,
+        elem: 137,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_route".as_ptr(),
@@ -6958,7 +7314,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_route>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_route, value) as u32,
-        elem: 129,
+        elem: 138,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_route".as_ptr(),
@@ -6969,14 +7325,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 45,
+        target: 49,
         name: c"const libprobe_arp_entry *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_arp_entry>() as u32,
         value_offset: 0,
-        elem: 131,
+        elem: 140,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_arp_entry".as_ptr(),
@@ -6985,7 +7341,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_arp_entry>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_arp_entry, value) as u32,
-        elem: 132,
+        elem: 141,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_arp_entry".as_ptr(),
@@ -6996,14 +7352,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 46,
+        target: 50,
         name: c"const libprobe_conntrack_entry *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_conntrack_entry>() as u32,
         value_offset: 0,
-        elem: 134,
+        elem: 143,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_conntrack_entry".as_ptr(),
@@ -7012,7 +7368,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_conntrack_entry>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_conntrack_entry, value) as u32,
-        elem: 135,
+        elem: 144,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_conntrack_entry".as_ptr(),
@@ -7023,7 +7379,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 47,
+        target: 51,
         name: c"const libprobe_conntrack_stats *".as_ptr(),
     },
     libprobe_type_info {
@@ -7059,14 +7415,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 24,
+        target: 28,
         name: c"const libprobe_socket_owner *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_socket_owner>() as u32,
         value_offset: 0,
-        elem: 141,
+        elem: 150,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_socket_owner".as_ptr(),
@@ -7075,7 +7431,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_socket_owner>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_socket_owner, value) as u32,
-        elem: 142,
+        elem: 151,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_socket_owner".as_ptr(),
@@ -7086,14 +7442,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 25,
+        target: 29,
         name: c"const libprobe_tcp_info *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_tcp_info>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_tcp_info, value) as u32,
-        elem: 144,
+        elem: 153,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_tcp_info".as_ptr(),
@@ -7104,14 +7460,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 26,
+        target: 30,
         name: c"const libprobe_socket_memory *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_socket_memory>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_socket_memory, value) as u32,
-        elem: 146,
+        elem: 155,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_socket_memory".as_ptr(),
@@ -7120,7 +7476,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_OPTIONAL,
         size: size_of::<libprobe_opt_u16>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_u16, value) as u32,
-        elem: 139,
+        elem: 148,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_u16".as_ptr(),
@@ -7156,7 +7512,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_u64>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_u64, value) as u32,
-        elem: 151,
+        elem: 160,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_u64".as_ptr(),
@@ -7176,14 +7532,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 35,
+        target: 39,
         name: c"const libprobe_memory_limits *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_memory_limits>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_memory_limits, value) as u32,
-        elem: 154,
+        elem: 163,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_memory_limits".as_ptr(),
@@ -7194,7 +7550,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 38,
+        target: 42,
         name: c"const libprobe_interface_flags *".as_ptr(),
     },
     libprobe_type_info {
@@ -7219,7 +7575,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_duplex>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_duplex, value) as u32,
-        elem: 158,
+        elem: 167,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_duplex".as_ptr(),
@@ -7230,14 +7586,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 39,
+        target: 43,
         name: c"const libprobe_ipv4_info *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_ipv4_info>() as u32,
         value_offset: 0,
-        elem: 160,
+        elem: 169,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_ipv4_info".as_ptr(),
@@ -7246,7 +7602,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_ipv4_info>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_ipv4_info, value) as u32,
-        elem: 161,
+        elem: 170,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_ipv4_info".as_ptr(),
@@ -7257,14 +7613,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 40,
+        target: 44,
         name: c"const libprobe_ipv6_info *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_ipv6_info>() as u32,
         value_offset: 0,
-        elem: 163,
+        elem: 172,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_ipv6_info".as_ptr(),
@@ -7273,7 +7629,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_ipv6_info>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_ipv6_info, value) as u32,
-        elem: 164,
+        elem: 173,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_ipv6_info".as_ptr(),
@@ -7284,14 +7640,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 41,
+        target: 45,
         name: c"const libprobe_net_interface_stats *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_net_interface_stats>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_net_interface_stats, value) as u32,
-        elem: 166,
+        elem: 175,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_net_interface_stats".as_ptr(),
@@ -7329,7 +7685,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 43,
+        target: 47,
         name: c"const libprobe_route_flags *".as_ptr(),
     },
     libprobe_type_info {
@@ -7347,14 +7703,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 44,
+        target: 48,
         name: c"const libprobe_route_next_hop *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_route_next_hop>() as u32,
         value_offset: 0,
-        elem: 173,
+        elem: 182,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_route_next_hop".as_ptr(),
@@ -7372,7 +7728,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_OPTIONAL,
         size: size_of::<libprobe_opt_u8>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_u8, value) as u32,
-        elem: 78,
+        elem: 86,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_u8".as_ptr(),
@@ -7383,14 +7739,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 48,
+        target: 52,
         name: c"const libprobe_conntrack_cpu_stats *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_conntrack_cpu_stats>() as u32,
         value_offset: 0,
-        elem: 177,
+        elem: 186,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_conntrack_cpu_stats".as_ptr(),
@@ -7399,7 +7755,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_conntrack_cpu_stats>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_conntrack_cpu_stats, value) as u32,
-        elem: 178,
+        elem: 187,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_conntrack_cpu_stats".as_ptr(),
@@ -7431,35 +7787,39 @@ static FIELDS_DOMAIN_STATUS: Table<[libprobe_field_info; 7]> = Table([
     libprobe_field_info { name: c"duration_ns".as_ptr(), doc: c"Time spent collecting this domain.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_domain_status, duration_ns) as u32 },
 ]);
 
-static FIELDS_SYSTEM: Table<[libprobe_field_info; 28]> = Table([
+static FIELDS_SYSTEM: Table<[libprobe_field_info; 32]> = Table([
     libprobe_field_info { name: c"hostname".as_ptr(), doc: c"`/proc/sys/kernel/hostname` (of the reader's UTS namespace).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_system, hostname) as u32 },
     libprobe_field_info { name: c"kernel_release".as_ptr(), doc: c"`uname -r` (`/proc/sys/kernel/osrelease`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_system, kernel_release) as u32 },
     libprobe_field_info { name: c"kernel_version".as_ptr(), doc: c"`uname -v` (`/proc/sys/kernel/version`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_system, kernel_version) as u32 },
-    libprobe_field_info { name: c"boot_time".as_ptr(), doc: c"Boot time as a Unix timestamp (`btime` of `/proc/stat`; moves when the wall clock\nis stepped).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, boot_time) as u32 },
-    libprobe_field_info { name: c"uptime_seconds".as_ptr(), doc: c"Time since boot, suspended time included (`/proc/uptime`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_system, uptime_seconds) as u32 },
-    libprobe_field_info { name: c"idle_seconds".as_ptr(), doc: c"Idle time summed over CPUs (`/proc/uptime`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_system, idle_seconds) as u32 },
+    libprobe_field_info { name: c"boot_time".as_ptr(), doc: c"Boot time as a Unix timestamp (`btime` of `/proc/stat`; moves when the wall clock\nis stepped).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_system, boot_time) as u32 },
+    libprobe_field_info { name: c"uptime_seconds".as_ptr(), doc: c"Time since boot, suspended time included (`/proc/uptime`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, uptime_seconds) as u32 },
+    libprobe_field_info { name: c"idle_seconds".as_ptr(), doc: c"Idle time summed over CPUs (`/proc/uptime`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, idle_seconds) as u32 },
     libprobe_field_info { name: c"clock_ticks".as_ptr(), doc: c"Clock ticks per second (the unit of every `*_ticks` field).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, clock_ticks) as u32 },
     libprobe_field_info { name: c"page_size".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, page_size) as u32 },
     libprobe_field_info { name: c"cpu_count".as_ptr(), doc: c"Logical CPUs online (`/sys/devices/system/cpu/online`, else the `cpuN` lines of\n`/proc/stat`). Not reduced by affinity or cgroup limits, unlike `nproc`.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_system, cpu_count) as u32 },
-    libprobe_field_info { name: c"cpu_count_possible".as_ptr(), doc: c"Logical CPUs the kernel can bring online (`possible`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, cpu_count_possible) as u32 },
-    libprobe_field_info { name: c"cpu_count_physical".as_ptr(), doc: c"Physical cores among online CPUs (distinct package/die/core ids, else distinct\nsibling sets).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, cpu_count_physical) as u32 },
-    libprobe_field_info { name: c"cpu_packages".as_ptr(), doc: c"Packages (sockets) among online CPUs.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, cpu_packages) as u32 },
-    libprobe_field_info { name: c"cpu_total".as_ptr(), doc: c"The `cpu` line of `/proc/stat`: every possible CPU, summed.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_system, cpu_total) as u32 },
-    libprobe_field_info { name: c"cpu_percent".as_ptr(), doc: c"Busy share of all CPUs since the previous snapshot of the same `Probe` (0–100, not\nper core). `no_previous_sample` on the first snapshot, when no clock tick elapsed\nsince the previous one, and when the counters went backwards (CPU hotplug).".as_ptr(), unit: c"percent".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_system, cpu_percent) as u32 },
-    libprobe_field_info { name: c"cpus".as_ptr(), doc: c"Every present CPU, by id.".as_ptr(), unit: std::ptr::null(), type_index: 35, offset: std::mem::offset_of!(libprobe_system, cpus) as u32 },
-    libprobe_field_info { name: c"context_switches".as_ptr(), doc: c"Context switches since boot.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, context_switches) as u32 },
-    libprobe_field_info { name: c"interrupts".as_ptr(), doc: c"Interrupts serviced since boot.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, interrupts) as u32 },
-    libprobe_field_info { name: c"softirqs".as_ptr(), doc: c"Softirqs serviced since boot (2.6.31+).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_system, softirqs) as u32 },
-    libprobe_field_info { name: c"forks".as_ptr(), doc: c"Processes and threads created since boot.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, forks) as u32 },
-    libprobe_field_info { name: c"procs_running".as_ptr(), doc: c"Threads runnable now.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_system, procs_running) as u32 },
-    libprobe_field_info { name: c"procs_blocked".as_ptr(), doc: c"Threads blocked on I/O now.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_system, procs_blocked) as u32 },
-    libprobe_field_info { name: c"load".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 38, offset: std::mem::offset_of!(libprobe_system, load) as u32 },
-    libprobe_field_info { name: c"pressure".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 39, offset: std::mem::offset_of!(libprobe_system, pressure) as u32 },
-    libprobe_field_info { name: c"memory".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 41, offset: std::mem::offset_of!(libprobe_system, memory) as u32 },
-    libprobe_field_info { name: c"meminfo".as_ptr(), doc: c"Every `/proc/meminfo` line: values with a `kB` unit converted to bytes, the others\n(`HugePages_*`) as counts.".as_ptr(), unit: std::ptr::null(), type_index: 43, offset: std::mem::offset_of!(libprobe_system, meminfo) as u32 },
-    libprobe_field_info { name: c"vmstat".as_ptr(), doc: c"Every `/proc/vmstat` counter, as the kernel prints it (mostly pages).".as_ptr(), unit: std::ptr::null(), type_index: 43, offset: std::mem::offset_of!(libprobe_system, vmstat) as u32 },
-    libprobe_field_info { name: c"disks".as_ptr(), doc: c"Every line of `/proc/diskstats` (disks, partitions, loop, dm and zram devices).".as_ptr(), unit: std::ptr::null(), type_index: 46, offset: std::mem::offset_of!(libprobe_system, disks) as u32 },
-    libprobe_field_info { name: c"filesystems".as_ptr(), doc: c"Every mount of `/proc/self/mountinfo` (the reader's mount namespace), in order.".as_ptr(), unit: std::ptr::null(), type_index: 49, offset: std::mem::offset_of!(libprobe_system, filesystems) as u32 },
+    libprobe_field_info { name: c"cpu_count_possible".as_ptr(), doc: c"Logical CPUs the kernel can bring online (`possible`).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_system, cpu_count_possible) as u32 },
+    libprobe_field_info { name: c"cpu_count_physical".as_ptr(), doc: c"Physical cores among online CPUs (distinct package/die/core ids, else distinct\nsibling sets).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_system, cpu_count_physical) as u32 },
+    libprobe_field_info { name: c"cpu_packages".as_ptr(), doc: c"Packages (sockets) among online CPUs.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_system, cpu_packages) as u32 },
+    libprobe_field_info { name: c"cpu_total".as_ptr(), doc: c"The `cpu` line of `/proc/stat`: every possible CPU, summed.".as_ptr(), unit: std::ptr::null(), type_index: 35, offset: std::mem::offset_of!(libprobe_system, cpu_total) as u32 },
+    libprobe_field_info { name: c"cpu_percent".as_ptr(), doc: c"Busy share of all CPUs since the previous snapshot of the same `Probe` (0–100, not\nper core). `no_previous_sample` on the first snapshot, when no clock tick elapsed\nsince the previous one, and when the counters went backwards (CPU hotplug).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, cpu_percent) as u32 },
+    libprobe_field_info { name: c"cpus".as_ptr(), doc: c"Every present CPU, by id.".as_ptr(), unit: std::ptr::null(), type_index: 37, offset: std::mem::offset_of!(libprobe_system, cpus) as u32 },
+    libprobe_field_info { name: c"context_switches".as_ptr(), doc: c"Context switches since boot.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_system, context_switches) as u32 },
+    libprobe_field_info { name: c"interrupts".as_ptr(), doc: c"Interrupts serviced since boot.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_system, interrupts) as u32 },
+    libprobe_field_info { name: c"softirqs".as_ptr(), doc: c"Softirqs serviced since boot (2.6.31+).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_system, softirqs) as u32 },
+    libprobe_field_info { name: c"forks".as_ptr(), doc: c"Processes and threads created since boot.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_system, forks) as u32 },
+    libprobe_field_info { name: c"procs_running".as_ptr(), doc: c"Threads runnable now.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_system, procs_running) as u32 },
+    libprobe_field_info { name: c"procs_blocked".as_ptr(), doc: c"Threads blocked on I/O now.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_system, procs_blocked) as u32 },
+    libprobe_field_info { name: c"load".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 39, offset: std::mem::offset_of!(libprobe_system, load) as u32 },
+    libprobe_field_info { name: c"pressure".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 40, offset: std::mem::offset_of!(libprobe_system, pressure) as u32 },
+    libprobe_field_info { name: c"memory".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 42, offset: std::mem::offset_of!(libprobe_system, memory) as u32 },
+    libprobe_field_info { name: c"meminfo".as_ptr(), doc: c"Every `/proc/meminfo` line: values with a `kB` unit converted to bytes, the others\n(`HugePages_*`) as counts. A line whose value does not parse is left out (with a\nwarning).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_system, meminfo) as u32 },
+    libprobe_field_info { name: c"vmstat".as_ptr(), doc: c"Every `/proc/vmstat` counter, as the kernel prints it (mostly pages); one that does\nnot parse is left out (with a warning).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_system, vmstat) as u32 },
+    libprobe_field_info { name: c"disks".as_ptr(), doc: c"Every line of `/proc/diskstats` (disks, partitions, loop, dm and zram devices).".as_ptr(), unit: std::ptr::null(), type_index: 47, offset: std::mem::offset_of!(libprobe_system, disks) as u32 },
+    libprobe_field_info { name: c"filesystems".as_ptr(), doc: c"Every mount of `/proc/self/mountinfo` (the reader's mount namespace), in order.".as_ptr(), unit: std::ptr::null(), type_index: 50, offset: std::mem::offset_of!(libprobe_system, filesystems) as u32 },
+    libprobe_field_info { name: c"file_handles".as_ptr(), doc: c"File handles (`/proc/sys/fs/file-nr`).".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_system, file_handles) as u32 },
+    libprobe_field_info { name: c"inodes".as_ptr(), doc: c"Cached inodes (`/proc/sys/fs/inode-nr`).".as_ptr(), unit: std::ptr::null(), type_index: 54, offset: std::mem::offset_of!(libprobe_system, inodes) as u32 },
+    libprobe_field_info { name: c"entropy".as_ptr(), doc: c"The random pool (`/proc/sys/kernel/random/`).".as_ptr(), unit: std::ptr::null(), type_index: 56, offset: std::mem::offset_of!(libprobe_system, entropy) as u32 },
+    libprobe_field_info { name: c"socket_memory".as_ptr(), doc: c"Socket buffer memory of the reader's network namespace (`/proc/net/sockstat`,\n`sockstat6`), in bytes.".as_ptr(), unit: std::ptr::null(), type_index: 58, offset: std::mem::offset_of!(libprobe_system, socket_memory) as u32 },
 ]);
 
 static FIELDS_CPU_TIMES: Table<[libprobe_field_info; 10]> = Table([
@@ -7477,17 +7837,17 @@ static FIELDS_CPU_TIMES: Table<[libprobe_field_info; 10]> = Table([
 
 static FIELDS_CPU: Table<[libprobe_field_info; 13]> = Table([
     libprobe_field_info { name: c"id".as_ptr(), doc: c"The logical CPU number.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_cpu, id) as u32 },
-    libprobe_field_info { name: c"online".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 50, offset: std::mem::offset_of!(libprobe_cpu, online) as u32 },
-    libprobe_field_info { name: c"times".as_ptr(), doc: c"Mode times (its `cpuN` line of `/proc/stat`); `not_enabled` while the CPU is\noffline.".as_ptr(), unit: std::ptr::null(), type_index: 51, offset: std::mem::offset_of!(libprobe_cpu, times) as u32 },
-    libprobe_field_info { name: c"percent".as_ptr(), doc: c"Busy share since the previous snapshot of the same `Probe` (0–100 for this one\nCPU). `no_previous_sample` on the first snapshot, when no clock tick elapsed\nsince the previous one, and after the CPU came back online; `not_enabled` while\noffline.".as_ptr(), unit: c"percent".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_cpu, percent) as u32 },
-    libprobe_field_info { name: c"package_id".as_ptr(), doc: c"Physical package (socket), `-1` where the architecture does not know it. Every\ntopology field is `not_enabled` while the CPU is offline and `not_supported` on a\nkernel without the file (`die_id` before 5.3, `cluster_id` before 5.16).".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_cpu, package_id) as u32 },
-    libprobe_field_info { name: c"die_id".as_ptr(), doc: c"Die within the package.".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_cpu, die_id) as u32 },
-    libprobe_field_info { name: c"cluster_id".as_ptr(), doc: c"Cluster of cores sharing a cache level (arm64 clusters, x86 L2 groups).".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_cpu, cluster_id) as u32 },
-    libprobe_field_info { name: c"core_id".as_ptr(), doc: c"Core within the package and die (not unique machine-wide).".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_cpu, core_id) as u32 },
-    libprobe_field_info { name: c"thread_siblings".as_ptr(), doc: c"Logical CPUs sharing this core (SMT siblings), this one included.".as_ptr(), unit: std::ptr::null(), type_index: 55, offset: std::mem::offset_of!(libprobe_cpu, thread_siblings) as u32 },
-    libprobe_field_info { name: c"frequency_mhz".as_ptr(), doc: c"Current frequency: cpufreq `scaling_cur_freq`, else the `cpu MHz` of\n`/proc/cpuinfo` (x86; often the nominal frequency in a VM); `not_supported` when\nneither has it (arm64 without cpufreq).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_cpu, frequency_mhz) as u32 },
-    libprobe_field_info { name: c"frequency_min_mhz".as_ptr(), doc: c"The lowest frequency the cpufreq policy allows (`scaling_min_freq`);\n`not_supported` without a cpufreq driver.".as_ptr(), unit: c"MHz".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_cpu, frequency_min_mhz) as u32 },
-    libprobe_field_info { name: c"frequency_max_mhz".as_ptr(), doc: c"The highest frequency the cpufreq policy allows (`scaling_max_freq`).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_cpu, frequency_max_mhz) as u32 },
+    libprobe_field_info { name: c"online".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_cpu, online) as u32 },
+    libprobe_field_info { name: c"times".as_ptr(), doc: c"Mode times (its `cpuN` line of `/proc/stat`), whenever `/proc/stat` has that line\n(even for a CPU sysfs lists as offline); `not_enabled` for an offline CPU without\none.".as_ptr(), unit: std::ptr::null(), type_index: 35, offset: std::mem::offset_of!(libprobe_cpu, times) as u32 },
+    libprobe_field_info { name: c"percent".as_ptr(), doc: c"Busy share since the previous snapshot of the same `Probe` (0–100 for this one\nCPU). `no_previous_sample` on the first snapshot, when no clock tick elapsed\nsince the previous one, and after the CPU came back online; `not_enabled` while\noffline.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_cpu, percent) as u32 },
+    libprobe_field_info { name: c"package_id".as_ptr(), doc: c"Physical package (socket), `-1` where the architecture does not know it. Every\ntopology field is `not_enabled` while the CPU is offline and `not_present` on a\nkernel without the file (`die_id` before 5.3, `cluster_id` before 5.16).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_cpu, package_id) as u32 },
+    libprobe_field_info { name: c"die_id".as_ptr(), doc: c"Die within the package.".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_cpu, die_id) as u32 },
+    libprobe_field_info { name: c"cluster_id".as_ptr(), doc: c"Cluster of cores sharing a cache level (arm64 clusters, x86 L2 groups).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_cpu, cluster_id) as u32 },
+    libprobe_field_info { name: c"core_id".as_ptr(), doc: c"Core within the package and die (not unique machine-wide).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_cpu, core_id) as u32 },
+    libprobe_field_info { name: c"thread_siblings".as_ptr(), doc: c"Logical CPUs sharing this core (SMT siblings), this one included.".as_ptr(), unit: std::ptr::null(), type_index: 63, offset: std::mem::offset_of!(libprobe_cpu, thread_siblings) as u32 },
+    libprobe_field_info { name: c"frequency_mhz".as_ptr(), doc: c"Current frequency: cpufreq `scaling_cur_freq`, else the `cpu MHz` of\n`/proc/cpuinfo` (x86; often the nominal frequency in a VM); `not_supported` when\nneither has it (arm64 without cpufreq).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_cpu, frequency_mhz) as u32 },
+    libprobe_field_info { name: c"frequency_min_mhz".as_ptr(), doc: c"The lowest frequency the cpufreq policy allows (`scaling_min_freq`);\n`not_present` without a cpufreq driver.".as_ptr(), unit: c"MHz".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_cpu, frequency_min_mhz) as u32 },
+    libprobe_field_info { name: c"frequency_max_mhz".as_ptr(), doc: c"The highest frequency the cpufreq policy allows (`scaling_max_freq`).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_cpu, frequency_max_mhz) as u32 },
     libprobe_field_info { name: c"governor".as_ptr(), doc: c"The cpufreq governor (`schedutil`, `performance`, …).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_cpu, governor) as u32 },
 ]);
 
@@ -7496,42 +7856,42 @@ static FIELDS_LOAD_AVERAGE: Table<[libprobe_field_info; 6]> = Table([
         name: c"load1".as_ptr(),
         doc: c"Runnable plus uninterruptible tasks, averaged over 1 minute.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 30,
+        type_index: 32,
         offset: std::mem::offset_of!(libprobe_load_average, load1) as u32,
     },
     libprobe_field_info {
         name: c"load5".as_ptr(),
         doc: c"Over 5 minutes.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 30,
+        type_index: 32,
         offset: std::mem::offset_of!(libprobe_load_average, load5) as u32,
     },
     libprobe_field_info {
         name: c"load15".as_ptr(),
         doc: c"Over 15 minutes.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 30,
+        type_index: 32,
         offset: std::mem::offset_of!(libprobe_load_average, load15) as u32,
     },
     libprobe_field_info {
         name: c"runnable".as_ptr(),
         doc: c"Runnable scheduling entities now.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_load_average, runnable) as u32,
     },
     libprobe_field_info {
         name: c"total".as_ptr(),
         doc: c"Scheduling entities (threads) that exist.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_load_average, total) as u32,
     },
     libprobe_field_info {
         name: c"last_pid".as_ptr(),
         doc: c"The most recently created pid (in the reader's pid namespace).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 52,
+        type_index: 61,
         offset: std::mem::offset_of!(libprobe_load_average, last_pid) as u32,
     },
 ]);
@@ -7541,28 +7901,28 @@ static FIELDS_SYSTEM_PRESSURE: Table<[libprobe_field_info; 4]> = Table([
         name: c"cpu".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 57,
+        type_index: 65,
         offset: std::mem::offset_of!(libprobe_system_pressure, cpu) as u32,
     },
     libprobe_field_info {
         name: c"memory".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 57,
+        type_index: 65,
         offset: std::mem::offset_of!(libprobe_system_pressure, memory) as u32,
     },
     libprobe_field_info {
         name: c"io".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 57,
+        type_index: 65,
         offset: std::mem::offset_of!(libprobe_system_pressure, io) as u32,
     },
     libprobe_field_info {
         name: c"irq".as_ptr(),
         doc: c"Linux 6.1+ with `CONFIG_IRQ_TIME_ACCOUNTING`.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 57,
+        type_index: 65,
         offset: std::mem::offset_of!(libprobe_system_pressure, irq) as u32,
     },
 ]);
@@ -7572,14 +7932,14 @@ static FIELDS_PRESSURE: Table<[libprobe_field_info; 2]> = Table([
         name: c"some".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 58,
+        type_index: 66,
         offset: std::mem::offset_of!(libprobe_pressure, some) as u32,
     },
     libprobe_field_info {
         name: c"full".as_ptr(),
         doc: c"Not reported for CPU at the system level before Linux 5.13.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 59,
+        type_index: 67,
         offset: std::mem::offset_of!(libprobe_pressure, full) as u32,
     },
 ]);
@@ -7589,50 +7949,50 @@ static FIELDS_PSI_LINE: Table<[libprobe_field_info; 4]> = Table([
         name: c"avg10".as_ptr(),
         doc: c"Share of wall time stalled, averaged over 10 s.".as_ptr(),
         unit: c"percent".as_ptr(),
-        type_index: 30,
+        type_index: 32,
         offset: std::mem::offset_of!(libprobe_psi_line, avg10) as u32,
     },
     libprobe_field_info {
         name: c"avg60".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"percent".as_ptr(),
-        type_index: 30,
+        type_index: 32,
         offset: std::mem::offset_of!(libprobe_psi_line, avg60) as u32,
     },
     libprobe_field_info {
         name: c"avg300".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"percent".as_ptr(),
-        type_index: 30,
+        type_index: 32,
         offset: std::mem::offset_of!(libprobe_psi_line, avg300) as u32,
     },
     libprobe_field_info {
         name: c"total_us".as_ptr(),
         doc: c"Total stall time.".as_ptr(),
         unit: c"us".as_ptr(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_psi_line, total_us) as u32,
     },
 ]);
 
 static FIELDS_MEMORY: Table<[libprobe_field_info; 17]> = Table([
     libprobe_field_info { name: c"total".as_ptr(), doc: c"Usable RAM (`MemTotal`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_memory, total) as u32 },
-    libprobe_field_info { name: c"free".as_ptr(), doc: c"RAM not used at all (`MemFree`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_memory, free) as u32 },
-    libprobe_field_info { name: c"available".as_ptr(), doc: c"An estimate of memory available for new work without swapping (`MemAvailable`,\nLinux 3.14+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, available) as u32 },
-    libprobe_field_info { name: c"buffers".as_ptr(), doc: c"Block device buffers (`Buffers`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, buffers) as u32 },
-    libprobe_field_info { name: c"cached".as_ptr(), doc: c"Page cache, reclaimable slab excluded (`Cached`; `free` adds `SReclaimable` to\nshow buff/cache).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, cached) as u32 },
-    libprobe_field_info { name: c"shared".as_ptr(), doc: c"Shared memory (tmpfs, shm; `Shmem`, 2.6.32+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, shared) as u32 },
-    libprobe_field_info { name: c"active".as_ptr(), doc: c"Recently used memory, not reclaimed unless needed (`Active`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, active) as u32 },
-    libprobe_field_info { name: c"inactive".as_ptr(), doc: c"Memory not used recently, first to be reclaimed (`Inactive`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, inactive) as u32 },
-    libprobe_field_info { name: c"slab".as_ptr(), doc: c"Kernel slab caches, reclaimable and not (`Slab`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, slab) as u32 },
-    libprobe_field_info { name: c"used".as_ptr(), doc: c"`total - available` (or `total - free - buffers - cached` before 3.14), as\n`free` shows it.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_memory, used) as u32 },
-    libprobe_field_info { name: c"used_percent".as_ptr(), doc: c"`used / total`.".as_ptr(), unit: c"percent".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, used_percent) as u32 },
-    libprobe_field_info { name: c"swap_total".as_ptr(), doc: c"`SwapTotal`: 0 without swap.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, swap_total) as u32 },
-    libprobe_field_info { name: c"swap_free".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, swap_free) as u32 },
-    libprobe_field_info { name: c"swap_used".as_ptr(), doc: c"`swap_total - swap_free`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, swap_used) as u32 },
-    libprobe_field_info { name: c"swap_used_percent".as_ptr(), doc: c"`swap_used / swap_total`; `not_present` when there is no swap.".as_ptr(), unit: c"percent".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_memory, swap_used_percent) as u32 },
-    libprobe_field_info { name: c"swap_in_bytes".as_ptr(), doc: c"Swapped in from disk since boot (`pswpin` of `/proc/vmstat` × page size); missing\nwith vmstat's reason when that file is unreadable.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, swap_in_bytes) as u32 },
-    libprobe_field_info { name: c"swap_out_bytes".as_ptr(), doc: c"Swapped out to disk since boot (`pswpout` × page size).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, swap_out_bytes) as u32 },
+    libprobe_field_info { name: c"free".as_ptr(), doc: c"RAM not used at all (`MemFree`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, free) as u32 },
+    libprobe_field_info { name: c"available".as_ptr(), doc: c"An estimate of memory available for new work without swapping (`MemAvailable`,\nLinux 3.14+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, available) as u32 },
+    libprobe_field_info { name: c"buffers".as_ptr(), doc: c"Block device buffers (`Buffers`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, buffers) as u32 },
+    libprobe_field_info { name: c"cached".as_ptr(), doc: c"Page cache, reclaimable slab excluded (`Cached`; `free` adds `SReclaimable` to\nshow buff/cache).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, cached) as u32 },
+    libprobe_field_info { name: c"shared".as_ptr(), doc: c"Shared memory (tmpfs, shm; `Shmem`, 2.6.32+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, shared) as u32 },
+    libprobe_field_info { name: c"active".as_ptr(), doc: c"Recently used memory, not reclaimed unless needed (`Active`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, active) as u32 },
+    libprobe_field_info { name: c"inactive".as_ptr(), doc: c"Memory not used recently, first to be reclaimed (`Inactive`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, inactive) as u32 },
+    libprobe_field_info { name: c"slab".as_ptr(), doc: c"Kernel slab caches, reclaimable and not (`Slab`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, slab) as u32 },
+    libprobe_field_info { name: c"used".as_ptr(), doc: c"`total - available` (or `total - free - buffers - cached` before 3.14), as\n`free` shows it; missing with the reason of a value it needs.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, used) as u32 },
+    libprobe_field_info { name: c"used_percent".as_ptr(), doc: c"`used / total`.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_memory, used_percent) as u32 },
+    libprobe_field_info { name: c"swap_total".as_ptr(), doc: c"`SwapTotal`: 0 without swap.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, swap_total) as u32 },
+    libprobe_field_info { name: c"swap_free".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, swap_free) as u32 },
+    libprobe_field_info { name: c"swap_used".as_ptr(), doc: c"`swap_total - swap_free`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, swap_used) as u32 },
+    libprobe_field_info { name: c"swap_used_percent".as_ptr(), doc: c"`swap_used / swap_total`; `not_present` when there is no swap.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_memory, swap_used_percent) as u32 },
+    libprobe_field_info { name: c"swap_in_bytes".as_ptr(), doc: c"Swapped in from disk since boot (`pswpin` of `/proc/vmstat` × page size); missing\nwith vmstat's reason when that file is unreadable.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, swap_in_bytes) as u32 },
+    libprobe_field_info { name: c"swap_out_bytes".as_ptr(), doc: c"Swapped out to disk since boot (`pswpout` × page size).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, swap_out_bytes) as u32 },
 ]);
 
 static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
@@ -7661,133 +8021,134 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         name: c"reads_completed".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, reads_completed) as u32,
     },
     libprobe_field_info {
         name: c"reads_merged".as_ptr(),
         doc: c"Adjacent reads merged into one before reaching the device.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, reads_merged) as u32,
     },
     libprobe_field_info {
         name: c"sectors_read".as_ptr(),
         doc: c"512-byte sectors, whatever the device's sector size.".as_ptr(),
         unit: c"sectors".as_ptr(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, sectors_read) as u32,
     },
     libprobe_field_info {
         name: c"read_bytes".as_ptr(),
-        doc: c"`sectors_read * 512`.".as_ptr(),
+        doc: c"`sectors_read * 512` (`error` when that does not fit a u64).".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, read_bytes) as u32,
     },
     libprobe_field_info {
         name: c"read_time_ms".as_ptr(),
         doc: c"Time spent by all reads (they overlap: may exceed wall time).".as_ptr(),
         unit: c"ms".as_ptr(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, read_time_ms) as u32,
     },
     libprobe_field_info {
         name: c"writes_completed".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, writes_completed) as u32,
     },
     libprobe_field_info {
         name: c"writes_merged".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, writes_merged) as u32,
     },
     libprobe_field_info {
         name: c"sectors_written".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"sectors".as_ptr(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, sectors_written) as u32,
     },
     libprobe_field_info {
         name: c"write_bytes".as_ptr(),
         doc: c"`sectors_written * 512`.".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, write_bytes) as u32,
     },
     libprobe_field_info {
         name: c"write_time_ms".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"ms".as_ptr(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, write_time_ms) as u32,
     },
     libprobe_field_info {
         name: c"io_in_progress".as_ptr(),
         doc: c"I/Os in flight now (a gauge).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, io_in_progress) as u32,
     },
     libprobe_field_info {
         name: c"io_time_ms".as_ptr(),
         doc: c"Time the device had I/O in flight (busy time: `%util` is its rate).".as_ptr(),
         unit: c"ms".as_ptr(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, io_time_ms) as u32,
     },
     libprobe_field_info {
         name: c"weighted_io_time_ms".as_ptr(),
         doc: c"In-flight time weighted by queue depth.".as_ptr(),
         unit: c"ms".as_ptr(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, weighted_io_time_ms) as u32,
     },
     libprobe_field_info {
         name: c"discards_completed".as_ptr(),
-        doc: c"Linux 4.18+ (`not_supported` before), like the other discard fields.".as_ptr(),
+        doc: c"Linux 4.18+ (`not_supported` before: the line has no such column), like the other\ndiscard fields."
+            .as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, discards_completed) as u32,
     },
     libprobe_field_info {
         name: c"discards_merged".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, discards_merged) as u32,
     },
     libprobe_field_info {
         name: c"sectors_discarded".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"sectors".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, sectors_discarded) as u32,
     },
     libprobe_field_info {
         name: c"discard_time_ms".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"ms".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, discard_time_ms) as u32,
     },
     libprobe_field_info {
         name: c"flushes_completed".as_ptr(),
         doc: c"Linux 5.5+ (`not_supported` before), like `flush_time_ms`.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, flushes_completed) as u32,
     },
     libprobe_field_info {
         name: c"flush_time_ms".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"ms".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, flush_time_ms) as u32,
     },
 ]);
@@ -7860,198 +8221,288 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         name: c"read_only".as_ptr(),
         doc: c"Mounted read-only, or its superblock is (`ro` in either option list).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_filesystem, read_only) as u32,
     },
     libprobe_field_info {
         name: c"total_bytes".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_filesystem, total_bytes) as u32,
     },
     libprobe_field_info {
         name: c"free_bytes".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_filesystem, free_bytes) as u32,
     },
     libprobe_field_info {
         name: c"available_bytes".as_ptr(),
         doc: c"Free space usable by unprivileged users (`free_bytes` less the reserved blocks).".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_filesystem, available_bytes) as u32,
     },
     libprobe_field_info {
         name: c"used_bytes".as_ptr(),
         doc: c"`total_bytes - free_bytes`.".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_filesystem, used_bytes) as u32,
     },
     libprobe_field_info {
         name: c"used_percent".as_ptr(),
         doc: c"`used / (used + available)`, as `df` computes it (`df` rounds it up).".as_ptr(),
         unit: c"percent".as_ptr(),
-        type_index: 31,
+        type_index: 32,
         offset: std::mem::offset_of!(libprobe_filesystem, used_percent) as u32,
     },
     libprobe_field_info {
         name: c"inodes_total".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_filesystem, inodes_total) as u32,
     },
     libprobe_field_info {
         name: c"inodes_free".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_filesystem, inodes_free) as u32,
     },
     libprobe_field_info {
         name: c"inodes_used".as_ptr(),
         doc: c"`inodes_total - inodes_free`.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_filesystem, inodes_used) as u32,
     },
     libprobe_field_info {
         name: c"block_size".as_ptr(),
         doc: c"The filesystem's preferred I/O block size (`f_bsize`).".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_filesystem, block_size) as u32,
     },
 ]);
 
+static FIELDS_FILE_HANDLES: Table<[libprobe_field_info; 3]> = Table([
+    libprobe_field_info {
+        name: c"allocated".as_ptr(),
+        doc: c"File handles allocated now.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_file_handles, allocated) as u32,
+    },
+    libprobe_field_info {
+        name: c"unused".as_ptr(),
+        doc: c"Allocated but unused: always 0 since Linux 2.6, which frees them at once.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_file_handles, unused) as u32,
+    },
+    libprobe_field_info {
+        name: c"max".as_ptr(),
+        doc: c"The most the kernel will allocate (`fs.file-max`; 2^63-1 when unlimited).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_file_handles, max) as u32,
+    },
+]);
+
+static FIELDS_INODE_COUNTS: Table<[libprobe_field_info; 2]> = Table([
+    libprobe_field_info {
+        name: c"allocated".as_ptr(),
+        doc: c"Inodes allocated.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_inode_counts, allocated) as u32,
+    },
+    libprobe_field_info {
+        name: c"free".as_ptr(),
+        doc: c"Of those, free (unused and reclaimable).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_inode_counts, free) as u32,
+    },
+]);
+
+static FIELDS_ENTROPY: Table<[libprobe_field_info; 2]> = Table([
+    libprobe_field_info {
+        name: c"available_bits".as_ptr(),
+        doc: c"Entropy the kernel estimates the pool holds. Since Linux 5.18, 256 once the\ngenerator is seeded."
+            .as_ptr(),
+        unit: c"bits".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_entropy, available_bits) as u32,
+    },
+    libprobe_field_info {
+        name: c"pool_size_bits".as_ptr(),
+        doc: c"The pool's size: 4096 before Linux 5.18, 256 since.".as_ptr(),
+        unit: c"bits".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_entropy, pool_size_bits) as u32,
+    },
+]);
+
+static FIELDS_SOCKET_BUFFER_MEMORY: Table<[libprobe_field_info; 4]> = Table([
+    libprobe_field_info {
+        name: c"tcp_bytes".as_ptr(),
+        doc: c"TCP (`TCP: mem` × page size).".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_socket_buffer_memory, tcp_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"udp_bytes".as_ptr(),
+        doc: c"UDP (`UDP: mem` × page size).".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_socket_buffer_memory, udp_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"frag_bytes".as_ptr(),
+        doc: c"IPv4 fragment reassembly queues (`FRAG: memory`).".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_socket_buffer_memory, frag_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"frag6_bytes".as_ptr(),
+        doc: c"IPv6 fragment reassembly queues (`FRAG6: memory`; `not_present` without IPv6).".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_socket_buffer_memory, frag6_bytes) as u32,
+    },
+]);
+
 static FIELDS_PROCESS_FULL: Table<[libprobe_field_info; 105]> = Table([
-    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, pid) as u32 },
-    libprobe_field_info { name: c"ppid".as_ptr(), doc: c"Parent process id (0 for init and kthreadd).".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, ppid) as u32 },
-    libprobe_field_info { name: c"pgid".as_ptr(), doc: c"Process group id.".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, pgid) as u32 },
-    libprobe_field_info { name: c"sid".as_ptr(), doc: c"Session id.".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, sid) as u32 },
-    libprobe_field_info { name: c"tgid".as_ptr(), doc: c"Thread group id (equals `pid` for a process).".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_process_full, tgid) as u32 },
-    libprobe_field_info { name: c"ns_pids".as_ptr(), doc: c"The pid in each nested pid namespace, outermost first (`NSpid`).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, ns_pids) as u32 },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (its `/proc` directory). With `start_time`, the identity of the\nprocess: a `stat` without a valid start time is no record (left out, with a\nwarning). Every other field of `stat` is read alone: one that does not parse or fit\nits type is missing with reason `error` and a warning quoting it.".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_process_full, pid) as u32 },
+    libprobe_field_info { name: c"ppid".as_ptr(), doc: c"Parent process id (0 for init and kthreadd).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, ppid) as u32 },
+    libprobe_field_info { name: c"pgid".as_ptr(), doc: c"Process group id.".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, pgid) as u32 },
+    libprobe_field_info { name: c"sid".as_ptr(), doc: c"Session id.".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, sid) as u32 },
+    libprobe_field_info { name: c"tgid".as_ptr(), doc: c"Thread group id (equals `pid` for a process).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, tgid) as u32 },
+    libprobe_field_info { name: c"ns_pids".as_ptr(), doc: c"The pid in each nested pid namespace, outermost first (`NSpid`).".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_process_full, ns_pids) as u32 },
     libprobe_field_info { name: c"name".as_ptr(), doc: c"The command name (`comm`, at most 15 bytes, any byte but NUL).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, name) as u32 },
     libprobe_field_info { name: c"exe".as_ptr(), doc: c"The executable (`/proc/<pid>/exe`). Missing for kernel threads and zombies.".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, exe) as u32 },
-    libprobe_field_info { name: c"exe_deleted".as_ptr(), doc: c"True when the executable has been deleted or replaced on disk since the start.".as_ptr(), unit: std::ptr::null(), type_index: 62, offset: std::mem::offset_of!(libprobe_process_full, exe_deleted) as u32 },
-    libprobe_field_info { name: c"cmdline".as_ptr(), doc: c"The arguments (`/proc/<pid>/cmdline`), lossless. Empty for kernel threads.".as_ptr(), unit: std::ptr::null(), type_index: 64, offset: std::mem::offset_of!(libprobe_process_full, cmdline) as u32 },
+    libprobe_field_info { name: c"exe_deleted".as_ptr(), doc: c"True when the executable has been deleted or replaced on disk since the start.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_process_full, exe_deleted) as u32 },
+    libprobe_field_info { name: c"cmdline".as_ptr(), doc: c"The arguments (`/proc/<pid>/cmdline`), lossless. Empty for kernel threads.".as_ptr(), unit: std::ptr::null(), type_index: 72, offset: std::mem::offset_of!(libprobe_process_full, cmdline) as u32 },
     libprobe_field_info { name: c"cwd".as_ptr(), doc: c"The working directory.".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, cwd) as u32 },
     libprobe_field_info { name: c"root".as_ptr(), doc: c"The root directory (`/` unless chrooted or in a container).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, root) as u32 },
-    libprobe_field_info { name: c"uid_real".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, uid_real) as u32 },
-    libprobe_field_info { name: c"uid_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, uid_effective) as u32 },
-    libprobe_field_info { name: c"uid_saved".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, uid_saved) as u32 },
-    libprobe_field_info { name: c"uid_filesystem".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, uid_filesystem) as u32 },
-    libprobe_field_info { name: c"gid_real".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, gid_real) as u32 },
-    libprobe_field_info { name: c"gid_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, gid_effective) as u32 },
-    libprobe_field_info { name: c"gid_saved".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, gid_saved) as u32 },
-    libprobe_field_info { name: c"gid_filesystem".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, gid_filesystem) as u32 },
-    libprobe_field_info { name: c"groups".as_ptr(), doc: c"Supplementary groups.".as_ptr(), unit: std::ptr::null(), type_index: 55, offset: std::mem::offset_of!(libprobe_process_full, groups) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 65, offset: std::mem::offset_of!(libprobe_process_full, state) as u32 },
-    libprobe_field_info { name: c"state_char".as_ptr(), doc: c"The state letter as the kernel prints it (`R`, `S`, `D`, `Z`, `T`, `t`, `X`, `I`, …).".as_ptr(), unit: std::ptr::null(), type_index: 66, offset: std::mem::offset_of!(libprobe_process_full, state_char) as u32 },
-    libprobe_field_info { name: c"nice".as_ptr(), doc: c"Nice value, -20 (favoured) to 19.".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, nice) as u32 },
-    libprobe_field_info { name: c"priority".as_ptr(), doc: c"Kernel scheduling priority as `/proc/<pid>/stat` shows it (20 + nice for normal\ntasks; negative for real-time ones).".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, priority) as u32 },
-    libprobe_field_info { name: c"num_threads".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_process_full, num_threads) as u32 },
+    libprobe_field_info { name: c"uid_real".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, uid_real) as u32 },
+    libprobe_field_info { name: c"uid_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, uid_effective) as u32 },
+    libprobe_field_info { name: c"uid_saved".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, uid_saved) as u32 },
+    libprobe_field_info { name: c"uid_filesystem".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, uid_filesystem) as u32 },
+    libprobe_field_info { name: c"gid_real".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, gid_real) as u32 },
+    libprobe_field_info { name: c"gid_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, gid_effective) as u32 },
+    libprobe_field_info { name: c"gid_saved".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, gid_saved) as u32 },
+    libprobe_field_info { name: c"gid_filesystem".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, gid_filesystem) as u32 },
+    libprobe_field_info { name: c"groups".as_ptr(), doc: c"Supplementary groups.".as_ptr(), unit: std::ptr::null(), type_index: 63, offset: std::mem::offset_of!(libprobe_process_full, groups) as u32 },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 73, offset: std::mem::offset_of!(libprobe_process_full, state) as u32 },
+    libprobe_field_info { name: c"state_char".as_ptr(), doc: c"The state letter as the kernel prints it (`R`, `S`, `D`, `Z`, `T`, `t`, `X`, `I`, …).".as_ptr(), unit: std::ptr::null(), type_index: 74, offset: std::mem::offset_of!(libprobe_process_full, state_char) as u32 },
+    libprobe_field_info { name: c"nice".as_ptr(), doc: c"Nice value, -20 (favoured) to 19.".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, nice) as u32 },
+    libprobe_field_info { name: c"priority".as_ptr(), doc: c"Kernel scheduling priority as `/proc/<pid>/stat` shows it (20 + nice for normal\ntasks; negative for real-time ones).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, priority) as u32 },
+    libprobe_field_info { name: c"num_threads".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, num_threads) as u32 },
     libprobe_field_info { name: c"start_time".as_ptr(), doc: c"Start time after boot.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, start_time) as u32 },
-    libprobe_field_info { name: c"start_time_unix".as_ptr(), doc: c"Start time as a Unix timestamp (boot time + `start_time`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, start_time_unix) as u32 },
-    libprobe_field_info { name: c"flags".as_ptr(), doc: c"`PF_*` flags of the main thread.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_process_full, flags) as u32 },
-    libprobe_field_info { name: c"is_kernel_thread".as_ptr(), doc: c"True for kernel threads (`PF_KTHREAD`).".as_ptr(), unit: std::ptr::null(), type_index: 50, offset: std::mem::offset_of!(libprobe_process_full, is_kernel_thread) as u32 },
-    libprobe_field_info { name: c"tty_nr".as_ptr(), doc: c"Controlling terminal (`tty_nr`, encoded device number; 0 when none).".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, tty_nr) as u32 },
-    libprobe_field_info { name: c"cpu_user_ticks".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, cpu_user_ticks) as u32 },
-    libprobe_field_info { name: c"cpu_system_ticks".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, cpu_system_ticks) as u32 },
-    libprobe_field_info { name: c"cpu_children_user".as_ptr(), doc: c"CPU time of waited-for children, user mode.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, cpu_children_user) as u32 },
-    libprobe_field_info { name: c"cpu_children_system".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, cpu_children_system) as u32 },
-    libprobe_field_info { name: c"cpu_percent".as_ptr(), doc: c"CPU use since the previous snapshot of the same `Probe`, in percent of one CPU\n(200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot.".as_ptr(), unit: c"percent".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_process_full, cpu_percent) as u32 },
-    libprobe_field_info { name: c"cpu_affinity".as_ptr(), doc: c"CPUs the process may run on (`Cpus_allowed_list`).".as_ptr(), unit: std::ptr::null(), type_index: 55, offset: std::mem::offset_of!(libprobe_process_full, cpu_affinity) as u32 },
-    libprobe_field_info { name: c"last_cpu".as_ptr(), doc: c"The CPU the process last ran on.".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, last_cpu) as u32 },
-    libprobe_field_info { name: c"memory_rss".as_ptr(), doc: c"Resident set size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, memory_rss) as u32 },
-    libprobe_field_info { name: c"memory_vms".as_ptr(), doc: c"Virtual memory size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, memory_vms) as u32 },
-    libprobe_field_info { name: c"memory_shared".as_ptr(), doc: c"Resident memory backed by files or shared memory (`RssFile + RssShmem`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_shared) as u32 },
-    libprobe_field_info { name: c"memory_text".as_ptr(), doc: c"Text (code) segment size (`VmExe`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_text) as u32 },
-    libprobe_field_info { name: c"memory_data".as_ptr(), doc: c"Data + stack size (`VmData + VmStk`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_data) as u32 },
-    libprobe_field_info { name: c"memory_lib".as_ptr(), doc: c"Shared library code size (`VmLib`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_lib) as u32 },
-    libprobe_field_info { name: c"memory_dirty".as_ptr(), doc: c"Dirty pages (`Shared_Dirty + Private_Dirty` of `smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_dirty) as u32 },
-    libprobe_field_info { name: c"memory_swap".as_ptr(), doc: c"Swapped-out memory (`VmSwap`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_swap) as u32 },
-    libprobe_field_info { name: c"memory_pss".as_ptr(), doc: c"Proportional set size (`smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_pss) as u32 },
-    libprobe_field_info { name: c"memory_uss".as_ptr(), doc: c"Unique set size: private clean + private dirty (`smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_uss) as u32 },
-    libprobe_field_info { name: c"memory_pss_anon".as_ptr(), doc: c"Anonymous part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_anon) as u32 },
-    libprobe_field_info { name: c"memory_pss_file".as_ptr(), doc: c"File-backed part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_file) as u32 },
-    libprobe_field_info { name: c"memory_pss_shmem".as_ptr(), doc: c"Shared-memory part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_shmem) as u32 },
-    libprobe_field_info { name: c"memory_rss_peak".as_ptr(), doc: c"Peak resident set size (`VmHWM`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_rss_peak) as u32 },
-    libprobe_field_info { name: c"memory_locked".as_ptr(), doc: c"Locked memory (`VmLck`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_locked) as u32 },
-    libprobe_field_info { name: c"memory_page_tables".as_ptr(), doc: c"Page-table memory (`VmPTE`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_page_tables) as u32 },
-    libprobe_field_info { name: c"memory_percent".as_ptr(), doc: c"RSS as a share of the machine's physical memory.".as_ptr(), unit: c"percent".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_process_full, memory_percent) as u32 },
-    libprobe_field_info { name: c"page_faults_minor".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, page_faults_minor) as u32 },
-    libprobe_field_info { name: c"page_faults_major".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, page_faults_major) as u32 },
-    libprobe_field_info { name: c"page_faults_children_minor".as_ptr(), doc: c"Minor faults of waited-for children.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, page_faults_children_minor) as u32 },
-    libprobe_field_info { name: c"page_faults_children_major".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, page_faults_children_major) as u32 },
-    libprobe_field_info { name: c"io_read_bytes".as_ptr(), doc: c"Bytes fetched from storage.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_read_bytes) as u32 },
-    libprobe_field_info { name: c"io_write_bytes".as_ptr(), doc: c"Bytes sent to storage (or dirtied in the page cache).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_write_bytes) as u32 },
-    libprobe_field_info { name: c"io_read_chars".as_ptr(), doc: c"Bytes passed to read-like syscalls, cached or not (`rchar`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_read_chars) as u32 },
-    libprobe_field_info { name: c"io_write_chars".as_ptr(), doc: c"Bytes passed to write-like syscalls (`wchar`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_write_chars) as u32 },
-    libprobe_field_info { name: c"io_read_syscalls".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_read_syscalls) as u32 },
-    libprobe_field_info { name: c"io_write_syscalls".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_write_syscalls) as u32 },
-    libprobe_field_info { name: c"io_cancelled_write".as_ptr(), doc: c"Bytes whose write-out was cancelled by truncation.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_cancelled_write) as u32 },
-    libprobe_field_info { name: c"num_fds".as_ptr(), doc: c"Open descriptors: the size the kernel reports for `/proc/<pid>/fd` (Linux 6.2+,\nreadable for any process), else the number of entries listed there.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, num_fds) as u32 },
-    libprobe_field_info { name: c"open_files".as_ptr(), doc: c"Open descriptors that are not sockets (option `fds`).".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_process_full, open_files) as u32 },
-    libprobe_field_info { name: c"open_sockets".as_ptr(), doc: c"Open sockets (option `fds`).".as_ptr(), unit: std::ptr::null(), type_index: 72, offset: std::mem::offset_of!(libprobe_process_full, open_sockets) as u32 },
-    libprobe_field_info { name: c"maps".as_ptr(), doc: c"Memory mappings (option `maps`).".as_ptr(), unit: std::ptr::null(), type_index: 75, offset: std::mem::offset_of!(libprobe_process_full, maps) as u32 },
-    libprobe_field_info { name: c"voluntary_ctx_switches".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, voluntary_ctx_switches) as u32 },
-    libprobe_field_info { name: c"nonvoluntary_ctx_switches".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, nonvoluntary_ctx_switches) as u32 },
-    libprobe_field_info { name: c"limits".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 77, offset: std::mem::offset_of!(libprobe_process_full, limits) as u32 },
-    libprobe_field_info { name: c"seccomp_mode".as_ptr(), doc: c"0 disabled, 1 strict, 2 filter.".as_ptr(), unit: std::ptr::null(), type_index: 79, offset: std::mem::offset_of!(libprobe_process_full, seccomp_mode) as u32 },
-    libprobe_field_info { name: c"seccomp_filters".as_ptr(), doc: c"Number of seccomp filters attached (Linux 5.9+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, seccomp_filters) as u32 },
-    libprobe_field_info { name: c"capabilities_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, capabilities_effective) as u32 },
-    libprobe_field_info { name: c"capabilities_permitted".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, capabilities_permitted) as u32 },
-    libprobe_field_info { name: c"capabilities_inheritable".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, capabilities_inheritable) as u32 },
-    libprobe_field_info { name: c"capabilities_bounding".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, capabilities_bounding) as u32 },
-    libprobe_field_info { name: c"capabilities_ambient".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, capabilities_ambient) as u32 },
-    libprobe_field_info { name: c"no_new_privs".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 62, offset: std::mem::offset_of!(libprobe_process_full, no_new_privs) as u32 },
-    libprobe_field_info { name: c"ns_cgroup".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_cgroup) as u32 },
-    libprobe_field_info { name: c"ns_ipc".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_ipc) as u32 },
-    libprobe_field_info { name: c"ns_mnt".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_mnt) as u32 },
-    libprobe_field_info { name: c"ns_net".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_net) as u32 },
-    libprobe_field_info { name: c"ns_pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_pid) as u32 },
-    libprobe_field_info { name: c"ns_pid_children".as_ptr(), doc: c"The pid namespace children will be created in.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_pid_children) as u32 },
-    libprobe_field_info { name: c"ns_time".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_time) as u32 },
-    libprobe_field_info { name: c"ns_time_children".as_ptr(), doc: c"The time namespace children will be created in.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_time_children) as u32 },
-    libprobe_field_info { name: c"ns_user".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_user) as u32 },
-    libprobe_field_info { name: c"ns_uts".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_uts) as u32 },
+    libprobe_field_info { name: c"start_time_unix".as_ptr(), doc: c"Start time as a Unix timestamp (boot time + `start_time`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, start_time_unix) as u32 },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"`PF_*` flags of the main thread.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, flags) as u32 },
+    libprobe_field_info { name: c"is_kernel_thread".as_ptr(), doc: c"True for kernel threads (`PF_KTHREAD` in `flags`; missing with it).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_process_full, is_kernel_thread) as u32 },
+    libprobe_field_info { name: c"tty_nr".as_ptr(), doc: c"Controlling terminal (`tty_nr`, encoded device number; 0 when none).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, tty_nr) as u32 },
+    libprobe_field_info { name: c"cpu_user_ticks".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, cpu_user_ticks) as u32 },
+    libprobe_field_info { name: c"cpu_system_ticks".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, cpu_system_ticks) as u32 },
+    libprobe_field_info { name: c"cpu_children_user".as_ptr(), doc: c"CPU time of waited-for children, user mode (printed signed by the kernel: a\nnegative value is `error`, never 0).".as_ptr(), unit: c"ticks".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, cpu_children_user) as u32 },
+    libprobe_field_info { name: c"cpu_children_system".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, cpu_children_system) as u32 },
+    libprobe_field_info { name: c"cpu_percent".as_ptr(), doc: c"CPU use since the previous snapshot of the same `Probe`, in percent of one CPU\n(200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot, and\nwith the reason of `cpu_user_ticks` or `cpu_system_ticks` when either is missing.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, cpu_percent) as u32 },
+    libprobe_field_info { name: c"cpu_affinity".as_ptr(), doc: c"CPUs the process may run on (`Cpus_allowed_list`).".as_ptr(), unit: std::ptr::null(), type_index: 63, offset: std::mem::offset_of!(libprobe_process_full, cpu_affinity) as u32 },
+    libprobe_field_info { name: c"last_cpu".as_ptr(), doc: c"The CPU the process last ran on.".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, last_cpu) as u32 },
+    libprobe_field_info { name: c"memory_rss".as_ptr(), doc: c"Resident set size (`rss` of `stat` × page size; `error` with a warning when the\nproduct does not fit a u64).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_rss) as u32 },
+    libprobe_field_info { name: c"memory_vms".as_ptr(), doc: c"Virtual memory size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_vms) as u32 },
+    libprobe_field_info { name: c"memory_shared".as_ptr(), doc: c"Resident memory backed by files or shared memory (`RssFile + RssShmem`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_shared) as u32 },
+    libprobe_field_info { name: c"memory_text".as_ptr(), doc: c"Text (code) segment size (`VmExe`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_text) as u32 },
+    libprobe_field_info { name: c"memory_data".as_ptr(), doc: c"Data + stack size (`VmData + VmStk`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_data) as u32 },
+    libprobe_field_info { name: c"memory_lib".as_ptr(), doc: c"Shared library code size (`VmLib`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_lib) as u32 },
+    libprobe_field_info { name: c"memory_dirty".as_ptr(), doc: c"Dirty pages (`Shared_Dirty + Private_Dirty` of `smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_dirty) as u32 },
+    libprobe_field_info { name: c"memory_swap".as_ptr(), doc: c"Swapped-out memory (`VmSwap`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_swap) as u32 },
+    libprobe_field_info { name: c"memory_pss".as_ptr(), doc: c"Proportional set size (`smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_pss) as u32 },
+    libprobe_field_info { name: c"memory_uss".as_ptr(), doc: c"Unique set size: private clean + private dirty (`smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_uss) as u32 },
+    libprobe_field_info { name: c"memory_pss_anon".as_ptr(), doc: c"Anonymous part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_anon) as u32 },
+    libprobe_field_info { name: c"memory_pss_file".as_ptr(), doc: c"File-backed part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_file) as u32 },
+    libprobe_field_info { name: c"memory_pss_shmem".as_ptr(), doc: c"Shared-memory part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_shmem) as u32 },
+    libprobe_field_info { name: c"memory_rss_peak".as_ptr(), doc: c"Peak resident set size (`VmHWM`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_rss_peak) as u32 },
+    libprobe_field_info { name: c"memory_locked".as_ptr(), doc: c"Locked memory (`VmLck`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_locked) as u32 },
+    libprobe_field_info { name: c"memory_page_tables".as_ptr(), doc: c"Page-table memory (`VmPTE`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_page_tables) as u32 },
+    libprobe_field_info { name: c"memory_percent".as_ptr(), doc: c"RSS as a share of the machine's physical memory.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, memory_percent) as u32 },
+    libprobe_field_info { name: c"page_faults_minor".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, page_faults_minor) as u32 },
+    libprobe_field_info { name: c"page_faults_major".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, page_faults_major) as u32 },
+    libprobe_field_info { name: c"page_faults_children_minor".as_ptr(), doc: c"Minor faults of waited-for children.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, page_faults_children_minor) as u32 },
+    libprobe_field_info { name: c"page_faults_children_major".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, page_faults_children_major) as u32 },
+    libprobe_field_info { name: c"io_read_bytes".as_ptr(), doc: c"Bytes fetched from storage.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_read_bytes) as u32 },
+    libprobe_field_info { name: c"io_write_bytes".as_ptr(), doc: c"Bytes sent to storage (or dirtied in the page cache).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_write_bytes) as u32 },
+    libprobe_field_info { name: c"io_read_chars".as_ptr(), doc: c"Bytes passed to read-like syscalls, cached or not (`rchar`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_read_chars) as u32 },
+    libprobe_field_info { name: c"io_write_chars".as_ptr(), doc: c"Bytes passed to write-like syscalls (`wchar`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_write_chars) as u32 },
+    libprobe_field_info { name: c"io_read_syscalls".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_read_syscalls) as u32 },
+    libprobe_field_info { name: c"io_write_syscalls".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_write_syscalls) as u32 },
+    libprobe_field_info { name: c"io_cancelled_write".as_ptr(), doc: c"Bytes whose write-out was cancelled by truncation.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_cancelled_write) as u32 },
+    libprobe_field_info { name: c"num_fds".as_ptr(), doc: c"Open descriptors: the size the kernel reports for `/proc/<pid>/fd` (Linux 6.2+,\nreadable for any process), else the number of entries listed there.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, num_fds) as u32 },
+    libprobe_field_info { name: c"open_files".as_ptr(), doc: c"Open descriptors that are not sockets (option `fds`).".as_ptr(), unit: std::ptr::null(), type_index: 77, offset: std::mem::offset_of!(libprobe_process_full, open_files) as u32 },
+    libprobe_field_info { name: c"open_sockets".as_ptr(), doc: c"Open sockets (option `fds`).".as_ptr(), unit: std::ptr::null(), type_index: 80, offset: std::mem::offset_of!(libprobe_process_full, open_sockets) as u32 },
+    libprobe_field_info { name: c"maps".as_ptr(), doc: c"Memory mappings (option `maps`).".as_ptr(), unit: std::ptr::null(), type_index: 83, offset: std::mem::offset_of!(libprobe_process_full, maps) as u32 },
+    libprobe_field_info { name: c"voluntary_ctx_switches".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, voluntary_ctx_switches) as u32 },
+    libprobe_field_info { name: c"nonvoluntary_ctx_switches".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, nonvoluntary_ctx_switches) as u32 },
+    libprobe_field_info { name: c"limits".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 85, offset: std::mem::offset_of!(libprobe_process_full, limits) as u32 },
+    libprobe_field_info { name: c"seccomp_mode".as_ptr(), doc: c"0 disabled, 1 strict, 2 filter.".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_process_full, seccomp_mode) as u32 },
+    libprobe_field_info { name: c"seccomp_filters".as_ptr(), doc: c"Number of seccomp filters attached (Linux 5.9+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, seccomp_filters) as u32 },
+    libprobe_field_info { name: c"capabilities_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, capabilities_effective) as u32 },
+    libprobe_field_info { name: c"capabilities_permitted".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, capabilities_permitted) as u32 },
+    libprobe_field_info { name: c"capabilities_inheritable".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, capabilities_inheritable) as u32 },
+    libprobe_field_info { name: c"capabilities_bounding".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, capabilities_bounding) as u32 },
+    libprobe_field_info { name: c"capabilities_ambient".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, capabilities_ambient) as u32 },
+    libprobe_field_info { name: c"no_new_privs".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_process_full, no_new_privs) as u32 },
+    libprobe_field_info { name: c"ns_cgroup".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_cgroup) as u32 },
+    libprobe_field_info { name: c"ns_ipc".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_ipc) as u32 },
+    libprobe_field_info { name: c"ns_mnt".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_mnt) as u32 },
+    libprobe_field_info { name: c"ns_net".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_net) as u32 },
+    libprobe_field_info { name: c"ns_pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_pid) as u32 },
+    libprobe_field_info { name: c"ns_pid_children".as_ptr(), doc: c"The pid namespace children will be created in.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_pid_children) as u32 },
+    libprobe_field_info { name: c"ns_time".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_time) as u32 },
+    libprobe_field_info { name: c"ns_time_children".as_ptr(), doc: c"The time namespace children will be created in.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_time_children) as u32 },
+    libprobe_field_info { name: c"ns_user".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_user) as u32 },
+    libprobe_field_info { name: c"ns_uts".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_uts) as u32 },
     libprobe_field_info { name: c"cgroup_path".as_ptr(), doc: c"The cgroup v2 path (or, on a v1-only system, the first controller's path).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, cgroup_path) as u32 },
-    libprobe_field_info { name: c"cgroup_controllers".as_ptr(), doc: c"Controllers that apply: those of the v2 cgroup (`cgroup.controllers`), else the\nv1 hierarchies the process is in.\nShared by every process with the same cgroups.".as_ptr(), unit: std::ptr::null(), type_index: 80, offset: std::mem::offset_of!(libprobe_process_full, cgroup_controllers) as u32 },
-    libprobe_field_info { name: c"cgroup_limits".as_ptr(), doc: c"The limits that bind through the cgroup hierarchy.\nShared by every process with the same cgroups.".as_ptr(), unit: std::ptr::null(), type_index: 82, offset: std::mem::offset_of!(libprobe_process_full, cgroup_limits) as u32 },
-    libprobe_field_info { name: c"environ".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 84, offset: std::mem::offset_of!(libprobe_process_full, environ) as u32 },
-    libprobe_field_info { name: c"oom_score".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_process_full, oom_score) as u32 },
-    libprobe_field_info { name: c"oom_score_adj".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_process_full, oom_score_adj) as u32 },
-    libprobe_field_info { name: c"sched_policy".as_ptr(), doc: c"SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_process_full, sched_policy) as u32 },
-    libprobe_field_info { name: c"sched_priority".as_ptr(), doc: c"Real-time priority (1–99), 0 for normal policies.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_process_full, sched_priority) as u32 },
-    libprobe_field_info { name: c"cpu_time_limit".as_ptr(), doc: c"The cgroup CPU quota per period that binds the process (`cpu.max`).".as_ptr(), unit: c"us".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, cpu_time_limit) as u32 },
-    libprobe_field_info { name: c"delay".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 85, offset: std::mem::offset_of!(libprobe_process_full, delay) as u32 },
-    libprobe_field_info { name: c"signals_pending".as_ptr(), doc: c"Pending for the process or its main thread (`ShdPnd | SigPnd`).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, signals_pending) as u32 },
-    libprobe_field_info { name: c"signals_blocked".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, signals_blocked) as u32 },
-    libprobe_field_info { name: c"signals_ignored".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, signals_ignored) as u32 },
-    libprobe_field_info { name: c"signals_caught".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, signals_caught) as u32 },
+    libprobe_field_info { name: c"cgroup_controllers".as_ptr(), doc: c"Controllers that apply: those of the v2 cgroup (`cgroup.controllers`), else the\nv1 hierarchies the process is in.\nShared by every process with the same cgroups.".as_ptr(), unit: std::ptr::null(), type_index: 88, offset: std::mem::offset_of!(libprobe_process_full, cgroup_controllers) as u32 },
+    libprobe_field_info { name: c"cgroup_limits".as_ptr(), doc: c"The limits that bind through the cgroup hierarchy.\nShared by every process with the same cgroups.".as_ptr(), unit: std::ptr::null(), type_index: 90, offset: std::mem::offset_of!(libprobe_process_full, cgroup_limits) as u32 },
+    libprobe_field_info { name: c"environ".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 92, offset: std::mem::offset_of!(libprobe_process_full, environ) as u32 },
+    libprobe_field_info { name: c"oom_score".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, oom_score) as u32 },
+    libprobe_field_info { name: c"oom_score_adj".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, oom_score_adj) as u32 },
+    libprobe_field_info { name: c"sched_policy".as_ptr(), doc: c"SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6 (`not_supported` before\nLinux 2.5.19, which does not print it).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, sched_policy) as u32 },
+    libprobe_field_info { name: c"sched_priority".as_ptr(), doc: c"Real-time priority (1–99), 0 for normal policies.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, sched_priority) as u32 },
+    libprobe_field_info { name: c"cpu_time_limit".as_ptr(), doc: c"The cgroup CPU quota per period that binds the process (`cpu.max`).".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, cpu_time_limit) as u32 },
+    libprobe_field_info { name: c"delay".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 93, offset: std::mem::offset_of!(libprobe_process_full, delay) as u32 },
+    libprobe_field_info { name: c"signals_pending".as_ptr(), doc: c"Pending for the process or its main thread (`ShdPnd | SigPnd`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, signals_pending) as u32 },
+    libprobe_field_info { name: c"signals_blocked".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, signals_blocked) as u32 },
+    libprobe_field_info { name: c"signals_ignored".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, signals_ignored) as u32 },
+    libprobe_field_info { name: c"signals_caught".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, signals_caught) as u32 },
 ]);
 
 static FIELDS_OPEN_FILE: Table<[libprobe_field_info; 9]> = Table([
-    libprobe_field_info { name: c"fd".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_open_file, fd) as u32 },
+    libprobe_field_info { name: c"fd".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_open_file, fd) as u32 },
     libprobe_field_info { name: c"path".as_ptr(), doc: c"Where the descriptor points: a path, or `socket:[inode]`, `pipe:[inode]`,\n`anon_inode:[eventfd]`. A deleted file keeps the kernel's ` (deleted)` suffix;\nsee `deleted`.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_open_file, path) as u32 },
     libprobe_field_info { name: c"mode".as_ptr(), doc: c"`r`, `w` or `rw`, from the access mode in `flags`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_file, mode) as u32 },
-    libprobe_field_info { name: c"flags".as_ptr(), doc: c"The open flags (`O_*`, as `fdinfo` prints them, octal there).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_open_file, flags) as u32 },
-    libprobe_field_info { name: c"position".as_ptr(), doc: c"The file offset.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_open_file, position) as u32 },
-    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The inode number of the open file.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_open_file, inode) as u32 },
-    libprobe_field_info { name: c"mount_id".as_ptr(), doc: c"The mount the file lives on (`mnt_id` in `fdinfo`; see `/proc/<pid>/mountinfo`).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_open_file, mount_id) as u32 },
-    libprobe_field_info { name: c"file_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_open_file, file_type) as u32 },
-    libprobe_field_info { name: c"deleted".as_ptr(), doc: c"True when the open file has been unlinked (decided by its link count, not by the\n` (deleted)` suffix, which a real name may carry).".as_ptr(), unit: std::ptr::null(), type_index: 62, offset: std::mem::offset_of!(libprobe_open_file, deleted) as u32 },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"The open flags (`O_*`, as `fdinfo` prints them, octal there).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_open_file, flags) as u32 },
+    libprobe_field_info { name: c"position".as_ptr(), doc: c"The file offset.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_open_file, position) as u32 },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The inode number of the open file.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_open_file, inode) as u32 },
+    libprobe_field_info { name: c"mount_id".as_ptr(), doc: c"The mount the file lives on (`mnt_id` in `fdinfo`; see `/proc/<pid>/mountinfo`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_open_file, mount_id) as u32 },
+    libprobe_field_info { name: c"file_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 95, offset: std::mem::offset_of!(libprobe_open_file, file_type) as u32 },
+    libprobe_field_info { name: c"deleted".as_ptr(), doc: c"True when the open file has been unlinked (decided by its link count, not by the\n` (deleted)` suffix, which a real name may carry).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_open_file, deleted) as u32 },
 ]);
 
 static FIELDS_OPEN_SOCKET: Table<[libprobe_field_info; 7]> = Table([
-    libprobe_field_info { name: c"fd".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_open_socket, fd) as u32 },
+    libprobe_field_info { name: c"fd".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_open_socket, fd) as u32 },
     libprobe_field_info { name: c"inode".as_ptr(), doc: c"The socket's inode (`socket:[inode]`): the key into every socket table.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_open_socket, inode) as u32 },
-    libprobe_field_info { name: c"socket_type".as_ptr(), doc: c"Family and type, from the socket's protocol name.".as_ptr(), unit: std::ptr::null(), type_index: 89, offset: std::mem::offset_of!(libprobe_open_socket, socket_type) as u32 },
+    libprobe_field_info { name: c"socket_type".as_ptr(), doc: c"Family and type, from the socket's protocol name.".as_ptr(), unit: std::ptr::null(), type_index: 97, offset: std::mem::offset_of!(libprobe_open_socket, socket_type) as u32 },
     libprobe_field_info { name: c"protocol".as_ptr(), doc: c"The kernel's protocol name (`TCP`, `UDPv6`, `UNIX`, `NETLINK`, …).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, protocol) as u32 },
     libprobe_field_info { name: c"local_addr".as_ptr(), doc: c"Local address as `ip:port` (`[ip]:port` for IPv6), a raw socket's address, or a\nunix socket's name (`@name` when abstract).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, local_addr) as u32 },
     libprobe_field_info { name: c"remote_addr".as_ptr(), doc: c"Remote address, when connected (a unix socket's peer's name).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, remote_addr) as u32 },
@@ -8082,9 +8533,9 @@ static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
     },
     libprobe_field_info {
         name: c"offset".as_ptr(),
-        doc: c"".as_ptr(),
+        doc: c"The offset into the mapped file (`error` when the row prints no valid hex).".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_memory_map, offset) as u32,
     },
     libprobe_field_info {
@@ -8096,9 +8547,9 @@ static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
     },
     libprobe_field_info {
         name: c"inode".as_ptr(),
-        doc: c"".as_ptr(),
+        doc: c"The mapped file's inode (0 when anonymous; `error` when not a valid number).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_memory_map, inode) as u32,
     },
     libprobe_field_info {
@@ -8115,112 +8566,112 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         name: c"max_cpu_time".as_ptr(),
         doc: c"RLIMIT_CPU.".as_ptr(),
         unit: c"seconds".as_ptr(),
-        type_index: 90,
+        type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_cpu_time) as u32,
     },
     libprobe_field_info {
         name: c"max_file_size".as_ptr(),
         doc: c"RLIMIT_FSIZE.".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 90,
+        type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_file_size) as u32,
     },
     libprobe_field_info {
         name: c"max_data_size".as_ptr(),
         doc: c"RLIMIT_DATA.".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 90,
+        type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_data_size) as u32,
     },
     libprobe_field_info {
         name: c"max_stack_size".as_ptr(),
         doc: c"RLIMIT_STACK.".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 90,
+        type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_stack_size) as u32,
     },
     libprobe_field_info {
         name: c"max_core_size".as_ptr(),
         doc: c"RLIMIT_CORE.".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 90,
+        type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_core_size) as u32,
     },
     libprobe_field_info {
         name: c"max_resident_set".as_ptr(),
         doc: c"RLIMIT_RSS (not enforced by Linux).".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 90,
+        type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_resident_set) as u32,
     },
     libprobe_field_info {
         name: c"max_processes".as_ptr(),
         doc: c"RLIMIT_NPROC.".as_ptr(),
         unit: c"processes".as_ptr(),
-        type_index: 90,
+        type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_processes) as u32,
     },
     libprobe_field_info {
         name: c"max_open_files".as_ptr(),
         doc: c"RLIMIT_NOFILE.".as_ptr(),
         unit: c"files".as_ptr(),
-        type_index: 90,
+        type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_open_files) as u32,
     },
     libprobe_field_info {
         name: c"max_locked_memory".as_ptr(),
         doc: c"RLIMIT_MEMLOCK.".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 90,
+        type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_locked_memory) as u32,
     },
     libprobe_field_info {
         name: c"max_address_space".as_ptr(),
         doc: c"RLIMIT_AS.".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 90,
+        type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_address_space) as u32,
     },
     libprobe_field_info {
         name: c"max_file_locks".as_ptr(),
         doc: c"RLIMIT_LOCKS.".as_ptr(),
         unit: c"locks".as_ptr(),
-        type_index: 90,
+        type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_file_locks) as u32,
     },
     libprobe_field_info {
         name: c"max_pending_signals".as_ptr(),
         doc: c"RLIMIT_SIGPENDING.".as_ptr(),
         unit: c"signals".as_ptr(),
-        type_index: 90,
+        type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_pending_signals) as u32,
     },
     libprobe_field_info {
         name: c"max_msgqueue_size".as_ptr(),
         doc: c"RLIMIT_MSGQUEUE.".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 90,
+        type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_msgqueue_size) as u32,
     },
     libprobe_field_info {
         name: c"max_nice_priority".as_ptr(),
         doc: c"RLIMIT_NICE (the ceiling is `20 - soft`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 90,
+        type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_nice_priority) as u32,
     },
     libprobe_field_info {
         name: c"max_realtime_priority".as_ptr(),
         doc: c"RLIMIT_RTPRIO.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 90,
+        type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_realtime_priority) as u32,
     },
     libprobe_field_info {
         name: c"max_realtime_timeout".as_ptr(),
         doc: c"RLIMIT_RTTIME.".as_ptr(),
         unit: c"us".as_ptr(),
-        type_index: 90,
+        type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_realtime_timeout) as u32,
     },
 ]);
@@ -8243,22 +8694,22 @@ static FIELDS_LIMIT: Table<[libprobe_field_info; 2]> = Table([
 ]);
 
 static FIELDS_CGROUP_LIMITS: Table<[libprobe_field_info; 16]> = Table([
-    libprobe_field_info { name: c"version".as_ptr(), doc: c"`1` for cgroup v1 controllers, `2` for the unified hierarchy.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_cgroup_limits, version) as u32 },
+    libprobe_field_info { name: c"version".as_ptr(), doc: c"`1` for cgroup v1 controllers, `2` for the unified hierarchy.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_cgroup_limits, version) as u32 },
     libprobe_field_info { name: c"path".as_ptr(), doc: c"The cgroup these limits were read from (relative to the hierarchy's root).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_cgroup_limits, path) as u32 },
-    libprobe_field_info { name: c"cpu_max_quota_us".as_ptr(), doc: c"CPU quota per period (`cpu.max`, or `cpu.cfs_quota_us`) of the cgroup on the path\nwith the tightest quota/period ratio; `u64::MAX` when no cgroup limits CPU.".as_ptr(), unit: c"us".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_max_quota_us) as u32 },
-    libprobe_field_info { name: c"cpu_max_period_us".as_ptr(), doc: c"".as_ptr(), unit: c"us".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_max_period_us) as u32 },
-    libprobe_field_info { name: c"cpu_weight".as_ptr(), doc: c"`cpu.weight` of the process's own cgroup (1–10000, default 100).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_weight) as u32 },
-    libprobe_field_info { name: c"memory_max".as_ptr(), doc: c"`memory.max` (v1: `memory.limit_in_bytes`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_max) as u32 },
-    libprobe_field_info { name: c"memory_high".as_ptr(), doc: c"`memory.high`: the throttling threshold.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_high) as u32 },
-    libprobe_field_info { name: c"memory_swap_max".as_ptr(), doc: c"`memory.swap.max`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_swap_max) as u32 },
-    libprobe_field_info { name: c"memory_current".as_ptr(), doc: c"`memory.current` of the process's own cgroup (v1: `memory.usage_in_bytes`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_current) as u32 },
-    libprobe_field_info { name: c"pids_max".as_ptr(), doc: c"`pids.max`.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, pids_max) as u32 },
-    libprobe_field_info { name: c"pids_current".as_ptr(), doc: c"`pids.current` of the process's own cgroup.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, pids_current) as u32 },
-    libprobe_field_info { name: c"io_max".as_ptr(), doc: c"`io.max` lines, tightest per device along the path.".as_ptr(), unit: std::ptr::null(), type_index: 93, offset: std::mem::offset_of!(libprobe_cgroup_limits, io_max) as u32 },
-    libprobe_field_info { name: c"cpu_pressure".as_ptr(), doc: c"`cpu.pressure` of the process's own cgroup.".as_ptr(), unit: std::ptr::null(), type_index: 57, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_pressure) as u32 },
-    libprobe_field_info { name: c"memory_pressure".as_ptr(), doc: c"`memory.pressure`.".as_ptr(), unit: std::ptr::null(), type_index: 57, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_pressure) as u32 },
-    libprobe_field_info { name: c"io_pressure".as_ptr(), doc: c"`io.pressure`.".as_ptr(), unit: std::ptr::null(), type_index: 57, offset: std::mem::offset_of!(libprobe_cgroup_limits, io_pressure) as u32 },
-    libprobe_field_info { name: c"irq_pressure".as_ptr(), doc: c"`irq.pressure` (Linux 6.1+ with `CONFIG_IRQ_TIME_ACCOUNTING`).".as_ptr(), unit: std::ptr::null(), type_index: 57, offset: std::mem::offset_of!(libprobe_cgroup_limits, irq_pressure) as u32 },
+    libprobe_field_info { name: c"cpu_max_quota_us".as_ptr(), doc: c"CPU quota per period (`cpu.max`, or `cpu.cfs_quota_us`) of the cgroup on the path\nwith the tightest quota/period ratio; `u64::MAX` when no cgroup limits CPU.".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_max_quota_us) as u32 },
+    libprobe_field_info { name: c"cpu_max_period_us".as_ptr(), doc: c"".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_max_period_us) as u32 },
+    libprobe_field_info { name: c"cpu_weight".as_ptr(), doc: c"`cpu.weight` of the process's own cgroup (1–10000, default 100).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_weight) as u32 },
+    libprobe_field_info { name: c"memory_max".as_ptr(), doc: c"`memory.max` (v1: `memory.limit_in_bytes`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_max) as u32 },
+    libprobe_field_info { name: c"memory_high".as_ptr(), doc: c"`memory.high`: the throttling threshold.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_high) as u32 },
+    libprobe_field_info { name: c"memory_swap_max".as_ptr(), doc: c"`memory.swap.max`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_swap_max) as u32 },
+    libprobe_field_info { name: c"memory_current".as_ptr(), doc: c"`memory.current` of the process's own cgroup (v1: `memory.usage_in_bytes`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_current) as u32 },
+    libprobe_field_info { name: c"pids_max".as_ptr(), doc: c"`pids.max`.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, pids_max) as u32 },
+    libprobe_field_info { name: c"pids_current".as_ptr(), doc: c"`pids.current` of the process's own cgroup.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, pids_current) as u32 },
+    libprobe_field_info { name: c"io_max".as_ptr(), doc: c"`io.max` lines, tightest per device along the path.".as_ptr(), unit: std::ptr::null(), type_index: 102, offset: std::mem::offset_of!(libprobe_cgroup_limits, io_max) as u32 },
+    libprobe_field_info { name: c"cpu_pressure".as_ptr(), doc: c"`cpu.pressure` of the process's own cgroup.".as_ptr(), unit: std::ptr::null(), type_index: 65, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_pressure) as u32 },
+    libprobe_field_info { name: c"memory_pressure".as_ptr(), doc: c"`memory.pressure`.".as_ptr(), unit: std::ptr::null(), type_index: 65, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_pressure) as u32 },
+    libprobe_field_info { name: c"io_pressure".as_ptr(), doc: c"`io.pressure`.".as_ptr(), unit: std::ptr::null(), type_index: 65, offset: std::mem::offset_of!(libprobe_cgroup_limits, io_pressure) as u32 },
+    libprobe_field_info { name: c"irq_pressure".as_ptr(), doc: c"`irq.pressure` (Linux 6.1+ with `CONFIG_IRQ_TIME_ACCOUNTING`).".as_ptr(), unit: std::ptr::null(), type_index: 65, offset: std::mem::offset_of!(libprobe_cgroup_limits, irq_pressure) as u32 },
 ]);
 
 static FIELDS_IO_MAX: Table<[libprobe_field_info; 5]> = Table([
@@ -8304,197 +8755,197 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         name: c"cpu_run_time_ns".as_ptr(),
         doc: c"Time on CPU, summed over threads.".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_run_time_ns) as u32,
     },
     libprobe_field_info {
         name: c"cpu_run_delay_ns".as_ptr(),
         doc: c"Time runnable but waiting for a CPU (run-queue delay).".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_run_delay_ns) as u32,
     },
     libprobe_field_info {
         name: c"cpu_timeslices".as_ptr(),
         doc: c"Number of times a thread of the process ran on a CPU.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_timeslices) as u32,
     },
     libprobe_field_info {
         name: c"blkio_delay_ticks".as_ptr(),
         doc: c"Aggregated block I/O delay (`delayacct_blkio_ticks`).".as_ptr(),
         unit: c"ticks".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, blkio_delay_ticks) as u32,
     },
     libprobe_field_info {
         name: c"cpu_delay_total_ns".as_ptr(),
         doc: c"taskstats: waiting for a CPU while runnable.".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_delay_total_ns) as u32,
     },
     libprobe_field_info {
         name: c"cpu_delay_count".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_delay_count) as u32,
     },
     libprobe_field_info {
         name: c"blkio_delay_total_ns".as_ptr(),
         doc: c"taskstats: waiting for synchronous block I/O.".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, blkio_delay_total_ns) as u32,
     },
     libprobe_field_info {
         name: c"blkio_delay_count".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, blkio_delay_count) as u32,
     },
     libprobe_field_info {
         name: c"swapin_delay_total_ns".as_ptr(),
         doc: c"taskstats: waiting for pages to be swapped in.".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, swapin_delay_total_ns) as u32,
     },
     libprobe_field_info {
         name: c"swapin_delay_count".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, swapin_delay_count) as u32,
     },
     libprobe_field_info {
         name: c"freepages_delay_total_ns".as_ptr(),
         doc: c"taskstats: memory reclaim.".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, freepages_delay_total_ns) as u32,
     },
     libprobe_field_info {
         name: c"freepages_delay_count".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, freepages_delay_count) as u32,
     },
     libprobe_field_info {
         name: c"thrashing_delay_total_ns".as_ptr(),
         doc: c"taskstats: thrashing (refaults of recently evicted pages).".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, thrashing_delay_total_ns) as u32,
     },
     libprobe_field_info {
         name: c"thrashing_delay_count".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, thrashing_delay_count) as u32,
     },
     libprobe_field_info {
         name: c"compact_delay_total_ns".as_ptr(),
         doc: c"taskstats: memory compaction.".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, compact_delay_total_ns) as u32,
     },
     libprobe_field_info {
         name: c"compact_delay_count".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, compact_delay_count) as u32,
     },
     libprobe_field_info {
         name: c"wpcopy_delay_total_ns".as_ptr(),
         doc: c"taskstats: copy-on-write faults (Linux 6.3+).".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, wpcopy_delay_total_ns) as u32,
     },
     libprobe_field_info {
         name: c"wpcopy_delay_count".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, wpcopy_delay_count) as u32,
     },
     libprobe_field_info {
         name: c"irq_delay_total_ns".as_ptr(),
         doc: c"taskstats: IRQ/softirq time stolen (Linux 6.6+).".as_ptr(),
         unit: c"ns".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, irq_delay_total_ns) as u32,
     },
     libprobe_field_info {
         name: c"irq_delay_count".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, irq_delay_count) as u32,
     },
 ]);
 
 static FIELDS_NETWORK: Table<[libprobe_field_info; 20]> = Table([
-    libprobe_field_info { name: c"namespace".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 94, offset: std::mem::offset_of!(libprobe_network, namespace_) as u32 },
-    libprobe_field_info { name: c"tcp".as_ptr(), doc: c"Every TCP socket, IPv4 then IPv6.".as_ptr(), unit: std::ptr::null(), type_index: 97, offset: std::mem::offset_of!(libprobe_network, tcp) as u32 },
-    libprobe_field_info { name: c"udp".as_ptr(), doc: c"Every UDP and UDP-Lite socket.".as_ptr(), unit: std::ptr::null(), type_index: 100, offset: std::mem::offset_of!(libprobe_network, udp) as u32 },
-    libprobe_field_info { name: c"unix_sockets".as_ptr(), doc: c"Every Unix domain socket (not `unix`: GNU C predefines that name as a macro, and the\nC mirror uses field names as they are).".as_ptr(), unit: std::ptr::null(), type_index: 103, offset: std::mem::offset_of!(libprobe_network, unix_sockets) as u32 },
-    libprobe_field_info { name: c"raw".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 106, offset: std::mem::offset_of!(libprobe_network, raw) as u32 },
-    libprobe_field_info { name: c"netlink".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 109, offset: std::mem::offset_of!(libprobe_network, netlink) as u32 },
-    libprobe_field_info { name: c"packet".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 112, offset: std::mem::offset_of!(libprobe_network, packet) as u32 },
-    libprobe_field_info { name: c"socket_sources".as_ptr(), doc: c"Where each socket table came from: `sock_diag`, or the `/proc/net` file(s) when the\nkernel has no diag module for it (or the procfs source was forced).".as_ptr(), unit: std::ptr::null(), type_index: 113, offset: std::mem::offset_of!(libprobe_network, socket_sources) as u32 },
-    libprobe_field_info { name: c"tcp_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 114, offset: std::mem::offset_of!(libprobe_network, tcp_stats) as u32 },
-    libprobe_field_info { name: c"udp_stats".as_ptr(), doc: c"IPv4 UDP counters.".as_ptr(), unit: std::ptr::null(), type_index: 116, offset: std::mem::offset_of!(libprobe_network, udp_stats) as u32 },
-    libprobe_field_info { name: c"udp6_stats".as_ptr(), doc: c"IPv6 UDP counters.".as_ptr(), unit: std::ptr::null(), type_index: 116, offset: std::mem::offset_of!(libprobe_network, udp6_stats) as u32 },
-    libprobe_field_info { name: c"socket_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 118, offset: std::mem::offset_of!(libprobe_network, socket_stats) as u32 },
-    libprobe_field_info { name: c"snmp".as_ptr(), doc: c"Every table of `/proc/net/snmp` (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`, `UdpLite`).".as_ptr(), unit: std::ptr::null(), type_index: 121, offset: std::mem::offset_of!(libprobe_network, snmp) as u32 },
-    libprobe_field_info { name: c"snmp6".as_ptr(), doc: c"Every counter of `/proc/net/snmp6` (`Ip6InReceives`, `Icmp6OutMsgs`, `Udp6…`).".as_ptr(), unit: std::ptr::null(), type_index: 124, offset: std::mem::offset_of!(libprobe_network, snmp6) as u32 },
-    libprobe_field_info { name: c"netstat".as_ptr(), doc: c"Every table of `/proc/net/netstat` (`TcpExt`, `IpExt`, `MPTcpExt`, …).".as_ptr(), unit: std::ptr::null(), type_index: 121, offset: std::mem::offset_of!(libprobe_network, netstat) as u32 },
-    libprobe_field_info { name: c"interfaces".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 127, offset: std::mem::offset_of!(libprobe_network, interfaces) as u32 },
-    libprobe_field_info { name: c"routes".as_ptr(), doc: c"Routes of every table, IPv4 then IPv6.".as_ptr(), unit: std::ptr::null(), type_index: 130, offset: std::mem::offset_of!(libprobe_network, routes) as u32 },
-    libprobe_field_info { name: c"neighbours".as_ptr(), doc: c"The ARP and IPv6 neighbour caches.".as_ptr(), unit: std::ptr::null(), type_index: 133, offset: std::mem::offset_of!(libprobe_network, neighbours) as u32 },
-    libprobe_field_info { name: c"conntrack".as_ptr(), doc: c"Tracked connections (option `conntrack`; needs CAP_NET_ADMIN).".as_ptr(), unit: std::ptr::null(), type_index: 136, offset: std::mem::offset_of!(libprobe_network, conntrack) as u32 },
-    libprobe_field_info { name: c"conntrack_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 137, offset: std::mem::offset_of!(libprobe_network, conntrack_stats) as u32 },
+    libprobe_field_info { name: c"namespace".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 103, offset: std::mem::offset_of!(libprobe_network, namespace_) as u32 },
+    libprobe_field_info { name: c"tcp".as_ptr(), doc: c"Every TCP socket, IPv4 then IPv6.".as_ptr(), unit: std::ptr::null(), type_index: 106, offset: std::mem::offset_of!(libprobe_network, tcp) as u32 },
+    libprobe_field_info { name: c"udp".as_ptr(), doc: c"Every UDP and UDP-Lite socket.".as_ptr(), unit: std::ptr::null(), type_index: 109, offset: std::mem::offset_of!(libprobe_network, udp) as u32 },
+    libprobe_field_info { name: c"unix_sockets".as_ptr(), doc: c"Every Unix domain socket (not `unix`: GNU C predefines that name as a macro, and the\nC mirror uses field names as they are).".as_ptr(), unit: std::ptr::null(), type_index: 112, offset: std::mem::offset_of!(libprobe_network, unix_sockets) as u32 },
+    libprobe_field_info { name: c"raw".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 115, offset: std::mem::offset_of!(libprobe_network, raw) as u32 },
+    libprobe_field_info { name: c"netlink".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 118, offset: std::mem::offset_of!(libprobe_network, netlink) as u32 },
+    libprobe_field_info { name: c"packet".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 121, offset: std::mem::offset_of!(libprobe_network, packet) as u32 },
+    libprobe_field_info { name: c"socket_sources".as_ptr(), doc: c"Where each socket table came from: `sock_diag`, or the `/proc/net` file(s) when the\nkernel has no diag module for it (or the procfs source was forced).".as_ptr(), unit: std::ptr::null(), type_index: 122, offset: std::mem::offset_of!(libprobe_network, socket_sources) as u32 },
+    libprobe_field_info { name: c"tcp_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 123, offset: std::mem::offset_of!(libprobe_network, tcp_stats) as u32 },
+    libprobe_field_info { name: c"udp_stats".as_ptr(), doc: c"IPv4 UDP counters.".as_ptr(), unit: std::ptr::null(), type_index: 125, offset: std::mem::offset_of!(libprobe_network, udp_stats) as u32 },
+    libprobe_field_info { name: c"udp6_stats".as_ptr(), doc: c"IPv6 UDP counters.".as_ptr(), unit: std::ptr::null(), type_index: 125, offset: std::mem::offset_of!(libprobe_network, udp6_stats) as u32 },
+    libprobe_field_info { name: c"socket_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 127, offset: std::mem::offset_of!(libprobe_network, socket_stats) as u32 },
+    libprobe_field_info { name: c"snmp".as_ptr(), doc: c"Every table of `/proc/net/snmp` (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`, `UdpLite`).".as_ptr(), unit: std::ptr::null(), type_index: 130, offset: std::mem::offset_of!(libprobe_network, snmp) as u32 },
+    libprobe_field_info { name: c"snmp6".as_ptr(), doc: c"Every counter of `/proc/net/snmp6` (`Ip6InReceives`, `Icmp6OutMsgs`, `Udp6…`).".as_ptr(), unit: std::ptr::null(), type_index: 133, offset: std::mem::offset_of!(libprobe_network, snmp6) as u32 },
+    libprobe_field_info { name: c"netstat".as_ptr(), doc: c"Every table of `/proc/net/netstat` (`TcpExt`, `IpExt`, `MPTcpExt`, …).".as_ptr(), unit: std::ptr::null(), type_index: 130, offset: std::mem::offset_of!(libprobe_network, netstat) as u32 },
+    libprobe_field_info { name: c"interfaces".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 136, offset: std::mem::offset_of!(libprobe_network, interfaces) as u32 },
+    libprobe_field_info { name: c"routes".as_ptr(), doc: c"Routes of every table, IPv4 then IPv6.".as_ptr(), unit: std::ptr::null(), type_index: 139, offset: std::mem::offset_of!(libprobe_network, routes) as u32 },
+    libprobe_field_info { name: c"neighbours".as_ptr(), doc: c"The ARP and IPv6 neighbour caches.".as_ptr(), unit: std::ptr::null(), type_index: 142, offset: std::mem::offset_of!(libprobe_network, neighbours) as u32 },
+    libprobe_field_info { name: c"conntrack".as_ptr(), doc: c"Tracked connections (option `conntrack`; needs CAP_NET_ADMIN).".as_ptr(), unit: std::ptr::null(), type_index: 145, offset: std::mem::offset_of!(libprobe_network, conntrack) as u32 },
+    libprobe_field_info { name: c"conntrack_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 146, offset: std::mem::offset_of!(libprobe_network, conntrack_stats) as u32 },
 ]);
 
 static FIELDS_NET_NAMESPACE: Table<[libprobe_field_info; 2]> = Table([
-    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The namespace's inode number (as in `/proc/<pid>/ns/net`): what tells two\nnamespaces, and two sockets with equal addresses in them, apart.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_net_namespace, inode) as u32 },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The namespace's inode number (as in `/proc/<pid>/ns/net`): what tells two\nnamespaces, and two sockets with equal addresses in them, apart.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_net_namespace, inode) as u32 },
     libprobe_field_info { name: c"target".as_ptr(), doc: c"How it was chosen: `self`, `pid <n>`, or the path given.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_net_namespace, target) as u32 },
 ]);
 
 static FIELDS_TCP_CONNECTION: Table<[libprobe_field_info; 24]> = Table([
-    libprobe_field_info { name: c"family".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 138, offset: std::mem::offset_of!(libprobe_tcp_connection, family) as u32 },
+    libprobe_field_info { name: c"family".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 147, offset: std::mem::offset_of!(libprobe_tcp_connection, family) as u32 },
     libprobe_field_info { name: c"local_addr".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_tcp_connection, local_addr) as u32 },
-    libprobe_field_info { name: c"local_port".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 139, offset: std::mem::offset_of!(libprobe_tcp_connection, local_port) as u32 },
+    libprobe_field_info { name: c"local_port".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 148, offset: std::mem::offset_of!(libprobe_tcp_connection, local_port) as u32 },
     libprobe_field_info { name: c"remote_addr".as_ptr(), doc: c"`0.0.0.0` or `::` when not connected.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_tcp_connection, remote_addr) as u32 },
-    libprobe_field_info { name: c"remote_port".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 139, offset: std::mem::offset_of!(libprobe_tcp_connection, remote_port) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 140, offset: std::mem::offset_of!(libprobe_tcp_connection, state) as u32 },
+    libprobe_field_info { name: c"remote_port".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 148, offset: std::mem::offset_of!(libprobe_tcp_connection, remote_port) as u32 },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 149, offset: std::mem::offset_of!(libprobe_tcp_connection, state) as u32 },
     libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Bytes sent and not yet acknowledged (0 for a listening socket).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, tx_queue) as u32 },
     libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Bytes received and not yet read; for a listening socket, connections waiting to be\naccepted.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, rx_queue) as u32 },
-    libprobe_field_info { name: c"timer_active".as_ptr(), doc: c"The pending timer: 0 none, 1 retransmit (or probe), 2 keepalive, 3 TIME_WAIT,\n4 zero-window probe.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_active) as u32 },
+    libprobe_field_info { name: c"timer_active".as_ptr(), doc: c"The pending timer: 0 none, 1 retransmit (or probe), 2 keepalive, 3 TIME_WAIT,\n4 zero-window probe.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_active) as u32 },
     libprobe_field_info { name: c"timer_jiffies".as_ptr(), doc: c"Time until the timer fires, in clock ticks (USER_HZ, see the system domain's\n`clock_ticks`), as `/proc/net/tcp` prints it.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_jiffies) as u32 },
-    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Unanswered retransmissions of the current segment (`icsk_retransmits`).".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_connection, retransmits) as u32 },
+    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Unanswered retransmissions of the current segment (`icsk_retransmits`).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_connection, retransmits) as u32 },
     libprobe_field_info { name: c"uid".as_ptr(), doc: c"The user that created the socket.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, uid) as u32 },
     libprobe_field_info { name: c"timeout".as_ptr(), doc: c"Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of\n`/proc/net/tcp`).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, timeout) as u32 },
     libprobe_field_info { name: c"inode".as_ptr(), doc: c"The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_connection, inode) as u32 },
-    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The first owner's pid (see the module docs for the reasons it may be missing).".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_tcp_connection, pid) as u32 },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The first owner's pid (see the module docs for the reasons it may be missing).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_tcp_connection, pid) as u32 },
     libprobe_field_info { name: c"process_name".as_ptr(), doc: c"The first owner's command name.".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_tcp_connection, process_name) as u32 },
-    libprobe_field_info { name: c"owners".as_ptr(), doc: c"Every process holding the socket, by pid.".as_ptr(), unit: std::ptr::null(), type_index: 143, offset: std::mem::offset_of!(libprobe_tcp_connection, owners) as u32 },
-    libprobe_field_info { name: c"accept_backlog_max".as_ptr(), doc: c"For a listening socket, the accept backlog limit (`listen()`'s argument, capped by\n`somaxconn`; what `ss` shows as Send-Q). `not_present` for other states,\n`not_supported` from `/proc/net/tcp`.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_connection, accept_backlog_max) as u32 },
-    libprobe_field_info { name: c"bound_interface".as_ptr(), doc: c"The interface the socket is bound to (`SO_BINDTODEVICE`, or an IPv6 scope);\n`not_present` when unbound.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_connection, bound_interface) as u32 },
-    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"The kernel's unique socket cookie (`SO_COOKIE`).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_tcp_connection, cookie) as u32 },
+    libprobe_field_info { name: c"owners".as_ptr(), doc: c"Every process holding the socket, by pid.".as_ptr(), unit: std::ptr::null(), type_index: 152, offset: std::mem::offset_of!(libprobe_tcp_connection, owners) as u32 },
+    libprobe_field_info { name: c"accept_backlog_max".as_ptr(), doc: c"For a listening socket, the accept backlog limit (`listen()`'s argument, capped by\n`somaxconn`; what `ss` shows as Send-Q). `not_present` for other states,\n`not_supported` from `/proc/net/tcp`.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_connection, accept_backlog_max) as u32 },
+    libprobe_field_info { name: c"bound_interface".as_ptr(), doc: c"The interface the socket is bound to (`SO_BINDTODEVICE`, or an IPv6 scope);\n`not_present` when unbound.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_connection, bound_interface) as u32 },
+    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"The kernel's unique socket cookie (`SO_COOKIE`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_tcp_connection, cookie) as u32 },
     libprobe_field_info { name: c"congestion".as_ptr(), doc: c"The congestion control algorithm (`cubic`, `bbr`, …).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_tcp_connection, congestion) as u32 },
-    libprobe_field_info { name: c"shutdown".as_ptr(), doc: c"Shutdown state: bit 0 receive side shut down, bit 1 send side.".as_ptr(), unit: std::ptr::null(), type_index: 79, offset: std::mem::offset_of!(libprobe_tcp_connection, shutdown) as u32 },
-    libprobe_field_info { name: c"info".as_ptr(), doc: c"Round-trip times, windows, counters (`not_present` for TIME_WAIT and request\nsockets, which keep no `tcp_info`).".as_ptr(), unit: std::ptr::null(), type_index: 145, offset: std::mem::offset_of!(libprobe_tcp_connection, info) as u32 },
-    libprobe_field_info { name: c"memory".as_ptr(), doc: c"Buffer memory.".as_ptr(), unit: std::ptr::null(), type_index: 147, offset: std::mem::offset_of!(libprobe_tcp_connection, memory) as u32 },
+    libprobe_field_info { name: c"shutdown".as_ptr(), doc: c"Shutdown state: bit 0 receive side shut down, bit 1 send side.".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_tcp_connection, shutdown) as u32 },
+    libprobe_field_info { name: c"info".as_ptr(), doc: c"Round-trip times, windows, counters (`not_present` for TIME_WAIT and request\nsockets, which keep no `tcp_info`).".as_ptr(), unit: std::ptr::null(), type_index: 154, offset: std::mem::offset_of!(libprobe_tcp_connection, info) as u32 },
+    libprobe_field_info { name: c"memory".as_ptr(), doc: c"Buffer memory.".as_ptr(), unit: std::ptr::null(), type_index: 156, offset: std::mem::offset_of!(libprobe_tcp_connection, memory) as u32 },
 ]);
 
 static FIELDS_SOCKET_OWNER: Table<[libprobe_field_info; 3]> = Table([
@@ -8502,7 +8953,7 @@ static FIELDS_SOCKET_OWNER: Table<[libprobe_field_info; 3]> = Table([
         name: c"pid".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 52,
+        type_index: 60,
         offset: std::mem::offset_of!(libprobe_socket_owner, pid) as u32,
     },
     libprobe_field_info {
@@ -8516,19 +8967,19 @@ static FIELDS_SOCKET_OWNER: Table<[libprobe_field_info; 3]> = Table([
         name: c"fd".as_ptr(),
         doc: c"The descriptor number in that process.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 52,
+        type_index: 60,
         offset: std::mem::offset_of!(libprobe_socket_owner, fd) as u32,
     },
 ]);
 
 static FIELDS_TCP_INFO: Table<[libprobe_field_info; 56]> = Table([
-    libprobe_field_info { name: c"ca_state".as_ptr(), doc: c"Congestion-avoidance state: 0 open, 1 disorder, 2 CWR, 3 recovery, 4 loss.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, ca_state) as u32 },
-    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Retransmissions of the current segment not yet acknowledged.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, retransmits) as u32 },
-    libprobe_field_info { name: c"probes".as_ptr(), doc: c"Unanswered zero-window or keepalive probes.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, probes) as u32 },
-    libprobe_field_info { name: c"backoff".as_ptr(), doc: c"Exponential backoff of the retransmission timer.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, backoff) as u32 },
-    libprobe_field_info { name: c"options".as_ptr(), doc: c"Options negotiated (`TCPI_OPT_*`: 1 timestamps, 2 SACK, 4 window scaling, 8 ECN,\n16 ECN seen, 32 SYN data).".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, options) as u32 },
-    libprobe_field_info { name: c"snd_wscale".as_ptr(), doc: c"Send window scale shift.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, snd_wscale) as u32 },
-    libprobe_field_info { name: c"rcv_wscale".as_ptr(), doc: c"Receive window scale shift.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_wscale) as u32 },
+    libprobe_field_info { name: c"ca_state".as_ptr(), doc: c"Congestion-avoidance state: 0 open, 1 disorder, 2 CWR, 3 recovery, 4 loss.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, ca_state) as u32 },
+    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Retransmissions of the current segment not yet acknowledged.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, retransmits) as u32 },
+    libprobe_field_info { name: c"probes".as_ptr(), doc: c"Unanswered zero-window or keepalive probes.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, probes) as u32 },
+    libprobe_field_info { name: c"backoff".as_ptr(), doc: c"Exponential backoff of the retransmission timer.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, backoff) as u32 },
+    libprobe_field_info { name: c"options".as_ptr(), doc: c"Options negotiated (`TCPI_OPT_*`: 1 timestamps, 2 SACK, 4 window scaling, 8 ECN,\n16 ECN seen, 32 SYN data).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, options) as u32 },
+    libprobe_field_info { name: c"snd_wscale".as_ptr(), doc: c"Send window scale shift.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, snd_wscale) as u32 },
+    libprobe_field_info { name: c"rcv_wscale".as_ptr(), doc: c"Receive window scale shift.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_wscale) as u32 },
     libprobe_field_info { name: c"rto_us".as_ptr(), doc: c"Retransmission timeout.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rto_us) as u32 },
     libprobe_field_info { name: c"ato_us".as_ptr(), doc: c"Delayed-ACK timeout.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, ato_us) as u32 },
     libprobe_field_info { name: c"snd_mss".as_ptr(), doc: c"Maximum segment size for sending.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, snd_mss) as u32 },
@@ -8562,22 +9013,22 @@ static FIELDS_TCP_INFO: Table<[libprobe_field_info; 56]> = Table([
     libprobe_field_info { name: c"data_segs_in".as_ptr(), doc: c"Segments carrying data received.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, data_segs_in) as u32 },
     libprobe_field_info { name: c"data_segs_out".as_ptr(), doc: c"Segments carrying data sent.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, data_segs_out) as u32 },
     libprobe_field_info { name: c"delivery_rate".as_ptr(), doc: c"Most recent delivery rate estimate.".as_ptr(), unit: c"bytes/s".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, delivery_rate) as u32 },
-    libprobe_field_info { name: c"busy_time_us".as_ptr(), doc: c"Time with data outstanding (Linux 4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_tcp_info, busy_time_us) as u32 },
-    libprobe_field_info { name: c"rwnd_limited_us".as_ptr(), doc: c"Time limited by the receive window (4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_tcp_info, rwnd_limited_us) as u32 },
-    libprobe_field_info { name: c"sndbuf_limited_us".as_ptr(), doc: c"Time limited by the send buffer (4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_tcp_info, sndbuf_limited_us) as u32 },
-    libprobe_field_info { name: c"delivered".as_ptr(), doc: c"Segments delivered, retransmissions included (4.18+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, delivered) as u32 },
-    libprobe_field_info { name: c"delivered_ce".as_ptr(), doc: c"Segments delivered with an ECN congestion mark (4.18+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, delivered_ce) as u32 },
-    libprobe_field_info { name: c"bytes_sent".as_ptr(), doc: c"Bytes sent, retransmissions included (4.19+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_sent) as u32 },
-    libprobe_field_info { name: c"bytes_retrans".as_ptr(), doc: c"Bytes retransmitted (4.19+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_retrans) as u32 },
-    libprobe_field_info { name: c"dsack_dups".as_ptr(), doc: c"Duplicate segments reported by D-SACK (4.19+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, dsack_dups) as u32 },
-    libprobe_field_info { name: c"reord_seen".as_ptr(), doc: c"Reordering events seen (4.19+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, reord_seen) as u32 },
-    libprobe_field_info { name: c"rcv_ooopack".as_ptr(), doc: c"Out-of-order packets received (5.4+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_ooopack) as u32 },
-    libprobe_field_info { name: c"snd_wnd".as_ptr(), doc: c"The peer's advertised receive window (5.4+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, snd_wnd) as u32 },
-    libprobe_field_info { name: c"rcv_wnd".as_ptr(), doc: c"Our advertised receive window (6.2+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_wnd) as u32 },
-    libprobe_field_info { name: c"rehash".as_ptr(), doc: c"Path rehashes after timeouts (6.2+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, rehash) as u32 },
-    libprobe_field_info { name: c"total_rto".as_ptr(), doc: c"Retransmission timeouts (6.7+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto) as u32 },
-    libprobe_field_info { name: c"total_rto_recoveries".as_ptr(), doc: c"Recoveries from retransmission timeouts (6.7+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto_recoveries) as u32 },
-    libprobe_field_info { name: c"total_rto_time_ms".as_ptr(), doc: c"Time spent in timeout recovery (6.7+).".as_ptr(), unit: c"ms".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto_time_ms) as u32 },
+    libprobe_field_info { name: c"busy_time_us".as_ptr(), doc: c"Time with data outstanding (Linux 4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_tcp_info, busy_time_us) as u32 },
+    libprobe_field_info { name: c"rwnd_limited_us".as_ptr(), doc: c"Time limited by the receive window (4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_tcp_info, rwnd_limited_us) as u32 },
+    libprobe_field_info { name: c"sndbuf_limited_us".as_ptr(), doc: c"Time limited by the send buffer (4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_tcp_info, sndbuf_limited_us) as u32 },
+    libprobe_field_info { name: c"delivered".as_ptr(), doc: c"Segments delivered, retransmissions included (4.18+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, delivered) as u32 },
+    libprobe_field_info { name: c"delivered_ce".as_ptr(), doc: c"Segments delivered with an ECN congestion mark (4.18+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, delivered_ce) as u32 },
+    libprobe_field_info { name: c"bytes_sent".as_ptr(), doc: c"Bytes sent, retransmissions included (4.19+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_sent) as u32 },
+    libprobe_field_info { name: c"bytes_retrans".as_ptr(), doc: c"Bytes retransmitted (4.19+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_retrans) as u32 },
+    libprobe_field_info { name: c"dsack_dups".as_ptr(), doc: c"Duplicate segments reported by D-SACK (4.19+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, dsack_dups) as u32 },
+    libprobe_field_info { name: c"reord_seen".as_ptr(), doc: c"Reordering events seen (4.19+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, reord_seen) as u32 },
+    libprobe_field_info { name: c"rcv_ooopack".as_ptr(), doc: c"Out-of-order packets received (5.4+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_ooopack) as u32 },
+    libprobe_field_info { name: c"snd_wnd".as_ptr(), doc: c"The peer's advertised receive window (5.4+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, snd_wnd) as u32 },
+    libprobe_field_info { name: c"rcv_wnd".as_ptr(), doc: c"Our advertised receive window (6.2+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_wnd) as u32 },
+    libprobe_field_info { name: c"rehash".as_ptr(), doc: c"Path rehashes after timeouts (6.2+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, rehash) as u32 },
+    libprobe_field_info { name: c"total_rto".as_ptr(), doc: c"Retransmission timeouts (6.7+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto) as u32 },
+    libprobe_field_info { name: c"total_rto_recoveries".as_ptr(), doc: c"Recoveries from retransmission timeouts (6.7+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto_recoveries) as u32 },
+    libprobe_field_info { name: c"total_rto_time_ms".as_ptr(), doc: c"Time spent in timeout recovery (6.7+).".as_ptr(), unit: c"ms".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto_time_ms) as u32 },
 ]);
 
 static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
@@ -8641,7 +9092,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         name: c"drops".as_ptr(),
         doc: c"Packets dropped because a buffer was full (Linux 4.6+; else `not_supported`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_memory, drops) as u32,
     },
 ]);
@@ -8651,14 +9102,14 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         name: c"family".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 138,
+        type_index: 147,
         offset: std::mem::offset_of!(libprobe_udp_connection, family) as u32,
     },
     libprobe_field_info {
         name: c"lite".as_ptr(),
         doc: c"True for UDP-Lite (RFC 3828).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_udp_connection, lite) as u32,
     },
     libprobe_field_info {
@@ -8672,7 +9123,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         name: c"local_port".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 139,
+        type_index: 148,
         offset: std::mem::offset_of!(libprobe_udp_connection, local_port) as u32,
     },
     libprobe_field_info {
@@ -8686,7 +9137,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         name: c"remote_port".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 148,
+        type_index: 157,
         offset: std::mem::offset_of!(libprobe_udp_connection, remote_port) as u32,
     },
     libprobe_field_info {
@@ -8721,7 +9172,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         name: c"pid".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 53,
+        type_index: 61,
         offset: std::mem::offset_of!(libprobe_udp_connection, pid) as u32,
     },
     libprobe_field_info {
@@ -8735,56 +9186,56 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         name: c"owners".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 143,
+        type_index: 152,
         offset: std::mem::offset_of!(libprobe_udp_connection, owners) as u32,
     },
     libprobe_field_info {
         name: c"drops".as_ptr(),
         doc: c"Datagrams dropped (full buffer, bad checksum, filters).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_udp_connection, drops) as u32,
     },
     libprobe_field_info {
         name: c"bound_interface".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_udp_connection, bound_interface) as u32,
     },
     libprobe_field_info {
         name: c"cookie".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_connection, cookie) as u32,
     },
     libprobe_field_info {
         name: c"memory".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 147,
+        type_index: 156,
         offset: std::mem::offset_of!(libprobe_udp_connection, memory) as u32,
     },
 ]);
 
 static FIELDS_UNIX_SOCKET: Table<[libprobe_field_info; 16]> = Table([
     libprobe_field_info { name: c"path".as_ptr(), doc: c"The bound name: a filesystem path, or an abstract name (then `is_abstract`, and the\nname without its leading NUL). Empty for an unbound socket. From `/proc/net/unix`,\nNUL bytes inside an abstract name read as `@`.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_unix_socket, path) as u32 },
-    libprobe_field_info { name: c"is_abstract".as_ptr(), doc: c"True for a name in the abstract namespace (`ss` shows it with a leading `@`).".as_ptr(), unit: std::ptr::null(), type_index: 50, offset: std::mem::offset_of!(libprobe_unix_socket, is_abstract) as u32 },
-    libprobe_field_info { name: c"socket_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 149, offset: std::mem::offset_of!(libprobe_unix_socket, socket_type) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 150, offset: std::mem::offset_of!(libprobe_unix_socket, state) as u32 },
+    libprobe_field_info { name: c"is_abstract".as_ptr(), doc: c"True for a name in the abstract namespace (`ss` shows it with a leading `@`).".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_unix_socket, is_abstract) as u32 },
+    libprobe_field_info { name: c"socket_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 158, offset: std::mem::offset_of!(libprobe_unix_socket, socket_type) as u32 },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 159, offset: std::mem::offset_of!(libprobe_unix_socket, state) as u32 },
     libprobe_field_info { name: c"inode".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_unix_socket, inode) as u32 },
-    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_unix_socket, pid) as u32 },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_unix_socket, pid) as u32 },
     libprobe_field_info { name: c"process_name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_unix_socket, process_name) as u32 },
-    libprobe_field_info { name: c"owners".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 143, offset: std::mem::offset_of!(libprobe_unix_socket, owners) as u32 },
-    libprobe_field_info { name: c"peer_inode".as_ptr(), doc: c"The inode of the connected peer: `not_present` when not connected,\n`not_supported` from `/proc/net/unix`.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_unix_socket, peer_inode) as u32 },
-    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Data queued for reading; for a listening socket, connections waiting to be accepted.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_unix_socket, rx_queue) as u32 },
-    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Data queued for sending; for a listening socket, the backlog limit.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_unix_socket, tx_queue) as u32 },
-    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The user that created the socket (Linux 5.3+ with sock_diag).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_unix_socket, uid) as u32 },
-    libprobe_field_info { name: c"vfs_inode".as_ptr(), doc: c"The inode of the socket file a path is bound to (`not_present` for abstract and\nunbound sockets).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_unix_socket, vfs_inode) as u32 },
-    libprobe_field_info { name: c"pending_connections".as_ptr(), doc: c"For a listening socket, the client sockets (their inodes) whose connections wait to\nbe accepted.".as_ptr(), unit: std::ptr::null(), type_index: 152, offset: std::mem::offset_of!(libprobe_unix_socket, pending_connections) as u32 },
-    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_unix_socket, cookie) as u32 },
-    libprobe_field_info { name: c"memory".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 147, offset: std::mem::offset_of!(libprobe_unix_socket, memory) as u32 },
+    libprobe_field_info { name: c"owners".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 152, offset: std::mem::offset_of!(libprobe_unix_socket, owners) as u32 },
+    libprobe_field_info { name: c"peer_inode".as_ptr(), doc: c"The inode of the connected peer: `not_present` when not connected,\n`not_supported` from `/proc/net/unix`.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_unix_socket, peer_inode) as u32 },
+    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Data queued for reading; for a listening socket, connections waiting to be accepted.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_unix_socket, rx_queue) as u32 },
+    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Data queued for sending; for a listening socket, the backlog limit.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_unix_socket, tx_queue) as u32 },
+    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The user that created the socket (Linux 5.3+ with sock_diag).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_unix_socket, uid) as u32 },
+    libprobe_field_info { name: c"vfs_inode".as_ptr(), doc: c"The inode of the socket file a path is bound to (`not_present` for abstract and\nunbound sockets).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_unix_socket, vfs_inode) as u32 },
+    libprobe_field_info { name: c"pending_connections".as_ptr(), doc: c"For a listening socket, the client sockets (their inodes) whose connections wait to\nbe accepted.".as_ptr(), unit: std::ptr::null(), type_index: 161, offset: std::mem::offset_of!(libprobe_unix_socket, pending_connections) as u32 },
+    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_unix_socket, cookie) as u32 },
+    libprobe_field_info { name: c"memory".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 156, offset: std::mem::offset_of!(libprobe_unix_socket, memory) as u32 },
 ]);
 
 static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
@@ -8792,7 +9243,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         name: c"family".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 138,
+        type_index: 147,
         offset: std::mem::offset_of!(libprobe_raw_socket, family) as u32,
     },
     libprobe_field_info {
@@ -8813,7 +9264,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         name: c"protocol".as_ptr(),
         doc: c"The IP protocol the socket receives (ICMP = 1, ICMPv6 = 58, 255 = any).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 78,
+        type_index: 86,
         offset: std::mem::offset_of!(libprobe_raw_socket, protocol) as u32,
     },
     libprobe_field_info {
@@ -8848,7 +9299,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         name: c"pid".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 53,
+        type_index: 61,
         offset: std::mem::offset_of!(libprobe_raw_socket, pid) as u32,
     },
     libprobe_field_info {
@@ -8862,28 +9313,28 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         name: c"owners".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 143,
+        type_index: 152,
         offset: std::mem::offset_of!(libprobe_raw_socket, owners) as u32,
     },
     libprobe_field_info {
         name: c"drops".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_raw_socket, drops) as u32,
     },
     libprobe_field_info {
         name: c"bound_interface".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_raw_socket, bound_interface) as u32,
     },
     libprobe_field_info {
         name: c"cookie".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_raw_socket, cookie) as u32,
     },
 ]);
@@ -8893,17 +9344,17 @@ static FIELDS_NETLINK_SOCKET: Table<[libprobe_field_info; 15]> = Table([
     libprobe_field_info { name: c"protocol_name".as_ptr(), doc: c"Its name (`route`, `sock_diag`, `netfilter`, `generic`, `kobject_uevent`, …), or the\nnumber.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_netlink_socket, protocol_name) as u32 },
     libprobe_field_info { name: c"port_id".as_ptr(), doc: c"The socket's netlink address (0 for the kernel's own socket of a family).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, port_id) as u32 },
     libprobe_field_info { name: c"groups".as_ptr(), doc: c"The first 32 multicast groups joined (bit n-1 = group n).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, groups) as u32 },
-    libprobe_field_info { name: c"dst_port_id".as_ptr(), doc: c"The port the socket is connected to (`not_supported` from `/proc/net/netlink`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_netlink_socket, dst_port_id) as u32 },
-    libprobe_field_info { name: c"dst_group".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_netlink_socket, dst_group) as u32 },
-    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The owner of the socket's inode (its creator), read with `stat` through the first\nowner's descriptor: neither netlink_diag nor `/proc/net/netlink` carries it.\n`not_present` for a socket no process holds (the kernel's own), `not_supported` on a\nfixture tree.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_netlink_socket, uid) as u32 },
+    libprobe_field_info { name: c"dst_port_id".as_ptr(), doc: c"The port the socket is connected to (`not_supported` from `/proc/net/netlink`).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_netlink_socket, dst_port_id) as u32 },
+    libprobe_field_info { name: c"dst_group".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_netlink_socket, dst_group) as u32 },
+    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The owner of the socket's inode (its creator), read with `stat` through the first\nowner's descriptor: neither netlink_diag nor `/proc/net/netlink` carries it.\n`not_present` for a socket no process holds (the kernel's own), `not_supported` on a\nfixture tree.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_netlink_socket, uid) as u32 },
     libprobe_field_info { name: c"inode".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_netlink_socket, inode) as u32 },
-    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_netlink_socket, pid) as u32 },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_netlink_socket, pid) as u32 },
     libprobe_field_info { name: c"process_name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_netlink_socket, process_name) as u32 },
-    libprobe_field_info { name: c"owners".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 143, offset: std::mem::offset_of!(libprobe_netlink_socket, owners) as u32 },
+    libprobe_field_info { name: c"owners".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 152, offset: std::mem::offset_of!(libprobe_netlink_socket, owners) as u32 },
     libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Receive buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, rx_queue) as u32 },
     libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Send buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, tx_queue) as u32 },
-    libprobe_field_info { name: c"drops".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_netlink_socket, drops) as u32 },
-    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_netlink_socket, cookie) as u32 },
+    libprobe_field_info { name: c"drops".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_netlink_socket, drops) as u32 },
+    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_netlink_socket, cookie) as u32 },
 ]);
 
 static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
@@ -8911,14 +9362,14 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         name: c"socket_type".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 153,
+        type_index: 162,
         offset: std::mem::offset_of!(libprobe_packet_socket, socket_type) as u32,
     },
     libprobe_field_info {
         name: c"protocol".as_ptr(),
         doc: c"The Ethernet protocol captured (`0x0003` = every protocol, `0x0800` IPv4).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 139,
+        type_index: 148,
         offset: std::mem::offset_of!(libprobe_packet_socket, protocol) as u32,
     },
     libprobe_field_info {
@@ -8932,7 +9383,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         name: c"running".as_ptr(),
         doc: c"True while the socket receives (bound with a protocol).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 62,
+        type_index: 70,
         offset: std::mem::offset_of!(libprobe_packet_socket, running) as u32,
     },
     libprobe_field_info {
@@ -8960,7 +9411,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         name: c"pid".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 53,
+        type_index: 61,
         offset: std::mem::offset_of!(libprobe_packet_socket, pid) as u32,
     },
     libprobe_field_info {
@@ -8974,14 +9425,14 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         name: c"owners".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 143,
+        type_index: 152,
         offset: std::mem::offset_of!(libprobe_packet_socket, owners) as u32,
     },
     libprobe_field_info {
         name: c"cookie".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_packet_socket, cookie) as u32,
     },
 ]);
@@ -8991,154 +9442,154 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         name: c"connections_established".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_established) as u32,
     },
     libprobe_field_info {
         name: c"connections_syn_sent".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_syn_sent) as u32,
     },
     libprobe_field_info {
         name: c"connections_syn_recv".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_syn_recv) as u32,
     },
     libprobe_field_info {
         name: c"connections_fin_wait1".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_fin_wait1) as u32,
     },
     libprobe_field_info {
         name: c"connections_fin_wait2".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_fin_wait2) as u32,
     },
     libprobe_field_info {
         name: c"connections_time_wait".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_time_wait) as u32,
     },
     libprobe_field_info {
         name: c"connections_close".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_close) as u32,
     },
     libprobe_field_info {
         name: c"connections_close_wait".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_close_wait) as u32,
     },
     libprobe_field_info {
         name: c"connections_last_ack".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_last_ack) as u32,
     },
     libprobe_field_info {
         name: c"connections_listen".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_listen) as u32,
     },
     libprobe_field_info {
         name: c"connections_closing".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_closing) as u32,
     },
     libprobe_field_info {
         name: c"active_opens".as_ptr(),
         doc: c"Connections opened by this side (`ActiveOpens`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, active_opens) as u32,
     },
     libprobe_field_info {
         name: c"passive_opens".as_ptr(),
         doc: c"Connections accepted (`PassiveOpens`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, passive_opens) as u32,
     },
     libprobe_field_info {
         name: c"attempt_fails".as_ptr(),
         doc: c"Connection attempts that failed (`AttemptFails`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, attempt_fails) as u32,
     },
     libprobe_field_info {
         name: c"estab_resets".as_ptr(),
         doc: c"Connections reset from ESTABLISHED or CLOSE_WAIT (`EstabResets`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, estab_resets) as u32,
     },
     libprobe_field_info {
         name: c"curr_estab".as_ptr(),
         doc: c"Connections now ESTABLISHED or CLOSE_WAIT (`CurrEstab`, a gauge).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, curr_estab) as u32,
     },
     libprobe_field_info {
         name: c"in_segs".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, in_segs) as u32,
     },
     libprobe_field_info {
         name: c"out_segs".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, out_segs) as u32,
     },
     libprobe_field_info {
         name: c"retrans_segs".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, retrans_segs) as u32,
     },
     libprobe_field_info {
         name: c"in_errs".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, in_errs) as u32,
     },
     libprobe_field_info {
         name: c"out_rsts".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, out_rsts) as u32,
     },
     libprobe_field_info {
         name: c"in_csum_errors".as_ptr(),
         doc: c"Segments with a bad checksum (`InCsumErrors`, Linux 3.10+).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, in_csum_errors) as u32,
     },
 ]);
@@ -9190,21 +9641,21 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         name: c"in_csum_errors".as_ptr(),
         doc: c"Datagrams with a bad checksum (3.10+).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_stats, in_csum_errors) as u32,
     },
     libprobe_field_info {
         name: c"ignored_multi".as_ptr(),
         doc: c"Multicast datagrams no socket wanted (4.11+).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_stats, ignored_multi) as u32,
     },
     libprobe_field_info {
         name: c"mem_errors".as_ptr(),
         doc: c"Datagrams dropped for lack of memory (5.9+).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_stats, mem_errors) as u32,
     },
 ]);
@@ -9256,7 +9707,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"tcp_mem".as_ptr(),
         doc: c"The TCP memory thresholds (`net.ipv4.tcp_mem`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 155,
+        type_index: 164,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_mem) as u32,
     },
     libprobe_field_info {
@@ -9277,7 +9728,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"udp_mem".as_ptr(),
         doc: c"The UDP memory thresholds (`net.ipv4.udp_mem`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 155,
+        type_index: 164,
         offset: std::mem::offset_of!(libprobe_socket_stats, udp_mem) as u32,
     },
     libprobe_field_info {
@@ -9312,42 +9763,42 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"tcp6_inuse".as_ptr(),
         doc: c"The IPv6 counts of `/proc/net/sockstat6` (absent without IPv6).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp6_inuse) as u32,
     },
     libprobe_field_info {
         name: c"udp6_inuse".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, udp6_inuse) as u32,
     },
     libprobe_field_info {
         name: c"udplite6_inuse".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, udplite6_inuse) as u32,
     },
     libprobe_field_info {
         name: c"raw6_inuse".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, raw6_inuse) as u32,
     },
     libprobe_field_info {
         name: c"frag6_inuse".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, frag6_inuse) as u32,
     },
     libprobe_field_info {
         name: c"frag6_memory".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_socket_stats, frag6_memory) as u32,
     },
 ]);
@@ -9378,7 +9829,7 @@ static FIELDS_MEMORY_LIMITS: Table<[libprobe_field_info; 3]> = Table([
 
 static FIELDS_COUNTER_TABLE: Table<[libprobe_field_info; 2]> = Table([
     libprobe_field_info { name: c"name".as_ptr(), doc: c"The table's name as the kernel prints it (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`,\n`UdpLite`, `TcpExt`, `IpExt`, `MPTcpExt`, …).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_counter_table, name) as u32 },
-    libprobe_field_info { name: c"counters".as_ptr(), doc: c"Every counter, in the kernel's order. Signed because a few are (`Tcp` `MaxConn`\nis -1: no limit).".as_ptr(), unit: std::ptr::null(), type_index: 123, offset: std::mem::offset_of!(libprobe_counter_table, counters) as u32 },
+    libprobe_field_info { name: c"counters".as_ptr(), doc: c"Every counter, in the kernel's order. Signed because a few are (`Tcp` `MaxConn`\nis -1: no limit).".as_ptr(), unit: std::ptr::null(), type_index: 132, offset: std::mem::offset_of!(libprobe_counter_table, counters) as u32 },
 ]);
 
 static FIELDS_NET_INTERFACE_FULL: Table<[libprobe_field_info; 30]> = Table([
@@ -9388,26 +9839,26 @@ static FIELDS_NET_INTERFACE_FULL: Table<[libprobe_field_info; 30]> = Table([
     libprobe_field_info { name: c"broadcast_address".as_ptr(), doc: c"The link-layer broadcast address.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, broadcast_address) as u32 },
     libprobe_field_info { name: c"permanent_address".as_ptr(), doc: c"The address the hardware came with, when the driver knows it.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, permanent_address) as u32 },
     libprobe_field_info { name: c"mtu".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_net_interface_full, mtu) as u32 },
-    libprobe_field_info { name: c"flags".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 156, offset: std::mem::offset_of!(libprobe_net_interface_full, flags) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"The operational state (`operstate`).".as_ptr(), unit: std::ptr::null(), type_index: 157, offset: std::mem::offset_of!(libprobe_net_interface_full, state) as u32 },
-    libprobe_field_info { name: c"hw_type".as_ptr(), doc: c"The `ARPHRD_*` link type (1 Ethernet, 772 loopback).".as_ptr(), unit: std::ptr::null(), type_index: 139, offset: std::mem::offset_of!(libprobe_net_interface_full, hw_type) as u32 },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 165, offset: std::mem::offset_of!(libprobe_net_interface_full, flags) as u32 },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"The operational state (`operstate`).".as_ptr(), unit: std::ptr::null(), type_index: 166, offset: std::mem::offset_of!(libprobe_net_interface_full, state) as u32 },
+    libprobe_field_info { name: c"hw_type".as_ptr(), doc: c"The `ARPHRD_*` link type (1 Ethernet, 772 loopback).".as_ptr(), unit: std::ptr::null(), type_index: 148, offset: std::mem::offset_of!(libprobe_net_interface_full, hw_type) as u32 },
     libprobe_field_info { name: c"kind".as_ptr(), doc: c"The kind of virtual device (`veth`, `bridge`, `ifb`, `bond`, …); `null` for\nphysical devices and `lo`.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, kind) as u32 },
-    libprobe_field_info { name: c"speed_mbps".as_ptr(), doc: c"Link speed (`/sys/class/net/<if>/speed`): `not_enabled` while the interface is\ndown, `not_supported` where the driver cannot tell (`lo`, many virtual devices).".as_ptr(), unit: c"Mbit/s".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_net_interface_full, speed_mbps) as u32 },
-    libprobe_field_info { name: c"duplex".as_ptr(), doc: c"Link duplex (`/sys/class/net/<if>/duplex`), missing as `speed_mbps` is.".as_ptr(), unit: std::ptr::null(), type_index: 159, offset: std::mem::offset_of!(libprobe_net_interface_full, duplex) as u32 },
-    libprobe_field_info { name: c"carrier".as_ptr(), doc: c"Whether the link has a carrier (`IFLA_CARRIER`).".as_ptr(), unit: std::ptr::null(), type_index: 62, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier) as u32 },
-    libprobe_field_info { name: c"carrier_changes".as_ptr(), doc: c"Carrier up and down events since the device was created.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_changes) as u32 },
-    libprobe_field_info { name: c"carrier_up_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_up_count) as u32 },
-    libprobe_field_info { name: c"carrier_down_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_down_count) as u32 },
-    libprobe_field_info { name: c"ipv4_addresses".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 162, offset: std::mem::offset_of!(libprobe_net_interface_full, ipv4_addresses) as u32 },
-    libprobe_field_info { name: c"ipv6_addresses".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 165, offset: std::mem::offset_of!(libprobe_net_interface_full, ipv6_addresses) as u32 },
-    libprobe_field_info { name: c"stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 167, offset: std::mem::offset_of!(libprobe_net_interface_full, stats) as u32 },
+    libprobe_field_info { name: c"speed_mbps".as_ptr(), doc: c"Link speed (`/sys/class/net/<if>/speed`): `not_enabled` while the interface is\ndown, `not_supported` where the driver cannot tell (`lo`, many virtual devices).".as_ptr(), unit: c"Mbit/s".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_net_interface_full, speed_mbps) as u32 },
+    libprobe_field_info { name: c"duplex".as_ptr(), doc: c"Link duplex (`/sys/class/net/<if>/duplex`), missing as `speed_mbps` is.".as_ptr(), unit: std::ptr::null(), type_index: 168, offset: std::mem::offset_of!(libprobe_net_interface_full, duplex) as u32 },
+    libprobe_field_info { name: c"carrier".as_ptr(), doc: c"Whether the link has a carrier (`IFLA_CARRIER`).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier) as u32 },
+    libprobe_field_info { name: c"carrier_changes".as_ptr(), doc: c"Carrier up and down events since the device was created.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_changes) as u32 },
+    libprobe_field_info { name: c"carrier_up_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_up_count) as u32 },
+    libprobe_field_info { name: c"carrier_down_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_down_count) as u32 },
+    libprobe_field_info { name: c"ipv4_addresses".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 171, offset: std::mem::offset_of!(libprobe_net_interface_full, ipv4_addresses) as u32 },
+    libprobe_field_info { name: c"ipv6_addresses".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 174, offset: std::mem::offset_of!(libprobe_net_interface_full, ipv6_addresses) as u32 },
+    libprobe_field_info { name: c"stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 176, offset: std::mem::offset_of!(libprobe_net_interface_full, stats) as u32 },
     libprobe_field_info { name: c"tx_queue_len".as_ptr(), doc: c"The transmit queue length of the queueing discipline (`txqueuelen`).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_net_interface_full, tx_queue_len) as u32 },
-    libprobe_field_info { name: c"rx_queue_len".as_ptr(), doc: c"Linux has no per-interface receive queue length (received packets wait in a\nper-CPU backlog, `net.core.netdev_max_backlog`): always `not_supported`. See\n`num_rx_queues` for the hardware queues.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_net_interface_full, rx_queue_len) as u32 },
-    libprobe_field_info { name: c"num_tx_queues".as_ptr(), doc: c"Hardware transmit queues.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_net_interface_full, num_tx_queues) as u32 },
-    libprobe_field_info { name: c"num_rx_queues".as_ptr(), doc: c"Hardware receive queues.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_net_interface_full, num_rx_queues) as u32 },
+    libprobe_field_info { name: c"rx_queue_len".as_ptr(), doc: c"Linux has no per-interface receive queue length (received packets wait in a\nper-CPU backlog, `net.core.netdev_max_backlog`): always `not_supported`. See\n`num_rx_queues` for the hardware queues.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_net_interface_full, rx_queue_len) as u32 },
+    libprobe_field_info { name: c"num_tx_queues".as_ptr(), doc: c"Hardware transmit queues.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_net_interface_full, num_tx_queues) as u32 },
+    libprobe_field_info { name: c"num_rx_queues".as_ptr(), doc: c"Hardware receive queues.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_net_interface_full, num_rx_queues) as u32 },
     libprobe_field_info { name: c"qdisc".as_ptr(), doc: c"The queueing discipline (`noqueue`, `fq_codel`, `mq`).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, qdisc) as u32 },
-    libprobe_field_info { name: c"master_index".as_ptr(), doc: c"The index of the master device (bridge, bond, VRF).".as_ptr(), unit: std::ptr::null(), type_index: 168, offset: std::mem::offset_of!(libprobe_net_interface_full, master_index) as u32 },
-    libprobe_field_info { name: c"link_index".as_ptr(), doc: c"The index of the underlying or peer device (for a veth: its peer, possibly in\nanother namespace).".as_ptr(), unit: std::ptr::null(), type_index: 168, offset: std::mem::offset_of!(libprobe_net_interface_full, link_index) as u32 },
+    libprobe_field_info { name: c"master_index".as_ptr(), doc: c"The index of the master device (bridge, bond, VRF).".as_ptr(), unit: std::ptr::null(), type_index: 177, offset: std::mem::offset_of!(libprobe_net_interface_full, master_index) as u32 },
+    libprobe_field_info { name: c"link_index".as_ptr(), doc: c"The index of the underlying or peer device (for a veth: its peer, possibly in\nanother namespace).".as_ptr(), unit: std::ptr::null(), type_index: 177, offset: std::mem::offset_of!(libprobe_net_interface_full, link_index) as u32 },
     libprobe_field_info { name: c"driver".as_ptr(), doc: c"The driver (`ETHTOOL_GDRVINFO`). `not_supported` where the device has no ethtool\ndriver information (`lo`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, driver) as u32 },
     libprobe_field_info { name: c"driver_version".as_ptr(), doc: c"The driver's version; `not_present` when the driver reports none.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, driver_version) as u32 },
     libprobe_field_info { name: c"firmware_version".as_ptr(), doc: c"The firmware version; `not_present` when the device has no firmware (virtual\ndevices).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, firmware_version) as u32 },
@@ -9419,112 +9870,112 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         name: c"up".as_ptr(),
         doc: c"Administratively up.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, up) as u32,
     },
     libprobe_field_info {
         name: c"broadcast".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, broadcast) as u32,
     },
     libprobe_field_info {
         name: c"debug".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, debug) as u32,
     },
     libprobe_field_info {
         name: c"loopback".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, loopback) as u32,
     },
     libprobe_field_info {
         name: c"point_to_point".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, point_to_point) as u32,
     },
     libprobe_field_info {
         name: c"no_trailers".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, no_trailers) as u32,
     },
     libprobe_field_info {
         name: c"running".as_ptr(),
         doc: c"Operationally up (RFC 2863 `up`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, running) as u32,
     },
     libprobe_field_info {
         name: c"no_arp".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, no_arp) as u32,
     },
     libprobe_field_info {
         name: c"promiscuous".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, promiscuous) as u32,
     },
     libprobe_field_info {
         name: c"all_multicast".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, all_multicast) as u32,
     },
     libprobe_field_info {
         name: c"master".as_ptr(),
         doc: c"A bonding master.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, master) as u32,
     },
     libprobe_field_info {
         name: c"slave".as_ptr(),
         doc: c"A bonding slave.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, slave) as u32,
     },
     libprobe_field_info {
         name: c"multicast".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, multicast) as u32,
     },
     libprobe_field_info {
         name: c"lower_up".as_ptr(),
         doc: c"The carrier is present (`IFF_LOWER_UP`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, lower_up) as u32,
     },
     libprobe_field_info {
         name: c"dormant".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, dormant) as u32,
     },
     libprobe_field_info {
         name: c"echo".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, echo) as u32,
     },
     libprobe_field_info {
@@ -9548,7 +9999,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         name: c"prefix_len".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 78,
+        type_index: 86,
         offset: std::mem::offset_of!(libprobe_ipv4_info, prefix_len) as u32,
     },
     libprobe_field_info {
@@ -9576,14 +10027,14 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         name: c"scope".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 169,
+        type_index: 178,
         offset: std::mem::offset_of!(libprobe_ipv4_info, scope) as u32,
     },
     libprobe_field_info {
         name: c"label".as_ptr(),
         doc: c"The address label (`eth0:1`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 170,
+        type_index: 179,
         offset: std::mem::offset_of!(libprobe_ipv4_info, label) as u32,
     },
     libprobe_field_info {
@@ -9597,25 +10048,25 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         name: c"valid_lifetime".as_ptr(),
         doc: c"Remaining valid lifetime; `null` when forever.".as_ptr(),
         unit: c"seconds".as_ptr(),
-        type_index: 168,
+        type_index: 177,
         offset: std::mem::offset_of!(libprobe_ipv4_info, valid_lifetime) as u32,
     },
     libprobe_field_info {
         name: c"preferred_lifetime".as_ptr(),
         doc: c"Remaining preferred lifetime; `null` when forever.".as_ptr(),
         unit: c"seconds".as_ptr(),
-        type_index: 168,
+        type_index: 177,
         offset: std::mem::offset_of!(libprobe_ipv4_info, preferred_lifetime) as u32,
     },
 ]);
 
 static FIELDS_IPV6_INFO: Table<[libprobe_field_info; 6]> = Table([
     libprobe_field_info { name: c"address".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_ipv6_info, address) as u32 },
-    libprobe_field_info { name: c"prefix_len".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_ipv6_info, prefix_len) as u32 },
-    libprobe_field_info { name: c"scope".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 169, offset: std::mem::offset_of!(libprobe_ipv6_info, scope) as u32 },
+    libprobe_field_info { name: c"prefix_len".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_ipv6_info, prefix_len) as u32 },
+    libprobe_field_info { name: c"scope".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 178, offset: std::mem::offset_of!(libprobe_ipv6_info, scope) as u32 },
     libprobe_field_info { name: c"flags".as_ptr(), doc: c"`IFA_F_*` flags: 0x01 temporary, 0x02 nodad, 0x04 optimistic, 0x08 dadfailed,\n0x10 homeaddress, 0x20 deprecated, 0x40 tentative, 0x80 permanent, 0x100\nmanagetempaddr, 0x200 noprefixroute, 0x400 mcautojoin, 0x800 stable-privacy.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_ipv6_info, flags) as u32 },
-    libprobe_field_info { name: c"valid_lifetime".as_ptr(), doc: c"".as_ptr(), unit: c"seconds".as_ptr(), type_index: 168, offset: std::mem::offset_of!(libprobe_ipv6_info, valid_lifetime) as u32 },
-    libprobe_field_info { name: c"preferred_lifetime".as_ptr(), doc: c"".as_ptr(), unit: c"seconds".as_ptr(), type_index: 168, offset: std::mem::offset_of!(libprobe_ipv6_info, preferred_lifetime) as u32 },
+    libprobe_field_info { name: c"valid_lifetime".as_ptr(), doc: c"".as_ptr(), unit: c"seconds".as_ptr(), type_index: 177, offset: std::mem::offset_of!(libprobe_ipv6_info, valid_lifetime) as u32 },
+    libprobe_field_info { name: c"preferred_lifetime".as_ptr(), doc: c"".as_ptr(), unit: c"seconds".as_ptr(), type_index: 177, offset: std::mem::offset_of!(libprobe_ipv6_info, preferred_lifetime) as u32 },
 ]);
 
 static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
@@ -9784,37 +10235,37 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         name: c"rx_nohandler".as_ptr(),
         doc: c"Packets dropped for lack of a protocol handler (Linux 4.6+).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_nohandler) as u32,
     },
     libprobe_field_info {
         name: c"rx_otherhost_dropped".as_ptr(),
         doc: c"Packets dropped because they were for another host (5.19+).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_otherhost_dropped) as u32,
     },
 ]);
 
 static FIELDS_ROUTE: Table<[libprobe_field_info; 18]> = Table([
-    libprobe_field_info { name: c"family".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 138, offset: std::mem::offset_of!(libprobe_route, family) as u32 },
+    libprobe_field_info { name: c"family".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 147, offset: std::mem::offset_of!(libprobe_route, family) as u32 },
     libprobe_field_info { name: c"destination".as_ptr(), doc: c"The destination network (`0.0.0.0` / `::` for the default route).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_route, destination) as u32 },
-    libprobe_field_info { name: c"prefix_len".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_route, prefix_len) as u32 },
+    libprobe_field_info { name: c"prefix_len".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_route, prefix_len) as u32 },
     libprobe_field_info { name: c"gateway".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_route, gateway) as u32 },
     libprobe_field_info { name: c"genmask".as_ptr(), doc: c"The prefix as a mask (`255.255.255.0`; for IPv6 `ffff:ffff:ffff:ffff::`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_route, genmask) as u32 },
-    libprobe_field_info { name: c"flags".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 171, offset: std::mem::offset_of!(libprobe_route, flags) as u32 },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 180, offset: std::mem::offset_of!(libprobe_route, flags) as u32 },
     libprobe_field_info { name: c"metric".as_ptr(), doc: c"The route's priority (`metric` in `ip route`; 0 when none is set).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_route, metric) as u32 },
-    libprobe_field_info { name: c"interface".as_ptr(), doc: c"The outgoing interface's name (`null` for routes without one, such as\n`unreachable` or multipath routes).".as_ptr(), unit: std::ptr::null(), type_index: 170, offset: std::mem::offset_of!(libprobe_route, interface) as u32 },
-    libprobe_field_info { name: c"interface_index".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 168, offset: std::mem::offset_of!(libprobe_route, interface_index) as u32 },
-    libprobe_field_info { name: c"mtu".as_ptr(), doc: c"The route's MTU metric (`RTAX_MTU`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 168, offset: std::mem::offset_of!(libprobe_route, mtu) as u32 },
-    libprobe_field_info { name: c"window".as_ptr(), doc: c"The TCP window clamp (`RTAX_WINDOW`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 168, offset: std::mem::offset_of!(libprobe_route, window) as u32 },
-    libprobe_field_info { name: c"irtt".as_ptr(), doc: c"The initial round-trip time (`RTAX_RTT`).".as_ptr(), unit: c"ms".as_ptr(), type_index: 168, offset: std::mem::offset_of!(libprobe_route, irtt) as u32 },
+    libprobe_field_info { name: c"interface".as_ptr(), doc: c"The outgoing interface's name (`null` for routes without one, such as\n`unreachable` or multipath routes).".as_ptr(), unit: std::ptr::null(), type_index: 179, offset: std::mem::offset_of!(libprobe_route, interface) as u32 },
+    libprobe_field_info { name: c"interface_index".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 177, offset: std::mem::offset_of!(libprobe_route, interface_index) as u32 },
+    libprobe_field_info { name: c"mtu".as_ptr(), doc: c"The route's MTU metric (`RTAX_MTU`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 177, offset: std::mem::offset_of!(libprobe_route, mtu) as u32 },
+    libprobe_field_info { name: c"window".as_ptr(), doc: c"The TCP window clamp (`RTAX_WINDOW`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 177, offset: std::mem::offset_of!(libprobe_route, window) as u32 },
+    libprobe_field_info { name: c"irtt".as_ptr(), doc: c"The initial round-trip time (`RTAX_RTT`).".as_ptr(), unit: c"ms".as_ptr(), type_index: 177, offset: std::mem::offset_of!(libprobe_route, irtt) as u32 },
     libprobe_field_info { name: c"table".as_ptr(), doc: c"The routing table (254 main, 255 local, 253 default).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_route, table) as u32 },
-    libprobe_field_info { name: c"route_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 172, offset: std::mem::offset_of!(libprobe_route, route_type) as u32 },
-    libprobe_field_info { name: c"scope".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 169, offset: std::mem::offset_of!(libprobe_route, scope) as u32 },
-    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"Who installed it (`RTPROT_*`: 2 kernel, 3 boot, 4 static, 9 ra, 16 dhcp, …).".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_route, protocol) as u32 },
+    libprobe_field_info { name: c"route_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 181, offset: std::mem::offset_of!(libprobe_route, route_type) as u32 },
+    libprobe_field_info { name: c"scope".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 178, offset: std::mem::offset_of!(libprobe_route, scope) as u32 },
+    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"Who installed it (`RTPROT_*`: 2 kernel, 3 boot, 4 static, 9 ra, 16 dhcp, …).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_route, protocol) as u32 },
     libprobe_field_info { name: c"preferred_source".as_ptr(), doc: c"The source address preferred for this route (`src` in `ip route`).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_route, preferred_source) as u32 },
-    libprobe_field_info { name: c"nexthops".as_ptr(), doc: c"Next hops of a multipath route; empty otherwise.".as_ptr(), unit: std::ptr::null(), type_index: 174, offset: std::mem::offset_of!(libprobe_route, nexthops) as u32 },
+    libprobe_field_info { name: c"nexthops".as_ptr(), doc: c"Next hops of a multipath route; empty otherwise.".as_ptr(), unit: std::ptr::null(), type_index: 183, offset: std::mem::offset_of!(libprobe_route, nexthops) as u32 },
 ]);
 
 static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
@@ -9822,49 +10273,49 @@ static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
         name: c"up".as_ptr(),
         doc: c"Usable (`RTF_UP`): every route but a dead one.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_route_flags, up) as u32,
     },
     libprobe_field_info {
         name: c"gateway".as_ptr(),
         doc: c"Through a gateway (`RTF_GATEWAY`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_route_flags, gateway) as u32,
     },
     libprobe_field_info {
         name: c"host".as_ptr(),
         doc: c"To one host (`RTF_HOST`: a full-length prefix).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_route_flags, host) as u32,
     },
     libprobe_field_info {
         name: c"reject".as_ptr(),
         doc: c"Rejects packets (`unreachable`, `prohibit`, `blackhole`; `RTF_REJECT`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_route_flags, reject) as u32,
     },
     libprobe_field_info {
         name: c"onlink".as_ptr(),
         doc: c"The gateway is on the link even without a matching prefix (`RTNH_F_ONLINK`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_route_flags, onlink) as u32,
     },
     libprobe_field_info {
         name: c"linkdown".as_ptr(),
         doc: c"The next hop's link is down (`RTNH_F_LINKDOWN`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_route_flags, linkdown) as u32,
     },
     libprobe_field_info {
         name: c"dead".as_ptr(),
         doc: c"The next hop is dead (`RTNH_F_DEAD`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_route_flags, dead) as u32,
     },
     libprobe_field_info {
@@ -9895,7 +10346,7 @@ static FIELDS_ROUTE_NEXT_HOP: Table<[libprobe_field_info; 4]> = Table([
         name: c"interface".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 170,
+        type_index: 179,
         offset: std::mem::offset_of!(libprobe_route_next_hop, interface) as u32,
     },
     libprobe_field_info {
@@ -9912,7 +10363,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         name: c"family".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 138,
+        type_index: 147,
         offset: std::mem::offset_of!(libprobe_arp_entry, family) as u32,
     },
     libprobe_field_info {
@@ -9926,14 +10377,14 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         name: c"hw_type".as_ptr(),
         doc: c"The `ARPHRD_*` type of the device (1 Ethernet).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 139,
+        type_index: 148,
         offset: std::mem::offset_of!(libprobe_arp_entry, hw_type) as u32,
     },
     libprobe_field_info {
         name: c"flags".as_ptr(),
         doc: c"`ATF_*` flags as `/proc/net/arp` shows them (0x2 complete, 0x4 permanent).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 139,
+        type_index: 148,
         offset: std::mem::offset_of!(libprobe_arp_entry, flags) as u32,
     },
     libprobe_field_info {
@@ -9961,21 +10412,21 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         name: c"state".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 175,
+        type_index: 184,
         offset: std::mem::offset_of!(libprobe_arp_entry, state) as u32,
     },
     libprobe_field_info {
         name: c"router".as_ptr(),
         doc: c"The neighbour is a router (IPv6 `NTF_ROUTER`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 50,
+        type_index: 59,
         offset: std::mem::offset_of!(libprobe_arp_entry, router) as u32,
     },
     libprobe_field_info {
         name: c"probes".as_ptr(),
         doc: c"Resolution probes sent.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 168,
+        type_index: 177,
         offset: std::mem::offset_of!(libprobe_arp_entry, probes) as u32,
     },
 ]);
@@ -9985,7 +10436,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         name: c"family".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 138,
+        type_index: 147,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, family) as u32,
     },
     libprobe_field_info {
@@ -9999,7 +10450,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         name: c"protocol_number".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 78,
+        type_index: 86,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, protocol_number) as u32,
     },
     libprobe_field_info {
@@ -10020,14 +10471,14 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         name: c"src_port".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 148,
+        type_index: 157,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, src_port) as u32,
     },
     libprobe_field_info {
         name: c"dst_port".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 148,
+        type_index: 157,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, dst_port) as u32,
     },
     libprobe_field_info {
@@ -10048,35 +10499,35 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         name: c"reply_src_port".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 148,
+        type_index: 157,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, reply_src_port) as u32,
     },
     libprobe_field_info {
         name: c"reply_dst_port".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 148,
+        type_index: 157,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, reply_dst_port) as u32,
     },
     libprobe_field_info {
         name: c"icmp_type".as_ptr(),
         doc: c"ICMP type, code and id, for ICMP flows.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 176,
+        type_index: 185,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, icmp_type) as u32,
     },
     libprobe_field_info {
         name: c"icmp_code".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 176,
+        type_index: 185,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, icmp_code) as u32,
     },
     libprobe_field_info {
         name: c"icmp_id".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 148,
+        type_index: 157,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, icmp_id) as u32,
     },
     libprobe_field_info {
@@ -10098,28 +10549,28 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         name: c"packets_orig".as_ptr(),
         doc: c"Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, packets_orig) as u32,
     },
     libprobe_field_info {
         name: c"bytes_orig".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, bytes_orig) as u32,
     },
     libprobe_field_info {
         name: c"packets_reply".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, packets_reply) as u32,
     },
     libprobe_field_info {
         name: c"bytes_reply".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 36,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, bytes_reply) as u32,
     },
     libprobe_field_info {
@@ -10133,7 +10584,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         name: c"zone".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 139,
+        type_index: 148,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, zone) as u32,
     },
     libprobe_field_info {
@@ -10154,14 +10605,14 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         name: c"id".as_ptr(),
         doc: c"The entry's id (ctnetlink only).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, id) as u32,
     },
     libprobe_field_info {
         name: c"use_count".as_ptr(),
         doc: c"References held on the entry.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, use_count) as u32,
     },
 ]);
@@ -10171,28 +10622,28 @@ static FIELDS_CONNTRACK_STATS: Table<[libprobe_field_info; 4]> = Table([
         name: c"entries".as_ptr(),
         doc: c"Entries now (`net.netfilter.nf_conntrack_count`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_stats, entries) as u32,
     },
     libprobe_field_info {
         name: c"max_entries".as_ptr(),
         doc: c"The table's limit (`nf_conntrack_max`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_stats, max_entries) as u32,
     },
     libprobe_field_info {
         name: c"accounting".as_ptr(),
         doc: c"Whether per-flow byte and packet counters are on (`nf_conntrack_acct`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 62,
+        type_index: 70,
         offset: std::mem::offset_of!(libprobe_conntrack_stats, accounting) as u32,
     },
     libprobe_field_info {
         name: c"per_cpu".as_ptr(),
         doc: c"Per-CPU counters (ctnetlink, else `/proc/net/stat/nf_conntrack`).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 179,
+        type_index: 188,
         offset: std::mem::offset_of!(libprobe_conntrack_stats, per_cpu) as u32,
     },
 ]);
@@ -10265,14 +10716,14 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         name: c"clash_resolve".as_ptr(),
         doc: c"Insertion races resolved (5.10+).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, clash_resolve) as u32,
     },
     libprobe_field_info {
         name: c"chain_toolong".as_ptr(),
         doc: c"Insertions refused because a hash chain was too long (5.15+).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 32,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, chain_toolong) as u32,
     },
 ]);
@@ -10289,7 +10740,7 @@ static FIELDS_POWER_METRICS: Table<[libprobe_field_info; 1]> = Table([libprobe_f
     name: c"rapl_available".as_ptr(),
     doc: c"Whether this machine exposes RAPL energy counters (`/sys/class/powercap`).".as_ptr(),
     unit: std::ptr::null(),
-    type_index: 50,
+    type_index: 59,
     offset: std::mem::offset_of!(libprobe_power_metrics, rapl_available) as u32,
 }]);
 
@@ -10309,24 +10760,28 @@ static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 1]> = Table([libprobe_fi
     offset: std::mem::offset_of!(libprobe_ebpf_metrics, attached_ns) as u32,
 }]);
 
-pub(crate) static RECORDS: Table<[libprobe_record_info; 53]> = Table([
+pub(crate) static RECORDS: Table<[libprobe_record_info; 57]> = Table([
     libprobe_record_info { name: c"libprobe_snapshot_view".as_ptr(), schema_name: c"Snapshot".as_ptr(), doc: c"Everything one call collected.".as_ptr(), size: size_of::<libprobe_snapshot_view>() as u32, field_count: FIELDS_SNAPSHOT.0.len() as u32, fields: FIELDS_SNAPSHOT.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_domain_status".as_ptr(), schema_name: c"DomainStatus".as_ptr(), doc: c"How the collection of one domain went.".as_ptr(), size: size_of::<libprobe_domain_status>() as u32, field_count: FIELDS_DOMAIN_STATUS.0.len() as u32, fields: FIELDS_DOMAIN_STATUS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_system".as_ptr(), schema_name: c"System".as_ptr(), doc: c"The machine as a whole.".as_ptr(), size: size_of::<libprobe_system>() as u32, field_count: FIELDS_SYSTEM.0.len() as u32, fields: FIELDS_SYSTEM.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_cpu_times".as_ptr(), schema_name: c"CpuTimes".as_ptr(), doc: c"Time spent in each CPU mode (a `cpu` line of `/proc/stat`), in clock ticks.\n\nKernels older than 2.6.33 print fewer columns; the modes they do not print are 0\n(that time is counted in the other modes there).".as_ptr(), size: size_of::<libprobe_cpu_times>() as u32, field_count: FIELDS_CPU_TIMES.0.len() as u32, fields: FIELDS_CPU_TIMES.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_cpu".as_ptr(), schema_name: c"Cpu".as_ptr(), doc: c"One logical CPU (every CPU `present` lists, online or not).".as_ptr(), size: size_of::<libprobe_cpu>() as u32, field_count: FIELDS_CPU.0.len() as u32, fields: FIELDS_CPU.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_load_average".as_ptr(), schema_name: c"LoadAverage".as_ptr(), doc: c"`/proc/loadavg`.".as_ptr(), size: size_of::<libprobe_load_average>() as u32, field_count: FIELDS_LOAD_AVERAGE.0.len() as u32, fields: FIELDS_LOAD_AVERAGE.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_system_pressure".as_ptr(), schema_name: c"SystemPressure".as_ptr(), doc: c"System-wide pressure stall information (`/proc/pressure/*`, Linux 4.20+ with PSI on).\nEach is `not_supported` when its file is absent (no `CONFIG_PSI`, or `psi=0`).".as_ptr(), size: size_of::<libprobe_system_pressure>() as u32, field_count: FIELDS_SYSTEM_PRESSURE.0.len() as u32, fields: FIELDS_SYSTEM_PRESSURE.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_load_average".as_ptr(), schema_name: c"LoadAverage".as_ptr(), doc: c"`/proc/loadavg`. Each value is read alone: one that does not parse (a negative load,\na word) is missing with reason `error` and a warning.".as_ptr(), size: size_of::<libprobe_load_average>() as u32, field_count: FIELDS_LOAD_AVERAGE.0.len() as u32, fields: FIELDS_LOAD_AVERAGE.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_system_pressure".as_ptr(), schema_name: c"SystemPressure".as_ptr(), doc: c"System-wide pressure stall information (`/proc/pressure/*`, Linux 4.20+ with PSI on).\nEach is `not_present` when its file is absent (no `CONFIG_PSI`, `psi=0`, an older\nkernel).".as_ptr(), size: size_of::<libprobe_system_pressure>() as u32, field_count: FIELDS_SYSTEM_PRESSURE.0.len() as u32, fields: FIELDS_SYSTEM_PRESSURE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_pressure".as_ptr(), schema_name: c"Pressure".as_ptr(), doc: c"`some` (at least one task stalled) and `full` (all non-idle tasks stalled) pressure.".as_ptr(), size: size_of::<libprobe_pressure>() as u32, field_count: FIELDS_PRESSURE.0.len() as u32, fields: FIELDS_PRESSURE.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_psi_line".as_ptr(), schema_name: c"PsiLine".as_ptr(), doc: c"Pressure stall information for one resource (`/proc/pressure/*`, `<cgroup>/*.pressure`).".as_ptr(), size: size_of::<libprobe_psi_line>() as u32, field_count: FIELDS_PSI_LINE.0.len() as u32, fields: FIELDS_PSI_LINE.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_memory".as_ptr(), schema_name: c"Memory".as_ptr(), doc: c"Physical memory and swap (`/proc/meminfo`), the fields most tools show. Fields whose\nline this kernel does not print are `not_supported`.".as_ptr(), size: size_of::<libprobe_memory>() as u32, field_count: FIELDS_MEMORY.0.len() as u32, fields: FIELDS_MEMORY.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_disk_stats".as_ptr(), schema_name: c"DiskStats".as_ptr(), doc: c"One block device or partition line of `/proc/diskstats`, counters since boot.\n\nThe `*_time_ms` fields are 32-bit in the kernel and wrap at 2^32 ms (about 49.7 days\nof accumulated time): compute rates with wrapping subtraction modulo 2^32.".as_ptr(), size: size_of::<libprobe_disk_stats>() as u32, field_count: FIELDS_DISK_STATS.0.len() as u32, fields: FIELDS_DISK_STATS.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_filesystem".as_ptr(), schema_name: c"Filesystem".as_ptr(), doc: c"One mounted filesystem (`/proc/self/mountinfo`) with its `statvfs` sizes.\n\nThe size and inode fields are missing:\n- `disabled` for network filesystems (`nfs`, `nfs4`, `cifs`, `smb3`, `ceph`,\n  `glusterfs`, `fuse.sshfs`, `9p`, `afs`, …), whose `statvfs` blocks for as long as\n  the server does not answer, and for `autofs`, whose `statvfs` would mount it;\n- `not_present` for a mount covered by another mounted on the same mount point (its\n  path reaches the one on top), for a mount point that no longer exists, and, for\n  `used_percent`, on filesystems without blocks (`proc`, `sysfs`, `cgroup`);\n- `permission_denied` when a directory above the mount point cannot be searched.".as_ptr(), size: size_of::<libprobe_filesystem>() as u32, field_count: FIELDS_FILESYSTEM.0.len() as u32, fields: FIELDS_FILESYSTEM.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_psi_line".as_ptr(), schema_name: c"PsiLine".as_ptr(), doc: c"Pressure stall information for one resource (`/proc/pressure/*`, `<cgroup>/*.pressure`).\nEach value is read alone: one that does not parse is missing (`error`).".as_ptr(), size: size_of::<libprobe_psi_line>() as u32, field_count: FIELDS_PSI_LINE.0.len() as u32, fields: FIELDS_PSI_LINE.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_memory".as_ptr(), schema_name: c"Memory".as_ptr(), doc: c"Physical memory and swap (`/proc/meminfo`), the fields most tools show. Fields whose\nline this kernel does not print are `not_supported`; a line whose value does not parse\nleaves its field `error` (with a warning). Without a valid `MemTotal`, the base of every\nshare here, there is no `Memory` (`error`); `meminfo` keeps the other lines.".as_ptr(), size: size_of::<libprobe_memory>() as u32, field_count: FIELDS_MEMORY.0.len() as u32, fields: FIELDS_MEMORY.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_disk_stats".as_ptr(), schema_name: c"DiskStats".as_ptr(), doc: c"One block device or partition line of `/proc/diskstats`, counters since boot.\n\nThe `*_time_ms` fields are 32-bit in the kernel and wrap at 2^32 ms (about 49.7 days\nof accumulated time): compute rates with wrapping subtraction modulo 2^32. Each\ncounter is read alone: one that does not parse is missing (`error`, with a warning)\nand the rest of the device's line is kept; a line whose device number or name does\nnot parse is no device and is left out, with a warning.".as_ptr(), size: size_of::<libprobe_disk_stats>() as u32, field_count: FIELDS_DISK_STATS.0.len() as u32, fields: FIELDS_DISK_STATS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_filesystem".as_ptr(), schema_name: c"Filesystem".as_ptr(), doc: c"One mounted filesystem (`/proc/self/mountinfo`) with its `statvfs` sizes.\n\nThe size and inode fields are missing:\n- `disabled` for network filesystems (`nfs`, `nfs4`, `cifs`, `smb3`, `ceph`,\n  `glusterfs`, `fuse.sshfs`, `9p`, `afs`, …), whose `statvfs` blocks for as long as\n  the server does not answer, and for `autofs`, whose `statvfs` would mount it;\n- `not_present` for a mount covered by another mounted on the same mount point (its\n  path reaches the one on top), for a mount point that no longer exists, and, for\n  `used_percent`, on filesystems without blocks (`proc`, `sysfs`, `cgroup`);\n- `permission_denied` when a directory above the mount point cannot be searched;\n- `timed_out` when its `statvfs` did not answer within `statvfs_timeout_ms` (a stalled\n  FUSE or network server; any filesystem not listed above, `fuse` included, is asked\n  under that deadline, on a helper thread), until that call returns.".as_ptr(), size: size_of::<libprobe_filesystem>() as u32, field_count: FIELDS_FILESYSTEM.0.len() as u32, fields: FIELDS_FILESYSTEM.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_file_handles".as_ptr(), schema_name: c"FileHandles".as_ptr(), doc: c"The kernel's file handles (`/proc/sys/fs/file-nr`). Each value is read alone.".as_ptr(), size: size_of::<libprobe_file_handles>() as u32, field_count: FIELDS_FILE_HANDLES.0.len() as u32, fields: FIELDS_FILE_HANDLES.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_inode_counts".as_ptr(), schema_name: c"InodeCounts".as_ptr(), doc: c"Inodes in the kernel's inode cache (`/proc/sys/fs/inode-nr`).".as_ptr(), size: size_of::<libprobe_inode_counts>() as u32, field_count: FIELDS_INODE_COUNTS.0.len() as u32, fields: FIELDS_INODE_COUNTS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_entropy".as_ptr(), schema_name: c"Entropy".as_ptr(), doc: c"The kernel's random pool (`/proc/sys/kernel/random/entropy_avail`, `poolsize`), each\nfile read alone.".as_ptr(), size: size_of::<libprobe_entropy>() as u32, field_count: FIELDS_ENTROPY.0.len() as u32, fields: FIELDS_ENTROPY.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_socket_buffer_memory".as_ptr(), schema_name: c"SocketBufferMemory".as_ptr(), doc: c"Socket buffer memory now (`/proc/net/sockstat`, `/proc/net/sockstat6` of the reader's\nnetwork namespace). The kernel prints TCP and UDP memory in pages: they are converted\nwith the page size ([`crate::Source::page_size`]; a fixture tree's `syscalls.txt`\n`page_size`, 4096 when it has none). A product that does not fit a u64 is `error`.".as_ptr(), size: size_of::<libprobe_socket_buffer_memory>() as u32, field_count: FIELDS_SOCKET_BUFFER_MEMORY.0.len() as u32, fields: FIELDS_SOCKET_BUFFER_MEMORY.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_process_full".as_ptr(), schema_name: c"ProcessFull".as_ptr(), doc: c"Everything the kernel tells about one process.".as_ptr(), size: size_of::<libprobe_process_full>() as u32, field_count: FIELDS_PROCESS_FULL.0.len() as u32, fields: FIELDS_PROCESS_FULL.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_open_file".as_ptr(), schema_name: c"OpenFile".as_ptr(), doc: c"One open file descriptor (`/proc/<pid>/fd/<n>` and `/proc/<pid>/fdinfo/<n>`).".as_ptr(), size: size_of::<libprobe_open_file>() as u32, field_count: FIELDS_OPEN_FILE.0.len() as u32, fields: FIELDS_OPEN_FILE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_open_socket".as_ptr(), schema_name: c"OpenSocket".as_ptr(), doc: c"One socket open by a process: the owner's side (descriptor, inode, protocol).\n\nAddresses and state come from joining `inode` with the network domain's socket tables\nwhen both domains are collected in one snapshot; otherwise they are missing with reason\n`disabled`. A socket in none of its tables (another network namespace, or closed\nmeanwhile) and a field its family does not have are `not_present`.".as_ptr(), size: size_of::<libprobe_open_socket>() as u32, field_count: FIELDS_OPEN_SOCKET.0.len() as u32, fields: FIELDS_OPEN_SOCKET.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_memory_map".as_ptr(), schema_name: c"MemoryMap".as_ptr(), doc: c"One mapping of `/proc/<pid>/maps`.".as_ptr(), size: size_of::<libprobe_memory_map>() as u32, field_count: FIELDS_MEMORY_MAP.0.len() as u32, fields: FIELDS_MEMORY_MAP.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_process_limits".as_ptr(), schema_name: c"ProcessLimits".as_ptr(), doc: c"The sixteen resource limits of `/proc/<pid>/limits`, in the kernel's units (noted per\nfield). `u64::MAX` means unlimited.".as_ptr(), size: size_of::<libprobe_process_limits>() as u32, field_count: FIELDS_PROCESS_LIMITS.0.len() as u32, fields: FIELDS_PROCESS_LIMITS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_process_limits".as_ptr(), schema_name: c"ProcessLimits".as_ptr(), doc: c"The sixteen resource limits of `/proc/<pid>/limits`, in the kernel's units (noted per\nfield). `u64::MAX` means unlimited. A limit whose row is missing or does not parse is\nmissing (`error`, with a warning); the other rows are kept.".as_ptr(), size: size_of::<libprobe_process_limits>() as u32, field_count: FIELDS_PROCESS_LIMITS.0.len() as u32, fields: FIELDS_PROCESS_LIMITS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_limit".as_ptr(), schema_name: c"Limit".as_ptr(), doc: c"A soft and hard resource limit. `u64::MAX` means unlimited (`RLIM_INFINITY`).".as_ptr(), size: size_of::<libprobe_limit>() as u32, field_count: FIELDS_LIMIT.0.len() as u32, fields: FIELDS_LIMIT.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_cgroup_limits".as_ptr(), schema_name: c"CgroupLimits".as_ptr(), doc: c"The limits that actually bind a process through its cgroup: for each, the tightest\nvalue along the path from the process's cgroup up to the root (a container's limits\neven when set on a parent slice). `u64::MAX` means no limit anywhere on the path.\n\ncgroup v2 gives every field; on cgroup v1 the memory, cpu and pids controllers give\ntheirs and the rest are `not_supported`.".as_ptr(), size: size_of::<libprobe_cgroup_limits>() as u32, field_count: FIELDS_CGROUP_LIMITS.0.len() as u32, fields: FIELDS_CGROUP_LIMITS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_io_max".as_ptr(), schema_name: c"IoMax".as_ptr(), doc: c"One device line of `io.max`: bandwidth and IOPS caps, `u64::MAX` when unlimited.".as_ptr(), size: size_of::<libprobe_io_max>() as u32, field_count: FIELDS_IO_MAX.0.len() as u32, fields: FIELDS_IO_MAX.0.as_ptr() },
@@ -11064,6 +11519,28 @@ use crate::config::libprobe_config;
 use crate::options::*;
 use crate::status::libprobe_status;
 
+/// Sets option `system.statvfs_timeout_ms` (what `libprobe_config_set` sets by key):
+///
+/// How long one mount's `statvfs` may take, in milliseconds (default 1000). A mount
+/// that does not answer in time (a stalled FUSE or network server) leaves its sizes
+/// `timed_out`, with a warning naming it, and is not asked again until its pending
+/// call returns; the rest of the snapshot does not wait for it.
+///
+/// `value`: from 1 to 60000. Default: `1000`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_system_statvfs_timeout_ms(
+    config: *mut libprobe_config,
+    value: u32,
+) -> libprobe_status {
+    set_typed(config, "system.statvfs_timeout_ms", || Ok(OptionValue::UInt(value.into())))
+}
+
 /// Sets option `process.smaps_rollup` (what `libprobe_config_set` sets by key):
 ///
 /// PSS, USS, dirty and swap-PSS memory from `/proc/<pid>/smaps_rollup` (the kernel
@@ -11177,7 +11654,8 @@ pub unsafe extern "C" fn libprobe_config_set_process_cgroup_limits(
 
 /// Sets option `process.pids` (what `libprobe_config_set` sets by key):
 ///
-/// Collect only these processes (default: every process).
+/// Collect only these processes (every process when `None`). Each is collected once,
+/// in ascending order, however often the list names it.
 ///
 /// `pids`: `count` process ids (copied); NULL for every process. Default: `all`.
 ///
@@ -11219,6 +11697,52 @@ pub unsafe extern "C" fn libprobe_config_set_process_threads(
     value: u32,
 ) -> libprobe_status {
     set_typed(config, "process.threads", || Ok(OptionValue::UInt(value.into())))
+}
+
+/// Sets option `process.cmdline_scrub` (what `libprobe_config_set` sets by key):
+///
+/// Replace secret values in command lines with `********` (default on; see
+/// `crate::process::scrub` for exactly what is replaced). `false` gives the raw
+/// bytes. Costs a scan of each argument that holds `=`, starts with `-` or holds `://`.
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_process_cmdline_scrub(
+    config: *mut libprobe_config,
+    value: u8,
+) -> libprobe_status {
+    set_typed(config, "process.cmdline_scrub", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `process.cmdline_scrub_words` (what `libprobe_config_set` sets by key):
+///
+/// More argument names to scrub, beside the built-in list (`password`, `passwd`,
+/// `secret`, `token`, `api_key`, `apikey`, `access_key`, `auth`); matched like them
+/// (case-insensitive, anywhere in the name, `-` read as `_`). Default empty.
+///
+/// `words`: `count` NUL-terminated strings (copied). Default: ``.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_process_cmdline_scrub_words(
+    config: *mut libprobe_config,
+    words: *const *const c_char,
+    count: usize,
+) -> libprobe_status {
+    set_typed(config, "process.cmdline_scrub_words", || {
+        // SAFETY: NULL or `count` strings by the contract.
+        unsafe { words_value(words, count) }
+    })
 }
 
 /// `tcp` in the mask of `libprobe_config_set_network_sockets`.

@@ -87,9 +87,9 @@ fn tally(snap: &Snapshot) -> Tally {
     for p in snap.processes() {
         t.rows += 1;
         t.add(p.pid as u64);
-        t.add(p.ppid as u64);
-        t.add(p.cpu_user_ticks.wrapping_add(p.cpu_system_ticks));
-        t.add(p.memory_rss);
+        t.add(p.ppid.get().unwrap_or(0) as u64);
+        t.add(p.cpu_user_ticks.get().unwrap_or(0).wrapping_add(p.cpu_system_ticks.get().unwrap_or(0)));
+        t.add(p.memory_rss.get().unwrap_or(0));
         t.add(p.start_time);
         t.add_bytes(p.name.as_bytes());
         t.add(u64::from(p.uid_real.get().unwrap_or(0)));
@@ -100,7 +100,7 @@ fn tally(snap: &Snapshot) -> Tally {
         t.add(u64::from(p.exe_deleted.get().unwrap_or(false)));
         t.add_bytes(p.cwd.value().map_or(&[][..], |e| e.as_bytes()));
         t.add_bytes(p.root.value().map_or(&[][..], |e| e.as_bytes()));
-        t.add(p.limits.value().map_or(0, |l| l.max_open_files.soft));
+        t.add(p.limits.value().and_then(|l| l.max_open_files.get()).map_or(0, |l| l.soft));
         t.add(p.oom_score.get().unwrap_or(0) as u64);
         t.add(p.oom_score_adj.get().unwrap_or(0) as u64);
         t.add(p.delay.cpu_run_time_ns.get().unwrap_or(0));

@@ -8,11 +8,11 @@ const probe: Probe = new Probe(options)
 const snap: Snapshot = probe.snapshot()
 const procs: ProcessFull[] = snap.processes ?? []
 for (const p of procs) {
-  const rss: bigint = p.memoryRss
+  const rss: bigint | null = p.memoryRss
   const pid: number = p.pid
   const cpu: number | null = p.cpuPercent
   const why: Reason | undefined = p.unavailable?.cpuPercent
-  const limit: bigint | undefined = p.limits?.maxOpenFiles.soft
+  const limit: bigint | undefined = p.limits?.maxOpenFiles?.soft
   const args: string[] | null = p.cmdline
   const bytes: Uint8Array = toBytes(p.name)
   void [rss, pid, cpu, why, limit, args, bytes]

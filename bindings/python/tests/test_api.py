@@ -121,24 +121,35 @@ def test_threads_share_a_probe() -> None:
 
 
 def test_the_gil_is_released_while_collecting(tmp_path: "os.PathLike[str]") -> None:
-    # The probe reads `<procfs>/stat`, a FIFO: the read blocks until this test writes.
-    # Were the GIL held meanwhile, the main thread could not run to write: the child
-    # would hang and be killed by the timeout.
-    proc = os.path.join(tmp_path, "proc")
-    os.mkdir(proc)
-    os.mkfifo(os.path.join(proc, "stat"))
+    # A fixture whose one mount's statvfs stalls (3 s): the snapshot waits on it for its
+    # 1 s deadline. (A FIFO no longer blocks a read: files are opened non-blocking.) Were
+    # the GIL held meanwhile, this thread could not run: its loop would show a gap as
+    # long as the wait.
+    root = str(tmp_path)
+    os.makedirs(os.path.join(root, "proc/self"))
+    with open(os.path.join(root, "proc/stat"), "w") as f:
+        f.write("cpu  1 2 3 4 5 6 7 8 0 0\nbtime 1\n")
+    with open(os.path.join(root, "proc/self/mountinfo"), "w") as f:
+        f.write("1 0 0:50 / /mnt/stuck rw - fuse fuse rw\n")
+    with open(os.path.join(root, "syscalls.txt"), "w") as f:
+        f.write("statvfs_stall /mnt/stuck 3000\n")
     code = textwrap.dedent(f"""
-        import threading, libprobe
-        probe = libprobe.Probe(procfs={proc!r}, domains="system")
+        import threading, time, libprobe
+        probe = libprobe.Probe(fixture={root!r}, domains="system")
         done = []
         t = threading.Thread(target=lambda: done.append(probe.snapshot()))
+        t0 = time.monotonic()
         t.start()
-        t.join(0.5)
-        assert t.is_alive(), "the snapshot did not block on the FIFO"
-        with open({os.path.join(proc, "stat")!r}, "w") as f:
-            f.write("cpu  1 2 3 4 5 6 7 8 0 0\\n")
-        t.join(10)
+        last, gap = t0, 0.0
+        while t.is_alive() and time.monotonic() - t0 < 20:
+            now = time.monotonic()
+            gap, last = max(gap, now - last), now
+        took = time.monotonic() - t0
         assert done, "no snapshot"
+        assert took > 0.9, f"the snapshot did not wait on the mount ({{took:.2f}} s)"
+        assert gap < 0.5, f"this thread stalled {{gap:.2f}} s while collecting: the GIL was held"
+        fs = done[0].system.filesystems[0]
+        assert fs.total_bytes is None and fs.reason_of("total_bytes") == "timed_out"
         print("ok")
     """)
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)

@@ -11,11 +11,12 @@ def main() -> None:
     snap: Snapshot = probe.snapshot()
     procs: list[ProcessFull] = snap.processes or []
     for p in procs:
-        rss: int = p.memory_rss
+        rss: int | None = p.memory_rss
         cpu: float | None = p.cpu_percent
         why: str | None = p.reason_of("cpu_percent")
         missing = p.unavailable
-        soft: int | None = p.limits.max_open_files.soft if p.limits else None
+        nofile = p.limits.max_open_files if p.limits else None
+        soft: int | None = nofile.soft if nofile else None
         args: list[str] | None = p.cmdline
         raw: bytes = p.name.encode("utf-8", "surrogateescape")
         state: str = p.state

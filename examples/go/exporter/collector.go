@@ -144,10 +144,11 @@ func (c *collector) Collect(ch chan<- prometheus.Metric) {
 func collectSystem(ch chan<- prometheus.Metric, sys *libprobe.System) {
 	ticks := float64(sys.ClockTicks)
 	if ticks > 0 {
-		t := sys.CPUTotal
-		for mode, v := range map[string]uint64{"user": t.User, "nice": t.Nice, "system": t.System, "idle": t.Idle,
-			"iowait": t.Iowait, "irq": t.Irq, "softirq": t.Softirq, "steal": t.Steal} {
-			counter(ch, dCPUSeconds, float64(v)/ticks, mode)
+		if t, ok := sys.CPUTotal.Get(); ok {
+			for mode, v := range map[string]uint64{"user": t.User, "nice": t.Nice, "system": t.System, "idle": t.Idle,
+				"iowait": t.Iowait, "irq": t.Irq, "softirq": t.Softirq, "steal": t.Steal} {
+				counter(ch, dCPUSeconds, float64(v)/ticks, mode)
+			}
 		}
 	}
 	if pct, ok := sys.CPUPercent.Get(); ok {
@@ -155,7 +156,9 @@ func collectSystem(ch chan<- prometheus.Metric, sys *libprobe.System) {
 	}
 	if m, ok := sys.Memory.Get(); ok {
 		gauge(ch, dMemTotal, float64(m.Total))
-		gauge(ch, dMemUsed, float64(m.Used))
+		if v, ok := m.Used.Get(); ok {
+			gauge(ch, dMemUsed, float64(v))
+		}
 		if v, ok := m.Available.Get(); ok {
 			gauge(ch, dMemAvailable, float64(v))
 		}
@@ -164,20 +167,35 @@ func collectSystem(ch chan<- prometheus.Metric, sys *libprobe.System) {
 		}
 	}
 	if l, ok := sys.Load.Get(); ok {
-		gauge(ch, dLoad1, l.Load1)
-		gauge(ch, dLoad5, l.Load5)
-		gauge(ch, dLoad15, l.Load15)
+		for _, a := range []struct {
+			d *prometheus.Desc
+			v libprobe.Field[float64]
+		}{{dLoad1, l.Load1}, {dLoad5, l.Load5}, {dLoad15, l.Load15}} {
+			if v, ok := a.v.Get(); ok {
+				gauge(ch, a.d, v)
+			}
+		}
 	}
-	gauge(ch, dBootTime, float64(sys.BootTime))
-	counter(ch, dCtxSwitches, float64(sys.ContextSwitches))
-	counter(ch, dForks, float64(sys.Forks))
+	if v, ok := sys.BootTime.Get(); ok {
+		gauge(ch, dBootTime, float64(v))
+	}
+	if v, ok := sys.ContextSwitches.Get(); ok {
+		counter(ch, dCtxSwitches, float64(v))
+	}
+	if v, ok := sys.Forks.Get(); ok {
+		counter(ch, dForks, float64(v))
+	}
 	if disks, ok := sys.Disks.Get(); ok {
 		for i, d := range disks {
 			if i == maxDevices {
 				break
 			}
-			counter(ch, dDiskRead, float64(d.ReadBytes), label(d.Name))
-			counter(ch, dDiskWritten, float64(d.WriteBytes), label(d.Name))
+			if v, ok := d.ReadBytes.Get(); ok {
+				counter(ch, dDiskRead, float64(v), label(d.Name))
+			}
+			if v, ok := d.WriteBytes.Get(); ok {
+				counter(ch, dDiskWritten, float64(v), label(d.Name))
+			}
 		}
 	}
 	if fss, ok := sys.Filesystems.Get(); ok {
@@ -206,7 +224,7 @@ func (c *collector) collectProcesses(ch chan<- prometheus.Metric, procs []libpro
 	for i := range order {
 		order[i] = i
 	}
-	sort.Slice(order, func(a, b int) bool { return procs[order[a]].MemoryRSS > procs[order[b]].MemoryRSS })
+	sort.Slice(order, func(a, b int) bool { return procs[order[a]].MemoryRSS.Value > procs[order[b]].MemoryRSS.Value })
 	kept := len(order)
 	if kept > c.maxProcs {
 		kept = c.maxProcs
@@ -214,9 +232,17 @@ func (c *collector) collectProcesses(ch chan<- prometheus.Metric, procs []libpro
 	for _, i := range order[:kept] {
 		p := &procs[i]
 		pid, name := strconv.Itoa(int(p.PID)), label(p.Name)
-		gauge(ch, dProcRSS, float64(p.MemoryRSS), pid, name)
-		counter(ch, dProcCPU, float64(p.CPUUserTicks+p.CPUSystemTicks)/ticks, pid, name)
-		gauge(ch, dProcThreads, float64(p.NumThreads), pid, name)
+		if v, ok := p.MemoryRSS.Get(); ok {
+			gauge(ch, dProcRSS, float64(v), pid, name)
+		}
+		if u, ok := p.CPUUserTicks.Get(); ok {
+			if s, ok := p.CPUSystemTicks.Get(); ok {
+				counter(ch, dProcCPU, float64(u+s)/ticks, pid, name)
+			}
+		}
+		if v, ok := p.NumThreads.Get(); ok {
+			gauge(ch, dProcThreads, float64(v), pid, name)
+		}
 		if n, ok := p.NumFds.Get(); ok {
 			gauge(ch, dProcFDs, float64(n), pid, name)
 		}

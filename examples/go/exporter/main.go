@@ -7,8 +7,10 @@
 // (seconds, bytes), `_total` for counters, ratios from 0 to 1. A value libprobe could not
 // read is left out, never exported as 0. Per-process series exist only for the
 // -max-processes largest processes by resident memory (labels pid and name; the rest are
-// counted in libprobe_process_series_dropped), so cardinality stays bounded. Environment
-// and command lines are never collected nor exported.
+// counted in libprobe_process_series_dropped), so cardinality stays bounded. The
+// environment is never collected. Command lines are read with every snapshot (a cheap
+// field; libprobe replaces secret values in them, such as --password=..., by default) but
+// never exported: no metric and no label carries them.
 package main
 
 import (

@@ -18,7 +18,8 @@ OPTIONS:
     --json                 print JSON (snake_case names, see the README)
     --pretty               indent the JSON
     --domains LIST         domains to collect, comma-separated: system,process,… or all
-                           (default: every domain but ebpf)
+                           (default: every domain but ebpf); a domain named here that
+                           fails makes probe exit with status 1, naming it
     --interval SECONDS     take two snapshots this far apart and report the second, so
                            CPU percentages have a baseline (default: 0.5 for the report,
                            0 for --json)
@@ -70,6 +71,9 @@ pub struct Args {
     pub info: bool,
     pub interval: Option<f64>,
     pub options: Options,
+    /// The domains `--domains` named one by one (not through `all`): their failure is the
+    /// command's.
+    pub named: Domains,
 }
 
 pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
@@ -85,6 +89,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let mut kinds = SocketKinds::NONE;
     let mut info = false;
     let mut sets: Vec<(String, String)> = Vec::new();
+    let mut named = Domains::NONE;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
@@ -92,7 +97,14 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "-V" | "--version" => return Ok(simple(Command::Version)),
             "--json" => json = true,
             "--pretty" => pretty = true,
-            "--domains" => domains = Some(Domains::parse(&value("--domains")?)?),
+            "--domains" => {
+                let list = value("--domains")?;
+                let parsed = Domains::parse(&list)?;
+                if !list.split(',').any(|d| d.trim() == "all") {
+                    named = parsed;
+                }
+                domains = Some(parsed);
+            }
             "--interval" => {
                 let v = value("--interval")?;
                 let secs: f64 = v.parse().map_err(|_| format!("--interval: `{v}` is not a number of seconds"))?;
@@ -168,11 +180,19 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     for (key, value) in sets {
         options.set(&key, &value).map_err(|e| e.to_string())?;
     }
-    Ok(Args { command, json, pretty, info, interval, options })
+    Ok(Args { command, json, pretty, info, interval, options, named })
 }
 
 fn simple(command: Command) -> Args {
-    Args { command, json: false, pretty: false, info: false, interval: None, options: Options::default() }
+    Args {
+        command,
+        json: false,
+        pretty: false,
+        info: false,
+        interval: None,
+        options: Options::default(),
+        named: Domains::NONE,
+    }
 }
 
 #[cfg(test)]
@@ -190,6 +210,9 @@ mod tests {
         assert!(a.json && a.options.process.fds && !a.options.process.environ);
         assert!(a.options.domains.contains(DomainName::Process) && !a.options.domains.contains(DomainName::System));
         assert_eq!(a.interval, Some(0.2));
+        assert_eq!(a.named, Domains::NONE.with(DomainName::Process));
+        assert_eq!(p("snapshot --domains all").unwrap().named, Domains::NONE);
+        assert_eq!(p("snapshot").unwrap().named, Domains::NONE);
     }
 
     #[test]

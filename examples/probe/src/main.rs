@@ -3,6 +3,10 @@
 //! `probe snapshot` prints a readable report of this machine; `probe snapshot --json`
 //! the full snapshot; `probe process PID` one process in full; `probe net` every socket with
 //! its owners; `probe options` every option. See `probe --help`.
+//!
+//! Exit status: 0; 2 for a usage error; 1 when what was asked for is missing — the
+//! process or the network domain of `probe process`/`probe net`, or a domain named in
+//! `--domains` that failed (the snapshot is still printed; stderr names the domain).
 
 mod cli;
 mod net;
@@ -33,6 +37,7 @@ fn main() -> ExitCode {
         }
         probe.snapshot()
     };
+    let mut failed = Vec::new();
     let out = match args.command {
         Command::Help => cli::USAGE.to_owned(),
         Command::Version => format!("probe {}\n", libprobe::VERSION),
@@ -40,6 +45,7 @@ fn main() -> ExitCode {
         Command::Options => options_text(),
         Command::Snapshot => {
             let snap = take(&mut probe);
+            failed = named_failures(&snap, args.named);
             if args.json {
                 if args.pretty { snap.to_json_pretty() } else { snap.to_json() + "\n" }
             } else {
@@ -89,7 +95,26 @@ fn main() -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`probe snapshot | head`) is not an error worth a message.
     let _ = stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush());
-    ExitCode::SUCCESS
+    if failed.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    for f in &failed {
+        eprintln!("probe: {f}");
+    }
+    ExitCode::FAILURE
+}
+
+/// The domains `named` on the command line that failed, each with its error: the
+/// snapshot is still printed, and the exit status says something asked for is missing.
+fn named_failures(snap: &libprobe::Snapshot, named: libprobe::Domains) -> Vec<String> {
+    snap.domains
+        .iter()
+        .filter(|d| named.contains(d.domain) && d.state == DomainState::Failed)
+        .map(|d| {
+            let why = d.error.clone().or(d.reason.map(|r| r.to_string())).unwrap_or_default();
+            format!("the {} domain, asked for by name, failed: {why}", d.domain.name())
+        })
+        .collect()
 }
 
 /// `probe options`: every option with its kind, default and doc.

@@ -50,7 +50,7 @@ fn system(out: &mut String, s: &System) {
     let _ = writeln!(out, "host        {host}   kernel {}", opt(&s.kernel_release));
     if let Some(up) = s.uptime_seconds.get() {
         let (d, h, m) = ((up / 86400.0) as u64, (up % 86400.0 / 3600.0) as u64, (up % 3600.0 / 60.0) as u64);
-        let _ = writeln!(out, "uptime      {d}d {h}h {m}m (booted at unix {})", s.boot_time);
+        let _ = writeln!(out, "uptime      {d}d {h}h {m}m (booted at unix {})", opt(&s.boot_time));
     }
     let cpu_pct = s.cpu_percent.get().map_or_else(|| opt(&s.cpu_percent), |p| format!("{p:.1} % busy"));
     let _ = writeln!(
@@ -66,19 +66,24 @@ fn system(out: &mut String, s: &System) {
         let _ = writeln!(out, "  cpu{:<3}    {pct}  {mhz}  core {}", c.id, opt(&c.core_id));
     }
     if let Field::Value(l) = &s.load {
+        let avg = |f: Field<f64>| f.get().map_or_else(|| opt(&f), |v| format!("{v:.2}"));
         let _ = writeln!(
             out,
-            "load        {:.2} {:.2} {:.2}  ({} runnable / {} threads)",
-            l.load1, l.load5, l.load15, l.runnable, l.total
+            "load        {} {} {}  ({} runnable / {} threads)",
+            avg(l.load1),
+            avg(l.load5),
+            avg(l.load15),
+            opt(&l.runnable),
+            opt(&l.total)
         );
     }
     if let Field::Value(m) = &s.memory {
         let _ = writeln!(
             out,
-            "memory      {} used of {} ({:.1} %), {} available",
-            bytes(m.used),
+            "memory      {} used of {} ({}), {} available",
+            m.used.get().map_or_else(|| opt(&m.used), bytes),
             bytes(m.total),
-            m.used_percent,
+            m.used_percent.get().map_or_else(|| opt(&m.used_percent), |p| format!("{p:.1} %")),
             m.available.get().map_or_else(|| opt(&m.available), bytes)
         );
         match m.swap_total.get() {
@@ -95,8 +100,8 @@ fn system(out: &mut String, s: &System) {
             }
         }
     }
-    let psi = |name: &str, p: &Field<libprobe::process::Pressure>| match p {
-        Field::Value(p) => format!("{name} {:.2}%", p.some.avg10),
+    let psi = |name: &str, p: &Field<libprobe::process::Pressure>| match p.as_ref().and_then(|p| p.some.avg10) {
+        Field::Value(v) => format!("{name} {v:.2}%"),
         Field::Missing(r) => format!("{name} — ({r})"),
     };
     let _ = writeln!(
@@ -110,19 +115,43 @@ fn system(out: &mut String, s: &System) {
     let _ = writeln!(
         out,
         "activity    {} context switches, {} interrupts, {} forks since boot",
-        s.context_switches, s.interrupts, s.forks
+        opt(&s.context_switches),
+        opt(&s.interrupts),
+        opt(&s.forks)
     );
+    let handles = s.file_handles.value().map_or_else(
+        || opt(&s.file_handles.as_ref().map(|_| "")),
+        |h| format!("{} of {} file handles", opt(&h.allocated), opt(&h.max)),
+    );
+    let entropy = s.entropy.value().map_or_else(
+        || opt(&s.entropy.as_ref().map(|_| "")),
+        |e| format!("entropy {}/{} bits", opt(&e.available_bits), opt(&e.pool_size_bits)),
+    );
+    let sockets = s.socket_memory.value().map_or_else(
+        || opt(&s.socket_memory.as_ref().map(|_| "")),
+        |m| {
+            format!(
+                "socket buffers tcp {} udp {}",
+                m.tcp_bytes.get().map_or_else(|| opt(&m.tcp_bytes), bytes),
+                m.udp_bytes.get().map_or_else(|| opt(&m.udp_bytes), bytes)
+            )
+        },
+    );
+    let _ = writeln!(out, "kernel      {handles}, {entropy}, {sockets}");
     if let Field::Value(disks) = &s.disks {
-        let busy: Vec<_> = disks.iter().filter(|d| d.reads_completed + d.writes_completed > 0).collect();
+        let io = |d: &&libprobe::system::DiskStats| {
+            d.reads_completed.get().unwrap_or(0) > 0 || d.writes_completed.get().unwrap_or(0) > 0
+        };
+        let busy: Vec<_> = disks.iter().filter(io).collect();
         let _ = writeln!(out, "disks       {} block devices, {} with I/O since boot", disks.len(), busy.len());
         for d in busy.iter().take(TOP) {
             let _ = writeln!(
                 out,
                 "  {:<12} read {:>10}  written {:>10}  busy {:.1} s",
                 escape(d.name.as_bytes()),
-                bytes(d.read_bytes),
-                bytes(d.write_bytes),
-                d.io_time_ms as f64 / 1000.0
+                d.read_bytes.get().map_or_else(|| "—".into(), bytes),
+                d.write_bytes.get().map_or_else(|| "—".into(), bytes),
+                d.io_time_ms.get().map_or(f64::NAN, |ms| ms as f64 / 1000.0)
             );
         }
     }
@@ -150,8 +179,8 @@ fn processes(out: &mut String, procs: &[ProcessFull]) {
         *by_state.entry(libprobe::schema::EnumType::enum_value(&p.state).name).or_default() += 1;
     }
     let states: Vec<String> = by_state.iter().map(|(s, n)| format!("{n} {}", s.replace('_', " "))).collect();
-    let threads: u64 = procs.iter().map(|p| u64::from(p.num_threads)).sum();
-    let kthreads = procs.iter().filter(|p| p.is_kernel_thread).count();
+    let threads: u64 = procs.iter().filter_map(|p| p.num_threads.get()).map(u64::from).sum();
+    let kthreads = procs.iter().filter(|p| p.is_kernel_thread == Field::Value(true)).count();
     let _ = writeln!(
         out,
         "{} processes ({kthreads} kernel threads), {threads} threads: {}",
@@ -160,7 +189,7 @@ fn processes(out: &mut String, procs: &[ProcessFull]) {
     );
     let zombies: Vec<_> = procs.iter().filter(|p| p.state == ProcessState::Zombie).collect();
     if !zombies.is_empty() {
-        let z: Vec<String> = zombies.iter().map(|p| format!("{} (parent {})", p.pid, p.ppid)).collect();
+        let z: Vec<String> = zombies.iter().map(|p| format!("{} (parent {})", p.pid, opt(&p.ppid))).collect();
         let _ = writeln!(out, "zombies: {}", z.join(", "));
     }
 
@@ -171,7 +200,7 @@ fn processes(out: &mut String, procs: &[ProcessFull]) {
         table(out, &by_cpu[..by_cpu.len().min(TOP)]);
     }
     let mut by_mem: Vec<&ProcessFull> = procs.iter().collect();
-    by_mem.sort_by_key(|p| std::cmp::Reverse(p.memory_rss));
+    by_mem.sort_by_key(|p| std::cmp::Reverse(p.memory_rss.get()));
     let _ = writeln!(out, "\ntop by memory:");
     table(out, &by_mem[..by_mem.len().min(TOP)]);
 }
@@ -191,9 +220,9 @@ fn table(out: &mut String, rows: &[&ProcessFull]) {
             p.pid,
             p.uid_effective.get().map_or_else(|| "?".into(), |u| u.to_string()),
             p.cpu_percent.get().map_or_else(|| "—".into(), |c| format!("{c:.1}")),
-            bytes(p.memory_rss),
+            p.memory_rss.get().map_or_else(|| "—".into(), bytes),
             p.state_char,
-            p.num_threads,
+            p.num_threads.get().map_or_else(|| "—".into(), |n| n.to_string()),
             truncate(&cmd, 80)
         );
     }

@@ -11,6 +11,8 @@
 //!
 //! Identity is `(pid, start_time)`: a pid reused by a new process is a new record.
 
+pub mod scrub;
+
 use std::sync::Arc;
 
 use libprobe_derive::{OptionSet, Record, RecordEnum};
@@ -194,11 +196,13 @@ pub struct MemoryMap {
     pub end_addr: u64,
     /// `rwxp` / `rwxs` as the kernel prints them.
     pub permissions: String,
+    /// The offset into the mapped file (`error` when the row prints no valid hex).
     #[record(unit = "bytes")]
-    pub offset: u64,
+    pub offset: Field<u64>,
     /// `major:minor` of the device holding the mapped file (`00:00` when anonymous).
     pub device: String,
-    pub inode: u64,
+    /// The mapped file's inode (0 when anonymous; `error` when not a valid number).
+    pub inode: Field<u64>,
     /// The file, or `[heap]`, `[stack]`, `[vdso]`, …; empty for anonymous mappings.
     pub pathname: ByteStr,
 }
@@ -216,70 +220,72 @@ impl Limit {
 }
 
 /// The sixteen resource limits of `/proc/<pid>/limits`, in the kernel's units (noted per
-/// field). `u64::MAX` means unlimited.
-#[derive(Debug, Clone, PartialEq, Eq, Record)]
+/// field). `u64::MAX` means unlimited. A limit whose row is missing or does not parse is
+/// missing (`error`, with a warning); the other rows are kept.
+#[derive(Debug, Clone, PartialEq, Record)]
 pub struct ProcessLimits {
     /// RLIMIT_CPU.
     #[record(unit = "seconds")]
-    pub max_cpu_time: Limit,
+    pub max_cpu_time: Field<Limit>,
     /// RLIMIT_FSIZE.
     #[record(unit = "bytes")]
-    pub max_file_size: Limit,
+    pub max_file_size: Field<Limit>,
     /// RLIMIT_DATA.
     #[record(unit = "bytes")]
-    pub max_data_size: Limit,
+    pub max_data_size: Field<Limit>,
     /// RLIMIT_STACK.
     #[record(unit = "bytes")]
-    pub max_stack_size: Limit,
+    pub max_stack_size: Field<Limit>,
     /// RLIMIT_CORE.
     #[record(unit = "bytes")]
-    pub max_core_size: Limit,
+    pub max_core_size: Field<Limit>,
     /// RLIMIT_RSS (not enforced by Linux).
     #[record(unit = "bytes")]
-    pub max_resident_set: Limit,
+    pub max_resident_set: Field<Limit>,
     /// RLIMIT_NPROC.
     #[record(unit = "processes")]
-    pub max_processes: Limit,
+    pub max_processes: Field<Limit>,
     /// RLIMIT_NOFILE.
     #[record(unit = "files")]
-    pub max_open_files: Limit,
+    pub max_open_files: Field<Limit>,
     /// RLIMIT_MEMLOCK.
     #[record(unit = "bytes")]
-    pub max_locked_memory: Limit,
+    pub max_locked_memory: Field<Limit>,
     /// RLIMIT_AS.
     #[record(unit = "bytes")]
-    pub max_address_space: Limit,
+    pub max_address_space: Field<Limit>,
     /// RLIMIT_LOCKS.
     #[record(unit = "locks")]
-    pub max_file_locks: Limit,
+    pub max_file_locks: Field<Limit>,
     /// RLIMIT_SIGPENDING.
     #[record(unit = "signals")]
-    pub max_pending_signals: Limit,
+    pub max_pending_signals: Field<Limit>,
     /// RLIMIT_MSGQUEUE.
     #[record(unit = "bytes")]
-    pub max_msgqueue_size: Limit,
+    pub max_msgqueue_size: Field<Limit>,
     /// RLIMIT_NICE (the ceiling is `20 - soft`).
-    pub max_nice_priority: Limit,
+    pub max_nice_priority: Field<Limit>,
     /// RLIMIT_RTPRIO.
-    pub max_realtime_priority: Limit,
+    pub max_realtime_priority: Field<Limit>,
     /// RLIMIT_RTTIME.
     #[record(unit = "us")]
-    pub max_realtime_timeout: Limit,
+    pub max_realtime_timeout: Field<Limit>,
 }
 
 /// Pressure stall information for one resource (`/proc/pressure/*`, `<cgroup>/*.pressure`).
+/// Each value is read alone: one that does not parse is missing (`error`).
 #[derive(Debug, Clone, Copy, PartialEq, Record)]
 pub struct PsiLine {
     /// Share of wall time stalled, averaged over 10 s.
     #[record(unit = "percent")]
-    pub avg10: f64,
+    pub avg10: Field<f64>,
     #[record(unit = "percent")]
-    pub avg60: f64,
+    pub avg60: Field<f64>,
     #[record(unit = "percent")]
-    pub avg300: f64,
+    pub avg300: Field<f64>,
     /// Total stall time.
     #[record(unit = "us")]
-    pub total_us: u64,
+    pub total_us: Field<u64>,
 }
 
 /// `some` (at least one task stalled) and `full` (all non-idle tasks stalled) pressure.
@@ -410,13 +416,17 @@ pub struct DelayAccounting {
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct ProcessFull {
     // === Identification ===
+    /// The process id (its `/proc` directory). With `start_time`, the identity of the
+    /// process: a `stat` without a valid start time is no record (left out, with a
+    /// warning). Every other field of `stat` is read alone: one that does not parse or fit
+    /// its type is missing with reason `error` and a warning quoting it.
     pub pid: i32,
     /// Parent process id (0 for init and kthreadd).
-    pub ppid: i32,
+    pub ppid: Field<i32>,
     /// Process group id.
-    pub pgid: i32,
+    pub pgid: Field<i32>,
     /// Session id.
-    pub sid: i32,
+    pub sid: Field<i32>,
     /// Thread group id (equals `pid` for a process).
     pub tgid: Field<i32>,
     /// The pid in each nested pid namespace, outermost first (`NSpid`).
@@ -453,11 +463,11 @@ pub struct ProcessFull {
     /// The state letter as the kernel prints it (`R`, `S`, `D`, `Z`, `T`, `t`, `X`, `I`, …).
     pub state_char: char,
     /// Nice value, -20 (favoured) to 19.
-    pub nice: i32,
+    pub nice: Field<i32>,
     /// Kernel scheduling priority as `/proc/<pid>/stat` shows it (20 + nice for normal
     /// tasks; negative for real-time ones).
-    pub priority: i32,
-    pub num_threads: u32,
+    pub priority: Field<i32>,
+    pub num_threads: Field<u32>,
     /// Start time after boot.
     #[record(unit = "ticks")]
     pub start_time: u64,
@@ -465,38 +475,41 @@ pub struct ProcessFull {
     #[record(unit = "seconds")]
     pub start_time_unix: Field<u64>,
     /// `PF_*` flags of the main thread.
-    pub flags: u32,
-    /// True for kernel threads (`PF_KTHREAD`).
-    pub is_kernel_thread: bool,
+    pub flags: Field<u32>,
+    /// True for kernel threads (`PF_KTHREAD` in `flags`; missing with it).
+    pub is_kernel_thread: Field<bool>,
     /// Controlling terminal (`tty_nr`, encoded device number; 0 when none).
-    pub tty_nr: i32,
+    pub tty_nr: Field<i32>,
 
     // === CPU ===
     #[record(unit = "ticks")]
-    pub cpu_user_ticks: u64,
+    pub cpu_user_ticks: Field<u64>,
     #[record(unit = "ticks")]
-    pub cpu_system_ticks: u64,
-    /// CPU time of waited-for children, user mode.
+    pub cpu_system_ticks: Field<u64>,
+    /// CPU time of waited-for children, user mode (printed signed by the kernel: a
+    /// negative value is `error`, never 0).
     #[record(unit = "ticks")]
-    pub cpu_children_user: u64,
+    pub cpu_children_user: Field<u64>,
     #[record(unit = "ticks")]
-    pub cpu_children_system: u64,
+    pub cpu_children_system: Field<u64>,
     /// CPU use since the previous snapshot of the same `Probe`, in percent of one CPU
-    /// (200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot.
+    /// (200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot, and
+    /// with the reason of `cpu_user_ticks` or `cpu_system_ticks` when either is missing.
     #[record(unit = "percent")]
     pub cpu_percent: Field<f64>,
     /// CPUs the process may run on (`Cpus_allowed_list`).
     pub cpu_affinity: Field<Vec<u32>>,
     /// The CPU the process last ran on.
-    pub last_cpu: i32,
+    pub last_cpu: Field<i32>,
 
     // === Memory ===
-    /// Resident set size.
+    /// Resident set size (`rss` of `stat` × page size; `error` with a warning when the
+    /// product does not fit a u64).
     #[record(unit = "bytes")]
-    pub memory_rss: u64,
+    pub memory_rss: Field<u64>,
     /// Virtual memory size.
     #[record(unit = "bytes")]
-    pub memory_vms: u64,
+    pub memory_vms: Field<u64>,
     /// Resident memory backed by files or shared memory (`RssFile + RssShmem`).
     #[record(unit = "bytes")]
     pub memory_shared: Field<u64>,
@@ -542,11 +555,11 @@ pub struct ProcessFull {
     /// RSS as a share of the machine's physical memory.
     #[record(unit = "percent")]
     pub memory_percent: Field<f64>,
-    pub page_faults_minor: u64,
-    pub page_faults_major: u64,
+    pub page_faults_minor: Field<u64>,
+    pub page_faults_major: Field<u64>,
     /// Minor faults of waited-for children.
-    pub page_faults_children_minor: u64,
-    pub page_faults_children_major: u64,
+    pub page_faults_children_minor: Field<u64>,
+    pub page_faults_children_major: Field<u64>,
 
     // === I/O (`/proc/<pid>/io`: needs ptrace access to the process) ===
     /// Bytes fetched from storage.
@@ -630,10 +643,11 @@ pub struct ProcessFull {
     pub oom_score_adj: Field<i32>,
 
     // === Scheduling ===
-    /// SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6.
-    pub sched_policy: u32,
+    /// SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6 (`not_supported` before
+    /// Linux 2.5.19, which does not print it).
+    pub sched_policy: Field<u32>,
     /// Real-time priority (1–99), 0 for normal policies.
-    pub sched_priority: u32,
+    pub sched_priority: Field<u32>,
     /// The cgroup CPU quota per period that binds the process (`cpu.max`).
     #[record(unit = "us")]
     pub cpu_time_limit: Field<u64>,
@@ -667,7 +681,8 @@ pub struct ProcessOptions {
     pub taskstats: bool,
     /// The limits that bind each process through its cgroup path (read once per cgroup).
     pub cgroup_limits: bool,
-    /// Collect only these processes (default: every process).
+    /// Collect only these processes (every process when `None`). Each is collected once,
+    /// in ascending order, however often the list names it.
     pub pids: Option<Vec<i32>>,
     /// Threads reading the process table: `0` chooses (one for fewer than 256 processes,
     /// else one per CPU up to 4), `1` reads on the calling thread only. Reading is mostly
@@ -676,6 +691,14 @@ pub struct ProcessOptions {
     /// 52 ms on one thread; 33 ms wall and 61 ms CPU on two).
     #[option(max = ProcessOptions::MAX_THREADS)]
     pub threads: usize,
+    /// Replace secret values in command lines with `********` (default on; see
+    /// [`crate::process::scrub`] for exactly what is replaced). `false` gives the raw
+    /// bytes. Costs a scan of each argument that holds `=`, starts with `-` or holds `://`.
+    pub cmdline_scrub: bool,
+    /// More argument names to scrub, beside the built-in list (`password`, `passwd`,
+    /// `secret`, `token`, `api_key`, `apikey`, `access_key`, `auth`); matched like them
+    /// (case-insensitive, anywhere in the name, `-` read as `_`). Default empty.
+    pub cmdline_scrub_words: Vec<String>,
 }
 
 impl Default for ProcessOptions {
@@ -689,6 +712,8 @@ impl Default for ProcessOptions {
             cgroup_limits: true,
             pids: None,
             threads: 0,
+            cmdline_scrub: true,
+            cmdline_scrub_words: Vec::new(),
         }
     }
 }

@@ -61,6 +61,10 @@ pub(crate) mod fs {
         Err(unsupported())
     }
 
+    pub(crate) fn is_procfs(_: &Path) -> bool {
+        false
+    }
+
     pub(crate) fn clock_ticks() -> u64 {
         100
     }

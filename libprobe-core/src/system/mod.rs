@@ -2,10 +2,12 @@
 //! filesystems — what every probe user expects beside the process table.
 //!
 //! CPU times are in clock ticks (see [`crate::Source::clock_ticks`]), sizes in bytes,
-//! durations in the unit their name carries. Only `/proc/stat` is required: when it cannot
-//! be read the domain fails; every other source leaves its own fields
-//! [`Field::Missing`] with a [`crate::Reason`] (`not_supported` when this kernel lacks the
-//! file, `permission_denied`, or `error` with a warning on the domain).
+//! durations in the unit their name carries. Every source fails alone, and every value of
+//! it: a file that cannot be read leaves its own fields [`Field::Missing`] with a
+//! [`crate::Reason`] (`not_present` when this kernel or machine lacks the file,
+//! `permission_denied`, `timed_out` for a mount whose `statvfs` does not answer, or
+//! `error` with a warning on the domain), and a value that does not parse is missing with
+//! `error` and a warning quoting it, its neighbours kept. The domain itself never fails.
 
 use libprobe_derive::{OptionSet, Record};
 
@@ -66,8 +68,9 @@ pub struct Cpu {
     /// The logical CPU number.
     pub id: u32,
     pub online: bool,
-    /// Mode times (its `cpuN` line of `/proc/stat`); `not_enabled` while the CPU is
-    /// offline.
+    /// Mode times (its `cpuN` line of `/proc/stat`), whenever `/proc/stat` has that line
+    /// (even for a CPU sysfs lists as offline); `not_enabled` for an offline CPU without
+    /// one.
     pub times: Field<CpuTimes>,
     /// Busy share since the previous snapshot of the same `Probe` (0–100 for this one
     /// CPU). `no_previous_sample` on the first snapshot, when no clock tick elapsed
@@ -76,7 +79,7 @@ pub struct Cpu {
     #[record(unit = "percent")]
     pub percent: Field<f64>,
     /// Physical package (socket), `-1` where the architecture does not know it. Every
-    /// topology field is `not_enabled` while the CPU is offline and `not_supported` on a
+    /// topology field is `not_enabled` while the CPU is offline and `not_present` on a
     /// kernel without the file (`die_id` before 5.3, `cluster_id` before 5.16).
     pub package_id: Field<i32>,
     /// Die within the package.
@@ -93,7 +96,7 @@ pub struct Cpu {
     #[record(unit = "MHz")]
     pub frequency_mhz: Field<f64>,
     /// The lowest frequency the cpufreq policy allows (`scaling_min_freq`);
-    /// `not_supported` without a cpufreq driver.
+    /// `not_present` without a cpufreq driver.
     #[record(unit = "MHz")]
     pub frequency_min_mhz: Field<f64>,
     /// The highest frequency the cpufreq policy allows (`scaling_max_freq`).
@@ -104,7 +107,9 @@ pub struct Cpu {
 }
 
 /// Physical memory and swap (`/proc/meminfo`), the fields most tools show. Fields whose
-/// line this kernel does not print are `not_supported`.
+/// line this kernel does not print are `not_supported`; a line whose value does not parse
+/// leaves its field `error` (with a warning). Without a valid `MemTotal`, the base of every
+/// share here, there is no `Memory` (`error`); `meminfo` keeps the other lines.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct Memory {
     /// Usable RAM (`MemTotal`).
@@ -112,7 +117,7 @@ pub struct Memory {
     pub total: u64,
     /// RAM not used at all (`MemFree`).
     #[record(unit = "bytes")]
-    pub free: u64,
+    pub free: Field<u64>,
     /// An estimate of memory available for new work without swapping (`MemAvailable`,
     /// Linux 3.14+).
     #[record(unit = "bytes")]
@@ -137,12 +142,12 @@ pub struct Memory {
     #[record(unit = "bytes")]
     pub slab: Field<u64>,
     /// `total - available` (or `total - free - buffers - cached` before 3.14), as
-    /// `free` shows it.
+    /// `free` shows it; missing with the reason of a value it needs.
     #[record(unit = "bytes")]
-    pub used: u64,
+    pub used: Field<u64>,
     /// `used / total`.
     #[record(unit = "percent")]
-    pub used_percent: f64,
+    pub used_percent: Field<f64>,
     /// `SwapTotal`: 0 without swap.
     #[record(unit = "bytes")]
     pub swap_total: Field<u64>,
@@ -163,25 +168,27 @@ pub struct Memory {
     pub swap_out_bytes: Field<u64>,
 }
 
-/// `/proc/loadavg`.
+/// `/proc/loadavg`. Each value is read alone: one that does not parse (a negative load,
+/// a word) is missing with reason `error` and a warning.
 #[derive(Debug, Clone, Copy, PartialEq, Record)]
 pub struct LoadAverage {
     /// Runnable plus uninterruptible tasks, averaged over 1 minute.
-    pub load1: f64,
+    pub load1: Field<f64>,
     /// Over 5 minutes.
-    pub load5: f64,
+    pub load5: Field<f64>,
     /// Over 15 minutes.
-    pub load15: f64,
+    pub load15: Field<f64>,
     /// Runnable scheduling entities now.
-    pub runnable: u32,
+    pub runnable: Field<u32>,
     /// Scheduling entities (threads) that exist.
-    pub total: u32,
+    pub total: Field<u32>,
     /// The most recently created pid (in the reader's pid namespace).
-    pub last_pid: i32,
+    pub last_pid: Field<i32>,
 }
 
 /// System-wide pressure stall information (`/proc/pressure/*`, Linux 4.20+ with PSI on).
-/// Each is `not_supported` when its file is absent (no `CONFIG_PSI`, or `psi=0`).
+/// Each is `not_present` when its file is absent (no `CONFIG_PSI`, `psi=0`, an older
+/// kernel).
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct SystemPressure {
     pub cpu: Field<Pressure>,
@@ -194,43 +201,47 @@ pub struct SystemPressure {
 /// One block device or partition line of `/proc/diskstats`, counters since boot.
 ///
 /// The `*_time_ms` fields are 32-bit in the kernel and wrap at 2^32 ms (about 49.7 days
-/// of accumulated time): compute rates with wrapping subtraction modulo 2^32.
+/// of accumulated time): compute rates with wrapping subtraction modulo 2^32. Each
+/// counter is read alone: one that does not parse is missing (`error`, with a warning)
+/// and the rest of the device's line is kept; a line whose device number or name does
+/// not parse is no device and is left out, with a warning.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct DiskStats {
     /// Kernel name (`sda`, `nvme0n1p1`, `dm-0`, `loop0`).
     pub name: ByteStr,
     pub major: u32,
     pub minor: u32,
-    pub reads_completed: u64,
+    pub reads_completed: Field<u64>,
     /// Adjacent reads merged into one before reaching the device.
-    pub reads_merged: u64,
+    pub reads_merged: Field<u64>,
     /// 512-byte sectors, whatever the device's sector size.
     #[record(unit = "sectors")]
-    pub sectors_read: u64,
-    /// `sectors_read * 512`.
+    pub sectors_read: Field<u64>,
+    /// `sectors_read * 512` (`error` when that does not fit a u64).
     #[record(unit = "bytes")]
-    pub read_bytes: u64,
+    pub read_bytes: Field<u64>,
     /// Time spent by all reads (they overlap: may exceed wall time).
     #[record(unit = "ms")]
-    pub read_time_ms: u64,
-    pub writes_completed: u64,
-    pub writes_merged: u64,
+    pub read_time_ms: Field<u64>,
+    pub writes_completed: Field<u64>,
+    pub writes_merged: Field<u64>,
     #[record(unit = "sectors")]
-    pub sectors_written: u64,
+    pub sectors_written: Field<u64>,
     /// `sectors_written * 512`.
     #[record(unit = "bytes")]
-    pub write_bytes: u64,
+    pub write_bytes: Field<u64>,
     #[record(unit = "ms")]
-    pub write_time_ms: u64,
+    pub write_time_ms: Field<u64>,
     /// I/Os in flight now (a gauge).
-    pub io_in_progress: u64,
+    pub io_in_progress: Field<u64>,
     /// Time the device had I/O in flight (busy time: `%util` is its rate).
     #[record(unit = "ms")]
-    pub io_time_ms: u64,
+    pub io_time_ms: Field<u64>,
     /// In-flight time weighted by queue depth.
     #[record(unit = "ms")]
-    pub weighted_io_time_ms: u64,
-    /// Linux 4.18+ (`not_supported` before), like the other discard fields.
+    pub weighted_io_time_ms: Field<u64>,
+    /// Linux 4.18+ (`not_supported` before: the line has no such column), like the other
+    /// discard fields.
     pub discards_completed: Field<u64>,
     pub discards_merged: Field<u64>,
     #[record(unit = "sectors")]
@@ -252,7 +263,10 @@ pub struct DiskStats {
 /// - `not_present` for a mount covered by another mounted on the same mount point (its
 ///   path reaches the one on top), for a mount point that no longer exists, and, for
 ///   `used_percent`, on filesystems without blocks (`proc`, `sysfs`, `cgroup`);
-/// - `permission_denied` when a directory above the mount point cannot be searched.
+/// - `permission_denied` when a directory above the mount point cannot be searched;
+/// - `timed_out` when its `statvfs` did not answer within `statvfs_timeout_ms` (a stalled
+///   FUSE or network server; any filesystem not listed above, `fuse` included, is asked
+///   under that deadline, on a helper thread), until that call returns.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct Filesystem {
     pub mount_id: u32,
@@ -306,7 +320,7 @@ pub struct System {
     /// Boot time as a Unix timestamp (`btime` of `/proc/stat`; moves when the wall clock
     /// is stepped).
     #[record(unit = "seconds")]
-    pub boot_time: u64,
+    pub boot_time: Field<u64>,
     /// Time since boot, suspended time included (`/proc/uptime`).
     #[record(unit = "seconds")]
     pub uptime_seconds: Field<f64>,
@@ -330,7 +344,7 @@ pub struct System {
     /// Packages (sockets) among online CPUs.
     pub cpu_packages: Field<u32>,
     /// The `cpu` line of `/proc/stat`: every possible CPU, summed.
-    pub cpu_total: CpuTimes,
+    pub cpu_total: Field<CpuTimes>,
     /// Busy share of all CPUs since the previous snapshot of the same `Probe` (0–100, not
     /// per core). `no_previous_sample` on the first snapshot, when no clock tick elapsed
     /// since the previous one, and when the counters went backwards (CPU hotplug).
@@ -339,26 +353,28 @@ pub struct System {
     /// Every present CPU, by id.
     pub cpus: Vec<Cpu>,
     /// Context switches since boot.
-    pub context_switches: u64,
+    pub context_switches: Field<u64>,
     /// Interrupts serviced since boot.
-    pub interrupts: u64,
+    pub interrupts: Field<u64>,
     /// Softirqs serviced since boot (2.6.31+).
     pub softirqs: Field<u64>,
     /// Processes and threads created since boot.
-    pub forks: u64,
+    pub forks: Field<u64>,
     /// Threads runnable now.
-    pub procs_running: u32,
+    pub procs_running: Field<u32>,
     /// Threads blocked on I/O now.
-    pub procs_blocked: u32,
+    pub procs_blocked: Field<u32>,
     pub load: Field<LoadAverage>,
     pub pressure: SystemPressure,
 
     // === Memory ===
     pub memory: Field<Memory>,
     /// Every `/proc/meminfo` line: values with a `kB` unit converted to bytes, the others
-    /// (`HugePages_*`) as counts.
+    /// (`HugePages_*`) as counts. A line whose value does not parse is left out (with a
+    /// warning).
     pub meminfo: Field<OrderedMap<String, u64>>,
-    /// Every `/proc/vmstat` counter, as the kernel prints it (mostly pages).
+    /// Every `/proc/vmstat` counter, as the kernel prints it (mostly pages); one that does
+    /// not parse is left out (with a warning).
     pub vmstat: Field<OrderedMap<String, u64>>,
 
     // === Storage ===
@@ -366,11 +382,89 @@ pub struct System {
     pub disks: Field<Vec<DiskStats>>,
     /// Every mount of `/proc/self/mountinfo` (the reader's mount namespace), in order.
     pub filesystems: Field<Vec<Filesystem>>,
+
+    // === Kernel tables ===
+    /// File handles (`/proc/sys/fs/file-nr`).
+    pub file_handles: Field<FileHandles>,
+    /// Cached inodes (`/proc/sys/fs/inode-nr`).
+    pub inodes: Field<InodeCounts>,
+    /// The random pool (`/proc/sys/kernel/random/`).
+    pub entropy: Field<Entropy>,
+    /// Socket buffer memory of the reader's network namespace (`/proc/net/sockstat`,
+    /// `sockstat6`), in bytes.
+    pub socket_memory: Field<SocketBufferMemory>,
 }
 
-/// The system domain has no options yet: it always collects every part (each is cheap).
-#[derive(Debug, Clone, Default, PartialEq, Eq, OptionSet)]
-pub struct SystemOptions {}
+/// The kernel's file handles (`/proc/sys/fs/file-nr`). Each value is read alone.
+#[derive(Debug, Clone, Copy, PartialEq, Record)]
+pub struct FileHandles {
+    /// File handles allocated now.
+    pub allocated: Field<u64>,
+    /// Allocated but unused: always 0 since Linux 2.6, which frees them at once.
+    pub unused: Field<u64>,
+    /// The most the kernel will allocate (`fs.file-max`; 2^63-1 when unlimited).
+    pub max: Field<u64>,
+}
+
+/// Inodes in the kernel's inode cache (`/proc/sys/fs/inode-nr`).
+#[derive(Debug, Clone, Copy, PartialEq, Record)]
+pub struct InodeCounts {
+    /// Inodes allocated.
+    pub allocated: Field<u64>,
+    /// Of those, free (unused and reclaimable).
+    pub free: Field<u64>,
+}
+
+/// The kernel's random pool (`/proc/sys/kernel/random/entropy_avail`, `poolsize`), each
+/// file read alone.
+#[derive(Debug, Clone, Copy, PartialEq, Record)]
+pub struct Entropy {
+    /// Entropy the kernel estimates the pool holds. Since Linux 5.18, 256 once the
+    /// generator is seeded.
+    #[record(unit = "bits")]
+    pub available_bits: Field<u64>,
+    /// The pool's size: 4096 before Linux 5.18, 256 since.
+    #[record(unit = "bits")]
+    pub pool_size_bits: Field<u64>,
+}
+
+/// Socket buffer memory now (`/proc/net/sockstat`, `/proc/net/sockstat6` of the reader's
+/// network namespace). The kernel prints TCP and UDP memory in pages: they are converted
+/// with the page size ([`crate::Source::page_size`]; a fixture tree's `syscalls.txt`
+/// `page_size`, 4096 when it has none). A product that does not fit a u64 is `error`.
+#[derive(Debug, Clone, Copy, PartialEq, Record)]
+pub struct SocketBufferMemory {
+    /// TCP (`TCP: mem` × page size).
+    #[record(unit = "bytes")]
+    pub tcp_bytes: Field<u64>,
+    /// UDP (`UDP: mem` × page size).
+    #[record(unit = "bytes")]
+    pub udp_bytes: Field<u64>,
+    /// IPv4 fragment reassembly queues (`FRAG: memory`).
+    #[record(unit = "bytes")]
+    pub frag_bytes: Field<u64>,
+    /// IPv6 fragment reassembly queues (`FRAG6: memory`; `not_present` without IPv6).
+    #[record(unit = "bytes")]
+    pub frag6_bytes: Field<u64>,
+}
+
+/// The system domain collects every part (each is cheap); the one option bounds how long
+/// a mount may take to answer.
+#[derive(Debug, Clone, PartialEq, Eq, OptionSet)]
+pub struct SystemOptions {
+    /// How long one mount's `statvfs` may take, in milliseconds (default 1000). A mount
+    /// that does not answer in time (a stalled FUSE or network server) leaves its sizes
+    /// `timed_out`, with a warning naming it, and is not asked again until its pending
+    /// call returns; the rest of the snapshot does not wait for it.
+    #[option(min = 1, max = 60000)]
+    pub statvfs_timeout_ms: u32,
+}
+
+impl Default for SystemOptions {
+    fn default() -> Self {
+        SystemOptions { statvfs_timeout_ms: 1000 }
+    }
+}
 
 /// The system domain in the registry.
 #[derive(Debug)]

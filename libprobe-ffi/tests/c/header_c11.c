@@ -13,7 +13,7 @@ static_assert(offsetof(libprobe_snapshot_view, struct_size) == 0, "struct_size f
 uint64_t first_rss(const libprobe_snapshot_view *v);
 uint64_t first_rss(const libprobe_snapshot_view *v) {
   if (!v->processes.present || v->processes.value.count == 0) return 0;
-  return LIBPROBE_AT(libprobe_process_full, v->processes.value, 0)->memory_rss;
+  return LIBPROBE_AT(libprobe_process_full, v->processes.value, 0)->memory_rss.value;
 }
 
 unsigned network_bit(void);

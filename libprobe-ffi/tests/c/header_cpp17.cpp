@@ -13,5 +13,5 @@ static_assert(std::is_trivially_copyable<libprobe_process_full>::value, "plain C
 uint64_t first_rss(const libprobe_snapshot_view *v);
 uint64_t first_rss(const libprobe_snapshot_view *v) {
   if (!v->processes.present || v->processes.value.count == 0) return 0;
-  return LIBPROBE_AT(libprobe_process_full, v->processes.value, 0)->memory_rss;
+  return LIBPROBE_AT(libprobe_process_full, v->processes.value, 0)->memory_rss.value;
 }

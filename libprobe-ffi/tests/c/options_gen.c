@@ -26,6 +26,18 @@ static int expect(libprobe_config *c, const char *key, const char *want) {
 int options_gen_run(libprobe_config *c) {
     int failed = 0;
     {
+        /* NULL: libprobe_config_set_system_statvfs_timeout_ms */
+        if (libprobe_config_set_system_statvfs_timeout_ms(NULL, 1000u) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_system_statvfs_timeout_ms(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_system_statvfs_timeout_ms(c, 1u) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_system_statvfs_timeout_ms: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "system.statvfs_timeout_ms", "1");
+    }
+    {
         /* NULL: libprobe_config_set_process_smaps_rollup */
         if (libprobe_config_set_process_smaps_rollup(NULL, 0) != LIBPROBE_STATUS_NULL_ARGUMENT) {
             printf("not ok: libprobe_config_set_process_smaps_rollup(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
@@ -98,13 +110,13 @@ int options_gen_run(libprobe_config *c) {
         failed += expect(c, "process.cgroup_limits", "false");
     }
     {
-    const int32_t v6[] = {1};
+    const int32_t v7[] = {1};
         /* NULL: libprobe_config_set_process_pids */
         if (libprobe_config_set_process_pids(NULL, NULL, 0) != LIBPROBE_STATUS_NULL_ARGUMENT) {
             printf("not ok: libprobe_config_set_process_pids(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
             failed++;
         }
-        if (libprobe_config_set_process_pids(c, v6, 1) != LIBPROBE_STATUS_OK) {
+        if (libprobe_config_set_process_pids(c, v7, 1) != LIBPROBE_STATUS_OK) {
             printf("not ok: libprobe_config_set_process_pids: %s\n", libprobe_config_last_error(c));
             failed++;
         }
@@ -121,6 +133,31 @@ int options_gen_run(libprobe_config *c) {
             failed++;
         }
         failed += expect(c, "process.threads", "1");
+    }
+    {
+        /* NULL: libprobe_config_set_process_cmdline_scrub */
+        if (libprobe_config_set_process_cmdline_scrub(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_process_cmdline_scrub(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_process_cmdline_scrub(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_process_cmdline_scrub: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "process.cmdline_scrub", "false");
+    }
+    {
+    const char *const v10[] = {"libprobe_sample"};
+        /* NULL: libprobe_config_set_process_cmdline_scrub_words */
+        if (libprobe_config_set_process_cmdline_scrub_words(NULL, NULL, 0) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_process_cmdline_scrub_words(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_process_cmdline_scrub_words(c, v10, 1) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_process_cmdline_scrub_words: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "process.cmdline_scrub_words", "libprobe_sample");
     }
     {
         /* NULL: libprobe_config_set_network_sockets */
@@ -230,6 +267,6 @@ int options_gen_run(libprobe_config *c) {
         }
         failed += expect(c, "network.netns", "1");
     }
-    printf("options_gen: 17 typed setters, %d failed\n", failed);
+    printf("options_gen: 20 typed setters, %d failed\n", failed);
     return failed;
 }

@@ -36,6 +36,10 @@ __all__ = [
     "Memory",
     "DiskStats",
     "Filesystem",
+    "FileHandles",
+    "InodeCounts",
+    "Entropy",
+    "SocketBufferMemory",
     "ProcessFull",
     "OpenFile",
     "OpenSocket",
@@ -278,7 +282,7 @@ class System(Record):
     def kernel_version(self) -> Union[str, None]:
         """`uname -v` (`/proc/sys/kernel/version`)."""
     @property
-    def boot_time(self) -> int:
+    def boot_time(self) -> Union[int, None]:
         """Boot time as a Unix timestamp (`btime` of `/proc/stat`; moves when the wall clock
         is stepped).
 
@@ -319,7 +323,7 @@ class System(Record):
     def cpu_packages(self) -> Union[int, None]:
         """Packages (sockets) among online CPUs."""
     @property
-    def cpu_total(self) -> CpuTimes:
+    def cpu_total(self) -> Union[CpuTimes, None]:
         """The `cpu` line of `/proc/stat`: every possible CPU, summed."""
     @property
     def cpu_percent(self) -> Union[float, None]:
@@ -333,22 +337,22 @@ class System(Record):
     def cpus(self) -> list[Cpu]:
         """Every present CPU, by id."""
     @property
-    def context_switches(self) -> int:
+    def context_switches(self) -> Union[int, None]:
         """Context switches since boot."""
     @property
-    def interrupts(self) -> int:
+    def interrupts(self) -> Union[int, None]:
         """Interrupts serviced since boot."""
     @property
     def softirqs(self) -> Union[int, None]:
         """Softirqs serviced since boot (2.6.31+)."""
     @property
-    def forks(self) -> int:
+    def forks(self) -> Union[int, None]:
         """Processes and threads created since boot."""
     @property
-    def procs_running(self) -> int:
+    def procs_running(self) -> Union[int, None]:
         """Threads runnable now."""
     @property
-    def procs_blocked(self) -> int:
+    def procs_blocked(self) -> Union[int, None]:
         """Threads blocked on I/O now."""
     @property
     def load(self) -> Union[LoadAverage, None]:
@@ -362,17 +366,34 @@ class System(Record):
     @property
     def meminfo(self) -> Union[dict[str, int], None]:
         """Every `/proc/meminfo` line: values with a `kB` unit converted to bytes, the others
-        (`HugePages_*`) as counts.
+        (`HugePages_*`) as counts. A line whose value does not parse is left out (with a
+        warning).
         """
     @property
     def vmstat(self) -> Union[dict[str, int], None]:
-        """Every `/proc/vmstat` counter, as the kernel prints it (mostly pages)."""
+        """Every `/proc/vmstat` counter, as the kernel prints it (mostly pages); one that does
+        not parse is left out (with a warning).
+        """
     @property
     def disks(self) -> Union[list[DiskStats], None]:
         """Every line of `/proc/diskstats` (disks, partitions, loop, dm and zram devices)."""
     @property
     def filesystems(self) -> Union[list[Filesystem], None]:
         """Every mount of `/proc/self/mountinfo` (the reader's mount namespace), in order."""
+    @property
+    def file_handles(self) -> Union[FileHandles, None]:
+        """File handles (`/proc/sys/fs/file-nr`)."""
+    @property
+    def inodes(self) -> Union[InodeCounts, None]:
+        """Cached inodes (`/proc/sys/fs/inode-nr`)."""
+    @property
+    def entropy(self) -> Union[Entropy, None]:
+        """The random pool (`/proc/sys/kernel/random/`)."""
+    @property
+    def socket_memory(self) -> Union[SocketBufferMemory, None]:
+        """Socket buffer memory of the reader's network namespace (`/proc/net/sockstat`,
+        `sockstat6`), in bytes.
+        """
 
 @final
 class CpuTimes(Record):
@@ -436,8 +457,9 @@ class Cpu(Record):
         ...
     @property
     def times(self) -> Union[CpuTimes, None]:
-        """Mode times (its `cpuN` line of `/proc/stat`); `not_enabled` while the CPU is
-        offline.
+        """Mode times (its `cpuN` line of `/proc/stat`), whenever `/proc/stat` has that line
+        (even for a CPU sysfs lists as offline); `not_enabled` for an offline CPU without
+        one.
         """
     @property
     def percent(self) -> Union[float, None]:
@@ -451,7 +473,7 @@ class Cpu(Record):
     @property
     def package_id(self) -> Union[int, None]:
         """Physical package (socket), `-1` where the architecture does not know it. Every
-        topology field is `not_enabled` while the CPU is offline and `not_supported` on a
+        topology field is `not_enabled` while the CPU is offline and `not_present` on a
         kernel without the file (`die_id` before 5.3, `cluster_id` before 5.16).
         """
     @property
@@ -477,7 +499,7 @@ class Cpu(Record):
     @property
     def frequency_min_mhz(self) -> Union[float, None]:
         """The lowest frequency the cpufreq policy allows (`scaling_min_freq`);
-        `not_supported` without a cpufreq driver.
+        `not_present` without a cpufreq driver.
 
         Unit: MHz.
         """
@@ -493,30 +515,33 @@ class Cpu(Record):
 
 @final
 class LoadAverage(Record):
-    """`/proc/loadavg`."""
+    """`/proc/loadavg`. Each value is read alone: one that does not parse (a negative load,
+    a word) is missing with reason `error` and a warning.
+    """
     @property
-    def load1(self) -> float:
+    def load1(self) -> Union[float, None]:
         """Runnable plus uninterruptible tasks, averaged over 1 minute."""
     @property
-    def load5(self) -> float:
+    def load5(self) -> Union[float, None]:
         """Over 5 minutes."""
     @property
-    def load15(self) -> float:
+    def load15(self) -> Union[float, None]:
         """Over 15 minutes."""
     @property
-    def runnable(self) -> int:
+    def runnable(self) -> Union[int, None]:
         """Runnable scheduling entities now."""
     @property
-    def total(self) -> int:
+    def total(self) -> Union[int, None]:
         """Scheduling entities (threads) that exist."""
     @property
-    def last_pid(self) -> int:
+    def last_pid(self) -> Union[int, None]:
         """The most recently created pid (in the reader's pid namespace)."""
 
 @final
 class SystemPressure(Record):
     """System-wide pressure stall information (`/proc/pressure/*`, Linux 4.20+ with PSI on).
-    Each is `not_supported` when its file is absent (no `CONFIG_PSI`, or `psi=0`).
+    Each is `not_present` when its file is absent (no `CONFIG_PSI`, `psi=0`, an older
+    kernel).
     """
     @property
     def cpu(self) -> Union[Pressure, None]:
@@ -543,21 +568,23 @@ class Pressure(Record):
 
 @final
 class PsiLine(Record):
-    """Pressure stall information for one resource (`/proc/pressure/*`, `<cgroup>/*.pressure`)."""
+    """Pressure stall information for one resource (`/proc/pressure/*`, `<cgroup>/*.pressure`).
+    Each value is read alone: one that does not parse is missing (`error`).
+    """
     @property
-    def avg10(self) -> float:
+    def avg10(self) -> Union[float, None]:
         """Share of wall time stalled, averaged over 10 s.
 
         Unit: percent.
         """
     @property
-    def avg60(self) -> float:
+    def avg60(self) -> Union[float, None]:
         """Unit: percent."""
     @property
-    def avg300(self) -> float:
+    def avg300(self) -> Union[float, None]:
         """Unit: percent."""
     @property
-    def total_us(self) -> int:
+    def total_us(self) -> Union[int, None]:
         """Total stall time.
 
         Unit: us.
@@ -566,7 +593,9 @@ class PsiLine(Record):
 @final
 class Memory(Record):
     """Physical memory and swap (`/proc/meminfo`), the fields most tools show. Fields whose
-    line this kernel does not print are `not_supported`.
+    line this kernel does not print are `not_supported`; a line whose value does not parse
+    leaves its field `error` (with a warning). Without a valid `MemTotal`, the base of every
+    share here, there is no `Memory` (`error`); `meminfo` keeps the other lines.
     """
     @property
     def total(self) -> int:
@@ -575,7 +604,7 @@ class Memory(Record):
         Unit: bytes.
         """
     @property
-    def free(self) -> int:
+    def free(self) -> Union[int, None]:
         """RAM not used at all (`MemFree`).
 
         Unit: bytes.
@@ -625,14 +654,14 @@ class Memory(Record):
         Unit: bytes.
         """
     @property
-    def used(self) -> int:
+    def used(self) -> Union[int, None]:
         """`total - available` (or `total - free - buffers - cached` before 3.14), as
-        `free` shows it.
+        `free` shows it; missing with the reason of a value it needs.
 
         Unit: bytes.
         """
     @property
-    def used_percent(self) -> float:
+    def used_percent(self) -> Union[float, None]:
         """`used / total`.
 
         Unit: percent.
@@ -677,7 +706,10 @@ class DiskStats(Record):
     """One block device or partition line of `/proc/diskstats`, counters since boot.
 
     The `*_time_ms` fields are 32-bit in the kernel and wrap at 2^32 ms (about 49.7 days
-    of accumulated time): compute rates with wrapping subtraction modulo 2^32.
+    of accumulated time): compute rates with wrapping subtraction modulo 2^32. Each
+    counter is read alone: one that does not parse is missing (`error`, with a warning)
+    and the rest of the device's line is kept; a line whose device number or name does
+    not parse is no device and is left out, with a warning.
     """
     @property
     def name(self) -> str:
@@ -689,65 +721,67 @@ class DiskStats(Record):
     def minor(self) -> int:
         ...
     @property
-    def reads_completed(self) -> int:
+    def reads_completed(self) -> Union[int, None]:
         ...
     @property
-    def reads_merged(self) -> int:
+    def reads_merged(self) -> Union[int, None]:
         """Adjacent reads merged into one before reaching the device."""
     @property
-    def sectors_read(self) -> int:
+    def sectors_read(self) -> Union[int, None]:
         """512-byte sectors, whatever the device's sector size.
 
         Unit: sectors.
         """
     @property
-    def read_bytes(self) -> int:
-        """`sectors_read * 512`.
+    def read_bytes(self) -> Union[int, None]:
+        """`sectors_read * 512` (`error` when that does not fit a u64).
 
         Unit: bytes.
         """
     @property
-    def read_time_ms(self) -> int:
+    def read_time_ms(self) -> Union[int, None]:
         """Time spent by all reads (they overlap: may exceed wall time).
 
         Unit: ms.
         """
     @property
-    def writes_completed(self) -> int:
+    def writes_completed(self) -> Union[int, None]:
         ...
     @property
-    def writes_merged(self) -> int:
+    def writes_merged(self) -> Union[int, None]:
         ...
     @property
-    def sectors_written(self) -> int:
+    def sectors_written(self) -> Union[int, None]:
         """Unit: sectors."""
     @property
-    def write_bytes(self) -> int:
+    def write_bytes(self) -> Union[int, None]:
         """`sectors_written * 512`.
 
         Unit: bytes.
         """
     @property
-    def write_time_ms(self) -> int:
+    def write_time_ms(self) -> Union[int, None]:
         """Unit: ms."""
     @property
-    def io_in_progress(self) -> int:
+    def io_in_progress(self) -> Union[int, None]:
         """I/Os in flight now (a gauge)."""
     @property
-    def io_time_ms(self) -> int:
+    def io_time_ms(self) -> Union[int, None]:
         """Time the device had I/O in flight (busy time: `%util` is its rate).
 
         Unit: ms.
         """
     @property
-    def weighted_io_time_ms(self) -> int:
+    def weighted_io_time_ms(self) -> Union[int, None]:
         """In-flight time weighted by queue depth.
 
         Unit: ms.
         """
     @property
     def discards_completed(self) -> Union[int, None]:
-        """Linux 4.18+ (`not_supported` before), like the other discard fields."""
+        """Linux 4.18+ (`not_supported` before: the line has no such column), like the other
+        discard fields.
+        """
     @property
     def discards_merged(self) -> Union[int, None]:
         ...
@@ -775,7 +809,10 @@ class Filesystem(Record):
     - `not_present` for a mount covered by another mounted on the same mount point (its
       path reaches the one on top), for a mount point that no longer exists, and, for
       `used_percent`, on filesystems without blocks (`proc`, `sysfs`, `cgroup`);
-    - `permission_denied` when a directory above the mount point cannot be searched.
+    - `permission_denied` when a directory above the mount point cannot be searched;
+    - `timed_out` when its `statvfs` did not answer within `statvfs_timeout_ms` (a stalled
+      FUSE or network server; any filesystem not listed above, `fuse` included, is asked
+      under that deadline, on a helper thread), until that call returns.
     """
     @property
     def mount_id(self) -> int:
@@ -848,19 +885,97 @@ class Filesystem(Record):
         """
 
 @final
+class FileHandles(Record):
+    """The kernel's file handles (`/proc/sys/fs/file-nr`). Each value is read alone."""
+    @property
+    def allocated(self) -> Union[int, None]:
+        """File handles allocated now."""
+    @property
+    def unused(self) -> Union[int, None]:
+        """Allocated but unused: always 0 since Linux 2.6, which frees them at once."""
+    @property
+    def max(self) -> Union[int, None]:
+        """The most the kernel will allocate (`fs.file-max`; 2^63-1 when unlimited)."""
+
+@final
+class InodeCounts(Record):
+    """Inodes in the kernel's inode cache (`/proc/sys/fs/inode-nr`)."""
+    @property
+    def allocated(self) -> Union[int, None]:
+        """Inodes allocated."""
+    @property
+    def free(self) -> Union[int, None]:
+        """Of those, free (unused and reclaimable)."""
+
+@final
+class Entropy(Record):
+    """The kernel's random pool (`/proc/sys/kernel/random/entropy_avail`, `poolsize`), each
+    file read alone.
+    """
+    @property
+    def available_bits(self) -> Union[int, None]:
+        """Entropy the kernel estimates the pool holds. Since Linux 5.18, 256 once the
+        generator is seeded.
+
+        Unit: bits.
+        """
+    @property
+    def pool_size_bits(self) -> Union[int, None]:
+        """The pool's size: 4096 before Linux 5.18, 256 since.
+
+        Unit: bits.
+        """
+
+@final
+class SocketBufferMemory(Record):
+    """Socket buffer memory now (`/proc/net/sockstat`, `/proc/net/sockstat6` of the reader's
+    network namespace). The kernel prints TCP and UDP memory in pages: they are converted
+    with the page size ([`crate::Source::page_size`]; a fixture tree's `syscalls.txt`
+    `page_size`, 4096 when it has none). A product that does not fit a u64 is `error`.
+    """
+    @property
+    def tcp_bytes(self) -> Union[int, None]:
+        """TCP (`TCP: mem` × page size).
+
+        Unit: bytes.
+        """
+    @property
+    def udp_bytes(self) -> Union[int, None]:
+        """UDP (`UDP: mem` × page size).
+
+        Unit: bytes.
+        """
+    @property
+    def frag_bytes(self) -> Union[int, None]:
+        """IPv4 fragment reassembly queues (`FRAG: memory`).
+
+        Unit: bytes.
+        """
+    @property
+    def frag6_bytes(self) -> Union[int, None]:
+        """IPv6 fragment reassembly queues (`FRAG6: memory`; `not_present` without IPv6).
+
+        Unit: bytes.
+        """
+
+@final
 class ProcessFull(Record):
     """Everything the kernel tells about one process."""
     @property
     def pid(self) -> int:
-        ...
+        """The process id (its `/proc` directory). With `start_time`, the identity of the
+        process: a `stat` without a valid start time is no record (left out, with a
+        warning). Every other field of `stat` is read alone: one that does not parse or fit
+        its type is missing with reason `error` and a warning quoting it.
+        """
     @property
-    def ppid(self) -> int:
+    def ppid(self) -> Union[int, None]:
         """Parent process id (0 for init and kthreadd)."""
     @property
-    def pgid(self) -> int:
+    def pgid(self) -> Union[int, None]:
         """Process group id."""
     @property
-    def sid(self) -> int:
+    def sid(self) -> Union[int, None]:
         """Session id."""
     @property
     def tgid(self) -> Union[int, None]:
@@ -920,15 +1035,15 @@ class ProcessFull(Record):
     def state_char(self) -> str:
         """The state letter as the kernel prints it (`R`, `S`, `D`, `Z`, `T`, `t`, `X`, `I`, …)."""
     @property
-    def nice(self) -> int:
+    def nice(self) -> Union[int, None]:
         """Nice value, -20 (favoured) to 19."""
     @property
-    def priority(self) -> int:
+    def priority(self) -> Union[int, None]:
         """Kernel scheduling priority as `/proc/<pid>/stat` shows it (20 + nice for normal
         tasks; negative for real-time ones).
         """
     @property
-    def num_threads(self) -> int:
+    def num_threads(self) -> Union[int, None]:
         ...
     @property
     def start_time(self) -> int:
@@ -943,33 +1058,35 @@ class ProcessFull(Record):
         Unit: seconds.
         """
     @property
-    def flags(self) -> int:
+    def flags(self) -> Union[int, None]:
         """`PF_*` flags of the main thread."""
     @property
-    def is_kernel_thread(self) -> bool:
-        """True for kernel threads (`PF_KTHREAD`)."""
+    def is_kernel_thread(self) -> Union[bool, None]:
+        """True for kernel threads (`PF_KTHREAD` in `flags`; missing with it)."""
     @property
-    def tty_nr(self) -> int:
+    def tty_nr(self) -> Union[int, None]:
         """Controlling terminal (`tty_nr`, encoded device number; 0 when none)."""
     @property
-    def cpu_user_ticks(self) -> int:
+    def cpu_user_ticks(self) -> Union[int, None]:
         """Unit: ticks."""
     @property
-    def cpu_system_ticks(self) -> int:
+    def cpu_system_ticks(self) -> Union[int, None]:
         """Unit: ticks."""
     @property
-    def cpu_children_user(self) -> int:
-        """CPU time of waited-for children, user mode.
+    def cpu_children_user(self) -> Union[int, None]:
+        """CPU time of waited-for children, user mode (printed signed by the kernel: a
+        negative value is `error`, never 0).
 
         Unit: ticks.
         """
     @property
-    def cpu_children_system(self) -> int:
+    def cpu_children_system(self) -> Union[int, None]:
         """Unit: ticks."""
     @property
     def cpu_percent(self) -> Union[float, None]:
         """CPU use since the previous snapshot of the same `Probe`, in percent of one CPU
-        (200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot.
+        (200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot, and
+        with the reason of `cpu_user_ticks` or `cpu_system_ticks` when either is missing.
 
         Unit: percent.
         """
@@ -977,16 +1094,17 @@ class ProcessFull(Record):
     def cpu_affinity(self) -> Union[list[int], None]:
         """CPUs the process may run on (`Cpus_allowed_list`)."""
     @property
-    def last_cpu(self) -> int:
+    def last_cpu(self) -> Union[int, None]:
         """The CPU the process last ran on."""
     @property
-    def memory_rss(self) -> int:
-        """Resident set size.
+    def memory_rss(self) -> Union[int, None]:
+        """Resident set size (`rss` of `stat` × page size; `error` with a warning when the
+        product does not fit a u64).
 
         Unit: bytes.
         """
     @property
-    def memory_vms(self) -> int:
+    def memory_vms(self) -> Union[int, None]:
         """Virtual memory size.
 
         Unit: bytes.
@@ -1082,16 +1200,16 @@ class ProcessFull(Record):
         Unit: percent.
         """
     @property
-    def page_faults_minor(self) -> int:
+    def page_faults_minor(self) -> Union[int, None]:
         ...
     @property
-    def page_faults_major(self) -> int:
+    def page_faults_major(self) -> Union[int, None]:
         ...
     @property
-    def page_faults_children_minor(self) -> int:
+    def page_faults_children_minor(self) -> Union[int, None]:
         """Minor faults of waited-for children."""
     @property
-    def page_faults_children_major(self) -> int:
+    def page_faults_children_major(self) -> Union[int, None]:
         ...
     @property
     def io_read_bytes(self) -> Union[int, None]:
@@ -1230,10 +1348,12 @@ class ProcessFull(Record):
     def oom_score_adj(self) -> Union[int, None]:
         ...
     @property
-    def sched_policy(self) -> int:
-        """SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6."""
+    def sched_policy(self) -> Union[int, None]:
+        """SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6 (`not_supported` before
+        Linux 2.5.19, which does not print it).
+        """
     @property
-    def sched_priority(self) -> int:
+    def sched_priority(self) -> Union[int, None]:
         """Real-time priority (1–99), 0 for normal policies."""
     @property
     def cpu_time_limit(self) -> Union[int, None]:
@@ -1344,14 +1464,17 @@ class MemoryMap(Record):
     def permissions(self) -> str:
         """`rwxp` / `rwxs` as the kernel prints them."""
     @property
-    def offset(self) -> int:
-        """Unit: bytes."""
+    def offset(self) -> Union[int, None]:
+        """The offset into the mapped file (`error` when the row prints no valid hex).
+
+        Unit: bytes.
+        """
     @property
     def device(self) -> str:
         """`major:minor` of the device holding the mapped file (`00:00` when anonymous)."""
     @property
-    def inode(self) -> int:
-        ...
+    def inode(self) -> Union[int, None]:
+        """The mapped file's inode (0 when anonymous; `error` when not a valid number)."""
     @property
     def pathname(self) -> str:
         """The file, or `[heap]`, `[stack]`, `[vdso]`, …; empty for anonymous mappings."""
@@ -1359,94 +1482,95 @@ class MemoryMap(Record):
 @final
 class ProcessLimits(Record):
     """The sixteen resource limits of `/proc/<pid>/limits`, in the kernel's units (noted per
-    field). `u64::MAX` means unlimited.
+    field). `u64::MAX` means unlimited. A limit whose row is missing or does not parse is
+    missing (`error`, with a warning); the other rows are kept.
     """
     @property
-    def max_cpu_time(self) -> Limit:
+    def max_cpu_time(self) -> Union[Limit, None]:
         """RLIMIT_CPU.
 
         Unit: seconds.
         """
     @property
-    def max_file_size(self) -> Limit:
+    def max_file_size(self) -> Union[Limit, None]:
         """RLIMIT_FSIZE.
 
         Unit: bytes.
         """
     @property
-    def max_data_size(self) -> Limit:
+    def max_data_size(self) -> Union[Limit, None]:
         """RLIMIT_DATA.
 
         Unit: bytes.
         """
     @property
-    def max_stack_size(self) -> Limit:
+    def max_stack_size(self) -> Union[Limit, None]:
         """RLIMIT_STACK.
 
         Unit: bytes.
         """
     @property
-    def max_core_size(self) -> Limit:
+    def max_core_size(self) -> Union[Limit, None]:
         """RLIMIT_CORE.
 
         Unit: bytes.
         """
     @property
-    def max_resident_set(self) -> Limit:
+    def max_resident_set(self) -> Union[Limit, None]:
         """RLIMIT_RSS (not enforced by Linux).
 
         Unit: bytes.
         """
     @property
-    def max_processes(self) -> Limit:
+    def max_processes(self) -> Union[Limit, None]:
         """RLIMIT_NPROC.
 
         Unit: processes.
         """
     @property
-    def max_open_files(self) -> Limit:
+    def max_open_files(self) -> Union[Limit, None]:
         """RLIMIT_NOFILE.
 
         Unit: files.
         """
     @property
-    def max_locked_memory(self) -> Limit:
+    def max_locked_memory(self) -> Union[Limit, None]:
         """RLIMIT_MEMLOCK.
 
         Unit: bytes.
         """
     @property
-    def max_address_space(self) -> Limit:
+    def max_address_space(self) -> Union[Limit, None]:
         """RLIMIT_AS.
 
         Unit: bytes.
         """
     @property
-    def max_file_locks(self) -> Limit:
+    def max_file_locks(self) -> Union[Limit, None]:
         """RLIMIT_LOCKS.
 
         Unit: locks.
         """
     @property
-    def max_pending_signals(self) -> Limit:
+    def max_pending_signals(self) -> Union[Limit, None]:
         """RLIMIT_SIGPENDING.
 
         Unit: signals.
         """
     @property
-    def max_msgqueue_size(self) -> Limit:
+    def max_msgqueue_size(self) -> Union[Limit, None]:
         """RLIMIT_MSGQUEUE.
 
         Unit: bytes.
         """
     @property
-    def max_nice_priority(self) -> Limit:
+    def max_nice_priority(self) -> Union[Limit, None]:
         """RLIMIT_NICE (the ceiling is `20 - soft`)."""
     @property
-    def max_realtime_priority(self) -> Limit:
+    def max_realtime_priority(self) -> Union[Limit, None]:
         """RLIMIT_RTPRIO."""
     @property
-    def max_realtime_timeout(self) -> Limit:
+    def max_realtime_timeout(self) -> Union[Limit, None]:
         """RLIMIT_RTTIME.
 
         Unit: us.
@@ -3284,6 +3408,11 @@ class EbpfMetrics(Record):
 
 class _SystemOptions(TypedDict, total=False):
     """The system domain's options: `Probe(system={...})`; each key left out keeps its default."""
+    # How long one mount's `statvfs` may take, in milliseconds (default 1000). A mount
+    # that does not answer in time (a stalled FUSE or network server) leaves its sizes
+    # `timed_out`, with a warning naming it, and is not asked again until its pending
+    # call returns; the rest of the snapshot does not wait for it. Key `system.statvfs_timeout_ms`; default `1000`.
+    statvfs_timeout_ms: int
 
 class _ProcessOptions(TypedDict, total=False):
     """The process domain's options: `Probe(process={...})`; each key left out keeps its default."""
@@ -3302,7 +3431,8 @@ class _ProcessOptions(TypedDict, total=False):
     taskstats: bool
     # The limits that bind each process through its cgroup path (read once per cgroup). Key `process.cgroup_limits`; default `true`.
     cgroup_limits: bool
-    # Collect only these processes (default: every process). Key `process.pids`; default `all`.
+    # Collect only these processes (every process when `None`). Each is collected once,
+    # in ascending order, however often the list names it. Key `process.pids`; default `all`.
     pids: Union[Sequence[int], None]
     # Threads reading the process table: `0` chooses (one for fewer than 256 processes,
     # else one per CPU up to 4), `1` reads on the calling thread only. Reading is mostly
@@ -3310,6 +3440,14 @@ class _ProcessOptions(TypedDict, total=False):
     # 1/n of the wall time, for somewhat more CPU time (on a 2-CPU VM, 1 000 processes:
     # 52 ms on one thread; 33 ms wall and 61 ms CPU on two). Key `process.threads`; default `0`.
     threads: int
+    # Replace secret values in command lines with `********` (default on; see
+    # [`crate::process::scrub`] for exactly what is replaced). `false` gives the raw
+    # bytes. Costs a scan of each argument that holds `=`, starts with `-` or holds `://`. Key `process.cmdline_scrub`; default `true`.
+    cmdline_scrub: bool
+    # More argument names to scrub, beside the built-in list (`password`, `passwd`,
+    # `secret`, `token`, `api_key`, `apikey`, `access_key`, `auth`); matched like them
+    # (case-insensitive, anywhere in the name, `-` read as `_`). Default empty. Key `process.cmdline_scrub_words`; default ``.
+    cmdline_scrub_words: Union[str, Iterable[str]]
 
 class _NetworkOptions(TypedDict, total=False):
     """The network domain's options: `Probe(network={...})`; each key left out keeps its default."""

@@ -64,12 +64,15 @@ impl<'a> CgroupCache<'a> {
         if let Some(r) = self.cache.get(content) {
             return r.clone();
         }
-        let resolved = match pid_cgroup::parse(content) {
-            Ok(lines) => self.compute(&lines, warnings),
-            Err(e) => {
-                warnings.push(e.in_file(path()));
-                (Field::Missing(Reason::Error), Field::Missing(Reason::Error), Field::Missing(Reason::Error))
-            }
+        let (lines, problems) = pid_cgroup::parse(content);
+        if !problems.is_empty() {
+            warnings.problems(&path(), &problems);
+        }
+        // The lines that parse still place the process; with none, nothing does.
+        let resolved = if lines.is_empty() && !problems.is_empty() {
+            (Field::Missing(Reason::Error), Field::Missing(Reason::Error), Field::Missing(Reason::Error))
+        } else {
+            self.compute(&lines, warnings)
         };
         self.cache.insert(content.to_vec(), resolved.clone());
         resolved
@@ -150,9 +153,9 @@ impl Hierarchy {
 }
 
 fn load_mounts(src: &Source) -> Result<Mounts, Error> {
-    let path = src.proc_path("self/mountinfo");
     let text = src.read_proc("self/mountinfo")?;
-    let mounts = pid_mountinfo::parse(&text).map_err(|e| e.in_file(&path))?;
+    // A line that does not parse is no mount here (the system domain warns about it).
+    let (mounts, _) = pid_mountinfo::parse(&text);
     let mut out = Mounts { v2: None, v1: Vec::new() };
     for m in mounts {
         let dir = src.root_path(&m.mount_point);
@@ -341,7 +344,10 @@ fn limits(
                 None => return Field::Missing(Reason::NotSupported),
             }
         };
-        r.parse(&path, pressure::parse).map_or(Field::Missing(Reason::NotSupported), Field::Value)
+        let Some(text) = r.read(&path) else { return Field::Missing(Reason::NotSupported) };
+        let psi = pressure::parse(&text);
+        r.warnings.problems(&path, &psi.problems);
+        r.warnings.field(psi.pressure.map_err(|e| e.in_file(&path)))
     };
     let (cpu_pressure, memory_pressure, io_pressure, irq_pressure) = (psi("cpu"), psi("memory"), psi("io"), psi("irq"));
 

@@ -4,6 +4,13 @@
 //! extended attribute.
 //!
 //! Reads go into caller-owned buffers that are reused across files and processes.
+//!
+//! Nothing here may block on what a root holds: files are opened with `O_NONBLOCK` (a
+//! FIFO's open returns at once instead of waiting for a writer, a read of it returns
+//! what is there) and must be regular files (procfs, sysfs and cgroupfs files all are); a
+//! FIFO, a device or a directory is refused with an error naming its kind. `stat` of an open file's target uses the cached
+//! attributes (`AT_STATX_DONT_SYNC`), so a FUSE or NFS server that stopped answering
+//! cannot stall it.
 
 use std::ffi::CStr;
 use std::io;
@@ -66,13 +73,20 @@ impl Dir {
     /// `limit` bytes. Returns `Ok(false)` if the file was longer than `limit`.
     pub(crate) fn read_into(&self, name: &CStr, buf: &mut Vec<u8>, limit: usize, mode: ReadMode) -> io::Result<bool> {
         // SAFETY: `name` is a valid C string and `self.fd` an open descriptor.
-        let fd = unsafe { libc::openat(self.fd.as_raw_fd(), name.as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC) };
+        let fd = unsafe { libc::openat(self.fd.as_raw_fd(), name.as_ptr(), READ_FLAGS) };
         if fd < 0 {
             return Err(last_error());
         }
         // SAFETY: `fd` was just opened and is owned only here; OwnedFd closes it.
         let file = unsafe { OwnedFd::from_raw_fd(fd) };
-        read_fd(file.as_raw_fd(), buf, limit, mode)
+        // The process table reads a dozen files per process: the type is checked only
+        // when a read looks like something other than a file (nothing read, or EAGAIN),
+        // which is all a FIFO or a terminal can give without blocking.
+        match read_fd(file.as_raw_fd(), buf, limit, mode) {
+            Ok(true) if buf.is_empty() => regular(file.as_raw_fd()).map(|()| true),
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => Err(regular(file.as_raw_fd()).err().unwrap_or(e)),
+            r => r,
+        }
     }
 
     /// The target of the symbolic link `name` below this directory, into `buf`.
@@ -102,8 +116,32 @@ impl Dir {
         for_each_dirent(dir.as_raw_fd(), &mut f)
     }
 
-    /// `fstatat` on `name` below this directory, following symbolic links when `follow`.
+    /// `stat` of `name` below this directory, following symbolic links when `follow`,
+    /// from cached attributes: a network or FUSE filesystem is not asked again, so a
+    /// server that stopped answering cannot stall the read.
     pub(crate) fn stat(&self, name: &CStr, follow: bool) -> io::Result<FileStat> {
+        let flags = libc::AT_STATX_DONT_SYNC | if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
+        let mut stx = std::mem::MaybeUninit::<libc::statx>::uninit();
+        // SAFETY: `stx` points to writable memory of the right size; `name` is a C string.
+        let rc = unsafe {
+            libc::statx(self.fd.as_raw_fd(), name.as_ptr(), flags, libc::STATX_BASIC_STATS, stx.as_mut_ptr())
+        };
+        if rc == 0 {
+            // SAFETY: statx returned 0, so it filled `stx`.
+            let st = unsafe { stx.assume_init() };
+            return Ok(FileStat {
+                mode: u32::from(st.stx_mode),
+                inode: st.stx_ino,
+                links: u64::from(st.stx_nlink),
+                device: libc::makedev(st.stx_dev_major, st.stx_dev_minor),
+                size: st.stx_size,
+            });
+        }
+        let e = last_error();
+        if e.raw_os_error() != Some(libc::ENOSYS) {
+            return Err(e);
+        }
+        // Before Linux 4.11.
         let mut st = std::mem::MaybeUninit::<libc::stat>::uninit();
         let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
         // SAFETY: `st` points to writable memory of the right size; `name` is a C string.
@@ -157,18 +195,93 @@ fn small_cstr<'a>(name: &[u8], storage: &'a mut [u8; 64]) -> io::Result<&'a CStr
     CStr::from_bytes_until_nul(&storage[..]).map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))
 }
 
+/// How every file is opened for reading: a FIFO's open returns at once, a terminal does
+/// not become our controlling one.
+const READ_FLAGS: libc::c_int = libc::O_RDONLY | libc::O_CLOEXEC | libc::O_NONBLOCK | libc::O_NOCTTY;
+
+/// Refuses what is not a regular file: reading a FIFO or a device could block or never end.
+fn regular(fd: RawFd) -> io::Result<()> {
+    let mut st = std::mem::MaybeUninit::<libc::stat>::uninit();
+    // SAFETY: `fd` is open; `st` is writable memory of the right size.
+    if unsafe { libc::fstat(fd, st.as_mut_ptr()) } < 0 {
+        return Err(last_error());
+    }
+    // SAFETY: fstat returned 0, so it filled `st`.
+    let kind = match unsafe { st.assume_init() }.st_mode & libc::S_IFMT {
+        libc::S_IFREG => return Ok(()),
+        libc::S_IFIFO => "a FIFO",
+        libc::S_IFCHR => "a character device",
+        libc::S_IFBLK => "a block device",
+        libc::S_IFDIR => "a directory",
+        libc::S_IFSOCK => "a socket",
+        _ => "not a file",
+    };
+    Err(io::Error::other(format!("{kind}, not a regular file: refused")))
+}
+
 /// Reads a whole file by path into `buf`.
 pub(crate) fn read_path_into(path: &Path, buf: &mut Vec<u8>, limit: usize, mode: ReadMode) -> io::Result<bool> {
     let mut c = Vec::with_capacity(128);
     cstr_path(path, &mut c)?;
     // SAFETY: `c` is NUL-terminated with no interior NUL.
-    let fd = unsafe { libc::open(c.as_ptr().cast(), libc::O_RDONLY | libc::O_CLOEXEC) };
+    let fd = unsafe { libc::open(c.as_ptr().cast(), READ_FLAGS) };
     if fd < 0 {
         return Err(last_error());
     }
     // SAFETY: `fd` was just opened and is owned only here.
     let file = unsafe { OwnedFd::from_raw_fd(fd) };
+    regular(file.as_raw_fd())?;
     read_fd(file.as_raw_fd(), buf, limit, mode)
+}
+
+/// Whether `path` is a procfs mount (`PROC_SUPER_MAGIC`): only there is the size of
+/// `/proc/<pid>/fd` a count of descriptors (Linux 6.2+), not a directory's size.
+pub(crate) fn is_procfs(path: &Path) -> bool {
+    const PROC_SUPER_MAGIC: i64 = 0x9fa0;
+    statfs_type(path) == Some(PROC_SUPER_MAGIC)
+}
+
+fn statfs_type(path: &Path) -> Option<i64> {
+    let mut c = Vec::with_capacity(128);
+    cstr_path(path, &mut c).ok()?;
+    let mut st = std::mem::MaybeUninit::<libc::statfs>::uninit();
+    // SAFETY: `c` is a C string; `st` is writable memory of the right type.
+    if unsafe { libc::statfs(c.as_ptr().cast(), st.as_mut_ptr()) } < 0 {
+        return None;
+    }
+    // SAFETY: statfs returned 0, so `st` is initialised.
+    #[allow(clippy::unnecessary_cast)]
+    Some(unsafe { st.assume_init() }.f_type as i64)
+}
+
+/// Opens a network namespace file (`/proc/<pid>/ns/net`, `/var/run/netns/NAME`) without
+/// blocking, and refuses anything that is not one: a FIFO given as a namespace must not
+/// stall the probe, and a regular file is no namespace.
+pub(crate) fn open_namespace(path: &Path) -> io::Result<OwnedFd> {
+    const NSFS_MAGIC: i64 = 0x6e73_6673;
+    let mut c = Vec::with_capacity(128);
+    cstr_path(path, &mut c)?;
+    // SAFETY: `c` is NUL-terminated with no interior NUL.
+    let fd = unsafe { libc::open(c.as_ptr().cast(), READ_FLAGS) };
+    if fd < 0 {
+        return Err(last_error());
+    }
+    // SAFETY: `fd` was just opened and is owned only here.
+    let file = unsafe { OwnedFd::from_raw_fd(fd) };
+    // A namespace file stats as a regular file: a FIFO or device is named as such.
+    regular(file.as_raw_fd())?;
+    let mut st = std::mem::MaybeUninit::<libc::statfs>::uninit();
+    // SAFETY: `file` is open; `st` is writable memory of the right type.
+    if unsafe { libc::fstatfs(file.as_raw_fd(), st.as_mut_ptr()) } < 0 {
+        return Err(last_error());
+    }
+    // SAFETY: fstatfs returned 0, so `st` is initialised.
+    #[allow(clippy::unnecessary_cast)]
+    let fs_type = unsafe { st.assume_init() }.f_type as i64;
+    if fs_type != NSFS_MAGIC {
+        return Err(io::Error::other("not a namespace file (nsfs): refused"));
+    }
+    Ok(file)
 }
 
 fn read_fd(fd: RawFd, buf: &mut Vec<u8>, limit: usize, mode: ReadMode) -> io::Result<bool> {
@@ -273,11 +386,14 @@ pub(crate) fn statvfs(path: &Path) -> io::Result<StatVfs> {
     // SAFETY: statvfs returned 0, so `st` is initialised.
     let st = unsafe { st.assume_init() };
     let frsize = if st.f_frsize != 0 { st.f_frsize } else { st.f_bsize };
+    // Block counts × block size past u64 (a filesystem reporting absurd counts) is no
+    // size at all: the mount's sizes are an error, never a clamped value.
+    let bytes = |blocks: u64| blocks.checked_mul(frsize).ok_or_else(|| io::Error::from_raw_os_error(libc::EOVERFLOW));
     Ok(StatVfs {
         block_size: st.f_bsize,
-        total_bytes: st.f_blocks.saturating_mul(frsize),
-        free_bytes: st.f_bfree.saturating_mul(frsize),
-        available_bytes: st.f_bavail.saturating_mul(frsize),
+        total_bytes: bytes(st.f_blocks)?,
+        free_bytes: bytes(st.f_bfree)?,
+        available_bytes: bytes(st.f_bavail)?,
         inodes_total: st.f_files,
         inodes_free: st.f_ffree,
         inodes_available: st.f_favail,

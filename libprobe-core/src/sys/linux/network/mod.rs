@@ -158,20 +158,23 @@ impl<'a> Collector<'a> {
         mut push: impl FnMut(T),
         w: &mut Warnings,
     ) -> Result<(), Reason> {
-        let (mut bad, mut first) = (0usize, None);
+        let (mut bad, mut first, mut n) = (0usize, None, 0usize);
         let r = nl.dump(req, |msg| {
+            n += 1;
             match decode(msg.ty, msg.payload) {
                 Ok(Some(v)) => push(v),
                 Ok(None) => {}
                 Err(e) => {
                     bad += 1;
-                    first.get_or_insert(e);
+                    first.get_or_insert((n, msg.ty, e));
                 }
             }
             Ok(())
         });
-        if let Some(e) = first {
-            w.push(format!("{} ({bad} replies left out)", e.in_file(req.path())));
+        // Every reply that does not decode is counted and the first one named: never a
+        // silent loss.
+        if let Some((n, ty, e)) = first {
+            w.push(format!("{} in reply message {n} (type {ty}) ({bad} replies left out)", e.in_file(req.path())));
         }
         r.map(|_| ()).map_err(|e| w.reason(e))
     }

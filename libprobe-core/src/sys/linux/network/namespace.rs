@@ -16,7 +16,7 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &NetworkOptions, _: &mut State) -> 
     let process = &cx.options().process;
     let procs = (process.fds && process.pids.is_none()).then(|| cx.earlier().processes.value()).flatten();
     let procs = procs.map(Vec::as_slice);
-    let fd_dir_size_is_count = !src.is_fixture() && cx.kernel_at_least(6, 2);
+    let fd_dir_size_is_count = cx.kernel_at_least(6, 2) && src.procfs_is_procfs();
     let w = cx.warnings();
     let (target, ns_file) = match &opts.netns {
         NetNamespaceTarget::Own => {
@@ -31,7 +31,8 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &NetworkOptions, _: &mut State) -> 
                 .with_path(ns_file),
         );
     }
-    let ns = match std::fs::File::open(&ns_file) {
+    // Not blocking on a FIFO, and refusing what is not a namespace file.
+    let ns = match crate::sys::imp::fs::open_namespace(&ns_file) {
         Ok(f) => f,
         Err(e) => return Domain::Failed(Error::io(&ns_file, &e)),
     };
@@ -48,7 +49,7 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &NetworkOptions, _: &mut State) -> 
 }
 
 /// Moves the calling thread into the network namespace of `ns` (an open `ns/net` file).
-fn enter_namespace(ns: &std::fs::File) -> std::io::Result<()> {
+fn enter_namespace(ns: &std::os::fd::OwnedFd) -> std::io::Result<()> {
     use std::os::fd::AsRawFd;
     // SAFETY: `ns` is an open descriptor; setns changes only this thread's namespace.
     let rc = unsafe { libc::setns(ns.as_raw_fd(), libc::CLONE_NEWNET) };

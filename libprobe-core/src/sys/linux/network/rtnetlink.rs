@@ -101,10 +101,14 @@ pub(crate) struct Link {
     pub stats: Option<NetInterfaceStats>,
 }
 
+/// A reply of a dump that is not the dump's message type is malformed, not skipped: a
+/// corrupted type field must not make its route (or address) vanish unnoticed.
+fn expect(ty: u16, want: u16) -> Result<(), ParseError> {
+    if ty == want { Ok(()) } else { Err(ParseError::bad("nlmsg_type", ty.to_string().as_bytes())) }
+}
+
 pub(crate) fn link(ty: u16, payload: &[u8]) -> Result<Option<Link>, ParseError> {
-    if ty != RTM_NEWLINK {
-        return Ok(None);
-    }
+    expect(ty, RTM_NEWLINK)?;
     let b = Bytes(payload);
     if payload.len() < 16 {
         return Err(ParseError::malformed("ifinfomsg shorter than 16 bytes"));
@@ -229,9 +233,7 @@ pub(crate) struct Addr {
 }
 
 pub(crate) fn address(ty: u16, payload: &[u8]) -> Result<Option<Addr>, ParseError> {
-    if ty != RTM_NEWADDR {
-        return Ok(None);
-    }
+    expect(ty, RTM_NEWADDR)?;
     let b = Bytes(payload);
     if payload.len() < 8 {
         return Err(ParseError::malformed("ifaddrmsg shorter than 8 bytes"));
@@ -305,14 +307,15 @@ pub(crate) struct RouteRow {
 const RTM_F_CLONED: u32 = 0x200;
 
 pub(crate) fn route(ty: u16, payload: &[u8]) -> Result<Option<RouteRow>, ParseError> {
-    if ty != RTM_NEWROUTE {
-        return Ok(None);
-    }
+    expect(ty, RTM_NEWROUTE)?;
     let b = Bytes(payload);
     if payload.len() < 12 {
         return Err(ParseError::malformed("rtmsg shorter than 12 bytes"));
     }
-    let Some(fam) = b.u8(0).and_then(family) else { return Ok(None) };
+    // The dump asked for one family: a route of another is a corrupt reply.
+    let Some(fam) = b.u8(0).and_then(family) else {
+        return Err(ParseError::bad("rtm_family", b.u8(0).unwrap_or(0).to_string().as_bytes()));
+    };
     let flags = b.u32(8).unwrap_or(0);
     if flags & RTM_F_CLONED != 0 {
         return Ok(None);
@@ -407,9 +410,7 @@ pub(crate) struct Neigh {
 }
 
 pub(crate) fn neighbour(ty: u16, payload: &[u8]) -> Result<Option<Neigh>, ParseError> {
-    if ty != RTM_NEWNEIGH {
-        return Ok(None);
-    }
+    expect(ty, RTM_NEWNEIGH)?;
     let b = Bytes(payload);
     if payload.len() < 12 {
         return Err(ParseError::malformed("ndmsg shorter than 12 bytes"));
@@ -464,7 +465,9 @@ mod tests {
         let s = l.stats.unwrap();
         assert_eq!((s.rx_packets, s.rx_bytes, s.tx_compressed), (0, 20, 220));
         assert_eq!((s.rx_nohandler, s.rx_otherhost_dropped), (Field::Value(230), Field::Value(240)));
-        assert_eq!(link(RTM_NEWADDR, &m).unwrap(), None);
+        // A reply of another type in a link dump is corrupt: an error naming it, not a skip.
+        let e = link(RTM_NEWADDR, &m).unwrap_err();
+        assert_eq!((e.field(), e.raw()), (Some("nlmsg_type"), Some("\"20\"")));
         push_attr(&mut m, 23, &stats[..100]);
         assert_eq!(link(RTM_NEWLINK, &m).unwrap_err().field(), Some("IFLA_STATS64"));
     }

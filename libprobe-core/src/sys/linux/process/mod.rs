@@ -9,8 +9,15 @@
 //!
 //! Unreadable files leave their fields missing with a reason: `permission_denied` for
 //! another user's `io`, `exe`, `fd`, `ns/*`; `kernel_thread` and `zombie` for what those
-//! lack; `not_supported` for files this kernel does not have. Unexpected errors (a parse
-//! failure) become reason `error` plus a warning on the domain naming the file.
+//! lack; `gone` when the process exited while it was read; `not_present` for a file this
+//! kernel does not have, `not_supported` for a line it does not print. Each value is
+//! parsed alone: one that does not parse or fit is reason `error` plus a warning on the
+//! domain naming the file and quoting the value, and its neighbours are kept. A process
+//! is left out only when it has no identity (`stat` without a start time), with a
+//! warning, or when it exited (silently).
+//!
+//! Command lines are scrubbed of secret values unless `cmdline_scrub` is off (see
+//! [`crate::process::scrub`]).
 
 use std::collections::HashMap;
 use std::ffi::CStr;
@@ -19,7 +26,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::domain::Cx;
 use crate::error::{Error, ErrorKind, ParseError};
 use crate::model::{Domain, Field, Reason, Warnings};
+use crate::parse::{Problems, Val};
 use crate::process::ProcessOptions;
+use crate::process::scrub::Scrubber;
 use crate::process::{DelayAccounting, FileType, OpenFile, OpenSocket, ProcessFull, ProcessState, SocketType};
 use crate::source::{PidDir, ProcRoot, Source};
 use crate::text::ByteStr;
@@ -39,8 +48,12 @@ type CpuByProcess = HashMap<(i32, u64), u64>;
 struct Ctx<'a> {
     opts: &'a ProcessOptions,
     /// Linux 6.2+ reports the number of open descriptors as the size of `/proc/<pid>/fd`:
-    /// one `stat` instead of listing the directory.
+    /// one `stat` instead of listing the directory (only on a real procfs).
     fd_dir_size_is_count: bool,
+    /// `None` when command lines are kept raw.
+    scrubber: Option<Scrubber>,
+    /// A fixture tree: nothing exits there, so a directory without `stat` is no process.
+    fixture: bool,
     ticks: u64,
     page_size: u64,
     boot_time: Field<u64>,
@@ -65,8 +78,20 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
     // The system collector, when it ran, has read these already.
     let boot_time = cx.boot_time();
     let mem_total = cx.mem_total();
-    let fd_dir_size_is_count = !src.is_fixture() && cx.kernel_at_least(6, 2);
+    let new_kernel = cx.kernel_at_least(6, 2);
+    let fd_dir_size_is_count = new_kernel && src.procfs_is_procfs();
     let warnings = cx.warnings();
+    if new_kernel && !src.is_fixture() && !fd_dir_size_is_count {
+        // A copy of a proc tree (LIBPROBE_PROCFS at a plain directory): the size of a
+        // directory there is not a count of descriptors.
+        warnings.push(format!(
+            "{} is not a procfs: descriptor counts come from listing each fd/ directory",
+            src.procfs().display()
+        ));
+    }
+    if let Some(e) = src.fixture_error() {
+        warnings.push(e);
+    }
     let prev = state.prev.take();
     let scratch = &mut state.scratch;
     let root = match src.open_procfs() {
@@ -74,7 +99,13 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
         Err(e) => return Domain::Failed(e),
     };
     let pids = match &opts.pids {
-        Some(list) => list.clone(),
+        Some(list) => {
+            // Each process once, as a full scan would list it.
+            let mut list = list.clone();
+            list.sort_unstable();
+            list.dedup();
+            list
+        }
         None => match src.pids() {
             Ok(p) => p,
             Err(e) => return Domain::Failed(e),
@@ -83,6 +114,8 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
     let ctx = Ctx {
         opts,
         fd_dir_size_is_count,
+        scrubber: opts.cmdline_scrub.then(|| Scrubber::new(&opts.cmdline_scrub_words)),
+        fixture: src.is_fixture(),
         ticks: src.clock_ticks(),
         page_size: src.page_size(),
         boot_time,
@@ -140,7 +173,11 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
         .unwrap_or_default();
     cpu.reserve(out.len());
     for p in &out {
-        cpu.insert((p.pid, p.start_time), p.cpu_user_ticks.saturating_add(p.cpu_system_ticks));
+        if let (Some(u), Some(s)) = (p.cpu_user_ticks.get(), p.cpu_system_ticks.get())
+            && let Some(total) = u.checked_add(s)
+        {
+            cpu.insert((p.pid, p.start_time), total);
+        }
     }
     state.prev = Some((now_ns, cpu));
     Domain::Collected(out)
@@ -227,7 +264,8 @@ impl Proc<'_, '_> {
                 } else if self.zombie {
                     Reason::Zombie
                 } else if e.kind() == ErrorKind::NotFound {
-                    Reason::NotSupported
+                    // The process is alive: this kernel does not have the file.
+                    Reason::NotPresent
                 } else if self.kthread {
                     // Files about user memory answer ESRCH for a live kernel thread.
                     Reason::KernelThread
@@ -239,6 +277,44 @@ impl Proc<'_, '_> {
             }
             _ => self.warnings.reason(e),
         }
+    }
+
+    /// Reads a one-piece file and parses it value by value: the values that did not parse
+    /// become warnings naming the file.
+    fn values<T>(&mut self, name: &CStr, buf: &mut Vec<u8>, parse: impl FnOnce(&[u8]) -> T) -> Field<T>
+    where
+        T: HasProblems,
+    {
+        if self.gone {
+            return Field::Missing(Reason::Gone);
+        }
+        match self.dir.read(name, buf) {
+            // An exiting process's files go empty before its directory goes.
+            Ok(()) if buf.is_empty() && !self.dir.is_alive() => {
+                self.gone = true;
+                Field::Missing(Reason::Gone)
+            }
+            Ok(()) => {
+                let v = parse(buf);
+                if !v.problems().is_empty() {
+                    if buf.is_empty() {
+                        // Empty while the directory still answers: the process is exiting
+                        // (`limits` prints nothing once its signal handlers are released).
+                        self.gone = true;
+                        return Field::Missing(Reason::Gone);
+                    }
+                    self.warnings.problems(&self.dir.path_of(name), v.problems());
+                }
+                Field::Value(v)
+            }
+            Err(e) => Field::Missing(self.reason(e)),
+        }
+    }
+
+    /// A value computed from valid values (a sum, a product): missing with a warning when
+    /// it does not fit its type.
+    fn computed<T>(&mut self, name: &CStr, r: Result<T, ParseError>) -> Field<T> {
+        self.parsed(name, r)
     }
 
     /// Reads and parses a one-piece file.
@@ -320,18 +396,52 @@ impl Proc<'_, '_> {
     /// absent for one says so.
     fn user_space<T>(&self, f: Field<T>) -> Field<T> {
         match f {
-            Field::Missing(Reason::NotSupported) if self.kthread => Field::Missing(Reason::KernelThread),
+            Field::Missing(Reason::NotSupported | Reason::NotPresent) if self.kthread => {
+                Field::Missing(Reason::KernelThread)
+            }
             other => other,
         }
     }
 }
 
-/// A value from a parsed file: missing with the file's reason, or with `absent` when the
-/// file did not print it.
-fn from<S, T>(file: &Field<S>, absent: Reason, get: impl FnOnce(&S) -> Option<T>) -> Field<T> {
+/// A parsed file that keeps the problems of its values.
+trait HasProblems {
+    fn problems(&self) -> &Problems;
+}
+
+macro_rules! has_problems {
+    ($($t:ty),*) => {
+        $(impl HasProblems for $t {
+            fn problems(&self) -> &Problems {
+                &self.problems
+            }
+        })*
+    };
+}
+has_problems!(
+    pid_io::PidIo,
+    pid_status::PidStatus,
+    pid_limits::PidLimits,
+    pid_schedstat::SchedStat,
+    pid_smaps_rollup::SmapsRollup,
+    pid_maps::Maps
+);
+
+/// A value from a parsed file: missing with the file's reason, with `absent` when the
+/// file did not print it, or `error` when it did not parse.
+fn from<S, T>(file: &Field<S>, absent: Reason, get: impl FnOnce(&S) -> Val<T>) -> Field<T> {
     match file {
-        Field::Value(s) => get(s).map_or(Field::Missing(absent), Field::Value),
+        Field::Value(s) => get(s).field(absent),
         Field::Missing(r) => Field::Missing(*r),
+    }
+}
+
+/// `f` of two values of a parsed file: missing when either is (bad before absent).
+fn both<A, B, T>(a: Val<A>, b: Val<B>, f: impl FnOnce(A, B) -> T) -> Val<T> {
+    match (a, b) {
+        (Val::Ok(a), Val::Ok(b)) => Val::Ok(f(a, b)),
+        (Val::Bad, _) | (_, Val::Bad) => Val::Bad,
+        _ => Val::Absent,
     }
 }
 
@@ -347,17 +457,28 @@ fn read_process(
     let dir = root.open_pid(pid)?;
     let buf = &mut scratch.file;
     match dir.read(c"stat", buf) {
-        // Every live process has `stat`: it was reaped after its directory was opened.
+        // Every live process has `stat`: it was reaped after its directory was opened. In
+        // a fixture tree nothing exits: the directory is no process, and that is said.
+        Err(e) if e.kind() == ErrorKind::NotFound && ctx.fixture => {
+            return Err(
+                Error::new(ErrorKind::Parse, "no stat: not a process, left out").with_path(dir.path_of(c"stat"))
+            );
+        }
         Err(e) if e.kind() == ErrorKind::NotFound || e.is_gone() => return Ok(None),
         r => r?,
     }
+    // Without a start time the process has no identity: it is left out (with a warning).
     let stat = pid_stat::parse(buf).map_err(|e| e.in_file(dir.path_of(c"stat")))?;
+    if !stat.problems.is_empty() {
+        warnings.problems(&dir.path_of(c"stat"), &stat.problems);
+    }
     let state = ProcessState::from_char(stat.state);
+    let kthread = stat.flags.map(|f| f & pid_stat::PF_KTHREAD != 0);
     let mut p = Proc {
         dir,
         gone: false,
         zombie: state == ProcessState::Zombie,
-        kthread: stat.flags & pid_stat::PF_KTHREAD != 0,
+        kthread: kthread.value().unwrap_or(false),
         warnings,
     };
     let no_memory = p.no_memory();
@@ -365,10 +486,16 @@ fn read_process(
     let absent = Reason::NotSupported;
     let link = &mut scratch.link;
 
-    let status = p.file(c"status", buf, pid_status::parse);
-    let io = p.file(c"io", buf, pid_io::parse);
+    let status = p.values(c"status", buf, pid_status::parse);
+    let io = p.values(c"io", buf, pid_io::parse);
     let cmdline = match p.file(c"cmdline", buf, |b| Ok(pid_cmdline::split(b))) {
         Field::Value(v) if v.is_empty() && p.zombie => Field::Missing(Reason::Zombie),
+        Field::Value(mut v) => {
+            if let Some(s) = &ctx.scrubber {
+                s.scrub(&mut v);
+            }
+            Field::Value(v)
+        }
         other => other,
     };
     let exe = p.link(c"exe", link);
@@ -385,10 +512,10 @@ fn read_process(
     };
     let cwd = p.link(c"cwd", link);
     let root_dir = p.link(c"root", link);
-    let limits = p.file(c"limits", buf, pid_limits::parse);
+    let limits = p.values(c"limits", buf, pid_limits::parse).map(|l| l.limits);
     let oom_score = p.file(c"oom_score", buf, |b| procfs::single_int(b, "oom_score"));
     let oom_score_adj = p.file(c"oom_score_adj", buf, |b| procfs::single_int(b, "oom_score_adj"));
-    let schedstat = p.file(c"schedstat", buf, pid_schedstat::parse);
+    let schedstat = p.values(c"schedstat", buf, pid_schedstat::parse);
     let num_fds = if p.gone {
         Field::Missing(Reason::Gone)
     } else if p.zombie {
@@ -400,7 +527,10 @@ fn read_process(
             p.dir.count_entries(c"fd").map(|n| n as u64)
         };
         match counted {
-            Ok(n) => Field::Value(u32::try_from(n).unwrap_or(u32::MAX)),
+            Ok(n) => {
+                let r = u32::try_from(n).map_err(|_| ParseError::bad("num_fds", n.to_string().as_bytes()));
+                p.computed(c"fd", r)
+            }
             Err(e) => Field::Missing(p.reason(e)),
         }
     };
@@ -429,7 +559,7 @@ fn read_process(
     };
 
     let smaps = if ctx.opts.smaps_rollup {
-        p.file(c"smaps_rollup", buf, pid_smaps_rollup::parse)
+        p.values(c"smaps_rollup", buf, pid_smaps_rollup::parse)
     } else {
         Field::Missing(Reason::Disabled)
     };
@@ -439,8 +569,11 @@ fn read_process(
         } else {
             match p.dir.read_to_eof(c"maps", buf) {
                 Ok(()) => {
-                    let r = pid_maps::parse(buf);
-                    p.parsed(c"maps", r)
+                    let m = pid_maps::parse(buf);
+                    if !m.problems.is_empty() {
+                        p.warnings.problems(&p.dir.path_of(c"maps"), &m.problems);
+                    }
+                    Field::Value(m.maps)
                 }
                 Err(e) => Field::Missing(p.reason(e)),
             }
@@ -480,28 +613,73 @@ fn read_process(
         return Ok(None);
     }
 
-    let smaps_field = |get: fn(&pid_smaps_rollup::SmapsRollup) -> Option<u64>| from(&smaps, no_memory, get);
-    let cpu_total = stat.utime.saturating_add(stat.stime);
-    let cpu_percent = match ctx.prev {
-        None => Field::Missing(Reason::NoPreviousSample),
-        Some((dt, prev)) => {
-            let before = prev.get(&(pid, stat.starttime)).copied().unwrap_or(0);
-            let ticks = cpu_total.saturating_sub(before) as f64;
-            Field::Value(ticks / ctx.ticks as f64 / dt * 100.0)
+    let smaps_field = |get: fn(&pid_smaps_rollup::SmapsRollup) -> Val<u64>| from(&smaps, no_memory, get);
+    // A sum of two valid sizes that does not fit a u64 is missing, never saturated.
+    let mut smaps_sum =
+        |get: fn(&pid_smaps_rollup::SmapsRollup) -> Val<Result<u64, ParseError>>| match from(&smaps, no_memory, get) {
+            Field::Value(r) => p.computed(c"smaps_rollup", r),
+            Field::Missing(r) => Field::Missing(r),
+        };
+    let memory_dirty = smaps_sum(pid_smaps_rollup::SmapsRollup::dirty);
+    let memory_uss = smaps_sum(pid_smaps_rollup::SmapsRollup::uss);
+    let mut status_sum = |a: fn(&pid_status::PidStatus) -> Val<u64>,
+                          b: fn(&pid_status::PidStatus) -> Val<u64>,
+                          name| {
+        match from(&status, no_memory, |s| both(a(s), b(s), |x, y| crate::parse::plus(x, y, name))) {
+            Field::Value(r) => p.computed(c"status", r),
+            Field::Missing(r) => Field::Missing(r),
         }
     };
-    let memory_rss = stat.rss_pages.saturating_mul(ctx.page_size);
+    let memory_shared = status_sum(|s| s.rss_file, |s| s.rss_shmem, "memory_shared");
+    let memory_data = status_sum(|s| s.vm_data, |s| s.vm_stk, "memory_data");
+    let stat_field = |v: Val<u64>| v.field(Reason::Error);
+    let cpu_user_ticks = stat_field(stat.utime);
+    let cpu_system_ticks = stat_field(stat.stime);
+    let cpu_percent = match ctx.prev {
+        None => Field::Missing(Reason::NoPreviousSample),
+        Some((dt, prev)) => match (stat.utime, stat.stime) {
+            (Val::Ok(u), Val::Ok(s)) => match u.checked_add(s) {
+                Some(total) => {
+                    let before = prev.get(&(pid, stat.starttime)).copied().unwrap_or(0);
+                    let ticks = total.saturating_sub(before) as f64;
+                    Field::Value(ticks / ctx.ticks as f64 / dt * 100.0)
+                }
+                None => p.computed(c"stat", Err(ParseError::overflow("cpu_percent"))),
+            },
+            _ => Field::Missing(Reason::Error),
+        },
+    };
+    // `rss` pages × the page size: a product past u64 is missing, with a warning.
+    let memory_rss = match stat.rss_pages {
+        Val::Ok(pages) => p.computed(c"stat", crate::parse::times(pages, ctx.page_size, "memory_rss")),
+        other => other.field(Reason::Error),
+    };
     let delay = delay(&schedstat, &stat, absent, taskstats);
     let cpu_time_limit = match &cgroup_limits {
         Field::Value(l) => l.cpu_max_quota_us,
         Field::Missing(r) => Field::Missing(*r),
     };
+    let memory_percent = match (memory_rss, ctx.mem_total) {
+        (Field::Value(rss), Field::Value(total)) if total > 0 => Field::Value(rss as f64 / total as f64 * 100.0),
+        (Field::Value(_), Field::Value(_)) => Field::Missing(Reason::Error),
+        (Field::Missing(r), _) | (_, Field::Missing(r)) => Field::Missing(r),
+    };
+    let start_time_unix = match ctx.boot_time {
+        Field::Value(b) => match b.checked_add(stat.starttime / ctx.ticks.max(1)) {
+            Some(t) => Field::Value(t),
+            None => p.computed(c"stat", Err(ParseError::overflow("start_time_unix"))),
+        },
+        Field::Missing(r) => Field::Missing(r),
+    };
+    let uid = |i: usize| from(&status, absent, |s| s.uids[i]);
+    let gid = |i: usize| from(&status, absent, |s| s.gids[i]);
+    let io_field = |get: fn(&pid_io::PidIo) -> Val<u64>| from(&io, absent, get);
 
     Ok(Some(ProcessFull {
         pid,
-        ppid: stat.ppid,
-        pgid: stat.pgrp,
-        sid: stat.session,
+        ppid: stat.ppid.field(Reason::Error),
+        pgid: stat.pgrp.field(Reason::Error),
+        sid: stat.session.field(Reason::Error),
         tgid: from(&status, absent, |s| s.tgid),
         ns_pids: from(&status, absent, |s| s.ns_pids.clone()),
         name: stat.comm,
@@ -510,63 +688,60 @@ fn read_process(
         cmdline,
         cwd,
         root: root_dir,
-        uid_real: from(&status, absent, |s| s.uids.map(|u| u[0])),
-        uid_effective: from(&status, absent, |s| s.uids.map(|u| u[1])),
-        uid_saved: from(&status, absent, |s| s.uids.map(|u| u[2])),
-        uid_filesystem: from(&status, absent, |s| s.uids.map(|u| u[3])),
-        gid_real: from(&status, absent, |s| s.gids.map(|g| g[0])),
-        gid_effective: from(&status, absent, |s| s.gids.map(|g| g[1])),
-        gid_saved: from(&status, absent, |s| s.gids.map(|g| g[2])),
-        gid_filesystem: from(&status, absent, |s| s.gids.map(|g| g[3])),
+        uid_real: uid(0),
+        uid_effective: uid(1),
+        uid_saved: uid(2),
+        uid_filesystem: uid(3),
+        gid_real: gid(0),
+        gid_effective: gid(1),
+        gid_saved: gid(2),
+        gid_filesystem: gid(3),
         groups: from(&status, absent, |s| s.groups.clone()),
         state,
         state_char: char::from(stat.state),
-        nice: stat.nice,
-        priority: stat.priority,
-        num_threads: stat.num_threads,
+        nice: stat.nice.field(Reason::Error),
+        priority: stat.priority.field(Reason::Error),
+        num_threads: stat.num_threads.field(Reason::Error),
         start_time: stat.starttime,
-        start_time_unix: ctx.boot_time.map(|b| b.saturating_add(stat.starttime / ctx.ticks.max(1))),
-        flags: stat.flags,
-        is_kernel_thread: p.kthread,
-        tty_nr: stat.tty_nr,
-        cpu_user_ticks: stat.utime,
-        cpu_system_ticks: stat.stime,
-        cpu_children_user: stat.cutime,
-        cpu_children_system: stat.cstime,
+        start_time_unix,
+        flags: stat.flags.field(Reason::Error),
+        is_kernel_thread: kthread.field(Reason::Error),
+        tty_nr: stat.tty_nr.field(Reason::Error),
+        cpu_user_ticks,
+        cpu_system_ticks,
+        cpu_children_user: stat_field(stat.cutime),
+        cpu_children_system: stat_field(stat.cstime),
         cpu_percent,
         cpu_affinity: from(&status, absent, |s| s.cpus_allowed_list.clone()),
-        last_cpu: stat.processor,
+        last_cpu: stat.processor.field(Reason::Error),
         memory_rss,
-        memory_vms: stat.vsize,
-        memory_shared: from(&status, no_memory, |s| Some(s.rss_file?.saturating_add(s.rss_shmem?))),
+        memory_vms: stat_field(stat.vsize),
+        memory_shared,
         memory_text: from(&status, no_memory, |s| s.vm_exe),
-        memory_data: from(&status, no_memory, |s| Some(s.vm_data?.saturating_add(s.vm_stk?))),
+        memory_data,
         memory_lib: from(&status, no_memory, |s| s.vm_lib),
-        memory_dirty: smaps_field(pid_smaps_rollup::SmapsRollup::dirty),
+        memory_dirty,
         memory_swap: from(&status, no_memory, |s| s.vm_swap),
         memory_pss: smaps_field(|s| s.pss),
-        memory_uss: smaps_field(pid_smaps_rollup::SmapsRollup::uss),
+        memory_uss,
         memory_pss_anon: smaps_field(|s| s.pss_anon),
         memory_pss_file: smaps_field(|s| s.pss_file),
         memory_pss_shmem: smaps_field(|s| s.pss_shmem),
         memory_rss_peak: from(&status, no_memory, |s| s.vm_hwm),
         memory_locked: from(&status, no_memory, |s| s.vm_lck),
         memory_page_tables: from(&status, no_memory, |s| s.vm_pte),
-        memory_percent: ctx.mem_total.and_then(|total| match total {
-            0 => Field::Missing(Reason::Error),
-            total => Field::Value(memory_rss as f64 / total as f64 * 100.0),
-        }),
-        page_faults_minor: stat.minflt,
-        page_faults_major: stat.majflt,
-        page_faults_children_minor: stat.cminflt,
-        page_faults_children_major: stat.cmajflt,
-        io_read_bytes: io.as_ref().map(|i| i.read_bytes),
-        io_write_bytes: io.as_ref().map(|i| i.write_bytes),
-        io_read_chars: io.as_ref().map(|i| i.rchar),
-        io_write_chars: io.as_ref().map(|i| i.wchar),
-        io_read_syscalls: io.as_ref().map(|i| i.syscr),
-        io_write_syscalls: io.as_ref().map(|i| i.syscw),
-        io_cancelled_write: io.as_ref().map(|i| i.cancelled_write_bytes),
+        memory_percent,
+        page_faults_minor: stat_field(stat.minflt),
+        page_faults_major: stat_field(stat.majflt),
+        page_faults_children_minor: stat_field(stat.cminflt),
+        page_faults_children_major: stat_field(stat.cmajflt),
+        io_read_bytes: io_field(|i| i.read_bytes),
+        io_write_bytes: io_field(|i| i.write_bytes),
+        io_read_chars: io_field(|i| i.rchar),
+        io_write_chars: io_field(|i| i.wchar),
+        io_read_syscalls: io_field(|i| i.syscr),
+        io_write_syscalls: io_field(|i| i.syscw),
+        io_cancelled_write: io_field(|i| i.cancelled_write_bytes),
         num_fds,
         open_files,
         open_sockets,
@@ -598,11 +773,11 @@ fn read_process(
         environ,
         oom_score,
         oom_score_adj,
-        sched_policy: stat.policy,
-        sched_priority: stat.rt_priority,
+        sched_policy: stat.policy.field(absent),
+        sched_priority: stat.rt_priority.field(absent),
         cpu_time_limit,
         delay,
-        signals_pending: from(&status, absent, |s| Some(s.sig_pnd? | s.shd_pnd?)),
+        signals_pending: from(&status, absent, |s| both(s.sig_pnd, s.shd_pnd, |a, b| a | b)),
         signals_blocked: from(&status, absent, |s| s.sig_blk),
         signals_ignored: from(&status, absent, |s| s.sig_ign),
         signals_caught: from(&status, absent, |s| s.sig_cgt),
@@ -624,10 +799,10 @@ fn delay(
         Err(r) => Field::Missing(*r),
     };
     DelayAccounting {
-        cpu_run_time_ns: schedstat.as_ref().map(|s| s.run_time_ns),
-        cpu_run_delay_ns: schedstat.as_ref().map(|s| s.run_delay_ns),
-        cpu_timeslices: schedstat.as_ref().map(|s| s.timeslices),
-        blkio_delay_ticks: stat.delayacct_blkio_ticks.map_or(Field::Missing(absent), Field::Value),
+        cpu_run_time_ns: from(schedstat, absent, |s| s.run_time_ns),
+        cpu_run_delay_ns: from(schedstat, absent, |s| s.run_delay_ns),
+        cpu_timeslices: from(schedstat, absent, |s| s.timeslices),
+        blkio_delay_ticks: stat.delayacct_blkio_ticks.field(absent),
         cpu_delay_total_ns: ts(|d| d.cpu_delay_total_ns),
         cpu_delay_count: ts(|d| d.cpu_count),
         blkio_delay_total_ns: ts(|d| d.blkio_delay_total_ns),
@@ -719,10 +894,13 @@ fn open_fds(
         }
         let path = ByteStr::from(link.as_slice());
         let info = match p.dir.read(info_path, buf) {
-            Ok(()) => pid_fdinfo::parse(buf).map_err(|e| e.in_file(p.dir.path_of(info_path))).map_err(|e| {
-                p.warnings.push(e);
-                Reason::Error
-            }),
+            Ok(()) => {
+                let i = pid_fdinfo::parse(buf);
+                if !i.problems.is_empty() {
+                    p.warnings.problems(&p.dir.path_of(info_path), &i.problems);
+                }
+                Ok(i)
+            }
             Err(e) if e.kind() == ErrorKind::NotFound && p.dir.is_alive() => continue,
             Err(e) => Err(p.reason(e)),
         };
@@ -735,12 +913,12 @@ fn open_fds(
             Ok(st) => Field::Value(file_type(st.mode, link)),
             Err(r) => Field::Missing(*r),
         };
-        let info_field = |get: fn(&pid_fdinfo::FdInfo) -> Option<u64>| match &info {
-            Ok(i) => get(i).map_or(Field::Missing(Reason::NotSupported), Field::Value),
+        let info_field = |get: fn(&pid_fdinfo::FdInfo) -> Val<u64>| match &info {
+            Ok(i) => get(i).field(Reason::NotSupported),
             Err(r) => Field::Missing(*r),
         };
         let flags = match &info {
-            Ok(i) => i.flags.map_or(Field::Missing(Reason::NotSupported), Field::Value),
+            Ok(i) => i.flags.field(Reason::NotSupported),
             Err(r) => Field::Missing(*r),
         };
         files.push(OpenFile {

@@ -31,6 +31,9 @@ pub(crate) mod pid_stat;
 pub(crate) mod pid_status;
 pub(crate) mod pressure;
 pub(crate) mod stat;
+pub(crate) mod sys_fs_file_nr;
+pub(crate) mod sys_fs_inode_nr;
+pub(crate) mod sys_kernel_random;
 pub(crate) mod sys_net_mem;
 pub(crate) mod uptime;
 pub(crate) mod vmstat;
@@ -38,7 +41,19 @@ pub(crate) mod vmstat;
 use crate::error::ParseError;
 use crate::parse::{i64_dec, trim};
 
-/// A file holding one integer (`oom_score`, `oom_score_adj`).
+/// A file holding one integer (`oom_score`, `oom_score_adj`): the file is the field, so a
+/// value that does not parse or fit is that field's error, quoting it.
 pub(crate) fn single_int<T: TryFrom<i64>>(text: &[u8], name: &'static str) -> Result<T, ParseError> {
-    i64_dec(trim(text)).and_then(|v| T::try_from(v).ok()).ok_or(ParseError::invalid(name))
+    let t = trim(text);
+    i64_dec(t).and_then(|v| T::try_from(v).ok()).ok_or_else(|| ParseError::bad(name, t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_field_corruption() {
+        crate::parse::corrupt::single("i32", "-998", |b| single_int::<i32>(b, "oom_score_adj"));
+    }
 }

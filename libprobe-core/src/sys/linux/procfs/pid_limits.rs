@@ -8,13 +8,21 @@
 //! ```
 //!
 //! Row names contain spaces, so rows are matched by their known names; `unlimited` is
-//! `u64::MAX` (`RLIM_INFINITY`). A row this kernel does not print stays unlimited only if
-//! it is absent from the kernel entirely — all sixteen exist since 2.6.25, so a missing
-//! row is a parse error.
+//! `u64::MAX` (`RLIM_INFINITY`). All sixteen rows exist since 2.6.25: a row missing, or
+//! one whose soft or hard value is not a u64 or `unlimited`, leaves that limit (its soft
+//! and hard values together) missing with a problem; the other rows are kept.
 
 use crate::error::ParseError;
-use crate::parse::{Fields, lines, u64_dec};
+use crate::model::{Field, Reason};
+use crate::parse::{Fields, Problems, lines, u64_dec};
 use crate::process::{Limit, ProcessLimits};
+
+/// The sixteen limits, each missing (`error`) when its row is absent or bad.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PidLimits {
+    pub limits: ProcessLimits,
+    pub problems: Problems,
+}
 
 const ROWS: [&str; 16] = [
     "Max cpu time",
@@ -35,8 +43,8 @@ const ROWS: [&str; 16] = [
     "Max realtime timeout",
 ];
 
-pub(crate) fn parse(text: &[u8]) -> Result<ProcessLimits, ParseError> {
-    let mut got: [Option<Limit>; 16] = [None; 16];
+pub(crate) fn parse(text: &[u8]) -> PidLimits {
+    let mut got: [Option<Result<Limit, ParseError>>; 16] = std::array::from_fn(|_| None);
     for (i, line) in lines(text).enumerate().skip(1) {
         // The kernel prints the rows in this order: try the expected one first.
         let expected = i.checked_sub(1).filter(|&r| r < ROWS.len() && line.starts_with(ROWS[r].as_bytes()));
@@ -51,35 +59,45 @@ pub(crate) fn parse(text: &[u8]) -> Result<ProcessLimits, ParseError> {
             && line.get(67).is_none_or(|&b| b == b' ')
             && let (Some(soft), Some(hard)) = (value(crate::parse::trim(soft)), value(crate::parse::trim(hard)))
         {
-            got[row] = Some(Limit { soft, hard });
+            got[row] = Some(Ok(Limit { soft, hard }));
             continue;
         }
         let mut f = Fields::new(&line[ROWS[row].len()..]);
-        let soft = value(f.next("soft_limit").map_err(|e| e.at_line(i + 1))?)
-            .ok_or_else(|| ParseError::invalid("soft_limit").at_line(i + 1))?;
-        let hard = value(f.next("hard_limit").map_err(|e| e.at_line(i + 1))?)
-            .ok_or_else(|| ParseError::invalid("hard_limit").at_line(i + 1))?;
-        got[row] = Some(Limit { soft, hard });
+        let limit =
+            f.value("soft_limit", value).and_then(|soft| Ok(Limit { soft, hard: f.value("hard_limit", value)? }));
+        got[row] = Some(limit.map_err(|e| e.at_line(i + 1)));
     }
-    let take = |i: usize, name: &'static str| got[i].ok_or(ParseError::missing(name));
-    Ok(ProcessLimits {
-        max_cpu_time: take(0, "max_cpu_time")?,
-        max_file_size: take(1, "max_file_size")?,
-        max_data_size: take(2, "max_data_size")?,
-        max_stack_size: take(3, "max_stack_size")?,
-        max_core_size: take(4, "max_core_size")?,
-        max_resident_set: take(5, "max_resident_set")?,
-        max_processes: take(6, "max_processes")?,
-        max_open_files: take(7, "max_open_files")?,
-        max_locked_memory: take(8, "max_locked_memory")?,
-        max_address_space: take(9, "max_address_space")?,
-        max_file_locks: take(10, "max_file_locks")?,
-        max_pending_signals: take(11, "max_pending_signals")?,
-        max_msgqueue_size: take(12, "max_msgqueue_size")?,
-        max_nice_priority: take(13, "max_nice_priority")?,
-        max_realtime_priority: take(14, "max_realtime_priority")?,
-        max_realtime_timeout: take(15, "max_realtime_timeout")?,
-    })
+    let mut problems = Problems::default();
+    let mut take = |i: usize, name: &'static str| match got[i].take() {
+        Some(Ok(l)) => Field::Value(l),
+        Some(Err(e)) => {
+            problems.push(e);
+            Field::Missing(Reason::Error)
+        }
+        None => {
+            problems.push(ParseError::missing(name));
+            Field::Missing(Reason::Error)
+        }
+    };
+    let limits = ProcessLimits {
+        max_cpu_time: take(0, "max_cpu_time"),
+        max_file_size: take(1, "max_file_size"),
+        max_data_size: take(2, "max_data_size"),
+        max_stack_size: take(3, "max_stack_size"),
+        max_core_size: take(4, "max_core_size"),
+        max_resident_set: take(5, "max_resident_set"),
+        max_processes: take(6, "max_processes"),
+        max_open_files: take(7, "max_open_files"),
+        max_locked_memory: take(8, "max_locked_memory"),
+        max_address_space: take(9, "max_address_space"),
+        max_file_locks: take(10, "max_file_locks"),
+        max_pending_signals: take(11, "max_pending_signals"),
+        max_msgqueue_size: take(12, "max_msgqueue_size"),
+        max_nice_priority: take(13, "max_nice_priority"),
+        max_realtime_priority: take(14, "max_realtime_priority"),
+        max_realtime_timeout: take(15, "max_realtime_timeout"),
+    };
+    PidLimits { limits, problems }
 }
 
 fn value(tok: &[u8]) -> Option<u64> {
@@ -108,26 +126,94 @@ Max realtime timeout      unlimited            unlimited            us        \n
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::corrupt;
 
     #[test]
     fn parses_all_sixteen() {
-        let l = parse(SAMPLE).unwrap();
-        assert_eq!(l.max_cpu_time, Limit { soft: u64::MAX, hard: u64::MAX });
-        assert_eq!(l.max_stack_size, Limit { soft: 8388608, hard: u64::MAX });
-        assert_eq!(l.max_core_size.soft, 0);
-        assert_eq!(l.max_open_files, Limit { soft: 1024, hard: 524288 });
-        assert_eq!(l.max_processes.soft, 96364);
-        assert_eq!(l.max_msgqueue_size.hard, 819200);
-        assert_eq!(l.max_nice_priority, Limit { soft: 0, hard: 0 });
-        assert_eq!(l.max_realtime_timeout.soft, u64::MAX);
+        let PidLimits { limits: l, problems } = parse(SAMPLE);
+        assert!(problems.is_empty());
+        let v = |soft, hard| Field::Value(Limit { soft, hard });
+        assert_eq!(l.max_cpu_time, v(u64::MAX, u64::MAX));
+        assert_eq!(l.max_stack_size, v(8388608, u64::MAX));
+        assert_eq!(l.max_core_size, v(0, u64::MAX));
+        assert_eq!(l.max_open_files, v(1024, 524288));
+        assert_eq!(l.max_processes, v(96364, 96364));
+        assert_eq!(l.max_msgqueue_size, v(819200, 819200));
+        assert_eq!(l.max_nice_priority, v(0, 0));
+        assert_eq!(l.max_realtime_timeout, v(u64::MAX, u64::MAX));
     }
 
     #[test]
-    fn missing_row_or_bad_value() {
+    fn a_missing_row_or_bad_value_costs_only_its_limit() {
         let short: Vec<u8> = SAMPLE.split(|&b| b == b'\n').take(5).collect::<Vec<_>>().join(&b'\n');
-        assert_eq!(parse(&short).unwrap_err().field(), Some("max_core_size"));
+        let PidLimits { limits, problems } = parse(&short);
+        assert_eq!(limits.max_stack_size, Field::Value(Limit { soft: 8388608, hard: u64::MAX }));
+        assert_eq!(limits.max_core_size, Field::Missing(Reason::Error));
+        assert_eq!(problems.iter().next().unwrap().field(), Some("max_core_size"));
         let bad = b"Limit\nMax cpu time   lots   unlimited  seconds\n";
-        let e = parse(bad).unwrap_err();
-        assert_eq!((e.field(), e.line()), (Some("soft_limit"), Some(2)));
+        let PidLimits { problems, .. } = parse(bad);
+        let e = problems.iter().next().unwrap();
+        assert_eq!((e.field(), e.line(), e.raw()), (Some("soft_limit"), Some(2), Some("\"lots\"")));
+    }
+
+    const FIELDS: [&str; 16] = [
+        "max_cpu_time",
+        "max_file_size",
+        "max_data_size",
+        "max_stack_size",
+        "max_core_size",
+        "max_resident_set",
+        "max_processes",
+        "max_open_files",
+        "max_locked_memory",
+        "max_address_space",
+        "max_file_locks",
+        "max_pending_signals",
+        "max_msgqueue_size",
+        "max_nice_priority",
+        "max_realtime_priority",
+        "max_realtime_timeout",
+    ];
+
+    #[test]
+    fn one_field_corruption() {
+        let row_of = |name: &str, field: &str, soft: &str, hard: &str, unit: &str| {
+            format!("{name:<26}{{{{{field}={soft}}}}}  {{{{{field}={hard}}}}}   {unit}\n")
+        };
+        let mut t = String::from("Limit                     Soft Limit           Hard Limit           Units     \n");
+        for (row, field) in ROWS.iter().zip(FIELDS) {
+            t += &row_of(row, field, "1024", "unlimited", "units");
+        }
+        // Soft and hard are one field (a limit): corrupting either costs that limit.
+        corrupt::check(&t, |b| {
+            let PidLimits { limits: l, problems } = parse(b);
+            let all = [
+                l.max_cpu_time,
+                l.max_file_size,
+                l.max_data_size,
+                l.max_stack_size,
+                l.max_core_size,
+                l.max_resident_set,
+                l.max_processes,
+                l.max_open_files,
+                l.max_locked_memory,
+                l.max_address_space,
+                l.max_file_locks,
+                l.max_pending_signals,
+                l.max_msgqueue_size,
+                l.max_nice_priority,
+                l.max_realtime_priority,
+                l.max_realtime_timeout,
+            ];
+            let mut out = Vec::new();
+            for (name, v) in FIELDS.iter().zip(all) {
+                let shown = match v {
+                    Field::Value(l) => format!("Ok({l:?})"),
+                    Field::Missing(_) => "Bad".to_string(),
+                };
+                out.push((name.to_string(), shown));
+            }
+            (out, problems.iter().map(ToString::to_string).collect())
+        });
     }
 }

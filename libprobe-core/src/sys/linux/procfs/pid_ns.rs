@@ -13,7 +13,7 @@ pub(crate) fn inode(target: &[u8]) -> Result<u64, ParseError> {
     let open = target.iter().position(|&b| b == b'[').ok_or(ParseError::missing("inode"))?;
     let rest = &target[open + 1..];
     let close = rest.iter().position(|&b| b == b']').ok_or(ParseError::missing("inode"))?;
-    u64_dec(&rest[..close]).ok_or(ParseError::invalid("inode"))
+    u64_dec(&rest[..close]).ok_or_else(|| ParseError::bad("inode", &rest[..close]))
 }
 
 #[cfg(test)]
@@ -26,5 +26,13 @@ mod tests {
         assert_eq!(inode(b"pid_for_children:[4026531836]"), Ok(4026531836));
         assert!(inode(b"net:4026531840").is_err());
         assert!(inode(b"net:[abc]").is_err());
+    }
+
+    #[test]
+    fn one_field_corruption() {
+        crate::parse::corrupt::single("u64", "4026531840", |b| {
+            let v = crate::parse::trim(b);
+            inode(&[&b"net:["[..], v, b"]"].concat())
+        });
     }
 }

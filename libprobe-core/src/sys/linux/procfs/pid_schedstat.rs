@@ -6,35 +6,46 @@
 //!
 //! Nanoseconds, summed over the threads of the process (CONFIG_SCHED_INFO).
 
-use crate::error::ParseError;
-use crate::parse::Fields;
+use crate::parse::{Fields, Problems, Val};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct SchedStat {
-    pub run_time_ns: u64,
-    pub run_delay_ns: u64,
-    pub timeslices: u64,
+    pub run_time_ns: Val<u64>,
+    pub run_delay_ns: Val<u64>,
+    pub timeslices: Val<u64>,
+    pub problems: Problems,
 }
 
-pub(crate) fn parse(text: &[u8]) -> Result<SchedStat, ParseError> {
+pub(crate) fn parse(text: &[u8]) -> SchedStat {
     let mut f = Fields::new(text);
-    Ok(SchedStat {
-        run_time_ns: f.u64("run_time_ns")?,
-        run_delay_ns: f.u64("run_delay_ns")?,
-        timeslices: f.u64("timeslices")?,
-    })
+    let mut p = Problems::default();
+    SchedStat {
+        run_time_ns: p.take(f.u64("run_time_ns")),
+        run_delay_ns: p.take(f.u64("run_delay_ns")),
+        timeslices: p.take(f.u64("timeslices")),
+        problems: p,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::corrupt::{self, listing};
 
     #[test]
     fn parses() {
-        assert_eq!(
-            parse(b"459507 19594 3\n").unwrap(),
-            SchedStat { run_time_ns: 459507, run_delay_ns: 19594, timeslices: 3 }
-        );
-        assert_eq!(parse(b"1 2").unwrap_err().field(), Some("timeslices"));
+        let s = parse(b"459507 19594 3\n");
+        assert_eq!((s.run_time_ns, s.run_delay_ns, s.timeslices), (Val::Ok(459507), Val::Ok(19594), Val::Ok(3)));
+        let s = parse(b"1 2");
+        assert_eq!((s.run_delay_ns, s.timeslices), (Val::Ok(2), Val::Bad));
+        assert_eq!(s.problems.iter().next().unwrap().field(), Some("timeslices"));
+    }
+
+    #[test]
+    fn one_field_corruption() {
+        corrupt::check("{{run_time_ns=459507}} {{run_delay_ns=19594}} {{timeslices=3}}\n", |b| {
+            let s = parse(b);
+            (listing!(s; run_time_ns, run_delay_ns, timeslices), s.problems.iter().map(ToString::to_string).collect())
+        });
     }
 }

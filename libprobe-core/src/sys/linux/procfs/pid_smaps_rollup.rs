@@ -19,88 +19,139 @@
 //! file is empty. Values are kB, converted to bytes.
 
 use crate::error::ParseError;
-use crate::parse::{Fields, key_value, lines};
+use crate::parse::{Fields, Problems, Val, key_value, lines, plus};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct SmapsRollup {
-    pub rss: Option<u64>,
-    pub pss: Option<u64>,
-    pub pss_anon: Option<u64>,
-    pub pss_file: Option<u64>,
-    pub pss_shmem: Option<u64>,
-    pub shared_clean: Option<u64>,
-    pub shared_dirty: Option<u64>,
-    pub private_clean: Option<u64>,
-    pub private_dirty: Option<u64>,
-    pub private_hugetlb: Option<u64>,
-    pub swap: Option<u64>,
-    pub swap_pss: Option<u64>,
+    pub rss: Val<u64>,
+    pub pss: Val<u64>,
+    pub pss_anon: Val<u64>,
+    pub pss_file: Val<u64>,
+    pub pss_shmem: Val<u64>,
+    pub shared_clean: Val<u64>,
+    pub shared_dirty: Val<u64>,
+    pub private_clean: Val<u64>,
+    pub private_dirty: Val<u64>,
+    pub private_hugetlb: Val<u64>,
+    pub swap: Val<u64>,
+    pub swap_pss: Val<u64>,
+    pub problems: Problems,
 }
 
 impl SmapsRollup {
-    /// Unique set size: memory only this process maps.
-    pub(crate) fn uss(&self) -> Option<u64> {
-        Some(self.private_clean?.saturating_add(self.private_dirty?).saturating_add(self.private_hugetlb.unwrap_or(0)))
+    /// Unique set size: memory only this process maps (`Private_Clean + Private_Dirty
+    /// + Private_Hugetlb`); a sum past `u64::MAX` is bad, never clamped.
+    pub(crate) fn uss(&self) -> Val<Result<u64, ParseError>> {
+        let hugetlb = match self.private_hugetlb {
+            Val::Ok(v) => v,
+            Val::Absent => 0,
+            Val::Bad => return Val::Bad,
+        };
+        both(self.private_clean, self.private_dirty, |a, b| {
+            plus(a, b, "memory_uss").and_then(|s| plus(s, hugetlb, "memory_uss"))
+        })
     }
 
-    pub(crate) fn dirty(&self) -> Option<u64> {
-        Some(self.shared_dirty?.saturating_add(self.private_dirty?))
+    /// `Shared_Dirty + Private_Dirty`.
+    pub(crate) fn dirty(&self) -> Val<Result<u64, ParseError>> {
+        both(self.shared_dirty, self.private_dirty, |a, b| plus(a, b, "memory_dirty"))
     }
 }
 
-pub(crate) fn parse(text: &[u8]) -> Result<SmapsRollup, ParseError> {
+/// `f(a, b)` when both are valid; `Bad` when either is, else `Absent`.
+fn both<T>(a: Val<u64>, b: Val<u64>, f: impl FnOnce(u64, u64) -> T) -> Val<T> {
+    match (a, b) {
+        (Val::Ok(a), Val::Ok(b)) => Val::Ok(f(a, b)),
+        (Val::Bad, _) | (_, Val::Bad) => Val::Bad,
+        _ => Val::Absent,
+    }
+}
+
+pub(crate) fn parse(text: &[u8]) -> SmapsRollup {
     let mut s = SmapsRollup::default();
+    let mut problems = Problems::default();
     for (i, line) in lines(text).enumerate() {
         let Some((key, value)) = key_value(line, b':') else { continue };
-        let slot = match key {
-            b"Rss" => &mut s.rss,
-            b"Pss" => &mut s.pss,
-            b"Pss_Anon" => &mut s.pss_anon,
-            b"Pss_File" => &mut s.pss_file,
-            b"Pss_Shmem" => &mut s.pss_shmem,
-            b"Shared_Clean" => &mut s.shared_clean,
-            b"Shared_Dirty" => &mut s.shared_dirty,
-            b"Private_Clean" => &mut s.private_clean,
-            b"Private_Dirty" => &mut s.private_dirty,
-            b"Private_Hugetlb" => &mut s.private_hugetlb,
-            b"Swap" => &mut s.swap,
-            b"SwapPss" => &mut s.swap_pss,
+        let (slot, name) = match key {
+            b"Rss" => (&mut s.rss, "Rss"),
+            b"Pss" => (&mut s.pss, "Pss"),
+            b"Pss_Anon" => (&mut s.pss_anon, "Pss_Anon"),
+            b"Pss_File" => (&mut s.pss_file, "Pss_File"),
+            b"Pss_Shmem" => (&mut s.pss_shmem, "Pss_Shmem"),
+            b"Shared_Clean" => (&mut s.shared_clean, "Shared_Clean"),
+            b"Shared_Dirty" => (&mut s.shared_dirty, "Shared_Dirty"),
+            b"Private_Clean" => (&mut s.private_clean, "Private_Clean"),
+            b"Private_Dirty" => (&mut s.private_dirty, "Private_Dirty"),
+            b"Private_Hugetlb" => (&mut s.private_hugetlb, "Private_Hugetlb"),
+            b"Swap" => (&mut s.swap, "Swap"),
+            b"SwapPss" => (&mut s.swap_pss, "SwapPss"),
             _ => continue,
         };
-        let kb = Fields::new(value).u64("kB").map_err(|e| e.at_line(i + 1))?;
-        *slot = Some(kb.checked_mul(1024).ok_or_else(|| ParseError::invalid("kB").at_line(i + 1))?);
+        *slot = problems.take_at(kb(value, name), i + 1);
     }
-    Ok(s)
+    s.problems = problems;
+    s
+}
+
+/// `  5576 kB` → bytes; a count whose bytes do not fit a u64 is bad.
+fn kb(value: &[u8], name: &'static str) -> Result<u64, ParseError> {
+    let mut f = Fields::new(value);
+    let n = f.u64(name)?;
+    if f.token().is_some_and(|unit| unit != b"kB") {
+        return Err(ParseError::bad(name, value));
+    }
+    n.checked_mul(1024).ok_or_else(|| ParseError::bad(name, value))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::corrupt::{self, listing};
 
     #[test]
     fn parses_rollup() {
         let text = b"55d0-7ffd ---p 00000000 00:00 0      [rollup]\nRss:  5576 kB\nPss:   2301 kB\nPss_Anon: 1100 kB\n\
 Pss_File: 1201 kB\nPss_Shmem: 0 kB\nShared_Clean: 3000 kB\nShared_Dirty: 100 kB\nPrivate_Clean: 400 kB\n\
 Private_Dirty: 2076 kB\nReferenced: 5000 kB\nPrivate_Hugetlb: 0 kB\nSwap: 8 kB\nSwapPss: 4 kB\n";
-        let s = parse(text).unwrap();
-        assert_eq!(s.pss, Some(2301 * 1024));
-        assert_eq!(s.uss(), Some((400 + 2076) * 1024));
-        assert_eq!(s.dirty(), Some((100 + 2076) * 1024));
-        assert_eq!((s.swap, s.swap_pss), (Some(8 * 1024), Some(4 * 1024)));
+        let s = parse(text);
+        assert!(s.problems.is_empty());
+        assert_eq!(s.pss, Val::Ok(2301 * 1024));
+        assert_eq!(s.uss(), Val::Ok(Ok((400 + 2076) * 1024)));
+        assert_eq!(s.dirty(), Val::Ok(Ok((100 + 2076) * 1024)));
+        assert_eq!((s.swap, s.swap_pss), (Val::Ok(8 * 1024), Val::Ok(4 * 1024)));
     }
 
     #[test]
     fn old_kernel_and_empty() {
-        let s = parse(b"Rss: 4 kB\nPss: 2 kB\n").unwrap();
-        assert_eq!((s.pss_anon, s.uss()), (None, None));
-        assert_eq!(parse(b"").unwrap(), SmapsRollup::default());
-        assert_eq!(parse(b"Pss: lots\n").unwrap_err().line(), Some(1));
+        let s = parse(b"Rss: 4 kB\nPss: 2 kB\n");
+        assert_eq!((s.pss_anon, s.uss()), (Val::Absent, Val::Absent));
+        assert_eq!(parse(b""), SmapsRollup::default());
+        let s = parse(b"Pss: lots\nRss: 4 kB\n");
+        assert_eq!((s.pss, s.rss), (Val::Bad, Val::Ok(4096)));
+        assert_eq!(s.problems.iter().next().unwrap().line(), Some(1));
     }
 
     #[test]
-    fn sums_of_huge_values_saturate() {
-        // Each value fits in a u64; their sum does not (it panicked in debug builds).
-        let s = parse(b"Shared_Dirty: 18014398509481983 kB\nPrivate_Clean: 18014398509481983 kB\nPrivate_Dirty: 18014398509481983 kB\n").unwrap();
-        assert_eq!((s.uss(), s.dirty()), (Some(u64::MAX), Some(u64::MAX)));
+    fn sums_past_u64_are_errors_not_clamped() {
+        // Each value fits in a u64; their sum does not.
+        let s = parse(b"Shared_Dirty: 18014398509481983 kB\nPrivate_Clean: 18014398509481983 kB\nPrivate_Dirty: 18014398509481983 kB\n");
+        assert!(matches!(s.uss(), Val::Ok(Err(_))) && matches!(s.dirty(), Val::Ok(Err(_))));
+    }
+
+    #[test]
+    fn one_field_corruption() {
+        corrupt::check(
+            "00-ff ---p 00000000 00:00 0      [rollup]\nRss: {{rss:kb=5576}} kB\nPss: {{pss:kb=2301}} kB\n\
+Pss_Anon: {{pss_anon:kb=1100}} kB\nPss_File: {{pss_file:kb=1201}} kB\nPss_Shmem: {{pss_shmem:kb=0}} kB\n\
+Shared_Clean: {{shared_clean:kb=3000}} kB\nShared_Dirty: {{shared_dirty:kb=100}} kB\n\
+Private_Clean: {{private_clean:kb=400}} kB\nPrivate_Dirty: {{private_dirty:kb=2076}} kB\n\
+Private_Hugetlb: {{private_hugetlb:kb=0}} kB\nSwap: {{swap:kb=8}} kB\nSwapPss: {{swap_pss:kb=4}} kB\n",
+            |b| {
+                let s = parse(b);
+                let l = listing!(s; rss, pss, pss_anon, pss_file, pss_shmem, shared_clean, shared_dirty, private_clean,
+                    private_dirty, private_hugetlb, swap, swap_pss);
+                (l, s.problems.iter().map(ToString::to_string).collect())
+            },
+        );
     }
 }

@@ -32,74 +32,82 @@
 //!   the same shape (2.6.31+).
 //! - `btime` is derived from the wall clock: it moves when the clock is stepped.
 //!
-//! The machine-wide lines are required. A `cpuN` or `softirq` line that does not parse
-//! keeps its error in place of its values, so one bad line costs only its own fields.
+//! Each line is read alone, and each counter of it: a line that is missing or does not
+//! parse costs only its own value (a `cpuN` line, its CPU's times — a CPU's mode times
+//! are one value, since a share needs all of them), never the rest of the file. A
+//! `cpuN` line whose number does not parse belongs to no CPU and is left out.
 
 use crate::error::{Error, ParseError};
-use crate::parse::{Fields, lines, u64_dec};
+use crate::parse::{Fields, Problems, Val, lines, u64_dec};
 use crate::source::Source;
 use crate::system::CpuTimes;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Stat {
     /// The `cpu` line.
-    pub total: CpuTimes,
+    pub total: Val<CpuTimes>,
     /// `(cpu id, times)` for each `cpuN` line, in file order.
-    pub cpus: Vec<(u32, Result<CpuTimes, ParseError>)>,
-    pub context_switches: u64,
-    pub interrupts: u64,
-    /// `None` before 2.6.31.
-    pub softirqs: Option<Result<u64, ParseError>>,
+    pub cpus: Vec<(u32, Val<CpuTimes>)>,
+    pub context_switches: Val<u64>,
+    pub interrupts: Val<u64>,
+    /// Absent before 2.6.31.
+    pub softirqs: Val<u64>,
     /// Unix seconds.
-    pub boot_time: u64,
-    pub forks: u64,
-    pub procs_running: u32,
-    pub procs_blocked: u32,
+    pub boot_time: Val<u64>,
+    pub forks: Val<u64>,
+    pub procs_running: Val<u32>,
+    pub procs_blocked: Val<u32>,
+    pub problems: Problems,
 }
 
 pub(crate) fn read(src: &Source) -> Result<Stat, Error> {
-    let text = src.read_proc("stat")?;
-    parse(&text).map_err(|e| e.in_file(src.proc_path("stat")))
+    Ok(parse(&src.read_proc("stat")?))
 }
 
-pub(crate) fn parse(text: &[u8]) -> Result<Stat, ParseError> {
-    let mut total = None;
-    let mut cpus = Vec::new();
-    let (mut ctxt, mut intr, mut softirq, mut btime) = (None, None, None, None);
-    let (mut forks, mut running, mut blocked) = (None, None, None);
+pub(crate) fn parse(text: &[u8]) -> Stat {
+    let mut s = Stat::default();
+    let mut p = Problems::default();
     for (i, line) in lines(text).enumerate() {
-        let at = |e: ParseError| e.at_line(i + 1);
         let mut f = Fields::new(line);
         let Some(key) = f.token() else { continue };
+        let at = i + 1;
         match key {
-            b"cpu" => total = Some(times(&mut f).map_err(at)?),
-            b"intr" => intr = Some(f.u64("intr").map_err(at)?),
-            b"ctxt" => ctxt = Some(f.u64("ctxt").map_err(at)?),
-            b"btime" => btime = Some(f.u64("btime").map_err(at)?),
-            b"processes" => forks = Some(f.u64("processes").map_err(at)?),
-            b"procs_running" => running = Some(f.u32("procs_running").map_err(at)?),
-            b"procs_blocked" => blocked = Some(f.u32("procs_blocked").map_err(at)?),
-            b"softirq" => softirq = Some(f.u64("softirq").map_err(at)),
+            b"cpu" => s.total = p.take_at(times(&mut f), at),
+            b"intr" => s.interrupts = p.take_at(f.u64("intr"), at),
+            b"ctxt" => s.context_switches = p.take_at(f.u64("ctxt"), at),
+            b"btime" => s.boot_time = p.take_at(f.u64("btime"), at),
+            b"processes" => s.forks = p.take_at(f.u64("processes"), at),
+            b"procs_running" => s.procs_running = p.take_at(f.u32("procs_running"), at),
+            b"procs_blocked" => s.procs_blocked = p.take_at(f.u32("procs_blocked"), at),
+            b"softirq" => s.softirqs = p.take_at(f.u64("softirq"), at),
             _ => {
                 // 2.4 kernels also print `page`, `swap` and `disk_io` lines: not CPUs.
                 let Some(id) = key.strip_prefix(b"cpu") else { continue };
-                let id =
-                    u64_dec(id).and_then(|v| u32::try_from(v).ok()).ok_or_else(|| at(ParseError::invalid("cpu")))?;
-                cpus.push((id, times(&mut f).map_err(at)));
+                match u64_dec(id).and_then(|v| u32::try_from(v).ok()) {
+                    Some(id) => s.cpus.push((id, p.take_at(times(&mut f), at))),
+                    None => p.push(ParseError::bad("cpu", key).at_line(at)),
+                }
             }
         }
     }
-    Ok(Stat {
-        total: total.ok_or(ParseError::missing("cpu"))?,
-        cpus,
-        context_switches: ctxt.ok_or(ParseError::missing("ctxt"))?,
-        interrupts: intr.ok_or(ParseError::missing("intr"))?,
-        softirqs: softirq,
-        boot_time: btime.ok_or(ParseError::missing("btime"))?,
-        forks: forks.ok_or(ParseError::missing("processes"))?,
-        procs_running: running.ok_or(ParseError::missing("procs_running"))?,
-        procs_blocked: blocked.ok_or(ParseError::missing("procs_blocked"))?,
-    })
+    // Every kernel prints these: one missing is a problem, not an old kernel.
+    required(&mut s.total, "cpu", &mut p);
+    required(&mut s.context_switches, "ctxt", &mut p);
+    required(&mut s.interrupts, "intr", &mut p);
+    required(&mut s.boot_time, "btime", &mut p);
+    required(&mut s.forks, "processes", &mut p);
+    required(&mut s.procs_running, "procs_running", &mut p);
+    required(&mut s.procs_blocked, "procs_blocked", &mut p);
+    s.problems = p;
+    s
+}
+
+/// A value every kernel prints: absent is bad, with a problem.
+fn required<T>(v: &mut Val<T>, name: &'static str, p: &mut Problems) {
+    if matches!(v, Val::Absent) {
+        p.push(ParseError::missing(name));
+        *v = Val::Bad;
+    }
 }
 
 fn times(f: &mut Fields<'_>) -> Result<CpuTimes, ParseError> {
@@ -133,13 +141,19 @@ softirq 160813 0 30209 4 2600 38656 0 84 44758 0 44502
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::corrupt::{self, listing};
+
+    fn ok<T>(v: T) -> Val<T> {
+        Val::Ok(v)
+    }
 
     #[test]
     fn parses_a_current_kernel() {
-        let s = parse(SAMPLE).unwrap();
+        let s = parse(SAMPLE);
+        assert!(s.problems.is_empty());
         assert_eq!(
             s.total,
-            CpuTimes {
+            ok(CpuTimes {
                 user: 13071,
                 nice: 0,
                 system: 3214,
@@ -150,13 +164,13 @@ mod tests {
                 steal: 15,
                 guest: 0,
                 guest_nice: 0
-            }
+            })
         );
         assert_eq!(s.cpus.len(), 2);
-        let cpu1 = s.cpus[1].1.as_ref().unwrap();
+        let cpu1 = s.cpus[1].1.value().unwrap();
         assert_eq!((s.cpus[1].0, cpu1.user, cpu1.iowait), (1, 7210, 480));
-        assert_eq!((s.context_switches, s.interrupts, s.softirqs), (395514, 256806, Some(Ok(160813))));
-        assert_eq!((s.boot_time, s.forks, s.procs_running, s.procs_blocked), (1795627981, 12133, 1, 0));
+        assert_eq!((s.context_switches, s.interrupts, s.softirqs), (ok(395514), ok(256806), ok(160813)));
+        assert_eq!((s.boot_time, s.forks, s.procs_running, s.procs_blocked), (ok(1795627981), ok(12133), ok(1), ok(0)));
     }
 
     #[test]
@@ -164,48 +178,70 @@ mod tests {
         // 2.6.18: no guest, no guest_nice, no softirq line; 2.4: four columns and extra lines.
         let k2618 = b"cpu  100 2 30 4000 5 6 7 8\ncpu0 100 2 30 4000 5 6 7 8\nintr 9 0\nctxt 10\nbtime 11\n\
 processes 12\nprocs_running 1\nprocs_blocked 0\n";
-        let s = parse(k2618).unwrap();
-        assert_eq!((s.total.steal, s.total.guest, s.total.guest_nice), (8, 0, 0));
-        assert_eq!(s.softirqs, None);
+        let s = parse(k2618);
+        let t = s.total.value().unwrap();
+        assert_eq!((t.steal, t.guest, t.guest_nice), (8, 0, 0));
+        assert_eq!(s.softirqs, Val::Absent);
+        assert!(s.problems.is_empty());
         let k24 = b"cpu  1 2 3 4\ncpu0 1 2 3 4\npage 5 6\nswap 7 8\nintr 9\ndisk_io: (3,0):(1,1,2,0,0)\nctxt 10\n\
 btime 11\nprocesses 12\nprocs_running 1\nprocs_blocked 0\n";
-        let s = parse(k24).unwrap();
-        assert_eq!((s.total.idle, s.total.iowait, s.cpus.len()), (4, 0, 1));
-        assert_eq!(s.cpus[0].1.as_ref().map(|t| t.steal), Ok(0));
+        let s = parse(k24);
+        let t = s.total.value().unwrap();
+        assert_eq!((t.idle, t.iowait, s.cpus.len()), (4, 0, 1));
+        assert_eq!(s.cpus[0].1.value().map(|t| t.steal), Some(0));
     }
 
     #[test]
     fn offline_cpus_have_no_line() {
         let text = b"cpu  9 0 9 9\ncpu0 3 0 3 3\ncpu2 3 0 3 3\nintr 0\nctxt 0\nbtime 1\nprocesses 1\n\
 procs_running 1\nprocs_blocked 0\n";
-        let ids: Vec<u32> = parse(text).unwrap().cpus.iter().map(|c| c.0).collect();
+        let ids: Vec<u32> = parse(text).cpus.iter().map(|c| c.0).collect();
         assert_eq!(ids, vec![0, 2]);
     }
 
     #[test]
-    fn a_bad_cpu_or_softirq_line_keeps_its_error() {
-        let text = b"cpu  9 0 9 9\ncpu0 3 0 3 3\ncpu1 3 0 3\nintr 0\nctxt 0\nbtime 1\nprocesses 1\n\
+    fn a_bad_line_costs_only_its_value() {
+        let text = b"cpu  9 0 9 9\ncpu0 3 0 3 3\ncpu1 3 0 3\nintr 0\nctxt x\nbtime 1\nprocesses 1\n\
 procs_running 1\nprocs_blocked 0\nsoftirq x 1 2\n";
-        let s = parse(text).unwrap();
+        let s = parse(text);
         assert!(s.cpus[0].1.is_ok());
-        let e = s.cpus[1].1.as_ref().unwrap_err();
-        assert_eq!((e.field(), e.line()), (Some("idle"), Some(3)));
-        let e = s.softirqs.unwrap().unwrap_err();
-        assert_eq!((e.field(), e.line()), (Some("softirq"), Some(10)));
+        assert_eq!((s.cpus[1].1, s.softirqs, s.context_switches), (Val::Bad, Val::Bad, Val::Bad));
+        assert_eq!((s.interrupts, s.boot_time), (ok(0), ok(1)));
+        let p: Vec<_> = s.problems.iter().map(|e| (e.field(), e.line())).collect();
+        assert_eq!(p, [(Some("idle"), Some(3)), (Some("ctxt"), Some(5)), (Some("softirq"), Some(10))]);
     }
 
     #[test]
-    fn short_or_garbled_lines_are_errors() {
-        let e = parse(b"cpu  1 2 3\n").unwrap_err();
-        assert_eq!((e.field(), e.line()), (Some("idle"), Some(1)));
-        let e = parse(b"cpu  1 2 3 4 x\n").unwrap_err();
-        assert_eq!((e.field(), e.line()), (Some("iowait"), Some(1)));
-        let e = parse(b"cpu  1 2 3 4\ncpuX 1 2 3 4\n").unwrap_err();
-        assert_eq!((e.field(), e.line()), (Some("cpu"), Some(2)));
-        let e = parse(b"cpu  1 2 3 4\nctxt\n").unwrap_err();
-        assert_eq!((e.field(), e.line()), (Some("ctxt"), Some(2)));
-        assert_eq!(parse(b"cpu 1 2 3 4\nintr 1\nctxt 1\n").unwrap_err().field(), Some("btime"));
-        assert_eq!(parse(b"").unwrap_err().field(), Some("cpu"));
-        assert!(parse(b"\xff\xfe\x00garbage\n\n").is_err());
+    fn a_garbled_file_is_all_problems_never_a_panic() {
+        let s = parse(b"cpu  1 2 3\n");
+        assert_eq!((s.total, s.boot_time), (Val::Bad, Val::Bad));
+        let first = s.problems.iter().next().unwrap();
+        assert_eq!((first.field(), first.line()), (Some("idle"), Some(1)));
+        let s = parse(b"cpu  1 2 3 4\ncpuX 1 2 3 4\n");
+        assert_eq!(s.problems.iter().next().map(|e| (e.field(), e.line())), Some((Some("cpu"), Some(2))));
+        assert!(!parse(b"").problems.is_empty());
+        assert!(!parse(b"\xff\xfe\x00garbage\n\n").problems.is_empty());
+    }
+
+    #[test]
+    fn one_field_corruption() {
+        // A CPU's times are one value: corrupting a column costs that CPU's times only.
+        corrupt::check(
+            "cpu  {{total=13071}} 0 3214 388154 530 0 50 {{total=15}} 0 0\n\
+cpu0 {{cpu0=5860}} 0 1446 {{cpu0=195110}} 49 0 15 3 0 0\ncpu1 7210 0 1767 {{cpu1:u64,pos=193043}} 480 0 34 11 0 0\n\
+intr {{interrupts:u64,pos=256806}} 0 0 0 1\nctxt {{context_switches=395514}}\nbtime {{boot_time=1795627981}}\n\
+processes {{forks=12133}}\nprocs_running {{procs_running:u32=1}}\nprocs_blocked {{procs_blocked:u32=0}}\n\
+softirq {{softirqs:u64,pos=160813}} 0 30209 4\n",
+            |b| {
+                let s = parse(b);
+                let mut l = listing!(s; total, interrupts, context_switches, boot_time, forks, procs_running,
+                    procs_blocked, softirqs);
+                for id in 0..2 {
+                    let t = s.cpus.iter().find(|(i, _)| *i == id).map_or(Val::Absent, |(_, t)| *t);
+                    l.push((format!("cpu{id}"), format!("{t:?}")));
+                }
+                (l, s.problems.iter().map(ToString::to_string).collect())
+            },
+        );
     }
 }

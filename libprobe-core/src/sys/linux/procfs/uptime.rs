@@ -8,39 +8,54 @@
 //! The idle sum exceeds uptime on a multi-CPU machine and is not monotonic: an offline
 //! CPU's idle time is read from a different counter than an online one's.
 
-use crate::error::{Error, ParseError};
-use crate::parse::Fields;
+use crate::error::Error;
+use crate::parse::{Fields, Problems, Val};
 use crate::source::Source;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Uptime {
-    pub uptime_seconds: f64,
-    pub idle_seconds: f64,
+    pub uptime_seconds: Val<f64>,
+    pub idle_seconds: Val<f64>,
+    pub problems: Problems,
 }
 
 pub(crate) fn read(src: &Source) -> Result<Uptime, Error> {
-    let text = src.read_proc("uptime")?;
-    parse(&text).map_err(|e| e.in_file(src.proc_path("uptime")))
+    Ok(parse(&src.read_proc("uptime")?))
 }
 
-pub(crate) fn parse(text: &[u8]) -> Result<Uptime, ParseError> {
+pub(crate) fn parse(text: &[u8]) -> Uptime {
     let mut f = Fields::new(text);
-    Ok(Uptime { uptime_seconds: f.f64("uptime")?, idle_seconds: f.f64("idle")? })
+    let mut p = Problems::default();
+    let uptime_seconds = p.take(f.f64("uptime"));
+    let idle_seconds = p.take(f.f64("idle"));
+    Uptime { uptime_seconds, idle_seconds, problems: p }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::corrupt::{self, listing};
 
     #[test]
     fn parses_both() {
-        assert_eq!(parse(b"2029.08 3881.54\n").unwrap(), Uptime { uptime_seconds: 2029.08, idle_seconds: 3881.54 });
+        let u = parse(b"2029.08 3881.54\n");
+        assert_eq!((u.uptime_seconds, u.idle_seconds), (Val::Ok(2029.08), Val::Ok(3881.54)));
     }
 
     #[test]
     fn malformed() {
-        assert_eq!(parse(b"2029.08\n").unwrap_err().field(), Some("idle"));
-        assert_eq!(parse(b"inf 1\n").unwrap_err().field(), Some("uptime"));
-        assert_eq!(parse(b"").unwrap_err().field(), Some("uptime"));
+        let first = |t: &[u8]| parse(t).problems.iter().next().and_then(|e| e.field());
+        assert_eq!(first(b"2029.08\n"), Some("idle"));
+        assert_eq!(first(b"inf 1\n"), Some("uptime"));
+        assert_eq!(first(b""), Some("uptime"));
+        assert_eq!(parse(b"inf 1\n").idle_seconds, Val::Ok(1.0));
+    }
+
+    #[test]
+    fn one_field_corruption() {
+        corrupt::check("{{uptime_seconds:f=2029.08}} {{idle_seconds:f=3881.54}}\n", |b| {
+            let u = parse(b);
+            (listing!(u; uptime_seconds, idle_seconds), u.problems.iter().map(ToString::to_string).collect())
+        });
     }
 }

@@ -59,25 +59,27 @@ pub(crate) fn flag(text: &[u8]) -> Result<bool, ParseError> {
     match trim(text) {
         b"1" => Ok(true),
         b"0" => Ok(false),
-        _ => Err(ParseError::invalid("online")),
+        t => Err(ParseError::bad("online", t)),
     }
 }
 
 /// A topology id (`core_id`, `physical_package_id`, …).
 pub(crate) fn id(text: &[u8]) -> Result<i32, ParseError> {
-    i64_dec(trim(text)).and_then(|v| i32::try_from(v).ok()).ok_or(ParseError::invalid("id"))
+    let t = trim(text);
+    i64_dec(t).and_then(|v| i32::try_from(v).ok()).ok_or_else(|| ParseError::bad("id", t))
 }
 
 /// A cpufreq frequency in kHz, as MHz.
 pub(crate) fn khz_as_mhz(text: &[u8]) -> Result<f64, ParseError> {
-    u64_dec(trim(text)).map(|khz| khz as f64 / 1000.0).ok_or(ParseError::invalid("frequency"))
+    let t = trim(text);
+    u64_dec(t).map(|khz| khz as f64 / 1000.0).ok_or_else(|| ParseError::bad("frequency", t))
 }
 
 /// A one-word attribute (`scaling_governor`).
 pub(crate) fn word(text: &[u8]) -> Result<String, ParseError> {
     let w = trim(text);
     if w.is_empty() || w.iter().any(u8::is_ascii_whitespace) {
-        return Err(ParseError::invalid("governor"));
+        return Err(ParseError::bad("governor", w));
     }
     Ok(String::from_utf8_lossy(w).into_owned())
 }
@@ -101,5 +103,12 @@ mod tests {
         assert_eq!(word(b"schedutil\n").unwrap(), "schedutil");
         assert!(word(b"\n").is_err());
         assert!(word(b"two words\n").is_err());
+    }
+
+    #[test]
+    fn one_field_corruption() {
+        use crate::parse::corrupt::single;
+        single("i32", "7", id);
+        single("u64", "2600000", khz_as_mhz);
     }
 }

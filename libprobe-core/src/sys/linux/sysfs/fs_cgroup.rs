@@ -22,26 +22,32 @@ const V1_UNLIMITED_FLOOR: u64 = 1 << 62;
 /// A single value that may be `max`.
 pub(crate) fn max_value(text: &[u8]) -> Result<u64, ParseError> {
     let t = trim(text);
-    if t == b"max" { Ok(u64::MAX) } else { u64_dec(t).ok_or(ParseError::invalid("value")) }
+    if t == b"max" { Ok(u64::MAX) } else { u64_dec(t).ok_or_else(|| ParseError::bad("value", t)) }
 }
 
 /// A v1 memory limit (`memory.limit_in_bytes`): huge values mean unlimited.
 pub(crate) fn v1_memory_limit(text: &[u8]) -> Result<u64, ParseError> {
-    let v = u64_dec(trim(text)).ok_or(ParseError::invalid("limit_in_bytes"))?;
+    let t = trim(text);
+    let v = u64_dec(t).ok_or_else(|| ParseError::bad("limit_in_bytes", t))?;
     Ok(if v >= V1_UNLIMITED_FLOOR { u64::MAX } else { v })
 }
 
 /// A v1 CFS quota (`cpu.cfs_quota_us`): `-1` means unlimited.
 pub(crate) fn v1_quota(text: &[u8]) -> Result<u64, ParseError> {
-    let v = i64_dec(trim(text)).ok_or(ParseError::invalid("cfs_quota_us"))?;
-    Ok(u64::try_from(v).unwrap_or(u64::MAX))
+    let t = trim(text);
+    match i64_dec(t) {
+        Some(-1) => Ok(u64::MAX),
+        // Any other negative value is no quota the kernel prints: not "unlimited".
+        v => v.and_then(|v| u64::try_from(v).ok()).ok_or_else(|| ParseError::bad("cfs_quota_us", t)),
+    }
 }
 
 /// `cpu.max`: (quota µs or `u64::MAX`, period µs).
 pub(crate) fn cpu_max(text: &[u8]) -> Result<(u64, u64), ParseError> {
     let mut f = Fields::new(text);
     let quota = f.next("quota")?;
-    let quota = if quota == b"max" { u64::MAX } else { u64_dec(quota).ok_or(ParseError::invalid("quota"))? };
+    let quota =
+        if quota == b"max" { u64::MAX } else { u64_dec(quota).ok_or_else(|| ParseError::bad("quota", quota))? };
     let period = f.u64("period")?;
     Ok((quota, period))
 }
@@ -60,8 +66,9 @@ pub(crate) fn io_max(text: &[u8]) -> Result<Vec<IoMax>, ParseError> {
             wiops: u64::MAX,
         };
         while let Some(tok) = f.token() {
-            let eq = tok.iter().position(|&b| b == b'=').ok_or_else(|| ParseError::invalid("io.max").at_line(i + 1))?;
-            let v = max_value(&tok[eq + 1..]).map_err(|_| ParseError::invalid("io.max").at_line(i + 1))?;
+            let bad = || ParseError::bad("io.max", tok).at_line(i + 1);
+            let eq = tok.iter().position(|&b| b == b'=').ok_or_else(bad)?;
+            let v = max_value(&tok[eq + 1..]).map_err(|_| bad())?;
             match &tok[..eq] {
                 b"rbps" => entry.rbps = v,
                 b"wbps" => entry.wbps = v,
@@ -106,5 +113,13 @@ mod tests {
         assert_eq!(v[0], IoMax { device: "8:16".into(), rbps: 2097152, wbps: u64::MAX, riops: u64::MAX, wiops: 120 });
         assert_eq!((v[1].device.as_str(), v[1].riops, v[1].rbps), ("253:0", 10, u64::MAX));
         assert_eq!(io_max(b"8:0 rbps\n").unwrap_err().line(), Some(1));
+    }
+
+    #[test]
+    fn one_field_corruption() {
+        use crate::parse::corrupt::single;
+        single("u64", "536870912", max_value);
+        single("u64", "9223372036854771712", v1_memory_limit);
+        single("i64", "50000", v1_quota);
     }
 }
