@@ -818,9 +818,6 @@ mod tests {
     /// A fixture tree in a temporary directory, removed on drop.
     struct Tree(PathBuf);
 
-    /// A collection's domain, the state it leaves, the facts it recorded and its warnings.
-    type Collected = (Domain<System>, State, (Field<u64>, Field<u64>), Vec<String>);
-
     impl Tree {
         fn new(files: &[(&str, &str)]) -> Tree {
             static N: AtomicUsize = AtomicUsize::new(0);
