@@ -631,4 +631,19 @@ mod tests {
         t.truncate(60);
         assert!(parse(&t).is_err());
     }
+
+    /// Writes the fuzz seeds: a table of every known revision, set and unset, and an
+    /// unknown one (`cargo test -p libprobe-core --lib write_gpu_metrics_seeds -- --ignored`).
+    #[test]
+    #[ignore]
+    fn write_gpu_metrics_seeds() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus/gpu_metrics");
+        std::fs::create_dir_all(&dir).unwrap();
+        for (f, c) in KNOWN.into_iter().chain(KNOWN_V3) {
+            let set = encode(f, c, |name, i| Some((name.len() as u64 * 7 + i as u64) % 101)).unwrap();
+            std::fs::write(dir.join(format!("rev_{f}_{c}_set")), set).unwrap();
+            std::fs::write(dir.join(format!("rev_{f}_{c}_unset")), encode(f, c, |_, _| None).unwrap()).unwrap();
+        }
+        std::fs::write(dir.join("rev_1_9_unknown"), [8, 0, 1, 9, 1, 2, 3, 4]).unwrap();
+    }
 }
