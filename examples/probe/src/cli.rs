@@ -1,7 +1,8 @@
 //! Command-line parsing for `probe` (no dependency: the grammar is small).
 
 use libprobe::{
-    DomainName, Domains, NetNamespaceTarget, NetworkOptions, Options, ProcessOptions, SocketKind, SocketKinds, Source,
+    DomainName, Domains, GpuOptions, NetNamespaceTarget, NetworkOptions, Options, ProcessOptions, SocketKind,
+    SocketKinds, Source,
 };
 
 pub const USAGE: &str = "\
@@ -12,6 +13,8 @@ USAGE:
     probe snapshot --json [OPTIONS] the full snapshot as JSON
     probe process PID [OPTIONS]     one process in full (every field group but environ)
     probe net [OPTIONS]             every socket with its owners, like `ss -tuxanp`
+    probe gpu [OPTIONS]             every GPU (NVIDIA, AMD, Intel) like `nvidia-smi`, then the
+                                    processes using them like nvtop
 
 OPTIONS:
     --json                 print JSON (snake_case names, see the README)
@@ -40,6 +43,14 @@ NETWORK OPTIONS:
     --net-procfs           read sockets from /proc/net even where sock_diag answers
     --conntrack            every conntrack entry (needs CAP_NET_ADMIN)
     --no-owners            do not resolve the processes that hold each socket
+
+GPU OPTIONS:
+    --nvml-library PATH    the NVML library to load (default libnvidia-ml.so.1;
+                           also LIBPROBE_NVML_LIBRARY)
+    --pcie-throughput      NVIDIA PCIe throughput (blocks ~20 ms per direction per GPU)
+    --nvml-energy          NVIDIA's energy counter (~3 ms per GPU on an H100)
+    --drm-clients          find DRM clients by walking every process's descriptors
+                           (`probe gpu` does; `snapshot` otherwise only with --fds)
     -h, --help             this text
     -V, --version          the libprobe version
 
@@ -53,6 +64,7 @@ pub enum Command {
     Snapshot,
     Process(i32),
     Net,
+    Gpu,
     Help,
     Version,
 }
@@ -80,6 +92,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let mut network = NetworkOptions::default();
     let mut kinds = SocketKinds::NONE;
     let mut info = false;
+    let mut gpu = GpuOptions::default();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
@@ -125,8 +138,13 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "--net-procfs" => network.sockets_from_procfs = true,
             "--conntrack" => network.conntrack = true,
             "--no-owners" => network.owners = false,
+            "--nvml-library" => gpu.nvml_library = Some(value("--nvml-library")?.into()),
+            "--pcie-throughput" => gpu.pcie_throughput = true,
+            "--nvml-energy" => gpu.nvml_energy = true,
+            "--drm-clients" => gpu.drm_clients = true,
             "snapshot" if command.is_none() => command = Some(Command::Snapshot),
             "net" if command.is_none() => command = Some(Command::Net),
+            "gpu" if command.is_none() => command = Some(Command::Gpu),
             "process" if command.is_none() => {
                 let pid = value("process")?;
                 let pid: i32 = pid.parse().map_err(|_| format!("`{pid}` is not a process id"))?;
@@ -151,6 +169,12 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         domains = Domains::NONE.with(DomainName::Network);
         network = NetworkOptions { interfaces: false, routes: false, neighbours: false, tcp_info: info, ..network };
     }
+    if let Command::Gpu = command {
+        // The GPUs and their processes: DRM clients from this domain's own descriptor walk,
+        // names read for those pids only (no process table).
+        domains = Domains::NONE.with(DomainName::Gpu);
+        gpu.drm_clients = true;
+    }
     let source = fixture.map_or_else(Source::host, Source::rooted_at);
     Ok(Args {
         command,
@@ -158,7 +182,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         pretty,
         info,
         interval,
-        options: Options { source, domains, process, network, ..Options::default() },
+        options: Options { source, domains, process, network, gpu, ..Options::default() },
     })
 }
 
@@ -190,6 +214,17 @@ mod tests {
         assert_eq!(a.options.process.pids, Some(vec![42]));
         assert!(a.options.process.fds && a.options.process.maps && !a.options.process.environ);
         assert!(p("process 42 --environ").unwrap().options.process.environ);
+    }
+
+    #[test]
+    fn gpu_options() {
+        let a = p("gpu --nvml-library /x/libnvidia-ml.so.1 --pcie-throughput").unwrap();
+        assert!(matches!(a.command, Command::Gpu));
+        assert_eq!(a.options.domains, Domains::NONE.with(DomainName::Gpu));
+        let g = &a.options.gpu;
+        assert!(g.drm_clients && g.pcie_throughput && !g.nvml_energy);
+        assert_eq!(g.nvml_library.as_deref(), Some(std::path::Path::new("/x/libnvidia-ml.so.1")));
+        assert!(p("snapshot --nvml-energy").unwrap().options.gpu.nvml_energy);
     }
 
     #[test]

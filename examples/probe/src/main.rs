@@ -2,9 +2,10 @@
 //!
 //! `probe snapshot` prints a readable report of this machine; `probe snapshot --json`
 //! the full snapshot; `probe process PID` one process in full; `probe net` every socket with
-//! its owners. See `probe --help`.
+//! its owners; `probe gpu` every GPU and the processes using them. See `probe --help`.
 
 mod cli;
+mod gpu;
 mod net;
 mod render;
 mod report;
@@ -61,6 +62,29 @@ fn main() -> ExitCode {
                         .status(libprobe::DomainName::Network)
                         .and_then(|s| s.error.clone().or(s.reason.map(|r| r.to_string())));
                     eprintln!("probe: the network domain was not collected ({})", why.unwrap_or_default());
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        Command::Gpu => {
+            // Two snapshots, so engine busy % and power from energy counters have a baseline.
+            let snap = take(&mut probe);
+            match snap.gpus.value() {
+                Some(g) if args.json => {
+                    let each: Vec<String> =
+                        g.iter()
+                            .map(|g| {
+                                if args.pretty { libprobe::json::to_json_pretty(g) } else { libprobe::json::to_json(g) }
+                            })
+                            .collect();
+                    format!("[{}]\n", each.join(if args.pretty { ",\n" } else { "," }))
+                }
+                Some(g) => gpu::table(g),
+                None => {
+                    let why = snap
+                        .status(libprobe::DomainName::Gpu)
+                        .and_then(|s| s.error.clone().or(s.reason.map(|r| r.to_string())));
+                    eprintln!("probe: no GPU ({})", why.unwrap_or_default());
                     return ExitCode::FAILURE;
                 }
             }

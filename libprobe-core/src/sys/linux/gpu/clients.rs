@@ -109,12 +109,14 @@ pub(crate) fn attach(
                 }
             })
             .collect();
-        let used: Option<u64> = info
+        let resident: Vec<u64> = info
             .regions
             .iter()
             .filter(|r| !(info.driver == "amdgpu" && (r.name == "gtt" || r.name == "cpu")))
             .filter_map(|r| r.resident.or(r.memory))
-            .try_fold(0u64, |a, b| a.checked_add(b));
+            .collect();
+        // A client whose driver gives no memory figure has no used memory to report.
+        let used = if resident.is_empty() { None } else { resident.iter().try_fold(0u64, |a, b| a.checked_add(*b)) };
         let pid = pids[0];
         let process = GpuProcess {
             pid,

@@ -147,7 +147,7 @@ pub(crate) fn parse_drm(text: &[u8]) -> Result<Option<DrmFdInfo>, ParseError> {
                     engine(&mut info, name(n, "drm-cycles")?)?.cycles =
                         Some(u64_dec(value).ok_or_else(|| at(ParseError::invalid("drm-cycles")))?);
                 } else {
-                    let slots: [(&[u8], &'static str, fn(&mut DrmRegion) -> &mut Option<u64>); 6] = [
+                    let slots: [(&[u8], &'static str, RegionSlot); 6] = [
                         (b"total-", "drm-total", |r| &mut r.total),
                         (b"shared-", "drm-shared", |r| &mut r.shared),
                         (b"resident-", "drm-resident", |r| &mut r.resident),
@@ -168,6 +168,9 @@ pub(crate) fn parse_drm(text: &[u8]) -> Result<Option<DrmFdInfo>, ParseError> {
     }
     Ok(driver.then_some(info))
 }
+
+/// Which figure of a region a key fills.
+type RegionSlot = fn(&mut DrmRegion) -> &mut Option<u64>;
 
 fn engine(info: &mut DrmFdInfo, name: String) -> Result<&mut DrmEngine, ParseError> {
     let i = match info.engines.iter().position(|e| e.name == name) {

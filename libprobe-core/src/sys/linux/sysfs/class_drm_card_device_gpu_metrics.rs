@@ -377,17 +377,17 @@ fn place(members: &[M]) -> (Vec<(&'static str, T, usize, usize)>, usize) {
 }
 
 /// The size of a known revision's struct.
-#[cfg(any(test, feature = "fuzzing"))]
+#[cfg(test)]
 pub(crate) fn size_of(format: u8, content: u8) -> Option<usize> {
     layout(format, content).map(|l| place(&l).1)
 }
 
 /// Every revision this decoder knows, as (format, content).
-#[cfg(any(test, feature = "fuzzing"))]
+#[cfg(test)]
 pub(crate) const KNOWN: [(u8, u8); 12] =
     [(1, 0), (1, 1), (1, 2), (1, 3), (1, 4), (1, 5), (1, 6), (2, 0), (2, 1), (2, 2), (2, 3), (2, 4)];
 /// Format 3 revisions known.
-#[cfg(any(test, feature = "fuzzing"))]
+#[cfg(test)]
 pub(crate) const KNOWN_V3: [(u8, u8); 1] = [(3, 0)];
 
 /// Decodes a table. A table shorter than its header, or than its revision's struct, or
@@ -443,8 +443,7 @@ pub(crate) fn parse(data: &[u8]) -> Result<Table, ParseError> {
             t.indep_throttle_status = get("indep_throttle_status");
         }
         _ => {
-            let centi = |v: Option<u64>| v.map(|v| v as f64 / 100.0);
-            t.temperature_gfx = centi(get("temperature_gfx"));
+            t.temperature_gfx = get("temperature_gfx").map(|v| v as f64 / 100.0);
             let activity_scale = if (format, content) == (2, 4) { 100.0 } else { 1.0 };
             t.gfx_activity = percent(get("average_gfx_activity"), activity_scale);
             t.mm_activity = percent(get("average_mm_activity").or_else(|| get("average_vcn_activity")), activity_scale);
@@ -473,7 +472,7 @@ fn gen_of_decigt(v: u64) -> Option<u8> {
 
 /// Test and fuzz-corpus support: a table of a known revision with every member set to
 /// `fill(name, index)` (`None` leaves it all ones, as the driver does).
-#[cfg(any(test, feature = "fuzzing"))]
+#[cfg(test)]
 pub(crate) fn encode(format: u8, content: u8, fill: impl Fn(&str, usize) -> Option<u64>) -> Option<Vec<u8>> {
     let members = layout(format, content)?;
     let (placed, size) = place(&members);
