@@ -120,6 +120,15 @@ def whole(cmd: list[str], env: dict | None) -> float:
 
 def measure(n: int, lib: str, env_lib: dict, bins: dict, py: str | None, smi: str | None, args) -> dict:
     res: dict = {"gpus": n}
+    if not args.real:
+        # The floor must make exactly libprobe's NVML calls: the fake counts them.
+        counts = []
+        for cmd in ([str(bins["libprobe"]), lib, "4"], [str(bins["floor"]), lib, "5"]):
+            with tempfile.NamedTemporaryFile("r", suffix=".calls") as f:
+                subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=dict(os.environ, FAKE_NVML_CALLS=f.name))
+                counts.append({k: v for k, v in (l.split() for l in f.read().splitlines()) if k != "nvmlDeviceGetCount_v2"})
+        res["floor_makes_libprobes_calls"] = counts[0] == counts[1]
+        assert counts[0] == counts[1], f"the floor's NVML calls differ from libprobe's: {counts}"
     lp = json_run([str(bins["libprobe"]), lib, str(args.repeat)])
     fl = json_run([str(bins["floor"]), lib, str(args.repeat)])
     assert lp["gpus"] == n and fl["gpus"] == n, (lp["gpus"], fl["gpus"], n)
@@ -192,8 +201,9 @@ def main(argv=None) -> int:
         if smi:
             notes.append("nvidia-smi is on this machine but talks to the real driver, not the fake: left out")
             smi = None
-        notes.append("no GPU: every tool talks to the fake NVML (tests/fake_nvml), whose calls parse the XML "
-                     "(slower than a driver's); libprobe's own work is libprobe minus the floor on the same library")
+        notes.append("no GPU: every tool talks to the fake NVML (tests/fake_nvml), which answers each call from its "
+                     "memoised XML lookups; libprobe's own work is libprobe minus the floor on the same library, and "
+                     "the fake's call counts show the floor makes exactly libprobe's NVML calls")
         notes.append("nvidia-smi as a process: not measured here (no driver, no nvidia-smi); on the H100 device "
                      "machine it took 32.3 ms for 11 fields (../shared/bench/results/gpu_h100.json)")
         for n in [int(x) for x in args.gpus.split(",")]:

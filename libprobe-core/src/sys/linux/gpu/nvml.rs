@@ -112,32 +112,32 @@ fn library(cx: &Cx<'_>, opts: &GpuOptions) -> Option<(std::ffi::OsString, bool)>
 /// simply "no NVIDIA driver here".
 fn open(path: &OsStr, explicit: bool, w: &mut Warnings) -> Result<Open, Reason> {
     let shown = path.to_string_lossy();
-    // nvml-wrapper's `Drop` calls `nvmlShutdown` through a symbol it expects to exist: a
-    // library without it (or without `nvmlInit_v2`) is refused before initialising.
-    // SAFETY: opening the library runs its initialisers, as `Nvml::init` does; the path
-    // names the system's NVML or one the caller chose through an option.
-    let check = match unsafe { nvml_wrapper_sys::bindings::NvmlLib::new(path) } {
-        Ok(lib) => lib,
-        Err(e) => {
-            if explicit {
-                w.push(format!("NVML: cannot open {shown}: {e}"));
-            }
-            return Err(Reason::NotPresent);
-        }
-    };
-    if check.nvmlInit_v2.is_err() || check.nvmlShutdown.is_err() {
-        w.push(format!("NVML: {shown} has no nvmlInit_v2 or nvmlShutdown: not an NVML library"));
-        return Err(Reason::NotSupported);
-    }
-    let nvml = Nvml::builder().lib_path(path).init();
-    drop(check);
-    match nvml {
+    match Nvml::builder().lib_path(path).init() {
         Ok(nvml) => {
+            // nvml-wrapper's `Drop` calls `nvmlShutdown` through a symbol it expects to
+            // exist: a library without it is kept open, never dropped (once per probe: the
+            // state does not retry it).
+            if nvml.lib().nvmlShutdown.is_err() {
+                std::mem::forget(nvml);
+                w.push(format!("NVML: {shown} has no nvmlShutdown: not an NVML library"));
+                return Err(Reason::NotSupported);
+            }
             let driver_version = match nvml.sys_driver_version() {
                 Ok(v) => Field::Value(v),
                 Err(e) => Field::Missing(reason_of(&e, "driver version", w)),
             };
             Ok(Open { nvml, driver_version, last_sample_us: HashMap::new(), warned_stride: false })
+        }
+        // No such library (dlopen failed): no NVIDIA driver installed.
+        Err(NvmlError::LibloadingError(e)) => {
+            if explicit {
+                w.push(format!("NVML: cannot open {shown}: {e}"));
+            }
+            Err(Reason::NotPresent)
+        }
+        Err(NvmlError::FailedToLoadSymbol(_)) => {
+            w.push(format!("NVML: {shown} has no nvmlInit_v2: not an NVML library"));
+            Err(Reason::NotSupported)
         }
         Err(NvmlError::DriverNotLoaded) => Err(Reason::NotPresent),
         Err(NvmlError::NoPermission) => Err(Reason::PermissionDenied),
@@ -174,7 +174,11 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &GpuOptions, state: &mut Nvidia, na
     };
     let now = cx.now().monotonic_ns;
     match state {
-        Nvidia::Unavailable { reason, retry_at_ns } if now < *retry_at_ns => return Found::None(*reason),
+        // A library that is not NVML is not tried again; a missing one or a driver that is
+        // not loaded, once a minute.
+        Nvidia::Unavailable { reason, retry_at_ns } if now < *retry_at_ns || *reason == Reason::NotSupported => {
+            return Found::None(*reason);
+        }
         Nvidia::Open(_) => {}
         _ => match open(&path, explicit, cx.warnings()) {
             Ok(o) => *state = Nvidia::Open(Box::new(o)),
