@@ -126,10 +126,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "-u" => kinds = kinds.with(SocketKind::Udp),
             "-x" => kinds = kinds.with(SocketKind::Unix),
             "-w" => kinds = kinds.with(SocketKind::Raw),
-            "--sockets" => {
-                kinds = SocketKinds::parse(&value("--sockets")?)
-                    .map_err(|e| e.replace("unknown name", "unknown socket table"))?
-            }
+            "--sockets" => kinds = SocketKinds::parse(&value("--sockets")?)?,
             "-i" | "--info" => info = true,
             "--netns" => {
                 let v = value("--netns")?;
@@ -242,7 +239,7 @@ mod tests {
         let b = p("snapshot --netns /var/run/netns/x --conntrack --no-owners").unwrap();
         assert_eq!(b.options.network.netns, NetNamespaceTarget::Path("/var/run/netns/x".into()));
         assert!(b.options.network.conntrack && !b.options.network.owners && b.options.network.interfaces);
-        assert!(p("net --sockets tcp,bogus").unwrap_err().contains("unknown socket table"));
+        assert!(p("net --sockets tcp,bogus").unwrap_err().contains("unknown name `bogus`"));
         assert!(p("net -i").unwrap().options.network.tcp_info);
     }
 
