@@ -73,6 +73,8 @@ for root in sorted(glob.glob(f"{FIX}/*/") + glob.glob(f"{FIX}/*/t[01]/")):
             add(target, scen(f"{pid}/{f}"), rd(f"{pid}/{f}"))
         for f in glob.glob(f"{pid}/fdinfo/*"):
             add("pid_fdinfo", scen(f), rd(f))
+            if b"drm-" in (rd(f) or b""):
+                add("pid_fdinfo_drm", scen(f), rd(f))
         for f in glob.glob(f"{pid}/ns/*"):
             add("pid_ns", scen(f), link(f))
         st = rd(f"{pid}/status") or b""
@@ -82,6 +84,20 @@ for root in sorted(glob.glob(f"{FIX}/*/") + glob.glob(f"{FIX}/*/t[01]/")):
     for f in glob.glob(f"{root}sys/devices/system/cpu/**", recursive=True):
         if os.path.isfile(f):
             add("cpu_list", scen(f), rd(f))
+    for f in glob.glob(f"{root}sys/class/drm/**", recursive=True):
+        if not os.path.isfile(f):
+            continue
+        base = os.path.basename(f)
+        if base == "gpu_metrics":
+            add("gpu_metrics", scen(f), rd(f))
+        elif "/hwmon/" in f:
+            add("class_drm_hwmon", scen(f) + "_name", base.encode())
+            if base.endswith("_label") or base == "name":
+                add("class_drm_hwmon", scen(f), rd(f))
+            else:
+                add("class_drm", scen(f), rd(f))
+        else:
+            add("class_drm", scen(f), rd(f))
     for f in glob.glob(f"{root}sys/fs/cgroup/**", recursive=True):
         if not os.path.isfile(f):
             continue
@@ -104,6 +120,16 @@ for f, target in per_pid.items():
     add(target, f"live_self_{f}", rd(f"/proc/{me}/{f}"))
 for f in glob.glob(f"/proc/{me}/fdinfo/*"):
     add("pid_fdinfo", f"live_self_fdinfo_{os.path.basename(f)}", rd(f))
+# --- hand-written edge cases ------------------------------------------------------------
+for name, data in {
+    "pid_fdinfo_drm": [b"drm-driver:\ti915\ndrm-engine-render:\t18446744073709551615 ns\n",
+                       b"drm-driver:\txe\ndrm-total-vram0:\t17179869184 GiB\n", b"drm-driver:\n"],
+    "class_drm": [b"S: 19Mhz *\n0: 500Mhz\n", b"64.0 GT/s PCIe\n", b"Unknown\n", b"PCI_ID=1002:73BF\nDRIVER=amdgpu\n"],
+    "class_drm_hwmon": [b"temp4294967296_input", b"pwm1", b"power1_cap_default"],
+}.items():
+    for i, d in enumerate(data):
+        add(name, f"edge_{i}", d)
+
 for f in ("cpu.max", "cpu.weight", "memory.max", "memory.current", "pids.max", "cgroup.controllers",
           "cpu.cfs_quota_us", "memory.limit_in_bytes"):
     for path in glob.glob(f"/sys/fs/cgroup/*/{f}") + glob.glob(f"/sys/fs/cgroup/{f}"):

@@ -2941,10 +2941,571 @@ typedef struct libprobe_opt_network {
   const struct libprobe_network *value;
 } libprobe_opt_network;
 
-// One GPU.
-typedef struct libprobe_gpu_metrics {
-  // The GPU's index among this machine's GPUs.
+// Who made a GPU.
+typedef int32_t libprobe_gpu_vendor;
+
+// What a process does on a GPU.
+typedef int32_t libprobe_gpu_process_type;
+
+// One engine class of a DRM client (`drm-engine-<name>`, `drm-cycles-<name>`).
+typedef struct libprobe_gpu_engine_use {
+  // The driver's engine name (`gfx`, `compute`, `dec` for amdgpu; `render`, `copy`,
+  // `video` for i915; `rcs`, `bcs`, `vcs`, `ccs` for xe).
+  struct libprobe_str engine;
+  // Time the client kept this engine busy since it opened the device (`drm-engine-*`).
+  // Unit: ns.
+  struct libprobe_opt_u64 busy_ns;
+  // Busy cycles since it opened the device (`drm-cycles-*`, xe).
+  struct libprobe_opt_u64 cycles;
+  // The engine's cycle counter at the same moment (`drm-total-cycles-*`).
+  struct libprobe_opt_u64 total_cycles;
+  // Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the
+  // driver does not say).
+  uint32_t capacity;
+  // Share of this engine class the client used since the probe's previous snapshot
+  // (busy time over wall time, or busy cycles over total cycles, divided by the
+  // capacity). `no_previous_sample` on the first snapshot that sees the client.
+  // Unit: percent.
+  struct libprobe_opt_f64 busy_percent;
+} libprobe_gpu_engine_use;
+
+// An array of `libprobe_gpu_engine_use` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_gpu_engine_use {
+  const struct libprobe_gpu_engine_use *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_gpu_engine_use;
+
+// Memory of one region of a DRM client (`drm-total-<region>`, …).
+typedef struct libprobe_gpu_memory_region {
+  // The driver's region name (`vram`, `gtt`, `cpu` for amdgpu; `system0`, `local0`
+  // for i915; `vram0`, `gtt` for xe).
+  struct libprobe_str region;
+  // Buffers the client can reach in this region, shared ones included.
+  // Unit: bytes.
+  struct libprobe_opt_u64 total;
+  // Of those, buffers shared with other clients.
+  // Unit: bytes.
+  struct libprobe_opt_u64 shared;
+  // Buffers resident in the region (`drm-resident-*`; the legacy `drm-memory-*` key,
+  // which amdgpu and older drivers print, is read as resident when no
+  // `drm-resident-*` is given).
+  // Unit: bytes.
+  struct libprobe_opt_u64 resident;
+  // Resident buffers the client marked purgeable.
+  // Unit: bytes.
+  struct libprobe_opt_u64 purgeable;
+  // Resident buffers the GPU is using now.
+  // Unit: bytes.
+  struct libprobe_opt_u64 active;
+} libprobe_gpu_memory_region;
+
+// An array of `libprobe_gpu_memory_region` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_gpu_memory_region {
+  const struct libprobe_gpu_memory_region *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_gpu_memory_region;
+
+// A process using a GPU.
+typedef struct libprobe_gpu_process {
+  int32_t pid;
+  // The process's command name (`comm`): from the process domain when it ran, else
+  // read for this pid. `gone` when it exited, `not_present` when the pid is not
+  // visible here (another pid namespace: NVML reports host pids).
+  struct libprobe_opt_str process_name;
+  // GPU memory the process uses. NVML: its allocation (`not_supported` where the
+  // driver hides it: Windows WDDM, some MIG set-ups). DRM client: the sum of its
+  // resident memory over the device's regions but amdgpu's `gtt` and `cpu` (system
+  // memory mapped for the GPU).
+  // Unit: bytes.
+  struct libprobe_opt_u64 used_memory;
+  // The MIG compute instance the process runs in; `null` when MIG is off.
+  struct libprobe_opt_u32 compute_instance_id;
+  // The MIG GPU instance the process runs in; `null` when MIG is off.
+  struct libprobe_opt_u32 gpu_instance_id;
+  // What the process does on the GPU.
+  libprobe_gpu_process_type process_type;
+  // Share of the time one of its kernels ran on the SMs, from NVML's latest sample
+  // since the previous snapshot (`nvidia-smi pmon` `sm`). `not_present` when NVML kept
+  // no sample for it, `not_supported` for DRM clients (see `engines`) and on MIG.
+  // Unit: percent.
+  struct libprobe_opt_f64 utilization_sm;
+  // Share of the time it read or wrote device memory (NVML sample).
+  // Unit: percent.
+  struct libprobe_opt_f64 utilization_memory;
+  // Share of the encoder it used (NVML sample).
+  // Unit: percent.
+  struct libprobe_opt_f64 utilization_encoder;
+  // Share of the decoder it used (NVML sample).
+  // Unit: percent.
+  struct libprobe_opt_f64 utilization_decoder;
+  // The DRM client id (`drm-client-id`), unique per device while the client lives;
+  // `null` for NVML processes.
+  struct libprobe_opt_u64 drm_client_id;
+  // Other processes holding the same DRM client (a descriptor inherited or passed):
+  // the client is reported once, under the lowest pid.
+  struct libprobe_list_i32 shared_with;
+  // Engine use of a DRM client; empty for NVML processes.
+  struct libprobe_list_gpu_engine_use engines;
+  // Memory of a DRM client per region; empty for NVML processes.
+  struct libprobe_list_gpu_memory_region memory_regions;
+} libprobe_gpu_process;
+
+// An array of `libprobe_gpu_process` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_gpu_process {
+  const struct libprobe_gpu_process *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_gpu_process;
+
+// A `libprobe_list_gpu_process` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_gpu_process {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_gpu_process value;
+} libprobe_opt_list_gpu_process;
+
+// Which processes may use a GPU (NVML compute mode).
+typedef int32_t libprobe_compute_mode;
+
+// A `libprobe_compute_mode` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_compute_mode {
+  uint8_t present;
+  uint8_t reason;
+  libprobe_compute_mode value;
+} libprobe_opt_compute_mode;
+
+// A CUDA compute capability (`9.0` for Hopper).
+typedef struct libprobe_compute_capability {
+  uint8_t major;
+  uint8_t minor;
+} libprobe_compute_capability;
+
+// A `const libprobe_compute_capability *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_compute_capability {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_compute_capability *value;
+} libprobe_opt_compute_capability;
+
+// Whether a GPU's record was read (fields may still be missing one by one) or the GPU
+// failed as a whole.
+typedef int32_t libprobe_gpu_state;
+
+// Why the GPU's clocks are held below their maximum now (NVML "clocks event reasons",
+// formerly "throttle reasons"; amdgpu's ASIC-independent throttle status; i915/xe
+// throttle reasons). A reason the vendor does not report is `not_supported`.
+typedef struct libprobe_clock_event_reasons {
+  // Nothing runs: clocks are low because the GPU is idle (NVIDIA).
+  struct libprobe_opt_bool gpu_idle;
+  // Clocks are held at the applications clocks set by an administrator (NVIDIA).
+  struct libprobe_opt_bool applications_clocks_setting;
+  // The software power limit holds the clocks down (NVIDIA SW power cap; AMD PPT/SPL
+  // limits; Intel PL1/PL2/PL4).
+  struct libprobe_opt_bool sw_power_cap;
+  // Hardware slowdown: an external signal or a voltage regulator (NVIDIA HW slowdown;
+  // AMD VRHOT/PROCHOT; Intel PROCHOT, VR TDC).
+  struct libprobe_opt_bool hw_slowdown;
+  // Sync boost: clocks matched across GPUs of a group (NVIDIA).
+  struct libprobe_opt_bool sync_boost;
+  // The driver or firmware lowers clocks for temperature (NVIDIA SW thermal slowdown;
+  // AMD temperature throttlers; Intel thermal and RATL).
+  struct libprobe_opt_bool sw_thermal_slowdown;
+  // The hardware lowers clocks for temperature (NVIDIA HW thermal slowdown; Intel VR
+  // thermal alert).
+  struct libprobe_opt_bool hw_thermal_slowdown;
+  // The power brake assertion of the board (NVIDIA).
+  struct libprobe_opt_bool hw_power_brake_slowdown;
+  // Clocks follow the display's needs (NVIDIA).
+  struct libprobe_opt_bool display_clocks_setting;
+  // Another reason the vendor reports without a class here (AMD current limits
+  // (TDC/EDC), PPM, FIT).
+  struct libprobe_opt_bool other;
+} libprobe_clock_event_reasons;
+
+// A `const libprobe_clock_event_reasons *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_clock_event_reasons {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_clock_event_reasons *value;
+} libprobe_opt_clock_event_reasons;
+
+// The frequencies of one Intel GT (graphics or media unit) of a card.
+typedef struct libprobe_gt_clocks {
+  // The tile (xe `tile<N>`; 0 for i915).
+  uint32_t tile;
+  // The GT within the tile (`gt<N>`).
+  uint32_t gt;
+  // The frequency the GT runs at (`act`).
+  // Unit: MHz.
+  struct libprobe_opt_u64 actual;
+  // The frequency the driver last requested (`cur`).
+  // Unit: MHz.
+  struct libprobe_opt_u64 requested;
+  // The lowest frequency the driver may request (`min`, set by an administrator).
+  // Unit: MHz.
+  struct libprobe_opt_u64 limit_min;
+  // The highest frequency the driver may request (`max`, set by an administrator).
+  // Unit: MHz.
+  struct libprobe_opt_u64 limit_max;
+  // The frequency requested when a waiting client needs a boost (i915 `boost`).
+  // Unit: MHz.
+  struct libprobe_opt_u64 boost;
+  // The hardware's highest frequency (`RP0`).
+  // Unit: MHz.
+  struct libprobe_opt_u64 hw_max;
+  // The hardware's most efficient frequency (`RPe`; i915 `RP1`).
+  // Unit: MHz.
+  struct libprobe_opt_u64 hw_efficient;
+  // The hardware's lowest frequency (`RPn`).
+  // Unit: MHz.
+  struct libprobe_opt_u64 hw_min;
+} libprobe_gt_clocks;
+
+// An array of `libprobe_gt_clocks` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_gt_clocks {
+  const struct libprobe_gt_clocks *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_gt_clocks;
+
+// A `libprobe_list_gt_clocks` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_gt_clocks {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_gt_clocks value;
+} libprobe_opt_list_gt_clocks;
+
+// One NVLink of an NVIDIA GPU.
+typedef struct libprobe_nv_link {
+  // The link number (0 to 17).
+  uint32_t link;
+  // Whether the link is up.
+  struct libprobe_opt_bool active;
+  // NVLink version.
+  struct libprobe_opt_u32 version;
+  // The PCI bus id of the device at the other end.
+  struct libprobe_opt_str remote_pci_bus_id;
+  // Data-link replay errors since the driver loaded.
+  struct libprobe_opt_u64 errors_replay;
+  // Data-link recovery events.
+  struct libprobe_opt_u64 errors_recovery;
+  // Flow-control digit CRC errors.
+  struct libprobe_opt_u64 errors_crc_flit;
+  // Data CRC errors.
+  struct libprobe_opt_u64 errors_crc_data;
+} libprobe_nv_link;
+
+// An array of `libprobe_nv_link` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_nv_link {
+  const struct libprobe_nv_link *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_nv_link;
+
+// A `libprobe_list_nv_link` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_nv_link {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_nv_link value;
+} libprobe_opt_list_nv_link;
+
+// A MIG device: an instance of a MIG-enabled NVIDIA GPU.
+typedef struct libprobe_mig_device {
+  // The MIG device's index on its GPU.
   uint32_t index;
+  // `MIG-…`.
+  struct libprobe_opt_str uuid;
+  struct libprobe_opt_u32 gpu_instance_id;
+  struct libprobe_opt_u32 compute_instance_id;
+  // The instance's share of the GPU's memory.
+  // Unit: bytes.
+  struct libprobe_opt_u64 memory_total;
+  // Unit: bytes.
+  struct libprobe_opt_u64 memory_used;
+  // Unit: bytes.
+  struct libprobe_opt_u64 memory_free;
+  // The processes running in this instance.
+  struct libprobe_opt_list_gpu_process processes;
+} libprobe_mig_device;
+
+// An array of `libprobe_mig_device` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_mig_device {
+  const struct libprobe_mig_device *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_mig_device;
+
+// A `libprobe_list_mig_device` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_mig_device {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_mig_device value;
+} libprobe_opt_list_mig_device;
+
+// Where the DRM clients of a snapshot were found.
+typedef int32_t libprobe_drm_clients_from;
+
+// A `libprobe_drm_clients_from` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_drm_clients_from {
+  uint8_t present;
+  uint8_t reason;
+  libprobe_drm_clients_from value;
+} libprobe_opt_drm_clients_from;
+
+// One GPU: the specification's `GpuMetrics`, then what operators ask for beyond it.
+typedef struct libprobe_gpu_metrics {
+  // The GPU's index: NVML's index for NVIDIA GPUs (as in `nvidia-smi`), then the DRM
+  // cards in card order.
+  uint32_t index;
+  // NVIDIA `GPU-…`; AMD `unique_id` (where the ASIC has one); Intel: `not_supported`.
+  struct libprobe_opt_str uuid;
+  // Product name (NVML; amdgpu `product_name`, which only boards with a FRU EEPROM
+  // have; Intel: `not_supported`; see `pci_device_id`).
+  struct libprobe_opt_str name;
+  libprobe_gpu_vendor vendor;
+  // PCI address in the kernel's form `0000:03:00.0` (NVML's eight-digit domain is
+  // shortened to four when it fits, so it matches sysfs and `drm-pdev`).
+  struct libprobe_opt_str pci_bus_id;
+  // Share of the last sample period in which a kernel ran (NVML; amdgpu
+  // `gpu_busy_percent`). Intel's drivers do not report it (`not_supported`): see the
+  // per-client `engines`. `not_supported` on a MIG-enabled GPU.
+  // Unit: percent.
+  struct libprobe_opt_f64 utilization_gpu;
+  // Share of the period in which device memory was read or written (NVML; amdgpu
+  // `mem_busy_percent`).
+  // Unit: percent.
+  struct libprobe_opt_f64 utilization_memory;
+  // Video encoder use (NVML).
+  // Unit: percent.
+  struct libprobe_opt_f64 utilization_encoder;
+  // Video decoder use (NVML; amdgpu `gpu_metrics` multimedia activity, which counts
+  // the VCN as one unit for encode and decode).
+  // Unit: percent.
+  struct libprobe_opt_f64 utilization_decoder;
+  // Device memory (NVML framebuffer; amdgpu `mem_info_vram_total`; xe tiles' VRAM).
+  // Unit: bytes.
+  struct libprobe_opt_u64 memory_total;
+  // Unit: bytes.
+  struct libprobe_opt_u64 memory_used;
+  // `memory_total - memory_used` for sysfs; NVML's own figure, which also leaves out
+  // `memory_reserved`.
+  // Unit: bytes.
+  struct libprobe_opt_u64 memory_free;
+  // Memory the driver and firmware reserve (NVML).
+  // Unit: bytes.
+  struct libprobe_opt_u64 memory_reserved;
+  // The GPU's temperature: NVIDIA's GPU sensor; amdgpu's `edge` sensor, or
+  // `junction` on boards without one (Instinct); xe's package sensor.
+  // Unit: celsius.
+  struct libprobe_opt_f64 temperature_gpu;
+  // Memory temperature (NVML; amdgpu `mem`; xe `vram`).
+  // Unit: celsius.
+  struct libprobe_opt_f64 temperature_memory;
+  // Where the GPU starts to slow down: NVML's slowdown threshold; amdgpu's `crit` of
+  // the sensor of `temperature_gpu`. New NVIDIA datacenter drivers give only the
+  // margin (`temperature_margin`) and say `not_supported` here.
+  // Unit: celsius.
+  struct libprobe_opt_f64 temperature_slowdown;
+  // Where the GPU shuts down: NVML's shutdown threshold; amdgpu's `emergency`.
+  // Unit: celsius.
+  struct libprobe_opt_f64 temperature_shutdown;
+  // Power draw: NVML's (averaged over one second on Ampere and later); amdgpu
+  // `power1_average`, else `power1_input`; Intel: from the energy counter over the
+  // interval since the previous snapshot (`no_previous_sample` first).
+  // Unit: W.
+  struct libprobe_opt_f64 power_draw;
+  // The power limit in force as set (NVML management limit; amdgpu `power1_cap`;
+  // Intel `power1_max`, PL1).
+  // Unit: W.
+  struct libprobe_opt_f64 power_limit;
+  // The default power limit (NVML; amdgpu `power1_cap_default`; Intel
+  // `power1_rated_max`, the TDP).
+  // Unit: W.
+  struct libprobe_opt_f64 power_default_limit;
+  // The lowest power limit that can be set (NVML; amdgpu `power1_cap_min`).
+  // Unit: W.
+  struct libprobe_opt_f64 power_min_limit;
+  // The highest power limit that can be set (NVML; amdgpu `power1_cap_max`).
+  // Unit: W.
+  struct libprobe_opt_f64 power_max_limit;
+  // Performance state, 0 (P0, fastest) to 15 (NVML).
+  struct libprobe_opt_u8 power_state;
+  // Graphics clock now (NVML; amdgpu `sclk`; Intel actual frequency of GT 0).
+  // Unit: MHz.
+  struct libprobe_opt_u64 clock_graphics;
+  // SM clock now (NVML).
+  // Unit: MHz.
+  struct libprobe_opt_u64 clock_sm;
+  // Memory clock now (NVML; amdgpu `mclk`).
+  // Unit: MHz.
+  struct libprobe_opt_u64 clock_memory;
+  // Video (encoder/decoder) clock now (NVML; amdgpu `gpu_metrics` VCLK).
+  // Unit: MHz.
+  struct libprobe_opt_u64 clock_video;
+  // The highest graphics clock (NVML; amdgpu top `pp_dpm_sclk` level; Intel RP0).
+  // Unit: MHz.
+  struct libprobe_opt_u64 clock_max_graphics;
+  // The highest memory clock (NVML; amdgpu top `pp_dpm_mclk` level).
+  // Unit: MHz.
+  struct libprobe_opt_u64 clock_max_memory;
+  // PCIe generation of the link now (NVML; the PCI `current_link_speed`).
+  struct libprobe_opt_u8 pcie_link_gen_current;
+  // The highest PCIe generation of the link (NVML; PCI `max_link_speed`).
+  struct libprobe_opt_u8 pcie_link_gen_max;
+  // Lanes of the link now.
+  struct libprobe_opt_u8 pcie_link_width_current;
+  // The most lanes of the link.
+  struct libprobe_opt_u8 pcie_link_width_max;
+  // PCIe bytes sent by the GPU over NVML's last 20 ms window (option
+  // `gpu.pcie_throughput`: each direction blocks about 20 ms; else `disabled`).
+  // Unit: KB/s.
+  struct libprobe_opt_u64 pcie_tx_throughput;
+  // PCIe bytes received (option `gpu.pcie_throughput`).
+  // Unit: KB/s.
+  struct libprobe_opt_u64 pcie_rx_throughput;
+  // Whether ECC is on now (NVML).
+  struct libprobe_opt_bool ecc_enabled;
+  // Corrected ECC errors since the driver loaded (NVML volatile counter).
+  struct libprobe_opt_u64 ecc_errors_corrected;
+  // Uncorrected ECC errors since the driver loaded (NVML volatile counter).
+  struct libprobe_opt_u64 ecc_errors_uncorrected;
+  // The processes using this GPU: NVML's compute and graphics processes, then the DRM
+  // clients matched to it (see `drm_clients_from`). Empty when none is visible.
+  struct libprobe_opt_list_gpu_process processes;
+  // Fan speed as a share of its maximum (NVML fan 0; amdgpu `pwm1` over 255).
+  // Passively cooled datacenter boards say `not_supported`.
+  // Unit: percent.
+  struct libprobe_opt_u8 fan_speed;
+  // Compute mode (NVML).
+  struct libprobe_opt_compute_mode compute_mode;
+  // CUDA compute capability (NVML).
+  struct libprobe_opt_compute_capability compute_capability;
+  // Whether the record was read or the GPU failed as a whole.
+  libprobe_gpu_state state;
+  // Why the GPU failed (`state` = `failed`).
+  struct libprobe_opt_str error;
+  // The kernel driver: `nvidia`, `amdgpu`, `i915`, `xe`.
+  struct libprobe_str driver;
+  // The driver's version (NVML; kernel drivers in the tree have none:
+  // `not_supported`).
+  struct libprobe_opt_str driver_version;
+  // VBIOS version (NVML; amdgpu `vbios_version`).
+  struct libprobe_opt_str vbios_version;
+  // Board serial number (NVML; amdgpu `serial_number`, on boards with a FRU EEPROM).
+  struct libprobe_opt_str serial;
+  // PCI vendor and device id, `10de:2330`.
+  struct libprobe_opt_str pci_device_id;
+  // Whether the driver stays loaded with no client (NVML persistence mode).
+  struct libprobe_opt_bool persistence_mode;
+  // amdgpu's forced performance level (`power_dpm_force_performance_level`: `auto`,
+  // `low`, `high`, `manual`, `profile_*`).
+  struct libprobe_opt_str performance_level;
+  // Why clocks are held down now.
+  struct libprobe_opt_clock_event_reasons clock_event_reasons;
+  // Hottest point of the die (amdgpu `junction`, hotspot).
+  // Unit: celsius.
+  struct libprobe_opt_f64 temperature_hotspot;
+  // Degrees left before the GPU reaches its temperature limit and slows down (NVML
+  // margin temperature; `nvidia-smi`'s `gpu_temp_tlimit`).
+  // Unit: celsius.
+  struct libprobe_opt_f64 temperature_margin;
+  // Instantaneous power draw (NVML field `POWER_INSTANT`; amdgpu `power1_input` where
+  // `power1_average` is the draw).
+  // Unit: W.
+  struct libprobe_opt_f64 power_draw_instant;
+  // The power limit the GPU enforces now, the tightest of all limits (NVML).
+  // Unit: W.
+  struct libprobe_opt_f64 power_enforced_limit;
+  // Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu
+  // `gpu_metrics`; Intel hwmon `energy1_input`).
+  // Unit: mJ.
+  struct libprobe_opt_u64 energy_total;
+  // Average power over the interval since the previous snapshot, from `energy_total`
+  // (`no_previous_sample` on the first).
+  // Unit: W.
+  struct libprobe_opt_f64 power_from_energy;
+  // The highest SM clock (NVML).
+  // Unit: MHz.
+  struct libprobe_opt_u64 clock_max_sm;
+  // The highest video clock (NVML).
+  // Unit: MHz.
+  struct libprobe_opt_u64 clock_max_video;
+  // The lowest graphics clock (amdgpu bottom `pp_dpm_sclk` level; Intel RPn).
+  // Unit: MHz.
+  struct libprobe_opt_u64 clock_min_graphics;
+  // Intel: the frequencies of every GT of every tile.
+  struct libprobe_opt_list_gt_clocks gt_clocks;
+  // PCIe replays since the driver loaded (NVML; a link-quality counter).
+  struct libprobe_opt_u64 pcie_replay_errors;
+  // Corrected ECC errors over the GPU's life (NVML aggregate counter).
+  struct libprobe_opt_u64 ecc_errors_corrected_aggregate;
+  // Uncorrected ECC errors over the GPU's life (NVML aggregate counter).
+  struct libprobe_opt_u64 ecc_errors_uncorrected_aggregate;
+  // Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere
+  // and later remap rows instead and say `not_supported`).
+  struct libprobe_opt_u64 retired_pages_single_bit;
+  // Pages retired for a double-bit error.
+  struct libprobe_opt_u64 retired_pages_double_bit;
+  // Pages waiting for the next driver load to be retired.
+  struct libprobe_opt_bool retired_pages_pending;
+  // Rows remapped for correctable errors (NVML; Ampere and later).
+  struct libprobe_opt_u64 remapped_rows_correctable;
+  // Rows remapped for uncorrectable errors.
+  struct libprobe_opt_u64 remapped_rows_uncorrectable;
+  // A remapping waits for a GPU reset.
+  struct libprobe_opt_bool remapped_rows_pending;
+  // A remapping failed: the GPU should be serviced.
+  struct libprobe_opt_bool remapped_rows_failure;
+  // The NVLinks (option `gpu.nvlink`); `not_supported` on GPUs without NVLink.
+  struct libprobe_opt_list_nv_link nvlinks;
+  // Whether MIG is on now (NVML).
+  struct libprobe_opt_bool mig_mode_current;
+  // Whether MIG will be on after the next reset.
+  struct libprobe_opt_bool mig_mode_pending;
+  // The MIG devices, each with its memory and processes (empty when MIG is off).
+  struct libprobe_opt_list_mig_device mig_devices;
+  // Speed of the first fan (NVML; amdgpu `fan1_input`).
+  // Unit: rpm.
+  struct libprobe_opt_u64 fan_speed_rpm;
+  // amdgpu: the CPU-visible part of VRAM (`mem_info_vis_vram_total`).
+  // Unit: bytes.
+  struct libprobe_opt_u64 memory_visible_total;
+  // amdgpu: used CPU-visible VRAM.
+  // Unit: bytes.
+  struct libprobe_opt_u64 memory_visible_used;
+  // amdgpu: system memory the GPU can map (GTT, `mem_info_gtt_total`).
+  // Unit: bytes.
+  struct libprobe_opt_u64 memory_gtt_total;
+  // amdgpu: GTT in use.
+  // Unit: bytes.
+  struct libprobe_opt_u64 memory_gtt_used;
+  // Where this snapshot's DRM clients came from; `disabled` when none was read
+  // (neither `process.fds` nor `gpu.drm_clients`).
+  struct libprobe_opt_drm_clients_from drm_clients_from;
 } libprobe_gpu_metrics;
 
 // An array of `libprobe_gpu_metrics` in the snapshot's arena: element `i` is at
@@ -3386,6 +3947,52 @@ typedef struct libprobe_snapshot_view {
 #define LIBPROBE_NEIGHBOUR_STATE_PERMANENT 128
 
 #define LIBPROBE_NEIGHBOUR_STATE_NONE 0
+
+#define LIBPROBE_GPU_VENDOR_NVIDIA 1
+
+#define LIBPROBE_GPU_VENDOR_AMD 2
+
+#define LIBPROBE_GPU_VENDOR_INTEL 3
+
+#define LIBPROBE_GPU_VENDOR_UNKNOWN 0
+
+// Any number of processes.
+#define LIBPROBE_COMPUTE_MODE_DEFAULT 1
+
+// One context per thread (deprecated by NVIDIA).
+#define LIBPROBE_COMPUTE_MODE_EXCLUSIVE_THREAD 2
+
+// No compute context.
+#define LIBPROBE_COMPUTE_MODE_PROHIBITED 3
+
+// One process.
+#define LIBPROBE_COMPUTE_MODE_EXCLUSIVE_PROCESS 4
+
+#define LIBPROBE_GPU_STATE_COLLECTED 1
+
+// The GPU stopped answering (NVML `GPU_IS_LOST`: fallen off the bus) or could not be
+// opened; `GpuMetrics::error` says why, and its other fields are missing.
+#define LIBPROBE_GPU_STATE_FAILED 2
+
+// The process domain's descriptor walk (option `process.fds`): only the DRM
+// descriptors' `fdinfo` was read again.
+#define LIBPROBE_DRM_CLIENTS_FROM_PROCESS_FDS 1
+
+// The GPU domain's own walk of `/proc/*/fd` (option `gpu.drm_clients`).
+#define LIBPROBE_DRM_CLIENTS_FROM_GPU_WALK 2
+
+// A compute context (CUDA): NVML's compute process list (`C` in nvidia-smi).
+#define LIBPROBE_GPU_PROCESS_TYPE_COMPUTE 1
+
+// A graphics context (OpenGL, Vulkan): NVML's graphics list (`G`).
+#define LIBPROBE_GPU_PROCESS_TYPE_GRAPHICS 2
+
+// Both lists (`C+G`).
+#define LIBPROBE_GPU_PROCESS_TYPE_COMPUTE_AND_GRAPHICS 3
+
+// A DRM client (`/proc/<pid>/fdinfo`): a process holding the GPU's DRM device open;
+// the kernel does not say what kind of work it submits.
+#define LIBPROBE_GPU_PROCESS_TYPE_DRM_CLIENT 4
 
 // `true` or `false`; typed setter argument `uint8_t` (non-zero is true).
 #define LIBPROBE_OPTION_KIND_BOOL 1
@@ -3949,6 +4556,130 @@ libprobe_status libprobe_config_set_network_sockets_from_procfs(struct libprobe_
 // `config` came from `libprobe_config_new`; pointer arguments are as described above.
 libprobe_status libprobe_config_set_network_netns(struct libprobe_config *config,
                                                   const char *value);
+
+// Sets option `gpu.nvml` (what `libprobe_config_set` sets by key):
+//
+// Ask NVML for NVIDIA GPUs (default on; off: NVML is not loaded).
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_gpu_nvml(struct libprobe_config *config,
+                                             uint8_t value);
+
+// Sets option `gpu.nvml_library` (what `libprobe_config_set` sets by key):
+//
+// The NVML library to load (default: `libnvidia-ml.so.1` from the loader's path, or
+// the `LIBPROBE_NVML_LIBRARY` environment variable). On a fixture tree NVML is
+// loaded only when this or the variable names a library, so that a fixture never
+// reports the testing machine's GPUs.
+//
+// `path`: NUL-terminated, copied; NULL for none. Default: ``.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_gpu_nvml_library(struct libprobe_config *config,
+                                                     const char *path);
+
+// Sets option `gpu.pcie_throughput` (what `libprobe_config_set` sets by key):
+//
+// PCIe throughput (`pcie_tx_throughput`, `pcie_rx_throughput`): NVML samples each
+// direction for about 20 ms, so this adds ~40 ms per NVIDIA GPU to a snapshot.
+// Default off.
+//
+// `value`: non-zero for true. Default: `false`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_gpu_pcie_throughput(struct libprobe_config *config,
+                                                        uint8_t value);
+
+// Sets option `gpu.nvml_energy` (what `libprobe_config_set` sets by key):
+//
+// NVML's total energy counter (`energy_total`, `power_from_energy`): about 3 ms per
+// call on an H100 (driver 580, measured), so default off. Sysfs energy counters
+// (AMD, Intel) are always read.
+//
+// `value`: non-zero for true. Default: `false`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_gpu_nvml_energy(struct libprobe_config *config,
+                                                    uint8_t value);
+
+// Sets option `gpu.process_utilization` (what `libprobe_config_set` sets by key):
+//
+// Per-process SM, memory, encoder and decoder use from NVML's sample buffer
+// (default on; a few µs per GPU).
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_gpu_process_utilization(struct libprobe_config *config,
+                                                            uint8_t value);
+
+// Sets option `gpu.nvlink` (what `libprobe_config_set` sets by key):
+//
+// NVLink state and error counters (default on; one NVML call per link and counter
+// on GPUs that have NVLink).
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_gpu_nvlink(struct libprobe_config *config,
+                                               uint8_t value);
+
+// Sets option `gpu.drm_clients` (what `libprobe_config_set` sets by key):
+//
+// Find DRM clients by walking every process's descriptors (a `readlink` per open
+// descriptor of every visible process) when the process domain did not walk them
+// (`process.fds`). Default off: without either, `processes` holds NVML's only.
+//
+// `value`: non-zero for true. Default: `false`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_gpu_drm_clients(struct libprobe_config *config,
+                                                    uint8_t value);
+
+// Sets option `gpu.gpu_metrics` (what `libprobe_config_set` sets by key):
+//
+// amdgpu's binary `gpu_metrics` table (default on): energy, video clock, throttle
+// reasons and what sysfs lacks.
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_gpu_gpu_metrics(struct libprobe_config *config,
+                                                    uint8_t value);
 
 // Every option a config takes, in a static table: `domains` first, then each domain's
 // options in registry order. Writes the number of entries to `*count_out` (when it is not

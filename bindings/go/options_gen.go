@@ -153,6 +153,50 @@ type NetworkOptions struct {
 
 // GPUOptions are the gpu domain's options; a nil field keeps the core's default.
 type GPUOptions struct {
+	// Ask NVML for NVIDIA GPUs (default on; off: NVML is not loaded).
+	//
+	// Key gpu.nvml; default "true".
+	Nvml *bool
+	// The NVML library to load (default: `libnvidia-ml.so.1` from the loader's path, or
+	// the `LIBPROBE_NVML_LIBRARY` environment variable). On a fixture tree NVML is
+	// loaded only when this or the variable names a library, so that a fixture never
+	// reports the testing machine's GPUs.
+	//
+	// Key gpu.nvml_library; default "".
+	NvmlLibrary *string
+	// PCIe throughput (`pcie_tx_throughput`, `pcie_rx_throughput`): NVML samples each
+	// direction for about 20 ms, so this adds ~40 ms per NVIDIA GPU to a snapshot.
+	// Default off.
+	//
+	// Key gpu.pcie_throughput; default "false".
+	PcieThroughput *bool
+	// NVML's total energy counter (`energy_total`, `power_from_energy`): about 3 ms per
+	// call on an H100 (driver 580, measured), so default off. Sysfs energy counters
+	// (AMD, Intel) are always read.
+	//
+	// Key gpu.nvml_energy; default "false".
+	NvmlEnergy *bool
+	// Per-process SM, memory, encoder and decoder use from NVML's sample buffer
+	// (default on; a few µs per GPU).
+	//
+	// Key gpu.process_utilization; default "true".
+	ProcessUtilization *bool
+	// NVLink state and error counters (default on; one NVML call per link and counter
+	// on GPUs that have NVLink).
+	//
+	// Key gpu.nvlink; default "true".
+	Nvlink *bool
+	// Find DRM clients by walking every process's descriptors (a `readlink` per open
+	// descriptor of every visible process) when the process domain did not walk them
+	// (`process.fds`). Default off: without either, `processes` holds NVML's only.
+	//
+	// Key gpu.drm_clients; default "false".
+	DrmClients *bool
+	// amdgpu's binary `gpu_metrics` table (default on): energy, video clock, throttle
+	// reasons and what sysfs lacks.
+	//
+	// Key gpu.gpu_metrics; default "true".
+	GPUMetrics *bool
 }
 
 // PowerOptions are the power domain's options; a nil field keeps the core's default.
@@ -229,6 +273,30 @@ func (o *Options) settings(add func(key, value string)) {
 	if o.Network.Netns != nil {
 		add("network.netns", *o.Network.Netns)
 	}
+	if o.GPU.Nvml != nil {
+		add("gpu.nvml", strconv.FormatBool(*o.GPU.Nvml))
+	}
+	if o.GPU.NvmlLibrary != nil {
+		add("gpu.nvml_library", *o.GPU.NvmlLibrary)
+	}
+	if o.GPU.PcieThroughput != nil {
+		add("gpu.pcie_throughput", strconv.FormatBool(*o.GPU.PcieThroughput))
+	}
+	if o.GPU.NvmlEnergy != nil {
+		add("gpu.nvml_energy", strconv.FormatBool(*o.GPU.NvmlEnergy))
+	}
+	if o.GPU.ProcessUtilization != nil {
+		add("gpu.process_utilization", strconv.FormatBool(*o.GPU.ProcessUtilization))
+	}
+	if o.GPU.Nvlink != nil {
+		add("gpu.nvlink", strconv.FormatBool(*o.GPU.Nvlink))
+	}
+	if o.GPU.DrmClients != nil {
+		add("gpu.drm_clients", strconv.FormatBool(*o.GPU.DrmClients))
+	}
+	if o.GPU.GPUMetrics != nil {
+		add("gpu.gpu_metrics", strconv.FormatBool(*o.GPU.GPUMetrics))
+	}
 }
 
 // optionFields maps each key to its field in Options (the parity test sets each one).
@@ -253,4 +321,12 @@ var optionFields = map[string]string{
 	"network.conntrack":           "Network.Conntrack",
 	"network.sockets_from_procfs": "Network.SocketsFromProcfs",
 	"network.netns":               "Network.Netns",
+	"gpu.nvml":                    "GPU.Nvml",
+	"gpu.nvml_library":            "GPU.NvmlLibrary",
+	"gpu.pcie_throughput":         "GPU.PcieThroughput",
+	"gpu.nvml_energy":             "GPU.NvmlEnergy",
+	"gpu.process_utilization":     "GPU.ProcessUtilization",
+	"gpu.nvlink":                  "GPU.Nvlink",
+	"gpu.drm_clients":             "GPU.DrmClients",
+	"gpu.gpu_metrics":             "GPU.GPUMetrics",
 }

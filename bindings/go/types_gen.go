@@ -585,6 +585,120 @@ func (v NeighbourState) String() string {
 	return unknownName(int32(v))
 }
 
+// Who made a GPU.
+type GPUVendor int32
+
+const (
+	GPUVendorNvidia  GPUVendor = 1
+	GPUVendorAmd     GPUVendor = 2
+	GPUVendorIntel   GPUVendor = 3
+	GPUVendorUnknown GPUVendor = 0
+)
+
+// String is the snake_case name used in JSON.
+func (v GPUVendor) String() string {
+	switch v {
+	case GPUVendorNvidia:
+		return "nvidia"
+	case GPUVendorAmd:
+		return "amd"
+	case GPUVendorIntel:
+		return "intel"
+	case GPUVendorUnknown:
+		return "unknown"
+	}
+	return unknownName(int32(v))
+}
+
+// Which processes may use a GPU (NVML compute mode).
+type ComputeMode int32
+
+const (
+	ComputeModeDefault          ComputeMode = 1
+	ComputeModeExclusiveThread  ComputeMode = 2
+	ComputeModeProhibited       ComputeMode = 3
+	ComputeModeExclusiveProcess ComputeMode = 4
+)
+
+// String is the snake_case name used in JSON.
+func (v ComputeMode) String() string {
+	switch v {
+	case ComputeModeDefault:
+		return "default"
+	case ComputeModeExclusiveThread:
+		return "exclusive_thread"
+	case ComputeModeProhibited:
+		return "prohibited"
+	case ComputeModeExclusiveProcess:
+		return "exclusive_process"
+	}
+	return unknownName(int32(v))
+}
+
+// Whether a GPU's record was read (fields may still be missing one by one) or the GPU
+// failed as a whole.
+type GPUState int32
+
+const (
+	GPUStateCollected GPUState = 1
+	GPUStateFailed    GPUState = 2
+)
+
+// String is the snake_case name used in JSON.
+func (v GPUState) String() string {
+	switch v {
+	case GPUStateCollected:
+		return "collected"
+	case GPUStateFailed:
+		return "failed"
+	}
+	return unknownName(int32(v))
+}
+
+// Where the DRM clients of a snapshot were found.
+type DrmClientsFrom int32
+
+const (
+	DrmClientsFromProcessFds DrmClientsFrom = 1
+	DrmClientsFromGPUWalk    DrmClientsFrom = 2
+)
+
+// String is the snake_case name used in JSON.
+func (v DrmClientsFrom) String() string {
+	switch v {
+	case DrmClientsFromProcessFds:
+		return "process_fds"
+	case DrmClientsFromGPUWalk:
+		return "gpu_walk"
+	}
+	return unknownName(int32(v))
+}
+
+// What a process does on a GPU.
+type GPUProcessType int32
+
+const (
+	GPUProcessTypeCompute            GPUProcessType = 1
+	GPUProcessTypeGraphics           GPUProcessType = 2
+	GPUProcessTypeComputeAndGraphics GPUProcessType = 3
+	GPUProcessTypeDrmClient          GPUProcessType = 4
+)
+
+// String is the snake_case name used in JSON.
+func (v GPUProcessType) String() string {
+	switch v {
+	case GPUProcessTypeCompute:
+		return "compute"
+	case GPUProcessTypeGraphics:
+		return "graphics"
+	case GPUProcessTypeComputeAndGraphics:
+		return "compute_and_graphics"
+	case GPUProcessTypeDrmClient:
+		return "drm_client"
+	}
+	return unknownName(int32(v))
+}
+
 // Everything one call collected.
 type Snapshot struct {
 	// When collection started, on the observed machine's clock.
@@ -3402,15 +3516,625 @@ func convConntrackCPUStats(c *C.libprobe_conntrack_cpu_stats) ConntrackCPUStats 
 	}
 }
 
-// One GPU.
+// One GPU: the specification's `GpuMetrics`, then what operators ask for beyond it.
 type GPUMetrics struct {
-	// The GPU's index among this machine's GPUs.
+	// The GPU's index: NVML's index for NVIDIA GPUs (as in `nvidia-smi`), then the DRM
+	// cards in card order.
 	Index uint32 `json:"index"`
+	// NVIDIA `GPU-…`; AMD `unique_id` (where the ASIC has one); Intel: `not_supported`.
+	Uuid Field[string] `json:"uuid"`
+	// Product name (NVML; amdgpu `product_name`, which only boards with a FRU EEPROM
+	// have; Intel: `not_supported`; see `pci_device_id`).
+	Name   Field[string] `json:"name"`
+	Vendor GPUVendor     `json:"vendor"`
+	// PCI address in the kernel's form `0000:03:00.0` (NVML's eight-digit domain is
+	// shortened to four when it fits, so it matches sysfs and `drm-pdev`).
+	PciBusID Field[string] `json:"pci_bus_id"`
+	// Share of the last sample period in which a kernel ran (NVML; amdgpu
+	// `gpu_busy_percent`). Intel's drivers do not report it (`not_supported`): see the
+	// per-client `engines`. `not_supported` on a MIG-enabled GPU.
+	// Unit: percent.
+	UtilizationGPU Field[float64] `json:"utilization_gpu"`
+	// Share of the period in which device memory was read or written (NVML; amdgpu
+	// `mem_busy_percent`).
+	// Unit: percent.
+	UtilizationMemory Field[float64] `json:"utilization_memory"`
+	// Video encoder use (NVML).
+	// Unit: percent.
+	UtilizationEncoder Field[float64] `json:"utilization_encoder"`
+	// Video decoder use (NVML; amdgpu `gpu_metrics` multimedia activity, which counts
+	// the VCN as one unit for encode and decode).
+	// Unit: percent.
+	UtilizationDecoder Field[float64] `json:"utilization_decoder"`
+	// Device memory (NVML framebuffer; amdgpu `mem_info_vram_total`; xe tiles' VRAM).
+	// Unit: bytes.
+	MemoryTotal Field[uint64] `json:"memory_total"`
+	// Unit: bytes.
+	MemoryUsed Field[uint64] `json:"memory_used"`
+	// `memory_total - memory_used` for sysfs; NVML's own figure, which also leaves out
+	// `memory_reserved`.
+	// Unit: bytes.
+	MemoryFree Field[uint64] `json:"memory_free"`
+	// Memory the driver and firmware reserve (NVML).
+	// Unit: bytes.
+	MemoryReserved Field[uint64] `json:"memory_reserved"`
+	// The GPU's temperature: NVIDIA's GPU sensor; amdgpu's `edge` sensor, or
+	// `junction` on boards without one (Instinct); xe's package sensor.
+	// Unit: celsius.
+	TemperatureGPU Field[float64] `json:"temperature_gpu"`
+	// Memory temperature (NVML; amdgpu `mem`; xe `vram`).
+	// Unit: celsius.
+	TemperatureMemory Field[float64] `json:"temperature_memory"`
+	// Where the GPU starts to slow down: NVML's slowdown threshold; amdgpu's `crit` of
+	// the sensor of `temperature_gpu`. New NVIDIA datacenter drivers give only the
+	// margin (`temperature_margin`) and say `not_supported` here.
+	// Unit: celsius.
+	TemperatureSlowdown Field[float64] `json:"temperature_slowdown"`
+	// Where the GPU shuts down: NVML's shutdown threshold; amdgpu's `emergency`.
+	// Unit: celsius.
+	TemperatureShutdown Field[float64] `json:"temperature_shutdown"`
+	// Power draw: NVML's (averaged over one second on Ampere and later); amdgpu
+	// `power1_average`, else `power1_input`; Intel: from the energy counter over the
+	// interval since the previous snapshot (`no_previous_sample` first).
+	// Unit: W.
+	PowerDraw Field[float64] `json:"power_draw"`
+	// The power limit in force as set (NVML management limit; amdgpu `power1_cap`;
+	// Intel `power1_max`, PL1).
+	// Unit: W.
+	PowerLimit Field[float64] `json:"power_limit"`
+	// The default power limit (NVML; amdgpu `power1_cap_default`; Intel
+	// `power1_rated_max`, the TDP).
+	// Unit: W.
+	PowerDefaultLimit Field[float64] `json:"power_default_limit"`
+	// The lowest power limit that can be set (NVML; amdgpu `power1_cap_min`).
+	// Unit: W.
+	PowerMinLimit Field[float64] `json:"power_min_limit"`
+	// The highest power limit that can be set (NVML; amdgpu `power1_cap_max`).
+	// Unit: W.
+	PowerMaxLimit Field[float64] `json:"power_max_limit"`
+	// Performance state, 0 (P0, fastest) to 15 (NVML).
+	PowerState Field[uint8] `json:"power_state"`
+	// Graphics clock now (NVML; amdgpu `sclk`; Intel actual frequency of GT 0).
+	// Unit: MHz.
+	ClockGraphics Field[uint64] `json:"clock_graphics"`
+	// SM clock now (NVML).
+	// Unit: MHz.
+	ClockSm Field[uint64] `json:"clock_sm"`
+	// Memory clock now (NVML; amdgpu `mclk`).
+	// Unit: MHz.
+	ClockMemory Field[uint64] `json:"clock_memory"`
+	// Video (encoder/decoder) clock now (NVML; amdgpu `gpu_metrics` VCLK).
+	// Unit: MHz.
+	ClockVideo Field[uint64] `json:"clock_video"`
+	// The highest graphics clock (NVML; amdgpu top `pp_dpm_sclk` level; Intel RP0).
+	// Unit: MHz.
+	ClockMaxGraphics Field[uint64] `json:"clock_max_graphics"`
+	// The highest memory clock (NVML; amdgpu top `pp_dpm_mclk` level).
+	// Unit: MHz.
+	ClockMaxMemory Field[uint64] `json:"clock_max_memory"`
+	// PCIe generation of the link now (NVML; the PCI `current_link_speed`).
+	PcieLinkGenCurrent Field[uint8] `json:"pcie_link_gen_current"`
+	// The highest PCIe generation of the link (NVML; PCI `max_link_speed`).
+	PcieLinkGenMax Field[uint8] `json:"pcie_link_gen_max"`
+	// Lanes of the link now.
+	PcieLinkWidthCurrent Field[uint8] `json:"pcie_link_width_current"`
+	// The most lanes of the link.
+	PcieLinkWidthMax Field[uint8] `json:"pcie_link_width_max"`
+	// PCIe bytes sent by the GPU over NVML's last 20 ms window (option
+	// `gpu.pcie_throughput`: each direction blocks about 20 ms; else `disabled`).
+	// Unit: KB/s.
+	PcieTxThroughput Field[uint64] `json:"pcie_tx_throughput"`
+	// PCIe bytes received (option `gpu.pcie_throughput`).
+	// Unit: KB/s.
+	PcieRxThroughput Field[uint64] `json:"pcie_rx_throughput"`
+	// Whether ECC is on now (NVML).
+	EccEnabled Field[bool] `json:"ecc_enabled"`
+	// Corrected ECC errors since the driver loaded (NVML volatile counter).
+	EccErrorsCorrected Field[uint64] `json:"ecc_errors_corrected"`
+	// Uncorrected ECC errors since the driver loaded (NVML volatile counter).
+	EccErrorsUncorrected Field[uint64] `json:"ecc_errors_uncorrected"`
+	// The processes using this GPU: NVML's compute and graphics processes, then the DRM
+	// clients matched to it (see `drm_clients_from`). Empty when none is visible.
+	Processes Field[[]GPUProcess] `json:"processes"`
+	// Fan speed as a share of its maximum (NVML fan 0; amdgpu `pwm1` over 255).
+	// Passively cooled datacenter boards say `not_supported`.
+	// Unit: percent.
+	FanSpeed Field[uint8] `json:"fan_speed"`
+	// Compute mode (NVML).
+	ComputeMode Field[ComputeMode] `json:"compute_mode"`
+	// CUDA compute capability (NVML).
+	ComputeCapability Field[ComputeCapability] `json:"compute_capability"`
+	// Whether the record was read or the GPU failed as a whole.
+	State GPUState `json:"state"`
+	// Why the GPU failed (`state` = `failed`).
+	Error Field[string] `json:"error"`
+	// The kernel driver: `nvidia`, `amdgpu`, `i915`, `xe`.
+	Driver string `json:"driver"`
+	// The driver's version (NVML; kernel drivers in the tree have none:
+	// `not_supported`).
+	DriverVersion Field[string] `json:"driver_version"`
+	// VBIOS version (NVML; amdgpu `vbios_version`).
+	VbiosVersion Field[string] `json:"vbios_version"`
+	// Board serial number (NVML; amdgpu `serial_number`, on boards with a FRU EEPROM).
+	Serial Field[string] `json:"serial"`
+	// PCI vendor and device id, `10de:2330`.
+	PciDeviceID Field[string] `json:"pci_device_id"`
+	// Whether the driver stays loaded with no client (NVML persistence mode).
+	PersistenceMode Field[bool] `json:"persistence_mode"`
+	// amdgpu's forced performance level (`power_dpm_force_performance_level`: `auto`,
+	// `low`, `high`, `manual`, `profile_*`).
+	PerformanceLevel Field[string] `json:"performance_level"`
+	// Why clocks are held down now.
+	ClockEventReasons Field[ClockEventReasons] `json:"clock_event_reasons"`
+	// Hottest point of the die (amdgpu `junction`, hotspot).
+	// Unit: celsius.
+	TemperatureHotspot Field[float64] `json:"temperature_hotspot"`
+	// Degrees left before the GPU reaches its temperature limit and slows down (NVML
+	// margin temperature; `nvidia-smi`'s `gpu_temp_tlimit`).
+	// Unit: celsius.
+	TemperatureMargin Field[float64] `json:"temperature_margin"`
+	// Instantaneous power draw (NVML field `POWER_INSTANT`; amdgpu `power1_input` where
+	// `power1_average` is the draw).
+	// Unit: W.
+	PowerDrawInstant Field[float64] `json:"power_draw_instant"`
+	// The power limit the GPU enforces now, the tightest of all limits (NVML).
+	// Unit: W.
+	PowerEnforcedLimit Field[float64] `json:"power_enforced_limit"`
+	// Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu
+	// `gpu_metrics`; Intel hwmon `energy1_input`).
+	// Unit: mJ.
+	EnergyTotal Field[uint64] `json:"energy_total"`
+	// Average power over the interval since the previous snapshot, from `energy_total`
+	// (`no_previous_sample` on the first).
+	// Unit: W.
+	PowerFromEnergy Field[float64] `json:"power_from_energy"`
+	// The highest SM clock (NVML).
+	// Unit: MHz.
+	ClockMaxSm Field[uint64] `json:"clock_max_sm"`
+	// The highest video clock (NVML).
+	// Unit: MHz.
+	ClockMaxVideo Field[uint64] `json:"clock_max_video"`
+	// The lowest graphics clock (amdgpu bottom `pp_dpm_sclk` level; Intel RPn).
+	// Unit: MHz.
+	ClockMinGraphics Field[uint64] `json:"clock_min_graphics"`
+	// Intel: the frequencies of every GT of every tile.
+	GtClocks Field[[]GtClocks] `json:"gt_clocks"`
+	// PCIe replays since the driver loaded (NVML; a link-quality counter).
+	PcieReplayErrors Field[uint64] `json:"pcie_replay_errors"`
+	// Corrected ECC errors over the GPU's life (NVML aggregate counter).
+	EccErrorsCorrectedAggregate Field[uint64] `json:"ecc_errors_corrected_aggregate"`
+	// Uncorrected ECC errors over the GPU's life (NVML aggregate counter).
+	EccErrorsUncorrectedAggregate Field[uint64] `json:"ecc_errors_uncorrected_aggregate"`
+	// Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere
+	// and later remap rows instead and say `not_supported`).
+	RetiredPagesSingleBit Field[uint64] `json:"retired_pages_single_bit"`
+	// Pages retired for a double-bit error.
+	RetiredPagesDoubleBit Field[uint64] `json:"retired_pages_double_bit"`
+	// Pages waiting for the next driver load to be retired.
+	RetiredPagesPending Field[bool] `json:"retired_pages_pending"`
+	// Rows remapped for correctable errors (NVML; Ampere and later).
+	RemappedRowsCorrectable Field[uint64] `json:"remapped_rows_correctable"`
+	// Rows remapped for uncorrectable errors.
+	RemappedRowsUncorrectable Field[uint64] `json:"remapped_rows_uncorrectable"`
+	// A remapping waits for a GPU reset.
+	RemappedRowsPending Field[bool] `json:"remapped_rows_pending"`
+	// A remapping failed: the GPU should be serviced.
+	RemappedRowsFailure Field[bool] `json:"remapped_rows_failure"`
+	// The NVLinks (option `gpu.nvlink`); `not_supported` on GPUs without NVLink.
+	Nvlinks Field[[]NvLink] `json:"nvlinks"`
+	// Whether MIG is on now (NVML).
+	MigModeCurrent Field[bool] `json:"mig_mode_current"`
+	// Whether MIG will be on after the next reset.
+	MigModePending Field[bool] `json:"mig_mode_pending"`
+	// The MIG devices, each with its memory and processes (empty when MIG is off).
+	MigDevices Field[[]MigDevice] `json:"mig_devices"`
+	// Speed of the first fan (NVML; amdgpu `fan1_input`).
+	// Unit: rpm.
+	FanSpeedRpm Field[uint64] `json:"fan_speed_rpm"`
+	// amdgpu: the CPU-visible part of VRAM (`mem_info_vis_vram_total`).
+	// Unit: bytes.
+	MemoryVisibleTotal Field[uint64] `json:"memory_visible_total"`
+	// amdgpu: used CPU-visible VRAM.
+	// Unit: bytes.
+	MemoryVisibleUsed Field[uint64] `json:"memory_visible_used"`
+	// amdgpu: system memory the GPU can map (GTT, `mem_info_gtt_total`).
+	// Unit: bytes.
+	MemoryGttTotal Field[uint64] `json:"memory_gtt_total"`
+	// amdgpu: GTT in use.
+	// Unit: bytes.
+	MemoryGttUsed Field[uint64] `json:"memory_gtt_used"`
+	// Where this snapshot's DRM clients came from; `disabled` when none was read
+	// (neither `process.fds` nor `gpu.drm_clients`).
+	DrmClientsFrom Field[DrmClientsFrom] `json:"drm_clients_from"`
 }
 
 func convGPUMetrics(c *C.libprobe_gpu_metrics) GPUMetrics {
 	return GPUMetrics{
-		Index: uint32(c.index),
+		Index:                         uint32(c.index),
+		Uuid:                          convOptStr(&c.uuid),
+		Name:                          convOptStr(&c.name),
+		Vendor:                        GPUVendor(c.vendor),
+		PciBusID:                      convOptStr(&c.pci_bus_id),
+		UtilizationGPU:                convOptF64(&c.utilization_gpu),
+		UtilizationMemory:             convOptF64(&c.utilization_memory),
+		UtilizationEncoder:            convOptF64(&c.utilization_encoder),
+		UtilizationDecoder:            convOptF64(&c.utilization_decoder),
+		MemoryTotal:                   convOptU64(&c.memory_total),
+		MemoryUsed:                    convOptU64(&c.memory_used),
+		MemoryFree:                    convOptU64(&c.memory_free),
+		MemoryReserved:                convOptU64(&c.memory_reserved),
+		TemperatureGPU:                convOptF64(&c.temperature_gpu),
+		TemperatureMemory:             convOptF64(&c.temperature_memory),
+		TemperatureSlowdown:           convOptF64(&c.temperature_slowdown),
+		TemperatureShutdown:           convOptF64(&c.temperature_shutdown),
+		PowerDraw:                     convOptF64(&c.power_draw),
+		PowerLimit:                    convOptF64(&c.power_limit),
+		PowerDefaultLimit:             convOptF64(&c.power_default_limit),
+		PowerMinLimit:                 convOptF64(&c.power_min_limit),
+		PowerMaxLimit:                 convOptF64(&c.power_max_limit),
+		PowerState:                    convOptU8(&c.power_state),
+		ClockGraphics:                 convOptU64(&c.clock_graphics),
+		ClockSm:                       convOptU64(&c.clock_sm),
+		ClockMemory:                   convOptU64(&c.clock_memory),
+		ClockVideo:                    convOptU64(&c.clock_video),
+		ClockMaxGraphics:              convOptU64(&c.clock_max_graphics),
+		ClockMaxMemory:                convOptU64(&c.clock_max_memory),
+		PcieLinkGenCurrent:            convOptU8(&c.pcie_link_gen_current),
+		PcieLinkGenMax:                convOptU8(&c.pcie_link_gen_max),
+		PcieLinkWidthCurrent:          convOptU8(&c.pcie_link_width_current),
+		PcieLinkWidthMax:              convOptU8(&c.pcie_link_width_max),
+		PcieTxThroughput:              convOptU64(&c.pcie_tx_throughput),
+		PcieRxThroughput:              convOptU64(&c.pcie_rx_throughput),
+		EccEnabled:                    convOptBool(&c.ecc_enabled),
+		EccErrorsCorrected:            convOptU64(&c.ecc_errors_corrected),
+		EccErrorsUncorrected:          convOptU64(&c.ecc_errors_uncorrected),
+		Processes:                     convOptListGPUProcess(&c.processes),
+		FanSpeed:                      convOptU8(&c.fan_speed),
+		ComputeMode:                   convOptComputeMode(&c.compute_mode),
+		ComputeCapability:             convOptComputeCapability(&c.compute_capability),
+		State:                         GPUState(c.state),
+		Error:                         convOptStr(&c.error),
+		Driver:                        goString(c.driver),
+		DriverVersion:                 convOptStr(&c.driver_version),
+		VbiosVersion:                  convOptStr(&c.vbios_version),
+		Serial:                        convOptStr(&c.serial),
+		PciDeviceID:                   convOptStr(&c.pci_device_id),
+		PersistenceMode:               convOptBool(&c.persistence_mode),
+		PerformanceLevel:              convOptStr(&c.performance_level),
+		ClockEventReasons:             convOptClockEventReasons(&c.clock_event_reasons),
+		TemperatureHotspot:            convOptF64(&c.temperature_hotspot),
+		TemperatureMargin:             convOptF64(&c.temperature_margin),
+		PowerDrawInstant:              convOptF64(&c.power_draw_instant),
+		PowerEnforcedLimit:            convOptF64(&c.power_enforced_limit),
+		EnergyTotal:                   convOptU64(&c.energy_total),
+		PowerFromEnergy:               convOptF64(&c.power_from_energy),
+		ClockMaxSm:                    convOptU64(&c.clock_max_sm),
+		ClockMaxVideo:                 convOptU64(&c.clock_max_video),
+		ClockMinGraphics:              convOptU64(&c.clock_min_graphics),
+		GtClocks:                      convOptListGtClocks(&c.gt_clocks),
+		PcieReplayErrors:              convOptU64(&c.pcie_replay_errors),
+		EccErrorsCorrectedAggregate:   convOptU64(&c.ecc_errors_corrected_aggregate),
+		EccErrorsUncorrectedAggregate: convOptU64(&c.ecc_errors_uncorrected_aggregate),
+		RetiredPagesSingleBit:         convOptU64(&c.retired_pages_single_bit),
+		RetiredPagesDoubleBit:         convOptU64(&c.retired_pages_double_bit),
+		RetiredPagesPending:           convOptBool(&c.retired_pages_pending),
+		RemappedRowsCorrectable:       convOptU64(&c.remapped_rows_correctable),
+		RemappedRowsUncorrectable:     convOptU64(&c.remapped_rows_uncorrectable),
+		RemappedRowsPending:           convOptBool(&c.remapped_rows_pending),
+		RemappedRowsFailure:           convOptBool(&c.remapped_rows_failure),
+		Nvlinks:                       convOptListNvLink(&c.nvlinks),
+		MigModeCurrent:                convOptBool(&c.mig_mode_current),
+		MigModePending:                convOptBool(&c.mig_mode_pending),
+		MigDevices:                    convOptListMigDevice(&c.mig_devices),
+		FanSpeedRpm:                   convOptU64(&c.fan_speed_rpm),
+		MemoryVisibleTotal:            convOptU64(&c.memory_visible_total),
+		MemoryVisibleUsed:             convOptU64(&c.memory_visible_used),
+		MemoryGttTotal:                convOptU64(&c.memory_gtt_total),
+		MemoryGttUsed:                 convOptU64(&c.memory_gtt_used),
+		DrmClientsFrom:                convOptDrmClientsFrom(&c.drm_clients_from),
+	}
+}
+
+// A process using a GPU.
+type GPUProcess struct {
+	PID int32 `json:"pid"`
+	// The process's command name (`comm`): from the process domain when it ran, else
+	// read for this pid. `gone` when it exited, `not_present` when the pid is not
+	// visible here (another pid namespace: NVML reports host pids).
+	ProcessName Field[string] `json:"process_name"`
+	// GPU memory the process uses. NVML: its allocation (`not_supported` where the
+	// driver hides it: Windows WDDM, some MIG set-ups). DRM client: the sum of its
+	// resident memory over the device's regions but amdgpu's `gtt` and `cpu` (system
+	// memory mapped for the GPU).
+	// Unit: bytes.
+	UsedMemory Field[uint64] `json:"used_memory"`
+	// The MIG compute instance the process runs in; `null` when MIG is off.
+	ComputeInstanceID Field[uint32] `json:"compute_instance_id"`
+	// The MIG GPU instance the process runs in; `null` when MIG is off.
+	GPUInstanceID Field[uint32] `json:"gpu_instance_id"`
+	// What the process does on the GPU.
+	ProcessType GPUProcessType `json:"process_type"`
+	// Share of the time one of its kernels ran on the SMs, from NVML's latest sample
+	// since the previous snapshot (`nvidia-smi pmon` `sm`). `not_present` when NVML kept
+	// no sample for it, `not_supported` for DRM clients (see `engines`) and on MIG.
+	// Unit: percent.
+	UtilizationSm Field[float64] `json:"utilization_sm"`
+	// Share of the time it read or wrote device memory (NVML sample).
+	// Unit: percent.
+	UtilizationMemory Field[float64] `json:"utilization_memory"`
+	// Share of the encoder it used (NVML sample).
+	// Unit: percent.
+	UtilizationEncoder Field[float64] `json:"utilization_encoder"`
+	// Share of the decoder it used (NVML sample).
+	// Unit: percent.
+	UtilizationDecoder Field[float64] `json:"utilization_decoder"`
+	// The DRM client id (`drm-client-id`), unique per device while the client lives;
+	// `null` for NVML processes.
+	DrmClientID Field[uint64] `json:"drm_client_id"`
+	// Other processes holding the same DRM client (a descriptor inherited or passed):
+	// the client is reported once, under the lowest pid.
+	SharedWith []int32 `json:"shared_with"`
+	// Engine use of a DRM client; empty for NVML processes.
+	Engines []GPUEngineUse `json:"engines"`
+	// Memory of a DRM client per region; empty for NVML processes.
+	MemoryRegions []GPUMemoryRegion `json:"memory_regions"`
+}
+
+func convGPUProcess(c *C.libprobe_gpu_process) GPUProcess {
+	return GPUProcess{
+		PID:                int32(c.pid),
+		ProcessName:        convOptStr(&c.process_name),
+		UsedMemory:         convOptU64(&c.used_memory),
+		ComputeInstanceID:  convOptU32(&c.compute_instance_id),
+		GPUInstanceID:      convOptU32(&c.gpu_instance_id),
+		ProcessType:        GPUProcessType(c.process_type),
+		UtilizationSm:      convOptF64(&c.utilization_sm),
+		UtilizationMemory:  convOptF64(&c.utilization_memory),
+		UtilizationEncoder: convOptF64(&c.utilization_encoder),
+		UtilizationDecoder: convOptF64(&c.utilization_decoder),
+		DrmClientID:        convOptU64(&c.drm_client_id),
+		SharedWith:         convListI32(&c.shared_with),
+		Engines:            convListGPUEngineUse(&c.engines),
+		MemoryRegions:      convListGPUMemoryRegion(&c.memory_regions),
+	}
+}
+
+// One engine class of a DRM client (`drm-engine-<name>`, `drm-cycles-<name>`).
+type GPUEngineUse struct {
+	// The driver's engine name (`gfx`, `compute`, `dec` for amdgpu; `render`, `copy`,
+	// `video` for i915; `rcs`, `bcs`, `vcs`, `ccs` for xe).
+	Engine string `json:"engine"`
+	// Time the client kept this engine busy since it opened the device (`drm-engine-*`).
+	// Unit: ns.
+	BusyNS Field[uint64] `json:"busy_ns"`
+	// Busy cycles since it opened the device (`drm-cycles-*`, xe).
+	Cycles Field[uint64] `json:"cycles"`
+	// The engine's cycle counter at the same moment (`drm-total-cycles-*`).
+	TotalCycles Field[uint64] `json:"total_cycles"`
+	// Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the
+	// driver does not say).
+	Capacity uint32 `json:"capacity"`
+	// Share of this engine class the client used since the probe's previous snapshot
+	// (busy time over wall time, or busy cycles over total cycles, divided by the
+	// capacity). `no_previous_sample` on the first snapshot that sees the client.
+	// Unit: percent.
+	BusyPercent Field[float64] `json:"busy_percent"`
+}
+
+func convGPUEngineUse(c *C.libprobe_gpu_engine_use) GPUEngineUse {
+	return GPUEngineUse{
+		Engine:      goString(c.engine),
+		BusyNS:      convOptU64(&c.busy_ns),
+		Cycles:      convOptU64(&c.cycles),
+		TotalCycles: convOptU64(&c.total_cycles),
+		Capacity:    uint32(c.capacity),
+		BusyPercent: convOptF64(&c.busy_percent),
+	}
+}
+
+// Memory of one region of a DRM client (`drm-total-<region>`, …).
+type GPUMemoryRegion struct {
+	// The driver's region name (`vram`, `gtt`, `cpu` for amdgpu; `system0`, `local0`
+	// for i915; `vram0`, `gtt` for xe).
+	Region string `json:"region"`
+	// Buffers the client can reach in this region, shared ones included.
+	// Unit: bytes.
+	Total Field[uint64] `json:"total"`
+	// Of those, buffers shared with other clients.
+	// Unit: bytes.
+	Shared Field[uint64] `json:"shared"`
+	// Buffers resident in the region (`drm-resident-*`; the legacy `drm-memory-*` key,
+	// which amdgpu and older drivers print, is read as resident when no
+	// `drm-resident-*` is given).
+	// Unit: bytes.
+	Resident Field[uint64] `json:"resident"`
+	// Resident buffers the client marked purgeable.
+	// Unit: bytes.
+	Purgeable Field[uint64] `json:"purgeable"`
+	// Resident buffers the GPU is using now.
+	// Unit: bytes.
+	Active Field[uint64] `json:"active"`
+}
+
+func convGPUMemoryRegion(c *C.libprobe_gpu_memory_region) GPUMemoryRegion {
+	return GPUMemoryRegion{
+		Region:    goString(c.region),
+		Total:     convOptU64(&c.total),
+		Shared:    convOptU64(&c.shared),
+		Resident:  convOptU64(&c.resident),
+		Purgeable: convOptU64(&c.purgeable),
+		Active:    convOptU64(&c.active),
+	}
+}
+
+// A CUDA compute capability (`9.0` for Hopper).
+type ComputeCapability struct {
+	Major uint8 `json:"major"`
+	Minor uint8 `json:"minor"`
+}
+
+func convComputeCapability(c *C.libprobe_compute_capability) ComputeCapability {
+	return ComputeCapability{
+		Major: uint8(c.major),
+		Minor: uint8(c.minor),
+	}
+}
+
+// Why the GPU's clocks are held below their maximum now (NVML "clocks event reasons",
+// formerly "throttle reasons"; amdgpu's ASIC-independent throttle status; i915/xe
+// throttle reasons). A reason the vendor does not report is `not_supported`.
+type ClockEventReasons struct {
+	// Nothing runs: clocks are low because the GPU is idle (NVIDIA).
+	GPUIdle Field[bool] `json:"gpu_idle"`
+	// Clocks are held at the applications clocks set by an administrator (NVIDIA).
+	ApplicationsClocksSetting Field[bool] `json:"applications_clocks_setting"`
+	// The software power limit holds the clocks down (NVIDIA SW power cap; AMD PPT/SPL
+	// limits; Intel PL1/PL2/PL4).
+	SwPowerCap Field[bool] `json:"sw_power_cap"`
+	// Hardware slowdown: an external signal or a voltage regulator (NVIDIA HW slowdown;
+	// AMD VRHOT/PROCHOT; Intel PROCHOT, VR TDC).
+	HwSlowdown Field[bool] `json:"hw_slowdown"`
+	// Sync boost: clocks matched across GPUs of a group (NVIDIA).
+	SyncBoost Field[bool] `json:"sync_boost"`
+	// The driver or firmware lowers clocks for temperature (NVIDIA SW thermal slowdown;
+	// AMD temperature throttlers; Intel thermal and RATL).
+	SwThermalSlowdown Field[bool] `json:"sw_thermal_slowdown"`
+	// The hardware lowers clocks for temperature (NVIDIA HW thermal slowdown; Intel VR
+	// thermal alert).
+	HwThermalSlowdown Field[bool] `json:"hw_thermal_slowdown"`
+	// The power brake assertion of the board (NVIDIA).
+	HwPowerBrakeSlowdown Field[bool] `json:"hw_power_brake_slowdown"`
+	// Clocks follow the display's needs (NVIDIA).
+	DisplayClocksSetting Field[bool] `json:"display_clocks_setting"`
+	// Another reason the vendor reports without a class here (AMD current limits
+	// (TDC/EDC), PPM, FIT).
+	Other Field[bool] `json:"other"`
+}
+
+func convClockEventReasons(c *C.libprobe_clock_event_reasons) ClockEventReasons {
+	return ClockEventReasons{
+		GPUIdle:                   convOptBool(&c.gpu_idle),
+		ApplicationsClocksSetting: convOptBool(&c.applications_clocks_setting),
+		SwPowerCap:                convOptBool(&c.sw_power_cap),
+		HwSlowdown:                convOptBool(&c.hw_slowdown),
+		SyncBoost:                 convOptBool(&c.sync_boost),
+		SwThermalSlowdown:         convOptBool(&c.sw_thermal_slowdown),
+		HwThermalSlowdown:         convOptBool(&c.hw_thermal_slowdown),
+		HwPowerBrakeSlowdown:      convOptBool(&c.hw_power_brake_slowdown),
+		DisplayClocksSetting:      convOptBool(&c.display_clocks_setting),
+		Other:                     convOptBool(&c.other),
+	}
+}
+
+// The frequencies of one Intel GT (graphics or media unit) of a card.
+type GtClocks struct {
+	// The tile (xe `tile<N>`; 0 for i915).
+	Tile uint32 `json:"tile"`
+	// The GT within the tile (`gt<N>`).
+	Gt uint32 `json:"gt"`
+	// The frequency the GT runs at (`act`).
+	// Unit: MHz.
+	Actual Field[uint64] `json:"actual"`
+	// The frequency the driver last requested (`cur`).
+	// Unit: MHz.
+	Requested Field[uint64] `json:"requested"`
+	// The lowest frequency the driver may request (`min`, set by an administrator).
+	// Unit: MHz.
+	LimitMin Field[uint64] `json:"limit_min"`
+	// The highest frequency the driver may request (`max`, set by an administrator).
+	// Unit: MHz.
+	LimitMax Field[uint64] `json:"limit_max"`
+	// The frequency requested when a waiting client needs a boost (i915 `boost`).
+	// Unit: MHz.
+	Boost Field[uint64] `json:"boost"`
+	// The hardware's highest frequency (`RP0`).
+	// Unit: MHz.
+	HwMax Field[uint64] `json:"hw_max"`
+	// The hardware's most efficient frequency (`RPe`; i915 `RP1`).
+	// Unit: MHz.
+	HwEfficient Field[uint64] `json:"hw_efficient"`
+	// The hardware's lowest frequency (`RPn`).
+	// Unit: MHz.
+	HwMin Field[uint64] `json:"hw_min"`
+}
+
+func convGtClocks(c *C.libprobe_gt_clocks) GtClocks {
+	return GtClocks{
+		Tile:        uint32(c.tile),
+		Gt:          uint32(c.gt),
+		Actual:      convOptU64(&c.actual),
+		Requested:   convOptU64(&c.requested),
+		LimitMin:    convOptU64(&c.limit_min),
+		LimitMax:    convOptU64(&c.limit_max),
+		Boost:       convOptU64(&c.boost),
+		HwMax:       convOptU64(&c.hw_max),
+		HwEfficient: convOptU64(&c.hw_efficient),
+		HwMin:       convOptU64(&c.hw_min),
+	}
+}
+
+// One NVLink of an NVIDIA GPU.
+type NvLink struct {
+	// The link number (0 to 17).
+	Link uint32 `json:"link"`
+	// Whether the link is up.
+	Active Field[bool] `json:"active"`
+	// NVLink version.
+	Version Field[uint32] `json:"version"`
+	// The PCI bus id of the device at the other end.
+	RemotePciBusID Field[string] `json:"remote_pci_bus_id"`
+	// Data-link replay errors since the driver loaded.
+	ErrorsReplay Field[uint64] `json:"errors_replay"`
+	// Data-link recovery events.
+	ErrorsRecovery Field[uint64] `json:"errors_recovery"`
+	// Flow-control digit CRC errors.
+	ErrorsCrcFlit Field[uint64] `json:"errors_crc_flit"`
+	// Data CRC errors.
+	ErrorsCrcData Field[uint64] `json:"errors_crc_data"`
+}
+
+func convNvLink(c *C.libprobe_nv_link) NvLink {
+	return NvLink{
+		Link:           uint32(c.link),
+		Active:         convOptBool(&c.active),
+		Version:        convOptU32(&c.version),
+		RemotePciBusID: convOptStr(&c.remote_pci_bus_id),
+		ErrorsReplay:   convOptU64(&c.errors_replay),
+		ErrorsRecovery: convOptU64(&c.errors_recovery),
+		ErrorsCrcFlit:  convOptU64(&c.errors_crc_flit),
+		ErrorsCrcData:  convOptU64(&c.errors_crc_data),
+	}
+}
+
+// A MIG device: an instance of a MIG-enabled NVIDIA GPU.
+type MigDevice struct {
+	// The MIG device's index on its GPU.
+	Index uint32 `json:"index"`
+	// `MIG-…`.
+	Uuid              Field[string] `json:"uuid"`
+	GPUInstanceID     Field[uint32] `json:"gpu_instance_id"`
+	ComputeInstanceID Field[uint32] `json:"compute_instance_id"`
+	// The instance's share of the GPU's memory.
+	// Unit: bytes.
+	MemoryTotal Field[uint64] `json:"memory_total"`
+	// Unit: bytes.
+	MemoryUsed Field[uint64] `json:"memory_used"`
+	// Unit: bytes.
+	MemoryFree Field[uint64] `json:"memory_free"`
+	// The processes running in this instance.
+	Processes Field[[]GPUProcess] `json:"processes"`
+}
+
+func convMigDevice(c *C.libprobe_mig_device) MigDevice {
+	return MigDevice{
+		Index:             uint32(c.index),
+		Uuid:              convOptStr(&c.uuid),
+		GPUInstanceID:     convOptU32(&c.gpu_instance_id),
+		ComputeInstanceID: convOptU32(&c.compute_instance_id),
+		MemoryTotal:       convOptU64(&c.memory_total),
+		MemoryUsed:        convOptU64(&c.memory_used),
+		MemoryFree:        convOptU64(&c.memory_free),
+		Processes:         convOptListGPUProcess(&c.processes),
 	}
 }
 
@@ -4204,4 +4928,114 @@ func convOptListConntrackCPUStats(c *C.libprobe_opt_list_conntrack_cpu_stats) Fi
 		return Field[[]ConntrackCPUStats]{Reason: Reason(c.reason)}
 	}
 	return Field[[]ConntrackCPUStats]{Valid: true, Value: convListConntrackCPUStats(&c.value)}
+}
+
+func convListGPUProcess(c *C.libprobe_list_gpu_process) []GPUProcess {
+	out := make([]GPUProcess, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_gpu_process)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convGPUProcess(e)
+	}
+	return out
+}
+
+func convOptListGPUProcess(c *C.libprobe_opt_list_gpu_process) Field[[]GPUProcess] {
+	if c.present == 0 {
+		return Field[[]GPUProcess]{Reason: Reason(c.reason)}
+	}
+	return Field[[]GPUProcess]{Valid: true, Value: convListGPUProcess(&c.value)}
+}
+
+func convOptComputeMode(c *C.libprobe_opt_compute_mode) Field[ComputeMode] {
+	if c.present == 0 {
+		return Field[ComputeMode]{Reason: Reason(c.reason)}
+	}
+	return Field[ComputeMode]{Valid: true, Value: ComputeMode(c.value)}
+}
+
+func convOptComputeCapability(c *C.libprobe_opt_compute_capability) Field[ComputeCapability] {
+	if c.present == 0 {
+		return Field[ComputeCapability]{Reason: Reason(c.reason)}
+	}
+	return Field[ComputeCapability]{Valid: true, Value: convComputeCapability(c.value)}
+}
+
+func convOptClockEventReasons(c *C.libprobe_opt_clock_event_reasons) Field[ClockEventReasons] {
+	if c.present == 0 {
+		return Field[ClockEventReasons]{Reason: Reason(c.reason)}
+	}
+	return Field[ClockEventReasons]{Valid: true, Value: convClockEventReasons(c.value)}
+}
+
+func convListGtClocks(c *C.libprobe_list_gt_clocks) []GtClocks {
+	out := make([]GtClocks, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_gt_clocks)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convGtClocks(e)
+	}
+	return out
+}
+
+func convOptListGtClocks(c *C.libprobe_opt_list_gt_clocks) Field[[]GtClocks] {
+	if c.present == 0 {
+		return Field[[]GtClocks]{Reason: Reason(c.reason)}
+	}
+	return Field[[]GtClocks]{Valid: true, Value: convListGtClocks(&c.value)}
+}
+
+func convListNvLink(c *C.libprobe_list_nv_link) []NvLink {
+	out := make([]NvLink, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_nv_link)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convNvLink(e)
+	}
+	return out
+}
+
+func convOptListNvLink(c *C.libprobe_opt_list_nv_link) Field[[]NvLink] {
+	if c.present == 0 {
+		return Field[[]NvLink]{Reason: Reason(c.reason)}
+	}
+	return Field[[]NvLink]{Valid: true, Value: convListNvLink(&c.value)}
+}
+
+func convListMigDevice(c *C.libprobe_list_mig_device) []MigDevice {
+	out := make([]MigDevice, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_mig_device)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convMigDevice(e)
+	}
+	return out
+}
+
+func convOptListMigDevice(c *C.libprobe_opt_list_mig_device) Field[[]MigDevice] {
+	if c.present == 0 {
+		return Field[[]MigDevice]{Reason: Reason(c.reason)}
+	}
+	return Field[[]MigDevice]{Valid: true, Value: convListMigDevice(&c.value)}
+}
+
+func convOptDrmClientsFrom(c *C.libprobe_opt_drm_clients_from) Field[DrmClientsFrom] {
+	if c.present == 0 {
+		return Field[DrmClientsFrom]{Reason: Reason(c.reason)}
+	}
+	return Field[DrmClientsFrom]{Valid: true, Value: DrmClientsFrom(c.value)}
+}
+
+func convListGPUEngineUse(c *C.libprobe_list_gpu_engine_use) []GPUEngineUse {
+	out := make([]GPUEngineUse, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_gpu_engine_use)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convGPUEngineUse(e)
+	}
+	return out
+}
+
+func convListGPUMemoryRegion(c *C.libprobe_list_gpu_memory_region) []GPUMemoryRegion {
+	out := make([]GPUMemoryRegion, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_gpu_memory_region)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convGPUMemoryRegion(e)
+	}
+	return out
 }

@@ -62,6 +62,24 @@ export type RouteType = 'unspec' | 'unicast' | 'local' | 'broadcast' | 'anycast'
 /** A neighbour cache state (`NUD_*`). */
 export type NeighbourState = 'incomplete' | 'reachable' | 'stale' | 'delay' | 'probe' | 'failed' | 'no_arp' | 'permanent' | 'none';
 
+/** Who made a GPU. */
+export type GpuVendor = 'nvidia' | 'amd' | 'intel' | 'unknown';
+
+/** Which processes may use a GPU (NVML compute mode). */
+export type ComputeMode = 'default' | 'exclusive_thread' | 'prohibited' | 'exclusive_process';
+
+/**
+ * Whether a GPU's record was read (fields may still be missing one by one) or the GPU
+ * failed as a whole.
+ */
+export type GpuState = 'collected' | 'failed';
+
+/** Where the DRM clients of a snapshot were found. */
+export type DrmClientsFrom = 'process_fds' | 'gpu_walk';
+
+/** What a process does on a GPU. */
+export type GpuProcessType = 'compute' | 'graphics' | 'compute_and_graphics' | 'drm_client';
+
 /** Everything one call collected. */
 export interface Snapshot {
   /**
@@ -2558,10 +2576,671 @@ export interface ConntrackCpuStats {
   unavailable?: Partial<Record<'clashResolve' | 'chainToolong', Reason>>;
 }
 
-/** One GPU. */
+/** One GPU: the specification's `GpuMetrics`, then what operators ask for beyond it. */
 export interface GpuMetrics {
-  /** The GPU's index among this machine's GPUs. */
+  /**
+   * The GPU's index: NVML's index for NVIDIA GPUs (as in `nvidia-smi`), then the DRM
+   * cards in card order.
+   */
   index: number;
+  /** NVIDIA `GPU-…`; AMD `unique_id` (where the ASIC has one); Intel: `not_supported`. */
+  uuid: string | null;
+  /**
+   * Product name (NVML; amdgpu `product_name`, which only boards with a FRU EEPROM
+   * have; Intel: `not_supported`; see `pci_device_id`).
+   */
+  name: string | null;
+  vendor: GpuVendor;
+  /**
+   * PCI address in the kernel's form `0000:03:00.0` (NVML's eight-digit domain is
+   * shortened to four when it fits, so it matches sysfs and `drm-pdev`).
+   */
+  pciBusId: string | null;
+  /**
+   * Share of the last sample period in which a kernel ran (NVML; amdgpu
+   * `gpu_busy_percent`). Intel's drivers do not report it (`not_supported`): see the
+   * per-client `engines`. `not_supported` on a MIG-enabled GPU.
+   *
+   * Unit: percent.
+   */
+  utilizationGpu: number | null;
+  /**
+   * Share of the period in which device memory was read or written (NVML; amdgpu
+   * `mem_busy_percent`).
+   *
+   * Unit: percent.
+   */
+  utilizationMemory: number | null;
+  /**
+   * Video encoder use (NVML).
+   *
+   * Unit: percent.
+   */
+  utilizationEncoder: number | null;
+  /**
+   * Video decoder use (NVML; amdgpu `gpu_metrics` multimedia activity, which counts
+   * the VCN as one unit for encode and decode).
+   *
+   * Unit: percent.
+   */
+  utilizationDecoder: number | null;
+  /**
+   * Device memory (NVML framebuffer; amdgpu `mem_info_vram_total`; xe tiles' VRAM).
+   *
+   * Unit: bytes.
+   */
+  memoryTotal: bigint | null;
+  /** Unit: bytes. */
+  memoryUsed: bigint | null;
+  /**
+   * `memory_total - memory_used` for sysfs; NVML's own figure, which also leaves out
+   * `memory_reserved`.
+   *
+   * Unit: bytes.
+   */
+  memoryFree: bigint | null;
+  /**
+   * Memory the driver and firmware reserve (NVML).
+   *
+   * Unit: bytes.
+   */
+  memoryReserved: bigint | null;
+  /**
+   * The GPU's temperature: NVIDIA's GPU sensor; amdgpu's `edge` sensor, or
+   * `junction` on boards without one (Instinct); xe's package sensor.
+   *
+   * Unit: celsius.
+   */
+  temperatureGpu: number | null;
+  /**
+   * Memory temperature (NVML; amdgpu `mem`; xe `vram`).
+   *
+   * Unit: celsius.
+   */
+  temperatureMemory: number | null;
+  /**
+   * Where the GPU starts to slow down: NVML's slowdown threshold; amdgpu's `crit` of
+   * the sensor of `temperature_gpu`. New NVIDIA datacenter drivers give only the
+   * margin (`temperature_margin`) and say `not_supported` here.
+   *
+   * Unit: celsius.
+   */
+  temperatureSlowdown: number | null;
+  /**
+   * Where the GPU shuts down: NVML's shutdown threshold; amdgpu's `emergency`.
+   *
+   * Unit: celsius.
+   */
+  temperatureShutdown: number | null;
+  /**
+   * Power draw: NVML's (averaged over one second on Ampere and later); amdgpu
+   * `power1_average`, else `power1_input`; Intel: from the energy counter over the
+   * interval since the previous snapshot (`no_previous_sample` first).
+   *
+   * Unit: W.
+   */
+  powerDraw: number | null;
+  /**
+   * The power limit in force as set (NVML management limit; amdgpu `power1_cap`;
+   * Intel `power1_max`, PL1).
+   *
+   * Unit: W.
+   */
+  powerLimit: number | null;
+  /**
+   * The default power limit (NVML; amdgpu `power1_cap_default`; Intel
+   * `power1_rated_max`, the TDP).
+   *
+   * Unit: W.
+   */
+  powerDefaultLimit: number | null;
+  /**
+   * The lowest power limit that can be set (NVML; amdgpu `power1_cap_min`).
+   *
+   * Unit: W.
+   */
+  powerMinLimit: number | null;
+  /**
+   * The highest power limit that can be set (NVML; amdgpu `power1_cap_max`).
+   *
+   * Unit: W.
+   */
+  powerMaxLimit: number | null;
+  /** Performance state, 0 (P0, fastest) to 15 (NVML). */
+  powerState: number | null;
+  /**
+   * Graphics clock now (NVML; amdgpu `sclk`; Intel actual frequency of GT 0).
+   *
+   * Unit: MHz.
+   */
+  clockGraphics: bigint | null;
+  /**
+   * SM clock now (NVML).
+   *
+   * Unit: MHz.
+   */
+  clockSm: bigint | null;
+  /**
+   * Memory clock now (NVML; amdgpu `mclk`).
+   *
+   * Unit: MHz.
+   */
+  clockMemory: bigint | null;
+  /**
+   * Video (encoder/decoder) clock now (NVML; amdgpu `gpu_metrics` VCLK).
+   *
+   * Unit: MHz.
+   */
+  clockVideo: bigint | null;
+  /**
+   * The highest graphics clock (NVML; amdgpu top `pp_dpm_sclk` level; Intel RP0).
+   *
+   * Unit: MHz.
+   */
+  clockMaxGraphics: bigint | null;
+  /**
+   * The highest memory clock (NVML; amdgpu top `pp_dpm_mclk` level).
+   *
+   * Unit: MHz.
+   */
+  clockMaxMemory: bigint | null;
+  /** PCIe generation of the link now (NVML; the PCI `current_link_speed`). */
+  pcieLinkGenCurrent: number | null;
+  /** The highest PCIe generation of the link (NVML; PCI `max_link_speed`). */
+  pcieLinkGenMax: number | null;
+  /** Lanes of the link now. */
+  pcieLinkWidthCurrent: number | null;
+  /** The most lanes of the link. */
+  pcieLinkWidthMax: number | null;
+  /**
+   * PCIe bytes sent by the GPU over NVML's last 20 ms window (option
+   * `gpu.pcie_throughput`: each direction blocks about 20 ms; else `disabled`).
+   *
+   * Unit: KB/s.
+   */
+  pcieTxThroughput: bigint | null;
+  /**
+   * PCIe bytes received (option `gpu.pcie_throughput`).
+   *
+   * Unit: KB/s.
+   */
+  pcieRxThroughput: bigint | null;
+  /** Whether ECC is on now (NVML). */
+  eccEnabled: boolean | null;
+  /** Corrected ECC errors since the driver loaded (NVML volatile counter). */
+  eccErrorsCorrected: bigint | null;
+  /** Uncorrected ECC errors since the driver loaded (NVML volatile counter). */
+  eccErrorsUncorrected: bigint | null;
+  /**
+   * The processes using this GPU: NVML's compute and graphics processes, then the DRM
+   * clients matched to it (see `drm_clients_from`). Empty when none is visible.
+   */
+  processes: GpuProcess[] | null;
+  /**
+   * Fan speed as a share of its maximum (NVML fan 0; amdgpu `pwm1` over 255).
+   * Passively cooled datacenter boards say `not_supported`.
+   *
+   * Unit: percent.
+   */
+  fanSpeed: number | null;
+  /** Compute mode (NVML). */
+  computeMode: ComputeMode | null;
+  /** CUDA compute capability (NVML). */
+  computeCapability: ComputeCapability | null;
+  /** Whether the record was read or the GPU failed as a whole. */
+  state: GpuState;
+  /** Why the GPU failed (`state` = `failed`). */
+  error: string | null;
+  /** The kernel driver: `nvidia`, `amdgpu`, `i915`, `xe`. */
+  driver: string;
+  /**
+   * The driver's version (NVML; kernel drivers in the tree have none:
+   * `not_supported`).
+   */
+  driverVersion: string | null;
+  /** VBIOS version (NVML; amdgpu `vbios_version`). */
+  vbiosVersion: string | null;
+  /** Board serial number (NVML; amdgpu `serial_number`, on boards with a FRU EEPROM). */
+  serial: string | null;
+  /** PCI vendor and device id, `10de:2330`. */
+  pciDeviceId: string | null;
+  /** Whether the driver stays loaded with no client (NVML persistence mode). */
+  persistenceMode: boolean | null;
+  /**
+   * amdgpu's forced performance level (`power_dpm_force_performance_level`: `auto`,
+   * `low`, `high`, `manual`, `profile_*`).
+   */
+  performanceLevel: string | null;
+  /** Why clocks are held down now. */
+  clockEventReasons: ClockEventReasons | null;
+  /**
+   * Hottest point of the die (amdgpu `junction`, hotspot).
+   *
+   * Unit: celsius.
+   */
+  temperatureHotspot: number | null;
+  /**
+   * Degrees left before the GPU reaches its temperature limit and slows down (NVML
+   * margin temperature; `nvidia-smi`'s `gpu_temp_tlimit`).
+   *
+   * Unit: celsius.
+   */
+  temperatureMargin: number | null;
+  /**
+   * Instantaneous power draw (NVML field `POWER_INSTANT`; amdgpu `power1_input` where
+   * `power1_average` is the draw).
+   *
+   * Unit: W.
+   */
+  powerDrawInstant: number | null;
+  /**
+   * The power limit the GPU enforces now, the tightest of all limits (NVML).
+   *
+   * Unit: W.
+   */
+  powerEnforcedLimit: number | null;
+  /**
+   * Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu
+   * `gpu_metrics`; Intel hwmon `energy1_input`).
+   *
+   * Unit: mJ.
+   */
+  energyTotal: bigint | null;
+  /**
+   * Average power over the interval since the previous snapshot, from `energy_total`
+   * (`no_previous_sample` on the first).
+   *
+   * Unit: W.
+   */
+  powerFromEnergy: number | null;
+  /**
+   * The highest SM clock (NVML).
+   *
+   * Unit: MHz.
+   */
+  clockMaxSm: bigint | null;
+  /**
+   * The highest video clock (NVML).
+   *
+   * Unit: MHz.
+   */
+  clockMaxVideo: bigint | null;
+  /**
+   * The lowest graphics clock (amdgpu bottom `pp_dpm_sclk` level; Intel RPn).
+   *
+   * Unit: MHz.
+   */
+  clockMinGraphics: bigint | null;
+  /** Intel: the frequencies of every GT of every tile. */
+  gtClocks: GtClocks[] | null;
+  /** PCIe replays since the driver loaded (NVML; a link-quality counter). */
+  pcieReplayErrors: bigint | null;
+  /** Corrected ECC errors over the GPU's life (NVML aggregate counter). */
+  eccErrorsCorrectedAggregate: bigint | null;
+  /** Uncorrected ECC errors over the GPU's life (NVML aggregate counter). */
+  eccErrorsUncorrectedAggregate: bigint | null;
+  /**
+   * Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere
+   * and later remap rows instead and say `not_supported`).
+   */
+  retiredPagesSingleBit: bigint | null;
+  /** Pages retired for a double-bit error. */
+  retiredPagesDoubleBit: bigint | null;
+  /** Pages waiting for the next driver load to be retired. */
+  retiredPagesPending: boolean | null;
+  /** Rows remapped for correctable errors (NVML; Ampere and later). */
+  remappedRowsCorrectable: bigint | null;
+  /** Rows remapped for uncorrectable errors. */
+  remappedRowsUncorrectable: bigint | null;
+  /** A remapping waits for a GPU reset. */
+  remappedRowsPending: boolean | null;
+  /** A remapping failed: the GPU should be serviced. */
+  remappedRowsFailure: boolean | null;
+  /** The NVLinks (option `gpu.nvlink`); `not_supported` on GPUs without NVLink. */
+  nvlinks: NvLink[] | null;
+  /** Whether MIG is on now (NVML). */
+  migModeCurrent: boolean | null;
+  /** Whether MIG will be on after the next reset. */
+  migModePending: boolean | null;
+  /** The MIG devices, each with its memory and processes (empty when MIG is off). */
+  migDevices: MigDevice[] | null;
+  /**
+   * Speed of the first fan (NVML; amdgpu `fan1_input`).
+   *
+   * Unit: rpm.
+   */
+  fanSpeedRpm: bigint | null;
+  /**
+   * amdgpu: the CPU-visible part of VRAM (`mem_info_vis_vram_total`).
+   *
+   * Unit: bytes.
+   */
+  memoryVisibleTotal: bigint | null;
+  /**
+   * amdgpu: used CPU-visible VRAM.
+   *
+   * Unit: bytes.
+   */
+  memoryVisibleUsed: bigint | null;
+  /**
+   * amdgpu: system memory the GPU can map (GTT, `mem_info_gtt_total`).
+   *
+   * Unit: bytes.
+   */
+  memoryGttTotal: bigint | null;
+  /**
+   * amdgpu: GTT in use.
+   *
+   * Unit: bytes.
+   */
+  memoryGttUsed: bigint | null;
+  /**
+   * Where this snapshot's DRM clients came from; `disabled` when none was read
+   * (neither `process.fds` nor `gpu.drm_clients`).
+   */
+  drmClientsFrom: DrmClientsFrom | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'uuid' | 'name' | 'pciBusId' | 'utilizationGpu' | 'utilizationMemory' | 'utilizationEncoder' | 'utilizationDecoder' | 'memoryTotal' | 'memoryUsed' | 'memoryFree' | 'memoryReserved' | 'temperatureGpu' | 'temperatureMemory' | 'temperatureSlowdown' | 'temperatureShutdown' | 'powerDraw' | 'powerLimit' | 'powerDefaultLimit' | 'powerMinLimit' | 'powerMaxLimit' | 'powerState' | 'clockGraphics' | 'clockSm' | 'clockMemory' | 'clockVideo' | 'clockMaxGraphics' | 'clockMaxMemory' | 'pcieLinkGenCurrent' | 'pcieLinkGenMax' | 'pcieLinkWidthCurrent' | 'pcieLinkWidthMax' | 'pcieTxThroughput' | 'pcieRxThroughput' | 'eccEnabled' | 'eccErrorsCorrected' | 'eccErrorsUncorrected' | 'processes' | 'fanSpeed' | 'computeMode' | 'computeCapability' | 'driverVersion' | 'vbiosVersion' | 'serial' | 'pciDeviceId' | 'persistenceMode' | 'performanceLevel' | 'clockEventReasons' | 'temperatureHotspot' | 'temperatureMargin' | 'powerDrawInstant' | 'powerEnforcedLimit' | 'energyTotal' | 'powerFromEnergy' | 'clockMaxSm' | 'clockMaxVideo' | 'clockMinGraphics' | 'gtClocks' | 'pcieReplayErrors' | 'eccErrorsCorrectedAggregate' | 'eccErrorsUncorrectedAggregate' | 'retiredPagesSingleBit' | 'retiredPagesDoubleBit' | 'retiredPagesPending' | 'remappedRowsCorrectable' | 'remappedRowsUncorrectable' | 'remappedRowsPending' | 'remappedRowsFailure' | 'nvlinks' | 'migModeCurrent' | 'migModePending' | 'migDevices' | 'fanSpeedRpm' | 'memoryVisibleTotal' | 'memoryVisibleUsed' | 'memoryGttTotal' | 'memoryGttUsed' | 'drmClientsFrom', Reason>>;
+}
+
+/** A process using a GPU. */
+export interface GpuProcess {
+  pid: number;
+  /**
+   * The process's command name (`comm`): from the process domain when it ran, else
+   * read for this pid. `gone` when it exited, `not_present` when the pid is not
+   * visible here (another pid namespace: NVML reports host pids).
+   */
+  processName: string | null;
+  /**
+   * GPU memory the process uses. NVML: its allocation (`not_supported` where the
+   * driver hides it: Windows WDDM, some MIG set-ups). DRM client: the sum of its
+   * resident memory over the device's regions but amdgpu's `gtt` and `cpu` (system
+   * memory mapped for the GPU).
+   *
+   * Unit: bytes.
+   */
+  usedMemory: bigint | null;
+  /** The MIG compute instance the process runs in; `null` when MIG is off. */
+  computeInstanceId: number | null;
+  /** The MIG GPU instance the process runs in; `null` when MIG is off. */
+  gpuInstanceId: number | null;
+  /** What the process does on the GPU. */
+  processType: GpuProcessType;
+  /**
+   * Share of the time one of its kernels ran on the SMs, from NVML's latest sample
+   * since the previous snapshot (`nvidia-smi pmon` `sm`). `not_present` when NVML kept
+   * no sample for it, `not_supported` for DRM clients (see `engines`) and on MIG.
+   *
+   * Unit: percent.
+   */
+  utilizationSm: number | null;
+  /**
+   * Share of the time it read or wrote device memory (NVML sample).
+   *
+   * Unit: percent.
+   */
+  utilizationMemory: number | null;
+  /**
+   * Share of the encoder it used (NVML sample).
+   *
+   * Unit: percent.
+   */
+  utilizationEncoder: number | null;
+  /**
+   * Share of the decoder it used (NVML sample).
+   *
+   * Unit: percent.
+   */
+  utilizationDecoder: number | null;
+  /**
+   * The DRM client id (`drm-client-id`), unique per device while the client lives;
+   * `null` for NVML processes.
+   */
+  drmClientId: bigint | null;
+  /**
+   * Other processes holding the same DRM client (a descriptor inherited or passed):
+   * the client is reported once, under the lowest pid.
+   */
+  sharedWith: number[];
+  /** Engine use of a DRM client; empty for NVML processes. */
+  engines: GpuEngineUse[];
+  /** Memory of a DRM client per region; empty for NVML processes. */
+  memoryRegions: GpuMemoryRegion[];
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'processName' | 'usedMemory' | 'utilizationSm' | 'utilizationMemory' | 'utilizationEncoder' | 'utilizationDecoder', Reason>>;
+}
+
+/** One engine class of a DRM client (`drm-engine-<name>`, `drm-cycles-<name>`). */
+export interface GpuEngineUse {
+  /**
+   * The driver's engine name (`gfx`, `compute`, `dec` for amdgpu; `render`, `copy`,
+   * `video` for i915; `rcs`, `bcs`, `vcs`, `ccs` for xe).
+   */
+  engine: string;
+  /**
+   * Time the client kept this engine busy since it opened the device (`drm-engine-*`).
+   *
+   * Unit: ns.
+   */
+  busyNs: bigint | null;
+  /** Busy cycles since it opened the device (`drm-cycles-*`, xe). */
+  cycles: bigint | null;
+  /** The engine's cycle counter at the same moment (`drm-total-cycles-*`). */
+  totalCycles: bigint | null;
+  /**
+   * Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the
+   * driver does not say).
+   */
+  capacity: number;
+  /**
+   * Share of this engine class the client used since the probe's previous snapshot
+   * (busy time over wall time, or busy cycles over total cycles, divided by the
+   * capacity). `no_previous_sample` on the first snapshot that sees the client.
+   *
+   * Unit: percent.
+   */
+  busyPercent: number | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'busyNs' | 'cycles' | 'totalCycles' | 'busyPercent', Reason>>;
+}
+
+/** Memory of one region of a DRM client (`drm-total-<region>`, …). */
+export interface GpuMemoryRegion {
+  /**
+   * The driver's region name (`vram`, `gtt`, `cpu` for amdgpu; `system0`, `local0`
+   * for i915; `vram0`, `gtt` for xe).
+   */
+  region: string;
+  /**
+   * Buffers the client can reach in this region, shared ones included.
+   *
+   * Unit: bytes.
+   */
+  total: bigint | null;
+  /**
+   * Of those, buffers shared with other clients.
+   *
+   * Unit: bytes.
+   */
+  shared: bigint | null;
+  /**
+   * Buffers resident in the region (`drm-resident-*`; the legacy `drm-memory-*` key,
+   * which amdgpu and older drivers print, is read as resident when no
+   * `drm-resident-*` is given).
+   *
+   * Unit: bytes.
+   */
+  resident: bigint | null;
+  /**
+   * Resident buffers the client marked purgeable.
+   *
+   * Unit: bytes.
+   */
+  purgeable: bigint | null;
+  /**
+   * Resident buffers the GPU is using now.
+   *
+   * Unit: bytes.
+   */
+  active: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'total' | 'shared' | 'resident' | 'purgeable' | 'active', Reason>>;
+}
+
+/** A CUDA compute capability (`9.0` for Hopper). */
+export interface ComputeCapability {
+  major: number;
+  minor: number;
+}
+
+/**
+ * Why the GPU's clocks are held below their maximum now (NVML "clocks event reasons",
+ * formerly "throttle reasons"; amdgpu's ASIC-independent throttle status; i915/xe
+ * throttle reasons). A reason the vendor does not report is `not_supported`.
+ */
+export interface ClockEventReasons {
+  /** Nothing runs: clocks are low because the GPU is idle (NVIDIA). */
+  gpuIdle: boolean | null;
+  /** Clocks are held at the applications clocks set by an administrator (NVIDIA). */
+  applicationsClocksSetting: boolean | null;
+  /**
+   * The software power limit holds the clocks down (NVIDIA SW power cap; AMD PPT/SPL
+   * limits; Intel PL1/PL2/PL4).
+   */
+  swPowerCap: boolean | null;
+  /**
+   * Hardware slowdown: an external signal or a voltage regulator (NVIDIA HW slowdown;
+   * AMD VRHOT/PROCHOT; Intel PROCHOT, VR TDC).
+   */
+  hwSlowdown: boolean | null;
+  /** Sync boost: clocks matched across GPUs of a group (NVIDIA). */
+  syncBoost: boolean | null;
+  /**
+   * The driver or firmware lowers clocks for temperature (NVIDIA SW thermal slowdown;
+   * AMD temperature throttlers; Intel thermal and RATL).
+   */
+  swThermalSlowdown: boolean | null;
+  /**
+   * The hardware lowers clocks for temperature (NVIDIA HW thermal slowdown; Intel VR
+   * thermal alert).
+   */
+  hwThermalSlowdown: boolean | null;
+  /** The power brake assertion of the board (NVIDIA). */
+  hwPowerBrakeSlowdown: boolean | null;
+  /** Clocks follow the display's needs (NVIDIA). */
+  displayClocksSetting: boolean | null;
+  /**
+   * Another reason the vendor reports without a class here (AMD current limits
+   * (TDC/EDC), PPM, FIT).
+   */
+  other: boolean | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'gpuIdle' | 'applicationsClocksSetting' | 'swPowerCap' | 'hwSlowdown' | 'syncBoost' | 'swThermalSlowdown' | 'hwThermalSlowdown' | 'hwPowerBrakeSlowdown' | 'displayClocksSetting' | 'other', Reason>>;
+}
+
+/** The frequencies of one Intel GT (graphics or media unit) of a card. */
+export interface GtClocks {
+  /** The tile (xe `tile<N>`; 0 for i915). */
+  tile: number;
+  /** The GT within the tile (`gt<N>`). */
+  gt: number;
+  /**
+   * The frequency the GT runs at (`act`).
+   *
+   * Unit: MHz.
+   */
+  actual: bigint | null;
+  /**
+   * The frequency the driver last requested (`cur`).
+   *
+   * Unit: MHz.
+   */
+  requested: bigint | null;
+  /**
+   * The lowest frequency the driver may request (`min`, set by an administrator).
+   *
+   * Unit: MHz.
+   */
+  limitMin: bigint | null;
+  /**
+   * The highest frequency the driver may request (`max`, set by an administrator).
+   *
+   * Unit: MHz.
+   */
+  limitMax: bigint | null;
+  /**
+   * The frequency requested when a waiting client needs a boost (i915 `boost`).
+   *
+   * Unit: MHz.
+   */
+  boost: bigint | null;
+  /**
+   * The hardware's highest frequency (`RP0`).
+   *
+   * Unit: MHz.
+   */
+  hwMax: bigint | null;
+  /**
+   * The hardware's most efficient frequency (`RPe`; i915 `RP1`).
+   *
+   * Unit: MHz.
+   */
+  hwEfficient: bigint | null;
+  /**
+   * The hardware's lowest frequency (`RPn`).
+   *
+   * Unit: MHz.
+   */
+  hwMin: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'actual' | 'requested' | 'limitMin' | 'limitMax' | 'boost' | 'hwMax' | 'hwEfficient' | 'hwMin', Reason>>;
+}
+
+/** One NVLink of an NVIDIA GPU. */
+export interface NvLink {
+  /** The link number (0 to 17). */
+  link: number;
+  /** Whether the link is up. */
+  active: boolean | null;
+  /** NVLink version. */
+  version: number | null;
+  /** The PCI bus id of the device at the other end. */
+  remotePciBusId: string | null;
+  /** Data-link replay errors since the driver loaded. */
+  errorsReplay: bigint | null;
+  /** Data-link recovery events. */
+  errorsRecovery: bigint | null;
+  /** Flow-control digit CRC errors. */
+  errorsCrcFlit: bigint | null;
+  /** Data CRC errors. */
+  errorsCrcData: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'active' | 'version' | 'remotePciBusId' | 'errorsReplay' | 'errorsRecovery' | 'errorsCrcFlit' | 'errorsCrcData', Reason>>;
+}
+
+/** A MIG device: an instance of a MIG-enabled NVIDIA GPU. */
+export interface MigDevice {
+  /** The MIG device's index on its GPU. */
+  index: number;
+  /** `MIG-…`. */
+  uuid: string | null;
+  gpuInstanceId: number | null;
+  computeInstanceId: number | null;
+  /**
+   * The instance's share of the GPU's memory.
+   *
+   * Unit: bytes.
+   */
+  memoryTotal: bigint | null;
+  /** Unit: bytes. */
+  memoryUsed: bigint | null;
+  /** Unit: bytes. */
+  memoryFree: bigint | null;
+  /** The processes running in this instance. */
+  processes: GpuProcess[] | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'uuid' | 'gpuInstanceId' | 'computeInstanceId' | 'memoryTotal' | 'memoryUsed' | 'memoryFree' | 'processes', Reason>>;
 }
 
 /** Energy counters, power supplies and sensors. */
@@ -2587,7 +3266,7 @@ export interface EbpfMetrics {
 }
 
 /** The name of each record type. */
-export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'PowerMetrics' | 'Storage' | 'EbpfMetrics';
+export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'Storage' | 'EbpfMetrics';
 
 /** Each record type by name. */
 export interface RecordTypes {
@@ -2645,6 +3324,14 @@ export interface RecordTypes {
   ConntrackStats: ConntrackStats;
   ConntrackCpuStats: ConntrackCpuStats;
   GpuMetrics: GpuMetrics;
+  GpuProcess: GpuProcess;
+  GpuEngineUse: GpuEngineUse;
+  GpuMemoryRegion: GpuMemoryRegion;
+  ComputeCapability: ComputeCapability;
+  ClockEventReasons: ClockEventReasons;
+  GtClocks: GtClocks;
+  NvLink: NvLink;
+  MigDevice: MigDevice;
   PowerMetrics: PowerMetrics;
   Storage: Storage;
   EbpfMetrics: EbpfMetrics;
@@ -2804,6 +3491,66 @@ export interface NetworkOptions {
 
 /** The gpu domain's options (`new Probe({ gpu: { … } })`); each one left out keeps its default. */
 export interface GpuOptions {
+  /**
+   * Ask NVML for NVIDIA GPUs (default on; off: NVML is not loaded).
+   *
+   * Key `gpu.nvml`; default `true`.
+   */
+  nvml?: boolean;
+  /**
+   * The NVML library to load (default: `libnvidia-ml.so.1` from the loader's path, or
+   * the `LIBPROBE_NVML_LIBRARY` environment variable). On a fixture tree NVML is
+   * loaded only when this or the variable names a library, so that a fixture never
+   * reports the testing machine's GPUs.
+   *
+   * Key `gpu.nvml_library`; default ``.
+   */
+  nvmlLibrary?: string | null;
+  /**
+   * PCIe throughput (`pcie_tx_throughput`, `pcie_rx_throughput`): NVML samples each
+   * direction for about 20 ms, so this adds ~40 ms per NVIDIA GPU to a snapshot.
+   * Default off.
+   *
+   * Key `gpu.pcie_throughput`; default `false`.
+   */
+  pcieThroughput?: boolean;
+  /**
+   * NVML's total energy counter (`energy_total`, `power_from_energy`): about 3 ms per
+   * call on an H100 (driver 580, measured), so default off. Sysfs energy counters
+   * (AMD, Intel) are always read.
+   *
+   * Key `gpu.nvml_energy`; default `false`.
+   */
+  nvmlEnergy?: boolean;
+  /**
+   * Per-process SM, memory, encoder and decoder use from NVML's sample buffer
+   * (default on; a few µs per GPU).
+   *
+   * Key `gpu.process_utilization`; default `true`.
+   */
+  processUtilization?: boolean;
+  /**
+   * NVLink state and error counters (default on; one NVML call per link and counter
+   * on GPUs that have NVLink).
+   *
+   * Key `gpu.nvlink`; default `true`.
+   */
+  nvlink?: boolean;
+  /**
+   * Find DRM clients by walking every process's descriptors (a `readlink` per open
+   * descriptor of every visible process) when the process domain did not walk them
+   * (`process.fds`). Default off: without either, `processes` holds NVML's only.
+   *
+   * Key `gpu.drm_clients`; default `false`.
+   */
+  drmClients?: boolean;
+  /**
+   * amdgpu's binary `gpu_metrics` table (default on): energy, video clock, throttle
+   * reasons and what sysfs lacks.
+   *
+   * Key `gpu.gpu_metrics`; default `true`.
+   */
+  gpuMetrics?: boolean;
 }
 
 /** The power domain's options (`new Probe({ power: { … } })`); each one left out keeps its default. */

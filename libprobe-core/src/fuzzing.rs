@@ -20,7 +20,10 @@ use crate::sys::imp::procfs::{
     net_netlink, net_nf_conntrack, net_packet, net_raw, net_snmp, net_snmp6, net_sockstat, net_stat_nf_conntrack,
     net_tcp, net_udp, net_unix, sys_net_mem,
 };
-use crate::sys::imp::sysfs::{class_net, devices_system_cpu, fs_cgroup};
+use crate::sys::imp::sysfs::{
+    class_drm, class_drm_card_device_gpu_metrics as gpu_metrics_table, class_drm_card_device_hwmon, class_net,
+    devices_system_cpu, fs_cgroup,
+};
 use crate::sys::imp::taskstats;
 
 /// One parser's entry point: panics if the parser panics or breaks its invariant.
@@ -72,6 +75,10 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("rtnetlink", rtnetlink),
     ("ctnetlink", ctnetlink),
     ("ethtool", ethtool),
+    ("pid_fdinfo_drm", pid_fdinfo_drm),
+    ("class_drm", class_drm),
+    ("class_drm_hwmon", class_drm_hwmon),
+    ("gpu_metrics", gpu_metrics),
 ];
 
 fn lines(data: &[u8]) -> usize {
@@ -651,4 +658,92 @@ pub fn ethtool(data: &[u8]) {
         assert!(d.driver.len() <= 32 * 3 && d.bus.len() <= 32 * 3);
     }
     let _ = ethtool::decode_gset(data);
+}
+
+/// The `drm-*` keys of an fdinfo: bounded lists, each engine and region named once, and
+/// what it parsed renders back to the same parse.
+pub fn pid_fdinfo_drm(data: &[u8]) {
+    let Ok(Some(d)) = pid_fdinfo::parse_drm(data) else { return };
+    assert!(d.engines.len() <= pid_fdinfo::DRM_MAX_ENTRIES && d.regions.len() <= pid_fdinfo::DRM_MAX_ENTRIES);
+    let mut text = format!("drm-driver:\t{}\n", d.driver);
+    if let Some(p) = &d.pdev {
+        text += &format!("drm-pdev:\t{p}\n");
+    }
+    if let Some(c) = d.client_id {
+        text += &format!("drm-client-id:\t{c}\n");
+    }
+    for e in &d.engines {
+        let pairs = [
+            ("engine", e.busy_ns.map(|v| format!("{v} ns"))),
+            ("engine-capacity", e.capacity.map(|v| v.to_string())),
+            ("cycles", e.cycles.map(|v| v.to_string())),
+            ("total-cycles", e.total_cycles.map(|v| v.to_string())),
+        ];
+        for (k, v) in pairs {
+            if let Some(v) = v {
+                text += &format!("drm-{k}-{}:\t{v}\n", e.name);
+            }
+        }
+    }
+    for r in &d.regions {
+        for (k, v) in [
+            ("total", r.total),
+            ("shared", r.shared),
+            ("resident", r.resident),
+            ("purgeable", r.purgeable),
+            ("active", r.active),
+            ("memory", r.memory),
+        ] {
+            if let Some(v) = v {
+                text += &format!("drm-{k}-{}:\t{v}\n", r.name);
+            }
+        }
+    }
+    assert_eq!(pid_fdinfo::parse_drm(text.as_bytes()), Ok(Some(d)));
+}
+
+/// The DRM card attributes: uevent, dpm levels, link speed and width, text values.
+pub fn class_drm(data: &[u8]) {
+    let _ = class_drm::uevent(data);
+    if let Ok(l) = class_drm::dpm_levels(data) {
+        assert!(l.levels.len() <= 64);
+        if let (Some(min), Some(max)) = (l.min(), l.max()) {
+            assert!(min <= max);
+        }
+    }
+    if let Ok(Some(g)) = class_drm::link_gen(data) {
+        assert!((1..=6).contains(&g));
+    }
+    let _ = (class_drm::link_width(data), class_drm::decimal(data), class_drm::signed(data));
+    if let Ok(Some(t)) = class_drm::text(data) {
+        assert!(t.len() <= 256);
+    }
+}
+
+/// hwmon attribute names and labels.
+pub fn class_drm_hwmon(data: &[u8]) {
+    if let Ok(name) = std::str::from_utf8(data)
+        && let Some((kind, n, item)) = class_drm_card_device_hwmon::attr(name)
+    {
+        let back = if item.is_empty() { format!("{kind}{n}") } else { format!("{kind}{n}_{item}") };
+        assert_eq!(class_drm_card_device_hwmon::attr(&back), Some((kind, n, item)));
+    }
+    if let Ok(l) = class_drm_card_device_hwmon::label(data) {
+        assert!(l.len() <= 64);
+    }
+}
+
+/// amdgpu's `gpu_metrics`: every revision decodes within bounds; a known revision's
+/// values keep their ranges.
+pub fn gpu_metrics(data: &[u8]) {
+    let Ok(t) = gpu_metrics_table::parse(data) else { return };
+    for p in [t.gfx_activity, t.umc_activity, t.mm_activity].into_iter().flatten() {
+        assert!((0.0..=100.0).contains(&p));
+    }
+    if let Some(g) = t.pcie_link_gen {
+        assert!((1..=6).contains(&g));
+    }
+    if let Some((_, bits)) = t.energy_accumulator {
+        assert!(bits == 32 || bits == 64);
+    }
 }

@@ -30,6 +30,7 @@ pub mod system;
 pub mod text;
 
 pub use error::{Error, ErrorKind, ParseError};
+pub use gpu::GpuOptions;
 pub use libprobe_derive::{OptionSet, Record, RecordEnum};
 pub use model::{Domain, DomainName, DomainState, DomainStatus, Field, Reason};
 pub use network::{NetNamespaceTarget, NetworkOptions, SocketKind, SocketKinds};

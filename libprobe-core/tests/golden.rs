@@ -12,6 +12,8 @@
 
 use std::path::{Path, PathBuf};
 
+mod fake_nvml;
+
 use libprobe::network::{
     AddressFamily, Duplex, NeighbourState, Network, SocketOwner, TcpConnection, TcpState, UdpConnection, UnixSocket,
     UnixSocketType, UnixState,
@@ -22,7 +24,7 @@ use libprobe::{
 };
 
 /// Every scenario under `tests/fixtures/`.
-const SCENARIOS: [&str; 7] = [
+const SCENARIOS: [&str; 8] = [
     "linux-6.18-vm",
     "adversarial-names",
     "old-kernel-4.19",
@@ -30,6 +32,7 @@ const SCENARIOS: [&str; 7] = [
     "broken",
     "net-endpoints",
     "net-procfs-fallback",
+    "gpu-all-vendors",
 ];
 
 fn fixtures() -> PathBuf {
@@ -40,10 +43,20 @@ fn options(source: Source, scenario: &str) -> Options {
     // The network scenarios hold one process and the network: no system files.
     let domains = if scenario.starts_with("net-") {
         Domains::NONE.with(DomainName::Process).with(DomainName::Network)
+    } else if scenario.starts_with("gpu-") {
+        // The GPU scenarios hold the processes using the GPUs and the GPUs.
+        Domains::NONE.with(DomainName::Process).with(DomainName::Gpu)
     } else {
         Domains::default_set()
     };
+    let mut gpu = libprobe::GpuOptions::default();
+    if scenario.starts_with("gpu-") {
+        // Their NVIDIA GPUs come from the fake NVML answering from `<scenario>/nvml.xml`.
+        let xml = fixtures().join(scenario).join("nvml.xml");
+        gpu.nvml_library = Some(fake_nvml::library(fake_nvml::Build::Current, &xml));
+    }
     Options {
+        gpu,
         source,
         domains,
         // taskstats included: a fixture tree has no kernel to ask, so it must say
@@ -557,6 +570,81 @@ fn net_procfs_fallback() {
     let (pc, dc) = (n.conntrack.value().unwrap(), d.conntrack.value().unwrap());
     assert_eq!(flows(pc), flows(dc));
     assert!(pc.iter().all(|e| e.id.reason() == Some(Reason::NotSupported)));
+}
+
+#[test]
+fn gpu_all_vendors() {
+    use libprobe::gpu::{DrmClientsFrom, GpuProcessType, GpuVendor};
+    let s = run("gpu-all-vendors");
+    let st = status(&s, DomainName::Gpu);
+    assert_eq!(st.state, DomainState::Collected);
+    assert!(st.warnings.is_empty(), "{:?}", st.warnings);
+    assert!(status(&s, DomainName::Process).warnings.is_empty(), "{:?}", status(&s, DomainName::Process).warnings);
+    let gpus = s.gpus.value().unwrap();
+    // NVIDIA (NVML) first, then the DRM cards in card order; the BMC's display is no GPU.
+    let who: Vec<_> = gpus.iter().map(|g| (g.index, g.vendor, g.driver.as_str())).collect();
+    assert_eq!(
+        who,
+        [
+            (0, GpuVendor::Nvidia, "nvidia"),
+            (1, GpuVendor::Amd, "amdgpu"),
+            (2, GpuVendor::Amd, "amdgpu"),
+            (3, GpuVendor::Intel, "i915"),
+            (4, GpuVendor::Intel, "xe")
+        ]
+    );
+    let (h100, rdna, mi300, arc, bmg) = (&gpus[0], &gpus[1], &gpus[2], &gpus[3], &gpus[4]);
+    // NVML processes joined to the process domain's names; a pid of another namespace has none.
+    let p: Vec<_> =
+        h100.processes.value().unwrap().iter().map(|p| (p.pid, p.process_name.clone(), p.process_type)).collect();
+    assert_eq!(p[0], (4242, Field::Value("python3".into()), GpuProcessType::Compute));
+    assert_eq!(p[1], (4301, Field::Value("Xorg".into()), GpuProcessType::ComputeAndGraphics));
+    assert_eq!(p[2], (99999, Field::Missing(Reason::NotPresent), GpuProcessType::Compute));
+    // Every card's fields from sysfs, hwmon and gpu_metrics.
+    assert_eq!(
+        (rdna.utilization_gpu, rdna.temperature_gpu, rdna.temperature_slowdown),
+        (Field::Value(37.0), Field::Value(45.0), Field::Value(100.0))
+    );
+    assert_eq!(
+        (rdna.power_draw, rdna.fan_speed, rdna.clock_graphics, rdna.clock_max_graphics),
+        (Field::Value(52.0), Field::Value(25), Field::Value(2155), Field::Value(2575))
+    );
+    assert_eq!((rdna.clock_video, rdna.power_from_energy), (Field::Value(1147), Field::Value(52.0)));
+    assert_eq!(rdna.clock_event_reasons.value().unwrap().sw_power_cap, Field::Value(true));
+    assert_eq!(
+        (mi300.temperature_gpu, mi300.temperature_hotspot),
+        (Field::Value(64.0), Field::Value(64.0)),
+        "no edge sensor: junction"
+    );
+    assert_eq!((mi300.power_draw, mi300.power_from_energy), (Field::Value(524.0), Field::Value(512.0)));
+    assert_eq!(mi300.name.value().map(String::as_str), Some("AMD Instinct MI300X OAM"));
+    assert_eq!(
+        (arc.power_draw, arc.clock_graphics, arc.clock_max_graphics),
+        (Field::Value(150.0), Field::Value(2100), Field::Value(2400))
+    );
+    assert_eq!(arc.clock_event_reasons.value().unwrap().sw_power_cap, Field::Value(true));
+    assert_eq!(
+        (bmg.power_draw, bmg.temperature_memory, bmg.memory_total),
+        (Field::Value(95.0), Field::Value(58.0), Field::Value(12 << 30))
+    );
+    assert_eq!(bmg.gt_clocks.value().unwrap().len(), 2);
+    // DRM clients: from the process domain's descriptors, one per client id, matched by pdev.
+    for g in &gpus[1..] {
+        assert_eq!(g.drm_clients_from, Field::Value(DrmClientsFrom::ProcessFds));
+    }
+    let clients: Vec<_> =
+        rdna.processes.value().unwrap().iter().map(|p| (p.pid, p.drm_client_id, p.shared_with.clone())).collect();
+    assert_eq!(clients, [(4301, Some(3), vec![]), (4400, Some(7), vec![4401])]);
+    let blender = &rdna.processes.value().unwrap()[1];
+    let gfx = &blender.engines[0];
+    assert_eq!((gfx.engine.as_str(), gfx.busy_percent), ("gfx", Field::Value(80.0)));
+    assert_eq!(blender.used_memory, Field::Value(1 << 30), "VRAM only: gtt and cpu are system memory");
+    let ffmpeg = &arc.processes.value().unwrap()[0];
+    let video = ffmpeg.engines.iter().find(|e| e.engine == "video").unwrap();
+    assert_eq!((video.capacity, video.busy_percent), (2, Field::Value(60.0)));
+    let vkcube = &bmg.processes.value().unwrap()[0];
+    assert_eq!(vkcube.engines[0].busy_percent, Field::Value(50.0));
+    assert_eq!(mi300.processes.value().unwrap()[0].engines[1].busy_percent, Field::Value(90.0));
 }
 
 /// Each directory under `tests/fixtures/` is a scenario tested above, with its notes and

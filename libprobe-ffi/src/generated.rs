@@ -307,6 +307,72 @@ fn c_neighbour_state(_: &Arena, v: ValueRef<'_>) -> libprobe_neighbour_state {
     crate::arena::enum_(v)
 }
 
+/// Who made a GPU.
+pub type libprobe_gpu_vendor = i32;
+pub const LIBPROBE_GPU_VENDOR_NVIDIA: libprobe_gpu_vendor = 1;
+pub const LIBPROBE_GPU_VENDOR_AMD: libprobe_gpu_vendor = 2;
+pub const LIBPROBE_GPU_VENDOR_INTEL: libprobe_gpu_vendor = 3;
+pub const LIBPROBE_GPU_VENDOR_UNKNOWN: libprobe_gpu_vendor = 0;
+
+fn c_gpu_vendor(_: &Arena, v: ValueRef<'_>) -> libprobe_gpu_vendor {
+    crate::arena::enum_(v)
+}
+
+/// Which processes may use a GPU (NVML compute mode).
+pub type libprobe_compute_mode = i32;
+/// Any number of processes.
+pub const LIBPROBE_COMPUTE_MODE_DEFAULT: libprobe_compute_mode = 1;
+/// One context per thread (deprecated by NVIDIA).
+pub const LIBPROBE_COMPUTE_MODE_EXCLUSIVE_THREAD: libprobe_compute_mode = 2;
+/// No compute context.
+pub const LIBPROBE_COMPUTE_MODE_PROHIBITED: libprobe_compute_mode = 3;
+/// One process.
+pub const LIBPROBE_COMPUTE_MODE_EXCLUSIVE_PROCESS: libprobe_compute_mode = 4;
+
+fn c_compute_mode(_: &Arena, v: ValueRef<'_>) -> libprobe_compute_mode {
+    crate::arena::enum_(v)
+}
+
+/// Whether a GPU's record was read (fields may still be missing one by one) or the GPU
+/// failed as a whole.
+pub type libprobe_gpu_state = i32;
+pub const LIBPROBE_GPU_STATE_COLLECTED: libprobe_gpu_state = 1;
+/// The GPU stopped answering (NVML `GPU_IS_LOST`: fallen off the bus) or could not be
+/// opened; `GpuMetrics::error` says why, and its other fields are missing.
+pub const LIBPROBE_GPU_STATE_FAILED: libprobe_gpu_state = 2;
+
+fn c_gpu_state(_: &Arena, v: ValueRef<'_>) -> libprobe_gpu_state {
+    crate::arena::enum_(v)
+}
+
+/// Where the DRM clients of a snapshot were found.
+pub type libprobe_drm_clients_from = i32;
+/// The process domain's descriptor walk (option `process.fds`): only the DRM
+/// descriptors' `fdinfo` was read again.
+pub const LIBPROBE_DRM_CLIENTS_FROM_PROCESS_FDS: libprobe_drm_clients_from = 1;
+/// The GPU domain's own walk of `/proc/*/fd` (option `gpu.drm_clients`).
+pub const LIBPROBE_DRM_CLIENTS_FROM_GPU_WALK: libprobe_drm_clients_from = 2;
+
+fn c_drm_clients_from(_: &Arena, v: ValueRef<'_>) -> libprobe_drm_clients_from {
+    crate::arena::enum_(v)
+}
+
+/// What a process does on a GPU.
+pub type libprobe_gpu_process_type = i32;
+/// A compute context (CUDA): NVML's compute process list (`C` in nvidia-smi).
+pub const LIBPROBE_GPU_PROCESS_TYPE_COMPUTE: libprobe_gpu_process_type = 1;
+/// A graphics context (OpenGL, Vulkan): NVML's graphics list (`G`).
+pub const LIBPROBE_GPU_PROCESS_TYPE_GRAPHICS: libprobe_gpu_process_type = 2;
+/// Both lists (`C+G`).
+pub const LIBPROBE_GPU_PROCESS_TYPE_COMPUTE_AND_GRAPHICS: libprobe_gpu_process_type = 3;
+/// A DRM client (`/proc/<pid>/fdinfo`): a process holding the GPU's DRM device open;
+/// the kernel does not say what kind of work it submits.
+pub const LIBPROBE_GPU_PROCESS_TYPE_DRM_CLIENT: libprobe_gpu_process_type = 4;
+
+fn c_gpu_process_type(_: &Arena, v: ValueRef<'_>) -> libprobe_gpu_process_type {
+    crate::arena::enum_(v)
+}
+
 // ---- Values that may be missing, lists and maps. ----
 
 /// An array of `libprobe_domain_status` in the snapshot's arena: element `i` is at
@@ -2428,6 +2494,304 @@ fn c_opt_list_conntrack_cpu_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_li
         }
         Err(reason) => libprobe_opt_list_conntrack_cpu_stats { present: 0, reason, value: Zero::ZERO },
     }
+}
+
+/// An array of `libprobe_gpu_process` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_gpu_process {
+    pub ptr: *const libprobe_gpu_process,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_gpu_process {
+    const ZERO: Self =
+        libprobe_list_gpu_process { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_gpu_process>() };
+}
+
+fn c_list_gpu_process(a: &Arena, v: ValueRef<'_>) -> libprobe_list_gpu_process {
+    let (ptr, count) = a.list(v, e_gpu_process);
+    libprobe_list_gpu_process { ptr, count, stride: size_of::<libprobe_gpu_process>() }
+}
+
+/// A `libprobe_list_gpu_process` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_gpu_process {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_gpu_process,
+}
+
+impl Zero for libprobe_opt_list_gpu_process {
+    const ZERO: Self = libprobe_opt_list_gpu_process { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_gpu_process(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_gpu_process {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_gpu_process { present: 1, reason: 0, value: c_list_gpu_process(a, v) },
+        Err(reason) => libprobe_opt_list_gpu_process { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `libprobe_compute_mode` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_compute_mode {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_compute_mode,
+}
+
+impl Zero for libprobe_opt_compute_mode {
+    const ZERO: Self = libprobe_opt_compute_mode { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_compute_mode(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_compute_mode {
+    match presence(v) {
+        Ok(v) => libprobe_opt_compute_mode { present: 1, reason: 0, value: c_compute_mode(a, v) },
+        Err(reason) => libprobe_opt_compute_mode { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `const libprobe_compute_capability *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_compute_capability {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_compute_capability,
+}
+
+impl Zero for libprobe_opt_compute_capability {
+    const ZERO: Self = libprobe_opt_compute_capability { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_compute_capability(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_compute_capability {
+    match presence(v) {
+        Ok(v) => libprobe_opt_compute_capability { present: 1, reason: 0, value: c_compute_capability(a, v) },
+        Err(reason) => libprobe_opt_compute_capability { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `const libprobe_clock_event_reasons *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_clock_event_reasons {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_clock_event_reasons,
+}
+
+impl Zero for libprobe_opt_clock_event_reasons {
+    const ZERO: Self = libprobe_opt_clock_event_reasons { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_clock_event_reasons(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_clock_event_reasons {
+    match presence(v) {
+        Ok(v) => libprobe_opt_clock_event_reasons { present: 1, reason: 0, value: c_clock_event_reasons(a, v) },
+        Err(reason) => libprobe_opt_clock_event_reasons { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_gt_clocks` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_gt_clocks {
+    pub ptr: *const libprobe_gt_clocks,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_gt_clocks {
+    const ZERO: Self =
+        libprobe_list_gt_clocks { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_gt_clocks>() };
+}
+
+fn c_list_gt_clocks(a: &Arena, v: ValueRef<'_>) -> libprobe_list_gt_clocks {
+    let (ptr, count) = a.list(v, e_gt_clocks);
+    libprobe_list_gt_clocks { ptr, count, stride: size_of::<libprobe_gt_clocks>() }
+}
+
+/// A `libprobe_list_gt_clocks` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_gt_clocks {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_gt_clocks,
+}
+
+impl Zero for libprobe_opt_list_gt_clocks {
+    const ZERO: Self = libprobe_opt_list_gt_clocks { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_gt_clocks(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_gt_clocks {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_gt_clocks { present: 1, reason: 0, value: c_list_gt_clocks(a, v) },
+        Err(reason) => libprobe_opt_list_gt_clocks { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_nv_link` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_nv_link {
+    pub ptr: *const libprobe_nv_link,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_nv_link {
+    const ZERO: Self = libprobe_list_nv_link { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_nv_link>() };
+}
+
+fn c_list_nv_link(a: &Arena, v: ValueRef<'_>) -> libprobe_list_nv_link {
+    let (ptr, count) = a.list(v, e_nv_link);
+    libprobe_list_nv_link { ptr, count, stride: size_of::<libprobe_nv_link>() }
+}
+
+/// A `libprobe_list_nv_link` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_nv_link {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_nv_link,
+}
+
+impl Zero for libprobe_opt_list_nv_link {
+    const ZERO: Self = libprobe_opt_list_nv_link { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_nv_link(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_nv_link {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_nv_link { present: 1, reason: 0, value: c_list_nv_link(a, v) },
+        Err(reason) => libprobe_opt_list_nv_link { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_mig_device` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_mig_device {
+    pub ptr: *const libprobe_mig_device,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_mig_device {
+    const ZERO: Self =
+        libprobe_list_mig_device { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_mig_device>() };
+}
+
+fn c_list_mig_device(a: &Arena, v: ValueRef<'_>) -> libprobe_list_mig_device {
+    let (ptr, count) = a.list(v, e_mig_device);
+    libprobe_list_mig_device { ptr, count, stride: size_of::<libprobe_mig_device>() }
+}
+
+/// A `libprobe_list_mig_device` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_mig_device {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_mig_device,
+}
+
+impl Zero for libprobe_opt_list_mig_device {
+    const ZERO: Self = libprobe_opt_list_mig_device { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_mig_device(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_mig_device {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_mig_device { present: 1, reason: 0, value: c_list_mig_device(a, v) },
+        Err(reason) => libprobe_opt_list_mig_device { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `libprobe_drm_clients_from` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_drm_clients_from {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_drm_clients_from,
+}
+
+impl Zero for libprobe_opt_drm_clients_from {
+    const ZERO: Self = libprobe_opt_drm_clients_from { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_drm_clients_from(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_drm_clients_from {
+    match presence(v) {
+        Ok(v) => libprobe_opt_drm_clients_from { present: 1, reason: 0, value: c_drm_clients_from(a, v) },
+        Err(reason) => libprobe_opt_drm_clients_from { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_gpu_engine_use` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_gpu_engine_use {
+    pub ptr: *const libprobe_gpu_engine_use,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_gpu_engine_use {
+    const ZERO: Self =
+        libprobe_list_gpu_engine_use { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_gpu_engine_use>() };
+}
+
+fn c_list_gpu_engine_use(a: &Arena, v: ValueRef<'_>) -> libprobe_list_gpu_engine_use {
+    let (ptr, count) = a.list(v, e_gpu_engine_use);
+    libprobe_list_gpu_engine_use { ptr, count, stride: size_of::<libprobe_gpu_engine_use>() }
+}
+
+/// An array of `libprobe_gpu_memory_region` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_gpu_memory_region {
+    pub ptr: *const libprobe_gpu_memory_region,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_gpu_memory_region {
+    const ZERO: Self = libprobe_list_gpu_memory_region {
+        ptr: std::ptr::null(),
+        count: 0,
+        stride: size_of::<libprobe_gpu_memory_region>(),
+    };
+}
+
+fn c_list_gpu_memory_region(a: &Arena, v: ValueRef<'_>) -> libprobe_list_gpu_memory_region {
+    let (ptr, count) = a.list(v, e_gpu_memory_region);
+    libprobe_list_gpu_memory_region { ptr, count, stride: size_of::<libprobe_gpu_memory_region>() }
 }
 
 // ---- Records. ----
@@ -5921,12 +6285,238 @@ pub(crate) fn fill_conntrack_cpu_stats(a: &Arena, r: &dyn Record) -> libprobe_co
     }
 }
 
-/// One GPU.
+/// One GPU: the specification's `GpuMetrics`, then what operators ask for beyond it.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_gpu_metrics {
-    /// The GPU's index among this machine's GPUs.
+    /// The GPU's index: NVML's index for NVIDIA GPUs (as in `nvidia-smi`), then the DRM
+    /// cards in card order.
     pub index: u32,
+    /// NVIDIA `GPU-…`; AMD `unique_id` (where the ASIC has one); Intel: `not_supported`.
+    pub uuid: libprobe_opt_str,
+    /// Product name (NVML; amdgpu `product_name`, which only boards with a FRU EEPROM
+    /// have; Intel: `not_supported`; see `pci_device_id`).
+    pub name: libprobe_opt_str,
+    pub vendor: libprobe_gpu_vendor,
+    /// PCI address in the kernel's form `0000:03:00.0` (NVML's eight-digit domain is
+    /// shortened to four when it fits, so it matches sysfs and `drm-pdev`).
+    pub pci_bus_id: libprobe_opt_str,
+    /// Share of the last sample period in which a kernel ran (NVML; amdgpu
+    /// `gpu_busy_percent`). Intel's drivers do not report it (`not_supported`): see the
+    /// per-client `engines`. `not_supported` on a MIG-enabled GPU.
+    /// Unit: percent.
+    pub utilization_gpu: libprobe_opt_f64,
+    /// Share of the period in which device memory was read or written (NVML; amdgpu
+    /// `mem_busy_percent`).
+    /// Unit: percent.
+    pub utilization_memory: libprobe_opt_f64,
+    /// Video encoder use (NVML).
+    /// Unit: percent.
+    pub utilization_encoder: libprobe_opt_f64,
+    /// Video decoder use (NVML; amdgpu `gpu_metrics` multimedia activity, which counts
+    /// the VCN as one unit for encode and decode).
+    /// Unit: percent.
+    pub utilization_decoder: libprobe_opt_f64,
+    /// Device memory (NVML framebuffer; amdgpu `mem_info_vram_total`; xe tiles' VRAM).
+    /// Unit: bytes.
+    pub memory_total: libprobe_opt_u64,
+    /// Unit: bytes.
+    pub memory_used: libprobe_opt_u64,
+    /// `memory_total - memory_used` for sysfs; NVML's own figure, which also leaves out
+    /// `memory_reserved`.
+    /// Unit: bytes.
+    pub memory_free: libprobe_opt_u64,
+    /// Memory the driver and firmware reserve (NVML).
+    /// Unit: bytes.
+    pub memory_reserved: libprobe_opt_u64,
+    /// The GPU's temperature: NVIDIA's GPU sensor; amdgpu's `edge` sensor, or
+    /// `junction` on boards without one (Instinct); xe's package sensor.
+    /// Unit: celsius.
+    pub temperature_gpu: libprobe_opt_f64,
+    /// Memory temperature (NVML; amdgpu `mem`; xe `vram`).
+    /// Unit: celsius.
+    pub temperature_memory: libprobe_opt_f64,
+    /// Where the GPU starts to slow down: NVML's slowdown threshold; amdgpu's `crit` of
+    /// the sensor of `temperature_gpu`. New NVIDIA datacenter drivers give only the
+    /// margin (`temperature_margin`) and say `not_supported` here.
+    /// Unit: celsius.
+    pub temperature_slowdown: libprobe_opt_f64,
+    /// Where the GPU shuts down: NVML's shutdown threshold; amdgpu's `emergency`.
+    /// Unit: celsius.
+    pub temperature_shutdown: libprobe_opt_f64,
+    /// Power draw: NVML's (averaged over one second on Ampere and later); amdgpu
+    /// `power1_average`, else `power1_input`; Intel: from the energy counter over the
+    /// interval since the previous snapshot (`no_previous_sample` first).
+    /// Unit: W.
+    pub power_draw: libprobe_opt_f64,
+    /// The power limit in force as set (NVML management limit; amdgpu `power1_cap`;
+    /// Intel `power1_max`, PL1).
+    /// Unit: W.
+    pub power_limit: libprobe_opt_f64,
+    /// The default power limit (NVML; amdgpu `power1_cap_default`; Intel
+    /// `power1_rated_max`, the TDP).
+    /// Unit: W.
+    pub power_default_limit: libprobe_opt_f64,
+    /// The lowest power limit that can be set (NVML; amdgpu `power1_cap_min`).
+    /// Unit: W.
+    pub power_min_limit: libprobe_opt_f64,
+    /// The highest power limit that can be set (NVML; amdgpu `power1_cap_max`).
+    /// Unit: W.
+    pub power_max_limit: libprobe_opt_f64,
+    /// Performance state, 0 (P0, fastest) to 15 (NVML).
+    pub power_state: libprobe_opt_u8,
+    /// Graphics clock now (NVML; amdgpu `sclk`; Intel actual frequency of GT 0).
+    /// Unit: MHz.
+    pub clock_graphics: libprobe_opt_u64,
+    /// SM clock now (NVML).
+    /// Unit: MHz.
+    pub clock_sm: libprobe_opt_u64,
+    /// Memory clock now (NVML; amdgpu `mclk`).
+    /// Unit: MHz.
+    pub clock_memory: libprobe_opt_u64,
+    /// Video (encoder/decoder) clock now (NVML; amdgpu `gpu_metrics` VCLK).
+    /// Unit: MHz.
+    pub clock_video: libprobe_opt_u64,
+    /// The highest graphics clock (NVML; amdgpu top `pp_dpm_sclk` level; Intel RP0).
+    /// Unit: MHz.
+    pub clock_max_graphics: libprobe_opt_u64,
+    /// The highest memory clock (NVML; amdgpu top `pp_dpm_mclk` level).
+    /// Unit: MHz.
+    pub clock_max_memory: libprobe_opt_u64,
+    /// PCIe generation of the link now (NVML; the PCI `current_link_speed`).
+    pub pcie_link_gen_current: libprobe_opt_u8,
+    /// The highest PCIe generation of the link (NVML; PCI `max_link_speed`).
+    pub pcie_link_gen_max: libprobe_opt_u8,
+    /// Lanes of the link now.
+    pub pcie_link_width_current: libprobe_opt_u8,
+    /// The most lanes of the link.
+    pub pcie_link_width_max: libprobe_opt_u8,
+    /// PCIe bytes sent by the GPU over NVML's last 20 ms window (option
+    /// `gpu.pcie_throughput`: each direction blocks about 20 ms; else `disabled`).
+    /// Unit: KB/s.
+    pub pcie_tx_throughput: libprobe_opt_u64,
+    /// PCIe bytes received (option `gpu.pcie_throughput`).
+    /// Unit: KB/s.
+    pub pcie_rx_throughput: libprobe_opt_u64,
+    /// Whether ECC is on now (NVML).
+    pub ecc_enabled: libprobe_opt_bool,
+    /// Corrected ECC errors since the driver loaded (NVML volatile counter).
+    pub ecc_errors_corrected: libprobe_opt_u64,
+    /// Uncorrected ECC errors since the driver loaded (NVML volatile counter).
+    pub ecc_errors_uncorrected: libprobe_opt_u64,
+    /// The processes using this GPU: NVML's compute and graphics processes, then the DRM
+    /// clients matched to it (see `drm_clients_from`). Empty when none is visible.
+    pub processes: libprobe_opt_list_gpu_process,
+    /// Fan speed as a share of its maximum (NVML fan 0; amdgpu `pwm1` over 255).
+    /// Passively cooled datacenter boards say `not_supported`.
+    /// Unit: percent.
+    pub fan_speed: libprobe_opt_u8,
+    /// Compute mode (NVML).
+    pub compute_mode: libprobe_opt_compute_mode,
+    /// CUDA compute capability (NVML).
+    pub compute_capability: libprobe_opt_compute_capability,
+    /// Whether the record was read or the GPU failed as a whole.
+    pub state: libprobe_gpu_state,
+    /// Why the GPU failed (`state` = `failed`).
+    pub error: libprobe_opt_str,
+    /// The kernel driver: `nvidia`, `amdgpu`, `i915`, `xe`.
+    pub driver: libprobe_str,
+    /// The driver's version (NVML; kernel drivers in the tree have none:
+    /// `not_supported`).
+    pub driver_version: libprobe_opt_str,
+    /// VBIOS version (NVML; amdgpu `vbios_version`).
+    pub vbios_version: libprobe_opt_str,
+    /// Board serial number (NVML; amdgpu `serial_number`, on boards with a FRU EEPROM).
+    pub serial: libprobe_opt_str,
+    /// PCI vendor and device id, `10de:2330`.
+    pub pci_device_id: libprobe_opt_str,
+    /// Whether the driver stays loaded with no client (NVML persistence mode).
+    pub persistence_mode: libprobe_opt_bool,
+    /// amdgpu's forced performance level (`power_dpm_force_performance_level`: `auto`,
+    /// `low`, `high`, `manual`, `profile_*`).
+    pub performance_level: libprobe_opt_str,
+    /// Why clocks are held down now.
+    pub clock_event_reasons: libprobe_opt_clock_event_reasons,
+    /// Hottest point of the die (amdgpu `junction`, hotspot).
+    /// Unit: celsius.
+    pub temperature_hotspot: libprobe_opt_f64,
+    /// Degrees left before the GPU reaches its temperature limit and slows down (NVML
+    /// margin temperature; `nvidia-smi`'s `gpu_temp_tlimit`).
+    /// Unit: celsius.
+    pub temperature_margin: libprobe_opt_f64,
+    /// Instantaneous power draw (NVML field `POWER_INSTANT`; amdgpu `power1_input` where
+    /// `power1_average` is the draw).
+    /// Unit: W.
+    pub power_draw_instant: libprobe_opt_f64,
+    /// The power limit the GPU enforces now, the tightest of all limits (NVML).
+    /// Unit: W.
+    pub power_enforced_limit: libprobe_opt_f64,
+    /// Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu
+    /// `gpu_metrics`; Intel hwmon `energy1_input`).
+    /// Unit: mJ.
+    pub energy_total: libprobe_opt_u64,
+    /// Average power over the interval since the previous snapshot, from `energy_total`
+    /// (`no_previous_sample` on the first).
+    /// Unit: W.
+    pub power_from_energy: libprobe_opt_f64,
+    /// The highest SM clock (NVML).
+    /// Unit: MHz.
+    pub clock_max_sm: libprobe_opt_u64,
+    /// The highest video clock (NVML).
+    /// Unit: MHz.
+    pub clock_max_video: libprobe_opt_u64,
+    /// The lowest graphics clock (amdgpu bottom `pp_dpm_sclk` level; Intel RPn).
+    /// Unit: MHz.
+    pub clock_min_graphics: libprobe_opt_u64,
+    /// Intel: the frequencies of every GT of every tile.
+    pub gt_clocks: libprobe_opt_list_gt_clocks,
+    /// PCIe replays since the driver loaded (NVML; a link-quality counter).
+    pub pcie_replay_errors: libprobe_opt_u64,
+    /// Corrected ECC errors over the GPU's life (NVML aggregate counter).
+    pub ecc_errors_corrected_aggregate: libprobe_opt_u64,
+    /// Uncorrected ECC errors over the GPU's life (NVML aggregate counter).
+    pub ecc_errors_uncorrected_aggregate: libprobe_opt_u64,
+    /// Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere
+    /// and later remap rows instead and say `not_supported`).
+    pub retired_pages_single_bit: libprobe_opt_u64,
+    /// Pages retired for a double-bit error.
+    pub retired_pages_double_bit: libprobe_opt_u64,
+    /// Pages waiting for the next driver load to be retired.
+    pub retired_pages_pending: libprobe_opt_bool,
+    /// Rows remapped for correctable errors (NVML; Ampere and later).
+    pub remapped_rows_correctable: libprobe_opt_u64,
+    /// Rows remapped for uncorrectable errors.
+    pub remapped_rows_uncorrectable: libprobe_opt_u64,
+    /// A remapping waits for a GPU reset.
+    pub remapped_rows_pending: libprobe_opt_bool,
+    /// A remapping failed: the GPU should be serviced.
+    pub remapped_rows_failure: libprobe_opt_bool,
+    /// The NVLinks (option `gpu.nvlink`); `not_supported` on GPUs without NVLink.
+    pub nvlinks: libprobe_opt_list_nv_link,
+    /// Whether MIG is on now (NVML).
+    pub mig_mode_current: libprobe_opt_bool,
+    /// Whether MIG will be on after the next reset.
+    pub mig_mode_pending: libprobe_opt_bool,
+    /// The MIG devices, each with its memory and processes (empty when MIG is off).
+    pub mig_devices: libprobe_opt_list_mig_device,
+    /// Speed of the first fan (NVML; amdgpu `fan1_input`).
+    /// Unit: rpm.
+    pub fan_speed_rpm: libprobe_opt_u64,
+    /// amdgpu: the CPU-visible part of VRAM (`mem_info_vis_vram_total`).
+    /// Unit: bytes.
+    pub memory_visible_total: libprobe_opt_u64,
+    /// amdgpu: used CPU-visible VRAM.
+    /// Unit: bytes.
+    pub memory_visible_used: libprobe_opt_u64,
+    /// amdgpu: system memory the GPU can map (GTT, `mem_info_gtt_total`).
+    /// Unit: bytes.
+    pub memory_gtt_total: libprobe_opt_u64,
+    /// amdgpu: GTT in use.
+    /// Unit: bytes.
+    pub memory_gtt_used: libprobe_opt_u64,
+    /// Where this snapshot's DRM clients came from; `disabled` when none was read
+    /// (neither `process.fds` nor `gpu.drm_clients`).
+    pub drm_clients_from: libprobe_opt_drm_clients_from,
 }
 
 fn c_gpu_metrics(a: &Arena, v: ValueRef<'_>) -> *const libprobe_gpu_metrics {
@@ -5941,7 +6531,494 @@ fn e_gpu_metrics(a: &Arena, v: ValueRef<'_>) -> libprobe_gpu_metrics {
 }
 
 pub(crate) fn fill_gpu_metrics(a: &Arena, r: &dyn Record) -> libprobe_gpu_metrics {
-    libprobe_gpu_metrics { index: c_u32(a, r.field(0)) }
+    libprobe_gpu_metrics {
+        index: c_u32(a, r.field(0)),
+        uuid: c_opt_str(a, r.field(1)),
+        name: c_opt_str(a, r.field(2)),
+        vendor: c_gpu_vendor(a, r.field(3)),
+        pci_bus_id: c_opt_str(a, r.field(4)),
+        utilization_gpu: c_opt_f64(a, r.field(5)),
+        utilization_memory: c_opt_f64(a, r.field(6)),
+        utilization_encoder: c_opt_f64(a, r.field(7)),
+        utilization_decoder: c_opt_f64(a, r.field(8)),
+        memory_total: c_opt_u64(a, r.field(9)),
+        memory_used: c_opt_u64(a, r.field(10)),
+        memory_free: c_opt_u64(a, r.field(11)),
+        memory_reserved: c_opt_u64(a, r.field(12)),
+        temperature_gpu: c_opt_f64(a, r.field(13)),
+        temperature_memory: c_opt_f64(a, r.field(14)),
+        temperature_slowdown: c_opt_f64(a, r.field(15)),
+        temperature_shutdown: c_opt_f64(a, r.field(16)),
+        power_draw: c_opt_f64(a, r.field(17)),
+        power_limit: c_opt_f64(a, r.field(18)),
+        power_default_limit: c_opt_f64(a, r.field(19)),
+        power_min_limit: c_opt_f64(a, r.field(20)),
+        power_max_limit: c_opt_f64(a, r.field(21)),
+        power_state: c_opt_u8(a, r.field(22)),
+        clock_graphics: c_opt_u64(a, r.field(23)),
+        clock_sm: c_opt_u64(a, r.field(24)),
+        clock_memory: c_opt_u64(a, r.field(25)),
+        clock_video: c_opt_u64(a, r.field(26)),
+        clock_max_graphics: c_opt_u64(a, r.field(27)),
+        clock_max_memory: c_opt_u64(a, r.field(28)),
+        pcie_link_gen_current: c_opt_u8(a, r.field(29)),
+        pcie_link_gen_max: c_opt_u8(a, r.field(30)),
+        pcie_link_width_current: c_opt_u8(a, r.field(31)),
+        pcie_link_width_max: c_opt_u8(a, r.field(32)),
+        pcie_tx_throughput: c_opt_u64(a, r.field(33)),
+        pcie_rx_throughput: c_opt_u64(a, r.field(34)),
+        ecc_enabled: c_opt_bool(a, r.field(35)),
+        ecc_errors_corrected: c_opt_u64(a, r.field(36)),
+        ecc_errors_uncorrected: c_opt_u64(a, r.field(37)),
+        processes: c_opt_list_gpu_process(a, r.field(38)),
+        fan_speed: c_opt_u8(a, r.field(39)),
+        compute_mode: c_opt_compute_mode(a, r.field(40)),
+        compute_capability: c_opt_compute_capability(a, r.field(41)),
+        state: c_gpu_state(a, r.field(42)),
+        error: c_opt_str(a, r.field(43)),
+        driver: c_str(a, r.field(44)),
+        driver_version: c_opt_str(a, r.field(45)),
+        vbios_version: c_opt_str(a, r.field(46)),
+        serial: c_opt_str(a, r.field(47)),
+        pci_device_id: c_opt_str(a, r.field(48)),
+        persistence_mode: c_opt_bool(a, r.field(49)),
+        performance_level: c_opt_str(a, r.field(50)),
+        clock_event_reasons: c_opt_clock_event_reasons(a, r.field(51)),
+        temperature_hotspot: c_opt_f64(a, r.field(52)),
+        temperature_margin: c_opt_f64(a, r.field(53)),
+        power_draw_instant: c_opt_f64(a, r.field(54)),
+        power_enforced_limit: c_opt_f64(a, r.field(55)),
+        energy_total: c_opt_u64(a, r.field(56)),
+        power_from_energy: c_opt_f64(a, r.field(57)),
+        clock_max_sm: c_opt_u64(a, r.field(58)),
+        clock_max_video: c_opt_u64(a, r.field(59)),
+        clock_min_graphics: c_opt_u64(a, r.field(60)),
+        gt_clocks: c_opt_list_gt_clocks(a, r.field(61)),
+        pcie_replay_errors: c_opt_u64(a, r.field(62)),
+        ecc_errors_corrected_aggregate: c_opt_u64(a, r.field(63)),
+        ecc_errors_uncorrected_aggregate: c_opt_u64(a, r.field(64)),
+        retired_pages_single_bit: c_opt_u64(a, r.field(65)),
+        retired_pages_double_bit: c_opt_u64(a, r.field(66)),
+        retired_pages_pending: c_opt_bool(a, r.field(67)),
+        remapped_rows_correctable: c_opt_u64(a, r.field(68)),
+        remapped_rows_uncorrectable: c_opt_u64(a, r.field(69)),
+        remapped_rows_pending: c_opt_bool(a, r.field(70)),
+        remapped_rows_failure: c_opt_bool(a, r.field(71)),
+        nvlinks: c_opt_list_nv_link(a, r.field(72)),
+        mig_mode_current: c_opt_bool(a, r.field(73)),
+        mig_mode_pending: c_opt_bool(a, r.field(74)),
+        mig_devices: c_opt_list_mig_device(a, r.field(75)),
+        fan_speed_rpm: c_opt_u64(a, r.field(76)),
+        memory_visible_total: c_opt_u64(a, r.field(77)),
+        memory_visible_used: c_opt_u64(a, r.field(78)),
+        memory_gtt_total: c_opt_u64(a, r.field(79)),
+        memory_gtt_used: c_opt_u64(a, r.field(80)),
+        drm_clients_from: c_opt_drm_clients_from(a, r.field(81)),
+    }
+}
+
+/// A process using a GPU.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_gpu_process {
+    pub pid: i32,
+    /// The process's command name (`comm`): from the process domain when it ran, else
+    /// read for this pid. `gone` when it exited, `not_present` when the pid is not
+    /// visible here (another pid namespace: NVML reports host pids).
+    pub process_name: libprobe_opt_str,
+    /// GPU memory the process uses. NVML: its allocation (`not_supported` where the
+    /// driver hides it: Windows WDDM, some MIG set-ups). DRM client: the sum of its
+    /// resident memory over the device's regions but amdgpu's `gtt` and `cpu` (system
+    /// memory mapped for the GPU).
+    /// Unit: bytes.
+    pub used_memory: libprobe_opt_u64,
+    /// The MIG compute instance the process runs in; `null` when MIG is off.
+    pub compute_instance_id: libprobe_opt_u32,
+    /// The MIG GPU instance the process runs in; `null` when MIG is off.
+    pub gpu_instance_id: libprobe_opt_u32,
+    /// What the process does on the GPU.
+    pub process_type: libprobe_gpu_process_type,
+    /// Share of the time one of its kernels ran on the SMs, from NVML's latest sample
+    /// since the previous snapshot (`nvidia-smi pmon` `sm`). `not_present` when NVML kept
+    /// no sample for it, `not_supported` for DRM clients (see `engines`) and on MIG.
+    /// Unit: percent.
+    pub utilization_sm: libprobe_opt_f64,
+    /// Share of the time it read or wrote device memory (NVML sample).
+    /// Unit: percent.
+    pub utilization_memory: libprobe_opt_f64,
+    /// Share of the encoder it used (NVML sample).
+    /// Unit: percent.
+    pub utilization_encoder: libprobe_opt_f64,
+    /// Share of the decoder it used (NVML sample).
+    /// Unit: percent.
+    pub utilization_decoder: libprobe_opt_f64,
+    /// The DRM client id (`drm-client-id`), unique per device while the client lives;
+    /// `null` for NVML processes.
+    pub drm_client_id: libprobe_opt_u64,
+    /// Other processes holding the same DRM client (a descriptor inherited or passed):
+    /// the client is reported once, under the lowest pid.
+    pub shared_with: libprobe_list_i32,
+    /// Engine use of a DRM client; empty for NVML processes.
+    pub engines: libprobe_list_gpu_engine_use,
+    /// Memory of a DRM client per region; empty for NVML processes.
+    pub memory_regions: libprobe_list_gpu_memory_region,
+}
+
+fn c_gpu_process(a: &Arena, v: ValueRef<'_>) -> *const libprobe_gpu_process {
+    a.record(v, fill_gpu_process)
+}
+
+fn e_gpu_process(a: &Arena, v: ValueRef<'_>) -> libprobe_gpu_process {
+    match v {
+        ValueRef::Record(r) => fill_gpu_process(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_gpu_process(a: &Arena, r: &dyn Record) -> libprobe_gpu_process {
+    libprobe_gpu_process {
+        pid: c_i32(a, r.field(0)),
+        process_name: c_opt_str(a, r.field(1)),
+        used_memory: c_opt_u64(a, r.field(2)),
+        compute_instance_id: c_opt_u32(a, r.field(3)),
+        gpu_instance_id: c_opt_u32(a, r.field(4)),
+        process_type: c_gpu_process_type(a, r.field(5)),
+        utilization_sm: c_opt_f64(a, r.field(6)),
+        utilization_memory: c_opt_f64(a, r.field(7)),
+        utilization_encoder: c_opt_f64(a, r.field(8)),
+        utilization_decoder: c_opt_f64(a, r.field(9)),
+        drm_client_id: c_opt_u64(a, r.field(10)),
+        shared_with: c_list_i32(a, r.field(11)),
+        engines: c_list_gpu_engine_use(a, r.field(12)),
+        memory_regions: c_list_gpu_memory_region(a, r.field(13)),
+    }
+}
+
+/// One engine class of a DRM client (`drm-engine-<name>`, `drm-cycles-<name>`).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_gpu_engine_use {
+    /// The driver's engine name (`gfx`, `compute`, `dec` for amdgpu; `render`, `copy`,
+    /// `video` for i915; `rcs`, `bcs`, `vcs`, `ccs` for xe).
+    pub engine: libprobe_str,
+    /// Time the client kept this engine busy since it opened the device (`drm-engine-*`).
+    /// Unit: ns.
+    pub busy_ns: libprobe_opt_u64,
+    /// Busy cycles since it opened the device (`drm-cycles-*`, xe).
+    pub cycles: libprobe_opt_u64,
+    /// The engine's cycle counter at the same moment (`drm-total-cycles-*`).
+    pub total_cycles: libprobe_opt_u64,
+    /// Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the
+    /// driver does not say).
+    pub capacity: u32,
+    /// Share of this engine class the client used since the probe's previous snapshot
+    /// (busy time over wall time, or busy cycles over total cycles, divided by the
+    /// capacity). `no_previous_sample` on the first snapshot that sees the client.
+    /// Unit: percent.
+    pub busy_percent: libprobe_opt_f64,
+}
+
+fn c_gpu_engine_use(a: &Arena, v: ValueRef<'_>) -> *const libprobe_gpu_engine_use {
+    a.record(v, fill_gpu_engine_use)
+}
+
+fn e_gpu_engine_use(a: &Arena, v: ValueRef<'_>) -> libprobe_gpu_engine_use {
+    match v {
+        ValueRef::Record(r) => fill_gpu_engine_use(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_gpu_engine_use(a: &Arena, r: &dyn Record) -> libprobe_gpu_engine_use {
+    libprobe_gpu_engine_use {
+        engine: c_str(a, r.field(0)),
+        busy_ns: c_opt_u64(a, r.field(1)),
+        cycles: c_opt_u64(a, r.field(2)),
+        total_cycles: c_opt_u64(a, r.field(3)),
+        capacity: c_u32(a, r.field(4)),
+        busy_percent: c_opt_f64(a, r.field(5)),
+    }
+}
+
+/// Memory of one region of a DRM client (`drm-total-<region>`, …).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_gpu_memory_region {
+    /// The driver's region name (`vram`, `gtt`, `cpu` for amdgpu; `system0`, `local0`
+    /// for i915; `vram0`, `gtt` for xe).
+    pub region: libprobe_str,
+    /// Buffers the client can reach in this region, shared ones included.
+    /// Unit: bytes.
+    pub total: libprobe_opt_u64,
+    /// Of those, buffers shared with other clients.
+    /// Unit: bytes.
+    pub shared: libprobe_opt_u64,
+    /// Buffers resident in the region (`drm-resident-*`; the legacy `drm-memory-*` key,
+    /// which amdgpu and older drivers print, is read as resident when no
+    /// `drm-resident-*` is given).
+    /// Unit: bytes.
+    pub resident: libprobe_opt_u64,
+    /// Resident buffers the client marked purgeable.
+    /// Unit: bytes.
+    pub purgeable: libprobe_opt_u64,
+    /// Resident buffers the GPU is using now.
+    /// Unit: bytes.
+    pub active: libprobe_opt_u64,
+}
+
+fn c_gpu_memory_region(a: &Arena, v: ValueRef<'_>) -> *const libprobe_gpu_memory_region {
+    a.record(v, fill_gpu_memory_region)
+}
+
+fn e_gpu_memory_region(a: &Arena, v: ValueRef<'_>) -> libprobe_gpu_memory_region {
+    match v {
+        ValueRef::Record(r) => fill_gpu_memory_region(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_gpu_memory_region(a: &Arena, r: &dyn Record) -> libprobe_gpu_memory_region {
+    libprobe_gpu_memory_region {
+        region: c_str(a, r.field(0)),
+        total: c_opt_u64(a, r.field(1)),
+        shared: c_opt_u64(a, r.field(2)),
+        resident: c_opt_u64(a, r.field(3)),
+        purgeable: c_opt_u64(a, r.field(4)),
+        active: c_opt_u64(a, r.field(5)),
+    }
+}
+
+/// A CUDA compute capability (`9.0` for Hopper).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_compute_capability {
+    pub major: u8,
+    pub minor: u8,
+}
+
+fn c_compute_capability(a: &Arena, v: ValueRef<'_>) -> *const libprobe_compute_capability {
+    a.record(v, fill_compute_capability)
+}
+
+fn e_compute_capability(a: &Arena, v: ValueRef<'_>) -> libprobe_compute_capability {
+    match v {
+        ValueRef::Record(r) => fill_compute_capability(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_compute_capability(a: &Arena, r: &dyn Record) -> libprobe_compute_capability {
+    libprobe_compute_capability { major: c_u8(a, r.field(0)), minor: c_u8(a, r.field(1)) }
+}
+
+/// Why the GPU's clocks are held below their maximum now (NVML "clocks event reasons",
+/// formerly "throttle reasons"; amdgpu's ASIC-independent throttle status; i915/xe
+/// throttle reasons). A reason the vendor does not report is `not_supported`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_clock_event_reasons {
+    /// Nothing runs: clocks are low because the GPU is idle (NVIDIA).
+    pub gpu_idle: libprobe_opt_bool,
+    /// Clocks are held at the applications clocks set by an administrator (NVIDIA).
+    pub applications_clocks_setting: libprobe_opt_bool,
+    /// The software power limit holds the clocks down (NVIDIA SW power cap; AMD PPT/SPL
+    /// limits; Intel PL1/PL2/PL4).
+    pub sw_power_cap: libprobe_opt_bool,
+    /// Hardware slowdown: an external signal or a voltage regulator (NVIDIA HW slowdown;
+    /// AMD VRHOT/PROCHOT; Intel PROCHOT, VR TDC).
+    pub hw_slowdown: libprobe_opt_bool,
+    /// Sync boost: clocks matched across GPUs of a group (NVIDIA).
+    pub sync_boost: libprobe_opt_bool,
+    /// The driver or firmware lowers clocks for temperature (NVIDIA SW thermal slowdown;
+    /// AMD temperature throttlers; Intel thermal and RATL).
+    pub sw_thermal_slowdown: libprobe_opt_bool,
+    /// The hardware lowers clocks for temperature (NVIDIA HW thermal slowdown; Intel VR
+    /// thermal alert).
+    pub hw_thermal_slowdown: libprobe_opt_bool,
+    /// The power brake assertion of the board (NVIDIA).
+    pub hw_power_brake_slowdown: libprobe_opt_bool,
+    /// Clocks follow the display's needs (NVIDIA).
+    pub display_clocks_setting: libprobe_opt_bool,
+    /// Another reason the vendor reports without a class here (AMD current limits
+    /// (TDC/EDC), PPM, FIT).
+    pub other: libprobe_opt_bool,
+}
+
+fn c_clock_event_reasons(a: &Arena, v: ValueRef<'_>) -> *const libprobe_clock_event_reasons {
+    a.record(v, fill_clock_event_reasons)
+}
+
+fn e_clock_event_reasons(a: &Arena, v: ValueRef<'_>) -> libprobe_clock_event_reasons {
+    match v {
+        ValueRef::Record(r) => fill_clock_event_reasons(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_clock_event_reasons(a: &Arena, r: &dyn Record) -> libprobe_clock_event_reasons {
+    libprobe_clock_event_reasons {
+        gpu_idle: c_opt_bool(a, r.field(0)),
+        applications_clocks_setting: c_opt_bool(a, r.field(1)),
+        sw_power_cap: c_opt_bool(a, r.field(2)),
+        hw_slowdown: c_opt_bool(a, r.field(3)),
+        sync_boost: c_opt_bool(a, r.field(4)),
+        sw_thermal_slowdown: c_opt_bool(a, r.field(5)),
+        hw_thermal_slowdown: c_opt_bool(a, r.field(6)),
+        hw_power_brake_slowdown: c_opt_bool(a, r.field(7)),
+        display_clocks_setting: c_opt_bool(a, r.field(8)),
+        other: c_opt_bool(a, r.field(9)),
+    }
+}
+
+/// The frequencies of one Intel GT (graphics or media unit) of a card.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_gt_clocks {
+    /// The tile (xe `tile<N>`; 0 for i915).
+    pub tile: u32,
+    /// The GT within the tile (`gt<N>`).
+    pub gt: u32,
+    /// The frequency the GT runs at (`act`).
+    /// Unit: MHz.
+    pub actual: libprobe_opt_u64,
+    /// The frequency the driver last requested (`cur`).
+    /// Unit: MHz.
+    pub requested: libprobe_opt_u64,
+    /// The lowest frequency the driver may request (`min`, set by an administrator).
+    /// Unit: MHz.
+    pub limit_min: libprobe_opt_u64,
+    /// The highest frequency the driver may request (`max`, set by an administrator).
+    /// Unit: MHz.
+    pub limit_max: libprobe_opt_u64,
+    /// The frequency requested when a waiting client needs a boost (i915 `boost`).
+    /// Unit: MHz.
+    pub boost: libprobe_opt_u64,
+    /// The hardware's highest frequency (`RP0`).
+    /// Unit: MHz.
+    pub hw_max: libprobe_opt_u64,
+    /// The hardware's most efficient frequency (`RPe`; i915 `RP1`).
+    /// Unit: MHz.
+    pub hw_efficient: libprobe_opt_u64,
+    /// The hardware's lowest frequency (`RPn`).
+    /// Unit: MHz.
+    pub hw_min: libprobe_opt_u64,
+}
+
+fn c_gt_clocks(a: &Arena, v: ValueRef<'_>) -> *const libprobe_gt_clocks {
+    a.record(v, fill_gt_clocks)
+}
+
+fn e_gt_clocks(a: &Arena, v: ValueRef<'_>) -> libprobe_gt_clocks {
+    match v {
+        ValueRef::Record(r) => fill_gt_clocks(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_gt_clocks(a: &Arena, r: &dyn Record) -> libprobe_gt_clocks {
+    libprobe_gt_clocks {
+        tile: c_u32(a, r.field(0)),
+        gt: c_u32(a, r.field(1)),
+        actual: c_opt_u64(a, r.field(2)),
+        requested: c_opt_u64(a, r.field(3)),
+        limit_min: c_opt_u64(a, r.field(4)),
+        limit_max: c_opt_u64(a, r.field(5)),
+        boost: c_opt_u64(a, r.field(6)),
+        hw_max: c_opt_u64(a, r.field(7)),
+        hw_efficient: c_opt_u64(a, r.field(8)),
+        hw_min: c_opt_u64(a, r.field(9)),
+    }
+}
+
+/// One NVLink of an NVIDIA GPU.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_nv_link {
+    /// The link number (0 to 17).
+    pub link: u32,
+    /// Whether the link is up.
+    pub active: libprobe_opt_bool,
+    /// NVLink version.
+    pub version: libprobe_opt_u32,
+    /// The PCI bus id of the device at the other end.
+    pub remote_pci_bus_id: libprobe_opt_str,
+    /// Data-link replay errors since the driver loaded.
+    pub errors_replay: libprobe_opt_u64,
+    /// Data-link recovery events.
+    pub errors_recovery: libprobe_opt_u64,
+    /// Flow-control digit CRC errors.
+    pub errors_crc_flit: libprobe_opt_u64,
+    /// Data CRC errors.
+    pub errors_crc_data: libprobe_opt_u64,
+}
+
+fn c_nv_link(a: &Arena, v: ValueRef<'_>) -> *const libprobe_nv_link {
+    a.record(v, fill_nv_link)
+}
+
+fn e_nv_link(a: &Arena, v: ValueRef<'_>) -> libprobe_nv_link {
+    match v {
+        ValueRef::Record(r) => fill_nv_link(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_nv_link(a: &Arena, r: &dyn Record) -> libprobe_nv_link {
+    libprobe_nv_link {
+        link: c_u32(a, r.field(0)),
+        active: c_opt_bool(a, r.field(1)),
+        version: c_opt_u32(a, r.field(2)),
+        remote_pci_bus_id: c_opt_str(a, r.field(3)),
+        errors_replay: c_opt_u64(a, r.field(4)),
+        errors_recovery: c_opt_u64(a, r.field(5)),
+        errors_crc_flit: c_opt_u64(a, r.field(6)),
+        errors_crc_data: c_opt_u64(a, r.field(7)),
+    }
+}
+
+/// A MIG device: an instance of a MIG-enabled NVIDIA GPU.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_mig_device {
+    /// The MIG device's index on its GPU.
+    pub index: u32,
+    /// `MIG-…`.
+    pub uuid: libprobe_opt_str,
+    pub gpu_instance_id: libprobe_opt_u32,
+    pub compute_instance_id: libprobe_opt_u32,
+    /// The instance's share of the GPU's memory.
+    /// Unit: bytes.
+    pub memory_total: libprobe_opt_u64,
+    /// Unit: bytes.
+    pub memory_used: libprobe_opt_u64,
+    /// Unit: bytes.
+    pub memory_free: libprobe_opt_u64,
+    /// The processes running in this instance.
+    pub processes: libprobe_opt_list_gpu_process,
+}
+
+fn c_mig_device(a: &Arena, v: ValueRef<'_>) -> *const libprobe_mig_device {
+    a.record(v, fill_mig_device)
+}
+
+fn e_mig_device(a: &Arena, v: ValueRef<'_>) -> libprobe_mig_device {
+    match v {
+        ValueRef::Record(r) => fill_mig_device(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_mig_device(a: &Arena, r: &dyn Record) -> libprobe_mig_device {
+    libprobe_mig_device {
+        index: c_u32(a, r.field(0)),
+        uuid: c_opt_str(a, r.field(1)),
+        gpu_instance_id: c_opt_u32(a, r.field(2)),
+        compute_instance_id: c_opt_u32(a, r.field(3)),
+        memory_total: c_opt_u64(a, r.field(4)),
+        memory_used: c_opt_u64(a, r.field(5)),
+        memory_free: c_opt_u64(a, r.field(6)),
+        processes: c_opt_list_gpu_process(a, r.field(7)),
+    }
 }
 
 /// Energy counters, power supplies and sensors.
@@ -6058,7 +7135,7 @@ fn c_u16(_: &Arena, v: ValueRef<'_>) -> u16 {
 
 // ---- The run-time schema (`libprobe_schema()`). ----
 
-pub(crate) static TYPES: Table<[libprobe_type_info; 189]> = Table([
+pub(crate) static TYPES: Table<[libprobe_type_info; 217]> = Table([
     libprobe_type_info {
         kind: LIBPROBE_KIND_U64,
         size: size_of::<u64>() as u32,
@@ -6191,7 +7268,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 189]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 54,
+        target: 62,
         name: c"const libprobe_power_metrics *".as_ptr(),
     },
     libprobe_type_info {
@@ -6209,7 +7286,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 189]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 55,
+        target: 63,
         name: c"const libprobe_storage *".as_ptr(),
     },
     libprobe_type_info {
@@ -6227,7 +7304,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 189]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 56,
+        target: 64,
         name: c"const libprobe_ebpf_metrics *".as_ptr(),
     },
     libprobe_type_info {
@@ -7759,6 +8836,258 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 189]> = Table([
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_conntrack_cpu_stats".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_gpu_vendor>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 16,
+        name: c"libprobe_gpu_vendor".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_gpu_process>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 54,
+        name: c"const libprobe_gpu_process *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_gpu_process>() as u32,
+        value_offset: 0,
+        elem: 190,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_gpu_process".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_gpu_process>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_gpu_process, value) as u32,
+        elem: 191,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_gpu_process".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_compute_mode>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 17,
+        name: c"libprobe_compute_mode".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_compute_mode>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_compute_mode, value) as u32,
+        elem: 193,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_compute_mode".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_compute_capability>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 57,
+        name: c"const libprobe_compute_capability *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_compute_capability>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_compute_capability, value) as u32,
+        elem: 195,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_compute_capability".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_gpu_state>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 18,
+        name: c"libprobe_gpu_state".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_clock_event_reasons>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 58,
+        name: c"const libprobe_clock_event_reasons *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_clock_event_reasons>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_clock_event_reasons, value) as u32,
+        elem: 198,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_clock_event_reasons".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_gt_clocks>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 59,
+        name: c"const libprobe_gt_clocks *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_gt_clocks>() as u32,
+        value_offset: 0,
+        elem: 200,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_gt_clocks".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_gt_clocks>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_gt_clocks, value) as u32,
+        elem: 201,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_gt_clocks".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_nv_link>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 60,
+        name: c"const libprobe_nv_link *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_nv_link>() as u32,
+        value_offset: 0,
+        elem: 203,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_nv_link".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_nv_link>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_nv_link, value) as u32,
+        elem: 204,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_nv_link".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_mig_device>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 61,
+        name: c"const libprobe_mig_device *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_mig_device>() as u32,
+        value_offset: 0,
+        elem: 206,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_mig_device".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_mig_device>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_mig_device, value) as u32,
+        elem: 207,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_mig_device".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_drm_clients_from>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 19,
+        name: c"libprobe_drm_clients_from".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_drm_clients_from>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_drm_clients_from, value) as u32,
+        elem: 209,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_drm_clients_from".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_gpu_process_type>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 20,
+        name: c"libprobe_gpu_process_type".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_OPTIONAL,
+        size: size_of::<libprobe_opt_u64>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_u64, value) as u32,
+        elem: 0,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_u64".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_gpu_engine_use>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 55,
+        name: c"const libprobe_gpu_engine_use *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_gpu_engine_use>() as u32,
+        value_offset: 0,
+        elem: 213,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_gpu_engine_use".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_gpu_memory_region>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 56,
+        name: c"const libprobe_gpu_memory_region *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_gpu_memory_region>() as u32,
+        value_offset: 0,
+        elem: 215,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_gpu_memory_region".as_ptr(),
     },
 ]);
 
@@ -10728,13 +12057,346 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
     },
 ]);
 
-static FIELDS_GPU_METRICS: Table<[libprobe_field_info; 1]> = Table([libprobe_field_info {
-    name: c"index".as_ptr(),
-    doc: c"The GPU's index among this machine's GPUs.".as_ptr(),
-    unit: std::ptr::null(),
-    type_index: 26,
-    offset: std::mem::offset_of!(libprobe_gpu_metrics, index) as u32,
-}]);
+static FIELDS_GPU_METRICS: Table<[libprobe_field_info; 82]> = Table([
+    libprobe_field_info { name: c"index".as_ptr(), doc: c"The GPU's index: NVML's index for NVIDIA GPUs (as in `nvidia-smi`), then the DRM\ncards in card order.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_gpu_metrics, index) as u32 },
+    libprobe_field_info { name: c"uuid".as_ptr(), doc: c"NVIDIA `GPU-…`; AMD `unique_id` (where the ASIC has one); Intel: `not_supported`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, uuid) as u32 },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"Product name (NVML; amdgpu `product_name`, which only boards with a FRU EEPROM\nhave; Intel: `not_supported`; see `pci_device_id`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, name) as u32 },
+    libprobe_field_info { name: c"vendor".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 189, offset: std::mem::offset_of!(libprobe_gpu_metrics, vendor) as u32 },
+    libprobe_field_info { name: c"pci_bus_id".as_ptr(), doc: c"PCI address in the kernel's form `0000:03:00.0` (NVML's eight-digit domain is\nshortened to four when it fits, so it matches sysfs and `drm-pdev`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, pci_bus_id) as u32 },
+    libprobe_field_info { name: c"utilization_gpu".as_ptr(), doc: c"Share of the last sample period in which a kernel ran (NVML; amdgpu\n`gpu_busy_percent`). Intel's drivers do not report it (`not_supported`): see the\nper-client `engines`. `not_supported` on a MIG-enabled GPU.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, utilization_gpu) as u32 },
+    libprobe_field_info { name: c"utilization_memory".as_ptr(), doc: c"Share of the period in which device memory was read or written (NVML; amdgpu\n`mem_busy_percent`).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, utilization_memory) as u32 },
+    libprobe_field_info { name: c"utilization_encoder".as_ptr(), doc: c"Video encoder use (NVML).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, utilization_encoder) as u32 },
+    libprobe_field_info { name: c"utilization_decoder".as_ptr(), doc: c"Video decoder use (NVML; amdgpu `gpu_metrics` multimedia activity, which counts\nthe VCN as one unit for encode and decode).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, utilization_decoder) as u32 },
+    libprobe_field_info { name: c"memory_total".as_ptr(), doc: c"Device memory (NVML framebuffer; amdgpu `mem_info_vram_total`; xe tiles' VRAM).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_total) as u32 },
+    libprobe_field_info { name: c"memory_used".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_used) as u32 },
+    libprobe_field_info { name: c"memory_free".as_ptr(), doc: c"`memory_total - memory_used` for sysfs; NVML's own figure, which also leaves out\n`memory_reserved`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_free) as u32 },
+    libprobe_field_info { name: c"memory_reserved".as_ptr(), doc: c"Memory the driver and firmware reserve (NVML).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_reserved) as u32 },
+    libprobe_field_info { name: c"temperature_gpu".as_ptr(), doc: c"The GPU's temperature: NVIDIA's GPU sensor; amdgpu's `edge` sensor, or\n`junction` on boards without one (Instinct); xe's package sensor.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_gpu) as u32 },
+    libprobe_field_info { name: c"temperature_memory".as_ptr(), doc: c"Memory temperature (NVML; amdgpu `mem`; xe `vram`).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_memory) as u32 },
+    libprobe_field_info { name: c"temperature_slowdown".as_ptr(), doc: c"Where the GPU starts to slow down: NVML's slowdown threshold; amdgpu's `crit` of\nthe sensor of `temperature_gpu`. New NVIDIA datacenter drivers give only the\nmargin (`temperature_margin`) and say `not_supported` here.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_slowdown) as u32 },
+    libprobe_field_info { name: c"temperature_shutdown".as_ptr(), doc: c"Where the GPU shuts down: NVML's shutdown threshold; amdgpu's `emergency`.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_shutdown) as u32 },
+    libprobe_field_info { name: c"power_draw".as_ptr(), doc: c"Power draw: NVML's (averaged over one second on Ampere and later); amdgpu\n`power1_average`, else `power1_input`; Intel: from the energy counter over the\ninterval since the previous snapshot (`no_previous_sample` first).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_draw) as u32 },
+    libprobe_field_info { name: c"power_limit".as_ptr(), doc: c"The power limit in force as set (NVML management limit; amdgpu `power1_cap`;\nIntel `power1_max`, PL1).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_limit) as u32 },
+    libprobe_field_info { name: c"power_default_limit".as_ptr(), doc: c"The default power limit (NVML; amdgpu `power1_cap_default`; Intel\n`power1_rated_max`, the TDP).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_default_limit) as u32 },
+    libprobe_field_info { name: c"power_min_limit".as_ptr(), doc: c"The lowest power limit that can be set (NVML; amdgpu `power1_cap_min`).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_min_limit) as u32 },
+    libprobe_field_info { name: c"power_max_limit".as_ptr(), doc: c"The highest power limit that can be set (NVML; amdgpu `power1_cap_max`).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_max_limit) as u32 },
+    libprobe_field_info { name: c"power_state".as_ptr(), doc: c"Performance state, 0 (P0, fastest) to 15 (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_state) as u32 },
+    libprobe_field_info { name: c"clock_graphics".as_ptr(), doc: c"Graphics clock now (NVML; amdgpu `sclk`; Intel actual frequency of GT 0).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_graphics) as u32 },
+    libprobe_field_info { name: c"clock_sm".as_ptr(), doc: c"SM clock now (NVML).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_sm) as u32 },
+    libprobe_field_info { name: c"clock_memory".as_ptr(), doc: c"Memory clock now (NVML; amdgpu `mclk`).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_memory) as u32 },
+    libprobe_field_info { name: c"clock_video".as_ptr(), doc: c"Video (encoder/decoder) clock now (NVML; amdgpu `gpu_metrics` VCLK).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_video) as u32 },
+    libprobe_field_info { name: c"clock_max_graphics".as_ptr(), doc: c"The highest graphics clock (NVML; amdgpu top `pp_dpm_sclk` level; Intel RP0).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_max_graphics) as u32 },
+    libprobe_field_info { name: c"clock_max_memory".as_ptr(), doc: c"The highest memory clock (NVML; amdgpu top `pp_dpm_mclk` level).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_max_memory) as u32 },
+    libprobe_field_info { name: c"pcie_link_gen_current".as_ptr(), doc: c"PCIe generation of the link now (NVML; the PCI `current_link_speed`).".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_link_gen_current) as u32 },
+    libprobe_field_info { name: c"pcie_link_gen_max".as_ptr(), doc: c"The highest PCIe generation of the link (NVML; PCI `max_link_speed`).".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_link_gen_max) as u32 },
+    libprobe_field_info { name: c"pcie_link_width_current".as_ptr(), doc: c"Lanes of the link now.".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_link_width_current) as u32 },
+    libprobe_field_info { name: c"pcie_link_width_max".as_ptr(), doc: c"The most lanes of the link.".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_link_width_max) as u32 },
+    libprobe_field_info { name: c"pcie_tx_throughput".as_ptr(), doc: c"PCIe bytes sent by the GPU over NVML's last 20 ms window (option\n`gpu.pcie_throughput`: each direction blocks about 20 ms; else `disabled`).".as_ptr(), unit: c"KB/s".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_tx_throughput) as u32 },
+    libprobe_field_info { name: c"pcie_rx_throughput".as_ptr(), doc: c"PCIe bytes received (option `gpu.pcie_throughput`).".as_ptr(), unit: c"KB/s".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_rx_throughput) as u32 },
+    libprobe_field_info { name: c"ecc_enabled".as_ptr(), doc: c"Whether ECC is on now (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_enabled) as u32 },
+    libprobe_field_info { name: c"ecc_errors_corrected".as_ptr(), doc: c"Corrected ECC errors since the driver loaded (NVML volatile counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_corrected) as u32 },
+    libprobe_field_info { name: c"ecc_errors_uncorrected".as_ptr(), doc: c"Uncorrected ECC errors since the driver loaded (NVML volatile counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_uncorrected) as u32 },
+    libprobe_field_info { name: c"processes".as_ptr(), doc: c"The processes using this GPU: NVML's compute and graphics processes, then the DRM\nclients matched to it (see `drm_clients_from`). Empty when none is visible.".as_ptr(), unit: std::ptr::null(), type_index: 192, offset: std::mem::offset_of!(libprobe_gpu_metrics, processes) as u32 },
+    libprobe_field_info { name: c"fan_speed".as_ptr(), doc: c"Fan speed as a share of its maximum (NVML fan 0; amdgpu `pwm1` over 255).\nPassively cooled datacenter boards say `not_supported`.".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, fan_speed) as u32 },
+    libprobe_field_info { name: c"compute_mode".as_ptr(), doc: c"Compute mode (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 194, offset: std::mem::offset_of!(libprobe_gpu_metrics, compute_mode) as u32 },
+    libprobe_field_info { name: c"compute_capability".as_ptr(), doc: c"CUDA compute capability (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 196, offset: std::mem::offset_of!(libprobe_gpu_metrics, compute_capability) as u32 },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"Whether the record was read or the GPU failed as a whole.".as_ptr(), unit: std::ptr::null(), type_index: 197, offset: std::mem::offset_of!(libprobe_gpu_metrics, state) as u32 },
+    libprobe_field_info { name: c"error".as_ptr(), doc: c"Why the GPU failed (`state` = `failed`).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_gpu_metrics, error) as u32 },
+    libprobe_field_info { name: c"driver".as_ptr(), doc: c"The kernel driver: `nvidia`, `amdgpu`, `i915`, `xe`.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_gpu_metrics, driver) as u32 },
+    libprobe_field_info { name: c"driver_version".as_ptr(), doc: c"The driver's version (NVML; kernel drivers in the tree have none:\n`not_supported`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, driver_version) as u32 },
+    libprobe_field_info { name: c"vbios_version".as_ptr(), doc: c"VBIOS version (NVML; amdgpu `vbios_version`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, vbios_version) as u32 },
+    libprobe_field_info { name: c"serial".as_ptr(), doc: c"Board serial number (NVML; amdgpu `serial_number`, on boards with a FRU EEPROM).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, serial) as u32 },
+    libprobe_field_info { name: c"pci_device_id".as_ptr(), doc: c"PCI vendor and device id, `10de:2330`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, pci_device_id) as u32 },
+    libprobe_field_info { name: c"persistence_mode".as_ptr(), doc: c"Whether the driver stays loaded with no client (NVML persistence mode).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, persistence_mode) as u32 },
+    libprobe_field_info { name: c"performance_level".as_ptr(), doc: c"amdgpu's forced performance level (`power_dpm_force_performance_level`: `auto`,\n`low`, `high`, `manual`, `profile_*`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, performance_level) as u32 },
+    libprobe_field_info { name: c"clock_event_reasons".as_ptr(), doc: c"Why clocks are held down now.".as_ptr(), unit: std::ptr::null(), type_index: 199, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_event_reasons) as u32 },
+    libprobe_field_info { name: c"temperature_hotspot".as_ptr(), doc: c"Hottest point of the die (amdgpu `junction`, hotspot).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_hotspot) as u32 },
+    libprobe_field_info { name: c"temperature_margin".as_ptr(), doc: c"Degrees left before the GPU reaches its temperature limit and slows down (NVML\nmargin temperature; `nvidia-smi`'s `gpu_temp_tlimit`).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_margin) as u32 },
+    libprobe_field_info { name: c"power_draw_instant".as_ptr(), doc: c"Instantaneous power draw (NVML field `POWER_INSTANT`; amdgpu `power1_input` where\n`power1_average` is the draw).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_draw_instant) as u32 },
+    libprobe_field_info { name: c"power_enforced_limit".as_ptr(), doc: c"The power limit the GPU enforces now, the tightest of all limits (NVML).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_enforced_limit) as u32 },
+    libprobe_field_info { name: c"energy_total".as_ptr(), doc: c"Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu\n`gpu_metrics`; Intel hwmon `energy1_input`).".as_ptr(), unit: c"mJ".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, energy_total) as u32 },
+    libprobe_field_info { name: c"power_from_energy".as_ptr(), doc: c"Average power over the interval since the previous snapshot, from `energy_total`\n(`no_previous_sample` on the first).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_from_energy) as u32 },
+    libprobe_field_info { name: c"clock_max_sm".as_ptr(), doc: c"The highest SM clock (NVML).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_max_sm) as u32 },
+    libprobe_field_info { name: c"clock_max_video".as_ptr(), doc: c"The highest video clock (NVML).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_max_video) as u32 },
+    libprobe_field_info { name: c"clock_min_graphics".as_ptr(), doc: c"The lowest graphics clock (amdgpu bottom `pp_dpm_sclk` level; Intel RPn).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_min_graphics) as u32 },
+    libprobe_field_info { name: c"gt_clocks".as_ptr(), doc: c"Intel: the frequencies of every GT of every tile.".as_ptr(), unit: std::ptr::null(), type_index: 202, offset: std::mem::offset_of!(libprobe_gpu_metrics, gt_clocks) as u32 },
+    libprobe_field_info { name: c"pcie_replay_errors".as_ptr(), doc: c"PCIe replays since the driver loaded (NVML; a link-quality counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_replay_errors) as u32 },
+    libprobe_field_info { name: c"ecc_errors_corrected_aggregate".as_ptr(), doc: c"Corrected ECC errors over the GPU's life (NVML aggregate counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_corrected_aggregate) as u32 },
+    libprobe_field_info { name: c"ecc_errors_uncorrected_aggregate".as_ptr(), doc: c"Uncorrected ECC errors over the GPU's life (NVML aggregate counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_uncorrected_aggregate) as u32 },
+    libprobe_field_info { name: c"retired_pages_single_bit".as_ptr(), doc: c"Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere\nand later remap rows instead and say `not_supported`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_single_bit) as u32 },
+    libprobe_field_info { name: c"retired_pages_double_bit".as_ptr(), doc: c"Pages retired for a double-bit error.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_double_bit) as u32 },
+    libprobe_field_info { name: c"retired_pages_pending".as_ptr(), doc: c"Pages waiting for the next driver load to be retired.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_pending) as u32 },
+    libprobe_field_info { name: c"remapped_rows_correctable".as_ptr(), doc: c"Rows remapped for correctable errors (NVML; Ampere and later).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_correctable) as u32 },
+    libprobe_field_info { name: c"remapped_rows_uncorrectable".as_ptr(), doc: c"Rows remapped for uncorrectable errors.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_uncorrectable) as u32 },
+    libprobe_field_info { name: c"remapped_rows_pending".as_ptr(), doc: c"A remapping waits for a GPU reset.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_pending) as u32 },
+    libprobe_field_info { name: c"remapped_rows_failure".as_ptr(), doc: c"A remapping failed: the GPU should be serviced.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_failure) as u32 },
+    libprobe_field_info { name: c"nvlinks".as_ptr(), doc: c"The NVLinks (option `gpu.nvlink`); `not_supported` on GPUs without NVLink.".as_ptr(), unit: std::ptr::null(), type_index: 205, offset: std::mem::offset_of!(libprobe_gpu_metrics, nvlinks) as u32 },
+    libprobe_field_info { name: c"mig_mode_current".as_ptr(), doc: c"Whether MIG is on now (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, mig_mode_current) as u32 },
+    libprobe_field_info { name: c"mig_mode_pending".as_ptr(), doc: c"Whether MIG will be on after the next reset.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, mig_mode_pending) as u32 },
+    libprobe_field_info { name: c"mig_devices".as_ptr(), doc: c"The MIG devices, each with its memory and processes (empty when MIG is off).".as_ptr(), unit: std::ptr::null(), type_index: 208, offset: std::mem::offset_of!(libprobe_gpu_metrics, mig_devices) as u32 },
+    libprobe_field_info { name: c"fan_speed_rpm".as_ptr(), doc: c"Speed of the first fan (NVML; amdgpu `fan1_input`).".as_ptr(), unit: c"rpm".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, fan_speed_rpm) as u32 },
+    libprobe_field_info { name: c"memory_visible_total".as_ptr(), doc: c"amdgpu: the CPU-visible part of VRAM (`mem_info_vis_vram_total`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_visible_total) as u32 },
+    libprobe_field_info { name: c"memory_visible_used".as_ptr(), doc: c"amdgpu: used CPU-visible VRAM.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_visible_used) as u32 },
+    libprobe_field_info { name: c"memory_gtt_total".as_ptr(), doc: c"amdgpu: system memory the GPU can map (GTT, `mem_info_gtt_total`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_gtt_total) as u32 },
+    libprobe_field_info { name: c"memory_gtt_used".as_ptr(), doc: c"amdgpu: GTT in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_gtt_used) as u32 },
+    libprobe_field_info { name: c"drm_clients_from".as_ptr(), doc: c"Where this snapshot's DRM clients came from; `disabled` when none was read\n(neither `process.fds` nor `gpu.drm_clients`).".as_ptr(), unit: std::ptr::null(), type_index: 210, offset: std::mem::offset_of!(libprobe_gpu_metrics, drm_clients_from) as u32 },
+]);
+
+static FIELDS_GPU_PROCESS: Table<[libprobe_field_info; 14]> = Table([
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_gpu_process, pid) as u32 },
+    libprobe_field_info { name: c"process_name".as_ptr(), doc: c"The process's command name (`comm`): from the process domain when it ran, else\nread for this pid. `gone` when it exited, `not_present` when the pid is not\nvisible here (another pid namespace: NVML reports host pids).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_gpu_process, process_name) as u32 },
+    libprobe_field_info { name: c"used_memory".as_ptr(), doc: c"GPU memory the process uses. NVML: its allocation (`not_supported` where the\ndriver hides it: Windows WDDM, some MIG set-ups). DRM client: the sum of its\nresident memory over the device's regions but amdgpu's `gtt` and `cpu` (system\nmemory mapped for the GPU).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_process, used_memory) as u32 },
+    libprobe_field_info { name: c"compute_instance_id".as_ptr(), doc: c"The MIG compute instance the process runs in; `null` when MIG is off.".as_ptr(), unit: std::ptr::null(), type_index: 177, offset: std::mem::offset_of!(libprobe_gpu_process, compute_instance_id) as u32 },
+    libprobe_field_info { name: c"gpu_instance_id".as_ptr(), doc: c"The MIG GPU instance the process runs in; `null` when MIG is off.".as_ptr(), unit: std::ptr::null(), type_index: 177, offset: std::mem::offset_of!(libprobe_gpu_process, gpu_instance_id) as u32 },
+    libprobe_field_info { name: c"process_type".as_ptr(), doc: c"What the process does on the GPU.".as_ptr(), unit: std::ptr::null(), type_index: 211, offset: std::mem::offset_of!(libprobe_gpu_process, process_type) as u32 },
+    libprobe_field_info { name: c"utilization_sm".as_ptr(), doc: c"Share of the time one of its kernels ran on the SMs, from NVML's latest sample\nsince the previous snapshot (`nvidia-smi pmon` `sm`). `not_present` when NVML kept\nno sample for it, `not_supported` for DRM clients (see `engines`) and on MIG.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_process, utilization_sm) as u32 },
+    libprobe_field_info { name: c"utilization_memory".as_ptr(), doc: c"Share of the time it read or wrote device memory (NVML sample).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_process, utilization_memory) as u32 },
+    libprobe_field_info { name: c"utilization_encoder".as_ptr(), doc: c"Share of the encoder it used (NVML sample).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_process, utilization_encoder) as u32 },
+    libprobe_field_info { name: c"utilization_decoder".as_ptr(), doc: c"Share of the decoder it used (NVML sample).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_process, utilization_decoder) as u32 },
+    libprobe_field_info { name: c"drm_client_id".as_ptr(), doc: c"The DRM client id (`drm-client-id`), unique per device while the client lives;\n`null` for NVML processes.".as_ptr(), unit: std::ptr::null(), type_index: 212, offset: std::mem::offset_of!(libprobe_gpu_process, drm_client_id) as u32 },
+    libprobe_field_info { name: c"shared_with".as_ptr(), doc: c"Other processes holding the same DRM client (a descriptor inherited or passed):\nthe client is reported once, under the lowest pid.".as_ptr(), unit: std::ptr::null(), type_index: 68, offset: std::mem::offset_of!(libprobe_gpu_process, shared_with) as u32 },
+    libprobe_field_info { name: c"engines".as_ptr(), doc: c"Engine use of a DRM client; empty for NVML processes.".as_ptr(), unit: std::ptr::null(), type_index: 214, offset: std::mem::offset_of!(libprobe_gpu_process, engines) as u32 },
+    libprobe_field_info { name: c"memory_regions".as_ptr(), doc: c"Memory of a DRM client per region; empty for NVML processes.".as_ptr(), unit: std::ptr::null(), type_index: 216, offset: std::mem::offset_of!(libprobe_gpu_process, memory_regions) as u32 },
+]);
+
+static FIELDS_GPU_ENGINE_USE: Table<[libprobe_field_info; 6]> = Table([
+    libprobe_field_info { name: c"engine".as_ptr(), doc: c"The driver's engine name (`gfx`, `compute`, `dec` for amdgpu; `render`, `copy`,\n`video` for i915; `rcs`, `bcs`, `vcs`, `ccs` for xe).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_gpu_engine_use, engine) as u32 },
+    libprobe_field_info { name: c"busy_ns".as_ptr(), doc: c"Time the client kept this engine busy since it opened the device (`drm-engine-*`).".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, busy_ns) as u32 },
+    libprobe_field_info { name: c"cycles".as_ptr(), doc: c"Busy cycles since it opened the device (`drm-cycles-*`, xe).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, cycles) as u32 },
+    libprobe_field_info { name: c"total_cycles".as_ptr(), doc: c"The engine's cycle counter at the same moment (`drm-total-cycles-*`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, total_cycles) as u32 },
+    libprobe_field_info { name: c"capacity".as_ptr(), doc: c"Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the\ndriver does not say).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_gpu_engine_use, capacity) as u32 },
+    libprobe_field_info { name: c"busy_percent".as_ptr(), doc: c"Share of this engine class the client used since the probe's previous snapshot\n(busy time over wall time, or busy cycles over total cycles, divided by the\ncapacity). `no_previous_sample` on the first snapshot that sees the client.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_engine_use, busy_percent) as u32 },
+]);
+
+static FIELDS_GPU_MEMORY_REGION: Table<[libprobe_field_info; 6]> = Table([
+    libprobe_field_info { name: c"region".as_ptr(), doc: c"The driver's region name (`vram`, `gtt`, `cpu` for amdgpu; `system0`, `local0`\nfor i915; `vram0`, `gtt` for xe).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_gpu_memory_region, region) as u32 },
+    libprobe_field_info { name: c"total".as_ptr(), doc: c"Buffers the client can reach in this region, shared ones included.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_memory_region, total) as u32 },
+    libprobe_field_info { name: c"shared".as_ptr(), doc: c"Of those, buffers shared with other clients.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_memory_region, shared) as u32 },
+    libprobe_field_info { name: c"resident".as_ptr(), doc: c"Buffers resident in the region (`drm-resident-*`; the legacy `drm-memory-*` key,\nwhich amdgpu and older drivers print, is read as resident when no\n`drm-resident-*` is given).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_memory_region, resident) as u32 },
+    libprobe_field_info { name: c"purgeable".as_ptr(), doc: c"Resident buffers the client marked purgeable.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_memory_region, purgeable) as u32 },
+    libprobe_field_info { name: c"active".as_ptr(), doc: c"Resident buffers the GPU is using now.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_memory_region, active) as u32 },
+]);
+
+static FIELDS_COMPUTE_CAPABILITY: Table<[libprobe_field_info; 2]> = Table([
+    libprobe_field_info {
+        name: c"major".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 86,
+        offset: std::mem::offset_of!(libprobe_compute_capability, major) as u32,
+    },
+    libprobe_field_info {
+        name: c"minor".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 86,
+        offset: std::mem::offset_of!(libprobe_compute_capability, minor) as u32,
+    },
+]);
+
+static FIELDS_CLOCK_EVENT_REASONS: Table<[libprobe_field_info; 10]> = Table([
+    libprobe_field_info { name: c"gpu_idle".as_ptr(), doc: c"Nothing runs: clocks are low because the GPU is idle (NVIDIA).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, gpu_idle) as u32 },
+    libprobe_field_info { name: c"applications_clocks_setting".as_ptr(), doc: c"Clocks are held at the applications clocks set by an administrator (NVIDIA).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, applications_clocks_setting) as u32 },
+    libprobe_field_info { name: c"sw_power_cap".as_ptr(), doc: c"The software power limit holds the clocks down (NVIDIA SW power cap; AMD PPT/SPL\nlimits; Intel PL1/PL2/PL4).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, sw_power_cap) as u32 },
+    libprobe_field_info { name: c"hw_slowdown".as_ptr(), doc: c"Hardware slowdown: an external signal or a voltage regulator (NVIDIA HW slowdown;\nAMD VRHOT/PROCHOT; Intel PROCHOT, VR TDC).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, hw_slowdown) as u32 },
+    libprobe_field_info { name: c"sync_boost".as_ptr(), doc: c"Sync boost: clocks matched across GPUs of a group (NVIDIA).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, sync_boost) as u32 },
+    libprobe_field_info { name: c"sw_thermal_slowdown".as_ptr(), doc: c"The driver or firmware lowers clocks for temperature (NVIDIA SW thermal slowdown;\nAMD temperature throttlers; Intel thermal and RATL).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, sw_thermal_slowdown) as u32 },
+    libprobe_field_info { name: c"hw_thermal_slowdown".as_ptr(), doc: c"The hardware lowers clocks for temperature (NVIDIA HW thermal slowdown; Intel VR\nthermal alert).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, hw_thermal_slowdown) as u32 },
+    libprobe_field_info { name: c"hw_power_brake_slowdown".as_ptr(), doc: c"The power brake assertion of the board (NVIDIA).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, hw_power_brake_slowdown) as u32 },
+    libprobe_field_info { name: c"display_clocks_setting".as_ptr(), doc: c"Clocks follow the display's needs (NVIDIA).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, display_clocks_setting) as u32 },
+    libprobe_field_info { name: c"other".as_ptr(), doc: c"Another reason the vendor reports without a class here (AMD current limits\n(TDC/EDC), PPM, FIT).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, other) as u32 },
+]);
+
+static FIELDS_GT_CLOCKS: Table<[libprobe_field_info; 10]> = Table([
+    libprobe_field_info {
+        name: c"tile".as_ptr(),
+        doc: c"The tile (xe `tile<N>`; 0 for i915).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 26,
+        offset: std::mem::offset_of!(libprobe_gt_clocks, tile) as u32,
+    },
+    libprobe_field_info {
+        name: c"gt".as_ptr(),
+        doc: c"The GT within the tile (`gt<N>`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 26,
+        offset: std::mem::offset_of!(libprobe_gt_clocks, gt) as u32,
+    },
+    libprobe_field_info {
+        name: c"actual".as_ptr(),
+        doc: c"The frequency the GT runs at (`act`).".as_ptr(),
+        unit: c"MHz".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_gt_clocks, actual) as u32,
+    },
+    libprobe_field_info {
+        name: c"requested".as_ptr(),
+        doc: c"The frequency the driver last requested (`cur`).".as_ptr(),
+        unit: c"MHz".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_gt_clocks, requested) as u32,
+    },
+    libprobe_field_info {
+        name: c"limit_min".as_ptr(),
+        doc: c"The lowest frequency the driver may request (`min`, set by an administrator).".as_ptr(),
+        unit: c"MHz".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_gt_clocks, limit_min) as u32,
+    },
+    libprobe_field_info {
+        name: c"limit_max".as_ptr(),
+        doc: c"The highest frequency the driver may request (`max`, set by an administrator).".as_ptr(),
+        unit: c"MHz".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_gt_clocks, limit_max) as u32,
+    },
+    libprobe_field_info {
+        name: c"boost".as_ptr(),
+        doc: c"The frequency requested when a waiting client needs a boost (i915 `boost`).".as_ptr(),
+        unit: c"MHz".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_gt_clocks, boost) as u32,
+    },
+    libprobe_field_info {
+        name: c"hw_max".as_ptr(),
+        doc: c"The hardware's highest frequency (`RP0`).".as_ptr(),
+        unit: c"MHz".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_gt_clocks, hw_max) as u32,
+    },
+    libprobe_field_info {
+        name: c"hw_efficient".as_ptr(),
+        doc: c"The hardware's most efficient frequency (`RPe`; i915 `RP1`).".as_ptr(),
+        unit: c"MHz".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_gt_clocks, hw_efficient) as u32,
+    },
+    libprobe_field_info {
+        name: c"hw_min".as_ptr(),
+        doc: c"The hardware's lowest frequency (`RPn`).".as_ptr(),
+        unit: c"MHz".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_gt_clocks, hw_min) as u32,
+    },
+]);
+
+static FIELDS_NV_LINK: Table<[libprobe_field_info; 8]> = Table([
+    libprobe_field_info {
+        name: c"link".as_ptr(),
+        doc: c"The link number (0 to 17).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 26,
+        offset: std::mem::offset_of!(libprobe_nv_link, link) as u32,
+    },
+    libprobe_field_info {
+        name: c"active".as_ptr(),
+        doc: c"Whether the link is up.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 70,
+        offset: std::mem::offset_of!(libprobe_nv_link, active) as u32,
+    },
+    libprobe_field_info {
+        name: c"version".as_ptr(),
+        doc: c"NVLink version.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 33,
+        offset: std::mem::offset_of!(libprobe_nv_link, version) as u32,
+    },
+    libprobe_field_info {
+        name: c"remote_pci_bus_id".as_ptr(),
+        doc: c"The PCI bus id of the device at the other end.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 29,
+        offset: std::mem::offset_of!(libprobe_nv_link, remote_pci_bus_id) as u32,
+    },
+    libprobe_field_info {
+        name: c"errors_replay".as_ptr(),
+        doc: c"Data-link replay errors since the driver loaded.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_nv_link, errors_replay) as u32,
+    },
+    libprobe_field_info {
+        name: c"errors_recovery".as_ptr(),
+        doc: c"Data-link recovery events.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_nv_link, errors_recovery) as u32,
+    },
+    libprobe_field_info {
+        name: c"errors_crc_flit".as_ptr(),
+        doc: c"Flow-control digit CRC errors.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_nv_link, errors_crc_flit) as u32,
+    },
+    libprobe_field_info {
+        name: c"errors_crc_data".as_ptr(),
+        doc: c"Data CRC errors.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_nv_link, errors_crc_data) as u32,
+    },
+]);
+
+static FIELDS_MIG_DEVICE: Table<[libprobe_field_info; 8]> = Table([
+    libprobe_field_info {
+        name: c"index".as_ptr(),
+        doc: c"The MIG device's index on its GPU.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 26,
+        offset: std::mem::offset_of!(libprobe_mig_device, index) as u32,
+    },
+    libprobe_field_info {
+        name: c"uuid".as_ptr(),
+        doc: c"`MIG-…`.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 29,
+        offset: std::mem::offset_of!(libprobe_mig_device, uuid) as u32,
+    },
+    libprobe_field_info {
+        name: c"gpu_instance_id".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 33,
+        offset: std::mem::offset_of!(libprobe_mig_device, gpu_instance_id) as u32,
+    },
+    libprobe_field_info {
+        name: c"compute_instance_id".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 33,
+        offset: std::mem::offset_of!(libprobe_mig_device, compute_instance_id) as u32,
+    },
+    libprobe_field_info {
+        name: c"memory_total".as_ptr(),
+        doc: c"The instance's share of the GPU's memory.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_mig_device, memory_total) as u32,
+    },
+    libprobe_field_info {
+        name: c"memory_used".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_mig_device, memory_used) as u32,
+    },
+    libprobe_field_info {
+        name: c"memory_free".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_mig_device, memory_free) as u32,
+    },
+    libprobe_field_info {
+        name: c"processes".as_ptr(),
+        doc: c"The processes running in this instance.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 192,
+        offset: std::mem::offset_of!(libprobe_mig_device, processes) as u32,
+    },
+]);
 
 static FIELDS_POWER_METRICS: Table<[libprobe_field_info; 1]> = Table([libprobe_field_info {
     name: c"rapl_available".as_ptr(),
@@ -10760,7 +12422,7 @@ static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 1]> = Table([libprobe_fi
     offset: std::mem::offset_of!(libprobe_ebpf_metrics, attached_ns) as u32,
 }]);
 
-pub(crate) static RECORDS: Table<[libprobe_record_info; 57]> = Table([
+pub(crate) static RECORDS: Table<[libprobe_record_info; 65]> = Table([
     libprobe_record_info { name: c"libprobe_snapshot_view".as_ptr(), schema_name: c"Snapshot".as_ptr(), doc: c"Everything one call collected.".as_ptr(), size: size_of::<libprobe_snapshot_view>() as u32, field_count: FIELDS_SNAPSHOT.0.len() as u32, fields: FIELDS_SNAPSHOT.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_domain_status".as_ptr(), schema_name: c"DomainStatus".as_ptr(), doc: c"How the collection of one domain went.".as_ptr(), size: size_of::<libprobe_domain_status>() as u32, field_count: FIELDS_DOMAIN_STATUS.0.len() as u32, fields: FIELDS_DOMAIN_STATUS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_system".as_ptr(), schema_name: c"System".as_ptr(), doc: c"The machine as a whole.".as_ptr(), size: size_of::<libprobe_system>() as u32, field_count: FIELDS_SYSTEM.0.len() as u32, fields: FIELDS_SYSTEM.0.as_ptr() },
@@ -10814,7 +12476,15 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 57]> = Table([
     libprobe_record_info { name: c"libprobe_conntrack_entry".as_ptr(), schema_name: c"ConntrackEntry".as_ptr(), doc: c"One tracked connection (netfilter conntrack).".as_ptr(), size: size_of::<libprobe_conntrack_entry>() as u32, field_count: FIELDS_CONNTRACK_ENTRY.0.len() as u32, fields: FIELDS_CONNTRACK_ENTRY.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_conntrack_stats".as_ptr(), schema_name: c"ConntrackStats".as_ptr(), doc: c"Conntrack totals.".as_ptr(), size: size_of::<libprobe_conntrack_stats>() as u32, field_count: FIELDS_CONNTRACK_STATS.0.len() as u32, fields: FIELDS_CONNTRACK_STATS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_conntrack_cpu_stats".as_ptr(), schema_name: c"ConntrackCpuStats".as_ptr(), doc: c"One CPU's conntrack counters (`conntrack -S`).".as_ptr(), size: size_of::<libprobe_conntrack_cpu_stats>() as u32, field_count: FIELDS_CONNTRACK_CPU_STATS.0.len() as u32, fields: FIELDS_CONNTRACK_CPU_STATS.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_gpu_metrics".as_ptr(), schema_name: c"GpuMetrics".as_ptr(), doc: c"One GPU.".as_ptr(), size: size_of::<libprobe_gpu_metrics>() as u32, field_count: FIELDS_GPU_METRICS.0.len() as u32, fields: FIELDS_GPU_METRICS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_gpu_metrics".as_ptr(), schema_name: c"GpuMetrics".as_ptr(), doc: c"One GPU: the specification's `GpuMetrics`, then what operators ask for beyond it.".as_ptr(), size: size_of::<libprobe_gpu_metrics>() as u32, field_count: FIELDS_GPU_METRICS.0.len() as u32, fields: FIELDS_GPU_METRICS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_gpu_process".as_ptr(), schema_name: c"GpuProcess".as_ptr(), doc: c"A process using a GPU.".as_ptr(), size: size_of::<libprobe_gpu_process>() as u32, field_count: FIELDS_GPU_PROCESS.0.len() as u32, fields: FIELDS_GPU_PROCESS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_gpu_engine_use".as_ptr(), schema_name: c"GpuEngineUse".as_ptr(), doc: c"One engine class of a DRM client (`drm-engine-<name>`, `drm-cycles-<name>`).".as_ptr(), size: size_of::<libprobe_gpu_engine_use>() as u32, field_count: FIELDS_GPU_ENGINE_USE.0.len() as u32, fields: FIELDS_GPU_ENGINE_USE.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_gpu_memory_region".as_ptr(), schema_name: c"GpuMemoryRegion".as_ptr(), doc: c"Memory of one region of a DRM client (`drm-total-<region>`, …).".as_ptr(), size: size_of::<libprobe_gpu_memory_region>() as u32, field_count: FIELDS_GPU_MEMORY_REGION.0.len() as u32, fields: FIELDS_GPU_MEMORY_REGION.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_compute_capability".as_ptr(), schema_name: c"ComputeCapability".as_ptr(), doc: c"A CUDA compute capability (`9.0` for Hopper).".as_ptr(), size: size_of::<libprobe_compute_capability>() as u32, field_count: FIELDS_COMPUTE_CAPABILITY.0.len() as u32, fields: FIELDS_COMPUTE_CAPABILITY.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_clock_event_reasons".as_ptr(), schema_name: c"ClockEventReasons".as_ptr(), doc: c"Why the GPU's clocks are held below their maximum now (NVML \"clocks event reasons\",\nformerly \"throttle reasons\"; amdgpu's ASIC-independent throttle status; i915/xe\nthrottle reasons). A reason the vendor does not report is `not_supported`.".as_ptr(), size: size_of::<libprobe_clock_event_reasons>() as u32, field_count: FIELDS_CLOCK_EVENT_REASONS.0.len() as u32, fields: FIELDS_CLOCK_EVENT_REASONS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_gt_clocks".as_ptr(), schema_name: c"GtClocks".as_ptr(), doc: c"The frequencies of one Intel GT (graphics or media unit) of a card.".as_ptr(), size: size_of::<libprobe_gt_clocks>() as u32, field_count: FIELDS_GT_CLOCKS.0.len() as u32, fields: FIELDS_GT_CLOCKS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_nv_link".as_ptr(), schema_name: c"NvLink".as_ptr(), doc: c"One NVLink of an NVIDIA GPU.".as_ptr(), size: size_of::<libprobe_nv_link>() as u32, field_count: FIELDS_NV_LINK.0.len() as u32, fields: FIELDS_NV_LINK.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_mig_device".as_ptr(), schema_name: c"MigDevice".as_ptr(), doc: c"A MIG device: an instance of a MIG-enabled NVIDIA GPU.".as_ptr(), size: size_of::<libprobe_mig_device>() as u32, field_count: FIELDS_MIG_DEVICE.0.len() as u32, fields: FIELDS_MIG_DEVICE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_power_metrics".as_ptr(), schema_name: c"PowerMetrics".as_ptr(), doc: c"Energy counters, power supplies and sensors.".as_ptr(), size: size_of::<libprobe_power_metrics>() as u32, field_count: FIELDS_POWER_METRICS.0.len() as u32, fields: FIELDS_POWER_METRICS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_storage".as_ptr(), schema_name: c"Storage".as_ptr(), doc: c"Disk health and volume managers.".as_ptr(), size: size_of::<libprobe_storage>() as u32, field_count: FIELDS_STORAGE.0.len() as u32, fields: FIELDS_STORAGE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_ebpf_metrics".as_ptr(), schema_name: c"EbpfMetrics".as_ptr(), doc: c"What the tracers saw.".as_ptr(), size: size_of::<libprobe_ebpf_metrics>() as u32, field_count: FIELDS_EBPF_METRICS.0.len() as u32, fields: FIELDS_EBPF_METRICS.0.as_ptr() },
@@ -11490,7 +13160,78 @@ static VARIANTS_NEIGHBOUR_STATE: Table<[libprobe_variant_info; 9]> = Table([
     },
 ]);
 
-pub(crate) static ENUMS: Table<[libprobe_enum_info; 16]> = Table([
+static VARIANTS_GPU_VENDOR: Table<[libprobe_variant_info; 4]> = Table([
+    libprobe_variant_info {
+        name: c"nvidia".as_ptr(),
+        constant: c"LIBPROBE_GPU_VENDOR_NVIDIA".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_GPU_VENDOR_NVIDIA,
+    },
+    libprobe_variant_info {
+        name: c"amd".as_ptr(),
+        constant: c"LIBPROBE_GPU_VENDOR_AMD".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_GPU_VENDOR_AMD,
+    },
+    libprobe_variant_info {
+        name: c"intel".as_ptr(),
+        constant: c"LIBPROBE_GPU_VENDOR_INTEL".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_GPU_VENDOR_INTEL,
+    },
+    libprobe_variant_info {
+        name: c"unknown".as_ptr(),
+        constant: c"LIBPROBE_GPU_VENDOR_UNKNOWN".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_GPU_VENDOR_UNKNOWN,
+    },
+]);
+
+static VARIANTS_COMPUTE_MODE: Table<[libprobe_variant_info; 4]> = Table([
+    libprobe_variant_info {
+        name: c"default".as_ptr(),
+        constant: c"LIBPROBE_COMPUTE_MODE_DEFAULT".as_ptr(),
+        doc: c"Any number of processes.".as_ptr(),
+        code: LIBPROBE_COMPUTE_MODE_DEFAULT,
+    },
+    libprobe_variant_info {
+        name: c"exclusive_thread".as_ptr(),
+        constant: c"LIBPROBE_COMPUTE_MODE_EXCLUSIVE_THREAD".as_ptr(),
+        doc: c"One context per thread (deprecated by NVIDIA).".as_ptr(),
+        code: LIBPROBE_COMPUTE_MODE_EXCLUSIVE_THREAD,
+    },
+    libprobe_variant_info {
+        name: c"prohibited".as_ptr(),
+        constant: c"LIBPROBE_COMPUTE_MODE_PROHIBITED".as_ptr(),
+        doc: c"No compute context.".as_ptr(),
+        code: LIBPROBE_COMPUTE_MODE_PROHIBITED,
+    },
+    libprobe_variant_info {
+        name: c"exclusive_process".as_ptr(),
+        constant: c"LIBPROBE_COMPUTE_MODE_EXCLUSIVE_PROCESS".as_ptr(),
+        doc: c"One process.".as_ptr(),
+        code: LIBPROBE_COMPUTE_MODE_EXCLUSIVE_PROCESS,
+    },
+]);
+
+static VARIANTS_GPU_STATE: Table<[libprobe_variant_info; 2]> = Table([
+    libprobe_variant_info { name: c"collected".as_ptr(), constant: c"LIBPROBE_GPU_STATE_COLLECTED".as_ptr(), doc: c"".as_ptr(), code: LIBPROBE_GPU_STATE_COLLECTED },
+    libprobe_variant_info { name: c"failed".as_ptr(), constant: c"LIBPROBE_GPU_STATE_FAILED".as_ptr(), doc: c"The GPU stopped answering (NVML `GPU_IS_LOST`: fallen off the bus) or could not be\nopened; [`GpuMetrics::error`] says why, and its other fields are missing.".as_ptr(), code: LIBPROBE_GPU_STATE_FAILED },
+]);
+
+static VARIANTS_DRM_CLIENTS_FROM: Table<[libprobe_variant_info; 2]> = Table([
+    libprobe_variant_info { name: c"process_fds".as_ptr(), constant: c"LIBPROBE_DRM_CLIENTS_FROM_PROCESS_FDS".as_ptr(), doc: c"The process domain's descriptor walk (option `process.fds`): only the DRM\ndescriptors' `fdinfo` was read again.".as_ptr(), code: LIBPROBE_DRM_CLIENTS_FROM_PROCESS_FDS },
+    libprobe_variant_info { name: c"gpu_walk".as_ptr(), constant: c"LIBPROBE_DRM_CLIENTS_FROM_GPU_WALK".as_ptr(), doc: c"The GPU domain's own walk of `/proc/*/fd` (option `gpu.drm_clients`).".as_ptr(), code: LIBPROBE_DRM_CLIENTS_FROM_GPU_WALK },
+]);
+
+static VARIANTS_GPU_PROCESS_TYPE: Table<[libprobe_variant_info; 4]> = Table([
+    libprobe_variant_info { name: c"compute".as_ptr(), constant: c"LIBPROBE_GPU_PROCESS_TYPE_COMPUTE".as_ptr(), doc: c"A compute context (CUDA): NVML's compute process list (`C` in nvidia-smi).".as_ptr(), code: LIBPROBE_GPU_PROCESS_TYPE_COMPUTE },
+    libprobe_variant_info { name: c"graphics".as_ptr(), constant: c"LIBPROBE_GPU_PROCESS_TYPE_GRAPHICS".as_ptr(), doc: c"A graphics context (OpenGL, Vulkan): NVML's graphics list (`G`).".as_ptr(), code: LIBPROBE_GPU_PROCESS_TYPE_GRAPHICS },
+    libprobe_variant_info { name: c"compute_and_graphics".as_ptr(), constant: c"LIBPROBE_GPU_PROCESS_TYPE_COMPUTE_AND_GRAPHICS".as_ptr(), doc: c"Both lists (`C+G`).".as_ptr(), code: LIBPROBE_GPU_PROCESS_TYPE_COMPUTE_AND_GRAPHICS },
+    libprobe_variant_info { name: c"drm_client".as_ptr(), constant: c"LIBPROBE_GPU_PROCESS_TYPE_DRM_CLIENT".as_ptr(), doc: c"A DRM client (`/proc/<pid>/fdinfo`): a process holding the GPU's DRM device open;\nthe kernel does not say what kind of work it submits.".as_ptr(), code: LIBPROBE_GPU_PROCESS_TYPE_DRM_CLIENT },
+]);
+
+pub(crate) static ENUMS: Table<[libprobe_enum_info; 21]> = Table([
     libprobe_enum_info { name: c"libprobe_domain_name".as_ptr(), schema_name: c"DomainName".as_ptr(), doc: c"The domains libprobe collects. Each is selected by options and reports its own\nstatus; the codes are stable (the C ABI's `LIBPROBE_DOMAIN_*`).".as_ptr(), variant_count: VARIANTS_DOMAIN_NAME.0.len() as u32, variants: VARIANTS_DOMAIN_NAME.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_domain_state".as_ptr(), schema_name: c"DomainState".as_ptr(), doc: c"Whether a domain was collected.".as_ptr(), variant_count: VARIANTS_DOMAIN_STATE.0.len() as u32, variants: VARIANTS_DOMAIN_STATE.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_reason".as_ptr(), schema_name: c"Reason".as_ptr(), doc: c"Why a field or a domain holds no value.\n\nThe codes are stable (the C ABI exposes them) and never renumbered.".as_ptr(), variant_count: VARIANTS_REASON.0.len() as u32, variants: VARIANTS_REASON.0.as_ptr() },
@@ -11507,6 +13248,11 @@ pub(crate) static ENUMS: Table<[libprobe_enum_info; 16]> = Table([
     libprobe_enum_info { name: c"libprobe_address_scope".as_ptr(), schema_name: c"AddressScope".as_ptr(), doc: c"The scope of an address or route (`RT_SCOPE_*`).".as_ptr(), variant_count: VARIANTS_ADDRESS_SCOPE.0.len() as u32, variants: VARIANTS_ADDRESS_SCOPE.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_route_type".as_ptr(), schema_name: c"RouteType".as_ptr(), doc: c"The type of a route (`RTN_*`).".as_ptr(), variant_count: VARIANTS_ROUTE_TYPE.0.len() as u32, variants: VARIANTS_ROUTE_TYPE.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_neighbour_state".as_ptr(), schema_name: c"NeighbourState".as_ptr(), doc: c"A neighbour cache state (`NUD_*`).".as_ptr(), variant_count: VARIANTS_NEIGHBOUR_STATE.0.len() as u32, variants: VARIANTS_NEIGHBOUR_STATE.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_gpu_vendor".as_ptr(), schema_name: c"GpuVendor".as_ptr(), doc: c"Who made a GPU.".as_ptr(), variant_count: VARIANTS_GPU_VENDOR.0.len() as u32, variants: VARIANTS_GPU_VENDOR.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_compute_mode".as_ptr(), schema_name: c"ComputeMode".as_ptr(), doc: c"Which processes may use a GPU (NVML compute mode).".as_ptr(), variant_count: VARIANTS_COMPUTE_MODE.0.len() as u32, variants: VARIANTS_COMPUTE_MODE.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_gpu_state".as_ptr(), schema_name: c"GpuState".as_ptr(), doc: c"Whether a GPU's record was read (fields may still be missing one by one) or the GPU\nfailed as a whole.".as_ptr(), variant_count: VARIANTS_GPU_STATE.0.len() as u32, variants: VARIANTS_GPU_STATE.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_drm_clients_from".as_ptr(), schema_name: c"DrmClientsFrom".as_ptr(), doc: c"Where the DRM clients of a snapshot were found.".as_ptr(), variant_count: VARIANTS_DRM_CLIENTS_FROM.0.len() as u32, variants: VARIANTS_DRM_CLIENTS_FROM.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_gpu_process_type".as_ptr(), schema_name: c"GpuProcessType".as_ptr(), doc: c"What a process does on a GPU.".as_ptr(), variant_count: VARIANTS_GPU_PROCESS_TYPE.0.len() as u32, variants: VARIANTS_GPU_PROCESS_TYPE.0.as_ptr() },
 ]);
 
 // ---- Options: a typed setter per option (libprobe_config_set takes them by key). ----
@@ -11935,4 +13681,165 @@ pub unsafe extern "C" fn libprobe_config_set_network_netns(
         // SAFETY: NUL-terminated or NULL by the contract.
         unsafe { text_value("network.netns", value) }
     })
+}
+
+/// Sets option `gpu.nvml` (what `libprobe_config_set` sets by key):
+///
+/// Ask NVML for NVIDIA GPUs (default on; off: NVML is not loaded).
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_gpu_nvml(config: *mut libprobe_config, value: u8) -> libprobe_status {
+    set_typed(config, "gpu.nvml", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `gpu.nvml_library` (what `libprobe_config_set` sets by key):
+///
+/// The NVML library to load (default: `libnvidia-ml.so.1` from the loader's path, or
+/// the `LIBPROBE_NVML_LIBRARY` environment variable). On a fixture tree NVML is
+/// loaded only when this or the variable names a library, so that a fixture never
+/// reports the testing machine's GPUs.
+///
+/// `path`: NUL-terminated, copied; NULL for none. Default: ``.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_gpu_nvml_library(
+    config: *mut libprobe_config,
+    path: *const c_char,
+) -> libprobe_status {
+    set_typed(config, "gpu.nvml_library", || {
+        // SAFETY: NUL-terminated or NULL by the contract.
+        unsafe { path_value(path) }
+    })
+}
+
+/// Sets option `gpu.pcie_throughput` (what `libprobe_config_set` sets by key):
+///
+/// PCIe throughput (`pcie_tx_throughput`, `pcie_rx_throughput`): NVML samples each
+/// direction for about 20 ms, so this adds ~40 ms per NVIDIA GPU to a snapshot.
+/// Default off.
+///
+/// `value`: non-zero for true. Default: `false`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_gpu_pcie_throughput(
+    config: *mut libprobe_config,
+    value: u8,
+) -> libprobe_status {
+    set_typed(config, "gpu.pcie_throughput", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `gpu.nvml_energy` (what `libprobe_config_set` sets by key):
+///
+/// NVML's total energy counter (`energy_total`, `power_from_energy`): about 3 ms per
+/// call on an H100 (driver 580, measured), so default off. Sysfs energy counters
+/// (AMD, Intel) are always read.
+///
+/// `value`: non-zero for true. Default: `false`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_gpu_nvml_energy(
+    config: *mut libprobe_config,
+    value: u8,
+) -> libprobe_status {
+    set_typed(config, "gpu.nvml_energy", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `gpu.process_utilization` (what `libprobe_config_set` sets by key):
+///
+/// Per-process SM, memory, encoder and decoder use from NVML's sample buffer
+/// (default on; a few µs per GPU).
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_gpu_process_utilization(
+    config: *mut libprobe_config,
+    value: u8,
+) -> libprobe_status {
+    set_typed(config, "gpu.process_utilization", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `gpu.nvlink` (what `libprobe_config_set` sets by key):
+///
+/// NVLink state and error counters (default on; one NVML call per link and counter
+/// on GPUs that have NVLink).
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_gpu_nvlink(config: *mut libprobe_config, value: u8) -> libprobe_status {
+    set_typed(config, "gpu.nvlink", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `gpu.drm_clients` (what `libprobe_config_set` sets by key):
+///
+/// Find DRM clients by walking every process's descriptors (a `readlink` per open
+/// descriptor of every visible process) when the process domain did not walk them
+/// (`process.fds`). Default off: without either, `processes` holds NVML's only.
+///
+/// `value`: non-zero for true. Default: `false`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_gpu_drm_clients(
+    config: *mut libprobe_config,
+    value: u8,
+) -> libprobe_status {
+    set_typed(config, "gpu.drm_clients", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `gpu.gpu_metrics` (what `libprobe_config_set` sets by key):
+///
+/// amdgpu's binary `gpu_metrics` table (default on): energy, video clock, throttle
+/// reasons and what sysfs lacks.
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_gpu_gpu_metrics(
+    config: *mut libprobe_config,
+    value: u8,
+) -> libprobe_status {
+    set_typed(config, "gpu.gpu_metrics", || Ok(OptionValue::Bool(value != 0)))
 }

@@ -43,9 +43,38 @@ PROBE_FLAGS = ["--smaps", "--maps", "--fds", "--environ", "--taskstats", "--conn
 
 def scenario_domains(scenario: str) -> str | None:
     """The domains of a scenario's golden file, as libprobe-core/tests/golden.rs chooses
-    them: the network scenarios hold one process and the network; the others take the
-    default set (None)."""
-    return "process,network" if scenario.startswith("net-") else None
+    them: the network scenarios hold one process and the network, the GPU scenarios the
+    processes and the GPUs; the others take the default set (None)."""
+    if scenario.startswith("net-"):
+        return "process,network"
+    if scenario.startswith("gpu-"):
+        return "process,gpu"
+    return None
+
+
+_FAKE_NVML: dict[Path, Path] = {}
+_FAKE_NVML_DIR: tempfile.TemporaryDirectory | None = None
+
+
+def scenario_env(scenario: str) -> dict[str, str]:
+    """The environment a scenario needs: a GPU scenario's NVIDIA GPUs come from the fake
+    NVML (tests/fake_nvml/fake_nvml.c, built here with `cc`) answering from
+    `<scenario>/nvml.xml`, named to every face by LIBPROBE_NVML_LIBRARY."""
+    global _FAKE_NVML_DIR
+    xml = FIXTURES / scenario / "nvml.xml"
+    if not xml.is_file():
+        return {}
+    if xml not in _FAKE_NVML:
+        if _FAKE_NVML_DIR is None:
+            _FAKE_NVML_DIR = tempfile.TemporaryDirectory(prefix="libprobe-fake-nvml-")
+        d = Path(_FAKE_NVML_DIR.name) / scenario
+        d.mkdir(parents=True, exist_ok=True)
+        lib = d / "libnvidia-ml.so.1"
+        subprocess.run([os.environ.get("CC", "cc"), "-std=c11", "-shared", "-fPIC", "-O1", "-o", str(lib),
+                        str(ROOT / "tests" / "fake_nvml" / "fake_nvml.c")], check=True)
+        shutil.copy(xml, d / "nvml.xml")
+        _FAKE_NVML[xml] = lib
+    return {"LIBPROBE_NVML_LIBRARY": str(_FAKE_NVML[xml])}
 
 
 def builtin_drivers() -> dict[str, list[str]]:
@@ -112,7 +141,8 @@ def run_driver(cmd: list[str], scenario: str) -> tuple[str, Path]:
             os.symlink(d.resolve() / "t0", root)
         domains = scenario_domains(scenario)
         p = subprocess.Popen(cmd + [str(root)] + ([domains] if domains else []), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="surrogateescape")
+                             stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="surrogateescape",
+                             env={**os.environ, **scenario_env(scenario)})
         assert p.stdin and p.stdout
 
         def snapshot() -> str:
@@ -150,7 +180,8 @@ def run_probe(probe: str, scenario: str) -> tuple[str, Path] | None:
     domains = scenario_domains(scenario)
     flags = PROBE_FLAGS + (["--domains", domains] if domains else [])
     r = subprocess.run([probe, "snapshot", "--json", *flags, "--fixture", str(d)], capture_output=True,
-                       text=True, encoding="utf-8", errors="surrogateescape", timeout=120)
+                       text=True, encoding="utf-8", errors="surrogateescape", timeout=120,
+                       env={**os.environ, **scenario_env(scenario)})
     if r.returncode != 0:
         raise RuntimeError(f"probe exited {r.returncode}: {r.stderr.strip()[-800:]}")
     return r.stdout, d

@@ -15,8 +15,29 @@ const GOLDEN_OPTIONS = {
   network: { conntrack: true }
 }
 /** GOLDEN_OPTIONS, and the domains golden.rs takes: the network scenarios hold one process
- * and the network. */
-const goldenOptions = (scenario) => scenario.startsWith('net-') ? { ...GOLDEN_OPTIONS, domains: 'process,network' } : { ...GOLDEN_OPTIONS }
+ * and the network, the GPU scenarios the processes and the GPUs. A GPU scenario's NVIDIA
+ * GPUs come from the fake NVML answering from `<scenario>/nvml.xml`, named to the core by
+ * LIBPROBE_NVML_LIBRARY (set here, read by the core on each snapshot). */
+function goldenOptions (scenario) {
+  if (scenario.startsWith('net-')) return { ...GOLDEN_OPTIONS, domains: 'process,network' }
+  if (scenario.startsWith('gpu-')) {
+    process.env.LIBPROBE_NVML_LIBRARY = fakeNvml(path.join(FIXTURES, scenario, 'nvml.xml'))
+    return { ...GOLDEN_OPTIONS, domains: 'process,gpu' }
+  }
+  delete process.env.LIBPROBE_NVML_LIBRARY
+  return { ...GOLDEN_OPTIONS }
+}
+
+/** tests/fake_nvml/fake_nvml.c built with `cc` as libnvidia-ml.so.1, beside a copy of
+ * `xml` (tests/fake_nvml/README.md). */
+function fakeNvml (xml) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'libprobe-node-fake-nvml-'))
+  const lib = path.join(dir, 'libnvidia-ml.so.1')
+  require('node:child_process').execFileSync(process.env.CC || 'cc',
+    ['-std=c11', '-shared', '-fPIC', '-O1', '-o', lib, path.join(ROOT, 'tests', 'fake_nvml', 'fake_nvml.c')])
+  fs.copyFileSync(xml, path.join(dir, 'nvml.xml'))
+  return lib
+}
 
 /** `take(root)` returns a function that snapshots; a rate scenario (t0/, t1/) is taken
  * twice by one probe with the tree swapped under it, as the golden test does. */

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any, Callable
@@ -24,8 +25,34 @@ GOLDEN_OPTIONS: dict[str, Any] = dict(
 
 def golden_options(scenario: str) -> dict[str, Any]:
     """GOLDEN_OPTIONS, and the domains golden.rs takes: the network scenarios hold one
-    process and the network."""
-    return dict(GOLDEN_OPTIONS, domains="process,network") if scenario.startswith("net-") else dict(GOLDEN_OPTIONS)
+    process and the network, the GPU scenarios the processes and the GPUs. A GPU scenario's
+    NVIDIA GPUs come from the fake NVML answering from `<scenario>/nvml.xml`, named to the
+    core by LIBPROBE_NVML_LIBRARY (set here, read by the core on each snapshot)."""
+    if scenario.startswith("net-"):
+        return dict(GOLDEN_OPTIONS, domains="process,network")
+    if scenario.startswith("gpu-"):
+        os.environ["LIBPROBE_NVML_LIBRARY"] = str(fake_nvml(FIXTURES / scenario / "nvml.xml"))
+        return dict(GOLDEN_OPTIONS, domains="process,gpu")
+    os.environ.pop("LIBPROBE_NVML_LIBRARY", None)
+    return dict(GOLDEN_OPTIONS)
+
+
+@pytest.fixture(autouse=True)
+def _no_nvml_after_a_test():  # type: ignore[no-untyped-def]
+    """A GPU scenario's LIBPROBE_NVML_LIBRARY does not outlive its test."""
+    yield
+    os.environ.pop("LIBPROBE_NVML_LIBRARY", None)
+
+
+def fake_nvml(xml: Path) -> Path:
+    """tests/fake_nvml/fake_nvml.c built with `cc` as libnvidia-ml.so.1, beside a copy of
+    `xml` (tests/fake_nvml/README.md)."""
+    d = Path(tempfile.mkdtemp(prefix="libprobe-py-fake-nvml-"))
+    lib = d / "libnvidia-ml.so.1"
+    subprocess.run([os.environ.get("CC", "cc"), "-std=c11", "-shared", "-fPIC", "-O1", "-o", str(lib),
+                    str(ROOT / "tests" / "fake_nvml" / "fake_nvml.c")], check=True)
+    shutil.copy(xml, d / "nvml.xml")
+    return lib
 
 
 def snapshot_of(scenario: str, take: Callable[[Path], Any]) -> tuple[Any, Path]:

@@ -1,7 +1,8 @@
 //! Command-line parsing for `probe` (no dependency: the grammar is small).
 
 use libprobe::{
-    DomainName, Domains, NetNamespaceTarget, NetworkOptions, Options, ProcessOptions, SocketKind, SocketKinds, Source,
+    DomainName, Domains, GpuOptions, NetNamespaceTarget, NetworkOptions, Options, ProcessOptions, SocketKind,
+    SocketKinds, Source,
 };
 
 pub const USAGE: &str = "\
@@ -13,6 +14,8 @@ USAGE:
     probe process PID [OPTIONS]     one process in full (every field group but environ)
     probe net [OPTIONS]             every socket with its owners, like `ss -tuxanp`
     probe options [--json]          every option: key, kind, default, what it does
+    probe gpu [OPTIONS]             every GPU (NVIDIA, AMD, Intel) like `nvidia-smi`, then the
+                                    processes using them like nvtop
 
 OPTIONS:
     --json                 print JSON (snake_case names, see the README)
@@ -44,6 +47,14 @@ NETWORK OPTIONS:
     --net-procfs           read sockets from /proc/net even where sock_diag answers
     --conntrack            every conntrack entry (needs CAP_NET_ADMIN)
     --no-owners            do not resolve the processes that hold each socket
+
+GPU OPTIONS:
+    --nvml-library PATH    the NVML library to load (default libnvidia-ml.so.1;
+                           also LIBPROBE_NVML_LIBRARY)
+    --pcie-throughput      NVIDIA PCIe throughput (blocks ~20 ms per direction per GPU)
+    --nvml-energy          NVIDIA's energy counter (~3 ms per GPU on an H100)
+    --drm-clients          find DRM clients by walking every process's descriptors
+                           (`probe gpu` does; `snapshot` otherwise only with --fds)
     -h, --help             this text
     -V, --version          the libprobe version
 
@@ -58,6 +69,7 @@ pub enum Command {
     Process(i32),
     Net,
     Options,
+    Gpu,
     Help,
     Version,
 }
@@ -90,6 +102,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let mut info = false;
     let mut sets: Vec<(String, String)> = Vec::new();
     let mut named = Domains::NONE;
+    let mut gpu = GpuOptions::default();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
@@ -147,9 +160,14 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "--net-procfs" => network.sockets_from_procfs = true,
             "--conntrack" => network.conntrack = true,
             "--no-owners" => network.owners = false,
+            "--nvml-library" => gpu.nvml_library = Some(value("--nvml-library")?.into()),
+            "--pcie-throughput" => gpu.pcie_throughput = true,
+            "--nvml-energy" => gpu.nvml_energy = true,
+            "--drm-clients" => gpu.drm_clients = true,
             "snapshot" if command.is_none() => command = Some(Command::Snapshot),
             "net" if command.is_none() => command = Some(Command::Net),
             "options" if command.is_none() => command = Some(Command::Options),
+            "gpu" if command.is_none() => command = Some(Command::Gpu),
             "process" if command.is_none() => {
                 let pid = value("process")?;
                 let pid: i32 = pid.parse().map_err(|_| format!("`{pid}` is not a process id"))?;
@@ -174,8 +192,14 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         domains = Domains::NONE.with(DomainName::Network);
         network = NetworkOptions { interfaces: false, routes: false, neighbours: false, tcp_info: info, ..network };
     }
+    if let Command::Gpu = command {
+        // The GPUs and their processes: DRM clients from this domain's own descriptor walk,
+        // names read for those pids only (no process table).
+        domains = Domains::NONE.with(DomainName::Gpu);
+        gpu.drm_clients = true;
+    }
     let source = fixture.map_or_else(Source::host, Source::rooted_at);
-    let mut options = Options { source, domains, process, network, ..Options::default() };
+    let mut options = Options { source, domains, process, network, gpu, ..Options::default() };
     // `--set` comes last: it overrides a flag and a command's own choice.
     for (key, value) in sets {
         options.set(&key, &value).map_err(|e| e.to_string())?;
@@ -222,6 +246,17 @@ mod tests {
         assert_eq!(a.options.process.pids, Some(vec![42]));
         assert!(a.options.process.fds && a.options.process.maps && !a.options.process.environ);
         assert!(p("process 42 --environ").unwrap().options.process.environ);
+    }
+
+    #[test]
+    fn gpu_options() {
+        let a = p("gpu --nvml-library /x/libnvidia-ml.so.1 --pcie-throughput").unwrap();
+        assert!(matches!(a.command, Command::Gpu));
+        assert_eq!(a.options.domains, Domains::NONE.with(DomainName::Gpu));
+        let g = &a.options.gpu;
+        assert!(g.drm_clients && g.pcie_throughput && !g.nvml_energy);
+        assert_eq!(g.nvml_library.as_deref(), Some(std::path::Path::new("/x/libnvidia-ml.so.1")));
+        assert!(p("snapshot --nvml-energy").unwrap().options.gpu.nvml_energy);
     }
 
     #[test]

@@ -2,13 +2,15 @@
 //!
 //! `probe snapshot` prints a readable report of this machine; `probe snapshot --json`
 //! the full snapshot; `probe process PID` one process in full; `probe net` every socket with
-//! its owners; `probe options` every option. See `probe --help`.
+//! its owners; `probe gpu` every GPU and the processes using them; `probe options` every
+//! option. See `probe --help`.
 //!
 //! Exit status: 0; 2 for a usage error; 1 when what was asked for is missing — the
 //! process or the network domain of `probe process`/`probe net`, or a domain named in
 //! `--domains` that failed (the snapshot is still printed; stderr names the domain).
 
 mod cli;
+mod gpu;
 mod net;
 mod render;
 mod report;
@@ -69,6 +71,29 @@ fn main() -> ExitCode {
                         .status(libprobe::DomainName::Network)
                         .and_then(|s| s.error.clone().or(s.reason.map(|r| r.to_string())));
                     eprintln!("probe: the network domain was not collected ({})", why.unwrap_or_default());
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        Command::Gpu => {
+            // Two snapshots, so engine busy % and power from energy counters have a baseline.
+            let snap = take(&mut probe);
+            match snap.gpus.value() {
+                Some(g) if args.json => {
+                    let each: Vec<String> =
+                        g.iter()
+                            .map(|g| {
+                                if args.pretty { libprobe::json::to_json_pretty(g) } else { libprobe::json::to_json(g) }
+                            })
+                            .collect();
+                    format!("[{}]\n", each.join(if args.pretty { ",\n" } else { "," }))
+                }
+                Some(g) => gpu::table(g),
+                None => {
+                    let why = snap
+                        .status(libprobe::DomainName::Gpu)
+                        .and_then(|s| s.error.clone().or(s.reason.map(|r| r.to_string())));
+                    eprintln!("probe: no GPU ({})", why.unwrap_or_default());
                     return ExitCode::FAILURE;
                 }
             }

@@ -29,6 +29,10 @@ pub fn snapshot(s: &Snapshot) -> String {
         let page_size = s.system.value().map_or(4096, |sys| sys.page_size);
         crate::net::section(&mut out, n, page_size);
     }
+    if let Field::Value(gpus) = &s.gpus {
+        section(&mut out, "gpu");
+        out.push_str(&crate::gpu::table(gpus));
+    }
     unavailable(&mut out, s);
     out
 }

@@ -267,6 +267,102 @@ int options_gen_run(libprobe_config *c) {
         }
         failed += expect(c, "network.netns", "1");
     }
-    printf("options_gen: 20 typed setters, %d failed\n", failed);
+    {
+        /* NULL: libprobe_config_set_gpu_nvml */
+        if (libprobe_config_set_gpu_nvml(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_gpu_nvml(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_gpu_nvml(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_gpu_nvml: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "gpu.nvml", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_gpu_nvml_library */
+        if (libprobe_config_set_gpu_nvml_library(NULL, NULL) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_gpu_nvml_library(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_gpu_nvml_library(c, "/nonexistent/libprobe-sample") != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_gpu_nvml_library: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "gpu.nvml_library", "/nonexistent/libprobe-sample");
+    }
+    {
+        /* NULL: libprobe_config_set_gpu_pcie_throughput */
+        if (libprobe_config_set_gpu_pcie_throughput(NULL, 0) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_gpu_pcie_throughput(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_gpu_pcie_throughput(c, 1) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_gpu_pcie_throughput: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "gpu.pcie_throughput", "true");
+    }
+    {
+        /* NULL: libprobe_config_set_gpu_nvml_energy */
+        if (libprobe_config_set_gpu_nvml_energy(NULL, 0) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_gpu_nvml_energy(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_gpu_nvml_energy(c, 1) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_gpu_nvml_energy: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "gpu.nvml_energy", "true");
+    }
+    {
+        /* NULL: libprobe_config_set_gpu_process_utilization */
+        if (libprobe_config_set_gpu_process_utilization(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_gpu_process_utilization(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_gpu_process_utilization(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_gpu_process_utilization: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "gpu.process_utilization", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_gpu_nvlink */
+        if (libprobe_config_set_gpu_nvlink(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_gpu_nvlink(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_gpu_nvlink(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_gpu_nvlink: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "gpu.nvlink", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_gpu_drm_clients */
+        if (libprobe_config_set_gpu_drm_clients(NULL, 0) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_gpu_drm_clients(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_gpu_drm_clients(c, 1) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_gpu_drm_clients: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "gpu.drm_clients", "true");
+    }
+    {
+        /* NULL: libprobe_config_set_gpu_gpu_metrics */
+        if (libprobe_config_set_gpu_gpu_metrics(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_gpu_gpu_metrics(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_gpu_gpu_metrics(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_gpu_gpu_metrics: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "gpu.gpu_metrics", "false");
+    }
+    printf("options_gen: 28 typed setters, %d failed\n", failed);
     return failed;
 }

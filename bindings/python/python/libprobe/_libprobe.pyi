@@ -78,6 +78,14 @@ __all__ = [
     "ConntrackStats",
     "ConntrackCpuStats",
     "GpuMetrics",
+    "GpuProcess",
+    "GpuEngineUse",
+    "GpuMemoryRegion",
+    "ComputeCapability",
+    "ClockEventReasons",
+    "GtClocks",
+    "NvLink",
+    "MigDevice",
     "PowerMetrics",
     "Storage",
     "EbpfMetrics",
@@ -131,6 +139,18 @@ _RouteType = Literal["unspec", "unicast", "local", "broadcast", "anycast", "mult
 """The type of a route (`RTN_*`)."""
 _NeighbourState = Literal["incomplete", "reachable", "stale", "delay", "probe", "failed", "no_arp", "permanent", "none"]
 """A neighbour cache state (`NUD_*`)."""
+_GpuVendor = Literal["nvidia", "amd", "intel", "unknown"]
+"""Who made a GPU."""
+_ComputeMode = Literal["default", "exclusive_thread", "prohibited", "exclusive_process"]
+"""Which processes may use a GPU (NVML compute mode)."""
+_GpuState = Literal["collected", "failed"]
+"""Whether a GPU's record was read (fields may still be missing one by one) or the GPU
+failed as a whole.
+"""
+_DrmClientsFrom = Literal["process_fds", "gpu_walk"]
+"""Where the DRM clients of a snapshot were found."""
+_GpuProcessType = Literal["compute", "graphics", "compute_and_graphics", "drm_client"]
+"""What a process does on a GPU."""
 
 class ProbeError(Exception):
     """Base class of every libprobe error. `kind` names the error kind."""
@@ -3377,10 +3397,726 @@ class ConntrackCpuStats(Record):
 
 @final
 class GpuMetrics(Record):
-    """One GPU."""
+    """One GPU: the specification's `GpuMetrics`, then what operators ask for beyond it."""
     @property
     def index(self) -> int:
-        """The GPU's index among this machine's GPUs."""
+        """The GPU's index: NVML's index for NVIDIA GPUs (as in `nvidia-smi`), then the DRM
+        cards in card order.
+        """
+    @property
+    def uuid(self) -> Union[str, None]:
+        """NVIDIA `GPU-…`; AMD `unique_id` (where the ASIC has one); Intel: `not_supported`."""
+    @property
+    def name(self) -> Union[str, None]:
+        """Product name (NVML; amdgpu `product_name`, which only boards with a FRU EEPROM
+        have; Intel: `not_supported`; see `pci_device_id`).
+        """
+    @property
+    def vendor(self) -> _GpuVendor:
+        ...
+    @property
+    def pci_bus_id(self) -> Union[str, None]:
+        """PCI address in the kernel's form `0000:03:00.0` (NVML's eight-digit domain is
+        shortened to four when it fits, so it matches sysfs and `drm-pdev`).
+        """
+    @property
+    def utilization_gpu(self) -> Union[float, None]:
+        """Share of the last sample period in which a kernel ran (NVML; amdgpu
+        `gpu_busy_percent`). Intel's drivers do not report it (`not_supported`): see the
+        per-client `engines`. `not_supported` on a MIG-enabled GPU.
+
+        Unit: percent.
+        """
+    @property
+    def utilization_memory(self) -> Union[float, None]:
+        """Share of the period in which device memory was read or written (NVML; amdgpu
+        `mem_busy_percent`).
+
+        Unit: percent.
+        """
+    @property
+    def utilization_encoder(self) -> Union[float, None]:
+        """Video encoder use (NVML).
+
+        Unit: percent.
+        """
+    @property
+    def utilization_decoder(self) -> Union[float, None]:
+        """Video decoder use (NVML; amdgpu `gpu_metrics` multimedia activity, which counts
+        the VCN as one unit for encode and decode).
+
+        Unit: percent.
+        """
+    @property
+    def memory_total(self) -> Union[int, None]:
+        """Device memory (NVML framebuffer; amdgpu `mem_info_vram_total`; xe tiles' VRAM).
+
+        Unit: bytes.
+        """
+    @property
+    def memory_used(self) -> Union[int, None]:
+        """Unit: bytes."""
+    @property
+    def memory_free(self) -> Union[int, None]:
+        """`memory_total - memory_used` for sysfs; NVML's own figure, which also leaves out
+        `memory_reserved`.
+
+        Unit: bytes.
+        """
+    @property
+    def memory_reserved(self) -> Union[int, None]:
+        """Memory the driver and firmware reserve (NVML).
+
+        Unit: bytes.
+        """
+    @property
+    def temperature_gpu(self) -> Union[float, None]:
+        """The GPU's temperature: NVIDIA's GPU sensor; amdgpu's `edge` sensor, or
+        `junction` on boards without one (Instinct); xe's package sensor.
+
+        Unit: celsius.
+        """
+    @property
+    def temperature_memory(self) -> Union[float, None]:
+        """Memory temperature (NVML; amdgpu `mem`; xe `vram`).
+
+        Unit: celsius.
+        """
+    @property
+    def temperature_slowdown(self) -> Union[float, None]:
+        """Where the GPU starts to slow down: NVML's slowdown threshold; amdgpu's `crit` of
+        the sensor of `temperature_gpu`. New NVIDIA datacenter drivers give only the
+        margin (`temperature_margin`) and say `not_supported` here.
+
+        Unit: celsius.
+        """
+    @property
+    def temperature_shutdown(self) -> Union[float, None]:
+        """Where the GPU shuts down: NVML's shutdown threshold; amdgpu's `emergency`.
+
+        Unit: celsius.
+        """
+    @property
+    def power_draw(self) -> Union[float, None]:
+        """Power draw: NVML's (averaged over one second on Ampere and later); amdgpu
+        `power1_average`, else `power1_input`; Intel: from the energy counter over the
+        interval since the previous snapshot (`no_previous_sample` first).
+
+        Unit: W.
+        """
+    @property
+    def power_limit(self) -> Union[float, None]:
+        """The power limit in force as set (NVML management limit; amdgpu `power1_cap`;
+        Intel `power1_max`, PL1).
+
+        Unit: W.
+        """
+    @property
+    def power_default_limit(self) -> Union[float, None]:
+        """The default power limit (NVML; amdgpu `power1_cap_default`; Intel
+        `power1_rated_max`, the TDP).
+
+        Unit: W.
+        """
+    @property
+    def power_min_limit(self) -> Union[float, None]:
+        """The lowest power limit that can be set (NVML; amdgpu `power1_cap_min`).
+
+        Unit: W.
+        """
+    @property
+    def power_max_limit(self) -> Union[float, None]:
+        """The highest power limit that can be set (NVML; amdgpu `power1_cap_max`).
+
+        Unit: W.
+        """
+    @property
+    def power_state(self) -> Union[int, None]:
+        """Performance state, 0 (P0, fastest) to 15 (NVML)."""
+    @property
+    def clock_graphics(self) -> Union[int, None]:
+        """Graphics clock now (NVML; amdgpu `sclk`; Intel actual frequency of GT 0).
+
+        Unit: MHz.
+        """
+    @property
+    def clock_sm(self) -> Union[int, None]:
+        """SM clock now (NVML).
+
+        Unit: MHz.
+        """
+    @property
+    def clock_memory(self) -> Union[int, None]:
+        """Memory clock now (NVML; amdgpu `mclk`).
+
+        Unit: MHz.
+        """
+    @property
+    def clock_video(self) -> Union[int, None]:
+        """Video (encoder/decoder) clock now (NVML; amdgpu `gpu_metrics` VCLK).
+
+        Unit: MHz.
+        """
+    @property
+    def clock_max_graphics(self) -> Union[int, None]:
+        """The highest graphics clock (NVML; amdgpu top `pp_dpm_sclk` level; Intel RP0).
+
+        Unit: MHz.
+        """
+    @property
+    def clock_max_memory(self) -> Union[int, None]:
+        """The highest memory clock (NVML; amdgpu top `pp_dpm_mclk` level).
+
+        Unit: MHz.
+        """
+    @property
+    def pcie_link_gen_current(self) -> Union[int, None]:
+        """PCIe generation of the link now (NVML; the PCI `current_link_speed`)."""
+    @property
+    def pcie_link_gen_max(self) -> Union[int, None]:
+        """The highest PCIe generation of the link (NVML; PCI `max_link_speed`)."""
+    @property
+    def pcie_link_width_current(self) -> Union[int, None]:
+        """Lanes of the link now."""
+    @property
+    def pcie_link_width_max(self) -> Union[int, None]:
+        """The most lanes of the link."""
+    @property
+    def pcie_tx_throughput(self) -> Union[int, None]:
+        """PCIe bytes sent by the GPU over NVML's last 20 ms window (option
+        `gpu.pcie_throughput`: each direction blocks about 20 ms; else `disabled`).
+
+        Unit: KB/s.
+        """
+    @property
+    def pcie_rx_throughput(self) -> Union[int, None]:
+        """PCIe bytes received (option `gpu.pcie_throughput`).
+
+        Unit: KB/s.
+        """
+    @property
+    def ecc_enabled(self) -> Union[bool, None]:
+        """Whether ECC is on now (NVML)."""
+    @property
+    def ecc_errors_corrected(self) -> Union[int, None]:
+        """Corrected ECC errors since the driver loaded (NVML volatile counter)."""
+    @property
+    def ecc_errors_uncorrected(self) -> Union[int, None]:
+        """Uncorrected ECC errors since the driver loaded (NVML volatile counter)."""
+    @property
+    def processes(self) -> Union[list[GpuProcess], None]:
+        """The processes using this GPU: NVML's compute and graphics processes, then the DRM
+        clients matched to it (see `drm_clients_from`). Empty when none is visible.
+        """
+    @property
+    def fan_speed(self) -> Union[int, None]:
+        """Fan speed as a share of its maximum (NVML fan 0; amdgpu `pwm1` over 255).
+        Passively cooled datacenter boards say `not_supported`.
+
+        Unit: percent.
+        """
+    @property
+    def compute_mode(self) -> Union[_ComputeMode, None]:
+        """Compute mode (NVML)."""
+    @property
+    def compute_capability(self) -> Union[ComputeCapability, None]:
+        """CUDA compute capability (NVML)."""
+    @property
+    def state(self) -> _GpuState:
+        """Whether the record was read or the GPU failed as a whole."""
+    @property
+    def error(self) -> Union[str, None]:
+        """Why the GPU failed (`state` = `failed`)."""
+    @property
+    def driver(self) -> str:
+        """The kernel driver: `nvidia`, `amdgpu`, `i915`, `xe`."""
+    @property
+    def driver_version(self) -> Union[str, None]:
+        """The driver's version (NVML; kernel drivers in the tree have none:
+        `not_supported`).
+        """
+    @property
+    def vbios_version(self) -> Union[str, None]:
+        """VBIOS version (NVML; amdgpu `vbios_version`)."""
+    @property
+    def serial(self) -> Union[str, None]:
+        """Board serial number (NVML; amdgpu `serial_number`, on boards with a FRU EEPROM)."""
+    @property
+    def pci_device_id(self) -> Union[str, None]:
+        """PCI vendor and device id, `10de:2330`."""
+    @property
+    def persistence_mode(self) -> Union[bool, None]:
+        """Whether the driver stays loaded with no client (NVML persistence mode)."""
+    @property
+    def performance_level(self) -> Union[str, None]:
+        """amdgpu's forced performance level (`power_dpm_force_performance_level`: `auto`,
+        `low`, `high`, `manual`, `profile_*`).
+        """
+    @property
+    def clock_event_reasons(self) -> Union[ClockEventReasons, None]:
+        """Why clocks are held down now."""
+    @property
+    def temperature_hotspot(self) -> Union[float, None]:
+        """Hottest point of the die (amdgpu `junction`, hotspot).
+
+        Unit: celsius.
+        """
+    @property
+    def temperature_margin(self) -> Union[float, None]:
+        """Degrees left before the GPU reaches its temperature limit and slows down (NVML
+        margin temperature; `nvidia-smi`'s `gpu_temp_tlimit`).
+
+        Unit: celsius.
+        """
+    @property
+    def power_draw_instant(self) -> Union[float, None]:
+        """Instantaneous power draw (NVML field `POWER_INSTANT`; amdgpu `power1_input` where
+        `power1_average` is the draw).
+
+        Unit: W.
+        """
+    @property
+    def power_enforced_limit(self) -> Union[float, None]:
+        """The power limit the GPU enforces now, the tightest of all limits (NVML).
+
+        Unit: W.
+        """
+    @property
+    def energy_total(self) -> Union[int, None]:
+        """Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu
+        `gpu_metrics`; Intel hwmon `energy1_input`).
+
+        Unit: mJ.
+        """
+    @property
+    def power_from_energy(self) -> Union[float, None]:
+        """Average power over the interval since the previous snapshot, from `energy_total`
+        (`no_previous_sample` on the first).
+
+        Unit: W.
+        """
+    @property
+    def clock_max_sm(self) -> Union[int, None]:
+        """The highest SM clock (NVML).
+
+        Unit: MHz.
+        """
+    @property
+    def clock_max_video(self) -> Union[int, None]:
+        """The highest video clock (NVML).
+
+        Unit: MHz.
+        """
+    @property
+    def clock_min_graphics(self) -> Union[int, None]:
+        """The lowest graphics clock (amdgpu bottom `pp_dpm_sclk` level; Intel RPn).
+
+        Unit: MHz.
+        """
+    @property
+    def gt_clocks(self) -> Union[list[GtClocks], None]:
+        """Intel: the frequencies of every GT of every tile."""
+    @property
+    def pcie_replay_errors(self) -> Union[int, None]:
+        """PCIe replays since the driver loaded (NVML; a link-quality counter)."""
+    @property
+    def ecc_errors_corrected_aggregate(self) -> Union[int, None]:
+        """Corrected ECC errors over the GPU's life (NVML aggregate counter)."""
+    @property
+    def ecc_errors_uncorrected_aggregate(self) -> Union[int, None]:
+        """Uncorrected ECC errors over the GPU's life (NVML aggregate counter)."""
+    @property
+    def retired_pages_single_bit(self) -> Union[int, None]:
+        """Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere
+        and later remap rows instead and say `not_supported`).
+        """
+    @property
+    def retired_pages_double_bit(self) -> Union[int, None]:
+        """Pages retired for a double-bit error."""
+    @property
+    def retired_pages_pending(self) -> Union[bool, None]:
+        """Pages waiting for the next driver load to be retired."""
+    @property
+    def remapped_rows_correctable(self) -> Union[int, None]:
+        """Rows remapped for correctable errors (NVML; Ampere and later)."""
+    @property
+    def remapped_rows_uncorrectable(self) -> Union[int, None]:
+        """Rows remapped for uncorrectable errors."""
+    @property
+    def remapped_rows_pending(self) -> Union[bool, None]:
+        """A remapping waits for a GPU reset."""
+    @property
+    def remapped_rows_failure(self) -> Union[bool, None]:
+        """A remapping failed: the GPU should be serviced."""
+    @property
+    def nvlinks(self) -> Union[list[NvLink], None]:
+        """The NVLinks (option `gpu.nvlink`); `not_supported` on GPUs without NVLink."""
+    @property
+    def mig_mode_current(self) -> Union[bool, None]:
+        """Whether MIG is on now (NVML)."""
+    @property
+    def mig_mode_pending(self) -> Union[bool, None]:
+        """Whether MIG will be on after the next reset."""
+    @property
+    def mig_devices(self) -> Union[list[MigDevice], None]:
+        """The MIG devices, each with its memory and processes (empty when MIG is off)."""
+    @property
+    def fan_speed_rpm(self) -> Union[int, None]:
+        """Speed of the first fan (NVML; amdgpu `fan1_input`).
+
+        Unit: rpm.
+        """
+    @property
+    def memory_visible_total(self) -> Union[int, None]:
+        """amdgpu: the CPU-visible part of VRAM (`mem_info_vis_vram_total`).
+
+        Unit: bytes.
+        """
+    @property
+    def memory_visible_used(self) -> Union[int, None]:
+        """amdgpu: used CPU-visible VRAM.
+
+        Unit: bytes.
+        """
+    @property
+    def memory_gtt_total(self) -> Union[int, None]:
+        """amdgpu: system memory the GPU can map (GTT, `mem_info_gtt_total`).
+
+        Unit: bytes.
+        """
+    @property
+    def memory_gtt_used(self) -> Union[int, None]:
+        """amdgpu: GTT in use.
+
+        Unit: bytes.
+        """
+    @property
+    def drm_clients_from(self) -> Union[_DrmClientsFrom, None]:
+        """Where this snapshot's DRM clients came from; `disabled` when none was read
+        (neither `process.fds` nor `gpu.drm_clients`).
+        """
+
+@final
+class GpuProcess(Record):
+    """A process using a GPU."""
+    @property
+    def pid(self) -> int:
+        ...
+    @property
+    def process_name(self) -> Union[str, None]:
+        """The process's command name (`comm`): from the process domain when it ran, else
+        read for this pid. `gone` when it exited, `not_present` when the pid is not
+        visible here (another pid namespace: NVML reports host pids).
+        """
+    @property
+    def used_memory(self) -> Union[int, None]:
+        """GPU memory the process uses. NVML: its allocation (`not_supported` where the
+        driver hides it: Windows WDDM, some MIG set-ups). DRM client: the sum of its
+        resident memory over the device's regions but amdgpu's `gtt` and `cpu` (system
+        memory mapped for the GPU).
+
+        Unit: bytes.
+        """
+    @property
+    def compute_instance_id(self) -> Union[int, None]:
+        """The MIG compute instance the process runs in; `null` when MIG is off."""
+    @property
+    def gpu_instance_id(self) -> Union[int, None]:
+        """The MIG GPU instance the process runs in; `null` when MIG is off."""
+    @property
+    def process_type(self) -> _GpuProcessType:
+        """What the process does on the GPU."""
+    @property
+    def utilization_sm(self) -> Union[float, None]:
+        """Share of the time one of its kernels ran on the SMs, from NVML's latest sample
+        since the previous snapshot (`nvidia-smi pmon` `sm`). `not_present` when NVML kept
+        no sample for it, `not_supported` for DRM clients (see `engines`) and on MIG.
+
+        Unit: percent.
+        """
+    @property
+    def utilization_memory(self) -> Union[float, None]:
+        """Share of the time it read or wrote device memory (NVML sample).
+
+        Unit: percent.
+        """
+    @property
+    def utilization_encoder(self) -> Union[float, None]:
+        """Share of the encoder it used (NVML sample).
+
+        Unit: percent.
+        """
+    @property
+    def utilization_decoder(self) -> Union[float, None]:
+        """Share of the decoder it used (NVML sample).
+
+        Unit: percent.
+        """
+    @property
+    def drm_client_id(self) -> Union[int, None]:
+        """The DRM client id (`drm-client-id`), unique per device while the client lives;
+        `null` for NVML processes.
+        """
+    @property
+    def shared_with(self) -> list[int]:
+        """Other processes holding the same DRM client (a descriptor inherited or passed):
+        the client is reported once, under the lowest pid.
+        """
+    @property
+    def engines(self) -> list[GpuEngineUse]:
+        """Engine use of a DRM client; empty for NVML processes."""
+    @property
+    def memory_regions(self) -> list[GpuMemoryRegion]:
+        """Memory of a DRM client per region; empty for NVML processes."""
+
+@final
+class GpuEngineUse(Record):
+    """One engine class of a DRM client (`drm-engine-<name>`, `drm-cycles-<name>`)."""
+    @property
+    def engine(self) -> str:
+        """The driver's engine name (`gfx`, `compute`, `dec` for amdgpu; `render`, `copy`,
+        `video` for i915; `rcs`, `bcs`, `vcs`, `ccs` for xe).
+        """
+    @property
+    def busy_ns(self) -> Union[int, None]:
+        """Time the client kept this engine busy since it opened the device (`drm-engine-*`).
+
+        Unit: ns.
+        """
+    @property
+    def cycles(self) -> Union[int, None]:
+        """Busy cycles since it opened the device (`drm-cycles-*`, xe)."""
+    @property
+    def total_cycles(self) -> Union[int, None]:
+        """The engine's cycle counter at the same moment (`drm-total-cycles-*`)."""
+    @property
+    def capacity(self) -> int:
+        """Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the
+        driver does not say).
+        """
+    @property
+    def busy_percent(self) -> Union[float, None]:
+        """Share of this engine class the client used since the probe's previous snapshot
+        (busy time over wall time, or busy cycles over total cycles, divided by the
+        capacity). `no_previous_sample` on the first snapshot that sees the client.
+
+        Unit: percent.
+        """
+
+@final
+class GpuMemoryRegion(Record):
+    """Memory of one region of a DRM client (`drm-total-<region>`, …)."""
+    @property
+    def region(self) -> str:
+        """The driver's region name (`vram`, `gtt`, `cpu` for amdgpu; `system0`, `local0`
+        for i915; `vram0`, `gtt` for xe).
+        """
+    @property
+    def total(self) -> Union[int, None]:
+        """Buffers the client can reach in this region, shared ones included.
+
+        Unit: bytes.
+        """
+    @property
+    def shared(self) -> Union[int, None]:
+        """Of those, buffers shared with other clients.
+
+        Unit: bytes.
+        """
+    @property
+    def resident(self) -> Union[int, None]:
+        """Buffers resident in the region (`drm-resident-*`; the legacy `drm-memory-*` key,
+        which amdgpu and older drivers print, is read as resident when no
+        `drm-resident-*` is given).
+
+        Unit: bytes.
+        """
+    @property
+    def purgeable(self) -> Union[int, None]:
+        """Resident buffers the client marked purgeable.
+
+        Unit: bytes.
+        """
+    @property
+    def active(self) -> Union[int, None]:
+        """Resident buffers the GPU is using now.
+
+        Unit: bytes.
+        """
+
+@final
+class ComputeCapability(Record):
+    """A CUDA compute capability (`9.0` for Hopper)."""
+    @property
+    def major(self) -> int:
+        ...
+    @property
+    def minor(self) -> int:
+        ...
+
+@final
+class ClockEventReasons(Record):
+    """Why the GPU's clocks are held below their maximum now (NVML "clocks event reasons",
+    formerly "throttle reasons"; amdgpu's ASIC-independent throttle status; i915/xe
+    throttle reasons). A reason the vendor does not report is `not_supported`.
+    """
+    @property
+    def gpu_idle(self) -> Union[bool, None]:
+        """Nothing runs: clocks are low because the GPU is idle (NVIDIA)."""
+    @property
+    def applications_clocks_setting(self) -> Union[bool, None]:
+        """Clocks are held at the applications clocks set by an administrator (NVIDIA)."""
+    @property
+    def sw_power_cap(self) -> Union[bool, None]:
+        """The software power limit holds the clocks down (NVIDIA SW power cap; AMD PPT/SPL
+        limits; Intel PL1/PL2/PL4).
+        """
+    @property
+    def hw_slowdown(self) -> Union[bool, None]:
+        """Hardware slowdown: an external signal or a voltage regulator (NVIDIA HW slowdown;
+        AMD VRHOT/PROCHOT; Intel PROCHOT, VR TDC).
+        """
+    @property
+    def sync_boost(self) -> Union[bool, None]:
+        """Sync boost: clocks matched across GPUs of a group (NVIDIA)."""
+    @property
+    def sw_thermal_slowdown(self) -> Union[bool, None]:
+        """The driver or firmware lowers clocks for temperature (NVIDIA SW thermal slowdown;
+        AMD temperature throttlers; Intel thermal and RATL).
+        """
+    @property
+    def hw_thermal_slowdown(self) -> Union[bool, None]:
+        """The hardware lowers clocks for temperature (NVIDIA HW thermal slowdown; Intel VR
+        thermal alert).
+        """
+    @property
+    def hw_power_brake_slowdown(self) -> Union[bool, None]:
+        """The power brake assertion of the board (NVIDIA)."""
+    @property
+    def display_clocks_setting(self) -> Union[bool, None]:
+        """Clocks follow the display's needs (NVIDIA)."""
+    @property
+    def other(self) -> Union[bool, None]:
+        """Another reason the vendor reports without a class here (AMD current limits
+        (TDC/EDC), PPM, FIT).
+        """
+
+@final
+class GtClocks(Record):
+    """The frequencies of one Intel GT (graphics or media unit) of a card."""
+    @property
+    def tile(self) -> int:
+        """The tile (xe `tile<N>`; 0 for i915)."""
+    @property
+    def gt(self) -> int:
+        """The GT within the tile (`gt<N>`)."""
+    @property
+    def actual(self) -> Union[int, None]:
+        """The frequency the GT runs at (`act`).
+
+        Unit: MHz.
+        """
+    @property
+    def requested(self) -> Union[int, None]:
+        """The frequency the driver last requested (`cur`).
+
+        Unit: MHz.
+        """
+    @property
+    def limit_min(self) -> Union[int, None]:
+        """The lowest frequency the driver may request (`min`, set by an administrator).
+
+        Unit: MHz.
+        """
+    @property
+    def limit_max(self) -> Union[int, None]:
+        """The highest frequency the driver may request (`max`, set by an administrator).
+
+        Unit: MHz.
+        """
+    @property
+    def boost(self) -> Union[int, None]:
+        """The frequency requested when a waiting client needs a boost (i915 `boost`).
+
+        Unit: MHz.
+        """
+    @property
+    def hw_max(self) -> Union[int, None]:
+        """The hardware's highest frequency (`RP0`).
+
+        Unit: MHz.
+        """
+    @property
+    def hw_efficient(self) -> Union[int, None]:
+        """The hardware's most efficient frequency (`RPe`; i915 `RP1`).
+
+        Unit: MHz.
+        """
+    @property
+    def hw_min(self) -> Union[int, None]:
+        """The hardware's lowest frequency (`RPn`).
+
+        Unit: MHz.
+        """
+
+@final
+class NvLink(Record):
+    """One NVLink of an NVIDIA GPU."""
+    @property
+    def link(self) -> int:
+        """The link number (0 to 17)."""
+    @property
+    def active(self) -> Union[bool, None]:
+        """Whether the link is up."""
+    @property
+    def version(self) -> Union[int, None]:
+        """NVLink version."""
+    @property
+    def remote_pci_bus_id(self) -> Union[str, None]:
+        """The PCI bus id of the device at the other end."""
+    @property
+    def errors_replay(self) -> Union[int, None]:
+        """Data-link replay errors since the driver loaded."""
+    @property
+    def errors_recovery(self) -> Union[int, None]:
+        """Data-link recovery events."""
+    @property
+    def errors_crc_flit(self) -> Union[int, None]:
+        """Flow-control digit CRC errors."""
+    @property
+    def errors_crc_data(self) -> Union[int, None]:
+        """Data CRC errors."""
+
+@final
+class MigDevice(Record):
+    """A MIG device: an instance of a MIG-enabled NVIDIA GPU."""
+    @property
+    def index(self) -> int:
+        """The MIG device's index on its GPU."""
+    @property
+    def uuid(self) -> Union[str, None]:
+        """`MIG-…`."""
+    @property
+    def gpu_instance_id(self) -> Union[int, None]:
+        ...
+    @property
+    def compute_instance_id(self) -> Union[int, None]:
+        ...
+    @property
+    def memory_total(self) -> Union[int, None]:
+        """The instance's share of the GPU's memory.
+
+        Unit: bytes.
+        """
+    @property
+    def memory_used(self) -> Union[int, None]:
+        """Unit: bytes."""
+    @property
+    def memory_free(self) -> Union[int, None]:
+        """Unit: bytes."""
+    @property
+    def processes(self) -> Union[list[GpuProcess], None]:
+        """The processes running in this instance."""
 
 @final
 class PowerMetrics(Record):
@@ -3477,6 +4213,34 @@ class _NetworkOptions(TypedDict, total=False):
 
 class _GpuOptions(TypedDict, total=False):
     """The gpu domain's options: `Probe(gpu={...})`; each key left out keeps its default."""
+    # Ask NVML for NVIDIA GPUs (default on; off: NVML is not loaded). Key `gpu.nvml`; default `true`.
+    nvml: bool
+    # The NVML library to load (default: `libnvidia-ml.so.1` from the loader's path, or
+    # the `LIBPROBE_NVML_LIBRARY` environment variable). On a fixture tree NVML is
+    # loaded only when this or the variable names a library, so that a fixture never
+    # reports the testing machine's GPUs. Key `gpu.nvml_library`; default ``.
+    nvml_library: Union[str, os.PathLike[str], None]
+    # PCIe throughput (`pcie_tx_throughput`, `pcie_rx_throughput`): NVML samples each
+    # direction for about 20 ms, so this adds ~40 ms per NVIDIA GPU to a snapshot.
+    # Default off. Key `gpu.pcie_throughput`; default `false`.
+    pcie_throughput: bool
+    # NVML's total energy counter (`energy_total`, `power_from_energy`): about 3 ms per
+    # call on an H100 (driver 580, measured), so default off. Sysfs energy counters
+    # (AMD, Intel) are always read. Key `gpu.nvml_energy`; default `false`.
+    nvml_energy: bool
+    # Per-process SM, memory, encoder and decoder use from NVML's sample buffer
+    # (default on; a few µs per GPU). Key `gpu.process_utilization`; default `true`.
+    process_utilization: bool
+    # NVLink state and error counters (default on; one NVML call per link and counter
+    # on GPUs that have NVLink). Key `gpu.nvlink`; default `true`.
+    nvlink: bool
+    # Find DRM clients by walking every process's descriptors (a `readlink` per open
+    # descriptor of every visible process) when the process domain did not walk them
+    # (`process.fds`). Default off: without either, `processes` holds NVML's only. Key `gpu.drm_clients`; default `false`.
+    drm_clients: bool
+    # amdgpu's binary `gpu_metrics` table (default on): energy, video clock, throttle
+    # reasons and what sysfs lacks. Key `gpu.gpu_metrics`; default `true`.
+    gpu_metrics: bool
 
 class _PowerOptions(TypedDict, total=False):
     """The power domain's options: `Probe(power={...})`; each key left out keeps its default."""
