@@ -12,6 +12,10 @@ USAGE:
     probe snapshot --json [OPTIONS] the full snapshot as JSON
     probe process PID [OPTIONS]     one process in full (every field group but environ)
     probe net [OPTIONS]             every socket with its owners, like `ss -tuxanp`
+    probe power [OPTIONS]           RAPL zones with watts and limits, batteries, sensors
+                                    by chip like `sensors`, thermal zones, and the
+                                    per-process energy estimate (two snapshots --interval
+                                    apart, 1 s by default)
 
 OPTIONS:
     --json                 print JSON (snake_case names, see the README)
@@ -53,6 +57,7 @@ pub enum Command {
     Snapshot,
     Process(i32),
     Net,
+    Power,
     Help,
     Version,
 }
@@ -113,7 +118,10 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "-u" => kinds = kinds.with(SocketKind::Udp),
             "-x" => kinds = kinds.with(SocketKind::Unix),
             "-w" => kinds = kinds.with(SocketKind::Raw),
-            "--sockets" => kinds = SocketKinds::parse(&value("--sockets")?)?,
+            "--sockets" => {
+                kinds = SocketKinds::parse(&value("--sockets")?)
+                    .map_err(|e| e.replace("unknown name", "unknown socket table"))?
+            }
             "-i" | "--info" => info = true,
             "--netns" => {
                 let v = value("--netns")?;
@@ -127,6 +135,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "--no-owners" => network.owners = false,
             "snapshot" if command.is_none() => command = Some(Command::Snapshot),
             "net" if command.is_none() => command = Some(Command::Net),
+            "power" if command.is_none() => command = Some(Command::Power),
             "process" if command.is_none() => {
                 let pid = value("process")?;
                 let pid: i32 = pid.parse().map_err(|_| format!("`{pid}` is not a process id"))?;
@@ -145,6 +154,12 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     }
     if !kinds.is_empty() {
         network.sockets = kinds;
+    }
+    if let Command::Power = command {
+        // The power domain, and the process table for the per-process energy estimate
+        // (without the per-cgroup limits it does not need).
+        domains = Domains::NONE.with(DomainName::Process).with(DomainName::Power);
+        process = ProcessOptions { cgroup_limits: false, ..process };
     }
     if let Command::Net = command {
         // The socket tables only: no interfaces, routes or neighbours to wait for.
@@ -190,6 +205,16 @@ mod tests {
         assert_eq!(a.options.process.pids, Some(vec![42]));
         assert!(a.options.process.fds && a.options.process.maps && !a.options.process.environ);
         assert!(p("process 42 --environ").unwrap().options.process.environ);
+    }
+
+    #[test]
+    fn power_takes_the_process_table_for_the_estimate() {
+        let a = p("power --interval 2 --fixture /x").unwrap();
+        assert!(matches!(a.command, Command::Power));
+        assert!(a.options.domains.contains(DomainName::Power) && a.options.domains.contains(DomainName::Process));
+        assert!(!a.options.domains.contains(DomainName::System));
+        assert!(!a.options.process.cgroup_limits);
+        assert_eq!(a.interval, Some(2.0));
     }
 
     #[test]

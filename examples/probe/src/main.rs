@@ -2,10 +2,12 @@
 //!
 //! `probe snapshot` prints a readable report of this machine; `probe snapshot --json`
 //! the full snapshot; `probe process PID` one process in full; `probe net` every socket with
-//! its owners. See `probe --help`.
+//! its owners; `probe power` RAPL, batteries, sensors and the energy estimate. See
+//! `probe --help`.
 
 mod cli;
 mod net;
+mod power;
 mod render;
 mod report;
 
@@ -25,7 +27,11 @@ fn main() -> ExitCode {
     };
     let mut probe = Probe::new(args.options.clone());
     // A readable report shows CPU percentages, so it takes a baseline first.
-    let interval = args.interval.unwrap_or(if args.json { 0.0 } else { 0.5 });
+    // `probe power` always takes two (its watts and estimate need them), a second apart.
+    let interval = match args.command {
+        Command::Power => args.interval.unwrap_or(1.0),
+        _ => args.interval.unwrap_or(if args.json { 0.0 } else { 0.5 }),
+    };
     let take = |probe: &mut Probe| {
         if interval > 0.0 && !probe.options().source.is_fixture() {
             probe.snapshot();
@@ -61,6 +67,33 @@ fn main() -> ExitCode {
                         .status(libprobe::DomainName::Network)
                         .and_then(|s| s.error.clone().or(s.reason.map(|r| r.to_string())));
                     eprintln!("probe: the network domain was not collected ({})", why.unwrap_or_default());
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        Command::Power => {
+            let snap = take(&mut probe);
+            match &snap.power {
+                libprobe::Field::Value(p) if args.json => {
+                    if args.pretty {
+                        libprobe::json::to_json_pretty(p)
+                    } else {
+                        libprobe::json::to_json(p) + "\n"
+                    }
+                }
+                libprobe::Field::Value(p) => power::report(p),
+                libprobe::Field::Missing(libprobe::Reason::NotPresent) => {
+                    if args.json {
+                        "null\n".to_owned()
+                    } else {
+                        "no RAPL zone, power supply, hwmon chip or thermal zone on this machine\n".to_owned()
+                    }
+                }
+                libprobe::Field::Missing(_) => {
+                    let why = snap
+                        .status(libprobe::DomainName::Power)
+                        .and_then(|s| s.error.clone().or(s.reason.map(|r| r.to_string())));
+                    eprintln!("probe: the power domain was not collected ({})", why.unwrap_or_default());
                     return ExitCode::FAILURE;
                 }
             }

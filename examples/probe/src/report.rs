@@ -29,6 +29,9 @@ pub fn snapshot(s: &Snapshot) -> String {
         let page_size = s.system.value().map_or(4096, |sys| sys.page_size);
         crate::net::section(&mut out, n, page_size);
     }
+    if let Field::Value(p) = &s.power {
+        crate::power::section(&mut out, p);
+    }
     unavailable(&mut out, s);
     out
 }

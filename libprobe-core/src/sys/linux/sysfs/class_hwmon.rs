@@ -240,7 +240,7 @@ fn add(found: &mut Vec<(SensorKind, u32, u32)>, kind: SensorKind, index: u32, it
 }
 
 /// `<prefix><index>_<item>` into `out`.
-fn file_name(kind: SensorKind, index: u32, item: Item, out: &mut Vec<u8>) {
+pub(crate) fn file_name(kind: SensorKind, index: u32, item: Item, out: &mut Vec<u8>) {
     out.clear();
     out.extend_from_slice(kind.prefix().as_bytes());
     let mut digits = [0u8; 10];
