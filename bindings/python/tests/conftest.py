@@ -21,8 +21,15 @@ GOLDEN_OPTIONS = dict(smaps_rollup=True, maps=True, fds=True, environ=True, task
 
 def golden_options(scenario: str) -> dict[str, Any]:
     """GOLDEN_OPTIONS, and the domains golden.rs takes: the network scenarios hold one
-    process and the network."""
-    return dict(GOLDEN_OPTIONS, domains="process,network") if scenario.startswith("net-") else dict(GOLDEN_OPTIONS)
+    process and the network; the power scenarios the power domain (the laptop's with its
+    processes, for the energy estimate)."""
+    if scenario.startswith("net-"):
+        return dict(GOLDEN_OPTIONS, domains="process,network")
+    if scenario == "power-intel-laptop":
+        return dict(GOLDEN_OPTIONS, domains="process,power")
+    if scenario.startswith("power-"):
+        return dict(GOLDEN_OPTIONS, domains="power")
+    return dict(GOLDEN_OPTIONS)
 
 
 def snapshot_of(scenario: str, take: Callable[[Path], Any]) -> tuple[Any, Path]:
