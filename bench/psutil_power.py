@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """psutil's sensors: `sensors_temperatures()`, `sensors_fans()`, `sensors_battery()`, each
-called REPEAT times in this process (after one warm-up call), timed alone and together.
+called REPEAT times in this process, timed alone and together (the first sample is the
+cold one, as in libprobe_power).
 
     python3 bench/psutil_power.py [REPEAT]
 
@@ -17,8 +18,6 @@ import psutil
 repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 100
 calls = [("sensors_temperatures", psutil.sensors_temperatures), ("sensors_fans", psutil.sensors_fans),
          ("sensors_battery", psutil.sensors_battery)]
-for _, f in calls:
-    f()
 per = {name: [] for name, _ in calls}
 total, total_cpu = [], []
 seen = {}

@@ -3,7 +3,7 @@
 libprobe, by node_exporter's four collectors (rapl, powersupplyclass, hwmon,
 thermal_zone) and by psutil's `sensors_*`, on the same files.
 
-    sudo python3 bench/run_power.py [--passes 5] [--repeat 200] [--out BASE]
+    python3 bench/run_power.py [--passes 5] [--repeat 200] [--out BASE]     (as root)
 
 The tree is written by `tests/fixtures/power_fixtures.py --bench` (the Intel laptop's
 RAPL zones, the dual-battery laptop's supplies, the AMD server's and the laptop's hwmon
@@ -215,7 +215,9 @@ def markdown(doc: dict) -> str:
         f"# Power sample: libprobe beside node_exporter and psutil ({doc['date']})",
         "",
         f"Command: `{doc['command']}` at commit `{doc['commit']}`{' (core modified)' if doc['dirty'] else ''}; "
-        f"{doc['passes']} passes × {doc['repeat']} samples, interleaved; machine: {doc['machine']}.",
+        f"{doc['passes']} passes × {doc['repeat']} samples, interleaved; machine: {doc['machine']}; "
+        f"1-minute load average {doc['load_average'][0]} before, {doc['load_average'][1]} after (other work on "
+        "the machine shows in the wall times: compare the CPU column).",
         "",
         f"The tree (`tests/fixtures/power_fixtures.py --bench`): {s['libprobe']['zones']} RAPL zones, "
         f"{s['libprobe']['batteries']} batteries and {s['libprobe']['supplies']} other supplies, "
@@ -286,7 +288,9 @@ def main(argv: list[str] | None = None) -> int:
         cmd = ["unshare", "--mount", "--", sys.executable, str(Path(__file__).resolve()), "--inside", str(tree),
                "--passes", str(args.passes), "--repeat", str(args.repeat), "--psutil-python", py,
                "--exporter", exporter, "--exporter-version", version]
+        load_before = os.getloadavg()[0]
         r = subprocess.run(cmd, capture_output=True, text=True)
+        load_after = os.getloadavg()[0]
         if r.returncode != 0:
             fail(f"measuring failed: {r.stderr[-1500:]}")
         doc = last_json(r.stdout)
@@ -324,9 +328,10 @@ def main(argv: list[str] | None = None) -> int:
     dirty = bool(subprocess.run(["git", "status", "--porcelain", "--", "libprobe-core"], cwd=ROOT,
                                 capture_output=True, text=True).stdout.strip())
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
-    out = {"date": time.strftime("%Y-%m-%d"), "command": "sudo python3 bench/run_power.py " + " ".join(argv or sys.argv[1:]),
+    out = {"date": time.strftime("%Y-%m-%d"), "command": "python3 bench/run_power.py " + " ".join(argv or sys.argv[1:]) + "  (as root)",
            "commit": git, "dirty": dirty, "passes": args.passes, "repeat": args.repeat,
            "machine": f"{os.cpu_count()} CPUs ({cpu}), Linux {os.uname().release}",
+           "load_average": [round(load_before, 2), round(load_after, 2)],
            "seen": doc["seen"], "summary": summary, "ratios": ratios}
     base = Path(args.out) if args.out else target_dir() / "bench" / "power"
     base.parent.mkdir(parents=True, exist_ok=True)

@@ -30,7 +30,8 @@ fn main() {
             "--repeat" => repeat = args.next().and_then(|v| v.parse().ok()).expect("--repeat N"),
             "--groups" => {
                 let list = args.next().expect("--groups rapl,supplies,hwmon,thermal");
-                power = PowerOptions { rapl: false, supplies: false, hwmon: false, thermal: false, process_energy: false };
+                power =
+                    PowerOptions { rapl: false, supplies: false, hwmon: false, thermal: false, process_energy: false };
                 for g in list.split(',') {
                     match g {
                         "rapl" => power.rapl = true,
@@ -42,7 +43,9 @@ fn main() {
                 }
             }
             other => {
-                eprintln!("unknown argument {other}\nusage: libprobe_power [--repeat N] [--groups rapl,supplies,hwmon,thermal]");
+                eprintln!(
+                    "unknown argument {other}\nusage: libprobe_power [--repeat N] [--groups rapl,supplies,hwmon,thermal]"
+                );
                 std::process::exit(2);
             }
         }
