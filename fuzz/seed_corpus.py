@@ -109,6 +109,22 @@ for root in sorted(glob.glob(f"{FIX}/*/") + glob.glob(f"{FIX}/*/t[01]/")):
         else:
             add("fs_cgroup_values", scen(f), rd(f))
 
+# --- power classes (sysfs): attribute values, directory listings and uevents --------------
+power_classes = {"powercap": "class_powercap", "power_supply": "class_power_supply",
+                 "hwmon": "class_hwmon", "thermal": "class_thermal"}
+for root in sorted(glob.glob(f"{FIX}/*/") + glob.glob(f"{FIX}/*/t[01]/")):
+    for cls, target in power_classes.items():
+        base = f"{root}sys/class/{cls}"
+        if not os.path.isdir(base):
+            continue
+        add(target, scen(base) + "_listing", "\n".join(sorted(os.listdir(base))).encode() + b"\n")
+        for entry in sorted(os.listdir(base)):
+            d = f"{base}/{entry}"
+            add(target, scen(d) + "_listing", "\n".join(sorted(os.listdir(d))).encode() + b"\n")
+            for f in sorted(os.listdir(d)):
+                if os.path.isfile(f"{d}/{f}") and not os.path.islink(f"{d}/{f}"):
+                    add(target, scen(f"{d}/{f}"), rd(f"{d}/{f}"))
+
 # --- this machine (no environ: it may hold secrets) ---------------------------------------
 for rel, target in system.items():
     if rel != "self/mountinfo":  # the fixtures have mount tables; this one may name private paths
@@ -184,6 +200,16 @@ edges = {
     "cpu_list": [b"0-3,8,10-11\n", b"3-1", b"0-65535", b"\n", b"-", b"1\n", b"-1\n", b"2600000\n", b"schedutil\n"],
     "uptime": [b"2029.08 3881.54\n", b"inf nan\n"],
     "loadavg": [b"1.82 0.62 0.23 1/86 12133\n", b"0 0 0 /\n"],
+    "class_powercap": [b"intel-rapl:0:1\nintel-rapl\nintel-rapl:\n:0\nt:1:2:3:4:5:6:7:8:9\n",
+                       b"262143328850 15000000 262143328850\n", b"4294967296\n", b"-1\n", b"18446744073709551616\n",
+                       b"constraint_0_power_limit_uw\nconstraint_99999999999_name\nconstraint_1_\n"],
+    "class_power_supply": [b"POWER_SUPPLY_STATUS=Not charging\nPOWER_SUPPLY_CURRENT_NOW=-1450000\n",
+                           b"POWER_SUPPLY_CURRENT_NOW=\nPOWER_SUPPLY_CAPACITY=300\nPOWER_SUPPLY_=\n=\n",
+                           b"Not charging\n", b"Exploding\n", b"POWER_SUPPLY_SERIAL_NUMBER=  123\n"],
+    "class_hwmon": [b"temp1_input\nin0_lcrit\ntemp99999999999_input\nintrusion0_alarm\ntemp1_auto_point1_pwm\n",
+                    b"-273150\n", b"-62000\n", b"48000\n\0", b"Package id 0\n", b"temp007_max_hyst\n"],
+    "class_thermal": [b"thermal_zone0\ncooling_device12\ntrip_point_0_temp\ntrip_point_x_type\n",
+                      b"-273200\n", b"enabled\n", b"18446744073709551615\n"],
 }
 for target, cases in edges.items():
     for i, data in enumerate(cases):

@@ -3525,10 +3525,618 @@ typedef struct libprobe_opt_list_gpu_metrics {
   struct libprobe_list_gpu_metrics value;
 } libprobe_opt_list_gpu_metrics;
 
+// One power limit of a zone (`constraint_<index>_*`).
+typedef struct libprobe_rapl_constraint {
+  // The `<index>` of `constraint_<index>_*`.
+  uint32_t index;
+  // `long_term`, `short_term`, `peak_power` (`constraint_<n>_name`, optional in the
+  // ABI).
+  struct libprobe_opt_str name;
+  // The limit (`power_limit_uw`); 0 when the limit is not set.
+  // Unit: uW.
+  struct libprobe_opt_u64 power_limit_uw;
+  // The window the limit averages over (`time_window_us`).
+  // Unit: us.
+  struct libprobe_opt_u64 time_window_us;
+  // The highest limit allowed (`max_power_uw`; for `long_term`, the thermal design
+  // power).
+  // Unit: uW.
+  struct libprobe_opt_u64 max_power_uw;
+  // The lowest limit allowed (`min_power_uw`).
+  // Unit: uW.
+  struct libprobe_opt_u64 min_power_uw;
+  // The longest window allowed (`max_time_window_us`).
+  // Unit: us.
+  struct libprobe_opt_u64 max_time_window_us;
+  // The shortest window allowed (`min_time_window_us`).
+  // Unit: us.
+  struct libprobe_opt_u64 min_time_window_us;
+} libprobe_rapl_constraint;
+
+// An array of `libprobe_rapl_constraint` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_rapl_constraint {
+  const struct libprobe_rapl_constraint *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_rapl_constraint;
+
+// One power capping zone: a RAPL package (`package-0`), one of its subzones (`core`,
+// `uncore`, `dram`), the platform (`psys`), or a zone of another control type.
+//
+// Every attribute is independent: one that cannot be read is missing with its reason
+// (`not_supported` when this zone does not have it), and the rest of the zone is kept.
+typedef struct libprobe_rapl_domain {
+  // The zone's `name` file: `package-0`, `core`, `uncore`, `dram`, `psys` for RAPL.
+  struct libprobe_opt_str name;
+  // The zone's entry in `/sys/class/powercap`: `intel-rapl:0`, `intel-rapl:0:1`,
+  // `intel-rapl-mmio:0`. Stable for a given machine and kernel.
+  struct libprobe_str zone;
+  // The control type: `intel-rapl` (MSR interface; AMD packages too),
+  // `intel-rapl-mmio` (the same packages through MMIO, with their own limits),
+  // `dtpm`, …
+  struct libprobe_str control_type;
+  // The parent zone's `zone` (`intel-rapl:0` for `intel-rapl:0:1`); `null` for a
+  // top-level zone.
+  struct libprobe_opt_str parent;
+  // Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.
+  // `permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).
+  // Unit: uJ.
+  struct libprobe_opt_u64 energy_uj;
+  // The counter's range (`max_energy_range_uj`): where it wraps.
+  // Unit: uJ.
+  struct libprobe_opt_u64 max_energy_uj;
+  // Average power since the previous snapshot of the same probe, from the energy
+  // counter, corrected for one wrap. `no_previous_sample` on the first snapshot (and
+  // when no time passed, or when the counter went back without a known range);
+  // `energy_uj`'s reason when it cannot be read.
+  // Unit: W.
+  struct libprobe_opt_f64 power_watts;
+  // The long-term power limit (PL1: the constraint named `long_term`, else constraint
+  // 0), in watts; `not_supported` for a zone without constraints (AMD packages).
+  // Unit: W.
+  struct libprobe_opt_f64 power_limit_watts;
+  // The long-term constraint's time window (`time_window_us`).
+  // Unit: us.
+  struct libprobe_opt_u64 time_window_us;
+  // Whether power limiting is enabled in this zone (`enabled`).
+  struct libprobe_opt_bool enabled;
+  // Instantaneous power (`power_uw`), for zones whose driver measures it (RAPL does
+  // not: `not_supported`).
+  // Unit: uW.
+  struct libprobe_opt_u64 power_uw;
+  // Range of `power_uw` (`max_power_range_uw`).
+  // Unit: uW.
+  struct libprobe_opt_u64 max_power_range_uw;
+  // Every constraint of the zone (`constraint_<n>_*`), in index order: RAPL has
+  // `long_term` (PL1), `short_term` (PL2) and, on recent processors, `peak_power`
+  // (PL4). Empty for a zone without constraints.
+  struct libprobe_list_rapl_constraint constraints;
+} libprobe_rapl_domain;
+
+// An array of `libprobe_rapl_domain` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_rapl_domain {
+  const struct libprobe_rapl_domain *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_rapl_domain;
+
+// A `libprobe_list_rapl_domain` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_rapl_domain {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_rapl_domain value;
+} libprobe_opt_list_rapl_domain;
+
+// What a battery is doing (`status`).
+typedef int32_t libprobe_battery_status;
+
+// A `libprobe_battery_status` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_battery_status {
+  uint8_t present;
+  uint8_t reason;
+  libprobe_battery_status value;
+} libprobe_opt_battery_status;
+
+// A `int64_t` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_i64 {
+  uint8_t present;
+  uint8_t reason;
+  int64_t value;
+} libprobe_opt_i64;
+
+// Which quantities a battery reports its content in.
+typedef int32_t libprobe_battery_family;
+
+// A `libprobe_battery_family` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_battery_family {
+  uint8_t present;
+  uint8_t reason;
+  libprobe_battery_family value;
+} libprobe_opt_battery_family;
+
+// One battery (a supply of type `Battery`).
+//
+// Each attribute is read on its own: one the driver does not give is `not_supported`
+// (`not_present` while the battery is absent, `present` = false), and the others are
+// kept. Where the kernel gives only some values, libprobe derives the rest and lists them
+// in `derived`: `capacity_percent` from `energy_now / energy_full` (or the charge
+// ratio), `time_to_empty_min` / `time_to_full_min` from the content and the rate
+// (`power_now`, else `current_now` × `voltage_now`) when the kernel's own
+// `time_to_*_now` is absent.
+typedef struct libprobe_battery_info {
+  // The supply's name in `/sys/class/power_supply` (`BAT0`, `CMB1`,
+  // `hidpp_battery_0`): not always `BAT*`.
+  struct libprobe_str name;
+  // `present`: whether the battery is inserted.
+  struct libprobe_opt_bool present;
+  struct libprobe_opt_battery_status status;
+  // `capacity`, or derived from the energy or charge ratio (see `derived`). May exceed
+  // 100 where the firmware says so.
+  // Unit: percent.
+  struct libprobe_opt_u8 capacity_percent;
+  // `capacity_level`: `Unknown`, `Critical`, `Low`, `Normal`, `High`, `Full`.
+  struct libprobe_opt_str capacity_level;
+  // `energy_now`.
+  // Unit: uWh.
+  struct libprobe_opt_u64 energy_now_uwh;
+  // `energy_full`: what the battery holds when full today.
+  // Unit: uWh.
+  struct libprobe_opt_u64 energy_full_uwh;
+  // `energy_full_design`: what it held when new.
+  // Unit: uWh.
+  struct libprobe_opt_u64 energy_full_design_uwh;
+  // `power_now`, with the driver's sign (ACPI reports the magnitude; some drivers a
+  // negative value while discharging).
+  // Unit: uW.
+  struct libprobe_opt_i64 power_now_uw;
+  // `voltage_now`.
+  // Unit: uV.
+  struct libprobe_opt_u64 voltage_now_uv;
+  // `voltage_min_design`.
+  // Unit: uV.
+  struct libprobe_opt_u64 voltage_min_design_uv;
+  // `current_now`, with the driver's sign (the ABI says negative while discharging;
+  // ACPI reports the magnitude).
+  // Unit: uA.
+  struct libprobe_opt_i64 current_now_ua;
+  // `charge_now`.
+  // Unit: uAh.
+  struct libprobe_opt_u64 charge_now_uah;
+  // `charge_full`.
+  // Unit: uAh.
+  struct libprobe_opt_u64 charge_full_uah;
+  // `charge_full_design`.
+  // Unit: uAh.
+  struct libprobe_opt_u64 charge_full_design_uah;
+  // `cycle_count`.
+  struct libprobe_opt_u32 cycle_count;
+  // `technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, …
+  struct libprobe_opt_str technology;
+  // `manufacturer` (firmware text, kept as the kernel prints it).
+  struct libprobe_opt_str manufacturer;
+  // `model_name`.
+  struct libprobe_opt_str model_name;
+  // `serial_number`.
+  struct libprobe_opt_str serial_number;
+  // Minutes until empty while discharging: the kernel's `time_to_empty_now`, else
+  // derived (see `derived`). `not_present` when not discharging; `not_supported` when
+  // neither the kernel nor the content and rate tell.
+  // Unit: minutes.
+  struct libprobe_opt_u32 time_to_empty_min;
+  // Minutes until full while charging: `time_to_full_now`, else derived.
+  // `not_present` when not charging.
+  // Unit: minutes.
+  struct libprobe_opt_u32 time_to_full_min;
+  // Which family the battery reports: `energy` (µWh) or `charge` (µAh);
+  // `not_supported` when it reports neither.
+  struct libprobe_opt_battery_family family;
+  // Health: full capacity today over design capacity (`energy_full /
+  // energy_full_design`, or the charge ratio), in percent.
+  // Unit: percent.
+  struct libprobe_opt_f64 health_percent;
+  // The rate energy flows in or out, always positive: `|power_now|`, else
+  // `|current_now| × voltage_now`.
+  // Unit: W.
+  struct libprobe_opt_f64 power_watts;
+  // Battery temperature (`temp`, tenths of a degree in sysfs).
+  // Unit: celsius.
+  struct libprobe_opt_f64 temperature_celsius;
+  // The kernel's health verdict (`health`: `Good`, `Overheat`, `Dead`, …).
+  struct libprobe_opt_str health;
+  // `scope`: `System` (powers the machine), `Device` (a peripheral's battery),
+  // `Unknown`; `not_supported` where the driver does not say (ACPI batteries).
+  struct libprobe_opt_str scope;
+  // Charging starts below this level (`charge_control_start_threshold`).
+  // Unit: percent.
+  struct libprobe_opt_u8 charge_start_threshold_percent;
+  // Charging stops at this level (`charge_control_end_threshold`).
+  // Unit: percent.
+  struct libprobe_opt_u8 charge_end_threshold_percent;
+  // Names of the fields above that libprobe computed rather than read
+  // (`capacity_percent`, `time_to_empty_min`, `time_to_full_min`).
+  struct libprobe_list_str derived;
+} libprobe_battery_info;
+
+// A `const libprobe_battery_info *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_battery_info {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_battery_info *value;
+} libprobe_opt_battery_info;
+
+// An array of `libprobe_battery_info` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_battery_info {
+  const struct libprobe_battery_info *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_battery_info;
+
+// A `libprobe_list_battery_info` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_battery_info {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_battery_info value;
+} libprobe_opt_list_battery_info;
+
+// A power supply other than a battery: an AC adapter (`Mains`), a USB port or USB-C
+// source, a UPS, a wireless charger.
+typedef struct libprobe_power_supply {
+  // The supply's name (`AC`, `ADP1`, `ucsi-source-psy-USBC000:001`).
+  struct libprobe_str name;
+  // `type`: `Mains`, `USB`, `UPS`, `Wireless`, …
+  struct libprobe_opt_str supply_type;
+  // `online`: whether it supplies power now (the ABI's 1 "fixed" and 2 "programmable"
+  // are both true).
+  struct libprobe_opt_bool online;
+  // `voltage_now`.
+  // Unit: uV.
+  struct libprobe_opt_u64 voltage_now_uv;
+  // `current_now`.
+  // Unit: uA.
+  struct libprobe_opt_i64 current_now_ua;
+  // `current_max`: the most current it can supply.
+  // Unit: uA.
+  struct libprobe_opt_u64 current_max_ua;
+  // `usb_type`: the USB types it can be, the active one in brackets
+  // (`C [PD] PD_PPS`).
+  struct libprobe_opt_str usb_type;
+  // `capacity` (a UPS's battery).
+  // Unit: percent.
+  struct libprobe_opt_u8 capacity_percent;
+  // `status` (a UPS's battery).
+  struct libprobe_opt_battery_status status;
+  // `scope`: `System`, `Device`, `Unknown`.
+  struct libprobe_opt_str scope;
+  struct libprobe_opt_str manufacturer;
+  struct libprobe_opt_str model_name;
+} libprobe_power_supply;
+
+// An array of `libprobe_power_supply` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_power_supply {
+  const struct libprobe_power_supply *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_power_supply;
+
+// A `libprobe_list_power_supply` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_power_supply {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_power_supply value;
+} libprobe_opt_list_power_supply;
+
+// What a sensor channel measures, and so the unit of its values. The order is the one
+// `sensors` prints channels in.
+typedef int32_t libprobe_sensor_kind;
+
+// One channel of a chip (`temp1`, `fan2`, `in0`), its values in the kind's base unit
+// (see `SensorKind`). An attribute the chip does not have is `not_supported`; a
+// channel the driver disabled (`<channel>_enable` = 0) has its readings `not_enabled`.
+typedef struct libprobe_sensor_channel {
+  libprobe_sensor_kind kind;
+  // The channel's name in sysfs (`temp1`, `in0`).
+  struct libprobe_str name;
+  // The driver's label (`<channel>_label`: `Package id 0`, `Tctl`, `CPUTIN`);
+  // `not_supported` when the driver has none (`sensors` then shows `name`).
+  struct libprobe_opt_str label;
+  // The unit of every value below (`celsius`, `RPM`, `V`, `A`, `W`, `J`, `percent`).
+  struct libprobe_str unit;
+  // The reading (`_input`). For `power` channels without `power<n>_input`, see
+  // `average`.
+  struct libprobe_opt_f64 input;
+  // The averaged reading (`_average`; what most power meters give).
+  struct libprobe_opt_f64 average;
+  // Low limit (`_min`).
+  struct libprobe_opt_f64 min;
+  // High limit (`_max`).
+  struct libprobe_opt_f64 max;
+  // Critical low limit (`_lcrit`).
+  struct libprobe_opt_f64 lcrit;
+  // Critical high limit (`_crit`).
+  struct libprobe_opt_f64 crit;
+  // Emergency limit, above `crit` (`_emergency`).
+  struct libprobe_opt_f64 emergency;
+  // Lowest reading since the history was reset (`_lowest`).
+  struct libprobe_opt_f64 lowest;
+  // Highest reading since the history was reset (`_highest`).
+  struct libprobe_opt_f64 highest;
+  // Hysteresis of `max`, as an absolute value (`_max_hyst`).
+  struct libprobe_opt_f64 max_hyst;
+  // Hysteresis of `crit`, as an absolute value (`_crit_hyst`).
+  struct libprobe_opt_f64 crit_hyst;
+  // The fan speed a closed-loop controller aims at (`fan<n>_target`).
+  struct libprobe_opt_f64 target;
+  // Power cap enforced by the hardware (`power<n>_cap`).
+  struct libprobe_opt_f64 cap;
+  // The channel's alarm (`_alarm`), as the chip raised it.
+  struct libprobe_opt_bool alarm;
+  // The low-limit alarm (`_min_alarm`).
+  struct libprobe_opt_bool min_alarm;
+  // The high-limit alarm (`_max_alarm`).
+  struct libprobe_opt_bool max_alarm;
+  // The critical-limit alarm (`_crit_alarm`).
+  struct libprobe_opt_bool crit_alarm;
+  // A fault of the input (`_fault`: an open diode, a fan not connected): when true,
+  // `input` is not to be trusted.
+  struct libprobe_opt_bool fault;
+} libprobe_sensor_channel;
+
+// An array of `libprobe_sensor_channel` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_sensor_channel {
+  const struct libprobe_sensor_channel *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_sensor_channel;
+
+// One hardware monitoring chip (`/sys/class/hwmon/hwmon<n>`): a CPU's temperature
+// sensors (`coretemp`, `k10temp`), a Super-I/O chip (`nct6775`), an NVMe drive, a
+// battery, a GPU.
+typedef struct libprobe_hwmon_chip {
+  // The class entry (`hwmon3`). Its number is given at boot in probe order and may
+  // change across boots; name the chip by `name` and `device`.
+  struct libprobe_str id;
+  // The chip name (`name`: `coretemp`, `k10temp`, `nct6798`, `acpitz`, `nvme`).
+  struct libprobe_opt_str name;
+  // The chip's label (`label`, where the firmware names it; newer kernels).
+  struct libprobe_opt_str label;
+  // The device the chip belongs to (the last part of its `device` link:
+  // `coretemp.0`, `0000:00:18.3`, `nvme0`); `not_present` for a virtual chip without
+  // one (`acpitz`).
+  struct libprobe_opt_str device;
+  // Every channel, in `sensors` order: voltages, fans, temperatures, power, energy,
+  // currents, humidity, each by number.
+  struct libprobe_list_sensor_channel channels;
+} libprobe_hwmon_chip;
+
+// An array of `libprobe_hwmon_chip` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_hwmon_chip {
+  const struct libprobe_hwmon_chip *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_hwmon_chip;
+
+// A `libprobe_list_hwmon_chip` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_hwmon_chip {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_hwmon_chip value;
+} libprobe_opt_list_hwmon_chip;
+
+// One trip point of a thermal zone.
+typedef struct libprobe_trip_point {
+  // The `<n>` of `trip_point_<n>_*`.
+  uint32_t index;
+  // `critical`, `hot`, `passive` or `active` (`trip_point_<n>_type`).
+  struct libprobe_opt_str trip_type;
+  // The temperature that trips it (`trip_point_<n>_temp`).
+  // Unit: celsius.
+  struct libprobe_opt_f64 temperature_celsius;
+  // Its hysteresis (`trip_point_<n>_hyst`).
+  // Unit: celsius.
+  struct libprobe_opt_f64 hysteresis_celsius;
+} libprobe_trip_point;
+
+// An array of `libprobe_trip_point` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_trip_point {
+  const struct libprobe_trip_point *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_trip_point;
+
+// One thermal zone (`/sys/class/thermal/thermal_zone<n>`).
+typedef struct libprobe_thermal_zone {
+  // The class entry (`thermal_zone0`).
+  struct libprobe_str id;
+  // What the zone measures (`type`: `acpitz`, `x86_pkg_temp`, `cpu-thermal`).
+  struct libprobe_opt_str zone_type;
+  // The zone's temperature (`temp`, millidegrees in sysfs). Some zones fail the read
+  // while their sensor sleeps (`ENODATA`: `not_supported`).
+  // Unit: celsius.
+  struct libprobe_opt_f64 temperature_celsius;
+  // `enabled` or `disabled` (`mode`).
+  struct libprobe_opt_str mode;
+  // The governor (`policy`: `step_wise`, `user_space`, `power_allocator`).
+  struct libprobe_opt_str policy;
+  // The trip points (`trip_point_<n>_*`), in index order.
+  struct libprobe_list_trip_point trip_points;
+} libprobe_thermal_zone;
+
+// An array of `libprobe_thermal_zone` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_thermal_zone {
+  const struct libprobe_thermal_zone *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_thermal_zone;
+
+// A `libprobe_list_thermal_zone` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_thermal_zone {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_thermal_zone value;
+} libprobe_opt_list_thermal_zone;
+
+// One cooling device (`/sys/class/thermal/cooling_device<n>`): a fan, processor
+// throttling, a clamp.
+typedef struct libprobe_cooling_device {
+  // The class entry (`cooling_device0`).
+  struct libprobe_str id;
+  // `type`: `Processor`, `Fan`, `intel_powerclamp`, `TCC Offset`, …
+  struct libprobe_opt_str device_type;
+  // The current cooling state (`cur_state`: 0 is no cooling).
+  struct libprobe_opt_u64 cur_state;
+  // The highest state (`max_state`).
+  struct libprobe_opt_u64 max_state;
+} libprobe_cooling_device;
+
+// An array of `libprobe_cooling_device` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_cooling_device {
+  const struct libprobe_cooling_device *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_cooling_device;
+
+// A `libprobe_list_cooling_device` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_cooling_device {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_cooling_device value;
+} libprobe_opt_list_cooling_device;
+
+// One process's share of the package energy (see `ProcessEnergyEstimate`).
+typedef struct libprobe_process_energy {
+  int32_t pid;
+  // The process's start time (with `pid`, its identity).
+  // Unit: ticks.
+  uint64_t start_time;
+  // The command name (`comm`).
+  struct libprobe_str name;
+  // CPU time used in the interval (user + system, all threads).
+  // Unit: ticks.
+  uint64_t cpu_ticks;
+  // `cpu_ticks` over the sum of every listed process's (0–1).
+  double share;
+  // Estimated energy used in the interval.
+  // Unit: uJ.
+  uint64_t energy_uj;
+  // Estimated average power over the interval.
+  // Unit: W.
+  double power_watts;
+} libprobe_process_energy;
+
+// An array of `libprobe_process_energy` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_process_energy {
+  const struct libprobe_process_energy *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_process_energy;
+
+// The RAPL package energy of the interval between the probe's last two snapshots, shared
+// among processes by the CPU time each used in it. **An estimate**, as Scaphandre and
+// Kepler make theirs:
+//
+// - *Package energy* is the wrap-corrected increase of `energy_uj` summed over the
+//   top-level `package-<n>` zones of `intel-rapl` (of `intel-rapl-mmio` when the MSR
+//   interface has none): cores, caches, memory controller and, on most processors, the
+//   integrated GPU. DRAM and `psys` are not included.
+// - *CPU time* of a process is the increase of its `cpu_user_ticks + cpu_system_ticks`
+//   (all its threads) between the two snapshots of the process domain; a process new in
+//   this snapshot counts all its ticks.
+// - Each process gets `package energy × its ticks / the sum of every listed process's
+//   ticks`, so the shares add up to the whole package energy, idle and uncore energy
+//   included. Processes that exited during the interval are not seen, and their part goes
+//   to the others; with `process.pids` set, the energy is shared among those processes
+//   only. Energy used by the GPU, disks or the screen is not counted; a process on a
+//   core that runs faster or slower than the others is not weighed differently.
+//
+// Only processes that used CPU time in the interval are listed.
+typedef struct libprobe_process_energy_estimate {
+  // The interval between the two snapshots.
+  // Unit: ns.
+  uint64_t interval_ns;
+  // The package energy of the interval.
+  // Unit: uJ.
+  uint64_t package_energy_uj;
+  // The package's average power over the interval.
+  // Unit: W.
+  double package_power_watts;
+  // The CPU time all listed processes used in the interval.
+  // Unit: ticks.
+  uint64_t cpu_ticks;
+  // Each process that used CPU time, most energy first.
+  struct libprobe_list_process_energy processes;
+} libprobe_process_energy_estimate;
+
+// A `const libprobe_process_energy_estimate *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_process_energy_estimate {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_process_energy_estimate *value;
+} libprobe_opt_process_energy_estimate;
+
 // Energy counters, power supplies and sensors.
 typedef struct libprobe_power_metrics {
-  // Whether this machine exposes RAPL energy counters (`/sys/class/powercap`).
+  // Whether this machine exposes RAPL energy counters: a zone of an `intel-rapl*`
+  // control type in `/sys/class/powercap` (AMD processors appear under the same driver).
   uint8_t rapl_available;
+  // Every power capping zone of every control type, each after its parent (RAPL
+  // packages, then their `core`, `uncore`, `dram` subzones; `psys`; the MMIO copies of
+  // the packages). `not_present` without `/sys/class/powercap`.
+  struct libprobe_opt_list_rapl_domain domains;
+  // The first battery of the system (the first of `batteries` whose scope is not
+  // `Device`); `not_present` when there is none.
+  struct libprobe_opt_battery_info battery;
+  // Every supply of type `Battery`, in name order, peripherals' (scope `Device`)
+  // included. `not_present` without `/sys/class/power_supply`.
+  struct libprobe_opt_list_battery_info batteries;
+  // Whether a mains adapter is online (any supply of type `Mains`); `not_present` when
+  // the machine has no mains supply.
+  struct libprobe_opt_bool ac_online;
+  // Every other power supply (`Mains`, `USB`, `UPS`, `Wireless`), in name order.
+  struct libprobe_opt_list_power_supply supplies;
+  // Every hardware monitoring chip, as `sensors` lists them. `not_present` without
+  // `/sys/class/hwmon`.
+  struct libprobe_opt_list_hwmon_chip hwmon;
+  // Every thermal zone. `not_present` without `/sys/class/thermal`.
+  struct libprobe_opt_list_thermal_zone thermal_zones;
+  // Every cooling device (fans, processor throttling, …).
+  struct libprobe_opt_list_cooling_device cooling_devices;
+  // The package energy of the last interval shared among processes by their CPU time
+  // (see `ProcessEnergyEstimate`): an estimate. `not_present` without RAPL packages,
+  // `disabled` when the process domain or this option is off, `no_previous_sample` on
+  // the first snapshot, `permission_denied` when `energy_uj` is root-only.
+  struct libprobe_opt_process_energy_estimate process_energy;
 } libprobe_power_metrics;
 
 // A `const libprobe_power_metrics *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
@@ -3993,6 +4601,47 @@ typedef struct libprobe_snapshot_view {
 // A DRM client (`/proc/<pid>/fdinfo`): a process holding the GPU's DRM device open;
 // the kernel does not say what kind of work it submits.
 #define LIBPROBE_GPU_PROCESS_TYPE_DRM_CLIENT 4
+
+// The driver does not know (`Unknown`).
+#define LIBPROBE_BATTERY_STATUS_UNKNOWN 0
+
+#define LIBPROBE_BATTERY_STATUS_CHARGING 1
+
+#define LIBPROBE_BATTERY_STATUS_DISCHARGING 2
+
+// On mains power but not charging (`Not charging`: a charge threshold was reached, or
+// another battery charges first).
+#define LIBPROBE_BATTERY_STATUS_NOT_CHARGING 3
+
+#define LIBPROBE_BATTERY_STATUS_FULL 4
+
+// `energy_*`, in µWh (and `power_now` in µW): most laptops' ACPI batteries.
+#define LIBPROBE_BATTERY_FAMILY_ENERGY 1
+
+// `charge_*`, in µAh (and `current_now` in µA).
+#define LIBPROBE_BATTERY_FAMILY_CHARGE 2
+
+// `in<n>_*`: volts (millivolts in sysfs), as measured on the chip's pin: boards scale
+// some inputs with resistors the kernel does not know about.
+#define LIBPROBE_SENSOR_KIND_VOLTAGE 1
+
+// `fan<n>_*`: revolutions per minute.
+#define LIBPROBE_SENSOR_KIND_FAN 2
+
+// `temp<n>_*`: degrees Celsius (millidegrees in sysfs).
+#define LIBPROBE_SENSOR_KIND_TEMPERATURE 3
+
+// `power<n>_*`: watts (microwatts in sysfs).
+#define LIBPROBE_SENSOR_KIND_POWER 4
+
+// `energy<n>_*`: joules, a counter (microjoules in sysfs).
+#define LIBPROBE_SENSOR_KIND_ENERGY 5
+
+// `curr<n>_*`: amperes (milliamperes in sysfs).
+#define LIBPROBE_SENSOR_KIND_CURRENT 6
+
+// `humidity<n>_*`: percent relative humidity (milli-percent in sysfs).
+#define LIBPROBE_SENSOR_KIND_HUMIDITY 7
 
 // `true` or `false`; typed setter argument `uint8_t` (non-zero is true).
 #define LIBPROBE_OPTION_KIND_BOOL 1
@@ -4680,6 +5329,78 @@ libprobe_status libprobe_config_set_gpu_drm_clients(struct libprobe_config *conf
 // `config` came from `libprobe_config_new`; pointer arguments are as described above.
 libprobe_status libprobe_config_set_gpu_gpu_metrics(struct libprobe_config *config,
                                                     uint8_t value);
+
+// Sets option `power.rapl` (what `libprobe_config_set` sets by key):
+//
+// RAPL and other power capping zones (`/sys/class/powercap`): about 15 reads per zone.
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_power_rapl(struct libprobe_config *config,
+                                               uint8_t value);
+
+// Sets option `power.supplies` (what `libprobe_config_set` sets by key):
+//
+// Batteries, AC and other power supplies (`/sys/class/power_supply`): one read of
+// `uevent` per supply.
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_power_supplies(struct libprobe_config *config,
+                                                   uint8_t value);
+
+// Sets option `power.hwmon` (what `libprobe_config_set` sets by key):
+//
+// Hardware sensors (`/sys/class/hwmon`): one read per attribute of every channel.
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_power_hwmon(struct libprobe_config *config,
+                                                uint8_t value);
+
+// Sets option `power.thermal` (what `libprobe_config_set` sets by key):
+//
+// Thermal zones with their trip points, and cooling devices (`/sys/class/thermal`).
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_power_thermal(struct libprobe_config *config,
+                                                  uint8_t value);
+
+// Sets option `power.process_energy` (what `libprobe_config_set` sets by key):
+//
+// The per-process energy estimate (needs `rapl` and the process domain; no read of
+// its own).
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_power_process_energy(struct libprobe_config *config,
+                                                         uint8_t value);
 
 // Every option a config takes, in a static table: `domains` first, then each domain's
 // options in registry order. Writes the number of entries to `*count_out` (when it is not

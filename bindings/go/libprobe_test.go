@@ -28,7 +28,7 @@ func fixtures(t *testing.T) string {
 }
 
 var scenarios = []string{"linux-6.18-vm/t1", "adversarial-names", "old-kernel-4.19", "cgroup-v2-container", "broken",
-	"net-endpoints", "net-procfs-fallback"}
+	"net-endpoints", "net-procfs-fallback", "power-intel-laptop/t1", "power-amd-server", "power-dual-battery"}
 
 // goldenOptions are the golden files' options (libprobe-core/tests/golden.rs): every
 // field group, environ and conntrack entries included.

@@ -201,6 +201,28 @@ type GPUOptions struct {
 
 // PowerOptions are the power domain's options; a nil field keeps the core's default.
 type PowerOptions struct {
+	// RAPL and other power capping zones (`/sys/class/powercap`): about 15 reads per zone.
+	//
+	// Key power.rapl; default "true".
+	Rapl *bool
+	// Batteries, AC and other power supplies (`/sys/class/power_supply`): one read of
+	// `uevent` per supply.
+	//
+	// Key power.supplies; default "true".
+	Supplies *bool
+	// Hardware sensors (`/sys/class/hwmon`): one read per attribute of every channel.
+	//
+	// Key power.hwmon; default "true".
+	Hwmon *bool
+	// Thermal zones with their trip points, and cooling devices (`/sys/class/thermal`).
+	//
+	// Key power.thermal; default "true".
+	Thermal *bool
+	// The per-process energy estimate (needs `rapl` and the process domain; no read of
+	// its own).
+	//
+	// Key power.process_energy; default "true".
+	ProcessEnergy *bool
 }
 
 // StorageOptions are the storage domain's options; a nil field keeps the core's default.
@@ -297,6 +319,21 @@ func (o *Options) settings(add func(key, value string)) {
 	if o.GPU.GPUMetrics != nil {
 		add("gpu.gpu_metrics", strconv.FormatBool(*o.GPU.GPUMetrics))
 	}
+	if o.Power.Rapl != nil {
+		add("power.rapl", strconv.FormatBool(*o.Power.Rapl))
+	}
+	if o.Power.Supplies != nil {
+		add("power.supplies", strconv.FormatBool(*o.Power.Supplies))
+	}
+	if o.Power.Hwmon != nil {
+		add("power.hwmon", strconv.FormatBool(*o.Power.Hwmon))
+	}
+	if o.Power.Thermal != nil {
+		add("power.thermal", strconv.FormatBool(*o.Power.Thermal))
+	}
+	if o.Power.ProcessEnergy != nil {
+		add("power.process_energy", strconv.FormatBool(*o.Power.ProcessEnergy))
+	}
 }
 
 // optionFields maps each key to its field in Options (the parity test sets each one).
@@ -329,4 +366,9 @@ var optionFields = map[string]string{
 	"gpu.nvlink":                  "GPU.Nvlink",
 	"gpu.drm_clients":             "GPU.DrmClients",
 	"gpu.gpu_metrics":             "GPU.GPUMetrics",
+	"power.rapl":                  "Power.Rapl",
+	"power.supplies":              "Power.Supplies",
+	"power.hwmon":                 "Power.Hwmon",
+	"power.thermal":               "Power.Thermal",
+	"power.process_energy":        "Power.ProcessEnergy",
 }

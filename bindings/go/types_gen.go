@@ -699,6 +699,88 @@ func (v GPUProcessType) String() string {
 	return unknownName(int32(v))
 }
 
+// What a battery is doing (`status`).
+type BatteryStatus int32
+
+const (
+	BatteryStatusUnknown     BatteryStatus = 0
+	BatteryStatusCharging    BatteryStatus = 1
+	BatteryStatusDischarging BatteryStatus = 2
+	BatteryStatusNotCharging BatteryStatus = 3
+	BatteryStatusFull        BatteryStatus = 4
+)
+
+// String is the snake_case name used in JSON.
+func (v BatteryStatus) String() string {
+	switch v {
+	case BatteryStatusUnknown:
+		return "unknown"
+	case BatteryStatusCharging:
+		return "charging"
+	case BatteryStatusDischarging:
+		return "discharging"
+	case BatteryStatusNotCharging:
+		return "not_charging"
+	case BatteryStatusFull:
+		return "full"
+	}
+	return unknownName(int32(v))
+}
+
+// Which quantities a battery reports its content in.
+type BatteryFamily int32
+
+const (
+	BatteryFamilyEnergy BatteryFamily = 1
+	BatteryFamilyCharge BatteryFamily = 2
+)
+
+// String is the snake_case name used in JSON.
+func (v BatteryFamily) String() string {
+	switch v {
+	case BatteryFamilyEnergy:
+		return "energy"
+	case BatteryFamilyCharge:
+		return "charge"
+	}
+	return unknownName(int32(v))
+}
+
+// What a sensor channel measures, and so the unit of its values. The order is the one
+// `sensors` prints channels in.
+type SensorKind int32
+
+const (
+	SensorKindVoltage     SensorKind = 1
+	SensorKindFan         SensorKind = 2
+	SensorKindTemperature SensorKind = 3
+	SensorKindPower       SensorKind = 4
+	SensorKindEnergy      SensorKind = 5
+	SensorKindCurrent     SensorKind = 6
+	SensorKindHumidity    SensorKind = 7
+)
+
+// String is the snake_case name used in JSON.
+func (v SensorKind) String() string {
+	switch v {
+	case SensorKindVoltage:
+		return "voltage"
+	case SensorKindFan:
+		return "fan"
+	case SensorKindTemperature:
+		return "temperature"
+	case SensorKindPower:
+		return "power"
+	case SensorKindEnergy:
+		return "energy"
+	case SensorKindCurrent:
+		return "current"
+	case SensorKindHumidity:
+		return "humidity"
+	}
+	return unknownName(int32(v))
+}
+
 // Everything one call collected.
 type Snapshot struct {
 	// When collection started, on the observed machine's clock.
@@ -4140,13 +4222,613 @@ func convMigDevice(c *C.libprobe_mig_device) MigDevice {
 
 // Energy counters, power supplies and sensors.
 type PowerMetrics struct {
-	// Whether this machine exposes RAPL energy counters (`/sys/class/powercap`).
+	// Whether this machine exposes RAPL energy counters: a zone of an `intel-rapl*`
+	// control type in `/sys/class/powercap` (AMD processors appear under the same driver).
 	RaplAvailable bool `json:"rapl_available"`
+	// Every power capping zone of every control type, each after its parent (RAPL
+	// packages, then their `core`, `uncore`, `dram` subzones; `psys`; the MMIO copies of
+	// the packages). `not_present` without `/sys/class/powercap`.
+	Domains Field[[]RaplDomain] `json:"domains"`
+	// The first battery of the system (the first of `batteries` whose scope is not
+	// `Device`); `not_present` when there is none.
+	Battery Field[BatteryInfo] `json:"battery"`
+	// Every supply of type `Battery`, in name order, peripherals' (scope `Device`)
+	// included. `not_present` without `/sys/class/power_supply`.
+	Batteries Field[[]BatteryInfo] `json:"batteries"`
+	// Whether a mains adapter is online (any supply of type `Mains`); `not_present` when
+	// the machine has no mains supply.
+	AcOnline Field[bool] `json:"ac_online"`
+	// Every other power supply (`Mains`, `USB`, `UPS`, `Wireless`), in name order.
+	Supplies Field[[]PowerSupply] `json:"supplies"`
+	// Every hardware monitoring chip, as `sensors` lists them. `not_present` without
+	// `/sys/class/hwmon`.
+	Hwmon Field[[]HwmonChip] `json:"hwmon"`
+	// Every thermal zone. `not_present` without `/sys/class/thermal`.
+	ThermalZones Field[[]ThermalZone] `json:"thermal_zones"`
+	// Every cooling device (fans, processor throttling, …).
+	CoolingDevices Field[[]CoolingDevice] `json:"cooling_devices"`
+	// The package energy of the last interval shared among processes by their CPU time
+	// (see `ProcessEnergyEstimate`): an estimate. `not_present` without RAPL packages,
+	// `disabled` when the process domain or this option is off, `no_previous_sample` on
+	// the first snapshot, `permission_denied` when `energy_uj` is root-only.
+	ProcessEnergy Field[ProcessEnergyEstimate] `json:"process_energy"`
 }
 
 func convPowerMetrics(c *C.libprobe_power_metrics) PowerMetrics {
 	return PowerMetrics{
-		RaplAvailable: c.rapl_available != 0,
+		RaplAvailable:  c.rapl_available != 0,
+		Domains:        convOptListRaplDomain(&c.domains),
+		Battery:        convOptBatteryInfo(&c.battery),
+		Batteries:      convOptListBatteryInfo(&c.batteries),
+		AcOnline:       convOptBool(&c.ac_online),
+		Supplies:       convOptListPowerSupply(&c.supplies),
+		Hwmon:          convOptListHwmonChip(&c.hwmon),
+		ThermalZones:   convOptListThermalZone(&c.thermal_zones),
+		CoolingDevices: convOptListCoolingDevice(&c.cooling_devices),
+		ProcessEnergy:  convOptProcessEnergyEstimate(&c.process_energy),
+	}
+}
+
+// One power capping zone: a RAPL package (`package-0`), one of its subzones (`core`,
+// `uncore`, `dram`), the platform (`psys`), or a zone of another control type.
+//
+// Every attribute is independent: one that cannot be read is missing with its reason
+// (`not_supported` when this zone does not have it), and the rest of the zone is kept.
+type RaplDomain struct {
+	// The zone's `name` file: `package-0`, `core`, `uncore`, `dram`, `psys` for RAPL.
+	Name Field[string] `json:"name"`
+	// The zone's entry in `/sys/class/powercap`: `intel-rapl:0`, `intel-rapl:0:1`,
+	// `intel-rapl-mmio:0`. Stable for a given machine and kernel.
+	Zone string `json:"zone"`
+	// The control type: `intel-rapl` (MSR interface; AMD packages too),
+	// `intel-rapl-mmio` (the same packages through MMIO, with their own limits),
+	// `dtpm`, …
+	ControlType string `json:"control_type"`
+	// The parent zone's `zone` (`intel-rapl:0` for `intel-rapl:0:1`); `null` for a
+	// top-level zone.
+	Parent Field[string] `json:"parent"`
+	// Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.
+	// `permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).
+	// Unit: uJ.
+	EnergyUj Field[uint64] `json:"energy_uj"`
+	// The counter's range (`max_energy_range_uj`): where it wraps.
+	// Unit: uJ.
+	MaxEnergyUj Field[uint64] `json:"max_energy_uj"`
+	// Average power since the previous snapshot of the same probe, from the energy
+	// counter, corrected for one wrap. `no_previous_sample` on the first snapshot (and
+	// when no time passed, or when the counter went back without a known range);
+	// `energy_uj`'s reason when it cannot be read.
+	// Unit: W.
+	PowerWatts Field[float64] `json:"power_watts"`
+	// The long-term power limit (PL1: the constraint named `long_term`, else constraint
+	// 0), in watts; `not_supported` for a zone without constraints (AMD packages).
+	// Unit: W.
+	PowerLimitWatts Field[float64] `json:"power_limit_watts"`
+	// The long-term constraint's time window (`time_window_us`).
+	// Unit: us.
+	TimeWindowUs Field[uint64] `json:"time_window_us"`
+	// Whether power limiting is enabled in this zone (`enabled`).
+	Enabled Field[bool] `json:"enabled"`
+	// Instantaneous power (`power_uw`), for zones whose driver measures it (RAPL does
+	// not: `not_supported`).
+	// Unit: uW.
+	PowerUw Field[uint64] `json:"power_uw"`
+	// Range of `power_uw` (`max_power_range_uw`).
+	// Unit: uW.
+	MaxPowerRangeUw Field[uint64] `json:"max_power_range_uw"`
+	// Every constraint of the zone (`constraint_<n>_*`), in index order: RAPL has
+	// `long_term` (PL1), `short_term` (PL2) and, on recent processors, `peak_power`
+	// (PL4). Empty for a zone without constraints.
+	Constraints []RaplConstraint `json:"constraints"`
+}
+
+func convRaplDomain(c *C.libprobe_rapl_domain) RaplDomain {
+	return RaplDomain{
+		Name:            convOptStr(&c.name),
+		Zone:            goString(c.zone),
+		ControlType:     goString(c.control_type),
+		Parent:          convOptStr(&c.parent),
+		EnergyUj:        convOptU64(&c.energy_uj),
+		MaxEnergyUj:     convOptU64(&c.max_energy_uj),
+		PowerWatts:      convOptF64(&c.power_watts),
+		PowerLimitWatts: convOptF64(&c.power_limit_watts),
+		TimeWindowUs:    convOptU64(&c.time_window_us),
+		Enabled:         convOptBool(&c.enabled),
+		PowerUw:         convOptU64(&c.power_uw),
+		MaxPowerRangeUw: convOptU64(&c.max_power_range_uw),
+		Constraints:     convListRaplConstraint(&c.constraints),
+	}
+}
+
+// One power limit of a zone (`constraint_<index>_*`).
+type RaplConstraint struct {
+	// The `<index>` of `constraint_<index>_*`.
+	Index uint32 `json:"index"`
+	// `long_term`, `short_term`, `peak_power` (`constraint_<n>_name`, optional in the
+	// ABI).
+	Name Field[string] `json:"name"`
+	// The limit (`power_limit_uw`); 0 when the limit is not set.
+	// Unit: uW.
+	PowerLimitUw Field[uint64] `json:"power_limit_uw"`
+	// The window the limit averages over (`time_window_us`).
+	// Unit: us.
+	TimeWindowUs Field[uint64] `json:"time_window_us"`
+	// The highest limit allowed (`max_power_uw`; for `long_term`, the thermal design
+	// power).
+	// Unit: uW.
+	MaxPowerUw Field[uint64] `json:"max_power_uw"`
+	// The lowest limit allowed (`min_power_uw`).
+	// Unit: uW.
+	MinPowerUw Field[uint64] `json:"min_power_uw"`
+	// The longest window allowed (`max_time_window_us`).
+	// Unit: us.
+	MaxTimeWindowUs Field[uint64] `json:"max_time_window_us"`
+	// The shortest window allowed (`min_time_window_us`).
+	// Unit: us.
+	MinTimeWindowUs Field[uint64] `json:"min_time_window_us"`
+}
+
+func convRaplConstraint(c *C.libprobe_rapl_constraint) RaplConstraint {
+	return RaplConstraint{
+		Index:           uint32(c.index),
+		Name:            convOptStr(&c.name),
+		PowerLimitUw:    convOptU64(&c.power_limit_uw),
+		TimeWindowUs:    convOptU64(&c.time_window_us),
+		MaxPowerUw:      convOptU64(&c.max_power_uw),
+		MinPowerUw:      convOptU64(&c.min_power_uw),
+		MaxTimeWindowUs: convOptU64(&c.max_time_window_us),
+		MinTimeWindowUs: convOptU64(&c.min_time_window_us),
+	}
+}
+
+// One battery (a supply of type `Battery`).
+//
+// Each attribute is read on its own: one the driver does not give is `not_supported`
+// (`not_present` while the battery is absent, `present` = false), and the others are
+// kept. Where the kernel gives only some values, libprobe derives the rest and lists them
+// in `derived`: `capacity_percent` from `energy_now / energy_full` (or the charge
+// ratio), `time_to_empty_min` / `time_to_full_min` from the content and the rate
+// (`power_now`, else `current_now` × `voltage_now`) when the kernel's own
+// `time_to_*_now` is absent.
+type BatteryInfo struct {
+	// The supply's name in `/sys/class/power_supply` (`BAT0`, `CMB1`,
+	// `hidpp_battery_0`): not always `BAT*`.
+	Name string `json:"name"`
+	// `present`: whether the battery is inserted.
+	Present Field[bool]          `json:"present"`
+	Status  Field[BatteryStatus] `json:"status"`
+	// `capacity`, or derived from the energy or charge ratio (see `derived`). May exceed
+	// 100 where the firmware says so.
+	// Unit: percent.
+	CapacityPercent Field[uint8] `json:"capacity_percent"`
+	// `capacity_level`: `Unknown`, `Critical`, `Low`, `Normal`, `High`, `Full`.
+	CapacityLevel Field[string] `json:"capacity_level"`
+	// `energy_now`.
+	// Unit: uWh.
+	EnergyNowUwh Field[uint64] `json:"energy_now_uwh"`
+	// `energy_full`: what the battery holds when full today.
+	// Unit: uWh.
+	EnergyFullUwh Field[uint64] `json:"energy_full_uwh"`
+	// `energy_full_design`: what it held when new.
+	// Unit: uWh.
+	EnergyFullDesignUwh Field[uint64] `json:"energy_full_design_uwh"`
+	// `power_now`, with the driver's sign (ACPI reports the magnitude; some drivers a
+	// negative value while discharging).
+	// Unit: uW.
+	PowerNowUw Field[int64] `json:"power_now_uw"`
+	// `voltage_now`.
+	// Unit: uV.
+	VoltageNowUv Field[uint64] `json:"voltage_now_uv"`
+	// `voltage_min_design`.
+	// Unit: uV.
+	VoltageMinDesignUv Field[uint64] `json:"voltage_min_design_uv"`
+	// `current_now`, with the driver's sign (the ABI says negative while discharging;
+	// ACPI reports the magnitude).
+	// Unit: uA.
+	CurrentNowUa Field[int64] `json:"current_now_ua"`
+	// `charge_now`.
+	// Unit: uAh.
+	ChargeNowUah Field[uint64] `json:"charge_now_uah"`
+	// `charge_full`.
+	// Unit: uAh.
+	ChargeFullUah Field[uint64] `json:"charge_full_uah"`
+	// `charge_full_design`.
+	// Unit: uAh.
+	ChargeFullDesignUah Field[uint64] `json:"charge_full_design_uah"`
+	// `cycle_count`.
+	CycleCount Field[uint32] `json:"cycle_count"`
+	// `technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, …
+	Technology Field[string] `json:"technology"`
+	// `manufacturer` (firmware text, kept as the kernel prints it).
+	Manufacturer Field[string] `json:"manufacturer"`
+	// `model_name`.
+	ModelName Field[string] `json:"model_name"`
+	// `serial_number`.
+	SerialNumber Field[string] `json:"serial_number"`
+	// Minutes until empty while discharging: the kernel's `time_to_empty_now`, else
+	// derived (see `derived`). `not_present` when not discharging; `not_supported` when
+	// neither the kernel nor the content and rate tell.
+	// Unit: minutes.
+	TimeToEmptyMin Field[uint32] `json:"time_to_empty_min"`
+	// Minutes until full while charging: `time_to_full_now`, else derived.
+	// `not_present` when not charging.
+	// Unit: minutes.
+	TimeToFullMin Field[uint32] `json:"time_to_full_min"`
+	// Which family the battery reports: `energy` (µWh) or `charge` (µAh);
+	// `not_supported` when it reports neither.
+	Family Field[BatteryFamily] `json:"family"`
+	// Health: full capacity today over design capacity (`energy_full /
+	// energy_full_design`, or the charge ratio), in percent.
+	// Unit: percent.
+	HealthPercent Field[float64] `json:"health_percent"`
+	// The rate energy flows in or out, always positive: `|power_now|`, else
+	// `|current_now| × voltage_now`.
+	// Unit: W.
+	PowerWatts Field[float64] `json:"power_watts"`
+	// Battery temperature (`temp`, tenths of a degree in sysfs).
+	// Unit: celsius.
+	TemperatureCelsius Field[float64] `json:"temperature_celsius"`
+	// The kernel's health verdict (`health`: `Good`, `Overheat`, `Dead`, …).
+	Health Field[string] `json:"health"`
+	// `scope`: `System` (powers the machine), `Device` (a peripheral's battery),
+	// `Unknown`; `not_supported` where the driver does not say (ACPI batteries).
+	Scope Field[string] `json:"scope"`
+	// Charging starts below this level (`charge_control_start_threshold`).
+	// Unit: percent.
+	ChargeStartThresholdPercent Field[uint8] `json:"charge_start_threshold_percent"`
+	// Charging stops at this level (`charge_control_end_threshold`).
+	// Unit: percent.
+	ChargeEndThresholdPercent Field[uint8] `json:"charge_end_threshold_percent"`
+	// Names of the fields above that libprobe computed rather than read
+	// (`capacity_percent`, `time_to_empty_min`, `time_to_full_min`).
+	Derived []string `json:"derived"`
+}
+
+func convBatteryInfo(c *C.libprobe_battery_info) BatteryInfo {
+	return BatteryInfo{
+		Name:                        goString(c.name),
+		Present:                     convOptBool(&c.present),
+		Status:                      convOptBatteryStatus(&c.status),
+		CapacityPercent:             convOptU8(&c.capacity_percent),
+		CapacityLevel:               convOptStr(&c.capacity_level),
+		EnergyNowUwh:                convOptU64(&c.energy_now_uwh),
+		EnergyFullUwh:               convOptU64(&c.energy_full_uwh),
+		EnergyFullDesignUwh:         convOptU64(&c.energy_full_design_uwh),
+		PowerNowUw:                  convOptI64(&c.power_now_uw),
+		VoltageNowUv:                convOptU64(&c.voltage_now_uv),
+		VoltageMinDesignUv:          convOptU64(&c.voltage_min_design_uv),
+		CurrentNowUa:                convOptI64(&c.current_now_ua),
+		ChargeNowUah:                convOptU64(&c.charge_now_uah),
+		ChargeFullUah:               convOptU64(&c.charge_full_uah),
+		ChargeFullDesignUah:         convOptU64(&c.charge_full_design_uah),
+		CycleCount:                  convOptU32(&c.cycle_count),
+		Technology:                  convOptStr(&c.technology),
+		Manufacturer:                convOptStr(&c.manufacturer),
+		ModelName:                   convOptStr(&c.model_name),
+		SerialNumber:                convOptStr(&c.serial_number),
+		TimeToEmptyMin:              convOptU32(&c.time_to_empty_min),
+		TimeToFullMin:               convOptU32(&c.time_to_full_min),
+		Family:                      convOptBatteryFamily(&c.family),
+		HealthPercent:               convOptF64(&c.health_percent),
+		PowerWatts:                  convOptF64(&c.power_watts),
+		TemperatureCelsius:          convOptF64(&c.temperature_celsius),
+		Health:                      convOptStr(&c.health),
+		Scope:                       convOptStr(&c.scope),
+		ChargeStartThresholdPercent: convOptU8(&c.charge_start_threshold_percent),
+		ChargeEndThresholdPercent:   convOptU8(&c.charge_end_threshold_percent),
+		Derived:                     convListStr(&c.derived),
+	}
+}
+
+// A power supply other than a battery: an AC adapter (`Mains`), a USB port or USB-C
+// source, a UPS, a wireless charger.
+type PowerSupply struct {
+	// The supply's name (`AC`, `ADP1`, `ucsi-source-psy-USBC000:001`).
+	Name string `json:"name"`
+	// `type`: `Mains`, `USB`, `UPS`, `Wireless`, …
+	SupplyType Field[string] `json:"supply_type"`
+	// `online`: whether it supplies power now (the ABI's 1 "fixed" and 2 "programmable"
+	// are both true).
+	Online Field[bool] `json:"online"`
+	// `voltage_now`.
+	// Unit: uV.
+	VoltageNowUv Field[uint64] `json:"voltage_now_uv"`
+	// `current_now`.
+	// Unit: uA.
+	CurrentNowUa Field[int64] `json:"current_now_ua"`
+	// `current_max`: the most current it can supply.
+	// Unit: uA.
+	CurrentMaxUa Field[uint64] `json:"current_max_ua"`
+	// `usb_type`: the USB types it can be, the active one in brackets
+	// (`C [PD] PD_PPS`).
+	UsbType Field[string] `json:"usb_type"`
+	// `capacity` (a UPS's battery).
+	// Unit: percent.
+	CapacityPercent Field[uint8] `json:"capacity_percent"`
+	// `status` (a UPS's battery).
+	Status Field[BatteryStatus] `json:"status"`
+	// `scope`: `System`, `Device`, `Unknown`.
+	Scope        Field[string] `json:"scope"`
+	Manufacturer Field[string] `json:"manufacturer"`
+	ModelName    Field[string] `json:"model_name"`
+}
+
+func convPowerSupply(c *C.libprobe_power_supply) PowerSupply {
+	return PowerSupply{
+		Name:            goString(c.name),
+		SupplyType:      convOptStr(&c.supply_type),
+		Online:          convOptBool(&c.online),
+		VoltageNowUv:    convOptU64(&c.voltage_now_uv),
+		CurrentNowUa:    convOptI64(&c.current_now_ua),
+		CurrentMaxUa:    convOptU64(&c.current_max_ua),
+		UsbType:         convOptStr(&c.usb_type),
+		CapacityPercent: convOptU8(&c.capacity_percent),
+		Status:          convOptBatteryStatus(&c.status),
+		Scope:           convOptStr(&c.scope),
+		Manufacturer:    convOptStr(&c.manufacturer),
+		ModelName:       convOptStr(&c.model_name),
+	}
+}
+
+// One hardware monitoring chip (`/sys/class/hwmon/hwmon<n>`): a CPU's temperature
+// sensors (`coretemp`, `k10temp`), a Super-I/O chip (`nct6775`), an NVMe drive, a
+// battery, a GPU.
+type HwmonChip struct {
+	// The class entry (`hwmon3`). Its number is given at boot in probe order and may
+	// change across boots; name the chip by `name` and `device`.
+	ID string `json:"id"`
+	// The chip name (`name`: `coretemp`, `k10temp`, `nct6798`, `acpitz`, `nvme`).
+	Name Field[string] `json:"name"`
+	// The chip's label (`label`, where the firmware names it; newer kernels).
+	Label Field[string] `json:"label"`
+	// The device the chip belongs to (the last part of its `device` link:
+	// `coretemp.0`, `0000:00:18.3`, `nvme0`); `not_present` for a virtual chip without
+	// one (`acpitz`).
+	Device Field[string] `json:"device"`
+	// Every channel, in `sensors` order: voltages, fans, temperatures, power, energy,
+	// currents, humidity, each by number.
+	Channels []SensorChannel `json:"channels"`
+}
+
+func convHwmonChip(c *C.libprobe_hwmon_chip) HwmonChip {
+	return HwmonChip{
+		ID:       goString(c.id),
+		Name:     convOptStr(&c.name),
+		Label:    convOptStr(&c.label),
+		Device:   convOptStr(&c.device),
+		Channels: convListSensorChannel(&c.channels),
+	}
+}
+
+// One channel of a chip (`temp1`, `fan2`, `in0`), its values in the kind's base unit
+// (see `SensorKind`). An attribute the chip does not have is `not_supported`; a
+// channel the driver disabled (`<channel>_enable` = 0) has its readings `not_enabled`.
+type SensorChannel struct {
+	Kind SensorKind `json:"kind"`
+	// The channel's name in sysfs (`temp1`, `in0`).
+	Name string `json:"name"`
+	// The driver's label (`<channel>_label`: `Package id 0`, `Tctl`, `CPUTIN`);
+	// `not_supported` when the driver has none (`sensors` then shows `name`).
+	Label Field[string] `json:"label"`
+	// The unit of every value below (`celsius`, `RPM`, `V`, `A`, `W`, `J`, `percent`).
+	Unit string `json:"unit"`
+	// The reading (`_input`). For `power` channels without `power<n>_input`, see
+	// `average`.
+	Input Field[float64] `json:"input"`
+	// The averaged reading (`_average`; what most power meters give).
+	Average Field[float64] `json:"average"`
+	// Low limit (`_min`).
+	Min Field[float64] `json:"min"`
+	// High limit (`_max`).
+	Max Field[float64] `json:"max"`
+	// Critical low limit (`_lcrit`).
+	Lcrit Field[float64] `json:"lcrit"`
+	// Critical high limit (`_crit`).
+	Crit Field[float64] `json:"crit"`
+	// Emergency limit, above `crit` (`_emergency`).
+	Emergency Field[float64] `json:"emergency"`
+	// Lowest reading since the history was reset (`_lowest`).
+	Lowest Field[float64] `json:"lowest"`
+	// Highest reading since the history was reset (`_highest`).
+	Highest Field[float64] `json:"highest"`
+	// Hysteresis of `max`, as an absolute value (`_max_hyst`).
+	MaxHyst Field[float64] `json:"max_hyst"`
+	// Hysteresis of `crit`, as an absolute value (`_crit_hyst`).
+	CritHyst Field[float64] `json:"crit_hyst"`
+	// The fan speed a closed-loop controller aims at (`fan<n>_target`).
+	Target Field[float64] `json:"target"`
+	// Power cap enforced by the hardware (`power<n>_cap`).
+	Cap Field[float64] `json:"cap"`
+	// The channel's alarm (`_alarm`), as the chip raised it.
+	Alarm Field[bool] `json:"alarm"`
+	// The low-limit alarm (`_min_alarm`).
+	MinAlarm Field[bool] `json:"min_alarm"`
+	// The high-limit alarm (`_max_alarm`).
+	MaxAlarm Field[bool] `json:"max_alarm"`
+	// The critical-limit alarm (`_crit_alarm`).
+	CritAlarm Field[bool] `json:"crit_alarm"`
+	// A fault of the input (`_fault`: an open diode, a fan not connected): when true,
+	// `input` is not to be trusted.
+	Fault Field[bool] `json:"fault"`
+}
+
+func convSensorChannel(c *C.libprobe_sensor_channel) SensorChannel {
+	return SensorChannel{
+		Kind:      SensorKind(c.kind),
+		Name:      goString(c.name),
+		Label:     convOptStr(&c.label),
+		Unit:      goString(c.unit),
+		Input:     convOptF64(&c.input),
+		Average:   convOptF64(&c.average),
+		Min:       convOptF64(&c.min),
+		Max:       convOptF64(&c.max),
+		Lcrit:     convOptF64(&c.lcrit),
+		Crit:      convOptF64(&c.crit),
+		Emergency: convOptF64(&c.emergency),
+		Lowest:    convOptF64(&c.lowest),
+		Highest:   convOptF64(&c.highest),
+		MaxHyst:   convOptF64(&c.max_hyst),
+		CritHyst:  convOptF64(&c.crit_hyst),
+		Target:    convOptF64(&c.target),
+		Cap:       convOptF64(&c.cap),
+		Alarm:     convOptBool(&c.alarm),
+		MinAlarm:  convOptBool(&c.min_alarm),
+		MaxAlarm:  convOptBool(&c.max_alarm),
+		CritAlarm: convOptBool(&c.crit_alarm),
+		Fault:     convOptBool(&c.fault),
+	}
+}
+
+// One thermal zone (`/sys/class/thermal/thermal_zone<n>`).
+type ThermalZone struct {
+	// The class entry (`thermal_zone0`).
+	ID string `json:"id"`
+	// What the zone measures (`type`: `acpitz`, `x86_pkg_temp`, `cpu-thermal`).
+	ZoneType Field[string] `json:"zone_type"`
+	// The zone's temperature (`temp`, millidegrees in sysfs). Some zones fail the read
+	// while their sensor sleeps (`ENODATA`: `not_supported`).
+	// Unit: celsius.
+	TemperatureCelsius Field[float64] `json:"temperature_celsius"`
+	// `enabled` or `disabled` (`mode`).
+	Mode Field[string] `json:"mode"`
+	// The governor (`policy`: `step_wise`, `user_space`, `power_allocator`).
+	Policy Field[string] `json:"policy"`
+	// The trip points (`trip_point_<n>_*`), in index order.
+	TripPoints []TripPoint `json:"trip_points"`
+}
+
+func convThermalZone(c *C.libprobe_thermal_zone) ThermalZone {
+	return ThermalZone{
+		ID:                 goString(c.id),
+		ZoneType:           convOptStr(&c.zone_type),
+		TemperatureCelsius: convOptF64(&c.temperature_celsius),
+		Mode:               convOptStr(&c.mode),
+		Policy:             convOptStr(&c.policy),
+		TripPoints:         convListTripPoint(&c.trip_points),
+	}
+}
+
+// One trip point of a thermal zone.
+type TripPoint struct {
+	// The `<n>` of `trip_point_<n>_*`.
+	Index uint32 `json:"index"`
+	// `critical`, `hot`, `passive` or `active` (`trip_point_<n>_type`).
+	TripType Field[string] `json:"trip_type"`
+	// The temperature that trips it (`trip_point_<n>_temp`).
+	// Unit: celsius.
+	TemperatureCelsius Field[float64] `json:"temperature_celsius"`
+	// Its hysteresis (`trip_point_<n>_hyst`).
+	// Unit: celsius.
+	HysteresisCelsius Field[float64] `json:"hysteresis_celsius"`
+}
+
+func convTripPoint(c *C.libprobe_trip_point) TripPoint {
+	return TripPoint{
+		Index:              uint32(c.index),
+		TripType:           convOptStr(&c.trip_type),
+		TemperatureCelsius: convOptF64(&c.temperature_celsius),
+		HysteresisCelsius:  convOptF64(&c.hysteresis_celsius),
+	}
+}
+
+// One cooling device (`/sys/class/thermal/cooling_device<n>`): a fan, processor
+// throttling, a clamp.
+type CoolingDevice struct {
+	// The class entry (`cooling_device0`).
+	ID string `json:"id"`
+	// `type`: `Processor`, `Fan`, `intel_powerclamp`, `TCC Offset`, …
+	DeviceType Field[string] `json:"device_type"`
+	// The current cooling state (`cur_state`: 0 is no cooling).
+	CurState Field[uint64] `json:"cur_state"`
+	// The highest state (`max_state`).
+	MaxState Field[uint64] `json:"max_state"`
+}
+
+func convCoolingDevice(c *C.libprobe_cooling_device) CoolingDevice {
+	return CoolingDevice{
+		ID:         goString(c.id),
+		DeviceType: convOptStr(&c.device_type),
+		CurState:   convOptU64(&c.cur_state),
+		MaxState:   convOptU64(&c.max_state),
+	}
+}
+
+// The RAPL package energy of the interval between the probe's last two snapshots, shared
+// among processes by the CPU time each used in it. **An estimate**, as Scaphandre and
+// Kepler make theirs:
+//
+//   - *Package energy* is the wrap-corrected increase of `energy_uj` summed over the
+//     top-level `package-<n>` zones of `intel-rapl` (of `intel-rapl-mmio` when the MSR
+//     interface has none): cores, caches, memory controller and, on most processors, the
+//     integrated GPU. DRAM and `psys` are not included.
+//   - *CPU time* of a process is the increase of its `cpu_user_ticks + cpu_system_ticks`
+//     (all its threads) between the two snapshots of the process domain; a process new in
+//     this snapshot counts all its ticks.
+//   - Each process gets `package energy × its ticks / the sum of every listed process's
+//     ticks`, so the shares add up to the whole package energy, idle and uncore energy
+//     included. Processes that exited during the interval are not seen, and their part goes
+//     to the others; with `process.pids` set, the energy is shared among those processes
+//     only. Energy used by the GPU, disks or the screen is not counted; a process on a
+//     core that runs faster or slower than the others is not weighed differently.
+//
+// Only processes that used CPU time in the interval are listed.
+type ProcessEnergyEstimate struct {
+	// The interval between the two snapshots.
+	// Unit: ns.
+	IntervalNS uint64 `json:"interval_ns"`
+	// The package energy of the interval.
+	// Unit: uJ.
+	PackageEnergyUj uint64 `json:"package_energy_uj"`
+	// The package's average power over the interval.
+	// Unit: W.
+	PackagePowerWatts float64 `json:"package_power_watts"`
+	// The CPU time all listed processes used in the interval.
+	// Unit: ticks.
+	CPUTicks uint64 `json:"cpu_ticks"`
+	// Each process that used CPU time, most energy first.
+	Processes []ProcessEnergy `json:"processes"`
+}
+
+func convProcessEnergyEstimate(c *C.libprobe_process_energy_estimate) ProcessEnergyEstimate {
+	return ProcessEnergyEstimate{
+		IntervalNS:        uint64(c.interval_ns),
+		PackageEnergyUj:   uint64(c.package_energy_uj),
+		PackagePowerWatts: float64(c.package_power_watts),
+		CPUTicks:          uint64(c.cpu_ticks),
+		Processes:         convListProcessEnergy(&c.processes),
+	}
+}
+
+// One process's share of the package energy (see `ProcessEnergyEstimate`).
+type ProcessEnergy struct {
+	PID int32 `json:"pid"`
+	// The process's start time (with `pid`, its identity).
+	// Unit: ticks.
+	StartTime uint64 `json:"start_time"`
+	// The command name (`comm`).
+	Name string `json:"name"`
+	// CPU time used in the interval (user + system, all threads).
+	// Unit: ticks.
+	CPUTicks uint64 `json:"cpu_ticks"`
+	// `cpu_ticks` over the sum of every listed process's (0–1).
+	Share float64 `json:"share"`
+	// Estimated energy used in the interval.
+	// Unit: uJ.
+	EnergyUj uint64 `json:"energy_uj"`
+	// Estimated average power over the interval.
+	// Unit: W.
+	PowerWatts float64 `json:"power_watts"`
+}
+
+func convProcessEnergy(c *C.libprobe_process_energy) ProcessEnergy {
+	return ProcessEnergy{
+		PID:        int32(c.pid),
+		StartTime:  uint64(c.start_time),
+		Name:       goString(c.name),
+		CPUTicks:   uint64(c.cpu_ticks),
+		Share:      float64(c.share),
+		EnergyUj:   uint64(c.energy_uj),
+		PowerWatts: float64(c.power_watts),
 	}
 }
 
@@ -5036,6 +5718,173 @@ func convListGPUMemoryRegion(c *C.libprobe_list_gpu_memory_region) []GPUMemoryRe
 	for i := range out {
 		e := (*C.libprobe_gpu_memory_region)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
 		out[i] = convGPUMemoryRegion(e)
+	}
+	return out
+}
+
+func convListRaplDomain(c *C.libprobe_list_rapl_domain) []RaplDomain {
+	out := make([]RaplDomain, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_rapl_domain)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convRaplDomain(e)
+	}
+	return out
+}
+
+func convOptListRaplDomain(c *C.libprobe_opt_list_rapl_domain) Field[[]RaplDomain] {
+	if c.present == 0 {
+		return Field[[]RaplDomain]{Reason: Reason(c.reason)}
+	}
+	return Field[[]RaplDomain]{Valid: true, Value: convListRaplDomain(&c.value)}
+}
+
+func convOptBatteryInfo(c *C.libprobe_opt_battery_info) Field[BatteryInfo] {
+	if c.present == 0 {
+		return Field[BatteryInfo]{Reason: Reason(c.reason)}
+	}
+	return Field[BatteryInfo]{Valid: true, Value: convBatteryInfo(c.value)}
+}
+
+func convListBatteryInfo(c *C.libprobe_list_battery_info) []BatteryInfo {
+	out := make([]BatteryInfo, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_battery_info)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convBatteryInfo(e)
+	}
+	return out
+}
+
+func convOptListBatteryInfo(c *C.libprobe_opt_list_battery_info) Field[[]BatteryInfo] {
+	if c.present == 0 {
+		return Field[[]BatteryInfo]{Reason: Reason(c.reason)}
+	}
+	return Field[[]BatteryInfo]{Valid: true, Value: convListBatteryInfo(&c.value)}
+}
+
+func convListPowerSupply(c *C.libprobe_list_power_supply) []PowerSupply {
+	out := make([]PowerSupply, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_power_supply)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convPowerSupply(e)
+	}
+	return out
+}
+
+func convOptListPowerSupply(c *C.libprobe_opt_list_power_supply) Field[[]PowerSupply] {
+	if c.present == 0 {
+		return Field[[]PowerSupply]{Reason: Reason(c.reason)}
+	}
+	return Field[[]PowerSupply]{Valid: true, Value: convListPowerSupply(&c.value)}
+}
+
+func convListHwmonChip(c *C.libprobe_list_hwmon_chip) []HwmonChip {
+	out := make([]HwmonChip, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_hwmon_chip)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convHwmonChip(e)
+	}
+	return out
+}
+
+func convOptListHwmonChip(c *C.libprobe_opt_list_hwmon_chip) Field[[]HwmonChip] {
+	if c.present == 0 {
+		return Field[[]HwmonChip]{Reason: Reason(c.reason)}
+	}
+	return Field[[]HwmonChip]{Valid: true, Value: convListHwmonChip(&c.value)}
+}
+
+func convListThermalZone(c *C.libprobe_list_thermal_zone) []ThermalZone {
+	out := make([]ThermalZone, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_thermal_zone)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convThermalZone(e)
+	}
+	return out
+}
+
+func convOptListThermalZone(c *C.libprobe_opt_list_thermal_zone) Field[[]ThermalZone] {
+	if c.present == 0 {
+		return Field[[]ThermalZone]{Reason: Reason(c.reason)}
+	}
+	return Field[[]ThermalZone]{Valid: true, Value: convListThermalZone(&c.value)}
+}
+
+func convListCoolingDevice(c *C.libprobe_list_cooling_device) []CoolingDevice {
+	out := make([]CoolingDevice, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_cooling_device)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convCoolingDevice(e)
+	}
+	return out
+}
+
+func convOptListCoolingDevice(c *C.libprobe_opt_list_cooling_device) Field[[]CoolingDevice] {
+	if c.present == 0 {
+		return Field[[]CoolingDevice]{Reason: Reason(c.reason)}
+	}
+	return Field[[]CoolingDevice]{Valid: true, Value: convListCoolingDevice(&c.value)}
+}
+
+func convOptProcessEnergyEstimate(c *C.libprobe_opt_process_energy_estimate) Field[ProcessEnergyEstimate] {
+	if c.present == 0 {
+		return Field[ProcessEnergyEstimate]{Reason: Reason(c.reason)}
+	}
+	return Field[ProcessEnergyEstimate]{Valid: true, Value: convProcessEnergyEstimate(c.value)}
+}
+
+func convListRaplConstraint(c *C.libprobe_list_rapl_constraint) []RaplConstraint {
+	out := make([]RaplConstraint, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_rapl_constraint)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convRaplConstraint(e)
+	}
+	return out
+}
+
+func convOptBatteryStatus(c *C.libprobe_opt_battery_status) Field[BatteryStatus] {
+	if c.present == 0 {
+		return Field[BatteryStatus]{Reason: Reason(c.reason)}
+	}
+	return Field[BatteryStatus]{Valid: true, Value: BatteryStatus(c.value)}
+}
+
+func convOptI64(c *C.libprobe_opt_i64) Field[int64] {
+	if c.present == 0 {
+		return Field[int64]{Reason: Reason(c.reason)}
+	}
+	return Field[int64]{Valid: true, Value: int64(c.value)}
+}
+
+func convOptBatteryFamily(c *C.libprobe_opt_battery_family) Field[BatteryFamily] {
+	if c.present == 0 {
+		return Field[BatteryFamily]{Reason: Reason(c.reason)}
+	}
+	return Field[BatteryFamily]{Valid: true, Value: BatteryFamily(c.value)}
+}
+
+func convListSensorChannel(c *C.libprobe_list_sensor_channel) []SensorChannel {
+	out := make([]SensorChannel, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_sensor_channel)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convSensorChannel(e)
+	}
+	return out
+}
+
+func convListTripPoint(c *C.libprobe_list_trip_point) []TripPoint {
+	out := make([]TripPoint, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_trip_point)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convTripPoint(e)
+	}
+	return out
+}
+
+func convListProcessEnergy(c *C.libprobe_list_process_energy) []ProcessEnergy {
+	out := make([]ProcessEnergy, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_process_energy)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convProcessEnergy(e)
 	}
 	return out
 }

@@ -80,6 +80,18 @@ export type DrmClientsFrom = 'process_fds' | 'gpu_walk';
 /** What a process does on a GPU. */
 export type GpuProcessType = 'compute' | 'graphics' | 'compute_and_graphics' | 'drm_client';
 
+/** What a battery is doing (`status`). */
+export type BatteryStatus = 'unknown' | 'charging' | 'discharging' | 'not_charging' | 'full';
+
+/** Which quantities a battery reports its content in. */
+export type BatteryFamily = 'energy' | 'charge';
+
+/**
+ * What a sensor channel measures, and so the unit of its values. The order is the one
+ * `sensors` prints channels in.
+ */
+export type SensorKind = 'voltage' | 'fan' | 'temperature' | 'power' | 'energy' | 'current' | 'humidity';
+
 /** Everything one call collected. */
 export interface Snapshot {
   /**
@@ -3245,8 +3257,647 @@ export interface MigDevice {
 
 /** Energy counters, power supplies and sensors. */
 export interface PowerMetrics {
-  /** Whether this machine exposes RAPL energy counters (`/sys/class/powercap`). */
+  /**
+   * Whether this machine exposes RAPL energy counters: a zone of an `intel-rapl*`
+   * control type in `/sys/class/powercap` (AMD processors appear under the same driver).
+   */
   raplAvailable: boolean;
+  /**
+   * Every power capping zone of every control type, each after its parent (RAPL
+   * packages, then their `core`, `uncore`, `dram` subzones; `psys`; the MMIO copies of
+   * the packages). `not_present` without `/sys/class/powercap`.
+   */
+  domains: RaplDomain[] | null;
+  /**
+   * The first battery of the system (the first of `batteries` whose scope is not
+   * `Device`); `not_present` when there is none.
+   */
+  battery: BatteryInfo | null;
+  /**
+   * Every supply of type `Battery`, in name order, peripherals' (scope `Device`)
+   * included. `not_present` without `/sys/class/power_supply`.
+   */
+  batteries: BatteryInfo[] | null;
+  /**
+   * Whether a mains adapter is online (any supply of type `Mains`); `not_present` when
+   * the machine has no mains supply.
+   */
+  acOnline: boolean | null;
+  /** Every other power supply (`Mains`, `USB`, `UPS`, `Wireless`), in name order. */
+  supplies: PowerSupply[] | null;
+  /**
+   * Every hardware monitoring chip, as `sensors` lists them. `not_present` without
+   * `/sys/class/hwmon`.
+   */
+  hwmon: HwmonChip[] | null;
+  /** Every thermal zone. `not_present` without `/sys/class/thermal`. */
+  thermalZones: ThermalZone[] | null;
+  /** Every cooling device (fans, processor throttling, …). */
+  coolingDevices: CoolingDevice[] | null;
+  /**
+   * The package energy of the last interval shared among processes by their CPU time
+   * (see [`ProcessEnergyEstimate`]): an estimate. `not_present` without RAPL packages,
+   * `disabled` when the process domain or this option is off, `no_previous_sample` on
+   * the first snapshot, `permission_denied` when `energy_uj` is root-only.
+   */
+  processEnergy: ProcessEnergyEstimate | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'domains' | 'battery' | 'batteries' | 'acOnline' | 'supplies' | 'hwmon' | 'thermalZones' | 'coolingDevices' | 'processEnergy', Reason>>;
+}
+
+/**
+ * One power capping zone: a RAPL package (`package-0`), one of its subzones (`core`,
+ * `uncore`, `dram`), the platform (`psys`), or a zone of another control type.
+ *
+ * Every attribute is independent: one that cannot be read is missing with its reason
+ * (`not_supported` when this zone does not have it), and the rest of the zone is kept.
+ */
+export interface RaplDomain {
+  /** The zone's `name` file: `package-0`, `core`, `uncore`, `dram`, `psys` for RAPL. */
+  name: string | null;
+  /**
+   * The zone's entry in `/sys/class/powercap`: `intel-rapl:0`, `intel-rapl:0:1`,
+   * `intel-rapl-mmio:0`. Stable for a given machine and kernel.
+   */
+  zone: string;
+  /**
+   * The control type: `intel-rapl` (MSR interface; AMD packages too),
+   * `intel-rapl-mmio` (the same packages through MMIO, with their own limits),
+   * `dtpm`, …
+   */
+  controlType: string;
+  /**
+   * The parent zone's `zone` (`intel-rapl:0` for `intel-rapl:0:1`); `null` for a
+   * top-level zone.
+   */
+  parent: string | null;
+  /**
+   * Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.
+   * `permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).
+   *
+   * Unit: uJ.
+   */
+  energyUj: bigint | null;
+  /**
+   * The counter's range (`max_energy_range_uj`): where it wraps.
+   *
+   * Unit: uJ.
+   */
+  maxEnergyUj: bigint | null;
+  /**
+   * Average power since the previous snapshot of the same probe, from the energy
+   * counter, corrected for one wrap. `no_previous_sample` on the first snapshot (and
+   * when no time passed, or when the counter went back without a known range);
+   * `energy_uj`'s reason when it cannot be read.
+   *
+   * Unit: W.
+   */
+  powerWatts: number | null;
+  /**
+   * The long-term power limit (PL1: the constraint named `long_term`, else constraint
+   * 0), in watts; `not_supported` for a zone without constraints (AMD packages).
+   *
+   * Unit: W.
+   */
+  powerLimitWatts: number | null;
+  /**
+   * The long-term constraint's time window (`time_window_us`).
+   *
+   * Unit: us.
+   */
+  timeWindowUs: bigint | null;
+  /** Whether power limiting is enabled in this zone (`enabled`). */
+  enabled: boolean | null;
+  /**
+   * Instantaneous power (`power_uw`), for zones whose driver measures it (RAPL does
+   * not: `not_supported`).
+   *
+   * Unit: uW.
+   */
+  powerUw: bigint | null;
+  /**
+   * Range of `power_uw` (`max_power_range_uw`).
+   *
+   * Unit: uW.
+   */
+  maxPowerRangeUw: bigint | null;
+  /**
+   * Every constraint of the zone (`constraint_<n>_*`), in index order: RAPL has
+   * `long_term` (PL1), `short_term` (PL2) and, on recent processors, `peak_power`
+   * (PL4). Empty for a zone without constraints.
+   */
+  constraints: RaplConstraint[];
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'name' | 'energyUj' | 'maxEnergyUj' | 'powerWatts' | 'powerLimitWatts' | 'timeWindowUs' | 'enabled' | 'powerUw' | 'maxPowerRangeUw', Reason>>;
+}
+
+/** One power limit of a zone (`constraint_<index>_*`). */
+export interface RaplConstraint {
+  /** The `<index>` of `constraint_<index>_*`. */
+  index: number;
+  /**
+   * `long_term`, `short_term`, `peak_power` (`constraint_<n>_name`, optional in the
+   * ABI).
+   */
+  name: string | null;
+  /**
+   * The limit (`power_limit_uw`); 0 when the limit is not set.
+   *
+   * Unit: uW.
+   */
+  powerLimitUw: bigint | null;
+  /**
+   * The window the limit averages over (`time_window_us`).
+   *
+   * Unit: us.
+   */
+  timeWindowUs: bigint | null;
+  /**
+   * The highest limit allowed (`max_power_uw`; for `long_term`, the thermal design
+   * power).
+   *
+   * Unit: uW.
+   */
+  maxPowerUw: bigint | null;
+  /**
+   * The lowest limit allowed (`min_power_uw`).
+   *
+   * Unit: uW.
+   */
+  minPowerUw: bigint | null;
+  /**
+   * The longest window allowed (`max_time_window_us`).
+   *
+   * Unit: us.
+   */
+  maxTimeWindowUs: bigint | null;
+  /**
+   * The shortest window allowed (`min_time_window_us`).
+   *
+   * Unit: us.
+   */
+  minTimeWindowUs: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'name' | 'powerLimitUw' | 'timeWindowUs' | 'maxPowerUw' | 'minPowerUw' | 'maxTimeWindowUs' | 'minTimeWindowUs', Reason>>;
+}
+
+/**
+ * One battery (a supply of type `Battery`).
+ *
+ * Each attribute is read on its own: one the driver does not give is `not_supported`
+ * (`not_present` while the battery is absent, `present` = false), and the others are
+ * kept. Where the kernel gives only some values, libprobe derives the rest and lists them
+ * in `derived`: `capacity_percent` from `energy_now / energy_full` (or the charge
+ * ratio), `time_to_empty_min` / `time_to_full_min` from the content and the rate
+ * (`power_now`, else `current_now` × `voltage_now`) when the kernel's own
+ * `time_to_*_now` is absent.
+ */
+export interface BatteryInfo {
+  /**
+   * The supply's name in `/sys/class/power_supply` (`BAT0`, `CMB1`,
+   * `hidpp_battery_0`): not always `BAT*`.
+   */
+  name: string;
+  /** `present`: whether the battery is inserted. */
+  present: boolean | null;
+  status: BatteryStatus | null;
+  /**
+   * `capacity`, or derived from the energy or charge ratio (see `derived`). May exceed
+   * 100 where the firmware says so.
+   *
+   * Unit: percent.
+   */
+  capacityPercent: number | null;
+  /** `capacity_level`: `Unknown`, `Critical`, `Low`, `Normal`, `High`, `Full`. */
+  capacityLevel: string | null;
+  /**
+   * `energy_now`.
+   *
+   * Unit: uWh.
+   */
+  energyNowUwh: bigint | null;
+  /**
+   * `energy_full`: what the battery holds when full today.
+   *
+   * Unit: uWh.
+   */
+  energyFullUwh: bigint | null;
+  /**
+   * `energy_full_design`: what it held when new.
+   *
+   * Unit: uWh.
+   */
+  energyFullDesignUwh: bigint | null;
+  /**
+   * `power_now`, with the driver's sign (ACPI reports the magnitude; some drivers a
+   * negative value while discharging).
+   *
+   * Unit: uW.
+   */
+  powerNowUw: bigint | null;
+  /**
+   * `voltage_now`.
+   *
+   * Unit: uV.
+   */
+  voltageNowUv: bigint | null;
+  /**
+   * `voltage_min_design`.
+   *
+   * Unit: uV.
+   */
+  voltageMinDesignUv: bigint | null;
+  /**
+   * `current_now`, with the driver's sign (the ABI says negative while discharging;
+   * ACPI reports the magnitude).
+   *
+   * Unit: uA.
+   */
+  currentNowUa: bigint | null;
+  /**
+   * `charge_now`.
+   *
+   * Unit: uAh.
+   */
+  chargeNowUah: bigint | null;
+  /**
+   * `charge_full`.
+   *
+   * Unit: uAh.
+   */
+  chargeFullUah: bigint | null;
+  /**
+   * `charge_full_design`.
+   *
+   * Unit: uAh.
+   */
+  chargeFullDesignUah: bigint | null;
+  /** `cycle_count`. */
+  cycleCount: number | null;
+  /** `technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, … */
+  technology: string | null;
+  /** `manufacturer` (firmware text, kept as the kernel prints it). */
+  manufacturer: string | null;
+  /** `model_name`. */
+  modelName: string | null;
+  /** `serial_number`. */
+  serialNumber: string | null;
+  /**
+   * Minutes until empty while discharging: the kernel's `time_to_empty_now`, else
+   * derived (see `derived`). `not_present` when not discharging; `not_supported` when
+   * neither the kernel nor the content and rate tell.
+   *
+   * Unit: minutes.
+   */
+  timeToEmptyMin: number | null;
+  /**
+   * Minutes until full while charging: `time_to_full_now`, else derived.
+   * `not_present` when not charging.
+   *
+   * Unit: minutes.
+   */
+  timeToFullMin: number | null;
+  /**
+   * Which family the battery reports: `energy` (µWh) or `charge` (µAh);
+   * `not_supported` when it reports neither.
+   */
+  family: BatteryFamily | null;
+  /**
+   * Health: full capacity today over design capacity (`energy_full /
+   * energy_full_design`, or the charge ratio), in percent.
+   *
+   * Unit: percent.
+   */
+  healthPercent: number | null;
+  /**
+   * The rate energy flows in or out, always positive: `|power_now|`, else
+   * `|current_now| × voltage_now`.
+   *
+   * Unit: W.
+   */
+  powerWatts: number | null;
+  /**
+   * Battery temperature (`temp`, tenths of a degree in sysfs).
+   *
+   * Unit: celsius.
+   */
+  temperatureCelsius: number | null;
+  /** The kernel's health verdict (`health`: `Good`, `Overheat`, `Dead`, …). */
+  health: string | null;
+  /**
+   * `scope`: `System` (powers the machine), `Device` (a peripheral's battery),
+   * `Unknown`; `not_supported` where the driver does not say (ACPI batteries).
+   */
+  scope: string | null;
+  /**
+   * Charging starts below this level (`charge_control_start_threshold`).
+   *
+   * Unit: percent.
+   */
+  chargeStartThresholdPercent: number | null;
+  /**
+   * Charging stops at this level (`charge_control_end_threshold`).
+   *
+   * Unit: percent.
+   */
+  chargeEndThresholdPercent: number | null;
+  /**
+   * Names of the fields above that libprobe computed rather than read
+   * (`capacity_percent`, `time_to_empty_min`, `time_to_full_min`).
+   */
+  derived: string[];
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'present' | 'status' | 'capacityPercent' | 'capacityLevel' | 'energyNowUwh' | 'energyFullUwh' | 'energyFullDesignUwh' | 'powerNowUw' | 'voltageNowUv' | 'voltageMinDesignUv' | 'currentNowUa' | 'chargeNowUah' | 'chargeFullUah' | 'chargeFullDesignUah' | 'cycleCount' | 'technology' | 'manufacturer' | 'modelName' | 'serialNumber' | 'timeToEmptyMin' | 'timeToFullMin' | 'family' | 'healthPercent' | 'powerWatts' | 'temperatureCelsius' | 'health' | 'scope' | 'chargeStartThresholdPercent' | 'chargeEndThresholdPercent', Reason>>;
+}
+
+/**
+ * A power supply other than a battery: an AC adapter (`Mains`), a USB port or USB-C
+ * source, a UPS, a wireless charger.
+ */
+export interface PowerSupply {
+  /** The supply's name (`AC`, `ADP1`, `ucsi-source-psy-USBC000:001`). */
+  name: string;
+  /** `type`: `Mains`, `USB`, `UPS`, `Wireless`, … */
+  supplyType: string | null;
+  /**
+   * `online`: whether it supplies power now (the ABI's 1 "fixed" and 2 "programmable"
+   * are both true).
+   */
+  online: boolean | null;
+  /**
+   * `voltage_now`.
+   *
+   * Unit: uV.
+   */
+  voltageNowUv: bigint | null;
+  /**
+   * `current_now`.
+   *
+   * Unit: uA.
+   */
+  currentNowUa: bigint | null;
+  /**
+   * `current_max`: the most current it can supply.
+   *
+   * Unit: uA.
+   */
+  currentMaxUa: bigint | null;
+  /**
+   * `usb_type`: the USB types it can be, the active one in brackets
+   * (`C [PD] PD_PPS`).
+   */
+  usbType: string | null;
+  /**
+   * `capacity` (a UPS's battery).
+   *
+   * Unit: percent.
+   */
+  capacityPercent: number | null;
+  /** `status` (a UPS's battery). */
+  status: BatteryStatus | null;
+  /** `scope`: `System`, `Device`, `Unknown`. */
+  scope: string | null;
+  manufacturer: string | null;
+  modelName: string | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'supplyType' | 'online' | 'voltageNowUv' | 'currentNowUa' | 'currentMaxUa' | 'usbType' | 'capacityPercent' | 'status' | 'scope' | 'manufacturer' | 'modelName', Reason>>;
+}
+
+/**
+ * One hardware monitoring chip (`/sys/class/hwmon/hwmon<n>`): a CPU's temperature
+ * sensors (`coretemp`, `k10temp`), a Super-I/O chip (`nct6775`), an NVMe drive, a
+ * battery, a GPU.
+ */
+export interface HwmonChip {
+  /**
+   * The class entry (`hwmon3`). Its number is given at boot in probe order and may
+   * change across boots; name the chip by `name` and `device`.
+   */
+  id: string;
+  /** The chip name (`name`: `coretemp`, `k10temp`, `nct6798`, `acpitz`, `nvme`). */
+  name: string | null;
+  /** The chip's label (`label`, where the firmware names it; newer kernels). */
+  label: string | null;
+  /**
+   * The device the chip belongs to (the last part of its `device` link:
+   * `coretemp.0`, `0000:00:18.3`, `nvme0`); `not_present` for a virtual chip without
+   * one (`acpitz`).
+   */
+  device: string | null;
+  /**
+   * Every channel, in `sensors` order: voltages, fans, temperatures, power, energy,
+   * currents, humidity, each by number.
+   */
+  channels: SensorChannel[];
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'name' | 'label' | 'device', Reason>>;
+}
+
+/**
+ * One channel of a chip (`temp1`, `fan2`, `in0`), its values in the kind's base unit
+ * (see [`SensorKind`]). An attribute the chip does not have is `not_supported`; a
+ * channel the driver disabled (`<channel>_enable` = 0) has its readings `not_enabled`.
+ */
+export interface SensorChannel {
+  kind: SensorKind;
+  /** The channel's name in sysfs (`temp1`, `in0`). */
+  name: string;
+  /**
+   * The driver's label (`<channel>_label`: `Package id 0`, `Tctl`, `CPUTIN`);
+   * `not_supported` when the driver has none (`sensors` then shows `name`).
+   */
+  label: string | null;
+  /** The unit of every value below (`celsius`, `RPM`, `V`, `A`, `W`, `J`, `percent`). */
+  unit: string;
+  /**
+   * The reading (`_input`). For `power` channels without `power<n>_input`, see
+   * `average`.
+   */
+  input: number | null;
+  /** The averaged reading (`_average`; what most power meters give). */
+  average: number | null;
+  /** Low limit (`_min`). */
+  min: number | null;
+  /** High limit (`_max`). */
+  max: number | null;
+  /** Critical low limit (`_lcrit`). */
+  lcrit: number | null;
+  /** Critical high limit (`_crit`). */
+  crit: number | null;
+  /** Emergency limit, above `crit` (`_emergency`). */
+  emergency: number | null;
+  /** Lowest reading since the history was reset (`_lowest`). */
+  lowest: number | null;
+  /** Highest reading since the history was reset (`_highest`). */
+  highest: number | null;
+  /** Hysteresis of `max`, as an absolute value (`_max_hyst`). */
+  maxHyst: number | null;
+  /** Hysteresis of `crit`, as an absolute value (`_crit_hyst`). */
+  critHyst: number | null;
+  /** The fan speed a closed-loop controller aims at (`fan<n>_target`). */
+  target: number | null;
+  /** Power cap enforced by the hardware (`power<n>_cap`). */
+  cap: number | null;
+  /** The channel's alarm (`_alarm`), as the chip raised it. */
+  alarm: boolean | null;
+  /** The low-limit alarm (`_min_alarm`). */
+  minAlarm: boolean | null;
+  /** The high-limit alarm (`_max_alarm`). */
+  maxAlarm: boolean | null;
+  /** The critical-limit alarm (`_crit_alarm`). */
+  critAlarm: boolean | null;
+  /**
+   * A fault of the input (`_fault`: an open diode, a fan not connected): when true,
+   * `input` is not to be trusted.
+   */
+  fault: boolean | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'label' | 'input' | 'average' | 'min' | 'max' | 'lcrit' | 'crit' | 'emergency' | 'lowest' | 'highest' | 'maxHyst' | 'critHyst' | 'target' | 'cap' | 'alarm' | 'minAlarm' | 'maxAlarm' | 'critAlarm' | 'fault', Reason>>;
+}
+
+/** One thermal zone (`/sys/class/thermal/thermal_zone<n>`). */
+export interface ThermalZone {
+  /** The class entry (`thermal_zone0`). */
+  id: string;
+  /** What the zone measures (`type`: `acpitz`, `x86_pkg_temp`, `cpu-thermal`). */
+  zoneType: string | null;
+  /**
+   * The zone's temperature (`temp`, millidegrees in sysfs). Some zones fail the read
+   * while their sensor sleeps (`ENODATA`: `not_supported`).
+   *
+   * Unit: celsius.
+   */
+  temperatureCelsius: number | null;
+  /** `enabled` or `disabled` (`mode`). */
+  mode: string | null;
+  /** The governor (`policy`: `step_wise`, `user_space`, `power_allocator`). */
+  policy: string | null;
+  /** The trip points (`trip_point_<n>_*`), in index order. */
+  tripPoints: TripPoint[];
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'zoneType' | 'temperatureCelsius' | 'mode' | 'policy', Reason>>;
+}
+
+/** One trip point of a thermal zone. */
+export interface TripPoint {
+  /** The `<n>` of `trip_point_<n>_*`. */
+  index: number;
+  /** `critical`, `hot`, `passive` or `active` (`trip_point_<n>_type`). */
+  tripType: string | null;
+  /**
+   * The temperature that trips it (`trip_point_<n>_temp`).
+   *
+   * Unit: celsius.
+   */
+  temperatureCelsius: number | null;
+  /**
+   * Its hysteresis (`trip_point_<n>_hyst`).
+   *
+   * Unit: celsius.
+   */
+  hysteresisCelsius: number | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'tripType' | 'temperatureCelsius' | 'hysteresisCelsius', Reason>>;
+}
+
+/**
+ * One cooling device (`/sys/class/thermal/cooling_device<n>`): a fan, processor
+ * throttling, a clamp.
+ */
+export interface CoolingDevice {
+  /** The class entry (`cooling_device0`). */
+  id: string;
+  /** `type`: `Processor`, `Fan`, `intel_powerclamp`, `TCC Offset`, … */
+  deviceType: string | null;
+  /** The current cooling state (`cur_state`: 0 is no cooling). */
+  curState: bigint | null;
+  /** The highest state (`max_state`). */
+  maxState: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'deviceType' | 'curState' | 'maxState', Reason>>;
+}
+
+/**
+ * The RAPL package energy of the interval between the probe's last two snapshots, shared
+ * among processes by the CPU time each used in it. **An estimate**, as Scaphandre and
+ * Kepler make theirs:
+ *
+ * - *Package energy* is the wrap-corrected increase of `energy_uj` summed over the
+ *   top-level `package-<n>` zones of `intel-rapl` (of `intel-rapl-mmio` when the MSR
+ *   interface has none): cores, caches, memory controller and, on most processors, the
+ *   integrated GPU. DRAM and `psys` are not included.
+ * - *CPU time* of a process is the increase of its `cpu_user_ticks + cpu_system_ticks`
+ *   (all its threads) between the two snapshots of the process domain; a process new in
+ *   this snapshot counts all its ticks.
+ * - Each process gets `package energy × its ticks / the sum of every listed process's
+ *   ticks`, so the shares add up to the whole package energy, idle and uncore energy
+ *   included. Processes that exited during the interval are not seen, and their part goes
+ *   to the others; with `process.pids` set, the energy is shared among those processes
+ *   only. Energy used by the GPU, disks or the screen is not counted; a process on a
+ *   core that runs faster or slower than the others is not weighed differently.
+ *
+ * Only processes that used CPU time in the interval are listed.
+ */
+export interface ProcessEnergyEstimate {
+  /**
+   * The interval between the two snapshots.
+   *
+   * Unit: ns.
+   */
+  intervalNs: bigint;
+  /**
+   * The package energy of the interval.
+   *
+   * Unit: uJ.
+   */
+  packageEnergyUj: bigint;
+  /**
+   * The package's average power over the interval.
+   *
+   * Unit: W.
+   */
+  packagePowerWatts: number;
+  /**
+   * The CPU time all listed processes used in the interval.
+   *
+   * Unit: ticks.
+   */
+  cpuTicks: bigint;
+  /** Each process that used CPU time, most energy first. */
+  processes: ProcessEnergy[];
+}
+
+/** One process's share of the package energy (see [`ProcessEnergyEstimate`]). */
+export interface ProcessEnergy {
+  pid: number;
+  /**
+   * The process's start time (with `pid`, its identity).
+   *
+   * Unit: ticks.
+   */
+  startTime: bigint;
+  /** The command name (`comm`). */
+  name: string;
+  /**
+   * CPU time used in the interval (user + system, all threads).
+   *
+   * Unit: ticks.
+   */
+  cpuTicks: bigint;
+  /** `cpu_ticks` over the sum of every listed process's (0–1). */
+  share: number;
+  /**
+   * Estimated energy used in the interval.
+   *
+   * Unit: uJ.
+   */
+  energyUj: bigint;
+  /**
+   * Estimated average power over the interval.
+   *
+   * Unit: W.
+   */
+  powerWatts: number;
 }
 
 /** Disk health and volume managers. */
@@ -3266,7 +3917,7 @@ export interface EbpfMetrics {
 }
 
 /** The name of each record type. */
-export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'Storage' | 'EbpfMetrics';
+export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'EbpfMetrics';
 
 /** Each record type by name. */
 export interface RecordTypes {
@@ -3333,6 +3984,17 @@ export interface RecordTypes {
   NvLink: NvLink;
   MigDevice: MigDevice;
   PowerMetrics: PowerMetrics;
+  RaplDomain: RaplDomain;
+  RaplConstraint: RaplConstraint;
+  BatteryInfo: BatteryInfo;
+  PowerSupply: PowerSupply;
+  HwmonChip: HwmonChip;
+  SensorChannel: SensorChannel;
+  ThermalZone: ThermalZone;
+  TripPoint: TripPoint;
+  CoolingDevice: CoolingDevice;
+  ProcessEnergyEstimate: ProcessEnergyEstimate;
+  ProcessEnergy: ProcessEnergy;
   Storage: Storage;
   EbpfMetrics: EbpfMetrics;
 }
@@ -3555,6 +4217,38 @@ export interface GpuOptions {
 
 /** The power domain's options (`new Probe({ power: { … } })`); each one left out keeps its default. */
 export interface PowerOptions {
+  /**
+   * RAPL and other power capping zones (`/sys/class/powercap`): about 15 reads per zone.
+   *
+   * Key `power.rapl`; default `true`.
+   */
+  rapl?: boolean;
+  /**
+   * Batteries, AC and other power supplies (`/sys/class/power_supply`): one read of
+   * `uevent` per supply.
+   *
+   * Key `power.supplies`; default `true`.
+   */
+  supplies?: boolean;
+  /**
+   * Hardware sensors (`/sys/class/hwmon`): one read per attribute of every channel.
+   *
+   * Key `power.hwmon`; default `true`.
+   */
+  hwmon?: boolean;
+  /**
+   * Thermal zones with their trip points, and cooling devices (`/sys/class/thermal`).
+   *
+   * Key `power.thermal`; default `true`.
+   */
+  thermal?: boolean;
+  /**
+   * The per-process energy estimate (needs `rapl` and the process domain; no read of
+   * its own).
+   *
+   * Key `power.process_energy`; default `true`.
+   */
+  processEnergy?: boolean;
 }
 
 /** The storage domain's options (`new Probe({ storage: { … } })`); each one left out keeps its default. */

@@ -209,6 +209,12 @@ impl TestCx {
         TestCx { options: Options { source: src, ..Options::default() }, snap, facts: Facts::default() }
     }
 
+    /// Starts the next snapshot: a fixture tree's `syscalls.txt` is read again (a test
+    /// that moves the fixture's clock between snapshots).
+    pub(crate) fn next_snapshot(&self) {
+        self.options.source.begin_snapshot();
+    }
+
     /// A context; several share this one's facts, as the domains of one snapshot do.
     pub(crate) fn cx(&self) -> Cx<'_> {
         Cx::new(&self.options.source, &self.options, &self.snap, &self.facts)

@@ -21,8 +21,8 @@ use crate::sys::imp::procfs::{
     net_tcp, net_udp, net_unix, sys_net_mem,
 };
 use crate::sys::imp::sysfs::{
-    class_drm, class_drm_card_device_gpu_metrics as gpu_metrics_table, class_drm_card_device_hwmon, class_net,
-    devices_system_cpu, fs_cgroup,
+    attribute, class_drm, class_drm_card_device_gpu_metrics as gpu_metrics_table, class_drm_card_device_hwmon,
+    class_hwmon, class_net, class_power_supply, class_powercap, class_thermal, devices_system_cpu, fs_cgroup,
 };
 use crate::sys::imp::taskstats;
 
@@ -70,6 +70,10 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("net_stat_nf_conntrack", net_stat_nf_conntrack),
     ("sys_net_mem", sys_net_mem),
     ("class_net", class_net),
+    ("class_powercap", class_powercap),
+    ("class_power_supply", class_power_supply),
+    ("class_hwmon", class_hwmon),
+    ("class_thermal", class_thermal),
     ("netlink_dump", netlink_dump),
     ("sock_diag", sock_diag),
     ("rtnetlink", rtnetlink),
@@ -745,5 +749,92 @@ pub fn gpu_metrics(data: &[u8]) {
     }
     if let Some((_, bits)) = t.energy_accumulator {
         assert!(bits == 32 || bits == 64);
+    }
+}
+
+/// The value parsers every sysfs class reader shares, on one attribute's text: a number
+/// renders back to the same number.
+fn sysfs_values(data: &[u8]) {
+    if let Ok(v) = attribute::u64(data) {
+        assert_eq!(attribute::u64(v.to_string().as_bytes()), Ok(v));
+    }
+    if let Ok(v) = attribute::i64(data) {
+        assert_eq!(attribute::i64(v.to_string().as_bytes()), Ok(v));
+    }
+    let _ = attribute::flag(data);
+    if let Ok(s) = attribute::string(data) {
+        assert!(s.len() <= data.len() * 3);
+    }
+    assert!(attribute::quote(data).len() <= 64 * 4 + 8);
+}
+
+/// `/sys/class/powercap`: each line as an entry name (an entry renders back to itself)
+/// and as a zone attribute name; the whole as a value; and two numbers of the input as
+/// counter readings, whose delta never exceeds the range.
+pub fn class_powercap(data: &[u8]) {
+    sysfs_values(data);
+    for line in data.split(|&b| b == b'\n') {
+        if let Some(e) = class_powercap::entry(line) {
+            let name = match &e {
+                class_powercap::Entry::Zone { control_type, indices } => {
+                    assert!(!indices.is_empty() && indices.len() <= class_powercap::MAX_DEPTH);
+                    let mut n = control_type.to_vec();
+                    for i in indices {
+                        n.extend_from_slice(format!(":{i}").as_bytes());
+                    }
+                    n
+                }
+                class_powercap::Entry::ControlType(c) => c.to_vec(),
+            };
+            assert_eq!(class_powercap::entry(&name), Some(e));
+        }
+        let _ = class_powercap::zone_attr(line);
+    }
+    let nums: Vec<u64> = data.split(|b| !b.is_ascii_digit()).filter_map(|t| attribute::u64(t).ok()).take(3).collect();
+    if let [before, now, max] = nums[..]
+        && let Some(d) = class_powercap::energy_delta(before, now, Some(max))
+    {
+        assert!(now >= before || d <= max, "{before} {now} {max} -> {d}");
+    }
+}
+
+/// `/sys/class/power_supply/<name>/uevent` and attribute values: lines are bounded, each
+/// property parses or is an error, never a panic.
+pub fn class_power_supply(data: &[u8]) {
+    sysfs_values(data);
+    let props = class_power_supply::uevent(data);
+    assert!(props.len() <= class_power_supply::MAX_PROPERTIES);
+    assert!(props.iter().all(|(k, v)| k.len() + v.len() <= data.len()));
+    let s = class_power_supply::Supply::from_uevent("/sys/class/power_supply/x".into(), data);
+    for p in class_power_supply::PROPERTIES {
+        let _ = s.get(p, attribute::i64);
+        let _ = s.get(p, attribute::string);
+        let _ = s.get(p, class_power_supply::status);
+    }
+    let _ = class_power_supply::status(data);
+}
+
+/// `/sys/class/hwmon/hwmon<n>`: each line as a file name; a channel attribute renders
+/// back to the same name.
+pub fn class_hwmon(data: &[u8]) {
+    sysfs_values(data);
+    for line in data.split(|&b| b == b'\n') {
+        if let Some((kind, index, item)) = class_hwmon::attribute(line) {
+            let mut name = Vec::new();
+            class_hwmon::file_name(kind, index, item, &mut name);
+            assert_eq!(class_hwmon::attribute(&name), Some((kind, index, item)));
+        }
+        let _ = class_hwmon::chip_index(line);
+    }
+}
+
+/// `/sys/class/thermal`: each line as an entry or trip point name; the whole as a value.
+pub fn class_thermal(data: &[u8]) {
+    sysfs_values(data);
+    for line in data.split(|&b| b == b'\n') {
+        let _ = class_thermal::entry(line);
+        if let Some((i, _)) = class_thermal::trip_attr(line) {
+            assert!(line.len() > format!("trip_point_{i}_").len());
+        }
     }
 }

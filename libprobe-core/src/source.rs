@@ -324,6 +324,84 @@ impl Source {
     }
 }
 
+/// A sysfs directory held open (`/sys/class/hwmon/hwmon0`, a power supply, a powercap
+/// zone): every attribute below it is opened relative to the handle, so a class scan does
+/// not resolve the full path (and its symbolic links) once per attribute.
+#[derive(Debug)]
+pub(crate) struct SysDir<'s> {
+    src: &'s Source,
+    path: PathBuf,
+    dir: Dir,
+}
+
+impl Source {
+    /// Opens `<sysfs>/<rel>` as a directory handle (following links, as the class
+    /// directories are links into `/sys/devices`).
+    pub(crate) fn open_sys_dir(&self, rel: impl AsRef<Path>) -> Result<SysDir<'_>, Error> {
+        let path = self.sys_path(rel);
+        match Dir::open(&path) {
+            Ok(dir) => Ok(SysDir { src: self, path, dir }),
+            Err(e) => Err(Error::io(&path, &e)),
+        }
+    }
+}
+
+impl<'s> SysDir<'s> {
+    /// The directory's path, under the sysfs root.
+    pub(crate) fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// `<this directory>/<name>`, for error messages.
+    pub(crate) fn path_of(&self, name: &[u8]) -> PathBuf {
+        use std::os::unix::ffi::OsStrExt;
+        self.path.join(std::ffi::OsStr::from_bytes(name))
+    }
+
+    /// Reads the attribute `name` into `buf` (replacing its contents). sysfs produces an
+    /// attribute in one piece of at most a page, so one `read` that does not fill the
+    /// buffer is the whole of it; an attribute that fails (`EAGAIN` from a broken driver,
+    /// `ENODATA`, `EIO`) is an error at once, never retried.
+    pub(crate) fn read(&self, name: &[u8], buf: &mut Vec<u8>) -> Result<(), Error> {
+        let limit = self.src.max_file_bytes();
+        let r = with_cstr(name, |c| self.dir.read_into(c, buf, limit, ReadMode::Whole));
+        match r {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(Error::too_large(&self.path_of(name), limit)),
+            Err(e) => Err(Error::io(&self.path_of(name), &e)),
+        }
+    }
+
+    /// Opens the directory `name` below this one.
+    pub(crate) fn open_dir(&self, name: &[u8]) -> Result<SysDir<'s>, Error> {
+        match self.dir.open_dir_at(name) {
+            Ok(dir) => Ok(SysDir { src: self.src, path: self.path_of(name), dir }),
+            Err(e) => Err(Error::io(&self.path_of(name), &e)),
+        }
+    }
+
+    /// Calls `f` with the name of each entry of this directory (`.` and `..` left out).
+    pub(crate) fn entries(&self, f: impl FnMut(&[u8])) -> Result<(), Error> {
+        self.dir.for_each_entry(c".", f).map_err(|e| Error::io(&self.path, &e))
+    }
+
+    /// The target of the symbolic link `name` below this directory, into `buf`.
+    pub(crate) fn read_link(&self, name: &[u8], buf: &mut Vec<u8>) -> Result<(), Error> {
+        with_cstr(name, |c| self.dir.readlink_into(c, buf)).map_err(|e| Error::io(&self.path_of(name), &e))
+    }
+}
+
+/// Calls `f` with `name` as a C string (names below a sysfs directory are short).
+fn with_cstr<T>(name: &[u8], f: impl FnOnce(&CStr) -> std::io::Result<T>) -> std::io::Result<T> {
+    let mut storage = [0u8; 128];
+    if name.len() >= storage.len() || name.contains(&0) {
+        return Err(std::io::Error::from_raw_os_error(libc::ENAMETOOLONG));
+    }
+    storage[..name.len()].copy_from_slice(name);
+    let c = CStr::from_bytes_until_nul(&storage[..]).map_err(|_| std::io::Error::from_raw_os_error(libc::EINVAL))?;
+    f(c)
+}
+
 /// An open procfs, from which process directories are opened without re-resolving it.
 #[derive(Debug)]
 pub(crate) struct ProcRoot<'s> {

@@ -18,13 +18,14 @@ use libprobe::network::{
     AddressFamily, Duplex, NeighbourState, Network, SocketOwner, TcpConnection, TcpState, UdpConnection, UnixSocket,
     UnixSocketType, UnixState,
 };
+use libprobe::power::{BatteryFamily, BatteryStatus, HwmonChip, PowerMetrics, RaplDomain, SensorChannel, SensorKind};
 use libprobe::process::{FileType, ProcessFull, ProcessState};
 use libprobe::{
     DomainName, DomainState, Domains, Field, NetworkOptions, Options, Probe, ProcessOptions, Reason, Snapshot, Source,
 };
 
 /// Every scenario under `tests/fixtures/`.
-const SCENARIOS: [&str; 8] = [
+const SCENARIOS: [&str; 11] = [
     "linux-6.18-vm",
     "adversarial-names",
     "old-kernel-4.19",
@@ -33,6 +34,9 @@ const SCENARIOS: [&str; 8] = [
     "net-endpoints",
     "net-procfs-fallback",
     "gpu-all-vendors",
+    "power-intel-laptop",
+    "power-amd-server",
+    "power-dual-battery",
 ];
 
 fn fixtures() -> PathBuf {
@@ -40,12 +44,18 @@ fn fixtures() -> PathBuf {
 }
 
 fn options(source: Source, scenario: &str) -> Options {
-    // The network scenarios hold one process and the network: no system files.
+    // The network scenarios hold one process and the network: no system files. The power
+    // scenarios hold sysfs power classes; the laptop's also processes, for the
+    // per-process energy estimate.
     let domains = if scenario.starts_with("net-") {
         Domains::NONE.with(DomainName::Process).with(DomainName::Network)
     } else if scenario.starts_with("gpu-") {
         // The GPU scenarios hold the processes using the GPUs and the GPUs.
         Domains::NONE.with(DomainName::Process).with(DomainName::Gpu)
+    } else if scenario == "power-intel-laptop" {
+        Domains::NONE.with(DomainName::Process).with(DomainName::Power)
+    } else if scenario.starts_with("power-") {
+        Domains::NONE.with(DomainName::Power)
     } else {
         Domains::default_set()
     };
@@ -645,6 +655,198 @@ fn gpu_all_vendors() {
     let vkcube = &bmg.processes.value().unwrap()[0];
     assert_eq!(vkcube.engines[0].busy_percent, Field::Value(50.0));
     assert_eq!(mi300.processes.value().unwrap()[0].engines[1].busy_percent, Field::Value(90.0));
+}
+
+fn power(s: &Snapshot) -> &PowerMetrics {
+    let st = status(s, DomainName::Power);
+    assert_eq!(st.state, DomainState::Collected, "{st:?}");
+    assert!(st.warnings.is_empty(), "{:?}", st.warnings);
+    s.power.value().unwrap()
+}
+
+fn zone<'a>(p: &'a PowerMetrics, id: &str) -> &'a RaplDomain {
+    p.domains.value().unwrap().iter().find(|z| z.zone == id).unwrap_or_else(|| panic!("zone {id}"))
+}
+
+fn chip<'a>(p: &'a PowerMetrics, name: &str) -> &'a HwmonChip {
+    p.hwmon.value().unwrap().iter().find(|c| c.name.value().is_some_and(|n| n == name)).unwrap()
+}
+
+fn channel<'a>(c: &'a HwmonChip, name: &str) -> &'a SensorChannel {
+    c.channels.iter().find(|ch| ch.name == name).unwrap_or_else(|| panic!("{name}"))
+}
+
+fn close(a: Field<f64>, b: f64) -> bool {
+    a.get().is_some_and(|a| (a - b).abs() < 1e-9)
+}
+
+#[test]
+fn power_intel_laptop() {
+    let s = run("power-intel-laptop");
+    let p = power(&s);
+    assert!(p.rapl_available);
+    let zones = p.domains.value().unwrap();
+    let ids: Vec<&str> = zones.iter().map(|z| z.zone.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["intel-rapl:0", "intel-rapl:0:0", "intel-rapl:0:1", "intel-rapl:0:2", "intel-rapl:1", "intel-rapl-mmio:0"]
+    );
+    // The package counter wrapped between t0 and t1: 5 J to the wrap and 15 J after it, in 2 s.
+    let pkg = zone(p, "intel-rapl:0");
+    assert_eq!(pkg.name, Field::Value("package-0".into()));
+    assert_eq!((pkg.energy_uj, pkg.max_energy_uj), (Field::Value(15_000_000), Field::Value(262_143_328_850)));
+    assert!(close(pkg.power_watts, 10.0), "{:?}", pkg.power_watts);
+    assert!(close(pkg.power_limit_watts, 28.0));
+    assert_eq!(pkg.time_window_us, Field::Value(27_983_872));
+    assert_eq!(pkg.enabled, Field::Value(true));
+    assert_eq!(pkg.power_uw.reason(), Some(Reason::NotSupported), "RAPL gives no instantaneous power");
+    let names: Vec<_> = pkg.constraints.iter().map(|c| c.name.value().unwrap().as_str()).collect();
+    assert_eq!(names, ["long_term", "short_term", "peak_power"]);
+    assert_eq!(pkg.constraints[2].power_limit_uw, Field::Value(107_000_000));
+    assert_eq!(pkg.constraints[2].time_window_us.reason(), Some(Reason::NotSupported));
+    for (id, name, watts) in [
+        ("intel-rapl:0:0", "core", 4.0),
+        ("intel-rapl:0:1", "uncore", 0.5),
+        ("intel-rapl:0:2", "dram", 0.7),
+        ("intel-rapl:1", "psys", 15.0),
+        ("intel-rapl-mmio:0", "package-0", 10.0),
+    ] {
+        let z = zone(p, id);
+        assert_eq!(z.name, Field::Value(name.into()), "{id}");
+        assert!(close(z.power_watts, watts), "{id}: {:?}", z.power_watts);
+    }
+    assert_eq!(zone(p, "intel-rapl:0:1").parent.as_deref(), Some("intel-rapl:0"));
+    assert_eq!(zone(p, "intel-rapl:1").parent, None);
+
+    // Supplies: BAT0 in µWh, a mouse's battery, AC offline.
+    assert_eq!(p.ac_online, Field::Value(false));
+    let bat = p.battery.value().unwrap();
+    assert_eq!(bat.name, "BAT0");
+    assert_eq!(
+        (bat.status, bat.family),
+        (Field::Value(BatteryStatus::Discharging), Field::Value(BatteryFamily::Energy))
+    );
+    assert_eq!(bat.capacity_percent, Field::Value(69));
+    assert_eq!(bat.time_to_empty_min, Field::Value(293), "36.236 Wh at 7.398 W");
+    assert_eq!(bat.derived, ["time_to_empty_min"]);
+    assert!(close(bat.health_percent, 91.0));
+    assert_eq!(bat.serial_number, Field::Value("  123".into()), "kept as the kernel prints it");
+    assert_eq!(bat.charge_end_threshold_percent, Field::Value(80));
+    let batteries = p.batteries.value().unwrap();
+    assert_eq!(batteries.len(), 2);
+    assert_eq!(batteries[1].scope, Field::Value("Device".into()));
+    assert_eq!(batteries[1].family.reason(), Some(Reason::NotSupported));
+
+    // Sensors: 18 channels on 5 chips, in base units.
+    let chips = p.hwmon.value().unwrap();
+    assert_eq!(chips.iter().map(|c| c.channels.len()).sum::<usize>(), 18);
+    let acpitz = chip(p, "acpitz");
+    assert_eq!(acpitz.device.reason(), Some(Reason::NotPresent), "a thermal zone's chip has no device");
+    assert!(close(channel(acpitz, "temp1").crit, 128.0));
+    let core = chip(p, "coretemp");
+    assert_eq!(core.device, Field::Value("coretemp.0".into()));
+    let package = channel(core, "temp1");
+    assert_eq!((package.label.value().map(String::as_str), package.unit.as_str()), (Some("Package id 0"), "celsius"));
+    assert!(close(package.input, 57.0) && close(package.max, 100.0));
+    assert_eq!(package.crit_alarm, Field::Value(false));
+    assert_eq!(package.lcrit.reason(), Some(Reason::NotSupported));
+    let nvme = chip(p, "nvme");
+    assert!(close(channel(nvme, "temp1").min, -273.15));
+    let fan = channel(chip(p, "thinkpad"), "fan1");
+    assert_eq!((fan.kind, fan.unit.as_str()), (SensorKind::Fan, "RPM"));
+    assert!(close(fan.input, 3100.0));
+    assert!(close(channel(chip(p, "BAT0"), "in0").input, 11.965));
+
+    // Thermal.
+    let zones = p.thermal_zones.value().unwrap();
+    assert_eq!(zones.len(), 4);
+    assert!(close(zones[0].temperature_celsius, 53.0));
+    assert_eq!(zones[3].trip_points.len(), 3);
+    assert!(close(zones[3].trip_points[2].hysteresis_celsius, 2.0));
+    assert_eq!(zones[0].trip_points[0].hysteresis_celsius.reason(), Some(Reason::NotSupported));
+    let cooling = p.cooling_devices.value().unwrap();
+    assert_eq!(cooling.len(), 5);
+    assert_eq!(
+        (cooling[4].max_state, cooling[4].device_type.value().map(String::as_str)),
+        (Field::Value(63), Some("TCC Offset"))
+    );
+
+    // The estimate: 20 J of package energy shared by 60, 30 and 10 ticks.
+    let e = p.process_energy.value().unwrap();
+    assert_eq!((e.interval_ns, e.package_energy_uj, e.cpu_ticks), (2_000_000_000, 20_000_000, 100));
+    let got: Vec<(i32, u64, u64)> = e.processes.iter().map(|p| (p.pid, p.cpu_ticks, p.energy_uj)).collect();
+    assert_eq!(got, [(2345, 60, 12_000_000), (1234, 30, 6_000_000), (3456, 10, 2_000_000)]);
+    assert!(close(Field::Value(e.processes[0].power_watts), 6.0));
+}
+
+#[test]
+fn power_amd_server() {
+    let s = run("power-amd-server");
+    let p = power(&s);
+    assert!(p.rapl_available);
+    let zones = p.domains.value().unwrap();
+    assert_eq!(zones.len(), 2);
+    for z in zones {
+        assert!(z.constraints.is_empty());
+        assert_eq!(z.power_limit_watts.reason(), Some(Reason::NotSupported), "AMD packages have no limits");
+        assert_eq!(z.power_watts.reason(), Some(Reason::NoPreviousSample), "one snapshot");
+        assert_eq!(z.max_energy_uj, Field::Value(65_532_610_987));
+    }
+    assert_eq!(p.batteries.reason(), Some(Reason::NotPresent));
+    assert_eq!(p.battery.reason(), Some(Reason::NotPresent));
+    assert_eq!(p.ac_online.reason(), Some(Reason::NotPresent));
+    assert_eq!(p.thermal_zones, Field::Value(vec![]));
+    assert_eq!(p.cooling_devices.value().unwrap().len(), 4);
+    assert_eq!(p.process_energy.reason(), Some(Reason::Disabled), "no process domain in this scenario");
+    let chips = p.hwmon.value().unwrap();
+    assert_eq!(chips.iter().map(|c| c.channels.len()).sum::<usize>(), 42);
+    assert_eq!(chips[1].device, Field::Value("0000:00:19.3".into()), "the second socket's k10temp");
+    let nct = chip(p, "nct6798");
+    let kinds: Vec<SensorKind> = nct.channels.iter().map(|c| c.kind).collect();
+    assert!(kinds.is_sorted(), "voltages, then fans, then temperatures, as sensors prints them");
+    assert_eq!(kinds.iter().filter(|k| **k == SensorKind::Voltage).count(), 15);
+    let in6 = channel(nct, "in6");
+    assert!(close(in6.input, 0.512) && in6.alarm == Field::Value(true));
+    assert!(close(channel(nct, "fan3").input, 0.0), "a fan not connected reads 0 RPM");
+    let auxtin1 = channel(nct, "temp4");
+    assert_eq!(auxtin1.label, Field::Value("AUXTIN1".into()));
+    assert!(close(auxtin1.input, -62.0));
+    assert!(close(channel(nct, "temp1").max_hyst, 75.0));
+    assert_eq!(channel(chip(p, "k10temp"), "temp3").label, Field::Value("Tccd1".into()));
+}
+
+#[test]
+fn power_dual_battery() {
+    let s = run("power-dual-battery");
+    let p = power(&s);
+    assert!(!p.rapl_available);
+    assert_eq!(p.domains.reason(), Some(Reason::NotPresent));
+    assert_eq!(p.hwmon.reason(), Some(Reason::NotPresent));
+    assert_eq!(p.process_energy.reason(), Some(Reason::Disabled));
+    assert_eq!(p.ac_online, Field::Value(false), "the mains supply is named ADP1");
+    let b = p.batteries.value().unwrap();
+    assert_eq!(b.len(), 2);
+    let (b0, b1) = (&b[0], &b[1]);
+    assert_eq!(p.battery.value().unwrap().name, "BAT0");
+    assert_eq!(b0.family, Field::Value(BatteryFamily::Charge));
+    assert_eq!(b0.energy_now_uwh.reason(), Some(Reason::NotSupported));
+    assert_eq!(b0.current_now_ua, Field::Value(-1_450_000), "negative while discharging, as the ABI says");
+    // No `capacity`: 2.6 of 3.96 Ah. No `time_to_empty_now`: 2.6 Ah at 1.45 A.
+    assert_eq!(b0.capacity_percent, Field::Value(66));
+    assert_eq!(b0.time_to_empty_min, Field::Value(107));
+    assert_eq!(b0.derived, ["capacity_percent", "time_to_empty_min"]);
+    assert!(close(b0.health_percent, 90.0));
+    assert!(close(b0.power_watts, 1.45 * 11.65));
+    // BAT1 has no uevent: read file by file, with the same result.
+    assert_eq!(b1.status, Field::Value(BatteryStatus::NotCharging));
+    assert_eq!((b1.capacity_percent, b1.time_to_empty_min.reason()), (Field::Value(100), Some(Reason::NotPresent)));
+    assert!(close(b1.temperature_celsius, 29.1));
+    assert_eq!(b1.health, Field::Value("Good".into()));
+    assert_eq!(b1.serial_number, Field::Value(" 1177".into()));
+    let others = p.supplies.value().unwrap();
+    let usb = others.iter().find(|s| s.supply_type == Field::Value("USB".into())).unwrap();
+    assert_eq!(usb.usb_type, Field::Value("C [PD] PD_PPS".into()));
+    assert_eq!((usb.online, usb.current_max_ua), (Field::Value(false), Field::Value(3_000_000)));
 }
 
 /// Each directory under `tests/fixtures/` is a scenario tested above, with its notes and

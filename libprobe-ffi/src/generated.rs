@@ -373,6 +373,55 @@ fn c_gpu_process_type(_: &Arena, v: ValueRef<'_>) -> libprobe_gpu_process_type {
     crate::arena::enum_(v)
 }
 
+/// What a battery is doing (`status`).
+pub type libprobe_battery_status = i32;
+/// The driver does not know (`Unknown`).
+pub const LIBPROBE_BATTERY_STATUS_UNKNOWN: libprobe_battery_status = 0;
+pub const LIBPROBE_BATTERY_STATUS_CHARGING: libprobe_battery_status = 1;
+pub const LIBPROBE_BATTERY_STATUS_DISCHARGING: libprobe_battery_status = 2;
+/// On mains power but not charging (`Not charging`: a charge threshold was reached, or
+/// another battery charges first).
+pub const LIBPROBE_BATTERY_STATUS_NOT_CHARGING: libprobe_battery_status = 3;
+pub const LIBPROBE_BATTERY_STATUS_FULL: libprobe_battery_status = 4;
+
+fn c_battery_status(_: &Arena, v: ValueRef<'_>) -> libprobe_battery_status {
+    crate::arena::enum_(v)
+}
+
+/// Which quantities a battery reports its content in.
+pub type libprobe_battery_family = i32;
+/// `energy_*`, in µWh (and `power_now` in µW): most laptops' ACPI batteries.
+pub const LIBPROBE_BATTERY_FAMILY_ENERGY: libprobe_battery_family = 1;
+/// `charge_*`, in µAh (and `current_now` in µA).
+pub const LIBPROBE_BATTERY_FAMILY_CHARGE: libprobe_battery_family = 2;
+
+fn c_battery_family(_: &Arena, v: ValueRef<'_>) -> libprobe_battery_family {
+    crate::arena::enum_(v)
+}
+
+/// What a sensor channel measures, and so the unit of its values. The order is the one
+/// `sensors` prints channels in.
+pub type libprobe_sensor_kind = i32;
+/// `in<n>_*`: volts (millivolts in sysfs), as measured on the chip's pin: boards scale
+/// some inputs with resistors the kernel does not know about.
+pub const LIBPROBE_SENSOR_KIND_VOLTAGE: libprobe_sensor_kind = 1;
+/// `fan<n>_*`: revolutions per minute.
+pub const LIBPROBE_SENSOR_KIND_FAN: libprobe_sensor_kind = 2;
+/// `temp<n>_*`: degrees Celsius (millidegrees in sysfs).
+pub const LIBPROBE_SENSOR_KIND_TEMPERATURE: libprobe_sensor_kind = 3;
+/// `power<n>_*`: watts (microwatts in sysfs).
+pub const LIBPROBE_SENSOR_KIND_POWER: libprobe_sensor_kind = 4;
+/// `energy<n>_*`: joules, a counter (microjoules in sysfs).
+pub const LIBPROBE_SENSOR_KIND_ENERGY: libprobe_sensor_kind = 5;
+/// `curr<n>_*`: amperes (milliamperes in sysfs).
+pub const LIBPROBE_SENSOR_KIND_CURRENT: libprobe_sensor_kind = 6;
+/// `humidity<n>_*`: percent relative humidity (milli-percent in sysfs).
+pub const LIBPROBE_SENSOR_KIND_HUMIDITY: libprobe_sensor_kind = 7;
+
+fn c_sensor_kind(_: &Arena, v: ValueRef<'_>) -> libprobe_sensor_kind {
+    crate::arena::enum_(v)
+}
+
 // ---- Values that may be missing, lists and maps. ----
 
 /// An array of `libprobe_domain_status` in the snapshot's arena: element `i` is at
@@ -2792,6 +2841,451 @@ impl Zero for libprobe_list_gpu_memory_region {
 fn c_list_gpu_memory_region(a: &Arena, v: ValueRef<'_>) -> libprobe_list_gpu_memory_region {
     let (ptr, count) = a.list(v, e_gpu_memory_region);
     libprobe_list_gpu_memory_region { ptr, count, stride: size_of::<libprobe_gpu_memory_region>() }
+}
+
+/// An array of `libprobe_rapl_domain` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_rapl_domain {
+    pub ptr: *const libprobe_rapl_domain,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_rapl_domain {
+    const ZERO: Self =
+        libprobe_list_rapl_domain { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_rapl_domain>() };
+}
+
+fn c_list_rapl_domain(a: &Arena, v: ValueRef<'_>) -> libprobe_list_rapl_domain {
+    let (ptr, count) = a.list(v, e_rapl_domain);
+    libprobe_list_rapl_domain { ptr, count, stride: size_of::<libprobe_rapl_domain>() }
+}
+
+/// A `libprobe_list_rapl_domain` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_rapl_domain {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_rapl_domain,
+}
+
+impl Zero for libprobe_opt_list_rapl_domain {
+    const ZERO: Self = libprobe_opt_list_rapl_domain { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_rapl_domain(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_rapl_domain {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_rapl_domain { present: 1, reason: 0, value: c_list_rapl_domain(a, v) },
+        Err(reason) => libprobe_opt_list_rapl_domain { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `const libprobe_battery_info *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_battery_info {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_battery_info,
+}
+
+impl Zero for libprobe_opt_battery_info {
+    const ZERO: Self = libprobe_opt_battery_info { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_battery_info(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_battery_info {
+    match presence(v) {
+        Ok(v) => libprobe_opt_battery_info { present: 1, reason: 0, value: c_battery_info(a, v) },
+        Err(reason) => libprobe_opt_battery_info { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_battery_info` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_battery_info {
+    pub ptr: *const libprobe_battery_info,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_battery_info {
+    const ZERO: Self =
+        libprobe_list_battery_info { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_battery_info>() };
+}
+
+fn c_list_battery_info(a: &Arena, v: ValueRef<'_>) -> libprobe_list_battery_info {
+    let (ptr, count) = a.list(v, e_battery_info);
+    libprobe_list_battery_info { ptr, count, stride: size_of::<libprobe_battery_info>() }
+}
+
+/// A `libprobe_list_battery_info` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_battery_info {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_battery_info,
+}
+
+impl Zero for libprobe_opt_list_battery_info {
+    const ZERO: Self = libprobe_opt_list_battery_info { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_battery_info(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_battery_info {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_battery_info { present: 1, reason: 0, value: c_list_battery_info(a, v) },
+        Err(reason) => libprobe_opt_list_battery_info { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_power_supply` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_power_supply {
+    pub ptr: *const libprobe_power_supply,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_power_supply {
+    const ZERO: Self =
+        libprobe_list_power_supply { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_power_supply>() };
+}
+
+fn c_list_power_supply(a: &Arena, v: ValueRef<'_>) -> libprobe_list_power_supply {
+    let (ptr, count) = a.list(v, e_power_supply);
+    libprobe_list_power_supply { ptr, count, stride: size_of::<libprobe_power_supply>() }
+}
+
+/// A `libprobe_list_power_supply` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_power_supply {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_power_supply,
+}
+
+impl Zero for libprobe_opt_list_power_supply {
+    const ZERO: Self = libprobe_opt_list_power_supply { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_power_supply(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_power_supply {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_power_supply { present: 1, reason: 0, value: c_list_power_supply(a, v) },
+        Err(reason) => libprobe_opt_list_power_supply { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_hwmon_chip` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_hwmon_chip {
+    pub ptr: *const libprobe_hwmon_chip,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_hwmon_chip {
+    const ZERO: Self =
+        libprobe_list_hwmon_chip { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_hwmon_chip>() };
+}
+
+fn c_list_hwmon_chip(a: &Arena, v: ValueRef<'_>) -> libprobe_list_hwmon_chip {
+    let (ptr, count) = a.list(v, e_hwmon_chip);
+    libprobe_list_hwmon_chip { ptr, count, stride: size_of::<libprobe_hwmon_chip>() }
+}
+
+/// A `libprobe_list_hwmon_chip` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_hwmon_chip {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_hwmon_chip,
+}
+
+impl Zero for libprobe_opt_list_hwmon_chip {
+    const ZERO: Self = libprobe_opt_list_hwmon_chip { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_hwmon_chip(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_hwmon_chip {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_hwmon_chip { present: 1, reason: 0, value: c_list_hwmon_chip(a, v) },
+        Err(reason) => libprobe_opt_list_hwmon_chip { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_thermal_zone` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_thermal_zone {
+    pub ptr: *const libprobe_thermal_zone,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_thermal_zone {
+    const ZERO: Self =
+        libprobe_list_thermal_zone { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_thermal_zone>() };
+}
+
+fn c_list_thermal_zone(a: &Arena, v: ValueRef<'_>) -> libprobe_list_thermal_zone {
+    let (ptr, count) = a.list(v, e_thermal_zone);
+    libprobe_list_thermal_zone { ptr, count, stride: size_of::<libprobe_thermal_zone>() }
+}
+
+/// A `libprobe_list_thermal_zone` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_thermal_zone {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_thermal_zone,
+}
+
+impl Zero for libprobe_opt_list_thermal_zone {
+    const ZERO: Self = libprobe_opt_list_thermal_zone { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_thermal_zone(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_thermal_zone {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_thermal_zone { present: 1, reason: 0, value: c_list_thermal_zone(a, v) },
+        Err(reason) => libprobe_opt_list_thermal_zone { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_cooling_device` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_cooling_device {
+    pub ptr: *const libprobe_cooling_device,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_cooling_device {
+    const ZERO: Self =
+        libprobe_list_cooling_device { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_cooling_device>() };
+}
+
+fn c_list_cooling_device(a: &Arena, v: ValueRef<'_>) -> libprobe_list_cooling_device {
+    let (ptr, count) = a.list(v, e_cooling_device);
+    libprobe_list_cooling_device { ptr, count, stride: size_of::<libprobe_cooling_device>() }
+}
+
+/// A `libprobe_list_cooling_device` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_cooling_device {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_cooling_device,
+}
+
+impl Zero for libprobe_opt_list_cooling_device {
+    const ZERO: Self = libprobe_opt_list_cooling_device { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_cooling_device(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_cooling_device {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_cooling_device { present: 1, reason: 0, value: c_list_cooling_device(a, v) },
+        Err(reason) => libprobe_opt_list_cooling_device { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `const libprobe_process_energy_estimate *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_process_energy_estimate {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_process_energy_estimate,
+}
+
+impl Zero for libprobe_opt_process_energy_estimate {
+    const ZERO: Self = libprobe_opt_process_energy_estimate { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_process_energy_estimate(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_process_energy_estimate {
+    match presence(v) {
+        Ok(v) => libprobe_opt_process_energy_estimate { present: 1, reason: 0, value: c_process_energy_estimate(a, v) },
+        Err(reason) => libprobe_opt_process_energy_estimate { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_rapl_constraint` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_rapl_constraint {
+    pub ptr: *const libprobe_rapl_constraint,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_rapl_constraint {
+    const ZERO: Self = libprobe_list_rapl_constraint {
+        ptr: std::ptr::null(),
+        count: 0,
+        stride: size_of::<libprobe_rapl_constraint>(),
+    };
+}
+
+fn c_list_rapl_constraint(a: &Arena, v: ValueRef<'_>) -> libprobe_list_rapl_constraint {
+    let (ptr, count) = a.list(v, e_rapl_constraint);
+    libprobe_list_rapl_constraint { ptr, count, stride: size_of::<libprobe_rapl_constraint>() }
+}
+
+/// A `libprobe_battery_status` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_battery_status {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_battery_status,
+}
+
+impl Zero for libprobe_opt_battery_status {
+    const ZERO: Self = libprobe_opt_battery_status { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_battery_status(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_battery_status {
+    match presence(v) {
+        Ok(v) => libprobe_opt_battery_status { present: 1, reason: 0, value: c_battery_status(a, v) },
+        Err(reason) => libprobe_opt_battery_status { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `int64_t` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_i64 {
+    pub present: u8,
+    pub reason: u8,
+    pub value: i64,
+}
+
+impl Zero for libprobe_opt_i64 {
+    const ZERO: Self = libprobe_opt_i64 { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_i64(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_i64 {
+    match presence(v) {
+        Ok(v) => libprobe_opt_i64 { present: 1, reason: 0, value: c_i64(a, v) },
+        Err(reason) => libprobe_opt_i64 { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `libprobe_battery_family` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_battery_family {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_battery_family,
+}
+
+impl Zero for libprobe_opt_battery_family {
+    const ZERO: Self = libprobe_opt_battery_family { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_battery_family(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_battery_family {
+    match presence(v) {
+        Ok(v) => libprobe_opt_battery_family { present: 1, reason: 0, value: c_battery_family(a, v) },
+        Err(reason) => libprobe_opt_battery_family { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_sensor_channel` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_sensor_channel {
+    pub ptr: *const libprobe_sensor_channel,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_sensor_channel {
+    const ZERO: Self =
+        libprobe_list_sensor_channel { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_sensor_channel>() };
+}
+
+fn c_list_sensor_channel(a: &Arena, v: ValueRef<'_>) -> libprobe_list_sensor_channel {
+    let (ptr, count) = a.list(v, e_sensor_channel);
+    libprobe_list_sensor_channel { ptr, count, stride: size_of::<libprobe_sensor_channel>() }
+}
+
+/// An array of `libprobe_trip_point` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_trip_point {
+    pub ptr: *const libprobe_trip_point,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_trip_point {
+    const ZERO: Self =
+        libprobe_list_trip_point { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_trip_point>() };
+}
+
+fn c_list_trip_point(a: &Arena, v: ValueRef<'_>) -> libprobe_list_trip_point {
+    let (ptr, count) = a.list(v, e_trip_point);
+    libprobe_list_trip_point { ptr, count, stride: size_of::<libprobe_trip_point>() }
+}
+
+/// An array of `libprobe_process_energy` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_process_energy {
+    pub ptr: *const libprobe_process_energy,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_process_energy {
+    const ZERO: Self =
+        libprobe_list_process_energy { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_process_energy>() };
+}
+
+fn c_list_process_energy(a: &Arena, v: ValueRef<'_>) -> libprobe_list_process_energy {
+    let (ptr, count) = a.list(v, e_process_energy);
+    libprobe_list_process_energy { ptr, count, stride: size_of::<libprobe_process_energy>() }
 }
 
 // ---- Records. ----
@@ -7025,8 +7519,36 @@ pub(crate) fn fill_mig_device(a: &Arena, r: &dyn Record) -> libprobe_mig_device 
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_power_metrics {
-    /// Whether this machine exposes RAPL energy counters (`/sys/class/powercap`).
+    /// Whether this machine exposes RAPL energy counters: a zone of an `intel-rapl*`
+    /// control type in `/sys/class/powercap` (AMD processors appear under the same driver).
     pub rapl_available: u8,
+    /// Every power capping zone of every control type, each after its parent (RAPL
+    /// packages, then their `core`, `uncore`, `dram` subzones; `psys`; the MMIO copies of
+    /// the packages). `not_present` without `/sys/class/powercap`.
+    pub domains: libprobe_opt_list_rapl_domain,
+    /// The first battery of the system (the first of `batteries` whose scope is not
+    /// `Device`); `not_present` when there is none.
+    pub battery: libprobe_opt_battery_info,
+    /// Every supply of type `Battery`, in name order, peripherals' (scope `Device`)
+    /// included. `not_present` without `/sys/class/power_supply`.
+    pub batteries: libprobe_opt_list_battery_info,
+    /// Whether a mains adapter is online (any supply of type `Mains`); `not_present` when
+    /// the machine has no mains supply.
+    pub ac_online: libprobe_opt_bool,
+    /// Every other power supply (`Mains`, `USB`, `UPS`, `Wireless`), in name order.
+    pub supplies: libprobe_opt_list_power_supply,
+    /// Every hardware monitoring chip, as `sensors` lists them. `not_present` without
+    /// `/sys/class/hwmon`.
+    pub hwmon: libprobe_opt_list_hwmon_chip,
+    /// Every thermal zone. `not_present` without `/sys/class/thermal`.
+    pub thermal_zones: libprobe_opt_list_thermal_zone,
+    /// Every cooling device (fans, processor throttling, …).
+    pub cooling_devices: libprobe_opt_list_cooling_device,
+    /// The package energy of the last interval shared among processes by their CPU time
+    /// (see `ProcessEnergyEstimate`): an estimate. `not_present` without RAPL packages,
+    /// `disabled` when the process domain or this option is off, `no_previous_sample` on
+    /// the first snapshot, `permission_denied` when `energy_uj` is root-only.
+    pub process_energy: libprobe_opt_process_energy_estimate,
 }
 
 fn c_power_metrics(a: &Arena, v: ValueRef<'_>) -> *const libprobe_power_metrics {
@@ -7041,7 +7563,724 @@ fn e_power_metrics(a: &Arena, v: ValueRef<'_>) -> libprobe_power_metrics {
 }
 
 pub(crate) fn fill_power_metrics(a: &Arena, r: &dyn Record) -> libprobe_power_metrics {
-    libprobe_power_metrics { rapl_available: c_bool(a, r.field(0)) }
+    libprobe_power_metrics {
+        rapl_available: c_bool(a, r.field(0)),
+        domains: c_opt_list_rapl_domain(a, r.field(1)),
+        battery: c_opt_battery_info(a, r.field(2)),
+        batteries: c_opt_list_battery_info(a, r.field(3)),
+        ac_online: c_opt_bool(a, r.field(4)),
+        supplies: c_opt_list_power_supply(a, r.field(5)),
+        hwmon: c_opt_list_hwmon_chip(a, r.field(6)),
+        thermal_zones: c_opt_list_thermal_zone(a, r.field(7)),
+        cooling_devices: c_opt_list_cooling_device(a, r.field(8)),
+        process_energy: c_opt_process_energy_estimate(a, r.field(9)),
+    }
+}
+
+/// One power capping zone: a RAPL package (`package-0`), one of its subzones (`core`,
+/// `uncore`, `dram`), the platform (`psys`), or a zone of another control type.
+///
+/// Every attribute is independent: one that cannot be read is missing with its reason
+/// (`not_supported` when this zone does not have it), and the rest of the zone is kept.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_rapl_domain {
+    /// The zone's `name` file: `package-0`, `core`, `uncore`, `dram`, `psys` for RAPL.
+    pub name: libprobe_opt_str,
+    /// The zone's entry in `/sys/class/powercap`: `intel-rapl:0`, `intel-rapl:0:1`,
+    /// `intel-rapl-mmio:0`. Stable for a given machine and kernel.
+    pub zone: libprobe_str,
+    /// The control type: `intel-rapl` (MSR interface; AMD packages too),
+    /// `intel-rapl-mmio` (the same packages through MMIO, with their own limits),
+    /// `dtpm`, …
+    pub control_type: libprobe_str,
+    /// The parent zone's `zone` (`intel-rapl:0` for `intel-rapl:0:1`); `null` for a
+    /// top-level zone.
+    pub parent: libprobe_opt_str,
+    /// Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.
+    /// `permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).
+    /// Unit: uJ.
+    pub energy_uj: libprobe_opt_u64,
+    /// The counter's range (`max_energy_range_uj`): where it wraps.
+    /// Unit: uJ.
+    pub max_energy_uj: libprobe_opt_u64,
+    /// Average power since the previous snapshot of the same probe, from the energy
+    /// counter, corrected for one wrap. `no_previous_sample` on the first snapshot (and
+    /// when no time passed, or when the counter went back without a known range);
+    /// `energy_uj`'s reason when it cannot be read.
+    /// Unit: W.
+    pub power_watts: libprobe_opt_f64,
+    /// The long-term power limit (PL1: the constraint named `long_term`, else constraint
+    /// 0), in watts; `not_supported` for a zone without constraints (AMD packages).
+    /// Unit: W.
+    pub power_limit_watts: libprobe_opt_f64,
+    /// The long-term constraint's time window (`time_window_us`).
+    /// Unit: us.
+    pub time_window_us: libprobe_opt_u64,
+    /// Whether power limiting is enabled in this zone (`enabled`).
+    pub enabled: libprobe_opt_bool,
+    /// Instantaneous power (`power_uw`), for zones whose driver measures it (RAPL does
+    /// not: `not_supported`).
+    /// Unit: uW.
+    pub power_uw: libprobe_opt_u64,
+    /// Range of `power_uw` (`max_power_range_uw`).
+    /// Unit: uW.
+    pub max_power_range_uw: libprobe_opt_u64,
+    /// Every constraint of the zone (`constraint_<n>_*`), in index order: RAPL has
+    /// `long_term` (PL1), `short_term` (PL2) and, on recent processors, `peak_power`
+    /// (PL4). Empty for a zone without constraints.
+    pub constraints: libprobe_list_rapl_constraint,
+}
+
+fn c_rapl_domain(a: &Arena, v: ValueRef<'_>) -> *const libprobe_rapl_domain {
+    a.record(v, fill_rapl_domain)
+}
+
+fn e_rapl_domain(a: &Arena, v: ValueRef<'_>) -> libprobe_rapl_domain {
+    match v {
+        ValueRef::Record(r) => fill_rapl_domain(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_rapl_domain(a: &Arena, r: &dyn Record) -> libprobe_rapl_domain {
+    libprobe_rapl_domain {
+        name: c_opt_str(a, r.field(0)),
+        zone: c_str(a, r.field(1)),
+        control_type: c_str(a, r.field(2)),
+        parent: c_opt_str(a, r.field(3)),
+        energy_uj: c_opt_u64(a, r.field(4)),
+        max_energy_uj: c_opt_u64(a, r.field(5)),
+        power_watts: c_opt_f64(a, r.field(6)),
+        power_limit_watts: c_opt_f64(a, r.field(7)),
+        time_window_us: c_opt_u64(a, r.field(8)),
+        enabled: c_opt_bool(a, r.field(9)),
+        power_uw: c_opt_u64(a, r.field(10)),
+        max_power_range_uw: c_opt_u64(a, r.field(11)),
+        constraints: c_list_rapl_constraint(a, r.field(12)),
+    }
+}
+
+/// One power limit of a zone (`constraint_<index>_*`).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_rapl_constraint {
+    /// The `<index>` of `constraint_<index>_*`.
+    pub index: u32,
+    /// `long_term`, `short_term`, `peak_power` (`constraint_<n>_name`, optional in the
+    /// ABI).
+    pub name: libprobe_opt_str,
+    /// The limit (`power_limit_uw`); 0 when the limit is not set.
+    /// Unit: uW.
+    pub power_limit_uw: libprobe_opt_u64,
+    /// The window the limit averages over (`time_window_us`).
+    /// Unit: us.
+    pub time_window_us: libprobe_opt_u64,
+    /// The highest limit allowed (`max_power_uw`; for `long_term`, the thermal design
+    /// power).
+    /// Unit: uW.
+    pub max_power_uw: libprobe_opt_u64,
+    /// The lowest limit allowed (`min_power_uw`).
+    /// Unit: uW.
+    pub min_power_uw: libprobe_opt_u64,
+    /// The longest window allowed (`max_time_window_us`).
+    /// Unit: us.
+    pub max_time_window_us: libprobe_opt_u64,
+    /// The shortest window allowed (`min_time_window_us`).
+    /// Unit: us.
+    pub min_time_window_us: libprobe_opt_u64,
+}
+
+fn c_rapl_constraint(a: &Arena, v: ValueRef<'_>) -> *const libprobe_rapl_constraint {
+    a.record(v, fill_rapl_constraint)
+}
+
+fn e_rapl_constraint(a: &Arena, v: ValueRef<'_>) -> libprobe_rapl_constraint {
+    match v {
+        ValueRef::Record(r) => fill_rapl_constraint(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_rapl_constraint(a: &Arena, r: &dyn Record) -> libprobe_rapl_constraint {
+    libprobe_rapl_constraint {
+        index: c_u32(a, r.field(0)),
+        name: c_opt_str(a, r.field(1)),
+        power_limit_uw: c_opt_u64(a, r.field(2)),
+        time_window_us: c_opt_u64(a, r.field(3)),
+        max_power_uw: c_opt_u64(a, r.field(4)),
+        min_power_uw: c_opt_u64(a, r.field(5)),
+        max_time_window_us: c_opt_u64(a, r.field(6)),
+        min_time_window_us: c_opt_u64(a, r.field(7)),
+    }
+}
+
+/// One battery (a supply of type `Battery`).
+///
+/// Each attribute is read on its own: one the driver does not give is `not_supported`
+/// (`not_present` while the battery is absent, `present` = false), and the others are
+/// kept. Where the kernel gives only some values, libprobe derives the rest and lists them
+/// in `derived`: `capacity_percent` from `energy_now / energy_full` (or the charge
+/// ratio), `time_to_empty_min` / `time_to_full_min` from the content and the rate
+/// (`power_now`, else `current_now` × `voltage_now`) when the kernel's own
+/// `time_to_*_now` is absent.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_battery_info {
+    /// The supply's name in `/sys/class/power_supply` (`BAT0`, `CMB1`,
+    /// `hidpp_battery_0`): not always `BAT*`.
+    pub name: libprobe_str,
+    /// `present`: whether the battery is inserted.
+    pub present: libprobe_opt_bool,
+    pub status: libprobe_opt_battery_status,
+    /// `capacity`, or derived from the energy or charge ratio (see `derived`). May exceed
+    /// 100 where the firmware says so.
+    /// Unit: percent.
+    pub capacity_percent: libprobe_opt_u8,
+    /// `capacity_level`: `Unknown`, `Critical`, `Low`, `Normal`, `High`, `Full`.
+    pub capacity_level: libprobe_opt_str,
+    /// `energy_now`.
+    /// Unit: uWh.
+    pub energy_now_uwh: libprobe_opt_u64,
+    /// `energy_full`: what the battery holds when full today.
+    /// Unit: uWh.
+    pub energy_full_uwh: libprobe_opt_u64,
+    /// `energy_full_design`: what it held when new.
+    /// Unit: uWh.
+    pub energy_full_design_uwh: libprobe_opt_u64,
+    /// `power_now`, with the driver's sign (ACPI reports the magnitude; some drivers a
+    /// negative value while discharging).
+    /// Unit: uW.
+    pub power_now_uw: libprobe_opt_i64,
+    /// `voltage_now`.
+    /// Unit: uV.
+    pub voltage_now_uv: libprobe_opt_u64,
+    /// `voltage_min_design`.
+    /// Unit: uV.
+    pub voltage_min_design_uv: libprobe_opt_u64,
+    /// `current_now`, with the driver's sign (the ABI says negative while discharging;
+    /// ACPI reports the magnitude).
+    /// Unit: uA.
+    pub current_now_ua: libprobe_opt_i64,
+    /// `charge_now`.
+    /// Unit: uAh.
+    pub charge_now_uah: libprobe_opt_u64,
+    /// `charge_full`.
+    /// Unit: uAh.
+    pub charge_full_uah: libprobe_opt_u64,
+    /// `charge_full_design`.
+    /// Unit: uAh.
+    pub charge_full_design_uah: libprobe_opt_u64,
+    /// `cycle_count`.
+    pub cycle_count: libprobe_opt_u32,
+    /// `technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, …
+    pub technology: libprobe_opt_str,
+    /// `manufacturer` (firmware text, kept as the kernel prints it).
+    pub manufacturer: libprobe_opt_str,
+    /// `model_name`.
+    pub model_name: libprobe_opt_str,
+    /// `serial_number`.
+    pub serial_number: libprobe_opt_str,
+    /// Minutes until empty while discharging: the kernel's `time_to_empty_now`, else
+    /// derived (see `derived`). `not_present` when not discharging; `not_supported` when
+    /// neither the kernel nor the content and rate tell.
+    /// Unit: minutes.
+    pub time_to_empty_min: libprobe_opt_u32,
+    /// Minutes until full while charging: `time_to_full_now`, else derived.
+    /// `not_present` when not charging.
+    /// Unit: minutes.
+    pub time_to_full_min: libprobe_opt_u32,
+    /// Which family the battery reports: `energy` (µWh) or `charge` (µAh);
+    /// `not_supported` when it reports neither.
+    pub family: libprobe_opt_battery_family,
+    /// Health: full capacity today over design capacity (`energy_full /
+    /// energy_full_design`, or the charge ratio), in percent.
+    /// Unit: percent.
+    pub health_percent: libprobe_opt_f64,
+    /// The rate energy flows in or out, always positive: `|power_now|`, else
+    /// `|current_now| × voltage_now`.
+    /// Unit: W.
+    pub power_watts: libprobe_opt_f64,
+    /// Battery temperature (`temp`, tenths of a degree in sysfs).
+    /// Unit: celsius.
+    pub temperature_celsius: libprobe_opt_f64,
+    /// The kernel's health verdict (`health`: `Good`, `Overheat`, `Dead`, …).
+    pub health: libprobe_opt_str,
+    /// `scope`: `System` (powers the machine), `Device` (a peripheral's battery),
+    /// `Unknown`; `not_supported` where the driver does not say (ACPI batteries).
+    pub scope: libprobe_opt_str,
+    /// Charging starts below this level (`charge_control_start_threshold`).
+    /// Unit: percent.
+    pub charge_start_threshold_percent: libprobe_opt_u8,
+    /// Charging stops at this level (`charge_control_end_threshold`).
+    /// Unit: percent.
+    pub charge_end_threshold_percent: libprobe_opt_u8,
+    /// Names of the fields above that libprobe computed rather than read
+    /// (`capacity_percent`, `time_to_empty_min`, `time_to_full_min`).
+    pub derived: libprobe_list_str,
+}
+
+fn c_battery_info(a: &Arena, v: ValueRef<'_>) -> *const libprobe_battery_info {
+    a.record(v, fill_battery_info)
+}
+
+fn e_battery_info(a: &Arena, v: ValueRef<'_>) -> libprobe_battery_info {
+    match v {
+        ValueRef::Record(r) => fill_battery_info(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_battery_info(a: &Arena, r: &dyn Record) -> libprobe_battery_info {
+    libprobe_battery_info {
+        name: c_str(a, r.field(0)),
+        present: c_opt_bool(a, r.field(1)),
+        status: c_opt_battery_status(a, r.field(2)),
+        capacity_percent: c_opt_u8(a, r.field(3)),
+        capacity_level: c_opt_str(a, r.field(4)),
+        energy_now_uwh: c_opt_u64(a, r.field(5)),
+        energy_full_uwh: c_opt_u64(a, r.field(6)),
+        energy_full_design_uwh: c_opt_u64(a, r.field(7)),
+        power_now_uw: c_opt_i64(a, r.field(8)),
+        voltage_now_uv: c_opt_u64(a, r.field(9)),
+        voltage_min_design_uv: c_opt_u64(a, r.field(10)),
+        current_now_ua: c_opt_i64(a, r.field(11)),
+        charge_now_uah: c_opt_u64(a, r.field(12)),
+        charge_full_uah: c_opt_u64(a, r.field(13)),
+        charge_full_design_uah: c_opt_u64(a, r.field(14)),
+        cycle_count: c_opt_u32(a, r.field(15)),
+        technology: c_opt_str(a, r.field(16)),
+        manufacturer: c_opt_str(a, r.field(17)),
+        model_name: c_opt_str(a, r.field(18)),
+        serial_number: c_opt_str(a, r.field(19)),
+        time_to_empty_min: c_opt_u32(a, r.field(20)),
+        time_to_full_min: c_opt_u32(a, r.field(21)),
+        family: c_opt_battery_family(a, r.field(22)),
+        health_percent: c_opt_f64(a, r.field(23)),
+        power_watts: c_opt_f64(a, r.field(24)),
+        temperature_celsius: c_opt_f64(a, r.field(25)),
+        health: c_opt_str(a, r.field(26)),
+        scope: c_opt_str(a, r.field(27)),
+        charge_start_threshold_percent: c_opt_u8(a, r.field(28)),
+        charge_end_threshold_percent: c_opt_u8(a, r.field(29)),
+        derived: c_list_str(a, r.field(30)),
+    }
+}
+
+/// A power supply other than a battery: an AC adapter (`Mains`), a USB port or USB-C
+/// source, a UPS, a wireless charger.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_power_supply {
+    /// The supply's name (`AC`, `ADP1`, `ucsi-source-psy-USBC000:001`).
+    pub name: libprobe_str,
+    /// `type`: `Mains`, `USB`, `UPS`, `Wireless`, …
+    pub supply_type: libprobe_opt_str,
+    /// `online`: whether it supplies power now (the ABI's 1 "fixed" and 2 "programmable"
+    /// are both true).
+    pub online: libprobe_opt_bool,
+    /// `voltage_now`.
+    /// Unit: uV.
+    pub voltage_now_uv: libprobe_opt_u64,
+    /// `current_now`.
+    /// Unit: uA.
+    pub current_now_ua: libprobe_opt_i64,
+    /// `current_max`: the most current it can supply.
+    /// Unit: uA.
+    pub current_max_ua: libprobe_opt_u64,
+    /// `usb_type`: the USB types it can be, the active one in brackets
+    /// (`C [PD] PD_PPS`).
+    pub usb_type: libprobe_opt_str,
+    /// `capacity` (a UPS's battery).
+    /// Unit: percent.
+    pub capacity_percent: libprobe_opt_u8,
+    /// `status` (a UPS's battery).
+    pub status: libprobe_opt_battery_status,
+    /// `scope`: `System`, `Device`, `Unknown`.
+    pub scope: libprobe_opt_str,
+    pub manufacturer: libprobe_opt_str,
+    pub model_name: libprobe_opt_str,
+}
+
+fn c_power_supply(a: &Arena, v: ValueRef<'_>) -> *const libprobe_power_supply {
+    a.record(v, fill_power_supply)
+}
+
+fn e_power_supply(a: &Arena, v: ValueRef<'_>) -> libprobe_power_supply {
+    match v {
+        ValueRef::Record(r) => fill_power_supply(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_power_supply(a: &Arena, r: &dyn Record) -> libprobe_power_supply {
+    libprobe_power_supply {
+        name: c_str(a, r.field(0)),
+        supply_type: c_opt_str(a, r.field(1)),
+        online: c_opt_bool(a, r.field(2)),
+        voltage_now_uv: c_opt_u64(a, r.field(3)),
+        current_now_ua: c_opt_i64(a, r.field(4)),
+        current_max_ua: c_opt_u64(a, r.field(5)),
+        usb_type: c_opt_str(a, r.field(6)),
+        capacity_percent: c_opt_u8(a, r.field(7)),
+        status: c_opt_battery_status(a, r.field(8)),
+        scope: c_opt_str(a, r.field(9)),
+        manufacturer: c_opt_str(a, r.field(10)),
+        model_name: c_opt_str(a, r.field(11)),
+    }
+}
+
+/// One hardware monitoring chip (`/sys/class/hwmon/hwmon<n>`): a CPU's temperature
+/// sensors (`coretemp`, `k10temp`), a Super-I/O chip (`nct6775`), an NVMe drive, a
+/// battery, a GPU.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_hwmon_chip {
+    /// The class entry (`hwmon3`). Its number is given at boot in probe order and may
+    /// change across boots; name the chip by `name` and `device`.
+    pub id: libprobe_str,
+    /// The chip name (`name`: `coretemp`, `k10temp`, `nct6798`, `acpitz`, `nvme`).
+    pub name: libprobe_opt_str,
+    /// The chip's label (`label`, where the firmware names it; newer kernels).
+    pub label: libprobe_opt_str,
+    /// The device the chip belongs to (the last part of its `device` link:
+    /// `coretemp.0`, `0000:00:18.3`, `nvme0`); `not_present` for a virtual chip without
+    /// one (`acpitz`).
+    pub device: libprobe_opt_str,
+    /// Every channel, in `sensors` order: voltages, fans, temperatures, power, energy,
+    /// currents, humidity, each by number.
+    pub channels: libprobe_list_sensor_channel,
+}
+
+fn c_hwmon_chip(a: &Arena, v: ValueRef<'_>) -> *const libprobe_hwmon_chip {
+    a.record(v, fill_hwmon_chip)
+}
+
+fn e_hwmon_chip(a: &Arena, v: ValueRef<'_>) -> libprobe_hwmon_chip {
+    match v {
+        ValueRef::Record(r) => fill_hwmon_chip(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_hwmon_chip(a: &Arena, r: &dyn Record) -> libprobe_hwmon_chip {
+    libprobe_hwmon_chip {
+        id: c_str(a, r.field(0)),
+        name: c_opt_str(a, r.field(1)),
+        label: c_opt_str(a, r.field(2)),
+        device: c_opt_str(a, r.field(3)),
+        channels: c_list_sensor_channel(a, r.field(4)),
+    }
+}
+
+/// One channel of a chip (`temp1`, `fan2`, `in0`), its values in the kind's base unit
+/// (see `SensorKind`). An attribute the chip does not have is `not_supported`; a
+/// channel the driver disabled (`<channel>_enable` = 0) has its readings `not_enabled`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_sensor_channel {
+    pub kind: libprobe_sensor_kind,
+    /// The channel's name in sysfs (`temp1`, `in0`).
+    pub name: libprobe_str,
+    /// The driver's label (`<channel>_label`: `Package id 0`, `Tctl`, `CPUTIN`);
+    /// `not_supported` when the driver has none (`sensors` then shows `name`).
+    pub label: libprobe_opt_str,
+    /// The unit of every value below (`celsius`, `RPM`, `V`, `A`, `W`, `J`, `percent`).
+    pub unit: libprobe_str,
+    /// The reading (`_input`). For `power` channels without `power<n>_input`, see
+    /// `average`.
+    pub input: libprobe_opt_f64,
+    /// The averaged reading (`_average`; what most power meters give).
+    pub average: libprobe_opt_f64,
+    /// Low limit (`_min`).
+    pub min: libprobe_opt_f64,
+    /// High limit (`_max`).
+    pub max: libprobe_opt_f64,
+    /// Critical low limit (`_lcrit`).
+    pub lcrit: libprobe_opt_f64,
+    /// Critical high limit (`_crit`).
+    pub crit: libprobe_opt_f64,
+    /// Emergency limit, above `crit` (`_emergency`).
+    pub emergency: libprobe_opt_f64,
+    /// Lowest reading since the history was reset (`_lowest`).
+    pub lowest: libprobe_opt_f64,
+    /// Highest reading since the history was reset (`_highest`).
+    pub highest: libprobe_opt_f64,
+    /// Hysteresis of `max`, as an absolute value (`_max_hyst`).
+    pub max_hyst: libprobe_opt_f64,
+    /// Hysteresis of `crit`, as an absolute value (`_crit_hyst`).
+    pub crit_hyst: libprobe_opt_f64,
+    /// The fan speed a closed-loop controller aims at (`fan<n>_target`).
+    pub target: libprobe_opt_f64,
+    /// Power cap enforced by the hardware (`power<n>_cap`).
+    pub cap: libprobe_opt_f64,
+    /// The channel's alarm (`_alarm`), as the chip raised it.
+    pub alarm: libprobe_opt_bool,
+    /// The low-limit alarm (`_min_alarm`).
+    pub min_alarm: libprobe_opt_bool,
+    /// The high-limit alarm (`_max_alarm`).
+    pub max_alarm: libprobe_opt_bool,
+    /// The critical-limit alarm (`_crit_alarm`).
+    pub crit_alarm: libprobe_opt_bool,
+    /// A fault of the input (`_fault`: an open diode, a fan not connected): when true,
+    /// `input` is not to be trusted.
+    pub fault: libprobe_opt_bool,
+}
+
+fn c_sensor_channel(a: &Arena, v: ValueRef<'_>) -> *const libprobe_sensor_channel {
+    a.record(v, fill_sensor_channel)
+}
+
+fn e_sensor_channel(a: &Arena, v: ValueRef<'_>) -> libprobe_sensor_channel {
+    match v {
+        ValueRef::Record(r) => fill_sensor_channel(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_sensor_channel(a: &Arena, r: &dyn Record) -> libprobe_sensor_channel {
+    libprobe_sensor_channel {
+        kind: c_sensor_kind(a, r.field(0)),
+        name: c_str(a, r.field(1)),
+        label: c_opt_str(a, r.field(2)),
+        unit: c_str(a, r.field(3)),
+        input: c_opt_f64(a, r.field(4)),
+        average: c_opt_f64(a, r.field(5)),
+        min: c_opt_f64(a, r.field(6)),
+        max: c_opt_f64(a, r.field(7)),
+        lcrit: c_opt_f64(a, r.field(8)),
+        crit: c_opt_f64(a, r.field(9)),
+        emergency: c_opt_f64(a, r.field(10)),
+        lowest: c_opt_f64(a, r.field(11)),
+        highest: c_opt_f64(a, r.field(12)),
+        max_hyst: c_opt_f64(a, r.field(13)),
+        crit_hyst: c_opt_f64(a, r.field(14)),
+        target: c_opt_f64(a, r.field(15)),
+        cap: c_opt_f64(a, r.field(16)),
+        alarm: c_opt_bool(a, r.field(17)),
+        min_alarm: c_opt_bool(a, r.field(18)),
+        max_alarm: c_opt_bool(a, r.field(19)),
+        crit_alarm: c_opt_bool(a, r.field(20)),
+        fault: c_opt_bool(a, r.field(21)),
+    }
+}
+
+/// One thermal zone (`/sys/class/thermal/thermal_zone<n>`).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_thermal_zone {
+    /// The class entry (`thermal_zone0`).
+    pub id: libprobe_str,
+    /// What the zone measures (`type`: `acpitz`, `x86_pkg_temp`, `cpu-thermal`).
+    pub zone_type: libprobe_opt_str,
+    /// The zone's temperature (`temp`, millidegrees in sysfs). Some zones fail the read
+    /// while their sensor sleeps (`ENODATA`: `not_supported`).
+    /// Unit: celsius.
+    pub temperature_celsius: libprobe_opt_f64,
+    /// `enabled` or `disabled` (`mode`).
+    pub mode: libprobe_opt_str,
+    /// The governor (`policy`: `step_wise`, `user_space`, `power_allocator`).
+    pub policy: libprobe_opt_str,
+    /// The trip points (`trip_point_<n>_*`), in index order.
+    pub trip_points: libprobe_list_trip_point,
+}
+
+fn c_thermal_zone(a: &Arena, v: ValueRef<'_>) -> *const libprobe_thermal_zone {
+    a.record(v, fill_thermal_zone)
+}
+
+fn e_thermal_zone(a: &Arena, v: ValueRef<'_>) -> libprobe_thermal_zone {
+    match v {
+        ValueRef::Record(r) => fill_thermal_zone(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_thermal_zone(a: &Arena, r: &dyn Record) -> libprobe_thermal_zone {
+    libprobe_thermal_zone {
+        id: c_str(a, r.field(0)),
+        zone_type: c_opt_str(a, r.field(1)),
+        temperature_celsius: c_opt_f64(a, r.field(2)),
+        mode: c_opt_str(a, r.field(3)),
+        policy: c_opt_str(a, r.field(4)),
+        trip_points: c_list_trip_point(a, r.field(5)),
+    }
+}
+
+/// One trip point of a thermal zone.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_trip_point {
+    /// The `<n>` of `trip_point_<n>_*`.
+    pub index: u32,
+    /// `critical`, `hot`, `passive` or `active` (`trip_point_<n>_type`).
+    pub trip_type: libprobe_opt_str,
+    /// The temperature that trips it (`trip_point_<n>_temp`).
+    /// Unit: celsius.
+    pub temperature_celsius: libprobe_opt_f64,
+    /// Its hysteresis (`trip_point_<n>_hyst`).
+    /// Unit: celsius.
+    pub hysteresis_celsius: libprobe_opt_f64,
+}
+
+fn c_trip_point(a: &Arena, v: ValueRef<'_>) -> *const libprobe_trip_point {
+    a.record(v, fill_trip_point)
+}
+
+fn e_trip_point(a: &Arena, v: ValueRef<'_>) -> libprobe_trip_point {
+    match v {
+        ValueRef::Record(r) => fill_trip_point(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_trip_point(a: &Arena, r: &dyn Record) -> libprobe_trip_point {
+    libprobe_trip_point {
+        index: c_u32(a, r.field(0)),
+        trip_type: c_opt_str(a, r.field(1)),
+        temperature_celsius: c_opt_f64(a, r.field(2)),
+        hysteresis_celsius: c_opt_f64(a, r.field(3)),
+    }
+}
+
+/// One cooling device (`/sys/class/thermal/cooling_device<n>`): a fan, processor
+/// throttling, a clamp.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_cooling_device {
+    /// The class entry (`cooling_device0`).
+    pub id: libprobe_str,
+    /// `type`: `Processor`, `Fan`, `intel_powerclamp`, `TCC Offset`, …
+    pub device_type: libprobe_opt_str,
+    /// The current cooling state (`cur_state`: 0 is no cooling).
+    pub cur_state: libprobe_opt_u64,
+    /// The highest state (`max_state`).
+    pub max_state: libprobe_opt_u64,
+}
+
+fn c_cooling_device(a: &Arena, v: ValueRef<'_>) -> *const libprobe_cooling_device {
+    a.record(v, fill_cooling_device)
+}
+
+fn e_cooling_device(a: &Arena, v: ValueRef<'_>) -> libprobe_cooling_device {
+    match v {
+        ValueRef::Record(r) => fill_cooling_device(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_cooling_device(a: &Arena, r: &dyn Record) -> libprobe_cooling_device {
+    libprobe_cooling_device {
+        id: c_str(a, r.field(0)),
+        device_type: c_opt_str(a, r.field(1)),
+        cur_state: c_opt_u64(a, r.field(2)),
+        max_state: c_opt_u64(a, r.field(3)),
+    }
+}
+
+/// The RAPL package energy of the interval between the probe's last two snapshots, shared
+/// among processes by the CPU time each used in it. **An estimate**, as Scaphandre and
+/// Kepler make theirs:
+///
+/// - *Package energy* is the wrap-corrected increase of `energy_uj` summed over the
+///   top-level `package-<n>` zones of `intel-rapl` (of `intel-rapl-mmio` when the MSR
+///   interface has none): cores, caches, memory controller and, on most processors, the
+///   integrated GPU. DRAM and `psys` are not included.
+/// - *CPU time* of a process is the increase of its `cpu_user_ticks + cpu_system_ticks`
+///   (all its threads) between the two snapshots of the process domain; a process new in
+///   this snapshot counts all its ticks.
+/// - Each process gets `package energy × its ticks / the sum of every listed process's
+///   ticks`, so the shares add up to the whole package energy, idle and uncore energy
+///   included. Processes that exited during the interval are not seen, and their part goes
+///   to the others; with `process.pids` set, the energy is shared among those processes
+///   only. Energy used by the GPU, disks or the screen is not counted; a process on a
+///   core that runs faster or slower than the others is not weighed differently.
+///
+/// Only processes that used CPU time in the interval are listed.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_process_energy_estimate {
+    /// The interval between the two snapshots.
+    /// Unit: ns.
+    pub interval_ns: u64,
+    /// The package energy of the interval.
+    /// Unit: uJ.
+    pub package_energy_uj: u64,
+    /// The package's average power over the interval.
+    /// Unit: W.
+    pub package_power_watts: f64,
+    /// The CPU time all listed processes used in the interval.
+    /// Unit: ticks.
+    pub cpu_ticks: u64,
+    /// Each process that used CPU time, most energy first.
+    pub processes: libprobe_list_process_energy,
+}
+
+fn c_process_energy_estimate(a: &Arena, v: ValueRef<'_>) -> *const libprobe_process_energy_estimate {
+    a.record(v, fill_process_energy_estimate)
+}
+
+fn e_process_energy_estimate(a: &Arena, v: ValueRef<'_>) -> libprobe_process_energy_estimate {
+    match v {
+        ValueRef::Record(r) => fill_process_energy_estimate(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_process_energy_estimate(a: &Arena, r: &dyn Record) -> libprobe_process_energy_estimate {
+    libprobe_process_energy_estimate {
+        interval_ns: c_u64(a, r.field(0)),
+        package_energy_uj: c_u64(a, r.field(1)),
+        package_power_watts: c_f64(a, r.field(2)),
+        cpu_ticks: c_u64(a, r.field(3)),
+        processes: c_list_process_energy(a, r.field(4)),
+    }
+}
+
+/// One process's share of the package energy (see `ProcessEnergyEstimate`).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_process_energy {
+    pub pid: i32,
+    /// The process's start time (with `pid`, its identity).
+    /// Unit: ticks.
+    pub start_time: u64,
+    /// The command name (`comm`).
+    pub name: libprobe_str,
+    /// CPU time used in the interval (user + system, all threads).
+    /// Unit: ticks.
+    pub cpu_ticks: u64,
+    /// `cpu_ticks` over the sum of every listed process's (0–1).
+    pub share: f64,
+    /// Estimated energy used in the interval.
+    /// Unit: uJ.
+    pub energy_uj: u64,
+    /// Estimated average power over the interval.
+    /// Unit: W.
+    pub power_watts: f64,
+}
+
+fn c_process_energy(a: &Arena, v: ValueRef<'_>) -> *const libprobe_process_energy {
+    a.record(v, fill_process_energy)
+}
+
+fn e_process_energy(a: &Arena, v: ValueRef<'_>) -> libprobe_process_energy {
+    match v {
+        ValueRef::Record(r) => fill_process_energy(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_process_energy(a: &Arena, r: &dyn Record) -> libprobe_process_energy {
+    libprobe_process_energy {
+        pid: c_i32(a, r.field(0)),
+        start_time: c_u64(a, r.field(1)),
+        name: c_str(a, r.field(2)),
+        cpu_ticks: c_u64(a, r.field(3)),
+        share: c_f64(a, r.field(4)),
+        energy_uj: c_u64(a, r.field(5)),
+        power_watts: c_f64(a, r.field(6)),
+    }
 }
 
 /// Disk health and volume managers.
@@ -7135,7 +8374,7 @@ fn c_u16(_: &Arena, v: ValueRef<'_>) -> u16 {
 
 // ---- The run-time schema (`libprobe_schema()`). ----
 
-pub(crate) static TYPES: Table<[libprobe_type_info; 217]> = Table([
+pub(crate) static TYPES: Table<[libprobe_type_info; 252]> = Table([
     libprobe_type_info {
         kind: LIBPROBE_KIND_U64,
         size: size_of::<u64>() as u32,
@@ -7286,7 +8525,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 217]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 63,
+        target: 74,
         name: c"const libprobe_storage *".as_ptr(),
     },
     libprobe_type_info {
@@ -7304,7 +8543,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 217]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 64,
+        target: 75,
         name: c"const libprobe_ebpf_metrics *".as_ptr(),
     },
     libprobe_type_info {
@@ -9088,6 +10327,321 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 217]> = Table([
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_gpu_memory_region".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_rapl_domain>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 63,
+        name: c"const libprobe_rapl_domain *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_rapl_domain>() as u32,
+        value_offset: 0,
+        elem: 217,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_rapl_domain".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_rapl_domain>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_rapl_domain, value) as u32,
+        elem: 218,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_rapl_domain".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_battery_info>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 65,
+        name: c"const libprobe_battery_info *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_battery_info>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_battery_info, value) as u32,
+        elem: 220,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_battery_info".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_battery_info>() as u32,
+        value_offset: 0,
+        elem: 220,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_battery_info".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_battery_info>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_battery_info, value) as u32,
+        elem: 222,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_battery_info".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_power_supply>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 66,
+        name: c"const libprobe_power_supply *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_power_supply>() as u32,
+        value_offset: 0,
+        elem: 224,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_power_supply".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_power_supply>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_power_supply, value) as u32,
+        elem: 225,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_power_supply".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_hwmon_chip>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 67,
+        name: c"const libprobe_hwmon_chip *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_hwmon_chip>() as u32,
+        value_offset: 0,
+        elem: 227,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_hwmon_chip".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_hwmon_chip>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_hwmon_chip, value) as u32,
+        elem: 228,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_hwmon_chip".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_thermal_zone>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 69,
+        name: c"const libprobe_thermal_zone *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_thermal_zone>() as u32,
+        value_offset: 0,
+        elem: 230,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_thermal_zone".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_thermal_zone>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_thermal_zone, value) as u32,
+        elem: 231,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_thermal_zone".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_cooling_device>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 71,
+        name: c"const libprobe_cooling_device *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_cooling_device>() as u32,
+        value_offset: 0,
+        elem: 233,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_cooling_device".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_cooling_device>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_cooling_device, value) as u32,
+        elem: 234,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_cooling_device".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_process_energy_estimate>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 72,
+        name: c"const libprobe_process_energy_estimate *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_process_energy_estimate>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_process_energy_estimate, value) as u32,
+        elem: 236,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_process_energy_estimate".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_rapl_constraint>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 64,
+        name: c"const libprobe_rapl_constraint *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_rapl_constraint>() as u32,
+        value_offset: 0,
+        elem: 238,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_rapl_constraint".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_battery_status>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 21,
+        name: c"libprobe_battery_status".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_battery_status>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_battery_status, value) as u32,
+        elem: 240,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_battery_status".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_i64>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_i64, value) as u32,
+        elem: 131,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_i64".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_battery_family>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 22,
+        name: c"libprobe_battery_family".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_battery_family>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_battery_family, value) as u32,
+        elem: 243,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_battery_family".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_sensor_channel>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 68,
+        name: c"const libprobe_sensor_channel *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_sensor_channel>() as u32,
+        value_offset: 0,
+        elem: 245,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_sensor_channel".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_sensor_kind>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 23,
+        name: c"libprobe_sensor_kind".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_trip_point>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 70,
+        name: c"const libprobe_trip_point *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_trip_point>() as u32,
+        value_offset: 0,
+        elem: 248,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_trip_point".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_process_energy>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 73,
+        name: c"const libprobe_process_energy *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_process_energy>() as u32,
+        value_offset: 0,
+        elem: 250,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_process_energy".as_ptr(),
     },
 ]);
 
@@ -12398,13 +13952,409 @@ static FIELDS_MIG_DEVICE: Table<[libprobe_field_info; 8]> = Table([
     },
 ]);
 
-static FIELDS_POWER_METRICS: Table<[libprobe_field_info; 1]> = Table([libprobe_field_info {
-    name: c"rapl_available".as_ptr(),
-    doc: c"Whether this machine exposes RAPL energy counters (`/sys/class/powercap`).".as_ptr(),
-    unit: std::ptr::null(),
-    type_index: 59,
-    offset: std::mem::offset_of!(libprobe_power_metrics, rapl_available) as u32,
-}]);
+static FIELDS_POWER_METRICS: Table<[libprobe_field_info; 10]> = Table([
+    libprobe_field_info { name: c"rapl_available".as_ptr(), doc: c"Whether this machine exposes RAPL energy counters: a zone of an `intel-rapl*`\ncontrol type in `/sys/class/powercap` (AMD processors appear under the same driver).".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_power_metrics, rapl_available) as u32 },
+    libprobe_field_info { name: c"domains".as_ptr(), doc: c"Every power capping zone of every control type, each after its parent (RAPL\npackages, then their `core`, `uncore`, `dram` subzones; `psys`; the MMIO copies of\nthe packages). `not_present` without `/sys/class/powercap`.".as_ptr(), unit: std::ptr::null(), type_index: 219, offset: std::mem::offset_of!(libprobe_power_metrics, domains) as u32 },
+    libprobe_field_info { name: c"battery".as_ptr(), doc: c"The first battery of the system (the first of `batteries` whose scope is not\n`Device`); `not_present` when there is none.".as_ptr(), unit: std::ptr::null(), type_index: 221, offset: std::mem::offset_of!(libprobe_power_metrics, battery) as u32 },
+    libprobe_field_info { name: c"batteries".as_ptr(), doc: c"Every supply of type `Battery`, in name order, peripherals' (scope `Device`)\nincluded. `not_present` without `/sys/class/power_supply`.".as_ptr(), unit: std::ptr::null(), type_index: 223, offset: std::mem::offset_of!(libprobe_power_metrics, batteries) as u32 },
+    libprobe_field_info { name: c"ac_online".as_ptr(), doc: c"Whether a mains adapter is online (any supply of type `Mains`); `not_present` when\nthe machine has no mains supply.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_power_metrics, ac_online) as u32 },
+    libprobe_field_info { name: c"supplies".as_ptr(), doc: c"Every other power supply (`Mains`, `USB`, `UPS`, `Wireless`), in name order.".as_ptr(), unit: std::ptr::null(), type_index: 226, offset: std::mem::offset_of!(libprobe_power_metrics, supplies) as u32 },
+    libprobe_field_info { name: c"hwmon".as_ptr(), doc: c"Every hardware monitoring chip, as `sensors` lists them. `not_present` without\n`/sys/class/hwmon`.".as_ptr(), unit: std::ptr::null(), type_index: 229, offset: std::mem::offset_of!(libprobe_power_metrics, hwmon) as u32 },
+    libprobe_field_info { name: c"thermal_zones".as_ptr(), doc: c"Every thermal zone. `not_present` without `/sys/class/thermal`.".as_ptr(), unit: std::ptr::null(), type_index: 232, offset: std::mem::offset_of!(libprobe_power_metrics, thermal_zones) as u32 },
+    libprobe_field_info { name: c"cooling_devices".as_ptr(), doc: c"Every cooling device (fans, processor throttling, …).".as_ptr(), unit: std::ptr::null(), type_index: 235, offset: std::mem::offset_of!(libprobe_power_metrics, cooling_devices) as u32 },
+    libprobe_field_info { name: c"process_energy".as_ptr(), doc: c"The package energy of the last interval shared among processes by their CPU time\n(see [`ProcessEnergyEstimate`]): an estimate. `not_present` without RAPL packages,\n`disabled` when the process domain or this option is off, `no_previous_sample` on\nthe first snapshot, `permission_denied` when `energy_uj` is root-only.".as_ptr(), unit: std::ptr::null(), type_index: 237, offset: std::mem::offset_of!(libprobe_power_metrics, process_energy) as u32 },
+]);
+
+static FIELDS_RAPL_DOMAIN: Table<[libprobe_field_info; 13]> = Table([
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The zone's `name` file: `package-0`, `core`, `uncore`, `dram`, `psys` for RAPL.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_rapl_domain, name) as u32 },
+    libprobe_field_info { name: c"zone".as_ptr(), doc: c"The zone's entry in `/sys/class/powercap`: `intel-rapl:0`, `intel-rapl:0:1`,\n`intel-rapl-mmio:0`. Stable for a given machine and kernel.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_rapl_domain, zone) as u32 },
+    libprobe_field_info { name: c"control_type".as_ptr(), doc: c"The control type: `intel-rapl` (MSR interface; AMD packages too),\n`intel-rapl-mmio` (the same packages through MMIO, with their own limits),\n`dtpm`, …".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_rapl_domain, control_type) as u32 },
+    libprobe_field_info { name: c"parent".as_ptr(), doc: c"The parent zone's `zone` (`intel-rapl:0` for `intel-rapl:0:1`); `null` for a\ntop-level zone.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_rapl_domain, parent) as u32 },
+    libprobe_field_info { name: c"energy_uj".as_ptr(), doc: c"Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.\n`permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).".as_ptr(), unit: c"uJ".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, energy_uj) as u32 },
+    libprobe_field_info { name: c"max_energy_uj".as_ptr(), doc: c"The counter's range (`max_energy_range_uj`): where it wraps.".as_ptr(), unit: c"uJ".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, max_energy_uj) as u32 },
+    libprobe_field_info { name: c"power_watts".as_ptr(), doc: c"Average power since the previous snapshot of the same probe, from the energy\ncounter, corrected for one wrap. `no_previous_sample` on the first snapshot (and\nwhen no time passed, or when the counter went back without a known range);\n`energy_uj`'s reason when it cannot be read.".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_rapl_domain, power_watts) as u32 },
+    libprobe_field_info { name: c"power_limit_watts".as_ptr(), doc: c"The long-term power limit (PL1: the constraint named `long_term`, else constraint\n0), in watts; `not_supported` for a zone without constraints (AMD packages).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_rapl_domain, power_limit_watts) as u32 },
+    libprobe_field_info { name: c"time_window_us".as_ptr(), doc: c"The long-term constraint's time window (`time_window_us`).".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, time_window_us) as u32 },
+    libprobe_field_info { name: c"enabled".as_ptr(), doc: c"Whether power limiting is enabled in this zone (`enabled`).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_rapl_domain, enabled) as u32 },
+    libprobe_field_info { name: c"power_uw".as_ptr(), doc: c"Instantaneous power (`power_uw`), for zones whose driver measures it (RAPL does\nnot: `not_supported`).".as_ptr(), unit: c"uW".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, power_uw) as u32 },
+    libprobe_field_info { name: c"max_power_range_uw".as_ptr(), doc: c"Range of `power_uw` (`max_power_range_uw`).".as_ptr(), unit: c"uW".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, max_power_range_uw) as u32 },
+    libprobe_field_info { name: c"constraints".as_ptr(), doc: c"Every constraint of the zone (`constraint_<n>_*`), in index order: RAPL has\n`long_term` (PL1), `short_term` (PL2) and, on recent processors, `peak_power`\n(PL4). Empty for a zone without constraints.".as_ptr(), unit: std::ptr::null(), type_index: 239, offset: std::mem::offset_of!(libprobe_rapl_domain, constraints) as u32 },
+]);
+
+static FIELDS_RAPL_CONSTRAINT: Table<[libprobe_field_info; 8]> = Table([
+    libprobe_field_info {
+        name: c"index".as_ptr(),
+        doc: c"The `<index>` of `constraint_<index>_*`.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 26,
+        offset: std::mem::offset_of!(libprobe_rapl_constraint, index) as u32,
+    },
+    libprobe_field_info {
+        name: c"name".as_ptr(),
+        doc: c"`long_term`, `short_term`, `peak_power` (`constraint_<n>_name`, optional in the\nABI).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 29,
+        offset: std::mem::offset_of!(libprobe_rapl_constraint, name) as u32,
+    },
+    libprobe_field_info {
+        name: c"power_limit_uw".as_ptr(),
+        doc: c"The limit (`power_limit_uw`); 0 when the limit is not set.".as_ptr(),
+        unit: c"uW".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_rapl_constraint, power_limit_uw) as u32,
+    },
+    libprobe_field_info {
+        name: c"time_window_us".as_ptr(),
+        doc: c"The window the limit averages over (`time_window_us`).".as_ptr(),
+        unit: c"us".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_rapl_constraint, time_window_us) as u32,
+    },
+    libprobe_field_info {
+        name: c"max_power_uw".as_ptr(),
+        doc: c"The highest limit allowed (`max_power_uw`; for `long_term`, the thermal design\npower).".as_ptr(),
+        unit: c"uW".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_rapl_constraint, max_power_uw) as u32,
+    },
+    libprobe_field_info {
+        name: c"min_power_uw".as_ptr(),
+        doc: c"The lowest limit allowed (`min_power_uw`).".as_ptr(),
+        unit: c"uW".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_rapl_constraint, min_power_uw) as u32,
+    },
+    libprobe_field_info {
+        name: c"max_time_window_us".as_ptr(),
+        doc: c"The longest window allowed (`max_time_window_us`).".as_ptr(),
+        unit: c"us".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_rapl_constraint, max_time_window_us) as u32,
+    },
+    libprobe_field_info {
+        name: c"min_time_window_us".as_ptr(),
+        doc: c"The shortest window allowed (`min_time_window_us`).".as_ptr(),
+        unit: c"us".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_rapl_constraint, min_time_window_us) as u32,
+    },
+]);
+
+static FIELDS_BATTERY_INFO: Table<[libprobe_field_info; 31]> = Table([
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The supply's name in `/sys/class/power_supply` (`BAT0`, `CMB1`,\n`hidpp_battery_0`): not always `BAT*`.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_battery_info, name) as u32 },
+    libprobe_field_info { name: c"present".as_ptr(), doc: c"`present`: whether the battery is inserted.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_battery_info, present) as u32 },
+    libprobe_field_info { name: c"status".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 241, offset: std::mem::offset_of!(libprobe_battery_info, status) as u32 },
+    libprobe_field_info { name: c"capacity_percent".as_ptr(), doc: c"`capacity`, or derived from the energy or charge ratio (see `derived`). May exceed\n100 where the firmware says so.".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_battery_info, capacity_percent) as u32 },
+    libprobe_field_info { name: c"capacity_level".as_ptr(), doc: c"`capacity_level`: `Unknown`, `Critical`, `Low`, `Normal`, `High`, `Full`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, capacity_level) as u32 },
+    libprobe_field_info { name: c"energy_now_uwh".as_ptr(), doc: c"`energy_now`.".as_ptr(), unit: c"uWh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, energy_now_uwh) as u32 },
+    libprobe_field_info { name: c"energy_full_uwh".as_ptr(), doc: c"`energy_full`: what the battery holds when full today.".as_ptr(), unit: c"uWh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, energy_full_uwh) as u32 },
+    libprobe_field_info { name: c"energy_full_design_uwh".as_ptr(), doc: c"`energy_full_design`: what it held when new.".as_ptr(), unit: c"uWh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, energy_full_design_uwh) as u32 },
+    libprobe_field_info { name: c"power_now_uw".as_ptr(), doc: c"`power_now`, with the driver's sign (ACPI reports the magnitude; some drivers a\nnegative value while discharging).".as_ptr(), unit: c"uW".as_ptr(), type_index: 242, offset: std::mem::offset_of!(libprobe_battery_info, power_now_uw) as u32 },
+    libprobe_field_info { name: c"voltage_now_uv".as_ptr(), doc: c"`voltage_now`.".as_ptr(), unit: c"uV".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, voltage_now_uv) as u32 },
+    libprobe_field_info { name: c"voltage_min_design_uv".as_ptr(), doc: c"`voltage_min_design`.".as_ptr(), unit: c"uV".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, voltage_min_design_uv) as u32 },
+    libprobe_field_info { name: c"current_now_ua".as_ptr(), doc: c"`current_now`, with the driver's sign (the ABI says negative while discharging;\nACPI reports the magnitude).".as_ptr(), unit: c"uA".as_ptr(), type_index: 242, offset: std::mem::offset_of!(libprobe_battery_info, current_now_ua) as u32 },
+    libprobe_field_info { name: c"charge_now_uah".as_ptr(), doc: c"`charge_now`.".as_ptr(), unit: c"uAh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, charge_now_uah) as u32 },
+    libprobe_field_info { name: c"charge_full_uah".as_ptr(), doc: c"`charge_full`.".as_ptr(), unit: c"uAh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, charge_full_uah) as u32 },
+    libprobe_field_info { name: c"charge_full_design_uah".as_ptr(), doc: c"`charge_full_design`.".as_ptr(), unit: c"uAh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, charge_full_design_uah) as u32 },
+    libprobe_field_info { name: c"cycle_count".as_ptr(), doc: c"`cycle_count`.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_battery_info, cycle_count) as u32 },
+    libprobe_field_info { name: c"technology".as_ptr(), doc: c"`technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, …".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, technology) as u32 },
+    libprobe_field_info { name: c"manufacturer".as_ptr(), doc: c"`manufacturer` (firmware text, kept as the kernel prints it).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, manufacturer) as u32 },
+    libprobe_field_info { name: c"model_name".as_ptr(), doc: c"`model_name`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, model_name) as u32 },
+    libprobe_field_info { name: c"serial_number".as_ptr(), doc: c"`serial_number`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, serial_number) as u32 },
+    libprobe_field_info { name: c"time_to_empty_min".as_ptr(), doc: c"Minutes until empty while discharging: the kernel's `time_to_empty_now`, else\nderived (see `derived`). `not_present` when not discharging; `not_supported` when\nneither the kernel nor the content and rate tell.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_battery_info, time_to_empty_min) as u32 },
+    libprobe_field_info { name: c"time_to_full_min".as_ptr(), doc: c"Minutes until full while charging: `time_to_full_now`, else derived.\n`not_present` when not charging.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_battery_info, time_to_full_min) as u32 },
+    libprobe_field_info { name: c"family".as_ptr(), doc: c"Which family the battery reports: `energy` (µWh) or `charge` (µAh);\n`not_supported` when it reports neither.".as_ptr(), unit: std::ptr::null(), type_index: 244, offset: std::mem::offset_of!(libprobe_battery_info, family) as u32 },
+    libprobe_field_info { name: c"health_percent".as_ptr(), doc: c"Health: full capacity today over design capacity (`energy_full /\nenergy_full_design`, or the charge ratio), in percent.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_battery_info, health_percent) as u32 },
+    libprobe_field_info { name: c"power_watts".as_ptr(), doc: c"The rate energy flows in or out, always positive: `|power_now|`, else\n`|current_now| × voltage_now`.".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_battery_info, power_watts) as u32 },
+    libprobe_field_info { name: c"temperature_celsius".as_ptr(), doc: c"Battery temperature (`temp`, tenths of a degree in sysfs).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_battery_info, temperature_celsius) as u32 },
+    libprobe_field_info { name: c"health".as_ptr(), doc: c"The kernel's health verdict (`health`: `Good`, `Overheat`, `Dead`, …).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, health) as u32 },
+    libprobe_field_info { name: c"scope".as_ptr(), doc: c"`scope`: `System` (powers the machine), `Device` (a peripheral's battery),\n`Unknown`; `not_supported` where the driver does not say (ACPI batteries).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, scope) as u32 },
+    libprobe_field_info { name: c"charge_start_threshold_percent".as_ptr(), doc: c"Charging starts below this level (`charge_control_start_threshold`).".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_battery_info, charge_start_threshold_percent) as u32 },
+    libprobe_field_info { name: c"charge_end_threshold_percent".as_ptr(), doc: c"Charging stops at this level (`charge_control_end_threshold`).".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_battery_info, charge_end_threshold_percent) as u32 },
+    libprobe_field_info { name: c"derived".as_ptr(), doc: c"Names of the fields above that libprobe computed rather than read\n(`capacity_percent`, `time_to_empty_min`, `time_to_full_min`).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_battery_info, derived) as u32 },
+]);
+
+static FIELDS_POWER_SUPPLY: Table<[libprobe_field_info; 12]> = Table([
+    libprobe_field_info {
+        name: c"name".as_ptr(),
+        doc: c"The supply's name (`AC`, `ADP1`, `ucsi-source-psy-USBC000:001`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_power_supply, name) as u32,
+    },
+    libprobe_field_info {
+        name: c"supply_type".as_ptr(),
+        doc: c"`type`: `Mains`, `USB`, `UPS`, `Wireless`, …".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 29,
+        offset: std::mem::offset_of!(libprobe_power_supply, supply_type) as u32,
+    },
+    libprobe_field_info {
+        name: c"online".as_ptr(),
+        doc: c"`online`: whether it supplies power now (the ABI's 1 \"fixed\" and 2 \"programmable\"\nare both true)."
+            .as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 70,
+        offset: std::mem::offset_of!(libprobe_power_supply, online) as u32,
+    },
+    libprobe_field_info {
+        name: c"voltage_now_uv".as_ptr(),
+        doc: c"`voltage_now`.".as_ptr(),
+        unit: c"uV".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_power_supply, voltage_now_uv) as u32,
+    },
+    libprobe_field_info {
+        name: c"current_now_ua".as_ptr(),
+        doc: c"`current_now`.".as_ptr(),
+        unit: c"uA".as_ptr(),
+        type_index: 242,
+        offset: std::mem::offset_of!(libprobe_power_supply, current_now_ua) as u32,
+    },
+    libprobe_field_info {
+        name: c"current_max_ua".as_ptr(),
+        doc: c"`current_max`: the most current it can supply.".as_ptr(),
+        unit: c"uA".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_power_supply, current_max_ua) as u32,
+    },
+    libprobe_field_info {
+        name: c"usb_type".as_ptr(),
+        doc: c"`usb_type`: the USB types it can be, the active one in brackets\n(`C [PD] PD_PPS`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 29,
+        offset: std::mem::offset_of!(libprobe_power_supply, usb_type) as u32,
+    },
+    libprobe_field_info {
+        name: c"capacity_percent".as_ptr(),
+        doc: c"`capacity` (a UPS's battery).".as_ptr(),
+        unit: c"percent".as_ptr(),
+        type_index: 87,
+        offset: std::mem::offset_of!(libprobe_power_supply, capacity_percent) as u32,
+    },
+    libprobe_field_info {
+        name: c"status".as_ptr(),
+        doc: c"`status` (a UPS's battery).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 241,
+        offset: std::mem::offset_of!(libprobe_power_supply, status) as u32,
+    },
+    libprobe_field_info {
+        name: c"scope".as_ptr(),
+        doc: c"`scope`: `System`, `Device`, `Unknown`.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 29,
+        offset: std::mem::offset_of!(libprobe_power_supply, scope) as u32,
+    },
+    libprobe_field_info {
+        name: c"manufacturer".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 29,
+        offset: std::mem::offset_of!(libprobe_power_supply, manufacturer) as u32,
+    },
+    libprobe_field_info {
+        name: c"model_name".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 29,
+        offset: std::mem::offset_of!(libprobe_power_supply, model_name) as u32,
+    },
+]);
+
+static FIELDS_HWMON_CHIP: Table<[libprobe_field_info; 5]> = Table([
+    libprobe_field_info { name: c"id".as_ptr(), doc: c"The class entry (`hwmon3`). Its number is given at boot in probe order and may\nchange across boots; name the chip by `name` and `device`.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_hwmon_chip, id) as u32 },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The chip name (`name`: `coretemp`, `k10temp`, `nct6798`, `acpitz`, `nvme`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_hwmon_chip, name) as u32 },
+    libprobe_field_info { name: c"label".as_ptr(), doc: c"The chip's label (`label`, where the firmware names it; newer kernels).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_hwmon_chip, label) as u32 },
+    libprobe_field_info { name: c"device".as_ptr(), doc: c"The device the chip belongs to (the last part of its `device` link:\n`coretemp.0`, `0000:00:18.3`, `nvme0`); `not_present` for a virtual chip without\none (`acpitz`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_hwmon_chip, device) as u32 },
+    libprobe_field_info { name: c"channels".as_ptr(), doc: c"Every channel, in `sensors` order: voltages, fans, temperatures, power, energy,\ncurrents, humidity, each by number.".as_ptr(), unit: std::ptr::null(), type_index: 246, offset: std::mem::offset_of!(libprobe_hwmon_chip, channels) as u32 },
+]);
+
+static FIELDS_SENSOR_CHANNEL: Table<[libprobe_field_info; 22]> = Table([
+    libprobe_field_info { name: c"kind".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 247, offset: std::mem::offset_of!(libprobe_sensor_channel, kind) as u32 },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The channel's name in sysfs (`temp1`, `in0`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_sensor_channel, name) as u32 },
+    libprobe_field_info { name: c"label".as_ptr(), doc: c"The driver's label (`<channel>_label`: `Package id 0`, `Tctl`, `CPUTIN`);\n`not_supported` when the driver has none (`sensors` then shows `name`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_sensor_channel, label) as u32 },
+    libprobe_field_info { name: c"unit".as_ptr(), doc: c"The unit of every value below (`celsius`, `RPM`, `V`, `A`, `W`, `J`, `percent`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_sensor_channel, unit) as u32 },
+    libprobe_field_info { name: c"input".as_ptr(), doc: c"The reading (`_input`). For `power` channels without `power<n>_input`, see\n`average`.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, input) as u32 },
+    libprobe_field_info { name: c"average".as_ptr(), doc: c"The averaged reading (`_average`; what most power meters give).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, average) as u32 },
+    libprobe_field_info { name: c"min".as_ptr(), doc: c"Low limit (`_min`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, min) as u32 },
+    libprobe_field_info { name: c"max".as_ptr(), doc: c"High limit (`_max`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, max) as u32 },
+    libprobe_field_info { name: c"lcrit".as_ptr(), doc: c"Critical low limit (`_lcrit`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, lcrit) as u32 },
+    libprobe_field_info { name: c"crit".as_ptr(), doc: c"Critical high limit (`_crit`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, crit) as u32 },
+    libprobe_field_info { name: c"emergency".as_ptr(), doc: c"Emergency limit, above `crit` (`_emergency`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, emergency) as u32 },
+    libprobe_field_info { name: c"lowest".as_ptr(), doc: c"Lowest reading since the history was reset (`_lowest`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, lowest) as u32 },
+    libprobe_field_info { name: c"highest".as_ptr(), doc: c"Highest reading since the history was reset (`_highest`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, highest) as u32 },
+    libprobe_field_info { name: c"max_hyst".as_ptr(), doc: c"Hysteresis of `max`, as an absolute value (`_max_hyst`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, max_hyst) as u32 },
+    libprobe_field_info { name: c"crit_hyst".as_ptr(), doc: c"Hysteresis of `crit`, as an absolute value (`_crit_hyst`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, crit_hyst) as u32 },
+    libprobe_field_info { name: c"target".as_ptr(), doc: c"The fan speed a closed-loop controller aims at (`fan<n>_target`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, target) as u32 },
+    libprobe_field_info { name: c"cap".as_ptr(), doc: c"Power cap enforced by the hardware (`power<n>_cap`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, cap) as u32 },
+    libprobe_field_info { name: c"alarm".as_ptr(), doc: c"The channel's alarm (`_alarm`), as the chip raised it.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_sensor_channel, alarm) as u32 },
+    libprobe_field_info { name: c"min_alarm".as_ptr(), doc: c"The low-limit alarm (`_min_alarm`).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_sensor_channel, min_alarm) as u32 },
+    libprobe_field_info { name: c"max_alarm".as_ptr(), doc: c"The high-limit alarm (`_max_alarm`).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_sensor_channel, max_alarm) as u32 },
+    libprobe_field_info { name: c"crit_alarm".as_ptr(), doc: c"The critical-limit alarm (`_crit_alarm`).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_sensor_channel, crit_alarm) as u32 },
+    libprobe_field_info { name: c"fault".as_ptr(), doc: c"A fault of the input (`_fault`: an open diode, a fan not connected): when true,\n`input` is not to be trusted.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_sensor_channel, fault) as u32 },
+]);
+
+static FIELDS_THERMAL_ZONE: Table<[libprobe_field_info; 6]> = Table([
+    libprobe_field_info { name: c"id".as_ptr(), doc: c"The class entry (`thermal_zone0`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_thermal_zone, id) as u32 },
+    libprobe_field_info { name: c"zone_type".as_ptr(), doc: c"What the zone measures (`type`: `acpitz`, `x86_pkg_temp`, `cpu-thermal`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_thermal_zone, zone_type) as u32 },
+    libprobe_field_info { name: c"temperature_celsius".as_ptr(), doc: c"The zone's temperature (`temp`, millidegrees in sysfs). Some zones fail the read\nwhile their sensor sleeps (`ENODATA`: `not_supported`).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_thermal_zone, temperature_celsius) as u32 },
+    libprobe_field_info { name: c"mode".as_ptr(), doc: c"`enabled` or `disabled` (`mode`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_thermal_zone, mode) as u32 },
+    libprobe_field_info { name: c"policy".as_ptr(), doc: c"The governor (`policy`: `step_wise`, `user_space`, `power_allocator`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_thermal_zone, policy) as u32 },
+    libprobe_field_info { name: c"trip_points".as_ptr(), doc: c"The trip points (`trip_point_<n>_*`), in index order.".as_ptr(), unit: std::ptr::null(), type_index: 249, offset: std::mem::offset_of!(libprobe_thermal_zone, trip_points) as u32 },
+]);
+
+static FIELDS_TRIP_POINT: Table<[libprobe_field_info; 4]> = Table([
+    libprobe_field_info {
+        name: c"index".as_ptr(),
+        doc: c"The `<n>` of `trip_point_<n>_*`.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 26,
+        offset: std::mem::offset_of!(libprobe_trip_point, index) as u32,
+    },
+    libprobe_field_info {
+        name: c"trip_type".as_ptr(),
+        doc: c"`critical`, `hot`, `passive` or `active` (`trip_point_<n>_type`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 29,
+        offset: std::mem::offset_of!(libprobe_trip_point, trip_type) as u32,
+    },
+    libprobe_field_info {
+        name: c"temperature_celsius".as_ptr(),
+        doc: c"The temperature that trips it (`trip_point_<n>_temp`).".as_ptr(),
+        unit: c"celsius".as_ptr(),
+        type_index: 32,
+        offset: std::mem::offset_of!(libprobe_trip_point, temperature_celsius) as u32,
+    },
+    libprobe_field_info {
+        name: c"hysteresis_celsius".as_ptr(),
+        doc: c"Its hysteresis (`trip_point_<n>_hyst`).".as_ptr(),
+        unit: c"celsius".as_ptr(),
+        type_index: 32,
+        offset: std::mem::offset_of!(libprobe_trip_point, hysteresis_celsius) as u32,
+    },
+]);
+
+static FIELDS_COOLING_DEVICE: Table<[libprobe_field_info; 4]> = Table([
+    libprobe_field_info {
+        name: c"id".as_ptr(),
+        doc: c"The class entry (`cooling_device0`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_cooling_device, id) as u32,
+    },
+    libprobe_field_info {
+        name: c"device_type".as_ptr(),
+        doc: c"`type`: `Processor`, `Fan`, `intel_powerclamp`, `TCC Offset`, …".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 29,
+        offset: std::mem::offset_of!(libprobe_cooling_device, device_type) as u32,
+    },
+    libprobe_field_info {
+        name: c"cur_state".as_ptr(),
+        doc: c"The current cooling state (`cur_state`: 0 is no cooling).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_cooling_device, cur_state) as u32,
+    },
+    libprobe_field_info {
+        name: c"max_state".as_ptr(),
+        doc: c"The highest state (`max_state`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_cooling_device, max_state) as u32,
+    },
+]);
+
+static FIELDS_PROCESS_ENERGY_ESTIMATE: Table<[libprobe_field_info; 5]> = Table([
+    libprobe_field_info {
+        name: c"interval_ns".as_ptr(),
+        doc: c"The interval between the two snapshots.".as_ptr(),
+        unit: c"ns".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_process_energy_estimate, interval_ns) as u32,
+    },
+    libprobe_field_info {
+        name: c"package_energy_uj".as_ptr(),
+        doc: c"The package energy of the interval.".as_ptr(),
+        unit: c"uJ".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_process_energy_estimate, package_energy_uj) as u32,
+    },
+    libprobe_field_info {
+        name: c"package_power_watts".as_ptr(),
+        doc: c"The package's average power over the interval.".as_ptr(),
+        unit: c"W".as_ptr(),
+        type_index: 31,
+        offset: std::mem::offset_of!(libprobe_process_energy_estimate, package_power_watts) as u32,
+    },
+    libprobe_field_info {
+        name: c"cpu_ticks".as_ptr(),
+        doc: c"The CPU time all listed processes used in the interval.".as_ptr(),
+        unit: c"ticks".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_process_energy_estimate, cpu_ticks) as u32,
+    },
+    libprobe_field_info {
+        name: c"processes".as_ptr(),
+        doc: c"Each process that used CPU time, most energy first.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 251,
+        offset: std::mem::offset_of!(libprobe_process_energy_estimate, processes) as u32,
+    },
+]);
+
+static FIELDS_PROCESS_ENERGY: Table<[libprobe_field_info; 7]> = Table([
+    libprobe_field_info {
+        name: c"pid".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 60,
+        offset: std::mem::offset_of!(libprobe_process_energy, pid) as u32,
+    },
+    libprobe_field_info {
+        name: c"start_time".as_ptr(),
+        doc: c"The process's start time (with `pid`, its identity).".as_ptr(),
+        unit: c"ticks".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_process_energy, start_time) as u32,
+    },
+    libprobe_field_info {
+        name: c"name".as_ptr(),
+        doc: c"The command name (`comm`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 27,
+        offset: std::mem::offset_of!(libprobe_process_energy, name) as u32,
+    },
+    libprobe_field_info {
+        name: c"cpu_ticks".as_ptr(),
+        doc: c"CPU time used in the interval (user + system, all threads).".as_ptr(),
+        unit: c"ticks".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_process_energy, cpu_ticks) as u32,
+    },
+    libprobe_field_info {
+        name: c"share".as_ptr(),
+        doc: c"`cpu_ticks` over the sum of every listed process's (0–1).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 31,
+        offset: std::mem::offset_of!(libprobe_process_energy, share) as u32,
+    },
+    libprobe_field_info {
+        name: c"energy_uj".as_ptr(),
+        doc: c"Estimated energy used in the interval.".as_ptr(),
+        unit: c"uJ".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_process_energy, energy_uj) as u32,
+    },
+    libprobe_field_info {
+        name: c"power_watts".as_ptr(),
+        doc: c"Estimated average power over the interval.".as_ptr(),
+        unit: c"W".as_ptr(),
+        type_index: 31,
+        offset: std::mem::offset_of!(libprobe_process_energy, power_watts) as u32,
+    },
+]);
 
 static FIELDS_STORAGE: Table<[libprobe_field_info; 1]> = Table([libprobe_field_info {
     name: c"device_count".as_ptr(),
@@ -12422,7 +14372,7 @@ static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 1]> = Table([libprobe_fi
     offset: std::mem::offset_of!(libprobe_ebpf_metrics, attached_ns) as u32,
 }]);
 
-pub(crate) static RECORDS: Table<[libprobe_record_info; 65]> = Table([
+pub(crate) static RECORDS: Table<[libprobe_record_info; 76]> = Table([
     libprobe_record_info { name: c"libprobe_snapshot_view".as_ptr(), schema_name: c"Snapshot".as_ptr(), doc: c"Everything one call collected.".as_ptr(), size: size_of::<libprobe_snapshot_view>() as u32, field_count: FIELDS_SNAPSHOT.0.len() as u32, fields: FIELDS_SNAPSHOT.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_domain_status".as_ptr(), schema_name: c"DomainStatus".as_ptr(), doc: c"How the collection of one domain went.".as_ptr(), size: size_of::<libprobe_domain_status>() as u32, field_count: FIELDS_DOMAIN_STATUS.0.len() as u32, fields: FIELDS_DOMAIN_STATUS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_system".as_ptr(), schema_name: c"System".as_ptr(), doc: c"The machine as a whole.".as_ptr(), size: size_of::<libprobe_system>() as u32, field_count: FIELDS_SYSTEM.0.len() as u32, fields: FIELDS_SYSTEM.0.as_ptr() },
@@ -12486,6 +14436,17 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 65]> = Table([
     libprobe_record_info { name: c"libprobe_nv_link".as_ptr(), schema_name: c"NvLink".as_ptr(), doc: c"One NVLink of an NVIDIA GPU.".as_ptr(), size: size_of::<libprobe_nv_link>() as u32, field_count: FIELDS_NV_LINK.0.len() as u32, fields: FIELDS_NV_LINK.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_mig_device".as_ptr(), schema_name: c"MigDevice".as_ptr(), doc: c"A MIG device: an instance of a MIG-enabled NVIDIA GPU.".as_ptr(), size: size_of::<libprobe_mig_device>() as u32, field_count: FIELDS_MIG_DEVICE.0.len() as u32, fields: FIELDS_MIG_DEVICE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_power_metrics".as_ptr(), schema_name: c"PowerMetrics".as_ptr(), doc: c"Energy counters, power supplies and sensors.".as_ptr(), size: size_of::<libprobe_power_metrics>() as u32, field_count: FIELDS_POWER_METRICS.0.len() as u32, fields: FIELDS_POWER_METRICS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_rapl_domain".as_ptr(), schema_name: c"RaplDomain".as_ptr(), doc: c"One power capping zone: a RAPL package (`package-0`), one of its subzones (`core`,\n`uncore`, `dram`), the platform (`psys`), or a zone of another control type.\n\nEvery attribute is independent: one that cannot be read is missing with its reason\n(`not_supported` when this zone does not have it), and the rest of the zone is kept.".as_ptr(), size: size_of::<libprobe_rapl_domain>() as u32, field_count: FIELDS_RAPL_DOMAIN.0.len() as u32, fields: FIELDS_RAPL_DOMAIN.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_rapl_constraint".as_ptr(), schema_name: c"RaplConstraint".as_ptr(), doc: c"One power limit of a zone (`constraint_<index>_*`).".as_ptr(), size: size_of::<libprobe_rapl_constraint>() as u32, field_count: FIELDS_RAPL_CONSTRAINT.0.len() as u32, fields: FIELDS_RAPL_CONSTRAINT.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_battery_info".as_ptr(), schema_name: c"BatteryInfo".as_ptr(), doc: c"One battery (a supply of type `Battery`).\n\nEach attribute is read on its own: one the driver does not give is `not_supported`\n(`not_present` while the battery is absent, `present` = false), and the others are\nkept. Where the kernel gives only some values, libprobe derives the rest and lists them\nin `derived`: `capacity_percent` from `energy_now / energy_full` (or the charge\nratio), `time_to_empty_min` / `time_to_full_min` from the content and the rate\n(`power_now`, else `current_now` × `voltage_now`) when the kernel's own\n`time_to_*_now` is absent.".as_ptr(), size: size_of::<libprobe_battery_info>() as u32, field_count: FIELDS_BATTERY_INFO.0.len() as u32, fields: FIELDS_BATTERY_INFO.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_power_supply".as_ptr(), schema_name: c"PowerSupply".as_ptr(), doc: c"A power supply other than a battery: an AC adapter (`Mains`), a USB port or USB-C\nsource, a UPS, a wireless charger.".as_ptr(), size: size_of::<libprobe_power_supply>() as u32, field_count: FIELDS_POWER_SUPPLY.0.len() as u32, fields: FIELDS_POWER_SUPPLY.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_hwmon_chip".as_ptr(), schema_name: c"HwmonChip".as_ptr(), doc: c"One hardware monitoring chip (`/sys/class/hwmon/hwmon<n>`): a CPU's temperature\nsensors (`coretemp`, `k10temp`), a Super-I/O chip (`nct6775`), an NVMe drive, a\nbattery, a GPU.".as_ptr(), size: size_of::<libprobe_hwmon_chip>() as u32, field_count: FIELDS_HWMON_CHIP.0.len() as u32, fields: FIELDS_HWMON_CHIP.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_sensor_channel".as_ptr(), schema_name: c"SensorChannel".as_ptr(), doc: c"One channel of a chip (`temp1`, `fan2`, `in0`), its values in the kind's base unit\n(see [`SensorKind`]). An attribute the chip does not have is `not_supported`; a\nchannel the driver disabled (`<channel>_enable` = 0) has its readings `not_enabled`.".as_ptr(), size: size_of::<libprobe_sensor_channel>() as u32, field_count: FIELDS_SENSOR_CHANNEL.0.len() as u32, fields: FIELDS_SENSOR_CHANNEL.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_thermal_zone".as_ptr(), schema_name: c"ThermalZone".as_ptr(), doc: c"One thermal zone (`/sys/class/thermal/thermal_zone<n>`).".as_ptr(), size: size_of::<libprobe_thermal_zone>() as u32, field_count: FIELDS_THERMAL_ZONE.0.len() as u32, fields: FIELDS_THERMAL_ZONE.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_trip_point".as_ptr(), schema_name: c"TripPoint".as_ptr(), doc: c"One trip point of a thermal zone.".as_ptr(), size: size_of::<libprobe_trip_point>() as u32, field_count: FIELDS_TRIP_POINT.0.len() as u32, fields: FIELDS_TRIP_POINT.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_cooling_device".as_ptr(), schema_name: c"CoolingDevice".as_ptr(), doc: c"One cooling device (`/sys/class/thermal/cooling_device<n>`): a fan, processor\nthrottling, a clamp.".as_ptr(), size: size_of::<libprobe_cooling_device>() as u32, field_count: FIELDS_COOLING_DEVICE.0.len() as u32, fields: FIELDS_COOLING_DEVICE.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_process_energy_estimate".as_ptr(), schema_name: c"ProcessEnergyEstimate".as_ptr(), doc: c"The RAPL package energy of the interval between the probe's last two snapshots, shared\namong processes by the CPU time each used in it. **An estimate**, as Scaphandre and\nKepler make theirs:\n\n- *Package energy* is the wrap-corrected increase of `energy_uj` summed over the\n  top-level `package-<n>` zones of `intel-rapl` (of `intel-rapl-mmio` when the MSR\n  interface has none): cores, caches, memory controller and, on most processors, the\n  integrated GPU. DRAM and `psys` are not included.\n- *CPU time* of a process is the increase of its `cpu_user_ticks + cpu_system_ticks`\n  (all its threads) between the two snapshots of the process domain; a process new in\n  this snapshot counts all its ticks.\n- Each process gets `package energy × its ticks / the sum of every listed process's\n  ticks`, so the shares add up to the whole package energy, idle and uncore energy\n  included. Processes that exited during the interval are not seen, and their part goes\n  to the others; with `process.pids` set, the energy is shared among those processes\n  only. Energy used by the GPU, disks or the screen is not counted; a process on a\n  core that runs faster or slower than the others is not weighed differently.\n\nOnly processes that used CPU time in the interval are listed.".as_ptr(), size: size_of::<libprobe_process_energy_estimate>() as u32, field_count: FIELDS_PROCESS_ENERGY_ESTIMATE.0.len() as u32, fields: FIELDS_PROCESS_ENERGY_ESTIMATE.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_process_energy".as_ptr(), schema_name: c"ProcessEnergy".as_ptr(), doc: c"One process's share of the package energy (see [`ProcessEnergyEstimate`]).".as_ptr(), size: size_of::<libprobe_process_energy>() as u32, field_count: FIELDS_PROCESS_ENERGY.0.len() as u32, fields: FIELDS_PROCESS_ENERGY.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_storage".as_ptr(), schema_name: c"Storage".as_ptr(), doc: c"Disk health and volume managers.".as_ptr(), size: size_of::<libprobe_storage>() as u32, field_count: FIELDS_STORAGE.0.len() as u32, fields: FIELDS_STORAGE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_ebpf_metrics".as_ptr(), schema_name: c"EbpfMetrics".as_ptr(), doc: c"What the tracers saw.".as_ptr(), size: size_of::<libprobe_ebpf_metrics>() as u32, field_count: FIELDS_EBPF_METRICS.0.len() as u32, fields: FIELDS_EBPF_METRICS.0.as_ptr() },
 ]);
@@ -13231,7 +15192,40 @@ static VARIANTS_GPU_PROCESS_TYPE: Table<[libprobe_variant_info; 4]> = Table([
     libprobe_variant_info { name: c"drm_client".as_ptr(), constant: c"LIBPROBE_GPU_PROCESS_TYPE_DRM_CLIENT".as_ptr(), doc: c"A DRM client (`/proc/<pid>/fdinfo`): a process holding the GPU's DRM device open;\nthe kernel does not say what kind of work it submits.".as_ptr(), code: LIBPROBE_GPU_PROCESS_TYPE_DRM_CLIENT },
 ]);
 
-pub(crate) static ENUMS: Table<[libprobe_enum_info; 21]> = Table([
+static VARIANTS_BATTERY_STATUS: Table<[libprobe_variant_info; 5]> = Table([
+    libprobe_variant_info { name: c"unknown".as_ptr(), constant: c"LIBPROBE_BATTERY_STATUS_UNKNOWN".as_ptr(), doc: c"The driver does not know (`Unknown`).".as_ptr(), code: LIBPROBE_BATTERY_STATUS_UNKNOWN },
+    libprobe_variant_info { name: c"charging".as_ptr(), constant: c"LIBPROBE_BATTERY_STATUS_CHARGING".as_ptr(), doc: c"".as_ptr(), code: LIBPROBE_BATTERY_STATUS_CHARGING },
+    libprobe_variant_info { name: c"discharging".as_ptr(), constant: c"LIBPROBE_BATTERY_STATUS_DISCHARGING".as_ptr(), doc: c"".as_ptr(), code: LIBPROBE_BATTERY_STATUS_DISCHARGING },
+    libprobe_variant_info { name: c"not_charging".as_ptr(), constant: c"LIBPROBE_BATTERY_STATUS_NOT_CHARGING".as_ptr(), doc: c"On mains power but not charging (`Not charging`: a charge threshold was reached, or\nanother battery charges first).".as_ptr(), code: LIBPROBE_BATTERY_STATUS_NOT_CHARGING },
+    libprobe_variant_info { name: c"full".as_ptr(), constant: c"LIBPROBE_BATTERY_STATUS_FULL".as_ptr(), doc: c"".as_ptr(), code: LIBPROBE_BATTERY_STATUS_FULL },
+]);
+
+static VARIANTS_BATTERY_FAMILY: Table<[libprobe_variant_info; 2]> = Table([
+    libprobe_variant_info {
+        name: c"energy".as_ptr(),
+        constant: c"LIBPROBE_BATTERY_FAMILY_ENERGY".as_ptr(),
+        doc: c"`energy_*`, in µWh (and `power_now` in µW): most laptops' ACPI batteries.".as_ptr(),
+        code: LIBPROBE_BATTERY_FAMILY_ENERGY,
+    },
+    libprobe_variant_info {
+        name: c"charge".as_ptr(),
+        constant: c"LIBPROBE_BATTERY_FAMILY_CHARGE".as_ptr(),
+        doc: c"`charge_*`, in µAh (and `current_now` in µA).".as_ptr(),
+        code: LIBPROBE_BATTERY_FAMILY_CHARGE,
+    },
+]);
+
+static VARIANTS_SENSOR_KIND: Table<[libprobe_variant_info; 7]> = Table([
+    libprobe_variant_info { name: c"voltage".as_ptr(), constant: c"LIBPROBE_SENSOR_KIND_VOLTAGE".as_ptr(), doc: c"`in<n>_*`: volts (millivolts in sysfs), as measured on the chip's pin: boards scale\nsome inputs with resistors the kernel does not know about.".as_ptr(), code: LIBPROBE_SENSOR_KIND_VOLTAGE },
+    libprobe_variant_info { name: c"fan".as_ptr(), constant: c"LIBPROBE_SENSOR_KIND_FAN".as_ptr(), doc: c"`fan<n>_*`: revolutions per minute.".as_ptr(), code: LIBPROBE_SENSOR_KIND_FAN },
+    libprobe_variant_info { name: c"temperature".as_ptr(), constant: c"LIBPROBE_SENSOR_KIND_TEMPERATURE".as_ptr(), doc: c"`temp<n>_*`: degrees Celsius (millidegrees in sysfs).".as_ptr(), code: LIBPROBE_SENSOR_KIND_TEMPERATURE },
+    libprobe_variant_info { name: c"power".as_ptr(), constant: c"LIBPROBE_SENSOR_KIND_POWER".as_ptr(), doc: c"`power<n>_*`: watts (microwatts in sysfs).".as_ptr(), code: LIBPROBE_SENSOR_KIND_POWER },
+    libprobe_variant_info { name: c"energy".as_ptr(), constant: c"LIBPROBE_SENSOR_KIND_ENERGY".as_ptr(), doc: c"`energy<n>_*`: joules, a counter (microjoules in sysfs).".as_ptr(), code: LIBPROBE_SENSOR_KIND_ENERGY },
+    libprobe_variant_info { name: c"current".as_ptr(), constant: c"LIBPROBE_SENSOR_KIND_CURRENT".as_ptr(), doc: c"`curr<n>_*`: amperes (milliamperes in sysfs).".as_ptr(), code: LIBPROBE_SENSOR_KIND_CURRENT },
+    libprobe_variant_info { name: c"humidity".as_ptr(), constant: c"LIBPROBE_SENSOR_KIND_HUMIDITY".as_ptr(), doc: c"`humidity<n>_*`: percent relative humidity (milli-percent in sysfs).".as_ptr(), code: LIBPROBE_SENSOR_KIND_HUMIDITY },
+]);
+
+pub(crate) static ENUMS: Table<[libprobe_enum_info; 24]> = Table([
     libprobe_enum_info { name: c"libprobe_domain_name".as_ptr(), schema_name: c"DomainName".as_ptr(), doc: c"The domains libprobe collects. Each is selected by options and reports its own\nstatus; the codes are stable (the C ABI's `LIBPROBE_DOMAIN_*`).".as_ptr(), variant_count: VARIANTS_DOMAIN_NAME.0.len() as u32, variants: VARIANTS_DOMAIN_NAME.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_domain_state".as_ptr(), schema_name: c"DomainState".as_ptr(), doc: c"Whether a domain was collected.".as_ptr(), variant_count: VARIANTS_DOMAIN_STATE.0.len() as u32, variants: VARIANTS_DOMAIN_STATE.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_reason".as_ptr(), schema_name: c"Reason".as_ptr(), doc: c"Why a field or a domain holds no value.\n\nThe codes are stable (the C ABI exposes them) and never renumbered.".as_ptr(), variant_count: VARIANTS_REASON.0.len() as u32, variants: VARIANTS_REASON.0.as_ptr() },
@@ -13253,6 +15247,9 @@ pub(crate) static ENUMS: Table<[libprobe_enum_info; 21]> = Table([
     libprobe_enum_info { name: c"libprobe_gpu_state".as_ptr(), schema_name: c"GpuState".as_ptr(), doc: c"Whether a GPU's record was read (fields may still be missing one by one) or the GPU\nfailed as a whole.".as_ptr(), variant_count: VARIANTS_GPU_STATE.0.len() as u32, variants: VARIANTS_GPU_STATE.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_drm_clients_from".as_ptr(), schema_name: c"DrmClientsFrom".as_ptr(), doc: c"Where the DRM clients of a snapshot were found.".as_ptr(), variant_count: VARIANTS_DRM_CLIENTS_FROM.0.len() as u32, variants: VARIANTS_DRM_CLIENTS_FROM.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_gpu_process_type".as_ptr(), schema_name: c"GpuProcessType".as_ptr(), doc: c"What a process does on a GPU.".as_ptr(), variant_count: VARIANTS_GPU_PROCESS_TYPE.0.len() as u32, variants: VARIANTS_GPU_PROCESS_TYPE.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_battery_status".as_ptr(), schema_name: c"BatteryStatus".as_ptr(), doc: c"What a battery is doing (`status`).".as_ptr(), variant_count: VARIANTS_BATTERY_STATUS.0.len() as u32, variants: VARIANTS_BATTERY_STATUS.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_battery_family".as_ptr(), schema_name: c"BatteryFamily".as_ptr(), doc: c"Which quantities a battery reports its content in.".as_ptr(), variant_count: VARIANTS_BATTERY_FAMILY.0.len() as u32, variants: VARIANTS_BATTERY_FAMILY.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_sensor_kind".as_ptr(), schema_name: c"SensorKind".as_ptr(), doc: c"What a sensor channel measures, and so the unit of its values. The order is the one\n`sensors` prints channels in.".as_ptr(), variant_count: VARIANTS_SENSOR_KIND.0.len() as u32, variants: VARIANTS_SENSOR_KIND.0.as_ptr() },
 ]);
 
 // ---- Options: a typed setter per option (libprobe_config_set takes them by key). ----
@@ -13842,4 +15839,92 @@ pub unsafe extern "C" fn libprobe_config_set_gpu_gpu_metrics(
     value: u8,
 ) -> libprobe_status {
     set_typed(config, "gpu.gpu_metrics", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `power.rapl` (what `libprobe_config_set` sets by key):
+///
+/// RAPL and other power capping zones (`/sys/class/powercap`): about 15 reads per zone.
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_power_rapl(config: *mut libprobe_config, value: u8) -> libprobe_status {
+    set_typed(config, "power.rapl", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `power.supplies` (what `libprobe_config_set` sets by key):
+///
+/// Batteries, AC and other power supplies (`/sys/class/power_supply`): one read of
+/// `uevent` per supply.
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_power_supplies(
+    config: *mut libprobe_config,
+    value: u8,
+) -> libprobe_status {
+    set_typed(config, "power.supplies", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `power.hwmon` (what `libprobe_config_set` sets by key):
+///
+/// Hardware sensors (`/sys/class/hwmon`): one read per attribute of every channel.
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_power_hwmon(config: *mut libprobe_config, value: u8) -> libprobe_status {
+    set_typed(config, "power.hwmon", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `power.thermal` (what `libprobe_config_set` sets by key):
+///
+/// Thermal zones with their trip points, and cooling devices (`/sys/class/thermal`).
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_power_thermal(config: *mut libprobe_config, value: u8) -> libprobe_status {
+    set_typed(config, "power.thermal", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `power.process_energy` (what `libprobe_config_set` sets by key):
+///
+/// The per-process energy estimate (needs `rapl` and the process domain; no read of
+/// its own).
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_power_process_energy(
+    config: *mut libprobe_config,
+    value: u8,
+) -> libprobe_status {
+    set_typed(config, "power.process_energy", || Ok(OptionValue::Bool(value != 0)))
 }

@@ -16,6 +16,10 @@ USAGE:
     probe options [--json]          every option: key, kind, default, what it does
     probe gpu [OPTIONS]             every GPU (NVIDIA, AMD, Intel) like `nvidia-smi`, then the
                                     processes using them like nvtop
+    probe power [OPTIONS]           RAPL zones with watts and limits, batteries, sensors
+                                    by chip like `sensors`, thermal zones, and the
+                                    per-process energy estimate (two snapshots --interval
+                                    apart, 1 s by default)
 
 OPTIONS:
     --json                 print JSON (snake_case names, see the README)
@@ -70,6 +74,7 @@ pub enum Command {
     Net,
     Options,
     Gpu,
+    Power,
     Help,
     Version,
 }
@@ -148,7 +153,10 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "-u" => kinds = kinds.with(SocketKind::Udp),
             "-x" => kinds = kinds.with(SocketKind::Unix),
             "-w" => kinds = kinds.with(SocketKind::Raw),
-            "--sockets" => kinds = SocketKinds::parse(&value("--sockets")?)?,
+            "--sockets" => {
+                kinds = SocketKinds::parse(&value("--sockets")?)
+                    .map_err(|e| e.replace("unknown name", "unknown socket table"))?
+            }
             "-i" | "--info" => info = true,
             "--netns" => {
                 let v = value("--netns")?;
@@ -168,6 +176,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "net" if command.is_none() => command = Some(Command::Net),
             "options" if command.is_none() => command = Some(Command::Options),
             "gpu" if command.is_none() => command = Some(Command::Gpu),
+            "power" if command.is_none() => command = Some(Command::Power),
             "process" if command.is_none() => {
                 let pid = value("process")?;
                 let pid: i32 = pid.parse().map_err(|_| format!("`{pid}` is not a process id"))?;
@@ -186,6 +195,12 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     }
     if !kinds.is_empty() {
         network.sockets = kinds;
+    }
+    if let Command::Power = command {
+        // The power domain, and the process table for the per-process energy estimate
+        // (without the per-cgroup limits it does not need).
+        domains = Domains::NONE.with(DomainName::Process).with(DomainName::Power);
+        process = ProcessOptions { cgroup_limits: false, ..process };
     }
     if let Command::Net = command {
         // The socket tables only: no interfaces, routes or neighbours to wait for.
@@ -257,6 +272,16 @@ mod tests {
         assert!(g.drm_clients && g.pcie_throughput && !g.nvml_energy);
         assert_eq!(g.nvml_library.as_deref(), Some(std::path::Path::new("/x/libnvidia-ml.so.1")));
         assert!(p("snapshot --nvml-energy").unwrap().options.gpu.nvml_energy);
+    }
+
+    #[test]
+    fn power_takes_the_process_table_for_the_estimate() {
+        let a = p("power --interval 2 --fixture /x").unwrap();
+        assert!(matches!(a.command, Command::Power));
+        assert!(a.options.domains.contains(DomainName::Power) && a.options.domains.contains(DomainName::Process));
+        assert!(!a.options.domains.contains(DomainName::System));
+        assert!(!a.options.process.cgroup_limits);
+        assert_eq!(a.interval, Some(2.0));
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //!
 //! `probe snapshot` prints a readable report of this machine; `probe snapshot --json`
 //! the full snapshot; `probe process PID` one process in full; `probe net` every socket with
-//! its owners; `probe gpu` every GPU and the processes using them; `probe options` every
-//! option. See `probe --help`.
+//! its owners; `probe gpu` every GPU and the processes using them; `probe power` RAPL,
+//! batteries, sensors and the energy estimate; `probe options` every option. See
+//! `probe --help`.
 //!
 //! Exit status: 0; 2 for a usage error; 1 when what was asked for is missing — the
 //! process or the network domain of `probe process`/`probe net`, or a domain named in
@@ -12,6 +13,7 @@
 mod cli;
 mod gpu;
 mod net;
+mod power;
 mod render;
 mod report;
 
@@ -31,7 +33,11 @@ fn main() -> ExitCode {
     };
     let mut probe = Probe::new(args.options.clone());
     // A readable report shows CPU percentages, so it takes a baseline first.
-    let interval = args.interval.unwrap_or(if args.json { 0.0 } else { 0.5 });
+    // `probe power` always takes two (its watts and estimate need them), a second apart.
+    let interval = match args.command {
+        Command::Power => args.interval.unwrap_or(1.0),
+        _ => args.interval.unwrap_or(if args.json { 0.0 } else { 0.5 }),
+    };
     let take = |probe: &mut Probe| {
         if interval > 0.0 && !probe.options().source.is_fixture() {
             probe.snapshot();
@@ -94,6 +100,33 @@ fn main() -> ExitCode {
                         .status(libprobe::DomainName::Gpu)
                         .and_then(|s| s.error.clone().or(s.reason.map(|r| r.to_string())));
                     eprintln!("probe: no GPU ({})", why.unwrap_or_default());
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        Command::Power => {
+            let snap = take(&mut probe);
+            match &snap.power {
+                libprobe::Field::Value(p) if args.json => {
+                    if args.pretty {
+                        libprobe::json::to_json_pretty(p)
+                    } else {
+                        libprobe::json::to_json(p) + "\n"
+                    }
+                }
+                libprobe::Field::Value(p) => power::report(p),
+                libprobe::Field::Missing(libprobe::Reason::NotPresent) => {
+                    if args.json {
+                        "null\n".to_owned()
+                    } else {
+                        "no RAPL zone, power supply, hwmon chip or thermal zone on this machine\n".to_owned()
+                    }
+                }
+                libprobe::Field::Missing(_) => {
+                    let why = snap
+                        .status(libprobe::DomainName::Power)
+                        .and_then(|s| s.error.clone().or(s.reason.map(|r| r.to_string())));
+                    eprintln!("probe: the power domain was not collected ({})", why.unwrap_or_default());
                     return ExitCode::FAILURE;
                 }
             }

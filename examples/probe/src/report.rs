@@ -33,6 +33,9 @@ pub fn snapshot(s: &Snapshot) -> String {
         section(&mut out, "gpu");
         out.push_str(&crate::gpu::table(gpus));
     }
+    if let Field::Value(p) = &s.power {
+        crate::power::section(&mut out, p);
+    }
     unavailable(&mut out, s);
     out
 }

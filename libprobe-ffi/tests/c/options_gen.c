@@ -363,6 +363,66 @@ int options_gen_run(libprobe_config *c) {
         }
         failed += expect(c, "gpu.gpu_metrics", "false");
     }
-    printf("options_gen: 28 typed setters, %d failed\n", failed);
+    {
+        /* NULL: libprobe_config_set_power_rapl */
+        if (libprobe_config_set_power_rapl(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_power_rapl(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_power_rapl(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_power_rapl: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "power.rapl", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_power_supplies */
+        if (libprobe_config_set_power_supplies(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_power_supplies(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_power_supplies(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_power_supplies: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "power.supplies", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_power_hwmon */
+        if (libprobe_config_set_power_hwmon(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_power_hwmon(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_power_hwmon(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_power_hwmon: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "power.hwmon", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_power_thermal */
+        if (libprobe_config_set_power_thermal(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_power_thermal(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_power_thermal(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_power_thermal: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "power.thermal", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_power_process_energy */
+        if (libprobe_config_set_power_process_energy(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_power_process_energy(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_power_process_energy(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_power_process_energy: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "power.process_energy", "false");
+    }
+    printf("options_gen: 33 typed setters, %d failed\n", failed);
     return failed;
 }

@@ -536,7 +536,8 @@ int main(int argc, char **argv) {
 
   const char *scenarios[] = {"linux-6.18-vm/t1",   "adversarial-names", "old-kernel-4.19",
                              "cgroup-v2-container", "broken",            "net-endpoints",
-                             "net-procfs-fallback"};
+                             "net-procfs-fallback", "power-intel-laptop/t1", "power-amd-server",
+                             "power-dual-battery"};
   for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++) {
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/%s", argv[1], scenarios[i]);

@@ -87,6 +87,17 @@ __all__ = [
     "NvLink",
     "MigDevice",
     "PowerMetrics",
+    "RaplDomain",
+    "RaplConstraint",
+    "BatteryInfo",
+    "PowerSupply",
+    "HwmonChip",
+    "SensorChannel",
+    "ThermalZone",
+    "TripPoint",
+    "CoolingDevice",
+    "ProcessEnergyEstimate",
+    "ProcessEnergy",
     "Storage",
     "EbpfMetrics",
 ]
@@ -151,6 +162,14 @@ _DrmClientsFrom = Literal["process_fds", "gpu_walk"]
 """Where the DRM clients of a snapshot were found."""
 _GpuProcessType = Literal["compute", "graphics", "compute_and_graphics", "drm_client"]
 """What a process does on a GPU."""
+_BatteryStatus = Literal["unknown", "charging", "discharging", "not_charging", "full"]
+"""What a battery is doing (`status`)."""
+_BatteryFamily = Literal["energy", "charge"]
+"""Which quantities a battery reports its content in."""
+_SensorKind = Literal["voltage", "fan", "temperature", "power", "energy", "current", "humidity"]
+"""What a sensor channel measures, and so the unit of its values. The order is the one
+`sensors` prints channels in.
+"""
 
 class ProbeError(Exception):
     """Base class of every libprobe error. `kind` names the error kind."""
@@ -4123,7 +4142,680 @@ class PowerMetrics(Record):
     """Energy counters, power supplies and sensors."""
     @property
     def rapl_available(self) -> bool:
-        """Whether this machine exposes RAPL energy counters (`/sys/class/powercap`)."""
+        """Whether this machine exposes RAPL energy counters: a zone of an `intel-rapl*`
+        control type in `/sys/class/powercap` (AMD processors appear under the same driver).
+        """
+    @property
+    def domains(self) -> Union[list[RaplDomain], None]:
+        """Every power capping zone of every control type, each after its parent (RAPL
+        packages, then their `core`, `uncore`, `dram` subzones; `psys`; the MMIO copies of
+        the packages). `not_present` without `/sys/class/powercap`.
+        """
+    @property
+    def battery(self) -> Union[BatteryInfo, None]:
+        """The first battery of the system (the first of `batteries` whose scope is not
+        `Device`); `not_present` when there is none.
+        """
+    @property
+    def batteries(self) -> Union[list[BatteryInfo], None]:
+        """Every supply of type `Battery`, in name order, peripherals' (scope `Device`)
+        included. `not_present` without `/sys/class/power_supply`.
+        """
+    @property
+    def ac_online(self) -> Union[bool, None]:
+        """Whether a mains adapter is online (any supply of type `Mains`); `not_present` when
+        the machine has no mains supply.
+        """
+    @property
+    def supplies(self) -> Union[list[PowerSupply], None]:
+        """Every other power supply (`Mains`, `USB`, `UPS`, `Wireless`), in name order."""
+    @property
+    def hwmon(self) -> Union[list[HwmonChip], None]:
+        """Every hardware monitoring chip, as `sensors` lists them. `not_present` without
+        `/sys/class/hwmon`.
+        """
+    @property
+    def thermal_zones(self) -> Union[list[ThermalZone], None]:
+        """Every thermal zone. `not_present` without `/sys/class/thermal`."""
+    @property
+    def cooling_devices(self) -> Union[list[CoolingDevice], None]:
+        """Every cooling device (fans, processor throttling, …)."""
+    @property
+    def process_energy(self) -> Union[ProcessEnergyEstimate, None]:
+        """The package energy of the last interval shared among processes by their CPU time
+        (see [`ProcessEnergyEstimate`]): an estimate. `not_present` without RAPL packages,
+        `disabled` when the process domain or this option is off, `no_previous_sample` on
+        the first snapshot, `permission_denied` when `energy_uj` is root-only.
+        """
+
+@final
+class RaplDomain(Record):
+    """One power capping zone: a RAPL package (`package-0`), one of its subzones (`core`,
+    `uncore`, `dram`), the platform (`psys`), or a zone of another control type.
+
+    Every attribute is independent: one that cannot be read is missing with its reason
+    (`not_supported` when this zone does not have it), and the rest of the zone is kept.
+    """
+    @property
+    def name(self) -> Union[str, None]:
+        """The zone's `name` file: `package-0`, `core`, `uncore`, `dram`, `psys` for RAPL."""
+    @property
+    def zone(self) -> str:
+        """The zone's entry in `/sys/class/powercap`: `intel-rapl:0`, `intel-rapl:0:1`,
+        `intel-rapl-mmio:0`. Stable for a given machine and kernel.
+        """
+    @property
+    def control_type(self) -> str:
+        """The control type: `intel-rapl` (MSR interface; AMD packages too),
+        `intel-rapl-mmio` (the same packages through MMIO, with their own limits),
+        `dtpm`, …
+        """
+    @property
+    def parent(self) -> Union[str, None]:
+        """The parent zone's `zone` (`intel-rapl:0` for `intel-rapl:0:1`); `null` for a
+        top-level zone.
+        """
+    @property
+    def energy_uj(self) -> Union[int, None]:
+        """Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.
+        `permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).
+
+        Unit: uJ.
+        """
+    @property
+    def max_energy_uj(self) -> Union[int, None]:
+        """The counter's range (`max_energy_range_uj`): where it wraps.
+
+        Unit: uJ.
+        """
+    @property
+    def power_watts(self) -> Union[float, None]:
+        """Average power since the previous snapshot of the same probe, from the energy
+        counter, corrected for one wrap. `no_previous_sample` on the first snapshot (and
+        when no time passed, or when the counter went back without a known range);
+        `energy_uj`'s reason when it cannot be read.
+
+        Unit: W.
+        """
+    @property
+    def power_limit_watts(self) -> Union[float, None]:
+        """The long-term power limit (PL1: the constraint named `long_term`, else constraint
+        0), in watts; `not_supported` for a zone without constraints (AMD packages).
+
+        Unit: W.
+        """
+    @property
+    def time_window_us(self) -> Union[int, None]:
+        """The long-term constraint's time window (`time_window_us`).
+
+        Unit: us.
+        """
+    @property
+    def enabled(self) -> Union[bool, None]:
+        """Whether power limiting is enabled in this zone (`enabled`)."""
+    @property
+    def power_uw(self) -> Union[int, None]:
+        """Instantaneous power (`power_uw`), for zones whose driver measures it (RAPL does
+        not: `not_supported`).
+
+        Unit: uW.
+        """
+    @property
+    def max_power_range_uw(self) -> Union[int, None]:
+        """Range of `power_uw` (`max_power_range_uw`).
+
+        Unit: uW.
+        """
+    @property
+    def constraints(self) -> list[RaplConstraint]:
+        """Every constraint of the zone (`constraint_<n>_*`), in index order: RAPL has
+        `long_term` (PL1), `short_term` (PL2) and, on recent processors, `peak_power`
+        (PL4). Empty for a zone without constraints.
+        """
+
+@final
+class RaplConstraint(Record):
+    """One power limit of a zone (`constraint_<index>_*`)."""
+    @property
+    def index(self) -> int:
+        """The `<index>` of `constraint_<index>_*`."""
+    @property
+    def name(self) -> Union[str, None]:
+        """`long_term`, `short_term`, `peak_power` (`constraint_<n>_name`, optional in the
+        ABI).
+        """
+    @property
+    def power_limit_uw(self) -> Union[int, None]:
+        """The limit (`power_limit_uw`); 0 when the limit is not set.
+
+        Unit: uW.
+        """
+    @property
+    def time_window_us(self) -> Union[int, None]:
+        """The window the limit averages over (`time_window_us`).
+
+        Unit: us.
+        """
+    @property
+    def max_power_uw(self) -> Union[int, None]:
+        """The highest limit allowed (`max_power_uw`; for `long_term`, the thermal design
+        power).
+
+        Unit: uW.
+        """
+    @property
+    def min_power_uw(self) -> Union[int, None]:
+        """The lowest limit allowed (`min_power_uw`).
+
+        Unit: uW.
+        """
+    @property
+    def max_time_window_us(self) -> Union[int, None]:
+        """The longest window allowed (`max_time_window_us`).
+
+        Unit: us.
+        """
+    @property
+    def min_time_window_us(self) -> Union[int, None]:
+        """The shortest window allowed (`min_time_window_us`).
+
+        Unit: us.
+        """
+
+@final
+class BatteryInfo(Record):
+    """One battery (a supply of type `Battery`).
+
+    Each attribute is read on its own: one the driver does not give is `not_supported`
+    (`not_present` while the battery is absent, `present` = false), and the others are
+    kept. Where the kernel gives only some values, libprobe derives the rest and lists them
+    in `derived`: `capacity_percent` from `energy_now / energy_full` (or the charge
+    ratio), `time_to_empty_min` / `time_to_full_min` from the content and the rate
+    (`power_now`, else `current_now` × `voltage_now`) when the kernel's own
+    `time_to_*_now` is absent.
+    """
+    @property
+    def name(self) -> str:
+        """The supply's name in `/sys/class/power_supply` (`BAT0`, `CMB1`,
+        `hidpp_battery_0`): not always `BAT*`.
+        """
+    @property
+    def present(self) -> Union[bool, None]:
+        """`present`: whether the battery is inserted."""
+    @property
+    def status(self) -> Union[_BatteryStatus, None]:
+        ...
+    @property
+    def capacity_percent(self) -> Union[int, None]:
+        """`capacity`, or derived from the energy or charge ratio (see `derived`). May exceed
+        100 where the firmware says so.
+
+        Unit: percent.
+        """
+    @property
+    def capacity_level(self) -> Union[str, None]:
+        """`capacity_level`: `Unknown`, `Critical`, `Low`, `Normal`, `High`, `Full`."""
+    @property
+    def energy_now_uwh(self) -> Union[int, None]:
+        """`energy_now`.
+
+        Unit: uWh.
+        """
+    @property
+    def energy_full_uwh(self) -> Union[int, None]:
+        """`energy_full`: what the battery holds when full today.
+
+        Unit: uWh.
+        """
+    @property
+    def energy_full_design_uwh(self) -> Union[int, None]:
+        """`energy_full_design`: what it held when new.
+
+        Unit: uWh.
+        """
+    @property
+    def power_now_uw(self) -> Union[int, None]:
+        """`power_now`, with the driver's sign (ACPI reports the magnitude; some drivers a
+        negative value while discharging).
+
+        Unit: uW.
+        """
+    @property
+    def voltage_now_uv(self) -> Union[int, None]:
+        """`voltage_now`.
+
+        Unit: uV.
+        """
+    @property
+    def voltage_min_design_uv(self) -> Union[int, None]:
+        """`voltage_min_design`.
+
+        Unit: uV.
+        """
+    @property
+    def current_now_ua(self) -> Union[int, None]:
+        """`current_now`, with the driver's sign (the ABI says negative while discharging;
+        ACPI reports the magnitude).
+
+        Unit: uA.
+        """
+    @property
+    def charge_now_uah(self) -> Union[int, None]:
+        """`charge_now`.
+
+        Unit: uAh.
+        """
+    @property
+    def charge_full_uah(self) -> Union[int, None]:
+        """`charge_full`.
+
+        Unit: uAh.
+        """
+    @property
+    def charge_full_design_uah(self) -> Union[int, None]:
+        """`charge_full_design`.
+
+        Unit: uAh.
+        """
+    @property
+    def cycle_count(self) -> Union[int, None]:
+        """`cycle_count`."""
+    @property
+    def technology(self) -> Union[str, None]:
+        """`technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, …"""
+    @property
+    def manufacturer(self) -> Union[str, None]:
+        """`manufacturer` (firmware text, kept as the kernel prints it)."""
+    @property
+    def model_name(self) -> Union[str, None]:
+        """`model_name`."""
+    @property
+    def serial_number(self) -> Union[str, None]:
+        """`serial_number`."""
+    @property
+    def time_to_empty_min(self) -> Union[int, None]:
+        """Minutes until empty while discharging: the kernel's `time_to_empty_now`, else
+        derived (see `derived`). `not_present` when not discharging; `not_supported` when
+        neither the kernel nor the content and rate tell.
+
+        Unit: minutes.
+        """
+    @property
+    def time_to_full_min(self) -> Union[int, None]:
+        """Minutes until full while charging: `time_to_full_now`, else derived.
+        `not_present` when not charging.
+
+        Unit: minutes.
+        """
+    @property
+    def family(self) -> Union[_BatteryFamily, None]:
+        """Which family the battery reports: `energy` (µWh) or `charge` (µAh);
+        `not_supported` when it reports neither.
+        """
+    @property
+    def health_percent(self) -> Union[float, None]:
+        """Health: full capacity today over design capacity (`energy_full /
+        energy_full_design`, or the charge ratio), in percent.
+
+        Unit: percent.
+        """
+    @property
+    def power_watts(self) -> Union[float, None]:
+        """The rate energy flows in or out, always positive: `|power_now|`, else
+        `|current_now| × voltage_now`.
+
+        Unit: W.
+        """
+    @property
+    def temperature_celsius(self) -> Union[float, None]:
+        """Battery temperature (`temp`, tenths of a degree in sysfs).
+
+        Unit: celsius.
+        """
+    @property
+    def health(self) -> Union[str, None]:
+        """The kernel's health verdict (`health`: `Good`, `Overheat`, `Dead`, …)."""
+    @property
+    def scope(self) -> Union[str, None]:
+        """`scope`: `System` (powers the machine), `Device` (a peripheral's battery),
+        `Unknown`; `not_supported` where the driver does not say (ACPI batteries).
+        """
+    @property
+    def charge_start_threshold_percent(self) -> Union[int, None]:
+        """Charging starts below this level (`charge_control_start_threshold`).
+
+        Unit: percent.
+        """
+    @property
+    def charge_end_threshold_percent(self) -> Union[int, None]:
+        """Charging stops at this level (`charge_control_end_threshold`).
+
+        Unit: percent.
+        """
+    @property
+    def derived(self) -> list[str]:
+        """Names of the fields above that libprobe computed rather than read
+        (`capacity_percent`, `time_to_empty_min`, `time_to_full_min`).
+        """
+
+@final
+class PowerSupply(Record):
+    """A power supply other than a battery: an AC adapter (`Mains`), a USB port or USB-C
+    source, a UPS, a wireless charger.
+    """
+    @property
+    def name(self) -> str:
+        """The supply's name (`AC`, `ADP1`, `ucsi-source-psy-USBC000:001`)."""
+    @property
+    def supply_type(self) -> Union[str, None]:
+        """`type`: `Mains`, `USB`, `UPS`, `Wireless`, …"""
+    @property
+    def online(self) -> Union[bool, None]:
+        """`online`: whether it supplies power now (the ABI's 1 "fixed" and 2 "programmable"
+        are both true).
+        """
+    @property
+    def voltage_now_uv(self) -> Union[int, None]:
+        """`voltage_now`.
+
+        Unit: uV.
+        """
+    @property
+    def current_now_ua(self) -> Union[int, None]:
+        """`current_now`.
+
+        Unit: uA.
+        """
+    @property
+    def current_max_ua(self) -> Union[int, None]:
+        """`current_max`: the most current it can supply.
+
+        Unit: uA.
+        """
+    @property
+    def usb_type(self) -> Union[str, None]:
+        """`usb_type`: the USB types it can be, the active one in brackets
+        (`C [PD] PD_PPS`).
+        """
+    @property
+    def capacity_percent(self) -> Union[int, None]:
+        """`capacity` (a UPS's battery).
+
+        Unit: percent.
+        """
+    @property
+    def status(self) -> Union[_BatteryStatus, None]:
+        """`status` (a UPS's battery)."""
+    @property
+    def scope(self) -> Union[str, None]:
+        """`scope`: `System`, `Device`, `Unknown`."""
+    @property
+    def manufacturer(self) -> Union[str, None]:
+        ...
+    @property
+    def model_name(self) -> Union[str, None]:
+        ...
+
+@final
+class HwmonChip(Record):
+    """One hardware monitoring chip (`/sys/class/hwmon/hwmon<n>`): a CPU's temperature
+    sensors (`coretemp`, `k10temp`), a Super-I/O chip (`nct6775`), an NVMe drive, a
+    battery, a GPU.
+    """
+    @property
+    def id(self) -> str:
+        """The class entry (`hwmon3`). Its number is given at boot in probe order and may
+        change across boots; name the chip by `name` and `device`.
+        """
+    @property
+    def name(self) -> Union[str, None]:
+        """The chip name (`name`: `coretemp`, `k10temp`, `nct6798`, `acpitz`, `nvme`)."""
+    @property
+    def label(self) -> Union[str, None]:
+        """The chip's label (`label`, where the firmware names it; newer kernels)."""
+    @property
+    def device(self) -> Union[str, None]:
+        """The device the chip belongs to (the last part of its `device` link:
+        `coretemp.0`, `0000:00:18.3`, `nvme0`); `not_present` for a virtual chip without
+        one (`acpitz`).
+        """
+    @property
+    def channels(self) -> list[SensorChannel]:
+        """Every channel, in `sensors` order: voltages, fans, temperatures, power, energy,
+        currents, humidity, each by number.
+        """
+
+@final
+class SensorChannel(Record):
+    """One channel of a chip (`temp1`, `fan2`, `in0`), its values in the kind's base unit
+    (see [`SensorKind`]). An attribute the chip does not have is `not_supported`; a
+    channel the driver disabled (`<channel>_enable` = 0) has its readings `not_enabled`.
+    """
+    @property
+    def kind(self) -> _SensorKind:
+        ...
+    @property
+    def name(self) -> str:
+        """The channel's name in sysfs (`temp1`, `in0`)."""
+    @property
+    def label(self) -> Union[str, None]:
+        """The driver's label (`<channel>_label`: `Package id 0`, `Tctl`, `CPUTIN`);
+        `not_supported` when the driver has none (`sensors` then shows `name`).
+        """
+    @property
+    def unit(self) -> str:
+        """The unit of every value below (`celsius`, `RPM`, `V`, `A`, `W`, `J`, `percent`)."""
+    @property
+    def input(self) -> Union[float, None]:
+        """The reading (`_input`). For `power` channels without `power<n>_input`, see
+        `average`.
+        """
+    @property
+    def average(self) -> Union[float, None]:
+        """The averaged reading (`_average`; what most power meters give)."""
+    @property
+    def min(self) -> Union[float, None]:
+        """Low limit (`_min`)."""
+    @property
+    def max(self) -> Union[float, None]:
+        """High limit (`_max`)."""
+    @property
+    def lcrit(self) -> Union[float, None]:
+        """Critical low limit (`_lcrit`)."""
+    @property
+    def crit(self) -> Union[float, None]:
+        """Critical high limit (`_crit`)."""
+    @property
+    def emergency(self) -> Union[float, None]:
+        """Emergency limit, above `crit` (`_emergency`)."""
+    @property
+    def lowest(self) -> Union[float, None]:
+        """Lowest reading since the history was reset (`_lowest`)."""
+    @property
+    def highest(self) -> Union[float, None]:
+        """Highest reading since the history was reset (`_highest`)."""
+    @property
+    def max_hyst(self) -> Union[float, None]:
+        """Hysteresis of `max`, as an absolute value (`_max_hyst`)."""
+    @property
+    def crit_hyst(self) -> Union[float, None]:
+        """Hysteresis of `crit`, as an absolute value (`_crit_hyst`)."""
+    @property
+    def target(self) -> Union[float, None]:
+        """The fan speed a closed-loop controller aims at (`fan<n>_target`)."""
+    @property
+    def cap(self) -> Union[float, None]:
+        """Power cap enforced by the hardware (`power<n>_cap`)."""
+    @property
+    def alarm(self) -> Union[bool, None]:
+        """The channel's alarm (`_alarm`), as the chip raised it."""
+    @property
+    def min_alarm(self) -> Union[bool, None]:
+        """The low-limit alarm (`_min_alarm`)."""
+    @property
+    def max_alarm(self) -> Union[bool, None]:
+        """The high-limit alarm (`_max_alarm`)."""
+    @property
+    def crit_alarm(self) -> Union[bool, None]:
+        """The critical-limit alarm (`_crit_alarm`)."""
+    @property
+    def fault(self) -> Union[bool, None]:
+        """A fault of the input (`_fault`: an open diode, a fan not connected): when true,
+        `input` is not to be trusted.
+        """
+
+@final
+class ThermalZone(Record):
+    """One thermal zone (`/sys/class/thermal/thermal_zone<n>`)."""
+    @property
+    def id(self) -> str:
+        """The class entry (`thermal_zone0`)."""
+    @property
+    def zone_type(self) -> Union[str, None]:
+        """What the zone measures (`type`: `acpitz`, `x86_pkg_temp`, `cpu-thermal`)."""
+    @property
+    def temperature_celsius(self) -> Union[float, None]:
+        """The zone's temperature (`temp`, millidegrees in sysfs). Some zones fail the read
+        while their sensor sleeps (`ENODATA`: `not_supported`).
+
+        Unit: celsius.
+        """
+    @property
+    def mode(self) -> Union[str, None]:
+        """`enabled` or `disabled` (`mode`)."""
+    @property
+    def policy(self) -> Union[str, None]:
+        """The governor (`policy`: `step_wise`, `user_space`, `power_allocator`)."""
+    @property
+    def trip_points(self) -> list[TripPoint]:
+        """The trip points (`trip_point_<n>_*`), in index order."""
+
+@final
+class TripPoint(Record):
+    """One trip point of a thermal zone."""
+    @property
+    def index(self) -> int:
+        """The `<n>` of `trip_point_<n>_*`."""
+    @property
+    def trip_type(self) -> Union[str, None]:
+        """`critical`, `hot`, `passive` or `active` (`trip_point_<n>_type`)."""
+    @property
+    def temperature_celsius(self) -> Union[float, None]:
+        """The temperature that trips it (`trip_point_<n>_temp`).
+
+        Unit: celsius.
+        """
+    @property
+    def hysteresis_celsius(self) -> Union[float, None]:
+        """Its hysteresis (`trip_point_<n>_hyst`).
+
+        Unit: celsius.
+        """
+
+@final
+class CoolingDevice(Record):
+    """One cooling device (`/sys/class/thermal/cooling_device<n>`): a fan, processor
+    throttling, a clamp.
+    """
+    @property
+    def id(self) -> str:
+        """The class entry (`cooling_device0`)."""
+    @property
+    def device_type(self) -> Union[str, None]:
+        """`type`: `Processor`, `Fan`, `intel_powerclamp`, `TCC Offset`, …"""
+    @property
+    def cur_state(self) -> Union[int, None]:
+        """The current cooling state (`cur_state`: 0 is no cooling)."""
+    @property
+    def max_state(self) -> Union[int, None]:
+        """The highest state (`max_state`)."""
+
+@final
+class ProcessEnergyEstimate(Record):
+    """The RAPL package energy of the interval between the probe's last two snapshots, shared
+    among processes by the CPU time each used in it. **An estimate**, as Scaphandre and
+    Kepler make theirs:
+
+    - *Package energy* is the wrap-corrected increase of `energy_uj` summed over the
+      top-level `package-<n>` zones of `intel-rapl` (of `intel-rapl-mmio` when the MSR
+      interface has none): cores, caches, memory controller and, on most processors, the
+      integrated GPU. DRAM and `psys` are not included.
+    - *CPU time* of a process is the increase of its `cpu_user_ticks + cpu_system_ticks`
+      (all its threads) between the two snapshots of the process domain; a process new in
+      this snapshot counts all its ticks.
+    - Each process gets `package energy × its ticks / the sum of every listed process's
+      ticks`, so the shares add up to the whole package energy, idle and uncore energy
+      included. Processes that exited during the interval are not seen, and their part goes
+      to the others; with `process.pids` set, the energy is shared among those processes
+      only. Energy used by the GPU, disks or the screen is not counted; a process on a
+      core that runs faster or slower than the others is not weighed differently.
+
+    Only processes that used CPU time in the interval are listed.
+    """
+    @property
+    def interval_ns(self) -> int:
+        """The interval between the two snapshots.
+
+        Unit: ns.
+        """
+    @property
+    def package_energy_uj(self) -> int:
+        """The package energy of the interval.
+
+        Unit: uJ.
+        """
+    @property
+    def package_power_watts(self) -> float:
+        """The package's average power over the interval.
+
+        Unit: W.
+        """
+    @property
+    def cpu_ticks(self) -> int:
+        """The CPU time all listed processes used in the interval.
+
+        Unit: ticks.
+        """
+    @property
+    def processes(self) -> list[ProcessEnergy]:
+        """Each process that used CPU time, most energy first."""
+
+@final
+class ProcessEnergy(Record):
+    """One process's share of the package energy (see [`ProcessEnergyEstimate`])."""
+    @property
+    def pid(self) -> int:
+        ...
+    @property
+    def start_time(self) -> int:
+        """The process's start time (with `pid`, its identity).
+
+        Unit: ticks.
+        """
+    @property
+    def name(self) -> str:
+        """The command name (`comm`)."""
+    @property
+    def cpu_ticks(self) -> int:
+        """CPU time used in the interval (user + system, all threads).
+
+        Unit: ticks.
+        """
+    @property
+    def share(self) -> float:
+        """`cpu_ticks` over the sum of every listed process's (0–1)."""
+    @property
+    def energy_uj(self) -> int:
+        """Estimated energy used in the interval.
+
+        Unit: uJ.
+        """
+    @property
+    def power_watts(self) -> float:
+        """Estimated average power over the interval.
+
+        Unit: W.
+        """
 
 @final
 class Storage(Record):
@@ -4244,6 +4936,18 @@ class _GpuOptions(TypedDict, total=False):
 
 class _PowerOptions(TypedDict, total=False):
     """The power domain's options: `Probe(power={...})`; each key left out keeps its default."""
+    # RAPL and other power capping zones (`/sys/class/powercap`): about 15 reads per zone. Key `power.rapl`; default `true`.
+    rapl: bool
+    # Batteries, AC and other power supplies (`/sys/class/power_supply`): one read of
+    # `uevent` per supply. Key `power.supplies`; default `true`.
+    supplies: bool
+    # Hardware sensors (`/sys/class/hwmon`): one read per attribute of every channel. Key `power.hwmon`; default `true`.
+    hwmon: bool
+    # Thermal zones with their trip points, and cooling devices (`/sys/class/thermal`). Key `power.thermal`; default `true`.
+    thermal: bool
+    # The per-process energy estimate (needs `rapl` and the process domain; no read of
+    # its own). Key `power.process_energy`; default `true`.
+    process_energy: bool
 
 class _StorageOptions(TypedDict, total=False):
     """The storage domain's options: `Probe(storage={...})`; each key left out keeps its default."""
