@@ -93,6 +93,32 @@ for root in sorted(glob.glob(f"{FIX}/*/") + glob.glob(f"{FIX}/*/t[01]/")):
         else:
             add("fs_cgroup_values", scen(f), rd(f))
 
+# --- storage fixture trees: device answers, sysfs and kstat files, PV labels --------------
+ioctl_targets = {"nvme_": "nvme", "ata_": "ata", "scsi_": "scsi", "fs_info": "btrfs_ioctl", "dev_info": "btrfs_ioctl",
+                 "dev_stats": "btrfs_ioctl", "pool_": "nvlist", "objset_stats": "nvlist"}
+for f in sorted(glob.glob(f"{FIX}/storage-*/ioctl/**/*.bin", recursive=True)):
+    for prefix, target in ioctl_targets.items():
+        if os.path.basename(f).startswith(prefix):
+            add(target, os.path.relpath(f, FIX).replace("/", "_"), rd(f))
+for f in sorted(glob.glob(f"{FIX}/storage-*/sys/fs/btrfs/**", recursive=True)):
+    if os.path.isfile(f):
+        add("fs_btrfs", os.path.relpath(f, FIX).replace("/", "_"), rd(f))
+for f in sorted(glob.glob(f"{FIX}/storage-*/sys/class/**", recursive=True)):
+    if os.path.isfile(f):
+        add("class_block", os.path.relpath(f, FIX).replace("/", "_"), rd(f))
+for f in sorted(glob.glob(f"{FIX}/storage-*/proc/spl/kstat/zfs/**", recursive=True)):
+    if os.path.isfile(f):
+        add("spl_kstat_zfs", os.path.relpath(f, FIX).replace("/", "_"), rd(f))
+for f in sorted(glob.glob(f"{FIX}/storage-*/dev/*")):
+    dev = rd(f) or b""
+    name = os.path.relpath(f, FIX).replace("/", "_")
+    add("lvm2_label", name, dev[:4608])
+    if len(dev) >= 4608:
+        start, size = struct.unpack_from("<QQ", dev, 4096 + 24)
+        offset, length = struct.unpack_from("<QQ", dev, 4096 + 40)
+        if length and start + offset + length <= len(dev):
+            add("lvm2_metadata", name + "_metadata", dev[start + offset:start + offset + length])
+
 # --- this machine (no environ: it may hold secrets) ---------------------------------------
 for rel, target in system.items():
     if rel != "self/mountinfo":  # the fixtures have mount tables; this one may name private paths
@@ -158,6 +184,13 @@ edges = {
     "cpu_list": [b"0-3,8,10-11\n", b"3-1", b"0-65535", b"\n", b"-", b"1\n", b"-1\n", b"2600000\n", b"schedutil\n"],
     "uptime": [b"2029.08 3881.54\n", b"inf nan\n"],
     "loadavg": [b"1.82 0.62 0.23 1/86 12133\n", b"0 0 0 /\n"],
+    "lvm2_metadata": [b"vg { id = \"x\" extent_size = 8 physical_volumes { pv0 { id = \"p\" pe_count = 4 } }\n"
+                      b"logical_volumes { l { id = \"l\" status = [\"VISIBLE\"] segment1 { extent_count = 4\n"
+                      b"type = \"striped\" stripe_count = 2 stripes = [\"pv0\", 0, \"pv9\", 2] } } } }\n",
+                      b"a { b { c = [1, \"x\", 2.5] } }", b"x = \"\\\"\"", b"# only a comment\n", b"[", b"{"],
+    "scsi": [bytes([0x0d, 0, 0, 8, 0, 0, 3, 2, 0, 27, 0, 1, 3, 2, 0, 68]), bytes([0x2f, 0, 0xff, 0xff, 0, 0, 3, 4])],
+    "ata": [bytes([0x72, 1, 0, 0x1d, 0, 0, 0, 14, 9, 12, 0, 0, 0, 0, 0, 0, 0, 0x4f, 0, 0xc2, 0x40, 0x50]),
+            bytes([0x70, 0, 1, 0, 0x50, 0x40, 0x80, 10, 0, 0, 0xf4, 0x2c])],
 }
 for target, cases in edges.items():
     for i, data in enumerate(cases):

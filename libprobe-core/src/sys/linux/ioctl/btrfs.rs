@@ -120,7 +120,7 @@ pub(crate) fn decode_dev_info(b: &[u8]) -> Result<DevInfo, ParseError> {
         devid: u64_at(b, 0),
         bytes_used: u64_at(b, 24),
         total_bytes: u64_at(b, 32),
-        path: ascii_field(&b[3072..]),
+        path: ascii_field(&b[3072..DEV_INFO_LEN]),
     })
 }
 
