@@ -8,7 +8,10 @@
 
 use crate::network::AddressFamily;
 use crate::process::Limit;
+use crate::sys::imp::blockdev::{lvm2, lvm2_text};
+use crate::sys::imp::ioctl::{btrfs, nvlist, nvme, sg_ata, sg_scsi, zfs};
 use crate::sys::imp::network::{conntrack, ethtool, netlink, rtnetlink, sock_diag};
+use crate::sys::imp::procfs::spl_kstat_zfs;
 use crate::sys::imp::procfs::{
     self, cpuinfo, diskstats, loadavg, meminfo, pid_cgroup, pid_cmdline, pid_fdinfo, pid_io, pid_limits, pid_maps,
     pid_mountinfo, pid_ns, pid_schedstat, pid_smaps_rollup, pid_stat, pid_status, pressure, stat, uptime, vmstat,
@@ -17,12 +20,9 @@ use crate::sys::imp::procfs::{
     net_netlink, net_nf_conntrack, net_packet, net_raw, net_snmp, net_snmp6, net_sockstat, net_stat_nf_conntrack,
     net_tcp, net_udp, net_unix, sys_net_mem,
 };
+use crate::sys::imp::sysfs::{class_block, class_nvme, fs_btrfs};
 use crate::sys::imp::sysfs::{class_net, devices_system_cpu, fs_cgroup};
 use crate::sys::imp::taskstats;
-use crate::sys::imp::blockdev::{lvm2, lvm2_text};
-use crate::sys::imp::ioctl::{btrfs, nvlist, nvme, sg_ata, sg_scsi, zfs};
-use crate::sys::imp::procfs::spl_kstat_zfs;
-use crate::sys::imp::sysfs::{class_block, class_nvme, fs_btrfs};
 
 /// One parser's entry point: panics if the parser panics or breaks its invariant.
 pub type Target = fn(&[u8]);

@@ -183,7 +183,10 @@ fn btrfs_matches_btrfs_progs() {
         let line = show.lines().find(|l| l.trim_end().ends_with(&format!("path {path}"))).unwrap();
         let w: Vec<&str> = line.split_whitespace().collect();
         let at = |k: &str| w[w.iter().position(|x| *x == k).unwrap() + 1].parse::<u64>().unwrap();
-        assert_eq!((d.devid, d.size_bytes, d.allocated_bytes), (at("devid"), Field::Value(at("size")), Field::Value(at("used"))));
+        assert_eq!(
+            (d.devid, d.size_bytes, d.allocated_bytes),
+            (at("devid"), Field::Value(at("size")), Field::Value(at("used")))
+        );
         let stat = |k: &str| {
             let l = stats.lines().find(|l| l.starts_with(&format!("[{path}].{k}"))).unwrap();
             Field::Value(l.split_whitespace().last().unwrap().parse::<u64>().unwrap())
@@ -223,7 +226,8 @@ fn thin_pool(text: &str) -> String {
 
 /// Runs an LVM report tool on `devs` and returns its rows.
 fn report(tool: &str, kind: &str, fields: &str, devs: &[String]) -> Vec<Value> {
-    let mut args = vec!["--config", NO_ACTIVATION, "--reportformat", "json", "--units", "b", "--nosuffix", "-o", fields];
+    let mut args =
+        vec!["--config", NO_ACTIVATION, "--reportformat", "json", "--units", "b", "--nosuffix", "-o", fields];
     if tool == "lvs" {
         args.push("-a");
     }
@@ -271,16 +275,29 @@ fn lvm_matches_lvm_tools() {
     let metrics: &LvmMetrics = storage.lvm.value().unwrap();
     let ours = metrics.volume_groups.iter().find(|v| v.name == vg).unwrap();
 
-    let vgs = report("vgs", "vg", "vg_name,vg_uuid,vg_size,vg_free,vg_extent_size,vg_extent_count,vg_free_count,pv_count,lv_count,vg_seqno", &devs);
+    let vgs = report(
+        "vgs",
+        "vg",
+        "vg_name,vg_uuid,vg_size,vg_free,vg_extent_size,vg_extent_count,vg_free_count,pv_count,lv_count,vg_seqno",
+        &devs,
+    );
     let r = vgs.iter().find(|r| r["vg_name"] == vg.as_str()).unwrap();
     assert_eq!(ours.uuid, r["vg_uuid"].as_str().unwrap());
     assert_eq!(
         (ours.size_bytes, ours.free_bytes, ours.extent_size, ours.extent_count, ours.free_extent_count, ours.seqno),
-        (num(&r["vg_size"]), num(&r["vg_free"]), num(&r["vg_extent_size"]), num(&r["vg_extent_count"]), num(&r["vg_free_count"]), num(&r["vg_seqno"]))
+        (
+            num(&r["vg_size"]),
+            num(&r["vg_free"]),
+            num(&r["vg_extent_size"]),
+            num(&r["vg_extent_count"]),
+            num(&r["vg_free_count"]),
+            num(&r["vg_seqno"])
+        )
     );
     assert_eq!((u64::from(ours.pv_count), u64::from(ours.lv_count)), (num(&r["pv_count"]), num(&r["lv_count"])));
 
-    let lvs = report("lvs", "lv", "lv_name,lv_uuid,lv_size,segtype,stripes,stripe_size,seg_count,pool_lv,vg_name", &devs);
+    let lvs =
+        report("lvs", "lv", "lv_name,lv_uuid,lv_size,segtype,stripes,stripe_size,seg_count,pool_lv,vg_name", &devs);
     // With segment fields, `lvs` prints a row per segment.
     let lvs: Vec<&Value> = lvs.iter().filter(|r| r["vg_name"] == vg.as_str()).collect();
     let mut seen: Vec<&str> = lvs.iter().map(|r| r["lv_name"].as_str().unwrap()).collect();
@@ -302,7 +319,12 @@ fn lvm_matches_lvm_tools() {
     }
     assert_eq!(ours.logical_volumes.iter().find(|l| l.name == "lin").unwrap().segment_types, ["linear", "linear"]);
 
-    let pvs = report("pvs", "pv", "pv_name,pv_uuid,vg_name,dev_size,pv_size,pv_free,pe_start,pv_pe_count,pv_pe_alloc_count,pv_mda_count", &devs);
+    let pvs = report(
+        "pvs",
+        "pv",
+        "pv_name,pv_uuid,vg_name,dev_size,pv_size,pv_free,pe_start,pv_pe_count,pv_pe_alloc_count,pv_mda_count",
+        &devs,
+    );
     for r in &pvs {
         let name = r["pv_name"].as_str().unwrap();
         let in_vg = r["vg_name"] == vg.as_str();
@@ -319,7 +341,11 @@ fn lvm_matches_lvm_tools() {
         if in_vg {
             assert_eq!(p.free_bytes, num(&r["pv_free"]), "{name}");
             assert_eq!(p.pe_start_bytes, Field::Value(num(&r["pe_start"])), "{name}");
-            assert_eq!((p.extent_count, p.allocated_extent_count), (num(&r["pv_pe_count"]), num(&r["pv_pe_alloc_count"])), "{name}");
+            assert_eq!(
+                (p.extent_count, p.allocated_extent_count),
+                (num(&r["pv_pe_count"]), num(&r["pv_pe_alloc_count"])),
+                "{name}"
+            );
         }
     }
     assert_eq!(metrics.orphan_physical_volumes.len(), 1);

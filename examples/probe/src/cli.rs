@@ -12,6 +12,7 @@ USAGE:
     probe snapshot --json [OPTIONS] the full snapshot as JSON
     probe process PID [OPTIONS]     one process in full (every field group but environ)
     probe net [OPTIONS]             every socket with its owners, like `ss -tuxanp`
+    probe storage [OPTIONS]         disk health (SMART), ZFS pools, Btrfs, LVM
 
 OPTIONS:
     --json                 print JSON (snake_case names, see the README)
@@ -40,6 +41,10 @@ NETWORK OPTIONS:
     --net-procfs           read sockets from /proc/net even where sock_diag answers
     --conntrack            every conntrack entry (needs CAP_NET_ADMIN)
     --no-owners            do not resolve the processes that hold each socket
+
+STORAGE OPTIONS:
+    --disks LIST           `probe storage`: only these disks and NVMe controllers for SMART
+                           and LVM (kernel names, comma-separated: sda,nvme0)
     -h, --help             this text
     -V, --version          the libprobe version
 
@@ -53,6 +58,7 @@ pub enum Command {
     Snapshot,
     Process(i32),
     Net,
+    Storage,
     Help,
     Version,
 }
@@ -80,6 +86,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let mut network = NetworkOptions::default();
     let mut kinds = SocketKinds::NONE;
     let mut info = false;
+    let mut storage = libprobe::storage::StorageOptions::default();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
@@ -124,9 +131,13 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             }
             "--net-procfs" => network.sockets_from_procfs = true,
             "--conntrack" => network.conntrack = true,
+            "--disks" => {
+                storage.devices = value("--disks")?.split(',').filter(|d| !d.is_empty()).map(str::to_owned).collect();
+            }
             "--no-owners" => network.owners = false,
             "snapshot" if command.is_none() => command = Some(Command::Snapshot),
             "net" if command.is_none() => command = Some(Command::Net),
+            "storage" if command.is_none() => command = Some(Command::Storage),
             "process" if command.is_none() => {
                 let pid = value("process")?;
                 let pid: i32 = pid.parse().map_err(|_| format!("`{pid}` is not a process id"))?;
@@ -151,6 +162,9 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         domains = Domains::NONE.with(DomainName::Network);
         network = NetworkOptions { interfaces: false, routes: false, neighbours: false, tcp_info: info, ..network };
     }
+    if let Command::Storage = command {
+        domains = Domains::NONE.with(DomainName::Storage);
+    }
     let source = fixture.map_or_else(Source::host, Source::rooted_at);
     Ok(Args {
         command,
@@ -158,7 +172,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         pretty,
         info,
         interval,
-        options: Options { source, domains, process, network, ..Options::default() },
+        options: Options { source, domains, process, network, storage, ..Options::default() },
     })
 }
 
@@ -206,6 +220,15 @@ mod tests {
         assert!(b.options.network.conntrack && !b.options.network.owners && b.options.network.interfaces);
         assert!(p("net --sockets tcp,bogus").unwrap_err().contains("unknown socket table"));
         assert!(p("net -i").unwrap().options.network.tcp_info);
+    }
+
+    #[test]
+    fn storage_options() {
+        let a = p("storage --disks sda,nvme0 --json").unwrap();
+        assert!(matches!(a.command, Command::Storage) && a.json);
+        assert_eq!(a.options.domains, Domains::NONE.with(DomainName::Storage));
+        assert_eq!(a.options.storage.devices, ["sda", "nvme0"]);
+        assert!(p("snapshot --disks").is_err());
     }
 
     #[test]

@@ -2,12 +2,13 @@
 //!
 //! `probe snapshot` prints a readable report of this machine; `probe snapshot --json`
 //! the full snapshot; `probe process PID` one process in full; `probe net` every socket with
-//! its owners. See `probe --help`.
+//! its owners; `probe storage` disk health and volume managers. See `probe --help`.
 
 mod cli;
 mod net;
 mod render;
 mod report;
+mod storage;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -62,6 +63,25 @@ fn main() -> ExitCode {
                         .and_then(|s| s.error.clone().or(s.reason.map(|r| r.to_string())));
                     eprintln!("probe: the network domain was not collected ({})", why.unwrap_or_default());
                     return ExitCode::FAILURE;
+                }
+            }
+        }
+        Command::Storage => {
+            let snap = probe.snapshot();
+            match snap.storage.value() {
+                Some(st) if args.json => {
+                    if args.pretty {
+                        libprobe::json::to_json_pretty(st)
+                    } else {
+                        libprobe::json::to_json(st) + "\n"
+                    }
+                }
+                Some(st) => storage::report(st),
+                None => {
+                    let why = snap
+                        .status(libprobe::DomainName::Storage)
+                        .and_then(|s| s.error.clone().or(s.reason.map(|r| r.to_string())));
+                    format!("no disks, pools, filesystems or volume groups to show ({})\n", why.unwrap_or_default())
                 }
             }
         }

@@ -29,6 +29,9 @@ pub fn snapshot(s: &Snapshot) -> String {
         let page_size = s.system.value().map_or(4096, |sys| sys.page_size);
         crate::net::section(&mut out, n, page_size);
     }
+    if let Field::Value(st) = &s.storage {
+        crate::storage::section(&mut out, st);
+    }
     unavailable(&mut out, s);
     out
 }

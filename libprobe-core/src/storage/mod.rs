@@ -76,8 +76,9 @@ pub enum PowerMode {
 pub struct SmartAttribute {
     /// The attribute id (1–255).
     pub id: u8,
-    /// A name for the common ids (`Reallocated_Sector_Ct`, `Power_On_Hours`, …; libprobe's
-    /// own list, vendor meanings vary), `Unknown_Attribute` otherwise.
+    /// libprobe's name for the common ids (`reallocated_sectors`, `power_on_hours`,
+    /// `temperature`, …: their usual meaning, which vendors may change), `unknown`
+    /// otherwise.
     pub name: String,
     /// The normalised value (1–253 on most drives; higher is better).
     pub value: u8,
