@@ -692,7 +692,9 @@ pub fn lvm2_metadata(data: &[u8]) {
         if let Ok(vg) = lvm2_text::volume_group(&top) {
             let used = lvm2_text::allocated_extents(&vg);
             assert_eq!(used.len(), vg.pvs.len());
-            let _ = vg.lvs.iter().map(|l| (l.extent_count(), l.visible())).count();
+            for l in &vg.lvs {
+                let _ = (l.extent_count(), l.visible());
+            }
         }
     }
 }

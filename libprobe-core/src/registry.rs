@@ -13,7 +13,7 @@
 //!
 //! the domain's stable code (the C ABI's `LIBPROBE_DOMAIN_POWER`), its name (`power`: the
 //! option prefix, `--domains`, `snapshot.domains`), its options type, the snapshot field
-//! and its type (the JSON home), and the unit that collects it (a [`Collector`]). Domains
+//! and its type (the JSON home), and the unit that collects it (a `Collector`). Domains
 //! run in this order, so a later one can join an earlier one. Adding a domain is one folder
 //! (`src/<domain>/`, `src/sys/linux/<domain>/`), one line here, and `make generate`; see
 //! `docs/adding-a-domain.md`.

@@ -147,10 +147,10 @@ fn filesystem(cx: &mut Cx<'_>, uuid: &str, mounts: &[pid_mountinfo::MountInfo]) 
         .iter()
         .filter_map(|d| d.parse().ok())
         .collect();
-    if devids.is_empty() {
-        if let Ok(i) = &info {
-            devids = (1..=i.max_id.min(4096)).collect();
-        }
+    if devids.is_empty()
+        && let Ok(i) = &info
+    {
+        devids = (1..=i.max_id.min(4096)).collect();
     }
     devids.sort_unstable();
     let mut devices = Vec::new();

@@ -265,7 +265,7 @@ fn nvme_controller(cx: &mut Cx<'_>, ctrl: &str) -> SmartMetrics {
             m.nvme_spare_threshold_percent = Field::Value(log.spare_threshold);
             m.nvme_percentage_used = Field::Value(log.percentage_used);
             m.wear_leveling_count = Field::Value(100u8.saturating_sub(log.percentage_used));
-            let bytes = |units: u128| units.checked_mul(512_000).unwrap_or(u128::MAX);
+            let bytes = |units: u128| units.saturating_mul(512_000);
             m.nvme_data_read_bytes = u128_field(cx, bytes(log.data_units_read), "nvme data read");
             m.nvme_data_written_bytes = u128_field(cx, bytes(log.data_units_written), "nvme data written");
             m.nvme_host_read_commands = u128_field(cx, log.host_read_commands, "nvme host read commands");
@@ -606,10 +606,10 @@ fn scsi_proper(cx: &mut Cx<'_>, name: &str, dev: &Device) -> SmartMetrics {
                 if asc != 0 {
                     cx.warn(format!("/dev/{name}: failure prediction (ASC {asc:02x}h, ASCQ {ascq:02x}h)"));
                 }
-                if !m.temperature_celsius.is_value() {
-                    if let Some(t) = temp {
-                        m.temperature_celsius = Field::Value(i32::from(t));
-                    }
+                if !m.temperature_celsius.is_value()
+                    && let Some(t) = temp
+                {
+                    m.temperature_celsius = Field::Value(i32::from(t));
                 }
             }
             None => {
