@@ -2978,6 +2978,11 @@ typedef struct libprobe_smart_metrics {
   // NVMe: the critical composite temperature threshold (CCTEMP).
   // Unit: celsius.
   struct libprobe_opt_i32 temperature_critical_celsius;
+  // SCSI: total uncorrected read errors (read error counter log page 03h, parameter
+  // 0006h); `not_supported` when the device keeps no such page.
+  struct libprobe_opt_u64 scsi_read_uncorrected_errors;
+  // SCSI: total uncorrected write errors (write error counter log page 02h).
+  struct libprobe_opt_u64 scsi_write_uncorrected_errors;
 } libprobe_smart_metrics;
 
 // An array of `libprobe_smart_metrics` in the snapshot's arena: element `i` is at

@@ -3547,6 +3547,11 @@ type SmartMetrics struct {
 	// NVMe: the critical composite temperature threshold (CCTEMP).
 	// Unit: celsius.
 	TemperatureCriticalCelsius Field[int32] `json:"temperature_critical_celsius"`
+	// SCSI: total uncorrected read errors (read error counter log page 03h, parameter
+	// 0006h); `not_supported` when the device keeps no such page.
+	ScsiReadUncorrectedErrors Field[uint64] `json:"scsi_read_uncorrected_errors"`
+	// SCSI: total uncorrected write errors (write error counter log page 02h).
+	ScsiWriteUncorrectedErrors Field[uint64] `json:"scsi_write_uncorrected_errors"`
 }
 
 func convSmartMetrics(c *C.libprobe_smart_metrics) SmartMetrics {
@@ -3588,6 +3593,8 @@ func convSmartMetrics(c *C.libprobe_smart_metrics) SmartMetrics {
 		NvmeTemperatureSensorsCelsius:  convOptListI32(&c.nvme_temperature_sensors_celsius),
 		TemperatureWarningCelsius:      convOptI32(&c.temperature_warning_celsius),
 		TemperatureCriticalCelsius:     convOptI32(&c.temperature_critical_celsius),
+		ScsiReadUncorrectedErrors:      convOptU64(&c.scsi_read_uncorrected_errors),
+		ScsiWriteUncorrectedErrors:     convOptU64(&c.scsi_write_uncorrected_errors),
 	}
 }
 

@@ -2631,8 +2631,15 @@ export interface SmartMetrics {
    * Unit: celsius.
    */
   temperatureCriticalCelsius: number | null;
+  /**
+   * SCSI: total uncorrected read errors (read error counter log page 03h, parameter
+   * 0006h); `not_supported` when the device keeps no such page.
+   */
+  scsiReadUncorrectedErrors: bigint | null;
+  /** SCSI: total uncorrected write errors (write error counter log page 02h). */
+  scsiWriteUncorrectedErrors: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'model' | 'serial' | 'firmware' | 'capacityBytes' | 'rotationRate' | 'formFactor' | 'smartEnabled' | 'smartStatus' | 'temperatureCelsius' | 'powerOnHours' | 'powerCycleCount' | 'reallocatedSectorCount' | 'pendingSectorCount' | 'uncorrectableSectorCount' | 'wearLevelingCount' | 'nvmeSparePercent' | 'nvmeUnsafeShutdowns' | 'nvmeMediaErrors' | 'powerMode' | 'nvmeCriticalWarning' | 'nvmeSpareThresholdPercent' | 'nvmePercentageUsed' | 'nvmeDataReadBytes' | 'nvmeDataWrittenBytes' | 'nvmeHostReadCommands' | 'nvmeHostWriteCommands' | 'nvmeControllerBusyMinutes' | 'nvmeErrorLogEntries' | 'nvmeWarningTemperatureMinutes' | 'nvmeCriticalTemperatureMinutes' | 'nvmeTemperatureSensorsCelsius' | 'temperatureWarningCelsius' | 'temperatureCriticalCelsius', Reason>>;
+  unavailable?: Partial<Record<'model' | 'serial' | 'firmware' | 'capacityBytes' | 'rotationRate' | 'formFactor' | 'smartEnabled' | 'smartStatus' | 'temperatureCelsius' | 'powerOnHours' | 'powerCycleCount' | 'reallocatedSectorCount' | 'pendingSectorCount' | 'uncorrectableSectorCount' | 'wearLevelingCount' | 'nvmeSparePercent' | 'nvmeUnsafeShutdowns' | 'nvmeMediaErrors' | 'powerMode' | 'nvmeCriticalWarning' | 'nvmeSpareThresholdPercent' | 'nvmePercentageUsed' | 'nvmeDataReadBytes' | 'nvmeDataWrittenBytes' | 'nvmeHostReadCommands' | 'nvmeHostWriteCommands' | 'nvmeControllerBusyMinutes' | 'nvmeErrorLogEntries' | 'nvmeWarningTemperatureMinutes' | 'nvmeCriticalTemperatureMinutes' | 'nvmeTemperatureSensorsCelsius' | 'temperatureWarningCelsius' | 'temperatureCriticalCelsius' | 'scsiReadUncorrectedErrors' | 'scsiWriteUncorrectedErrors', Reason>>;
 }
 
 /** One ATA SMART attribute (SMART READ DATA joined with READ THRESHOLDS by id). */

@@ -6332,6 +6332,11 @@ pub struct libprobe_smart_metrics {
     /// NVMe: the critical composite temperature threshold (CCTEMP).
     /// Unit: celsius.
     pub temperature_critical_celsius: libprobe_opt_i32,
+    /// SCSI: total uncorrected read errors (read error counter log page 03h, parameter
+    /// 0006h); `not_supported` when the device keeps no such page.
+    pub scsi_read_uncorrected_errors: libprobe_opt_u64,
+    /// SCSI: total uncorrected write errors (write error counter log page 02h).
+    pub scsi_write_uncorrected_errors: libprobe_opt_u64,
 }
 
 fn c_smart_metrics(a: &Arena, v: ValueRef<'_>) -> *const libprobe_smart_metrics {
@@ -6384,6 +6389,8 @@ pub(crate) fn fill_smart_metrics(a: &Arena, r: &dyn Record) -> libprobe_smart_me
         nvme_temperature_sensors_celsius: c_opt_list_i32(a, r.field(34)),
         temperature_warning_celsius: c_opt_i32(a, r.field(35)),
         temperature_critical_celsius: c_opt_i32(a, r.field(36)),
+        scsi_read_uncorrected_errors: c_opt_u64(a, r.field(37)),
+        scsi_write_uncorrected_errors: c_opt_u64(a, r.field(38)),
     }
 }
 
@@ -12060,7 +12067,7 @@ static FIELDS_STORAGE: Table<[libprobe_field_info; 5]> = Table([
     },
 ]);
 
-static FIELDS_SMART_METRICS: Table<[libprobe_field_info; 37]> = Table([
+static FIELDS_SMART_METRICS: Table<[libprobe_field_info; 39]> = Table([
     libprobe_field_info { name: c"device".as_ptr(), doc: c"The kernel's name: `sda`, `nvme0` (an NVMe controller; its namespaces are\n`nvme0n1`, …).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_smart_metrics, device) as u32 },
     libprobe_field_info { name: c"path".as_ptr(), doc: c"The device node queried (`/dev/sda`, `/dev/nvme0`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_smart_metrics, path) as u32 },
     libprobe_field_info { name: c"model".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_smart_metrics, model) as u32 },
@@ -12098,6 +12105,8 @@ static FIELDS_SMART_METRICS: Table<[libprobe_field_info; 37]> = Table([
     libprobe_field_info { name: c"nvme_temperature_sensors_celsius".as_ptr(), doc: c"NVMe: temperature sensors 1–8 that report one.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 61, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_temperature_sensors_celsius) as u32 },
     libprobe_field_info { name: c"temperature_warning_celsius".as_ptr(), doc: c"The temperature the device warns at: NVMe WCTEMP (Identify), SCSI reference\ntemperature (\"trip\"); `not_supported` when the device gives none.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 53, offset: std::mem::offset_of!(libprobe_smart_metrics, temperature_warning_celsius) as u32 },
     libprobe_field_info { name: c"temperature_critical_celsius".as_ptr(), doc: c"NVMe: the critical composite temperature threshold (CCTEMP).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 53, offset: std::mem::offset_of!(libprobe_smart_metrics, temperature_critical_celsius) as u32 },
+    libprobe_field_info { name: c"scsi_read_uncorrected_errors".as_ptr(), doc: c"SCSI: total uncorrected read errors (read error counter log page 03h, parameter\n0006h); `not_supported` when the device keeps no such page.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_smart_metrics, scsi_read_uncorrected_errors) as u32 },
+    libprobe_field_info { name: c"scsi_write_uncorrected_errors".as_ptr(), doc: c"SCSI: total uncorrected write errors (write error counter log page 02h).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_smart_metrics, scsi_write_uncorrected_errors) as u32 },
 ]);
 
 static FIELDS_SMART_ATTRIBUTE: Table<[libprobe_field_info; 7]> = Table([

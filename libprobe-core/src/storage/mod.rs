@@ -208,6 +208,11 @@ pub struct SmartMetrics {
     /// NVMe: the critical composite temperature threshold (CCTEMP).
     #[record(unit = "celsius")]
     pub temperature_critical_celsius: Field<i32>,
+    /// SCSI: total uncorrected read errors (read error counter log page 03h, parameter
+    /// 0006h); `not_supported` when the device keeps no such page.
+    pub scsi_read_uncorrected_errors: Field<u64>,
+    /// SCSI: total uncorrected write errors (write error counter log page 02h).
+    pub scsi_write_uncorrected_errors: Field<u64>,
 }
 
 /// Health of a ZFS pool or vdev.

@@ -1014,6 +1014,8 @@ LAYOUT_FIELD(libprobe_smart_metrics, nvme_critical_temperature_minutes, "nvme_cr
 LAYOUT_FIELD(libprobe_smart_metrics, nvme_temperature_sensors_celsius, "nvme_temperature_sensors_celsius")
 LAYOUT_FIELD(libprobe_smart_metrics, temperature_warning_celsius, "temperature_warning_celsius")
 LAYOUT_FIELD(libprobe_smart_metrics, temperature_critical_celsius, "temperature_critical_celsius")
+LAYOUT_FIELD(libprobe_smart_metrics, scsi_read_uncorrected_errors, "scsi_read_uncorrected_errors")
+LAYOUT_FIELD(libprobe_smart_metrics, scsi_write_uncorrected_errors, "scsi_write_uncorrected_errors")
 
 LAYOUT_RECORD(libprobe_smart_attribute, "SmartAttribute")
 LAYOUT_FIELD(libprobe_smart_attribute, id, "id")

@@ -3494,6 +3494,14 @@ class SmartMetrics(Record):
 
         Unit: celsius.
         """
+    @property
+    def scsi_read_uncorrected_errors(self) -> Union[int, None]:
+        """SCSI: total uncorrected read errors (read error counter log page 03h, parameter
+        0006h); `not_supported` when the device keeps no such page.
+        """
+    @property
+    def scsi_write_uncorrected_errors(self) -> Union[int, None]:
+        """SCSI: total uncorrected write errors (write error counter log page 02h)."""
 
 @final
 class SmartAttribute(Record):

@@ -15,7 +15,9 @@
 //! parameters of a 2-byte code, a control byte, a length and the value, all big-endian.
 //! Pages used: 00h supported pages; 0Dh temperature (parameter 0000h byte 5 current, 0001h
 //! reference, FFh not available); 0Eh start-stop cycle counter (0004h accumulated
-//! start-stop cycles); 15h background scan results (0000h accumulated power-on minutes);
+//! start-stop cycles); 02h/03h write/read error counters (0006h total uncorrected errors,
+//! a counter of the length the parameter says); 15h background scan results (0000h
+//! accumulated power-on minutes);
 //! 2Fh informational exceptions (0000h: additional sense code, its qualifier, most recent
 //! temperature; a code other than 0 predicts a failure).
 

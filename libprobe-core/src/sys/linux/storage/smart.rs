@@ -105,12 +105,18 @@ fn blank(device: &str, protocol: StorageProtocol, reason: Reason) -> SmartMetric
         nvme_temperature_sensors_celsius: Field::Missing(reason),
         temperature_warning_celsius: m!(),
         temperature_critical_celsius: m!(),
+        scsi_read_uncorrected_errors: m!(),
+        scsi_write_uncorrected_errors: m!(),
     }
 }
 
 /// Every field only one protocol has is `not_supported` for the others.
 fn not_for_protocol(m: &mut SmartMetrics) {
     let n = Reason::NotSupported;
+    if m.protocol != StorageProtocol::Sas {
+        m.scsi_read_uncorrected_errors = Field::Missing(n);
+        m.scsi_write_uncorrected_errors = Field::Missing(n);
+    }
     match m.protocol {
         StorageProtocol::Nvme => {
             for f in [&mut m.reallocated_sector_count, &mut m.pending_sector_count, &mut m.uncorrectable_sector_count] {
@@ -563,6 +569,8 @@ fn scsi_proper(cx: &mut Cx<'_>, name: &str, dev: &Device) -> SmartMetrics {
             }
             m.smart_status = Field::Missing(r);
             m.smart_enabled = Field::Missing(r);
+            m.scsi_read_uncorrected_errors = Field::Missing(r);
+            m.scsi_write_uncorrected_errors = Field::Missing(r);
             not_for_protocol(&mut m);
             return m;
         }
@@ -632,6 +640,16 @@ fn scsi_proper(cx: &mut Cx<'_>, name: &str, dev: &Device) -> SmartMetrics {
             .map_or(Field::Missing(Reason::NotSupported), Field::Value),
         Err(r) => Field::Missing(r),
     };
+    // Error counter pages: parameter 0006h, total uncorrected errors.
+    let uncorrected = |cx: &mut Cx<'_>, code: u8| match page(cx, code) {
+        Ok(b) => sg_scsi::decode_log_page(&b)
+            .ok()
+            .and_then(|p| p.counter(0x0006))
+            .map_or(Field::Missing(Reason::NotSupported), Field::Value),
+        Err(r) => Field::Missing(r),
+    };
+    m.scsi_read_uncorrected_errors = uncorrected(cx, 0x03);
+    m.scsi_write_uncorrected_errors = uncorrected(cx, 0x02);
     m.power_on_hours = match page(cx, 0x15) {
         Ok(b) => sg_scsi::decode_log_page(&b)
             .ok()
