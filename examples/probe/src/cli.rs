@@ -120,7 +120,10 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "-u" => kinds = kinds.with(SocketKind::Udp),
             "-x" => kinds = kinds.with(SocketKind::Unix),
             "-w" => kinds = kinds.with(SocketKind::Raw),
-            "--sockets" => kinds = SocketKinds::parse(&value("--sockets")?)?,
+            "--sockets" => {
+                kinds = SocketKinds::parse(&value("--sockets")?)
+                    .map_err(|e| e.replace("unknown name", "unknown socket table"))?
+            }
             "-i" | "--info" => info = true,
             "--netns" => {
                 let v = value("--netns")?;
