@@ -78,10 +78,18 @@ fn main() -> ExitCode {
                 }
                 Some(st) => storage::report(st),
                 None => {
-                    let why = snap
-                        .status(libprobe::DomainName::Storage)
-                        .and_then(|s| s.error.clone().or(s.reason.map(|r| r.to_string())));
-                    format!("no disks, pools, filesystems or volume groups to show ({})\n", why.unwrap_or_default())
+                    let status = snap.status(libprobe::DomainName::Storage);
+                    match status {
+                        // The domain's status says why there is nothing (`not_present`, …).
+                        Some(st) if args.json => libprobe::json::to_json(st) + "\n",
+                        _ => {
+                            let why = status.and_then(|s| s.error.clone().or(s.reason.map(|r| r.to_string())));
+                            format!(
+                                "no disks, pools, filesystems or volume groups to show ({})\n",
+                                why.unwrap_or_default()
+                            )
+                        }
+                    }
                 }
             }
         }
