@@ -115,7 +115,7 @@ test('network options', () => {
   assert.ok(Array.isArray(new lp.Probe({ domains: 'network', sockets: ['tcp', 'unix'] }).snapshot().network.unixSockets))
   const own = new lp.Probe({ domains: 'network', netns: '/proc/self/ns/net' }).snapshot().network
   assert.equal(own.namespace.inode, BigInt(fs.statSync('/proc/self/ns/net').ino))
-  assert.throws(() => new lp.Probe({ sockets: 'tcp,bogus' }), /unknown socket table `bogus`/)
+  assert.throws(() => new lp.Probe({ sockets: 'tcp,bogus' }), /unknown name `bogus`/)
   assert.throws(() => new lp.Probe({ netns: 1.5 }), lp.InvalidArgumentError)
   assert.throws(() => new lp.Probe({ tcpInfo: 'yes' }), lp.InvalidArgumentError)
 })

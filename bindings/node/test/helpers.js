@@ -12,8 +12,12 @@ const SCENARIOS = fs.readdirSync(FIXTURES).filter((n) => fs.statSync(path.join(F
 // The options of the golden files (libprobe-core/tests/golden.rs): every field group.
 const GOLDEN_OPTIONS = { smapsRollup: true, maps: true, fds: true, environ: true, taskstats: true, conntrack: true }
 /** GOLDEN_OPTIONS, and the domains golden.rs takes: the network scenarios hold one process
- * and the network. */
-const goldenOptions = (scenario) => scenario.startsWith('net-') ? { ...GOLDEN_OPTIONS, domains: 'process,network' } : { ...GOLDEN_OPTIONS }
+ * and the network, the storage scenarios the storage domain. */
+const goldenOptions = (scenario) => {
+  if (scenario.startsWith('net-')) return { ...GOLDEN_OPTIONS, domains: 'process,network' }
+  if (scenario.startsWith('storage-')) return { ...GOLDEN_OPTIONS, domains: 'storage' }
+  return { ...GOLDEN_OPTIONS }
+}
 
 /** `take(root)` returns a function that snapshots; a rate scenario (t0/, t1/) is taken
  * twice by one probe with the tree swapped under it, as the golden test does. */

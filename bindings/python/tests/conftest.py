@@ -21,8 +21,12 @@ GOLDEN_OPTIONS = dict(smaps_rollup=True, maps=True, fds=True, environ=True, task
 
 def golden_options(scenario: str) -> dict[str, Any]:
     """GOLDEN_OPTIONS, and the domains golden.rs takes: the network scenarios hold one
-    process and the network."""
-    return dict(GOLDEN_OPTIONS, domains="process,network") if scenario.startswith("net-") else dict(GOLDEN_OPTIONS)
+    process and the network, the storage scenarios the storage domain."""
+    if scenario.startswith("net-"):
+        return dict(GOLDEN_OPTIONS, domains="process,network")
+    if scenario.startswith("storage-"):
+        return dict(GOLDEN_OPTIONS, domains="storage")
+    return dict(GOLDEN_OPTIONS)
 
 
 def snapshot_of(scenario: str, take: Callable[[Path], Any]) -> tuple[Any, Path]:

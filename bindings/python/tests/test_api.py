@@ -154,7 +154,7 @@ def test_network_options() -> None:
     assert libprobe.Probe(domains="network", sockets=["tcp", "unix"]).snapshot().network.unix_sockets is not None
     own = libprobe.Probe(domains="network", netns="/proc/self/ns/net").snapshot().network
     assert own is not None and own.namespace.inode == os.stat("/proc/self/ns/net").st_ino
-    with pytest.raises(libprobe.InvalidArgumentError, match="unknown socket table `bogus`"):
+    with pytest.raises(libprobe.InvalidArgumentError, match="unknown name `bogus`"):
         libprobe.Probe(sockets="tcp,bogus")
     with pytest.raises(libprobe.InvalidArgumentError, match="netns"):
         libprobe.Probe(netns=1.5)  # type: ignore[arg-type]
