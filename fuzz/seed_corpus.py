@@ -124,6 +124,31 @@ for root in sorted(glob.glob(f"{FIX}/*/") + glob.glob(f"{FIX}/*/t[01]/")):
             for f in sorted(os.listdir(d)):
                 if os.path.isfile(f"{d}/{f}") and not os.path.islink(f"{d}/{f}"):
                     add(target, scen(f"{d}/{f}"), rd(f"{d}/{f}"))
+# --- storage fixture trees: device answers, sysfs and kstat files, PV labels --------------
+ioctl_targets = {"nvme_": "nvme", "ata_": "ata", "scsi_": "scsi", "fs_info": "btrfs_ioctl", "dev_info": "btrfs_ioctl",
+                 "dev_stats": "btrfs_ioctl", "pool_": "nvlist", "objset_stats": "nvlist"}
+for f in sorted(glob.glob(f"{FIX}/storage-*/ioctl/**/*.bin", recursive=True)):
+    for prefix, target in ioctl_targets.items():
+        if os.path.basename(f).startswith(prefix):
+            add(target, os.path.relpath(f, FIX).replace("/", "_"), rd(f))
+for f in sorted(glob.glob(f"{FIX}/storage-*/sys/fs/btrfs/**", recursive=True)):
+    if os.path.isfile(f):
+        add("fs_btrfs", os.path.relpath(f, FIX).replace("/", "_"), rd(f))
+for f in sorted(glob.glob(f"{FIX}/storage-*/sys/class/**", recursive=True)):
+    if os.path.isfile(f):
+        add("class_block", os.path.relpath(f, FIX).replace("/", "_"), rd(f))
+for f in sorted(glob.glob(f"{FIX}/storage-*/proc/spl/kstat/zfs/**", recursive=True)):
+    if os.path.isfile(f):
+        add("spl_kstat_zfs", os.path.relpath(f, FIX).replace("/", "_"), rd(f))
+for f in sorted(glob.glob(f"{FIX}/storage-*/dev/*")):
+    dev = rd(f) or b""
+    name = os.path.relpath(f, FIX).replace("/", "_")
+    add("lvm2_label", name, dev[:4608])
+    if len(dev) >= 4608:
+        start, size = struct.unpack_from("<QQ", dev, 4096 + 24)
+        offset, length = struct.unpack_from("<QQ", dev, 4096 + 40)
+        if length and start + offset + length <= len(dev):
+            add("lvm2_metadata", name + "_metadata", dev[start + offset:start + offset + length])
 
 # --- this machine (no environ: it may hold secrets) ---------------------------------------
 for rel, target in system.items():
@@ -210,6 +235,13 @@ edges = {
                     b"-273150\n", b"-62000\n", b"48000\n\0", b"Package id 0\n", b"temp007_max_hyst\n"],
     "class_thermal": [b"thermal_zone0\ncooling_device12\ntrip_point_0_temp\ntrip_point_x_type\n",
                       b"-273200\n", b"enabled\n", b"18446744073709551615\n"],
+    "lvm2_metadata": [b"vg { id = \"x\" extent_size = 8 physical_volumes { pv0 { id = \"p\" pe_count = 4 } }\n"
+                      b"logical_volumes { l { id = \"l\" status = [\"VISIBLE\"] segment1 { extent_count = 4\n"
+                      b"type = \"striped\" stripe_count = 2 stripes = [\"pv0\", 0, \"pv9\", 2] } } } }\n",
+                      b"a { b { c = [1, \"x\", 2.5] } }", b"x = \"\\\"\"", b"# only a comment\n", b"[", b"{"],
+    "scsi": [bytes([0x0d, 0, 0, 8, 0, 0, 3, 2, 0, 27, 0, 1, 3, 2, 0, 68]), bytes([0x2f, 0, 0xff, 0xff, 0, 0, 3, 4])],
+    "ata": [bytes([0x72, 1, 0, 0x1d, 0, 0, 0, 14, 9, 12, 0, 0, 0, 0, 0, 0, 0, 0x4f, 0, 0xc2, 0x40, 0x50]),
+            bytes([0x70, 0, 1, 0, 0x50, 0x40, 0x80, 10, 0, 0, 0xf4, 0x2c])],
 }
 for target, cases in edges.items():
     for i, data in enumerate(cases):

@@ -4148,10 +4148,650 @@ typedef struct libprobe_opt_power_metrics {
   const struct libprobe_power_metrics *value;
 } libprobe_opt_power_metrics;
 
-// Disk health and volume managers.
+// The command set a disk speaks.
+typedef int32_t libprobe_storage_protocol;
+
+// The overall health verdict of a disk.
+typedef int32_t libprobe_smart_status;
+
+// A `libprobe_smart_status` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_smart_status {
+  uint8_t present;
+  uint8_t reason;
+  libprobe_smart_status value;
+} libprobe_opt_smart_status;
+
+// One ATA SMART attribute (SMART READ DATA joined with READ THRESHOLDS by id).
+typedef struct libprobe_smart_attribute {
+  // The attribute id (1–255).
+  uint8_t id;
+  // libprobe's name for the common ids (`reallocated_sectors`, `power_on_hours`,
+  // `temperature`, …: their usual meaning, which vendors may change), `unknown`
+  // otherwise.
+  struct libprobe_str name;
+  // The normalised value (1–253 on most drives; higher is better).
+  uint8_t value;
+  // The worst normalised value seen.
+  uint8_t worst;
+  // The failure threshold from READ THRESHOLDS: `value <= threshold` means the attribute
+  // failed. `not_supported` when the thresholds could not be read or carry no entry for
+  // this id.
+  struct libprobe_opt_u8 threshold;
+  // The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor
+  // specific; `raw_value & 0xff` is the temperature for ids 190 and 194).
+  uint64_t raw_value;
+  // The status flags: bit 0 pre-failure (else advisory), bit 1 updated online, bit 2
+  // performance, bit 3 error rate, bit 4 event count, bit 5 self-preserving.
+  uint16_t flags;
+} libprobe_smart_attribute;
+
+// An array of `libprobe_smart_attribute` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_smart_attribute {
+  const struct libprobe_smart_attribute *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_smart_attribute;
+
+// An ATA disk's power mode (CHECK POWER MODE).
+typedef int32_t libprobe_power_mode;
+
+// A `libprobe_power_mode` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_power_mode {
+  uint8_t present;
+  uint8_t reason;
+  libprobe_power_mode value;
+} libprobe_opt_power_mode;
+
+// SMART health of one disk (an NVMe controller, an ATA or a SCSI disk).
+//
+// Fields a protocol does not have are `not_supported` (an NVMe drive has no attribute
+// table, an ATA drive no spare percentage). SMART fields are `permission_denied` without
+// root, and `standby` for an ATA disk that was spun down (it is not woken).
+typedef struct libprobe_smart_metrics {
+  // The kernel's name: `sda`, `nvme0` (an NVMe controller; its namespaces are
+  // `nvme0n1`, …).
+  struct libprobe_str device;
+  // The device node queried (`/dev/sda`, `/dev/nvme0`).
+  struct libprobe_str path;
+  struct libprobe_opt_str model;
+  // The serial number (redacted in libprobe's test fixtures).
+  struct libprobe_opt_str serial;
+  struct libprobe_opt_str firmware;
+  // User capacity. NVMe: total NVM capacity, else the sum of the namespaces' sizes.
+  // Unit: bytes.
+  struct libprobe_opt_u64 capacity_bytes;
+  // Nominal rotation rate; 0 for a solid-state device. `not_supported` when the device
+  // does not report it (older ATA disks, NVMe).
+  // Unit: rpm.
+  struct libprobe_opt_u16 rotation_rate;
+  // Nominal form factor (`3.5 inches`, `2.5 inches`, `M.2`, …); `not_supported` when
+  // the device does not report it.
+  struct libprobe_opt_str form_factor;
+  libprobe_storage_protocol protocol;
+  // SMART is enabled (ATA IDENTIFY word 85; always on for NVMe; SCSI informational
+  // exceptions reporting, `MRIE` not 0, from the log page's presence).
+  struct libprobe_opt_bool smart_enabled;
+  struct libprobe_opt_smart_status smart_status;
+  // Current temperature. ATA: attribute 194 (else 190), raw low byte. NVMe: the
+  // composite temperature. SCSI: the temperature log page. Without SMART access, the
+  // NVMe hwmon sensor (`temp1_input`, readable by anyone).
+  // Unit: celsius.
+  struct libprobe_opt_i32 temperature_celsius;
+  // ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few
+  // vendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on
+  // minutes of log page 15h, in whole hours.
+  // Unit: hours.
+  struct libprobe_opt_u64 power_on_hours;
+  // ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page
+  // 0Eh).
+  struct libprobe_opt_u64 power_cycle_count;
+  // ATA attribute 5, raw value.
+  struct libprobe_opt_u64 reallocated_sector_count;
+  // ATA attribute 197 (current pending sectors), raw value.
+  struct libprobe_opt_u64 pending_sector_count;
+  // ATA attribute 198 (offline uncorrectable sectors), raw value.
+  struct libprobe_opt_u64 uncorrectable_sector_count;
+  // Remaining endurance, percent (100 when new). ATA: the normalised value of the first
+  // wear attribute the drive has among 177, 231, 233, 173 (a value the drive reports
+  // above 100 is `error`). NVMe: 100 minus percentage used, 0 once the rated endurance
+  // is used up. `not_supported` for drives without one (disks that spin).
+  // Unit: percent.
+  struct libprobe_opt_u8 wear_leveling_count;
+  // NVMe: available spare capacity, percent.
+  // Unit: percent.
+  struct libprobe_opt_u8 nvme_spare_percent;
+  // NVMe: shutdowns without a shutdown notification.
+  struct libprobe_opt_u64 nvme_unsafe_shutdowns;
+  // NVMe: unrecovered data integrity errors.
+  struct libprobe_opt_u64 nvme_media_errors;
+  // Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be
+  // read).
+  struct libprobe_list_smart_attribute attributes;
+  // ATA: the power mode CHECK POWER MODE reported before anything else was sent.
+  struct libprobe_opt_power_mode power_mode;
+  // NVMe: the critical warning bits (0 spare below threshold, 1 temperature out of
+  // range, 2 reliability degraded, 3 read-only, 4 volatile backup failed, 5 persistent
+  // memory read-only).
+  struct libprobe_opt_u8 nvme_critical_warning;
+  // NVMe: the spare threshold below which the drive warns, percent.
+  // Unit: percent.
+  struct libprobe_opt_u8 nvme_spare_threshold_percent;
+  // NVMe: vendor estimate of the rated endurance used, percent (may exceed 100).
+  // Unit: percent.
+  struct libprobe_opt_u8 nvme_percentage_used;
+  // NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`
+  // when the 128-bit counter does not fit 64 bits.
+  // Unit: bytes.
+  struct libprobe_opt_u64 nvme_data_read_bytes;
+  // NVMe: data written by the host.
+  // Unit: bytes.
+  struct libprobe_opt_u64 nvme_data_written_bytes;
+  // NVMe: read commands completed.
+  struct libprobe_opt_u64 nvme_host_read_commands;
+  // NVMe: write commands completed.
+  struct libprobe_opt_u64 nvme_host_write_commands;
+  // NVMe: time the controller was busy with I/O.
+  // Unit: minutes.
+  struct libprobe_opt_u64 nvme_controller_busy_minutes;
+  // NVMe: error information log entries over the drive's life.
+  struct libprobe_opt_u64 nvme_error_log_entries;
+  // NVMe: time spent above the warning composite temperature threshold.
+  // Unit: minutes.
+  struct libprobe_opt_u64 nvme_warning_temperature_minutes;
+  // NVMe: time spent above the critical composite temperature threshold.
+  // Unit: minutes.
+  struct libprobe_opt_u64 nvme_critical_temperature_minutes;
+  // NVMe: temperature sensors 1–8 that report one.
+  // Unit: celsius.
+  struct libprobe_opt_list_i32 nvme_temperature_sensors_celsius;
+  // The temperature the device warns at: NVMe WCTEMP (Identify), SCSI reference
+  // temperature ("trip"); `not_supported` when the device gives none.
+  // Unit: celsius.
+  struct libprobe_opt_i32 temperature_warning_celsius;
+  // NVMe: the critical composite temperature threshold (CCTEMP).
+  // Unit: celsius.
+  struct libprobe_opt_i32 temperature_critical_celsius;
+  // SCSI: total uncorrected read errors (read error counter log page 03h, parameter
+  // 0006h); `not_supported` when the device keeps no such page.
+  struct libprobe_opt_u64 scsi_read_uncorrected_errors;
+  // SCSI: total uncorrected write errors (write error counter log page 02h).
+  struct libprobe_opt_u64 scsi_write_uncorrected_errors;
+} libprobe_smart_metrics;
+
+// An array of `libprobe_smart_metrics` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_smart_metrics {
+  const struct libprobe_smart_metrics *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_smart_metrics;
+
+// A `libprobe_list_smart_metrics` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_smart_metrics {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_smart_metrics value;
+} libprobe_opt_list_smart_metrics;
+
+// Health of a ZFS pool or vdev.
+typedef int32_t libprobe_zfs_health;
+
+// A `libprobe_zfs_health` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_zfs_health {
+  uint8_t present;
+  uint8_t reason;
+  libprobe_zfs_health value;
+} libprobe_opt_zfs_health;
+
+// One vdev of a pool's tree, depth first (the root is the pool itself, depth 0).
+typedef struct libprobe_zfs_vdev {
+  // As `zpool status` names it: the pool name for the root, `mirror-0`, `raidz1-0` for
+  // groups, the device path (or its last component) for leaves.
+  struct libprobe_str name;
+  // `root`, `mirror`, `raidz`, `draid`, `disk`, `file`, `spare`, `replacing`, `hole`, …
+  struct libprobe_str vdev_type;
+  // 0 for the root, 1 for top-level vdevs, …
+  uint32_t depth;
+  struct libprobe_opt_u64 guid;
+  // A leaf's device path.
+  struct libprobe_opt_str path;
+  struct libprobe_opt_zfs_health health;
+  // Allocated space (top-level vdevs and the root).
+  // Unit: bytes.
+  struct libprobe_opt_u64 allocated_bytes;
+  // Usable space.
+  // Unit: bytes.
+  struct libprobe_opt_u64 size_bytes;
+  struct libprobe_opt_u64 read_errors;
+  struct libprobe_opt_u64 write_errors;
+  struct libprobe_opt_u64 checksum_errors;
+  // A log (ZIL) device.
+  uint8_t is_log;
+} libprobe_zfs_vdev;
+
+// An array of `libprobe_zfs_vdev` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_zfs_vdev {
+  const struct libprobe_zfs_vdev *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_zfs_vdev;
+
+// One dataset's I/O counters (`objset-*` kstat, ZFS 0.8+; only datasets that are mounted
+// or open have one).
+typedef struct libprobe_zfs_dataset {
+  struct libprobe_str name;
+  // The objset id (from the kstat name `objset-0x…`).
+  uint64_t objset_id;
+  uint64_t reads;
+  uint64_t writes;
+  // Unit: bytes.
+  uint64_t read_bytes;
+  // Unit: bytes.
+  uint64_t written_bytes;
+  // Files unlinked.
+  uint64_t unlinks;
+  // Unlinked files whose space was reclaimed.
+  uint64_t unlinked;
+} libprobe_zfs_dataset;
+
+// An array of `libprobe_zfs_dataset` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_zfs_dataset {
+  const struct libprobe_zfs_dataset *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_zfs_dataset;
+
+// One imported ZFS pool.
+typedef struct libprobe_zfs_pool_metrics {
+  struct libprobe_str name;
+  struct libprobe_opt_u64 guid;
+  // From the `state` kstat (ZFS 0.8+), else the root vdev's state.
+  struct libprobe_opt_zfs_health health;
+  // Usable size (the root vdev's space).
+  // Unit: bytes.
+  struct libprobe_opt_u64 size_bytes;
+  // Unit: bytes.
+  struct libprobe_opt_u64 allocated_bytes;
+  // Unit: bytes.
+  struct libprobe_opt_u64 free_bytes;
+  // Free-space fragmentation; `not_supported` when the pool does not track it.
+  // Unit: percent.
+  struct libprobe_opt_f64 fragmentation_percent;
+  // `allocated / size`.
+  // Unit: percent.
+  struct libprobe_opt_f64 capacity_percent;
+  // The pool's `dedupratio` property (`ZFS_IOC_POOL_GET_PROPS`).
+  struct libprobe_opt_f64 dedup_ratio;
+  // The root dataset's `compressratio` (`ZFS_IOC_OBJSET_STATS`).
+  struct libprobe_opt_f64 compression_ratio;
+  // The vdev tree, depth first.
+  struct libprobe_list_zfs_vdev vdevs;
+  struct libprobe_list_zfs_dataset datasets;
+  // Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1).
+  struct libprobe_opt_u64 read_ops;
+  struct libprobe_opt_u64 write_ops;
+  // Bytes read per second since the previous snapshot of the same probe
+  // (`no_previous_sample` on the first).
+  // Unit: bytes/s.
+  struct libprobe_opt_u64 read_bandwidth;
+  // Bytes written per second since the previous snapshot.
+  // Unit: bytes/s.
+  struct libprobe_opt_u64 write_bandwidth;
+  // Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line).
+  struct libprobe_opt_u64 read_errors;
+  struct libprobe_opt_u64 write_errors;
+  struct libprobe_opt_u64 checksum_errors;
+  // Bytes read since import.
+  // Unit: bytes.
+  struct libprobe_opt_u64 read_bytes;
+  // Unit: bytes.
+  struct libprobe_opt_u64 written_bytes;
+} libprobe_zfs_pool_metrics;
+
+// An array of `libprobe_zfs_pool_metrics` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_zfs_pool_metrics {
+  const struct libprobe_zfs_pool_metrics *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_zfs_pool_metrics;
+
+// A `libprobe_list_zfs_pool_metrics` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_zfs_pool_metrics {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_zfs_pool_metrics value;
+} libprobe_opt_list_zfs_pool_metrics;
+
+// The ZFS adaptive replacement cache (`/proc/spl/kstat/zfs/arcstats`), beyond the
+// specification.
+typedef struct libprobe_zfs_arc_stats {
+  // Unit: bytes.
+  struct libprobe_opt_u64 size_bytes;
+  // The target size (`c`).
+  // Unit: bytes.
+  struct libprobe_opt_u64 target_bytes;
+  // Unit: bytes.
+  struct libprobe_opt_u64 min_bytes;
+  // Unit: bytes.
+  struct libprobe_opt_u64 max_bytes;
+  struct libprobe_opt_u64 hits;
+  struct libprobe_opt_u64 misses;
+  // Most-recently-used list size.
+  // Unit: bytes.
+  struct libprobe_opt_u64 mru_bytes;
+  // Most-frequently-used list size.
+  // Unit: bytes.
+  struct libprobe_opt_u64 mfu_bytes;
+  struct libprobe_opt_u64 l2_hits;
+  struct libprobe_opt_u64 l2_misses;
+} libprobe_zfs_arc_stats;
+
+// A `const libprobe_zfs_arc_stats *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_zfs_arc_stats {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_zfs_arc_stats *value;
+} libprobe_opt_zfs_arc_stats;
+
+// One device of a Btrfs filesystem.
+typedef struct libprobe_btrfs_device {
+  uint64_t devid;
+  // The device path (`BTRFS_IOC_DEV_INFO`), else `/dev/` and the sysfs name.
+  struct libprobe_opt_str path;
+  // The size the filesystem uses on this device.
+  // Unit: bytes.
+  struct libprobe_opt_u64 size_bytes;
+  // Allocated to chunks on this device.
+  // Unit: bytes.
+  struct libprobe_opt_u64 allocated_bytes;
+  // `size - allocated`.
+  // Unit: bytes.
+  struct libprobe_opt_u64 unallocated_bytes;
+  // I/O errors since the counters were last reset (`btrfs device stats`).
+  struct libprobe_opt_u64 write_errors;
+  struct libprobe_opt_u64 read_errors;
+  struct libprobe_opt_u64 flush_errors;
+  // Checksum mismatches.
+  struct libprobe_opt_u64 corruption_errors;
+  // Blocks with an unexpected generation (lost writes).
+  struct libprobe_opt_u64 generation_errors;
+  // The device is missing (`devinfo/<id>/missing`, Linux 5.9+).
+  struct libprobe_opt_bool missing;
+  struct libprobe_opt_bool writeable;
+} libprobe_btrfs_device;
+
+// An array of `libprobe_btrfs_device` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_btrfs_device {
+  const struct libprobe_btrfs_device *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_btrfs_device;
+
+// One block-group type's allocation (`/sys/fs/btrfs/<uuid>/allocation/<type>`).
+typedef struct libprobe_btrfs_allocation {
+  // `data`, `metadata` or `system`.
+  struct libprobe_str kind;
+  // The profiles holding chunks of this type (`single`, `dup`, `raid0`, `raid1`, …).
+  struct libprobe_list_str profiles;
+  // Logical size of the chunks (`btrfs filesystem usage`'s `Size:`).
+  // Unit: bytes.
+  uint64_t total_bytes;
+  // Logical bytes used in them.
+  // Unit: bytes.
+  uint64_t used_bytes;
+  // Raw device space of the chunks (copies included).
+  // Unit: bytes.
+  uint64_t disk_total_bytes;
+  // Unit: bytes.
+  uint64_t disk_used_bytes;
+} libprobe_btrfs_allocation;
+
+// An array of `libprobe_btrfs_allocation` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_btrfs_allocation {
+  const struct libprobe_btrfs_allocation *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_btrfs_allocation;
+
+// One mounted Btrfs filesystem.
+typedef struct libprobe_btrfs_metrics {
+  // The filesystem UUID (the `/sys/fs/btrfs` directory name).
+  struct libprobe_str uuid;
+  // The label; `null` when it has none.
+  struct libprobe_opt_str label;
+  struct libprobe_list_btrfs_device devices;
+  // Total size of the devices (`Device size` of `btrfs filesystem usage`).
+  // Unit: bytes.
+  struct libprobe_opt_u64 total_bytes;
+  // Raw space used, copies included (`Used`).
+  // Unit: bytes.
+  uint64_t used_bytes;
+  // Raw space per logical byte of data (1.0 single/raid0, 2.0 raid1/dup, …).
+  struct libprobe_opt_f64 data_ratio;
+  // Raw space per logical byte of metadata.
+  struct libprobe_opt_f64 metadata_ratio;
+  // The current transaction generation (`BTRFS_IOC_FS_INFO`, Linux 5.15+; sysfs
+  // `generation` otherwise).
+  struct libprobe_opt_u64 generation;
+  // Where it is mounted (the first mount seen).
+  struct libprobe_opt_str mount_point;
+  // Raw space allocated to chunks (`Device allocated`).
+  // Unit: bytes.
+  uint64_t allocated_bytes;
+  // `total - allocated` (`Device unallocated`).
+  // Unit: bytes.
+  struct libprobe_opt_u64 unallocated_bytes;
+  // Free space for data, estimated as `btrfs filesystem usage` does: unused data chunk
+  // space plus unallocated space divided by the data ratio.
+  // Unit: bytes.
+  struct libprobe_opt_u64 free_estimated_bytes;
+  // Global block reserve size.
+  // Unit: bytes.
+  struct libprobe_opt_u64 global_reserve_bytes;
+  // Global block reserve in use.
+  // Unit: bytes.
+  struct libprobe_opt_u64 global_reserve_used_bytes;
+  // Data, metadata and system allocation.
+  struct libprobe_list_btrfs_allocation allocations;
+  // Unit: bytes.
+  struct libprobe_opt_u32 node_size;
+  // Unit: bytes.
+  struct libprobe_opt_u32 sector_size;
+} libprobe_btrfs_metrics;
+
+// An array of `libprobe_btrfs_metrics` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_btrfs_metrics {
+  const struct libprobe_btrfs_metrics *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_btrfs_metrics;
+
+// A `libprobe_list_btrfs_metrics` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_btrfs_metrics {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_btrfs_metrics value;
+} libprobe_opt_list_btrfs_metrics;
+
+// The device-mapper state of an active logical volume (`/sys/block/dm-*/dm`).
+typedef struct libprobe_device_mapper_state {
+  // The kernel device (`dm-3`).
+  struct libprobe_str device;
+  // The mapped device name (`vg-lv`, dashes in names doubled).
+  struct libprobe_str name;
+  struct libprobe_opt_bool suspended;
+} libprobe_device_mapper_state;
+
+// A `const libprobe_device_mapper_state *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_device_mapper_state {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_device_mapper_state *value;
+} libprobe_opt_device_mapper_state;
+
+// One logical volume.
+typedef struct libprobe_logical_volume {
+  struct libprobe_str name;
+  struct libprobe_str uuid;
+  // Virtual size (the sum of the segments' extents).
+  // Unit: bytes.
+  uint64_t size_bytes;
+  uint64_t extent_count;
+  // The type of each segment, as `lvs -o segtype` names it: `linear`, `striped`,
+  // `raid1`, `raid5`, `mirror`, `thin-pool`, `thin`, `cache`, `cache-pool`, `snapshot`,
+  // `vdo`, `error`, `zero`, …
+  struct libprobe_list_str segment_types;
+  // The metadata status flags: `READ`, `WRITE`, `VISIBLE`, …
+  struct libprobe_list_str status;
+  // Shown by `lvs` without `-a` (internal volumes such as `pool_tdata` are not).
+  uint8_t visible;
+  // Areas of the first segment, as `lvs -o stripes` counts them: stripes (1 for
+  // linear), raid or mirror images, 1 for a pool (its data volume), 0 for a thin volume.
+  struct libprobe_opt_u32 stripes;
+  // Unit: bytes.
+  struct libprobe_opt_u64 stripe_size_bytes;
+  // A thin volume's pool, a cached volume's cache pool.
+  struct libprobe_opt_str pool_lv;
+  // A snapshot's origin (old-style or thin).
+  struct libprobe_opt_str origin;
+  // The physical volumes its extents lie on (directly), by name.
+  struct libprobe_list_str devices;
+  // When the volume was created (Unix seconds), as the metadata records it.
+  // Unit: s.
+  struct libprobe_opt_u64 creation_time;
+  struct libprobe_opt_str creation_host;
+  // `not_present` when the volume is not active (no device-mapper device).
+  struct libprobe_opt_device_mapper_state device_mapper;
+} libprobe_logical_volume;
+
+// An array of `libprobe_logical_volume` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_logical_volume {
+  const struct libprobe_logical_volume *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_logical_volume;
+
+// One physical volume.
+typedef struct libprobe_physical_volume {
+  // The device it was read from (`/dev/sdb1`); `not_present` for a PV the volume
+  // group lists but this machine does not show (missing).
+  struct libprobe_opt_str name;
+  struct libprobe_str uuid;
+  // The device size the PV header records.
+  // Unit: bytes.
+  struct libprobe_opt_u64 device_size_bytes;
+  // The PV's usable size as `pvs` shows `pv_size`: its extents × the extent size in a
+  // volume group, the device size for an orphan.
+  // Unit: bytes.
+  struct libprobe_opt_u64 size_bytes;
+  // Where the first extent starts.
+  // Unit: bytes.
+  struct libprobe_opt_u64 pe_start_bytes;
+  uint64_t extent_count;
+  uint64_t allocated_extent_count;
+  // Unallocated extents × extent size.
+  // Unit: bytes.
+  uint64_t free_bytes;
+  // `ALLOCATABLE`, … (`MISSING` when the VG flags it lost).
+  struct libprobe_list_str status;
+  // Metadata areas on this device.
+  struct libprobe_opt_u32 mda_count;
+} libprobe_physical_volume;
+
+// An array of `libprobe_physical_volume` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_physical_volume {
+  const struct libprobe_physical_volume *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_physical_volume;
+
+// One LVM volume group (from the newest metadata copy on its physical volumes).
+typedef struct libprobe_volume_group {
+  struct libprobe_str name;
+  struct libprobe_str uuid;
+  // Unit: bytes.
+  uint64_t size_bytes;
+  // Unit: bytes.
+  uint64_t free_bytes;
+  // Unit: bytes.
+  uint64_t extent_size;
+  uint64_t extent_count;
+  uint64_t free_extent_count;
+  uint32_t pv_count;
+  // Visible logical volumes (as `vgs` counts them).
+  uint32_t lv_count;
+  // Every logical volume, internal ones included (see `LogicalVolume::visible`).
+  struct libprobe_list_logical_volume logical_volumes;
+  struct libprobe_list_physical_volume physical_volumes;
+  // The metadata sequence number.
+  uint64_t seqno;
+  // `RESIZEABLE`, `READ`, `WRITE`, `EXPORTED`, …
+  struct libprobe_list_str status;
+  // Physical volumes the metadata lists that were not found.
+  uint32_t missing_pv_count;
+} libprobe_volume_group;
+
+// An array of `libprobe_volume_group` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_volume_group {
+  const struct libprobe_volume_group *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_volume_group;
+
+// LVM.
+typedef struct libprobe_lvm_metrics {
+  struct libprobe_list_volume_group volume_groups;
+  // Physical volumes in no volume group (beyond the specification).
+  struct libprobe_list_physical_volume orphan_physical_volumes;
+} libprobe_lvm_metrics;
+
+// A `const libprobe_lvm_metrics *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_lvm_metrics {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_lvm_metrics *value;
+} libprobe_opt_lvm_metrics;
+
+// Disk health and volume managers: SMART, ZFS, Btrfs, LVM.
 typedef struct libprobe_storage {
-  // The number of devices examined.
-  uint32_t device_count;
+  // SMART health of every disk: NVMe controllers, ATA and SCSI disks.
+  struct libprobe_opt_list_smart_metrics smart;
+  // Every imported ZFS pool; `not_present` without the ZFS module.
+  struct libprobe_opt_list_zfs_pool_metrics zfs_pools;
+  // The ZFS ARC (beyond the specification).
+  struct libprobe_opt_zfs_arc_stats zfs_arc;
+  // Every mounted Btrfs filesystem.
+  struct libprobe_opt_list_btrfs_metrics btrfs;
+  // LVM volume groups; `permission_denied` without root (block devices are read).
+  struct libprobe_opt_lvm_metrics lvm;
 } libprobe_storage;
 
 // A `const libprobe_storage *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
@@ -4327,6 +4967,10 @@ typedef struct libprobe_snapshot_view {
 
 // The read or its parse failed unexpectedly; the domain's warnings say how.
 #define LIBPROBE_REASON_ERROR 12
+
+// The device is in a low-power state (a disk spun down to standby) and reading would
+// wake it, so it was left alone.
+#define LIBPROBE_REASON_STANDBY 13
 
 // `R`: running or runnable.
 #define LIBPROBE_PROCESS_STATE_RUNNING 1
@@ -4642,6 +5286,54 @@ typedef struct libprobe_snapshot_view {
 
 // `humidity<n>_*`: percent relative humidity (milli-percent in sysfs).
 #define LIBPROBE_SENSOR_KIND_HUMIDITY 7
+
+// ATA (SATA or PATA), directly or through a SCSI/ATA translation layer (libata, a USB
+// bridge that speaks SAT).
+#define LIBPROBE_STORAGE_PROTOCOL_SATA 1
+
+// NVM Express.
+#define LIBPROBE_STORAGE_PROTOCOL_NVME 2
+
+// The SCSI command set: SAS, and other SCSI transports (FC, iSCSI, USB mass storage
+// without SAT).
+#define LIBPROBE_STORAGE_PROTOCOL_SAS 3
+
+#define LIBPROBE_SMART_STATUS_PASSED 1
+
+// ATA: SMART RETURN STATUS reports a threshold exceeded. NVMe: a critical warning bit
+// is set. SCSI: the informational exceptions log page reports a failure prediction.
+#define LIBPROBE_SMART_STATUS_FAILED 2
+
+// Active or idle (`FFh`).
+#define LIBPROBE_POWER_MODE_ACTIVE 1
+
+// Idle (`80h`–`83h`): spinning, heads may be unloaded.
+#define LIBPROBE_POWER_MODE_IDLE 2
+
+// Standby (`00h`, `01h`): spun down. libprobe sends it nothing more.
+#define LIBPROBE_POWER_MODE_STANDBY 3
+
+// A value this version of libprobe does not know.
+#define LIBPROBE_POWER_MODE_UNKNOWN 0
+
+#define LIBPROBE_ZFS_HEALTH_ONLINE 1
+
+#define LIBPROBE_ZFS_HEALTH_DEGRADED 2
+
+#define LIBPROBE_ZFS_HEALTH_FAULTED 3
+
+#define LIBPROBE_ZFS_HEALTH_OFFLINE 4
+
+// The device could not be opened.
+#define LIBPROBE_ZFS_HEALTH_UNAVAIL 5
+
+#define LIBPROBE_ZFS_HEALTH_REMOVED 6
+
+// I/O to the pool is suspended (failmode=wait after errors).
+#define LIBPROBE_ZFS_HEALTH_SUSPENDED 7
+
+// A state this version of libprobe does not know.
+#define LIBPROBE_ZFS_HEALTH_UNKNOWN 0
 
 // `true` or `false`; typed setter argument `uint8_t` (non-zero is true).
 #define LIBPROBE_OPTION_KIND_BOOL 1
@@ -5401,6 +6093,80 @@ libprobe_status libprobe_config_set_power_thermal(struct libprobe_config *config
 // `config` came from `libprobe_config_new`; pointer arguments are as described above.
 libprobe_status libprobe_config_set_power_process_energy(struct libprobe_config *config,
                                                          uint8_t value);
+
+// Sets option `storage.smart` (what `libprobe_config_set` sets by key):
+//
+// SMART health (default on): two to five pass-through commands per disk, never to a
+// disk in standby.
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_storage_smart(struct libprobe_config *config,
+                                                  uint8_t value);
+
+// Sets option `storage.zfs` (what `libprobe_config_set` sets by key):
+//
+// ZFS pools and the ARC (default on): kstat files and three ioctls per pool.
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_storage_zfs(struct libprobe_config *config,
+                                                uint8_t value);
+
+// Sets option `storage.btrfs` (what `libprobe_config_set` sets by key):
+//
+// Btrfs filesystems (default on): sysfs files and two ioctls per device.
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_storage_btrfs(struct libprobe_config *config,
+                                                  uint8_t value);
+
+// Sets option `storage.lvm` (what `libprobe_config_set` sets by key):
+//
+// LVM (default on): reads each block device's first sectors and its metadata area
+// (root only).
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_storage_lvm(struct libprobe_config *config,
+                                                uint8_t value);
+
+// Sets option `storage.devices` (what `libprobe_config_set` sets by key):
+//
+// Only these block devices or NVMe controllers for SMART and LVM (kernel names:
+// `sda`, `nvme0`); empty for all (default).
+//
+// `words`: `count` NUL-terminated strings (copied). Default: ``.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_storage_devices(struct libprobe_config *config,
+                                                    const char *const *words,
+                                                    size_t count);
 
 // Every option a config takes, in a static table: `domains` first, then each domain's
 // options in registry order. Writes the number of entries to `*count_out` (when it is not

@@ -227,6 +227,29 @@ type PowerOptions struct {
 
 // StorageOptions are the storage domain's options; a nil field keeps the core's default.
 type StorageOptions struct {
+	// SMART health (default on): two to five pass-through commands per disk, never to a
+	// disk in standby.
+	//
+	// Key storage.smart; default "true".
+	Smart *bool
+	// ZFS pools and the ARC (default on): kstat files and three ioctls per pool.
+	//
+	// Key storage.zfs; default "true".
+	Zfs *bool
+	// Btrfs filesystems (default on): sysfs files and two ioctls per device.
+	//
+	// Key storage.btrfs; default "true".
+	Btrfs *bool
+	// LVM (default on): reads each block device's first sectors and its metadata area
+	// (root only).
+	//
+	// Key storage.lvm; default "true".
+	Lvm *bool
+	// Only these block devices or NVMe controllers for SMART and LVM (kernel names:
+	// `sda`, `nvme0`); empty for all (default).
+	//
+	// Key storage.devices; default "".
+	Devices []string
 }
 
 // EBPFOptions are the ebpf domain's options; a nil field keeps the core's default.
@@ -334,6 +357,21 @@ func (o *Options) settings(add func(key, value string)) {
 	if o.Power.ProcessEnergy != nil {
 		add("power.process_energy", strconv.FormatBool(*o.Power.ProcessEnergy))
 	}
+	if o.Storage.Smart != nil {
+		add("storage.smart", strconv.FormatBool(*o.Storage.Smart))
+	}
+	if o.Storage.Zfs != nil {
+		add("storage.zfs", strconv.FormatBool(*o.Storage.Zfs))
+	}
+	if o.Storage.Btrfs != nil {
+		add("storage.btrfs", strconv.FormatBool(*o.Storage.Btrfs))
+	}
+	if o.Storage.Lvm != nil {
+		add("storage.lvm", strconv.FormatBool(*o.Storage.Lvm))
+	}
+	if o.Storage.Devices != nil {
+		add("storage.devices", strings.Join(o.Storage.Devices, ","))
+	}
 }
 
 // optionFields maps each key to its field in Options (the parity test sets each one).
@@ -371,4 +409,9 @@ var optionFields = map[string]string{
 	"power.hwmon":                 "Power.Hwmon",
 	"power.thermal":               "Power.Thermal",
 	"power.process_energy":        "Power.ProcessEnergy",
+	"storage.smart":               "Storage.Smart",
+	"storage.zfs":                 "Storage.Zfs",
+	"storage.btrfs":               "Storage.Btrfs",
+	"storage.lvm":                 "Storage.Lvm",
+	"storage.devices":             "Storage.Devices",
 }

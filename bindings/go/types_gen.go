@@ -84,6 +84,7 @@ const (
 	ReasonTooLarge         Reason = 10
 	ReasonTimedOut         Reason = 11
 	ReasonError            Reason = 12
+	ReasonStandby          Reason = 13
 )
 
 // String is the snake_case name used in JSON.
@@ -113,6 +114,8 @@ func (v Reason) String() string {
 		return "timed_out"
 	case ReasonError:
 		return "error"
+	case ReasonStandby:
+		return "standby"
 	}
 	return unknownName(int32(v))
 }
@@ -777,6 +780,109 @@ func (v SensorKind) String() string {
 		return "current"
 	case SensorKindHumidity:
 		return "humidity"
+	}
+	return unknownName(int32(v))
+}
+
+// The command set a disk speaks.
+type StorageProtocol int32
+
+const (
+	StorageProtocolSata StorageProtocol = 1
+	StorageProtocolNvme StorageProtocol = 2
+	StorageProtocolSas  StorageProtocol = 3
+)
+
+// String is the snake_case name used in JSON.
+func (v StorageProtocol) String() string {
+	switch v {
+	case StorageProtocolSata:
+		return "sata"
+	case StorageProtocolNvme:
+		return "nvme"
+	case StorageProtocolSas:
+		return "sas"
+	}
+	return unknownName(int32(v))
+}
+
+// The overall health verdict of a disk.
+type SmartStatus int32
+
+const (
+	SmartStatusPassed SmartStatus = 1
+	SmartStatusFailed SmartStatus = 2
+)
+
+// String is the snake_case name used in JSON.
+func (v SmartStatus) String() string {
+	switch v {
+	case SmartStatusPassed:
+		return "passed"
+	case SmartStatusFailed:
+		return "failed"
+	}
+	return unknownName(int32(v))
+}
+
+// An ATA disk's power mode (CHECK POWER MODE).
+type PowerMode int32
+
+const (
+	PowerModeActive  PowerMode = 1
+	PowerModeIdle    PowerMode = 2
+	PowerModeStandby PowerMode = 3
+	PowerModeUnknown PowerMode = 0
+)
+
+// String is the snake_case name used in JSON.
+func (v PowerMode) String() string {
+	switch v {
+	case PowerModeActive:
+		return "active"
+	case PowerModeIdle:
+		return "idle"
+	case PowerModeStandby:
+		return "standby"
+	case PowerModeUnknown:
+		return "unknown"
+	}
+	return unknownName(int32(v))
+}
+
+// Health of a ZFS pool or vdev.
+type ZfsHealth int32
+
+const (
+	ZfsHealthOnline    ZfsHealth = 1
+	ZfsHealthDegraded  ZfsHealth = 2
+	ZfsHealthFaulted   ZfsHealth = 3
+	ZfsHealthOffline   ZfsHealth = 4
+	ZfsHealthUnavail   ZfsHealth = 5
+	ZfsHealthRemoved   ZfsHealth = 6
+	ZfsHealthSuspended ZfsHealth = 7
+	ZfsHealthUnknown   ZfsHealth = 0
+)
+
+// String is the snake_case name used in JSON.
+func (v ZfsHealth) String() string {
+	switch v {
+	case ZfsHealthOnline:
+		return "online"
+	case ZfsHealthDegraded:
+		return "degraded"
+	case ZfsHealthFaulted:
+		return "faulted"
+	case ZfsHealthOffline:
+		return "offline"
+	case ZfsHealthUnavail:
+		return "unavail"
+	case ZfsHealthRemoved:
+		return "removed"
+	case ZfsHealthSuspended:
+		return "suspended"
+	case ZfsHealthUnknown:
+		return "unknown"
 	}
 	return unknownName(int32(v))
 }
@@ -4832,15 +4938,724 @@ func convProcessEnergy(c *C.libprobe_process_energy) ProcessEnergy {
 	}
 }
 
-// Disk health and volume managers.
+// Disk health and volume managers: SMART, ZFS, Btrfs, LVM.
 type Storage struct {
-	// The number of devices examined.
-	DeviceCount uint32 `json:"device_count"`
+	// SMART health of every disk: NVMe controllers, ATA and SCSI disks.
+	Smart Field[[]SmartMetrics] `json:"smart"`
+	// Every imported ZFS pool; `not_present` without the ZFS module.
+	ZfsPools Field[[]ZfsPoolMetrics] `json:"zfs_pools"`
+	// The ZFS ARC (beyond the specification).
+	ZfsArc Field[ZfsArcStats] `json:"zfs_arc"`
+	// Every mounted Btrfs filesystem.
+	Btrfs Field[[]BtrfsMetrics] `json:"btrfs"`
+	// LVM volume groups; `permission_denied` without root (block devices are read).
+	Lvm Field[LvmMetrics] `json:"lvm"`
 }
 
 func convStorage(c *C.libprobe_storage) Storage {
 	return Storage{
-		DeviceCount: uint32(c.device_count),
+		Smart:    convOptListSmartMetrics(&c.smart),
+		ZfsPools: convOptListZfsPoolMetrics(&c.zfs_pools),
+		ZfsArc:   convOptZfsArcStats(&c.zfs_arc),
+		Btrfs:    convOptListBtrfsMetrics(&c.btrfs),
+		Lvm:      convOptLvmMetrics(&c.lvm),
+	}
+}
+
+// SMART health of one disk (an NVMe controller, an ATA or a SCSI disk).
+//
+// Fields a protocol does not have are `not_supported` (an NVMe drive has no attribute
+// table, an ATA drive no spare percentage). SMART fields are `permission_denied` without
+// root, and `standby` for an ATA disk that was spun down (it is not woken).
+type SmartMetrics struct {
+	// The kernel's name: `sda`, `nvme0` (an NVMe controller; its namespaces are
+	// `nvme0n1`, …).
+	Device string `json:"device"`
+	// The device node queried (`/dev/sda`, `/dev/nvme0`).
+	Path  string        `json:"path"`
+	Model Field[string] `json:"model"`
+	// The serial number (redacted in libprobe's test fixtures).
+	Serial   Field[string] `json:"serial"`
+	Firmware Field[string] `json:"firmware"`
+	// User capacity. NVMe: total NVM capacity, else the sum of the namespaces' sizes.
+	// Unit: bytes.
+	CapacityBytes Field[uint64] `json:"capacity_bytes"`
+	// Nominal rotation rate; 0 for a solid-state device. `not_supported` when the device
+	// does not report it (older ATA disks, NVMe).
+	// Unit: rpm.
+	RotationRate Field[uint16] `json:"rotation_rate"`
+	// Nominal form factor (`3.5 inches`, `2.5 inches`, `M.2`, …); `not_supported` when
+	// the device does not report it.
+	FormFactor Field[string]   `json:"form_factor"`
+	Protocol   StorageProtocol `json:"protocol"`
+	// SMART is enabled (ATA IDENTIFY word 85; always on for NVMe; SCSI informational
+	// exceptions reporting, `MRIE` not 0, from the log page's presence).
+	SmartEnabled Field[bool]        `json:"smart_enabled"`
+	SmartStatus  Field[SmartStatus] `json:"smart_status"`
+	// Current temperature. ATA: attribute 194 (else 190), raw low byte. NVMe: the
+	// composite temperature. SCSI: the temperature log page. Without SMART access, the
+	// NVMe hwmon sensor (`temp1_input`, readable by anyone).
+	// Unit: celsius.
+	TemperatureCelsius Field[int32] `json:"temperature_celsius"`
+	// ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few
+	// vendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on
+	// minutes of log page 15h, in whole hours.
+	// Unit: hours.
+	PowerOnHours Field[uint64] `json:"power_on_hours"`
+	// ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page
+	// 0Eh).
+	PowerCycleCount Field[uint64] `json:"power_cycle_count"`
+	// ATA attribute 5, raw value.
+	ReallocatedSectorCount Field[uint64] `json:"reallocated_sector_count"`
+	// ATA attribute 197 (current pending sectors), raw value.
+	PendingSectorCount Field[uint64] `json:"pending_sector_count"`
+	// ATA attribute 198 (offline uncorrectable sectors), raw value.
+	UncorrectableSectorCount Field[uint64] `json:"uncorrectable_sector_count"`
+	// Remaining endurance, percent (100 when new). ATA: the normalised value of the first
+	// wear attribute the drive has among 177, 231, 233, 173 (a value the drive reports
+	// above 100 is `error`). NVMe: 100 minus percentage used, 0 once the rated endurance
+	// is used up. `not_supported` for drives without one (disks that spin).
+	// Unit: percent.
+	WearLevelingCount Field[uint8] `json:"wear_leveling_count"`
+	// NVMe: available spare capacity, percent.
+	// Unit: percent.
+	NvmeSparePercent Field[uint8] `json:"nvme_spare_percent"`
+	// NVMe: shutdowns without a shutdown notification.
+	NvmeUnsafeShutdowns Field[uint64] `json:"nvme_unsafe_shutdowns"`
+	// NVMe: unrecovered data integrity errors.
+	NvmeMediaErrors Field[uint64] `json:"nvme_media_errors"`
+	// Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be
+	// read).
+	Attributes []SmartAttribute `json:"attributes"`
+	// ATA: the power mode CHECK POWER MODE reported before anything else was sent.
+	PowerMode Field[PowerMode] `json:"power_mode"`
+	// NVMe: the critical warning bits (0 spare below threshold, 1 temperature out of
+	// range, 2 reliability degraded, 3 read-only, 4 volatile backup failed, 5 persistent
+	// memory read-only).
+	NvmeCriticalWarning Field[uint8] `json:"nvme_critical_warning"`
+	// NVMe: the spare threshold below which the drive warns, percent.
+	// Unit: percent.
+	NvmeSpareThresholdPercent Field[uint8] `json:"nvme_spare_threshold_percent"`
+	// NVMe: vendor estimate of the rated endurance used, percent (may exceed 100).
+	// Unit: percent.
+	NvmePercentageUsed Field[uint8] `json:"nvme_percentage_used"`
+	// NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`
+	// when the 128-bit counter does not fit 64 bits.
+	// Unit: bytes.
+	NvmeDataReadBytes Field[uint64] `json:"nvme_data_read_bytes"`
+	// NVMe: data written by the host.
+	// Unit: bytes.
+	NvmeDataWrittenBytes Field[uint64] `json:"nvme_data_written_bytes"`
+	// NVMe: read commands completed.
+	NvmeHostReadCommands Field[uint64] `json:"nvme_host_read_commands"`
+	// NVMe: write commands completed.
+	NvmeHostWriteCommands Field[uint64] `json:"nvme_host_write_commands"`
+	// NVMe: time the controller was busy with I/O.
+	// Unit: minutes.
+	NvmeControllerBusyMinutes Field[uint64] `json:"nvme_controller_busy_minutes"`
+	// NVMe: error information log entries over the drive's life.
+	NvmeErrorLogEntries Field[uint64] `json:"nvme_error_log_entries"`
+	// NVMe: time spent above the warning composite temperature threshold.
+	// Unit: minutes.
+	NvmeWarningTemperatureMinutes Field[uint64] `json:"nvme_warning_temperature_minutes"`
+	// NVMe: time spent above the critical composite temperature threshold.
+	// Unit: minutes.
+	NvmeCriticalTemperatureMinutes Field[uint64] `json:"nvme_critical_temperature_minutes"`
+	// NVMe: temperature sensors 1–8 that report one.
+	// Unit: celsius.
+	NvmeTemperatureSensorsCelsius Field[[]int32] `json:"nvme_temperature_sensors_celsius"`
+	// The temperature the device warns at: NVMe WCTEMP (Identify), SCSI reference
+	// temperature ("trip"); `not_supported` when the device gives none.
+	// Unit: celsius.
+	TemperatureWarningCelsius Field[int32] `json:"temperature_warning_celsius"`
+	// NVMe: the critical composite temperature threshold (CCTEMP).
+	// Unit: celsius.
+	TemperatureCriticalCelsius Field[int32] `json:"temperature_critical_celsius"`
+	// SCSI: total uncorrected read errors (read error counter log page 03h, parameter
+	// 0006h); `not_supported` when the device keeps no such page.
+	ScsiReadUncorrectedErrors Field[uint64] `json:"scsi_read_uncorrected_errors"`
+	// SCSI: total uncorrected write errors (write error counter log page 02h).
+	ScsiWriteUncorrectedErrors Field[uint64] `json:"scsi_write_uncorrected_errors"`
+}
+
+func convSmartMetrics(c *C.libprobe_smart_metrics) SmartMetrics {
+	return SmartMetrics{
+		Device:                         goString(c.device),
+		Path:                           goString(c.path),
+		Model:                          convOptStr(&c.model),
+		Serial:                         convOptStr(&c.serial),
+		Firmware:                       convOptStr(&c.firmware),
+		CapacityBytes:                  convOptU64(&c.capacity_bytes),
+		RotationRate:                   convOptU16(&c.rotation_rate),
+		FormFactor:                     convOptStr(&c.form_factor),
+		Protocol:                       StorageProtocol(c.protocol),
+		SmartEnabled:                   convOptBool(&c.smart_enabled),
+		SmartStatus:                    convOptSmartStatus(&c.smart_status),
+		TemperatureCelsius:             convOptI32(&c.temperature_celsius),
+		PowerOnHours:                   convOptU64(&c.power_on_hours),
+		PowerCycleCount:                convOptU64(&c.power_cycle_count),
+		ReallocatedSectorCount:         convOptU64(&c.reallocated_sector_count),
+		PendingSectorCount:             convOptU64(&c.pending_sector_count),
+		UncorrectableSectorCount:       convOptU64(&c.uncorrectable_sector_count),
+		WearLevelingCount:              convOptU8(&c.wear_leveling_count),
+		NvmeSparePercent:               convOptU8(&c.nvme_spare_percent),
+		NvmeUnsafeShutdowns:            convOptU64(&c.nvme_unsafe_shutdowns),
+		NvmeMediaErrors:                convOptU64(&c.nvme_media_errors),
+		Attributes:                     convListSmartAttribute(&c.attributes),
+		PowerMode:                      convOptPowerMode(&c.power_mode),
+		NvmeCriticalWarning:            convOptU8(&c.nvme_critical_warning),
+		NvmeSpareThresholdPercent:      convOptU8(&c.nvme_spare_threshold_percent),
+		NvmePercentageUsed:             convOptU8(&c.nvme_percentage_used),
+		NvmeDataReadBytes:              convOptU64(&c.nvme_data_read_bytes),
+		NvmeDataWrittenBytes:           convOptU64(&c.nvme_data_written_bytes),
+		NvmeHostReadCommands:           convOptU64(&c.nvme_host_read_commands),
+		NvmeHostWriteCommands:          convOptU64(&c.nvme_host_write_commands),
+		NvmeControllerBusyMinutes:      convOptU64(&c.nvme_controller_busy_minutes),
+		NvmeErrorLogEntries:            convOptU64(&c.nvme_error_log_entries),
+		NvmeWarningTemperatureMinutes:  convOptU64(&c.nvme_warning_temperature_minutes),
+		NvmeCriticalTemperatureMinutes: convOptU64(&c.nvme_critical_temperature_minutes),
+		NvmeTemperatureSensorsCelsius:  convOptListI32(&c.nvme_temperature_sensors_celsius),
+		TemperatureWarningCelsius:      convOptI32(&c.temperature_warning_celsius),
+		TemperatureCriticalCelsius:     convOptI32(&c.temperature_critical_celsius),
+		ScsiReadUncorrectedErrors:      convOptU64(&c.scsi_read_uncorrected_errors),
+		ScsiWriteUncorrectedErrors:     convOptU64(&c.scsi_write_uncorrected_errors),
+	}
+}
+
+// One ATA SMART attribute (SMART READ DATA joined with READ THRESHOLDS by id).
+type SmartAttribute struct {
+	// The attribute id (1–255).
+	ID uint8 `json:"id"`
+	// libprobe's name for the common ids (`reallocated_sectors`, `power_on_hours`,
+	// `temperature`, …: their usual meaning, which vendors may change), `unknown`
+	// otherwise.
+	Name string `json:"name"`
+	// The normalised value (1–253 on most drives; higher is better).
+	Value uint8 `json:"value"`
+	// The worst normalised value seen.
+	Worst uint8 `json:"worst"`
+	// The failure threshold from READ THRESHOLDS: `value <= threshold` means the attribute
+	// failed. `not_supported` when the thresholds could not be read or carry no entry for
+	// this id.
+	Threshold Field[uint8] `json:"threshold"`
+	// The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor
+	// specific; `raw_value & 0xff` is the temperature for ids 190 and 194).
+	RawValue uint64 `json:"raw_value"`
+	// The status flags: bit 0 pre-failure (else advisory), bit 1 updated online, bit 2
+	// performance, bit 3 error rate, bit 4 event count, bit 5 self-preserving.
+	Flags uint16 `json:"flags"`
+}
+
+func convSmartAttribute(c *C.libprobe_smart_attribute) SmartAttribute {
+	return SmartAttribute{
+		ID:        uint8(c.id),
+		Name:      goString(c.name),
+		Value:     uint8(c.value),
+		Worst:     uint8(c.worst),
+		Threshold: convOptU8(&c.threshold),
+		RawValue:  uint64(c.raw_value),
+		Flags:     uint16(c.flags),
+	}
+}
+
+// One imported ZFS pool.
+type ZfsPoolMetrics struct {
+	Name string        `json:"name"`
+	Guid Field[uint64] `json:"guid"`
+	// From the `state` kstat (ZFS 0.8+), else the root vdev's state.
+	Health Field[ZfsHealth] `json:"health"`
+	// Usable size (the root vdev's space).
+	// Unit: bytes.
+	SizeBytes Field[uint64] `json:"size_bytes"`
+	// Unit: bytes.
+	AllocatedBytes Field[uint64] `json:"allocated_bytes"`
+	// Unit: bytes.
+	FreeBytes Field[uint64] `json:"free_bytes"`
+	// Free-space fragmentation; `not_supported` when the pool does not track it.
+	// Unit: percent.
+	FragmentationPercent Field[float64] `json:"fragmentation_percent"`
+	// `allocated / size`.
+	// Unit: percent.
+	CapacityPercent Field[float64] `json:"capacity_percent"`
+	// The pool's `dedupratio` property (`ZFS_IOC_POOL_GET_PROPS`).
+	DedupRatio Field[float64] `json:"dedup_ratio"`
+	// The root dataset's `compressratio` (`ZFS_IOC_OBJSET_STATS`).
+	CompressionRatio Field[float64] `json:"compression_ratio"`
+	// The vdev tree, depth first.
+	Vdevs    []ZfsVdev    `json:"vdevs"`
+	Datasets []ZfsDataset `json:"datasets"`
+	// Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1).
+	ReadOps  Field[uint64] `json:"read_ops"`
+	WriteOps Field[uint64] `json:"write_ops"`
+	// Bytes read per second since the previous snapshot of the same probe
+	// (`no_previous_sample` on the first).
+	// Unit: bytes/s.
+	ReadBandwidth Field[uint64] `json:"read_bandwidth"`
+	// Bytes written per second since the previous snapshot.
+	// Unit: bytes/s.
+	WriteBandwidth Field[uint64] `json:"write_bandwidth"`
+	// Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line).
+	ReadErrors     Field[uint64] `json:"read_errors"`
+	WriteErrors    Field[uint64] `json:"write_errors"`
+	ChecksumErrors Field[uint64] `json:"checksum_errors"`
+	// Bytes read since import.
+	// Unit: bytes.
+	ReadBytes Field[uint64] `json:"read_bytes"`
+	// Unit: bytes.
+	WrittenBytes Field[uint64] `json:"written_bytes"`
+}
+
+func convZfsPoolMetrics(c *C.libprobe_zfs_pool_metrics) ZfsPoolMetrics {
+	return ZfsPoolMetrics{
+		Name:                 goString(c.name),
+		Guid:                 convOptU64(&c.guid),
+		Health:               convOptZfsHealth(&c.health),
+		SizeBytes:            convOptU64(&c.size_bytes),
+		AllocatedBytes:       convOptU64(&c.allocated_bytes),
+		FreeBytes:            convOptU64(&c.free_bytes),
+		FragmentationPercent: convOptF64(&c.fragmentation_percent),
+		CapacityPercent:      convOptF64(&c.capacity_percent),
+		DedupRatio:           convOptF64(&c.dedup_ratio),
+		CompressionRatio:     convOptF64(&c.compression_ratio),
+		Vdevs:                convListZfsVdev(&c.vdevs),
+		Datasets:             convListZfsDataset(&c.datasets),
+		ReadOps:              convOptU64(&c.read_ops),
+		WriteOps:             convOptU64(&c.write_ops),
+		ReadBandwidth:        convOptU64(&c.read_bandwidth),
+		WriteBandwidth:       convOptU64(&c.write_bandwidth),
+		ReadErrors:           convOptU64(&c.read_errors),
+		WriteErrors:          convOptU64(&c.write_errors),
+		ChecksumErrors:       convOptU64(&c.checksum_errors),
+		ReadBytes:            convOptU64(&c.read_bytes),
+		WrittenBytes:         convOptU64(&c.written_bytes),
+	}
+}
+
+// One vdev of a pool's tree, depth first (the root is the pool itself, depth 0).
+type ZfsVdev struct {
+	// As `zpool status` names it: the pool name for the root, `mirror-0`, `raidz1-0` for
+	// groups, the device path (or its last component) for leaves.
+	Name string `json:"name"`
+	// `root`, `mirror`, `raidz`, `draid`, `disk`, `file`, `spare`, `replacing`, `hole`, …
+	VdevType string `json:"vdev_type"`
+	// 0 for the root, 1 for top-level vdevs, …
+	Depth uint32        `json:"depth"`
+	Guid  Field[uint64] `json:"guid"`
+	// A leaf's device path.
+	Path   Field[string]    `json:"path"`
+	Health Field[ZfsHealth] `json:"health"`
+	// Allocated space (top-level vdevs and the root).
+	// Unit: bytes.
+	AllocatedBytes Field[uint64] `json:"allocated_bytes"`
+	// Usable space.
+	// Unit: bytes.
+	SizeBytes      Field[uint64] `json:"size_bytes"`
+	ReadErrors     Field[uint64] `json:"read_errors"`
+	WriteErrors    Field[uint64] `json:"write_errors"`
+	ChecksumErrors Field[uint64] `json:"checksum_errors"`
+	// A log (ZIL) device.
+	IsLog bool `json:"is_log"`
+}
+
+func convZfsVdev(c *C.libprobe_zfs_vdev) ZfsVdev {
+	return ZfsVdev{
+		Name:           goString(c.name),
+		VdevType:       goString(c.vdev_type),
+		Depth:          uint32(c.depth),
+		Guid:           convOptU64(&c.guid),
+		Path:           convOptStr(&c.path),
+		Health:         convOptZfsHealth(&c.health),
+		AllocatedBytes: convOptU64(&c.allocated_bytes),
+		SizeBytes:      convOptU64(&c.size_bytes),
+		ReadErrors:     convOptU64(&c.read_errors),
+		WriteErrors:    convOptU64(&c.write_errors),
+		ChecksumErrors: convOptU64(&c.checksum_errors),
+		IsLog:          c.is_log != 0,
+	}
+}
+
+// One dataset's I/O counters (`objset-*` kstat, ZFS 0.8+; only datasets that are mounted
+// or open have one).
+type ZfsDataset struct {
+	Name string `json:"name"`
+	// The objset id (from the kstat name `objset-0x…`).
+	ObjsetID uint64 `json:"objset_id"`
+	Reads    uint64 `json:"reads"`
+	Writes   uint64 `json:"writes"`
+	// Unit: bytes.
+	ReadBytes uint64 `json:"read_bytes"`
+	// Unit: bytes.
+	WrittenBytes uint64 `json:"written_bytes"`
+	// Files unlinked.
+	Unlinks uint64 `json:"unlinks"`
+	// Unlinked files whose space was reclaimed.
+	Unlinked uint64 `json:"unlinked"`
+}
+
+func convZfsDataset(c *C.libprobe_zfs_dataset) ZfsDataset {
+	return ZfsDataset{
+		Name:         goString(c.name),
+		ObjsetID:     uint64(c.objset_id),
+		Reads:        uint64(c.reads),
+		Writes:       uint64(c.writes),
+		ReadBytes:    uint64(c.read_bytes),
+		WrittenBytes: uint64(c.written_bytes),
+		Unlinks:      uint64(c.unlinks),
+		Unlinked:     uint64(c.unlinked),
+	}
+}
+
+// The ZFS adaptive replacement cache (`/proc/spl/kstat/zfs/arcstats`), beyond the
+// specification.
+type ZfsArcStats struct {
+	// Unit: bytes.
+	SizeBytes Field[uint64] `json:"size_bytes"`
+	// The target size (`c`).
+	// Unit: bytes.
+	TargetBytes Field[uint64] `json:"target_bytes"`
+	// Unit: bytes.
+	MinBytes Field[uint64] `json:"min_bytes"`
+	// Unit: bytes.
+	MaxBytes Field[uint64] `json:"max_bytes"`
+	Hits     Field[uint64] `json:"hits"`
+	Misses   Field[uint64] `json:"misses"`
+	// Most-recently-used list size.
+	// Unit: bytes.
+	MruBytes Field[uint64] `json:"mru_bytes"`
+	// Most-frequently-used list size.
+	// Unit: bytes.
+	MfuBytes Field[uint64] `json:"mfu_bytes"`
+	L2Hits   Field[uint64] `json:"l2_hits"`
+	L2Misses Field[uint64] `json:"l2_misses"`
+}
+
+func convZfsArcStats(c *C.libprobe_zfs_arc_stats) ZfsArcStats {
+	return ZfsArcStats{
+		SizeBytes:   convOptU64(&c.size_bytes),
+		TargetBytes: convOptU64(&c.target_bytes),
+		MinBytes:    convOptU64(&c.min_bytes),
+		MaxBytes:    convOptU64(&c.max_bytes),
+		Hits:        convOptU64(&c.hits),
+		Misses:      convOptU64(&c.misses),
+		MruBytes:    convOptU64(&c.mru_bytes),
+		MfuBytes:    convOptU64(&c.mfu_bytes),
+		L2Hits:      convOptU64(&c.l2_hits),
+		L2Misses:    convOptU64(&c.l2_misses),
+	}
+}
+
+// One mounted Btrfs filesystem.
+type BtrfsMetrics struct {
+	// The filesystem UUID (the `/sys/fs/btrfs` directory name).
+	Uuid string `json:"uuid"`
+	// The label; `null` when it has none.
+	Label   Field[string] `json:"label"`
+	Devices []BtrfsDevice `json:"devices"`
+	// Total size of the devices (`Device size` of `btrfs filesystem usage`).
+	// Unit: bytes.
+	TotalBytes Field[uint64] `json:"total_bytes"`
+	// Raw space used, copies included (`Used`).
+	// Unit: bytes.
+	UsedBytes uint64 `json:"used_bytes"`
+	// Raw space per logical byte of data (1.0 single/raid0, 2.0 raid1/dup, …).
+	DataRatio Field[float64] `json:"data_ratio"`
+	// Raw space per logical byte of metadata.
+	MetadataRatio Field[float64] `json:"metadata_ratio"`
+	// The current transaction generation (`BTRFS_IOC_FS_INFO`, Linux 5.15+; sysfs
+	// `generation` otherwise).
+	Generation Field[uint64] `json:"generation"`
+	// Where it is mounted (the first mount seen).
+	MountPoint Field[string] `json:"mount_point"`
+	// Raw space allocated to chunks (`Device allocated`).
+	// Unit: bytes.
+	AllocatedBytes uint64 `json:"allocated_bytes"`
+	// `total - allocated` (`Device unallocated`).
+	// Unit: bytes.
+	UnallocatedBytes Field[uint64] `json:"unallocated_bytes"`
+	// Free space for data, estimated as `btrfs filesystem usage` does: unused data chunk
+	// space plus unallocated space divided by the data ratio.
+	// Unit: bytes.
+	FreeEstimatedBytes Field[uint64] `json:"free_estimated_bytes"`
+	// Global block reserve size.
+	// Unit: bytes.
+	GlobalReserveBytes Field[uint64] `json:"global_reserve_bytes"`
+	// Global block reserve in use.
+	// Unit: bytes.
+	GlobalReserveUsedBytes Field[uint64] `json:"global_reserve_used_bytes"`
+	// Data, metadata and system allocation.
+	Allocations []BtrfsAllocation `json:"allocations"`
+	// Unit: bytes.
+	NodeSize Field[uint32] `json:"node_size"`
+	// Unit: bytes.
+	SectorSize Field[uint32] `json:"sector_size"`
+}
+
+func convBtrfsMetrics(c *C.libprobe_btrfs_metrics) BtrfsMetrics {
+	return BtrfsMetrics{
+		Uuid:                   goString(c.uuid),
+		Label:                  convOptStr(&c.label),
+		Devices:                convListBtrfsDevice(&c.devices),
+		TotalBytes:             convOptU64(&c.total_bytes),
+		UsedBytes:              uint64(c.used_bytes),
+		DataRatio:              convOptF64(&c.data_ratio),
+		MetadataRatio:          convOptF64(&c.metadata_ratio),
+		Generation:             convOptU64(&c.generation),
+		MountPoint:             convOptStr(&c.mount_point),
+		AllocatedBytes:         uint64(c.allocated_bytes),
+		UnallocatedBytes:       convOptU64(&c.unallocated_bytes),
+		FreeEstimatedBytes:     convOptU64(&c.free_estimated_bytes),
+		GlobalReserveBytes:     convOptU64(&c.global_reserve_bytes),
+		GlobalReserveUsedBytes: convOptU64(&c.global_reserve_used_bytes),
+		Allocations:            convListBtrfsAllocation(&c.allocations),
+		NodeSize:               convOptU32(&c.node_size),
+		SectorSize:             convOptU32(&c.sector_size),
+	}
+}
+
+// One device of a Btrfs filesystem.
+type BtrfsDevice struct {
+	Devid uint64 `json:"devid"`
+	// The device path (`BTRFS_IOC_DEV_INFO`), else `/dev/` and the sysfs name.
+	Path Field[string] `json:"path"`
+	// The size the filesystem uses on this device.
+	// Unit: bytes.
+	SizeBytes Field[uint64] `json:"size_bytes"`
+	// Allocated to chunks on this device.
+	// Unit: bytes.
+	AllocatedBytes Field[uint64] `json:"allocated_bytes"`
+	// `size - allocated`.
+	// Unit: bytes.
+	UnallocatedBytes Field[uint64] `json:"unallocated_bytes"`
+	// I/O errors since the counters were last reset (`btrfs device stats`).
+	WriteErrors Field[uint64] `json:"write_errors"`
+	ReadErrors  Field[uint64] `json:"read_errors"`
+	FlushErrors Field[uint64] `json:"flush_errors"`
+	// Checksum mismatches.
+	CorruptionErrors Field[uint64] `json:"corruption_errors"`
+	// Blocks with an unexpected generation (lost writes).
+	GenerationErrors Field[uint64] `json:"generation_errors"`
+	// The device is missing (`devinfo/<id>/missing`, Linux 5.9+).
+	Missing   Field[bool] `json:"missing"`
+	Writeable Field[bool] `json:"writeable"`
+}
+
+func convBtrfsDevice(c *C.libprobe_btrfs_device) BtrfsDevice {
+	return BtrfsDevice{
+		Devid:            uint64(c.devid),
+		Path:             convOptStr(&c.path),
+		SizeBytes:        convOptU64(&c.size_bytes),
+		AllocatedBytes:   convOptU64(&c.allocated_bytes),
+		UnallocatedBytes: convOptU64(&c.unallocated_bytes),
+		WriteErrors:      convOptU64(&c.write_errors),
+		ReadErrors:       convOptU64(&c.read_errors),
+		FlushErrors:      convOptU64(&c.flush_errors),
+		CorruptionErrors: convOptU64(&c.corruption_errors),
+		GenerationErrors: convOptU64(&c.generation_errors),
+		Missing:          convOptBool(&c.missing),
+		Writeable:        convOptBool(&c.writeable),
+	}
+}
+
+// One block-group type's allocation (`/sys/fs/btrfs/<uuid>/allocation/<type>`).
+type BtrfsAllocation struct {
+	// `data`, `metadata` or `system`.
+	Kind string `json:"kind"`
+	// The profiles holding chunks of this type (`single`, `dup`, `raid0`, `raid1`, …).
+	Profiles []string `json:"profiles"`
+	// Logical size of the chunks (`btrfs filesystem usage`'s `Size:`).
+	// Unit: bytes.
+	TotalBytes uint64 `json:"total_bytes"`
+	// Logical bytes used in them.
+	// Unit: bytes.
+	UsedBytes uint64 `json:"used_bytes"`
+	// Raw device space of the chunks (copies included).
+	// Unit: bytes.
+	DiskTotalBytes uint64 `json:"disk_total_bytes"`
+	// Unit: bytes.
+	DiskUsedBytes uint64 `json:"disk_used_bytes"`
+}
+
+func convBtrfsAllocation(c *C.libprobe_btrfs_allocation) BtrfsAllocation {
+	return BtrfsAllocation{
+		Kind:           goString(c.kind),
+		Profiles:       convListStr(&c.profiles),
+		TotalBytes:     uint64(c.total_bytes),
+		UsedBytes:      uint64(c.used_bytes),
+		DiskTotalBytes: uint64(c.disk_total_bytes),
+		DiskUsedBytes:  uint64(c.disk_used_bytes),
+	}
+}
+
+// LVM.
+type LvmMetrics struct {
+	VolumeGroups []VolumeGroup `json:"volume_groups"`
+	// Physical volumes in no volume group (beyond the specification).
+	OrphanPhysicalVolumes []PhysicalVolume `json:"orphan_physical_volumes"`
+}
+
+func convLvmMetrics(c *C.libprobe_lvm_metrics) LvmMetrics {
+	return LvmMetrics{
+		VolumeGroups:          convListVolumeGroup(&c.volume_groups),
+		OrphanPhysicalVolumes: convListPhysicalVolume(&c.orphan_physical_volumes),
+	}
+}
+
+// One LVM volume group (from the newest metadata copy on its physical volumes).
+type VolumeGroup struct {
+	Name string `json:"name"`
+	Uuid string `json:"uuid"`
+	// Unit: bytes.
+	SizeBytes uint64 `json:"size_bytes"`
+	// Unit: bytes.
+	FreeBytes uint64 `json:"free_bytes"`
+	// Unit: bytes.
+	ExtentSize      uint64 `json:"extent_size"`
+	ExtentCount     uint64 `json:"extent_count"`
+	FreeExtentCount uint64 `json:"free_extent_count"`
+	PvCount         uint32 `json:"pv_count"`
+	// Visible logical volumes (as `vgs` counts them).
+	LvCount uint32 `json:"lv_count"`
+	// Every logical volume, internal ones included (see `LogicalVolume::visible`).
+	LogicalVolumes  []LogicalVolume  `json:"logical_volumes"`
+	PhysicalVolumes []PhysicalVolume `json:"physical_volumes"`
+	// The metadata sequence number.
+	Seqno uint64 `json:"seqno"`
+	// `RESIZEABLE`, `READ`, `WRITE`, `EXPORTED`, …
+	Status []string `json:"status"`
+	// Physical volumes the metadata lists that were not found.
+	MissingPvCount uint32 `json:"missing_pv_count"`
+}
+
+func convVolumeGroup(c *C.libprobe_volume_group) VolumeGroup {
+	return VolumeGroup{
+		Name:            goString(c.name),
+		Uuid:            goString(c.uuid),
+		SizeBytes:       uint64(c.size_bytes),
+		FreeBytes:       uint64(c.free_bytes),
+		ExtentSize:      uint64(c.extent_size),
+		ExtentCount:     uint64(c.extent_count),
+		FreeExtentCount: uint64(c.free_extent_count),
+		PvCount:         uint32(c.pv_count),
+		LvCount:         uint32(c.lv_count),
+		LogicalVolumes:  convListLogicalVolume(&c.logical_volumes),
+		PhysicalVolumes: convListPhysicalVolume(&c.physical_volumes),
+		Seqno:           uint64(c.seqno),
+		Status:          convListStr(&c.status),
+		MissingPvCount:  uint32(c.missing_pv_count),
+	}
+}
+
+// One logical volume.
+type LogicalVolume struct {
+	Name string `json:"name"`
+	Uuid string `json:"uuid"`
+	// Virtual size (the sum of the segments' extents).
+	// Unit: bytes.
+	SizeBytes   uint64 `json:"size_bytes"`
+	ExtentCount uint64 `json:"extent_count"`
+	// The type of each segment, as `lvs -o segtype` names it: `linear`, `striped`,
+	// `raid1`, `raid5`, `mirror`, `thin-pool`, `thin`, `cache`, `cache-pool`, `snapshot`,
+	// `vdo`, `error`, `zero`, …
+	SegmentTypes []string `json:"segment_types"`
+	// The metadata status flags: `READ`, `WRITE`, `VISIBLE`, …
+	Status []string `json:"status"`
+	// Shown by `lvs` without `-a` (internal volumes such as `pool_tdata` are not).
+	Visible bool `json:"visible"`
+	// Areas of the first segment, as `lvs -o stripes` counts them: stripes (1 for
+	// linear), raid or mirror images, 1 for a pool (its data volume), 0 for a thin volume.
+	Stripes Field[uint32] `json:"stripes"`
+	// Unit: bytes.
+	StripeSizeBytes Field[uint64] `json:"stripe_size_bytes"`
+	// A thin volume's pool, a cached volume's cache pool.
+	PoolLv Field[string] `json:"pool_lv"`
+	// A snapshot's origin (old-style or thin).
+	Origin Field[string] `json:"origin"`
+	// The physical volumes its extents lie on (directly), by name.
+	Devices []string `json:"devices"`
+	// When the volume was created (Unix seconds), as the metadata records it.
+	// Unit: s.
+	CreationTime Field[uint64] `json:"creation_time"`
+	CreationHost Field[string] `json:"creation_host"`
+	// `not_present` when the volume is not active (no device-mapper device).
+	DeviceMapper Field[DeviceMapperState] `json:"device_mapper"`
+}
+
+func convLogicalVolume(c *C.libprobe_logical_volume) LogicalVolume {
+	return LogicalVolume{
+		Name:            goString(c.name),
+		Uuid:            goString(c.uuid),
+		SizeBytes:       uint64(c.size_bytes),
+		ExtentCount:     uint64(c.extent_count),
+		SegmentTypes:    convListStr(&c.segment_types),
+		Status:          convListStr(&c.status),
+		Visible:         c.visible != 0,
+		Stripes:         convOptU32(&c.stripes),
+		StripeSizeBytes: convOptU64(&c.stripe_size_bytes),
+		PoolLv:          convOptStr(&c.pool_lv),
+		Origin:          convOptStr(&c.origin),
+		Devices:         convListStr(&c.devices),
+		CreationTime:    convOptU64(&c.creation_time),
+		CreationHost:    convOptStr(&c.creation_host),
+		DeviceMapper:    convOptDeviceMapperState(&c.device_mapper),
+	}
+}
+
+// The device-mapper state of an active logical volume (`/sys/block/dm-*/dm`).
+type DeviceMapperState struct {
+	// The kernel device (`dm-3`).
+	Device string `json:"device"`
+	// The mapped device name (`vg-lv`, dashes in names doubled).
+	Name      string      `json:"name"`
+	Suspended Field[bool] `json:"suspended"`
+}
+
+func convDeviceMapperState(c *C.libprobe_device_mapper_state) DeviceMapperState {
+	return DeviceMapperState{
+		Device:    goString(c.device),
+		Name:      goString(c.name),
+		Suspended: convOptBool(&c.suspended),
+	}
+}
+
+// One physical volume.
+type PhysicalVolume struct {
+	// The device it was read from (`/dev/sdb1`); `not_present` for a PV the volume
+	// group lists but this machine does not show (missing).
+	Name Field[string] `json:"name"`
+	Uuid string        `json:"uuid"`
+	// The device size the PV header records.
+	// Unit: bytes.
+	DeviceSizeBytes Field[uint64] `json:"device_size_bytes"`
+	// The PV's usable size as `pvs` shows `pv_size`: its extents × the extent size in a
+	// volume group, the device size for an orphan.
+	// Unit: bytes.
+	SizeBytes Field[uint64] `json:"size_bytes"`
+	// Where the first extent starts.
+	// Unit: bytes.
+	PeStartBytes         Field[uint64] `json:"pe_start_bytes"`
+	ExtentCount          uint64        `json:"extent_count"`
+	AllocatedExtentCount uint64        `json:"allocated_extent_count"`
+	// Unallocated extents × extent size.
+	// Unit: bytes.
+	FreeBytes uint64 `json:"free_bytes"`
+	// `ALLOCATABLE`, … (`MISSING` when the VG flags it lost).
+	Status []string `json:"status"`
+	// Metadata areas on this device.
+	MdaCount Field[uint32] `json:"mda_count"`
+}
+
+func convPhysicalVolume(c *C.libprobe_physical_volume) PhysicalVolume {
+	return PhysicalVolume{
+		Name:                 convOptStr(&c.name),
+		Uuid:                 goString(c.uuid),
+		DeviceSizeBytes:      convOptU64(&c.device_size_bytes),
+		SizeBytes:            convOptU64(&c.size_bytes),
+		PeStartBytes:         convOptU64(&c.pe_start_bytes),
+		ExtentCount:          uint64(c.extent_count),
+		AllocatedExtentCount: uint64(c.allocated_extent_count),
+		FreeBytes:            uint64(c.free_bytes),
+		Status:               convListStr(&c.status),
+		MdaCount:             convOptU32(&c.mda_count),
 	}
 }
 
@@ -5887,4 +6702,166 @@ func convListProcessEnergy(c *C.libprobe_list_process_energy) []ProcessEnergy {
 		out[i] = convProcessEnergy(e)
 	}
 	return out
+}
+
+func convListSmartMetrics(c *C.libprobe_list_smart_metrics) []SmartMetrics {
+	out := make([]SmartMetrics, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_smart_metrics)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convSmartMetrics(e)
+	}
+	return out
+}
+
+func convOptListSmartMetrics(c *C.libprobe_opt_list_smart_metrics) Field[[]SmartMetrics] {
+	if c.present == 0 {
+		return Field[[]SmartMetrics]{Reason: Reason(c.reason)}
+	}
+	return Field[[]SmartMetrics]{Valid: true, Value: convListSmartMetrics(&c.value)}
+}
+
+func convListZfsPoolMetrics(c *C.libprobe_list_zfs_pool_metrics) []ZfsPoolMetrics {
+	out := make([]ZfsPoolMetrics, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_zfs_pool_metrics)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convZfsPoolMetrics(e)
+	}
+	return out
+}
+
+func convOptListZfsPoolMetrics(c *C.libprobe_opt_list_zfs_pool_metrics) Field[[]ZfsPoolMetrics] {
+	if c.present == 0 {
+		return Field[[]ZfsPoolMetrics]{Reason: Reason(c.reason)}
+	}
+	return Field[[]ZfsPoolMetrics]{Valid: true, Value: convListZfsPoolMetrics(&c.value)}
+}
+
+func convOptZfsArcStats(c *C.libprobe_opt_zfs_arc_stats) Field[ZfsArcStats] {
+	if c.present == 0 {
+		return Field[ZfsArcStats]{Reason: Reason(c.reason)}
+	}
+	return Field[ZfsArcStats]{Valid: true, Value: convZfsArcStats(c.value)}
+}
+
+func convListBtrfsMetrics(c *C.libprobe_list_btrfs_metrics) []BtrfsMetrics {
+	out := make([]BtrfsMetrics, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_btrfs_metrics)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convBtrfsMetrics(e)
+	}
+	return out
+}
+
+func convOptListBtrfsMetrics(c *C.libprobe_opt_list_btrfs_metrics) Field[[]BtrfsMetrics] {
+	if c.present == 0 {
+		return Field[[]BtrfsMetrics]{Reason: Reason(c.reason)}
+	}
+	return Field[[]BtrfsMetrics]{Valid: true, Value: convListBtrfsMetrics(&c.value)}
+}
+
+func convOptLvmMetrics(c *C.libprobe_opt_lvm_metrics) Field[LvmMetrics] {
+	if c.present == 0 {
+		return Field[LvmMetrics]{Reason: Reason(c.reason)}
+	}
+	return Field[LvmMetrics]{Valid: true, Value: convLvmMetrics(c.value)}
+}
+
+func convOptSmartStatus(c *C.libprobe_opt_smart_status) Field[SmartStatus] {
+	if c.present == 0 {
+		return Field[SmartStatus]{Reason: Reason(c.reason)}
+	}
+	return Field[SmartStatus]{Valid: true, Value: SmartStatus(c.value)}
+}
+
+func convListSmartAttribute(c *C.libprobe_list_smart_attribute) []SmartAttribute {
+	out := make([]SmartAttribute, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_smart_attribute)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convSmartAttribute(e)
+	}
+	return out
+}
+
+func convOptPowerMode(c *C.libprobe_opt_power_mode) Field[PowerMode] {
+	if c.present == 0 {
+		return Field[PowerMode]{Reason: Reason(c.reason)}
+	}
+	return Field[PowerMode]{Valid: true, Value: PowerMode(c.value)}
+}
+
+func convOptZfsHealth(c *C.libprobe_opt_zfs_health) Field[ZfsHealth] {
+	if c.present == 0 {
+		return Field[ZfsHealth]{Reason: Reason(c.reason)}
+	}
+	return Field[ZfsHealth]{Valid: true, Value: ZfsHealth(c.value)}
+}
+
+func convListZfsVdev(c *C.libprobe_list_zfs_vdev) []ZfsVdev {
+	out := make([]ZfsVdev, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_zfs_vdev)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convZfsVdev(e)
+	}
+	return out
+}
+
+func convListZfsDataset(c *C.libprobe_list_zfs_dataset) []ZfsDataset {
+	out := make([]ZfsDataset, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_zfs_dataset)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convZfsDataset(e)
+	}
+	return out
+}
+
+func convListBtrfsDevice(c *C.libprobe_list_btrfs_device) []BtrfsDevice {
+	out := make([]BtrfsDevice, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_btrfs_device)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convBtrfsDevice(e)
+	}
+	return out
+}
+
+func convListBtrfsAllocation(c *C.libprobe_list_btrfs_allocation) []BtrfsAllocation {
+	out := make([]BtrfsAllocation, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_btrfs_allocation)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convBtrfsAllocation(e)
+	}
+	return out
+}
+
+func convListVolumeGroup(c *C.libprobe_list_volume_group) []VolumeGroup {
+	out := make([]VolumeGroup, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_volume_group)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convVolumeGroup(e)
+	}
+	return out
+}
+
+func convListPhysicalVolume(c *C.libprobe_list_physical_volume) []PhysicalVolume {
+	out := make([]PhysicalVolume, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_physical_volume)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convPhysicalVolume(e)
+	}
+	return out
+}
+
+func convListLogicalVolume(c *C.libprobe_list_logical_volume) []LogicalVolume {
+	out := make([]LogicalVolume, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_logical_volume)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convLogicalVolume(e)
+	}
+	return out
+}
+
+func convOptDeviceMapperState(c *C.libprobe_opt_device_mapper_state) Field[DeviceMapperState] {
+	if c.present == 0 {
+		return Field[DeviceMapperState]{Reason: Reason(c.reason)}
+	}
+	return Field[DeviceMapperState]{Valid: true, Value: convDeviceMapperState(c.value)}
 }

@@ -15,7 +15,7 @@ export type DomainState = 'collected' | 'skipped' | 'failed';
  *
  * The codes are stable (the C ABI exposes them) and never renumbered.
  */
-export type Reason = 'permission_denied' | 'gone' | 'not_supported' | 'not_present' | 'disabled' | 'not_enabled' | 'zombie' | 'kernel_thread' | 'no_previous_sample' | 'too_large' | 'timed_out' | 'error';
+export type Reason = 'permission_denied' | 'gone' | 'not_supported' | 'not_present' | 'disabled' | 'not_enabled' | 'zombie' | 'kernel_thread' | 'no_previous_sample' | 'too_large' | 'timed_out' | 'error' | 'standby';
 
 /** Scheduler state, from the state letter of `/proc/<pid>/stat`. */
 export type ProcessState = 'running' | 'sleeping' | 'disk_sleep' | 'zombie' | 'stopped' | 'tracing_stop' | 'dead' | 'wakekill' | 'waking' | 'parked' | 'idle' | 'unknown';
@@ -91,6 +91,18 @@ export type BatteryFamily = 'energy' | 'charge';
  * `sensors` prints channels in.
  */
 export type SensorKind = 'voltage' | 'fan' | 'temperature' | 'power' | 'energy' | 'current' | 'humidity';
+
+/** The command set a disk speaks. */
+export type StorageProtocol = 'sata' | 'nvme' | 'sas';
+
+/** The overall health verdict of a disk. */
+export type SmartStatus = 'passed' | 'failed';
+
+/** An ATA disk's power mode (CHECK POWER MODE). */
+export type PowerMode = 'active' | 'idle' | 'standby' | 'unknown';
+
+/** Health of a ZFS pool or vdev. */
+export type ZfsHealth = 'online' | 'degraded' | 'faulted' | 'offline' | 'unavail' | 'removed' | 'suspended' | 'unknown';
 
 /** Everything one call collected. */
 export interface Snapshot {
@@ -3900,10 +3912,667 @@ export interface ProcessEnergy {
   powerWatts: number;
 }
 
-/** Disk health and volume managers. */
+/** Disk health and volume managers: SMART, ZFS, Btrfs, LVM. */
 export interface Storage {
-  /** The number of devices examined. */
-  deviceCount: number;
+  /** SMART health of every disk: NVMe controllers, ATA and SCSI disks. */
+  smart: SmartMetrics[] | null;
+  /** Every imported ZFS pool; `not_present` without the ZFS module. */
+  zfsPools: ZfsPoolMetrics[] | null;
+  /** The ZFS ARC (beyond the specification). */
+  zfsArc: ZfsArcStats | null;
+  /** Every mounted Btrfs filesystem. */
+  btrfs: BtrfsMetrics[] | null;
+  /** LVM volume groups; `permission_denied` without root (block devices are read). */
+  lvm: LvmMetrics | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'smart' | 'zfsPools' | 'zfsArc' | 'btrfs' | 'lvm', Reason>>;
+}
+
+/**
+ * SMART health of one disk (an NVMe controller, an ATA or a SCSI disk).
+ *
+ * Fields a protocol does not have are `not_supported` (an NVMe drive has no attribute
+ * table, an ATA drive no spare percentage). SMART fields are `permission_denied` without
+ * root, and `standby` for an ATA disk that was spun down (it is not woken).
+ */
+export interface SmartMetrics {
+  /**
+   * The kernel's name: `sda`, `nvme0` (an NVMe controller; its namespaces are
+   * `nvme0n1`, …).
+   */
+  device: string;
+  /** The device node queried (`/dev/sda`, `/dev/nvme0`). */
+  path: string;
+  model: string | null;
+  /** The serial number (redacted in libprobe's test fixtures). */
+  serial: string | null;
+  firmware: string | null;
+  /**
+   * User capacity. NVMe: total NVM capacity, else the sum of the namespaces' sizes.
+   *
+   * Unit: bytes.
+   */
+  capacityBytes: bigint | null;
+  /**
+   * Nominal rotation rate; 0 for a solid-state device. `not_supported` when the device
+   * does not report it (older ATA disks, NVMe).
+   *
+   * Unit: rpm.
+   */
+  rotationRate: number | null;
+  /**
+   * Nominal form factor (`3.5 inches`, `2.5 inches`, `M.2`, …); `not_supported` when
+   * the device does not report it.
+   */
+  formFactor: string | null;
+  protocol: StorageProtocol;
+  /**
+   * SMART is enabled (ATA IDENTIFY word 85; always on for NVMe; SCSI informational
+   * exceptions reporting, `MRIE` not 0, from the log page's presence).
+   */
+  smartEnabled: boolean | null;
+  smartStatus: SmartStatus | null;
+  /**
+   * Current temperature. ATA: attribute 194 (else 190), raw low byte. NVMe: the
+   * composite temperature. SCSI: the temperature log page. Without SMART access, the
+   * NVMe hwmon sensor (`temp1_input`, readable by anyone).
+   *
+   * Unit: celsius.
+   */
+  temperatureCelsius: number | null;
+  /**
+   * ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few
+   * vendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on
+   * minutes of log page 15h, in whole hours.
+   *
+   * Unit: hours.
+   */
+  powerOnHours: bigint | null;
+  /**
+   * ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page
+   * 0Eh).
+   */
+  powerCycleCount: bigint | null;
+  /** ATA attribute 5, raw value. */
+  reallocatedSectorCount: bigint | null;
+  /** ATA attribute 197 (current pending sectors), raw value. */
+  pendingSectorCount: bigint | null;
+  /** ATA attribute 198 (offline uncorrectable sectors), raw value. */
+  uncorrectableSectorCount: bigint | null;
+  /**
+   * Remaining endurance, percent (100 when new). ATA: the normalised value of the first
+   * wear attribute the drive has among 177, 231, 233, 173 (a value the drive reports
+   * above 100 is `error`). NVMe: 100 minus percentage used, 0 once the rated endurance
+   * is used up. `not_supported` for drives without one (disks that spin).
+   *
+   * Unit: percent.
+   */
+  wearLevelingCount: number | null;
+  /**
+   * NVMe: available spare capacity, percent.
+   *
+   * Unit: percent.
+   */
+  nvmeSparePercent: number | null;
+  /** NVMe: shutdowns without a shutdown notification. */
+  nvmeUnsafeShutdowns: bigint | null;
+  /** NVMe: unrecovered data integrity errors. */
+  nvmeMediaErrors: bigint | null;
+  /**
+   * Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be
+   * read).
+   */
+  attributes: SmartAttribute[];
+  /** ATA: the power mode CHECK POWER MODE reported before anything else was sent. */
+  powerMode: PowerMode | null;
+  /**
+   * NVMe: the critical warning bits (0 spare below threshold, 1 temperature out of
+   * range, 2 reliability degraded, 3 read-only, 4 volatile backup failed, 5 persistent
+   * memory read-only).
+   */
+  nvmeCriticalWarning: number | null;
+  /**
+   * NVMe: the spare threshold below which the drive warns, percent.
+   *
+   * Unit: percent.
+   */
+  nvmeSpareThresholdPercent: number | null;
+  /**
+   * NVMe: vendor estimate of the rated endurance used, percent (may exceed 100).
+   *
+   * Unit: percent.
+   */
+  nvmePercentageUsed: number | null;
+  /**
+   * NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`
+   * when the 128-bit counter does not fit 64 bits.
+   *
+   * Unit: bytes.
+   */
+  nvmeDataReadBytes: bigint | null;
+  /**
+   * NVMe: data written by the host.
+   *
+   * Unit: bytes.
+   */
+  nvmeDataWrittenBytes: bigint | null;
+  /** NVMe: read commands completed. */
+  nvmeHostReadCommands: bigint | null;
+  /** NVMe: write commands completed. */
+  nvmeHostWriteCommands: bigint | null;
+  /**
+   * NVMe: time the controller was busy with I/O.
+   *
+   * Unit: minutes.
+   */
+  nvmeControllerBusyMinutes: bigint | null;
+  /** NVMe: error information log entries over the drive's life. */
+  nvmeErrorLogEntries: bigint | null;
+  /**
+   * NVMe: time spent above the warning composite temperature threshold.
+   *
+   * Unit: minutes.
+   */
+  nvmeWarningTemperatureMinutes: bigint | null;
+  /**
+   * NVMe: time spent above the critical composite temperature threshold.
+   *
+   * Unit: minutes.
+   */
+  nvmeCriticalTemperatureMinutes: bigint | null;
+  /**
+   * NVMe: temperature sensors 1–8 that report one.
+   *
+   * Unit: celsius.
+   */
+  nvmeTemperatureSensorsCelsius: number[] | null;
+  /**
+   * The temperature the device warns at: NVMe WCTEMP (Identify), SCSI reference
+   * temperature ("trip"); `not_supported` when the device gives none.
+   *
+   * Unit: celsius.
+   */
+  temperatureWarningCelsius: number | null;
+  /**
+   * NVMe: the critical composite temperature threshold (CCTEMP).
+   *
+   * Unit: celsius.
+   */
+  temperatureCriticalCelsius: number | null;
+  /**
+   * SCSI: total uncorrected read errors (read error counter log page 03h, parameter
+   * 0006h); `not_supported` when the device keeps no such page.
+   */
+  scsiReadUncorrectedErrors: bigint | null;
+  /** SCSI: total uncorrected write errors (write error counter log page 02h). */
+  scsiWriteUncorrectedErrors: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'model' | 'serial' | 'firmware' | 'capacityBytes' | 'rotationRate' | 'formFactor' | 'smartEnabled' | 'smartStatus' | 'temperatureCelsius' | 'powerOnHours' | 'powerCycleCount' | 'reallocatedSectorCount' | 'pendingSectorCount' | 'uncorrectableSectorCount' | 'wearLevelingCount' | 'nvmeSparePercent' | 'nvmeUnsafeShutdowns' | 'nvmeMediaErrors' | 'powerMode' | 'nvmeCriticalWarning' | 'nvmeSpareThresholdPercent' | 'nvmePercentageUsed' | 'nvmeDataReadBytes' | 'nvmeDataWrittenBytes' | 'nvmeHostReadCommands' | 'nvmeHostWriteCommands' | 'nvmeControllerBusyMinutes' | 'nvmeErrorLogEntries' | 'nvmeWarningTemperatureMinutes' | 'nvmeCriticalTemperatureMinutes' | 'nvmeTemperatureSensorsCelsius' | 'temperatureWarningCelsius' | 'temperatureCriticalCelsius' | 'scsiReadUncorrectedErrors' | 'scsiWriteUncorrectedErrors', Reason>>;
+}
+
+/** One ATA SMART attribute (SMART READ DATA joined with READ THRESHOLDS by id). */
+export interface SmartAttribute {
+  /** The attribute id (1–255). */
+  id: number;
+  /**
+   * libprobe's name for the common ids (`reallocated_sectors`, `power_on_hours`,
+   * `temperature`, …: their usual meaning, which vendors may change), `unknown`
+   * otherwise.
+   */
+  name: string;
+  /** The normalised value (1–253 on most drives; higher is better). */
+  value: number;
+  /** The worst normalised value seen. */
+  worst: number;
+  /**
+   * The failure threshold from READ THRESHOLDS: `value <= threshold` means the attribute
+   * failed. `not_supported` when the thresholds could not be read or carry no entry for
+   * this id.
+   */
+  threshold: number | null;
+  /**
+   * The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor
+   * specific; `raw_value & 0xff` is the temperature for ids 190 and 194).
+   */
+  rawValue: bigint;
+  /**
+   * The status flags: bit 0 pre-failure (else advisory), bit 1 updated online, bit 2
+   * performance, bit 3 error rate, bit 4 event count, bit 5 self-preserving.
+   */
+  flags: number;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'threshold', Reason>>;
+}
+
+/** One imported ZFS pool. */
+export interface ZfsPoolMetrics {
+  name: string;
+  guid: bigint | null;
+  /** From the `state` kstat (ZFS 0.8+), else the root vdev's state. */
+  health: ZfsHealth | null;
+  /**
+   * Usable size (the root vdev's space).
+   *
+   * Unit: bytes.
+   */
+  sizeBytes: bigint | null;
+  /** Unit: bytes. */
+  allocatedBytes: bigint | null;
+  /** Unit: bytes. */
+  freeBytes: bigint | null;
+  /**
+   * Free-space fragmentation; `not_supported` when the pool does not track it.
+   *
+   * Unit: percent.
+   */
+  fragmentationPercent: number | null;
+  /**
+   * `allocated / size`.
+   *
+   * Unit: percent.
+   */
+  capacityPercent: number | null;
+  /** The pool's `dedupratio` property (`ZFS_IOC_POOL_GET_PROPS`). */
+  dedupRatio: number | null;
+  /** The root dataset's `compressratio` (`ZFS_IOC_OBJSET_STATS`). */
+  compressionRatio: number | null;
+  /** The vdev tree, depth first. */
+  vdevs: ZfsVdev[];
+  datasets: ZfsDataset[];
+  /** Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1). */
+  readOps: bigint | null;
+  writeOps: bigint | null;
+  /**
+   * Bytes read per second since the previous snapshot of the same probe
+   * (`no_previous_sample` on the first).
+   *
+   * Unit: bytes/s.
+   */
+  readBandwidth: bigint | null;
+  /**
+   * Bytes written per second since the previous snapshot.
+   *
+   * Unit: bytes/s.
+   */
+  writeBandwidth: bigint | null;
+  /** Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line). */
+  readErrors: bigint | null;
+  writeErrors: bigint | null;
+  checksumErrors: bigint | null;
+  /**
+   * Bytes read since import.
+   *
+   * Unit: bytes.
+   */
+  readBytes: bigint | null;
+  /** Unit: bytes. */
+  writtenBytes: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'guid' | 'health' | 'sizeBytes' | 'allocatedBytes' | 'freeBytes' | 'fragmentationPercent' | 'capacityPercent' | 'dedupRatio' | 'compressionRatio' | 'readOps' | 'writeOps' | 'readBandwidth' | 'writeBandwidth' | 'readErrors' | 'writeErrors' | 'checksumErrors' | 'readBytes' | 'writtenBytes', Reason>>;
+}
+
+/** One vdev of a pool's tree, depth first (the root is the pool itself, depth 0). */
+export interface ZfsVdev {
+  /**
+   * As `zpool status` names it: the pool name for the root, `mirror-0`, `raidz1-0` for
+   * groups, the device path (or its last component) for leaves.
+   */
+  name: string;
+  /** `root`, `mirror`, `raidz`, `draid`, `disk`, `file`, `spare`, `replacing`, `hole`, … */
+  vdevType: string;
+  /** 0 for the root, 1 for top-level vdevs, … */
+  depth: number;
+  guid: bigint | null;
+  /** A leaf's device path. */
+  path: string | null;
+  health: ZfsHealth | null;
+  /**
+   * Allocated space (top-level vdevs and the root).
+   *
+   * Unit: bytes.
+   */
+  allocatedBytes: bigint | null;
+  /**
+   * Usable space.
+   *
+   * Unit: bytes.
+   */
+  sizeBytes: bigint | null;
+  readErrors: bigint | null;
+  writeErrors: bigint | null;
+  checksumErrors: bigint | null;
+  /** A log (ZIL) device. */
+  isLog: boolean;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'guid' | 'health' | 'allocatedBytes' | 'sizeBytes' | 'readErrors' | 'writeErrors' | 'checksumErrors', Reason>>;
+}
+
+/**
+ * One dataset's I/O counters (`objset-*` kstat, ZFS 0.8+; only datasets that are mounted
+ * or open have one).
+ */
+export interface ZfsDataset {
+  name: string;
+  /** The objset id (from the kstat name `objset-0x…`). */
+  objsetId: bigint;
+  reads: bigint;
+  writes: bigint;
+  /** Unit: bytes. */
+  readBytes: bigint;
+  /** Unit: bytes. */
+  writtenBytes: bigint;
+  /** Files unlinked. */
+  unlinks: bigint;
+  /** Unlinked files whose space was reclaimed. */
+  unlinked: bigint;
+}
+
+/**
+ * The ZFS adaptive replacement cache (`/proc/spl/kstat/zfs/arcstats`), beyond the
+ * specification.
+ */
+export interface ZfsArcStats {
+  /** Unit: bytes. */
+  sizeBytes: bigint | null;
+  /**
+   * The target size (`c`).
+   *
+   * Unit: bytes.
+   */
+  targetBytes: bigint | null;
+  /** Unit: bytes. */
+  minBytes: bigint | null;
+  /** Unit: bytes. */
+  maxBytes: bigint | null;
+  hits: bigint | null;
+  misses: bigint | null;
+  /**
+   * Most-recently-used list size.
+   *
+   * Unit: bytes.
+   */
+  mruBytes: bigint | null;
+  /**
+   * Most-frequently-used list size.
+   *
+   * Unit: bytes.
+   */
+  mfuBytes: bigint | null;
+  l2Hits: bigint | null;
+  l2Misses: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'sizeBytes' | 'targetBytes' | 'minBytes' | 'maxBytes' | 'hits' | 'misses' | 'mruBytes' | 'mfuBytes' | 'l2Hits' | 'l2Misses', Reason>>;
+}
+
+/** One mounted Btrfs filesystem. */
+export interface BtrfsMetrics {
+  /** The filesystem UUID (the `/sys/fs/btrfs` directory name). */
+  uuid: string;
+  /** The label; `null` when it has none. */
+  label: string | null;
+  devices: BtrfsDevice[];
+  /**
+   * Total size of the devices (`Device size` of `btrfs filesystem usage`).
+   *
+   * Unit: bytes.
+   */
+  totalBytes: bigint | null;
+  /**
+   * Raw space used, copies included (`Used`).
+   *
+   * Unit: bytes.
+   */
+  usedBytes: bigint;
+  /** Raw space per logical byte of data (1.0 single/raid0, 2.0 raid1/dup, …). */
+  dataRatio: number | null;
+  /** Raw space per logical byte of metadata. */
+  metadataRatio: number | null;
+  /**
+   * The current transaction generation (`BTRFS_IOC_FS_INFO`, Linux 5.15+; sysfs
+   * `generation` otherwise).
+   */
+  generation: bigint | null;
+  /** Where it is mounted (the first mount seen). */
+  mountPoint: string | null;
+  /**
+   * Raw space allocated to chunks (`Device allocated`).
+   *
+   * Unit: bytes.
+   */
+  allocatedBytes: bigint;
+  /**
+   * `total - allocated` (`Device unallocated`).
+   *
+   * Unit: bytes.
+   */
+  unallocatedBytes: bigint | null;
+  /**
+   * Free space for data, estimated as `btrfs filesystem usage` does: unused data chunk
+   * space plus unallocated space divided by the data ratio.
+   *
+   * Unit: bytes.
+   */
+  freeEstimatedBytes: bigint | null;
+  /**
+   * Global block reserve size.
+   *
+   * Unit: bytes.
+   */
+  globalReserveBytes: bigint | null;
+  /**
+   * Global block reserve in use.
+   *
+   * Unit: bytes.
+   */
+  globalReserveUsedBytes: bigint | null;
+  /** Data, metadata and system allocation. */
+  allocations: BtrfsAllocation[];
+  /** Unit: bytes. */
+  nodeSize: number | null;
+  /** Unit: bytes. */
+  sectorSize: number | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'totalBytes' | 'dataRatio' | 'metadataRatio' | 'generation' | 'mountPoint' | 'unallocatedBytes' | 'freeEstimatedBytes' | 'globalReserveBytes' | 'globalReserveUsedBytes' | 'nodeSize' | 'sectorSize', Reason>>;
+}
+
+/** One device of a Btrfs filesystem. */
+export interface BtrfsDevice {
+  devid: bigint;
+  /** The device path (`BTRFS_IOC_DEV_INFO`), else `/dev/` and the sysfs name. */
+  path: string | null;
+  /**
+   * The size the filesystem uses on this device.
+   *
+   * Unit: bytes.
+   */
+  sizeBytes: bigint | null;
+  /**
+   * Allocated to chunks on this device.
+   *
+   * Unit: bytes.
+   */
+  allocatedBytes: bigint | null;
+  /**
+   * `size - allocated`.
+   *
+   * Unit: bytes.
+   */
+  unallocatedBytes: bigint | null;
+  /** I/O errors since the counters were last reset (`btrfs device stats`). */
+  writeErrors: bigint | null;
+  readErrors: bigint | null;
+  flushErrors: bigint | null;
+  /** Checksum mismatches. */
+  corruptionErrors: bigint | null;
+  /** Blocks with an unexpected generation (lost writes). */
+  generationErrors: bigint | null;
+  /** The device is missing (`devinfo/<id>/missing`, Linux 5.9+). */
+  missing: boolean | null;
+  writeable: boolean | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'path' | 'sizeBytes' | 'allocatedBytes' | 'unallocatedBytes' | 'writeErrors' | 'readErrors' | 'flushErrors' | 'corruptionErrors' | 'generationErrors' | 'missing' | 'writeable', Reason>>;
+}
+
+/** One block-group type's allocation (`/sys/fs/btrfs/<uuid>/allocation/<type>`). */
+export interface BtrfsAllocation {
+  /** `data`, `metadata` or `system`. */
+  kind: string;
+  /** The profiles holding chunks of this type (`single`, `dup`, `raid0`, `raid1`, …). */
+  profiles: string[];
+  /**
+   * Logical size of the chunks (`btrfs filesystem usage`'s `Size:`).
+   *
+   * Unit: bytes.
+   */
+  totalBytes: bigint;
+  /**
+   * Logical bytes used in them.
+   *
+   * Unit: bytes.
+   */
+  usedBytes: bigint;
+  /**
+   * Raw device space of the chunks (copies included).
+   *
+   * Unit: bytes.
+   */
+  diskTotalBytes: bigint;
+  /** Unit: bytes. */
+  diskUsedBytes: bigint;
+}
+
+/** LVM. */
+export interface LvmMetrics {
+  volumeGroups: VolumeGroup[];
+  /** Physical volumes in no volume group (beyond the specification). */
+  orphanPhysicalVolumes: PhysicalVolume[];
+}
+
+/** One LVM volume group (from the newest metadata copy on its physical volumes). */
+export interface VolumeGroup {
+  name: string;
+  uuid: string;
+  /** Unit: bytes. */
+  sizeBytes: bigint;
+  /** Unit: bytes. */
+  freeBytes: bigint;
+  /** Unit: bytes. */
+  extentSize: bigint;
+  extentCount: bigint;
+  freeExtentCount: bigint;
+  pvCount: number;
+  /** Visible logical volumes (as `vgs` counts them). */
+  lvCount: number;
+  /** Every logical volume, internal ones included (see [`LogicalVolume::visible`]). */
+  logicalVolumes: LogicalVolume[];
+  physicalVolumes: PhysicalVolume[];
+  /** The metadata sequence number. */
+  seqno: bigint;
+  /** `RESIZEABLE`, `READ`, `WRITE`, `EXPORTED`, … */
+  status: string[];
+  /** Physical volumes the metadata lists that were not found. */
+  missingPvCount: number;
+}
+
+/** One logical volume. */
+export interface LogicalVolume {
+  name: string;
+  uuid: string;
+  /**
+   * Virtual size (the sum of the segments' extents).
+   *
+   * Unit: bytes.
+   */
+  sizeBytes: bigint;
+  extentCount: bigint;
+  /**
+   * The type of each segment, as `lvs -o segtype` names it: `linear`, `striped`,
+   * `raid1`, `raid5`, `mirror`, `thin-pool`, `thin`, `cache`, `cache-pool`, `snapshot`,
+   * `vdo`, `error`, `zero`, …
+   */
+  segmentTypes: string[];
+  /** The metadata status flags: `READ`, `WRITE`, `VISIBLE`, … */
+  status: string[];
+  /** Shown by `lvs` without `-a` (internal volumes such as `pool_tdata` are not). */
+  visible: boolean;
+  /**
+   * Areas of the first segment, as `lvs -o stripes` counts them: stripes (1 for
+   * linear), raid or mirror images, 1 for a pool (its data volume), 0 for a thin volume.
+   */
+  stripes: number | null;
+  /** Unit: bytes. */
+  stripeSizeBytes: bigint | null;
+  /** A thin volume's pool, a cached volume's cache pool. */
+  poolLv: string | null;
+  /** A snapshot's origin (old-style or thin). */
+  origin: string | null;
+  /** The physical volumes its extents lie on (directly), by name. */
+  devices: string[];
+  /**
+   * When the volume was created (Unix seconds), as the metadata records it.
+   *
+   * Unit: s.
+   */
+  creationTime: bigint | null;
+  creationHost: string | null;
+  /** `not_present` when the volume is not active (no device-mapper device). */
+  deviceMapper: DeviceMapperState | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'stripes' | 'stripeSizeBytes' | 'creationTime' | 'creationHost' | 'deviceMapper', Reason>>;
+}
+
+/** The device-mapper state of an active logical volume (`/sys/block/dm-*\/dm`). */
+export interface DeviceMapperState {
+  /** The kernel device (`dm-3`). */
+  device: string;
+  /** The mapped device name (`vg-lv`, dashes in names doubled). */
+  name: string;
+  suspended: boolean | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'suspended', Reason>>;
+}
+
+/** One physical volume. */
+export interface PhysicalVolume {
+  /**
+   * The device it was read from (`/dev/sdb1`); `not_present` for a PV the volume
+   * group lists but this machine does not show (missing).
+   */
+  name: string | null;
+  uuid: string;
+  /**
+   * The device size the PV header records.
+   *
+   * Unit: bytes.
+   */
+  deviceSizeBytes: bigint | null;
+  /**
+   * The PV's usable size as `pvs` shows `pv_size`: its extents × the extent size in a
+   * volume group, the device size for an orphan.
+   *
+   * Unit: bytes.
+   */
+  sizeBytes: bigint | null;
+  /**
+   * Where the first extent starts.
+   *
+   * Unit: bytes.
+   */
+  peStartBytes: bigint | null;
+  extentCount: bigint;
+  allocatedExtentCount: bigint;
+  /**
+   * Unallocated extents × extent size.
+   *
+   * Unit: bytes.
+   */
+  freeBytes: bigint;
+  /** `ALLOCATABLE`, … (`MISSING` when the VG flags it lost). */
+  status: string[];
+  /** Metadata areas on this device. */
+  mdaCount: number | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'name' | 'deviceSizeBytes' | 'sizeBytes' | 'peStartBytes' | 'mdaCount', Reason>>;
 }
 
 /** What the tracers saw. */
@@ -3917,7 +4586,7 @@ export interface EbpfMetrics {
 }
 
 /** The name of each record type. */
-export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'EbpfMetrics';
+export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics';
 
 /** Each record type by name. */
 export interface RecordTypes {
@@ -3996,6 +4665,20 @@ export interface RecordTypes {
   ProcessEnergyEstimate: ProcessEnergyEstimate;
   ProcessEnergy: ProcessEnergy;
   Storage: Storage;
+  SmartMetrics: SmartMetrics;
+  SmartAttribute: SmartAttribute;
+  ZfsPoolMetrics: ZfsPoolMetrics;
+  ZfsVdev: ZfsVdev;
+  ZfsDataset: ZfsDataset;
+  ZfsArcStats: ZfsArcStats;
+  BtrfsMetrics: BtrfsMetrics;
+  BtrfsDevice: BtrfsDevice;
+  BtrfsAllocation: BtrfsAllocation;
+  LvmMetrics: LvmMetrics;
+  VolumeGroup: VolumeGroup;
+  LogicalVolume: LogicalVolume;
+  DeviceMapperState: DeviceMapperState;
+  PhysicalVolume: PhysicalVolume;
   EbpfMetrics: EbpfMetrics;
 }
 
@@ -4253,6 +4936,39 @@ export interface PowerOptions {
 
 /** The storage domain's options (`new Probe({ storage: { … } })`); each one left out keeps its default. */
 export interface StorageOptions {
+  /**
+   * SMART health (default on): two to five pass-through commands per disk, never to a
+   * disk in standby.
+   *
+   * Key `storage.smart`; default `true`.
+   */
+  smart?: boolean;
+  /**
+   * ZFS pools and the ARC (default on): kstat files and three ioctls per pool.
+   *
+   * Key `storage.zfs`; default `true`.
+   */
+  zfs?: boolean;
+  /**
+   * Btrfs filesystems (default on): sysfs files and two ioctls per device.
+   *
+   * Key `storage.btrfs`; default `true`.
+   */
+  btrfs?: boolean;
+  /**
+   * LVM (default on): reads each block device's first sectors and its metadata area
+   * (root only).
+   *
+   * Key `storage.lvm`; default `true`.
+   */
+  lvm?: boolean;
+  /**
+   * Only these block devices or NVMe controllers for SMART and LVM (kernel names:
+   * `sda`, `nvme0`); empty for all (default).
+   *
+   * Key `storage.devices`; default ``.
+   */
+  devices?: string | string[];
 }
 
 /** The ebpf domain's options (`new Probe({ ebpf: { … } })`); each one left out keeps its default. */

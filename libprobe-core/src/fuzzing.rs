@@ -10,7 +10,10 @@ use crate::model::Field;
 use crate::network::AddressFamily;
 use crate::parse::{Problems, Val};
 use crate::process::Limit;
+use crate::sys::imp::blockdev::{lvm2, lvm2_text};
+use crate::sys::imp::ioctl::{btrfs, nvlist, nvme, sg_ata, sg_scsi, zfs};
 use crate::sys::imp::network::{conntrack, ethtool, netlink, rtnetlink, sock_diag};
+use crate::sys::imp::procfs::spl_kstat_zfs;
 use crate::sys::imp::procfs::{
     self, cpuinfo, diskstats, loadavg, meminfo, pid_cgroup, pid_cmdline, pid_fdinfo, pid_io, pid_limits, pid_maps,
     pid_mountinfo, pid_ns, pid_schedstat, pid_smaps_rollup, pid_stat, pid_status, pressure, stat, sys_fs_file_nr,
@@ -24,6 +27,7 @@ use crate::sys::imp::sysfs::{
     attribute, class_drm, class_drm_card_device_gpu_metrics as gpu_metrics_table, class_drm_card_device_hwmon,
     class_hwmon, class_net, class_power_supply, class_powercap, class_thermal, devices_system_cpu, fs_cgroup,
 };
+use crate::sys::imp::sysfs::{class_block, class_nvme, fs_btrfs};
 use crate::sys::imp::taskstats;
 
 /// One parser's entry point: panics if the parser panics or breaks its invariant.
@@ -83,6 +87,16 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("class_drm", class_drm),
     ("class_drm_hwmon", class_drm_hwmon),
     ("gpu_metrics", gpu_metrics),
+    ("nvme", nvme),
+    ("ata", ata),
+    ("scsi", scsi),
+    ("btrfs_ioctl", btrfs_ioctl),
+    ("fs_btrfs", fs_btrfs),
+    ("class_block", class_block),
+    ("nvlist", nvlist),
+    ("spl_kstat_zfs", spl_kstat_zfs),
+    ("lvm2_label", lvm2_label),
+    ("lvm2_metadata", lvm2_metadata),
 ];
 
 fn lines(data: &[u8]) -> usize {
@@ -835,6 +849,136 @@ pub fn class_thermal(data: &[u8]) {
         let _ = class_thermal::entry(line);
         if let Some((i, _)) = class_thermal::trip_attr(line) {
             assert!(line.len() > format!("trip_point_{i}_").len());
+        }
+    }
+}
+
+/// NVMe Identify Controller and SMART / Health log: fixed offsets, strings within their
+/// fields.
+pub fn nvme(data: &[u8]) {
+    if let Ok(c) = nvme::decode_identify_controller(data) {
+        assert!(c.model.len() <= 40 * 3 && c.serial.len() <= 20 * 3 && c.firmware.len() <= 8 * 3);
+    }
+    if let Ok(l) = nvme::decode_smart_log(data) {
+        assert!(l.sensors_kelvin.iter().flatten().all(|k| *k != 0));
+    }
+}
+
+/// ATA IDENTIFY, SMART data and thresholds (30 entries at most), and the registers of
+/// sense data.
+pub fn ata(data: &[u8]) {
+    if let Ok(id) = sg_ata::decode_identify(data) {
+        assert!(id.model.len() <= 40 * 3 && id.serial.len() <= 20 * 3);
+        assert!(id.rotation_rate.is_none_or(|r| r == 0 || r >= 0x401));
+    }
+    if let Ok((a, _)) = sg_ata::decode_smart_data(data) {
+        assert!(a.len() <= 30 && a.iter().all(|a| a.id != 0 && a.raw < 1 << 48));
+    }
+    if let Ok((t, _)) = sg_ata::decode_thresholds(data) {
+        assert!(t.len() <= 30);
+    }
+    if let Ok(r) = sg_ata::decode_registers(data) {
+        let _ = (sg_ata::power_state(&r), sg_ata::smart_passed(&r));
+    }
+}
+
+/// SCSI INQUIRY, VPD pages, READ CAPACITY and log pages: parameters stay inside the page.
+pub fn scsi(data: &[u8]) {
+    let _ = sg_scsi::decode_inquiry(data);
+    let _ = sg_scsi::decode_vpd_serial(data);
+    let _ = sg_scsi::decode_vpd_characteristics(data);
+    let _ = sg_scsi::decode_read_capacity_16(data);
+    if let Ok(p) = sg_scsi::decode_log_page(data) {
+        assert!(p.params.iter().map(|(_, v)| v.len() + 4).sum::<usize>() <= data.len());
+        let _ = (sg_scsi::temperatures(&p), sg_scsi::informational_exception(&p), p.counter(4));
+    }
+    if let Ok(pages) = sg_scsi::decode_supported_pages(data) {
+        assert!(pages.len() <= data.len());
+    }
+}
+
+/// The Btrfs ioctl structures.
+pub fn btrfs_ioctl(data: &[u8]) {
+    if let Ok(f) = btrfs::decode_fs_info(data) {
+        assert_eq!(f.fsid.len(), 36);
+    }
+    if let Ok(d) = btrfs::decode_dev_info(data) {
+        assert!(d.path.len() <= 1024 * 3);
+    }
+    let _ = btrfs::decode_dev_stats(data);
+}
+
+/// `/sys/fs/btrfs` attributes.
+pub fn fs_btrfs(data: &[u8]) {
+    let _ = fs_btrfs::value(data, "value");
+    if let Some(l) = fs_btrfs::label(data) {
+        assert!(!l.is_empty());
+    }
+    let _ = fs_btrfs::error_stats(data);
+    let _ = fs_btrfs::is_profile(data);
+}
+
+/// `/sys/class/block` and `/sys/class/nvme` attributes.
+pub fn class_block(data: &[u8]) {
+    if let Ok(b) = class_block::size_bytes(data) {
+        assert_eq!(b % 512, 0);
+    }
+    let _ = class_block::flag(data, "flag");
+    let _ = class_block::text(data);
+    let _ = class_nvme::temp_celsius(data);
+    let _ = class_nvme::is_namespace("nvme0", data);
+}
+
+/// Packed nvlists: every value decoded from the input, so no more values than bytes; the
+/// vdev walk of whatever came out.
+pub fn nvlist(data: &[u8]) {
+    if let Ok(l) = nvlist::decode(data) {
+        assert!(l.count() <= data.len());
+        let v = zfs::vdevs(&l);
+        assert!(v.len() <= data.len());
+        let _ = zfs::prop_u64(&l, "dedupratio");
+        if let Some(nvlist::Value::U64s(s)) = l.get("vdev_stats") {
+            let _ = zfs::vdev_stats(s);
+        }
+    }
+}
+
+/// ZFS kstat files: at most one value per line (an I/O kstat's are on one line).
+pub fn spl_kstat_zfs(data: &[u8]) {
+    if let Ok(k) = spl_kstat_zfs::parse(data) {
+        assert!(k.values.len() <= data.len());
+    }
+    let _ = spl_kstat_zfs::parse_state(data);
+    let _ = spl_kstat_zfs::objset_id(data);
+}
+
+/// LVM2 labels and metadata area headers (a device's first sectors; the area header at
+/// 4096 when the input reaches it).
+pub fn lvm2_label(data: &[u8]) {
+    if let Ok(Some(l)) = lvm2::find_label(data) {
+        assert!(l.sector < 4 && l.pv_uuid.len() == 38);
+    }
+    for off in [0, 4096] {
+        if let Some(Ok(h)) = data.get(off..).map(lvm2::decode_mda_header) {
+            for l in &h.locations {
+                if let Ok(r) = lvm2::text_ranges(&h, l) {
+                    assert!(r.iter().map(|(_, n)| n).sum::<u64>() == l.size);
+                }
+            }
+        }
+    }
+}
+
+/// LVM2 text metadata: the volume group of a text, and its PVs' allocated extents.
+pub fn lvm2_metadata(data: &[u8]) {
+    if let Ok(top) = lvm2_text::parse(data) {
+        assert!(top.len() <= data.len());
+        if let Ok(vg) = lvm2_text::volume_group(&top) {
+            let used = lvm2_text::allocated_extents(&vg);
+            assert_eq!(used.len(), vg.pvs.len());
+            for l in &vg.lvs {
+                let _ = (l.extent_count(), l.visible());
+            }
         }
     }
 }

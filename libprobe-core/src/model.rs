@@ -42,6 +42,9 @@ pub enum Reason {
     TimedOut = 11,
     /// The read or its parse failed unexpectedly; the domain's warnings say how.
     Error = 12,
+    /// The device is in a low-power state (a disk spun down to standby) and reading would
+    /// wake it, so it was left alone.
+    Standby = 13,
 }
 
 impl Reason {

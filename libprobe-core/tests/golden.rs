@@ -25,7 +25,7 @@ use libprobe::{
 };
 
 /// Every scenario under `tests/fixtures/`.
-const SCENARIOS: [&str; 11] = [
+const SCENARIOS: [&str; 14] = [
     "linux-6.18-vm",
     "adversarial-names",
     "old-kernel-4.19",
@@ -37,6 +37,9 @@ const SCENARIOS: [&str; 11] = [
     "power-intel-laptop",
     "power-amd-server",
     "power-dual-battery",
+    "storage-smart",
+    "storage-volumes",
+    "storage-zfs",
 ];
 
 fn fixtures() -> PathBuf {
@@ -56,6 +59,9 @@ fn options(source: Source, scenario: &str) -> Options {
         Domains::NONE.with(DomainName::Process).with(DomainName::Power)
     } else if scenario.starts_with("power-") {
         Domains::NONE.with(DomainName::Power)
+    } else if scenario.starts_with("storage-") {
+        // The storage scenarios hold block devices, volume managers and device answers.
+        Domains::NONE.with(DomainName::Storage)
     } else {
         Domains::default_set()
     };
@@ -887,4 +893,178 @@ fn fixtures_have_no_empty_directories() {
     let mut empty = Vec::new();
     walk(&fixtures(), &mut empty);
     assert!(empty.is_empty(), "{empty:?}");
+}
+
+fn storage(s: &Snapshot) -> &libprobe::storage::Storage {
+    let st = status(s, DomainName::Storage);
+    assert_eq!(st.state, DomainState::Collected, "{st:?}");
+    s.storage.value().unwrap()
+}
+
+#[test]
+fn storage_smart() {
+    use libprobe::storage::{PowerMode, SmartStatus, StorageProtocol};
+    let s = run("storage-smart");
+    let w = &status(&s, DomainName::Storage).warnings;
+    assert!(w.is_empty(), "{w:?}");
+    let st = storage(&s);
+    let smart = st.smart.value().unwrap();
+    let disk = |n: &str| smart.iter().find(|d| d.device == n).unwrap_or_else(|| panic!("{n}"));
+    let names: Vec<&str> = smart.iter().map(|d| d.device.as_str()).collect();
+    assert_eq!(names, ["nvme0", "nvme1", "sda", "sdb", "sdc", "sdd", "sde"]);
+    for section in [st.zfs_pools.reason(), st.btrfs.reason(), st.lvm.reason()] {
+        assert_eq!(section, Some(Reason::NotPresent));
+    }
+
+    // An HDD (libatasmart's WD5000AAKS blob): every attribute, thresholds joined by id.
+    let hdd = disk("sda");
+    assert_eq!(
+        (hdd.protocol, hdd.model.value().map(String::as_str)),
+        (StorageProtocol::Sata, Some("WDC WD5000AAKS-00TMA0"))
+    );
+    assert_eq!(
+        (hdd.capacity_bytes, hdd.smart_status),
+        (Field::Value(500_107_862_016), Field::Value(SmartStatus::Passed))
+    );
+    assert_eq!(hdd.attributes.len(), 17);
+    let a5 = hdd.attributes.iter().find(|a| a.id == 5).unwrap();
+    assert_eq!((a5.value, a5.worst, a5.threshold, a5.raw_value), (192, 192, Field::Value(140), 63));
+    assert_eq!((hdd.reallocated_sector_count, hdd.pending_sector_count), (Field::Value(63), Field::Value(529)));
+    assert_eq!((hdd.temperature_celsius, hdd.power_on_hours), (Field::Value(40), Field::Value(14992)));
+    assert_eq!(hdd.rotation_rate.reason(), Some(Reason::NotSupported), "an ATA-7 drive: no word 217");
+    assert_eq!(hdd.wear_leveling_count.reason(), Some(Reason::NotSupported));
+    assert_eq!(hdd.power_mode, Field::Value(PowerMode::Active));
+    // An SSD: rotation rate 0, the wear indicator.
+    let ssd = disk("sdb");
+    assert_eq!((ssd.rotation_rate, ssd.wear_leveling_count), (Field::Value(0), Field::Value(100)));
+    // Packed raw values: attribute 9 keeps its low 32 bits, 194 its low byte.
+    let sdc = disk("sdc");
+    assert_eq!((sdc.power_on_hours, sdc.temperature_celsius), (Field::Value(556), Field::Value(38)));
+    assert_eq!(sdc.power_mode, Field::Value(PowerMode::Idle));
+    // A disk in standby is sent nothing after CHECK POWER MODE.
+    let asleep = disk("sdd");
+    assert_eq!(asleep.power_mode, Field::Value(PowerMode::Standby));
+    assert_eq!(
+        (asleep.smart_status.reason(), asleep.temperature_celsius.reason()),
+        (Some(Reason::Standby), Some(Reason::Standby))
+    );
+    assert!(asleep.attributes.is_empty());
+    assert_eq!(asleep.model.value().map(String::as_str), Some("SAMSUNG HD501LJ"), "sysfs still answers");
+    // SAS: the log pages.
+    let sas = disk("sde");
+    assert_eq!(
+        (sas.protocol, sas.temperature_celsius, sas.temperature_warning_celsius),
+        (StorageProtocol::Sas, Field::Value(27), Field::Value(68))
+    );
+    assert_eq!((sas.power_cycle_count, sas.smart_status), (Field::Value(171), Field::Value(SmartStatus::Passed)));
+    assert_eq!((sas.rotation_rate, sas.capacity_bytes), (Field::Value(7200), Field::Value(4_000_787_030_016)));
+    // NVMe, read as root: the SMART / Health log in full.
+    let nvme = disk("nvme0");
+    assert_eq!(
+        (nvme.temperature_celsius, nvme.nvme_spare_percent, nvme.power_on_hours),
+        (Field::Value(44), Field::Value(100), Field::Value(145))
+    );
+    assert_eq!((nvme.nvme_unsafe_shutdowns, nvme.nvme_error_log_entries), (Field::Value(79), Field::Value(499)));
+    assert_eq!(nvme.nvme_data_written_bytes, Field::Value(17_586_666 * 512_000));
+    assert_eq!(
+        (nvme.temperature_warning_celsius, nvme.capacity_bytes),
+        (Field::Value(81), Field::Value(1_024_209_543_168))
+    );
+    // NVMe without root: SMART is permission_denied, sysfs (and its hwmon sensor) answers.
+    let user = disk("nvme1");
+    assert_eq!(
+        (user.smart_status.reason(), user.power_on_hours.reason()),
+        (Some(Reason::PermissionDenied), Some(Reason::PermissionDenied))
+    );
+    assert_eq!((user.temperature_celsius, user.capacity_bytes), (Field::Value(42), Field::Value(2_000_398_934_016)));
+    assert_eq!(user.model.value().map(String::as_str), Some("KINGSTON SNV2S2000G"));
+}
+
+#[test]
+fn storage_volumes() {
+    let s = run("storage-volumes");
+    let w = &status(&s, DomainName::Storage).warnings;
+    assert!(w.is_empty(), "{w:?}");
+    let st = storage(&s);
+    assert_eq!(st.smart.reason(), Some(Reason::NotPresent), "loop devices speak no SMART");
+    // Btrfs, as `btrfs filesystem usage -b` and `btrfs device stats` showed it at capture.
+    let fs = &st.btrfs.value().unwrap()[0];
+    assert_eq!(fs.label.as_deref(), Some("lp"));
+    assert_eq!(
+        (fs.total_bytes, fs.used_bytes, fs.allocated_bytes),
+        (Field::Value(629_145_600), 21_331_968, 218_103_808)
+    );
+    assert_eq!((fs.unallocated_bytes, fs.free_estimated_bytes), (Field::Value(411_041_792), Field::Value(524_288_000)));
+    assert_eq!((fs.data_ratio, fs.metadata_ratio), (Field::Value(1.0), Field::Value(2.0)));
+    assert_eq!((fs.global_reserve_bytes, fs.global_reserve_used_bytes), (Field::Value(5_767_168), Field::Value(0)));
+    assert!(fs.generation.is_value() && fs.mount_point.is_value());
+    assert_eq!(fs.devices.len(), 2);
+    for d in &fs.devices {
+        assert_eq!((d.size_bytes, d.unallocated_bytes), (Field::Value(314_572_800), Field::Value(205_520_896)));
+        assert_eq!(
+            (d.write_errors, d.corruption_errors, d.generation_errors),
+            (Field::Value(0), Field::Value(0), Field::Value(0))
+        );
+    }
+    let data = fs.allocations.iter().find(|a| a.kind == "data").unwrap();
+    assert_eq!(
+        (data.profiles.as_slice(), data.total_bytes, data.used_bytes),
+        (&["raid0".to_owned()][..], 134_217_728, 20_971_520)
+    );
+    // LVM, as `vgs`/`lvs`/`pvs --reportformat json --units b` showed it at capture.
+    let lvm = st.lvm.value().unwrap();
+    let vg = &lvm.volume_groups[0];
+    assert_eq!((vg.name.as_str(), vg.uuid.as_str()), ("vg0", "rKiGK3-1u2M-CfAR-k3wI-M6yA-rMsf-Dr9bG0"));
+    assert_eq!((vg.size_bytes, vg.free_bytes, vg.extent_size), (132_120_576, 94_371_840, 1_048_576));
+    assert_eq!((vg.extent_count, vg.free_extent_count, vg.pv_count, vg.lv_count, vg.seqno), (126, 90, 2, 4, 6));
+    let lv = |n: &str| vg.logical_volumes.iter().find(|l| l.name == n).unwrap();
+    assert_eq!((lv("lin").segment_types.as_slice(), lv("lin").size_bytes), (&["linear".to_owned()][..], 8_388_608));
+    assert_eq!((lv("stripe").stripes, lv("stripe").stripe_size_bytes), (Field::Value(2), Field::Value(65_536)));
+    assert_eq!(lv("stripe").devices, ["/dev/loop4", "/dev/loop5"]);
+    assert_eq!((lv("pool").segment_types[0].as_str(), lv("pool").visible), ("thin-pool", true));
+    assert_eq!((lv("pool_tdata").visible, lv("thin1").pool_lv.as_deref()), (false, Some("pool")));
+    assert_eq!(lv("thin1").size_bytes, 33_554_432);
+    // The one active volume (its dm entry added to the capture by hand, see FIXTURE.md).
+    let dm = lv("lin").device_mapper.value().unwrap();
+    assert_eq!((dm.device.as_str(), dm.name.as_str()), ("dm-0", "vg0-lin"));
+    assert_eq!(lv("stripe").device_mapper.reason(), Some(Reason::NotPresent));
+    let pv4 = vg.physical_volumes.iter().find(|p| p.name == Field::Value("/dev/loop4".into())).unwrap();
+    assert_eq!(
+        (pv4.size_bytes, pv4.free_bytes, pv4.allocated_extent_count),
+        (Field::Value(66_060_288), 32_505_856, 32)
+    );
+    assert_eq!((pv4.device_size_bytes, pv4.pe_start_bytes), (Field::Value(67_108_864), Field::Value(1_048_576)));
+    assert_eq!(lvm.orphan_physical_volumes.len(), 1);
+    assert_eq!(lvm.orphan_physical_volumes[0].uuid, "tuABC4-fJGN-phQv-N3Dd-GiXY-cNW6-eeUe1S");
+}
+
+#[test]
+fn storage_zfs() {
+    use libprobe::storage::ZfsHealth;
+    let s = run("storage-zfs");
+    let w = &status(&s, DomainName::Storage).warnings;
+    assert!(w.is_empty(), "{w:?}");
+    let st = storage(&s);
+    let pools = st.zfs_pools.value().unwrap();
+    assert_eq!(pools.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["pool1", "pool2"]);
+    let p = &pools[0];
+    assert_eq!((p.health, p.guid), (Field::Value(ZfsHealth::Online), Field::Value(0x1c3f_6a0b_2d4e_5f60)));
+    assert_eq!(
+        (p.size_bytes, p.allocated_bytes, p.free_bytes),
+        (Field::Value(10 << 30), Field::Value(3 << 30), Field::Value(7 << 30))
+    );
+    assert_eq!((p.capacity_percent, p.fragmentation_percent), (Field::Value(30.0), Field::Value(7.0)));
+    assert_eq!((p.dedup_ratio, p.compression_ratio), (Field::Value(1.0), Field::Value(1.53)));
+    assert_eq!((p.read_ops, p.write_ops, p.read_bytes), (Field::Value(22), Field::Value(132), Field::Value(1_884_160)));
+    assert_eq!(p.read_bandwidth.reason(), Some(Reason::NoPreviousSample));
+    let names: Vec<&str> = p.vdevs.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(names, ["pool1", "mirror-0", "ata-DISK_A-part1", "ata-DISK_B-part1"]);
+    assert_eq!((p.vdevs[3].depth, p.vdevs[3].checksum_errors), (2, Field::Value(2)));
+    let ds: Vec<(&str, u64)> = p.datasets.iter().map(|d| (d.name.as_str(), d.written_bytes)).collect();
+    assert_eq!(ds, [("pool1", 0), ("pool1/dataset1", 12302)]);
+    // A suspended pool with no configuration answer: its state still says so.
+    let p2 = &pools[1];
+    assert_eq!((p2.health, p2.size_bytes.reason()), (Field::Value(ZfsHealth::Suspended), Some(Reason::NotSupported)));
+    let arc = st.zfs_arc.value().unwrap();
+    assert!(arc.size_bytes.is_value() && arc.hits.is_value() && arc.max_bytes.is_value());
 }

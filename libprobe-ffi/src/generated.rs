@@ -80,6 +80,9 @@ pub const LIBPROBE_REASON_TOO_LARGE: libprobe_reason = 10;
 pub const LIBPROBE_REASON_TIMED_OUT: libprobe_reason = 11;
 /// The read or its parse failed unexpectedly; the domain's warnings say how.
 pub const LIBPROBE_REASON_ERROR: libprobe_reason = 12;
+/// The device is in a low-power state (a disk spun down to standby) and reading would
+/// wake it, so it was left alone.
+pub const LIBPROBE_REASON_STANDBY: libprobe_reason = 13;
 
 fn c_reason(_: &Arena, v: ValueRef<'_>) -> libprobe_reason {
     crate::arena::enum_(v)
@@ -419,6 +422,65 @@ pub const LIBPROBE_SENSOR_KIND_CURRENT: libprobe_sensor_kind = 6;
 pub const LIBPROBE_SENSOR_KIND_HUMIDITY: libprobe_sensor_kind = 7;
 
 fn c_sensor_kind(_: &Arena, v: ValueRef<'_>) -> libprobe_sensor_kind {
+    crate::arena::enum_(v)
+}
+
+/// The command set a disk speaks.
+pub type libprobe_storage_protocol = i32;
+/// ATA (SATA or PATA), directly or through a SCSI/ATA translation layer (libata, a USB
+/// bridge that speaks SAT).
+pub const LIBPROBE_STORAGE_PROTOCOL_SATA: libprobe_storage_protocol = 1;
+/// NVM Express.
+pub const LIBPROBE_STORAGE_PROTOCOL_NVME: libprobe_storage_protocol = 2;
+/// The SCSI command set: SAS, and other SCSI transports (FC, iSCSI, USB mass storage
+/// without SAT).
+pub const LIBPROBE_STORAGE_PROTOCOL_SAS: libprobe_storage_protocol = 3;
+
+fn c_storage_protocol(_: &Arena, v: ValueRef<'_>) -> libprobe_storage_protocol {
+    crate::arena::enum_(v)
+}
+
+/// The overall health verdict of a disk.
+pub type libprobe_smart_status = i32;
+pub const LIBPROBE_SMART_STATUS_PASSED: libprobe_smart_status = 1;
+/// ATA: SMART RETURN STATUS reports a threshold exceeded. NVMe: a critical warning bit
+/// is set. SCSI: the informational exceptions log page reports a failure prediction.
+pub const LIBPROBE_SMART_STATUS_FAILED: libprobe_smart_status = 2;
+
+fn c_smart_status(_: &Arena, v: ValueRef<'_>) -> libprobe_smart_status {
+    crate::arena::enum_(v)
+}
+
+/// An ATA disk's power mode (CHECK POWER MODE).
+pub type libprobe_power_mode = i32;
+/// Active or idle (`FFh`).
+pub const LIBPROBE_POWER_MODE_ACTIVE: libprobe_power_mode = 1;
+/// Idle (`80h`–`83h`): spinning, heads may be unloaded.
+pub const LIBPROBE_POWER_MODE_IDLE: libprobe_power_mode = 2;
+/// Standby (`00h`, `01h`): spun down. libprobe sends it nothing more.
+pub const LIBPROBE_POWER_MODE_STANDBY: libprobe_power_mode = 3;
+/// A value this version of libprobe does not know.
+pub const LIBPROBE_POWER_MODE_UNKNOWN: libprobe_power_mode = 0;
+
+fn c_power_mode(_: &Arena, v: ValueRef<'_>) -> libprobe_power_mode {
+    crate::arena::enum_(v)
+}
+
+/// Health of a ZFS pool or vdev.
+pub type libprobe_zfs_health = i32;
+pub const LIBPROBE_ZFS_HEALTH_ONLINE: libprobe_zfs_health = 1;
+pub const LIBPROBE_ZFS_HEALTH_DEGRADED: libprobe_zfs_health = 2;
+pub const LIBPROBE_ZFS_HEALTH_FAULTED: libprobe_zfs_health = 3;
+pub const LIBPROBE_ZFS_HEALTH_OFFLINE: libprobe_zfs_health = 4;
+/// The device could not be opened.
+pub const LIBPROBE_ZFS_HEALTH_UNAVAIL: libprobe_zfs_health = 5;
+pub const LIBPROBE_ZFS_HEALTH_REMOVED: libprobe_zfs_health = 6;
+/// I/O to the pool is suspended (failmode=wait after errors).
+pub const LIBPROBE_ZFS_HEALTH_SUSPENDED: libprobe_zfs_health = 7;
+/// A state this version of libprobe does not know.
+pub const LIBPROBE_ZFS_HEALTH_UNKNOWN: libprobe_zfs_health = 0;
+
+fn c_zfs_health(_: &Arena, v: ValueRef<'_>) -> libprobe_zfs_health {
     crate::arena::enum_(v)
 }
 
@@ -3286,6 +3348,436 @@ impl Zero for libprobe_list_process_energy {
 fn c_list_process_energy(a: &Arena, v: ValueRef<'_>) -> libprobe_list_process_energy {
     let (ptr, count) = a.list(v, e_process_energy);
     libprobe_list_process_energy { ptr, count, stride: size_of::<libprobe_process_energy>() }
+}
+
+/// An array of `libprobe_smart_metrics` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_smart_metrics {
+    pub ptr: *const libprobe_smart_metrics,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_smart_metrics {
+    const ZERO: Self =
+        libprobe_list_smart_metrics { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_smart_metrics>() };
+}
+
+fn c_list_smart_metrics(a: &Arena, v: ValueRef<'_>) -> libprobe_list_smart_metrics {
+    let (ptr, count) = a.list(v, e_smart_metrics);
+    libprobe_list_smart_metrics { ptr, count, stride: size_of::<libprobe_smart_metrics>() }
+}
+
+/// A `libprobe_list_smart_metrics` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_smart_metrics {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_smart_metrics,
+}
+
+impl Zero for libprobe_opt_list_smart_metrics {
+    const ZERO: Self = libprobe_opt_list_smart_metrics { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_smart_metrics(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_smart_metrics {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_smart_metrics { present: 1, reason: 0, value: c_list_smart_metrics(a, v) },
+        Err(reason) => libprobe_opt_list_smart_metrics { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_zfs_pool_metrics` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_zfs_pool_metrics {
+    pub ptr: *const libprobe_zfs_pool_metrics,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_zfs_pool_metrics {
+    const ZERO: Self = libprobe_list_zfs_pool_metrics {
+        ptr: std::ptr::null(),
+        count: 0,
+        stride: size_of::<libprobe_zfs_pool_metrics>(),
+    };
+}
+
+fn c_list_zfs_pool_metrics(a: &Arena, v: ValueRef<'_>) -> libprobe_list_zfs_pool_metrics {
+    let (ptr, count) = a.list(v, e_zfs_pool_metrics);
+    libprobe_list_zfs_pool_metrics { ptr, count, stride: size_of::<libprobe_zfs_pool_metrics>() }
+}
+
+/// A `libprobe_list_zfs_pool_metrics` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_zfs_pool_metrics {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_zfs_pool_metrics,
+}
+
+impl Zero for libprobe_opt_list_zfs_pool_metrics {
+    const ZERO: Self = libprobe_opt_list_zfs_pool_metrics { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_zfs_pool_metrics(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_zfs_pool_metrics {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_zfs_pool_metrics { present: 1, reason: 0, value: c_list_zfs_pool_metrics(a, v) },
+        Err(reason) => libprobe_opt_list_zfs_pool_metrics { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `const libprobe_zfs_arc_stats *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_zfs_arc_stats {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_zfs_arc_stats,
+}
+
+impl Zero for libprobe_opt_zfs_arc_stats {
+    const ZERO: Self = libprobe_opt_zfs_arc_stats { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_zfs_arc_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_zfs_arc_stats {
+    match presence(v) {
+        Ok(v) => libprobe_opt_zfs_arc_stats { present: 1, reason: 0, value: c_zfs_arc_stats(a, v) },
+        Err(reason) => libprobe_opt_zfs_arc_stats { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_btrfs_metrics` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_btrfs_metrics {
+    pub ptr: *const libprobe_btrfs_metrics,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_btrfs_metrics {
+    const ZERO: Self =
+        libprobe_list_btrfs_metrics { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_btrfs_metrics>() };
+}
+
+fn c_list_btrfs_metrics(a: &Arena, v: ValueRef<'_>) -> libprobe_list_btrfs_metrics {
+    let (ptr, count) = a.list(v, e_btrfs_metrics);
+    libprobe_list_btrfs_metrics { ptr, count, stride: size_of::<libprobe_btrfs_metrics>() }
+}
+
+/// A `libprobe_list_btrfs_metrics` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_btrfs_metrics {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_btrfs_metrics,
+}
+
+impl Zero for libprobe_opt_list_btrfs_metrics {
+    const ZERO: Self = libprobe_opt_list_btrfs_metrics { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_btrfs_metrics(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_btrfs_metrics {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_btrfs_metrics { present: 1, reason: 0, value: c_list_btrfs_metrics(a, v) },
+        Err(reason) => libprobe_opt_list_btrfs_metrics { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `const libprobe_lvm_metrics *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_lvm_metrics {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_lvm_metrics,
+}
+
+impl Zero for libprobe_opt_lvm_metrics {
+    const ZERO: Self = libprobe_opt_lvm_metrics { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_lvm_metrics(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_lvm_metrics {
+    match presence(v) {
+        Ok(v) => libprobe_opt_lvm_metrics { present: 1, reason: 0, value: c_lvm_metrics(a, v) },
+        Err(reason) => libprobe_opt_lvm_metrics { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `libprobe_smart_status` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_smart_status {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_smart_status,
+}
+
+impl Zero for libprobe_opt_smart_status {
+    const ZERO: Self = libprobe_opt_smart_status { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_smart_status(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_smart_status {
+    match presence(v) {
+        Ok(v) => libprobe_opt_smart_status { present: 1, reason: 0, value: c_smart_status(a, v) },
+        Err(reason) => libprobe_opt_smart_status { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_smart_attribute` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_smart_attribute {
+    pub ptr: *const libprobe_smart_attribute,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_smart_attribute {
+    const ZERO: Self = libprobe_list_smart_attribute {
+        ptr: std::ptr::null(),
+        count: 0,
+        stride: size_of::<libprobe_smart_attribute>(),
+    };
+}
+
+fn c_list_smart_attribute(a: &Arena, v: ValueRef<'_>) -> libprobe_list_smart_attribute {
+    let (ptr, count) = a.list(v, e_smart_attribute);
+    libprobe_list_smart_attribute { ptr, count, stride: size_of::<libprobe_smart_attribute>() }
+}
+
+/// A `libprobe_power_mode` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_power_mode {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_power_mode,
+}
+
+impl Zero for libprobe_opt_power_mode {
+    const ZERO: Self = libprobe_opt_power_mode { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_power_mode(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_power_mode {
+    match presence(v) {
+        Ok(v) => libprobe_opt_power_mode { present: 1, reason: 0, value: c_power_mode(a, v) },
+        Err(reason) => libprobe_opt_power_mode { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `libprobe_zfs_health` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_zfs_health {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_zfs_health,
+}
+
+impl Zero for libprobe_opt_zfs_health {
+    const ZERO: Self = libprobe_opt_zfs_health { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_zfs_health(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_zfs_health {
+    match presence(v) {
+        Ok(v) => libprobe_opt_zfs_health { present: 1, reason: 0, value: c_zfs_health(a, v) },
+        Err(reason) => libprobe_opt_zfs_health { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_zfs_vdev` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_zfs_vdev {
+    pub ptr: *const libprobe_zfs_vdev,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_zfs_vdev {
+    const ZERO: Self =
+        libprobe_list_zfs_vdev { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_zfs_vdev>() };
+}
+
+fn c_list_zfs_vdev(a: &Arena, v: ValueRef<'_>) -> libprobe_list_zfs_vdev {
+    let (ptr, count) = a.list(v, e_zfs_vdev);
+    libprobe_list_zfs_vdev { ptr, count, stride: size_of::<libprobe_zfs_vdev>() }
+}
+
+/// An array of `libprobe_zfs_dataset` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_zfs_dataset {
+    pub ptr: *const libprobe_zfs_dataset,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_zfs_dataset {
+    const ZERO: Self =
+        libprobe_list_zfs_dataset { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_zfs_dataset>() };
+}
+
+fn c_list_zfs_dataset(a: &Arena, v: ValueRef<'_>) -> libprobe_list_zfs_dataset {
+    let (ptr, count) = a.list(v, e_zfs_dataset);
+    libprobe_list_zfs_dataset { ptr, count, stride: size_of::<libprobe_zfs_dataset>() }
+}
+
+/// An array of `libprobe_btrfs_device` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_btrfs_device {
+    pub ptr: *const libprobe_btrfs_device,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_btrfs_device {
+    const ZERO: Self =
+        libprobe_list_btrfs_device { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_btrfs_device>() };
+}
+
+fn c_list_btrfs_device(a: &Arena, v: ValueRef<'_>) -> libprobe_list_btrfs_device {
+    let (ptr, count) = a.list(v, e_btrfs_device);
+    libprobe_list_btrfs_device { ptr, count, stride: size_of::<libprobe_btrfs_device>() }
+}
+
+/// An array of `libprobe_btrfs_allocation` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_btrfs_allocation {
+    pub ptr: *const libprobe_btrfs_allocation,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_btrfs_allocation {
+    const ZERO: Self = libprobe_list_btrfs_allocation {
+        ptr: std::ptr::null(),
+        count: 0,
+        stride: size_of::<libprobe_btrfs_allocation>(),
+    };
+}
+
+fn c_list_btrfs_allocation(a: &Arena, v: ValueRef<'_>) -> libprobe_list_btrfs_allocation {
+    let (ptr, count) = a.list(v, e_btrfs_allocation);
+    libprobe_list_btrfs_allocation { ptr, count, stride: size_of::<libprobe_btrfs_allocation>() }
+}
+
+/// An array of `libprobe_volume_group` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_volume_group {
+    pub ptr: *const libprobe_volume_group,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_volume_group {
+    const ZERO: Self =
+        libprobe_list_volume_group { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_volume_group>() };
+}
+
+fn c_list_volume_group(a: &Arena, v: ValueRef<'_>) -> libprobe_list_volume_group {
+    let (ptr, count) = a.list(v, e_volume_group);
+    libprobe_list_volume_group { ptr, count, stride: size_of::<libprobe_volume_group>() }
+}
+
+/// An array of `libprobe_physical_volume` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_physical_volume {
+    pub ptr: *const libprobe_physical_volume,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_physical_volume {
+    const ZERO: Self = libprobe_list_physical_volume {
+        ptr: std::ptr::null(),
+        count: 0,
+        stride: size_of::<libprobe_physical_volume>(),
+    };
+}
+
+fn c_list_physical_volume(a: &Arena, v: ValueRef<'_>) -> libprobe_list_physical_volume {
+    let (ptr, count) = a.list(v, e_physical_volume);
+    libprobe_list_physical_volume { ptr, count, stride: size_of::<libprobe_physical_volume>() }
+}
+
+/// An array of `libprobe_logical_volume` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_logical_volume {
+    pub ptr: *const libprobe_logical_volume,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_logical_volume {
+    const ZERO: Self =
+        libprobe_list_logical_volume { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_logical_volume>() };
+}
+
+fn c_list_logical_volume(a: &Arena, v: ValueRef<'_>) -> libprobe_list_logical_volume {
+    let (ptr, count) = a.list(v, e_logical_volume);
+    libprobe_list_logical_volume { ptr, count, stride: size_of::<libprobe_logical_volume>() }
+}
+
+/// A `const libprobe_device_mapper_state *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_device_mapper_state {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_device_mapper_state,
+}
+
+impl Zero for libprobe_opt_device_mapper_state {
+    const ZERO: Self = libprobe_opt_device_mapper_state { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_device_mapper_state(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_device_mapper_state {
+    match presence(v) {
+        Ok(v) => libprobe_opt_device_mapper_state { present: 1, reason: 0, value: c_device_mapper_state(a, v) },
+        Err(reason) => libprobe_opt_device_mapper_state { present: 0, reason, value: Zero::ZERO },
+    }
 }
 
 // ---- Records. ----
@@ -8283,12 +8775,20 @@ pub(crate) fn fill_process_energy(a: &Arena, r: &dyn Record) -> libprobe_process
     }
 }
 
-/// Disk health and volume managers.
+/// Disk health and volume managers: SMART, ZFS, Btrfs, LVM.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_storage {
-    /// The number of devices examined.
-    pub device_count: u32,
+    /// SMART health of every disk: NVMe controllers, ATA and SCSI disks.
+    pub smart: libprobe_opt_list_smart_metrics,
+    /// Every imported ZFS pool; `not_present` without the ZFS module.
+    pub zfs_pools: libprobe_opt_list_zfs_pool_metrics,
+    /// The ZFS ARC (beyond the specification).
+    pub zfs_arc: libprobe_opt_zfs_arc_stats,
+    /// Every mounted Btrfs filesystem.
+    pub btrfs: libprobe_opt_list_btrfs_metrics,
+    /// LVM volume groups; `permission_denied` without root (block devices are read).
+    pub lvm: libprobe_opt_lvm_metrics,
 }
 
 fn c_storage(a: &Arena, v: ValueRef<'_>) -> *const libprobe_storage {
@@ -8303,7 +8803,892 @@ fn e_storage(a: &Arena, v: ValueRef<'_>) -> libprobe_storage {
 }
 
 pub(crate) fn fill_storage(a: &Arena, r: &dyn Record) -> libprobe_storage {
-    libprobe_storage { device_count: c_u32(a, r.field(0)) }
+    libprobe_storage {
+        smart: c_opt_list_smart_metrics(a, r.field(0)),
+        zfs_pools: c_opt_list_zfs_pool_metrics(a, r.field(1)),
+        zfs_arc: c_opt_zfs_arc_stats(a, r.field(2)),
+        btrfs: c_opt_list_btrfs_metrics(a, r.field(3)),
+        lvm: c_opt_lvm_metrics(a, r.field(4)),
+    }
+}
+
+/// SMART health of one disk (an NVMe controller, an ATA or a SCSI disk).
+///
+/// Fields a protocol does not have are `not_supported` (an NVMe drive has no attribute
+/// table, an ATA drive no spare percentage). SMART fields are `permission_denied` without
+/// root, and `standby` for an ATA disk that was spun down (it is not woken).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_smart_metrics {
+    /// The kernel's name: `sda`, `nvme0` (an NVMe controller; its namespaces are
+    /// `nvme0n1`, …).
+    pub device: libprobe_str,
+    /// The device node queried (`/dev/sda`, `/dev/nvme0`).
+    pub path: libprobe_str,
+    pub model: libprobe_opt_str,
+    /// The serial number (redacted in libprobe's test fixtures).
+    pub serial: libprobe_opt_str,
+    pub firmware: libprobe_opt_str,
+    /// User capacity. NVMe: total NVM capacity, else the sum of the namespaces' sizes.
+    /// Unit: bytes.
+    pub capacity_bytes: libprobe_opt_u64,
+    /// Nominal rotation rate; 0 for a solid-state device. `not_supported` when the device
+    /// does not report it (older ATA disks, NVMe).
+    /// Unit: rpm.
+    pub rotation_rate: libprobe_opt_u16,
+    /// Nominal form factor (`3.5 inches`, `2.5 inches`, `M.2`, …); `not_supported` when
+    /// the device does not report it.
+    pub form_factor: libprobe_opt_str,
+    pub protocol: libprobe_storage_protocol,
+    /// SMART is enabled (ATA IDENTIFY word 85; always on for NVMe; SCSI informational
+    /// exceptions reporting, `MRIE` not 0, from the log page's presence).
+    pub smart_enabled: libprobe_opt_bool,
+    pub smart_status: libprobe_opt_smart_status,
+    /// Current temperature. ATA: attribute 194 (else 190), raw low byte. NVMe: the
+    /// composite temperature. SCSI: the temperature log page. Without SMART access, the
+    /// NVMe hwmon sensor (`temp1_input`, readable by anyone).
+    /// Unit: celsius.
+    pub temperature_celsius: libprobe_opt_i32,
+    /// ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few
+    /// vendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on
+    /// minutes of log page 15h, in whole hours.
+    /// Unit: hours.
+    pub power_on_hours: libprobe_opt_u64,
+    /// ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page
+    /// 0Eh).
+    pub power_cycle_count: libprobe_opt_u64,
+    /// ATA attribute 5, raw value.
+    pub reallocated_sector_count: libprobe_opt_u64,
+    /// ATA attribute 197 (current pending sectors), raw value.
+    pub pending_sector_count: libprobe_opt_u64,
+    /// ATA attribute 198 (offline uncorrectable sectors), raw value.
+    pub uncorrectable_sector_count: libprobe_opt_u64,
+    /// Remaining endurance, percent (100 when new). ATA: the normalised value of the first
+    /// wear attribute the drive has among 177, 231, 233, 173 (a value the drive reports
+    /// above 100 is `error`). NVMe: 100 minus percentage used, 0 once the rated endurance
+    /// is used up. `not_supported` for drives without one (disks that spin).
+    /// Unit: percent.
+    pub wear_leveling_count: libprobe_opt_u8,
+    /// NVMe: available spare capacity, percent.
+    /// Unit: percent.
+    pub nvme_spare_percent: libprobe_opt_u8,
+    /// NVMe: shutdowns without a shutdown notification.
+    pub nvme_unsafe_shutdowns: libprobe_opt_u64,
+    /// NVMe: unrecovered data integrity errors.
+    pub nvme_media_errors: libprobe_opt_u64,
+    /// Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be
+    /// read).
+    pub attributes: libprobe_list_smart_attribute,
+    /// ATA: the power mode CHECK POWER MODE reported before anything else was sent.
+    pub power_mode: libprobe_opt_power_mode,
+    /// NVMe: the critical warning bits (0 spare below threshold, 1 temperature out of
+    /// range, 2 reliability degraded, 3 read-only, 4 volatile backup failed, 5 persistent
+    /// memory read-only).
+    pub nvme_critical_warning: libprobe_opt_u8,
+    /// NVMe: the spare threshold below which the drive warns, percent.
+    /// Unit: percent.
+    pub nvme_spare_threshold_percent: libprobe_opt_u8,
+    /// NVMe: vendor estimate of the rated endurance used, percent (may exceed 100).
+    /// Unit: percent.
+    pub nvme_percentage_used: libprobe_opt_u8,
+    /// NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`
+    /// when the 128-bit counter does not fit 64 bits.
+    /// Unit: bytes.
+    pub nvme_data_read_bytes: libprobe_opt_u64,
+    /// NVMe: data written by the host.
+    /// Unit: bytes.
+    pub nvme_data_written_bytes: libprobe_opt_u64,
+    /// NVMe: read commands completed.
+    pub nvme_host_read_commands: libprobe_opt_u64,
+    /// NVMe: write commands completed.
+    pub nvme_host_write_commands: libprobe_opt_u64,
+    /// NVMe: time the controller was busy with I/O.
+    /// Unit: minutes.
+    pub nvme_controller_busy_minutes: libprobe_opt_u64,
+    /// NVMe: error information log entries over the drive's life.
+    pub nvme_error_log_entries: libprobe_opt_u64,
+    /// NVMe: time spent above the warning composite temperature threshold.
+    /// Unit: minutes.
+    pub nvme_warning_temperature_minutes: libprobe_opt_u64,
+    /// NVMe: time spent above the critical composite temperature threshold.
+    /// Unit: minutes.
+    pub nvme_critical_temperature_minutes: libprobe_opt_u64,
+    /// NVMe: temperature sensors 1–8 that report one.
+    /// Unit: celsius.
+    pub nvme_temperature_sensors_celsius: libprobe_opt_list_i32,
+    /// The temperature the device warns at: NVMe WCTEMP (Identify), SCSI reference
+    /// temperature ("trip"); `not_supported` when the device gives none.
+    /// Unit: celsius.
+    pub temperature_warning_celsius: libprobe_opt_i32,
+    /// NVMe: the critical composite temperature threshold (CCTEMP).
+    /// Unit: celsius.
+    pub temperature_critical_celsius: libprobe_opt_i32,
+    /// SCSI: total uncorrected read errors (read error counter log page 03h, parameter
+    /// 0006h); `not_supported` when the device keeps no such page.
+    pub scsi_read_uncorrected_errors: libprobe_opt_u64,
+    /// SCSI: total uncorrected write errors (write error counter log page 02h).
+    pub scsi_write_uncorrected_errors: libprobe_opt_u64,
+}
+
+fn c_smart_metrics(a: &Arena, v: ValueRef<'_>) -> *const libprobe_smart_metrics {
+    a.record(v, fill_smart_metrics)
+}
+
+fn e_smart_metrics(a: &Arena, v: ValueRef<'_>) -> libprobe_smart_metrics {
+    match v {
+        ValueRef::Record(r) => fill_smart_metrics(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_smart_metrics(a: &Arena, r: &dyn Record) -> libprobe_smart_metrics {
+    libprobe_smart_metrics {
+        device: c_str(a, r.field(0)),
+        path: c_str(a, r.field(1)),
+        model: c_opt_str(a, r.field(2)),
+        serial: c_opt_str(a, r.field(3)),
+        firmware: c_opt_str(a, r.field(4)),
+        capacity_bytes: c_opt_u64(a, r.field(5)),
+        rotation_rate: c_opt_u16(a, r.field(6)),
+        form_factor: c_opt_str(a, r.field(7)),
+        protocol: c_storage_protocol(a, r.field(8)),
+        smart_enabled: c_opt_bool(a, r.field(9)),
+        smart_status: c_opt_smart_status(a, r.field(10)),
+        temperature_celsius: c_opt_i32(a, r.field(11)),
+        power_on_hours: c_opt_u64(a, r.field(12)),
+        power_cycle_count: c_opt_u64(a, r.field(13)),
+        reallocated_sector_count: c_opt_u64(a, r.field(14)),
+        pending_sector_count: c_opt_u64(a, r.field(15)),
+        uncorrectable_sector_count: c_opt_u64(a, r.field(16)),
+        wear_leveling_count: c_opt_u8(a, r.field(17)),
+        nvme_spare_percent: c_opt_u8(a, r.field(18)),
+        nvme_unsafe_shutdowns: c_opt_u64(a, r.field(19)),
+        nvme_media_errors: c_opt_u64(a, r.field(20)),
+        attributes: c_list_smart_attribute(a, r.field(21)),
+        power_mode: c_opt_power_mode(a, r.field(22)),
+        nvme_critical_warning: c_opt_u8(a, r.field(23)),
+        nvme_spare_threshold_percent: c_opt_u8(a, r.field(24)),
+        nvme_percentage_used: c_opt_u8(a, r.field(25)),
+        nvme_data_read_bytes: c_opt_u64(a, r.field(26)),
+        nvme_data_written_bytes: c_opt_u64(a, r.field(27)),
+        nvme_host_read_commands: c_opt_u64(a, r.field(28)),
+        nvme_host_write_commands: c_opt_u64(a, r.field(29)),
+        nvme_controller_busy_minutes: c_opt_u64(a, r.field(30)),
+        nvme_error_log_entries: c_opt_u64(a, r.field(31)),
+        nvme_warning_temperature_minutes: c_opt_u64(a, r.field(32)),
+        nvme_critical_temperature_minutes: c_opt_u64(a, r.field(33)),
+        nvme_temperature_sensors_celsius: c_opt_list_i32(a, r.field(34)),
+        temperature_warning_celsius: c_opt_i32(a, r.field(35)),
+        temperature_critical_celsius: c_opt_i32(a, r.field(36)),
+        scsi_read_uncorrected_errors: c_opt_u64(a, r.field(37)),
+        scsi_write_uncorrected_errors: c_opt_u64(a, r.field(38)),
+    }
+}
+
+/// One ATA SMART attribute (SMART READ DATA joined with READ THRESHOLDS by id).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_smart_attribute {
+    /// The attribute id (1–255).
+    pub id: u8,
+    /// libprobe's name for the common ids (`reallocated_sectors`, `power_on_hours`,
+    /// `temperature`, …: their usual meaning, which vendors may change), `unknown`
+    /// otherwise.
+    pub name: libprobe_str,
+    /// The normalised value (1–253 on most drives; higher is better).
+    pub value: u8,
+    /// The worst normalised value seen.
+    pub worst: u8,
+    /// The failure threshold from READ THRESHOLDS: `value <= threshold` means the attribute
+    /// failed. `not_supported` when the thresholds could not be read or carry no entry for
+    /// this id.
+    pub threshold: libprobe_opt_u8,
+    /// The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor
+    /// specific; `raw_value & 0xff` is the temperature for ids 190 and 194).
+    pub raw_value: u64,
+    /// The status flags: bit 0 pre-failure (else advisory), bit 1 updated online, bit 2
+    /// performance, bit 3 error rate, bit 4 event count, bit 5 self-preserving.
+    pub flags: u16,
+}
+
+fn c_smart_attribute(a: &Arena, v: ValueRef<'_>) -> *const libprobe_smart_attribute {
+    a.record(v, fill_smart_attribute)
+}
+
+fn e_smart_attribute(a: &Arena, v: ValueRef<'_>) -> libprobe_smart_attribute {
+    match v {
+        ValueRef::Record(r) => fill_smart_attribute(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_smart_attribute(a: &Arena, r: &dyn Record) -> libprobe_smart_attribute {
+    libprobe_smart_attribute {
+        id: c_u8(a, r.field(0)),
+        name: c_str(a, r.field(1)),
+        value: c_u8(a, r.field(2)),
+        worst: c_u8(a, r.field(3)),
+        threshold: c_opt_u8(a, r.field(4)),
+        raw_value: c_u64(a, r.field(5)),
+        flags: c_u16(a, r.field(6)),
+    }
+}
+
+/// One imported ZFS pool.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_zfs_pool_metrics {
+    pub name: libprobe_str,
+    pub guid: libprobe_opt_u64,
+    /// From the `state` kstat (ZFS 0.8+), else the root vdev's state.
+    pub health: libprobe_opt_zfs_health,
+    /// Usable size (the root vdev's space).
+    /// Unit: bytes.
+    pub size_bytes: libprobe_opt_u64,
+    /// Unit: bytes.
+    pub allocated_bytes: libprobe_opt_u64,
+    /// Unit: bytes.
+    pub free_bytes: libprobe_opt_u64,
+    /// Free-space fragmentation; `not_supported` when the pool does not track it.
+    /// Unit: percent.
+    pub fragmentation_percent: libprobe_opt_f64,
+    /// `allocated / size`.
+    /// Unit: percent.
+    pub capacity_percent: libprobe_opt_f64,
+    /// The pool's `dedupratio` property (`ZFS_IOC_POOL_GET_PROPS`).
+    pub dedup_ratio: libprobe_opt_f64,
+    /// The root dataset's `compressratio` (`ZFS_IOC_OBJSET_STATS`).
+    pub compression_ratio: libprobe_opt_f64,
+    /// The vdev tree, depth first.
+    pub vdevs: libprobe_list_zfs_vdev,
+    pub datasets: libprobe_list_zfs_dataset,
+    /// Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1).
+    pub read_ops: libprobe_opt_u64,
+    pub write_ops: libprobe_opt_u64,
+    /// Bytes read per second since the previous snapshot of the same probe
+    /// (`no_previous_sample` on the first).
+    /// Unit: bytes/s.
+    pub read_bandwidth: libprobe_opt_u64,
+    /// Bytes written per second since the previous snapshot.
+    /// Unit: bytes/s.
+    pub write_bandwidth: libprobe_opt_u64,
+    /// Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line).
+    pub read_errors: libprobe_opt_u64,
+    pub write_errors: libprobe_opt_u64,
+    pub checksum_errors: libprobe_opt_u64,
+    /// Bytes read since import.
+    /// Unit: bytes.
+    pub read_bytes: libprobe_opt_u64,
+    /// Unit: bytes.
+    pub written_bytes: libprobe_opt_u64,
+}
+
+fn c_zfs_pool_metrics(a: &Arena, v: ValueRef<'_>) -> *const libprobe_zfs_pool_metrics {
+    a.record(v, fill_zfs_pool_metrics)
+}
+
+fn e_zfs_pool_metrics(a: &Arena, v: ValueRef<'_>) -> libprobe_zfs_pool_metrics {
+    match v {
+        ValueRef::Record(r) => fill_zfs_pool_metrics(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_zfs_pool_metrics(a: &Arena, r: &dyn Record) -> libprobe_zfs_pool_metrics {
+    libprobe_zfs_pool_metrics {
+        name: c_str(a, r.field(0)),
+        guid: c_opt_u64(a, r.field(1)),
+        health: c_opt_zfs_health(a, r.field(2)),
+        size_bytes: c_opt_u64(a, r.field(3)),
+        allocated_bytes: c_opt_u64(a, r.field(4)),
+        free_bytes: c_opt_u64(a, r.field(5)),
+        fragmentation_percent: c_opt_f64(a, r.field(6)),
+        capacity_percent: c_opt_f64(a, r.field(7)),
+        dedup_ratio: c_opt_f64(a, r.field(8)),
+        compression_ratio: c_opt_f64(a, r.field(9)),
+        vdevs: c_list_zfs_vdev(a, r.field(10)),
+        datasets: c_list_zfs_dataset(a, r.field(11)),
+        read_ops: c_opt_u64(a, r.field(12)),
+        write_ops: c_opt_u64(a, r.field(13)),
+        read_bandwidth: c_opt_u64(a, r.field(14)),
+        write_bandwidth: c_opt_u64(a, r.field(15)),
+        read_errors: c_opt_u64(a, r.field(16)),
+        write_errors: c_opt_u64(a, r.field(17)),
+        checksum_errors: c_opt_u64(a, r.field(18)),
+        read_bytes: c_opt_u64(a, r.field(19)),
+        written_bytes: c_opt_u64(a, r.field(20)),
+    }
+}
+
+/// One vdev of a pool's tree, depth first (the root is the pool itself, depth 0).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_zfs_vdev {
+    /// As `zpool status` names it: the pool name for the root, `mirror-0`, `raidz1-0` for
+    /// groups, the device path (or its last component) for leaves.
+    pub name: libprobe_str,
+    /// `root`, `mirror`, `raidz`, `draid`, `disk`, `file`, `spare`, `replacing`, `hole`, …
+    pub vdev_type: libprobe_str,
+    /// 0 for the root, 1 for top-level vdevs, …
+    pub depth: u32,
+    pub guid: libprobe_opt_u64,
+    /// A leaf's device path.
+    pub path: libprobe_opt_str,
+    pub health: libprobe_opt_zfs_health,
+    /// Allocated space (top-level vdevs and the root).
+    /// Unit: bytes.
+    pub allocated_bytes: libprobe_opt_u64,
+    /// Usable space.
+    /// Unit: bytes.
+    pub size_bytes: libprobe_opt_u64,
+    pub read_errors: libprobe_opt_u64,
+    pub write_errors: libprobe_opt_u64,
+    pub checksum_errors: libprobe_opt_u64,
+    /// A log (ZIL) device.
+    pub is_log: u8,
+}
+
+fn c_zfs_vdev(a: &Arena, v: ValueRef<'_>) -> *const libprobe_zfs_vdev {
+    a.record(v, fill_zfs_vdev)
+}
+
+fn e_zfs_vdev(a: &Arena, v: ValueRef<'_>) -> libprobe_zfs_vdev {
+    match v {
+        ValueRef::Record(r) => fill_zfs_vdev(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_zfs_vdev(a: &Arena, r: &dyn Record) -> libprobe_zfs_vdev {
+    libprobe_zfs_vdev {
+        name: c_str(a, r.field(0)),
+        vdev_type: c_str(a, r.field(1)),
+        depth: c_u32(a, r.field(2)),
+        guid: c_opt_u64(a, r.field(3)),
+        path: c_opt_str(a, r.field(4)),
+        health: c_opt_zfs_health(a, r.field(5)),
+        allocated_bytes: c_opt_u64(a, r.field(6)),
+        size_bytes: c_opt_u64(a, r.field(7)),
+        read_errors: c_opt_u64(a, r.field(8)),
+        write_errors: c_opt_u64(a, r.field(9)),
+        checksum_errors: c_opt_u64(a, r.field(10)),
+        is_log: c_bool(a, r.field(11)),
+    }
+}
+
+/// One dataset's I/O counters (`objset-*` kstat, ZFS 0.8+; only datasets that are mounted
+/// or open have one).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_zfs_dataset {
+    pub name: libprobe_str,
+    /// The objset id (from the kstat name `objset-0x…`).
+    pub objset_id: u64,
+    pub reads: u64,
+    pub writes: u64,
+    /// Unit: bytes.
+    pub read_bytes: u64,
+    /// Unit: bytes.
+    pub written_bytes: u64,
+    /// Files unlinked.
+    pub unlinks: u64,
+    /// Unlinked files whose space was reclaimed.
+    pub unlinked: u64,
+}
+
+fn c_zfs_dataset(a: &Arena, v: ValueRef<'_>) -> *const libprobe_zfs_dataset {
+    a.record(v, fill_zfs_dataset)
+}
+
+fn e_zfs_dataset(a: &Arena, v: ValueRef<'_>) -> libprobe_zfs_dataset {
+    match v {
+        ValueRef::Record(r) => fill_zfs_dataset(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_zfs_dataset(a: &Arena, r: &dyn Record) -> libprobe_zfs_dataset {
+    libprobe_zfs_dataset {
+        name: c_str(a, r.field(0)),
+        objset_id: c_u64(a, r.field(1)),
+        reads: c_u64(a, r.field(2)),
+        writes: c_u64(a, r.field(3)),
+        read_bytes: c_u64(a, r.field(4)),
+        written_bytes: c_u64(a, r.field(5)),
+        unlinks: c_u64(a, r.field(6)),
+        unlinked: c_u64(a, r.field(7)),
+    }
+}
+
+/// The ZFS adaptive replacement cache (`/proc/spl/kstat/zfs/arcstats`), beyond the
+/// specification.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_zfs_arc_stats {
+    /// Unit: bytes.
+    pub size_bytes: libprobe_opt_u64,
+    /// The target size (`c`).
+    /// Unit: bytes.
+    pub target_bytes: libprobe_opt_u64,
+    /// Unit: bytes.
+    pub min_bytes: libprobe_opt_u64,
+    /// Unit: bytes.
+    pub max_bytes: libprobe_opt_u64,
+    pub hits: libprobe_opt_u64,
+    pub misses: libprobe_opt_u64,
+    /// Most-recently-used list size.
+    /// Unit: bytes.
+    pub mru_bytes: libprobe_opt_u64,
+    /// Most-frequently-used list size.
+    /// Unit: bytes.
+    pub mfu_bytes: libprobe_opt_u64,
+    pub l2_hits: libprobe_opt_u64,
+    pub l2_misses: libprobe_opt_u64,
+}
+
+fn c_zfs_arc_stats(a: &Arena, v: ValueRef<'_>) -> *const libprobe_zfs_arc_stats {
+    a.record(v, fill_zfs_arc_stats)
+}
+
+fn e_zfs_arc_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_zfs_arc_stats {
+    match v {
+        ValueRef::Record(r) => fill_zfs_arc_stats(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_zfs_arc_stats(a: &Arena, r: &dyn Record) -> libprobe_zfs_arc_stats {
+    libprobe_zfs_arc_stats {
+        size_bytes: c_opt_u64(a, r.field(0)),
+        target_bytes: c_opt_u64(a, r.field(1)),
+        min_bytes: c_opt_u64(a, r.field(2)),
+        max_bytes: c_opt_u64(a, r.field(3)),
+        hits: c_opt_u64(a, r.field(4)),
+        misses: c_opt_u64(a, r.field(5)),
+        mru_bytes: c_opt_u64(a, r.field(6)),
+        mfu_bytes: c_opt_u64(a, r.field(7)),
+        l2_hits: c_opt_u64(a, r.field(8)),
+        l2_misses: c_opt_u64(a, r.field(9)),
+    }
+}
+
+/// One mounted Btrfs filesystem.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_btrfs_metrics {
+    /// The filesystem UUID (the `/sys/fs/btrfs` directory name).
+    pub uuid: libprobe_str,
+    /// The label; `null` when it has none.
+    pub label: libprobe_opt_str,
+    pub devices: libprobe_list_btrfs_device,
+    /// Total size of the devices (`Device size` of `btrfs filesystem usage`).
+    /// Unit: bytes.
+    pub total_bytes: libprobe_opt_u64,
+    /// Raw space used, copies included (`Used`).
+    /// Unit: bytes.
+    pub used_bytes: u64,
+    /// Raw space per logical byte of data (1.0 single/raid0, 2.0 raid1/dup, …).
+    pub data_ratio: libprobe_opt_f64,
+    /// Raw space per logical byte of metadata.
+    pub metadata_ratio: libprobe_opt_f64,
+    /// The current transaction generation (`BTRFS_IOC_FS_INFO`, Linux 5.15+; sysfs
+    /// `generation` otherwise).
+    pub generation: libprobe_opt_u64,
+    /// Where it is mounted (the first mount seen).
+    pub mount_point: libprobe_opt_str,
+    /// Raw space allocated to chunks (`Device allocated`).
+    /// Unit: bytes.
+    pub allocated_bytes: u64,
+    /// `total - allocated` (`Device unallocated`).
+    /// Unit: bytes.
+    pub unallocated_bytes: libprobe_opt_u64,
+    /// Free space for data, estimated as `btrfs filesystem usage` does: unused data chunk
+    /// space plus unallocated space divided by the data ratio.
+    /// Unit: bytes.
+    pub free_estimated_bytes: libprobe_opt_u64,
+    /// Global block reserve size.
+    /// Unit: bytes.
+    pub global_reserve_bytes: libprobe_opt_u64,
+    /// Global block reserve in use.
+    /// Unit: bytes.
+    pub global_reserve_used_bytes: libprobe_opt_u64,
+    /// Data, metadata and system allocation.
+    pub allocations: libprobe_list_btrfs_allocation,
+    /// Unit: bytes.
+    pub node_size: libprobe_opt_u32,
+    /// Unit: bytes.
+    pub sector_size: libprobe_opt_u32,
+}
+
+fn c_btrfs_metrics(a: &Arena, v: ValueRef<'_>) -> *const libprobe_btrfs_metrics {
+    a.record(v, fill_btrfs_metrics)
+}
+
+fn e_btrfs_metrics(a: &Arena, v: ValueRef<'_>) -> libprobe_btrfs_metrics {
+    match v {
+        ValueRef::Record(r) => fill_btrfs_metrics(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_btrfs_metrics(a: &Arena, r: &dyn Record) -> libprobe_btrfs_metrics {
+    libprobe_btrfs_metrics {
+        uuid: c_str(a, r.field(0)),
+        label: c_opt_str(a, r.field(1)),
+        devices: c_list_btrfs_device(a, r.field(2)),
+        total_bytes: c_opt_u64(a, r.field(3)),
+        used_bytes: c_u64(a, r.field(4)),
+        data_ratio: c_opt_f64(a, r.field(5)),
+        metadata_ratio: c_opt_f64(a, r.field(6)),
+        generation: c_opt_u64(a, r.field(7)),
+        mount_point: c_opt_str(a, r.field(8)),
+        allocated_bytes: c_u64(a, r.field(9)),
+        unallocated_bytes: c_opt_u64(a, r.field(10)),
+        free_estimated_bytes: c_opt_u64(a, r.field(11)),
+        global_reserve_bytes: c_opt_u64(a, r.field(12)),
+        global_reserve_used_bytes: c_opt_u64(a, r.field(13)),
+        allocations: c_list_btrfs_allocation(a, r.field(14)),
+        node_size: c_opt_u32(a, r.field(15)),
+        sector_size: c_opt_u32(a, r.field(16)),
+    }
+}
+
+/// One device of a Btrfs filesystem.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_btrfs_device {
+    pub devid: u64,
+    /// The device path (`BTRFS_IOC_DEV_INFO`), else `/dev/` and the sysfs name.
+    pub path: libprobe_opt_str,
+    /// The size the filesystem uses on this device.
+    /// Unit: bytes.
+    pub size_bytes: libprobe_opt_u64,
+    /// Allocated to chunks on this device.
+    /// Unit: bytes.
+    pub allocated_bytes: libprobe_opt_u64,
+    /// `size - allocated`.
+    /// Unit: bytes.
+    pub unallocated_bytes: libprobe_opt_u64,
+    /// I/O errors since the counters were last reset (`btrfs device stats`).
+    pub write_errors: libprobe_opt_u64,
+    pub read_errors: libprobe_opt_u64,
+    pub flush_errors: libprobe_opt_u64,
+    /// Checksum mismatches.
+    pub corruption_errors: libprobe_opt_u64,
+    /// Blocks with an unexpected generation (lost writes).
+    pub generation_errors: libprobe_opt_u64,
+    /// The device is missing (`devinfo/<id>/missing`, Linux 5.9+).
+    pub missing: libprobe_opt_bool,
+    pub writeable: libprobe_opt_bool,
+}
+
+fn c_btrfs_device(a: &Arena, v: ValueRef<'_>) -> *const libprobe_btrfs_device {
+    a.record(v, fill_btrfs_device)
+}
+
+fn e_btrfs_device(a: &Arena, v: ValueRef<'_>) -> libprobe_btrfs_device {
+    match v {
+        ValueRef::Record(r) => fill_btrfs_device(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_btrfs_device(a: &Arena, r: &dyn Record) -> libprobe_btrfs_device {
+    libprobe_btrfs_device {
+        devid: c_u64(a, r.field(0)),
+        path: c_opt_str(a, r.field(1)),
+        size_bytes: c_opt_u64(a, r.field(2)),
+        allocated_bytes: c_opt_u64(a, r.field(3)),
+        unallocated_bytes: c_opt_u64(a, r.field(4)),
+        write_errors: c_opt_u64(a, r.field(5)),
+        read_errors: c_opt_u64(a, r.field(6)),
+        flush_errors: c_opt_u64(a, r.field(7)),
+        corruption_errors: c_opt_u64(a, r.field(8)),
+        generation_errors: c_opt_u64(a, r.field(9)),
+        missing: c_opt_bool(a, r.field(10)),
+        writeable: c_opt_bool(a, r.field(11)),
+    }
+}
+
+/// One block-group type's allocation (`/sys/fs/btrfs/<uuid>/allocation/<type>`).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_btrfs_allocation {
+    /// `data`, `metadata` or `system`.
+    pub kind: libprobe_str,
+    /// The profiles holding chunks of this type (`single`, `dup`, `raid0`, `raid1`, …).
+    pub profiles: libprobe_list_str,
+    /// Logical size of the chunks (`btrfs filesystem usage`'s `Size:`).
+    /// Unit: bytes.
+    pub total_bytes: u64,
+    /// Logical bytes used in them.
+    /// Unit: bytes.
+    pub used_bytes: u64,
+    /// Raw device space of the chunks (copies included).
+    /// Unit: bytes.
+    pub disk_total_bytes: u64,
+    /// Unit: bytes.
+    pub disk_used_bytes: u64,
+}
+
+fn c_btrfs_allocation(a: &Arena, v: ValueRef<'_>) -> *const libprobe_btrfs_allocation {
+    a.record(v, fill_btrfs_allocation)
+}
+
+fn e_btrfs_allocation(a: &Arena, v: ValueRef<'_>) -> libprobe_btrfs_allocation {
+    match v {
+        ValueRef::Record(r) => fill_btrfs_allocation(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_btrfs_allocation(a: &Arena, r: &dyn Record) -> libprobe_btrfs_allocation {
+    libprobe_btrfs_allocation {
+        kind: c_str(a, r.field(0)),
+        profiles: c_list_str(a, r.field(1)),
+        total_bytes: c_u64(a, r.field(2)),
+        used_bytes: c_u64(a, r.field(3)),
+        disk_total_bytes: c_u64(a, r.field(4)),
+        disk_used_bytes: c_u64(a, r.field(5)),
+    }
+}
+
+/// LVM.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_lvm_metrics {
+    pub volume_groups: libprobe_list_volume_group,
+    /// Physical volumes in no volume group (beyond the specification).
+    pub orphan_physical_volumes: libprobe_list_physical_volume,
+}
+
+fn c_lvm_metrics(a: &Arena, v: ValueRef<'_>) -> *const libprobe_lvm_metrics {
+    a.record(v, fill_lvm_metrics)
+}
+
+fn e_lvm_metrics(a: &Arena, v: ValueRef<'_>) -> libprobe_lvm_metrics {
+    match v {
+        ValueRef::Record(r) => fill_lvm_metrics(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_lvm_metrics(a: &Arena, r: &dyn Record) -> libprobe_lvm_metrics {
+    libprobe_lvm_metrics {
+        volume_groups: c_list_volume_group(a, r.field(0)),
+        orphan_physical_volumes: c_list_physical_volume(a, r.field(1)),
+    }
+}
+
+/// One LVM volume group (from the newest metadata copy on its physical volumes).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_volume_group {
+    pub name: libprobe_str,
+    pub uuid: libprobe_str,
+    /// Unit: bytes.
+    pub size_bytes: u64,
+    /// Unit: bytes.
+    pub free_bytes: u64,
+    /// Unit: bytes.
+    pub extent_size: u64,
+    pub extent_count: u64,
+    pub free_extent_count: u64,
+    pub pv_count: u32,
+    /// Visible logical volumes (as `vgs` counts them).
+    pub lv_count: u32,
+    /// Every logical volume, internal ones included (see `LogicalVolume::visible`).
+    pub logical_volumes: libprobe_list_logical_volume,
+    pub physical_volumes: libprobe_list_physical_volume,
+    /// The metadata sequence number.
+    pub seqno: u64,
+    /// `RESIZEABLE`, `READ`, `WRITE`, `EXPORTED`, …
+    pub status: libprobe_list_str,
+    /// Physical volumes the metadata lists that were not found.
+    pub missing_pv_count: u32,
+}
+
+fn c_volume_group(a: &Arena, v: ValueRef<'_>) -> *const libprobe_volume_group {
+    a.record(v, fill_volume_group)
+}
+
+fn e_volume_group(a: &Arena, v: ValueRef<'_>) -> libprobe_volume_group {
+    match v {
+        ValueRef::Record(r) => fill_volume_group(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_volume_group(a: &Arena, r: &dyn Record) -> libprobe_volume_group {
+    libprobe_volume_group {
+        name: c_str(a, r.field(0)),
+        uuid: c_str(a, r.field(1)),
+        size_bytes: c_u64(a, r.field(2)),
+        free_bytes: c_u64(a, r.field(3)),
+        extent_size: c_u64(a, r.field(4)),
+        extent_count: c_u64(a, r.field(5)),
+        free_extent_count: c_u64(a, r.field(6)),
+        pv_count: c_u32(a, r.field(7)),
+        lv_count: c_u32(a, r.field(8)),
+        logical_volumes: c_list_logical_volume(a, r.field(9)),
+        physical_volumes: c_list_physical_volume(a, r.field(10)),
+        seqno: c_u64(a, r.field(11)),
+        status: c_list_str(a, r.field(12)),
+        missing_pv_count: c_u32(a, r.field(13)),
+    }
+}
+
+/// One logical volume.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_logical_volume {
+    pub name: libprobe_str,
+    pub uuid: libprobe_str,
+    /// Virtual size (the sum of the segments' extents).
+    /// Unit: bytes.
+    pub size_bytes: u64,
+    pub extent_count: u64,
+    /// The type of each segment, as `lvs -o segtype` names it: `linear`, `striped`,
+    /// `raid1`, `raid5`, `mirror`, `thin-pool`, `thin`, `cache`, `cache-pool`, `snapshot`,
+    /// `vdo`, `error`, `zero`, …
+    pub segment_types: libprobe_list_str,
+    /// The metadata status flags: `READ`, `WRITE`, `VISIBLE`, …
+    pub status: libprobe_list_str,
+    /// Shown by `lvs` without `-a` (internal volumes such as `pool_tdata` are not).
+    pub visible: u8,
+    /// Areas of the first segment, as `lvs -o stripes` counts them: stripes (1 for
+    /// linear), raid or mirror images, 1 for a pool (its data volume), 0 for a thin volume.
+    pub stripes: libprobe_opt_u32,
+    /// Unit: bytes.
+    pub stripe_size_bytes: libprobe_opt_u64,
+    /// A thin volume's pool, a cached volume's cache pool.
+    pub pool_lv: libprobe_opt_str,
+    /// A snapshot's origin (old-style or thin).
+    pub origin: libprobe_opt_str,
+    /// The physical volumes its extents lie on (directly), by name.
+    pub devices: libprobe_list_str,
+    /// When the volume was created (Unix seconds), as the metadata records it.
+    /// Unit: s.
+    pub creation_time: libprobe_opt_u64,
+    pub creation_host: libprobe_opt_str,
+    /// `not_present` when the volume is not active (no device-mapper device).
+    pub device_mapper: libprobe_opt_device_mapper_state,
+}
+
+fn c_logical_volume(a: &Arena, v: ValueRef<'_>) -> *const libprobe_logical_volume {
+    a.record(v, fill_logical_volume)
+}
+
+fn e_logical_volume(a: &Arena, v: ValueRef<'_>) -> libprobe_logical_volume {
+    match v {
+        ValueRef::Record(r) => fill_logical_volume(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_logical_volume(a: &Arena, r: &dyn Record) -> libprobe_logical_volume {
+    libprobe_logical_volume {
+        name: c_str(a, r.field(0)),
+        uuid: c_str(a, r.field(1)),
+        size_bytes: c_u64(a, r.field(2)),
+        extent_count: c_u64(a, r.field(3)),
+        segment_types: c_list_str(a, r.field(4)),
+        status: c_list_str(a, r.field(5)),
+        visible: c_bool(a, r.field(6)),
+        stripes: c_opt_u32(a, r.field(7)),
+        stripe_size_bytes: c_opt_u64(a, r.field(8)),
+        pool_lv: c_opt_str(a, r.field(9)),
+        origin: c_opt_str(a, r.field(10)),
+        devices: c_list_str(a, r.field(11)),
+        creation_time: c_opt_u64(a, r.field(12)),
+        creation_host: c_opt_str(a, r.field(13)),
+        device_mapper: c_opt_device_mapper_state(a, r.field(14)),
+    }
+}
+
+/// The device-mapper state of an active logical volume (`/sys/block/dm-*/dm`).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_device_mapper_state {
+    /// The kernel device (`dm-3`).
+    pub device: libprobe_str,
+    /// The mapped device name (`vg-lv`, dashes in names doubled).
+    pub name: libprobe_str,
+    pub suspended: libprobe_opt_bool,
+}
+
+fn c_device_mapper_state(a: &Arena, v: ValueRef<'_>) -> *const libprobe_device_mapper_state {
+    a.record(v, fill_device_mapper_state)
+}
+
+fn e_device_mapper_state(a: &Arena, v: ValueRef<'_>) -> libprobe_device_mapper_state {
+    match v {
+        ValueRef::Record(r) => fill_device_mapper_state(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_device_mapper_state(a: &Arena, r: &dyn Record) -> libprobe_device_mapper_state {
+    libprobe_device_mapper_state {
+        device: c_str(a, r.field(0)),
+        name: c_str(a, r.field(1)),
+        suspended: c_opt_bool(a, r.field(2)),
+    }
+}
+
+/// One physical volume.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_physical_volume {
+    /// The device it was read from (`/dev/sdb1`); `not_present` for a PV the volume
+    /// group lists but this machine does not show (missing).
+    pub name: libprobe_opt_str,
+    pub uuid: libprobe_str,
+    /// The device size the PV header records.
+    /// Unit: bytes.
+    pub device_size_bytes: libprobe_opt_u64,
+    /// The PV's usable size as `pvs` shows `pv_size`: its extents × the extent size in a
+    /// volume group, the device size for an orphan.
+    /// Unit: bytes.
+    pub size_bytes: libprobe_opt_u64,
+    /// Where the first extent starts.
+    /// Unit: bytes.
+    pub pe_start_bytes: libprobe_opt_u64,
+    pub extent_count: u64,
+    pub allocated_extent_count: u64,
+    /// Unallocated extents × extent size.
+    /// Unit: bytes.
+    pub free_bytes: u64,
+    /// `ALLOCATABLE`, … (`MISSING` when the VG flags it lost).
+    pub status: libprobe_list_str,
+    /// Metadata areas on this device.
+    pub mda_count: libprobe_opt_u32,
+}
+
+fn c_physical_volume(a: &Arena, v: ValueRef<'_>) -> *const libprobe_physical_volume {
+    a.record(v, fill_physical_volume)
+}
+
+fn e_physical_volume(a: &Arena, v: ValueRef<'_>) -> libprobe_physical_volume {
+    match v {
+        ValueRef::Record(r) => fill_physical_volume(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_physical_volume(a: &Arena, r: &dyn Record) -> libprobe_physical_volume {
+    libprobe_physical_volume {
+        name: c_opt_str(a, r.field(0)),
+        uuid: c_str(a, r.field(1)),
+        device_size_bytes: c_opt_u64(a, r.field(2)),
+        size_bytes: c_opt_u64(a, r.field(3)),
+        pe_start_bytes: c_opt_u64(a, r.field(4)),
+        extent_count: c_u64(a, r.field(5)),
+        allocated_extent_count: c_u64(a, r.field(6)),
+        free_bytes: c_u64(a, r.field(7)),
+        status: c_list_str(a, r.field(8)),
+        mda_count: c_opt_u32(a, r.field(9)),
+    }
 }
 
 /// What the tracers saw.
@@ -8374,7 +9759,7 @@ fn c_u16(_: &Arena, v: ValueRef<'_>) -> u16 {
 
 // ---- The run-time schema (`libprobe_schema()`). ----
 
-pub(crate) static TYPES: Table<[libprobe_type_info; 252]> = Table([
+pub(crate) static TYPES: Table<[libprobe_type_info; 291]> = Table([
     libprobe_type_info {
         kind: LIBPROBE_KIND_U64,
         size: size_of::<u64>() as u32,
@@ -8543,7 +9928,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 252]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 75,
+        target: 89,
         name: c"const libprobe_ebpf_metrics *".as_ptr(),
     },
     libprobe_type_info {
@@ -10642,6 +12027,357 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 252]> = Table([
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_process_energy".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_smart_metrics>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 75,
+        name: c"const libprobe_smart_metrics *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_smart_metrics>() as u32,
+        value_offset: 0,
+        elem: 252,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_smart_metrics".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_smart_metrics>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_smart_metrics, value) as u32,
+        elem: 253,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_smart_metrics".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_zfs_pool_metrics>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 77,
+        name: c"const libprobe_zfs_pool_metrics *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_zfs_pool_metrics>() as u32,
+        value_offset: 0,
+        elem: 255,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_zfs_pool_metrics".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_zfs_pool_metrics>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_zfs_pool_metrics, value) as u32,
+        elem: 256,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_zfs_pool_metrics".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_zfs_arc_stats>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 80,
+        name: c"const libprobe_zfs_arc_stats *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_zfs_arc_stats>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_zfs_arc_stats, value) as u32,
+        elem: 258,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_zfs_arc_stats".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_btrfs_metrics>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 81,
+        name: c"const libprobe_btrfs_metrics *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_btrfs_metrics>() as u32,
+        value_offset: 0,
+        elem: 260,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_btrfs_metrics".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_btrfs_metrics>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_btrfs_metrics, value) as u32,
+        elem: 261,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_btrfs_metrics".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_lvm_metrics>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 84,
+        name: c"const libprobe_lvm_metrics *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_lvm_metrics>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_lvm_metrics, value) as u32,
+        elem: 263,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_lvm_metrics".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_u16>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_u16, value) as u32,
+        elem: 148,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_u16".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_storage_protocol>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 24,
+        name: c"libprobe_storage_protocol".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_smart_status>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 25,
+        name: c"libprobe_smart_status".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_smart_status>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_smart_status, value) as u32,
+        elem: 267,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_smart_status".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_smart_attribute>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 76,
+        name: c"const libprobe_smart_attribute *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_smart_attribute>() as u32,
+        value_offset: 0,
+        elem: 269,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_smart_attribute".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_power_mode>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 26,
+        name: c"libprobe_power_mode".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_power_mode>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_power_mode, value) as u32,
+        elem: 271,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_power_mode".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_zfs_health>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 27,
+        name: c"libprobe_zfs_health".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_zfs_health>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_zfs_health, value) as u32,
+        elem: 273,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_zfs_health".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_zfs_vdev>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 78,
+        name: c"const libprobe_zfs_vdev *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_zfs_vdev>() as u32,
+        value_offset: 0,
+        elem: 275,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_zfs_vdev".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_zfs_dataset>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 79,
+        name: c"const libprobe_zfs_dataset *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_zfs_dataset>() as u32,
+        value_offset: 0,
+        elem: 277,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_zfs_dataset".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_btrfs_device>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 82,
+        name: c"const libprobe_btrfs_device *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_btrfs_device>() as u32,
+        value_offset: 0,
+        elem: 279,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_btrfs_device".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_btrfs_allocation>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 83,
+        name: c"const libprobe_btrfs_allocation *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_btrfs_allocation>() as u32,
+        value_offset: 0,
+        elem: 281,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_btrfs_allocation".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_volume_group>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 85,
+        name: c"const libprobe_volume_group *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_volume_group>() as u32,
+        value_offset: 0,
+        elem: 283,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_volume_group".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_physical_volume>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 88,
+        name: c"const libprobe_physical_volume *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_physical_volume>() as u32,
+        value_offset: 0,
+        elem: 285,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_physical_volume".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_logical_volume>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 86,
+        name: c"const libprobe_logical_volume *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_logical_volume>() as u32,
+        value_offset: 0,
+        elem: 287,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_logical_volume".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_device_mapper_state>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 87,
+        name: c"const libprobe_device_mapper_state *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_device_mapper_state>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_device_mapper_state, value) as u32,
+        elem: 289,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_device_mapper_state".as_ptr(),
     },
 ]);
 
@@ -14356,13 +16092,719 @@ static FIELDS_PROCESS_ENERGY: Table<[libprobe_field_info; 7]> = Table([
     },
 ]);
 
-static FIELDS_STORAGE: Table<[libprobe_field_info; 1]> = Table([libprobe_field_info {
-    name: c"device_count".as_ptr(),
-    doc: c"The number of devices examined.".as_ptr(),
-    unit: std::ptr::null(),
-    type_index: 26,
-    offset: std::mem::offset_of!(libprobe_storage, device_count) as u32,
-}]);
+static FIELDS_STORAGE: Table<[libprobe_field_info; 5]> = Table([
+    libprobe_field_info {
+        name: c"smart".as_ptr(),
+        doc: c"SMART health of every disk: NVMe controllers, ATA and SCSI disks.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 254,
+        offset: std::mem::offset_of!(libprobe_storage, smart) as u32,
+    },
+    libprobe_field_info {
+        name: c"zfs_pools".as_ptr(),
+        doc: c"Every imported ZFS pool; `not_present` without the ZFS module.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 257,
+        offset: std::mem::offset_of!(libprobe_storage, zfs_pools) as u32,
+    },
+    libprobe_field_info {
+        name: c"zfs_arc".as_ptr(),
+        doc: c"The ZFS ARC (beyond the specification).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 259,
+        offset: std::mem::offset_of!(libprobe_storage, zfs_arc) as u32,
+    },
+    libprobe_field_info {
+        name: c"btrfs".as_ptr(),
+        doc: c"Every mounted Btrfs filesystem.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 262,
+        offset: std::mem::offset_of!(libprobe_storage, btrfs) as u32,
+    },
+    libprobe_field_info {
+        name: c"lvm".as_ptr(),
+        doc: c"LVM volume groups; `permission_denied` without root (block devices are read).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 264,
+        offset: std::mem::offset_of!(libprobe_storage, lvm) as u32,
+    },
+]);
+
+static FIELDS_SMART_METRICS: Table<[libprobe_field_info; 39]> = Table([
+    libprobe_field_info { name: c"device".as_ptr(), doc: c"The kernel's name: `sda`, `nvme0` (an NVMe controller; its namespaces are\n`nvme0n1`, …).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_smart_metrics, device) as u32 },
+    libprobe_field_info { name: c"path".as_ptr(), doc: c"The device node queried (`/dev/sda`, `/dev/nvme0`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_smart_metrics, path) as u32 },
+    libprobe_field_info { name: c"model".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_smart_metrics, model) as u32 },
+    libprobe_field_info { name: c"serial".as_ptr(), doc: c"The serial number (redacted in libprobe's test fixtures).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_smart_metrics, serial) as u32 },
+    libprobe_field_info { name: c"firmware".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_smart_metrics, firmware) as u32 },
+    libprobe_field_info { name: c"capacity_bytes".as_ptr(), doc: c"User capacity. NVMe: total NVM capacity, else the sum of the namespaces' sizes.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, capacity_bytes) as u32 },
+    libprobe_field_info { name: c"rotation_rate".as_ptr(), doc: c"Nominal rotation rate; 0 for a solid-state device. `not_supported` when the device\ndoes not report it (older ATA disks, NVMe).".as_ptr(), unit: c"rpm".as_ptr(), type_index: 265, offset: std::mem::offset_of!(libprobe_smart_metrics, rotation_rate) as u32 },
+    libprobe_field_info { name: c"form_factor".as_ptr(), doc: c"Nominal form factor (`3.5 inches`, `2.5 inches`, `M.2`, …); `not_supported` when\nthe device does not report it.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_smart_metrics, form_factor) as u32 },
+    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 266, offset: std::mem::offset_of!(libprobe_smart_metrics, protocol) as u32 },
+    libprobe_field_info { name: c"smart_enabled".as_ptr(), doc: c"SMART is enabled (ATA IDENTIFY word 85; always on for NVMe; SCSI informational\nexceptions reporting, `MRIE` not 0, from the log page's presence).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_smart_metrics, smart_enabled) as u32 },
+    libprobe_field_info { name: c"smart_status".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 268, offset: std::mem::offset_of!(libprobe_smart_metrics, smart_status) as u32 },
+    libprobe_field_info { name: c"temperature_celsius".as_ptr(), doc: c"Current temperature. ATA: attribute 194 (else 190), raw low byte. NVMe: the\ncomposite temperature. SCSI: the temperature log page. Without SMART access, the\nNVMe hwmon sensor (`temp1_input`, readable by anyone).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 61, offset: std::mem::offset_of!(libprobe_smart_metrics, temperature_celsius) as u32 },
+    libprobe_field_info { name: c"power_on_hours".as_ptr(), doc: c"ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few\nvendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on\nminutes of log page 15h, in whole hours.".as_ptr(), unit: c"hours".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, power_on_hours) as u32 },
+    libprobe_field_info { name: c"power_cycle_count".as_ptr(), doc: c"ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page\n0Eh).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, power_cycle_count) as u32 },
+    libprobe_field_info { name: c"reallocated_sector_count".as_ptr(), doc: c"ATA attribute 5, raw value.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, reallocated_sector_count) as u32 },
+    libprobe_field_info { name: c"pending_sector_count".as_ptr(), doc: c"ATA attribute 197 (current pending sectors), raw value.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, pending_sector_count) as u32 },
+    libprobe_field_info { name: c"uncorrectable_sector_count".as_ptr(), doc: c"ATA attribute 198 (offline uncorrectable sectors), raw value.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, uncorrectable_sector_count) as u32 },
+    libprobe_field_info { name: c"wear_leveling_count".as_ptr(), doc: c"Remaining endurance, percent (100 when new). ATA: the normalised value of the first\nwear attribute the drive has among 177, 231, 233, 173 (a value the drive reports\nabove 100 is `error`). NVMe: 100 minus percentage used, 0 once the rated endurance\nis used up. `not_supported` for drives without one (disks that spin).".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, wear_leveling_count) as u32 },
+    libprobe_field_info { name: c"nvme_spare_percent".as_ptr(), doc: c"NVMe: available spare capacity, percent.".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_spare_percent) as u32 },
+    libprobe_field_info { name: c"nvme_unsafe_shutdowns".as_ptr(), doc: c"NVMe: shutdowns without a shutdown notification.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_unsafe_shutdowns) as u32 },
+    libprobe_field_info { name: c"nvme_media_errors".as_ptr(), doc: c"NVMe: unrecovered data integrity errors.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_media_errors) as u32 },
+    libprobe_field_info { name: c"attributes".as_ptr(), doc: c"Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be\nread).".as_ptr(), unit: std::ptr::null(), type_index: 270, offset: std::mem::offset_of!(libprobe_smart_metrics, attributes) as u32 },
+    libprobe_field_info { name: c"power_mode".as_ptr(), doc: c"ATA: the power mode CHECK POWER MODE reported before anything else was sent.".as_ptr(), unit: std::ptr::null(), type_index: 272, offset: std::mem::offset_of!(libprobe_smart_metrics, power_mode) as u32 },
+    libprobe_field_info { name: c"nvme_critical_warning".as_ptr(), doc: c"NVMe: the critical warning bits (0 spare below threshold, 1 temperature out of\nrange, 2 reliability degraded, 3 read-only, 4 volatile backup failed, 5 persistent\nmemory read-only).".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_critical_warning) as u32 },
+    libprobe_field_info { name: c"nvme_spare_threshold_percent".as_ptr(), doc: c"NVMe: the spare threshold below which the drive warns, percent.".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_spare_threshold_percent) as u32 },
+    libprobe_field_info { name: c"nvme_percentage_used".as_ptr(), doc: c"NVMe: vendor estimate of the rated endurance used, percent (may exceed 100).".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_percentage_used) as u32 },
+    libprobe_field_info { name: c"nvme_data_read_bytes".as_ptr(), doc: c"NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`\nwhen the 128-bit counter does not fit 64 bits.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_data_read_bytes) as u32 },
+    libprobe_field_info { name: c"nvme_data_written_bytes".as_ptr(), doc: c"NVMe: data written by the host.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_data_written_bytes) as u32 },
+    libprobe_field_info { name: c"nvme_host_read_commands".as_ptr(), doc: c"NVMe: read commands completed.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_host_read_commands) as u32 },
+    libprobe_field_info { name: c"nvme_host_write_commands".as_ptr(), doc: c"NVMe: write commands completed.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_host_write_commands) as u32 },
+    libprobe_field_info { name: c"nvme_controller_busy_minutes".as_ptr(), doc: c"NVMe: time the controller was busy with I/O.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_controller_busy_minutes) as u32 },
+    libprobe_field_info { name: c"nvme_error_log_entries".as_ptr(), doc: c"NVMe: error information log entries over the drive's life.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_error_log_entries) as u32 },
+    libprobe_field_info { name: c"nvme_warning_temperature_minutes".as_ptr(), doc: c"NVMe: time spent above the warning composite temperature threshold.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_warning_temperature_minutes) as u32 },
+    libprobe_field_info { name: c"nvme_critical_temperature_minutes".as_ptr(), doc: c"NVMe: time spent above the critical composite temperature threshold.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_critical_temperature_minutes) as u32 },
+    libprobe_field_info { name: c"nvme_temperature_sensors_celsius".as_ptr(), doc: c"NVMe: temperature sensors 1–8 that report one.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 69, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_temperature_sensors_celsius) as u32 },
+    libprobe_field_info { name: c"temperature_warning_celsius".as_ptr(), doc: c"The temperature the device warns at: NVMe WCTEMP (Identify), SCSI reference\ntemperature (\"trip\"); `not_supported` when the device gives none.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 61, offset: std::mem::offset_of!(libprobe_smart_metrics, temperature_warning_celsius) as u32 },
+    libprobe_field_info { name: c"temperature_critical_celsius".as_ptr(), doc: c"NVMe: the critical composite temperature threshold (CCTEMP).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 61, offset: std::mem::offset_of!(libprobe_smart_metrics, temperature_critical_celsius) as u32 },
+    libprobe_field_info { name: c"scsi_read_uncorrected_errors".as_ptr(), doc: c"SCSI: total uncorrected read errors (read error counter log page 03h, parameter\n0006h); `not_supported` when the device keeps no such page.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, scsi_read_uncorrected_errors) as u32 },
+    libprobe_field_info { name: c"scsi_write_uncorrected_errors".as_ptr(), doc: c"SCSI: total uncorrected write errors (write error counter log page 02h).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, scsi_write_uncorrected_errors) as u32 },
+]);
+
+static FIELDS_SMART_ATTRIBUTE: Table<[libprobe_field_info; 7]> = Table([
+    libprobe_field_info { name: c"id".as_ptr(), doc: c"The attribute id (1–255).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_smart_attribute, id) as u32 },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"libprobe's name for the common ids (`reallocated_sectors`, `power_on_hours`,\n`temperature`, …: their usual meaning, which vendors may change), `unknown`\notherwise.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_smart_attribute, name) as u32 },
+    libprobe_field_info { name: c"value".as_ptr(), doc: c"The normalised value (1–253 on most drives; higher is better).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_smart_attribute, value) as u32 },
+    libprobe_field_info { name: c"worst".as_ptr(), doc: c"The worst normalised value seen.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_smart_attribute, worst) as u32 },
+    libprobe_field_info { name: c"threshold".as_ptr(), doc: c"The failure threshold from READ THRESHOLDS: `value <= threshold` means the attribute\nfailed. `not_supported` when the thresholds could not be read or carry no entry for\nthis id.".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_attribute, threshold) as u32 },
+    libprobe_field_info { name: c"raw_value".as_ptr(), doc: c"The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor\nspecific; `raw_value & 0xff` is the temperature for ids 190 and 194).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_smart_attribute, raw_value) as u32 },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"The status flags: bit 0 pre-failure (else advisory), bit 1 updated online, bit 2\nperformance, bit 3 error rate, bit 4 event count, bit 5 self-preserving.".as_ptr(), unit: std::ptr::null(), type_index: 148, offset: std::mem::offset_of!(libprobe_smart_attribute, flags) as u32 },
+]);
+
+static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
+    libprobe_field_info {
+        name: c"name".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, name) as u32,
+    },
+    libprobe_field_info {
+        name: c"guid".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, guid) as u32,
+    },
+    libprobe_field_info {
+        name: c"health".as_ptr(),
+        doc: c"From the `state` kstat (ZFS 0.8+), else the root vdev's state.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 274,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, health) as u32,
+    },
+    libprobe_field_info {
+        name: c"size_bytes".as_ptr(),
+        doc: c"Usable size (the root vdev's space).".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, size_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"allocated_bytes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, allocated_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"free_bytes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, free_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"fragmentation_percent".as_ptr(),
+        doc: c"Free-space fragmentation; `not_supported` when the pool does not track it.".as_ptr(),
+        unit: c"percent".as_ptr(),
+        type_index: 32,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, fragmentation_percent) as u32,
+    },
+    libprobe_field_info {
+        name: c"capacity_percent".as_ptr(),
+        doc: c"`allocated / size`.".as_ptr(),
+        unit: c"percent".as_ptr(),
+        type_index: 32,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, capacity_percent) as u32,
+    },
+    libprobe_field_info {
+        name: c"dedup_ratio".as_ptr(),
+        doc: c"The pool's `dedupratio` property (`ZFS_IOC_POOL_GET_PROPS`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 32,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, dedup_ratio) as u32,
+    },
+    libprobe_field_info {
+        name: c"compression_ratio".as_ptr(),
+        doc: c"The root dataset's `compressratio` (`ZFS_IOC_OBJSET_STATS`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 32,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, compression_ratio) as u32,
+    },
+    libprobe_field_info {
+        name: c"vdevs".as_ptr(),
+        doc: c"The vdev tree, depth first.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 276,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, vdevs) as u32,
+    },
+    libprobe_field_info {
+        name: c"datasets".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 278,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, datasets) as u32,
+    },
+    libprobe_field_info {
+        name: c"read_ops".as_ptr(),
+        doc: c"Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, read_ops) as u32,
+    },
+    libprobe_field_info {
+        name: c"write_ops".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, write_ops) as u32,
+    },
+    libprobe_field_info {
+        name: c"read_bandwidth".as_ptr(),
+        doc:
+            c"Bytes read per second since the previous snapshot of the same probe\n(`no_previous_sample` on the first)."
+                .as_ptr(),
+        unit: c"bytes/s".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, read_bandwidth) as u32,
+    },
+    libprobe_field_info {
+        name: c"write_bandwidth".as_ptr(),
+        doc: c"Bytes written per second since the previous snapshot.".as_ptr(),
+        unit: c"bytes/s".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, write_bandwidth) as u32,
+    },
+    libprobe_field_info {
+        name: c"read_errors".as_ptr(),
+        doc: c"Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, read_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"write_errors".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, write_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"checksum_errors".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, checksum_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"read_bytes".as_ptr(),
+        doc: c"Bytes read since import.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, read_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"written_bytes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, written_bytes) as u32,
+    },
+]);
+
+static FIELDS_ZFS_VDEV: Table<[libprobe_field_info; 12]> = Table([
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"As `zpool status` names it: the pool name for the root, `mirror-0`, `raidz1-0` for\ngroups, the device path (or its last component) for leaves.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_zfs_vdev, name) as u32 },
+    libprobe_field_info { name: c"vdev_type".as_ptr(), doc: c"`root`, `mirror`, `raidz`, `draid`, `disk`, `file`, `spare`, `replacing`, `hole`, …".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_zfs_vdev, vdev_type) as u32 },
+    libprobe_field_info { name: c"depth".as_ptr(), doc: c"0 for the root, 1 for top-level vdevs, …".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_zfs_vdev, depth) as u32 },
+    libprobe_field_info { name: c"guid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, guid) as u32 },
+    libprobe_field_info { name: c"path".as_ptr(), doc: c"A leaf's device path.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_zfs_vdev, path) as u32 },
+    libprobe_field_info { name: c"health".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 274, offset: std::mem::offset_of!(libprobe_zfs_vdev, health) as u32 },
+    libprobe_field_info { name: c"allocated_bytes".as_ptr(), doc: c"Allocated space (top-level vdevs and the root).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, allocated_bytes) as u32 },
+    libprobe_field_info { name: c"size_bytes".as_ptr(), doc: c"Usable space.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, size_bytes) as u32 },
+    libprobe_field_info { name: c"read_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, read_errors) as u32 },
+    libprobe_field_info { name: c"write_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, write_errors) as u32 },
+    libprobe_field_info { name: c"checksum_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, checksum_errors) as u32 },
+    libprobe_field_info { name: c"is_log".as_ptr(), doc: c"A log (ZIL) device.".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_zfs_vdev, is_log) as u32 },
+]);
+
+static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
+    libprobe_field_info {
+        name: c"name".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_zfs_dataset, name) as u32,
+    },
+    libprobe_field_info {
+        name: c"objset_id".as_ptr(),
+        doc: c"The objset id (from the kstat name `objset-0x…`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_zfs_dataset, objset_id) as u32,
+    },
+    libprobe_field_info {
+        name: c"reads".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_zfs_dataset, reads) as u32,
+    },
+    libprobe_field_info {
+        name: c"writes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_zfs_dataset, writes) as u32,
+    },
+    libprobe_field_info {
+        name: c"read_bytes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_zfs_dataset, read_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"written_bytes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_zfs_dataset, written_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"unlinks".as_ptr(),
+        doc: c"Files unlinked.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_zfs_dataset, unlinks) as u32,
+    },
+    libprobe_field_info {
+        name: c"unlinked".as_ptr(),
+        doc: c"Unlinked files whose space was reclaimed.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_zfs_dataset, unlinked) as u32,
+    },
+]);
+
+static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
+    libprobe_field_info {
+        name: c"size_bytes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_arc_stats, size_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"target_bytes".as_ptr(),
+        doc: c"The target size (`c`).".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_arc_stats, target_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"min_bytes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_arc_stats, min_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"max_bytes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_arc_stats, max_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"hits".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_arc_stats, hits) as u32,
+    },
+    libprobe_field_info {
+        name: c"misses".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_arc_stats, misses) as u32,
+    },
+    libprobe_field_info {
+        name: c"mru_bytes".as_ptr(),
+        doc: c"Most-recently-used list size.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_arc_stats, mru_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"mfu_bytes".as_ptr(),
+        doc: c"Most-frequently-used list size.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_arc_stats, mfu_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"l2_hits".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_arc_stats, l2_hits) as u32,
+    },
+    libprobe_field_info {
+        name: c"l2_misses".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_zfs_arc_stats, l2_misses) as u32,
+    },
+]);
+
+static FIELDS_BTRFS_METRICS: Table<[libprobe_field_info; 17]> = Table([
+    libprobe_field_info { name: c"uuid".as_ptr(), doc: c"The filesystem UUID (the `/sys/fs/btrfs` directory name).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_btrfs_metrics, uuid) as u32 },
+    libprobe_field_info { name: c"label".as_ptr(), doc: c"The label; `null` when it has none.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_btrfs_metrics, label) as u32 },
+    libprobe_field_info { name: c"devices".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 280, offset: std::mem::offset_of!(libprobe_btrfs_metrics, devices) as u32 },
+    libprobe_field_info { name: c"total_bytes".as_ptr(), doc: c"Total size of the devices (`Device size` of `btrfs filesystem usage`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_btrfs_metrics, total_bytes) as u32 },
+    libprobe_field_info { name: c"used_bytes".as_ptr(), doc: c"Raw space used, copies included (`Used`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_btrfs_metrics, used_bytes) as u32 },
+    libprobe_field_info { name: c"data_ratio".as_ptr(), doc: c"Raw space per logical byte of data (1.0 single/raid0, 2.0 raid1/dup, …).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_btrfs_metrics, data_ratio) as u32 },
+    libprobe_field_info { name: c"metadata_ratio".as_ptr(), doc: c"Raw space per logical byte of metadata.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_btrfs_metrics, metadata_ratio) as u32 },
+    libprobe_field_info { name: c"generation".as_ptr(), doc: c"The current transaction generation (`BTRFS_IOC_FS_INFO`, Linux 5.15+; sysfs\n`generation` otherwise).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_btrfs_metrics, generation) as u32 },
+    libprobe_field_info { name: c"mount_point".as_ptr(), doc: c"Where it is mounted (the first mount seen).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_btrfs_metrics, mount_point) as u32 },
+    libprobe_field_info { name: c"allocated_bytes".as_ptr(), doc: c"Raw space allocated to chunks (`Device allocated`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_btrfs_metrics, allocated_bytes) as u32 },
+    libprobe_field_info { name: c"unallocated_bytes".as_ptr(), doc: c"`total - allocated` (`Device unallocated`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_btrfs_metrics, unallocated_bytes) as u32 },
+    libprobe_field_info { name: c"free_estimated_bytes".as_ptr(), doc: c"Free space for data, estimated as `btrfs filesystem usage` does: unused data chunk\nspace plus unallocated space divided by the data ratio.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_btrfs_metrics, free_estimated_bytes) as u32 },
+    libprobe_field_info { name: c"global_reserve_bytes".as_ptr(), doc: c"Global block reserve size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_btrfs_metrics, global_reserve_bytes) as u32 },
+    libprobe_field_info { name: c"global_reserve_used_bytes".as_ptr(), doc: c"Global block reserve in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_btrfs_metrics, global_reserve_used_bytes) as u32 },
+    libprobe_field_info { name: c"allocations".as_ptr(), doc: c"Data, metadata and system allocation.".as_ptr(), unit: std::ptr::null(), type_index: 282, offset: std::mem::offset_of!(libprobe_btrfs_metrics, allocations) as u32 },
+    libprobe_field_info { name: c"node_size".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_btrfs_metrics, node_size) as u32 },
+    libprobe_field_info { name: c"sector_size".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_btrfs_metrics, sector_size) as u32 },
+]);
+
+static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
+    libprobe_field_info {
+        name: c"devid".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_btrfs_device, devid) as u32,
+    },
+    libprobe_field_info {
+        name: c"path".as_ptr(),
+        doc: c"The device path (`BTRFS_IOC_DEV_INFO`), else `/dev/` and the sysfs name.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 29,
+        offset: std::mem::offset_of!(libprobe_btrfs_device, path) as u32,
+    },
+    libprobe_field_info {
+        name: c"size_bytes".as_ptr(),
+        doc: c"The size the filesystem uses on this device.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_btrfs_device, size_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"allocated_bytes".as_ptr(),
+        doc: c"Allocated to chunks on this device.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_btrfs_device, allocated_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"unallocated_bytes".as_ptr(),
+        doc: c"`size - allocated`.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_btrfs_device, unallocated_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"write_errors".as_ptr(),
+        doc: c"I/O errors since the counters were last reset (`btrfs device stats`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_btrfs_device, write_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"read_errors".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_btrfs_device, read_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"flush_errors".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_btrfs_device, flush_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"corruption_errors".as_ptr(),
+        doc: c"Checksum mismatches.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_btrfs_device, corruption_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"generation_errors".as_ptr(),
+        doc: c"Blocks with an unexpected generation (lost writes).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 30,
+        offset: std::mem::offset_of!(libprobe_btrfs_device, generation_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"missing".as_ptr(),
+        doc: c"The device is missing (`devinfo/<id>/missing`, Linux 5.9+).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 70,
+        offset: std::mem::offset_of!(libprobe_btrfs_device, missing) as u32,
+    },
+    libprobe_field_info {
+        name: c"writeable".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 70,
+        offset: std::mem::offset_of!(libprobe_btrfs_device, writeable) as u32,
+    },
+]);
+
+static FIELDS_BTRFS_ALLOCATION: Table<[libprobe_field_info; 6]> = Table([
+    libprobe_field_info {
+        name: c"kind".as_ptr(),
+        doc: c"`data`, `metadata` or `system`.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_btrfs_allocation, kind) as u32,
+    },
+    libprobe_field_info {
+        name: c"profiles".as_ptr(),
+        doc: c"The profiles holding chunks of this type (`single`, `dup`, `raid0`, `raid1`, …).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 25,
+        offset: std::mem::offset_of!(libprobe_btrfs_allocation, profiles) as u32,
+    },
+    libprobe_field_info {
+        name: c"total_bytes".as_ptr(),
+        doc: c"Logical size of the chunks (`btrfs filesystem usage`'s `Size:`).".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_btrfs_allocation, total_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"used_bytes".as_ptr(),
+        doc: c"Logical bytes used in them.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_btrfs_allocation, used_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"disk_total_bytes".as_ptr(),
+        doc: c"Raw device space of the chunks (copies included).".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_btrfs_allocation, disk_total_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"disk_used_bytes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_btrfs_allocation, disk_used_bytes) as u32,
+    },
+]);
+
+static FIELDS_LVM_METRICS: Table<[libprobe_field_info; 2]> = Table([
+    libprobe_field_info {
+        name: c"volume_groups".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 284,
+        offset: std::mem::offset_of!(libprobe_lvm_metrics, volume_groups) as u32,
+    },
+    libprobe_field_info {
+        name: c"orphan_physical_volumes".as_ptr(),
+        doc: c"Physical volumes in no volume group (beyond the specification).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 286,
+        offset: std::mem::offset_of!(libprobe_lvm_metrics, orphan_physical_volumes) as u32,
+    },
+]);
+
+static FIELDS_VOLUME_GROUP: Table<[libprobe_field_info; 14]> = Table([
+    libprobe_field_info {
+        name: c"name".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_volume_group, name) as u32,
+    },
+    libprobe_field_info {
+        name: c"uuid".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_volume_group, uuid) as u32,
+    },
+    libprobe_field_info {
+        name: c"size_bytes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_volume_group, size_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"free_bytes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_volume_group, free_bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"extent_size".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_volume_group, extent_size) as u32,
+    },
+    libprobe_field_info {
+        name: c"extent_count".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_volume_group, extent_count) as u32,
+    },
+    libprobe_field_info {
+        name: c"free_extent_count".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_volume_group, free_extent_count) as u32,
+    },
+    libprobe_field_info {
+        name: c"pv_count".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 26,
+        offset: std::mem::offset_of!(libprobe_volume_group, pv_count) as u32,
+    },
+    libprobe_field_info {
+        name: c"lv_count".as_ptr(),
+        doc: c"Visible logical volumes (as `vgs` counts them).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 26,
+        offset: std::mem::offset_of!(libprobe_volume_group, lv_count) as u32,
+    },
+    libprobe_field_info {
+        name: c"logical_volumes".as_ptr(),
+        doc: c"Every logical volume, internal ones included (see [`LogicalVolume::visible`]).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 288,
+        offset: std::mem::offset_of!(libprobe_volume_group, logical_volumes) as u32,
+    },
+    libprobe_field_info {
+        name: c"physical_volumes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 286,
+        offset: std::mem::offset_of!(libprobe_volume_group, physical_volumes) as u32,
+    },
+    libprobe_field_info {
+        name: c"seqno".as_ptr(),
+        doc: c"The metadata sequence number.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_volume_group, seqno) as u32,
+    },
+    libprobe_field_info {
+        name: c"status".as_ptr(),
+        doc: c"`RESIZEABLE`, `READ`, `WRITE`, `EXPORTED`, …".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 25,
+        offset: std::mem::offset_of!(libprobe_volume_group, status) as u32,
+    },
+    libprobe_field_info {
+        name: c"missing_pv_count".as_ptr(),
+        doc: c"Physical volumes the metadata lists that were not found.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 26,
+        offset: std::mem::offset_of!(libprobe_volume_group, missing_pv_count) as u32,
+    },
+]);
+
+static FIELDS_LOGICAL_VOLUME: Table<[libprobe_field_info; 15]> = Table([
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_logical_volume, name) as u32 },
+    libprobe_field_info { name: c"uuid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_logical_volume, uuid) as u32 },
+    libprobe_field_info { name: c"size_bytes".as_ptr(), doc: c"Virtual size (the sum of the segments' extents).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_logical_volume, size_bytes) as u32 },
+    libprobe_field_info { name: c"extent_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_logical_volume, extent_count) as u32 },
+    libprobe_field_info { name: c"segment_types".as_ptr(), doc: c"The type of each segment, as `lvs -o segtype` names it: `linear`, `striped`,\n`raid1`, `raid5`, `mirror`, `thin-pool`, `thin`, `cache`, `cache-pool`, `snapshot`,\n`vdo`, `error`, `zero`, …".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_logical_volume, segment_types) as u32 },
+    libprobe_field_info { name: c"status".as_ptr(), doc: c"The metadata status flags: `READ`, `WRITE`, `VISIBLE`, …".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_logical_volume, status) as u32 },
+    libprobe_field_info { name: c"visible".as_ptr(), doc: c"Shown by `lvs` without `-a` (internal volumes such as `pool_tdata` are not).".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_logical_volume, visible) as u32 },
+    libprobe_field_info { name: c"stripes".as_ptr(), doc: c"Areas of the first segment, as `lvs -o stripes` counts them: stripes (1 for\nlinear), raid or mirror images, 1 for a pool (its data volume), 0 for a thin volume.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_logical_volume, stripes) as u32 },
+    libprobe_field_info { name: c"stripe_size_bytes".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_logical_volume, stripe_size_bytes) as u32 },
+    libprobe_field_info { name: c"pool_lv".as_ptr(), doc: c"A thin volume's pool, a cached volume's cache pool.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_logical_volume, pool_lv) as u32 },
+    libprobe_field_info { name: c"origin".as_ptr(), doc: c"A snapshot's origin (old-style or thin).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_logical_volume, origin) as u32 },
+    libprobe_field_info { name: c"devices".as_ptr(), doc: c"The physical volumes its extents lie on (directly), by name.".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_logical_volume, devices) as u32 },
+    libprobe_field_info { name: c"creation_time".as_ptr(), doc: c"When the volume was created (Unix seconds), as the metadata records it.".as_ptr(), unit: c"s".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_logical_volume, creation_time) as u32 },
+    libprobe_field_info { name: c"creation_host".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_logical_volume, creation_host) as u32 },
+    libprobe_field_info { name: c"device_mapper".as_ptr(), doc: c"`not_present` when the volume is not active (no device-mapper device).".as_ptr(), unit: std::ptr::null(), type_index: 290, offset: std::mem::offset_of!(libprobe_logical_volume, device_mapper) as u32 },
+]);
+
+static FIELDS_DEVICE_MAPPER_STATE: Table<[libprobe_field_info; 3]> = Table([
+    libprobe_field_info {
+        name: c"device".as_ptr(),
+        doc: c"The kernel device (`dm-3`).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_device_mapper_state, device) as u32,
+    },
+    libprobe_field_info {
+        name: c"name".as_ptr(),
+        doc: c"The mapped device name (`vg-lv`, dashes in names doubled).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 1,
+        offset: std::mem::offset_of!(libprobe_device_mapper_state, name) as u32,
+    },
+    libprobe_field_info {
+        name: c"suspended".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 70,
+        offset: std::mem::offset_of!(libprobe_device_mapper_state, suspended) as u32,
+    },
+]);
+
+static FIELDS_PHYSICAL_VOLUME: Table<[libprobe_field_info; 10]> = Table([
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The device it was read from (`/dev/sdb1`); `not_present` for a PV the volume\ngroup lists but this machine does not show (missing).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_physical_volume, name) as u32 },
+    libprobe_field_info { name: c"uuid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_physical_volume, uuid) as u32 },
+    libprobe_field_info { name: c"device_size_bytes".as_ptr(), doc: c"The device size the PV header records.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_physical_volume, device_size_bytes) as u32 },
+    libprobe_field_info { name: c"size_bytes".as_ptr(), doc: c"The PV's usable size as `pvs` shows `pv_size`: its extents × the extent size in a\nvolume group, the device size for an orphan.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_physical_volume, size_bytes) as u32 },
+    libprobe_field_info { name: c"pe_start_bytes".as_ptr(), doc: c"Where the first extent starts.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_physical_volume, pe_start_bytes) as u32 },
+    libprobe_field_info { name: c"extent_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_physical_volume, extent_count) as u32 },
+    libprobe_field_info { name: c"allocated_extent_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_physical_volume, allocated_extent_count) as u32 },
+    libprobe_field_info { name: c"free_bytes".as_ptr(), doc: c"Unallocated extents × extent size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_physical_volume, free_bytes) as u32 },
+    libprobe_field_info { name: c"status".as_ptr(), doc: c"`ALLOCATABLE`, … (`MISSING` when the VG flags it lost).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_physical_volume, status) as u32 },
+    libprobe_field_info { name: c"mda_count".as_ptr(), doc: c"Metadata areas on this device.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_physical_volume, mda_count) as u32 },
+]);
 
 static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 1]> = Table([libprobe_field_info {
     name: c"attached_ns".as_ptr(),
@@ -14372,7 +16814,7 @@ static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 1]> = Table([libprobe_fi
     offset: std::mem::offset_of!(libprobe_ebpf_metrics, attached_ns) as u32,
 }]);
 
-pub(crate) static RECORDS: Table<[libprobe_record_info; 76]> = Table([
+pub(crate) static RECORDS: Table<[libprobe_record_info; 90]> = Table([
     libprobe_record_info { name: c"libprobe_snapshot_view".as_ptr(), schema_name: c"Snapshot".as_ptr(), doc: c"Everything one call collected.".as_ptr(), size: size_of::<libprobe_snapshot_view>() as u32, field_count: FIELDS_SNAPSHOT.0.len() as u32, fields: FIELDS_SNAPSHOT.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_domain_status".as_ptr(), schema_name: c"DomainStatus".as_ptr(), doc: c"How the collection of one domain went.".as_ptr(), size: size_of::<libprobe_domain_status>() as u32, field_count: FIELDS_DOMAIN_STATUS.0.len() as u32, fields: FIELDS_DOMAIN_STATUS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_system".as_ptr(), schema_name: c"System".as_ptr(), doc: c"The machine as a whole.".as_ptr(), size: size_of::<libprobe_system>() as u32, field_count: FIELDS_SYSTEM.0.len() as u32, fields: FIELDS_SYSTEM.0.as_ptr() },
@@ -14447,7 +16889,21 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 76]> = Table([
     libprobe_record_info { name: c"libprobe_cooling_device".as_ptr(), schema_name: c"CoolingDevice".as_ptr(), doc: c"One cooling device (`/sys/class/thermal/cooling_device<n>`): a fan, processor\nthrottling, a clamp.".as_ptr(), size: size_of::<libprobe_cooling_device>() as u32, field_count: FIELDS_COOLING_DEVICE.0.len() as u32, fields: FIELDS_COOLING_DEVICE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_process_energy_estimate".as_ptr(), schema_name: c"ProcessEnergyEstimate".as_ptr(), doc: c"The RAPL package energy of the interval between the probe's last two snapshots, shared\namong processes by the CPU time each used in it. **An estimate**, as Scaphandre and\nKepler make theirs:\n\n- *Package energy* is the wrap-corrected increase of `energy_uj` summed over the\n  top-level `package-<n>` zones of `intel-rapl` (of `intel-rapl-mmio` when the MSR\n  interface has none): cores, caches, memory controller and, on most processors, the\n  integrated GPU. DRAM and `psys` are not included.\n- *CPU time* of a process is the increase of its `cpu_user_ticks + cpu_system_ticks`\n  (all its threads) between the two snapshots of the process domain; a process new in\n  this snapshot counts all its ticks.\n- Each process gets `package energy × its ticks / the sum of every listed process's\n  ticks`, so the shares add up to the whole package energy, idle and uncore energy\n  included. Processes that exited during the interval are not seen, and their part goes\n  to the others; with `process.pids` set, the energy is shared among those processes\n  only. Energy used by the GPU, disks or the screen is not counted; a process on a\n  core that runs faster or slower than the others is not weighed differently.\n\nOnly processes that used CPU time in the interval are listed.".as_ptr(), size: size_of::<libprobe_process_energy_estimate>() as u32, field_count: FIELDS_PROCESS_ENERGY_ESTIMATE.0.len() as u32, fields: FIELDS_PROCESS_ENERGY_ESTIMATE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_process_energy".as_ptr(), schema_name: c"ProcessEnergy".as_ptr(), doc: c"One process's share of the package energy (see [`ProcessEnergyEstimate`]).".as_ptr(), size: size_of::<libprobe_process_energy>() as u32, field_count: FIELDS_PROCESS_ENERGY.0.len() as u32, fields: FIELDS_PROCESS_ENERGY.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_storage".as_ptr(), schema_name: c"Storage".as_ptr(), doc: c"Disk health and volume managers.".as_ptr(), size: size_of::<libprobe_storage>() as u32, field_count: FIELDS_STORAGE.0.len() as u32, fields: FIELDS_STORAGE.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_storage".as_ptr(), schema_name: c"Storage".as_ptr(), doc: c"Disk health and volume managers: SMART, ZFS, Btrfs, LVM.".as_ptr(), size: size_of::<libprobe_storage>() as u32, field_count: FIELDS_STORAGE.0.len() as u32, fields: FIELDS_STORAGE.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_smart_metrics".as_ptr(), schema_name: c"SmartMetrics".as_ptr(), doc: c"SMART health of one disk (an NVMe controller, an ATA or a SCSI disk).\n\nFields a protocol does not have are `not_supported` (an NVMe drive has no attribute\ntable, an ATA drive no spare percentage). SMART fields are `permission_denied` without\nroot, and `standby` for an ATA disk that was spun down (it is not woken).".as_ptr(), size: size_of::<libprobe_smart_metrics>() as u32, field_count: FIELDS_SMART_METRICS.0.len() as u32, fields: FIELDS_SMART_METRICS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_smart_attribute".as_ptr(), schema_name: c"SmartAttribute".as_ptr(), doc: c"One ATA SMART attribute (SMART READ DATA joined with READ THRESHOLDS by id).".as_ptr(), size: size_of::<libprobe_smart_attribute>() as u32, field_count: FIELDS_SMART_ATTRIBUTE.0.len() as u32, fields: FIELDS_SMART_ATTRIBUTE.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_zfs_pool_metrics".as_ptr(), schema_name: c"ZfsPoolMetrics".as_ptr(), doc: c"One imported ZFS pool.".as_ptr(), size: size_of::<libprobe_zfs_pool_metrics>() as u32, field_count: FIELDS_ZFS_POOL_METRICS.0.len() as u32, fields: FIELDS_ZFS_POOL_METRICS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_zfs_vdev".as_ptr(), schema_name: c"ZfsVdev".as_ptr(), doc: c"One vdev of a pool's tree, depth first (the root is the pool itself, depth 0).".as_ptr(), size: size_of::<libprobe_zfs_vdev>() as u32, field_count: FIELDS_ZFS_VDEV.0.len() as u32, fields: FIELDS_ZFS_VDEV.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_zfs_dataset".as_ptr(), schema_name: c"ZfsDataset".as_ptr(), doc: c"One dataset's I/O counters (`objset-*` kstat, ZFS 0.8+; only datasets that are mounted\nor open have one).".as_ptr(), size: size_of::<libprobe_zfs_dataset>() as u32, field_count: FIELDS_ZFS_DATASET.0.len() as u32, fields: FIELDS_ZFS_DATASET.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_zfs_arc_stats".as_ptr(), schema_name: c"ZfsArcStats".as_ptr(), doc: c"The ZFS adaptive replacement cache (`/proc/spl/kstat/zfs/arcstats`), beyond the\nspecification.".as_ptr(), size: size_of::<libprobe_zfs_arc_stats>() as u32, field_count: FIELDS_ZFS_ARC_STATS.0.len() as u32, fields: FIELDS_ZFS_ARC_STATS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_btrfs_metrics".as_ptr(), schema_name: c"BtrfsMetrics".as_ptr(), doc: c"One mounted Btrfs filesystem.".as_ptr(), size: size_of::<libprobe_btrfs_metrics>() as u32, field_count: FIELDS_BTRFS_METRICS.0.len() as u32, fields: FIELDS_BTRFS_METRICS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_btrfs_device".as_ptr(), schema_name: c"BtrfsDevice".as_ptr(), doc: c"One device of a Btrfs filesystem.".as_ptr(), size: size_of::<libprobe_btrfs_device>() as u32, field_count: FIELDS_BTRFS_DEVICE.0.len() as u32, fields: FIELDS_BTRFS_DEVICE.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_btrfs_allocation".as_ptr(), schema_name: c"BtrfsAllocation".as_ptr(), doc: c"One block-group type's allocation (`/sys/fs/btrfs/<uuid>/allocation/<type>`).".as_ptr(), size: size_of::<libprobe_btrfs_allocation>() as u32, field_count: FIELDS_BTRFS_ALLOCATION.0.len() as u32, fields: FIELDS_BTRFS_ALLOCATION.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_lvm_metrics".as_ptr(), schema_name: c"LvmMetrics".as_ptr(), doc: c"LVM.".as_ptr(), size: size_of::<libprobe_lvm_metrics>() as u32, field_count: FIELDS_LVM_METRICS.0.len() as u32, fields: FIELDS_LVM_METRICS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_volume_group".as_ptr(), schema_name: c"VolumeGroup".as_ptr(), doc: c"One LVM volume group (from the newest metadata copy on its physical volumes).".as_ptr(), size: size_of::<libprobe_volume_group>() as u32, field_count: FIELDS_VOLUME_GROUP.0.len() as u32, fields: FIELDS_VOLUME_GROUP.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_logical_volume".as_ptr(), schema_name: c"LogicalVolume".as_ptr(), doc: c"One logical volume.".as_ptr(), size: size_of::<libprobe_logical_volume>() as u32, field_count: FIELDS_LOGICAL_VOLUME.0.len() as u32, fields: FIELDS_LOGICAL_VOLUME.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_device_mapper_state".as_ptr(), schema_name: c"DeviceMapperState".as_ptr(), doc: c"The device-mapper state of an active logical volume (`/sys/block/dm-*/dm`).".as_ptr(), size: size_of::<libprobe_device_mapper_state>() as u32, field_count: FIELDS_DEVICE_MAPPER_STATE.0.len() as u32, fields: FIELDS_DEVICE_MAPPER_STATE.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_physical_volume".as_ptr(), schema_name: c"PhysicalVolume".as_ptr(), doc: c"One physical volume.".as_ptr(), size: size_of::<libprobe_physical_volume>() as u32, field_count: FIELDS_PHYSICAL_VOLUME.0.len() as u32, fields: FIELDS_PHYSICAL_VOLUME.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_ebpf_metrics".as_ptr(), schema_name: c"EbpfMetrics".as_ptr(), doc: c"What the tracers saw.".as_ptr(), size: size_of::<libprobe_ebpf_metrics>() as u32, field_count: FIELDS_EBPF_METRICS.0.len() as u32, fields: FIELDS_EBPF_METRICS.0.as_ptr() },
 ]);
 
@@ -14517,7 +16973,7 @@ static VARIANTS_DOMAIN_STATE: Table<[libprobe_variant_info; 3]> = Table([
     },
 ]);
 
-static VARIANTS_REASON: Table<[libprobe_variant_info; 12]> = Table([
+static VARIANTS_REASON: Table<[libprobe_variant_info; 13]> = Table([
     libprobe_variant_info { name: c"permission_denied".as_ptr(), constant: c"LIBPROBE_REASON_PERMISSION_DENIED".as_ptr(), doc: c"The kernel refused the read (EACCES/EPERM): another user's process, a root-only\nfile, a missing capability.".as_ptr(), code: LIBPROBE_REASON_PERMISSION_DENIED },
     libprobe_variant_info { name: c"gone".as_ptr(), constant: c"LIBPROBE_REASON_GONE".as_ptr(), doc: c"The process exited while it was being read.".as_ptr(), code: LIBPROBE_REASON_GONE },
     libprobe_variant_info { name: c"not_supported".as_ptr(), constant: c"LIBPROBE_REASON_NOT_SUPPORTED".as_ptr(), doc: c"Not available here: this kernel (version or configuration) does not provide it, or\nthis platform or build of libprobe does not collect it.".as_ptr(), code: LIBPROBE_REASON_NOT_SUPPORTED },
@@ -14530,6 +16986,7 @@ static VARIANTS_REASON: Table<[libprobe_variant_info; 12]> = Table([
     libprobe_variant_info { name: c"too_large".as_ptr(), constant: c"LIBPROBE_REASON_TOO_LARGE".as_ptr(), doc: c"The source was larger than the configured read limit.".as_ptr(), code: LIBPROBE_REASON_TOO_LARGE },
     libprobe_variant_info { name: c"timed_out".as_ptr(), constant: c"LIBPROBE_REASON_TIMED_OUT".as_ptr(), doc: c"The source did not answer within its time limit.".as_ptr(), code: LIBPROBE_REASON_TIMED_OUT },
     libprobe_variant_info { name: c"error".as_ptr(), constant: c"LIBPROBE_REASON_ERROR".as_ptr(), doc: c"The read or its parse failed unexpectedly; the domain's warnings say how.".as_ptr(), code: LIBPROBE_REASON_ERROR },
+    libprobe_variant_info { name: c"standby".as_ptr(), constant: c"LIBPROBE_REASON_STANDBY".as_ptr(), doc: c"The device is in a low-power state (a disk spun down to standby) and reading would\nwake it, so it was left alone.".as_ptr(), code: LIBPROBE_REASON_STANDBY },
 ]);
 
 static VARIANTS_PROCESS_STATE: Table<[libprobe_variant_info; 12]> = Table([
@@ -15225,7 +17682,96 @@ static VARIANTS_SENSOR_KIND: Table<[libprobe_variant_info; 7]> = Table([
     libprobe_variant_info { name: c"humidity".as_ptr(), constant: c"LIBPROBE_SENSOR_KIND_HUMIDITY".as_ptr(), doc: c"`humidity<n>_*`: percent relative humidity (milli-percent in sysfs).".as_ptr(), code: LIBPROBE_SENSOR_KIND_HUMIDITY },
 ]);
 
-pub(crate) static ENUMS: Table<[libprobe_enum_info; 24]> = Table([
+static VARIANTS_STORAGE_PROTOCOL: Table<[libprobe_variant_info; 3]> = Table([
+    libprobe_variant_info { name: c"sata".as_ptr(), constant: c"LIBPROBE_STORAGE_PROTOCOL_SATA".as_ptr(), doc: c"ATA (SATA or PATA), directly or through a SCSI/ATA translation layer (libata, a USB\nbridge that speaks SAT).".as_ptr(), code: LIBPROBE_STORAGE_PROTOCOL_SATA },
+    libprobe_variant_info { name: c"nvme".as_ptr(), constant: c"LIBPROBE_STORAGE_PROTOCOL_NVME".as_ptr(), doc: c"NVM Express.".as_ptr(), code: LIBPROBE_STORAGE_PROTOCOL_NVME },
+    libprobe_variant_info { name: c"sas".as_ptr(), constant: c"LIBPROBE_STORAGE_PROTOCOL_SAS".as_ptr(), doc: c"The SCSI command set: SAS, and other SCSI transports (FC, iSCSI, USB mass storage\nwithout SAT).".as_ptr(), code: LIBPROBE_STORAGE_PROTOCOL_SAS },
+]);
+
+static VARIANTS_SMART_STATUS: Table<[libprobe_variant_info; 2]> = Table([
+    libprobe_variant_info { name: c"passed".as_ptr(), constant: c"LIBPROBE_SMART_STATUS_PASSED".as_ptr(), doc: c"".as_ptr(), code: LIBPROBE_SMART_STATUS_PASSED },
+    libprobe_variant_info { name: c"failed".as_ptr(), constant: c"LIBPROBE_SMART_STATUS_FAILED".as_ptr(), doc: c"ATA: SMART RETURN STATUS reports a threshold exceeded. NVMe: a critical warning bit\nis set. SCSI: the informational exceptions log page reports a failure prediction.".as_ptr(), code: LIBPROBE_SMART_STATUS_FAILED },
+]);
+
+static VARIANTS_POWER_MODE: Table<[libprobe_variant_info; 4]> = Table([
+    libprobe_variant_info {
+        name: c"active".as_ptr(),
+        constant: c"LIBPROBE_POWER_MODE_ACTIVE".as_ptr(),
+        doc: c"Active or idle (`FFh`).".as_ptr(),
+        code: LIBPROBE_POWER_MODE_ACTIVE,
+    },
+    libprobe_variant_info {
+        name: c"idle".as_ptr(),
+        constant: c"LIBPROBE_POWER_MODE_IDLE".as_ptr(),
+        doc: c"Idle (`80h`–`83h`): spinning, heads may be unloaded.".as_ptr(),
+        code: LIBPROBE_POWER_MODE_IDLE,
+    },
+    libprobe_variant_info {
+        name: c"standby".as_ptr(),
+        constant: c"LIBPROBE_POWER_MODE_STANDBY".as_ptr(),
+        doc: c"Standby (`00h`, `01h`): spun down. libprobe sends it nothing more.".as_ptr(),
+        code: LIBPROBE_POWER_MODE_STANDBY,
+    },
+    libprobe_variant_info {
+        name: c"unknown".as_ptr(),
+        constant: c"LIBPROBE_POWER_MODE_UNKNOWN".as_ptr(),
+        doc: c"A value this version of libprobe does not know.".as_ptr(),
+        code: LIBPROBE_POWER_MODE_UNKNOWN,
+    },
+]);
+
+static VARIANTS_ZFS_HEALTH: Table<[libprobe_variant_info; 8]> = Table([
+    libprobe_variant_info {
+        name: c"online".as_ptr(),
+        constant: c"LIBPROBE_ZFS_HEALTH_ONLINE".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ZFS_HEALTH_ONLINE,
+    },
+    libprobe_variant_info {
+        name: c"degraded".as_ptr(),
+        constant: c"LIBPROBE_ZFS_HEALTH_DEGRADED".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ZFS_HEALTH_DEGRADED,
+    },
+    libprobe_variant_info {
+        name: c"faulted".as_ptr(),
+        constant: c"LIBPROBE_ZFS_HEALTH_FAULTED".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ZFS_HEALTH_FAULTED,
+    },
+    libprobe_variant_info {
+        name: c"offline".as_ptr(),
+        constant: c"LIBPROBE_ZFS_HEALTH_OFFLINE".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ZFS_HEALTH_OFFLINE,
+    },
+    libprobe_variant_info {
+        name: c"unavail".as_ptr(),
+        constant: c"LIBPROBE_ZFS_HEALTH_UNAVAIL".as_ptr(),
+        doc: c"The device could not be opened.".as_ptr(),
+        code: LIBPROBE_ZFS_HEALTH_UNAVAIL,
+    },
+    libprobe_variant_info {
+        name: c"removed".as_ptr(),
+        constant: c"LIBPROBE_ZFS_HEALTH_REMOVED".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_ZFS_HEALTH_REMOVED,
+    },
+    libprobe_variant_info {
+        name: c"suspended".as_ptr(),
+        constant: c"LIBPROBE_ZFS_HEALTH_SUSPENDED".as_ptr(),
+        doc: c"I/O to the pool is suspended (failmode=wait after errors).".as_ptr(),
+        code: LIBPROBE_ZFS_HEALTH_SUSPENDED,
+    },
+    libprobe_variant_info {
+        name: c"unknown".as_ptr(),
+        constant: c"LIBPROBE_ZFS_HEALTH_UNKNOWN".as_ptr(),
+        doc: c"A state this version of libprobe does not know.".as_ptr(),
+        code: LIBPROBE_ZFS_HEALTH_UNKNOWN,
+    },
+]);
+
+pub(crate) static ENUMS: Table<[libprobe_enum_info; 28]> = Table([
     libprobe_enum_info { name: c"libprobe_domain_name".as_ptr(), schema_name: c"DomainName".as_ptr(), doc: c"The domains libprobe collects. Each is selected by options and reports its own\nstatus; the codes are stable (the C ABI's `LIBPROBE_DOMAIN_*`).".as_ptr(), variant_count: VARIANTS_DOMAIN_NAME.0.len() as u32, variants: VARIANTS_DOMAIN_NAME.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_domain_state".as_ptr(), schema_name: c"DomainState".as_ptr(), doc: c"Whether a domain was collected.".as_ptr(), variant_count: VARIANTS_DOMAIN_STATE.0.len() as u32, variants: VARIANTS_DOMAIN_STATE.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_reason".as_ptr(), schema_name: c"Reason".as_ptr(), doc: c"Why a field or a domain holds no value.\n\nThe codes are stable (the C ABI exposes them) and never renumbered.".as_ptr(), variant_count: VARIANTS_REASON.0.len() as u32, variants: VARIANTS_REASON.0.as_ptr() },
@@ -15250,6 +17796,10 @@ pub(crate) static ENUMS: Table<[libprobe_enum_info; 24]> = Table([
     libprobe_enum_info { name: c"libprobe_battery_status".as_ptr(), schema_name: c"BatteryStatus".as_ptr(), doc: c"What a battery is doing (`status`).".as_ptr(), variant_count: VARIANTS_BATTERY_STATUS.0.len() as u32, variants: VARIANTS_BATTERY_STATUS.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_battery_family".as_ptr(), schema_name: c"BatteryFamily".as_ptr(), doc: c"Which quantities a battery reports its content in.".as_ptr(), variant_count: VARIANTS_BATTERY_FAMILY.0.len() as u32, variants: VARIANTS_BATTERY_FAMILY.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_sensor_kind".as_ptr(), schema_name: c"SensorKind".as_ptr(), doc: c"What a sensor channel measures, and so the unit of its values. The order is the one\n`sensors` prints channels in.".as_ptr(), variant_count: VARIANTS_SENSOR_KIND.0.len() as u32, variants: VARIANTS_SENSOR_KIND.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_storage_protocol".as_ptr(), schema_name: c"StorageProtocol".as_ptr(), doc: c"The command set a disk speaks.".as_ptr(), variant_count: VARIANTS_STORAGE_PROTOCOL.0.len() as u32, variants: VARIANTS_STORAGE_PROTOCOL.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_smart_status".as_ptr(), schema_name: c"SmartStatus".as_ptr(), doc: c"The overall health verdict of a disk.".as_ptr(), variant_count: VARIANTS_SMART_STATUS.0.len() as u32, variants: VARIANTS_SMART_STATUS.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_power_mode".as_ptr(), schema_name: c"PowerMode".as_ptr(), doc: c"An ATA disk's power mode (CHECK POWER MODE).".as_ptr(), variant_count: VARIANTS_POWER_MODE.0.len() as u32, variants: VARIANTS_POWER_MODE.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_zfs_health".as_ptr(), schema_name: c"ZfsHealth".as_ptr(), doc: c"Health of a ZFS pool or vdev.".as_ptr(), variant_count: VARIANTS_ZFS_HEALTH.0.len() as u32, variants: VARIANTS_ZFS_HEALTH.0.as_ptr() },
 ]);
 
 // ---- Options: a typed setter per option (libprobe_config_set takes them by key). ----
@@ -15927,4 +18477,94 @@ pub unsafe extern "C" fn libprobe_config_set_power_process_energy(
     value: u8,
 ) -> libprobe_status {
     set_typed(config, "power.process_energy", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `storage.smart` (what `libprobe_config_set` sets by key):
+///
+/// SMART health (default on): two to five pass-through commands per disk, never to a
+/// disk in standby.
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_storage_smart(config: *mut libprobe_config, value: u8) -> libprobe_status {
+    set_typed(config, "storage.smart", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `storage.zfs` (what `libprobe_config_set` sets by key):
+///
+/// ZFS pools and the ARC (default on): kstat files and three ioctls per pool.
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_storage_zfs(config: *mut libprobe_config, value: u8) -> libprobe_status {
+    set_typed(config, "storage.zfs", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `storage.btrfs` (what `libprobe_config_set` sets by key):
+///
+/// Btrfs filesystems (default on): sysfs files and two ioctls per device.
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_storage_btrfs(config: *mut libprobe_config, value: u8) -> libprobe_status {
+    set_typed(config, "storage.btrfs", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `storage.lvm` (what `libprobe_config_set` sets by key):
+///
+/// LVM (default on): reads each block device's first sectors and its metadata area
+/// (root only).
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_storage_lvm(config: *mut libprobe_config, value: u8) -> libprobe_status {
+    set_typed(config, "storage.lvm", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `storage.devices` (what `libprobe_config_set` sets by key):
+///
+/// Only these block devices or NVMe controllers for SMART and LVM (kernel names:
+/// `sda`, `nvme0`); empty for all (default).
+///
+/// `words`: `count` NUL-terminated strings (copied). Default: ``.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_storage_devices(
+    config: *mut libprobe_config,
+    words: *const *const c_char,
+    count: usize,
+) -> libprobe_status {
+    set_typed(config, "storage.devices", || {
+        // SAFETY: NULL or `count` strings by the contract.
+        unsafe { words_value(words, count) }
+    })
 }

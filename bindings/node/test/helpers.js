@@ -16,13 +16,15 @@ const GOLDEN_OPTIONS = {
 }
 /** GOLDEN_OPTIONS, and the domains golden.rs takes: the network scenarios hold one process
  * and the network, the GPU scenarios the processes and the GPUs, the power scenarios the
- * power domain (the laptop's with its processes, for the energy estimate). A GPU scenario's NVIDIA
+ * power domain (the laptop's with its processes, for the energy estimate), the storage
+ * scenarios the storage domain. A GPU scenario's NVIDIA
  * GPUs come from the fake NVML answering from `<scenario>/nvml.xml`, named to the core by
  * LIBPROBE_NVML_LIBRARY (set here, read by the core on each snapshot). */
 function goldenOptions (scenario) {
   if (scenario.startsWith('net-')) return { ...GOLDEN_OPTIONS, domains: 'process,network' }
   if (scenario === 'power-intel-laptop') return { ...GOLDEN_OPTIONS, domains: 'process,power' }
   if (scenario.startsWith('power-')) return { ...GOLDEN_OPTIONS, domains: 'power' }
+  if (scenario.startsWith('storage-')) return { ...GOLDEN_OPTIONS, domains: 'storage' }
   if (scenario.startsWith('gpu-')) {
     process.env.LIBPROBE_NVML_LIBRARY = fakeNvml(path.join(FIXTURES, scenario, 'nvml.xml'))
     return { ...GOLDEN_OPTIONS, domains: 'process,gpu' }

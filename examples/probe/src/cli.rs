@@ -20,6 +20,7 @@ USAGE:
                                     by chip like `sensors`, thermal zones, and the
                                     per-process energy estimate (two snapshots --interval
                                     apart, 1 s by default)
+    probe storage [OPTIONS]         disk health (SMART), ZFS pools, Btrfs, LVM
 
 OPTIONS:
     --json                 print JSON (snake_case names, see the README)
@@ -59,6 +60,9 @@ GPU OPTIONS:
     --nvml-energy          NVIDIA's energy counter (~3 ms per GPU on an H100)
     --drm-clients          find DRM clients by walking every process's descriptors
                            (`probe gpu` does; `snapshot` otherwise only with --fds)
+STORAGE OPTIONS:
+    --disks LIST           `probe storage`: only these disks and NVMe controllers for SMART
+                           and LVM (kernel names, comma-separated: sda,nvme0)
     -h, --help             this text
     -V, --version          the libprobe version
 
@@ -75,6 +79,7 @@ pub enum Command {
     Options,
     Gpu,
     Power,
+    Storage,
     Help,
     Version,
 }
@@ -108,6 +113,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let mut sets: Vec<(String, String)> = Vec::new();
     let mut named = Domains::NONE;
     let mut gpu = GpuOptions::default();
+    let mut storage = libprobe::storage::StorageOptions::default();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
@@ -167,6 +173,9 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             }
             "--net-procfs" => network.sockets_from_procfs = true,
             "--conntrack" => network.conntrack = true,
+            "--disks" => {
+                storage.devices = value("--disks")?.split(',').filter(|d| !d.is_empty()).map(str::to_owned).collect();
+            }
             "--no-owners" => network.owners = false,
             "--nvml-library" => gpu.nvml_library = Some(value("--nvml-library")?.into()),
             "--pcie-throughput" => gpu.pcie_throughput = true,
@@ -177,6 +186,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "options" if command.is_none() => command = Some(Command::Options),
             "gpu" if command.is_none() => command = Some(Command::Gpu),
             "power" if command.is_none() => command = Some(Command::Power),
+            "storage" if command.is_none() => command = Some(Command::Storage),
             "process" if command.is_none() => {
                 let pid = value("process")?;
                 let pid: i32 = pid.parse().map_err(|_| format!("`{pid}` is not a process id"))?;
@@ -213,8 +223,11 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         domains = Domains::NONE.with(DomainName::Gpu);
         gpu.drm_clients = true;
     }
+    if let Command::Storage = command {
+        domains = Domains::NONE.with(DomainName::Storage);
+    }
     let source = fixture.map_or_else(Source::host, Source::rooted_at);
-    let mut options = Options { source, domains, process, network, gpu, ..Options::default() };
+    let mut options = Options { source, domains, process, network, gpu, storage, ..Options::default() };
     // `--set` comes last: it overrides a flag and a command's own choice.
     for (key, value) in sets {
         options.set(&key, &value).map_err(|e| e.to_string())?;
@@ -324,6 +337,15 @@ mod tests {
             let args = parse(["snapshot".into(), "--set".into(), format!("{}={sample}", o.key)]).unwrap();
             assert_eq!(args.options.get(&o.key).unwrap(), sample, "--set {}={sample}", o.key);
         }
+    }
+
+    #[test]
+    fn storage_options() {
+        let a = p("storage --disks sda,nvme0 --json").unwrap();
+        assert!(matches!(a.command, Command::Storage) && a.json);
+        assert_eq!(a.options.domains, Domains::NONE.with(DomainName::Storage));
+        assert_eq!(a.options.storage.devices, ["sda", "nvme0"]);
+        assert!(p("snapshot --disks").is_err());
     }
 
     #[test]

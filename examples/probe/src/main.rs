@@ -3,7 +3,8 @@
 //! `probe snapshot` prints a readable report of this machine; `probe snapshot --json`
 //! the full snapshot; `probe process PID` one process in full; `probe net` every socket with
 //! its owners; `probe gpu` every GPU and the processes using them; `probe power` RAPL,
-//! batteries, sensors and the energy estimate; `probe options` every option. See
+//! batteries, sensors and the energy estimate; `probe storage` disk health and volume managers;
+//! `probe options` every option. See
 //! `probe --help`.
 //!
 //! Exit status: 0; 2 for a usage error; 1 when what was asked for is missing — the
@@ -16,6 +17,7 @@ mod net;
 mod power;
 mod render;
 mod report;
+mod storage;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -128,6 +130,33 @@ fn main() -> ExitCode {
                         .and_then(|s| s.error.clone().or(s.reason.map(|r| r.to_string())));
                     eprintln!("probe: the power domain was not collected ({})", why.unwrap_or_default());
                     return ExitCode::FAILURE;
+                }
+            }
+        }
+        Command::Storage => {
+            let snap = probe.snapshot();
+            match snap.storage.value() {
+                Some(st) if args.json => {
+                    if args.pretty {
+                        libprobe::json::to_json_pretty(st)
+                    } else {
+                        libprobe::json::to_json(st) + "\n"
+                    }
+                }
+                Some(st) => storage::report(st),
+                None => {
+                    let status = snap.status(libprobe::DomainName::Storage);
+                    match status {
+                        // The domain's status says why there is nothing (`not_present`, …).
+                        Some(st) if args.json => libprobe::json::to_json(st) + "\n",
+                        _ => {
+                            let why = status.and_then(|s| s.error.clone().or(s.reason.map(|r| r.to_string())));
+                            format!(
+                                "no disks, pools, filesystems or volume groups to show ({})\n",
+                                why.unwrap_or_default()
+                            )
+                        }
+                    }
                 }
             }
         }

@@ -36,6 +36,9 @@ pub fn snapshot(s: &Snapshot) -> String {
     if let Field::Value(p) = &s.power {
         crate::power::section(&mut out, p);
     }
+    if let Field::Value(st) = &s.storage {
+        crate::storage::section(&mut out, st);
+    }
     unavailable(&mut out, s);
     out
 }

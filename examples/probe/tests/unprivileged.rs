@@ -144,6 +144,46 @@ fn nobody_gets_a_value_or_a_reason_for_every_field() {
 }
 
 /// The walker itself: it accepts a real record and catches each kind of silent null.
+/// LVM reads block devices: as `nobody` a device it may not open makes `lvm`
+/// `permission_denied`, where root reads it (and finds no physical volume on an empty one).
+#[test]
+fn storage_as_nobody() {
+    // SAFETY: geteuid cannot fail.
+    if unsafe { libc::geteuid() } != 0 || !Path::new("/dev/loop-control").exists() {
+        eprintln!("SKIPPED storage_as_nobody: needs root and loop devices");
+        return;
+    }
+    let dir = TempDir::new();
+    let probe = dir.0.join("probe");
+    fs::copy(env!("CARGO_BIN_EXE_probe"), &probe).unwrap();
+    fs::set_permissions(&probe, fs::Permissions::from_mode(0o755)).unwrap();
+    let img = dir.0.join("disk");
+    fs::File::create(&img).unwrap().set_len(4 << 20).unwrap();
+    let out = Command::new("losetup").args(["-f", "--show"]).arg(&img).output().unwrap();
+    assert!(out.status.success(), "losetup: {}", String::from_utf8_lossy(&out.stderr));
+    let dev = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+    struct Detach(String);
+    impl Drop for Detach {
+        fn drop(&mut self) {
+            let _ = Command::new("losetup").args(["-d", &self.0]).output();
+        }
+    }
+    let _detach = Detach(dev.clone());
+    let name = dev.trim_start_matches("/dev/");
+    let args = ["storage", "--json", "--disks", name];
+    let as_nobody = run_as_nobody(&probe, &args);
+    assert_eq!(as_nobody["lvm"], Value::Null);
+    assert_eq!(as_nobody["unavailable"]["lvm"], "permission_denied", "{as_nobody}");
+    // As root the empty device is read: nothing is there, so the domain is skipped and
+    // `probe storage --json` prints its status.
+    let as_root = run(&probe, &args, None);
+    assert_eq!(
+        (&as_root["state"], &as_root["reason"]),
+        (&Value::from("skipped"), &Value::from("not_present")),
+        "{as_root}"
+    );
+}
+
 #[test]
 fn the_schema_walk_catches_silent_nulls() {
     let opts = libprobe::ProcessOptions { pids: Some(vec![std::process::id() as i32]), ..Default::default() };
@@ -423,7 +463,10 @@ struct TempDir(PathBuf);
 
 impl TempDir {
     fn new() -> TempDir {
-        let p = std::env::temp_dir().join(format!("libprobe-unprivileged-{}", std::process::id()));
+        // Tests run in parallel threads: each gets its own directory.
+        static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let p = std::env::temp_dir().join(format!("libprobe-unprivileged-{}-{n}", std::process::id()));
         let _ = fs::remove_dir_all(&p);
         fs::create_dir(&p).unwrap();
         fs::set_permissions(&p, fs::Permissions::from_mode(0o755)).unwrap();

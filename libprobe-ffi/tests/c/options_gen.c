@@ -423,6 +423,67 @@ int options_gen_run(libprobe_config *c) {
         }
         failed += expect(c, "power.process_energy", "false");
     }
-    printf("options_gen: 33 typed setters, %d failed\n", failed);
+    {
+        /* NULL: libprobe_config_set_storage_smart */
+        if (libprobe_config_set_storage_smart(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_storage_smart(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_storage_smart(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_storage_smart: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "storage.smart", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_storage_zfs */
+        if (libprobe_config_set_storage_zfs(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_storage_zfs(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_storage_zfs(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_storage_zfs: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "storage.zfs", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_storage_btrfs */
+        if (libprobe_config_set_storage_btrfs(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_storage_btrfs(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_storage_btrfs(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_storage_btrfs: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "storage.btrfs", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_storage_lvm */
+        if (libprobe_config_set_storage_lvm(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_storage_lvm(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_storage_lvm(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_storage_lvm: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "storage.lvm", "false");
+    }
+    {
+    const char *const v37[] = {"libprobe_sample"};
+        /* NULL: libprobe_config_set_storage_devices */
+        if (libprobe_config_set_storage_devices(NULL, NULL, 0) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_storage_devices(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_storage_devices(c, v37, 1) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_storage_devices: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "storage.devices", "libprobe_sample");
+    }
+    printf("options_gen: 38 typed setters, %d failed\n", failed);
     return failed;
 }

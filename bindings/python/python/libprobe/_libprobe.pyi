@@ -99,6 +99,20 @@ __all__ = [
     "ProcessEnergyEstimate",
     "ProcessEnergy",
     "Storage",
+    "SmartMetrics",
+    "SmartAttribute",
+    "ZfsPoolMetrics",
+    "ZfsVdev",
+    "ZfsDataset",
+    "ZfsArcStats",
+    "BtrfsMetrics",
+    "BtrfsDevice",
+    "BtrfsAllocation",
+    "LvmMetrics",
+    "VolumeGroup",
+    "LogicalVolume",
+    "DeviceMapperState",
+    "PhysicalVolume",
     "EbpfMetrics",
 ]
 
@@ -115,7 +129,7 @@ status; the codes are stable (the C ABI's `LIBPROBE_DOMAIN_*`).
 """
 _DomainState = Literal["collected", "skipped", "failed"]
 """Whether a domain was collected."""
-_Reason = Literal["permission_denied", "gone", "not_supported", "not_present", "disabled", "not_enabled", "zombie", "kernel_thread", "no_previous_sample", "too_large", "timed_out", "error"]
+_Reason = Literal["permission_denied", "gone", "not_supported", "not_present", "disabled", "not_enabled", "zombie", "kernel_thread", "no_previous_sample", "too_large", "timed_out", "error", "standby"]
 """Why a field or a domain holds no value.
 
 The codes are stable (the C ABI exposes them) and never renumbered.
@@ -170,6 +184,14 @@ _SensorKind = Literal["voltage", "fan", "temperature", "power", "energy", "curre
 """What a sensor channel measures, and so the unit of its values. The order is the one
 `sensors` prints channels in.
 """
+_StorageProtocol = Literal["sata", "nvme", "sas"]
+"""The command set a disk speaks."""
+_SmartStatus = Literal["passed", "failed"]
+"""The overall health verdict of a disk."""
+_PowerMode = Literal["active", "idle", "standby", "unknown"]
+"""An ATA disk's power mode (CHECK POWER MODE)."""
+_ZfsHealth = Literal["online", "degraded", "faulted", "offline", "unavail", "removed", "suspended", "unknown"]
+"""Health of a ZFS pool or vdev."""
 
 class ProbeError(Exception):
     """Base class of every libprobe error. `kind` names the error kind."""
@@ -4819,10 +4841,802 @@ class ProcessEnergy(Record):
 
 @final
 class Storage(Record):
-    """Disk health and volume managers."""
+    """Disk health and volume managers: SMART, ZFS, Btrfs, LVM."""
     @property
-    def device_count(self) -> int:
-        """The number of devices examined."""
+    def smart(self) -> Union[list[SmartMetrics], None]:
+        """SMART health of every disk: NVMe controllers, ATA and SCSI disks."""
+    @property
+    def zfs_pools(self) -> Union[list[ZfsPoolMetrics], None]:
+        """Every imported ZFS pool; `not_present` without the ZFS module."""
+    @property
+    def zfs_arc(self) -> Union[ZfsArcStats, None]:
+        """The ZFS ARC (beyond the specification)."""
+    @property
+    def btrfs(self) -> Union[list[BtrfsMetrics], None]:
+        """Every mounted Btrfs filesystem."""
+    @property
+    def lvm(self) -> Union[LvmMetrics, None]:
+        """LVM volume groups; `permission_denied` without root (block devices are read)."""
+
+@final
+class SmartMetrics(Record):
+    """SMART health of one disk (an NVMe controller, an ATA or a SCSI disk).
+
+    Fields a protocol does not have are `not_supported` (an NVMe drive has no attribute
+    table, an ATA drive no spare percentage). SMART fields are `permission_denied` without
+    root, and `standby` for an ATA disk that was spun down (it is not woken).
+    """
+    @property
+    def device(self) -> str:
+        """The kernel's name: `sda`, `nvme0` (an NVMe controller; its namespaces are
+        `nvme0n1`, …).
+        """
+    @property
+    def path(self) -> str:
+        """The device node queried (`/dev/sda`, `/dev/nvme0`)."""
+    @property
+    def model(self) -> Union[str, None]:
+        ...
+    @property
+    def serial(self) -> Union[str, None]:
+        """The serial number (redacted in libprobe's test fixtures)."""
+    @property
+    def firmware(self) -> Union[str, None]:
+        ...
+    @property
+    def capacity_bytes(self) -> Union[int, None]:
+        """User capacity. NVMe: total NVM capacity, else the sum of the namespaces' sizes.
+
+        Unit: bytes.
+        """
+    @property
+    def rotation_rate(self) -> Union[int, None]:
+        """Nominal rotation rate; 0 for a solid-state device. `not_supported` when the device
+        does not report it (older ATA disks, NVMe).
+
+        Unit: rpm.
+        """
+    @property
+    def form_factor(self) -> Union[str, None]:
+        """Nominal form factor (`3.5 inches`, `2.5 inches`, `M.2`, …); `not_supported` when
+        the device does not report it.
+        """
+    @property
+    def protocol(self) -> _StorageProtocol:
+        ...
+    @property
+    def smart_enabled(self) -> Union[bool, None]:
+        """SMART is enabled (ATA IDENTIFY word 85; always on for NVMe; SCSI informational
+        exceptions reporting, `MRIE` not 0, from the log page's presence).
+        """
+    @property
+    def smart_status(self) -> Union[_SmartStatus, None]:
+        ...
+    @property
+    def temperature_celsius(self) -> Union[int, None]:
+        """Current temperature. ATA: attribute 194 (else 190), raw low byte. NVMe: the
+        composite temperature. SCSI: the temperature log page. Without SMART access, the
+        NVMe hwmon sensor (`temp1_input`, readable by anyone).
+
+        Unit: celsius.
+        """
+    @property
+    def power_on_hours(self) -> Union[int, None]:
+        """ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few
+        vendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on
+        minutes of log page 15h, in whole hours.
+
+        Unit: hours.
+        """
+    @property
+    def power_cycle_count(self) -> Union[int, None]:
+        """ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page
+        0Eh).
+        """
+    @property
+    def reallocated_sector_count(self) -> Union[int, None]:
+        """ATA attribute 5, raw value."""
+    @property
+    def pending_sector_count(self) -> Union[int, None]:
+        """ATA attribute 197 (current pending sectors), raw value."""
+    @property
+    def uncorrectable_sector_count(self) -> Union[int, None]:
+        """ATA attribute 198 (offline uncorrectable sectors), raw value."""
+    @property
+    def wear_leveling_count(self) -> Union[int, None]:
+        """Remaining endurance, percent (100 when new). ATA: the normalised value of the first
+        wear attribute the drive has among 177, 231, 233, 173 (a value the drive reports
+        above 100 is `error`). NVMe: 100 minus percentage used, 0 once the rated endurance
+        is used up. `not_supported` for drives without one (disks that spin).
+
+        Unit: percent.
+        """
+    @property
+    def nvme_spare_percent(self) -> Union[int, None]:
+        """NVMe: available spare capacity, percent.
+
+        Unit: percent.
+        """
+    @property
+    def nvme_unsafe_shutdowns(self) -> Union[int, None]:
+        """NVMe: shutdowns without a shutdown notification."""
+    @property
+    def nvme_media_errors(self) -> Union[int, None]:
+        """NVMe: unrecovered data integrity errors."""
+    @property
+    def attributes(self) -> list[SmartAttribute]:
+        """Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be
+        read).
+        """
+    @property
+    def power_mode(self) -> Union[_PowerMode, None]:
+        """ATA: the power mode CHECK POWER MODE reported before anything else was sent."""
+    @property
+    def nvme_critical_warning(self) -> Union[int, None]:
+        """NVMe: the critical warning bits (0 spare below threshold, 1 temperature out of
+        range, 2 reliability degraded, 3 read-only, 4 volatile backup failed, 5 persistent
+        memory read-only).
+        """
+    @property
+    def nvme_spare_threshold_percent(self) -> Union[int, None]:
+        """NVMe: the spare threshold below which the drive warns, percent.
+
+        Unit: percent.
+        """
+    @property
+    def nvme_percentage_used(self) -> Union[int, None]:
+        """NVMe: vendor estimate of the rated endurance used, percent (may exceed 100).
+
+        Unit: percent.
+        """
+    @property
+    def nvme_data_read_bytes(self) -> Union[int, None]:
+        """NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`
+        when the 128-bit counter does not fit 64 bits.
+
+        Unit: bytes.
+        """
+    @property
+    def nvme_data_written_bytes(self) -> Union[int, None]:
+        """NVMe: data written by the host.
+
+        Unit: bytes.
+        """
+    @property
+    def nvme_host_read_commands(self) -> Union[int, None]:
+        """NVMe: read commands completed."""
+    @property
+    def nvme_host_write_commands(self) -> Union[int, None]:
+        """NVMe: write commands completed."""
+    @property
+    def nvme_controller_busy_minutes(self) -> Union[int, None]:
+        """NVMe: time the controller was busy with I/O.
+
+        Unit: minutes.
+        """
+    @property
+    def nvme_error_log_entries(self) -> Union[int, None]:
+        """NVMe: error information log entries over the drive's life."""
+    @property
+    def nvme_warning_temperature_minutes(self) -> Union[int, None]:
+        """NVMe: time spent above the warning composite temperature threshold.
+
+        Unit: minutes.
+        """
+    @property
+    def nvme_critical_temperature_minutes(self) -> Union[int, None]:
+        """NVMe: time spent above the critical composite temperature threshold.
+
+        Unit: minutes.
+        """
+    @property
+    def nvme_temperature_sensors_celsius(self) -> Union[list[int], None]:
+        """NVMe: temperature sensors 1–8 that report one.
+
+        Unit: celsius.
+        """
+    @property
+    def temperature_warning_celsius(self) -> Union[int, None]:
+        """The temperature the device warns at: NVMe WCTEMP (Identify), SCSI reference
+        temperature ("trip"); `not_supported` when the device gives none.
+
+        Unit: celsius.
+        """
+    @property
+    def temperature_critical_celsius(self) -> Union[int, None]:
+        """NVMe: the critical composite temperature threshold (CCTEMP).
+
+        Unit: celsius.
+        """
+    @property
+    def scsi_read_uncorrected_errors(self) -> Union[int, None]:
+        """SCSI: total uncorrected read errors (read error counter log page 03h, parameter
+        0006h); `not_supported` when the device keeps no such page.
+        """
+    @property
+    def scsi_write_uncorrected_errors(self) -> Union[int, None]:
+        """SCSI: total uncorrected write errors (write error counter log page 02h)."""
+
+@final
+class SmartAttribute(Record):
+    """One ATA SMART attribute (SMART READ DATA joined with READ THRESHOLDS by id)."""
+    @property
+    def id(self) -> int:
+        """The attribute id (1–255)."""
+    @property
+    def name(self) -> str:
+        """libprobe's name for the common ids (`reallocated_sectors`, `power_on_hours`,
+        `temperature`, …: their usual meaning, which vendors may change), `unknown`
+        otherwise.
+        """
+    @property
+    def value(self) -> int:
+        """The normalised value (1–253 on most drives; higher is better)."""
+    @property
+    def worst(self) -> int:
+        """The worst normalised value seen."""
+    @property
+    def threshold(self) -> Union[int, None]:
+        """The failure threshold from READ THRESHOLDS: `value <= threshold` means the attribute
+        failed. `not_supported` when the thresholds could not be read or carry no entry for
+        this id.
+        """
+    @property
+    def raw_value(self) -> int:
+        """The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor
+        specific; `raw_value & 0xff` is the temperature for ids 190 and 194).
+        """
+    @property
+    def flags(self) -> int:
+        """The status flags: bit 0 pre-failure (else advisory), bit 1 updated online, bit 2
+        performance, bit 3 error rate, bit 4 event count, bit 5 self-preserving.
+        """
+
+@final
+class ZfsPoolMetrics(Record):
+    """One imported ZFS pool."""
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def guid(self) -> Union[int, None]:
+        ...
+    @property
+    def health(self) -> Union[_ZfsHealth, None]:
+        """From the `state` kstat (ZFS 0.8+), else the root vdev's state."""
+    @property
+    def size_bytes(self) -> Union[int, None]:
+        """Usable size (the root vdev's space).
+
+        Unit: bytes.
+        """
+    @property
+    def allocated_bytes(self) -> Union[int, None]:
+        """Unit: bytes."""
+    @property
+    def free_bytes(self) -> Union[int, None]:
+        """Unit: bytes."""
+    @property
+    def fragmentation_percent(self) -> Union[float, None]:
+        """Free-space fragmentation; `not_supported` when the pool does not track it.
+
+        Unit: percent.
+        """
+    @property
+    def capacity_percent(self) -> Union[float, None]:
+        """`allocated / size`.
+
+        Unit: percent.
+        """
+    @property
+    def dedup_ratio(self) -> Union[float, None]:
+        """The pool's `dedupratio` property (`ZFS_IOC_POOL_GET_PROPS`)."""
+    @property
+    def compression_ratio(self) -> Union[float, None]:
+        """The root dataset's `compressratio` (`ZFS_IOC_OBJSET_STATS`)."""
+    @property
+    def vdevs(self) -> list[ZfsVdev]:
+        """The vdev tree, depth first."""
+    @property
+    def datasets(self) -> list[ZfsDataset]:
+        ...
+    @property
+    def read_ops(self) -> Union[int, None]:
+        """Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1)."""
+    @property
+    def write_ops(self) -> Union[int, None]:
+        ...
+    @property
+    def read_bandwidth(self) -> Union[int, None]:
+        """Bytes read per second since the previous snapshot of the same probe
+        (`no_previous_sample` on the first).
+
+        Unit: bytes/s.
+        """
+    @property
+    def write_bandwidth(self) -> Union[int, None]:
+        """Bytes written per second since the previous snapshot.
+
+        Unit: bytes/s.
+        """
+    @property
+    def read_errors(self) -> Union[int, None]:
+        """Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line)."""
+    @property
+    def write_errors(self) -> Union[int, None]:
+        ...
+    @property
+    def checksum_errors(self) -> Union[int, None]:
+        ...
+    @property
+    def read_bytes(self) -> Union[int, None]:
+        """Bytes read since import.
+
+        Unit: bytes.
+        """
+    @property
+    def written_bytes(self) -> Union[int, None]:
+        """Unit: bytes."""
+
+@final
+class ZfsVdev(Record):
+    """One vdev of a pool's tree, depth first (the root is the pool itself, depth 0)."""
+    @property
+    def name(self) -> str:
+        """As `zpool status` names it: the pool name for the root, `mirror-0`, `raidz1-0` for
+        groups, the device path (or its last component) for leaves.
+        """
+    @property
+    def vdev_type(self) -> str:
+        """`root`, `mirror`, `raidz`, `draid`, `disk`, `file`, `spare`, `replacing`, `hole`, …"""
+    @property
+    def depth(self) -> int:
+        """0 for the root, 1 for top-level vdevs, …"""
+    @property
+    def guid(self) -> Union[int, None]:
+        ...
+    @property
+    def path(self) -> Union[str, None]:
+        """A leaf's device path."""
+    @property
+    def health(self) -> Union[_ZfsHealth, None]:
+        ...
+    @property
+    def allocated_bytes(self) -> Union[int, None]:
+        """Allocated space (top-level vdevs and the root).
+
+        Unit: bytes.
+        """
+    @property
+    def size_bytes(self) -> Union[int, None]:
+        """Usable space.
+
+        Unit: bytes.
+        """
+    @property
+    def read_errors(self) -> Union[int, None]:
+        ...
+    @property
+    def write_errors(self) -> Union[int, None]:
+        ...
+    @property
+    def checksum_errors(self) -> Union[int, None]:
+        ...
+    @property
+    def is_log(self) -> bool:
+        """A log (ZIL) device."""
+
+@final
+class ZfsDataset(Record):
+    """One dataset's I/O counters (`objset-*` kstat, ZFS 0.8+; only datasets that are mounted
+    or open have one).
+    """
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def objset_id(self) -> int:
+        """The objset id (from the kstat name `objset-0x…`)."""
+    @property
+    def reads(self) -> int:
+        ...
+    @property
+    def writes(self) -> int:
+        ...
+    @property
+    def read_bytes(self) -> int:
+        """Unit: bytes."""
+    @property
+    def written_bytes(self) -> int:
+        """Unit: bytes."""
+    @property
+    def unlinks(self) -> int:
+        """Files unlinked."""
+    @property
+    def unlinked(self) -> int:
+        """Unlinked files whose space was reclaimed."""
+
+@final
+class ZfsArcStats(Record):
+    """The ZFS adaptive replacement cache (`/proc/spl/kstat/zfs/arcstats`), beyond the
+    specification.
+    """
+    @property
+    def size_bytes(self) -> Union[int, None]:
+        """Unit: bytes."""
+    @property
+    def target_bytes(self) -> Union[int, None]:
+        """The target size (`c`).
+
+        Unit: bytes.
+        """
+    @property
+    def min_bytes(self) -> Union[int, None]:
+        """Unit: bytes."""
+    @property
+    def max_bytes(self) -> Union[int, None]:
+        """Unit: bytes."""
+    @property
+    def hits(self) -> Union[int, None]:
+        ...
+    @property
+    def misses(self) -> Union[int, None]:
+        ...
+    @property
+    def mru_bytes(self) -> Union[int, None]:
+        """Most-recently-used list size.
+
+        Unit: bytes.
+        """
+    @property
+    def mfu_bytes(self) -> Union[int, None]:
+        """Most-frequently-used list size.
+
+        Unit: bytes.
+        """
+    @property
+    def l2_hits(self) -> Union[int, None]:
+        ...
+    @property
+    def l2_misses(self) -> Union[int, None]:
+        ...
+
+@final
+class BtrfsMetrics(Record):
+    """One mounted Btrfs filesystem."""
+    @property
+    def uuid(self) -> str:
+        """The filesystem UUID (the `/sys/fs/btrfs` directory name)."""
+    @property
+    def label(self) -> Union[str, None]:
+        """The label; `null` when it has none."""
+    @property
+    def devices(self) -> list[BtrfsDevice]:
+        ...
+    @property
+    def total_bytes(self) -> Union[int, None]:
+        """Total size of the devices (`Device size` of `btrfs filesystem usage`).
+
+        Unit: bytes.
+        """
+    @property
+    def used_bytes(self) -> int:
+        """Raw space used, copies included (`Used`).
+
+        Unit: bytes.
+        """
+    @property
+    def data_ratio(self) -> Union[float, None]:
+        """Raw space per logical byte of data (1.0 single/raid0, 2.0 raid1/dup, …)."""
+    @property
+    def metadata_ratio(self) -> Union[float, None]:
+        """Raw space per logical byte of metadata."""
+    @property
+    def generation(self) -> Union[int, None]:
+        """The current transaction generation (`BTRFS_IOC_FS_INFO`, Linux 5.15+; sysfs
+        `generation` otherwise).
+        """
+    @property
+    def mount_point(self) -> Union[str, None]:
+        """Where it is mounted (the first mount seen)."""
+    @property
+    def allocated_bytes(self) -> int:
+        """Raw space allocated to chunks (`Device allocated`).
+
+        Unit: bytes.
+        """
+    @property
+    def unallocated_bytes(self) -> Union[int, None]:
+        """`total - allocated` (`Device unallocated`).
+
+        Unit: bytes.
+        """
+    @property
+    def free_estimated_bytes(self) -> Union[int, None]:
+        """Free space for data, estimated as `btrfs filesystem usage` does: unused data chunk
+        space plus unallocated space divided by the data ratio.
+
+        Unit: bytes.
+        """
+    @property
+    def global_reserve_bytes(self) -> Union[int, None]:
+        """Global block reserve size.
+
+        Unit: bytes.
+        """
+    @property
+    def global_reserve_used_bytes(self) -> Union[int, None]:
+        """Global block reserve in use.
+
+        Unit: bytes.
+        """
+    @property
+    def allocations(self) -> list[BtrfsAllocation]:
+        """Data, metadata and system allocation."""
+    @property
+    def node_size(self) -> Union[int, None]:
+        """Unit: bytes."""
+    @property
+    def sector_size(self) -> Union[int, None]:
+        """Unit: bytes."""
+
+@final
+class BtrfsDevice(Record):
+    """One device of a Btrfs filesystem."""
+    @property
+    def devid(self) -> int:
+        ...
+    @property
+    def path(self) -> Union[str, None]:
+        """The device path (`BTRFS_IOC_DEV_INFO`), else `/dev/` and the sysfs name."""
+    @property
+    def size_bytes(self) -> Union[int, None]:
+        """The size the filesystem uses on this device.
+
+        Unit: bytes.
+        """
+    @property
+    def allocated_bytes(self) -> Union[int, None]:
+        """Allocated to chunks on this device.
+
+        Unit: bytes.
+        """
+    @property
+    def unallocated_bytes(self) -> Union[int, None]:
+        """`size - allocated`.
+
+        Unit: bytes.
+        """
+    @property
+    def write_errors(self) -> Union[int, None]:
+        """I/O errors since the counters were last reset (`btrfs device stats`)."""
+    @property
+    def read_errors(self) -> Union[int, None]:
+        ...
+    @property
+    def flush_errors(self) -> Union[int, None]:
+        ...
+    @property
+    def corruption_errors(self) -> Union[int, None]:
+        """Checksum mismatches."""
+    @property
+    def generation_errors(self) -> Union[int, None]:
+        """Blocks with an unexpected generation (lost writes)."""
+    @property
+    def missing(self) -> Union[bool, None]:
+        """The device is missing (`devinfo/<id>/missing`, Linux 5.9+)."""
+    @property
+    def writeable(self) -> Union[bool, None]:
+        ...
+
+@final
+class BtrfsAllocation(Record):
+    """One block-group type's allocation (`/sys/fs/btrfs/<uuid>/allocation/<type>`)."""
+    @property
+    def kind(self) -> str:
+        """`data`, `metadata` or `system`."""
+    @property
+    def profiles(self) -> list[str]:
+        """The profiles holding chunks of this type (`single`, `dup`, `raid0`, `raid1`, …)."""
+    @property
+    def total_bytes(self) -> int:
+        """Logical size of the chunks (`btrfs filesystem usage`'s `Size:`).
+
+        Unit: bytes.
+        """
+    @property
+    def used_bytes(self) -> int:
+        """Logical bytes used in them.
+
+        Unit: bytes.
+        """
+    @property
+    def disk_total_bytes(self) -> int:
+        """Raw device space of the chunks (copies included).
+
+        Unit: bytes.
+        """
+    @property
+    def disk_used_bytes(self) -> int:
+        """Unit: bytes."""
+
+@final
+class LvmMetrics(Record):
+    """LVM."""
+    @property
+    def volume_groups(self) -> list[VolumeGroup]:
+        ...
+    @property
+    def orphan_physical_volumes(self) -> list[PhysicalVolume]:
+        """Physical volumes in no volume group (beyond the specification)."""
+
+@final
+class VolumeGroup(Record):
+    """One LVM volume group (from the newest metadata copy on its physical volumes)."""
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def uuid(self) -> str:
+        ...
+    @property
+    def size_bytes(self) -> int:
+        """Unit: bytes."""
+    @property
+    def free_bytes(self) -> int:
+        """Unit: bytes."""
+    @property
+    def extent_size(self) -> int:
+        """Unit: bytes."""
+    @property
+    def extent_count(self) -> int:
+        ...
+    @property
+    def free_extent_count(self) -> int:
+        ...
+    @property
+    def pv_count(self) -> int:
+        ...
+    @property
+    def lv_count(self) -> int:
+        """Visible logical volumes (as `vgs` counts them)."""
+    @property
+    def logical_volumes(self) -> list[LogicalVolume]:
+        """Every logical volume, internal ones included (see [`LogicalVolume::visible`])."""
+    @property
+    def physical_volumes(self) -> list[PhysicalVolume]:
+        ...
+    @property
+    def seqno(self) -> int:
+        """The metadata sequence number."""
+    @property
+    def status(self) -> list[str]:
+        """`RESIZEABLE`, `READ`, `WRITE`, `EXPORTED`, …"""
+    @property
+    def missing_pv_count(self) -> int:
+        """Physical volumes the metadata lists that were not found."""
+
+@final
+class LogicalVolume(Record):
+    """One logical volume."""
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def uuid(self) -> str:
+        ...
+    @property
+    def size_bytes(self) -> int:
+        """Virtual size (the sum of the segments' extents).
+
+        Unit: bytes.
+        """
+    @property
+    def extent_count(self) -> int:
+        ...
+    @property
+    def segment_types(self) -> list[str]:
+        """The type of each segment, as `lvs -o segtype` names it: `linear`, `striped`,
+        `raid1`, `raid5`, `mirror`, `thin-pool`, `thin`, `cache`, `cache-pool`, `snapshot`,
+        `vdo`, `error`, `zero`, …
+        """
+    @property
+    def status(self) -> list[str]:
+        """The metadata status flags: `READ`, `WRITE`, `VISIBLE`, …"""
+    @property
+    def visible(self) -> bool:
+        """Shown by `lvs` without `-a` (internal volumes such as `pool_tdata` are not)."""
+    @property
+    def stripes(self) -> Union[int, None]:
+        """Areas of the first segment, as `lvs -o stripes` counts them: stripes (1 for
+        linear), raid or mirror images, 1 for a pool (its data volume), 0 for a thin volume.
+        """
+    @property
+    def stripe_size_bytes(self) -> Union[int, None]:
+        """Unit: bytes."""
+    @property
+    def pool_lv(self) -> Union[str, None]:
+        """A thin volume's pool, a cached volume's cache pool."""
+    @property
+    def origin(self) -> Union[str, None]:
+        """A snapshot's origin (old-style or thin)."""
+    @property
+    def devices(self) -> list[str]:
+        """The physical volumes its extents lie on (directly), by name."""
+    @property
+    def creation_time(self) -> Union[int, None]:
+        """When the volume was created (Unix seconds), as the metadata records it.
+
+        Unit: s.
+        """
+    @property
+    def creation_host(self) -> Union[str, None]:
+        ...
+    @property
+    def device_mapper(self) -> Union[DeviceMapperState, None]:
+        """`not_present` when the volume is not active (no device-mapper device)."""
+
+@final
+class DeviceMapperState(Record):
+    """The device-mapper state of an active logical volume (`/sys/block/dm-*/dm`)."""
+    @property
+    def device(self) -> str:
+        """The kernel device (`dm-3`)."""
+    @property
+    def name(self) -> str:
+        """The mapped device name (`vg-lv`, dashes in names doubled)."""
+    @property
+    def suspended(self) -> Union[bool, None]:
+        ...
+
+@final
+class PhysicalVolume(Record):
+    """One physical volume."""
+    @property
+    def name(self) -> Union[str, None]:
+        """The device it was read from (`/dev/sdb1`); `not_present` for a PV the volume
+        group lists but this machine does not show (missing).
+        """
+    @property
+    def uuid(self) -> str:
+        ...
+    @property
+    def device_size_bytes(self) -> Union[int, None]:
+        """The device size the PV header records.
+
+        Unit: bytes.
+        """
+    @property
+    def size_bytes(self) -> Union[int, None]:
+        """The PV's usable size as `pvs` shows `pv_size`: its extents × the extent size in a
+        volume group, the device size for an orphan.
+
+        Unit: bytes.
+        """
+    @property
+    def pe_start_bytes(self) -> Union[int, None]:
+        """Where the first extent starts.
+
+        Unit: bytes.
+        """
+    @property
+    def extent_count(self) -> int:
+        ...
+    @property
+    def allocated_extent_count(self) -> int:
+        ...
+    @property
+    def free_bytes(self) -> int:
+        """Unallocated extents × extent size.
+
+        Unit: bytes.
+        """
+    @property
+    def status(self) -> list[str]:
+        """`ALLOCATABLE`, … (`MISSING` when the VG flags it lost)."""
+    @property
+    def mda_count(self) -> Union[int, None]:
+        """Metadata areas on this device."""
 
 @final
 class EbpfMetrics(Record):
@@ -4951,6 +5765,19 @@ class _PowerOptions(TypedDict, total=False):
 
 class _StorageOptions(TypedDict, total=False):
     """The storage domain's options: `Probe(storage={...})`; each key left out keeps its default."""
+    # SMART health (default on): two to five pass-through commands per disk, never to a
+    # disk in standby. Key `storage.smart`; default `true`.
+    smart: bool
+    # ZFS pools and the ARC (default on): kstat files and three ioctls per pool. Key `storage.zfs`; default `true`.
+    zfs: bool
+    # Btrfs filesystems (default on): sysfs files and two ioctls per device. Key `storage.btrfs`; default `true`.
+    btrfs: bool
+    # LVM (default on): reads each block device's first sectors and its metadata area
+    # (root only). Key `storage.lvm`; default `true`.
+    lvm: bool
+    # Only these block devices or NVMe controllers for SMART and LVM (kernel names:
+    # `sda`, `nvme0`); empty for all (default). Key `storage.devices`; default ``.
+    devices: Union[str, Iterable[str]]
 
 class _EbpfOptions(TypedDict, total=False):
     """The ebpf domain's options: `Probe(ebpf={...})`; each key left out keeps its default."""

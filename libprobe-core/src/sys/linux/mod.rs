@@ -1,10 +1,12 @@
 //! Linux: procfs, sysfs and syscalls.
 
+pub(crate) mod blockdev;
 pub(crate) mod cgroup;
 pub(crate) mod ebpf;
 pub(crate) mod facts;
 pub(crate) mod fs;
 pub(crate) mod gpu;
+pub(crate) mod ioctl;
 pub(crate) mod network;
 pub(crate) mod power;
 pub(crate) mod process;

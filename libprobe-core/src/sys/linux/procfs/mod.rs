@@ -30,6 +30,7 @@ pub(crate) mod pid_smaps_rollup;
 pub(crate) mod pid_stat;
 pub(crate) mod pid_status;
 pub(crate) mod pressure;
+pub(crate) mod spl_kstat_zfs;
 pub(crate) mod stat;
 pub(crate) mod sys_fs_file_nr;
 pub(crate) mod sys_fs_inode_nr;
