@@ -1,5 +1,6 @@
 //! Command-line parsing for `probe` (no dependency: the grammar is small).
 
+use libprobe::ebpf::{EbpfHooks, EbpfOptions, EbpfTracers};
 use libprobe::{
     DomainName, Domains, NetNamespaceTarget, NetworkOptions, Options, ProcessOptions, SocketKind, SocketKinds, Source,
 };
@@ -12,6 +13,9 @@ USAGE:
     probe snapshot --json [OPTIONS] the full snapshot as JSON
     probe process PID [OPTIONS]     one process in full (every field group but environ)
     probe net [OPTIONS]             every socket with its owners, like `ss -tuxanp`
+    probe trace [OPTIONS]           kernel events traced with eBPF over an interval: top
+                                    syscalls, run-queue latency, off-CPU time, block I/O
+                                    latency (needs CAP_BPF and CAP_PERFMON)
 
 OPTIONS:
     --json                 print JSON (snake_case names, see the README)
@@ -40,6 +44,16 @@ NETWORK OPTIONS:
     --net-procfs           read sockets from /proc/net even where sock_diag answers
     --conntrack            every conntrack entry (needs CAP_NET_ADMIN)
     --no-owners            do not resolve the processes that hold each socket
+
+TRACE OPTIONS:
+    --duration SECONDS     how long to trace (default 5)
+    --tracers LIST         syscalls,runqlat,offcpu,biolatency or all (default: all)
+    --hooks LIST           program types to try, in order: tp_btf,raw_tp,tracepoint
+                           (default: all; one name forces it)
+    --no-latency           count syscalls only (one program at entry, cheaper)
+    --top N                rows of each per-process table (default 50)
+    --json                 the ebpf record of the traced interval as JSON
+
     -h, --help             this text
     -V, --version          the libprobe version
 
@@ -53,6 +67,8 @@ pub enum Command {
     Snapshot,
     Process(i32),
     Net,
+    /// `probe trace`: trace for this many seconds.
+    Trace(f64),
     Help,
     Version,
 }
@@ -80,6 +96,8 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let mut network = NetworkOptions::default();
     let mut kinds = SocketKinds::NONE;
     let mut info = false;
+    let mut ebpf = EbpfOptions::default();
+    let mut duration = 5.0;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
@@ -125,6 +143,28 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "--net-procfs" => network.sockets_from_procfs = true,
             "--conntrack" => network.conntrack = true,
             "--no-owners" => network.owners = false,
+            "--duration" => {
+                let v = value("--duration")?;
+                duration = v
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|s| (0.0..=86400.0).contains(s))
+                    .ok_or_else(|| format!("--duration: `{v}` is not a number of seconds from 0 to 86400"))?;
+            }
+            "--tracers" => {
+                ebpf.tracers = EbpfTracers::parse(&value("--tracers")?).map_err(|e| format!("--tracers: {e}"))?
+            }
+            "--hooks" => ebpf.hooks = EbpfHooks::parse(&value("--hooks")?).map_err(|e| format!("--hooks: {e}"))?,
+            "--no-latency" => ebpf.syscall_latency = false,
+            "--top" => {
+                let v = value("--top")?;
+                ebpf.top_processes = v
+                    .parse()
+                    .ok()
+                    .filter(|n| *n >= 1)
+                    .ok_or_else(|| format!("--top: `{v}` is not a positive count"))?;
+            }
+            "trace" if command.is_none() => command = Some(Command::Trace(0.0)),
             "snapshot" if command.is_none() => command = Some(Command::Snapshot),
             "net" if command.is_none() => command = Some(Command::Net),
             "process" if command.is_none() => {
@@ -151,6 +191,13 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         domains = Domains::NONE.with(DomainName::Network);
         network = NetworkOptions { interfaces: false, routes: false, neighbours: false, tcp_info: info, ..network };
     }
+    let command = match command {
+        Command::Trace(_) => {
+            domains = Domains::NONE.with(DomainName::Ebpf);
+            Command::Trace(duration)
+        }
+        c => c,
+    };
     let source = fixture.map_or_else(Source::host, Source::rooted_at);
     Ok(Args {
         command,
@@ -158,7 +205,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         pretty,
         info,
         interval,
-        options: Options { source, domains, process, network, ..Options::default() },
+        options: Options { source, domains, process, network, ebpf, ..Options::default() },
     })
 }
 
@@ -206,6 +253,21 @@ mod tests {
         assert!(b.options.network.conntrack && !b.options.network.owners && b.options.network.interfaces);
         assert!(p("net --sockets tcp,bogus").unwrap_err().contains("unknown socket table"));
         assert!(p("net -i").unwrap().options.network.tcp_info);
+    }
+
+    #[test]
+    fn trace_options() {
+        let a = p("trace --duration 2 --tracers syscalls,runqlat --hooks raw_tp --no-latency --top 7").unwrap();
+        assert!(matches!(a.command, Command::Trace(d) if d == 2.0));
+        assert_eq!(a.options.domains, Domains::NONE.with(DomainName::Ebpf));
+        let e = &a.options.ebpf;
+        assert_eq!(e.tracers, EbpfTracers::parse("syscalls,runqlat").unwrap());
+        assert_eq!(e.hooks, EbpfHooks::parse("raw_tp").unwrap());
+        assert!(!e.syscall_latency);
+        assert_eq!(e.top_processes, 7);
+        assert!(matches!(p("trace").unwrap().command, Command::Trace(d) if d == 5.0));
+        assert!(p("trace --tracers nope").unwrap_err().contains("--tracers"));
+        assert!(p("trace --duration -1").is_err());
     }
 
     #[test]

@@ -2,12 +2,13 @@
 //!
 //! `probe snapshot` prints a readable report of this machine; `probe snapshot --json`
 //! the full snapshot; `probe process PID` one process in full; `probe net` every socket with
-//! its owners. See `probe --help`.
+//! its owners; `probe trace` kernel events traced with eBPF. See `probe --help`.
 
 mod cli;
 mod net;
 mod render;
 mod report;
+mod trace;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -62,6 +63,33 @@ fn main() -> ExitCode {
                         .and_then(|s| s.error.clone().or(s.reason.map(|r| r.to_string())));
                     eprintln!("probe: the network domain was not collected ({})", why.unwrap_or_default());
                     return ExitCode::FAILURE;
+                }
+            }
+        }
+        Command::Trace(duration) => {
+            // The first snapshot attaches the tracers; the second reads the interval.
+            let first = probe.snapshot();
+            if let libprobe::Field::Missing(_) = &first.ebpf {
+                eprintln!("probe: {}", trace::report(&first, 0.0).err().unwrap_or_default());
+                return ExitCode::FAILURE;
+            }
+            if !probe.options().source.is_fixture() {
+                std::thread::sleep(std::time::Duration::from_secs_f64(duration));
+            }
+            let snap = probe.snapshot();
+            if args.json {
+                match &snap.ebpf {
+                    libprobe::Field::Value(e) if args.pretty => libprobe::json::to_json_pretty(e),
+                    libprobe::Field::Value(e) => libprobe::json::to_json(e) + "\n",
+                    libprobe::Field::Missing(_) => snap.to_json() + "\n",
+                }
+            } else {
+                match trace::report(&snap, duration) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        eprintln!("probe: {e}");
+                        return ExitCode::FAILURE;
+                    }
                 }
             }
         }
