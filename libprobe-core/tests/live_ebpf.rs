@@ -69,6 +69,11 @@ fn attached(o: Options) -> Probe {
     p
 }
 
+/// The row of process `pid`, which started after this test did.
+fn row<T: std::fmt::Debug>(rows: &[T], pid: i32, pid_of: impl Fn(&T) -> i32) -> &T {
+    rows.iter().find(|r| pid_of(r) == pid).unwrap_or_else(|| panic!("no row for {pid} in {rows:?}"))
+}
+
 /// A forked child that waits for `go`, does `work`, says `done`, and waits to be finished.
 /// `work` runs after fork in a multithreaded process: raw syscalls only, no allocation.
 struct Worker {
@@ -151,7 +156,7 @@ fn check_getppid(o: Options, hook: HookType) {
     let counts = e.syscall_counts.value().unwrap();
     let all = counts.get("getppid").copied().unwrap_or(0);
     assert!((N as u64..N as u64 + 1000).contains(&all), "getppid {all}, expected {N} and a few others'");
-    let me = e.syscalls_by_process.value().unwrap().get(&w.pid).unwrap_or_else(|| panic!("no row for {}", w.pid));
+    let me = row(e.syscalls_by_process.value().unwrap(), w.pid, |r| r.pid);
     assert_eq!(me.count, N as u64 + 2, "{me:?}");
     if latency {
         let h = e.syscall_latencies.value().unwrap().get("getppid").unwrap();
@@ -216,7 +221,7 @@ fn sleeping_is_voluntary_off_cpu_time() {
     w.run();
     let s = p.snapshot();
     let e = ebpf(&s);
-    let t = e.cpu_off_time.value().unwrap().get(&w.pid).unwrap_or_else(|| panic!("no row for {}", w.pid));
+    let t = row(e.cpu_off_time.value().unwrap(), w.pid, |r| r.pid);
     // 200 ms asleep, plus each wakeup's wait for a CPU on a busy 2-CPU machine.
     assert!((200_000_000..600_000_000).contains(&t.voluntary_ns), "{t:?}");
     assert!(t.voluntary_switches >= 10, "{t:?}");
@@ -268,8 +273,11 @@ fn competing_for_cpus_shows_run_queue_latency() {
     assert!(h.max_ns.unwrap() >= 1_000_000, "{h:?}");
     assert_eq!(h.count, h.buckets.iter().map(|b| b.count).sum::<u64>());
     // Preempted spinners are off CPU involuntarily.
-    let preempted: u64 =
-        workers.iter().filter_map(|w| e.cpu_off_time.value().unwrap().get(&w.pid)).map(|t| t.involuntary_ns).sum();
+    let preempted: u64 = workers
+        .iter()
+        .filter_map(|w| e.cpu_off_time.value().unwrap().iter().find(|t| t.pid == w.pid))
+        .map(|t| t.involuntary_ns)
+        .sum();
     assert!(preempted > 10_000_000, "spinners preempted for {preempted} ns");
     let total = e.since_attach.runqueue_latency.value().unwrap();
     assert!(total.count >= h.count);
@@ -351,7 +359,7 @@ fn direct_io_on_a_loop_device_is_exact_and_attributed() {
     let s = p.snapshot();
     let e = ebpf(&s);
     assert!(e.tracers[0].events.iter().any(|ev| ev.ends_with("block_io_start")), "{:?}", e.tracers[0]);
-    let me = e.block_io_by_process.value().unwrap().get(&w.pid).unwrap_or_else(|| panic!("no row for {}", w.pid));
+    let me = row(e.block_io_by_process.value().unwrap(), w.pid, |r| r.pid);
     let bytes = (BLOCKS * BLOCK) as u64;
     assert_eq!((me.write_bytes, me.read_bytes), (bytes, bytes), "{me:?}");
     assert!(me.writes >= BLOCKS as u64 && me.reads >= BLOCKS as u64, "{me:?}");
@@ -359,7 +367,8 @@ fn direct_io_on_a_loop_device_is_exact_and_attributed() {
     let name = lo.dev.trim_start_matches("/dev/");
     let devs = e.block_io_by_device.value().unwrap();
     let writes: Vec<_> = devs.iter().filter(|d| d.name.value().is_some_and(|n| n == name)).collect();
-    let w_bytes: u64 = writes.iter().filter(|d| d.operation == libprobe::ebpf::BlockOperation::Write).map(|d| d.bytes).sum();
+    let w_bytes: u64 =
+        writes.iter().filter(|d| d.operation == libprobe::ebpf::BlockOperation::Write).map(|d| d.bytes).sum();
     assert_eq!(w_bytes, bytes, "{writes:?}");
     assert!(e.block_io_latency.value().unwrap().count >= 2 * BLOCKS as u64);
     drop(w);

@@ -43,9 +43,13 @@ PROBE_FLAGS = ["--smaps", "--maps", "--fds", "--environ", "--taskstats", "--conn
 
 def scenario_domains(scenario: str) -> str | None:
     """The domains of a scenario's golden file, as libprobe-core/tests/golden.rs chooses
-    them: the network scenarios hold one process and the network; the others take the
-    default set (None)."""
-    return "process,network" if scenario.startswith("net-") else None
+    them: the network scenarios hold one process and the network, the ebpf ones recorded
+    maps only; the others take the default set (None)."""
+    if scenario.startswith("net-"):
+        return "process,network"
+    if scenario.startswith("ebpf-"):
+        return "ebpf"
+    return None
 
 
 def builtin_drivers() -> dict[str, list[str]]:

@@ -97,7 +97,8 @@ fn syscalls(out: &mut String, e: &EbpfMetrics, secs: f64) {
     }
     if let Field::Value(procs) = &e.syscalls_by_process {
         let _ = writeln!(out, "\n{:>8} {:<16} {:>12} {:>9} {:>14}", "PID", "COMM", "SYSCALLS", "ERRORS", "IN SYSCALLS");
-        for (pid, p) in procs.iter().take(TOP) {
+        for p in procs.iter().take(TOP) {
+            let pid = p.pid;
             let ms = p.latency_ns.get().map_or_else(|| "-".to_owned(), |n| format!("{:.1} ms", n as f64 / 1e6));
             let err = p.errors.get().map_or_else(|| "-".to_owned(), |n| n.to_string());
             let _ = writeln!(out, "{pid:>8} {:<16} {:>12} {err:>9} {ms:>14}", escape(p.name.as_bytes()), p.count);
@@ -113,7 +114,8 @@ fn offcpu(out: &mut String, e: &EbpfMetrics) {
         "{:>8} {:<16} {:>12} {:>12} {:>12} {:>10} {:>10}",
         "PID", "COMM", "TOTAL (ms)", "SLEEP (ms)", "PREEMPT (ms)", "SLEEPS", "PREEMPTS"
     );
-    for (pid, t) in m.iter().take(TOP) {
+    for t in m.iter().take(TOP) {
+        let pid = t.pid;
         let ms = |n: u64| format!("{:.1}", n as f64 / 1e6);
         let _ = writeln!(
             out,
@@ -150,7 +152,8 @@ fn block_io(out: &mut String, e: &EbpfMetrics) {
             "\n{:>8} {:<16} {:>8} {:>8} {:>12} {:>12} {:>10}",
             "PID", "COMM", "READS", "WRITES", "READ", "WRITTEN", "AVG (ms)"
         );
-        for (pid, s) in m.iter().take(TOP) {
+        for s in m.iter().take(TOP) {
+            let pid = s.pid;
             let n = s.reads + s.writes;
             let avg = if n > 0 { (s.read_latency_ns + s.write_latency_ns) as f64 / n as f64 / 1e6 } else { 0.0 };
             let _ = writeln!(

@@ -283,6 +283,13 @@ pub struct TracerStatus {
 /// A process's system calls over the interval.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct ProcessSyscalls {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+    /// process within the interval is a row of its own.
+    #[record(unit = "ticks")]
+    pub start_time: u64,
     /// The process's name (its main thread's `comm` when seen, else a thread's).
     pub name: ByteStr,
     /// System calls entered.
@@ -299,6 +306,13 @@ pub struct ProcessSyscalls {
 /// summed over its threads.
 #[derive(Debug, Clone, PartialEq, Eq, Record)]
 pub struct OffCpuTime {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+    /// process within the interval is a row of its own.
+    #[record(unit = "ticks")]
+    pub start_time: u64,
     /// The process's name (its main thread's `comm` when first seen).
     pub name: ByteStr,
     /// `voluntary_ns + involuntary_ns`.
@@ -320,6 +334,13 @@ pub struct OffCpuTime {
 /// requests it submitted that completed, and their time from issue to completion.
 #[derive(Debug, Clone, PartialEq, Eq, Record)]
 pub struct BlockIoStats {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+    /// process within the interval is a row of its own.
+    #[record(unit = "ticks")]
+    pub start_time: u64,
     /// The submitting process's name (its main thread's `comm`).
     pub name: ByteStr,
     pub reads: u64,
@@ -423,20 +444,19 @@ pub struct EbpfMetrics {
     /// returned in the interval; `exit` and `exit_group` never do); `disabled` without
     /// `syscall_latency`.
     pub syscall_latencies: Field<OrderedMap<String, LatencyHistogram>>,
-    /// The processes (by pid) that made the most system calls, most first (option
+    /// The processes that made the most system calls, most first (option
     /// `top_processes`).
-    pub syscalls_by_process: Field<OrderedMap<i32, ProcessSyscalls>>,
+    pub syscalls_by_process: Field<Vec<ProcessSyscalls>>,
     /// Time runnable threads waited for a CPU: from wakeup, or from preemption, to running.
     pub runqueue_latency: Field<LatencyHistogram>,
-    /// Off-CPU time per process (by pid), most first (option `top_processes`).
-    pub cpu_off_time: Field<OrderedMap<i32, OffCpuTime>>,
+    /// Off-CPU time per process, most first (option `top_processes`).
+    pub cpu_off_time: Field<Vec<OffCpuTime>>,
     /// Issue → completion latency of block requests, every device and operation together.
     pub block_io_latency: Field<LatencyHistogram>,
     /// Block I/O per device and operation.
     pub block_io_by_device: Field<Vec<BlockIoDevice>>,
-    /// Block I/O per submitting process (by pid), most bytes first (option
-    /// `top_processes`).
-    pub block_io_by_process: Field<OrderedMap<i32, BlockIoStats>>,
+    /// Block I/O per submitting process, most bytes first (option `top_processes`).
+    pub block_io_by_process: Field<Vec<BlockIoStats>>,
     /// The totals since attach.
     pub since_attach: EbpfTotals,
 }

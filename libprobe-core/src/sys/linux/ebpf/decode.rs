@@ -164,7 +164,14 @@ pub(crate) mod layout {
         pub(crate) const ERRORS: usize = 32;
         pub(crate) const LATENCY_NS: usize = 40;
         pub(crate) const COMM: usize = 48;
-        pub(crate) const SIZE: usize = 64;
+        pub(crate) const START: usize = 64;
+        pub(crate) const SIZE: usize = 72;
+    }
+    /// `struct proc_key` (common.h): the key of every per-process map.
+    pub(crate) mod proc_key {
+        pub(crate) const TGID: usize = 0;
+        pub(crate) const START: usize = 8;
+        pub(crate) const SIZE: usize = 16;
     }
     /// `struct off_pid` (offcpu.bpf.c).
     pub(crate) mod off_pid {
@@ -223,8 +230,10 @@ pub(crate) mod layout {
                 ("errors", thread_slot::ERRORS),
                 ("latency_ns", thread_slot::LATENCY_NS),
                 ("comm", thread_slot::COMM),
+                ("start", thread_slot::START),
             ],
         ),
+        ("offcpu", "proc_key", proc_key::SIZE, &[("tgid", proc_key::TGID), ("start", proc_key::START)]),
         (
             "offcpu",
             "off_pid",

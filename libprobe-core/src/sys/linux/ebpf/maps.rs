@@ -356,6 +356,8 @@ impl<M: Maps + ?Sized> Maps for Recording<'_, M> {
             dump.entries.push((Vec::new(), v.to_vec()));
             f(v);
         })?;
+        // A ring has no value size of its own: its records'.
+        dump.value_size = dump.entries.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
         self.write(map, &dump);
         Ok(())
     }

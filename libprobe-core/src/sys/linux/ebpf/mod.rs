@@ -203,7 +203,7 @@ impl State {
         out.since_attach.attached_ns = now.saturating_sub(self.attached_ns);
         self.last_ns = now;
         let src = cx.src().clone();
-        let record_dir = self.record.as_ref().map(|(d, n)| d.join(format!("t{}", n + 1)).join("ebpf"));
+        let record_dir = self.record.as_ref().map(|(d, n)| d.join(format!("t{n}")).join("ebpf"));
         let epoch = self.epoch;
         for t in &mut self.tracers {
             let Some(backend) = t.backend.as_mut() else {
@@ -219,7 +219,13 @@ impl State {
                 }
                 None => backend.maps(),
             };
-            let mut rcx = ReadCx { window, top: opts.top_processes as usize, src: &src, warnings: cx.warnings() };
+            let mut rcx = ReadCx {
+                window,
+                top: opts.top_processes as usize,
+                ticks: src.clock_ticks(),
+                src: &src,
+                warnings: cx.warnings(),
+            };
             let result = maps
                 .set_epoch(epoch)
                 .and_then(|()| t.reader.read(maps, &mut rcx, &mut out))
@@ -251,8 +257,14 @@ impl State {
     fn record_snapshot(&mut self, cx: &mut Cx<'_>) {
         let Some((dir, n)) = &mut self.record else { return };
         let root = dir.join(format!("t{n}"));
+        // The first snapshot's clock is the attach time: where the first interval starts.
+        let mut clock = cx.now();
+        if *n == 0 {
+            let late = self.attached_ns.saturating_sub(clock.monotonic_ns);
+            clock.monotonic_ns += late;
+            clock.unix_ns += late;
+        }
         *n += 1;
-        let clock = cx.now();
         let result = std::fs::create_dir_all(root.join("ebpf"))
             .and_then(|()| {
                 std::fs::write(

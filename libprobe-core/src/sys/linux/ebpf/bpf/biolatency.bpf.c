@@ -30,11 +30,12 @@ struct bio_key {
 };
 
 struct bio_start {
-	__u64 issue_ns; /* 0 until issued */
-	__u32 tgid;     /* the submitting process */
-	__u32 dev;      /* kernel dev_t: major << 20 | minor */
+	__u64 issue_ns;       /* 0 until issued */
+	struct proc_key proc; /* the submitting process */
+	__u32 dev;            /* kernel dev_t: major << 20 | minor */
 	__u32 op;
 	__u32 bytes;
+	__u32 pad;
 	char comm[16];
 };
 
@@ -83,7 +84,7 @@ struct {
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 16384); /* option max_pids */
-	__type(key, __u32);
+	__type(key, struct proc_key);
 	__type(value, struct bio_pid);
 } bio_pids SEC(".maps");
 
@@ -91,7 +92,7 @@ static __always_inline void current_process(struct bio_start *s)
 {
 	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
 
-	s->tgid = bpf_get_current_pid_tgid() >> 32;
+	s->proc = current_process_key();
 	BPF_CORE_READ_STR_INTO(&s->comm, t, group_leader, comm);
 }
 
@@ -132,8 +133,8 @@ static __always_inline void completed(struct bio_key *k)
 	struct bio_dev_key dk;
 	struct bio_dev *dv;
 	struct bio_pid *p, fresh = {};
+	struct proc_key key;
 	__u64 now, d;
-	__u32 tgid;
 
 	if (!s || !s->issue_ns)
 		return;
@@ -152,13 +153,13 @@ static __always_inline void completed(struct bio_key *k)
 	} else {
 		drop(DROP_MAP_FULL);
 	}
-	tgid = s->tgid;
-	if (tgid && (s->op == OP_READ || s->op == OP_WRITE)) {
-		p = bpf_map_lookup_elem(&bio_pids, &tgid);
+	key = s->proc;
+	if (key.tgid && (s->op == OP_READ || s->op == OP_WRITE)) {
+		p = bpf_map_lookup_elem(&bio_pids, &key);
 		if (!p) {
 			__builtin_memcpy(fresh.comm, s->comm, sizeof(fresh.comm));
-			bpf_map_update_elem(&bio_pids, &tgid, &fresh, BPF_NOEXIST);
-			p = bpf_map_lookup_elem(&bio_pids, &tgid);
+			bpf_map_update_elem(&bio_pids, &key, &fresh, BPF_NOEXIST);
+			p = bpf_map_lookup_elem(&bio_pids, &key);
 		}
 		if (!p) {
 			drop(DROP_MAP_FULL);
@@ -227,11 +228,12 @@ static __always_inline __u32 rwbs_op(const char *rwbs)
 static __always_inline int on_exit_task(void)
 {
 	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
-	__u32 tgid = bpf_get_current_pid_tgid() >> 32;
+	struct proc_key key;
 	struct bio_pid *p;
 
 	if (group_dead(t)) {
-		p = bpf_map_lookup_elem(&bio_pids, &tgid);
+		key = current_process_key();
+		p = bpf_map_lookup_elem(&bio_pids, &key);
 		if (p)
 			__sync_fetch_and_or(&p->flags, PROC_EXITED);
 	}

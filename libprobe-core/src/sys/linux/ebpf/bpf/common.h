@@ -142,4 +142,32 @@ static __always_inline bool group_dead(struct task_struct *t)
 /* A per-process record's flags. */
 #define PROC_EXITED 1
 
+/* A process: its pid and its start time, so that a pid reused by a new process is a new
+ * key (the identity /proc gives: pid and `starttime`). */
+struct proc_key {
+	__u32 tgid;
+	__u32 pad;
+	__u64 start; /* the group leader's start_boottime, ns */
+};
+
+/* When `t`'s process started (its group leader's boot-based start time, ns). */
+static __always_inline __u64 process_start(struct task_struct *t)
+{
+	struct task_struct *leader = BPF_CORE_READ(t, group_leader);
+
+	if (bpf_core_field_exists(leader->start_boottime))
+		return BPF_CORE_READ(leader, start_boottime);
+	return BPF_CORE_READ((struct task_struct___pre55 *)leader, real_start_time);
+}
+
+/* The key of the current task's process. */
+static __always_inline struct proc_key current_process_key(void)
+{
+	struct proc_key k = {};
+
+	k.tgid = bpf_get_current_pid_tgid() >> 32;
+	k.start = process_start((struct task_struct *)bpf_get_current_task());
+	return k;
+}
+
 #endif

@@ -118,10 +118,15 @@ struct task_struct {
 	char comm[16];
 	struct task_struct *group_leader;
 	struct signal_struct *signal;
+	__u64 start_boottime; /* 5.5+: boot-based start time, ns (`starttime` of /proc/<pid>/stat) */
 } __attribute__((preserve_access_index));
 
 struct task_struct___pre514 {
 	long state;
+} __attribute__((preserve_access_index));
+
+struct task_struct___pre55 {
+	__u64 real_start_time;
 } __attribute__((preserve_access_index));
 
 struct block_device {

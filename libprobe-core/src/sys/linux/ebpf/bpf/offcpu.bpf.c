@@ -9,15 +9,17 @@
  * mark a process whose last thread exits, so user space reads its last interval and
  * deletes it).
  *
- * Both maps are bounded: a thread switched out while `off_start` is full, or a process
+ * Processes are keyed by pid and start time (a reused pid is a new process). Both maps are
+ * bounded: a thread switched out while `off_start` is full, or a process
  * new to a full `off_pids`, is not measured and counts in `dropped`.
  */
 #include "common.h"
 
 struct off_start {
 	__u64 ts;
-	__u32 tgid;
+	struct proc_key proc;
 	__u32 voluntary;
+	__u32 pad;
 };
 
 /* Per process, shared by every CPU: updated with atomic adds. */
@@ -41,16 +43,18 @@ struct {
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 16384); /* option max_pids */
-	__type(key, __u32);
+	__type(key, struct proc_key);
 	__type(value, struct off_pid);
 } off_pids SEC(".maps");
 
-static __always_inline void switched_out(__u32 tid, __u32 tgid, bool voluntary)
+static __always_inline void switched_out(__u32 tid, struct task_struct *prev, bool voluntary)
 {
-	struct off_start s = { .tgid = tgid, .voluntary = voluntary };
+	struct off_start s = { .voluntary = voluntary };
 
 	if (!tid)
 		return;
+	s.proc.tgid = BPF_CORE_READ(prev, tgid);
+	s.proc.start = process_start(prev);
 	s.ts = bpf_ktime_get_ns();
 	if (bpf_map_update_elem(&off_start, &tid, &s, BPF_ANY))
 		drop(DROP_MAP_FULL);
@@ -62,8 +66,8 @@ static __always_inline void switched_in(__u32 tid, struct task_struct *next, con
 {
 	struct off_start *s;
 	struct off_pid *p, fresh = {};
+	struct proc_key key;
 	__u64 now, d;
-	__u32 tgid;
 
 	if (!tid)
 		return;
@@ -72,15 +76,15 @@ static __always_inline void switched_in(__u32 tid, struct task_struct *next, con
 		return;
 	now = bpf_ktime_get_ns();
 	d = now > s->ts ? now - s->ts : 0;
-	tgid = s->tgid;
-	p = bpf_map_lookup_elem(&off_pids, &tgid);
+	key = s->proc;
+	p = bpf_map_lookup_elem(&off_pids, &key);
 	if (!p) {
 		if (next)
 			BPF_CORE_READ_STR_INTO(&fresh.comm, next, group_leader, comm);
 		else if (next_comm)
 			__builtin_memcpy(fresh.comm, next_comm, sizeof(fresh.comm));
-		bpf_map_update_elem(&off_pids, &tgid, &fresh, BPF_NOEXIST);
-		p = bpf_map_lookup_elem(&off_pids, &tgid);
+		bpf_map_update_elem(&off_pids, &key, &fresh, BPF_NOEXIST);
+		p = bpf_map_lookup_elem(&off_pids, &key);
 		if (!p) {
 			drop(DROP_MAP_FULL);
 			bpf_map_delete_elem(&off_start, &tid);
@@ -101,7 +105,7 @@ static __always_inline int on_switch(bool preempt, struct task_struct *prev, str
 {
 	bool voluntary = !preempt && task_state(prev) != 0;
 
-	switched_out(BPF_CORE_READ(prev, pid), BPF_CORE_READ(prev, tgid), voluntary);
+	switched_out(BPF_CORE_READ(prev, pid), prev, voluntary);
 	switched_in(BPF_CORE_READ(next, pid), next, NULL);
 	return 0;
 }
@@ -109,13 +113,14 @@ static __always_inline int on_switch(bool preempt, struct task_struct *prev, str
 static __always_inline int on_exit_task(void)
 {
 	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 tid = pid_tgid, tgid = pid_tgid >> 32;
+	__u32 tid = bpf_get_current_pid_tgid();
+	struct proc_key key;
 	struct off_pid *p;
 
 	bpf_map_delete_elem(&off_start, &tid);
 	if (group_dead(t)) {
-		p = bpf_map_lookup_elem(&off_pids, &tgid);
+		key = current_process_key();
+		p = bpf_map_lookup_elem(&off_pids, &key);
 		if (p)
 			__sync_fetch_and_or(&p->flags, PROC_EXITED);
 	}
@@ -137,11 +142,11 @@ int BPF_PROG(sched_switch_raw, bool preempt, struct task_struct *prev, struct ta
 SEC("tracepoint/sched/sched_switch")
 int sched_switch_tp(struct trace_event_raw_sched_switch *ctx)
 {
-	/* The tracepoint runs on prev (current): its tgid is ours to read. */
-	__u32 tgid = bpf_get_current_pid_tgid() >> 32;
+	/* The tracepoint runs on prev: the current task. */
+	struct task_struct *prev = (struct task_struct *)bpf_get_current_task();
 	char comm[16];
 
-	switched_out(ctx->prev_pid, tgid, !tp_still_runnable(ctx->prev_state));
+	switched_out(ctx->prev_pid, prev, !tp_still_runnable(ctx->prev_state));
 	__builtin_memcpy(comm, ctx->next_comm, sizeof(comm));
 	switched_in(ctx->next_pid, NULL, comm);
 	return 0;

@@ -23,7 +23,7 @@ struct sys_stat {
 	struct hist lat;
 };
 
-/* One thread's counters since it was first seen; 64 bytes, one cache line. */
+/* One thread's counters since it was first seen. */
 struct thread_slot {
 	__u32 tid;      /* 0: free */
 	__u32 tgid;
@@ -34,6 +34,7 @@ struct thread_slot {
 	__u64 errors;
 	__u64 latency_ns;
 	char comm[16];  /* the thread's name when it claimed the slot */
+	__u64 start;    /* its process's start time (process_start), ns */
 };
 
 /* Set by the loader before load. */
@@ -82,6 +83,7 @@ static __always_inline struct thread_slot *claim(__u64 pid_tgid)
 		/* A freed slot has its counters zeroed (task_exit). */
 		s->tgid = pid_tgid >> 32;
 		s->nr = -1;
+		s->start = process_start((struct task_struct *)bpf_get_current_task());
 		bpf_get_current_comm(s->comm, sizeof(s->comm));
 		return s;
 	}
@@ -91,6 +93,7 @@ static __always_inline struct thread_slot *claim(__u64 pid_tgid)
 	fresh.tid = tid;
 	fresh.tgid = pid_tgid >> 32;
 	fresh.nr = -1;
+	fresh.start = process_start((struct task_struct *)bpf_get_current_task());
 	bpf_get_current_comm(fresh.comm, sizeof(fresh.comm));
 	if (bpf_map_update_elem(&sys_threads_extra, &tid, &fresh, BPF_NOEXIST)) {
 		drop(DROP_MAP_FULL);

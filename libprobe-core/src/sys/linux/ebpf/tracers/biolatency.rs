@@ -8,7 +8,6 @@ use super::{PerPid, ProcRow, ReadCx, Reader, Setup, Spec, TracerDef, top};
 use crate::ebpf::{BlockIoDevice, BlockIoStats, BlockOperation, EbpfMetrics, EbpfOptions, TracerName};
 use crate::error::Error;
 use crate::model::{Field, Reason};
-use crate::schema::OrderedMap;
 use crate::source::Source;
 use crate::sys::imp::ebpf::decode::{self, Hist, comm_at, dev_parts, layout, percpu_sum, u32_at, u64_at};
 use crate::sys::imp::ebpf::maps::Maps;
@@ -139,16 +138,25 @@ impl Reader for Biolatency {
         out.since_attach.block_io_by_device = Field::Value(total);
 
         let rows = self.pids.read(maps, "bio_pids", bio_pid, rcx.warnings)?;
+        let ticks = rcx.ticks;
         let rows = rows
             .into_iter()
-            .map(|(pid, [reads, writes, read_bytes, write_bytes, read_latency_ns, write_latency_ns], name)| {
-                let s =
-                    BlockIoStats { name, reads, writes, read_bytes, write_bytes, read_latency_ns, write_latency_ns };
-                (pid, s)
+            .map(|(pid, start, [reads, writes, read_bytes, write_bytes, read_latency_ns, write_latency_ns], name)| {
+                BlockIoStats {
+                    pid,
+                    start_time: super::start_ticks(start, ticks),
+                    name,
+                    reads,
+                    writes,
+                    read_bytes,
+                    write_bytes,
+                    read_latency_ns,
+                    write_latency_ns,
+                }
             })
             .collect();
-        out.block_io_by_process =
-            Field::Value(OrderedMap(top(rows, rcx.top, |s| s.read_bytes.saturating_add(s.write_bytes))));
+        let bytes = |s: &BlockIoStats| s.read_bytes.saturating_add(s.write_bytes);
+        out.block_io_by_process = Field::Value(top(rows, rcx.top, bytes, |s| (s.pid, s.start_time)));
         Ok(())
     }
 }

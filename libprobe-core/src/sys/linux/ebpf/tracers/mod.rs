@@ -63,6 +63,8 @@ pub(crate) struct ReadCx<'a> {
     pub window: u64,
     /// Rows of each per-process table (option `top_processes`).
     pub top: usize,
+    /// Clock ticks per second (start times are in ticks, as in the process domain).
+    pub ticks: u64,
     pub src: &'a Source,
     pub warnings: &'a mut Warnings,
 }
@@ -84,38 +86,52 @@ pub(crate) struct ProcRow<const N: usize> {
     pub flags: u32,
 }
 
-/// The interval of a per-process hash map (`u32` tgid → counters that only grow): each
+/// A process start time from the kernel (ns since boot) in clock ticks, as
+/// `/proc/<pid>/stat` gives it (`nsec_to_clock_t`).
+pub(crate) fn start_ticks(start_ns: u64, ticks: u64) -> u64 {
+    (u128::from(start_ns) * u128::from(ticks.max(1)) / 1_000_000_000) as u64
+}
+
+/// One process's added counters over an interval: (pid, start time ns, added, name).
+pub(crate) type ProcDelta<const N: usize> = (i32, u64, [u64; N], ByteStr);
+
+/// The interval of a per-process hash map (`struct proc_key` → counters that only grow): each
 /// read gives what every process added since the previous read, then deletes the entries
 /// of processes that exited (marked by the program) or are gone (no mark, but no process:
 /// an entry made by a late event).
 #[derive(Debug, Default)]
 pub(crate) struct PerPid<const N: usize> {
-    prev: HashMap<u32, [u64; N]>,
+    prev: HashMap<(u32, u64), [u64; N]>,
 }
 
 impl<const N: usize> PerPid<N> {
-    /// `(pid, added, name)` for every process that added something; `decode` reads one
-    /// value (`None`: too short, warned once).
+    /// Every process that added something; `decode` reads one value (`None`: too short,
+    /// warned once).
     pub(crate) fn read(
         &mut self,
         maps: &mut dyn Maps,
         map: &str,
         decode: fn(&[u8]) -> Option<ProcRow<N>>,
         warnings: &mut Warnings,
-    ) -> Result<Vec<(i32, [u64; N], ByteStr)>, Error> {
+    ) -> Result<Vec<ProcDelta<N>>, Error> {
+        use decode::layout::proc_key as pk;
         let mut rows = Vec::new();
         let mut short = false;
-        maps.entries(map, &mut |k, v| match (decode::u32_at(k, 0), decode(v)) {
-            (Some(pid), Some(row)) => rows.push((pid, row)),
-            _ => short = true,
+        maps.entries(map, &mut |k, v| {
+            let key = (k.len() == pk::SIZE).then(|| decode::u32_at(k, pk::TGID).zip(decode::u64_at(k, pk::START)));
+            match (key.flatten(), decode(v)) {
+                (Some(key), Some(row)) => rows.push((key, k.to_vec(), row)),
+                _ => short = true,
+            }
         })?;
         if short {
             warnings.push(format!("ebpf: map {map} holds entries shorter than libprobe reads; skipped"));
         }
         let mut out = Vec::new();
         let mut next = HashMap::with_capacity(rows.len());
-        for (pid, row) in rows {
-            let before = self.prev.get(&pid).copied().unwrap_or([0; N]);
+        for (key, raw_key, row) in rows {
+            let (pid, start) = key;
+            let before = self.prev.get(&key).copied().unwrap_or([0; N]);
             // A value below the previous one is a new entry (deleted, then made again).
             let restarted = row.values.iter().zip(before).any(|(v, b)| *v < b);
             let mut added = [0u64; N];
@@ -125,12 +141,12 @@ impl<const N: usize> PerPid<N> {
             let exited = row.flags & PROC_EXITED != 0;
             let idle = added.iter().all(|a| *a == 0);
             if exited || (idle && !maps.alive(pid as i32)) {
-                maps.delete(map, &pid.to_ne_bytes())?;
+                maps.delete(map, &raw_key)?;
             } else {
-                next.insert(pid, row.values);
+                next.insert(key, row.values);
             }
             if !idle {
-                out.push((pid as i32, added, ByteStr::new(row.name)));
+                out.push((pid as i32, start, added, ByteStr::new(row.name)));
             }
         }
         self.prev = next;
@@ -138,9 +154,9 @@ impl<const N: usize> PerPid<N> {
     }
 }
 
-/// The `n` largest rows by `key`, largest first (ties: lower pid first).
-pub(crate) fn top<T>(mut rows: Vec<(i32, T)>, n: usize, key: impl Fn(&T) -> u64) -> Vec<(i32, T)> {
-    rows.sort_by(|a, b| key(&b.1).cmp(&key(&a.1)).then(a.0.cmp(&b.0)));
+/// The `n` largest rows by `key`, largest first (ties: in `tie` order).
+pub(crate) fn top<T>(mut rows: Vec<T>, n: usize, key: impl Fn(&T) -> u64, tie: impl Fn(&T) -> (i32, u64)) -> Vec<T> {
+    rows.sort_by(|a, b| key(b).cmp(&key(a)).then_with(|| tie(a).cmp(&tie(b))));
     rows.truncate(n);
     rows
 }
@@ -233,32 +249,41 @@ mod tests {
         let mut m = MemMaps::default();
         let mut w = Warnings::default();
         let mut p = PerPid::<2>::default();
-        m.maps.insert("x".into(), vec![(7u32.to_ne_bytes().to_vec(), row([10, 1], 0))]);
+        m.maps.insert("x".into(), vec![(key(7, 1), row([10, 1], 0))]);
         let r = p.read(&mut m, "x", decode, &mut w).unwrap();
-        assert_eq!(r, vec![(7, [10, 1], ByteStr::from("app"))]);
-        // 7 grows and exits; 8 is idle and gone; 9 is short.
+        assert_eq!(r, vec![(7, 1, [10, 1], ByteStr::from("app"))]);
+        // 7 grows and exits; 8 is idle and gone; 9 is short; 7 again is a new process.
         m.maps.insert(
             "x".into(),
             vec![
-                (7u32.to_ne_bytes().to_vec(), row([15, 1], PROC_EXITED)),
-                (8u32.to_ne_bytes().to_vec(), row([0, 0], 0)),
-                (9u32.to_ne_bytes().to_vec(), vec![1, 2]),
+                (key(7, 1), row([15, 1], PROC_EXITED)),
+                (key(8, 1), row([0, 0], 0)),
+                (key(9, 1), vec![1, 2]),
+                (key(7, 2), row([3, 0], 0)),
             ],
         );
         m.dead.push(8);
         let r = p.read(&mut m, "x", decode, &mut w).unwrap();
-        assert_eq!(r, vec![(7, [5, 0], ByteStr::from("app"))]);
+        assert_eq!(r, vec![(7, 1, [5, 0], ByteStr::from("app")), (7, 2, [3, 0], ByteStr::from("app"))]);
         assert_eq!(m.deleted.len(), 2);
         assert_eq!(w.into_parts().0.len(), 1);
         // Made again after its deletion: counted from zero.
-        m.maps.insert("x".into(), vec![(7u32.to_ne_bytes().to_vec(), row([2, 0], 0))]);
+        m.maps.insert("x".into(), vec![(key(7, 1), row([2, 0], 0))]);
         let r = p.read(&mut m, "x", decode, &mut Warnings::default()).unwrap();
-        assert_eq!(r[0].1, [2, 0]);
+        assert_eq!(r[0].2, [2, 0]);
+    }
+
+    fn key(pid: u32, start: u64) -> Vec<u8> {
+        let mut k = pid.to_ne_bytes().to_vec();
+        k.extend_from_slice(&[0; 4]);
+        k.extend_from_slice(&start.to_ne_bytes());
+        k
     }
 
     #[test]
     fn top_rows() {
         let rows = vec![(3, 5u64), (1, 9), (2, 5)];
-        assert_eq!(top(rows, 2, |v| *v), vec![(1, 9), (2, 5)]);
+        assert_eq!(top(rows, 2, |r| r.1, |r| (r.0, 0)), vec![(1, 9), (2, 5)]);
+        assert_eq!(start_ticks(1_500_000_000, 100), 150);
     }
 }

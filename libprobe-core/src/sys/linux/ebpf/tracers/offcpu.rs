@@ -6,7 +6,6 @@ use super::{PerPid, ProcRow, ReadCx, Reader, Setup, Spec, TracerDef, top};
 use crate::ebpf::{EbpfMetrics, EbpfOptions, OffCpuTime, TracerName};
 use crate::error::Error;
 use crate::model::{Field, Reason};
-use crate::schema::OrderedMap;
 use crate::sys::imp::ebpf::decode::{comm_at, layout::off_pid as o, u32_at, u64_at};
 use crate::sys::imp::ebpf::maps::Maps;
 use crate::sys::imp::ebpf::syscall_table::SyscallTable;
@@ -57,19 +56,18 @@ impl Reader for Offcpu {
         let rows = self.pids.read(maps, "off_pids", off_pid, rcx.warnings)?;
         let rows = rows
             .into_iter()
-            .map(|(pid, [vol, invol, vs, is], name)| {
-                let t = OffCpuTime {
-                    name,
-                    total_ns: vol.saturating_add(invol),
-                    voluntary_ns: vol,
-                    involuntary_ns: invol,
-                    voluntary_switches: vs,
-                    involuntary_switches: is,
-                };
-                (pid, t)
+            .map(|(pid, start, [vol, invol, vs, is], name)| OffCpuTime {
+                pid,
+                start_time: super::start_ticks(start, rcx.ticks),
+                name,
+                total_ns: vol.saturating_add(invol),
+                voluntary_ns: vol,
+                involuntary_ns: invol,
+                voluntary_switches: vs,
+                involuntary_switches: is,
             })
             .collect();
-        out.cpu_off_time = Field::Value(OrderedMap(top(rows, rcx.top, |t| t.total_ns)));
+        out.cpu_off_time = Field::Value(top(rows, rcx.top, |t| t.total_ns, |t| (t.pid, t.start_time)));
         Ok(())
     }
 }

@@ -66,6 +66,8 @@ struct PerNumber {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Thread {
     tgid: u32,
+    /// Its process's start time, ns since boot.
+    start: u64,
     calls: u64,
     errors: u64,
     latency_ns: u64,
@@ -75,6 +77,7 @@ impl Thread {
     fn max(self, o: Thread) -> Thread {
         Thread {
             tgid: self.tgid,
+            start: self.start,
             calls: self.calls.max(o.calls),
             errors: self.errors.max(o.errors),
             latency_ns: self.latency_ns.max(o.latency_ns),
@@ -82,12 +85,19 @@ impl Thread {
     }
 }
 
-/// A `struct thread_slot`: (tid, counters, name). `None` when too short or free.
-pub(crate) fn thread_slot(v: &[u8]) -> Option<(u32, u32, [u64; 3], &[u8])> {
+/// A `struct thread_slot`: (tid, its thread's counters, name). `None` when too short or
+/// free.
+fn thread_slot(v: &[u8]) -> Option<(u32, Thread, &[u8])> {
     use layout::thread_slot as t;
-    let tid = u32_at(v, t::TID)?;
-    let counters = [u64_at(v, t::CALLS)?, u64_at(v, t::ERRORS)?, u64_at(v, t::LATENCY_NS)?];
-    Some((tid, u32_at(v, t::TGID)?, counters, comm_at(v, t::COMM)?)).filter(|s| s.0 != 0)
+    let tid = u32_at(v, t::TID).filter(|tid| *tid != 0)?;
+    let thread = Thread {
+        tgid: u32_at(v, t::TGID)?,
+        start: u64_at(v, t::START)?,
+        calls: u64_at(v, t::CALLS)?,
+        errors: u64_at(v, t::ERRORS)?,
+        latency_ns: u64_at(v, t::LATENCY_NS)?,
+    };
+    Some((tid, thread, comm_at(v, t::COMM)?))
 }
 
 /// A per-CPU `struct sys_stat` summed over CPUs, its histogram's window `window`.
@@ -194,8 +204,8 @@ impl Reader for Syscalls {
         let mut live: HashMap<u32, (Thread, Vec<u8>)> = HashMap::new();
         let mut short = false;
         let mut take = |v: &[u8], into: &mut HashMap<u32, (Thread, Vec<u8>)>| match thread_slot(v) {
-            Some((tid, tgid, [calls, errors, latency_ns], comm)) => {
-                into.insert(tid, (Thread { tgid, calls, errors, latency_ns }, comm.to_vec()));
+            Some((tid, thread, comm)) => {
+                into.insert(tid, (thread, comm.to_vec()));
             }
             None if v.len() < layout::thread_slot::SIZE => short = true,
             None => {}
@@ -210,7 +220,7 @@ impl Reader for Syscalls {
         if short {
             rcx.warnings.push("ebpf: syscalls: a thread record shorter than libprobe reads; skipped");
         }
-        let mut per_process: HashMap<u32, (ProcessSyscalls, bool)> = HashMap::new();
+        let mut per_process: HashMap<(u32, u64), (ProcessSyscalls, bool)> = HashMap::new();
         let mut next = HashMap::with_capacity(live.len());
         let tids: std::collections::BTreeSet<u32> = live.keys().chain(exited.keys()).copied().collect();
         for tid in &tids {
@@ -221,9 +231,10 @@ impl Reader for Syscalls {
                 (None, None) => continue,
             };
             let gone = exited.contains_key(tid);
-            let before = self.threads.get(tid).filter(|p| p.tgid == t.tgid).copied().unwrap_or_default();
+            let before =
+                self.threads.get(tid).filter(|p| (p.tgid, p.start) == (t.tgid, t.start)).copied().unwrap_or_default();
             let restarted = t.calls < before.calls || t.errors < before.errors || t.latency_ns < before.latency_ns;
-            let base = if restarted { Thread::default() } else { before };
+            let base = if restarted { Thread { tgid: t.tgid, start: t.start, ..Thread::default() } } else { before };
             let (dc, de, dl) = (t.calls - base.calls, t.errors - base.errors, t.latency_ns - base.latency_ns);
             if !gone {
                 next.insert(*tid, t);
@@ -232,9 +243,12 @@ impl Reader for Syscalls {
                 continue;
             }
             let leader = *tid == t.tgid;
-            let (row, named_by_leader) = per_process.entry(t.tgid).or_insert_with(|| {
+            let ticks = rcx.ticks;
+            let (row, named_by_leader) = per_process.entry((t.tgid, t.start)).or_insert_with(|| {
                 (
                     ProcessSyscalls {
+                        pid: t.tgid as i32,
+                        start_time: super::start_ticks(t.start, ticks),
                         name: ByteStr::from_bytes(comm),
                         count: 0,
                         errors: Field::Value(0),
@@ -256,18 +270,18 @@ impl Reader for Syscalls {
             }
         }
         self.threads = next;
-        let rows: Vec<(i32, ProcessSyscalls)> = per_process
-            .into_iter()
-            .filter(|(_, (r, _))| r.count > 0)
-            .map(|(pid, (mut r, _))| {
+        let rows: Vec<ProcessSyscalls> = per_process
+            .into_values()
+            .filter(|(r, _)| r.count > 0)
+            .map(|(mut r, _)| {
                 if !self.latency {
                     r.errors = Field::Missing(Reason::Disabled);
                     r.latency_ns = Field::Missing(Reason::Disabled);
                 }
-                (pid as i32, r)
+                r
             })
             .collect();
-        out.syscalls_by_process = Field::Value(OrderedMap(top(rows, rcx.top, |r| r.count)));
+        out.syscalls_by_process = Field::Value(top(rows, rcx.top, |r| r.count, |r| (r.pid, r.start_time)));
         Ok(())
     }
 }
@@ -291,6 +305,7 @@ mod tests {
         v.extend_from_slice(&[0u8; 16]);
         v.extend_from_slice(&words(&[calls, 1, 100 * calls]));
         v.extend_from_slice(&words(&comm(name)));
+        v.extend_from_slice(&words(&[5_000_000_000]));
         v
     }
 
@@ -310,7 +325,7 @@ mod tests {
         m.rings.insert("sys_exits".into(), vec![slot(50, 42, 2, "short")]);
         let src = crate::source::Source::rooted_at("/nonexistent");
         let mut w = Warnings::default();
-        let mut rcx = ReadCx { window: 1, top: 10, src: &src, warnings: &mut w };
+        let mut rcx = ReadCx { window: 1, top: 10, ticks: 100, src: &src, warnings: &mut w };
         let mut out = EbpfMetrics::new(Reason::Disabled);
         r.read(&mut m, &mut rcx, &mut out).unwrap();
         let counts = out.syscall_counts.value().unwrap();
@@ -318,8 +333,8 @@ mod tests {
         assert_eq!(out.syscall_errors.value().unwrap().get("getppid"), Some(&1));
         let lat = out.syscall_latencies.value().unwrap().get("getppid").unwrap();
         assert_eq!((lat.count, lat.sum_ns, lat.min_ns, lat.max_ns), (10, 10000, Some(1000), Some(2000)));
-        let p = out.syscalls_by_process.value().unwrap().get(&42).unwrap();
-        assert_eq!((p.count, p.name.as_bytes()), (12, &b"app"[..]));
+        let p = &out.syscalls_by_process.value().unwrap()[0];
+        assert_eq!((p.pid, p.start_time, p.count, p.name.as_bytes()), (42, 500, 12, &b"app"[..]));
         assert_eq!(p.errors, Field::Value(3));
         // The next interval: thread 42 made 4 more calls, 43 exited after 1 more.
         m.maps.insert("sys_stats".into(), vec![(110u32.to_ne_bytes().to_vec(), stat(15, 1, 10, 15, 15000))]);
@@ -329,6 +344,6 @@ mod tests {
         r.read(&mut m, &mut rcx, &mut out).unwrap();
         assert_eq!(out.syscall_counts.value().unwrap().get("getppid"), Some(&5));
         assert_eq!(out.since_attach.syscall_counts.value().unwrap().get("getppid"), Some(&15));
-        assert_eq!(out.syscalls_by_process.value().unwrap().get(&42).unwrap().count, 5);
+        assert_eq!(out.syscalls_by_process.value().unwrap()[0].count, 5);
     }
 }
