@@ -8,6 +8,7 @@
 
 use crate::network::AddressFamily;
 use crate::process::Limit;
+use crate::sys::imp::ebpf::{self, maps::Dump, syscall_table};
 use crate::sys::imp::network::{conntrack, ethtool, netlink, rtnetlink, sock_diag};
 use crate::sys::imp::procfs::{
     self, cpuinfo, diskstats, loadavg, meminfo, pid_cgroup, pid_cmdline, pid_fdinfo, pid_io, pid_limits, pid_maps,
@@ -68,6 +69,8 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("rtnetlink", rtnetlink),
     ("ctnetlink", ctnetlink),
     ("ethtool", ethtool),
+    ("ebpf_maps", ebpf_maps),
+    ("ebpf_tables", ebpf_tables),
 ];
 
 fn lines(data: &[u8]) -> usize {
@@ -553,4 +556,29 @@ pub fn ethtool(data: &[u8]) {
         assert!(d.driver.len() <= 32 * 3 && d.bus.len() <= 32 * 3);
     }
     let _ = ethtool::decode_gset(data);
+}
+
+/// A recorded BPF map (the fixture text form): renders back to the same dump; and every
+/// tracer's decoders, fed its entries as any map's, keep their histograms consistent.
+pub fn ebpf_maps(data: &[u8]) {
+    let Ok(d) = Dump::parse(data) else { return };
+    assert_eq!(Dump::parse(d.to_text().as_bytes()).as_ref(), Ok(&d));
+    ebpf::fuzz_readers(&d);
+}
+
+/// The eBPF domain's text tables: the syscall table (renders back), `/proc/kallsyms` and
+/// the scan's output named by it, and the tracers' statuses (render back).
+pub fn ebpf_tables(data: &[u8]) {
+    if let Ok(t) = syscall_table::parse(data) {
+        assert_eq!(syscall_table::parse(t.to_text().as_bytes()), Ok(t));
+    }
+    if let Ok(k) = syscall_table::parse_kallsyms(data, "__x64_sys_") {
+        assert!(k.entries.len() <= lines(data));
+        if let Ok(t) = syscall_table::name_table(data, &k) {
+            assert!(t.len() <= syscall_table::MAX_NR as usize + 1);
+        }
+    }
+    if let Ok(s) = ebpf::parse_statuses(data) {
+        assert_eq!(ebpf::parse_statuses(ebpf::write_statuses(&s).as_bytes()), Ok(s));
+    }
 }

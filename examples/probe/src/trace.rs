@@ -176,7 +176,7 @@ fn histogram(out: &mut String, h: &LatencyHistogram, unit: &str) {
         return;
     }
     let max = h.buckets.iter().map(|b| b.count).max().unwrap_or(1).max(1);
-    let _ = writeln!(out, "{:>24} : {:<10} {}", unit, "count", "distribution");
+    let _ = writeln!(out, "{unit:>24} : {:<10} distribution", "count");
     for b in &h.buckets {
         let hi = b.upper_bound_ns;
         let lo = match hi {

@@ -12,7 +12,9 @@
 //! snapshot reports what happened since the previous one; [`EbpfMetrics::since_attach`]
 //! holds the totals since attach. The programs stay attached while the probe lives and are
 //! detached when it is dropped (freed, in C). They are held by file descriptors only, never
-//! pinned, so a process that dies — even by SIGKILL — leaves nothing attached.
+//! pinned, so a process that dies — even by SIGKILL — leaves nothing attached. (A child
+//! forked after attach holds those descriptors too, until it exits or execs: they are
+//! close-on-exec.)
 //!
 //! **Privileges.** Tracing needs `CAP_BPF` and `CAP_PERFMON` (or `CAP_SYS_ADMIN`);
 //! without them the domain is `skipped` with `permission_denied`, and its warning names

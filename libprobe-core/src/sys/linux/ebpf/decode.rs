@@ -210,7 +210,10 @@ pub(crate) mod layout {
     /// Every layout above, for the test against the objects' BTF:
     /// (object, struct, size, [(field, offset)]).
     #[cfg(test)]
-    pub(crate) const ALL: &[(&str, &str, usize, &[(&str, usize)])] = &[
+    pub(crate) type Layout = (&'static str, &'static str, usize, &'static [(&'static str, usize)]);
+
+    #[cfg(test)]
+    pub(crate) const ALL: &[Layout] = &[
         (
             "syscalls",
             "hist",

@@ -714,12 +714,15 @@ impl Loaded {
     }
 }
 
+/// A map entry to fill: (key, value).
+pub(crate) type Entry = (Vec<u8>, Vec<u8>);
+
 /// Loads `object` with `rodata` set and `fill.0` filled with `fill.1`'s (key, value)s,
 /// runs its iterator program once, and returns its output (at most `limit` bytes).
 pub(crate) fn run_iterator(
     object: &'static [u8],
     rodata: &[(&str, Vec<u8>)],
-    fill: (&str, &[(Vec<u8>, Vec<u8>)]),
+    fill: (&str, &[Entry]),
     limit: usize,
 ) -> Result<Vec<u8>, Failure> {
     quiet_libbpf();

@@ -79,6 +79,8 @@ pub(crate) struct Dump {
 /// untrusted text may allocate).
 const MAX_CPUS: usize = 8192;
 const MAX_SIZE: usize = 1 << 16;
+/// The largest whole value of an entry (all CPUs' of a per-CPU map).
+const MAX_VALUE: usize = 1 << 22;
 
 impl Dump {
     fn stride(&self) -> usize {
@@ -143,7 +145,12 @@ impl Dump {
                 _ => {}
             }
         }
-        if dump.cpus == 0 || dump.cpus > MAX_CPUS || dump.key_size > MAX_SIZE || dump.value_size > MAX_SIZE {
+        if dump.cpus == 0
+            || dump.cpus > MAX_CPUS
+            || dump.key_size > MAX_SIZE
+            || dump.value_size > MAX_SIZE
+            || dump.value_len() > MAX_VALUE
+        {
             return Err(ParseError::invalid("header").at_line(1));
         }
         let parts = if dump.kind == DumpKind::PerCpu { dump.cpus } else { 1 };
@@ -224,7 +231,7 @@ fn unwords(text: &str, out: &mut Vec<u8>, len: usize) -> Option<()> {
 }
 
 fn hex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 || s.len() > 2 * MAX_SIZE {
+    if !s.len().is_multiple_of(2) || s.len() > 2 * MAX_SIZE {
         return None;
     }
     (0..s.len()).step_by(2).map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok()).collect()
@@ -269,7 +276,7 @@ impl Maps for FixtureMaps {
         let size = dump.value_size;
         for (k, v) in &dump.entries {
             let index = super::decode::u32_at(k, 0).unwrap_or(0) as usize;
-            let at = index.checked_mul(size).filter(|at| *at < 1 << 28).ok_or_else(|| {
+            let at = index.checked_mul(size).filter(|at| *at < 1 << 26).ok_or_else(|| {
                 Error::new(ErrorKind::Parse, format!("array index {index} too large")).with_path(self.path(map))
             })?;
             if buf.len() < at + size {

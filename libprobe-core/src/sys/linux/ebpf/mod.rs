@@ -432,6 +432,72 @@ pub(crate) fn parse_statuses(text: &[u8]) -> Result<Vec<TracerStatus>, ParseErro
     Ok(out)
 }
 
+/// For the fuzz targets: every tracer's reader, twice (a first interval and a second),
+/// on maps that all answer with `dump`'s entries; checks each histogram's invariants.
+#[cfg(feature = "fuzzing")]
+pub(crate) fn fuzz_readers(dump: &maps::Dump) {
+    #[derive(Debug)]
+    struct Same<'d>(&'d maps::Dump);
+    impl Maps for Same<'_> {
+        fn entries(&mut self, _: &str, f: &mut dyn FnMut(&[u8], &[u8])) -> Result<(), Error> {
+            self.0.entries.iter().for_each(|(k, v)| f(k, v));
+            Ok(())
+        }
+        fn array(&mut self, _: &str, buf: &mut Vec<u8>) -> Result<(), Error> {
+            buf.clear();
+            self.0.entries.iter().for_each(|(_, v)| buf.extend_from_slice(v));
+            Ok(())
+        }
+        fn drain(&mut self, _: &str, f: &mut dyn FnMut(&[u8])) -> Result<(), Error> {
+            self.0.entries.iter().for_each(|(_, v)| f(v));
+            Ok(())
+        }
+        fn delete(&mut self, _: &str, _: &[u8]) -> Result<(), Error> {
+            Ok(())
+        }
+        fn set_epoch(&mut self, _: u64) -> Result<(), Error> {
+            Ok(())
+        }
+        fn alive(&self, pid: i32) -> bool {
+            pid % 2 == 0
+        }
+    }
+    fn check(h: &crate::ebpf::LatencyHistogram) {
+        assert_eq!(h.count, h.buckets.iter().fold(0u64, |a, b| a.saturating_add(b.count)));
+        assert!(h.buckets.windows(2).all(|w| w[0].upper_bound_ns < w[1].upper_bound_ns));
+        if let (Some(a), Some(b), Some(c)) = (h.p50_ns, h.p90_ns, h.p99_ns) {
+            assert!(a <= b && b <= c, "{h:?}");
+        }
+    }
+    let src = Source::rooted_at("/nonexistent");
+    let table = Arc::new(syscall_table::parse(b"0 read\n1 write\n").unwrap_or_default());
+    let opts = EbpfOptions::default();
+    for def in TRACERS {
+        let mut reader = (def.reader)(&opts, &table);
+        let mut warnings = crate::model::Warnings::default();
+        for window in 1..3 {
+            let mut out = EbpfMetrics::new(Reason::Disabled);
+            let mut rcx = ReadCx { window, top: 8, ticks: 100, src: &src, warnings: &mut warnings };
+            let _ = reader.read(&mut Same(dump), &mut rcx, &mut out);
+            let _ = dropped(&mut Same(dump));
+            for h in [&out.runqueue_latency, &out.block_io_latency, &out.since_attach.runqueue_latency]
+                .into_iter()
+                .filter_map(|f| f.value())
+            {
+                check(h);
+            }
+            for m in [&out.syscall_latencies, &out.since_attach.syscall_latencies].into_iter().filter_map(|f| f.value())
+            {
+                m.iter().for_each(|(_, h)| check(h));
+            }
+            for d in out.block_io_by_device.value().into_iter().flatten() {
+                check(&d.latency);
+            }
+            assert!(out.cpu_off_time.value().is_none_or(|v| v.len() <= 8));
+        }
+    }
+}
+
 fn reason_named(name: &str) -> Option<Reason> {
     [
         Reason::PermissionDenied,

@@ -511,9 +511,10 @@ mod tests {
 
         /// Collects with `state` as the previous snapshot left it; gives the domain, the
         /// state it leaves, the facts it recorded (boot time, MemTotal) and its warnings.
+        #[allow(clippy::type_complexity)]
         fn collect(&self, prev: Option<&State>) -> (Domain<System>, State, (Field<u64>, Field<u64>), Vec<String>) {
             let t = TestCx::new(Source::rooted_at(&self.0));
-            let mut state = prev.map(State::clone).unwrap_or_default();
+            let mut state = prev.cloned().unwrap_or_default();
             let mut cx = t.cx();
             let d = collect(&mut cx, &SystemOptions::default(), &mut state);
             let w = cx.into_warnings().into_parts().0;

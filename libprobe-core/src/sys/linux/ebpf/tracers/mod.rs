@@ -169,9 +169,12 @@ pub(crate) mod testing {
 
     use super::*;
 
+    /// (key, value).
+    pub(crate) type Entry = (Vec<u8>, Vec<u8>);
+
     #[derive(Debug, Default)]
     pub(crate) struct MemMaps {
-        pub maps: BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>>,
+        pub maps: BTreeMap<String, Vec<Entry>>,
         pub arrays: BTreeMap<String, Vec<u8>>,
         pub rings: BTreeMap<String, Vec<Vec<u8>>>,
         pub deleted: Vec<(String, Vec<u8>)>,

@@ -261,12 +261,12 @@ impl Reader for Syscalls {
                 row.name = ByteStr::from_bytes(comm);
                 *named_by_leader = true;
             }
-            row.count += dc;
+            row.count = row.count.saturating_add(dc);
             if let Field::Value(e) = &mut row.errors {
-                *e += de;
+                *e = e.saturating_add(de);
             }
             if let Field::Value(l) = &mut row.latency_ns {
-                *l += dl;
+                *l = l.saturating_add(dl);
             }
         }
         self.threads = next;
