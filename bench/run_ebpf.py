@@ -24,9 +24,19 @@ when nothing interferes), minus the minimum of "alone"; medians are reported bes
 | libbpf-tools syscount | 2 | Debian's /usr/sbin/syscount (libbpf-tools), when installed |
 | bcc syscount | 1 | syscount-bpfcc (bcc; raw_syscalls:sys_exit, per-id hash) |
 | bpftrace | 1 | `tracepoint:raw_syscalls:sys_enter { @[args->id] = count(); }` |
+| libbpf-tools syscount -L, bcc syscount -L | 2 | the peers' latency modes (counts and total time per syscall), beside libprobe's full mode |
 
 Targets (SPEC §7): libprobe's added cost ≤ the floor's on the same hooks + 20 ns, and
-below every peer's.
+below every peer's. Counting is compared with the peers' counting, latency with their
+latency modes.
+
+Then the programs' own cost, which the machine's noise hardly touches: with the kernel's
+BPF run-time statistics on (BPF_ENABLE_STATS, held by `ebpf_attach stats` for this phase
+only: they add two clock reads per run), each configuration is attached once, the loop
+runs once, and every program that ran at least once per call is read from `bpftool prog
+show` (run_time_ns / run_cnt): nanoseconds inside the programs per system call. The
+wall-time difference to the floor is the rest: the hook's dispatch, which no program
+controls.
 
 Then `ebpf_attach read-cost`: 10 000 processes that wake once a second, every tracer
 attached, and the time of the ebpf domain per snapshot (every map read and decoded, every
@@ -142,10 +152,9 @@ class Attached:
         if self.p is None:
             return
         try:
-            self.p.stdin.close()
             if self.kind == "peer":
                 self.p.send_signal(signal.SIGINT)
-            out, _ = self.p.communicate(timeout=30)
+            out, _ = self.p.communicate(timeout=30)  # closes stdin: ebpf_attach stops at EOF
             self.output += out.decode(errors="replace")
         except subprocess.TimeoutExpired:
             self.p.kill()
@@ -171,6 +180,8 @@ def configurations(bins: dict[str, Path]) -> list[Attached]:
     pre = [stdbuf, "-oL", "-eL"] if stdbuf else []
     if os.path.exists("/usr/sbin/syscount"):
         c.append(Attached("libbpf-tools syscount", pre + ["/usr/sbin/syscount"], "Tracing syscalls", 2, "peer"))
+        c.append(Attached("libbpf-tools syscount -L", pre + ["/usr/sbin/syscount", "-L"], "Tracing syscalls", 2,
+                          "peer-latency"))
     if shutil.which("syscount-bpfcc"):
         env = {"PYTHONUNBUFFERED": "1"}
         try:
@@ -182,6 +193,7 @@ def configurations(bins: dict[str, Path]) -> list[Attached]:
         except Exception as e:  # noqa: BLE001
             rp.log(f"  (no bcc headers tree: {e})")
         c.append(Attached("bcc syscount", ["syscount-bpfcc"], "Tracing syscalls", 1, "peer", env))
+        c.append(Attached("bcc syscount -L", ["syscount-bpfcc", "-L"], "Tracing syscalls", 2, "peer-latency", env))
     if shutil.which("bpftrace"):
         c.append(Attached("bpftrace @[args->id]=count()", pre + [
             "bpftrace", "-e", "tracepoint:raw_syscalls:sys_enter { @[args->id] = count(); }"], "Attaching", 1, "peer"))
@@ -243,6 +255,7 @@ def run(args) -> dict:
                             "added_median_ns": round(statistics.median(xs) - statistics.median(runs["alone"]), 1),
                             "attach_s_median": round(statistics.median(c.attach_s), 2) if c.attach_s else None,
                             "cmd": " ".join(c.cmd) if c.cmd else None}
+        prog = {} if args.no_prog_stats else prog_stats(confs, bins, args.calls)
         read = None
         if not args.no_read_cost:
             rp.log(f"read cost: {args.procs} processes, every tracer ...")
@@ -255,18 +268,66 @@ def run(args) -> dict:
     finally:
         if mounted:
             subprocess.run(["umount", "/sys/kernel/tracing"], check=False)
-    return {"rows": rows, "failed": failed, "read_cost": read, "noise": busy.as_dict()}
+    return {"rows": rows, "failed": failed, "prog_stats": prog, "read_cost": read, "noise": busy.as_dict()}
+
+
+def bpf_progs() -> dict[int, dict]:
+    out = subprocess.run(["bpftool", "-j", "prog", "show"], capture_output=True, text=True).stdout
+    try:
+        return {p["id"]: p for p in json.loads(out)}
+    except ValueError:
+        return {}
+
+
+def prog_stats(confs: list[Attached], bins: dict[str, Path], calls: int) -> dict:
+    """Per configuration: ns inside its programs per syscall, from the kernel's run-time
+    statistics (programs that ran at least once per call of the loop)."""
+    if not shutil.which("bpftool"):
+        rp.log("no bpftool: program statistics skipped")
+        return {}
+    holder = Attached("stats", [str(bins["attach"]), "stats"], "ready", 0, "floor")
+    if not holder.start():
+        rp.log(f"BPF_ENABLE_STATS failed: {holder.output[-300:]}")
+        return {}
+    out = {}
+    try:
+        for c in confs:
+            if c.cmd is None:
+                continue
+            before = bpf_progs()
+            if not c.start():
+                continue
+            try:
+                mid = bpf_progs()
+                mine = {i: p for i, p in mid.items() if i not in before}
+                loop_ns(bins["loop"], calls)
+                after = bpf_progs()
+            finally:
+                c.stop()
+            per_call = []
+            for i, p in mine.items():
+                a = after.get(i, {})
+                runs = a.get("run_cnt", 0) - p.get("run_cnt", 0)
+                time_ns = a.get("run_time_ns", 0) - p.get("run_time_ns", 0)
+                if runs >= calls:
+                    per_call.append({"name": p.get("name"), "ns_per_run": round(time_ns / runs, 1), "runs": runs})
+            out[c.name] = {"programs": per_call, "ns_per_syscall": round(sum(x["ns_per_run"] for x in per_call), 1)}
+            rp.log(f"  {c.name:32} {out[c.name]['ns_per_syscall']:7.1f} ns in programs per call")
+    finally:
+        holder.stop()
+    return out
 
 
 def verdicts(rows: dict) -> list[str]:
     out = []
-    peers = {n: r for n, r in rows.items() if r["kind"] in ("peer", "peer-own")}
-    best_peer = min(peers.values(), key=lambda r: r["added_min_ns"]) if peers else None
     for hook in ("tp_btf", "raw_tp", "tracepoint"):
         for mode, floor in (("count", "enter"), ("full", "enter+exit")):
             ours, fl = rows.get(f"libprobe {hook} {mode}"), rows.get(f"floor {hook} {floor}")
             if not ours or not fl:
                 continue
+            kinds = ("peer", "peer-own") if mode == "count" else ("peer-latency",)
+            peers = {n: r for n, r in rows.items() if r["kind"] in kinds}
+            best_peer = min(peers.values(), key=lambda r: r["added_min_ns"]) if peers else None
             over = ours["added_min_ns"] - fl["added_min_ns"]
             ok_floor = over <= TARGET_NS
             below = [n for n, p in peers.items() if ours["added_min_ns"] < p["added_min_ns"]]
@@ -294,6 +355,31 @@ def markdown(doc: dict) -> str:
     for name, why in doc["failed"].items():
         lines.append(f"| {name} | | did not attach | | | | |")
     lines += ["", "## Against the targets (minima)", ""] + [f"- {v}" for v in verdicts(rows)]
+    if doc.get("prog_stats"):
+        lines += ["", "## Inside the programs (kernel run-time statistics)", "",
+                  "ns spent in the configuration's programs per getppid (sum over its programs on the syscall "
+                  "hooks of run_time_ns / run_cnt, one loop with BPF_ENABLE_STATS on):", "",
+                  "| configuration | ns in programs per syscall | programs |", "|---|---:|---|"]
+        ps = doc["prog_stats"]
+        for name, p in ps.items():
+            progs = ", ".join(f"{x['name']} {x['ns_per_run']}" for x in p["programs"])
+            lines.append(f"| {name} | {p['ns_per_syscall']:.1f} | {progs} |")
+        lines += ["", "An empty program reads as the statistics' own cost (two clock reads per run); "
+                  "net of the floor on the same hooks:", ""]
+        for hook in ("tp_btf", "raw_tp", "tracepoint"):
+            for mode, floor in (("count", "enter"), ("full", "enter+exit")):
+                ours, fl = ps.get(f"libprobe {hook} {mode}"), ps.get(f"floor {hook} {floor}")
+                if ours and fl:
+                    net = ours["ns_per_syscall"] - fl["ns_per_syscall"]
+                    lines.append(f"- libprobe {hook} {mode}: {net:+.1f} ns in its programs over the empty ones "
+                                 f"({'within' if net <= TARGET_NS else 'over'} {TARGET_NS:.0f} ns)")
+        for name, p in ps.items():
+            if name.startswith(("bcc", "bpftrace", "libbpf-tools", "syscount-style")):
+                hooks = len(p["programs"])
+                fl = ps.get("floor tracepoint enter+exit" if hooks == 2 else "floor tracepoint enter")
+                if fl:
+                    lines.append(f"- {name}: {p['ns_per_syscall'] - fl['ns_per_syscall']:+.1f} ns over empty "
+                                 f"tracepoint programs on {hooks} hook(s)")
     rc = doc.get("read_cost")
     if rc and "snapshots" in rc:
         ns = [s["domain_ns"] / 1e6 for s in rc["snapshots"]]
@@ -321,6 +407,7 @@ def main() -> int:
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--no-peers", action="store_true", help="install no peer from apt")
     ap.add_argument("--no-read-cost", action="store_true")
+    ap.add_argument("--no-prog-stats", action="store_true")
     args = ap.parse_args()
     if os.geteuid() != 0:
         rp.fail("needs root (it attaches BPF programs)")

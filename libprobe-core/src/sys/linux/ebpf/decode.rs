@@ -30,10 +30,34 @@ pub(crate) fn u32_at(b: &[u8], off: usize) -> Option<u32> {
     Some(u32::from_ne_bytes(bytes.try_into().ok()?))
 }
 
-/// A NUL-terminated `char[16]` name at `off`.
-pub(crate) fn comm_at(b: &[u8], off: usize) -> Option<&[u8]> {
-    let raw = b.get(off..off.checked_add(16)?)?;
-    Some(raw.iter().position(|&c| c == 0).map_or(raw, |n| &raw[..n]))
+/// A task name (`comm`: at most 16 bytes, up to its NUL), kept inline: a read of
+/// thousands of processes allocates none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Comm {
+    bytes: [u8; 16],
+    len: u8,
+}
+
+impl Comm {
+    #[cfg(test)]
+    pub(crate) fn new(name: &[u8]) -> Comm {
+        let mut c = Comm::default();
+        let n = name.len().min(16);
+        c.bytes[..n].copy_from_slice(&name[..n]);
+        c.len = n as u8;
+        c
+    }
+
+    /// The `char[16]` at `off` of `b`, up to its NUL (a fixed-size copy: no call).
+    pub(crate) fn at(b: &[u8], off: usize) -> Option<Comm> {
+        let raw: [u8; 16] = b.get(off..off.checked_add(16)?)?.try_into().ok()?;
+        let len = raw.iter().position(|&c| c == 0).unwrap_or(16) as u8;
+        Some(Comm { bytes: raw, len })
+    }
+
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
 }
 
 /// The sum of one `u64` at `off` over every CPU's value.
@@ -173,15 +197,17 @@ pub(crate) mod layout {
         pub(crate) const START: usize = 8;
         pub(crate) const SIZE: usize = 16;
     }
-    /// `struct off_pid` (offcpu.bpf.c).
-    pub(crate) mod off_pid {
-        pub(crate) const VOLUNTARY_NS: usize = 0;
-        pub(crate) const INVOLUNTARY_NS: usize = 8;
-        pub(crate) const VOLUNTARY_SWITCHES: usize = 16;
-        pub(crate) const INVOLUNTARY_SWITCHES: usize = 24;
-        pub(crate) const COMM: usize = 32;
-        pub(crate) const FLAGS: usize = 48;
-        pub(crate) const SIZE: usize = 56;
+    /// `struct off_thread` (offcpu.bpf.c).
+    pub(crate) mod off_thread {
+        pub(crate) const TID: usize = 0;
+        pub(crate) const TGID: usize = 4;
+        pub(crate) const START: usize = 8;
+        pub(crate) const COMM: usize = 16;
+        pub(crate) const VOLUNTARY_NS: usize = 48;
+        pub(crate) const INVOLUNTARY_NS: usize = 56;
+        pub(crate) const VOLUNTARY_SWITCHES: usize = 64;
+        pub(crate) const INVOLUNTARY_SWITCHES: usize = 72;
+        pub(crate) const SIZE: usize = 80;
     }
     /// `struct bio_dev_key` and `struct bio_dev` (biolatency.bpf.c).
     pub(crate) mod bio_dev {
@@ -236,18 +262,20 @@ pub(crate) mod layout {
                 ("start", thread_slot::START),
             ],
         ),
-        ("offcpu", "proc_key", proc_key::SIZE, &[("tgid", proc_key::TGID), ("start", proc_key::START)]),
+        ("biolatency", "proc_key", proc_key::SIZE, &[("tgid", proc_key::TGID), ("start", proc_key::START)]),
         (
             "offcpu",
-            "off_pid",
-            off_pid::SIZE,
+            "off_thread",
+            off_thread::SIZE,
             &[
-                ("voluntary_ns", off_pid::VOLUNTARY_NS),
-                ("involuntary_ns", off_pid::INVOLUNTARY_NS),
-                ("voluntary_switches", off_pid::VOLUNTARY_SWITCHES),
-                ("involuntary_switches", off_pid::INVOLUNTARY_SWITCHES),
-                ("comm", off_pid::COMM),
-                ("flags", off_pid::FLAGS),
+                ("tid", off_thread::TID),
+                ("tgid", off_thread::TGID),
+                ("start", off_thread::START),
+                ("comm", off_thread::COMM),
+                ("voluntary_ns", off_thread::VOLUNTARY_NS),
+                ("involuntary_ns", off_thread::INVOLUNTARY_NS),
+                ("voluntary_switches", off_thread::VOLUNTARY_SWITCHES),
+                ("involuntary_switches", off_thread::INVOLUNTARY_SWITCHES),
             ],
         ),
         ("biolatency", "bio_dev_key", bio_dev::KEY_SIZE, &[("dev", bio_dev::KEY_DEV), ("op", bio_dev::KEY_OP)]),
@@ -329,8 +357,9 @@ mod tests {
         assert_eq!(u64_at(&b, usize::MAX), None);
         let mut c = [0u8; 20];
         c[2..5].copy_from_slice(b"top");
-        assert_eq!(comm_at(&c, 2), Some(&b"top"[..]));
-        assert_eq!(comm_at(&c, 10), None);
+        assert_eq!(Comm::at(&c, 2).unwrap().as_bytes(), b"top");
+        assert_eq!(Comm::at(&c, 10), None);
+        assert_eq!(Comm::at(&[b'x'; 16], 0).unwrap().as_bytes(), &[b'x'; 16]);
         assert_eq!(dev_parts((7 << 20) | 3), (7, 3));
         assert_eq!(stride(12), 16);
         let v: Vec<u8> = [5u64, 0, 7, 0].iter().flat_map(|x| x.to_ne_bytes()).collect();

@@ -239,6 +239,13 @@ fn attempt(spec: &Spec, setup: &Setup, kind: HookType, src: &Source) -> Result<L
         }
     }
     set_rodata(&mut open, spec.object, &setup.rodata)?;
+    // The first epoch from the first event on (see common.h), not from when it is written.
+    if let Some(mut bss) = open.maps_mut().find(|m| m.name().to_string_lossy().ends_with(".bss"))
+        && let Some(data) = bss.initial_value_mut()
+        && data.len() == 8
+    {
+        data.copy_from_slice(&1u64.to_ne_bytes());
+    }
 
     let object = open.load().map_err(|e| Failure::libbpf(&format!("loading ({} programs)", kind.name()), &e))?;
 
@@ -583,41 +590,41 @@ impl Maps for Loaded {
         }
     }
 
-    fn array(&mut self, map: &str, buf: &mut Vec<u8>) -> Result<(), Error> {
+    fn array(&mut self, map: &str, f: &mut dyn FnMut(u32, &[u8])) -> Result<(), Error> {
         let m = self.meta(map)?.clone();
         let Some(mm) = self.mmaps.iter().find(|x| x.map == map) else {
             // Not mmapable: through lookups.
-            buf.clear();
-            return self.entries(map, &mut |_, v| buf.extend_from_slice(v));
+            return self.entries(map, &mut |k, v| {
+                if v.get(..8).is_some_and(|head| head.iter().any(|b| *b != 0)) {
+                    f(super::decode::u32_at(k, 0).unwrap_or(0), v);
+                }
+            });
         };
         let size = m.value_size;
-        let n = m.max_entries as usize;
-        buf.clear();
-        buf.resize(size * n, 0);
-        if size % 8 != 0 {
+        if size % 8 != 0 || size == 0 {
             return Err(Error::new(ErrorKind::Unsupported, format!("{map}: value size {size} is not a multiple of 8")));
         }
         let words = size / 8;
+        let n = (m.max_entries as usize).min(mm.len / size);
+        let mut value = vec![0u8; size];
         let base = mm.ptr as *const u64;
-        for i in 0..n.min(mm.len / size) {
-            // An entry whose first word changes while it is copied (a thread slot freed and
-            // claimed again) is left zero: read this snapshot, the rest of it is another's.
-            // SAFETY: i * words + w < len / 8 (the mapping covers n entries); the memory
-            // is written concurrently by BPF programs, hence volatile 8-byte reads.
-            unsafe {
+        for i in 0..n {
+            // SAFETY: i * words + w < len / 8 (the mapping covers n entries); the memory is
+            // written concurrently by BPF programs, hence volatile 8-byte reads.
+            let stable = unsafe {
                 let at = base.add(i * words);
                 let head = std::ptr::read_volatile(at);
                 if head == 0 {
                     continue;
                 }
-                let out = &mut buf[i * size..(i + 1) * size];
                 for w in 0..words {
                     let v = std::ptr::read_volatile(at.add(w));
-                    out[w * 8..w * 8 + 8].copy_from_slice(&v.to_ne_bytes());
+                    value[w * 8..w * 8 + 8].copy_from_slice(&v.to_ne_bytes());
                 }
-                if std::ptr::read_volatile(at) != head {
-                    out.fill(0);
-                }
+                std::ptr::read_volatile(at) == head
+            };
+            if stable {
+                f(i as u32, &value);
             }
         }
         Ok(())

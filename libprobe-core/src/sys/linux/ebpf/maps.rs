@@ -26,9 +26,11 @@ pub(crate) trait Maps {
     /// Every entry of `map`: `f(key, value)`. A per-CPU map's value holds one value per
     /// CPU, each `decode::stride(value size)` bytes apart.
     fn entries(&mut self, map: &str, f: &mut dyn FnMut(&[u8], &[u8])) -> Result<(), Error>;
-    /// The memory of an array map, entries back to back (read without a copy per entry:
-    /// `sys_threads` is memory-mapped).
-    fn array(&mut self, map: &str, buf: &mut Vec<u8>) -> Result<(), Error>;
+    /// The entries of an array map whose first word is not zero: `f(index, value)`, read
+    /// straight from its memory where it is memory-mapped (`sys_threads`), without a
+    /// syscall. An entry whose first word changed while it was read is left out (a thread
+    /// slot freed and claimed again: the rest of it is another thread's).
+    fn array(&mut self, map: &str, f: &mut dyn FnMut(u32, &[u8])) -> Result<(), Error>;
     /// Every record a ring buffer holds, once: `f(record)`.
     fn drain(&mut self, map: &str, f: &mut dyn FnMut(&[u8])) -> Result<(), Error>;
     /// Deletes `key` from a hash map (a process that exited, once its last interval is read).
@@ -270,19 +272,11 @@ impl Maps for FixtureMaps {
         Ok(())
     }
 
-    fn array(&mut self, map: &str, buf: &mut Vec<u8>) -> Result<(), Error> {
-        let dump = self.load(map)?;
-        buf.clear();
-        let size = dump.value_size;
-        for (k, v) in &dump.entries {
-            let index = super::decode::u32_at(k, 0).unwrap_or(0) as usize;
-            let at = index.checked_mul(size).filter(|at| *at < 1 << 26).ok_or_else(|| {
-                Error::new(ErrorKind::Parse, format!("array index {index} too large")).with_path(self.path(map))
-            })?;
-            if buf.len() < at + size {
-                buf.resize(at + size, 0);
+    fn array(&mut self, map: &str, f: &mut dyn FnMut(u32, &[u8])) -> Result<(), Error> {
+        for (k, v) in &self.load(map)?.entries {
+            if v.get(..8).is_some_and(|head| head.iter().any(|b| *b != 0)) {
+                f(super::decode::u32_at(k, 0).unwrap_or(0), v);
             }
-            buf[at..at + size].copy_from_slice(&v[..size.min(v.len())]);
         }
         Ok(())
     }
@@ -343,16 +337,12 @@ impl<M: Maps + ?Sized> Maps for Recording<'_, M> {
         Ok(())
     }
 
-    fn array(&mut self, map: &str, buf: &mut Vec<u8>) -> Result<(), Error> {
-        self.inner.array(map, buf)?;
+    fn array(&mut self, map: &str, f: &mut dyn FnMut(u32, &[u8])) -> Result<(), Error> {
         let mut dump = self.dump(map);
-        if dump.value_size > 0 {
-            for (i, v) in buf.chunks(dump.value_size).enumerate() {
-                if v.iter().any(|b| *b != 0) {
-                    dump.entries.push(((i as u32).to_ne_bytes().to_vec(), v.to_vec()));
-                }
-            }
-        }
+        self.inner.array(map, &mut |i, v| {
+            dump.entries.push((i.to_ne_bytes().to_vec(), v.to_vec()));
+            f(i, v);
+        })?;
         self.write(map, &dump);
         Ok(())
     }

@@ -443,9 +443,8 @@ pub(crate) fn fuzz_readers(dump: &maps::Dump) {
             self.0.entries.iter().for_each(|(k, v)| f(k, v));
             Ok(())
         }
-        fn array(&mut self, _: &str, buf: &mut Vec<u8>) -> Result<(), Error> {
-            buf.clear();
-            self.0.entries.iter().for_each(|(_, v)| buf.extend_from_slice(v));
+        fn array(&mut self, _: &str, f: &mut dyn FnMut(u32, &[u8])) -> Result<(), Error> {
+            self.0.entries.iter().enumerate().for_each(|(i, (_, v))| f(i as u32, v));
             Ok(())
         }
         fn drain(&mut self, _: &str, f: &mut dyn FnMut(&[u8])) -> Result<(), Error> {

@@ -111,8 +111,12 @@ struct signal_struct {
 	atomic_t live;
 } __attribute__((preserve_access_index));
 
+/* task_struct.flags */
+#define PF_EXITING 0x00000004 /* getting shut down */
+
 struct task_struct {
 	unsigned int __state; /* 5.14+; `state` before (task_struct___pre514) */
+	unsigned int flags;   /* PF_* */
 	pid_t pid;            /* thread id */
 	pid_t tgid;           /* process id */
 	char comm[16];

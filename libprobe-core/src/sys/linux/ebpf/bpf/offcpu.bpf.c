@@ -5,124 +5,175 @@
  * slept or blocked) or involuntarily (preempted while still runnable). The split is the
  * kernel's own for voluntary_ctxt_switches / nonvoluntary_ctxt_switches.
  *
- * Hooks: sched/sched_switch, and sched/sched_process_exit (forget an exiting thread;
- * mark a process whose last thread exits, so user space reads its last interval and
- * deletes it).
+ * Hooks: sched/sched_switch, sched/sched_process_exec (a thread that execs takes the new
+ * program's name), and sched/sched_process_exit (a thread's last counts).
  *
- * Processes are keyed by pid and start time (a reused pid is a new process). Both maps are
- * bounded: a thread switched out while `off_start` is full, or a process
- * new to a full `off_pids`, is not measured and counts in `dropped`.
+ * Each thread has a slot, as in syscalls.bpf.c: `off_threads` is a direct-mapped array
+ * indexed by tid & thread_mask that user space reads through a memory mapping (no syscall,
+ * no hash: cheap at tens of thousands of threads). A thread claims its slot when it is
+ * first switched out, keeps its switch-out time and its sums there, and at exit sends its
+ * last sums to the `off_exits` ring and frees the slot. A thread whose slot another live
+ * thread holds goes to the `off_threads_extra` hash; when that is full, its time is not
+ * measured and counts in `dropped`.
+ *
+ * A slot is written only at its thread's own transitions (switched out, switched in,
+ * exit), which the scheduler serialises: no atomics.
  */
 #include "common.h"
 
-struct off_start {
-	__u64 ts;
-	struct proc_key proc;
-	__u32 voluntary;
+struct off_thread {
+	__u32 tid;        /* 0: free */
+	__u32 tgid;
+	__u64 start;      /* its process's start time (process_start), ns */
+	char comm[16];    /* its process's name when claimed, or its own after an exec */
+	__u64 out_ns;     /* when it was switched out; 0 while it runs */
+	__u32 voluntary;  /* how it was switched out */
 	__u32 pad;
-};
-
-/* Per process, shared by every CPU: updated with atomic adds. */
-struct off_pid {
 	__u64 voluntary_ns;
 	__u64 involuntary_ns;
 	__u64 voluntary_switches;
 	__u64 involuntary_switches;
-	char comm[16]; /* the process's (group leader's) name when first seen */
-	__u32 flags;   /* PROC_EXITED */
-	__u32 pad;
 };
 
+const volatile __u32 thread_mask = 0xffff; /* off_threads has thread_mask + 1 slots */
+
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 65536); /* option max_threads */
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 65536);
+	__uint(map_flags, BPF_F_MMAPABLE);
 	__type(key, __u32);
-	__type(value, struct off_start);
-} off_start SEC(".maps");
+	__type(value, struct off_thread);
+} off_threads SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 16384); /* option max_pids */
-	__type(key, struct proc_key);
-	__type(value, struct off_pid);
-} off_pids SEC(".maps");
+	__uint(max_entries, 4096);
+	__type(key, __u32);
+	__type(value, struct off_thread);
+} off_threads_extra SEC(".maps");
 
-static __always_inline void switched_out(__u32 tid, struct task_struct *prev, bool voluntary)
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 1 << 20);
+} off_exits SEC(".maps");
+
+/* A new thread's slot (too large to build on the stack twice). In .rodata. */
+static const struct off_thread zero_thread = {};
+
+static __always_inline struct off_thread *find(__u32 tid)
 {
-	struct off_start s = { .voluntary = voluntary };
+	__u32 idx = tid & thread_mask;
+	struct off_thread *s = bpf_map_lookup_elem(&off_threads, &idx);
 
-	if (!tid)
-		return;
-	s.proc.tgid = BPF_CORE_READ(prev, tgid);
-	s.proc.start = process_start(prev);
-	s.ts = bpf_ktime_get_ns();
-	if (bpf_map_update_elem(&off_start, &tid, &s, BPF_ANY))
-		drop(DROP_MAP_FULL);
+	if (s && s->tid == tid)
+		return s;
+	return bpf_map_lookup_elem(&off_threads_extra, &tid);
 }
 
-/* The process's name is read only when it is new here: from `next`'s group leader, or
- * (a tracepoint has no task pointer) the thread's own name, `next_comm`. */
-static __always_inline void switched_in(__u32 tid, struct task_struct *next, const char *next_comm)
+static __always_inline struct off_thread *claim(__u32 tid, struct task_struct *t)
 {
-	struct off_start *s;
-	struct off_pid *p, fresh = {};
-	struct proc_key key;
+	__u32 idx = tid & thread_mask;
+	struct off_thread *s = bpf_map_lookup_elem(&off_threads, &idx);
+
+	if (!s)
+		return NULL;
+	if (s->tid == tid)
+		return s;
+	if (s->tid == 0 && __sync_val_compare_and_swap(&s->tid, 0, tid) == 0) {
+		/* A freed slot has its sums zeroed (exited). */
+		s->tgid = BPF_CORE_READ(t, tgid);
+		s->start = process_start(t);
+		BPF_CORE_READ_STR_INTO(&s->comm, t, group_leader, comm);
+		return s;
+	}
+	s = bpf_map_lookup_elem(&off_threads_extra, &tid);
+	if (s)
+		return s;
+	if (bpf_map_update_elem(&off_threads_extra, &tid, &zero_thread, BPF_NOEXIST)) {
+		drop(DROP_MAP_FULL);
+		return NULL;
+	}
+	s = bpf_map_lookup_elem(&off_threads_extra, &tid);
+	if (s) {
+		s->tid = tid;
+		s->tgid = BPF_CORE_READ(t, tgid);
+		s->start = process_start(t);
+		BPF_CORE_READ_STR_INTO(&s->comm, t, group_leader, comm);
+	}
+	return s;
+}
+
+static __always_inline void switched_out(struct task_struct *prev, bool voluntary)
+{
+	__u32 tid = BPF_CORE_READ(prev, pid);
+	struct off_thread *s;
+
+	/* The idle task; and a thread's last switch, after its exit was counted. */
+	if (!tid || (BPF_CORE_READ(prev, flags) & PF_EXITING))
+		return;
+	s = claim(tid, prev);
+	if (!s)
+		return;
+	s->out_ns = bpf_ktime_get_ns();
+	s->voluntary = voluntary;
+}
+
+static __always_inline void switched_in(__u32 tid)
+{
+	struct off_thread *s;
 	__u64 now, d;
 
 	if (!tid)
 		return;
-	s = bpf_map_lookup_elem(&off_start, &tid);
-	if (!s)
+	s = find(tid);
+	if (!s || !s->out_ns)
 		return;
 	now = bpf_ktime_get_ns();
-	d = now > s->ts ? now - s->ts : 0;
-	key = s->proc;
-	p = bpf_map_lookup_elem(&off_pids, &key);
-	if (!p) {
-		if (next)
-			BPF_CORE_READ_STR_INTO(&fresh.comm, next, group_leader, comm);
-		else if (next_comm)
-			__builtin_memcpy(fresh.comm, next_comm, sizeof(fresh.comm));
-		bpf_map_update_elem(&off_pids, &key, &fresh, BPF_NOEXIST);
-		p = bpf_map_lookup_elem(&off_pids, &key);
-		if (!p) {
-			drop(DROP_MAP_FULL);
-			bpf_map_delete_elem(&off_start, &tid);
-			return;
-		}
-	}
+	d = now > s->out_ns ? now - s->out_ns : 0;
+	s->out_ns = 0;
 	if (s->voluntary) {
-		__sync_fetch_and_add(&p->voluntary_ns, d);
-		__sync_fetch_and_add(&p->voluntary_switches, 1);
+		s->voluntary_ns += d;
+		s->voluntary_switches += 1;
 	} else {
-		__sync_fetch_and_add(&p->involuntary_ns, d);
-		__sync_fetch_and_add(&p->involuntary_switches, 1);
+		s->involuntary_ns += d;
+		s->involuntary_switches += 1;
 	}
-	bpf_map_delete_elem(&off_start, &tid);
 }
 
 static __always_inline int on_switch(bool preempt, struct task_struct *prev, struct task_struct *next)
 {
 	bool voluntary = !preempt && task_state(prev) != 0;
 
-	switched_out(BPF_CORE_READ(prev, pid), prev, voluntary);
-	switched_in(BPF_CORE_READ(next, pid), next, NULL);
+	switched_out(prev, voluntary);
+	switched_in(BPF_CORE_READ(next, pid));
 	return 0;
 }
 
 static __always_inline int on_exit_task(void)
 {
-	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
-	__u32 tid = bpf_get_current_pid_tgid();
-	struct proc_key key;
-	struct off_pid *p;
+	__u32 tid = bpf_get_current_pid_tgid(), idx = tid & thread_mask;
+	struct off_thread *s = bpf_map_lookup_elem(&off_threads, &idx);
+	bool in_array = s && s->tid == tid;
 
-	bpf_map_delete_elem(&off_start, &tid);
-	if (group_dead(t)) {
-		key = current_process_key();
-		p = bpf_map_lookup_elem(&off_pids, &key);
-		if (p)
-			__sync_fetch_and_or(&p->flags, PROC_EXITED);
+	if (!in_array) {
+		s = bpf_map_lookup_elem(&off_threads_extra, &tid);
+		if (!s)
+			return 0;
+	}
+	if (s->voluntary_switches || s->involuntary_switches) {
+		if (bpf_ringbuf_output(&off_exits, s, sizeof(*s), 0))
+			drop(DROP_RING_FULL);
+	}
+	if (in_array) {
+		/* Sums first, the tid last (see syscalls.bpf.c). */
+		s->out_ns = 0;
+		s->voluntary_ns = 0;
+		s->involuntary_ns = 0;
+		s->voluntary_switches = 0;
+		s->involuntary_switches = 0;
+		__sync_lock_test_and_set(&s->tid, 0);
+	} else {
+		bpf_map_delete_elem(&off_threads_extra, &tid);
 	}
 	return 0;
 }
@@ -143,13 +194,37 @@ SEC("tracepoint/sched/sched_switch")
 int sched_switch_tp(struct trace_event_raw_sched_switch *ctx)
 {
 	/* The tracepoint runs on prev: the current task. */
-	struct task_struct *prev = (struct task_struct *)bpf_get_current_task();
-	char comm[16];
-
-	switched_out(ctx->prev_pid, prev, !tp_still_runnable(ctx->prev_state));
-	__builtin_memcpy(comm, ctx->next_comm, sizeof(comm));
-	switched_in(ctx->next_pid, NULL, comm);
+	switched_out((struct task_struct *)bpf_get_current_task(), !tp_still_runnable(ctx->prev_state));
+	switched_in(ctx->next_pid);
 	return 0;
+}
+
+/* A thread that execs takes the new program's name (its slot was claimed before). */
+static __always_inline int on_exec(void)
+{
+	struct off_thread *s = find(bpf_get_current_pid_tgid());
+
+	if (s)
+		bpf_get_current_comm(s->comm, sizeof(s->comm));
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(task_exec_btf)
+{
+	return on_exec();
+}
+
+SEC("raw_tp/sched_process_exec")
+int BPF_PROG(task_exec_raw)
+{
+	return on_exec();
+}
+
+SEC("tracepoint/sched/sched_process_exec")
+int task_exec_tp(void *ctx)
+{
+	return on_exec();
 }
 
 SEC("tp_btf/sched_process_exit")

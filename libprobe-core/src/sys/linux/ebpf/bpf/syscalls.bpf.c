@@ -3,7 +3,8 @@
  * The `syscalls` tracer: every system call counted by number, its latency (entry to
  * exit) in a log2 histogram, and per thread its count, errors and time in syscalls.
  *
- * Hooks: raw_syscalls/sys_enter, raw_syscalls/sys_exit (only with latency on), and
+ * Hooks: raw_syscalls/sys_enter, raw_syscalls/sys_exit (only with latency on),
+ * sched/sched_process_exec (a thread that execs takes the new program's name), and
  * sched/sched_process_exit (a thread's last counts, so no exited thread is lost).
  *
  * The hot path has no hash: `sys_stats` is a per-CPU array indexed by the syscall
@@ -33,7 +34,7 @@ struct thread_slot {
 	__u64 calls;
 	__u64 errors;
 	__u64 latency_ns;
-	char comm[16];  /* the thread's name when it claimed the slot */
+	char comm[16];  /* the thread's name when it claimed the slot or last exec'd */
 	__u64 start;    /* its process's start time (process_start), ns */
 };
 
@@ -230,6 +231,34 @@ SEC("tracepoint/raw_syscalls/sys_exit")
 int sys_exit_tp(struct trace_event_raw_sys_exit *ctx)
 {
 	return on_sys_exit(ctx->ret);
+}
+
+/* A thread that execs takes the new program's name (its slot was claimed before). */
+static __always_inline int on_exec(void)
+{
+	struct thread_slot *s = find(bpf_get_current_pid_tgid());
+
+	if (s)
+		bpf_get_current_comm(s->comm, sizeof(s->comm));
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(task_exec_btf)
+{
+	return on_exec();
+}
+
+SEC("raw_tp/sched_process_exec")
+int BPF_PROG(task_exec_raw)
+{
+	return on_exec();
+}
+
+SEC("tracepoint/sched/sched_process_exec")
+int task_exec_tp(void *ctx)
+{
+	return on_exec();
 }
 
 SEC("tp_btf/sched_process_exit")

@@ -9,9 +9,10 @@ use crate::ebpf::{BlockIoDevice, BlockIoStats, BlockOperation, EbpfMetrics, Ebpf
 use crate::error::Error;
 use crate::model::{Field, Reason};
 use crate::source::Source;
-use crate::sys::imp::ebpf::decode::{self, Hist, comm_at, dev_parts, layout, percpu_sum, u32_at, u64_at};
+use crate::sys::imp::ebpf::decode::{self, Comm, Hist, dev_parts, layout, percpu_sum, u32_at, u64_at};
 use crate::sys::imp::ebpf::maps::Maps;
 use crate::sys::imp::ebpf::syscall_table::SyscallTable;
+use crate::text::ByteStr;
 
 pub(crate) const DEF: TracerDef = TracerDef {
     name: TracerName::Biolatency,
@@ -49,7 +50,7 @@ pub(crate) fn bio_pid(v: &[u8]) -> Option<ProcRow<6>> {
             u64_at(v, b::READ_NS)?,
             u64_at(v, b::WRITE_NS)?,
         ],
-        name: comm_at(v, b::COMM)?.to_vec(),
+        name: Comm::at(v, b::COMM)?,
         flags: u32_at(v, b::FLAGS)?,
     })
 }
@@ -137,7 +138,11 @@ impl Reader for Biolatency {
         out.since_attach.block_io_latency = Field::Value(all_total.total());
         out.since_attach.block_io_by_device = Field::Value(total);
 
-        let rows = self.pids.read(maps, "bio_pids", bio_pid, rcx.warnings)?;
+        // A request completing after its process exited makes its entry again, unmarked:
+        // gc deletes such entries once their process is gone.
+        let rows = self.pids.read(maps, "bio_pids", bio_pid, true, rcx.warnings)?;
+        let bytes = |r: &super::ProcDelta<6>| r.2[2].saturating_add(r.2[3]);
+        let rows = top(rows, rcx.top, bytes, |r| (r.0, r.1));
         let ticks = rcx.ticks;
         let rows = rows
             .into_iter()
@@ -145,7 +150,7 @@ impl Reader for Biolatency {
                 BlockIoStats {
                     pid,
                     start_time: super::start_ticks(start, ticks),
-                    name,
+                    name: ByteStr::from_bytes(name.as_bytes()),
                     reads,
                     writes,
                     read_bytes,
@@ -155,8 +160,7 @@ impl Reader for Biolatency {
                 }
             })
             .collect();
-        let bytes = |s: &BlockIoStats| s.read_bytes.saturating_add(s.write_bytes);
-        out.block_io_by_process = Field::Value(top(rows, rcx.top, bytes, |s| (s.pid, s.start_time)));
+        out.block_io_by_process = Field::Value(rows);
         Ok(())
     }
 }

@@ -7,15 +7,14 @@
 //! overflow hash) or its last one (ring), subtracts what the previous read saw of it, and
 //! sums by process.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{ReadCx, Reader, Setup, Spec, TracerDef, top};
+use super::{PerThread, ReadCx, Reader, Setup, Spec, ThreadLayout, TracerDef, top};
 use crate::ebpf::{EbpfMetrics, EbpfOptions, LatencyHistogram, ProcessSyscalls, TracerName};
 use crate::error::Error;
 use crate::model::{Field, Reason};
 use crate::schema::OrderedMap;
-use crate::sys::imp::ebpf::decode::{self, Hist, comm_at, layout, percpu_sum, u32_at, u64_at};
+use crate::sys::imp::ebpf::decode::{self, Hist, layout, percpu_sum, u32_at};
 use crate::sys::imp::ebpf::maps::Maps;
 use crate::sys::imp::ebpf::syscall_table::SyscallTable;
 use crate::text::ByteStr;
@@ -49,8 +48,7 @@ fn reader(o: &EbpfOptions, table: &Arc<SyscallTable>) -> Box<dyn Reader> {
         table: Arc::clone(table),
         latency: o.syscall_latency,
         prev: Vec::new(),
-        threads: HashMap::new(),
-        buf: Vec::new(),
+        threads: PerThread::new(o.max_threads.next_power_of_two().max(1024)),
     })
 }
 
@@ -62,43 +60,15 @@ struct PerNumber {
     hist: Hist,
 }
 
-/// One thread's counters since it was first seen.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Thread {
-    tgid: u32,
-    /// Its process's start time, ns since boot.
-    start: u64,
-    calls: u64,
-    errors: u64,
-    latency_ns: u64,
-}
-
-impl Thread {
-    fn max(self, o: Thread) -> Thread {
-        Thread {
-            tgid: self.tgid,
-            start: self.start,
-            calls: self.calls.max(o.calls),
-            errors: self.errors.max(o.errors),
-            latency_ns: self.latency_ns.max(o.latency_ns),
-        }
-    }
-}
-
-/// A `struct thread_slot`: (tid, its thread's counters, name). `None` when too short or
-/// free.
-fn thread_slot(v: &[u8]) -> Option<(u32, Thread, &[u8])> {
-    use layout::thread_slot as t;
-    let tid = u32_at(v, t::TID).filter(|tid| *tid != 0)?;
-    let thread = Thread {
-        tgid: u32_at(v, t::TGID)?,
-        start: u64_at(v, t::START)?,
-        calls: u64_at(v, t::CALLS)?,
-        errors: u64_at(v, t::ERRORS)?,
-        latency_ns: u64_at(v, t::LATENCY_NS)?,
-    };
-    Some((tid, thread, comm_at(v, t::COMM)?))
-}
+/// The counters of `struct thread_slot`: calls, errors, ns in syscalls.
+const LAYOUT: ThreadLayout<3> = ThreadLayout {
+    tid: layout::thread_slot::TID,
+    tgid: layout::thread_slot::TGID,
+    start: layout::thread_slot::START,
+    comm: layout::thread_slot::COMM,
+    counters: [layout::thread_slot::CALLS, layout::thread_slot::ERRORS, layout::thread_slot::LATENCY_NS],
+    size: layout::thread_slot::SIZE,
+};
 
 /// A per-CPU `struct sys_stat` summed over CPUs, its histogram's window `window`.
 fn per_number(v: &[u8], window: u64) -> PerNumber {
@@ -116,9 +86,7 @@ struct Syscalls {
     latency: bool,
     /// By number, as the previous read saw them.
     prev: Vec<PerNumber>,
-    /// By tid, as the previous read saw them.
-    threads: HashMap<u32, Thread>,
-    buf: Vec<u8>,
+    threads: PerThread<3>,
 }
 
 /// Per-name rows, largest first (ties by name).
@@ -201,87 +169,23 @@ impl Reader for Syscalls {
         }
 
         // Per thread, then per process.
-        let mut live: HashMap<u32, (Thread, Vec<u8>)> = HashMap::new();
-        let mut short = false;
-        let mut take = |v: &[u8], into: &mut HashMap<u32, (Thread, Vec<u8>)>| match thread_slot(v) {
-            Some((tid, thread, comm)) => {
-                into.insert(tid, (thread, comm.to_vec()));
-            }
-            None if v.len() < layout::thread_slot::SIZE => short = true,
-            None => {}
-        };
-        maps.array("sys_threads", &mut self.buf)?;
-        for slot in self.buf.chunks(layout::thread_slot::SIZE) {
-            take(slot, &mut live);
-        }
-        maps.entries("sys_threads_extra", &mut |_, v| take(v, &mut live))?;
-        let mut exited: HashMap<u32, (Thread, Vec<u8>)> = HashMap::new();
-        maps.drain("sys_exits", &mut |v| take(v, &mut exited))?;
-        if short {
-            rcx.warnings.push("ebpf: syscalls: a thread record shorter than libprobe reads; skipped");
-        }
-        let mut per_process: HashMap<(u32, u64), (ProcessSyscalls, bool)> = HashMap::new();
-        let mut next = HashMap::with_capacity(live.len());
-        let tids: std::collections::BTreeSet<u32> = live.keys().chain(exited.keys()).copied().collect();
-        for tid in &tids {
-            // Seen live and in the ring (it exited during this read): the larger values.
-            let (t, comm) = match (live.get(tid), exited.get(tid)) {
-                (Some(a), Some(b)) => (a.0.max(b.0), &b.1),
-                (Some(a), None) | (None, Some(a)) => (a.0, &a.1),
-                (None, None) => continue,
-            };
-            let gone = exited.contains_key(tid);
-            let before =
-                self.threads.get(tid).filter(|p| (p.tgid, p.start) == (t.tgid, t.start)).copied().unwrap_or_default();
-            let restarted = t.calls < before.calls || t.errors < before.errors || t.latency_ns < before.latency_ns;
-            let base = if restarted { Thread { tgid: t.tgid, start: t.start, ..Thread::default() } } else { before };
-            let (dc, de, dl) = (t.calls - base.calls, t.errors - base.errors, t.latency_ns - base.latency_ns);
-            if !gone {
-                next.insert(*tid, t);
-            }
-            if dc == 0 && de == 0 && dl == 0 {
-                continue;
-            }
-            let leader = *tid == t.tgid;
-            let ticks = rcx.ticks;
-            let (row, named_by_leader) = per_process.entry((t.tgid, t.start)).or_insert_with(|| {
-                (
-                    ProcessSyscalls {
-                        pid: t.tgid as i32,
-                        start_time: super::start_ticks(t.start, ticks),
-                        name: ByteStr::from_bytes(comm),
-                        count: 0,
-                        errors: Field::Value(0),
-                        latency_ns: Field::Value(0),
-                    },
-                    leader,
-                )
-            });
-            if leader && !*named_by_leader {
-                row.name = ByteStr::from_bytes(comm);
-                *named_by_leader = true;
-            }
-            row.count = row.count.saturating_add(dc);
-            if let Field::Value(e) = &mut row.errors {
-                *e = e.saturating_add(de);
-            }
-            if let Field::Value(l) = &mut row.latency_ns {
-                *l = l.saturating_add(dl);
-            }
-        }
-        self.threads = next;
-        let rows: Vec<ProcessSyscalls> = per_process
-            .into_values()
-            .filter(|(r, _)| r.count > 0)
-            .map(|(mut r, _)| {
-                if !self.latency {
-                    r.errors = Field::Missing(Reason::Disabled);
-                    r.latency_ns = Field::Missing(Reason::Disabled);
-                }
-                r
-            })
-            .collect();
-        out.syscalls_by_process = Field::Value(top(rows, rcx.top, |r| r.count, |r| (r.pid, r.start_time)));
+        let rows = self.threads.read(maps, ("sys_threads", "sys_threads_extra", "sys_exits"), &LAYOUT, rcx.warnings)?;
+        let rows = top(rows, rcx.top, |r| r.2[0], |r| (r.0, r.1));
+        let (latency, ticks) = (self.latency, rcx.ticks);
+        let measured = |v: u64| if latency { Field::Value(v) } else { Field::Missing(Reason::Disabled) };
+        out.syscalls_by_process = Field::Value(
+            rows.into_iter()
+                .filter(|r| r.2[0] > 0)
+                .map(|(pid, start, [calls, errors, latency_ns], name)| ProcessSyscalls {
+                    pid,
+                    start_time: super::start_ticks(start, ticks),
+                    name: ByteStr::from_bytes(name.as_bytes()),
+                    count: calls,
+                    errors: measured(errors),
+                    latency_ns: measured(latency_ns),
+                })
+                .collect(),
+        );
         Ok(())
     }
 }
@@ -319,9 +223,7 @@ mod tests {
         let mut both = cpu0.clone();
         both.extend_from_slice(&cpu1);
         m.maps.insert("sys_stats".into(), vec![(110u32.to_ne_bytes().to_vec(), both)]);
-        let mut threads = slot(42, 42, 6, "app");
-        threads.extend_from_slice(&slot(43, 42, 4, "worker"));
-        m.arrays.insert("sys_threads".into(), threads);
+        m.arrays.insert("sys_threads".into(), vec![(42, slot(42, 42, 6, "app")), (43, slot(43, 42, 4, "worker"))]);
         m.rings.insert("sys_exits".into(), vec![slot(50, 42, 2, "short")]);
         let src = crate::source::Source::rooted_at("/nonexistent");
         let mut w = Warnings::default();
@@ -338,7 +240,7 @@ mod tests {
         assert_eq!(p.errors, Field::Value(3));
         // The next interval: thread 42 made 4 more calls, 43 exited after 1 more.
         m.maps.insert("sys_stats".into(), vec![(110u32.to_ne_bytes().to_vec(), stat(15, 1, 10, 15, 15000))]);
-        m.arrays.insert("sys_threads".into(), slot(42, 42, 10, "app"));
+        m.arrays.insert("sys_threads".into(), vec![(42, slot(42, 42, 10, "app"))]);
         m.rings.insert("sys_exits".into(), vec![slot(43, 42, 5, "worker")]);
         let mut out = EbpfMetrics::new(Reason::Disabled);
         r.read(&mut m, &mut rcx, &mut out).unwrap();
