@@ -149,6 +149,12 @@ for f in sorted(glob.glob(f"{FIX}/storage-*/dev/*")):
         offset, length = struct.unpack_from("<QQ", dev, 4096 + 40)
         if length and start + offset + length <= len(dev):
             add("lvm2_metadata", name + "_metadata", dev[start + offset:start + offset + length])
+# eBPF: recorded map dumps and the text tables of the ebpf fixture.
+for path in sorted(glob.glob(f"{FIX}/ebpf-*/t*/ebpf/*/*")):
+    add("ebpf_maps", scen(path), rd(path))
+for path in sorted(glob.glob(f"{FIX}/ebpf-*/t*/ebpf/*")):
+    if os.path.isfile(path):
+        add("ebpf_tables", scen(path), rd(path))
 
 # --- this machine (no environ: it may hold secrets) ---------------------------------------
 for rel, target in system.items():
@@ -206,6 +212,11 @@ def taskstats_of_self():
 
 add("taskstats", "live_self", taskstats_of_self())
 
+# The lines of /proc/kallsyms the syscall table scan reads (the whole file is 5 MB).
+kallsyms = rd("/proc/kallsyms") or b""
+wanted = [l for l in kallsyms.split(b"\n") if b"__x64_sys_" in l or b"rodata" in l or b"ro_after_init" in l]
+add("ebpf_tables", "live_kallsyms", b"\n".join(wanted[:600]) + b"\n")
+
 # --- hand-written edge cases ---------------------------------------------------------------
 edges = {
     "pid_stat": [b"584 ((a b ) ( c d) ) R 1 584 584 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 99 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0\n",
@@ -242,6 +253,13 @@ edges = {
     "scsi": [bytes([0x0d, 0, 0, 8, 0, 0, 3, 2, 0, 27, 0, 1, 3, 2, 0, 68]), bytes([0x2f, 0, 0xff, 0xff, 0, 0, 3, 4])],
     "ata": [bytes([0x72, 1, 0, 0x1d, 0, 0, 0, 14, 9, 12, 0, 0, 0, 0, 0, 0, 0, 0x4f, 0, 0xc2, 0x40, 0x50]),
             bytes([0x70, 0, 1, 0, 0x50, 0x40, 0x80, 10, 0, 0, 0xf4, 0x2c])],
+    "ebpf_maps": [b"# kind=percpu cpus=3 key=4 value=480\n00000000 z60 | 1 2 3 | z1\n",
+                  b"# kind=hash cpus=1 key=16 value=72\n0100000000000000ffffffffffffffff z9\n",
+                  b"# kind=ring cpus=1 key=0 value=72\n- 18446744073709551615 z8\n",
+                  b"# kind=array cpus=1 key=4 value=72\nffffffff 1 2 3\n", b"# kind=hash key=0 value=0\n-\n"],
+    "ebpf_tables": [b"0 read\n4095 x\n", b"110 ffffffff81000000\n", b"syscalls failed error\n",
+                    b"offcpu attached tracepoint tracefs=yes sched/sched_switch\n",
+                    b"ffffffff82400000 D __start_rodata\n0000000000000000 T __x64_sys_read\n"],
 }
 for target, cases in edges.items():
     for i, data in enumerate(cases):

@@ -95,6 +95,27 @@
 // `packet` in the mask of `libprobe_config_set_network_sockets`.
 #define LIBPROBE_NETWORK_SOCKETS_PACKET (1 << 5)
 
+// `syscalls` in the mask of `libprobe_config_set_ebpf_tracers`.
+#define LIBPROBE_EBPF_TRACERS_SYSCALLS (1 << 0)
+
+// `runqlat` in the mask of `libprobe_config_set_ebpf_tracers`.
+#define LIBPROBE_EBPF_TRACERS_RUNQLAT (1 << 1)
+
+// `offcpu` in the mask of `libprobe_config_set_ebpf_tracers`.
+#define LIBPROBE_EBPF_TRACERS_OFFCPU (1 << 2)
+
+// `biolatency` in the mask of `libprobe_config_set_ebpf_tracers`.
+#define LIBPROBE_EBPF_TRACERS_BIOLATENCY (1 << 3)
+
+// `tp_btf` in the mask of `libprobe_config_set_ebpf_hooks`.
+#define LIBPROBE_EBPF_HOOKS_TP_BTF (1 << 0)
+
+// `raw_tp` in the mask of `libprobe_config_set_ebpf_hooks`.
+#define LIBPROBE_EBPF_HOOKS_RAW_TP (1 << 1)
+
+// `tracepoint` in the mask of `libprobe_config_set_ebpf_hooks`.
+#define LIBPROBE_EBPF_HOOKS_TRACEPOINT (1 << 2)
+
 // No type, record or enum (in the index fields of `libprobe_type_info`).
 #define LIBPROBE_SCHEMA_NONE UINT32_MAX
 
@@ -4803,11 +4824,355 @@ typedef struct libprobe_opt_storage {
   const struct libprobe_storage *value;
 } libprobe_opt_storage;
 
-// What the tracers saw.
-typedef struct libprobe_ebpf_metrics {
-  // Nanoseconds the tracers have been attached.
+// An eBPF tracer: one set of BPF programs and the maps they fill.
+typedef int32_t libprobe_tracer_name;
+
+// Whether a tracer's programs are attached.
+typedef int32_t libprobe_tracer_state;
+
+// How a BPF program is attached to a kernel tracepoint.
+typedef int32_t libprobe_hook_type;
+
+// A `libprobe_hook_type` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_hook_type {
+  uint8_t present;
+  uint8_t reason;
+  libprobe_hook_type value;
+} libprobe_opt_hook_type;
+
+// One tracer: whether it is attached, how, and what it could not keep.
+typedef struct libprobe_tracer_status {
+  libprobe_tracer_name tracer;
+  libprobe_tracer_state state;
+  // Why the tracer is not attached; null when it is.
+  struct libprobe_opt_reason reason;
+  // What failed, when it failed (the loader's or the kernel's message).
+  struct libprobe_opt_str error;
+  // The program type its programs use (the first of option `hooks` this kernel
+  // accepted); null when not attached.
+  struct libprobe_opt_hook_type hook;
+  // For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to
+  // read the tracepoints' ids) because it was not mounted; null for the other types,
+  // which need no tracefs.
+  struct libprobe_opt_bool tracefs_mounted;
+  // The kernel events its programs are attached to (`raw_syscalls/sys_enter`).
+  struct libprobe_list_str events;
+  // Events not counted in the interval because a bounded table was full (or a thread
+  // exit record found its ring full); `no_previous_sample` at the snapshot that attached.
+  struct libprobe_opt_u64 dropped;
+  // Events not counted since attach.
+  uint64_t dropped_since_attach;
+} libprobe_tracer_status;
+
+// An array of `libprobe_tracer_status` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_tracer_status {
+  const struct libprobe_tracer_status *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_tracer_status;
+
+// One bucket of a `LatencyHistogram`.
+typedef struct libprobe_histogram_bucket {
+  // The largest value this bucket holds (inclusive: Prometheus' `le`); the bucket
+  // holds the values above the previous bucket's bound. The last possible bucket's bound
+  // is 2^64-1 (every value from 2^47 ns, about 39 hours, up).
+  // Unit: ns.
+  uint64_t upper_bound_ns;
+  // Values in this bucket.
+  uint64_t count;
+} libprobe_histogram_bucket;
+
+// An array of `libprobe_histogram_bucket` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_histogram_bucket {
+  const struct libprobe_histogram_bucket *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_histogram_bucket;
+
+// A latency distribution in log2 buckets (the specification's `LatencyHistogram`).
+//
+// Bucket bounds are 1, 3, 7, 15, … 2^(i+1)-1 ns: bucket 0 holds 0 and 1 ns, bucket i holds
+// [2^i, 2^(i+1)) ns. Only non-empty buckets are listed.
+typedef struct libprobe_latency_histogram {
+  // The non-empty buckets, in increasing order of bound.
+  struct libprobe_list_histogram_bucket buckets;
+  // Sum of the values.
+  // Unit: ns.
+  uint64_t sum_ns;
+  // Number of values (the sum of the buckets' counts).
+  uint64_t count;
+  // The smallest value; null when there is none. Exact, except that an event racing
+  // the snapshot by a few nanoseconds may count in the next interval's buckets but not
+  // in this one's minimum and maximum (then null here if it was the only one).
+  // Unit: ns.
+  struct libprobe_opt_u64 min_ns;
+  // The largest value; null when there is none (see `min_ns`).
+  // Unit: ns.
+  struct libprobe_opt_u64 max_ns;
+  // Median, estimated from the buckets (linear within the bucket, kept within
+  // `min_ns`..`max_ns`); null when there is no value.
+  // Unit: ns.
+  struct libprobe_opt_u64 p50_ns;
+  // 90th percentile, estimated as `p50_ns` is.
+  // Unit: ns.
+  struct libprobe_opt_u64 p90_ns;
+  // 99th percentile, estimated as `p50_ns` is.
+  // Unit: ns.
+  struct libprobe_opt_u64 p99_ns;
+} libprobe_latency_histogram;
+
+// One entry of a `libprobe_map_str_latency_histogram`.
+typedef struct libprobe_map_str_latency_histogram_entry {
+  struct libprobe_str key;
+  struct libprobe_latency_histogram value;
+} libprobe_map_str_latency_histogram_entry;
+
+// An ordered map (in the order the kernel listed it; keys repeat only where the
+// kernel repeats them): an array of entries, entry `i` at
+// `(const char *)ptr + i * stride`; `ptr` is NULL when `count` is 0.
+typedef struct libprobe_map_str_latency_histogram {
+  const struct libprobe_map_str_latency_histogram_entry *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_map_str_latency_histogram;
+
+// A `libprobe_map_str_latency_histogram` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_map_str_latency_histogram {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_map_str_latency_histogram value;
+} libprobe_opt_map_str_latency_histogram;
+
+// A process's system calls over the interval.
+typedef struct libprobe_process_syscalls {
+  // The process id (of the initial pid namespace).
+  int32_t pid;
+  // When the process started, in clock ticks since boot (`start_time` of
+  // `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+  // process within the interval is a row of its own.
+  // Unit: ticks.
+  uint64_t start_time;
+  // The process's name (its main thread's `comm` when seen, else a thread's).
+  struct libprobe_str name;
+  // System calls entered.
+  uint64_t count;
+  // Calls that returned an error (-4095..-1); `disabled` without `syscall_latency`.
+  struct libprobe_opt_u64 errors;
+  // Time spent in system calls, entry to exit, summed over its threads; `disabled`
+  // without `syscall_latency`.
+  // Unit: ns.
+  struct libprobe_opt_u64 latency_ns;
+} libprobe_process_syscalls;
+
+// An array of `libprobe_process_syscalls` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_process_syscalls {
+  const struct libprobe_process_syscalls *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_process_syscalls;
+
+// A `libprobe_list_process_syscalls` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_process_syscalls {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_process_syscalls value;
+} libprobe_opt_list_process_syscalls;
+
+// A `const libprobe_latency_histogram *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_latency_histogram {
+  uint8_t present;
+  uint8_t reason;
+  const struct libprobe_latency_histogram *value;
+} libprobe_opt_latency_histogram;
+
+// A process's time off a CPU over the interval (switched out to switched back in),
+// summed over its threads.
+typedef struct libprobe_off_cpu_time {
+  // The process id (of the initial pid namespace).
+  int32_t pid;
+  // When the process started, in clock ticks since boot (`start_time` of
+  // `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+  // process within the interval is a row of its own.
+  // Unit: ticks.
+  uint64_t start_time;
+  // The process's name (its main thread's `comm` when first seen).
+  struct libprobe_str name;
+  // `voluntary_ns + involuntary_ns`.
+  // Unit: ns.
+  uint64_t total_ns;
+  // Off CPU after sleeping or blocking (I/O, locks, `sleep`), until running again.
+  // Unit: ns.
+  uint64_t voluntary_ns;
+  // Off CPU after being preempted (or yielding) while still runnable: waiting for a CPU.
+  // Unit: ns.
+  uint64_t involuntary_ns;
+  // Voluntary switches that ended in the interval (the kernel's `nvcsw` sense).
+  uint64_t voluntary_switches;
+  // Involuntary switches that ended in the interval (`nivcsw`).
+  uint64_t involuntary_switches;
+} libprobe_off_cpu_time;
+
+// An array of `libprobe_off_cpu_time` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_off_cpu_time {
+  const struct libprobe_off_cpu_time *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_off_cpu_time;
+
+// A `libprobe_list_off_cpu_time` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_off_cpu_time {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_off_cpu_time value;
+} libprobe_opt_list_off_cpu_time;
+
+// A block request's operation (`REQ_OP_*`).
+typedef int32_t libprobe_block_operation;
+
+// Block I/O of one device and operation over the interval.
+typedef struct libprobe_block_io_device {
+  // The device's kernel name (`sda`, `nvme0n1p2`, `loop0`); `not_present` when the
+  // device is gone.
+  struct libprobe_opt_str name;
+  uint32_t major;
+  uint32_t minor;
+  libprobe_block_operation operation;
+  // Bytes of the completed requests.
+  // Unit: bytes.
+  uint64_t bytes;
+  // Issue → completion latency of its requests (`count`: requests completed).
+  const struct libprobe_latency_histogram *latency;
+} libprobe_block_io_device;
+
+// An array of `libprobe_block_io_device` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_block_io_device {
+  const struct libprobe_block_io_device *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_block_io_device;
+
+// A `libprobe_list_block_io_device` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_block_io_device {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_block_io_device value;
+} libprobe_opt_list_block_io_device;
+
+// A process's block I/O over the interval (the specification's `BlockIoStats`): the
+// requests it submitted that completed, and their time from issue to completion.
+typedef struct libprobe_block_io_stats {
+  // The process id (of the initial pid namespace).
+  int32_t pid;
+  // When the process started, in clock ticks since boot (`start_time` of
+  // `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+  // process within the interval is a row of its own.
+  // Unit: ticks.
+  uint64_t start_time;
+  // The submitting process's name (its main thread's `comm`).
+  struct libprobe_str name;
+  uint64_t reads;
+  uint64_t writes;
+  // Bytes the read requests asked for.
+  // Unit: bytes.
+  uint64_t read_bytes;
+  // Bytes the write requests carried.
+  // Unit: bytes.
+  uint64_t write_bytes;
+  // Reads' time from issue to completion, summed.
+  // Unit: ns.
+  uint64_t read_latency_ns;
+  // Writes' time from issue to completion, summed.
+  // Unit: ns.
+  uint64_t write_latency_ns;
+} libprobe_block_io_stats;
+
+// An array of `libprobe_block_io_stats` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_block_io_stats {
+  const struct libprobe_block_io_stats *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_block_io_stats;
+
+// A `libprobe_list_block_io_stats` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_block_io_stats {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_block_io_stats value;
+} libprobe_opt_list_block_io_stats;
+
+// What the tracers counted since they were attached.
+typedef struct libprobe_ebpf_totals {
+  // Time since the tracers were attached.
   // Unit: ns.
   uint64_t attached_ns;
+  // Calls per syscall name, largest first.
+  struct libprobe_opt_map_str_u64 syscall_counts;
+  // Failed calls per syscall name, largest first.
+  struct libprobe_opt_map_str_u64 syscall_errors;
+  // Latency per syscall name, in the order of `syscall_counts`.
+  struct libprobe_opt_map_str_latency_histogram syscall_latencies;
+  struct libprobe_opt_latency_histogram runqueue_latency;
+  // Every device and operation together.
+  struct libprobe_opt_latency_histogram block_io_latency;
+  struct libprobe_opt_list_block_io_device block_io_by_device;
+} libprobe_ebpf_totals;
+
+// What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
+// previous snapshot of this probe, and the totals since attach.
+//
+// A tracer's fields are `disabled` when it was not asked for, missing with its
+// `TracerStatus::reason` when it did not attach, and `no_previous_sample` at the
+// snapshot that attached it.
+typedef struct libprobe_ebpf_metrics {
+  // The interval the fields below cover: since the previous snapshot.
+  // Unit: ns.
+  struct libprobe_opt_u64 interval_ns;
+  // Every tracer asked for, attached or not.
+  struct libprobe_list_tracer_status tracers;
+  // Calls per syscall name, largest first (calls entered in the interval).
+  struct libprobe_opt_map_str_u64 syscall_counts;
+  // Calls that returned an error (-4095..-1) per syscall name, largest first;
+  // `disabled` without `syscall_latency`.
+  struct libprobe_opt_map_str_u64 syscall_errors;
+  // Entry → exit latency per syscall name, in the order of `syscall_counts` (calls that
+  // returned in the interval; `exit` and `exit_group` never do); `disabled` without
+  // `syscall_latency`.
+  struct libprobe_opt_map_str_latency_histogram syscall_latencies;
+  // The processes that made the most system calls, most first (option
+  // `top_processes`).
+  struct libprobe_opt_list_process_syscalls syscalls_by_process;
+  // Time runnable threads waited for a CPU: from wakeup, or from preemption, to running.
+  struct libprobe_opt_latency_histogram runqueue_latency;
+  // Off-CPU time per process, most first (option `top_processes`).
+  struct libprobe_opt_list_off_cpu_time cpu_off_time;
+  // Issue → completion latency of block requests, every device and operation together.
+  struct libprobe_opt_latency_histogram block_io_latency;
+  // Block I/O per device and operation.
+  struct libprobe_opt_list_block_io_device block_io_by_device;
+  // Block I/O per submitting process, most bytes first (option `top_processes`).
+  struct libprobe_opt_list_block_io_stats block_io_by_process;
+  // The totals since attach.
+  const struct libprobe_ebpf_totals *since_attach;
 } libprobe_ebpf_metrics;
 
 // A `const libprobe_ebpf_metrics *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
@@ -5334,6 +5699,49 @@ typedef struct libprobe_snapshot_view {
 
 // A state this version of libprobe does not know.
 #define LIBPROBE_ZFS_HEALTH_UNKNOWN 0
+
+// System calls: counts, errors and latencies by name, and per process.
+#define LIBPROBE_TRACER_NAME_SYSCALLS 0
+
+// Run-queue latency: wakeup (or preemption) to running.
+#define LIBPROBE_TRACER_NAME_RUNQLAT 1
+
+// Off-CPU time per process, voluntary (sleep, I/O) or not (preemption).
+#define LIBPROBE_TRACER_NAME_OFFCPU 2
+
+// Block I/O latency per device and operation, and I/O per process.
+#define LIBPROBE_TRACER_NAME_BIOLATENCY 3
+
+// Loaded and attached: its fields hold data.
+#define LIBPROBE_TRACER_STATE_ATTACHED 1
+
+// Not attached (see `reason` and `error`): its fields are missing with that reason.
+#define LIBPROBE_TRACER_STATE_FAILED 2
+
+// BTF-typed raw tracepoint (Linux 5.5+): typed arguments, the cheapest.
+#define LIBPROBE_HOOK_TYPE_TP_BTF 0
+
+// Raw tracepoint (4.17+): the tracepoint's arguments as they are.
+#define LIBPROBE_HOOK_TYPE_RAW_TP 1
+
+// Classic tracepoint through perf: a record built for each event; needs tracefs
+// to find the tracepoint's id.
+#define LIBPROBE_HOOK_TYPE_TRACEPOINT 2
+
+#define LIBPROBE_BLOCK_OPERATION_READ 1
+
+#define LIBPROBE_BLOCK_OPERATION_WRITE 2
+
+#define LIBPROBE_BLOCK_OPERATION_FLUSH 3
+
+#define LIBPROBE_BLOCK_OPERATION_DISCARD 4
+
+#define LIBPROBE_BLOCK_OPERATION_SECURE_ERASE 5
+
+#define LIBPROBE_BLOCK_OPERATION_WRITE_ZEROES 6
+
+// Another operation (zone management, driver-private).
+#define LIBPROBE_BLOCK_OPERATION_OTHER 7
 
 // `true` or `false`; typed setter argument `uint8_t` (non-zero is true).
 #define LIBPROBE_OPTION_KIND_BOOL 1
@@ -6167,6 +6575,116 @@ libprobe_status libprobe_config_set_storage_lvm(struct libprobe_config *config,
 libprobe_status libprobe_config_set_storage_devices(struct libprobe_config *config,
                                                     const char *const *words,
                                                     size_t count);
+
+// Sets option `ebpf.tracers` (what `libprobe_config_set` sets by key):
+//
+// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency). Each
+// adds cost to the events it traces: `syscalls` to every system call, `runqlat` and
+// `offcpu` to every context switch (and `runqlat` to every wakeup), `biolatency` to
+// every block request.
+//
+// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_ebpf_tracers(struct libprobe_config *config,
+                                                 uint32_t mask);
+
+// Sets option `ebpf.hooks` (what `libprobe_config_set` sets by key):
+//
+// The program types the tracers may use, in this order of preference: tp_btf,
+// raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
+// accepts). One name forces that type. `tracepoint` needs tracefs; where it is not
+// mounted, libprobe mounts it privately, only to read the tracepoints' ids (which
+// needs CAP_SYS_ADMIN).
+//
+// `mask`: a bit per name, the constants below. Default: `tp_btf,raw_tp,tracepoint`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_ebpf_hooks(struct libprobe_config *config,
+                                               uint32_t mask);
+
+// Sets option `ebpf.syscall_latency` (what `libprobe_config_set` sets by key):
+//
+// Syscall latencies and errors (default true): a second program at each syscall's
+// exit. `false` counts calls only, with one program at entry, at about half the cost.
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_ebpf_syscall_latency(struct libprobe_config *config,
+                                                         uint8_t value);
+
+// Sets option `ebpf.top_processes` (what `libprobe_config_set` sets by key):
+//
+// Processes listed in each per-process table: those with the most events in the
+// interval (default 50). The others are counted in the tables' totals only.
+//
+// `value`: from 1 to 1000000. Default: `50`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_ebpf_top_processes(struct libprobe_config *config,
+                                                       uint32_t value);
+
+// Sets option `ebpf.max_threads` (what `libprobe_config_set` sets by key):
+//
+// Threads the per-thread tables hold (default 65536): the syscall tracer's thread
+// slots (rounded up to a power of two, 64 bytes each), and the threads waiting on a run
+// queue or off a CPU. A thread that finds its table full is counted in `dropped`.
+//
+// `value`: from 1024 to 4194304. Default: `65536`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_ebpf_max_threads(struct libprobe_config *config,
+                                                     uint32_t value);
+
+// Sets option `ebpf.max_pids` (what `libprobe_config_set` sets by key):
+//
+// Processes the per-process tables hold (default 16384). A process that finds its
+// table full is counted in `dropped`.
+//
+// `value`: from 64 to 1048576. Default: `16384`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_ebpf_max_pids(struct libprobe_config *config,
+                                                  uint32_t value);
+
+// Sets option `ebpf.max_requests` (what `libprobe_config_set` sets by key):
+//
+// Block requests in flight tracked at once (default 16384).
+//
+// `value`: from 64 to 1048576. Default: `16384`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_ebpf_max_requests(struct libprobe_config *config,
+                                                      uint32_t value);
 
 // Every option a config takes, in a static table: `domains` first, then each domain's
 // options in registry order. Writes the number of entries to `*count_out` (when it is not

@@ -21,7 +21,8 @@ C_WARN        := -Wall -Wextra -Werror -pedantic
 C_CFLAGS      := -std=c11 $(C_WARN) -g -O1 -Iinclude
 C_CXXFLAGS    := -std=c++17 $(C_WARN) -g -O1 -Iinclude -Iexamples/cpp
 # What a program linking the static library needs besides it (rustc's native-static-libs).
-C_STATIC_DEPS := -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
+# libelf and zlib: libbpf (the eBPF domain's loader, in libprobe.a) uses them (libelf-dev).
+C_STATIC_DEPS := -lelf -lz -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
 C_SAN         := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 VALGRIND      := valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect \
                  --errors-for-leak-kinds=definite,indirect

@@ -2,7 +2,7 @@ package libprobe
 
 /*
 #cgo CFLAGS: -I${SRCDIR}/../../include
-#cgo LDFLAGS: -l:libprobe.a -lgcc_s -lutil -lrt -lpthread -lm -ldl
+#cgo LDFLAGS: -l:libprobe.a -lelf -lz -lgcc_s -lutil -lrt -lpthread -lm -ldl
 #include <stdint.h>
 #include <stdlib.h>
 #include <libprobe.h>

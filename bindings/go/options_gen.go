@@ -254,6 +254,46 @@ type StorageOptions struct {
 
 // EBPFOptions are the ebpf domain's options; a nil field keeps the core's default.
 type EBPFOptions struct {
+	// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency). Each
+	// adds cost to the events it traces: `syscalls` to every system call, `runqlat` and
+	// `offcpu` to every context switch (and `runqlat` to every wakeup), `biolatency` to
+	// every block request.
+	//
+	// Key ebpf.tracers; default "syscalls,runqlat,offcpu,biolatency".
+	Tracers []string
+	// The program types the tracers may use, in this order of preference: tp_btf,
+	// raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
+	// accepts). One name forces that type. `tracepoint` needs tracefs; where it is not
+	// mounted, libprobe mounts it privately, only to read the tracepoints' ids (which
+	// needs CAP_SYS_ADMIN).
+	//
+	// Key ebpf.hooks; default "tp_btf,raw_tp,tracepoint".
+	Hooks []string
+	// Syscall latencies and errors (default true): a second program at each syscall's
+	// exit. `false` counts calls only, with one program at entry, at about half the cost.
+	//
+	// Key ebpf.syscall_latency; default "true".
+	SyscallLatency *bool
+	// Processes listed in each per-process table: those with the most events in the
+	// interval (default 50). The others are counted in the tables' totals only.
+	//
+	// Key ebpf.top_processes; default "50".
+	TopProcesses *uint32
+	// Threads the per-thread tables hold (default 65536): the syscall tracer's thread
+	// slots (rounded up to a power of two, 64 bytes each), and the threads waiting on a run
+	// queue or off a CPU. A thread that finds its table full is counted in `dropped`.
+	//
+	// Key ebpf.max_threads; default "65536".
+	MaxThreads *uint32
+	// Processes the per-process tables hold (default 16384). A process that finds its
+	// table full is counted in `dropped`.
+	//
+	// Key ebpf.max_pids; default "16384".
+	MaxPids *uint32
+	// Block requests in flight tracked at once (default 16384).
+	//
+	// Key ebpf.max_requests; default "16384".
+	MaxRequests *uint32
 }
 
 // settings gives each option whose field is set, as a key and its text, in schema order.
@@ -372,6 +412,27 @@ func (o *Options) settings(add func(key, value string)) {
 	if o.Storage.Devices != nil {
 		add("storage.devices", strings.Join(o.Storage.Devices, ","))
 	}
+	if o.EBPF.Tracers != nil {
+		add("ebpf.tracers", strings.Join(o.EBPF.Tracers, ","))
+	}
+	if o.EBPF.Hooks != nil {
+		add("ebpf.hooks", strings.Join(o.EBPF.Hooks, ","))
+	}
+	if o.EBPF.SyscallLatency != nil {
+		add("ebpf.syscall_latency", strconv.FormatBool(*o.EBPF.SyscallLatency))
+	}
+	if o.EBPF.TopProcesses != nil {
+		add("ebpf.top_processes", strconv.FormatUint(uint64(*o.EBPF.TopProcesses), 10))
+	}
+	if o.EBPF.MaxThreads != nil {
+		add("ebpf.max_threads", strconv.FormatUint(uint64(*o.EBPF.MaxThreads), 10))
+	}
+	if o.EBPF.MaxPids != nil {
+		add("ebpf.max_pids", strconv.FormatUint(uint64(*o.EBPF.MaxPids), 10))
+	}
+	if o.EBPF.MaxRequests != nil {
+		add("ebpf.max_requests", strconv.FormatUint(uint64(*o.EBPF.MaxRequests), 10))
+	}
 }
 
 // optionFields maps each key to its field in Options (the parity test sets each one).
@@ -414,4 +475,11 @@ var optionFields = map[string]string{
 	"storage.btrfs":               "Storage.Btrfs",
 	"storage.lvm":                 "Storage.Lvm",
 	"storage.devices":             "Storage.Devices",
+	"ebpf.tracers":                "EBPF.Tracers",
+	"ebpf.hooks":                  "EBPF.Hooks",
+	"ebpf.syscall_latency":        "EBPF.SyscallLatency",
+	"ebpf.top_processes":          "EBPF.TopProcesses",
+	"ebpf.max_threads":            "EBPF.MaxThreads",
+	"ebpf.max_pids":               "EBPF.MaxPids",
+	"ebpf.max_requests":           "EBPF.MaxRequests",
 }

@@ -887,6 +887,106 @@ func (v ZfsHealth) String() string {
 	return unknownName(int32(v))
 }
 
+// An eBPF tracer: one set of BPF programs and the maps they fill.
+type TracerName int32
+
+const (
+	TracerNameSyscalls   TracerName = 0
+	TracerNameRunqlat    TracerName = 1
+	TracerNameOffcpu     TracerName = 2
+	TracerNameBiolatency TracerName = 3
+)
+
+// String is the snake_case name used in JSON.
+func (v TracerName) String() string {
+	switch v {
+	case TracerNameSyscalls:
+		return "syscalls"
+	case TracerNameRunqlat:
+		return "runqlat"
+	case TracerNameOffcpu:
+		return "offcpu"
+	case TracerNameBiolatency:
+		return "biolatency"
+	}
+	return unknownName(int32(v))
+}
+
+// Whether a tracer's programs are attached.
+type TracerState int32
+
+const (
+	TracerStateAttached TracerState = 1
+	TracerStateFailed   TracerState = 2
+)
+
+// String is the snake_case name used in JSON.
+func (v TracerState) String() string {
+	switch v {
+	case TracerStateAttached:
+		return "attached"
+	case TracerStateFailed:
+		return "failed"
+	}
+	return unknownName(int32(v))
+}
+
+// How a BPF program is attached to a kernel tracepoint.
+type HookType int32
+
+const (
+	HookTypeTpBtf      HookType = 0
+	HookTypeRawTp      HookType = 1
+	HookTypeTracepoint HookType = 2
+)
+
+// String is the snake_case name used in JSON.
+func (v HookType) String() string {
+	switch v {
+	case HookTypeTpBtf:
+		return "tp_btf"
+	case HookTypeRawTp:
+		return "raw_tp"
+	case HookTypeTracepoint:
+		return "tracepoint"
+	}
+	return unknownName(int32(v))
+}
+
+// A block request's operation (`REQ_OP_*`).
+type BlockOperation int32
+
+const (
+	BlockOperationRead        BlockOperation = 1
+	BlockOperationWrite       BlockOperation = 2
+	BlockOperationFlush       BlockOperation = 3
+	BlockOperationDiscard     BlockOperation = 4
+	BlockOperationSecureErase BlockOperation = 5
+	BlockOperationWriteZeroes BlockOperation = 6
+	BlockOperationOther       BlockOperation = 7
+)
+
+// String is the snake_case name used in JSON.
+func (v BlockOperation) String() string {
+	switch v {
+	case BlockOperationRead:
+		return "read"
+	case BlockOperationWrite:
+		return "write"
+	case BlockOperationFlush:
+		return "flush"
+	case BlockOperationDiscard:
+		return "discard"
+	case BlockOperationSecureErase:
+		return "secure_erase"
+	case BlockOperationWriteZeroes:
+		return "write_zeroes"
+	case BlockOperationOther:
+		return "other"
+	}
+	return unknownName(int32(v))
+}
+
 // Everything one call collected.
 type Snapshot struct {
 	// When collection started, on the observed machine's clock.
@@ -5659,16 +5759,328 @@ func convPhysicalVolume(c *C.libprobe_physical_volume) PhysicalVolume {
 	}
 }
 
-// What the tracers saw.
+// What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
+// previous snapshot of this probe, and the totals since attach.
+//
+// A tracer's fields are `disabled` when it was not asked for, missing with its
+// `TracerStatus::reason` when it did not attach, and `no_previous_sample` at the
+// snapshot that attached it.
 type EBPFMetrics struct {
-	// Nanoseconds the tracers have been attached.
+	// The interval the fields below cover: since the previous snapshot.
 	// Unit: ns.
-	AttachedNS uint64 `json:"attached_ns"`
+	IntervalNS Field[uint64] `json:"interval_ns"`
+	// Every tracer asked for, attached or not.
+	Tracers []TracerStatus `json:"tracers"`
+	// Calls per syscall name, largest first (calls entered in the interval).
+	SyscallCounts Field[[]Entry[string, uint64]] `json:"syscall_counts"`
+	// Calls that returned an error (-4095..-1) per syscall name, largest first;
+	// `disabled` without `syscall_latency`.
+	SyscallErrors Field[[]Entry[string, uint64]] `json:"syscall_errors"`
+	// Entry → exit latency per syscall name, in the order of `syscall_counts` (calls that
+	// returned in the interval; `exit` and `exit_group` never do); `disabled` without
+	// `syscall_latency`.
+	SyscallLatencies Field[[]Entry[string, LatencyHistogram]] `json:"syscall_latencies"`
+	// The processes that made the most system calls, most first (option
+	// `top_processes`).
+	SyscallsByProcess Field[[]ProcessSyscalls] `json:"syscalls_by_process"`
+	// Time runnable threads waited for a CPU: from wakeup, or from preemption, to running.
+	RunqueueLatency Field[LatencyHistogram] `json:"runqueue_latency"`
+	// Off-CPU time per process, most first (option `top_processes`).
+	CPUOffTime Field[[]OffCPUTime] `json:"cpu_off_time"`
+	// Issue → completion latency of block requests, every device and operation together.
+	BlockIOLatency Field[LatencyHistogram] `json:"block_io_latency"`
+	// Block I/O per device and operation.
+	BlockIOByDevice Field[[]BlockIODevice] `json:"block_io_by_device"`
+	// Block I/O per submitting process, most bytes first (option `top_processes`).
+	BlockIOByProcess Field[[]BlockIOStats] `json:"block_io_by_process"`
+	// The totals since attach.
+	SinceAttach EBPFTotals `json:"since_attach"`
 }
 
 func convEBPFMetrics(c *C.libprobe_ebpf_metrics) EBPFMetrics {
 	return EBPFMetrics{
-		AttachedNS: uint64(c.attached_ns),
+		IntervalNS:        convOptU64(&c.interval_ns),
+		Tracers:           convListTracerStatus(&c.tracers),
+		SyscallCounts:     convOptMapStrU64(&c.syscall_counts),
+		SyscallErrors:     convOptMapStrU64(&c.syscall_errors),
+		SyscallLatencies:  convOptMapStrLatencyHistogram(&c.syscall_latencies),
+		SyscallsByProcess: convOptListProcessSyscalls(&c.syscalls_by_process),
+		RunqueueLatency:   convOptLatencyHistogram(&c.runqueue_latency),
+		CPUOffTime:        convOptListOffCPUTime(&c.cpu_off_time),
+		BlockIOLatency:    convOptLatencyHistogram(&c.block_io_latency),
+		BlockIOByDevice:   convOptListBlockIODevice(&c.block_io_by_device),
+		BlockIOByProcess:  convOptListBlockIOStats(&c.block_io_by_process),
+		SinceAttach:       convEBPFTotals(c.since_attach),
+	}
+}
+
+// One tracer: whether it is attached, how, and what it could not keep.
+type TracerStatus struct {
+	Tracer TracerName  `json:"tracer"`
+	State  TracerState `json:"state"`
+	// Why the tracer is not attached; null when it is.
+	Reason Field[Reason] `json:"reason"`
+	// What failed, when it failed (the loader's or the kernel's message).
+	Error Field[string] `json:"error"`
+	// The program type its programs use (the first of option `hooks` this kernel
+	// accepted); null when not attached.
+	Hook Field[HookType] `json:"hook"`
+	// For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to
+	// read the tracepoints' ids) because it was not mounted; null for the other types,
+	// which need no tracefs.
+	TracefsMounted Field[bool] `json:"tracefs_mounted"`
+	// The kernel events its programs are attached to (`raw_syscalls/sys_enter`).
+	Events []string `json:"events"`
+	// Events not counted in the interval because a bounded table was full (or a thread
+	// exit record found its ring full); `no_previous_sample` at the snapshot that attached.
+	Dropped Field[uint64] `json:"dropped"`
+	// Events not counted since attach.
+	DroppedSinceAttach uint64 `json:"dropped_since_attach"`
+}
+
+func convTracerStatus(c *C.libprobe_tracer_status) TracerStatus {
+	return TracerStatus{
+		Tracer:             TracerName(c.tracer),
+		State:              TracerState(c.state),
+		Reason:             convOptReason(&c.reason),
+		Error:              convOptStr(&c.error),
+		Hook:               convOptHookType(&c.hook),
+		TracefsMounted:     convOptBool(&c.tracefs_mounted),
+		Events:             convListStr(&c.events),
+		Dropped:            convOptU64(&c.dropped),
+		DroppedSinceAttach: uint64(c.dropped_since_attach),
+	}
+}
+
+// A latency distribution in log2 buckets (the specification's `LatencyHistogram`).
+//
+// Bucket bounds are 1, 3, 7, 15, … 2^(i+1)-1 ns: bucket 0 holds 0 and 1 ns, bucket i holds
+// [2^i, 2^(i+1)) ns. Only non-empty buckets are listed.
+type LatencyHistogram struct {
+	// The non-empty buckets, in increasing order of bound.
+	Buckets []HistogramBucket `json:"buckets"`
+	// Sum of the values.
+	// Unit: ns.
+	SumNS uint64 `json:"sum_ns"`
+	// Number of values (the sum of the buckets' counts).
+	Count uint64 `json:"count"`
+	// The smallest value; null when there is none. Exact, except that an event racing
+	// the snapshot by a few nanoseconds may count in the next interval's buckets but not
+	// in this one's minimum and maximum (then null here if it was the only one).
+	// Unit: ns.
+	MinNS Field[uint64] `json:"min_ns"`
+	// The largest value; null when there is none (see `min_ns`).
+	// Unit: ns.
+	MaxNS Field[uint64] `json:"max_ns"`
+	// Median, estimated from the buckets (linear within the bucket, kept within
+	// `min_ns`..`max_ns`); null when there is no value.
+	// Unit: ns.
+	P50NS Field[uint64] `json:"p50_ns"`
+	// 90th percentile, estimated as `p50_ns` is.
+	// Unit: ns.
+	P90NS Field[uint64] `json:"p90_ns"`
+	// 99th percentile, estimated as `p50_ns` is.
+	// Unit: ns.
+	P99NS Field[uint64] `json:"p99_ns"`
+}
+
+func convLatencyHistogram(c *C.libprobe_latency_histogram) LatencyHistogram {
+	return LatencyHistogram{
+		Buckets: convListHistogramBucket(&c.buckets),
+		SumNS:   uint64(c.sum_ns),
+		Count:   uint64(c.count),
+		MinNS:   convOptU64(&c.min_ns),
+		MaxNS:   convOptU64(&c.max_ns),
+		P50NS:   convOptU64(&c.p50_ns),
+		P90NS:   convOptU64(&c.p90_ns),
+		P99NS:   convOptU64(&c.p99_ns),
+	}
+}
+
+// One bucket of a `LatencyHistogram`.
+type HistogramBucket struct {
+	// The largest value this bucket holds (inclusive: Prometheus' `le`); the bucket
+	// holds the values above the previous bucket's bound. The last possible bucket's bound
+	// is 2^64-1 (every value from 2^47 ns, about 39 hours, up).
+	// Unit: ns.
+	UpperBoundNS uint64 `json:"upper_bound_ns"`
+	// Values in this bucket.
+	Count uint64 `json:"count"`
+}
+
+func convHistogramBucket(c *C.libprobe_histogram_bucket) HistogramBucket {
+	return HistogramBucket{
+		UpperBoundNS: uint64(c.upper_bound_ns),
+		Count:        uint64(c.count),
+	}
+}
+
+// A process's system calls over the interval.
+type ProcessSyscalls struct {
+	// The process id (of the initial pid namespace).
+	PID int32 `json:"pid"`
+	// When the process started, in clock ticks since boot (`start_time` of
+	// `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+	// process within the interval is a row of its own.
+	// Unit: ticks.
+	StartTime uint64 `json:"start_time"`
+	// The process's name (its main thread's `comm` when seen, else a thread's).
+	Name string `json:"name"`
+	// System calls entered.
+	Count uint64 `json:"count"`
+	// Calls that returned an error (-4095..-1); `disabled` without `syscall_latency`.
+	Errors Field[uint64] `json:"errors"`
+	// Time spent in system calls, entry to exit, summed over its threads; `disabled`
+	// without `syscall_latency`.
+	// Unit: ns.
+	LatencyNS Field[uint64] `json:"latency_ns"`
+}
+
+func convProcessSyscalls(c *C.libprobe_process_syscalls) ProcessSyscalls {
+	return ProcessSyscalls{
+		PID:       int32(c.pid),
+		StartTime: uint64(c.start_time),
+		Name:      goString(c.name),
+		Count:     uint64(c.count),
+		Errors:    convOptU64(&c.errors),
+		LatencyNS: convOptU64(&c.latency_ns),
+	}
+}
+
+// A process's time off a CPU over the interval (switched out to switched back in),
+// summed over its threads.
+type OffCPUTime struct {
+	// The process id (of the initial pid namespace).
+	PID int32 `json:"pid"`
+	// When the process started, in clock ticks since boot (`start_time` of
+	// `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+	// process within the interval is a row of its own.
+	// Unit: ticks.
+	StartTime uint64 `json:"start_time"`
+	// The process's name (its main thread's `comm` when first seen).
+	Name string `json:"name"`
+	// `voluntary_ns + involuntary_ns`.
+	// Unit: ns.
+	TotalNS uint64 `json:"total_ns"`
+	// Off CPU after sleeping or blocking (I/O, locks, `sleep`), until running again.
+	// Unit: ns.
+	VoluntaryNS uint64 `json:"voluntary_ns"`
+	// Off CPU after being preempted (or yielding) while still runnable: waiting for a CPU.
+	// Unit: ns.
+	InvoluntaryNS uint64 `json:"involuntary_ns"`
+	// Voluntary switches that ended in the interval (the kernel's `nvcsw` sense).
+	VoluntarySwitches uint64 `json:"voluntary_switches"`
+	// Involuntary switches that ended in the interval (`nivcsw`).
+	InvoluntarySwitches uint64 `json:"involuntary_switches"`
+}
+
+func convOffCPUTime(c *C.libprobe_off_cpu_time) OffCPUTime {
+	return OffCPUTime{
+		PID:                 int32(c.pid),
+		StartTime:           uint64(c.start_time),
+		Name:                goString(c.name),
+		TotalNS:             uint64(c.total_ns),
+		VoluntaryNS:         uint64(c.voluntary_ns),
+		InvoluntaryNS:       uint64(c.involuntary_ns),
+		VoluntarySwitches:   uint64(c.voluntary_switches),
+		InvoluntarySwitches: uint64(c.involuntary_switches),
+	}
+}
+
+// Block I/O of one device and operation over the interval.
+type BlockIODevice struct {
+	// The device's kernel name (`sda`, `nvme0n1p2`, `loop0`); `not_present` when the
+	// device is gone.
+	Name      Field[string]  `json:"name"`
+	Major     uint32         `json:"major"`
+	Minor     uint32         `json:"minor"`
+	Operation BlockOperation `json:"operation"`
+	// Bytes of the completed requests.
+	// Unit: bytes.
+	Bytes uint64 `json:"bytes"`
+	// Issue → completion latency of its requests (`count`: requests completed).
+	Latency LatencyHistogram `json:"latency"`
+}
+
+func convBlockIODevice(c *C.libprobe_block_io_device) BlockIODevice {
+	return BlockIODevice{
+		Name:      convOptStr(&c.name),
+		Major:     uint32(c.major),
+		Minor:     uint32(c.minor),
+		Operation: BlockOperation(c.operation),
+		Bytes:     uint64(c.bytes),
+		Latency:   convLatencyHistogram(c.latency),
+	}
+}
+
+// A process's block I/O over the interval (the specification's `BlockIoStats`): the
+// requests it submitted that completed, and their time from issue to completion.
+type BlockIOStats struct {
+	// The process id (of the initial pid namespace).
+	PID int32 `json:"pid"`
+	// When the process started, in clock ticks since boot (`start_time` of
+	// `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+	// process within the interval is a row of its own.
+	// Unit: ticks.
+	StartTime uint64 `json:"start_time"`
+	// The submitting process's name (its main thread's `comm`).
+	Name   string `json:"name"`
+	Reads  uint64 `json:"reads"`
+	Writes uint64 `json:"writes"`
+	// Bytes the read requests asked for.
+	// Unit: bytes.
+	ReadBytes uint64 `json:"read_bytes"`
+	// Bytes the write requests carried.
+	// Unit: bytes.
+	WriteBytes uint64 `json:"write_bytes"`
+	// Reads' time from issue to completion, summed.
+	// Unit: ns.
+	ReadLatencyNS uint64 `json:"read_latency_ns"`
+	// Writes' time from issue to completion, summed.
+	// Unit: ns.
+	WriteLatencyNS uint64 `json:"write_latency_ns"`
+}
+
+func convBlockIOStats(c *C.libprobe_block_io_stats) BlockIOStats {
+	return BlockIOStats{
+		PID:            int32(c.pid),
+		StartTime:      uint64(c.start_time),
+		Name:           goString(c.name),
+		Reads:          uint64(c.reads),
+		Writes:         uint64(c.writes),
+		ReadBytes:      uint64(c.read_bytes),
+		WriteBytes:     uint64(c.write_bytes),
+		ReadLatencyNS:  uint64(c.read_latency_ns),
+		WriteLatencyNS: uint64(c.write_latency_ns),
+	}
+}
+
+// What the tracers counted since they were attached.
+type EBPFTotals struct {
+	// Time since the tracers were attached.
+	// Unit: ns.
+	AttachedNS uint64 `json:"attached_ns"`
+	// Calls per syscall name, largest first.
+	SyscallCounts Field[[]Entry[string, uint64]] `json:"syscall_counts"`
+	// Failed calls per syscall name, largest first.
+	SyscallErrors Field[[]Entry[string, uint64]] `json:"syscall_errors"`
+	// Latency per syscall name, in the order of `syscall_counts`.
+	SyscallLatencies Field[[]Entry[string, LatencyHistogram]] `json:"syscall_latencies"`
+	RunqueueLatency  Field[LatencyHistogram]                  `json:"runqueue_latency"`
+	// Every device and operation together.
+	BlockIOLatency  Field[LatencyHistogram] `json:"block_io_latency"`
+	BlockIOByDevice Field[[]BlockIODevice]  `json:"block_io_by_device"`
+}
+
+func convEBPFTotals(c *C.libprobe_ebpf_totals) EBPFTotals {
+	return EBPFTotals{
+		AttachedNS:       uint64(c.attached_ns),
+		SyscallCounts:    convOptMapStrU64(&c.syscall_counts),
+		SyscallErrors:    convOptMapStrU64(&c.syscall_errors),
+		SyscallLatencies: convOptMapStrLatencyHistogram(&c.syscall_latencies),
+		RunqueueLatency:  convOptLatencyHistogram(&c.runqueue_latency),
+		BlockIOLatency:   convOptLatencyHistogram(&c.block_io_latency),
+		BlockIOByDevice:  convOptListBlockIODevice(&c.block_io_by_device),
 	}
 }
 
@@ -6864,4 +7276,117 @@ func convOptDeviceMapperState(c *C.libprobe_opt_device_mapper_state) Field[Devic
 		return Field[DeviceMapperState]{Reason: Reason(c.reason)}
 	}
 	return Field[DeviceMapperState]{Valid: true, Value: convDeviceMapperState(c.value)}
+}
+
+func convListTracerStatus(c *C.libprobe_list_tracer_status) []TracerStatus {
+	out := make([]TracerStatus, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_tracer_status)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convTracerStatus(e)
+	}
+	return out
+}
+
+func convMapStrLatencyHistogram(c *C.libprobe_map_str_latency_histogram) []Entry[string, LatencyHistogram] {
+	out := make([]Entry[string, LatencyHistogram], int(c.count))
+	for i := range out {
+		e := (*C.libprobe_map_str_latency_histogram_entry)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i].Key = goString((*&e.key))
+		out[i].Value = convLatencyHistogram(&e.value)
+	}
+	return out
+}
+
+func convOptMapStrLatencyHistogram(c *C.libprobe_opt_map_str_latency_histogram) Field[[]Entry[string, LatencyHistogram]] {
+	if c.present == 0 {
+		return Field[[]Entry[string, LatencyHistogram]]{Reason: Reason(c.reason)}
+	}
+	return Field[[]Entry[string, LatencyHistogram]]{Valid: true, Value: convMapStrLatencyHistogram(&c.value)}
+}
+
+func convListProcessSyscalls(c *C.libprobe_list_process_syscalls) []ProcessSyscalls {
+	out := make([]ProcessSyscalls, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_process_syscalls)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convProcessSyscalls(e)
+	}
+	return out
+}
+
+func convOptListProcessSyscalls(c *C.libprobe_opt_list_process_syscalls) Field[[]ProcessSyscalls] {
+	if c.present == 0 {
+		return Field[[]ProcessSyscalls]{Reason: Reason(c.reason)}
+	}
+	return Field[[]ProcessSyscalls]{Valid: true, Value: convListProcessSyscalls(&c.value)}
+}
+
+func convOptLatencyHistogram(c *C.libprobe_opt_latency_histogram) Field[LatencyHistogram] {
+	if c.present == 0 {
+		return Field[LatencyHistogram]{Reason: Reason(c.reason)}
+	}
+	return Field[LatencyHistogram]{Valid: true, Value: convLatencyHistogram(c.value)}
+}
+
+func convListOffCPUTime(c *C.libprobe_list_off_cpu_time) []OffCPUTime {
+	out := make([]OffCPUTime, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_off_cpu_time)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convOffCPUTime(e)
+	}
+	return out
+}
+
+func convOptListOffCPUTime(c *C.libprobe_opt_list_off_cpu_time) Field[[]OffCPUTime] {
+	if c.present == 0 {
+		return Field[[]OffCPUTime]{Reason: Reason(c.reason)}
+	}
+	return Field[[]OffCPUTime]{Valid: true, Value: convListOffCPUTime(&c.value)}
+}
+
+func convListBlockIODevice(c *C.libprobe_list_block_io_device) []BlockIODevice {
+	out := make([]BlockIODevice, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_block_io_device)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convBlockIODevice(e)
+	}
+	return out
+}
+
+func convOptListBlockIODevice(c *C.libprobe_opt_list_block_io_device) Field[[]BlockIODevice] {
+	if c.present == 0 {
+		return Field[[]BlockIODevice]{Reason: Reason(c.reason)}
+	}
+	return Field[[]BlockIODevice]{Valid: true, Value: convListBlockIODevice(&c.value)}
+}
+
+func convListBlockIOStats(c *C.libprobe_list_block_io_stats) []BlockIOStats {
+	out := make([]BlockIOStats, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_block_io_stats)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convBlockIOStats(e)
+	}
+	return out
+}
+
+func convOptListBlockIOStats(c *C.libprobe_opt_list_block_io_stats) Field[[]BlockIOStats] {
+	if c.present == 0 {
+		return Field[[]BlockIOStats]{Reason: Reason(c.reason)}
+	}
+	return Field[[]BlockIOStats]{Valid: true, Value: convListBlockIOStats(&c.value)}
+}
+
+func convOptHookType(c *C.libprobe_opt_hook_type) Field[HookType] {
+	if c.present == 0 {
+		return Field[HookType]{Reason: Reason(c.reason)}
+	}
+	return Field[HookType]{Valid: true, Value: HookType(c.value)}
+}
+
+func convListHistogramBucket(c *C.libprobe_list_histogram_bucket) []HistogramBucket {
+	out := make([]HistogramBucket, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_histogram_bucket)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convHistogramBucket(e)
+	}
+	return out
 }

@@ -104,6 +104,18 @@ export type PowerMode = 'active' | 'idle' | 'standby' | 'unknown';
 /** Health of a ZFS pool or vdev. */
 export type ZfsHealth = 'online' | 'degraded' | 'faulted' | 'offline' | 'unavail' | 'removed' | 'suspended' | 'unknown';
 
+/** An eBPF tracer: one set of BPF programs and the maps they fill. */
+export type TracerName = 'syscalls' | 'runqlat' | 'offcpu' | 'biolatency';
+
+/** Whether a tracer's programs are attached. */
+export type TracerState = 'attached' | 'failed';
+
+/** How a BPF program is attached to a kernel tracepoint. */
+export type HookType = 'tp_btf' | 'raw_tp' | 'tracepoint';
+
+/** A block request's operation (`REQ_OP_*`). */
+export type BlockOperation = 'read' | 'write' | 'flush' | 'discard' | 'secure_erase' | 'write_zeroes' | 'other';
+
 /** Everything one call collected. */
 export interface Snapshot {
   /**
@@ -4575,18 +4587,316 @@ export interface PhysicalVolume {
   unavailable?: Partial<Record<'name' | 'deviceSizeBytes' | 'sizeBytes' | 'peStartBytes' | 'mdaCount', Reason>>;
 }
 
-/** What the tracers saw. */
+/**
+ * What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
+ * previous snapshot of this probe, and the totals since attach.
+ *
+ * A tracer's fields are `disabled` when it was not asked for, missing with its
+ * [`TracerStatus::reason`] when it did not attach, and `no_previous_sample` at the
+ * snapshot that attached it.
+ */
 export interface EbpfMetrics {
   /**
-   * Nanoseconds the tracers have been attached.
+   * The interval the fields below cover: since the previous snapshot.
+   *
+   * Unit: ns.
+   */
+  intervalNs: bigint | null;
+  /** Every tracer asked for, attached or not. */
+  tracers: TracerStatus[];
+  /** Calls per syscall name, largest first (calls entered in the interval). */
+  syscallCounts: { [key: string]: bigint } | null;
+  /**
+   * Calls that returned an error (-4095..-1) per syscall name, largest first;
+   * `disabled` without `syscall_latency`.
+   */
+  syscallErrors: { [key: string]: bigint } | null;
+  /**
+   * Entry → exit latency per syscall name, in the order of `syscall_counts` (calls that
+   * returned in the interval; `exit` and `exit_group` never do); `disabled` without
+   * `syscall_latency`.
+   */
+  syscallLatencies: { [key: string]: LatencyHistogram } | null;
+  /**
+   * The processes that made the most system calls, most first (option
+   * `top_processes`).
+   */
+  syscallsByProcess: ProcessSyscalls[] | null;
+  /** Time runnable threads waited for a CPU: from wakeup, or from preemption, to running. */
+  runqueueLatency: LatencyHistogram | null;
+  /** Off-CPU time per process, most first (option `top_processes`). */
+  cpuOffTime: OffCpuTime[] | null;
+  /** Issue → completion latency of block requests, every device and operation together. */
+  blockIoLatency: LatencyHistogram | null;
+  /** Block I/O per device and operation. */
+  blockIoByDevice: BlockIoDevice[] | null;
+  /** Block I/O per submitting process, most bytes first (option `top_processes`). */
+  blockIoByProcess: BlockIoStats[] | null;
+  /** The totals since attach. */
+  sinceAttach: EbpfTotals;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'intervalNs' | 'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'syscallsByProcess' | 'runqueueLatency' | 'cpuOffTime' | 'blockIoLatency' | 'blockIoByDevice' | 'blockIoByProcess', Reason>>;
+}
+
+/** One tracer: whether it is attached, how, and what it could not keep. */
+export interface TracerStatus {
+  tracer: TracerName;
+  state: TracerState;
+  /** Why the tracer is not attached; null when it is. */
+  reason: Reason | null;
+  /** What failed, when it failed (the loader's or the kernel's message). */
+  error: string | null;
+  /**
+   * The program type its programs use (the first of option `hooks` this kernel
+   * accepted); null when not attached.
+   */
+  hook: HookType | null;
+  /**
+   * For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to
+   * read the tracepoints' ids) because it was not mounted; null for the other types,
+   * which need no tracefs.
+   */
+  tracefsMounted: boolean | null;
+  /** The kernel events its programs are attached to (`raw_syscalls/sys_enter`). */
+  events: string[];
+  /**
+   * Events not counted in the interval because a bounded table was full (or a thread
+   * exit record found its ring full); `no_previous_sample` at the snapshot that attached.
+   */
+  dropped: bigint | null;
+  /** Events not counted since attach. */
+  droppedSinceAttach: bigint;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'dropped', Reason>>;
+}
+
+/**
+ * A latency distribution in log2 buckets (the specification's `LatencyHistogram`).
+ *
+ * Bucket bounds are 1, 3, 7, 15, … 2^(i+1)-1 ns: bucket 0 holds 0 and 1 ns, bucket i holds
+ * [2^i, 2^(i+1)) ns. Only non-empty buckets are listed.
+ */
+export interface LatencyHistogram {
+  /** The non-empty buckets, in increasing order of bound. */
+  buckets: HistogramBucket[];
+  /**
+   * Sum of the values.
+   *
+   * Unit: ns.
+   */
+  sumNs: bigint;
+  /** Number of values (the sum of the buckets' counts). */
+  count: bigint;
+  /**
+   * The smallest value; null when there is none. Exact, except that an event racing
+   * the snapshot by a few nanoseconds may count in the next interval's buckets but not
+   * in this one's minimum and maximum (then null here if it was the only one).
+   *
+   * Unit: ns.
+   */
+  minNs: bigint | null;
+  /**
+   * The largest value; null when there is none (see `min_ns`).
+   *
+   * Unit: ns.
+   */
+  maxNs: bigint | null;
+  /**
+   * Median, estimated from the buckets (linear within the bucket, kept within
+   * `min_ns`..`max_ns`); null when there is no value.
+   *
+   * Unit: ns.
+   */
+  p50Ns: bigint | null;
+  /**
+   * 90th percentile, estimated as `p50_ns` is.
+   *
+   * Unit: ns.
+   */
+  p90Ns: bigint | null;
+  /**
+   * 99th percentile, estimated as `p50_ns` is.
+   *
+   * Unit: ns.
+   */
+  p99Ns: bigint | null;
+}
+
+/** One bucket of a [`LatencyHistogram`]. */
+export interface HistogramBucket {
+  /**
+   * The largest value this bucket holds (inclusive: Prometheus' `le`); the bucket
+   * holds the values above the previous bucket's bound. The last possible bucket's bound
+   * is 2^64-1 (every value from 2^47 ns, about 39 hours, up).
+   *
+   * Unit: ns.
+   */
+  upperBoundNs: bigint;
+  /** Values in this bucket. */
+  count: bigint;
+}
+
+/** A process's system calls over the interval. */
+export interface ProcessSyscalls {
+  /** The process id (of the initial pid namespace). */
+  pid: number;
+  /**
+   * When the process started, in clock ticks since boot (`start_time` of
+   * [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+   * process within the interval is a row of its own.
+   *
+   * Unit: ticks.
+   */
+  startTime: bigint;
+  /** The process's name (its main thread's `comm` when seen, else a thread's). */
+  name: string;
+  /** System calls entered. */
+  count: bigint;
+  /** Calls that returned an error (-4095..-1); `disabled` without `syscall_latency`. */
+  errors: bigint | null;
+  /**
+   * Time spent in system calls, entry to exit, summed over its threads; `disabled`
+   * without `syscall_latency`.
+   *
+   * Unit: ns.
+   */
+  latencyNs: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'errors' | 'latencyNs', Reason>>;
+}
+
+/**
+ * A process's time off a CPU over the interval (switched out to switched back in),
+ * summed over its threads.
+ */
+export interface OffCpuTime {
+  /** The process id (of the initial pid namespace). */
+  pid: number;
+  /**
+   * When the process started, in clock ticks since boot (`start_time` of
+   * [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+   * process within the interval is a row of its own.
+   *
+   * Unit: ticks.
+   */
+  startTime: bigint;
+  /** The process's name (its main thread's `comm` when first seen). */
+  name: string;
+  /**
+   * `voluntary_ns + involuntary_ns`.
+   *
+   * Unit: ns.
+   */
+  totalNs: bigint;
+  /**
+   * Off CPU after sleeping or blocking (I/O, locks, `sleep`), until running again.
+   *
+   * Unit: ns.
+   */
+  voluntaryNs: bigint;
+  /**
+   * Off CPU after being preempted (or yielding) while still runnable: waiting for a CPU.
+   *
+   * Unit: ns.
+   */
+  involuntaryNs: bigint;
+  /** Voluntary switches that ended in the interval (the kernel's `nvcsw` sense). */
+  voluntarySwitches: bigint;
+  /** Involuntary switches that ended in the interval (`nivcsw`). */
+  involuntarySwitches: bigint;
+}
+
+/** Block I/O of one device and operation over the interval. */
+export interface BlockIoDevice {
+  /**
+   * The device's kernel name (`sda`, `nvme0n1p2`, `loop0`); `not_present` when the
+   * device is gone.
+   */
+  name: string | null;
+  major: number;
+  minor: number;
+  operation: BlockOperation;
+  /**
+   * Bytes of the completed requests.
+   *
+   * Unit: bytes.
+   */
+  bytes: bigint;
+  /** Issue → completion latency of its requests (`count`: requests completed). */
+  latency: LatencyHistogram;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'name', Reason>>;
+}
+
+/**
+ * A process's block I/O over the interval (the specification's `BlockIoStats`): the
+ * requests it submitted that completed, and their time from issue to completion.
+ */
+export interface BlockIoStats {
+  /** The process id (of the initial pid namespace). */
+  pid: number;
+  /**
+   * When the process started, in clock ticks since boot (`start_time` of
+   * [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+   * process within the interval is a row of its own.
+   *
+   * Unit: ticks.
+   */
+  startTime: bigint;
+  /** The submitting process's name (its main thread's `comm`). */
+  name: string;
+  reads: bigint;
+  writes: bigint;
+  /**
+   * Bytes the read requests asked for.
+   *
+   * Unit: bytes.
+   */
+  readBytes: bigint;
+  /**
+   * Bytes the write requests carried.
+   *
+   * Unit: bytes.
+   */
+  writeBytes: bigint;
+  /**
+   * Reads' time from issue to completion, summed.
+   *
+   * Unit: ns.
+   */
+  readLatencyNs: bigint;
+  /**
+   * Writes' time from issue to completion, summed.
+   *
+   * Unit: ns.
+   */
+  writeLatencyNs: bigint;
+}
+
+/** What the tracers counted since they were attached. */
+export interface EbpfTotals {
+  /**
+   * Time since the tracers were attached.
    *
    * Unit: ns.
    */
   attachedNs: bigint;
+  /** Calls per syscall name, largest first. */
+  syscallCounts: { [key: string]: bigint } | null;
+  /** Failed calls per syscall name, largest first. */
+  syscallErrors: { [key: string]: bigint } | null;
+  /** Latency per syscall name, in the order of `syscall_counts`. */
+  syscallLatencies: { [key: string]: LatencyHistogram } | null;
+  runqueueLatency: LatencyHistogram | null;
+  /** Every device and operation together. */
+  blockIoLatency: LatencyHistogram | null;
+  blockIoByDevice: BlockIoDevice[] | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'runqueueLatency' | 'blockIoLatency' | 'blockIoByDevice', Reason>>;
 }
 
 /** The name of each record type. */
-export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics';
+export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics' | 'TracerStatus' | 'LatencyHistogram' | 'HistogramBucket' | 'ProcessSyscalls' | 'OffCpuTime' | 'BlockIoDevice' | 'BlockIoStats' | 'EbpfTotals';
 
 /** Each record type by name. */
 export interface RecordTypes {
@@ -4680,6 +4990,14 @@ export interface RecordTypes {
   DeviceMapperState: DeviceMapperState;
   PhysicalVolume: PhysicalVolume;
   EbpfMetrics: EbpfMetrics;
+  TracerStatus: TracerStatus;
+  LatencyHistogram: LatencyHistogram;
+  HistogramBucket: HistogramBucket;
+  ProcessSyscalls: ProcessSyscalls;
+  OffCpuTime: OffCpuTime;
+  BlockIoDevice: BlockIoDevice;
+  BlockIoStats: BlockIoStats;
+  EbpfTotals: EbpfTotals;
 }
 
 /** The system domain's options (`new Probe({ system: { … } })`); each one left out keeps its default. */
@@ -4973,6 +5291,60 @@ export interface StorageOptions {
 
 /** The ebpf domain's options (`new Probe({ ebpf: { … } })`); each one left out keeps its default. */
 export interface EbpfOptions {
+  /**
+   * The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency). Each
+   * adds cost to the events it traces: `syscalls` to every system call, `runqlat` and
+   * `offcpu` to every context switch (and `runqlat` to every wakeup), `biolatency` to
+   * every block request.
+   *
+   * Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency`.
+   */
+  tracers?: string | Array<'syscalls' | 'runqlat' | 'offcpu' | 'biolatency'>;
+  /**
+   * The program types the tracers may use, in this order of preference: tp_btf,
+   * raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
+   * accepts). One name forces that type. `tracepoint` needs tracefs; where it is not
+   * mounted, libprobe mounts it privately, only to read the tracepoints' ids (which
+   * needs CAP_SYS_ADMIN).
+   *
+   * Key `ebpf.hooks`; default `tp_btf,raw_tp,tracepoint`.
+   */
+  hooks?: string | Array<'tp_btf' | 'raw_tp' | 'tracepoint'>;
+  /**
+   * Syscall latencies and errors (default true): a second program at each syscall's
+   * exit. `false` counts calls only, with one program at entry, at about half the cost.
+   *
+   * Key `ebpf.syscall_latency`; default `true`.
+   */
+  syscallLatency?: boolean;
+  /**
+   * Processes listed in each per-process table: those with the most events in the
+   * interval (default 50). The others are counted in the tables' totals only.
+   *
+   * Key `ebpf.top_processes`; default `50`.
+   */
+  topProcesses?: number;
+  /**
+   * Threads the per-thread tables hold (default 65536): the syscall tracer's thread
+   * slots (rounded up to a power of two, 64 bytes each), and the threads waiting on a run
+   * queue or off a CPU. A thread that finds its table full is counted in `dropped`.
+   *
+   * Key `ebpf.max_threads`; default `65536`.
+   */
+  maxThreads?: number;
+  /**
+   * Processes the per-process tables hold (default 16384). A process that finds its
+   * table full is counted in `dropped`.
+   *
+   * Key `ebpf.max_pids`; default `16384`.
+   */
+  maxPids?: number;
+  /**
+   * Block requests in flight tracked at once (default 16384).
+   *
+   * Key `ebpf.max_requests`; default `16384`.
+   */
+  maxRequests?: number;
 }
 
 /** Options of `new Probe(options)`; each one left out takes the core's default. An unknown key throws `TypeError`. */

@@ -11,6 +11,7 @@ use crate::network::AddressFamily;
 use crate::parse::{Problems, Val};
 use crate::process::Limit;
 use crate::sys::imp::blockdev::{lvm2, lvm2_text};
+use crate::sys::imp::ebpf::{self, maps::Dump, syscall_table};
 use crate::sys::imp::ioctl::{btrfs, nvlist, nvme, sg_ata, sg_scsi, zfs};
 use crate::sys::imp::network::{conntrack, ethtool, netlink, rtnetlink, sock_diag};
 use crate::sys::imp::procfs::spl_kstat_zfs;
@@ -97,6 +98,8 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("spl_kstat_zfs", spl_kstat_zfs),
     ("lvm2_label", lvm2_label),
     ("lvm2_metadata", lvm2_metadata),
+    ("ebpf_maps", ebpf_maps),
+    ("ebpf_tables", ebpf_tables),
 ];
 
 fn lines(data: &[u8]) -> usize {
@@ -980,5 +983,30 @@ pub fn lvm2_metadata(data: &[u8]) {
                 let _ = (l.extent_count(), l.visible());
             }
         }
+    }
+}
+
+/// A recorded BPF map (the fixture text form): renders back to the same dump; and every
+/// tracer's decoders, fed its entries as any map's, keep their histograms consistent.
+pub fn ebpf_maps(data: &[u8]) {
+    let Ok(d) = Dump::parse(data) else { return };
+    assert_eq!(Dump::parse(d.to_text().as_bytes()).as_ref(), Ok(&d));
+    ebpf::fuzz_readers(&d);
+}
+
+/// The eBPF domain's text tables: the syscall table (renders back), `/proc/kallsyms` and
+/// the scan's output named by it, and the tracers' statuses (render back).
+pub fn ebpf_tables(data: &[u8]) {
+    if let Ok(t) = syscall_table::parse(data) {
+        assert_eq!(syscall_table::parse(t.to_text().as_bytes()), Ok(t));
+    }
+    if let Ok(k) = syscall_table::parse_kallsyms(data, "__x64_sys_") {
+        assert!(k.entries.len() <= lines(data));
+        if let Ok(t) = syscall_table::name_table(data, &k) {
+            assert!(t.len() <= syscall_table::MAX_NR as usize + 1);
+        }
+    }
+    if let Ok(s) = ebpf::parse_statuses(data) {
+        assert_eq!(ebpf::parse_statuses(ebpf::write_statuses(&s).as_bytes()), Ok(s));
     }
 }

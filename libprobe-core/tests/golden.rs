@@ -25,7 +25,7 @@ use libprobe::{
 };
 
 /// Every scenario under `tests/fixtures/`.
-const SCENARIOS: [&str; 14] = [
+const SCENARIOS: [&str; 15] = [
     "linux-6.18-vm",
     "adversarial-names",
     "old-kernel-4.19",
@@ -40,6 +40,7 @@ const SCENARIOS: [&str; 14] = [
     "storage-smart",
     "storage-volumes",
     "storage-zfs",
+    "ebpf-trace",
 ];
 
 fn fixtures() -> PathBuf {
@@ -62,6 +63,9 @@ fn options(source: Source, scenario: &str) -> Options {
     } else if scenario.starts_with("storage-") {
         // The storage scenarios hold block devices, volume managers and device answers.
         Domains::NONE.with(DomainName::Storage)
+    } else if scenario.starts_with("ebpf-") {
+        // The recorded maps of every tracer (the default `ebpf.tracers`), nothing else.
+        Domains::NONE.with(DomainName::Ebpf)
     } else {
         Domains::default_set()
     };
@@ -853,6 +857,52 @@ fn power_dual_battery() {
     let usb = others.iter().find(|s| s.supply_type == Field::Value("USB".into())).unwrap();
     assert_eq!(usb.usb_type, Field::Value("C [PD] PD_PPS".into()));
     assert_eq!((usb.online, usb.current_max_ua), (Field::Value(false), Field::Value(3_000_000)));
+}
+
+/// Recorded eBPF maps around known work (see its FIXTURE.md): python3 calling getppid
+/// 20 000 times, `sleep 0.3`, dd writing and reading 16 × 64 KiB with O_DIRECT on loop0.
+#[test]
+fn ebpf_trace() {
+    use libprobe::ebpf::{BlockOperation, HookType, TracerState};
+    let s = run("ebpf-trace");
+    let st = status(&s, DomainName::Ebpf);
+    assert_eq!(st.state, DomainState::Collected);
+    assert!(st.warnings.is_empty(), "{:?}", st.warnings);
+    let e = s.ebpf.value().unwrap();
+    assert_eq!(e.tracers.len(), 4);
+    assert!(e.tracers.iter().all(|t| t.state == TracerState::Attached && t.hook == Some(HookType::TpBtf)));
+    assert!(e.tracers.iter().all(|t| t.dropped == Field::Value(0)));
+    let mono = |t: &str| {
+        let text = std::fs::read_to_string(fixtures().join("ebpf-trace").join(t).join("syscalls.txt")).unwrap();
+        text.lines().find_map(|l| l.strip_prefix("monotonic_ns ")).unwrap().parse::<u64>().unwrap()
+    };
+    assert_eq!(e.interval_ns, Field::Value(mono("t1") - mono("t0")));
+    let counts = e.syscall_counts.value().unwrap();
+    assert!(counts.get("getppid").copied().unwrap() >= 20_000);
+    let procs = e.syscalls_by_process.value().unwrap();
+    let py = procs.iter().find(|p| p.name == "python3").unwrap();
+    assert!(py.count >= 20_000, "{py:?}");
+    let h = e.syscall_latencies.value().unwrap().get("getppid").unwrap();
+    assert!(h.p50_ns <= h.p90_ns && h.p90_ns <= h.p99_ns && h.count >= 20_000);
+    let off = e.cpu_off_time.value().unwrap();
+    let sleep = off.iter().find(|t| t.name == "sleep").unwrap();
+    assert!(sleep.voluntary_ns >= 300_000_000, "{sleep:?}");
+    // Identity is (pid, start time), as in the process domain.
+    assert!(off.iter().any(|t| (t.pid, t.start_time) == (py.pid, py.start_time)));
+    let io = e.block_io_by_process.value().unwrap();
+    let dd: Vec<_> = io.iter().filter(|b| b.name == "dd").collect();
+    assert_eq!(dd.iter().map(|b| b.write_bytes).sum::<u64>(), 16 * 65536);
+    assert!(dd.iter().any(|b| b.read_bytes == 16 * 65536 && b.reads == 16));
+    let devs = e.block_io_by_device.value().unwrap();
+    let loop_writes: u64 = devs
+        .iter()
+        .filter(|d| d.name == Field::Value("loop0".into()) && d.operation == BlockOperation::Write)
+        .map(|d| d.bytes)
+        .sum();
+    assert_eq!(loop_writes, 16 * 65536);
+    let rq = e.runqueue_latency.value().unwrap();
+    assert!(rq.count > 0 && rq.min_ns <= rq.p50_ns && rq.p99_ns <= rq.max_ns);
+    assert!(e.since_attach.attached_ns >= e.interval_ns.get().unwrap());
 }
 
 /// Each directory under `tests/fixtures/` is a scenario tested above, with its notes and

@@ -484,6 +484,61 @@ fn c_zfs_health(_: &Arena, v: ValueRef<'_>) -> libprobe_zfs_health {
     crate::arena::enum_(v)
 }
 
+/// An eBPF tracer: one set of BPF programs and the maps they fill.
+pub type libprobe_tracer_name = i32;
+/// System calls: counts, errors and latencies by name, and per process.
+pub const LIBPROBE_TRACER_NAME_SYSCALLS: libprobe_tracer_name = 0;
+/// Run-queue latency: wakeup (or preemption) to running.
+pub const LIBPROBE_TRACER_NAME_RUNQLAT: libprobe_tracer_name = 1;
+/// Off-CPU time per process, voluntary (sleep, I/O) or not (preemption).
+pub const LIBPROBE_TRACER_NAME_OFFCPU: libprobe_tracer_name = 2;
+/// Block I/O latency per device and operation, and I/O per process.
+pub const LIBPROBE_TRACER_NAME_BIOLATENCY: libprobe_tracer_name = 3;
+
+fn c_tracer_name(_: &Arena, v: ValueRef<'_>) -> libprobe_tracer_name {
+    crate::arena::enum_(v)
+}
+
+/// Whether a tracer's programs are attached.
+pub type libprobe_tracer_state = i32;
+/// Loaded and attached: its fields hold data.
+pub const LIBPROBE_TRACER_STATE_ATTACHED: libprobe_tracer_state = 1;
+/// Not attached (see `reason` and `error`): its fields are missing with that reason.
+pub const LIBPROBE_TRACER_STATE_FAILED: libprobe_tracer_state = 2;
+
+fn c_tracer_state(_: &Arena, v: ValueRef<'_>) -> libprobe_tracer_state {
+    crate::arena::enum_(v)
+}
+
+/// How a BPF program is attached to a kernel tracepoint.
+pub type libprobe_hook_type = i32;
+/// BTF-typed raw tracepoint (Linux 5.5+): typed arguments, the cheapest.
+pub const LIBPROBE_HOOK_TYPE_TP_BTF: libprobe_hook_type = 0;
+/// Raw tracepoint (4.17+): the tracepoint's arguments as they are.
+pub const LIBPROBE_HOOK_TYPE_RAW_TP: libprobe_hook_type = 1;
+/// Classic tracepoint through perf: a record built for each event; needs tracefs
+/// to find the tracepoint's id.
+pub const LIBPROBE_HOOK_TYPE_TRACEPOINT: libprobe_hook_type = 2;
+
+fn c_hook_type(_: &Arena, v: ValueRef<'_>) -> libprobe_hook_type {
+    crate::arena::enum_(v)
+}
+
+/// A block request's operation (`REQ_OP_*`).
+pub type libprobe_block_operation = i32;
+pub const LIBPROBE_BLOCK_OPERATION_READ: libprobe_block_operation = 1;
+pub const LIBPROBE_BLOCK_OPERATION_WRITE: libprobe_block_operation = 2;
+pub const LIBPROBE_BLOCK_OPERATION_FLUSH: libprobe_block_operation = 3;
+pub const LIBPROBE_BLOCK_OPERATION_DISCARD: libprobe_block_operation = 4;
+pub const LIBPROBE_BLOCK_OPERATION_SECURE_ERASE: libprobe_block_operation = 5;
+pub const LIBPROBE_BLOCK_OPERATION_WRITE_ZEROES: libprobe_block_operation = 6;
+/// Another operation (zone management, driver-private).
+pub const LIBPROBE_BLOCK_OPERATION_OTHER: libprobe_block_operation = 7;
+
+fn c_block_operation(_: &Arena, v: ValueRef<'_>) -> libprobe_block_operation {
+    crate::arena::enum_(v)
+}
+
 // ---- Values that may be missing, lists and maps. ----
 
 /// An array of `libprobe_domain_status` in the snapshot's arena: element `i` is at
@@ -3778,6 +3833,326 @@ fn c_opt_device_mapper_state(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_device_
         Ok(v) => libprobe_opt_device_mapper_state { present: 1, reason: 0, value: c_device_mapper_state(a, v) },
         Err(reason) => libprobe_opt_device_mapper_state { present: 0, reason, value: Zero::ZERO },
     }
+}
+
+/// An array of `libprobe_tracer_status` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_tracer_status {
+    pub ptr: *const libprobe_tracer_status,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_tracer_status {
+    const ZERO: Self =
+        libprobe_list_tracer_status { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_tracer_status>() };
+}
+
+fn c_list_tracer_status(a: &Arena, v: ValueRef<'_>) -> libprobe_list_tracer_status {
+    let (ptr, count) = a.list(v, e_tracer_status);
+    libprobe_list_tracer_status { ptr, count, stride: size_of::<libprobe_tracer_status>() }
+}
+
+/// One entry of a `libprobe_map_str_latency_histogram`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_map_str_latency_histogram_entry {
+    pub key: libprobe_str,
+    pub value: libprobe_latency_histogram,
+}
+
+/// An ordered map (in the order the kernel listed it; keys repeat only where the
+/// kernel repeats them): an array of entries, entry `i` at
+/// `(const char *)ptr + i * stride`; `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_map_str_latency_histogram {
+    pub ptr: *const libprobe_map_str_latency_histogram_entry,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_map_str_latency_histogram {
+    const ZERO: Self = libprobe_map_str_latency_histogram {
+        ptr: std::ptr::null(),
+        count: 0,
+        stride: size_of::<libprobe_map_str_latency_histogram_entry>(),
+    };
+}
+
+fn c_map_str_latency_histogram(a: &Arena, v: ValueRef<'_>) -> libprobe_map_str_latency_histogram {
+    let (ptr, count) = a.map(v, |a, k, v| libprobe_map_str_latency_histogram_entry {
+        key: c_str(a, k),
+        value: e_latency_histogram(a, v),
+    });
+    libprobe_map_str_latency_histogram { ptr, count, stride: size_of::<libprobe_map_str_latency_histogram_entry>() }
+}
+
+/// A `libprobe_map_str_latency_histogram` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_map_str_latency_histogram {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_map_str_latency_histogram,
+}
+
+impl Zero for libprobe_opt_map_str_latency_histogram {
+    const ZERO: Self = libprobe_opt_map_str_latency_histogram { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_map_str_latency_histogram(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_map_str_latency_histogram {
+    match presence(v) {
+        Ok(v) => {
+            libprobe_opt_map_str_latency_histogram { present: 1, reason: 0, value: c_map_str_latency_histogram(a, v) }
+        }
+        Err(reason) => libprobe_opt_map_str_latency_histogram { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_process_syscalls` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_process_syscalls {
+    pub ptr: *const libprobe_process_syscalls,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_process_syscalls {
+    const ZERO: Self = libprobe_list_process_syscalls {
+        ptr: std::ptr::null(),
+        count: 0,
+        stride: size_of::<libprobe_process_syscalls>(),
+    };
+}
+
+fn c_list_process_syscalls(a: &Arena, v: ValueRef<'_>) -> libprobe_list_process_syscalls {
+    let (ptr, count) = a.list(v, e_process_syscalls);
+    libprobe_list_process_syscalls { ptr, count, stride: size_of::<libprobe_process_syscalls>() }
+}
+
+/// A `libprobe_list_process_syscalls` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_process_syscalls {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_process_syscalls,
+}
+
+impl Zero for libprobe_opt_list_process_syscalls {
+    const ZERO: Self = libprobe_opt_list_process_syscalls { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_process_syscalls(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_process_syscalls {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_process_syscalls { present: 1, reason: 0, value: c_list_process_syscalls(a, v) },
+        Err(reason) => libprobe_opt_list_process_syscalls { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `const libprobe_latency_histogram *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_latency_histogram {
+    pub present: u8,
+    pub reason: u8,
+    pub value: *const libprobe_latency_histogram,
+}
+
+impl Zero for libprobe_opt_latency_histogram {
+    const ZERO: Self = libprobe_opt_latency_histogram { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_latency_histogram(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_latency_histogram {
+    match presence(v) {
+        Ok(v) => libprobe_opt_latency_histogram { present: 1, reason: 0, value: c_latency_histogram(a, v) },
+        Err(reason) => libprobe_opt_latency_histogram { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_off_cpu_time` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_off_cpu_time {
+    pub ptr: *const libprobe_off_cpu_time,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_off_cpu_time {
+    const ZERO: Self =
+        libprobe_list_off_cpu_time { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_off_cpu_time>() };
+}
+
+fn c_list_off_cpu_time(a: &Arena, v: ValueRef<'_>) -> libprobe_list_off_cpu_time {
+    let (ptr, count) = a.list(v, e_off_cpu_time);
+    libprobe_list_off_cpu_time { ptr, count, stride: size_of::<libprobe_off_cpu_time>() }
+}
+
+/// A `libprobe_list_off_cpu_time` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_off_cpu_time {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_off_cpu_time,
+}
+
+impl Zero for libprobe_opt_list_off_cpu_time {
+    const ZERO: Self = libprobe_opt_list_off_cpu_time { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_off_cpu_time(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_off_cpu_time {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_off_cpu_time { present: 1, reason: 0, value: c_list_off_cpu_time(a, v) },
+        Err(reason) => libprobe_opt_list_off_cpu_time { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_block_io_device` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_block_io_device {
+    pub ptr: *const libprobe_block_io_device,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_block_io_device {
+    const ZERO: Self = libprobe_list_block_io_device {
+        ptr: std::ptr::null(),
+        count: 0,
+        stride: size_of::<libprobe_block_io_device>(),
+    };
+}
+
+fn c_list_block_io_device(a: &Arena, v: ValueRef<'_>) -> libprobe_list_block_io_device {
+    let (ptr, count) = a.list(v, e_block_io_device);
+    libprobe_list_block_io_device { ptr, count, stride: size_of::<libprobe_block_io_device>() }
+}
+
+/// A `libprobe_list_block_io_device` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_block_io_device {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_block_io_device,
+}
+
+impl Zero for libprobe_opt_list_block_io_device {
+    const ZERO: Self = libprobe_opt_list_block_io_device { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_block_io_device(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_block_io_device {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_block_io_device { present: 1, reason: 0, value: c_list_block_io_device(a, v) },
+        Err(reason) => libprobe_opt_list_block_io_device { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_block_io_stats` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_block_io_stats {
+    pub ptr: *const libprobe_block_io_stats,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_block_io_stats {
+    const ZERO: Self =
+        libprobe_list_block_io_stats { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_block_io_stats>() };
+}
+
+fn c_list_block_io_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_list_block_io_stats {
+    let (ptr, count) = a.list(v, e_block_io_stats);
+    libprobe_list_block_io_stats { ptr, count, stride: size_of::<libprobe_block_io_stats>() }
+}
+
+/// A `libprobe_list_block_io_stats` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_block_io_stats {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_block_io_stats,
+}
+
+impl Zero for libprobe_opt_list_block_io_stats {
+    const ZERO: Self = libprobe_opt_list_block_io_stats { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_block_io_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_block_io_stats {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_block_io_stats { present: 1, reason: 0, value: c_list_block_io_stats(a, v) },
+        Err(reason) => libprobe_opt_list_block_io_stats { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// A `libprobe_hook_type` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_hook_type {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_hook_type,
+}
+
+impl Zero for libprobe_opt_hook_type {
+    const ZERO: Self = libprobe_opt_hook_type { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_hook_type(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_hook_type {
+    match presence(v) {
+        Ok(v) => libprobe_opt_hook_type { present: 1, reason: 0, value: c_hook_type(a, v) },
+        Err(reason) => libprobe_opt_hook_type { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_histogram_bucket` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_histogram_bucket {
+    pub ptr: *const libprobe_histogram_bucket,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_histogram_bucket {
+    const ZERO: Self = libprobe_list_histogram_bucket {
+        ptr: std::ptr::null(),
+        count: 0,
+        stride: size_of::<libprobe_histogram_bucket>(),
+    };
+}
+
+fn c_list_histogram_bucket(a: &Arena, v: ValueRef<'_>) -> libprobe_list_histogram_bucket {
+    let (ptr, count) = a.list(v, e_histogram_bucket);
+    libprobe_list_histogram_bucket { ptr, count, stride: size_of::<libprobe_histogram_bucket>() }
 }
 
 // ---- Records. ----
@@ -9691,13 +10066,44 @@ pub(crate) fn fill_physical_volume(a: &Arena, r: &dyn Record) -> libprobe_physic
     }
 }
 
-/// What the tracers saw.
+/// What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
+/// previous snapshot of this probe, and the totals since attach.
+///
+/// A tracer's fields are `disabled` when it was not asked for, missing with its
+/// `TracerStatus::reason` when it did not attach, and `no_previous_sample` at the
+/// snapshot that attached it.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_ebpf_metrics {
-    /// Nanoseconds the tracers have been attached.
+    /// The interval the fields below cover: since the previous snapshot.
     /// Unit: ns.
-    pub attached_ns: u64,
+    pub interval_ns: libprobe_opt_u64,
+    /// Every tracer asked for, attached or not.
+    pub tracers: libprobe_list_tracer_status,
+    /// Calls per syscall name, largest first (calls entered in the interval).
+    pub syscall_counts: libprobe_opt_map_str_u64,
+    /// Calls that returned an error (-4095..-1) per syscall name, largest first;
+    /// `disabled` without `syscall_latency`.
+    pub syscall_errors: libprobe_opt_map_str_u64,
+    /// Entry → exit latency per syscall name, in the order of `syscall_counts` (calls that
+    /// returned in the interval; `exit` and `exit_group` never do); `disabled` without
+    /// `syscall_latency`.
+    pub syscall_latencies: libprobe_opt_map_str_latency_histogram,
+    /// The processes that made the most system calls, most first (option
+    /// `top_processes`).
+    pub syscalls_by_process: libprobe_opt_list_process_syscalls,
+    /// Time runnable threads waited for a CPU: from wakeup, or from preemption, to running.
+    pub runqueue_latency: libprobe_opt_latency_histogram,
+    /// Off-CPU time per process, most first (option `top_processes`).
+    pub cpu_off_time: libprobe_opt_list_off_cpu_time,
+    /// Issue → completion latency of block requests, every device and operation together.
+    pub block_io_latency: libprobe_opt_latency_histogram,
+    /// Block I/O per device and operation.
+    pub block_io_by_device: libprobe_opt_list_block_io_device,
+    /// Block I/O per submitting process, most bytes first (option `top_processes`).
+    pub block_io_by_process: libprobe_opt_list_block_io_stats,
+    /// The totals since attach.
+    pub since_attach: *const libprobe_ebpf_totals,
 }
 
 fn c_ebpf_metrics(a: &Arena, v: ValueRef<'_>) -> *const libprobe_ebpf_metrics {
@@ -9712,7 +10118,391 @@ fn e_ebpf_metrics(a: &Arena, v: ValueRef<'_>) -> libprobe_ebpf_metrics {
 }
 
 pub(crate) fn fill_ebpf_metrics(a: &Arena, r: &dyn Record) -> libprobe_ebpf_metrics {
-    libprobe_ebpf_metrics { attached_ns: c_u64(a, r.field(0)) }
+    libprobe_ebpf_metrics {
+        interval_ns: c_opt_u64(a, r.field(0)),
+        tracers: c_list_tracer_status(a, r.field(1)),
+        syscall_counts: c_opt_map_str_u64(a, r.field(2)),
+        syscall_errors: c_opt_map_str_u64(a, r.field(3)),
+        syscall_latencies: c_opt_map_str_latency_histogram(a, r.field(4)),
+        syscalls_by_process: c_opt_list_process_syscalls(a, r.field(5)),
+        runqueue_latency: c_opt_latency_histogram(a, r.field(6)),
+        cpu_off_time: c_opt_list_off_cpu_time(a, r.field(7)),
+        block_io_latency: c_opt_latency_histogram(a, r.field(8)),
+        block_io_by_device: c_opt_list_block_io_device(a, r.field(9)),
+        block_io_by_process: c_opt_list_block_io_stats(a, r.field(10)),
+        since_attach: c_ebpf_totals(a, r.field(11)),
+    }
+}
+
+/// One tracer: whether it is attached, how, and what it could not keep.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_tracer_status {
+    pub tracer: libprobe_tracer_name,
+    pub state: libprobe_tracer_state,
+    /// Why the tracer is not attached; null when it is.
+    pub reason: libprobe_opt_reason,
+    /// What failed, when it failed (the loader's or the kernel's message).
+    pub error: libprobe_opt_str,
+    /// The program type its programs use (the first of option `hooks` this kernel
+    /// accepted); null when not attached.
+    pub hook: libprobe_opt_hook_type,
+    /// For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to
+    /// read the tracepoints' ids) because it was not mounted; null for the other types,
+    /// which need no tracefs.
+    pub tracefs_mounted: libprobe_opt_bool,
+    /// The kernel events its programs are attached to (`raw_syscalls/sys_enter`).
+    pub events: libprobe_list_str,
+    /// Events not counted in the interval because a bounded table was full (or a thread
+    /// exit record found its ring full); `no_previous_sample` at the snapshot that attached.
+    pub dropped: libprobe_opt_u64,
+    /// Events not counted since attach.
+    pub dropped_since_attach: u64,
+}
+
+fn c_tracer_status(a: &Arena, v: ValueRef<'_>) -> *const libprobe_tracer_status {
+    a.record(v, fill_tracer_status)
+}
+
+fn e_tracer_status(a: &Arena, v: ValueRef<'_>) -> libprobe_tracer_status {
+    match v {
+        ValueRef::Record(r) => fill_tracer_status(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_tracer_status(a: &Arena, r: &dyn Record) -> libprobe_tracer_status {
+    libprobe_tracer_status {
+        tracer: c_tracer_name(a, r.field(0)),
+        state: c_tracer_state(a, r.field(1)),
+        reason: c_opt_reason(a, r.field(2)),
+        error: c_opt_str(a, r.field(3)),
+        hook: c_opt_hook_type(a, r.field(4)),
+        tracefs_mounted: c_opt_bool(a, r.field(5)),
+        events: c_list_str(a, r.field(6)),
+        dropped: c_opt_u64(a, r.field(7)),
+        dropped_since_attach: c_u64(a, r.field(8)),
+    }
+}
+
+/// A latency distribution in log2 buckets (the specification's `LatencyHistogram`).
+///
+/// Bucket bounds are 1, 3, 7, 15, … 2^(i+1)-1 ns: bucket 0 holds 0 and 1 ns, bucket i holds
+/// [2^i, 2^(i+1)) ns. Only non-empty buckets are listed.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_latency_histogram {
+    /// The non-empty buckets, in increasing order of bound.
+    pub buckets: libprobe_list_histogram_bucket,
+    /// Sum of the values.
+    /// Unit: ns.
+    pub sum_ns: u64,
+    /// Number of values (the sum of the buckets' counts).
+    pub count: u64,
+    /// The smallest value; null when there is none. Exact, except that an event racing
+    /// the snapshot by a few nanoseconds may count in the next interval's buckets but not
+    /// in this one's minimum and maximum (then null here if it was the only one).
+    /// Unit: ns.
+    pub min_ns: libprobe_opt_u64,
+    /// The largest value; null when there is none (see `min_ns`).
+    /// Unit: ns.
+    pub max_ns: libprobe_opt_u64,
+    /// Median, estimated from the buckets (linear within the bucket, kept within
+    /// `min_ns`..`max_ns`); null when there is no value.
+    /// Unit: ns.
+    pub p50_ns: libprobe_opt_u64,
+    /// 90th percentile, estimated as `p50_ns` is.
+    /// Unit: ns.
+    pub p90_ns: libprobe_opt_u64,
+    /// 99th percentile, estimated as `p50_ns` is.
+    /// Unit: ns.
+    pub p99_ns: libprobe_opt_u64,
+}
+
+fn c_latency_histogram(a: &Arena, v: ValueRef<'_>) -> *const libprobe_latency_histogram {
+    a.record(v, fill_latency_histogram)
+}
+
+fn e_latency_histogram(a: &Arena, v: ValueRef<'_>) -> libprobe_latency_histogram {
+    match v {
+        ValueRef::Record(r) => fill_latency_histogram(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_latency_histogram(a: &Arena, r: &dyn Record) -> libprobe_latency_histogram {
+    libprobe_latency_histogram {
+        buckets: c_list_histogram_bucket(a, r.field(0)),
+        sum_ns: c_u64(a, r.field(1)),
+        count: c_u64(a, r.field(2)),
+        min_ns: c_opt_u64(a, r.field(3)),
+        max_ns: c_opt_u64(a, r.field(4)),
+        p50_ns: c_opt_u64(a, r.field(5)),
+        p90_ns: c_opt_u64(a, r.field(6)),
+        p99_ns: c_opt_u64(a, r.field(7)),
+    }
+}
+
+/// One bucket of a `LatencyHistogram`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_histogram_bucket {
+    /// The largest value this bucket holds (inclusive: Prometheus' `le`); the bucket
+    /// holds the values above the previous bucket's bound. The last possible bucket's bound
+    /// is 2^64-1 (every value from 2^47 ns, about 39 hours, up).
+    /// Unit: ns.
+    pub upper_bound_ns: u64,
+    /// Values in this bucket.
+    pub count: u64,
+}
+
+fn c_histogram_bucket(a: &Arena, v: ValueRef<'_>) -> *const libprobe_histogram_bucket {
+    a.record(v, fill_histogram_bucket)
+}
+
+fn e_histogram_bucket(a: &Arena, v: ValueRef<'_>) -> libprobe_histogram_bucket {
+    match v {
+        ValueRef::Record(r) => fill_histogram_bucket(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_histogram_bucket(a: &Arena, r: &dyn Record) -> libprobe_histogram_bucket {
+    libprobe_histogram_bucket { upper_bound_ns: c_u64(a, r.field(0)), count: c_u64(a, r.field(1)) }
+}
+
+/// A process's system calls over the interval.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_process_syscalls {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+    /// process within the interval is a row of its own.
+    /// Unit: ticks.
+    pub start_time: u64,
+    /// The process's name (its main thread's `comm` when seen, else a thread's).
+    pub name: libprobe_str,
+    /// System calls entered.
+    pub count: u64,
+    /// Calls that returned an error (-4095..-1); `disabled` without `syscall_latency`.
+    pub errors: libprobe_opt_u64,
+    /// Time spent in system calls, entry to exit, summed over its threads; `disabled`
+    /// without `syscall_latency`.
+    /// Unit: ns.
+    pub latency_ns: libprobe_opt_u64,
+}
+
+fn c_process_syscalls(a: &Arena, v: ValueRef<'_>) -> *const libprobe_process_syscalls {
+    a.record(v, fill_process_syscalls)
+}
+
+fn e_process_syscalls(a: &Arena, v: ValueRef<'_>) -> libprobe_process_syscalls {
+    match v {
+        ValueRef::Record(r) => fill_process_syscalls(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_process_syscalls(a: &Arena, r: &dyn Record) -> libprobe_process_syscalls {
+    libprobe_process_syscalls {
+        pid: c_i32(a, r.field(0)),
+        start_time: c_u64(a, r.field(1)),
+        name: c_str(a, r.field(2)),
+        count: c_u64(a, r.field(3)),
+        errors: c_opt_u64(a, r.field(4)),
+        latency_ns: c_opt_u64(a, r.field(5)),
+    }
+}
+
+/// A process's time off a CPU over the interval (switched out to switched back in),
+/// summed over its threads.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_off_cpu_time {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+    /// process within the interval is a row of its own.
+    /// Unit: ticks.
+    pub start_time: u64,
+    /// The process's name (its main thread's `comm` when first seen).
+    pub name: libprobe_str,
+    /// `voluntary_ns + involuntary_ns`.
+    /// Unit: ns.
+    pub total_ns: u64,
+    /// Off CPU after sleeping or blocking (I/O, locks, `sleep`), until running again.
+    /// Unit: ns.
+    pub voluntary_ns: u64,
+    /// Off CPU after being preempted (or yielding) while still runnable: waiting for a CPU.
+    /// Unit: ns.
+    pub involuntary_ns: u64,
+    /// Voluntary switches that ended in the interval (the kernel's `nvcsw` sense).
+    pub voluntary_switches: u64,
+    /// Involuntary switches that ended in the interval (`nivcsw`).
+    pub involuntary_switches: u64,
+}
+
+fn c_off_cpu_time(a: &Arena, v: ValueRef<'_>) -> *const libprobe_off_cpu_time {
+    a.record(v, fill_off_cpu_time)
+}
+
+fn e_off_cpu_time(a: &Arena, v: ValueRef<'_>) -> libprobe_off_cpu_time {
+    match v {
+        ValueRef::Record(r) => fill_off_cpu_time(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_off_cpu_time(a: &Arena, r: &dyn Record) -> libprobe_off_cpu_time {
+    libprobe_off_cpu_time {
+        pid: c_i32(a, r.field(0)),
+        start_time: c_u64(a, r.field(1)),
+        name: c_str(a, r.field(2)),
+        total_ns: c_u64(a, r.field(3)),
+        voluntary_ns: c_u64(a, r.field(4)),
+        involuntary_ns: c_u64(a, r.field(5)),
+        voluntary_switches: c_u64(a, r.field(6)),
+        involuntary_switches: c_u64(a, r.field(7)),
+    }
+}
+
+/// Block I/O of one device and operation over the interval.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_block_io_device {
+    /// The device's kernel name (`sda`, `nvme0n1p2`, `loop0`); `not_present` when the
+    /// device is gone.
+    pub name: libprobe_opt_str,
+    pub major: u32,
+    pub minor: u32,
+    pub operation: libprobe_block_operation,
+    /// Bytes of the completed requests.
+    /// Unit: bytes.
+    pub bytes: u64,
+    /// Issue → completion latency of its requests (`count`: requests completed).
+    pub latency: *const libprobe_latency_histogram,
+}
+
+fn c_block_io_device(a: &Arena, v: ValueRef<'_>) -> *const libprobe_block_io_device {
+    a.record(v, fill_block_io_device)
+}
+
+fn e_block_io_device(a: &Arena, v: ValueRef<'_>) -> libprobe_block_io_device {
+    match v {
+        ValueRef::Record(r) => fill_block_io_device(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_block_io_device(a: &Arena, r: &dyn Record) -> libprobe_block_io_device {
+    libprobe_block_io_device {
+        name: c_opt_str(a, r.field(0)),
+        major: c_u32(a, r.field(1)),
+        minor: c_u32(a, r.field(2)),
+        operation: c_block_operation(a, r.field(3)),
+        bytes: c_u64(a, r.field(4)),
+        latency: c_latency_histogram(a, r.field(5)),
+    }
+}
+
+/// A process's block I/O over the interval (the specification's `BlockIoStats`): the
+/// requests it submitted that completed, and their time from issue to completion.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_block_io_stats {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+    /// process within the interval is a row of its own.
+    /// Unit: ticks.
+    pub start_time: u64,
+    /// The submitting process's name (its main thread's `comm`).
+    pub name: libprobe_str,
+    pub reads: u64,
+    pub writes: u64,
+    /// Bytes the read requests asked for.
+    /// Unit: bytes.
+    pub read_bytes: u64,
+    /// Bytes the write requests carried.
+    /// Unit: bytes.
+    pub write_bytes: u64,
+    /// Reads' time from issue to completion, summed.
+    /// Unit: ns.
+    pub read_latency_ns: u64,
+    /// Writes' time from issue to completion, summed.
+    /// Unit: ns.
+    pub write_latency_ns: u64,
+}
+
+fn c_block_io_stats(a: &Arena, v: ValueRef<'_>) -> *const libprobe_block_io_stats {
+    a.record(v, fill_block_io_stats)
+}
+
+fn e_block_io_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_block_io_stats {
+    match v {
+        ValueRef::Record(r) => fill_block_io_stats(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_block_io_stats(a: &Arena, r: &dyn Record) -> libprobe_block_io_stats {
+    libprobe_block_io_stats {
+        pid: c_i32(a, r.field(0)),
+        start_time: c_u64(a, r.field(1)),
+        name: c_str(a, r.field(2)),
+        reads: c_u64(a, r.field(3)),
+        writes: c_u64(a, r.field(4)),
+        read_bytes: c_u64(a, r.field(5)),
+        write_bytes: c_u64(a, r.field(6)),
+        read_latency_ns: c_u64(a, r.field(7)),
+        write_latency_ns: c_u64(a, r.field(8)),
+    }
+}
+
+/// What the tracers counted since they were attached.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_ebpf_totals {
+    /// Time since the tracers were attached.
+    /// Unit: ns.
+    pub attached_ns: u64,
+    /// Calls per syscall name, largest first.
+    pub syscall_counts: libprobe_opt_map_str_u64,
+    /// Failed calls per syscall name, largest first.
+    pub syscall_errors: libprobe_opt_map_str_u64,
+    /// Latency per syscall name, in the order of `syscall_counts`.
+    pub syscall_latencies: libprobe_opt_map_str_latency_histogram,
+    pub runqueue_latency: libprobe_opt_latency_histogram,
+    /// Every device and operation together.
+    pub block_io_latency: libprobe_opt_latency_histogram,
+    pub block_io_by_device: libprobe_opt_list_block_io_device,
+}
+
+fn c_ebpf_totals(a: &Arena, v: ValueRef<'_>) -> *const libprobe_ebpf_totals {
+    a.record(v, fill_ebpf_totals)
+}
+
+fn e_ebpf_totals(a: &Arena, v: ValueRef<'_>) -> libprobe_ebpf_totals {
+    match v {
+        ValueRef::Record(r) => fill_ebpf_totals(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_ebpf_totals(a: &Arena, r: &dyn Record) -> libprobe_ebpf_totals {
+    libprobe_ebpf_totals {
+        attached_ns: c_u64(a, r.field(0)),
+        syscall_counts: c_opt_map_str_u64(a, r.field(1)),
+        syscall_errors: c_opt_map_str_u64(a, r.field(2)),
+        syscall_latencies: c_opt_map_str_latency_histogram(a, r.field(3)),
+        runqueue_latency: c_opt_latency_histogram(a, r.field(4)),
+        block_io_latency: c_opt_latency_histogram(a, r.field(5)),
+        block_io_by_device: c_opt_list_block_io_device(a, r.field(6)),
+    }
 }
 
 // ---- Scalars. ----
@@ -9759,7 +10549,7 @@ fn c_u16(_: &Arena, v: ValueRef<'_>) -> u16 {
 
 // ---- The run-time schema (`libprobe_schema()`). ----
 
-pub(crate) static TYPES: Table<[libprobe_type_info; 291]> = Table([
+pub(crate) static TYPES: Table<[libprobe_type_info; 318]> = Table([
     libprobe_type_info {
         kind: LIBPROBE_KIND_U64,
         size: size_of::<u64>() as u32,
@@ -12378,6 +13168,249 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 291]> = Table([
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_device_mapper_state".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_tracer_status>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 90,
+        name: c"const libprobe_tracer_status *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_tracer_status>() as u32,
+        value_offset: 0,
+        elem: 291,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_tracer_status".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_latency_histogram>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 91,
+        name: c"const libprobe_latency_histogram *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_MAP,
+        size: size_of::<libprobe_map_str_latency_histogram>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_map_str_latency_histogram_entry, value) as u32,
+        elem: 1,
+        value: 293,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_map_str_latency_histogram".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_map_str_latency_histogram>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_map_str_latency_histogram, value) as u32,
+        elem: 294,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_map_str_latency_histogram".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_process_syscalls>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 93,
+        name: c"const libprobe_process_syscalls *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_process_syscalls>() as u32,
+        value_offset: 0,
+        elem: 296,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_process_syscalls".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_process_syscalls>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_process_syscalls, value) as u32,
+        elem: 297,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_process_syscalls".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_latency_histogram>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_latency_histogram, value) as u32,
+        elem: 293,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_latency_histogram".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_off_cpu_time>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 94,
+        name: c"const libprobe_off_cpu_time *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_off_cpu_time>() as u32,
+        value_offset: 0,
+        elem: 300,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_off_cpu_time".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_off_cpu_time>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_off_cpu_time, value) as u32,
+        elem: 301,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_off_cpu_time".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_block_io_device>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 95,
+        name: c"const libprobe_block_io_device *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_block_io_device>() as u32,
+        value_offset: 0,
+        elem: 303,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_block_io_device".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_block_io_device>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_block_io_device, value) as u32,
+        elem: 304,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_block_io_device".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_block_io_stats>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 96,
+        name: c"const libprobe_block_io_stats *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_block_io_stats>() as u32,
+        value_offset: 0,
+        elem: 306,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_block_io_stats".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_block_io_stats>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_block_io_stats, value) as u32,
+        elem: 307,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_block_io_stats".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_ebpf_totals>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 97,
+        name: c"const libprobe_ebpf_totals *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_tracer_name>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 28,
+        name: c"libprobe_tracer_name".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_tracer_state>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 29,
+        name: c"libprobe_tracer_state".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_hook_type>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 30,
+        name: c"libprobe_hook_type".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_OPTIONAL,
+        size: size_of::<libprobe_opt_hook_type>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_hook_type, value) as u32,
+        elem: 312,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_hook_type".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_OPTIONAL,
+        size: size_of::<libprobe_opt_bool>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_bool, value) as u32,
+        elem: 59,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_bool".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_histogram_bucket>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 92,
+        name: c"const libprobe_histogram_bucket *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_histogram_bucket>() as u32,
+        value_offset: 0,
+        elem: 315,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_histogram_bucket".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_ENUM,
+        size: size_of::<libprobe_block_operation>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 31,
+        name: c"libprobe_block_operation".as_ptr(),
     },
 ]);
 
@@ -16806,15 +17839,180 @@ static FIELDS_PHYSICAL_VOLUME: Table<[libprobe_field_info; 10]> = Table([
     libprobe_field_info { name: c"mda_count".as_ptr(), doc: c"Metadata areas on this device.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_physical_volume, mda_count) as u32 },
 ]);
 
-static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 1]> = Table([libprobe_field_info {
-    name: c"attached_ns".as_ptr(),
-    doc: c"Nanoseconds the tracers have been attached.".as_ptr(),
-    unit: c"ns".as_ptr(),
-    type_index: 0,
-    offset: std::mem::offset_of!(libprobe_ebpf_metrics, attached_ns) as u32,
-}]);
+static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 12]> = Table([
+    libprobe_field_info { name: c"interval_ns".as_ptr(), doc: c"The interval the fields below cover: since the previous snapshot.".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_ebpf_metrics, interval_ns) as u32 },
+    libprobe_field_info { name: c"tracers".as_ptr(), doc: c"Every tracer asked for, attached or not.".as_ptr(), unit: std::ptr::null(), type_index: 292, offset: std::mem::offset_of!(libprobe_ebpf_metrics, tracers) as u32 },
+    libprobe_field_info { name: c"syscall_counts".as_ptr(), doc: c"Calls per syscall name, largest first (calls entered in the interval).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_counts) as u32 },
+    libprobe_field_info { name: c"syscall_errors".as_ptr(), doc: c"Calls that returned an error (-4095..-1) per syscall name, largest first;\n`disabled` without `syscall_latency`.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_errors) as u32 },
+    libprobe_field_info { name: c"syscall_latencies".as_ptr(), doc: c"Entry → exit latency per syscall name, in the order of `syscall_counts` (calls that\nreturned in the interval; `exit` and `exit_group` never do); `disabled` without\n`syscall_latency`.".as_ptr(), unit: std::ptr::null(), type_index: 295, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_latencies) as u32 },
+    libprobe_field_info { name: c"syscalls_by_process".as_ptr(), doc: c"The processes that made the most system calls, most first (option\n`top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 298, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscalls_by_process) as u32 },
+    libprobe_field_info { name: c"runqueue_latency".as_ptr(), doc: c"Time runnable threads waited for a CPU: from wakeup, or from preemption, to running.".as_ptr(), unit: std::ptr::null(), type_index: 299, offset: std::mem::offset_of!(libprobe_ebpf_metrics, runqueue_latency) as u32 },
+    libprobe_field_info { name: c"cpu_off_time".as_ptr(), doc: c"Off-CPU time per process, most first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 302, offset: std::mem::offset_of!(libprobe_ebpf_metrics, cpu_off_time) as u32 },
+    libprobe_field_info { name: c"block_io_latency".as_ptr(), doc: c"Issue → completion latency of block requests, every device and operation together.".as_ptr(), unit: std::ptr::null(), type_index: 299, offset: std::mem::offset_of!(libprobe_ebpf_metrics, block_io_latency) as u32 },
+    libprobe_field_info { name: c"block_io_by_device".as_ptr(), doc: c"Block I/O per device and operation.".as_ptr(), unit: std::ptr::null(), type_index: 305, offset: std::mem::offset_of!(libprobe_ebpf_metrics, block_io_by_device) as u32 },
+    libprobe_field_info { name: c"block_io_by_process".as_ptr(), doc: c"Block I/O per submitting process, most bytes first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 308, offset: std::mem::offset_of!(libprobe_ebpf_metrics, block_io_by_process) as u32 },
+    libprobe_field_info { name: c"since_attach".as_ptr(), doc: c"The totals since attach.".as_ptr(), unit: std::ptr::null(), type_index: 309, offset: std::mem::offset_of!(libprobe_ebpf_metrics, since_attach) as u32 },
+]);
 
-pub(crate) static RECORDS: Table<[libprobe_record_info; 90]> = Table([
+static FIELDS_TRACER_STATUS: Table<[libprobe_field_info; 9]> = Table([
+    libprobe_field_info { name: c"tracer".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 310, offset: std::mem::offset_of!(libprobe_tracer_status, tracer) as u32 },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 311, offset: std::mem::offset_of!(libprobe_tracer_status, state) as u32 },
+    libprobe_field_info { name: c"reason".as_ptr(), doc: c"Why the tracer is not attached; null when it is.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_tracer_status, reason) as u32 },
+    libprobe_field_info { name: c"error".as_ptr(), doc: c"What failed, when it failed (the loader's or the kernel's message).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_tracer_status, error) as u32 },
+    libprobe_field_info { name: c"hook".as_ptr(), doc: c"The program type its programs use (the first of option `hooks` this kernel\naccepted); null when not attached.".as_ptr(), unit: std::ptr::null(), type_index: 313, offset: std::mem::offset_of!(libprobe_tracer_status, hook) as u32 },
+    libprobe_field_info { name: c"tracefs_mounted".as_ptr(), doc: c"For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to\nread the tracepoints' ids) because it was not mounted; null for the other types,\nwhich need no tracefs.".as_ptr(), unit: std::ptr::null(), type_index: 314, offset: std::mem::offset_of!(libprobe_tracer_status, tracefs_mounted) as u32 },
+    libprobe_field_info { name: c"events".as_ptr(), doc: c"The kernel events its programs are attached to (`raw_syscalls/sys_enter`).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_tracer_status, events) as u32 },
+    libprobe_field_info { name: c"dropped".as_ptr(), doc: c"Events not counted in the interval because a bounded table was full (or a thread\nexit record found its ring full); `no_previous_sample` at the snapshot that attached.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_tracer_status, dropped) as u32 },
+    libprobe_field_info { name: c"dropped_since_attach".as_ptr(), doc: c"Events not counted since attach.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tracer_status, dropped_since_attach) as u32 },
+]);
+
+static FIELDS_LATENCY_HISTOGRAM: Table<[libprobe_field_info; 8]> = Table([
+    libprobe_field_info { name: c"buckets".as_ptr(), doc: c"The non-empty buckets, in increasing order of bound.".as_ptr(), unit: std::ptr::null(), type_index: 316, offset: std::mem::offset_of!(libprobe_latency_histogram, buckets) as u32 },
+    libprobe_field_info { name: c"sum_ns".as_ptr(), doc: c"Sum of the values.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_latency_histogram, sum_ns) as u32 },
+    libprobe_field_info { name: c"count".as_ptr(), doc: c"Number of values (the sum of the buckets' counts).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_latency_histogram, count) as u32 },
+    libprobe_field_info { name: c"min_ns".as_ptr(), doc: c"The smallest value; null when there is none. Exact, except that an event racing\nthe snapshot by a few nanoseconds may count in the next interval's buckets but not\nin this one's minimum and maximum (then null here if it was the only one).".as_ptr(), unit: c"ns".as_ptr(), type_index: 212, offset: std::mem::offset_of!(libprobe_latency_histogram, min_ns) as u32 },
+    libprobe_field_info { name: c"max_ns".as_ptr(), doc: c"The largest value; null when there is none (see `min_ns`).".as_ptr(), unit: c"ns".as_ptr(), type_index: 212, offset: std::mem::offset_of!(libprobe_latency_histogram, max_ns) as u32 },
+    libprobe_field_info { name: c"p50_ns".as_ptr(), doc: c"Median, estimated from the buckets (linear within the bucket, kept within\n`min_ns`..`max_ns`); null when there is no value.".as_ptr(), unit: c"ns".as_ptr(), type_index: 212, offset: std::mem::offset_of!(libprobe_latency_histogram, p50_ns) as u32 },
+    libprobe_field_info { name: c"p90_ns".as_ptr(), doc: c"90th percentile, estimated as `p50_ns` is.".as_ptr(), unit: c"ns".as_ptr(), type_index: 212, offset: std::mem::offset_of!(libprobe_latency_histogram, p90_ns) as u32 },
+    libprobe_field_info { name: c"p99_ns".as_ptr(), doc: c"99th percentile, estimated as `p50_ns` is.".as_ptr(), unit: c"ns".as_ptr(), type_index: 212, offset: std::mem::offset_of!(libprobe_latency_histogram, p99_ns) as u32 },
+]);
+
+static FIELDS_HISTOGRAM_BUCKET: Table<[libprobe_field_info; 2]> = Table([
+    libprobe_field_info { name: c"upper_bound_ns".as_ptr(), doc: c"The largest value this bucket holds (inclusive: Prometheus' `le`); the bucket\nholds the values above the previous bucket's bound. The last possible bucket's bound\nis 2^64-1 (every value from 2^47 ns, about 39 hours, up).".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_histogram_bucket, upper_bound_ns) as u32 },
+    libprobe_field_info { name: c"count".as_ptr(), doc: c"Values in this bucket.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_histogram_bucket, count) as u32 },
+]);
+
+static FIELDS_PROCESS_SYSCALLS: Table<[libprobe_field_info; 6]> = Table([
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (of the initial pid namespace).".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_process_syscalls, pid) as u32 },
+    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"When the process started, in clock ticks since boot (`start_time` of\n[`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new\nprocess within the interval is a row of its own.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_syscalls, start_time) as u32 },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The process's name (its main thread's `comm` when seen, else a thread's).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_syscalls, name) as u32 },
+    libprobe_field_info { name: c"count".as_ptr(), doc: c"System calls entered.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_syscalls, count) as u32 },
+    libprobe_field_info { name: c"errors".as_ptr(), doc: c"Calls that returned an error (-4095..-1); `disabled` without `syscall_latency`.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_syscalls, errors) as u32 },
+    libprobe_field_info { name: c"latency_ns".as_ptr(), doc: c"Time spent in system calls, entry to exit, summed over its threads; `disabled`\nwithout `syscall_latency`.".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_syscalls, latency_ns) as u32 },
+]);
+
+static FIELDS_OFF_CPU_TIME: Table<[libprobe_field_info; 8]> = Table([
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (of the initial pid namespace).".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_off_cpu_time, pid) as u32 },
+    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"When the process started, in clock ticks since boot (`start_time` of\n[`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new\nprocess within the interval is a row of its own.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_off_cpu_time, start_time) as u32 },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The process's name (its main thread's `comm` when first seen).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_off_cpu_time, name) as u32 },
+    libprobe_field_info { name: c"total_ns".as_ptr(), doc: c"`voluntary_ns + involuntary_ns`.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_off_cpu_time, total_ns) as u32 },
+    libprobe_field_info { name: c"voluntary_ns".as_ptr(), doc: c"Off CPU after sleeping or blocking (I/O, locks, `sleep`), until running again.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_off_cpu_time, voluntary_ns) as u32 },
+    libprobe_field_info { name: c"involuntary_ns".as_ptr(), doc: c"Off CPU after being preempted (or yielding) while still runnable: waiting for a CPU.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_off_cpu_time, involuntary_ns) as u32 },
+    libprobe_field_info { name: c"voluntary_switches".as_ptr(), doc: c"Voluntary switches that ended in the interval (the kernel's `nvcsw` sense).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_off_cpu_time, voluntary_switches) as u32 },
+    libprobe_field_info { name: c"involuntary_switches".as_ptr(), doc: c"Involuntary switches that ended in the interval (`nivcsw`).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_off_cpu_time, involuntary_switches) as u32 },
+]);
+
+static FIELDS_BLOCK_IO_DEVICE: Table<[libprobe_field_info; 6]> = Table([
+    libprobe_field_info {
+        name: c"name".as_ptr(),
+        doc: c"The device's kernel name (`sda`, `nvme0n1p2`, `loop0`); `not_present` when the\ndevice is gone."
+            .as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 29,
+        offset: std::mem::offset_of!(libprobe_block_io_device, name) as u32,
+    },
+    libprobe_field_info {
+        name: c"major".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 26,
+        offset: std::mem::offset_of!(libprobe_block_io_device, major) as u32,
+    },
+    libprobe_field_info {
+        name: c"minor".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 26,
+        offset: std::mem::offset_of!(libprobe_block_io_device, minor) as u32,
+    },
+    libprobe_field_info {
+        name: c"operation".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 317,
+        offset: std::mem::offset_of!(libprobe_block_io_device, operation) as u32,
+    },
+    libprobe_field_info {
+        name: c"bytes".as_ptr(),
+        doc: c"Bytes of the completed requests.".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_block_io_device, bytes) as u32,
+    },
+    libprobe_field_info {
+        name: c"latency".as_ptr(),
+        doc: c"Issue → completion latency of its requests (`count`: requests completed).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 293,
+        offset: std::mem::offset_of!(libprobe_block_io_device, latency) as u32,
+    },
+]);
+
+static FIELDS_BLOCK_IO_STATS: Table<[libprobe_field_info; 9]> = Table([
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (of the initial pid namespace).".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_block_io_stats, pid) as u32 },
+    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"When the process started, in clock ticks since boot (`start_time` of\n[`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new\nprocess within the interval is a row of its own.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, start_time) as u32 },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The submitting process's name (its main thread's `comm`).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_block_io_stats, name) as u32 },
+    libprobe_field_info { name: c"reads".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, reads) as u32 },
+    libprobe_field_info { name: c"writes".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, writes) as u32 },
+    libprobe_field_info { name: c"read_bytes".as_ptr(), doc: c"Bytes the read requests asked for.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, read_bytes) as u32 },
+    libprobe_field_info { name: c"write_bytes".as_ptr(), doc: c"Bytes the write requests carried.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, write_bytes) as u32 },
+    libprobe_field_info { name: c"read_latency_ns".as_ptr(), doc: c"Reads' time from issue to completion, summed.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, read_latency_ns) as u32 },
+    libprobe_field_info { name: c"write_latency_ns".as_ptr(), doc: c"Writes' time from issue to completion, summed.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, write_latency_ns) as u32 },
+]);
+
+static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
+    libprobe_field_info {
+        name: c"attached_ns".as_ptr(),
+        doc: c"Time since the tracers were attached.".as_ptr(),
+        unit: c"ns".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_ebpf_totals, attached_ns) as u32,
+    },
+    libprobe_field_info {
+        name: c"syscall_counts".as_ptr(),
+        doc: c"Calls per syscall name, largest first.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 44,
+        offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_counts) as u32,
+    },
+    libprobe_field_info {
+        name: c"syscall_errors".as_ptr(),
+        doc: c"Failed calls per syscall name, largest first.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 44,
+        offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_errors) as u32,
+    },
+    libprobe_field_info {
+        name: c"syscall_latencies".as_ptr(),
+        doc: c"Latency per syscall name, in the order of `syscall_counts`.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 295,
+        offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_latencies) as u32,
+    },
+    libprobe_field_info {
+        name: c"runqueue_latency".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 299,
+        offset: std::mem::offset_of!(libprobe_ebpf_totals, runqueue_latency) as u32,
+    },
+    libprobe_field_info {
+        name: c"block_io_latency".as_ptr(),
+        doc: c"Every device and operation together.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 299,
+        offset: std::mem::offset_of!(libprobe_ebpf_totals, block_io_latency) as u32,
+    },
+    libprobe_field_info {
+        name: c"block_io_by_device".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 305,
+        offset: std::mem::offset_of!(libprobe_ebpf_totals, block_io_by_device) as u32,
+    },
+]);
+
+pub(crate) static RECORDS: Table<[libprobe_record_info; 98]> = Table([
     libprobe_record_info { name: c"libprobe_snapshot_view".as_ptr(), schema_name: c"Snapshot".as_ptr(), doc: c"Everything one call collected.".as_ptr(), size: size_of::<libprobe_snapshot_view>() as u32, field_count: FIELDS_SNAPSHOT.0.len() as u32, fields: FIELDS_SNAPSHOT.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_domain_status".as_ptr(), schema_name: c"DomainStatus".as_ptr(), doc: c"How the collection of one domain went.".as_ptr(), size: size_of::<libprobe_domain_status>() as u32, field_count: FIELDS_DOMAIN_STATUS.0.len() as u32, fields: FIELDS_DOMAIN_STATUS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_system".as_ptr(), schema_name: c"System".as_ptr(), doc: c"The machine as a whole.".as_ptr(), size: size_of::<libprobe_system>() as u32, field_count: FIELDS_SYSTEM.0.len() as u32, fields: FIELDS_SYSTEM.0.as_ptr() },
@@ -16904,7 +18102,15 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 90]> = Table([
     libprobe_record_info { name: c"libprobe_logical_volume".as_ptr(), schema_name: c"LogicalVolume".as_ptr(), doc: c"One logical volume.".as_ptr(), size: size_of::<libprobe_logical_volume>() as u32, field_count: FIELDS_LOGICAL_VOLUME.0.len() as u32, fields: FIELDS_LOGICAL_VOLUME.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_device_mapper_state".as_ptr(), schema_name: c"DeviceMapperState".as_ptr(), doc: c"The device-mapper state of an active logical volume (`/sys/block/dm-*/dm`).".as_ptr(), size: size_of::<libprobe_device_mapper_state>() as u32, field_count: FIELDS_DEVICE_MAPPER_STATE.0.len() as u32, fields: FIELDS_DEVICE_MAPPER_STATE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_physical_volume".as_ptr(), schema_name: c"PhysicalVolume".as_ptr(), doc: c"One physical volume.".as_ptr(), size: size_of::<libprobe_physical_volume>() as u32, field_count: FIELDS_PHYSICAL_VOLUME.0.len() as u32, fields: FIELDS_PHYSICAL_VOLUME.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_ebpf_metrics".as_ptr(), schema_name: c"EbpfMetrics".as_ptr(), doc: c"What the tracers saw.".as_ptr(), size: size_of::<libprobe_ebpf_metrics>() as u32, field_count: FIELDS_EBPF_METRICS.0.len() as u32, fields: FIELDS_EBPF_METRICS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_ebpf_metrics".as_ptr(), schema_name: c"EbpfMetrics".as_ptr(), doc: c"What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the\nprevious snapshot of this probe, and the totals since attach.\n\nA tracer's fields are `disabled` when it was not asked for, missing with its\n[`TracerStatus::reason`] when it did not attach, and `no_previous_sample` at the\nsnapshot that attached it.".as_ptr(), size: size_of::<libprobe_ebpf_metrics>() as u32, field_count: FIELDS_EBPF_METRICS.0.len() as u32, fields: FIELDS_EBPF_METRICS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_tracer_status".as_ptr(), schema_name: c"TracerStatus".as_ptr(), doc: c"One tracer: whether it is attached, how, and what it could not keep.".as_ptr(), size: size_of::<libprobe_tracer_status>() as u32, field_count: FIELDS_TRACER_STATUS.0.len() as u32, fields: FIELDS_TRACER_STATUS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_latency_histogram".as_ptr(), schema_name: c"LatencyHistogram".as_ptr(), doc: c"A latency distribution in log2 buckets (the specification's `LatencyHistogram`).\n\nBucket bounds are 1, 3, 7, 15, … 2^(i+1)-1 ns: bucket 0 holds 0 and 1 ns, bucket i holds\n[2^i, 2^(i+1)) ns. Only non-empty buckets are listed.".as_ptr(), size: size_of::<libprobe_latency_histogram>() as u32, field_count: FIELDS_LATENCY_HISTOGRAM.0.len() as u32, fields: FIELDS_LATENCY_HISTOGRAM.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_histogram_bucket".as_ptr(), schema_name: c"HistogramBucket".as_ptr(), doc: c"One bucket of a [`LatencyHistogram`].".as_ptr(), size: size_of::<libprobe_histogram_bucket>() as u32, field_count: FIELDS_HISTOGRAM_BUCKET.0.len() as u32, fields: FIELDS_HISTOGRAM_BUCKET.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_process_syscalls".as_ptr(), schema_name: c"ProcessSyscalls".as_ptr(), doc: c"A process's system calls over the interval.".as_ptr(), size: size_of::<libprobe_process_syscalls>() as u32, field_count: FIELDS_PROCESS_SYSCALLS.0.len() as u32, fields: FIELDS_PROCESS_SYSCALLS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_off_cpu_time".as_ptr(), schema_name: c"OffCpuTime".as_ptr(), doc: c"A process's time off a CPU over the interval (switched out to switched back in),\nsummed over its threads.".as_ptr(), size: size_of::<libprobe_off_cpu_time>() as u32, field_count: FIELDS_OFF_CPU_TIME.0.len() as u32, fields: FIELDS_OFF_CPU_TIME.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_block_io_device".as_ptr(), schema_name: c"BlockIoDevice".as_ptr(), doc: c"Block I/O of one device and operation over the interval.".as_ptr(), size: size_of::<libprobe_block_io_device>() as u32, field_count: FIELDS_BLOCK_IO_DEVICE.0.len() as u32, fields: FIELDS_BLOCK_IO_DEVICE.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_block_io_stats".as_ptr(), schema_name: c"BlockIoStats".as_ptr(), doc: c"A process's block I/O over the interval (the specification's `BlockIoStats`): the\nrequests it submitted that completed, and their time from issue to completion.".as_ptr(), size: size_of::<libprobe_block_io_stats>() as u32, field_count: FIELDS_BLOCK_IO_STATS.0.len() as u32, fields: FIELDS_BLOCK_IO_STATS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_ebpf_totals".as_ptr(), schema_name: c"EbpfTotals".as_ptr(), doc: c"What the tracers counted since they were attached.".as_ptr(), size: size_of::<libprobe_ebpf_totals>() as u32, field_count: FIELDS_EBPF_TOTALS.0.len() as u32, fields: FIELDS_EBPF_TOTALS.0.as_ptr() },
 ]);
 
 static VARIANTS_DOMAIN_NAME: Table<[libprobe_variant_info; 7]> = Table([
@@ -17771,7 +18977,100 @@ static VARIANTS_ZFS_HEALTH: Table<[libprobe_variant_info; 8]> = Table([
     },
 ]);
 
-pub(crate) static ENUMS: Table<[libprobe_enum_info; 28]> = Table([
+static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 4]> = Table([
+    libprobe_variant_info {
+        name: c"syscalls".as_ptr(),
+        constant: c"LIBPROBE_TRACER_NAME_SYSCALLS".as_ptr(),
+        doc: c"System calls: counts, errors and latencies by name, and per process.".as_ptr(),
+        code: LIBPROBE_TRACER_NAME_SYSCALLS,
+    },
+    libprobe_variant_info {
+        name: c"runqlat".as_ptr(),
+        constant: c"LIBPROBE_TRACER_NAME_RUNQLAT".as_ptr(),
+        doc: c"Run-queue latency: wakeup (or preemption) to running.".as_ptr(),
+        code: LIBPROBE_TRACER_NAME_RUNQLAT,
+    },
+    libprobe_variant_info {
+        name: c"offcpu".as_ptr(),
+        constant: c"LIBPROBE_TRACER_NAME_OFFCPU".as_ptr(),
+        doc: c"Off-CPU time per process, voluntary (sleep, I/O) or not (preemption).".as_ptr(),
+        code: LIBPROBE_TRACER_NAME_OFFCPU,
+    },
+    libprobe_variant_info {
+        name: c"biolatency".as_ptr(),
+        constant: c"LIBPROBE_TRACER_NAME_BIOLATENCY".as_ptr(),
+        doc: c"Block I/O latency per device and operation, and I/O per process.".as_ptr(),
+        code: LIBPROBE_TRACER_NAME_BIOLATENCY,
+    },
+]);
+
+static VARIANTS_TRACER_STATE: Table<[libprobe_variant_info; 2]> = Table([
+    libprobe_variant_info {
+        name: c"attached".as_ptr(),
+        constant: c"LIBPROBE_TRACER_STATE_ATTACHED".as_ptr(),
+        doc: c"Loaded and attached: its fields hold data.".as_ptr(),
+        code: LIBPROBE_TRACER_STATE_ATTACHED,
+    },
+    libprobe_variant_info {
+        name: c"failed".as_ptr(),
+        constant: c"LIBPROBE_TRACER_STATE_FAILED".as_ptr(),
+        doc: c"Not attached (see `reason` and `error`): its fields are missing with that reason.".as_ptr(),
+        code: LIBPROBE_TRACER_STATE_FAILED,
+    },
+]);
+
+static VARIANTS_HOOK_TYPE: Table<[libprobe_variant_info; 3]> = Table([
+    libprobe_variant_info { name: c"tp_btf".as_ptr(), constant: c"LIBPROBE_HOOK_TYPE_TP_BTF".as_ptr(), doc: c"BTF-typed raw tracepoint (Linux 5.5+): typed arguments, the cheapest.".as_ptr(), code: LIBPROBE_HOOK_TYPE_TP_BTF },
+    libprobe_variant_info { name: c"raw_tp".as_ptr(), constant: c"LIBPROBE_HOOK_TYPE_RAW_TP".as_ptr(), doc: c"Raw tracepoint (4.17+): the tracepoint's arguments as they are.".as_ptr(), code: LIBPROBE_HOOK_TYPE_RAW_TP },
+    libprobe_variant_info { name: c"tracepoint".as_ptr(), constant: c"LIBPROBE_HOOK_TYPE_TRACEPOINT".as_ptr(), doc: c"Classic tracepoint through perf: a record built for each event; needs tracefs\nto find the tracepoint's id.".as_ptr(), code: LIBPROBE_HOOK_TYPE_TRACEPOINT },
+]);
+
+static VARIANTS_BLOCK_OPERATION: Table<[libprobe_variant_info; 7]> = Table([
+    libprobe_variant_info {
+        name: c"read".as_ptr(),
+        constant: c"LIBPROBE_BLOCK_OPERATION_READ".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_BLOCK_OPERATION_READ,
+    },
+    libprobe_variant_info {
+        name: c"write".as_ptr(),
+        constant: c"LIBPROBE_BLOCK_OPERATION_WRITE".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_BLOCK_OPERATION_WRITE,
+    },
+    libprobe_variant_info {
+        name: c"flush".as_ptr(),
+        constant: c"LIBPROBE_BLOCK_OPERATION_FLUSH".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_BLOCK_OPERATION_FLUSH,
+    },
+    libprobe_variant_info {
+        name: c"discard".as_ptr(),
+        constant: c"LIBPROBE_BLOCK_OPERATION_DISCARD".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_BLOCK_OPERATION_DISCARD,
+    },
+    libprobe_variant_info {
+        name: c"secure_erase".as_ptr(),
+        constant: c"LIBPROBE_BLOCK_OPERATION_SECURE_ERASE".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_BLOCK_OPERATION_SECURE_ERASE,
+    },
+    libprobe_variant_info {
+        name: c"write_zeroes".as_ptr(),
+        constant: c"LIBPROBE_BLOCK_OPERATION_WRITE_ZEROES".as_ptr(),
+        doc: c"".as_ptr(),
+        code: LIBPROBE_BLOCK_OPERATION_WRITE_ZEROES,
+    },
+    libprobe_variant_info {
+        name: c"other".as_ptr(),
+        constant: c"LIBPROBE_BLOCK_OPERATION_OTHER".as_ptr(),
+        doc: c"Another operation (zone management, driver-private).".as_ptr(),
+        code: LIBPROBE_BLOCK_OPERATION_OTHER,
+    },
+]);
+
+pub(crate) static ENUMS: Table<[libprobe_enum_info; 32]> = Table([
     libprobe_enum_info { name: c"libprobe_domain_name".as_ptr(), schema_name: c"DomainName".as_ptr(), doc: c"The domains libprobe collects. Each is selected by options and reports its own\nstatus; the codes are stable (the C ABI's `LIBPROBE_DOMAIN_*`).".as_ptr(), variant_count: VARIANTS_DOMAIN_NAME.0.len() as u32, variants: VARIANTS_DOMAIN_NAME.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_domain_state".as_ptr(), schema_name: c"DomainState".as_ptr(), doc: c"Whether a domain was collected.".as_ptr(), variant_count: VARIANTS_DOMAIN_STATE.0.len() as u32, variants: VARIANTS_DOMAIN_STATE.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_reason".as_ptr(), schema_name: c"Reason".as_ptr(), doc: c"Why a field or a domain holds no value.\n\nThe codes are stable (the C ABI exposes them) and never renumbered.".as_ptr(), variant_count: VARIANTS_REASON.0.len() as u32, variants: VARIANTS_REASON.0.as_ptr() },
@@ -17800,6 +19099,10 @@ pub(crate) static ENUMS: Table<[libprobe_enum_info; 28]> = Table([
     libprobe_enum_info { name: c"libprobe_smart_status".as_ptr(), schema_name: c"SmartStatus".as_ptr(), doc: c"The overall health verdict of a disk.".as_ptr(), variant_count: VARIANTS_SMART_STATUS.0.len() as u32, variants: VARIANTS_SMART_STATUS.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_power_mode".as_ptr(), schema_name: c"PowerMode".as_ptr(), doc: c"An ATA disk's power mode (CHECK POWER MODE).".as_ptr(), variant_count: VARIANTS_POWER_MODE.0.len() as u32, variants: VARIANTS_POWER_MODE.0.as_ptr() },
     libprobe_enum_info { name: c"libprobe_zfs_health".as_ptr(), schema_name: c"ZfsHealth".as_ptr(), doc: c"Health of a ZFS pool or vdev.".as_ptr(), variant_count: VARIANTS_ZFS_HEALTH.0.len() as u32, variants: VARIANTS_ZFS_HEALTH.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_tracer_name".as_ptr(), schema_name: c"TracerName".as_ptr(), doc: c"An eBPF tracer: one set of BPF programs and the maps they fill.".as_ptr(), variant_count: VARIANTS_TRACER_NAME.0.len() as u32, variants: VARIANTS_TRACER_NAME.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_tracer_state".as_ptr(), schema_name: c"TracerState".as_ptr(), doc: c"Whether a tracer's programs are attached.".as_ptr(), variant_count: VARIANTS_TRACER_STATE.0.len() as u32, variants: VARIANTS_TRACER_STATE.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_hook_type".as_ptr(), schema_name: c"HookType".as_ptr(), doc: c"How a BPF program is attached to a kernel tracepoint.".as_ptr(), variant_count: VARIANTS_HOOK_TYPE.0.len() as u32, variants: VARIANTS_HOOK_TYPE.0.as_ptr() },
+    libprobe_enum_info { name: c"libprobe_block_operation".as_ptr(), schema_name: c"BlockOperation".as_ptr(), doc: c"A block request's operation (`REQ_OP_*`).".as_ptr(), variant_count: VARIANTS_BLOCK_OPERATION.0.len() as u32, variants: VARIANTS_BLOCK_OPERATION.0.as_ptr() },
 ]);
 
 // ---- Options: a typed setter per option (libprobe_config_set takes them by key). ----
@@ -18567,4 +19870,159 @@ pub unsafe extern "C" fn libprobe_config_set_storage_devices(
         // SAFETY: NULL or `count` strings by the contract.
         unsafe { words_value(words, count) }
     })
+}
+
+/// `syscalls` in the mask of `libprobe_config_set_ebpf_tracers`.
+pub const LIBPROBE_EBPF_TRACERS_SYSCALLS: u32 = 1 << 0;
+/// `runqlat` in the mask of `libprobe_config_set_ebpf_tracers`.
+pub const LIBPROBE_EBPF_TRACERS_RUNQLAT: u32 = 1 << 1;
+/// `offcpu` in the mask of `libprobe_config_set_ebpf_tracers`.
+pub const LIBPROBE_EBPF_TRACERS_OFFCPU: u32 = 1 << 2;
+/// `biolatency` in the mask of `libprobe_config_set_ebpf_tracers`.
+pub const LIBPROBE_EBPF_TRACERS_BIOLATENCY: u32 = 1 << 3;
+
+/// Sets option `ebpf.tracers` (what `libprobe_config_set` sets by key):
+///
+/// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency). Each
+/// adds cost to the events it traces: `syscalls` to every system call, `runqlat` and
+/// `offcpu` to every context switch (and `runqlat` to every wakeup), `biolatency` to
+/// every block request.
+///
+/// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_ebpf_tracers(config: *mut libprobe_config, mask: u32) -> libprobe_status {
+    set_typed(config, "ebpf.tracers", || names_from_mask(&["syscalls", "runqlat", "offcpu", "biolatency"], mask))
+}
+
+/// `tp_btf` in the mask of `libprobe_config_set_ebpf_hooks`.
+pub const LIBPROBE_EBPF_HOOKS_TP_BTF: u32 = 1 << 0;
+/// `raw_tp` in the mask of `libprobe_config_set_ebpf_hooks`.
+pub const LIBPROBE_EBPF_HOOKS_RAW_TP: u32 = 1 << 1;
+/// `tracepoint` in the mask of `libprobe_config_set_ebpf_hooks`.
+pub const LIBPROBE_EBPF_HOOKS_TRACEPOINT: u32 = 1 << 2;
+
+/// Sets option `ebpf.hooks` (what `libprobe_config_set` sets by key):
+///
+/// The program types the tracers may use, in this order of preference: tp_btf,
+/// raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
+/// accepts). One name forces that type. `tracepoint` needs tracefs; where it is not
+/// mounted, libprobe mounts it privately, only to read the tracepoints' ids (which
+/// needs CAP_SYS_ADMIN).
+///
+/// `mask`: a bit per name, the constants below. Default: `tp_btf,raw_tp,tracepoint`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_ebpf_hooks(config: *mut libprobe_config, mask: u32) -> libprobe_status {
+    set_typed(config, "ebpf.hooks", || names_from_mask(&["tp_btf", "raw_tp", "tracepoint"], mask))
+}
+
+/// Sets option `ebpf.syscall_latency` (what `libprobe_config_set` sets by key):
+///
+/// Syscall latencies and errors (default true): a second program at each syscall's
+/// exit. `false` counts calls only, with one program at entry, at about half the cost.
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_ebpf_syscall_latency(
+    config: *mut libprobe_config,
+    value: u8,
+) -> libprobe_status {
+    set_typed(config, "ebpf.syscall_latency", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `ebpf.top_processes` (what `libprobe_config_set` sets by key):
+///
+/// Processes listed in each per-process table: those with the most events in the
+/// interval (default 50). The others are counted in the tables' totals only.
+///
+/// `value`: from 1 to 1000000. Default: `50`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_ebpf_top_processes(
+    config: *mut libprobe_config,
+    value: u32,
+) -> libprobe_status {
+    set_typed(config, "ebpf.top_processes", || Ok(OptionValue::UInt(value.into())))
+}
+
+/// Sets option `ebpf.max_threads` (what `libprobe_config_set` sets by key):
+///
+/// Threads the per-thread tables hold (default 65536): the syscall tracer's thread
+/// slots (rounded up to a power of two, 64 bytes each), and the threads waiting on a run
+/// queue or off a CPU. A thread that finds its table full is counted in `dropped`.
+///
+/// `value`: from 1024 to 4194304. Default: `65536`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_ebpf_max_threads(
+    config: *mut libprobe_config,
+    value: u32,
+) -> libprobe_status {
+    set_typed(config, "ebpf.max_threads", || Ok(OptionValue::UInt(value.into())))
+}
+
+/// Sets option `ebpf.max_pids` (what `libprobe_config_set` sets by key):
+///
+/// Processes the per-process tables hold (default 16384). A process that finds its
+/// table full is counted in `dropped`.
+///
+/// `value`: from 64 to 1048576. Default: `16384`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_ebpf_max_pids(
+    config: *mut libprobe_config,
+    value: u32,
+) -> libprobe_status {
+    set_typed(config, "ebpf.max_pids", || Ok(OptionValue::UInt(value.into())))
+}
+
+/// Sets option `ebpf.max_requests` (what `libprobe_config_set` sets by key):
+///
+/// Block requests in flight tracked at once (default 16384).
+///
+/// `value`: from 64 to 1048576. Default: `16384`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_ebpf_max_requests(
+    config: *mut libprobe_config,
+    value: u32,
+) -> libprobe_status {
+    set_typed(config, "ebpf.max_requests", || Ok(OptionValue::UInt(value.into())))
 }

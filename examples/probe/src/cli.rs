@@ -1,5 +1,6 @@
 //! Command-line parsing for `probe` (no dependency: the grammar is small).
 
+use libprobe::ebpf::{EbpfHooks, EbpfOptions, EbpfTracers};
 use libprobe::{
     DomainName, Domains, GpuOptions, NetNamespaceTarget, NetworkOptions, Options, ProcessOptions, SocketKind,
     SocketKinds, Source,
@@ -21,6 +22,9 @@ USAGE:
                                     per-process energy estimate (two snapshots --interval
                                     apart, 1 s by default)
     probe storage [OPTIONS]         disk health (SMART), ZFS pools, Btrfs, LVM
+    probe trace [OPTIONS]           kernel events traced with eBPF over an interval: top
+                                    syscalls, run-queue latency, off-CPU time, block I/O
+                                    latency (needs CAP_BPF and CAP_PERFMON)
 
 OPTIONS:
     --json                 print JSON (snake_case names, see the README)
@@ -63,6 +67,15 @@ GPU OPTIONS:
 STORAGE OPTIONS:
     --disks LIST           `probe storage`: only these disks and NVMe controllers for SMART
                            and LVM (kernel names, comma-separated: sda,nvme0)
+TRACE OPTIONS:
+    --duration SECONDS     how long to trace (default 5)
+    --tracers LIST         syscalls,runqlat,offcpu,biolatency or all (default: all)
+    --hooks LIST           program types to try, in order: tp_btf,raw_tp,tracepoint
+                           (default: all; one name forces it)
+    --no-latency           count syscalls only (one program at entry, cheaper)
+    --top N                rows of each per-process table (default 50)
+    --json                 the ebpf record of the traced interval as JSON
+
     -h, --help             this text
     -V, --version          the libprobe version
 
@@ -80,6 +93,8 @@ pub enum Command {
     Gpu,
     Power,
     Storage,
+    /// `probe trace`: trace for this many seconds.
+    Trace(f64),
     Help,
     Version,
 }
@@ -114,6 +129,8 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let mut named = Domains::NONE;
     let mut gpu = GpuOptions::default();
     let mut storage = libprobe::storage::StorageOptions::default();
+    let mut ebpf = EbpfOptions::default();
+    let mut duration = 5.0;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
@@ -159,10 +176,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "-u" => kinds = kinds.with(SocketKind::Udp),
             "-x" => kinds = kinds.with(SocketKind::Unix),
             "-w" => kinds = kinds.with(SocketKind::Raw),
-            "--sockets" => {
-                kinds = SocketKinds::parse(&value("--sockets")?)
-                    .map_err(|e| e.replace("unknown name", "unknown socket table"))?
-            }
+            "--sockets" => kinds = SocketKinds::parse(&value("--sockets")?).map_err(|e| format!("--sockets: {e}"))?,
             "-i" | "--info" => info = true,
             "--netns" => {
                 let v = value("--netns")?;
@@ -181,6 +195,28 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "--pcie-throughput" => gpu.pcie_throughput = true,
             "--nvml-energy" => gpu.nvml_energy = true,
             "--drm-clients" => gpu.drm_clients = true,
+            "--duration" => {
+                let v = value("--duration")?;
+                duration = v
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|s| (0.0..=86400.0).contains(s))
+                    .ok_or_else(|| format!("--duration: `{v}` is not a number of seconds from 0 to 86400"))?;
+            }
+            "--tracers" => {
+                ebpf.tracers = EbpfTracers::parse(&value("--tracers")?).map_err(|e| format!("--tracers: {e}"))?
+            }
+            "--hooks" => ebpf.hooks = EbpfHooks::parse(&value("--hooks")?).map_err(|e| format!("--hooks: {e}"))?,
+            "--no-latency" => ebpf.syscall_latency = false,
+            "--top" => {
+                let v = value("--top")?;
+                ebpf.top_processes = v
+                    .parse()
+                    .ok()
+                    .filter(|n| *n >= 1)
+                    .ok_or_else(|| format!("--top: `{v}` is not a positive count"))?;
+            }
+            "trace" if command.is_none() => command = Some(Command::Trace(0.0)),
             "snapshot" if command.is_none() => command = Some(Command::Snapshot),
             "net" if command.is_none() => command = Some(Command::Net),
             "options" if command.is_none() => command = Some(Command::Options),
@@ -226,8 +262,15 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     if let Command::Storage = command {
         domains = Domains::NONE.with(DomainName::Storage);
     }
+    let command = match command {
+        Command::Trace(_) => {
+            domains = Domains::NONE.with(DomainName::Ebpf);
+            Command::Trace(duration)
+        }
+        c => c,
+    };
     let source = fixture.map_or_else(Source::host, Source::rooted_at);
-    let mut options = Options { source, domains, process, network, gpu, storage, ..Options::default() };
+    let mut options = Options { source, domains, process, network, gpu, storage, ebpf, ..Options::default() };
     // `--set` comes last: it overrides a flag and a command's own choice.
     for (key, value) in sets {
         options.set(&key, &value).map_err(|e| e.to_string())?;
@@ -346,6 +389,21 @@ mod tests {
         assert_eq!(a.options.domains, Domains::NONE.with(DomainName::Storage));
         assert_eq!(a.options.storage.devices, ["sda", "nvme0"]);
         assert!(p("snapshot --disks").is_err());
+    }
+
+    #[test]
+    fn trace_options() {
+        let a = p("trace --duration 2 --tracers syscalls,runqlat --hooks raw_tp --no-latency --top 7").unwrap();
+        assert!(matches!(a.command, Command::Trace(d) if d == 2.0));
+        assert_eq!(a.options.domains, Domains::NONE.with(DomainName::Ebpf));
+        let e = &a.options.ebpf;
+        assert_eq!(e.tracers, EbpfTracers::parse("syscalls,runqlat").unwrap());
+        assert_eq!(e.hooks, EbpfHooks::parse("raw_tp").unwrap());
+        assert!(!e.syscall_latency);
+        assert_eq!(e.top_processes, 7);
+        assert!(matches!(p("trace").unwrap().command, Command::Trace(d) if d == 5.0));
+        assert!(p("trace --tracers nope").unwrap_err().contains("--tracers"));
+        assert!(p("trace --duration -1").is_err());
     }
 
     #[test]

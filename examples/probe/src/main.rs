@@ -4,7 +4,7 @@
 //! the full snapshot; `probe process PID` one process in full; `probe net` every socket with
 //! its owners; `probe gpu` every GPU and the processes using them; `probe power` RAPL,
 //! batteries, sensors and the energy estimate; `probe storage` disk health and volume managers;
-//! `probe options` every option. See
+//! `probe trace` kernel events traced with eBPF; `probe options` every option. See
 //! `probe --help`.
 //!
 //! Exit status: 0; 2 for a usage error; 1 when what was asked for is missing — the
@@ -18,6 +18,7 @@ mod power;
 mod render;
 mod report;
 mod storage;
+mod trace;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -156,6 +157,33 @@ fn main() -> ExitCode {
                                 why.unwrap_or_default()
                             )
                         }
+                    }
+                }
+            }
+        }
+        Command::Trace(duration) => {
+            // The first snapshot attaches the tracers; the second reads the interval.
+            let first = probe.snapshot();
+            if let libprobe::Field::Missing(_) = &first.ebpf {
+                eprintln!("probe: {}", trace::report(&first, 0.0).err().unwrap_or_default());
+                return ExitCode::FAILURE;
+            }
+            if !probe.options().source.is_fixture() {
+                std::thread::sleep(std::time::Duration::from_secs_f64(duration));
+            }
+            let snap = probe.snapshot();
+            if args.json {
+                match &snap.ebpf {
+                    libprobe::Field::Value(e) if args.pretty => libprobe::json::to_json_pretty(e),
+                    libprobe::Field::Value(e) => libprobe::json::to_json(e) + "\n",
+                    libprobe::Field::Missing(_) => snap.to_json() + "\n",
+                }
+            } else {
+                match trace::report(&snap, duration) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        eprintln!("probe: {e}");
+                        return ExitCode::FAILURE;
                     }
                 }
             }

@@ -484,6 +484,90 @@ int options_gen_run(libprobe_config *c) {
         }
         failed += expect(c, "storage.devices", "libprobe_sample");
     }
-    printf("options_gen: 38 typed setters, %d failed\n", failed);
+    {
+        /* NULL: libprobe_config_set_ebpf_tracers */
+        if (libprobe_config_set_ebpf_tracers(NULL, LIBPROBE_EBPF_TRACERS_SYSCALLS | LIBPROBE_EBPF_TRACERS_RUNQLAT | LIBPROBE_EBPF_TRACERS_OFFCPU | LIBPROBE_EBPF_TRACERS_BIOLATENCY) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_ebpf_tracers(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_ebpf_tracers(c, LIBPROBE_EBPF_TRACERS_SYSCALLS) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_ebpf_tracers: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "ebpf.tracers", "syscalls");
+    }
+    {
+        /* NULL: libprobe_config_set_ebpf_hooks */
+        if (libprobe_config_set_ebpf_hooks(NULL, LIBPROBE_EBPF_HOOKS_TP_BTF | LIBPROBE_EBPF_HOOKS_RAW_TP | LIBPROBE_EBPF_HOOKS_TRACEPOINT) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_ebpf_hooks(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_ebpf_hooks(c, LIBPROBE_EBPF_HOOKS_TP_BTF) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_ebpf_hooks: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "ebpf.hooks", "tp_btf");
+    }
+    {
+        /* NULL: libprobe_config_set_ebpf_syscall_latency */
+        if (libprobe_config_set_ebpf_syscall_latency(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_ebpf_syscall_latency(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_ebpf_syscall_latency(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_ebpf_syscall_latency: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "ebpf.syscall_latency", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_ebpf_top_processes */
+        if (libprobe_config_set_ebpf_top_processes(NULL, 50u) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_ebpf_top_processes(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_ebpf_top_processes(c, 1u) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_ebpf_top_processes: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "ebpf.top_processes", "1");
+    }
+    {
+        /* NULL: libprobe_config_set_ebpf_max_threads */
+        if (libprobe_config_set_ebpf_max_threads(NULL, 65536u) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_ebpf_max_threads(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_ebpf_max_threads(c, 1024u) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_ebpf_max_threads: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "ebpf.max_threads", "1024");
+    }
+    {
+        /* NULL: libprobe_config_set_ebpf_max_pids */
+        if (libprobe_config_set_ebpf_max_pids(NULL, 16384u) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_ebpf_max_pids(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_ebpf_max_pids(c, 64u) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_ebpf_max_pids: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "ebpf.max_pids", "64");
+    }
+    {
+        /* NULL: libprobe_config_set_ebpf_max_requests */
+        if (libprobe_config_set_ebpf_max_requests(NULL, 16384u) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_ebpf_max_requests(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_ebpf_max_requests(c, 64u) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_ebpf_max_requests: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "ebpf.max_requests", "64");
+    }
+    printf("options_gen: 45 typed setters, %d failed\n", failed);
     return failed;
 }

@@ -114,6 +114,14 @@ __all__ = [
     "DeviceMapperState",
     "PhysicalVolume",
     "EbpfMetrics",
+    "TracerStatus",
+    "LatencyHistogram",
+    "HistogramBucket",
+    "ProcessSyscalls",
+    "OffCpuTime",
+    "BlockIoDevice",
+    "BlockIoStats",
+    "EbpfTotals",
 ]
 
 VERSION: str
@@ -192,6 +200,14 @@ _PowerMode = Literal["active", "idle", "standby", "unknown"]
 """An ATA disk's power mode (CHECK POWER MODE)."""
 _ZfsHealth = Literal["online", "degraded", "faulted", "offline", "unavail", "removed", "suspended", "unknown"]
 """Health of a ZFS pool or vdev."""
+_TracerName = Literal["syscalls", "runqlat", "offcpu", "biolatency"]
+"""An eBPF tracer: one set of BPF programs and the maps they fill."""
+_TracerState = Literal["attached", "failed"]
+"""Whether a tracer's programs are attached."""
+_HookType = Literal["tp_btf", "raw_tp", "tracepoint"]
+"""How a BPF program is attached to a kernel tracepoint."""
+_BlockOperation = Literal["read", "write", "flush", "discard", "secure_erase", "write_zeroes", "other"]
+"""A block request's operation (`REQ_OP_*`)."""
 
 class ProbeError(Exception):
     """Base class of every libprobe error. `kind` names the error kind."""
@@ -5640,13 +5656,345 @@ class PhysicalVolume(Record):
 
 @final
 class EbpfMetrics(Record):
-    """What the tracers saw."""
+    """What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
+    previous snapshot of this probe, and the totals since attach.
+
+    A tracer's fields are `disabled` when it was not asked for, missing with its
+    [`TracerStatus::reason`] when it did not attach, and `no_previous_sample` at the
+    snapshot that attached it.
+    """
     @property
-    def attached_ns(self) -> int:
-        """Nanoseconds the tracers have been attached.
+    def interval_ns(self) -> Union[int, None]:
+        """The interval the fields below cover: since the previous snapshot.
 
         Unit: ns.
         """
+    @property
+    def tracers(self) -> list[TracerStatus]:
+        """Every tracer asked for, attached or not."""
+    @property
+    def syscall_counts(self) -> Union[dict[str, int], None]:
+        """Calls per syscall name, largest first (calls entered in the interval)."""
+    @property
+    def syscall_errors(self) -> Union[dict[str, int], None]:
+        """Calls that returned an error (-4095..-1) per syscall name, largest first;
+        `disabled` without `syscall_latency`.
+        """
+    @property
+    def syscall_latencies(self) -> Union[dict[str, LatencyHistogram], None]:
+        """Entry → exit latency per syscall name, in the order of `syscall_counts` (calls that
+        returned in the interval; `exit` and `exit_group` never do); `disabled` without
+        `syscall_latency`.
+        """
+    @property
+    def syscalls_by_process(self) -> Union[list[ProcessSyscalls], None]:
+        """The processes that made the most system calls, most first (option
+        `top_processes`).
+        """
+    @property
+    def runqueue_latency(self) -> Union[LatencyHistogram, None]:
+        """Time runnable threads waited for a CPU: from wakeup, or from preemption, to running."""
+    @property
+    def cpu_off_time(self) -> Union[list[OffCpuTime], None]:
+        """Off-CPU time per process, most first (option `top_processes`)."""
+    @property
+    def block_io_latency(self) -> Union[LatencyHistogram, None]:
+        """Issue → completion latency of block requests, every device and operation together."""
+    @property
+    def block_io_by_device(self) -> Union[list[BlockIoDevice], None]:
+        """Block I/O per device and operation."""
+    @property
+    def block_io_by_process(self) -> Union[list[BlockIoStats], None]:
+        """Block I/O per submitting process, most bytes first (option `top_processes`)."""
+    @property
+    def since_attach(self) -> EbpfTotals:
+        """The totals since attach."""
+
+@final
+class TracerStatus(Record):
+    """One tracer: whether it is attached, how, and what it could not keep."""
+    @property
+    def tracer(self) -> _TracerName:
+        ...
+    @property
+    def state(self) -> _TracerState:
+        ...
+    @property
+    def reason(self) -> Union[_Reason, None]:
+        """Why the tracer is not attached; null when it is."""
+    @property
+    def error(self) -> Union[str, None]:
+        """What failed, when it failed (the loader's or the kernel's message)."""
+    @property
+    def hook(self) -> Union[_HookType, None]:
+        """The program type its programs use (the first of option `hooks` this kernel
+        accepted); null when not attached.
+        """
+    @property
+    def tracefs_mounted(self) -> Union[bool, None]:
+        """For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to
+        read the tracepoints' ids) because it was not mounted; null for the other types,
+        which need no tracefs.
+        """
+    @property
+    def events(self) -> list[str]:
+        """The kernel events its programs are attached to (`raw_syscalls/sys_enter`)."""
+    @property
+    def dropped(self) -> Union[int, None]:
+        """Events not counted in the interval because a bounded table was full (or a thread
+        exit record found its ring full); `no_previous_sample` at the snapshot that attached.
+        """
+    @property
+    def dropped_since_attach(self) -> int:
+        """Events not counted since attach."""
+
+@final
+class LatencyHistogram(Record):
+    """A latency distribution in log2 buckets (the specification's `LatencyHistogram`).
+
+    Bucket bounds are 1, 3, 7, 15, … 2^(i+1)-1 ns: bucket 0 holds 0 and 1 ns, bucket i holds
+    [2^i, 2^(i+1)) ns. Only non-empty buckets are listed.
+    """
+    @property
+    def buckets(self) -> list[HistogramBucket]:
+        """The non-empty buckets, in increasing order of bound."""
+    @property
+    def sum_ns(self) -> int:
+        """Sum of the values.
+
+        Unit: ns.
+        """
+    @property
+    def count(self) -> int:
+        """Number of values (the sum of the buckets' counts)."""
+    @property
+    def min_ns(self) -> Union[int, None]:
+        """The smallest value; null when there is none. Exact, except that an event racing
+        the snapshot by a few nanoseconds may count in the next interval's buckets but not
+        in this one's minimum and maximum (then null here if it was the only one).
+
+        Unit: ns.
+        """
+    @property
+    def max_ns(self) -> Union[int, None]:
+        """The largest value; null when there is none (see `min_ns`).
+
+        Unit: ns.
+        """
+    @property
+    def p50_ns(self) -> Union[int, None]:
+        """Median, estimated from the buckets (linear within the bucket, kept within
+        `min_ns`..`max_ns`); null when there is no value.
+
+        Unit: ns.
+        """
+    @property
+    def p90_ns(self) -> Union[int, None]:
+        """90th percentile, estimated as `p50_ns` is.
+
+        Unit: ns.
+        """
+    @property
+    def p99_ns(self) -> Union[int, None]:
+        """99th percentile, estimated as `p50_ns` is.
+
+        Unit: ns.
+        """
+
+@final
+class HistogramBucket(Record):
+    """One bucket of a [`LatencyHistogram`]."""
+    @property
+    def upper_bound_ns(self) -> int:
+        """The largest value this bucket holds (inclusive: Prometheus' `le`); the bucket
+        holds the values above the previous bucket's bound. The last possible bucket's bound
+        is 2^64-1 (every value from 2^47 ns, about 39 hours, up).
+
+        Unit: ns.
+        """
+    @property
+    def count(self) -> int:
+        """Values in this bucket."""
+
+@final
+class ProcessSyscalls(Record):
+    """A process's system calls over the interval."""
+    @property
+    def pid(self) -> int:
+        """The process id (of the initial pid namespace)."""
+    @property
+    def start_time(self) -> int:
+        """When the process started, in clock ticks since boot (`start_time` of
+        [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+        process within the interval is a row of its own.
+
+        Unit: ticks.
+        """
+    @property
+    def name(self) -> str:
+        """The process's name (its main thread's `comm` when seen, else a thread's)."""
+    @property
+    def count(self) -> int:
+        """System calls entered."""
+    @property
+    def errors(self) -> Union[int, None]:
+        """Calls that returned an error (-4095..-1); `disabled` without `syscall_latency`."""
+    @property
+    def latency_ns(self) -> Union[int, None]:
+        """Time spent in system calls, entry to exit, summed over its threads; `disabled`
+        without `syscall_latency`.
+
+        Unit: ns.
+        """
+
+@final
+class OffCpuTime(Record):
+    """A process's time off a CPU over the interval (switched out to switched back in),
+    summed over its threads.
+    """
+    @property
+    def pid(self) -> int:
+        """The process id (of the initial pid namespace)."""
+    @property
+    def start_time(self) -> int:
+        """When the process started, in clock ticks since boot (`start_time` of
+        [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+        process within the interval is a row of its own.
+
+        Unit: ticks.
+        """
+    @property
+    def name(self) -> str:
+        """The process's name (its main thread's `comm` when first seen)."""
+    @property
+    def total_ns(self) -> int:
+        """`voluntary_ns + involuntary_ns`.
+
+        Unit: ns.
+        """
+    @property
+    def voluntary_ns(self) -> int:
+        """Off CPU after sleeping or blocking (I/O, locks, `sleep`), until running again.
+
+        Unit: ns.
+        """
+    @property
+    def involuntary_ns(self) -> int:
+        """Off CPU after being preempted (or yielding) while still runnable: waiting for a CPU.
+
+        Unit: ns.
+        """
+    @property
+    def voluntary_switches(self) -> int:
+        """Voluntary switches that ended in the interval (the kernel's `nvcsw` sense)."""
+    @property
+    def involuntary_switches(self) -> int:
+        """Involuntary switches that ended in the interval (`nivcsw`)."""
+
+@final
+class BlockIoDevice(Record):
+    """Block I/O of one device and operation over the interval."""
+    @property
+    def name(self) -> Union[str, None]:
+        """The device's kernel name (`sda`, `nvme0n1p2`, `loop0`); `not_present` when the
+        device is gone.
+        """
+    @property
+    def major(self) -> int:
+        ...
+    @property
+    def minor(self) -> int:
+        ...
+    @property
+    def operation(self) -> _BlockOperation:
+        ...
+    @property
+    def bytes(self) -> int:
+        """Bytes of the completed requests.
+
+        Unit: bytes.
+        """
+    @property
+    def latency(self) -> LatencyHistogram:
+        """Issue → completion latency of its requests (`count`: requests completed)."""
+
+@final
+class BlockIoStats(Record):
+    """A process's block I/O over the interval (the specification's `BlockIoStats`): the
+    requests it submitted that completed, and their time from issue to completion.
+    """
+    @property
+    def pid(self) -> int:
+        """The process id (of the initial pid namespace)."""
+    @property
+    def start_time(self) -> int:
+        """When the process started, in clock ticks since boot (`start_time` of
+        [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+        process within the interval is a row of its own.
+
+        Unit: ticks.
+        """
+    @property
+    def name(self) -> str:
+        """The submitting process's name (its main thread's `comm`)."""
+    @property
+    def reads(self) -> int:
+        ...
+    @property
+    def writes(self) -> int:
+        ...
+    @property
+    def read_bytes(self) -> int:
+        """Bytes the read requests asked for.
+
+        Unit: bytes.
+        """
+    @property
+    def write_bytes(self) -> int:
+        """Bytes the write requests carried.
+
+        Unit: bytes.
+        """
+    @property
+    def read_latency_ns(self) -> int:
+        """Reads' time from issue to completion, summed.
+
+        Unit: ns.
+        """
+    @property
+    def write_latency_ns(self) -> int:
+        """Writes' time from issue to completion, summed.
+
+        Unit: ns.
+        """
+
+@final
+class EbpfTotals(Record):
+    """What the tracers counted since they were attached."""
+    @property
+    def attached_ns(self) -> int:
+        """Time since the tracers were attached.
+
+        Unit: ns.
+        """
+    @property
+    def syscall_counts(self) -> Union[dict[str, int], None]:
+        """Calls per syscall name, largest first."""
+    @property
+    def syscall_errors(self) -> Union[dict[str, int], None]:
+        """Failed calls per syscall name, largest first."""
+    @property
+    def syscall_latencies(self) -> Union[dict[str, LatencyHistogram], None]:
+        """Latency per syscall name, in the order of `syscall_counts`."""
+    @property
+    def runqueue_latency(self) -> Union[LatencyHistogram, None]:
+        ...
+    @property
+    def block_io_latency(self) -> Union[LatencyHistogram, None]:
+        """Every device and operation together."""
+    @property
+    def block_io_by_device(self) -> Union[list[BlockIoDevice], None]:
+        ...
 
 class _SystemOptions(TypedDict, total=False):
     """The system domain's options: `Probe(system={...})`; each key left out keeps its default."""
@@ -5781,6 +6129,32 @@ class _StorageOptions(TypedDict, total=False):
 
 class _EbpfOptions(TypedDict, total=False):
     """The ebpf domain's options: `Probe(ebpf={...})`; each key left out keeps its default."""
+    # The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency). Each
+    # adds cost to the events it traces: `syscalls` to every system call, `runqlat` and
+    # `offcpu` to every context switch (and `runqlat` to every wakeup), `biolatency` to
+    # every block request. Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency`.
+    tracers: Union[str, Iterable[Literal["syscalls", "runqlat", "offcpu", "biolatency"]]]
+    # The program types the tracers may use, in this order of preference: tp_btf,
+    # raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
+    # accepts). One name forces that type. `tracepoint` needs tracefs; where it is not
+    # mounted, libprobe mounts it privately, only to read the tracepoints' ids (which
+    # needs CAP_SYS_ADMIN). Key `ebpf.hooks`; default `tp_btf,raw_tp,tracepoint`.
+    hooks: Union[str, Iterable[Literal["tp_btf", "raw_tp", "tracepoint"]]]
+    # Syscall latencies and errors (default true): a second program at each syscall's
+    # exit. `false` counts calls only, with one program at entry, at about half the cost. Key `ebpf.syscall_latency`; default `true`.
+    syscall_latency: bool
+    # Processes listed in each per-process table: those with the most events in the
+    # interval (default 50). The others are counted in the tables' totals only. Key `ebpf.top_processes`; default `50`.
+    top_processes: int
+    # Threads the per-thread tables hold (default 65536): the syscall tracer's thread
+    # slots (rounded up to a power of two, 64 bytes each), and the threads waiting on a run
+    # queue or off a CPU. A thread that finds its table full is counted in `dropped`. Key `ebpf.max_threads`; default `65536`.
+    max_threads: int
+    # Processes the per-process tables hold (default 16384). A process that finds its
+    # table full is counted in `dropped`. Key `ebpf.max_pids`; default `16384`.
+    max_pids: int
+    # Block requests in flight tracked at once (default 16384). Key `ebpf.max_requests`; default `16384`.
+    max_requests: int
 
 class _OptionInfo(TypedDict):
     """One option of the schema; values are in the `probe` command's text syntax."""

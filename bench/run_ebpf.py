@@ -1,0 +1,432 @@
+#!/usr/bin/env python3
+"""eBPF overhead: nanoseconds added to each system call by libprobe's syscalls tracer,
+beside the floor and the peers, in one run; and the cost of reading every map at 10 000
+processes.
+
+    python3 bench/run_ebpf.py                       # from the repository root, as root
+    python3 bench/run_ebpf.py --rounds 9 --calls 1000000 --out bench/results/ebpf-DATE
+
+The workload is ../shared/bench/syscall_loop.c: N x syscall(SYS_getppid), timed inside the
+program (vDSO clock, no syscall). Each configuration is attached, the loop runs --runs
+times, the configuration is detached; a round runs every configuration once (in an order
+rotated each round, "alone" included), and --rounds rounds are interleaved, so drift in
+the machine's load hits all alike. The figure compared is each configuration's minimum
+ns/call over all its runs (this VM is shared and noisy: minima are what the hook costs
+when nothing interferes), minus the minimum of "alone"; medians are reported beside.
+
+| configuration | hooks | what |
+|---|---|---|
+| alone | | no program attached |
+| floor <type> enter / enter+exit | 1 / 2 | empty programs (libprobe-core/src/sys/linux/ebpf/bpf/floor.bpf.c) on raw_syscalls sys_enter (and sys_exit) as tp_btf, raw_tp or classic tracepoint: the kernel's cost of a hook, the physical floor |
+| libprobe <type> count | 1 | `ebpf.syscall_latency=false`: calls counted by number and by thread, at entry |
+| libprobe <type> full | 2 | the default: counts, errors, latency histograms, per thread |
+| syscount-style (our C) | 2 | bench/ebpf/syscount_style.bpf.c: libbpf-tools' design (tracepoints, a hash map updated at exit) |
+| libbpf-tools syscount | 2 | Debian's /usr/sbin/syscount (libbpf-tools), when installed |
+| bcc syscount | 1 | syscount-bpfcc (bcc; raw_syscalls:sys_exit, per-id hash) |
+| bpftrace | 1 | `tracepoint:raw_syscalls:sys_enter { @[args->id] = count(); }` |
+| libbpf-tools syscount -L, bcc syscount -L | 2 | the peers' latency modes (counts and total time per syscall), beside libprobe's full mode |
+
+Targets (SPEC §7): libprobe's added cost ≤ the floor's on the same hooks + 20 ns, and
+below every peer's. Counting is compared with the peers' counting, latency with their
+latency modes.
+
+Then the programs' own cost, which the machine's noise hardly touches: with the kernel's
+BPF run-time statistics on (BPF_ENABLE_STATS, held by `ebpf_attach stats` for this phase
+only: they add two clock reads per run), each configuration is attached once, the loop
+runs once, and every program that ran at least once per call is read from `bpftool prog
+show` (run_time_ns / run_cnt): nanoseconds inside the programs per system call. The
+wall-time difference to the floor is the rest: the hook's dispatch, which no program
+controls.
+
+Then `ebpf_attach read-cost`: 10 000 processes that wake once a second, every tracer
+attached, and the time of the ebpf domain per snapshot (every map read and decoded, every
+process in the records); target ≤ 2 ms.
+
+Needs root. Installs what is missing from apt, saying so: clang (to build the
+syscount-style object), bpftrace, bpfcc-tools and linux-headers-amd64 (bcc compiles
+against headers; this kernel ships none: ../shared/bench/anchors.py's symlink tree is
+used), libbpf-tools. Mounts tracefs on /sys/kernel/tracing when it is not mounted (the
+classic-tracepoint configurations and the peers need it; libprobe does not) and unmounts it
+at the end. Writes OUT.json and OUT.md and prints the Markdown.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import selectors
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import run_procs as rp  # noqa: E402  (shared helpers: target dir, logging, noise, source state)
+
+ROOT = rp.ROOT
+SHARED = ROOT.parent / "shared" / "bench"
+BPF = ROOT / "libprobe-core" / "src" / "sys" / "linux" / "ebpf" / "bpf"
+TARGET_NS = 20.0
+
+
+def sh(cmd: list[str] | str) -> str:
+    r = subprocess.run(cmd, shell=isinstance(cmd, str), capture_output=True, text=True)
+    return (r.stdout or r.stderr).strip().splitlines()[0] if (r.stdout or r.stderr).strip() else ""
+
+
+def apt_install(packages: list[str], why: str) -> None:
+    missing = [p for p in packages if subprocess.run(["dpkg", "-s", p], capture_output=True).returncode != 0]
+    if missing:
+        rp.log(f"installing {' '.join(missing)} from apt ({why})")
+        subprocess.run(["apt-get", "update", "-qq"], check=False)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
+                       env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"), check=False)
+
+
+def libbpf_headers() -> str:
+    meta = json.loads(subprocess.run(["cargo", "metadata", "--format-version", "1"], cwd=ROOT, capture_output=True,
+                                     text=True, check=True).stdout)
+    pkg = next(p for p in meta["packages"] if p["name"] == "libbpf-sys")
+    return str(Path(pkg["manifest_path"]).parent / "libbpf" / "src")
+
+
+def build(out: Path, skip: bool) -> dict[str, Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    bins = {"attach": rp.target_dir() / "release" / "ebpf_attach", "loop": out / "syscall_loop",
+            "syscount_style": out / "syscount_style.bpf.o"}
+    if skip:
+        return bins
+    rp.log("building ebpf_attach (release), syscall_loop and the syscount-style object ...")
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "libprobe-bench", "--bin", "ebpf_attach"], cwd=ROOT,
+                   check=True)
+    subprocess.run(["gcc", "-O2", "-o", str(bins["loop"]), str(SHARED / "syscall_loop.c")], check=True)
+    apt_install(["clang"], "it builds the syscount-style BPF object from bench/ebpf/")
+    subprocess.run(["clang", "-g", "-O2", "-target", "bpf", "-mcpu=v3", "-D__TARGET_ARCH_x86", "-Wall", "-I", str(BPF),
+                    "-idirafter", libbpf_headers(), "-c", str(ROOT / "bench" / "ebpf" / "syscount_style.bpf.c"), "-o",
+                    str(bins["syscount_style"])], check=True)
+    return bins
+
+
+class Attached:
+    """A tracer process: started, ready when its output matches, stopped by closing its
+    stdin (ebpf_attach) or SIGINT (the peers)."""
+
+    def __init__(self, name: str, cmd: list[str] | None, ready: str, hooks: int, kind: str, env: dict | None = None):
+        self.name, self.cmd, self.ready, self.hooks, self.kind, self.env = name, cmd, ready, hooks, kind, env
+        self.p: subprocess.Popen | None = None
+        self.output = ""
+        self.attach_s: list[float] = []
+
+    def start(self, timeout: float = 180) -> bool:
+        if self.cmd is None:
+            return True
+        t0 = time.time()
+        self.p = subprocess.Popen(self.cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                  env=dict(os.environ, **(self.env or {})))
+        sel = selectors.DefaultSelector()
+        sel.register(self.p.stdout, selectors.EVENT_READ)
+        buf = b""
+        while time.time() - t0 < timeout:
+            if sel.select(timeout=0.5):
+                chunk = os.read(self.p.stdout.fileno(), 65536)
+                if not chunk:
+                    break
+                buf += chunk
+                if self.ready in buf.decode(errors="replace"):
+                    self.attach_s.append(time.time() - t0)
+                    time.sleep(0.3)
+                    sel.close()
+                    return True
+            elif self.p.poll() is not None:
+                break
+        self.output = buf.decode(errors="replace")
+        self.stop()
+        return False
+
+    def stop(self) -> None:
+        if self.p is None:
+            return
+        try:
+            if self.kind == "peer":
+                self.p.send_signal(signal.SIGINT)
+            out, _ = self.p.communicate(timeout=30)  # closes stdin: ebpf_attach stops at EOF
+            self.output += out.decode(errors="replace")
+        except subprocess.TimeoutExpired:
+            self.p.kill()
+            self.p.communicate()
+        self.p = None
+
+
+def configurations(bins: dict[str, Path]) -> list[Attached]:
+    a = str(bins["attach"])
+    floor = str(BPF / "floor.bpf.o")
+    c: list[Attached] = [Attached("alone", None, "", 0, "none")]
+    for hook in ("tp_btf", "raw_tp", "tracepoint"):
+        c.append(Attached(f"floor {hook} enter", [a, "object", floor, "--hook", hook, "--events", "sys_enter"],
+                          "ready", 1, "floor"))
+        c.append(Attached(f"floor {hook} enter+exit", [a, "object", floor, "--hook", hook, "--events",
+                                                       "sys_enter,sys_exit"], "ready", 2, "floor"))
+        c.append(Attached(f"libprobe {hook} count", [a, "libprobe", "--hooks", hook, "--no-latency"], "ready", 1,
+                          "libprobe"))
+        c.append(Attached(f"libprobe {hook} full", [a, "libprobe", "--hooks", hook], "ready", 2, "libprobe"))
+    c.append(Attached("syscount-style (our C)", [a, "object", str(bins["syscount_style"]), "--hook", "tracepoint",
+                                                 "--events", "sys_enter,sys_exit"], "ready", 2, "peer-own"))
+    stdbuf = shutil.which("stdbuf")
+    pre = [stdbuf, "-oL", "-eL"] if stdbuf else []
+    if os.path.exists("/usr/sbin/syscount"):
+        c.append(Attached("libbpf-tools syscount", pre + ["/usr/sbin/syscount"], "Tracing syscalls", 2, "peer"))
+        c.append(Attached("libbpf-tools syscount -L", pre + ["/usr/sbin/syscount", "-L"], "Tracing syscalls", 2,
+                          "peer-latency"))
+    if shutil.which("syscount-bpfcc"):
+        env = {"PYTHONUNBUFFERED": "1"}
+        try:
+            sys.path.insert(0, str(SHARED))
+            import anchors  # noqa: E402  (the bcc kernel-headers tree of the shared benchmarks)
+            ks = anchors.bcc_kernel_source()
+            if ks:
+                env["BCC_KERNEL_SOURCE"] = ks
+        except Exception as e:  # noqa: BLE001
+            rp.log(f"  (no bcc headers tree: {e})")
+        c.append(Attached("bcc syscount", ["syscount-bpfcc"], "Tracing syscalls", 1, "peer", env))
+        c.append(Attached("bcc syscount -L", ["syscount-bpfcc", "-L"], "Tracing syscalls", 2, "peer-latency", env))
+    if shutil.which("bpftrace"):
+        c.append(Attached("bpftrace @[args->id]=count()", pre + [
+            "bpftrace", "-e", "tracepoint:raw_syscalls:sys_enter { @[args->id] = count(); }"], "Attaching", 1, "peer"))
+    return c
+
+
+def loop_ns(loop: Path, calls: int) -> float:
+    r = subprocess.run([str(loop), str(calls)], capture_output=True, text=True, timeout=600)
+    return json.loads(r.stdout.strip().splitlines()[-1])["ns_per_call"]
+
+
+def mount_tracefs() -> bool:
+    if Path("/sys/kernel/tracing/events").is_dir():
+        return False
+    rp.log("mounting tracefs on /sys/kernel/tracing (classic tracepoints and the peers need it; unmounted at the end)")
+    return subprocess.run(["mount", "-t", "tracefs", "tracefs", "/sys/kernel/tracing"]).returncode == 0
+
+
+def run(args) -> dict:
+    out_dir = rp.target_dir() / "bench" / "ebpf"
+    bins = build(out_dir, args.no_build)
+    if not args.no_peers:
+        apt_install(["bpftrace", "bpfcc-tools", "linux-headers-amd64", "libbpf-tools"],
+                    "the peers measured beside libprobe")
+    mounted = mount_tracefs()
+    try:
+        confs = configurations(bins)
+        if args.only:
+            confs = [c for c in confs if c.name == "alone" or any(o in c.name for o in args.only.split(","))]
+        runs: dict[str, list[float]] = {c.name: [] for c in confs}
+        failed: dict[str, str] = {}
+        with rp.Busy() as busy:
+            for r in range(args.rounds):
+                rp.wait_idle(args.wait_idle)
+                order = confs[r % len(confs):] + confs[:r % len(confs)]
+                rp.log(f"round {r + 1}/{args.rounds}")
+                for c in order:
+                    if c.name in failed:
+                        continue
+                    if not c.start():
+                        failed[c.name] = c.output[-800:]
+                        rp.log(f"  ! {c.name} did not attach: {c.output[-300:]}")
+                        continue
+                    try:
+                        for _ in range(args.runs):
+                            runs[c.name].append(loop_ns(bins["loop"], args.calls))
+                    finally:
+                        c.stop()
+                    rp.log(f"  {c.name:32} min {min(runs[c.name][-args.runs:]):8.1f} ns/call")
+        alone = min(runs["alone"])
+        rows = {}
+        for c in confs:
+            xs = runs[c.name]
+            if not xs:
+                continue
+            rows[c.name] = {"hooks": c.hooks, "kind": c.kind, "min_ns": round(min(xs), 1),
+                            "median_ns": round(statistics.median(xs), 1), "max_ns": round(max(xs), 1), "runs": len(xs),
+                            "added_min_ns": round(min(xs) - alone, 1),
+                            "added_median_ns": round(statistics.median(xs) - statistics.median(runs["alone"]), 1),
+                            "attach_s_median": round(statistics.median(c.attach_s), 2) if c.attach_s else None,
+                            "cmd": " ".join(c.cmd) if c.cmd else None}
+        prog = {} if args.no_prog_stats else prog_stats(confs, bins, args.calls)
+        read = None
+        if not args.no_read_cost:
+            rp.log(f"read cost: {args.procs} processes, every tracer ...")
+            r = subprocess.run([str(bins["attach"]), "read-cost", "--procs", str(args.procs)], capture_output=True,
+                               text=True, timeout=900)
+            try:
+                read = json.loads(r.stdout.strip().splitlines()[-1])
+            except (ValueError, IndexError):
+                read = {"error": (r.stderr or r.stdout)[-800:]}
+    finally:
+        if mounted:
+            subprocess.run(["umount", "/sys/kernel/tracing"], check=False)
+    return {"rows": rows, "failed": failed, "prog_stats": prog, "read_cost": read, "noise": busy.as_dict()}
+
+
+def bpf_progs() -> dict[int, dict]:
+    out = subprocess.run(["bpftool", "-j", "prog", "show"], capture_output=True, text=True).stdout
+    try:
+        return {p["id"]: p for p in json.loads(out)}
+    except ValueError:
+        return {}
+
+
+def prog_stats(confs: list[Attached], bins: dict[str, Path], calls: int) -> dict:
+    """Per configuration: ns inside its programs per syscall, from the kernel's run-time
+    statistics (programs that ran at least once per call of the loop)."""
+    if not shutil.which("bpftool"):
+        rp.log("no bpftool: program statistics skipped")
+        return {}
+    holder = Attached("stats", [str(bins["attach"]), "stats"], "ready", 0, "floor")
+    if not holder.start():
+        rp.log(f"BPF_ENABLE_STATS failed: {holder.output[-300:]}")
+        return {}
+    out = {}
+    try:
+        for c in confs:
+            if c.cmd is None:
+                continue
+            before = bpf_progs()
+            if not c.start():
+                continue
+            try:
+                mid = bpf_progs()
+                mine = {i: p for i, p in mid.items() if i not in before}
+                loop_ns(bins["loop"], calls)
+                after = bpf_progs()
+            finally:
+                c.stop()
+            per_call = []
+            for i, p in mine.items():
+                a = after.get(i, {})
+                runs = a.get("run_cnt", 0) - p.get("run_cnt", 0)
+                time_ns = a.get("run_time_ns", 0) - p.get("run_time_ns", 0)
+                if runs >= calls:
+                    per_call.append({"name": p.get("name"), "ns_per_run": round(time_ns / runs, 1), "runs": runs})
+            out[c.name] = {"programs": per_call, "ns_per_syscall": round(sum(x["ns_per_run"] for x in per_call), 1)}
+            rp.log(f"  {c.name:32} {out[c.name]['ns_per_syscall']:7.1f} ns in programs per call")
+    finally:
+        holder.stop()
+    return out
+
+
+def verdicts(rows: dict) -> list[str]:
+    out = []
+    for hook in ("tp_btf", "raw_tp", "tracepoint"):
+        for mode, floor in (("count", "enter"), ("full", "enter+exit")):
+            ours, fl = rows.get(f"libprobe {hook} {mode}"), rows.get(f"floor {hook} {floor}")
+            if not ours or not fl:
+                continue
+            kinds = ("peer", "peer-own") if mode == "count" else ("peer-latency",)
+            peers = {n: r for n, r in rows.items() if r["kind"] in kinds}
+            best_peer = min(peers.values(), key=lambda r: r["added_min_ns"]) if peers else None
+            over = ours["added_min_ns"] - fl["added_min_ns"]
+            ok_floor = over <= TARGET_NS
+            below = [n for n, p in peers.items() if ours["added_min_ns"] < p["added_min_ns"]]
+            out.append(f"libprobe {hook} {mode}: +{ours['added_min_ns']:.0f} ns, floor +{fl['added_min_ns']:.0f} ns "
+                       f"({over:+.0f} ns over it: {'meets' if ok_floor else 'misses'} floor + {TARGET_NS:.0f} ns); "
+                       f"below {len(below)} of {len(peers)} peers"
+                       + (f" (best peer: {min(peers, key=lambda n: peers[n]['added_min_ns'])} "
+                          f"+{best_peer['added_min_ns']:.0f} ns)" if best_peer else ""))
+    return out
+
+
+def markdown(doc: dict) -> str:
+    rows = doc["rows"]
+    lines = [f"# eBPF overhead — {doc['date']}", "",
+             f"`{doc['command']}` at `{doc['source']['commit']}`"
+             f"{' (core edited)' if doc['source']['core_dirty'] else ''}; {doc['machine']}.", "",
+             f"getppid loop: {doc['calls']:,} calls per run, {doc['runs']} runs per attach, {doc['rounds']} rounds "
+             f"interleaved. Machine busy {doc['noise']['machine_busy_frac']:.0%}, of which not ours "
+             f"{doc['noise']['others_busy_frac']:.0%}.", "",
+             "| configuration | hooks | min ns/call | added (min) | median ns/call | added (median) | attach s |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for name, r in rows.items():
+        lines.append(f"| {name} | {r['hooks']} | {r['min_ns']:.1f} | {r['added_min_ns']:+.1f} | {r['median_ns']:.1f} | "
+                     f"{r['added_median_ns']:+.1f} | {r['attach_s_median'] if r['attach_s_median'] is not None else ''} |")
+    for name, why in doc["failed"].items():
+        lines.append(f"| {name} | | did not attach | | | | |")
+    lines += ["", "## Against the targets (minima)", ""] + [f"- {v}" for v in verdicts(rows)]
+    if doc.get("prog_stats"):
+        lines += ["", "## Inside the programs (kernel run-time statistics)", "",
+                  "ns spent in the configuration's programs per getppid (sum over its programs on the syscall "
+                  "hooks of run_time_ns / run_cnt, one loop with BPF_ENABLE_STATS on):", "",
+                  "| configuration | ns in programs per syscall | programs |", "|---|---:|---|"]
+        ps = doc["prog_stats"]
+        for name, p in ps.items():
+            progs = ", ".join(f"{x['name']} {x['ns_per_run']}" for x in p["programs"])
+            lines.append(f"| {name} | {p['ns_per_syscall']:.1f} | {progs} |")
+        lines += ["", "An empty program reads as the statistics' own cost (two clock reads per run); "
+                  "net of the floor on the same hooks:", ""]
+        for hook in ("tp_btf", "raw_tp", "tracepoint"):
+            for mode, floor in (("count", "enter"), ("full", "enter+exit")):
+                ours, fl = ps.get(f"libprobe {hook} {mode}"), ps.get(f"floor {hook} {floor}")
+                if ours and fl:
+                    net = ours["ns_per_syscall"] - fl["ns_per_syscall"]
+                    lines.append(f"- libprobe {hook} {mode}: {net:+.1f} ns in its programs over the empty ones "
+                                 f"({'within' if net <= TARGET_NS else 'over'} {TARGET_NS:.0f} ns)")
+        for name, p in ps.items():
+            if name.startswith(("bcc", "bpftrace", "libbpf-tools", "syscount-style")):
+                hooks = len(p["programs"])
+                fl = ps.get("floor tracepoint enter+exit" if hooks == 2 else "floor tracepoint enter")
+                if fl:
+                    lines.append(f"- {name}: {p['ns_per_syscall'] - fl['ns_per_syscall']:+.1f} ns over empty "
+                                 f"tracepoint programs on {hooks} hook(s)")
+    rc = doc.get("read_cost")
+    if rc and "snapshots" in rc:
+        ns = [s["domain_ns"] / 1e6 for s in rc["snapshots"]]
+        lines += ["", "## Reading every map at many processes", "",
+                  f"{rc['procs']} processes waking once a second, every tracer attached, every process in the records: "
+                  f"the ebpf domain took {statistics.median(ns):.2f} ms per snapshot (median; min {min(ns):.2f}, "
+                  f"max {max(ns):.2f}; target ≤ 2 ms). Rows: "
+                  + ", ".join(f"{s['syscall_processes']} syscall / {s['offcpu_processes']} off-CPU processes"
+                              for s in rc["snapshots"][:1]) + "."]
+    elif rc:
+        lines += ["", f"Read cost failed: {rc}"]
+    lines += ["", "## Versions", ""] + [f"- {k}: {v}" for k, v in doc["versions"].items()]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--runs", type=int, default=3, help="loop runs per attach")
+    ap.add_argument("--calls", type=int, default=1_000_000)
+    ap.add_argument("--procs", type=int, default=10_000, help="processes for the read cost")
+    ap.add_argument("--only", help="comma-separated name parts of the configurations to run (plus alone)")
+    ap.add_argument("--wait-idle", type=float, default=0)
+    ap.add_argument("--out", help="OUT base (default <target>/bench/ebpf/ebpf)")
+    ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--no-peers", action="store_true", help="install no peer from apt")
+    ap.add_argument("--no-read-cost", action="store_true")
+    ap.add_argument("--no-prog-stats", action="store_true")
+    args = ap.parse_args()
+    if os.geteuid() != 0:
+        rp.fail("needs root (it attaches BPF programs)")
+    doc = {"date": datetime.date.today().isoformat(), "command": "python3 bench/run_ebpf.py " + " ".join(sys.argv[1:]),
+           "source": rp.source_state(), "calls": args.calls, "runs": args.runs, "rounds": args.rounds,
+           "machine": f"Linux {platform.release()}, {os.cpu_count()} CPUs"}
+    doc.update(run(args))
+    doc["versions"] = {"kernel": platform.release(), "bpftrace": sh(["bpftrace", "--version"]),
+                       "bcc (bpfcc-tools)": sh("dpkg-query -W -f '${Version}' bpfcc-tools"),
+                       "libbpf-tools": sh("dpkg-query -W -f '${Version}' libbpf-tools"),
+                       "clang": sh(["clang", "--version"])}
+    base = Path(args.out) if args.out else rp.target_dir() / "bench" / "ebpf" / "ebpf"
+    base.parent.mkdir(parents=True, exist_ok=True)
+    base.with_suffix(".json").write_text(json.dumps(doc, indent=1) + "\n")
+    md = markdown(doc)
+    base.with_suffix(".md").write_text(md)
+    print(md)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,205 @@
+//! `probe trace`: the eBPF tracers over an interval, printed like bcc's tools — top
+//! syscalls (`syscount -L`), top processes, run-queue latency (`runqlat`), off-CPU time
+//! per process (`offcputime`), block I/O latency per device (`biolatency -D`) and per
+//! process (`biotop`).
+
+use std::fmt::Write;
+
+use libprobe::ebpf::{EbpfMetrics, LatencyHistogram, TracerState};
+use libprobe::text::escape;
+use libprobe::{DomainName, Field, Snapshot};
+
+use crate::render::bytes;
+
+/// Rows of each table.
+const TOP: usize = 15;
+
+/// The report of one traced interval.
+pub fn report(snap: &Snapshot, duration: f64) -> Result<String, String> {
+    let e = match &snap.ebpf {
+        Field::Value(e) => e,
+        Field::Missing(r) => {
+            let status = snap.status(DomainName::Ebpf);
+            let why = status.map(|s| s.warnings.join("; ")).filter(|w| !w.is_empty());
+            return Err(format!(
+                "the ebpf domain was not collected ({r}){}",
+                why.map_or(String::new(), |w| format!(": {w}"))
+            ));
+        }
+    };
+    let mut out = String::new();
+    let secs = e.interval_ns.get().map_or(duration, |ns| ns as f64 / 1e9);
+    let _ = writeln!(out, "libprobe {}: traced for {secs:.2} s", snap.libprobe_version);
+    tracers(&mut out, e);
+    syscalls(&mut out, e, secs);
+    if let Field::Value(h) = &e.runqueue_latency {
+        let _ = writeln!(out, "\n== run-queue latency (runqlat) ==");
+        histogram(&mut out, h, "usecs");
+    }
+    offcpu(&mut out, e);
+    block_io(&mut out, e);
+    Ok(out)
+}
+
+fn tracers(out: &mut String, e: &EbpfMetrics) {
+    for t in &e.tracers {
+        let tracer = t.tracer.name();
+        match t.state {
+            TracerState::Attached => {
+                let hook = t.hook.map_or("?", |h| h.name());
+                let tracefs = match t.tracefs_mounted {
+                    Some(true) => ", tracefs mounted privately",
+                    Some(false) => ", tracefs already mounted",
+                    None => "",
+                };
+                let dropped = match t.dropped {
+                    Field::Value(0) => String::new(),
+                    Field::Value(n) => format!(", {n} events dropped (tables full)"),
+                    Field::Missing(r) => format!(", dropped: {r}"),
+                };
+                let _ = writeln!(out, "  {tracer:<11} {hook} on {}{tracefs}{dropped}", t.events.join(", "));
+            }
+            TracerState::Failed => {
+                let why = t.error.as_deref().unwrap_or("");
+                let _ = writeln!(
+                    out,
+                    "  {tracer:<11} not attached ({}): {why}",
+                    t.reason.map_or_else(String::new, |r| r.to_string())
+                );
+            }
+        }
+    }
+}
+
+fn syscalls(out: &mut String, e: &EbpfMetrics, secs: f64) {
+    let Field::Value(counts) = &e.syscall_counts else { return };
+    let total: u64 = counts.iter().map(|(_, c)| *c).sum();
+    let _ = writeln!(out, "\n== system calls (syscount -L): {total} calls, {:.0}/s ==", total as f64 / secs.max(1e-9));
+    let _ = writeln!(
+        out,
+        "{:<22} {:>12} {:>9} {:>12} {:>12} {:>12}",
+        "SYSCALL", "COUNT", "ERRORS", "AVG (us)", "P99 (us)", "MAX (us)"
+    );
+    let errors = e.syscall_errors.value();
+    let lat = e.syscall_latencies.value();
+    for (name, count) in counts.iter().take(TOP) {
+        let err = errors.and_then(|m| m.get(name.as_str())).copied().unwrap_or(0);
+        let h = lat.and_then(|m| m.get(name.as_str()));
+        let us = |ns: Option<u64>| ns.map_or_else(|| "-".to_owned(), |n| format!("{:.3}", n as f64 / 1e3));
+        let avg = h.filter(|h| h.count > 0).map(|h| h.sum_ns / h.count);
+        let _ = writeln!(
+            out,
+            "{name:<22} {count:>12} {err:>9} {:>12} {:>12} {:>12}",
+            us(avg),
+            us(h.and_then(|h| h.p99_ns)),
+            us(h.and_then(|h| h.max_ns))
+        );
+    }
+    if let Field::Value(procs) = &e.syscalls_by_process {
+        let _ = writeln!(out, "\n{:>8} {:<16} {:>12} {:>9} {:>14}", "PID", "COMM", "SYSCALLS", "ERRORS", "IN SYSCALLS");
+        for p in procs.iter().take(TOP) {
+            let pid = p.pid;
+            let ms = p.latency_ns.get().map_or_else(|| "-".to_owned(), |n| format!("{:.1} ms", n as f64 / 1e6));
+            let err = p.errors.get().map_or_else(|| "-".to_owned(), |n| n.to_string());
+            let _ = writeln!(out, "{pid:>8} {:<16} {:>12} {err:>9} {ms:>14}", escape(p.name.as_bytes()), p.count);
+        }
+    }
+}
+
+fn offcpu(out: &mut String, e: &EbpfMetrics) {
+    let Field::Value(m) = &e.cpu_off_time else { return };
+    let _ = writeln!(out, "\n== off-CPU time per process (offcputime) ==");
+    let _ = writeln!(
+        out,
+        "{:>8} {:<16} {:>12} {:>12} {:>12} {:>10} {:>10}",
+        "PID", "COMM", "TOTAL (ms)", "SLEEP (ms)", "PREEMPT (ms)", "SLEEPS", "PREEMPTS"
+    );
+    for t in m.iter().take(TOP) {
+        let pid = t.pid;
+        let ms = |n: u64| format!("{:.1}", n as f64 / 1e6);
+        let _ = writeln!(
+            out,
+            "{pid:>8} {:<16} {:>12} {:>12} {:>12} {:>10} {:>10}",
+            escape(t.name.as_bytes()),
+            ms(t.total_ns),
+            ms(t.voluntary_ns),
+            ms(t.involuntary_ns),
+            t.voluntary_switches,
+            t.involuntary_switches
+        );
+    }
+}
+
+fn block_io(out: &mut String, e: &EbpfMetrics) {
+    if let Field::Value(devs) = &e.block_io_by_device {
+        let _ = writeln!(out, "\n== block I/O latency (biolatency -D) ==");
+        if devs.is_empty() {
+            let _ = writeln!(out, "no block I/O completed");
+        }
+        for d in devs {
+            let name = d.name.value().cloned().unwrap_or_else(|| format!("{}:{}", d.major, d.minor));
+            let op = format!("{:?}", d.operation).to_lowercase();
+            let _ = writeln!(out, "\ndisk = {name} ({op}), {} in {} requests", bytes(d.bytes), d.latency.count);
+            histogram(out, &d.latency, "usecs");
+        }
+    }
+    if let Field::Value(m) = &e.block_io_by_process {
+        if m.is_empty() {
+            return;
+        }
+        let _ = writeln!(
+            out,
+            "\n{:>8} {:<16} {:>8} {:>8} {:>12} {:>12} {:>10}",
+            "PID", "COMM", "READS", "WRITES", "READ", "WRITTEN", "AVG (ms)"
+        );
+        for s in m.iter().take(TOP) {
+            let pid = s.pid;
+            let n = s.reads + s.writes;
+            let avg = if n > 0 { (s.read_latency_ns + s.write_latency_ns) as f64 / n as f64 / 1e6 } else { 0.0 };
+            let _ = writeln!(
+                out,
+                "{pid:>8} {:<16} {:>8} {:>8} {:>12} {:>12} {avg:>10.3}",
+                escape(s.name.as_bytes()),
+                s.reads,
+                s.writes,
+                bytes(s.read_bytes),
+                bytes(s.write_bytes)
+            );
+        }
+    }
+}
+
+/// A log2 histogram as bcc prints it, in microseconds.
+fn histogram(out: &mut String, h: &LatencyHistogram, unit: &str) {
+    if h.count == 0 {
+        let _ = writeln!(out, "no events");
+        return;
+    }
+    let max = h.buckets.iter().map(|b| b.count).max().unwrap_or(1).max(1);
+    let _ = writeln!(out, "{unit:>24} : {:<10} distribution", "count");
+    for b in &h.buckets {
+        let hi = b.upper_bound_ns;
+        let lo = match hi {
+            0 | 1 => 0,
+            u64::MAX => 1 << 47,
+            _ => hi.div_ceil(2),
+        };
+        // Bucket bounds in ns, shown in µs as bcc does (0 -> 1 for the first).
+        let (l, u) = (lo / 1000, hi.saturating_add(1) / 1000);
+        let stars = (b.count * 40).div_ceil(max) as usize;
+        let range = if hi == u64::MAX { format!("{l} -> inf") } else { format!("{l} -> {}", u.max(1)) };
+        let _ = writeln!(out, "{range:>24} : {:<10} |{:<40}|", b.count, "*".repeat(stars.min(40)));
+    }
+    let us = |ns: Option<u64>| ns.map_or_else(|| "-".to_owned(), |n| format!("{:.1}", n as f64 / 1e3));
+    let _ = writeln!(
+        out,
+        "count {}  avg {:.1} us  min {} us  p50 {} us  p90 {} us  p99 {} us  max {} us",
+        h.count,
+        h.sum_ns as f64 / h.count as f64 / 1e3,
+        us(h.min_ns),
+        us(h.p50_ns),
+        us(h.p90_ns),
+        us(h.p99_ns),
+        us(h.max_ns)
+    );
+}

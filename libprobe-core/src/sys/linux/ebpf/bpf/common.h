@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: MIT OR Apache-2.0 */
+/*
+ * What every libprobe tracer shares: the log2 latency histogram, the dropped-event
+ * counter, and the epoch user space advances at each snapshot.
+ *
+ * The layouts here are read byte for byte by the Rust decoders
+ * (sys/linux/ebpf/decode.rs); a test compares both with this object's BTF, so change
+ * them together.
+ */
+#ifndef LIBPROBE_COMMON_H
+#define LIBPROBE_COMMON_H
+
+#include "kernel.h"
+#include <bpf_helpers.h>
+#include <bpf_tracing.h>
+#include <bpf_core_read.h>
+
+char LICENSE[] SEC("license") = "Dual MIT/GPL";
+
+/* Buckets of a latency histogram: bucket 0 holds 0 and 1 ns, bucket i (1 <= i < 47)
+ * holds [2^i, 2^(i+1)) ns, and bucket 47 everything from 2^47 ns (39 hours) up. */
+#define HIST_BUCKETS 48
+
+/* Minimum and maximum of the values added while the epoch had one parity. */
+struct hist_window {
+	__u64 epoch;
+	__u64 min_inv; /* ~minimum, so that an all-zero window holds no minimum */
+	__u64 max;
+};
+
+/* A latency histogram since attach. Per-CPU (never shared), so plain adds suffice. The
+ * count is the sum of the buckets. */
+struct hist {
+	__u64 sum_ns;
+	__u64 min_inv; /* ~minimum since attach (0: none yet) */
+	__u64 max_ns;
+	__u64 pad;
+	struct hist_window win[2];
+	__u64 buckets[HIST_BUCKETS];
+};
+
+/* The snapshot epoch: user space writes it (the whole .bss is this one variable) before
+ * it reads the maps, so each interval's minimum and maximum land in their own window. */
+volatile __u64 epoch;
+
+/* Why an event was not counted: each reason has its own slot of the `dropped` map. */
+enum drop_reason {
+	DROP_MAP_FULL = 0,  /* a bounded map had no room for a new key */
+	DROP_RING_FULL = 1, /* the exit ring buffer was full */
+	DROP_OUT_OF_RANGE = 2, /* a value outside the map's index range (a syscall number) */
+	DROP_REASONS = 4,
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, DROP_REASONS);
+	__type(key, __u32);
+	__type(value, __u64);
+} dropped SEC(".maps");
+
+static __always_inline void drop(__u32 reason)
+{
+	__u64 *n = bpf_map_lookup_elem(&dropped, &reason);
+	if (n)
+		*n += 1;
+}
+
+static __always_inline __u32 log2_u32(__u32 v)
+{
+	__u32 r, shift;
+
+	r = (v > 0xFFFF) << 4;
+	v >>= r;
+	shift = (v > 0xFF) << 3;
+	v >>= shift;
+	r |= shift;
+	shift = (v > 0xF) << 2;
+	v >>= shift;
+	r |= shift;
+	shift = (v > 0x3) << 1;
+	v >>= shift;
+	r |= shift;
+	r |= (v >> 1);
+	return r;
+}
+
+static __always_inline __u32 log2_u64(__u64 v)
+{
+	__u32 hi = v >> 32;
+
+	return hi ? log2_u32(hi) + 32 : log2_u32(v);
+}
+
+static __always_inline void hist_add(struct hist *h, __u64 v)
+{
+	__u64 e = epoch;
+	__u32 b = log2_u64(v);
+	struct hist_window *w;
+
+	if (b >= HIST_BUCKETS)
+		b = HIST_BUCKETS - 1;
+	h->buckets[b] += 1;
+	h->sum_ns += v;
+	if (~h->min_inv > v)
+		h->min_inv = ~v;
+	if (h->max_ns < v)
+		h->max_ns = v;
+	w = &h->win[e & 1];
+	if (w->epoch != e) {
+		w->epoch = e;
+		w->min_inv = ~v;
+		w->max = v;
+	} else {
+		if (~w->min_inv > v)
+			w->min_inv = ~v;
+		if (w->max < v)
+			w->max = v;
+	}
+}
+
+/* The state a task was switched out in: 0 (TASK_RUNNING) when it is still runnable. */
+static __always_inline long task_state(struct task_struct *t)
+{
+	if (bpf_core_field_exists(t->__state))
+		return BPF_CORE_READ(t, __state);
+	return BPF_CORE_READ((struct task_struct___pre514 *)t, state);
+}
+
+/* prev_state as the sched_switch tracepoint reports it (__trace_sched_switch_state): 0
+ * running (a yield), TASK_REPORT_MAX (0x100, "R+") preempted, a lower bit a sleep. */
+static __always_inline bool tp_still_runnable(long prev_state)
+{
+	return prev_state == 0 || prev_state >= 0x100;
+}
+
+/* Whether the exiting task `t` was the last thread of its process. */
+static __always_inline bool group_dead(struct task_struct *t)
+{
+	return BPF_CORE_READ(t, signal, live.counter) == 0;
+}
+
+/* A per-process record's flags. */
+#define PROC_EXITED 1
+
+/* A process: its pid and its start time, so that a pid reused by a new process is a new
+ * key (the identity /proc gives: pid and `starttime`). */
+struct proc_key {
+	__u32 tgid;
+	__u32 pad;
+	__u64 start; /* the group leader's start_boottime, ns */
+};
+
+/* When `t`'s process started (its group leader's boot-based start time, ns). */
+static __always_inline __u64 process_start(struct task_struct *t)
+{
+	struct task_struct *leader = BPF_CORE_READ(t, group_leader);
+
+	if (bpf_core_field_exists(leader->start_boottime))
+		return BPF_CORE_READ(leader, start_boottime);
+	return BPF_CORE_READ((struct task_struct___pre55 *)leader, real_start_time);
+}
+
+/* The key of the current task's process. */
+static __always_inline struct proc_key current_process_key(void)
+{
+	struct proc_key k = {};
+
+	k.tgid = bpf_get_current_pid_tgid() >> 32;
+	k.start = process_start((struct task_struct *)bpf_get_current_task());
+	return k;
+}
+
+#endif
