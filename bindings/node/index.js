@@ -320,6 +320,14 @@ function toBytes (text) {
   return new Uint8Array(Buffer.concat(parts))
 }
 
+function deepFreeze (value) {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v)
+    Object.freeze(value)
+  }
+  return value
+}
+
 module.exports = {
   Probe,
   ProbeError,
@@ -329,5 +337,6 @@ module.exports = {
   toBytes,
   VERSION: native.version(),
   DOMAINS: Object.freeze(native.domainNames()),
-  OPTIONS
+  OPTIONS,
+  SCHEMA: deepFreeze(JSON.parse(native.schemaJson()))
 }

@@ -2448,10 +2448,10 @@ pub struct libprobe_system {
     /// Unit: seconds.
     pub boot_time: u64,
     /// Time since boot, suspended time included (`/proc/uptime`).
-    /// Unit: seconds.
+    /// Unit: seconds. Counter: it only grows (a drop is a reset).
     pub uptime_seconds: libprobe_opt_f64,
     /// Idle time summed over CPUs (`/proc/uptime`).
-    /// Unit: seconds.
+    /// Unit: seconds. Counter: it only grows (a drop is a reset).
     pub idle_seconds: libprobe_opt_f64,
     /// Clock ticks per second (the unit of every `*_ticks` field).
     pub clock_ticks: u64,
@@ -2477,12 +2477,16 @@ pub struct libprobe_system {
     /// Every present CPU, by id.
     pub cpus: libprobe_list_cpu,
     /// Context switches since boot.
+    /// Counter: it only grows (a drop is a reset).
     pub context_switches: u64,
     /// Interrupts serviced since boot.
+    /// Counter: it only grows (a drop is a reset).
     pub interrupts: u64,
     /// Softirqs serviced since boot (2.6.31+).
+    /// Counter: it only grows (a drop is a reset).
     pub softirqs: libprobe_opt_u64,
     /// Processes and threads created since boot.
+    /// Counter: it only grows (a drop is a reset).
     pub forks: u64,
     /// Threads runnable now.
     pub procs_running: u32,
@@ -2553,30 +2557,30 @@ pub(crate) fn fill_system(a: &Arena, r: &dyn Record) -> libprobe_system {
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_cpu_times {
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub user: u64,
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub nice: u64,
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub system: u64,
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub idle: u64,
     /// Idle while a task waited for I/O. Not monotonic per CPU: the kernel moves time
     /// between `idle` and `iowait`.
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub iowait: u64,
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub irq: u64,
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub softirq: u64,
     /// Time stolen by the hypervisor.
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub steal: u64,
     /// Time running guests (already included in `user`).
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub guest: u64,
     /// Time running niced guests (already included in `nice`).
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub guest_nice: u64,
 }
 
@@ -2787,7 +2791,7 @@ pub struct libprobe_psi_line {
     /// Unit: percent.
     pub avg300: f64,
     /// Total stall time.
-    /// Unit: us.
+    /// Unit: us. Counter: it only grows (a drop is a reset).
     pub total_us: u64,
 }
 
@@ -2865,10 +2869,10 @@ pub struct libprobe_memory {
     pub swap_used_percent: libprobe_opt_f64,
     /// Swapped in from disk since boot (`pswpin` of `/proc/vmstat` × page size); missing
     /// with vmstat's reason when that file is unreadable.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub swap_in_bytes: libprobe_opt_u64,
     /// Swapped out to disk since boot (`pswpout` × page size).
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub swap_out_bytes: libprobe_opt_u64,
 }
 
@@ -2916,45 +2920,52 @@ pub struct libprobe_disk_stats {
     pub name: libprobe_str,
     pub major: u32,
     pub minor: u32,
+    /// Counter: it only grows (a drop is a reset).
     pub reads_completed: u64,
     /// Adjacent reads merged into one before reaching the device.
+    /// Counter: it only grows (a drop is a reset).
     pub reads_merged: u64,
     /// 512-byte sectors, whatever the device's sector size.
-    /// Unit: sectors.
+    /// Unit: sectors. Counter: it only grows (a drop is a reset).
     pub sectors_read: u64,
     /// `sectors_read * 512`.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub read_bytes: u64,
     /// Time spent by all reads (they overlap: may exceed wall time).
-    /// Unit: ms.
+    /// Unit: ms. Counter: it only grows (a drop is a reset).
     pub read_time_ms: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub writes_completed: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub writes_merged: u64,
-    /// Unit: sectors.
+    /// Unit: sectors. Counter: it only grows (a drop is a reset).
     pub sectors_written: u64,
     /// `sectors_written * 512`.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub write_bytes: u64,
-    /// Unit: ms.
+    /// Unit: ms. Counter: it only grows (a drop is a reset).
     pub write_time_ms: u64,
     /// I/Os in flight now (a gauge).
     pub io_in_progress: u64,
     /// Time the device had I/O in flight (busy time: `%util` is its rate).
-    /// Unit: ms.
+    /// Unit: ms. Counter: it only grows (a drop is a reset).
     pub io_time_ms: u64,
     /// In-flight time weighted by queue depth.
-    /// Unit: ms.
+    /// Unit: ms. Counter: it only grows (a drop is a reset).
     pub weighted_io_time_ms: u64,
     /// Linux 4.18+ (`not_supported` before), like the other discard fields.
+    /// Counter: it only grows (a drop is a reset).
     pub discards_completed: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub discards_merged: libprobe_opt_u64,
-    /// Unit: sectors.
+    /// Unit: sectors. Counter: it only grows (a drop is a reset).
     pub sectors_discarded: libprobe_opt_u64,
-    /// Unit: ms.
+    /// Unit: ms. Counter: it only grows (a drop is a reset).
     pub discard_time_ms: libprobe_opt_u64,
     /// Linux 5.5+ (`not_supported` before), like `flush_time_ms`.
+    /// Counter: it only grows (a drop is a reset).
     pub flushes_completed: libprobe_opt_u64,
-    /// Unit: ms.
+    /// Unit: ms. Counter: it only grows (a drop is a reset).
     pub flush_time_ms: libprobe_opt_u64,
 }
 
@@ -3141,14 +3152,14 @@ pub struct libprobe_process_full {
     pub is_kernel_thread: u8,
     /// Controlling terminal (`tty_nr`, encoded device number; 0 when none).
     pub tty_nr: i32,
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub cpu_user_ticks: u64,
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub cpu_system_ticks: u64,
     /// CPU time of waited-for children, user mode.
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub cpu_children_user: u64,
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub cpu_children_system: u64,
     /// CPU use since the previous snapshot of the same `Probe`, in percent of one CPU
     /// (200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot.
@@ -3209,27 +3220,33 @@ pub struct libprobe_process_full {
     /// RSS as a share of the machine's physical memory.
     /// Unit: percent.
     pub memory_percent: libprobe_opt_f64,
+    /// Counter: it only grows (a drop is a reset).
     pub page_faults_minor: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub page_faults_major: u64,
     /// Minor faults of waited-for children.
+    /// Counter: it only grows (a drop is a reset).
     pub page_faults_children_minor: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub page_faults_children_major: u64,
     /// Bytes fetched from storage.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub io_read_bytes: libprobe_opt_u64,
     /// Bytes sent to storage (or dirtied in the page cache).
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub io_write_bytes: libprobe_opt_u64,
     /// Bytes passed to read-like syscalls, cached or not (`rchar`).
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub io_read_chars: libprobe_opt_u64,
     /// Bytes passed to write-like syscalls (`wchar`).
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub io_write_chars: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub io_read_syscalls: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub io_write_syscalls: libprobe_opt_u64,
     /// Bytes whose write-out was cancelled by truncation.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub io_cancelled_write: libprobe_opt_u64,
     /// Open descriptors: the size the kernel reports for `/proc/<pid>/fd` (Linux 6.2+,
     /// readable for any process), else the number of entries listed there.
@@ -3240,7 +3257,9 @@ pub struct libprobe_process_full {
     pub open_sockets: libprobe_opt_list_open_socket,
     /// Memory mappings (option `maps`).
     pub maps: libprobe_opt_list_memory_map,
+    /// Counter: it only grows (a drop is a reset).
     pub voluntary_ctx_switches: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub nonvoluntary_ctx_switches: libprobe_opt_u64,
     pub limits: libprobe_opt_process_limits,
     /// 0 disabled, 1 strict, 2 filter.
@@ -3789,47 +3808,56 @@ pub(crate) fn fill_io_max(a: &Arena, r: &dyn Record) -> libprobe_io_max {
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_delay_accounting {
     /// Time on CPU, summed over threads.
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub cpu_run_time_ns: libprobe_opt_u64,
     /// Time runnable but waiting for a CPU (run-queue delay).
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub cpu_run_delay_ns: libprobe_opt_u64,
     /// Number of times a thread of the process ran on a CPU.
+    /// Counter: it only grows (a drop is a reset).
     pub cpu_timeslices: libprobe_opt_u64,
     /// Aggregated block I/O delay (`delayacct_blkio_ticks`).
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub blkio_delay_ticks: libprobe_opt_u64,
     /// taskstats: waiting for a CPU while runnable.
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub cpu_delay_total_ns: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub cpu_delay_count: libprobe_opt_u64,
     /// taskstats: waiting for synchronous block I/O.
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub blkio_delay_total_ns: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub blkio_delay_count: libprobe_opt_u64,
     /// taskstats: waiting for pages to be swapped in.
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub swapin_delay_total_ns: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub swapin_delay_count: libprobe_opt_u64,
     /// taskstats: memory reclaim.
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub freepages_delay_total_ns: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub freepages_delay_count: libprobe_opt_u64,
     /// taskstats: thrashing (refaults of recently evicted pages).
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub thrashing_delay_total_ns: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub thrashing_delay_count: libprobe_opt_u64,
     /// taskstats: memory compaction.
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub compact_delay_total_ns: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub compact_delay_count: libprobe_opt_u64,
     /// taskstats: copy-on-write faults (Linux 6.3+).
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub wpcopy_delay_total_ns: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub wpcopy_delay_count: libprobe_opt_u64,
     /// taskstats: IRQ/softirq time stolen (Linux 6.6+).
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub irq_delay_total_ns: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub irq_delay_count: libprobe_opt_u64,
 }
 
@@ -4175,6 +4203,7 @@ pub struct libprobe_tcp_info {
     /// Unit: bytes.
     pub rcv_space: u32,
     /// Segments retransmitted over the connection's life.
+    /// Counter: it only grows (a drop is a reset).
     pub total_retrans: u32,
     /// Current pacing rate.
     /// Unit: bytes/s.
@@ -4183,14 +4212,16 @@ pub struct libprobe_tcp_info {
     /// Unit: bytes/s.
     pub max_pacing_rate: u64,
     /// Bytes acknowledged by the peer.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub bytes_acked: u64,
     /// Bytes received from the peer.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub bytes_received: u64,
     /// Segments sent, retransmissions included.
+    /// Counter: it only grows (a drop is a reset).
     pub segs_out: u32,
     /// Segments received.
+    /// Counter: it only grows (a drop is a reset).
     pub segs_in: u32,
     /// Bytes queued by the application and not yet sent.
     /// Unit: bytes.
@@ -4199,36 +4230,43 @@ pub struct libprobe_tcp_info {
     /// Unit: us.
     pub min_rtt_us: u32,
     /// Segments carrying data received.
+    /// Counter: it only grows (a drop is a reset).
     pub data_segs_in: u32,
     /// Segments carrying data sent.
+    /// Counter: it only grows (a drop is a reset).
     pub data_segs_out: u32,
     /// Most recent delivery rate estimate.
     /// Unit: bytes/s.
     pub delivery_rate: u64,
     /// Time with data outstanding (Linux 4.10+).
-    /// Unit: us.
+    /// Unit: us. Counter: it only grows (a drop is a reset).
     pub busy_time_us: libprobe_opt_u64,
     /// Time limited by the receive window (4.10+).
-    /// Unit: us.
+    /// Unit: us. Counter: it only grows (a drop is a reset).
     pub rwnd_limited_us: libprobe_opt_u64,
     /// Time limited by the send buffer (4.10+).
-    /// Unit: us.
+    /// Unit: us. Counter: it only grows (a drop is a reset).
     pub sndbuf_limited_us: libprobe_opt_u64,
     /// Segments delivered, retransmissions included (4.18+).
+    /// Counter: it only grows (a drop is a reset).
     pub delivered: libprobe_opt_u32,
     /// Segments delivered with an ECN congestion mark (4.18+).
+    /// Counter: it only grows (a drop is a reset).
     pub delivered_ce: libprobe_opt_u32,
     /// Bytes sent, retransmissions included (4.19+).
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub bytes_sent: libprobe_opt_u64,
     /// Bytes retransmitted (4.19+).
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub bytes_retrans: libprobe_opt_u64,
     /// Duplicate segments reported by D-SACK (4.19+).
+    /// Counter: it only grows (a drop is a reset).
     pub dsack_dups: libprobe_opt_u32,
     /// Reordering events seen (4.19+).
+    /// Counter: it only grows (a drop is a reset).
     pub reord_seen: libprobe_opt_u32,
     /// Out-of-order packets received (5.4+).
+    /// Counter: it only grows (a drop is a reset).
     pub rcv_ooopack: libprobe_opt_u32,
     /// The peer's advertised receive window (5.4+).
     /// Unit: bytes.
@@ -4237,13 +4275,16 @@ pub struct libprobe_tcp_info {
     /// Unit: bytes.
     pub rcv_wnd: libprobe_opt_u32,
     /// Path rehashes after timeouts (6.2+).
+    /// Counter: it only grows (a drop is a reset).
     pub rehash: libprobe_opt_u32,
     /// Retransmission timeouts (6.7+).
+    /// Counter: it only grows (a drop is a reset).
     pub total_rto: libprobe_opt_u32,
     /// Recoveries from retransmission timeouts (6.7+).
+    /// Counter: it only grows (a drop is a reset).
     pub total_rto_recoveries: libprobe_opt_u32,
     /// Time spent in timeout recovery (6.7+).
-    /// Unit: ms.
+    /// Unit: ms. Counter: it only grows (a drop is a reset).
     pub total_rto_time_ms: libprobe_opt_u32,
 }
 
@@ -4348,6 +4389,7 @@ pub struct libprobe_socket_memory {
     /// Unit: bytes.
     pub backlog: u32,
     /// Packets dropped because a buffer was full (Linux 4.6+; else `not_supported`).
+    /// Counter: it only grows (a drop is a reset).
     pub drops: libprobe_opt_u32,
 }
 
@@ -4400,6 +4442,7 @@ pub struct libprobe_udp_connection {
     pub process_name: libprobe_opt_str,
     pub owners: libprobe_opt_list_socket_owner,
     /// Datagrams dropped (full buffer, bad checksum, filters).
+    /// Counter: it only grows (a drop is a reset).
     pub drops: libprobe_opt_u32,
     pub bound_interface: libprobe_opt_u32,
     pub cookie: libprobe_opt_u64,
@@ -4526,6 +4569,7 @@ pub struct libprobe_raw_socket {
     pub pid: libprobe_opt_i32,
     pub process_name: libprobe_opt_str,
     pub owners: libprobe_opt_list_socket_owner,
+    /// Counter: it only grows (a drop is a reset).
     pub drops: libprobe_opt_u32,
     pub bound_interface: libprobe_opt_u32,
     pub cookie: libprobe_opt_u64,
@@ -4592,6 +4636,7 @@ pub struct libprobe_netlink_socket {
     /// Send buffer memory in use.
     /// Unit: bytes.
     pub tx_queue: u32,
+    /// Counter: it only grows (a drop is a reset).
     pub drops: libprobe_opt_u32,
     pub cookie: libprobe_opt_u64,
 }
@@ -4696,21 +4741,31 @@ pub struct libprobe_tcp_stats {
     pub connections_listen: libprobe_opt_u32,
     pub connections_closing: libprobe_opt_u32,
     /// Connections opened by this side (`ActiveOpens`).
+    /// Counter: it only grows (a drop is a reset).
     pub active_opens: libprobe_opt_u64,
     /// Connections accepted (`PassiveOpens`).
+    /// Counter: it only grows (a drop is a reset).
     pub passive_opens: libprobe_opt_u64,
     /// Connection attempts that failed (`AttemptFails`).
+    /// Counter: it only grows (a drop is a reset).
     pub attempt_fails: libprobe_opt_u64,
     /// Connections reset from ESTABLISHED or CLOSE_WAIT (`EstabResets`).
+    /// Counter: it only grows (a drop is a reset).
     pub estab_resets: libprobe_opt_u64,
     /// Connections now ESTABLISHED or CLOSE_WAIT (`CurrEstab`, a gauge).
     pub curr_estab: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub in_segs: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub out_segs: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub retrans_segs: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub in_errs: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub out_rsts: libprobe_opt_u64,
     /// Segments with a bad checksum (`InCsumErrors`, Linux 3.10+).
+    /// Counter: it only grows (a drop is a reset).
     pub in_csum_errors: libprobe_opt_u64,
 }
 
@@ -4756,18 +4811,27 @@ pub(crate) fn fill_tcp_stats(a: &Arena, r: &dyn Record) -> libprobe_tcp_stats {
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_udp_stats {
+    /// Counter: it only grows (a drop is a reset).
     pub in_datagrams: u64,
     /// Datagrams to a port nobody listens on.
+    /// Counter: it only grows (a drop is a reset).
     pub no_ports: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub in_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub out_datagrams: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub rcvbuf_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub sndbuf_errors: u64,
     /// Datagrams with a bad checksum (3.10+).
+    /// Counter: it only grows (a drop is a reset).
     pub in_csum_errors: libprobe_opt_u64,
     /// Multicast datagrams no socket wanted (4.11+).
+    /// Counter: it only grows (a drop is a reset).
     pub ignored_multi: libprobe_opt_u64,
     /// Datagrams dropped for lack of memory (5.9+).
+    /// Counter: it only grows (a drop is a reset).
     pub mem_errors: libprobe_opt_u64,
 }
 
@@ -4961,8 +5025,11 @@ pub struct libprobe_net_interface_full {
     /// Whether the link has a carrier (`IFLA_CARRIER`).
     pub carrier: libprobe_opt_bool,
     /// Carrier up and down events since the device was created.
+    /// Counter: it only grows (a drop is a reset).
     pub carrier_changes: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub carrier_up_count: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub carrier_down_count: libprobe_opt_u64,
     pub ipv4_addresses: libprobe_opt_list_ipv4_info,
     pub ipv6_addresses: libprobe_opt_list_ipv6_info,
@@ -5198,37 +5265,60 @@ pub(crate) fn fill_ipv6_info(a: &Arena, r: &dyn Record) -> libprobe_ipv6_info {
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_net_interface_stats {
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub rx_bytes: u64,
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub tx_bytes: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub rx_packets: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub tx_packets: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub rx_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub tx_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub rx_dropped: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub tx_dropped: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub rx_fifo_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub tx_fifo_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub rx_frame_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub rx_compressed: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub tx_compressed: u64,
     /// Multicast packets received.
+    /// Counter: it only grows (a drop is a reset).
     pub multicast: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub collisions: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub rx_length_errors: u64,
     /// Receiver ring buffer overflows.
+    /// Counter: it only grows (a drop is a reset).
     pub rx_over_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub rx_crc_errors: u64,
     /// Packets the receiver missed.
+    /// Counter: it only grows (a drop is a reset).
     pub rx_missed_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub tx_aborted_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub tx_carrier_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub tx_heartbeat_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub tx_window_errors: u64,
     /// Packets dropped for lack of a protocol handler (Linux 4.6+).
+    /// Counter: it only grows (a drop is a reset).
     pub rx_nohandler: libprobe_opt_u64,
     /// Packets dropped because they were for another host (5.19+).
+    /// Counter: it only grows (a drop is a reset).
     pub rx_otherhost_dropped: libprobe_opt_u64,
 }
 
@@ -5500,11 +5590,13 @@ pub struct libprobe_conntrack_entry {
     /// Unit: seconds.
     pub timeout: u32,
     /// Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
+    /// Counter: it only grows (a drop is a reset).
     pub packets_orig: libprobe_opt_u64,
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub bytes_orig: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub packets_reply: libprobe_opt_u64,
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub bytes_reply: libprobe_opt_u64,
     pub mark: u32,
     pub zone: u16,
@@ -5600,22 +5692,32 @@ pub(crate) fn fill_conntrack_stats(a: &Arena, r: &dyn Record) -> libprobe_conntr
 pub struct libprobe_conntrack_cpu_stats {
     pub cpu: u32,
     /// Lookups that found an entry.
+    /// Counter: it only grows (a drop is a reset).
     pub found: u32,
     /// Packets that could not be tracked.
+    /// Counter: it only grows (a drop is a reset).
     pub invalid: u32,
+    /// Counter: it only grows (a drop is a reset).
     pub insert: u32,
+    /// Counter: it only grows (a drop is a reset).
     pub insert_failed: u32,
     /// Packets dropped (the table was full).
+    /// Counter: it only grows (a drop is a reset).
     pub drop: u32,
     /// Entries evicted to make room.
+    /// Counter: it only grows (a drop is a reset).
     pub early_drop: u32,
     /// ICMP errors that matched no entry.
+    /// Counter: it only grows (a drop is a reset).
     pub error: u32,
     /// Lookups restarted because the table changed.
+    /// Counter: it only grows (a drop is a reset).
     pub search_restart: u32,
     /// Insertion races resolved (5.10+).
+    /// Counter: it only grows (a drop is a reset).
     pub clash_resolve: libprobe_opt_u32,
     /// Insertions refused because a hash chain was too long (5.15+).
+    /// Counter: it only grows (a drop is a reset).
     pub chain_toolong: libprobe_opt_u32,
 }
 
@@ -7407,88 +7509,88 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 180]> = Table([
 ]);
 
 static FIELDS_SNAPSHOT: Table<[libprobe_field_info; 12]> = Table([
-    libprobe_field_info { name: c"timestamp_unix_ns".as_ptr(), doc: c"When collection started, on the observed machine's clock.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_snapshot_view, timestamp_unix_ns) as u32 },
-    libprobe_field_info { name: c"timestamp_monotonic_ns".as_ptr(), doc: c"CLOCK_MONOTONIC when collection started (for computing rates between snapshots).".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_snapshot_view, timestamp_monotonic_ns) as u32 },
-    libprobe_field_info { name: c"duration_ns".as_ptr(), doc: c"Time the whole collection took.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_snapshot_view, duration_ns) as u32 },
-    libprobe_field_info { name: c"libprobe_version".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_snapshot_view, libprobe_version) as u32 },
-    libprobe_field_info { name: c"domains".as_ptr(), doc: c"One entry per domain: collected, skipped or failed, and why.".as_ptr(), unit: std::ptr::null(), type_index: 3, offset: std::mem::offset_of!(libprobe_snapshot_view, domains) as u32 },
-    libprobe_field_info { name: c"system".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 5, offset: std::mem::offset_of!(libprobe_snapshot_view, system) as u32 },
-    libprobe_field_info { name: c"processes".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 8, offset: std::mem::offset_of!(libprobe_snapshot_view, processes) as u32 },
-    libprobe_field_info { name: c"network".as_ptr(), doc: c"Sockets, interfaces, routes, neighbours, conntrack and protocol counters of one\nnetwork namespace (see [`crate::network`]).".as_ptr(), unit: std::ptr::null(), type_index: 10, offset: std::mem::offset_of!(libprobe_snapshot_view, network) as u32 },
-    libprobe_field_info { name: c"gpus".as_ptr(), doc: c"Every GPU (see [`crate::gpu`]).".as_ptr(), unit: std::ptr::null(), type_index: 13, offset: std::mem::offset_of!(libprobe_snapshot_view, gpus) as u32 },
-    libprobe_field_info { name: c"power".as_ptr(), doc: c"RAPL zones, power supplies and sensors (see [`crate::power`]).".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_snapshot_view, power) as u32 },
-    libprobe_field_info { name: c"storage".as_ptr(), doc: c"SMART health, Btrfs, LVM and ZFS (see [`crate::storage`]).".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_snapshot_view, storage) as u32 },
-    libprobe_field_info { name: c"ebpf".as_ptr(), doc: c"What the eBPF tracers saw since the previous snapshot (see [`crate::ebpf`]).".as_ptr(), unit: std::ptr::null(), type_index: 19, offset: std::mem::offset_of!(libprobe_snapshot_view, ebpf) as u32 },
+    libprobe_field_info { name: c"timestamp_unix_ns".as_ptr(), doc: c"When collection started, on the observed machine's clock.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_snapshot_view, timestamp_unix_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"timestamp_monotonic_ns".as_ptr(), doc: c"CLOCK_MONOTONIC when collection started (for computing rates between snapshots).".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_snapshot_view, timestamp_monotonic_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"duration_ns".as_ptr(), doc: c"Time the whole collection took.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_snapshot_view, duration_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"libprobe_version".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_snapshot_view, libprobe_version) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"domains".as_ptr(), doc: c"One entry per domain: collected, skipped or failed, and why.".as_ptr(), unit: std::ptr::null(), type_index: 3, offset: std::mem::offset_of!(libprobe_snapshot_view, domains) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"system".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 5, offset: std::mem::offset_of!(libprobe_snapshot_view, system) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"processes".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 8, offset: std::mem::offset_of!(libprobe_snapshot_view, processes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"network".as_ptr(), doc: c"Sockets, interfaces, routes, neighbours, conntrack and protocol counters of one\nnetwork namespace (see [`crate::network`]).".as_ptr(), unit: std::ptr::null(), type_index: 10, offset: std::mem::offset_of!(libprobe_snapshot_view, network) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"gpus".as_ptr(), doc: c"Every GPU (see [`crate::gpu`]).".as_ptr(), unit: std::ptr::null(), type_index: 13, offset: std::mem::offset_of!(libprobe_snapshot_view, gpus) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power".as_ptr(), doc: c"RAPL zones, power supplies and sensors (see [`crate::power`]).".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_snapshot_view, power) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"storage".as_ptr(), doc: c"SMART health, Btrfs, LVM and ZFS (see [`crate::storage`]).".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_snapshot_view, storage) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ebpf".as_ptr(), doc: c"What the eBPF tracers saw since the previous snapshot (see [`crate::ebpf`]).".as_ptr(), unit: std::ptr::null(), type_index: 19, offset: std::mem::offset_of!(libprobe_snapshot_view, ebpf) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_DOMAIN_STATUS: Table<[libprobe_field_info; 7]> = Table([
-    libprobe_field_info { name: c"domain".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 20, offset: std::mem::offset_of!(libprobe_domain_status, domain) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 21, offset: std::mem::offset_of!(libprobe_domain_status, state) as u32 },
-    libprobe_field_info { name: c"reason".as_ptr(), doc: c"Why the domain was skipped or failed; `null` when collected.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_domain_status, reason) as u32 },
-    libprobe_field_info { name: c"error".as_ptr(), doc: c"The error that failed the domain, with the path it concerns.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_domain_status, error) as u32 },
-    libprobe_field_info { name: c"warnings".as_ptr(), doc: c"Problems that did not fail the domain: a file that failed to parse for one process,\na source that was unexpectedly unreadable. Bounded; see `warnings_dropped`.".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_domain_status, warnings) as u32 },
-    libprobe_field_info { name: c"warnings_dropped".as_ptr(), doc: c"Warnings beyond the bound that were counted but not kept.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_domain_status, warnings_dropped) as u32 },
-    libprobe_field_info { name: c"duration_ns".as_ptr(), doc: c"Time spent collecting this domain.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_domain_status, duration_ns) as u32 },
+    libprobe_field_info { name: c"domain".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 20, offset: std::mem::offset_of!(libprobe_domain_status, domain) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 21, offset: std::mem::offset_of!(libprobe_domain_status, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"reason".as_ptr(), doc: c"Why the domain was skipped or failed; `null` when collected.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_domain_status, reason) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"error".as_ptr(), doc: c"The error that failed the domain, with the path it concerns.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_domain_status, error) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"warnings".as_ptr(), doc: c"Problems that did not fail the domain: a file that failed to parse for one process,\na source that was unexpectedly unreadable. Bounded; see `warnings_dropped`.".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_domain_status, warnings) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"warnings_dropped".as_ptr(), doc: c"Warnings beyond the bound that were counted but not kept.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_domain_status, warnings_dropped) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"duration_ns".as_ptr(), doc: c"Time spent collecting this domain.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_domain_status, duration_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_SYSTEM: Table<[libprobe_field_info; 28]> = Table([
-    libprobe_field_info { name: c"hostname".as_ptr(), doc: c"`/proc/sys/kernel/hostname` (of the reader's UTS namespace).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_system, hostname) as u32 },
-    libprobe_field_info { name: c"kernel_release".as_ptr(), doc: c"`uname -r` (`/proc/sys/kernel/osrelease`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_system, kernel_release) as u32 },
-    libprobe_field_info { name: c"kernel_version".as_ptr(), doc: c"`uname -v` (`/proc/sys/kernel/version`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_system, kernel_version) as u32 },
-    libprobe_field_info { name: c"boot_time".as_ptr(), doc: c"Boot time as a Unix timestamp (`btime` of `/proc/stat`; moves when the wall clock\nis stepped).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, boot_time) as u32 },
-    libprobe_field_info { name: c"uptime_seconds".as_ptr(), doc: c"Time since boot, suspended time included (`/proc/uptime`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_system, uptime_seconds) as u32 },
-    libprobe_field_info { name: c"idle_seconds".as_ptr(), doc: c"Idle time summed over CPUs (`/proc/uptime`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_system, idle_seconds) as u32 },
-    libprobe_field_info { name: c"clock_ticks".as_ptr(), doc: c"Clock ticks per second (the unit of every `*_ticks` field).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, clock_ticks) as u32 },
-    libprobe_field_info { name: c"page_size".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, page_size) as u32 },
-    libprobe_field_info { name: c"cpu_count".as_ptr(), doc: c"Logical CPUs online (`/sys/devices/system/cpu/online`, else the `cpuN` lines of\n`/proc/stat`). Not reduced by affinity or cgroup limits, unlike `nproc`.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_system, cpu_count) as u32 },
-    libprobe_field_info { name: c"cpu_count_possible".as_ptr(), doc: c"Logical CPUs the kernel can bring online (`possible`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, cpu_count_possible) as u32 },
-    libprobe_field_info { name: c"cpu_count_physical".as_ptr(), doc: c"Physical cores among online CPUs (distinct package/die/core ids, else distinct\nsibling sets).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, cpu_count_physical) as u32 },
-    libprobe_field_info { name: c"cpu_packages".as_ptr(), doc: c"Packages (sockets) among online CPUs.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, cpu_packages) as u32 },
-    libprobe_field_info { name: c"cpu_total".as_ptr(), doc: c"The `cpu` line of `/proc/stat`: every possible CPU, summed.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_system, cpu_total) as u32 },
-    libprobe_field_info { name: c"cpu_percent".as_ptr(), doc: c"Busy share of all CPUs since the previous snapshot of the same `Probe` (0–100, not\nper core). `no_previous_sample` on the first snapshot, when no clock tick elapsed\nsince the previous one, and when the counters went backwards (CPU hotplug).".as_ptr(), unit: c"percent".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_system, cpu_percent) as u32 },
-    libprobe_field_info { name: c"cpus".as_ptr(), doc: c"Every present CPU, by id.".as_ptr(), unit: std::ptr::null(), type_index: 35, offset: std::mem::offset_of!(libprobe_system, cpus) as u32 },
-    libprobe_field_info { name: c"context_switches".as_ptr(), doc: c"Context switches since boot.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, context_switches) as u32 },
-    libprobe_field_info { name: c"interrupts".as_ptr(), doc: c"Interrupts serviced since boot.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, interrupts) as u32 },
-    libprobe_field_info { name: c"softirqs".as_ptr(), doc: c"Softirqs serviced since boot (2.6.31+).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_system, softirqs) as u32 },
-    libprobe_field_info { name: c"forks".as_ptr(), doc: c"Processes and threads created since boot.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, forks) as u32 },
-    libprobe_field_info { name: c"procs_running".as_ptr(), doc: c"Threads runnable now.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_system, procs_running) as u32 },
-    libprobe_field_info { name: c"procs_blocked".as_ptr(), doc: c"Threads blocked on I/O now.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_system, procs_blocked) as u32 },
-    libprobe_field_info { name: c"load".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 38, offset: std::mem::offset_of!(libprobe_system, load) as u32 },
-    libprobe_field_info { name: c"pressure".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 39, offset: std::mem::offset_of!(libprobe_system, pressure) as u32 },
-    libprobe_field_info { name: c"memory".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 41, offset: std::mem::offset_of!(libprobe_system, memory) as u32 },
-    libprobe_field_info { name: c"meminfo".as_ptr(), doc: c"Every `/proc/meminfo` line: values with a `kB` unit converted to bytes, the others\n(`HugePages_*`) as counts.".as_ptr(), unit: std::ptr::null(), type_index: 43, offset: std::mem::offset_of!(libprobe_system, meminfo) as u32 },
-    libprobe_field_info { name: c"vmstat".as_ptr(), doc: c"Every `/proc/vmstat` counter, as the kernel prints it (mostly pages).".as_ptr(), unit: std::ptr::null(), type_index: 43, offset: std::mem::offset_of!(libprobe_system, vmstat) as u32 },
-    libprobe_field_info { name: c"disks".as_ptr(), doc: c"Every line of `/proc/diskstats` (disks, partitions, loop, dm and zram devices).".as_ptr(), unit: std::ptr::null(), type_index: 46, offset: std::mem::offset_of!(libprobe_system, disks) as u32 },
-    libprobe_field_info { name: c"filesystems".as_ptr(), doc: c"Every mount of `/proc/self/mountinfo` (the reader's mount namespace), in order.".as_ptr(), unit: std::ptr::null(), type_index: 49, offset: std::mem::offset_of!(libprobe_system, filesystems) as u32 },
+    libprobe_field_info { name: c"hostname".as_ptr(), doc: c"`/proc/sys/kernel/hostname` (of the reader's UTS namespace).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_system, hostname) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"kernel_release".as_ptr(), doc: c"`uname -r` (`/proc/sys/kernel/osrelease`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_system, kernel_release) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"kernel_version".as_ptr(), doc: c"`uname -v` (`/proc/sys/kernel/version`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_system, kernel_version) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"boot_time".as_ptr(), doc: c"Boot time as a Unix timestamp (`btime` of `/proc/stat`; moves when the wall clock\nis stepped).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, boot_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uptime_seconds".as_ptr(), doc: c"Time since boot, suspended time included (`/proc/uptime`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_system, uptime_seconds) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"idle_seconds".as_ptr(), doc: c"Idle time summed over CPUs (`/proc/uptime`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_system, idle_seconds) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"clock_ticks".as_ptr(), doc: c"Clock ticks per second (the unit of every `*_ticks` field).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, clock_ticks) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"page_size".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, page_size) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_count".as_ptr(), doc: c"Logical CPUs online (`/sys/devices/system/cpu/online`, else the `cpuN` lines of\n`/proc/stat`). Not reduced by affinity or cgroup limits, unlike `nproc`.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_system, cpu_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_count_possible".as_ptr(), doc: c"Logical CPUs the kernel can bring online (`possible`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, cpu_count_possible) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_count_physical".as_ptr(), doc: c"Physical cores among online CPUs (distinct package/die/core ids, else distinct\nsibling sets).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, cpu_count_physical) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_packages".as_ptr(), doc: c"Packages (sockets) among online CPUs.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, cpu_packages) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_total".as_ptr(), doc: c"The `cpu` line of `/proc/stat`: every possible CPU, summed.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_system, cpu_total) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_percent".as_ptr(), doc: c"Busy share of all CPUs since the previous snapshot of the same `Probe` (0–100, not\nper core). `no_previous_sample` on the first snapshot, when no clock tick elapsed\nsince the previous one, and when the counters went backwards (CPU hotplug).".as_ptr(), unit: c"percent".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_system, cpu_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpus".as_ptr(), doc: c"Every present CPU, by id.".as_ptr(), unit: std::ptr::null(), type_index: 35, offset: std::mem::offset_of!(libprobe_system, cpus) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"context_switches".as_ptr(), doc: c"Context switches since boot.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, context_switches) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"interrupts".as_ptr(), doc: c"Interrupts serviced since boot.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, interrupts) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"softirqs".as_ptr(), doc: c"Softirqs serviced since boot (2.6.31+).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_system, softirqs) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"forks".as_ptr(), doc: c"Processes and threads created since boot.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, forks) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"procs_running".as_ptr(), doc: c"Threads runnable now.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_system, procs_running) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"procs_blocked".as_ptr(), doc: c"Threads blocked on I/O now.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_system, procs_blocked) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"load".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 38, offset: std::mem::offset_of!(libprobe_system, load) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pressure".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 39, offset: std::mem::offset_of!(libprobe_system, pressure) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 41, offset: std::mem::offset_of!(libprobe_system, memory) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"meminfo".as_ptr(), doc: c"Every `/proc/meminfo` line: values with a `kB` unit converted to bytes, the others\n(`HugePages_*`) as counts.".as_ptr(), unit: std::ptr::null(), type_index: 43, offset: std::mem::offset_of!(libprobe_system, meminfo) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"vmstat".as_ptr(), doc: c"Every `/proc/vmstat` counter, as the kernel prints it (mostly pages).".as_ptr(), unit: std::ptr::null(), type_index: 43, offset: std::mem::offset_of!(libprobe_system, vmstat) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"disks".as_ptr(), doc: c"Every line of `/proc/diskstats` (disks, partitions, loop, dm and zram devices).".as_ptr(), unit: std::ptr::null(), type_index: 46, offset: std::mem::offset_of!(libprobe_system, disks) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"filesystems".as_ptr(), doc: c"Every mount of `/proc/self/mountinfo` (the reader's mount namespace), in order.".as_ptr(), unit: std::ptr::null(), type_index: 49, offset: std::mem::offset_of!(libprobe_system, filesystems) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_CPU_TIMES: Table<[libprobe_field_info; 10]> = Table([
-    libprobe_field_info { name: c"user".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, user) as u32 },
-    libprobe_field_info { name: c"nice".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, nice) as u32 },
-    libprobe_field_info { name: c"system".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, system) as u32 },
-    libprobe_field_info { name: c"idle".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, idle) as u32 },
-    libprobe_field_info { name: c"iowait".as_ptr(), doc: c"Idle while a task waited for I/O. Not monotonic per CPU: the kernel moves time\nbetween `idle` and `iowait`.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, iowait) as u32 },
-    libprobe_field_info { name: c"irq".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, irq) as u32 },
-    libprobe_field_info { name: c"softirq".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, softirq) as u32 },
-    libprobe_field_info { name: c"steal".as_ptr(), doc: c"Time stolen by the hypervisor.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, steal) as u32 },
-    libprobe_field_info { name: c"guest".as_ptr(), doc: c"Time running guests (already included in `user`).".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, guest) as u32 },
-    libprobe_field_info { name: c"guest_nice".as_ptr(), doc: c"Time running niced guests (already included in `nice`).".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, guest_nice) as u32 },
+    libprobe_field_info { name: c"user".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, user) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nice".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, nice) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"system".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, system) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"idle".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, idle) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"iowait".as_ptr(), doc: c"Idle while a task waited for I/O. Not monotonic per CPU: the kernel moves time\nbetween `idle` and `iowait`.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, iowait) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"irq".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, irq) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"softirq".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, softirq) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"steal".as_ptr(), doc: c"Time stolen by the hypervisor.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, steal) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"guest".as_ptr(), doc: c"Time running guests (already included in `user`).".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, guest) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"guest_nice".as_ptr(), doc: c"Time running niced guests (already included in `nice`).".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, guest_nice) as u32, metric: LIBPROBE_METRIC_COUNTER },
 ]);
 
 static FIELDS_CPU: Table<[libprobe_field_info; 13]> = Table([
-    libprobe_field_info { name: c"id".as_ptr(), doc: c"The logical CPU number.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_cpu, id) as u32 },
-    libprobe_field_info { name: c"online".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 50, offset: std::mem::offset_of!(libprobe_cpu, online) as u32 },
-    libprobe_field_info { name: c"times".as_ptr(), doc: c"Mode times (its `cpuN` line of `/proc/stat`); `not_enabled` while the CPU is\noffline.".as_ptr(), unit: std::ptr::null(), type_index: 51, offset: std::mem::offset_of!(libprobe_cpu, times) as u32 },
-    libprobe_field_info { name: c"percent".as_ptr(), doc: c"Busy share since the previous snapshot of the same `Probe` (0–100 for this one\nCPU). `no_previous_sample` on the first snapshot, when no clock tick elapsed\nsince the previous one, and after the CPU came back online; `not_enabled` while\noffline.".as_ptr(), unit: c"percent".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_cpu, percent) as u32 },
-    libprobe_field_info { name: c"package_id".as_ptr(), doc: c"Physical package (socket), `-1` where the architecture does not know it. Every\ntopology field is `not_enabled` while the CPU is offline and `not_supported` on a\nkernel without the file (`die_id` before 5.3, `cluster_id` before 5.16).".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_cpu, package_id) as u32 },
-    libprobe_field_info { name: c"die_id".as_ptr(), doc: c"Die within the package.".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_cpu, die_id) as u32 },
-    libprobe_field_info { name: c"cluster_id".as_ptr(), doc: c"Cluster of cores sharing a cache level (arm64 clusters, x86 L2 groups).".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_cpu, cluster_id) as u32 },
-    libprobe_field_info { name: c"core_id".as_ptr(), doc: c"Core within the package and die (not unique machine-wide).".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_cpu, core_id) as u32 },
-    libprobe_field_info { name: c"thread_siblings".as_ptr(), doc: c"Logical CPUs sharing this core (SMT siblings), this one included.".as_ptr(), unit: std::ptr::null(), type_index: 55, offset: std::mem::offset_of!(libprobe_cpu, thread_siblings) as u32 },
-    libprobe_field_info { name: c"frequency_mhz".as_ptr(), doc: c"Current frequency: cpufreq `scaling_cur_freq`, else the `cpu MHz` of\n`/proc/cpuinfo` (x86; often the nominal frequency in a VM); `not_supported` when\nneither has it (arm64 without cpufreq).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_cpu, frequency_mhz) as u32 },
-    libprobe_field_info { name: c"frequency_min_mhz".as_ptr(), doc: c"The lowest frequency the cpufreq policy allows (`scaling_min_freq`);\n`not_supported` without a cpufreq driver.".as_ptr(), unit: c"MHz".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_cpu, frequency_min_mhz) as u32 },
-    libprobe_field_info { name: c"frequency_max_mhz".as_ptr(), doc: c"The highest frequency the cpufreq policy allows (`scaling_max_freq`).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_cpu, frequency_max_mhz) as u32 },
-    libprobe_field_info { name: c"governor".as_ptr(), doc: c"The cpufreq governor (`schedutil`, `performance`, …).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_cpu, governor) as u32 },
+    libprobe_field_info { name: c"id".as_ptr(), doc: c"The logical CPU number.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_cpu, id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"online".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 50, offset: std::mem::offset_of!(libprobe_cpu, online) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"times".as_ptr(), doc: c"Mode times (its `cpuN` line of `/proc/stat`); `not_enabled` while the CPU is\noffline.".as_ptr(), unit: std::ptr::null(), type_index: 51, offset: std::mem::offset_of!(libprobe_cpu, times) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"percent".as_ptr(), doc: c"Busy share since the previous snapshot of the same `Probe` (0–100 for this one\nCPU). `no_previous_sample` on the first snapshot, when no clock tick elapsed\nsince the previous one, and after the CPU came back online; `not_enabled` while\noffline.".as_ptr(), unit: c"percent".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_cpu, percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"package_id".as_ptr(), doc: c"Physical package (socket), `-1` where the architecture does not know it. Every\ntopology field is `not_enabled` while the CPU is offline and `not_supported` on a\nkernel without the file (`die_id` before 5.3, `cluster_id` before 5.16).".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_cpu, package_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"die_id".as_ptr(), doc: c"Die within the package.".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_cpu, die_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cluster_id".as_ptr(), doc: c"Cluster of cores sharing a cache level (arm64 clusters, x86 L2 groups).".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_cpu, cluster_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"core_id".as_ptr(), doc: c"Core within the package and die (not unique machine-wide).".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_cpu, core_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"thread_siblings".as_ptr(), doc: c"Logical CPUs sharing this core (SMT siblings), this one included.".as_ptr(), unit: std::ptr::null(), type_index: 55, offset: std::mem::offset_of!(libprobe_cpu, thread_siblings) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"frequency_mhz".as_ptr(), doc: c"Current frequency: cpufreq `scaling_cur_freq`, else the `cpu MHz` of\n`/proc/cpuinfo` (x86; often the nominal frequency in a VM); `not_supported` when\nneither has it (arm64 without cpufreq).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_cpu, frequency_mhz) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"frequency_min_mhz".as_ptr(), doc: c"The lowest frequency the cpufreq policy allows (`scaling_min_freq`);\n`not_supported` without a cpufreq driver.".as_ptr(), unit: c"MHz".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_cpu, frequency_min_mhz) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"frequency_max_mhz".as_ptr(), doc: c"The highest frequency the cpufreq policy allows (`scaling_max_freq`).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_cpu, frequency_max_mhz) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"governor".as_ptr(), doc: c"The cpufreq governor (`schedutil`, `performance`, …).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_cpu, governor) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_LOAD_AVERAGE: Table<[libprobe_field_info; 6]> = Table([
@@ -7498,6 +7600,7 @@ static FIELDS_LOAD_AVERAGE: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_load_average, load1) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"load5".as_ptr(),
@@ -7505,6 +7608,7 @@ static FIELDS_LOAD_AVERAGE: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_load_average, load5) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"load15".as_ptr(),
@@ -7512,6 +7616,7 @@ static FIELDS_LOAD_AVERAGE: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_load_average, load15) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"runnable".as_ptr(),
@@ -7519,6 +7624,7 @@ static FIELDS_LOAD_AVERAGE: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_load_average, runnable) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"total".as_ptr(),
@@ -7526,6 +7632,7 @@ static FIELDS_LOAD_AVERAGE: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_load_average, total) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"last_pid".as_ptr(),
@@ -7533,6 +7640,7 @@ static FIELDS_LOAD_AVERAGE: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 52,
         offset: std::mem::offset_of!(libprobe_load_average, last_pid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -7543,6 +7651,7 @@ static FIELDS_SYSTEM_PRESSURE: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 57,
         offset: std::mem::offset_of!(libprobe_system_pressure, cpu) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"memory".as_ptr(),
@@ -7550,6 +7659,7 @@ static FIELDS_SYSTEM_PRESSURE: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 57,
         offset: std::mem::offset_of!(libprobe_system_pressure, memory) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"io".as_ptr(),
@@ -7557,6 +7667,7 @@ static FIELDS_SYSTEM_PRESSURE: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 57,
         offset: std::mem::offset_of!(libprobe_system_pressure, io) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"irq".as_ptr(),
@@ -7564,6 +7675,7 @@ static FIELDS_SYSTEM_PRESSURE: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 57,
         offset: std::mem::offset_of!(libprobe_system_pressure, irq) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -7574,6 +7686,7 @@ static FIELDS_PRESSURE: Table<[libprobe_field_info; 2]> = Table([
         unit: std::ptr::null(),
         type_index: 58,
         offset: std::mem::offset_of!(libprobe_pressure, some) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"full".as_ptr(),
@@ -7581,6 +7694,7 @@ static FIELDS_PRESSURE: Table<[libprobe_field_info; 2]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_pressure, full) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -7591,6 +7705,7 @@ static FIELDS_PSI_LINE: Table<[libprobe_field_info; 4]> = Table([
         unit: c"percent".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_psi_line, avg10) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"avg60".as_ptr(),
@@ -7598,6 +7713,7 @@ static FIELDS_PSI_LINE: Table<[libprobe_field_info; 4]> = Table([
         unit: c"percent".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_psi_line, avg60) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"avg300".as_ptr(),
@@ -7605,6 +7721,7 @@ static FIELDS_PSI_LINE: Table<[libprobe_field_info; 4]> = Table([
         unit: c"percent".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_psi_line, avg300) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"total_us".as_ptr(),
@@ -7612,27 +7729,28 @@ static FIELDS_PSI_LINE: Table<[libprobe_field_info; 4]> = Table([
         unit: c"us".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_psi_line, total_us) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
 static FIELDS_MEMORY: Table<[libprobe_field_info; 17]> = Table([
-    libprobe_field_info { name: c"total".as_ptr(), doc: c"Usable RAM (`MemTotal`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_memory, total) as u32 },
-    libprobe_field_info { name: c"free".as_ptr(), doc: c"RAM not used at all (`MemFree`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_memory, free) as u32 },
-    libprobe_field_info { name: c"available".as_ptr(), doc: c"An estimate of memory available for new work without swapping (`MemAvailable`,\nLinux 3.14+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, available) as u32 },
-    libprobe_field_info { name: c"buffers".as_ptr(), doc: c"Block device buffers (`Buffers`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, buffers) as u32 },
-    libprobe_field_info { name: c"cached".as_ptr(), doc: c"Page cache, reclaimable slab excluded (`Cached`; `free` adds `SReclaimable` to\nshow buff/cache).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, cached) as u32 },
-    libprobe_field_info { name: c"shared".as_ptr(), doc: c"Shared memory (tmpfs, shm; `Shmem`, 2.6.32+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, shared) as u32 },
-    libprobe_field_info { name: c"active".as_ptr(), doc: c"Recently used memory, not reclaimed unless needed (`Active`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, active) as u32 },
-    libprobe_field_info { name: c"inactive".as_ptr(), doc: c"Memory not used recently, first to be reclaimed (`Inactive`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, inactive) as u32 },
-    libprobe_field_info { name: c"slab".as_ptr(), doc: c"Kernel slab caches, reclaimable and not (`Slab`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, slab) as u32 },
-    libprobe_field_info { name: c"used".as_ptr(), doc: c"`total - available` (or `total - free - buffers - cached` before 3.14), as\n`free` shows it.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_memory, used) as u32 },
-    libprobe_field_info { name: c"used_percent".as_ptr(), doc: c"`used / total`.".as_ptr(), unit: c"percent".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, used_percent) as u32 },
-    libprobe_field_info { name: c"swap_total".as_ptr(), doc: c"`SwapTotal`: 0 without swap.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, swap_total) as u32 },
-    libprobe_field_info { name: c"swap_free".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, swap_free) as u32 },
-    libprobe_field_info { name: c"swap_used".as_ptr(), doc: c"`swap_total - swap_free`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, swap_used) as u32 },
-    libprobe_field_info { name: c"swap_used_percent".as_ptr(), doc: c"`swap_used / swap_total`; `not_present` when there is no swap.".as_ptr(), unit: c"percent".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_memory, swap_used_percent) as u32 },
-    libprobe_field_info { name: c"swap_in_bytes".as_ptr(), doc: c"Swapped in from disk since boot (`pswpin` of `/proc/vmstat` × page size); missing\nwith vmstat's reason when that file is unreadable.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, swap_in_bytes) as u32 },
-    libprobe_field_info { name: c"swap_out_bytes".as_ptr(), doc: c"Swapped out to disk since boot (`pswpout` × page size).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, swap_out_bytes) as u32 },
+    libprobe_field_info { name: c"total".as_ptr(), doc: c"Usable RAM (`MemTotal`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_memory, total) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"free".as_ptr(), doc: c"RAM not used at all (`MemFree`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_memory, free) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"available".as_ptr(), doc: c"An estimate of memory available for new work without swapping (`MemAvailable`,\nLinux 3.14+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, available) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"buffers".as_ptr(), doc: c"Block device buffers (`Buffers`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, buffers) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cached".as_ptr(), doc: c"Page cache, reclaimable slab excluded (`Cached`; `free` adds `SReclaimable` to\nshow buff/cache).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, cached) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"shared".as_ptr(), doc: c"Shared memory (tmpfs, shm; `Shmem`, 2.6.32+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, shared) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"active".as_ptr(), doc: c"Recently used memory, not reclaimed unless needed (`Active`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, active) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"inactive".as_ptr(), doc: c"Memory not used recently, first to be reclaimed (`Inactive`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, inactive) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"slab".as_ptr(), doc: c"Kernel slab caches, reclaimable and not (`Slab`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, slab) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"used".as_ptr(), doc: c"`total - available` (or `total - free - buffers - cached` before 3.14), as\n`free` shows it.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_memory, used) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"used_percent".as_ptr(), doc: c"`used / total`.".as_ptr(), unit: c"percent".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, used_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"swap_total".as_ptr(), doc: c"`SwapTotal`: 0 without swap.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, swap_total) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"swap_free".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, swap_free) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"swap_used".as_ptr(), doc: c"`swap_total - swap_free`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, swap_used) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"swap_used_percent".as_ptr(), doc: c"`swap_used / swap_total`; `not_present` when there is no swap.".as_ptr(), unit: c"percent".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_memory, swap_used_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"swap_in_bytes".as_ptr(), doc: c"Swapped in from disk since boot (`pswpin` of `/proc/vmstat` × page size); missing\nwith vmstat's reason when that file is unreadable.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, swap_in_bytes) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"swap_out_bytes".as_ptr(), doc: c"Swapped out to disk since boot (`pswpout` × page size).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_memory, swap_out_bytes) as u32, metric: LIBPROBE_METRIC_COUNTER },
 ]);
 
 static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
@@ -7642,6 +7760,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 27,
         offset: std::mem::offset_of!(libprobe_disk_stats, name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"major".as_ptr(),
@@ -7649,6 +7768,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_disk_stats, major) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"minor".as_ptr(),
@@ -7656,6 +7776,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_disk_stats, minor) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"reads_completed".as_ptr(),
@@ -7663,6 +7784,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_disk_stats, reads_completed) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"reads_merged".as_ptr(),
@@ -7670,6 +7792,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_disk_stats, reads_merged) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"sectors_read".as_ptr(),
@@ -7677,6 +7800,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"sectors".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_disk_stats, sectors_read) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"read_bytes".as_ptr(),
@@ -7684,6 +7808,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_disk_stats, read_bytes) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"read_time_ms".as_ptr(),
@@ -7691,6 +7816,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"ms".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_disk_stats, read_time_ms) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"writes_completed".as_ptr(),
@@ -7698,6 +7824,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_disk_stats, writes_completed) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"writes_merged".as_ptr(),
@@ -7705,6 +7832,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_disk_stats, writes_merged) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"sectors_written".as_ptr(),
@@ -7712,6 +7840,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"sectors".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_disk_stats, sectors_written) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"write_bytes".as_ptr(),
@@ -7719,6 +7848,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_disk_stats, write_bytes) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"write_time_ms".as_ptr(),
@@ -7726,6 +7856,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"ms".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_disk_stats, write_time_ms) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"io_in_progress".as_ptr(),
@@ -7733,6 +7864,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_disk_stats, io_in_progress) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"io_time_ms".as_ptr(),
@@ -7740,6 +7872,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"ms".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_disk_stats, io_time_ms) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"weighted_io_time_ms".as_ptr(),
@@ -7747,6 +7880,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"ms".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_disk_stats, weighted_io_time_ms) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"discards_completed".as_ptr(),
@@ -7754,6 +7888,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_disk_stats, discards_completed) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"discards_merged".as_ptr(),
@@ -7761,6 +7896,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_disk_stats, discards_merged) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"sectors_discarded".as_ptr(),
@@ -7768,6 +7904,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"sectors".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_disk_stats, sectors_discarded) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"discard_time_ms".as_ptr(),
@@ -7775,6 +7912,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"ms".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_disk_stats, discard_time_ms) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"flushes_completed".as_ptr(),
@@ -7782,6 +7920,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_disk_stats, flushes_completed) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"flush_time_ms".as_ptr(),
@@ -7789,6 +7928,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"ms".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_disk_stats, flush_time_ms) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
@@ -7799,6 +7939,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_filesystem, mount_id) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"parent_id".as_ptr(),
@@ -7806,6 +7947,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_filesystem, parent_id) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"device".as_ptr(),
@@ -7813,6 +7955,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_filesystem, device) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"source".as_ptr(),
@@ -7820,6 +7963,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 27,
         offset: std::mem::offset_of!(libprobe_filesystem, source) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"mount_point".as_ptr(),
@@ -7827,6 +7971,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 27,
         offset: std::mem::offset_of!(libprobe_filesystem, mount_point) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"root".as_ptr(),
@@ -7834,6 +7979,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 27,
         offset: std::mem::offset_of!(libprobe_filesystem, root) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"fs_type".as_ptr(),
@@ -7841,6 +7987,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_filesystem, fs_type) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"options".as_ptr(),
@@ -7848,6 +7995,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_filesystem, options) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"super_options".as_ptr(),
@@ -7855,6 +8003,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_filesystem, super_options) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"read_only".as_ptr(),
@@ -7862,6 +8011,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_filesystem, read_only) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"total_bytes".as_ptr(),
@@ -7869,6 +8019,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_filesystem, total_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"free_bytes".as_ptr(),
@@ -7876,6 +8027,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_filesystem, free_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"available_bytes".as_ptr(),
@@ -7883,6 +8035,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_filesystem, available_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"used_bytes".as_ptr(),
@@ -7890,6 +8043,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_filesystem, used_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"used_percent".as_ptr(),
@@ -7897,6 +8051,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: c"percent".as_ptr(),
         type_index: 31,
         offset: std::mem::offset_of!(libprobe_filesystem, used_percent) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"inodes_total".as_ptr(),
@@ -7904,6 +8059,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_filesystem, inodes_total) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"inodes_free".as_ptr(),
@@ -7911,6 +8067,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_filesystem, inodes_free) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"inodes_used".as_ptr(),
@@ -7918,6 +8075,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_filesystem, inodes_used) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"block_size".as_ptr(),
@@ -7925,137 +8083,138 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_filesystem, block_size) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_PROCESS_FULL: Table<[libprobe_field_info; 105]> = Table([
-    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, pid) as u32 },
-    libprobe_field_info { name: c"ppid".as_ptr(), doc: c"Parent process id (0 for init and kthreadd).".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, ppid) as u32 },
-    libprobe_field_info { name: c"pgid".as_ptr(), doc: c"Process group id.".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, pgid) as u32 },
-    libprobe_field_info { name: c"sid".as_ptr(), doc: c"Session id.".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, sid) as u32 },
-    libprobe_field_info { name: c"tgid".as_ptr(), doc: c"Thread group id (equals `pid` for a process).".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_process_full, tgid) as u32 },
-    libprobe_field_info { name: c"ns_pids".as_ptr(), doc: c"The pid in each nested pid namespace, outermost first (`NSpid`).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, ns_pids) as u32 },
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"The command name (`comm`, at most 15 bytes, any byte but NUL).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, name) as u32 },
-    libprobe_field_info { name: c"exe".as_ptr(), doc: c"The executable (`/proc/<pid>/exe`). Missing for kernel threads and zombies.".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, exe) as u32 },
-    libprobe_field_info { name: c"exe_deleted".as_ptr(), doc: c"True when the executable has been deleted or replaced on disk since the start.".as_ptr(), unit: std::ptr::null(), type_index: 62, offset: std::mem::offset_of!(libprobe_process_full, exe_deleted) as u32 },
-    libprobe_field_info { name: c"cmdline".as_ptr(), doc: c"The arguments (`/proc/<pid>/cmdline`), lossless. Empty for kernel threads.".as_ptr(), unit: std::ptr::null(), type_index: 64, offset: std::mem::offset_of!(libprobe_process_full, cmdline) as u32 },
-    libprobe_field_info { name: c"cwd".as_ptr(), doc: c"The working directory.".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, cwd) as u32 },
-    libprobe_field_info { name: c"root".as_ptr(), doc: c"The root directory (`/` unless chrooted or in a container).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, root) as u32 },
-    libprobe_field_info { name: c"uid_real".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, uid_real) as u32 },
-    libprobe_field_info { name: c"uid_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, uid_effective) as u32 },
-    libprobe_field_info { name: c"uid_saved".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, uid_saved) as u32 },
-    libprobe_field_info { name: c"uid_filesystem".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, uid_filesystem) as u32 },
-    libprobe_field_info { name: c"gid_real".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, gid_real) as u32 },
-    libprobe_field_info { name: c"gid_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, gid_effective) as u32 },
-    libprobe_field_info { name: c"gid_saved".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, gid_saved) as u32 },
-    libprobe_field_info { name: c"gid_filesystem".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, gid_filesystem) as u32 },
-    libprobe_field_info { name: c"groups".as_ptr(), doc: c"Supplementary groups.".as_ptr(), unit: std::ptr::null(), type_index: 55, offset: std::mem::offset_of!(libprobe_process_full, groups) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 65, offset: std::mem::offset_of!(libprobe_process_full, state) as u32 },
-    libprobe_field_info { name: c"state_char".as_ptr(), doc: c"The state letter as the kernel prints it (`R`, `S`, `D`, `Z`, `T`, `t`, `X`, `I`, …).".as_ptr(), unit: std::ptr::null(), type_index: 66, offset: std::mem::offset_of!(libprobe_process_full, state_char) as u32 },
-    libprobe_field_info { name: c"nice".as_ptr(), doc: c"Nice value, -20 (favoured) to 19.".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, nice) as u32 },
-    libprobe_field_info { name: c"priority".as_ptr(), doc: c"Kernel scheduling priority as `/proc/<pid>/stat` shows it (20 + nice for normal\ntasks; negative for real-time ones).".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, priority) as u32 },
-    libprobe_field_info { name: c"num_threads".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_process_full, num_threads) as u32 },
-    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"Start time after boot.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, start_time) as u32 },
-    libprobe_field_info { name: c"start_time_unix".as_ptr(), doc: c"Start time as a Unix timestamp (boot time + `start_time`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, start_time_unix) as u32 },
-    libprobe_field_info { name: c"flags".as_ptr(), doc: c"`PF_*` flags of the main thread.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_process_full, flags) as u32 },
-    libprobe_field_info { name: c"is_kernel_thread".as_ptr(), doc: c"True for kernel threads (`PF_KTHREAD`).".as_ptr(), unit: std::ptr::null(), type_index: 50, offset: std::mem::offset_of!(libprobe_process_full, is_kernel_thread) as u32 },
-    libprobe_field_info { name: c"tty_nr".as_ptr(), doc: c"Controlling terminal (`tty_nr`, encoded device number; 0 when none).".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, tty_nr) as u32 },
-    libprobe_field_info { name: c"cpu_user_ticks".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, cpu_user_ticks) as u32 },
-    libprobe_field_info { name: c"cpu_system_ticks".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, cpu_system_ticks) as u32 },
-    libprobe_field_info { name: c"cpu_children_user".as_ptr(), doc: c"CPU time of waited-for children, user mode.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, cpu_children_user) as u32 },
-    libprobe_field_info { name: c"cpu_children_system".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, cpu_children_system) as u32 },
-    libprobe_field_info { name: c"cpu_percent".as_ptr(), doc: c"CPU use since the previous snapshot of the same `Probe`, in percent of one CPU\n(200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot.".as_ptr(), unit: c"percent".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_process_full, cpu_percent) as u32 },
-    libprobe_field_info { name: c"cpu_affinity".as_ptr(), doc: c"CPUs the process may run on (`Cpus_allowed_list`).".as_ptr(), unit: std::ptr::null(), type_index: 55, offset: std::mem::offset_of!(libprobe_process_full, cpu_affinity) as u32 },
-    libprobe_field_info { name: c"last_cpu".as_ptr(), doc: c"The CPU the process last ran on.".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, last_cpu) as u32 },
-    libprobe_field_info { name: c"memory_rss".as_ptr(), doc: c"Resident set size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, memory_rss) as u32 },
-    libprobe_field_info { name: c"memory_vms".as_ptr(), doc: c"Virtual memory size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, memory_vms) as u32 },
-    libprobe_field_info { name: c"memory_shared".as_ptr(), doc: c"Resident memory backed by files or shared memory (`RssFile + RssShmem`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_shared) as u32 },
-    libprobe_field_info { name: c"memory_text".as_ptr(), doc: c"Text (code) segment size (`VmExe`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_text) as u32 },
-    libprobe_field_info { name: c"memory_data".as_ptr(), doc: c"Data + stack size (`VmData + VmStk`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_data) as u32 },
-    libprobe_field_info { name: c"memory_lib".as_ptr(), doc: c"Shared library code size (`VmLib`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_lib) as u32 },
-    libprobe_field_info { name: c"memory_dirty".as_ptr(), doc: c"Dirty pages (`Shared_Dirty + Private_Dirty` of `smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_dirty) as u32 },
-    libprobe_field_info { name: c"memory_swap".as_ptr(), doc: c"Swapped-out memory (`VmSwap`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_swap) as u32 },
-    libprobe_field_info { name: c"memory_pss".as_ptr(), doc: c"Proportional set size (`smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_pss) as u32 },
-    libprobe_field_info { name: c"memory_uss".as_ptr(), doc: c"Unique set size: private clean + private dirty (`smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_uss) as u32 },
-    libprobe_field_info { name: c"memory_pss_anon".as_ptr(), doc: c"Anonymous part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_anon) as u32 },
-    libprobe_field_info { name: c"memory_pss_file".as_ptr(), doc: c"File-backed part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_file) as u32 },
-    libprobe_field_info { name: c"memory_pss_shmem".as_ptr(), doc: c"Shared-memory part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_shmem) as u32 },
-    libprobe_field_info { name: c"memory_rss_peak".as_ptr(), doc: c"Peak resident set size (`VmHWM`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_rss_peak) as u32 },
-    libprobe_field_info { name: c"memory_locked".as_ptr(), doc: c"Locked memory (`VmLck`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_locked) as u32 },
-    libprobe_field_info { name: c"memory_page_tables".as_ptr(), doc: c"Page-table memory (`VmPTE`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_page_tables) as u32 },
-    libprobe_field_info { name: c"memory_percent".as_ptr(), doc: c"RSS as a share of the machine's physical memory.".as_ptr(), unit: c"percent".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_process_full, memory_percent) as u32 },
-    libprobe_field_info { name: c"page_faults_minor".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, page_faults_minor) as u32 },
-    libprobe_field_info { name: c"page_faults_major".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, page_faults_major) as u32 },
-    libprobe_field_info { name: c"page_faults_children_minor".as_ptr(), doc: c"Minor faults of waited-for children.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, page_faults_children_minor) as u32 },
-    libprobe_field_info { name: c"page_faults_children_major".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, page_faults_children_major) as u32 },
-    libprobe_field_info { name: c"io_read_bytes".as_ptr(), doc: c"Bytes fetched from storage.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_read_bytes) as u32 },
-    libprobe_field_info { name: c"io_write_bytes".as_ptr(), doc: c"Bytes sent to storage (or dirtied in the page cache).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_write_bytes) as u32 },
-    libprobe_field_info { name: c"io_read_chars".as_ptr(), doc: c"Bytes passed to read-like syscalls, cached or not (`rchar`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_read_chars) as u32 },
-    libprobe_field_info { name: c"io_write_chars".as_ptr(), doc: c"Bytes passed to write-like syscalls (`wchar`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_write_chars) as u32 },
-    libprobe_field_info { name: c"io_read_syscalls".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_read_syscalls) as u32 },
-    libprobe_field_info { name: c"io_write_syscalls".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_write_syscalls) as u32 },
-    libprobe_field_info { name: c"io_cancelled_write".as_ptr(), doc: c"Bytes whose write-out was cancelled by truncation.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_cancelled_write) as u32 },
-    libprobe_field_info { name: c"num_fds".as_ptr(), doc: c"Open descriptors: the size the kernel reports for `/proc/<pid>/fd` (Linux 6.2+,\nreadable for any process), else the number of entries listed there.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, num_fds) as u32 },
-    libprobe_field_info { name: c"open_files".as_ptr(), doc: c"Open descriptors that are not sockets (option `fds`).".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_process_full, open_files) as u32 },
-    libprobe_field_info { name: c"open_sockets".as_ptr(), doc: c"Open sockets (option `fds`).".as_ptr(), unit: std::ptr::null(), type_index: 72, offset: std::mem::offset_of!(libprobe_process_full, open_sockets) as u32 },
-    libprobe_field_info { name: c"maps".as_ptr(), doc: c"Memory mappings (option `maps`).".as_ptr(), unit: std::ptr::null(), type_index: 75, offset: std::mem::offset_of!(libprobe_process_full, maps) as u32 },
-    libprobe_field_info { name: c"voluntary_ctx_switches".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, voluntary_ctx_switches) as u32 },
-    libprobe_field_info { name: c"nonvoluntary_ctx_switches".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, nonvoluntary_ctx_switches) as u32 },
-    libprobe_field_info { name: c"limits".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 77, offset: std::mem::offset_of!(libprobe_process_full, limits) as u32 },
-    libprobe_field_info { name: c"seccomp_mode".as_ptr(), doc: c"0 disabled, 1 strict, 2 filter.".as_ptr(), unit: std::ptr::null(), type_index: 79, offset: std::mem::offset_of!(libprobe_process_full, seccomp_mode) as u32 },
-    libprobe_field_info { name: c"seccomp_filters".as_ptr(), doc: c"Number of seccomp filters attached (Linux 5.9+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, seccomp_filters) as u32 },
-    libprobe_field_info { name: c"capabilities_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, capabilities_effective) as u32 },
-    libprobe_field_info { name: c"capabilities_permitted".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, capabilities_permitted) as u32 },
-    libprobe_field_info { name: c"capabilities_inheritable".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, capabilities_inheritable) as u32 },
-    libprobe_field_info { name: c"capabilities_bounding".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, capabilities_bounding) as u32 },
-    libprobe_field_info { name: c"capabilities_ambient".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, capabilities_ambient) as u32 },
-    libprobe_field_info { name: c"no_new_privs".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 62, offset: std::mem::offset_of!(libprobe_process_full, no_new_privs) as u32 },
-    libprobe_field_info { name: c"ns_cgroup".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_cgroup) as u32 },
-    libprobe_field_info { name: c"ns_ipc".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_ipc) as u32 },
-    libprobe_field_info { name: c"ns_mnt".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_mnt) as u32 },
-    libprobe_field_info { name: c"ns_net".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_net) as u32 },
-    libprobe_field_info { name: c"ns_pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_pid) as u32 },
-    libprobe_field_info { name: c"ns_pid_children".as_ptr(), doc: c"The pid namespace children will be created in.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_pid_children) as u32 },
-    libprobe_field_info { name: c"ns_time".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_time) as u32 },
-    libprobe_field_info { name: c"ns_time_children".as_ptr(), doc: c"The time namespace children will be created in.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_time_children) as u32 },
-    libprobe_field_info { name: c"ns_user".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_user) as u32 },
-    libprobe_field_info { name: c"ns_uts".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_uts) as u32 },
-    libprobe_field_info { name: c"cgroup_path".as_ptr(), doc: c"The cgroup v2 path (or, on a v1-only system, the first controller's path).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, cgroup_path) as u32 },
-    libprobe_field_info { name: c"cgroup_controllers".as_ptr(), doc: c"Controllers that apply: those of the v2 cgroup (`cgroup.controllers`), else the\nv1 hierarchies the process is in.\nShared by every process with the same cgroups.".as_ptr(), unit: std::ptr::null(), type_index: 80, offset: std::mem::offset_of!(libprobe_process_full, cgroup_controllers) as u32 },
-    libprobe_field_info { name: c"cgroup_limits".as_ptr(), doc: c"The limits that bind through the cgroup hierarchy.\nShared by every process with the same cgroups.".as_ptr(), unit: std::ptr::null(), type_index: 82, offset: std::mem::offset_of!(libprobe_process_full, cgroup_limits) as u32 },
-    libprobe_field_info { name: c"environ".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 84, offset: std::mem::offset_of!(libprobe_process_full, environ) as u32 },
-    libprobe_field_info { name: c"oom_score".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_process_full, oom_score) as u32 },
-    libprobe_field_info { name: c"oom_score_adj".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_process_full, oom_score_adj) as u32 },
-    libprobe_field_info { name: c"sched_policy".as_ptr(), doc: c"SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_process_full, sched_policy) as u32 },
-    libprobe_field_info { name: c"sched_priority".as_ptr(), doc: c"Real-time priority (1–99), 0 for normal policies.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_process_full, sched_priority) as u32 },
-    libprobe_field_info { name: c"cpu_time_limit".as_ptr(), doc: c"The cgroup CPU quota per period that binds the process (`cpu.max`).".as_ptr(), unit: c"us".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, cpu_time_limit) as u32 },
-    libprobe_field_info { name: c"delay".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 85, offset: std::mem::offset_of!(libprobe_process_full, delay) as u32 },
-    libprobe_field_info { name: c"signals_pending".as_ptr(), doc: c"Pending for the process or its main thread (`ShdPnd | SigPnd`).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, signals_pending) as u32 },
-    libprobe_field_info { name: c"signals_blocked".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, signals_blocked) as u32 },
-    libprobe_field_info { name: c"signals_ignored".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, signals_ignored) as u32 },
-    libprobe_field_info { name: c"signals_caught".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, signals_caught) as u32 },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ppid".as_ptr(), doc: c"Parent process id (0 for init and kthreadd).".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, ppid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pgid".as_ptr(), doc: c"Process group id.".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, pgid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"sid".as_ptr(), doc: c"Session id.".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, sid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tgid".as_ptr(), doc: c"Thread group id (equals `pid` for a process).".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_process_full, tgid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_pids".as_ptr(), doc: c"The pid in each nested pid namespace, outermost first (`NSpid`).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, ns_pids) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The command name (`comm`, at most 15 bytes, any byte but NUL).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"exe".as_ptr(), doc: c"The executable (`/proc/<pid>/exe`). Missing for kernel threads and zombies.".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, exe) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"exe_deleted".as_ptr(), doc: c"True when the executable has been deleted or replaced on disk since the start.".as_ptr(), unit: std::ptr::null(), type_index: 62, offset: std::mem::offset_of!(libprobe_process_full, exe_deleted) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cmdline".as_ptr(), doc: c"The arguments (`/proc/<pid>/cmdline`), lossless. Empty for kernel threads.".as_ptr(), unit: std::ptr::null(), type_index: 64, offset: std::mem::offset_of!(libprobe_process_full, cmdline) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cwd".as_ptr(), doc: c"The working directory.".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, cwd) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"root".as_ptr(), doc: c"The root directory (`/` unless chrooted or in a container).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, root) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uid_real".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, uid_real) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uid_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, uid_effective) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uid_saved".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, uid_saved) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uid_filesystem".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, uid_filesystem) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"gid_real".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, gid_real) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"gid_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, gid_effective) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"gid_saved".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, gid_saved) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"gid_filesystem".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, gid_filesystem) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"groups".as_ptr(), doc: c"Supplementary groups.".as_ptr(), unit: std::ptr::null(), type_index: 55, offset: std::mem::offset_of!(libprobe_process_full, groups) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 65, offset: std::mem::offset_of!(libprobe_process_full, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state_char".as_ptr(), doc: c"The state letter as the kernel prints it (`R`, `S`, `D`, `Z`, `T`, `t`, `X`, `I`, …).".as_ptr(), unit: std::ptr::null(), type_index: 66, offset: std::mem::offset_of!(libprobe_process_full, state_char) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nice".as_ptr(), doc: c"Nice value, -20 (favoured) to 19.".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, nice) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"priority".as_ptr(), doc: c"Kernel scheduling priority as `/proc/<pid>/stat` shows it (20 + nice for normal\ntasks; negative for real-time ones).".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, priority) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"num_threads".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_process_full, num_threads) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"Start time after boot.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, start_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"start_time_unix".as_ptr(), doc: c"Start time as a Unix timestamp (boot time + `start_time`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, start_time_unix) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"`PF_*` flags of the main thread.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_process_full, flags) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"is_kernel_thread".as_ptr(), doc: c"True for kernel threads (`PF_KTHREAD`).".as_ptr(), unit: std::ptr::null(), type_index: 50, offset: std::mem::offset_of!(libprobe_process_full, is_kernel_thread) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tty_nr".as_ptr(), doc: c"Controlling terminal (`tty_nr`, encoded device number; 0 when none).".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, tty_nr) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_user_ticks".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, cpu_user_ticks) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"cpu_system_ticks".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, cpu_system_ticks) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"cpu_children_user".as_ptr(), doc: c"CPU time of waited-for children, user mode.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, cpu_children_user) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"cpu_children_system".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, cpu_children_system) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"cpu_percent".as_ptr(), doc: c"CPU use since the previous snapshot of the same `Probe`, in percent of one CPU\n(200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot.".as_ptr(), unit: c"percent".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_process_full, cpu_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_affinity".as_ptr(), doc: c"CPUs the process may run on (`Cpus_allowed_list`).".as_ptr(), unit: std::ptr::null(), type_index: 55, offset: std::mem::offset_of!(libprobe_process_full, cpu_affinity) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"last_cpu".as_ptr(), doc: c"The CPU the process last ran on.".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_process_full, last_cpu) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_rss".as_ptr(), doc: c"Resident set size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, memory_rss) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_vms".as_ptr(), doc: c"Virtual memory size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, memory_vms) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_shared".as_ptr(), doc: c"Resident memory backed by files or shared memory (`RssFile + RssShmem`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_shared) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_text".as_ptr(), doc: c"Text (code) segment size (`VmExe`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_text) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_data".as_ptr(), doc: c"Data + stack size (`VmData + VmStk`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_data) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_lib".as_ptr(), doc: c"Shared library code size (`VmLib`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_lib) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_dirty".as_ptr(), doc: c"Dirty pages (`Shared_Dirty + Private_Dirty` of `smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_dirty) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_swap".as_ptr(), doc: c"Swapped-out memory (`VmSwap`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_swap) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_pss".as_ptr(), doc: c"Proportional set size (`smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_pss) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_uss".as_ptr(), doc: c"Unique set size: private clean + private dirty (`smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_uss) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_pss_anon".as_ptr(), doc: c"Anonymous part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_anon) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_pss_file".as_ptr(), doc: c"File-backed part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_file) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_pss_shmem".as_ptr(), doc: c"Shared-memory part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_shmem) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_rss_peak".as_ptr(), doc: c"Peak resident set size (`VmHWM`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_rss_peak) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_locked".as_ptr(), doc: c"Locked memory (`VmLck`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_locked) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_page_tables".as_ptr(), doc: c"Page-table memory (`VmPTE`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, memory_page_tables) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_percent".as_ptr(), doc: c"RSS as a share of the machine's physical memory.".as_ptr(), unit: c"percent".as_ptr(), type_index: 31, offset: std::mem::offset_of!(libprobe_process_full, memory_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"page_faults_minor".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, page_faults_minor) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"page_faults_major".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, page_faults_major) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"page_faults_children_minor".as_ptr(), doc: c"Minor faults of waited-for children.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, page_faults_children_minor) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"page_faults_children_major".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, page_faults_children_major) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"io_read_bytes".as_ptr(), doc: c"Bytes fetched from storage.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_read_bytes) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"io_write_bytes".as_ptr(), doc: c"Bytes sent to storage (or dirtied in the page cache).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_write_bytes) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"io_read_chars".as_ptr(), doc: c"Bytes passed to read-like syscalls, cached or not (`rchar`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_read_chars) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"io_write_chars".as_ptr(), doc: c"Bytes passed to write-like syscalls (`wchar`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_write_chars) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"io_read_syscalls".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_read_syscalls) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"io_write_syscalls".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_write_syscalls) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"io_cancelled_write".as_ptr(), doc: c"Bytes whose write-out was cancelled by truncation.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, io_cancelled_write) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"num_fds".as_ptr(), doc: c"Open descriptors: the size the kernel reports for `/proc/<pid>/fd` (Linux 6.2+,\nreadable for any process), else the number of entries listed there.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, num_fds) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"open_files".as_ptr(), doc: c"Open descriptors that are not sockets (option `fds`).".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_process_full, open_files) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"open_sockets".as_ptr(), doc: c"Open sockets (option `fds`).".as_ptr(), unit: std::ptr::null(), type_index: 72, offset: std::mem::offset_of!(libprobe_process_full, open_sockets) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"maps".as_ptr(), doc: c"Memory mappings (option `maps`).".as_ptr(), unit: std::ptr::null(), type_index: 75, offset: std::mem::offset_of!(libprobe_process_full, maps) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"voluntary_ctx_switches".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, voluntary_ctx_switches) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nonvoluntary_ctx_switches".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, nonvoluntary_ctx_switches) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"limits".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 77, offset: std::mem::offset_of!(libprobe_process_full, limits) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"seccomp_mode".as_ptr(), doc: c"0 disabled, 1 strict, 2 filter.".as_ptr(), unit: std::ptr::null(), type_index: 79, offset: std::mem::offset_of!(libprobe_process_full, seccomp_mode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"seccomp_filters".as_ptr(), doc: c"Number of seccomp filters attached (Linux 5.9+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, seccomp_filters) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"capabilities_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, capabilities_effective) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"capabilities_permitted".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, capabilities_permitted) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"capabilities_inheritable".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, capabilities_inheritable) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"capabilities_bounding".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, capabilities_bounding) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"capabilities_ambient".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, capabilities_ambient) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"no_new_privs".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 62, offset: std::mem::offset_of!(libprobe_process_full, no_new_privs) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_cgroup".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_cgroup) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_ipc".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_ipc) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_mnt".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_mnt) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_net".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_net) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_pid_children".as_ptr(), doc: c"The pid namespace children will be created in.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_pid_children) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_time".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_time_children".as_ptr(), doc: c"The time namespace children will be created in.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_time_children) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_user".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_user) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_uts".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, ns_uts) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cgroup_path".as_ptr(), doc: c"The cgroup v2 path (or, on a v1-only system, the first controller's path).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, cgroup_path) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cgroup_controllers".as_ptr(), doc: c"Controllers that apply: those of the v2 cgroup (`cgroup.controllers`), else the\nv1 hierarchies the process is in.\nShared by every process with the same cgroups.".as_ptr(), unit: std::ptr::null(), type_index: 80, offset: std::mem::offset_of!(libprobe_process_full, cgroup_controllers) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cgroup_limits".as_ptr(), doc: c"The limits that bind through the cgroup hierarchy.\nShared by every process with the same cgroups.".as_ptr(), unit: std::ptr::null(), type_index: 82, offset: std::mem::offset_of!(libprobe_process_full, cgroup_limits) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"environ".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 84, offset: std::mem::offset_of!(libprobe_process_full, environ) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"oom_score".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_process_full, oom_score) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"oom_score_adj".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_process_full, oom_score_adj) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"sched_policy".as_ptr(), doc: c"SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_process_full, sched_policy) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"sched_priority".as_ptr(), doc: c"Real-time priority (1–99), 0 for normal policies.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_process_full, sched_priority) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_time_limit".as_ptr(), doc: c"The cgroup CPU quota per period that binds the process (`cpu.max`).".as_ptr(), unit: c"us".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, cpu_time_limit) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"delay".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 85, offset: std::mem::offset_of!(libprobe_process_full, delay) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"signals_pending".as_ptr(), doc: c"Pending for the process or its main thread (`ShdPnd | SigPnd`).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, signals_pending) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"signals_blocked".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, signals_blocked) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"signals_ignored".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, signals_ignored) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"signals_caught".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_process_full, signals_caught) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_OPEN_FILE: Table<[libprobe_field_info; 9]> = Table([
-    libprobe_field_info { name: c"fd".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_open_file, fd) as u32 },
-    libprobe_field_info { name: c"path".as_ptr(), doc: c"Where the descriptor points: a path, or `socket:[inode]`, `pipe:[inode]`,\n`anon_inode:[eventfd]`. A deleted file keeps the kernel's ` (deleted)` suffix;\nsee `deleted`.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_open_file, path) as u32 },
-    libprobe_field_info { name: c"mode".as_ptr(), doc: c"`r`, `w` or `rw`, from the access mode in `flags`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_file, mode) as u32 },
-    libprobe_field_info { name: c"flags".as_ptr(), doc: c"The open flags (`O_*`, as `fdinfo` prints them, octal there).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_open_file, flags) as u32 },
-    libprobe_field_info { name: c"position".as_ptr(), doc: c"The file offset.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_open_file, position) as u32 },
-    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The inode number of the open file.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_open_file, inode) as u32 },
-    libprobe_field_info { name: c"mount_id".as_ptr(), doc: c"The mount the file lives on (`mnt_id` in `fdinfo`; see `/proc/<pid>/mountinfo`).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_open_file, mount_id) as u32 },
-    libprobe_field_info { name: c"file_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_open_file, file_type) as u32 },
-    libprobe_field_info { name: c"deleted".as_ptr(), doc: c"True when the open file has been unlinked (decided by its link count, not by the\n` (deleted)` suffix, which a real name may carry).".as_ptr(), unit: std::ptr::null(), type_index: 62, offset: std::mem::offset_of!(libprobe_open_file, deleted) as u32 },
+    libprobe_field_info { name: c"fd".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_open_file, fd) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"path".as_ptr(), doc: c"Where the descriptor points: a path, or `socket:[inode]`, `pipe:[inode]`,\n`anon_inode:[eventfd]`. A deleted file keeps the kernel's ` (deleted)` suffix;\nsee `deleted`.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_open_file, path) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mode".as_ptr(), doc: c"`r`, `w` or `rw`, from the access mode in `flags`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_file, mode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"The open flags (`O_*`, as `fdinfo` prints them, octal there).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_open_file, flags) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"position".as_ptr(), doc: c"The file offset.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_open_file, position) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The inode number of the open file.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_open_file, inode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mount_id".as_ptr(), doc: c"The mount the file lives on (`mnt_id` in `fdinfo`; see `/proc/<pid>/mountinfo`).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_open_file, mount_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"file_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_open_file, file_type) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"deleted".as_ptr(), doc: c"True when the open file has been unlinked (decided by its link count, not by the\n` (deleted)` suffix, which a real name may carry).".as_ptr(), unit: std::ptr::null(), type_index: 62, offset: std::mem::offset_of!(libprobe_open_file, deleted) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_OPEN_SOCKET: Table<[libprobe_field_info; 7]> = Table([
-    libprobe_field_info { name: c"fd".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_open_socket, fd) as u32 },
-    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The socket's inode (`socket:[inode]`): the key into every socket table.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_open_socket, inode) as u32 },
-    libprobe_field_info { name: c"socket_type".as_ptr(), doc: c"Family and type, from the socket's protocol name.".as_ptr(), unit: std::ptr::null(), type_index: 89, offset: std::mem::offset_of!(libprobe_open_socket, socket_type) as u32 },
-    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"The kernel's protocol name (`TCP`, `UDPv6`, `UNIX`, `NETLINK`, …).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, protocol) as u32 },
-    libprobe_field_info { name: c"local_addr".as_ptr(), doc: c"Local address as `ip:port` (`[ip]:port` for IPv6), a raw socket's address, or a\nunix socket's name (`@name` when abstract).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, local_addr) as u32 },
-    libprobe_field_info { name: c"remote_addr".as_ptr(), doc: c"Remote address, when connected (a unix socket's peer's name).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, remote_addr) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"The state: TCP's (`established`, `listen`, …), `connected`/`unconnected` for UDP,\n`connected`/`unconnected`/`listening` for unix sockets.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, state) as u32 },
+    libprobe_field_info { name: c"fd".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_open_socket, fd) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The socket's inode (`socket:[inode]`): the key into every socket table.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_open_socket, inode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"socket_type".as_ptr(), doc: c"Family and type, from the socket's protocol name.".as_ptr(), unit: std::ptr::null(), type_index: 89, offset: std::mem::offset_of!(libprobe_open_socket, socket_type) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"The kernel's protocol name (`TCP`, `UDPv6`, `UNIX`, `NETLINK`, …).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, protocol) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"local_addr".as_ptr(), doc: c"Local address as `ip:port` (`[ip]:port` for IPv6), a raw socket's address, or a\nunix socket's name (`@name` when abstract).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, local_addr) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"remote_addr".as_ptr(), doc: c"Remote address, when connected (a unix socket's peer's name).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, remote_addr) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"The state: TCP's (`established`, `listen`, …), `connected`/`unconnected` for UDP,\n`connected`/`unconnected`/`listening` for unix sockets.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
@@ -8065,6 +8224,7 @@ static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_memory_map, start_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"end_addr".as_ptr(),
@@ -8072,6 +8232,7 @@ static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_memory_map, end_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"permissions".as_ptr(),
@@ -8079,6 +8240,7 @@ static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_memory_map, permissions) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"offset".as_ptr(),
@@ -8086,6 +8248,7 @@ static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_memory_map, offset) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"device".as_ptr(),
@@ -8093,6 +8256,7 @@ static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_memory_map, device) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"inode".as_ptr(),
@@ -8100,6 +8264,7 @@ static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_memory_map, inode) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"pathname".as_ptr(),
@@ -8107,6 +8272,7 @@ static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 27,
         offset: std::mem::offset_of!(libprobe_memory_map, pathname) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -8117,6 +8283,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"seconds".as_ptr(),
         type_index: 90,
         offset: std::mem::offset_of!(libprobe_process_limits, max_cpu_time) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_file_size".as_ptr(),
@@ -8124,6 +8291,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 90,
         offset: std::mem::offset_of!(libprobe_process_limits, max_file_size) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_data_size".as_ptr(),
@@ -8131,6 +8299,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 90,
         offset: std::mem::offset_of!(libprobe_process_limits, max_data_size) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_stack_size".as_ptr(),
@@ -8138,6 +8307,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 90,
         offset: std::mem::offset_of!(libprobe_process_limits, max_stack_size) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_core_size".as_ptr(),
@@ -8145,6 +8315,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 90,
         offset: std::mem::offset_of!(libprobe_process_limits, max_core_size) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_resident_set".as_ptr(),
@@ -8152,6 +8323,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 90,
         offset: std::mem::offset_of!(libprobe_process_limits, max_resident_set) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_processes".as_ptr(),
@@ -8159,6 +8331,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"processes".as_ptr(),
         type_index: 90,
         offset: std::mem::offset_of!(libprobe_process_limits, max_processes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_open_files".as_ptr(),
@@ -8166,6 +8339,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"files".as_ptr(),
         type_index: 90,
         offset: std::mem::offset_of!(libprobe_process_limits, max_open_files) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_locked_memory".as_ptr(),
@@ -8173,6 +8347,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 90,
         offset: std::mem::offset_of!(libprobe_process_limits, max_locked_memory) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_address_space".as_ptr(),
@@ -8180,6 +8355,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 90,
         offset: std::mem::offset_of!(libprobe_process_limits, max_address_space) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_file_locks".as_ptr(),
@@ -8187,6 +8363,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"locks".as_ptr(),
         type_index: 90,
         offset: std::mem::offset_of!(libprobe_process_limits, max_file_locks) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_pending_signals".as_ptr(),
@@ -8194,6 +8371,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"signals".as_ptr(),
         type_index: 90,
         offset: std::mem::offset_of!(libprobe_process_limits, max_pending_signals) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_msgqueue_size".as_ptr(),
@@ -8201,6 +8379,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 90,
         offset: std::mem::offset_of!(libprobe_process_limits, max_msgqueue_size) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_nice_priority".as_ptr(),
@@ -8208,6 +8387,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: std::ptr::null(),
         type_index: 90,
         offset: std::mem::offset_of!(libprobe_process_limits, max_nice_priority) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_realtime_priority".as_ptr(),
@@ -8215,6 +8395,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: std::ptr::null(),
         type_index: 90,
         offset: std::mem::offset_of!(libprobe_process_limits, max_realtime_priority) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_realtime_timeout".as_ptr(),
@@ -8222,6 +8403,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"us".as_ptr(),
         type_index: 90,
         offset: std::mem::offset_of!(libprobe_process_limits, max_realtime_timeout) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -8232,6 +8414,7 @@ static FIELDS_LIMIT: Table<[libprobe_field_info; 2]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_limit, soft) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"hard".as_ptr(),
@@ -8239,26 +8422,27 @@ static FIELDS_LIMIT: Table<[libprobe_field_info; 2]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_limit, hard) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_CGROUP_LIMITS: Table<[libprobe_field_info; 16]> = Table([
-    libprobe_field_info { name: c"version".as_ptr(), doc: c"`1` for cgroup v1 controllers, `2` for the unified hierarchy.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_cgroup_limits, version) as u32 },
-    libprobe_field_info { name: c"path".as_ptr(), doc: c"The cgroup these limits were read from (relative to the hierarchy's root).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_cgroup_limits, path) as u32 },
-    libprobe_field_info { name: c"cpu_max_quota_us".as_ptr(), doc: c"CPU quota per period (`cpu.max`, or `cpu.cfs_quota_us`) of the cgroup on the path\nwith the tightest quota/period ratio; `u64::MAX` when no cgroup limits CPU.".as_ptr(), unit: c"us".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_max_quota_us) as u32 },
-    libprobe_field_info { name: c"cpu_max_period_us".as_ptr(), doc: c"".as_ptr(), unit: c"us".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_max_period_us) as u32 },
-    libprobe_field_info { name: c"cpu_weight".as_ptr(), doc: c"`cpu.weight` of the process's own cgroup (1–10000, default 100).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_weight) as u32 },
-    libprobe_field_info { name: c"memory_max".as_ptr(), doc: c"`memory.max` (v1: `memory.limit_in_bytes`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_max) as u32 },
-    libprobe_field_info { name: c"memory_high".as_ptr(), doc: c"`memory.high`: the throttling threshold.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_high) as u32 },
-    libprobe_field_info { name: c"memory_swap_max".as_ptr(), doc: c"`memory.swap.max`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_swap_max) as u32 },
-    libprobe_field_info { name: c"memory_current".as_ptr(), doc: c"`memory.current` of the process's own cgroup (v1: `memory.usage_in_bytes`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_current) as u32 },
-    libprobe_field_info { name: c"pids_max".as_ptr(), doc: c"`pids.max`.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, pids_max) as u32 },
-    libprobe_field_info { name: c"pids_current".as_ptr(), doc: c"`pids.current` of the process's own cgroup.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, pids_current) as u32 },
-    libprobe_field_info { name: c"io_max".as_ptr(), doc: c"`io.max` lines, tightest per device along the path.".as_ptr(), unit: std::ptr::null(), type_index: 93, offset: std::mem::offset_of!(libprobe_cgroup_limits, io_max) as u32 },
-    libprobe_field_info { name: c"cpu_pressure".as_ptr(), doc: c"`cpu.pressure` of the process's own cgroup.".as_ptr(), unit: std::ptr::null(), type_index: 57, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_pressure) as u32 },
-    libprobe_field_info { name: c"memory_pressure".as_ptr(), doc: c"`memory.pressure`.".as_ptr(), unit: std::ptr::null(), type_index: 57, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_pressure) as u32 },
-    libprobe_field_info { name: c"io_pressure".as_ptr(), doc: c"`io.pressure`.".as_ptr(), unit: std::ptr::null(), type_index: 57, offset: std::mem::offset_of!(libprobe_cgroup_limits, io_pressure) as u32 },
-    libprobe_field_info { name: c"irq_pressure".as_ptr(), doc: c"`irq.pressure` (Linux 6.1+ with `CONFIG_IRQ_TIME_ACCOUNTING`).".as_ptr(), unit: std::ptr::null(), type_index: 57, offset: std::mem::offset_of!(libprobe_cgroup_limits, irq_pressure) as u32 },
+    libprobe_field_info { name: c"version".as_ptr(), doc: c"`1` for cgroup v1 controllers, `2` for the unified hierarchy.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_cgroup_limits, version) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"path".as_ptr(), doc: c"The cgroup these limits were read from (relative to the hierarchy's root).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_cgroup_limits, path) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_max_quota_us".as_ptr(), doc: c"CPU quota per period (`cpu.max`, or `cpu.cfs_quota_us`) of the cgroup on the path\nwith the tightest quota/period ratio; `u64::MAX` when no cgroup limits CPU.".as_ptr(), unit: c"us".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_max_quota_us) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_max_period_us".as_ptr(), doc: c"".as_ptr(), unit: c"us".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_max_period_us) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_weight".as_ptr(), doc: c"`cpu.weight` of the process's own cgroup (1–10000, default 100).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_weight) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_max".as_ptr(), doc: c"`memory.max` (v1: `memory.limit_in_bytes`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_max) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_high".as_ptr(), doc: c"`memory.high`: the throttling threshold.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_high) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_swap_max".as_ptr(), doc: c"`memory.swap.max`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_swap_max) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_current".as_ptr(), doc: c"`memory.current` of the process's own cgroup (v1: `memory.usage_in_bytes`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_current) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pids_max".as_ptr(), doc: c"`pids.max`.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, pids_max) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pids_current".as_ptr(), doc: c"`pids.current` of the process's own cgroup.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_cgroup_limits, pids_current) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"io_max".as_ptr(), doc: c"`io.max` lines, tightest per device along the path.".as_ptr(), unit: std::ptr::null(), type_index: 93, offset: std::mem::offset_of!(libprobe_cgroup_limits, io_max) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_pressure".as_ptr(), doc: c"`cpu.pressure` of the process's own cgroup.".as_ptr(), unit: std::ptr::null(), type_index: 57, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_pressure) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_pressure".as_ptr(), doc: c"`memory.pressure`.".as_ptr(), unit: std::ptr::null(), type_index: 57, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_pressure) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"io_pressure".as_ptr(), doc: c"`io.pressure`.".as_ptr(), unit: std::ptr::null(), type_index: 57, offset: std::mem::offset_of!(libprobe_cgroup_limits, io_pressure) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"irq_pressure".as_ptr(), doc: c"`irq.pressure` (Linux 6.1+ with `CONFIG_IRQ_TIME_ACCOUNTING`).".as_ptr(), unit: std::ptr::null(), type_index: 57, offset: std::mem::offset_of!(libprobe_cgroup_limits, irq_pressure) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_IO_MAX: Table<[libprobe_field_info; 5]> = Table([
@@ -8268,6 +8452,7 @@ static FIELDS_IO_MAX: Table<[libprobe_field_info; 5]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_io_max, device) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"rbps".as_ptr(),
@@ -8275,6 +8460,7 @@ static FIELDS_IO_MAX: Table<[libprobe_field_info; 5]> = Table([
         unit: c"bytes/s".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_io_max, rbps) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"wbps".as_ptr(),
@@ -8282,6 +8468,7 @@ static FIELDS_IO_MAX: Table<[libprobe_field_info; 5]> = Table([
         unit: c"bytes/s".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_io_max, wbps) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"riops".as_ptr(),
@@ -8289,6 +8476,7 @@ static FIELDS_IO_MAX: Table<[libprobe_field_info; 5]> = Table([
         unit: c"ops/s".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_io_max, riops) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"wiops".as_ptr(),
@@ -8296,6 +8484,7 @@ static FIELDS_IO_MAX: Table<[libprobe_field_info; 5]> = Table([
         unit: c"ops/s".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_io_max, wiops) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -8306,6 +8495,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_run_time_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"cpu_run_delay_ns".as_ptr(),
@@ -8313,6 +8503,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_run_delay_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"cpu_timeslices".as_ptr(),
@@ -8320,6 +8511,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_timeslices) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"blkio_delay_ticks".as_ptr(),
@@ -8327,6 +8519,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ticks".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, blkio_delay_ticks) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"cpu_delay_total_ns".as_ptr(),
@@ -8334,6 +8527,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_delay_total_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"cpu_delay_count".as_ptr(),
@@ -8341,6 +8535,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_delay_count) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"blkio_delay_total_ns".as_ptr(),
@@ -8348,6 +8543,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, blkio_delay_total_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"blkio_delay_count".as_ptr(),
@@ -8355,6 +8551,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, blkio_delay_count) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"swapin_delay_total_ns".as_ptr(),
@@ -8362,6 +8559,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, swapin_delay_total_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"swapin_delay_count".as_ptr(),
@@ -8369,6 +8567,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, swapin_delay_count) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"freepages_delay_total_ns".as_ptr(),
@@ -8376,6 +8575,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, freepages_delay_total_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"freepages_delay_count".as_ptr(),
@@ -8383,6 +8583,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, freepages_delay_count) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"thrashing_delay_total_ns".as_ptr(),
@@ -8390,6 +8591,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, thrashing_delay_total_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"thrashing_delay_count".as_ptr(),
@@ -8397,6 +8599,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, thrashing_delay_count) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"compact_delay_total_ns".as_ptr(),
@@ -8404,6 +8607,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, compact_delay_total_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"compact_delay_count".as_ptr(),
@@ -8411,6 +8615,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, compact_delay_count) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"wpcopy_delay_total_ns".as_ptr(),
@@ -8418,6 +8623,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, wpcopy_delay_total_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"wpcopy_delay_count".as_ptr(),
@@ -8425,6 +8631,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, wpcopy_delay_count) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"irq_delay_total_ns".as_ptr(),
@@ -8432,6 +8639,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, irq_delay_total_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"irq_delay_count".as_ptr(),
@@ -8439,62 +8647,63 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_delay_accounting, irq_delay_count) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
 static FIELDS_NETWORK: Table<[libprobe_field_info; 20]> = Table([
-    libprobe_field_info { name: c"namespace".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 94, offset: std::mem::offset_of!(libprobe_network, namespace_) as u32 },
-    libprobe_field_info { name: c"tcp".as_ptr(), doc: c"Every TCP socket, IPv4 then IPv6.".as_ptr(), unit: std::ptr::null(), type_index: 97, offset: std::mem::offset_of!(libprobe_network, tcp) as u32 },
-    libprobe_field_info { name: c"udp".as_ptr(), doc: c"Every UDP and UDP-Lite socket.".as_ptr(), unit: std::ptr::null(), type_index: 100, offset: std::mem::offset_of!(libprobe_network, udp) as u32 },
-    libprobe_field_info { name: c"unix_sockets".as_ptr(), doc: c"Every Unix domain socket (not `unix`: GNU C predefines that name as a macro, and the\nC mirror uses field names as they are).".as_ptr(), unit: std::ptr::null(), type_index: 103, offset: std::mem::offset_of!(libprobe_network, unix_sockets) as u32 },
-    libprobe_field_info { name: c"raw".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 106, offset: std::mem::offset_of!(libprobe_network, raw) as u32 },
-    libprobe_field_info { name: c"netlink".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 109, offset: std::mem::offset_of!(libprobe_network, netlink) as u32 },
-    libprobe_field_info { name: c"packet".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 112, offset: std::mem::offset_of!(libprobe_network, packet) as u32 },
-    libprobe_field_info { name: c"socket_sources".as_ptr(), doc: c"Where each socket table came from: `sock_diag`, or the `/proc/net` file(s) when the\nkernel has no diag module for it (or the procfs source was forced).".as_ptr(), unit: std::ptr::null(), type_index: 113, offset: std::mem::offset_of!(libprobe_network, socket_sources) as u32 },
-    libprobe_field_info { name: c"tcp_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 114, offset: std::mem::offset_of!(libprobe_network, tcp_stats) as u32 },
-    libprobe_field_info { name: c"udp_stats".as_ptr(), doc: c"IPv4 UDP counters.".as_ptr(), unit: std::ptr::null(), type_index: 116, offset: std::mem::offset_of!(libprobe_network, udp_stats) as u32 },
-    libprobe_field_info { name: c"udp6_stats".as_ptr(), doc: c"IPv6 UDP counters.".as_ptr(), unit: std::ptr::null(), type_index: 116, offset: std::mem::offset_of!(libprobe_network, udp6_stats) as u32 },
-    libprobe_field_info { name: c"socket_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 118, offset: std::mem::offset_of!(libprobe_network, socket_stats) as u32 },
-    libprobe_field_info { name: c"snmp".as_ptr(), doc: c"Every table of `/proc/net/snmp` (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`, `UdpLite`).".as_ptr(), unit: std::ptr::null(), type_index: 121, offset: std::mem::offset_of!(libprobe_network, snmp) as u32 },
-    libprobe_field_info { name: c"snmp6".as_ptr(), doc: c"Every counter of `/proc/net/snmp6` (`Ip6InReceives`, `Icmp6OutMsgs`, `Udp6…`).".as_ptr(), unit: std::ptr::null(), type_index: 124, offset: std::mem::offset_of!(libprobe_network, snmp6) as u32 },
-    libprobe_field_info { name: c"netstat".as_ptr(), doc: c"Every table of `/proc/net/netstat` (`TcpExt`, `IpExt`, `MPTcpExt`, …).".as_ptr(), unit: std::ptr::null(), type_index: 121, offset: std::mem::offset_of!(libprobe_network, netstat) as u32 },
-    libprobe_field_info { name: c"interfaces".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 127, offset: std::mem::offset_of!(libprobe_network, interfaces) as u32 },
-    libprobe_field_info { name: c"routes".as_ptr(), doc: c"Routes of every table, IPv4 then IPv6.".as_ptr(), unit: std::ptr::null(), type_index: 130, offset: std::mem::offset_of!(libprobe_network, routes) as u32 },
-    libprobe_field_info { name: c"neighbours".as_ptr(), doc: c"The ARP and IPv6 neighbour caches.".as_ptr(), unit: std::ptr::null(), type_index: 133, offset: std::mem::offset_of!(libprobe_network, neighbours) as u32 },
-    libprobe_field_info { name: c"conntrack".as_ptr(), doc: c"Tracked connections (option `conntrack`; needs CAP_NET_ADMIN).".as_ptr(), unit: std::ptr::null(), type_index: 136, offset: std::mem::offset_of!(libprobe_network, conntrack) as u32 },
-    libprobe_field_info { name: c"conntrack_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 137, offset: std::mem::offset_of!(libprobe_network, conntrack_stats) as u32 },
+    libprobe_field_info { name: c"namespace".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 94, offset: std::mem::offset_of!(libprobe_network, namespace_) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tcp".as_ptr(), doc: c"Every TCP socket, IPv4 then IPv6.".as_ptr(), unit: std::ptr::null(), type_index: 97, offset: std::mem::offset_of!(libprobe_network, tcp) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"udp".as_ptr(), doc: c"Every UDP and UDP-Lite socket.".as_ptr(), unit: std::ptr::null(), type_index: 100, offset: std::mem::offset_of!(libprobe_network, udp) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"unix_sockets".as_ptr(), doc: c"Every Unix domain socket (not `unix`: GNU C predefines that name as a macro, and the\nC mirror uses field names as they are).".as_ptr(), unit: std::ptr::null(), type_index: 103, offset: std::mem::offset_of!(libprobe_network, unix_sockets) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"raw".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 106, offset: std::mem::offset_of!(libprobe_network, raw) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"netlink".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 109, offset: std::mem::offset_of!(libprobe_network, netlink) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"packet".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 112, offset: std::mem::offset_of!(libprobe_network, packet) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"socket_sources".as_ptr(), doc: c"Where each socket table came from: `sock_diag`, or the `/proc/net` file(s) when the\nkernel has no diag module for it (or the procfs source was forced).".as_ptr(), unit: std::ptr::null(), type_index: 113, offset: std::mem::offset_of!(libprobe_network, socket_sources) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tcp_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 114, offset: std::mem::offset_of!(libprobe_network, tcp_stats) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"udp_stats".as_ptr(), doc: c"IPv4 UDP counters.".as_ptr(), unit: std::ptr::null(), type_index: 116, offset: std::mem::offset_of!(libprobe_network, udp_stats) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"udp6_stats".as_ptr(), doc: c"IPv6 UDP counters.".as_ptr(), unit: std::ptr::null(), type_index: 116, offset: std::mem::offset_of!(libprobe_network, udp6_stats) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"socket_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 118, offset: std::mem::offset_of!(libprobe_network, socket_stats) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"snmp".as_ptr(), doc: c"Every table of `/proc/net/snmp` (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`, `UdpLite`).".as_ptr(), unit: std::ptr::null(), type_index: 121, offset: std::mem::offset_of!(libprobe_network, snmp) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"snmp6".as_ptr(), doc: c"Every counter of `/proc/net/snmp6` (`Ip6InReceives`, `Icmp6OutMsgs`, `Udp6…`).".as_ptr(), unit: std::ptr::null(), type_index: 124, offset: std::mem::offset_of!(libprobe_network, snmp6) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"netstat".as_ptr(), doc: c"Every table of `/proc/net/netstat` (`TcpExt`, `IpExt`, `MPTcpExt`, …).".as_ptr(), unit: std::ptr::null(), type_index: 121, offset: std::mem::offset_of!(libprobe_network, netstat) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"interfaces".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 127, offset: std::mem::offset_of!(libprobe_network, interfaces) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"routes".as_ptr(), doc: c"Routes of every table, IPv4 then IPv6.".as_ptr(), unit: std::ptr::null(), type_index: 130, offset: std::mem::offset_of!(libprobe_network, routes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"neighbours".as_ptr(), doc: c"The ARP and IPv6 neighbour caches.".as_ptr(), unit: std::ptr::null(), type_index: 133, offset: std::mem::offset_of!(libprobe_network, neighbours) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"conntrack".as_ptr(), doc: c"Tracked connections (option `conntrack`; needs CAP_NET_ADMIN).".as_ptr(), unit: std::ptr::null(), type_index: 136, offset: std::mem::offset_of!(libprobe_network, conntrack) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"conntrack_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 137, offset: std::mem::offset_of!(libprobe_network, conntrack_stats) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_NET_NAMESPACE: Table<[libprobe_field_info; 2]> = Table([
-    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The namespace's inode number (as in `/proc/<pid>/ns/net`): what tells two\nnamespaces, and two sockets with equal addresses in them, apart.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_net_namespace, inode) as u32 },
-    libprobe_field_info { name: c"target".as_ptr(), doc: c"How it was chosen: `self`, `pid <n>`, or the path given.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_net_namespace, target) as u32 },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The namespace's inode number (as in `/proc/<pid>/ns/net`): what tells two\nnamespaces, and two sockets with equal addresses in them, apart.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_net_namespace, inode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"target".as_ptr(), doc: c"How it was chosen: `self`, `pid <n>`, or the path given.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_net_namespace, target) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_TCP_CONNECTION: Table<[libprobe_field_info; 24]> = Table([
-    libprobe_field_info { name: c"family".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 138, offset: std::mem::offset_of!(libprobe_tcp_connection, family) as u32 },
-    libprobe_field_info { name: c"local_addr".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_tcp_connection, local_addr) as u32 },
-    libprobe_field_info { name: c"local_port".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 139, offset: std::mem::offset_of!(libprobe_tcp_connection, local_port) as u32 },
-    libprobe_field_info { name: c"remote_addr".as_ptr(), doc: c"`0.0.0.0` or `::` when not connected.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_tcp_connection, remote_addr) as u32 },
-    libprobe_field_info { name: c"remote_port".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 139, offset: std::mem::offset_of!(libprobe_tcp_connection, remote_port) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 140, offset: std::mem::offset_of!(libprobe_tcp_connection, state) as u32 },
-    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Bytes sent and not yet acknowledged (0 for a listening socket).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, tx_queue) as u32 },
-    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Bytes received and not yet read; for a listening socket, connections waiting to be\naccepted.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, rx_queue) as u32 },
-    libprobe_field_info { name: c"timer_active".as_ptr(), doc: c"The pending timer: 0 none, 1 retransmit (or probe), 2 keepalive, 3 TIME_WAIT,\n4 zero-window probe.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_active) as u32 },
-    libprobe_field_info { name: c"timer_jiffies".as_ptr(), doc: c"Time until the timer fires, in clock ticks (USER_HZ, see the system domain's\n`clock_ticks`), as `/proc/net/tcp` prints it.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_jiffies) as u32 },
-    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Unanswered retransmissions of the current segment (`icsk_retransmits`).".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_connection, retransmits) as u32 },
-    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The user that created the socket.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, uid) as u32 },
-    libprobe_field_info { name: c"timeout".as_ptr(), doc: c"Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of\n`/proc/net/tcp`).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, timeout) as u32 },
-    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_connection, inode) as u32 },
-    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The first owner's pid (see the module docs for the reasons it may be missing).".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_tcp_connection, pid) as u32 },
-    libprobe_field_info { name: c"process_name".as_ptr(), doc: c"The first owner's command name.".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_tcp_connection, process_name) as u32 },
-    libprobe_field_info { name: c"owners".as_ptr(), doc: c"Every process holding the socket, by pid.".as_ptr(), unit: std::ptr::null(), type_index: 143, offset: std::mem::offset_of!(libprobe_tcp_connection, owners) as u32 },
-    libprobe_field_info { name: c"accept_backlog_max".as_ptr(), doc: c"For a listening socket, the accept backlog limit (`listen()`'s argument, capped by\n`somaxconn`; what `ss` shows as Send-Q). `not_present` for other states,\n`not_supported` from `/proc/net/tcp`.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_connection, accept_backlog_max) as u32 },
-    libprobe_field_info { name: c"bound_interface".as_ptr(), doc: c"The interface the socket is bound to (`SO_BINDTODEVICE`, or an IPv6 scope);\n`not_present` when unbound.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_connection, bound_interface) as u32 },
-    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"The kernel's unique socket cookie (`SO_COOKIE`).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_tcp_connection, cookie) as u32 },
-    libprobe_field_info { name: c"congestion".as_ptr(), doc: c"The congestion control algorithm (`cubic`, `bbr`, …).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_tcp_connection, congestion) as u32 },
-    libprobe_field_info { name: c"shutdown".as_ptr(), doc: c"Shutdown state: bit 0 receive side shut down, bit 1 send side.".as_ptr(), unit: std::ptr::null(), type_index: 79, offset: std::mem::offset_of!(libprobe_tcp_connection, shutdown) as u32 },
-    libprobe_field_info { name: c"info".as_ptr(), doc: c"Round-trip times, windows, counters (`not_present` for TIME_WAIT and request\nsockets, which keep no `tcp_info`).".as_ptr(), unit: std::ptr::null(), type_index: 145, offset: std::mem::offset_of!(libprobe_tcp_connection, info) as u32 },
-    libprobe_field_info { name: c"memory".as_ptr(), doc: c"Buffer memory.".as_ptr(), unit: std::ptr::null(), type_index: 147, offset: std::mem::offset_of!(libprobe_tcp_connection, memory) as u32 },
+    libprobe_field_info { name: c"family".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 138, offset: std::mem::offset_of!(libprobe_tcp_connection, family) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"local_addr".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_tcp_connection, local_addr) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"local_port".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 139, offset: std::mem::offset_of!(libprobe_tcp_connection, local_port) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"remote_addr".as_ptr(), doc: c"`0.0.0.0` or `::` when not connected.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_tcp_connection, remote_addr) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"remote_port".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 139, offset: std::mem::offset_of!(libprobe_tcp_connection, remote_port) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 140, offset: std::mem::offset_of!(libprobe_tcp_connection, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Bytes sent and not yet acknowledged (0 for a listening socket).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, tx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Bytes received and not yet read; for a listening socket, connections waiting to be\naccepted.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, rx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"timer_active".as_ptr(), doc: c"The pending timer: 0 none, 1 retransmit (or probe), 2 keepalive, 3 TIME_WAIT,\n4 zero-window probe.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_active) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"timer_jiffies".as_ptr(), doc: c"Time until the timer fires, in clock ticks (USER_HZ, see the system domain's\n`clock_ticks`), as `/proc/net/tcp` prints it.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_jiffies) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Unanswered retransmissions of the current segment (`icsk_retransmits`).".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_connection, retransmits) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The user that created the socket.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, uid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"timeout".as_ptr(), doc: c"Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of\n`/proc/net/tcp`).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, timeout) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_connection, inode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The first owner's pid (see the module docs for the reasons it may be missing).".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_tcp_connection, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"process_name".as_ptr(), doc: c"The first owner's command name.".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_tcp_connection, process_name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"owners".as_ptr(), doc: c"Every process holding the socket, by pid.".as_ptr(), unit: std::ptr::null(), type_index: 143, offset: std::mem::offset_of!(libprobe_tcp_connection, owners) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"accept_backlog_max".as_ptr(), doc: c"For a listening socket, the accept backlog limit (`listen()`'s argument, capped by\n`somaxconn`; what `ss` shows as Send-Q). `not_present` for other states,\n`not_supported` from `/proc/net/tcp`.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_connection, accept_backlog_max) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"bound_interface".as_ptr(), doc: c"The interface the socket is bound to (`SO_BINDTODEVICE`, or an IPv6 scope);\n`not_present` when unbound.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_connection, bound_interface) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"The kernel's unique socket cookie (`SO_COOKIE`).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_tcp_connection, cookie) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"congestion".as_ptr(), doc: c"The congestion control algorithm (`cubic`, `bbr`, …).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_tcp_connection, congestion) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"shutdown".as_ptr(), doc: c"Shutdown state: bit 0 receive side shut down, bit 1 send side.".as_ptr(), unit: std::ptr::null(), type_index: 79, offset: std::mem::offset_of!(libprobe_tcp_connection, shutdown) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"info".as_ptr(), doc: c"Round-trip times, windows, counters (`not_present` for TIME_WAIT and request\nsockets, which keep no `tcp_info`).".as_ptr(), unit: std::ptr::null(), type_index: 145, offset: std::mem::offset_of!(libprobe_tcp_connection, info) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory".as_ptr(), doc: c"Buffer memory.".as_ptr(), unit: std::ptr::null(), type_index: 147, offset: std::mem::offset_of!(libprobe_tcp_connection, memory) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_SOCKET_OWNER: Table<[libprobe_field_info; 3]> = Table([
@@ -8504,6 +8713,7 @@ static FIELDS_SOCKET_OWNER: Table<[libprobe_field_info; 3]> = Table([
         unit: std::ptr::null(),
         type_index: 52,
         offset: std::mem::offset_of!(libprobe_socket_owner, pid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"process_name".as_ptr(),
@@ -8511,6 +8721,7 @@ static FIELDS_SOCKET_OWNER: Table<[libprobe_field_info; 3]> = Table([
         unit: std::ptr::null(),
         type_index: 27,
         offset: std::mem::offset_of!(libprobe_socket_owner, process_name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"fd".as_ptr(),
@@ -8518,66 +8729,67 @@ static FIELDS_SOCKET_OWNER: Table<[libprobe_field_info; 3]> = Table([
         unit: std::ptr::null(),
         type_index: 52,
         offset: std::mem::offset_of!(libprobe_socket_owner, fd) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_TCP_INFO: Table<[libprobe_field_info; 56]> = Table([
-    libprobe_field_info { name: c"ca_state".as_ptr(), doc: c"Congestion-avoidance state: 0 open, 1 disorder, 2 CWR, 3 recovery, 4 loss.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, ca_state) as u32 },
-    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Retransmissions of the current segment not yet acknowledged.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, retransmits) as u32 },
-    libprobe_field_info { name: c"probes".as_ptr(), doc: c"Unanswered zero-window or keepalive probes.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, probes) as u32 },
-    libprobe_field_info { name: c"backoff".as_ptr(), doc: c"Exponential backoff of the retransmission timer.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, backoff) as u32 },
-    libprobe_field_info { name: c"options".as_ptr(), doc: c"Options negotiated (`TCPI_OPT_*`: 1 timestamps, 2 SACK, 4 window scaling, 8 ECN,\n16 ECN seen, 32 SYN data).".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, options) as u32 },
-    libprobe_field_info { name: c"snd_wscale".as_ptr(), doc: c"Send window scale shift.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, snd_wscale) as u32 },
-    libprobe_field_info { name: c"rcv_wscale".as_ptr(), doc: c"Receive window scale shift.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_wscale) as u32 },
-    libprobe_field_info { name: c"rto_us".as_ptr(), doc: c"Retransmission timeout.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rto_us) as u32 },
-    libprobe_field_info { name: c"ato_us".as_ptr(), doc: c"Delayed-ACK timeout.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, ato_us) as u32 },
-    libprobe_field_info { name: c"snd_mss".as_ptr(), doc: c"Maximum segment size for sending.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, snd_mss) as u32 },
-    libprobe_field_info { name: c"rcv_mss".as_ptr(), doc: c"Maximum segment size seen from the peer.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_mss) as u32 },
-    libprobe_field_info { name: c"unacked".as_ptr(), doc: c"Segments sent and not yet acknowledged (for a listening socket: the accept queue).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, unacked) as u32 },
-    libprobe_field_info { name: c"sacked".as_ptr(), doc: c"Segments selectively acknowledged (for a listening socket: the backlog limit).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, sacked) as u32 },
-    libprobe_field_info { name: c"lost".as_ptr(), doc: c"Segments considered lost.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, lost) as u32 },
-    libprobe_field_info { name: c"retrans".as_ptr(), doc: c"Segments retransmitted and not yet acknowledged.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, retrans) as u32 },
-    libprobe_field_info { name: c"last_data_sent_ms".as_ptr(), doc: c"Time since data was last sent.".as_ptr(), unit: c"ms".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, last_data_sent_ms) as u32 },
-    libprobe_field_info { name: c"last_data_recv_ms".as_ptr(), doc: c"Time since data was last received.".as_ptr(), unit: c"ms".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, last_data_recv_ms) as u32 },
-    libprobe_field_info { name: c"last_ack_recv_ms".as_ptr(), doc: c"Time since an acknowledgement was last received.".as_ptr(), unit: c"ms".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, last_ack_recv_ms) as u32 },
-    libprobe_field_info { name: c"pmtu".as_ptr(), doc: c"Path MTU.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, pmtu) as u32 },
-    libprobe_field_info { name: c"rcv_ssthresh".as_ptr(), doc: c"Receive slow-start threshold.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_ssthresh) as u32 },
-    libprobe_field_info { name: c"rtt_us".as_ptr(), doc: c"Smoothed round-trip time.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rtt_us) as u32 },
-    libprobe_field_info { name: c"rttvar_us".as_ptr(), doc: c"Round-trip time variation.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rttvar_us) as u32 },
-    libprobe_field_info { name: c"snd_ssthresh".as_ptr(), doc: c"Send slow-start threshold, in segments (2147483647 while in initial slow start).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, snd_ssthresh) as u32 },
-    libprobe_field_info { name: c"snd_cwnd".as_ptr(), doc: c"Congestion window, in segments.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, snd_cwnd) as u32 },
-    libprobe_field_info { name: c"advmss".as_ptr(), doc: c"Advertised maximum segment size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, advmss) as u32 },
-    libprobe_field_info { name: c"reordering".as_ptr(), doc: c"Reordering metric, in segments.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, reordering) as u32 },
-    libprobe_field_info { name: c"rcv_rtt_us".as_ptr(), doc: c"Receiver-side round-trip time estimate.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_rtt_us) as u32 },
-    libprobe_field_info { name: c"rcv_space".as_ptr(), doc: c"Receive buffer space the socket autotunes towards.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_space) as u32 },
-    libprobe_field_info { name: c"total_retrans".as_ptr(), doc: c"Segments retransmitted over the connection's life.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, total_retrans) as u32 },
-    libprobe_field_info { name: c"pacing_rate".as_ptr(), doc: c"Current pacing rate.".as_ptr(), unit: c"bytes/s".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, pacing_rate) as u32 },
-    libprobe_field_info { name: c"max_pacing_rate".as_ptr(), doc: c"The pacing rate cap (`SO_MAX_PACING_RATE`; `u64::MAX` when none).".as_ptr(), unit: c"bytes/s".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, max_pacing_rate) as u32 },
-    libprobe_field_info { name: c"bytes_acked".as_ptr(), doc: c"Bytes acknowledged by the peer.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_acked) as u32 },
-    libprobe_field_info { name: c"bytes_received".as_ptr(), doc: c"Bytes received from the peer.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_received) as u32 },
-    libprobe_field_info { name: c"segs_out".as_ptr(), doc: c"Segments sent, retransmissions included.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, segs_out) as u32 },
-    libprobe_field_info { name: c"segs_in".as_ptr(), doc: c"Segments received.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, segs_in) as u32 },
-    libprobe_field_info { name: c"notsent_bytes".as_ptr(), doc: c"Bytes queued by the application and not yet sent.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, notsent_bytes) as u32 },
-    libprobe_field_info { name: c"min_rtt_us".as_ptr(), doc: c"Minimum round-trip time seen.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, min_rtt_us) as u32 },
-    libprobe_field_info { name: c"data_segs_in".as_ptr(), doc: c"Segments carrying data received.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, data_segs_in) as u32 },
-    libprobe_field_info { name: c"data_segs_out".as_ptr(), doc: c"Segments carrying data sent.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, data_segs_out) as u32 },
-    libprobe_field_info { name: c"delivery_rate".as_ptr(), doc: c"Most recent delivery rate estimate.".as_ptr(), unit: c"bytes/s".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, delivery_rate) as u32 },
-    libprobe_field_info { name: c"busy_time_us".as_ptr(), doc: c"Time with data outstanding (Linux 4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_tcp_info, busy_time_us) as u32 },
-    libprobe_field_info { name: c"rwnd_limited_us".as_ptr(), doc: c"Time limited by the receive window (4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_tcp_info, rwnd_limited_us) as u32 },
-    libprobe_field_info { name: c"sndbuf_limited_us".as_ptr(), doc: c"Time limited by the send buffer (4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_tcp_info, sndbuf_limited_us) as u32 },
-    libprobe_field_info { name: c"delivered".as_ptr(), doc: c"Segments delivered, retransmissions included (4.18+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, delivered) as u32 },
-    libprobe_field_info { name: c"delivered_ce".as_ptr(), doc: c"Segments delivered with an ECN congestion mark (4.18+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, delivered_ce) as u32 },
-    libprobe_field_info { name: c"bytes_sent".as_ptr(), doc: c"Bytes sent, retransmissions included (4.19+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_sent) as u32 },
-    libprobe_field_info { name: c"bytes_retrans".as_ptr(), doc: c"Bytes retransmitted (4.19+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_retrans) as u32 },
-    libprobe_field_info { name: c"dsack_dups".as_ptr(), doc: c"Duplicate segments reported by D-SACK (4.19+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, dsack_dups) as u32 },
-    libprobe_field_info { name: c"reord_seen".as_ptr(), doc: c"Reordering events seen (4.19+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, reord_seen) as u32 },
-    libprobe_field_info { name: c"rcv_ooopack".as_ptr(), doc: c"Out-of-order packets received (5.4+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_ooopack) as u32 },
-    libprobe_field_info { name: c"snd_wnd".as_ptr(), doc: c"The peer's advertised receive window (5.4+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, snd_wnd) as u32 },
-    libprobe_field_info { name: c"rcv_wnd".as_ptr(), doc: c"Our advertised receive window (6.2+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_wnd) as u32 },
-    libprobe_field_info { name: c"rehash".as_ptr(), doc: c"Path rehashes after timeouts (6.2+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, rehash) as u32 },
-    libprobe_field_info { name: c"total_rto".as_ptr(), doc: c"Retransmission timeouts (6.7+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto) as u32 },
-    libprobe_field_info { name: c"total_rto_recoveries".as_ptr(), doc: c"Recoveries from retransmission timeouts (6.7+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto_recoveries) as u32 },
-    libprobe_field_info { name: c"total_rto_time_ms".as_ptr(), doc: c"Time spent in timeout recovery (6.7+).".as_ptr(), unit: c"ms".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto_time_ms) as u32 },
+    libprobe_field_info { name: c"ca_state".as_ptr(), doc: c"Congestion-avoidance state: 0 open, 1 disorder, 2 CWR, 3 recovery, 4 loss.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, ca_state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Retransmissions of the current segment not yet acknowledged.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, retransmits) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"probes".as_ptr(), doc: c"Unanswered zero-window or keepalive probes.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, probes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"backoff".as_ptr(), doc: c"Exponential backoff of the retransmission timer.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, backoff) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"options".as_ptr(), doc: c"Options negotiated (`TCPI_OPT_*`: 1 timestamps, 2 SACK, 4 window scaling, 8 ECN,\n16 ECN seen, 32 SYN data).".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, options) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"snd_wscale".as_ptr(), doc: c"Send window scale shift.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, snd_wscale) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rcv_wscale".as_ptr(), doc: c"Receive window scale shift.".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_wscale) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rto_us".as_ptr(), doc: c"Retransmission timeout.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rto_us) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ato_us".as_ptr(), doc: c"Delayed-ACK timeout.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, ato_us) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"snd_mss".as_ptr(), doc: c"Maximum segment size for sending.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, snd_mss) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rcv_mss".as_ptr(), doc: c"Maximum segment size seen from the peer.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_mss) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"unacked".as_ptr(), doc: c"Segments sent and not yet acknowledged (for a listening socket: the accept queue).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, unacked) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"sacked".as_ptr(), doc: c"Segments selectively acknowledged (for a listening socket: the backlog limit).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, sacked) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"lost".as_ptr(), doc: c"Segments considered lost.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, lost) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"retrans".as_ptr(), doc: c"Segments retransmitted and not yet acknowledged.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, retrans) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"last_data_sent_ms".as_ptr(), doc: c"Time since data was last sent.".as_ptr(), unit: c"ms".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, last_data_sent_ms) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"last_data_recv_ms".as_ptr(), doc: c"Time since data was last received.".as_ptr(), unit: c"ms".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, last_data_recv_ms) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"last_ack_recv_ms".as_ptr(), doc: c"Time since an acknowledgement was last received.".as_ptr(), unit: c"ms".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, last_ack_recv_ms) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pmtu".as_ptr(), doc: c"Path MTU.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, pmtu) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rcv_ssthresh".as_ptr(), doc: c"Receive slow-start threshold.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_ssthresh) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rtt_us".as_ptr(), doc: c"Smoothed round-trip time.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rtt_us) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rttvar_us".as_ptr(), doc: c"Round-trip time variation.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rttvar_us) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"snd_ssthresh".as_ptr(), doc: c"Send slow-start threshold, in segments (2147483647 while in initial slow start).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, snd_ssthresh) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"snd_cwnd".as_ptr(), doc: c"Congestion window, in segments.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, snd_cwnd) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"advmss".as_ptr(), doc: c"Advertised maximum segment size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, advmss) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"reordering".as_ptr(), doc: c"Reordering metric, in segments.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, reordering) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rcv_rtt_us".as_ptr(), doc: c"Receiver-side round-trip time estimate.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_rtt_us) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rcv_space".as_ptr(), doc: c"Receive buffer space the socket autotunes towards.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_space) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"total_retrans".as_ptr(), doc: c"Segments retransmitted over the connection's life.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, total_retrans) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"pacing_rate".as_ptr(), doc: c"Current pacing rate.".as_ptr(), unit: c"bytes/s".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, pacing_rate) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"max_pacing_rate".as_ptr(), doc: c"The pacing rate cap (`SO_MAX_PACING_RATE`; `u64::MAX` when none).".as_ptr(), unit: c"bytes/s".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, max_pacing_rate) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"bytes_acked".as_ptr(), doc: c"Bytes acknowledged by the peer.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_acked) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"bytes_received".as_ptr(), doc: c"Bytes received from the peer.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_received) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"segs_out".as_ptr(), doc: c"Segments sent, retransmissions included.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, segs_out) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"segs_in".as_ptr(), doc: c"Segments received.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, segs_in) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"notsent_bytes".as_ptr(), doc: c"Bytes queued by the application and not yet sent.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, notsent_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"min_rtt_us".as_ptr(), doc: c"Minimum round-trip time seen.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, min_rtt_us) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"data_segs_in".as_ptr(), doc: c"Segments carrying data received.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, data_segs_in) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"data_segs_out".as_ptr(), doc: c"Segments carrying data sent.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, data_segs_out) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"delivery_rate".as_ptr(), doc: c"Most recent delivery rate estimate.".as_ptr(), unit: c"bytes/s".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, delivery_rate) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"busy_time_us".as_ptr(), doc: c"Time with data outstanding (Linux 4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_tcp_info, busy_time_us) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"rwnd_limited_us".as_ptr(), doc: c"Time limited by the receive window (4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_tcp_info, rwnd_limited_us) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"sndbuf_limited_us".as_ptr(), doc: c"Time limited by the send buffer (4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_tcp_info, sndbuf_limited_us) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"delivered".as_ptr(), doc: c"Segments delivered, retransmissions included (4.18+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, delivered) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"delivered_ce".as_ptr(), doc: c"Segments delivered with an ECN congestion mark (4.18+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, delivered_ce) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"bytes_sent".as_ptr(), doc: c"Bytes sent, retransmissions included (4.19+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_sent) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"bytes_retrans".as_ptr(), doc: c"Bytes retransmitted (4.19+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 36, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_retrans) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"dsack_dups".as_ptr(), doc: c"Duplicate segments reported by D-SACK (4.19+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, dsack_dups) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"reord_seen".as_ptr(), doc: c"Reordering events seen (4.19+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, reord_seen) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"rcv_ooopack".as_ptr(), doc: c"Out-of-order packets received (5.4+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_ooopack) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"snd_wnd".as_ptr(), doc: c"The peer's advertised receive window (5.4+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, snd_wnd) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rcv_wnd".as_ptr(), doc: c"Our advertised receive window (6.2+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_wnd) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rehash".as_ptr(), doc: c"Path rehashes after timeouts (6.2+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, rehash) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"total_rto".as_ptr(), doc: c"Retransmission timeouts (6.7+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"total_rto_recoveries".as_ptr(), doc: c"Recoveries from retransmission timeouts (6.7+).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto_recoveries) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"total_rto_time_ms".as_ptr(), doc: c"Time spent in timeout recovery (6.7+).".as_ptr(), unit: c"ms".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto_time_ms) as u32, metric: LIBPROBE_METRIC_COUNTER },
 ]);
 
 static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
@@ -8587,6 +8799,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_memory, rmem_alloc) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"rcvbuf".as_ptr(),
@@ -8594,6 +8807,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_memory, rcvbuf) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"wmem_alloc".as_ptr(),
@@ -8601,6 +8815,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_memory, wmem_alloc) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"sndbuf".as_ptr(),
@@ -8608,6 +8823,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_memory, sndbuf) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"fwd_alloc".as_ptr(),
@@ -8615,6 +8831,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_memory, fwd_alloc) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"wmem_queued".as_ptr(),
@@ -8622,6 +8839,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_memory, wmem_queued) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"optmem".as_ptr(),
@@ -8629,6 +8847,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_memory, optmem) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"backlog".as_ptr(),
@@ -8636,6 +8855,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_memory, backlog) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"drops".as_ptr(),
@@ -8643,6 +8863,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_socket_memory, drops) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
@@ -8653,6 +8874,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 138,
         offset: std::mem::offset_of!(libprobe_udp_connection, family) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"lite".as_ptr(),
@@ -8660,6 +8882,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_udp_connection, lite) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"local_addr".as_ptr(),
@@ -8667,6 +8890,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_udp_connection, local_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"local_port".as_ptr(),
@@ -8674,6 +8898,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 139,
         offset: std::mem::offset_of!(libprobe_udp_connection, local_port) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"remote_addr".as_ptr(),
@@ -8681,6 +8906,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 24,
         offset: std::mem::offset_of!(libprobe_udp_connection, remote_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"remote_port".as_ptr(),
@@ -8688,6 +8914,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 148,
         offset: std::mem::offset_of!(libprobe_udp_connection, remote_port) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"tx_queue".as_ptr(),
@@ -8695,6 +8922,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_udp_connection, tx_queue) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"rx_queue".as_ptr(),
@@ -8702,6 +8930,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_udp_connection, rx_queue) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"uid".as_ptr(),
@@ -8709,6 +8938,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_udp_connection, uid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"inode".as_ptr(),
@@ -8716,6 +8946,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_udp_connection, inode) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"pid".as_ptr(),
@@ -8723,6 +8954,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 53,
         offset: std::mem::offset_of!(libprobe_udp_connection, pid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"process_name".as_ptr(),
@@ -8730,6 +8962,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 28,
         offset: std::mem::offset_of!(libprobe_udp_connection, process_name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"owners".as_ptr(),
@@ -8737,6 +8970,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 143,
         offset: std::mem::offset_of!(libprobe_udp_connection, owners) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"drops".as_ptr(),
@@ -8744,6 +8978,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_udp_connection, drops) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"bound_interface".as_ptr(),
@@ -8751,6 +8986,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_udp_connection, bound_interface) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"cookie".as_ptr(),
@@ -8758,6 +8994,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_udp_connection, cookie) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"memory".as_ptr(),
@@ -8765,26 +9002,27 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 147,
         offset: std::mem::offset_of!(libprobe_udp_connection, memory) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_UNIX_SOCKET: Table<[libprobe_field_info; 16]> = Table([
-    libprobe_field_info { name: c"path".as_ptr(), doc: c"The bound name: a filesystem path, or an abstract name (then `is_abstract`, and the\nname without its leading NUL). Empty for an unbound socket. From `/proc/net/unix`,\nNUL bytes inside an abstract name read as `@`.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_unix_socket, path) as u32 },
-    libprobe_field_info { name: c"is_abstract".as_ptr(), doc: c"True for a name in the abstract namespace (`ss` shows it with a leading `@`).".as_ptr(), unit: std::ptr::null(), type_index: 50, offset: std::mem::offset_of!(libprobe_unix_socket, is_abstract) as u32 },
-    libprobe_field_info { name: c"socket_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 149, offset: std::mem::offset_of!(libprobe_unix_socket, socket_type) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 150, offset: std::mem::offset_of!(libprobe_unix_socket, state) as u32 },
-    libprobe_field_info { name: c"inode".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_unix_socket, inode) as u32 },
-    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_unix_socket, pid) as u32 },
-    libprobe_field_info { name: c"process_name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_unix_socket, process_name) as u32 },
-    libprobe_field_info { name: c"owners".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 143, offset: std::mem::offset_of!(libprobe_unix_socket, owners) as u32 },
-    libprobe_field_info { name: c"peer_inode".as_ptr(), doc: c"The inode of the connected peer: `not_present` when not connected,\n`not_supported` from `/proc/net/unix`.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_unix_socket, peer_inode) as u32 },
-    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Data queued for reading; for a listening socket, connections waiting to be accepted.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_unix_socket, rx_queue) as u32 },
-    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Data queued for sending; for a listening socket, the backlog limit.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_unix_socket, tx_queue) as u32 },
-    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The user that created the socket (Linux 5.3+ with sock_diag).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_unix_socket, uid) as u32 },
-    libprobe_field_info { name: c"vfs_inode".as_ptr(), doc: c"The inode of the socket file a path is bound to (`not_present` for abstract and\nunbound sockets).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_unix_socket, vfs_inode) as u32 },
-    libprobe_field_info { name: c"pending_connections".as_ptr(), doc: c"For a listening socket, the client sockets (their inodes) whose connections wait to\nbe accepted.".as_ptr(), unit: std::ptr::null(), type_index: 152, offset: std::mem::offset_of!(libprobe_unix_socket, pending_connections) as u32 },
-    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_unix_socket, cookie) as u32 },
-    libprobe_field_info { name: c"memory".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 147, offset: std::mem::offset_of!(libprobe_unix_socket, memory) as u32 },
+    libprobe_field_info { name: c"path".as_ptr(), doc: c"The bound name: a filesystem path, or an abstract name (then `is_abstract`, and the\nname without its leading NUL). Empty for an unbound socket. From `/proc/net/unix`,\nNUL bytes inside an abstract name read as `@`.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_unix_socket, path) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"is_abstract".as_ptr(), doc: c"True for a name in the abstract namespace (`ss` shows it with a leading `@`).".as_ptr(), unit: std::ptr::null(), type_index: 50, offset: std::mem::offset_of!(libprobe_unix_socket, is_abstract) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"socket_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 149, offset: std::mem::offset_of!(libprobe_unix_socket, socket_type) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 150, offset: std::mem::offset_of!(libprobe_unix_socket, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_unix_socket, inode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_unix_socket, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"process_name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_unix_socket, process_name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"owners".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 143, offset: std::mem::offset_of!(libprobe_unix_socket, owners) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"peer_inode".as_ptr(), doc: c"The inode of the connected peer: `not_present` when not connected,\n`not_supported` from `/proc/net/unix`.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_unix_socket, peer_inode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Data queued for reading; for a listening socket, connections waiting to be accepted.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_unix_socket, rx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Data queued for sending; for a listening socket, the backlog limit.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_unix_socket, tx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The user that created the socket (Linux 5.3+ with sock_diag).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_unix_socket, uid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"vfs_inode".as_ptr(), doc: c"The inode of the socket file a path is bound to (`not_present` for abstract and\nunbound sockets).".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_unix_socket, vfs_inode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pending_connections".as_ptr(), doc: c"For a listening socket, the client sockets (their inodes) whose connections wait to\nbe accepted.".as_ptr(), unit: std::ptr::null(), type_index: 152, offset: std::mem::offset_of!(libprobe_unix_socket, pending_connections) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_unix_socket, cookie) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 147, offset: std::mem::offset_of!(libprobe_unix_socket, memory) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
@@ -8794,6 +9032,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 138,
         offset: std::mem::offset_of!(libprobe_raw_socket, family) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"local_addr".as_ptr(),
@@ -8801,6 +9040,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_raw_socket, local_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"remote_addr".as_ptr(),
@@ -8808,6 +9048,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_raw_socket, remote_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"protocol".as_ptr(),
@@ -8815,6 +9056,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 78,
         offset: std::mem::offset_of!(libprobe_raw_socket, protocol) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"tx_queue".as_ptr(),
@@ -8822,6 +9064,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_raw_socket, tx_queue) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"rx_queue".as_ptr(),
@@ -8829,6 +9072,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_raw_socket, rx_queue) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"uid".as_ptr(),
@@ -8836,6 +9080,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_raw_socket, uid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"inode".as_ptr(),
@@ -8843,6 +9088,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_raw_socket, inode) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"pid".as_ptr(),
@@ -8850,6 +9096,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 53,
         offset: std::mem::offset_of!(libprobe_raw_socket, pid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"process_name".as_ptr(),
@@ -8857,6 +9104,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 28,
         offset: std::mem::offset_of!(libprobe_raw_socket, process_name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"owners".as_ptr(),
@@ -8864,6 +9112,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 143,
         offset: std::mem::offset_of!(libprobe_raw_socket, owners) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"drops".as_ptr(),
@@ -8871,6 +9120,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_raw_socket, drops) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"bound_interface".as_ptr(),
@@ -8878,6 +9128,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_raw_socket, bound_interface) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"cookie".as_ptr(),
@@ -8885,25 +9136,26 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_raw_socket, cookie) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_NETLINK_SOCKET: Table<[libprobe_field_info; 15]> = Table([
-    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"The netlink family (`NETLINK_ROUTE` = 0, `NETLINK_SOCK_DIAG` = 4, …).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, protocol) as u32 },
-    libprobe_field_info { name: c"protocol_name".as_ptr(), doc: c"Its name (`route`, `sock_diag`, `netfilter`, `generic`, `kobject_uevent`, …), or the\nnumber.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_netlink_socket, protocol_name) as u32 },
-    libprobe_field_info { name: c"port_id".as_ptr(), doc: c"The socket's netlink address (0 for the kernel's own socket of a family).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, port_id) as u32 },
-    libprobe_field_info { name: c"groups".as_ptr(), doc: c"The first 32 multicast groups joined (bit n-1 = group n).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, groups) as u32 },
-    libprobe_field_info { name: c"dst_port_id".as_ptr(), doc: c"The port the socket is connected to (`not_supported` from `/proc/net/netlink`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_netlink_socket, dst_port_id) as u32 },
-    libprobe_field_info { name: c"dst_group".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_netlink_socket, dst_group) as u32 },
-    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The owner of the socket's inode (its creator), read with `stat` through the first\nowner's descriptor: neither netlink_diag nor `/proc/net/netlink` carries it.\n`not_present` for a socket no process holds (the kernel's own), `not_supported` on a\nfixture tree.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_netlink_socket, uid) as u32 },
-    libprobe_field_info { name: c"inode".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_netlink_socket, inode) as u32 },
-    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_netlink_socket, pid) as u32 },
-    libprobe_field_info { name: c"process_name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_netlink_socket, process_name) as u32 },
-    libprobe_field_info { name: c"owners".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 143, offset: std::mem::offset_of!(libprobe_netlink_socket, owners) as u32 },
-    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Receive buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, rx_queue) as u32 },
-    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Send buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, tx_queue) as u32 },
-    libprobe_field_info { name: c"drops".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_netlink_socket, drops) as u32 },
-    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_netlink_socket, cookie) as u32 },
+    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"The netlink family (`NETLINK_ROUTE` = 0, `NETLINK_SOCK_DIAG` = 4, …).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, protocol) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"protocol_name".as_ptr(), doc: c"Its name (`route`, `sock_diag`, `netfilter`, `generic`, `kobject_uevent`, …), or the\nnumber.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_netlink_socket, protocol_name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"port_id".as_ptr(), doc: c"The socket's netlink address (0 for the kernel's own socket of a family).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, port_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"groups".as_ptr(), doc: c"The first 32 multicast groups joined (bit n-1 = group n).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, groups) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"dst_port_id".as_ptr(), doc: c"The port the socket is connected to (`not_supported` from `/proc/net/netlink`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_netlink_socket, dst_port_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"dst_group".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_netlink_socket, dst_group) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The owner of the socket's inode (its creator), read with `stat` through the first\nowner's descriptor: neither netlink_diag nor `/proc/net/netlink` carries it.\n`not_present` for a socket no process holds (the kernel's own), `not_supported` on a\nfixture tree.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_netlink_socket, uid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_netlink_socket, inode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 53, offset: std::mem::offset_of!(libprobe_netlink_socket, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"process_name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_netlink_socket, process_name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"owners".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 143, offset: std::mem::offset_of!(libprobe_netlink_socket, owners) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Receive buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, rx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Send buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, tx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"drops".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_netlink_socket, drops) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_netlink_socket, cookie) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
@@ -8913,6 +9165,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 153,
         offset: std::mem::offset_of!(libprobe_packet_socket, socket_type) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"protocol".as_ptr(),
@@ -8920,6 +9173,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 139,
         offset: std::mem::offset_of!(libprobe_packet_socket, protocol) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"interface_index".as_ptr(),
@@ -8927,6 +9181,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_packet_socket, interface_index) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"running".as_ptr(),
@@ -8934,6 +9189,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 62,
         offset: std::mem::offset_of!(libprobe_packet_socket, running) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"rx_queue".as_ptr(),
@@ -8941,6 +9197,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_packet_socket, rx_queue) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"uid".as_ptr(),
@@ -8948,6 +9205,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_packet_socket, uid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"inode".as_ptr(),
@@ -8955,6 +9213,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_packet_socket, inode) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"pid".as_ptr(),
@@ -8962,6 +9221,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 53,
         offset: std::mem::offset_of!(libprobe_packet_socket, pid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"process_name".as_ptr(),
@@ -8969,6 +9229,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 28,
         offset: std::mem::offset_of!(libprobe_packet_socket, process_name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"owners".as_ptr(),
@@ -8976,6 +9237,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 143,
         offset: std::mem::offset_of!(libprobe_packet_socket, owners) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"cookie".as_ptr(),
@@ -8983,6 +9245,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_packet_socket, cookie) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -8993,6 +9256,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_established) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_syn_sent".as_ptr(),
@@ -9000,6 +9264,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_syn_sent) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_syn_recv".as_ptr(),
@@ -9007,6 +9272,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_syn_recv) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_fin_wait1".as_ptr(),
@@ -9014,6 +9280,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_fin_wait1) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_fin_wait2".as_ptr(),
@@ -9021,6 +9288,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_fin_wait2) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_time_wait".as_ptr(),
@@ -9028,6 +9296,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_time_wait) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_close".as_ptr(),
@@ -9035,6 +9304,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_close) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_close_wait".as_ptr(),
@@ -9042,6 +9312,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_close_wait) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_last_ack".as_ptr(),
@@ -9049,6 +9320,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_last_ack) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_listen".as_ptr(),
@@ -9056,6 +9328,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_listen) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_closing".as_ptr(),
@@ -9063,6 +9336,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_closing) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"active_opens".as_ptr(),
@@ -9070,6 +9344,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_tcp_stats, active_opens) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"passive_opens".as_ptr(),
@@ -9077,6 +9352,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_tcp_stats, passive_opens) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"attempt_fails".as_ptr(),
@@ -9084,6 +9360,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_tcp_stats, attempt_fails) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"estab_resets".as_ptr(),
@@ -9091,6 +9368,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_tcp_stats, estab_resets) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"curr_estab".as_ptr(),
@@ -9098,6 +9376,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_tcp_stats, curr_estab) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"in_segs".as_ptr(),
@@ -9105,6 +9384,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_tcp_stats, in_segs) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"out_segs".as_ptr(),
@@ -9112,6 +9392,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_tcp_stats, out_segs) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"retrans_segs".as_ptr(),
@@ -9119,6 +9400,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_tcp_stats, retrans_segs) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"in_errs".as_ptr(),
@@ -9126,6 +9408,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_tcp_stats, in_errs) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"out_rsts".as_ptr(),
@@ -9133,6 +9416,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_tcp_stats, out_rsts) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"in_csum_errors".as_ptr(),
@@ -9140,6 +9424,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_tcp_stats, in_csum_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
@@ -9150,6 +9435,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_udp_stats, in_datagrams) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"no_ports".as_ptr(),
@@ -9157,6 +9443,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_udp_stats, no_ports) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"in_errors".as_ptr(),
@@ -9164,6 +9451,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_udp_stats, in_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"out_datagrams".as_ptr(),
@@ -9171,6 +9459,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_udp_stats, out_datagrams) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rcvbuf_errors".as_ptr(),
@@ -9178,6 +9467,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_udp_stats, rcvbuf_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"sndbuf_errors".as_ptr(),
@@ -9185,6 +9475,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_udp_stats, sndbuf_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"in_csum_errors".as_ptr(),
@@ -9192,6 +9483,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_udp_stats, in_csum_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"ignored_multi".as_ptr(),
@@ -9199,6 +9491,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_udp_stats, ignored_multi) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"mem_errors".as_ptr(),
@@ -9206,6 +9499,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_udp_stats, mem_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
@@ -9216,6 +9510,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_stats, sockets_used) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"tcp_inuse".as_ptr(),
@@ -9223,6 +9518,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"tcp_orphan".as_ptr(),
@@ -9230,6 +9526,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_orphan) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"tcp_tw".as_ptr(),
@@ -9237,6 +9534,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_tw) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"tcp_alloc".as_ptr(),
@@ -9244,6 +9542,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_alloc) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"tcp_mem_pages".as_ptr(),
@@ -9251,6 +9550,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: c"pages".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_mem_pages) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"tcp_mem".as_ptr(),
@@ -9258,6 +9558,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 155,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_mem) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"udp_inuse".as_ptr(),
@@ -9265,6 +9566,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_stats, udp_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"udp_mem_pages".as_ptr(),
@@ -9272,6 +9574,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: c"pages".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_socket_stats, udp_mem_pages) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"udp_mem".as_ptr(),
@@ -9279,6 +9582,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 155,
         offset: std::mem::offset_of!(libprobe_socket_stats, udp_mem) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"udplite_inuse".as_ptr(),
@@ -9286,6 +9590,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_stats, udplite_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"raw_inuse".as_ptr(),
@@ -9293,6 +9598,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_stats, raw_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"frag_inuse".as_ptr(),
@@ -9300,6 +9606,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_stats, frag_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"frag_memory".as_ptr(),
@@ -9307,6 +9614,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_socket_stats, frag_memory) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"tcp6_inuse".as_ptr(),
@@ -9314,6 +9622,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp6_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"udp6_inuse".as_ptr(),
@@ -9321,6 +9630,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_socket_stats, udp6_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"udplite6_inuse".as_ptr(),
@@ -9328,6 +9638,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_socket_stats, udplite6_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"raw6_inuse".as_ptr(),
@@ -9335,6 +9646,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_socket_stats, raw6_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"frag6_inuse".as_ptr(),
@@ -9342,6 +9654,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_socket_stats, frag6_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"frag6_memory".as_ptr(),
@@ -9349,6 +9662,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_socket_stats, frag6_memory) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -9359,6 +9673,7 @@ static FIELDS_MEMORY_LIMITS: Table<[libprobe_field_info; 3]> = Table([
         unit: c"pages".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_memory_limits, low) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"pressure".as_ptr(),
@@ -9366,6 +9681,7 @@ static FIELDS_MEMORY_LIMITS: Table<[libprobe_field_info; 3]> = Table([
         unit: c"pages".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_memory_limits, pressure) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"high".as_ptr(),
@@ -9373,45 +9689,46 @@ static FIELDS_MEMORY_LIMITS: Table<[libprobe_field_info; 3]> = Table([
         unit: c"pages".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_memory_limits, high) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_COUNTER_TABLE: Table<[libprobe_field_info; 2]> = Table([
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"The table's name as the kernel prints it (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`,\n`UdpLite`, `TcpExt`, `IpExt`, `MPTcpExt`, …).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_counter_table, name) as u32 },
-    libprobe_field_info { name: c"counters".as_ptr(), doc: c"Every counter, in the kernel's order. Signed because a few are (`Tcp` `MaxConn`\nis -1: no limit).".as_ptr(), unit: std::ptr::null(), type_index: 123, offset: std::mem::offset_of!(libprobe_counter_table, counters) as u32 },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The table's name as the kernel prints it (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`,\n`UdpLite`, `TcpExt`, `IpExt`, `MPTcpExt`, …).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_counter_table, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"counters".as_ptr(), doc: c"Every counter, in the kernel's order. Signed because a few are (`Tcp` `MaxConn`\nis -1: no limit).".as_ptr(), unit: std::ptr::null(), type_index: 123, offset: std::mem::offset_of!(libprobe_counter_table, counters) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_NET_INTERFACE_FULL: Table<[libprobe_field_info; 30]> = Table([
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_net_interface_full, name) as u32 },
-    libprobe_field_info { name: c"index".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_net_interface_full, index) as u32 },
-    libprobe_field_info { name: c"mac_address".as_ptr(), doc: c"The link-layer address (`null` for devices without one, such as `tun`).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, mac_address) as u32 },
-    libprobe_field_info { name: c"broadcast_address".as_ptr(), doc: c"The link-layer broadcast address.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, broadcast_address) as u32 },
-    libprobe_field_info { name: c"permanent_address".as_ptr(), doc: c"The address the hardware came with, when the driver knows it.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, permanent_address) as u32 },
-    libprobe_field_info { name: c"mtu".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_net_interface_full, mtu) as u32 },
-    libprobe_field_info { name: c"flags".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 156, offset: std::mem::offset_of!(libprobe_net_interface_full, flags) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"The operational state (`operstate`).".as_ptr(), unit: std::ptr::null(), type_index: 157, offset: std::mem::offset_of!(libprobe_net_interface_full, state) as u32 },
-    libprobe_field_info { name: c"hw_type".as_ptr(), doc: c"The `ARPHRD_*` link type (1 Ethernet, 772 loopback).".as_ptr(), unit: std::ptr::null(), type_index: 139, offset: std::mem::offset_of!(libprobe_net_interface_full, hw_type) as u32 },
-    libprobe_field_info { name: c"kind".as_ptr(), doc: c"The kind of virtual device (`veth`, `bridge`, `ifb`, `bond`, …); `null` for\nphysical devices and `lo`.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, kind) as u32 },
-    libprobe_field_info { name: c"speed_mbps".as_ptr(), doc: c"Link speed (`/sys/class/net/<if>/speed`): `not_enabled` while the interface is\ndown, `not_supported` where the driver cannot tell (`lo`, many virtual devices).".as_ptr(), unit: c"Mbit/s".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_net_interface_full, speed_mbps) as u32 },
-    libprobe_field_info { name: c"duplex".as_ptr(), doc: c"Link duplex (`/sys/class/net/<if>/duplex`), missing as `speed_mbps` is.".as_ptr(), unit: std::ptr::null(), type_index: 159, offset: std::mem::offset_of!(libprobe_net_interface_full, duplex) as u32 },
-    libprobe_field_info { name: c"carrier".as_ptr(), doc: c"Whether the link has a carrier (`IFLA_CARRIER`).".as_ptr(), unit: std::ptr::null(), type_index: 62, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier) as u32 },
-    libprobe_field_info { name: c"carrier_changes".as_ptr(), doc: c"Carrier up and down events since the device was created.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_changes) as u32 },
-    libprobe_field_info { name: c"carrier_up_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_up_count) as u32 },
-    libprobe_field_info { name: c"carrier_down_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_down_count) as u32 },
-    libprobe_field_info { name: c"ipv4_addresses".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 162, offset: std::mem::offset_of!(libprobe_net_interface_full, ipv4_addresses) as u32 },
-    libprobe_field_info { name: c"ipv6_addresses".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 165, offset: std::mem::offset_of!(libprobe_net_interface_full, ipv6_addresses) as u32 },
-    libprobe_field_info { name: c"stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 167, offset: std::mem::offset_of!(libprobe_net_interface_full, stats) as u32 },
-    libprobe_field_info { name: c"tx_queue_len".as_ptr(), doc: c"The transmit queue length of the queueing discipline (`txqueuelen`).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_net_interface_full, tx_queue_len) as u32 },
-    libprobe_field_info { name: c"rx_queue_len".as_ptr(), doc: c"Linux has no per-interface receive queue length (received packets wait in a\nper-CPU backlog, `net.core.netdev_max_backlog`): always `not_supported`. See\n`num_rx_queues` for the hardware queues.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_net_interface_full, rx_queue_len) as u32 },
-    libprobe_field_info { name: c"num_tx_queues".as_ptr(), doc: c"Hardware transmit queues.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_net_interface_full, num_tx_queues) as u32 },
-    libprobe_field_info { name: c"num_rx_queues".as_ptr(), doc: c"Hardware receive queues.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_net_interface_full, num_rx_queues) as u32 },
-    libprobe_field_info { name: c"qdisc".as_ptr(), doc: c"The queueing discipline (`noqueue`, `fq_codel`, `mq`).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, qdisc) as u32 },
-    libprobe_field_info { name: c"master_index".as_ptr(), doc: c"The index of the master device (bridge, bond, VRF).".as_ptr(), unit: std::ptr::null(), type_index: 168, offset: std::mem::offset_of!(libprobe_net_interface_full, master_index) as u32 },
-    libprobe_field_info { name: c"link_index".as_ptr(), doc: c"The index of the underlying or peer device (for a veth: its peer, possibly in\nanother namespace).".as_ptr(), unit: std::ptr::null(), type_index: 168, offset: std::mem::offset_of!(libprobe_net_interface_full, link_index) as u32 },
-    libprobe_field_info { name: c"driver".as_ptr(), doc: c"The driver (`ETHTOOL_GDRVINFO`). `not_supported` where the device has no ethtool\ndriver information (`lo`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, driver) as u32 },
-    libprobe_field_info { name: c"driver_version".as_ptr(), doc: c"The driver's version; `not_present` when the driver reports none.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, driver_version) as u32 },
-    libprobe_field_info { name: c"firmware_version".as_ptr(), doc: c"The firmware version; `not_present` when the device has no firmware (virtual\ndevices).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, firmware_version) as u32 },
-    libprobe_field_info { name: c"bus_info".as_ptr(), doc: c"The bus address (`0000:00:03.0`); `not_present` for devices on no bus.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, bus_info) as u32 },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_net_interface_full, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"index".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_net_interface_full, index) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mac_address".as_ptr(), doc: c"The link-layer address (`null` for devices without one, such as `tun`).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, mac_address) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"broadcast_address".as_ptr(), doc: c"The link-layer broadcast address.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, broadcast_address) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"permanent_address".as_ptr(), doc: c"The address the hardware came with, when the driver knows it.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, permanent_address) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mtu".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_net_interface_full, mtu) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 156, offset: std::mem::offset_of!(libprobe_net_interface_full, flags) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"The operational state (`operstate`).".as_ptr(), unit: std::ptr::null(), type_index: 157, offset: std::mem::offset_of!(libprobe_net_interface_full, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"hw_type".as_ptr(), doc: c"The `ARPHRD_*` link type (1 Ethernet, 772 loopback).".as_ptr(), unit: std::ptr::null(), type_index: 139, offset: std::mem::offset_of!(libprobe_net_interface_full, hw_type) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"kind".as_ptr(), doc: c"The kind of virtual device (`veth`, `bridge`, `ifb`, `bond`, …); `null` for\nphysical devices and `lo`.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, kind) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"speed_mbps".as_ptr(), doc: c"Link speed (`/sys/class/net/<if>/speed`): `not_enabled` while the interface is\ndown, `not_supported` where the driver cannot tell (`lo`, many virtual devices).".as_ptr(), unit: c"Mbit/s".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_net_interface_full, speed_mbps) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"duplex".as_ptr(), doc: c"Link duplex (`/sys/class/net/<if>/duplex`), missing as `speed_mbps` is.".as_ptr(), unit: std::ptr::null(), type_index: 159, offset: std::mem::offset_of!(libprobe_net_interface_full, duplex) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"carrier".as_ptr(), doc: c"Whether the link has a carrier (`IFLA_CARRIER`).".as_ptr(), unit: std::ptr::null(), type_index: 62, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"carrier_changes".as_ptr(), doc: c"Carrier up and down events since the device was created.".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_changes) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"carrier_up_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_up_count) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"carrier_down_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 36, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_down_count) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"ipv4_addresses".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 162, offset: std::mem::offset_of!(libprobe_net_interface_full, ipv4_addresses) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ipv6_addresses".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 165, offset: std::mem::offset_of!(libprobe_net_interface_full, ipv6_addresses) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 167, offset: std::mem::offset_of!(libprobe_net_interface_full, stats) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tx_queue_len".as_ptr(), doc: c"The transmit queue length of the queueing discipline (`txqueuelen`).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_net_interface_full, tx_queue_len) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rx_queue_len".as_ptr(), doc: c"Linux has no per-interface receive queue length (received packets wait in a\nper-CPU backlog, `net.core.netdev_max_backlog`): always `not_supported`. See\n`num_rx_queues` for the hardware queues.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_net_interface_full, rx_queue_len) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"num_tx_queues".as_ptr(), doc: c"Hardware transmit queues.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_net_interface_full, num_tx_queues) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"num_rx_queues".as_ptr(), doc: c"Hardware receive queues.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_net_interface_full, num_rx_queues) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"qdisc".as_ptr(), doc: c"The queueing discipline (`noqueue`, `fq_codel`, `mq`).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, qdisc) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"master_index".as_ptr(), doc: c"The index of the master device (bridge, bond, VRF).".as_ptr(), unit: std::ptr::null(), type_index: 168, offset: std::mem::offset_of!(libprobe_net_interface_full, master_index) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"link_index".as_ptr(), doc: c"The index of the underlying or peer device (for a veth: its peer, possibly in\nanother namespace).".as_ptr(), unit: std::ptr::null(), type_index: 168, offset: std::mem::offset_of!(libprobe_net_interface_full, link_index) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"driver".as_ptr(), doc: c"The driver (`ETHTOOL_GDRVINFO`). `not_supported` where the device has no ethtool\ndriver information (`lo`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, driver) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"driver_version".as_ptr(), doc: c"The driver's version; `not_present` when the driver reports none.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, driver_version) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"firmware_version".as_ptr(), doc: c"The firmware version; `not_present` when the device has no firmware (virtual\ndevices).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, firmware_version) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"bus_info".as_ptr(), doc: c"The bus address (`0000:00:03.0`); `not_present` for devices on no bus.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, bus_info) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
@@ -9421,6 +9738,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_interface_flags, up) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"broadcast".as_ptr(),
@@ -9428,6 +9746,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_interface_flags, broadcast) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"debug".as_ptr(),
@@ -9435,6 +9754,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_interface_flags, debug) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"loopback".as_ptr(),
@@ -9442,6 +9762,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_interface_flags, loopback) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"point_to_point".as_ptr(),
@@ -9449,6 +9770,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_interface_flags, point_to_point) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"no_trailers".as_ptr(),
@@ -9456,6 +9778,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_interface_flags, no_trailers) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"running".as_ptr(),
@@ -9463,6 +9786,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_interface_flags, running) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"no_arp".as_ptr(),
@@ -9470,6 +9794,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_interface_flags, no_arp) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"promiscuous".as_ptr(),
@@ -9477,6 +9802,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_interface_flags, promiscuous) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"all_multicast".as_ptr(),
@@ -9484,6 +9810,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_interface_flags, all_multicast) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"master".as_ptr(),
@@ -9491,6 +9818,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_interface_flags, master) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"slave".as_ptr(),
@@ -9498,6 +9826,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_interface_flags, slave) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"multicast".as_ptr(),
@@ -9505,6 +9834,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_interface_flags, multicast) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"lower_up".as_ptr(),
@@ -9512,6 +9842,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_interface_flags, lower_up) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"dormant".as_ptr(),
@@ -9519,6 +9850,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_interface_flags, dormant) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"echo".as_ptr(),
@@ -9526,6 +9858,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_interface_flags, echo) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"bits".as_ptr(),
@@ -9533,6 +9866,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_interface_flags, bits) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -9543,6 +9877,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_ipv4_info, address) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"prefix_len".as_ptr(),
@@ -9550,6 +9885,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 78,
         offset: std::mem::offset_of!(libprobe_ipv4_info, prefix_len) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"netmask".as_ptr(),
@@ -9557,6 +9893,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_ipv4_info, netmask) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"broadcast".as_ptr(),
@@ -9564,6 +9901,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 24,
         offset: std::mem::offset_of!(libprobe_ipv4_info, broadcast) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"peer".as_ptr(),
@@ -9571,6 +9909,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 24,
         offset: std::mem::offset_of!(libprobe_ipv4_info, peer) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"scope".as_ptr(),
@@ -9578,6 +9917,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 169,
         offset: std::mem::offset_of!(libprobe_ipv4_info, scope) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"label".as_ptr(),
@@ -9585,6 +9925,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 170,
         offset: std::mem::offset_of!(libprobe_ipv4_info, label) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"flags".as_ptr(),
@@ -9592,6 +9933,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_ipv4_info, flags) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"valid_lifetime".as_ptr(),
@@ -9599,6 +9941,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: c"seconds".as_ptr(),
         type_index: 168,
         offset: std::mem::offset_of!(libprobe_ipv4_info, valid_lifetime) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"preferred_lifetime".as_ptr(),
@@ -9606,16 +9949,17 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: c"seconds".as_ptr(),
         type_index: 168,
         offset: std::mem::offset_of!(libprobe_ipv4_info, preferred_lifetime) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_IPV6_INFO: Table<[libprobe_field_info; 6]> = Table([
-    libprobe_field_info { name: c"address".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_ipv6_info, address) as u32 },
-    libprobe_field_info { name: c"prefix_len".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_ipv6_info, prefix_len) as u32 },
-    libprobe_field_info { name: c"scope".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 169, offset: std::mem::offset_of!(libprobe_ipv6_info, scope) as u32 },
-    libprobe_field_info { name: c"flags".as_ptr(), doc: c"`IFA_F_*` flags: 0x01 temporary, 0x02 nodad, 0x04 optimistic, 0x08 dadfailed,\n0x10 homeaddress, 0x20 deprecated, 0x40 tentative, 0x80 permanent, 0x100\nmanagetempaddr, 0x200 noprefixroute, 0x400 mcautojoin, 0x800 stable-privacy.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_ipv6_info, flags) as u32 },
-    libprobe_field_info { name: c"valid_lifetime".as_ptr(), doc: c"".as_ptr(), unit: c"seconds".as_ptr(), type_index: 168, offset: std::mem::offset_of!(libprobe_ipv6_info, valid_lifetime) as u32 },
-    libprobe_field_info { name: c"preferred_lifetime".as_ptr(), doc: c"".as_ptr(), unit: c"seconds".as_ptr(), type_index: 168, offset: std::mem::offset_of!(libprobe_ipv6_info, preferred_lifetime) as u32 },
+    libprobe_field_info { name: c"address".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_ipv6_info, address) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"prefix_len".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_ipv6_info, prefix_len) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"scope".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 169, offset: std::mem::offset_of!(libprobe_ipv6_info, scope) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"`IFA_F_*` flags: 0x01 temporary, 0x02 nodad, 0x04 optimistic, 0x08 dadfailed,\n0x10 homeaddress, 0x20 deprecated, 0x40 tentative, 0x80 permanent, 0x100\nmanagetempaddr, 0x200 noprefixroute, 0x400 mcautojoin, 0x800 stable-privacy.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_ipv6_info, flags) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"valid_lifetime".as_ptr(), doc: c"".as_ptr(), unit: c"seconds".as_ptr(), type_index: 168, offset: std::mem::offset_of!(libprobe_ipv6_info, valid_lifetime) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"preferred_lifetime".as_ptr(), doc: c"".as_ptr(), unit: c"seconds".as_ptr(), type_index: 168, offset: std::mem::offset_of!(libprobe_ipv6_info, preferred_lifetime) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
@@ -9625,6 +9969,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_bytes) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_bytes".as_ptr(),
@@ -9632,6 +9977,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_bytes) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_packets".as_ptr(),
@@ -9639,6 +9985,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_packets) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_packets".as_ptr(),
@@ -9646,6 +9993,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_packets) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_errors".as_ptr(),
@@ -9653,6 +10001,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_errors".as_ptr(),
@@ -9660,6 +10009,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_dropped".as_ptr(),
@@ -9667,6 +10017,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_dropped) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_dropped".as_ptr(),
@@ -9674,6 +10025,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_dropped) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_fifo_errors".as_ptr(),
@@ -9681,6 +10033,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_fifo_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_fifo_errors".as_ptr(),
@@ -9688,6 +10041,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_fifo_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_frame_errors".as_ptr(),
@@ -9695,6 +10049,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_frame_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_compressed".as_ptr(),
@@ -9702,6 +10057,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_compressed) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_compressed".as_ptr(),
@@ -9709,6 +10065,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_compressed) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"multicast".as_ptr(),
@@ -9716,6 +10073,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, multicast) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"collisions".as_ptr(),
@@ -9723,6 +10081,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, collisions) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_length_errors".as_ptr(),
@@ -9730,6 +10089,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_length_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_over_errors".as_ptr(),
@@ -9737,6 +10097,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_over_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_crc_errors".as_ptr(),
@@ -9744,6 +10105,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_crc_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_missed_errors".as_ptr(),
@@ -9751,6 +10113,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_missed_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_aborted_errors".as_ptr(),
@@ -9758,6 +10121,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_aborted_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_carrier_errors".as_ptr(),
@@ -9765,6 +10129,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_carrier_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_heartbeat_errors".as_ptr(),
@@ -9772,6 +10137,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_heartbeat_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_window_errors".as_ptr(),
@@ -9779,6 +10145,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_window_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_nohandler".as_ptr(),
@@ -9786,6 +10153,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_nohandler) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_otherhost_dropped".as_ptr(),
@@ -9793,28 +10161,29 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_otherhost_dropped) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
 static FIELDS_ROUTE: Table<[libprobe_field_info; 18]> = Table([
-    libprobe_field_info { name: c"family".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 138, offset: std::mem::offset_of!(libprobe_route, family) as u32 },
-    libprobe_field_info { name: c"destination".as_ptr(), doc: c"The destination network (`0.0.0.0` / `::` for the default route).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_route, destination) as u32 },
-    libprobe_field_info { name: c"prefix_len".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_route, prefix_len) as u32 },
-    libprobe_field_info { name: c"gateway".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_route, gateway) as u32 },
-    libprobe_field_info { name: c"genmask".as_ptr(), doc: c"The prefix as a mask (`255.255.255.0`; for IPv6 `ffff:ffff:ffff:ffff::`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_route, genmask) as u32 },
-    libprobe_field_info { name: c"flags".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 171, offset: std::mem::offset_of!(libprobe_route, flags) as u32 },
-    libprobe_field_info { name: c"metric".as_ptr(), doc: c"The route's priority (`metric` in `ip route`; 0 when none is set).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_route, metric) as u32 },
-    libprobe_field_info { name: c"interface".as_ptr(), doc: c"The outgoing interface's name (`null` for routes without one, such as\n`unreachable` or multipath routes).".as_ptr(), unit: std::ptr::null(), type_index: 170, offset: std::mem::offset_of!(libprobe_route, interface) as u32 },
-    libprobe_field_info { name: c"interface_index".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 168, offset: std::mem::offset_of!(libprobe_route, interface_index) as u32 },
-    libprobe_field_info { name: c"mtu".as_ptr(), doc: c"The route's MTU metric (`RTAX_MTU`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 168, offset: std::mem::offset_of!(libprobe_route, mtu) as u32 },
-    libprobe_field_info { name: c"window".as_ptr(), doc: c"The TCP window clamp (`RTAX_WINDOW`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 168, offset: std::mem::offset_of!(libprobe_route, window) as u32 },
-    libprobe_field_info { name: c"irtt".as_ptr(), doc: c"The initial round-trip time (`RTAX_RTT`).".as_ptr(), unit: c"ms".as_ptr(), type_index: 168, offset: std::mem::offset_of!(libprobe_route, irtt) as u32 },
-    libprobe_field_info { name: c"table".as_ptr(), doc: c"The routing table (254 main, 255 local, 253 default).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_route, table) as u32 },
-    libprobe_field_info { name: c"route_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 172, offset: std::mem::offset_of!(libprobe_route, route_type) as u32 },
-    libprobe_field_info { name: c"scope".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 169, offset: std::mem::offset_of!(libprobe_route, scope) as u32 },
-    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"Who installed it (`RTPROT_*`: 2 kernel, 3 boot, 4 static, 9 ra, 16 dhcp, …).".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_route, protocol) as u32 },
-    libprobe_field_info { name: c"preferred_source".as_ptr(), doc: c"The source address preferred for this route (`src` in `ip route`).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_route, preferred_source) as u32 },
-    libprobe_field_info { name: c"nexthops".as_ptr(), doc: c"Next hops of a multipath route; empty otherwise.".as_ptr(), unit: std::ptr::null(), type_index: 174, offset: std::mem::offset_of!(libprobe_route, nexthops) as u32 },
+    libprobe_field_info { name: c"family".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 138, offset: std::mem::offset_of!(libprobe_route, family) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"destination".as_ptr(), doc: c"The destination network (`0.0.0.0` / `::` for the default route).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_route, destination) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"prefix_len".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_route, prefix_len) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"gateway".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_route, gateway) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"genmask".as_ptr(), doc: c"The prefix as a mask (`255.255.255.0`; for IPv6 `ffff:ffff:ffff:ffff::`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_route, genmask) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 171, offset: std::mem::offset_of!(libprobe_route, flags) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"metric".as_ptr(), doc: c"The route's priority (`metric` in `ip route`; 0 when none is set).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_route, metric) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"interface".as_ptr(), doc: c"The outgoing interface's name (`null` for routes without one, such as\n`unreachable` or multipath routes).".as_ptr(), unit: std::ptr::null(), type_index: 170, offset: std::mem::offset_of!(libprobe_route, interface) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"interface_index".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 168, offset: std::mem::offset_of!(libprobe_route, interface_index) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mtu".as_ptr(), doc: c"The route's MTU metric (`RTAX_MTU`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 168, offset: std::mem::offset_of!(libprobe_route, mtu) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"window".as_ptr(), doc: c"The TCP window clamp (`RTAX_WINDOW`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 168, offset: std::mem::offset_of!(libprobe_route, window) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"irtt".as_ptr(), doc: c"The initial round-trip time (`RTAX_RTT`).".as_ptr(), unit: c"ms".as_ptr(), type_index: 168, offset: std::mem::offset_of!(libprobe_route, irtt) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"table".as_ptr(), doc: c"The routing table (254 main, 255 local, 253 default).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_route, table) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"route_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 172, offset: std::mem::offset_of!(libprobe_route, route_type) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"scope".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 169, offset: std::mem::offset_of!(libprobe_route, scope) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"Who installed it (`RTPROT_*`: 2 kernel, 3 boot, 4 static, 9 ra, 16 dhcp, …).".as_ptr(), unit: std::ptr::null(), type_index: 78, offset: std::mem::offset_of!(libprobe_route, protocol) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"preferred_source".as_ptr(), doc: c"The source address preferred for this route (`src` in `ip route`).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_route, preferred_source) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nexthops".as_ptr(), doc: c"Next hops of a multipath route; empty otherwise.".as_ptr(), unit: std::ptr::null(), type_index: 174, offset: std::mem::offset_of!(libprobe_route, nexthops) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
@@ -9824,6 +10193,7 @@ static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_route_flags, up) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"gateway".as_ptr(),
@@ -9831,6 +10201,7 @@ static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_route_flags, gateway) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"host".as_ptr(),
@@ -9838,6 +10209,7 @@ static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_route_flags, host) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"reject".as_ptr(),
@@ -9845,6 +10217,7 @@ static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_route_flags, reject) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"onlink".as_ptr(),
@@ -9852,6 +10225,7 @@ static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_route_flags, onlink) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"linkdown".as_ptr(),
@@ -9859,6 +10233,7 @@ static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_route_flags, linkdown) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"dead".as_ptr(),
@@ -9866,6 +10241,7 @@ static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_route_flags, dead) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"bits".as_ptr(),
@@ -9873,6 +10249,7 @@ static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_route_flags, bits) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -9883,6 +10260,7 @@ static FIELDS_ROUTE_NEXT_HOP: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 24,
         offset: std::mem::offset_of!(libprobe_route_next_hop, gateway) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"interface_index".as_ptr(),
@@ -9890,6 +10268,7 @@ static FIELDS_ROUTE_NEXT_HOP: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_route_next_hop, interface_index) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"interface".as_ptr(),
@@ -9897,6 +10276,7 @@ static FIELDS_ROUTE_NEXT_HOP: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 170,
         offset: std::mem::offset_of!(libprobe_route_next_hop, interface) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"weight".as_ptr(),
@@ -9904,6 +10284,7 @@ static FIELDS_ROUTE_NEXT_HOP: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_route_next_hop, weight) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -9914,6 +10295,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 138,
         offset: std::mem::offset_of!(libprobe_arp_entry, family) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"ip_address".as_ptr(),
@@ -9921,6 +10303,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_arp_entry, ip_address) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"hw_type".as_ptr(),
@@ -9928,6 +10311,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 139,
         offset: std::mem::offset_of!(libprobe_arp_entry, hw_type) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"flags".as_ptr(),
@@ -9935,6 +10319,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 139,
         offset: std::mem::offset_of!(libprobe_arp_entry, flags) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"hw_address".as_ptr(),
@@ -9942,6 +10327,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 24,
         offset: std::mem::offset_of!(libprobe_arp_entry, hw_address) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"device".as_ptr(),
@@ -9949,6 +10335,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 27,
         offset: std::mem::offset_of!(libprobe_arp_entry, device) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"interface_index".as_ptr(),
@@ -9956,6 +10343,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_arp_entry, interface_index) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"state".as_ptr(),
@@ -9963,6 +10351,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 175,
         offset: std::mem::offset_of!(libprobe_arp_entry, state) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"router".as_ptr(),
@@ -9970,6 +10359,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 50,
         offset: std::mem::offset_of!(libprobe_arp_entry, router) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"probes".as_ptr(),
@@ -9977,6 +10367,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 168,
         offset: std::mem::offset_of!(libprobe_arp_entry, probes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -9987,6 +10378,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 138,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, family) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"protocol".as_ptr(),
@@ -9994,6 +10386,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, protocol) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"protocol_number".as_ptr(),
@@ -10001,6 +10394,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 78,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, protocol_number) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"src_addr".as_ptr(),
@@ -10008,6 +10402,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, src_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"dst_addr".as_ptr(),
@@ -10015,6 +10410,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, dst_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"src_port".as_ptr(),
@@ -10022,6 +10418,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 148,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, src_port) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"dst_port".as_ptr(),
@@ -10029,6 +10426,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 148,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, dst_port) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"reply_src_addr".as_ptr(),
@@ -10036,6 +10434,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, reply_src_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"reply_dst_addr".as_ptr(),
@@ -10043,6 +10442,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, reply_dst_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"reply_src_port".as_ptr(),
@@ -10050,6 +10450,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 148,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, reply_src_port) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"reply_dst_port".as_ptr(),
@@ -10057,6 +10458,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 148,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, reply_dst_port) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"icmp_type".as_ptr(),
@@ -10064,6 +10466,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 176,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, icmp_type) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"icmp_code".as_ptr(),
@@ -10071,6 +10474,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 176,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, icmp_code) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"icmp_id".as_ptr(),
@@ -10078,6 +10482,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 148,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, icmp_id) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"state".as_ptr(),
@@ -10086,6 +10491,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 24,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, state) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"timeout".as_ptr(),
@@ -10093,6 +10499,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: c"seconds".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, timeout) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"packets_orig".as_ptr(),
@@ -10100,6 +10507,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, packets_orig) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"bytes_orig".as_ptr(),
@@ -10107,6 +10515,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, bytes_orig) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"packets_reply".as_ptr(),
@@ -10114,6 +10523,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, packets_reply) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"bytes_reply".as_ptr(),
@@ -10121,6 +10531,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 36,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, bytes_reply) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"mark".as_ptr(),
@@ -10128,6 +10539,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, mark) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"zone".as_ptr(),
@@ -10135,6 +10547,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 139,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, zone) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"status".as_ptr(),
@@ -10142,6 +10555,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, status) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"status_flags".as_ptr(),
@@ -10149,6 +10563,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 25,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, status_flags) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"id".as_ptr(),
@@ -10156,6 +10571,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, id) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"use_count".as_ptr(),
@@ -10163,6 +10579,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, use_count) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -10173,6 +10590,7 @@ static FIELDS_CONNTRACK_STATS: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_conntrack_stats, entries) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_entries".as_ptr(),
@@ -10180,6 +10598,7 @@ static FIELDS_CONNTRACK_STATS: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_conntrack_stats, max_entries) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"accounting".as_ptr(),
@@ -10187,6 +10606,7 @@ static FIELDS_CONNTRACK_STATS: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 62,
         offset: std::mem::offset_of!(libprobe_conntrack_stats, accounting) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"per_cpu".as_ptr(),
@@ -10194,6 +10614,7 @@ static FIELDS_CONNTRACK_STATS: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 179,
         offset: std::mem::offset_of!(libprobe_conntrack_stats, per_cpu) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -10204,6 +10625,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, cpu) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"found".as_ptr(),
@@ -10211,6 +10633,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, found) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"invalid".as_ptr(),
@@ -10218,6 +10641,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, invalid) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"insert".as_ptr(),
@@ -10225,6 +10649,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, insert) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"insert_failed".as_ptr(),
@@ -10232,6 +10657,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, insert_failed) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"drop".as_ptr(),
@@ -10239,6 +10665,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, drop) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"early_drop".as_ptr(),
@@ -10246,6 +10673,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, early_drop) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"error".as_ptr(),
@@ -10253,6 +10681,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, error) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"search_restart".as_ptr(),
@@ -10260,6 +10689,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, search_restart) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"clash_resolve".as_ptr(),
@@ -10267,6 +10697,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, clash_resolve) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"chain_toolong".as_ptr(),
@@ -10274,6 +10705,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, chain_toolong) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
@@ -10283,6 +10715,7 @@ static FIELDS_GPU_METRICS: Table<[libprobe_field_info; 1]> = Table([libprobe_fie
     unit: std::ptr::null(),
     type_index: 26,
     offset: std::mem::offset_of!(libprobe_gpu_metrics, index) as u32,
+    metric: LIBPROBE_METRIC_GAUGE,
 }]);
 
 static FIELDS_POWER_METRICS: Table<[libprobe_field_info; 1]> = Table([libprobe_field_info {
@@ -10291,6 +10724,7 @@ static FIELDS_POWER_METRICS: Table<[libprobe_field_info; 1]> = Table([libprobe_f
     unit: std::ptr::null(),
     type_index: 50,
     offset: std::mem::offset_of!(libprobe_power_metrics, rapl_available) as u32,
+    metric: LIBPROBE_METRIC_GAUGE,
 }]);
 
 static FIELDS_STORAGE: Table<[libprobe_field_info; 1]> = Table([libprobe_field_info {
@@ -10299,6 +10733,7 @@ static FIELDS_STORAGE: Table<[libprobe_field_info; 1]> = Table([libprobe_field_i
     unit: std::ptr::null(),
     type_index: 26,
     offset: std::mem::offset_of!(libprobe_storage, device_count) as u32,
+    metric: LIBPROBE_METRIC_GAUGE,
 }]);
 
 static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 1]> = Table([libprobe_field_info {
@@ -10307,6 +10742,7 @@ static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 1]> = Table([libprobe_fi
     unit: c"ns".as_ptr(),
     type_index: 0,
     offset: std::mem::offset_of!(libprobe_ebpf_metrics, attached_ns) as u32,
+    metric: LIBPROBE_METRIC_GAUGE,
 }]);
 
 pub(crate) static RECORDS: Table<[libprobe_record_info; 53]> = Table([
