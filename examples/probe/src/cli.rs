@@ -12,6 +12,9 @@ USAGE:
     probe snapshot --json [OPTIONS] the full snapshot as JSON
     probe process PID [OPTIONS]     one process in full (every field group but environ)
     probe net [OPTIONS]             every socket with its owners, like `ss -tuxanp`
+    probe top [OPTIONS]             a live view: CPU and memory bars, processes (sort, tree,
+                                    filter), sockets with owners and rates, devices; the
+                                    keys are on screen, q quits (refresh: --interval, 1 s)
     probe options [--json]          every option: key, kind, default, what it does
 
 OPTIONS:
@@ -56,6 +59,7 @@ pub enum Command {
     Snapshot,
     Process(i32),
     Net,
+    Top,
     Options,
     Help,
     Version,
@@ -137,6 +141,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "--no-owners" => network.owners = false,
             "snapshot" if command.is_none() => command = Some(Command::Snapshot),
             "net" if command.is_none() => command = Some(Command::Net),
+            "top" if command.is_none() => command = Some(Command::Top),
             "options" if command.is_none() => command = Some(Command::Options),
             "process" if command.is_none() => {
                 let pid = value("process")?;

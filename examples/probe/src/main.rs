@@ -2,12 +2,13 @@
 //!
 //! `probe snapshot` prints a readable report of this machine; `probe snapshot --json`
 //! the full snapshot; `probe process PID` one process in full; `probe net` every socket with
-//! its owners; `probe options` every option. See `probe --help`.
+//! its owners; `probe top` a live view; `probe options` every option. See `probe --help`.
 
 mod cli;
 mod net;
 mod render;
 mod report;
+mod top;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -36,6 +37,15 @@ fn main() -> ExitCode {
     let out = match args.command {
         Command::Help => cli::USAGE.to_owned(),
         Command::Version => format!("probe {}\n", libprobe::VERSION),
+        Command::Top => {
+            return match top::run(args.options, args.interval.unwrap_or(1.0)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("probe top: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
         Command::Options if args.json => libprobe::Options::describe_json(),
         Command::Options => options_text(),
         Command::Snapshot => {
