@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"compress/gzip"
 	"fmt"
 	"io"
 	"math"
@@ -42,6 +43,10 @@ type exporter struct {
 	// The exporter's own metrics.
 	up, scrapeSeconds, series, dropped *family
 	lastDropped                        int
+	// Reused from one scrape to the next.
+	buf *bufio.Writer
+	gz  *gzip.Writer
+	num []byte
 }
 
 // options turns the configuration into the probe's options: cheap defaults that collect
@@ -63,6 +68,8 @@ func (c *config) options() (*libprobe.Options, error) {
 		{"network.tcp_info", "false"},
 		{"network.routes", "false"},
 		{"network.neighbours", "false"},
+		// A scrape's CPU counts more than its latency: the process table on one thread.
+		{"process.threads", "1"},
 	}
 	switch c.sockets {
 	case "", "none":
@@ -160,8 +167,13 @@ func (e *exporter) collect() (*libprobe.Snapshot, error) {
 
 // writeText writes the families in the Prometheus text format (version 0.0.4).
 func (e *exporter) writeText(out io.Writer) error {
-	w := bufio.NewWriterSize(out, 64<<10)
-	var num []byte
+	if e.buf == nil {
+		e.buf = bufio.NewWriterSize(out, 64<<10)
+	} else {
+		e.buf.Reset(out)
+	}
+	w, num := e.buf, e.num[:0]
+	defer func() { e.num = num }()
 	for _, f := range e.families {
 		if len(f.samples) == 0 {
 			continue

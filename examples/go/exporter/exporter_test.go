@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -214,5 +215,30 @@ func TestNoProcessesByDefault(t *testing.T) {
 	}
 	if value(t, fams, "libprobe_domain_up", "domain", "process") != 0 {
 		t.Error("the process domain was collected")
+	}
+}
+
+// The cost of one collection on this machine (go test -bench Collect): what a scrape pays
+// before compression.
+func BenchmarkCollect(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		cfg  config
+	}{{"defaults", config{}}, {"top10", config{processes: 10}}} {
+		b.Run(c.name, func(b *testing.B) {
+			e, err := newExporter(c.cfg)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer e.Close()
+			for i := 0; i < b.N; i++ {
+				if _, err := e.collect(); err != nil {
+					b.Fatal(err)
+				}
+				if err := e.writeText(io.Discard); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -19,6 +19,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"sort"
 	"strconv"
@@ -93,6 +94,7 @@ type node struct {
 	leaf    *family
 	num     numKind
 	scale   float64
+	div     float64 // 1/scale when that is a whole number (1e9 for ns)
 	perTick bool
 	// Or a record, a list or a map:
 	record *recordPlan
@@ -230,6 +232,9 @@ func (p *planner) record(t reflect.Type, r *libprobe.RecordSchema, path []string
 				continue
 			}
 			n.num, n.scale, n.perTick = num, u.scale, u.perTick
+			if d := math.Round(1 / u.scale); u.scale < 1 && math.Abs(d*u.scale-1) < 1e-12 {
+				n.div = d
+			}
 		} else {
 			switch st.Kind {
 			case libprobe.KindRecord:
@@ -429,9 +434,12 @@ func (w *walker) record(p *recordPlan, v reflect.Value, labels []labelPair) {
 		switch {
 		case n.leaf != nil:
 			x := number(fv, n.num)
-			if n.perTick {
+			switch {
+			case n.perTick:
 				x /= w.ticks
-			} else {
+			case n.div != 0:
+				x /= n.div // exact decimal results: 816240 ns is 0.00081624 s
+			default:
 				x *= n.scale
 			}
 			w.add(n.leaf, labels, x)
