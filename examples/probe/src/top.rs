@@ -130,6 +130,8 @@ struct App {
     filter: String,
     editing: bool,
     table: TableState,
+    /// The first row on screen.
+    offset: usize,
     scroll: u16,
     snap: Option<Snapshot>,
     /// Every process of the last refresh, and those shown (filtered, sorted, as a tree).
@@ -158,6 +160,7 @@ pub fn run(options: Options, interval: f64) -> io::Result<()> {
         filter: String::new(),
         editing: false,
         table: TableState::default().with_selected(Some(0)),
+        offset: 0,
         scroll: 0,
         snap: None,
         rows: Vec::new(),
@@ -509,6 +512,21 @@ fn gpu_memory_by_pid(snap: &Snapshot) -> HashMap<i32, u64> {
 
 // ---- Drawing.
 
+/// The rows that fit a table of `height` lines (a border and a header above them) with the
+/// selection in view: `(first, last, state)`, the state relative to `first`.
+fn window(table: &TableState, offset: &mut usize, len: usize, height: u16) -> (usize, usize, TableState) {
+    let fits = usize::from(height.saturating_sub(2)).max(1);
+    let selected = table.selected().unwrap_or(0).min(len.saturating_sub(1));
+    if selected < *offset {
+        *offset = selected;
+    } else if selected >= *offset + fits {
+        *offset = selected + 1 - fits;
+    }
+    *offset = (*offset).min(len.saturating_sub(fits.min(len)));
+    let last = (*offset + fits).min(len);
+    (*offset, last, TableState::default().with_selected((len > 0).then(|| selected - *offset)))
+}
+
 const KEYS: &str = "q quit  1/2/3 processes/network/devices  c m i g p n sort  t tree  / filter  ↑↓ move  +/- refresh";
 
 /// Bytes in at most 6 characters: `512`, `1.5K`, `375M`, `12.0G`.
@@ -639,7 +657,9 @@ impl App {
             arrow(Sort::Name, "NAME"),
         ])
         .style(Style::default().add_modifier(Modifier::BOLD));
-        let rows = self.shown.iter().map(|r| {
+        // Rows only for what fits: a thousand processes are not a thousand rows to format.
+        let (first, last, mut state) = window(&self.table, &mut self.offset, self.shown.len(), area.height);
+        let rows = self.shown[first..last].iter().map(|r| {
             Row::new(vec![
                 r.pid.to_string(),
                 r.uid.map_or_else(|| "-".into(), |u| u.to_string()),
@@ -670,13 +690,14 @@ impl App {
             .header(header)
             .block(Block::default().borders(Borders::TOP).title(title))
             .row_highlight_style(Style::default().add_modifier(Modifier::REVERSED));
-        f.render_stateful_widget(table, area, &mut self.table);
+        f.render_stateful_widget(table, area, &mut state);
     }
 
     fn draw_network(&mut self, f: &mut Frame<'_>, area: Rect) {
         let header = Row::new(vec!["PROTO", "LOCAL", "REMOTE", "STATE", "OWNER", "RECV", "SEND"])
             .style(Style::default().add_modifier(Modifier::BOLD));
-        let rows = self.sockets.iter().map(|s| {
+        let (first, last, mut state) = window(&self.table, &mut self.offset, self.sockets.len(), area.height);
+        let rows = self.sockets[first..last].iter().map(|s| {
             Row::new(vec![
                 s.proto.to_owned(),
                 s.local.clone(),
@@ -701,7 +722,7 @@ impl App {
             .header(header)
             .block(Block::default().borders(Borders::TOP).title(title))
             .row_highlight_style(Style::default().add_modifier(Modifier::REVERSED));
-        f.render_stateful_widget(table, area, &mut self.table);
+        f.render_stateful_widget(table, area, &mut state);
     }
 
     fn draw_devices(&self, f: &mut Frame<'_>, area: Rect) {
@@ -771,6 +792,19 @@ mod tests {
         let t = tree(rows);
         let drawn: Vec<String> = t.iter().map(|r| format!("{}{}", r.branch, r.name)).collect();
         assert_eq!(drawn, ["init", "├─ a", "│  └─ b", "└─ c", "orphan"]);
+    }
+
+    #[test]
+    fn the_window_follows_the_selection() {
+        let mut offset = 0;
+        let state = |s| TableState::default().with_selected(Some(s));
+        assert_eq!(window(&state(0), &mut offset, 1000, 12).0, 0);
+        let (first, last, local) = window(&state(50), &mut offset, 1000, 12);
+        assert_eq!((first, last, local.selected()), (41, 51, Some(9)));
+        let (first, _, local) = window(&state(45), &mut offset, 1000, 12);
+        assert_eq!((first, local.selected()), (41, Some(4)));
+        assert_eq!(window(&state(0), &mut offset, 3, 12), (0, 3, state(0)));
+        assert_eq!(window(&state(0), &mut offset, 0, 12).1, 0);
     }
 
     #[test]
