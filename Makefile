@@ -7,6 +7,9 @@ CARGO   ?= cargo
 PYTHON  ?= python3
 VENV    := .venv
 PY      := $(VENV)/bin/python
+# Tools the tests fetch from Debian without installing them (see `deps`).
+TOOLS    := $(abspath $(or $(CARGO_TARGET_DIR),target))/tools
+PROMTOOL := $(TOOLS)/prometheus/usr/bin/promtool
 # The `unsupported` platform backend is compiled separately, with its own target dir.
 UNSUPPORTED_TARGET := target/unsupported
 
@@ -32,6 +35,15 @@ deps:
 	@dpkg -s conntrack >/dev/null 2>&1 || { \
 	  echo "make: installing conntrack (the network tests compare conntrack entries with it)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends conntrack; }
+	@dpkg -s tmux >/dev/null 2>&1 || { \
+	  echo "make: installing tmux (the test of \`probe top\` drives it in a tmux pane)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends tmux; }
+	@test -x $(PROMTOOL) || { \
+	  echo "make: fetching promtool from Debian's prometheus package (the exporter's scrape is checked with it;"; \
+	  echo "      unpacked into $(TOOLS), not installed, so no prometheus service starts)"; \
+	  mkdir -p $(TOOLS) && cd $(TOOLS) && rm -f prometheus_*.deb && \
+	  { apt-get download prometheus 2>/dev/null || { apt-get update -qq && apt-get download prometheus; }; } && \
+	  dpkg-deb -x prometheus_*.deb prometheus && rm -f prometheus_*.deb; }
 
 build:
 	$(CARGO) build --workspace --all-targets

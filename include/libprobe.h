@@ -229,6 +229,9 @@ typedef struct libprobe_str {
   size_t len;
 } libprobe_str;
 
+// How a numeric field behaves over time (`libprobe_field_info.metric`), for exporters.
+typedef uint32_t libprobe_metric;
+
 // One field of a view struct.
 typedef struct libprobe_field_info {
   // The field's name: the specification's snake_case name, as in JSON.
@@ -241,6 +244,8 @@ typedef struct libprobe_field_info {
   uint32_t type_index;
   // `offsetof` the field in its struct.
   uint32_t offset;
+  // `LIBPROBE_METRIC_COUNTER` or `LIBPROBE_METRIC_GAUGE`.
+  libprobe_metric metric;
 } libprobe_field_info;
 
 // One view struct.
@@ -414,30 +419,30 @@ typedef struct libprobe_opt_u32 {
 // Kernels older than 2.6.33 print fewer columns; the modes they do not print are 0
 // (that time is counted in the other modes there).
 typedef struct libprobe_cpu_times {
-  // Unit: ticks.
+  // Unit: ticks. Counter: it only grows (a drop is a reset).
   uint64_t user;
-  // Unit: ticks.
+  // Unit: ticks. Counter: it only grows (a drop is a reset).
   uint64_t nice;
-  // Unit: ticks.
+  // Unit: ticks. Counter: it only grows (a drop is a reset).
   uint64_t system;
-  // Unit: ticks.
+  // Unit: ticks. Counter: it only grows (a drop is a reset).
   uint64_t idle;
   // Idle while a task waited for I/O. Not monotonic per CPU: the kernel moves time
   // between `idle` and `iowait`.
-  // Unit: ticks.
+  // Unit: ticks. Counter: it only grows (a drop is a reset).
   uint64_t iowait;
-  // Unit: ticks.
+  // Unit: ticks. Counter: it only grows (a drop is a reset).
   uint64_t irq;
-  // Unit: ticks.
+  // Unit: ticks. Counter: it only grows (a drop is a reset).
   uint64_t softirq;
   // Time stolen by the hypervisor.
-  // Unit: ticks.
+  // Unit: ticks. Counter: it only grows (a drop is a reset).
   uint64_t steal;
   // Time running guests (already included in `user`).
-  // Unit: ticks.
+  // Unit: ticks. Counter: it only grows (a drop is a reset).
   uint64_t guest;
   // Time running niced guests (already included in `nice`).
-  // Unit: ticks.
+  // Unit: ticks. Counter: it only grows (a drop is a reset).
   uint64_t guest_nice;
 } libprobe_cpu_times;
 
@@ -564,7 +569,7 @@ typedef struct libprobe_psi_line {
   // Unit: percent.
   struct libprobe_opt_f64 avg300;
   // Total stall time.
-  // Unit: us.
+  // Unit: us. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 total_us;
 } libprobe_psi_line;
 
@@ -658,10 +663,10 @@ typedef struct libprobe_memory {
   struct libprobe_opt_f64 swap_used_percent;
   // Swapped in from disk since boot (`pswpin` of `/proc/vmstat` × page size); missing
   // with vmstat's reason when that file is unreadable.
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 swap_in_bytes;
   // Swapped out to disk since boot (`pswpout` × page size).
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 swap_out_bytes;
 } libprobe_memory;
 
@@ -710,46 +715,52 @@ typedef struct libprobe_disk_stats {
   struct libprobe_str name;
   uint32_t major;
   uint32_t minor;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 reads_completed;
   // Adjacent reads merged into one before reaching the device.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 reads_merged;
   // 512-byte sectors, whatever the device's sector size.
-  // Unit: sectors.
+  // Unit: sectors. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 sectors_read;
   // `sectors_read * 512` (`error` when that does not fit a u64).
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 read_bytes;
   // Time spent by all reads (they overlap: may exceed wall time).
-  // Unit: ms.
+  // Unit: ms. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 read_time_ms;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 writes_completed;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 writes_merged;
-  // Unit: sectors.
+  // Unit: sectors. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 sectors_written;
   // `sectors_written * 512`.
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 write_bytes;
-  // Unit: ms.
+  // Unit: ms. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 write_time_ms;
   // I/Os in flight now (a gauge).
   struct libprobe_opt_u64 io_in_progress;
   // Time the device had I/O in flight (busy time: `%util` is its rate).
-  // Unit: ms.
+  // Unit: ms. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 io_time_ms;
   // In-flight time weighted by queue depth.
-  // Unit: ms.
+  // Unit: ms. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 weighted_io_time_ms;
   // Linux 4.18+ (`not_supported` before: the line has no such column), like the other
   // discard fields.
   struct libprobe_opt_u64 discards_completed;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 discards_merged;
-  // Unit: sectors.
+  // Unit: sectors. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 sectors_discarded;
-  // Unit: ms.
+  // Unit: ms. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 discard_time_ms;
   // Linux 5.5+ (`not_supported` before), like `flush_time_ms`.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 flushes_completed;
-  // Unit: ms.
+  // Unit: ms. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 flush_time_ms;
 } libprobe_disk_stats;
 
@@ -938,10 +949,10 @@ typedef struct libprobe_system {
   // Unit: seconds.
   struct libprobe_opt_u64 boot_time;
   // Time since boot, suspended time included (`/proc/uptime`).
-  // Unit: seconds.
+  // Unit: seconds. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_f64 uptime_seconds;
   // Idle time summed over CPUs (`/proc/uptime`).
-  // Unit: seconds.
+  // Unit: seconds. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_f64 idle_seconds;
   // Clock ticks per second (the unit of every `*_ticks` field).
   uint64_t clock_ticks;
@@ -967,12 +978,16 @@ typedef struct libprobe_system {
   // Every present CPU, by id.
   struct libprobe_list_cpu cpus;
   // Context switches since boot.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 context_switches;
   // Interrupts serviced since boot.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 interrupts;
   // Softirqs serviced since boot (2.6.31+).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 softirqs;
   // Processes and threads created since boot.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 forks;
   // Threads runnable now.
   struct libprobe_opt_u32 procs_running;
@@ -1394,47 +1409,56 @@ typedef struct libprobe_opt_map_str_str {
 // `kernel.task_delayacct` sysctl, else `permission_denied` / `not_enabled`).
 typedef struct libprobe_delay_accounting {
   // Time on CPU, summed over threads.
-  // Unit: ns.
+  // Unit: ns. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 cpu_run_time_ns;
   // Time runnable but waiting for a CPU (run-queue delay).
-  // Unit: ns.
+  // Unit: ns. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 cpu_run_delay_ns;
   // Number of times a thread of the process ran on a CPU.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 cpu_timeslices;
   // Aggregated block I/O delay (`delayacct_blkio_ticks`).
-  // Unit: ticks.
+  // Unit: ticks. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 blkio_delay_ticks;
   // taskstats: waiting for a CPU while runnable.
-  // Unit: ns.
+  // Unit: ns. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 cpu_delay_total_ns;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 cpu_delay_count;
   // taskstats: waiting for synchronous block I/O.
-  // Unit: ns.
+  // Unit: ns. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 blkio_delay_total_ns;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 blkio_delay_count;
   // taskstats: waiting for pages to be swapped in.
-  // Unit: ns.
+  // Unit: ns. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 swapin_delay_total_ns;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 swapin_delay_count;
   // taskstats: memory reclaim.
-  // Unit: ns.
+  // Unit: ns. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 freepages_delay_total_ns;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 freepages_delay_count;
   // taskstats: thrashing (refaults of recently evicted pages).
-  // Unit: ns.
+  // Unit: ns. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 thrashing_delay_total_ns;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 thrashing_delay_count;
   // taskstats: memory compaction.
-  // Unit: ns.
+  // Unit: ns. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 compact_delay_total_ns;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 compact_delay_count;
   // taskstats: copy-on-write faults (Linux 6.3+).
-  // Unit: ns.
+  // Unit: ns. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 wpcopy_delay_total_ns;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 wpcopy_delay_count;
   // taskstats: IRQ/softirq time stolen (Linux 6.6+).
-  // Unit: ns.
+  // Unit: ns. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 irq_delay_total_ns;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 irq_delay_count;
 } libprobe_delay_accounting;
 
@@ -1498,15 +1522,15 @@ typedef struct libprobe_process_full {
   struct libprobe_opt_bool is_kernel_thread;
   // Controlling terminal (`tty_nr`, encoded device number; 0 when none).
   struct libprobe_opt_i32 tty_nr;
-  // Unit: ticks.
+  // Unit: ticks. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 cpu_user_ticks;
-  // Unit: ticks.
+  // Unit: ticks. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 cpu_system_ticks;
   // CPU time of waited-for children, user mode (printed signed by the kernel: a
   // negative value is `error`, never 0).
-  // Unit: ticks.
+  // Unit: ticks. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 cpu_children_user;
-  // Unit: ticks.
+  // Unit: ticks. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 cpu_children_system;
   // CPU use since the previous snapshot of the same `Probe`, in percent of one CPU
   // (200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot, and
@@ -1569,27 +1593,33 @@ typedef struct libprobe_process_full {
   // RSS as a share of the machine's physical memory.
   // Unit: percent.
   struct libprobe_opt_f64 memory_percent;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 page_faults_minor;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 page_faults_major;
   // Minor faults of waited-for children.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 page_faults_children_minor;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 page_faults_children_major;
   // Bytes fetched from storage.
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 io_read_bytes;
   // Bytes sent to storage (or dirtied in the page cache).
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 io_write_bytes;
   // Bytes passed to read-like syscalls, cached or not (`rchar`).
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 io_read_chars;
   // Bytes passed to write-like syscalls (`wchar`).
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 io_write_chars;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 io_read_syscalls;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 io_write_syscalls;
   // Bytes whose write-out was cancelled by truncation.
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 io_cancelled_write;
   // Open descriptors: the size the kernel reports for `/proc/<pid>/fd` (Linux 6.2+,
   // readable for any process), else the number of entries listed there.
@@ -1600,7 +1630,9 @@ typedef struct libprobe_process_full {
   struct libprobe_opt_list_open_socket open_sockets;
   // Memory mappings (option `maps`).
   struct libprobe_opt_list_memory_map maps;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 voluntary_ctx_switches;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nonvoluntary_ctx_switches;
   struct libprobe_opt_process_limits limits;
   // 0 disabled, 1 strict, 2 filter.
@@ -1788,6 +1820,7 @@ typedef struct libprobe_tcp_info {
   // Unit: bytes.
   uint32_t rcv_space;
   // Segments retransmitted over the connection's life.
+  // Counter: it only grows (a drop is a reset).
   uint32_t total_retrans;
   // Current pacing rate.
   // Unit: bytes/s.
@@ -1796,14 +1829,16 @@ typedef struct libprobe_tcp_info {
   // Unit: bytes/s.
   uint64_t max_pacing_rate;
   // Bytes acknowledged by the peer.
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   uint64_t bytes_acked;
   // Bytes received from the peer.
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   uint64_t bytes_received;
   // Segments sent, retransmissions included.
+  // Counter: it only grows (a drop is a reset).
   uint32_t segs_out;
   // Segments received.
+  // Counter: it only grows (a drop is a reset).
   uint32_t segs_in;
   // Bytes queued by the application and not yet sent.
   // Unit: bytes.
@@ -1812,36 +1847,43 @@ typedef struct libprobe_tcp_info {
   // Unit: us.
   uint32_t min_rtt_us;
   // Segments carrying data received.
+  // Counter: it only grows (a drop is a reset).
   uint32_t data_segs_in;
   // Segments carrying data sent.
+  // Counter: it only grows (a drop is a reset).
   uint32_t data_segs_out;
   // Most recent delivery rate estimate.
   // Unit: bytes/s.
   uint64_t delivery_rate;
   // Time with data outstanding (Linux 4.10+).
-  // Unit: us.
+  // Unit: us. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 busy_time_us;
   // Time limited by the receive window (4.10+).
-  // Unit: us.
+  // Unit: us. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 rwnd_limited_us;
   // Time limited by the send buffer (4.10+).
-  // Unit: us.
+  // Unit: us. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 sndbuf_limited_us;
   // Segments delivered, retransmissions included (4.18+).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 delivered;
   // Segments delivered with an ECN congestion mark (4.18+).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 delivered_ce;
   // Bytes sent, retransmissions included (4.19+).
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 bytes_sent;
   // Bytes retransmitted (4.19+).
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 bytes_retrans;
   // Duplicate segments reported by D-SACK (4.19+).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 dsack_dups;
   // Reordering events seen (4.19+).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 reord_seen;
   // Out-of-order packets received (5.4+).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 rcv_ooopack;
   // The peer's advertised receive window (5.4+).
   // Unit: bytes.
@@ -1850,13 +1892,16 @@ typedef struct libprobe_tcp_info {
   // Unit: bytes.
   struct libprobe_opt_u32 rcv_wnd;
   // Path rehashes after timeouts (6.2+).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 rehash;
   // Retransmission timeouts (6.7+).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 total_rto;
   // Recoveries from retransmission timeouts (6.7+).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 total_rto_recoveries;
   // Time spent in timeout recovery (6.7+).
-  // Unit: ms.
+  // Unit: ms. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 total_rto_time_ms;
 } libprobe_tcp_info;
 
@@ -1896,6 +1941,7 @@ typedef struct libprobe_socket_memory {
   // Unit: bytes.
   uint32_t backlog;
   // Packets dropped because a buffer was full (Linux 4.6+; else `not_supported`).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 drops;
 } libprobe_socket_memory;
 
@@ -2014,6 +2060,7 @@ typedef struct libprobe_udp_connection {
   struct libprobe_opt_str process_name;
   struct libprobe_opt_list_socket_owner owners;
   // Datagrams dropped (full buffer, bad checksum, filters).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 drops;
   struct libprobe_opt_u32 bound_interface;
   struct libprobe_opt_u64 cookie;
@@ -2129,6 +2176,7 @@ typedef struct libprobe_raw_socket {
   struct libprobe_opt_i32 pid;
   struct libprobe_opt_str process_name;
   struct libprobe_opt_list_socket_owner owners;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 drops;
   struct libprobe_opt_u32 bound_interface;
   struct libprobe_opt_u64 cookie;
@@ -2180,6 +2228,7 @@ typedef struct libprobe_netlink_socket {
   // Send buffer memory in use.
   // Unit: bytes.
   uint32_t tx_queue;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 drops;
   struct libprobe_opt_u64 cookie;
 } libprobe_netlink_socket;
@@ -2259,38 +2308,57 @@ typedef struct libprobe_tcp_stats {
   struct libprobe_opt_u32 connections_listen;
   struct libprobe_opt_u32 connections_closing;
   // Connections opened by this side (`ActiveOpens`).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 active_opens;
   // Connections accepted (`PassiveOpens`).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 passive_opens;
   // Connection attempts that failed (`AttemptFails`).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 attempt_fails;
   // Connections reset from ESTABLISHED or CLOSE_WAIT (`EstabResets`).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 estab_resets;
   // Connections now ESTABLISHED or CLOSE_WAIT (`CurrEstab`, a gauge).
   struct libprobe_opt_u64 curr_estab;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 in_segs;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 out_segs;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 retrans_segs;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 in_errs;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 out_rsts;
   // Segments with a bad checksum (`InCsumErrors`, Linux 3.10+).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 in_csum_errors;
 } libprobe_tcp_stats;
 
 // The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).
 typedef struct libprobe_udp_stats {
+  // Counter: it only grows (a drop is a reset).
   uint64_t in_datagrams;
   // Datagrams to a port nobody listens on.
+  // Counter: it only grows (a drop is a reset).
   uint64_t no_ports;
+  // Counter: it only grows (a drop is a reset).
   uint64_t in_errors;
+  // Counter: it only grows (a drop is a reset).
   uint64_t out_datagrams;
+  // Counter: it only grows (a drop is a reset).
   uint64_t rcvbuf_errors;
+  // Counter: it only grows (a drop is a reset).
   uint64_t sndbuf_errors;
   // Datagrams with a bad checksum (3.10+).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 in_csum_errors;
   // Multicast datagrams no socket wanted (4.11+).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 ignored_multi;
   // Datagrams dropped for lack of memory (5.9+).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 mem_errors;
 } libprobe_udp_stats;
 
@@ -2544,37 +2612,60 @@ typedef struct libprobe_opt_list_ipv6_info {
 // The 23 interface counters of the specification, from the kernel's 64-bit statistics
 // (`IFLA_STATS64`; the 32-bit `IFLA_STATS` on kernels without it).
 typedef struct libprobe_net_interface_stats {
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   uint64_t rx_bytes;
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   uint64_t tx_bytes;
+  // Counter: it only grows (a drop is a reset).
   uint64_t rx_packets;
+  // Counter: it only grows (a drop is a reset).
   uint64_t tx_packets;
+  // Counter: it only grows (a drop is a reset).
   uint64_t rx_errors;
+  // Counter: it only grows (a drop is a reset).
   uint64_t tx_errors;
+  // Counter: it only grows (a drop is a reset).
   uint64_t rx_dropped;
+  // Counter: it only grows (a drop is a reset).
   uint64_t tx_dropped;
+  // Counter: it only grows (a drop is a reset).
   uint64_t rx_fifo_errors;
+  // Counter: it only grows (a drop is a reset).
   uint64_t tx_fifo_errors;
+  // Counter: it only grows (a drop is a reset).
   uint64_t rx_frame_errors;
+  // Counter: it only grows (a drop is a reset).
   uint64_t rx_compressed;
+  // Counter: it only grows (a drop is a reset).
   uint64_t tx_compressed;
   // Multicast packets received.
+  // Counter: it only grows (a drop is a reset).
   uint64_t multicast;
+  // Counter: it only grows (a drop is a reset).
   uint64_t collisions;
+  // Counter: it only grows (a drop is a reset).
   uint64_t rx_length_errors;
   // Receiver ring buffer overflows.
+  // Counter: it only grows (a drop is a reset).
   uint64_t rx_over_errors;
+  // Counter: it only grows (a drop is a reset).
   uint64_t rx_crc_errors;
   // Packets the receiver missed.
+  // Counter: it only grows (a drop is a reset).
   uint64_t rx_missed_errors;
+  // Counter: it only grows (a drop is a reset).
   uint64_t tx_aborted_errors;
+  // Counter: it only grows (a drop is a reset).
   uint64_t tx_carrier_errors;
+  // Counter: it only grows (a drop is a reset).
   uint64_t tx_heartbeat_errors;
+  // Counter: it only grows (a drop is a reset).
   uint64_t tx_window_errors;
   // Packets dropped for lack of a protocol handler (Linux 4.6+).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 rx_nohandler;
   // Packets dropped because they were for another host (5.19+).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 rx_otherhost_dropped;
 } libprobe_net_interface_stats;
 
@@ -2615,8 +2706,11 @@ typedef struct libprobe_net_interface_full {
   // Whether the link has a carrier (`IFLA_CARRIER`).
   struct libprobe_opt_bool carrier;
   // Carrier up and down events since the device was created.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 carrier_changes;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 carrier_up_count;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 carrier_down_count;
   struct libprobe_opt_list_ipv4_info ipv4_addresses;
   struct libprobe_opt_list_ipv6_info ipv6_addresses;
@@ -2828,11 +2922,13 @@ typedef struct libprobe_conntrack_entry {
   // Unit: seconds.
   uint32_t timeout;
   // Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 packets_orig;
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 bytes_orig;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 packets_reply;
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 bytes_reply;
   uint32_t mark;
   uint16_t zone;
@@ -2867,22 +2963,32 @@ typedef struct libprobe_opt_list_conntrack_entry {
 typedef struct libprobe_conntrack_cpu_stats {
   uint32_t cpu;
   // Lookups that found an entry.
+  // Counter: it only grows (a drop is a reset).
   uint32_t found;
   // Packets that could not be tracked.
+  // Counter: it only grows (a drop is a reset).
   uint32_t invalid;
+  // Counter: it only grows (a drop is a reset).
   uint32_t insert;
+  // Counter: it only grows (a drop is a reset).
   uint32_t insert_failed;
   // Packets dropped (the table was full).
+  // Counter: it only grows (a drop is a reset).
   uint32_t drop;
   // Entries evicted to make room.
+  // Counter: it only grows (a drop is a reset).
   uint32_t early_drop;
   // ICMP errors that matched no entry.
+  // Counter: it only grows (a drop is a reset).
   uint32_t error;
   // Lookups restarted because the table changed.
+  // Counter: it only grows (a drop is a reset).
   uint32_t search_restart;
   // Insertion races resolved (5.10+).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 clash_resolve;
   // Insertions refused because a hash chain was too long (5.15+).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 chain_toolong;
 } libprobe_conntrack_cpu_stats;
 
@@ -5816,6 +5922,14 @@ typedef struct libprobe_snapshot_view {
 // A `libprobe_map_*`: `ptr`, `count`, `stride` of entries, each a key of type `elem` at
 // offset 0 and a value of type `value` at `value_offset`.
 #define LIBPROBE_KIND_MAP 17
+
+// A value that can go up and down (memory in use, a queue length, a percentage); also
+// every non-numeric field.
+#define LIBPROBE_METRIC_GAUGE 0
+
+// A value the kernel only adds to (ticks, bytes, packets, errors since boot): export its
+// rate; a drop means a reset.
+#define LIBPROBE_METRIC_COUNTER 1
 
 // Success.
 #define LIBPROBE_STATUS_OK 0

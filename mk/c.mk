@@ -3,6 +3,8 @@
 #   make test-c                  everything below (part of `make test`)
 #   make install PREFIX=/opt/x   header, libraries and libprobe.pc (release build)
 #   make bench-c                 snapshot time through the C API vs Rust, arena bytes
+#   make dist                    dist/libprobe-<version>-linux-<arch>.tar.gz: the header,
+#                                libraries and a relocatable libprobe.pc (release build)
 #
 # The tests build against the debug libraries `make test` already built (C_PROFILE=debug);
 # `install` builds and installs the release ones unless told otherwise.
@@ -31,12 +33,12 @@ C_TEST_SRC    := $(C_TESTS)/walk.c $(C_TESTS)/options_gen.c
 PREFIX        ?= /usr/local
 
 .PHONY: c-crosslang-driver test-c c-lib c-header c-null-coverage c-tests test-c-plain test-c-asan test-c-valgrind \
-        test-c-tsan test-c-examples test-c-install test-c-build-tree install bench-c
+        test-c-tsan test-c-examples test-c-install test-c-build-tree install bench-c dist test-c-dist
 
 FACE_TESTS += test-c
 
 test-c: c-lib c-header c-null-coverage test-c-plain test-c-asan test-c-valgrind test-c-tsan \
-        test-c-examples test-c-install test-c-build-tree
+        test-c-examples test-c-install test-c-build-tree test-c-dist
 	@echo "test-c: all passed"
 
 # The libraries, staged with the soname's file name so programs linked against them run.
@@ -162,3 +164,41 @@ c-crosslang-driver: c-lib
 	  -o $(C_BUILD)/bin/crosslang_driver
 CROSS_LANGUAGE_DRIVERS += c=$(C_BUILD)/bin/crosslang_driver
 CROSS_LANGUAGE_DEPS    += c-crosslang-driver
+
+# A binary tarball a user installs without our build. Its libprobe.pc finds its own
+# directory (${pcfiledir}), so it works where it is unpacked; install.sh copies it under a
+# prefix and writes that prefix into the .pc.
+DIST_PROFILE ?= release
+DIST_NAME     = libprobe-$(C_VERSION)-linux-$(shell uname -m)
+DIST_STAGE    = $(C_TARGET)/dist-stage/$(DIST_NAME)
+dist:
+	$(CARGO) build -p libprobe-ffi $(call C_CARGO_FLAGS,$(DIST_PROFILE))
+	rm -rf $(DIST_STAGE) && mkdir -p $(DIST_STAGE)/include $(DIST_STAGE)/lib/pkgconfig dist
+	install -m 644 include/libprobe.h $(DIST_STAGE)/include/libprobe.h
+	install -m 644 $(C_TARGET)/$(DIST_PROFILE)/libprobe.a $(DIST_STAGE)/lib/libprobe.a
+	install -m 755 $(C_TARGET)/$(DIST_PROFILE)/libprobe.so $(DIST_STAGE)/lib/libprobe.so.$(C_ABI)
+	ln -sf libprobe.so.$(C_ABI) $(DIST_STAGE)/lib/libprobe.so
+	sed -e 's|@PREFIX@|$${pcfiledir}/../..|' -e 's|@VERSION@|$(C_VERSION)|' -e 's|@STATIC_DEPS@|$(C_STATIC_DEPS)|' \
+	  libprobe-ffi/libprobe.pc.in > $(DIST_STAGE)/lib/pkgconfig/libprobe.pc
+	install -m 755 libprobe-ffi/dist/install.sh $(DIST_STAGE)/install.sh
+	install -m 644 libprobe-ffi/dist/README.md $(DIST_STAGE)/README.md
+	tar -C $(dir $(DIST_STAGE)) -czf dist/$(DIST_NAME).tar.gz $(DIST_NAME)
+	@echo "dist: dist/$(DIST_NAME).tar.gz"
+
+# The tarball (of the debug libraries make test built), unpacked in a scratch directory: a
+# program builds with pkg-config where it lies, and again after install.sh into a prefix,
+# statically.
+test-c-dist: c-lib
+	$(MAKE) --no-print-directory dist DIST_PROFILE=$(C_PROFILE)
+	@dir=$$(mktemp -d /tmp/libprobe-c-dist.XXXXXX) && trap 'rm -rf "$$dir"' EXIT && \
+	  tar -C "$$dir" -xzf dist/$(DIST_NAME).tar.gz && cp examples/c/summary.c "$$dir/app.c" && cd "$$dir" && \
+	  export PKG_CONFIG_PATH="$$dir/$(DIST_NAME)/lib/pkgconfig" && \
+	  $(CC) -std=c11 $(C_WARN) app.c $$(pkg-config --cflags --libs libprobe) -o app && \
+	  LD_LIBRARY_PATH="$$dir/$(DIST_NAME)/lib" ./app > unpacked.txt && \
+	  ./$(DIST_NAME)/install.sh "$$dir/prefix" > /dev/null && \
+	  export PKG_CONFIG_PATH="$$dir/prefix/lib/pkgconfig" && \
+	  test "$$(pkg-config --variable=prefix libprobe)" = "$$dir/prefix" && \
+	  $(CC) -std=c11 $(C_WARN) app.c $$(pkg-config --cflags libprobe) "$$dir/prefix/lib/libprobe.a" \
+	    $$(pkg-config --static --libs libprobe | sed 's/-lprobe//') -o app-static && \
+	  ./app-static > installed.txt && grep -q processes unpacked.txt installed.txt && \
+	  echo "test-c-dist: dist/$(DIST_NAME).tar.gz builds a program where unpacked and after install.sh"

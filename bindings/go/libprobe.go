@@ -1,8 +1,14 @@
 package libprobe
 
 /*
-#cgo CFLAGS: -I${SRCDIR}/../../include
-#cgo LDFLAGS: -l:libprobe.a -lelf -lz -lgcc_s -lutil -lrt -lpthread -lm -ldl
+// The library: by default the prebuilt static libprobe.a of this platform inside the module
+// (lib/<GOOS>_<GOARCH>/, put there by `make go-lib`; see docs/go.md); with the build tag
+// libprobe_system, the one `make install` put on the system, found by pkg-config.
+#cgo !libprobe_system CFLAGS: -I${SRCDIR}/include
+#cgo !libprobe_system,linux,amd64 LDFLAGS: -L${SRCDIR}/lib/linux_amd64 -l:libprobe.a
+#cgo !libprobe_system,linux,arm64 LDFLAGS: -L${SRCDIR}/lib/linux_arm64 -l:libprobe.a
+#cgo !libprobe_system LDFLAGS: -lelf -lz -lgcc_s -lutil -lrt -lpthread -lm -ldl
+#cgo libprobe_system pkg-config: libprobe
 #include <stdint.h>
 #include <stdlib.h>
 #include <libprobe.h>

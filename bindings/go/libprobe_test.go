@@ -518,3 +518,65 @@ func setSample(t *testing.T, field reflect.Value, o OptionInfo) {
 		field.Set(reflect.ValueOf(String(o.Sample)))
 	}
 }
+
+// The schema at run time: every generated struct has its record, field by field, with the
+// units and counters of the core.
+func TestSchema(t *testing.T) {
+	root := Schema()
+	if root.Name != "Snapshot" || SchemaOf(reflect.TypeOf(Snapshot{})) != root {
+		t.Fatalf("root %q", root.Name)
+	}
+	times := SchemaOf(reflect.TypeOf(CPUTimes{}))
+	if times == nil || times.Name != "CpuTimes" {
+		t.Fatalf("CPUTimes: %v", times)
+	}
+	if f := times.Field("user"); f == nil || f.Metric != MetricCounter || f.Unit != "ticks" || f.Type.Kind != KindU64 {
+		t.Errorf("CpuTimes.user: %+v", f)
+	}
+	if f := SchemaOf(reflect.TypeOf(Memory{})).Field("total"); f == nil || f.Metric != MetricGauge || f.Unit != "bytes" {
+		t.Errorf("Memory.total: %+v", f)
+	}
+	if f := SchemaOf(reflect.TypeOf(System{})).Field("disks"); f == nil || f.Type.Kind != KindField ||
+		f.Type.Elem.Kind != KindList || f.Type.Elem.Elem.Record.Name != "DiskStats" {
+		t.Errorf("System.disks: %+v", f)
+	}
+	// Each struct's json tags are its record's fields, in order.
+	seen := 0
+	var walk func(reflect.Type)
+	visited := map[reflect.Type]bool{}
+	walk = func(typ reflect.Type) {
+		if visited[typ] {
+			return
+		}
+		visited[typ] = true
+		r := SchemaOf(typ)
+		if r == nil {
+			t.Errorf("no schema for %s", typ)
+			return
+		}
+		seen++
+		for i := 0; i < typ.NumField(); i++ {
+			if name := typ.Field(i).Tag.Get("json"); i >= len(r.Fields) || r.Fields[i].Name != name {
+				t.Errorf("%s field %d: json %q", typ, i, name)
+			}
+			ft := typ.Field(i).Type
+			for ft.Kind() == reflect.Slice || strings.HasPrefix(ft.Name(), "Field[") || strings.HasPrefix(ft.Name(), "Entry[") {
+				switch {
+				case ft.Kind() == reflect.Slice:
+					ft = ft.Elem()
+				case strings.HasPrefix(ft.Name(), "Entry["):
+					ft = ft.Field(1).Type
+				default:
+					ft = ft.Field(0).Type
+				}
+			}
+			if ft.Kind() == reflect.Struct {
+				walk(ft)
+			}
+		}
+	}
+	walk(reflect.TypeOf(Snapshot{}))
+	if seen < 50 {
+		t.Errorf("only %d record types", seen)
+	}
+}

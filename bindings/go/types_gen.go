@@ -1076,10 +1076,10 @@ type System struct {
 	// Unit: seconds.
 	BootTime Field[uint64] `json:"boot_time"`
 	// Time since boot, suspended time included (`/proc/uptime`).
-	// Unit: seconds.
+	// Unit: seconds. Counter: it only grows (a drop is a reset).
 	UptimeSeconds Field[float64] `json:"uptime_seconds"`
 	// Idle time summed over CPUs (`/proc/uptime`).
-	// Unit: seconds.
+	// Unit: seconds. Counter: it only grows (a drop is a reset).
 	IdleSeconds Field[float64] `json:"idle_seconds"`
 	// Clock ticks per second (the unit of every `*_ticks` field).
 	ClockTicks uint64 `json:"clock_ticks"`
@@ -1105,12 +1105,16 @@ type System struct {
 	// Every present CPU, by id.
 	CPUs []CPU `json:"cpus"`
 	// Context switches since boot.
+	// Counter: it only grows (a drop is a reset).
 	ContextSwitches Field[uint64] `json:"context_switches"`
 	// Interrupts serviced since boot.
+	// Counter: it only grows (a drop is a reset).
 	Interrupts Field[uint64] `json:"interrupts"`
 	// Softirqs serviced since boot (2.6.31+).
+	// Counter: it only grows (a drop is a reset).
 	Softirqs Field[uint64] `json:"softirqs"`
 	// Processes and threads created since boot.
+	// Counter: it only grows (a drop is a reset).
 	Forks Field[uint64] `json:"forks"`
 	// Threads runnable now.
 	ProcsRunning Field[uint32] `json:"procs_running"`
@@ -1183,30 +1187,30 @@ func convSystem(c *C.libprobe_system) System {
 // Kernels older than 2.6.33 print fewer columns; the modes they do not print are 0
 // (that time is counted in the other modes there).
 type CPUTimes struct {
-	// Unit: ticks.
+	// Unit: ticks. Counter: it only grows (a drop is a reset).
 	User uint64 `json:"user"`
-	// Unit: ticks.
+	// Unit: ticks. Counter: it only grows (a drop is a reset).
 	Nice uint64 `json:"nice"`
-	// Unit: ticks.
+	// Unit: ticks. Counter: it only grows (a drop is a reset).
 	System uint64 `json:"system"`
-	// Unit: ticks.
+	// Unit: ticks. Counter: it only grows (a drop is a reset).
 	Idle uint64 `json:"idle"`
 	// Idle while a task waited for I/O. Not monotonic per CPU: the kernel moves time
 	// between `idle` and `iowait`.
-	// Unit: ticks.
+	// Unit: ticks. Counter: it only grows (a drop is a reset).
 	Iowait uint64 `json:"iowait"`
-	// Unit: ticks.
+	// Unit: ticks. Counter: it only grows (a drop is a reset).
 	Irq uint64 `json:"irq"`
-	// Unit: ticks.
+	// Unit: ticks. Counter: it only grows (a drop is a reset).
 	Softirq uint64 `json:"softirq"`
 	// Time stolen by the hypervisor.
-	// Unit: ticks.
+	// Unit: ticks. Counter: it only grows (a drop is a reset).
 	Steal uint64 `json:"steal"`
 	// Time running guests (already included in `user`).
-	// Unit: ticks.
+	// Unit: ticks. Counter: it only grows (a drop is a reset).
 	Guest uint64 `json:"guest"`
 	// Time running niced guests (already included in `nice`).
-	// Unit: ticks.
+	// Unit: ticks. Counter: it only grows (a drop is a reset).
 	GuestNice uint64 `json:"guest_nice"`
 }
 
@@ -1359,7 +1363,7 @@ type PSILine struct {
 	// Unit: percent.
 	Avg300 Field[float64] `json:"avg300"`
 	// Total stall time.
-	// Unit: us.
+	// Unit: us. Counter: it only grows (a drop is a reset).
 	TotalUs Field[uint64] `json:"total_us"`
 }
 
@@ -1426,10 +1430,10 @@ type Memory struct {
 	SwapUsedPercent Field[float64] `json:"swap_used_percent"`
 	// Swapped in from disk since boot (`pswpin` of `/proc/vmstat` × page size); missing
 	// with vmstat's reason when that file is unreadable.
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	SwapInBytes Field[uint64] `json:"swap_in_bytes"`
 	// Swapped out to disk since boot (`pswpout` × page size).
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	SwapOutBytes Field[uint64] `json:"swap_out_bytes"`
 }
 
@@ -1464,49 +1468,55 @@ func convMemory(c *C.libprobe_memory) Memory {
 // not parse is no device and is left out, with a warning.
 type DiskStats struct {
 	// Kernel name (`sda`, `nvme0n1p1`, `dm-0`, `loop0`).
-	Name           string        `json:"name"`
-	Major          uint32        `json:"major"`
-	Minor          uint32        `json:"minor"`
+	Name  string `json:"name"`
+	Major uint32 `json:"major"`
+	Minor uint32 `json:"minor"`
+	// Counter: it only grows (a drop is a reset).
 	ReadsCompleted Field[uint64] `json:"reads_completed"`
 	// Adjacent reads merged into one before reaching the device.
+	// Counter: it only grows (a drop is a reset).
 	ReadsMerged Field[uint64] `json:"reads_merged"`
 	// 512-byte sectors, whatever the device's sector size.
-	// Unit: sectors.
+	// Unit: sectors. Counter: it only grows (a drop is a reset).
 	SectorsRead Field[uint64] `json:"sectors_read"`
 	// `sectors_read * 512` (`error` when that does not fit a u64).
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	ReadBytes Field[uint64] `json:"read_bytes"`
 	// Time spent by all reads (they overlap: may exceed wall time).
-	// Unit: ms.
-	ReadTimeMs      Field[uint64] `json:"read_time_ms"`
+	// Unit: ms. Counter: it only grows (a drop is a reset).
+	ReadTimeMs Field[uint64] `json:"read_time_ms"`
+	// Counter: it only grows (a drop is a reset).
 	WritesCompleted Field[uint64] `json:"writes_completed"`
-	WritesMerged    Field[uint64] `json:"writes_merged"`
-	// Unit: sectors.
+	// Counter: it only grows (a drop is a reset).
+	WritesMerged Field[uint64] `json:"writes_merged"`
+	// Unit: sectors. Counter: it only grows (a drop is a reset).
 	SectorsWritten Field[uint64] `json:"sectors_written"`
 	// `sectors_written * 512`.
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	WriteBytes Field[uint64] `json:"write_bytes"`
-	// Unit: ms.
+	// Unit: ms. Counter: it only grows (a drop is a reset).
 	WriteTimeMs Field[uint64] `json:"write_time_ms"`
 	// I/Os in flight now (a gauge).
 	IOInProgress Field[uint64] `json:"io_in_progress"`
 	// Time the device had I/O in flight (busy time: `%util` is its rate).
-	// Unit: ms.
+	// Unit: ms. Counter: it only grows (a drop is a reset).
 	IOTimeMs Field[uint64] `json:"io_time_ms"`
 	// In-flight time weighted by queue depth.
-	// Unit: ms.
+	// Unit: ms. Counter: it only grows (a drop is a reset).
 	WeightedIOTimeMs Field[uint64] `json:"weighted_io_time_ms"`
 	// Linux 4.18+ (`not_supported` before: the line has no such column), like the other
 	// discard fields.
 	DiscardsCompleted Field[uint64] `json:"discards_completed"`
-	DiscardsMerged    Field[uint64] `json:"discards_merged"`
-	// Unit: sectors.
+	// Counter: it only grows (a drop is a reset).
+	DiscardsMerged Field[uint64] `json:"discards_merged"`
+	// Unit: sectors. Counter: it only grows (a drop is a reset).
 	SectorsDiscarded Field[uint64] `json:"sectors_discarded"`
-	// Unit: ms.
+	// Unit: ms. Counter: it only grows (a drop is a reset).
 	DiscardTimeMs Field[uint64] `json:"discard_time_ms"`
 	// Linux 5.5+ (`not_supported` before), like `flush_time_ms`.
+	// Counter: it only grows (a drop is a reset).
 	FlushesCompleted Field[uint64] `json:"flushes_completed"`
-	// Unit: ms.
+	// Unit: ms. Counter: it only grows (a drop is a reset).
 	FlushTimeMs Field[uint64] `json:"flush_time_ms"`
 }
 
@@ -1754,15 +1764,15 @@ type ProcessFull struct {
 	IsKernelThread Field[bool] `json:"is_kernel_thread"`
 	// Controlling terminal (`tty_nr`, encoded device number; 0 when none).
 	TTYNr Field[int32] `json:"tty_nr"`
-	// Unit: ticks.
+	// Unit: ticks. Counter: it only grows (a drop is a reset).
 	CPUUserTicks Field[uint64] `json:"cpu_user_ticks"`
-	// Unit: ticks.
+	// Unit: ticks. Counter: it only grows (a drop is a reset).
 	CPUSystemTicks Field[uint64] `json:"cpu_system_ticks"`
 	// CPU time of waited-for children, user mode (printed signed by the kernel: a
 	// negative value is `error`, never 0).
-	// Unit: ticks.
+	// Unit: ticks. Counter: it only grows (a drop is a reset).
 	CPUChildrenUser Field[uint64] `json:"cpu_children_user"`
-	// Unit: ticks.
+	// Unit: ticks. Counter: it only grows (a drop is a reset).
 	CPUChildrenSystem Field[uint64] `json:"cpu_children_system"`
 	// CPU use since the previous snapshot of the same `Probe`, in percent of one CPU
 	// (200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot, and
@@ -1824,28 +1834,34 @@ type ProcessFull struct {
 	MemoryPageTables Field[uint64] `json:"memory_page_tables"`
 	// RSS as a share of the machine's physical memory.
 	// Unit: percent.
-	MemoryPercent   Field[float64] `json:"memory_percent"`
-	PageFaultsMinor Field[uint64]  `json:"page_faults_minor"`
-	PageFaultsMajor Field[uint64]  `json:"page_faults_major"`
+	MemoryPercent Field[float64] `json:"memory_percent"`
+	// Counter: it only grows (a drop is a reset).
+	PageFaultsMinor Field[uint64] `json:"page_faults_minor"`
+	// Counter: it only grows (a drop is a reset).
+	PageFaultsMajor Field[uint64] `json:"page_faults_major"`
 	// Minor faults of waited-for children.
+	// Counter: it only grows (a drop is a reset).
 	PageFaultsChildrenMinor Field[uint64] `json:"page_faults_children_minor"`
+	// Counter: it only grows (a drop is a reset).
 	PageFaultsChildrenMajor Field[uint64] `json:"page_faults_children_major"`
 	// Bytes fetched from storage.
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	IOReadBytes Field[uint64] `json:"io_read_bytes"`
 	// Bytes sent to storage (or dirtied in the page cache).
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	IOWriteBytes Field[uint64] `json:"io_write_bytes"`
 	// Bytes passed to read-like syscalls, cached or not (`rchar`).
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	IOReadChars Field[uint64] `json:"io_read_chars"`
 	// Bytes passed to write-like syscalls (`wchar`).
-	// Unit: bytes.
-	IOWriteChars    Field[uint64] `json:"io_write_chars"`
-	IOReadSyscalls  Field[uint64] `json:"io_read_syscalls"`
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
+	IOWriteChars Field[uint64] `json:"io_write_chars"`
+	// Counter: it only grows (a drop is a reset).
+	IOReadSyscalls Field[uint64] `json:"io_read_syscalls"`
+	// Counter: it only grows (a drop is a reset).
 	IOWriteSyscalls Field[uint64] `json:"io_write_syscalls"`
 	// Bytes whose write-out was cancelled by truncation.
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	IOCancelledWrite Field[uint64] `json:"io_cancelled_write"`
 	// Open descriptors: the size the kernel reports for `/proc/<pid>/fd` (Linux 6.2+,
 	// readable for any process), else the number of entries listed there.
@@ -1855,8 +1871,10 @@ type ProcessFull struct {
 	// Open sockets (option `fds`).
 	OpenSockets Field[[]OpenSocket] `json:"open_sockets"`
 	// Memory mappings (option `maps`).
-	Maps                    Field[[]MemoryMap]   `json:"maps"`
-	VoluntaryCtxSwitches    Field[uint64]        `json:"voluntary_ctx_switches"`
+	Maps Field[[]MemoryMap] `json:"maps"`
+	// Counter: it only grows (a drop is a reset).
+	VoluntaryCtxSwitches Field[uint64] `json:"voluntary_ctx_switches"`
+	// Counter: it only grows (a drop is a reset).
 	NonvoluntaryCtxSwitches Field[uint64]        `json:"nonvoluntary_ctx_switches"`
 	Limits                  Field[ProcessLimits] `json:"limits"`
 	// 0 disabled, 1 strict, 2 filter.
@@ -2308,48 +2326,57 @@ func convIOMax(c *C.libprobe_io_max) IOMax {
 // `kernel.task_delayacct` sysctl, else `permission_denied` / `not_enabled`).
 type DelayAccounting struct {
 	// Time on CPU, summed over threads.
-	// Unit: ns.
+	// Unit: ns. Counter: it only grows (a drop is a reset).
 	CPURunTimeNS Field[uint64] `json:"cpu_run_time_ns"`
 	// Time runnable but waiting for a CPU (run-queue delay).
-	// Unit: ns.
+	// Unit: ns. Counter: it only grows (a drop is a reset).
 	CPURunDelayNS Field[uint64] `json:"cpu_run_delay_ns"`
 	// Number of times a thread of the process ran on a CPU.
+	// Counter: it only grows (a drop is a reset).
 	CPUTimeslices Field[uint64] `json:"cpu_timeslices"`
 	// Aggregated block I/O delay (`delayacct_blkio_ticks`).
-	// Unit: ticks.
+	// Unit: ticks. Counter: it only grows (a drop is a reset).
 	BlkioDelayTicks Field[uint64] `json:"blkio_delay_ticks"`
 	// taskstats: waiting for a CPU while runnable.
-	// Unit: ns.
+	// Unit: ns. Counter: it only grows (a drop is a reset).
 	CPUDelayTotalNS Field[uint64] `json:"cpu_delay_total_ns"`
-	CPUDelayCount   Field[uint64] `json:"cpu_delay_count"`
+	// Counter: it only grows (a drop is a reset).
+	CPUDelayCount Field[uint64] `json:"cpu_delay_count"`
 	// taskstats: waiting for synchronous block I/O.
-	// Unit: ns.
+	// Unit: ns. Counter: it only grows (a drop is a reset).
 	BlkioDelayTotalNS Field[uint64] `json:"blkio_delay_total_ns"`
-	BlkioDelayCount   Field[uint64] `json:"blkio_delay_count"`
+	// Counter: it only grows (a drop is a reset).
+	BlkioDelayCount Field[uint64] `json:"blkio_delay_count"`
 	// taskstats: waiting for pages to be swapped in.
-	// Unit: ns.
+	// Unit: ns. Counter: it only grows (a drop is a reset).
 	SwapinDelayTotalNS Field[uint64] `json:"swapin_delay_total_ns"`
-	SwapinDelayCount   Field[uint64] `json:"swapin_delay_count"`
+	// Counter: it only grows (a drop is a reset).
+	SwapinDelayCount Field[uint64] `json:"swapin_delay_count"`
 	// taskstats: memory reclaim.
-	// Unit: ns.
+	// Unit: ns. Counter: it only grows (a drop is a reset).
 	FreepagesDelayTotalNS Field[uint64] `json:"freepages_delay_total_ns"`
-	FreepagesDelayCount   Field[uint64] `json:"freepages_delay_count"`
+	// Counter: it only grows (a drop is a reset).
+	FreepagesDelayCount Field[uint64] `json:"freepages_delay_count"`
 	// taskstats: thrashing (refaults of recently evicted pages).
-	// Unit: ns.
+	// Unit: ns. Counter: it only grows (a drop is a reset).
 	ThrashingDelayTotalNS Field[uint64] `json:"thrashing_delay_total_ns"`
-	ThrashingDelayCount   Field[uint64] `json:"thrashing_delay_count"`
+	// Counter: it only grows (a drop is a reset).
+	ThrashingDelayCount Field[uint64] `json:"thrashing_delay_count"`
 	// taskstats: memory compaction.
-	// Unit: ns.
+	// Unit: ns. Counter: it only grows (a drop is a reset).
 	CompactDelayTotalNS Field[uint64] `json:"compact_delay_total_ns"`
-	CompactDelayCount   Field[uint64] `json:"compact_delay_count"`
+	// Counter: it only grows (a drop is a reset).
+	CompactDelayCount Field[uint64] `json:"compact_delay_count"`
 	// taskstats: copy-on-write faults (Linux 6.3+).
-	// Unit: ns.
+	// Unit: ns. Counter: it only grows (a drop is a reset).
 	WpcopyDelayTotalNS Field[uint64] `json:"wpcopy_delay_total_ns"`
-	WpcopyDelayCount   Field[uint64] `json:"wpcopy_delay_count"`
+	// Counter: it only grows (a drop is a reset).
+	WpcopyDelayCount Field[uint64] `json:"wpcopy_delay_count"`
 	// taskstats: IRQ/softirq time stolen (Linux 6.6+).
-	// Unit: ns.
+	// Unit: ns. Counter: it only grows (a drop is a reset).
 	IrqDelayTotalNS Field[uint64] `json:"irq_delay_total_ns"`
-	IrqDelayCount   Field[uint64] `json:"irq_delay_count"`
+	// Counter: it only grows (a drop is a reset).
+	IrqDelayCount Field[uint64] `json:"irq_delay_count"`
 }
 
 func convDelayAccounting(c *C.libprobe_delay_accounting) DelayAccounting {
@@ -2636,6 +2663,7 @@ type TCPInfo struct {
 	// Unit: bytes.
 	RcvSpace uint32 `json:"rcv_space"`
 	// Segments retransmitted over the connection's life.
+	// Counter: it only grows (a drop is a reset).
 	TotalRetrans uint32 `json:"total_retrans"`
 	// Current pacing rate.
 	// Unit: bytes/s.
@@ -2644,14 +2672,16 @@ type TCPInfo struct {
 	// Unit: bytes/s.
 	MaxPacingRate uint64 `json:"max_pacing_rate"`
 	// Bytes acknowledged by the peer.
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	BytesAcked uint64 `json:"bytes_acked"`
 	// Bytes received from the peer.
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	BytesReceived uint64 `json:"bytes_received"`
 	// Segments sent, retransmissions included.
+	// Counter: it only grows (a drop is a reset).
 	SegsOut uint32 `json:"segs_out"`
 	// Segments received.
+	// Counter: it only grows (a drop is a reset).
 	SegsIn uint32 `json:"segs_in"`
 	// Bytes queued by the application and not yet sent.
 	// Unit: bytes.
@@ -2660,36 +2690,43 @@ type TCPInfo struct {
 	// Unit: us.
 	MinRttUs uint32 `json:"min_rtt_us"`
 	// Segments carrying data received.
+	// Counter: it only grows (a drop is a reset).
 	DataSegsIn uint32 `json:"data_segs_in"`
 	// Segments carrying data sent.
+	// Counter: it only grows (a drop is a reset).
 	DataSegsOut uint32 `json:"data_segs_out"`
 	// Most recent delivery rate estimate.
 	// Unit: bytes/s.
 	DeliveryRate uint64 `json:"delivery_rate"`
 	// Time with data outstanding (Linux 4.10+).
-	// Unit: us.
+	// Unit: us. Counter: it only grows (a drop is a reset).
 	BusyTimeUs Field[uint64] `json:"busy_time_us"`
 	// Time limited by the receive window (4.10+).
-	// Unit: us.
+	// Unit: us. Counter: it only grows (a drop is a reset).
 	RwndLimitedUs Field[uint64] `json:"rwnd_limited_us"`
 	// Time limited by the send buffer (4.10+).
-	// Unit: us.
+	// Unit: us. Counter: it only grows (a drop is a reset).
 	SndbufLimitedUs Field[uint64] `json:"sndbuf_limited_us"`
 	// Segments delivered, retransmissions included (4.18+).
+	// Counter: it only grows (a drop is a reset).
 	Delivered Field[uint32] `json:"delivered"`
 	// Segments delivered with an ECN congestion mark (4.18+).
+	// Counter: it only grows (a drop is a reset).
 	DeliveredCe Field[uint32] `json:"delivered_ce"`
 	// Bytes sent, retransmissions included (4.19+).
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	BytesSent Field[uint64] `json:"bytes_sent"`
 	// Bytes retransmitted (4.19+).
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	BytesRetrans Field[uint64] `json:"bytes_retrans"`
 	// Duplicate segments reported by D-SACK (4.19+).
+	// Counter: it only grows (a drop is a reset).
 	DsackDups Field[uint32] `json:"dsack_dups"`
 	// Reordering events seen (4.19+).
+	// Counter: it only grows (a drop is a reset).
 	ReordSeen Field[uint32] `json:"reord_seen"`
 	// Out-of-order packets received (5.4+).
+	// Counter: it only grows (a drop is a reset).
 	RcvOoopack Field[uint32] `json:"rcv_ooopack"`
 	// The peer's advertised receive window (5.4+).
 	// Unit: bytes.
@@ -2698,13 +2735,16 @@ type TCPInfo struct {
 	// Unit: bytes.
 	RcvWnd Field[uint32] `json:"rcv_wnd"`
 	// Path rehashes after timeouts (6.2+).
+	// Counter: it only grows (a drop is a reset).
 	Rehash Field[uint32] `json:"rehash"`
 	// Retransmission timeouts (6.7+).
+	// Counter: it only grows (a drop is a reset).
 	TotalRto Field[uint32] `json:"total_rto"`
 	// Recoveries from retransmission timeouts (6.7+).
+	// Counter: it only grows (a drop is a reset).
 	TotalRtoRecoveries Field[uint32] `json:"total_rto_recoveries"`
 	// Time spent in timeout recovery (6.7+).
-	// Unit: ms.
+	// Unit: ms. Counter: it only grows (a drop is a reset).
 	TotalRtoTimeMs Field[uint32] `json:"total_rto_time_ms"`
 }
 
@@ -2796,6 +2836,7 @@ type SocketMemory struct {
 	// Unit: bytes.
 	Backlog uint32 `json:"backlog"`
 	// Packets dropped because a buffer was full (Linux 4.6+; else `not_supported`).
+	// Counter: it only grows (a drop is a reset).
 	Drops Field[uint32] `json:"drops"`
 }
 
@@ -2835,6 +2876,7 @@ type UDPConnection struct {
 	ProcessName Field[string]        `json:"process_name"`
 	Owners      Field[[]SocketOwner] `json:"owners"`
 	// Datagrams dropped (full buffer, bad checksum, filters).
+	// Counter: it only grows (a drop is a reset).
 	Drops          Field[uint32]       `json:"drops"`
 	BoundInterface Field[uint32]       `json:"bound_interface"`
 	Cookie         Field[uint64]       `json:"cookie"`
@@ -2929,15 +2971,16 @@ type RawSocket struct {
 	TxQueue uint32 `json:"tx_queue"`
 	// Receive buffer memory in use.
 	// Unit: bytes.
-	RxQueue        uint32               `json:"rx_queue"`
-	UID            uint32               `json:"uid"`
-	Inode          uint64               `json:"inode"`
-	PID            Field[int32]         `json:"pid"`
-	ProcessName    Field[string]        `json:"process_name"`
-	Owners         Field[[]SocketOwner] `json:"owners"`
-	Drops          Field[uint32]        `json:"drops"`
-	BoundInterface Field[uint32]        `json:"bound_interface"`
-	Cookie         Field[uint64]        `json:"cookie"`
+	RxQueue     uint32               `json:"rx_queue"`
+	UID         uint32               `json:"uid"`
+	Inode       uint64               `json:"inode"`
+	PID         Field[int32]         `json:"pid"`
+	ProcessName Field[string]        `json:"process_name"`
+	Owners      Field[[]SocketOwner] `json:"owners"`
+	// Counter: it only grows (a drop is a reset).
+	Drops          Field[uint32] `json:"drops"`
+	BoundInterface Field[uint32] `json:"bound_interface"`
+	Cookie         Field[uint64] `json:"cookie"`
 }
 
 func convRawSocket(c *C.libprobe_raw_socket) RawSocket {
@@ -2987,9 +3030,10 @@ type NetlinkSocket struct {
 	RxQueue uint32 `json:"rx_queue"`
 	// Send buffer memory in use.
 	// Unit: bytes.
-	TxQueue uint32        `json:"tx_queue"`
-	Drops   Field[uint32] `json:"drops"`
-	Cookie  Field[uint64] `json:"cookie"`
+	TxQueue uint32 `json:"tx_queue"`
+	// Counter: it only grows (a drop is a reset).
+	Drops  Field[uint32] `json:"drops"`
+	Cookie Field[uint64] `json:"cookie"`
 }
 
 func convNetlinkSocket(c *C.libprobe_netlink_socket) NetlinkSocket {
@@ -3066,21 +3110,31 @@ type TCPStats struct {
 	ConnectionsListen      Field[uint32] `json:"connections_listen"`
 	ConnectionsClosing     Field[uint32] `json:"connections_closing"`
 	// Connections opened by this side (`ActiveOpens`).
+	// Counter: it only grows (a drop is a reset).
 	ActiveOpens Field[uint64] `json:"active_opens"`
 	// Connections accepted (`PassiveOpens`).
+	// Counter: it only grows (a drop is a reset).
 	PassiveOpens Field[uint64] `json:"passive_opens"`
 	// Connection attempts that failed (`AttemptFails`).
+	// Counter: it only grows (a drop is a reset).
 	AttemptFails Field[uint64] `json:"attempt_fails"`
 	// Connections reset from ESTABLISHED or CLOSE_WAIT (`EstabResets`).
+	// Counter: it only grows (a drop is a reset).
 	EstabResets Field[uint64] `json:"estab_resets"`
 	// Connections now ESTABLISHED or CLOSE_WAIT (`CurrEstab`, a gauge).
-	CurrEstab   Field[uint64] `json:"curr_estab"`
-	InSegs      Field[uint64] `json:"in_segs"`
-	OutSegs     Field[uint64] `json:"out_segs"`
+	CurrEstab Field[uint64] `json:"curr_estab"`
+	// Counter: it only grows (a drop is a reset).
+	InSegs Field[uint64] `json:"in_segs"`
+	// Counter: it only grows (a drop is a reset).
+	OutSegs Field[uint64] `json:"out_segs"`
+	// Counter: it only grows (a drop is a reset).
 	RetransSegs Field[uint64] `json:"retrans_segs"`
-	InErrs      Field[uint64] `json:"in_errs"`
-	OutRsts     Field[uint64] `json:"out_rsts"`
+	// Counter: it only grows (a drop is a reset).
+	InErrs Field[uint64] `json:"in_errs"`
+	// Counter: it only grows (a drop is a reset).
+	OutRsts Field[uint64] `json:"out_rsts"`
 	// Segments with a bad checksum (`InCsumErrors`, Linux 3.10+).
+	// Counter: it only grows (a drop is a reset).
 	InCsumErrors Field[uint64] `json:"in_csum_errors"`
 }
 
@@ -3113,18 +3167,27 @@ func convTCPStats(c *C.libprobe_tcp_stats) TCPStats {
 
 // The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).
 type UDPStats struct {
+	// Counter: it only grows (a drop is a reset).
 	InDatagrams uint64 `json:"in_datagrams"`
 	// Datagrams to a port nobody listens on.
-	NoPorts      uint64 `json:"no_ports"`
-	InErrors     uint64 `json:"in_errors"`
+	// Counter: it only grows (a drop is a reset).
+	NoPorts uint64 `json:"no_ports"`
+	// Counter: it only grows (a drop is a reset).
+	InErrors uint64 `json:"in_errors"`
+	// Counter: it only grows (a drop is a reset).
 	OutDatagrams uint64 `json:"out_datagrams"`
+	// Counter: it only grows (a drop is a reset).
 	RcvbufErrors uint64 `json:"rcvbuf_errors"`
+	// Counter: it only grows (a drop is a reset).
 	SndbufErrors uint64 `json:"sndbuf_errors"`
 	// Datagrams with a bad checksum (3.10+).
+	// Counter: it only grows (a drop is a reset).
 	InCsumErrors Field[uint64] `json:"in_csum_errors"`
 	// Multicast datagrams no socket wanted (4.11+).
+	// Counter: it only grows (a drop is a reset).
 	IgnoredMulti Field[uint64] `json:"ignored_multi"`
 	// Datagrams dropped for lack of memory (5.9+).
+	// Counter: it only grows (a drop is a reset).
 	MemErrors Field[uint64] `json:"mem_errors"`
 }
 
@@ -3273,8 +3336,11 @@ type NetInterfaceFull struct {
 	// Whether the link has a carrier (`IFLA_CARRIER`).
 	Carrier Field[bool] `json:"carrier"`
 	// Carrier up and down events since the device was created.
-	CarrierChanges   Field[uint64]            `json:"carrier_changes"`
-	CarrierUpCount   Field[uint64]            `json:"carrier_up_count"`
+	// Counter: it only grows (a drop is a reset).
+	CarrierChanges Field[uint64] `json:"carrier_changes"`
+	// Counter: it only grows (a drop is a reset).
+	CarrierUpCount Field[uint64] `json:"carrier_up_count"`
+	// Counter: it only grows (a drop is a reset).
 	CarrierDownCount Field[uint64]            `json:"carrier_down_count"`
 	Ipv4Addresses    Field[[]Ipv4Info]        `json:"ipv4_addresses"`
 	Ipv6Addresses    Field[[]Ipv6Info]        `json:"ipv6_addresses"`
@@ -3458,37 +3524,60 @@ func convIpv6Info(c *C.libprobe_ipv6_info) Ipv6Info {
 // The 23 interface counters of the specification, from the kernel's 64-bit statistics
 // (`IFLA_STATS64`; the 32-bit `IFLA_STATS` on kernels without it).
 type NetInterfaceStats struct {
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	RxBytes uint64 `json:"rx_bytes"`
-	// Unit: bytes.
-	TxBytes       uint64 `json:"tx_bytes"`
-	RxPackets     uint64 `json:"rx_packets"`
-	TxPackets     uint64 `json:"tx_packets"`
-	RxErrors      uint64 `json:"rx_errors"`
-	TxErrors      uint64 `json:"tx_errors"`
-	RxDropped     uint64 `json:"rx_dropped"`
-	TxDropped     uint64 `json:"tx_dropped"`
-	RxFifoErrors  uint64 `json:"rx_fifo_errors"`
-	TxFifoErrors  uint64 `json:"tx_fifo_errors"`
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
+	TxBytes uint64 `json:"tx_bytes"`
+	// Counter: it only grows (a drop is a reset).
+	RxPackets uint64 `json:"rx_packets"`
+	// Counter: it only grows (a drop is a reset).
+	TxPackets uint64 `json:"tx_packets"`
+	// Counter: it only grows (a drop is a reset).
+	RxErrors uint64 `json:"rx_errors"`
+	// Counter: it only grows (a drop is a reset).
+	TxErrors uint64 `json:"tx_errors"`
+	// Counter: it only grows (a drop is a reset).
+	RxDropped uint64 `json:"rx_dropped"`
+	// Counter: it only grows (a drop is a reset).
+	TxDropped uint64 `json:"tx_dropped"`
+	// Counter: it only grows (a drop is a reset).
+	RxFifoErrors uint64 `json:"rx_fifo_errors"`
+	// Counter: it only grows (a drop is a reset).
+	TxFifoErrors uint64 `json:"tx_fifo_errors"`
+	// Counter: it only grows (a drop is a reset).
 	RxFrameErrors uint64 `json:"rx_frame_errors"`
-	RxCompressed  uint64 `json:"rx_compressed"`
-	TxCompressed  uint64 `json:"tx_compressed"`
+	// Counter: it only grows (a drop is a reset).
+	RxCompressed uint64 `json:"rx_compressed"`
+	// Counter: it only grows (a drop is a reset).
+	TxCompressed uint64 `json:"tx_compressed"`
 	// Multicast packets received.
-	Multicast      uint64 `json:"multicast"`
-	Collisions     uint64 `json:"collisions"`
+	// Counter: it only grows (a drop is a reset).
+	Multicast uint64 `json:"multicast"`
+	// Counter: it only grows (a drop is a reset).
+	Collisions uint64 `json:"collisions"`
+	// Counter: it only grows (a drop is a reset).
 	RxLengthErrors uint64 `json:"rx_length_errors"`
 	// Receiver ring buffer overflows.
+	// Counter: it only grows (a drop is a reset).
 	RxOverErrors uint64 `json:"rx_over_errors"`
-	RxCrcErrors  uint64 `json:"rx_crc_errors"`
+	// Counter: it only grows (a drop is a reset).
+	RxCrcErrors uint64 `json:"rx_crc_errors"`
 	// Packets the receiver missed.
-	RxMissedErrors    uint64 `json:"rx_missed_errors"`
-	TxAbortedErrors   uint64 `json:"tx_aborted_errors"`
-	TxCarrierErrors   uint64 `json:"tx_carrier_errors"`
+	// Counter: it only grows (a drop is a reset).
+	RxMissedErrors uint64 `json:"rx_missed_errors"`
+	// Counter: it only grows (a drop is a reset).
+	TxAbortedErrors uint64 `json:"tx_aborted_errors"`
+	// Counter: it only grows (a drop is a reset).
+	TxCarrierErrors uint64 `json:"tx_carrier_errors"`
+	// Counter: it only grows (a drop is a reset).
 	TxHeartbeatErrors uint64 `json:"tx_heartbeat_errors"`
-	TxWindowErrors    uint64 `json:"tx_window_errors"`
+	// Counter: it only grows (a drop is a reset).
+	TxWindowErrors uint64 `json:"tx_window_errors"`
 	// Packets dropped for lack of a protocol handler (Linux 4.6+).
+	// Counter: it only grows (a drop is a reset).
 	RxNohandler Field[uint64] `json:"rx_nohandler"`
 	// Packets dropped because they were for another host (5.19+).
+	// Counter: it only grows (a drop is a reset).
 	RxOtherhostDropped Field[uint64] `json:"rx_otherhost_dropped"`
 }
 
@@ -3695,11 +3784,13 @@ type ConntrackEntry struct {
 	// Unit: seconds.
 	Timeout uint32 `json:"timeout"`
 	// Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
+	// Counter: it only grows (a drop is a reset).
 	PacketsOrig Field[uint64] `json:"packets_orig"`
-	// Unit: bytes.
-	BytesOrig    Field[uint64] `json:"bytes_orig"`
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
+	BytesOrig Field[uint64] `json:"bytes_orig"`
+	// Counter: it only grows (a drop is a reset).
 	PacketsReply Field[uint64] `json:"packets_reply"`
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	BytesReply Field[uint64] `json:"bytes_reply"`
 	Mark       uint32        `json:"mark"`
 	Zone       uint16        `json:"zone"`
@@ -3769,22 +3860,32 @@ func convConntrackStats(c *C.libprobe_conntrack_stats) ConntrackStats {
 type ConntrackCPUStats struct {
 	CPU uint32 `json:"cpu"`
 	// Lookups that found an entry.
+	// Counter: it only grows (a drop is a reset).
 	Found uint32 `json:"found"`
 	// Packets that could not be tracked.
-	Invalid      uint32 `json:"invalid"`
-	Insert       uint32 `json:"insert"`
+	// Counter: it only grows (a drop is a reset).
+	Invalid uint32 `json:"invalid"`
+	// Counter: it only grows (a drop is a reset).
+	Insert uint32 `json:"insert"`
+	// Counter: it only grows (a drop is a reset).
 	InsertFailed uint32 `json:"insert_failed"`
 	// Packets dropped (the table was full).
+	// Counter: it only grows (a drop is a reset).
 	Drop uint32 `json:"drop"`
 	// Entries evicted to make room.
+	// Counter: it only grows (a drop is a reset).
 	EarlyDrop uint32 `json:"early_drop"`
 	// ICMP errors that matched no entry.
+	// Counter: it only grows (a drop is a reset).
 	Error uint32 `json:"error"`
 	// Lookups restarted because the table changed.
+	// Counter: it only grows (a drop is a reset).
 	SearchRestart uint32 `json:"search_restart"`
 	// Insertion races resolved (5.10+).
+	// Counter: it only grows (a drop is a reset).
 	ClashResolve Field[uint32] `json:"clash_resolve"`
 	// Insertions refused because a hash chain was too long (5.15+).
+	// Counter: it only grows (a drop is a reset).
 	ChainToolong Field[uint32] `json:"chain_toolong"`
 }
 

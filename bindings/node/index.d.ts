@@ -199,13 +199,13 @@ export interface System {
   /**
    * Time since boot, suspended time included (`/proc/uptime`).
    *
-   * Unit: seconds.
+   * Unit: seconds. Counter: it only grows (a drop is a reset).
    */
   uptimeSeconds: number | null;
   /**
    * Idle time summed over CPUs (`/proc/uptime`).
    *
-   * Unit: seconds.
+   * Unit: seconds. Counter: it only grows (a drop is a reset).
    */
   idleSeconds: number | null;
   /** Clock ticks per second (the unit of every `*_ticks` field). */
@@ -238,13 +238,29 @@ export interface System {
   cpuPercent: number | null;
   /** Every present CPU, by id. */
   cpus: Cpu[];
-  /** Context switches since boot. */
+  /**
+   * Context switches since boot.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   contextSwitches: bigint | null;
-  /** Interrupts serviced since boot. */
+  /**
+   * Interrupts serviced since boot.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   interrupts: bigint | null;
-  /** Softirqs serviced since boot (2.6.31+). */
+  /**
+   * Softirqs serviced since boot (2.6.31+).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   softirqs: bigint | null;
-  /** Processes and threads created since boot. */
+  /**
+   * Processes and threads created since boot.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   forks: bigint | null;
   /** Threads runnable now. */
   procsRunning: number | null;
@@ -290,41 +306,41 @@ export interface System {
  * (that time is counted in the other modes there).
  */
 export interface CpuTimes {
-  /** Unit: ticks. */
+  /** Unit: ticks. Counter: it only grows (a drop is a reset). */
   user: bigint;
-  /** Unit: ticks. */
+  /** Unit: ticks. Counter: it only grows (a drop is a reset). */
   nice: bigint;
-  /** Unit: ticks. */
+  /** Unit: ticks. Counter: it only grows (a drop is a reset). */
   system: bigint;
-  /** Unit: ticks. */
+  /** Unit: ticks. Counter: it only grows (a drop is a reset). */
   idle: bigint;
   /**
    * Idle while a task waited for I/O. Not monotonic per CPU: the kernel moves time
    * between `idle` and `iowait`.
    *
-   * Unit: ticks.
+   * Unit: ticks. Counter: it only grows (a drop is a reset).
    */
   iowait: bigint;
-  /** Unit: ticks. */
+  /** Unit: ticks. Counter: it only grows (a drop is a reset). */
   irq: bigint;
-  /** Unit: ticks. */
+  /** Unit: ticks. Counter: it only grows (a drop is a reset). */
   softirq: bigint;
   /**
    * Time stolen by the hypervisor.
    *
-   * Unit: ticks.
+   * Unit: ticks. Counter: it only grows (a drop is a reset).
    */
   steal: bigint;
   /**
    * Time running guests (already included in `user`).
    *
-   * Unit: ticks.
+   * Unit: ticks. Counter: it only grows (a drop is a reset).
    */
   guest: bigint;
   /**
    * Time running niced guests (already included in `nice`).
    *
-   * Unit: ticks.
+   * Unit: ticks. Counter: it only grows (a drop is a reset).
    */
   guestNice: bigint;
 }
@@ -453,7 +469,7 @@ export interface PsiLine {
   /**
    * Total stall time.
    *
-   * Unit: us.
+   * Unit: us. Counter: it only grows (a drop is a reset).
    */
   totalUs: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
@@ -560,13 +576,13 @@ export interface Memory {
    * Swapped in from disk since boot (`pswpin` of `/proc/vmstat` × page size); missing
    * with vmstat's reason when that file is unreadable.
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   swapInBytes: bigint | null;
   /**
    * Swapped out to disk since boot (`pswpout` × page size).
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   swapOutBytes: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
@@ -587,51 +603,58 @@ export interface DiskStats {
   name: string;
   major: number;
   minor: number;
+  /** Counter: it only grows (a drop is a reset). */
   readsCompleted: bigint | null;
-  /** Adjacent reads merged into one before reaching the device. */
+  /**
+   * Adjacent reads merged into one before reaching the device.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   readsMerged: bigint | null;
   /**
    * 512-byte sectors, whatever the device's sector size.
    *
-   * Unit: sectors.
+   * Unit: sectors. Counter: it only grows (a drop is a reset).
    */
   sectorsRead: bigint | null;
   /**
    * `sectors_read * 512` (`error` when that does not fit a u64).
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   readBytes: bigint | null;
   /**
    * Time spent by all reads (they overlap: may exceed wall time).
    *
-   * Unit: ms.
+   * Unit: ms. Counter: it only grows (a drop is a reset).
    */
   readTimeMs: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   writesCompleted: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   writesMerged: bigint | null;
-  /** Unit: sectors. */
+  /** Unit: sectors. Counter: it only grows (a drop is a reset). */
   sectorsWritten: bigint | null;
   /**
    * `sectors_written * 512`.
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   writeBytes: bigint | null;
-  /** Unit: ms. */
+  /** Unit: ms. Counter: it only grows (a drop is a reset). */
   writeTimeMs: bigint | null;
   /** I/Os in flight now (a gauge). */
   ioInProgress: bigint | null;
   /**
    * Time the device had I/O in flight (busy time: `%util` is its rate).
    *
-   * Unit: ms.
+   * Unit: ms. Counter: it only grows (a drop is a reset).
    */
   ioTimeMs: bigint | null;
   /**
    * In-flight time weighted by queue depth.
    *
-   * Unit: ms.
+   * Unit: ms. Counter: it only grows (a drop is a reset).
    */
   weightedIoTimeMs: bigint | null;
   /**
@@ -639,14 +662,19 @@ export interface DiskStats {
    * discard fields.
    */
   discardsCompleted: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   discardsMerged: bigint | null;
-  /** Unit: sectors. */
+  /** Unit: sectors. Counter: it only grows (a drop is a reset). */
   sectorsDiscarded: bigint | null;
-  /** Unit: ms. */
+  /** Unit: ms. Counter: it only grows (a drop is a reset). */
   discardTimeMs: bigint | null;
-  /** Linux 5.5+ (`not_supported` before), like `flush_time_ms`. */
+  /**
+   * Linux 5.5+ (`not_supported` before), like `flush_time_ms`.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   flushesCompleted: bigint | null;
-  /** Unit: ms. */
+  /** Unit: ms. Counter: it only grows (a drop is a reset). */
   flushTimeMs: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'readsCompleted' | 'readsMerged' | 'sectorsRead' | 'readBytes' | 'readTimeMs' | 'writesCompleted' | 'writesMerged' | 'sectorsWritten' | 'writeBytes' | 'writeTimeMs' | 'ioInProgress' | 'ioTimeMs' | 'weightedIoTimeMs' | 'discardsCompleted' | 'discardsMerged' | 'sectorsDiscarded' | 'discardTimeMs' | 'flushesCompleted' | 'flushTimeMs', Reason>>;
@@ -870,18 +898,18 @@ export interface ProcessFull {
   isKernelThread: boolean | null;
   /** Controlling terminal (`tty_nr`, encoded device number; 0 when none). */
   ttyNr: number | null;
-  /** Unit: ticks. */
+  /** Unit: ticks. Counter: it only grows (a drop is a reset). */
   cpuUserTicks: bigint | null;
-  /** Unit: ticks. */
+  /** Unit: ticks. Counter: it only grows (a drop is a reset). */
   cpuSystemTicks: bigint | null;
   /**
    * CPU time of waited-for children, user mode (printed signed by the kernel: a
    * negative value is `error`, never 0).
    *
-   * Unit: ticks.
+   * Unit: ticks. Counter: it only grows (a drop is a reset).
    */
   cpuChildrenUser: bigint | null;
-  /** Unit: ticks. */
+  /** Unit: ticks. Counter: it only grows (a drop is a reset). */
   cpuChildrenSystem: bigint | null;
   /**
    * CPU use since the previous snapshot of the same `Probe`, in percent of one CPU
@@ -998,41 +1026,50 @@ export interface ProcessFull {
    * Unit: percent.
    */
   memoryPercent: number | null;
+  /** Counter: it only grows (a drop is a reset). */
   pageFaultsMinor: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   pageFaultsMajor: bigint | null;
-  /** Minor faults of waited-for children. */
+  /**
+   * Minor faults of waited-for children.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   pageFaultsChildrenMinor: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   pageFaultsChildrenMajor: bigint | null;
   /**
    * Bytes fetched from storage.
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   ioReadBytes: bigint | null;
   /**
    * Bytes sent to storage (or dirtied in the page cache).
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   ioWriteBytes: bigint | null;
   /**
    * Bytes passed to read-like syscalls, cached or not (`rchar`).
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   ioReadChars: bigint | null;
   /**
    * Bytes passed to write-like syscalls (`wchar`).
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   ioWriteChars: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   ioReadSyscalls: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   ioWriteSyscalls: bigint | null;
   /**
    * Bytes whose write-out was cancelled by truncation.
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   ioCancelledWrite: bigint | null;
   /**
@@ -1046,7 +1083,9 @@ export interface ProcessFull {
   openSockets: OpenSocket[] | null;
   /** Memory mappings (option `maps`). */
   maps: MemoryMap[] | null;
+  /** Counter: it only grows (a drop is a reset). */
   voluntaryCtxSwitches: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   nonvoluntaryCtxSwitches: bigint | null;
   limits: ProcessLimits | null;
   /** 0 disabled, 1 strict, 2 filter. */
@@ -1393,78 +1432,90 @@ export interface DelayAccounting {
   /**
    * Time on CPU, summed over threads.
    *
-   * Unit: ns.
+   * Unit: ns. Counter: it only grows (a drop is a reset).
    */
   cpuRunTimeNs: bigint | null;
   /**
    * Time runnable but waiting for a CPU (run-queue delay).
    *
-   * Unit: ns.
+   * Unit: ns. Counter: it only grows (a drop is a reset).
    */
   cpuRunDelayNs: bigint | null;
-  /** Number of times a thread of the process ran on a CPU. */
+  /**
+   * Number of times a thread of the process ran on a CPU.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   cpuTimeslices: bigint | null;
   /**
    * Aggregated block I/O delay (`delayacct_blkio_ticks`).
    *
-   * Unit: ticks.
+   * Unit: ticks. Counter: it only grows (a drop is a reset).
    */
   blkioDelayTicks: bigint | null;
   /**
    * taskstats: waiting for a CPU while runnable.
    *
-   * Unit: ns.
+   * Unit: ns. Counter: it only grows (a drop is a reset).
    */
   cpuDelayTotalNs: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   cpuDelayCount: bigint | null;
   /**
    * taskstats: waiting for synchronous block I/O.
    *
-   * Unit: ns.
+   * Unit: ns. Counter: it only grows (a drop is a reset).
    */
   blkioDelayTotalNs: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   blkioDelayCount: bigint | null;
   /**
    * taskstats: waiting for pages to be swapped in.
    *
-   * Unit: ns.
+   * Unit: ns. Counter: it only grows (a drop is a reset).
    */
   swapinDelayTotalNs: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   swapinDelayCount: bigint | null;
   /**
    * taskstats: memory reclaim.
    *
-   * Unit: ns.
+   * Unit: ns. Counter: it only grows (a drop is a reset).
    */
   freepagesDelayTotalNs: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   freepagesDelayCount: bigint | null;
   /**
    * taskstats: thrashing (refaults of recently evicted pages).
    *
-   * Unit: ns.
+   * Unit: ns. Counter: it only grows (a drop is a reset).
    */
   thrashingDelayTotalNs: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   thrashingDelayCount: bigint | null;
   /**
    * taskstats: memory compaction.
    *
-   * Unit: ns.
+   * Unit: ns. Counter: it only grows (a drop is a reset).
    */
   compactDelayTotalNs: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   compactDelayCount: bigint | null;
   /**
    * taskstats: copy-on-write faults (Linux 6.3+).
    *
-   * Unit: ns.
+   * Unit: ns. Counter: it only grows (a drop is a reset).
    */
   wpcopyDelayTotalNs: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   wpcopyDelayCount: bigint | null;
   /**
    * taskstats: IRQ/softirq time stolen (Linux 6.6+).
    *
-   * Unit: ns.
+   * Unit: ns. Counter: it only grows (a drop is a reset).
    */
   irqDelayTotalNs: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   irqDelayCount: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'cpuRunTimeNs' | 'cpuRunDelayNs' | 'cpuTimeslices' | 'blkioDelayTicks' | 'cpuDelayTotalNs' | 'cpuDelayCount' | 'blkioDelayTotalNs' | 'blkioDelayCount' | 'swapinDelayTotalNs' | 'swapinDelayCount' | 'freepagesDelayTotalNs' | 'freepagesDelayCount' | 'thrashingDelayTotalNs' | 'thrashingDelayCount' | 'compactDelayTotalNs' | 'compactDelayCount' | 'wpcopyDelayTotalNs' | 'wpcopyDelayCount' | 'irqDelayTotalNs' | 'irqDelayCount', Reason>>;
@@ -1733,7 +1784,11 @@ export interface TcpInfo {
    * Unit: bytes.
    */
   rcvSpace: number;
-  /** Segments retransmitted over the connection's life. */
+  /**
+   * Segments retransmitted over the connection's life.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   totalRetrans: number;
   /**
    * Current pacing rate.
@@ -1750,18 +1805,26 @@ export interface TcpInfo {
   /**
    * Bytes acknowledged by the peer.
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   bytesAcked: bigint;
   /**
    * Bytes received from the peer.
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   bytesReceived: bigint;
-  /** Segments sent, retransmissions included. */
+  /**
+   * Segments sent, retransmissions included.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   segsOut: number;
-  /** Segments received. */
+  /**
+   * Segments received.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   segsIn: number;
   /**
    * Bytes queued by the application and not yet sent.
@@ -1775,9 +1838,17 @@ export interface TcpInfo {
    * Unit: us.
    */
   minRttUs: number;
-  /** Segments carrying data received. */
+  /**
+   * Segments carrying data received.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   dataSegsIn: number;
-  /** Segments carrying data sent. */
+  /**
+   * Segments carrying data sent.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   dataSegsOut: number;
   /**
    * Most recent delivery rate estimate.
@@ -1788,42 +1859,62 @@ export interface TcpInfo {
   /**
    * Time with data outstanding (Linux 4.10+).
    *
-   * Unit: us.
+   * Unit: us. Counter: it only grows (a drop is a reset).
    */
   busyTimeUs: bigint | null;
   /**
    * Time limited by the receive window (4.10+).
    *
-   * Unit: us.
+   * Unit: us. Counter: it only grows (a drop is a reset).
    */
   rwndLimitedUs: bigint | null;
   /**
    * Time limited by the send buffer (4.10+).
    *
-   * Unit: us.
+   * Unit: us. Counter: it only grows (a drop is a reset).
    */
   sndbufLimitedUs: bigint | null;
-  /** Segments delivered, retransmissions included (4.18+). */
+  /**
+   * Segments delivered, retransmissions included (4.18+).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   delivered: number | null;
-  /** Segments delivered with an ECN congestion mark (4.18+). */
+  /**
+   * Segments delivered with an ECN congestion mark (4.18+).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   deliveredCe: number | null;
   /**
    * Bytes sent, retransmissions included (4.19+).
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   bytesSent: bigint | null;
   /**
    * Bytes retransmitted (4.19+).
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   bytesRetrans: bigint | null;
-  /** Duplicate segments reported by D-SACK (4.19+). */
+  /**
+   * Duplicate segments reported by D-SACK (4.19+).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   dsackDups: number | null;
-  /** Reordering events seen (4.19+). */
+  /**
+   * Reordering events seen (4.19+).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   reordSeen: number | null;
-  /** Out-of-order packets received (5.4+). */
+  /**
+   * Out-of-order packets received (5.4+).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   rcvOoopack: number | null;
   /**
    * The peer's advertised receive window (5.4+).
@@ -1837,16 +1928,28 @@ export interface TcpInfo {
    * Unit: bytes.
    */
   rcvWnd: number | null;
-  /** Path rehashes after timeouts (6.2+). */
+  /**
+   * Path rehashes after timeouts (6.2+).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   rehash: number | null;
-  /** Retransmission timeouts (6.7+). */
+  /**
+   * Retransmission timeouts (6.7+).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   totalRto: number | null;
-  /** Recoveries from retransmission timeouts (6.7+). */
+  /**
+   * Recoveries from retransmission timeouts (6.7+).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   totalRtoRecoveries: number | null;
   /**
    * Time spent in timeout recovery (6.7+).
    *
-   * Unit: ms.
+   * Unit: ms. Counter: it only grows (a drop is a reset).
    */
   totalRtoTimeMs: number | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
@@ -1903,7 +2006,11 @@ export interface SocketMemory {
    * Unit: bytes.
    */
   backlog: number;
-  /** Packets dropped because a buffer was full (Linux 4.6+; else `not_supported`). */
+  /**
+   * Packets dropped because a buffer was full (Linux 4.6+; else `not_supported`).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   drops: number | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'drops', Reason>>;
@@ -1936,7 +2043,11 @@ export interface UdpConnection {
   pid: number | null;
   processName: string | null;
   owners: SocketOwner[] | null;
-  /** Datagrams dropped (full buffer, bad checksum, filters). */
+  /**
+   * Datagrams dropped (full buffer, bad checksum, filters).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   drops: number | null;
   boundInterface: number | null;
   cookie: bigint | null;
@@ -2012,6 +2123,7 @@ export interface RawSocket {
   pid: number | null;
   processName: string | null;
   owners: SocketOwner[] | null;
+  /** Counter: it only grows (a drop is a reset). */
   drops: number | null;
   boundInterface: number | null;
   cookie: bigint | null;
@@ -2058,6 +2170,7 @@ export interface NetlinkSocket {
    * Unit: bytes.
    */
   txQueue: number;
+  /** Counter: it only grows (a drop is a reset). */
   drops: number | null;
   cookie: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
@@ -2108,22 +2221,47 @@ export interface TcpStats {
   connectionsLastAck: number | null;
   connectionsListen: number | null;
   connectionsClosing: number | null;
-  /** Connections opened by this side (`ActiveOpens`). */
+  /**
+   * Connections opened by this side (`ActiveOpens`).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   activeOpens: bigint | null;
-  /** Connections accepted (`PassiveOpens`). */
+  /**
+   * Connections accepted (`PassiveOpens`).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   passiveOpens: bigint | null;
-  /** Connection attempts that failed (`AttemptFails`). */
+  /**
+   * Connection attempts that failed (`AttemptFails`).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   attemptFails: bigint | null;
-  /** Connections reset from ESTABLISHED or CLOSE_WAIT (`EstabResets`). */
+  /**
+   * Connections reset from ESTABLISHED or CLOSE_WAIT (`EstabResets`).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   estabResets: bigint | null;
   /** Connections now ESTABLISHED or CLOSE_WAIT (`CurrEstab`, a gauge). */
   currEstab: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   inSegs: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   outSegs: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   retransSegs: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   inErrs: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   outRsts: bigint | null;
-  /** Segments with a bad checksum (`InCsumErrors`, Linux 3.10+). */
+  /**
+   * Segments with a bad checksum (`InCsumErrors`, Linux 3.10+).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   inCsumErrors: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'connectionsEstablished' | 'connectionsSynSent' | 'connectionsSynRecv' | 'connectionsFinWait1' | 'connectionsFinWait2' | 'connectionsTimeWait' | 'connectionsClose' | 'connectionsCloseWait' | 'connectionsLastAck' | 'connectionsListen' | 'connectionsClosing' | 'activeOpens' | 'passiveOpens' | 'attemptFails' | 'estabResets' | 'currEstab' | 'inSegs' | 'outSegs' | 'retransSegs' | 'inErrs' | 'outRsts' | 'inCsumErrors', Reason>>;
@@ -2131,18 +2269,39 @@ export interface TcpStats {
 
 /** The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`). */
 export interface UdpStats {
+  /** Counter: it only grows (a drop is a reset). */
   inDatagrams: bigint;
-  /** Datagrams to a port nobody listens on. */
+  /**
+   * Datagrams to a port nobody listens on.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   noPorts: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   inErrors: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   outDatagrams: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   rcvbufErrors: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   sndbufErrors: bigint;
-  /** Datagrams with a bad checksum (3.10+). */
+  /**
+   * Datagrams with a bad checksum (3.10+).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   inCsumErrors: bigint | null;
-  /** Multicast datagrams no socket wanted (4.11+). */
+  /**
+   * Multicast datagrams no socket wanted (4.11+).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   ignoredMulti: bigint | null;
-  /** Datagrams dropped for lack of memory (5.9+). */
+  /**
+   * Datagrams dropped for lack of memory (5.9+).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   memErrors: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'inCsumErrors' | 'ignoredMulti' | 'memErrors', Reason>>;
@@ -2263,9 +2422,15 @@ export interface NetInterfaceFull {
   duplex: Duplex | null;
   /** Whether the link has a carrier (`IFLA_CARRIER`). */
   carrier: boolean | null;
-  /** Carrier up and down events since the device was created. */
+  /**
+   * Carrier up and down events since the device was created.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   carrierChanges: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   carrierUpCount: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   carrierDownCount: bigint | null;
   ipv4Addresses: Ipv4Info[] | null;
   ipv6Addresses: Ipv6Info[] | null;
@@ -2386,37 +2551,75 @@ export interface Ipv6Info {
  * (`IFLA_STATS64`; the 32-bit `IFLA_STATS` on kernels without it).
  */
 export interface NetInterfaceStats {
-  /** Unit: bytes. */
+  /** Unit: bytes. Counter: it only grows (a drop is a reset). */
   rxBytes: bigint;
-  /** Unit: bytes. */
+  /** Unit: bytes. Counter: it only grows (a drop is a reset). */
   txBytes: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   rxPackets: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   txPackets: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   rxErrors: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   txErrors: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   rxDropped: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   txDropped: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   rxFifoErrors: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   txFifoErrors: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   rxFrameErrors: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   rxCompressed: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   txCompressed: bigint;
-  /** Multicast packets received. */
+  /**
+   * Multicast packets received.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   multicast: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   collisions: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   rxLengthErrors: bigint;
-  /** Receiver ring buffer overflows. */
+  /**
+   * Receiver ring buffer overflows.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   rxOverErrors: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   rxCrcErrors: bigint;
-  /** Packets the receiver missed. */
+  /**
+   * Packets the receiver missed.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   rxMissedErrors: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   txAbortedErrors: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   txCarrierErrors: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   txHeartbeatErrors: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   txWindowErrors: bigint;
-  /** Packets dropped for lack of a protocol handler (Linux 4.6+). */
+  /**
+   * Packets dropped for lack of a protocol handler (Linux 4.6+).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   rxNohandler: bigint | null;
-  /** Packets dropped because they were for another host (5.19+). */
+  /**
+   * Packets dropped because they were for another host (5.19+).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   rxOtherhostDropped: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'rxNohandler' | 'rxOtherhostDropped', Reason>>;
@@ -2552,12 +2755,17 @@ export interface ConntrackEntry {
    * Unit: seconds.
    */
   timeout: number;
-  /** Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise). */
+  /**
+   * Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   packetsOrig: bigint | null;
-  /** Unit: bytes. */
+  /** Unit: bytes. Counter: it only grows (a drop is a reset). */
   bytesOrig: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   packetsReply: bigint | null;
-  /** Unit: bytes. */
+  /** Unit: bytes. Counter: it only grows (a drop is a reset). */
   bytesReply: bigint | null;
   mark: number;
   zone: number;
@@ -2590,23 +2798,57 @@ export interface ConntrackStats {
 /** One CPU's conntrack counters (`conntrack -S`). */
 export interface ConntrackCpuStats {
   cpu: number;
-  /** Lookups that found an entry. */
+  /**
+   * Lookups that found an entry.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   found: number;
-  /** Packets that could not be tracked. */
+  /**
+   * Packets that could not be tracked.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   invalid: number;
+  /** Counter: it only grows (a drop is a reset). */
   insert: number;
+  /** Counter: it only grows (a drop is a reset). */
   insertFailed: number;
-  /** Packets dropped (the table was full). */
+  /**
+   * Packets dropped (the table was full).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   drop: number;
-  /** Entries evicted to make room. */
+  /**
+   * Entries evicted to make room.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   earlyDrop: number;
-  /** ICMP errors that matched no entry. */
+  /**
+   * ICMP errors that matched no entry.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   error: number;
-  /** Lookups restarted because the table changed. */
+  /**
+   * Lookups restarted because the table changed.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   searchRestart: number;
-  /** Insertion races resolved (5.10+). */
+  /**
+   * Insertion races resolved (5.10+).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   clashResolve: number | null;
-  /** Insertions refused because a hash chain was too long (5.15+). */
+  /**
+   * Insertions refused because a hash chain was too long (5.15+).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   chainToolong: number | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'clashResolve' | 'chainToolong', Reason>>;
@@ -5493,3 +5735,22 @@ export declare const VERSION: string;
 export declare const DOMAINS: readonly DomainName[];
 /** Every option: its key, kind, doc, default and accepted values (the core's schema). */
 export declare const OPTIONS: readonly OptionInfo[];
+/** One field of a record type in `SCHEMA`. */
+export interface SchemaField {
+  /** The specification's snake_case name (as in JSON). */
+  readonly name: string;
+  /** The camelCase property name. */
+  readonly key: string;
+  /** The unit (`bytes`, `ticks`, …), or null. */
+  readonly unit: string | null;
+  /** `counter` for a value the kernel only adds to (export its rate), else `gauge`. */
+  readonly metric: 'counter' | 'gauge';
+  /** The value's type: `{ t: 'u64' }`, `{ t: 'field', of }`, `{ t: 'record', name }`, … */
+  readonly kind: { readonly t: string; readonly [more: string]: unknown };
+}
+/** The record schema every snapshot follows: each record type's fields in order. */
+export declare const SCHEMA: {
+  readonly root: RecordTypeName;
+  readonly records: { readonly [T in RecordTypeName]: readonly SchemaField[] };
+  readonly enums: { readonly [name: string]: readonly string[] };
+};

@@ -11,16 +11,26 @@
 
 const path = require('node:path')
 
+// The addon: next to this file in a development tree (`npm run build`), else from the
+// platform package npm installed beside this one (napi-rs' layout: `libprobe` lists
+// `libprobe-linux-x64-gnu` as an optional dependency, and npm installs the one that
+// matches this machine's os, cpu and libc).
 function loadNative () {
-  const file = `libprobe.${process.platform}-${process.arch}${process.platform === 'linux' ? '-gnu' : ''}.node`
-  try {
-    return require(path.join(__dirname, file))
-  } catch (e) {
-    const why = e && e.code === 'MODULE_NOT_FOUND'
-      ? `${file} is not built (run \`npm run build\` in ${__dirname})`
-      : e.message
-    throw new Error(`libprobe: cannot load the native addon: ${why}`)
+  const triple = `${process.platform}-${process.arch}${process.platform === 'linux' ? '-gnu' : ''}`
+  const file = `libprobe.${triple}.node`
+  const tried = []
+  for (const target of [path.join(__dirname, file), `libprobe-${triple}`]) {
+    try {
+      return require(target)
+    } catch (e) {
+      if (!e || e.code !== 'MODULE_NOT_FOUND' || !String(e.message).includes(target)) {
+        throw new Error(`libprobe: cannot load the native addon ${target}: ${e && e.message}`)
+      }
+      tried.push(target)
+    }
   }
+  throw new Error(`libprobe: no native addon for ${triple} (tried ${tried.join(', ')}; ` +
+    `in a development tree, run \`npm run build\` in ${__dirname})`)
 }
 
 const native = loadNative()
@@ -320,6 +330,14 @@ function toBytes (text) {
   return new Uint8Array(Buffer.concat(parts))
 }
 
+function deepFreeze (value) {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v)
+    Object.freeze(value)
+  }
+  return value
+}
+
 module.exports = {
   Probe,
   ProbeError,
@@ -329,5 +347,6 @@ module.exports = {
   toBytes,
   VERSION: native.version(),
   DOMAINS: Object.freeze(native.domainNames()),
-  OPTIONS
+  OPTIONS,
+  SCHEMA: deepFreeze(JSON.parse(native.schemaJson()))
 }

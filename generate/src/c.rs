@@ -512,14 +512,7 @@ impl Generator {
                 );
             }
             for f in r.fields {
-                let mut doc = f.doc.to_owned();
-                if let Some(u) = f.unit {
-                    if !doc.is_empty() {
-                        doc.push('\n');
-                    }
-                    let _ = write!(doc, "Unit: {u}.");
-                }
-                doc_lines(o, &doc, "    ");
+                doc_lines(o, &crate::field_doc(f, "\n"), "    ");
                 let _ = writeln!(o, "    pub {}: {},", Self::field_ident(f.name), self.ctype(f.kind));
             }
             o.push_str("}\n\n");
@@ -629,11 +622,15 @@ impl Generator {
                 let _ = writeln!(
                     o,
                     "    libprobe_field_info {{ name: {}.as_ptr(), doc: {}.as_ptr(), unit: {unit}, type_index: {}, \
-                     offset: std::mem::offset_of!({c}, {}) as u32 }},",
+                     offset: std::mem::offset_of!({c}, {}) as u32, metric: {} }},",
                     c_lit(f.name),
                     c_lit(f.doc),
                     self.kind_index(f.kind),
                     Self::field_ident(f.name),
+                    match f.metric {
+                        libprobe::schema::Metric::Counter => "LIBPROBE_METRIC_COUNTER",
+                        libprobe::schema::Metric::Gauge => "LIBPROBE_METRIC_GAUGE",
+                    },
                 );
             }
             o.push_str("]);\n\n");

@@ -174,13 +174,7 @@ impl Generator {
             }
             let _ = writeln!(o, "type {t} struct {{");
             for f in r.fields {
-                let mut doc = f.doc.replace("[`", "`").replace("`]", "`");
-                if let Some(u) = f.unit {
-                    if !doc.is_empty() {
-                        doc.push('\n');
-                    }
-                    let _ = write!(doc, "Unit: {u}.");
-                }
+                let doc = crate::field_doc(f, "\n").replace("[`", "`").replace("`]", "`");
                 for line in doc.lines() {
                     let _ = writeln!(o, "\t// {line}");
                 }

@@ -6,6 +6,7 @@
 //! |---|---|
 //! | `libprobe-ffi/src/generated.rs` | the C view's structs, converters, schema tables and option setters ([`c`]) |
 //! | `include/libprobe.h` | what cbindgen makes of `libprobe-ffi` ([`header`]) |
+//! | `bindings/go/include/libprobe.h` | the same header, inside the Go module |
 //! | `libprobe-ffi/tests/c/layout.h` | the C view's layout, for the C tests ([`c`]) |
 //! | `libprobe-ffi/tests/c/options_gen.c` | a C test of every typed option setter ([`c_options`]) |
 //! | `bindings/go/types_gen.go`, `bindings/go/options_gen.go` | Go structs and options ([`go`]) |
@@ -27,6 +28,27 @@ pub mod docs;
 pub mod go;
 pub mod node;
 pub mod python;
+
+/// What every face's documentation of a field adds to its doc comment: the unit, and
+/// whether it is a counter (`None` for a gauge without a unit).
+pub fn field_note(f: &libprobe::schema::FieldSchema) -> Option<String> {
+    use libprobe::schema::Metric;
+    match (f.unit, f.metric) {
+        (Some(u), Metric::Counter) => Some(format!("Unit: {u}. Counter: it only grows (a drop is a reset).")),
+        (Some(u), Metric::Gauge) => Some(format!("Unit: {u}.")),
+        (None, Metric::Counter) => Some("Counter: it only grows (a drop is a reset).".to_owned()),
+        (None, Metric::Gauge) => None,
+    }
+}
+
+/// A field's doc comment with its [`field_note`], `sep` between them.
+pub fn field_doc(f: &libprobe::schema::FieldSchema, sep: &str) -> String {
+    match field_note(f) {
+        Some(n) if f.doc.is_empty() => n,
+        Some(n) => format!("{}{sep}{n}", f.doc),
+        None => f.doc.to_owned(),
+    }
+}
 
 /// Write the files, or only compare them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +88,10 @@ pub fn run(mode: Mode) -> Result<Vec<String>, String> {
     // The header is made from libprobe-ffi's source as it is on disk now (generated.rs
     // included): after it was written, or checked fresh.
     if stale.is_empty() {
-        update(mode, "include/libprobe.h", &header()?, &mut changed, &mut stale)?;
+        let header = header()?;
+        update(mode, "include/libprobe.h", &header, &mut changed, &mut stale)?;
+        // The Go module's own copy: a module fetched alone (`go get`) has no `include/`.
+        update(mode, "bindings/go/include/libprobe.h", &header, &mut changed, &mut stale)?;
     }
     if stale.is_empty() {
         Ok(changed)

@@ -77,11 +77,7 @@ pub fn render() -> String {
         doc(w, "", r.doc);
         let _ = writeln!(w, "export interface {} {{", r.name);
         for f in r.fields {
-            let text = match f.unit {
-                Some(u) if f.doc.is_empty() => format!("Unit: {u}."),
-                Some(u) => format!("{}\n\nUnit: {u}.", f.doc),
-                None => f.doc.to_owned(),
-            };
+            let text = crate::field_doc(f, "\n\n");
             doc(w, "  ", &text);
             let _ = writeln!(w, "  {}: {};", camel(f.name), ts_type(f.kind));
         }
@@ -235,6 +231,25 @@ export declare const VERSION: string;
 export declare const DOMAINS: readonly DomainName[];
 /** Every option: its key, kind, doc, default and accepted values (the core's schema). */
 export declare const OPTIONS: readonly OptionInfo[];
+/** One field of a record type in `SCHEMA`. */
+export interface SchemaField {
+  /** The specification's snake_case name (as in JSON). */
+  readonly name: string;
+  /** The camelCase property name. */
+  readonly key: string;
+  /** The unit (`bytes`, `ticks`, …), or null. */
+  readonly unit: string | null;
+  /** `counter` for a value the kernel only adds to (export its rate), else `gauge`. */
+  readonly metric: 'counter' | 'gauge';
+  /** The value's type: `{ t: 'u64' }`, `{ t: 'field', of }`, `{ t: 'record', name }`, … */
+  readonly kind: { readonly t: string; readonly [more: string]: unknown };
+}
+/** The record schema every snapshot follows: each record type's fields in order. */
+export declare const SCHEMA: {
+  readonly root: RecordTypeName;
+  readonly records: { readonly [T in RecordTypeName]: readonly SchemaField[] };
+  readonly enums: { readonly [name: string]: readonly string[] };
+};
 ";
 
 #[cfg(test)]
@@ -266,6 +281,7 @@ mod tests {
             "RecordTypeName",
             "ErrorCode",
             "OptionInfo",
+            "SchemaField",
         ];
         for r in records() {
             assert!(!TS_GLOBALS.contains(&r.name), "record type {} clashes with a TypeScript or API name", r.name);

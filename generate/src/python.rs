@@ -64,11 +64,7 @@ pub fn pyi() -> String {
             w.push_str("    ...\n");
         }
         for f in r.fields {
-            let doc = match f.unit {
-                Some(u) if f.doc.is_empty() => format!("Unit: {u}."),
-                Some(u) => format!("{}\n\nUnit: {u}.", f.doc),
-                None => f.doc.to_owned(),
-            };
+            let doc = crate::field_doc(f, "\n\n");
             let _ = writeln!(w, "    @property\n    def {}(self) -> {}:", f.name, py_type(f.kind));
             if doc.is_empty() {
                 w.push_str("        ...\n");
@@ -143,7 +139,13 @@ DOMAIN_OPTIONS
 
 @final
 class FieldDescriptor:
-    """One field of a record class (the attribute's implementation)."""
+    """One field of a record class (the attribute's implementation): `CpuTimes.user`."""
+    @property
+    def unit(self) -> Union[str, None]:
+        """The field's unit (`bytes`, `ticks`, …), or `None`."""
+    @property
+    def metric(self) -> str:
+        """`counter` for a value the kernel only adds to, else `gauge`."""
 "#;
 
 /// The `TypedDict` of each domain's options, and of an entry of `OPTIONS`.

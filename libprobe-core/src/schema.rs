@@ -62,6 +62,33 @@ impl Kind {
     }
 }
 
+/// How a numeric field behaves over time: what an exporter declares it as (Prometheus'
+/// `counter` or `gauge`, OpenTelemetry's monotonic cumulative sum or gauge).
+///
+/// A field is a [`Metric::Counter`] when the kernel only ever adds to it (CPU ticks, bytes
+/// and packets moved, errors, faults, context switches, I/O operations, SNMP counters):
+/// its rate is what one plots, and a drop means a reset (reboot, device re-created, pid
+/// reused), never a smaller value. `#[record(counter)]` marks one. Everything else is a
+/// [`Metric::Gauge`], the default: a value that can go down (memory in use, queue
+/// lengths, temperatures, percentages), and also what a field of a domain that has not
+/// annotated its counters yet is taken for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Metric {
+    #[default]
+    Gauge,
+    Counter,
+}
+
+impl Metric {
+    /// `gauge` or `counter`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Metric::Gauge => "gauge",
+            Metric::Counter => "counter",
+        }
+    }
+}
+
 /// One field of a record.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FieldSchema {
@@ -71,6 +98,8 @@ pub struct FieldSchema {
     pub doc: &'static str,
     /// The unit, when the field has one (`bytes`, `ticks`, `ns`, `percent`, …).
     pub unit: Option<&'static str>,
+    /// Counter or gauge (`#[record(counter)]`); meaningful for numeric fields only.
+    pub metric: Metric,
     pub kind: &'static Kind,
 }
 
@@ -466,6 +495,39 @@ pub fn pascal_case(snake: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A counter is a number; the fields every exporter graphs as rates are counters, and
+    /// the ones that go down are not.
+    #[test]
+    fn counters_are_numbers_and_the_monotonic_fields_are_counters() {
+        let mut counters = 0;
+        for r in record_types(crate::Snapshot::SCHEMA) {
+            for f in r.fields.iter().filter(|f| f.metric == Metric::Counter) {
+                counters += 1;
+                assert!(
+                    matches!(f.kind.inner(), Kind::U8 | Kind::U16 | Kind::U32 | Kind::U64 | Kind::I64 | Kind::F64),
+                    "{}.{} is a counter but not a number",
+                    r.name,
+                    f.name
+                );
+            }
+        }
+        assert!(counters > 100, "{counters} counters");
+        let metric = |s: &RecordSchema, name: &str| s.fields[s.index_of(name).unwrap()].metric;
+        use crate::network::{NetInterfaceStats, TcpStats};
+        use crate::process::ProcessFull;
+        use crate::system::{CpuTimes, DiskStats, Memory, System};
+        assert_eq!(metric(CpuTimes::SCHEMA, "iowait"), Metric::Counter);
+        assert_eq!(metric(System::SCHEMA, "context_switches"), Metric::Counter);
+        assert_eq!(metric(DiskStats::SCHEMA, "read_bytes"), Metric::Counter);
+        assert_eq!(metric(DiskStats::SCHEMA, "io_in_progress"), Metric::Gauge);
+        assert_eq!(metric(NetInterfaceStats::SCHEMA, "rx_packets"), Metric::Counter);
+        assert_eq!(metric(TcpStats::SCHEMA, "curr_estab"), Metric::Gauge);
+        assert_eq!(metric(TcpStats::SCHEMA, "retrans_segs"), Metric::Counter);
+        assert_eq!(metric(ProcessFull::SCHEMA, "page_faults_major"), Metric::Counter);
+        assert_eq!(metric(ProcessFull::SCHEMA, "memory_rss"), Metric::Gauge);
+        assert_eq!(metric(Memory::SCHEMA, "used"), Metric::Gauge);
+    }
 
     #[test]
     fn cases() {

@@ -4283,10 +4283,10 @@ pub struct libprobe_system {
     /// Unit: seconds.
     pub boot_time: libprobe_opt_u64,
     /// Time since boot, suspended time included (`/proc/uptime`).
-    /// Unit: seconds.
+    /// Unit: seconds. Counter: it only grows (a drop is a reset).
     pub uptime_seconds: libprobe_opt_f64,
     /// Idle time summed over CPUs (`/proc/uptime`).
-    /// Unit: seconds.
+    /// Unit: seconds. Counter: it only grows (a drop is a reset).
     pub idle_seconds: libprobe_opt_f64,
     /// Clock ticks per second (the unit of every `*_ticks` field).
     pub clock_ticks: u64,
@@ -4312,12 +4312,16 @@ pub struct libprobe_system {
     /// Every present CPU, by id.
     pub cpus: libprobe_list_cpu,
     /// Context switches since boot.
+    /// Counter: it only grows (a drop is a reset).
     pub context_switches: libprobe_opt_u64,
     /// Interrupts serviced since boot.
+    /// Counter: it only grows (a drop is a reset).
     pub interrupts: libprobe_opt_u64,
     /// Softirqs serviced since boot (2.6.31+).
+    /// Counter: it only grows (a drop is a reset).
     pub softirqs: libprobe_opt_u64,
     /// Processes and threads created since boot.
+    /// Counter: it only grows (a drop is a reset).
     pub forks: libprobe_opt_u64,
     /// Threads runnable now.
     pub procs_running: libprobe_opt_u32,
@@ -4403,30 +4407,30 @@ pub(crate) fn fill_system(a: &Arena, r: &dyn Record) -> libprobe_system {
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_cpu_times {
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub user: u64,
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub nice: u64,
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub system: u64,
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub idle: u64,
     /// Idle while a task waited for I/O. Not monotonic per CPU: the kernel moves time
     /// between `idle` and `iowait`.
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub iowait: u64,
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub irq: u64,
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub softirq: u64,
     /// Time stolen by the hypervisor.
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub steal: u64,
     /// Time running guests (already included in `user`).
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub guest: u64,
     /// Time running niced guests (already included in `nice`).
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub guest_nice: u64,
 }
 
@@ -4641,7 +4645,7 @@ pub struct libprobe_psi_line {
     /// Unit: percent.
     pub avg300: libprobe_opt_f64,
     /// Total stall time.
-    /// Unit: us.
+    /// Unit: us. Counter: it only grows (a drop is a reset).
     pub total_us: libprobe_opt_u64,
 }
 
@@ -4721,10 +4725,10 @@ pub struct libprobe_memory {
     pub swap_used_percent: libprobe_opt_f64,
     /// Swapped in from disk since boot (`pswpin` of `/proc/vmstat` × page size); missing
     /// with vmstat's reason when that file is unreadable.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub swap_in_bytes: libprobe_opt_u64,
     /// Swapped out to disk since boot (`pswpout` × page size).
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub swap_out_bytes: libprobe_opt_u64,
 }
 
@@ -4775,46 +4779,52 @@ pub struct libprobe_disk_stats {
     pub name: libprobe_str,
     pub major: u32,
     pub minor: u32,
+    /// Counter: it only grows (a drop is a reset).
     pub reads_completed: libprobe_opt_u64,
     /// Adjacent reads merged into one before reaching the device.
+    /// Counter: it only grows (a drop is a reset).
     pub reads_merged: libprobe_opt_u64,
     /// 512-byte sectors, whatever the device's sector size.
-    /// Unit: sectors.
+    /// Unit: sectors. Counter: it only grows (a drop is a reset).
     pub sectors_read: libprobe_opt_u64,
     /// `sectors_read * 512` (`error` when that does not fit a u64).
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub read_bytes: libprobe_opt_u64,
     /// Time spent by all reads (they overlap: may exceed wall time).
-    /// Unit: ms.
+    /// Unit: ms. Counter: it only grows (a drop is a reset).
     pub read_time_ms: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub writes_completed: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub writes_merged: libprobe_opt_u64,
-    /// Unit: sectors.
+    /// Unit: sectors. Counter: it only grows (a drop is a reset).
     pub sectors_written: libprobe_opt_u64,
     /// `sectors_written * 512`.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub write_bytes: libprobe_opt_u64,
-    /// Unit: ms.
+    /// Unit: ms. Counter: it only grows (a drop is a reset).
     pub write_time_ms: libprobe_opt_u64,
     /// I/Os in flight now (a gauge).
     pub io_in_progress: libprobe_opt_u64,
     /// Time the device had I/O in flight (busy time: `%util` is its rate).
-    /// Unit: ms.
+    /// Unit: ms. Counter: it only grows (a drop is a reset).
     pub io_time_ms: libprobe_opt_u64,
     /// In-flight time weighted by queue depth.
-    /// Unit: ms.
+    /// Unit: ms. Counter: it only grows (a drop is a reset).
     pub weighted_io_time_ms: libprobe_opt_u64,
     /// Linux 4.18+ (`not_supported` before: the line has no such column), like the other
     /// discard fields.
     pub discards_completed: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub discards_merged: libprobe_opt_u64,
-    /// Unit: sectors.
+    /// Unit: sectors. Counter: it only grows (a drop is a reset).
     pub sectors_discarded: libprobe_opt_u64,
-    /// Unit: ms.
+    /// Unit: ms. Counter: it only grows (a drop is a reset).
     pub discard_time_ms: libprobe_opt_u64,
     /// Linux 5.5+ (`not_supported` before), like `flush_time_ms`.
+    /// Counter: it only grows (a drop is a reset).
     pub flushes_completed: libprobe_opt_u64,
-    /// Unit: ms.
+    /// Unit: ms. Counter: it only grows (a drop is a reset).
     pub flush_time_ms: libprobe_opt_u64,
 }
 
@@ -5134,15 +5144,15 @@ pub struct libprobe_process_full {
     pub is_kernel_thread: libprobe_opt_bool,
     /// Controlling terminal (`tty_nr`, encoded device number; 0 when none).
     pub tty_nr: libprobe_opt_i32,
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub cpu_user_ticks: libprobe_opt_u64,
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub cpu_system_ticks: libprobe_opt_u64,
     /// CPU time of waited-for children, user mode (printed signed by the kernel: a
     /// negative value is `error`, never 0).
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub cpu_children_user: libprobe_opt_u64,
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub cpu_children_system: libprobe_opt_u64,
     /// CPU use since the previous snapshot of the same `Probe`, in percent of one CPU
     /// (200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot, and
@@ -5205,27 +5215,33 @@ pub struct libprobe_process_full {
     /// RSS as a share of the machine's physical memory.
     /// Unit: percent.
     pub memory_percent: libprobe_opt_f64,
+    /// Counter: it only grows (a drop is a reset).
     pub page_faults_minor: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub page_faults_major: libprobe_opt_u64,
     /// Minor faults of waited-for children.
+    /// Counter: it only grows (a drop is a reset).
     pub page_faults_children_minor: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub page_faults_children_major: libprobe_opt_u64,
     /// Bytes fetched from storage.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub io_read_bytes: libprobe_opt_u64,
     /// Bytes sent to storage (or dirtied in the page cache).
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub io_write_bytes: libprobe_opt_u64,
     /// Bytes passed to read-like syscalls, cached or not (`rchar`).
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub io_read_chars: libprobe_opt_u64,
     /// Bytes passed to write-like syscalls (`wchar`).
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub io_write_chars: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub io_read_syscalls: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub io_write_syscalls: libprobe_opt_u64,
     /// Bytes whose write-out was cancelled by truncation.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub io_cancelled_write: libprobe_opt_u64,
     /// Open descriptors: the size the kernel reports for `/proc/<pid>/fd` (Linux 6.2+,
     /// readable for any process), else the number of entries listed there.
@@ -5236,7 +5252,9 @@ pub struct libprobe_process_full {
     pub open_sockets: libprobe_opt_list_open_socket,
     /// Memory mappings (option `maps`).
     pub maps: libprobe_opt_list_memory_map,
+    /// Counter: it only grows (a drop is a reset).
     pub voluntary_ctx_switches: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub nonvoluntary_ctx_switches: libprobe_opt_u64,
     pub limits: libprobe_opt_process_limits,
     /// 0 disabled, 1 strict, 2 filter.
@@ -5789,47 +5807,56 @@ pub(crate) fn fill_io_max(a: &Arena, r: &dyn Record) -> libprobe_io_max {
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_delay_accounting {
     /// Time on CPU, summed over threads.
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub cpu_run_time_ns: libprobe_opt_u64,
     /// Time runnable but waiting for a CPU (run-queue delay).
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub cpu_run_delay_ns: libprobe_opt_u64,
     /// Number of times a thread of the process ran on a CPU.
+    /// Counter: it only grows (a drop is a reset).
     pub cpu_timeslices: libprobe_opt_u64,
     /// Aggregated block I/O delay (`delayacct_blkio_ticks`).
-    /// Unit: ticks.
+    /// Unit: ticks. Counter: it only grows (a drop is a reset).
     pub blkio_delay_ticks: libprobe_opt_u64,
     /// taskstats: waiting for a CPU while runnable.
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub cpu_delay_total_ns: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub cpu_delay_count: libprobe_opt_u64,
     /// taskstats: waiting for synchronous block I/O.
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub blkio_delay_total_ns: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub blkio_delay_count: libprobe_opt_u64,
     /// taskstats: waiting for pages to be swapped in.
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub swapin_delay_total_ns: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub swapin_delay_count: libprobe_opt_u64,
     /// taskstats: memory reclaim.
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub freepages_delay_total_ns: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub freepages_delay_count: libprobe_opt_u64,
     /// taskstats: thrashing (refaults of recently evicted pages).
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub thrashing_delay_total_ns: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub thrashing_delay_count: libprobe_opt_u64,
     /// taskstats: memory compaction.
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub compact_delay_total_ns: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub compact_delay_count: libprobe_opt_u64,
     /// taskstats: copy-on-write faults (Linux 6.3+).
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub wpcopy_delay_total_ns: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub wpcopy_delay_count: libprobe_opt_u64,
     /// taskstats: IRQ/softirq time stolen (Linux 6.6+).
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub irq_delay_total_ns: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub irq_delay_count: libprobe_opt_u64,
 }
 
@@ -6175,6 +6202,7 @@ pub struct libprobe_tcp_info {
     /// Unit: bytes.
     pub rcv_space: u32,
     /// Segments retransmitted over the connection's life.
+    /// Counter: it only grows (a drop is a reset).
     pub total_retrans: u32,
     /// Current pacing rate.
     /// Unit: bytes/s.
@@ -6183,14 +6211,16 @@ pub struct libprobe_tcp_info {
     /// Unit: bytes/s.
     pub max_pacing_rate: u64,
     /// Bytes acknowledged by the peer.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub bytes_acked: u64,
     /// Bytes received from the peer.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub bytes_received: u64,
     /// Segments sent, retransmissions included.
+    /// Counter: it only grows (a drop is a reset).
     pub segs_out: u32,
     /// Segments received.
+    /// Counter: it only grows (a drop is a reset).
     pub segs_in: u32,
     /// Bytes queued by the application and not yet sent.
     /// Unit: bytes.
@@ -6199,36 +6229,43 @@ pub struct libprobe_tcp_info {
     /// Unit: us.
     pub min_rtt_us: u32,
     /// Segments carrying data received.
+    /// Counter: it only grows (a drop is a reset).
     pub data_segs_in: u32,
     /// Segments carrying data sent.
+    /// Counter: it only grows (a drop is a reset).
     pub data_segs_out: u32,
     /// Most recent delivery rate estimate.
     /// Unit: bytes/s.
     pub delivery_rate: u64,
     /// Time with data outstanding (Linux 4.10+).
-    /// Unit: us.
+    /// Unit: us. Counter: it only grows (a drop is a reset).
     pub busy_time_us: libprobe_opt_u64,
     /// Time limited by the receive window (4.10+).
-    /// Unit: us.
+    /// Unit: us. Counter: it only grows (a drop is a reset).
     pub rwnd_limited_us: libprobe_opt_u64,
     /// Time limited by the send buffer (4.10+).
-    /// Unit: us.
+    /// Unit: us. Counter: it only grows (a drop is a reset).
     pub sndbuf_limited_us: libprobe_opt_u64,
     /// Segments delivered, retransmissions included (4.18+).
+    /// Counter: it only grows (a drop is a reset).
     pub delivered: libprobe_opt_u32,
     /// Segments delivered with an ECN congestion mark (4.18+).
+    /// Counter: it only grows (a drop is a reset).
     pub delivered_ce: libprobe_opt_u32,
     /// Bytes sent, retransmissions included (4.19+).
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub bytes_sent: libprobe_opt_u64,
     /// Bytes retransmitted (4.19+).
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub bytes_retrans: libprobe_opt_u64,
     /// Duplicate segments reported by D-SACK (4.19+).
+    /// Counter: it only grows (a drop is a reset).
     pub dsack_dups: libprobe_opt_u32,
     /// Reordering events seen (4.19+).
+    /// Counter: it only grows (a drop is a reset).
     pub reord_seen: libprobe_opt_u32,
     /// Out-of-order packets received (5.4+).
+    /// Counter: it only grows (a drop is a reset).
     pub rcv_ooopack: libprobe_opt_u32,
     /// The peer's advertised receive window (5.4+).
     /// Unit: bytes.
@@ -6237,13 +6274,16 @@ pub struct libprobe_tcp_info {
     /// Unit: bytes.
     pub rcv_wnd: libprobe_opt_u32,
     /// Path rehashes after timeouts (6.2+).
+    /// Counter: it only grows (a drop is a reset).
     pub rehash: libprobe_opt_u32,
     /// Retransmission timeouts (6.7+).
+    /// Counter: it only grows (a drop is a reset).
     pub total_rto: libprobe_opt_u32,
     /// Recoveries from retransmission timeouts (6.7+).
+    /// Counter: it only grows (a drop is a reset).
     pub total_rto_recoveries: libprobe_opt_u32,
     /// Time spent in timeout recovery (6.7+).
-    /// Unit: ms.
+    /// Unit: ms. Counter: it only grows (a drop is a reset).
     pub total_rto_time_ms: libprobe_opt_u32,
 }
 
@@ -6348,6 +6388,7 @@ pub struct libprobe_socket_memory {
     /// Unit: bytes.
     pub backlog: u32,
     /// Packets dropped because a buffer was full (Linux 4.6+; else `not_supported`).
+    /// Counter: it only grows (a drop is a reset).
     pub drops: libprobe_opt_u32,
 }
 
@@ -6400,6 +6441,7 @@ pub struct libprobe_udp_connection {
     pub process_name: libprobe_opt_str,
     pub owners: libprobe_opt_list_socket_owner,
     /// Datagrams dropped (full buffer, bad checksum, filters).
+    /// Counter: it only grows (a drop is a reset).
     pub drops: libprobe_opt_u32,
     pub bound_interface: libprobe_opt_u32,
     pub cookie: libprobe_opt_u64,
@@ -6526,6 +6568,7 @@ pub struct libprobe_raw_socket {
     pub pid: libprobe_opt_i32,
     pub process_name: libprobe_opt_str,
     pub owners: libprobe_opt_list_socket_owner,
+    /// Counter: it only grows (a drop is a reset).
     pub drops: libprobe_opt_u32,
     pub bound_interface: libprobe_opt_u32,
     pub cookie: libprobe_opt_u64,
@@ -6592,6 +6635,7 @@ pub struct libprobe_netlink_socket {
     /// Send buffer memory in use.
     /// Unit: bytes.
     pub tx_queue: u32,
+    /// Counter: it only grows (a drop is a reset).
     pub drops: libprobe_opt_u32,
     pub cookie: libprobe_opt_u64,
 }
@@ -6696,21 +6740,31 @@ pub struct libprobe_tcp_stats {
     pub connections_listen: libprobe_opt_u32,
     pub connections_closing: libprobe_opt_u32,
     /// Connections opened by this side (`ActiveOpens`).
+    /// Counter: it only grows (a drop is a reset).
     pub active_opens: libprobe_opt_u64,
     /// Connections accepted (`PassiveOpens`).
+    /// Counter: it only grows (a drop is a reset).
     pub passive_opens: libprobe_opt_u64,
     /// Connection attempts that failed (`AttemptFails`).
+    /// Counter: it only grows (a drop is a reset).
     pub attempt_fails: libprobe_opt_u64,
     /// Connections reset from ESTABLISHED or CLOSE_WAIT (`EstabResets`).
+    /// Counter: it only grows (a drop is a reset).
     pub estab_resets: libprobe_opt_u64,
     /// Connections now ESTABLISHED or CLOSE_WAIT (`CurrEstab`, a gauge).
     pub curr_estab: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub in_segs: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub out_segs: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub retrans_segs: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub in_errs: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub out_rsts: libprobe_opt_u64,
     /// Segments with a bad checksum (`InCsumErrors`, Linux 3.10+).
+    /// Counter: it only grows (a drop is a reset).
     pub in_csum_errors: libprobe_opt_u64,
 }
 
@@ -6756,18 +6810,27 @@ pub(crate) fn fill_tcp_stats(a: &Arena, r: &dyn Record) -> libprobe_tcp_stats {
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_udp_stats {
+    /// Counter: it only grows (a drop is a reset).
     pub in_datagrams: u64,
     /// Datagrams to a port nobody listens on.
+    /// Counter: it only grows (a drop is a reset).
     pub no_ports: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub in_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub out_datagrams: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub rcvbuf_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub sndbuf_errors: u64,
     /// Datagrams with a bad checksum (3.10+).
+    /// Counter: it only grows (a drop is a reset).
     pub in_csum_errors: libprobe_opt_u64,
     /// Multicast datagrams no socket wanted (4.11+).
+    /// Counter: it only grows (a drop is a reset).
     pub ignored_multi: libprobe_opt_u64,
     /// Datagrams dropped for lack of memory (5.9+).
+    /// Counter: it only grows (a drop is a reset).
     pub mem_errors: libprobe_opt_u64,
 }
 
@@ -6961,8 +7024,11 @@ pub struct libprobe_net_interface_full {
     /// Whether the link has a carrier (`IFLA_CARRIER`).
     pub carrier: libprobe_opt_bool,
     /// Carrier up and down events since the device was created.
+    /// Counter: it only grows (a drop is a reset).
     pub carrier_changes: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub carrier_up_count: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub carrier_down_count: libprobe_opt_u64,
     pub ipv4_addresses: libprobe_opt_list_ipv4_info,
     pub ipv6_addresses: libprobe_opt_list_ipv6_info,
@@ -7198,37 +7264,60 @@ pub(crate) fn fill_ipv6_info(a: &Arena, r: &dyn Record) -> libprobe_ipv6_info {
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_net_interface_stats {
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub rx_bytes: u64,
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub tx_bytes: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub rx_packets: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub tx_packets: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub rx_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub tx_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub rx_dropped: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub tx_dropped: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub rx_fifo_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub tx_fifo_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub rx_frame_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub rx_compressed: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub tx_compressed: u64,
     /// Multicast packets received.
+    /// Counter: it only grows (a drop is a reset).
     pub multicast: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub collisions: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub rx_length_errors: u64,
     /// Receiver ring buffer overflows.
+    /// Counter: it only grows (a drop is a reset).
     pub rx_over_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub rx_crc_errors: u64,
     /// Packets the receiver missed.
+    /// Counter: it only grows (a drop is a reset).
     pub rx_missed_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub tx_aborted_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub tx_carrier_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub tx_heartbeat_errors: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub tx_window_errors: u64,
     /// Packets dropped for lack of a protocol handler (Linux 4.6+).
+    /// Counter: it only grows (a drop is a reset).
     pub rx_nohandler: libprobe_opt_u64,
     /// Packets dropped because they were for another host (5.19+).
+    /// Counter: it only grows (a drop is a reset).
     pub rx_otherhost_dropped: libprobe_opt_u64,
 }
 
@@ -7500,11 +7589,13 @@ pub struct libprobe_conntrack_entry {
     /// Unit: seconds.
     pub timeout: u32,
     /// Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
+    /// Counter: it only grows (a drop is a reset).
     pub packets_orig: libprobe_opt_u64,
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub bytes_orig: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub packets_reply: libprobe_opt_u64,
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub bytes_reply: libprobe_opt_u64,
     pub mark: u32,
     pub zone: u16,
@@ -7600,22 +7691,32 @@ pub(crate) fn fill_conntrack_stats(a: &Arena, r: &dyn Record) -> libprobe_conntr
 pub struct libprobe_conntrack_cpu_stats {
     pub cpu: u32,
     /// Lookups that found an entry.
+    /// Counter: it only grows (a drop is a reset).
     pub found: u32,
     /// Packets that could not be tracked.
+    /// Counter: it only grows (a drop is a reset).
     pub invalid: u32,
+    /// Counter: it only grows (a drop is a reset).
     pub insert: u32,
+    /// Counter: it only grows (a drop is a reset).
     pub insert_failed: u32,
     /// Packets dropped (the table was full).
+    /// Counter: it only grows (a drop is a reset).
     pub drop: u32,
     /// Entries evicted to make room.
+    /// Counter: it only grows (a drop is a reset).
     pub early_drop: u32,
     /// ICMP errors that matched no entry.
+    /// Counter: it only grows (a drop is a reset).
     pub error: u32,
     /// Lookups restarted because the table changed.
+    /// Counter: it only grows (a drop is a reset).
     pub search_restart: u32,
     /// Insertion races resolved (5.10+).
+    /// Counter: it only grows (a drop is a reset).
     pub clash_resolve: libprobe_opt_u32,
     /// Insertions refused because a hash chain was too long (5.15+).
+    /// Counter: it only grows (a drop is a reset).
     pub chain_toolong: libprobe_opt_u32,
 }
 
@@ -13415,92 +13516,92 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 318]> = Table([
 ]);
 
 static FIELDS_SNAPSHOT: Table<[libprobe_field_info; 12]> = Table([
-    libprobe_field_info { name: c"timestamp_unix_ns".as_ptr(), doc: c"When collection started, on the observed machine's clock.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_snapshot_view, timestamp_unix_ns) as u32 },
-    libprobe_field_info { name: c"timestamp_monotonic_ns".as_ptr(), doc: c"CLOCK_MONOTONIC when collection started (for computing rates between snapshots).".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_snapshot_view, timestamp_monotonic_ns) as u32 },
-    libprobe_field_info { name: c"duration_ns".as_ptr(), doc: c"Time the whole collection took.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_snapshot_view, duration_ns) as u32 },
-    libprobe_field_info { name: c"libprobe_version".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_snapshot_view, libprobe_version) as u32 },
-    libprobe_field_info { name: c"domains".as_ptr(), doc: c"One entry per domain: collected, skipped or failed, and why.".as_ptr(), unit: std::ptr::null(), type_index: 3, offset: std::mem::offset_of!(libprobe_snapshot_view, domains) as u32 },
-    libprobe_field_info { name: c"system".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 5, offset: std::mem::offset_of!(libprobe_snapshot_view, system) as u32 },
-    libprobe_field_info { name: c"processes".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 8, offset: std::mem::offset_of!(libprobe_snapshot_view, processes) as u32 },
-    libprobe_field_info { name: c"network".as_ptr(), doc: c"Sockets, interfaces, routes, neighbours, conntrack and protocol counters of one\nnetwork namespace (see [`crate::network`]).".as_ptr(), unit: std::ptr::null(), type_index: 10, offset: std::mem::offset_of!(libprobe_snapshot_view, network) as u32 },
-    libprobe_field_info { name: c"gpus".as_ptr(), doc: c"Every GPU (see [`crate::gpu`]).".as_ptr(), unit: std::ptr::null(), type_index: 13, offset: std::mem::offset_of!(libprobe_snapshot_view, gpus) as u32 },
-    libprobe_field_info { name: c"power".as_ptr(), doc: c"RAPL zones, power supplies and sensors (see [`crate::power`]).".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_snapshot_view, power) as u32 },
-    libprobe_field_info { name: c"storage".as_ptr(), doc: c"SMART health, Btrfs, LVM and ZFS (see [`crate::storage`]).".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_snapshot_view, storage) as u32 },
-    libprobe_field_info { name: c"ebpf".as_ptr(), doc: c"What the eBPF tracers saw since the previous snapshot (see [`crate::ebpf`]).".as_ptr(), unit: std::ptr::null(), type_index: 19, offset: std::mem::offset_of!(libprobe_snapshot_view, ebpf) as u32 },
+    libprobe_field_info { name: c"timestamp_unix_ns".as_ptr(), doc: c"When collection started, on the observed machine's clock.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_snapshot_view, timestamp_unix_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"timestamp_monotonic_ns".as_ptr(), doc: c"CLOCK_MONOTONIC when collection started (for computing rates between snapshots).".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_snapshot_view, timestamp_monotonic_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"duration_ns".as_ptr(), doc: c"Time the whole collection took.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_snapshot_view, duration_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"libprobe_version".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_snapshot_view, libprobe_version) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"domains".as_ptr(), doc: c"One entry per domain: collected, skipped or failed, and why.".as_ptr(), unit: std::ptr::null(), type_index: 3, offset: std::mem::offset_of!(libprobe_snapshot_view, domains) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"system".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 5, offset: std::mem::offset_of!(libprobe_snapshot_view, system) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"processes".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 8, offset: std::mem::offset_of!(libprobe_snapshot_view, processes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"network".as_ptr(), doc: c"Sockets, interfaces, routes, neighbours, conntrack and protocol counters of one\nnetwork namespace (see [`crate::network`]).".as_ptr(), unit: std::ptr::null(), type_index: 10, offset: std::mem::offset_of!(libprobe_snapshot_view, network) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"gpus".as_ptr(), doc: c"Every GPU (see [`crate::gpu`]).".as_ptr(), unit: std::ptr::null(), type_index: 13, offset: std::mem::offset_of!(libprobe_snapshot_view, gpus) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power".as_ptr(), doc: c"RAPL zones, power supplies and sensors (see [`crate::power`]).".as_ptr(), unit: std::ptr::null(), type_index: 15, offset: std::mem::offset_of!(libprobe_snapshot_view, power) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"storage".as_ptr(), doc: c"SMART health, Btrfs, LVM and ZFS (see [`crate::storage`]).".as_ptr(), unit: std::ptr::null(), type_index: 17, offset: std::mem::offset_of!(libprobe_snapshot_view, storage) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ebpf".as_ptr(), doc: c"What the eBPF tracers saw since the previous snapshot (see [`crate::ebpf`]).".as_ptr(), unit: std::ptr::null(), type_index: 19, offset: std::mem::offset_of!(libprobe_snapshot_view, ebpf) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_DOMAIN_STATUS: Table<[libprobe_field_info; 7]> = Table([
-    libprobe_field_info { name: c"domain".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 20, offset: std::mem::offset_of!(libprobe_domain_status, domain) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 21, offset: std::mem::offset_of!(libprobe_domain_status, state) as u32 },
-    libprobe_field_info { name: c"reason".as_ptr(), doc: c"Why the domain was skipped or failed; `null` when collected.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_domain_status, reason) as u32 },
-    libprobe_field_info { name: c"error".as_ptr(), doc: c"The error that failed the domain, with the path it concerns.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_domain_status, error) as u32 },
-    libprobe_field_info { name: c"warnings".as_ptr(), doc: c"Problems that did not fail the domain: a file that failed to parse for one process,\na source that was unexpectedly unreadable. Bounded; see `warnings_dropped`.".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_domain_status, warnings) as u32 },
-    libprobe_field_info { name: c"warnings_dropped".as_ptr(), doc: c"Warnings beyond the bound that were counted but not kept.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_domain_status, warnings_dropped) as u32 },
-    libprobe_field_info { name: c"duration_ns".as_ptr(), doc: c"Time spent collecting this domain.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_domain_status, duration_ns) as u32 },
+    libprobe_field_info { name: c"domain".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 20, offset: std::mem::offset_of!(libprobe_domain_status, domain) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 21, offset: std::mem::offset_of!(libprobe_domain_status, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"reason".as_ptr(), doc: c"Why the domain was skipped or failed; `null` when collected.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_domain_status, reason) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"error".as_ptr(), doc: c"The error that failed the domain, with the path it concerns.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_domain_status, error) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"warnings".as_ptr(), doc: c"Problems that did not fail the domain: a file that failed to parse for one process,\na source that was unexpectedly unreadable. Bounded; see `warnings_dropped`.".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_domain_status, warnings) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"warnings_dropped".as_ptr(), doc: c"Warnings beyond the bound that were counted but not kept.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_domain_status, warnings_dropped) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"duration_ns".as_ptr(), doc: c"Time spent collecting this domain.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_domain_status, duration_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_SYSTEM: Table<[libprobe_field_info; 32]> = Table([
-    libprobe_field_info { name: c"hostname".as_ptr(), doc: c"`/proc/sys/kernel/hostname` (of the reader's UTS namespace).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_system, hostname) as u32 },
-    libprobe_field_info { name: c"kernel_release".as_ptr(), doc: c"`uname -r` (`/proc/sys/kernel/osrelease`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_system, kernel_release) as u32 },
-    libprobe_field_info { name: c"kernel_version".as_ptr(), doc: c"`uname -v` (`/proc/sys/kernel/version`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_system, kernel_version) as u32 },
-    libprobe_field_info { name: c"boot_time".as_ptr(), doc: c"Boot time as a Unix timestamp (`btime` of `/proc/stat`; moves when the wall clock\nis stepped).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_system, boot_time) as u32 },
-    libprobe_field_info { name: c"uptime_seconds".as_ptr(), doc: c"Time since boot, suspended time included (`/proc/uptime`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, uptime_seconds) as u32 },
-    libprobe_field_info { name: c"idle_seconds".as_ptr(), doc: c"Idle time summed over CPUs (`/proc/uptime`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, idle_seconds) as u32 },
-    libprobe_field_info { name: c"clock_ticks".as_ptr(), doc: c"Clock ticks per second (the unit of every `*_ticks` field).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, clock_ticks) as u32 },
-    libprobe_field_info { name: c"page_size".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, page_size) as u32 },
-    libprobe_field_info { name: c"cpu_count".as_ptr(), doc: c"Logical CPUs online (`/sys/devices/system/cpu/online`, else the `cpuN` lines of\n`/proc/stat`). Not reduced by affinity or cgroup limits, unlike `nproc`.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_system, cpu_count) as u32 },
-    libprobe_field_info { name: c"cpu_count_possible".as_ptr(), doc: c"Logical CPUs the kernel can bring online (`possible`).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_system, cpu_count_possible) as u32 },
-    libprobe_field_info { name: c"cpu_count_physical".as_ptr(), doc: c"Physical cores among online CPUs (distinct package/die/core ids, else distinct\nsibling sets).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_system, cpu_count_physical) as u32 },
-    libprobe_field_info { name: c"cpu_packages".as_ptr(), doc: c"Packages (sockets) among online CPUs.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_system, cpu_packages) as u32 },
-    libprobe_field_info { name: c"cpu_total".as_ptr(), doc: c"The `cpu` line of `/proc/stat`: every possible CPU, summed.".as_ptr(), unit: std::ptr::null(), type_index: 35, offset: std::mem::offset_of!(libprobe_system, cpu_total) as u32 },
-    libprobe_field_info { name: c"cpu_percent".as_ptr(), doc: c"Busy share of all CPUs since the previous snapshot of the same `Probe` (0–100, not\nper core). `no_previous_sample` on the first snapshot, when no clock tick elapsed\nsince the previous one, and when the counters went backwards (CPU hotplug).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, cpu_percent) as u32 },
-    libprobe_field_info { name: c"cpus".as_ptr(), doc: c"Every present CPU, by id.".as_ptr(), unit: std::ptr::null(), type_index: 37, offset: std::mem::offset_of!(libprobe_system, cpus) as u32 },
-    libprobe_field_info { name: c"context_switches".as_ptr(), doc: c"Context switches since boot.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_system, context_switches) as u32 },
-    libprobe_field_info { name: c"interrupts".as_ptr(), doc: c"Interrupts serviced since boot.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_system, interrupts) as u32 },
-    libprobe_field_info { name: c"softirqs".as_ptr(), doc: c"Softirqs serviced since boot (2.6.31+).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_system, softirqs) as u32 },
-    libprobe_field_info { name: c"forks".as_ptr(), doc: c"Processes and threads created since boot.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_system, forks) as u32 },
-    libprobe_field_info { name: c"procs_running".as_ptr(), doc: c"Threads runnable now.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_system, procs_running) as u32 },
-    libprobe_field_info { name: c"procs_blocked".as_ptr(), doc: c"Threads blocked on I/O now.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_system, procs_blocked) as u32 },
-    libprobe_field_info { name: c"load".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 39, offset: std::mem::offset_of!(libprobe_system, load) as u32 },
-    libprobe_field_info { name: c"pressure".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 40, offset: std::mem::offset_of!(libprobe_system, pressure) as u32 },
-    libprobe_field_info { name: c"memory".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 42, offset: std::mem::offset_of!(libprobe_system, memory) as u32 },
-    libprobe_field_info { name: c"meminfo".as_ptr(), doc: c"Every `/proc/meminfo` line: values with a `kB` unit converted to bytes, the others\n(`HugePages_*`) as counts. A line whose value does not parse is left out (with a\nwarning).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_system, meminfo) as u32 },
-    libprobe_field_info { name: c"vmstat".as_ptr(), doc: c"Every `/proc/vmstat` counter, as the kernel prints it (mostly pages); one that does\nnot parse is left out (with a warning).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_system, vmstat) as u32 },
-    libprobe_field_info { name: c"disks".as_ptr(), doc: c"Every line of `/proc/diskstats` (disks, partitions, loop, dm and zram devices).".as_ptr(), unit: std::ptr::null(), type_index: 47, offset: std::mem::offset_of!(libprobe_system, disks) as u32 },
-    libprobe_field_info { name: c"filesystems".as_ptr(), doc: c"Every mount of `/proc/self/mountinfo` (the reader's mount namespace), in order.".as_ptr(), unit: std::ptr::null(), type_index: 50, offset: std::mem::offset_of!(libprobe_system, filesystems) as u32 },
-    libprobe_field_info { name: c"file_handles".as_ptr(), doc: c"File handles (`/proc/sys/fs/file-nr`).".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_system, file_handles) as u32 },
-    libprobe_field_info { name: c"inodes".as_ptr(), doc: c"Cached inodes (`/proc/sys/fs/inode-nr`).".as_ptr(), unit: std::ptr::null(), type_index: 54, offset: std::mem::offset_of!(libprobe_system, inodes) as u32 },
-    libprobe_field_info { name: c"entropy".as_ptr(), doc: c"The random pool (`/proc/sys/kernel/random/`).".as_ptr(), unit: std::ptr::null(), type_index: 56, offset: std::mem::offset_of!(libprobe_system, entropy) as u32 },
-    libprobe_field_info { name: c"socket_memory".as_ptr(), doc: c"Socket buffer memory of the reader's network namespace (`/proc/net/sockstat`,\n`sockstat6`), in bytes.".as_ptr(), unit: std::ptr::null(), type_index: 58, offset: std::mem::offset_of!(libprobe_system, socket_memory) as u32 },
+    libprobe_field_info { name: c"hostname".as_ptr(), doc: c"`/proc/sys/kernel/hostname` (of the reader's UTS namespace).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_system, hostname) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"kernel_release".as_ptr(), doc: c"`uname -r` (`/proc/sys/kernel/osrelease`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_system, kernel_release) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"kernel_version".as_ptr(), doc: c"`uname -v` (`/proc/sys/kernel/version`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_system, kernel_version) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"boot_time".as_ptr(), doc: c"Boot time as a Unix timestamp (`btime` of `/proc/stat`; moves when the wall clock\nis stepped).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_system, boot_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uptime_seconds".as_ptr(), doc: c"Time since boot, suspended time included (`/proc/uptime`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, uptime_seconds) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"idle_seconds".as_ptr(), doc: c"Idle time summed over CPUs (`/proc/uptime`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, idle_seconds) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"clock_ticks".as_ptr(), doc: c"Clock ticks per second (the unit of every `*_ticks` field).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, clock_ticks) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"page_size".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_system, page_size) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_count".as_ptr(), doc: c"Logical CPUs online (`/sys/devices/system/cpu/online`, else the `cpuN` lines of\n`/proc/stat`). Not reduced by affinity or cgroup limits, unlike `nproc`.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_system, cpu_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_count_possible".as_ptr(), doc: c"Logical CPUs the kernel can bring online (`possible`).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_system, cpu_count_possible) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_count_physical".as_ptr(), doc: c"Physical cores among online CPUs (distinct package/die/core ids, else distinct\nsibling sets).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_system, cpu_count_physical) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_packages".as_ptr(), doc: c"Packages (sockets) among online CPUs.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_system, cpu_packages) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_total".as_ptr(), doc: c"The `cpu` line of `/proc/stat`: every possible CPU, summed.".as_ptr(), unit: std::ptr::null(), type_index: 35, offset: std::mem::offset_of!(libprobe_system, cpu_total) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_percent".as_ptr(), doc: c"Busy share of all CPUs since the previous snapshot of the same `Probe` (0–100, not\nper core). `no_previous_sample` on the first snapshot, when no clock tick elapsed\nsince the previous one, and when the counters went backwards (CPU hotplug).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_system, cpu_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpus".as_ptr(), doc: c"Every present CPU, by id.".as_ptr(), unit: std::ptr::null(), type_index: 37, offset: std::mem::offset_of!(libprobe_system, cpus) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"context_switches".as_ptr(), doc: c"Context switches since boot.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_system, context_switches) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"interrupts".as_ptr(), doc: c"Interrupts serviced since boot.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_system, interrupts) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"softirqs".as_ptr(), doc: c"Softirqs serviced since boot (2.6.31+).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_system, softirqs) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"forks".as_ptr(), doc: c"Processes and threads created since boot.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_system, forks) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"procs_running".as_ptr(), doc: c"Threads runnable now.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_system, procs_running) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"procs_blocked".as_ptr(), doc: c"Threads blocked on I/O now.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_system, procs_blocked) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"load".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 39, offset: std::mem::offset_of!(libprobe_system, load) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pressure".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 40, offset: std::mem::offset_of!(libprobe_system, pressure) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 42, offset: std::mem::offset_of!(libprobe_system, memory) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"meminfo".as_ptr(), doc: c"Every `/proc/meminfo` line: values with a `kB` unit converted to bytes, the others\n(`HugePages_*`) as counts. A line whose value does not parse is left out (with a\nwarning).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_system, meminfo) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"vmstat".as_ptr(), doc: c"Every `/proc/vmstat` counter, as the kernel prints it (mostly pages); one that does\nnot parse is left out (with a warning).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_system, vmstat) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"disks".as_ptr(), doc: c"Every line of `/proc/diskstats` (disks, partitions, loop, dm and zram devices).".as_ptr(), unit: std::ptr::null(), type_index: 47, offset: std::mem::offset_of!(libprobe_system, disks) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"filesystems".as_ptr(), doc: c"Every mount of `/proc/self/mountinfo` (the reader's mount namespace), in order.".as_ptr(), unit: std::ptr::null(), type_index: 50, offset: std::mem::offset_of!(libprobe_system, filesystems) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"file_handles".as_ptr(), doc: c"File handles (`/proc/sys/fs/file-nr`).".as_ptr(), unit: std::ptr::null(), type_index: 52, offset: std::mem::offset_of!(libprobe_system, file_handles) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"inodes".as_ptr(), doc: c"Cached inodes (`/proc/sys/fs/inode-nr`).".as_ptr(), unit: std::ptr::null(), type_index: 54, offset: std::mem::offset_of!(libprobe_system, inodes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"entropy".as_ptr(), doc: c"The random pool (`/proc/sys/kernel/random/`).".as_ptr(), unit: std::ptr::null(), type_index: 56, offset: std::mem::offset_of!(libprobe_system, entropy) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"socket_memory".as_ptr(), doc: c"Socket buffer memory of the reader's network namespace (`/proc/net/sockstat`,\n`sockstat6`), in bytes.".as_ptr(), unit: std::ptr::null(), type_index: 58, offset: std::mem::offset_of!(libprobe_system, socket_memory) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_CPU_TIMES: Table<[libprobe_field_info; 10]> = Table([
-    libprobe_field_info { name: c"user".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, user) as u32 },
-    libprobe_field_info { name: c"nice".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, nice) as u32 },
-    libprobe_field_info { name: c"system".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, system) as u32 },
-    libprobe_field_info { name: c"idle".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, idle) as u32 },
-    libprobe_field_info { name: c"iowait".as_ptr(), doc: c"Idle while a task waited for I/O. Not monotonic per CPU: the kernel moves time\nbetween `idle` and `iowait`.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, iowait) as u32 },
-    libprobe_field_info { name: c"irq".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, irq) as u32 },
-    libprobe_field_info { name: c"softirq".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, softirq) as u32 },
-    libprobe_field_info { name: c"steal".as_ptr(), doc: c"Time stolen by the hypervisor.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, steal) as u32 },
-    libprobe_field_info { name: c"guest".as_ptr(), doc: c"Time running guests (already included in `user`).".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, guest) as u32 },
-    libprobe_field_info { name: c"guest_nice".as_ptr(), doc: c"Time running niced guests (already included in `nice`).".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, guest_nice) as u32 },
+    libprobe_field_info { name: c"user".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, user) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nice".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, nice) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"system".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, system) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"idle".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, idle) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"iowait".as_ptr(), doc: c"Idle while a task waited for I/O. Not monotonic per CPU: the kernel moves time\nbetween `idle` and `iowait`.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, iowait) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"irq".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, irq) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"softirq".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, softirq) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"steal".as_ptr(), doc: c"Time stolen by the hypervisor.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, steal) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"guest".as_ptr(), doc: c"Time running guests (already included in `user`).".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, guest) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"guest_nice".as_ptr(), doc: c"Time running niced guests (already included in `nice`).".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_cpu_times, guest_nice) as u32, metric: LIBPROBE_METRIC_COUNTER },
 ]);
 
 static FIELDS_CPU: Table<[libprobe_field_info; 13]> = Table([
-    libprobe_field_info { name: c"id".as_ptr(), doc: c"The logical CPU number.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_cpu, id) as u32 },
-    libprobe_field_info { name: c"online".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_cpu, online) as u32 },
-    libprobe_field_info { name: c"times".as_ptr(), doc: c"Mode times (its `cpuN` line of `/proc/stat`), whenever `/proc/stat` has that line\n(even for a CPU sysfs lists as offline); `not_enabled` for an offline CPU without\none.".as_ptr(), unit: std::ptr::null(), type_index: 35, offset: std::mem::offset_of!(libprobe_cpu, times) as u32 },
-    libprobe_field_info { name: c"percent".as_ptr(), doc: c"Busy share since the previous snapshot of the same `Probe` (0–100 for this one\nCPU). `no_previous_sample` on the first snapshot, when no clock tick elapsed\nsince the previous one, and after the CPU came back online; `not_enabled` while\noffline.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_cpu, percent) as u32 },
-    libprobe_field_info { name: c"package_id".as_ptr(), doc: c"Physical package (socket), `-1` where the architecture does not know it. Every\ntopology field is `not_enabled` while the CPU is offline and `not_present` on a\nkernel without the file (`die_id` before 5.3, `cluster_id` before 5.16).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_cpu, package_id) as u32 },
-    libprobe_field_info { name: c"die_id".as_ptr(), doc: c"Die within the package.".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_cpu, die_id) as u32 },
-    libprobe_field_info { name: c"cluster_id".as_ptr(), doc: c"Cluster of cores sharing a cache level (arm64 clusters, x86 L2 groups).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_cpu, cluster_id) as u32 },
-    libprobe_field_info { name: c"core_id".as_ptr(), doc: c"Core within the package and die (not unique machine-wide).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_cpu, core_id) as u32 },
-    libprobe_field_info { name: c"thread_siblings".as_ptr(), doc: c"Logical CPUs sharing this core (SMT siblings), this one included.".as_ptr(), unit: std::ptr::null(), type_index: 63, offset: std::mem::offset_of!(libprobe_cpu, thread_siblings) as u32 },
-    libprobe_field_info { name: c"frequency_mhz".as_ptr(), doc: c"Current frequency: cpufreq `scaling_cur_freq`, else the `cpu MHz` of\n`/proc/cpuinfo` (x86; often the nominal frequency in a VM); `not_supported` when\nneither has it (arm64 without cpufreq).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_cpu, frequency_mhz) as u32 },
-    libprobe_field_info { name: c"frequency_min_mhz".as_ptr(), doc: c"The lowest frequency the cpufreq policy allows (`scaling_min_freq`);\n`not_present` without a cpufreq driver.".as_ptr(), unit: c"MHz".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_cpu, frequency_min_mhz) as u32 },
-    libprobe_field_info { name: c"frequency_max_mhz".as_ptr(), doc: c"The highest frequency the cpufreq policy allows (`scaling_max_freq`).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_cpu, frequency_max_mhz) as u32 },
-    libprobe_field_info { name: c"governor".as_ptr(), doc: c"The cpufreq governor (`schedutil`, `performance`, …).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_cpu, governor) as u32 },
+    libprobe_field_info { name: c"id".as_ptr(), doc: c"The logical CPU number.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_cpu, id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"online".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_cpu, online) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"times".as_ptr(), doc: c"Mode times (its `cpuN` line of `/proc/stat`), whenever `/proc/stat` has that line\n(even for a CPU sysfs lists as offline); `not_enabled` for an offline CPU without\none.".as_ptr(), unit: std::ptr::null(), type_index: 35, offset: std::mem::offset_of!(libprobe_cpu, times) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"percent".as_ptr(), doc: c"Busy share since the previous snapshot of the same `Probe` (0–100 for this one\nCPU). `no_previous_sample` on the first snapshot, when no clock tick elapsed\nsince the previous one, and after the CPU came back online; `not_enabled` while\noffline.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_cpu, percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"package_id".as_ptr(), doc: c"Physical package (socket), `-1` where the architecture does not know it. Every\ntopology field is `not_enabled` while the CPU is offline and `not_present` on a\nkernel without the file (`die_id` before 5.3, `cluster_id` before 5.16).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_cpu, package_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"die_id".as_ptr(), doc: c"Die within the package.".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_cpu, die_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cluster_id".as_ptr(), doc: c"Cluster of cores sharing a cache level (arm64 clusters, x86 L2 groups).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_cpu, cluster_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"core_id".as_ptr(), doc: c"Core within the package and die (not unique machine-wide).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_cpu, core_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"thread_siblings".as_ptr(), doc: c"Logical CPUs sharing this core (SMT siblings), this one included.".as_ptr(), unit: std::ptr::null(), type_index: 63, offset: std::mem::offset_of!(libprobe_cpu, thread_siblings) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"frequency_mhz".as_ptr(), doc: c"Current frequency: cpufreq `scaling_cur_freq`, else the `cpu MHz` of\n`/proc/cpuinfo` (x86; often the nominal frequency in a VM); `not_supported` when\nneither has it (arm64 without cpufreq).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_cpu, frequency_mhz) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"frequency_min_mhz".as_ptr(), doc: c"The lowest frequency the cpufreq policy allows (`scaling_min_freq`);\n`not_present` without a cpufreq driver.".as_ptr(), unit: c"MHz".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_cpu, frequency_min_mhz) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"frequency_max_mhz".as_ptr(), doc: c"The highest frequency the cpufreq policy allows (`scaling_max_freq`).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_cpu, frequency_max_mhz) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"governor".as_ptr(), doc: c"The cpufreq governor (`schedutil`, `performance`, …).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_cpu, governor) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_LOAD_AVERAGE: Table<[libprobe_field_info; 6]> = Table([
@@ -13510,6 +13611,7 @@ static FIELDS_LOAD_AVERAGE: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_load_average, load1) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"load5".as_ptr(),
@@ -13517,6 +13619,7 @@ static FIELDS_LOAD_AVERAGE: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_load_average, load5) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"load15".as_ptr(),
@@ -13524,6 +13627,7 @@ static FIELDS_LOAD_AVERAGE: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_load_average, load15) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"runnable".as_ptr(),
@@ -13531,6 +13635,7 @@ static FIELDS_LOAD_AVERAGE: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_load_average, runnable) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"total".as_ptr(),
@@ -13538,6 +13643,7 @@ static FIELDS_LOAD_AVERAGE: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_load_average, total) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"last_pid".as_ptr(),
@@ -13545,6 +13651,7 @@ static FIELDS_LOAD_AVERAGE: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 61,
         offset: std::mem::offset_of!(libprobe_load_average, last_pid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -13555,6 +13662,7 @@ static FIELDS_SYSTEM_PRESSURE: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 65,
         offset: std::mem::offset_of!(libprobe_system_pressure, cpu) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"memory".as_ptr(),
@@ -13562,6 +13670,7 @@ static FIELDS_SYSTEM_PRESSURE: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 65,
         offset: std::mem::offset_of!(libprobe_system_pressure, memory) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"io".as_ptr(),
@@ -13569,6 +13678,7 @@ static FIELDS_SYSTEM_PRESSURE: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 65,
         offset: std::mem::offset_of!(libprobe_system_pressure, io) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"irq".as_ptr(),
@@ -13576,6 +13686,7 @@ static FIELDS_SYSTEM_PRESSURE: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 65,
         offset: std::mem::offset_of!(libprobe_system_pressure, irq) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -13586,6 +13697,7 @@ static FIELDS_PRESSURE: Table<[libprobe_field_info; 2]> = Table([
         unit: std::ptr::null(),
         type_index: 66,
         offset: std::mem::offset_of!(libprobe_pressure, some) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"full".as_ptr(),
@@ -13593,6 +13705,7 @@ static FIELDS_PRESSURE: Table<[libprobe_field_info; 2]> = Table([
         unit: std::ptr::null(),
         type_index: 67,
         offset: std::mem::offset_of!(libprobe_pressure, full) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -13603,6 +13716,7 @@ static FIELDS_PSI_LINE: Table<[libprobe_field_info; 4]> = Table([
         unit: c"percent".as_ptr(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_psi_line, avg10) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"avg60".as_ptr(),
@@ -13610,6 +13724,7 @@ static FIELDS_PSI_LINE: Table<[libprobe_field_info; 4]> = Table([
         unit: c"percent".as_ptr(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_psi_line, avg60) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"avg300".as_ptr(),
@@ -13617,6 +13732,7 @@ static FIELDS_PSI_LINE: Table<[libprobe_field_info; 4]> = Table([
         unit: c"percent".as_ptr(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_psi_line, avg300) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"total_us".as_ptr(),
@@ -13624,27 +13740,28 @@ static FIELDS_PSI_LINE: Table<[libprobe_field_info; 4]> = Table([
         unit: c"us".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_psi_line, total_us) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
 static FIELDS_MEMORY: Table<[libprobe_field_info; 17]> = Table([
-    libprobe_field_info { name: c"total".as_ptr(), doc: c"Usable RAM (`MemTotal`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_memory, total) as u32 },
-    libprobe_field_info { name: c"free".as_ptr(), doc: c"RAM not used at all (`MemFree`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, free) as u32 },
-    libprobe_field_info { name: c"available".as_ptr(), doc: c"An estimate of memory available for new work without swapping (`MemAvailable`,\nLinux 3.14+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, available) as u32 },
-    libprobe_field_info { name: c"buffers".as_ptr(), doc: c"Block device buffers (`Buffers`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, buffers) as u32 },
-    libprobe_field_info { name: c"cached".as_ptr(), doc: c"Page cache, reclaimable slab excluded (`Cached`; `free` adds `SReclaimable` to\nshow buff/cache).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, cached) as u32 },
-    libprobe_field_info { name: c"shared".as_ptr(), doc: c"Shared memory (tmpfs, shm; `Shmem`, 2.6.32+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, shared) as u32 },
-    libprobe_field_info { name: c"active".as_ptr(), doc: c"Recently used memory, not reclaimed unless needed (`Active`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, active) as u32 },
-    libprobe_field_info { name: c"inactive".as_ptr(), doc: c"Memory not used recently, first to be reclaimed (`Inactive`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, inactive) as u32 },
-    libprobe_field_info { name: c"slab".as_ptr(), doc: c"Kernel slab caches, reclaimable and not (`Slab`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, slab) as u32 },
-    libprobe_field_info { name: c"used".as_ptr(), doc: c"`total - available` (or `total - free - buffers - cached` before 3.14), as\n`free` shows it; missing with the reason of a value it needs.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, used) as u32 },
-    libprobe_field_info { name: c"used_percent".as_ptr(), doc: c"`used / total`.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_memory, used_percent) as u32 },
-    libprobe_field_info { name: c"swap_total".as_ptr(), doc: c"`SwapTotal`: 0 without swap.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, swap_total) as u32 },
-    libprobe_field_info { name: c"swap_free".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, swap_free) as u32 },
-    libprobe_field_info { name: c"swap_used".as_ptr(), doc: c"`swap_total - swap_free`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, swap_used) as u32 },
-    libprobe_field_info { name: c"swap_used_percent".as_ptr(), doc: c"`swap_used / swap_total`; `not_present` when there is no swap.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_memory, swap_used_percent) as u32 },
-    libprobe_field_info { name: c"swap_in_bytes".as_ptr(), doc: c"Swapped in from disk since boot (`pswpin` of `/proc/vmstat` × page size); missing\nwith vmstat's reason when that file is unreadable.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, swap_in_bytes) as u32 },
-    libprobe_field_info { name: c"swap_out_bytes".as_ptr(), doc: c"Swapped out to disk since boot (`pswpout` × page size).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, swap_out_bytes) as u32 },
+    libprobe_field_info { name: c"total".as_ptr(), doc: c"Usable RAM (`MemTotal`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_memory, total) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"free".as_ptr(), doc: c"RAM not used at all (`MemFree`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, free) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"available".as_ptr(), doc: c"An estimate of memory available for new work without swapping (`MemAvailable`,\nLinux 3.14+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, available) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"buffers".as_ptr(), doc: c"Block device buffers (`Buffers`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, buffers) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cached".as_ptr(), doc: c"Page cache, reclaimable slab excluded (`Cached`; `free` adds `SReclaimable` to\nshow buff/cache).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, cached) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"shared".as_ptr(), doc: c"Shared memory (tmpfs, shm; `Shmem`, 2.6.32+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, shared) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"active".as_ptr(), doc: c"Recently used memory, not reclaimed unless needed (`Active`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, active) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"inactive".as_ptr(), doc: c"Memory not used recently, first to be reclaimed (`Inactive`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, inactive) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"slab".as_ptr(), doc: c"Kernel slab caches, reclaimable and not (`Slab`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, slab) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"used".as_ptr(), doc: c"`total - available` (or `total - free - buffers - cached` before 3.14), as\n`free` shows it; missing with the reason of a value it needs.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, used) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"used_percent".as_ptr(), doc: c"`used / total`.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_memory, used_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"swap_total".as_ptr(), doc: c"`SwapTotal`: 0 without swap.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, swap_total) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"swap_free".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, swap_free) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"swap_used".as_ptr(), doc: c"`swap_total - swap_free`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, swap_used) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"swap_used_percent".as_ptr(), doc: c"`swap_used / swap_total`; `not_present` when there is no swap.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_memory, swap_used_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"swap_in_bytes".as_ptr(), doc: c"Swapped in from disk since boot (`pswpin` of `/proc/vmstat` × page size); missing\nwith vmstat's reason when that file is unreadable.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, swap_in_bytes) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"swap_out_bytes".as_ptr(), doc: c"Swapped out to disk since boot (`pswpout` × page size).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_memory, swap_out_bytes) as u32, metric: LIBPROBE_METRIC_COUNTER },
 ]);
 
 static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
@@ -13654,6 +13771,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 27,
         offset: std::mem::offset_of!(libprobe_disk_stats, name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"major".as_ptr(),
@@ -13661,6 +13779,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_disk_stats, major) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"minor".as_ptr(),
@@ -13668,6 +13787,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_disk_stats, minor) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"reads_completed".as_ptr(),
@@ -13675,6 +13795,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, reads_completed) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"reads_merged".as_ptr(),
@@ -13682,6 +13803,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, reads_merged) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"sectors_read".as_ptr(),
@@ -13689,6 +13811,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"sectors".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, sectors_read) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"read_bytes".as_ptr(),
@@ -13696,6 +13819,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, read_bytes) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"read_time_ms".as_ptr(),
@@ -13703,6 +13827,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"ms".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, read_time_ms) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"writes_completed".as_ptr(),
@@ -13710,6 +13835,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, writes_completed) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"writes_merged".as_ptr(),
@@ -13717,6 +13843,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, writes_merged) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"sectors_written".as_ptr(),
@@ -13724,6 +13851,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"sectors".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, sectors_written) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"write_bytes".as_ptr(),
@@ -13731,6 +13859,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, write_bytes) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"write_time_ms".as_ptr(),
@@ -13738,6 +13867,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"ms".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, write_time_ms) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"io_in_progress".as_ptr(),
@@ -13745,6 +13875,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, io_in_progress) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"io_time_ms".as_ptr(),
@@ -13752,6 +13883,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"ms".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, io_time_ms) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"weighted_io_time_ms".as_ptr(),
@@ -13759,6 +13891,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"ms".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, weighted_io_time_ms) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"discards_completed".as_ptr(),
@@ -13767,6 +13900,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, discards_completed) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"discards_merged".as_ptr(),
@@ -13774,6 +13908,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, discards_merged) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"sectors_discarded".as_ptr(),
@@ -13781,6 +13916,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"sectors".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, sectors_discarded) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"discard_time_ms".as_ptr(),
@@ -13788,6 +13924,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"ms".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, discard_time_ms) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"flushes_completed".as_ptr(),
@@ -13795,6 +13932,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, flushes_completed) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"flush_time_ms".as_ptr(),
@@ -13802,6 +13940,7 @@ static FIELDS_DISK_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: c"ms".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_disk_stats, flush_time_ms) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
@@ -13812,6 +13951,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_filesystem, mount_id) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"parent_id".as_ptr(),
@@ -13819,6 +13959,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_filesystem, parent_id) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"device".as_ptr(),
@@ -13826,6 +13967,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_filesystem, device) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"source".as_ptr(),
@@ -13833,6 +13975,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 27,
         offset: std::mem::offset_of!(libprobe_filesystem, source) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"mount_point".as_ptr(),
@@ -13840,6 +13983,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 27,
         offset: std::mem::offset_of!(libprobe_filesystem, mount_point) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"root".as_ptr(),
@@ -13847,6 +13991,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 27,
         offset: std::mem::offset_of!(libprobe_filesystem, root) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"fs_type".as_ptr(),
@@ -13854,6 +13999,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_filesystem, fs_type) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"options".as_ptr(),
@@ -13861,6 +14007,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_filesystem, options) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"super_options".as_ptr(),
@@ -13868,6 +14015,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_filesystem, super_options) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"read_only".as_ptr(),
@@ -13875,6 +14023,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_filesystem, read_only) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"total_bytes".as_ptr(),
@@ -13882,6 +14031,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_filesystem, total_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"free_bytes".as_ptr(),
@@ -13889,6 +14039,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_filesystem, free_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"available_bytes".as_ptr(),
@@ -13896,6 +14047,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_filesystem, available_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"used_bytes".as_ptr(),
@@ -13903,6 +14055,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_filesystem, used_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"used_percent".as_ptr(),
@@ -13910,6 +14063,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: c"percent".as_ptr(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_filesystem, used_percent) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"inodes_total".as_ptr(),
@@ -13917,6 +14071,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_filesystem, inodes_total) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"inodes_free".as_ptr(),
@@ -13924,6 +14079,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_filesystem, inodes_free) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"inodes_used".as_ptr(),
@@ -13931,6 +14087,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_filesystem, inodes_used) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"block_size".as_ptr(),
@@ -13938,6 +14095,7 @@ static FIELDS_FILESYSTEM: Table<[libprobe_field_info; 19]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_filesystem, block_size) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -13948,6 +14106,7 @@ static FIELDS_FILE_HANDLES: Table<[libprobe_field_info; 3]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_file_handles, allocated) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"unused".as_ptr(),
@@ -13955,6 +14114,7 @@ static FIELDS_FILE_HANDLES: Table<[libprobe_field_info; 3]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_file_handles, unused) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max".as_ptr(),
@@ -13962,6 +14122,7 @@ static FIELDS_FILE_HANDLES: Table<[libprobe_field_info; 3]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_file_handles, max) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -13972,6 +14133,7 @@ static FIELDS_INODE_COUNTS: Table<[libprobe_field_info; 2]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_inode_counts, allocated) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"free".as_ptr(),
@@ -13979,6 +14141,7 @@ static FIELDS_INODE_COUNTS: Table<[libprobe_field_info; 2]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_inode_counts, free) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -13990,6 +14153,7 @@ static FIELDS_ENTROPY: Table<[libprobe_field_info; 2]> = Table([
         unit: c"bits".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_entropy, available_bits) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"pool_size_bits".as_ptr(),
@@ -13997,6 +14161,7 @@ static FIELDS_ENTROPY: Table<[libprobe_field_info; 2]> = Table([
         unit: c"bits".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_entropy, pool_size_bits) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -14007,6 +14172,7 @@ static FIELDS_SOCKET_BUFFER_MEMORY: Table<[libprobe_field_info; 4]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_socket_buffer_memory, tcp_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"udp_bytes".as_ptr(),
@@ -14014,6 +14180,7 @@ static FIELDS_SOCKET_BUFFER_MEMORY: Table<[libprobe_field_info; 4]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_socket_buffer_memory, udp_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"frag_bytes".as_ptr(),
@@ -14021,6 +14188,7 @@ static FIELDS_SOCKET_BUFFER_MEMORY: Table<[libprobe_field_info; 4]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_socket_buffer_memory, frag_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"frag6_bytes".as_ptr(),
@@ -14028,137 +14196,138 @@ static FIELDS_SOCKET_BUFFER_MEMORY: Table<[libprobe_field_info; 4]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_socket_buffer_memory, frag6_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_PROCESS_FULL: Table<[libprobe_field_info; 105]> = Table([
-    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (its `/proc` directory). With `start_time`, the identity of the\nprocess: a `stat` without a valid start time is no record (left out, with a\nwarning). Every other field of `stat` is read alone: one that does not parse or fit\nits type is missing with reason `error` and a warning quoting it.".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_process_full, pid) as u32 },
-    libprobe_field_info { name: c"ppid".as_ptr(), doc: c"Parent process id (0 for init and kthreadd).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, ppid) as u32 },
-    libprobe_field_info { name: c"pgid".as_ptr(), doc: c"Process group id.".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, pgid) as u32 },
-    libprobe_field_info { name: c"sid".as_ptr(), doc: c"Session id.".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, sid) as u32 },
-    libprobe_field_info { name: c"tgid".as_ptr(), doc: c"Thread group id (equals `pid` for a process).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, tgid) as u32 },
-    libprobe_field_info { name: c"ns_pids".as_ptr(), doc: c"The pid in each nested pid namespace, outermost first (`NSpid`).".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_process_full, ns_pids) as u32 },
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"The command name (`comm`, at most 15 bytes, any byte but NUL).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, name) as u32 },
-    libprobe_field_info { name: c"exe".as_ptr(), doc: c"The executable (`/proc/<pid>/exe`). Missing for kernel threads and zombies.".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, exe) as u32 },
-    libprobe_field_info { name: c"exe_deleted".as_ptr(), doc: c"True when the executable has been deleted or replaced on disk since the start.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_process_full, exe_deleted) as u32 },
-    libprobe_field_info { name: c"cmdline".as_ptr(), doc: c"The arguments (`/proc/<pid>/cmdline`), lossless. Empty for kernel threads.".as_ptr(), unit: std::ptr::null(), type_index: 72, offset: std::mem::offset_of!(libprobe_process_full, cmdline) as u32 },
-    libprobe_field_info { name: c"cwd".as_ptr(), doc: c"The working directory.".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, cwd) as u32 },
-    libprobe_field_info { name: c"root".as_ptr(), doc: c"The root directory (`/` unless chrooted or in a container).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, root) as u32 },
-    libprobe_field_info { name: c"uid_real".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, uid_real) as u32 },
-    libprobe_field_info { name: c"uid_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, uid_effective) as u32 },
-    libprobe_field_info { name: c"uid_saved".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, uid_saved) as u32 },
-    libprobe_field_info { name: c"uid_filesystem".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, uid_filesystem) as u32 },
-    libprobe_field_info { name: c"gid_real".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, gid_real) as u32 },
-    libprobe_field_info { name: c"gid_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, gid_effective) as u32 },
-    libprobe_field_info { name: c"gid_saved".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, gid_saved) as u32 },
-    libprobe_field_info { name: c"gid_filesystem".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, gid_filesystem) as u32 },
-    libprobe_field_info { name: c"groups".as_ptr(), doc: c"Supplementary groups.".as_ptr(), unit: std::ptr::null(), type_index: 63, offset: std::mem::offset_of!(libprobe_process_full, groups) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 73, offset: std::mem::offset_of!(libprobe_process_full, state) as u32 },
-    libprobe_field_info { name: c"state_char".as_ptr(), doc: c"The state letter as the kernel prints it (`R`, `S`, `D`, `Z`, `T`, `t`, `X`, `I`, …).".as_ptr(), unit: std::ptr::null(), type_index: 74, offset: std::mem::offset_of!(libprobe_process_full, state_char) as u32 },
-    libprobe_field_info { name: c"nice".as_ptr(), doc: c"Nice value, -20 (favoured) to 19.".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, nice) as u32 },
-    libprobe_field_info { name: c"priority".as_ptr(), doc: c"Kernel scheduling priority as `/proc/<pid>/stat` shows it (20 + nice for normal\ntasks; negative for real-time ones).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, priority) as u32 },
-    libprobe_field_info { name: c"num_threads".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, num_threads) as u32 },
-    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"Start time after boot.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, start_time) as u32 },
-    libprobe_field_info { name: c"start_time_unix".as_ptr(), doc: c"Start time as a Unix timestamp (boot time + `start_time`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, start_time_unix) as u32 },
-    libprobe_field_info { name: c"flags".as_ptr(), doc: c"`PF_*` flags of the main thread.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, flags) as u32 },
-    libprobe_field_info { name: c"is_kernel_thread".as_ptr(), doc: c"True for kernel threads (`PF_KTHREAD` in `flags`; missing with it).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_process_full, is_kernel_thread) as u32 },
-    libprobe_field_info { name: c"tty_nr".as_ptr(), doc: c"Controlling terminal (`tty_nr`, encoded device number; 0 when none).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, tty_nr) as u32 },
-    libprobe_field_info { name: c"cpu_user_ticks".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, cpu_user_ticks) as u32 },
-    libprobe_field_info { name: c"cpu_system_ticks".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, cpu_system_ticks) as u32 },
-    libprobe_field_info { name: c"cpu_children_user".as_ptr(), doc: c"CPU time of waited-for children, user mode (printed signed by the kernel: a\nnegative value is `error`, never 0).".as_ptr(), unit: c"ticks".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, cpu_children_user) as u32 },
-    libprobe_field_info { name: c"cpu_children_system".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, cpu_children_system) as u32 },
-    libprobe_field_info { name: c"cpu_percent".as_ptr(), doc: c"CPU use since the previous snapshot of the same `Probe`, in percent of one CPU\n(200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot, and\nwith the reason of `cpu_user_ticks` or `cpu_system_ticks` when either is missing.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, cpu_percent) as u32 },
-    libprobe_field_info { name: c"cpu_affinity".as_ptr(), doc: c"CPUs the process may run on (`Cpus_allowed_list`).".as_ptr(), unit: std::ptr::null(), type_index: 63, offset: std::mem::offset_of!(libprobe_process_full, cpu_affinity) as u32 },
-    libprobe_field_info { name: c"last_cpu".as_ptr(), doc: c"The CPU the process last ran on.".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, last_cpu) as u32 },
-    libprobe_field_info { name: c"memory_rss".as_ptr(), doc: c"Resident set size (`rss` of `stat` × page size; `error` with a warning when the\nproduct does not fit a u64).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_rss) as u32 },
-    libprobe_field_info { name: c"memory_vms".as_ptr(), doc: c"Virtual memory size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_vms) as u32 },
-    libprobe_field_info { name: c"memory_shared".as_ptr(), doc: c"Resident memory backed by files or shared memory (`RssFile + RssShmem`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_shared) as u32 },
-    libprobe_field_info { name: c"memory_text".as_ptr(), doc: c"Text (code) segment size (`VmExe`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_text) as u32 },
-    libprobe_field_info { name: c"memory_data".as_ptr(), doc: c"Data + stack size (`VmData + VmStk`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_data) as u32 },
-    libprobe_field_info { name: c"memory_lib".as_ptr(), doc: c"Shared library code size (`VmLib`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_lib) as u32 },
-    libprobe_field_info { name: c"memory_dirty".as_ptr(), doc: c"Dirty pages (`Shared_Dirty + Private_Dirty` of `smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_dirty) as u32 },
-    libprobe_field_info { name: c"memory_swap".as_ptr(), doc: c"Swapped-out memory (`VmSwap`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_swap) as u32 },
-    libprobe_field_info { name: c"memory_pss".as_ptr(), doc: c"Proportional set size (`smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_pss) as u32 },
-    libprobe_field_info { name: c"memory_uss".as_ptr(), doc: c"Unique set size: private clean + private dirty (`smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_uss) as u32 },
-    libprobe_field_info { name: c"memory_pss_anon".as_ptr(), doc: c"Anonymous part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_anon) as u32 },
-    libprobe_field_info { name: c"memory_pss_file".as_ptr(), doc: c"File-backed part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_file) as u32 },
-    libprobe_field_info { name: c"memory_pss_shmem".as_ptr(), doc: c"Shared-memory part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_shmem) as u32 },
-    libprobe_field_info { name: c"memory_rss_peak".as_ptr(), doc: c"Peak resident set size (`VmHWM`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_rss_peak) as u32 },
-    libprobe_field_info { name: c"memory_locked".as_ptr(), doc: c"Locked memory (`VmLck`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_locked) as u32 },
-    libprobe_field_info { name: c"memory_page_tables".as_ptr(), doc: c"Page-table memory (`VmPTE`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_page_tables) as u32 },
-    libprobe_field_info { name: c"memory_percent".as_ptr(), doc: c"RSS as a share of the machine's physical memory.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, memory_percent) as u32 },
-    libprobe_field_info { name: c"page_faults_minor".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, page_faults_minor) as u32 },
-    libprobe_field_info { name: c"page_faults_major".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, page_faults_major) as u32 },
-    libprobe_field_info { name: c"page_faults_children_minor".as_ptr(), doc: c"Minor faults of waited-for children.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, page_faults_children_minor) as u32 },
-    libprobe_field_info { name: c"page_faults_children_major".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, page_faults_children_major) as u32 },
-    libprobe_field_info { name: c"io_read_bytes".as_ptr(), doc: c"Bytes fetched from storage.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_read_bytes) as u32 },
-    libprobe_field_info { name: c"io_write_bytes".as_ptr(), doc: c"Bytes sent to storage (or dirtied in the page cache).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_write_bytes) as u32 },
-    libprobe_field_info { name: c"io_read_chars".as_ptr(), doc: c"Bytes passed to read-like syscalls, cached or not (`rchar`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_read_chars) as u32 },
-    libprobe_field_info { name: c"io_write_chars".as_ptr(), doc: c"Bytes passed to write-like syscalls (`wchar`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_write_chars) as u32 },
-    libprobe_field_info { name: c"io_read_syscalls".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_read_syscalls) as u32 },
-    libprobe_field_info { name: c"io_write_syscalls".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_write_syscalls) as u32 },
-    libprobe_field_info { name: c"io_cancelled_write".as_ptr(), doc: c"Bytes whose write-out was cancelled by truncation.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_cancelled_write) as u32 },
-    libprobe_field_info { name: c"num_fds".as_ptr(), doc: c"Open descriptors: the size the kernel reports for `/proc/<pid>/fd` (Linux 6.2+,\nreadable for any process), else the number of entries listed there.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, num_fds) as u32 },
-    libprobe_field_info { name: c"open_files".as_ptr(), doc: c"Open descriptors that are not sockets (option `fds`).".as_ptr(), unit: std::ptr::null(), type_index: 77, offset: std::mem::offset_of!(libprobe_process_full, open_files) as u32 },
-    libprobe_field_info { name: c"open_sockets".as_ptr(), doc: c"Open sockets (option `fds`).".as_ptr(), unit: std::ptr::null(), type_index: 80, offset: std::mem::offset_of!(libprobe_process_full, open_sockets) as u32 },
-    libprobe_field_info { name: c"maps".as_ptr(), doc: c"Memory mappings (option `maps`).".as_ptr(), unit: std::ptr::null(), type_index: 83, offset: std::mem::offset_of!(libprobe_process_full, maps) as u32 },
-    libprobe_field_info { name: c"voluntary_ctx_switches".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, voluntary_ctx_switches) as u32 },
-    libprobe_field_info { name: c"nonvoluntary_ctx_switches".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, nonvoluntary_ctx_switches) as u32 },
-    libprobe_field_info { name: c"limits".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 85, offset: std::mem::offset_of!(libprobe_process_full, limits) as u32 },
-    libprobe_field_info { name: c"seccomp_mode".as_ptr(), doc: c"0 disabled, 1 strict, 2 filter.".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_process_full, seccomp_mode) as u32 },
-    libprobe_field_info { name: c"seccomp_filters".as_ptr(), doc: c"Number of seccomp filters attached (Linux 5.9+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, seccomp_filters) as u32 },
-    libprobe_field_info { name: c"capabilities_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, capabilities_effective) as u32 },
-    libprobe_field_info { name: c"capabilities_permitted".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, capabilities_permitted) as u32 },
-    libprobe_field_info { name: c"capabilities_inheritable".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, capabilities_inheritable) as u32 },
-    libprobe_field_info { name: c"capabilities_bounding".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, capabilities_bounding) as u32 },
-    libprobe_field_info { name: c"capabilities_ambient".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, capabilities_ambient) as u32 },
-    libprobe_field_info { name: c"no_new_privs".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_process_full, no_new_privs) as u32 },
-    libprobe_field_info { name: c"ns_cgroup".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_cgroup) as u32 },
-    libprobe_field_info { name: c"ns_ipc".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_ipc) as u32 },
-    libprobe_field_info { name: c"ns_mnt".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_mnt) as u32 },
-    libprobe_field_info { name: c"ns_net".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_net) as u32 },
-    libprobe_field_info { name: c"ns_pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_pid) as u32 },
-    libprobe_field_info { name: c"ns_pid_children".as_ptr(), doc: c"The pid namespace children will be created in.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_pid_children) as u32 },
-    libprobe_field_info { name: c"ns_time".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_time) as u32 },
-    libprobe_field_info { name: c"ns_time_children".as_ptr(), doc: c"The time namespace children will be created in.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_time_children) as u32 },
-    libprobe_field_info { name: c"ns_user".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_user) as u32 },
-    libprobe_field_info { name: c"ns_uts".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_uts) as u32 },
-    libprobe_field_info { name: c"cgroup_path".as_ptr(), doc: c"The cgroup v2 path (or, on a v1-only system, the first controller's path).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, cgroup_path) as u32 },
-    libprobe_field_info { name: c"cgroup_controllers".as_ptr(), doc: c"Controllers that apply: those of the v2 cgroup (`cgroup.controllers`), else the\nv1 hierarchies the process is in.\nShared by every process with the same cgroups.".as_ptr(), unit: std::ptr::null(), type_index: 88, offset: std::mem::offset_of!(libprobe_process_full, cgroup_controllers) as u32 },
-    libprobe_field_info { name: c"cgroup_limits".as_ptr(), doc: c"The limits that bind through the cgroup hierarchy.\nShared by every process with the same cgroups.".as_ptr(), unit: std::ptr::null(), type_index: 90, offset: std::mem::offset_of!(libprobe_process_full, cgroup_limits) as u32 },
-    libprobe_field_info { name: c"environ".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 92, offset: std::mem::offset_of!(libprobe_process_full, environ) as u32 },
-    libprobe_field_info { name: c"oom_score".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, oom_score) as u32 },
-    libprobe_field_info { name: c"oom_score_adj".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, oom_score_adj) as u32 },
-    libprobe_field_info { name: c"sched_policy".as_ptr(), doc: c"SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6 (`not_supported` before\nLinux 2.5.19, which does not print it).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, sched_policy) as u32 },
-    libprobe_field_info { name: c"sched_priority".as_ptr(), doc: c"Real-time priority (1–99), 0 for normal policies.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, sched_priority) as u32 },
-    libprobe_field_info { name: c"cpu_time_limit".as_ptr(), doc: c"The cgroup CPU quota per period that binds the process (`cpu.max`).".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, cpu_time_limit) as u32 },
-    libprobe_field_info { name: c"delay".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 93, offset: std::mem::offset_of!(libprobe_process_full, delay) as u32 },
-    libprobe_field_info { name: c"signals_pending".as_ptr(), doc: c"Pending for the process or its main thread (`ShdPnd | SigPnd`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, signals_pending) as u32 },
-    libprobe_field_info { name: c"signals_blocked".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, signals_blocked) as u32 },
-    libprobe_field_info { name: c"signals_ignored".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, signals_ignored) as u32 },
-    libprobe_field_info { name: c"signals_caught".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, signals_caught) as u32 },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (its `/proc` directory). With `start_time`, the identity of the\nprocess: a `stat` without a valid start time is no record (left out, with a\nwarning). Every other field of `stat` is read alone: one that does not parse or fit\nits type is missing with reason `error` and a warning quoting it.".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_process_full, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ppid".as_ptr(), doc: c"Parent process id (0 for init and kthreadd).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, ppid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pgid".as_ptr(), doc: c"Process group id.".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, pgid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"sid".as_ptr(), doc: c"Session id.".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, sid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tgid".as_ptr(), doc: c"Thread group id (equals `pid` for a process).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, tgid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_pids".as_ptr(), doc: c"The pid in each nested pid namespace, outermost first (`NSpid`).".as_ptr(), unit: std::ptr::null(), type_index: 69, offset: std::mem::offset_of!(libprobe_process_full, ns_pids) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The command name (`comm`, at most 15 bytes, any byte but NUL).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_full, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"exe".as_ptr(), doc: c"The executable (`/proc/<pid>/exe`). Missing for kernel threads and zombies.".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, exe) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"exe_deleted".as_ptr(), doc: c"True when the executable has been deleted or replaced on disk since the start.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_process_full, exe_deleted) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cmdline".as_ptr(), doc: c"The arguments (`/proc/<pid>/cmdline`), lossless. Empty for kernel threads.".as_ptr(), unit: std::ptr::null(), type_index: 72, offset: std::mem::offset_of!(libprobe_process_full, cmdline) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cwd".as_ptr(), doc: c"The working directory.".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, cwd) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"root".as_ptr(), doc: c"The root directory (`/` unless chrooted or in a container).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, root) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uid_real".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, uid_real) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uid_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, uid_effective) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uid_saved".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, uid_saved) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uid_filesystem".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, uid_filesystem) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"gid_real".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, gid_real) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"gid_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, gid_effective) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"gid_saved".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, gid_saved) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"gid_filesystem".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, gid_filesystem) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"groups".as_ptr(), doc: c"Supplementary groups.".as_ptr(), unit: std::ptr::null(), type_index: 63, offset: std::mem::offset_of!(libprobe_process_full, groups) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 73, offset: std::mem::offset_of!(libprobe_process_full, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state_char".as_ptr(), doc: c"The state letter as the kernel prints it (`R`, `S`, `D`, `Z`, `T`, `t`, `X`, `I`, …).".as_ptr(), unit: std::ptr::null(), type_index: 74, offset: std::mem::offset_of!(libprobe_process_full, state_char) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nice".as_ptr(), doc: c"Nice value, -20 (favoured) to 19.".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, nice) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"priority".as_ptr(), doc: c"Kernel scheduling priority as `/proc/<pid>/stat` shows it (20 + nice for normal\ntasks; negative for real-time ones).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, priority) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"num_threads".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, num_threads) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"Start time after boot.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_full, start_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"start_time_unix".as_ptr(), doc: c"Start time as a Unix timestamp (boot time + `start_time`).".as_ptr(), unit: c"seconds".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, start_time_unix) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"`PF_*` flags of the main thread.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, flags) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"is_kernel_thread".as_ptr(), doc: c"True for kernel threads (`PF_KTHREAD` in `flags`; missing with it).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_process_full, is_kernel_thread) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tty_nr".as_ptr(), doc: c"Controlling terminal (`tty_nr`, encoded device number; 0 when none).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, tty_nr) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_user_ticks".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, cpu_user_ticks) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"cpu_system_ticks".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, cpu_system_ticks) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"cpu_children_user".as_ptr(), doc: c"CPU time of waited-for children, user mode (printed signed by the kernel: a\nnegative value is `error`, never 0).".as_ptr(), unit: c"ticks".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, cpu_children_user) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"cpu_children_system".as_ptr(), doc: c"".as_ptr(), unit: c"ticks".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, cpu_children_system) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"cpu_percent".as_ptr(), doc: c"CPU use since the previous snapshot of the same `Probe`, in percent of one CPU\n(200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot, and\nwith the reason of `cpu_user_ticks` or `cpu_system_ticks` when either is missing.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, cpu_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_affinity".as_ptr(), doc: c"CPUs the process may run on (`Cpus_allowed_list`).".as_ptr(), unit: std::ptr::null(), type_index: 63, offset: std::mem::offset_of!(libprobe_process_full, cpu_affinity) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"last_cpu".as_ptr(), doc: c"The CPU the process last ran on.".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, last_cpu) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_rss".as_ptr(), doc: c"Resident set size (`rss` of `stat` × page size; `error` with a warning when the\nproduct does not fit a u64).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_rss) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_vms".as_ptr(), doc: c"Virtual memory size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_vms) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_shared".as_ptr(), doc: c"Resident memory backed by files or shared memory (`RssFile + RssShmem`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_shared) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_text".as_ptr(), doc: c"Text (code) segment size (`VmExe`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_text) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_data".as_ptr(), doc: c"Data + stack size (`VmData + VmStk`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_data) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_lib".as_ptr(), doc: c"Shared library code size (`VmLib`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_lib) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_dirty".as_ptr(), doc: c"Dirty pages (`Shared_Dirty + Private_Dirty` of `smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_dirty) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_swap".as_ptr(), doc: c"Swapped-out memory (`VmSwap`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_swap) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_pss".as_ptr(), doc: c"Proportional set size (`smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_pss) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_uss".as_ptr(), doc: c"Unique set size: private clean + private dirty (`smaps_rollup`; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_uss) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_pss_anon".as_ptr(), doc: c"Anonymous part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_anon) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_pss_file".as_ptr(), doc: c"File-backed part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_file) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_pss_shmem".as_ptr(), doc: c"Shared-memory part of PSS (Linux 5.7+; option `smaps_rollup`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_pss_shmem) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_rss_peak".as_ptr(), doc: c"Peak resident set size (`VmHWM`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_rss_peak) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_locked".as_ptr(), doc: c"Locked memory (`VmLck`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_locked) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_page_tables".as_ptr(), doc: c"Page-table memory (`VmPTE`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, memory_page_tables) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_percent".as_ptr(), doc: c"RSS as a share of the machine's physical memory.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_process_full, memory_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"page_faults_minor".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, page_faults_minor) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"page_faults_major".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, page_faults_major) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"page_faults_children_minor".as_ptr(), doc: c"Minor faults of waited-for children.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, page_faults_children_minor) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"page_faults_children_major".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, page_faults_children_major) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"io_read_bytes".as_ptr(), doc: c"Bytes fetched from storage.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_read_bytes) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"io_write_bytes".as_ptr(), doc: c"Bytes sent to storage (or dirtied in the page cache).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_write_bytes) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"io_read_chars".as_ptr(), doc: c"Bytes passed to read-like syscalls, cached or not (`rchar`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_read_chars) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"io_write_chars".as_ptr(), doc: c"Bytes passed to write-like syscalls (`wchar`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_write_chars) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"io_read_syscalls".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_read_syscalls) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"io_write_syscalls".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_write_syscalls) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"io_cancelled_write".as_ptr(), doc: c"Bytes whose write-out was cancelled by truncation.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, io_cancelled_write) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"num_fds".as_ptr(), doc: c"Open descriptors: the size the kernel reports for `/proc/<pid>/fd` (Linux 6.2+,\nreadable for any process), else the number of entries listed there.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, num_fds) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"open_files".as_ptr(), doc: c"Open descriptors that are not sockets (option `fds`).".as_ptr(), unit: std::ptr::null(), type_index: 77, offset: std::mem::offset_of!(libprobe_process_full, open_files) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"open_sockets".as_ptr(), doc: c"Open sockets (option `fds`).".as_ptr(), unit: std::ptr::null(), type_index: 80, offset: std::mem::offset_of!(libprobe_process_full, open_sockets) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"maps".as_ptr(), doc: c"Memory mappings (option `maps`).".as_ptr(), unit: std::ptr::null(), type_index: 83, offset: std::mem::offset_of!(libprobe_process_full, maps) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"voluntary_ctx_switches".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, voluntary_ctx_switches) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nonvoluntary_ctx_switches".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, nonvoluntary_ctx_switches) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"limits".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 85, offset: std::mem::offset_of!(libprobe_process_full, limits) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"seccomp_mode".as_ptr(), doc: c"0 disabled, 1 strict, 2 filter.".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_process_full, seccomp_mode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"seccomp_filters".as_ptr(), doc: c"Number of seccomp filters attached (Linux 5.9+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, seccomp_filters) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"capabilities_effective".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, capabilities_effective) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"capabilities_permitted".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, capabilities_permitted) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"capabilities_inheritable".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, capabilities_inheritable) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"capabilities_bounding".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, capabilities_bounding) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"capabilities_ambient".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, capabilities_ambient) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"no_new_privs".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_process_full, no_new_privs) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_cgroup".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_cgroup) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_ipc".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_ipc) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_mnt".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_mnt) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_net".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_net) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_pid_children".as_ptr(), doc: c"The pid namespace children will be created in.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_pid_children) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_time".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_time_children".as_ptr(), doc: c"The time namespace children will be created in.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_time_children) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_user".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_user) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ns_uts".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, ns_uts) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cgroup_path".as_ptr(), doc: c"The cgroup v2 path (or, on a v1-only system, the first controller's path).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_process_full, cgroup_path) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cgroup_controllers".as_ptr(), doc: c"Controllers that apply: those of the v2 cgroup (`cgroup.controllers`), else the\nv1 hierarchies the process is in.\nShared by every process with the same cgroups.".as_ptr(), unit: std::ptr::null(), type_index: 88, offset: std::mem::offset_of!(libprobe_process_full, cgroup_controllers) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cgroup_limits".as_ptr(), doc: c"The limits that bind through the cgroup hierarchy.\nShared by every process with the same cgroups.".as_ptr(), unit: std::ptr::null(), type_index: 90, offset: std::mem::offset_of!(libprobe_process_full, cgroup_limits) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"environ".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 92, offset: std::mem::offset_of!(libprobe_process_full, environ) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"oom_score".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, oom_score) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"oom_score_adj".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_process_full, oom_score_adj) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"sched_policy".as_ptr(), doc: c"SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5, DEADLINE 6 (`not_supported` before\nLinux 2.5.19, which does not print it).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, sched_policy) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"sched_priority".as_ptr(), doc: c"Real-time priority (1–99), 0 for normal policies.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_process_full, sched_priority) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_time_limit".as_ptr(), doc: c"The cgroup CPU quota per period that binds the process (`cpu.max`).".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, cpu_time_limit) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"delay".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 93, offset: std::mem::offset_of!(libprobe_process_full, delay) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"signals_pending".as_ptr(), doc: c"Pending for the process or its main thread (`ShdPnd | SigPnd`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, signals_pending) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"signals_blocked".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, signals_blocked) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"signals_ignored".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, signals_ignored) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"signals_caught".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_full, signals_caught) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_OPEN_FILE: Table<[libprobe_field_info; 9]> = Table([
-    libprobe_field_info { name: c"fd".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_open_file, fd) as u32 },
-    libprobe_field_info { name: c"path".as_ptr(), doc: c"Where the descriptor points: a path, or `socket:[inode]`, `pipe:[inode]`,\n`anon_inode:[eventfd]`. A deleted file keeps the kernel's ` (deleted)` suffix;\nsee `deleted`.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_open_file, path) as u32 },
-    libprobe_field_info { name: c"mode".as_ptr(), doc: c"`r`, `w` or `rw`, from the access mode in `flags`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_file, mode) as u32 },
-    libprobe_field_info { name: c"flags".as_ptr(), doc: c"The open flags (`O_*`, as `fdinfo` prints them, octal there).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_open_file, flags) as u32 },
-    libprobe_field_info { name: c"position".as_ptr(), doc: c"The file offset.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_open_file, position) as u32 },
-    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The inode number of the open file.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_open_file, inode) as u32 },
-    libprobe_field_info { name: c"mount_id".as_ptr(), doc: c"The mount the file lives on (`mnt_id` in `fdinfo`; see `/proc/<pid>/mountinfo`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_open_file, mount_id) as u32 },
-    libprobe_field_info { name: c"file_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 95, offset: std::mem::offset_of!(libprobe_open_file, file_type) as u32 },
-    libprobe_field_info { name: c"deleted".as_ptr(), doc: c"True when the open file has been unlinked (decided by its link count, not by the\n` (deleted)` suffix, which a real name may carry).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_open_file, deleted) as u32 },
+    libprobe_field_info { name: c"fd".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_open_file, fd) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"path".as_ptr(), doc: c"Where the descriptor points: a path, or `socket:[inode]`, `pipe:[inode]`,\n`anon_inode:[eventfd]`. A deleted file keeps the kernel's ` (deleted)` suffix;\nsee `deleted`.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_open_file, path) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mode".as_ptr(), doc: c"`r`, `w` or `rw`, from the access mode in `flags`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_file, mode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"The open flags (`O_*`, as `fdinfo` prints them, octal there).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_open_file, flags) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"position".as_ptr(), doc: c"The file offset.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_open_file, position) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The inode number of the open file.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_open_file, inode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mount_id".as_ptr(), doc: c"The mount the file lives on (`mnt_id` in `fdinfo`; see `/proc/<pid>/mountinfo`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_open_file, mount_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"file_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 95, offset: std::mem::offset_of!(libprobe_open_file, file_type) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"deleted".as_ptr(), doc: c"True when the open file has been unlinked (decided by its link count, not by the\n` (deleted)` suffix, which a real name may carry).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_open_file, deleted) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_OPEN_SOCKET: Table<[libprobe_field_info; 7]> = Table([
-    libprobe_field_info { name: c"fd".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_open_socket, fd) as u32 },
-    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The socket's inode (`socket:[inode]`): the key into every socket table.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_open_socket, inode) as u32 },
-    libprobe_field_info { name: c"socket_type".as_ptr(), doc: c"Family and type, from the socket's protocol name.".as_ptr(), unit: std::ptr::null(), type_index: 97, offset: std::mem::offset_of!(libprobe_open_socket, socket_type) as u32 },
-    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"The kernel's protocol name (`TCP`, `UDPv6`, `UNIX`, `NETLINK`, …).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, protocol) as u32 },
-    libprobe_field_info { name: c"local_addr".as_ptr(), doc: c"Local address as `ip:port` (`[ip]:port` for IPv6), a raw socket's address, or a\nunix socket's name (`@name` when abstract).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, local_addr) as u32 },
-    libprobe_field_info { name: c"remote_addr".as_ptr(), doc: c"Remote address, when connected (a unix socket's peer's name).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, remote_addr) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"The state: TCP's (`established`, `listen`, …), `connected`/`unconnected` for UDP,\n`connected`/`unconnected`/`listening` for unix sockets.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, state) as u32 },
+    libprobe_field_info { name: c"fd".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_open_socket, fd) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The socket's inode (`socket:[inode]`): the key into every socket table.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_open_socket, inode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"socket_type".as_ptr(), doc: c"Family and type, from the socket's protocol name.".as_ptr(), unit: std::ptr::null(), type_index: 97, offset: std::mem::offset_of!(libprobe_open_socket, socket_type) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"The kernel's protocol name (`TCP`, `UDPv6`, `UNIX`, `NETLINK`, …).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, protocol) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"local_addr".as_ptr(), doc: c"Local address as `ip:port` (`[ip]:port` for IPv6), a raw socket's address, or a\nunix socket's name (`@name` when abstract).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, local_addr) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"remote_addr".as_ptr(), doc: c"Remote address, when connected (a unix socket's peer's name).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, remote_addr) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"The state: TCP's (`established`, `listen`, …), `connected`/`unconnected` for UDP,\n`connected`/`unconnected`/`listening` for unix sockets.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_open_socket, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
@@ -14168,6 +14337,7 @@ static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_memory_map, start_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"end_addr".as_ptr(),
@@ -14175,6 +14345,7 @@ static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_memory_map, end_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"permissions".as_ptr(),
@@ -14182,6 +14353,7 @@ static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_memory_map, permissions) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"offset".as_ptr(),
@@ -14189,6 +14361,7 @@ static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_memory_map, offset) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"device".as_ptr(),
@@ -14196,6 +14369,7 @@ static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_memory_map, device) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"inode".as_ptr(),
@@ -14203,6 +14377,7 @@ static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_memory_map, inode) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"pathname".as_ptr(),
@@ -14210,6 +14385,7 @@ static FIELDS_MEMORY_MAP: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 27,
         offset: std::mem::offset_of!(libprobe_memory_map, pathname) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -14220,6 +14396,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"seconds".as_ptr(),
         type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_cpu_time) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_file_size".as_ptr(),
@@ -14227,6 +14404,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_file_size) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_data_size".as_ptr(),
@@ -14234,6 +14412,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_data_size) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_stack_size".as_ptr(),
@@ -14241,6 +14420,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_stack_size) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_core_size".as_ptr(),
@@ -14248,6 +14428,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_core_size) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_resident_set".as_ptr(),
@@ -14255,6 +14436,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_resident_set) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_processes".as_ptr(),
@@ -14262,6 +14444,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"processes".as_ptr(),
         type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_processes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_open_files".as_ptr(),
@@ -14269,6 +14452,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"files".as_ptr(),
         type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_open_files) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_locked_memory".as_ptr(),
@@ -14276,6 +14460,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_locked_memory) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_address_space".as_ptr(),
@@ -14283,6 +14468,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_address_space) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_file_locks".as_ptr(),
@@ -14290,6 +14476,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"locks".as_ptr(),
         type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_file_locks) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_pending_signals".as_ptr(),
@@ -14297,6 +14484,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"signals".as_ptr(),
         type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_pending_signals) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_msgqueue_size".as_ptr(),
@@ -14304,6 +14492,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_msgqueue_size) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_nice_priority".as_ptr(),
@@ -14311,6 +14500,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: std::ptr::null(),
         type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_nice_priority) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_realtime_priority".as_ptr(),
@@ -14318,6 +14508,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: std::ptr::null(),
         type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_realtime_priority) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_realtime_timeout".as_ptr(),
@@ -14325,6 +14516,7 @@ static FIELDS_PROCESS_LIMITS: Table<[libprobe_field_info; 16]> = Table([
         unit: c"us".as_ptr(),
         type_index: 99,
         offset: std::mem::offset_of!(libprobe_process_limits, max_realtime_timeout) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -14335,6 +14527,7 @@ static FIELDS_LIMIT: Table<[libprobe_field_info; 2]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_limit, soft) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"hard".as_ptr(),
@@ -14342,26 +14535,27 @@ static FIELDS_LIMIT: Table<[libprobe_field_info; 2]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_limit, hard) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_CGROUP_LIMITS: Table<[libprobe_field_info; 16]> = Table([
-    libprobe_field_info { name: c"version".as_ptr(), doc: c"`1` for cgroup v1 controllers, `2` for the unified hierarchy.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_cgroup_limits, version) as u32 },
-    libprobe_field_info { name: c"path".as_ptr(), doc: c"The cgroup these limits were read from (relative to the hierarchy's root).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_cgroup_limits, path) as u32 },
-    libprobe_field_info { name: c"cpu_max_quota_us".as_ptr(), doc: c"CPU quota per period (`cpu.max`, or `cpu.cfs_quota_us`) of the cgroup on the path\nwith the tightest quota/period ratio; `u64::MAX` when no cgroup limits CPU.".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_max_quota_us) as u32 },
-    libprobe_field_info { name: c"cpu_max_period_us".as_ptr(), doc: c"".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_max_period_us) as u32 },
-    libprobe_field_info { name: c"cpu_weight".as_ptr(), doc: c"`cpu.weight` of the process's own cgroup (1–10000, default 100).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_weight) as u32 },
-    libprobe_field_info { name: c"memory_max".as_ptr(), doc: c"`memory.max` (v1: `memory.limit_in_bytes`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_max) as u32 },
-    libprobe_field_info { name: c"memory_high".as_ptr(), doc: c"`memory.high`: the throttling threshold.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_high) as u32 },
-    libprobe_field_info { name: c"memory_swap_max".as_ptr(), doc: c"`memory.swap.max`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_swap_max) as u32 },
-    libprobe_field_info { name: c"memory_current".as_ptr(), doc: c"`memory.current` of the process's own cgroup (v1: `memory.usage_in_bytes`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_current) as u32 },
-    libprobe_field_info { name: c"pids_max".as_ptr(), doc: c"`pids.max`.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, pids_max) as u32 },
-    libprobe_field_info { name: c"pids_current".as_ptr(), doc: c"`pids.current` of the process's own cgroup.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, pids_current) as u32 },
-    libprobe_field_info { name: c"io_max".as_ptr(), doc: c"`io.max` lines, tightest per device along the path.".as_ptr(), unit: std::ptr::null(), type_index: 102, offset: std::mem::offset_of!(libprobe_cgroup_limits, io_max) as u32 },
-    libprobe_field_info { name: c"cpu_pressure".as_ptr(), doc: c"`cpu.pressure` of the process's own cgroup.".as_ptr(), unit: std::ptr::null(), type_index: 65, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_pressure) as u32 },
-    libprobe_field_info { name: c"memory_pressure".as_ptr(), doc: c"`memory.pressure`.".as_ptr(), unit: std::ptr::null(), type_index: 65, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_pressure) as u32 },
-    libprobe_field_info { name: c"io_pressure".as_ptr(), doc: c"`io.pressure`.".as_ptr(), unit: std::ptr::null(), type_index: 65, offset: std::mem::offset_of!(libprobe_cgroup_limits, io_pressure) as u32 },
-    libprobe_field_info { name: c"irq_pressure".as_ptr(), doc: c"`irq.pressure` (Linux 6.1+ with `CONFIG_IRQ_TIME_ACCOUNTING`).".as_ptr(), unit: std::ptr::null(), type_index: 65, offset: std::mem::offset_of!(libprobe_cgroup_limits, irq_pressure) as u32 },
+    libprobe_field_info { name: c"version".as_ptr(), doc: c"`1` for cgroup v1 controllers, `2` for the unified hierarchy.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_cgroup_limits, version) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"path".as_ptr(), doc: c"The cgroup these limits were read from (relative to the hierarchy's root).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_cgroup_limits, path) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_max_quota_us".as_ptr(), doc: c"CPU quota per period (`cpu.max`, or `cpu.cfs_quota_us`) of the cgroup on the path\nwith the tightest quota/period ratio; `u64::MAX` when no cgroup limits CPU.".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_max_quota_us) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_max_period_us".as_ptr(), doc: c"".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_max_period_us) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_weight".as_ptr(), doc: c"`cpu.weight` of the process's own cgroup (1–10000, default 100).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_weight) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_max".as_ptr(), doc: c"`memory.max` (v1: `memory.limit_in_bytes`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_max) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_high".as_ptr(), doc: c"`memory.high`: the throttling threshold.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_high) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_swap_max".as_ptr(), doc: c"`memory.swap.max`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_swap_max) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_current".as_ptr(), doc: c"`memory.current` of the process's own cgroup (v1: `memory.usage_in_bytes`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_current) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pids_max".as_ptr(), doc: c"`pids.max`.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, pids_max) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pids_current".as_ptr(), doc: c"`pids.current` of the process's own cgroup.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_cgroup_limits, pids_current) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"io_max".as_ptr(), doc: c"`io.max` lines, tightest per device along the path.".as_ptr(), unit: std::ptr::null(), type_index: 102, offset: std::mem::offset_of!(libprobe_cgroup_limits, io_max) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_pressure".as_ptr(), doc: c"`cpu.pressure` of the process's own cgroup.".as_ptr(), unit: std::ptr::null(), type_index: 65, offset: std::mem::offset_of!(libprobe_cgroup_limits, cpu_pressure) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_pressure".as_ptr(), doc: c"`memory.pressure`.".as_ptr(), unit: std::ptr::null(), type_index: 65, offset: std::mem::offset_of!(libprobe_cgroup_limits, memory_pressure) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"io_pressure".as_ptr(), doc: c"`io.pressure`.".as_ptr(), unit: std::ptr::null(), type_index: 65, offset: std::mem::offset_of!(libprobe_cgroup_limits, io_pressure) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"irq_pressure".as_ptr(), doc: c"`irq.pressure` (Linux 6.1+ with `CONFIG_IRQ_TIME_ACCOUNTING`).".as_ptr(), unit: std::ptr::null(), type_index: 65, offset: std::mem::offset_of!(libprobe_cgroup_limits, irq_pressure) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_IO_MAX: Table<[libprobe_field_info; 5]> = Table([
@@ -14371,6 +14565,7 @@ static FIELDS_IO_MAX: Table<[libprobe_field_info; 5]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_io_max, device) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"rbps".as_ptr(),
@@ -14378,6 +14573,7 @@ static FIELDS_IO_MAX: Table<[libprobe_field_info; 5]> = Table([
         unit: c"bytes/s".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_io_max, rbps) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"wbps".as_ptr(),
@@ -14385,6 +14581,7 @@ static FIELDS_IO_MAX: Table<[libprobe_field_info; 5]> = Table([
         unit: c"bytes/s".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_io_max, wbps) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"riops".as_ptr(),
@@ -14392,6 +14589,7 @@ static FIELDS_IO_MAX: Table<[libprobe_field_info; 5]> = Table([
         unit: c"ops/s".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_io_max, riops) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"wiops".as_ptr(),
@@ -14399,6 +14597,7 @@ static FIELDS_IO_MAX: Table<[libprobe_field_info; 5]> = Table([
         unit: c"ops/s".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_io_max, wiops) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -14409,6 +14608,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_run_time_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"cpu_run_delay_ns".as_ptr(),
@@ -14416,6 +14616,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_run_delay_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"cpu_timeslices".as_ptr(),
@@ -14423,6 +14624,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_timeslices) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"blkio_delay_ticks".as_ptr(),
@@ -14430,6 +14632,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ticks".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, blkio_delay_ticks) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"cpu_delay_total_ns".as_ptr(),
@@ -14437,6 +14640,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_delay_total_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"cpu_delay_count".as_ptr(),
@@ -14444,6 +14648,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_delay_count) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"blkio_delay_total_ns".as_ptr(),
@@ -14451,6 +14656,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, blkio_delay_total_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"blkio_delay_count".as_ptr(),
@@ -14458,6 +14664,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, blkio_delay_count) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"swapin_delay_total_ns".as_ptr(),
@@ -14465,6 +14672,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, swapin_delay_total_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"swapin_delay_count".as_ptr(),
@@ -14472,6 +14680,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, swapin_delay_count) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"freepages_delay_total_ns".as_ptr(),
@@ -14479,6 +14688,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, freepages_delay_total_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"freepages_delay_count".as_ptr(),
@@ -14486,6 +14696,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, freepages_delay_count) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"thrashing_delay_total_ns".as_ptr(),
@@ -14493,6 +14704,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, thrashing_delay_total_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"thrashing_delay_count".as_ptr(),
@@ -14500,6 +14712,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, thrashing_delay_count) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"compact_delay_total_ns".as_ptr(),
@@ -14507,6 +14720,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, compact_delay_total_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"compact_delay_count".as_ptr(),
@@ -14514,6 +14728,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, compact_delay_count) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"wpcopy_delay_total_ns".as_ptr(),
@@ -14521,6 +14736,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, wpcopy_delay_total_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"wpcopy_delay_count".as_ptr(),
@@ -14528,6 +14744,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, wpcopy_delay_count) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"irq_delay_total_ns".as_ptr(),
@@ -14535,6 +14752,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, irq_delay_total_ns) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"irq_delay_count".as_ptr(),
@@ -14542,62 +14760,63 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, irq_delay_count) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
 static FIELDS_NETWORK: Table<[libprobe_field_info; 20]> = Table([
-    libprobe_field_info { name: c"namespace".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 103, offset: std::mem::offset_of!(libprobe_network, namespace_) as u32 },
-    libprobe_field_info { name: c"tcp".as_ptr(), doc: c"Every TCP socket, IPv4 then IPv6.".as_ptr(), unit: std::ptr::null(), type_index: 106, offset: std::mem::offset_of!(libprobe_network, tcp) as u32 },
-    libprobe_field_info { name: c"udp".as_ptr(), doc: c"Every UDP and UDP-Lite socket.".as_ptr(), unit: std::ptr::null(), type_index: 109, offset: std::mem::offset_of!(libprobe_network, udp) as u32 },
-    libprobe_field_info { name: c"unix_sockets".as_ptr(), doc: c"Every Unix domain socket (not `unix`: GNU C predefines that name as a macro, and the\nC mirror uses field names as they are).".as_ptr(), unit: std::ptr::null(), type_index: 112, offset: std::mem::offset_of!(libprobe_network, unix_sockets) as u32 },
-    libprobe_field_info { name: c"raw".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 115, offset: std::mem::offset_of!(libprobe_network, raw) as u32 },
-    libprobe_field_info { name: c"netlink".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 118, offset: std::mem::offset_of!(libprobe_network, netlink) as u32 },
-    libprobe_field_info { name: c"packet".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 121, offset: std::mem::offset_of!(libprobe_network, packet) as u32 },
-    libprobe_field_info { name: c"socket_sources".as_ptr(), doc: c"Where each socket table came from: `sock_diag`, or the `/proc/net` file(s) when the\nkernel has no diag module for it (or the procfs source was forced).".as_ptr(), unit: std::ptr::null(), type_index: 122, offset: std::mem::offset_of!(libprobe_network, socket_sources) as u32 },
-    libprobe_field_info { name: c"tcp_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 123, offset: std::mem::offset_of!(libprobe_network, tcp_stats) as u32 },
-    libprobe_field_info { name: c"udp_stats".as_ptr(), doc: c"IPv4 UDP counters.".as_ptr(), unit: std::ptr::null(), type_index: 125, offset: std::mem::offset_of!(libprobe_network, udp_stats) as u32 },
-    libprobe_field_info { name: c"udp6_stats".as_ptr(), doc: c"IPv6 UDP counters.".as_ptr(), unit: std::ptr::null(), type_index: 125, offset: std::mem::offset_of!(libprobe_network, udp6_stats) as u32 },
-    libprobe_field_info { name: c"socket_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 127, offset: std::mem::offset_of!(libprobe_network, socket_stats) as u32 },
-    libprobe_field_info { name: c"snmp".as_ptr(), doc: c"Every table of `/proc/net/snmp` (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`, `UdpLite`).".as_ptr(), unit: std::ptr::null(), type_index: 130, offset: std::mem::offset_of!(libprobe_network, snmp) as u32 },
-    libprobe_field_info { name: c"snmp6".as_ptr(), doc: c"Every counter of `/proc/net/snmp6` (`Ip6InReceives`, `Icmp6OutMsgs`, `Udp6…`).".as_ptr(), unit: std::ptr::null(), type_index: 133, offset: std::mem::offset_of!(libprobe_network, snmp6) as u32 },
-    libprobe_field_info { name: c"netstat".as_ptr(), doc: c"Every table of `/proc/net/netstat` (`TcpExt`, `IpExt`, `MPTcpExt`, …).".as_ptr(), unit: std::ptr::null(), type_index: 130, offset: std::mem::offset_of!(libprobe_network, netstat) as u32 },
-    libprobe_field_info { name: c"interfaces".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 136, offset: std::mem::offset_of!(libprobe_network, interfaces) as u32 },
-    libprobe_field_info { name: c"routes".as_ptr(), doc: c"Routes of every table, IPv4 then IPv6.".as_ptr(), unit: std::ptr::null(), type_index: 139, offset: std::mem::offset_of!(libprobe_network, routes) as u32 },
-    libprobe_field_info { name: c"neighbours".as_ptr(), doc: c"The ARP and IPv6 neighbour caches.".as_ptr(), unit: std::ptr::null(), type_index: 142, offset: std::mem::offset_of!(libprobe_network, neighbours) as u32 },
-    libprobe_field_info { name: c"conntrack".as_ptr(), doc: c"Tracked connections (option `conntrack`; needs CAP_NET_ADMIN).".as_ptr(), unit: std::ptr::null(), type_index: 145, offset: std::mem::offset_of!(libprobe_network, conntrack) as u32 },
-    libprobe_field_info { name: c"conntrack_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 146, offset: std::mem::offset_of!(libprobe_network, conntrack_stats) as u32 },
+    libprobe_field_info { name: c"namespace".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 103, offset: std::mem::offset_of!(libprobe_network, namespace_) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tcp".as_ptr(), doc: c"Every TCP socket, IPv4 then IPv6.".as_ptr(), unit: std::ptr::null(), type_index: 106, offset: std::mem::offset_of!(libprobe_network, tcp) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"udp".as_ptr(), doc: c"Every UDP and UDP-Lite socket.".as_ptr(), unit: std::ptr::null(), type_index: 109, offset: std::mem::offset_of!(libprobe_network, udp) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"unix_sockets".as_ptr(), doc: c"Every Unix domain socket (not `unix`: GNU C predefines that name as a macro, and the\nC mirror uses field names as they are).".as_ptr(), unit: std::ptr::null(), type_index: 112, offset: std::mem::offset_of!(libprobe_network, unix_sockets) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"raw".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 115, offset: std::mem::offset_of!(libprobe_network, raw) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"netlink".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 118, offset: std::mem::offset_of!(libprobe_network, netlink) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"packet".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 121, offset: std::mem::offset_of!(libprobe_network, packet) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"socket_sources".as_ptr(), doc: c"Where each socket table came from: `sock_diag`, or the `/proc/net` file(s) when the\nkernel has no diag module for it (or the procfs source was forced).".as_ptr(), unit: std::ptr::null(), type_index: 122, offset: std::mem::offset_of!(libprobe_network, socket_sources) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tcp_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 123, offset: std::mem::offset_of!(libprobe_network, tcp_stats) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"udp_stats".as_ptr(), doc: c"IPv4 UDP counters.".as_ptr(), unit: std::ptr::null(), type_index: 125, offset: std::mem::offset_of!(libprobe_network, udp_stats) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"udp6_stats".as_ptr(), doc: c"IPv6 UDP counters.".as_ptr(), unit: std::ptr::null(), type_index: 125, offset: std::mem::offset_of!(libprobe_network, udp6_stats) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"socket_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 127, offset: std::mem::offset_of!(libprobe_network, socket_stats) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"snmp".as_ptr(), doc: c"Every table of `/proc/net/snmp` (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`, `UdpLite`).".as_ptr(), unit: std::ptr::null(), type_index: 130, offset: std::mem::offset_of!(libprobe_network, snmp) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"snmp6".as_ptr(), doc: c"Every counter of `/proc/net/snmp6` (`Ip6InReceives`, `Icmp6OutMsgs`, `Udp6…`).".as_ptr(), unit: std::ptr::null(), type_index: 133, offset: std::mem::offset_of!(libprobe_network, snmp6) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"netstat".as_ptr(), doc: c"Every table of `/proc/net/netstat` (`TcpExt`, `IpExt`, `MPTcpExt`, …).".as_ptr(), unit: std::ptr::null(), type_index: 130, offset: std::mem::offset_of!(libprobe_network, netstat) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"interfaces".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 136, offset: std::mem::offset_of!(libprobe_network, interfaces) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"routes".as_ptr(), doc: c"Routes of every table, IPv4 then IPv6.".as_ptr(), unit: std::ptr::null(), type_index: 139, offset: std::mem::offset_of!(libprobe_network, routes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"neighbours".as_ptr(), doc: c"The ARP and IPv6 neighbour caches.".as_ptr(), unit: std::ptr::null(), type_index: 142, offset: std::mem::offset_of!(libprobe_network, neighbours) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"conntrack".as_ptr(), doc: c"Tracked connections (option `conntrack`; needs CAP_NET_ADMIN).".as_ptr(), unit: std::ptr::null(), type_index: 145, offset: std::mem::offset_of!(libprobe_network, conntrack) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"conntrack_stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 146, offset: std::mem::offset_of!(libprobe_network, conntrack_stats) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_NET_NAMESPACE: Table<[libprobe_field_info; 2]> = Table([
-    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The namespace's inode number (as in `/proc/<pid>/ns/net`): what tells two\nnamespaces, and two sockets with equal addresses in them, apart.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_net_namespace, inode) as u32 },
-    libprobe_field_info { name: c"target".as_ptr(), doc: c"How it was chosen: `self`, `pid <n>`, or the path given.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_net_namespace, target) as u32 },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The namespace's inode number (as in `/proc/<pid>/ns/net`): what tells two\nnamespaces, and two sockets with equal addresses in them, apart.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_net_namespace, inode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"target".as_ptr(), doc: c"How it was chosen: `self`, `pid <n>`, or the path given.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_net_namespace, target) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_TCP_CONNECTION: Table<[libprobe_field_info; 24]> = Table([
-    libprobe_field_info { name: c"family".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 147, offset: std::mem::offset_of!(libprobe_tcp_connection, family) as u32 },
-    libprobe_field_info { name: c"local_addr".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_tcp_connection, local_addr) as u32 },
-    libprobe_field_info { name: c"local_port".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 148, offset: std::mem::offset_of!(libprobe_tcp_connection, local_port) as u32 },
-    libprobe_field_info { name: c"remote_addr".as_ptr(), doc: c"`0.0.0.0` or `::` when not connected.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_tcp_connection, remote_addr) as u32 },
-    libprobe_field_info { name: c"remote_port".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 148, offset: std::mem::offset_of!(libprobe_tcp_connection, remote_port) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 149, offset: std::mem::offset_of!(libprobe_tcp_connection, state) as u32 },
-    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Bytes sent and not yet acknowledged (0 for a listening socket).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, tx_queue) as u32 },
-    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Bytes received and not yet read; for a listening socket, connections waiting to be\naccepted.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, rx_queue) as u32 },
-    libprobe_field_info { name: c"timer_active".as_ptr(), doc: c"The pending timer: 0 none, 1 retransmit (or probe), 2 keepalive, 3 TIME_WAIT,\n4 zero-window probe.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_active) as u32 },
-    libprobe_field_info { name: c"timer_jiffies".as_ptr(), doc: c"Time until the timer fires, in clock ticks (USER_HZ, see the system domain's\n`clock_ticks`), as `/proc/net/tcp` prints it.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_jiffies) as u32 },
-    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Unanswered retransmissions of the current segment (`icsk_retransmits`).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_connection, retransmits) as u32 },
-    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The user that created the socket.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, uid) as u32 },
-    libprobe_field_info { name: c"timeout".as_ptr(), doc: c"Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of\n`/proc/net/tcp`).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, timeout) as u32 },
-    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_connection, inode) as u32 },
-    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The first owner's pid (see the module docs for the reasons it may be missing).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_tcp_connection, pid) as u32 },
-    libprobe_field_info { name: c"process_name".as_ptr(), doc: c"The first owner's command name.".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_tcp_connection, process_name) as u32 },
-    libprobe_field_info { name: c"owners".as_ptr(), doc: c"Every process holding the socket, by pid.".as_ptr(), unit: std::ptr::null(), type_index: 152, offset: std::mem::offset_of!(libprobe_tcp_connection, owners) as u32 },
-    libprobe_field_info { name: c"accept_backlog_max".as_ptr(), doc: c"For a listening socket, the accept backlog limit (`listen()`'s argument, capped by\n`somaxconn`; what `ss` shows as Send-Q). `not_present` for other states,\n`not_supported` from `/proc/net/tcp`.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_connection, accept_backlog_max) as u32 },
-    libprobe_field_info { name: c"bound_interface".as_ptr(), doc: c"The interface the socket is bound to (`SO_BINDTODEVICE`, or an IPv6 scope);\n`not_present` when unbound.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_connection, bound_interface) as u32 },
-    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"The kernel's unique socket cookie (`SO_COOKIE`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_tcp_connection, cookie) as u32 },
-    libprobe_field_info { name: c"congestion".as_ptr(), doc: c"The congestion control algorithm (`cubic`, `bbr`, …).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_tcp_connection, congestion) as u32 },
-    libprobe_field_info { name: c"shutdown".as_ptr(), doc: c"Shutdown state: bit 0 receive side shut down, bit 1 send side.".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_tcp_connection, shutdown) as u32 },
-    libprobe_field_info { name: c"info".as_ptr(), doc: c"Round-trip times, windows, counters (`not_present` for TIME_WAIT and request\nsockets, which keep no `tcp_info`).".as_ptr(), unit: std::ptr::null(), type_index: 154, offset: std::mem::offset_of!(libprobe_tcp_connection, info) as u32 },
-    libprobe_field_info { name: c"memory".as_ptr(), doc: c"Buffer memory.".as_ptr(), unit: std::ptr::null(), type_index: 156, offset: std::mem::offset_of!(libprobe_tcp_connection, memory) as u32 },
+    libprobe_field_info { name: c"family".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 147, offset: std::mem::offset_of!(libprobe_tcp_connection, family) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"local_addr".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_tcp_connection, local_addr) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"local_port".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 148, offset: std::mem::offset_of!(libprobe_tcp_connection, local_port) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"remote_addr".as_ptr(), doc: c"`0.0.0.0` or `::` when not connected.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_tcp_connection, remote_addr) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"remote_port".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 148, offset: std::mem::offset_of!(libprobe_tcp_connection, remote_port) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 149, offset: std::mem::offset_of!(libprobe_tcp_connection, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Bytes sent and not yet acknowledged (0 for a listening socket).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, tx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Bytes received and not yet read; for a listening socket, connections waiting to be\naccepted.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, rx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"timer_active".as_ptr(), doc: c"The pending timer: 0 none, 1 retransmit (or probe), 2 keepalive, 3 TIME_WAIT,\n4 zero-window probe.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_active) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"timer_jiffies".as_ptr(), doc: c"Time until the timer fires, in clock ticks (USER_HZ, see the system domain's\n`clock_ticks`), as `/proc/net/tcp` prints it.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_jiffies) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Unanswered retransmissions of the current segment (`icsk_retransmits`).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_connection, retransmits) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The user that created the socket.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, uid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"timeout".as_ptr(), doc: c"Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of\n`/proc/net/tcp`).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, timeout) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_connection, inode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The first owner's pid (see the module docs for the reasons it may be missing).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_tcp_connection, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"process_name".as_ptr(), doc: c"The first owner's command name.".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_tcp_connection, process_name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"owners".as_ptr(), doc: c"Every process holding the socket, by pid.".as_ptr(), unit: std::ptr::null(), type_index: 152, offset: std::mem::offset_of!(libprobe_tcp_connection, owners) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"accept_backlog_max".as_ptr(), doc: c"For a listening socket, the accept backlog limit (`listen()`'s argument, capped by\n`somaxconn`; what `ss` shows as Send-Q). `not_present` for other states,\n`not_supported` from `/proc/net/tcp`.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_connection, accept_backlog_max) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"bound_interface".as_ptr(), doc: c"The interface the socket is bound to (`SO_BINDTODEVICE`, or an IPv6 scope);\n`not_present` when unbound.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_connection, bound_interface) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"The kernel's unique socket cookie (`SO_COOKIE`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_tcp_connection, cookie) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"congestion".as_ptr(), doc: c"The congestion control algorithm (`cubic`, `bbr`, …).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_tcp_connection, congestion) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"shutdown".as_ptr(), doc: c"Shutdown state: bit 0 receive side shut down, bit 1 send side.".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_tcp_connection, shutdown) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"info".as_ptr(), doc: c"Round-trip times, windows, counters (`not_present` for TIME_WAIT and request\nsockets, which keep no `tcp_info`).".as_ptr(), unit: std::ptr::null(), type_index: 154, offset: std::mem::offset_of!(libprobe_tcp_connection, info) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory".as_ptr(), doc: c"Buffer memory.".as_ptr(), unit: std::ptr::null(), type_index: 156, offset: std::mem::offset_of!(libprobe_tcp_connection, memory) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_SOCKET_OWNER: Table<[libprobe_field_info; 3]> = Table([
@@ -14607,6 +14826,7 @@ static FIELDS_SOCKET_OWNER: Table<[libprobe_field_info; 3]> = Table([
         unit: std::ptr::null(),
         type_index: 60,
         offset: std::mem::offset_of!(libprobe_socket_owner, pid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"process_name".as_ptr(),
@@ -14614,6 +14834,7 @@ static FIELDS_SOCKET_OWNER: Table<[libprobe_field_info; 3]> = Table([
         unit: std::ptr::null(),
         type_index: 27,
         offset: std::mem::offset_of!(libprobe_socket_owner, process_name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"fd".as_ptr(),
@@ -14621,66 +14842,67 @@ static FIELDS_SOCKET_OWNER: Table<[libprobe_field_info; 3]> = Table([
         unit: std::ptr::null(),
         type_index: 60,
         offset: std::mem::offset_of!(libprobe_socket_owner, fd) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_TCP_INFO: Table<[libprobe_field_info; 56]> = Table([
-    libprobe_field_info { name: c"ca_state".as_ptr(), doc: c"Congestion-avoidance state: 0 open, 1 disorder, 2 CWR, 3 recovery, 4 loss.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, ca_state) as u32 },
-    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Retransmissions of the current segment not yet acknowledged.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, retransmits) as u32 },
-    libprobe_field_info { name: c"probes".as_ptr(), doc: c"Unanswered zero-window or keepalive probes.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, probes) as u32 },
-    libprobe_field_info { name: c"backoff".as_ptr(), doc: c"Exponential backoff of the retransmission timer.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, backoff) as u32 },
-    libprobe_field_info { name: c"options".as_ptr(), doc: c"Options negotiated (`TCPI_OPT_*`: 1 timestamps, 2 SACK, 4 window scaling, 8 ECN,\n16 ECN seen, 32 SYN data).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, options) as u32 },
-    libprobe_field_info { name: c"snd_wscale".as_ptr(), doc: c"Send window scale shift.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, snd_wscale) as u32 },
-    libprobe_field_info { name: c"rcv_wscale".as_ptr(), doc: c"Receive window scale shift.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_wscale) as u32 },
-    libprobe_field_info { name: c"rto_us".as_ptr(), doc: c"Retransmission timeout.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rto_us) as u32 },
-    libprobe_field_info { name: c"ato_us".as_ptr(), doc: c"Delayed-ACK timeout.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, ato_us) as u32 },
-    libprobe_field_info { name: c"snd_mss".as_ptr(), doc: c"Maximum segment size for sending.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, snd_mss) as u32 },
-    libprobe_field_info { name: c"rcv_mss".as_ptr(), doc: c"Maximum segment size seen from the peer.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_mss) as u32 },
-    libprobe_field_info { name: c"unacked".as_ptr(), doc: c"Segments sent and not yet acknowledged (for a listening socket: the accept queue).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, unacked) as u32 },
-    libprobe_field_info { name: c"sacked".as_ptr(), doc: c"Segments selectively acknowledged (for a listening socket: the backlog limit).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, sacked) as u32 },
-    libprobe_field_info { name: c"lost".as_ptr(), doc: c"Segments considered lost.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, lost) as u32 },
-    libprobe_field_info { name: c"retrans".as_ptr(), doc: c"Segments retransmitted and not yet acknowledged.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, retrans) as u32 },
-    libprobe_field_info { name: c"last_data_sent_ms".as_ptr(), doc: c"Time since data was last sent.".as_ptr(), unit: c"ms".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, last_data_sent_ms) as u32 },
-    libprobe_field_info { name: c"last_data_recv_ms".as_ptr(), doc: c"Time since data was last received.".as_ptr(), unit: c"ms".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, last_data_recv_ms) as u32 },
-    libprobe_field_info { name: c"last_ack_recv_ms".as_ptr(), doc: c"Time since an acknowledgement was last received.".as_ptr(), unit: c"ms".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, last_ack_recv_ms) as u32 },
-    libprobe_field_info { name: c"pmtu".as_ptr(), doc: c"Path MTU.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, pmtu) as u32 },
-    libprobe_field_info { name: c"rcv_ssthresh".as_ptr(), doc: c"Receive slow-start threshold.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_ssthresh) as u32 },
-    libprobe_field_info { name: c"rtt_us".as_ptr(), doc: c"Smoothed round-trip time.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rtt_us) as u32 },
-    libprobe_field_info { name: c"rttvar_us".as_ptr(), doc: c"Round-trip time variation.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rttvar_us) as u32 },
-    libprobe_field_info { name: c"snd_ssthresh".as_ptr(), doc: c"Send slow-start threshold, in segments (2147483647 while in initial slow start).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, snd_ssthresh) as u32 },
-    libprobe_field_info { name: c"snd_cwnd".as_ptr(), doc: c"Congestion window, in segments.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, snd_cwnd) as u32 },
-    libprobe_field_info { name: c"advmss".as_ptr(), doc: c"Advertised maximum segment size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, advmss) as u32 },
-    libprobe_field_info { name: c"reordering".as_ptr(), doc: c"Reordering metric, in segments.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, reordering) as u32 },
-    libprobe_field_info { name: c"rcv_rtt_us".as_ptr(), doc: c"Receiver-side round-trip time estimate.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_rtt_us) as u32 },
-    libprobe_field_info { name: c"rcv_space".as_ptr(), doc: c"Receive buffer space the socket autotunes towards.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_space) as u32 },
-    libprobe_field_info { name: c"total_retrans".as_ptr(), doc: c"Segments retransmitted over the connection's life.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, total_retrans) as u32 },
-    libprobe_field_info { name: c"pacing_rate".as_ptr(), doc: c"Current pacing rate.".as_ptr(), unit: c"bytes/s".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, pacing_rate) as u32 },
-    libprobe_field_info { name: c"max_pacing_rate".as_ptr(), doc: c"The pacing rate cap (`SO_MAX_PACING_RATE`; `u64::MAX` when none).".as_ptr(), unit: c"bytes/s".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, max_pacing_rate) as u32 },
-    libprobe_field_info { name: c"bytes_acked".as_ptr(), doc: c"Bytes acknowledged by the peer.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_acked) as u32 },
-    libprobe_field_info { name: c"bytes_received".as_ptr(), doc: c"Bytes received from the peer.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_received) as u32 },
-    libprobe_field_info { name: c"segs_out".as_ptr(), doc: c"Segments sent, retransmissions included.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, segs_out) as u32 },
-    libprobe_field_info { name: c"segs_in".as_ptr(), doc: c"Segments received.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, segs_in) as u32 },
-    libprobe_field_info { name: c"notsent_bytes".as_ptr(), doc: c"Bytes queued by the application and not yet sent.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, notsent_bytes) as u32 },
-    libprobe_field_info { name: c"min_rtt_us".as_ptr(), doc: c"Minimum round-trip time seen.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, min_rtt_us) as u32 },
-    libprobe_field_info { name: c"data_segs_in".as_ptr(), doc: c"Segments carrying data received.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, data_segs_in) as u32 },
-    libprobe_field_info { name: c"data_segs_out".as_ptr(), doc: c"Segments carrying data sent.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, data_segs_out) as u32 },
-    libprobe_field_info { name: c"delivery_rate".as_ptr(), doc: c"Most recent delivery rate estimate.".as_ptr(), unit: c"bytes/s".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, delivery_rate) as u32 },
-    libprobe_field_info { name: c"busy_time_us".as_ptr(), doc: c"Time with data outstanding (Linux 4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_tcp_info, busy_time_us) as u32 },
-    libprobe_field_info { name: c"rwnd_limited_us".as_ptr(), doc: c"Time limited by the receive window (4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_tcp_info, rwnd_limited_us) as u32 },
-    libprobe_field_info { name: c"sndbuf_limited_us".as_ptr(), doc: c"Time limited by the send buffer (4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_tcp_info, sndbuf_limited_us) as u32 },
-    libprobe_field_info { name: c"delivered".as_ptr(), doc: c"Segments delivered, retransmissions included (4.18+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, delivered) as u32 },
-    libprobe_field_info { name: c"delivered_ce".as_ptr(), doc: c"Segments delivered with an ECN congestion mark (4.18+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, delivered_ce) as u32 },
-    libprobe_field_info { name: c"bytes_sent".as_ptr(), doc: c"Bytes sent, retransmissions included (4.19+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_sent) as u32 },
-    libprobe_field_info { name: c"bytes_retrans".as_ptr(), doc: c"Bytes retransmitted (4.19+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_retrans) as u32 },
-    libprobe_field_info { name: c"dsack_dups".as_ptr(), doc: c"Duplicate segments reported by D-SACK (4.19+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, dsack_dups) as u32 },
-    libprobe_field_info { name: c"reord_seen".as_ptr(), doc: c"Reordering events seen (4.19+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, reord_seen) as u32 },
-    libprobe_field_info { name: c"rcv_ooopack".as_ptr(), doc: c"Out-of-order packets received (5.4+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_ooopack) as u32 },
-    libprobe_field_info { name: c"snd_wnd".as_ptr(), doc: c"The peer's advertised receive window (5.4+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, snd_wnd) as u32 },
-    libprobe_field_info { name: c"rcv_wnd".as_ptr(), doc: c"Our advertised receive window (6.2+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_wnd) as u32 },
-    libprobe_field_info { name: c"rehash".as_ptr(), doc: c"Path rehashes after timeouts (6.2+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, rehash) as u32 },
-    libprobe_field_info { name: c"total_rto".as_ptr(), doc: c"Retransmission timeouts (6.7+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto) as u32 },
-    libprobe_field_info { name: c"total_rto_recoveries".as_ptr(), doc: c"Recoveries from retransmission timeouts (6.7+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto_recoveries) as u32 },
-    libprobe_field_info { name: c"total_rto_time_ms".as_ptr(), doc: c"Time spent in timeout recovery (6.7+).".as_ptr(), unit: c"ms".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto_time_ms) as u32 },
+    libprobe_field_info { name: c"ca_state".as_ptr(), doc: c"Congestion-avoidance state: 0 open, 1 disorder, 2 CWR, 3 recovery, 4 loss.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, ca_state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Retransmissions of the current segment not yet acknowledged.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, retransmits) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"probes".as_ptr(), doc: c"Unanswered zero-window or keepalive probes.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, probes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"backoff".as_ptr(), doc: c"Exponential backoff of the retransmission timer.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, backoff) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"options".as_ptr(), doc: c"Options negotiated (`TCPI_OPT_*`: 1 timestamps, 2 SACK, 4 window scaling, 8 ECN,\n16 ECN seen, 32 SYN data).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, options) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"snd_wscale".as_ptr(), doc: c"Send window scale shift.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, snd_wscale) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rcv_wscale".as_ptr(), doc: c"Receive window scale shift.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_wscale) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rto_us".as_ptr(), doc: c"Retransmission timeout.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rto_us) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ato_us".as_ptr(), doc: c"Delayed-ACK timeout.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, ato_us) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"snd_mss".as_ptr(), doc: c"Maximum segment size for sending.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, snd_mss) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rcv_mss".as_ptr(), doc: c"Maximum segment size seen from the peer.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_mss) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"unacked".as_ptr(), doc: c"Segments sent and not yet acknowledged (for a listening socket: the accept queue).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, unacked) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"sacked".as_ptr(), doc: c"Segments selectively acknowledged (for a listening socket: the backlog limit).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, sacked) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"lost".as_ptr(), doc: c"Segments considered lost.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, lost) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"retrans".as_ptr(), doc: c"Segments retransmitted and not yet acknowledged.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, retrans) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"last_data_sent_ms".as_ptr(), doc: c"Time since data was last sent.".as_ptr(), unit: c"ms".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, last_data_sent_ms) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"last_data_recv_ms".as_ptr(), doc: c"Time since data was last received.".as_ptr(), unit: c"ms".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, last_data_recv_ms) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"last_ack_recv_ms".as_ptr(), doc: c"Time since an acknowledgement was last received.".as_ptr(), unit: c"ms".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, last_ack_recv_ms) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pmtu".as_ptr(), doc: c"Path MTU.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, pmtu) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rcv_ssthresh".as_ptr(), doc: c"Receive slow-start threshold.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_ssthresh) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rtt_us".as_ptr(), doc: c"Smoothed round-trip time.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rtt_us) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rttvar_us".as_ptr(), doc: c"Round-trip time variation.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rttvar_us) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"snd_ssthresh".as_ptr(), doc: c"Send slow-start threshold, in segments (2147483647 while in initial slow start).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, snd_ssthresh) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"snd_cwnd".as_ptr(), doc: c"Congestion window, in segments.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, snd_cwnd) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"advmss".as_ptr(), doc: c"Advertised maximum segment size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, advmss) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"reordering".as_ptr(), doc: c"Reordering metric, in segments.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, reordering) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rcv_rtt_us".as_ptr(), doc: c"Receiver-side round-trip time estimate.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_rtt_us) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rcv_space".as_ptr(), doc: c"Receive buffer space the socket autotunes towards.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_space) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"total_retrans".as_ptr(), doc: c"Segments retransmitted over the connection's life.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, total_retrans) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"pacing_rate".as_ptr(), doc: c"Current pacing rate.".as_ptr(), unit: c"bytes/s".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, pacing_rate) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"max_pacing_rate".as_ptr(), doc: c"The pacing rate cap (`SO_MAX_PACING_RATE`; `u64::MAX` when none).".as_ptr(), unit: c"bytes/s".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, max_pacing_rate) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"bytes_acked".as_ptr(), doc: c"Bytes acknowledged by the peer.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_acked) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"bytes_received".as_ptr(), doc: c"Bytes received from the peer.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_received) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"segs_out".as_ptr(), doc: c"Segments sent, retransmissions included.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, segs_out) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"segs_in".as_ptr(), doc: c"Segments received.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, segs_in) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"notsent_bytes".as_ptr(), doc: c"Bytes queued by the application and not yet sent.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, notsent_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"min_rtt_us".as_ptr(), doc: c"Minimum round-trip time seen.".as_ptr(), unit: c"us".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, min_rtt_us) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"data_segs_in".as_ptr(), doc: c"Segments carrying data received.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, data_segs_in) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"data_segs_out".as_ptr(), doc: c"Segments carrying data sent.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_info, data_segs_out) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"delivery_rate".as_ptr(), doc: c"Most recent delivery rate estimate.".as_ptr(), unit: c"bytes/s".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_info, delivery_rate) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"busy_time_us".as_ptr(), doc: c"Time with data outstanding (Linux 4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_tcp_info, busy_time_us) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"rwnd_limited_us".as_ptr(), doc: c"Time limited by the receive window (4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_tcp_info, rwnd_limited_us) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"sndbuf_limited_us".as_ptr(), doc: c"Time limited by the send buffer (4.10+).".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_tcp_info, sndbuf_limited_us) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"delivered".as_ptr(), doc: c"Segments delivered, retransmissions included (4.18+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, delivered) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"delivered_ce".as_ptr(), doc: c"Segments delivered with an ECN congestion mark (4.18+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, delivered_ce) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"bytes_sent".as_ptr(), doc: c"Bytes sent, retransmissions included (4.19+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_sent) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"bytes_retrans".as_ptr(), doc: c"Bytes retransmitted (4.19+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_tcp_info, bytes_retrans) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"dsack_dups".as_ptr(), doc: c"Duplicate segments reported by D-SACK (4.19+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, dsack_dups) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"reord_seen".as_ptr(), doc: c"Reordering events seen (4.19+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, reord_seen) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"rcv_ooopack".as_ptr(), doc: c"Out-of-order packets received (5.4+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_ooopack) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"snd_wnd".as_ptr(), doc: c"The peer's advertised receive window (5.4+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, snd_wnd) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rcv_wnd".as_ptr(), doc: c"Our advertised receive window (6.2+).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, rcv_wnd) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rehash".as_ptr(), doc: c"Path rehashes after timeouts (6.2+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, rehash) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"total_rto".as_ptr(), doc: c"Retransmission timeouts (6.7+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"total_rto_recoveries".as_ptr(), doc: c"Recoveries from retransmission timeouts (6.7+).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto_recoveries) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"total_rto_time_ms".as_ptr(), doc: c"Time spent in timeout recovery (6.7+).".as_ptr(), unit: c"ms".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_info, total_rto_time_ms) as u32, metric: LIBPROBE_METRIC_COUNTER },
 ]);
 
 static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
@@ -14690,6 +14912,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_memory, rmem_alloc) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"rcvbuf".as_ptr(),
@@ -14697,6 +14920,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_memory, rcvbuf) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"wmem_alloc".as_ptr(),
@@ -14704,6 +14928,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_memory, wmem_alloc) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"sndbuf".as_ptr(),
@@ -14711,6 +14936,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_memory, sndbuf) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"fwd_alloc".as_ptr(),
@@ -14718,6 +14944,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_memory, fwd_alloc) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"wmem_queued".as_ptr(),
@@ -14725,6 +14952,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_memory, wmem_queued) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"optmem".as_ptr(),
@@ -14732,6 +14960,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_memory, optmem) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"backlog".as_ptr(),
@@ -14739,6 +14968,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_memory, backlog) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"drops".as_ptr(),
@@ -14746,6 +14976,7 @@ static FIELDS_SOCKET_MEMORY: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_memory, drops) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
@@ -14756,6 +14987,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 147,
         offset: std::mem::offset_of!(libprobe_udp_connection, family) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"lite".as_ptr(),
@@ -14763,6 +14995,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_udp_connection, lite) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"local_addr".as_ptr(),
@@ -14770,6 +15003,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_udp_connection, local_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"local_port".as_ptr(),
@@ -14777,6 +15011,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 148,
         offset: std::mem::offset_of!(libprobe_udp_connection, local_port) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"remote_addr".as_ptr(),
@@ -14784,6 +15019,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 24,
         offset: std::mem::offset_of!(libprobe_udp_connection, remote_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"remote_port".as_ptr(),
@@ -14791,6 +15027,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 157,
         offset: std::mem::offset_of!(libprobe_udp_connection, remote_port) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"tx_queue".as_ptr(),
@@ -14798,6 +15035,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_udp_connection, tx_queue) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"rx_queue".as_ptr(),
@@ -14805,6 +15043,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_udp_connection, rx_queue) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"uid".as_ptr(),
@@ -14812,6 +15051,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_udp_connection, uid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"inode".as_ptr(),
@@ -14819,6 +15059,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_udp_connection, inode) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"pid".as_ptr(),
@@ -14826,6 +15067,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 61,
         offset: std::mem::offset_of!(libprobe_udp_connection, pid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"process_name".as_ptr(),
@@ -14833,6 +15075,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 28,
         offset: std::mem::offset_of!(libprobe_udp_connection, process_name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"owners".as_ptr(),
@@ -14840,6 +15083,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 152,
         offset: std::mem::offset_of!(libprobe_udp_connection, owners) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"drops".as_ptr(),
@@ -14847,6 +15091,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_udp_connection, drops) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"bound_interface".as_ptr(),
@@ -14854,6 +15099,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_udp_connection, bound_interface) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"cookie".as_ptr(),
@@ -14861,6 +15107,7 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_connection, cookie) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"memory".as_ptr(),
@@ -14868,26 +15115,27 @@ static FIELDS_UDP_CONNECTION: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 156,
         offset: std::mem::offset_of!(libprobe_udp_connection, memory) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_UNIX_SOCKET: Table<[libprobe_field_info; 16]> = Table([
-    libprobe_field_info { name: c"path".as_ptr(), doc: c"The bound name: a filesystem path, or an abstract name (then `is_abstract`, and the\nname without its leading NUL). Empty for an unbound socket. From `/proc/net/unix`,\nNUL bytes inside an abstract name read as `@`.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_unix_socket, path) as u32 },
-    libprobe_field_info { name: c"is_abstract".as_ptr(), doc: c"True for a name in the abstract namespace (`ss` shows it with a leading `@`).".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_unix_socket, is_abstract) as u32 },
-    libprobe_field_info { name: c"socket_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 158, offset: std::mem::offset_of!(libprobe_unix_socket, socket_type) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 159, offset: std::mem::offset_of!(libprobe_unix_socket, state) as u32 },
-    libprobe_field_info { name: c"inode".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_unix_socket, inode) as u32 },
-    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_unix_socket, pid) as u32 },
-    libprobe_field_info { name: c"process_name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_unix_socket, process_name) as u32 },
-    libprobe_field_info { name: c"owners".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 152, offset: std::mem::offset_of!(libprobe_unix_socket, owners) as u32 },
-    libprobe_field_info { name: c"peer_inode".as_ptr(), doc: c"The inode of the connected peer: `not_present` when not connected,\n`not_supported` from `/proc/net/unix`.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_unix_socket, peer_inode) as u32 },
-    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Data queued for reading; for a listening socket, connections waiting to be accepted.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_unix_socket, rx_queue) as u32 },
-    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Data queued for sending; for a listening socket, the backlog limit.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_unix_socket, tx_queue) as u32 },
-    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The user that created the socket (Linux 5.3+ with sock_diag).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_unix_socket, uid) as u32 },
-    libprobe_field_info { name: c"vfs_inode".as_ptr(), doc: c"The inode of the socket file a path is bound to (`not_present` for abstract and\nunbound sockets).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_unix_socket, vfs_inode) as u32 },
-    libprobe_field_info { name: c"pending_connections".as_ptr(), doc: c"For a listening socket, the client sockets (their inodes) whose connections wait to\nbe accepted.".as_ptr(), unit: std::ptr::null(), type_index: 161, offset: std::mem::offset_of!(libprobe_unix_socket, pending_connections) as u32 },
-    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_unix_socket, cookie) as u32 },
-    libprobe_field_info { name: c"memory".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 156, offset: std::mem::offset_of!(libprobe_unix_socket, memory) as u32 },
+    libprobe_field_info { name: c"path".as_ptr(), doc: c"The bound name: a filesystem path, or an abstract name (then `is_abstract`, and the\nname without its leading NUL). Empty for an unbound socket. From `/proc/net/unix`,\nNUL bytes inside an abstract name read as `@`.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_unix_socket, path) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"is_abstract".as_ptr(), doc: c"True for a name in the abstract namespace (`ss` shows it with a leading `@`).".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_unix_socket, is_abstract) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"socket_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 158, offset: std::mem::offset_of!(libprobe_unix_socket, socket_type) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 159, offset: std::mem::offset_of!(libprobe_unix_socket, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_unix_socket, inode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_unix_socket, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"process_name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_unix_socket, process_name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"owners".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 152, offset: std::mem::offset_of!(libprobe_unix_socket, owners) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"peer_inode".as_ptr(), doc: c"The inode of the connected peer: `not_present` when not connected,\n`not_supported` from `/proc/net/unix`.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_unix_socket, peer_inode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Data queued for reading; for a listening socket, connections waiting to be accepted.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_unix_socket, rx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Data queued for sending; for a listening socket, the backlog limit.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_unix_socket, tx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The user that created the socket (Linux 5.3+ with sock_diag).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_unix_socket, uid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"vfs_inode".as_ptr(), doc: c"The inode of the socket file a path is bound to (`not_present` for abstract and\nunbound sockets).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_unix_socket, vfs_inode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pending_connections".as_ptr(), doc: c"For a listening socket, the client sockets (their inodes) whose connections wait to\nbe accepted.".as_ptr(), unit: std::ptr::null(), type_index: 161, offset: std::mem::offset_of!(libprobe_unix_socket, pending_connections) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_unix_socket, cookie) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 156, offset: std::mem::offset_of!(libprobe_unix_socket, memory) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
@@ -14897,6 +15145,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 147,
         offset: std::mem::offset_of!(libprobe_raw_socket, family) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"local_addr".as_ptr(),
@@ -14904,6 +15153,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_raw_socket, local_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"remote_addr".as_ptr(),
@@ -14911,6 +15161,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_raw_socket, remote_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"protocol".as_ptr(),
@@ -14918,6 +15169,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 86,
         offset: std::mem::offset_of!(libprobe_raw_socket, protocol) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"tx_queue".as_ptr(),
@@ -14925,6 +15177,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_raw_socket, tx_queue) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"rx_queue".as_ptr(),
@@ -14932,6 +15185,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_raw_socket, rx_queue) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"uid".as_ptr(),
@@ -14939,6 +15193,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_raw_socket, uid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"inode".as_ptr(),
@@ -14946,6 +15201,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_raw_socket, inode) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"pid".as_ptr(),
@@ -14953,6 +15209,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 61,
         offset: std::mem::offset_of!(libprobe_raw_socket, pid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"process_name".as_ptr(),
@@ -14960,6 +15217,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 28,
         offset: std::mem::offset_of!(libprobe_raw_socket, process_name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"owners".as_ptr(),
@@ -14967,6 +15225,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 152,
         offset: std::mem::offset_of!(libprobe_raw_socket, owners) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"drops".as_ptr(),
@@ -14974,6 +15233,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_raw_socket, drops) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"bound_interface".as_ptr(),
@@ -14981,6 +15241,7 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_raw_socket, bound_interface) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"cookie".as_ptr(),
@@ -14988,25 +15249,26 @@ static FIELDS_RAW_SOCKET: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_raw_socket, cookie) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_NETLINK_SOCKET: Table<[libprobe_field_info; 15]> = Table([
-    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"The netlink family (`NETLINK_ROUTE` = 0, `NETLINK_SOCK_DIAG` = 4, …).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, protocol) as u32 },
-    libprobe_field_info { name: c"protocol_name".as_ptr(), doc: c"Its name (`route`, `sock_diag`, `netfilter`, `generic`, `kobject_uevent`, …), or the\nnumber.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_netlink_socket, protocol_name) as u32 },
-    libprobe_field_info { name: c"port_id".as_ptr(), doc: c"The socket's netlink address (0 for the kernel's own socket of a family).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, port_id) as u32 },
-    libprobe_field_info { name: c"groups".as_ptr(), doc: c"The first 32 multicast groups joined (bit n-1 = group n).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, groups) as u32 },
-    libprobe_field_info { name: c"dst_port_id".as_ptr(), doc: c"The port the socket is connected to (`not_supported` from `/proc/net/netlink`).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_netlink_socket, dst_port_id) as u32 },
-    libprobe_field_info { name: c"dst_group".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_netlink_socket, dst_group) as u32 },
-    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The owner of the socket's inode (its creator), read with `stat` through the first\nowner's descriptor: neither netlink_diag nor `/proc/net/netlink` carries it.\n`not_present` for a socket no process holds (the kernel's own), `not_supported` on a\nfixture tree.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_netlink_socket, uid) as u32 },
-    libprobe_field_info { name: c"inode".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_netlink_socket, inode) as u32 },
-    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_netlink_socket, pid) as u32 },
-    libprobe_field_info { name: c"process_name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_netlink_socket, process_name) as u32 },
-    libprobe_field_info { name: c"owners".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 152, offset: std::mem::offset_of!(libprobe_netlink_socket, owners) as u32 },
-    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Receive buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, rx_queue) as u32 },
-    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Send buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, tx_queue) as u32 },
-    libprobe_field_info { name: c"drops".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_netlink_socket, drops) as u32 },
-    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_netlink_socket, cookie) as u32 },
+    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"The netlink family (`NETLINK_ROUTE` = 0, `NETLINK_SOCK_DIAG` = 4, …).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, protocol) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"protocol_name".as_ptr(), doc: c"Its name (`route`, `sock_diag`, `netfilter`, `generic`, `kobject_uevent`, …), or the\nnumber.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_netlink_socket, protocol_name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"port_id".as_ptr(), doc: c"The socket's netlink address (0 for the kernel's own socket of a family).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, port_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"groups".as_ptr(), doc: c"The first 32 multicast groups joined (bit n-1 = group n).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, groups) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"dst_port_id".as_ptr(), doc: c"The port the socket is connected to (`not_supported` from `/proc/net/netlink`).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_netlink_socket, dst_port_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"dst_group".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_netlink_socket, dst_group) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uid".as_ptr(), doc: c"The owner of the socket's inode (its creator), read with `stat` through the first\nowner's descriptor: neither netlink_diag nor `/proc/net/netlink` carries it.\n`not_present` for a socket no process holds (the kernel's own), `not_supported` on a\nfixture tree.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_netlink_socket, uid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"inode".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_netlink_socket, inode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_netlink_socket, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"process_name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_netlink_socket, process_name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"owners".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 152, offset: std::mem::offset_of!(libprobe_netlink_socket, owners) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Receive buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, rx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Send buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, tx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"drops".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_netlink_socket, drops) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"cookie".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_netlink_socket, cookie) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
@@ -15016,6 +15278,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 162,
         offset: std::mem::offset_of!(libprobe_packet_socket, socket_type) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"protocol".as_ptr(),
@@ -15023,6 +15286,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 148,
         offset: std::mem::offset_of!(libprobe_packet_socket, protocol) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"interface_index".as_ptr(),
@@ -15030,6 +15294,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_packet_socket, interface_index) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"running".as_ptr(),
@@ -15037,6 +15302,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 70,
         offset: std::mem::offset_of!(libprobe_packet_socket, running) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"rx_queue".as_ptr(),
@@ -15044,6 +15310,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_packet_socket, rx_queue) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"uid".as_ptr(),
@@ -15051,6 +15318,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_packet_socket, uid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"inode".as_ptr(),
@@ -15058,6 +15326,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_packet_socket, inode) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"pid".as_ptr(),
@@ -15065,6 +15334,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 61,
         offset: std::mem::offset_of!(libprobe_packet_socket, pid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"process_name".as_ptr(),
@@ -15072,6 +15342,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 28,
         offset: std::mem::offset_of!(libprobe_packet_socket, process_name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"owners".as_ptr(),
@@ -15079,6 +15350,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 152,
         offset: std::mem::offset_of!(libprobe_packet_socket, owners) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"cookie".as_ptr(),
@@ -15086,6 +15358,7 @@ static FIELDS_PACKET_SOCKET: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_packet_socket, cookie) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -15096,6 +15369,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_established) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_syn_sent".as_ptr(),
@@ -15103,6 +15377,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_syn_sent) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_syn_recv".as_ptr(),
@@ -15110,6 +15385,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_syn_recv) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_fin_wait1".as_ptr(),
@@ -15117,6 +15393,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_fin_wait1) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_fin_wait2".as_ptr(),
@@ -15124,6 +15401,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_fin_wait2) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_time_wait".as_ptr(),
@@ -15131,6 +15409,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_time_wait) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_close".as_ptr(),
@@ -15138,6 +15417,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_close) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_close_wait".as_ptr(),
@@ -15145,6 +15425,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_close_wait) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_last_ack".as_ptr(),
@@ -15152,6 +15433,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_last_ack) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_listen".as_ptr(),
@@ -15159,6 +15441,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_listen) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"connections_closing".as_ptr(),
@@ -15166,6 +15449,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_tcp_stats, connections_closing) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"active_opens".as_ptr(),
@@ -15173,6 +15457,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, active_opens) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"passive_opens".as_ptr(),
@@ -15180,6 +15465,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, passive_opens) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"attempt_fails".as_ptr(),
@@ -15187,6 +15473,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, attempt_fails) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"estab_resets".as_ptr(),
@@ -15194,6 +15481,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, estab_resets) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"curr_estab".as_ptr(),
@@ -15201,6 +15489,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, curr_estab) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"in_segs".as_ptr(),
@@ -15208,6 +15497,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, in_segs) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"out_segs".as_ptr(),
@@ -15215,6 +15505,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, out_segs) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"retrans_segs".as_ptr(),
@@ -15222,6 +15513,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, retrans_segs) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"in_errs".as_ptr(),
@@ -15229,6 +15521,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, in_errs) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"out_rsts".as_ptr(),
@@ -15236,6 +15529,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, out_rsts) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"in_csum_errors".as_ptr(),
@@ -15243,6 +15537,7 @@ static FIELDS_TCP_STATS: Table<[libprobe_field_info; 22]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_tcp_stats, in_csum_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
@@ -15253,6 +15548,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_udp_stats, in_datagrams) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"no_ports".as_ptr(),
@@ -15260,6 +15556,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_udp_stats, no_ports) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"in_errors".as_ptr(),
@@ -15267,6 +15564,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_udp_stats, in_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"out_datagrams".as_ptr(),
@@ -15274,6 +15572,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_udp_stats, out_datagrams) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rcvbuf_errors".as_ptr(),
@@ -15281,6 +15580,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_udp_stats, rcvbuf_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"sndbuf_errors".as_ptr(),
@@ -15288,6 +15588,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_udp_stats, sndbuf_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"in_csum_errors".as_ptr(),
@@ -15295,6 +15596,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_stats, in_csum_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"ignored_multi".as_ptr(),
@@ -15302,6 +15604,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_stats, ignored_multi) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"mem_errors".as_ptr(),
@@ -15309,6 +15612,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_stats, mem_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
@@ -15319,6 +15623,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_stats, sockets_used) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"tcp_inuse".as_ptr(),
@@ -15326,6 +15631,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"tcp_orphan".as_ptr(),
@@ -15333,6 +15639,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_orphan) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"tcp_tw".as_ptr(),
@@ -15340,6 +15647,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_tw) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"tcp_alloc".as_ptr(),
@@ -15347,6 +15655,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_alloc) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"tcp_mem_pages".as_ptr(),
@@ -15354,6 +15663,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: c"pages".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_mem_pages) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"tcp_mem".as_ptr(),
@@ -15361,6 +15671,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 164,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_mem) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"udp_inuse".as_ptr(),
@@ -15368,6 +15679,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_stats, udp_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"udp_mem_pages".as_ptr(),
@@ -15375,6 +15687,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: c"pages".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_socket_stats, udp_mem_pages) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"udp_mem".as_ptr(),
@@ -15382,6 +15695,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 164,
         offset: std::mem::offset_of!(libprobe_socket_stats, udp_mem) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"udplite_inuse".as_ptr(),
@@ -15389,6 +15703,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_stats, udplite_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"raw_inuse".as_ptr(),
@@ -15396,6 +15711,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_stats, raw_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"frag_inuse".as_ptr(),
@@ -15403,6 +15719,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_socket_stats, frag_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"frag_memory".as_ptr(),
@@ -15410,6 +15727,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_socket_stats, frag_memory) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"tcp6_inuse".as_ptr(),
@@ -15417,6 +15735,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp6_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"udp6_inuse".as_ptr(),
@@ -15424,6 +15743,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, udp6_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"udplite6_inuse".as_ptr(),
@@ -15431,6 +15751,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, udplite6_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"raw6_inuse".as_ptr(),
@@ -15438,6 +15759,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, raw6_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"frag6_inuse".as_ptr(),
@@ -15445,6 +15767,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, frag6_inuse) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"frag6_memory".as_ptr(),
@@ -15452,6 +15775,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_socket_stats, frag6_memory) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -15462,6 +15786,7 @@ static FIELDS_MEMORY_LIMITS: Table<[libprobe_field_info; 3]> = Table([
         unit: c"pages".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_memory_limits, low) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"pressure".as_ptr(),
@@ -15469,6 +15794,7 @@ static FIELDS_MEMORY_LIMITS: Table<[libprobe_field_info; 3]> = Table([
         unit: c"pages".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_memory_limits, pressure) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"high".as_ptr(),
@@ -15476,45 +15802,46 @@ static FIELDS_MEMORY_LIMITS: Table<[libprobe_field_info; 3]> = Table([
         unit: c"pages".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_memory_limits, high) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_COUNTER_TABLE: Table<[libprobe_field_info; 2]> = Table([
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"The table's name as the kernel prints it (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`,\n`UdpLite`, `TcpExt`, `IpExt`, `MPTcpExt`, …).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_counter_table, name) as u32 },
-    libprobe_field_info { name: c"counters".as_ptr(), doc: c"Every counter, in the kernel's order. Signed because a few are (`Tcp` `MaxConn`\nis -1: no limit).".as_ptr(), unit: std::ptr::null(), type_index: 132, offset: std::mem::offset_of!(libprobe_counter_table, counters) as u32 },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The table's name as the kernel prints it (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`,\n`UdpLite`, `TcpExt`, `IpExt`, `MPTcpExt`, …).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_counter_table, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"counters".as_ptr(), doc: c"Every counter, in the kernel's order. Signed because a few are (`Tcp` `MaxConn`\nis -1: no limit).".as_ptr(), unit: std::ptr::null(), type_index: 132, offset: std::mem::offset_of!(libprobe_counter_table, counters) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_NET_INTERFACE_FULL: Table<[libprobe_field_info; 30]> = Table([
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_net_interface_full, name) as u32 },
-    libprobe_field_info { name: c"index".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_net_interface_full, index) as u32 },
-    libprobe_field_info { name: c"mac_address".as_ptr(), doc: c"The link-layer address (`null` for devices without one, such as `tun`).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, mac_address) as u32 },
-    libprobe_field_info { name: c"broadcast_address".as_ptr(), doc: c"The link-layer broadcast address.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, broadcast_address) as u32 },
-    libprobe_field_info { name: c"permanent_address".as_ptr(), doc: c"The address the hardware came with, when the driver knows it.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, permanent_address) as u32 },
-    libprobe_field_info { name: c"mtu".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_net_interface_full, mtu) as u32 },
-    libprobe_field_info { name: c"flags".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 165, offset: std::mem::offset_of!(libprobe_net_interface_full, flags) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"The operational state (`operstate`).".as_ptr(), unit: std::ptr::null(), type_index: 166, offset: std::mem::offset_of!(libprobe_net_interface_full, state) as u32 },
-    libprobe_field_info { name: c"hw_type".as_ptr(), doc: c"The `ARPHRD_*` link type (1 Ethernet, 772 loopback).".as_ptr(), unit: std::ptr::null(), type_index: 148, offset: std::mem::offset_of!(libprobe_net_interface_full, hw_type) as u32 },
-    libprobe_field_info { name: c"kind".as_ptr(), doc: c"The kind of virtual device (`veth`, `bridge`, `ifb`, `bond`, …); `null` for\nphysical devices and `lo`.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, kind) as u32 },
-    libprobe_field_info { name: c"speed_mbps".as_ptr(), doc: c"Link speed (`/sys/class/net/<if>/speed`): `not_enabled` while the interface is\ndown, `not_supported` where the driver cannot tell (`lo`, many virtual devices).".as_ptr(), unit: c"Mbit/s".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_net_interface_full, speed_mbps) as u32 },
-    libprobe_field_info { name: c"duplex".as_ptr(), doc: c"Link duplex (`/sys/class/net/<if>/duplex`), missing as `speed_mbps` is.".as_ptr(), unit: std::ptr::null(), type_index: 168, offset: std::mem::offset_of!(libprobe_net_interface_full, duplex) as u32 },
-    libprobe_field_info { name: c"carrier".as_ptr(), doc: c"Whether the link has a carrier (`IFLA_CARRIER`).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier) as u32 },
-    libprobe_field_info { name: c"carrier_changes".as_ptr(), doc: c"Carrier up and down events since the device was created.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_changes) as u32 },
-    libprobe_field_info { name: c"carrier_up_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_up_count) as u32 },
-    libprobe_field_info { name: c"carrier_down_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_down_count) as u32 },
-    libprobe_field_info { name: c"ipv4_addresses".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 171, offset: std::mem::offset_of!(libprobe_net_interface_full, ipv4_addresses) as u32 },
-    libprobe_field_info { name: c"ipv6_addresses".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 174, offset: std::mem::offset_of!(libprobe_net_interface_full, ipv6_addresses) as u32 },
-    libprobe_field_info { name: c"stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 176, offset: std::mem::offset_of!(libprobe_net_interface_full, stats) as u32 },
-    libprobe_field_info { name: c"tx_queue_len".as_ptr(), doc: c"The transmit queue length of the queueing discipline (`txqueuelen`).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_net_interface_full, tx_queue_len) as u32 },
-    libprobe_field_info { name: c"rx_queue_len".as_ptr(), doc: c"Linux has no per-interface receive queue length (received packets wait in a\nper-CPU backlog, `net.core.netdev_max_backlog`): always `not_supported`. See\n`num_rx_queues` for the hardware queues.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_net_interface_full, rx_queue_len) as u32 },
-    libprobe_field_info { name: c"num_tx_queues".as_ptr(), doc: c"Hardware transmit queues.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_net_interface_full, num_tx_queues) as u32 },
-    libprobe_field_info { name: c"num_rx_queues".as_ptr(), doc: c"Hardware receive queues.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_net_interface_full, num_rx_queues) as u32 },
-    libprobe_field_info { name: c"qdisc".as_ptr(), doc: c"The queueing discipline (`noqueue`, `fq_codel`, `mq`).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, qdisc) as u32 },
-    libprobe_field_info { name: c"master_index".as_ptr(), doc: c"The index of the master device (bridge, bond, VRF).".as_ptr(), unit: std::ptr::null(), type_index: 177, offset: std::mem::offset_of!(libprobe_net_interface_full, master_index) as u32 },
-    libprobe_field_info { name: c"link_index".as_ptr(), doc: c"The index of the underlying or peer device (for a veth: its peer, possibly in\nanother namespace).".as_ptr(), unit: std::ptr::null(), type_index: 177, offset: std::mem::offset_of!(libprobe_net_interface_full, link_index) as u32 },
-    libprobe_field_info { name: c"driver".as_ptr(), doc: c"The driver (`ETHTOOL_GDRVINFO`). `not_supported` where the device has no ethtool\ndriver information (`lo`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, driver) as u32 },
-    libprobe_field_info { name: c"driver_version".as_ptr(), doc: c"The driver's version; `not_present` when the driver reports none.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, driver_version) as u32 },
-    libprobe_field_info { name: c"firmware_version".as_ptr(), doc: c"The firmware version; `not_present` when the device has no firmware (virtual\ndevices).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, firmware_version) as u32 },
-    libprobe_field_info { name: c"bus_info".as_ptr(), doc: c"The bus address (`0000:00:03.0`); `not_present` for devices on no bus.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, bus_info) as u32 },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_net_interface_full, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"index".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_net_interface_full, index) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mac_address".as_ptr(), doc: c"The link-layer address (`null` for devices without one, such as `tun`).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, mac_address) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"broadcast_address".as_ptr(), doc: c"The link-layer broadcast address.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, broadcast_address) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"permanent_address".as_ptr(), doc: c"The address the hardware came with, when the driver knows it.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, permanent_address) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mtu".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_net_interface_full, mtu) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 165, offset: std::mem::offset_of!(libprobe_net_interface_full, flags) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"The operational state (`operstate`).".as_ptr(), unit: std::ptr::null(), type_index: 166, offset: std::mem::offset_of!(libprobe_net_interface_full, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"hw_type".as_ptr(), doc: c"The `ARPHRD_*` link type (1 Ethernet, 772 loopback).".as_ptr(), unit: std::ptr::null(), type_index: 148, offset: std::mem::offset_of!(libprobe_net_interface_full, hw_type) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"kind".as_ptr(), doc: c"The kind of virtual device (`veth`, `bridge`, `ifb`, `bond`, …); `null` for\nphysical devices and `lo`.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, kind) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"speed_mbps".as_ptr(), doc: c"Link speed (`/sys/class/net/<if>/speed`): `not_enabled` while the interface is\ndown, `not_supported` where the driver cannot tell (`lo`, many virtual devices).".as_ptr(), unit: c"Mbit/s".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_net_interface_full, speed_mbps) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"duplex".as_ptr(), doc: c"Link duplex (`/sys/class/net/<if>/duplex`), missing as `speed_mbps` is.".as_ptr(), unit: std::ptr::null(), type_index: 168, offset: std::mem::offset_of!(libprobe_net_interface_full, duplex) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"carrier".as_ptr(), doc: c"Whether the link has a carrier (`IFLA_CARRIER`).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"carrier_changes".as_ptr(), doc: c"Carrier up and down events since the device was created.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_changes) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"carrier_up_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_up_count) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"carrier_down_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_net_interface_full, carrier_down_count) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"ipv4_addresses".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 171, offset: std::mem::offset_of!(libprobe_net_interface_full, ipv4_addresses) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ipv6_addresses".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 174, offset: std::mem::offset_of!(libprobe_net_interface_full, ipv6_addresses) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"stats".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 176, offset: std::mem::offset_of!(libprobe_net_interface_full, stats) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tx_queue_len".as_ptr(), doc: c"The transmit queue length of the queueing discipline (`txqueuelen`).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_net_interface_full, tx_queue_len) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rx_queue_len".as_ptr(), doc: c"Linux has no per-interface receive queue length (received packets wait in a\nper-CPU backlog, `net.core.netdev_max_backlog`): always `not_supported`. See\n`num_rx_queues` for the hardware queues.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_net_interface_full, rx_queue_len) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"num_tx_queues".as_ptr(), doc: c"Hardware transmit queues.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_net_interface_full, num_tx_queues) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"num_rx_queues".as_ptr(), doc: c"Hardware receive queues.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_net_interface_full, num_rx_queues) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"qdisc".as_ptr(), doc: c"The queueing discipline (`noqueue`, `fq_codel`, `mq`).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_net_interface_full, qdisc) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"master_index".as_ptr(), doc: c"The index of the master device (bridge, bond, VRF).".as_ptr(), unit: std::ptr::null(), type_index: 177, offset: std::mem::offset_of!(libprobe_net_interface_full, master_index) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"link_index".as_ptr(), doc: c"The index of the underlying or peer device (for a veth: its peer, possibly in\nanother namespace).".as_ptr(), unit: std::ptr::null(), type_index: 177, offset: std::mem::offset_of!(libprobe_net_interface_full, link_index) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"driver".as_ptr(), doc: c"The driver (`ETHTOOL_GDRVINFO`). `not_supported` where the device has no ethtool\ndriver information (`lo`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, driver) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"driver_version".as_ptr(), doc: c"The driver's version; `not_present` when the driver reports none.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, driver_version) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"firmware_version".as_ptr(), doc: c"The firmware version; `not_present` when the device has no firmware (virtual\ndevices).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, firmware_version) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"bus_info".as_ptr(), doc: c"The bus address (`0000:00:03.0`); `not_present` for devices on no bus.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_net_interface_full, bus_info) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
@@ -15524,6 +15851,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, up) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"broadcast".as_ptr(),
@@ -15531,6 +15859,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, broadcast) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"debug".as_ptr(),
@@ -15538,6 +15867,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, debug) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"loopback".as_ptr(),
@@ -15545,6 +15875,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, loopback) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"point_to_point".as_ptr(),
@@ -15552,6 +15883,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, point_to_point) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"no_trailers".as_ptr(),
@@ -15559,6 +15891,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, no_trailers) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"running".as_ptr(),
@@ -15566,6 +15899,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, running) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"no_arp".as_ptr(),
@@ -15573,6 +15907,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, no_arp) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"promiscuous".as_ptr(),
@@ -15580,6 +15915,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, promiscuous) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"all_multicast".as_ptr(),
@@ -15587,6 +15923,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, all_multicast) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"master".as_ptr(),
@@ -15594,6 +15931,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, master) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"slave".as_ptr(),
@@ -15601,6 +15939,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, slave) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"multicast".as_ptr(),
@@ -15608,6 +15947,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, multicast) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"lower_up".as_ptr(),
@@ -15615,6 +15955,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, lower_up) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"dormant".as_ptr(),
@@ -15622,6 +15963,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, dormant) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"echo".as_ptr(),
@@ -15629,6 +15971,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_interface_flags, echo) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"bits".as_ptr(),
@@ -15636,6 +15979,7 @@ static FIELDS_INTERFACE_FLAGS: Table<[libprobe_field_info; 17]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_interface_flags, bits) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -15646,6 +15990,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_ipv4_info, address) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"prefix_len".as_ptr(),
@@ -15653,6 +15998,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 86,
         offset: std::mem::offset_of!(libprobe_ipv4_info, prefix_len) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"netmask".as_ptr(),
@@ -15660,6 +16006,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_ipv4_info, netmask) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"broadcast".as_ptr(),
@@ -15667,6 +16014,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 24,
         offset: std::mem::offset_of!(libprobe_ipv4_info, broadcast) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"peer".as_ptr(),
@@ -15674,6 +16022,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 24,
         offset: std::mem::offset_of!(libprobe_ipv4_info, peer) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"scope".as_ptr(),
@@ -15681,6 +16030,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 178,
         offset: std::mem::offset_of!(libprobe_ipv4_info, scope) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"label".as_ptr(),
@@ -15688,6 +16038,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 179,
         offset: std::mem::offset_of!(libprobe_ipv4_info, label) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"flags".as_ptr(),
@@ -15695,6 +16046,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_ipv4_info, flags) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"valid_lifetime".as_ptr(),
@@ -15702,6 +16054,7 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: c"seconds".as_ptr(),
         type_index: 177,
         offset: std::mem::offset_of!(libprobe_ipv4_info, valid_lifetime) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"preferred_lifetime".as_ptr(),
@@ -15709,16 +16062,17 @@ static FIELDS_IPV4_INFO: Table<[libprobe_field_info; 10]> = Table([
         unit: c"seconds".as_ptr(),
         type_index: 177,
         offset: std::mem::offset_of!(libprobe_ipv4_info, preferred_lifetime) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_IPV6_INFO: Table<[libprobe_field_info; 6]> = Table([
-    libprobe_field_info { name: c"address".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_ipv6_info, address) as u32 },
-    libprobe_field_info { name: c"prefix_len".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_ipv6_info, prefix_len) as u32 },
-    libprobe_field_info { name: c"scope".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 178, offset: std::mem::offset_of!(libprobe_ipv6_info, scope) as u32 },
-    libprobe_field_info { name: c"flags".as_ptr(), doc: c"`IFA_F_*` flags: 0x01 temporary, 0x02 nodad, 0x04 optimistic, 0x08 dadfailed,\n0x10 homeaddress, 0x20 deprecated, 0x40 tentative, 0x80 permanent, 0x100\nmanagetempaddr, 0x200 noprefixroute, 0x400 mcautojoin, 0x800 stable-privacy.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_ipv6_info, flags) as u32 },
-    libprobe_field_info { name: c"valid_lifetime".as_ptr(), doc: c"".as_ptr(), unit: c"seconds".as_ptr(), type_index: 177, offset: std::mem::offset_of!(libprobe_ipv6_info, valid_lifetime) as u32 },
-    libprobe_field_info { name: c"preferred_lifetime".as_ptr(), doc: c"".as_ptr(), unit: c"seconds".as_ptr(), type_index: 177, offset: std::mem::offset_of!(libprobe_ipv6_info, preferred_lifetime) as u32 },
+    libprobe_field_info { name: c"address".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_ipv6_info, address) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"prefix_len".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_ipv6_info, prefix_len) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"scope".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 178, offset: std::mem::offset_of!(libprobe_ipv6_info, scope) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"`IFA_F_*` flags: 0x01 temporary, 0x02 nodad, 0x04 optimistic, 0x08 dadfailed,\n0x10 homeaddress, 0x20 deprecated, 0x40 tentative, 0x80 permanent, 0x100\nmanagetempaddr, 0x200 noprefixroute, 0x400 mcautojoin, 0x800 stable-privacy.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_ipv6_info, flags) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"valid_lifetime".as_ptr(), doc: c"".as_ptr(), unit: c"seconds".as_ptr(), type_index: 177, offset: std::mem::offset_of!(libprobe_ipv6_info, valid_lifetime) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"preferred_lifetime".as_ptr(), doc: c"".as_ptr(), unit: c"seconds".as_ptr(), type_index: 177, offset: std::mem::offset_of!(libprobe_ipv6_info, preferred_lifetime) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
@@ -15728,6 +16082,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_bytes) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_bytes".as_ptr(),
@@ -15735,6 +16090,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_bytes) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_packets".as_ptr(),
@@ -15742,6 +16098,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_packets) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_packets".as_ptr(),
@@ -15749,6 +16106,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_packets) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_errors".as_ptr(),
@@ -15756,6 +16114,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_errors".as_ptr(),
@@ -15763,6 +16122,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_dropped".as_ptr(),
@@ -15770,6 +16130,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_dropped) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_dropped".as_ptr(),
@@ -15777,6 +16138,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_dropped) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_fifo_errors".as_ptr(),
@@ -15784,6 +16146,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_fifo_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_fifo_errors".as_ptr(),
@@ -15791,6 +16154,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_fifo_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_frame_errors".as_ptr(),
@@ -15798,6 +16162,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_frame_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_compressed".as_ptr(),
@@ -15805,6 +16170,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_compressed) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_compressed".as_ptr(),
@@ -15812,6 +16178,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_compressed) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"multicast".as_ptr(),
@@ -15819,6 +16186,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, multicast) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"collisions".as_ptr(),
@@ -15826,6 +16194,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, collisions) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_length_errors".as_ptr(),
@@ -15833,6 +16202,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_length_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_over_errors".as_ptr(),
@@ -15840,6 +16210,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_over_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_crc_errors".as_ptr(),
@@ -15847,6 +16218,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_crc_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_missed_errors".as_ptr(),
@@ -15854,6 +16226,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_missed_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_aborted_errors".as_ptr(),
@@ -15861,6 +16234,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_aborted_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_carrier_errors".as_ptr(),
@@ -15868,6 +16242,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_carrier_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_heartbeat_errors".as_ptr(),
@@ -15875,6 +16250,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_heartbeat_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"tx_window_errors".as_ptr(),
@@ -15882,6 +16258,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, tx_window_errors) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_nohandler".as_ptr(),
@@ -15889,6 +16266,7 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_nohandler) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rx_otherhost_dropped".as_ptr(),
@@ -15896,28 +16274,29 @@ static FIELDS_NET_INTERFACE_STATS: Table<[libprobe_field_info; 25]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_net_interface_stats, rx_otherhost_dropped) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
 static FIELDS_ROUTE: Table<[libprobe_field_info; 18]> = Table([
-    libprobe_field_info { name: c"family".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 147, offset: std::mem::offset_of!(libprobe_route, family) as u32 },
-    libprobe_field_info { name: c"destination".as_ptr(), doc: c"The destination network (`0.0.0.0` / `::` for the default route).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_route, destination) as u32 },
-    libprobe_field_info { name: c"prefix_len".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_route, prefix_len) as u32 },
-    libprobe_field_info { name: c"gateway".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_route, gateway) as u32 },
-    libprobe_field_info { name: c"genmask".as_ptr(), doc: c"The prefix as a mask (`255.255.255.0`; for IPv6 `ffff:ffff:ffff:ffff::`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_route, genmask) as u32 },
-    libprobe_field_info { name: c"flags".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 180, offset: std::mem::offset_of!(libprobe_route, flags) as u32 },
-    libprobe_field_info { name: c"metric".as_ptr(), doc: c"The route's priority (`metric` in `ip route`; 0 when none is set).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_route, metric) as u32 },
-    libprobe_field_info { name: c"interface".as_ptr(), doc: c"The outgoing interface's name (`null` for routes without one, such as\n`unreachable` or multipath routes).".as_ptr(), unit: std::ptr::null(), type_index: 179, offset: std::mem::offset_of!(libprobe_route, interface) as u32 },
-    libprobe_field_info { name: c"interface_index".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 177, offset: std::mem::offset_of!(libprobe_route, interface_index) as u32 },
-    libprobe_field_info { name: c"mtu".as_ptr(), doc: c"The route's MTU metric (`RTAX_MTU`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 177, offset: std::mem::offset_of!(libprobe_route, mtu) as u32 },
-    libprobe_field_info { name: c"window".as_ptr(), doc: c"The TCP window clamp (`RTAX_WINDOW`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 177, offset: std::mem::offset_of!(libprobe_route, window) as u32 },
-    libprobe_field_info { name: c"irtt".as_ptr(), doc: c"The initial round-trip time (`RTAX_RTT`).".as_ptr(), unit: c"ms".as_ptr(), type_index: 177, offset: std::mem::offset_of!(libprobe_route, irtt) as u32 },
-    libprobe_field_info { name: c"table".as_ptr(), doc: c"The routing table (254 main, 255 local, 253 default).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_route, table) as u32 },
-    libprobe_field_info { name: c"route_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 181, offset: std::mem::offset_of!(libprobe_route, route_type) as u32 },
-    libprobe_field_info { name: c"scope".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 178, offset: std::mem::offset_of!(libprobe_route, scope) as u32 },
-    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"Who installed it (`RTPROT_*`: 2 kernel, 3 boot, 4 static, 9 ra, 16 dhcp, …).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_route, protocol) as u32 },
-    libprobe_field_info { name: c"preferred_source".as_ptr(), doc: c"The source address preferred for this route (`src` in `ip route`).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_route, preferred_source) as u32 },
-    libprobe_field_info { name: c"nexthops".as_ptr(), doc: c"Next hops of a multipath route; empty otherwise.".as_ptr(), unit: std::ptr::null(), type_index: 183, offset: std::mem::offset_of!(libprobe_route, nexthops) as u32 },
+    libprobe_field_info { name: c"family".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 147, offset: std::mem::offset_of!(libprobe_route, family) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"destination".as_ptr(), doc: c"The destination network (`0.0.0.0` / `::` for the default route).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_route, destination) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"prefix_len".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_route, prefix_len) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"gateway".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_route, gateway) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"genmask".as_ptr(), doc: c"The prefix as a mask (`255.255.255.0`; for IPv6 `ffff:ffff:ffff:ffff::`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_route, genmask) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 180, offset: std::mem::offset_of!(libprobe_route, flags) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"metric".as_ptr(), doc: c"The route's priority (`metric` in `ip route`; 0 when none is set).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_route, metric) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"interface".as_ptr(), doc: c"The outgoing interface's name (`null` for routes without one, such as\n`unreachable` or multipath routes).".as_ptr(), unit: std::ptr::null(), type_index: 179, offset: std::mem::offset_of!(libprobe_route, interface) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"interface_index".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 177, offset: std::mem::offset_of!(libprobe_route, interface_index) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mtu".as_ptr(), doc: c"The route's MTU metric (`RTAX_MTU`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 177, offset: std::mem::offset_of!(libprobe_route, mtu) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"window".as_ptr(), doc: c"The TCP window clamp (`RTAX_WINDOW`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 177, offset: std::mem::offset_of!(libprobe_route, window) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"irtt".as_ptr(), doc: c"The initial round-trip time (`RTAX_RTT`).".as_ptr(), unit: c"ms".as_ptr(), type_index: 177, offset: std::mem::offset_of!(libprobe_route, irtt) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"table".as_ptr(), doc: c"The routing table (254 main, 255 local, 253 default).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_route, table) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"route_type".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 181, offset: std::mem::offset_of!(libprobe_route, route_type) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"scope".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 178, offset: std::mem::offset_of!(libprobe_route, scope) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"Who installed it (`RTPROT_*`: 2 kernel, 3 boot, 4 static, 9 ra, 16 dhcp, …).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_route, protocol) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"preferred_source".as_ptr(), doc: c"The source address preferred for this route (`src` in `ip route`).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_route, preferred_source) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nexthops".as_ptr(), doc: c"Next hops of a multipath route; empty otherwise.".as_ptr(), unit: std::ptr::null(), type_index: 183, offset: std::mem::offset_of!(libprobe_route, nexthops) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
@@ -15927,6 +16306,7 @@ static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_route_flags, up) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"gateway".as_ptr(),
@@ -15934,6 +16314,7 @@ static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_route_flags, gateway) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"host".as_ptr(),
@@ -15941,6 +16322,7 @@ static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_route_flags, host) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"reject".as_ptr(),
@@ -15948,6 +16330,7 @@ static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_route_flags, reject) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"onlink".as_ptr(),
@@ -15955,6 +16338,7 @@ static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_route_flags, onlink) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"linkdown".as_ptr(),
@@ -15962,6 +16346,7 @@ static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_route_flags, linkdown) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"dead".as_ptr(),
@@ -15969,6 +16354,7 @@ static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_route_flags, dead) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"bits".as_ptr(),
@@ -15976,6 +16362,7 @@ static FIELDS_ROUTE_FLAGS: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_route_flags, bits) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -15986,6 +16373,7 @@ static FIELDS_ROUTE_NEXT_HOP: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 24,
         offset: std::mem::offset_of!(libprobe_route_next_hop, gateway) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"interface_index".as_ptr(),
@@ -15993,6 +16381,7 @@ static FIELDS_ROUTE_NEXT_HOP: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_route_next_hop, interface_index) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"interface".as_ptr(),
@@ -16000,6 +16389,7 @@ static FIELDS_ROUTE_NEXT_HOP: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 179,
         offset: std::mem::offset_of!(libprobe_route_next_hop, interface) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"weight".as_ptr(),
@@ -16007,6 +16397,7 @@ static FIELDS_ROUTE_NEXT_HOP: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_route_next_hop, weight) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -16017,6 +16408,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 147,
         offset: std::mem::offset_of!(libprobe_arp_entry, family) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"ip_address".as_ptr(),
@@ -16024,6 +16416,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_arp_entry, ip_address) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"hw_type".as_ptr(),
@@ -16031,6 +16424,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 148,
         offset: std::mem::offset_of!(libprobe_arp_entry, hw_type) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"flags".as_ptr(),
@@ -16038,6 +16432,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 148,
         offset: std::mem::offset_of!(libprobe_arp_entry, flags) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"hw_address".as_ptr(),
@@ -16045,6 +16440,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 24,
         offset: std::mem::offset_of!(libprobe_arp_entry, hw_address) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"device".as_ptr(),
@@ -16052,6 +16448,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 27,
         offset: std::mem::offset_of!(libprobe_arp_entry, device) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"interface_index".as_ptr(),
@@ -16059,6 +16456,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_arp_entry, interface_index) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"state".as_ptr(),
@@ -16066,6 +16464,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 184,
         offset: std::mem::offset_of!(libprobe_arp_entry, state) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"router".as_ptr(),
@@ -16073,6 +16472,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 59,
         offset: std::mem::offset_of!(libprobe_arp_entry, router) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"probes".as_ptr(),
@@ -16080,6 +16480,7 @@ static FIELDS_ARP_ENTRY: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 177,
         offset: std::mem::offset_of!(libprobe_arp_entry, probes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -16090,6 +16491,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 147,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, family) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"protocol".as_ptr(),
@@ -16097,6 +16499,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, protocol) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"protocol_number".as_ptr(),
@@ -16104,6 +16507,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 86,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, protocol_number) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"src_addr".as_ptr(),
@@ -16111,6 +16515,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, src_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"dst_addr".as_ptr(),
@@ -16118,6 +16523,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, dst_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"src_port".as_ptr(),
@@ -16125,6 +16531,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 157,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, src_port) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"dst_port".as_ptr(),
@@ -16132,6 +16539,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 157,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, dst_port) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"reply_src_addr".as_ptr(),
@@ -16139,6 +16547,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, reply_src_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"reply_dst_addr".as_ptr(),
@@ -16146,6 +16555,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, reply_dst_addr) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"reply_src_port".as_ptr(),
@@ -16153,6 +16563,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 157,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, reply_src_port) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"reply_dst_port".as_ptr(),
@@ -16160,6 +16571,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 157,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, reply_dst_port) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"icmp_type".as_ptr(),
@@ -16167,6 +16579,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 185,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, icmp_type) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"icmp_code".as_ptr(),
@@ -16174,6 +16587,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 185,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, icmp_code) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"icmp_id".as_ptr(),
@@ -16181,6 +16595,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 157,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, icmp_id) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"state".as_ptr(),
@@ -16189,6 +16604,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 24,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, state) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"timeout".as_ptr(),
@@ -16196,6 +16612,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: c"seconds".as_ptr(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, timeout) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"packets_orig".as_ptr(),
@@ -16203,6 +16620,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, packets_orig) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"bytes_orig".as_ptr(),
@@ -16210,6 +16628,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, bytes_orig) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"packets_reply".as_ptr(),
@@ -16217,6 +16636,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, packets_reply) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"bytes_reply".as_ptr(),
@@ -16224,6 +16644,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, bytes_reply) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"mark".as_ptr(),
@@ -16231,6 +16652,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, mark) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"zone".as_ptr(),
@@ -16238,6 +16660,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 148,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, zone) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"status".as_ptr(),
@@ -16245,6 +16668,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, status) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"status_flags".as_ptr(),
@@ -16252,6 +16676,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 25,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, status_flags) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"id".as_ptr(),
@@ -16259,6 +16684,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, id) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"use_count".as_ptr(),
@@ -16266,6 +16692,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, use_count) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -16276,6 +16703,7 @@ static FIELDS_CONNTRACK_STATS: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_stats, entries) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_entries".as_ptr(),
@@ -16283,6 +16711,7 @@ static FIELDS_CONNTRACK_STATS: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_stats, max_entries) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"accounting".as_ptr(),
@@ -16290,6 +16719,7 @@ static FIELDS_CONNTRACK_STATS: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 70,
         offset: std::mem::offset_of!(libprobe_conntrack_stats, accounting) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"per_cpu".as_ptr(),
@@ -16297,6 +16727,7 @@ static FIELDS_CONNTRACK_STATS: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 188,
         offset: std::mem::offset_of!(libprobe_conntrack_stats, per_cpu) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -16307,6 +16738,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, cpu) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"found".as_ptr(),
@@ -16314,6 +16746,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, found) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"invalid".as_ptr(),
@@ -16321,6 +16754,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, invalid) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"insert".as_ptr(),
@@ -16328,6 +16762,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, insert) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"insert_failed".as_ptr(),
@@ -16335,6 +16770,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, insert_failed) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"drop".as_ptr(),
@@ -16342,6 +16778,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, drop) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"early_drop".as_ptr(),
@@ -16349,6 +16786,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, early_drop) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"error".as_ptr(),
@@ -16356,6 +16794,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, error) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"search_restart".as_ptr(),
@@ -16363,6 +16802,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, search_restart) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"clash_resolve".as_ptr(),
@@ -16370,6 +16810,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, clash_resolve) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"chain_toolong".as_ptr(),
@@ -16377,127 +16818,128 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, chain_toolong) as u32,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
 static FIELDS_GPU_METRICS: Table<[libprobe_field_info; 82]> = Table([
-    libprobe_field_info { name: c"index".as_ptr(), doc: c"The GPU's index: NVML's index for NVIDIA GPUs (as in `nvidia-smi`), then the DRM\ncards in card order.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_gpu_metrics, index) as u32 },
-    libprobe_field_info { name: c"uuid".as_ptr(), doc: c"NVIDIA `GPU-…`; AMD `unique_id` (where the ASIC has one); Intel: `not_supported`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, uuid) as u32 },
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"Product name (NVML; amdgpu `product_name`, which only boards with a FRU EEPROM\nhave; Intel: `not_supported`; see `pci_device_id`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, name) as u32 },
-    libprobe_field_info { name: c"vendor".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 189, offset: std::mem::offset_of!(libprobe_gpu_metrics, vendor) as u32 },
-    libprobe_field_info { name: c"pci_bus_id".as_ptr(), doc: c"PCI address in the kernel's form `0000:03:00.0` (NVML's eight-digit domain is\nshortened to four when it fits, so it matches sysfs and `drm-pdev`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, pci_bus_id) as u32 },
-    libprobe_field_info { name: c"utilization_gpu".as_ptr(), doc: c"Share of the last sample period in which a kernel ran (NVML; amdgpu\n`gpu_busy_percent`). Intel's drivers do not report it (`not_supported`): see the\nper-client `engines`. `not_supported` on a MIG-enabled GPU.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, utilization_gpu) as u32 },
-    libprobe_field_info { name: c"utilization_memory".as_ptr(), doc: c"Share of the period in which device memory was read or written (NVML; amdgpu\n`mem_busy_percent`).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, utilization_memory) as u32 },
-    libprobe_field_info { name: c"utilization_encoder".as_ptr(), doc: c"Video encoder use (NVML).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, utilization_encoder) as u32 },
-    libprobe_field_info { name: c"utilization_decoder".as_ptr(), doc: c"Video decoder use (NVML; amdgpu `gpu_metrics` multimedia activity, which counts\nthe VCN as one unit for encode and decode).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, utilization_decoder) as u32 },
-    libprobe_field_info { name: c"memory_total".as_ptr(), doc: c"Device memory (NVML framebuffer; amdgpu `mem_info_vram_total`; xe tiles' VRAM).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_total) as u32 },
-    libprobe_field_info { name: c"memory_used".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_used) as u32 },
-    libprobe_field_info { name: c"memory_free".as_ptr(), doc: c"`memory_total - memory_used` for sysfs; NVML's own figure, which also leaves out\n`memory_reserved`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_free) as u32 },
-    libprobe_field_info { name: c"memory_reserved".as_ptr(), doc: c"Memory the driver and firmware reserve (NVML).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_reserved) as u32 },
-    libprobe_field_info { name: c"temperature_gpu".as_ptr(), doc: c"The GPU's temperature: NVIDIA's GPU sensor; amdgpu's `edge` sensor, or\n`junction` on boards without one (Instinct); xe's package sensor.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_gpu) as u32 },
-    libprobe_field_info { name: c"temperature_memory".as_ptr(), doc: c"Memory temperature (NVML; amdgpu `mem`; xe `vram`).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_memory) as u32 },
-    libprobe_field_info { name: c"temperature_slowdown".as_ptr(), doc: c"Where the GPU starts to slow down: NVML's slowdown threshold; amdgpu's `crit` of\nthe sensor of `temperature_gpu`. New NVIDIA datacenter drivers give only the\nmargin (`temperature_margin`) and say `not_supported` here.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_slowdown) as u32 },
-    libprobe_field_info { name: c"temperature_shutdown".as_ptr(), doc: c"Where the GPU shuts down: NVML's shutdown threshold; amdgpu's `emergency`.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_shutdown) as u32 },
-    libprobe_field_info { name: c"power_draw".as_ptr(), doc: c"Power draw: NVML's (averaged over one second on Ampere and later); amdgpu\n`power1_average`, else `power1_input`; Intel: from the energy counter over the\ninterval since the previous snapshot (`no_previous_sample` first).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_draw) as u32 },
-    libprobe_field_info { name: c"power_limit".as_ptr(), doc: c"The power limit in force as set (NVML management limit; amdgpu `power1_cap`;\nIntel `power1_max`, PL1).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_limit) as u32 },
-    libprobe_field_info { name: c"power_default_limit".as_ptr(), doc: c"The default power limit (NVML; amdgpu `power1_cap_default`; Intel\n`power1_rated_max`, the TDP).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_default_limit) as u32 },
-    libprobe_field_info { name: c"power_min_limit".as_ptr(), doc: c"The lowest power limit that can be set (NVML; amdgpu `power1_cap_min`).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_min_limit) as u32 },
-    libprobe_field_info { name: c"power_max_limit".as_ptr(), doc: c"The highest power limit that can be set (NVML; amdgpu `power1_cap_max`).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_max_limit) as u32 },
-    libprobe_field_info { name: c"power_state".as_ptr(), doc: c"Performance state, 0 (P0, fastest) to 15 (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_state) as u32 },
-    libprobe_field_info { name: c"clock_graphics".as_ptr(), doc: c"Graphics clock now (NVML; amdgpu `sclk`; Intel actual frequency of GT 0).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_graphics) as u32 },
-    libprobe_field_info { name: c"clock_sm".as_ptr(), doc: c"SM clock now (NVML).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_sm) as u32 },
-    libprobe_field_info { name: c"clock_memory".as_ptr(), doc: c"Memory clock now (NVML; amdgpu `mclk`).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_memory) as u32 },
-    libprobe_field_info { name: c"clock_video".as_ptr(), doc: c"Video (encoder/decoder) clock now (NVML; amdgpu `gpu_metrics` VCLK).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_video) as u32 },
-    libprobe_field_info { name: c"clock_max_graphics".as_ptr(), doc: c"The highest graphics clock (NVML; amdgpu top `pp_dpm_sclk` level; Intel RP0).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_max_graphics) as u32 },
-    libprobe_field_info { name: c"clock_max_memory".as_ptr(), doc: c"The highest memory clock (NVML; amdgpu top `pp_dpm_mclk` level).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_max_memory) as u32 },
-    libprobe_field_info { name: c"pcie_link_gen_current".as_ptr(), doc: c"PCIe generation of the link now (NVML; the PCI `current_link_speed`).".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_link_gen_current) as u32 },
-    libprobe_field_info { name: c"pcie_link_gen_max".as_ptr(), doc: c"The highest PCIe generation of the link (NVML; PCI `max_link_speed`).".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_link_gen_max) as u32 },
-    libprobe_field_info { name: c"pcie_link_width_current".as_ptr(), doc: c"Lanes of the link now.".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_link_width_current) as u32 },
-    libprobe_field_info { name: c"pcie_link_width_max".as_ptr(), doc: c"The most lanes of the link.".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_link_width_max) as u32 },
-    libprobe_field_info { name: c"pcie_tx_throughput".as_ptr(), doc: c"PCIe bytes sent by the GPU over NVML's last 20 ms window (option\n`gpu.pcie_throughput`: each direction blocks about 20 ms; else `disabled`).".as_ptr(), unit: c"KB/s".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_tx_throughput) as u32 },
-    libprobe_field_info { name: c"pcie_rx_throughput".as_ptr(), doc: c"PCIe bytes received (option `gpu.pcie_throughput`).".as_ptr(), unit: c"KB/s".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_rx_throughput) as u32 },
-    libprobe_field_info { name: c"ecc_enabled".as_ptr(), doc: c"Whether ECC is on now (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_enabled) as u32 },
-    libprobe_field_info { name: c"ecc_errors_corrected".as_ptr(), doc: c"Corrected ECC errors since the driver loaded (NVML volatile counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_corrected) as u32 },
-    libprobe_field_info { name: c"ecc_errors_uncorrected".as_ptr(), doc: c"Uncorrected ECC errors since the driver loaded (NVML volatile counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_uncorrected) as u32 },
-    libprobe_field_info { name: c"processes".as_ptr(), doc: c"The processes using this GPU: NVML's compute and graphics processes, then the DRM\nclients matched to it (see `drm_clients_from`). Empty when none is visible.".as_ptr(), unit: std::ptr::null(), type_index: 192, offset: std::mem::offset_of!(libprobe_gpu_metrics, processes) as u32 },
-    libprobe_field_info { name: c"fan_speed".as_ptr(), doc: c"Fan speed as a share of its maximum (NVML fan 0; amdgpu `pwm1` over 255).\nPassively cooled datacenter boards say `not_supported`.".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, fan_speed) as u32 },
-    libprobe_field_info { name: c"compute_mode".as_ptr(), doc: c"Compute mode (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 194, offset: std::mem::offset_of!(libprobe_gpu_metrics, compute_mode) as u32 },
-    libprobe_field_info { name: c"compute_capability".as_ptr(), doc: c"CUDA compute capability (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 196, offset: std::mem::offset_of!(libprobe_gpu_metrics, compute_capability) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"Whether the record was read or the GPU failed as a whole.".as_ptr(), unit: std::ptr::null(), type_index: 197, offset: std::mem::offset_of!(libprobe_gpu_metrics, state) as u32 },
-    libprobe_field_info { name: c"error".as_ptr(), doc: c"Why the GPU failed (`state` = `failed`).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_gpu_metrics, error) as u32 },
-    libprobe_field_info { name: c"driver".as_ptr(), doc: c"The kernel driver: `nvidia`, `amdgpu`, `i915`, `xe`.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_gpu_metrics, driver) as u32 },
-    libprobe_field_info { name: c"driver_version".as_ptr(), doc: c"The driver's version (NVML; kernel drivers in the tree have none:\n`not_supported`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, driver_version) as u32 },
-    libprobe_field_info { name: c"vbios_version".as_ptr(), doc: c"VBIOS version (NVML; amdgpu `vbios_version`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, vbios_version) as u32 },
-    libprobe_field_info { name: c"serial".as_ptr(), doc: c"Board serial number (NVML; amdgpu `serial_number`, on boards with a FRU EEPROM).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, serial) as u32 },
-    libprobe_field_info { name: c"pci_device_id".as_ptr(), doc: c"PCI vendor and device id, `10de:2330`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, pci_device_id) as u32 },
-    libprobe_field_info { name: c"persistence_mode".as_ptr(), doc: c"Whether the driver stays loaded with no client (NVML persistence mode).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, persistence_mode) as u32 },
-    libprobe_field_info { name: c"performance_level".as_ptr(), doc: c"amdgpu's forced performance level (`power_dpm_force_performance_level`: `auto`,\n`low`, `high`, `manual`, `profile_*`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, performance_level) as u32 },
-    libprobe_field_info { name: c"clock_event_reasons".as_ptr(), doc: c"Why clocks are held down now.".as_ptr(), unit: std::ptr::null(), type_index: 199, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_event_reasons) as u32 },
-    libprobe_field_info { name: c"temperature_hotspot".as_ptr(), doc: c"Hottest point of the die (amdgpu `junction`, hotspot).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_hotspot) as u32 },
-    libprobe_field_info { name: c"temperature_margin".as_ptr(), doc: c"Degrees left before the GPU reaches its temperature limit and slows down (NVML\nmargin temperature; `nvidia-smi`'s `gpu_temp_tlimit`).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_margin) as u32 },
-    libprobe_field_info { name: c"power_draw_instant".as_ptr(), doc: c"Instantaneous power draw (NVML field `POWER_INSTANT`; amdgpu `power1_input` where\n`power1_average` is the draw).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_draw_instant) as u32 },
-    libprobe_field_info { name: c"power_enforced_limit".as_ptr(), doc: c"The power limit the GPU enforces now, the tightest of all limits (NVML).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_enforced_limit) as u32 },
-    libprobe_field_info { name: c"energy_total".as_ptr(), doc: c"Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu\n`gpu_metrics`; Intel hwmon `energy1_input`).".as_ptr(), unit: c"mJ".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, energy_total) as u32 },
-    libprobe_field_info { name: c"power_from_energy".as_ptr(), doc: c"Average power over the interval since the previous snapshot, from `energy_total`\n(`no_previous_sample` on the first).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_from_energy) as u32 },
-    libprobe_field_info { name: c"clock_max_sm".as_ptr(), doc: c"The highest SM clock (NVML).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_max_sm) as u32 },
-    libprobe_field_info { name: c"clock_max_video".as_ptr(), doc: c"The highest video clock (NVML).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_max_video) as u32 },
-    libprobe_field_info { name: c"clock_min_graphics".as_ptr(), doc: c"The lowest graphics clock (amdgpu bottom `pp_dpm_sclk` level; Intel RPn).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_min_graphics) as u32 },
-    libprobe_field_info { name: c"gt_clocks".as_ptr(), doc: c"Intel: the frequencies of every GT of every tile.".as_ptr(), unit: std::ptr::null(), type_index: 202, offset: std::mem::offset_of!(libprobe_gpu_metrics, gt_clocks) as u32 },
-    libprobe_field_info { name: c"pcie_replay_errors".as_ptr(), doc: c"PCIe replays since the driver loaded (NVML; a link-quality counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_replay_errors) as u32 },
-    libprobe_field_info { name: c"ecc_errors_corrected_aggregate".as_ptr(), doc: c"Corrected ECC errors over the GPU's life (NVML aggregate counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_corrected_aggregate) as u32 },
-    libprobe_field_info { name: c"ecc_errors_uncorrected_aggregate".as_ptr(), doc: c"Uncorrected ECC errors over the GPU's life (NVML aggregate counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_uncorrected_aggregate) as u32 },
-    libprobe_field_info { name: c"retired_pages_single_bit".as_ptr(), doc: c"Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere\nand later remap rows instead and say `not_supported`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_single_bit) as u32 },
-    libprobe_field_info { name: c"retired_pages_double_bit".as_ptr(), doc: c"Pages retired for a double-bit error.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_double_bit) as u32 },
-    libprobe_field_info { name: c"retired_pages_pending".as_ptr(), doc: c"Pages waiting for the next driver load to be retired.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_pending) as u32 },
-    libprobe_field_info { name: c"remapped_rows_correctable".as_ptr(), doc: c"Rows remapped for correctable errors (NVML; Ampere and later).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_correctable) as u32 },
-    libprobe_field_info { name: c"remapped_rows_uncorrectable".as_ptr(), doc: c"Rows remapped for uncorrectable errors.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_uncorrectable) as u32 },
-    libprobe_field_info { name: c"remapped_rows_pending".as_ptr(), doc: c"A remapping waits for a GPU reset.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_pending) as u32 },
-    libprobe_field_info { name: c"remapped_rows_failure".as_ptr(), doc: c"A remapping failed: the GPU should be serviced.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_failure) as u32 },
-    libprobe_field_info { name: c"nvlinks".as_ptr(), doc: c"The NVLinks (option `gpu.nvlink`); `not_supported` on GPUs without NVLink.".as_ptr(), unit: std::ptr::null(), type_index: 205, offset: std::mem::offset_of!(libprobe_gpu_metrics, nvlinks) as u32 },
-    libprobe_field_info { name: c"mig_mode_current".as_ptr(), doc: c"Whether MIG is on now (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, mig_mode_current) as u32 },
-    libprobe_field_info { name: c"mig_mode_pending".as_ptr(), doc: c"Whether MIG will be on after the next reset.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, mig_mode_pending) as u32 },
-    libprobe_field_info { name: c"mig_devices".as_ptr(), doc: c"The MIG devices, each with its memory and processes (empty when MIG is off).".as_ptr(), unit: std::ptr::null(), type_index: 208, offset: std::mem::offset_of!(libprobe_gpu_metrics, mig_devices) as u32 },
-    libprobe_field_info { name: c"fan_speed_rpm".as_ptr(), doc: c"Speed of the first fan (NVML; amdgpu `fan1_input`).".as_ptr(), unit: c"rpm".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, fan_speed_rpm) as u32 },
-    libprobe_field_info { name: c"memory_visible_total".as_ptr(), doc: c"amdgpu: the CPU-visible part of VRAM (`mem_info_vis_vram_total`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_visible_total) as u32 },
-    libprobe_field_info { name: c"memory_visible_used".as_ptr(), doc: c"amdgpu: used CPU-visible VRAM.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_visible_used) as u32 },
-    libprobe_field_info { name: c"memory_gtt_total".as_ptr(), doc: c"amdgpu: system memory the GPU can map (GTT, `mem_info_gtt_total`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_gtt_total) as u32 },
-    libprobe_field_info { name: c"memory_gtt_used".as_ptr(), doc: c"amdgpu: GTT in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_gtt_used) as u32 },
-    libprobe_field_info { name: c"drm_clients_from".as_ptr(), doc: c"Where this snapshot's DRM clients came from; `disabled` when none was read\n(neither `process.fds` nor `gpu.drm_clients`).".as_ptr(), unit: std::ptr::null(), type_index: 210, offset: std::mem::offset_of!(libprobe_gpu_metrics, drm_clients_from) as u32 },
+    libprobe_field_info { name: c"index".as_ptr(), doc: c"The GPU's index: NVML's index for NVIDIA GPUs (as in `nvidia-smi`), then the DRM\ncards in card order.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_gpu_metrics, index) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uuid".as_ptr(), doc: c"NVIDIA `GPU-…`; AMD `unique_id` (where the ASIC has one); Intel: `not_supported`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, uuid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"Product name (NVML; amdgpu `product_name`, which only boards with a FRU EEPROM\nhave; Intel: `not_supported`; see `pci_device_id`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"vendor".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 189, offset: std::mem::offset_of!(libprobe_gpu_metrics, vendor) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pci_bus_id".as_ptr(), doc: c"PCI address in the kernel's form `0000:03:00.0` (NVML's eight-digit domain is\nshortened to four when it fits, so it matches sysfs and `drm-pdev`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, pci_bus_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"utilization_gpu".as_ptr(), doc: c"Share of the last sample period in which a kernel ran (NVML; amdgpu\n`gpu_busy_percent`). Intel's drivers do not report it (`not_supported`): see the\nper-client `engines`. `not_supported` on a MIG-enabled GPU.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, utilization_gpu) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"utilization_memory".as_ptr(), doc: c"Share of the period in which device memory was read or written (NVML; amdgpu\n`mem_busy_percent`).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, utilization_memory) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"utilization_encoder".as_ptr(), doc: c"Video encoder use (NVML).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, utilization_encoder) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"utilization_decoder".as_ptr(), doc: c"Video decoder use (NVML; amdgpu `gpu_metrics` multimedia activity, which counts\nthe VCN as one unit for encode and decode).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, utilization_decoder) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_total".as_ptr(), doc: c"Device memory (NVML framebuffer; amdgpu `mem_info_vram_total`; xe tiles' VRAM).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_total) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_used".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_used) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_free".as_ptr(), doc: c"`memory_total - memory_used` for sysfs; NVML's own figure, which also leaves out\n`memory_reserved`.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_free) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_reserved".as_ptr(), doc: c"Memory the driver and firmware reserve (NVML).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_reserved) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"temperature_gpu".as_ptr(), doc: c"The GPU's temperature: NVIDIA's GPU sensor; amdgpu's `edge` sensor, or\n`junction` on boards without one (Instinct); xe's package sensor.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_gpu) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"temperature_memory".as_ptr(), doc: c"Memory temperature (NVML; amdgpu `mem`; xe `vram`).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_memory) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"temperature_slowdown".as_ptr(), doc: c"Where the GPU starts to slow down: NVML's slowdown threshold; amdgpu's `crit` of\nthe sensor of `temperature_gpu`. New NVIDIA datacenter drivers give only the\nmargin (`temperature_margin`) and say `not_supported` here.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_slowdown) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"temperature_shutdown".as_ptr(), doc: c"Where the GPU shuts down: NVML's shutdown threshold; amdgpu's `emergency`.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_shutdown) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_draw".as_ptr(), doc: c"Power draw: NVML's (averaged over one second on Ampere and later); amdgpu\n`power1_average`, else `power1_input`; Intel: from the energy counter over the\ninterval since the previous snapshot (`no_previous_sample` first).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_draw) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_limit".as_ptr(), doc: c"The power limit in force as set (NVML management limit; amdgpu `power1_cap`;\nIntel `power1_max`, PL1).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_limit) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_default_limit".as_ptr(), doc: c"The default power limit (NVML; amdgpu `power1_cap_default`; Intel\n`power1_rated_max`, the TDP).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_default_limit) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_min_limit".as_ptr(), doc: c"The lowest power limit that can be set (NVML; amdgpu `power1_cap_min`).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_min_limit) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_max_limit".as_ptr(), doc: c"The highest power limit that can be set (NVML; amdgpu `power1_cap_max`).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_max_limit) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_state".as_ptr(), doc: c"Performance state, 0 (P0, fastest) to 15 (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"clock_graphics".as_ptr(), doc: c"Graphics clock now (NVML; amdgpu `sclk`; Intel actual frequency of GT 0).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_graphics) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"clock_sm".as_ptr(), doc: c"SM clock now (NVML).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_sm) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"clock_memory".as_ptr(), doc: c"Memory clock now (NVML; amdgpu `mclk`).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_memory) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"clock_video".as_ptr(), doc: c"Video (encoder/decoder) clock now (NVML; amdgpu `gpu_metrics` VCLK).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_video) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"clock_max_graphics".as_ptr(), doc: c"The highest graphics clock (NVML; amdgpu top `pp_dpm_sclk` level; Intel RP0).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_max_graphics) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"clock_max_memory".as_ptr(), doc: c"The highest memory clock (NVML; amdgpu top `pp_dpm_mclk` level).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_max_memory) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pcie_link_gen_current".as_ptr(), doc: c"PCIe generation of the link now (NVML; the PCI `current_link_speed`).".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_link_gen_current) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pcie_link_gen_max".as_ptr(), doc: c"The highest PCIe generation of the link (NVML; PCI `max_link_speed`).".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_link_gen_max) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pcie_link_width_current".as_ptr(), doc: c"Lanes of the link now.".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_link_width_current) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pcie_link_width_max".as_ptr(), doc: c"The most lanes of the link.".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_link_width_max) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pcie_tx_throughput".as_ptr(), doc: c"PCIe bytes sent by the GPU over NVML's last 20 ms window (option\n`gpu.pcie_throughput`: each direction blocks about 20 ms; else `disabled`).".as_ptr(), unit: c"KB/s".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_tx_throughput) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pcie_rx_throughput".as_ptr(), doc: c"PCIe bytes received (option `gpu.pcie_throughput`).".as_ptr(), unit: c"KB/s".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_rx_throughput) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ecc_enabled".as_ptr(), doc: c"Whether ECC is on now (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_enabled) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ecc_errors_corrected".as_ptr(), doc: c"Corrected ECC errors since the driver loaded (NVML volatile counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_corrected) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ecc_errors_uncorrected".as_ptr(), doc: c"Uncorrected ECC errors since the driver loaded (NVML volatile counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_uncorrected) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"processes".as_ptr(), doc: c"The processes using this GPU: NVML's compute and graphics processes, then the DRM\nclients matched to it (see `drm_clients_from`). Empty when none is visible.".as_ptr(), unit: std::ptr::null(), type_index: 192, offset: std::mem::offset_of!(libprobe_gpu_metrics, processes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"fan_speed".as_ptr(), doc: c"Fan speed as a share of its maximum (NVML fan 0; amdgpu `pwm1` over 255).\nPassively cooled datacenter boards say `not_supported`.".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, fan_speed) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"compute_mode".as_ptr(), doc: c"Compute mode (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 194, offset: std::mem::offset_of!(libprobe_gpu_metrics, compute_mode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"compute_capability".as_ptr(), doc: c"CUDA compute capability (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 196, offset: std::mem::offset_of!(libprobe_gpu_metrics, compute_capability) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"Whether the record was read or the GPU failed as a whole.".as_ptr(), unit: std::ptr::null(), type_index: 197, offset: std::mem::offset_of!(libprobe_gpu_metrics, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"error".as_ptr(), doc: c"Why the GPU failed (`state` = `failed`).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_gpu_metrics, error) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"driver".as_ptr(), doc: c"The kernel driver: `nvidia`, `amdgpu`, `i915`, `xe`.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_gpu_metrics, driver) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"driver_version".as_ptr(), doc: c"The driver's version (NVML; kernel drivers in the tree have none:\n`not_supported`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, driver_version) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"vbios_version".as_ptr(), doc: c"VBIOS version (NVML; amdgpu `vbios_version`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, vbios_version) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"serial".as_ptr(), doc: c"Board serial number (NVML; amdgpu `serial_number`, on boards with a FRU EEPROM).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, serial) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pci_device_id".as_ptr(), doc: c"PCI vendor and device id, `10de:2330`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, pci_device_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"persistence_mode".as_ptr(), doc: c"Whether the driver stays loaded with no client (NVML persistence mode).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, persistence_mode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"performance_level".as_ptr(), doc: c"amdgpu's forced performance level (`power_dpm_force_performance_level`: `auto`,\n`low`, `high`, `manual`, `profile_*`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_gpu_metrics, performance_level) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"clock_event_reasons".as_ptr(), doc: c"Why clocks are held down now.".as_ptr(), unit: std::ptr::null(), type_index: 199, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_event_reasons) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"temperature_hotspot".as_ptr(), doc: c"Hottest point of the die (amdgpu `junction`, hotspot).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_hotspot) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"temperature_margin".as_ptr(), doc: c"Degrees left before the GPU reaches its temperature limit and slows down (NVML\nmargin temperature; `nvidia-smi`'s `gpu_temp_tlimit`).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_margin) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_draw_instant".as_ptr(), doc: c"Instantaneous power draw (NVML field `POWER_INSTANT`; amdgpu `power1_input` where\n`power1_average` is the draw).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_draw_instant) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_enforced_limit".as_ptr(), doc: c"The power limit the GPU enforces now, the tightest of all limits (NVML).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_enforced_limit) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"energy_total".as_ptr(), doc: c"Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu\n`gpu_metrics`; Intel hwmon `energy1_input`).".as_ptr(), unit: c"mJ".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, energy_total) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_from_energy".as_ptr(), doc: c"Average power over the interval since the previous snapshot, from `energy_total`\n(`no_previous_sample` on the first).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_from_energy) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"clock_max_sm".as_ptr(), doc: c"The highest SM clock (NVML).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_max_sm) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"clock_max_video".as_ptr(), doc: c"The highest video clock (NVML).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_max_video) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"clock_min_graphics".as_ptr(), doc: c"The lowest graphics clock (amdgpu bottom `pp_dpm_sclk` level; Intel RPn).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_min_graphics) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"gt_clocks".as_ptr(), doc: c"Intel: the frequencies of every GT of every tile.".as_ptr(), unit: std::ptr::null(), type_index: 202, offset: std::mem::offset_of!(libprobe_gpu_metrics, gt_clocks) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pcie_replay_errors".as_ptr(), doc: c"PCIe replays since the driver loaded (NVML; a link-quality counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_replay_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ecc_errors_corrected_aggregate".as_ptr(), doc: c"Corrected ECC errors over the GPU's life (NVML aggregate counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_corrected_aggregate) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ecc_errors_uncorrected_aggregate".as_ptr(), doc: c"Uncorrected ECC errors over the GPU's life (NVML aggregate counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_uncorrected_aggregate) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"retired_pages_single_bit".as_ptr(), doc: c"Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere\nand later remap rows instead and say `not_supported`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_single_bit) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"retired_pages_double_bit".as_ptr(), doc: c"Pages retired for a double-bit error.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_double_bit) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"retired_pages_pending".as_ptr(), doc: c"Pages waiting for the next driver load to be retired.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_pending) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"remapped_rows_correctable".as_ptr(), doc: c"Rows remapped for correctable errors (NVML; Ampere and later).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_correctable) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"remapped_rows_uncorrectable".as_ptr(), doc: c"Rows remapped for uncorrectable errors.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_uncorrectable) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"remapped_rows_pending".as_ptr(), doc: c"A remapping waits for a GPU reset.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_pending) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"remapped_rows_failure".as_ptr(), doc: c"A remapping failed: the GPU should be serviced.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_failure) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvlinks".as_ptr(), doc: c"The NVLinks (option `gpu.nvlink`); `not_supported` on GPUs without NVLink.".as_ptr(), unit: std::ptr::null(), type_index: 205, offset: std::mem::offset_of!(libprobe_gpu_metrics, nvlinks) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mig_mode_current".as_ptr(), doc: c"Whether MIG is on now (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, mig_mode_current) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mig_mode_pending".as_ptr(), doc: c"Whether MIG will be on after the next reset.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, mig_mode_pending) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mig_devices".as_ptr(), doc: c"The MIG devices, each with its memory and processes (empty when MIG is off).".as_ptr(), unit: std::ptr::null(), type_index: 208, offset: std::mem::offset_of!(libprobe_gpu_metrics, mig_devices) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"fan_speed_rpm".as_ptr(), doc: c"Speed of the first fan (NVML; amdgpu `fan1_input`).".as_ptr(), unit: c"rpm".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, fan_speed_rpm) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_visible_total".as_ptr(), doc: c"amdgpu: the CPU-visible part of VRAM (`mem_info_vis_vram_total`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_visible_total) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_visible_used".as_ptr(), doc: c"amdgpu: used CPU-visible VRAM.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_visible_used) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_gtt_total".as_ptr(), doc: c"amdgpu: system memory the GPU can map (GTT, `mem_info_gtt_total`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_gtt_total) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_gtt_used".as_ptr(), doc: c"amdgpu: GTT in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, memory_gtt_used) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"drm_clients_from".as_ptr(), doc: c"Where this snapshot's DRM clients came from; `disabled` when none was read\n(neither `process.fds` nor `gpu.drm_clients`).".as_ptr(), unit: std::ptr::null(), type_index: 210, offset: std::mem::offset_of!(libprobe_gpu_metrics, drm_clients_from) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_GPU_PROCESS: Table<[libprobe_field_info; 14]> = Table([
-    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_gpu_process, pid) as u32 },
-    libprobe_field_info { name: c"process_name".as_ptr(), doc: c"The process's command name (`comm`): from the process domain when it ran, else\nread for this pid. `gone` when it exited, `not_present` when the pid is not\nvisible here (another pid namespace: NVML reports host pids).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_gpu_process, process_name) as u32 },
-    libprobe_field_info { name: c"used_memory".as_ptr(), doc: c"GPU memory the process uses. NVML: its allocation (`not_supported` where the\ndriver hides it: Windows WDDM, some MIG set-ups). DRM client: the sum of its\nresident memory over the device's regions but amdgpu's `gtt` and `cpu` (system\nmemory mapped for the GPU).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_process, used_memory) as u32 },
-    libprobe_field_info { name: c"compute_instance_id".as_ptr(), doc: c"The MIG compute instance the process runs in; `null` when MIG is off.".as_ptr(), unit: std::ptr::null(), type_index: 177, offset: std::mem::offset_of!(libprobe_gpu_process, compute_instance_id) as u32 },
-    libprobe_field_info { name: c"gpu_instance_id".as_ptr(), doc: c"The MIG GPU instance the process runs in; `null` when MIG is off.".as_ptr(), unit: std::ptr::null(), type_index: 177, offset: std::mem::offset_of!(libprobe_gpu_process, gpu_instance_id) as u32 },
-    libprobe_field_info { name: c"process_type".as_ptr(), doc: c"What the process does on the GPU.".as_ptr(), unit: std::ptr::null(), type_index: 211, offset: std::mem::offset_of!(libprobe_gpu_process, process_type) as u32 },
-    libprobe_field_info { name: c"utilization_sm".as_ptr(), doc: c"Share of the time one of its kernels ran on the SMs, from NVML's latest sample\nsince the previous snapshot (`nvidia-smi pmon` `sm`). `not_present` when NVML kept\nno sample for it, `not_supported` for DRM clients (see `engines`) and on MIG.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_process, utilization_sm) as u32 },
-    libprobe_field_info { name: c"utilization_memory".as_ptr(), doc: c"Share of the time it read or wrote device memory (NVML sample).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_process, utilization_memory) as u32 },
-    libprobe_field_info { name: c"utilization_encoder".as_ptr(), doc: c"Share of the encoder it used (NVML sample).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_process, utilization_encoder) as u32 },
-    libprobe_field_info { name: c"utilization_decoder".as_ptr(), doc: c"Share of the decoder it used (NVML sample).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_process, utilization_decoder) as u32 },
-    libprobe_field_info { name: c"drm_client_id".as_ptr(), doc: c"The DRM client id (`drm-client-id`), unique per device while the client lives;\n`null` for NVML processes.".as_ptr(), unit: std::ptr::null(), type_index: 212, offset: std::mem::offset_of!(libprobe_gpu_process, drm_client_id) as u32 },
-    libprobe_field_info { name: c"shared_with".as_ptr(), doc: c"Other processes holding the same DRM client (a descriptor inherited or passed):\nthe client is reported once, under the lowest pid.".as_ptr(), unit: std::ptr::null(), type_index: 68, offset: std::mem::offset_of!(libprobe_gpu_process, shared_with) as u32 },
-    libprobe_field_info { name: c"engines".as_ptr(), doc: c"Engine use of a DRM client; empty for NVML processes.".as_ptr(), unit: std::ptr::null(), type_index: 214, offset: std::mem::offset_of!(libprobe_gpu_process, engines) as u32 },
-    libprobe_field_info { name: c"memory_regions".as_ptr(), doc: c"Memory of a DRM client per region; empty for NVML processes.".as_ptr(), unit: std::ptr::null(), type_index: 216, offset: std::mem::offset_of!(libprobe_gpu_process, memory_regions) as u32 },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_gpu_process, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"process_name".as_ptr(), doc: c"The process's command name (`comm`): from the process domain when it ran, else\nread for this pid. `gone` when it exited, `not_present` when the pid is not\nvisible here (another pid namespace: NVML reports host pids).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_gpu_process, process_name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"used_memory".as_ptr(), doc: c"GPU memory the process uses. NVML: its allocation (`not_supported` where the\ndriver hides it: Windows WDDM, some MIG set-ups). DRM client: the sum of its\nresident memory over the device's regions but amdgpu's `gtt` and `cpu` (system\nmemory mapped for the GPU).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_process, used_memory) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"compute_instance_id".as_ptr(), doc: c"The MIG compute instance the process runs in; `null` when MIG is off.".as_ptr(), unit: std::ptr::null(), type_index: 177, offset: std::mem::offset_of!(libprobe_gpu_process, compute_instance_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"gpu_instance_id".as_ptr(), doc: c"The MIG GPU instance the process runs in; `null` when MIG is off.".as_ptr(), unit: std::ptr::null(), type_index: 177, offset: std::mem::offset_of!(libprobe_gpu_process, gpu_instance_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"process_type".as_ptr(), doc: c"What the process does on the GPU.".as_ptr(), unit: std::ptr::null(), type_index: 211, offset: std::mem::offset_of!(libprobe_gpu_process, process_type) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"utilization_sm".as_ptr(), doc: c"Share of the time one of its kernels ran on the SMs, from NVML's latest sample\nsince the previous snapshot (`nvidia-smi pmon` `sm`). `not_present` when NVML kept\nno sample for it, `not_supported` for DRM clients (see `engines`) and on MIG.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_process, utilization_sm) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"utilization_memory".as_ptr(), doc: c"Share of the time it read or wrote device memory (NVML sample).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_process, utilization_memory) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"utilization_encoder".as_ptr(), doc: c"Share of the encoder it used (NVML sample).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_process, utilization_encoder) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"utilization_decoder".as_ptr(), doc: c"Share of the decoder it used (NVML sample).".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_process, utilization_decoder) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"drm_client_id".as_ptr(), doc: c"The DRM client id (`drm-client-id`), unique per device while the client lives;\n`null` for NVML processes.".as_ptr(), unit: std::ptr::null(), type_index: 212, offset: std::mem::offset_of!(libprobe_gpu_process, drm_client_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"shared_with".as_ptr(), doc: c"Other processes holding the same DRM client (a descriptor inherited or passed):\nthe client is reported once, under the lowest pid.".as_ptr(), unit: std::ptr::null(), type_index: 68, offset: std::mem::offset_of!(libprobe_gpu_process, shared_with) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"engines".as_ptr(), doc: c"Engine use of a DRM client; empty for NVML processes.".as_ptr(), unit: std::ptr::null(), type_index: 214, offset: std::mem::offset_of!(libprobe_gpu_process, engines) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"memory_regions".as_ptr(), doc: c"Memory of a DRM client per region; empty for NVML processes.".as_ptr(), unit: std::ptr::null(), type_index: 216, offset: std::mem::offset_of!(libprobe_gpu_process, memory_regions) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_GPU_ENGINE_USE: Table<[libprobe_field_info; 6]> = Table([
-    libprobe_field_info { name: c"engine".as_ptr(), doc: c"The driver's engine name (`gfx`, `compute`, `dec` for amdgpu; `render`, `copy`,\n`video` for i915; `rcs`, `bcs`, `vcs`, `ccs` for xe).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_gpu_engine_use, engine) as u32 },
-    libprobe_field_info { name: c"busy_ns".as_ptr(), doc: c"Time the client kept this engine busy since it opened the device (`drm-engine-*`).".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, busy_ns) as u32 },
-    libprobe_field_info { name: c"cycles".as_ptr(), doc: c"Busy cycles since it opened the device (`drm-cycles-*`, xe).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, cycles) as u32 },
-    libprobe_field_info { name: c"total_cycles".as_ptr(), doc: c"The engine's cycle counter at the same moment (`drm-total-cycles-*`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, total_cycles) as u32 },
-    libprobe_field_info { name: c"capacity".as_ptr(), doc: c"Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the\ndriver does not say).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_gpu_engine_use, capacity) as u32 },
-    libprobe_field_info { name: c"busy_percent".as_ptr(), doc: c"Share of this engine class the client used since the probe's previous snapshot\n(busy time over wall time, or busy cycles over total cycles, divided by the\ncapacity). `no_previous_sample` on the first snapshot that sees the client.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_engine_use, busy_percent) as u32 },
+    libprobe_field_info { name: c"engine".as_ptr(), doc: c"The driver's engine name (`gfx`, `compute`, `dec` for amdgpu; `render`, `copy`,\n`video` for i915; `rcs`, `bcs`, `vcs`, `ccs` for xe).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_gpu_engine_use, engine) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"busy_ns".as_ptr(), doc: c"Time the client kept this engine busy since it opened the device (`drm-engine-*`).".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, busy_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cycles".as_ptr(), doc: c"Busy cycles since it opened the device (`drm-cycles-*`, xe).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, cycles) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"total_cycles".as_ptr(), doc: c"The engine's cycle counter at the same moment (`drm-total-cycles-*`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, total_cycles) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"capacity".as_ptr(), doc: c"Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the\ndriver does not say).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_gpu_engine_use, capacity) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"busy_percent".as_ptr(), doc: c"Share of this engine class the client used since the probe's previous snapshot\n(busy time over wall time, or busy cycles over total cycles, divided by the\ncapacity). `no_previous_sample` on the first snapshot that sees the client.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_engine_use, busy_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_GPU_MEMORY_REGION: Table<[libprobe_field_info; 6]> = Table([
-    libprobe_field_info { name: c"region".as_ptr(), doc: c"The driver's region name (`vram`, `gtt`, `cpu` for amdgpu; `system0`, `local0`\nfor i915; `vram0`, `gtt` for xe).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_gpu_memory_region, region) as u32 },
-    libprobe_field_info { name: c"total".as_ptr(), doc: c"Buffers the client can reach in this region, shared ones included.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_memory_region, total) as u32 },
-    libprobe_field_info { name: c"shared".as_ptr(), doc: c"Of those, buffers shared with other clients.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_memory_region, shared) as u32 },
-    libprobe_field_info { name: c"resident".as_ptr(), doc: c"Buffers resident in the region (`drm-resident-*`; the legacy `drm-memory-*` key,\nwhich amdgpu and older drivers print, is read as resident when no\n`drm-resident-*` is given).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_memory_region, resident) as u32 },
-    libprobe_field_info { name: c"purgeable".as_ptr(), doc: c"Resident buffers the client marked purgeable.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_memory_region, purgeable) as u32 },
-    libprobe_field_info { name: c"active".as_ptr(), doc: c"Resident buffers the GPU is using now.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_memory_region, active) as u32 },
+    libprobe_field_info { name: c"region".as_ptr(), doc: c"The driver's region name (`vram`, `gtt`, `cpu` for amdgpu; `system0`, `local0`\nfor i915; `vram0`, `gtt` for xe).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_gpu_memory_region, region) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"total".as_ptr(), doc: c"Buffers the client can reach in this region, shared ones included.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_memory_region, total) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"shared".as_ptr(), doc: c"Of those, buffers shared with other clients.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_memory_region, shared) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"resident".as_ptr(), doc: c"Buffers resident in the region (`drm-resident-*`; the legacy `drm-memory-*` key,\nwhich amdgpu and older drivers print, is read as resident when no\n`drm-resident-*` is given).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_memory_region, resident) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"purgeable".as_ptr(), doc: c"Resident buffers the client marked purgeable.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_memory_region, purgeable) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"active".as_ptr(), doc: c"Resident buffers the GPU is using now.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_memory_region, active) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_COMPUTE_CAPABILITY: Table<[libprobe_field_info; 2]> = Table([
@@ -16507,6 +16949,7 @@ static FIELDS_COMPUTE_CAPABILITY: Table<[libprobe_field_info; 2]> = Table([
         unit: std::ptr::null(),
         type_index: 86,
         offset: std::mem::offset_of!(libprobe_compute_capability, major) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"minor".as_ptr(),
@@ -16514,20 +16957,21 @@ static FIELDS_COMPUTE_CAPABILITY: Table<[libprobe_field_info; 2]> = Table([
         unit: std::ptr::null(),
         type_index: 86,
         offset: std::mem::offset_of!(libprobe_compute_capability, minor) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_CLOCK_EVENT_REASONS: Table<[libprobe_field_info; 10]> = Table([
-    libprobe_field_info { name: c"gpu_idle".as_ptr(), doc: c"Nothing runs: clocks are low because the GPU is idle (NVIDIA).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, gpu_idle) as u32 },
-    libprobe_field_info { name: c"applications_clocks_setting".as_ptr(), doc: c"Clocks are held at the applications clocks set by an administrator (NVIDIA).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, applications_clocks_setting) as u32 },
-    libprobe_field_info { name: c"sw_power_cap".as_ptr(), doc: c"The software power limit holds the clocks down (NVIDIA SW power cap; AMD PPT/SPL\nlimits; Intel PL1/PL2/PL4).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, sw_power_cap) as u32 },
-    libprobe_field_info { name: c"hw_slowdown".as_ptr(), doc: c"Hardware slowdown: an external signal or a voltage regulator (NVIDIA HW slowdown;\nAMD VRHOT/PROCHOT; Intel PROCHOT, VR TDC).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, hw_slowdown) as u32 },
-    libprobe_field_info { name: c"sync_boost".as_ptr(), doc: c"Sync boost: clocks matched across GPUs of a group (NVIDIA).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, sync_boost) as u32 },
-    libprobe_field_info { name: c"sw_thermal_slowdown".as_ptr(), doc: c"The driver or firmware lowers clocks for temperature (NVIDIA SW thermal slowdown;\nAMD temperature throttlers; Intel thermal and RATL).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, sw_thermal_slowdown) as u32 },
-    libprobe_field_info { name: c"hw_thermal_slowdown".as_ptr(), doc: c"The hardware lowers clocks for temperature (NVIDIA HW thermal slowdown; Intel VR\nthermal alert).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, hw_thermal_slowdown) as u32 },
-    libprobe_field_info { name: c"hw_power_brake_slowdown".as_ptr(), doc: c"The power brake assertion of the board (NVIDIA).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, hw_power_brake_slowdown) as u32 },
-    libprobe_field_info { name: c"display_clocks_setting".as_ptr(), doc: c"Clocks follow the display's needs (NVIDIA).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, display_clocks_setting) as u32 },
-    libprobe_field_info { name: c"other".as_ptr(), doc: c"Another reason the vendor reports without a class here (AMD current limits\n(TDC/EDC), PPM, FIT).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, other) as u32 },
+    libprobe_field_info { name: c"gpu_idle".as_ptr(), doc: c"Nothing runs: clocks are low because the GPU is idle (NVIDIA).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, gpu_idle) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"applications_clocks_setting".as_ptr(), doc: c"Clocks are held at the applications clocks set by an administrator (NVIDIA).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, applications_clocks_setting) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"sw_power_cap".as_ptr(), doc: c"The software power limit holds the clocks down (NVIDIA SW power cap; AMD PPT/SPL\nlimits; Intel PL1/PL2/PL4).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, sw_power_cap) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"hw_slowdown".as_ptr(), doc: c"Hardware slowdown: an external signal or a voltage regulator (NVIDIA HW slowdown;\nAMD VRHOT/PROCHOT; Intel PROCHOT, VR TDC).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, hw_slowdown) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"sync_boost".as_ptr(), doc: c"Sync boost: clocks matched across GPUs of a group (NVIDIA).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, sync_boost) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"sw_thermal_slowdown".as_ptr(), doc: c"The driver or firmware lowers clocks for temperature (NVIDIA SW thermal slowdown;\nAMD temperature throttlers; Intel thermal and RATL).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, sw_thermal_slowdown) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"hw_thermal_slowdown".as_ptr(), doc: c"The hardware lowers clocks for temperature (NVIDIA HW thermal slowdown; Intel VR\nthermal alert).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, hw_thermal_slowdown) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"hw_power_brake_slowdown".as_ptr(), doc: c"The power brake assertion of the board (NVIDIA).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, hw_power_brake_slowdown) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"display_clocks_setting".as_ptr(), doc: c"Clocks follow the display's needs (NVIDIA).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, display_clocks_setting) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"other".as_ptr(), doc: c"Another reason the vendor reports without a class here (AMD current limits\n(TDC/EDC), PPM, FIT).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_clock_event_reasons, other) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_GT_CLOCKS: Table<[libprobe_field_info; 10]> = Table([
@@ -16537,6 +16981,7 @@ static FIELDS_GT_CLOCKS: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_gt_clocks, tile) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"gt".as_ptr(),
@@ -16544,6 +16989,7 @@ static FIELDS_GT_CLOCKS: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_gt_clocks, gt) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"actual".as_ptr(),
@@ -16551,6 +16997,7 @@ static FIELDS_GT_CLOCKS: Table<[libprobe_field_info; 10]> = Table([
         unit: c"MHz".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_gt_clocks, actual) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"requested".as_ptr(),
@@ -16558,6 +17005,7 @@ static FIELDS_GT_CLOCKS: Table<[libprobe_field_info; 10]> = Table([
         unit: c"MHz".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_gt_clocks, requested) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"limit_min".as_ptr(),
@@ -16565,6 +17013,7 @@ static FIELDS_GT_CLOCKS: Table<[libprobe_field_info; 10]> = Table([
         unit: c"MHz".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_gt_clocks, limit_min) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"limit_max".as_ptr(),
@@ -16572,6 +17021,7 @@ static FIELDS_GT_CLOCKS: Table<[libprobe_field_info; 10]> = Table([
         unit: c"MHz".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_gt_clocks, limit_max) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"boost".as_ptr(),
@@ -16579,6 +17029,7 @@ static FIELDS_GT_CLOCKS: Table<[libprobe_field_info; 10]> = Table([
         unit: c"MHz".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_gt_clocks, boost) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"hw_max".as_ptr(),
@@ -16586,6 +17037,7 @@ static FIELDS_GT_CLOCKS: Table<[libprobe_field_info; 10]> = Table([
         unit: c"MHz".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_gt_clocks, hw_max) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"hw_efficient".as_ptr(),
@@ -16593,6 +17045,7 @@ static FIELDS_GT_CLOCKS: Table<[libprobe_field_info; 10]> = Table([
         unit: c"MHz".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_gt_clocks, hw_efficient) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"hw_min".as_ptr(),
@@ -16600,6 +17053,7 @@ static FIELDS_GT_CLOCKS: Table<[libprobe_field_info; 10]> = Table([
         unit: c"MHz".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_gt_clocks, hw_min) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -16610,6 +17064,7 @@ static FIELDS_NV_LINK: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_nv_link, link) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"active".as_ptr(),
@@ -16617,6 +17072,7 @@ static FIELDS_NV_LINK: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 70,
         offset: std::mem::offset_of!(libprobe_nv_link, active) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"version".as_ptr(),
@@ -16624,6 +17080,7 @@ static FIELDS_NV_LINK: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_nv_link, version) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"remote_pci_bus_id".as_ptr(),
@@ -16631,6 +17088,7 @@ static FIELDS_NV_LINK: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 29,
         offset: std::mem::offset_of!(libprobe_nv_link, remote_pci_bus_id) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"errors_replay".as_ptr(),
@@ -16638,6 +17096,7 @@ static FIELDS_NV_LINK: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_nv_link, errors_replay) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"errors_recovery".as_ptr(),
@@ -16645,6 +17104,7 @@ static FIELDS_NV_LINK: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_nv_link, errors_recovery) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"errors_crc_flit".as_ptr(),
@@ -16652,6 +17112,7 @@ static FIELDS_NV_LINK: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_nv_link, errors_crc_flit) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"errors_crc_data".as_ptr(),
@@ -16659,6 +17120,7 @@ static FIELDS_NV_LINK: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_nv_link, errors_crc_data) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -16669,6 +17131,7 @@ static FIELDS_MIG_DEVICE: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_mig_device, index) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"uuid".as_ptr(),
@@ -16676,6 +17139,7 @@ static FIELDS_MIG_DEVICE: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 29,
         offset: std::mem::offset_of!(libprobe_mig_device, uuid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"gpu_instance_id".as_ptr(),
@@ -16683,6 +17147,7 @@ static FIELDS_MIG_DEVICE: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_mig_device, gpu_instance_id) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"compute_instance_id".as_ptr(),
@@ -16690,6 +17155,7 @@ static FIELDS_MIG_DEVICE: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 33,
         offset: std::mem::offset_of!(libprobe_mig_device, compute_instance_id) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"memory_total".as_ptr(),
@@ -16697,6 +17163,7 @@ static FIELDS_MIG_DEVICE: Table<[libprobe_field_info; 8]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_mig_device, memory_total) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"memory_used".as_ptr(),
@@ -16704,6 +17171,7 @@ static FIELDS_MIG_DEVICE: Table<[libprobe_field_info; 8]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_mig_device, memory_used) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"memory_free".as_ptr(),
@@ -16711,6 +17179,7 @@ static FIELDS_MIG_DEVICE: Table<[libprobe_field_info; 8]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_mig_device, memory_free) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"processes".as_ptr(),
@@ -16718,36 +17187,37 @@ static FIELDS_MIG_DEVICE: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 192,
         offset: std::mem::offset_of!(libprobe_mig_device, processes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_POWER_METRICS: Table<[libprobe_field_info; 10]> = Table([
-    libprobe_field_info { name: c"rapl_available".as_ptr(), doc: c"Whether this machine exposes RAPL energy counters: a zone of an `intel-rapl*`\ncontrol type in `/sys/class/powercap` (AMD processors appear under the same driver).".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_power_metrics, rapl_available) as u32 },
-    libprobe_field_info { name: c"domains".as_ptr(), doc: c"Every power capping zone of every control type, each after its parent (RAPL\npackages, then their `core`, `uncore`, `dram` subzones; `psys`; the MMIO copies of\nthe packages). `not_present` without `/sys/class/powercap`.".as_ptr(), unit: std::ptr::null(), type_index: 219, offset: std::mem::offset_of!(libprobe_power_metrics, domains) as u32 },
-    libprobe_field_info { name: c"battery".as_ptr(), doc: c"The first battery of the system (the first of `batteries` whose scope is not\n`Device`); `not_present` when there is none.".as_ptr(), unit: std::ptr::null(), type_index: 221, offset: std::mem::offset_of!(libprobe_power_metrics, battery) as u32 },
-    libprobe_field_info { name: c"batteries".as_ptr(), doc: c"Every supply of type `Battery`, in name order, peripherals' (scope `Device`)\nincluded. `not_present` without `/sys/class/power_supply`.".as_ptr(), unit: std::ptr::null(), type_index: 223, offset: std::mem::offset_of!(libprobe_power_metrics, batteries) as u32 },
-    libprobe_field_info { name: c"ac_online".as_ptr(), doc: c"Whether a mains adapter is online (any supply of type `Mains`); `not_present` when\nthe machine has no mains supply.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_power_metrics, ac_online) as u32 },
-    libprobe_field_info { name: c"supplies".as_ptr(), doc: c"Every other power supply (`Mains`, `USB`, `UPS`, `Wireless`), in name order.".as_ptr(), unit: std::ptr::null(), type_index: 226, offset: std::mem::offset_of!(libprobe_power_metrics, supplies) as u32 },
-    libprobe_field_info { name: c"hwmon".as_ptr(), doc: c"Every hardware monitoring chip, as `sensors` lists them. `not_present` without\n`/sys/class/hwmon`.".as_ptr(), unit: std::ptr::null(), type_index: 229, offset: std::mem::offset_of!(libprobe_power_metrics, hwmon) as u32 },
-    libprobe_field_info { name: c"thermal_zones".as_ptr(), doc: c"Every thermal zone. `not_present` without `/sys/class/thermal`.".as_ptr(), unit: std::ptr::null(), type_index: 232, offset: std::mem::offset_of!(libprobe_power_metrics, thermal_zones) as u32 },
-    libprobe_field_info { name: c"cooling_devices".as_ptr(), doc: c"Every cooling device (fans, processor throttling, …).".as_ptr(), unit: std::ptr::null(), type_index: 235, offset: std::mem::offset_of!(libprobe_power_metrics, cooling_devices) as u32 },
-    libprobe_field_info { name: c"process_energy".as_ptr(), doc: c"The package energy of the last interval shared among processes by their CPU time\n(see [`ProcessEnergyEstimate`]): an estimate. `not_present` without RAPL packages,\n`disabled` when the process domain or this option is off, `no_previous_sample` on\nthe first snapshot, `permission_denied` when `energy_uj` is root-only.".as_ptr(), unit: std::ptr::null(), type_index: 237, offset: std::mem::offset_of!(libprobe_power_metrics, process_energy) as u32 },
+    libprobe_field_info { name: c"rapl_available".as_ptr(), doc: c"Whether this machine exposes RAPL energy counters: a zone of an `intel-rapl*`\ncontrol type in `/sys/class/powercap` (AMD processors appear under the same driver).".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_power_metrics, rapl_available) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"domains".as_ptr(), doc: c"Every power capping zone of every control type, each after its parent (RAPL\npackages, then their `core`, `uncore`, `dram` subzones; `psys`; the MMIO copies of\nthe packages). `not_present` without `/sys/class/powercap`.".as_ptr(), unit: std::ptr::null(), type_index: 219, offset: std::mem::offset_of!(libprobe_power_metrics, domains) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"battery".as_ptr(), doc: c"The first battery of the system (the first of `batteries` whose scope is not\n`Device`); `not_present` when there is none.".as_ptr(), unit: std::ptr::null(), type_index: 221, offset: std::mem::offset_of!(libprobe_power_metrics, battery) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"batteries".as_ptr(), doc: c"Every supply of type `Battery`, in name order, peripherals' (scope `Device`)\nincluded. `not_present` without `/sys/class/power_supply`.".as_ptr(), unit: std::ptr::null(), type_index: 223, offset: std::mem::offset_of!(libprobe_power_metrics, batteries) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ac_online".as_ptr(), doc: c"Whether a mains adapter is online (any supply of type `Mains`); `not_present` when\nthe machine has no mains supply.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_power_metrics, ac_online) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"supplies".as_ptr(), doc: c"Every other power supply (`Mains`, `USB`, `UPS`, `Wireless`), in name order.".as_ptr(), unit: std::ptr::null(), type_index: 226, offset: std::mem::offset_of!(libprobe_power_metrics, supplies) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"hwmon".as_ptr(), doc: c"Every hardware monitoring chip, as `sensors` lists them. `not_present` without\n`/sys/class/hwmon`.".as_ptr(), unit: std::ptr::null(), type_index: 229, offset: std::mem::offset_of!(libprobe_power_metrics, hwmon) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"thermal_zones".as_ptr(), doc: c"Every thermal zone. `not_present` without `/sys/class/thermal`.".as_ptr(), unit: std::ptr::null(), type_index: 232, offset: std::mem::offset_of!(libprobe_power_metrics, thermal_zones) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cooling_devices".as_ptr(), doc: c"Every cooling device (fans, processor throttling, …).".as_ptr(), unit: std::ptr::null(), type_index: 235, offset: std::mem::offset_of!(libprobe_power_metrics, cooling_devices) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"process_energy".as_ptr(), doc: c"The package energy of the last interval shared among processes by their CPU time\n(see [`ProcessEnergyEstimate`]): an estimate. `not_present` without RAPL packages,\n`disabled` when the process domain or this option is off, `no_previous_sample` on\nthe first snapshot, `permission_denied` when `energy_uj` is root-only.".as_ptr(), unit: std::ptr::null(), type_index: 237, offset: std::mem::offset_of!(libprobe_power_metrics, process_energy) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_RAPL_DOMAIN: Table<[libprobe_field_info; 13]> = Table([
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"The zone's `name` file: `package-0`, `core`, `uncore`, `dram`, `psys` for RAPL.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_rapl_domain, name) as u32 },
-    libprobe_field_info { name: c"zone".as_ptr(), doc: c"The zone's entry in `/sys/class/powercap`: `intel-rapl:0`, `intel-rapl:0:1`,\n`intel-rapl-mmio:0`. Stable for a given machine and kernel.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_rapl_domain, zone) as u32 },
-    libprobe_field_info { name: c"control_type".as_ptr(), doc: c"The control type: `intel-rapl` (MSR interface; AMD packages too),\n`intel-rapl-mmio` (the same packages through MMIO, with their own limits),\n`dtpm`, …".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_rapl_domain, control_type) as u32 },
-    libprobe_field_info { name: c"parent".as_ptr(), doc: c"The parent zone's `zone` (`intel-rapl:0` for `intel-rapl:0:1`); `null` for a\ntop-level zone.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_rapl_domain, parent) as u32 },
-    libprobe_field_info { name: c"energy_uj".as_ptr(), doc: c"Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.\n`permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).".as_ptr(), unit: c"uJ".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, energy_uj) as u32 },
-    libprobe_field_info { name: c"max_energy_uj".as_ptr(), doc: c"The counter's range (`max_energy_range_uj`): where it wraps.".as_ptr(), unit: c"uJ".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, max_energy_uj) as u32 },
-    libprobe_field_info { name: c"power_watts".as_ptr(), doc: c"Average power since the previous snapshot of the same probe, from the energy\ncounter, corrected for one wrap. `no_previous_sample` on the first snapshot (and\nwhen no time passed, or when the counter went back without a known range);\n`energy_uj`'s reason when it cannot be read.".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_rapl_domain, power_watts) as u32 },
-    libprobe_field_info { name: c"power_limit_watts".as_ptr(), doc: c"The long-term power limit (PL1: the constraint named `long_term`, else constraint\n0), in watts; `not_supported` for a zone without constraints (AMD packages).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_rapl_domain, power_limit_watts) as u32 },
-    libprobe_field_info { name: c"time_window_us".as_ptr(), doc: c"The long-term constraint's time window (`time_window_us`).".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, time_window_us) as u32 },
-    libprobe_field_info { name: c"enabled".as_ptr(), doc: c"Whether power limiting is enabled in this zone (`enabled`).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_rapl_domain, enabled) as u32 },
-    libprobe_field_info { name: c"power_uw".as_ptr(), doc: c"Instantaneous power (`power_uw`), for zones whose driver measures it (RAPL does\nnot: `not_supported`).".as_ptr(), unit: c"uW".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, power_uw) as u32 },
-    libprobe_field_info { name: c"max_power_range_uw".as_ptr(), doc: c"Range of `power_uw` (`max_power_range_uw`).".as_ptr(), unit: c"uW".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, max_power_range_uw) as u32 },
-    libprobe_field_info { name: c"constraints".as_ptr(), doc: c"Every constraint of the zone (`constraint_<n>_*`), in index order: RAPL has\n`long_term` (PL1), `short_term` (PL2) and, on recent processors, `peak_power`\n(PL4). Empty for a zone without constraints.".as_ptr(), unit: std::ptr::null(), type_index: 239, offset: std::mem::offset_of!(libprobe_rapl_domain, constraints) as u32 },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The zone's `name` file: `package-0`, `core`, `uncore`, `dram`, `psys` for RAPL.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_rapl_domain, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"zone".as_ptr(), doc: c"The zone's entry in `/sys/class/powercap`: `intel-rapl:0`, `intel-rapl:0:1`,\n`intel-rapl-mmio:0`. Stable for a given machine and kernel.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_rapl_domain, zone) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"control_type".as_ptr(), doc: c"The control type: `intel-rapl` (MSR interface; AMD packages too),\n`intel-rapl-mmio` (the same packages through MMIO, with their own limits),\n`dtpm`, …".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_rapl_domain, control_type) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"parent".as_ptr(), doc: c"The parent zone's `zone` (`intel-rapl:0` for `intel-rapl:0:1`); `null` for a\ntop-level zone.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_rapl_domain, parent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"energy_uj".as_ptr(), doc: c"Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.\n`permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).".as_ptr(), unit: c"uJ".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, energy_uj) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"max_energy_uj".as_ptr(), doc: c"The counter's range (`max_energy_range_uj`): where it wraps.".as_ptr(), unit: c"uJ".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, max_energy_uj) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_watts".as_ptr(), doc: c"Average power since the previous snapshot of the same probe, from the energy\ncounter, corrected for one wrap. `no_previous_sample` on the first snapshot (and\nwhen no time passed, or when the counter went back without a known range);\n`energy_uj`'s reason when it cannot be read.".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_rapl_domain, power_watts) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_limit_watts".as_ptr(), doc: c"The long-term power limit (PL1: the constraint named `long_term`, else constraint\n0), in watts; `not_supported` for a zone without constraints (AMD packages).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_rapl_domain, power_limit_watts) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"time_window_us".as_ptr(), doc: c"The long-term constraint's time window (`time_window_us`).".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, time_window_us) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"enabled".as_ptr(), doc: c"Whether power limiting is enabled in this zone (`enabled`).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_rapl_domain, enabled) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_uw".as_ptr(), doc: c"Instantaneous power (`power_uw`), for zones whose driver measures it (RAPL does\nnot: `not_supported`).".as_ptr(), unit: c"uW".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, power_uw) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"max_power_range_uw".as_ptr(), doc: c"Range of `power_uw` (`max_power_range_uw`).".as_ptr(), unit: c"uW".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, max_power_range_uw) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"constraints".as_ptr(), doc: c"Every constraint of the zone (`constraint_<n>_*`), in index order: RAPL has\n`long_term` (PL1), `short_term` (PL2) and, on recent processors, `peak_power`\n(PL4). Empty for a zone without constraints.".as_ptr(), unit: std::ptr::null(), type_index: 239, offset: std::mem::offset_of!(libprobe_rapl_domain, constraints) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_RAPL_CONSTRAINT: Table<[libprobe_field_info; 8]> = Table([
@@ -16757,6 +17227,7 @@ static FIELDS_RAPL_CONSTRAINT: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_rapl_constraint, index) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"name".as_ptr(),
@@ -16764,6 +17235,7 @@ static FIELDS_RAPL_CONSTRAINT: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 29,
         offset: std::mem::offset_of!(libprobe_rapl_constraint, name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"power_limit_uw".as_ptr(),
@@ -16771,6 +17243,7 @@ static FIELDS_RAPL_CONSTRAINT: Table<[libprobe_field_info; 8]> = Table([
         unit: c"uW".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_rapl_constraint, power_limit_uw) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"time_window_us".as_ptr(),
@@ -16778,6 +17251,7 @@ static FIELDS_RAPL_CONSTRAINT: Table<[libprobe_field_info; 8]> = Table([
         unit: c"us".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_rapl_constraint, time_window_us) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_power_uw".as_ptr(),
@@ -16785,6 +17259,7 @@ static FIELDS_RAPL_CONSTRAINT: Table<[libprobe_field_info; 8]> = Table([
         unit: c"uW".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_rapl_constraint, max_power_uw) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"min_power_uw".as_ptr(),
@@ -16792,6 +17267,7 @@ static FIELDS_RAPL_CONSTRAINT: Table<[libprobe_field_info; 8]> = Table([
         unit: c"uW".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_rapl_constraint, min_power_uw) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_time_window_us".as_ptr(),
@@ -16799,6 +17275,7 @@ static FIELDS_RAPL_CONSTRAINT: Table<[libprobe_field_info; 8]> = Table([
         unit: c"us".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_rapl_constraint, max_time_window_us) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"min_time_window_us".as_ptr(),
@@ -16806,41 +17283,42 @@ static FIELDS_RAPL_CONSTRAINT: Table<[libprobe_field_info; 8]> = Table([
         unit: c"us".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_rapl_constraint, min_time_window_us) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_BATTERY_INFO: Table<[libprobe_field_info; 31]> = Table([
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"The supply's name in `/sys/class/power_supply` (`BAT0`, `CMB1`,\n`hidpp_battery_0`): not always `BAT*`.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_battery_info, name) as u32 },
-    libprobe_field_info { name: c"present".as_ptr(), doc: c"`present`: whether the battery is inserted.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_battery_info, present) as u32 },
-    libprobe_field_info { name: c"status".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 241, offset: std::mem::offset_of!(libprobe_battery_info, status) as u32 },
-    libprobe_field_info { name: c"capacity_percent".as_ptr(), doc: c"`capacity`, or derived from the energy or charge ratio (see `derived`). May exceed\n100 where the firmware says so.".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_battery_info, capacity_percent) as u32 },
-    libprobe_field_info { name: c"capacity_level".as_ptr(), doc: c"`capacity_level`: `Unknown`, `Critical`, `Low`, `Normal`, `High`, `Full`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, capacity_level) as u32 },
-    libprobe_field_info { name: c"energy_now_uwh".as_ptr(), doc: c"`energy_now`.".as_ptr(), unit: c"uWh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, energy_now_uwh) as u32 },
-    libprobe_field_info { name: c"energy_full_uwh".as_ptr(), doc: c"`energy_full`: what the battery holds when full today.".as_ptr(), unit: c"uWh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, energy_full_uwh) as u32 },
-    libprobe_field_info { name: c"energy_full_design_uwh".as_ptr(), doc: c"`energy_full_design`: what it held when new.".as_ptr(), unit: c"uWh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, energy_full_design_uwh) as u32 },
-    libprobe_field_info { name: c"power_now_uw".as_ptr(), doc: c"`power_now`, with the driver's sign (ACPI reports the magnitude; some drivers a\nnegative value while discharging).".as_ptr(), unit: c"uW".as_ptr(), type_index: 242, offset: std::mem::offset_of!(libprobe_battery_info, power_now_uw) as u32 },
-    libprobe_field_info { name: c"voltage_now_uv".as_ptr(), doc: c"`voltage_now`.".as_ptr(), unit: c"uV".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, voltage_now_uv) as u32 },
-    libprobe_field_info { name: c"voltage_min_design_uv".as_ptr(), doc: c"`voltage_min_design`.".as_ptr(), unit: c"uV".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, voltage_min_design_uv) as u32 },
-    libprobe_field_info { name: c"current_now_ua".as_ptr(), doc: c"`current_now`, with the driver's sign (the ABI says negative while discharging;\nACPI reports the magnitude).".as_ptr(), unit: c"uA".as_ptr(), type_index: 242, offset: std::mem::offset_of!(libprobe_battery_info, current_now_ua) as u32 },
-    libprobe_field_info { name: c"charge_now_uah".as_ptr(), doc: c"`charge_now`.".as_ptr(), unit: c"uAh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, charge_now_uah) as u32 },
-    libprobe_field_info { name: c"charge_full_uah".as_ptr(), doc: c"`charge_full`.".as_ptr(), unit: c"uAh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, charge_full_uah) as u32 },
-    libprobe_field_info { name: c"charge_full_design_uah".as_ptr(), doc: c"`charge_full_design`.".as_ptr(), unit: c"uAh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, charge_full_design_uah) as u32 },
-    libprobe_field_info { name: c"cycle_count".as_ptr(), doc: c"`cycle_count`.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_battery_info, cycle_count) as u32 },
-    libprobe_field_info { name: c"technology".as_ptr(), doc: c"`technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, …".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, technology) as u32 },
-    libprobe_field_info { name: c"manufacturer".as_ptr(), doc: c"`manufacturer` (firmware text, kept as the kernel prints it).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, manufacturer) as u32 },
-    libprobe_field_info { name: c"model_name".as_ptr(), doc: c"`model_name`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, model_name) as u32 },
-    libprobe_field_info { name: c"serial_number".as_ptr(), doc: c"`serial_number`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, serial_number) as u32 },
-    libprobe_field_info { name: c"time_to_empty_min".as_ptr(), doc: c"Minutes until empty while discharging: the kernel's `time_to_empty_now`, else\nderived (see `derived`). `not_present` when not discharging; `not_supported` when\nneither the kernel nor the content and rate tell.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_battery_info, time_to_empty_min) as u32 },
-    libprobe_field_info { name: c"time_to_full_min".as_ptr(), doc: c"Minutes until full while charging: `time_to_full_now`, else derived.\n`not_present` when not charging.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_battery_info, time_to_full_min) as u32 },
-    libprobe_field_info { name: c"family".as_ptr(), doc: c"Which family the battery reports: `energy` (µWh) or `charge` (µAh);\n`not_supported` when it reports neither.".as_ptr(), unit: std::ptr::null(), type_index: 244, offset: std::mem::offset_of!(libprobe_battery_info, family) as u32 },
-    libprobe_field_info { name: c"health_percent".as_ptr(), doc: c"Health: full capacity today over design capacity (`energy_full /\nenergy_full_design`, or the charge ratio), in percent.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_battery_info, health_percent) as u32 },
-    libprobe_field_info { name: c"power_watts".as_ptr(), doc: c"The rate energy flows in or out, always positive: `|power_now|`, else\n`|current_now| × voltage_now`.".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_battery_info, power_watts) as u32 },
-    libprobe_field_info { name: c"temperature_celsius".as_ptr(), doc: c"Battery temperature (`temp`, tenths of a degree in sysfs).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_battery_info, temperature_celsius) as u32 },
-    libprobe_field_info { name: c"health".as_ptr(), doc: c"The kernel's health verdict (`health`: `Good`, `Overheat`, `Dead`, …).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, health) as u32 },
-    libprobe_field_info { name: c"scope".as_ptr(), doc: c"`scope`: `System` (powers the machine), `Device` (a peripheral's battery),\n`Unknown`; `not_supported` where the driver does not say (ACPI batteries).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, scope) as u32 },
-    libprobe_field_info { name: c"charge_start_threshold_percent".as_ptr(), doc: c"Charging starts below this level (`charge_control_start_threshold`).".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_battery_info, charge_start_threshold_percent) as u32 },
-    libprobe_field_info { name: c"charge_end_threshold_percent".as_ptr(), doc: c"Charging stops at this level (`charge_control_end_threshold`).".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_battery_info, charge_end_threshold_percent) as u32 },
-    libprobe_field_info { name: c"derived".as_ptr(), doc: c"Names of the fields above that libprobe computed rather than read\n(`capacity_percent`, `time_to_empty_min`, `time_to_full_min`).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_battery_info, derived) as u32 },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The supply's name in `/sys/class/power_supply` (`BAT0`, `CMB1`,\n`hidpp_battery_0`): not always `BAT*`.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_battery_info, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"present".as_ptr(), doc: c"`present`: whether the battery is inserted.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_battery_info, present) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"status".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 241, offset: std::mem::offset_of!(libprobe_battery_info, status) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"capacity_percent".as_ptr(), doc: c"`capacity`, or derived from the energy or charge ratio (see `derived`). May exceed\n100 where the firmware says so.".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_battery_info, capacity_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"capacity_level".as_ptr(), doc: c"`capacity_level`: `Unknown`, `Critical`, `Low`, `Normal`, `High`, `Full`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, capacity_level) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"energy_now_uwh".as_ptr(), doc: c"`energy_now`.".as_ptr(), unit: c"uWh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, energy_now_uwh) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"energy_full_uwh".as_ptr(), doc: c"`energy_full`: what the battery holds when full today.".as_ptr(), unit: c"uWh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, energy_full_uwh) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"energy_full_design_uwh".as_ptr(), doc: c"`energy_full_design`: what it held when new.".as_ptr(), unit: c"uWh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, energy_full_design_uwh) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_now_uw".as_ptr(), doc: c"`power_now`, with the driver's sign (ACPI reports the magnitude; some drivers a\nnegative value while discharging).".as_ptr(), unit: c"uW".as_ptr(), type_index: 242, offset: std::mem::offset_of!(libprobe_battery_info, power_now_uw) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"voltage_now_uv".as_ptr(), doc: c"`voltage_now`.".as_ptr(), unit: c"uV".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, voltage_now_uv) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"voltage_min_design_uv".as_ptr(), doc: c"`voltage_min_design`.".as_ptr(), unit: c"uV".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, voltage_min_design_uv) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"current_now_ua".as_ptr(), doc: c"`current_now`, with the driver's sign (the ABI says negative while discharging;\nACPI reports the magnitude).".as_ptr(), unit: c"uA".as_ptr(), type_index: 242, offset: std::mem::offset_of!(libprobe_battery_info, current_now_ua) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"charge_now_uah".as_ptr(), doc: c"`charge_now`.".as_ptr(), unit: c"uAh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, charge_now_uah) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"charge_full_uah".as_ptr(), doc: c"`charge_full`.".as_ptr(), unit: c"uAh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, charge_full_uah) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"charge_full_design_uah".as_ptr(), doc: c"`charge_full_design`.".as_ptr(), unit: c"uAh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, charge_full_design_uah) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cycle_count".as_ptr(), doc: c"`cycle_count`.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_battery_info, cycle_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"technology".as_ptr(), doc: c"`technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, …".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, technology) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"manufacturer".as_ptr(), doc: c"`manufacturer` (firmware text, kept as the kernel prints it).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, manufacturer) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"model_name".as_ptr(), doc: c"`model_name`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, model_name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"serial_number".as_ptr(), doc: c"`serial_number`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, serial_number) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"time_to_empty_min".as_ptr(), doc: c"Minutes until empty while discharging: the kernel's `time_to_empty_now`, else\nderived (see `derived`). `not_present` when not discharging; `not_supported` when\nneither the kernel nor the content and rate tell.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_battery_info, time_to_empty_min) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"time_to_full_min".as_ptr(), doc: c"Minutes until full while charging: `time_to_full_now`, else derived.\n`not_present` when not charging.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_battery_info, time_to_full_min) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"family".as_ptr(), doc: c"Which family the battery reports: `energy` (µWh) or `charge` (µAh);\n`not_supported` when it reports neither.".as_ptr(), unit: std::ptr::null(), type_index: 244, offset: std::mem::offset_of!(libprobe_battery_info, family) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"health_percent".as_ptr(), doc: c"Health: full capacity today over design capacity (`energy_full /\nenergy_full_design`, or the charge ratio), in percent.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_battery_info, health_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_watts".as_ptr(), doc: c"The rate energy flows in or out, always positive: `|power_now|`, else\n`|current_now| × voltage_now`.".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_battery_info, power_watts) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"temperature_celsius".as_ptr(), doc: c"Battery temperature (`temp`, tenths of a degree in sysfs).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_battery_info, temperature_celsius) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"health".as_ptr(), doc: c"The kernel's health verdict (`health`: `Good`, `Overheat`, `Dead`, …).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, health) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"scope".as_ptr(), doc: c"`scope`: `System` (powers the machine), `Device` (a peripheral's battery),\n`Unknown`; `not_supported` where the driver does not say (ACPI batteries).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, scope) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"charge_start_threshold_percent".as_ptr(), doc: c"Charging starts below this level (`charge_control_start_threshold`).".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_battery_info, charge_start_threshold_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"charge_end_threshold_percent".as_ptr(), doc: c"Charging stops at this level (`charge_control_end_threshold`).".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_battery_info, charge_end_threshold_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"derived".as_ptr(), doc: c"Names of the fields above that libprobe computed rather than read\n(`capacity_percent`, `time_to_empty_min`, `time_to_full_min`).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_battery_info, derived) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_POWER_SUPPLY: Table<[libprobe_field_info; 12]> = Table([
@@ -16850,6 +17328,7 @@ static FIELDS_POWER_SUPPLY: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_power_supply, name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"supply_type".as_ptr(),
@@ -16857,6 +17336,7 @@ static FIELDS_POWER_SUPPLY: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 29,
         offset: std::mem::offset_of!(libprobe_power_supply, supply_type) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"online".as_ptr(),
@@ -16865,6 +17345,7 @@ static FIELDS_POWER_SUPPLY: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 70,
         offset: std::mem::offset_of!(libprobe_power_supply, online) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"voltage_now_uv".as_ptr(),
@@ -16872,6 +17353,7 @@ static FIELDS_POWER_SUPPLY: Table<[libprobe_field_info; 12]> = Table([
         unit: c"uV".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_power_supply, voltage_now_uv) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"current_now_ua".as_ptr(),
@@ -16879,6 +17361,7 @@ static FIELDS_POWER_SUPPLY: Table<[libprobe_field_info; 12]> = Table([
         unit: c"uA".as_ptr(),
         type_index: 242,
         offset: std::mem::offset_of!(libprobe_power_supply, current_now_ua) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"current_max_ua".as_ptr(),
@@ -16886,6 +17369,7 @@ static FIELDS_POWER_SUPPLY: Table<[libprobe_field_info; 12]> = Table([
         unit: c"uA".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_power_supply, current_max_ua) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"usb_type".as_ptr(),
@@ -16893,6 +17377,7 @@ static FIELDS_POWER_SUPPLY: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 29,
         offset: std::mem::offset_of!(libprobe_power_supply, usb_type) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"capacity_percent".as_ptr(),
@@ -16900,6 +17385,7 @@ static FIELDS_POWER_SUPPLY: Table<[libprobe_field_info; 12]> = Table([
         unit: c"percent".as_ptr(),
         type_index: 87,
         offset: std::mem::offset_of!(libprobe_power_supply, capacity_percent) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"status".as_ptr(),
@@ -16907,6 +17393,7 @@ static FIELDS_POWER_SUPPLY: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 241,
         offset: std::mem::offset_of!(libprobe_power_supply, status) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"scope".as_ptr(),
@@ -16914,6 +17401,7 @@ static FIELDS_POWER_SUPPLY: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 29,
         offset: std::mem::offset_of!(libprobe_power_supply, scope) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"manufacturer".as_ptr(),
@@ -16921,6 +17409,7 @@ static FIELDS_POWER_SUPPLY: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 29,
         offset: std::mem::offset_of!(libprobe_power_supply, manufacturer) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"model_name".as_ptr(),
@@ -16928,49 +17417,50 @@ static FIELDS_POWER_SUPPLY: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 29,
         offset: std::mem::offset_of!(libprobe_power_supply, model_name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_HWMON_CHIP: Table<[libprobe_field_info; 5]> = Table([
-    libprobe_field_info { name: c"id".as_ptr(), doc: c"The class entry (`hwmon3`). Its number is given at boot in probe order and may\nchange across boots; name the chip by `name` and `device`.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_hwmon_chip, id) as u32 },
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"The chip name (`name`: `coretemp`, `k10temp`, `nct6798`, `acpitz`, `nvme`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_hwmon_chip, name) as u32 },
-    libprobe_field_info { name: c"label".as_ptr(), doc: c"The chip's label (`label`, where the firmware names it; newer kernels).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_hwmon_chip, label) as u32 },
-    libprobe_field_info { name: c"device".as_ptr(), doc: c"The device the chip belongs to (the last part of its `device` link:\n`coretemp.0`, `0000:00:18.3`, `nvme0`); `not_present` for a virtual chip without\none (`acpitz`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_hwmon_chip, device) as u32 },
-    libprobe_field_info { name: c"channels".as_ptr(), doc: c"Every channel, in `sensors` order: voltages, fans, temperatures, power, energy,\ncurrents, humidity, each by number.".as_ptr(), unit: std::ptr::null(), type_index: 246, offset: std::mem::offset_of!(libprobe_hwmon_chip, channels) as u32 },
+    libprobe_field_info { name: c"id".as_ptr(), doc: c"The class entry (`hwmon3`). Its number is given at boot in probe order and may\nchange across boots; name the chip by `name` and `device`.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_hwmon_chip, id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The chip name (`name`: `coretemp`, `k10temp`, `nct6798`, `acpitz`, `nvme`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_hwmon_chip, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"label".as_ptr(), doc: c"The chip's label (`label`, where the firmware names it; newer kernels).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_hwmon_chip, label) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"device".as_ptr(), doc: c"The device the chip belongs to (the last part of its `device` link:\n`coretemp.0`, `0000:00:18.3`, `nvme0`); `not_present` for a virtual chip without\none (`acpitz`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_hwmon_chip, device) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"channels".as_ptr(), doc: c"Every channel, in `sensors` order: voltages, fans, temperatures, power, energy,\ncurrents, humidity, each by number.".as_ptr(), unit: std::ptr::null(), type_index: 246, offset: std::mem::offset_of!(libprobe_hwmon_chip, channels) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_SENSOR_CHANNEL: Table<[libprobe_field_info; 22]> = Table([
-    libprobe_field_info { name: c"kind".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 247, offset: std::mem::offset_of!(libprobe_sensor_channel, kind) as u32 },
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"The channel's name in sysfs (`temp1`, `in0`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_sensor_channel, name) as u32 },
-    libprobe_field_info { name: c"label".as_ptr(), doc: c"The driver's label (`<channel>_label`: `Package id 0`, `Tctl`, `CPUTIN`);\n`not_supported` when the driver has none (`sensors` then shows `name`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_sensor_channel, label) as u32 },
-    libprobe_field_info { name: c"unit".as_ptr(), doc: c"The unit of every value below (`celsius`, `RPM`, `V`, `A`, `W`, `J`, `percent`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_sensor_channel, unit) as u32 },
-    libprobe_field_info { name: c"input".as_ptr(), doc: c"The reading (`_input`). For `power` channels without `power<n>_input`, see\n`average`.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, input) as u32 },
-    libprobe_field_info { name: c"average".as_ptr(), doc: c"The averaged reading (`_average`; what most power meters give).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, average) as u32 },
-    libprobe_field_info { name: c"min".as_ptr(), doc: c"Low limit (`_min`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, min) as u32 },
-    libprobe_field_info { name: c"max".as_ptr(), doc: c"High limit (`_max`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, max) as u32 },
-    libprobe_field_info { name: c"lcrit".as_ptr(), doc: c"Critical low limit (`_lcrit`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, lcrit) as u32 },
-    libprobe_field_info { name: c"crit".as_ptr(), doc: c"Critical high limit (`_crit`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, crit) as u32 },
-    libprobe_field_info { name: c"emergency".as_ptr(), doc: c"Emergency limit, above `crit` (`_emergency`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, emergency) as u32 },
-    libprobe_field_info { name: c"lowest".as_ptr(), doc: c"Lowest reading since the history was reset (`_lowest`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, lowest) as u32 },
-    libprobe_field_info { name: c"highest".as_ptr(), doc: c"Highest reading since the history was reset (`_highest`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, highest) as u32 },
-    libprobe_field_info { name: c"max_hyst".as_ptr(), doc: c"Hysteresis of `max`, as an absolute value (`_max_hyst`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, max_hyst) as u32 },
-    libprobe_field_info { name: c"crit_hyst".as_ptr(), doc: c"Hysteresis of `crit`, as an absolute value (`_crit_hyst`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, crit_hyst) as u32 },
-    libprobe_field_info { name: c"target".as_ptr(), doc: c"The fan speed a closed-loop controller aims at (`fan<n>_target`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, target) as u32 },
-    libprobe_field_info { name: c"cap".as_ptr(), doc: c"Power cap enforced by the hardware (`power<n>_cap`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, cap) as u32 },
-    libprobe_field_info { name: c"alarm".as_ptr(), doc: c"The channel's alarm (`_alarm`), as the chip raised it.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_sensor_channel, alarm) as u32 },
-    libprobe_field_info { name: c"min_alarm".as_ptr(), doc: c"The low-limit alarm (`_min_alarm`).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_sensor_channel, min_alarm) as u32 },
-    libprobe_field_info { name: c"max_alarm".as_ptr(), doc: c"The high-limit alarm (`_max_alarm`).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_sensor_channel, max_alarm) as u32 },
-    libprobe_field_info { name: c"crit_alarm".as_ptr(), doc: c"The critical-limit alarm (`_crit_alarm`).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_sensor_channel, crit_alarm) as u32 },
-    libprobe_field_info { name: c"fault".as_ptr(), doc: c"A fault of the input (`_fault`: an open diode, a fan not connected): when true,\n`input` is not to be trusted.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_sensor_channel, fault) as u32 },
+    libprobe_field_info { name: c"kind".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 247, offset: std::mem::offset_of!(libprobe_sensor_channel, kind) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The channel's name in sysfs (`temp1`, `in0`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_sensor_channel, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"label".as_ptr(), doc: c"The driver's label (`<channel>_label`: `Package id 0`, `Tctl`, `CPUTIN`);\n`not_supported` when the driver has none (`sensors` then shows `name`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_sensor_channel, label) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"unit".as_ptr(), doc: c"The unit of every value below (`celsius`, `RPM`, `V`, `A`, `W`, `J`, `percent`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_sensor_channel, unit) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"input".as_ptr(), doc: c"The reading (`_input`). For `power` channels without `power<n>_input`, see\n`average`.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, input) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"average".as_ptr(), doc: c"The averaged reading (`_average`; what most power meters give).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, average) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"min".as_ptr(), doc: c"Low limit (`_min`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, min) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"max".as_ptr(), doc: c"High limit (`_max`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, max) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"lcrit".as_ptr(), doc: c"Critical low limit (`_lcrit`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, lcrit) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"crit".as_ptr(), doc: c"Critical high limit (`_crit`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, crit) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"emergency".as_ptr(), doc: c"Emergency limit, above `crit` (`_emergency`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, emergency) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"lowest".as_ptr(), doc: c"Lowest reading since the history was reset (`_lowest`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, lowest) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"highest".as_ptr(), doc: c"Highest reading since the history was reset (`_highest`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, highest) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"max_hyst".as_ptr(), doc: c"Hysteresis of `max`, as an absolute value (`_max_hyst`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, max_hyst) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"crit_hyst".as_ptr(), doc: c"Hysteresis of `crit`, as an absolute value (`_crit_hyst`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, crit_hyst) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"target".as_ptr(), doc: c"The fan speed a closed-loop controller aims at (`fan<n>_target`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, target) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cap".as_ptr(), doc: c"Power cap enforced by the hardware (`power<n>_cap`).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_sensor_channel, cap) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"alarm".as_ptr(), doc: c"The channel's alarm (`_alarm`), as the chip raised it.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_sensor_channel, alarm) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"min_alarm".as_ptr(), doc: c"The low-limit alarm (`_min_alarm`).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_sensor_channel, min_alarm) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"max_alarm".as_ptr(), doc: c"The high-limit alarm (`_max_alarm`).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_sensor_channel, max_alarm) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"crit_alarm".as_ptr(), doc: c"The critical-limit alarm (`_crit_alarm`).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_sensor_channel, crit_alarm) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"fault".as_ptr(), doc: c"A fault of the input (`_fault`: an open diode, a fan not connected): when true,\n`input` is not to be trusted.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_sensor_channel, fault) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_THERMAL_ZONE: Table<[libprobe_field_info; 6]> = Table([
-    libprobe_field_info { name: c"id".as_ptr(), doc: c"The class entry (`thermal_zone0`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_thermal_zone, id) as u32 },
-    libprobe_field_info { name: c"zone_type".as_ptr(), doc: c"What the zone measures (`type`: `acpitz`, `x86_pkg_temp`, `cpu-thermal`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_thermal_zone, zone_type) as u32 },
-    libprobe_field_info { name: c"temperature_celsius".as_ptr(), doc: c"The zone's temperature (`temp`, millidegrees in sysfs). Some zones fail the read\nwhile their sensor sleeps (`ENODATA`: `not_supported`).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_thermal_zone, temperature_celsius) as u32 },
-    libprobe_field_info { name: c"mode".as_ptr(), doc: c"`enabled` or `disabled` (`mode`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_thermal_zone, mode) as u32 },
-    libprobe_field_info { name: c"policy".as_ptr(), doc: c"The governor (`policy`: `step_wise`, `user_space`, `power_allocator`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_thermal_zone, policy) as u32 },
-    libprobe_field_info { name: c"trip_points".as_ptr(), doc: c"The trip points (`trip_point_<n>_*`), in index order.".as_ptr(), unit: std::ptr::null(), type_index: 249, offset: std::mem::offset_of!(libprobe_thermal_zone, trip_points) as u32 },
+    libprobe_field_info { name: c"id".as_ptr(), doc: c"The class entry (`thermal_zone0`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_thermal_zone, id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"zone_type".as_ptr(), doc: c"What the zone measures (`type`: `acpitz`, `x86_pkg_temp`, `cpu-thermal`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_thermal_zone, zone_type) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"temperature_celsius".as_ptr(), doc: c"The zone's temperature (`temp`, millidegrees in sysfs). Some zones fail the read\nwhile their sensor sleeps (`ENODATA`: `not_supported`).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_thermal_zone, temperature_celsius) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mode".as_ptr(), doc: c"`enabled` or `disabled` (`mode`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_thermal_zone, mode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"policy".as_ptr(), doc: c"The governor (`policy`: `step_wise`, `user_space`, `power_allocator`).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_thermal_zone, policy) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"trip_points".as_ptr(), doc: c"The trip points (`trip_point_<n>_*`), in index order.".as_ptr(), unit: std::ptr::null(), type_index: 249, offset: std::mem::offset_of!(libprobe_thermal_zone, trip_points) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_TRIP_POINT: Table<[libprobe_field_info; 4]> = Table([
@@ -16980,6 +17470,7 @@ static FIELDS_TRIP_POINT: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_trip_point, index) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"trip_type".as_ptr(),
@@ -16987,6 +17478,7 @@ static FIELDS_TRIP_POINT: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 29,
         offset: std::mem::offset_of!(libprobe_trip_point, trip_type) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"temperature_celsius".as_ptr(),
@@ -16994,6 +17486,7 @@ static FIELDS_TRIP_POINT: Table<[libprobe_field_info; 4]> = Table([
         unit: c"celsius".as_ptr(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_trip_point, temperature_celsius) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"hysteresis_celsius".as_ptr(),
@@ -17001,6 +17494,7 @@ static FIELDS_TRIP_POINT: Table<[libprobe_field_info; 4]> = Table([
         unit: c"celsius".as_ptr(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_trip_point, hysteresis_celsius) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -17011,6 +17505,7 @@ static FIELDS_COOLING_DEVICE: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_cooling_device, id) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"device_type".as_ptr(),
@@ -17018,6 +17513,7 @@ static FIELDS_COOLING_DEVICE: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 29,
         offset: std::mem::offset_of!(libprobe_cooling_device, device_type) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"cur_state".as_ptr(),
@@ -17025,6 +17521,7 @@ static FIELDS_COOLING_DEVICE: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_cooling_device, cur_state) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_state".as_ptr(),
@@ -17032,6 +17529,7 @@ static FIELDS_COOLING_DEVICE: Table<[libprobe_field_info; 4]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_cooling_device, max_state) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -17042,6 +17540,7 @@ static FIELDS_PROCESS_ENERGY_ESTIMATE: Table<[libprobe_field_info; 5]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_process_energy_estimate, interval_ns) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"package_energy_uj".as_ptr(),
@@ -17049,6 +17548,7 @@ static FIELDS_PROCESS_ENERGY_ESTIMATE: Table<[libprobe_field_info; 5]> = Table([
         unit: c"uJ".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_process_energy_estimate, package_energy_uj) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"package_power_watts".as_ptr(),
@@ -17056,6 +17556,7 @@ static FIELDS_PROCESS_ENERGY_ESTIMATE: Table<[libprobe_field_info; 5]> = Table([
         unit: c"W".as_ptr(),
         type_index: 31,
         offset: std::mem::offset_of!(libprobe_process_energy_estimate, package_power_watts) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"cpu_ticks".as_ptr(),
@@ -17063,6 +17564,7 @@ static FIELDS_PROCESS_ENERGY_ESTIMATE: Table<[libprobe_field_info; 5]> = Table([
         unit: c"ticks".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_process_energy_estimate, cpu_ticks) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"processes".as_ptr(),
@@ -17070,6 +17572,7 @@ static FIELDS_PROCESS_ENERGY_ESTIMATE: Table<[libprobe_field_info; 5]> = Table([
         unit: std::ptr::null(),
         type_index: 251,
         offset: std::mem::offset_of!(libprobe_process_energy_estimate, processes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -17080,6 +17583,7 @@ static FIELDS_PROCESS_ENERGY: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 60,
         offset: std::mem::offset_of!(libprobe_process_energy, pid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"start_time".as_ptr(),
@@ -17087,6 +17591,7 @@ static FIELDS_PROCESS_ENERGY: Table<[libprobe_field_info; 7]> = Table([
         unit: c"ticks".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_process_energy, start_time) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"name".as_ptr(),
@@ -17094,6 +17599,7 @@ static FIELDS_PROCESS_ENERGY: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 27,
         offset: std::mem::offset_of!(libprobe_process_energy, name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"cpu_ticks".as_ptr(),
@@ -17101,6 +17607,7 @@ static FIELDS_PROCESS_ENERGY: Table<[libprobe_field_info; 7]> = Table([
         unit: c"ticks".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_process_energy, cpu_ticks) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"share".as_ptr(),
@@ -17108,6 +17615,7 @@ static FIELDS_PROCESS_ENERGY: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 31,
         offset: std::mem::offset_of!(libprobe_process_energy, share) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"energy_uj".as_ptr(),
@@ -17115,6 +17623,7 @@ static FIELDS_PROCESS_ENERGY: Table<[libprobe_field_info; 7]> = Table([
         unit: c"uJ".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_process_energy, energy_uj) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"power_watts".as_ptr(),
@@ -17122,6 +17631,7 @@ static FIELDS_PROCESS_ENERGY: Table<[libprobe_field_info; 7]> = Table([
         unit: c"W".as_ptr(),
         type_index: 31,
         offset: std::mem::offset_of!(libprobe_process_energy, power_watts) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -17132,6 +17642,7 @@ static FIELDS_STORAGE: Table<[libprobe_field_info; 5]> = Table([
         unit: std::ptr::null(),
         type_index: 254,
         offset: std::mem::offset_of!(libprobe_storage, smart) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"zfs_pools".as_ptr(),
@@ -17139,6 +17650,7 @@ static FIELDS_STORAGE: Table<[libprobe_field_info; 5]> = Table([
         unit: std::ptr::null(),
         type_index: 257,
         offset: std::mem::offset_of!(libprobe_storage, zfs_pools) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"zfs_arc".as_ptr(),
@@ -17146,6 +17658,7 @@ static FIELDS_STORAGE: Table<[libprobe_field_info; 5]> = Table([
         unit: std::ptr::null(),
         type_index: 259,
         offset: std::mem::offset_of!(libprobe_storage, zfs_arc) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"btrfs".as_ptr(),
@@ -17153,6 +17666,7 @@ static FIELDS_STORAGE: Table<[libprobe_field_info; 5]> = Table([
         unit: std::ptr::null(),
         type_index: 262,
         offset: std::mem::offset_of!(libprobe_storage, btrfs) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"lvm".as_ptr(),
@@ -17160,59 +17674,60 @@ static FIELDS_STORAGE: Table<[libprobe_field_info; 5]> = Table([
         unit: std::ptr::null(),
         type_index: 264,
         offset: std::mem::offset_of!(libprobe_storage, lvm) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_SMART_METRICS: Table<[libprobe_field_info; 39]> = Table([
-    libprobe_field_info { name: c"device".as_ptr(), doc: c"The kernel's name: `sda`, `nvme0` (an NVMe controller; its namespaces are\n`nvme0n1`, …).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_smart_metrics, device) as u32 },
-    libprobe_field_info { name: c"path".as_ptr(), doc: c"The device node queried (`/dev/sda`, `/dev/nvme0`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_smart_metrics, path) as u32 },
-    libprobe_field_info { name: c"model".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_smart_metrics, model) as u32 },
-    libprobe_field_info { name: c"serial".as_ptr(), doc: c"The serial number (redacted in libprobe's test fixtures).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_smart_metrics, serial) as u32 },
-    libprobe_field_info { name: c"firmware".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_smart_metrics, firmware) as u32 },
-    libprobe_field_info { name: c"capacity_bytes".as_ptr(), doc: c"User capacity. NVMe: total NVM capacity, else the sum of the namespaces' sizes.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, capacity_bytes) as u32 },
-    libprobe_field_info { name: c"rotation_rate".as_ptr(), doc: c"Nominal rotation rate; 0 for a solid-state device. `not_supported` when the device\ndoes not report it (older ATA disks, NVMe).".as_ptr(), unit: c"rpm".as_ptr(), type_index: 265, offset: std::mem::offset_of!(libprobe_smart_metrics, rotation_rate) as u32 },
-    libprobe_field_info { name: c"form_factor".as_ptr(), doc: c"Nominal form factor (`3.5 inches`, `2.5 inches`, `M.2`, …); `not_supported` when\nthe device does not report it.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_smart_metrics, form_factor) as u32 },
-    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 266, offset: std::mem::offset_of!(libprobe_smart_metrics, protocol) as u32 },
-    libprobe_field_info { name: c"smart_enabled".as_ptr(), doc: c"SMART is enabled (ATA IDENTIFY word 85; always on for NVMe; SCSI informational\nexceptions reporting, `MRIE` not 0, from the log page's presence).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_smart_metrics, smart_enabled) as u32 },
-    libprobe_field_info { name: c"smart_status".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 268, offset: std::mem::offset_of!(libprobe_smart_metrics, smart_status) as u32 },
-    libprobe_field_info { name: c"temperature_celsius".as_ptr(), doc: c"Current temperature. ATA: attribute 194 (else 190), raw low byte. NVMe: the\ncomposite temperature. SCSI: the temperature log page. Without SMART access, the\nNVMe hwmon sensor (`temp1_input`, readable by anyone).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 61, offset: std::mem::offset_of!(libprobe_smart_metrics, temperature_celsius) as u32 },
-    libprobe_field_info { name: c"power_on_hours".as_ptr(), doc: c"ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few\nvendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on\nminutes of log page 15h, in whole hours.".as_ptr(), unit: c"hours".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, power_on_hours) as u32 },
-    libprobe_field_info { name: c"power_cycle_count".as_ptr(), doc: c"ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page\n0Eh).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, power_cycle_count) as u32 },
-    libprobe_field_info { name: c"reallocated_sector_count".as_ptr(), doc: c"ATA attribute 5, raw value.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, reallocated_sector_count) as u32 },
-    libprobe_field_info { name: c"pending_sector_count".as_ptr(), doc: c"ATA attribute 197 (current pending sectors), raw value.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, pending_sector_count) as u32 },
-    libprobe_field_info { name: c"uncorrectable_sector_count".as_ptr(), doc: c"ATA attribute 198 (offline uncorrectable sectors), raw value.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, uncorrectable_sector_count) as u32 },
-    libprobe_field_info { name: c"wear_leveling_count".as_ptr(), doc: c"Remaining endurance, percent (100 when new). ATA: the normalised value of the first\nwear attribute the drive has among 177, 231, 233, 173 (a value the drive reports\nabove 100 is `error`). NVMe: 100 minus percentage used, 0 once the rated endurance\nis used up. `not_supported` for drives without one (disks that spin).".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, wear_leveling_count) as u32 },
-    libprobe_field_info { name: c"nvme_spare_percent".as_ptr(), doc: c"NVMe: available spare capacity, percent.".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_spare_percent) as u32 },
-    libprobe_field_info { name: c"nvme_unsafe_shutdowns".as_ptr(), doc: c"NVMe: shutdowns without a shutdown notification.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_unsafe_shutdowns) as u32 },
-    libprobe_field_info { name: c"nvme_media_errors".as_ptr(), doc: c"NVMe: unrecovered data integrity errors.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_media_errors) as u32 },
-    libprobe_field_info { name: c"attributes".as_ptr(), doc: c"Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be\nread).".as_ptr(), unit: std::ptr::null(), type_index: 270, offset: std::mem::offset_of!(libprobe_smart_metrics, attributes) as u32 },
-    libprobe_field_info { name: c"power_mode".as_ptr(), doc: c"ATA: the power mode CHECK POWER MODE reported before anything else was sent.".as_ptr(), unit: std::ptr::null(), type_index: 272, offset: std::mem::offset_of!(libprobe_smart_metrics, power_mode) as u32 },
-    libprobe_field_info { name: c"nvme_critical_warning".as_ptr(), doc: c"NVMe: the critical warning bits (0 spare below threshold, 1 temperature out of\nrange, 2 reliability degraded, 3 read-only, 4 volatile backup failed, 5 persistent\nmemory read-only).".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_critical_warning) as u32 },
-    libprobe_field_info { name: c"nvme_spare_threshold_percent".as_ptr(), doc: c"NVMe: the spare threshold below which the drive warns, percent.".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_spare_threshold_percent) as u32 },
-    libprobe_field_info { name: c"nvme_percentage_used".as_ptr(), doc: c"NVMe: vendor estimate of the rated endurance used, percent (may exceed 100).".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_percentage_used) as u32 },
-    libprobe_field_info { name: c"nvme_data_read_bytes".as_ptr(), doc: c"NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`\nwhen the 128-bit counter does not fit 64 bits.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_data_read_bytes) as u32 },
-    libprobe_field_info { name: c"nvme_data_written_bytes".as_ptr(), doc: c"NVMe: data written by the host.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_data_written_bytes) as u32 },
-    libprobe_field_info { name: c"nvme_host_read_commands".as_ptr(), doc: c"NVMe: read commands completed.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_host_read_commands) as u32 },
-    libprobe_field_info { name: c"nvme_host_write_commands".as_ptr(), doc: c"NVMe: write commands completed.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_host_write_commands) as u32 },
-    libprobe_field_info { name: c"nvme_controller_busy_minutes".as_ptr(), doc: c"NVMe: time the controller was busy with I/O.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_controller_busy_minutes) as u32 },
-    libprobe_field_info { name: c"nvme_error_log_entries".as_ptr(), doc: c"NVMe: error information log entries over the drive's life.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_error_log_entries) as u32 },
-    libprobe_field_info { name: c"nvme_warning_temperature_minutes".as_ptr(), doc: c"NVMe: time spent above the warning composite temperature threshold.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_warning_temperature_minutes) as u32 },
-    libprobe_field_info { name: c"nvme_critical_temperature_minutes".as_ptr(), doc: c"NVMe: time spent above the critical composite temperature threshold.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_critical_temperature_minutes) as u32 },
-    libprobe_field_info { name: c"nvme_temperature_sensors_celsius".as_ptr(), doc: c"NVMe: temperature sensors 1–8 that report one.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 69, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_temperature_sensors_celsius) as u32 },
-    libprobe_field_info { name: c"temperature_warning_celsius".as_ptr(), doc: c"The temperature the device warns at: NVMe WCTEMP (Identify), SCSI reference\ntemperature (\"trip\"); `not_supported` when the device gives none.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 61, offset: std::mem::offset_of!(libprobe_smart_metrics, temperature_warning_celsius) as u32 },
-    libprobe_field_info { name: c"temperature_critical_celsius".as_ptr(), doc: c"NVMe: the critical composite temperature threshold (CCTEMP).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 61, offset: std::mem::offset_of!(libprobe_smart_metrics, temperature_critical_celsius) as u32 },
-    libprobe_field_info { name: c"scsi_read_uncorrected_errors".as_ptr(), doc: c"SCSI: total uncorrected read errors (read error counter log page 03h, parameter\n0006h); `not_supported` when the device keeps no such page.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, scsi_read_uncorrected_errors) as u32 },
-    libprobe_field_info { name: c"scsi_write_uncorrected_errors".as_ptr(), doc: c"SCSI: total uncorrected write errors (write error counter log page 02h).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, scsi_write_uncorrected_errors) as u32 },
+    libprobe_field_info { name: c"device".as_ptr(), doc: c"The kernel's name: `sda`, `nvme0` (an NVMe controller; its namespaces are\n`nvme0n1`, …).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_smart_metrics, device) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"path".as_ptr(), doc: c"The device node queried (`/dev/sda`, `/dev/nvme0`).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_smart_metrics, path) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"model".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_smart_metrics, model) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"serial".as_ptr(), doc: c"The serial number (redacted in libprobe's test fixtures).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_smart_metrics, serial) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"firmware".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_smart_metrics, firmware) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"capacity_bytes".as_ptr(), doc: c"User capacity. NVMe: total NVM capacity, else the sum of the namespaces' sizes.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, capacity_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rotation_rate".as_ptr(), doc: c"Nominal rotation rate; 0 for a solid-state device. `not_supported` when the device\ndoes not report it (older ATA disks, NVMe).".as_ptr(), unit: c"rpm".as_ptr(), type_index: 265, offset: std::mem::offset_of!(libprobe_smart_metrics, rotation_rate) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"form_factor".as_ptr(), doc: c"Nominal form factor (`3.5 inches`, `2.5 inches`, `M.2`, …); `not_supported` when\nthe device does not report it.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_smart_metrics, form_factor) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"protocol".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 266, offset: std::mem::offset_of!(libprobe_smart_metrics, protocol) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"smart_enabled".as_ptr(), doc: c"SMART is enabled (ATA IDENTIFY word 85; always on for NVMe; SCSI informational\nexceptions reporting, `MRIE` not 0, from the log page's presence).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_smart_metrics, smart_enabled) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"smart_status".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 268, offset: std::mem::offset_of!(libprobe_smart_metrics, smart_status) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"temperature_celsius".as_ptr(), doc: c"Current temperature. ATA: attribute 194 (else 190), raw low byte. NVMe: the\ncomposite temperature. SCSI: the temperature log page. Without SMART access, the\nNVMe hwmon sensor (`temp1_input`, readable by anyone).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 61, offset: std::mem::offset_of!(libprobe_smart_metrics, temperature_celsius) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_on_hours".as_ptr(), doc: c"ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few\nvendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on\nminutes of log page 15h, in whole hours.".as_ptr(), unit: c"hours".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, power_on_hours) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_cycle_count".as_ptr(), doc: c"ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page\n0Eh).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, power_cycle_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"reallocated_sector_count".as_ptr(), doc: c"ATA attribute 5, raw value.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, reallocated_sector_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pending_sector_count".as_ptr(), doc: c"ATA attribute 197 (current pending sectors), raw value.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, pending_sector_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uncorrectable_sector_count".as_ptr(), doc: c"ATA attribute 198 (offline uncorrectable sectors), raw value.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, uncorrectable_sector_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"wear_leveling_count".as_ptr(), doc: c"Remaining endurance, percent (100 when new). ATA: the normalised value of the first\nwear attribute the drive has among 177, 231, 233, 173 (a value the drive reports\nabove 100 is `error`). NVMe: 100 minus percentage used, 0 once the rated endurance\nis used up. `not_supported` for drives without one (disks that spin).".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, wear_leveling_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_spare_percent".as_ptr(), doc: c"NVMe: available spare capacity, percent.".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_spare_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_unsafe_shutdowns".as_ptr(), doc: c"NVMe: shutdowns without a shutdown notification.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_unsafe_shutdowns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_media_errors".as_ptr(), doc: c"NVMe: unrecovered data integrity errors.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_media_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"attributes".as_ptr(), doc: c"Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be\nread).".as_ptr(), unit: std::ptr::null(), type_index: 270, offset: std::mem::offset_of!(libprobe_smart_metrics, attributes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_mode".as_ptr(), doc: c"ATA: the power mode CHECK POWER MODE reported before anything else was sent.".as_ptr(), unit: std::ptr::null(), type_index: 272, offset: std::mem::offset_of!(libprobe_smart_metrics, power_mode) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_critical_warning".as_ptr(), doc: c"NVMe: the critical warning bits (0 spare below threshold, 1 temperature out of\nrange, 2 reliability degraded, 3 read-only, 4 volatile backup failed, 5 persistent\nmemory read-only).".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_critical_warning) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_spare_threshold_percent".as_ptr(), doc: c"NVMe: the spare threshold below which the drive warns, percent.".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_spare_threshold_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_percentage_used".as_ptr(), doc: c"NVMe: vendor estimate of the rated endurance used, percent (may exceed 100).".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_percentage_used) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_data_read_bytes".as_ptr(), doc: c"NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`\nwhen the 128-bit counter does not fit 64 bits.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_data_read_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_data_written_bytes".as_ptr(), doc: c"NVMe: data written by the host.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_data_written_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_host_read_commands".as_ptr(), doc: c"NVMe: read commands completed.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_host_read_commands) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_host_write_commands".as_ptr(), doc: c"NVMe: write commands completed.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_host_write_commands) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_controller_busy_minutes".as_ptr(), doc: c"NVMe: time the controller was busy with I/O.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_controller_busy_minutes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_error_log_entries".as_ptr(), doc: c"NVMe: error information log entries over the drive's life.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_error_log_entries) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_warning_temperature_minutes".as_ptr(), doc: c"NVMe: time spent above the warning composite temperature threshold.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_warning_temperature_minutes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_critical_temperature_minutes".as_ptr(), doc: c"NVMe: time spent above the critical composite temperature threshold.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_critical_temperature_minutes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_temperature_sensors_celsius".as_ptr(), doc: c"NVMe: temperature sensors 1–8 that report one.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 69, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_temperature_sensors_celsius) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"temperature_warning_celsius".as_ptr(), doc: c"The temperature the device warns at: NVMe WCTEMP (Identify), SCSI reference\ntemperature (\"trip\"); `not_supported` when the device gives none.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 61, offset: std::mem::offset_of!(libprobe_smart_metrics, temperature_warning_celsius) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"temperature_critical_celsius".as_ptr(), doc: c"NVMe: the critical composite temperature threshold (CCTEMP).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 61, offset: std::mem::offset_of!(libprobe_smart_metrics, temperature_critical_celsius) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"scsi_read_uncorrected_errors".as_ptr(), doc: c"SCSI: total uncorrected read errors (read error counter log page 03h, parameter\n0006h); `not_supported` when the device keeps no such page.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, scsi_read_uncorrected_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"scsi_write_uncorrected_errors".as_ptr(), doc: c"SCSI: total uncorrected write errors (write error counter log page 02h).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, scsi_write_uncorrected_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_SMART_ATTRIBUTE: Table<[libprobe_field_info; 7]> = Table([
-    libprobe_field_info { name: c"id".as_ptr(), doc: c"The attribute id (1–255).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_smart_attribute, id) as u32 },
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"libprobe's name for the common ids (`reallocated_sectors`, `power_on_hours`,\n`temperature`, …: their usual meaning, which vendors may change), `unknown`\notherwise.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_smart_attribute, name) as u32 },
-    libprobe_field_info { name: c"value".as_ptr(), doc: c"The normalised value (1–253 on most drives; higher is better).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_smart_attribute, value) as u32 },
-    libprobe_field_info { name: c"worst".as_ptr(), doc: c"The worst normalised value seen.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_smart_attribute, worst) as u32 },
-    libprobe_field_info { name: c"threshold".as_ptr(), doc: c"The failure threshold from READ THRESHOLDS: `value <= threshold` means the attribute\nfailed. `not_supported` when the thresholds could not be read or carry no entry for\nthis id.".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_attribute, threshold) as u32 },
-    libprobe_field_info { name: c"raw_value".as_ptr(), doc: c"The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor\nspecific; `raw_value & 0xff` is the temperature for ids 190 and 194).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_smart_attribute, raw_value) as u32 },
-    libprobe_field_info { name: c"flags".as_ptr(), doc: c"The status flags: bit 0 pre-failure (else advisory), bit 1 updated online, bit 2\nperformance, bit 3 error rate, bit 4 event count, bit 5 self-preserving.".as_ptr(), unit: std::ptr::null(), type_index: 148, offset: std::mem::offset_of!(libprobe_smart_attribute, flags) as u32 },
+    libprobe_field_info { name: c"id".as_ptr(), doc: c"The attribute id (1–255).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_smart_attribute, id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"libprobe's name for the common ids (`reallocated_sectors`, `power_on_hours`,\n`temperature`, …: their usual meaning, which vendors may change), `unknown`\notherwise.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_smart_attribute, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"value".as_ptr(), doc: c"The normalised value (1–253 on most drives; higher is better).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_smart_attribute, value) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"worst".as_ptr(), doc: c"The worst normalised value seen.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_smart_attribute, worst) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"threshold".as_ptr(), doc: c"The failure threshold from READ THRESHOLDS: `value <= threshold` means the attribute\nfailed. `not_supported` when the thresholds could not be read or carry no entry for\nthis id.".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_attribute, threshold) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"raw_value".as_ptr(), doc: c"The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor\nspecific; `raw_value & 0xff` is the temperature for ids 190 and 194).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_smart_attribute, raw_value) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"The status flags: bit 0 pre-failure (else advisory), bit 1 updated online, bit 2\nperformance, bit 3 error rate, bit 4 event count, bit 5 self-preserving.".as_ptr(), unit: std::ptr::null(), type_index: 148, offset: std::mem::offset_of!(libprobe_smart_attribute, flags) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
@@ -17222,6 +17737,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"guid".as_ptr(),
@@ -17229,6 +17745,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, guid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"health".as_ptr(),
@@ -17236,6 +17753,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 274,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, health) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"size_bytes".as_ptr(),
@@ -17243,6 +17761,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, size_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"allocated_bytes".as_ptr(),
@@ -17250,6 +17769,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, allocated_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"free_bytes".as_ptr(),
@@ -17257,6 +17777,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, free_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"fragmentation_percent".as_ptr(),
@@ -17264,6 +17785,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: c"percent".as_ptr(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, fragmentation_percent) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"capacity_percent".as_ptr(),
@@ -17271,6 +17793,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: c"percent".as_ptr(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, capacity_percent) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"dedup_ratio".as_ptr(),
@@ -17278,6 +17801,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, dedup_ratio) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"compression_ratio".as_ptr(),
@@ -17285,6 +17809,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 32,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, compression_ratio) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"vdevs".as_ptr(),
@@ -17292,6 +17817,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 276,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, vdevs) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"datasets".as_ptr(),
@@ -17299,6 +17825,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 278,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, datasets) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"read_ops".as_ptr(),
@@ -17306,6 +17833,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, read_ops) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"write_ops".as_ptr(),
@@ -17313,6 +17841,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, write_ops) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"read_bandwidth".as_ptr(),
@@ -17322,6 +17851,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: c"bytes/s".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, read_bandwidth) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"write_bandwidth".as_ptr(),
@@ -17329,6 +17859,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: c"bytes/s".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, write_bandwidth) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"read_errors".as_ptr(),
@@ -17336,6 +17867,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, read_errors) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"write_errors".as_ptr(),
@@ -17343,6 +17875,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, write_errors) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"checksum_errors".as_ptr(),
@@ -17350,6 +17883,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, checksum_errors) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"read_bytes".as_ptr(),
@@ -17357,6 +17891,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, read_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"written_bytes".as_ptr(),
@@ -17364,22 +17899,23 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, written_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_ZFS_VDEV: Table<[libprobe_field_info; 12]> = Table([
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"As `zpool status` names it: the pool name for the root, `mirror-0`, `raidz1-0` for\ngroups, the device path (or its last component) for leaves.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_zfs_vdev, name) as u32 },
-    libprobe_field_info { name: c"vdev_type".as_ptr(), doc: c"`root`, `mirror`, `raidz`, `draid`, `disk`, `file`, `spare`, `replacing`, `hole`, …".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_zfs_vdev, vdev_type) as u32 },
-    libprobe_field_info { name: c"depth".as_ptr(), doc: c"0 for the root, 1 for top-level vdevs, …".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_zfs_vdev, depth) as u32 },
-    libprobe_field_info { name: c"guid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, guid) as u32 },
-    libprobe_field_info { name: c"path".as_ptr(), doc: c"A leaf's device path.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_zfs_vdev, path) as u32 },
-    libprobe_field_info { name: c"health".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 274, offset: std::mem::offset_of!(libprobe_zfs_vdev, health) as u32 },
-    libprobe_field_info { name: c"allocated_bytes".as_ptr(), doc: c"Allocated space (top-level vdevs and the root).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, allocated_bytes) as u32 },
-    libprobe_field_info { name: c"size_bytes".as_ptr(), doc: c"Usable space.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, size_bytes) as u32 },
-    libprobe_field_info { name: c"read_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, read_errors) as u32 },
-    libprobe_field_info { name: c"write_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, write_errors) as u32 },
-    libprobe_field_info { name: c"checksum_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, checksum_errors) as u32 },
-    libprobe_field_info { name: c"is_log".as_ptr(), doc: c"A log (ZIL) device.".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_zfs_vdev, is_log) as u32 },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"As `zpool status` names it: the pool name for the root, `mirror-0`, `raidz1-0` for\ngroups, the device path (or its last component) for leaves.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_zfs_vdev, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"vdev_type".as_ptr(), doc: c"`root`, `mirror`, `raidz`, `draid`, `disk`, `file`, `spare`, `replacing`, `hole`, …".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_zfs_vdev, vdev_type) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"depth".as_ptr(), doc: c"0 for the root, 1 for top-level vdevs, …".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_zfs_vdev, depth) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"guid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, guid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"path".as_ptr(), doc: c"A leaf's device path.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_zfs_vdev, path) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"health".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 274, offset: std::mem::offset_of!(libprobe_zfs_vdev, health) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"allocated_bytes".as_ptr(), doc: c"Allocated space (top-level vdevs and the root).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, allocated_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"size_bytes".as_ptr(), doc: c"Usable space.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, size_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"read_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, read_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"write_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, write_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"checksum_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, checksum_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"is_log".as_ptr(), doc: c"A log (ZIL) device.".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_zfs_vdev, is_log) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
@@ -17389,6 +17925,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"objset_id".as_ptr(),
@@ -17396,6 +17933,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, objset_id) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"reads".as_ptr(),
@@ -17403,6 +17941,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, reads) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"writes".as_ptr(),
@@ -17410,6 +17949,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, writes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"read_bytes".as_ptr(),
@@ -17417,6 +17957,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, read_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"written_bytes".as_ptr(),
@@ -17424,6 +17965,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, written_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"unlinks".as_ptr(),
@@ -17431,6 +17973,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, unlinks) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"unlinked".as_ptr(),
@@ -17438,6 +17981,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, unlinked) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -17448,6 +17992,7 @@ static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_arc_stats, size_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"target_bytes".as_ptr(),
@@ -17455,6 +18000,7 @@ static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_arc_stats, target_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"min_bytes".as_ptr(),
@@ -17462,6 +18008,7 @@ static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_arc_stats, min_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"max_bytes".as_ptr(),
@@ -17469,6 +18016,7 @@ static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_arc_stats, max_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"hits".as_ptr(),
@@ -17476,6 +18024,7 @@ static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_arc_stats, hits) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"misses".as_ptr(),
@@ -17483,6 +18032,7 @@ static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_arc_stats, misses) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"mru_bytes".as_ptr(),
@@ -17490,6 +18040,7 @@ static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_arc_stats, mru_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"mfu_bytes".as_ptr(),
@@ -17497,6 +18048,7 @@ static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_arc_stats, mfu_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"l2_hits".as_ptr(),
@@ -17504,6 +18056,7 @@ static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_arc_stats, l2_hits) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"l2_misses".as_ptr(),
@@ -17511,27 +18064,28 @@ static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_arc_stats, l2_misses) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_BTRFS_METRICS: Table<[libprobe_field_info; 17]> = Table([
-    libprobe_field_info { name: c"uuid".as_ptr(), doc: c"The filesystem UUID (the `/sys/fs/btrfs` directory name).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_btrfs_metrics, uuid) as u32 },
-    libprobe_field_info { name: c"label".as_ptr(), doc: c"The label; `null` when it has none.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_btrfs_metrics, label) as u32 },
-    libprobe_field_info { name: c"devices".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 280, offset: std::mem::offset_of!(libprobe_btrfs_metrics, devices) as u32 },
-    libprobe_field_info { name: c"total_bytes".as_ptr(), doc: c"Total size of the devices (`Device size` of `btrfs filesystem usage`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_btrfs_metrics, total_bytes) as u32 },
-    libprobe_field_info { name: c"used_bytes".as_ptr(), doc: c"Raw space used, copies included (`Used`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_btrfs_metrics, used_bytes) as u32 },
-    libprobe_field_info { name: c"data_ratio".as_ptr(), doc: c"Raw space per logical byte of data (1.0 single/raid0, 2.0 raid1/dup, …).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_btrfs_metrics, data_ratio) as u32 },
-    libprobe_field_info { name: c"metadata_ratio".as_ptr(), doc: c"Raw space per logical byte of metadata.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_btrfs_metrics, metadata_ratio) as u32 },
-    libprobe_field_info { name: c"generation".as_ptr(), doc: c"The current transaction generation (`BTRFS_IOC_FS_INFO`, Linux 5.15+; sysfs\n`generation` otherwise).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_btrfs_metrics, generation) as u32 },
-    libprobe_field_info { name: c"mount_point".as_ptr(), doc: c"Where it is mounted (the first mount seen).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_btrfs_metrics, mount_point) as u32 },
-    libprobe_field_info { name: c"allocated_bytes".as_ptr(), doc: c"Raw space allocated to chunks (`Device allocated`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_btrfs_metrics, allocated_bytes) as u32 },
-    libprobe_field_info { name: c"unallocated_bytes".as_ptr(), doc: c"`total - allocated` (`Device unallocated`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_btrfs_metrics, unallocated_bytes) as u32 },
-    libprobe_field_info { name: c"free_estimated_bytes".as_ptr(), doc: c"Free space for data, estimated as `btrfs filesystem usage` does: unused data chunk\nspace plus unallocated space divided by the data ratio.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_btrfs_metrics, free_estimated_bytes) as u32 },
-    libprobe_field_info { name: c"global_reserve_bytes".as_ptr(), doc: c"Global block reserve size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_btrfs_metrics, global_reserve_bytes) as u32 },
-    libprobe_field_info { name: c"global_reserve_used_bytes".as_ptr(), doc: c"Global block reserve in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_btrfs_metrics, global_reserve_used_bytes) as u32 },
-    libprobe_field_info { name: c"allocations".as_ptr(), doc: c"Data, metadata and system allocation.".as_ptr(), unit: std::ptr::null(), type_index: 282, offset: std::mem::offset_of!(libprobe_btrfs_metrics, allocations) as u32 },
-    libprobe_field_info { name: c"node_size".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_btrfs_metrics, node_size) as u32 },
-    libprobe_field_info { name: c"sector_size".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_btrfs_metrics, sector_size) as u32 },
+    libprobe_field_info { name: c"uuid".as_ptr(), doc: c"The filesystem UUID (the `/sys/fs/btrfs` directory name).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_btrfs_metrics, uuid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"label".as_ptr(), doc: c"The label; `null` when it has none.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_btrfs_metrics, label) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"devices".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 280, offset: std::mem::offset_of!(libprobe_btrfs_metrics, devices) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"total_bytes".as_ptr(), doc: c"Total size of the devices (`Device size` of `btrfs filesystem usage`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_btrfs_metrics, total_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"used_bytes".as_ptr(), doc: c"Raw space used, copies included (`Used`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_btrfs_metrics, used_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"data_ratio".as_ptr(), doc: c"Raw space per logical byte of data (1.0 single/raid0, 2.0 raid1/dup, …).".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_btrfs_metrics, data_ratio) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"metadata_ratio".as_ptr(), doc: c"Raw space per logical byte of metadata.".as_ptr(), unit: std::ptr::null(), type_index: 32, offset: std::mem::offset_of!(libprobe_btrfs_metrics, metadata_ratio) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"generation".as_ptr(), doc: c"The current transaction generation (`BTRFS_IOC_FS_INFO`, Linux 5.15+; sysfs\n`generation` otherwise).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_btrfs_metrics, generation) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mount_point".as_ptr(), doc: c"Where it is mounted (the first mount seen).".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_btrfs_metrics, mount_point) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"allocated_bytes".as_ptr(), doc: c"Raw space allocated to chunks (`Device allocated`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_btrfs_metrics, allocated_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"unallocated_bytes".as_ptr(), doc: c"`total - allocated` (`Device unallocated`).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_btrfs_metrics, unallocated_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"free_estimated_bytes".as_ptr(), doc: c"Free space for data, estimated as `btrfs filesystem usage` does: unused data chunk\nspace plus unallocated space divided by the data ratio.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_btrfs_metrics, free_estimated_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"global_reserve_bytes".as_ptr(), doc: c"Global block reserve size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_btrfs_metrics, global_reserve_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"global_reserve_used_bytes".as_ptr(), doc: c"Global block reserve in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_btrfs_metrics, global_reserve_used_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"allocations".as_ptr(), doc: c"Data, metadata and system allocation.".as_ptr(), unit: std::ptr::null(), type_index: 282, offset: std::mem::offset_of!(libprobe_btrfs_metrics, allocations) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"node_size".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_btrfs_metrics, node_size) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"sector_size".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_btrfs_metrics, sector_size) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
@@ -17541,6 +18095,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_btrfs_device, devid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"path".as_ptr(),
@@ -17548,6 +18103,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 29,
         offset: std::mem::offset_of!(libprobe_btrfs_device, path) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"size_bytes".as_ptr(),
@@ -17555,6 +18111,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_btrfs_device, size_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"allocated_bytes".as_ptr(),
@@ -17562,6 +18119,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_btrfs_device, allocated_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"unallocated_bytes".as_ptr(),
@@ -17569,6 +18127,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_btrfs_device, unallocated_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"write_errors".as_ptr(),
@@ -17576,6 +18135,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_btrfs_device, write_errors) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"read_errors".as_ptr(),
@@ -17583,6 +18143,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_btrfs_device, read_errors) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"flush_errors".as_ptr(),
@@ -17590,6 +18151,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_btrfs_device, flush_errors) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"corruption_errors".as_ptr(),
@@ -17597,6 +18159,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_btrfs_device, corruption_errors) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"generation_errors".as_ptr(),
@@ -17604,6 +18167,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_btrfs_device, generation_errors) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"missing".as_ptr(),
@@ -17611,6 +18175,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 70,
         offset: std::mem::offset_of!(libprobe_btrfs_device, missing) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"writeable".as_ptr(),
@@ -17618,6 +18183,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 70,
         offset: std::mem::offset_of!(libprobe_btrfs_device, writeable) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -17628,6 +18194,7 @@ static FIELDS_BTRFS_ALLOCATION: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_btrfs_allocation, kind) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"profiles".as_ptr(),
@@ -17635,6 +18202,7 @@ static FIELDS_BTRFS_ALLOCATION: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 25,
         offset: std::mem::offset_of!(libprobe_btrfs_allocation, profiles) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"total_bytes".as_ptr(),
@@ -17642,6 +18210,7 @@ static FIELDS_BTRFS_ALLOCATION: Table<[libprobe_field_info; 6]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_btrfs_allocation, total_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"used_bytes".as_ptr(),
@@ -17649,6 +18218,7 @@ static FIELDS_BTRFS_ALLOCATION: Table<[libprobe_field_info; 6]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_btrfs_allocation, used_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"disk_total_bytes".as_ptr(),
@@ -17656,6 +18226,7 @@ static FIELDS_BTRFS_ALLOCATION: Table<[libprobe_field_info; 6]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_btrfs_allocation, disk_total_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"disk_used_bytes".as_ptr(),
@@ -17663,6 +18234,7 @@ static FIELDS_BTRFS_ALLOCATION: Table<[libprobe_field_info; 6]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_btrfs_allocation, disk_used_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -17673,6 +18245,7 @@ static FIELDS_LVM_METRICS: Table<[libprobe_field_info; 2]> = Table([
         unit: std::ptr::null(),
         type_index: 284,
         offset: std::mem::offset_of!(libprobe_lvm_metrics, volume_groups) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"orphan_physical_volumes".as_ptr(),
@@ -17680,6 +18253,7 @@ static FIELDS_LVM_METRICS: Table<[libprobe_field_info; 2]> = Table([
         unit: std::ptr::null(),
         type_index: 286,
         offset: std::mem::offset_of!(libprobe_lvm_metrics, orphan_physical_volumes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
@@ -17690,6 +18264,7 @@ static FIELDS_VOLUME_GROUP: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_volume_group, name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"uuid".as_ptr(),
@@ -17697,6 +18272,7 @@ static FIELDS_VOLUME_GROUP: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_volume_group, uuid) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"size_bytes".as_ptr(),
@@ -17704,6 +18280,7 @@ static FIELDS_VOLUME_GROUP: Table<[libprobe_field_info; 14]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_volume_group, size_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"free_bytes".as_ptr(),
@@ -17711,6 +18288,7 @@ static FIELDS_VOLUME_GROUP: Table<[libprobe_field_info; 14]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_volume_group, free_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"extent_size".as_ptr(),
@@ -17718,6 +18296,7 @@ static FIELDS_VOLUME_GROUP: Table<[libprobe_field_info; 14]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_volume_group, extent_size) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"extent_count".as_ptr(),
@@ -17725,6 +18304,7 @@ static FIELDS_VOLUME_GROUP: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_volume_group, extent_count) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"free_extent_count".as_ptr(),
@@ -17732,6 +18312,7 @@ static FIELDS_VOLUME_GROUP: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_volume_group, free_extent_count) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"pv_count".as_ptr(),
@@ -17739,6 +18320,7 @@ static FIELDS_VOLUME_GROUP: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_volume_group, pv_count) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"lv_count".as_ptr(),
@@ -17746,6 +18328,7 @@ static FIELDS_VOLUME_GROUP: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_volume_group, lv_count) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"logical_volumes".as_ptr(),
@@ -17753,6 +18336,7 @@ static FIELDS_VOLUME_GROUP: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 288,
         offset: std::mem::offset_of!(libprobe_volume_group, logical_volumes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"physical_volumes".as_ptr(),
@@ -17760,6 +18344,7 @@ static FIELDS_VOLUME_GROUP: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 286,
         offset: std::mem::offset_of!(libprobe_volume_group, physical_volumes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"seqno".as_ptr(),
@@ -17767,6 +18352,7 @@ static FIELDS_VOLUME_GROUP: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_volume_group, seqno) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"status".as_ptr(),
@@ -17774,6 +18360,7 @@ static FIELDS_VOLUME_GROUP: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 25,
         offset: std::mem::offset_of!(libprobe_volume_group, status) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"missing_pv_count".as_ptr(),
@@ -17781,25 +18368,26 @@ static FIELDS_VOLUME_GROUP: Table<[libprobe_field_info; 14]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_volume_group, missing_pv_count) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_LOGICAL_VOLUME: Table<[libprobe_field_info; 15]> = Table([
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_logical_volume, name) as u32 },
-    libprobe_field_info { name: c"uuid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_logical_volume, uuid) as u32 },
-    libprobe_field_info { name: c"size_bytes".as_ptr(), doc: c"Virtual size (the sum of the segments' extents).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_logical_volume, size_bytes) as u32 },
-    libprobe_field_info { name: c"extent_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_logical_volume, extent_count) as u32 },
-    libprobe_field_info { name: c"segment_types".as_ptr(), doc: c"The type of each segment, as `lvs -o segtype` names it: `linear`, `striped`,\n`raid1`, `raid5`, `mirror`, `thin-pool`, `thin`, `cache`, `cache-pool`, `snapshot`,\n`vdo`, `error`, `zero`, …".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_logical_volume, segment_types) as u32 },
-    libprobe_field_info { name: c"status".as_ptr(), doc: c"The metadata status flags: `READ`, `WRITE`, `VISIBLE`, …".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_logical_volume, status) as u32 },
-    libprobe_field_info { name: c"visible".as_ptr(), doc: c"Shown by `lvs` without `-a` (internal volumes such as `pool_tdata` are not).".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_logical_volume, visible) as u32 },
-    libprobe_field_info { name: c"stripes".as_ptr(), doc: c"Areas of the first segment, as `lvs -o stripes` counts them: stripes (1 for\nlinear), raid or mirror images, 1 for a pool (its data volume), 0 for a thin volume.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_logical_volume, stripes) as u32 },
-    libprobe_field_info { name: c"stripe_size_bytes".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_logical_volume, stripe_size_bytes) as u32 },
-    libprobe_field_info { name: c"pool_lv".as_ptr(), doc: c"A thin volume's pool, a cached volume's cache pool.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_logical_volume, pool_lv) as u32 },
-    libprobe_field_info { name: c"origin".as_ptr(), doc: c"A snapshot's origin (old-style or thin).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_logical_volume, origin) as u32 },
-    libprobe_field_info { name: c"devices".as_ptr(), doc: c"The physical volumes its extents lie on (directly), by name.".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_logical_volume, devices) as u32 },
-    libprobe_field_info { name: c"creation_time".as_ptr(), doc: c"When the volume was created (Unix seconds), as the metadata records it.".as_ptr(), unit: c"s".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_logical_volume, creation_time) as u32 },
-    libprobe_field_info { name: c"creation_host".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_logical_volume, creation_host) as u32 },
-    libprobe_field_info { name: c"device_mapper".as_ptr(), doc: c"`not_present` when the volume is not active (no device-mapper device).".as_ptr(), unit: std::ptr::null(), type_index: 290, offset: std::mem::offset_of!(libprobe_logical_volume, device_mapper) as u32 },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_logical_volume, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uuid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_logical_volume, uuid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"size_bytes".as_ptr(), doc: c"Virtual size (the sum of the segments' extents).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_logical_volume, size_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"extent_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_logical_volume, extent_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"segment_types".as_ptr(), doc: c"The type of each segment, as `lvs -o segtype` names it: `linear`, `striped`,\n`raid1`, `raid5`, `mirror`, `thin-pool`, `thin`, `cache`, `cache-pool`, `snapshot`,\n`vdo`, `error`, `zero`, …".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_logical_volume, segment_types) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"status".as_ptr(), doc: c"The metadata status flags: `READ`, `WRITE`, `VISIBLE`, …".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_logical_volume, status) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"visible".as_ptr(), doc: c"Shown by `lvs` without `-a` (internal volumes such as `pool_tdata` are not).".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_logical_volume, visible) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"stripes".as_ptr(), doc: c"Areas of the first segment, as `lvs -o stripes` counts them: stripes (1 for\nlinear), raid or mirror images, 1 for a pool (its data volume), 0 for a thin volume.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_logical_volume, stripes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"stripe_size_bytes".as_ptr(), doc: c"".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_logical_volume, stripe_size_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pool_lv".as_ptr(), doc: c"A thin volume's pool, a cached volume's cache pool.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_logical_volume, pool_lv) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"origin".as_ptr(), doc: c"A snapshot's origin (old-style or thin).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_logical_volume, origin) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"devices".as_ptr(), doc: c"The physical volumes its extents lie on (directly), by name.".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_logical_volume, devices) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"creation_time".as_ptr(), doc: c"When the volume was created (Unix seconds), as the metadata records it.".as_ptr(), unit: c"s".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_logical_volume, creation_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"creation_host".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_logical_volume, creation_host) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"device_mapper".as_ptr(), doc: c"`not_present` when the volume is not active (no device-mapper device).".as_ptr(), unit: std::ptr::null(), type_index: 290, offset: std::mem::offset_of!(libprobe_logical_volume, device_mapper) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_DEVICE_MAPPER_STATE: Table<[libprobe_field_info; 3]> = Table([
@@ -17809,6 +18397,7 @@ static FIELDS_DEVICE_MAPPER_STATE: Table<[libprobe_field_info; 3]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_device_mapper_state, device) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"name".as_ptr(),
@@ -17816,6 +18405,7 @@ static FIELDS_DEVICE_MAPPER_STATE: Table<[libprobe_field_info; 3]> = Table([
         unit: std::ptr::null(),
         type_index: 1,
         offset: std::mem::offset_of!(libprobe_device_mapper_state, name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"suspended".as_ptr(),
@@ -17823,83 +18413,84 @@ static FIELDS_DEVICE_MAPPER_STATE: Table<[libprobe_field_info; 3]> = Table([
         unit: std::ptr::null(),
         type_index: 70,
         offset: std::mem::offset_of!(libprobe_device_mapper_state, suspended) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_PHYSICAL_VOLUME: Table<[libprobe_field_info; 10]> = Table([
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"The device it was read from (`/dev/sdb1`); `not_present` for a PV the volume\ngroup lists but this machine does not show (missing).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_physical_volume, name) as u32 },
-    libprobe_field_info { name: c"uuid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_physical_volume, uuid) as u32 },
-    libprobe_field_info { name: c"device_size_bytes".as_ptr(), doc: c"The device size the PV header records.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_physical_volume, device_size_bytes) as u32 },
-    libprobe_field_info { name: c"size_bytes".as_ptr(), doc: c"The PV's usable size as `pvs` shows `pv_size`: its extents × the extent size in a\nvolume group, the device size for an orphan.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_physical_volume, size_bytes) as u32 },
-    libprobe_field_info { name: c"pe_start_bytes".as_ptr(), doc: c"Where the first extent starts.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_physical_volume, pe_start_bytes) as u32 },
-    libprobe_field_info { name: c"extent_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_physical_volume, extent_count) as u32 },
-    libprobe_field_info { name: c"allocated_extent_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_physical_volume, allocated_extent_count) as u32 },
-    libprobe_field_info { name: c"free_bytes".as_ptr(), doc: c"Unallocated extents × extent size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_physical_volume, free_bytes) as u32 },
-    libprobe_field_info { name: c"status".as_ptr(), doc: c"`ALLOCATABLE`, … (`MISSING` when the VG flags it lost).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_physical_volume, status) as u32 },
-    libprobe_field_info { name: c"mda_count".as_ptr(), doc: c"Metadata areas on this device.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_physical_volume, mda_count) as u32 },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The device it was read from (`/dev/sdb1`); `not_present` for a PV the volume\ngroup lists but this machine does not show (missing).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_physical_volume, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uuid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_physical_volume, uuid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"device_size_bytes".as_ptr(), doc: c"The device size the PV header records.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_physical_volume, device_size_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"size_bytes".as_ptr(), doc: c"The PV's usable size as `pvs` shows `pv_size`: its extents × the extent size in a\nvolume group, the device size for an orphan.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_physical_volume, size_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pe_start_bytes".as_ptr(), doc: c"Where the first extent starts.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_physical_volume, pe_start_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"extent_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_physical_volume, extent_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"allocated_extent_count".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_physical_volume, allocated_extent_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"free_bytes".as_ptr(), doc: c"Unallocated extents × extent size.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_physical_volume, free_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"status".as_ptr(), doc: c"`ALLOCATABLE`, … (`MISSING` when the VG flags it lost).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_physical_volume, status) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mda_count".as_ptr(), doc: c"Metadata areas on this device.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_physical_volume, mda_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 12]> = Table([
-    libprobe_field_info { name: c"interval_ns".as_ptr(), doc: c"The interval the fields below cover: since the previous snapshot.".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_ebpf_metrics, interval_ns) as u32 },
-    libprobe_field_info { name: c"tracers".as_ptr(), doc: c"Every tracer asked for, attached or not.".as_ptr(), unit: std::ptr::null(), type_index: 292, offset: std::mem::offset_of!(libprobe_ebpf_metrics, tracers) as u32 },
-    libprobe_field_info { name: c"syscall_counts".as_ptr(), doc: c"Calls per syscall name, largest first (calls entered in the interval).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_counts) as u32 },
-    libprobe_field_info { name: c"syscall_errors".as_ptr(), doc: c"Calls that returned an error (-4095..-1) per syscall name, largest first;\n`disabled` without `syscall_latency`.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_errors) as u32 },
-    libprobe_field_info { name: c"syscall_latencies".as_ptr(), doc: c"Entry → exit latency per syscall name, in the order of `syscall_counts` (calls that\nreturned in the interval; `exit` and `exit_group` never do); `disabled` without\n`syscall_latency`.".as_ptr(), unit: std::ptr::null(), type_index: 295, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_latencies) as u32 },
-    libprobe_field_info { name: c"syscalls_by_process".as_ptr(), doc: c"The processes that made the most system calls, most first (option\n`top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 298, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscalls_by_process) as u32 },
-    libprobe_field_info { name: c"runqueue_latency".as_ptr(), doc: c"Time runnable threads waited for a CPU: from wakeup, or from preemption, to running.".as_ptr(), unit: std::ptr::null(), type_index: 299, offset: std::mem::offset_of!(libprobe_ebpf_metrics, runqueue_latency) as u32 },
-    libprobe_field_info { name: c"cpu_off_time".as_ptr(), doc: c"Off-CPU time per process, most first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 302, offset: std::mem::offset_of!(libprobe_ebpf_metrics, cpu_off_time) as u32 },
-    libprobe_field_info { name: c"block_io_latency".as_ptr(), doc: c"Issue → completion latency of block requests, every device and operation together.".as_ptr(), unit: std::ptr::null(), type_index: 299, offset: std::mem::offset_of!(libprobe_ebpf_metrics, block_io_latency) as u32 },
-    libprobe_field_info { name: c"block_io_by_device".as_ptr(), doc: c"Block I/O per device and operation.".as_ptr(), unit: std::ptr::null(), type_index: 305, offset: std::mem::offset_of!(libprobe_ebpf_metrics, block_io_by_device) as u32 },
-    libprobe_field_info { name: c"block_io_by_process".as_ptr(), doc: c"Block I/O per submitting process, most bytes first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 308, offset: std::mem::offset_of!(libprobe_ebpf_metrics, block_io_by_process) as u32 },
-    libprobe_field_info { name: c"since_attach".as_ptr(), doc: c"The totals since attach.".as_ptr(), unit: std::ptr::null(), type_index: 309, offset: std::mem::offset_of!(libprobe_ebpf_metrics, since_attach) as u32 },
+    libprobe_field_info { name: c"interval_ns".as_ptr(), doc: c"The interval the fields below cover: since the previous snapshot.".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_ebpf_metrics, interval_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tracers".as_ptr(), doc: c"Every tracer asked for, attached or not.".as_ptr(), unit: std::ptr::null(), type_index: 292, offset: std::mem::offset_of!(libprobe_ebpf_metrics, tracers) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"syscall_counts".as_ptr(), doc: c"Calls per syscall name, largest first (calls entered in the interval).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_counts) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"syscall_errors".as_ptr(), doc: c"Calls that returned an error (-4095..-1) per syscall name, largest first;\n`disabled` without `syscall_latency`.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"syscall_latencies".as_ptr(), doc: c"Entry → exit latency per syscall name, in the order of `syscall_counts` (calls that\nreturned in the interval; `exit` and `exit_group` never do); `disabled` without\n`syscall_latency`.".as_ptr(), unit: std::ptr::null(), type_index: 295, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_latencies) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"syscalls_by_process".as_ptr(), doc: c"The processes that made the most system calls, most first (option\n`top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 298, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscalls_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"runqueue_latency".as_ptr(), doc: c"Time runnable threads waited for a CPU: from wakeup, or from preemption, to running.".as_ptr(), unit: std::ptr::null(), type_index: 299, offset: std::mem::offset_of!(libprobe_ebpf_metrics, runqueue_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_off_time".as_ptr(), doc: c"Off-CPU time per process, most first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 302, offset: std::mem::offset_of!(libprobe_ebpf_metrics, cpu_off_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"block_io_latency".as_ptr(), doc: c"Issue → completion latency of block requests, every device and operation together.".as_ptr(), unit: std::ptr::null(), type_index: 299, offset: std::mem::offset_of!(libprobe_ebpf_metrics, block_io_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"block_io_by_device".as_ptr(), doc: c"Block I/O per device and operation.".as_ptr(), unit: std::ptr::null(), type_index: 305, offset: std::mem::offset_of!(libprobe_ebpf_metrics, block_io_by_device) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"block_io_by_process".as_ptr(), doc: c"Block I/O per submitting process, most bytes first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 308, offset: std::mem::offset_of!(libprobe_ebpf_metrics, block_io_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"since_attach".as_ptr(), doc: c"The totals since attach.".as_ptr(), unit: std::ptr::null(), type_index: 309, offset: std::mem::offset_of!(libprobe_ebpf_metrics, since_attach) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_TRACER_STATUS: Table<[libprobe_field_info; 9]> = Table([
-    libprobe_field_info { name: c"tracer".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 310, offset: std::mem::offset_of!(libprobe_tracer_status, tracer) as u32 },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 311, offset: std::mem::offset_of!(libprobe_tracer_status, state) as u32 },
-    libprobe_field_info { name: c"reason".as_ptr(), doc: c"Why the tracer is not attached; null when it is.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_tracer_status, reason) as u32 },
-    libprobe_field_info { name: c"error".as_ptr(), doc: c"What failed, when it failed (the loader's or the kernel's message).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_tracer_status, error) as u32 },
-    libprobe_field_info { name: c"hook".as_ptr(), doc: c"The program type its programs use (the first of option `hooks` this kernel\naccepted); null when not attached.".as_ptr(), unit: std::ptr::null(), type_index: 313, offset: std::mem::offset_of!(libprobe_tracer_status, hook) as u32 },
-    libprobe_field_info { name: c"tracefs_mounted".as_ptr(), doc: c"For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to\nread the tracepoints' ids) because it was not mounted; null for the other types,\nwhich need no tracefs.".as_ptr(), unit: std::ptr::null(), type_index: 314, offset: std::mem::offset_of!(libprobe_tracer_status, tracefs_mounted) as u32 },
-    libprobe_field_info { name: c"events".as_ptr(), doc: c"The kernel events its programs are attached to (`raw_syscalls/sys_enter`).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_tracer_status, events) as u32 },
-    libprobe_field_info { name: c"dropped".as_ptr(), doc: c"Events not counted in the interval because a bounded table was full (or a thread\nexit record found its ring full); `no_previous_sample` at the snapshot that attached.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_tracer_status, dropped) as u32 },
-    libprobe_field_info { name: c"dropped_since_attach".as_ptr(), doc: c"Events not counted since attach.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tracer_status, dropped_since_attach) as u32 },
+    libprobe_field_info { name: c"tracer".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 310, offset: std::mem::offset_of!(libprobe_tracer_status, tracer) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 311, offset: std::mem::offset_of!(libprobe_tracer_status, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"reason".as_ptr(), doc: c"Why the tracer is not attached; null when it is.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_tracer_status, reason) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"error".as_ptr(), doc: c"What failed, when it failed (the loader's or the kernel's message).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_tracer_status, error) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"hook".as_ptr(), doc: c"The program type its programs use (the first of option `hooks` this kernel\naccepted); null when not attached.".as_ptr(), unit: std::ptr::null(), type_index: 313, offset: std::mem::offset_of!(libprobe_tracer_status, hook) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tracefs_mounted".as_ptr(), doc: c"For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to\nread the tracepoints' ids) because it was not mounted; null for the other types,\nwhich need no tracefs.".as_ptr(), unit: std::ptr::null(), type_index: 314, offset: std::mem::offset_of!(libprobe_tracer_status, tracefs_mounted) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"events".as_ptr(), doc: c"The kernel events its programs are attached to (`raw_syscalls/sys_enter`).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_tracer_status, events) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"dropped".as_ptr(), doc: c"Events not counted in the interval because a bounded table was full (or a thread\nexit record found its ring full); `no_previous_sample` at the snapshot that attached.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_tracer_status, dropped) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"dropped_since_attach".as_ptr(), doc: c"Events not counted since attach.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tracer_status, dropped_since_attach) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_LATENCY_HISTOGRAM: Table<[libprobe_field_info; 8]> = Table([
-    libprobe_field_info { name: c"buckets".as_ptr(), doc: c"The non-empty buckets, in increasing order of bound.".as_ptr(), unit: std::ptr::null(), type_index: 316, offset: std::mem::offset_of!(libprobe_latency_histogram, buckets) as u32 },
-    libprobe_field_info { name: c"sum_ns".as_ptr(), doc: c"Sum of the values.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_latency_histogram, sum_ns) as u32 },
-    libprobe_field_info { name: c"count".as_ptr(), doc: c"Number of values (the sum of the buckets' counts).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_latency_histogram, count) as u32 },
-    libprobe_field_info { name: c"min_ns".as_ptr(), doc: c"The smallest value; null when there is none. Exact, except that an event racing\nthe snapshot by a few nanoseconds may count in the next interval's buckets but not\nin this one's minimum and maximum (then null here if it was the only one).".as_ptr(), unit: c"ns".as_ptr(), type_index: 212, offset: std::mem::offset_of!(libprobe_latency_histogram, min_ns) as u32 },
-    libprobe_field_info { name: c"max_ns".as_ptr(), doc: c"The largest value; null when there is none (see `min_ns`).".as_ptr(), unit: c"ns".as_ptr(), type_index: 212, offset: std::mem::offset_of!(libprobe_latency_histogram, max_ns) as u32 },
-    libprobe_field_info { name: c"p50_ns".as_ptr(), doc: c"Median, estimated from the buckets (linear within the bucket, kept within\n`min_ns`..`max_ns`); null when there is no value.".as_ptr(), unit: c"ns".as_ptr(), type_index: 212, offset: std::mem::offset_of!(libprobe_latency_histogram, p50_ns) as u32 },
-    libprobe_field_info { name: c"p90_ns".as_ptr(), doc: c"90th percentile, estimated as `p50_ns` is.".as_ptr(), unit: c"ns".as_ptr(), type_index: 212, offset: std::mem::offset_of!(libprobe_latency_histogram, p90_ns) as u32 },
-    libprobe_field_info { name: c"p99_ns".as_ptr(), doc: c"99th percentile, estimated as `p50_ns` is.".as_ptr(), unit: c"ns".as_ptr(), type_index: 212, offset: std::mem::offset_of!(libprobe_latency_histogram, p99_ns) as u32 },
+    libprobe_field_info { name: c"buckets".as_ptr(), doc: c"The non-empty buckets, in increasing order of bound.".as_ptr(), unit: std::ptr::null(), type_index: 316, offset: std::mem::offset_of!(libprobe_latency_histogram, buckets) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"sum_ns".as_ptr(), doc: c"Sum of the values.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_latency_histogram, sum_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"count".as_ptr(), doc: c"Number of values (the sum of the buckets' counts).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_latency_histogram, count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"min_ns".as_ptr(), doc: c"The smallest value; null when there is none. Exact, except that an event racing\nthe snapshot by a few nanoseconds may count in the next interval's buckets but not\nin this one's minimum and maximum (then null here if it was the only one).".as_ptr(), unit: c"ns".as_ptr(), type_index: 212, offset: std::mem::offset_of!(libprobe_latency_histogram, min_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"max_ns".as_ptr(), doc: c"The largest value; null when there is none (see `min_ns`).".as_ptr(), unit: c"ns".as_ptr(), type_index: 212, offset: std::mem::offset_of!(libprobe_latency_histogram, max_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"p50_ns".as_ptr(), doc: c"Median, estimated from the buckets (linear within the bucket, kept within\n`min_ns`..`max_ns`); null when there is no value.".as_ptr(), unit: c"ns".as_ptr(), type_index: 212, offset: std::mem::offset_of!(libprobe_latency_histogram, p50_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"p90_ns".as_ptr(), doc: c"90th percentile, estimated as `p50_ns` is.".as_ptr(), unit: c"ns".as_ptr(), type_index: 212, offset: std::mem::offset_of!(libprobe_latency_histogram, p90_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"p99_ns".as_ptr(), doc: c"99th percentile, estimated as `p50_ns` is.".as_ptr(), unit: c"ns".as_ptr(), type_index: 212, offset: std::mem::offset_of!(libprobe_latency_histogram, p99_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_HISTOGRAM_BUCKET: Table<[libprobe_field_info; 2]> = Table([
-    libprobe_field_info { name: c"upper_bound_ns".as_ptr(), doc: c"The largest value this bucket holds (inclusive: Prometheus' `le`); the bucket\nholds the values above the previous bucket's bound. The last possible bucket's bound\nis 2^64-1 (every value from 2^47 ns, about 39 hours, up).".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_histogram_bucket, upper_bound_ns) as u32 },
-    libprobe_field_info { name: c"count".as_ptr(), doc: c"Values in this bucket.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_histogram_bucket, count) as u32 },
+    libprobe_field_info { name: c"upper_bound_ns".as_ptr(), doc: c"The largest value this bucket holds (inclusive: Prometheus' `le`); the bucket\nholds the values above the previous bucket's bound. The last possible bucket's bound\nis 2^64-1 (every value from 2^47 ns, about 39 hours, up).".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_histogram_bucket, upper_bound_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"count".as_ptr(), doc: c"Values in this bucket.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_histogram_bucket, count) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_PROCESS_SYSCALLS: Table<[libprobe_field_info; 6]> = Table([
-    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (of the initial pid namespace).".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_process_syscalls, pid) as u32 },
-    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"When the process started, in clock ticks since boot (`start_time` of\n[`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new\nprocess within the interval is a row of its own.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_syscalls, start_time) as u32 },
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"The process's name (its main thread's `comm` when seen, else a thread's).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_syscalls, name) as u32 },
-    libprobe_field_info { name: c"count".as_ptr(), doc: c"System calls entered.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_syscalls, count) as u32 },
-    libprobe_field_info { name: c"errors".as_ptr(), doc: c"Calls that returned an error (-4095..-1); `disabled` without `syscall_latency`.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_syscalls, errors) as u32 },
-    libprobe_field_info { name: c"latency_ns".as_ptr(), doc: c"Time spent in system calls, entry to exit, summed over its threads; `disabled`\nwithout `syscall_latency`.".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_syscalls, latency_ns) as u32 },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (of the initial pid namespace).".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_process_syscalls, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"When the process started, in clock ticks since boot (`start_time` of\n[`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new\nprocess within the interval is a row of its own.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_syscalls, start_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The process's name (its main thread's `comm` when seen, else a thread's).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_syscalls, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"count".as_ptr(), doc: c"System calls entered.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_syscalls, count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"errors".as_ptr(), doc: c"Calls that returned an error (-4095..-1); `disabled` without `syscall_latency`.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_syscalls, errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"latency_ns".as_ptr(), doc: c"Time spent in system calls, entry to exit, summed over its threads; `disabled`\nwithout `syscall_latency`.".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_syscalls, latency_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_OFF_CPU_TIME: Table<[libprobe_field_info; 8]> = Table([
-    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (of the initial pid namespace).".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_off_cpu_time, pid) as u32 },
-    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"When the process started, in clock ticks since boot (`start_time` of\n[`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new\nprocess within the interval is a row of its own.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_off_cpu_time, start_time) as u32 },
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"The process's name (its main thread's `comm` when first seen).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_off_cpu_time, name) as u32 },
-    libprobe_field_info { name: c"total_ns".as_ptr(), doc: c"`voluntary_ns + involuntary_ns`.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_off_cpu_time, total_ns) as u32 },
-    libprobe_field_info { name: c"voluntary_ns".as_ptr(), doc: c"Off CPU after sleeping or blocking (I/O, locks, `sleep`), until running again.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_off_cpu_time, voluntary_ns) as u32 },
-    libprobe_field_info { name: c"involuntary_ns".as_ptr(), doc: c"Off CPU after being preempted (or yielding) while still runnable: waiting for a CPU.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_off_cpu_time, involuntary_ns) as u32 },
-    libprobe_field_info { name: c"voluntary_switches".as_ptr(), doc: c"Voluntary switches that ended in the interval (the kernel's `nvcsw` sense).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_off_cpu_time, voluntary_switches) as u32 },
-    libprobe_field_info { name: c"involuntary_switches".as_ptr(), doc: c"Involuntary switches that ended in the interval (`nivcsw`).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_off_cpu_time, involuntary_switches) as u32 },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (of the initial pid namespace).".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_off_cpu_time, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"When the process started, in clock ticks since boot (`start_time` of\n[`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new\nprocess within the interval is a row of its own.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_off_cpu_time, start_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The process's name (its main thread's `comm` when first seen).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_off_cpu_time, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"total_ns".as_ptr(), doc: c"`voluntary_ns + involuntary_ns`.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_off_cpu_time, total_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"voluntary_ns".as_ptr(), doc: c"Off CPU after sleeping or blocking (I/O, locks, `sleep`), until running again.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_off_cpu_time, voluntary_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"involuntary_ns".as_ptr(), doc: c"Off CPU after being preempted (or yielding) while still runnable: waiting for a CPU.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_off_cpu_time, involuntary_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"voluntary_switches".as_ptr(), doc: c"Voluntary switches that ended in the interval (the kernel's `nvcsw` sense).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_off_cpu_time, voluntary_switches) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"involuntary_switches".as_ptr(), doc: c"Involuntary switches that ended in the interval (`nivcsw`).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_off_cpu_time, involuntary_switches) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_BLOCK_IO_DEVICE: Table<[libprobe_field_info; 6]> = Table([
@@ -17910,6 +18501,7 @@ static FIELDS_BLOCK_IO_DEVICE: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 29,
         offset: std::mem::offset_of!(libprobe_block_io_device, name) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"major".as_ptr(),
@@ -17917,6 +18509,7 @@ static FIELDS_BLOCK_IO_DEVICE: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_block_io_device, major) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"minor".as_ptr(),
@@ -17924,6 +18517,7 @@ static FIELDS_BLOCK_IO_DEVICE: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 26,
         offset: std::mem::offset_of!(libprobe_block_io_device, minor) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"operation".as_ptr(),
@@ -17931,6 +18525,7 @@ static FIELDS_BLOCK_IO_DEVICE: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 317,
         offset: std::mem::offset_of!(libprobe_block_io_device, operation) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"bytes".as_ptr(),
@@ -17938,6 +18533,7 @@ static FIELDS_BLOCK_IO_DEVICE: Table<[libprobe_field_info; 6]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_block_io_device, bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"latency".as_ptr(),
@@ -17945,19 +18541,20 @@ static FIELDS_BLOCK_IO_DEVICE: Table<[libprobe_field_info; 6]> = Table([
         unit: std::ptr::null(),
         type_index: 293,
         offset: std::mem::offset_of!(libprobe_block_io_device, latency) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 
 static FIELDS_BLOCK_IO_STATS: Table<[libprobe_field_info; 9]> = Table([
-    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (of the initial pid namespace).".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_block_io_stats, pid) as u32 },
-    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"When the process started, in clock ticks since boot (`start_time` of\n[`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new\nprocess within the interval is a row of its own.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, start_time) as u32 },
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"The submitting process's name (its main thread's `comm`).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_block_io_stats, name) as u32 },
-    libprobe_field_info { name: c"reads".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, reads) as u32 },
-    libprobe_field_info { name: c"writes".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, writes) as u32 },
-    libprobe_field_info { name: c"read_bytes".as_ptr(), doc: c"Bytes the read requests asked for.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, read_bytes) as u32 },
-    libprobe_field_info { name: c"write_bytes".as_ptr(), doc: c"Bytes the write requests carried.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, write_bytes) as u32 },
-    libprobe_field_info { name: c"read_latency_ns".as_ptr(), doc: c"Reads' time from issue to completion, summed.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, read_latency_ns) as u32 },
-    libprobe_field_info { name: c"write_latency_ns".as_ptr(), doc: c"Writes' time from issue to completion, summed.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, write_latency_ns) as u32 },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (of the initial pid namespace).".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_block_io_stats, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"When the process started, in clock ticks since boot (`start_time` of\n[`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new\nprocess within the interval is a row of its own.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, start_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The submitting process's name (its main thread's `comm`).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_block_io_stats, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"reads".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, reads) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"writes".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, writes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"read_bytes".as_ptr(), doc: c"Bytes the read requests asked for.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, read_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"write_bytes".as_ptr(), doc: c"Bytes the write requests carried.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, write_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"read_latency_ns".as_ptr(), doc: c"Reads' time from issue to completion, summed.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, read_latency_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"write_latency_ns".as_ptr(), doc: c"Writes' time from issue to completion, summed.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, write_latency_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
@@ -17967,6 +18564,7 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_ebpf_totals, attached_ns) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"syscall_counts".as_ptr(),
@@ -17974,6 +18572,7 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 44,
         offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_counts) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"syscall_errors".as_ptr(),
@@ -17981,6 +18580,7 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 44,
         offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_errors) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"syscall_latencies".as_ptr(),
@@ -17988,6 +18588,7 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 295,
         offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_latencies) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"runqueue_latency".as_ptr(),
@@ -17995,6 +18596,7 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 299,
         offset: std::mem::offset_of!(libprobe_ebpf_totals, runqueue_latency) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"block_io_latency".as_ptr(),
@@ -18002,6 +18604,7 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 299,
         offset: std::mem::offset_of!(libprobe_ebpf_totals, block_io_latency) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
     libprobe_field_info {
         name: c"block_io_by_device".as_ptr(),
@@ -18009,6 +18612,7 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 305,
         offset: std::mem::offset_of!(libprobe_ebpf_totals, block_io_by_device) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
 

@@ -38,6 +38,15 @@ pub const LIBPROBE_KIND_LIST: libprobe_kind = 16;
 /// offset 0 and a value of type `value` at `value_offset`.
 pub const LIBPROBE_KIND_MAP: libprobe_kind = 17;
 
+/// How a numeric field behaves over time (`libprobe_field_info.metric`), for exporters.
+pub type libprobe_metric = u32;
+/// A value that can go up and down (memory in use, a queue length, a percentage); also
+/// every non-numeric field.
+pub const LIBPROBE_METRIC_GAUGE: libprobe_metric = 0;
+/// A value the kernel only adds to (ticks, bytes, packets, errors since boot): export its
+/// rate; a drop means a reset.
+pub const LIBPROBE_METRIC_COUNTER: libprobe_metric = 1;
+
 /// No type, record or enum (in the index fields of `libprobe_type_info`).
 pub const LIBPROBE_SCHEMA_NONE: u32 = u32::MAX;
 
@@ -77,6 +86,8 @@ pub struct libprobe_field_info {
     pub type_index: u32,
     /// `offsetof` the field in its struct.
     pub offset: u32,
+    /// `LIBPROBE_METRIC_COUNTER` or `LIBPROBE_METRIC_GAUGE`.
+    pub metric: libprobe_metric,
 }
 
 /// One view struct.

@@ -48,6 +48,15 @@ fn every_core_record_and_field_is_in_the_c_view() {
         let names: Vec<_> = fields.iter().map(|f| text(f.name)).collect();
         let core_names: Vec<_> = core.fields.iter().map(|f| f.name.to_owned()).collect();
         assert_eq!(names, core_names, "fields of {} in the C view", core.name);
+        for (f, cf) in fields.iter().zip(core.fields) {
+            let unit = (!f.unit.is_null()).then(|| text(f.unit));
+            assert_eq!(unit.as_deref(), cf.unit, "unit of {}.{}", core.name, cf.name);
+            let metric = match cf.metric {
+                libprobe::schema::Metric::Counter => probe::schema_info::LIBPROBE_METRIC_COUNTER,
+                libprobe::schema::Metric::Gauge => probe::schema_info::LIBPROBE_METRIC_GAUGE,
+            };
+            assert_eq!(f.metric, metric, "metric of {}.{}", core.name, cf.name);
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 //! ```text
 //! {"root": "Snapshot",
 //!  "records": {"Snapshot": [{"name": "timestamp_unix_ns", "key": "timestampUnixNs",
-//!                            "kind": {"t": "u64"}}, …], …},
+//!                            "unit": "ns", "metric": "gauge", "kind": {"t": "u64"}}, …], …},
 //!  "enums": {"Reason": ["permission_denied", …], …}}
 //! ```
 //!
@@ -46,7 +46,14 @@ pub fn render() -> String {
             if j > 0 {
                 out.push(',');
             }
-            let _ = write!(out, "{{\"name\":{:?},\"key\":{:?},\"kind\":", f.name, camel(f.name));
+            let _ = write!(out, "{{\"name\":{:?},\"key\":{:?},\"unit\":", f.name, camel(f.name));
+            match f.unit {
+                Some(u) => {
+                    let _ = write!(out, "{u:?}");
+                }
+                None => out.push_str("null"),
+            }
+            let _ = write!(out, ",\"metric\":{:?},\"kind\":", f.metric.name());
             kind(&mut out, f.kind);
             out.push('}');
         }

@@ -158,3 +158,13 @@ test('network options', () => {
   assert.throws(() => new lp.Probe({ network: { netns: 1.5 } }), lp.InvalidArgumentError)
   assert.throws(() => new lp.Probe({ network: { tcpInfo: 'yes' } }), TypeError)
 })
+
+test('SCHEMA says the unit of each field and which are counters', () => {
+  const user = lp.SCHEMA.records.CpuTimes.find((f) => f.name === 'user')
+  assert.equal(user.unit, 'ticks')
+  assert.equal(user.metric, 'counter')
+  const total = lp.SCHEMA.records.Memory.find((f) => f.name === 'total')
+  assert.equal(total.metric, 'gauge')
+  assert.equal(lp.SCHEMA.root, 'Snapshot')
+  assert.ok(Object.isFrozen(lp.SCHEMA.records.CpuTimes))
+})

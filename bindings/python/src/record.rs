@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use libprobe::Snapshot;
-use libprobe::schema::{Kind, RecordSchema, RecordType, ValueRef};
+use libprobe::schema::{Kind, Metric, RecordSchema, RecordType, ValueRef};
 use pyo3::exceptions::{PyAttributeError, PyRuntimeError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -358,14 +358,28 @@ impl FieldDescriptor {
         Err(self.read_only())
     }
 
-    /// The field's documentation, with its unit.
+    /// The field's documentation, with its unit and, for a counter, that it is one.
     #[getter]
     fn __doc__(&self) -> String {
         let f = &self.schema.fields[self.index];
-        match f.unit {
-            Some(u) => format!("{} (unit: {u})", f.doc),
-            None => f.doc.to_owned(),
+        match (f.unit, f.metric) {
+            (Some(u), Metric::Counter) => format!("{} (unit: {u}; counter)", f.doc),
+            (Some(u), Metric::Gauge) => format!("{} (unit: {u})", f.doc),
+            (None, Metric::Counter) => format!("{} (counter)", f.doc),
+            (None, Metric::Gauge) => f.doc.to_owned(),
         }
+    }
+
+    /// The field's unit (`bytes`, `ticks`, …), or `None`.
+    #[getter]
+    fn unit(&self) -> Option<&'static str> {
+        self.schema.fields[self.index].unit
+    }
+
+    /// `counter` for a value the kernel only adds to, else `gauge`.
+    #[getter]
+    fn metric(&self) -> &'static str {
+        self.schema.fields[self.index].metric.name()
     }
 
     fn __repr__(&self) -> String {

@@ -28,6 +28,14 @@ def test_snapshot_of_this_machine() -> None:
     assert snap.system.memory is None or snap.system.memory.total > 0
 
 
+def test_fields_carry_their_unit_and_metric() -> None:
+    user = libprobe.CpuTimes.__dict__["user"]
+    assert (user.unit, user.metric) == ("ticks", "counter")
+    total = libprobe.Memory.__dict__["total"]
+    assert (total.unit, total.metric) == ("bytes", "gauge")
+    assert "counter" in (user.__doc__ or "")
+
+
 def test_attributes_are_cached_and_read_only() -> None:
     snap = libprobe.Probe(domains="process", process={"pids": [os.getpid()]}).snapshot()
     p = snap.processes[0]

@@ -2,61 +2,243 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"io"
+	"math"
+	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/prometheus/client_golang/prometheus"
+	libprobe "github.com/libprobe/libprobe/bindings/go"
+	"github.com/prometheus/client_golang/prometheus/testutil/promlint"
+	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 )
+
+func fixture(t *testing.T, name string) string {
+	dir, err := filepath.Abs(filepath.Join("../../../tests/fixtures", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// scrape collects once (twice with rates) and returns the text and its parsed families.
+func scrape(t *testing.T, cfg config, times int) (string, map[string]*dto.MetricFamily) {
+	t.Helper()
+	e, err := newExporter(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	var text bytes.Buffer
+	for i := 0; i < times; i++ {
+		text.Reset()
+		if _, err := e.collect(); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.writeText(&text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	parser := expfmt.NewTextParser(model.LegacyValidation)
+	families, err := parser.TextToMetricFamilies(strings.NewReader(text.String()))
+	if err != nil {
+		t.Fatalf("the exposition does not parse: %v", err)
+	}
+	problems, err := promlint.New(strings.NewReader(text.String())).Lint()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Errorf("promlint: %s: %s", p.Metric, p.Text)
+	}
+	return text.String(), families
+}
+
+func value(t *testing.T, fams map[string]*dto.MetricFamily, name string, labels ...string) float64 {
+	t.Helper()
+	f := fams[name]
+	if f == nil {
+		t.Fatalf("no metric %s", name)
+	}
+	for _, m := range f.GetMetric() {
+		ok := true
+		for i := 0; i+1 < len(labels); i += 2 {
+			found := false
+			for _, l := range m.GetLabel() {
+				found = found || (l.GetName() == labels[i] && l.GetValue() == labels[i+1])
+			}
+			ok = ok && found
+		}
+		if ok {
+			if f.GetType() == dto.MetricType_COUNTER {
+				return m.GetCounter().GetValue()
+			}
+			return m.GetGauge().GetValue()
+		}
+	}
+	t.Fatalf("no series %s%v", name, labels)
+	return 0
+}
+
+// Every name the schema gives is distinct, valid, typed as the schema says and in base
+// units; the plan covers every domain, the ones that are placeholders today included.
+func TestTheSchemaGivesDistinctValidNames(t *testing.T) {
+	pl := &planner{byName: map[string]*family{}}
+	pl.record(reflect.TypeOf(libprobe.Snapshot{}), libprobe.Schema(), nil, "", nil, nil)
+	if len(pl.conflicts) > 0 {
+		t.Errorf("fields that would share a name: %v", pl.conflicts)
+	}
+	valid := regexp.MustCompile(`^libprobe_[a-z0-9_]+$`)
+	for _, f := range pl.families {
+		if !valid.MatchString(f.name) {
+			t.Errorf("invalid name %q", f.name)
+		}
+		if f.counter != strings.HasSuffix(f.name, "_total") {
+			t.Errorf("%s: counter %v but name %q", f.base, f.counter, f.name)
+		}
+		for _, bad := range []string{"_ms", "_us", "_ns", "_ticks", "_percent", "_mhz", "_bits", "_uj", "_mw", "_uw"} {
+			if (strings.HasSuffix(strings.TrimSuffix(f.name, "_total"), bad) || strings.Contains(f.name, bad+"_")) &&
+				!strings.Contains(f.name, bad+"_ratio") && !strings.Contains(f.name, "clock_ticks") {
+				t.Errorf("%s keeps a non-base unit (%s)", f.name, bad)
+			}
+		}
+		if f.help == "" {
+			t.Errorf("%s has no help", f.name)
+		}
+	}
+	if len(pl.families) < 400 {
+		t.Errorf("only %d metric families from the schema", len(pl.families))
+	}
+}
+
+// A fixture machine, scraped as Prometheus would: valid, lint-free, the values the core
+// read (counters in base units), per-process series only for the top N, and no secrets.
+func TestFixtureScrape(t *testing.T) {
+	text, fams := scrape(t, config{fixture: fixture(t, "linux-6.18-vm/t1"), processes: 3, sockets: "summary"}, 2)
+
+	golden, err := os.ReadFile(fixture(t, "linux-6.18-vm.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g struct {
+		System struct {
+			ClockTicks float64 `json:"clock_ticks"`
+			CPUTotal   struct {
+				User float64 `json:"user"`
+			} `json:"cpu_total"`
+			Memory struct {
+				Total float64 `json:"total"`
+			} `json:"memory"`
+			Disks []struct {
+				Name      string  `json:"name"`
+				ReadBytes float64 `json:"read_bytes"`
+				ReadTime  float64 `json:"read_time_ms"`
+			} `json:"disks"`
+		} `json:"system"`
+	}
+	if err := json.Unmarshal(golden, &g); err != nil {
+		t.Fatal(err)
+	}
+	near := func(what string, got, want float64) {
+		if math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
+			t.Errorf("%s = %v, want %v", what, got, want)
+		}
+	}
+	near("cpu user", value(t, fams, "libprobe_system_cpu_total_user_seconds_total"), g.System.CPUTotal.User/g.System.ClockTicks)
+	near("memory", value(t, fams, "libprobe_system_memory_total_bytes"), g.System.Memory.Total)
+	d := g.System.Disks[0]
+	near("disk bytes", value(t, fams, "libprobe_system_disks_read_bytes_total", "device", d.Name), d.ReadBytes)
+	near("disk time", value(t, fams, "libprobe_system_disks_read_time_seconds_total", "device", d.Name), d.ReadTime/1000)
+	if fams["libprobe_system_cpus_times_user_seconds_total"].GetType() != dto.MetricType_COUNTER {
+		t.Error("per-CPU user time is not a counter")
+	}
+	if fams["libprobe_system_memory_used_bytes"].GetType() != dto.MetricType_GAUGE {
+		t.Error("memory used is not a gauge")
+	}
+	value(t, fams, "libprobe_system_cpus_times_idle_seconds_total", "cpu", "0")
+	value(t, fams, "libprobe_system_meminfo", "key", "MemTotal")
+	value(t, fams, "libprobe_network_interfaces_stats_rx_bytes_total", "interface", "lo")
+	value(t, fams, "libprobe_network_tcp_stats_in_segs_total")
+	value(t, fams, "libprobe_domain_up", "domain", "system")
+	if n := len(fams["libprobe_processes_memory_rss_bytes"].GetMetric()); n != 3 {
+		t.Errorf("%d per-process series, want the top 3", n)
+	}
+	if value(t, fams, "libprobe_processes_entries") < 3 {
+		t.Error("the process count is missing")
+	}
+	if fams["libprobe_network_tcp_entries"] == nil {
+		t.Error("the TCP table's length is missing with -sockets summary")
+	}
+	for name := range fams {
+		if strings.Contains(name, "local_port") || strings.Contains(name, "environ") || strings.Contains(name, "cmdline") {
+			t.Errorf("%s: a per-socket or secret metric", name)
+		}
+	}
+	if len(fams) < 300 {
+		t.Errorf("only %d families on the fixture", len(fams))
+	}
+	_ = text
+}
 
 // The fixture's processes name themselves with escape sequences, newlines and invalid
 // UTF-8, and carry arguments and an environment: the scrape must still be valid, bounded,
 // and hold neither.
 func TestScrapeIsValidBoundedAndSecretFree(t *testing.T) {
-	dir, _ := filepath.Abs("../../../tests/fixtures/adversarial-names")
-	c, err := newCollector(dir, 3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(c)
-	families, err := reg.Gather()
-	if err != nil {
-		t.Fatalf("gather: %v", err)
-	}
-	var text bytes.Buffer
-	enc := expfmt.NewEncoder(&text, expfmt.NewFormat(expfmt.TypeTextPlain))
-	byName := map[string]int{}
-	for _, f := range families {
-		if !strings.HasPrefix(f.GetName(), "libprobe_") {
-			t.Errorf("metric %s lacks the libprobe_ prefix", f.GetName())
-		}
-		if f.GetType().String() == "COUNTER" && !strings.HasSuffix(f.GetName(), "_total") {
-			t.Errorf("counter %s does not end in _total", f.GetName())
-		}
-		byName[f.GetName()] = len(f.GetMetric())
-		if err := enc.Encode(f); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if n := byName["libprobe_process_resident_memory_bytes"]; n != 3 {
+	text, fams := scrape(t, config{fixture: fixture(t, "adversarial-names"), processes: 3,
+		set: [][2]string{{"process.fds", "true"}}}, 1)
+	if n := len(fams["libprobe_processes_memory_rss_bytes"].GetMetric()); n != 3 {
 		t.Errorf("%d per-process series, want the bound, 3", n)
 	}
-	if byName["libprobe_processes"] != 1 || byName["libprobe_process_series_dropped"] != 1 {
-		t.Errorf("missing process totals: %v", byName)
-	}
-	out := text.String()
-	for _, secret := range []string{"--flag", "environ", "cmdline"} {
-		if strings.Contains(out, secret) {
+	for _, secret := range []string{"--flag", "environ", "cmdline", "PATH=", "HOME="} {
+		if strings.Contains(text, secret) {
 			t.Errorf("the scrape contains %q", secret)
 		}
 	}
-	// The text parses back (label values escaped, valid UTF-8).
-	parser := expfmt.NewTextParser(model.LegacyValidation)
-	if _, err := parser.TextToMetricFamilies(strings.NewReader(out)); err != nil {
-		t.Errorf("the exposition does not parse: %v", err)
+	if _, err := newExporter(config{set: [][2]string{{"process.environ", "true"}}}); err == nil {
+		t.Error("the exporter accepted process.environ=true")
+	}
+}
+
+// Without -processes the process table is not read at all.
+func TestNoProcessesByDefault(t *testing.T) {
+	_, fams := scrape(t, config{fixture: fixture(t, "linux-6.18-vm/t1")}, 1)
+	for name := range fams {
+		if strings.HasPrefix(name, "libprobe_processes_") {
+			t.Errorf("%s without -processes", name)
+		}
+	}
+	if value(t, fams, "libprobe_domain_up", "domain", "process") != 0 {
+		t.Error("the process domain was collected")
+	}
+}
+
+// The cost of one collection on this machine (go test -bench Collect): what a scrape pays
+// before compression.
+func BenchmarkCollect(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		cfg  config
+	}{{"defaults", config{}}, {"top10", config{processes: 10}}} {
+		b.Run(c.name, func(b *testing.B) {
+			e, err := newExporter(c.cfg)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer e.Close()
+			for i := 0; i < b.N; i++ {
+				if _, err := e.collect(); err != nil {
+					b.Fatal(err)
+				}
+				if err := e.writeText(io.Discard); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -14,6 +14,9 @@ USAGE:
     probe snapshot --json [OPTIONS] the full snapshot as JSON
     probe process PID [OPTIONS]     one process in full (every field group but environ)
     probe net [OPTIONS]             every socket with its owners, like `ss -tuxanp`
+    probe top [OPTIONS]             a live view: CPU and memory bars, processes (sort, tree,
+                                    filter), sockets with owners and rates, devices; the
+                                    keys are on screen, q quits (refresh: --interval, 1 s)
     probe options [--json]          every option: key, kind, default, what it does
     probe gpu [OPTIONS]             every GPU (NVIDIA, AMD, Intel) like `nvidia-smi`, then the
                                     processes using them like nvtop
@@ -89,6 +92,7 @@ pub enum Command {
     Snapshot,
     Process(i32),
     Net,
+    Top,
     Options,
     Gpu,
     Power,
@@ -219,6 +223,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             "trace" if command.is_none() => command = Some(Command::Trace(0.0)),
             "snapshot" if command.is_none() => command = Some(Command::Snapshot),
             "net" if command.is_none() => command = Some(Command::Net),
+            "top" if command.is_none() => command = Some(Command::Top),
             "options" if command.is_none() => command = Some(Command::Options),
             "gpu" if command.is_none() => command = Some(Command::Gpu),
             "power" if command.is_none() => command = Some(Command::Power),

@@ -4,7 +4,7 @@
 //! the full snapshot; `probe process PID` one process in full; `probe net` every socket with
 //! its owners; `probe gpu` every GPU and the processes using them; `probe power` RAPL,
 //! batteries, sensors and the energy estimate; `probe storage` disk health and volume managers;
-//! `probe trace` kernel events traced with eBPF; `probe options` every option. See
+//! `probe trace` kernel events traced with eBPF; `probe top` a live view; `probe options` every option. See
 //! `probe --help`.
 //!
 //! Exit status: 0; 2 for a usage error; 1 when what was asked for is missing — the
@@ -18,6 +18,7 @@ mod power;
 mod render;
 mod report;
 mod storage;
+mod top;
 mod trace;
 
 use std::io::Write;
@@ -52,6 +53,15 @@ fn main() -> ExitCode {
     let out = match args.command {
         Command::Help => cli::USAGE.to_owned(),
         Command::Version => format!("probe {}\n", libprobe::VERSION),
+        Command::Top => {
+            return match top::run(args.options, args.interval.unwrap_or(1.0)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("probe top: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
         Command::Options if args.json => libprobe::Options::describe_json(),
         Command::Options => options_text(),
         Command::Snapshot => {

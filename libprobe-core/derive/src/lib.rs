@@ -16,7 +16,9 @@
 //! }
 //! ```
 //!
-//! Attributes: `#[record(unit = "…")]` on a field names its unit; `#[record(skip)]` leaves a
+//! Attributes: `#[record(unit = "…")]` on a field names its unit; `#[record(counter)]` marks
+//! a numeric field the kernel only adds to (ticks, bytes, packets, errors since boot: see
+//! `libprobe::schema::Metric`), every other field being a gauge; `#[record(skip)]` leaves a
 //! field out of the schema; `#[record(name = "…")]` on an enum variant overrides its
 //! snake_case name.
 
@@ -77,11 +79,17 @@ fn record(input: &DeriveInput) -> syn::Result<TokenStream2> {
             Some(u) => quote!(::core::option::Option::Some(#u)),
             None => quote!(::core::option::Option::None),
         };
+        let metric = if attrs.counter {
+            quote!(::libprobe::schema::Metric::Counter)
+        } else {
+            quote!(::libprobe::schema::Metric::Gauge)
+        };
         schemas.push(quote! {
             ::libprobe::schema::FieldSchema {
                 name: #fname,
                 doc: #fdoc,
                 unit: #unit,
+                metric: #metric,
                 kind: &<#ty as ::libprobe::schema::FieldValue>::KIND,
             }
         });
@@ -285,6 +293,7 @@ struct RecordAttrs {
     unit: Option<String>,
     name: Option<String>,
     skip: bool,
+    counter: bool,
 }
 
 impl RecordAttrs {
@@ -295,6 +304,9 @@ impl RecordAttrs {
                 if meta.path.is_ident("skip") {
                     out.skip = true;
                     Ok(())
+                } else if meta.path.is_ident("counter") {
+                    out.counter = true;
+                    Ok(())
                 } else if meta.path.is_ident("unit") {
                     out.unit = Some(meta.value()?.parse::<syn::LitStr>()?.value());
                     Ok(())
@@ -302,7 +314,7 @@ impl RecordAttrs {
                     out.name = Some(meta.value()?.parse::<syn::LitStr>()?.value());
                     Ok(())
                 } else {
-                    Err(meta.error("expected `unit = \"…\"`, `name = \"…\"` or `skip`"))
+                    Err(meta.error("expected `unit = \"…\"`, `counter`, `name = \"…\"` or `skip`"))
                 }
             })?;
         }

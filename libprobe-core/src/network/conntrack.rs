@@ -34,11 +34,13 @@ pub struct ConntrackEntry {
     #[record(unit = "seconds")]
     pub timeout: u32,
     /// Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
+    #[record(counter)]
     pub packets_orig: Field<u64>,
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub bytes_orig: Field<u64>,
+    #[record(counter)]
     pub packets_reply: Field<u64>,
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub bytes_reply: Field<u64>,
     pub mark: u32,
     pub zone: u16,
@@ -57,22 +59,32 @@ pub struct ConntrackEntry {
 pub struct ConntrackCpuStats {
     pub cpu: u32,
     /// Lookups that found an entry.
+    #[record(counter)]
     pub found: u32,
     /// Packets that could not be tracked.
+    #[record(counter)]
     pub invalid: u32,
+    #[record(counter)]
     pub insert: u32,
+    #[record(counter)]
     pub insert_failed: u32,
     /// Packets dropped (the table was full).
+    #[record(counter)]
     pub drop: u32,
     /// Entries evicted to make room.
+    #[record(counter)]
     pub early_drop: u32,
     /// ICMP errors that matched no entry.
+    #[record(counter)]
     pub error: u32,
     /// Lookups restarted because the table changed.
+    #[record(counter)]
     pub search_restart: u32,
     /// Insertion races resolved (5.10+).
+    #[record(counter)]
     pub clash_resolve: Field<u32>,
     /// Insertions refused because a hash chain was too long (5.15+).
+    #[record(counter)]
     pub chain_toolong: Field<u32>,
 }
 

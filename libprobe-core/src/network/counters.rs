@@ -25,39 +25,58 @@ pub struct TcpStats {
     pub connections_listen: Field<u32>,
     pub connections_closing: Field<u32>,
     /// Connections opened by this side (`ActiveOpens`).
+    #[record(counter)]
     pub active_opens: Field<u64>,
     /// Connections accepted (`PassiveOpens`).
+    #[record(counter)]
     pub passive_opens: Field<u64>,
     /// Connection attempts that failed (`AttemptFails`).
+    #[record(counter)]
     pub attempt_fails: Field<u64>,
     /// Connections reset from ESTABLISHED or CLOSE_WAIT (`EstabResets`).
+    #[record(counter)]
     pub estab_resets: Field<u64>,
     /// Connections now ESTABLISHED or CLOSE_WAIT (`CurrEstab`, a gauge).
     pub curr_estab: Field<u64>,
+    #[record(counter)]
     pub in_segs: Field<u64>,
+    #[record(counter)]
     pub out_segs: Field<u64>,
+    #[record(counter)]
     pub retrans_segs: Field<u64>,
+    #[record(counter)]
     pub in_errs: Field<u64>,
+    #[record(counter)]
     pub out_rsts: Field<u64>,
     /// Segments with a bad checksum (`InCsumErrors`, Linux 3.10+).
+    #[record(counter)]
     pub in_csum_errors: Field<u64>,
 }
 
 /// The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct UdpStats {
+    #[record(counter)]
     pub in_datagrams: u64,
     /// Datagrams to a port nobody listens on.
+    #[record(counter)]
     pub no_ports: u64,
+    #[record(counter)]
     pub in_errors: u64,
+    #[record(counter)]
     pub out_datagrams: u64,
+    #[record(counter)]
     pub rcvbuf_errors: u64,
+    #[record(counter)]
     pub sndbuf_errors: u64,
     /// Datagrams with a bad checksum (3.10+).
+    #[record(counter)]
     pub in_csum_errors: Field<u64>,
     /// Multicast datagrams no socket wanted (4.11+).
+    #[record(counter)]
     pub ignored_multi: Field<u64>,
     /// Datagrams dropped for lack of memory (5.9+).
+    #[record(counter)]
     pub mem_errors: Field<u64>,
 }
 

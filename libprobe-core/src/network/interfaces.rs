@@ -168,37 +168,60 @@ pub struct Ipv6Info {
 /// (`IFLA_STATS64`; the 32-bit `IFLA_STATS` on kernels without it).
 #[derive(Debug, Clone, Copy, PartialEq, Record)]
 pub struct NetInterfaceStats {
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub rx_bytes: u64,
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub tx_bytes: u64,
+    #[record(counter)]
     pub rx_packets: u64,
+    #[record(counter)]
     pub tx_packets: u64,
+    #[record(counter)]
     pub rx_errors: u64,
+    #[record(counter)]
     pub tx_errors: u64,
+    #[record(counter)]
     pub rx_dropped: u64,
+    #[record(counter)]
     pub tx_dropped: u64,
+    #[record(counter)]
     pub rx_fifo_errors: u64,
+    #[record(counter)]
     pub tx_fifo_errors: u64,
+    #[record(counter)]
     pub rx_frame_errors: u64,
+    #[record(counter)]
     pub rx_compressed: u64,
+    #[record(counter)]
     pub tx_compressed: u64,
     /// Multicast packets received.
+    #[record(counter)]
     pub multicast: u64,
+    #[record(counter)]
     pub collisions: u64,
+    #[record(counter)]
     pub rx_length_errors: u64,
     /// Receiver ring buffer overflows.
+    #[record(counter)]
     pub rx_over_errors: u64,
+    #[record(counter)]
     pub rx_crc_errors: u64,
     /// Packets the receiver missed.
+    #[record(counter)]
     pub rx_missed_errors: u64,
+    #[record(counter)]
     pub tx_aborted_errors: u64,
+    #[record(counter)]
     pub tx_carrier_errors: u64,
+    #[record(counter)]
     pub tx_heartbeat_errors: u64,
+    #[record(counter)]
     pub tx_window_errors: u64,
     /// Packets dropped for lack of a protocol handler (Linux 4.6+).
+    #[record(counter)]
     pub rx_nohandler: Field<u64>,
     /// Packets dropped because they were for another host (5.19+).
+    #[record(counter)]
     pub rx_otherhost_dropped: Field<u64>,
 }
 
@@ -231,8 +254,11 @@ pub struct NetInterfaceFull {
     /// Whether the link has a carrier (`IFLA_CARRIER`).
     pub carrier: Field<bool>,
     /// Carrier up and down events since the device was created.
+    #[record(counter)]
     pub carrier_changes: Field<u64>,
+    #[record(counter)]
     pub carrier_up_count: Field<u64>,
+    #[record(counter)]
     pub carrier_down_count: Field<u64>,
     pub ipv4_addresses: Field<Vec<Ipv4Info>>,
     pub ipv6_addresses: Field<Vec<Ipv6Info>>,

@@ -93,6 +93,7 @@ pub struct SocketMemory {
     #[record(unit = "bytes")]
     pub backlog: u32,
     /// Packets dropped because a buffer was full (Linux 4.6+; else `not_supported`).
+    #[record(counter)]
     pub drops: Field<u32>,
 }
 
@@ -173,6 +174,7 @@ pub struct TcpInfo {
     #[record(unit = "bytes")]
     pub rcv_space: u32,
     /// Segments retransmitted over the connection's life.
+    #[record(counter)]
     pub total_retrans: u32,
     /// Current pacing rate.
     #[record(unit = "bytes/s")]
@@ -181,14 +183,16 @@ pub struct TcpInfo {
     #[record(unit = "bytes/s")]
     pub max_pacing_rate: u64,
     /// Bytes acknowledged by the peer.
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub bytes_acked: u64,
     /// Bytes received from the peer.
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub bytes_received: u64,
     /// Segments sent, retransmissions included.
+    #[record(counter)]
     pub segs_out: u32,
     /// Segments received.
+    #[record(counter)]
     pub segs_in: u32,
     /// Bytes queued by the application and not yet sent.
     #[record(unit = "bytes")]
@@ -197,36 +201,43 @@ pub struct TcpInfo {
     #[record(unit = "us")]
     pub min_rtt_us: u32,
     /// Segments carrying data received.
+    #[record(counter)]
     pub data_segs_in: u32,
     /// Segments carrying data sent.
+    #[record(counter)]
     pub data_segs_out: u32,
     /// Most recent delivery rate estimate.
     #[record(unit = "bytes/s")]
     pub delivery_rate: u64,
     /// Time with data outstanding (Linux 4.10+).
-    #[record(unit = "us")]
+    #[record(unit = "us", counter)]
     pub busy_time_us: Field<u64>,
     /// Time limited by the receive window (4.10+).
-    #[record(unit = "us")]
+    #[record(unit = "us", counter)]
     pub rwnd_limited_us: Field<u64>,
     /// Time limited by the send buffer (4.10+).
-    #[record(unit = "us")]
+    #[record(unit = "us", counter)]
     pub sndbuf_limited_us: Field<u64>,
     /// Segments delivered, retransmissions included (4.18+).
+    #[record(counter)]
     pub delivered: Field<u32>,
     /// Segments delivered with an ECN congestion mark (4.18+).
+    #[record(counter)]
     pub delivered_ce: Field<u32>,
     /// Bytes sent, retransmissions included (4.19+).
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub bytes_sent: Field<u64>,
     /// Bytes retransmitted (4.19+).
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub bytes_retrans: Field<u64>,
     /// Duplicate segments reported by D-SACK (4.19+).
+    #[record(counter)]
     pub dsack_dups: Field<u32>,
     /// Reordering events seen (4.19+).
+    #[record(counter)]
     pub reord_seen: Field<u32>,
     /// Out-of-order packets received (5.4+).
+    #[record(counter)]
     pub rcv_ooopack: Field<u32>,
     /// The peer's advertised receive window (5.4+).
     #[record(unit = "bytes")]
@@ -235,13 +246,16 @@ pub struct TcpInfo {
     #[record(unit = "bytes")]
     pub rcv_wnd: Field<u32>,
     /// Path rehashes after timeouts (6.2+).
+    #[record(counter)]
     pub rehash: Field<u32>,
     /// Retransmission timeouts (6.7+).
+    #[record(counter)]
     pub total_rto: Field<u32>,
     /// Recoveries from retransmission timeouts (6.7+).
+    #[record(counter)]
     pub total_rto_recoveries: Field<u32>,
     /// Time spent in timeout recovery (6.7+).
-    #[record(unit = "ms")]
+    #[record(unit = "ms", counter)]
     pub total_rto_time_ms: Field<u32>,
 }
 
@@ -327,6 +341,7 @@ pub struct UdpConnection {
     pub process_name: Field<ByteStr>,
     pub owners: Field<Vec<SocketOwner>>,
     /// Datagrams dropped (full buffer, bad checksum, filters).
+    #[record(counter)]
     pub drops: Field<u32>,
     pub bound_interface: Field<u32>,
     pub cookie: Field<u64>,
@@ -410,6 +425,7 @@ pub struct RawSocket {
     pub pid: Field<i32>,
     pub process_name: Field<ByteStr>,
     pub owners: Field<Vec<SocketOwner>>,
+    #[record(counter)]
     pub drops: Field<u32>,
     pub bound_interface: Field<u32>,
     pub cookie: Field<u64>,
@@ -445,6 +461,7 @@ pub struct NetlinkSocket {
     /// Send buffer memory in use.
     #[record(unit = "bytes")]
     pub tx_queue: u32,
+    #[record(counter)]
     pub drops: Field<u32>,
     pub cookie: Field<u64>,
 }

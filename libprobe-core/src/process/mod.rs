@@ -284,7 +284,7 @@ pub struct PsiLine {
     #[record(unit = "percent")]
     pub avg300: Field<f64>,
     /// Total stall time.
-    #[record(unit = "us")]
+    #[record(unit = "us", counter)]
     pub total_us: Field<u64>,
 }
 
@@ -368,47 +368,56 @@ pub struct CgroupLimits {
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct DelayAccounting {
     /// Time on CPU, summed over threads.
-    #[record(unit = "ns")]
+    #[record(unit = "ns", counter)]
     pub cpu_run_time_ns: Field<u64>,
     /// Time runnable but waiting for a CPU (run-queue delay).
-    #[record(unit = "ns")]
+    #[record(unit = "ns", counter)]
     pub cpu_run_delay_ns: Field<u64>,
     /// Number of times a thread of the process ran on a CPU.
+    #[record(counter)]
     pub cpu_timeslices: Field<u64>,
     /// Aggregated block I/O delay (`delayacct_blkio_ticks`).
-    #[record(unit = "ticks")]
+    #[record(unit = "ticks", counter)]
     pub blkio_delay_ticks: Field<u64>,
     /// taskstats: waiting for a CPU while runnable.
-    #[record(unit = "ns")]
+    #[record(unit = "ns", counter)]
     pub cpu_delay_total_ns: Field<u64>,
+    #[record(counter)]
     pub cpu_delay_count: Field<u64>,
     /// taskstats: waiting for synchronous block I/O.
-    #[record(unit = "ns")]
+    #[record(unit = "ns", counter)]
     pub blkio_delay_total_ns: Field<u64>,
+    #[record(counter)]
     pub blkio_delay_count: Field<u64>,
     /// taskstats: waiting for pages to be swapped in.
-    #[record(unit = "ns")]
+    #[record(unit = "ns", counter)]
     pub swapin_delay_total_ns: Field<u64>,
+    #[record(counter)]
     pub swapin_delay_count: Field<u64>,
     /// taskstats: memory reclaim.
-    #[record(unit = "ns")]
+    #[record(unit = "ns", counter)]
     pub freepages_delay_total_ns: Field<u64>,
+    #[record(counter)]
     pub freepages_delay_count: Field<u64>,
     /// taskstats: thrashing (refaults of recently evicted pages).
-    #[record(unit = "ns")]
+    #[record(unit = "ns", counter)]
     pub thrashing_delay_total_ns: Field<u64>,
+    #[record(counter)]
     pub thrashing_delay_count: Field<u64>,
     /// taskstats: memory compaction.
-    #[record(unit = "ns")]
+    #[record(unit = "ns", counter)]
     pub compact_delay_total_ns: Field<u64>,
+    #[record(counter)]
     pub compact_delay_count: Field<u64>,
     /// taskstats: copy-on-write faults (Linux 6.3+).
-    #[record(unit = "ns")]
+    #[record(unit = "ns", counter)]
     pub wpcopy_delay_total_ns: Field<u64>,
+    #[record(counter)]
     pub wpcopy_delay_count: Field<u64>,
     /// taskstats: IRQ/softirq time stolen (Linux 6.6+).
-    #[record(unit = "ns")]
+    #[record(unit = "ns", counter)]
     pub irq_delay_total_ns: Field<u64>,
+    #[record(counter)]
     pub irq_delay_count: Field<u64>,
 }
 
@@ -482,15 +491,15 @@ pub struct ProcessFull {
     pub tty_nr: Field<i32>,
 
     // === CPU ===
-    #[record(unit = "ticks")]
+    #[record(unit = "ticks", counter)]
     pub cpu_user_ticks: Field<u64>,
-    #[record(unit = "ticks")]
+    #[record(unit = "ticks", counter)]
     pub cpu_system_ticks: Field<u64>,
     /// CPU time of waited-for children, user mode (printed signed by the kernel: a
     /// negative value is `error`, never 0).
-    #[record(unit = "ticks")]
+    #[record(unit = "ticks", counter)]
     pub cpu_children_user: Field<u64>,
-    #[record(unit = "ticks")]
+    #[record(unit = "ticks", counter)]
     pub cpu_children_system: Field<u64>,
     /// CPU use since the previous snapshot of the same `Probe`, in percent of one CPU
     /// (200 = two CPUs busy). Missing with `no_previous_sample` on the first snapshot, and
@@ -555,29 +564,35 @@ pub struct ProcessFull {
     /// RSS as a share of the machine's physical memory.
     #[record(unit = "percent")]
     pub memory_percent: Field<f64>,
+    #[record(counter)]
     pub page_faults_minor: Field<u64>,
+    #[record(counter)]
     pub page_faults_major: Field<u64>,
     /// Minor faults of waited-for children.
+    #[record(counter)]
     pub page_faults_children_minor: Field<u64>,
+    #[record(counter)]
     pub page_faults_children_major: Field<u64>,
 
     // === I/O (`/proc/<pid>/io`: needs ptrace access to the process) ===
     /// Bytes fetched from storage.
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub io_read_bytes: Field<u64>,
     /// Bytes sent to storage (or dirtied in the page cache).
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub io_write_bytes: Field<u64>,
     /// Bytes passed to read-like syscalls, cached or not (`rchar`).
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub io_read_chars: Field<u64>,
     /// Bytes passed to write-like syscalls (`wchar`).
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub io_write_chars: Field<u64>,
+    #[record(counter)]
     pub io_read_syscalls: Field<u64>,
+    #[record(counter)]
     pub io_write_syscalls: Field<u64>,
     /// Bytes whose write-out was cancelled by truncation.
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub io_cancelled_write: Field<u64>,
 
     // === Files and sockets ===
@@ -592,7 +607,9 @@ pub struct ProcessFull {
     pub maps: Field<Vec<MemoryMap>>,
 
     // === Context switches ===
+    #[record(counter)]
     pub voluntary_ctx_switches: Field<u64>,
+    #[record(counter)]
     pub nonvoluntary_ctx_switches: Field<u64>,
 
     // === Limits ===

@@ -23,30 +23,30 @@ use crate::text::ByteStr;
 /// (that time is counted in the other modes there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Record)]
 pub struct CpuTimes {
-    #[record(unit = "ticks")]
+    #[record(unit = "ticks", counter)]
     pub user: u64,
-    #[record(unit = "ticks")]
+    #[record(unit = "ticks", counter)]
     pub nice: u64,
-    #[record(unit = "ticks")]
+    #[record(unit = "ticks", counter)]
     pub system: u64,
-    #[record(unit = "ticks")]
+    #[record(unit = "ticks", counter)]
     pub idle: u64,
     /// Idle while a task waited for I/O. Not monotonic per CPU: the kernel moves time
     /// between `idle` and `iowait`.
-    #[record(unit = "ticks")]
+    #[record(unit = "ticks", counter)]
     pub iowait: u64,
-    #[record(unit = "ticks")]
+    #[record(unit = "ticks", counter)]
     pub irq: u64,
-    #[record(unit = "ticks")]
+    #[record(unit = "ticks", counter)]
     pub softirq: u64,
     /// Time stolen by the hypervisor.
-    #[record(unit = "ticks")]
+    #[record(unit = "ticks", counter)]
     pub steal: u64,
     /// Time running guests (already included in `user`).
-    #[record(unit = "ticks")]
+    #[record(unit = "ticks", counter)]
     pub guest: u64,
     /// Time running niced guests (already included in `nice`).
-    #[record(unit = "ticks")]
+    #[record(unit = "ticks", counter)]
     pub guest_nice: u64,
 }
 
@@ -161,10 +161,10 @@ pub struct Memory {
     pub swap_used_percent: Field<f64>,
     /// Swapped in from disk since boot (`pswpin` of `/proc/vmstat` × page size); missing
     /// with vmstat's reason when that file is unreadable.
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub swap_in_bytes: Field<u64>,
     /// Swapped out to disk since boot (`pswpout` × page size).
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub swap_out_bytes: Field<u64>,
 }
 
@@ -211,46 +211,52 @@ pub struct DiskStats {
     pub name: ByteStr,
     pub major: u32,
     pub minor: u32,
+    #[record(counter)]
     pub reads_completed: Field<u64>,
     /// Adjacent reads merged into one before reaching the device.
+    #[record(counter)]
     pub reads_merged: Field<u64>,
     /// 512-byte sectors, whatever the device's sector size.
-    #[record(unit = "sectors")]
+    #[record(unit = "sectors", counter)]
     pub sectors_read: Field<u64>,
     /// `sectors_read * 512` (`error` when that does not fit a u64).
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub read_bytes: Field<u64>,
     /// Time spent by all reads (they overlap: may exceed wall time).
-    #[record(unit = "ms")]
+    #[record(unit = "ms", counter)]
     pub read_time_ms: Field<u64>,
+    #[record(counter)]
     pub writes_completed: Field<u64>,
+    #[record(counter)]
     pub writes_merged: Field<u64>,
-    #[record(unit = "sectors")]
+    #[record(unit = "sectors", counter)]
     pub sectors_written: Field<u64>,
     /// `sectors_written * 512`.
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub write_bytes: Field<u64>,
-    #[record(unit = "ms")]
+    #[record(unit = "ms", counter)]
     pub write_time_ms: Field<u64>,
     /// I/Os in flight now (a gauge).
     pub io_in_progress: Field<u64>,
     /// Time the device had I/O in flight (busy time: `%util` is its rate).
-    #[record(unit = "ms")]
+    #[record(unit = "ms", counter)]
     pub io_time_ms: Field<u64>,
     /// In-flight time weighted by queue depth.
-    #[record(unit = "ms")]
+    #[record(unit = "ms", counter)]
     pub weighted_io_time_ms: Field<u64>,
     /// Linux 4.18+ (`not_supported` before: the line has no such column), like the other
     /// discard fields.
     pub discards_completed: Field<u64>,
+    #[record(counter)]
     pub discards_merged: Field<u64>,
-    #[record(unit = "sectors")]
+    #[record(unit = "sectors", counter)]
     pub sectors_discarded: Field<u64>,
-    #[record(unit = "ms")]
+    #[record(unit = "ms", counter)]
     pub discard_time_ms: Field<u64>,
     /// Linux 5.5+ (`not_supported` before), like `flush_time_ms`.
+    #[record(counter)]
     pub flushes_completed: Field<u64>,
-    #[record(unit = "ms")]
+    #[record(unit = "ms", counter)]
     pub flush_time_ms: Field<u64>,
 }
 
@@ -322,10 +328,10 @@ pub struct System {
     #[record(unit = "seconds")]
     pub boot_time: Field<u64>,
     /// Time since boot, suspended time included (`/proc/uptime`).
-    #[record(unit = "seconds")]
+    #[record(unit = "seconds", counter)]
     pub uptime_seconds: Field<f64>,
     /// Idle time summed over CPUs (`/proc/uptime`).
-    #[record(unit = "seconds")]
+    #[record(unit = "seconds", counter)]
     pub idle_seconds: Field<f64>,
     /// Clock ticks per second (the unit of every `*_ticks` field).
     pub clock_ticks: u64,
@@ -353,12 +359,16 @@ pub struct System {
     /// Every present CPU, by id.
     pub cpus: Vec<Cpu>,
     /// Context switches since boot.
+    #[record(counter)]
     pub context_switches: Field<u64>,
     /// Interrupts serviced since boot.
+    #[record(counter)]
     pub interrupts: Field<u64>,
     /// Softirqs serviced since boot (2.6.31+).
+    #[record(counter)]
     pub softirqs: Field<u64>,
     /// Processes and threads created since boot.
+    #[record(counter)]
     pub forks: Field<u64>,
     /// Threads runnable now.
     pub procs_running: Field<u32>,

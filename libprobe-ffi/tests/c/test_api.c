@@ -92,6 +92,12 @@ static void test_layout(void) {
   CHECK(s->abi_version == LIBPROBE_ABI_VERSION, "schema abi %u", s->abi_version);
   CHECK(strcmp(s->records[s->root_record].name, "libprobe_snapshot_view") == 0, "root is %s",
         s->records[s->root_record].name);
+  /* Counters and gauges: what an exporter declares each numeric field as. */
+  const libprobe_record_info *times = find_record("libprobe_cpu_times");
+  const libprobe_record_info *memory = find_record("libprobe_memory");
+  CHECK(times && times->fields[0].metric == LIBPROBE_METRIC_COUNTER, "cpu_times.user is not a counter");
+  CHECK(times && strcmp(times->fields[0].unit, "ticks") == 0, "cpu_times.user is not in ticks");
+  CHECK(memory && memory->fields[0].metric == LIBPROBE_METRIC_GAUGE, "memory.total is not a gauge");
   printf("layout: %u structs, %lu fields, %lu enum constants match the library\n", s->record_count,
          layout_fields_checked, layout_constants_checked);
 }

@@ -369,13 +369,13 @@ class System(Record):
     def uptime_seconds(self) -> Union[float, None]:
         """Time since boot, suspended time included (`/proc/uptime`).
 
-        Unit: seconds.
+        Unit: seconds. Counter: it only grows (a drop is a reset).
         """
     @property
     def idle_seconds(self) -> Union[float, None]:
         """Idle time summed over CPUs (`/proc/uptime`).
 
-        Unit: seconds.
+        Unit: seconds. Counter: it only grows (a drop is a reset).
         """
     @property
     def clock_ticks(self) -> int:
@@ -415,16 +415,28 @@ class System(Record):
         """Every present CPU, by id."""
     @property
     def context_switches(self) -> Union[int, None]:
-        """Context switches since boot."""
+        """Context switches since boot.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def interrupts(self) -> Union[int, None]:
-        """Interrupts serviced since boot."""
+        """Interrupts serviced since boot.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def softirqs(self) -> Union[int, None]:
-        """Softirqs serviced since boot (2.6.31+)."""
+        """Softirqs serviced since boot (2.6.31+).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def forks(self) -> Union[int, None]:
-        """Processes and threads created since boot."""
+        """Processes and threads created since boot.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def procs_running(self) -> Union[int, None]:
         """Threads runnable now."""
@@ -481,46 +493,46 @@ class CpuTimes(Record):
     """
     @property
     def user(self) -> int:
-        """Unit: ticks."""
+        """Unit: ticks. Counter: it only grows (a drop is a reset)."""
     @property
     def nice(self) -> int:
-        """Unit: ticks."""
+        """Unit: ticks. Counter: it only grows (a drop is a reset)."""
     @property
     def system(self) -> int:
-        """Unit: ticks."""
+        """Unit: ticks. Counter: it only grows (a drop is a reset)."""
     @property
     def idle(self) -> int:
-        """Unit: ticks."""
+        """Unit: ticks. Counter: it only grows (a drop is a reset)."""
     @property
     def iowait(self) -> int:
         """Idle while a task waited for I/O. Not monotonic per CPU: the kernel moves time
         between `idle` and `iowait`.
 
-        Unit: ticks.
+        Unit: ticks. Counter: it only grows (a drop is a reset).
         """
     @property
     def irq(self) -> int:
-        """Unit: ticks."""
+        """Unit: ticks. Counter: it only grows (a drop is a reset)."""
     @property
     def softirq(self) -> int:
-        """Unit: ticks."""
+        """Unit: ticks. Counter: it only grows (a drop is a reset)."""
     @property
     def steal(self) -> int:
         """Time stolen by the hypervisor.
 
-        Unit: ticks.
+        Unit: ticks. Counter: it only grows (a drop is a reset).
         """
     @property
     def guest(self) -> int:
         """Time running guests (already included in `user`).
 
-        Unit: ticks.
+        Unit: ticks. Counter: it only grows (a drop is a reset).
         """
     @property
     def guest_nice(self) -> int:
         """Time running niced guests (already included in `nice`).
 
-        Unit: ticks.
+        Unit: ticks. Counter: it only grows (a drop is a reset).
         """
 
 @final
@@ -664,7 +676,7 @@ class PsiLine(Record):
     def total_us(self) -> Union[int, None]:
         """Total stall time.
 
-        Unit: us.
+        Unit: us. Counter: it only grows (a drop is a reset).
         """
 
 @final
@@ -769,13 +781,13 @@ class Memory(Record):
         """Swapped in from disk since boot (`pswpin` of `/proc/vmstat` × page size); missing
         with vmstat's reason when that file is unreadable.
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
     @property
     def swap_out_bytes(self) -> Union[int, None]:
         """Swapped out to disk since boot (`pswpout` × page size).
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
 
 @final
@@ -799,46 +811,49 @@ class DiskStats(Record):
         ...
     @property
     def reads_completed(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def reads_merged(self) -> Union[int, None]:
-        """Adjacent reads merged into one before reaching the device."""
+        """Adjacent reads merged into one before reaching the device.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def sectors_read(self) -> Union[int, None]:
         """512-byte sectors, whatever the device's sector size.
 
-        Unit: sectors.
+        Unit: sectors. Counter: it only grows (a drop is a reset).
         """
     @property
     def read_bytes(self) -> Union[int, None]:
         """`sectors_read * 512` (`error` when that does not fit a u64).
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
     @property
     def read_time_ms(self) -> Union[int, None]:
         """Time spent by all reads (they overlap: may exceed wall time).
 
-        Unit: ms.
+        Unit: ms. Counter: it only grows (a drop is a reset).
         """
     @property
     def writes_completed(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def writes_merged(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def sectors_written(self) -> Union[int, None]:
-        """Unit: sectors."""
+        """Unit: sectors. Counter: it only grows (a drop is a reset)."""
     @property
     def write_bytes(self) -> Union[int, None]:
         """`sectors_written * 512`.
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
     @property
     def write_time_ms(self) -> Union[int, None]:
-        """Unit: ms."""
+        """Unit: ms. Counter: it only grows (a drop is a reset)."""
     @property
     def io_in_progress(self) -> Union[int, None]:
         """I/Os in flight now (a gauge)."""
@@ -846,13 +861,13 @@ class DiskStats(Record):
     def io_time_ms(self) -> Union[int, None]:
         """Time the device had I/O in flight (busy time: `%util` is its rate).
 
-        Unit: ms.
+        Unit: ms. Counter: it only grows (a drop is a reset).
         """
     @property
     def weighted_io_time_ms(self) -> Union[int, None]:
         """In-flight time weighted by queue depth.
 
-        Unit: ms.
+        Unit: ms. Counter: it only grows (a drop is a reset).
         """
     @property
     def discards_completed(self) -> Union[int, None]:
@@ -861,19 +876,22 @@ class DiskStats(Record):
         """
     @property
     def discards_merged(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def sectors_discarded(self) -> Union[int, None]:
-        """Unit: sectors."""
+        """Unit: sectors. Counter: it only grows (a drop is a reset)."""
     @property
     def discard_time_ms(self) -> Union[int, None]:
-        """Unit: ms."""
+        """Unit: ms. Counter: it only grows (a drop is a reset)."""
     @property
     def flushes_completed(self) -> Union[int, None]:
-        """Linux 5.5+ (`not_supported` before), like `flush_time_ms`."""
+        """Linux 5.5+ (`not_supported` before), like `flush_time_ms`.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def flush_time_ms(self) -> Union[int, None]:
-        """Unit: ms."""
+        """Unit: ms. Counter: it only grows (a drop is a reset)."""
 
 @final
 class Filesystem(Record):
@@ -1145,20 +1163,20 @@ class ProcessFull(Record):
         """Controlling terminal (`tty_nr`, encoded device number; 0 when none)."""
     @property
     def cpu_user_ticks(self) -> Union[int, None]:
-        """Unit: ticks."""
+        """Unit: ticks. Counter: it only grows (a drop is a reset)."""
     @property
     def cpu_system_ticks(self) -> Union[int, None]:
-        """Unit: ticks."""
+        """Unit: ticks. Counter: it only grows (a drop is a reset)."""
     @property
     def cpu_children_user(self) -> Union[int, None]:
         """CPU time of waited-for children, user mode (printed signed by the kernel: a
         negative value is `error`, never 0).
 
-        Unit: ticks.
+        Unit: ticks. Counter: it only grows (a drop is a reset).
         """
     @property
     def cpu_children_system(self) -> Union[int, None]:
-        """Unit: ticks."""
+        """Unit: ticks. Counter: it only grows (a drop is a reset)."""
     @property
     def cpu_percent(self) -> Union[float, None]:
         """CPU use since the previous snapshot of the same `Probe`, in percent of one CPU
@@ -1278,51 +1296,54 @@ class ProcessFull(Record):
         """
     @property
     def page_faults_minor(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def page_faults_major(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def page_faults_children_minor(self) -> Union[int, None]:
-        """Minor faults of waited-for children."""
+        """Minor faults of waited-for children.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def page_faults_children_major(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def io_read_bytes(self) -> Union[int, None]:
         """Bytes fetched from storage.
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
     @property
     def io_write_bytes(self) -> Union[int, None]:
         """Bytes sent to storage (or dirtied in the page cache).
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
     @property
     def io_read_chars(self) -> Union[int, None]:
         """Bytes passed to read-like syscalls, cached or not (`rchar`).
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
     @property
     def io_write_chars(self) -> Union[int, None]:
         """Bytes passed to write-like syscalls (`wchar`).
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
     @property
     def io_read_syscalls(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def io_write_syscalls(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def io_cancelled_write(self) -> Union[int, None]:
         """Bytes whose write-out was cancelled by truncation.
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
     @property
     def num_fds(self) -> Union[int, None]:
@@ -1340,10 +1361,10 @@ class ProcessFull(Record):
         """Memory mappings (option `maps`)."""
     @property
     def voluntary_ctx_switches(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def nonvoluntary_ctx_switches(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def limits(self) -> Union[ProcessLimits, None]:
         ...
@@ -1769,95 +1790,98 @@ class DelayAccounting(Record):
     def cpu_run_time_ns(self) -> Union[int, None]:
         """Time on CPU, summed over threads.
 
-        Unit: ns.
+        Unit: ns. Counter: it only grows (a drop is a reset).
         """
     @property
     def cpu_run_delay_ns(self) -> Union[int, None]:
         """Time runnable but waiting for a CPU (run-queue delay).
 
-        Unit: ns.
+        Unit: ns. Counter: it only grows (a drop is a reset).
         """
     @property
     def cpu_timeslices(self) -> Union[int, None]:
-        """Number of times a thread of the process ran on a CPU."""
+        """Number of times a thread of the process ran on a CPU.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def blkio_delay_ticks(self) -> Union[int, None]:
         """Aggregated block I/O delay (`delayacct_blkio_ticks`).
 
-        Unit: ticks.
+        Unit: ticks. Counter: it only grows (a drop is a reset).
         """
     @property
     def cpu_delay_total_ns(self) -> Union[int, None]:
         """taskstats: waiting for a CPU while runnable.
 
-        Unit: ns.
+        Unit: ns. Counter: it only grows (a drop is a reset).
         """
     @property
     def cpu_delay_count(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def blkio_delay_total_ns(self) -> Union[int, None]:
         """taskstats: waiting for synchronous block I/O.
 
-        Unit: ns.
+        Unit: ns. Counter: it only grows (a drop is a reset).
         """
     @property
     def blkio_delay_count(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def swapin_delay_total_ns(self) -> Union[int, None]:
         """taskstats: waiting for pages to be swapped in.
 
-        Unit: ns.
+        Unit: ns. Counter: it only grows (a drop is a reset).
         """
     @property
     def swapin_delay_count(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def freepages_delay_total_ns(self) -> Union[int, None]:
         """taskstats: memory reclaim.
 
-        Unit: ns.
+        Unit: ns. Counter: it only grows (a drop is a reset).
         """
     @property
     def freepages_delay_count(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def thrashing_delay_total_ns(self) -> Union[int, None]:
         """taskstats: thrashing (refaults of recently evicted pages).
 
-        Unit: ns.
+        Unit: ns. Counter: it only grows (a drop is a reset).
         """
     @property
     def thrashing_delay_count(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def compact_delay_total_ns(self) -> Union[int, None]:
         """taskstats: memory compaction.
 
-        Unit: ns.
+        Unit: ns. Counter: it only grows (a drop is a reset).
         """
     @property
     def compact_delay_count(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def wpcopy_delay_total_ns(self) -> Union[int, None]:
         """taskstats: copy-on-write faults (Linux 6.3+).
 
-        Unit: ns.
+        Unit: ns. Counter: it only grows (a drop is a reset).
         """
     @property
     def wpcopy_delay_count(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def irq_delay_total_ns(self) -> Union[int, None]:
         """taskstats: IRQ/softirq time stolen (Linux 6.6+).
 
-        Unit: ns.
+        Unit: ns. Counter: it only grows (a drop is a reset).
         """
     @property
     def irq_delay_count(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
 
 @final
 class Network(Record):
@@ -2184,7 +2208,10 @@ class TcpInfo(Record):
         """
     @property
     def total_retrans(self) -> int:
-        """Segments retransmitted over the connection's life."""
+        """Segments retransmitted over the connection's life.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def pacing_rate(self) -> int:
         """Current pacing rate.
@@ -2201,20 +2228,26 @@ class TcpInfo(Record):
     def bytes_acked(self) -> int:
         """Bytes acknowledged by the peer.
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
     @property
     def bytes_received(self) -> int:
         """Bytes received from the peer.
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
     @property
     def segs_out(self) -> int:
-        """Segments sent, retransmissions included."""
+        """Segments sent, retransmissions included.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def segs_in(self) -> int:
-        """Segments received."""
+        """Segments received.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def notsent_bytes(self) -> int:
         """Bytes queued by the application and not yet sent.
@@ -2229,10 +2262,16 @@ class TcpInfo(Record):
         """
     @property
     def data_segs_in(self) -> int:
-        """Segments carrying data received."""
+        """Segments carrying data received.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def data_segs_out(self) -> int:
-        """Segments carrying data sent."""
+        """Segments carrying data sent.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def delivery_rate(self) -> int:
         """Most recent delivery rate estimate.
@@ -2243,47 +2282,62 @@ class TcpInfo(Record):
     def busy_time_us(self) -> Union[int, None]:
         """Time with data outstanding (Linux 4.10+).
 
-        Unit: us.
+        Unit: us. Counter: it only grows (a drop is a reset).
         """
     @property
     def rwnd_limited_us(self) -> Union[int, None]:
         """Time limited by the receive window (4.10+).
 
-        Unit: us.
+        Unit: us. Counter: it only grows (a drop is a reset).
         """
     @property
     def sndbuf_limited_us(self) -> Union[int, None]:
         """Time limited by the send buffer (4.10+).
 
-        Unit: us.
+        Unit: us. Counter: it only grows (a drop is a reset).
         """
     @property
     def delivered(self) -> Union[int, None]:
-        """Segments delivered, retransmissions included (4.18+)."""
+        """Segments delivered, retransmissions included (4.18+).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def delivered_ce(self) -> Union[int, None]:
-        """Segments delivered with an ECN congestion mark (4.18+)."""
+        """Segments delivered with an ECN congestion mark (4.18+).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def bytes_sent(self) -> Union[int, None]:
         """Bytes sent, retransmissions included (4.19+).
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
     @property
     def bytes_retrans(self) -> Union[int, None]:
         """Bytes retransmitted (4.19+).
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
     @property
     def dsack_dups(self) -> Union[int, None]:
-        """Duplicate segments reported by D-SACK (4.19+)."""
+        """Duplicate segments reported by D-SACK (4.19+).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def reord_seen(self) -> Union[int, None]:
-        """Reordering events seen (4.19+)."""
+        """Reordering events seen (4.19+).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def rcv_ooopack(self) -> Union[int, None]:
-        """Out-of-order packets received (5.4+)."""
+        """Out-of-order packets received (5.4+).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def snd_wnd(self) -> Union[int, None]:
         """The peer's advertised receive window (5.4+).
@@ -2298,18 +2352,27 @@ class TcpInfo(Record):
         """
     @property
     def rehash(self) -> Union[int, None]:
-        """Path rehashes after timeouts (6.2+)."""
+        """Path rehashes after timeouts (6.2+).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def total_rto(self) -> Union[int, None]:
-        """Retransmission timeouts (6.7+)."""
+        """Retransmission timeouts (6.7+).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def total_rto_recoveries(self) -> Union[int, None]:
-        """Recoveries from retransmission timeouts (6.7+)."""
+        """Recoveries from retransmission timeouts (6.7+).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def total_rto_time_ms(self) -> Union[int, None]:
         """Time spent in timeout recovery (6.7+).
 
-        Unit: ms.
+        Unit: ms. Counter: it only grows (a drop is a reset).
         """
 
 @final
@@ -2365,7 +2428,10 @@ class SocketMemory(Record):
         """
     @property
     def drops(self) -> Union[int, None]:
-        """Packets dropped because a buffer was full (Linux 4.6+; else `not_supported`)."""
+        """Packets dropped because a buffer was full (Linux 4.6+; else `not_supported`).
+
+        Counter: it only grows (a drop is a reset).
+        """
 
 @final
 class UdpConnection(Record):
@@ -2417,7 +2483,10 @@ class UdpConnection(Record):
         ...
     @property
     def drops(self) -> Union[int, None]:
-        """Datagrams dropped (full buffer, bad checksum, filters)."""
+        """Datagrams dropped (full buffer, bad checksum, filters).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def bound_interface(self) -> Union[int, None]:
         ...
@@ -2533,7 +2602,7 @@ class RawSocket(Record):
         ...
     @property
     def drops(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def bound_interface(self) -> Union[int, None]:
         ...
@@ -2597,7 +2666,7 @@ class NetlinkSocket(Record):
         """
     @property
     def drops(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def cookie(self) -> Union[int, None]:
         ...
@@ -2685,68 +2754,95 @@ class TcpStats(Record):
         ...
     @property
     def active_opens(self) -> Union[int, None]:
-        """Connections opened by this side (`ActiveOpens`)."""
+        """Connections opened by this side (`ActiveOpens`).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def passive_opens(self) -> Union[int, None]:
-        """Connections accepted (`PassiveOpens`)."""
+        """Connections accepted (`PassiveOpens`).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def attempt_fails(self) -> Union[int, None]:
-        """Connection attempts that failed (`AttemptFails`)."""
+        """Connection attempts that failed (`AttemptFails`).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def estab_resets(self) -> Union[int, None]:
-        """Connections reset from ESTABLISHED or CLOSE_WAIT (`EstabResets`)."""
+        """Connections reset from ESTABLISHED or CLOSE_WAIT (`EstabResets`).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def curr_estab(self) -> Union[int, None]:
         """Connections now ESTABLISHED or CLOSE_WAIT (`CurrEstab`, a gauge)."""
     @property
     def in_segs(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def out_segs(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def retrans_segs(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def in_errs(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def out_rsts(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def in_csum_errors(self) -> Union[int, None]:
-        """Segments with a bad checksum (`InCsumErrors`, Linux 3.10+)."""
+        """Segments with a bad checksum (`InCsumErrors`, Linux 3.10+).
+
+        Counter: it only grows (a drop is a reset).
+        """
 
 @final
 class UdpStats(Record):
     """The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`)."""
     @property
     def in_datagrams(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def no_ports(self) -> int:
-        """Datagrams to a port nobody listens on."""
+        """Datagrams to a port nobody listens on.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def in_errors(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def out_datagrams(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def rcvbuf_errors(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def sndbuf_errors(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def in_csum_errors(self) -> Union[int, None]:
-        """Datagrams with a bad checksum (3.10+)."""
+        """Datagrams with a bad checksum (3.10+).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def ignored_multi(self) -> Union[int, None]:
-        """Multicast datagrams no socket wanted (4.11+)."""
+        """Multicast datagrams no socket wanted (4.11+).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def mem_errors(self) -> Union[int, None]:
-        """Datagrams dropped for lack of memory (5.9+)."""
+        """Datagrams dropped for lack of memory (5.9+).
+
+        Counter: it only grows (a drop is a reset).
+        """
 
 @final
 class SocketStats(Record):
@@ -2903,13 +2999,16 @@ class NetInterfaceFull(Record):
         """Whether the link has a carrier (`IFLA_CARRIER`)."""
     @property
     def carrier_changes(self) -> Union[int, None]:
-        """Carrier up and down events since the device was created."""
+        """Carrier up and down events since the device was created.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def carrier_up_count(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def carrier_down_count(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def ipv4_addresses(self) -> Union[list[Ipv4Info], None]:
         ...
@@ -3089,79 +3188,94 @@ class NetInterfaceStats(Record):
     """
     @property
     def rx_bytes(self) -> int:
-        """Unit: bytes."""
+        """Unit: bytes. Counter: it only grows (a drop is a reset)."""
     @property
     def tx_bytes(self) -> int:
-        """Unit: bytes."""
+        """Unit: bytes. Counter: it only grows (a drop is a reset)."""
     @property
     def rx_packets(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def tx_packets(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def rx_errors(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def tx_errors(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def rx_dropped(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def tx_dropped(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def rx_fifo_errors(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def tx_fifo_errors(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def rx_frame_errors(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def rx_compressed(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def tx_compressed(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def multicast(self) -> int:
-        """Multicast packets received."""
+        """Multicast packets received.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def collisions(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def rx_length_errors(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def rx_over_errors(self) -> int:
-        """Receiver ring buffer overflows."""
+        """Receiver ring buffer overflows.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def rx_crc_errors(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def rx_missed_errors(self) -> int:
-        """Packets the receiver missed."""
+        """Packets the receiver missed.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def tx_aborted_errors(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def tx_carrier_errors(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def tx_heartbeat_errors(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def tx_window_errors(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def rx_nohandler(self) -> Union[int, None]:
-        """Packets dropped for lack of a protocol handler (Linux 4.6+)."""
+        """Packets dropped for lack of a protocol handler (Linux 4.6+).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def rx_otherhost_dropped(self) -> Union[int, None]:
-        """Packets dropped because they were for another host (5.19+)."""
+        """Packets dropped because they were for another host (5.19+).
+
+        Counter: it only grows (a drop is a reset).
+        """
 
 @final
 class Route(Record):
@@ -3370,16 +3484,19 @@ class ConntrackEntry(Record):
         """
     @property
     def packets_orig(self) -> Union[int, None]:
-        """Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise)."""
+        """Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def bytes_orig(self) -> Union[int, None]:
-        """Unit: bytes."""
+        """Unit: bytes. Counter: it only grows (a drop is a reset)."""
     @property
     def packets_reply(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def bytes_reply(self) -> Union[int, None]:
-        """Unit: bytes."""
+        """Unit: bytes. Counter: it only grows (a drop is a reset)."""
     @property
     def mark(self) -> int:
         ...
@@ -3423,34 +3540,58 @@ class ConntrackCpuStats(Record):
         ...
     @property
     def found(self) -> int:
-        """Lookups that found an entry."""
+        """Lookups that found an entry.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def invalid(self) -> int:
-        """Packets that could not be tracked."""
+        """Packets that could not be tracked.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def insert(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def insert_failed(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def drop(self) -> int:
-        """Packets dropped (the table was full)."""
+        """Packets dropped (the table was full).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def early_drop(self) -> int:
-        """Entries evicted to make room."""
+        """Entries evicted to make room.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def error(self) -> int:
-        """ICMP errors that matched no entry."""
+        """ICMP errors that matched no entry.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def search_restart(self) -> int:
-        """Lookups restarted because the table changed."""
+        """Lookups restarted because the table changed.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def clash_resolve(self) -> Union[int, None]:
-        """Insertion races resolved (5.10+)."""
+        """Insertion races resolved (5.10+).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def chain_toolong(self) -> Union[int, None]:
-        """Insertions refused because a hash chain was too long (5.15+)."""
+        """Insertions refused because a hash chain was too long (5.15+).
+
+        Counter: it only grows (a drop is a reset).
+        """
 
 @final
 class GpuMetrics(Record):
@@ -6212,4 +6353,10 @@ class Probe:
 
 @final
 class FieldDescriptor:
-    """One field of a record class (the attribute's implementation)."""
+    """One field of a record class (the attribute's implementation): `CpuTimes.user`."""
+    @property
+    def unit(self) -> Union[str, None]:
+        """The field's unit (`bytes`, `ticks`, …), or `None`."""
+    @property
+    def metric(self) -> str:
+        """`counter` for a value the kernel only adds to, else `gauge`."""

@@ -1,0 +1,244 @@
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	libprobe "github.com/libprobe/libprobe/bindings/go"
+)
+
+// config is what the exporter collects and exports.
+type config struct {
+	// Domains to collect; nil: every domain of the core's default set but process (which
+	// -processes turns on).
+	domains []string
+	// processes: per-process series for this many processes (0: none, and the process
+	// domain is not collected).
+	processes   int
+	processesBy string // cpu or memory
+	// sockets: "none" (sockstat counts only: the default), "summary" (the TCP table,
+	// without owners or tcp_info, for connections by state), or "tables" (every table,
+	// exported as lengths).
+	sockets string
+	// set: options by key (`network.routes=true`), applied last.
+	set     [][2]string
+	fixture string
+}
+
+// exporter owns one probe; each collect takes one snapshot and turns it into families.
+type exporter struct {
+	mu       sync.Mutex
+	probe    *libprobe.Probe
+	cfg      config
+	root     *recordPlan
+	families []*family
+	// The exporter's own metrics.
+	up, scrapeSeconds, series, dropped *family
+	lastDropped                        int
+	// Reused from one scrape to the next.
+	buf *bufio.Writer
+	gz  *gzip.Writer
+	num []byte
+}
+
+// options turns the configuration into the probe's options: cheap defaults that collect
+// what is exported and no more, then the user's settings by key.
+func (c *config) options() (*libprobe.Options, error) {
+	o := &libprobe.Options{Fixture: c.fixture}
+	domains := c.domains
+	if domains == nil {
+		domains = []string{"system", "network", "gpu", "power", "storage"}
+		if c.processes > 0 {
+			domains = append(domains, "process")
+		}
+	}
+	settings := [][2]string{
+		{"domains", strings.Join(domains, ",")},
+		// Unbounded tables are exported as their length only: no need to resolve owners,
+		// read tcp_info, or dump routes and neighbours for that.
+		{"network.owners", "false"},
+		{"network.tcp_info", "false"},
+		{"network.routes", "false"},
+		{"network.neighbours", "false"},
+		// A scrape's CPU counts more than its latency: the process table on one thread.
+		{"process.threads", "1"},
+	}
+	switch c.sockets {
+	case "", "none":
+		settings = append(settings, [2]string{"network.sockets", ""})
+	case "summary":
+		settings = append(settings, [2]string{"network.sockets", "tcp"})
+	case "tables":
+		settings = append(settings, [2]string{"network.sockets", "all"})
+	default:
+		return nil, fmt.Errorf("-sockets %q: expected none, summary or tables", c.sockets)
+	}
+	for _, kv := range append(settings, c.set...) {
+		if kv[0] == "process.environ" && kv[1] != "false" {
+			return nil, fmt.Errorf("process.environ: the exporter never collects environments")
+		}
+		if err := o.Set(kv[0], kv[1]); err != nil {
+			return nil, err
+		}
+	}
+	return o, nil
+}
+
+func newExporter(cfg config) (*exporter, error) {
+	if cfg.processesBy == "" {
+		cfg.processesBy = "cpu"
+	}
+	if cfg.processesBy != "cpu" && cfg.processesBy != "memory" {
+		return nil, fmt.Errorf("-processes-by %q: expected cpu or memory", cfg.processesBy)
+	}
+	opts, err := cfg.options()
+	if err != nil {
+		return nil, err
+	}
+	p, err := libprobe.New(opts)
+	if err != nil {
+		return nil, err
+	}
+	e := &exporter{probe: p, cfg: cfg}
+	e.plan()
+	return e, nil
+}
+
+func (e *exporter) plan() {
+	pl := &planner{byName: map[string]*family{}}
+	own := func(name, help string, counter bool) *family {
+		return pl.family(name, strings.TrimSuffix(name, "_total"), help, "1", counter)
+	}
+	e.up = own("libprobe_domain_up", "1 when the domain was collected, 0 when it was skipped or failed (see libprobe_domains_*).", false)
+	e.scrapeSeconds = own("libprobe_exporter_collect_seconds", "Wall time of the last collection: the snapshot and its conversion to metrics.", false)
+	e.series = own("libprobe_exporter_series", "Series in the last collection, this one included.", false)
+	e.dropped = own("libprobe_exporter_series_dropped", "Series left out of the last collection: duplicate label sets, or list elements past the bound.", false)
+	e.root = pl.record(reflect.TypeOf(libprobe.Snapshot{}), libprobe.Schema(), nil, "", nil, nil)
+	e.families = pl.families
+}
+
+func (e *exporter) Close() error { return e.probe.Close() }
+
+// collect takes a snapshot and fills the families; the caller holds e.mu until it has
+// written them.
+func (e *exporter) collect() (*libprobe.Snapshot, error) {
+	t0 := time.Now()
+	for _, f := range e.families {
+		f.samples = f.samples[:0]
+		clear(f.seen)
+	}
+	snap, err := e.probe.Snapshot()
+	if err != nil {
+		return nil, err
+	}
+	w := &walker{ticks: 100}
+	if sys, ok := snap.System.Get(); ok && sys.ClockTicks > 0 {
+		w.ticks = float64(sys.ClockTicks)
+	}
+	if procs, ok := snap.Processes.Get(); ok {
+		w.top = topProcesses(procs, e.cfg.processes, e.cfg.processesBy)
+	}
+	w.record(e.root, reflect.ValueOf(snap).Elem(), nil)
+	for _, d := range snap.Domains {
+		up := 0.0
+		if d.State == libprobe.DomainStateCollected {
+			up = 1
+		}
+		w.add(e.up, []labelPair{{"domain", d.Domain.String()}}, up)
+	}
+	n := 0
+	for _, f := range e.families {
+		n += len(f.samples)
+	}
+	w.add(e.series, nil, float64(n+3))
+	w.add(e.dropped, nil, float64(w.dropped))
+	w.add(e.scrapeSeconds, nil, time.Since(t0).Seconds())
+	e.lastDropped = w.dropped
+	return snap, nil
+}
+
+// writeText writes the families in the Prometheus text format (version 0.0.4).
+func (e *exporter) writeText(out io.Writer) error {
+	if e.buf == nil {
+		e.buf = bufio.NewWriterSize(out, 64<<10)
+	} else {
+		e.buf.Reset(out)
+	}
+	w, num := e.buf, e.num[:0]
+	defer func() { e.num = num }()
+	for _, f := range e.families {
+		if len(f.samples) == 0 {
+			continue
+		}
+		w.WriteString("# HELP ")
+		w.WriteString(f.name)
+		w.WriteByte(' ')
+		writeEscaped(w, f.help, false)
+		w.WriteString("\n# TYPE ")
+		w.WriteString(f.name)
+		if f.counter {
+			w.WriteString(" counter\n")
+		} else {
+			w.WriteString(" gauge\n")
+		}
+		for _, s := range f.samples {
+			w.WriteString(f.name)
+			if len(s.labels) > 0 {
+				w.WriteByte('{')
+				for i, l := range s.labels {
+					if i > 0 {
+						w.WriteByte(',')
+					}
+					w.WriteString(l.name)
+					w.WriteString(`="`)
+					writeEscaped(w, l.value, true)
+					w.WriteByte('"')
+				}
+				w.WriteByte('}')
+			}
+			w.WriteByte(' ')
+			num = appendFloat(num[:0], s.value)
+			w.Write(num)
+			w.WriteByte('\n')
+		}
+	}
+	return w.Flush()
+}
+
+func appendFloat(b []byte, v float64) []byte {
+	switch {
+	case math.IsNaN(v):
+		return append(b, "NaN"...)
+	case math.IsInf(v, 1):
+		return append(b, "+Inf"...)
+	case math.IsInf(v, -1):
+		return append(b, "-Inf"...)
+	case v == math.Trunc(v) && math.Abs(v) < 1e15:
+		return strconv.AppendInt(b, int64(v), 10)
+	}
+	return strconv.AppendFloat(b, v, 'g', -1, 64)
+}
+
+// writeEscaped escapes `\` and newlines (and `"` in label values), as the text format asks.
+func writeEscaped(w *bufio.Writer, s string, quote bool) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\':
+			w.WriteString(`\\`)
+		case c == '\n':
+			w.WriteString(`\n`)
+		case c == '"' && quote:
+			w.WriteString(`\"`)
+		default:
+			w.WriteByte(c)
+		}
+	}
+}
