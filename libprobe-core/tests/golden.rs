@@ -47,27 +47,18 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
 }
 
+/// The domains a scenario holds, from its `domains` file (one line, as option `domains`
+/// takes it: `process,network`); the default set when it has none. Every face's golden
+/// test reads the same file.
+fn scenario_domains(scenario: &str) -> Option<String> {
+    let text = std::fs::read_to_string(fixtures().join(scenario).join("domains")).ok()?;
+    Some(text.trim().to_owned())
+}
+
 fn options(source: Source, scenario: &str) -> Options {
-    // The network scenarios hold one process and the network: no system files. The power
-    // scenarios hold sysfs power classes; the laptop's also processes, for the
-    // per-process energy estimate.
-    let domains = if scenario.starts_with("net-") {
-        Domains::NONE.with(DomainName::Process).with(DomainName::Network)
-    } else if scenario.starts_with("gpu-") {
-        // The GPU scenarios hold the processes using the GPUs and the GPUs.
-        Domains::NONE.with(DomainName::Process).with(DomainName::Gpu)
-    } else if scenario == "power-intel-laptop" {
-        Domains::NONE.with(DomainName::Process).with(DomainName::Power)
-    } else if scenario.starts_with("power-") {
-        Domains::NONE.with(DomainName::Power)
-    } else if scenario.starts_with("storage-") {
-        // The storage scenarios hold block devices, volume managers and device answers.
-        Domains::NONE.with(DomainName::Storage)
-    } else if scenario.starts_with("ebpf-") {
-        // The recorded maps of every tracer (the default `ebpf.tracers`), nothing else.
-        Domains::NONE.with(DomainName::Ebpf)
-    } else {
-        Domains::default_set()
+    let domains = match scenario_domains(scenario) {
+        Some(list) => Domains::parse(&list).unwrap_or_else(|e| panic!("{scenario}/domains: {e}")),
+        None => Domains::default_set(),
     };
     let mut gpu = libprobe::GpuOptions::default();
     if scenario.starts_with("gpu-") {

@@ -43,22 +43,9 @@ PROBE_FLAGS = ["--smaps", "--maps", "--fds", "--environ", "--taskstats", "--conn
 
 def scenario_domains(scenario: str) -> str | None:
     """The domains of a scenario's golden file, as libprobe-core/tests/golden.rs chooses
-    them: the network scenarios hold one process and the network, the GPU scenarios the
-    processes and the GPUs; the power scenarios the power domain (with the processes for the
-    laptop's energy estimate); the storage scenarios the storage domain, the ebpf ones recorded maps only; the others take the default set (None)."""
-    if scenario.startswith("net-"):
-        return "process,network"
-    if scenario == "power-intel-laptop":
-        return "process,power"
-    if scenario.startswith("power-"):
-        return "power"
-    if scenario.startswith("storage-"):
-        return "storage"
-    if scenario.startswith("ebpf-"):
-        return "ebpf"
-    if scenario.startswith("gpu-"):
-        return "process,gpu"
-    return None
+    them: those of its `domains` file; None (the default set) without one."""
+    f = FIXTURES / scenario / "domains"
+    return f.read_text().strip() if f.is_file() else None
 
 
 _FAKE_NVML: dict[Path, Path] = {}

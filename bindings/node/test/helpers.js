@@ -14,23 +14,18 @@ const GOLDEN_OPTIONS = {
   process: { smapsRollup: true, maps: true, fds: true, environ: true, taskstats: true },
   network: { conntrack: true }
 }
-/** GOLDEN_OPTIONS, and the domains golden.rs takes: the network scenarios hold one process
- * and the network, the GPU scenarios the processes and the GPUs, the power scenarios the
- * power domain (the laptop's with its processes, for the energy estimate), the storage
- * scenarios the storage domain. A GPU scenario's NVIDIA
- * GPUs come from the fake NVML answering from `<scenario>/nvml.xml`, named to the core by
- * LIBPROBE_NVML_LIBRARY (set here, read by the core on each snapshot). */
+/** GOLDEN_OPTIONS, and the domains golden.rs takes: those of the scenario's `domains` file
+ * (the default set without one). A scenario with an `nvml.xml` has its NVIDIA GPUs from the
+ * fake NVML answering from it, named to the core by LIBPROBE_NVML_LIBRARY (set here, read
+ * by the core on each snapshot). */
 function goldenOptions (scenario) {
-  if (scenario.startsWith('net-')) return { ...GOLDEN_OPTIONS, domains: 'process,network' }
-  if (scenario === 'power-intel-laptop') return { ...GOLDEN_OPTIONS, domains: 'process,power' }
-  if (scenario.startsWith('power-')) return { ...GOLDEN_OPTIONS, domains: 'power' }
-  if (scenario.startsWith('storage-')) return { ...GOLDEN_OPTIONS, domains: 'storage' }
-  if (scenario.startsWith('gpu-')) {
-    process.env.LIBPROBE_NVML_LIBRARY = fakeNvml(path.join(FIXTURES, scenario, 'nvml.xml'))
-    return { ...GOLDEN_OPTIONS, domains: 'process,gpu' }
-  }
-  delete process.env.LIBPROBE_NVML_LIBRARY
-  return { ...GOLDEN_OPTIONS }
+  const options = { ...GOLDEN_OPTIONS }
+  const domains = path.join(FIXTURES, scenario, 'domains')
+  if (fs.existsSync(domains)) options.domains = fs.readFileSync(domains, 'utf8').trim()
+  const xml = path.join(FIXTURES, scenario, 'nvml.xml')
+  if (fs.existsSync(xml)) process.env.LIBPROBE_NVML_LIBRARY = fakeNvml(xml)
+  else delete process.env.LIBPROBE_NVML_LIBRARY
+  return options
 }
 
 /** tests/fake_nvml/fake_nvml.c built with `cc` as libnvidia-ml.so.1, beside a copy of

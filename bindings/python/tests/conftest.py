@@ -24,24 +24,20 @@ GOLDEN_OPTIONS: dict[str, Any] = dict(
 
 
 def golden_options(scenario: str) -> dict[str, Any]:
-    """GOLDEN_OPTIONS, and the domains golden.rs takes: the network scenarios hold one
-    process and the network, the power scenarios the power domain (the laptop's with its
-    processes, for the energy estimate), the storage scenarios the storage domain, the GPU scenarios the processes and the GPUs. A GPU scenario's
-    NVIDIA GPUs come from the fake NVML answering from `<scenario>/nvml.xml`, named to the
-    core by LIBPROBE_NVML_LIBRARY (set here, read by the core on each snapshot)."""
-    if scenario.startswith("net-"):
-        return dict(GOLDEN_OPTIONS, domains="process,network")
-    if scenario == "power-intel-laptop":
-        return dict(GOLDEN_OPTIONS, domains="process,power")
-    if scenario.startswith("power-"):
-        return dict(GOLDEN_OPTIONS, domains="power")
-    if scenario.startswith("storage-"):
-        return dict(GOLDEN_OPTIONS, domains="storage")
-    if scenario.startswith("gpu-"):
-        os.environ["LIBPROBE_NVML_LIBRARY"] = str(fake_nvml(FIXTURES / scenario / "nvml.xml"))
-        return dict(GOLDEN_OPTIONS, domains="process,gpu")
-    os.environ.pop("LIBPROBE_NVML_LIBRARY", None)
-    return dict(GOLDEN_OPTIONS)
+    """GOLDEN_OPTIONS, and the domains golden.rs takes: those of the scenario's `domains`
+    file (the default set without one). A scenario with an `nvml.xml` has its NVIDIA GPUs
+    from the fake NVML answering from it, named to the core by LIBPROBE_NVML_LIBRARY (set
+    here, read by the core on each snapshot)."""
+    options = dict(GOLDEN_OPTIONS)
+    domains = FIXTURES / scenario / "domains"
+    if domains.is_file():
+        options["domains"] = domains.read_text().strip()
+    xml = FIXTURES / scenario / "nvml.xml"
+    if xml.is_file():
+        os.environ["LIBPROBE_NVML_LIBRARY"] = str(fake_nvml(xml))
+    else:
+        os.environ.pop("LIBPROBE_NVML_LIBRARY", None)
+    return options
 
 
 @pytest.fixture(autouse=True)
