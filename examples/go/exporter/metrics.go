@@ -600,7 +600,13 @@ func topProcesses(procs []libprobe.ProcessFull, n int, by string) map[int32]bool
 		if by == "cpu" && cpu(pa) != cpu(pb) {
 			return cpu(pa) > cpu(pb)
 		}
-		return pa.MemoryRSS > pb.MemoryRSS
+		// A resident size libprobe could not read sorts last.
+		ra, oka := pa.MemoryRSS.Get()
+		rb, okb := pb.MemoryRSS.Get()
+		if oka != okb {
+			return oka
+		}
+		return ra > rb
 	})
 	if n > len(order) {
 		n = len(order)
