@@ -65,6 +65,8 @@ type family struct {
 	help    string
 	otel    string // UCUM unit
 	counter bool
+	untyped bool   // a peer's family typed untyped (node_exporter's ZFS kstats)
+	peer    string // the exporter whose name this is (compat.go); "" for derived families
 	samples []sample
 	seen    map[string]struct{}
 }
