@@ -95,7 +95,8 @@ func smartctl(name string, typ peerType, source, field string, scale float64, he
 		scale: scale, help: help, lint: lint}
 }
 
-func with1(m peerMetric, f func(*peerMetric)) peerMetric { f(&m); return m }
+// tuned is row m with f applied: the few rows that need a filter, a value or a label.
+func tuned(m peerMetric, f func(*peerMetric)) peerMetric { f(&m); return m }
 
 // peerMetrics is the mapping. The hwmon rows and the ZFS pool states are added by
 // peerRows from their small tables.
@@ -156,7 +157,7 @@ var peerMetrics = append([]peerMetric{
 	nodex("node_hwmon_chip_names", peerGauge, "hwmon.chip", "", 0, "Hardware monitoring chips by name (always 1)."),
 	nodex("node_hwmon_sensor_label", peerGauge, "hwmon.label", "", 0, "Hardware monitoring channels by label (always 1)."),
 	nodex("node_power_supply_present", peerGauge, "battery", "present", 0, "1 when the battery is inserted."),
-	with1(nodex("node_power_supply_capacity", peerGauge, "battery", "capacity_percent", 0, "Charge, % of full."),
+	tuned(nodex("node_power_supply_capacity", peerGauge, "battery", "capacity_percent", 0, "Charge, % of full."),
 		func(m *peerMetric) { m.when = notDerived("capacity_percent") }),
 	nodex("node_power_supply_cyclecount", peerGauge, "battery", "cycle_count", 0, "Charge cycles."),
 	nodex("node_power_supply_energy_watthour", peerGauge, "battery", "energy_now_uwh", 1e-6, "Energy held now, Wh."),
@@ -215,13 +216,13 @@ var peerMetrics = append([]peerMetric{
 	// smartctl_exporter (metrics.go, smartctl.go): label device is the node without /dev/.
 	smartctl("smartctl_device", peerGauge, "smart.info", "", 0, "Disks and what they say about themselves (always 1)."),
 	smartctl("smartctl_device_capacity_bytes", peerGauge, "smart", "capacity_bytes", 0, "User capacity, bytes."),
-	with1(smartctl("smartctl_device_rotation_rate", peerGauge, "smart", "rotation_rate", 0, "Nominal rotation rate, rpm (none for solid-state devices)."),
+	tuned(smartctl("smartctl_device_rotation_rate", peerGauge, "smart", "rotation_rate", 0, "Nominal rotation rate, rpm (none for solid-state devices)."),
 		func(m *peerMetric) { m.when = positive }),
-	with1(smartctl("smartctl_device_temperature", peerGauge, "smart", "temperature_celsius", 0, "Temperature, °C."),
+	tuned(smartctl("smartctl_device_temperature", peerGauge, "smart", "temperature_celsius", 0, "Temperature, °C."),
 		func(m *peerMetric) { m.labels = []labelPair{{"temperature_type", "current"}} }),
 	smartctl("smartctl_device_power_on_seconds", peerCounter, "smart", "power_on_hours", 3600, "Power-on time, seconds (whole hours).", lintTotal),
 	smartctl("smartctl_device_power_cycle_count", peerCounter, "smart", "power_cycle_count", 0, "Power cycles.", lintTotal, lintCount),
-	with1(smartctl("smartctl_device_smart_status", peerGauge, "smart", "smart_status", 0, "1 when the SMART health verdict is passed, 0 when failed."),
+	tuned(smartctl("smartctl_device_smart_status", peerGauge, "smart", "smart_status", 0, "1 when the SMART health verdict is passed, 0 when failed."),
 		func(m *peerMetric) { m.value = is(float64(libprobe.SmartStatusPassed)) }),
 	smartctl("smartctl_device_percentage_used", peerCounter, "smart", "nvme_percentage_used", 0, "NVMe: rated endurance used, %.", lintTotal),
 	smartctl("smartctl_device_available_spare", peerCounter, "smart", "nvme_spare_percent", 0, "NVMe: available spare capacity, %.", lintTotal),
@@ -229,9 +230,9 @@ var peerMetrics = append([]peerMetric{
 	smartctl("smartctl_device_critical_warning", peerCounter, "smart", "nvme_critical_warning", 0, "NVMe: critical warning bits.", lintTotal),
 	smartctl("smartctl_device_media_errors", peerCounter, "smart", "nvme_media_errors", 0, "NVMe: unrecovered data integrity errors.", lintTotal),
 	smartctl("smartctl_device_num_err_log_entries", peerCounter, "smart", "nvme_error_log_entries", 0, "NVMe: error information log entries.", lintTotal),
-	with1(smartctl("smartctl_device_bytes_read", peerCounter, "smart", "nvme_data_read_bytes", 0, "NVMe: data read by the host, bytes.", lintTotal),
+	tuned(smartctl("smartctl_device_bytes_read", peerCounter, "smart", "nvme_data_read_bytes", 0, "NVMe: data read by the host, bytes.", lintTotal),
 		func(m *peerMetric) { m.when = positive }),
-	with1(smartctl("smartctl_device_bytes_written", peerCounter, "smart", "nvme_data_written_bytes", 0, "NVMe: data written by the host, bytes.", lintTotal),
+	tuned(smartctl("smartctl_device_bytes_written", peerCounter, "smart", "nvme_data_written_bytes", 0, "NVMe: data written by the host, bytes.", lintTotal),
 		func(m *peerMetric) { m.when = positive }),
 	smartctl("smartctl_read_total_uncorrected_errors", peerGauge, "smart", "scsi_read_uncorrected_errors", 0, "SCSI: uncorrected read errors."),
 	smartctl("smartctl_write_total_uncorrected_errors", peerGauge, "smart", "scsi_write_uncorrected_errors", 0, "SCSI: uncorrected write errors."),
@@ -242,13 +243,13 @@ var peerMetrics = append([]peerMetric{
 }, peerRows()...)
 
 func btrfsErrors(kind, field string) peerMetric {
-	return with1(nodex("node_btrfs_device_errors_total", peerCounter, "btrfs.device", field, 0,
+	return tuned(nodex("node_btrfs_device_errors_total", peerCounter, "btrfs.device", field, 0,
 		"I/O errors of the device since its counters were reset, by type."),
 		func(m *peerMetric) { m.labels = []labelPair{{"type", kind}} })
 }
 
 func smartAttribute(kind, field string) peerMetric {
-	return with1(smartctl("smartctl_device_attribute", peerGauge, "smart.attribute", field, 0,
+	return tuned(smartctl("smartctl_device_attribute", peerGauge, "smart.attribute", field, 0,
 		"ATA SMART attributes: normalised value, worst, threshold and 48-bit raw value (attribute_value_type)."),
 		func(m *peerMetric) { m.labels = []labelPair{{"attribute_value_type", kind}} })
 }
@@ -310,7 +311,7 @@ func peerRows() []peerMetric {
 		}
 	}
 	for _, s := range zfsStates {
-		rows = append(rows, with1(nodex("node_zfs_zpool_state", peerGauge, "zfs.pool", "health", 0,
+		rows = append(rows, tuned(nodex("node_zfs_zpool_state", peerGauge, "zfs.pool", "health", 0,
 			"1 for the pool's state, 0 for the others."),
 			func(m *peerMetric) {
 				m.labels = []labelPair{{"state", s.label}}

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -283,6 +284,12 @@ func TestPeerNamesPower(t *testing.T) {
 	cd := g.find(t, "id", "cooling_device4", "power", "cooling_devices")
 	near(t, "TCC max state", value(t, fams, "node_cooling_device_max_state", "name", "4", "type", "TCC Offset"),
 		g.at(t, "power", "cooling_devices", cd, "max_state"))
+
+	// Two AMD packages: `package-1` is index 1 of node_rapl_package_joules_total.
+	_, fams = scrapeFixture(t, "power-amd-server", config{})
+	g = readGolden(t, "power-amd-server")
+	near(t, "package 1", value(t, fams, "node_rapl_package_joules_total", "index", "1", "path", "/sys/class/powercap/intel-rapl:1"),
+		g.at(t, "power", "domains", g.find(t, "zone", "intel-rapl:1", "power", "domains"), "energy_uj")/1e6)
 }
 
 // smartctl_exporter's names for NVMe, SATA and SAS disks, with the disks read without
@@ -390,6 +397,35 @@ func TestCompatOff(t *testing.T) {
 	for name := range fams {
 		if !strings.HasPrefix(name, "libprobe_") {
 			t.Errorf("%s with -compat=false", name)
+		}
+	}
+}
+
+// What the peers' names add to a collection (go test -bench Peers): a laptop's power
+// domain and a disk shelf's SMART, with and without them.
+func BenchmarkCollectPeers(b *testing.B) {
+	for _, c := range []struct{ name, fixture, domain string }{
+		{"power", "power-intel-laptop/t1", "power"}, {"smart", "storage-smart", "storage"}} {
+		for _, off := range []bool{true, false} {
+			b.Run(fmt.Sprintf("%s/compat=%v", c.name, !off), func(b *testing.B) {
+				dir, err := filepath.Abs(filepath.Join("../../../tests/fixtures", c.fixture))
+				if err != nil {
+					b.Fatal(err)
+				}
+				e, err := newExporter(config{fixture: dir, domains: []string{c.domain}, compatOff: off})
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer e.Close()
+				for i := 0; i < b.N; i++ {
+					if _, err := e.collect(); err != nil {
+						b.Fatal(err)
+					}
+					if err := e.writeText(io.Discard); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
 		}
 	}
 }

@@ -4,8 +4,9 @@
 //	go build -o exporter . && ./exporter -listen 127.0.0.1:9101
 //	curl -s 127.0.0.1:9101/metrics
 //	./exporter -listen '' -otlp-endpoint 127.0.0.1:4318 -otlp-interval 15s
+//	./exporter -compat=false    # without the peers' names (below)
 //
-// Nothing here names a metric: the metrics are derived from the core's record schema
+// Nothing here names a libprobe metric: they are derived from the core's record schema
 // (libprobe.Schema), so every field of every domain is exported, new domains included.
 // Names are the field's path (libprobe_system_disks_read_bytes_total), in base units
 // (seconds, bytes, ratios from 0 to 1, hertz, joules, celsius) with the unit as suffix;
