@@ -365,7 +365,7 @@ var peerSources = map[string]*peerSource{
 			for j := range chips[i].Channels {
 				c := &chips[i].Channels[j]
 				if l, ok := c.Label.Get(); ok {
-					yield(reflect.ValueOf(c).Elem(), []labelPair{{"chip", names[i]}, {"sensor", c.Name}, {"label", labelValue(l)}}, "")
+					yield(reflect.ValueOf(c).Elem(), []labelPair{{"chip", names[i]}, {"sensor", labelValue(c.Name)}, {"label", labelValue(l)}}, "")
 				}
 			}
 		}
@@ -534,7 +534,7 @@ func init() {
 				for i := range chips {
 					for j := range chips[i].Channels {
 						if c := &chips[i].Channels[j]; c.Kind == kind {
-							yield(reflect.ValueOf(c).Elem(), []labelPair{{"chip", names[i]}, {"sensor", c.Name}}, "")
+							yield(reflect.ValueOf(c).Elem(), []labelPair{{"chip", names[i]}, {"sensor", labelValue(c.Name)}}, "")
 						}
 					}
 				}
