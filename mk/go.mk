@@ -52,9 +52,9 @@ test-go-module: go-lib
 	  ! ldd ./agent | grep -q libprobe && \
 	  echo "test-go-module: a module in $$dir built with plain go build, statically linked, ran"
 
-# The exporter: its tests (fixtures, promlint, OTLP to a receiver on 127.0.0.1), then a
-# live scrape checked by promtool (from Debian's prometheus package; `make deps` installs
-# it) and timed.
+# The exporter: its tests (fixtures, promlint, the peers' names, OTLP to a receiver on
+# 127.0.0.1), then a live scrape checked by promtool (from Debian's prometheus package;
+# `make deps` installs it) and timed.
 test-go-exporter: go-lib
 	cd examples/go/exporter && test -z "$$(gofmt -l .)" || { gofmt -l .; exit 1; }
 	cd examples/go/exporter && $(GO_ENV) $(GO) vet ./...
@@ -64,7 +64,11 @@ test-go-exporter: go-lib
 	  for i in $$(seq 1 40); do curl -sf http://$(GO_EXPORTER_ADDR)/metrics > /dev/null && break; sleep 0.25; done; \
 	  curl -sf http://$(GO_EXPORTER_ADDR)/metrics > $(GO_LIBDIR)/exporter-scrape.txt || ok=0; \
 	  kill $$pid; wait $$pid 2>/dev/null; test $$ok = 1 || { echo "test-go: no scrape"; exit 1; }
-	$(PROMTOOL) check metrics < $(GO_LIBDIR)/exporter-scrape.txt
+	@# promtool exits 3 for lint complaints: accepted only on the peers' names (compat.go:
+	@# counters named without _total, DCGM's modelName label), never on libprobe_ families.
+	@$(PROMTOOL) check metrics < $(GO_LIBDIR)/exporter-scrape.txt > $(GO_LIBDIR)/exporter-lint.txt 2>&1 || \
+	  { test $$? = 3 && ! grep -q '^libprobe_' $(GO_LIBDIR)/exporter-lint.txt; } || \
+	  { cat $(GO_LIBDIR)/exporter-lint.txt; exit 1; }
 	@grep -q '^libprobe_system_cpu_total_user_seconds_total ' $(GO_LIBDIR)/exporter-scrape.txt && \
 	  grep -q '^libprobe_processes_memory_rss_bytes{pid=' $(GO_LIBDIR)/exporter-scrape.txt && \
 	  grep -q '^libprobe_network_interfaces_stats_rx_bytes_total{interface="lo"}' $(GO_LIBDIR)/exporter-scrape.txt && \

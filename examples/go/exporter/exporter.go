@@ -31,6 +31,8 @@ type config struct {
 	// set: options by key (`network.routes=true`), applied last.
 	set     [][2]string
 	fixture string
+	// compatOff: no peer names (compat.go), -compat=false.
+	compatOff bool
 }
 
 // exporter owns one probe; each collect takes one snapshot and turns it into families.
@@ -40,6 +42,7 @@ type exporter struct {
 	cfg      config
 	root     *recordPlan
 	families []*family
+	peers    *peers // the peers' names beside the derived families (nil with -compat=false)
 	// The exporter's own metrics.
 	up, scrapeSeconds, series, dropped *family
 	lastDropped                        int
@@ -123,6 +126,9 @@ func (e *exporter) plan() {
 	e.dropped = own("libprobe_exporter_series_dropped", "Series left out of the last collection: duplicate label sets, or list elements past the bound.", false)
 	e.root = pl.record(reflect.TypeOf(libprobe.Snapshot{}), libprobe.Schema(), nil, "", nil, nil)
 	e.families = pl.families
+	if !e.cfg.compatOff {
+		e.peers = newPeers(pl, &e.families)
+	}
 }
 
 func (e *exporter) Close() error { return e.probe.Close() }
@@ -147,6 +153,9 @@ func (e *exporter) collect() (*libprobe.Snapshot, error) {
 		w.top = topProcesses(procs, e.cfg.processes, e.cfg.processesBy)
 	}
 	w.record(e.root, reflect.ValueOf(snap).Elem(), nil)
+	if e.peers != nil {
+		e.peers.collect(w, snap)
+	}
 	for _, d := range snap.Domains {
 		up := 0.0
 		if d.State == libprobe.DomainStateCollected {
@@ -184,9 +193,12 @@ func (e *exporter) writeText(out io.Writer) error {
 		writeEscaped(w, f.help, false)
 		w.WriteString("\n# TYPE ")
 		w.WriteString(f.name)
-		if f.counter {
+		switch {
+		case f.counter:
 			w.WriteString(" counter\n")
-		} else {
+		case f.untyped:
+			w.WriteString(" untyped\n")
+		default:
 			w.WriteString(" gauge\n")
 		}
 		for _, s := range f.samples {

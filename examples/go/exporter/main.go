@@ -4,8 +4,9 @@
 //	go build -o exporter . && ./exporter -listen 127.0.0.1:9101
 //	curl -s 127.0.0.1:9101/metrics
 //	./exporter -listen '' -otlp-endpoint 127.0.0.1:4318 -otlp-interval 15s
+//	./exporter -compat=false    # without the peers' names (below)
 //
-// Nothing here names a metric: the metrics are derived from the core's record schema
+// Nothing here names a libprobe metric: they are derived from the core's record schema
 // (libprobe.Schema), so every field of every domain is exported, new domains included.
 // Names are the field's path (libprobe_system_disks_read_bytes_total), in base units
 // (seconds, bytes, ratios from 0 to 1, hertz, joules, celsius) with the unit as suffix;
@@ -13,6 +14,13 @@
 // comment. Lists of devices are labelled by identity (cpu, device, interface, mountpoint,
 // gpu, …); unbounded tables (sockets, routes, conntrack entries) are exported as their
 // length. A value libprobe could not read is left out, never exported as 0.
+//
+// Beside them, by default, the names the peers give the same values, so that their
+// dashboards and alerts work unchanged (compat.go): dcgm-exporter's DCGM_FI_DEV_* per GPU,
+// node_exporter's node_rapl_*, node_hwmon_*, node_power_supply_*, node_thermal_zone_temp,
+// node_cooling_device_*, node_btrfs_* and node_zfs_*, smartctl_exporter's smartctl_device_*,
+// with the peers' labels, units and types. -compat=false leaves them out. They are not
+// pushed as OTLP.
 //
 // Each scrape takes one snapshot and pays for what is exported: by default the process
 // domain is off and the socket tables are not read (the sockstat and SNMP counters are);
@@ -62,11 +70,13 @@ func main() {
 	otlpEndpoint := flag.String("otlp-endpoint", "", "push OTLP over HTTP to this collector (host:port)")
 	otlpInterval := flag.Duration("otlp-interval", 15*time.Second, "how often to push OTLP")
 	once := flag.Bool("once", false, "print one collection in the text format and exit")
+	compat := flag.Bool("compat", true, "also export the names of dcgm-exporter, node_exporter (rapl, hwmon, power_supply, thermal, btrfs, zfs) and smartctl_exporter where libprobe has the value")
 	flag.Parse()
 	if *domains != "" {
 		cfg.domains = strings.Split(*domains, ",")
 	}
 	cfg.set = set
+	cfg.compatOff = !*compat
 
 	e, err := newExporter(cfg)
 	if err != nil {

@@ -65,6 +65,8 @@ type family struct {
 	help    string
 	otel    string // UCUM unit
 	counter bool
+	untyped bool   // a peer's family typed untyped (node_exporter's ZFS kstats)
+	peer    string // the exporter whose name this is (compat.go); "" for derived families
 	samples []sample
 	seen    map[string]struct{}
 }
@@ -600,7 +602,13 @@ func topProcesses(procs []libprobe.ProcessFull, n int, by string) map[int32]bool
 		if by == "cpu" && cpu(pa) != cpu(pb) {
 			return cpu(pa) > cpu(pb)
 		}
-		return pa.MemoryRSS > pb.MemoryRSS
+		// A resident size libprobe could not read sorts last.
+		ra, oka := pa.MemoryRSS.Get()
+		rb, okb := pb.MemoryRSS.Get()
+		if oka != okb {
+			return oka
+		}
+		return ra > rb
 	})
 	if n > len(order) {
 		n = len(order)

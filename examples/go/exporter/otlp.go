@@ -15,8 +15,8 @@ import (
 )
 
 // producer hands the SDK's periodic reader one collection per export: the same families
-// as a scrape, as OpenTelemetry data (counters as cumulative monotonic sums from boot,
-// gauges as gauges, labels as attributes, units in UCUM).
+// as a scrape but the peers' names, as OpenTelemetry data (counters as cumulative
+// monotonic sums from boot, gauges as gauges, labels as attributes, units in UCUM).
 type producer struct {
 	e     *exporter
 	start time.Time // the exporter's start: counters' start when boot time is unknown
@@ -38,13 +38,15 @@ func (p *producer) Produce(context.Context) ([]metricdata.ScopeMetrics, error) {
 func (p *producer) metrics(snap *libprobe.Snapshot) []metricdata.Metrics {
 	now := time.Unix(0, int64(snap.TimestampUnixNS))
 	start := p.start
-	if sys, ok := snap.System.Get(); ok && sys.BootTime > 0 {
-		start = time.Unix(int64(sys.BootTime), 0)
+	if sys, ok := snap.System.Get(); ok {
+		if boot, ok := sys.BootTime.Get(); ok && boot > 0 {
+			start = time.Unix(int64(boot), 0)
+		}
 	}
 	var out []metricdata.Metrics
 	for _, f := range p.e.families {
-		if len(f.samples) == 0 {
-			continue
+		if len(f.samples) == 0 || f.peer != "" {
+			continue // peers' names are for Prometheus dashboards: OTLP has the derived ones
 		}
 		points := make([]metricdata.DataPoint[float64], len(f.samples))
 		for i, s := range f.samples {
