@@ -3728,10 +3728,11 @@ typedef struct libprobe_rapl_domain {
   struct libprobe_opt_u64 time_window_us;
   // Whether power limiting is enabled in this zone (`enabled`).
   struct libprobe_opt_bool enabled;
-  // Instantaneous power (`power_uw`), for zones whose driver measures it (RAPL does
-  // not: `not_supported`).
+  // Instantaneous power as the zone's driver measures it (the powercap file
+  // `power_uw`; RAPL does not: `not_supported`). Named apart from `power_watts`, the
+  // average from the energy counter.
   // Unit: uW.
-  struct libprobe_opt_u64 power_uw;
+  struct libprobe_opt_u64 power_now_uw;
   // Range of `power_uw` (`max_power_range_uw`).
   // Unit: uW.
   struct libprobe_opt_u64 max_power_range_uw;

@@ -4616,10 +4616,11 @@ type RaplDomain struct {
 	TimeWindowUs Field[uint64] `json:"time_window_us"`
 	// Whether power limiting is enabled in this zone (`enabled`).
 	Enabled Field[bool] `json:"enabled"`
-	// Instantaneous power (`power_uw`), for zones whose driver measures it (RAPL does
-	// not: `not_supported`).
+	// Instantaneous power as the zone's driver measures it (the powercap file
+	// `power_uw`; RAPL does not: `not_supported`). Named apart from `power_watts`, the
+	// average from the energy counter.
 	// Unit: uW.
-	PowerUw Field[uint64] `json:"power_uw"`
+	PowerNowUw Field[uint64] `json:"power_now_uw"`
 	// Range of `power_uw` (`max_power_range_uw`).
 	// Unit: uW.
 	MaxPowerRangeUw Field[uint64] `json:"max_power_range_uw"`
@@ -4641,7 +4642,7 @@ func convRaplDomain(c *C.libprobe_rapl_domain) RaplDomain {
 		PowerLimitWatts: convOptF64(&c.power_limit_watts),
 		TimeWindowUs:    convOptU64(&c.time_window_us),
 		Enabled:         convOptBool(&c.enabled),
-		PowerUw:         convOptU64(&c.power_uw),
+		PowerNowUw:      convOptU64(&c.power_now_uw),
 		MaxPowerRangeUw: convOptU64(&c.max_power_range_uw),
 		Constraints:     convListRaplConstraint(&c.constraints),
 	}

@@ -3635,12 +3635,13 @@ export interface RaplDomain {
   /** Whether power limiting is enabled in this zone (`enabled`). */
   enabled: boolean | null;
   /**
-   * Instantaneous power (`power_uw`), for zones whose driver measures it (RAPL does
-   * not: `not_supported`).
+   * Instantaneous power as the zone's driver measures it (the powercap file
+   * `power_uw`; RAPL does not: `not_supported`). Named apart from `power_watts`, the
+   * average from the energy counter.
    *
    * Unit: uW.
    */
-  powerUw: bigint | null;
+  powerNowUw: bigint | null;
   /**
    * Range of `power_uw` (`max_power_range_uw`).
    *
@@ -3654,7 +3655,7 @@ export interface RaplDomain {
    */
   constraints: RaplConstraint[];
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'name' | 'energyUj' | 'maxEnergyUj' | 'powerWatts' | 'powerLimitWatts' | 'timeWindowUs' | 'enabled' | 'powerUw' | 'maxPowerRangeUw', Reason>>;
+  unavailable?: Partial<Record<'name' | 'energyUj' | 'maxEnergyUj' | 'powerWatts' | 'powerLimitWatts' | 'timeWindowUs' | 'enabled' | 'powerNowUw' | 'maxPowerRangeUw', Reason>>;
 }
 
 /** One power limit of a zone (`constraint_<index>_*`). */

@@ -700,7 +700,7 @@ fn power_intel_laptop() {
     assert!(close(pkg.power_limit_watts, 28.0));
     assert_eq!(pkg.time_window_us, Field::Value(27_983_872));
     assert_eq!(pkg.enabled, Field::Value(true));
-    assert_eq!(pkg.power_uw.reason(), Some(Reason::NotSupported), "RAPL gives no instantaneous power");
+    assert_eq!(pkg.power_now_uw.reason(), Some(Reason::NotSupported), "RAPL gives no instantaneous power");
     let names: Vec<_> = pkg.constraints.iter().map(|c| c.name.value().unwrap().as_str()).collect();
     assert_eq!(names, ["long_term", "short_term", "peak_power"]);
     assert_eq!(pkg.constraints[2].power_limit_uw, Field::Value(107_000_000));

@@ -8587,10 +8587,11 @@ pub struct libprobe_rapl_domain {
     pub time_window_us: libprobe_opt_u64,
     /// Whether power limiting is enabled in this zone (`enabled`).
     pub enabled: libprobe_opt_bool,
-    /// Instantaneous power (`power_uw`), for zones whose driver measures it (RAPL does
-    /// not: `not_supported`).
+    /// Instantaneous power as the zone's driver measures it (the powercap file
+    /// `power_uw`; RAPL does not: `not_supported`). Named apart from `power_watts`, the
+    /// average from the energy counter.
     /// Unit: uW.
-    pub power_uw: libprobe_opt_u64,
+    pub power_now_uw: libprobe_opt_u64,
     /// Range of `power_uw` (`max_power_range_uw`).
     /// Unit: uW.
     pub max_power_range_uw: libprobe_opt_u64,
@@ -8623,7 +8624,7 @@ pub(crate) fn fill_rapl_domain(a: &Arena, r: &dyn Record) -> libprobe_rapl_domai
         power_limit_watts: c_opt_f64(a, r.field(7)),
         time_window_us: c_opt_u64(a, r.field(8)),
         enabled: c_opt_bool(a, r.field(9)),
-        power_uw: c_opt_u64(a, r.field(10)),
+        power_now_uw: c_opt_u64(a, r.field(10)),
         max_power_range_uw: c_opt_u64(a, r.field(11)),
         constraints: c_list_rapl_constraint(a, r.field(12)),
     }
@@ -17215,7 +17216,7 @@ static FIELDS_RAPL_DOMAIN: Table<[libprobe_field_info; 13]> = Table([
     libprobe_field_info { name: c"power_limit_watts".as_ptr(), doc: c"The long-term power limit (PL1: the constraint named `long_term`, else constraint\n0), in watts; `not_supported` for a zone without constraints (AMD packages).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_rapl_domain, power_limit_watts) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"time_window_us".as_ptr(), doc: c"The long-term constraint's time window (`time_window_us`).".as_ptr(), unit: c"us".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, time_window_us) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"enabled".as_ptr(), doc: c"Whether power limiting is enabled in this zone (`enabled`).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_rapl_domain, enabled) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"power_uw".as_ptr(), doc: c"Instantaneous power (`power_uw`), for zones whose driver measures it (RAPL does\nnot: `not_supported`).".as_ptr(), unit: c"uW".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, power_uw) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_now_uw".as_ptr(), doc: c"Instantaneous power as the zone's driver measures it (the powercap file\n`power_uw`; RAPL does not: `not_supported`). Named apart from `power_watts`, the\naverage from the energy counter.".as_ptr(), unit: c"uW".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, power_now_uw) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"max_power_range_uw".as_ptr(), doc: c"Range of `power_uw` (`max_power_range_uw`).".as_ptr(), unit: c"uW".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, max_power_range_uw) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"constraints".as_ptr(), doc: c"Every constraint of the zone (`constraint_<n>_*`), in index order: RAPL has\n`long_term` (PL1), `short_term` (PL2) and, on recent processors, `peak_power`\n(PL4). Empty for a zone without constraints.".as_ptr(), unit: std::ptr::null(), type_index: 239, offset: std::mem::offset_of!(libprobe_rapl_domain, constraints) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);

@@ -45,10 +45,11 @@ pub struct RaplDomain {
     pub time_window_us: Field<u64>,
     /// Whether power limiting is enabled in this zone (`enabled`).
     pub enabled: Field<bool>,
-    /// Instantaneous power (`power_uw`), for zones whose driver measures it (RAPL does
-    /// not: `not_supported`).
+    /// Instantaneous power as the zone's driver measures it (the powercap file
+    /// `power_uw`; RAPL does not: `not_supported`). Named apart from `power_watts`, the
+    /// average from the energy counter.
     #[record(unit = "uW")]
-    pub power_uw: Field<u64>,
+    pub power_now_uw: Field<u64>,
     /// Range of `power_uw` (`max_power_range_uw`).
     #[record(unit = "uW")]
     pub max_power_range_uw: Field<u64>,

@@ -1227,7 +1227,7 @@ LAYOUT_FIELD(libprobe_rapl_domain, power_watts, "power_watts")
 LAYOUT_FIELD(libprobe_rapl_domain, power_limit_watts, "power_limit_watts")
 LAYOUT_FIELD(libprobe_rapl_domain, time_window_us, "time_window_us")
 LAYOUT_FIELD(libprobe_rapl_domain, enabled, "enabled")
-LAYOUT_FIELD(libprobe_rapl_domain, power_uw, "power_uw")
+LAYOUT_FIELD(libprobe_rapl_domain, power_now_uw, "power_now_uw")
 LAYOUT_FIELD(libprobe_rapl_domain, max_power_range_uw, "max_power_range_uw")
 LAYOUT_FIELD(libprobe_rapl_domain, constraints, "constraints")
 

@@ -4433,9 +4433,10 @@ class RaplDomain(Record):
     def enabled(self) -> Union[bool, None]:
         """Whether power limiting is enabled in this zone (`enabled`)."""
     @property
-    def power_uw(self) -> Union[int, None]:
-        """Instantaneous power (`power_uw`), for zones whose driver measures it (RAPL does
-        not: `not_supported`).
+    def power_now_uw(self) -> Union[int, None]:
+        """Instantaneous power as the zone's driver measures it (the powercap file
+        `power_uw`; RAPL does not: `not_supported`). Named apart from `power_watts`, the
+        average from the energy counter.
 
         Unit: uW.
         """

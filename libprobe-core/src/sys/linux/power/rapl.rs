@@ -122,7 +122,7 @@ pub(super) fn collect(cx: &mut Cx<'_>, state: &mut State, buf: &mut Vec<u8>) -> 
                     power_limit_watts,
                     time_window_us,
                     enabled: attr(w, z.enabled),
-                    power_uw: attr(w, z.power_uw),
+                    power_now_uw: attr(w, z.power_uw),
                     max_power_range_uw: attr(w, z.max_power_range_uw),
                     constraints,
                 };
@@ -144,7 +144,7 @@ pub(super) fn collect(cx: &mut Cx<'_>, state: &mut State, buf: &mut Vec<u8>) -> 
                     power_limit_watts: Field::Missing(r),
                     time_window_us: m,
                     enabled: Field::Missing(r),
-                    power_uw: m,
+                    power_now_uw: m,
                     max_power_range_uw: m,
                     constraints: Vec::new(),
                 };
