@@ -4596,7 +4596,7 @@ type RaplDomain struct {
 	Parent Field[string] `json:"parent"`
 	// Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.
 	// `permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).
-	// Unit: uJ.
+	// Unit: uJ. Counter: it only grows (a drop is a reset).
 	EnergyUj Field[uint64] `json:"energy_uj"`
 	// The counter's range (`max_energy_range_uj`): where it wraps.
 	// Unit: uJ.
@@ -4743,7 +4743,8 @@ type BatteryInfo struct {
 	// `charge_full_design`.
 	// Unit: uAh.
 	ChargeFullDesignUah Field[uint64] `json:"charge_full_design_uah"`
-	// `cycle_count`.
+	// `cycle_count`: charge cycles over the battery's life (a counter).
+	// Counter: it only grows (a drop is a reset).
 	CycleCount Field[uint32] `json:"cycle_count"`
 	// `technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, …
 	Technology Field[string] `json:"technology"`
@@ -4911,6 +4912,10 @@ func convHwmonChip(c *C.libprobe_hwmon_chip) HwmonChip {
 // One channel of a chip (`temp1`, `fan2`, `in0`), its values in the kind's base unit
 // (see `SensorKind`). An attribute the chip does not have is `not_supported`; a
 // channel the driver disabled (`<channel>_enable` = 0) has its readings `not_enabled`.
+//
+// Every value is a gauge in the schema, even the `input` of an `energy` channel, which
+// only grows: one field serves every kind, and only `kind` tells an energy counter from
+// a temperature.
 type SensorChannel struct {
 	Kind SensorKind `json:"kind"`
 	// The channel's name in sysfs (`temp1`, `in0`).
@@ -5079,7 +5084,8 @@ func convCoolingDevice(c *C.libprobe_cooling_device) CoolingDevice {
 //     only. Energy used by the GPU, disks or the screen is not counted; a process on a
 //     core that runs faster or slower than the others is not weighed differently.
 //
-// Only processes that used CPU time in the interval are listed.
+// Only processes that used CPU time in the interval are listed. Every number here is of
+// the interval, so a gauge, never a counter.
 type ProcessEnergyEstimate struct {
 	// The interval between the two snapshots.
 	// Unit: ns.

@@ -3601,7 +3601,7 @@ export interface RaplDomain {
    * Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.
    * `permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).
    *
-   * Unit: uJ.
+   * Unit: uJ. Counter: it only grows (a drop is a reset).
    */
   energyUj: bigint | null;
   /**
@@ -3799,7 +3799,11 @@ export interface BatteryInfo {
    * Unit: uAh.
    */
   chargeFullDesignUah: bigint | null;
-  /** `cycle_count`. */
+  /**
+   * `cycle_count`: charge cycles over the battery's life (a counter).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   cycleCount: number | null;
   /** `technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, … */
   technology: string | null;
@@ -3964,6 +3968,10 @@ export interface HwmonChip {
  * One channel of a chip (`temp1`, `fan2`, `in0`), its values in the kind's base unit
  * (see [`SensorKind`]). An attribute the chip does not have is `not_supported`; a
  * channel the driver disabled (`<channel>_enable` = 0) has its readings `not_enabled`.
+ *
+ * Every value is a gauge in the schema, even the `input` of an `energy` channel, which
+ * only grows: one field serves every kind, and only `kind` tells an energy counter from
+ * a temperature.
  */
 export interface SensorChannel {
   kind: SensorKind;
@@ -4103,7 +4111,8 @@ export interface CoolingDevice {
  *   only. Energy used by the GPU, disks or the screen is not counted; a process on a
  *   core that runs faster or slower than the others is not weighed differently.
  *
- * Only processes that used CPU time in the interval are listed.
+ * Only processes that used CPU time in the interval are listed. Every number here is of
+ * the interval, so a gauge, never a counter.
  */
 export interface ProcessEnergyEstimate {
   /**

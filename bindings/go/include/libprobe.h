@@ -3708,7 +3708,7 @@ typedef struct libprobe_rapl_domain {
   struct libprobe_opt_str parent;
   // Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.
   // `permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).
-  // Unit: uJ.
+  // Unit: uJ. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 energy_uj;
   // The counter's range (`max_energy_range_uj`): where it wraps.
   // Unit: uJ.
@@ -3846,7 +3846,8 @@ typedef struct libprobe_battery_info {
   // `charge_full_design`.
   // Unit: uAh.
   struct libprobe_opt_u64 charge_full_design_uah;
-  // `cycle_count`.
+  // `cycle_count`: charge cycles over the battery's life (a counter).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 cycle_count;
   // `technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, …
   struct libprobe_opt_str technology;
@@ -3978,6 +3979,10 @@ typedef int32_t libprobe_sensor_kind;
 // One channel of a chip (`temp1`, `fan2`, `in0`), its values in the kind's base unit
 // (see `SensorKind`). An attribute the chip does not have is `not_supported`; a
 // channel the driver disabled (`<channel>_enable` = 0) has its readings `not_enabled`.
+//
+// Every value is a gauge in the schema, even the `input` of an `energy` channel, which
+// only grows: one field serves every kind, and only `kind` tells an energy counter from
+// a temperature.
 typedef struct libprobe_sensor_channel {
   libprobe_sensor_kind kind;
   // The channel's name in sysfs (`temp1`, `in0`).
@@ -4206,7 +4211,8 @@ typedef struct libprobe_list_process_energy {
 //   only. Energy used by the GPU, disks or the screen is not counted; a process on a
 //   core that runs faster or slower than the others is not weighed differently.
 //
-// Only processes that used CPU time in the interval are listed.
+// Only processes that used CPU time in the interval are listed. Every number here is of
+// the interval, so a gauge, never a counter.
 typedef struct libprobe_process_energy_estimate {
   // The interval between the two snapshots.
   // Unit: ns.

@@ -4399,7 +4399,7 @@ class RaplDomain(Record):
         """Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.
         `permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).
 
-        Unit: uJ.
+        Unit: uJ. Counter: it only grows (a drop is a reset).
         """
     @property
     def max_energy_uj(self) -> Union[int, None]:
@@ -4599,7 +4599,10 @@ class BatteryInfo(Record):
         """
     @property
     def cycle_count(self) -> Union[int, None]:
-        """`cycle_count`."""
+        """`cycle_count`: charge cycles over the battery's life (a counter).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def technology(self) -> Union[str, None]:
         """`technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, …"""
@@ -4770,6 +4773,10 @@ class SensorChannel(Record):
     """One channel of a chip (`temp1`, `fan2`, `in0`), its values in the kind's base unit
     (see [`SensorKind`]). An attribute the chip does not have is `not_supported`; a
     channel the driver disabled (`<channel>_enable` = 0) has its readings `not_enabled`.
+
+    Every value is a gauge in the schema, even the `input` of an `energy` channel, which
+    only grows: one field serves every kind, and only `kind` tells an energy counter from
+    a temperature.
     """
     @property
     def kind(self) -> _SensorKind:
@@ -4930,7 +4937,8 @@ class ProcessEnergyEstimate(Record):
       only. Energy used by the GPU, disks or the screen is not counted; a process on a
       core that runs faster or slower than the others is not weighed differently.
 
-    Only processes that used CPU time in the interval are listed.
+    Only processes that used CPU time in the interval are listed. Every number here is of
+    the interval, so a gauge, never a counter.
     """
     @property
     def interval_ns(self) -> int:
