@@ -3080,11 +3080,13 @@ typedef struct libprobe_gpu_engine_use {
   // `video` for i915; `rcs`, `bcs`, `vcs`, `ccs` for xe).
   struct libprobe_str engine;
   // Time the client kept this engine busy since it opened the device (`drm-engine-*`).
-  // Unit: ns.
+  // Unit: ns. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 busy_ns;
   // Busy cycles since it opened the device (`drm-cycles-*`, xe).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 cycles;
   // The engine's cycle counter at the same moment (`drm-total-cycles-*`).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 total_cycles;
   // Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the
   // driver does not say).
@@ -3329,12 +3331,16 @@ typedef struct libprobe_nv_link {
   // The PCI bus id of the device at the other end.
   struct libprobe_opt_str remote_pci_bus_id;
   // Data-link replay errors since the driver loaded.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 errors_replay;
   // Data-link recovery events.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 errors_recovery;
   // Flow-control digit CRC errors.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 errors_crc_flit;
   // Data CRC errors.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 errors_crc_data;
 } libprobe_nv_link;
 
@@ -3517,8 +3523,10 @@ typedef struct libprobe_gpu_metrics {
   // Whether ECC is on now (NVML).
   struct libprobe_opt_bool ecc_enabled;
   // Corrected ECC errors since the driver loaded (NVML volatile counter).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 ecc_errors_corrected;
   // Uncorrected ECC errors since the driver loaded (NVML volatile counter).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 ecc_errors_uncorrected;
   // The processes using this GPU: NVML's compute and graphics processes, then the DRM
   // clients matched to it (see `drm_clients_from`). Empty when none is visible.
@@ -3569,7 +3577,7 @@ typedef struct libprobe_gpu_metrics {
   struct libprobe_opt_f64 power_enforced_limit;
   // Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu
   // `gpu_metrics`; Intel hwmon `energy1_input`).
-  // Unit: mJ.
+  // Unit: mJ. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 energy_total;
   // Average power over the interval since the previous snapshot, from `energy_total`
   // (`no_previous_sample` on the first).
@@ -3587,21 +3595,28 @@ typedef struct libprobe_gpu_metrics {
   // Intel: the frequencies of every GT of every tile.
   struct libprobe_opt_list_gt_clocks gt_clocks;
   // PCIe replays since the driver loaded (NVML; a link-quality counter).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 pcie_replay_errors;
   // Corrected ECC errors over the GPU's life (NVML aggregate counter).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 ecc_errors_corrected_aggregate;
   // Uncorrected ECC errors over the GPU's life (NVML aggregate counter).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 ecc_errors_uncorrected_aggregate;
   // Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere
   // and later remap rows instead and say `not_supported`).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 retired_pages_single_bit;
   // Pages retired for a double-bit error.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 retired_pages_double_bit;
   // Pages waiting for the next driver load to be retired.
   struct libprobe_opt_bool retired_pages_pending;
   // Rows remapped for correctable errors (NVML; Ampere and later).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 remapped_rows_correctable;
   // Rows remapped for uncorrectable errors.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 remapped_rows_uncorrectable;
   // A remapping waits for a GPU reset.
   struct libprobe_opt_bool remapped_rows_pending;

@@ -4019,8 +4019,10 @@ type GPUMetrics struct {
 	// Whether ECC is on now (NVML).
 	EccEnabled Field[bool] `json:"ecc_enabled"`
 	// Corrected ECC errors since the driver loaded (NVML volatile counter).
+	// Counter: it only grows (a drop is a reset).
 	EccErrorsCorrected Field[uint64] `json:"ecc_errors_corrected"`
 	// Uncorrected ECC errors since the driver loaded (NVML volatile counter).
+	// Counter: it only grows (a drop is a reset).
 	EccErrorsUncorrected Field[uint64] `json:"ecc_errors_uncorrected"`
 	// The processes using this GPU: NVML's compute and graphics processes, then the DRM
 	// clients matched to it (see `drm_clients_from`). Empty when none is visible.
@@ -4071,7 +4073,7 @@ type GPUMetrics struct {
 	PowerEnforcedLimit Field[float64] `json:"power_enforced_limit"`
 	// Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu
 	// `gpu_metrics`; Intel hwmon `energy1_input`).
-	// Unit: mJ.
+	// Unit: mJ. Counter: it only grows (a drop is a reset).
 	EnergyTotal Field[uint64] `json:"energy_total"`
 	// Average power over the interval since the previous snapshot, from `energy_total`
 	// (`no_previous_sample` on the first).
@@ -4089,21 +4091,28 @@ type GPUMetrics struct {
 	// Intel: the frequencies of every GT of every tile.
 	GtClocks Field[[]GtClocks] `json:"gt_clocks"`
 	// PCIe replays since the driver loaded (NVML; a link-quality counter).
+	// Counter: it only grows (a drop is a reset).
 	PcieReplayErrors Field[uint64] `json:"pcie_replay_errors"`
 	// Corrected ECC errors over the GPU's life (NVML aggregate counter).
+	// Counter: it only grows (a drop is a reset).
 	EccErrorsCorrectedAggregate Field[uint64] `json:"ecc_errors_corrected_aggregate"`
 	// Uncorrected ECC errors over the GPU's life (NVML aggregate counter).
+	// Counter: it only grows (a drop is a reset).
 	EccErrorsUncorrectedAggregate Field[uint64] `json:"ecc_errors_uncorrected_aggregate"`
 	// Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere
 	// and later remap rows instead and say `not_supported`).
+	// Counter: it only grows (a drop is a reset).
 	RetiredPagesSingleBit Field[uint64] `json:"retired_pages_single_bit"`
 	// Pages retired for a double-bit error.
+	// Counter: it only grows (a drop is a reset).
 	RetiredPagesDoubleBit Field[uint64] `json:"retired_pages_double_bit"`
 	// Pages waiting for the next driver load to be retired.
 	RetiredPagesPending Field[bool] `json:"retired_pages_pending"`
 	// Rows remapped for correctable errors (NVML; Ampere and later).
+	// Counter: it only grows (a drop is a reset).
 	RemappedRowsCorrectable Field[uint64] `json:"remapped_rows_correctable"`
 	// Rows remapped for uncorrectable errors.
+	// Counter: it only grows (a drop is a reset).
 	RemappedRowsUncorrectable Field[uint64] `json:"remapped_rows_uncorrectable"`
 	// A remapping waits for a GPU reset.
 	RemappedRowsPending Field[bool] `json:"remapped_rows_pending"`
@@ -4294,11 +4303,13 @@ type GPUEngineUse struct {
 	// `video` for i915; `rcs`, `bcs`, `vcs`, `ccs` for xe).
 	Engine string `json:"engine"`
 	// Time the client kept this engine busy since it opened the device (`drm-engine-*`).
-	// Unit: ns.
+	// Unit: ns. Counter: it only grows (a drop is a reset).
 	BusyNS Field[uint64] `json:"busy_ns"`
 	// Busy cycles since it opened the device (`drm-cycles-*`, xe).
+	// Counter: it only grows (a drop is a reset).
 	Cycles Field[uint64] `json:"cycles"`
 	// The engine's cycle counter at the same moment (`drm-total-cycles-*`).
+	// Counter: it only grows (a drop is a reset).
 	TotalCycles Field[uint64] `json:"total_cycles"`
 	// Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the
 	// driver does not say).
@@ -4473,12 +4484,16 @@ type NvLink struct {
 	// The PCI bus id of the device at the other end.
 	RemotePciBusID Field[string] `json:"remote_pci_bus_id"`
 	// Data-link replay errors since the driver loaded.
+	// Counter: it only grows (a drop is a reset).
 	ErrorsReplay Field[uint64] `json:"errors_replay"`
 	// Data-link recovery events.
+	// Counter: it only grows (a drop is a reset).
 	ErrorsRecovery Field[uint64] `json:"errors_recovery"`
 	// Flow-control digit CRC errors.
+	// Counter: it only grows (a drop is a reset).
 	ErrorsCrcFlit Field[uint64] `json:"errors_crc_flit"`
 	// Data CRC errors.
+	// Counter: it only grows (a drop is a reset).
 	ErrorsCrcData Field[uint64] `json:"errors_crc_data"`
 }
 

@@ -3045,9 +3045,17 @@ export interface GpuMetrics {
   pcieRxThroughput: bigint | null;
   /** Whether ECC is on now (NVML). */
   eccEnabled: boolean | null;
-  /** Corrected ECC errors since the driver loaded (NVML volatile counter). */
+  /**
+   * Corrected ECC errors since the driver loaded (NVML volatile counter).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   eccErrorsCorrected: bigint | null;
-  /** Uncorrected ECC errors since the driver loaded (NVML volatile counter). */
+  /**
+   * Uncorrected ECC errors since the driver loaded (NVML volatile counter).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   eccErrorsUncorrected: bigint | null;
   /**
    * The processes using this GPU: NVML's compute and graphics processes, then the DRM
@@ -3121,7 +3129,7 @@ export interface GpuMetrics {
    * Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu
    * `gpu_metrics`; Intel hwmon `energy1_input`).
    *
-   * Unit: mJ.
+   * Unit: mJ. Counter: it only grows (a drop is a reset).
    */
   energyTotal: bigint | null;
   /**
@@ -3151,24 +3159,50 @@ export interface GpuMetrics {
   clockMinGraphics: bigint | null;
   /** Intel: the frequencies of every GT of every tile. */
   gtClocks: GtClocks[] | null;
-  /** PCIe replays since the driver loaded (NVML; a link-quality counter). */
+  /**
+   * PCIe replays since the driver loaded (NVML; a link-quality counter).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   pcieReplayErrors: bigint | null;
-  /** Corrected ECC errors over the GPU's life (NVML aggregate counter). */
+  /**
+   * Corrected ECC errors over the GPU's life (NVML aggregate counter).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   eccErrorsCorrectedAggregate: bigint | null;
-  /** Uncorrected ECC errors over the GPU's life (NVML aggregate counter). */
+  /**
+   * Uncorrected ECC errors over the GPU's life (NVML aggregate counter).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   eccErrorsUncorrectedAggregate: bigint | null;
   /**
    * Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere
    * and later remap rows instead and say `not_supported`).
+   *
+   * Counter: it only grows (a drop is a reset).
    */
   retiredPagesSingleBit: bigint | null;
-  /** Pages retired for a double-bit error. */
+  /**
+   * Pages retired for a double-bit error.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   retiredPagesDoubleBit: bigint | null;
   /** Pages waiting for the next driver load to be retired. */
   retiredPagesPending: boolean | null;
-  /** Rows remapped for correctable errors (NVML; Ampere and later). */
+  /**
+   * Rows remapped for correctable errors (NVML; Ampere and later).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   remappedRowsCorrectable: bigint | null;
-  /** Rows remapped for uncorrectable errors. */
+  /**
+   * Rows remapped for uncorrectable errors.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   remappedRowsUncorrectable: bigint | null;
   /** A remapping waits for a GPU reset. */
   remappedRowsPending: boolean | null;
@@ -3299,12 +3333,20 @@ export interface GpuEngineUse {
   /**
    * Time the client kept this engine busy since it opened the device (`drm-engine-*`).
    *
-   * Unit: ns.
+   * Unit: ns. Counter: it only grows (a drop is a reset).
    */
   busyNs: bigint | null;
-  /** Busy cycles since it opened the device (`drm-cycles-*`, xe). */
+  /**
+   * Busy cycles since it opened the device (`drm-cycles-*`, xe).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   cycles: bigint | null;
-  /** The engine's cycle counter at the same moment (`drm-total-cycles-*`). */
+  /**
+   * The engine's cycle counter at the same moment (`drm-total-cycles-*`).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   totalCycles: bigint | null;
   /**
    * Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the
@@ -3485,13 +3527,29 @@ export interface NvLink {
   version: number | null;
   /** The PCI bus id of the device at the other end. */
   remotePciBusId: string | null;
-  /** Data-link replay errors since the driver loaded. */
+  /**
+   * Data-link replay errors since the driver loaded.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   errorsReplay: bigint | null;
-  /** Data-link recovery events. */
+  /**
+   * Data-link recovery events.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   errorsRecovery: bigint | null;
-  /** Flow-control digit CRC errors. */
+  /**
+   * Flow-control digit CRC errors.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   errorsCrcFlit: bigint | null;
-  /** Data CRC errors. */
+  /**
+   * Data CRC errors.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   errorsCrcData: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'active' | 'version' | 'remotePciBusId' | 'errorsReplay' | 'errorsRecovery' | 'errorsCrcFlit' | 'errorsCrcData', Reason>>;

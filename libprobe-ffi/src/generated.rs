@@ -7863,8 +7863,10 @@ pub struct libprobe_gpu_metrics {
     /// Whether ECC is on now (NVML).
     pub ecc_enabled: libprobe_opt_bool,
     /// Corrected ECC errors since the driver loaded (NVML volatile counter).
+    /// Counter: it only grows (a drop is a reset).
     pub ecc_errors_corrected: libprobe_opt_u64,
     /// Uncorrected ECC errors since the driver loaded (NVML volatile counter).
+    /// Counter: it only grows (a drop is a reset).
     pub ecc_errors_uncorrected: libprobe_opt_u64,
     /// The processes using this GPU: NVML's compute and graphics processes, then the DRM
     /// clients matched to it (see `drm_clients_from`). Empty when none is visible.
@@ -7915,7 +7917,7 @@ pub struct libprobe_gpu_metrics {
     pub power_enforced_limit: libprobe_opt_f64,
     /// Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu
     /// `gpu_metrics`; Intel hwmon `energy1_input`).
-    /// Unit: mJ.
+    /// Unit: mJ. Counter: it only grows (a drop is a reset).
     pub energy_total: libprobe_opt_u64,
     /// Average power over the interval since the previous snapshot, from `energy_total`
     /// (`no_previous_sample` on the first).
@@ -7933,21 +7935,28 @@ pub struct libprobe_gpu_metrics {
     /// Intel: the frequencies of every GT of every tile.
     pub gt_clocks: libprobe_opt_list_gt_clocks,
     /// PCIe replays since the driver loaded (NVML; a link-quality counter).
+    /// Counter: it only grows (a drop is a reset).
     pub pcie_replay_errors: libprobe_opt_u64,
     /// Corrected ECC errors over the GPU's life (NVML aggregate counter).
+    /// Counter: it only grows (a drop is a reset).
     pub ecc_errors_corrected_aggregate: libprobe_opt_u64,
     /// Uncorrected ECC errors over the GPU's life (NVML aggregate counter).
+    /// Counter: it only grows (a drop is a reset).
     pub ecc_errors_uncorrected_aggregate: libprobe_opt_u64,
     /// Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere
     /// and later remap rows instead and say `not_supported`).
+    /// Counter: it only grows (a drop is a reset).
     pub retired_pages_single_bit: libprobe_opt_u64,
     /// Pages retired for a double-bit error.
+    /// Counter: it only grows (a drop is a reset).
     pub retired_pages_double_bit: libprobe_opt_u64,
     /// Pages waiting for the next driver load to be retired.
     pub retired_pages_pending: libprobe_opt_bool,
     /// Rows remapped for correctable errors (NVML; Ampere and later).
+    /// Counter: it only grows (a drop is a reset).
     pub remapped_rows_correctable: libprobe_opt_u64,
     /// Rows remapped for uncorrectable errors.
+    /// Counter: it only grows (a drop is a reset).
     pub remapped_rows_uncorrectable: libprobe_opt_u64,
     /// A remapping waits for a GPU reset.
     pub remapped_rows_pending: libprobe_opt_bool,
@@ -8164,11 +8173,13 @@ pub struct libprobe_gpu_engine_use {
     /// `video` for i915; `rcs`, `bcs`, `vcs`, `ccs` for xe).
     pub engine: libprobe_str,
     /// Time the client kept this engine busy since it opened the device (`drm-engine-*`).
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub busy_ns: libprobe_opt_u64,
     /// Busy cycles since it opened the device (`drm-cycles-*`, xe).
+    /// Counter: it only grows (a drop is a reset).
     pub cycles: libprobe_opt_u64,
     /// The engine's cycle counter at the same moment (`drm-total-cycles-*`).
+    /// Counter: it only grows (a drop is a reset).
     pub total_cycles: libprobe_opt_u64,
     /// Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the
     /// driver does not say).
@@ -8405,12 +8416,16 @@ pub struct libprobe_nv_link {
     /// The PCI bus id of the device at the other end.
     pub remote_pci_bus_id: libprobe_opt_str,
     /// Data-link replay errors since the driver loaded.
+    /// Counter: it only grows (a drop is a reset).
     pub errors_replay: libprobe_opt_u64,
     /// Data-link recovery events.
+    /// Counter: it only grows (a drop is a reset).
     pub errors_recovery: libprobe_opt_u64,
     /// Flow-control digit CRC errors.
+    /// Counter: it only grows (a drop is a reset).
     pub errors_crc_flit: libprobe_opt_u64,
     /// Data CRC errors.
+    /// Counter: it only grows (a drop is a reset).
     pub errors_crc_data: libprobe_opt_u64,
 }
 
@@ -16866,8 +16881,8 @@ static FIELDS_GPU_METRICS: Table<[libprobe_field_info; 82]> = Table([
     libprobe_field_info { name: c"pcie_tx_throughput".as_ptr(), doc: c"PCIe bytes sent by the GPU over NVML's last 20 ms window (option\n`gpu.pcie_throughput`: each direction blocks about 20 ms; else `disabled`).".as_ptr(), unit: c"KB/s".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_tx_throughput) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"pcie_rx_throughput".as_ptr(), doc: c"PCIe bytes received (option `gpu.pcie_throughput`).".as_ptr(), unit: c"KB/s".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_rx_throughput) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"ecc_enabled".as_ptr(), doc: c"Whether ECC is on now (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_enabled) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"ecc_errors_corrected".as_ptr(), doc: c"Corrected ECC errors since the driver loaded (NVML volatile counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_corrected) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"ecc_errors_uncorrected".as_ptr(), doc: c"Uncorrected ECC errors since the driver loaded (NVML volatile counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_uncorrected) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ecc_errors_corrected".as_ptr(), doc: c"Corrected ECC errors since the driver loaded (NVML volatile counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_corrected) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"ecc_errors_uncorrected".as_ptr(), doc: c"Uncorrected ECC errors since the driver loaded (NVML volatile counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_uncorrected) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"processes".as_ptr(), doc: c"The processes using this GPU: NVML's compute and graphics processes, then the DRM\nclients matched to it (see `drm_clients_from`). Empty when none is visible.".as_ptr(), unit: std::ptr::null(), type_index: 192, offset: std::mem::offset_of!(libprobe_gpu_metrics, processes) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"fan_speed".as_ptr(), doc: c"Fan speed as a share of its maximum (NVML fan 0; amdgpu `pwm1` over 255).\nPassively cooled datacenter boards say `not_supported`.".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, fan_speed) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"compute_mode".as_ptr(), doc: c"Compute mode (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 194, offset: std::mem::offset_of!(libprobe_gpu_metrics, compute_mode) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -16886,20 +16901,20 @@ static FIELDS_GPU_METRICS: Table<[libprobe_field_info; 82]> = Table([
     libprobe_field_info { name: c"temperature_margin".as_ptr(), doc: c"Degrees left before the GPU reaches its temperature limit and slows down (NVML\nmargin temperature; `nvidia-smi`'s `gpu_temp_tlimit`).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_margin) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"power_draw_instant".as_ptr(), doc: c"Instantaneous power draw (NVML field `POWER_INSTANT`; amdgpu `power1_input` where\n`power1_average` is the draw).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_draw_instant) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"power_enforced_limit".as_ptr(), doc: c"The power limit the GPU enforces now, the tightest of all limits (NVML).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_enforced_limit) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"energy_total".as_ptr(), doc: c"Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu\n`gpu_metrics`; Intel hwmon `energy1_input`).".as_ptr(), unit: c"mJ".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, energy_total) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"energy_total".as_ptr(), doc: c"Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu\n`gpu_metrics`; Intel hwmon `energy1_input`).".as_ptr(), unit: c"mJ".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, energy_total) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"power_from_energy".as_ptr(), doc: c"Average power over the interval since the previous snapshot, from `energy_total`\n(`no_previous_sample` on the first).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_from_energy) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"clock_max_sm".as_ptr(), doc: c"The highest SM clock (NVML).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_max_sm) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"clock_max_video".as_ptr(), doc: c"The highest video clock (NVML).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_max_video) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"clock_min_graphics".as_ptr(), doc: c"The lowest graphics clock (amdgpu bottom `pp_dpm_sclk` level; Intel RPn).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_min_graphics) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"gt_clocks".as_ptr(), doc: c"Intel: the frequencies of every GT of every tile.".as_ptr(), unit: std::ptr::null(), type_index: 202, offset: std::mem::offset_of!(libprobe_gpu_metrics, gt_clocks) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"pcie_replay_errors".as_ptr(), doc: c"PCIe replays since the driver loaded (NVML; a link-quality counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_replay_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"ecc_errors_corrected_aggregate".as_ptr(), doc: c"Corrected ECC errors over the GPU's life (NVML aggregate counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_corrected_aggregate) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"ecc_errors_uncorrected_aggregate".as_ptr(), doc: c"Uncorrected ECC errors over the GPU's life (NVML aggregate counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_uncorrected_aggregate) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"retired_pages_single_bit".as_ptr(), doc: c"Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere\nand later remap rows instead and say `not_supported`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_single_bit) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"retired_pages_double_bit".as_ptr(), doc: c"Pages retired for a double-bit error.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_double_bit) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pcie_replay_errors".as_ptr(), doc: c"PCIe replays since the driver loaded (NVML; a link-quality counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_replay_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"ecc_errors_corrected_aggregate".as_ptr(), doc: c"Corrected ECC errors over the GPU's life (NVML aggregate counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_corrected_aggregate) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"ecc_errors_uncorrected_aggregate".as_ptr(), doc: c"Uncorrected ECC errors over the GPU's life (NVML aggregate counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_uncorrected_aggregate) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"retired_pages_single_bit".as_ptr(), doc: c"Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere\nand later remap rows instead and say `not_supported`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_single_bit) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"retired_pages_double_bit".as_ptr(), doc: c"Pages retired for a double-bit error.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_double_bit) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"retired_pages_pending".as_ptr(), doc: c"Pages waiting for the next driver load to be retired.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_pending) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"remapped_rows_correctable".as_ptr(), doc: c"Rows remapped for correctable errors (NVML; Ampere and later).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_correctable) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"remapped_rows_uncorrectable".as_ptr(), doc: c"Rows remapped for uncorrectable errors.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_uncorrectable) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"remapped_rows_correctable".as_ptr(), doc: c"Rows remapped for correctable errors (NVML; Ampere and later).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_correctable) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"remapped_rows_uncorrectable".as_ptr(), doc: c"Rows remapped for uncorrectable errors.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_uncorrectable) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"remapped_rows_pending".as_ptr(), doc: c"A remapping waits for a GPU reset.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_pending) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"remapped_rows_failure".as_ptr(), doc: c"A remapping failed: the GPU should be serviced.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_failure) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"nvlinks".as_ptr(), doc: c"The NVLinks (option `gpu.nvlink`); `not_supported` on GPUs without NVLink.".as_ptr(), unit: std::ptr::null(), type_index: 205, offset: std::mem::offset_of!(libprobe_gpu_metrics, nvlinks) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -16933,9 +16948,9 @@ static FIELDS_GPU_PROCESS: Table<[libprobe_field_info; 14]> = Table([
 
 static FIELDS_GPU_ENGINE_USE: Table<[libprobe_field_info; 6]> = Table([
     libprobe_field_info { name: c"engine".as_ptr(), doc: c"The driver's engine name (`gfx`, `compute`, `dec` for amdgpu; `render`, `copy`,\n`video` for i915; `rcs`, `bcs`, `vcs`, `ccs` for xe).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_gpu_engine_use, engine) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"busy_ns".as_ptr(), doc: c"Time the client kept this engine busy since it opened the device (`drm-engine-*`).".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, busy_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"cycles".as_ptr(), doc: c"Busy cycles since it opened the device (`drm-cycles-*`, xe).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, cycles) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"total_cycles".as_ptr(), doc: c"The engine's cycle counter at the same moment (`drm-total-cycles-*`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, total_cycles) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"busy_ns".as_ptr(), doc: c"Time the client kept this engine busy since it opened the device (`drm-engine-*`).".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, busy_ns) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"cycles".as_ptr(), doc: c"Busy cycles since it opened the device (`drm-cycles-*`, xe).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, cycles) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"total_cycles".as_ptr(), doc: c"The engine's cycle counter at the same moment (`drm-total-cycles-*`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, total_cycles) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"capacity".as_ptr(), doc: c"Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the\ndriver does not say).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_gpu_engine_use, capacity) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"busy_percent".as_ptr(), doc: c"Share of this engine class the client used since the probe's previous snapshot\n(busy time over wall time, or busy cycles over total cycles, divided by the\ncapacity). `no_previous_sample` on the first snapshot that sees the client.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_engine_use, busy_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
@@ -17103,7 +17118,7 @@ static FIELDS_NV_LINK: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_nv_link, errors_replay) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"errors_recovery".as_ptr(),
@@ -17111,7 +17126,7 @@ static FIELDS_NV_LINK: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_nv_link, errors_recovery) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"errors_crc_flit".as_ptr(),
@@ -17119,7 +17134,7 @@ static FIELDS_NV_LINK: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_nv_link, errors_crc_flit) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"errors_crc_data".as_ptr(),
@@ -17127,7 +17142,7 @@ static FIELDS_NV_LINK: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_nv_link, errors_crc_data) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 

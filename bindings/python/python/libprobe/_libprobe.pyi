@@ -3797,10 +3797,16 @@ class GpuMetrics(Record):
         """Whether ECC is on now (NVML)."""
     @property
     def ecc_errors_corrected(self) -> Union[int, None]:
-        """Corrected ECC errors since the driver loaded (NVML volatile counter)."""
+        """Corrected ECC errors since the driver loaded (NVML volatile counter).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def ecc_errors_uncorrected(self) -> Union[int, None]:
-        """Uncorrected ECC errors since the driver loaded (NVML volatile counter)."""
+        """Uncorrected ECC errors since the driver loaded (NVML volatile counter).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def processes(self) -> Union[list[GpuProcess], None]:
         """The processes using this GPU: NVML's compute and graphics processes, then the DRM
@@ -3884,7 +3890,7 @@ class GpuMetrics(Record):
         """Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu
         `gpu_metrics`; Intel hwmon `energy1_input`).
 
-        Unit: mJ.
+        Unit: mJ. Counter: it only grows (a drop is a reset).
         """
     @property
     def power_from_energy(self) -> Union[float, None]:
@@ -3916,30 +3922,50 @@ class GpuMetrics(Record):
         """Intel: the frequencies of every GT of every tile."""
     @property
     def pcie_replay_errors(self) -> Union[int, None]:
-        """PCIe replays since the driver loaded (NVML; a link-quality counter)."""
+        """PCIe replays since the driver loaded (NVML; a link-quality counter).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def ecc_errors_corrected_aggregate(self) -> Union[int, None]:
-        """Corrected ECC errors over the GPU's life (NVML aggregate counter)."""
+        """Corrected ECC errors over the GPU's life (NVML aggregate counter).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def ecc_errors_uncorrected_aggregate(self) -> Union[int, None]:
-        """Uncorrected ECC errors over the GPU's life (NVML aggregate counter)."""
+        """Uncorrected ECC errors over the GPU's life (NVML aggregate counter).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def retired_pages_single_bit(self) -> Union[int, None]:
         """Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere
         and later remap rows instead and say `not_supported`).
+
+        Counter: it only grows (a drop is a reset).
         """
     @property
     def retired_pages_double_bit(self) -> Union[int, None]:
-        """Pages retired for a double-bit error."""
+        """Pages retired for a double-bit error.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def retired_pages_pending(self) -> Union[bool, None]:
         """Pages waiting for the next driver load to be retired."""
     @property
     def remapped_rows_correctable(self) -> Union[int, None]:
-        """Rows remapped for correctable errors (NVML; Ampere and later)."""
+        """Rows remapped for correctable errors (NVML; Ampere and later).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def remapped_rows_uncorrectable(self) -> Union[int, None]:
-        """Rows remapped for uncorrectable errors."""
+        """Rows remapped for uncorrectable errors.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def remapped_rows_pending(self) -> Union[bool, None]:
         """A remapping waits for a GPU reset."""
@@ -4079,14 +4105,20 @@ class GpuEngineUse(Record):
     def busy_ns(self) -> Union[int, None]:
         """Time the client kept this engine busy since it opened the device (`drm-engine-*`).
 
-        Unit: ns.
+        Unit: ns. Counter: it only grows (a drop is a reset).
         """
     @property
     def cycles(self) -> Union[int, None]:
-        """Busy cycles since it opened the device (`drm-cycles-*`, xe)."""
+        """Busy cycles since it opened the device (`drm-cycles-*`, xe).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def total_cycles(self) -> Union[int, None]:
-        """The engine's cycle counter at the same moment (`drm-total-cycles-*`)."""
+        """The engine's cycle counter at the same moment (`drm-total-cycles-*`).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def capacity(self) -> int:
         """Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the
@@ -4274,16 +4306,28 @@ class NvLink(Record):
         """The PCI bus id of the device at the other end."""
     @property
     def errors_replay(self) -> Union[int, None]:
-        """Data-link replay errors since the driver loaded."""
+        """Data-link replay errors since the driver loaded.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def errors_recovery(self) -> Union[int, None]:
-        """Data-link recovery events."""
+        """Data-link recovery events.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def errors_crc_flit(self) -> Union[int, None]:
-        """Flow-control digit CRC errors."""
+        """Flow-control digit CRC errors.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def errors_crc_data(self) -> Union[int, None]:
-        """Data CRC errors."""
+        """Data CRC errors.
+
+        Counter: it only grows (a drop is a reset).
+        """
 
 @final
 class MigDevice(Record):
