@@ -4329,7 +4329,9 @@ typedef struct libprobe_smart_attribute {
   // this id.
   struct libprobe_opt_u8 threshold;
   // The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor
-  // specific; `raw_value & 0xff` is the temperature for ids 190 and 194).
+  // specific; `raw_value & 0xff` is the temperature for ids 190 and 194). A gauge: some
+  // ids count, others measure; the counters libprobe knows by id are `SmartMetrics`
+  // fields.
   uint64_t raw_value;
   // The status flags: bit 0 pre-failure (else advisory), bit 1 updated online, bit 2
   // performance, bit 3 error rate, bit 4 event count, bit 5 self-preserving.
@@ -4394,16 +4396,20 @@ typedef struct libprobe_smart_metrics {
   // ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few
   // vendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on
   // minutes of log page 15h, in whole hours.
-  // Unit: hours.
+  // Unit: hours. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 power_on_hours;
   // ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page
   // 0Eh).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 power_cycle_count;
   // ATA attribute 5, raw value.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 reallocated_sector_count;
-  // ATA attribute 197 (current pending sectors), raw value.
+  // ATA attribute 197 (current pending sectors), raw value. A gauge: it falls when the
+  // drive rewrites or reallocates a pending sector.
   struct libprobe_opt_u64 pending_sector_count;
-  // ATA attribute 198 (offline uncorrectable sectors), raw value.
+  // ATA attribute 198 (offline uncorrectable sectors), raw value. A gauge: on most
+  // drives it falls as 197 does.
   struct libprobe_opt_u64 uncorrectable_sector_count;
   // Remaining endurance, percent (100 when new). ATA: the normalised value of the first
   // wear attribute the drive has among 177, 231, 233, 173 (a value the drive reports
@@ -4415,8 +4421,10 @@ typedef struct libprobe_smart_metrics {
   // Unit: percent.
   struct libprobe_opt_u8 nvme_spare_percent;
   // NVMe: shutdowns without a shutdown notification.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_unsafe_shutdowns;
   // NVMe: unrecovered data integrity errors.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_media_errors;
   // Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be
   // read).
@@ -4435,25 +4443,28 @@ typedef struct libprobe_smart_metrics {
   struct libprobe_opt_u8 nvme_percentage_used;
   // NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`
   // when the 128-bit counter does not fit 64 bits.
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_data_read_bytes;
   // NVMe: data written by the host.
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_data_written_bytes;
   // NVMe: read commands completed.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_host_read_commands;
   // NVMe: write commands completed.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_host_write_commands;
   // NVMe: time the controller was busy with I/O.
-  // Unit: minutes.
+  // Unit: minutes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_controller_busy_minutes;
   // NVMe: error information log entries over the drive's life.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_error_log_entries;
   // NVMe: time spent above the warning composite temperature threshold.
-  // Unit: minutes.
+  // Unit: minutes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_warning_temperature_minutes;
   // NVMe: time spent above the critical composite temperature threshold.
-  // Unit: minutes.
+  // Unit: minutes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_critical_temperature_minutes;
   // NVMe: temperature sensors 1–8 that report one.
   // Unit: celsius.
@@ -4467,8 +4478,10 @@ typedef struct libprobe_smart_metrics {
   struct libprobe_opt_i32 temperature_critical_celsius;
   // SCSI: total uncorrected read errors (read error counter log page 03h, parameter
   // 0006h); `not_supported` when the device keeps no such page.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 scsi_read_uncorrected_errors;
   // SCSI: total uncorrected write errors (write error counter log page 02h).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 scsi_write_uncorrected_errors;
 } libprobe_smart_metrics;
 
@@ -4520,8 +4533,13 @@ typedef struct libprobe_zfs_vdev {
   // Usable space.
   // Unit: bytes.
   struct libprobe_opt_u64 size_bytes;
+  // Errors since the pool was imported or last cleared (`zpool clear`), as `zpool
+  // status` counts them.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 read_errors;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 write_errors;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 checksum_errors;
   // A log (ZIL) device.
   uint8_t is_log;
@@ -4541,15 +4559,19 @@ typedef struct libprobe_zfs_dataset {
   struct libprobe_str name;
   // The objset id (from the kstat name `objset-0x…`).
   uint64_t objset_id;
+  // Counter: it only grows (a drop is a reset).
   uint64_t reads;
+  // Counter: it only grows (a drop is a reset).
   uint64_t writes;
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   uint64_t read_bytes;
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   uint64_t written_bytes;
   // Files unlinked.
+  // Counter: it only grows (a drop is a reset).
   uint64_t unlinks;
   // Unlinked files whose space was reclaimed.
+  // Counter: it only grows (a drop is a reset).
   uint64_t unlinked;
 } libprobe_zfs_dataset;
 
@@ -4588,7 +4610,9 @@ typedef struct libprobe_zfs_pool_metrics {
   struct libprobe_list_zfs_vdev vdevs;
   struct libprobe_list_zfs_dataset datasets;
   // Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 read_ops;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 write_ops;
   // Bytes read per second since the previous snapshot of the same probe
   // (`no_previous_sample` on the first).
@@ -4598,13 +4622,16 @@ typedef struct libprobe_zfs_pool_metrics {
   // Unit: bytes/s.
   struct libprobe_opt_u64 write_bandwidth;
   // Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 read_errors;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 write_errors;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 checksum_errors;
   // Bytes read since import.
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 read_bytes;
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 written_bytes;
 } libprobe_zfs_pool_metrics;
 
@@ -4637,7 +4664,9 @@ typedef struct libprobe_zfs_arc_stats {
   struct libprobe_opt_u64 min_bytes;
   // Unit: bytes.
   struct libprobe_opt_u64 max_bytes;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 hits;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 misses;
   // Most-recently-used list size.
   // Unit: bytes.
@@ -4645,7 +4674,9 @@ typedef struct libprobe_zfs_arc_stats {
   // Most-frequently-used list size.
   // Unit: bytes.
   struct libprobe_opt_u64 mfu_bytes;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 l2_hits;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 l2_misses;
 } libprobe_zfs_arc_stats;
 
@@ -4673,12 +4704,17 @@ typedef struct libprobe_btrfs_device {
   // Unit: bytes.
   struct libprobe_opt_u64 unallocated_bytes;
   // I/O errors since the counters were last reset (`btrfs device stats`).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 write_errors;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 read_errors;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 flush_errors;
   // Checksum mismatches.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 corruption_errors;
   // Blocks with an unexpected generation (lost writes).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 generation_errors;
   // The device is missing (`devinfo/<id>/missing`, Linux 5.9+).
   struct libprobe_opt_bool missing;

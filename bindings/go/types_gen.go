@@ -5223,16 +5223,20 @@ type SmartMetrics struct {
 	// ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few
 	// vendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on
 	// minutes of log page 15h, in whole hours.
-	// Unit: hours.
+	// Unit: hours. Counter: it only grows (a drop is a reset).
 	PowerOnHours Field[uint64] `json:"power_on_hours"`
 	// ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page
 	// 0Eh).
+	// Counter: it only grows (a drop is a reset).
 	PowerCycleCount Field[uint64] `json:"power_cycle_count"`
 	// ATA attribute 5, raw value.
+	// Counter: it only grows (a drop is a reset).
 	ReallocatedSectorCount Field[uint64] `json:"reallocated_sector_count"`
-	// ATA attribute 197 (current pending sectors), raw value.
+	// ATA attribute 197 (current pending sectors), raw value. A gauge: it falls when the
+	// drive rewrites or reallocates a pending sector.
 	PendingSectorCount Field[uint64] `json:"pending_sector_count"`
-	// ATA attribute 198 (offline uncorrectable sectors), raw value.
+	// ATA attribute 198 (offline uncorrectable sectors), raw value. A gauge: on most
+	// drives it falls as 197 does.
 	UncorrectableSectorCount Field[uint64] `json:"uncorrectable_sector_count"`
 	// Remaining endurance, percent (100 when new). ATA: the normalised value of the first
 	// wear attribute the drive has among 177, 231, 233, 173 (a value the drive reports
@@ -5244,8 +5248,10 @@ type SmartMetrics struct {
 	// Unit: percent.
 	NvmeSparePercent Field[uint8] `json:"nvme_spare_percent"`
 	// NVMe: shutdowns without a shutdown notification.
+	// Counter: it only grows (a drop is a reset).
 	NvmeUnsafeShutdowns Field[uint64] `json:"nvme_unsafe_shutdowns"`
 	// NVMe: unrecovered data integrity errors.
+	// Counter: it only grows (a drop is a reset).
 	NvmeMediaErrors Field[uint64] `json:"nvme_media_errors"`
 	// Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be
 	// read).
@@ -5264,25 +5270,28 @@ type SmartMetrics struct {
 	NvmePercentageUsed Field[uint8] `json:"nvme_percentage_used"`
 	// NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`
 	// when the 128-bit counter does not fit 64 bits.
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	NvmeDataReadBytes Field[uint64] `json:"nvme_data_read_bytes"`
 	// NVMe: data written by the host.
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	NvmeDataWrittenBytes Field[uint64] `json:"nvme_data_written_bytes"`
 	// NVMe: read commands completed.
+	// Counter: it only grows (a drop is a reset).
 	NvmeHostReadCommands Field[uint64] `json:"nvme_host_read_commands"`
 	// NVMe: write commands completed.
+	// Counter: it only grows (a drop is a reset).
 	NvmeHostWriteCommands Field[uint64] `json:"nvme_host_write_commands"`
 	// NVMe: time the controller was busy with I/O.
-	// Unit: minutes.
+	// Unit: minutes. Counter: it only grows (a drop is a reset).
 	NvmeControllerBusyMinutes Field[uint64] `json:"nvme_controller_busy_minutes"`
 	// NVMe: error information log entries over the drive's life.
+	// Counter: it only grows (a drop is a reset).
 	NvmeErrorLogEntries Field[uint64] `json:"nvme_error_log_entries"`
 	// NVMe: time spent above the warning composite temperature threshold.
-	// Unit: minutes.
+	// Unit: minutes. Counter: it only grows (a drop is a reset).
 	NvmeWarningTemperatureMinutes Field[uint64] `json:"nvme_warning_temperature_minutes"`
 	// NVMe: time spent above the critical composite temperature threshold.
-	// Unit: minutes.
+	// Unit: minutes. Counter: it only grows (a drop is a reset).
 	NvmeCriticalTemperatureMinutes Field[uint64] `json:"nvme_critical_temperature_minutes"`
 	// NVMe: temperature sensors 1–8 that report one.
 	// Unit: celsius.
@@ -5296,8 +5305,10 @@ type SmartMetrics struct {
 	TemperatureCriticalCelsius Field[int32] `json:"temperature_critical_celsius"`
 	// SCSI: total uncorrected read errors (read error counter log page 03h, parameter
 	// 0006h); `not_supported` when the device keeps no such page.
+	// Counter: it only grows (a drop is a reset).
 	ScsiReadUncorrectedErrors Field[uint64] `json:"scsi_read_uncorrected_errors"`
 	// SCSI: total uncorrected write errors (write error counter log page 02h).
+	// Counter: it only grows (a drop is a reset).
 	ScsiWriteUncorrectedErrors Field[uint64] `json:"scsi_write_uncorrected_errors"`
 }
 
@@ -5362,7 +5373,9 @@ type SmartAttribute struct {
 	// this id.
 	Threshold Field[uint8] `json:"threshold"`
 	// The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor
-	// specific; `raw_value & 0xff` is the temperature for ids 190 and 194).
+	// specific; `raw_value & 0xff` is the temperature for ids 190 and 194). A gauge: some
+	// ids count, others measure; the counters libprobe knows by id are `SmartMetrics`
+	// fields.
 	RawValue uint64 `json:"raw_value"`
 	// The status flags: bit 0 pre-failure (else advisory), bit 1 updated online, bit 2
 	// performance, bit 3 error rate, bit 4 event count, bit 5 self-preserving.
@@ -5408,7 +5421,9 @@ type ZfsPoolMetrics struct {
 	Vdevs    []ZfsVdev    `json:"vdevs"`
 	Datasets []ZfsDataset `json:"datasets"`
 	// Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1).
-	ReadOps  Field[uint64] `json:"read_ops"`
+	// Counter: it only grows (a drop is a reset).
+	ReadOps Field[uint64] `json:"read_ops"`
+	// Counter: it only grows (a drop is a reset).
 	WriteOps Field[uint64] `json:"write_ops"`
 	// Bytes read per second since the previous snapshot of the same probe
 	// (`no_previous_sample` on the first).
@@ -5418,13 +5433,16 @@ type ZfsPoolMetrics struct {
 	// Unit: bytes/s.
 	WriteBandwidth Field[uint64] `json:"write_bandwidth"`
 	// Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line).
-	ReadErrors     Field[uint64] `json:"read_errors"`
-	WriteErrors    Field[uint64] `json:"write_errors"`
+	// Counter: it only grows (a drop is a reset).
+	ReadErrors Field[uint64] `json:"read_errors"`
+	// Counter: it only grows (a drop is a reset).
+	WriteErrors Field[uint64] `json:"write_errors"`
+	// Counter: it only grows (a drop is a reset).
 	ChecksumErrors Field[uint64] `json:"checksum_errors"`
 	// Bytes read since import.
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	ReadBytes Field[uint64] `json:"read_bytes"`
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	WrittenBytes Field[uint64] `json:"written_bytes"`
 }
 
@@ -5472,9 +5490,14 @@ type ZfsVdev struct {
 	AllocatedBytes Field[uint64] `json:"allocated_bytes"`
 	// Usable space.
 	// Unit: bytes.
-	SizeBytes      Field[uint64] `json:"size_bytes"`
-	ReadErrors     Field[uint64] `json:"read_errors"`
-	WriteErrors    Field[uint64] `json:"write_errors"`
+	SizeBytes Field[uint64] `json:"size_bytes"`
+	// Errors since the pool was imported or last cleared (`zpool clear`), as `zpool
+	// status` counts them.
+	// Counter: it only grows (a drop is a reset).
+	ReadErrors Field[uint64] `json:"read_errors"`
+	// Counter: it only grows (a drop is a reset).
+	WriteErrors Field[uint64] `json:"write_errors"`
+	// Counter: it only grows (a drop is a reset).
 	ChecksumErrors Field[uint64] `json:"checksum_errors"`
 	// A log (ZIL) device.
 	IsLog bool `json:"is_log"`
@@ -5503,15 +5526,19 @@ type ZfsDataset struct {
 	Name string `json:"name"`
 	// The objset id (from the kstat name `objset-0x…`).
 	ObjsetID uint64 `json:"objset_id"`
-	Reads    uint64 `json:"reads"`
-	Writes   uint64 `json:"writes"`
-	// Unit: bytes.
+	// Counter: it only grows (a drop is a reset).
+	Reads uint64 `json:"reads"`
+	// Counter: it only grows (a drop is a reset).
+	Writes uint64 `json:"writes"`
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	ReadBytes uint64 `json:"read_bytes"`
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	WrittenBytes uint64 `json:"written_bytes"`
 	// Files unlinked.
+	// Counter: it only grows (a drop is a reset).
 	Unlinks uint64 `json:"unlinks"`
 	// Unlinked files whose space was reclaimed.
+	// Counter: it only grows (a drop is a reset).
 	Unlinked uint64 `json:"unlinked"`
 }
 
@@ -5540,15 +5567,19 @@ type ZfsArcStats struct {
 	MinBytes Field[uint64] `json:"min_bytes"`
 	// Unit: bytes.
 	MaxBytes Field[uint64] `json:"max_bytes"`
-	Hits     Field[uint64] `json:"hits"`
-	Misses   Field[uint64] `json:"misses"`
+	// Counter: it only grows (a drop is a reset).
+	Hits Field[uint64] `json:"hits"`
+	// Counter: it only grows (a drop is a reset).
+	Misses Field[uint64] `json:"misses"`
 	// Most-recently-used list size.
 	// Unit: bytes.
 	MruBytes Field[uint64] `json:"mru_bytes"`
 	// Most-frequently-used list size.
 	// Unit: bytes.
 	MfuBytes Field[uint64] `json:"mfu_bytes"`
-	L2Hits   Field[uint64] `json:"l2_hits"`
+	// Counter: it only grows (a drop is a reset).
+	L2Hits Field[uint64] `json:"l2_hits"`
+	// Counter: it only grows (a drop is a reset).
 	L2Misses Field[uint64] `json:"l2_misses"`
 }
 
@@ -5650,12 +5681,17 @@ type BtrfsDevice struct {
 	// Unit: bytes.
 	UnallocatedBytes Field[uint64] `json:"unallocated_bytes"`
 	// I/O errors since the counters were last reset (`btrfs device stats`).
+	// Counter: it only grows (a drop is a reset).
 	WriteErrors Field[uint64] `json:"write_errors"`
-	ReadErrors  Field[uint64] `json:"read_errors"`
+	// Counter: it only grows (a drop is a reset).
+	ReadErrors Field[uint64] `json:"read_errors"`
+	// Counter: it only grows (a drop is a reset).
 	FlushErrors Field[uint64] `json:"flush_errors"`
 	// Checksum mismatches.
+	// Counter: it only grows (a drop is a reset).
 	CorruptionErrors Field[uint64] `json:"corruption_errors"`
 	// Blocks with an unexpected generation (lost writes).
+	// Counter: it only grows (a drop is a reset).
 	GenerationErrors Field[uint64] `json:"generation_errors"`
 	// The device is missing (`devinfo/<id>/missing`, Linux 5.9+).
 	Missing   Field[bool] `json:"missing"`

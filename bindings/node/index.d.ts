@@ -4307,19 +4307,31 @@ export interface SmartMetrics {
    * vendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on
    * minutes of log page 15h, in whole hours.
    *
-   * Unit: hours.
+   * Unit: hours. Counter: it only grows (a drop is a reset).
    */
   powerOnHours: bigint | null;
   /**
    * ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page
    * 0Eh).
+   *
+   * Counter: it only grows (a drop is a reset).
    */
   powerCycleCount: bigint | null;
-  /** ATA attribute 5, raw value. */
+  /**
+   * ATA attribute 5, raw value.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   reallocatedSectorCount: bigint | null;
-  /** ATA attribute 197 (current pending sectors), raw value. */
+  /**
+   * ATA attribute 197 (current pending sectors), raw value. A gauge: it falls when the
+   * drive rewrites or reallocates a pending sector.
+   */
   pendingSectorCount: bigint | null;
-  /** ATA attribute 198 (offline uncorrectable sectors), raw value. */
+  /**
+   * ATA attribute 198 (offline uncorrectable sectors), raw value. A gauge: on most
+   * drives it falls as 197 does.
+   */
   uncorrectableSectorCount: bigint | null;
   /**
    * Remaining endurance, percent (100 when new). ATA: the normalised value of the first
@@ -4336,9 +4348,17 @@ export interface SmartMetrics {
    * Unit: percent.
    */
   nvmeSparePercent: number | null;
-  /** NVMe: shutdowns without a shutdown notification. */
+  /**
+   * NVMe: shutdowns without a shutdown notification.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   nvmeUnsafeShutdowns: bigint | null;
-  /** NVMe: unrecovered data integrity errors. */
+  /**
+   * NVMe: unrecovered data integrity errors.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   nvmeMediaErrors: bigint | null;
   /**
    * Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be
@@ -4369,37 +4389,49 @@ export interface SmartMetrics {
    * NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`
    * when the 128-bit counter does not fit 64 bits.
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   nvmeDataReadBytes: bigint | null;
   /**
    * NVMe: data written by the host.
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   nvmeDataWrittenBytes: bigint | null;
-  /** NVMe: read commands completed. */
+  /**
+   * NVMe: read commands completed.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   nvmeHostReadCommands: bigint | null;
-  /** NVMe: write commands completed. */
+  /**
+   * NVMe: write commands completed.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   nvmeHostWriteCommands: bigint | null;
   /**
    * NVMe: time the controller was busy with I/O.
    *
-   * Unit: minutes.
+   * Unit: minutes. Counter: it only grows (a drop is a reset).
    */
   nvmeControllerBusyMinutes: bigint | null;
-  /** NVMe: error information log entries over the drive's life. */
+  /**
+   * NVMe: error information log entries over the drive's life.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   nvmeErrorLogEntries: bigint | null;
   /**
    * NVMe: time spent above the warning composite temperature threshold.
    *
-   * Unit: minutes.
+   * Unit: minutes. Counter: it only grows (a drop is a reset).
    */
   nvmeWarningTemperatureMinutes: bigint | null;
   /**
    * NVMe: time spent above the critical composite temperature threshold.
    *
-   * Unit: minutes.
+   * Unit: minutes. Counter: it only grows (a drop is a reset).
    */
   nvmeCriticalTemperatureMinutes: bigint | null;
   /**
@@ -4424,9 +4456,15 @@ export interface SmartMetrics {
   /**
    * SCSI: total uncorrected read errors (read error counter log page 03h, parameter
    * 0006h); `not_supported` when the device keeps no such page.
+   *
+   * Counter: it only grows (a drop is a reset).
    */
   scsiReadUncorrectedErrors: bigint | null;
-  /** SCSI: total uncorrected write errors (write error counter log page 02h). */
+  /**
+   * SCSI: total uncorrected write errors (write error counter log page 02h).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   scsiWriteUncorrectedErrors: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'model' | 'serial' | 'firmware' | 'capacityBytes' | 'rotationRate' | 'formFactor' | 'smartEnabled' | 'smartStatus' | 'temperatureCelsius' | 'powerOnHours' | 'powerCycleCount' | 'reallocatedSectorCount' | 'pendingSectorCount' | 'uncorrectableSectorCount' | 'wearLevelingCount' | 'nvmeSparePercent' | 'nvmeUnsafeShutdowns' | 'nvmeMediaErrors' | 'powerMode' | 'nvmeCriticalWarning' | 'nvmeSpareThresholdPercent' | 'nvmePercentageUsed' | 'nvmeDataReadBytes' | 'nvmeDataWrittenBytes' | 'nvmeHostReadCommands' | 'nvmeHostWriteCommands' | 'nvmeControllerBusyMinutes' | 'nvmeErrorLogEntries' | 'nvmeWarningTemperatureMinutes' | 'nvmeCriticalTemperatureMinutes' | 'nvmeTemperatureSensorsCelsius' | 'temperatureWarningCelsius' | 'temperatureCriticalCelsius' | 'scsiReadUncorrectedErrors' | 'scsiWriteUncorrectedErrors', Reason>>;
@@ -4454,7 +4492,9 @@ export interface SmartAttribute {
   threshold: number | null;
   /**
    * The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor
-   * specific; `raw_value & 0xff` is the temperature for ids 190 and 194).
+   * specific; `raw_value & 0xff` is the temperature for ids 190 and 194). A gauge: some
+   * ids count, others measure; the counters libprobe knows by id are `SmartMetrics`
+   * fields.
    */
   rawValue: bigint;
   /**
@@ -4501,8 +4541,13 @@ export interface ZfsPoolMetrics {
   /** The vdev tree, depth first. */
   vdevs: ZfsVdev[];
   datasets: ZfsDataset[];
-  /** Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1). */
+  /**
+   * Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   readOps: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   writeOps: bigint | null;
   /**
    * Bytes read per second since the previous snapshot of the same probe
@@ -4517,17 +4562,23 @@ export interface ZfsPoolMetrics {
    * Unit: bytes/s.
    */
   writeBandwidth: bigint | null;
-  /** Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line). */
+  /**
+   * Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   readErrors: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   writeErrors: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   checksumErrors: bigint | null;
   /**
    * Bytes read since import.
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   readBytes: bigint | null;
-  /** Unit: bytes. */
+  /** Unit: bytes. Counter: it only grows (a drop is a reset). */
   writtenBytes: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'guid' | 'health' | 'sizeBytes' | 'allocatedBytes' | 'freeBytes' | 'fragmentationPercent' | 'capacityPercent' | 'dedupRatio' | 'compressionRatio' | 'readOps' | 'writeOps' | 'readBandwidth' | 'writeBandwidth' | 'readErrors' | 'writeErrors' | 'checksumErrors' | 'readBytes' | 'writtenBytes', Reason>>;
@@ -4560,8 +4611,16 @@ export interface ZfsVdev {
    * Unit: bytes.
    */
   sizeBytes: bigint | null;
+  /**
+   * Errors since the pool was imported or last cleared (`zpool clear`), as `zpool
+   * status` counts them.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   readErrors: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   writeErrors: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   checksumErrors: bigint | null;
   /** A log (ZIL) device. */
   isLog: boolean;
@@ -4577,15 +4636,25 @@ export interface ZfsDataset {
   name: string;
   /** The objset id (from the kstat name `objset-0x…`). */
   objsetId: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   reads: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   writes: bigint;
-  /** Unit: bytes. */
+  /** Unit: bytes. Counter: it only grows (a drop is a reset). */
   readBytes: bigint;
-  /** Unit: bytes. */
+  /** Unit: bytes. Counter: it only grows (a drop is a reset). */
   writtenBytes: bigint;
-  /** Files unlinked. */
+  /**
+   * Files unlinked.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   unlinks: bigint;
-  /** Unlinked files whose space was reclaimed. */
+  /**
+   * Unlinked files whose space was reclaimed.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   unlinked: bigint;
 }
 
@@ -4606,7 +4675,9 @@ export interface ZfsArcStats {
   minBytes: bigint | null;
   /** Unit: bytes. */
   maxBytes: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   hits: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   misses: bigint | null;
   /**
    * Most-recently-used list size.
@@ -4620,7 +4691,9 @@ export interface ZfsArcStats {
    * Unit: bytes.
    */
   mfuBytes: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   l2Hits: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   l2Misses: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'sizeBytes' | 'targetBytes' | 'minBytes' | 'maxBytes' | 'hits' | 'misses' | 'mruBytes' | 'mfuBytes' | 'l2Hits' | 'l2Misses', Reason>>;
@@ -4720,13 +4793,27 @@ export interface BtrfsDevice {
    * Unit: bytes.
    */
   unallocatedBytes: bigint | null;
-  /** I/O errors since the counters were last reset (`btrfs device stats`). */
+  /**
+   * I/O errors since the counters were last reset (`btrfs device stats`).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   writeErrors: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   readErrors: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   flushErrors: bigint | null;
-  /** Checksum mismatches. */
+  /**
+   * Checksum mismatches.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   corruptionErrors: bigint | null;
-  /** Blocks with an unexpected generation (lost writes). */
+  /**
+   * Blocks with an unexpected generation (lost writes).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   generationErrors: bigint | null;
   /** The device is missing (`devinfo/<id>/missing`, Linux 5.9+). */
   missing: boolean | null;

@@ -9350,16 +9350,20 @@ pub struct libprobe_smart_metrics {
     /// ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few
     /// vendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on
     /// minutes of log page 15h, in whole hours.
-    /// Unit: hours.
+    /// Unit: hours. Counter: it only grows (a drop is a reset).
     pub power_on_hours: libprobe_opt_u64,
     /// ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page
     /// 0Eh).
+    /// Counter: it only grows (a drop is a reset).
     pub power_cycle_count: libprobe_opt_u64,
     /// ATA attribute 5, raw value.
+    /// Counter: it only grows (a drop is a reset).
     pub reallocated_sector_count: libprobe_opt_u64,
-    /// ATA attribute 197 (current pending sectors), raw value.
+    /// ATA attribute 197 (current pending sectors), raw value. A gauge: it falls when the
+    /// drive rewrites or reallocates a pending sector.
     pub pending_sector_count: libprobe_opt_u64,
-    /// ATA attribute 198 (offline uncorrectable sectors), raw value.
+    /// ATA attribute 198 (offline uncorrectable sectors), raw value. A gauge: on most
+    /// drives it falls as 197 does.
     pub uncorrectable_sector_count: libprobe_opt_u64,
     /// Remaining endurance, percent (100 when new). ATA: the normalised value of the first
     /// wear attribute the drive has among 177, 231, 233, 173 (a value the drive reports
@@ -9371,8 +9375,10 @@ pub struct libprobe_smart_metrics {
     /// Unit: percent.
     pub nvme_spare_percent: libprobe_opt_u8,
     /// NVMe: shutdowns without a shutdown notification.
+    /// Counter: it only grows (a drop is a reset).
     pub nvme_unsafe_shutdowns: libprobe_opt_u64,
     /// NVMe: unrecovered data integrity errors.
+    /// Counter: it only grows (a drop is a reset).
     pub nvme_media_errors: libprobe_opt_u64,
     /// Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be
     /// read).
@@ -9391,25 +9397,28 @@ pub struct libprobe_smart_metrics {
     pub nvme_percentage_used: libprobe_opt_u8,
     /// NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`
     /// when the 128-bit counter does not fit 64 bits.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub nvme_data_read_bytes: libprobe_opt_u64,
     /// NVMe: data written by the host.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub nvme_data_written_bytes: libprobe_opt_u64,
     /// NVMe: read commands completed.
+    /// Counter: it only grows (a drop is a reset).
     pub nvme_host_read_commands: libprobe_opt_u64,
     /// NVMe: write commands completed.
+    /// Counter: it only grows (a drop is a reset).
     pub nvme_host_write_commands: libprobe_opt_u64,
     /// NVMe: time the controller was busy with I/O.
-    /// Unit: minutes.
+    /// Unit: minutes. Counter: it only grows (a drop is a reset).
     pub nvme_controller_busy_minutes: libprobe_opt_u64,
     /// NVMe: error information log entries over the drive's life.
+    /// Counter: it only grows (a drop is a reset).
     pub nvme_error_log_entries: libprobe_opt_u64,
     /// NVMe: time spent above the warning composite temperature threshold.
-    /// Unit: minutes.
+    /// Unit: minutes. Counter: it only grows (a drop is a reset).
     pub nvme_warning_temperature_minutes: libprobe_opt_u64,
     /// NVMe: time spent above the critical composite temperature threshold.
-    /// Unit: minutes.
+    /// Unit: minutes. Counter: it only grows (a drop is a reset).
     pub nvme_critical_temperature_minutes: libprobe_opt_u64,
     /// NVMe: temperature sensors 1–8 that report one.
     /// Unit: celsius.
@@ -9423,8 +9432,10 @@ pub struct libprobe_smart_metrics {
     pub temperature_critical_celsius: libprobe_opt_i32,
     /// SCSI: total uncorrected read errors (read error counter log page 03h, parameter
     /// 0006h); `not_supported` when the device keeps no such page.
+    /// Counter: it only grows (a drop is a reset).
     pub scsi_read_uncorrected_errors: libprobe_opt_u64,
     /// SCSI: total uncorrected write errors (write error counter log page 02h).
+    /// Counter: it only grows (a drop is a reset).
     pub scsi_write_uncorrected_errors: libprobe_opt_u64,
 }
 
@@ -9502,7 +9513,9 @@ pub struct libprobe_smart_attribute {
     /// this id.
     pub threshold: libprobe_opt_u8,
     /// The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor
-    /// specific; `raw_value & 0xff` is the temperature for ids 190 and 194).
+    /// specific; `raw_value & 0xff` is the temperature for ids 190 and 194). A gauge: some
+    /// ids count, others measure; the counters libprobe knows by id are `SmartMetrics`
+    /// fields.
     pub raw_value: u64,
     /// The status flags: bit 0 pre-failure (else advisory), bit 1 updated online, bit 2
     /// performance, bit 3 error rate, bit 4 event count, bit 5 self-preserving.
@@ -9561,7 +9574,9 @@ pub struct libprobe_zfs_pool_metrics {
     pub vdevs: libprobe_list_zfs_vdev,
     pub datasets: libprobe_list_zfs_dataset,
     /// Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1).
+    /// Counter: it only grows (a drop is a reset).
     pub read_ops: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub write_ops: libprobe_opt_u64,
     /// Bytes read per second since the previous snapshot of the same probe
     /// (`no_previous_sample` on the first).
@@ -9571,13 +9586,16 @@ pub struct libprobe_zfs_pool_metrics {
     /// Unit: bytes/s.
     pub write_bandwidth: libprobe_opt_u64,
     /// Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line).
+    /// Counter: it only grows (a drop is a reset).
     pub read_errors: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub write_errors: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub checksum_errors: libprobe_opt_u64,
     /// Bytes read since import.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub read_bytes: libprobe_opt_u64,
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub written_bytes: libprobe_opt_u64,
 }
 
@@ -9639,8 +9657,13 @@ pub struct libprobe_zfs_vdev {
     /// Usable space.
     /// Unit: bytes.
     pub size_bytes: libprobe_opt_u64,
+    /// Errors since the pool was imported or last cleared (`zpool clear`), as `zpool
+    /// status` counts them.
+    /// Counter: it only grows (a drop is a reset).
     pub read_errors: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub write_errors: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub checksum_errors: libprobe_opt_u64,
     /// A log (ZIL) device.
     pub is_log: u8,
@@ -9682,15 +9705,19 @@ pub struct libprobe_zfs_dataset {
     pub name: libprobe_str,
     /// The objset id (from the kstat name `objset-0x…`).
     pub objset_id: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub reads: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub writes: u64,
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub read_bytes: u64,
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub written_bytes: u64,
     /// Files unlinked.
+    /// Counter: it only grows (a drop is a reset).
     pub unlinks: u64,
     /// Unlinked files whose space was reclaimed.
+    /// Counter: it only grows (a drop is a reset).
     pub unlinked: u64,
 }
 
@@ -9732,7 +9759,9 @@ pub struct libprobe_zfs_arc_stats {
     pub min_bytes: libprobe_opt_u64,
     /// Unit: bytes.
     pub max_bytes: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub hits: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub misses: libprobe_opt_u64,
     /// Most-recently-used list size.
     /// Unit: bytes.
@@ -9740,7 +9769,9 @@ pub struct libprobe_zfs_arc_stats {
     /// Most-frequently-used list size.
     /// Unit: bytes.
     pub mfu_bytes: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub l2_hits: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub l2_misses: libprobe_opt_u64,
 }
 
@@ -9868,12 +9899,17 @@ pub struct libprobe_btrfs_device {
     /// Unit: bytes.
     pub unallocated_bytes: libprobe_opt_u64,
     /// I/O errors since the counters were last reset (`btrfs device stats`).
+    /// Counter: it only grows (a drop is a reset).
     pub write_errors: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub read_errors: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub flush_errors: libprobe_opt_u64,
     /// Checksum mismatches.
+    /// Counter: it only grows (a drop is a reset).
     pub corruption_errors: libprobe_opt_u64,
     /// Blocks with an unexpected generation (lost writes).
+    /// Counter: it only grows (a drop is a reset).
     pub generation_errors: libprobe_opt_u64,
     /// The device is missing (`devinfo/<id>/missing`, Linux 5.9+).
     pub missing: libprobe_opt_bool,
@@ -17713,33 +17749,33 @@ static FIELDS_SMART_METRICS: Table<[libprobe_field_info; 39]> = Table([
     libprobe_field_info { name: c"smart_enabled".as_ptr(), doc: c"SMART is enabled (ATA IDENTIFY word 85; always on for NVMe; SCSI informational\nexceptions reporting, `MRIE` not 0, from the log page's presence).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_smart_metrics, smart_enabled) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"smart_status".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 268, offset: std::mem::offset_of!(libprobe_smart_metrics, smart_status) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"temperature_celsius".as_ptr(), doc: c"Current temperature. ATA: attribute 194 (else 190), raw low byte. NVMe: the\ncomposite temperature. SCSI: the temperature log page. Without SMART access, the\nNVMe hwmon sensor (`temp1_input`, readable by anyone).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 61, offset: std::mem::offset_of!(libprobe_smart_metrics, temperature_celsius) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"power_on_hours".as_ptr(), doc: c"ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few\nvendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on\nminutes of log page 15h, in whole hours.".as_ptr(), unit: c"hours".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, power_on_hours) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"power_cycle_count".as_ptr(), doc: c"ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page\n0Eh).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, power_cycle_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"reallocated_sector_count".as_ptr(), doc: c"ATA attribute 5, raw value.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, reallocated_sector_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"pending_sector_count".as_ptr(), doc: c"ATA attribute 197 (current pending sectors), raw value.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, pending_sector_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"uncorrectable_sector_count".as_ptr(), doc: c"ATA attribute 198 (offline uncorrectable sectors), raw value.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, uncorrectable_sector_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_on_hours".as_ptr(), doc: c"ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few\nvendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on\nminutes of log page 15h, in whole hours.".as_ptr(), unit: c"hours".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, power_on_hours) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"power_cycle_count".as_ptr(), doc: c"ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page\n0Eh).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, power_cycle_count) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"reallocated_sector_count".as_ptr(), doc: c"ATA attribute 5, raw value.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, reallocated_sector_count) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"pending_sector_count".as_ptr(), doc: c"ATA attribute 197 (current pending sectors), raw value. A gauge: it falls when the\ndrive rewrites or reallocates a pending sector.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, pending_sector_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uncorrectable_sector_count".as_ptr(), doc: c"ATA attribute 198 (offline uncorrectable sectors), raw value. A gauge: on most\ndrives it falls as 197 does.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, uncorrectable_sector_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"wear_leveling_count".as_ptr(), doc: c"Remaining endurance, percent (100 when new). ATA: the normalised value of the first\nwear attribute the drive has among 177, 231, 233, 173 (a value the drive reports\nabove 100 is `error`). NVMe: 100 minus percentage used, 0 once the rated endurance\nis used up. `not_supported` for drives without one (disks that spin).".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, wear_leveling_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"nvme_spare_percent".as_ptr(), doc: c"NVMe: available spare capacity, percent.".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_spare_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_unsafe_shutdowns".as_ptr(), doc: c"NVMe: shutdowns without a shutdown notification.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_unsafe_shutdowns) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_media_errors".as_ptr(), doc: c"NVMe: unrecovered data integrity errors.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_media_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_unsafe_shutdowns".as_ptr(), doc: c"NVMe: shutdowns without a shutdown notification.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_unsafe_shutdowns) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nvme_media_errors".as_ptr(), doc: c"NVMe: unrecovered data integrity errors.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_media_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"attributes".as_ptr(), doc: c"Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be\nread).".as_ptr(), unit: std::ptr::null(), type_index: 270, offset: std::mem::offset_of!(libprobe_smart_metrics, attributes) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"power_mode".as_ptr(), doc: c"ATA: the power mode CHECK POWER MODE reported before anything else was sent.".as_ptr(), unit: std::ptr::null(), type_index: 272, offset: std::mem::offset_of!(libprobe_smart_metrics, power_mode) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"nvme_critical_warning".as_ptr(), doc: c"NVMe: the critical warning bits (0 spare below threshold, 1 temperature out of\nrange, 2 reliability degraded, 3 read-only, 4 volatile backup failed, 5 persistent\nmemory read-only).".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_critical_warning) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"nvme_spare_threshold_percent".as_ptr(), doc: c"NVMe: the spare threshold below which the drive warns, percent.".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_spare_threshold_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"nvme_percentage_used".as_ptr(), doc: c"NVMe: vendor estimate of the rated endurance used, percent (may exceed 100).".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_percentage_used) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_data_read_bytes".as_ptr(), doc: c"NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`\nwhen the 128-bit counter does not fit 64 bits.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_data_read_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_data_written_bytes".as_ptr(), doc: c"NVMe: data written by the host.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_data_written_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_host_read_commands".as_ptr(), doc: c"NVMe: read commands completed.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_host_read_commands) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_host_write_commands".as_ptr(), doc: c"NVMe: write commands completed.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_host_write_commands) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_controller_busy_minutes".as_ptr(), doc: c"NVMe: time the controller was busy with I/O.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_controller_busy_minutes) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_error_log_entries".as_ptr(), doc: c"NVMe: error information log entries over the drive's life.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_error_log_entries) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_warning_temperature_minutes".as_ptr(), doc: c"NVMe: time spent above the warning composite temperature threshold.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_warning_temperature_minutes) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_critical_temperature_minutes".as_ptr(), doc: c"NVMe: time spent above the critical composite temperature threshold.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_critical_temperature_minutes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_data_read_bytes".as_ptr(), doc: c"NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`\nwhen the 128-bit counter does not fit 64 bits.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_data_read_bytes) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nvme_data_written_bytes".as_ptr(), doc: c"NVMe: data written by the host.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_data_written_bytes) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nvme_host_read_commands".as_ptr(), doc: c"NVMe: read commands completed.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_host_read_commands) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nvme_host_write_commands".as_ptr(), doc: c"NVMe: write commands completed.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_host_write_commands) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nvme_controller_busy_minutes".as_ptr(), doc: c"NVMe: time the controller was busy with I/O.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_controller_busy_minutes) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nvme_error_log_entries".as_ptr(), doc: c"NVMe: error information log entries over the drive's life.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_error_log_entries) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nvme_warning_temperature_minutes".as_ptr(), doc: c"NVMe: time spent above the warning composite temperature threshold.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_warning_temperature_minutes) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nvme_critical_temperature_minutes".as_ptr(), doc: c"NVMe: time spent above the critical composite temperature threshold.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_critical_temperature_minutes) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"nvme_temperature_sensors_celsius".as_ptr(), doc: c"NVMe: temperature sensors 1–8 that report one.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 69, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_temperature_sensors_celsius) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"temperature_warning_celsius".as_ptr(), doc: c"The temperature the device warns at: NVMe WCTEMP (Identify), SCSI reference\ntemperature (\"trip\"); `not_supported` when the device gives none.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 61, offset: std::mem::offset_of!(libprobe_smart_metrics, temperature_warning_celsius) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"temperature_critical_celsius".as_ptr(), doc: c"NVMe: the critical composite temperature threshold (CCTEMP).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 61, offset: std::mem::offset_of!(libprobe_smart_metrics, temperature_critical_celsius) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"scsi_read_uncorrected_errors".as_ptr(), doc: c"SCSI: total uncorrected read errors (read error counter log page 03h, parameter\n0006h); `not_supported` when the device keeps no such page.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, scsi_read_uncorrected_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"scsi_write_uncorrected_errors".as_ptr(), doc: c"SCSI: total uncorrected write errors (write error counter log page 02h).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, scsi_write_uncorrected_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"scsi_read_uncorrected_errors".as_ptr(), doc: c"SCSI: total uncorrected read errors (read error counter log page 03h, parameter\n0006h); `not_supported` when the device keeps no such page.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, scsi_read_uncorrected_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"scsi_write_uncorrected_errors".as_ptr(), doc: c"SCSI: total uncorrected write errors (write error counter log page 02h).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, scsi_write_uncorrected_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
 ]);
 
 static FIELDS_SMART_ATTRIBUTE: Table<[libprobe_field_info; 7]> = Table([
@@ -17748,7 +17784,7 @@ static FIELDS_SMART_ATTRIBUTE: Table<[libprobe_field_info; 7]> = Table([
     libprobe_field_info { name: c"value".as_ptr(), doc: c"The normalised value (1–253 on most drives; higher is better).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_smart_attribute, value) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"worst".as_ptr(), doc: c"The worst normalised value seen.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_smart_attribute, worst) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"threshold".as_ptr(), doc: c"The failure threshold from READ THRESHOLDS: `value <= threshold` means the attribute\nfailed. `not_supported` when the thresholds could not be read or carry no entry for\nthis id.".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_attribute, threshold) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"raw_value".as_ptr(), doc: c"The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor\nspecific; `raw_value & 0xff` is the temperature for ids 190 and 194).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_smart_attribute, raw_value) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"raw_value".as_ptr(), doc: c"The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor\nspecific; `raw_value & 0xff` is the temperature for ids 190 and 194). A gauge: some\nids count, others measure; the counters libprobe knows by id are `SmartMetrics`\nfields.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_smart_attribute, raw_value) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"flags".as_ptr(), doc: c"The status flags: bit 0 pre-failure (else advisory), bit 1 updated online, bit 2\nperformance, bit 3 error rate, bit 4 event count, bit 5 self-preserving.".as_ptr(), unit: std::ptr::null(), type_index: 148, offset: std::mem::offset_of!(libprobe_smart_attribute, flags) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
@@ -17855,7 +17891,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, read_ops) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"write_ops".as_ptr(),
@@ -17863,7 +17899,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, write_ops) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"read_bandwidth".as_ptr(),
@@ -17889,7 +17925,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, read_errors) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"write_errors".as_ptr(),
@@ -17897,7 +17933,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, write_errors) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"checksum_errors".as_ptr(),
@@ -17905,7 +17941,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, checksum_errors) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"read_bytes".as_ptr(),
@@ -17913,7 +17949,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, read_bytes) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"written_bytes".as_ptr(),
@@ -17921,7 +17957,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, written_bytes) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
@@ -17934,9 +17970,9 @@ static FIELDS_ZFS_VDEV: Table<[libprobe_field_info; 12]> = Table([
     libprobe_field_info { name: c"health".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 274, offset: std::mem::offset_of!(libprobe_zfs_vdev, health) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"allocated_bytes".as_ptr(), doc: c"Allocated space (top-level vdevs and the root).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, allocated_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"size_bytes".as_ptr(), doc: c"Usable space.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, size_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"read_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, read_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"write_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, write_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"checksum_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, checksum_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"read_errors".as_ptr(), doc: c"Errors since the pool was imported or last cleared (`zpool clear`), as `zpool\nstatus` counts them.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, read_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"write_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, write_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"checksum_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, checksum_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"is_log".as_ptr(), doc: c"A log (ZIL) device.".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_zfs_vdev, is_log) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
@@ -17963,7 +17999,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, reads) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"writes".as_ptr(),
@@ -17971,7 +18007,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, writes) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"read_bytes".as_ptr(),
@@ -17979,7 +18015,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, read_bytes) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"written_bytes".as_ptr(),
@@ -17987,7 +18023,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, written_bytes) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"unlinks".as_ptr(),
@@ -17995,7 +18031,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, unlinks) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"unlinked".as_ptr(),
@@ -18003,7 +18039,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, unlinked) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
@@ -18046,7 +18082,7 @@ static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_arc_stats, hits) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"misses".as_ptr(),
@@ -18054,7 +18090,7 @@ static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_arc_stats, misses) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"mru_bytes".as_ptr(),
@@ -18078,7 +18114,7 @@ static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_arc_stats, l2_hits) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"l2_misses".as_ptr(),
@@ -18086,7 +18122,7 @@ static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_arc_stats, l2_misses) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
@@ -18157,7 +18193,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_btrfs_device, write_errors) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"read_errors".as_ptr(),
@@ -18165,7 +18201,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_btrfs_device, read_errors) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"flush_errors".as_ptr(),
@@ -18173,7 +18209,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_btrfs_device, flush_errors) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"corruption_errors".as_ptr(),
@@ -18181,7 +18217,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_btrfs_device, corruption_errors) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"generation_errors".as_ptr(),
@@ -18189,7 +18225,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_btrfs_device, generation_errors) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"missing".as_ptr(),

@@ -5136,22 +5136,31 @@ class SmartMetrics(Record):
         vendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on
         minutes of log page 15h, in whole hours.
 
-        Unit: hours.
+        Unit: hours. Counter: it only grows (a drop is a reset).
         """
     @property
     def power_cycle_count(self) -> Union[int, None]:
         """ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page
         0Eh).
+
+        Counter: it only grows (a drop is a reset).
         """
     @property
     def reallocated_sector_count(self) -> Union[int, None]:
-        """ATA attribute 5, raw value."""
+        """ATA attribute 5, raw value.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def pending_sector_count(self) -> Union[int, None]:
-        """ATA attribute 197 (current pending sectors), raw value."""
+        """ATA attribute 197 (current pending sectors), raw value. A gauge: it falls when the
+        drive rewrites or reallocates a pending sector.
+        """
     @property
     def uncorrectable_sector_count(self) -> Union[int, None]:
-        """ATA attribute 198 (offline uncorrectable sectors), raw value."""
+        """ATA attribute 198 (offline uncorrectable sectors), raw value. A gauge: on most
+        drives it falls as 197 does.
+        """
     @property
     def wear_leveling_count(self) -> Union[int, None]:
         """Remaining endurance, percent (100 when new). ATA: the normalised value of the first
@@ -5169,10 +5178,16 @@ class SmartMetrics(Record):
         """
     @property
     def nvme_unsafe_shutdowns(self) -> Union[int, None]:
-        """NVMe: shutdowns without a shutdown notification."""
+        """NVMe: shutdowns without a shutdown notification.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def nvme_media_errors(self) -> Union[int, None]:
-        """NVMe: unrecovered data integrity errors."""
+        """NVMe: unrecovered data integrity errors.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def attributes(self) -> list[SmartAttribute]:
         """Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be
@@ -5204,40 +5219,49 @@ class SmartMetrics(Record):
         """NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`
         when the 128-bit counter does not fit 64 bits.
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
     @property
     def nvme_data_written_bytes(self) -> Union[int, None]:
         """NVMe: data written by the host.
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
     @property
     def nvme_host_read_commands(self) -> Union[int, None]:
-        """NVMe: read commands completed."""
+        """NVMe: read commands completed.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def nvme_host_write_commands(self) -> Union[int, None]:
-        """NVMe: write commands completed."""
+        """NVMe: write commands completed.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def nvme_controller_busy_minutes(self) -> Union[int, None]:
         """NVMe: time the controller was busy with I/O.
 
-        Unit: minutes.
+        Unit: minutes. Counter: it only grows (a drop is a reset).
         """
     @property
     def nvme_error_log_entries(self) -> Union[int, None]:
-        """NVMe: error information log entries over the drive's life."""
+        """NVMe: error information log entries over the drive's life.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def nvme_warning_temperature_minutes(self) -> Union[int, None]:
         """NVMe: time spent above the warning composite temperature threshold.
 
-        Unit: minutes.
+        Unit: minutes. Counter: it only grows (a drop is a reset).
         """
     @property
     def nvme_critical_temperature_minutes(self) -> Union[int, None]:
         """NVMe: time spent above the critical composite temperature threshold.
 
-        Unit: minutes.
+        Unit: minutes. Counter: it only grows (a drop is a reset).
         """
     @property
     def nvme_temperature_sensors_celsius(self) -> Union[list[int], None]:
@@ -5262,10 +5286,15 @@ class SmartMetrics(Record):
     def scsi_read_uncorrected_errors(self) -> Union[int, None]:
         """SCSI: total uncorrected read errors (read error counter log page 03h, parameter
         0006h); `not_supported` when the device keeps no such page.
+
+        Counter: it only grows (a drop is a reset).
         """
     @property
     def scsi_write_uncorrected_errors(self) -> Union[int, None]:
-        """SCSI: total uncorrected write errors (write error counter log page 02h)."""
+        """SCSI: total uncorrected write errors (write error counter log page 02h).
+
+        Counter: it only grows (a drop is a reset).
+        """
 
 @final
 class SmartAttribute(Record):
@@ -5294,7 +5323,9 @@ class SmartAttribute(Record):
     @property
     def raw_value(self) -> int:
         """The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor
-        specific; `raw_value & 0xff` is the temperature for ids 190 and 194).
+        specific; `raw_value & 0xff` is the temperature for ids 190 and 194). A gauge: some
+        ids count, others measure; the counters libprobe knows by id are `SmartMetrics`
+        fields.
         """
     @property
     def flags(self) -> int:
@@ -5352,10 +5383,13 @@ class ZfsPoolMetrics(Record):
         ...
     @property
     def read_ops(self) -> Union[int, None]:
-        """Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1)."""
+        """Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def write_ops(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def read_bandwidth(self) -> Union[int, None]:
         """Bytes read per second since the previous snapshot of the same probe
@@ -5371,22 +5405,25 @@ class ZfsPoolMetrics(Record):
         """
     @property
     def read_errors(self) -> Union[int, None]:
-        """Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line)."""
+        """Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def write_errors(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def checksum_errors(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def read_bytes(self) -> Union[int, None]:
         """Bytes read since import.
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
     @property
     def written_bytes(self) -> Union[int, None]:
-        """Unit: bytes."""
+        """Unit: bytes. Counter: it only grows (a drop is a reset)."""
 
 @final
 class ZfsVdev(Record):
@@ -5425,13 +5462,17 @@ class ZfsVdev(Record):
         """
     @property
     def read_errors(self) -> Union[int, None]:
-        ...
+        """Errors since the pool was imported or last cleared (`zpool clear`), as `zpool
+        status` counts them.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def write_errors(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def checksum_errors(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def is_log(self) -> bool:
         """A log (ZIL) device."""
@@ -5449,22 +5490,28 @@ class ZfsDataset(Record):
         """The objset id (from the kstat name `objset-0x…`)."""
     @property
     def reads(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def writes(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def read_bytes(self) -> int:
-        """Unit: bytes."""
+        """Unit: bytes. Counter: it only grows (a drop is a reset)."""
     @property
     def written_bytes(self) -> int:
-        """Unit: bytes."""
+        """Unit: bytes. Counter: it only grows (a drop is a reset)."""
     @property
     def unlinks(self) -> int:
-        """Files unlinked."""
+        """Files unlinked.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def unlinked(self) -> int:
-        """Unlinked files whose space was reclaimed."""
+        """Unlinked files whose space was reclaimed.
+
+        Counter: it only grows (a drop is a reset).
+        """
 
 @final
 class ZfsArcStats(Record):
@@ -5488,10 +5535,10 @@ class ZfsArcStats(Record):
         """Unit: bytes."""
     @property
     def hits(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def misses(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def mru_bytes(self) -> Union[int, None]:
         """Most-recently-used list size.
@@ -5506,10 +5553,10 @@ class ZfsArcStats(Record):
         """
     @property
     def l2_hits(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def l2_misses(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
 
 @final
 class BtrfsMetrics(Record):
@@ -5619,19 +5666,28 @@ class BtrfsDevice(Record):
         """
     @property
     def write_errors(self) -> Union[int, None]:
-        """I/O errors since the counters were last reset (`btrfs device stats`)."""
+        """I/O errors since the counters were last reset (`btrfs device stats`).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def read_errors(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def flush_errors(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def corruption_errors(self) -> Union[int, None]:
-        """Checksum mismatches."""
+        """Checksum mismatches.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def generation_errors(self) -> Union[int, None]:
-        """Blocks with an unexpected generation (lost writes)."""
+        """Blocks with an unexpected generation (lost writes).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def missing(self) -> Union[bool, None]:
         """The device is missing (`devinfo/<id>/missing`, Linux 5.9+)."""
