@@ -5027,6 +5027,7 @@ typedef struct libprobe_tracer_status {
   // exit record found its ring full); `no_previous_sample` at the snapshot that attached.
   struct libprobe_opt_u64 dropped;
   // Events not counted since attach.
+  // Counter: it only grows (a drop is a reset).
   uint64_t dropped_since_attach;
 } libprobe_tracer_status;
 
@@ -5284,14 +5285,19 @@ typedef struct libprobe_opt_list_block_io_stats {
   struct libprobe_list_block_io_stats value;
 } libprobe_opt_list_block_io_stats;
 
-// What the tracers counted since they were attached.
+// What the tracers counted since they were attached: counters, which start again from 0
+// when a new probe attaches. The histograms and device rows are of the same record types
+// as the interval's (`LatencyHistogram`, `BlockIoDevice`), whose numbers are gauges
+// (they are of one interval); their totals here are therefore gauges in the schema too.
 typedef struct libprobe_ebpf_totals {
   // Time since the tracers were attached.
-  // Unit: ns.
+  // Unit: ns. Counter: it only grows (a drop is a reset).
   uint64_t attached_ns;
   // Calls per syscall name, largest first.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_map_str_u64 syscall_counts;
   // Failed calls per syscall name, largest first.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_map_str_u64 syscall_errors;
   // Latency per syscall name, in the order of `syscall_counts`.
   struct libprobe_opt_map_str_latency_histogram syscall_latencies;
@@ -5303,6 +5309,9 @@ typedef struct libprobe_ebpf_totals {
 
 // What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
 // previous snapshot of this probe, and the totals since attach.
+//
+// The interval's numbers are gauges (each snapshot starts them again); the counters are
+// the totals of `EbpfMetrics::since_attach` and `TracerStatus::dropped_since_attach`.
 //
 // A tracer's fields are `disabled` when it was not asked for, missing with its
 // `TracerStatus::reason` when it did not attach, and `no_previous_sample` at the

@@ -5921,6 +5921,9 @@ func convPhysicalVolume(c *C.libprobe_physical_volume) PhysicalVolume {
 // What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
 // previous snapshot of this probe, and the totals since attach.
 //
+// The interval's numbers are gauges (each snapshot starts them again); the counters are
+// the totals of `EbpfMetrics::since_attach` and `TracerStatus::dropped_since_attach`.
+//
 // A tracer's fields are `disabled` when it was not asked for, missing with its
 // `TracerStatus::reason` when it did not attach, and `no_previous_sample` at the
 // snapshot that attached it.
@@ -5994,6 +5997,7 @@ type TracerStatus struct {
 	// exit record found its ring full); `no_previous_sample` at the snapshot that attached.
 	Dropped Field[uint64] `json:"dropped"`
 	// Events not counted since attach.
+	// Counter: it only grows (a drop is a reset).
 	DroppedSinceAttach uint64 `json:"dropped_since_attach"`
 }
 
@@ -6214,14 +6218,19 @@ func convBlockIOStats(c *C.libprobe_block_io_stats) BlockIOStats {
 	}
 }
 
-// What the tracers counted since they were attached.
+// What the tracers counted since they were attached: counters, which start again from 0
+// when a new probe attaches. The histograms and device rows are of the same record types
+// as the interval's (`LatencyHistogram`, `BlockIoDevice`), whose numbers are gauges
+// (they are of one interval); their totals here are therefore gauges in the schema too.
 type EBPFTotals struct {
 	// Time since the tracers were attached.
-	// Unit: ns.
+	// Unit: ns. Counter: it only grows (a drop is a reset).
 	AttachedNS uint64 `json:"attached_ns"`
 	// Calls per syscall name, largest first.
+	// Counter: it only grows (a drop is a reset).
 	SyscallCounts Field[[]Entry[string, uint64]] `json:"syscall_counts"`
 	// Failed calls per syscall name, largest first.
+	// Counter: it only grows (a drop is a reset).
 	SyscallErrors Field[[]Entry[string, uint64]] `json:"syscall_errors"`
 	// Latency per syscall name, in the order of `syscall_counts`.
 	SyscallLatencies Field[[]Entry[string, LatencyHistogram]] `json:"syscall_latencies"`

@@ -4988,6 +4988,9 @@ export interface PhysicalVolume {
  * What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
  * previous snapshot of this probe, and the totals since attach.
  *
+ * The interval's numbers are gauges (each snapshot starts them again); the counters are
+ * the totals of [`EbpfMetrics::since_attach`] and [`TracerStatus::dropped_since_attach`].
+ *
  * A tracer's fields are `disabled` when it was not asked for, missing with its
  * [`TracerStatus::reason`] when it did not attach, and `no_previous_sample` at the
  * snapshot that attached it.
@@ -5061,7 +5064,11 @@ export interface TracerStatus {
    * exit record found its ring full); `no_previous_sample` at the snapshot that attached.
    */
   dropped: bigint | null;
-  /** Events not counted since attach. */
+  /**
+   * Events not counted since attach.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   droppedSinceAttach: bigint;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'dropped', Reason>>;
@@ -5270,17 +5277,30 @@ export interface BlockIoStats {
   writeLatencyNs: bigint;
 }
 
-/** What the tracers counted since they were attached. */
+/**
+ * What the tracers counted since they were attached: counters, which start again from 0
+ * when a new probe attaches. The histograms and device rows are of the same record types
+ * as the interval's ([`LatencyHistogram`], [`BlockIoDevice`]), whose numbers are gauges
+ * (they are of one interval); their totals here are therefore gauges in the schema too.
+ */
 export interface EbpfTotals {
   /**
    * Time since the tracers were attached.
    *
-   * Unit: ns.
+   * Unit: ns. Counter: it only grows (a drop is a reset).
    */
   attachedNs: bigint;
-  /** Calls per syscall name, largest first. */
+  /**
+   * Calls per syscall name, largest first.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   syscallCounts: { [key: string]: bigint } | null;
-  /** Failed calls per syscall name, largest first. */
+  /**
+   * Failed calls per syscall name, largest first.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   syscallErrors: { [key: string]: bigint } | null;
   /** Latency per syscall name, in the order of `syscall_counts`. */
   syscallLatencies: { [key: string]: LatencyHistogram } | null;

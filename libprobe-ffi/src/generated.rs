@@ -10228,6 +10228,9 @@ pub(crate) fn fill_physical_volume(a: &Arena, r: &dyn Record) -> libprobe_physic
 /// What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
 /// previous snapshot of this probe, and the totals since attach.
 ///
+/// The interval's numbers are gauges (each snapshot starts them again); the counters are
+/// the totals of `EbpfMetrics::since_attach` and `TracerStatus::dropped_since_attach`.
+///
 /// A tracer's fields are `disabled` when it was not asked for, missing with its
 /// `TracerStatus::reason` when it did not attach, and `no_previous_sample` at the
 /// snapshot that attached it.
@@ -10316,6 +10319,7 @@ pub struct libprobe_tracer_status {
     /// exit record found its ring full); `no_previous_sample` at the snapshot that attached.
     pub dropped: libprobe_opt_u64,
     /// Events not counted since attach.
+    /// Counter: it only grows (a drop is a reset).
     pub dropped_since_attach: u64,
 }
 
@@ -10622,16 +10626,21 @@ pub(crate) fn fill_block_io_stats(a: &Arena, r: &dyn Record) -> libprobe_block_i
     }
 }
 
-/// What the tracers counted since they were attached.
+/// What the tracers counted since they were attached: counters, which start again from 0
+/// when a new probe attaches. The histograms and device rows are of the same record types
+/// as the interval's (`LatencyHistogram`, `BlockIoDevice`), whose numbers are gauges
+/// (they are of one interval); their totals here are therefore gauges in the schema too.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_ebpf_totals {
     /// Time since the tracers were attached.
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub attached_ns: u64,
     /// Calls per syscall name, largest first.
+    /// Counter: it only grows (a drop is a reset).
     pub syscall_counts: libprobe_opt_map_str_u64,
     /// Failed calls per syscall name, largest first.
+    /// Counter: it only grows (a drop is a reset).
     pub syscall_errors: libprobe_opt_map_str_u64,
     /// Latency per syscall name, in the order of `syscall_counts`.
     pub syscall_latencies: libprobe_opt_map_str_latency_histogram,
@@ -18512,7 +18521,7 @@ static FIELDS_TRACER_STATUS: Table<[libprobe_field_info; 9]> = Table([
     libprobe_field_info { name: c"tracefs_mounted".as_ptr(), doc: c"For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to\nread the tracepoints' ids) because it was not mounted; null for the other types,\nwhich need no tracefs.".as_ptr(), unit: std::ptr::null(), type_index: 314, offset: std::mem::offset_of!(libprobe_tracer_status, tracefs_mounted) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"events".as_ptr(), doc: c"The kernel events its programs are attached to (`raw_syscalls/sys_enter`).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_tracer_status, events) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"dropped".as_ptr(), doc: c"Events not counted in the interval because a bounded table was full (or a thread\nexit record found its ring full); `no_previous_sample` at the snapshot that attached.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_tracer_status, dropped) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"dropped_since_attach".as_ptr(), doc: c"Events not counted since attach.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tracer_status, dropped_since_attach) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"dropped_since_attach".as_ptr(), doc: c"Events not counted since attach.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tracer_status, dropped_since_attach) as u32, metric: LIBPROBE_METRIC_COUNTER },
 ]);
 
 static FIELDS_LATENCY_HISTOGRAM: Table<[libprobe_field_info; 8]> = Table([
@@ -18622,7 +18631,7 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_ebpf_totals, attached_ns) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"syscall_counts".as_ptr(),
@@ -18630,7 +18639,7 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 44,
         offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_counts) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"syscall_errors".as_ptr(),
@@ -18638,7 +18647,7 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 44,
         offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_errors) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"syscall_latencies".as_ptr(),
@@ -18764,7 +18773,7 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 98]> = Table([
     libprobe_record_info { name: c"libprobe_logical_volume".as_ptr(), schema_name: c"LogicalVolume".as_ptr(), doc: c"One logical volume.".as_ptr(), size: size_of::<libprobe_logical_volume>() as u32, field_count: FIELDS_LOGICAL_VOLUME.0.len() as u32, fields: FIELDS_LOGICAL_VOLUME.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_device_mapper_state".as_ptr(), schema_name: c"DeviceMapperState".as_ptr(), doc: c"The device-mapper state of an active logical volume (`/sys/block/dm-*/dm`).".as_ptr(), size: size_of::<libprobe_device_mapper_state>() as u32, field_count: FIELDS_DEVICE_MAPPER_STATE.0.len() as u32, fields: FIELDS_DEVICE_MAPPER_STATE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_physical_volume".as_ptr(), schema_name: c"PhysicalVolume".as_ptr(), doc: c"One physical volume.".as_ptr(), size: size_of::<libprobe_physical_volume>() as u32, field_count: FIELDS_PHYSICAL_VOLUME.0.len() as u32, fields: FIELDS_PHYSICAL_VOLUME.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_ebpf_metrics".as_ptr(), schema_name: c"EbpfMetrics".as_ptr(), doc: c"What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the\nprevious snapshot of this probe, and the totals since attach.\n\nA tracer's fields are `disabled` when it was not asked for, missing with its\n[`TracerStatus::reason`] when it did not attach, and `no_previous_sample` at the\nsnapshot that attached it.".as_ptr(), size: size_of::<libprobe_ebpf_metrics>() as u32, field_count: FIELDS_EBPF_METRICS.0.len() as u32, fields: FIELDS_EBPF_METRICS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_ebpf_metrics".as_ptr(), schema_name: c"EbpfMetrics".as_ptr(), doc: c"What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the\nprevious snapshot of this probe, and the totals since attach.\n\nThe interval's numbers are gauges (each snapshot starts them again); the counters are\nthe totals of [`EbpfMetrics::since_attach`] and [`TracerStatus::dropped_since_attach`].\n\nA tracer's fields are `disabled` when it was not asked for, missing with its\n[`TracerStatus::reason`] when it did not attach, and `no_previous_sample` at the\nsnapshot that attached it.".as_ptr(), size: size_of::<libprobe_ebpf_metrics>() as u32, field_count: FIELDS_EBPF_METRICS.0.len() as u32, fields: FIELDS_EBPF_METRICS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_tracer_status".as_ptr(), schema_name: c"TracerStatus".as_ptr(), doc: c"One tracer: whether it is attached, how, and what it could not keep.".as_ptr(), size: size_of::<libprobe_tracer_status>() as u32, field_count: FIELDS_TRACER_STATUS.0.len() as u32, fields: FIELDS_TRACER_STATUS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_latency_histogram".as_ptr(), schema_name: c"LatencyHistogram".as_ptr(), doc: c"A latency distribution in log2 buckets (the specification's `LatencyHistogram`).\n\nBucket bounds are 1, 3, 7, 15, … 2^(i+1)-1 ns: bucket 0 holds 0 and 1 ns, bucket i holds\n[2^i, 2^(i+1)) ns. Only non-empty buckets are listed.".as_ptr(), size: size_of::<libprobe_latency_histogram>() as u32, field_count: FIELDS_LATENCY_HISTOGRAM.0.len() as u32, fields: FIELDS_LATENCY_HISTOGRAM.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_histogram_bucket".as_ptr(), schema_name: c"HistogramBucket".as_ptr(), doc: c"One bucket of a [`LatencyHistogram`].".as_ptr(), size: size_of::<libprobe_histogram_bucket>() as u32, field_count: FIELDS_HISTOGRAM_BUCKET.0.len() as u32, fields: FIELDS_HISTOGRAM_BUCKET.0.as_ptr() },
@@ -18772,7 +18781,7 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 98]> = Table([
     libprobe_record_info { name: c"libprobe_off_cpu_time".as_ptr(), schema_name: c"OffCpuTime".as_ptr(), doc: c"A process's time off a CPU over the interval (switched out to switched back in),\nsummed over its threads.".as_ptr(), size: size_of::<libprobe_off_cpu_time>() as u32, field_count: FIELDS_OFF_CPU_TIME.0.len() as u32, fields: FIELDS_OFF_CPU_TIME.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_block_io_device".as_ptr(), schema_name: c"BlockIoDevice".as_ptr(), doc: c"Block I/O of one device and operation over the interval.".as_ptr(), size: size_of::<libprobe_block_io_device>() as u32, field_count: FIELDS_BLOCK_IO_DEVICE.0.len() as u32, fields: FIELDS_BLOCK_IO_DEVICE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_block_io_stats".as_ptr(), schema_name: c"BlockIoStats".as_ptr(), doc: c"A process's block I/O over the interval (the specification's `BlockIoStats`): the\nrequests it submitted that completed, and their time from issue to completion.".as_ptr(), size: size_of::<libprobe_block_io_stats>() as u32, field_count: FIELDS_BLOCK_IO_STATS.0.len() as u32, fields: FIELDS_BLOCK_IO_STATS.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_ebpf_totals".as_ptr(), schema_name: c"EbpfTotals".as_ptr(), doc: c"What the tracers counted since they were attached.".as_ptr(), size: size_of::<libprobe_ebpf_totals>() as u32, field_count: FIELDS_EBPF_TOTALS.0.len() as u32, fields: FIELDS_EBPF_TOTALS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_ebpf_totals".as_ptr(), schema_name: c"EbpfTotals".as_ptr(), doc: c"What the tracers counted since they were attached: counters, which start again from 0\nwhen a new probe attaches. The histograms and device rows are of the same record types\nas the interval's ([`LatencyHistogram`], [`BlockIoDevice`]), whose numbers are gauges\n(they are of one interval); their totals here are therefore gauges in the schema too.".as_ptr(), size: size_of::<libprobe_ebpf_totals>() as u32, field_count: FIELDS_EBPF_TOTALS.0.len() as u32, fields: FIELDS_EBPF_TOTALS.0.as_ptr() },
 ]);
 
 static VARIANTS_DOMAIN_NAME: Table<[libprobe_variant_info; 7]> = Table([

@@ -5909,6 +5909,9 @@ class EbpfMetrics(Record):
     """What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
     previous snapshot of this probe, and the totals since attach.
 
+    The interval's numbers are gauges (each snapshot starts them again); the counters are
+    the totals of [`EbpfMetrics::since_attach`] and [`TracerStatus::dropped_since_attach`].
+
     A tracer's fields are `disabled` when it was not asked for, missing with its
     [`TracerStatus::reason`] when it did not attach, and `no_previous_sample` at the
     snapshot that attached it.
@@ -5996,7 +5999,10 @@ class TracerStatus(Record):
         """
     @property
     def dropped_since_attach(self) -> int:
-        """Events not counted since attach."""
+        """Events not counted since attach.
+
+        Counter: it only grows (a drop is a reset).
+        """
 
 @final
 class LatencyHistogram(Record):
@@ -6220,19 +6226,29 @@ class BlockIoStats(Record):
 
 @final
 class EbpfTotals(Record):
-    """What the tracers counted since they were attached."""
+    """What the tracers counted since they were attached: counters, which start again from 0
+    when a new probe attaches. The histograms and device rows are of the same record types
+    as the interval's ([`LatencyHistogram`], [`BlockIoDevice`]), whose numbers are gauges
+    (they are of one interval); their totals here are therefore gauges in the schema too.
+    """
     @property
     def attached_ns(self) -> int:
         """Time since the tracers were attached.
 
-        Unit: ns.
+        Unit: ns. Counter: it only grows (a drop is a reset).
         """
     @property
     def syscall_counts(self) -> Union[dict[str, int], None]:
-        """Calls per syscall name, largest first."""
+        """Calls per syscall name, largest first.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def syscall_errors(self) -> Union[dict[str, int], None]:
-        """Failed calls per syscall name, largest first."""
+        """Failed calls per syscall name, largest first.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def syscall_latencies(self) -> Union[dict[str, LatencyHistogram], None]:
         """Latency per syscall name, in the order of `syscall_counts`."""
