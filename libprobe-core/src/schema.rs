@@ -70,8 +70,8 @@ impl Kind {
 /// its rate is what one plots, and a drop means a reset (reboot, device re-created, pid
 /// reused), never a smaller value. `#[record(counter)]` marks one. Everything else is a
 /// [`Metric::Gauge`], the default: a value that can go down (memory in use, queue
-/// lengths, temperatures, percentages), and also what a field of a domain that has not
-/// annotated its counters yet is taken for.
+/// lengths, temperatures, percentages), or a value of one interval, which starts again at
+/// each snapshot. Every domain marks its counters, so a field without the mark is a gauge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Metric {
     #[default]
