@@ -4019,8 +4019,10 @@ type GPUMetrics struct {
 	// Whether ECC is on now (NVML).
 	EccEnabled Field[bool] `json:"ecc_enabled"`
 	// Corrected ECC errors since the driver loaded (NVML volatile counter).
+	// Counter: it only grows (a drop is a reset).
 	EccErrorsCorrected Field[uint64] `json:"ecc_errors_corrected"`
 	// Uncorrected ECC errors since the driver loaded (NVML volatile counter).
+	// Counter: it only grows (a drop is a reset).
 	EccErrorsUncorrected Field[uint64] `json:"ecc_errors_uncorrected"`
 	// The processes using this GPU: NVML's compute and graphics processes, then the DRM
 	// clients matched to it (see `drm_clients_from`). Empty when none is visible.
@@ -4071,7 +4073,7 @@ type GPUMetrics struct {
 	PowerEnforcedLimit Field[float64] `json:"power_enforced_limit"`
 	// Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu
 	// `gpu_metrics`; Intel hwmon `energy1_input`).
-	// Unit: mJ.
+	// Unit: mJ. Counter: it only grows (a drop is a reset).
 	EnergyTotal Field[uint64] `json:"energy_total"`
 	// Average power over the interval since the previous snapshot, from `energy_total`
 	// (`no_previous_sample` on the first).
@@ -4089,21 +4091,28 @@ type GPUMetrics struct {
 	// Intel: the frequencies of every GT of every tile.
 	GtClocks Field[[]GtClocks] `json:"gt_clocks"`
 	// PCIe replays since the driver loaded (NVML; a link-quality counter).
+	// Counter: it only grows (a drop is a reset).
 	PcieReplayErrors Field[uint64] `json:"pcie_replay_errors"`
 	// Corrected ECC errors over the GPU's life (NVML aggregate counter).
+	// Counter: it only grows (a drop is a reset).
 	EccErrorsCorrectedAggregate Field[uint64] `json:"ecc_errors_corrected_aggregate"`
 	// Uncorrected ECC errors over the GPU's life (NVML aggregate counter).
+	// Counter: it only grows (a drop is a reset).
 	EccErrorsUncorrectedAggregate Field[uint64] `json:"ecc_errors_uncorrected_aggregate"`
 	// Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere
 	// and later remap rows instead and say `not_supported`).
+	// Counter: it only grows (a drop is a reset).
 	RetiredPagesSingleBit Field[uint64] `json:"retired_pages_single_bit"`
 	// Pages retired for a double-bit error.
+	// Counter: it only grows (a drop is a reset).
 	RetiredPagesDoubleBit Field[uint64] `json:"retired_pages_double_bit"`
 	// Pages waiting for the next driver load to be retired.
 	RetiredPagesPending Field[bool] `json:"retired_pages_pending"`
 	// Rows remapped for correctable errors (NVML; Ampere and later).
+	// Counter: it only grows (a drop is a reset).
 	RemappedRowsCorrectable Field[uint64] `json:"remapped_rows_correctable"`
 	// Rows remapped for uncorrectable errors.
+	// Counter: it only grows (a drop is a reset).
 	RemappedRowsUncorrectable Field[uint64] `json:"remapped_rows_uncorrectable"`
 	// A remapping waits for a GPU reset.
 	RemappedRowsPending Field[bool] `json:"remapped_rows_pending"`
@@ -4294,11 +4303,13 @@ type GPUEngineUse struct {
 	// `video` for i915; `rcs`, `bcs`, `vcs`, `ccs` for xe).
 	Engine string `json:"engine"`
 	// Time the client kept this engine busy since it opened the device (`drm-engine-*`).
-	// Unit: ns.
+	// Unit: ns. Counter: it only grows (a drop is a reset).
 	BusyNS Field[uint64] `json:"busy_ns"`
 	// Busy cycles since it opened the device (`drm-cycles-*`, xe).
+	// Counter: it only grows (a drop is a reset).
 	Cycles Field[uint64] `json:"cycles"`
 	// The engine's cycle counter at the same moment (`drm-total-cycles-*`).
+	// Counter: it only grows (a drop is a reset).
 	TotalCycles Field[uint64] `json:"total_cycles"`
 	// Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the
 	// driver does not say).
@@ -4473,12 +4484,16 @@ type NvLink struct {
 	// The PCI bus id of the device at the other end.
 	RemotePciBusID Field[string] `json:"remote_pci_bus_id"`
 	// Data-link replay errors since the driver loaded.
+	// Counter: it only grows (a drop is a reset).
 	ErrorsReplay Field[uint64] `json:"errors_replay"`
 	// Data-link recovery events.
+	// Counter: it only grows (a drop is a reset).
 	ErrorsRecovery Field[uint64] `json:"errors_recovery"`
 	// Flow-control digit CRC errors.
+	// Counter: it only grows (a drop is a reset).
 	ErrorsCrcFlit Field[uint64] `json:"errors_crc_flit"`
 	// Data CRC errors.
+	// Counter: it only grows (a drop is a reset).
 	ErrorsCrcData Field[uint64] `json:"errors_crc_data"`
 }
 
@@ -4596,7 +4611,7 @@ type RaplDomain struct {
 	Parent Field[string] `json:"parent"`
 	// Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.
 	// `permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).
-	// Unit: uJ.
+	// Unit: uJ. Counter: it only grows (a drop is a reset).
 	EnergyUj Field[uint64] `json:"energy_uj"`
 	// The counter's range (`max_energy_range_uj`): where it wraps.
 	// Unit: uJ.
@@ -4743,7 +4758,8 @@ type BatteryInfo struct {
 	// `charge_full_design`.
 	// Unit: uAh.
 	ChargeFullDesignUah Field[uint64] `json:"charge_full_design_uah"`
-	// `cycle_count`.
+	// `cycle_count`: charge cycles over the battery's life (a counter).
+	// Counter: it only grows (a drop is a reset).
 	CycleCount Field[uint32] `json:"cycle_count"`
 	// `technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, …
 	Technology Field[string] `json:"technology"`
@@ -4911,6 +4927,10 @@ func convHwmonChip(c *C.libprobe_hwmon_chip) HwmonChip {
 // One channel of a chip (`temp1`, `fan2`, `in0`), its values in the kind's base unit
 // (see `SensorKind`). An attribute the chip does not have is `not_supported`; a
 // channel the driver disabled (`<channel>_enable` = 0) has its readings `not_enabled`.
+//
+// Every value is a gauge in the schema, even the `input` of an `energy` channel, which
+// only grows: one field serves every kind, and only `kind` tells an energy counter from
+// a temperature.
 type SensorChannel struct {
 	Kind SensorKind `json:"kind"`
 	// The channel's name in sysfs (`temp1`, `in0`).
@@ -5079,7 +5099,8 @@ func convCoolingDevice(c *C.libprobe_cooling_device) CoolingDevice {
 //     only. Energy used by the GPU, disks or the screen is not counted; a process on a
 //     core that runs faster or slower than the others is not weighed differently.
 //
-// Only processes that used CPU time in the interval are listed.
+// Only processes that used CPU time in the interval are listed. Every number here is of
+// the interval, so a gauge, never a counter.
 type ProcessEnergyEstimate struct {
 	// The interval between the two snapshots.
 	// Unit: ns.
@@ -5202,16 +5223,20 @@ type SmartMetrics struct {
 	// ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few
 	// vendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on
 	// minutes of log page 15h, in whole hours.
-	// Unit: hours.
+	// Unit: hours. Counter: it only grows (a drop is a reset).
 	PowerOnHours Field[uint64] `json:"power_on_hours"`
 	// ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page
 	// 0Eh).
+	// Counter: it only grows (a drop is a reset).
 	PowerCycleCount Field[uint64] `json:"power_cycle_count"`
 	// ATA attribute 5, raw value.
+	// Counter: it only grows (a drop is a reset).
 	ReallocatedSectorCount Field[uint64] `json:"reallocated_sector_count"`
-	// ATA attribute 197 (current pending sectors), raw value.
+	// ATA attribute 197 (current pending sectors), raw value. A gauge: it falls when the
+	// drive rewrites or reallocates a pending sector.
 	PendingSectorCount Field[uint64] `json:"pending_sector_count"`
-	// ATA attribute 198 (offline uncorrectable sectors), raw value.
+	// ATA attribute 198 (offline uncorrectable sectors), raw value. A gauge: on most
+	// drives it falls as 197 does.
 	UncorrectableSectorCount Field[uint64] `json:"uncorrectable_sector_count"`
 	// Remaining endurance, percent (100 when new). ATA: the normalised value of the first
 	// wear attribute the drive has among 177, 231, 233, 173 (a value the drive reports
@@ -5223,8 +5248,10 @@ type SmartMetrics struct {
 	// Unit: percent.
 	NvmeSparePercent Field[uint8] `json:"nvme_spare_percent"`
 	// NVMe: shutdowns without a shutdown notification.
+	// Counter: it only grows (a drop is a reset).
 	NvmeUnsafeShutdowns Field[uint64] `json:"nvme_unsafe_shutdowns"`
 	// NVMe: unrecovered data integrity errors.
+	// Counter: it only grows (a drop is a reset).
 	NvmeMediaErrors Field[uint64] `json:"nvme_media_errors"`
 	// Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be
 	// read).
@@ -5243,25 +5270,28 @@ type SmartMetrics struct {
 	NvmePercentageUsed Field[uint8] `json:"nvme_percentage_used"`
 	// NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`
 	// when the 128-bit counter does not fit 64 bits.
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	NvmeDataReadBytes Field[uint64] `json:"nvme_data_read_bytes"`
 	// NVMe: data written by the host.
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	NvmeDataWrittenBytes Field[uint64] `json:"nvme_data_written_bytes"`
 	// NVMe: read commands completed.
+	// Counter: it only grows (a drop is a reset).
 	NvmeHostReadCommands Field[uint64] `json:"nvme_host_read_commands"`
 	// NVMe: write commands completed.
+	// Counter: it only grows (a drop is a reset).
 	NvmeHostWriteCommands Field[uint64] `json:"nvme_host_write_commands"`
 	// NVMe: time the controller was busy with I/O.
-	// Unit: minutes.
+	// Unit: minutes. Counter: it only grows (a drop is a reset).
 	NvmeControllerBusyMinutes Field[uint64] `json:"nvme_controller_busy_minutes"`
 	// NVMe: error information log entries over the drive's life.
+	// Counter: it only grows (a drop is a reset).
 	NvmeErrorLogEntries Field[uint64] `json:"nvme_error_log_entries"`
 	// NVMe: time spent above the warning composite temperature threshold.
-	// Unit: minutes.
+	// Unit: minutes. Counter: it only grows (a drop is a reset).
 	NvmeWarningTemperatureMinutes Field[uint64] `json:"nvme_warning_temperature_minutes"`
 	// NVMe: time spent above the critical composite temperature threshold.
-	// Unit: minutes.
+	// Unit: minutes. Counter: it only grows (a drop is a reset).
 	NvmeCriticalTemperatureMinutes Field[uint64] `json:"nvme_critical_temperature_minutes"`
 	// NVMe: temperature sensors 1–8 that report one.
 	// Unit: celsius.
@@ -5275,8 +5305,10 @@ type SmartMetrics struct {
 	TemperatureCriticalCelsius Field[int32] `json:"temperature_critical_celsius"`
 	// SCSI: total uncorrected read errors (read error counter log page 03h, parameter
 	// 0006h); `not_supported` when the device keeps no such page.
+	// Counter: it only grows (a drop is a reset).
 	ScsiReadUncorrectedErrors Field[uint64] `json:"scsi_read_uncorrected_errors"`
 	// SCSI: total uncorrected write errors (write error counter log page 02h).
+	// Counter: it only grows (a drop is a reset).
 	ScsiWriteUncorrectedErrors Field[uint64] `json:"scsi_write_uncorrected_errors"`
 }
 
@@ -5341,7 +5373,9 @@ type SmartAttribute struct {
 	// this id.
 	Threshold Field[uint8] `json:"threshold"`
 	// The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor
-	// specific; `raw_value & 0xff` is the temperature for ids 190 and 194).
+	// specific; `raw_value & 0xff` is the temperature for ids 190 and 194). A gauge: some
+	// ids count, others measure; the counters libprobe knows by id are `SmartMetrics`
+	// fields.
 	RawValue uint64 `json:"raw_value"`
 	// The status flags: bit 0 pre-failure (else advisory), bit 1 updated online, bit 2
 	// performance, bit 3 error rate, bit 4 event count, bit 5 self-preserving.
@@ -5387,7 +5421,9 @@ type ZfsPoolMetrics struct {
 	Vdevs    []ZfsVdev    `json:"vdevs"`
 	Datasets []ZfsDataset `json:"datasets"`
 	// Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1).
-	ReadOps  Field[uint64] `json:"read_ops"`
+	// Counter: it only grows (a drop is a reset).
+	ReadOps Field[uint64] `json:"read_ops"`
+	// Counter: it only grows (a drop is a reset).
 	WriteOps Field[uint64] `json:"write_ops"`
 	// Bytes read per second since the previous snapshot of the same probe
 	// (`no_previous_sample` on the first).
@@ -5397,13 +5433,16 @@ type ZfsPoolMetrics struct {
 	// Unit: bytes/s.
 	WriteBandwidth Field[uint64] `json:"write_bandwidth"`
 	// Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line).
-	ReadErrors     Field[uint64] `json:"read_errors"`
-	WriteErrors    Field[uint64] `json:"write_errors"`
+	// Counter: it only grows (a drop is a reset).
+	ReadErrors Field[uint64] `json:"read_errors"`
+	// Counter: it only grows (a drop is a reset).
+	WriteErrors Field[uint64] `json:"write_errors"`
+	// Counter: it only grows (a drop is a reset).
 	ChecksumErrors Field[uint64] `json:"checksum_errors"`
 	// Bytes read since import.
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	ReadBytes Field[uint64] `json:"read_bytes"`
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	WrittenBytes Field[uint64] `json:"written_bytes"`
 }
 
@@ -5451,9 +5490,14 @@ type ZfsVdev struct {
 	AllocatedBytes Field[uint64] `json:"allocated_bytes"`
 	// Usable space.
 	// Unit: bytes.
-	SizeBytes      Field[uint64] `json:"size_bytes"`
-	ReadErrors     Field[uint64] `json:"read_errors"`
-	WriteErrors    Field[uint64] `json:"write_errors"`
+	SizeBytes Field[uint64] `json:"size_bytes"`
+	// Errors since the pool was imported or last cleared (`zpool clear`), as `zpool
+	// status` counts them.
+	// Counter: it only grows (a drop is a reset).
+	ReadErrors Field[uint64] `json:"read_errors"`
+	// Counter: it only grows (a drop is a reset).
+	WriteErrors Field[uint64] `json:"write_errors"`
+	// Counter: it only grows (a drop is a reset).
 	ChecksumErrors Field[uint64] `json:"checksum_errors"`
 	// A log (ZIL) device.
 	IsLog bool `json:"is_log"`
@@ -5482,15 +5526,19 @@ type ZfsDataset struct {
 	Name string `json:"name"`
 	// The objset id (from the kstat name `objset-0x…`).
 	ObjsetID uint64 `json:"objset_id"`
-	Reads    uint64 `json:"reads"`
-	Writes   uint64 `json:"writes"`
-	// Unit: bytes.
+	// Counter: it only grows (a drop is a reset).
+	Reads uint64 `json:"reads"`
+	// Counter: it only grows (a drop is a reset).
+	Writes uint64 `json:"writes"`
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	ReadBytes uint64 `json:"read_bytes"`
-	// Unit: bytes.
+	// Unit: bytes. Counter: it only grows (a drop is a reset).
 	WrittenBytes uint64 `json:"written_bytes"`
 	// Files unlinked.
+	// Counter: it only grows (a drop is a reset).
 	Unlinks uint64 `json:"unlinks"`
 	// Unlinked files whose space was reclaimed.
+	// Counter: it only grows (a drop is a reset).
 	Unlinked uint64 `json:"unlinked"`
 }
 
@@ -5519,15 +5567,19 @@ type ZfsArcStats struct {
 	MinBytes Field[uint64] `json:"min_bytes"`
 	// Unit: bytes.
 	MaxBytes Field[uint64] `json:"max_bytes"`
-	Hits     Field[uint64] `json:"hits"`
-	Misses   Field[uint64] `json:"misses"`
+	// Counter: it only grows (a drop is a reset).
+	Hits Field[uint64] `json:"hits"`
+	// Counter: it only grows (a drop is a reset).
+	Misses Field[uint64] `json:"misses"`
 	// Most-recently-used list size.
 	// Unit: bytes.
 	MruBytes Field[uint64] `json:"mru_bytes"`
 	// Most-frequently-used list size.
 	// Unit: bytes.
 	MfuBytes Field[uint64] `json:"mfu_bytes"`
-	L2Hits   Field[uint64] `json:"l2_hits"`
+	// Counter: it only grows (a drop is a reset).
+	L2Hits Field[uint64] `json:"l2_hits"`
+	// Counter: it only grows (a drop is a reset).
 	L2Misses Field[uint64] `json:"l2_misses"`
 }
 
@@ -5629,12 +5681,17 @@ type BtrfsDevice struct {
 	// Unit: bytes.
 	UnallocatedBytes Field[uint64] `json:"unallocated_bytes"`
 	// I/O errors since the counters were last reset (`btrfs device stats`).
+	// Counter: it only grows (a drop is a reset).
 	WriteErrors Field[uint64] `json:"write_errors"`
-	ReadErrors  Field[uint64] `json:"read_errors"`
+	// Counter: it only grows (a drop is a reset).
+	ReadErrors Field[uint64] `json:"read_errors"`
+	// Counter: it only grows (a drop is a reset).
 	FlushErrors Field[uint64] `json:"flush_errors"`
 	// Checksum mismatches.
+	// Counter: it only grows (a drop is a reset).
 	CorruptionErrors Field[uint64] `json:"corruption_errors"`
 	// Blocks with an unexpected generation (lost writes).
+	// Counter: it only grows (a drop is a reset).
 	GenerationErrors Field[uint64] `json:"generation_errors"`
 	// The device is missing (`devinfo/<id>/missing`, Linux 5.9+).
 	Missing   Field[bool] `json:"missing"`
@@ -5864,6 +5921,9 @@ func convPhysicalVolume(c *C.libprobe_physical_volume) PhysicalVolume {
 // What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
 // previous snapshot of this probe, and the totals since attach.
 //
+// The interval's numbers are gauges (each snapshot starts them again); the counters are
+// the totals of `EbpfMetrics::since_attach` and `TracerStatus::dropped_since_attach`.
+//
 // A tracer's fields are `disabled` when it was not asked for, missing with its
 // `TracerStatus::reason` when it did not attach, and `no_previous_sample` at the
 // snapshot that attached it.
@@ -5937,6 +5997,7 @@ type TracerStatus struct {
 	// exit record found its ring full); `no_previous_sample` at the snapshot that attached.
 	Dropped Field[uint64] `json:"dropped"`
 	// Events not counted since attach.
+	// Counter: it only grows (a drop is a reset).
 	DroppedSinceAttach uint64 `json:"dropped_since_attach"`
 }
 
@@ -6157,14 +6218,19 @@ func convBlockIOStats(c *C.libprobe_block_io_stats) BlockIOStats {
 	}
 }
 
-// What the tracers counted since they were attached.
+// What the tracers counted since they were attached: counters, which start again from 0
+// when a new probe attaches. The histograms and device rows are of the same record types
+// as the interval's (`LatencyHistogram`, `BlockIoDevice`), whose numbers are gauges
+// (they are of one interval); their totals here are therefore gauges in the schema too.
 type EBPFTotals struct {
 	// Time since the tracers were attached.
-	// Unit: ns.
+	// Unit: ns. Counter: it only grows (a drop is a reset).
 	AttachedNS uint64 `json:"attached_ns"`
 	// Calls per syscall name, largest first.
+	// Counter: it only grows (a drop is a reset).
 	SyscallCounts Field[[]Entry[string, uint64]] `json:"syscall_counts"`
 	// Failed calls per syscall name, largest first.
+	// Counter: it only grows (a drop is a reset).
 	SyscallErrors Field[[]Entry[string, uint64]] `json:"syscall_errors"`
 	// Latency per syscall name, in the order of `syscall_counts`.
 	SyscallLatencies Field[[]Entry[string, LatencyHistogram]] `json:"syscall_latencies"`

@@ -3045,9 +3045,17 @@ export interface GpuMetrics {
   pcieRxThroughput: bigint | null;
   /** Whether ECC is on now (NVML). */
   eccEnabled: boolean | null;
-  /** Corrected ECC errors since the driver loaded (NVML volatile counter). */
+  /**
+   * Corrected ECC errors since the driver loaded (NVML volatile counter).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   eccErrorsCorrected: bigint | null;
-  /** Uncorrected ECC errors since the driver loaded (NVML volatile counter). */
+  /**
+   * Uncorrected ECC errors since the driver loaded (NVML volatile counter).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   eccErrorsUncorrected: bigint | null;
   /**
    * The processes using this GPU: NVML's compute and graphics processes, then the DRM
@@ -3121,7 +3129,7 @@ export interface GpuMetrics {
    * Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu
    * `gpu_metrics`; Intel hwmon `energy1_input`).
    *
-   * Unit: mJ.
+   * Unit: mJ. Counter: it only grows (a drop is a reset).
    */
   energyTotal: bigint | null;
   /**
@@ -3151,24 +3159,50 @@ export interface GpuMetrics {
   clockMinGraphics: bigint | null;
   /** Intel: the frequencies of every GT of every tile. */
   gtClocks: GtClocks[] | null;
-  /** PCIe replays since the driver loaded (NVML; a link-quality counter). */
+  /**
+   * PCIe replays since the driver loaded (NVML; a link-quality counter).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   pcieReplayErrors: bigint | null;
-  /** Corrected ECC errors over the GPU's life (NVML aggregate counter). */
+  /**
+   * Corrected ECC errors over the GPU's life (NVML aggregate counter).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   eccErrorsCorrectedAggregate: bigint | null;
-  /** Uncorrected ECC errors over the GPU's life (NVML aggregate counter). */
+  /**
+   * Uncorrected ECC errors over the GPU's life (NVML aggregate counter).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   eccErrorsUncorrectedAggregate: bigint | null;
   /**
    * Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere
    * and later remap rows instead and say `not_supported`).
+   *
+   * Counter: it only grows (a drop is a reset).
    */
   retiredPagesSingleBit: bigint | null;
-  /** Pages retired for a double-bit error. */
+  /**
+   * Pages retired for a double-bit error.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   retiredPagesDoubleBit: bigint | null;
   /** Pages waiting for the next driver load to be retired. */
   retiredPagesPending: boolean | null;
-  /** Rows remapped for correctable errors (NVML; Ampere and later). */
+  /**
+   * Rows remapped for correctable errors (NVML; Ampere and later).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   remappedRowsCorrectable: bigint | null;
-  /** Rows remapped for uncorrectable errors. */
+  /**
+   * Rows remapped for uncorrectable errors.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   remappedRowsUncorrectable: bigint | null;
   /** A remapping waits for a GPU reset. */
   remappedRowsPending: boolean | null;
@@ -3299,12 +3333,20 @@ export interface GpuEngineUse {
   /**
    * Time the client kept this engine busy since it opened the device (`drm-engine-*`).
    *
-   * Unit: ns.
+   * Unit: ns. Counter: it only grows (a drop is a reset).
    */
   busyNs: bigint | null;
-  /** Busy cycles since it opened the device (`drm-cycles-*`, xe). */
+  /**
+   * Busy cycles since it opened the device (`drm-cycles-*`, xe).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   cycles: bigint | null;
-  /** The engine's cycle counter at the same moment (`drm-total-cycles-*`). */
+  /**
+   * The engine's cycle counter at the same moment (`drm-total-cycles-*`).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   totalCycles: bigint | null;
   /**
    * Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the
@@ -3485,13 +3527,29 @@ export interface NvLink {
   version: number | null;
   /** The PCI bus id of the device at the other end. */
   remotePciBusId: string | null;
-  /** Data-link replay errors since the driver loaded. */
+  /**
+   * Data-link replay errors since the driver loaded.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   errorsReplay: bigint | null;
-  /** Data-link recovery events. */
+  /**
+   * Data-link recovery events.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   errorsRecovery: bigint | null;
-  /** Flow-control digit CRC errors. */
+  /**
+   * Flow-control digit CRC errors.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   errorsCrcFlit: bigint | null;
-  /** Data CRC errors. */
+  /**
+   * Data CRC errors.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   errorsCrcData: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'active' | 'version' | 'remotePciBusId' | 'errorsReplay' | 'errorsRecovery' | 'errorsCrcFlit' | 'errorsCrcData', Reason>>;
@@ -3601,7 +3659,7 @@ export interface RaplDomain {
    * Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.
    * `permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).
    *
-   * Unit: uJ.
+   * Unit: uJ. Counter: it only grows (a drop is a reset).
    */
   energyUj: bigint | null;
   /**
@@ -3799,7 +3857,11 @@ export interface BatteryInfo {
    * Unit: uAh.
    */
   chargeFullDesignUah: bigint | null;
-  /** `cycle_count`. */
+  /**
+   * `cycle_count`: charge cycles over the battery's life (a counter).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   cycleCount: number | null;
   /** `technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, … */
   technology: string | null;
@@ -3964,6 +4026,10 @@ export interface HwmonChip {
  * One channel of a chip (`temp1`, `fan2`, `in0`), its values in the kind's base unit
  * (see [`SensorKind`]). An attribute the chip does not have is `not_supported`; a
  * channel the driver disabled (`<channel>_enable` = 0) has its readings `not_enabled`.
+ *
+ * Every value is a gauge in the schema, even the `input` of an `energy` channel, which
+ * only grows: one field serves every kind, and only `kind` tells an energy counter from
+ * a temperature.
  */
 export interface SensorChannel {
   kind: SensorKind;
@@ -4103,7 +4169,8 @@ export interface CoolingDevice {
  *   only. Energy used by the GPU, disks or the screen is not counted; a process on a
  *   core that runs faster or slower than the others is not weighed differently.
  *
- * Only processes that used CPU time in the interval are listed.
+ * Only processes that used CPU time in the interval are listed. Every number here is of
+ * the interval, so a gauge, never a counter.
  */
 export interface ProcessEnergyEstimate {
   /**
@@ -4240,19 +4307,31 @@ export interface SmartMetrics {
    * vendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on
    * minutes of log page 15h, in whole hours.
    *
-   * Unit: hours.
+   * Unit: hours. Counter: it only grows (a drop is a reset).
    */
   powerOnHours: bigint | null;
   /**
    * ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page
    * 0Eh).
+   *
+   * Counter: it only grows (a drop is a reset).
    */
   powerCycleCount: bigint | null;
-  /** ATA attribute 5, raw value. */
+  /**
+   * ATA attribute 5, raw value.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   reallocatedSectorCount: bigint | null;
-  /** ATA attribute 197 (current pending sectors), raw value. */
+  /**
+   * ATA attribute 197 (current pending sectors), raw value. A gauge: it falls when the
+   * drive rewrites or reallocates a pending sector.
+   */
   pendingSectorCount: bigint | null;
-  /** ATA attribute 198 (offline uncorrectable sectors), raw value. */
+  /**
+   * ATA attribute 198 (offline uncorrectable sectors), raw value. A gauge: on most
+   * drives it falls as 197 does.
+   */
   uncorrectableSectorCount: bigint | null;
   /**
    * Remaining endurance, percent (100 when new). ATA: the normalised value of the first
@@ -4269,9 +4348,17 @@ export interface SmartMetrics {
    * Unit: percent.
    */
   nvmeSparePercent: number | null;
-  /** NVMe: shutdowns without a shutdown notification. */
+  /**
+   * NVMe: shutdowns without a shutdown notification.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   nvmeUnsafeShutdowns: bigint | null;
-  /** NVMe: unrecovered data integrity errors. */
+  /**
+   * NVMe: unrecovered data integrity errors.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   nvmeMediaErrors: bigint | null;
   /**
    * Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be
@@ -4302,37 +4389,49 @@ export interface SmartMetrics {
    * NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`
    * when the 128-bit counter does not fit 64 bits.
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   nvmeDataReadBytes: bigint | null;
   /**
    * NVMe: data written by the host.
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   nvmeDataWrittenBytes: bigint | null;
-  /** NVMe: read commands completed. */
+  /**
+   * NVMe: read commands completed.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   nvmeHostReadCommands: bigint | null;
-  /** NVMe: write commands completed. */
+  /**
+   * NVMe: write commands completed.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   nvmeHostWriteCommands: bigint | null;
   /**
    * NVMe: time the controller was busy with I/O.
    *
-   * Unit: minutes.
+   * Unit: minutes. Counter: it only grows (a drop is a reset).
    */
   nvmeControllerBusyMinutes: bigint | null;
-  /** NVMe: error information log entries over the drive's life. */
+  /**
+   * NVMe: error information log entries over the drive's life.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   nvmeErrorLogEntries: bigint | null;
   /**
    * NVMe: time spent above the warning composite temperature threshold.
    *
-   * Unit: minutes.
+   * Unit: minutes. Counter: it only grows (a drop is a reset).
    */
   nvmeWarningTemperatureMinutes: bigint | null;
   /**
    * NVMe: time spent above the critical composite temperature threshold.
    *
-   * Unit: minutes.
+   * Unit: minutes. Counter: it only grows (a drop is a reset).
    */
   nvmeCriticalTemperatureMinutes: bigint | null;
   /**
@@ -4357,9 +4456,15 @@ export interface SmartMetrics {
   /**
    * SCSI: total uncorrected read errors (read error counter log page 03h, parameter
    * 0006h); `not_supported` when the device keeps no such page.
+   *
+   * Counter: it only grows (a drop is a reset).
    */
   scsiReadUncorrectedErrors: bigint | null;
-  /** SCSI: total uncorrected write errors (write error counter log page 02h). */
+  /**
+   * SCSI: total uncorrected write errors (write error counter log page 02h).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   scsiWriteUncorrectedErrors: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'model' | 'serial' | 'firmware' | 'capacityBytes' | 'rotationRate' | 'formFactor' | 'smartEnabled' | 'smartStatus' | 'temperatureCelsius' | 'powerOnHours' | 'powerCycleCount' | 'reallocatedSectorCount' | 'pendingSectorCount' | 'uncorrectableSectorCount' | 'wearLevelingCount' | 'nvmeSparePercent' | 'nvmeUnsafeShutdowns' | 'nvmeMediaErrors' | 'powerMode' | 'nvmeCriticalWarning' | 'nvmeSpareThresholdPercent' | 'nvmePercentageUsed' | 'nvmeDataReadBytes' | 'nvmeDataWrittenBytes' | 'nvmeHostReadCommands' | 'nvmeHostWriteCommands' | 'nvmeControllerBusyMinutes' | 'nvmeErrorLogEntries' | 'nvmeWarningTemperatureMinutes' | 'nvmeCriticalTemperatureMinutes' | 'nvmeTemperatureSensorsCelsius' | 'temperatureWarningCelsius' | 'temperatureCriticalCelsius' | 'scsiReadUncorrectedErrors' | 'scsiWriteUncorrectedErrors', Reason>>;
@@ -4387,7 +4492,9 @@ export interface SmartAttribute {
   threshold: number | null;
   /**
    * The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor
-   * specific; `raw_value & 0xff` is the temperature for ids 190 and 194).
+   * specific; `raw_value & 0xff` is the temperature for ids 190 and 194). A gauge: some
+   * ids count, others measure; the counters libprobe knows by id are `SmartMetrics`
+   * fields.
    */
   rawValue: bigint;
   /**
@@ -4434,8 +4541,13 @@ export interface ZfsPoolMetrics {
   /** The vdev tree, depth first. */
   vdevs: ZfsVdev[];
   datasets: ZfsDataset[];
-  /** Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1). */
+  /**
+   * Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   readOps: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   writeOps: bigint | null;
   /**
    * Bytes read per second since the previous snapshot of the same probe
@@ -4450,17 +4562,23 @@ export interface ZfsPoolMetrics {
    * Unit: bytes/s.
    */
   writeBandwidth: bigint | null;
-  /** Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line). */
+  /**
+   * Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   readErrors: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   writeErrors: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   checksumErrors: bigint | null;
   /**
    * Bytes read since import.
    *
-   * Unit: bytes.
+   * Unit: bytes. Counter: it only grows (a drop is a reset).
    */
   readBytes: bigint | null;
-  /** Unit: bytes. */
+  /** Unit: bytes. Counter: it only grows (a drop is a reset). */
   writtenBytes: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'guid' | 'health' | 'sizeBytes' | 'allocatedBytes' | 'freeBytes' | 'fragmentationPercent' | 'capacityPercent' | 'dedupRatio' | 'compressionRatio' | 'readOps' | 'writeOps' | 'readBandwidth' | 'writeBandwidth' | 'readErrors' | 'writeErrors' | 'checksumErrors' | 'readBytes' | 'writtenBytes', Reason>>;
@@ -4493,8 +4611,16 @@ export interface ZfsVdev {
    * Unit: bytes.
    */
   sizeBytes: bigint | null;
+  /**
+   * Errors since the pool was imported or last cleared (`zpool clear`), as `zpool
+   * status` counts them.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   readErrors: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   writeErrors: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   checksumErrors: bigint | null;
   /** A log (ZIL) device. */
   isLog: boolean;
@@ -4510,15 +4636,25 @@ export interface ZfsDataset {
   name: string;
   /** The objset id (from the kstat name `objset-0x…`). */
   objsetId: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   reads: bigint;
+  /** Counter: it only grows (a drop is a reset). */
   writes: bigint;
-  /** Unit: bytes. */
+  /** Unit: bytes. Counter: it only grows (a drop is a reset). */
   readBytes: bigint;
-  /** Unit: bytes. */
+  /** Unit: bytes. Counter: it only grows (a drop is a reset). */
   writtenBytes: bigint;
-  /** Files unlinked. */
+  /**
+   * Files unlinked.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   unlinks: bigint;
-  /** Unlinked files whose space was reclaimed. */
+  /**
+   * Unlinked files whose space was reclaimed.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   unlinked: bigint;
 }
 
@@ -4539,7 +4675,9 @@ export interface ZfsArcStats {
   minBytes: bigint | null;
   /** Unit: bytes. */
   maxBytes: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   hits: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   misses: bigint | null;
   /**
    * Most-recently-used list size.
@@ -4553,7 +4691,9 @@ export interface ZfsArcStats {
    * Unit: bytes.
    */
   mfuBytes: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   l2Hits: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   l2Misses: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'sizeBytes' | 'targetBytes' | 'minBytes' | 'maxBytes' | 'hits' | 'misses' | 'mruBytes' | 'mfuBytes' | 'l2Hits' | 'l2Misses', Reason>>;
@@ -4653,13 +4793,27 @@ export interface BtrfsDevice {
    * Unit: bytes.
    */
   unallocatedBytes: bigint | null;
-  /** I/O errors since the counters were last reset (`btrfs device stats`). */
+  /**
+   * I/O errors since the counters were last reset (`btrfs device stats`).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   writeErrors: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   readErrors: bigint | null;
+  /** Counter: it only grows (a drop is a reset). */
   flushErrors: bigint | null;
-  /** Checksum mismatches. */
+  /**
+   * Checksum mismatches.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   corruptionErrors: bigint | null;
-  /** Blocks with an unexpected generation (lost writes). */
+  /**
+   * Blocks with an unexpected generation (lost writes).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   generationErrors: bigint | null;
   /** The device is missing (`devinfo/<id>/missing`, Linux 5.9+). */
   missing: boolean | null;
@@ -4834,6 +4988,9 @@ export interface PhysicalVolume {
  * What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
  * previous snapshot of this probe, and the totals since attach.
  *
+ * The interval's numbers are gauges (each snapshot starts them again); the counters are
+ * the totals of [`EbpfMetrics::since_attach`] and [`TracerStatus::dropped_since_attach`].
+ *
  * A tracer's fields are `disabled` when it was not asked for, missing with its
  * [`TracerStatus::reason`] when it did not attach, and `no_previous_sample` at the
  * snapshot that attached it.
@@ -4907,7 +5064,11 @@ export interface TracerStatus {
    * exit record found its ring full); `no_previous_sample` at the snapshot that attached.
    */
   dropped: bigint | null;
-  /** Events not counted since attach. */
+  /**
+   * Events not counted since attach.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   droppedSinceAttach: bigint;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'dropped', Reason>>;
@@ -5116,17 +5277,30 @@ export interface BlockIoStats {
   writeLatencyNs: bigint;
 }
 
-/** What the tracers counted since they were attached. */
+/**
+ * What the tracers counted since they were attached: counters, which start again from 0
+ * when a new probe attaches. The histograms and device rows are of the same record types
+ * as the interval's ([`LatencyHistogram`], [`BlockIoDevice`]), whose numbers are gauges
+ * (they are of one interval); their totals here are therefore gauges in the schema too.
+ */
 export interface EbpfTotals {
   /**
    * Time since the tracers were attached.
    *
-   * Unit: ns.
+   * Unit: ns. Counter: it only grows (a drop is a reset).
    */
   attachedNs: bigint;
-  /** Calls per syscall name, largest first. */
+  /**
+   * Calls per syscall name, largest first.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   syscallCounts: { [key: string]: bigint } | null;
-  /** Failed calls per syscall name, largest first. */
+  /**
+   * Failed calls per syscall name, largest first.
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
   syscallErrors: { [key: string]: bigint } | null;
   /** Latency per syscall name, in the order of `syscall_counts`. */
   syscallLatencies: { [key: string]: LatencyHistogram } | null;

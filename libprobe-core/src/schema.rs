@@ -70,8 +70,8 @@ impl Kind {
 /// its rate is what one plots, and a drop means a reset (reboot, device re-created, pid
 /// reused), never a smaller value. `#[record(counter)]` marks one. Everything else is a
 /// [`Metric::Gauge`], the default: a value that can go down (memory in use, queue
-/// lengths, temperatures, percentages), and also what a field of a domain that has not
-/// annotated its counters yet is taken for.
+/// lengths, temperatures, percentages), or a value of one interval, which starts again at
+/// each snapshot. Every domain marks its counters, so a field without the mark is a gauge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Metric {
     #[default]
@@ -501,15 +501,16 @@ mod tests {
     #[test]
     fn counters_are_numbers_and_the_monotonic_fields_are_counters() {
         let mut counters = 0;
+        let number = |k: &Kind| matches!(k, Kind::U8 | Kind::U16 | Kind::U32 | Kind::U64 | Kind::I64 | Kind::F64);
         for r in record_types(crate::Snapshot::SCHEMA) {
             for f in r.fields.iter().filter(|f| f.metric == Metric::Counter) {
                 counters += 1;
-                assert!(
-                    matches!(f.kind.inner(), Kind::U8 | Kind::U16 | Kind::U32 | Kind::U64 | Kind::I64 | Kind::F64),
-                    "{}.{} is a counter but not a number",
-                    r.name,
-                    f.name
-                );
+                // A number, or a map of numbers (the eBPF syscall totals by name).
+                let counted = match f.kind.inner() {
+                    Kind::Map(_, v) => v.inner(),
+                    k => k,
+                };
+                assert!(number(counted), "{}.{} is a counter but not a number", r.name, f.name);
             }
         }
         assert!(counters > 100, "{counters} counters");
@@ -527,6 +528,37 @@ mod tests {
         assert_eq!(metric(ProcessFull::SCHEMA, "page_faults_major"), Metric::Counter);
         assert_eq!(metric(ProcessFull::SCHEMA, "memory_rss"), Metric::Gauge);
         assert_eq!(metric(Memory::SCHEMA, "used"), Metric::Gauge);
+        // The other domains' counters: energy, device-life and since-attach totals; levels,
+        // rates and per-interval values stay gauges.
+        use crate::ebpf::{EbpfMetrics, EbpfTotals, LatencyHistogram, TracerStatus};
+        use crate::gpu::{GpuEngineUse, GpuMetrics, NvLink};
+        use crate::power::{BatteryInfo, ProcessEnergyEstimate, RaplDomain};
+        use crate::storage::{BtrfsDevice, SmartMetrics, ZfsArcStats, ZfsPoolMetrics, ZfsVdev};
+        assert_eq!(metric(RaplDomain::SCHEMA, "energy_uj"), Metric::Counter);
+        assert_eq!(metric(RaplDomain::SCHEMA, "max_energy_uj"), Metric::Gauge);
+        assert_eq!(metric(BatteryInfo::SCHEMA, "cycle_count"), Metric::Counter);
+        assert_eq!(metric(BatteryInfo::SCHEMA, "energy_now_uwh"), Metric::Gauge);
+        assert_eq!(metric(ProcessEnergyEstimate::SCHEMA, "package_energy_uj"), Metric::Gauge);
+        assert_eq!(metric(GpuMetrics::SCHEMA, "energy_total"), Metric::Counter);
+        assert_eq!(metric(GpuMetrics::SCHEMA, "ecc_errors_uncorrected_aggregate"), Metric::Counter);
+        assert_eq!(metric(GpuMetrics::SCHEMA, "power_draw"), Metric::Gauge);
+        assert_eq!(metric(NvLink::SCHEMA, "errors_crc_data"), Metric::Counter);
+        assert_eq!(metric(GpuEngineUse::SCHEMA, "busy_ns"), Metric::Counter);
+        assert_eq!(metric(GpuEngineUse::SCHEMA, "busy_percent"), Metric::Gauge);
+        assert_eq!(metric(SmartMetrics::SCHEMA, "nvme_data_written_bytes"), Metric::Counter);
+        assert_eq!(metric(SmartMetrics::SCHEMA, "power_on_hours"), Metric::Counter);
+        assert_eq!(metric(SmartMetrics::SCHEMA, "pending_sector_count"), Metric::Gauge);
+        assert_eq!(metric(SmartMetrics::SCHEMA, "temperature_celsius"), Metric::Gauge);
+        assert_eq!(metric(ZfsPoolMetrics::SCHEMA, "read_bytes"), Metric::Counter);
+        assert_eq!(metric(ZfsPoolMetrics::SCHEMA, "read_bandwidth"), Metric::Gauge);
+        assert_eq!(metric(ZfsVdev::SCHEMA, "checksum_errors"), Metric::Counter);
+        assert_eq!(metric(ZfsArcStats::SCHEMA, "hits"), Metric::Counter);
+        assert_eq!(metric(BtrfsDevice::SCHEMA, "corruption_errors"), Metric::Counter);
+        assert_eq!(metric(EbpfTotals::SCHEMA, "syscall_counts"), Metric::Counter);
+        assert_eq!(metric(EbpfMetrics::SCHEMA, "syscall_counts"), Metric::Gauge);
+        assert_eq!(metric(TracerStatus::SCHEMA, "dropped_since_attach"), Metric::Counter);
+        assert_eq!(metric(TracerStatus::SCHEMA, "dropped"), Metric::Gauge);
+        assert_eq!(metric(LatencyHistogram::SCHEMA, "count"), Metric::Gauge);
     }
 
     #[test]

@@ -7863,8 +7863,10 @@ pub struct libprobe_gpu_metrics {
     /// Whether ECC is on now (NVML).
     pub ecc_enabled: libprobe_opt_bool,
     /// Corrected ECC errors since the driver loaded (NVML volatile counter).
+    /// Counter: it only grows (a drop is a reset).
     pub ecc_errors_corrected: libprobe_opt_u64,
     /// Uncorrected ECC errors since the driver loaded (NVML volatile counter).
+    /// Counter: it only grows (a drop is a reset).
     pub ecc_errors_uncorrected: libprobe_opt_u64,
     /// The processes using this GPU: NVML's compute and graphics processes, then the DRM
     /// clients matched to it (see `drm_clients_from`). Empty when none is visible.
@@ -7915,7 +7917,7 @@ pub struct libprobe_gpu_metrics {
     pub power_enforced_limit: libprobe_opt_f64,
     /// Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu
     /// `gpu_metrics`; Intel hwmon `energy1_input`).
-    /// Unit: mJ.
+    /// Unit: mJ. Counter: it only grows (a drop is a reset).
     pub energy_total: libprobe_opt_u64,
     /// Average power over the interval since the previous snapshot, from `energy_total`
     /// (`no_previous_sample` on the first).
@@ -7933,21 +7935,28 @@ pub struct libprobe_gpu_metrics {
     /// Intel: the frequencies of every GT of every tile.
     pub gt_clocks: libprobe_opt_list_gt_clocks,
     /// PCIe replays since the driver loaded (NVML; a link-quality counter).
+    /// Counter: it only grows (a drop is a reset).
     pub pcie_replay_errors: libprobe_opt_u64,
     /// Corrected ECC errors over the GPU's life (NVML aggregate counter).
+    /// Counter: it only grows (a drop is a reset).
     pub ecc_errors_corrected_aggregate: libprobe_opt_u64,
     /// Uncorrected ECC errors over the GPU's life (NVML aggregate counter).
+    /// Counter: it only grows (a drop is a reset).
     pub ecc_errors_uncorrected_aggregate: libprobe_opt_u64,
     /// Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere
     /// and later remap rows instead and say `not_supported`).
+    /// Counter: it only grows (a drop is a reset).
     pub retired_pages_single_bit: libprobe_opt_u64,
     /// Pages retired for a double-bit error.
+    /// Counter: it only grows (a drop is a reset).
     pub retired_pages_double_bit: libprobe_opt_u64,
     /// Pages waiting for the next driver load to be retired.
     pub retired_pages_pending: libprobe_opt_bool,
     /// Rows remapped for correctable errors (NVML; Ampere and later).
+    /// Counter: it only grows (a drop is a reset).
     pub remapped_rows_correctable: libprobe_opt_u64,
     /// Rows remapped for uncorrectable errors.
+    /// Counter: it only grows (a drop is a reset).
     pub remapped_rows_uncorrectable: libprobe_opt_u64,
     /// A remapping waits for a GPU reset.
     pub remapped_rows_pending: libprobe_opt_bool,
@@ -8164,11 +8173,13 @@ pub struct libprobe_gpu_engine_use {
     /// `video` for i915; `rcs`, `bcs`, `vcs`, `ccs` for xe).
     pub engine: libprobe_str,
     /// Time the client kept this engine busy since it opened the device (`drm-engine-*`).
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub busy_ns: libprobe_opt_u64,
     /// Busy cycles since it opened the device (`drm-cycles-*`, xe).
+    /// Counter: it only grows (a drop is a reset).
     pub cycles: libprobe_opt_u64,
     /// The engine's cycle counter at the same moment (`drm-total-cycles-*`).
+    /// Counter: it only grows (a drop is a reset).
     pub total_cycles: libprobe_opt_u64,
     /// Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the
     /// driver does not say).
@@ -8405,12 +8416,16 @@ pub struct libprobe_nv_link {
     /// The PCI bus id of the device at the other end.
     pub remote_pci_bus_id: libprobe_opt_str,
     /// Data-link replay errors since the driver loaded.
+    /// Counter: it only grows (a drop is a reset).
     pub errors_replay: libprobe_opt_u64,
     /// Data-link recovery events.
+    /// Counter: it only grows (a drop is a reset).
     pub errors_recovery: libprobe_opt_u64,
     /// Flow-control digit CRC errors.
+    /// Counter: it only grows (a drop is a reset).
     pub errors_crc_flit: libprobe_opt_u64,
     /// Data CRC errors.
+    /// Counter: it only grows (a drop is a reset).
     pub errors_crc_data: libprobe_opt_u64,
 }
 
@@ -8567,7 +8582,7 @@ pub struct libprobe_rapl_domain {
     pub parent: libprobe_opt_str,
     /// Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.
     /// `permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).
-    /// Unit: uJ.
+    /// Unit: uJ. Counter: it only grows (a drop is a reset).
     pub energy_uj: libprobe_opt_u64,
     /// The counter's range (`max_energy_range_uj`): where it wraps.
     /// Unit: uJ.
@@ -8740,7 +8755,8 @@ pub struct libprobe_battery_info {
     /// `charge_full_design`.
     /// Unit: uAh.
     pub charge_full_design_uah: libprobe_opt_u64,
-    /// `cycle_count`.
+    /// `cycle_count`: charge cycles over the battery's life (a counter).
+    /// Counter: it only grows (a drop is a reset).
     pub cycle_count: libprobe_opt_u32,
     /// `technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, …
     pub technology: libprobe_opt_str,
@@ -8945,6 +8961,10 @@ pub(crate) fn fill_hwmon_chip(a: &Arena, r: &dyn Record) -> libprobe_hwmon_chip 
 /// One channel of a chip (`temp1`, `fan2`, `in0`), its values in the kind's base unit
 /// (see `SensorKind`). An attribute the chip does not have is `not_supported`; a
 /// channel the driver disabled (`<channel>_enable` = 0) has its readings `not_enabled`.
+///
+/// Every value is a gauge in the schema, even the `input` of an `energy` channel, which
+/// only grows: one field serves every kind, and only `kind` tells an energy counter from
+/// a temperature.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_sensor_channel {
@@ -9165,7 +9185,8 @@ pub(crate) fn fill_cooling_device(a: &Arena, r: &dyn Record) -> libprobe_cooling
 ///   only. Energy used by the GPU, disks or the screen is not counted; a process on a
 ///   core that runs faster or slower than the others is not weighed differently.
 ///
-/// Only processes that used CPU time in the interval are listed.
+/// Only processes that used CPU time in the interval are listed. Every number here is of
+/// the interval, so a gauge, never a counter.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_process_energy_estimate {
@@ -9329,16 +9350,20 @@ pub struct libprobe_smart_metrics {
     /// ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few
     /// vendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on
     /// minutes of log page 15h, in whole hours.
-    /// Unit: hours.
+    /// Unit: hours. Counter: it only grows (a drop is a reset).
     pub power_on_hours: libprobe_opt_u64,
     /// ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page
     /// 0Eh).
+    /// Counter: it only grows (a drop is a reset).
     pub power_cycle_count: libprobe_opt_u64,
     /// ATA attribute 5, raw value.
+    /// Counter: it only grows (a drop is a reset).
     pub reallocated_sector_count: libprobe_opt_u64,
-    /// ATA attribute 197 (current pending sectors), raw value.
+    /// ATA attribute 197 (current pending sectors), raw value. A gauge: it falls when the
+    /// drive rewrites or reallocates a pending sector.
     pub pending_sector_count: libprobe_opt_u64,
-    /// ATA attribute 198 (offline uncorrectable sectors), raw value.
+    /// ATA attribute 198 (offline uncorrectable sectors), raw value. A gauge: on most
+    /// drives it falls as 197 does.
     pub uncorrectable_sector_count: libprobe_opt_u64,
     /// Remaining endurance, percent (100 when new). ATA: the normalised value of the first
     /// wear attribute the drive has among 177, 231, 233, 173 (a value the drive reports
@@ -9350,8 +9375,10 @@ pub struct libprobe_smart_metrics {
     /// Unit: percent.
     pub nvme_spare_percent: libprobe_opt_u8,
     /// NVMe: shutdowns without a shutdown notification.
+    /// Counter: it only grows (a drop is a reset).
     pub nvme_unsafe_shutdowns: libprobe_opt_u64,
     /// NVMe: unrecovered data integrity errors.
+    /// Counter: it only grows (a drop is a reset).
     pub nvme_media_errors: libprobe_opt_u64,
     /// Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be
     /// read).
@@ -9370,25 +9397,28 @@ pub struct libprobe_smart_metrics {
     pub nvme_percentage_used: libprobe_opt_u8,
     /// NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`
     /// when the 128-bit counter does not fit 64 bits.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub nvme_data_read_bytes: libprobe_opt_u64,
     /// NVMe: data written by the host.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub nvme_data_written_bytes: libprobe_opt_u64,
     /// NVMe: read commands completed.
+    /// Counter: it only grows (a drop is a reset).
     pub nvme_host_read_commands: libprobe_opt_u64,
     /// NVMe: write commands completed.
+    /// Counter: it only grows (a drop is a reset).
     pub nvme_host_write_commands: libprobe_opt_u64,
     /// NVMe: time the controller was busy with I/O.
-    /// Unit: minutes.
+    /// Unit: minutes. Counter: it only grows (a drop is a reset).
     pub nvme_controller_busy_minutes: libprobe_opt_u64,
     /// NVMe: error information log entries over the drive's life.
+    /// Counter: it only grows (a drop is a reset).
     pub nvme_error_log_entries: libprobe_opt_u64,
     /// NVMe: time spent above the warning composite temperature threshold.
-    /// Unit: minutes.
+    /// Unit: minutes. Counter: it only grows (a drop is a reset).
     pub nvme_warning_temperature_minutes: libprobe_opt_u64,
     /// NVMe: time spent above the critical composite temperature threshold.
-    /// Unit: minutes.
+    /// Unit: minutes. Counter: it only grows (a drop is a reset).
     pub nvme_critical_temperature_minutes: libprobe_opt_u64,
     /// NVMe: temperature sensors 1–8 that report one.
     /// Unit: celsius.
@@ -9402,8 +9432,10 @@ pub struct libprobe_smart_metrics {
     pub temperature_critical_celsius: libprobe_opt_i32,
     /// SCSI: total uncorrected read errors (read error counter log page 03h, parameter
     /// 0006h); `not_supported` when the device keeps no such page.
+    /// Counter: it only grows (a drop is a reset).
     pub scsi_read_uncorrected_errors: libprobe_opt_u64,
     /// SCSI: total uncorrected write errors (write error counter log page 02h).
+    /// Counter: it only grows (a drop is a reset).
     pub scsi_write_uncorrected_errors: libprobe_opt_u64,
 }
 
@@ -9481,7 +9513,9 @@ pub struct libprobe_smart_attribute {
     /// this id.
     pub threshold: libprobe_opt_u8,
     /// The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor
-    /// specific; `raw_value & 0xff` is the temperature for ids 190 and 194).
+    /// specific; `raw_value & 0xff` is the temperature for ids 190 and 194). A gauge: some
+    /// ids count, others measure; the counters libprobe knows by id are `SmartMetrics`
+    /// fields.
     pub raw_value: u64,
     /// The status flags: bit 0 pre-failure (else advisory), bit 1 updated online, bit 2
     /// performance, bit 3 error rate, bit 4 event count, bit 5 self-preserving.
@@ -9540,7 +9574,9 @@ pub struct libprobe_zfs_pool_metrics {
     pub vdevs: libprobe_list_zfs_vdev,
     pub datasets: libprobe_list_zfs_dataset,
     /// Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1).
+    /// Counter: it only grows (a drop is a reset).
     pub read_ops: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub write_ops: libprobe_opt_u64,
     /// Bytes read per second since the previous snapshot of the same probe
     /// (`no_previous_sample` on the first).
@@ -9550,13 +9586,16 @@ pub struct libprobe_zfs_pool_metrics {
     /// Unit: bytes/s.
     pub write_bandwidth: libprobe_opt_u64,
     /// Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line).
+    /// Counter: it only grows (a drop is a reset).
     pub read_errors: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub write_errors: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub checksum_errors: libprobe_opt_u64,
     /// Bytes read since import.
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub read_bytes: libprobe_opt_u64,
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub written_bytes: libprobe_opt_u64,
 }
 
@@ -9618,8 +9657,13 @@ pub struct libprobe_zfs_vdev {
     /// Usable space.
     /// Unit: bytes.
     pub size_bytes: libprobe_opt_u64,
+    /// Errors since the pool was imported or last cleared (`zpool clear`), as `zpool
+    /// status` counts them.
+    /// Counter: it only grows (a drop is a reset).
     pub read_errors: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub write_errors: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub checksum_errors: libprobe_opt_u64,
     /// A log (ZIL) device.
     pub is_log: u8,
@@ -9661,15 +9705,19 @@ pub struct libprobe_zfs_dataset {
     pub name: libprobe_str,
     /// The objset id (from the kstat name `objset-0x…`).
     pub objset_id: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub reads: u64,
+    /// Counter: it only grows (a drop is a reset).
     pub writes: u64,
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub read_bytes: u64,
-    /// Unit: bytes.
+    /// Unit: bytes. Counter: it only grows (a drop is a reset).
     pub written_bytes: u64,
     /// Files unlinked.
+    /// Counter: it only grows (a drop is a reset).
     pub unlinks: u64,
     /// Unlinked files whose space was reclaimed.
+    /// Counter: it only grows (a drop is a reset).
     pub unlinked: u64,
 }
 
@@ -9711,7 +9759,9 @@ pub struct libprobe_zfs_arc_stats {
     pub min_bytes: libprobe_opt_u64,
     /// Unit: bytes.
     pub max_bytes: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub hits: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub misses: libprobe_opt_u64,
     /// Most-recently-used list size.
     /// Unit: bytes.
@@ -9719,7 +9769,9 @@ pub struct libprobe_zfs_arc_stats {
     /// Most-frequently-used list size.
     /// Unit: bytes.
     pub mfu_bytes: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub l2_hits: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub l2_misses: libprobe_opt_u64,
 }
 
@@ -9847,12 +9899,17 @@ pub struct libprobe_btrfs_device {
     /// Unit: bytes.
     pub unallocated_bytes: libprobe_opt_u64,
     /// I/O errors since the counters were last reset (`btrfs device stats`).
+    /// Counter: it only grows (a drop is a reset).
     pub write_errors: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub read_errors: libprobe_opt_u64,
+    /// Counter: it only grows (a drop is a reset).
     pub flush_errors: libprobe_opt_u64,
     /// Checksum mismatches.
+    /// Counter: it only grows (a drop is a reset).
     pub corruption_errors: libprobe_opt_u64,
     /// Blocks with an unexpected generation (lost writes).
+    /// Counter: it only grows (a drop is a reset).
     pub generation_errors: libprobe_opt_u64,
     /// The device is missing (`devinfo/<id>/missing`, Linux 5.9+).
     pub missing: libprobe_opt_bool,
@@ -10171,6 +10228,9 @@ pub(crate) fn fill_physical_volume(a: &Arena, r: &dyn Record) -> libprobe_physic
 /// What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
 /// previous snapshot of this probe, and the totals since attach.
 ///
+/// The interval's numbers are gauges (each snapshot starts them again); the counters are
+/// the totals of `EbpfMetrics::since_attach` and `TracerStatus::dropped_since_attach`.
+///
 /// A tracer's fields are `disabled` when it was not asked for, missing with its
 /// `TracerStatus::reason` when it did not attach, and `no_previous_sample` at the
 /// snapshot that attached it.
@@ -10259,6 +10319,7 @@ pub struct libprobe_tracer_status {
     /// exit record found its ring full); `no_previous_sample` at the snapshot that attached.
     pub dropped: libprobe_opt_u64,
     /// Events not counted since attach.
+    /// Counter: it only grows (a drop is a reset).
     pub dropped_since_attach: u64,
 }
 
@@ -10565,16 +10626,21 @@ pub(crate) fn fill_block_io_stats(a: &Arena, r: &dyn Record) -> libprobe_block_i
     }
 }
 
-/// What the tracers counted since they were attached.
+/// What the tracers counted since they were attached: counters, which start again from 0
+/// when a new probe attaches. The histograms and device rows are of the same record types
+/// as the interval's (`LatencyHistogram`, `BlockIoDevice`), whose numbers are gauges
+/// (they are of one interval); their totals here are therefore gauges in the schema too.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_ebpf_totals {
     /// Time since the tracers were attached.
-    /// Unit: ns.
+    /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub attached_ns: u64,
     /// Calls per syscall name, largest first.
+    /// Counter: it only grows (a drop is a reset).
     pub syscall_counts: libprobe_opt_map_str_u64,
     /// Failed calls per syscall name, largest first.
+    /// Counter: it only grows (a drop is a reset).
     pub syscall_errors: libprobe_opt_map_str_u64,
     /// Latency per syscall name, in the order of `syscall_counts`.
     pub syscall_latencies: libprobe_opt_map_str_latency_histogram,
@@ -16860,8 +16926,8 @@ static FIELDS_GPU_METRICS: Table<[libprobe_field_info; 82]> = Table([
     libprobe_field_info { name: c"pcie_tx_throughput".as_ptr(), doc: c"PCIe bytes sent by the GPU over NVML's last 20 ms window (option\n`gpu.pcie_throughput`: each direction blocks about 20 ms; else `disabled`).".as_ptr(), unit: c"KB/s".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_tx_throughput) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"pcie_rx_throughput".as_ptr(), doc: c"PCIe bytes received (option `gpu.pcie_throughput`).".as_ptr(), unit: c"KB/s".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_rx_throughput) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"ecc_enabled".as_ptr(), doc: c"Whether ECC is on now (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_enabled) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"ecc_errors_corrected".as_ptr(), doc: c"Corrected ECC errors since the driver loaded (NVML volatile counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_corrected) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"ecc_errors_uncorrected".as_ptr(), doc: c"Uncorrected ECC errors since the driver loaded (NVML volatile counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_uncorrected) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"ecc_errors_corrected".as_ptr(), doc: c"Corrected ECC errors since the driver loaded (NVML volatile counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_corrected) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"ecc_errors_uncorrected".as_ptr(), doc: c"Uncorrected ECC errors since the driver loaded (NVML volatile counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_uncorrected) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"processes".as_ptr(), doc: c"The processes using this GPU: NVML's compute and graphics processes, then the DRM\nclients matched to it (see `drm_clients_from`). Empty when none is visible.".as_ptr(), unit: std::ptr::null(), type_index: 192, offset: std::mem::offset_of!(libprobe_gpu_metrics, processes) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"fan_speed".as_ptr(), doc: c"Fan speed as a share of its maximum (NVML fan 0; amdgpu `pwm1` over 255).\nPassively cooled datacenter boards say `not_supported`.".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_gpu_metrics, fan_speed) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"compute_mode".as_ptr(), doc: c"Compute mode (NVML).".as_ptr(), unit: std::ptr::null(), type_index: 194, offset: std::mem::offset_of!(libprobe_gpu_metrics, compute_mode) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -16880,20 +16946,20 @@ static FIELDS_GPU_METRICS: Table<[libprobe_field_info; 82]> = Table([
     libprobe_field_info { name: c"temperature_margin".as_ptr(), doc: c"Degrees left before the GPU reaches its temperature limit and slows down (NVML\nmargin temperature; `nvidia-smi`'s `gpu_temp_tlimit`).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, temperature_margin) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"power_draw_instant".as_ptr(), doc: c"Instantaneous power draw (NVML field `POWER_INSTANT`; amdgpu `power1_input` where\n`power1_average` is the draw).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_draw_instant) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"power_enforced_limit".as_ptr(), doc: c"The power limit the GPU enforces now, the tightest of all limits (NVML).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_enforced_limit) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"energy_total".as_ptr(), doc: c"Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu\n`gpu_metrics`; Intel hwmon `energy1_input`).".as_ptr(), unit: c"mJ".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, energy_total) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"energy_total".as_ptr(), doc: c"Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu\n`gpu_metrics`; Intel hwmon `energy1_input`).".as_ptr(), unit: c"mJ".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, energy_total) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"power_from_energy".as_ptr(), doc: c"Average power over the interval since the previous snapshot, from `energy_total`\n(`no_previous_sample` on the first).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_metrics, power_from_energy) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"clock_max_sm".as_ptr(), doc: c"The highest SM clock (NVML).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_max_sm) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"clock_max_video".as_ptr(), doc: c"The highest video clock (NVML).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_max_video) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"clock_min_graphics".as_ptr(), doc: c"The lowest graphics clock (amdgpu bottom `pp_dpm_sclk` level; Intel RPn).".as_ptr(), unit: c"MHz".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, clock_min_graphics) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"gt_clocks".as_ptr(), doc: c"Intel: the frequencies of every GT of every tile.".as_ptr(), unit: std::ptr::null(), type_index: 202, offset: std::mem::offset_of!(libprobe_gpu_metrics, gt_clocks) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"pcie_replay_errors".as_ptr(), doc: c"PCIe replays since the driver loaded (NVML; a link-quality counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_replay_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"ecc_errors_corrected_aggregate".as_ptr(), doc: c"Corrected ECC errors over the GPU's life (NVML aggregate counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_corrected_aggregate) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"ecc_errors_uncorrected_aggregate".as_ptr(), doc: c"Uncorrected ECC errors over the GPU's life (NVML aggregate counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_uncorrected_aggregate) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"retired_pages_single_bit".as_ptr(), doc: c"Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere\nand later remap rows instead and say `not_supported`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_single_bit) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"retired_pages_double_bit".as_ptr(), doc: c"Pages retired for a double-bit error.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_double_bit) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pcie_replay_errors".as_ptr(), doc: c"PCIe replays since the driver loaded (NVML; a link-quality counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, pcie_replay_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"ecc_errors_corrected_aggregate".as_ptr(), doc: c"Corrected ECC errors over the GPU's life (NVML aggregate counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_corrected_aggregate) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"ecc_errors_uncorrected_aggregate".as_ptr(), doc: c"Uncorrected ECC errors over the GPU's life (NVML aggregate counter).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, ecc_errors_uncorrected_aggregate) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"retired_pages_single_bit".as_ptr(), doc: c"Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere\nand later remap rows instead and say `not_supported`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_single_bit) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"retired_pages_double_bit".as_ptr(), doc: c"Pages retired for a double-bit error.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_double_bit) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"retired_pages_pending".as_ptr(), doc: c"Pages waiting for the next driver load to be retired.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, retired_pages_pending) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"remapped_rows_correctable".as_ptr(), doc: c"Rows remapped for correctable errors (NVML; Ampere and later).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_correctable) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"remapped_rows_uncorrectable".as_ptr(), doc: c"Rows remapped for uncorrectable errors.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_uncorrectable) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"remapped_rows_correctable".as_ptr(), doc: c"Rows remapped for correctable errors (NVML; Ampere and later).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_correctable) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"remapped_rows_uncorrectable".as_ptr(), doc: c"Rows remapped for uncorrectable errors.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_uncorrectable) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"remapped_rows_pending".as_ptr(), doc: c"A remapping waits for a GPU reset.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_pending) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"remapped_rows_failure".as_ptr(), doc: c"A remapping failed: the GPU should be serviced.".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_gpu_metrics, remapped_rows_failure) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"nvlinks".as_ptr(), doc: c"The NVLinks (option `gpu.nvlink`); `not_supported` on GPUs without NVLink.".as_ptr(), unit: std::ptr::null(), type_index: 205, offset: std::mem::offset_of!(libprobe_gpu_metrics, nvlinks) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -16927,9 +16993,9 @@ static FIELDS_GPU_PROCESS: Table<[libprobe_field_info; 14]> = Table([
 
 static FIELDS_GPU_ENGINE_USE: Table<[libprobe_field_info; 6]> = Table([
     libprobe_field_info { name: c"engine".as_ptr(), doc: c"The driver's engine name (`gfx`, `compute`, `dec` for amdgpu; `render`, `copy`,\n`video` for i915; `rcs`, `bcs`, `vcs`, `ccs` for xe).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_gpu_engine_use, engine) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"busy_ns".as_ptr(), doc: c"Time the client kept this engine busy since it opened the device (`drm-engine-*`).".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, busy_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"cycles".as_ptr(), doc: c"Busy cycles since it opened the device (`drm-cycles-*`, xe).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, cycles) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"total_cycles".as_ptr(), doc: c"The engine's cycle counter at the same moment (`drm-total-cycles-*`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, total_cycles) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"busy_ns".as_ptr(), doc: c"Time the client kept this engine busy since it opened the device (`drm-engine-*`).".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, busy_ns) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"cycles".as_ptr(), doc: c"Busy cycles since it opened the device (`drm-cycles-*`, xe).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, cycles) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"total_cycles".as_ptr(), doc: c"The engine's cycle counter at the same moment (`drm-total-cycles-*`).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_gpu_engine_use, total_cycles) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"capacity".as_ptr(), doc: c"Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the\ndriver does not say).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_gpu_engine_use, capacity) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"busy_percent".as_ptr(), doc: c"Share of this engine class the client used since the probe's previous snapshot\n(busy time over wall time, or busy cycles over total cycles, divided by the\ncapacity). `no_previous_sample` on the first snapshot that sees the client.".as_ptr(), unit: c"percent".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_gpu_engine_use, busy_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
@@ -17097,7 +17163,7 @@ static FIELDS_NV_LINK: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_nv_link, errors_replay) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"errors_recovery".as_ptr(),
@@ -17105,7 +17171,7 @@ static FIELDS_NV_LINK: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_nv_link, errors_recovery) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"errors_crc_flit".as_ptr(),
@@ -17113,7 +17179,7 @@ static FIELDS_NV_LINK: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_nv_link, errors_crc_flit) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"errors_crc_data".as_ptr(),
@@ -17121,7 +17187,7 @@ static FIELDS_NV_LINK: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_nv_link, errors_crc_data) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
@@ -17210,7 +17276,7 @@ static FIELDS_RAPL_DOMAIN: Table<[libprobe_field_info; 13]> = Table([
     libprobe_field_info { name: c"zone".as_ptr(), doc: c"The zone's entry in `/sys/class/powercap`: `intel-rapl:0`, `intel-rapl:0:1`,\n`intel-rapl-mmio:0`. Stable for a given machine and kernel.".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_rapl_domain, zone) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"control_type".as_ptr(), doc: c"The control type: `intel-rapl` (MSR interface; AMD packages too),\n`intel-rapl-mmio` (the same packages through MMIO, with their own limits),\n`dtpm`, …".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_rapl_domain, control_type) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"parent".as_ptr(), doc: c"The parent zone's `zone` (`intel-rapl:0` for `intel-rapl:0:1`); `null` for a\ntop-level zone.".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_rapl_domain, parent) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"energy_uj".as_ptr(), doc: c"Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.\n`permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).".as_ptr(), unit: c"uJ".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, energy_uj) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"energy_uj".as_ptr(), doc: c"Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.\n`permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).".as_ptr(), unit: c"uJ".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, energy_uj) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"max_energy_uj".as_ptr(), doc: c"The counter's range (`max_energy_range_uj`): where it wraps.".as_ptr(), unit: c"uJ".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_rapl_domain, max_energy_uj) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"power_watts".as_ptr(), doc: c"Average power since the previous snapshot of the same probe, from the energy\ncounter, corrected for one wrap. `no_previous_sample` on the first snapshot (and\nwhen no time passed, or when the counter went back without a known range);\n`energy_uj`'s reason when it cannot be read.".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_rapl_domain, power_watts) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"power_limit_watts".as_ptr(), doc: c"The long-term power limit (PL1: the constraint named `long_term`, else constraint\n0), in watts; `not_supported` for a zone without constraints (AMD packages).".as_ptr(), unit: c"W".as_ptr(), type_index: 32, offset: std::mem::offset_of!(libprobe_rapl_domain, power_limit_watts) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -17304,7 +17370,7 @@ static FIELDS_BATTERY_INFO: Table<[libprobe_field_info; 31]> = Table([
     libprobe_field_info { name: c"charge_now_uah".as_ptr(), doc: c"`charge_now`.".as_ptr(), unit: c"uAh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, charge_now_uah) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"charge_full_uah".as_ptr(), doc: c"`charge_full`.".as_ptr(), unit: c"uAh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, charge_full_uah) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"charge_full_design_uah".as_ptr(), doc: c"`charge_full_design`.".as_ptr(), unit: c"uAh".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_battery_info, charge_full_design_uah) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"cycle_count".as_ptr(), doc: c"`cycle_count`.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_battery_info, cycle_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cycle_count".as_ptr(), doc: c"`cycle_count`: charge cycles over the battery's life (a counter).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_battery_info, cycle_count) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"technology".as_ptr(), doc: c"`technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, …".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, technology) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"manufacturer".as_ptr(), doc: c"`manufacturer` (firmware text, kept as the kernel prints it).".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, manufacturer) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"model_name".as_ptr(), doc: c"`model_name`.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_battery_info, model_name) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -17692,33 +17758,33 @@ static FIELDS_SMART_METRICS: Table<[libprobe_field_info; 39]> = Table([
     libprobe_field_info { name: c"smart_enabled".as_ptr(), doc: c"SMART is enabled (ATA IDENTIFY word 85; always on for NVMe; SCSI informational\nexceptions reporting, `MRIE` not 0, from the log page's presence).".as_ptr(), unit: std::ptr::null(), type_index: 70, offset: std::mem::offset_of!(libprobe_smart_metrics, smart_enabled) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"smart_status".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 268, offset: std::mem::offset_of!(libprobe_smart_metrics, smart_status) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"temperature_celsius".as_ptr(), doc: c"Current temperature. ATA: attribute 194 (else 190), raw low byte. NVMe: the\ncomposite temperature. SCSI: the temperature log page. Without SMART access, the\nNVMe hwmon sensor (`temp1_input`, readable by anyone).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 61, offset: std::mem::offset_of!(libprobe_smart_metrics, temperature_celsius) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"power_on_hours".as_ptr(), doc: c"ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few\nvendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on\nminutes of log page 15h, in whole hours.".as_ptr(), unit: c"hours".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, power_on_hours) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"power_cycle_count".as_ptr(), doc: c"ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page\n0Eh).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, power_cycle_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"reallocated_sector_count".as_ptr(), doc: c"ATA attribute 5, raw value.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, reallocated_sector_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"pending_sector_count".as_ptr(), doc: c"ATA attribute 197 (current pending sectors), raw value.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, pending_sector_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"uncorrectable_sector_count".as_ptr(), doc: c"ATA attribute 198 (offline uncorrectable sectors), raw value.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, uncorrectable_sector_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"power_on_hours".as_ptr(), doc: c"ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few\nvendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on\nminutes of log page 15h, in whole hours.".as_ptr(), unit: c"hours".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, power_on_hours) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"power_cycle_count".as_ptr(), doc: c"ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page\n0Eh).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, power_cycle_count) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"reallocated_sector_count".as_ptr(), doc: c"ATA attribute 5, raw value.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, reallocated_sector_count) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"pending_sector_count".as_ptr(), doc: c"ATA attribute 197 (current pending sectors), raw value. A gauge: it falls when the\ndrive rewrites or reallocates a pending sector.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, pending_sector_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"uncorrectable_sector_count".as_ptr(), doc: c"ATA attribute 198 (offline uncorrectable sectors), raw value. A gauge: on most\ndrives it falls as 197 does.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, uncorrectable_sector_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"wear_leveling_count".as_ptr(), doc: c"Remaining endurance, percent (100 when new). ATA: the normalised value of the first\nwear attribute the drive has among 177, 231, 233, 173 (a value the drive reports\nabove 100 is `error`). NVMe: 100 minus percentage used, 0 once the rated endurance\nis used up. `not_supported` for drives without one (disks that spin).".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, wear_leveling_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"nvme_spare_percent".as_ptr(), doc: c"NVMe: available spare capacity, percent.".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_spare_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_unsafe_shutdowns".as_ptr(), doc: c"NVMe: shutdowns without a shutdown notification.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_unsafe_shutdowns) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_media_errors".as_ptr(), doc: c"NVMe: unrecovered data integrity errors.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_media_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_unsafe_shutdowns".as_ptr(), doc: c"NVMe: shutdowns without a shutdown notification.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_unsafe_shutdowns) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nvme_media_errors".as_ptr(), doc: c"NVMe: unrecovered data integrity errors.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_media_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"attributes".as_ptr(), doc: c"Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be\nread).".as_ptr(), unit: std::ptr::null(), type_index: 270, offset: std::mem::offset_of!(libprobe_smart_metrics, attributes) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"power_mode".as_ptr(), doc: c"ATA: the power mode CHECK POWER MODE reported before anything else was sent.".as_ptr(), unit: std::ptr::null(), type_index: 272, offset: std::mem::offset_of!(libprobe_smart_metrics, power_mode) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"nvme_critical_warning".as_ptr(), doc: c"NVMe: the critical warning bits (0 spare below threshold, 1 temperature out of\nrange, 2 reliability degraded, 3 read-only, 4 volatile backup failed, 5 persistent\nmemory read-only).".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_critical_warning) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"nvme_spare_threshold_percent".as_ptr(), doc: c"NVMe: the spare threshold below which the drive warns, percent.".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_spare_threshold_percent) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"nvme_percentage_used".as_ptr(), doc: c"NVMe: vendor estimate of the rated endurance used, percent (may exceed 100).".as_ptr(), unit: c"percent".as_ptr(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_percentage_used) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_data_read_bytes".as_ptr(), doc: c"NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`\nwhen the 128-bit counter does not fit 64 bits.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_data_read_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_data_written_bytes".as_ptr(), doc: c"NVMe: data written by the host.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_data_written_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_host_read_commands".as_ptr(), doc: c"NVMe: read commands completed.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_host_read_commands) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_host_write_commands".as_ptr(), doc: c"NVMe: write commands completed.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_host_write_commands) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_controller_busy_minutes".as_ptr(), doc: c"NVMe: time the controller was busy with I/O.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_controller_busy_minutes) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_error_log_entries".as_ptr(), doc: c"NVMe: error information log entries over the drive's life.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_error_log_entries) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_warning_temperature_minutes".as_ptr(), doc: c"NVMe: time spent above the warning composite temperature threshold.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_warning_temperature_minutes) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"nvme_critical_temperature_minutes".as_ptr(), doc: c"NVMe: time spent above the critical composite temperature threshold.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_critical_temperature_minutes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"nvme_data_read_bytes".as_ptr(), doc: c"NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`\nwhen the 128-bit counter does not fit 64 bits.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_data_read_bytes) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nvme_data_written_bytes".as_ptr(), doc: c"NVMe: data written by the host.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_data_written_bytes) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nvme_host_read_commands".as_ptr(), doc: c"NVMe: read commands completed.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_host_read_commands) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nvme_host_write_commands".as_ptr(), doc: c"NVMe: write commands completed.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_host_write_commands) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nvme_controller_busy_minutes".as_ptr(), doc: c"NVMe: time the controller was busy with I/O.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_controller_busy_minutes) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nvme_error_log_entries".as_ptr(), doc: c"NVMe: error information log entries over the drive's life.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_error_log_entries) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nvme_warning_temperature_minutes".as_ptr(), doc: c"NVMe: time spent above the warning composite temperature threshold.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_warning_temperature_minutes) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"nvme_critical_temperature_minutes".as_ptr(), doc: c"NVMe: time spent above the critical composite temperature threshold.".as_ptr(), unit: c"minutes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_critical_temperature_minutes) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"nvme_temperature_sensors_celsius".as_ptr(), doc: c"NVMe: temperature sensors 1–8 that report one.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 69, offset: std::mem::offset_of!(libprobe_smart_metrics, nvme_temperature_sensors_celsius) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"temperature_warning_celsius".as_ptr(), doc: c"The temperature the device warns at: NVMe WCTEMP (Identify), SCSI reference\ntemperature (\"trip\"); `not_supported` when the device gives none.".as_ptr(), unit: c"celsius".as_ptr(), type_index: 61, offset: std::mem::offset_of!(libprobe_smart_metrics, temperature_warning_celsius) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"temperature_critical_celsius".as_ptr(), doc: c"NVMe: the critical composite temperature threshold (CCTEMP).".as_ptr(), unit: c"celsius".as_ptr(), type_index: 61, offset: std::mem::offset_of!(libprobe_smart_metrics, temperature_critical_celsius) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"scsi_read_uncorrected_errors".as_ptr(), doc: c"SCSI: total uncorrected read errors (read error counter log page 03h, parameter\n0006h); `not_supported` when the device keeps no such page.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, scsi_read_uncorrected_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"scsi_write_uncorrected_errors".as_ptr(), doc: c"SCSI: total uncorrected write errors (write error counter log page 02h).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, scsi_write_uncorrected_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"scsi_read_uncorrected_errors".as_ptr(), doc: c"SCSI: total uncorrected read errors (read error counter log page 03h, parameter\n0006h); `not_supported` when the device keeps no such page.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, scsi_read_uncorrected_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"scsi_write_uncorrected_errors".as_ptr(), doc: c"SCSI: total uncorrected write errors (write error counter log page 02h).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_smart_metrics, scsi_write_uncorrected_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
 ]);
 
 static FIELDS_SMART_ATTRIBUTE: Table<[libprobe_field_info; 7]> = Table([
@@ -17727,7 +17793,7 @@ static FIELDS_SMART_ATTRIBUTE: Table<[libprobe_field_info; 7]> = Table([
     libprobe_field_info { name: c"value".as_ptr(), doc: c"The normalised value (1–253 on most drives; higher is better).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_smart_attribute, value) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"worst".as_ptr(), doc: c"The worst normalised value seen.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_smart_attribute, worst) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"threshold".as_ptr(), doc: c"The failure threshold from READ THRESHOLDS: `value <= threshold` means the attribute\nfailed. `not_supported` when the thresholds could not be read or carry no entry for\nthis id.".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_smart_attribute, threshold) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"raw_value".as_ptr(), doc: c"The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor\nspecific; `raw_value & 0xff` is the temperature for ids 190 and 194).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_smart_attribute, raw_value) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"raw_value".as_ptr(), doc: c"The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor\nspecific; `raw_value & 0xff` is the temperature for ids 190 and 194). A gauge: some\nids count, others measure; the counters libprobe knows by id are `SmartMetrics`\nfields.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_smart_attribute, raw_value) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"flags".as_ptr(), doc: c"The status flags: bit 0 pre-failure (else advisory), bit 1 updated online, bit 2\nperformance, bit 3 error rate, bit 4 event count, bit 5 self-preserving.".as_ptr(), unit: std::ptr::null(), type_index: 148, offset: std::mem::offset_of!(libprobe_smart_attribute, flags) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
@@ -17834,7 +17900,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, read_ops) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"write_ops".as_ptr(),
@@ -17842,7 +17908,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, write_ops) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"read_bandwidth".as_ptr(),
@@ -17868,7 +17934,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, read_errors) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"write_errors".as_ptr(),
@@ -17876,7 +17942,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, write_errors) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"checksum_errors".as_ptr(),
@@ -17884,7 +17950,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, checksum_errors) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"read_bytes".as_ptr(),
@@ -17892,7 +17958,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, read_bytes) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"written_bytes".as_ptr(),
@@ -17900,7 +17966,7 @@ static FIELDS_ZFS_POOL_METRICS: Table<[libprobe_field_info; 21]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_pool_metrics, written_bytes) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
@@ -17913,9 +17979,9 @@ static FIELDS_ZFS_VDEV: Table<[libprobe_field_info; 12]> = Table([
     libprobe_field_info { name: c"health".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 274, offset: std::mem::offset_of!(libprobe_zfs_vdev, health) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"allocated_bytes".as_ptr(), doc: c"Allocated space (top-level vdevs and the root).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, allocated_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"size_bytes".as_ptr(), doc: c"Usable space.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, size_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"read_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, read_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"write_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, write_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"checksum_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, checksum_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"read_errors".as_ptr(), doc: c"Errors since the pool was imported or last cleared (`zpool clear`), as `zpool\nstatus` counts them.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, read_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"write_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, write_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"checksum_errors".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_zfs_vdev, checksum_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"is_log".as_ptr(), doc: c"A log (ZIL) device.".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_zfs_vdev, is_log) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
@@ -17942,7 +18008,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, reads) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"writes".as_ptr(),
@@ -17950,7 +18016,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, writes) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"read_bytes".as_ptr(),
@@ -17958,7 +18024,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, read_bytes) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"written_bytes".as_ptr(),
@@ -17966,7 +18032,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: c"bytes".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, written_bytes) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"unlinks".as_ptr(),
@@ -17974,7 +18040,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, unlinks) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"unlinked".as_ptr(),
@@ -17982,7 +18048,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         unit: std::ptr::null(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, unlinked) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
@@ -18025,7 +18091,7 @@ static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_arc_stats, hits) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"misses".as_ptr(),
@@ -18033,7 +18099,7 @@ static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_arc_stats, misses) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"mru_bytes".as_ptr(),
@@ -18057,7 +18123,7 @@ static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_arc_stats, l2_hits) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"l2_misses".as_ptr(),
@@ -18065,7 +18131,7 @@ static FIELDS_ZFS_ARC_STATS: Table<[libprobe_field_info; 10]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_arc_stats, l2_misses) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
 ]);
 
@@ -18136,7 +18202,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_btrfs_device, write_errors) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"read_errors".as_ptr(),
@@ -18144,7 +18210,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_btrfs_device, read_errors) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"flush_errors".as_ptr(),
@@ -18152,7 +18218,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_btrfs_device, flush_errors) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"corruption_errors".as_ptr(),
@@ -18160,7 +18226,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_btrfs_device, corruption_errors) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"generation_errors".as_ptr(),
@@ -18168,7 +18234,7 @@ static FIELDS_BTRFS_DEVICE: Table<[libprobe_field_info; 12]> = Table([
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_btrfs_device, generation_errors) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"missing".as_ptr(),
@@ -18455,7 +18521,7 @@ static FIELDS_TRACER_STATUS: Table<[libprobe_field_info; 9]> = Table([
     libprobe_field_info { name: c"tracefs_mounted".as_ptr(), doc: c"For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to\nread the tracepoints' ids) because it was not mounted; null for the other types,\nwhich need no tracefs.".as_ptr(), unit: std::ptr::null(), type_index: 314, offset: std::mem::offset_of!(libprobe_tracer_status, tracefs_mounted) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"events".as_ptr(), doc: c"The kernel events its programs are attached to (`raw_syscalls/sys_enter`).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_tracer_status, events) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"dropped".as_ptr(), doc: c"Events not counted in the interval because a bounded table was full (or a thread\nexit record found its ring full); `no_previous_sample` at the snapshot that attached.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_tracer_status, dropped) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"dropped_since_attach".as_ptr(), doc: c"Events not counted since attach.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tracer_status, dropped_since_attach) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"dropped_since_attach".as_ptr(), doc: c"Events not counted since attach.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tracer_status, dropped_since_attach) as u32, metric: LIBPROBE_METRIC_COUNTER },
 ]);
 
 static FIELDS_LATENCY_HISTOGRAM: Table<[libprobe_field_info; 8]> = Table([
@@ -18565,7 +18631,7 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
         unit: c"ns".as_ptr(),
         type_index: 0,
         offset: std::mem::offset_of!(libprobe_ebpf_totals, attached_ns) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"syscall_counts".as_ptr(),
@@ -18573,7 +18639,7 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 44,
         offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_counts) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"syscall_errors".as_ptr(),
@@ -18581,7 +18647,7 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 44,
         offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_errors) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
+        metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"syscall_latencies".as_ptr(),
@@ -18686,11 +18752,11 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 98]> = Table([
     libprobe_record_info { name: c"libprobe_battery_info".as_ptr(), schema_name: c"BatteryInfo".as_ptr(), doc: c"One battery (a supply of type `Battery`).\n\nEach attribute is read on its own: one the driver does not give is `not_supported`\n(`not_present` while the battery is absent, `present` = false), and the others are\nkept. Where the kernel gives only some values, libprobe derives the rest and lists them\nin `derived`: `capacity_percent` from `energy_now / energy_full` (or the charge\nratio), `time_to_empty_min` / `time_to_full_min` from the content and the rate\n(`power_now`, else `current_now` × `voltage_now`) when the kernel's own\n`time_to_*_now` is absent.".as_ptr(), size: size_of::<libprobe_battery_info>() as u32, field_count: FIELDS_BATTERY_INFO.0.len() as u32, fields: FIELDS_BATTERY_INFO.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_power_supply".as_ptr(), schema_name: c"PowerSupply".as_ptr(), doc: c"A power supply other than a battery: an AC adapter (`Mains`), a USB port or USB-C\nsource, a UPS, a wireless charger.".as_ptr(), size: size_of::<libprobe_power_supply>() as u32, field_count: FIELDS_POWER_SUPPLY.0.len() as u32, fields: FIELDS_POWER_SUPPLY.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_hwmon_chip".as_ptr(), schema_name: c"HwmonChip".as_ptr(), doc: c"One hardware monitoring chip (`/sys/class/hwmon/hwmon<n>`): a CPU's temperature\nsensors (`coretemp`, `k10temp`), a Super-I/O chip (`nct6775`), an NVMe drive, a\nbattery, a GPU.".as_ptr(), size: size_of::<libprobe_hwmon_chip>() as u32, field_count: FIELDS_HWMON_CHIP.0.len() as u32, fields: FIELDS_HWMON_CHIP.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_sensor_channel".as_ptr(), schema_name: c"SensorChannel".as_ptr(), doc: c"One channel of a chip (`temp1`, `fan2`, `in0`), its values in the kind's base unit\n(see [`SensorKind`]). An attribute the chip does not have is `not_supported`; a\nchannel the driver disabled (`<channel>_enable` = 0) has its readings `not_enabled`.".as_ptr(), size: size_of::<libprobe_sensor_channel>() as u32, field_count: FIELDS_SENSOR_CHANNEL.0.len() as u32, fields: FIELDS_SENSOR_CHANNEL.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_sensor_channel".as_ptr(), schema_name: c"SensorChannel".as_ptr(), doc: c"One channel of a chip (`temp1`, `fan2`, `in0`), its values in the kind's base unit\n(see [`SensorKind`]). An attribute the chip does not have is `not_supported`; a\nchannel the driver disabled (`<channel>_enable` = 0) has its readings `not_enabled`.\n\nEvery value is a gauge in the schema, even the `input` of an `energy` channel, which\nonly grows: one field serves every kind, and only `kind` tells an energy counter from\na temperature.".as_ptr(), size: size_of::<libprobe_sensor_channel>() as u32, field_count: FIELDS_SENSOR_CHANNEL.0.len() as u32, fields: FIELDS_SENSOR_CHANNEL.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_thermal_zone".as_ptr(), schema_name: c"ThermalZone".as_ptr(), doc: c"One thermal zone (`/sys/class/thermal/thermal_zone<n>`).".as_ptr(), size: size_of::<libprobe_thermal_zone>() as u32, field_count: FIELDS_THERMAL_ZONE.0.len() as u32, fields: FIELDS_THERMAL_ZONE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_trip_point".as_ptr(), schema_name: c"TripPoint".as_ptr(), doc: c"One trip point of a thermal zone.".as_ptr(), size: size_of::<libprobe_trip_point>() as u32, field_count: FIELDS_TRIP_POINT.0.len() as u32, fields: FIELDS_TRIP_POINT.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_cooling_device".as_ptr(), schema_name: c"CoolingDevice".as_ptr(), doc: c"One cooling device (`/sys/class/thermal/cooling_device<n>`): a fan, processor\nthrottling, a clamp.".as_ptr(), size: size_of::<libprobe_cooling_device>() as u32, field_count: FIELDS_COOLING_DEVICE.0.len() as u32, fields: FIELDS_COOLING_DEVICE.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_process_energy_estimate".as_ptr(), schema_name: c"ProcessEnergyEstimate".as_ptr(), doc: c"The RAPL package energy of the interval between the probe's last two snapshots, shared\namong processes by the CPU time each used in it. **An estimate**, as Scaphandre and\nKepler make theirs:\n\n- *Package energy* is the wrap-corrected increase of `energy_uj` summed over the\n  top-level `package-<n>` zones of `intel-rapl` (of `intel-rapl-mmio` when the MSR\n  interface has none): cores, caches, memory controller and, on most processors, the\n  integrated GPU. DRAM and `psys` are not included.\n- *CPU time* of a process is the increase of its `cpu_user_ticks + cpu_system_ticks`\n  (all its threads) between the two snapshots of the process domain; a process new in\n  this snapshot counts all its ticks.\n- Each process gets `package energy × its ticks / the sum of every listed process's\n  ticks`, so the shares add up to the whole package energy, idle and uncore energy\n  included. Processes that exited during the interval are not seen, and their part goes\n  to the others; with `process.pids` set, the energy is shared among those processes\n  only. Energy used by the GPU, disks or the screen is not counted; a process on a\n  core that runs faster or slower than the others is not weighed differently.\n\nOnly processes that used CPU time in the interval are listed.".as_ptr(), size: size_of::<libprobe_process_energy_estimate>() as u32, field_count: FIELDS_PROCESS_ENERGY_ESTIMATE.0.len() as u32, fields: FIELDS_PROCESS_ENERGY_ESTIMATE.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_process_energy_estimate".as_ptr(), schema_name: c"ProcessEnergyEstimate".as_ptr(), doc: c"The RAPL package energy of the interval between the probe's last two snapshots, shared\namong processes by the CPU time each used in it. **An estimate**, as Scaphandre and\nKepler make theirs:\n\n- *Package energy* is the wrap-corrected increase of `energy_uj` summed over the\n  top-level `package-<n>` zones of `intel-rapl` (of `intel-rapl-mmio` when the MSR\n  interface has none): cores, caches, memory controller and, on most processors, the\n  integrated GPU. DRAM and `psys` are not included.\n- *CPU time* of a process is the increase of its `cpu_user_ticks + cpu_system_ticks`\n  (all its threads) between the two snapshots of the process domain; a process new in\n  this snapshot counts all its ticks.\n- Each process gets `package energy × its ticks / the sum of every listed process's\n  ticks`, so the shares add up to the whole package energy, idle and uncore energy\n  included. Processes that exited during the interval are not seen, and their part goes\n  to the others; with `process.pids` set, the energy is shared among those processes\n  only. Energy used by the GPU, disks or the screen is not counted; a process on a\n  core that runs faster or slower than the others is not weighed differently.\n\nOnly processes that used CPU time in the interval are listed. Every number here is of\nthe interval, so a gauge, never a counter.".as_ptr(), size: size_of::<libprobe_process_energy_estimate>() as u32, field_count: FIELDS_PROCESS_ENERGY_ESTIMATE.0.len() as u32, fields: FIELDS_PROCESS_ENERGY_ESTIMATE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_process_energy".as_ptr(), schema_name: c"ProcessEnergy".as_ptr(), doc: c"One process's share of the package energy (see [`ProcessEnergyEstimate`]).".as_ptr(), size: size_of::<libprobe_process_energy>() as u32, field_count: FIELDS_PROCESS_ENERGY.0.len() as u32, fields: FIELDS_PROCESS_ENERGY.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_storage".as_ptr(), schema_name: c"Storage".as_ptr(), doc: c"Disk health and volume managers: SMART, ZFS, Btrfs, LVM.".as_ptr(), size: size_of::<libprobe_storage>() as u32, field_count: FIELDS_STORAGE.0.len() as u32, fields: FIELDS_STORAGE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_smart_metrics".as_ptr(), schema_name: c"SmartMetrics".as_ptr(), doc: c"SMART health of one disk (an NVMe controller, an ATA or a SCSI disk).\n\nFields a protocol does not have are `not_supported` (an NVMe drive has no attribute\ntable, an ATA drive no spare percentage). SMART fields are `permission_denied` without\nroot, and `standby` for an ATA disk that was spun down (it is not woken).".as_ptr(), size: size_of::<libprobe_smart_metrics>() as u32, field_count: FIELDS_SMART_METRICS.0.len() as u32, fields: FIELDS_SMART_METRICS.0.as_ptr() },
@@ -18707,7 +18773,7 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 98]> = Table([
     libprobe_record_info { name: c"libprobe_logical_volume".as_ptr(), schema_name: c"LogicalVolume".as_ptr(), doc: c"One logical volume.".as_ptr(), size: size_of::<libprobe_logical_volume>() as u32, field_count: FIELDS_LOGICAL_VOLUME.0.len() as u32, fields: FIELDS_LOGICAL_VOLUME.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_device_mapper_state".as_ptr(), schema_name: c"DeviceMapperState".as_ptr(), doc: c"The device-mapper state of an active logical volume (`/sys/block/dm-*/dm`).".as_ptr(), size: size_of::<libprobe_device_mapper_state>() as u32, field_count: FIELDS_DEVICE_MAPPER_STATE.0.len() as u32, fields: FIELDS_DEVICE_MAPPER_STATE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_physical_volume".as_ptr(), schema_name: c"PhysicalVolume".as_ptr(), doc: c"One physical volume.".as_ptr(), size: size_of::<libprobe_physical_volume>() as u32, field_count: FIELDS_PHYSICAL_VOLUME.0.len() as u32, fields: FIELDS_PHYSICAL_VOLUME.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_ebpf_metrics".as_ptr(), schema_name: c"EbpfMetrics".as_ptr(), doc: c"What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the\nprevious snapshot of this probe, and the totals since attach.\n\nA tracer's fields are `disabled` when it was not asked for, missing with its\n[`TracerStatus::reason`] when it did not attach, and `no_previous_sample` at the\nsnapshot that attached it.".as_ptr(), size: size_of::<libprobe_ebpf_metrics>() as u32, field_count: FIELDS_EBPF_METRICS.0.len() as u32, fields: FIELDS_EBPF_METRICS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_ebpf_metrics".as_ptr(), schema_name: c"EbpfMetrics".as_ptr(), doc: c"What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the\nprevious snapshot of this probe, and the totals since attach.\n\nThe interval's numbers are gauges (each snapshot starts them again); the counters are\nthe totals of [`EbpfMetrics::since_attach`] and [`TracerStatus::dropped_since_attach`].\n\nA tracer's fields are `disabled` when it was not asked for, missing with its\n[`TracerStatus::reason`] when it did not attach, and `no_previous_sample` at the\nsnapshot that attached it.".as_ptr(), size: size_of::<libprobe_ebpf_metrics>() as u32, field_count: FIELDS_EBPF_METRICS.0.len() as u32, fields: FIELDS_EBPF_METRICS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_tracer_status".as_ptr(), schema_name: c"TracerStatus".as_ptr(), doc: c"One tracer: whether it is attached, how, and what it could not keep.".as_ptr(), size: size_of::<libprobe_tracer_status>() as u32, field_count: FIELDS_TRACER_STATUS.0.len() as u32, fields: FIELDS_TRACER_STATUS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_latency_histogram".as_ptr(), schema_name: c"LatencyHistogram".as_ptr(), doc: c"A latency distribution in log2 buckets (the specification's `LatencyHistogram`).\n\nBucket bounds are 1, 3, 7, 15, … 2^(i+1)-1 ns: bucket 0 holds 0 and 1 ns, bucket i holds\n[2^i, 2^(i+1)) ns. Only non-empty buckets are listed.".as_ptr(), size: size_of::<libprobe_latency_histogram>() as u32, field_count: FIELDS_LATENCY_HISTOGRAM.0.len() as u32, fields: FIELDS_LATENCY_HISTOGRAM.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_histogram_bucket".as_ptr(), schema_name: c"HistogramBucket".as_ptr(), doc: c"One bucket of a [`LatencyHistogram`].".as_ptr(), size: size_of::<libprobe_histogram_bucket>() as u32, field_count: FIELDS_HISTOGRAM_BUCKET.0.len() as u32, fields: FIELDS_HISTOGRAM_BUCKET.0.as_ptr() },
@@ -18715,7 +18781,7 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 98]> = Table([
     libprobe_record_info { name: c"libprobe_off_cpu_time".as_ptr(), schema_name: c"OffCpuTime".as_ptr(), doc: c"A process's time off a CPU over the interval (switched out to switched back in),\nsummed over its threads.".as_ptr(), size: size_of::<libprobe_off_cpu_time>() as u32, field_count: FIELDS_OFF_CPU_TIME.0.len() as u32, fields: FIELDS_OFF_CPU_TIME.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_block_io_device".as_ptr(), schema_name: c"BlockIoDevice".as_ptr(), doc: c"Block I/O of one device and operation over the interval.".as_ptr(), size: size_of::<libprobe_block_io_device>() as u32, field_count: FIELDS_BLOCK_IO_DEVICE.0.len() as u32, fields: FIELDS_BLOCK_IO_DEVICE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_block_io_stats".as_ptr(), schema_name: c"BlockIoStats".as_ptr(), doc: c"A process's block I/O over the interval (the specification's `BlockIoStats`): the\nrequests it submitted that completed, and their time from issue to completion.".as_ptr(), size: size_of::<libprobe_block_io_stats>() as u32, field_count: FIELDS_BLOCK_IO_STATS.0.len() as u32, fields: FIELDS_BLOCK_IO_STATS.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_ebpf_totals".as_ptr(), schema_name: c"EbpfTotals".as_ptr(), doc: c"What the tracers counted since they were attached.".as_ptr(), size: size_of::<libprobe_ebpf_totals>() as u32, field_count: FIELDS_EBPF_TOTALS.0.len() as u32, fields: FIELDS_EBPF_TOTALS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_ebpf_totals".as_ptr(), schema_name: c"EbpfTotals".as_ptr(), doc: c"What the tracers counted since they were attached: counters, which start again from 0\nwhen a new probe attaches. The histograms and device rows are of the same record types\nas the interval's ([`LatencyHistogram`], [`BlockIoDevice`]), whose numbers are gauges\n(they are of one interval); their totals here are therefore gauges in the schema too.".as_ptr(), size: size_of::<libprobe_ebpf_totals>() as u32, field_count: FIELDS_EBPF_TOTALS.0.len() as u32, fields: FIELDS_EBPF_TOTALS.0.as_ptr() },
 ]);
 
 static VARIANTS_DOMAIN_NAME: Table<[libprobe_variant_info; 7]> = Table([

@@ -3080,11 +3080,13 @@ typedef struct libprobe_gpu_engine_use {
   // `video` for i915; `rcs`, `bcs`, `vcs`, `ccs` for xe).
   struct libprobe_str engine;
   // Time the client kept this engine busy since it opened the device (`drm-engine-*`).
-  // Unit: ns.
+  // Unit: ns. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 busy_ns;
   // Busy cycles since it opened the device (`drm-cycles-*`, xe).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 cycles;
   // The engine's cycle counter at the same moment (`drm-total-cycles-*`).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 total_cycles;
   // Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the
   // driver does not say).
@@ -3329,12 +3331,16 @@ typedef struct libprobe_nv_link {
   // The PCI bus id of the device at the other end.
   struct libprobe_opt_str remote_pci_bus_id;
   // Data-link replay errors since the driver loaded.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 errors_replay;
   // Data-link recovery events.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 errors_recovery;
   // Flow-control digit CRC errors.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 errors_crc_flit;
   // Data CRC errors.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 errors_crc_data;
 } libprobe_nv_link;
 
@@ -3517,8 +3523,10 @@ typedef struct libprobe_gpu_metrics {
   // Whether ECC is on now (NVML).
   struct libprobe_opt_bool ecc_enabled;
   // Corrected ECC errors since the driver loaded (NVML volatile counter).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 ecc_errors_corrected;
   // Uncorrected ECC errors since the driver loaded (NVML volatile counter).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 ecc_errors_uncorrected;
   // The processes using this GPU: NVML's compute and graphics processes, then the DRM
   // clients matched to it (see `drm_clients_from`). Empty when none is visible.
@@ -3569,7 +3577,7 @@ typedef struct libprobe_gpu_metrics {
   struct libprobe_opt_f64 power_enforced_limit;
   // Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu
   // `gpu_metrics`; Intel hwmon `energy1_input`).
-  // Unit: mJ.
+  // Unit: mJ. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 energy_total;
   // Average power over the interval since the previous snapshot, from `energy_total`
   // (`no_previous_sample` on the first).
@@ -3587,21 +3595,28 @@ typedef struct libprobe_gpu_metrics {
   // Intel: the frequencies of every GT of every tile.
   struct libprobe_opt_list_gt_clocks gt_clocks;
   // PCIe replays since the driver loaded (NVML; a link-quality counter).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 pcie_replay_errors;
   // Corrected ECC errors over the GPU's life (NVML aggregate counter).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 ecc_errors_corrected_aggregate;
   // Uncorrected ECC errors over the GPU's life (NVML aggregate counter).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 ecc_errors_uncorrected_aggregate;
   // Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere
   // and later remap rows instead and say `not_supported`).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 retired_pages_single_bit;
   // Pages retired for a double-bit error.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 retired_pages_double_bit;
   // Pages waiting for the next driver load to be retired.
   struct libprobe_opt_bool retired_pages_pending;
   // Rows remapped for correctable errors (NVML; Ampere and later).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 remapped_rows_correctable;
   // Rows remapped for uncorrectable errors.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 remapped_rows_uncorrectable;
   // A remapping waits for a GPU reset.
   struct libprobe_opt_bool remapped_rows_pending;
@@ -3708,7 +3723,7 @@ typedef struct libprobe_rapl_domain {
   struct libprobe_opt_str parent;
   // Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.
   // `permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).
-  // Unit: uJ.
+  // Unit: uJ. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 energy_uj;
   // The counter's range (`max_energy_range_uj`): where it wraps.
   // Unit: uJ.
@@ -3846,7 +3861,8 @@ typedef struct libprobe_battery_info {
   // `charge_full_design`.
   // Unit: uAh.
   struct libprobe_opt_u64 charge_full_design_uah;
-  // `cycle_count`.
+  // `cycle_count`: charge cycles over the battery's life (a counter).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 cycle_count;
   // `technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, …
   struct libprobe_opt_str technology;
@@ -3978,6 +3994,10 @@ typedef int32_t libprobe_sensor_kind;
 // One channel of a chip (`temp1`, `fan2`, `in0`), its values in the kind's base unit
 // (see `SensorKind`). An attribute the chip does not have is `not_supported`; a
 // channel the driver disabled (`<channel>_enable` = 0) has its readings `not_enabled`.
+//
+// Every value is a gauge in the schema, even the `input` of an `energy` channel, which
+// only grows: one field serves every kind, and only `kind` tells an energy counter from
+// a temperature.
 typedef struct libprobe_sensor_channel {
   libprobe_sensor_kind kind;
   // The channel's name in sysfs (`temp1`, `in0`).
@@ -4206,7 +4226,8 @@ typedef struct libprobe_list_process_energy {
 //   only. Energy used by the GPU, disks or the screen is not counted; a process on a
 //   core that runs faster or slower than the others is not weighed differently.
 //
-// Only processes that used CPU time in the interval are listed.
+// Only processes that used CPU time in the interval are listed. Every number here is of
+// the interval, so a gauge, never a counter.
 typedef struct libprobe_process_energy_estimate {
   // The interval between the two snapshots.
   // Unit: ns.
@@ -4308,7 +4329,9 @@ typedef struct libprobe_smart_attribute {
   // this id.
   struct libprobe_opt_u8 threshold;
   // The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor
-  // specific; `raw_value & 0xff` is the temperature for ids 190 and 194).
+  // specific; `raw_value & 0xff` is the temperature for ids 190 and 194). A gauge: some
+  // ids count, others measure; the counters libprobe knows by id are `SmartMetrics`
+  // fields.
   uint64_t raw_value;
   // The status flags: bit 0 pre-failure (else advisory), bit 1 updated online, bit 2
   // performance, bit 3 error rate, bit 4 event count, bit 5 self-preserving.
@@ -4373,16 +4396,20 @@ typedef struct libprobe_smart_metrics {
   // ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few
   // vendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on
   // minutes of log page 15h, in whole hours.
-  // Unit: hours.
+  // Unit: hours. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 power_on_hours;
   // ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page
   // 0Eh).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 power_cycle_count;
   // ATA attribute 5, raw value.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 reallocated_sector_count;
-  // ATA attribute 197 (current pending sectors), raw value.
+  // ATA attribute 197 (current pending sectors), raw value. A gauge: it falls when the
+  // drive rewrites or reallocates a pending sector.
   struct libprobe_opt_u64 pending_sector_count;
-  // ATA attribute 198 (offline uncorrectable sectors), raw value.
+  // ATA attribute 198 (offline uncorrectable sectors), raw value. A gauge: on most
+  // drives it falls as 197 does.
   struct libprobe_opt_u64 uncorrectable_sector_count;
   // Remaining endurance, percent (100 when new). ATA: the normalised value of the first
   // wear attribute the drive has among 177, 231, 233, 173 (a value the drive reports
@@ -4394,8 +4421,10 @@ typedef struct libprobe_smart_metrics {
   // Unit: percent.
   struct libprobe_opt_u8 nvme_spare_percent;
   // NVMe: shutdowns without a shutdown notification.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_unsafe_shutdowns;
   // NVMe: unrecovered data integrity errors.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_media_errors;
   // Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be
   // read).
@@ -4414,25 +4443,28 @@ typedef struct libprobe_smart_metrics {
   struct libprobe_opt_u8 nvme_percentage_used;
   // NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`
   // when the 128-bit counter does not fit 64 bits.
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_data_read_bytes;
   // NVMe: data written by the host.
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_data_written_bytes;
   // NVMe: read commands completed.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_host_read_commands;
   // NVMe: write commands completed.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_host_write_commands;
   // NVMe: time the controller was busy with I/O.
-  // Unit: minutes.
+  // Unit: minutes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_controller_busy_minutes;
   // NVMe: error information log entries over the drive's life.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_error_log_entries;
   // NVMe: time spent above the warning composite temperature threshold.
-  // Unit: minutes.
+  // Unit: minutes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_warning_temperature_minutes;
   // NVMe: time spent above the critical composite temperature threshold.
-  // Unit: minutes.
+  // Unit: minutes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 nvme_critical_temperature_minutes;
   // NVMe: temperature sensors 1–8 that report one.
   // Unit: celsius.
@@ -4446,8 +4478,10 @@ typedef struct libprobe_smart_metrics {
   struct libprobe_opt_i32 temperature_critical_celsius;
   // SCSI: total uncorrected read errors (read error counter log page 03h, parameter
   // 0006h); `not_supported` when the device keeps no such page.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 scsi_read_uncorrected_errors;
   // SCSI: total uncorrected write errors (write error counter log page 02h).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 scsi_write_uncorrected_errors;
 } libprobe_smart_metrics;
 
@@ -4499,8 +4533,13 @@ typedef struct libprobe_zfs_vdev {
   // Usable space.
   // Unit: bytes.
   struct libprobe_opt_u64 size_bytes;
+  // Errors since the pool was imported or last cleared (`zpool clear`), as `zpool
+  // status` counts them.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 read_errors;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 write_errors;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 checksum_errors;
   // A log (ZIL) device.
   uint8_t is_log;
@@ -4520,15 +4559,19 @@ typedef struct libprobe_zfs_dataset {
   struct libprobe_str name;
   // The objset id (from the kstat name `objset-0x…`).
   uint64_t objset_id;
+  // Counter: it only grows (a drop is a reset).
   uint64_t reads;
+  // Counter: it only grows (a drop is a reset).
   uint64_t writes;
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   uint64_t read_bytes;
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   uint64_t written_bytes;
   // Files unlinked.
+  // Counter: it only grows (a drop is a reset).
   uint64_t unlinks;
   // Unlinked files whose space was reclaimed.
+  // Counter: it only grows (a drop is a reset).
   uint64_t unlinked;
 } libprobe_zfs_dataset;
 
@@ -4567,7 +4610,9 @@ typedef struct libprobe_zfs_pool_metrics {
   struct libprobe_list_zfs_vdev vdevs;
   struct libprobe_list_zfs_dataset datasets;
   // Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 read_ops;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 write_ops;
   // Bytes read per second since the previous snapshot of the same probe
   // (`no_previous_sample` on the first).
@@ -4577,13 +4622,16 @@ typedef struct libprobe_zfs_pool_metrics {
   // Unit: bytes/s.
   struct libprobe_opt_u64 write_bandwidth;
   // Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 read_errors;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 write_errors;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 checksum_errors;
   // Bytes read since import.
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 read_bytes;
-  // Unit: bytes.
+  // Unit: bytes. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 written_bytes;
 } libprobe_zfs_pool_metrics;
 
@@ -4616,7 +4664,9 @@ typedef struct libprobe_zfs_arc_stats {
   struct libprobe_opt_u64 min_bytes;
   // Unit: bytes.
   struct libprobe_opt_u64 max_bytes;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 hits;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 misses;
   // Most-recently-used list size.
   // Unit: bytes.
@@ -4624,7 +4674,9 @@ typedef struct libprobe_zfs_arc_stats {
   // Most-frequently-used list size.
   // Unit: bytes.
   struct libprobe_opt_u64 mfu_bytes;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 l2_hits;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 l2_misses;
 } libprobe_zfs_arc_stats;
 
@@ -4652,12 +4704,17 @@ typedef struct libprobe_btrfs_device {
   // Unit: bytes.
   struct libprobe_opt_u64 unallocated_bytes;
   // I/O errors since the counters were last reset (`btrfs device stats`).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 write_errors;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 read_errors;
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 flush_errors;
   // Checksum mismatches.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 corruption_errors;
   // Blocks with an unexpected generation (lost writes).
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 generation_errors;
   // The device is missing (`devinfo/<id>/missing`, Linux 5.9+).
   struct libprobe_opt_bool missing;
@@ -4970,6 +5027,7 @@ typedef struct libprobe_tracer_status {
   // exit record found its ring full); `no_previous_sample` at the snapshot that attached.
   struct libprobe_opt_u64 dropped;
   // Events not counted since attach.
+  // Counter: it only grows (a drop is a reset).
   uint64_t dropped_since_attach;
 } libprobe_tracer_status;
 
@@ -5227,14 +5285,19 @@ typedef struct libprobe_opt_list_block_io_stats {
   struct libprobe_list_block_io_stats value;
 } libprobe_opt_list_block_io_stats;
 
-// What the tracers counted since they were attached.
+// What the tracers counted since they were attached: counters, which start again from 0
+// when a new probe attaches. The histograms and device rows are of the same record types
+// as the interval's (`LatencyHistogram`, `BlockIoDevice`), whose numbers are gauges
+// (they are of one interval); their totals here are therefore gauges in the schema too.
 typedef struct libprobe_ebpf_totals {
   // Time since the tracers were attached.
-  // Unit: ns.
+  // Unit: ns. Counter: it only grows (a drop is a reset).
   uint64_t attached_ns;
   // Calls per syscall name, largest first.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_map_str_u64 syscall_counts;
   // Failed calls per syscall name, largest first.
+  // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_map_str_u64 syscall_errors;
   // Latency per syscall name, in the order of `syscall_counts`.
   struct libprobe_opt_map_str_latency_histogram syscall_latencies;
@@ -5246,6 +5309,9 @@ typedef struct libprobe_ebpf_totals {
 
 // What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
 // previous snapshot of this probe, and the totals since attach.
+//
+// The interval's numbers are gauges (each snapshot starts them again); the counters are
+// the totals of `EbpfMetrics::since_attach` and `TracerStatus::dropped_since_attach`.
 //
 // A tracer's fields are `disabled` when it was not asked for, missing with its
 // `TracerStatus::reason` when it did not attach, and `no_previous_sample` at the

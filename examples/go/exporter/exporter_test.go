@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -204,6 +205,107 @@ func TestFixtureScrape(t *testing.T) {
 		t.Errorf("only %d families on the fixture", len(fams))
 	}
 	_ = text
+}
+
+// goldenAt is the value at path in a golden file: a segment is a key, or `key=value` to
+// pick the element of a list whose key has that value.
+func goldenAt(t *testing.T, golden string, path ...string) float64 {
+	t.Helper()
+	text, err := os.ReadFile(fixture(t, golden+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := json.Unmarshal(text, &v); err != nil {
+		t.Fatal(err)
+	}
+	for _, seg := range path {
+		key, want, pick := strings.Cut(seg, "=")
+		switch x := v.(type) {
+		case map[string]any:
+			if pick {
+				t.Fatalf("%s: %s is not a list", golden, seg)
+			}
+			v = x[key]
+		case []any:
+			v = nil
+			for _, e := range x {
+				if m, ok := e.(map[string]any); ok && pick && fmt.Sprint(m[key]) == want {
+					v = e
+					break
+				}
+			}
+		}
+		if v == nil {
+			t.Fatalf("%s: nothing at %v", golden, path)
+		}
+	}
+	f, ok := v.(float64)
+	if !ok {
+		t.Fatalf("%s: %v is %T, not a number", golden, path, v)
+	}
+	return f
+}
+
+// Monotonic fields of every domain are counters in the schema, so the exporter declares
+// them counters (`_total`) holding what the core read, in base units: at least one per
+// domain, from its fixture and golden file. A lost annotation renames the family (no
+// `_total`) and fails here; a level stays a gauge.
+func TestDomainCounters(t *testing.T) {
+	for _, c := range []struct {
+		scenario, domain string
+		times            int
+		family           string
+		labels           []string
+		golden           []string
+		scale            float64
+	}{
+		{"power-intel-laptop/t1", "power", 1, "libprobe_power_domains_energy_joules_total",
+			[]string{"zone", "intel-rapl:0:0"}, []string{"power", "domains", "zone=intel-rapl:0:0", "energy_uj"}, 1e-6},
+		{"power-intel-laptop/t1", "power", 1, "libprobe_power_batteries_cycle_count_total",
+			[]string{"battery", "BAT0"}, []string{"power", "batteries", "name=BAT0", "cycle_count"}, 1},
+		{"storage-smart", "storage", 1, "libprobe_storage_smart_nvme_data_written_bytes_total",
+			[]string{"device", "nvme0"}, []string{"storage", "smart", "device=nvme0", "nvme_data_written_bytes"}, 1},
+		{"storage-smart", "storage", 1, "libprobe_storage_smart_power_on_seconds_total",
+			[]string{"device", "sda"}, []string{"storage", "smart", "device=sda", "power_on_hours"}, 3600},
+		{"storage-zfs", "storage", 1, "libprobe_storage_zfs_pools_read_bytes_total",
+			[]string{"zfs_pool", "pool1"}, []string{"storage", "zfs_pools", "name=pool1", "read_bytes"}, 1},
+		{"storage-zfs", "storage", 1, "libprobe_storage_zfs_arc_hits_total",
+			nil, []string{"storage", "zfs_arc", "hits"}, 1},
+		// Without NVML (the golden file's GPU 0 comes from a fake one) the DRM cards are
+		// numbered from 0: the golden file's GPU 1 is the scrape's GPU 0.
+		{"gpu-all-vendors/t1", "gpu", 1, "libprobe_gpus_energy_joules_total",
+			[]string{"gpu", "0"}, []string{"gpus", "index=1", "energy_total"}, 1e-3},
+		// The tracers' maps are read from the second snapshot on.
+		{"ebpf-trace/t1", "ebpf", 2, "libprobe_ebpf_since_attach_syscall_counts_total",
+			[]string{"key", "getppid"}, []string{"ebpf", "since_attach", "syscall_counts", "getppid"}, 1},
+		{"ebpf-trace/t1", "ebpf", 2, "libprobe_ebpf_tracers_dropped_since_attach_total",
+			[]string{"tracer", "syscalls"}, []string{"ebpf", "tracers", "tracer=syscalls", "dropped_since_attach"}, 1},
+	} {
+		_, fams := scrape(t, config{fixture: fixture(t, c.scenario), domains: []string{c.domain}}, c.times)
+		f := fams[c.family]
+		if f == nil {
+			t.Errorf("%s: no family %s", c.scenario, c.family)
+			continue
+		}
+		if f.GetType() != dto.MetricType_COUNTER {
+			t.Errorf("%s: %s is a %v, not a counter", c.scenario, c.family, f.GetType())
+		}
+		golden := strings.SplitN(c.scenario, "/", 2)[0]
+		want := goldenAt(t, golden, c.golden...) * c.scale
+		if got := value(t, fams, c.family, c.labels...); math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
+			t.Errorf("%s: %s%v = %v, want %v", c.scenario, c.family, c.labels, got, want)
+		}
+	}
+	// Levels and values of one interval stay gauges.
+	_, fams := scrape(t, config{fixture: fixture(t, "storage-smart"), domains: []string{"storage"}}, 1)
+	if f := fams["libprobe_storage_smart_temperature_celsius"]; f == nil || f.GetType() != dto.MetricType_GAUGE {
+		t.Error("the SMART temperature is not a gauge")
+	}
+	_, fams = scrape(t, config{fixture: fixture(t, "ebpf-trace/t1"), domains: []string{"ebpf"}}, 2)
+	if f := fams["libprobe_ebpf_syscall_counts"]; f == nil || f.GetType() != dto.MetricType_GAUGE {
+		t.Error("the interval's syscall counts are not a gauge")
+	}
 }
 
 // The fixture's processes name themselves with escape sequences, newlines and invalid

@@ -279,6 +279,7 @@ pub struct TracerStatus {
     /// exit record found its ring full); `no_previous_sample` at the snapshot that attached.
     pub dropped: Field<u64>,
     /// Events not counted since attach.
+    #[record(counter)]
     pub dropped_since_attach: u64,
 }
 
@@ -406,15 +407,20 @@ pub struct BlockIoDevice {
     pub latency: LatencyHistogram,
 }
 
-/// What the tracers counted since they were attached.
+/// What the tracers counted since they were attached: counters, which start again from 0
+/// when a new probe attaches. The histograms and device rows are of the same record types
+/// as the interval's ([`LatencyHistogram`], [`BlockIoDevice`]), whose numbers are gauges
+/// (they are of one interval); their totals here are therefore gauges in the schema too.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct EbpfTotals {
     /// Time since the tracers were attached.
-    #[record(unit = "ns")]
+    #[record(unit = "ns", counter)]
     pub attached_ns: u64,
     /// Calls per syscall name, largest first.
+    #[record(counter)]
     pub syscall_counts: Field<OrderedMap<String, u64>>,
     /// Failed calls per syscall name, largest first.
+    #[record(counter)]
     pub syscall_errors: Field<OrderedMap<String, u64>>,
     /// Latency per syscall name, in the order of `syscall_counts`.
     pub syscall_latencies: Field<OrderedMap<String, LatencyHistogram>>,
@@ -426,6 +432,9 @@ pub struct EbpfTotals {
 
 /// What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
 /// previous snapshot of this probe, and the totals since attach.
+///
+/// The interval's numbers are gauges (each snapshot starts them again); the counters are
+/// the totals of [`EbpfMetrics::since_attach`] and [`TracerStatus::dropped_since_attach`].
 ///
 /// A tracer's fields are `disabled` when it was not asked for, missing with its
 /// [`TracerStatus::reason`] when it did not attach, and `no_previous_sample` at the

@@ -137,11 +137,13 @@ pub struct GpuEngineUse {
     /// `video` for i915; `rcs`, `bcs`, `vcs`, `ccs` for xe).
     pub engine: String,
     /// Time the client kept this engine busy since it opened the device (`drm-engine-*`).
-    #[record(unit = "ns")]
+    #[record(unit = "ns", counter)]
     pub busy_ns: Field<u64>,
     /// Busy cycles since it opened the device (`drm-cycles-*`, xe).
+    #[record(counter)]
     pub cycles: Field<u64>,
     /// The engine's cycle counter at the same moment (`drm-total-cycles-*`).
+    #[record(counter)]
     pub total_cycles: Field<u64>,
     /// Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the
     /// driver does not say).
@@ -256,12 +258,16 @@ pub struct NvLink {
     /// The PCI bus id of the device at the other end.
     pub remote_pci_bus_id: Field<String>,
     /// Data-link replay errors since the driver loaded.
+    #[record(counter)]
     pub errors_replay: Field<u64>,
     /// Data-link recovery events.
+    #[record(counter)]
     pub errors_recovery: Field<u64>,
     /// Flow-control digit CRC errors.
+    #[record(counter)]
     pub errors_crc_flit: Field<u64>,
     /// Data CRC errors.
+    #[record(counter)]
     pub errors_crc_data: Field<u64>,
 }
 
@@ -420,8 +426,10 @@ pub struct GpuMetrics {
     /// Whether ECC is on now (NVML).
     pub ecc_enabled: Field<bool>,
     /// Corrected ECC errors since the driver loaded (NVML volatile counter).
+    #[record(counter)]
     pub ecc_errors_corrected: Field<u64>,
     /// Uncorrected ECC errors since the driver loaded (NVML volatile counter).
+    #[record(counter)]
     pub ecc_errors_uncorrected: Field<u64>,
 
     /// The processes using this GPU: NVML's compute and graphics processes, then the DRM
@@ -477,7 +485,7 @@ pub struct GpuMetrics {
     pub power_enforced_limit: Field<f64>,
     /// Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu
     /// `gpu_metrics`; Intel hwmon `energy1_input`).
-    #[record(unit = "mJ")]
+    #[record(unit = "mJ", counter)]
     pub energy_total: Field<u64>,
     /// Average power over the interval since the previous snapshot, from `energy_total`
     /// (`no_previous_sample` on the first).
@@ -495,21 +503,28 @@ pub struct GpuMetrics {
     /// Intel: the frequencies of every GT of every tile.
     pub gt_clocks: Field<Vec<GtClocks>>,
     /// PCIe replays since the driver loaded (NVML; a link-quality counter).
+    #[record(counter)]
     pub pcie_replay_errors: Field<u64>,
     /// Corrected ECC errors over the GPU's life (NVML aggregate counter).
+    #[record(counter)]
     pub ecc_errors_corrected_aggregate: Field<u64>,
     /// Uncorrected ECC errors over the GPU's life (NVML aggregate counter).
+    #[record(counter)]
     pub ecc_errors_uncorrected_aggregate: Field<u64>,
     /// Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere
     /// and later remap rows instead and say `not_supported`).
+    #[record(counter)]
     pub retired_pages_single_bit: Field<u64>,
     /// Pages retired for a double-bit error.
+    #[record(counter)]
     pub retired_pages_double_bit: Field<u64>,
     /// Pages waiting for the next driver load to be retired.
     pub retired_pages_pending: Field<bool>,
     /// Rows remapped for correctable errors (NVML; Ampere and later).
+    #[record(counter)]
     pub remapped_rows_correctable: Field<u64>,
     /// Rows remapped for uncorrectable errors.
+    #[record(counter)]
     pub remapped_rows_uncorrectable: Field<u64>,
     /// A remapping waits for a GPU reset.
     pub remapped_rows_pending: Field<bool>,

@@ -22,7 +22,8 @@ use crate::text::ByteStr;
 ///   only. Energy used by the GPU, disks or the screen is not counted; a process on a
 ///   core that runs faster or slower than the others is not weighed differently.
 ///
-/// Only processes that used CPU time in the interval are listed.
+/// Only processes that used CPU time in the interval are listed. Every number here is of
+/// the interval, so a gauge, never a counter.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct ProcessEnergyEstimate {
     /// The interval between the two snapshots.

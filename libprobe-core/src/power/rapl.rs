@@ -25,7 +25,7 @@ pub struct RaplDomain {
     pub parent: Option<String>,
     /// Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.
     /// `permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).
-    #[record(unit = "uJ")]
+    #[record(unit = "uJ", counter)]
     pub energy_uj: Field<u64>,
     /// The counter's range (`max_energy_range_uj`): where it wraps.
     #[record(unit = "uJ")]

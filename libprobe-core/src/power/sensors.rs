@@ -79,6 +79,10 @@ pub struct HwmonChip {
 /// One channel of a chip (`temp1`, `fan2`, `in0`), its values in the kind's base unit
 /// (see [`SensorKind`]). An attribute the chip does not have is `not_supported`; a
 /// channel the driver disabled (`<channel>_enable` = 0) has its readings `not_enabled`.
+///
+/// Every value is a gauge in the schema, even the `input` of an `energy` channel, which
+/// only grows: one field serves every kind, and only `kind` tells an energy counter from
+/// a temperature.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct SensorChannel {
     pub kind: SensorKind,

@@ -83,7 +83,8 @@ pub struct BatteryInfo {
     /// `charge_full_design`.
     #[record(unit = "uAh")]
     pub charge_full_design_uah: Field<u64>,
-    /// `cycle_count`.
+    /// `cycle_count`: charge cycles over the battery's life (a counter).
+    #[record(counter)]
     pub cycle_count: Field<u32>,
     /// `technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, …
     pub technology: Field<String>,

@@ -89,7 +89,9 @@ pub struct SmartAttribute {
     /// this id.
     pub threshold: Field<u8>,
     /// The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor
-    /// specific; `raw_value & 0xff` is the temperature for ids 190 and 194).
+    /// specific; `raw_value & 0xff` is the temperature for ids 190 and 194). A gauge: some
+    /// ids count, others measure; the counters libprobe knows by id are `SmartMetrics`
+    /// fields.
     pub raw_value: u64,
     /// The status flags: bit 0 pre-failure (else advisory), bit 1 updated online, bit 2
     /// performance, bit 3 error rate, bit 4 event count, bit 5 self-preserving.
@@ -135,16 +137,20 @@ pub struct SmartMetrics {
     /// ATA: attribute 9, low 32 bits of the raw value (hours on most drives; a few
     /// vendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on
     /// minutes of log page 15h, in whole hours.
-    #[record(unit = "hours")]
+    #[record(unit = "hours", counter)]
     pub power_on_hours: Field<u64>,
     /// ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page
     /// 0Eh).
+    #[record(counter)]
     pub power_cycle_count: Field<u64>,
     /// ATA attribute 5, raw value.
+    #[record(counter)]
     pub reallocated_sector_count: Field<u64>,
-    /// ATA attribute 197 (current pending sectors), raw value.
+    /// ATA attribute 197 (current pending sectors), raw value. A gauge: it falls when the
+    /// drive rewrites or reallocates a pending sector.
     pub pending_sector_count: Field<u64>,
-    /// ATA attribute 198 (offline uncorrectable sectors), raw value.
+    /// ATA attribute 198 (offline uncorrectable sectors), raw value. A gauge: on most
+    /// drives it falls as 197 does.
     pub uncorrectable_sector_count: Field<u64>,
     /// Remaining endurance, percent (100 when new). ATA: the normalised value of the first
     /// wear attribute the drive has among 177, 231, 233, 173 (a value the drive reports
@@ -156,8 +162,10 @@ pub struct SmartMetrics {
     #[record(unit = "percent")]
     pub nvme_spare_percent: Field<u8>,
     /// NVMe: shutdowns without a shutdown notification.
+    #[record(counter)]
     pub nvme_unsafe_shutdowns: Field<u64>,
     /// NVMe: unrecovered data integrity errors.
+    #[record(counter)]
     pub nvme_media_errors: Field<u64>,
     /// Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be
     /// read).
@@ -178,25 +186,28 @@ pub struct SmartMetrics {
     pub nvme_percentage_used: Field<u8>,
     /// NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`
     /// when the 128-bit counter does not fit 64 bits.
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub nvme_data_read_bytes: Field<u64>,
     /// NVMe: data written by the host.
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub nvme_data_written_bytes: Field<u64>,
     /// NVMe: read commands completed.
+    #[record(counter)]
     pub nvme_host_read_commands: Field<u64>,
     /// NVMe: write commands completed.
+    #[record(counter)]
     pub nvme_host_write_commands: Field<u64>,
     /// NVMe: time the controller was busy with I/O.
-    #[record(unit = "minutes")]
+    #[record(unit = "minutes", counter)]
     pub nvme_controller_busy_minutes: Field<u64>,
     /// NVMe: error information log entries over the drive's life.
+    #[record(counter)]
     pub nvme_error_log_entries: Field<u64>,
     /// NVMe: time spent above the warning composite temperature threshold.
-    #[record(unit = "minutes")]
+    #[record(unit = "minutes", counter)]
     pub nvme_warning_temperature_minutes: Field<u64>,
     /// NVMe: time spent above the critical composite temperature threshold.
-    #[record(unit = "minutes")]
+    #[record(unit = "minutes", counter)]
     pub nvme_critical_temperature_minutes: Field<u64>,
     /// NVMe: temperature sensors 1–8 that report one.
     #[record(unit = "celsius")]
@@ -210,8 +221,10 @@ pub struct SmartMetrics {
     pub temperature_critical_celsius: Field<i32>,
     /// SCSI: total uncorrected read errors (read error counter log page 03h, parameter
     /// 0006h); `not_supported` when the device keeps no such page.
+    #[record(counter)]
     pub scsi_read_uncorrected_errors: Field<u64>,
     /// SCSI: total uncorrected write errors (write error counter log page 02h).
+    #[record(counter)]
     pub scsi_write_uncorrected_errors: Field<u64>,
 }
 
@@ -252,8 +265,13 @@ pub struct ZfsVdev {
     /// Usable space.
     #[record(unit = "bytes")]
     pub size_bytes: Field<u64>,
+    /// Errors since the pool was imported or last cleared (`zpool clear`), as `zpool
+    /// status` counts them.
+    #[record(counter)]
     pub read_errors: Field<u64>,
+    #[record(counter)]
     pub write_errors: Field<u64>,
+    #[record(counter)]
     pub checksum_errors: Field<u64>,
     /// A log (ZIL) device.
     pub is_log: bool,
@@ -266,15 +284,19 @@ pub struct ZfsDataset {
     pub name: String,
     /// The objset id (from the kstat name `objset-0x…`).
     pub objset_id: u64,
+    #[record(counter)]
     pub reads: u64,
+    #[record(counter)]
     pub writes: u64,
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub read_bytes: u64,
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub written_bytes: u64,
     /// Files unlinked.
+    #[record(counter)]
     pub unlinks: u64,
     /// Unlinked files whose space was reclaimed.
+    #[record(counter)]
     pub unlinked: u64,
 }
 
@@ -306,7 +328,9 @@ pub struct ZfsPoolMetrics {
     pub vdevs: Vec<ZfsVdev>,
     pub datasets: Vec<ZfsDataset>,
     /// Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1).
+    #[record(counter)]
     pub read_ops: Field<u64>,
+    #[record(counter)]
     pub write_ops: Field<u64>,
     /// Bytes read per second since the previous snapshot of the same probe
     /// (`no_previous_sample` on the first).
@@ -316,15 +340,18 @@ pub struct ZfsPoolMetrics {
     #[record(unit = "bytes/s")]
     pub write_bandwidth: Field<u64>,
     /// Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line).
+    #[record(counter)]
     pub read_errors: Field<u64>,
+    #[record(counter)]
     pub write_errors: Field<u64>,
+    #[record(counter)]
     pub checksum_errors: Field<u64>,
 
     // Beyond the specification.
     /// Bytes read since import.
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub read_bytes: Field<u64>,
-    #[record(unit = "bytes")]
+    #[record(unit = "bytes", counter)]
     pub written_bytes: Field<u64>,
 }
 
@@ -341,7 +368,9 @@ pub struct ZfsArcStats {
     pub min_bytes: Field<u64>,
     #[record(unit = "bytes")]
     pub max_bytes: Field<u64>,
+    #[record(counter)]
     pub hits: Field<u64>,
+    #[record(counter)]
     pub misses: Field<u64>,
     /// Most-recently-used list size.
     #[record(unit = "bytes")]
@@ -349,7 +378,9 @@ pub struct ZfsArcStats {
     /// Most-frequently-used list size.
     #[record(unit = "bytes")]
     pub mfu_bytes: Field<u64>,
+    #[record(counter)]
     pub l2_hits: Field<u64>,
+    #[record(counter)]
     pub l2_misses: Field<u64>,
 }
 
@@ -369,12 +400,17 @@ pub struct BtrfsDevice {
     #[record(unit = "bytes")]
     pub unallocated_bytes: Field<u64>,
     /// I/O errors since the counters were last reset (`btrfs device stats`).
+    #[record(counter)]
     pub write_errors: Field<u64>,
+    #[record(counter)]
     pub read_errors: Field<u64>,
+    #[record(counter)]
     pub flush_errors: Field<u64>,
     /// Checksum mismatches.
+    #[record(counter)]
     pub corruption_errors: Field<u64>,
     /// Blocks with an unexpected generation (lost writes).
+    #[record(counter)]
     pub generation_errors: Field<u64>,
     /// The device is missing (`devinfo/<id>/missing`, Linux 5.9+).
     pub missing: Field<bool>,

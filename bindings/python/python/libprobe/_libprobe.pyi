@@ -3797,10 +3797,16 @@ class GpuMetrics(Record):
         """Whether ECC is on now (NVML)."""
     @property
     def ecc_errors_corrected(self) -> Union[int, None]:
-        """Corrected ECC errors since the driver loaded (NVML volatile counter)."""
+        """Corrected ECC errors since the driver loaded (NVML volatile counter).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def ecc_errors_uncorrected(self) -> Union[int, None]:
-        """Uncorrected ECC errors since the driver loaded (NVML volatile counter)."""
+        """Uncorrected ECC errors since the driver loaded (NVML volatile counter).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def processes(self) -> Union[list[GpuProcess], None]:
         """The processes using this GPU: NVML's compute and graphics processes, then the DRM
@@ -3884,7 +3890,7 @@ class GpuMetrics(Record):
         """Energy used since the driver loaded (NVML, option `gpu.nvml_energy`; amdgpu
         `gpu_metrics`; Intel hwmon `energy1_input`).
 
-        Unit: mJ.
+        Unit: mJ. Counter: it only grows (a drop is a reset).
         """
     @property
     def power_from_energy(self) -> Union[float, None]:
@@ -3916,30 +3922,50 @@ class GpuMetrics(Record):
         """Intel: the frequencies of every GT of every tile."""
     @property
     def pcie_replay_errors(self) -> Union[int, None]:
-        """PCIe replays since the driver loaded (NVML; a link-quality counter)."""
+        """PCIe replays since the driver loaded (NVML; a link-quality counter).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def ecc_errors_corrected_aggregate(self) -> Union[int, None]:
-        """Corrected ECC errors over the GPU's life (NVML aggregate counter)."""
+        """Corrected ECC errors over the GPU's life (NVML aggregate counter).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def ecc_errors_uncorrected_aggregate(self) -> Union[int, None]:
-        """Uncorrected ECC errors over the GPU's life (NVML aggregate counter)."""
+        """Uncorrected ECC errors over the GPU's life (NVML aggregate counter).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def retired_pages_single_bit(self) -> Union[int, None]:
         """Pages retired for multiple single-bit errors (NVML; GPUs before Ampere; Ampere
         and later remap rows instead and say `not_supported`).
+
+        Counter: it only grows (a drop is a reset).
         """
     @property
     def retired_pages_double_bit(self) -> Union[int, None]:
-        """Pages retired for a double-bit error."""
+        """Pages retired for a double-bit error.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def retired_pages_pending(self) -> Union[bool, None]:
         """Pages waiting for the next driver load to be retired."""
     @property
     def remapped_rows_correctable(self) -> Union[int, None]:
-        """Rows remapped for correctable errors (NVML; Ampere and later)."""
+        """Rows remapped for correctable errors (NVML; Ampere and later).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def remapped_rows_uncorrectable(self) -> Union[int, None]:
-        """Rows remapped for uncorrectable errors."""
+        """Rows remapped for uncorrectable errors.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def remapped_rows_pending(self) -> Union[bool, None]:
         """A remapping waits for a GPU reset."""
@@ -4079,14 +4105,20 @@ class GpuEngineUse(Record):
     def busy_ns(self) -> Union[int, None]:
         """Time the client kept this engine busy since it opened the device (`drm-engine-*`).
 
-        Unit: ns.
+        Unit: ns. Counter: it only grows (a drop is a reset).
         """
     @property
     def cycles(self) -> Union[int, None]:
-        """Busy cycles since it opened the device (`drm-cycles-*`, xe)."""
+        """Busy cycles since it opened the device (`drm-cycles-*`, xe).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def total_cycles(self) -> Union[int, None]:
-        """The engine's cycle counter at the same moment (`drm-total-cycles-*`)."""
+        """The engine's cycle counter at the same moment (`drm-total-cycles-*`).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def capacity(self) -> int:
         """Engines of this class the counters add up (`drm-engine-capacity-*`; 1 when the
@@ -4274,16 +4306,28 @@ class NvLink(Record):
         """The PCI bus id of the device at the other end."""
     @property
     def errors_replay(self) -> Union[int, None]:
-        """Data-link replay errors since the driver loaded."""
+        """Data-link replay errors since the driver loaded.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def errors_recovery(self) -> Union[int, None]:
-        """Data-link recovery events."""
+        """Data-link recovery events.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def errors_crc_flit(self) -> Union[int, None]:
-        """Flow-control digit CRC errors."""
+        """Flow-control digit CRC errors.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def errors_crc_data(self) -> Union[int, None]:
-        """Data CRC errors."""
+        """Data CRC errors.
+
+        Counter: it only grows (a drop is a reset).
+        """
 
 @final
 class MigDevice(Record):
@@ -4399,7 +4443,7 @@ class RaplDomain(Record):
         """Energy counter (`energy_uj`). It wraps to 0 after `max_energy_uj`.
         `permission_denied` for unprivileged readers since Linux 5.10 (CVE-2020-8694).
 
-        Unit: uJ.
+        Unit: uJ. Counter: it only grows (a drop is a reset).
         """
     @property
     def max_energy_uj(self) -> Union[int, None]:
@@ -4599,7 +4643,10 @@ class BatteryInfo(Record):
         """
     @property
     def cycle_count(self) -> Union[int, None]:
-        """`cycle_count`."""
+        """`cycle_count`: charge cycles over the battery's life (a counter).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def technology(self) -> Union[str, None]:
         """`technology`: `Li-ion`, `Li-poly`, `NiMH`, `Unknown`, …"""
@@ -4770,6 +4817,10 @@ class SensorChannel(Record):
     """One channel of a chip (`temp1`, `fan2`, `in0`), its values in the kind's base unit
     (see [`SensorKind`]). An attribute the chip does not have is `not_supported`; a
     channel the driver disabled (`<channel>_enable` = 0) has its readings `not_enabled`.
+
+    Every value is a gauge in the schema, even the `input` of an `energy` channel, which
+    only grows: one field serves every kind, and only `kind` tells an energy counter from
+    a temperature.
     """
     @property
     def kind(self) -> _SensorKind:
@@ -4930,7 +4981,8 @@ class ProcessEnergyEstimate(Record):
       only. Energy used by the GPU, disks or the screen is not counted; a process on a
       core that runs faster or slower than the others is not weighed differently.
 
-    Only processes that used CPU time in the interval are listed.
+    Only processes that used CPU time in the interval are listed. Every number here is of
+    the interval, so a gauge, never a counter.
     """
     @property
     def interval_ns(self) -> int:
@@ -5084,22 +5136,31 @@ class SmartMetrics(Record):
         vendors count minutes there). NVMe: power-on hours. SCSI: accumulated power-on
         minutes of log page 15h, in whole hours.
 
-        Unit: hours.
+        Unit: hours. Counter: it only grows (a drop is a reset).
         """
     @property
     def power_cycle_count(self) -> Union[int, None]:
         """ATA: attribute 12. NVMe: power cycles. SCSI: accumulated start-stop cycles (log page
         0Eh).
+
+        Counter: it only grows (a drop is a reset).
         """
     @property
     def reallocated_sector_count(self) -> Union[int, None]:
-        """ATA attribute 5, raw value."""
+        """ATA attribute 5, raw value.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def pending_sector_count(self) -> Union[int, None]:
-        """ATA attribute 197 (current pending sectors), raw value."""
+        """ATA attribute 197 (current pending sectors), raw value. A gauge: it falls when the
+        drive rewrites or reallocates a pending sector.
+        """
     @property
     def uncorrectable_sector_count(self) -> Union[int, None]:
-        """ATA attribute 198 (offline uncorrectable sectors), raw value."""
+        """ATA attribute 198 (offline uncorrectable sectors), raw value. A gauge: on most
+        drives it falls as 197 does.
+        """
     @property
     def wear_leveling_count(self) -> Union[int, None]:
         """Remaining endurance, percent (100 when new). ATA: the normalised value of the first
@@ -5117,10 +5178,16 @@ class SmartMetrics(Record):
         """
     @property
     def nvme_unsafe_shutdowns(self) -> Union[int, None]:
-        """NVMe: shutdowns without a shutdown notification."""
+        """NVMe: shutdowns without a shutdown notification.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def nvme_media_errors(self) -> Union[int, None]:
-        """NVMe: unrecovered data integrity errors."""
+        """NVMe: unrecovered data integrity errors.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def attributes(self) -> list[SmartAttribute]:
         """Every attribute (ATA only; empty for NVMe and SCSI, and when SMART could not be
@@ -5152,40 +5219,49 @@ class SmartMetrics(Record):
         """NVMe: data read by the host (data units of 1000 × 512 bytes, converted); `error`
         when the 128-bit counter does not fit 64 bits.
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
     @property
     def nvme_data_written_bytes(self) -> Union[int, None]:
         """NVMe: data written by the host.
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
     @property
     def nvme_host_read_commands(self) -> Union[int, None]:
-        """NVMe: read commands completed."""
+        """NVMe: read commands completed.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def nvme_host_write_commands(self) -> Union[int, None]:
-        """NVMe: write commands completed."""
+        """NVMe: write commands completed.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def nvme_controller_busy_minutes(self) -> Union[int, None]:
         """NVMe: time the controller was busy with I/O.
 
-        Unit: minutes.
+        Unit: minutes. Counter: it only grows (a drop is a reset).
         """
     @property
     def nvme_error_log_entries(self) -> Union[int, None]:
-        """NVMe: error information log entries over the drive's life."""
+        """NVMe: error information log entries over the drive's life.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def nvme_warning_temperature_minutes(self) -> Union[int, None]:
         """NVMe: time spent above the warning composite temperature threshold.
 
-        Unit: minutes.
+        Unit: minutes. Counter: it only grows (a drop is a reset).
         """
     @property
     def nvme_critical_temperature_minutes(self) -> Union[int, None]:
         """NVMe: time spent above the critical composite temperature threshold.
 
-        Unit: minutes.
+        Unit: minutes. Counter: it only grows (a drop is a reset).
         """
     @property
     def nvme_temperature_sensors_celsius(self) -> Union[list[int], None]:
@@ -5210,10 +5286,15 @@ class SmartMetrics(Record):
     def scsi_read_uncorrected_errors(self) -> Union[int, None]:
         """SCSI: total uncorrected read errors (read error counter log page 03h, parameter
         0006h); `not_supported` when the device keeps no such page.
+
+        Counter: it only grows (a drop is a reset).
         """
     @property
     def scsi_write_uncorrected_errors(self) -> Union[int, None]:
-        """SCSI: total uncorrected write errors (write error counter log page 02h)."""
+        """SCSI: total uncorrected write errors (write error counter log page 02h).
+
+        Counter: it only grows (a drop is a reset).
+        """
 
 @final
 class SmartAttribute(Record):
@@ -5242,7 +5323,9 @@ class SmartAttribute(Record):
     @property
     def raw_value(self) -> int:
         """The 48-bit raw value, little-endian as the drive stores it (its meaning is vendor
-        specific; `raw_value & 0xff` is the temperature for ids 190 and 194).
+        specific; `raw_value & 0xff` is the temperature for ids 190 and 194). A gauge: some
+        ids count, others measure; the counters libprobe knows by id are `SmartMetrics`
+        fields.
         """
     @property
     def flags(self) -> int:
@@ -5300,10 +5383,13 @@ class ZfsPoolMetrics(Record):
         ...
     @property
     def read_ops(self) -> Union[int, None]:
-        """Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1)."""
+        """Read operations since import (root vdev statistics; the `io` kstat before ZFS 2.1).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def write_ops(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def read_bandwidth(self) -> Union[int, None]:
         """Bytes read per second since the previous snapshot of the same probe
@@ -5319,22 +5405,25 @@ class ZfsPoolMetrics(Record):
         """
     @property
     def read_errors(self) -> Union[int, None]:
-        """Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line)."""
+        """Pool-level error counts (the root vdev's, as `zpool status` shows on the pool line).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def write_errors(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def checksum_errors(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def read_bytes(self) -> Union[int, None]:
         """Bytes read since import.
 
-        Unit: bytes.
+        Unit: bytes. Counter: it only grows (a drop is a reset).
         """
     @property
     def written_bytes(self) -> Union[int, None]:
-        """Unit: bytes."""
+        """Unit: bytes. Counter: it only grows (a drop is a reset)."""
 
 @final
 class ZfsVdev(Record):
@@ -5373,13 +5462,17 @@ class ZfsVdev(Record):
         """
     @property
     def read_errors(self) -> Union[int, None]:
-        ...
+        """Errors since the pool was imported or last cleared (`zpool clear`), as `zpool
+        status` counts them.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def write_errors(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def checksum_errors(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def is_log(self) -> bool:
         """A log (ZIL) device."""
@@ -5397,22 +5490,28 @@ class ZfsDataset(Record):
         """The objset id (from the kstat name `objset-0x…`)."""
     @property
     def reads(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def writes(self) -> int:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def read_bytes(self) -> int:
-        """Unit: bytes."""
+        """Unit: bytes. Counter: it only grows (a drop is a reset)."""
     @property
     def written_bytes(self) -> int:
-        """Unit: bytes."""
+        """Unit: bytes. Counter: it only grows (a drop is a reset)."""
     @property
     def unlinks(self) -> int:
-        """Files unlinked."""
+        """Files unlinked.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def unlinked(self) -> int:
-        """Unlinked files whose space was reclaimed."""
+        """Unlinked files whose space was reclaimed.
+
+        Counter: it only grows (a drop is a reset).
+        """
 
 @final
 class ZfsArcStats(Record):
@@ -5436,10 +5535,10 @@ class ZfsArcStats(Record):
         """Unit: bytes."""
     @property
     def hits(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def misses(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def mru_bytes(self) -> Union[int, None]:
         """Most-recently-used list size.
@@ -5454,10 +5553,10 @@ class ZfsArcStats(Record):
         """
     @property
     def l2_hits(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def l2_misses(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
 
 @final
 class BtrfsMetrics(Record):
@@ -5567,19 +5666,28 @@ class BtrfsDevice(Record):
         """
     @property
     def write_errors(self) -> Union[int, None]:
-        """I/O errors since the counters were last reset (`btrfs device stats`)."""
+        """I/O errors since the counters were last reset (`btrfs device stats`).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def read_errors(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def flush_errors(self) -> Union[int, None]:
-        ...
+        """Counter: it only grows (a drop is a reset)."""
     @property
     def corruption_errors(self) -> Union[int, None]:
-        """Checksum mismatches."""
+        """Checksum mismatches.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def generation_errors(self) -> Union[int, None]:
-        """Blocks with an unexpected generation (lost writes)."""
+        """Blocks with an unexpected generation (lost writes).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def missing(self) -> Union[bool, None]:
         """The device is missing (`devinfo/<id>/missing`, Linux 5.9+)."""
@@ -5801,6 +5909,9 @@ class EbpfMetrics(Record):
     """What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
     previous snapshot of this probe, and the totals since attach.
 
+    The interval's numbers are gauges (each snapshot starts them again); the counters are
+    the totals of [`EbpfMetrics::since_attach`] and [`TracerStatus::dropped_since_attach`].
+
     A tracer's fields are `disabled` when it was not asked for, missing with its
     [`TracerStatus::reason`] when it did not attach, and `no_previous_sample` at the
     snapshot that attached it.
@@ -5888,7 +5999,10 @@ class TracerStatus(Record):
         """
     @property
     def dropped_since_attach(self) -> int:
-        """Events not counted since attach."""
+        """Events not counted since attach.
+
+        Counter: it only grows (a drop is a reset).
+        """
 
 @final
 class LatencyHistogram(Record):
@@ -6112,19 +6226,29 @@ class BlockIoStats(Record):
 
 @final
 class EbpfTotals(Record):
-    """What the tracers counted since they were attached."""
+    """What the tracers counted since they were attached: counters, which start again from 0
+    when a new probe attaches. The histograms and device rows are of the same record types
+    as the interval's ([`LatencyHistogram`], [`BlockIoDevice`]), whose numbers are gauges
+    (they are of one interval); their totals here are therefore gauges in the schema too.
+    """
     @property
     def attached_ns(self) -> int:
         """Time since the tracers were attached.
 
-        Unit: ns.
+        Unit: ns. Counter: it only grows (a drop is a reset).
         """
     @property
     def syscall_counts(self) -> Union[dict[str, int], None]:
-        """Calls per syscall name, largest first."""
+        """Calls per syscall name, largest first.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def syscall_errors(self) -> Union[dict[str, int], None]:
-        """Failed calls per syscall name, largest first."""
+        """Failed calls per syscall name, largest first.
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def syscall_latencies(self) -> Union[dict[str, LatencyHistogram], None]:
         """Latency per syscall name, in the order of `syscall_counts`."""
