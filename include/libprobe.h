@@ -2337,20 +2337,25 @@ typedef struct libprobe_tcp_stats {
 } libprobe_tcp_stats;
 
 // The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).
+//
+// Each counter stands alone: one that does not parse (or is negative) is `error`, and
+// the others are kept.
 typedef struct libprobe_udp_stats {
   // Counter: it only grows (a drop is a reset).
-  uint64_t in_datagrams;
+  struct libprobe_opt_u64 in_datagrams;
   // Datagrams to a port nobody listens on.
   // Counter: it only grows (a drop is a reset).
-  uint64_t no_ports;
+  struct libprobe_opt_u64 no_ports;
   // Counter: it only grows (a drop is a reset).
-  uint64_t in_errors;
+  struct libprobe_opt_u64 in_errors;
   // Counter: it only grows (a drop is a reset).
-  uint64_t out_datagrams;
+  struct libprobe_opt_u64 out_datagrams;
+  // Datagrams dropped for a full receive buffer (not printed by the oldest kernels).
   // Counter: it only grows (a drop is a reset).
-  uint64_t rcvbuf_errors;
+  struct libprobe_opt_u64 rcvbuf_errors;
+  // Datagrams dropped for a full send buffer (not printed by the oldest kernels).
   // Counter: it only grows (a drop is a reset).
-  uint64_t sndbuf_errors;
+  struct libprobe_opt_u64 sndbuf_errors;
   // Datagrams with a bad checksum (3.10+).
   // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 in_csum_errors;

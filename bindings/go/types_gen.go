@@ -3166,20 +3166,25 @@ func convTCPStats(c *C.libprobe_tcp_stats) TCPStats {
 }
 
 // The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).
+//
+// Each counter stands alone: one that does not parse (or is negative) is `error`, and
+// the others are kept.
 type UDPStats struct {
 	// Counter: it only grows (a drop is a reset).
-	InDatagrams uint64 `json:"in_datagrams"`
+	InDatagrams Field[uint64] `json:"in_datagrams"`
 	// Datagrams to a port nobody listens on.
 	// Counter: it only grows (a drop is a reset).
-	NoPorts uint64 `json:"no_ports"`
+	NoPorts Field[uint64] `json:"no_ports"`
 	// Counter: it only grows (a drop is a reset).
-	InErrors uint64 `json:"in_errors"`
+	InErrors Field[uint64] `json:"in_errors"`
 	// Counter: it only grows (a drop is a reset).
-	OutDatagrams uint64 `json:"out_datagrams"`
+	OutDatagrams Field[uint64] `json:"out_datagrams"`
+	// Datagrams dropped for a full receive buffer (not printed by the oldest kernels).
 	// Counter: it only grows (a drop is a reset).
-	RcvbufErrors uint64 `json:"rcvbuf_errors"`
+	RcvbufErrors Field[uint64] `json:"rcvbuf_errors"`
+	// Datagrams dropped for a full send buffer (not printed by the oldest kernels).
 	// Counter: it only grows (a drop is a reset).
-	SndbufErrors uint64 `json:"sndbuf_errors"`
+	SndbufErrors Field[uint64] `json:"sndbuf_errors"`
 	// Datagrams with a bad checksum (3.10+).
 	// Counter: it only grows (a drop is a reset).
 	InCsumErrors Field[uint64] `json:"in_csum_errors"`
@@ -3193,12 +3198,12 @@ type UDPStats struct {
 
 func convUDPStats(c *C.libprobe_udp_stats) UDPStats {
 	return UDPStats{
-		InDatagrams:  uint64(c.in_datagrams),
-		NoPorts:      uint64(c.no_ports),
-		InErrors:     uint64(c.in_errors),
-		OutDatagrams: uint64(c.out_datagrams),
-		RcvbufErrors: uint64(c.rcvbuf_errors),
-		SndbufErrors: uint64(c.sndbuf_errors),
+		InDatagrams:  convOptU64(&c.in_datagrams),
+		NoPorts:      convOptU64(&c.no_ports),
+		InErrors:     convOptU64(&c.in_errors),
+		OutDatagrams: convOptU64(&c.out_datagrams),
+		RcvbufErrors: convOptU64(&c.rcvbuf_errors),
+		SndbufErrors: convOptU64(&c.sndbuf_errors),
 		InCsumErrors: convOptU64(&c.in_csum_errors),
 		IgnoredMulti: convOptU64(&c.ignored_multi),
 		MemErrors:    convOptU64(&c.mem_errors),

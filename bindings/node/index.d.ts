@@ -2267,24 +2267,37 @@ export interface TcpStats {
   unavailable?: Partial<Record<'connectionsEstablished' | 'connectionsSynSent' | 'connectionsSynRecv' | 'connectionsFinWait1' | 'connectionsFinWait2' | 'connectionsTimeWait' | 'connectionsClose' | 'connectionsCloseWait' | 'connectionsLastAck' | 'connectionsListen' | 'connectionsClosing' | 'activeOpens' | 'passiveOpens' | 'attemptFails' | 'estabResets' | 'currEstab' | 'inSegs' | 'outSegs' | 'retransSegs' | 'inErrs' | 'outRsts' | 'inCsumErrors', Reason>>;
 }
 
-/** The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`). */
+/**
+ * The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).
+ *
+ * Each counter stands alone: one that does not parse (or is negative) is `error`, and
+ * the others are kept.
+ */
 export interface UdpStats {
   /** Counter: it only grows (a drop is a reset). */
-  inDatagrams: bigint;
+  inDatagrams: bigint | null;
   /**
    * Datagrams to a port nobody listens on.
    *
    * Counter: it only grows (a drop is a reset).
    */
-  noPorts: bigint;
+  noPorts: bigint | null;
   /** Counter: it only grows (a drop is a reset). */
-  inErrors: bigint;
+  inErrors: bigint | null;
   /** Counter: it only grows (a drop is a reset). */
-  outDatagrams: bigint;
-  /** Counter: it only grows (a drop is a reset). */
-  rcvbufErrors: bigint;
-  /** Counter: it only grows (a drop is a reset). */
-  sndbufErrors: bigint;
+  outDatagrams: bigint | null;
+  /**
+   * Datagrams dropped for a full receive buffer (not printed by the oldest kernels).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
+  rcvbufErrors: bigint | null;
+  /**
+   * Datagrams dropped for a full send buffer (not printed by the oldest kernels).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
+  sndbufErrors: bigint | null;
   /**
    * Datagrams with a bad checksum (3.10+).
    *
@@ -2304,7 +2317,7 @@ export interface UdpStats {
    */
   memErrors: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'inCsumErrors' | 'ignoredMulti' | 'memErrors', Reason>>;
+  unavailable?: Partial<Record<'inDatagrams' | 'noPorts' | 'inErrors' | 'outDatagrams' | 'rcvbufErrors' | 'sndbufErrors' | 'inCsumErrors' | 'ignoredMulti' | 'memErrors', Reason>>;
 }
 
 /**

@@ -535,27 +535,31 @@ pub fn net_packet(data: &[u8]) {
     assert!(rows.len() + errors.len() <= lines(data));
 }
 
-/// `/proc/net/snmp` and `netstat`: a table per two lines; renders back to the same tables.
+/// `/proc/net/snmp` and `netstat`: a table per two lines; the valid values render back to
+/// the same tables; every bad value has its problem.
 pub fn net_snmp(data: &[u8]) {
-    let Ok(tables) = net_snmp::parse(data) else { return };
-    assert!(tables.len() * 2 <= lines(data));
+    let v = net_snmp::values(data);
+    problems_explain(!v.bad.is_empty(), &v.problems);
+    assert!(v.tables.len() * 2 <= lines(data));
     let mut text = String::new();
-    for t in &tables {
+    for t in &v.tables {
         let keys: Vec<&str> = t.counters.iter().map(|(k, _)| k.as_str()).collect();
         let vals: Vec<String> = t.counters.iter().map(|(_, v)| v.to_string()).collect();
         text += &format!("{}: {}\n{}: {}\n", t.name, keys.join(" "), t.name, vals.join(" "));
     }
-    // Names with bytes that are not UTF-8 were written lossily: compare only clean input.
-    if std::str::from_utf8(data).is_ok() {
-        assert_eq!(net_snmp::parse(text.as_bytes()).map(|t| t.len()), Ok(tables.len()));
+    // Names with bytes that are not UTF-8 (or spaces, from a lossy name) were written
+    // lossily: compare only clean input.
+    if v.problems.is_empty() && std::str::from_utf8(data).is_ok() {
+        let back = net_snmp::values(text.as_bytes());
+        assert_eq!(back.tables.len(), v.tables.len());
     }
 }
 
-/// `/proc/net/snmp6`: one counter per line at most.
+/// `/proc/net/snmp6`: one counter per line at most; every bad value has its problem.
 pub fn net_snmp6(data: &[u8]) {
-    if let Ok(m) = net_snmp6::parse(data) {
-        assert!(m.len() <= lines(data));
-    }
+    let v = net_snmp6::values(data);
+    assert!(v.map.len() + v.bad.len() <= lines(data));
+    problems_explain(!v.bad.is_empty(), &v.problems);
 }
 
 /// `/proc/net/sockstat*`: pairs bounded by the input.

@@ -6807,22 +6807,27 @@ pub(crate) fn fill_tcp_stats(a: &Arena, r: &dyn Record) -> libprobe_tcp_stats {
 }
 
 /// The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).
+///
+/// Each counter stands alone: one that does not parse (or is negative) is `error`, and
+/// the others are kept.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_udp_stats {
     /// Counter: it only grows (a drop is a reset).
-    pub in_datagrams: u64,
+    pub in_datagrams: libprobe_opt_u64,
     /// Datagrams to a port nobody listens on.
     /// Counter: it only grows (a drop is a reset).
-    pub no_ports: u64,
+    pub no_ports: libprobe_opt_u64,
     /// Counter: it only grows (a drop is a reset).
-    pub in_errors: u64,
+    pub in_errors: libprobe_opt_u64,
     /// Counter: it only grows (a drop is a reset).
-    pub out_datagrams: u64,
+    pub out_datagrams: libprobe_opt_u64,
+    /// Datagrams dropped for a full receive buffer (not printed by the oldest kernels).
     /// Counter: it only grows (a drop is a reset).
-    pub rcvbuf_errors: u64,
+    pub rcvbuf_errors: libprobe_opt_u64,
+    /// Datagrams dropped for a full send buffer (not printed by the oldest kernels).
     /// Counter: it only grows (a drop is a reset).
-    pub sndbuf_errors: u64,
+    pub sndbuf_errors: libprobe_opt_u64,
     /// Datagrams with a bad checksum (3.10+).
     /// Counter: it only grows (a drop is a reset).
     pub in_csum_errors: libprobe_opt_u64,
@@ -6847,12 +6852,12 @@ fn e_udp_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_udp_stats {
 
 pub(crate) fn fill_udp_stats(a: &Arena, r: &dyn Record) -> libprobe_udp_stats {
     libprobe_udp_stats {
-        in_datagrams: c_u64(a, r.field(0)),
-        no_ports: c_u64(a, r.field(1)),
-        in_errors: c_u64(a, r.field(2)),
-        out_datagrams: c_u64(a, r.field(3)),
-        rcvbuf_errors: c_u64(a, r.field(4)),
-        sndbuf_errors: c_u64(a, r.field(5)),
+        in_datagrams: c_opt_u64(a, r.field(0)),
+        no_ports: c_opt_u64(a, r.field(1)),
+        in_errors: c_opt_u64(a, r.field(2)),
+        out_datagrams: c_opt_u64(a, r.field(3)),
+        rcvbuf_errors: c_opt_u64(a, r.field(4)),
+        sndbuf_errors: c_opt_u64(a, r.field(5)),
         in_csum_errors: c_opt_u64(a, r.field(6)),
         ignored_multi: c_opt_u64(a, r.field(7)),
         mem_errors: c_opt_u64(a, r.field(8)),
@@ -15546,7 +15551,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         name: c"in_datagrams".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_stats, in_datagrams) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -15554,7 +15559,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         name: c"no_ports".as_ptr(),
         doc: c"Datagrams to a port nobody listens on.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_stats, no_ports) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -15562,7 +15567,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         name: c"in_errors".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_stats, in_errors) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -15570,23 +15575,23 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         name: c"out_datagrams".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_stats, out_datagrams) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rcvbuf_errors".as_ptr(),
-        doc: c"".as_ptr(),
+        doc: c"Datagrams dropped for a full receive buffer (not printed by the oldest kernels).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_stats, rcvbuf_errors) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"sndbuf_errors".as_ptr(),
-        doc: c"".as_ptr(),
+        doc: c"Datagrams dropped for a full send buffer (not printed by the oldest kernels).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_stats, sndbuf_errors) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -18654,7 +18659,7 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 98]> = Table([
     libprobe_record_info { name: c"libprobe_netlink_socket".as_ptr(), schema_name: c"NetlinkSocket".as_ptr(), doc: c"One netlink socket.".as_ptr(), size: size_of::<libprobe_netlink_socket>() as u32, field_count: FIELDS_NETLINK_SOCKET.0.len() as u32, fields: FIELDS_NETLINK_SOCKET.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_packet_socket".as_ptr(), schema_name: c"PacketSocket".as_ptr(), doc: c"One packet (`AF_PACKET`) socket, as used by packet capture.".as_ptr(), size: size_of::<libprobe_packet_socket>() as u32, field_count: FIELDS_PACKET_SOCKET.0.len() as u32, fields: FIELDS_PACKET_SOCKET.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_tcp_stats".as_ptr(), schema_name: c"TcpStats".as_ptr(), doc: c"TCP connections per state (over the TCP table, IPv4 and IPv6) and the SNMP `Tcp`\ncounters of `/proc/net/snmp` (which count IPv4 and IPv6 together).\n\nThe counts are missing when the TCP table was not collected, the counters when\n`/proc/net/snmp` could not be read.".as_ptr(), size: size_of::<libprobe_tcp_stats>() as u32, field_count: FIELDS_TCP_STATS.0.len() as u32, fields: FIELDS_TCP_STATS.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_udp_stats".as_ptr(), schema_name: c"UdpStats".as_ptr(), doc: c"The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).".as_ptr(), size: size_of::<libprobe_udp_stats>() as u32, field_count: FIELDS_UDP_STATS.0.len() as u32, fields: FIELDS_UDP_STATS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_udp_stats".as_ptr(), schema_name: c"UdpStats".as_ptr(), doc: c"The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).\n\nEach counter stands alone: one that does not parse (or is negative) is `error`, and\nthe others are kept.".as_ptr(), size: size_of::<libprobe_udp_stats>() as u32, field_count: FIELDS_UDP_STATS.0.len() as u32, fields: FIELDS_UDP_STATS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_socket_stats".as_ptr(), schema_name: c"SocketStats".as_ptr(), doc: c"Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the\n`tcp_mem`/`udp_mem` sysctls).".as_ptr(), size: size_of::<libprobe_socket_stats>() as u32, field_count: FIELDS_SOCKET_STATS.0.len() as u32, fields: FIELDS_SOCKET_STATS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_memory_limits".as_ptr(), schema_name: c"MemoryLimits".as_ptr(), doc: c"A memory pressure setting in pages (`net.ipv4.tcp_mem`, `udp_mem`).".as_ptr(), size: size_of::<libprobe_memory_limits>() as u32, field_count: FIELDS_MEMORY_LIMITS.0.len() as u32, fields: FIELDS_MEMORY_LIMITS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_counter_table".as_ptr(), schema_name: c"CounterTable".as_ptr(), doc: c"One table of counters (`Tcp` of `/proc/net/snmp`, `TcpExt` of `/proc/net/netstat`).".as_ptr(), size: size_of::<libprobe_counter_table>() as u32, field_count: FIELDS_COUNTER_TABLE.0.len() as u32, fields: FIELDS_COUNTER_TABLE.0.as_ptr() },

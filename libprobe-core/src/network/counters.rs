@@ -54,21 +54,26 @@ pub struct TcpStats {
 }
 
 /// The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).
+///
+/// Each counter stands alone: one that does not parse (or is negative) is `error`, and
+/// the others are kept.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct UdpStats {
     #[record(counter)]
-    pub in_datagrams: u64,
+    pub in_datagrams: Field<u64>,
     /// Datagrams to a port nobody listens on.
     #[record(counter)]
-    pub no_ports: u64,
+    pub no_ports: Field<u64>,
     #[record(counter)]
-    pub in_errors: u64,
+    pub in_errors: Field<u64>,
     #[record(counter)]
-    pub out_datagrams: u64,
+    pub out_datagrams: Field<u64>,
+    /// Datagrams dropped for a full receive buffer (not printed by the oldest kernels).
     #[record(counter)]
-    pub rcvbuf_errors: u64,
+    pub rcvbuf_errors: Field<u64>,
+    /// Datagrams dropped for a full send buffer (not printed by the oldest kernels).
     #[record(counter)]
-    pub sndbuf_errors: u64,
+    pub sndbuf_errors: Field<u64>,
     /// Datagrams with a bad checksum (3.10+).
     #[record(counter)]
     pub in_csum_errors: Field<u64>,

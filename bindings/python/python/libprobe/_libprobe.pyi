@@ -2803,28 +2803,38 @@ class TcpStats(Record):
 
 @final
 class UdpStats(Record):
-    """The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`)."""
+    """The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).
+
+    Each counter stands alone: one that does not parse (or is negative) is `error`, and
+    the others are kept.
+    """
     @property
-    def in_datagrams(self) -> int:
+    def in_datagrams(self) -> Union[int, None]:
         """Counter: it only grows (a drop is a reset)."""
     @property
-    def no_ports(self) -> int:
+    def no_ports(self) -> Union[int, None]:
         """Datagrams to a port nobody listens on.
 
         Counter: it only grows (a drop is a reset).
         """
     @property
-    def in_errors(self) -> int:
+    def in_errors(self) -> Union[int, None]:
         """Counter: it only grows (a drop is a reset)."""
     @property
-    def out_datagrams(self) -> int:
+    def out_datagrams(self) -> Union[int, None]:
         """Counter: it only grows (a drop is a reset)."""
     @property
-    def rcvbuf_errors(self) -> int:
-        """Counter: it only grows (a drop is a reset)."""
+    def rcvbuf_errors(self) -> Union[int, None]:
+        """Datagrams dropped for a full receive buffer (not printed by the oldest kernels).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
-    def sndbuf_errors(self) -> int:
-        """Counter: it only grows (a drop is a reset)."""
+    def sndbuf_errors(self) -> Union[int, None]:
+        """Datagrams dropped for a full send buffer (not printed by the oldest kernels).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def in_csum_errors(self) -> Union[int, None]:
         """Datagrams with a bad checksum (3.10+).

@@ -1,10 +1,14 @@
 //! Protocol counters: `/proc/net/{snmp,snmp6,netstat,sockstat,sockstat6}` and the
 //! `tcp_mem` and `udp_mem` sysctls.
 
+use std::path::Path;
+
 use crate::error::ParseError;
 use crate::model::{Field, Reason, Warnings};
-use crate::network::{CounterTable, SocketStats, TcpConnection, TcpState, TcpStats, UdpStats};
-use crate::sys::imp::procfs::{net_snmp, net_sockstat, sys_net_mem};
+use crate::network::{SocketStats, TcpConnection, TcpState, TcpStats, UdpStats};
+use crate::parse::{Problems, Val};
+use crate::sys::imp::procfs::net_snmp::SnmpValues;
+use crate::sys::imp::procfs::{net_sockstat, sys_net_mem};
 
 use super::Collector;
 
@@ -26,6 +30,25 @@ impl Collector<'_> {
                     Field::Missing(Reason::Error)
                 }
             },
+            Err(e) => Field::Missing(w.reason(e)),
+        }
+    }
+
+    /// Reads one counter file (under `/proc`) and parses it value by value: its problems
+    /// are warnings, and the values that parse are kept.
+    pub(super) fn values<T>(
+        &self,
+        rel: &str,
+        parse: impl FnOnce(&[u8]) -> T,
+        problems: impl FnOnce(&T) -> &Problems,
+        w: &mut Warnings,
+    ) -> Field<T> {
+        match self.src.read_proc(rel) {
+            Ok(text) => {
+                let v = parse(&text);
+                w.problems(&self.src.proc_path(rel), problems(&v));
+                Field::Value(v)
+            }
             Err(e) => Field::Missing(w.reason(e)),
         }
     }
@@ -78,23 +101,55 @@ impl Collector<'_> {
     }
 }
 
-/// Per-state counts over the TCP table, and the SNMP `Tcp` counters.
-pub(super) fn tcp_stats(table: Option<&Field<Vec<TcpConnection>>>, snmp: &Field<Vec<CounterTable>>) -> TcpStats {
+/// A counter as an unsigned field: not printed is `absent`, bad (its problem is the
+/// file's) or negative (a warning quoting it) is `error`.
+fn unsigned(v: Val<i64>, name: &'static str, path: &Path, absent: Reason, w: &mut Warnings) -> Field<u64> {
+    match v {
+        Val::Ok(n) => u64::try_from(n).map_or_else(
+            |_| {
+                w.push(ParseError::bad(name, n.to_string().as_bytes()).in_file(path));
+                Field::Missing(Reason::Error)
+            },
+            Field::Value,
+        ),
+        Val::Absent => Field::Missing(absent),
+        Val::Bad => Field::Missing(Reason::Error),
+    }
+}
+
+/// Per-state counts over the TCP table, and the SNMP `Tcp` counters of `snmp` (read from
+/// `path`).
+pub(super) fn tcp_stats(
+    table: Option<&Field<Vec<TcpConnection>>>,
+    snmp: &Field<SnmpValues>,
+    path: &Path,
+    w: &mut Warnings,
+) -> TcpStats {
     let count = |s: TcpState| -> Field<u32> {
         match table {
             None => Field::Missing(Reason::Disabled),
             Some(Field::Missing(r)) => Field::Missing(*r),
-            Some(Field::Value(rows)) => {
-                Field::Value(u32::try_from(rows.iter().filter(|c| c.state == s).count()).unwrap_or(u32::MAX))
-            }
+            // A count of rows is at most the length of a vector: past u32 it is no count.
+            Some(Field::Value(rows)) => u32::try_from(rows.iter().filter(|c| c.state == s).count())
+                .map_or(Field::Missing(Reason::Error), Field::Value),
         }
     };
-    let c = |k: &str| -> Field<u64> {
-        match snmp {
-            Field::Value(t) => net_snmp::get(t, "Tcp", k)
-                .map_or(Field::Missing(Reason::NotSupported), |v| Field::Value(u64::try_from(v).unwrap_or(0))),
-            Field::Missing(r) => Field::Missing(*r),
+    // Every kernel prints these (`InCsumErrors` is 3.10+): one not printed is an error,
+    // and the first such one a warning.
+    let mut warned = false;
+    let mut c = |k: &'static str| -> Field<u64> {
+        let t = match snmp {
+            Field::Value(t) => t,
+            Field::Missing(r) => return Field::Missing(*r),
+        };
+        let v = t.get("Tcp", k);
+        if v == Val::Absent && k != "InCsumErrors" {
+            if !std::mem::replace(&mut warned, true) {
+                w.push(ParseError::missing(k).in_file(path));
+            }
+            return Field::Missing(Reason::Error);
         }
+        unsigned(v, k, path, Reason::NotSupported, w)
     };
     TcpStats {
         connections_established: count(TcpState::Established),
@@ -122,24 +177,87 @@ pub(super) fn tcp_stats(table: Option<&Field<Vec<TcpConnection>>>, snmp: &Field<
     }
 }
 
-/// The UDP counters by their SNMP names (`get("InDatagrams")`); `None` without them.
-pub(super) fn udp_counters(get: impl Fn(&str) -> Option<i64>) -> Field<UdpStats> {
-    let req = |k: &str| get(k).map(|v| u64::try_from(v).unwrap_or(0));
-    let opt = |k: &str| req(k).map_or(Field::Missing(Reason::NotSupported), Field::Value);
-    let (Some(in_datagrams), Some(no_ports), Some(in_errors), Some(out_datagrams)) =
-        (req("InDatagrams"), req("NoPorts"), req("InErrors"), req("OutDatagrams"))
-    else {
-        return Field::Missing(Reason::NotSupported);
+/// The UDP counters by their SNMP names (`get("InDatagrams")`), read from `path`, each
+/// alone. The four every kernel prints are an error when not printed (missing as a whole,
+/// with one warning, when none of them is).
+pub(super) fn udp_counters(get: impl Fn(&str) -> Val<i64>, path: &Path, w: &mut Warnings) -> Field<UdpStats> {
+    const REQUIRED: [&str; 4] = ["InDatagrams", "NoPorts", "InErrors", "OutDatagrams"];
+    if REQUIRED.iter().all(|k| get(k) == Val::Absent) {
+        w.push(ParseError::missing("InDatagrams").in_file(path));
+        return Field::Missing(Reason::Error);
+    }
+    let mut req = |k: &'static str| {
+        let v = get(k);
+        if v == Val::Absent {
+            w.push(ParseError::missing(k).in_file(path));
+            return Field::Missing(Reason::Error);
+        }
+        unsigned(v, k, path, Reason::Error, w)
     };
+    let (in_datagrams, no_ports, in_errors, out_datagrams) =
+        (req("InDatagrams"), req("NoPorts"), req("InErrors"), req("OutDatagrams"));
+    let mut opt = |k: &'static str| unsigned(get(k), k, path, Reason::NotSupported, w);
     Field::Value(UdpStats {
         in_datagrams,
         no_ports,
         in_errors,
         out_datagrams,
-        rcvbuf_errors: req("RcvbufErrors").unwrap_or(0),
-        sndbuf_errors: req("SndbufErrors").unwrap_or(0),
+        rcvbuf_errors: opt("RcvbufErrors"),
+        sndbuf_errors: opt("SndbufErrors"),
         in_csum_errors: opt("InCsumErrors"),
         ignored_multi: opt("IgnoredMulti"),
         mem_errors: opt("MemErrors"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sys::imp::procfs::{net_snmp, net_snmp6};
+
+    #[test]
+    fn a_negative_or_bad_udp_counter_is_that_counter_s_error() {
+        let v = net_snmp::values(
+            b"Udp: InDatagrams NoPorts InErrors OutDatagrams RcvbufErrors SndbufErrors\nUdp: 100 -3 x 99 0 7\n",
+        );
+        let mut w = Warnings::default();
+        let path = Path::new("/proc/net/snmp");
+        w.problems(path, &v.problems);
+        let u = udp_counters(|k| v.get("Udp", k), path, &mut w).value().cloned().unwrap();
+        assert_eq!(
+            (u.in_datagrams, u.out_datagrams, u.sndbuf_errors),
+            (Field::Value(100), Field::Value(99), Field::Value(7))
+        );
+        assert_eq!((u.no_ports.reason(), u.in_errors.reason()), (Some(Reason::Error), Some(Reason::Error)));
+        assert_eq!(u.in_csum_errors.reason(), Some(Reason::NotSupported));
+        let (kept, _) = w.into_parts();
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        assert!(kept.iter().any(|k| k.contains("NoPorts") && k.contains("\"-3\"")), "{kept:?}");
+        assert!(kept.iter().any(|k| k.contains("\"x\"")), "{kept:?}");
+    }
+
+    #[test]
+    fn udp6_without_its_lines_is_an_error() {
+        let mut w = Warnings::default();
+        let path = Path::new("/proc/net/snmp6");
+        let v = net_snmp6::values(b"Ip6InReceives 1\n");
+        assert_eq!(udp_counters(|k| v.get(&format!("Udp6{k}")), path, &mut w).reason(), Some(Reason::Error));
+        let v = net_snmp6::values(b"Udp6InDatagrams 1\nUdp6InErrors 0\nUdp6OutDatagrams 2\n");
+        let u = udp_counters(|k| v.get(&format!("Udp6{k}")), path, &mut w).value().cloned().unwrap();
+        assert_eq!((u.no_ports.reason(), u.rcvbuf_errors.reason()), (Some(Reason::Error), Some(Reason::NotSupported)));
+        assert_eq!(w.into_parts().0.len(), 2);
+    }
+
+    #[test]
+    fn a_negative_tcp_counter_is_an_error_not_zero() {
+        let v = net_snmp::values(b"Tcp: MaxConn ActiveOpens PassiveOpens\nTcp: -1 -5 4\n");
+        let mut w = Warnings::default();
+        let t = tcp_stats(None, &Field::Value(v), Path::new("/proc/net/snmp"), &mut w);
+        assert_eq!((t.active_opens.reason(), t.passive_opens), (Some(Reason::Error), Field::Value(4)));
+        // Not printed: an error (one warning for them all), but InCsumErrors is 3.10+.
+        assert_eq!((t.in_segs.reason(), t.out_rsts.reason()), (Some(Reason::Error), Some(Reason::Error)));
+        assert_eq!(t.in_csum_errors.reason(), Some(Reason::NotSupported));
+        assert_eq!(t.connections_listen.reason(), Some(Reason::Disabled));
+        assert_eq!(w.into_parts().0.len(), 2);
+    }
 }
