@@ -2400,34 +2400,37 @@ typedef struct libprobe_opt_memory_limits {
 
 // Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the
 // `tcp_mem`/`udp_mem` sysctls).
+//
+// Each count stands alone: one that does not parse or does not fit is `error`, and the
+// others are kept.
 typedef struct libprobe_socket_stats {
   // Sockets of every family in use.
-  uint32_t sockets_used;
+  struct libprobe_opt_u32 sockets_used;
   // TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded).
-  uint32_t tcp_inuse;
+  struct libprobe_opt_u32 tcp_inuse;
   // TCP sockets no process holds any more.
-  uint32_t tcp_orphan;
+  struct libprobe_opt_u32 tcp_orphan;
   // TCP sockets in TIME_WAIT.
-  uint32_t tcp_tw;
+  struct libprobe_opt_u32 tcp_tw;
   // TCP sockets allocated.
-  uint32_t tcp_alloc;
+  struct libprobe_opt_u32 tcp_alloc;
   // Memory TCP uses now.
   // Unit: pages.
-  uint64_t tcp_mem_pages;
+  struct libprobe_opt_u64 tcp_mem_pages;
   // The TCP memory thresholds (`net.ipv4.tcp_mem`).
   struct libprobe_opt_memory_limits tcp_mem;
   // UDP sockets in use (IPv4).
-  uint32_t udp_inuse;
+  struct libprobe_opt_u32 udp_inuse;
   // Unit: pages.
-  uint64_t udp_mem_pages;
+  struct libprobe_opt_u64 udp_mem_pages;
   // The UDP memory thresholds (`net.ipv4.udp_mem`).
   struct libprobe_opt_memory_limits udp_mem;
-  uint32_t udplite_inuse;
-  uint32_t raw_inuse;
+  struct libprobe_opt_u32 udplite_inuse;
+  struct libprobe_opt_u32 raw_inuse;
   // IP fragment reassembly queues in use.
-  uint32_t frag_inuse;
+  struct libprobe_opt_u32 frag_inuse;
   // Unit: bytes.
-  uint64_t frag_memory;
+  struct libprobe_opt_u64 frag_memory;
   // The IPv6 counts of `/proc/net/sockstat6` (absent without IPv6).
   struct libprobe_opt_u32 tcp6_inuse;
   struct libprobe_opt_u32 udp6_inuse;

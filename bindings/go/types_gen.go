@@ -3212,34 +3212,37 @@ func convUDPStats(c *C.libprobe_udp_stats) UDPStats {
 
 // Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the
 // `tcp_mem`/`udp_mem` sysctls).
+//
+// Each count stands alone: one that does not parse or does not fit is `error`, and the
+// others are kept.
 type SocketStats struct {
 	// Sockets of every family in use.
-	SocketsUsed uint32 `json:"sockets_used"`
+	SocketsUsed Field[uint32] `json:"sockets_used"`
 	// TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded).
-	TCPInuse uint32 `json:"tcp_inuse"`
+	TCPInuse Field[uint32] `json:"tcp_inuse"`
 	// TCP sockets no process holds any more.
-	TCPOrphan uint32 `json:"tcp_orphan"`
+	TCPOrphan Field[uint32] `json:"tcp_orphan"`
 	// TCP sockets in TIME_WAIT.
-	TCPTw uint32 `json:"tcp_tw"`
+	TCPTw Field[uint32] `json:"tcp_tw"`
 	// TCP sockets allocated.
-	TCPAlloc uint32 `json:"tcp_alloc"`
+	TCPAlloc Field[uint32] `json:"tcp_alloc"`
 	// Memory TCP uses now.
 	// Unit: pages.
-	TCPMemPages uint64 `json:"tcp_mem_pages"`
+	TCPMemPages Field[uint64] `json:"tcp_mem_pages"`
 	// The TCP memory thresholds (`net.ipv4.tcp_mem`).
 	TCPMem Field[MemoryLimits] `json:"tcp_mem"`
 	// UDP sockets in use (IPv4).
-	UDPInuse uint32 `json:"udp_inuse"`
+	UDPInuse Field[uint32] `json:"udp_inuse"`
 	// Unit: pages.
-	UDPMemPages uint64 `json:"udp_mem_pages"`
+	UDPMemPages Field[uint64] `json:"udp_mem_pages"`
 	// The UDP memory thresholds (`net.ipv4.udp_mem`).
 	UDPMem       Field[MemoryLimits] `json:"udp_mem"`
-	UdpliteInuse uint32              `json:"udplite_inuse"`
-	RawInuse     uint32              `json:"raw_inuse"`
+	UdpliteInuse Field[uint32]       `json:"udplite_inuse"`
+	RawInuse     Field[uint32]       `json:"raw_inuse"`
 	// IP fragment reassembly queues in use.
-	FragInuse uint32 `json:"frag_inuse"`
+	FragInuse Field[uint32] `json:"frag_inuse"`
 	// Unit: bytes.
-	FragMemory uint64 `json:"frag_memory"`
+	FragMemory Field[uint64] `json:"frag_memory"`
 	// The IPv6 counts of `/proc/net/sockstat6` (absent without IPv6).
 	Tcp6Inuse     Field[uint32] `json:"tcp6_inuse"`
 	Udp6Inuse     Field[uint32] `json:"udp6_inuse"`
@@ -3252,20 +3255,20 @@ type SocketStats struct {
 
 func convSocketStats(c *C.libprobe_socket_stats) SocketStats {
 	return SocketStats{
-		SocketsUsed:   uint32(c.sockets_used),
-		TCPInuse:      uint32(c.tcp_inuse),
-		TCPOrphan:     uint32(c.tcp_orphan),
-		TCPTw:         uint32(c.tcp_tw),
-		TCPAlloc:      uint32(c.tcp_alloc),
-		TCPMemPages:   uint64(c.tcp_mem_pages),
+		SocketsUsed:   convOptU32(&c.sockets_used),
+		TCPInuse:      convOptU32(&c.tcp_inuse),
+		TCPOrphan:     convOptU32(&c.tcp_orphan),
+		TCPTw:         convOptU32(&c.tcp_tw),
+		TCPAlloc:      convOptU32(&c.tcp_alloc),
+		TCPMemPages:   convOptU64(&c.tcp_mem_pages),
 		TCPMem:        convOptMemoryLimits(&c.tcp_mem),
-		UDPInuse:      uint32(c.udp_inuse),
-		UDPMemPages:   uint64(c.udp_mem_pages),
+		UDPInuse:      convOptU32(&c.udp_inuse),
+		UDPMemPages:   convOptU64(&c.udp_mem_pages),
 		UDPMem:        convOptMemoryLimits(&c.udp_mem),
-		UdpliteInuse:  uint32(c.udplite_inuse),
-		RawInuse:      uint32(c.raw_inuse),
-		FragInuse:     uint32(c.frag_inuse),
-		FragMemory:    uint64(c.frag_memory),
+		UdpliteInuse:  convOptU32(&c.udplite_inuse),
+		RawInuse:      convOptU32(&c.raw_inuse),
+		FragInuse:     convOptU32(&c.frag_inuse),
+		FragMemory:    convOptU64(&c.frag_memory),
 		Tcp6Inuse:     convOptU32(&c.tcp6_inuse),
 		Udp6Inuse:     convOptU32(&c.udp6_inuse),
 		Udplite6Inuse: convOptU32(&c.udplite6_inuse),

@@ -2323,38 +2323,41 @@ export interface UdpStats {
 /**
  * Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the
  * `tcp_mem`/`udp_mem` sysctls).
+ *
+ * Each count stands alone: one that does not parse or does not fit is `error`, and the
+ * others are kept.
  */
 export interface SocketStats {
   /** Sockets of every family in use. */
-  socketsUsed: number;
+  socketsUsed: number | null;
   /** TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded). */
-  tcpInuse: number;
+  tcpInuse: number | null;
   /** TCP sockets no process holds any more. */
-  tcpOrphan: number;
+  tcpOrphan: number | null;
   /** TCP sockets in TIME_WAIT. */
-  tcpTw: number;
+  tcpTw: number | null;
   /** TCP sockets allocated. */
-  tcpAlloc: number;
+  tcpAlloc: number | null;
   /**
    * Memory TCP uses now.
    *
    * Unit: pages.
    */
-  tcpMemPages: bigint;
+  tcpMemPages: bigint | null;
   /** The TCP memory thresholds (`net.ipv4.tcp_mem`). */
   tcpMem: MemoryLimits | null;
   /** UDP sockets in use (IPv4). */
-  udpInuse: number;
+  udpInuse: number | null;
   /** Unit: pages. */
-  udpMemPages: bigint;
+  udpMemPages: bigint | null;
   /** The UDP memory thresholds (`net.ipv4.udp_mem`). */
   udpMem: MemoryLimits | null;
-  udpliteInuse: number;
-  rawInuse: number;
+  udpliteInuse: number | null;
+  rawInuse: number | null;
   /** IP fragment reassembly queues in use. */
-  fragInuse: number;
+  fragInuse: number | null;
   /** Unit: bytes. */
-  fragMemory: bigint;
+  fragMemory: bigint | null;
   /** The IPv6 counts of `/proc/net/sockstat6` (absent without IPv6). */
   tcp6Inuse: number | null;
   udp6Inuse: number | null;
@@ -2364,7 +2367,7 @@ export interface SocketStats {
   /** Unit: bytes. */
   frag6Memory: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'tcpMem' | 'udpMem' | 'tcp6Inuse' | 'udp6Inuse' | 'udplite6Inuse' | 'raw6Inuse' | 'frag6Inuse' | 'frag6Memory', Reason>>;
+  unavailable?: Partial<Record<'socketsUsed' | 'tcpInuse' | 'tcpOrphan' | 'tcpTw' | 'tcpAlloc' | 'tcpMemPages' | 'tcpMem' | 'udpInuse' | 'udpMemPages' | 'udpMem' | 'udpliteInuse' | 'rawInuse' | 'fragInuse' | 'fragMemory' | 'tcp6Inuse' | 'udp6Inuse' | 'udplite6Inuse' | 'raw6Inuse' | 'frag6Inuse' | 'frag6Memory', Reason>>;
 }
 
 /** A memory pressure setting in pages (`net.ipv4.tcp_mem`, `udp_mem`). */

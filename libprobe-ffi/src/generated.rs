@@ -6866,36 +6866,39 @@ pub(crate) fn fill_udp_stats(a: &Arena, r: &dyn Record) -> libprobe_udp_stats {
 
 /// Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the
 /// `tcp_mem`/`udp_mem` sysctls).
+///
+/// Each count stands alone: one that does not parse or does not fit is `error`, and the
+/// others are kept.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_socket_stats {
     /// Sockets of every family in use.
-    pub sockets_used: u32,
+    pub sockets_used: libprobe_opt_u32,
     /// TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded).
-    pub tcp_inuse: u32,
+    pub tcp_inuse: libprobe_opt_u32,
     /// TCP sockets no process holds any more.
-    pub tcp_orphan: u32,
+    pub tcp_orphan: libprobe_opt_u32,
     /// TCP sockets in TIME_WAIT.
-    pub tcp_tw: u32,
+    pub tcp_tw: libprobe_opt_u32,
     /// TCP sockets allocated.
-    pub tcp_alloc: u32,
+    pub tcp_alloc: libprobe_opt_u32,
     /// Memory TCP uses now.
     /// Unit: pages.
-    pub tcp_mem_pages: u64,
+    pub tcp_mem_pages: libprobe_opt_u64,
     /// The TCP memory thresholds (`net.ipv4.tcp_mem`).
     pub tcp_mem: libprobe_opt_memory_limits,
     /// UDP sockets in use (IPv4).
-    pub udp_inuse: u32,
+    pub udp_inuse: libprobe_opt_u32,
     /// Unit: pages.
-    pub udp_mem_pages: u64,
+    pub udp_mem_pages: libprobe_opt_u64,
     /// The UDP memory thresholds (`net.ipv4.udp_mem`).
     pub udp_mem: libprobe_opt_memory_limits,
-    pub udplite_inuse: u32,
-    pub raw_inuse: u32,
+    pub udplite_inuse: libprobe_opt_u32,
+    pub raw_inuse: libprobe_opt_u32,
     /// IP fragment reassembly queues in use.
-    pub frag_inuse: u32,
+    pub frag_inuse: libprobe_opt_u32,
     /// Unit: bytes.
-    pub frag_memory: u64,
+    pub frag_memory: libprobe_opt_u64,
     /// The IPv6 counts of `/proc/net/sockstat6` (absent without IPv6).
     pub tcp6_inuse: libprobe_opt_u32,
     pub udp6_inuse: libprobe_opt_u32,
@@ -6919,20 +6922,20 @@ fn e_socket_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_socket_stats {
 
 pub(crate) fn fill_socket_stats(a: &Arena, r: &dyn Record) -> libprobe_socket_stats {
     libprobe_socket_stats {
-        sockets_used: c_u32(a, r.field(0)),
-        tcp_inuse: c_u32(a, r.field(1)),
-        tcp_orphan: c_u32(a, r.field(2)),
-        tcp_tw: c_u32(a, r.field(3)),
-        tcp_alloc: c_u32(a, r.field(4)),
-        tcp_mem_pages: c_u64(a, r.field(5)),
+        sockets_used: c_opt_u32(a, r.field(0)),
+        tcp_inuse: c_opt_u32(a, r.field(1)),
+        tcp_orphan: c_opt_u32(a, r.field(2)),
+        tcp_tw: c_opt_u32(a, r.field(3)),
+        tcp_alloc: c_opt_u32(a, r.field(4)),
+        tcp_mem_pages: c_opt_u64(a, r.field(5)),
         tcp_mem: c_opt_memory_limits(a, r.field(6)),
-        udp_inuse: c_u32(a, r.field(7)),
-        udp_mem_pages: c_u64(a, r.field(8)),
+        udp_inuse: c_opt_u32(a, r.field(7)),
+        udp_mem_pages: c_opt_u64(a, r.field(8)),
         udp_mem: c_opt_memory_limits(a, r.field(9)),
-        udplite_inuse: c_u32(a, r.field(10)),
-        raw_inuse: c_u32(a, r.field(11)),
-        frag_inuse: c_u32(a, r.field(12)),
-        frag_memory: c_u64(a, r.field(13)),
+        udplite_inuse: c_opt_u32(a, r.field(10)),
+        raw_inuse: c_opt_u32(a, r.field(11)),
+        frag_inuse: c_opt_u32(a, r.field(12)),
+        frag_memory: c_opt_u64(a, r.field(13)),
         tcp6_inuse: c_opt_u32(a, r.field(14)),
         udp6_inuse: c_opt_u32(a, r.field(15)),
         udplite6_inuse: c_opt_u32(a, r.field(16)),
@@ -15626,7 +15629,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"sockets_used".as_ptr(),
         doc: c"Sockets of every family in use.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, sockets_used) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15634,7 +15637,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"tcp_inuse".as_ptr(),
         doc: c"TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_inuse) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15642,7 +15645,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"tcp_orphan".as_ptr(),
         doc: c"TCP sockets no process holds any more.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_orphan) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15650,7 +15653,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"tcp_tw".as_ptr(),
         doc: c"TCP sockets in TIME_WAIT.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_tw) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15658,7 +15661,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"tcp_alloc".as_ptr(),
         doc: c"TCP sockets allocated.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_alloc) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15666,7 +15669,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"tcp_mem_pages".as_ptr(),
         doc: c"Memory TCP uses now.".as_ptr(),
         unit: c"pages".as_ptr(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_mem_pages) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15682,7 +15685,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"udp_inuse".as_ptr(),
         doc: c"UDP sockets in use (IPv4).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, udp_inuse) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15690,7 +15693,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"udp_mem_pages".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"pages".as_ptr(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_socket_stats, udp_mem_pages) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15706,7 +15709,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"udplite_inuse".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, udplite_inuse) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15714,7 +15717,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"raw_inuse".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, raw_inuse) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15722,7 +15725,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"frag_inuse".as_ptr(),
         doc: c"IP fragment reassembly queues in use.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, frag_inuse) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15730,7 +15733,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"frag_memory".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_socket_stats, frag_memory) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -18660,7 +18663,7 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 98]> = Table([
     libprobe_record_info { name: c"libprobe_packet_socket".as_ptr(), schema_name: c"PacketSocket".as_ptr(), doc: c"One packet (`AF_PACKET`) socket, as used by packet capture.".as_ptr(), size: size_of::<libprobe_packet_socket>() as u32, field_count: FIELDS_PACKET_SOCKET.0.len() as u32, fields: FIELDS_PACKET_SOCKET.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_tcp_stats".as_ptr(), schema_name: c"TcpStats".as_ptr(), doc: c"TCP connections per state (over the TCP table, IPv4 and IPv6) and the SNMP `Tcp`\ncounters of `/proc/net/snmp` (which count IPv4 and IPv6 together).\n\nThe counts are missing when the TCP table was not collected, the counters when\n`/proc/net/snmp` could not be read.".as_ptr(), size: size_of::<libprobe_tcp_stats>() as u32, field_count: FIELDS_TCP_STATS.0.len() as u32, fields: FIELDS_TCP_STATS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_udp_stats".as_ptr(), schema_name: c"UdpStats".as_ptr(), doc: c"The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).\n\nEach counter stands alone: one that does not parse (or is negative) is `error`, and\nthe others are kept.".as_ptr(), size: size_of::<libprobe_udp_stats>() as u32, field_count: FIELDS_UDP_STATS.0.len() as u32, fields: FIELDS_UDP_STATS.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_socket_stats".as_ptr(), schema_name: c"SocketStats".as_ptr(), doc: c"Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the\n`tcp_mem`/`udp_mem` sysctls).".as_ptr(), size: size_of::<libprobe_socket_stats>() as u32, field_count: FIELDS_SOCKET_STATS.0.len() as u32, fields: FIELDS_SOCKET_STATS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_socket_stats".as_ptr(), schema_name: c"SocketStats".as_ptr(), doc: c"Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the\n`tcp_mem`/`udp_mem` sysctls).\n\nEach count stands alone: one that does not parse or does not fit is `error`, and the\nothers are kept.".as_ptr(), size: size_of::<libprobe_socket_stats>() as u32, field_count: FIELDS_SOCKET_STATS.0.len() as u32, fields: FIELDS_SOCKET_STATS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_memory_limits".as_ptr(), schema_name: c"MemoryLimits".as_ptr(), doc: c"A memory pressure setting in pages (`net.ipv4.tcp_mem`, `udp_mem`).".as_ptr(), size: size_of::<libprobe_memory_limits>() as u32, field_count: FIELDS_MEMORY_LIMITS.0.len() as u32, fields: FIELDS_MEMORY_LIMITS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_counter_table".as_ptr(), schema_name: c"CounterTable".as_ptr(), doc: c"One table of counters (`Tcp` of `/proc/net/snmp`, `TcpExt` of `/proc/net/netstat`).".as_ptr(), size: size_of::<libprobe_counter_table>() as u32, field_count: FIELDS_COUNTER_TABLE.0.len() as u32, fields: FIELDS_COUNTER_TABLE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_net_interface_full".as_ptr(), schema_name: c"NetInterfaceFull".as_ptr(), doc: c"One network interface with its addresses, counters and driver.".as_ptr(), size: size_of::<libprobe_net_interface_full>() as u32, field_count: FIELDS_NET_INTERFACE_FULL.0.len() as u32, fields: FIELDS_NET_INTERFACE_FULL.0.as_ptr() },

@@ -101,35 +101,38 @@ pub struct MemoryLimits {
 
 /// Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the
 /// `tcp_mem`/`udp_mem` sysctls).
+///
+/// Each count stands alone: one that does not parse or does not fit is `error`, and the
+/// others are kept.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct SocketStats {
     /// Sockets of every family in use.
-    pub sockets_used: u32,
+    pub sockets_used: Field<u32>,
     /// TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded).
-    pub tcp_inuse: u32,
+    pub tcp_inuse: Field<u32>,
     /// TCP sockets no process holds any more.
-    pub tcp_orphan: u32,
+    pub tcp_orphan: Field<u32>,
     /// TCP sockets in TIME_WAIT.
-    pub tcp_tw: u32,
+    pub tcp_tw: Field<u32>,
     /// TCP sockets allocated.
-    pub tcp_alloc: u32,
+    pub tcp_alloc: Field<u32>,
     /// Memory TCP uses now.
     #[record(unit = "pages")]
-    pub tcp_mem_pages: u64,
+    pub tcp_mem_pages: Field<u64>,
     /// The TCP memory thresholds (`net.ipv4.tcp_mem`).
     pub tcp_mem: Field<MemoryLimits>,
     /// UDP sockets in use (IPv4).
-    pub udp_inuse: u32,
+    pub udp_inuse: Field<u32>,
     #[record(unit = "pages")]
-    pub udp_mem_pages: u64,
+    pub udp_mem_pages: Field<u64>,
     /// The UDP memory thresholds (`net.ipv4.udp_mem`).
     pub udp_mem: Field<MemoryLimits>,
-    pub udplite_inuse: u32,
-    pub raw_inuse: u32,
+    pub udplite_inuse: Field<u32>,
+    pub raw_inuse: Field<u32>,
     /// IP fragment reassembly queues in use.
-    pub frag_inuse: u32,
+    pub frag_inuse: Field<u32>,
     #[record(unit = "bytes")]
-    pub frag_memory: u64,
+    pub frag_memory: Field<u64>,
     /// The IPv6 counts of `/proc/net/sockstat6` (absent without IPv6).
     pub tcp6_inuse: Field<u32>,
     pub udp6_inuse: Field<u32>,

@@ -2858,24 +2858,27 @@ class UdpStats(Record):
 class SocketStats(Record):
     """Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the
     `tcp_mem`/`udp_mem` sysctls).
+
+    Each count stands alone: one that does not parse or does not fit is `error`, and the
+    others are kept.
     """
     @property
-    def sockets_used(self) -> int:
+    def sockets_used(self) -> Union[int, None]:
         """Sockets of every family in use."""
     @property
-    def tcp_inuse(self) -> int:
+    def tcp_inuse(self) -> Union[int, None]:
         """TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded)."""
     @property
-    def tcp_orphan(self) -> int:
+    def tcp_orphan(self) -> Union[int, None]:
         """TCP sockets no process holds any more."""
     @property
-    def tcp_tw(self) -> int:
+    def tcp_tw(self) -> Union[int, None]:
         """TCP sockets in TIME_WAIT."""
     @property
-    def tcp_alloc(self) -> int:
+    def tcp_alloc(self) -> Union[int, None]:
         """TCP sockets allocated."""
     @property
-    def tcp_mem_pages(self) -> int:
+    def tcp_mem_pages(self) -> Union[int, None]:
         """Memory TCP uses now.
 
         Unit: pages.
@@ -2884,25 +2887,25 @@ class SocketStats(Record):
     def tcp_mem(self) -> Union[MemoryLimits, None]:
         """The TCP memory thresholds (`net.ipv4.tcp_mem`)."""
     @property
-    def udp_inuse(self) -> int:
+    def udp_inuse(self) -> Union[int, None]:
         """UDP sockets in use (IPv4)."""
     @property
-    def udp_mem_pages(self) -> int:
+    def udp_mem_pages(self) -> Union[int, None]:
         """Unit: pages."""
     @property
     def udp_mem(self) -> Union[MemoryLimits, None]:
         """The UDP memory thresholds (`net.ipv4.udp_mem`)."""
     @property
-    def udplite_inuse(self) -> int:
+    def udplite_inuse(self) -> Union[int, None]:
         ...
     @property
-    def raw_inuse(self) -> int:
+    def raw_inuse(self) -> Union[int, None]:
         ...
     @property
-    def frag_inuse(self) -> int:
+    def frag_inuse(self) -> Union[int, None]:
         """IP fragment reassembly queues in use."""
     @property
-    def frag_memory(self) -> int:
+    def frag_memory(self) -> Union[int, None]:
         """Unit: bytes."""
     @property
     def tcp6_inuse(self) -> Union[int, None]:

@@ -8,7 +8,8 @@ use crate::model::{Field, Reason, Warnings};
 use crate::network::{SocketStats, TcpConnection, TcpState, TcpStats, UdpStats};
 use crate::parse::{Problems, Val};
 use crate::sys::imp::procfs::net_snmp::SnmpValues;
-use crate::sys::imp::procfs::{net_sockstat, sys_net_mem};
+use crate::sys::imp::procfs::net_sockstat::SockStatValues;
+use crate::sys::imp::procfs::sys_net_mem;
 
 use super::Collector;
 
@@ -55,42 +56,70 @@ impl Collector<'_> {
 
     pub(super) fn socket_stats(
         &self,
-        v4: Field<net_sockstat::SockStat>,
-        v6: Field<net_sockstat::SockStat>,
+        v4: Field<SockStatValues>,
+        v6: Field<SockStatValues>,
         w: &mut Warnings,
     ) -> Field<SocketStats> {
         let v4 = match v4 {
             Field::Value(v) => v,
             Field::Missing(r) => return Field::Missing(r),
         };
-        let mut limits = |name: &str| self.counters(&format!("sys/net/ipv4/{name}"), sys_net_mem::parse, w);
-        let (tcp_mem, udp_mem) = (limits("tcp_mem"), limits("udp_mem"));
-        let get = |p: &str, k: &str| v4.get(p, k).unwrap_or(0);
-        let g32 = |p: &str, k: &str| u32::try_from(get(p, k)).unwrap_or(u32::MAX);
-        let six = |p: &str, k: &str| match &v6 {
-            Field::Value(s) => s.get(p, k).map_or(Field::Missing(Reason::NotSupported), Field::Value),
-            Field::Missing(r) => Field::Missing(*r),
-        };
-        let six32 = |p: &str, k: &str| six(p, k).map(|v| u32::try_from(v).unwrap_or(u32::MAX));
-        if v4.get("sockets", "used").is_none() || v4.get("TCP", "inuse").is_none() {
-            w.push(ParseError::missing("TCP inuse").in_file(self.src.proc_path(self.proc_rel("sockstat"))));
+        let path = self.src.proc_path(self.proc_rel("sockstat"));
+        let path6 = self.src.proc_path(self.proc_rel("sockstat6"));
+        if v4.stat.0.is_empty() && v4.bad.is_empty() {
+            w.push(ParseError::missing("TCP inuse").in_file(&path));
             return Field::Missing(Reason::Error);
         }
+        let mut limits = |name: &str| self.counters(&format!("sys/net/ipv4/{name}"), sys_net_mem::parse, w);
+        let (tcp_mem, udp_mem) = (limits("tcp_mem"), limits("udp_mem"));
+        // Every kernel prints each of these: one not printed is an error (the first one a
+        // warning), like one that does not parse (its problem is the file's).
+        let mut warned = false;
+        let mut get = |p: &str, k: &'static str, w: &mut Warnings| -> Field<u64> {
+            match v4.get(p, k) {
+                Val::Ok(v) => Field::Value(v),
+                Val::Bad => Field::Missing(Reason::Error),
+                Val::Absent => {
+                    if !std::mem::replace(&mut warned, true) {
+                        w.push(ParseError::missing(k).in_file(&path));
+                    }
+                    Field::Missing(Reason::Error)
+                }
+            }
+        };
+        let mut g32 = |p: &str, k: &'static str, w: &mut Warnings| {
+            let v = get(p, k, w);
+            narrow(v, k, &path, w)
+        };
+        let sockets_used = g32("sockets", "used", w);
+        let (tcp_inuse, tcp_orphan) = (g32("TCP", "inuse", w), g32("TCP", "orphan", w));
+        let (tcp_tw, tcp_alloc) = (g32("TCP", "tw", w), g32("TCP", "alloc", w));
+        let (udp_inuse, udplite_inuse) = (g32("UDP", "inuse", w), g32("UDPLITE", "inuse", w));
+        let (raw_inuse, frag_inuse) = (g32("RAW", "inuse", w), g32("FRAG", "inuse", w));
+        let tcp_mem_pages = get("TCP", "mem", w);
+        let udp_mem_pages = get("UDP", "mem", w);
+        let frag_memory = get("FRAG", "memory", w);
+        // sockstat6 is absent without IPv6, and a line of it not printed is not supported.
+        let six = |p: &str, k: &str| match &v6 {
+            Field::Value(s) => s.get(p, k).field(Reason::NotSupported),
+            Field::Missing(r) => Field::Missing(*r),
+        };
+        let mut six32 = |p: &str, k: &'static str| narrow(six(p, k), k, &path6, w);
         Field::Value(SocketStats {
-            sockets_used: g32("sockets", "used"),
-            tcp_inuse: g32("TCP", "inuse"),
-            tcp_orphan: g32("TCP", "orphan"),
-            tcp_tw: g32("TCP", "tw"),
-            tcp_alloc: g32("TCP", "alloc"),
-            tcp_mem_pages: get("TCP", "mem"),
+            sockets_used,
+            tcp_inuse,
+            tcp_orphan,
+            tcp_tw,
+            tcp_alloc,
+            tcp_mem_pages,
             tcp_mem,
-            udp_inuse: g32("UDP", "inuse"),
-            udp_mem_pages: get("UDP", "mem"),
+            udp_inuse,
+            udp_mem_pages,
             udp_mem,
-            udplite_inuse: g32("UDPLITE", "inuse"),
-            raw_inuse: g32("RAW", "inuse"),
-            frag_inuse: g32("FRAG", "inuse"),
-            frag_memory: get("FRAG", "memory"),
+            udplite_inuse,
+            raw_inuse,
+            frag_inuse,
+            frag_memory,
             tcp6_inuse: six32("TCP6", "inuse"),
             udp6_inuse: six32("UDP6", "inuse"),
             udplite6_inuse: six32("UDPLITE6", "inuse"),
@@ -98,6 +127,21 @@ impl Collector<'_> {
             frag6_inuse: six32("FRAG6", "inuse"),
             frag6_memory: six("FRAG6", "memory"),
         })
+    }
+}
+
+/// A count as a u32 field: one past `u32::MAX` is an error with a warning quoting it,
+/// never clamped.
+fn narrow(v: Field<u64>, name: &'static str, path: &Path, w: &mut Warnings) -> Field<u32> {
+    match v {
+        Field::Value(n) => u32::try_from(n).map_or_else(
+            |_| {
+                w.push(ParseError::bad(name, n.to_string().as_bytes()).in_file(path));
+                Field::Missing(Reason::Error)
+            },
+            Field::Value,
+        ),
+        Field::Missing(r) => Field::Missing(r),
     }
 }
 

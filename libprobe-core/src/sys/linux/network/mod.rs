@@ -104,8 +104,8 @@ impl<'a> Collector<'a> {
         let inode = self.namespace_inode(w);
         // The socket counts size the tables up front (a TCP table of 20 000 rows would
         // otherwise be copied as it grows).
-        let sockstat = self.counters(&self.proc_rel("sockstat"), net_sockstat::parse, w);
-        let sockstat6 = self.counters(&self.proc_rel("sockstat6"), net_sockstat::parse, w);
+        let sockstat = self.values(&self.proc_rel("sockstat"), net_sockstat::values, |v| &v.problems, w);
+        let sockstat6 = self.values(&self.proc_rel("sockstat6"), net_sockstat::values, |v| &v.problems, w);
         let (sockets, sources) = self.sockets(&mut nl, &Hints::new(&sockstat, &sockstat6), procs, w);
 
         let (snmp_rel, snmp6_rel) = (self.proc_rel("snmp"), self.proc_rel("snmp6"));
