@@ -2967,31 +2967,33 @@ typedef struct libprobe_opt_list_conntrack_entry {
   struct libprobe_list_conntrack_entry value;
 } libprobe_opt_list_conntrack_entry;
 
-// One CPU's conntrack counters (`conntrack -S`).
+// One CPU's conntrack counters (`conntrack -S`). Each counter stands alone: one the
+// kernel does not give is `not_supported` (the set changed over versions), one that does
+// not parse is `error`.
 typedef struct libprobe_conntrack_cpu_stats {
   uint32_t cpu;
   // Lookups that found an entry.
   // Counter: it only grows (a drop is a reset).
-  uint32_t found;
+  struct libprobe_opt_u32 found;
   // Packets that could not be tracked.
   // Counter: it only grows (a drop is a reset).
-  uint32_t invalid;
+  struct libprobe_opt_u32 invalid;
   // Counter: it only grows (a drop is a reset).
-  uint32_t insert;
+  struct libprobe_opt_u32 insert;
   // Counter: it only grows (a drop is a reset).
-  uint32_t insert_failed;
+  struct libprobe_opt_u32 insert_failed;
   // Packets dropped (the table was full).
   // Counter: it only grows (a drop is a reset).
-  uint32_t drop;
+  struct libprobe_opt_u32 drop;
   // Entries evicted to make room.
   // Counter: it only grows (a drop is a reset).
-  uint32_t early_drop;
+  struct libprobe_opt_u32 early_drop;
   // ICMP errors that matched no entry.
   // Counter: it only grows (a drop is a reset).
-  uint32_t error;
+  struct libprobe_opt_u32 error;
   // Lookups restarted because the table changed.
   // Counter: it only grows (a drop is a reset).
-  uint32_t search_restart;
+  struct libprobe_opt_u32 search_restart;
   // Insertion races resolved (5.10+).
   // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 clash_resolve;

@@ -3864,31 +3864,33 @@ func convConntrackStats(c *C.libprobe_conntrack_stats) ConntrackStats {
 	}
 }
 
-// One CPU's conntrack counters (`conntrack -S`).
+// One CPU's conntrack counters (`conntrack -S`). Each counter stands alone: one the
+// kernel does not give is `not_supported` (the set changed over versions), one that does
+// not parse is `error`.
 type ConntrackCPUStats struct {
 	CPU uint32 `json:"cpu"`
 	// Lookups that found an entry.
 	// Counter: it only grows (a drop is a reset).
-	Found uint32 `json:"found"`
+	Found Field[uint32] `json:"found"`
 	// Packets that could not be tracked.
 	// Counter: it only grows (a drop is a reset).
-	Invalid uint32 `json:"invalid"`
+	Invalid Field[uint32] `json:"invalid"`
 	// Counter: it only grows (a drop is a reset).
-	Insert uint32 `json:"insert"`
+	Insert Field[uint32] `json:"insert"`
 	// Counter: it only grows (a drop is a reset).
-	InsertFailed uint32 `json:"insert_failed"`
+	InsertFailed Field[uint32] `json:"insert_failed"`
 	// Packets dropped (the table was full).
 	// Counter: it only grows (a drop is a reset).
-	Drop uint32 `json:"drop"`
+	Drop Field[uint32] `json:"drop"`
 	// Entries evicted to make room.
 	// Counter: it only grows (a drop is a reset).
-	EarlyDrop uint32 `json:"early_drop"`
+	EarlyDrop Field[uint32] `json:"early_drop"`
 	// ICMP errors that matched no entry.
 	// Counter: it only grows (a drop is a reset).
-	Error uint32 `json:"error"`
+	Error Field[uint32] `json:"error"`
 	// Lookups restarted because the table changed.
 	// Counter: it only grows (a drop is a reset).
-	SearchRestart uint32 `json:"search_restart"`
+	SearchRestart Field[uint32] `json:"search_restart"`
 	// Insertion races resolved (5.10+).
 	// Counter: it only grows (a drop is a reset).
 	ClashResolve Field[uint32] `json:"clash_resolve"`
@@ -3900,14 +3902,14 @@ type ConntrackCPUStats struct {
 func convConntrackCPUStats(c *C.libprobe_conntrack_cpu_stats) ConntrackCPUStats {
 	return ConntrackCPUStats{
 		CPU:           uint32(c.cpu),
-		Found:         uint32(c.found),
-		Invalid:       uint32(c.invalid),
-		Insert:        uint32(c.insert),
-		InsertFailed:  uint32(c.insert_failed),
-		Drop:          uint32(c.drop),
-		EarlyDrop:     uint32(c.early_drop),
-		Error:         uint32(c.error),
-		SearchRestart: uint32(c.search_restart),
+		Found:         convOptU32(&c.found),
+		Invalid:       convOptU32(&c.invalid),
+		Insert:        convOptU32(&c.insert),
+		InsertFailed:  convOptU32(&c.insert_failed),
+		Drop:          convOptU32(&c.drop),
+		EarlyDrop:     convOptU32(&c.early_drop),
+		Error:         convOptU32(&c.error),
+		SearchRestart: convOptU32(&c.search_restart),
 		ClashResolve:  convOptU32(&c.clash_resolve),
 		ChainToolong:  convOptU32(&c.chain_toolong),
 	}

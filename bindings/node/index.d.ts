@@ -2811,7 +2811,11 @@ export interface ConntrackStats {
   unavailable?: Partial<Record<'entries' | 'maxEntries' | 'accounting' | 'perCpu', Reason>>;
 }
 
-/** One CPU's conntrack counters (`conntrack -S`). */
+/**
+ * One CPU's conntrack counters (`conntrack -S`). Each counter stands alone: one the
+ * kernel does not give is `not_supported` (the set changed over versions), one that does
+ * not parse is `error`.
+ */
 export interface ConntrackCpuStats {
   cpu: number;
   /**
@@ -2819,41 +2823,41 @@ export interface ConntrackCpuStats {
    *
    * Counter: it only grows (a drop is a reset).
    */
-  found: number;
+  found: number | null;
   /**
    * Packets that could not be tracked.
    *
    * Counter: it only grows (a drop is a reset).
    */
-  invalid: number;
+  invalid: number | null;
   /** Counter: it only grows (a drop is a reset). */
-  insert: number;
+  insert: number | null;
   /** Counter: it only grows (a drop is a reset). */
-  insertFailed: number;
+  insertFailed: number | null;
   /**
    * Packets dropped (the table was full).
    *
    * Counter: it only grows (a drop is a reset).
    */
-  drop: number;
+  drop: number | null;
   /**
    * Entries evicted to make room.
    *
    * Counter: it only grows (a drop is a reset).
    */
-  earlyDrop: number;
+  earlyDrop: number | null;
   /**
    * ICMP errors that matched no entry.
    *
    * Counter: it only grows (a drop is a reset).
    */
-  error: number;
+  error: number | null;
   /**
    * Lookups restarted because the table changed.
    *
    * Counter: it only grows (a drop is a reset).
    */
-  searchRestart: number;
+  searchRestart: number | null;
   /**
    * Insertion races resolved (5.10+).
    *
@@ -2867,7 +2871,7 @@ export interface ConntrackCpuStats {
    */
   chainToolong: number | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'clashResolve' | 'chainToolong', Reason>>;
+  unavailable?: Partial<Record<'found' | 'invalid' | 'insert' | 'insertFailed' | 'drop' | 'earlyDrop' | 'error' | 'searchRestart' | 'clashResolve' | 'chainToolong', Reason>>;
 }
 
 /** One GPU: the specification's `GpuMetrics`, then what operators ask for beyond it. */

@@ -6,7 +6,7 @@
 //! output bounded by its input. [`TARGETS`] lists them by fuzz target name, which is also
 //! the name of each seed corpus directory (`fuzz/corpus/<target>/`).
 
-use crate::model::Field;
+use crate::model::{Field, Reason};
 use crate::network::AddressFamily;
 use crate::parse::{Problems, Val};
 use crate::process::Limit;
@@ -581,11 +581,14 @@ pub fn net_nf_conntrack(data: &[u8]) {
     }
 }
 
-/// `/proc/net/stat/nf_conntrack`: one CPU per line after the header.
+/// `/proc/net/stat/nf_conntrack`: one CPU per line after the header; every bad value has
+/// its problem.
 pub fn net_stat_nf_conntrack(data: &[u8]) {
-    if let Ok(c) = net_stat_nf_conntrack::parse(data) {
-        assert!(c.len() < lines(data).max(1));
-    }
+    let c = net_stat_nf_conntrack::parse(data);
+    assert!(c.cpus.len() < lines(data).max(1));
+    let bad =
+        c.cpus.iter().any(|c| [c.found, c.invalid, c.insert, c.drop].iter().any(|f| f.reason() == Some(Reason::Error)));
+    problems_explain(bad, &c.problems);
 }
 
 /// `tcp_mem`/`udp_mem`: renders back.

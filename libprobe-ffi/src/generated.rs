@@ -7693,33 +7693,35 @@ pub(crate) fn fill_conntrack_stats(a: &Arena, r: &dyn Record) -> libprobe_conntr
     }
 }
 
-/// One CPU's conntrack counters (`conntrack -S`).
+/// One CPU's conntrack counters (`conntrack -S`). Each counter stands alone: one the
+/// kernel does not give is `not_supported` (the set changed over versions), one that does
+/// not parse is `error`.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_conntrack_cpu_stats {
     pub cpu: u32,
     /// Lookups that found an entry.
     /// Counter: it only grows (a drop is a reset).
-    pub found: u32,
+    pub found: libprobe_opt_u32,
     /// Packets that could not be tracked.
     /// Counter: it only grows (a drop is a reset).
-    pub invalid: u32,
+    pub invalid: libprobe_opt_u32,
     /// Counter: it only grows (a drop is a reset).
-    pub insert: u32,
+    pub insert: libprobe_opt_u32,
     /// Counter: it only grows (a drop is a reset).
-    pub insert_failed: u32,
+    pub insert_failed: libprobe_opt_u32,
     /// Packets dropped (the table was full).
     /// Counter: it only grows (a drop is a reset).
-    pub drop: u32,
+    pub drop: libprobe_opt_u32,
     /// Entries evicted to make room.
     /// Counter: it only grows (a drop is a reset).
-    pub early_drop: u32,
+    pub early_drop: libprobe_opt_u32,
     /// ICMP errors that matched no entry.
     /// Counter: it only grows (a drop is a reset).
-    pub error: u32,
+    pub error: libprobe_opt_u32,
     /// Lookups restarted because the table changed.
     /// Counter: it only grows (a drop is a reset).
-    pub search_restart: u32,
+    pub search_restart: libprobe_opt_u32,
     /// Insertion races resolved (5.10+).
     /// Counter: it only grows (a drop is a reset).
     pub clash_resolve: libprobe_opt_u32,
@@ -7742,14 +7744,14 @@ fn e_conntrack_cpu_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_conntrack_cpu_s
 pub(crate) fn fill_conntrack_cpu_stats(a: &Arena, r: &dyn Record) -> libprobe_conntrack_cpu_stats {
     libprobe_conntrack_cpu_stats {
         cpu: c_u32(a, r.field(0)),
-        found: c_u32(a, r.field(1)),
-        invalid: c_u32(a, r.field(2)),
-        insert: c_u32(a, r.field(3)),
-        insert_failed: c_u32(a, r.field(4)),
-        drop: c_u32(a, r.field(5)),
-        early_drop: c_u32(a, r.field(6)),
-        error: c_u32(a, r.field(7)),
-        search_restart: c_u32(a, r.field(8)),
+        found: c_opt_u32(a, r.field(1)),
+        invalid: c_opt_u32(a, r.field(2)),
+        insert: c_opt_u32(a, r.field(3)),
+        insert_failed: c_opt_u32(a, r.field(4)),
+        drop: c_opt_u32(a, r.field(5)),
+        early_drop: c_opt_u32(a, r.field(6)),
+        error: c_opt_u32(a, r.field(7)),
+        search_restart: c_opt_u32(a, r.field(8)),
         clash_resolve: c_opt_u32(a, r.field(9)),
         chain_toolong: c_opt_u32(a, r.field(10)),
     }
@@ -16752,7 +16754,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         name: c"found".as_ptr(),
         doc: c"Lookups that found an entry.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, found) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -16760,7 +16762,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         name: c"invalid".as_ptr(),
         doc: c"Packets that could not be tracked.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, invalid) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -16768,7 +16770,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         name: c"insert".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, insert) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -16776,7 +16778,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         name: c"insert_failed".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, insert_failed) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -16784,7 +16786,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         name: c"drop".as_ptr(),
         doc: c"Packets dropped (the table was full).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, drop) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -16792,7 +16794,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         name: c"early_drop".as_ptr(),
         doc: c"Entries evicted to make room.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, early_drop) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -16800,7 +16802,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         name: c"error".as_ptr(),
         doc: c"ICMP errors that matched no entry.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, error) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -16808,7 +16810,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         name: c"search_restart".as_ptr(),
         doc: c"Lookups restarted because the table changed.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, search_restart) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -18677,7 +18679,7 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 98]> = Table([
     libprobe_record_info { name: c"libprobe_arp_entry".as_ptr(), schema_name: c"ArpEntry".as_ptr(), doc: c"One entry of the neighbour cache: ARP for IPv4, neighbour discovery for IPv6.".as_ptr(), size: size_of::<libprobe_arp_entry>() as u32, field_count: FIELDS_ARP_ENTRY.0.len() as u32, fields: FIELDS_ARP_ENTRY.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_conntrack_entry".as_ptr(), schema_name: c"ConntrackEntry".as_ptr(), doc: c"One tracked connection (netfilter conntrack).".as_ptr(), size: size_of::<libprobe_conntrack_entry>() as u32, field_count: FIELDS_CONNTRACK_ENTRY.0.len() as u32, fields: FIELDS_CONNTRACK_ENTRY.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_conntrack_stats".as_ptr(), schema_name: c"ConntrackStats".as_ptr(), doc: c"Conntrack totals.".as_ptr(), size: size_of::<libprobe_conntrack_stats>() as u32, field_count: FIELDS_CONNTRACK_STATS.0.len() as u32, fields: FIELDS_CONNTRACK_STATS.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_conntrack_cpu_stats".as_ptr(), schema_name: c"ConntrackCpuStats".as_ptr(), doc: c"One CPU's conntrack counters (`conntrack -S`).".as_ptr(), size: size_of::<libprobe_conntrack_cpu_stats>() as u32, field_count: FIELDS_CONNTRACK_CPU_STATS.0.len() as u32, fields: FIELDS_CONNTRACK_CPU_STATS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_conntrack_cpu_stats".as_ptr(), schema_name: c"ConntrackCpuStats".as_ptr(), doc: c"One CPU's conntrack counters (`conntrack -S`). Each counter stands alone: one the\nkernel does not give is `not_supported` (the set changed over versions), one that does\nnot parse is `error`.".as_ptr(), size: size_of::<libprobe_conntrack_cpu_stats>() as u32, field_count: FIELDS_CONNTRACK_CPU_STATS.0.len() as u32, fields: FIELDS_CONNTRACK_CPU_STATS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_gpu_metrics".as_ptr(), schema_name: c"GpuMetrics".as_ptr(), doc: c"One GPU: the specification's `GpuMetrics`, then what operators ask for beyond it.".as_ptr(), size: size_of::<libprobe_gpu_metrics>() as u32, field_count: FIELDS_GPU_METRICS.0.len() as u32, fields: FIELDS_GPU_METRICS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_gpu_process".as_ptr(), schema_name: c"GpuProcess".as_ptr(), doc: c"A process using a GPU.".as_ptr(), size: size_of::<libprobe_gpu_process>() as u32, field_count: FIELDS_GPU_PROCESS.0.len() as u32, fields: FIELDS_GPU_PROCESS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_gpu_engine_use".as_ptr(), schema_name: c"GpuEngineUse".as_ptr(), doc: c"One engine class of a DRM client (`drm-engine-<name>`, `drm-cycles-<name>`).".as_ptr(), size: size_of::<libprobe_gpu_engine_use>() as u32, field_count: FIELDS_GPU_ENGINE_USE.0.len() as u32, fields: FIELDS_GPU_ENGINE_USE.0.as_ptr() },

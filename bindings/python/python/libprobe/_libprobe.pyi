@@ -3547,48 +3547,51 @@ class ConntrackStats(Record):
 
 @final
 class ConntrackCpuStats(Record):
-    """One CPU's conntrack counters (`conntrack -S`)."""
+    """One CPU's conntrack counters (`conntrack -S`). Each counter stands alone: one the
+    kernel does not give is `not_supported` (the set changed over versions), one that does
+    not parse is `error`.
+    """
     @property
     def cpu(self) -> int:
         ...
     @property
-    def found(self) -> int:
+    def found(self) -> Union[int, None]:
         """Lookups that found an entry.
 
         Counter: it only grows (a drop is a reset).
         """
     @property
-    def invalid(self) -> int:
+    def invalid(self) -> Union[int, None]:
         """Packets that could not be tracked.
 
         Counter: it only grows (a drop is a reset).
         """
     @property
-    def insert(self) -> int:
+    def insert(self) -> Union[int, None]:
         """Counter: it only grows (a drop is a reset)."""
     @property
-    def insert_failed(self) -> int:
+    def insert_failed(self) -> Union[int, None]:
         """Counter: it only grows (a drop is a reset)."""
     @property
-    def drop(self) -> int:
+    def drop(self) -> Union[int, None]:
         """Packets dropped (the table was full).
 
         Counter: it only grows (a drop is a reset).
         """
     @property
-    def early_drop(self) -> int:
+    def early_drop(self) -> Union[int, None]:
         """Entries evicted to make room.
 
         Counter: it only grows (a drop is a reset).
         """
     @property
-    def error(self) -> int:
+    def error(self) -> Union[int, None]:
         """ICMP errors that matched no entry.
 
         Counter: it only grows (a drop is a reset).
         """
     @property
-    def search_restart(self) -> int:
+    def search_restart(self) -> Union[int, None]:
         """Lookups restarted because the table changed.
 
         Counter: it only grows (a drop is a reset).

@@ -216,18 +216,19 @@ pub(crate) fn cpu_stats(ty: u16, payload: &[u8]) -> Result<Option<ConntrackCpuSt
             *slot = Some(Bytes(val).u32_be(0).ok_or(ParseError::invalid("CTA_STATS"))?);
         }
     }
-    let req = |i: usize| v[i].unwrap_or(0);
+    // An attribute the kernel does not send is a counter it does not keep (the set changed
+    // over versions): not supported, never 0.
     let opt = |i: usize| v[i].map_or(Field::Missing(Reason::NotSupported), Field::Value);
     Ok(Some(ConntrackCpuStats {
         cpu: u32::from(cpu),
-        found: req(2),
-        invalid: req(4),
-        insert: req(8),
-        insert_failed: req(9),
-        drop: req(10),
-        early_drop: req(11),
-        error: req(12),
-        search_restart: req(13),
+        found: opt(2),
+        invalid: opt(4),
+        insert: opt(8),
+        insert_failed: opt(9),
+        drop: opt(10),
+        early_drop: opt(11),
+        error: opt(12),
+        search_restart: opt(13),
         clash_resolve: opt(14),
         chain_toolong: opt(15),
     }))
@@ -302,7 +303,9 @@ pub(crate) mod tests {
         let c = cpu_stats(0x104, &s).unwrap().unwrap();
         assert_eq!(
             (c.cpu, c.insert, c.clash_resolve, c.chain_toolong.reason()),
-            (1, 3, Field::Value(2), Some(Reason::NotSupported))
+            (1, Field::Value(3), Field::Value(2), Some(Reason::NotSupported))
         );
+        // A counter the kernel did not send is not 0.
+        assert_eq!(c.found.reason(), Some(Reason::NotSupported));
     }
 }
