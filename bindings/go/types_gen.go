@@ -2505,14 +2505,14 @@ type TCPConnection struct {
 	// Time until the timer fires, in clock ticks (USER_HZ, see the system domain's
 	// `clock_ticks`), as `/proc/net/tcp` prints it.
 	// Unit: ticks.
-	TimerJiffies uint32 `json:"timer_jiffies"`
+	TimerJiffies Field[uint32] `json:"timer_jiffies"`
 	// Unanswered retransmissions of the current segment (`icsk_retransmits`).
-	Retransmits uint8 `json:"retransmits"`
+	Retransmits Field[uint8] `json:"retransmits"`
 	// The user that created the socket.
 	UID uint32 `json:"uid"`
 	// Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of
-	// `/proc/net/tcp`).
-	Timeout uint32 `json:"timeout"`
+	// `/proc/net/tcp`; from sock_diag, only with `tcp_info`).
+	Timeout Field[uint32] `json:"timeout"`
 	// The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds.
 	Inode uint64 `json:"inode"`
 	// The first owner's pid (see the module docs for the reasons it may be missing).
@@ -2552,10 +2552,10 @@ func convTCPConnection(c *C.libprobe_tcp_connection) TCPConnection {
 		TxQueue:          uint32(c.tx_queue),
 		RxQueue:          uint32(c.rx_queue),
 		TimerActive:      uint8(c.timer_active),
-		TimerJiffies:     uint32(c.timer_jiffies),
-		Retransmits:      uint8(c.retransmits),
+		TimerJiffies:     convOptU32(&c.timer_jiffies),
+		Retransmits:      convOptU8(&c.retransmits),
 		UID:              uint32(c.uid),
-		Timeout:          uint32(c.timeout),
+		Timeout:          convOptU32(&c.timeout),
 		Inode:            uint64(c.inode),
 		PID:              convOptI32(&c.pid),
 		ProcessName:      convOptStr(&c.process_name),

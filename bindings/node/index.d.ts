@@ -1611,16 +1611,16 @@ export interface TcpConnection {
    *
    * Unit: ticks.
    */
-  timerJiffies: number;
+  timerJiffies: number | null;
   /** Unanswered retransmissions of the current segment (`icsk_retransmits`). */
-  retransmits: number;
+  retransmits: number | null;
   /** The user that created the socket. */
   uid: number;
   /**
    * Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of
-   * `/proc/net/tcp`).
+   * `/proc/net/tcp`; from sock_diag, only with `tcp_info`).
    */
-  timeout: number;
+  timeout: number | null;
   /** The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds. */
   inode: bigint;
   /** The first owner's pid (see the module docs for the reasons it may be missing). */
@@ -1654,7 +1654,7 @@ export interface TcpConnection {
   /** Buffer memory. */
   memory: SocketMemory | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'pid' | 'processName' | 'owners' | 'acceptBacklogMax' | 'boundInterface' | 'cookie' | 'congestion' | 'shutdown' | 'info' | 'memory', Reason>>;
+  unavailable?: Partial<Record<'timerJiffies' | 'retransmits' | 'timeout' | 'pid' | 'processName' | 'owners' | 'acceptBacklogMax' | 'boundInterface' | 'cookie' | 'congestion' | 'shutdown' | 'info' | 'memory', Reason>>;
 }
 
 /** One process holding a descriptor to a socket. */

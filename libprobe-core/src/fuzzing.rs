@@ -491,28 +491,37 @@ fn is_ip(text: &str, family: AddressFamily) -> bool {
 /// addresses.
 pub fn net_tcp(data: &[u8]) {
     for fam in [AddressFamily::Ipv4, AddressFamily::Ipv6] {
-        let (rows, errors) = net_tcp::parse(data, fam);
-        assert!(rows.len() + errors.len() <= lines(data));
-        assert!(rows.iter().all(|r| is_ip(&r.local_addr, fam) && is_ip(&r.remote_addr, fam)));
+        let t = net_tcp::parse(data, fam);
+        assert!(t.rows.len() + t.left_out.len() <= lines(data));
+        assert!(t.rows.iter().all(|r| is_ip(&r.local_addr, fam) && is_ip(&r.remote_addr, fam)));
+        let bad = t.rows.iter().any(|r| [r.timer_jiffies.reason(), r.timeout.reason()].contains(&Some(Reason::Error)));
+        problems_explain(bad || r_bad(t.rows.iter().map(|r| r.retransmits.reason())), &t.problems);
     }
+}
+
+/// Whether any of these reasons is `error`.
+fn r_bad(mut reasons: impl Iterator<Item = Option<Reason>>) -> bool {
+    reasons.any(|r| r == Some(Reason::Error))
 }
 
 /// `/proc/net/udp*`: as TCP; a remote port exactly when a remote address.
 pub fn net_udp(data: &[u8]) {
     for fam in [AddressFamily::Ipv4, AddressFamily::Ipv6] {
-        let (rows, errors) = net_udp::parse(data, fam, false);
-        assert!(rows.len() + errors.len() <= lines(data));
-        assert!(rows.iter().all(|r| r.remote_addr.is_some() == r.remote_port.is_some()));
-        assert!(rows.iter().all(|r| r.remote_addr.as_deref().is_none_or(|a| is_ip(a, fam))));
+        let t = net_udp::parse(data, fam, false);
+        assert!(t.rows.len() + t.left_out.len() <= lines(data));
+        assert!(t.rows.iter().all(|r| r.remote_addr.is_some() == r.remote_port.is_some()));
+        assert!(t.rows.iter().all(|r| r.remote_addr.as_deref().is_none_or(|a| is_ip(a, fam))));
+        problems_explain(r_bad(t.rows.iter().map(|r| r.drops.reason())), &t.problems);
     }
 }
 
 /// `/proc/net/raw*`: as TCP.
 pub fn net_raw(data: &[u8]) {
     for fam in [AddressFamily::Ipv4, AddressFamily::Ipv6] {
-        let (rows, errors) = net_raw::parse(data, fam);
-        assert!(rows.len() + errors.len() <= lines(data));
-        assert!(rows.iter().all(|r| is_ip(&r.local_addr, fam)));
+        let t = net_raw::parse(data, fam);
+        assert!(t.rows.len() + t.left_out.len() <= lines(data));
+        assert!(t.rows.iter().all(|r| is_ip(&r.local_addr, fam)));
+        problems_explain(r_bad(t.rows.iter().map(|r| r.drops.reason())), &t.problems);
     }
 }
 

@@ -6022,14 +6022,14 @@ pub struct libprobe_tcp_connection {
     /// Time until the timer fires, in clock ticks (USER_HZ, see the system domain's
     /// `clock_ticks`), as `/proc/net/tcp` prints it.
     /// Unit: ticks.
-    pub timer_jiffies: u32,
+    pub timer_jiffies: libprobe_opt_u32,
     /// Unanswered retransmissions of the current segment (`icsk_retransmits`).
-    pub retransmits: u8,
+    pub retransmits: libprobe_opt_u8,
     /// The user that created the socket.
     pub uid: u32,
     /// Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of
-    /// `/proc/net/tcp`).
-    pub timeout: u32,
+    /// `/proc/net/tcp`; from sock_diag, only with `tcp_info`).
+    pub timeout: libprobe_opt_u32,
     /// The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds.
     pub inode: u64,
     /// The first owner's pid (see the module docs for the reasons it may be missing).
@@ -6080,10 +6080,10 @@ pub(crate) fn fill_tcp_connection(a: &Arena, r: &dyn Record) -> libprobe_tcp_con
         tx_queue: c_u32(a, r.field(6)),
         rx_queue: c_u32(a, r.field(7)),
         timer_active: c_u8(a, r.field(8)),
-        timer_jiffies: c_u32(a, r.field(9)),
-        retransmits: c_u8(a, r.field(10)),
+        timer_jiffies: c_opt_u32(a, r.field(9)),
+        retransmits: c_opt_u8(a, r.field(10)),
         uid: c_u32(a, r.field(11)),
-        timeout: c_u32(a, r.field(12)),
+        timeout: c_opt_u32(a, r.field(12)),
         inode: c_u64(a, r.field(13)),
         pid: c_opt_i32(a, r.field(14)),
         process_name: c_opt_str(a, r.field(15)),
@@ -14812,10 +14812,10 @@ static FIELDS_TCP_CONNECTION: Table<[libprobe_field_info; 24]> = Table([
     libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Bytes sent and not yet acknowledged (0 for a listening socket).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, tx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Bytes received and not yet read; for a listening socket, connections waiting to be\naccepted.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, rx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"timer_active".as_ptr(), doc: c"The pending timer: 0 none, 1 retransmit (or probe), 2 keepalive, 3 TIME_WAIT,\n4 zero-window probe.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_active) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"timer_jiffies".as_ptr(), doc: c"Time until the timer fires, in clock ticks (USER_HZ, see the system domain's\n`clock_ticks`), as `/proc/net/tcp` prints it.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_jiffies) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Unanswered retransmissions of the current segment (`icsk_retransmits`).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_connection, retransmits) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"timer_jiffies".as_ptr(), doc: c"Time until the timer fires, in clock ticks (USER_HZ, see the system domain's\n`clock_ticks`), as `/proc/net/tcp` prints it.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_jiffies) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Unanswered retransmissions of the current segment (`icsk_retransmits`).".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_tcp_connection, retransmits) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"uid".as_ptr(), doc: c"The user that created the socket.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, uid) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"timeout".as_ptr(), doc: c"Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of\n`/proc/net/tcp`).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, timeout) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"timeout".as_ptr(), doc: c"Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of\n`/proc/net/tcp`; from sock_diag, only with `tcp_info`).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_connection, timeout) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"inode".as_ptr(), doc: c"The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_connection, inode) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"pid".as_ptr(), doc: c"The first owner's pid (see the module docs for the reasons it may be missing).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_tcp_connection, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"process_name".as_ptr(), doc: c"The first owner's command name.".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_tcp_connection, process_name) as u32, metric: LIBPROBE_METRIC_GAUGE },

@@ -1976,14 +1976,14 @@ typedef struct libprobe_tcp_connection {
   // Time until the timer fires, in clock ticks (USER_HZ, see the system domain's
   // `clock_ticks`), as `/proc/net/tcp` prints it.
   // Unit: ticks.
-  uint32_t timer_jiffies;
+  struct libprobe_opt_u32 timer_jiffies;
   // Unanswered retransmissions of the current segment (`icsk_retransmits`).
-  uint8_t retransmits;
+  struct libprobe_opt_u8 retransmits;
   // The user that created the socket.
   uint32_t uid;
   // Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of
-  // `/proc/net/tcp`).
-  uint32_t timeout;
+  // `/proc/net/tcp`; from sock_diag, only with `tcp_info`).
+  struct libprobe_opt_u32 timeout;
   // The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds.
   uint64_t inode;
   // The first owner's pid (see the module docs for the reasons it may be missing).

@@ -2003,22 +2003,22 @@ class TcpConnection(Record):
         4 zero-window probe.
         """
     @property
-    def timer_jiffies(self) -> int:
+    def timer_jiffies(self) -> Union[int, None]:
         """Time until the timer fires, in clock ticks (USER_HZ, see the system domain's
         `clock_ticks`), as `/proc/net/tcp` prints it.
 
         Unit: ticks.
         """
     @property
-    def retransmits(self) -> int:
+    def retransmits(self) -> Union[int, None]:
         """Unanswered retransmissions of the current segment (`icsk_retransmits`)."""
     @property
     def uid(self) -> int:
         """The user that created the socket."""
     @property
-    def timeout(self) -> int:
+    def timeout(self) -> Union[int, None]:
         """Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of
-        `/proc/net/tcp`).
+        `/proc/net/tcp`; from sock_diag, only with `tcp_info`).
         """
     @property
     def inode(self) -> int:

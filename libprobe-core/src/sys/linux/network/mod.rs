@@ -56,6 +56,7 @@ use crate::model::{Field, Reason, Warnings};
 use crate::network::{NetNamespace, Network, NetworkOptions};
 use crate::process::ProcessFull;
 use crate::source::Source;
+use crate::sys::imp::procfs::net_inet::Rows;
 use crate::sys::imp::procfs::{net_snmp, net_snmp6, net_sockstat};
 
 use counters::{tcp_stats, udp_counters};
@@ -188,11 +189,11 @@ impl<'a> Collector<'a> {
     }
 
     /// Reads one `/proc/net` table in one piece (large tables change while read) and parses
-    /// it with `parse`; row errors become warnings.
+    /// it with `parse`; rows left out and values that cost only themselves become warnings.
     fn proc_table<T>(
         &self,
         name: &str,
-        parse: impl FnOnce(&[u8]) -> (Vec<T>, Vec<ParseError>),
+        parse: impl FnOnce(&[u8]) -> Rows<T>,
         w: &mut Warnings,
     ) -> Result<Vec<T>, Error> {
         let rel = self.proc_rel(name);
@@ -201,11 +202,12 @@ impl<'a> Collector<'a> {
         // ended, and rows that moved meanwhile can repeat (dropped below) or be missed.
         let mut buf = Vec::with_capacity(64 << 10);
         self.src.read_into(&path, &mut buf)?;
-        let (rows, errors) = parse(&buf);
-        let n = errors.len();
-        if let Some(first) = errors.into_iter().next() {
+        let Rows { rows, left_out, problems } = parse(&buf);
+        let n = left_out.len();
+        if let Some(first) = left_out.into_iter().next() {
             w.push(format!("{} ({n} rows left out)", first.in_file(&path)));
         }
+        w.problems(&path, &problems);
         Ok(rows)
     }
 }

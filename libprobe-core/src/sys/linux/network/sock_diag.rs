@@ -346,7 +346,8 @@ pub(crate) fn tcp_connection(d: &InetDiag<'_>, ticks_per_s: u64) -> Result<TcpCo
         Some(v) => decode_tcp_info(v).map_or(Field::Missing(Reason::NotSupported), Field::Value),
         None => Field::Missing(Reason::NotPresent),
     };
-    let probes = info.value().map_or(0, |i| u32::from(i.probes));
+    // Only tcp_info has the probe count: without it, missing for the same reason.
+    let probes = info.as_ref().map(|i| u32::from(i.probes));
     Ok(TcpConnection {
         family: d.family,
         local_addr: ip_text(d.family, &d.src),
@@ -357,8 +358,8 @@ pub(crate) fn tcp_connection(d: &InetDiag<'_>, ticks_per_s: u64) -> Result<TcpCo
         tx_queue: if listening { 0 } else { d.wqueue },
         rx_queue: d.rqueue,
         timer_active: d.timer,
-        timer_jiffies: ms_to_ticks(d.expires_ms, ticks_per_s),
-        retransmits: d.retrans,
+        timer_jiffies: Field::Value(ms_to_ticks(d.expires_ms, ticks_per_s)),
+        retransmits: Field::Value(d.retrans),
         uid: d.uid,
         timeout: probes,
         inode: u64::from(d.inode),
@@ -649,7 +650,7 @@ pub(crate) mod tests {
         let c = tcp_connection(&d, 100).unwrap();
         assert_eq!((c.local_addr.as_str(), c.local_port, c.state), ("127.0.0.1", 8080, TcpState::Listen));
         assert_eq!((c.rx_queue, c.tx_queue, c.accept_backlog_max), (3, 0, Field::Value(128)));
-        assert_eq!((c.timer_jiffies, c.uid, c.inode, c.timeout), (250, 1000, 4242, 2));
+        assert_eq!((c.timer_jiffies, c.uid, c.inode, c.timeout), (Field::Value(250), 1000, 4242, Field::Value(2)));
         assert_eq!(c.cookie, Field::Value(0x1_0000_1234));
         assert_eq!(c.congestion, Field::Value("cubic".to_owned()));
         let i = c.info.value().unwrap();

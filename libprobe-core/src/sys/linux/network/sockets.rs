@@ -11,6 +11,7 @@ use crate::network::{
 };
 use crate::process::ProcessFull;
 use crate::schema::OrderedMap;
+use crate::sys::imp::procfs::net_inet::Rows;
 use crate::sys::imp::procfs::net_sockstat::SockStatValues;
 use crate::sys::imp::procfs::{net_netlink, net_packet, net_raw, net_tcp, net_udp, net_unix};
 
@@ -186,7 +187,7 @@ impl Collector<'_> {
         spec: Spec<'_>,
         key: impl Fn(&T) -> u64,
         decode: impl FnMut(&[u8]) -> Result<T, ParseError>,
-        proc_parse: impl FnOnce(&[u8]) -> (Vec<T>, Vec<ParseError>),
+        proc_parse: impl FnOnce(&[u8]) -> Rows<T>,
     ) {
         let label = spec.label.to_owned();
         if !self.force_procfs {
@@ -305,7 +306,7 @@ impl Collector<'_> {
     fn unix(&self, out: &mut Out<'_, '_>) -> Field<Vec<UnixSocket>> {
         let mut t = Table::new(1024);
         let spec = Spec { label: "unix", req: sock_diag::unix_request(), proc_name: "unix", ipv6: false };
-        self.part(out, &mut t, spec, |s: &UnixSocket| s.inode, sock_diag::unix_socket, net_unix::parse);
+        self.part(out, &mut t, spec, |s: &UnixSocket| s.inode, sock_diag::unix_socket, |t| net_unix::parse(t).into());
         t.field()
     }
 
@@ -314,14 +315,21 @@ impl Collector<'_> {
         let spec = Spec { label: "netlink", req: sock_diag::netlink_request(), proc_name: "netlink", ipv6: false };
         // The cookie is unique; kernel sockets of old kernels can share inode 0.
         let key = |s: &NetlinkSocket| s.cookie.get().unwrap_or(s.inode);
-        self.part(out, &mut t, spec, key, sock_diag::netlink_socket, net_netlink::parse);
+        self.part(out, &mut t, spec, key, sock_diag::netlink_socket, |t| net_netlink::parse(t).into());
         t.field()
     }
 
     fn packet(&self, out: &mut Out<'_, '_>) -> Field<Vec<PacketSocket>> {
         let mut t = Table::new(16);
         let spec = Spec { label: "packet", req: sock_diag::packet_request(), proc_name: "packet", ipv6: false };
-        self.part(out, &mut t, spec, |s: &PacketSocket| s.inode, sock_diag::packet_socket, net_packet::parse);
+        self.part(
+            out,
+            &mut t,
+            spec,
+            |s: &PacketSocket| s.inode,
+            sock_diag::packet_socket,
+            |t| net_packet::parse(t).into(),
+        );
         t.field()
     }
 }
