@@ -3027,10 +3027,10 @@ type NetlinkSocket struct {
 	Owners      Field[[]SocketOwner] `json:"owners"`
 	// Receive buffer memory in use.
 	// Unit: bytes.
-	RxQueue uint32 `json:"rx_queue"`
+	RxQueue Field[uint32] `json:"rx_queue"`
 	// Send buffer memory in use.
 	// Unit: bytes.
-	TxQueue uint32 `json:"tx_queue"`
+	TxQueue Field[uint32] `json:"tx_queue"`
 	// Counter: it only grows (a drop is a reset).
 	Drops  Field[uint32] `json:"drops"`
 	Cookie Field[uint64] `json:"cookie"`
@@ -3049,8 +3049,8 @@ func convNetlinkSocket(c *C.libprobe_netlink_socket) NetlinkSocket {
 		PID:          convOptI32(&c.pid),
 		ProcessName:  convOptStr(&c.process_name),
 		Owners:       convOptListSocketOwner(&c.owners),
-		RxQueue:      uint32(c.rx_queue),
-		TxQueue:      uint32(c.tx_queue),
+		RxQueue:      convOptU32(&c.rx_queue),
+		TxQueue:      convOptU32(&c.tx_queue),
 		Drops:        convOptU32(&c.drops),
 		Cookie:       convOptU64(&c.cookie),
 	}

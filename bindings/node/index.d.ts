@@ -2163,18 +2163,18 @@ export interface NetlinkSocket {
    *
    * Unit: bytes.
    */
-  rxQueue: number;
+  rxQueue: number | null;
   /**
    * Send buffer memory in use.
    *
    * Unit: bytes.
    */
-  txQueue: number;
+  txQueue: number | null;
   /** Counter: it only grows (a drop is a reset). */
   drops: number | null;
   cookie: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'dstPortId' | 'dstGroup' | 'uid' | 'pid' | 'processName' | 'owners' | 'drops' | 'cookie', Reason>>;
+  unavailable?: Partial<Record<'dstPortId' | 'dstGroup' | 'uid' | 'pid' | 'processName' | 'owners' | 'rxQueue' | 'txQueue' | 'drops' | 'cookie', Reason>>;
 }
 
 /** One packet (`AF_PACKET`) socket, as used by packet capture. */

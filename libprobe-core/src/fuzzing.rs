@@ -534,8 +534,12 @@ pub fn net_unix(data: &[u8]) {
 
 /// `/proc/net/netlink`: one row or error per line.
 pub fn net_netlink(data: &[u8]) {
-    let (rows, errors) = net_netlink::parse(data);
-    assert!(rows.len() + errors.len() <= lines(data));
+    let t = net_netlink::parse(data);
+    assert!(t.rows.len() + t.left_out.len() <= lines(data));
+    problems_explain(
+        r_bad(t.rows.iter().flat_map(|r| [r.rx_queue.reason(), r.tx_queue.reason(), r.drops.reason()])),
+        &t.problems,
+    );
 }
 
 /// `/proc/net/packet`: one row or error per line.

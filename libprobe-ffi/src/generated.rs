@@ -6631,10 +6631,10 @@ pub struct libprobe_netlink_socket {
     pub owners: libprobe_opt_list_socket_owner,
     /// Receive buffer memory in use.
     /// Unit: bytes.
-    pub rx_queue: u32,
+    pub rx_queue: libprobe_opt_u32,
     /// Send buffer memory in use.
     /// Unit: bytes.
-    pub tx_queue: u32,
+    pub tx_queue: libprobe_opt_u32,
     /// Counter: it only grows (a drop is a reset).
     pub drops: libprobe_opt_u32,
     pub cookie: libprobe_opt_u64,
@@ -6664,8 +6664,8 @@ pub(crate) fn fill_netlink_socket(a: &Arena, r: &dyn Record) -> libprobe_netlink
         pid: c_opt_i32(a, r.field(8)),
         process_name: c_opt_str(a, r.field(9)),
         owners: c_opt_list_socket_owner(a, r.field(10)),
-        rx_queue: c_u32(a, r.field(11)),
-        tx_queue: c_u32(a, r.field(12)),
+        rx_queue: c_opt_u32(a, r.field(11)),
+        tx_queue: c_opt_u32(a, r.field(12)),
         drops: c_opt_u32(a, r.field(13)),
         cookie: c_opt_u64(a, r.field(14)),
     }
@@ -15275,8 +15275,8 @@ static FIELDS_NETLINK_SOCKET: Table<[libprobe_field_info; 15]> = Table([
     libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_netlink_socket, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"process_name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_netlink_socket, process_name) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"owners".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 152, offset: std::mem::offset_of!(libprobe_netlink_socket, owners) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Receive buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, rx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Send buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, tx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Receive buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_netlink_socket, rx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Send buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_netlink_socket, tx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"drops".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_netlink_socket, drops) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"cookie".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_netlink_socket, cookie) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);

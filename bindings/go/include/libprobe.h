@@ -2224,10 +2224,10 @@ typedef struct libprobe_netlink_socket {
   struct libprobe_opt_list_socket_owner owners;
   // Receive buffer memory in use.
   // Unit: bytes.
-  uint32_t rx_queue;
+  struct libprobe_opt_u32 rx_queue;
   // Send buffer memory in use.
   // Unit: bytes.
-  uint32_t tx_queue;
+  struct libprobe_opt_u32 tx_queue;
   // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 drops;
   struct libprobe_opt_u64 cookie;

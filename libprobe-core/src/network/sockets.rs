@@ -457,10 +457,10 @@ pub struct NetlinkSocket {
     pub owners: Field<Vec<SocketOwner>>,
     /// Receive buffer memory in use.
     #[record(unit = "bytes")]
-    pub rx_queue: u32,
+    pub rx_queue: Field<u32>,
     /// Send buffer memory in use.
     #[record(unit = "bytes")]
-    pub tx_queue: u32,
+    pub tx_queue: Field<u32>,
     #[record(counter)]
     pub drops: Field<u32>,
     pub cookie: Field<u64>,

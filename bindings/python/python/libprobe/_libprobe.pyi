@@ -2653,13 +2653,13 @@ class NetlinkSocket(Record):
     def owners(self) -> Union[list[SocketOwner], None]:
         ...
     @property
-    def rx_queue(self) -> int:
+    def rx_queue(self) -> Union[int, None]:
         """Receive buffer memory in use.
 
         Unit: bytes.
         """
     @property
-    def tx_queue(self) -> int:
+    def tx_queue(self) -> Union[int, None]:
         """Send buffer memory in use.
 
         Unit: bytes.

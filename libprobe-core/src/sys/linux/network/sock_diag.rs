@@ -537,19 +537,20 @@ pub(crate) fn netlink_socket(payload: &[u8]) -> Result<NetlinkSocket, ParseError
         pid: owners_pending(),
         process_name: owners_pending(),
         owners: owners_pending(),
-        rx_queue: 0,
-        tx_queue: 0,
+        // Memory only comes with NETLINK_DIAG_MEMINFO.
+        rx_queue: Field::Missing(Reason::NotPresent),
+        tx_queue: Field::Missing(Reason::NotPresent),
         drops: Field::Missing(Reason::NotSupported),
         cookie: Field::Value(cookie),
     };
     for a in attrs(&payload[28..]) {
         let (ty, v) = a?;
         match ty {
-            NETLINK_DIAG_GROUPS => s.groups = Bytes(v).u32(0).unwrap_or(0),
+            NETLINK_DIAG_GROUPS => s.groups = Bytes(v).u32(0).ok_or(ParseError::invalid("NETLINK_DIAG_GROUPS"))?,
             NETLINK_DIAG_MEMINFO => {
                 let m = decode_skmem(v)?;
-                s.rx_queue = m.rmem_alloc;
-                s.tx_queue = m.wmem_alloc;
+                s.rx_queue = Field::Value(m.rmem_alloc);
+                s.tx_queue = Field::Value(m.wmem_alloc);
                 s.drops = m.drops;
             }
             _ => {}

@@ -315,7 +315,7 @@ impl Collector<'_> {
         let spec = Spec { label: "netlink", req: sock_diag::netlink_request(), proc_name: "netlink", ipv6: false };
         // The cookie is unique; kernel sockets of old kernels can share inode 0.
         let key = |s: &NetlinkSocket| s.cookie.get().unwrap_or(s.inode);
-        self.part(out, &mut t, spec, key, sock_diag::netlink_socket, |t| net_netlink::parse(t).into());
+        self.part(out, &mut t, spec, key, sock_diag::netlink_socket, net_netlink::parse);
         t.field()
     }
 
