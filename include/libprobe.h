@@ -2928,7 +2928,7 @@ typedef struct libprobe_conntrack_entry {
   struct libprobe_opt_str state;
   // Time left before the entry expires.
   // Unit: seconds.
-  uint32_t timeout;
+  struct libprobe_opt_u32 timeout;
   // Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
   // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 packets_orig;

@@ -3790,7 +3790,7 @@ type ConntrackEntry struct {
 	State Field[string] `json:"state"`
 	// Time left before the entry expires.
 	// Unit: seconds.
-	Timeout uint32 `json:"timeout"`
+	Timeout Field[uint32] `json:"timeout"`
 	// Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
 	// Counter: it only grows (a drop is a reset).
 	PacketsOrig Field[uint64] `json:"packets_orig"`
@@ -3829,7 +3829,7 @@ func convConntrackEntry(c *C.libprobe_conntrack_entry) ConntrackEntry {
 		IcmpCode:       convOptU8(&c.icmp_code),
 		IcmpID:         convOptU16(&c.icmp_id),
 		State:          convOptStr(&c.state),
-		Timeout:        uint32(c.timeout),
+		Timeout:        convOptU32(&c.timeout),
 		PacketsOrig:    convOptU64(&c.packets_orig),
 		BytesOrig:      convOptU64(&c.bytes_orig),
 		PacketsReply:   convOptU64(&c.packets_reply),

@@ -2770,7 +2770,7 @@ export interface ConntrackEntry {
    *
    * Unit: seconds.
    */
-  timeout: number;
+  timeout: number | null;
   /**
    * Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
    *
@@ -2794,7 +2794,7 @@ export interface ConntrackEntry {
   /** References held on the entry. */
   useCount: number | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'packetsOrig' | 'bytesOrig' | 'packetsReply' | 'bytesReply' | 'id' | 'useCount', Reason>>;
+  unavailable?: Partial<Record<'timeout' | 'packetsOrig' | 'bytesOrig' | 'packetsReply' | 'bytesReply' | 'id' | 'useCount', Reason>>;
 }
 
 /** Conntrack totals. */

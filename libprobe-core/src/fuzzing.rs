@@ -587,9 +587,13 @@ pub fn net_sockstat(data: &[u8]) {
 
 /// `/proc/net/nf_conntrack`: addresses are addresses of the entry's family.
 pub fn net_nf_conntrack(data: &[u8]) {
-    let (rows, errors) = net_nf_conntrack::parse(data);
-    assert!(rows.len() + errors.len() <= lines(data));
-    for r in &rows {
+    let t = net_nf_conntrack::parse(data);
+    assert!(t.rows.len() + t.left_out.len() <= lines(data));
+    problems_explain(
+        r_bad(t.rows.iter().flat_map(|r| [r.timeout.reason(), r.use_count.reason(), r.bytes_orig.reason()])),
+        &t.problems,
+    );
+    for r in &t.rows {
         assert!(is_ip(&r.src_addr, r.family) && is_ip(&r.reply_dst_addr, r.family));
     }
 }

@@ -1013,7 +1013,8 @@ fn conntrack_matches_the_conntrack_tool() {
     assert_eq!(ours, theirs);
     let ct = n.conntrack.value().unwrap();
     let est = ct.iter().find(|e| e.state.as_deref() == Some("ESTABLISHED")).unwrap();
-    assert!(est.timeout > 2900 && est.timeout <= 3000 && est.status_flags.contains(&"assured".to_owned()));
+    let timeout = est.timeout.value().copied().unwrap();
+    assert!(timeout > 2900 && timeout <= 3000 && est.status_flags.contains(&"assured".to_owned()));
     let acct = lab.in_a(&["cat", "/proc/sys/net/netfilter/nf_conntrack_acct"]);
     if acct.trim() == "0" {
         assert_eq!(est.bytes_orig.reason(), Some(Reason::NotEnabled), "accounting is off");

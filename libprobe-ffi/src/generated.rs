@@ -7595,7 +7595,7 @@ pub struct libprobe_conntrack_entry {
     pub state: libprobe_opt_str,
     /// Time left before the entry expires.
     /// Unit: seconds.
-    pub timeout: u32,
+    pub timeout: libprobe_opt_u32,
     /// Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
     /// Counter: it only grows (a drop is a reset).
     pub packets_orig: libprobe_opt_u64,
@@ -7645,7 +7645,7 @@ pub(crate) fn fill_conntrack_entry(a: &Arena, r: &dyn Record) -> libprobe_conntr
         icmp_code: c_opt_u8(a, r.field(12)),
         icmp_id: c_opt_u16(a, r.field(13)),
         state: c_opt_str(a, r.field(14)),
-        timeout: c_u32(a, r.field(15)),
+        timeout: c_opt_u32(a, r.field(15)),
         packets_orig: c_opt_u64(a, r.field(16)),
         bytes_orig: c_opt_u64(a, r.field(17)),
         packets_reply: c_opt_u64(a, r.field(18)),
@@ -16620,7 +16620,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         name: c"timeout".as_ptr(),
         doc: c"Time left before the entry expires.".as_ptr(),
         unit: c"seconds".as_ptr(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, timeout) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },

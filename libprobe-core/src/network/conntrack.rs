@@ -32,7 +32,7 @@ pub struct ConntrackEntry {
     pub state: Option<String>,
     /// Time left before the entry expires.
     #[record(unit = "seconds")]
-    pub timeout: u32,
+    pub timeout: Field<u32>,
     /// Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
     #[record(counter)]
     pub packets_orig: Field<u64>,

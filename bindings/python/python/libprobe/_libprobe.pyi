@@ -3490,7 +3490,7 @@ class ConntrackEntry(Record):
         other protocols.
         """
     @property
-    def timeout(self) -> int:
+    def timeout(self) -> Union[int, None]:
         """Time left before the entry expires.
 
         Unit: seconds.

@@ -136,7 +136,7 @@ pub(crate) fn entry(ty: u16, payload: &[u8]) -> Result<Option<ConntrackEntry>, P
     };
     let (mut orig, mut reply) = (None, None);
     let (mut status, mut timeout, mut mark, mut zone, mut id, mut use_count, mut tcp_state) =
-        (0u32, 0u32, 0u32, 0u16, None, None, None);
+        (0u32, Field::Missing(Reason::NotPresent), 0u32, 0u16, None, None, None);
     let (mut c_orig, mut c_reply) = ((None, None), (None, None));
     for a in attrs(payload.get(4..).unwrap_or(&[])) {
         let (ty, v) = a?;
@@ -159,7 +159,7 @@ pub(crate) fn entry(ty: u16, payload: &[u8]) -> Result<Option<ConntrackEntry>, P
                     }
                 }
             }
-            7 => timeout = be32("CTA_TIMEOUT")?,
+            7 => timeout = Field::Value(be32("CTA_TIMEOUT")?),
             8 => mark = be32("CTA_MARK")?,
             9 => c_orig = counters(v)?,
             10 => c_reply = counters(v)?,
@@ -283,7 +283,7 @@ pub(crate) mod tests {
         let e = entry(0x100, &tcp_entry(false)).unwrap().unwrap();
         assert_eq!((e.protocol.as_str(), e.src_addr.as_str(), e.dst_port), ("tcp", "10.1.1.1", Some(80)));
         assert_eq!((e.reply_src_addr.as_str(), e.reply_dst_port), ("10.1.1.2", Some(1234)));
-        assert_eq!((e.state.as_deref(), e.timeout, e.mark, e.zone), (Some("ESTABLISHED"), 119, 7, 3));
+        assert_eq!((e.state.as_deref(), e.timeout, e.mark, e.zone), (Some("ESTABLISHED"), Field::Value(119), 7, 3));
         assert_eq!(e.status_flags, ["seen_reply", "assured", "confirmed"]);
         assert_eq!((e.id, e.use_count), (Field::Value(0xdead), Field::Value(1)));
         assert_eq!(e.bytes_orig.reason(), Some(Reason::NotEnabled));

@@ -33,7 +33,7 @@ impl Collector<'_> {
             Ok(_) => Field::Value(rows),
             // No ctnetlink (module not loaded, or a fixture without the dump): the procfs file.
             Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::Unsupported) => {
-                match self.proc_table("nf_conntrack", |t| net_nf_conntrack::parse(t).into(), w) {
+                match self.proc_table("nf_conntrack", net_nf_conntrack::parse, w) {
                     Ok(rows) => Field::Value(rows),
                     Err(e) => Field::Missing(w.reason(e)),
                 }
