@@ -168,8 +168,8 @@ pub fn sockets(n: &Network, info: bool) -> String {
         rows.push(Row {
             netid: "nl",
             state: "UNCONN",
-            recv_q: s.rx_queue.to_string(),
-            send_q: s.tx_queue.to_string(),
+            recv_q: queue(&s.rx_queue),
+            send_q: queue(&s.tx_queue),
             local: format!("{}:{}", s.protocol_name, s.port_id),
             peer: "*".into(),
             process: users(&s.owners),
