@@ -1976,14 +1976,14 @@ typedef struct libprobe_tcp_connection {
   // Time until the timer fires, in clock ticks (USER_HZ, see the system domain's
   // `clock_ticks`), as `/proc/net/tcp` prints it.
   // Unit: ticks.
-  uint32_t timer_jiffies;
+  struct libprobe_opt_u32 timer_jiffies;
   // Unanswered retransmissions of the current segment (`icsk_retransmits`).
-  uint8_t retransmits;
+  struct libprobe_opt_u8 retransmits;
   // The user that created the socket.
   uint32_t uid;
   // Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of
-  // `/proc/net/tcp`).
-  uint32_t timeout;
+  // `/proc/net/tcp`; from sock_diag, only with `tcp_info`).
+  struct libprobe_opt_u32 timeout;
   // The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds.
   uint64_t inode;
   // The first owner's pid (see the module docs for the reasons it may be missing).
@@ -2224,10 +2224,10 @@ typedef struct libprobe_netlink_socket {
   struct libprobe_opt_list_socket_owner owners;
   // Receive buffer memory in use.
   // Unit: bytes.
-  uint32_t rx_queue;
+  struct libprobe_opt_u32 rx_queue;
   // Send buffer memory in use.
   // Unit: bytes.
-  uint32_t tx_queue;
+  struct libprobe_opt_u32 tx_queue;
   // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 drops;
   struct libprobe_opt_u64 cookie;
@@ -2337,20 +2337,25 @@ typedef struct libprobe_tcp_stats {
 } libprobe_tcp_stats;
 
 // The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).
+//
+// Each counter stands alone: one that does not parse (or is negative) is `error`, and
+// the others are kept.
 typedef struct libprobe_udp_stats {
   // Counter: it only grows (a drop is a reset).
-  uint64_t in_datagrams;
+  struct libprobe_opt_u64 in_datagrams;
   // Datagrams to a port nobody listens on.
   // Counter: it only grows (a drop is a reset).
-  uint64_t no_ports;
+  struct libprobe_opt_u64 no_ports;
   // Counter: it only grows (a drop is a reset).
-  uint64_t in_errors;
+  struct libprobe_opt_u64 in_errors;
   // Counter: it only grows (a drop is a reset).
-  uint64_t out_datagrams;
+  struct libprobe_opt_u64 out_datagrams;
+  // Datagrams dropped for a full receive buffer (not printed by the oldest kernels).
   // Counter: it only grows (a drop is a reset).
-  uint64_t rcvbuf_errors;
+  struct libprobe_opt_u64 rcvbuf_errors;
+  // Datagrams dropped for a full send buffer (not printed by the oldest kernels).
   // Counter: it only grows (a drop is a reset).
-  uint64_t sndbuf_errors;
+  struct libprobe_opt_u64 sndbuf_errors;
   // Datagrams with a bad checksum (3.10+).
   // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 in_csum_errors;
@@ -2395,34 +2400,37 @@ typedef struct libprobe_opt_memory_limits {
 
 // Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the
 // `tcp_mem`/`udp_mem` sysctls).
+//
+// Each count stands alone: one that does not parse or does not fit is `error`, and the
+// others are kept.
 typedef struct libprobe_socket_stats {
   // Sockets of every family in use.
-  uint32_t sockets_used;
+  struct libprobe_opt_u32 sockets_used;
   // TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded).
-  uint32_t tcp_inuse;
+  struct libprobe_opt_u32 tcp_inuse;
   // TCP sockets no process holds any more.
-  uint32_t tcp_orphan;
+  struct libprobe_opt_u32 tcp_orphan;
   // TCP sockets in TIME_WAIT.
-  uint32_t tcp_tw;
+  struct libprobe_opt_u32 tcp_tw;
   // TCP sockets allocated.
-  uint32_t tcp_alloc;
+  struct libprobe_opt_u32 tcp_alloc;
   // Memory TCP uses now.
   // Unit: pages.
-  uint64_t tcp_mem_pages;
+  struct libprobe_opt_u64 tcp_mem_pages;
   // The TCP memory thresholds (`net.ipv4.tcp_mem`).
   struct libprobe_opt_memory_limits tcp_mem;
   // UDP sockets in use (IPv4).
-  uint32_t udp_inuse;
+  struct libprobe_opt_u32 udp_inuse;
   // Unit: pages.
-  uint64_t udp_mem_pages;
+  struct libprobe_opt_u64 udp_mem_pages;
   // The UDP memory thresholds (`net.ipv4.udp_mem`).
   struct libprobe_opt_memory_limits udp_mem;
-  uint32_t udplite_inuse;
-  uint32_t raw_inuse;
+  struct libprobe_opt_u32 udplite_inuse;
+  struct libprobe_opt_u32 raw_inuse;
   // IP fragment reassembly queues in use.
-  uint32_t frag_inuse;
+  struct libprobe_opt_u32 frag_inuse;
   // Unit: bytes.
-  uint64_t frag_memory;
+  struct libprobe_opt_u64 frag_memory;
   // The IPv6 counts of `/proc/net/sockstat6` (absent without IPv6).
   struct libprobe_opt_u32 tcp6_inuse;
   struct libprobe_opt_u32 udp6_inuse;
@@ -2920,7 +2928,7 @@ typedef struct libprobe_conntrack_entry {
   struct libprobe_opt_str state;
   // Time left before the entry expires.
   // Unit: seconds.
-  uint32_t timeout;
+  struct libprobe_opt_u32 timeout;
   // Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
   // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 packets_orig;
@@ -2959,31 +2967,33 @@ typedef struct libprobe_opt_list_conntrack_entry {
   struct libprobe_list_conntrack_entry value;
 } libprobe_opt_list_conntrack_entry;
 
-// One CPU's conntrack counters (`conntrack -S`).
+// One CPU's conntrack counters (`conntrack -S`). Each counter stands alone: one the
+// kernel does not give is `not_supported` (the set changed over versions), one that does
+// not parse is `error`.
 typedef struct libprobe_conntrack_cpu_stats {
   uint32_t cpu;
   // Lookups that found an entry.
   // Counter: it only grows (a drop is a reset).
-  uint32_t found;
+  struct libprobe_opt_u32 found;
   // Packets that could not be tracked.
   // Counter: it only grows (a drop is a reset).
-  uint32_t invalid;
+  struct libprobe_opt_u32 invalid;
   // Counter: it only grows (a drop is a reset).
-  uint32_t insert;
+  struct libprobe_opt_u32 insert;
   // Counter: it only grows (a drop is a reset).
-  uint32_t insert_failed;
+  struct libprobe_opt_u32 insert_failed;
   // Packets dropped (the table was full).
   // Counter: it only grows (a drop is a reset).
-  uint32_t drop;
+  struct libprobe_opt_u32 drop;
   // Entries evicted to make room.
   // Counter: it only grows (a drop is a reset).
-  uint32_t early_drop;
+  struct libprobe_opt_u32 early_drop;
   // ICMP errors that matched no entry.
   // Counter: it only grows (a drop is a reset).
-  uint32_t error;
+  struct libprobe_opt_u32 error;
   // Lookups restarted because the table changed.
   // Counter: it only grows (a drop is a reset).
-  uint32_t search_restart;
+  struct libprobe_opt_u32 search_restart;
   // Insertion races resolved (5.10+).
   // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u32 clash_resolve;

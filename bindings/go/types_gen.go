@@ -2505,14 +2505,14 @@ type TCPConnection struct {
 	// Time until the timer fires, in clock ticks (USER_HZ, see the system domain's
 	// `clock_ticks`), as `/proc/net/tcp` prints it.
 	// Unit: ticks.
-	TimerJiffies uint32 `json:"timer_jiffies"`
+	TimerJiffies Field[uint32] `json:"timer_jiffies"`
 	// Unanswered retransmissions of the current segment (`icsk_retransmits`).
-	Retransmits uint8 `json:"retransmits"`
+	Retransmits Field[uint8] `json:"retransmits"`
 	// The user that created the socket.
 	UID uint32 `json:"uid"`
 	// Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of
-	// `/proc/net/tcp`).
-	Timeout uint32 `json:"timeout"`
+	// `/proc/net/tcp`; from sock_diag, only with `tcp_info`).
+	Timeout Field[uint32] `json:"timeout"`
 	// The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds.
 	Inode uint64 `json:"inode"`
 	// The first owner's pid (see the module docs for the reasons it may be missing).
@@ -2552,10 +2552,10 @@ func convTCPConnection(c *C.libprobe_tcp_connection) TCPConnection {
 		TxQueue:          uint32(c.tx_queue),
 		RxQueue:          uint32(c.rx_queue),
 		TimerActive:      uint8(c.timer_active),
-		TimerJiffies:     uint32(c.timer_jiffies),
-		Retransmits:      uint8(c.retransmits),
+		TimerJiffies:     convOptU32(&c.timer_jiffies),
+		Retransmits:      convOptU8(&c.retransmits),
 		UID:              uint32(c.uid),
-		Timeout:          uint32(c.timeout),
+		Timeout:          convOptU32(&c.timeout),
 		Inode:            uint64(c.inode),
 		PID:              convOptI32(&c.pid),
 		ProcessName:      convOptStr(&c.process_name),
@@ -3027,10 +3027,10 @@ type NetlinkSocket struct {
 	Owners      Field[[]SocketOwner] `json:"owners"`
 	// Receive buffer memory in use.
 	// Unit: bytes.
-	RxQueue uint32 `json:"rx_queue"`
+	RxQueue Field[uint32] `json:"rx_queue"`
 	// Send buffer memory in use.
 	// Unit: bytes.
-	TxQueue uint32 `json:"tx_queue"`
+	TxQueue Field[uint32] `json:"tx_queue"`
 	// Counter: it only grows (a drop is a reset).
 	Drops  Field[uint32] `json:"drops"`
 	Cookie Field[uint64] `json:"cookie"`
@@ -3049,8 +3049,8 @@ func convNetlinkSocket(c *C.libprobe_netlink_socket) NetlinkSocket {
 		PID:          convOptI32(&c.pid),
 		ProcessName:  convOptStr(&c.process_name),
 		Owners:       convOptListSocketOwner(&c.owners),
-		RxQueue:      uint32(c.rx_queue),
-		TxQueue:      uint32(c.tx_queue),
+		RxQueue:      convOptU32(&c.rx_queue),
+		TxQueue:      convOptU32(&c.tx_queue),
 		Drops:        convOptU32(&c.drops),
 		Cookie:       convOptU64(&c.cookie),
 	}
@@ -3166,20 +3166,25 @@ func convTCPStats(c *C.libprobe_tcp_stats) TCPStats {
 }
 
 // The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).
+//
+// Each counter stands alone: one that does not parse (or is negative) is `error`, and
+// the others are kept.
 type UDPStats struct {
 	// Counter: it only grows (a drop is a reset).
-	InDatagrams uint64 `json:"in_datagrams"`
+	InDatagrams Field[uint64] `json:"in_datagrams"`
 	// Datagrams to a port nobody listens on.
 	// Counter: it only grows (a drop is a reset).
-	NoPorts uint64 `json:"no_ports"`
+	NoPorts Field[uint64] `json:"no_ports"`
 	// Counter: it only grows (a drop is a reset).
-	InErrors uint64 `json:"in_errors"`
+	InErrors Field[uint64] `json:"in_errors"`
 	// Counter: it only grows (a drop is a reset).
-	OutDatagrams uint64 `json:"out_datagrams"`
+	OutDatagrams Field[uint64] `json:"out_datagrams"`
+	// Datagrams dropped for a full receive buffer (not printed by the oldest kernels).
 	// Counter: it only grows (a drop is a reset).
-	RcvbufErrors uint64 `json:"rcvbuf_errors"`
+	RcvbufErrors Field[uint64] `json:"rcvbuf_errors"`
+	// Datagrams dropped for a full send buffer (not printed by the oldest kernels).
 	// Counter: it only grows (a drop is a reset).
-	SndbufErrors uint64 `json:"sndbuf_errors"`
+	SndbufErrors Field[uint64] `json:"sndbuf_errors"`
 	// Datagrams with a bad checksum (3.10+).
 	// Counter: it only grows (a drop is a reset).
 	InCsumErrors Field[uint64] `json:"in_csum_errors"`
@@ -3193,12 +3198,12 @@ type UDPStats struct {
 
 func convUDPStats(c *C.libprobe_udp_stats) UDPStats {
 	return UDPStats{
-		InDatagrams:  uint64(c.in_datagrams),
-		NoPorts:      uint64(c.no_ports),
-		InErrors:     uint64(c.in_errors),
-		OutDatagrams: uint64(c.out_datagrams),
-		RcvbufErrors: uint64(c.rcvbuf_errors),
-		SndbufErrors: uint64(c.sndbuf_errors),
+		InDatagrams:  convOptU64(&c.in_datagrams),
+		NoPorts:      convOptU64(&c.no_ports),
+		InErrors:     convOptU64(&c.in_errors),
+		OutDatagrams: convOptU64(&c.out_datagrams),
+		RcvbufErrors: convOptU64(&c.rcvbuf_errors),
+		SndbufErrors: convOptU64(&c.sndbuf_errors),
 		InCsumErrors: convOptU64(&c.in_csum_errors),
 		IgnoredMulti: convOptU64(&c.ignored_multi),
 		MemErrors:    convOptU64(&c.mem_errors),
@@ -3207,34 +3212,37 @@ func convUDPStats(c *C.libprobe_udp_stats) UDPStats {
 
 // Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the
 // `tcp_mem`/`udp_mem` sysctls).
+//
+// Each count stands alone: one that does not parse or does not fit is `error`, and the
+// others are kept.
 type SocketStats struct {
 	// Sockets of every family in use.
-	SocketsUsed uint32 `json:"sockets_used"`
+	SocketsUsed Field[uint32] `json:"sockets_used"`
 	// TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded).
-	TCPInuse uint32 `json:"tcp_inuse"`
+	TCPInuse Field[uint32] `json:"tcp_inuse"`
 	// TCP sockets no process holds any more.
-	TCPOrphan uint32 `json:"tcp_orphan"`
+	TCPOrphan Field[uint32] `json:"tcp_orphan"`
 	// TCP sockets in TIME_WAIT.
-	TCPTw uint32 `json:"tcp_tw"`
+	TCPTw Field[uint32] `json:"tcp_tw"`
 	// TCP sockets allocated.
-	TCPAlloc uint32 `json:"tcp_alloc"`
+	TCPAlloc Field[uint32] `json:"tcp_alloc"`
 	// Memory TCP uses now.
 	// Unit: pages.
-	TCPMemPages uint64 `json:"tcp_mem_pages"`
+	TCPMemPages Field[uint64] `json:"tcp_mem_pages"`
 	// The TCP memory thresholds (`net.ipv4.tcp_mem`).
 	TCPMem Field[MemoryLimits] `json:"tcp_mem"`
 	// UDP sockets in use (IPv4).
-	UDPInuse uint32 `json:"udp_inuse"`
+	UDPInuse Field[uint32] `json:"udp_inuse"`
 	// Unit: pages.
-	UDPMemPages uint64 `json:"udp_mem_pages"`
+	UDPMemPages Field[uint64] `json:"udp_mem_pages"`
 	// The UDP memory thresholds (`net.ipv4.udp_mem`).
 	UDPMem       Field[MemoryLimits] `json:"udp_mem"`
-	UdpliteInuse uint32              `json:"udplite_inuse"`
-	RawInuse     uint32              `json:"raw_inuse"`
+	UdpliteInuse Field[uint32]       `json:"udplite_inuse"`
+	RawInuse     Field[uint32]       `json:"raw_inuse"`
 	// IP fragment reassembly queues in use.
-	FragInuse uint32 `json:"frag_inuse"`
+	FragInuse Field[uint32] `json:"frag_inuse"`
 	// Unit: bytes.
-	FragMemory uint64 `json:"frag_memory"`
+	FragMemory Field[uint64] `json:"frag_memory"`
 	// The IPv6 counts of `/proc/net/sockstat6` (absent without IPv6).
 	Tcp6Inuse     Field[uint32] `json:"tcp6_inuse"`
 	Udp6Inuse     Field[uint32] `json:"udp6_inuse"`
@@ -3247,20 +3255,20 @@ type SocketStats struct {
 
 func convSocketStats(c *C.libprobe_socket_stats) SocketStats {
 	return SocketStats{
-		SocketsUsed:   uint32(c.sockets_used),
-		TCPInuse:      uint32(c.tcp_inuse),
-		TCPOrphan:     uint32(c.tcp_orphan),
-		TCPTw:         uint32(c.tcp_tw),
-		TCPAlloc:      uint32(c.tcp_alloc),
-		TCPMemPages:   uint64(c.tcp_mem_pages),
+		SocketsUsed:   convOptU32(&c.sockets_used),
+		TCPInuse:      convOptU32(&c.tcp_inuse),
+		TCPOrphan:     convOptU32(&c.tcp_orphan),
+		TCPTw:         convOptU32(&c.tcp_tw),
+		TCPAlloc:      convOptU32(&c.tcp_alloc),
+		TCPMemPages:   convOptU64(&c.tcp_mem_pages),
 		TCPMem:        convOptMemoryLimits(&c.tcp_mem),
-		UDPInuse:      uint32(c.udp_inuse),
-		UDPMemPages:   uint64(c.udp_mem_pages),
+		UDPInuse:      convOptU32(&c.udp_inuse),
+		UDPMemPages:   convOptU64(&c.udp_mem_pages),
 		UDPMem:        convOptMemoryLimits(&c.udp_mem),
-		UdpliteInuse:  uint32(c.udplite_inuse),
-		RawInuse:      uint32(c.raw_inuse),
-		FragInuse:     uint32(c.frag_inuse),
-		FragMemory:    uint64(c.frag_memory),
+		UdpliteInuse:  convOptU32(&c.udplite_inuse),
+		RawInuse:      convOptU32(&c.raw_inuse),
+		FragInuse:     convOptU32(&c.frag_inuse),
+		FragMemory:    convOptU64(&c.frag_memory),
 		Tcp6Inuse:     convOptU32(&c.tcp6_inuse),
 		Udp6Inuse:     convOptU32(&c.udp6_inuse),
 		Udplite6Inuse: convOptU32(&c.udplite6_inuse),
@@ -3782,7 +3790,7 @@ type ConntrackEntry struct {
 	State Field[string] `json:"state"`
 	// Time left before the entry expires.
 	// Unit: seconds.
-	Timeout uint32 `json:"timeout"`
+	Timeout Field[uint32] `json:"timeout"`
 	// Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
 	// Counter: it only grows (a drop is a reset).
 	PacketsOrig Field[uint64] `json:"packets_orig"`
@@ -3821,7 +3829,7 @@ func convConntrackEntry(c *C.libprobe_conntrack_entry) ConntrackEntry {
 		IcmpCode:       convOptU8(&c.icmp_code),
 		IcmpID:         convOptU16(&c.icmp_id),
 		State:          convOptStr(&c.state),
-		Timeout:        uint32(c.timeout),
+		Timeout:        convOptU32(&c.timeout),
 		PacketsOrig:    convOptU64(&c.packets_orig),
 		BytesOrig:      convOptU64(&c.bytes_orig),
 		PacketsReply:   convOptU64(&c.packets_reply),
@@ -3856,31 +3864,33 @@ func convConntrackStats(c *C.libprobe_conntrack_stats) ConntrackStats {
 	}
 }
 
-// One CPU's conntrack counters (`conntrack -S`).
+// One CPU's conntrack counters (`conntrack -S`). Each counter stands alone: one the
+// kernel does not give is `not_supported` (the set changed over versions), one that does
+// not parse is `error`.
 type ConntrackCPUStats struct {
 	CPU uint32 `json:"cpu"`
 	// Lookups that found an entry.
 	// Counter: it only grows (a drop is a reset).
-	Found uint32 `json:"found"`
+	Found Field[uint32] `json:"found"`
 	// Packets that could not be tracked.
 	// Counter: it only grows (a drop is a reset).
-	Invalid uint32 `json:"invalid"`
+	Invalid Field[uint32] `json:"invalid"`
 	// Counter: it only grows (a drop is a reset).
-	Insert uint32 `json:"insert"`
+	Insert Field[uint32] `json:"insert"`
 	// Counter: it only grows (a drop is a reset).
-	InsertFailed uint32 `json:"insert_failed"`
+	InsertFailed Field[uint32] `json:"insert_failed"`
 	// Packets dropped (the table was full).
 	// Counter: it only grows (a drop is a reset).
-	Drop uint32 `json:"drop"`
+	Drop Field[uint32] `json:"drop"`
 	// Entries evicted to make room.
 	// Counter: it only grows (a drop is a reset).
-	EarlyDrop uint32 `json:"early_drop"`
+	EarlyDrop Field[uint32] `json:"early_drop"`
 	// ICMP errors that matched no entry.
 	// Counter: it only grows (a drop is a reset).
-	Error uint32 `json:"error"`
+	Error Field[uint32] `json:"error"`
 	// Lookups restarted because the table changed.
 	// Counter: it only grows (a drop is a reset).
-	SearchRestart uint32 `json:"search_restart"`
+	SearchRestart Field[uint32] `json:"search_restart"`
 	// Insertion races resolved (5.10+).
 	// Counter: it only grows (a drop is a reset).
 	ClashResolve Field[uint32] `json:"clash_resolve"`
@@ -3892,14 +3902,14 @@ type ConntrackCPUStats struct {
 func convConntrackCPUStats(c *C.libprobe_conntrack_cpu_stats) ConntrackCPUStats {
 	return ConntrackCPUStats{
 		CPU:           uint32(c.cpu),
-		Found:         uint32(c.found),
-		Invalid:       uint32(c.invalid),
-		Insert:        uint32(c.insert),
-		InsertFailed:  uint32(c.insert_failed),
-		Drop:          uint32(c.drop),
-		EarlyDrop:     uint32(c.early_drop),
-		Error:         uint32(c.error),
-		SearchRestart: uint32(c.search_restart),
+		Found:         convOptU32(&c.found),
+		Invalid:       convOptU32(&c.invalid),
+		Insert:        convOptU32(&c.insert),
+		InsertFailed:  convOptU32(&c.insert_failed),
+		Drop:          convOptU32(&c.drop),
+		EarlyDrop:     convOptU32(&c.early_drop),
+		Error:         convOptU32(&c.error),
+		SearchRestart: convOptU32(&c.search_restart),
 		ClashResolve:  convOptU32(&c.clash_resolve),
 		ChainToolong:  convOptU32(&c.chain_toolong),
 	}

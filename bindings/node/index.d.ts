@@ -1611,16 +1611,16 @@ export interface TcpConnection {
    *
    * Unit: ticks.
    */
-  timerJiffies: number;
+  timerJiffies: number | null;
   /** Unanswered retransmissions of the current segment (`icsk_retransmits`). */
-  retransmits: number;
+  retransmits: number | null;
   /** The user that created the socket. */
   uid: number;
   /**
    * Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of
-   * `/proc/net/tcp`).
+   * `/proc/net/tcp`; from sock_diag, only with `tcp_info`).
    */
-  timeout: number;
+  timeout: number | null;
   /** The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds. */
   inode: bigint;
   /** The first owner's pid (see the module docs for the reasons it may be missing). */
@@ -1654,7 +1654,7 @@ export interface TcpConnection {
   /** Buffer memory. */
   memory: SocketMemory | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'pid' | 'processName' | 'owners' | 'acceptBacklogMax' | 'boundInterface' | 'cookie' | 'congestion' | 'shutdown' | 'info' | 'memory', Reason>>;
+  unavailable?: Partial<Record<'timerJiffies' | 'retransmits' | 'timeout' | 'pid' | 'processName' | 'owners' | 'acceptBacklogMax' | 'boundInterface' | 'cookie' | 'congestion' | 'shutdown' | 'info' | 'memory', Reason>>;
 }
 
 /** One process holding a descriptor to a socket. */
@@ -2163,18 +2163,18 @@ export interface NetlinkSocket {
    *
    * Unit: bytes.
    */
-  rxQueue: number;
+  rxQueue: number | null;
   /**
    * Send buffer memory in use.
    *
    * Unit: bytes.
    */
-  txQueue: number;
+  txQueue: number | null;
   /** Counter: it only grows (a drop is a reset). */
   drops: number | null;
   cookie: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'dstPortId' | 'dstGroup' | 'uid' | 'pid' | 'processName' | 'owners' | 'drops' | 'cookie', Reason>>;
+  unavailable?: Partial<Record<'dstPortId' | 'dstGroup' | 'uid' | 'pid' | 'processName' | 'owners' | 'rxQueue' | 'txQueue' | 'drops' | 'cookie', Reason>>;
 }
 
 /** One packet (`AF_PACKET`) socket, as used by packet capture. */
@@ -2267,24 +2267,37 @@ export interface TcpStats {
   unavailable?: Partial<Record<'connectionsEstablished' | 'connectionsSynSent' | 'connectionsSynRecv' | 'connectionsFinWait1' | 'connectionsFinWait2' | 'connectionsTimeWait' | 'connectionsClose' | 'connectionsCloseWait' | 'connectionsLastAck' | 'connectionsListen' | 'connectionsClosing' | 'activeOpens' | 'passiveOpens' | 'attemptFails' | 'estabResets' | 'currEstab' | 'inSegs' | 'outSegs' | 'retransSegs' | 'inErrs' | 'outRsts' | 'inCsumErrors', Reason>>;
 }
 
-/** The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`). */
+/**
+ * The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).
+ *
+ * Each counter stands alone: one that does not parse (or is negative) is `error`, and
+ * the others are kept.
+ */
 export interface UdpStats {
   /** Counter: it only grows (a drop is a reset). */
-  inDatagrams: bigint;
+  inDatagrams: bigint | null;
   /**
    * Datagrams to a port nobody listens on.
    *
    * Counter: it only grows (a drop is a reset).
    */
-  noPorts: bigint;
+  noPorts: bigint | null;
   /** Counter: it only grows (a drop is a reset). */
-  inErrors: bigint;
+  inErrors: bigint | null;
   /** Counter: it only grows (a drop is a reset). */
-  outDatagrams: bigint;
-  /** Counter: it only grows (a drop is a reset). */
-  rcvbufErrors: bigint;
-  /** Counter: it only grows (a drop is a reset). */
-  sndbufErrors: bigint;
+  outDatagrams: bigint | null;
+  /**
+   * Datagrams dropped for a full receive buffer (not printed by the oldest kernels).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
+  rcvbufErrors: bigint | null;
+  /**
+   * Datagrams dropped for a full send buffer (not printed by the oldest kernels).
+   *
+   * Counter: it only grows (a drop is a reset).
+   */
+  sndbufErrors: bigint | null;
   /**
    * Datagrams with a bad checksum (3.10+).
    *
@@ -2304,44 +2317,47 @@ export interface UdpStats {
    */
   memErrors: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'inCsumErrors' | 'ignoredMulti' | 'memErrors', Reason>>;
+  unavailable?: Partial<Record<'inDatagrams' | 'noPorts' | 'inErrors' | 'outDatagrams' | 'rcvbufErrors' | 'sndbufErrors' | 'inCsumErrors' | 'ignoredMulti' | 'memErrors', Reason>>;
 }
 
 /**
  * Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the
  * `tcp_mem`/`udp_mem` sysctls).
+ *
+ * Each count stands alone: one that does not parse or does not fit is `error`, and the
+ * others are kept.
  */
 export interface SocketStats {
   /** Sockets of every family in use. */
-  socketsUsed: number;
+  socketsUsed: number | null;
   /** TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded). */
-  tcpInuse: number;
+  tcpInuse: number | null;
   /** TCP sockets no process holds any more. */
-  tcpOrphan: number;
+  tcpOrphan: number | null;
   /** TCP sockets in TIME_WAIT. */
-  tcpTw: number;
+  tcpTw: number | null;
   /** TCP sockets allocated. */
-  tcpAlloc: number;
+  tcpAlloc: number | null;
   /**
    * Memory TCP uses now.
    *
    * Unit: pages.
    */
-  tcpMemPages: bigint;
+  tcpMemPages: bigint | null;
   /** The TCP memory thresholds (`net.ipv4.tcp_mem`). */
   tcpMem: MemoryLimits | null;
   /** UDP sockets in use (IPv4). */
-  udpInuse: number;
+  udpInuse: number | null;
   /** Unit: pages. */
-  udpMemPages: bigint;
+  udpMemPages: bigint | null;
   /** The UDP memory thresholds (`net.ipv4.udp_mem`). */
   udpMem: MemoryLimits | null;
-  udpliteInuse: number;
-  rawInuse: number;
+  udpliteInuse: number | null;
+  rawInuse: number | null;
   /** IP fragment reassembly queues in use. */
-  fragInuse: number;
+  fragInuse: number | null;
   /** Unit: bytes. */
-  fragMemory: bigint;
+  fragMemory: bigint | null;
   /** The IPv6 counts of `/proc/net/sockstat6` (absent without IPv6). */
   tcp6Inuse: number | null;
   udp6Inuse: number | null;
@@ -2351,7 +2367,7 @@ export interface SocketStats {
   /** Unit: bytes. */
   frag6Memory: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'tcpMem' | 'udpMem' | 'tcp6Inuse' | 'udp6Inuse' | 'udplite6Inuse' | 'raw6Inuse' | 'frag6Inuse' | 'frag6Memory', Reason>>;
+  unavailable?: Partial<Record<'socketsUsed' | 'tcpInuse' | 'tcpOrphan' | 'tcpTw' | 'tcpAlloc' | 'tcpMemPages' | 'tcpMem' | 'udpInuse' | 'udpMemPages' | 'udpMem' | 'udpliteInuse' | 'rawInuse' | 'fragInuse' | 'fragMemory' | 'tcp6Inuse' | 'udp6Inuse' | 'udplite6Inuse' | 'raw6Inuse' | 'frag6Inuse' | 'frag6Memory', Reason>>;
 }
 
 /** A memory pressure setting in pages (`net.ipv4.tcp_mem`, `udp_mem`). */
@@ -2754,7 +2770,7 @@ export interface ConntrackEntry {
    *
    * Unit: seconds.
    */
-  timeout: number;
+  timeout: number | null;
   /**
    * Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
    *
@@ -2778,7 +2794,7 @@ export interface ConntrackEntry {
   /** References held on the entry. */
   useCount: number | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'packetsOrig' | 'bytesOrig' | 'packetsReply' | 'bytesReply' | 'id' | 'useCount', Reason>>;
+  unavailable?: Partial<Record<'timeout' | 'packetsOrig' | 'bytesOrig' | 'packetsReply' | 'bytesReply' | 'id' | 'useCount', Reason>>;
 }
 
 /** Conntrack totals. */
@@ -2795,7 +2811,11 @@ export interface ConntrackStats {
   unavailable?: Partial<Record<'entries' | 'maxEntries' | 'accounting' | 'perCpu', Reason>>;
 }
 
-/** One CPU's conntrack counters (`conntrack -S`). */
+/**
+ * One CPU's conntrack counters (`conntrack -S`). Each counter stands alone: one the
+ * kernel does not give is `not_supported` (the set changed over versions), one that does
+ * not parse is `error`.
+ */
 export interface ConntrackCpuStats {
   cpu: number;
   /**
@@ -2803,41 +2823,41 @@ export interface ConntrackCpuStats {
    *
    * Counter: it only grows (a drop is a reset).
    */
-  found: number;
+  found: number | null;
   /**
    * Packets that could not be tracked.
    *
    * Counter: it only grows (a drop is a reset).
    */
-  invalid: number;
+  invalid: number | null;
   /** Counter: it only grows (a drop is a reset). */
-  insert: number;
+  insert: number | null;
   /** Counter: it only grows (a drop is a reset). */
-  insertFailed: number;
+  insertFailed: number | null;
   /**
    * Packets dropped (the table was full).
    *
    * Counter: it only grows (a drop is a reset).
    */
-  drop: number;
+  drop: number | null;
   /**
    * Entries evicted to make room.
    *
    * Counter: it only grows (a drop is a reset).
    */
-  earlyDrop: number;
+  earlyDrop: number | null;
   /**
    * ICMP errors that matched no entry.
    *
    * Counter: it only grows (a drop is a reset).
    */
-  error: number;
+  error: number | null;
   /**
    * Lookups restarted because the table changed.
    *
    * Counter: it only grows (a drop is a reset).
    */
-  searchRestart: number;
+  searchRestart: number | null;
   /**
    * Insertion races resolved (5.10+).
    *
@@ -2851,7 +2871,7 @@ export interface ConntrackCpuStats {
    */
   chainToolong: number | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'clashResolve' | 'chainToolong', Reason>>;
+  unavailable?: Partial<Record<'found' | 'invalid' | 'insert' | 'insertFailed' | 'drop' | 'earlyDrop' | 'error' | 'searchRestart' | 'clashResolve' | 'chainToolong', Reason>>;
 }
 
 /** One GPU: the specification's `GpuMetrics`, then what operators ask for beyond it. */

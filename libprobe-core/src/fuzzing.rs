@@ -6,7 +6,7 @@
 //! output bounded by its input. [`TARGETS`] lists them by fuzz target name, which is also
 //! the name of each seed corpus directory (`fuzz/corpus/<target>/`).
 
-use crate::model::Field;
+use crate::model::{Field, Reason};
 use crate::network::AddressFamily;
 use crate::parse::{Problems, Val};
 use crate::process::Limit;
@@ -491,28 +491,37 @@ fn is_ip(text: &str, family: AddressFamily) -> bool {
 /// addresses.
 pub fn net_tcp(data: &[u8]) {
     for fam in [AddressFamily::Ipv4, AddressFamily::Ipv6] {
-        let (rows, errors) = net_tcp::parse(data, fam);
-        assert!(rows.len() + errors.len() <= lines(data));
-        assert!(rows.iter().all(|r| is_ip(&r.local_addr, fam) && is_ip(&r.remote_addr, fam)));
+        let t = net_tcp::parse(data, fam);
+        assert!(t.rows.len() + t.left_out.len() <= lines(data));
+        assert!(t.rows.iter().all(|r| is_ip(&r.local_addr, fam) && is_ip(&r.remote_addr, fam)));
+        let bad = t.rows.iter().any(|r| [r.timer_jiffies.reason(), r.timeout.reason()].contains(&Some(Reason::Error)));
+        problems_explain(bad || r_bad(t.rows.iter().map(|r| r.retransmits.reason())), &t.problems);
     }
+}
+
+/// Whether any of these reasons is `error`.
+fn r_bad(mut reasons: impl Iterator<Item = Option<Reason>>) -> bool {
+    reasons.any(|r| r == Some(Reason::Error))
 }
 
 /// `/proc/net/udp*`: as TCP; a remote port exactly when a remote address.
 pub fn net_udp(data: &[u8]) {
     for fam in [AddressFamily::Ipv4, AddressFamily::Ipv6] {
-        let (rows, errors) = net_udp::parse(data, fam, false);
-        assert!(rows.len() + errors.len() <= lines(data));
-        assert!(rows.iter().all(|r| r.remote_addr.is_some() == r.remote_port.is_some()));
-        assert!(rows.iter().all(|r| r.remote_addr.as_deref().is_none_or(|a| is_ip(a, fam))));
+        let t = net_udp::parse(data, fam, false);
+        assert!(t.rows.len() + t.left_out.len() <= lines(data));
+        assert!(t.rows.iter().all(|r| r.remote_addr.is_some() == r.remote_port.is_some()));
+        assert!(t.rows.iter().all(|r| r.remote_addr.as_deref().is_none_or(|a| is_ip(a, fam))));
+        problems_explain(r_bad(t.rows.iter().map(|r| r.drops.reason())), &t.problems);
     }
 }
 
 /// `/proc/net/raw*`: as TCP.
 pub fn net_raw(data: &[u8]) {
     for fam in [AddressFamily::Ipv4, AddressFamily::Ipv6] {
-        let (rows, errors) = net_raw::parse(data, fam);
-        assert!(rows.len() + errors.len() <= lines(data));
-        assert!(rows.iter().all(|r| is_ip(&r.local_addr, fam)));
+        let t = net_raw::parse(data, fam);
+        assert!(t.rows.len() + t.left_out.len() <= lines(data));
+        assert!(t.rows.iter().all(|r| is_ip(&r.local_addr, fam)));
+        problems_explain(r_bad(t.rows.iter().map(|r| r.drops.reason())), &t.problems);
     }
 }
 
@@ -525,8 +534,12 @@ pub fn net_unix(data: &[u8]) {
 
 /// `/proc/net/netlink`: one row or error per line.
 pub fn net_netlink(data: &[u8]) {
-    let (rows, errors) = net_netlink::parse(data);
-    assert!(rows.len() + errors.len() <= lines(data));
+    let t = net_netlink::parse(data);
+    assert!(t.rows.len() + t.left_out.len() <= lines(data));
+    problems_explain(
+        r_bad(t.rows.iter().flat_map(|r| [r.rx_queue.reason(), r.tx_queue.reason(), r.drops.reason()])),
+        &t.problems,
+    );
 }
 
 /// `/proc/net/packet`: one row or error per line.
@@ -535,27 +548,31 @@ pub fn net_packet(data: &[u8]) {
     assert!(rows.len() + errors.len() <= lines(data));
 }
 
-/// `/proc/net/snmp` and `netstat`: a table per two lines; renders back to the same tables.
+/// `/proc/net/snmp` and `netstat`: a table per two lines; the valid values render back to
+/// the same tables; every bad value has its problem.
 pub fn net_snmp(data: &[u8]) {
-    let Ok(tables) = net_snmp::parse(data) else { return };
-    assert!(tables.len() * 2 <= lines(data));
+    let v = net_snmp::values(data);
+    problems_explain(!v.bad.is_empty(), &v.problems);
+    assert!(v.tables.len() * 2 <= lines(data));
     let mut text = String::new();
-    for t in &tables {
+    for t in &v.tables {
         let keys: Vec<&str> = t.counters.iter().map(|(k, _)| k.as_str()).collect();
         let vals: Vec<String> = t.counters.iter().map(|(_, v)| v.to_string()).collect();
         text += &format!("{}: {}\n{}: {}\n", t.name, keys.join(" "), t.name, vals.join(" "));
     }
-    // Names with bytes that are not UTF-8 were written lossily: compare only clean input.
-    if std::str::from_utf8(data).is_ok() {
-        assert_eq!(net_snmp::parse(text.as_bytes()).map(|t| t.len()), Ok(tables.len()));
+    // Names with bytes that are not UTF-8 (or spaces, from a lossy name) were written
+    // lossily: compare only clean input.
+    if v.problems.is_empty() && std::str::from_utf8(data).is_ok() {
+        let back = net_snmp::values(text.as_bytes());
+        assert_eq!(back.tables.len(), v.tables.len());
     }
 }
 
-/// `/proc/net/snmp6`: one counter per line at most.
+/// `/proc/net/snmp6`: one counter per line at most; every bad value has its problem.
 pub fn net_snmp6(data: &[u8]) {
-    if let Ok(m) = net_snmp6::parse(data) {
-        assert!(m.len() <= lines(data));
-    }
+    let v = net_snmp6::values(data);
+    assert!(v.map.len() + v.bad.len() <= lines(data));
+    problems_explain(!v.bad.is_empty(), &v.problems);
 }
 
 /// `/proc/net/sockstat*`: pairs bounded by the input.
@@ -570,18 +587,25 @@ pub fn net_sockstat(data: &[u8]) {
 
 /// `/proc/net/nf_conntrack`: addresses are addresses of the entry's family.
 pub fn net_nf_conntrack(data: &[u8]) {
-    let (rows, errors) = net_nf_conntrack::parse(data);
-    assert!(rows.len() + errors.len() <= lines(data));
-    for r in &rows {
+    let t = net_nf_conntrack::parse(data);
+    assert!(t.rows.len() + t.left_out.len() <= lines(data));
+    problems_explain(
+        r_bad(t.rows.iter().flat_map(|r| [r.timeout.reason(), r.use_count.reason(), r.bytes_orig.reason()])),
+        &t.problems,
+    );
+    for r in &t.rows {
         assert!(is_ip(&r.src_addr, r.family) && is_ip(&r.reply_dst_addr, r.family));
     }
 }
 
-/// `/proc/net/stat/nf_conntrack`: one CPU per line after the header.
+/// `/proc/net/stat/nf_conntrack`: one CPU per line after the header; every bad value has
+/// its problem.
 pub fn net_stat_nf_conntrack(data: &[u8]) {
-    if let Ok(c) = net_stat_nf_conntrack::parse(data) {
-        assert!(c.len() < lines(data).max(1));
-    }
+    let c = net_stat_nf_conntrack::parse(data);
+    assert!(c.cpus.len() < lines(data).max(1));
+    let bad =
+        c.cpus.iter().any(|c| [c.found, c.invalid, c.insert, c.drop].iter().any(|f| f.reason() == Some(Reason::Error)));
+    problems_explain(bad, &c.problems);
 }
 
 /// `tcp_mem`/`udp_mem`: renders back.

@@ -6022,14 +6022,14 @@ pub struct libprobe_tcp_connection {
     /// Time until the timer fires, in clock ticks (USER_HZ, see the system domain's
     /// `clock_ticks`), as `/proc/net/tcp` prints it.
     /// Unit: ticks.
-    pub timer_jiffies: u32,
+    pub timer_jiffies: libprobe_opt_u32,
     /// Unanswered retransmissions of the current segment (`icsk_retransmits`).
-    pub retransmits: u8,
+    pub retransmits: libprobe_opt_u8,
     /// The user that created the socket.
     pub uid: u32,
     /// Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of
-    /// `/proc/net/tcp`).
-    pub timeout: u32,
+    /// `/proc/net/tcp`; from sock_diag, only with `tcp_info`).
+    pub timeout: libprobe_opt_u32,
     /// The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds.
     pub inode: u64,
     /// The first owner's pid (see the module docs for the reasons it may be missing).
@@ -6080,10 +6080,10 @@ pub(crate) fn fill_tcp_connection(a: &Arena, r: &dyn Record) -> libprobe_tcp_con
         tx_queue: c_u32(a, r.field(6)),
         rx_queue: c_u32(a, r.field(7)),
         timer_active: c_u8(a, r.field(8)),
-        timer_jiffies: c_u32(a, r.field(9)),
-        retransmits: c_u8(a, r.field(10)),
+        timer_jiffies: c_opt_u32(a, r.field(9)),
+        retransmits: c_opt_u8(a, r.field(10)),
         uid: c_u32(a, r.field(11)),
-        timeout: c_u32(a, r.field(12)),
+        timeout: c_opt_u32(a, r.field(12)),
         inode: c_u64(a, r.field(13)),
         pid: c_opt_i32(a, r.field(14)),
         process_name: c_opt_str(a, r.field(15)),
@@ -6631,10 +6631,10 @@ pub struct libprobe_netlink_socket {
     pub owners: libprobe_opt_list_socket_owner,
     /// Receive buffer memory in use.
     /// Unit: bytes.
-    pub rx_queue: u32,
+    pub rx_queue: libprobe_opt_u32,
     /// Send buffer memory in use.
     /// Unit: bytes.
-    pub tx_queue: u32,
+    pub tx_queue: libprobe_opt_u32,
     /// Counter: it only grows (a drop is a reset).
     pub drops: libprobe_opt_u32,
     pub cookie: libprobe_opt_u64,
@@ -6664,8 +6664,8 @@ pub(crate) fn fill_netlink_socket(a: &Arena, r: &dyn Record) -> libprobe_netlink
         pid: c_opt_i32(a, r.field(8)),
         process_name: c_opt_str(a, r.field(9)),
         owners: c_opt_list_socket_owner(a, r.field(10)),
-        rx_queue: c_u32(a, r.field(11)),
-        tx_queue: c_u32(a, r.field(12)),
+        rx_queue: c_opt_u32(a, r.field(11)),
+        tx_queue: c_opt_u32(a, r.field(12)),
         drops: c_opt_u32(a, r.field(13)),
         cookie: c_opt_u64(a, r.field(14)),
     }
@@ -6807,22 +6807,27 @@ pub(crate) fn fill_tcp_stats(a: &Arena, r: &dyn Record) -> libprobe_tcp_stats {
 }
 
 /// The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).
+///
+/// Each counter stands alone: one that does not parse (or is negative) is `error`, and
+/// the others are kept.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_udp_stats {
     /// Counter: it only grows (a drop is a reset).
-    pub in_datagrams: u64,
+    pub in_datagrams: libprobe_opt_u64,
     /// Datagrams to a port nobody listens on.
     /// Counter: it only grows (a drop is a reset).
-    pub no_ports: u64,
+    pub no_ports: libprobe_opt_u64,
     /// Counter: it only grows (a drop is a reset).
-    pub in_errors: u64,
+    pub in_errors: libprobe_opt_u64,
     /// Counter: it only grows (a drop is a reset).
-    pub out_datagrams: u64,
+    pub out_datagrams: libprobe_opt_u64,
+    /// Datagrams dropped for a full receive buffer (not printed by the oldest kernels).
     /// Counter: it only grows (a drop is a reset).
-    pub rcvbuf_errors: u64,
+    pub rcvbuf_errors: libprobe_opt_u64,
+    /// Datagrams dropped for a full send buffer (not printed by the oldest kernels).
     /// Counter: it only grows (a drop is a reset).
-    pub sndbuf_errors: u64,
+    pub sndbuf_errors: libprobe_opt_u64,
     /// Datagrams with a bad checksum (3.10+).
     /// Counter: it only grows (a drop is a reset).
     pub in_csum_errors: libprobe_opt_u64,
@@ -6847,12 +6852,12 @@ fn e_udp_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_udp_stats {
 
 pub(crate) fn fill_udp_stats(a: &Arena, r: &dyn Record) -> libprobe_udp_stats {
     libprobe_udp_stats {
-        in_datagrams: c_u64(a, r.field(0)),
-        no_ports: c_u64(a, r.field(1)),
-        in_errors: c_u64(a, r.field(2)),
-        out_datagrams: c_u64(a, r.field(3)),
-        rcvbuf_errors: c_u64(a, r.field(4)),
-        sndbuf_errors: c_u64(a, r.field(5)),
+        in_datagrams: c_opt_u64(a, r.field(0)),
+        no_ports: c_opt_u64(a, r.field(1)),
+        in_errors: c_opt_u64(a, r.field(2)),
+        out_datagrams: c_opt_u64(a, r.field(3)),
+        rcvbuf_errors: c_opt_u64(a, r.field(4)),
+        sndbuf_errors: c_opt_u64(a, r.field(5)),
         in_csum_errors: c_opt_u64(a, r.field(6)),
         ignored_multi: c_opt_u64(a, r.field(7)),
         mem_errors: c_opt_u64(a, r.field(8)),
@@ -6861,36 +6866,39 @@ pub(crate) fn fill_udp_stats(a: &Arena, r: &dyn Record) -> libprobe_udp_stats {
 
 /// Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the
 /// `tcp_mem`/`udp_mem` sysctls).
+///
+/// Each count stands alone: one that does not parse or does not fit is `error`, and the
+/// others are kept.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_socket_stats {
     /// Sockets of every family in use.
-    pub sockets_used: u32,
+    pub sockets_used: libprobe_opt_u32,
     /// TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded).
-    pub tcp_inuse: u32,
+    pub tcp_inuse: libprobe_opt_u32,
     /// TCP sockets no process holds any more.
-    pub tcp_orphan: u32,
+    pub tcp_orphan: libprobe_opt_u32,
     /// TCP sockets in TIME_WAIT.
-    pub tcp_tw: u32,
+    pub tcp_tw: libprobe_opt_u32,
     /// TCP sockets allocated.
-    pub tcp_alloc: u32,
+    pub tcp_alloc: libprobe_opt_u32,
     /// Memory TCP uses now.
     /// Unit: pages.
-    pub tcp_mem_pages: u64,
+    pub tcp_mem_pages: libprobe_opt_u64,
     /// The TCP memory thresholds (`net.ipv4.tcp_mem`).
     pub tcp_mem: libprobe_opt_memory_limits,
     /// UDP sockets in use (IPv4).
-    pub udp_inuse: u32,
+    pub udp_inuse: libprobe_opt_u32,
     /// Unit: pages.
-    pub udp_mem_pages: u64,
+    pub udp_mem_pages: libprobe_opt_u64,
     /// The UDP memory thresholds (`net.ipv4.udp_mem`).
     pub udp_mem: libprobe_opt_memory_limits,
-    pub udplite_inuse: u32,
-    pub raw_inuse: u32,
+    pub udplite_inuse: libprobe_opt_u32,
+    pub raw_inuse: libprobe_opt_u32,
     /// IP fragment reassembly queues in use.
-    pub frag_inuse: u32,
+    pub frag_inuse: libprobe_opt_u32,
     /// Unit: bytes.
-    pub frag_memory: u64,
+    pub frag_memory: libprobe_opt_u64,
     /// The IPv6 counts of `/proc/net/sockstat6` (absent without IPv6).
     pub tcp6_inuse: libprobe_opt_u32,
     pub udp6_inuse: libprobe_opt_u32,
@@ -6914,20 +6922,20 @@ fn e_socket_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_socket_stats {
 
 pub(crate) fn fill_socket_stats(a: &Arena, r: &dyn Record) -> libprobe_socket_stats {
     libprobe_socket_stats {
-        sockets_used: c_u32(a, r.field(0)),
-        tcp_inuse: c_u32(a, r.field(1)),
-        tcp_orphan: c_u32(a, r.field(2)),
-        tcp_tw: c_u32(a, r.field(3)),
-        tcp_alloc: c_u32(a, r.field(4)),
-        tcp_mem_pages: c_u64(a, r.field(5)),
+        sockets_used: c_opt_u32(a, r.field(0)),
+        tcp_inuse: c_opt_u32(a, r.field(1)),
+        tcp_orphan: c_opt_u32(a, r.field(2)),
+        tcp_tw: c_opt_u32(a, r.field(3)),
+        tcp_alloc: c_opt_u32(a, r.field(4)),
+        tcp_mem_pages: c_opt_u64(a, r.field(5)),
         tcp_mem: c_opt_memory_limits(a, r.field(6)),
-        udp_inuse: c_u32(a, r.field(7)),
-        udp_mem_pages: c_u64(a, r.field(8)),
+        udp_inuse: c_opt_u32(a, r.field(7)),
+        udp_mem_pages: c_opt_u64(a, r.field(8)),
         udp_mem: c_opt_memory_limits(a, r.field(9)),
-        udplite_inuse: c_u32(a, r.field(10)),
-        raw_inuse: c_u32(a, r.field(11)),
-        frag_inuse: c_u32(a, r.field(12)),
-        frag_memory: c_u64(a, r.field(13)),
+        udplite_inuse: c_opt_u32(a, r.field(10)),
+        raw_inuse: c_opt_u32(a, r.field(11)),
+        frag_inuse: c_opt_u32(a, r.field(12)),
+        frag_memory: c_opt_u64(a, r.field(13)),
         tcp6_inuse: c_opt_u32(a, r.field(14)),
         udp6_inuse: c_opt_u32(a, r.field(15)),
         udplite6_inuse: c_opt_u32(a, r.field(16)),
@@ -7587,7 +7595,7 @@ pub struct libprobe_conntrack_entry {
     pub state: libprobe_opt_str,
     /// Time left before the entry expires.
     /// Unit: seconds.
-    pub timeout: u32,
+    pub timeout: libprobe_opt_u32,
     /// Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
     /// Counter: it only grows (a drop is a reset).
     pub packets_orig: libprobe_opt_u64,
@@ -7637,7 +7645,7 @@ pub(crate) fn fill_conntrack_entry(a: &Arena, r: &dyn Record) -> libprobe_conntr
         icmp_code: c_opt_u8(a, r.field(12)),
         icmp_id: c_opt_u16(a, r.field(13)),
         state: c_opt_str(a, r.field(14)),
-        timeout: c_u32(a, r.field(15)),
+        timeout: c_opt_u32(a, r.field(15)),
         packets_orig: c_opt_u64(a, r.field(16)),
         bytes_orig: c_opt_u64(a, r.field(17)),
         packets_reply: c_opt_u64(a, r.field(18)),
@@ -7685,33 +7693,35 @@ pub(crate) fn fill_conntrack_stats(a: &Arena, r: &dyn Record) -> libprobe_conntr
     }
 }
 
-/// One CPU's conntrack counters (`conntrack -S`).
+/// One CPU's conntrack counters (`conntrack -S`). Each counter stands alone: one the
+/// kernel does not give is `not_supported` (the set changed over versions), one that does
+/// not parse is `error`.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_conntrack_cpu_stats {
     pub cpu: u32,
     /// Lookups that found an entry.
     /// Counter: it only grows (a drop is a reset).
-    pub found: u32,
+    pub found: libprobe_opt_u32,
     /// Packets that could not be tracked.
     /// Counter: it only grows (a drop is a reset).
-    pub invalid: u32,
+    pub invalid: libprobe_opt_u32,
     /// Counter: it only grows (a drop is a reset).
-    pub insert: u32,
+    pub insert: libprobe_opt_u32,
     /// Counter: it only grows (a drop is a reset).
-    pub insert_failed: u32,
+    pub insert_failed: libprobe_opt_u32,
     /// Packets dropped (the table was full).
     /// Counter: it only grows (a drop is a reset).
-    pub drop: u32,
+    pub drop: libprobe_opt_u32,
     /// Entries evicted to make room.
     /// Counter: it only grows (a drop is a reset).
-    pub early_drop: u32,
+    pub early_drop: libprobe_opt_u32,
     /// ICMP errors that matched no entry.
     /// Counter: it only grows (a drop is a reset).
-    pub error: u32,
+    pub error: libprobe_opt_u32,
     /// Lookups restarted because the table changed.
     /// Counter: it only grows (a drop is a reset).
-    pub search_restart: u32,
+    pub search_restart: libprobe_opt_u32,
     /// Insertion races resolved (5.10+).
     /// Counter: it only grows (a drop is a reset).
     pub clash_resolve: libprobe_opt_u32,
@@ -7734,14 +7744,14 @@ fn e_conntrack_cpu_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_conntrack_cpu_s
 pub(crate) fn fill_conntrack_cpu_stats(a: &Arena, r: &dyn Record) -> libprobe_conntrack_cpu_stats {
     libprobe_conntrack_cpu_stats {
         cpu: c_u32(a, r.field(0)),
-        found: c_u32(a, r.field(1)),
-        invalid: c_u32(a, r.field(2)),
-        insert: c_u32(a, r.field(3)),
-        insert_failed: c_u32(a, r.field(4)),
-        drop: c_u32(a, r.field(5)),
-        early_drop: c_u32(a, r.field(6)),
-        error: c_u32(a, r.field(7)),
-        search_restart: c_u32(a, r.field(8)),
+        found: c_opt_u32(a, r.field(1)),
+        invalid: c_opt_u32(a, r.field(2)),
+        insert: c_opt_u32(a, r.field(3)),
+        insert_failed: c_opt_u32(a, r.field(4)),
+        drop: c_opt_u32(a, r.field(5)),
+        early_drop: c_opt_u32(a, r.field(6)),
+        error: c_opt_u32(a, r.field(7)),
+        search_restart: c_opt_u32(a, r.field(8)),
         clash_resolve: c_opt_u32(a, r.field(9)),
         chain_toolong: c_opt_u32(a, r.field(10)),
     }
@@ -14869,10 +14879,10 @@ static FIELDS_TCP_CONNECTION: Table<[libprobe_field_info; 24]> = Table([
     libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Bytes sent and not yet acknowledged (0 for a listening socket).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, tx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Bytes received and not yet read; for a listening socket, connections waiting to be\naccepted.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, rx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"timer_active".as_ptr(), doc: c"The pending timer: 0 none, 1 retransmit (or probe), 2 keepalive, 3 TIME_WAIT,\n4 zero-window probe.".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_active) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"timer_jiffies".as_ptr(), doc: c"Time until the timer fires, in clock ticks (USER_HZ, see the system domain's\n`clock_ticks`), as `/proc/net/tcp` prints it.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_jiffies) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Unanswered retransmissions of the current segment (`icsk_retransmits`).".as_ptr(), unit: std::ptr::null(), type_index: 86, offset: std::mem::offset_of!(libprobe_tcp_connection, retransmits) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"timer_jiffies".as_ptr(), doc: c"Time until the timer fires, in clock ticks (USER_HZ, see the system domain's\n`clock_ticks`), as `/proc/net/tcp` prints it.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_connection, timer_jiffies) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Unanswered retransmissions of the current segment (`icsk_retransmits`).".as_ptr(), unit: std::ptr::null(), type_index: 87, offset: std::mem::offset_of!(libprobe_tcp_connection, retransmits) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"uid".as_ptr(), doc: c"The user that created the socket.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, uid) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"timeout".as_ptr(), doc: c"Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of\n`/proc/net/tcp`).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_tcp_connection, timeout) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"timeout".as_ptr(), doc: c"Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of\n`/proc/net/tcp`; from sock_diag, only with `tcp_info`).".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_tcp_connection, timeout) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"inode".as_ptr(), doc: c"The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_connection, inode) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"pid".as_ptr(), doc: c"The first owner's pid (see the module docs for the reasons it may be missing).".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_tcp_connection, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"process_name".as_ptr(), doc: c"The first owner's command name.".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_tcp_connection, process_name) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -15332,8 +15342,8 @@ static FIELDS_NETLINK_SOCKET: Table<[libprobe_field_info; 15]> = Table([
     libprobe_field_info { name: c"pid".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 61, offset: std::mem::offset_of!(libprobe_netlink_socket, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"process_name".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 28, offset: std::mem::offset_of!(libprobe_netlink_socket, process_name) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"owners".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 152, offset: std::mem::offset_of!(libprobe_netlink_socket, owners) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Receive buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, rx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Send buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 26, offset: std::mem::offset_of!(libprobe_netlink_socket, tx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"rx_queue".as_ptr(), doc: c"Receive buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_netlink_socket, rx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tx_queue".as_ptr(), doc: c"Send buffer memory in use.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 33, offset: std::mem::offset_of!(libprobe_netlink_socket, tx_queue) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"drops".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_netlink_socket, drops) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"cookie".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_netlink_socket, cookie) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
@@ -15613,7 +15623,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         name: c"in_datagrams".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_stats, in_datagrams) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -15621,7 +15631,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         name: c"no_ports".as_ptr(),
         doc: c"Datagrams to a port nobody listens on.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_stats, no_ports) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -15629,7 +15639,7 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         name: c"in_errors".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_stats, in_errors) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -15637,23 +15647,23 @@ static FIELDS_UDP_STATS: Table<[libprobe_field_info; 9]> = Table([
         name: c"out_datagrams".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_stats, out_datagrams) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"rcvbuf_errors".as_ptr(),
-        doc: c"".as_ptr(),
+        doc: c"Datagrams dropped for a full receive buffer (not printed by the oldest kernels).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_stats, rcvbuf_errors) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
     libprobe_field_info {
         name: c"sndbuf_errors".as_ptr(),
-        doc: c"".as_ptr(),
+        doc: c"Datagrams dropped for a full send buffer (not printed by the oldest kernels).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_udp_stats, sndbuf_errors) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -15688,7 +15698,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"sockets_used".as_ptr(),
         doc: c"Sockets of every family in use.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, sockets_used) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15696,7 +15706,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"tcp_inuse".as_ptr(),
         doc: c"TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_inuse) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15704,7 +15714,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"tcp_orphan".as_ptr(),
         doc: c"TCP sockets no process holds any more.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_orphan) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15712,7 +15722,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"tcp_tw".as_ptr(),
         doc: c"TCP sockets in TIME_WAIT.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_tw) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15720,7 +15730,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"tcp_alloc".as_ptr(),
         doc: c"TCP sockets allocated.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_alloc) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15728,7 +15738,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"tcp_mem_pages".as_ptr(),
         doc: c"Memory TCP uses now.".as_ptr(),
         unit: c"pages".as_ptr(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_socket_stats, tcp_mem_pages) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15744,7 +15754,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"udp_inuse".as_ptr(),
         doc: c"UDP sockets in use (IPv4).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, udp_inuse) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15752,7 +15762,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"udp_mem_pages".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"pages".as_ptr(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_socket_stats, udp_mem_pages) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15768,7 +15778,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"udplite_inuse".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, udplite_inuse) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15776,7 +15786,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"raw_inuse".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, raw_inuse) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15784,7 +15794,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"frag_inuse".as_ptr(),
         doc: c"IP fragment reassembly queues in use.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_socket_stats, frag_inuse) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -15792,7 +15802,7 @@ static FIELDS_SOCKET_STATS: Table<[libprobe_field_info; 20]> = Table([
         name: c"frag_memory".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_socket_stats, frag_memory) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -16677,7 +16687,7 @@ static FIELDS_CONNTRACK_ENTRY: Table<[libprobe_field_info; 26]> = Table([
         name: c"timeout".as_ptr(),
         doc: c"Time left before the entry expires.".as_ptr(),
         unit: c"seconds".as_ptr(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_entry, timeout) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -16811,7 +16821,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         name: c"found".as_ptr(),
         doc: c"Lookups that found an entry.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, found) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -16819,7 +16829,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         name: c"invalid".as_ptr(),
         doc: c"Packets that could not be tracked.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, invalid) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -16827,7 +16837,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         name: c"insert".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, insert) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -16835,7 +16845,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         name: c"insert_failed".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, insert_failed) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -16843,7 +16853,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         name: c"drop".as_ptr(),
         doc: c"Packets dropped (the table was full).".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, drop) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -16851,7 +16861,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         name: c"early_drop".as_ptr(),
         doc: c"Entries evicted to make room.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, early_drop) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -16859,7 +16869,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         name: c"error".as_ptr(),
         doc: c"ICMP errors that matched no entry.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, error) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -16867,7 +16877,7 @@ static FIELDS_CONNTRACK_CPU_STATS: Table<[libprobe_field_info; 11]> = Table([
         name: c"search_restart".as_ptr(),
         doc: c"Lookups restarted because the table changed.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 26,
+        type_index: 33,
         offset: std::mem::offset_of!(libprobe_conntrack_cpu_stats, search_restart) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -18721,8 +18731,8 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 98]> = Table([
     libprobe_record_info { name: c"libprobe_netlink_socket".as_ptr(), schema_name: c"NetlinkSocket".as_ptr(), doc: c"One netlink socket.".as_ptr(), size: size_of::<libprobe_netlink_socket>() as u32, field_count: FIELDS_NETLINK_SOCKET.0.len() as u32, fields: FIELDS_NETLINK_SOCKET.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_packet_socket".as_ptr(), schema_name: c"PacketSocket".as_ptr(), doc: c"One packet (`AF_PACKET`) socket, as used by packet capture.".as_ptr(), size: size_of::<libprobe_packet_socket>() as u32, field_count: FIELDS_PACKET_SOCKET.0.len() as u32, fields: FIELDS_PACKET_SOCKET.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_tcp_stats".as_ptr(), schema_name: c"TcpStats".as_ptr(), doc: c"TCP connections per state (over the TCP table, IPv4 and IPv6) and the SNMP `Tcp`\ncounters of `/proc/net/snmp` (which count IPv4 and IPv6 together).\n\nThe counts are missing when the TCP table was not collected, the counters when\n`/proc/net/snmp` could not be read.".as_ptr(), size: size_of::<libprobe_tcp_stats>() as u32, field_count: FIELDS_TCP_STATS.0.len() as u32, fields: FIELDS_TCP_STATS.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_udp_stats".as_ptr(), schema_name: c"UdpStats".as_ptr(), doc: c"The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).".as_ptr(), size: size_of::<libprobe_udp_stats>() as u32, field_count: FIELDS_UDP_STATS.0.len() as u32, fields: FIELDS_UDP_STATS.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_socket_stats".as_ptr(), schema_name: c"SocketStats".as_ptr(), doc: c"Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the\n`tcp_mem`/`udp_mem` sysctls).".as_ptr(), size: size_of::<libprobe_socket_stats>() as u32, field_count: FIELDS_SOCKET_STATS.0.len() as u32, fields: FIELDS_SOCKET_STATS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_udp_stats".as_ptr(), schema_name: c"UdpStats".as_ptr(), doc: c"The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).\n\nEach counter stands alone: one that does not parse (or is negative) is `error`, and\nthe others are kept.".as_ptr(), size: size_of::<libprobe_udp_stats>() as u32, field_count: FIELDS_UDP_STATS.0.len() as u32, fields: FIELDS_UDP_STATS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_socket_stats".as_ptr(), schema_name: c"SocketStats".as_ptr(), doc: c"Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the\n`tcp_mem`/`udp_mem` sysctls).\n\nEach count stands alone: one that does not parse or does not fit is `error`, and the\nothers are kept.".as_ptr(), size: size_of::<libprobe_socket_stats>() as u32, field_count: FIELDS_SOCKET_STATS.0.len() as u32, fields: FIELDS_SOCKET_STATS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_memory_limits".as_ptr(), schema_name: c"MemoryLimits".as_ptr(), doc: c"A memory pressure setting in pages (`net.ipv4.tcp_mem`, `udp_mem`).".as_ptr(), size: size_of::<libprobe_memory_limits>() as u32, field_count: FIELDS_MEMORY_LIMITS.0.len() as u32, fields: FIELDS_MEMORY_LIMITS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_counter_table".as_ptr(), schema_name: c"CounterTable".as_ptr(), doc: c"One table of counters (`Tcp` of `/proc/net/snmp`, `TcpExt` of `/proc/net/netstat`).".as_ptr(), size: size_of::<libprobe_counter_table>() as u32, field_count: FIELDS_COUNTER_TABLE.0.len() as u32, fields: FIELDS_COUNTER_TABLE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_net_interface_full".as_ptr(), schema_name: c"NetInterfaceFull".as_ptr(), doc: c"One network interface with its addresses, counters and driver.".as_ptr(), size: size_of::<libprobe_net_interface_full>() as u32, field_count: FIELDS_NET_INTERFACE_FULL.0.len() as u32, fields: FIELDS_NET_INTERFACE_FULL.0.as_ptr() },
@@ -18736,7 +18746,7 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 98]> = Table([
     libprobe_record_info { name: c"libprobe_arp_entry".as_ptr(), schema_name: c"ArpEntry".as_ptr(), doc: c"One entry of the neighbour cache: ARP for IPv4, neighbour discovery for IPv6.".as_ptr(), size: size_of::<libprobe_arp_entry>() as u32, field_count: FIELDS_ARP_ENTRY.0.len() as u32, fields: FIELDS_ARP_ENTRY.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_conntrack_entry".as_ptr(), schema_name: c"ConntrackEntry".as_ptr(), doc: c"One tracked connection (netfilter conntrack).".as_ptr(), size: size_of::<libprobe_conntrack_entry>() as u32, field_count: FIELDS_CONNTRACK_ENTRY.0.len() as u32, fields: FIELDS_CONNTRACK_ENTRY.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_conntrack_stats".as_ptr(), schema_name: c"ConntrackStats".as_ptr(), doc: c"Conntrack totals.".as_ptr(), size: size_of::<libprobe_conntrack_stats>() as u32, field_count: FIELDS_CONNTRACK_STATS.0.len() as u32, fields: FIELDS_CONNTRACK_STATS.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_conntrack_cpu_stats".as_ptr(), schema_name: c"ConntrackCpuStats".as_ptr(), doc: c"One CPU's conntrack counters (`conntrack -S`).".as_ptr(), size: size_of::<libprobe_conntrack_cpu_stats>() as u32, field_count: FIELDS_CONNTRACK_CPU_STATS.0.len() as u32, fields: FIELDS_CONNTRACK_CPU_STATS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_conntrack_cpu_stats".as_ptr(), schema_name: c"ConntrackCpuStats".as_ptr(), doc: c"One CPU's conntrack counters (`conntrack -S`). Each counter stands alone: one the\nkernel does not give is `not_supported` (the set changed over versions), one that does\nnot parse is `error`.".as_ptr(), size: size_of::<libprobe_conntrack_cpu_stats>() as u32, field_count: FIELDS_CONNTRACK_CPU_STATS.0.len() as u32, fields: FIELDS_CONNTRACK_CPU_STATS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_gpu_metrics".as_ptr(), schema_name: c"GpuMetrics".as_ptr(), doc: c"One GPU: the specification's `GpuMetrics`, then what operators ask for beyond it.".as_ptr(), size: size_of::<libprobe_gpu_metrics>() as u32, field_count: FIELDS_GPU_METRICS.0.len() as u32, fields: FIELDS_GPU_METRICS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_gpu_process".as_ptr(), schema_name: c"GpuProcess".as_ptr(), doc: c"A process using a GPU.".as_ptr(), size: size_of::<libprobe_gpu_process>() as u32, field_count: FIELDS_GPU_PROCESS.0.len() as u32, fields: FIELDS_GPU_PROCESS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_gpu_engine_use".as_ptr(), schema_name: c"GpuEngineUse".as_ptr(), doc: c"One engine class of a DRM client (`drm-engine-<name>`, `drm-cycles-<name>`).".as_ptr(), size: size_of::<libprobe_gpu_engine_use>() as u32, field_count: FIELDS_GPU_ENGINE_USE.0.len() as u32, fields: FIELDS_GPU_ENGINE_USE.0.as_ptr() },

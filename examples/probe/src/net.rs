@@ -168,8 +168,8 @@ pub fn sockets(n: &Network, info: bool) -> String {
         rows.push(Row {
             netid: "nl",
             state: "UNCONN",
-            recv_q: s.rx_queue.to_string(),
-            send_q: s.tx_queue.to_string(),
+            recv_q: queue(&s.rx_queue),
+            send_q: queue(&s.tx_queue),
             local: format!("{}:{}", s.protocol_name, s.port_id),
             peer: "*".into(),
             process: users(&s.owners),
@@ -214,6 +214,11 @@ pub fn sockets(n: &Network, info: bool) -> String {
     out
 }
 
+/// A count, or `—` when missing.
+fn shown(f: &Field<u32>) -> String {
+    f.get().map_or_else(|| "—".into(), |v| v.to_string())
+}
+
 fn count<T>(f: &Field<Vec<T>>) -> String {
     match f {
         Field::Value(v) => v.len().to_string(),
@@ -230,11 +235,11 @@ pub fn section(out: &mut String, n: &Network, page_size: u64) {
         let _ = writeln!(
             out,
             "sockets     {} used; TCP {} in use, {} orphaned, {} in TIME_WAIT, {} of memory",
-            s.sockets_used,
-            s.tcp_inuse,
-            s.tcp_orphan,
-            s.tcp_tw,
-            bytes(s.tcp_mem_pages.saturating_mul(page_size)),
+            shown(&s.sockets_used),
+            shown(&s.tcp_inuse),
+            shown(&s.tcp_orphan),
+            shown(&s.tcp_tw),
+            s.tcp_mem_pages.get().map_or_else(|| "—".into(), |p| bytes(p.saturating_mul(page_size))),
         );
     }
     let t = &n.tcp_stats;

@@ -32,7 +32,7 @@ pub struct ConntrackEntry {
     pub state: Option<String>,
     /// Time left before the entry expires.
     #[record(unit = "seconds")]
-    pub timeout: u32,
+    pub timeout: Field<u32>,
     /// Counters need `net.netfilter.nf_conntrack_acct=1` (`not_enabled` otherwise).
     #[record(counter)]
     pub packets_orig: Field<u64>,
@@ -54,32 +54,34 @@ pub struct ConntrackEntry {
     pub use_count: Field<u32>,
 }
 
-/// One CPU's conntrack counters (`conntrack -S`).
+/// One CPU's conntrack counters (`conntrack -S`). Each counter stands alone: one the
+/// kernel does not give is `not_supported` (the set changed over versions), one that does
+/// not parse is `error`.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct ConntrackCpuStats {
     pub cpu: u32,
     /// Lookups that found an entry.
     #[record(counter)]
-    pub found: u32,
+    pub found: Field<u32>,
     /// Packets that could not be tracked.
     #[record(counter)]
-    pub invalid: u32,
+    pub invalid: Field<u32>,
     #[record(counter)]
-    pub insert: u32,
+    pub insert: Field<u32>,
     #[record(counter)]
-    pub insert_failed: u32,
+    pub insert_failed: Field<u32>,
     /// Packets dropped (the table was full).
     #[record(counter)]
-    pub drop: u32,
+    pub drop: Field<u32>,
     /// Entries evicted to make room.
     #[record(counter)]
-    pub early_drop: u32,
+    pub early_drop: Field<u32>,
     /// ICMP errors that matched no entry.
     #[record(counter)]
-    pub error: u32,
+    pub error: Field<u32>,
     /// Lookups restarted because the table changed.
     #[record(counter)]
-    pub search_restart: u32,
+    pub search_restart: Field<u32>,
     /// Insertion races resolved (5.10+).
     #[record(counter)]
     pub clash_resolve: Field<u32>,

@@ -54,21 +54,26 @@ pub struct TcpStats {
 }
 
 /// The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).
+///
+/// Each counter stands alone: one that does not parse (or is negative) is `error`, and
+/// the others are kept.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct UdpStats {
     #[record(counter)]
-    pub in_datagrams: u64,
+    pub in_datagrams: Field<u64>,
     /// Datagrams to a port nobody listens on.
     #[record(counter)]
-    pub no_ports: u64,
+    pub no_ports: Field<u64>,
     #[record(counter)]
-    pub in_errors: u64,
+    pub in_errors: Field<u64>,
     #[record(counter)]
-    pub out_datagrams: u64,
+    pub out_datagrams: Field<u64>,
+    /// Datagrams dropped for a full receive buffer (not printed by the oldest kernels).
     #[record(counter)]
-    pub rcvbuf_errors: u64,
+    pub rcvbuf_errors: Field<u64>,
+    /// Datagrams dropped for a full send buffer (not printed by the oldest kernels).
     #[record(counter)]
-    pub sndbuf_errors: u64,
+    pub sndbuf_errors: Field<u64>,
     /// Datagrams with a bad checksum (3.10+).
     #[record(counter)]
     pub in_csum_errors: Field<u64>,
@@ -96,35 +101,38 @@ pub struct MemoryLimits {
 
 /// Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the
 /// `tcp_mem`/`udp_mem` sysctls).
+///
+/// Each count stands alone: one that does not parse or does not fit is `error`, and the
+/// others are kept.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct SocketStats {
     /// Sockets of every family in use.
-    pub sockets_used: u32,
+    pub sockets_used: Field<u32>,
     /// TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded).
-    pub tcp_inuse: u32,
+    pub tcp_inuse: Field<u32>,
     /// TCP sockets no process holds any more.
-    pub tcp_orphan: u32,
+    pub tcp_orphan: Field<u32>,
     /// TCP sockets in TIME_WAIT.
-    pub tcp_tw: u32,
+    pub tcp_tw: Field<u32>,
     /// TCP sockets allocated.
-    pub tcp_alloc: u32,
+    pub tcp_alloc: Field<u32>,
     /// Memory TCP uses now.
     #[record(unit = "pages")]
-    pub tcp_mem_pages: u64,
+    pub tcp_mem_pages: Field<u64>,
     /// The TCP memory thresholds (`net.ipv4.tcp_mem`).
     pub tcp_mem: Field<MemoryLimits>,
     /// UDP sockets in use (IPv4).
-    pub udp_inuse: u32,
+    pub udp_inuse: Field<u32>,
     #[record(unit = "pages")]
-    pub udp_mem_pages: u64,
+    pub udp_mem_pages: Field<u64>,
     /// The UDP memory thresholds (`net.ipv4.udp_mem`).
     pub udp_mem: Field<MemoryLimits>,
-    pub udplite_inuse: u32,
-    pub raw_inuse: u32,
+    pub udplite_inuse: Field<u32>,
+    pub raw_inuse: Field<u32>,
     /// IP fragment reassembly queues in use.
-    pub frag_inuse: u32,
+    pub frag_inuse: Field<u32>,
     #[record(unit = "bytes")]
-    pub frag_memory: u64,
+    pub frag_memory: Field<u64>,
     /// The IPv6 counts of `/proc/net/sockstat6` (absent without IPv6).
     pub tcp6_inuse: Field<u32>,
     pub udp6_inuse: Field<u32>,

@@ -282,14 +282,14 @@ pub struct TcpConnection {
     /// Time until the timer fires, in clock ticks (USER_HZ, see the system domain's
     /// `clock_ticks`), as `/proc/net/tcp` prints it.
     #[record(unit = "ticks")]
-    pub timer_jiffies: u32,
+    pub timer_jiffies: Field<u32>,
     /// Unanswered retransmissions of the current segment (`icsk_retransmits`).
-    pub retransmits: u8,
+    pub retransmits: Field<u8>,
     /// The user that created the socket.
     pub uid: u32,
     /// Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of
-    /// `/proc/net/tcp`).
-    pub timeout: u32,
+    /// `/proc/net/tcp`; from sock_diag, only with `tcp_info`).
+    pub timeout: Field<u32>,
     /// The socket's inode: 0 for TIME_WAIT and request sockets, which no process holds.
     pub inode: u64,
     /// The first owner's pid (see the module docs for the reasons it may be missing).
@@ -457,10 +457,10 @@ pub struct NetlinkSocket {
     pub owners: Field<Vec<SocketOwner>>,
     /// Receive buffer memory in use.
     #[record(unit = "bytes")]
-    pub rx_queue: u32,
+    pub rx_queue: Field<u32>,
     /// Send buffer memory in use.
     #[record(unit = "bytes")]
-    pub tx_queue: u32,
+    pub tx_queue: Field<u32>,
     #[record(counter)]
     pub drops: Field<u32>,
     pub cookie: Field<u64>,

@@ -2003,22 +2003,22 @@ class TcpConnection(Record):
         4 zero-window probe.
         """
     @property
-    def timer_jiffies(self) -> int:
+    def timer_jiffies(self) -> Union[int, None]:
         """Time until the timer fires, in clock ticks (USER_HZ, see the system domain's
         `clock_ticks`), as `/proc/net/tcp` prints it.
 
         Unit: ticks.
         """
     @property
-    def retransmits(self) -> int:
+    def retransmits(self) -> Union[int, None]:
         """Unanswered retransmissions of the current segment (`icsk_retransmits`)."""
     @property
     def uid(self) -> int:
         """The user that created the socket."""
     @property
-    def timeout(self) -> int:
+    def timeout(self) -> Union[int, None]:
         """Unanswered zero-window probes (`icsk_probes_out`: the `timeout` column of
-        `/proc/net/tcp`).
+        `/proc/net/tcp`; from sock_diag, only with `tcp_info`).
         """
     @property
     def inode(self) -> int:
@@ -2653,13 +2653,13 @@ class NetlinkSocket(Record):
     def owners(self) -> Union[list[SocketOwner], None]:
         ...
     @property
-    def rx_queue(self) -> int:
+    def rx_queue(self) -> Union[int, None]:
         """Receive buffer memory in use.
 
         Unit: bytes.
         """
     @property
-    def tx_queue(self) -> int:
+    def tx_queue(self) -> Union[int, None]:
         """Send buffer memory in use.
 
         Unit: bytes.
@@ -2803,28 +2803,38 @@ class TcpStats(Record):
 
 @final
 class UdpStats(Record):
-    """The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`)."""
+    """The SNMP `Udp` counters (`/proc/net/snmp` for IPv4, `Udp6*` of `/proc/net/snmp6`).
+
+    Each counter stands alone: one that does not parse (or is negative) is `error`, and
+    the others are kept.
+    """
     @property
-    def in_datagrams(self) -> int:
+    def in_datagrams(self) -> Union[int, None]:
         """Counter: it only grows (a drop is a reset)."""
     @property
-    def no_ports(self) -> int:
+    def no_ports(self) -> Union[int, None]:
         """Datagrams to a port nobody listens on.
 
         Counter: it only grows (a drop is a reset).
         """
     @property
-    def in_errors(self) -> int:
+    def in_errors(self) -> Union[int, None]:
         """Counter: it only grows (a drop is a reset)."""
     @property
-    def out_datagrams(self) -> int:
+    def out_datagrams(self) -> Union[int, None]:
         """Counter: it only grows (a drop is a reset)."""
     @property
-    def rcvbuf_errors(self) -> int:
-        """Counter: it only grows (a drop is a reset)."""
+    def rcvbuf_errors(self) -> Union[int, None]:
+        """Datagrams dropped for a full receive buffer (not printed by the oldest kernels).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
-    def sndbuf_errors(self) -> int:
-        """Counter: it only grows (a drop is a reset)."""
+    def sndbuf_errors(self) -> Union[int, None]:
+        """Datagrams dropped for a full send buffer (not printed by the oldest kernels).
+
+        Counter: it only grows (a drop is a reset).
+        """
     @property
     def in_csum_errors(self) -> Union[int, None]:
         """Datagrams with a bad checksum (3.10+).
@@ -2848,24 +2858,27 @@ class UdpStats(Record):
 class SocketStats(Record):
     """Socket counts and memory (`/proc/net/sockstat`, `/proc/net/sockstat6`, and the
     `tcp_mem`/`udp_mem` sysctls).
+
+    Each count stands alone: one that does not parse or does not fit is `error`, and the
+    others are kept.
     """
     @property
-    def sockets_used(self) -> int:
+    def sockets_used(self) -> Union[int, None]:
         """Sockets of every family in use."""
     @property
-    def tcp_inuse(self) -> int:
+    def tcp_inuse(self) -> Union[int, None]:
         """TCP sockets in use (IPv4 and IPv6, TIME_WAIT excluded)."""
     @property
-    def tcp_orphan(self) -> int:
+    def tcp_orphan(self) -> Union[int, None]:
         """TCP sockets no process holds any more."""
     @property
-    def tcp_tw(self) -> int:
+    def tcp_tw(self) -> Union[int, None]:
         """TCP sockets in TIME_WAIT."""
     @property
-    def tcp_alloc(self) -> int:
+    def tcp_alloc(self) -> Union[int, None]:
         """TCP sockets allocated."""
     @property
-    def tcp_mem_pages(self) -> int:
+    def tcp_mem_pages(self) -> Union[int, None]:
         """Memory TCP uses now.
 
         Unit: pages.
@@ -2874,25 +2887,25 @@ class SocketStats(Record):
     def tcp_mem(self) -> Union[MemoryLimits, None]:
         """The TCP memory thresholds (`net.ipv4.tcp_mem`)."""
     @property
-    def udp_inuse(self) -> int:
+    def udp_inuse(self) -> Union[int, None]:
         """UDP sockets in use (IPv4)."""
     @property
-    def udp_mem_pages(self) -> int:
+    def udp_mem_pages(self) -> Union[int, None]:
         """Unit: pages."""
     @property
     def udp_mem(self) -> Union[MemoryLimits, None]:
         """The UDP memory thresholds (`net.ipv4.udp_mem`)."""
     @property
-    def udplite_inuse(self) -> int:
+    def udplite_inuse(self) -> Union[int, None]:
         ...
     @property
-    def raw_inuse(self) -> int:
+    def raw_inuse(self) -> Union[int, None]:
         ...
     @property
-    def frag_inuse(self) -> int:
+    def frag_inuse(self) -> Union[int, None]:
         """IP fragment reassembly queues in use."""
     @property
-    def frag_memory(self) -> int:
+    def frag_memory(self) -> Union[int, None]:
         """Unit: bytes."""
     @property
     def tcp6_inuse(self) -> Union[int, None]:
@@ -3477,7 +3490,7 @@ class ConntrackEntry(Record):
         other protocols.
         """
     @property
-    def timeout(self) -> int:
+    def timeout(self) -> Union[int, None]:
         """Time left before the entry expires.
 
         Unit: seconds.
@@ -3534,48 +3547,51 @@ class ConntrackStats(Record):
 
 @final
 class ConntrackCpuStats(Record):
-    """One CPU's conntrack counters (`conntrack -S`)."""
+    """One CPU's conntrack counters (`conntrack -S`). Each counter stands alone: one the
+    kernel does not give is `not_supported` (the set changed over versions), one that does
+    not parse is `error`.
+    """
     @property
     def cpu(self) -> int:
         ...
     @property
-    def found(self) -> int:
+    def found(self) -> Union[int, None]:
         """Lookups that found an entry.
 
         Counter: it only grows (a drop is a reset).
         """
     @property
-    def invalid(self) -> int:
+    def invalid(self) -> Union[int, None]:
         """Packets that could not be tracked.
 
         Counter: it only grows (a drop is a reset).
         """
     @property
-    def insert(self) -> int:
+    def insert(self) -> Union[int, None]:
         """Counter: it only grows (a drop is a reset)."""
     @property
-    def insert_failed(self) -> int:
+    def insert_failed(self) -> Union[int, None]:
         """Counter: it only grows (a drop is a reset)."""
     @property
-    def drop(self) -> int:
+    def drop(self) -> Union[int, None]:
         """Packets dropped (the table was full).
 
         Counter: it only grows (a drop is a reset).
         """
     @property
-    def early_drop(self) -> int:
+    def early_drop(self) -> Union[int, None]:
         """Entries evicted to make room.
 
         Counter: it only grows (a drop is a reset).
         """
     @property
-    def error(self) -> int:
+    def error(self) -> Union[int, None]:
         """ICMP errors that matched no entry.
 
         Counter: it only grows (a drop is a reset).
         """
     @property
-    def search_restart(self) -> int:
+    def search_restart(self) -> Union[int, None]:
         """Lookups restarted because the table changed.
 
         Counter: it only grows (a drop is a reset).

@@ -136,7 +136,7 @@ pub(crate) fn entry(ty: u16, payload: &[u8]) -> Result<Option<ConntrackEntry>, P
     };
     let (mut orig, mut reply) = (None, None);
     let (mut status, mut timeout, mut mark, mut zone, mut id, mut use_count, mut tcp_state) =
-        (0u32, 0u32, 0u32, 0u16, None, None, None);
+        (0u32, Field::Missing(Reason::NotPresent), 0u32, 0u16, None, None, None);
     let (mut c_orig, mut c_reply) = ((None, None), (None, None));
     for a in attrs(payload.get(4..).unwrap_or(&[])) {
         let (ty, v) = a?;
@@ -159,7 +159,7 @@ pub(crate) fn entry(ty: u16, payload: &[u8]) -> Result<Option<ConntrackEntry>, P
                     }
                 }
             }
-            7 => timeout = be32("CTA_TIMEOUT")?,
+            7 => timeout = Field::Value(be32("CTA_TIMEOUT")?),
             8 => mark = be32("CTA_MARK")?,
             9 => c_orig = counters(v)?,
             10 => c_reply = counters(v)?,
@@ -216,18 +216,19 @@ pub(crate) fn cpu_stats(ty: u16, payload: &[u8]) -> Result<Option<ConntrackCpuSt
             *slot = Some(Bytes(val).u32_be(0).ok_or(ParseError::invalid("CTA_STATS"))?);
         }
     }
-    let req = |i: usize| v[i].unwrap_or(0);
+    // An attribute the kernel does not send is a counter it does not keep (the set changed
+    // over versions): not supported, never 0.
     let opt = |i: usize| v[i].map_or(Field::Missing(Reason::NotSupported), Field::Value);
     Ok(Some(ConntrackCpuStats {
         cpu: u32::from(cpu),
-        found: req(2),
-        invalid: req(4),
-        insert: req(8),
-        insert_failed: req(9),
-        drop: req(10),
-        early_drop: req(11),
-        error: req(12),
-        search_restart: req(13),
+        found: opt(2),
+        invalid: opt(4),
+        insert: opt(8),
+        insert_failed: opt(9),
+        drop: opt(10),
+        early_drop: opt(11),
+        error: opt(12),
+        search_restart: opt(13),
         clash_resolve: opt(14),
         chain_toolong: opt(15),
     }))
@@ -282,7 +283,7 @@ pub(crate) mod tests {
         let e = entry(0x100, &tcp_entry(false)).unwrap().unwrap();
         assert_eq!((e.protocol.as_str(), e.src_addr.as_str(), e.dst_port), ("tcp", "10.1.1.1", Some(80)));
         assert_eq!((e.reply_src_addr.as_str(), e.reply_dst_port), ("10.1.1.2", Some(1234)));
-        assert_eq!((e.state.as_deref(), e.timeout, e.mark, e.zone), (Some("ESTABLISHED"), 119, 7, 3));
+        assert_eq!((e.state.as_deref(), e.timeout, e.mark, e.zone), (Some("ESTABLISHED"), Field::Value(119), 7, 3));
         assert_eq!(e.status_flags, ["seen_reply", "assured", "confirmed"]);
         assert_eq!((e.id, e.use_count), (Field::Value(0xdead), Field::Value(1)));
         assert_eq!(e.bytes_orig.reason(), Some(Reason::NotEnabled));
@@ -302,7 +303,9 @@ pub(crate) mod tests {
         let c = cpu_stats(0x104, &s).unwrap().unwrap();
         assert_eq!(
             (c.cpu, c.insert, c.clash_resolve, c.chain_toolong.reason()),
-            (1, 3, Field::Value(2), Some(Reason::NotSupported))
+            (1, Field::Value(3), Field::Value(2), Some(Reason::NotSupported))
         );
+        // A counter the kernel did not send is not 0.
+        assert_eq!(c.found.reason(), Some(Reason::NotSupported));
     }
 }

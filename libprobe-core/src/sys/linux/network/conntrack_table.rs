@@ -43,28 +43,36 @@ impl Collector<'_> {
     }
 
     pub(super) fn conntrack_stats(&self, nl: &mut Netlink<'_>, w: &mut Warnings) -> ConntrackStats {
-        let mut sysctl = |name: &str| -> Field<u64> {
+        // One value per file: one that does not parse, or does not fit, is an error quoting
+        // it, never clamped.
+        let mut sysctl = |name: &'static str, max: u64| -> Field<u64> {
             let rel = format!("sys/net/netfilter/{name}");
             match self.src.read_proc(&rel) {
-                Ok(v) => match crate::parse::u64_dec(crate::parse::trim(&v)) {
-                    Some(n) => Field::Value(n),
-                    None => {
-                        w.push(ParseError::invalid("value").in_file(self.src.proc_path(&rel)));
-                        Field::Missing(Reason::Error)
+                Ok(v) => {
+                    let text = crate::parse::trim(&v);
+                    match crate::parse::u64_dec(text).filter(|&n| n <= max) {
+                        Some(n) => Field::Value(n),
+                        None => {
+                            w.push(ParseError::bad(name, text).in_file(self.src.proc_path(&rel)));
+                            Field::Missing(Reason::Error)
+                        }
                     }
-                },
+                }
                 Err(e) => Field::Missing(w.reason(e)),
             }
         };
-        let to32 = |f: Field<u64>| f.map(|v| u32::try_from(v).unwrap_or(u32::MAX));
-        let entries = to32(sysctl("nf_conntrack_count"));
-        let max_entries = to32(sysctl("nf_conntrack_max"));
-        let accounting = sysctl("nf_conntrack_acct").map(|v| v != 0);
+        let max32 = u64::from(u32::MAX);
+        let to32 = |f: Field<u64>| f.and_then(|v| u32::try_from(v).map_or(Field::Missing(Reason::Error), Field::Value));
+        let entries = to32(sysctl("nf_conntrack_count", max32));
+        let max_entries = to32(sysctl("nf_conntrack_max", max32));
+        let accounting = sysctl("nf_conntrack_acct", u64::MAX).map(|v| v != 0);
         let mut cpus = Vec::new();
         let per_cpu = match self.dump(nl, &conntrack::cpu_stats_request(), conntrack::cpu_stats, |c| cpus.push(c), w) {
             Ok(()) => Field::Value(cpus),
             // Unprivileged, or without ctnetlink: the procfs file, readable by anyone.
-            Err(_) => self.counters(&self.proc_rel("stat/nf_conntrack"), net_stat_nf_conntrack::parse, w),
+            Err(_) => self
+                .values(&self.proc_rel("stat/nf_conntrack"), net_stat_nf_conntrack::parse, |v| &v.problems, w)
+                .map(|v| v.cpus),
         };
         ConntrackStats { entries, max_entries, accounting, per_cpu }
     }

@@ -56,6 +56,7 @@ use crate::model::{Field, Reason, Warnings};
 use crate::network::{NetNamespace, Network, NetworkOptions};
 use crate::process::ProcessFull;
 use crate::source::Source;
+use crate::sys::imp::procfs::net_inet::Rows;
 use crate::sys::imp::procfs::{net_snmp, net_snmp6, net_sockstat};
 
 use counters::{tcp_stats, udp_counters};
@@ -104,15 +105,23 @@ impl<'a> Collector<'a> {
         let inode = self.namespace_inode(w);
         // The socket counts size the tables up front (a TCP table of 20 000 rows would
         // otherwise be copied as it grows).
-        let sockstat = self.counters(&self.proc_rel("sockstat"), net_sockstat::parse, w);
-        let sockstat6 = self.counters(&self.proc_rel("sockstat6"), net_sockstat::parse, w);
+        let sockstat = self.values(&self.proc_rel("sockstat"), net_sockstat::values, |v| &v.problems, w);
+        let sockstat6 = self.values(&self.proc_rel("sockstat6"), net_sockstat::values, |v| &v.problems, w);
         let (sockets, sources) = self.sockets(&mut nl, &Hints::new(&sockstat, &sockstat6), procs, w);
 
-        let snmp = self.counters(&self.proc_rel("snmp"), net_snmp::parse, w);
-        let tcp_stats = tcp_stats(sockets.tcp.as_ref(), &snmp);
-        let udp_stats = snmp.as_ref().and_then(|t| udp_counters(|k| net_snmp::get(t, "Udp", k)));
-        let snmp6 = self.counters(&self.proc_rel("snmp6"), net_snmp6::parse, w);
-        let udp6_stats = snmp6.as_ref().and_then(|m| udp_counters(|k| m.get(format!("Udp6{k}").as_str()).copied()));
+        let (snmp_rel, snmp6_rel) = (self.proc_rel("snmp"), self.proc_rel("snmp6"));
+        let (snmp_path, snmp6_path) = (self.src.proc_path(&snmp_rel), self.src.proc_path(&snmp6_rel));
+        let snmp = self.values(&snmp_rel, net_snmp::values, |v| &v.problems, w);
+        let tcp_stats = tcp_stats(sockets.tcp.as_ref(), &snmp, &snmp_path, w);
+        let udp_stats = match &snmp {
+            Field::Value(t) => udp_counters(|k| t.get("Udp", k), &snmp_path, w),
+            Field::Missing(r) => Field::Missing(*r),
+        };
+        let snmp6 = self.values(&snmp6_rel, net_snmp6::values, |v| &v.problems, w);
+        let udp6_stats = match &snmp6 {
+            Field::Value(m) => udp_counters(|k| m.get(&format!("Udp6{k}")), &snmp6_path, w),
+            Field::Missing(r) => Field::Missing(*r),
+        };
 
         let links = if opts.interfaces || opts.routes || opts.neighbours { Some(self.links(&mut nl, w)) } else { None };
         let names = link_names(links.as_ref());
@@ -130,9 +139,9 @@ impl<'a> Collector<'a> {
             udp_stats,
             udp6_stats,
             socket_stats: self.socket_stats(sockstat, sockstat6, w),
-            snmp,
-            snmp6,
-            netstat: self.counters(&self.proc_rel("netstat"), net_snmp::parse, w),
+            snmp: snmp.map(|v| v.tables),
+            snmp6: snmp6.map(|v| v.map),
+            netstat: self.values(&self.proc_rel("netstat"), net_snmp::values, |v| &v.problems, w).map(|v| v.tables),
             interfaces: match (opts.interfaces, links) {
                 (true, Some(l)) => l.map(|l| self.interfaces(&mut nl, l, w)),
                 _ => Field::Missing(Reason::Disabled),
@@ -180,11 +189,11 @@ impl<'a> Collector<'a> {
     }
 
     /// Reads one `/proc/net` table in one piece (large tables change while read) and parses
-    /// it with `parse`; row errors become warnings.
+    /// it with `parse`; rows left out and values that cost only themselves become warnings.
     fn proc_table<T>(
         &self,
         name: &str,
-        parse: impl FnOnce(&[u8]) -> (Vec<T>, Vec<ParseError>),
+        parse: impl FnOnce(&[u8]) -> Rows<T>,
         w: &mut Warnings,
     ) -> Result<Vec<T>, Error> {
         let rel = self.proc_rel(name);
@@ -193,11 +202,12 @@ impl<'a> Collector<'a> {
         // ended, and rows that moved meanwhile can repeat (dropped below) or be missed.
         let mut buf = Vec::with_capacity(64 << 10);
         self.src.read_into(&path, &mut buf)?;
-        let (rows, errors) = parse(&buf);
-        let n = errors.len();
-        if let Some(first) = errors.into_iter().next() {
+        let Rows { rows, left_out, problems } = parse(&buf);
+        let n = left_out.len();
+        if let Some(first) = left_out.into_iter().next() {
             w.push(format!("{} ({n} rows left out)", first.in_file(&path)));
         }
+        w.problems(&path, &problems);
         Ok(rows)
     }
 }

@@ -109,15 +109,16 @@ fn expect(ty: u16, want: u16) -> Result<(), ParseError> {
 
 pub(crate) fn link(ty: u16, payload: &[u8]) -> Result<Option<Link>, ParseError> {
     expect(ty, RTM_NEWLINK)?;
-    let b = Bytes(payload);
-    if payload.len() < 16 {
+    // The fixed header is read whole: its values are never a default.
+    let Some(h) = payload.first_chunk::<16>() else {
         return Err(ParseError::malformed("ifinfomsg shorter than 16 bytes"));
-    }
-    let index = b.i32(4).and_then(|i| u32::try_from(i).ok()).ok_or(ParseError::invalid("ifi_index"))?;
+    };
+    let raw_index = i32::from_ne_bytes([h[4], h[5], h[6], h[7]]);
+    let index = u32::try_from(raw_index).map_err(|_| ParseError::bad("ifi_index", raw_index.to_string().as_bytes()))?;
     let mut l = Link {
         index,
-        hw_type: b.u16(2).unwrap_or(0),
-        flags: b.u32(8).unwrap_or(0),
+        hw_type: u16::from_ne_bytes([h[2], h[3]]),
+        flags: u32::from_ne_bytes([h[8], h[9], h[10], h[11]]),
         name: Vec::new(),
         address: None,
         broadcast: None,
@@ -234,11 +235,10 @@ pub(crate) struct Addr {
 
 pub(crate) fn address(ty: u16, payload: &[u8]) -> Result<Option<Addr>, ParseError> {
     expect(ty, RTM_NEWADDR)?;
-    let b = Bytes(payload);
-    if payload.len() < 8 {
+    let Some(h) = payload.first_chunk::<8>() else {
         return Err(ParseError::malformed("ifaddrmsg shorter than 8 bytes"));
-    }
-    let Some(fam) = b.u8(0).and_then(family) else { return Ok(None) };
+    };
+    let Some(fam) = family(h[0]) else { return Ok(None) };
     let (mut local, mut address, mut broadcast, mut label, mut cache, mut flags32) =
         (None, None, None, None, None, None);
     for a in attrs(&payload[8..]) {
@@ -257,10 +257,11 @@ pub(crate) fn address(ty: u16, payload: &[u8]) -> Result<Option<Addr>, ParseErro
     let forever = |v: Option<u32>| v.filter(|&t| t != u32::MAX);
     Ok(Some(Addr {
         family: fam,
-        index: b.u32(4).unwrap_or(0),
-        prefix_len: b.u8(1).unwrap_or(0),
-        scope: b.u8(3).unwrap_or(0),
-        flags: flags32.unwrap_or_else(|| u32::from(b.u8(2).unwrap_or(0))),
+        index: u32::from_ne_bytes([h[4], h[5], h[6], h[7]]),
+        prefix_len: h[1],
+        scope: h[3],
+        // IFA_FLAGS (3.14+) holds all of them, `ifa_flags` the first eight.
+        flags: flags32.unwrap_or(u32::from(h[2])),
         address: main,
         peer: match (local, address) {
             (Some(l), Some(a)) if l != a => Some(a),
@@ -308,25 +309,24 @@ const RTM_F_CLONED: u32 = 0x200;
 
 pub(crate) fn route(ty: u16, payload: &[u8]) -> Result<Option<RouteRow>, ParseError> {
     expect(ty, RTM_NEWROUTE)?;
-    let b = Bytes(payload);
-    if payload.len() < 12 {
+    let Some(h) = payload.first_chunk::<12>() else {
         return Err(ParseError::malformed("rtmsg shorter than 12 bytes"));
-    }
-    // The dump asked for one family: a route of another is a corrupt reply.
-    let Some(fam) = b.u8(0).and_then(family) else {
-        return Err(ParseError::bad("rtm_family", b.u8(0).unwrap_or(0).to_string().as_bytes()));
     };
-    let flags = b.u32(8).unwrap_or(0);
+    // The dump asked for one family: a route of another is a corrupt reply.
+    let Some(fam) = family(h[0]) else {
+        return Err(ParseError::bad("rtm_family", h[0].to_string().as_bytes()));
+    };
+    let flags = u32::from_ne_bytes([h[8], h[9], h[10], h[11]]);
     if flags & RTM_F_CLONED != 0 {
         return Ok(None);
     }
     let mut r = RouteRow {
         family: fam,
-        dst_len: b.u8(1).unwrap_or(0),
-        table: u32::from(b.u8(4).unwrap_or(0)),
-        protocol: b.u8(5).unwrap_or(0),
-        scope: b.u8(6).unwrap_or(0),
-        route_type: b.u8(7).unwrap_or(0),
+        dst_len: h[1],
+        table: u32::from(h[4]),
+        protocol: h[5],
+        scope: h[6],
+        route_type: h[7],
         flags,
         destination: [0; 16],
         gateway: None,
@@ -373,17 +373,19 @@ pub(crate) fn route(ty: u16, payload: &[u8]) -> Result<Option<RouteRow>, ParseEr
 /// `rtnexthop { u16 len; u8 flags, hops; i32 ifindex }` records, each with attributes.
 fn multipath(fam: AddressFamily, mut v: &[u8]) -> Result<Vec<NextHop>, ParseError> {
     let mut out = Vec::new();
-    while v.len() >= 8 {
-        let b = Bytes(v);
-        let len = usize::from(b.u16(0).unwrap_or(0));
+    while let Some(h) = v.first_chunk::<8>() {
+        let len = usize::from(u16::from_ne_bytes([h[0], h[1]]));
         if len < 8 || len > v.len() {
             return Err(ParseError::invalid("RTA_MULTIPATH"));
         }
+        // A next hop names its interface: a negative index is a corrupt reply, not 0.
+        let raw_index = i32::from_ne_bytes([h[4], h[5], h[6], h[7]]);
         let mut hop = NextHop {
             gateway: None,
-            ifindex: b.i32(4).and_then(|i| u32::try_from(i).ok()).unwrap_or(0),
-            weight: u32::from(b.u8(3).unwrap_or(0)) + 1,
-            flags: b.u8(2).unwrap_or(0),
+            ifindex: u32::try_from(raw_index)
+                .map_err(|_| ParseError::bad("rtnh_ifindex", raw_index.to_string().as_bytes()))?,
+            weight: u32::from(h[3]) + 1,
+            flags: h[2],
         };
         for a in attrs(&v[8..len]) {
             let (ty, av) = a?;
@@ -411,11 +413,14 @@ pub(crate) struct Neigh {
 
 pub(crate) fn neighbour(ty: u16, payload: &[u8]) -> Result<Option<Neigh>, ParseError> {
     expect(ty, RTM_NEWNEIGH)?;
-    let b = Bytes(payload);
-    if payload.len() < 12 {
+    let Some(h) = payload.first_chunk::<12>() else {
         return Err(ParseError::malformed("ndmsg shorter than 12 bytes"));
-    }
-    let Some(fam) = b.u8(0).and_then(family) else { return Ok(None) };
+    };
+    let Some(fam) = family(h[0]) else { return Ok(None) };
+    // The interface is part of a neighbour's key: a negative index is a corrupt reply.
+    let raw_index = i32::from_ne_bytes([h[4], h[5], h[6], h[7]]);
+    let ifindex =
+        u32::try_from(raw_index).map_err(|_| ParseError::bad("ndm_ifindex", raw_index.to_string().as_bytes()))?;
     let (mut dst, mut lladdr, mut probes) = (None, None, None);
     for a in attrs(&payload[12..]) {
         let (ty, v) = a?;
@@ -428,9 +433,9 @@ pub(crate) fn neighbour(ty: u16, payload: &[u8]) -> Result<Option<Neigh>, ParseE
     }
     Ok(Some(Neigh {
         family: fam,
-        ifindex: b.i32(4).and_then(|i| u32::try_from(i).ok()).unwrap_or(0),
-        state: b.u16(8).unwrap_or(0),
-        flags: b.u8(10).unwrap_or(0),
+        ifindex,
+        state: u16::from_ne_bytes([h[8], h[9]]),
+        flags: h[10],
         destination: dst.ok_or(ParseError::missing("NDA_DST"))?,
         lladdr,
         probes,
@@ -509,7 +514,26 @@ mod tests {
         push_attr(&mut n, 2, &[0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff]);
         let x = neighbour(RTM_NEWNEIGH, &n).unwrap().unwrap();
         assert_eq!((x.ifindex, x.state, x.lladdr.as_deref()), (2, 4, Some(&[0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff][..])));
+        // A negative interface index is the reply's error quoting it, never interface 0.
+        let mut neg = n.clone();
+        neg[4..8].copy_from_slice(&(-3i32).to_ne_bytes());
+        let e = neighbour(RTM_NEWNEIGH, &neg).unwrap_err();
+        assert_eq!((e.field(), e.raw()), (Some("ndm_ifindex"), Some("\"-3\"")));
         push_attr(&mut n, 1, &[1, 2, 3]);
         assert_eq!(neighbour(RTM_NEWNEIGH, &n).unwrap_err().field(), Some("NDA_DST"));
+    }
+
+    #[test]
+    fn a_next_hop_with_a_negative_interface_is_an_error() {
+        let hop = |ifindex: i32| {
+            let mut h = 8u16.to_ne_bytes().to_vec();
+            h.extend_from_slice(&[0, 1]);
+            h.extend_from_slice(&ifindex.to_ne_bytes());
+            h
+        };
+        let ok = multipath(AddressFamily::Ipv4, &hop(3)).unwrap();
+        assert_eq!((ok[0].ifindex, ok[0].weight), (3, 2));
+        let e = multipath(AddressFamily::Ipv4, &hop(-1)).unwrap_err();
+        assert_eq!((e.field(), e.raw()), (Some("rtnh_ifindex"), Some("\"-1\"")));
     }
 }

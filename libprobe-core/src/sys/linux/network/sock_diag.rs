@@ -346,7 +346,8 @@ pub(crate) fn tcp_connection(d: &InetDiag<'_>, ticks_per_s: u64) -> Result<TcpCo
         Some(v) => decode_tcp_info(v).map_or(Field::Missing(Reason::NotSupported), Field::Value),
         None => Field::Missing(Reason::NotPresent),
     };
-    let probes = info.value().map_or(0, |i| u32::from(i.probes));
+    // Only tcp_info has the probe count: without it, missing for the same reason.
+    let probes = info.as_ref().map(|i| u32::from(i.probes));
     Ok(TcpConnection {
         family: d.family,
         local_addr: ip_text(d.family, &d.src),
@@ -357,8 +358,8 @@ pub(crate) fn tcp_connection(d: &InetDiag<'_>, ticks_per_s: u64) -> Result<TcpCo
         tx_queue: if listening { 0 } else { d.wqueue },
         rx_queue: d.rqueue,
         timer_active: d.timer,
-        timer_jiffies: ms_to_ticks(d.expires_ms, ticks_per_s),
-        retransmits: d.retrans,
+        timer_jiffies: Field::Value(ms_to_ticks(d.expires_ms, ticks_per_s)),
+        retransmits: Field::Value(d.retrans),
         uid: d.uid,
         timeout: probes,
         inode: u64::from(d.inode),
@@ -536,19 +537,20 @@ pub(crate) fn netlink_socket(payload: &[u8]) -> Result<NetlinkSocket, ParseError
         pid: owners_pending(),
         process_name: owners_pending(),
         owners: owners_pending(),
-        rx_queue: 0,
-        tx_queue: 0,
+        // Memory only comes with NETLINK_DIAG_MEMINFO.
+        rx_queue: Field::Missing(Reason::NotPresent),
+        tx_queue: Field::Missing(Reason::NotPresent),
         drops: Field::Missing(Reason::NotSupported),
         cookie: Field::Value(cookie),
     };
     for a in attrs(&payload[28..]) {
         let (ty, v) = a?;
         match ty {
-            NETLINK_DIAG_GROUPS => s.groups = Bytes(v).u32(0).unwrap_or(0),
+            NETLINK_DIAG_GROUPS => s.groups = Bytes(v).u32(0).ok_or(ParseError::invalid("NETLINK_DIAG_GROUPS"))?,
             NETLINK_DIAG_MEMINFO => {
                 let m = decode_skmem(v)?;
-                s.rx_queue = m.rmem_alloc;
-                s.tx_queue = m.wmem_alloc;
+                s.rx_queue = Field::Value(m.rmem_alloc);
+                s.tx_queue = Field::Value(m.wmem_alloc);
                 s.drops = m.drops;
             }
             _ => {}
@@ -649,7 +651,7 @@ pub(crate) mod tests {
         let c = tcp_connection(&d, 100).unwrap();
         assert_eq!((c.local_addr.as_str(), c.local_port, c.state), ("127.0.0.1", 8080, TcpState::Listen));
         assert_eq!((c.rx_queue, c.tx_queue, c.accept_backlog_max), (3, 0, Field::Value(128)));
-        assert_eq!((c.timer_jiffies, c.uid, c.inode, c.timeout), (250, 1000, 4242, 2));
+        assert_eq!((c.timer_jiffies, c.uid, c.inode, c.timeout), (Field::Value(250), 1000, 4242, Field::Value(2)));
         assert_eq!(c.cookie, Field::Value(0x1_0000_1234));
         assert_eq!(c.congestion, Field::Value("cubic".to_owned()));
         let i = c.info.value().unwrap();

@@ -11,7 +11,9 @@ use crate::network::{
 };
 use crate::process::ProcessFull;
 use crate::schema::OrderedMap;
-use crate::sys::imp::procfs::{net_netlink, net_packet, net_raw, net_sockstat, net_tcp, net_udp, net_unix};
+use crate::sys::imp::procfs::net_inet::Rows;
+use crate::sys::imp::procfs::net_sockstat::SockStatValues;
+use crate::sys::imp::procfs::{net_netlink, net_packet, net_raw, net_tcp, net_udp, net_unix};
 
 use super::Collector;
 use super::netlink::{Netlink, Request};
@@ -35,12 +37,17 @@ pub(super) struct Hints {
 }
 
 impl Hints {
-    /// From the counts of `/proc/net/sockstat` and `sockstat6`, with room to spare.
-    pub(super) fn new(sockstat: &Field<net_sockstat::SockStat>, sockstat6: &Field<net_sockstat::SockStat>) -> Hints {
+    /// The most rows one table reserves up front.
+    const MAX: u64 = 1 << 20;
+
+    /// From the counts of `/proc/net/sockstat` and `sockstat6`, with room to spare: only a
+    /// first capacity, so a count that is missing is 0 and one past [`Hints::MAX`] (a
+    /// corrupt file) reserves no more than that.
+    pub(super) fn new(sockstat: &Field<SockStatValues>, sockstat6: &Field<SockStatValues>) -> Hints {
         let count = |keys: &[(&str, &str)]| -> usize {
-            let one =
-                |f: &Field<net_sockstat::SockStat>, p: &str, k: &str| f.value().and_then(|s| s.get(p, k)).unwrap_or(0);
-            let n: u64 = keys.iter().map(|(p, k)| one(sockstat, p, k) + one(sockstat6, p, k)).sum();
+            let one = |f: &Field<SockStatValues>, p: &str, k: &str| f.value().and_then(|s| s.get(p, k).value());
+            let n = keys.iter().flat_map(|(p, k)| [one(sockstat, p, k), one(sockstat6, p, k)]).flatten();
+            let n = n.fold(0u64, u64::saturating_add).min(Self::MAX);
             usize::try_from(n).unwrap_or(0).saturating_add(64)
         };
         Hints {
@@ -180,7 +187,7 @@ impl Collector<'_> {
         spec: Spec<'_>,
         key: impl Fn(&T) -> u64,
         decode: impl FnMut(&[u8]) -> Result<T, ParseError>,
-        proc_parse: impl FnOnce(&[u8]) -> (Vec<T>, Vec<ParseError>),
+        proc_parse: impl FnOnce(&[u8]) -> Rows<T>,
     ) {
         let label = spec.label.to_owned();
         if !self.force_procfs {
@@ -299,7 +306,7 @@ impl Collector<'_> {
     fn unix(&self, out: &mut Out<'_, '_>) -> Field<Vec<UnixSocket>> {
         let mut t = Table::new(1024);
         let spec = Spec { label: "unix", req: sock_diag::unix_request(), proc_name: "unix", ipv6: false };
-        self.part(out, &mut t, spec, |s: &UnixSocket| s.inode, sock_diag::unix_socket, net_unix::parse);
+        self.part(out, &mut t, spec, |s: &UnixSocket| s.inode, sock_diag::unix_socket, |t| net_unix::parse(t).into());
         t.field()
     }
 
@@ -315,7 +322,14 @@ impl Collector<'_> {
     fn packet(&self, out: &mut Out<'_, '_>) -> Field<Vec<PacketSocket>> {
         let mut t = Table::new(16);
         let spec = Spec { label: "packet", req: sock_diag::packet_request(), proc_name: "packet", ipv6: false };
-        self.part(out, &mut t, spec, |s: &PacketSocket| s.inode, sock_diag::packet_socket, net_packet::parse);
+        self.part(
+            out,
+            &mut t,
+            spec,
+            |s: &PacketSocket| s.inode,
+            sock_diag::packet_socket,
+            |t| net_packet::parse(t).into(),
+        );
         t.field()
     }
 }

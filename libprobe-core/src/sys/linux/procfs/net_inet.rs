@@ -15,10 +15,55 @@
 //!
 //! A file changes while it is read: the collector reads it in one go and drops rows it has
 //! already seen, so a socket that moved between two reads never appears twice.
+//!
+//! A row whose columns do not parse is left out (with an error naming the column), except
+//! `tm->when`, `retrnsmt`, `timeout` and `drops`: one of those that does not parse or does
+//! not fit its field is that field's problem, quoting it, and the row is kept.
 
 use crate::error::ParseError;
 use crate::network::AddressFamily;
-use crate::parse::{Fields, u64_dec, u64_hex};
+use crate::parse::{Fields, Problems, Val, u64_dec, u64_hex};
+
+/// A table's rows: those kept, an error for each row left out, and the problems of values
+/// that cost only themselves (their row is kept).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Rows<T> {
+    pub rows: Vec<T>,
+    pub left_out: Vec<ParseError>,
+    pub problems: Problems,
+}
+
+impl<T> From<(Vec<T>, Vec<ParseError>)> for Rows<T> {
+    fn from((rows, left_out): (Vec<T>, Vec<ParseError>)) -> Self {
+        Rows { rows, left_out, problems: Problems::default() }
+    }
+}
+
+/// Parses every row (after the header) of a table of `family` with `row`.
+pub(crate) fn rows<T>(
+    text: &[u8],
+    family: AddressFamily,
+    drops: bool,
+    mut make: impl FnMut(&InetRow) -> Result<T, ParseError>,
+) -> Rows<T> {
+    let mut out = Rows { rows: Vec::new(), left_out: Vec::new(), problems: Problems::default() };
+    for (i, line) in crate::parse::lines(text).enumerate().skip(1) {
+        if crate::parse::trim(line).is_empty() {
+            continue;
+        }
+        let mut p = Problems::default();
+        match row(line, family, drops, &mut p).and_then(|r| make(&r)) {
+            Ok(r) => {
+                out.rows.push(r);
+                for e in p.iter() {
+                    out.problems.push(e.clone().at_line(i + 1));
+                }
+            }
+            Err(e) => out.left_out.push(e.at_line(i + 1)),
+        }
+    }
+    out
+}
 
 /// One row, as printed (fields by their header name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,17 +77,20 @@ pub(crate) struct InetRow {
     pub rx_queue: u32,
     pub timer: u8,
     /// `tm->when`, in clock ticks.
-    pub when: u64,
-    pub retransmits: u32,
+    pub when: Val<u32>,
+    pub retransmits: Val<u8>,
     pub uid: u32,
-    pub timeout: u32,
+    pub timeout: Val<u32>,
     pub inode: u64,
-    /// The tokens after the inode (their meaning differs per file).
-    pub extra: [Option<u64>; 3],
+    /// The first token after the inode (the refcount).
+    pub refcount: Option<u64>,
+    /// `drops`, the third token after the inode of UDP and raw tables (2.6.34+).
+    pub drops: Val<u32>,
 }
 
-/// Parses one row of a table of `family`.
-pub(crate) fn row(line: &[u8], family: AddressFamily) -> Result<InetRow, ParseError> {
+/// Parses one row of a table of `family`; `drops`: the table prints them (UDP, raw). A
+/// value that costs only itself is `Bad` with its problem in `p`.
+pub(crate) fn row(line: &[u8], family: AddressFamily, drops: bool, p: &mut Problems) -> Result<InetRow, ParseError> {
     let mut f = Fields::new(line);
     let sl = f.next("sl")?;
     if !sl.ends_with(b":") {
@@ -52,16 +100,30 @@ pub(crate) fn row(line: &[u8], family: AddressFamily) -> Result<InetRow, ParseEr
     let (remote, remote_port) = endpoint(f.next("rem_address")?, family, "rem_address")?;
     let state = hex_u8(f.next("st")?, "st")?;
     let (tx, rx) = pair(f.next("tx_queue")?, "tx_queue")?;
-    let (timer, when) = pair(f.next("tr")?, "tr")?;
-    let retransmits = hex_u32(f.next("retrnsmt")?, "retrnsmt")?;
+    let tr = f.next("tr")?;
+    let colon = tr.iter().position(|&b| b == b':').ok_or_else(|| ParseError::bad("tr", tr))?;
+    let timer = u64_hex(&tr[..colon]).and_then(|t| u8::try_from(t).ok()).ok_or_else(|| ParseError::bad("tr", tr))?;
+    let when_text = &tr[colon + 1..];
+    let when = p.take(
+        u64_hex(when_text).and_then(|w| u32::try_from(w).ok()).ok_or_else(|| ParseError::bad("tm->when", when_text)),
+    );
+    let retrnsmt = f.next("retrnsmt")?;
+    let retransmits = p.take(
+        u64_hex(retrnsmt).and_then(|r| u8::try_from(r).ok()).ok_or_else(|| ParseError::bad("retrnsmt", retrnsmt)),
+    );
     let uid = f.u32("uid")?;
-    let timeout = f.i64("timeout")?;
+    let timeout = p.take(f.u32("timeout"));
     let inode = f.u64("inode")?;
-    let mut extra = [None; 3];
-    for slot in &mut extra {
-        // The refcount is decimal, the pointer hex (`%pK`: zeros when hidden), drops decimal.
-        *slot = f.token().and_then(|t| u64_dec(t).or_else(|| u64_hex(t)));
-    }
+    // The refcount is decimal, then the pointer (hex, `%pK`: zeros when hidden), then for
+    // UDP and raw the drops (decimal).
+    let refcount = f.token().and_then(u64_dec);
+    let pointer = f.token();
+    let drops = match (drops, pointer.and(f.token())) {
+        (false, _) | (true, None) => Val::Absent,
+        (true, Some(t)) => {
+            p.take(u64_dec(t).and_then(|d| u32::try_from(d).ok()).ok_or_else(|| ParseError::bad("drops", t)))
+        }
+    };
     Ok(InetRow {
         local,
         local_port,
@@ -70,14 +132,14 @@ pub(crate) fn row(line: &[u8], family: AddressFamily) -> Result<InetRow, ParseEr
         state,
         tx_queue: u32::try_from(tx).map_err(|_| ParseError::invalid("tx_queue"))?,
         rx_queue: u32::try_from(rx).map_err(|_| ParseError::invalid("rx_queue"))?,
-        timer: u8::try_from(timer).map_err(|_| ParseError::invalid("tr"))?,
+        timer,
         when,
         retransmits,
         uid,
-        // Printed with `%8d` from an unsigned counter in some versions: clamp, don't fail.
-        timeout: u32::try_from(timeout.max(0)).unwrap_or(u32::MAX),
+        timeout,
         inode,
-        extra,
+        refcount,
+        drops,
     })
 }
 
@@ -113,10 +175,6 @@ fn hex_u8(tok: &[u8], name: &'static str) -> Result<u8, ParseError> {
     u64_hex(tok).and_then(|v| u8::try_from(v).ok()).ok_or(ParseError::invalid(name))
 }
 
-fn hex_u32(tok: &[u8], name: &'static str) -> Result<u32, ParseError> {
-    u64_hex(tok).and_then(|v| u32::try_from(v).ok()).ok_or(ParseError::invalid(name))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,24 +184,26 @@ mod tests {
         let r = row(
             b"   0: 0100007F:1F90 0200007F:D431 01 00000010:00000002 02:000003E8 00000003     0        7 1590 1 000000004fb47b47 100 0 0 10 0",
             AddressFamily::Ipv4,
+            false,
+            &mut Problems::default(),
         )
         .unwrap();
         assert_eq!(&r.local[..4], &[127, 0, 0, 1]);
         assert_eq!(&r.remote[..4], &[127, 0, 0, 2]);
         assert_eq!((r.local_port, r.remote_port, r.state), (8080, 54321, 1));
-        assert_eq!((r.tx_queue, r.rx_queue, r.timer, r.when, r.retransmits), (16, 2, 2, 1000, 3));
-        assert_eq!((r.uid, r.timeout, r.inode), (0, 7, 1590));
-        assert_eq!(r.extra[0], Some(1));
+        assert_eq!((r.tx_queue, r.rx_queue, r.timer, r.when, r.retransmits), (16, 2, 2, Val::Ok(1000), Val::Ok(3)));
+        assert_eq!((r.uid, r.timeout, r.inode), (0, Val::Ok(7), 1590));
+        assert_eq!((r.refcount, r.drops), (Some(1), Val::Absent));
     }
 
     #[test]
     fn ipv6_words_are_host_order() {
         // ::1 and ::ffff:127.0.0.1 as a little-endian kernel prints them.
         let line = b"   0: 00000000000000000000000001000000:0035 0000000000000000FFFF00000100007F:C001 0A 00000000:00000000 00:00000000 00000000   100        0 77 1 0 100 0 0 10 0";
-        let r = row(line, AddressFamily::Ipv6).unwrap();
+        let r = row(line, AddressFamily::Ipv6, false, &mut Problems::default()).unwrap();
         assert_eq!(std::net::Ipv6Addr::from(r.local).to_string(), "::1");
         assert_eq!(std::net::Ipv6Addr::from(r.remote).to_string(), "::ffff:127.0.0.1");
-        assert_eq!((r.local_port, r.remote_port, r.uid), (53, 0xc001, 100));
+        assert_eq!((r.local_port, r.remote_port, r.uid, r.drops), (53, 0xc001, 100, Val::Absent));
     }
 
     #[test]
@@ -157,8 +217,37 @@ mod tests {
             (b"   0: 0100007F:1F90 00000000:0000 1FF 0:0 0:0 0 0 0 1", "st"),
         ];
         for (line, field) in cases {
-            assert_eq!(row(line, AddressFamily::Ipv4).unwrap_err().field(), Some(field), "{line:?}");
+            assert_eq!(
+                row(line, AddressFamily::Ipv4, false, &mut Problems::default()).unwrap_err().field(),
+                Some(field),
+                "{line:?}"
+            );
         }
-        assert!(row(b"   0: 0100007F:1F90 00000000:0000 0A 0:0 0:0 0 0 0 1", AddressFamily::Ipv6).is_err());
+        let v6 = row(
+            b"   0: 0100007F:1F90 00000000:0000 0A 0:0 0:0 0 0 0 1",
+            AddressFamily::Ipv6,
+            false,
+            &mut Problems::default(),
+        );
+        assert!(v6.is_err());
+    }
+
+    /// `tm->when`, `retrnsmt`, `timeout` and `drops` cost only themselves; every other
+    /// column is part of what the row is.
+    #[test]
+    fn one_field_corruption() {
+        crate::parse::corrupt::check(
+            "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n\
+  133: 0100007F:0035 00000000:0000 07 00000000:00000000 00:{{when:x32=00000BB8}} {{retransmits:x32=00000002}}     0 \
+{{timeout:u32=3}} 8842 2 0000000000000000 {{drops:u32=17}}\n",
+            |b| {
+                let r = rows(b, AddressFamily::Ipv4, true, |r| Ok(*r));
+                let l = match r.rows.first() {
+                    Some(r) => crate::parse::corrupt::listing!(r; when, retransmits, timeout, drops),
+                    None => vec![("row".into(), format!("{:?}", r.left_out))],
+                };
+                (l, r.problems.iter().map(ToString::to_string).collect())
+            },
+        );
     }
 }

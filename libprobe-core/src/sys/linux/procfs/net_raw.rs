@@ -13,23 +13,14 @@
 use crate::error::ParseError;
 use crate::model::{Field, Reason};
 use crate::network::{AddressFamily, RawSocket, ip_text, not_supported};
-use crate::parse::{lines, trim};
 
-use super::{net_inet, net_udp};
+use super::net_inet::{self, Rows};
+use super::net_udp;
 
-/// Every row that parses, and an error (with its line) for each that does not.
-pub(crate) fn parse(text: &[u8], family: AddressFamily) -> (Vec<RawSocket>, Vec<ParseError>) {
-    let (mut rows, mut errors) = (Vec::new(), Vec::new());
-    for (i, line) in lines(text).enumerate().skip(1) {
-        if trim(line).is_empty() {
-            continue;
-        }
-        match net_inet::row(line, family).and_then(|r| socket(&r, family)) {
-            Ok(s) => rows.push(s),
-            Err(e) => errors.push(e.at_line(i + 1)),
-        }
-    }
-    (rows, errors)
+/// Every row that parses, and an error (with its line) for each that does not; a bad
+/// `drops` costs only itself.
+pub(crate) fn parse(text: &[u8], family: AddressFamily) -> Rows<RawSocket> {
+    net_inet::rows(text, family, true, |r| socket(r, family))
 }
 
 fn socket(r: &net_inet::InetRow, family: AddressFamily) -> Result<RawSocket, ParseError> {
@@ -60,18 +51,19 @@ mod tests {
         let v4 = b"  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops
    1: 00000000:0001 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 52817 2 0000000000000000 3
 ";
-        let (rows, errors) = parse(v4, AddressFamily::Ipv4);
-        assert!(errors.is_empty());
+        let t = parse(v4, AddressFamily::Ipv4);
+        assert!(t.left_out.is_empty() && t.problems.is_empty());
+        let rows = t.rows;
         assert_eq!((rows[0].protocol, rows[0].inode, rows[0].drops), (1, 52817, Field::Value(3)));
         let v6 = b"h\n  58: 00000000000000000000000000000000:003A 00000000000000000000000000000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 52818 2 0000000000000000 0\n";
-        let (rows, _) = parse(v6, AddressFamily::Ipv6);
+        let rows = parse(v6, AddressFamily::Ipv6).rows;
         assert_eq!((rows[0].protocol, rows[0].local_addr.as_str()), (58, "::"));
     }
 
     #[test]
     fn a_protocol_beyond_255_is_an_error() {
-        let (rows, errors) = parse(b"h\n 1: 00000000:0101 00000000:0000 07 0:0 0:0 0 0 0 1\n", AddressFamily::Ipv4);
-        assert!(rows.is_empty());
-        assert_eq!((errors[0].line(), errors[0].field()), (Some(2), Some("local_address")));
+        let t = parse(b"h\n 1: 00000000:0101 00000000:0000 07 0:0 0:0 0 0 0 1\n", AddressFamily::Ipv4);
+        assert!(t.rows.is_empty());
+        assert_eq!((t.left_out[0].line(), t.left_out[0].field()), (Some(2), Some("local_address")));
     }
 }

@@ -16,38 +16,102 @@
 //! counters are kept as the kernel names them, in its order. Values are decimal and a few
 //! are signed (`Tcp` `MaxConn` is -1). A header and its values must name the same table
 //! and have as many entries.
+//!
+//! A value that does not parse is left out of its table and is a problem quoting it; its
+//! neighbours are kept. A table whose header and values do not pair (another name, another
+//! count) keeps none of its values: which value is which cannot be told.
 
 use crate::error::ParseError;
 use crate::network::CounterTable;
-use crate::parse::{Fields, i64_dec, lines, trim};
+use crate::parse::{Fields, Problems, Val, i64_dec, lines, trim};
 use crate::schema::OrderedMap;
 
+/// The file value by value: every table with its valid counters, the `(table, counter)`
+/// pairs whose value did not parse, and their problems.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct SnmpValues {
+    pub tables: Vec<CounterTable>,
+    pub bad: Vec<(String, String)>,
+    pub problems: Problems,
+}
+
+impl SnmpValues {
+    /// The counter `key` of table `table`: `Bad` when printed but invalid, `Absent` when
+    /// not printed.
+    pub(crate) fn get(&self, table: &str, key: &str) -> Val<i64> {
+        match get(&self.tables, table, key) {
+            Some(v) => Val::Ok(v),
+            None if self.bad.iter().any(|(t, k)| t == table && k == key) => Val::Bad,
+            None => Val::Absent,
+        }
+    }
+}
+
+/// Every table; the first problem fails the whole file (the tests' view).
+#[cfg(test)]
 pub(crate) fn parse(text: &[u8]) -> Result<Vec<CounterTable>, ParseError> {
-    let mut tables = Vec::new();
+    let v = values(text);
+    match v.problems.iter().next() {
+        Some(e) => Err(e.clone()),
+        None => Ok(v.tables),
+    }
+}
+
+/// Every table, each value alone.
+pub(crate) fn values(text: &[u8]) -> SnmpValues {
+    let mut out = SnmpValues::default();
     let mut rows = lines(text).enumerate().filter(|(_, l)| !trim(l).is_empty());
     while let Some((i, names)) = rows.next() {
-        let (name, keys) = split(names).map_err(|e| e.at_line(i + 1))?;
-        let (j, values) = rows.next().ok_or_else(|| ParseError::missing("values").at_line(i + 1))?;
-        let (vname, vals) = split(values).map_err(|e| e.at_line(j + 1))?;
-        if vname != name {
-            return Err(ParseError::invalid("table").at_line(j + 1));
-        }
-        let mut counters = OrderedMap::new();
-        let (mut k, mut v) = (Fields::new(keys), Fields::new(vals));
-        loop {
-            match (k.token(), v.token()) {
-                (None, None) => break,
-                (Some(key), Some(val)) => {
-                    let val = i64_dec(val).ok_or_else(|| ParseError::invalid("value").at_line(j + 1))?;
-                    counters.push(String::from_utf8_lossy(key).into_owned(), val);
+        let Some((j, values)) = rows.next() else {
+            out.problems.push(ParseError::missing("values").at_line(i + 1));
+            break;
+        };
+        let (name, keys) = match split(names) {
+            Ok(v) => v,
+            Err(e) => {
+                out.problems.push(e.at_line(i + 1));
+                continue;
+            }
+        };
+        let table = String::from_utf8_lossy(name).into_owned();
+        let key_list: Vec<&[u8]> = {
+            let mut k = Fields::new(keys);
+            std::iter::from_fn(|| k.token()).collect()
+        };
+        let vals: Result<Vec<&[u8]>, ParseError> = match split(values) {
+            Ok((vname, _)) if vname != name => Err(ParseError::bad("table", vname)),
+            Ok((_, vals)) => {
+                let mut v = Fields::new(vals);
+                let vals: Vec<&[u8]> = std::iter::from_fn(|| v.token()).collect();
+                match vals.len().cmp(&key_list.len()) {
+                    std::cmp::Ordering::Equal => Ok(vals),
+                    std::cmp::Ordering::Less => Err(ParseError::missing("value")),
+                    std::cmp::Ordering::Greater => Err(ParseError::invalid("value")),
                 }
-                (Some(_), None) => return Err(ParseError::missing("value").at_line(j + 1)),
-                (None, Some(_)) => return Err(ParseError::invalid("value").at_line(j + 1)),
+            }
+            Err(e) => Err(e),
+        };
+        let vals = vals.unwrap_or_else(|e| {
+            out.problems.push(e.at_line(j + 1));
+            Vec::new()
+        });
+        let mut counters = OrderedMap::new();
+        for (k, key) in key_list.iter().enumerate() {
+            let key = String::from_utf8_lossy(key).into_owned();
+            match vals.get(k) {
+                Some(val) => match i64_dec(val) {
+                    Some(v) => counters.push(key, v),
+                    None => {
+                        out.problems.push(ParseError::bad("value", val).at_line(j + 1));
+                        out.bad.push((table.clone(), key));
+                    }
+                },
+                None => out.bad.push((table.clone(), key)),
             }
         }
-        tables.push(CounterTable { name: String::from_utf8_lossy(name).into_owned(), counters });
+        out.tables.push(CounterTable { name: table, counters });
     }
-    Ok(tables)
+    out
 }
 
 /// `Name: rest`.
@@ -55,7 +119,7 @@ fn split(line: &[u8]) -> Result<(&[u8], &[u8]), ParseError> {
     let colon = line.iter().position(|&b| b == b':').ok_or(ParseError::missing(":"))?;
     let name = trim(&line[..colon]);
     if name.is_empty() || name.iter().any(u8::is_ascii_whitespace) {
-        return Err(ParseError::invalid("table"));
+        return Err(ParseError::bad("table", name));
     }
     Ok((name, &line[colon + 1..]))
 }
@@ -98,5 +162,41 @@ mod tests {
         assert_eq!(parse(b"Ip: A\nIp: x\n").unwrap_err().field(), Some("value"));
         assert_eq!(parse(b"Ip A\nIp 1\n").unwrap_err().field(), Some(":"));
         assert!(parse(b"").unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_bad_value_costs_only_itself() {
+        let v = values(b"Ip: A B C\nIp: 1 x 3\nTcp: D\nTcp: 4\n");
+        assert_eq!((v.get("Ip", "A"), v.get("Ip", "B"), v.get("Ip", "C")), (Val::Ok(1), Val::Bad, Val::Ok(3)));
+        assert_eq!((v.get("Tcp", "D"), v.get("Tcp", "E")), (Val::Ok(4), Val::Absent));
+        let p: Vec<String> = v.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(p, ["invalid field value \"x\" at line 2"]);
+        // Unpaired: none of the table's values can be told apart; the next table is kept.
+        let v = values(b"Ip: A B\nIp: 1\nTcp: D\nTcp: 4\n");
+        assert_eq!((v.get("Ip", "A"), v.get("Ip", "B"), v.get("Tcp", "D")), (Val::Bad, Val::Bad, Val::Ok(4)));
+    }
+
+    #[test]
+    fn one_field_corruption() {
+        crate::parse::corrupt::check(
+            "Ip: Forwarding DefaultTTL InReceives\nIp: {{Ip.Forwarding:i64=2}} {{Ip.DefaultTTL:i64=64}} \
+{{Ip.InReceives:i64=48946}}\nTcp: MaxConn ActiveOpens\nTcp: {{Tcp.MaxConn:i64=-1}} {{Tcp.ActiveOpens:i64=1003}}\n\
+Udp: InDatagrams\nUdp: {{Udp.InDatagrams:i64=100}}\n",
+            |b| {
+                let v = values(b);
+                let l = [
+                    ("Ip", "Forwarding"),
+                    ("Ip", "DefaultTTL"),
+                    ("Ip", "InReceives"),
+                    ("Tcp", "MaxConn"),
+                    ("Tcp", "ActiveOpens"),
+                    ("Udp", "InDatagrams"),
+                ]
+                .iter()
+                .map(|(t, k)| (format!("{t}.{k}"), format!("{:?}", v.get(t, k))))
+                .collect();
+                (l, v.problems.iter().map(ToString::to_string).collect())
+            },
+        );
     }
 }

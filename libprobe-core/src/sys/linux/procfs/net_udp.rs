@@ -11,26 +11,15 @@
 //! `tx_queue` and `rx_queue` are buffer memory in use, not bytes of data; `drops` (2.6.34+)
 //! counts datagrams dropped.
 
-use crate::error::ParseError;
 use crate::model::{Field, Reason};
 use crate::network::{AddressFamily, UdpConnection, ip_text, not_supported};
-use crate::parse::{lines, trim};
 
-use super::net_inet;
+use super::net_inet::{self, Rows};
 
-/// Every row that parses, and an error (with its line) for each that does not.
-pub(crate) fn parse(text: &[u8], family: AddressFamily, lite: bool) -> (Vec<UdpConnection>, Vec<ParseError>) {
-    let (mut rows, mut errors) = (Vec::new(), Vec::new());
-    for (i, line) in lines(text).enumerate().skip(1) {
-        if trim(line).is_empty() {
-            continue;
-        }
-        match net_inet::row(line, family) {
-            Ok(r) => rows.push(socket(&r, family, lite)),
-            Err(e) => errors.push(e.at_line(i + 1)),
-        }
-    }
-    (rows, errors)
+/// Every row that parses, and an error (with its line) for each that does not; a bad
+/// `drops` costs only itself.
+pub(crate) fn parse(text: &[u8], family: AddressFamily, lite: bool) -> Rows<UdpConnection> {
+    net_inet::rows(text, family, true, |r| Ok(socket(r, family, lite)))
 }
 
 fn socket(r: &net_inet::InetRow, family: AddressFamily, lite: bool) -> UdpConnection {
@@ -56,12 +45,10 @@ fn socket(r: &net_inet::InetRow, family: AddressFamily, lite: bool) -> UdpConnec
     }
 }
 
-/// The `drops` column (third after the inode), when printed.
+/// The `drops` column (third after the inode): not printed before 2.6.34, an error (its
+/// problem quoting it) when it does not parse or does not fit.
 pub(crate) fn drops(r: &net_inet::InetRow) -> Field<u32> {
-    match r.extra[2] {
-        Some(d) => Field::Value(u32::try_from(d).unwrap_or(u32::MAX)),
-        None => Field::Missing(Reason::NotSupported),
-    }
+    r.drops.field(Reason::NotSupported)
 }
 
 #[cfg(test)]
@@ -76,8 +63,9 @@ mod tests {
 
     #[test]
     fn unconnected_and_mapped_connected() {
-        let (rows, errors) = parse(SAMPLE_UDP6, AddressFamily::Ipv6, false);
-        assert!(errors.is_empty(), "{errors:?}");
+        let t = parse(SAMPLE_UDP6, AddressFamily::Ipv6, false);
+        assert!(t.left_out.is_empty() && t.problems.is_empty(), "{t:?}");
+        let rows = t.rows;
         assert_eq!(rows[0].local_addr, "::1");
         assert_eq!((rows[0].remote_addr.as_deref(), rows[0].remote_port), (None, None));
         assert_eq!(rows[1].local_addr, "::ffff:127.0.0.1");
@@ -90,8 +78,20 @@ mod tests {
     #[test]
     fn old_kernel_without_drops() {
         let text = b"h\n  1: 0100007F:0035 00000000:0000 07 00000000:00000000 00:00000000 00000000 0 0 9 2 0\n";
-        let (rows, _) = parse(text, AddressFamily::Ipv4, true);
+        let rows = parse(text, AddressFamily::Ipv4, true).rows;
         assert_eq!(rows[0].drops.reason(), Some(Reason::NotSupported));
         assert!(rows[0].lite);
+    }
+
+    #[test]
+    fn drops_past_u32_are_an_error_not_u32_max() {
+        let text =
+            b"h\n  1: 0100007F:0035 00000000:0000 07 00000000:00000000 00:00000000 00000000 0 0 9 2 0 4294967296\n";
+        let t = parse(text, AddressFamily::Ipv4, false);
+        assert_eq!((t.rows[0].inode, t.rows[0].drops.reason()), (9, Some(Reason::Error)));
+        assert_eq!(
+            t.problems.iter().next().map(ToString::to_string).as_deref(),
+            Some("invalid field drops \"4294967296\" at line 2")
+        );
     }
 }

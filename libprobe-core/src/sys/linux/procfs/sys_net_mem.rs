@@ -3,6 +3,10 @@
 //! ```text
 //! 286431  381909  572862
 //! ```
+//!
+//! The three thresholds are one unit (a pressure setting means something only with its
+//! low and high marks, docs/field-isolation.md rule 6): one that does not parse costs the
+//! setting, with an error quoting it, never a default.
 
 use crate::error::ParseError;
 use crate::network::MemoryLimits;
@@ -29,5 +33,17 @@ mod tests {
         );
         assert_eq!(parse(b"1 2\n").unwrap_err().field(), Some("high"));
         assert!(parse(b"1 2 3 4\n").is_err());
+    }
+
+    /// The setting is one unit: corrupting any of its three values costs the setting.
+    #[test]
+    fn one_field_corruption() {
+        crate::parse::corrupt::check("{{tcp_mem=286431}}\t{{tcp_mem=381909}}\t{{tcp_mem=572862}}\n", |b| {
+            let (v, problems) = match parse(b) {
+                Ok(m) => (crate::parse::Val::Ok(m), Vec::new()),
+                Err(e) => (crate::parse::Val::Bad, vec![e.to_string()]),
+            };
+            (vec![("tcp_mem".to_string(), format!("{v:?}"))], problems)
+        });
     }
 }
