@@ -78,6 +78,10 @@ if role == "a":
         os.closerange(0, shared); os.closerange(shared + 1, 65536)
         while True:
             time.sleep(1000)
+    # Ready only once the child holds nothing but that descriptor: before its closerange it
+    # still shares every socket above.
+    while os.listdir(f"/proc/{child}/fd") != [str(shared)]:
+        time.sleep(0.005)
     out["child"] = child
     out["unix_path"] = path
     out["unix_vfs_inode"] = os.stat(path).st_ino
