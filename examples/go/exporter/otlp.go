@@ -38,8 +38,10 @@ func (p *producer) Produce(context.Context) ([]metricdata.ScopeMetrics, error) {
 func (p *producer) metrics(snap *libprobe.Snapshot) []metricdata.Metrics {
 	now := time.Unix(0, int64(snap.TimestampUnixNS))
 	start := p.start
-	if sys, ok := snap.System.Get(); ok && sys.BootTime > 0 {
-		start = time.Unix(int64(sys.BootTime), 0)
+	if sys, ok := snap.System.Get(); ok {
+		if boot, ok := sys.BootTime.Get(); ok && boot > 0 {
+			start = time.Unix(int64(boot), 0)
+		}
 	}
 	var out []metricdata.Metrics
 	for _, f := range p.e.families {
