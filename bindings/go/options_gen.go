@@ -52,6 +52,49 @@ type SystemOptions struct {
 
 // ProcessOptions are the process domain's options; a nil field keeps the core's default.
 type ProcessOptions struct {
+	// `/proc/<pid>/status`: user and group ids, groups, memory detail (shared, text,
+	// data, lib, swap, peak, locked, page tables), context switches, capabilities,
+	// seccomp, signals, CPU affinity, thread group and namespace pids.
+	//
+	// Key process.status; default "true".
+	Status *bool
+	// `/proc/<pid>/io`: bytes and calls read and written.
+	//
+	// Key process.io; default "true".
+	IO *bool
+	// The command line (`/proc/<pid>/cmdline`).
+	//
+	// Key process.cmdline; default "true".
+	Cmdline *bool
+	// The executable (and whether it was deleted), working directory and root (three
+	// links per process).
+	//
+	// Key process.paths; default "true".
+	Paths *bool
+	// Resource limits (`/proc/<pid>/limits`).
+	//
+	// Key process.limits; default "true".
+	Limits *bool
+	// OOM score and adjustment (`oom_score`, `oom_score_adj`).
+	//
+	// Key process.oom; default "true".
+	OOM *bool
+	// CPU run time, run delay and time slices (`/proc/<pid>/schedstat`).
+	//
+	// Key process.schedstat; default "true".
+	Schedstat *bool
+	// The number of open descriptors (one `stat` of `fd/` on Linux 6.2+, else a listing).
+	//
+	// Key process.fd_count; default "true".
+	FdCount *bool
+	// The ten namespace inodes (`ns/*`: ten links per process).
+	//
+	// Key process.namespaces; default "true".
+	Namespaces *bool
+	// The cgroup path and controllers (`/proc/<pid>/cgroup`); `cgroup_limits` needs it.
+	//
+	// Key process.cgroup; default "true".
+	Cgroup *bool
 	// PSS, USS, dirty and swap-PSS memory from `/proc/<pid>/smaps_rollup` (the kernel
 	// walks every page table: about 10× the cost of the rest of a process).
 	//
@@ -301,6 +344,36 @@ func (o *Options) settings(add func(key, value string)) {
 	if o.System.StatvfsTimeoutMs != nil {
 		add("system.statvfs_timeout_ms", strconv.FormatUint(uint64(*o.System.StatvfsTimeoutMs), 10))
 	}
+	if o.Process.Status != nil {
+		add("process.status", strconv.FormatBool(*o.Process.Status))
+	}
+	if o.Process.IO != nil {
+		add("process.io", strconv.FormatBool(*o.Process.IO))
+	}
+	if o.Process.Cmdline != nil {
+		add("process.cmdline", strconv.FormatBool(*o.Process.Cmdline))
+	}
+	if o.Process.Paths != nil {
+		add("process.paths", strconv.FormatBool(*o.Process.Paths))
+	}
+	if o.Process.Limits != nil {
+		add("process.limits", strconv.FormatBool(*o.Process.Limits))
+	}
+	if o.Process.OOM != nil {
+		add("process.oom", strconv.FormatBool(*o.Process.OOM))
+	}
+	if o.Process.Schedstat != nil {
+		add("process.schedstat", strconv.FormatBool(*o.Process.Schedstat))
+	}
+	if o.Process.FdCount != nil {
+		add("process.fd_count", strconv.FormatBool(*o.Process.FdCount))
+	}
+	if o.Process.Namespaces != nil {
+		add("process.namespaces", strconv.FormatBool(*o.Process.Namespaces))
+	}
+	if o.Process.Cgroup != nil {
+		add("process.cgroup", strconv.FormatBool(*o.Process.Cgroup))
+	}
 	if o.Process.SmapsRollup != nil {
 		add("process.smaps_rollup", strconv.FormatBool(*o.Process.SmapsRollup))
 	}
@@ -438,6 +511,16 @@ func (o *Options) settings(add func(key, value string)) {
 // optionFields maps each key to its field in Options (the parity test sets each one).
 var optionFields = map[string]string{
 	"system.statvfs_timeout_ms":   "System.StatvfsTimeoutMs",
+	"process.status":              "Process.Status",
+	"process.io":                  "Process.IO",
+	"process.cmdline":             "Process.Cmdline",
+	"process.paths":               "Process.Paths",
+	"process.limits":              "Process.Limits",
+	"process.oom":                 "Process.OOM",
+	"process.schedstat":           "Process.Schedstat",
+	"process.fd_count":            "Process.FdCount",
+	"process.namespaces":          "Process.Namespaces",
+	"process.cgroup":              "Process.Cgroup",
 	"process.smaps_rollup":        "Process.SmapsRollup",
 	"process.maps":                "Process.Maps",
 	"process.fds":                 "Process.Fds",

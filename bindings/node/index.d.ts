@@ -5453,6 +5453,69 @@ export interface SystemOptions {
 /** The process domain's options (`new Probe({ process: { … } })`); each one left out keeps its default. */
 export interface ProcessOptions {
   /**
+   * `/proc/<pid>/status`: user and group ids, groups, memory detail (shared, text,
+   * data, lib, swap, peak, locked, page tables), context switches, capabilities,
+   * seccomp, signals, CPU affinity, thread group and namespace pids.
+   *
+   * Key `process.status`; default `true`.
+   */
+  status?: boolean;
+  /**
+   * `/proc/<pid>/io`: bytes and calls read and written.
+   *
+   * Key `process.io`; default `true`.
+   */
+  io?: boolean;
+  /**
+   * The command line (`/proc/<pid>/cmdline`).
+   *
+   * Key `process.cmdline`; default `true`.
+   */
+  cmdline?: boolean;
+  /**
+   * The executable (and whether it was deleted), working directory and root (three
+   * links per process).
+   *
+   * Key `process.paths`; default `true`.
+   */
+  paths?: boolean;
+  /**
+   * Resource limits (`/proc/<pid>/limits`).
+   *
+   * Key `process.limits`; default `true`.
+   */
+  limits?: boolean;
+  /**
+   * OOM score and adjustment (`oom_score`, `oom_score_adj`).
+   *
+   * Key `process.oom`; default `true`.
+   */
+  oom?: boolean;
+  /**
+   * CPU run time, run delay and time slices (`/proc/<pid>/schedstat`).
+   *
+   * Key `process.schedstat`; default `true`.
+   */
+  schedstat?: boolean;
+  /**
+   * The number of open descriptors (one `stat` of `fd/` on Linux 6.2+, else a listing).
+   *
+   * Key `process.fd_count`; default `true`.
+   */
+  fdCount?: boolean;
+  /**
+   * The ten namespace inodes (`ns/*`: ten links per process).
+   *
+   * Key `process.namespaces`; default `true`.
+   */
+  namespaces?: boolean;
+  /**
+   * The cgroup path and controllers (`/proc/<pid>/cgroup`); `cgroup_limits` needs it.
+   *
+   * Key `process.cgroup`; default `true`.
+   */
+  cgroup?: boolean;
+  /**
    * PSS, USS, dirty and swap-PSS memory from `/proc/<pid>/smaps_rollup` (the kernel
    * walks every page table: about 10× the cost of the rest of a process).
    *

@@ -1395,6 +1395,16 @@ fn delay_accounting_of_a_contended_child() {
 
 fn full_options() -> ProcessOptions {
     ProcessOptions {
+        status: true,
+        io: true,
+        cmdline: true,
+        paths: true,
+        limits: true,
+        oom: true,
+        schedstat: true,
+        fd_count: true,
+        namespaces: true,
+        cgroup: true,
         fds: true,
         maps: true,
         smaps_rollup: true,

@@ -19818,6 +19818,190 @@ pub unsafe extern "C" fn libprobe_config_set_system_statvfs_timeout_ms(
     set_typed(config, "system.statvfs_timeout_ms", || Ok(OptionValue::UInt(value.into())))
 }
 
+/// Sets option `process.status` (what `libprobe_config_set` sets by key):
+///
+/// `/proc/<pid>/status`: user and group ids, groups, memory detail (shared, text,
+/// data, lib, swap, peak, locked, page tables), context switches, capabilities,
+/// seccomp, signals, CPU affinity, thread group and namespace pids.
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_process_status(
+    config: *mut libprobe_config,
+    value: u8,
+) -> libprobe_status {
+    set_typed(config, "process.status", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `process.io` (what `libprobe_config_set` sets by key):
+///
+/// `/proc/<pid>/io`: bytes and calls read and written.
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_process_io(config: *mut libprobe_config, value: u8) -> libprobe_status {
+    set_typed(config, "process.io", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `process.cmdline` (what `libprobe_config_set` sets by key):
+///
+/// The command line (`/proc/<pid>/cmdline`).
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_process_cmdline(
+    config: *mut libprobe_config,
+    value: u8,
+) -> libprobe_status {
+    set_typed(config, "process.cmdline", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `process.paths` (what `libprobe_config_set` sets by key):
+///
+/// The executable (and whether it was deleted), working directory and root (three
+/// links per process).
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_process_paths(config: *mut libprobe_config, value: u8) -> libprobe_status {
+    set_typed(config, "process.paths", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `process.limits` (what `libprobe_config_set` sets by key):
+///
+/// Resource limits (`/proc/<pid>/limits`).
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_process_limits(
+    config: *mut libprobe_config,
+    value: u8,
+) -> libprobe_status {
+    set_typed(config, "process.limits", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `process.oom` (what `libprobe_config_set` sets by key):
+///
+/// OOM score and adjustment (`oom_score`, `oom_score_adj`).
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_process_oom(config: *mut libprobe_config, value: u8) -> libprobe_status {
+    set_typed(config, "process.oom", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `process.schedstat` (what `libprobe_config_set` sets by key):
+///
+/// CPU run time, run delay and time slices (`/proc/<pid>/schedstat`).
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_process_schedstat(
+    config: *mut libprobe_config,
+    value: u8,
+) -> libprobe_status {
+    set_typed(config, "process.schedstat", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `process.fd_count` (what `libprobe_config_set` sets by key):
+///
+/// The number of open descriptors (one `stat` of `fd/` on Linux 6.2+, else a listing).
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_process_fd_count(
+    config: *mut libprobe_config,
+    value: u8,
+) -> libprobe_status {
+    set_typed(config, "process.fd_count", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `process.namespaces` (what `libprobe_config_set` sets by key):
+///
+/// The ten namespace inodes (`ns/*`: ten links per process).
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_process_namespaces(
+    config: *mut libprobe_config,
+    value: u8,
+) -> libprobe_status {
+    set_typed(config, "process.namespaces", || Ok(OptionValue::Bool(value != 0)))
+}
+
+/// Sets option `process.cgroup` (what `libprobe_config_set` sets by key):
+///
+/// The cgroup path and controllers (`/proc/<pid>/cgroup`); `cgroup_limits` needs it.
+///
+/// `value`: non-zero for true. Default: `true`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_process_cgroup(
+    config: *mut libprobe_config,
+    value: u8,
+) -> libprobe_status {
+    set_typed(config, "process.cgroup", || Ok(OptionValue::Bool(value != 0)))
+}
+
 /// Sets option `process.smaps_rollup` (what `libprobe_config_set` sets by key):
 ///
 /// PSS, USS, dirty and swap-PSS memory from `/proc/<pid>/smaps_rollup` (the kernel

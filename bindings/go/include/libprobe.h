@@ -6212,6 +6212,149 @@ libprobe_status libprobe_config_set_options(struct libprobe_config *config,
 libprobe_status libprobe_config_set_system_statvfs_timeout_ms(struct libprobe_config *config,
                                                               uint32_t value);
 
+// Sets option `process.status` (what `libprobe_config_set` sets by key):
+//
+// `/proc/<pid>/status`: user and group ids, groups, memory detail (shared, text,
+// data, lib, swap, peak, locked, page tables), context switches, capabilities,
+// seccomp, signals, CPU affinity, thread group and namespace pids.
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_status(struct libprobe_config *config,
+                                                   uint8_t value);
+
+// Sets option `process.io` (what `libprobe_config_set` sets by key):
+//
+// `/proc/<pid>/io`: bytes and calls read and written.
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_io(struct libprobe_config *config,
+                                               uint8_t value);
+
+// Sets option `process.cmdline` (what `libprobe_config_set` sets by key):
+//
+// The command line (`/proc/<pid>/cmdline`).
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_cmdline(struct libprobe_config *config,
+                                                    uint8_t value);
+
+// Sets option `process.paths` (what `libprobe_config_set` sets by key):
+//
+// The executable (and whether it was deleted), working directory and root (three
+// links per process).
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_paths(struct libprobe_config *config,
+                                                  uint8_t value);
+
+// Sets option `process.limits` (what `libprobe_config_set` sets by key):
+//
+// Resource limits (`/proc/<pid>/limits`).
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_limits(struct libprobe_config *config,
+                                                   uint8_t value);
+
+// Sets option `process.oom` (what `libprobe_config_set` sets by key):
+//
+// OOM score and adjustment (`oom_score`, `oom_score_adj`).
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_oom(struct libprobe_config *config,
+                                                uint8_t value);
+
+// Sets option `process.schedstat` (what `libprobe_config_set` sets by key):
+//
+// CPU run time, run delay and time slices (`/proc/<pid>/schedstat`).
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_schedstat(struct libprobe_config *config,
+                                                      uint8_t value);
+
+// Sets option `process.fd_count` (what `libprobe_config_set` sets by key):
+//
+// The number of open descriptors (one `stat` of `fd/` on Linux 6.2+, else a listing).
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_fd_count(struct libprobe_config *config,
+                                                     uint8_t value);
+
+// Sets option `process.namespaces` (what `libprobe_config_set` sets by key):
+//
+// The ten namespace inodes (`ns/*`: ten links per process).
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_namespaces(struct libprobe_config *config,
+                                                       uint8_t value);
+
+// Sets option `process.cgroup` (what `libprobe_config_set` sets by key):
+//
+// The cgroup path and controllers (`/proc/<pid>/cgroup`); `cgroup_limits` needs it.
+//
+// `value`: non-zero for true. Default: `true`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_cgroup(struct libprobe_config *config,
+                                                   uint8_t value);
+
 // Sets option `process.smaps_rollup` (what `libprobe_config_set` sets by key):
 //
 // PSS, USS, dirty and swap-PSS memory from `/proc/<pid>/smaps_rollup` (the kernel

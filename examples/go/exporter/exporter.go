@@ -36,6 +36,8 @@ type config struct {
 }
 
 // exporter owns one probe; each collect takes one snapshot and turns it into families.
+// With -processes N that snapshot reads only each process's `stat` (enough to rank by CPU
+// or memory); the N picked are then read in full by a probe made for them.
 type exporter struct {
 	mu       sync.Mutex
 	probe    *libprobe.Probe
@@ -84,10 +86,51 @@ func (c *config) options() (*libprobe.Options, error) {
 	default:
 		return nil, fmt.Errorf("-sockets %q: expected none, summary or tables", c.sockets)
 	}
-	for _, kv := range append(settings, c.set...) {
+	// The whole process table is read only to rank it: `stat` alone (CPU times, RSS),
+	// none of the other groups (see detailOptions).
+	settings = append(settings, rankingSettings...)
+	for _, kv := range c.set {
 		if kv[0] == "process.environ" && kv[1] != "false" {
 			return nil, fmt.Errorf("process.environ: the exporter never collects environments")
 		}
+		// The process options the user sets are for the processes exported, in full
+		// (detailOptions), but the processes to rank and the readers.
+		if !strings.HasPrefix(kv[0], "process.") || kv[0] == "process.pids" || kv[0] == "process.threads" {
+			settings = append(settings, kv)
+		}
+	}
+	for _, kv := range settings {
+		if err := o.Set(kv[0], kv[1]); err != nil {
+			return nil, err
+		}
+	}
+	return o, nil
+}
+
+// rankingSettings: each process's `stat` and no other file.
+var rankingSettings = [][2]string{
+	{"process.status", "false"}, {"process.io", "false"}, {"process.cmdline", "false"},
+	{"process.paths", "false"}, {"process.limits", "false"}, {"process.oom", "false"},
+	{"process.schedstat", "false"}, {"process.fd_count", "false"}, {"process.namespaces", "false"},
+	{"process.cgroup", "false"}, {"process.cgroup_limits", "false"},
+}
+
+// detailOptions: the process domain alone, every default group and the user's process
+// options, for these pids (nil: none yet, to check the options).
+func (c *config) detailOptions(pids []int32) (*libprobe.Options, error) {
+	o := &libprobe.Options{Fixture: c.fixture}
+	settings := [][2]string{{"domains", "process"}, {"process.threads", "1"}}
+	for _, kv := range c.set {
+		if strings.HasPrefix(kv[0], "process.") && kv[0] != "process.pids" && kv[0] != "process.threads" {
+			settings = append(settings, kv)
+		}
+	}
+	list := make([]string, len(pids))
+	for i, p := range pids {
+		list[i] = strconv.Itoa(int(p))
+	}
+	settings = append(settings, [2]string{"process.pids", strings.Join(list, ",")})
+	for _, kv := range settings {
 		if err := o.Set(kv[0], kv[1]); err != nil {
 			return nil, err
 		}
@@ -104,6 +147,9 @@ func newExporter(cfg config) (*exporter, error) {
 	}
 	opts, err := cfg.options()
 	if err != nil {
+		return nil, err
+	}
+	if _, err := cfg.detailOptions(nil); err != nil {
 		return nil, err
 	}
 	p, err := libprobe.New(opts)
@@ -151,6 +197,9 @@ func (e *exporter) collect() (*libprobe.Snapshot, error) {
 	}
 	if procs, ok := snap.Processes.Get(); ok {
 		w.top = topProcesses(procs, e.cfg.processes, e.cfg.processesBy)
+		if err := e.readInFull(procs, w.top); err != nil {
+			return nil, err
+		}
 	}
 	w.record(e.root, reflect.ValueOf(snap).Elem(), nil)
 	if e.peers != nil {
@@ -172,6 +221,47 @@ func (e *exporter) collect() (*libprobe.Snapshot, error) {
 	w.add(e.scrapeSeconds, nil, time.Since(t0).Seconds())
 	e.lastDropped = w.dropped
 	return snap, nil
+}
+
+// readInFull replaces the records of the top processes (read with `stat` alone) by
+// records read in full. The CPU percentage stays the ranking snapshot's: the probe made
+// for these processes has no previous snapshot of them. A process that exited or whose
+// pid was reused in between keeps its `stat` record.
+func (e *exporter) readInFull(procs []libprobe.ProcessFull, top map[int32]bool) error {
+	if len(top) == 0 {
+		return nil
+	}
+	at := make(map[int32]int, len(top))
+	pids := make([]int32, 0, len(top))
+	for i := range procs {
+		if top[procs[i].PID] {
+			at[procs[i].PID] = i
+			pids = append(pids, procs[i].PID)
+		}
+	}
+	opts, err := e.cfg.detailOptions(pids)
+	if err != nil {
+		return err
+	}
+	p, err := libprobe.New(opts)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	snap, err := p.Snapshot()
+	if err != nil {
+		return err
+	}
+	full, _ := snap.Processes.Get()
+	for _, f := range full {
+		i, ok := at[f.PID]
+		if !ok || procs[i].StartTime != f.StartTime {
+			continue
+		}
+		f.CPUPercent = procs[i].CPUPercent
+		procs[i] = f
+	}
+	return nil
 }
 
 // writeText writes the families in the Prometheus text format (version 0.0.4).

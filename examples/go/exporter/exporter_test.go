@@ -327,6 +327,48 @@ func TestScrapeIsValidBoundedAndSecretFree(t *testing.T) {
 	}
 }
 
+// With -processes the table is ranked from `stat` alone; the processes exported are read
+// in full, with the user's process options, by a probe of their own.
+func TestTopProcessesAreReadInFull(t *testing.T) {
+	cfg := config{fixture: fixture(t, "linux-6.18-vm/t1"), processes: 3, set: [][2]string{{"process.status", "true"}}}
+	ranking, err := cfg.options()
+	if err != nil {
+		t.Fatal(err)
+	}
+	detail, err := cfg.detailOptions([]int32{1, 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(o *libprobe.Options, key string) string {
+		v, err := o.Get(key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for _, k := range []string{"process.status", "process.io", "process.cmdline", "process.paths", "process.limits",
+		"process.oom", "process.schedstat", "process.fd_count", "process.namespaces", "process.cgroup"} {
+		if get(ranking, k) != "false" {
+			t.Errorf("the ranking reads %s", k)
+		}
+		if get(detail, k) != "true" {
+			t.Errorf("the processes exported lack %s", k)
+		}
+	}
+	if get(ranking, "process.cgroup_limits") != "false" || get(detail, "domains") != "process" {
+		t.Error("ranking: cgroup limits, or the full read: other domains")
+	}
+	if got := get(detail, "process.pids"); got != "1,2" {
+		t.Errorf("the full read is of pids %s", got)
+	}
+	_, fams := scrape(t, cfg, 2)
+	for _, name := range []string{"libprobe_processes_oom_score", "libprobe_processes_memory_rss_bytes"} {
+		if n := len(fams[name].GetMetric()); n != 3 {
+			t.Errorf("%s: %d series, want the top 3", name, n)
+		}
+	}
+}
+
 // Without -processes the process table is not read at all.
 func TestNoProcessesByDefault(t *testing.T) {
 	_, fams := scrape(t, config{fixture: fixture(t, "linux-6.18-vm/t1")}, 1)

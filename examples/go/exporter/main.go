@@ -24,7 +24,8 @@
 //
 // Each scrape takes one snapshot and pays for what is exported: by default the process
 // domain is off and the socket tables are not read (the sockstat and SNMP counters are);
-// -processes N adds series for the N busiest processes (labels pid and name), -sockets
+// -processes N adds series for the N busiest processes (labels pid and name: the table is
+// ranked from each process's stat alone, and the N read in full), -sockets
 // summary the TCP states, -set KEY=VALUE any option of the core. Command lines and
 // environments are never collected nor exported.
 package main

@@ -597,18 +597,19 @@ func topProcesses(procs []libprobe.ProcessFull, n int, by string) map[int32]bool
 		}
 		return -1
 	}
+	// A missing RSS (a kernel thread, a zombie) ranks below every read one.
+	rss := func(p *libprobe.ProcessFull) float64 {
+		if v, ok := p.MemoryRSS.Get(); ok {
+			return float64(v)
+		}
+		return -1
+	}
 	sort.SliceStable(order, func(a, b int) bool {
 		pa, pb := &procs[order[a]], &procs[order[b]]
 		if by == "cpu" && cpu(pa) != cpu(pb) {
 			return cpu(pa) > cpu(pb)
 		}
-		// A resident size libprobe could not read sorts last.
-		ra, oka := pa.MemoryRSS.Get()
-		rb, okb := pb.MemoryRSS.Get()
-		if oka != okb {
-			return oka
-		}
-		return ra > rb
+		return rss(pa) > rss(pb)
 	})
 	if n > len(order) {
 		n = len(order)

@@ -5,9 +5,17 @@
 //! socket with its owner and, for TCP, its receive and send rates), and devices (the GPU,
 //! power and storage domains, shown when they have data). The keys are on the last line.
 //!
-//! Cost: a refresh is one snapshot of the system and process domains, read on the calling
-//! thread, without cgroup limits (not shown). The socket tables with their owners are read
-//! by a second probe only while the network view is on screen.
+//! Cost: a refresh reads what the view draws and no more, on the calling thread. One probe
+//! serves every refresh (CPU percentages come from its previous snapshot): the system
+//! domain and each process's `stat` alone (ids, name, state, threads, CPU, RSS: what the
+//! table sorts and filters by). Then the rows on screen, and only they, are read again
+//! for `status` (the user) and `io` (the I/O column, a rate from that process's previous
+//! reading): a row that just scrolled into view shows its user at once and its I/O from
+//! the next refresh. Sorted by I/O, every process's `io` is read. Nothing reads command
+//! lines, paths, limits, namespaces, cgroups or descriptors. The socket tables with their
+//! owners are read by a second probe only while the network view is on screen; the GPU,
+//! power and storage domains by a third only while the devices view is, and the GPU
+//! domain beside the process table only on a machine where it found a GPU (the GPU column).
 
 use std::collections::{HashMap, HashSet};
 use std::io;
@@ -16,8 +24,8 @@ use std::time::{Duration, Instant};
 use libprobe::network::{Network, TcpState};
 use libprobe::process::ProcessFull;
 use libprobe::schema::{Record, ValueRef};
-use libprobe::text::escape;
-use libprobe::{DomainName, Domains, Field, Options, Probe, Snapshot};
+use libprobe::text::{escape, write_escaped};
+use libprobe::{DomainName, Domains, Field, Options, Probe, ProcessOptions, Snapshot};
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -58,7 +66,7 @@ impl Sort {
 }
 
 /// One line of the process table.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct ProcRow {
     pid: i32,
     /// Missing when `stat` could not be read: the process is then a root of the tree.
@@ -73,8 +81,11 @@ struct ProcRow {
     io: Option<f64>,
     gpu: Option<u64>,
     name: String,
-    /// Tree mode: the prefix that draws the branch.
-    branch: String,
+    /// The process's identity beside its pid.
+    start_time: u64,
+    /// Whether `uid` and `io` were read since the last refresh (they are read for the rows
+    /// on screen only).
+    read: bool,
 }
 
 /// One line of the socket table.
@@ -89,21 +100,45 @@ struct SockRow {
     tx: Option<f64>,
 }
 
-/// The options `probe top` collects with: the default domains but network and eBPF, and
-/// no cgroup limits; the process table on this thread (the fewest CPU seconds).
+/// The options `probe top` collects with every refresh: the system and process domains,
+/// each process's `stat` and nothing else (see the module's cost); the process table on
+/// this thread (the fewest CPU seconds).
 pub fn options(mut base: Options) -> Options {
-    base.domains = base
-        .domains
-        .with(DomainName::System)
-        .with(DomainName::Process)
-        .without(DomainName::Network)
-        .without(DomainName::Ebpf);
-    base.process.cgroup_limits = false;
-    base.process.environ = false;
-    if base.process.threads == 0 {
-        base.process.threads = 1;
-    }
+    base.domains = Domains::NONE.with(DomainName::System).with(DomainName::Process);
+    table_only(&mut base.process, false);
     base
+}
+
+/// The rows on screen: the process domain alone, `status` and `io` (the pids are set
+/// for each reading).
+fn detail_options(base: &Options) -> Options {
+    let mut o = base.clone();
+    o.domains = Domains::NONE.with(DomainName::Process);
+    table_only(&mut o.process, true);
+    o
+}
+
+/// `stat` of each process, with `status` and `io` or without.
+fn table_only(p: &mut ProcessOptions, details: bool) {
+    (p.status, p.io) = (details, details);
+    (p.cmdline, p.paths, p.limits, p.oom, p.schedstat, p.fd_count, p.namespaces, p.cgroup) =
+        (false, false, false, false, false, false, false, false);
+    (p.cgroup_limits, p.environ, p.smaps_rollup, p.maps, p.fds, p.taskstats) =
+        (false, false, false, false, false, false);
+    if p.threads == 0 {
+        p.threads = 1;
+    }
+}
+
+/// The devices view's: those of the GPU, power and storage domains the base options ask
+/// for (`only`: just this one of them).
+fn device_options(base: &Options, only: Option<DomainName>) -> Options {
+    let mut o = base.clone();
+    o.domains = [DomainName::Gpu, DomainName::Power, DomainName::Storage]
+        .into_iter()
+        .filter(|d| base.domains.contains(*d) && only.is_none_or(|o| o == *d))
+        .fold(Domains::NONE, Domains::with);
+    o
 }
 
 /// The second probe's: the network domain alone, sockets with owners and `tcp_info`.
@@ -122,8 +157,21 @@ fn network_options(base: &Options) -> Options {
 
 struct App {
     probe: Probe,
+    /// The rows on screen are read again with these (`status`, `io`), by pid.
+    detail_options: Options,
+    /// The height of the process table at the last draw: which rows are on screen.
+    table_height: u16,
     net_options: Options,
     net_probe: Option<Probe>,
+    /// The devices view's probe (GPU, power, storage), made on first use.
+    dev_options: Options,
+    dev_probe: Option<Probe>,
+    dev_snap: Option<Snapshot>,
+    /// The GPU domain alone, for the GPU column while the devices view is not on screen;
+    /// dropped at the first snapshot that finds no GPU.
+    gpu_probe: Option<Probe>,
+    /// GPU memory by pid, from the latest GPU snapshot.
+    gpu: HashMap<i32, u64>,
     interval: Duration,
     view: View,
     sort: Sort,
@@ -135,14 +183,21 @@ struct App {
     offset: usize,
     scroll: u16,
     snap: Option<Snapshot>,
-    /// Every process of the last refresh, and those shown (filtered, sorted, as a tree).
+    /// Every process of the last refresh (kept from one refresh to the next, names
+    /// included, so that a refresh does not allocate the table again).
     rows: Vec<ProcRow>,
-    shown: Vec<ProcRow>,
+    /// The rows shown, by index (filtered, sorted, as a tree), and in tree mode the prefix
+    /// that draws each one's branch.
+    shown: Vec<usize>,
+    branches: Vec<String>,
     sockets: Vec<SockRow>,
-    /// I/O bytes of each process (pid, start time) at the previous refresh, and when.
-    prev_io: HashMap<(i32, u64), u64>,
+    /// I/O bytes of each process (pid, start time) at its latest reading, and when
+    /// (monotonic ns).
+    prev_io: HashMap<(i32, u64), (u64, u64)>,
+    /// When the latest refresh and the one before it started (monotonic ns).
+    refresh_ns: u64,
+    prev_refresh_ns: u64,
     prev_sockets: HashMap<u64, (u64, u64)>,
-    prev_t: Option<u64>,
     prev_net_t: Option<u64>,
     took: Duration,
 }
@@ -150,10 +205,22 @@ struct App {
 pub fn run(options: Options, interval: f64) -> io::Result<()> {
     let interval = Duration::from_secs_f64(interval.clamp(0.1, 3600.0));
     let net_options = network_options(&options);
+    let dev_options = device_options(&options, None);
+    let gpu_options = device_options(&options, Some(DomainName::Gpu));
+    let gpu_probe = (gpu_options.domains != Domains::NONE).then(|| Probe::new(gpu_options));
+    let mut terminal = ratatui::try_init()?;
+    let table_height = terminal.size().map_or(50, |s| s.height);
     let mut app = App {
+        detail_options: detail_options(&options),
+        table_height,
         probe: Probe::new(self::options(options)),
         net_options,
         net_probe: None,
+        dev_options,
+        dev_probe: None,
+        dev_snap: None,
+        gpu_probe,
+        gpu: HashMap::new(),
         interval,
         view: View::Processes,
         sort: Sort::Cpu,
@@ -166,14 +233,15 @@ pub fn run(options: Options, interval: f64) -> io::Result<()> {
         snap: None,
         rows: Vec::new(),
         shown: Vec::new(),
+        branches: Vec::new(),
         sockets: Vec::new(),
         prev_io: HashMap::new(),
+        refresh_ns: 0,
+        prev_refresh_ns: 0,
         prev_sockets: HashMap::new(),
-        prev_t: None,
         prev_net_t: None,
         took: Duration::ZERO,
     };
-    let mut terminal = ratatui::try_init()?;
     let result = app.main_loop(&mut terminal);
     ratatui::restore();
     let _ = ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::cursor::Show);
@@ -225,6 +293,7 @@ impl App {
                 _ => {}
             }
             self.rebuild();
+            self.details();
             return true;
         }
         let rows = match self.view {
@@ -239,15 +308,20 @@ impl App {
                 self.view = View::Network;
                 self.refresh_network();
             }
-            KeyCode::Char('3') => self.view = View::Devices,
+            KeyCode::Char('3') => {
+                self.view = View::Devices;
+                self.refresh_devices();
+            }
             KeyCode::Tab => {
                 self.view = match self.view {
                     View::Processes => View::Network,
                     View::Network => View::Devices,
                     View::Devices => View::Processes,
                 };
-                if self.view == View::Network {
-                    self.refresh_network();
+                match self.view {
+                    View::Network => self.refresh_network(),
+                    View::Devices => self.refresh_devices(),
+                    View::Processes => {}
                 }
             }
             KeyCode::Char('c') => self.sort = Sort::Cpu,
@@ -271,6 +345,8 @@ impl App {
             _ => {}
         }
         self.rebuild();
+        // Rows that came into view.
+        self.details();
         true
     }
 
@@ -286,36 +362,106 @@ impl App {
     fn refresh(&mut self) {
         let t0 = Instant::now();
         let snap = self.probe.snapshot();
-        self.took = t0.elapsed();
-        // I/O rates from the previous refresh, by process identity (pid, start time).
-        let now = snap.timestamp_monotonic_ns;
-        let dt = self.prev_t.map(|t| now.saturating_sub(t) as f64 / 1e9).filter(|d| *d > 0.0);
-        let mut io = HashMap::with_capacity(snap.processes().len());
-        for p in snap.processes() {
-            if let (Some(r), Some(w)) = (p.io_read_bytes.get(), p.io_write_bytes.get()) {
-                io.insert((p.pid, p.start_time), r.saturating_add(w));
+        (self.prev_refresh_ns, self.refresh_ns) = (self.refresh_ns, snap.timestamp_monotonic_ns);
+        // GPU memory per process: from the devices view's snapshot while it is on screen,
+        // else from the GPU probe while it finds GPUs.
+        if self.view == View::Devices {
+            self.refresh_devices();
+        } else if let Some(probe) = &mut self.gpu_probe {
+            let g = probe.snapshot();
+            if g.gpus.value().is_some_and(|l| !l.is_empty()) {
+                self.gpu = gpu_memory_by_pid(&g);
+            } else {
+                self.gpu_probe = None;
+                self.gpu.clear();
             }
         }
-        let old = std::mem::replace(&mut self.prev_io, io);
-        self.prev_t = Some(now);
-        let gpu = gpu_memory_by_pid(&snap);
-        self.rows = snap
-            .processes()
-            .iter()
-            .map(|p| {
-                let key = (p.pid, p.start_time);
-                let io = match (dt, old.get(&key), self.prev_io.get(&key)) {
-                    (Some(dt), Some(a), Some(b)) => Some(b.saturating_sub(*a) as f64 / dt),
-                    _ => None,
-                };
-                row(p, io, gpu.get(&p.pid).copied())
-            })
-            .collect();
+        let procs = snap.processes();
+        self.rows.truncate(procs.len());
+        for (i, p) in procs.iter().enumerate() {
+            let gpu = self.gpu.get(&p.pid).copied();
+            match self.rows.get_mut(i) {
+                Some(r) => r.fill(p, gpu),
+                None => {
+                    let mut r = ProcRow::default();
+                    r.fill(p, gpu);
+                    self.rows.push(r);
+                }
+            }
+        }
+        // Forget the I/O readings of processes that are gone.
+        if self.prev_io.len() > 2 * self.rows.len() + 64 {
+            let alive: HashSet<(i32, u64)> = self.rows.iter().map(|r| (r.pid, r.start_time)).collect();
+            self.prev_io.retain(|k, _| alive.contains(k));
+        }
         self.snap = Some(snap);
         if self.view == View::Network {
             self.refresh_network();
         }
         self.rebuild();
+        self.details();
+        self.took = t0.elapsed();
+    }
+
+    /// Reads `status` (the user) and `io` (the I/O rate) of the rows on screen, or of
+    /// every process when the table is sorted by I/O (then sorts again).
+    fn details(&mut self) {
+        if self.view != View::Processes {
+            return;
+        }
+        let all = self.sort == Sort::Io;
+        let (first, last) = if all {
+            (0, self.shown.len())
+        } else {
+            let mut offset = self.offset;
+            let (first, last, _) = window(&self.table, &mut offset, self.shown.len(), self.table_height);
+            (first, last)
+        };
+        // The rows to fill, by identity; those already read since the last refresh are not
+        // read again.
+        let want: HashMap<(i32, u64), usize> = self.shown[first..last]
+            .iter()
+            .filter(|&&i| !self.rows[i].read)
+            .map(|&i| ((self.rows[i].pid, self.rows[i].start_time), i))
+            .collect();
+        if want.is_empty() {
+            return;
+        }
+        let mut o = self.detail_options.clone();
+        if !all {
+            o.process.pids = Some(want.keys().map(|k| k.0).collect());
+        }
+        let snap = Probe::new(o).snapshot();
+        let now = snap.timestamp_monotonic_ns;
+        for p in snap.processes() {
+            let key = (p.pid, p.start_time);
+            let Some(&i) = want.get(&key) else { continue };
+            let r = &mut self.rows[i];
+            r.read = true;
+            r.uid = p.uid_effective.get();
+            if let (Some(rd), Some(wr)) = (p.io_read_bytes.get(), p.io_write_bytes.get()) {
+                let bytes = rd.saturating_add(wr);
+                // A rate since the previous refresh: an older reading (a row back on screen)
+                // is no baseline.
+                r.io = match self.prev_io.insert(key, (bytes, now)) {
+                    Some((before, then)) if now > then && then >= self.prev_refresh_ns => {
+                        Some(bytes.saturating_sub(before) as f64 / ((now - then) as f64 / 1e9))
+                    }
+                    _ => None,
+                };
+            }
+        }
+        if all {
+            self.rebuild();
+        }
+    }
+
+    /// The GPU, power and storage domains, from the third probe (made on first use).
+    fn refresh_devices(&mut self) {
+        let probe = self.dev_probe.get_or_insert_with(|| Probe::new(self.dev_options.clone()));
+        let snap = probe.snapshot();
+        self.gpu = gpu_memory_by_pid(&snap);
+        self.dev_snap = Some(snap);
     }
 
     /// The socket tables, from the second probe (made on first use).
@@ -339,7 +485,9 @@ impl App {
         let filter = self.filter.to_lowercase();
         let keep =
             |r: &ProcRow| filter.is_empty() || r.name.to_lowercase().contains(&filter) || r.pid.to_string() == filter;
-        let mut rows: Vec<ProcRow> = self.rows.iter().filter(|r| keep(r)).cloned().collect();
+        let rows = &self.rows;
+        self.shown.clear();
+        self.shown.extend((0..rows.len()).filter(|&i| keep(&rows[i])));
         let sort = self.sort;
         let cmp = move |a: &ProcRow, b: &ProcRow| {
             let desc = |x: Option<f64>, y: Option<f64>| y.unwrap_or(-1.0).total_cmp(&x.unwrap_or(-1.0));
@@ -353,11 +501,13 @@ impl App {
             }
             .then(a.pid.cmp(&b.pid))
         };
-        rows.sort_by(cmp);
+        self.shown.sort_unstable_by(|&a, &b| cmp(&rows[a], &rows[b]));
+        self.branches.clear();
         if self.tree {
-            rows = tree(rows);
+            let (order, branches) = tree(rows, &self.shown);
+            self.shown = order;
+            self.branches = branches;
         }
-        self.shown = rows;
         let n = match self.view {
             View::Network => self.sockets.len(),
             _ => self.shown.len(),
@@ -368,37 +518,44 @@ impl App {
     }
 }
 
-fn row(p: &ProcessFull, io: Option<f64>, gpu: Option<u64>) -> ProcRow {
-    ProcRow {
-        pid: p.pid,
-        ppid: p.ppid.get(),
-        uid: p.uid_effective.get(),
-        state: p.state_char,
-        threads: p.num_threads.get(),
-        cpu: p.cpu_percent.get(),
-        rss: p.memory_rss.get(),
-        mem: p.memory_percent.get(),
-        io,
-        gpu,
-        name: escape(p.name.as_bytes()),
-        branch: String::new(),
+impl ProcRow {
+    /// This row as process `p` (its `stat`: the user and I/O are read later, for the rows
+    /// on screen), keeping the name's buffer.
+    fn fill(&mut self, p: &ProcessFull, gpu: Option<u64>) {
+        self.pid = p.pid;
+        self.start_time = p.start_time;
+        self.read = false;
+        self.ppid = p.ppid.get();
+        self.uid = p.uid_effective.get();
+        self.state = p.state_char;
+        self.threads = p.num_threads.get();
+        self.cpu = p.cpu_percent.get();
+        self.rss = p.memory_rss.get();
+        self.mem = p.memory_percent.get();
+        self.io = None;
+        self.gpu = gpu;
+        self.name.clear();
+        let _ = write_escaped(&mut self.name, p.name.as_bytes());
     }
 }
 
-/// The rows as a forest by parent, each level in the sort order; a process whose parent is
-/// not shown (filtered out, or gone) is a root.
-fn tree(rows: Vec<ProcRow>) -> Vec<ProcRow> {
-    let pids: HashSet<i32> = rows.iter().map(|r| r.pid).collect();
+/// The rows `order` names as a forest by parent, each level in that order; a process whose
+/// parent is not shown (filtered out, or gone) is a root. Returns the rows' indices in
+/// drawing order and the branch drawn before each.
+fn tree(rows: &[ProcRow], order: &[usize]) -> (Vec<usize>, Vec<String>) {
+    let pids: HashSet<i32> = order.iter().map(|&i| rows[i].pid).collect();
     let mut children: HashMap<i32, Vec<usize>> = HashMap::new();
     let mut roots = Vec::new();
-    for (i, r) in rows.iter().enumerate() {
+    for &i in order {
+        let r = &rows[i];
         if let Some(ppid) = r.ppid.filter(|pp| *pp != r.pid && pids.contains(pp)) {
             children.entry(ppid).or_default().push(i);
         } else {
             roots.push(i);
         }
     }
-    let mut out = Vec::with_capacity(rows.len());
+    let mut out = Vec::with_capacity(order.len());
+    let mut branches = Vec::with_capacity(order.len());
     // Depth first, iteratively: (row, prefix for its children, branch drawn for it).
     let mut stack: Vec<(usize, String, String)> =
         roots.iter().rev().map(|&i| (i, String::new(), String::new())).collect();
@@ -407,18 +564,17 @@ fn tree(rows: Vec<ProcRow>) -> Vec<ProcRow> {
         if !seen.insert(i) {
             continue;
         }
-        let mut r = rows[i].clone();
-        r.branch = branch;
-        let kids = children.get(&r.pid).map_or(&[][..], Vec::as_slice);
+        let kids = children.get(&rows[i].pid).map_or(&[][..], Vec::as_slice);
         for (k, &c) in kids.iter().enumerate().rev() {
             let last = k + 1 == kids.len();
             let branch = format!("{prefix}{}", if last { "└─ " } else { "├─ " });
             let next = format!("{prefix}{}", if last { "   " } else { "│  " });
             stack.push((c, next, branch));
         }
-        out.push(r);
+        out.push(i);
+        branches.push(branch);
     }
-    out
+    (out, branches)
 }
 
 /// The TCP and UDP sockets with their owners; TCP rates from the bytes received and
@@ -662,8 +818,11 @@ impl App {
         ])
         .style(Style::default().add_modifier(Modifier::BOLD));
         // Rows only for what fits: a thousand processes are not a thousand rows to format.
+        self.table_height = area.height;
         let (first, last, mut state) = window(&self.table, &mut self.offset, self.shown.len(), area.height);
-        let rows = self.shown[first..last].iter().map(|r| {
+        let rows = (first..last).map(|at| {
+            let r = &self.rows[self.shown[at]];
+            let branch = self.branches.get(at).map_or("", String::as_str);
             Row::new(vec![
                 r.pid.to_string(),
                 r.uid.map_or_else(|| "-".into(), |u| u.to_string()),
@@ -674,7 +833,7 @@ impl App {
                 r.mem.map_or_else(|| "-".into(), |m| format!("{m:.1}")),
                 rate(r.io),
                 r.gpu.map_or_else(|| "-".into(), |g| compact(g as f64)),
-                format!("{}{}", r.branch, r.name),
+                format!("{branch}{}", r.name),
             ])
         });
         let widths = [
@@ -731,7 +890,7 @@ impl App {
 
     fn draw_devices(&self, f: &mut Frame<'_>, area: Rect) {
         let mut lines: Vec<Line<'_>> = Vec::new();
-        if let Some(snap) = &self.snap {
+        if let Some(snap) = &self.dev_snap {
             let panels: [(&str, Option<&dyn Record>, &[libprobe::gpu::GpuMetrics]); 3] = [
                 ("gpu", None, snap.gpus.value().map_or(&[][..], Vec::as_slice)),
                 ("power", snap.power.value().map(|p| p as &dyn Record), &[]),
@@ -786,16 +945,21 @@ mod tests {
             io: None,
             gpu: None,
             name: name.into(),
-            branch: String::new(),
+            start_time: 0,
+            read: false,
         }
     }
 
     #[test]
     fn tree_draws_branches_and_keeps_orphans() {
         let rows = vec![r(1, 0, "init"), r(2, 1, "a"), r(3, 2, "b"), r(4, 1, "c"), r(9, 7, "orphan")];
-        let t = tree(rows);
-        let drawn: Vec<String> = t.iter().map(|r| format!("{}{}", r.branch, r.name)).collect();
+        let (order, branches) = tree(&rows, &[0, 1, 2, 3, 4]);
+        let drawn: Vec<String> = order.iter().zip(&branches).map(|(&i, b)| format!("{b}{}", rows[i].name)).collect();
         assert_eq!(drawn, ["init", "├─ a", "│  └─ b", "└─ c", "orphan"]);
+        // Only the rows shown, roots in their order: b's parent is filtered out.
+        let (order, branches) = tree(&rows, &[3, 2, 0]);
+        assert_eq!(order, [2, 0, 3]);
+        assert_eq!(branches, ["", "", "└─ "]);
     }
 
     #[test]
@@ -814,10 +978,41 @@ mod tests {
     #[test]
     fn top_options_skip_what_is_not_shown() {
         let o = options(Options::default());
-        assert!(!o.domains.contains(DomainName::Network) && o.domains.contains(DomainName::Process));
+        assert_eq!(o.domains, Domains::NONE.with(DomainName::System).with(DomainName::Process));
         assert!(!o.process.cgroup_limits && o.process.threads == 1);
+        // Per process: stat only; status (the user) and io (the I/O column) for the rows
+        // on screen.
+        let d = detail_options(&Options::default());
+        assert_eq!(d.domains, Domains::NONE.with(DomainName::Process));
+        assert!(!o.process.status && !o.process.io && d.process.status && d.process.io);
+        for p in [&o.process, &d.process] {
+            assert!(!(p.cmdline || p.paths || p.limits || p.oom || p.schedstat || p.fd_count || p.namespaces));
+            assert!(!(p.cgroup || p.smaps_rollup || p.maps || p.fds || p.environ || p.taskstats || p.cgroup_limits));
+        }
         let n = network_options(&Options::default());
         assert!(n.network.owners && n.domains == Domains::NONE.with(DomainName::Network));
+        let d = device_options(&Options::default(), None);
+        assert_eq!(d.domains, Domains::NONE.with(DomainName::Gpu).with(DomainName::Power).with(DomainName::Storage));
+        let without_gpu = Options { domains: Domains::default_set().without(DomainName::Gpu), ..Options::default() };
+        assert_eq!(device_options(&without_gpu, Some(DomainName::Gpu)).domains, Domains::NONE);
+    }
+
+    #[test]
+    fn a_refresh_reads_stat_and_the_rows_on_screen_read_the_rest() {
+        let mut row = ProcRow::default();
+        let snap = Probe::new(options(Options::default())).snapshot();
+        let me = snap.process(std::process::id() as i32).expect("this process");
+        row.fill(me, None);
+        assert_eq!((row.pid, row.ppid, row.threads), (me.pid, me.ppid.get(), me.num_threads.get()));
+        assert!(row.rss.is_some() && !row.name.is_empty() && !row.read);
+        // The user and I/O are not read for every process.
+        assert!(row.uid.is_none() && me.io_read_bytes.get().is_none());
+        let detail = Probe::new(detail_options(&Options::default())).snapshot();
+        let me2 = detail.process(me.pid).expect("this process");
+        assert!(me2.uid_effective.get().is_some() && me2.io_read_bytes.get().is_some());
+        // The same buffer, refilled.
+        row.fill(me, Some(5));
+        assert_eq!((row.io, row.gpu, row.name.as_str()), (None, Some(5), escape(me.name.as_bytes()).as_str()));
     }
 
     #[test]

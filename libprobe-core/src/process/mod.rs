@@ -678,11 +678,37 @@ pub struct ProcessFull {
     pub signals_caught: Field<u64>,
 }
 
-/// Which costly process field groups to collect. The default collects none of them:
-/// the cheap fields of every process (ids, names, state, CPU, memory from `status`,
-/// I/O, limits, namespaces, cgroups, security, signals, fd count) are always collected.
+/// Which process field groups to collect. `stat` (ids, name, state, CPU times and
+/// percent, RSS, virtual size, faults, threads, scheduling) is always read; the groups
+/// below it are on by default, the costly ones after them off. A group left out leaves
+/// its fields missing with reason `disabled`. A live view or a ranking that shows a few
+/// columns turns off what it does not show: every group is a file or a few links per
+/// process (see [`ProcessOptions::table`]).
 #[derive(Debug, Clone, PartialEq, Eq, OptionSet)]
 pub struct ProcessOptions {
+    /// `/proc/<pid>/status`: user and group ids, groups, memory detail (shared, text,
+    /// data, lib, swap, peak, locked, page tables), context switches, capabilities,
+    /// seccomp, signals, CPU affinity, thread group and namespace pids.
+    pub status: bool,
+    /// `/proc/<pid>/io`: bytes and calls read and written.
+    pub io: bool,
+    /// The command line (`/proc/<pid>/cmdline`).
+    pub cmdline: bool,
+    /// The executable (and whether it was deleted), working directory and root (three
+    /// links per process).
+    pub paths: bool,
+    /// Resource limits (`/proc/<pid>/limits`).
+    pub limits: bool,
+    /// OOM score and adjustment (`oom_score`, `oom_score_adj`).
+    pub oom: bool,
+    /// CPU run time, run delay and time slices (`/proc/<pid>/schedstat`).
+    pub schedstat: bool,
+    /// The number of open descriptors (one `stat` of `fd/` on Linux 6.2+, else a listing).
+    pub fd_count: bool,
+    /// The ten namespace inodes (`ns/*`: ten links per process).
+    pub namespaces: bool,
+    /// The cgroup path and controllers (`/proc/<pid>/cgroup`); `cgroup_limits` needs it.
+    pub cgroup: bool,
     /// PSS, USS, dirty and swap-PSS memory from `/proc/<pid>/smaps_rollup` (the kernel
     /// walks every page table: about 10× the cost of the rest of a process).
     pub smaps_rollup: bool,
@@ -721,6 +747,16 @@ pub struct ProcessOptions {
 impl Default for ProcessOptions {
     fn default() -> Self {
         ProcessOptions {
+            status: true,
+            io: true,
+            cmdline: true,
+            paths: true,
+            limits: true,
+            oom: true,
+            schedstat: true,
+            fd_count: true,
+            namespaces: true,
+            cgroup: true,
             smaps_rollup: false,
             maps: false,
             fds: false,
@@ -743,6 +779,26 @@ impl ProcessOptions {
     /// Every field group except `environ` (which must be asked for by name).
     pub fn everything() -> ProcessOptions {
         ProcessOptions { smaps_rollup: true, maps: true, fds: true, taskstats: true, ..ProcessOptions::default() }
+    }
+
+    /// A process table's columns and no more: `stat` (ids, name, state, threads, CPU,
+    /// RSS), with `status` (user ids) and `io` as asked. Every other group is off, cgroup
+    /// limits too: at most three files per process instead of 24 files and links.
+    pub fn table(status: bool, io: bool) -> ProcessOptions {
+        ProcessOptions {
+            status,
+            io,
+            cmdline: false,
+            paths: false,
+            limits: false,
+            oom: false,
+            schedstat: false,
+            fd_count: false,
+            namespaces: false,
+            cgroup: false,
+            cgroup_limits: false,
+            ..ProcessOptions::default()
+        }
     }
 }
 

@@ -38,6 +38,126 @@ int options_gen_run(libprobe_config *c) {
         failed += expect(c, "system.statvfs_timeout_ms", "1");
     }
     {
+        /* NULL: libprobe_config_set_process_status */
+        if (libprobe_config_set_process_status(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_process_status(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_process_status(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_process_status: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "process.status", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_process_io */
+        if (libprobe_config_set_process_io(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_process_io(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_process_io(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_process_io: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "process.io", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_process_cmdline */
+        if (libprobe_config_set_process_cmdline(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_process_cmdline(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_process_cmdline(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_process_cmdline: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "process.cmdline", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_process_paths */
+        if (libprobe_config_set_process_paths(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_process_paths(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_process_paths(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_process_paths: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "process.paths", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_process_limits */
+        if (libprobe_config_set_process_limits(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_process_limits(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_process_limits(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_process_limits: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "process.limits", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_process_oom */
+        if (libprobe_config_set_process_oom(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_process_oom(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_process_oom(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_process_oom: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "process.oom", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_process_schedstat */
+        if (libprobe_config_set_process_schedstat(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_process_schedstat(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_process_schedstat(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_process_schedstat: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "process.schedstat", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_process_fd_count */
+        if (libprobe_config_set_process_fd_count(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_process_fd_count(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_process_fd_count(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_process_fd_count: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "process.fd_count", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_process_namespaces */
+        if (libprobe_config_set_process_namespaces(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_process_namespaces(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_process_namespaces(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_process_namespaces: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "process.namespaces", "false");
+    }
+    {
+        /* NULL: libprobe_config_set_process_cgroup */
+        if (libprobe_config_set_process_cgroup(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_process_cgroup(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_process_cgroup(c, 0) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_process_cgroup: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "process.cgroup", "false");
+    }
+    {
         /* NULL: libprobe_config_set_process_smaps_rollup */
         if (libprobe_config_set_process_smaps_rollup(NULL, 0) != LIBPROBE_STATUS_NULL_ARGUMENT) {
             printf("not ok: libprobe_config_set_process_smaps_rollup(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
@@ -110,13 +230,13 @@ int options_gen_run(libprobe_config *c) {
         failed += expect(c, "process.cgroup_limits", "false");
     }
     {
-    const int32_t v7[] = {1};
+    const int32_t v17[] = {1};
         /* NULL: libprobe_config_set_process_pids */
         if (libprobe_config_set_process_pids(NULL, NULL, 0) != LIBPROBE_STATUS_NULL_ARGUMENT) {
             printf("not ok: libprobe_config_set_process_pids(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
             failed++;
         }
-        if (libprobe_config_set_process_pids(c, v7, 1) != LIBPROBE_STATUS_OK) {
+        if (libprobe_config_set_process_pids(c, v17, 1) != LIBPROBE_STATUS_OK) {
             printf("not ok: libprobe_config_set_process_pids: %s\n", libprobe_config_last_error(c));
             failed++;
         }
@@ -147,13 +267,13 @@ int options_gen_run(libprobe_config *c) {
         failed += expect(c, "process.cmdline_scrub", "false");
     }
     {
-    const char *const v10[] = {"libprobe_sample"};
+    const char *const v20[] = {"libprobe_sample"};
         /* NULL: libprobe_config_set_process_cmdline_scrub_words */
         if (libprobe_config_set_process_cmdline_scrub_words(NULL, NULL, 0) != LIBPROBE_STATUS_NULL_ARGUMENT) {
             printf("not ok: libprobe_config_set_process_cmdline_scrub_words(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
             failed++;
         }
-        if (libprobe_config_set_process_cmdline_scrub_words(c, v10, 1) != LIBPROBE_STATUS_OK) {
+        if (libprobe_config_set_process_cmdline_scrub_words(c, v20, 1) != LIBPROBE_STATUS_OK) {
             printf("not ok: libprobe_config_set_process_cmdline_scrub_words: %s\n", libprobe_config_last_error(c));
             failed++;
         }
@@ -472,13 +592,13 @@ int options_gen_run(libprobe_config *c) {
         failed += expect(c, "storage.lvm", "false");
     }
     {
-    const char *const v37[] = {"libprobe_sample"};
+    const char *const v47[] = {"libprobe_sample"};
         /* NULL: libprobe_config_set_storage_devices */
         if (libprobe_config_set_storage_devices(NULL, NULL, 0) != LIBPROBE_STATUS_NULL_ARGUMENT) {
             printf("not ok: libprobe_config_set_storage_devices(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
             failed++;
         }
-        if (libprobe_config_set_storage_devices(c, v37, 1) != LIBPROBE_STATUS_OK) {
+        if (libprobe_config_set_storage_devices(c, v47, 1) != LIBPROBE_STATUS_OK) {
             printf("not ok: libprobe_config_set_storage_devices: %s\n", libprobe_config_last_error(c));
             failed++;
         }
@@ -568,6 +688,6 @@ int options_gen_run(libprobe_config *c) {
         }
         failed += expect(c, "ebpf.max_requests", "64");
     }
-    printf("options_gen: 45 typed setters, %d failed\n", failed);
+    printf("options_gen: 55 typed setters, %d failed\n", failed);
     return failed;
 }

@@ -6288,6 +6288,29 @@ class _SystemOptions(TypedDict, total=False):
 
 class _ProcessOptions(TypedDict, total=False):
     """The process domain's options: `Probe(process={...})`; each key left out keeps its default."""
+    # `/proc/<pid>/status`: user and group ids, groups, memory detail (shared, text,
+    # data, lib, swap, peak, locked, page tables), context switches, capabilities,
+    # seccomp, signals, CPU affinity, thread group and namespace pids. Key `process.status`; default `true`.
+    status: bool
+    # `/proc/<pid>/io`: bytes and calls read and written. Key `process.io`; default `true`.
+    io: bool
+    # The command line (`/proc/<pid>/cmdline`). Key `process.cmdline`; default `true`.
+    cmdline: bool
+    # The executable (and whether it was deleted), working directory and root (three
+    # links per process). Key `process.paths`; default `true`.
+    paths: bool
+    # Resource limits (`/proc/<pid>/limits`). Key `process.limits`; default `true`.
+    limits: bool
+    # OOM score and adjustment (`oom_score`, `oom_score_adj`). Key `process.oom`; default `true`.
+    oom: bool
+    # CPU run time, run delay and time slices (`/proc/<pid>/schedstat`). Key `process.schedstat`; default `true`.
+    schedstat: bool
+    # The number of open descriptors (one `stat` of `fd/` on Linux 6.2+, else a listing). Key `process.fd_count`; default `true`.
+    fd_count: bool
+    # The ten namespace inodes (`ns/*`: ten links per process). Key `process.namespaces`; default `true`.
+    namespaces: bool
+    # The cgroup path and controllers (`/proc/<pid>/cgroup`); `cgroup_limits` needs it. Key `process.cgroup`; default `true`.
+    cgroup: bool
     # PSS, USS, dirty and swap-PSS memory from `/proc/<pid>/smaps_rollup` (the kernel
     # walks every page table: about 10× the cost of the rest of a process). Key `process.smaps_rollup`; default `false`.
     smaps_rollup: bool

@@ -485,10 +485,16 @@ fn read_process(
     // A line `status` did not print, other than memory: this kernel does not have it.
     let absent = Reason::NotSupported;
     let link = &mut scratch.link;
+    let o = ctx.opts;
+    /// A group the options left out.
+    fn off<T>() -> Field<T> {
+        Field::Missing(Reason::Disabled)
+    }
 
-    let status = p.values(c"status", buf, pid_status::parse);
-    let io = p.values(c"io", buf, pid_io::parse);
-    let cmdline = match p.file(c"cmdline", buf, |b| Ok(pid_cmdline::split(b))) {
+    let status = if o.status { p.values(c"status", buf, pid_status::parse) } else { off() };
+    let io = if o.io { p.values(c"io", buf, pid_io::parse) } else { off() };
+    let cmdline = if o.cmdline { p.file(c"cmdline", buf, |b| Ok(pid_cmdline::split(b))) } else { off() };
+    let cmdline = match cmdline {
         Field::Value(v) if v.is_empty() && p.zombie => Field::Missing(Reason::Zombie),
         Field::Value(mut v) => {
             if let Some(s) = &ctx.scrubber {
@@ -498,7 +504,7 @@ fn read_process(
         }
         other => other,
     };
-    let exe = p.link(c"exe", link);
+    let exe = if o.paths { p.link(c"exe", link) } else { off() };
     let exe = p.user_space(exe);
     // The kernel appends " (deleted)" to the path of an unlinked executable, but a real
     // file may carry that name too: only then does the link count decide.
@@ -510,13 +516,21 @@ fn read_process(
         },
         Field::Missing(r) => Field::Missing(*r),
     };
-    let cwd = p.link(c"cwd", link);
-    let root_dir = p.link(c"root", link);
-    let limits = p.values(c"limits", buf, pid_limits::parse).map(|l| l.limits);
-    let oom_score = p.file(c"oom_score", buf, |b| procfs::single_int(b, "oom_score"));
-    let oom_score_adj = p.file(c"oom_score_adj", buf, |b| procfs::single_int(b, "oom_score_adj"));
-    let schedstat = p.values(c"schedstat", buf, pid_schedstat::parse);
-    let num_fds = if p.gone {
+    let cwd = if o.paths { p.link(c"cwd", link) } else { off() };
+    let root_dir = if o.paths { p.link(c"root", link) } else { off() };
+    let limits = if o.limits { p.values(c"limits", buf, pid_limits::parse).map(|l| l.limits) } else { off() };
+    let (oom_score, oom_score_adj) = if o.oom {
+        (
+            p.file(c"oom_score", buf, |b| procfs::single_int(b, "oom_score")),
+            p.file(c"oom_score_adj", buf, |b| procfs::single_int(b, "oom_score_adj")),
+        )
+    } else {
+        (off(), off())
+    };
+    let schedstat = if o.schedstat { p.values(c"schedstat", buf, pid_schedstat::parse) } else { off() };
+    let num_fds = if !o.fd_count {
+        off()
+    } else if p.gone {
         Field::Missing(Reason::Gone)
     } else if p.zombie {
         Field::Missing(Reason::Zombie)
@@ -535,18 +549,21 @@ fn read_process(
         }
     };
 
-    let ns_cgroup = p.namespace(c"ns/cgroup", link);
-    let ns_ipc = p.namespace(c"ns/ipc", link);
-    let ns_mnt = p.namespace(c"ns/mnt", link);
-    let ns_net = p.namespace(c"ns/net", link);
-    let ns_pid = p.namespace(c"ns/pid", link);
-    let ns_pid_children = p.namespace(c"ns/pid_for_children", link);
-    let ns_time = p.namespace(c"ns/time", link);
-    let ns_time_children = p.namespace(c"ns/time_for_children", link);
-    let ns_user = p.namespace(c"ns/user", link);
-    let ns_uts = p.namespace(c"ns/uts", link);
+    let mut ns = |name: &CStr| if o.namespaces { p.namespace(name, link) } else { off() };
+    let ns_cgroup = ns(c"ns/cgroup");
+    let ns_ipc = ns(c"ns/ipc");
+    let ns_mnt = ns(c"ns/mnt");
+    let ns_net = ns(c"ns/net");
+    let ns_pid = ns(c"ns/pid");
+    let ns_pid_children = ns(c"ns/pid_for_children");
+    let ns_time = ns(c"ns/time");
+    let ns_time_children = ns(c"ns/time_for_children");
+    let ns_user = ns(c"ns/user");
+    let ns_uts = ns(c"ns/uts");
 
-    let (cgroup_path, cgroup_controllers, cgroup_limits) = if p.gone {
+    let (cgroup_path, cgroup_controllers, cgroup_limits) = if !o.cgroup {
+        (off(), off(), off())
+    } else if p.gone {
         (Field::Missing(Reason::Gone), Field::Missing(Reason::Gone), Field::Missing(Reason::Gone))
     } else {
         match p.dir.read(c"cgroup", buf) {
