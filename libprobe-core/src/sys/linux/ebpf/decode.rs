@@ -180,15 +180,19 @@ pub(crate) mod layout {
         pub(crate) const LAT: usize = 16;
         pub(crate) const SIZE: usize = 16 + super::super::HIST_SIZE;
     }
-    /// `struct thread_slot` (syscalls.bpf.c).
-    pub(crate) mod thread_slot {
+    /// `struct slot_head` (common.h): the start of every per-thread slot.
+    pub(crate) mod slot_head {
         pub(crate) const TID: usize = 0;
         pub(crate) const TGID: usize = 4;
-        pub(crate) const CALLS: usize = 24;
-        pub(crate) const ERRORS: usize = 32;
-        pub(crate) const LATENCY_NS: usize = 40;
-        pub(crate) const COMM: usize = 48;
-        pub(crate) const START: usize = 64;
+        pub(crate) const START: usize = 8;
+        pub(crate) const COMM: usize = 16;
+    }
+    /// `struct thread_slot` (syscalls.bpf.c).
+    pub(crate) mod thread_slot {
+        pub(crate) use super::slot_head::{COMM, START, TGID, TID};
+        pub(crate) const CALLS: usize = 48;
+        pub(crate) const ERRORS: usize = 56;
+        pub(crate) const LATENCY_NS: usize = 64;
         pub(crate) const SIZE: usize = 72;
     }
     /// `struct proc_key` (common.h): the key of every per-process map.
@@ -199,10 +203,7 @@ pub(crate) mod layout {
     }
     /// `struct off_thread` (offcpu.bpf.c).
     pub(crate) mod off_thread {
-        pub(crate) const TID: usize = 0;
-        pub(crate) const TGID: usize = 4;
-        pub(crate) const START: usize = 8;
-        pub(crate) const COMM: usize = 16;
+        pub(crate) use super::slot_head::{COMM, START, TGID, TID};
         pub(crate) const VOLUNTARY_NS: usize = 48;
         pub(crate) const INVOLUNTARY_NS: usize = 56;
         pub(crate) const VOLUNTARY_SWITCHES: usize = 64;
@@ -250,28 +251,35 @@ pub(crate) mod layout {
         ("syscalls", "sys_stat", sys_stat::SIZE, &[("calls", 0), ("errors", 8), ("lat", 16)]),
         (
             "syscalls",
+            "slot_head",
+            32,
+            &[
+                ("tid", slot_head::TID),
+                ("tgid", slot_head::TGID),
+                ("start", slot_head::START),
+                ("comm", slot_head::COMM),
+            ],
+        ),
+        (
+            "syscalls",
             "thread_slot",
             thread_slot::SIZE,
             &[
-                ("tid", thread_slot::TID),
-                ("tgid", thread_slot::TGID),
+                ("h", 0),
+                ("enter_ns", 32),
                 ("calls", thread_slot::CALLS),
                 ("errors", thread_slot::ERRORS),
                 ("latency_ns", thread_slot::LATENCY_NS),
-                ("comm", thread_slot::COMM),
-                ("start", thread_slot::START),
             ],
         ),
+        ("offcpu", "slot_head", 32, &[("tid", 0), ("tgid", 4), ("start", 8), ("comm", 16)]),
         ("biolatency", "proc_key", proc_key::SIZE, &[("tgid", proc_key::TGID), ("start", proc_key::START)]),
         (
             "offcpu",
             "off_thread",
             off_thread::SIZE,
             &[
-                ("tid", off_thread::TID),
-                ("tgid", off_thread::TGID),
-                ("start", off_thread::START),
-                ("comm", off_thread::COMM),
+                ("h", 0),
                 ("voluntary_ns", off_thread::VOLUNTARY_NS),
                 ("involuntary_ns", off_thread::INVOLUNTARY_NS),
                 ("voluntary_switches", off_thread::VOLUNTARY_SWITCHES),

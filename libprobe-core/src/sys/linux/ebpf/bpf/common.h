@@ -170,4 +170,130 @@ static __always_inline struct proc_key current_process_key(void)
 	return k;
 }
 
+/*
+ * Per-thread slots (syscalls.bpf.c, offcpu.bpf.c): each tracer keeps a thread's counters
+ * in a record that begins with `struct slot_head`, in three maps it declares with
+ * THREAD_SLOTS(rec, slots, extra, exits):
+ *
+ * - `slots`, a direct-mapped array indexed by tid & thread_mask (BPF_F_MMAPABLE: user
+ *   space reads it through a memory mapping, no syscall, no hash). A thread claims the
+ *   slot at its index with a compare-and-swap on the tid, and keeps it until it exits.
+ * - `extra`, a hash by tid for a thread whose slot another live thread holds.
+ *   When that is full too, the thread's counters are dropped (counted in `dropped`).
+ * - `exits`, a ring buffer that receives a thread's record when it exits
+ *   (slot_release), before its slot is freed: no exited thread's counts are lost.
+ *
+ * A slot is written only by its own thread's events (which the kernel serialises), so
+ * its counters need no atomics; only the claim does.
+ */
+struct slot_head {
+	__u32 tid;   /* 0: free */
+	__u32 tgid;
+	__u64 start; /* its process's start time (process_start), ns */
+	char comm[16]; /* its process's name when claimed, or its own after an exec */
+};
+
+/* A tracer's slot maps, named `slots`, `extra` and `exits`, for records `rec`, and
+ * `thread_mask` (set by the loader: the array has thread_mask + 1 slots). */
+#define THREAD_SLOTS(rec, slots, extra, exits)                                          \
+	const volatile __u32 thread_mask = 0xffff;                                      \
+	struct {                                                                        \
+		__uint(type, BPF_MAP_TYPE_ARRAY);                                       \
+		__uint(max_entries, 65536);                                             \
+		__uint(map_flags, BPF_F_MMAPABLE);                                      \
+		__type(key, __u32);                                                     \
+		__type(value, rec);                                                     \
+	} slots SEC(".maps");                                                           \
+	struct {                                                                        \
+		__uint(type, BPF_MAP_TYPE_HASH);                                        \
+		__uint(max_entries, 4096);                                              \
+		__type(key, __u32);                                                     \
+		__type(value, rec);                                                     \
+	} extra SEC(".maps");                                                           \
+	struct {                                                                        \
+		__uint(type, BPF_MAP_TYPE_RINGBUF);                                     \
+		__uint(max_entries, 1 << 20);                                           \
+	} exits SEC(".maps");                                                           \
+	/* A new slot of the hash (in .rodata: too large to build on the stack). */     \
+	static const rec slots##_zero = {}
+
+/* Thread `tid`'s slot, or NULL. The hot path: one inlined array lookup and a compare. */
+static __always_inline void *slot_find(void *slots, void *extra, __u32 mask, __u32 tid)
+{
+	__u32 idx = tid & mask;
+	struct slot_head *s = bpf_map_lookup_elem(slots, &idx);
+
+	if (s && s->tid == tid)
+		return s;
+	return bpf_map_lookup_elem(extra, &tid);
+}
+
+static __always_inline void slot_fill(struct slot_head *s, struct task_struct *t)
+{
+	s->tgid = BPF_CORE_READ(t, tgid);
+	s->start = process_start(t);
+	BPF_CORE_READ_STR_INTO(&s->comm, t, group_leader, comm);
+}
+
+/* A slot for thread `tid` (task `t`), claimed on its first event: in the array when its
+ * slot there is free, else in the hash; NULL (and counted in `dropped`) when both are
+ * full. `zero` is a whole zero record of the hash's value size. */
+static __always_inline void *slot_claim_new(void *slots, void *extra, const void *zero, __u32 mask, __u32 tid,
+					    struct task_struct *t)
+{
+	__u32 idx = tid & mask;
+	struct slot_head *s = bpf_map_lookup_elem(slots, &idx);
+
+	if (!s)
+		return NULL;
+	if (s->tid == tid)
+		return s;
+	if (s->tid == 0 && __sync_val_compare_and_swap(&s->tid, 0, tid) == 0) {
+		/* A freed slot has its counters zeroed (slot_release). */
+		slot_fill(s, t);
+		return s;
+	}
+	s = bpf_map_lookup_elem(extra, &tid);
+	if (s)
+		return s;
+	if (bpf_map_update_elem(extra, &tid, zero, BPF_NOEXIST)) {
+		drop(DROP_MAP_FULL);
+		return NULL;
+	}
+	s = bpf_map_lookup_elem(extra, &tid);
+	if (s) {
+		s->tid = tid;
+		slot_fill(s, t);
+	}
+	return s;
+}
+
+/* At exec: the thread takes the new program's name. */
+static __always_inline void slot_exec(void *slots, void *extra, __u32 mask)
+{
+	struct slot_head *s = slot_find(slots, extra, mask, bpf_get_current_pid_tgid());
+
+	if (s)
+		bpf_get_current_comm(s->comm, sizeof(s->comm));
+}
+
+/* At the exit of thread `tid`, whose slot is `s` (of `size` bytes): its last record to
+ * the ring, then the slot freed — counters zeroed first, the tid last, so a reader that
+ * sees the tid sees them whole and the next thread to claim the slot finds them zero. */
+static __always_inline void slot_release(void *slots, void *extra, void *exits, __u32 mask, __u32 tid,
+					 struct slot_head *s, __u32 size)
+{
+	__u32 idx = tid & mask;
+	struct slot_head *a = bpf_map_lookup_elem(slots, &idx);
+
+	if (bpf_ringbuf_output(exits, s, size, 0))
+		drop(DROP_RING_FULL);
+	if (a && a->tid == tid) {
+		__builtin_memset((char *)a + sizeof(*a), 0, size - sizeof(*a));
+		__sync_lock_test_and_set(&a->tid, 0);
+	} else {
+		bpf_map_delete_elem(extra, &tid);
+	}
+}
+
 #endif

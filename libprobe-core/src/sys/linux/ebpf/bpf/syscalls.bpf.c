@@ -8,16 +8,18 @@
  * sched/sched_process_exit (a thread's last counts, so no exited thread is lost).
  *
  * The hot path has no hash: `sys_stats` is a per-CPU array indexed by the syscall
- * number, and each thread's counters live in `sys_threads`, a direct-mapped array
- * indexed by tid & thread_mask (a thread claims its slot on its first syscall and frees
- * it when it exits). Only a thread whose slot another live thread holds goes to the
- * `sys_threads_extra` hash; when that is full too, its syscalls are still counted by
- * number, and its per-thread counts are dropped (counted in `dropped`).
+ * number, and each thread's counters live in its slot of `sys_threads` (common.h's
+ * THREAD_SLOTS), claimed on its first syscall. A thread without a slot (both the array's
+ * and the overflow hash's taken) still has its syscalls counted by number; its
+ * per-thread counts are dropped (counted in `dropped`).
+ *
+ * With latency on, the entry only notes the syscall and the time in the slot, and the
+ * exit does all the counting, so each syscall visits its per-number counters once. The
+ * two clock reads are most of the cost (bench/run_ebpf.py's clock floor).
  */
 #include "common.h"
 
-/* Per syscall number, per CPU. Errors and latency are counted at exit, calls at entry
- * (exit and exit_group never return). */
+/* Per syscall number, per CPU. */
 struct sys_stat {
 	__u64 calls;
 	__u64 errors;
@@ -26,20 +28,16 @@ struct sys_stat {
 
 /* One thread's counters since it was first seen. */
 struct thread_slot {
-	__u32 tid;      /* 0: free */
-	__u32 tgid;
-	__s32 nr;       /* the syscall in progress (with latency on) */
+	struct slot_head h;
+	__u64 enter_ns; /* the entry time of its syscall in progress (with latency on); 0: none */
+	__s32 nr;       /* that syscall's number */
 	__u32 pad;
-	__u64 enter_ns; /* its entry time; 0 when none is in progress */
 	__u64 calls;
 	__u64 errors;
 	__u64 latency_ns;
-	char comm[16];  /* the thread's name when it claimed the slot or last exec'd */
-	__u64 start;    /* its process's start time (process_start), ns */
 };
 
 /* Set by the loader before load. */
-const volatile __u32 thread_mask = 0xffff; /* sys_threads has thread_mask + 1 slots */
 const volatile bool with_latency = true;
 
 struct {
@@ -49,91 +47,60 @@ struct {
 	__type(value, struct sys_stat);
 } sys_stats SEC(".maps");
 
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, 65536);
-	__uint(map_flags, BPF_F_MMAPABLE);
-	__type(key, __u32);
-	__type(value, struct thread_slot);
-} sys_threads SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 4096);
-	__type(key, __u32);
-	__type(value, struct thread_slot);
-} sys_threads_extra SEC(".maps");
-
-/* The final counters of each thread that exits. */
-struct {
-	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 1 << 20);
-} sys_exits SEC(".maps");
-
-static __always_inline struct thread_slot *claim(__u64 pid_tgid)
-{
-	__u32 tid = pid_tgid, idx = tid & thread_mask;
-	struct thread_slot *s = bpf_map_lookup_elem(&sys_threads, &idx);
-	struct thread_slot fresh = {};
-
-	if (!s)
-		return NULL;
-	if (s->tid == tid)
-		return s;
-	if (s->tid == 0 && __sync_val_compare_and_swap(&s->tid, 0, tid) == 0) {
-		/* A freed slot has its counters zeroed (task_exit). */
-		s->tgid = pid_tgid >> 32;
-		s->nr = -1;
-		s->start = process_start((struct task_struct *)bpf_get_current_task());
-		bpf_get_current_comm(s->comm, sizeof(s->comm));
-		return s;
-	}
-	s = bpf_map_lookup_elem(&sys_threads_extra, &tid);
-	if (s)
-		return s;
-	fresh.tid = tid;
-	fresh.tgid = pid_tgid >> 32;
-	fresh.nr = -1;
-	fresh.start = process_start((struct task_struct *)bpf_get_current_task());
-	bpf_get_current_comm(fresh.comm, sizeof(fresh.comm));
-	if (bpf_map_update_elem(&sys_threads_extra, &tid, &fresh, BPF_NOEXIST)) {
-		drop(DROP_MAP_FULL);
-		return NULL;
-	}
-	return bpf_map_lookup_elem(&sys_threads_extra, &tid);
-}
+THREAD_SLOTS(struct thread_slot, sys_threads, sys_threads_extra, sys_exits);
 
 static __always_inline struct thread_slot *find(__u32 tid)
+{
+	return slot_find(&sys_threads, &sys_threads_extra, thread_mask, tid);
+}
+
+/* The current thread's slot, claimed on its first syscall. */
+static __always_inline struct thread_slot *claim(__u32 tid)
 {
 	__u32 idx = tid & thread_mask;
 	struct thread_slot *s = bpf_map_lookup_elem(&sys_threads, &idx);
 
-	if (s && s->tid == tid)
+	if (s && s->h.tid == tid)
 		return s;
-	return bpf_map_lookup_elem(&sys_threads_extra, &tid);
+	return slot_claim_new(&sys_threads, &sys_threads_extra, &sys_threads_zero, thread_mask, tid,
+			      (struct task_struct *)bpf_get_current_task());
 }
 
+static __always_inline void count_call(__u32 nr)
+{
+	struct sys_stat *st = bpf_map_lookup_elem(&sys_stats, &nr);
+
+	if (st)
+		st->calls += 1;
+	else
+		drop(DROP_OUT_OF_RANGE);
+}
+
+/*
+ * With latency on, entry only notes the syscall and its time in the thread's slot, and
+ * exit counts it (call, error, latency): one visit to the per-number counters per
+ * syscall. A syscall that never returns (exit, exit_group) is counted when its thread
+ * exits (on_task_exit); a thread that found no slot is counted at entry, by number only.
+ * With latency off, entry counts.
+ */
 static __always_inline int on_enter(long id)
 {
 	struct thread_slot *t;
-	struct sys_stat *st;
 	__u32 nr = id;
 
 	if (id < 0) /* a syscall skipped by seccomp or ptrace */
 		return 0;
-	st = bpf_map_lookup_elem(&sys_stats, &nr);
-	if (!st) {
-		drop(DROP_OUT_OF_RANGE);
+	t = claim(bpf_get_current_pid_tgid());
+	if (!t) {
+		count_call(nr);
 		return 0;
 	}
-	st->calls += 1;
-	t = claim(bpf_get_current_pid_tgid());
-	if (!t)
-		return 0;
-	t->calls += 1;
 	if (with_latency) {
 		t->nr = nr;
 		t->enter_ns = bpf_ktime_get_ns();
+	} else {
+		count_call(nr);
+		t->calls += 1;
 	}
 	return 0;
 }
@@ -142,58 +109,43 @@ static __always_inline int on_sys_exit(long ret)
 {
 	struct thread_slot *t = find(bpf_get_current_pid_tgid());
 	struct sys_stat *st;
-	__u64 start, d;
+	__u64 d;
 	__u32 nr;
+	bool failed = ret < 0 && ret >= -4095;
 
 	if (!t || !t->enter_ns)
 		return 0;
-	start = t->enter_ns;
+	d = bpf_ktime_get_ns() - t->enter_ns;
 	nr = t->nr;
 	t->enter_ns = 0;
-	d = bpf_ktime_get_ns() - start;
+	t->calls += 1;
+	t->errors += failed;
 	t->latency_ns += d;
 	st = bpf_map_lookup_elem(&sys_stats, &nr);
-	if (ret < 0 && ret >= -4095) {
-		t->errors += 1;
-		if (st)
-			st->errors += 1;
+	if (!st) {
+		drop(DROP_OUT_OF_RANGE);
+		return 0;
 	}
-	if (st)
-		hist_add(&st->lat, d);
+	st->calls += 1;
+	st->errors += failed;
+	hist_add(&st->lat, d);
 	return 0;
 }
 
 static __always_inline int on_task_exit(void)
 {
-	__u32 tid = bpf_get_current_pid_tgid(), idx = tid & thread_mask;
-	struct thread_slot *s = bpf_map_lookup_elem(&sys_threads, &idx), *rec;
-	bool in_array = s && s->tid == tid;
+	__u32 tid = bpf_get_current_pid_tgid();
+	struct thread_slot *s = find(tid);
 
-	if (!in_array) {
-		s = bpf_map_lookup_elem(&sys_threads_extra, &tid);
-		if (!s)
-			return 0;
-	}
-	if (s->calls) {
-		rec = bpf_ringbuf_reserve(&sys_exits, sizeof(*rec), 0);
-		if (rec) {
-			__builtin_memcpy(rec, s, sizeof(*rec));
-			bpf_ringbuf_submit(rec, 0);
-		} else {
-			drop(DROP_RING_FULL);
-		}
-	}
-	if (in_array) {
-		/* Counters first, the tid last: a reader that sees the tid sees them whole, and
-		 * the next thread to claim the slot finds them zero. */
-		s->calls = 0;
-		s->errors = 0;
-		s->latency_ns = 0;
+	if (!s)
+		return 0;
+	if (with_latency && s->enter_ns) {
+		/* The syscall that ended the thread (exit, exit_group) returns no more. */
+		count_call(s->nr);
+		s->calls += 1;
 		s->enter_ns = 0;
-		__sync_lock_test_and_set(&s->tid, 0);
-	} else {
-		bpf_map_delete_elem(&sys_threads_extra, &tid);
 	}
+	slot_release(&sys_threads, &sys_threads_extra, &sys_exits, thread_mask, tid, &s->h, sizeof(*s));
 	return 0;
 }
 
@@ -236,10 +188,7 @@ int sys_exit_tp(struct trace_event_raw_sys_exit *ctx)
 /* A thread that execs takes the new program's name (its slot was claimed before). */
 static __always_inline int on_exec(void)
 {
-	struct thread_slot *s = find(bpf_get_current_pid_tgid());
-
-	if (s)
-		bpf_get_current_comm(s->comm, sizeof(s->comm));
+	slot_exec(&sys_threads, &sys_threads_extra, thread_mask);
 	return 0;
 }
 

@@ -206,10 +206,10 @@ mod tests {
         let mut v = Vec::new();
         v.extend_from_slice(&tid.to_ne_bytes());
         v.extend_from_slice(&tgid.to_ne_bytes());
+        v.extend_from_slice(&words(&[5_000_000_000]));
+        v.extend_from_slice(&words(&comm(name)));
         v.extend_from_slice(&[0u8; 16]);
         v.extend_from_slice(&words(&[calls, 1, 100 * calls]));
-        v.extend_from_slice(&words(&comm(name)));
-        v.extend_from_slice(&words(&[5_000_000_000]));
         v
     }
 
