@@ -5135,7 +5135,7 @@ typedef struct libprobe_process_syscalls {
   uint64_t start_time;
   // The process's name (its main thread's `comm` when seen, else a thread's).
   struct libprobe_str name;
-  // System calls entered.
+  // System calls made (counted as `syscall_counts` are).
   uint64_t count;
   // Calls that returned an error (-4095..-1); `disabled` without `syscall_latency`.
   struct libprobe_opt_u64 errors;
@@ -5315,6 +5315,16 @@ typedef struct libprobe_ebpf_totals {
   // Every device and operation together.
   struct libprobe_opt_latency_histogram block_io_latency;
   struct libprobe_opt_list_block_io_device block_io_by_device;
+  // The processes that made the most system calls since attach, most first (option
+  // `top_processes`): a live process's calls (and its exited threads'), kept until the
+  // snapshot that sees its last thread exit.
+  struct libprobe_opt_list_process_syscalls syscalls_by_process;
+  // Off-CPU time per process since attach, most first (option `top_processes`), kept
+  // as `syscalls_by_process` is.
+  struct libprobe_opt_list_off_cpu_time cpu_off_time;
+  // Block I/O per submitting process since attach, most bytes first (option
+  // `top_processes`), kept until the snapshot after its process exits.
+  struct libprobe_opt_list_block_io_stats block_io_by_process;
 } libprobe_ebpf_totals;
 
 // What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
@@ -5332,7 +5342,9 @@ typedef struct libprobe_ebpf_metrics {
   struct libprobe_opt_u64 interval_ns;
   // Every tracer asked for, attached or not.
   struct libprobe_list_tracer_status tracers;
-  // Calls per syscall name, largest first (calls entered in the interval).
+  // Calls per syscall name, largest first: with `syscall_latency`, the calls that
+  // returned in the interval (and `exit`, `exit_group` when their thread ended);
+  // without, the calls entered.
   struct libprobe_opt_map_str_u64 syscall_counts;
   // Calls that returned an error (-4095..-1) per syscall name, largest first;
   // `disabled` without `syscall_latency`.

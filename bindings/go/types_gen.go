@@ -5943,7 +5943,9 @@ type EBPFMetrics struct {
 	IntervalNS Field[uint64] `json:"interval_ns"`
 	// Every tracer asked for, attached or not.
 	Tracers []TracerStatus `json:"tracers"`
-	// Calls per syscall name, largest first (calls entered in the interval).
+	// Calls per syscall name, largest first: with `syscall_latency`, the calls that
+	// returned in the interval (and `exit`, `exit_group` when their thread ended);
+	// without, the calls entered.
 	SyscallCounts Field[[]Entry[string, uint64]] `json:"syscall_counts"`
 	// Calls that returned an error (-4095..-1) per syscall name, largest first;
 	// `disabled` without `syscall_latency`.
@@ -6099,7 +6101,7 @@ type ProcessSyscalls struct {
 	StartTime uint64 `json:"start_time"`
 	// The process's name (its main thread's `comm` when seen, else a thread's).
 	Name string `json:"name"`
-	// System calls entered.
+	// System calls made (counted as `syscall_counts` are).
 	Count uint64 `json:"count"`
 	// Calls that returned an error (-4095..-1); `disabled` without `syscall_latency`.
 	Errors Field[uint64] `json:"errors"`
@@ -6248,17 +6250,30 @@ type EBPFTotals struct {
 	// Every device and operation together.
 	BlockIOLatency  Field[LatencyHistogram] `json:"block_io_latency"`
 	BlockIOByDevice Field[[]BlockIODevice]  `json:"block_io_by_device"`
+	// The processes that made the most system calls since attach, most first (option
+	// `top_processes`): a live process's calls (and its exited threads'), kept until the
+	// snapshot that sees its last thread exit.
+	SyscallsByProcess Field[[]ProcessSyscalls] `json:"syscalls_by_process"`
+	// Off-CPU time per process since attach, most first (option `top_processes`), kept
+	// as `syscalls_by_process` is.
+	CPUOffTime Field[[]OffCPUTime] `json:"cpu_off_time"`
+	// Block I/O per submitting process since attach, most bytes first (option
+	// `top_processes`), kept until the snapshot after its process exits.
+	BlockIOByProcess Field[[]BlockIOStats] `json:"block_io_by_process"`
 }
 
 func convEBPFTotals(c *C.libprobe_ebpf_totals) EBPFTotals {
 	return EBPFTotals{
-		AttachedNS:       uint64(c.attached_ns),
-		SyscallCounts:    convOptMapStrU64(&c.syscall_counts),
-		SyscallErrors:    convOptMapStrU64(&c.syscall_errors),
-		SyscallLatencies: convOptMapStrLatencyHistogram(&c.syscall_latencies),
-		RunqueueLatency:  convOptLatencyHistogram(&c.runqueue_latency),
-		BlockIOLatency:   convOptLatencyHistogram(&c.block_io_latency),
-		BlockIOByDevice:  convOptListBlockIODevice(&c.block_io_by_device),
+		AttachedNS:        uint64(c.attached_ns),
+		SyscallCounts:     convOptMapStrU64(&c.syscall_counts),
+		SyscallErrors:     convOptMapStrU64(&c.syscall_errors),
+		SyscallLatencies:  convOptMapStrLatencyHistogram(&c.syscall_latencies),
+		RunqueueLatency:   convOptLatencyHistogram(&c.runqueue_latency),
+		BlockIOLatency:    convOptLatencyHistogram(&c.block_io_latency),
+		BlockIOByDevice:   convOptListBlockIODevice(&c.block_io_by_device),
+		SyscallsByProcess: convOptListProcessSyscalls(&c.syscalls_by_process),
+		CPUOffTime:        convOptListOffCPUTime(&c.cpu_off_time),
+		BlockIOByProcess:  convOptListBlockIOStats(&c.block_io_by_process),
 	}
 }
 

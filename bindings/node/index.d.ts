@@ -5024,7 +5024,11 @@ export interface EbpfMetrics {
   intervalNs: bigint | null;
   /** Every tracer asked for, attached or not. */
   tracers: TracerStatus[];
-  /** Calls per syscall name, largest first (calls entered in the interval). */
+  /**
+   * Calls per syscall name, largest first: with `syscall_latency`, the calls that
+   * returned in the interval (and `exit`, `exit_group` when their thread ended);
+   * without, the calls entered.
+   */
   syscallCounts: { [key: string]: bigint } | null;
   /**
    * Calls that returned an error (-4095..-1) per syscall name, largest first;
@@ -5174,7 +5178,7 @@ export interface ProcessSyscalls {
   startTime: bigint;
   /** The process's name (its main thread's `comm` when seen, else a thread's). */
   name: string;
-  /** System calls entered. */
+  /** System calls made (counted as `syscall_counts` are). */
   count: bigint;
   /** Calls that returned an error (-4095..-1); `disabled` without `syscall_latency`. */
   errors: bigint | null;
@@ -5328,8 +5332,24 @@ export interface EbpfTotals {
   /** Every device and operation together. */
   blockIoLatency: LatencyHistogram | null;
   blockIoByDevice: BlockIoDevice[] | null;
+  /**
+   * The processes that made the most system calls since attach, most first (option
+   * `top_processes`): a live process's calls (and its exited threads'), kept until the
+   * snapshot that sees its last thread exit.
+   */
+  syscallsByProcess: ProcessSyscalls[] | null;
+  /**
+   * Off-CPU time per process since attach, most first (option `top_processes`), kept
+   * as `syscalls_by_process` is.
+   */
+  cpuOffTime: OffCpuTime[] | null;
+  /**
+   * Block I/O per submitting process since attach, most bytes first (option
+   * `top_processes`), kept until the snapshot after its process exits.
+   */
+  blockIoByProcess: BlockIoStats[] | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'runqueueLatency' | 'blockIoLatency' | 'blockIoByDevice', Reason>>;
+  unavailable?: Partial<Record<'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'runqueueLatency' | 'blockIoLatency' | 'blockIoByDevice' | 'syscallsByProcess' | 'cpuOffTime' | 'blockIoByProcess', Reason>>;
 }
 
 /** The name of each record type. */

@@ -10252,7 +10252,9 @@ pub struct libprobe_ebpf_metrics {
     pub interval_ns: libprobe_opt_u64,
     /// Every tracer asked for, attached or not.
     pub tracers: libprobe_list_tracer_status,
-    /// Calls per syscall name, largest first (calls entered in the interval).
+    /// Calls per syscall name, largest first: with `syscall_latency`, the calls that
+    /// returned in the interval (and `exit`, `exit_group` when their thread ended);
+    /// without, the calls entered.
     pub syscall_counts: libprobe_opt_map_str_u64,
     /// Calls that returned an error (-4095..-1) per syscall name, largest first;
     /// `disabled` without `syscall_latency`.
@@ -10457,7 +10459,7 @@ pub struct libprobe_process_syscalls {
     pub start_time: u64,
     /// The process's name (its main thread's `comm` when seen, else a thread's).
     pub name: libprobe_str,
-    /// System calls entered.
+    /// System calls made (counted as `syscall_counts` are).
     pub count: u64,
     /// Calls that returned an error (-4095..-1); `disabled` without `syscall_latency`.
     pub errors: libprobe_opt_u64,
@@ -10658,6 +10660,16 @@ pub struct libprobe_ebpf_totals {
     /// Every device and operation together.
     pub block_io_latency: libprobe_opt_latency_histogram,
     pub block_io_by_device: libprobe_opt_list_block_io_device,
+    /// The processes that made the most system calls since attach, most first (option
+    /// `top_processes`): a live process's calls (and its exited threads'), kept until the
+    /// snapshot that sees its last thread exit.
+    pub syscalls_by_process: libprobe_opt_list_process_syscalls,
+    /// Off-CPU time per process since attach, most first (option `top_processes`), kept
+    /// as `syscalls_by_process` is.
+    pub cpu_off_time: libprobe_opt_list_off_cpu_time,
+    /// Block I/O per submitting process since attach, most bytes first (option
+    /// `top_processes`), kept until the snapshot after its process exits.
+    pub block_io_by_process: libprobe_opt_list_block_io_stats,
 }
 
 fn c_ebpf_totals(a: &Arena, v: ValueRef<'_>) -> *const libprobe_ebpf_totals {
@@ -10680,6 +10692,9 @@ pub(crate) fn fill_ebpf_totals(a: &Arena, r: &dyn Record) -> libprobe_ebpf_total
         runqueue_latency: c_opt_latency_histogram(a, r.field(4)),
         block_io_latency: c_opt_latency_histogram(a, r.field(5)),
         block_io_by_device: c_opt_list_block_io_device(a, r.field(6)),
+        syscalls_by_process: c_opt_list_process_syscalls(a, r.field(7)),
+        cpu_off_time: c_opt_list_off_cpu_time(a, r.field(8)),
+        block_io_by_process: c_opt_list_block_io_stats(a, r.field(9)),
     }
 }
 
@@ -18510,7 +18525,7 @@ static FIELDS_PHYSICAL_VOLUME: Table<[libprobe_field_info; 10]> = Table([
 static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 12]> = Table([
     libprobe_field_info { name: c"interval_ns".as_ptr(), doc: c"The interval the fields below cover: since the previous snapshot.".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_ebpf_metrics, interval_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"tracers".as_ptr(), doc: c"Every tracer asked for, attached or not.".as_ptr(), unit: std::ptr::null(), type_index: 292, offset: std::mem::offset_of!(libprobe_ebpf_metrics, tracers) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"syscall_counts".as_ptr(), doc: c"Calls per syscall name, largest first (calls entered in the interval).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_counts) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"syscall_counts".as_ptr(), doc: c"Calls per syscall name, largest first: with `syscall_latency`, the calls that\nreturned in the interval (and `exit`, `exit_group` when their thread ended);\nwithout, the calls entered.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_counts) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"syscall_errors".as_ptr(), doc: c"Calls that returned an error (-4095..-1) per syscall name, largest first;\n`disabled` without `syscall_latency`.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"syscall_latencies".as_ptr(), doc: c"Entry → exit latency per syscall name, in the order of `syscall_counts` (calls that\nreturned in the interval; `exit` and `exit_group` never do); `disabled` without\n`syscall_latency`.".as_ptr(), unit: std::ptr::null(), type_index: 295, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_latencies) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"syscalls_by_process".as_ptr(), doc: c"The processes that made the most system calls, most first (option\n`top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 298, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscalls_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -18554,7 +18569,7 @@ static FIELDS_PROCESS_SYSCALLS: Table<[libprobe_field_info; 6]> = Table([
     libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (of the initial pid namespace).".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_process_syscalls, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"start_time".as_ptr(), doc: c"When the process started, in clock ticks since boot (`start_time` of\n[`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new\nprocess within the interval is a row of its own.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_syscalls, start_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"name".as_ptr(), doc: c"The process's name (its main thread's `comm` when seen, else a thread's).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_syscalls, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"count".as_ptr(), doc: c"System calls entered.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_syscalls, count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"count".as_ptr(), doc: c"System calls made (counted as `syscall_counts` are).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_syscalls, count) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"errors".as_ptr(), doc: c"Calls that returned an error (-4095..-1); `disabled` without `syscall_latency`.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_syscalls, errors) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"latency_ns".as_ptr(), doc: c"Time spent in system calls, entry to exit, summed over its threads; `disabled`\nwithout `syscall_latency`.".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_process_syscalls, latency_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
@@ -18634,63 +18649,17 @@ static FIELDS_BLOCK_IO_STATS: Table<[libprobe_field_info; 9]> = Table([
     libprobe_field_info { name: c"write_latency_ns".as_ptr(), doc: c"Writes' time from issue to completion, summed.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, write_latency_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
-static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
-    libprobe_field_info {
-        name: c"attached_ns".as_ptr(),
-        doc: c"Time since the tracers were attached.".as_ptr(),
-        unit: c"ns".as_ptr(),
-        type_index: 0,
-        offset: std::mem::offset_of!(libprobe_ebpf_totals, attached_ns) as u32,
-        metric: LIBPROBE_METRIC_COUNTER,
-    },
-    libprobe_field_info {
-        name: c"syscall_counts".as_ptr(),
-        doc: c"Calls per syscall name, largest first.".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 44,
-        offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_counts) as u32,
-        metric: LIBPROBE_METRIC_COUNTER,
-    },
-    libprobe_field_info {
-        name: c"syscall_errors".as_ptr(),
-        doc: c"Failed calls per syscall name, largest first.".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 44,
-        offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_errors) as u32,
-        metric: LIBPROBE_METRIC_COUNTER,
-    },
-    libprobe_field_info {
-        name: c"syscall_latencies".as_ptr(),
-        doc: c"Latency per syscall name, in the order of `syscall_counts`.".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 295,
-        offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_latencies) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
-    },
-    libprobe_field_info {
-        name: c"runqueue_latency".as_ptr(),
-        doc: c"".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 299,
-        offset: std::mem::offset_of!(libprobe_ebpf_totals, runqueue_latency) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
-    },
-    libprobe_field_info {
-        name: c"block_io_latency".as_ptr(),
-        doc: c"Every device and operation together.".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 299,
-        offset: std::mem::offset_of!(libprobe_ebpf_totals, block_io_latency) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
-    },
-    libprobe_field_info {
-        name: c"block_io_by_device".as_ptr(),
-        doc: c"".as_ptr(),
-        unit: std::ptr::null(),
-        type_index: 305,
-        offset: std::mem::offset_of!(libprobe_ebpf_totals, block_io_by_device) as u32,
-        metric: LIBPROBE_METRIC_GAUGE,
-    },
+static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 10]> = Table([
+    libprobe_field_info { name: c"attached_ns".as_ptr(), doc: c"Time since the tracers were attached.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_ebpf_totals, attached_ns) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"syscall_counts".as_ptr(), doc: c"Calls per syscall name, largest first.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_counts) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"syscall_errors".as_ptr(), doc: c"Failed calls per syscall name, largest first.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
+    libprobe_field_info { name: c"syscall_latencies".as_ptr(), doc: c"Latency per syscall name, in the order of `syscall_counts`.".as_ptr(), unit: std::ptr::null(), type_index: 295, offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_latencies) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"runqueue_latency".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 299, offset: std::mem::offset_of!(libprobe_ebpf_totals, runqueue_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"block_io_latency".as_ptr(), doc: c"Every device and operation together.".as_ptr(), unit: std::ptr::null(), type_index: 299, offset: std::mem::offset_of!(libprobe_ebpf_totals, block_io_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"block_io_by_device".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 305, offset: std::mem::offset_of!(libprobe_ebpf_totals, block_io_by_device) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"syscalls_by_process".as_ptr(), doc: c"The processes that made the most system calls since attach, most first (option\n`top_processes`): a live process's calls (and its exited threads'), kept until the\nsnapshot that sees its last thread exit.".as_ptr(), unit: std::ptr::null(), type_index: 298, offset: std::mem::offset_of!(libprobe_ebpf_totals, syscalls_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cpu_off_time".as_ptr(), doc: c"Off-CPU time per process since attach, most first (option `top_processes`), kept\nas `syscalls_by_process` is.".as_ptr(), unit: std::ptr::null(), type_index: 302, offset: std::mem::offset_of!(libprobe_ebpf_totals, cpu_off_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"block_io_by_process".as_ptr(), doc: c"Block I/O per submitting process since attach, most bytes first (option\n`top_processes`), kept until the snapshot after its process exits.".as_ptr(), unit: std::ptr::null(), type_index: 308, offset: std::mem::offset_of!(libprobe_ebpf_totals, block_io_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 pub(crate) static RECORDS: Table<[libprobe_record_info; 98]> = Table([

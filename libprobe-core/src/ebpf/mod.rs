@@ -295,7 +295,7 @@ pub struct ProcessSyscalls {
     pub start_time: u64,
     /// The process's name (its main thread's `comm` when seen, else a thread's).
     pub name: ByteStr,
-    /// System calls entered.
+    /// System calls made (counted as `syscall_counts` are).
     pub count: u64,
     /// Calls that returned an error (-4095..-1); `disabled` without `syscall_latency`.
     pub errors: Field<u64>,
@@ -428,6 +428,16 @@ pub struct EbpfTotals {
     /// Every device and operation together.
     pub block_io_latency: Field<LatencyHistogram>,
     pub block_io_by_device: Field<Vec<BlockIoDevice>>,
+    /// The processes that made the most system calls since attach, most first (option
+    /// `top_processes`): a live process's calls (and its exited threads'), kept until the
+    /// snapshot that sees its last thread exit.
+    pub syscalls_by_process: Field<Vec<ProcessSyscalls>>,
+    /// Off-CPU time per process since attach, most first (option `top_processes`), kept
+    /// as `syscalls_by_process` is.
+    pub cpu_off_time: Field<Vec<OffCpuTime>>,
+    /// Block I/O per submitting process since attach, most bytes first (option
+    /// `top_processes`), kept until the snapshot after its process exits.
+    pub block_io_by_process: Field<Vec<BlockIoStats>>,
 }
 
 /// What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
@@ -446,7 +456,9 @@ pub struct EbpfMetrics {
     pub interval_ns: Field<u64>,
     /// Every tracer asked for, attached or not.
     pub tracers: Vec<TracerStatus>,
-    /// Calls per syscall name, largest first (calls entered in the interval).
+    /// Calls per syscall name, largest first: with `syscall_latency`, the calls that
+    /// returned in the interval (and `exit`, `exit_group` when their thread ended);
+    /// without, the calls entered.
     pub syscall_counts: Field<OrderedMap<String, u64>>,
     /// Calls that returned an error (-4095..-1) per syscall name, largest first;
     /// `disabled` without `syscall_latency`.
@@ -498,6 +510,9 @@ impl EbpfMetrics {
                 runqueue_latency: m(),
                 block_io_latency: m(),
                 block_io_by_device: m(),
+                syscalls_by_process: m(),
+                cpu_off_time: m(),
+                block_io_by_process: m(),
             },
         }
     }

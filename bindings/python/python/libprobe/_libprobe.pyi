@@ -5943,7 +5943,10 @@ class EbpfMetrics(Record):
         """Every tracer asked for, attached or not."""
     @property
     def syscall_counts(self) -> Union[dict[str, int], None]:
-        """Calls per syscall name, largest first (calls entered in the interval)."""
+        """Calls per syscall name, largest first: with `syscall_latency`, the calls that
+        returned in the interval (and `exit`, `exit_group` when their thread ended);
+        without, the calls entered.
+        """
     @property
     def syscall_errors(self) -> Union[dict[str, int], None]:
         """Calls that returned an error (-4095..-1) per syscall name, largest first;
@@ -6107,7 +6110,7 @@ class ProcessSyscalls(Record):
         """The process's name (its main thread's `comm` when seen, else a thread's)."""
     @property
     def count(self) -> int:
-        """System calls entered."""
+        """System calls made (counted as `syscall_counts` are)."""
     @property
     def errors(self) -> Union[int, None]:
         """Calls that returned an error (-4095..-1); `disabled` without `syscall_latency`."""
@@ -6277,6 +6280,22 @@ class EbpfTotals(Record):
     @property
     def block_io_by_device(self) -> Union[list[BlockIoDevice], None]:
         ...
+    @property
+    def syscalls_by_process(self) -> Union[list[ProcessSyscalls], None]:
+        """The processes that made the most system calls since attach, most first (option
+        `top_processes`): a live process's calls (and its exited threads'), kept until the
+        snapshot that sees its last thread exit.
+        """
+    @property
+    def cpu_off_time(self) -> Union[list[OffCpuTime], None]:
+        """Off-CPU time per process since attach, most first (option `top_processes`), kept
+        as `syscalls_by_process` is.
+        """
+    @property
+    def block_io_by_process(self) -> Union[list[BlockIoStats], None]:
+        """Block I/O per submitting process since attach, most bytes first (option
+        `top_processes`), kept until the snapshot after its process exits.
+        """
 
 class _SystemOptions(TypedDict, total=False):
     """The system domain's options: `Probe(system={...})`; each key left out keeps its default."""

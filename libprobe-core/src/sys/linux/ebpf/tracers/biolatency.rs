@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{PerPid, ProcRow, ReadCx, Reader, Setup, Spec, TracerDef, top};
+use super::{PerPid, ProcDelta, ProcRow, ReadCx, Reader, Setup, Spec, TracerDef, top};
 use crate::ebpf::{BlockIoDevice, BlockIoStats, BlockOperation, EbpfMetrics, EbpfOptions, TracerName};
 use crate::error::Error;
 use crate::model::{Field, Reason};
@@ -81,6 +81,28 @@ fn device_name(src: &Source, major: u32, minor: u32) -> Field<String> {
     }
 }
 
+/// The `top` processes with the most bytes, most first (idle ones left out).
+fn processes(rows: Vec<ProcDelta<6>>, rcx: &ReadCx<'_>) -> Vec<BlockIoStats> {
+    let bytes = |r: &ProcDelta<6>| r.2[2].saturating_add(r.2[3]);
+    let ticks = rcx.ticks;
+    top(rows.into_iter().filter(|r| r.2.iter().any(|v| *v > 0)).collect(), rcx.top, bytes, |r| (r.0, r.1))
+        .into_iter()
+        .map(|(pid, start, [reads, writes, read_bytes, write_bytes, read_latency_ns, write_latency_ns], name)| {
+            BlockIoStats {
+                pid,
+                start_time: super::start_ticks(start, ticks),
+                name: ByteStr::from_bytes(name.as_bytes()),
+                reads,
+                writes,
+                read_bytes,
+                write_bytes,
+                read_latency_ns,
+                write_latency_ns,
+            }
+        })
+        .collect()
+}
+
 #[derive(Debug)]
 struct Biolatency {
     /// (dev, op) → bytes and histogram, as the previous read saw them.
@@ -95,6 +117,7 @@ impl Reader for Biolatency {
         out.block_io_by_process = Field::Missing(reason);
         out.since_attach.block_io_latency = Field::Missing(reason);
         out.since_attach.block_io_by_device = Field::Missing(reason);
+        out.since_attach.block_io_by_process = Field::Missing(reason);
     }
 
     fn read(&mut self, maps: &mut dyn Maps, rcx: &mut ReadCx<'_>, out: &mut EbpfMetrics) -> Result<(), Error> {
@@ -140,27 +163,9 @@ impl Reader for Biolatency {
 
         // A request completing after its process exited makes its entry again, unmarked:
         // gc deletes such entries once their process is gone.
-        let rows = self.pids.read(maps, "bio_pids", bio_pid, true, rcx.warnings)?;
-        let bytes = |r: &super::ProcDelta<6>| r.2[2].saturating_add(r.2[3]);
-        let rows = top(rows, rcx.top, bytes, |r| (r.0, r.1));
-        let ticks = rcx.ticks;
-        let rows = rows
-            .into_iter()
-            .map(|(pid, start, [reads, writes, read_bytes, write_bytes, read_latency_ns, write_latency_ns], name)| {
-                BlockIoStats {
-                    pid,
-                    start_time: super::start_ticks(start, ticks),
-                    name: ByteStr::from_bytes(name.as_bytes()),
-                    reads,
-                    writes,
-                    read_bytes,
-                    write_bytes,
-                    read_latency_ns,
-                    write_latency_ns,
-                }
-            })
-            .collect();
-        out.block_io_by_process = Field::Value(rows);
+        let (rows, totals) = self.pids.read(maps, "bio_pids", bio_pid, true, rcx.warnings)?;
+        out.block_io_by_process = Field::Value(processes(rows, rcx));
+        out.since_attach.block_io_by_process = Field::Value(processes(totals, rcx));
         Ok(())
     }
 }

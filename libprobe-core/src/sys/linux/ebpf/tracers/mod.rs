@@ -140,8 +140,9 @@ pub(crate) struct PerPid<const N: usize> {
 }
 
 impl<const N: usize> PerPid<N> {
-    /// Every process that added something; `decode` reads one value (`None`: too short,
-    /// warned once).
+    /// Every process that added something, and every process's counters since attach (an
+    /// entry deleted now is given a last time); `decode` reads one value (`None`: too
+    /// short, warned once).
     pub(crate) fn read(
         &mut self,
         maps: &mut dyn Maps,
@@ -149,7 +150,7 @@ impl<const N: usize> PerPid<N> {
         decode: fn(&[u8]) -> Option<ProcRow<N>>,
         gc: bool,
         warnings: &mut Warnings,
-    ) -> Result<Vec<ProcDelta<N>>, Error> {
+    ) -> Result<ProcRows<N>, Error> {
         use decode::layout::proc_key as pk;
         let rows = &mut self.rows;
         rows.clear();
@@ -165,6 +166,7 @@ impl<const N: usize> PerPid<N> {
             warnings.push(format!("ebpf: map {map} holds entries shorter than libprobe reads; skipped"));
         }
         let mut out = Vec::new();
+        let mut totals = Vec::with_capacity(self.rows.len());
         self.next.clear();
         for (key, row) in self.rows.iter() {
             let (pid, start) = *key;
@@ -185,9 +187,10 @@ impl<const N: usize> PerPid<N> {
             if !idle {
                 out.push((pid as i32, start, added, row.name));
             }
+            totals.push((pid as i32, start, row.values, row.name));
         }
         std::mem::swap(&mut self.prev, &mut self.next);
-        Ok(out)
+        Ok((out, totals))
     }
 }
 
@@ -231,6 +234,8 @@ struct ProcSums<const N: usize> {
     name: Comm,
     /// Whether `name` is the main thread's.
     leader: bool,
+    /// Whether one of its threads holds a slot now (it did not exit).
+    live: bool,
     values: [u64; N],
 }
 
@@ -261,7 +266,15 @@ pub(crate) struct PerThread<const N: usize> {
     extra: IdMap<u32, Thread<N>>,
     extra_next: IdMap<u32, Thread<N>>,
     per_process: IdMap<(u32, u64), ProcSums<N>>,
+    /// Each process's sums since attach, and the read that last saw one of its threads.
+    totals: IdMap<(u32, u64), (ProcSums<N>, u64)>,
+    /// Reads so far.
+    reads: u64,
 }
+
+/// What [`PerThread::read`] gives: per process, its sums over the interval, and since
+/// attach.
+pub(crate) type ProcRows<const N: usize> = (Vec<ProcDelta<N>>, Vec<ProcDelta<N>>);
 
 impl<const N: usize> PerThread<N> {
     /// For an array of `slots` slots (a power of two).
@@ -272,6 +285,8 @@ impl<const N: usize> PerThread<N> {
             extra: IdMap::default(),
             extra_next: IdMap::default(),
             per_process: IdMap::default(),
+            totals: IdMap::default(),
+            reads: 0,
         }
     }
 
@@ -281,7 +296,8 @@ impl<const N: usize> PerThread<N> {
         t: &Thread<N>,
         before: Option<[u64; N]>,
         comm: Comm,
-    ) {
+        live: bool,
+    ) -> bool {
         let before = before.unwrap_or([0; N]);
         // Below what was seen: a new thread with the same tid.
         let restarted = t.values.iter().zip(before).any(|(v, b)| *v < b);
@@ -290,31 +306,46 @@ impl<const N: usize> PerThread<N> {
             *a = if restarted { t.values[i] } else { t.values[i] - before[i] };
         }
         if added.iter().all(|a| *a == 0) {
-            return;
+            return false;
         }
         let leader = tid == t.tgid;
-        let p = per_process.entry((t.tgid, t.start)).or_insert(ProcSums { name: comm, leader, values: [0; N] });
+        let p = per_process.entry((t.tgid, t.start)).or_insert(ProcSums { name: comm, leader, live, values: [0; N] });
         if leader && !p.leader {
             p.name = comm;
             p.leader = true;
         }
+        p.live |= live;
         for (v, a) in p.values.iter_mut().zip(added) {
             *v = v.saturating_add(a);
         }
+        true
     }
 
-    /// What each process added since the previous read: `names` are the maps (array,
-    /// overflow hash, exit ring).
+    /// What each process added since the previous read, and since attach: `names` are the
+    /// maps (array, overflow hash, exit ring).
+    ///
+    /// A process's totals are kept while one of its threads holds a slot; the read that
+    /// finds none left (its last thread exited) reports them once more and forgets them.
     pub(crate) fn read(
         &mut self,
         maps: &mut dyn Maps,
         names: (&str, &str, &str),
         layout: &ThreadLayout<N>,
         warnings: &mut Warnings,
-    ) -> Result<Vec<ProcDelta<N>>, Error> {
+    ) -> Result<ProcRows<N>, Error> {
         let mut short = false;
         self.per_process.clear();
-        let (mask, per_process, slots, extra) = (self.mask, &mut self.per_process, &mut self.slots, &mut self.extra);
+        self.reads += 1;
+        let read = self.reads;
+        let (mask, per_process, slots, extra, totals) =
+            (self.mask, &mut self.per_process, &mut self.slots, &mut self.extra, &mut self.totals);
+        // A process with a thread in a slot now is alive: its totals stay (marked here for
+        // threads that added nothing, by `ProcSums::live` for the others).
+        let mut live = |t: &Thread<N>| {
+            if let Some(p) = totals.get_mut(&(t.tgid, t.start)) {
+                p.1 = read;
+            }
+        };
         let same = |s: &SlotSeen<N>, tid: u32, t: &Thread<N>| s.tid == tid && (s.tgid, s.start) == (t.tgid, t.start);
 
         // First the threads that exited: their last values, against what was seen of them.
@@ -329,7 +360,7 @@ impl<const N: usize> PerThread<N> {
                     }
                     _ => extra.remove(&tid).filter(|p| (p.tgid, p.start) == (t.tgid, t.start)).map(|p| p.values),
                 };
-                Self::add(per_process, tid, &t, before, comm);
+                Self::add(per_process, tid, &t, before, comm, false);
                 exited.insert(tid, ());
             }
             None => short |= v.len() < layout.size,
@@ -349,8 +380,8 @@ impl<const N: usize> PerThread<N> {
                 Some((tid, _, _)) if exited.contains_key(&tid) => seen.tid = 0,
                 Some((tid, t, comm)) => {
                     let before = same(seen, tid, &t).then_some(seen.values);
-                    if before != Some(t.values) {
-                        Self::add(per_process, tid, &t, before, comm);
+                    if before == Some(t.values) || !Self::add(per_process, tid, &t, before, comm, true) {
+                        live(&t);
                     }
                     *seen = SlotSeen { tid, tgid: t.tgid, start: t.start, values: t.values };
                 }
@@ -368,7 +399,9 @@ impl<const N: usize> PerThread<N> {
             Some((tid, _, _)) if exited.contains_key(&tid) => {}
             Some((tid, t, comm)) => {
                 let before = extra.get(&tid).filter(|p| (p.tgid, p.start) == (t.tgid, t.start)).map(|p| p.values);
-                Self::add(per_process, tid, &t, before, comm);
+                if !Self::add(per_process, tid, &t, before, comm, true) {
+                    live(&t);
+                }
                 next.insert(tid, t);
             }
             None => short |= v.len() < layout.size,
@@ -377,7 +410,26 @@ impl<const N: usize> PerThread<N> {
         if short {
             warnings.push(format!("ebpf: {}: a thread record shorter than libprobe reads; skipped", names.0));
         }
-        Ok(self.per_process.iter().map(|((tgid, start), p)| (*tgid as i32, *start, p.values, p.name)).collect())
+        // Since attach: a process first seen now is alive (its threads were just counted).
+        for (key, p) in &self.per_process {
+            let (t, seen) = self.totals.entry(*key).or_insert((ProcSums { values: [0; N], ..*p }, read));
+            if p.live {
+                *seen = read;
+            }
+            if p.leader && !t.leader {
+                t.name = p.name;
+                t.leader = true;
+            }
+            for (v, a) in t.values.iter_mut().zip(p.values) {
+                *v = v.saturating_add(a);
+            }
+        }
+        let row = |(tgid, start): &(u32, u64), p: &ProcSums<N>| (*tgid as i32, *start, p.values, p.name);
+        let interval = self.per_process.iter().map(|(k, p)| row(k, p)).collect();
+        let totals = self.totals.iter().map(|(k, (p, _))| row(k, p)).collect();
+        // Processes whose threads all exited: reported above for the last time.
+        self.totals.retain(|_, (_, seen)| *seen == read);
+        Ok((interval, totals))
     }
 }
 
@@ -491,8 +543,9 @@ mod tests {
         let mut w = Warnings::default();
         let mut p = PerPid::<2>::default();
         m.maps.insert("x".into(), vec![(key(7, 1), row([10, 1], 0))]);
-        let r = p.read(&mut m, "x", decode, true, &mut w).unwrap();
+        let (r, t) = p.read(&mut m, "x", decode, true, &mut w).unwrap();
         assert_eq!(r, vec![(7, 1, [10, 1], Comm::new(b"app"))]);
+        assert_eq!(t, r);
         // 7 grows and exits; 8 is idle and gone; 9 is short; 7 again is a new process.
         m.maps.insert(
             "x".into(),
@@ -504,13 +557,17 @@ mod tests {
             ],
         );
         m.dead.push(8);
-        let r = p.read(&mut m, "x", decode, true, &mut w).unwrap();
+        let (r, t) = p.read(&mut m, "x", decode, true, &mut w).unwrap();
         assert_eq!(r, vec![(7, 1, [5, 0], Comm::new(b"app")), (7, 2, [3, 0], Comm::new(b"app"))]);
+        assert_eq!(
+            t.iter().map(|r| (r.0, r.1, r.2)).collect::<Vec<_>>(),
+            [(7, 1, [15, 1]), (8, 1, [0, 0]), (7, 2, [3, 0])]
+        );
         assert_eq!(m.deleted.len(), 2);
         assert_eq!(w.into_parts().0.len(), 1);
         // Made again after its deletion: counted from zero.
         m.maps.insert("x".into(), vec![(key(7, 1), row([2, 0], 0))]);
-        let r = p.read(&mut m, "x", decode, true, &mut Warnings::default()).unwrap();
+        let (r, _) = p.read(&mut m, "x", decode, true, &mut Warnings::default()).unwrap();
         assert_eq!(r[0].2, [2, 0]);
     }
 

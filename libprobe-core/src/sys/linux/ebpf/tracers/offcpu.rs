@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{PerThread, ReadCx, Reader, Setup, Spec, ThreadLayout, TracerDef, top};
+use super::{PerThread, ProcDelta, ReadCx, Reader, Setup, Spec, ThreadLayout, TracerDef, top};
 use crate::ebpf::{EbpfMetrics, EbpfOptions, OffCpuTime, TracerName};
 use crate::error::Error;
 use crate::model::{Field, Reason};
@@ -54,27 +54,33 @@ struct Offcpu {
 impl Reader for Offcpu {
     fn missing(&self, out: &mut EbpfMetrics, reason: Reason) {
         out.cpu_off_time = Field::Missing(reason);
+        out.since_attach.cpu_off_time = Field::Missing(reason);
     }
 
     fn read(&mut self, maps: &mut dyn Maps, rcx: &mut ReadCx<'_>, out: &mut EbpfMetrics) -> Result<(), Error> {
-        let rows = self.threads.read(maps, ("off_threads", "off_threads_extra", "off_exits"), &LAYOUT, rcx.warnings)?;
-        let total = |r: &super::ProcDelta<4>| r.2[0].saturating_add(r.2[1]);
-        let rows = top(rows, rcx.top, total, |r| (r.0, r.1));
-        let ticks = rcx.ticks;
-        out.cpu_off_time = Field::Value(
-            rows.into_iter()
-                .map(|(pid, start, [vol, invol, vs, is], name)| OffCpuTime {
-                    pid,
-                    start_time: super::start_ticks(start, ticks),
-                    name: ByteStr::from_bytes(name.as_bytes()),
-                    total_ns: vol.saturating_add(invol),
-                    voluntary_ns: vol,
-                    involuntary_ns: invol,
-                    voluntary_switches: vs,
-                    involuntary_switches: is,
-                })
-                .collect(),
-        );
+        let (rows, totals) =
+            self.threads.read(maps, ("off_threads", "off_threads_extra", "off_exits"), &LAYOUT, rcx.warnings)?;
+        out.cpu_off_time = Field::Value(processes(rows, rcx));
+        out.since_attach.cpu_off_time = Field::Value(processes(totals, rcx));
         Ok(())
     }
+}
+
+/// The `top` processes with the most time off a CPU, most first.
+fn processes(rows: Vec<ProcDelta<4>>, rcx: &ReadCx<'_>) -> Vec<OffCpuTime> {
+    let total = |r: &ProcDelta<4>| r.2[0].saturating_add(r.2[1]);
+    let ticks = rcx.ticks;
+    top(rows, rcx.top, total, |r| (r.0, r.1))
+        .into_iter()
+        .map(|(pid, start, [vol, invol, vs, is], name)| OffCpuTime {
+            pid,
+            start_time: super::start_ticks(start, ticks),
+            name: ByteStr::from_bytes(name.as_bytes()),
+            total_ns: vol.saturating_add(invol),
+            voluntary_ns: vol,
+            involuntary_ns: invol,
+            voluntary_switches: vs,
+            involuntary_switches: is,
+        })
+        .collect()
 }

@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use super::{PerThread, ReadCx, Reader, Setup, Spec, ThreadLayout, TracerDef, top};
+use super::{PerThread, ProcDelta, ReadCx, Reader, Setup, Spec, ThreadLayout, TracerDef, top};
 use crate::ebpf::{EbpfMetrics, EbpfOptions, LatencyHistogram, ProcessSyscalls, TracerName};
 use crate::error::Error;
 use crate::model::{Field, Reason};
@@ -95,6 +95,26 @@ fn by_name<T>(mut rows: Vec<(String, u64, T)>) -> Vec<(String, u64, T)> {
     rows
 }
 
+impl Syscalls {
+    /// The `top` processes with the most calls, most first.
+    fn processes(&self, rows: Vec<ProcDelta<3>>, rcx: &ReadCx<'_>) -> Vec<ProcessSyscalls> {
+        let rows = top(rows, rcx.top, |r| r.2[0], |r| (r.0, r.1));
+        let (latency, ticks) = (self.latency, rcx.ticks);
+        let measured = |v: u64| if latency { Field::Value(v) } else { Field::Missing(Reason::Disabled) };
+        rows.into_iter()
+            .filter(|r| r.2[0] > 0)
+            .map(|(pid, start, [calls, errors, latency_ns], name)| ProcessSyscalls {
+                pid,
+                start_time: super::start_ticks(start, ticks),
+                name: ByteStr::from_bytes(name.as_bytes()),
+                count: calls,
+                errors: measured(errors),
+                latency_ns: measured(latency_ns),
+            })
+            .collect()
+    }
+}
+
 impl Reader for Syscalls {
     fn missing(&self, out: &mut EbpfMetrics, reason: Reason) {
         let latency = if self.latency { reason } else { Reason::Disabled };
@@ -102,6 +122,7 @@ impl Reader for Syscalls {
         out.syscall_errors = Field::Missing(latency);
         out.syscall_latencies = Field::Missing(latency);
         out.syscalls_by_process = Field::Missing(reason);
+        out.since_attach.syscalls_by_process = Field::Missing(reason);
         out.since_attach.syscall_counts = Field::Missing(reason);
         out.since_attach.syscall_errors = Field::Missing(latency);
         out.since_attach.syscall_latencies = Field::Missing(latency);
@@ -169,23 +190,10 @@ impl Reader for Syscalls {
         }
 
         // Per thread, then per process.
-        let rows = self.threads.read(maps, ("sys_threads", "sys_threads_extra", "sys_exits"), &LAYOUT, rcx.warnings)?;
-        let rows = top(rows, rcx.top, |r| r.2[0], |r| (r.0, r.1));
-        let (latency, ticks) = (self.latency, rcx.ticks);
-        let measured = |v: u64| if latency { Field::Value(v) } else { Field::Missing(Reason::Disabled) };
-        out.syscalls_by_process = Field::Value(
-            rows.into_iter()
-                .filter(|r| r.2[0] > 0)
-                .map(|(pid, start, [calls, errors, latency_ns], name)| ProcessSyscalls {
-                    pid,
-                    start_time: super::start_ticks(start, ticks),
-                    name: ByteStr::from_bytes(name.as_bytes()),
-                    count: calls,
-                    errors: measured(errors),
-                    latency_ns: measured(latency_ns),
-                })
-                .collect(),
-        );
+        let (rows, totals) =
+            self.threads.read(maps, ("sys_threads", "sys_threads_extra", "sys_exits"), &LAYOUT, rcx.warnings)?;
+        out.syscalls_by_process = Field::Value(self.processes(rows, rcx));
+        out.since_attach.syscalls_by_process = Field::Value(self.processes(totals, rcx));
         Ok(())
     }
 }
@@ -247,5 +255,16 @@ mod tests {
         assert_eq!(out.syscall_counts.value().unwrap().get("getppid"), Some(&5));
         assert_eq!(out.since_attach.syscall_counts.value().unwrap().get("getppid"), Some(&15));
         assert_eq!(out.syscalls_by_process.value().unwrap()[0].count, 5);
+        assert_eq!(out.since_attach.syscalls_by_process.value().unwrap()[0].count, 17);
+        // Its last thread exits: its totals are given once more, then forgotten.
+        m.arrays.insert("sys_threads".into(), vec![]);
+        m.rings.insert("sys_exits".into(), vec![slot(42, 42, 11, "app")]);
+        let mut out = EbpfMetrics::new(Reason::Disabled);
+        r.read(&mut m, &mut rcx, &mut out).unwrap();
+        assert_eq!(out.syscalls_by_process.value().unwrap()[0].count, 1);
+        assert_eq!(out.since_attach.syscalls_by_process.value().unwrap()[0].count, 18);
+        let mut out = EbpfMetrics::new(Reason::Disabled);
+        r.read(&mut m, &mut rcx, &mut out).unwrap();
+        assert_eq!(out.since_attach.syscalls_by_process.value().unwrap(), &vec![]);
     }
 }
