@@ -400,7 +400,8 @@ def markdown(doc: dict) -> str:
     if rc and "snapshots" in rc:
         ns = [s["domain_ns"] / 1e6 for s in rc["snapshots"]]
         lines += ["", "## Reading every map at many processes", "",
-                  f"{rc['procs']} processes waking once a second, every tracer attached, every process in the records: "
+                  f"{rc['procs']} processes waking once a second, every tracer attached, every map read and every process "
+                  f"summed (the records hold the top `top_processes`): "
                   f"the ebpf domain took {statistics.median(ns):.2f} ms per snapshot (median; min {min(ns):.2f}, "
                   f"max {max(ns):.2f}; target ≤ 2 ms). Rows: "
                   + ", ".join(f"{s['syscall_processes']} syscall / {s['offcpu_processes']} off-CPU processes"
