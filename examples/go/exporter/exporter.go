@@ -284,6 +284,10 @@ func (e *exporter) writeText(out io.Writer) error {
 		w.WriteString("\n# TYPE ")
 		w.WriteString(f.name)
 		switch {
+		case f.hist:
+			w.WriteString(" histogram\n")
+			num = writeHistogram(w, f, num)
+			continue
 		case f.counter:
 			w.WriteString(" counter\n")
 		case f.untyped:
@@ -292,27 +296,60 @@ func (e *exporter) writeText(out io.Writer) error {
 			w.WriteString(" gauge\n")
 		}
 		for _, s := range f.samples {
-			w.WriteString(f.name)
-			if len(s.labels) > 0 {
-				w.WriteByte('{')
-				for i, l := range s.labels {
-					if i > 0 {
-						w.WriteByte(',')
-					}
-					w.WriteString(l.name)
-					w.WriteString(`="`)
-					writeEscaped(w, l.value, true)
-					w.WriteByte('"')
-				}
-				w.WriteByte('}')
-			}
-			w.WriteByte(' ')
-			num = appendFloat(num[:0], s.value)
-			w.Write(num)
-			w.WriteByte('\n')
+			num = writeSample(w, f.name, "", s.labels, "", s.value, num)
 		}
 	}
 	return w.Flush()
+}
+
+// writeSample writes one line: name and suffix, the labels and one more (le="…", when
+// le is not empty), the value. num is scratch space, returned for reuse.
+func writeSample(w *bufio.Writer, name, suffix string, labels []labelPair, le string, v float64, num []byte) []byte {
+	w.WriteString(name)
+	w.WriteString(suffix)
+	if len(labels) > 0 || le != "" {
+		w.WriteByte('{')
+		for i, l := range labels {
+			if i > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString(l.name)
+			w.WriteString(`="`)
+			writeEscaped(w, l.value, true)
+			w.WriteByte('"')
+		}
+		if le != "" {
+			if len(labels) > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString(`le="`)
+			w.WriteString(le)
+			w.WriteByte('"')
+		}
+		w.WriteByte('}')
+	}
+	w.WriteByte(' ')
+	num = appendFloat(num[:0], v)
+	w.Write(num)
+	w.WriteByte('\n')
+	return num
+}
+
+// writeHistogram writes a histogram family's samples: the cumulative buckets, `+Inf`
+// (the count), the sum and the count.
+func writeHistogram(w *bufio.Writer, f *family, num []byte) []byte {
+	var le []byte
+	for _, s := range f.samples {
+		h := s.hist
+		for i, b := range h.bounds {
+			le = strconv.AppendFloat(le[:0], b, 'g', -1, 64)
+			num = writeSample(w, f.name, "_bucket", s.labels, string(le), float64(h.cum[i]), num)
+		}
+		num = writeSample(w, f.name, "_bucket", s.labels, "+Inf", float64(h.count), num)
+		num = writeSample(w, f.name, "_sum", s.labels, "", h.sum, num)
+		num = writeSample(w, f.name, "_count", s.labels, "", float64(h.count), num)
+	}
+	return num
 }
 
 func appendFloat(b []byte, v float64) []byte {
