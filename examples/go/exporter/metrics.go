@@ -524,9 +524,10 @@ func contains(list []string, s string) bool {
 // ---- A scrape: following the plan over one snapshot.
 
 type walker struct {
-	ticks   float64        // clock ticks per second
-	top     map[int32]bool // the processes with series
-	dropped int            // series left out (duplicates, bounds)
+	ticks   float64           // clock ticks per second
+	top     map[int32]bool    // the processes with series
+	lengths map[*listPlan]int // lists converted in part: their whole length
+	dropped int               // series left out (duplicates, bounds)
 }
 
 func (w *walker) add(f *family, labels []labelPair, v float64) {
@@ -697,7 +698,11 @@ func keyText(v reflect.Value, k libprobe.TypeKind) string {
 func (w *walker) list(lp *listPlan, v reflect.Value, labels []labelPair) {
 	n := v.Len()
 	if lp.length != nil {
-		w.add(lp.length, labels, float64(n))
+		length, part := w.lengths[lp]
+		if !part {
+			length = n
+		}
+		w.add(lp.length, labels, float64(length))
 	}
 	switch lp.mode {
 	case listProcesses:
@@ -785,32 +790,31 @@ func labelValue(s string) string {
 	return b.String()
 }
 
-// topProcesses picks the n processes with series: by CPU use since the previous scrape,
-// then by resident memory (the first scrape has no CPU rates).
-func topProcesses(procs []libprobe.ProcessFull, n int, by string) map[int32]bool {
-	top := make(map[int32]bool, n)
-	if n <= 0 || len(procs) == 0 {
-		return top
+// topProcesses picks the n processes with series (their indices in ranks): by CPU use
+// since the previous scrape, then by resident memory (the first scrape has no CPU rates).
+func topProcesses(ranks []libprobe.ProcessRank, n int, by string) []int {
+	if n <= 0 || len(ranks) == 0 {
+		return nil
 	}
-	order := make([]int, len(procs))
+	order := make([]int, len(ranks))
 	for i := range order {
 		order[i] = i
 	}
-	cpu := func(p *libprobe.ProcessFull) float64 {
+	cpu := func(p *libprobe.ProcessRank) float64 {
 		if v, ok := p.CPUPercent.Get(); ok {
 			return v
 		}
 		return -1
 	}
 	// A missing RSS (a kernel thread, a zombie) ranks below every read one.
-	rss := func(p *libprobe.ProcessFull) float64 {
+	rss := func(p *libprobe.ProcessRank) float64 {
 		if v, ok := p.MemoryRSS.Get(); ok {
 			return float64(v)
 		}
 		return -1
 	}
 	sort.SliceStable(order, func(a, b int) bool {
-		pa, pb := &procs[order[a]], &procs[order[b]]
+		pa, pb := &ranks[order[a]], &ranks[order[b]]
 		if by == "cpu" && cpu(pa) != cpu(pb) {
 			return cpu(pa) > cpu(pb)
 		}
@@ -819,8 +823,5 @@ func topProcesses(procs []libprobe.ProcessFull, n int, by string) map[int32]bool
 	if n > len(order) {
 		n = len(order)
 	}
-	for _, i := range order[:n] {
-		top[procs[i].PID] = true
-	}
-	return top
+	return order[:n]
 }
