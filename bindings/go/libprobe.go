@@ -417,32 +417,100 @@ func (p *Probe) SnapshotJSON() (*Snapshot, []byte, error) {
 }
 
 func (p *Probe) snapshot(withJSON bool) (*Snapshot, []byte, error) {
+	var snap Snapshot
+	var json []byte
+	err := p.collect(func(handle C.uintptr_t, view *C.libprobe_snapshot_view) error {
+		snap = convSnapshot(view)
+		if withJSON {
+			var s C.libprobe_str
+			if st := C.lp_snapshot_json(handle, &s); st != C.LIBPROBE_STATUS_OK {
+				return statusError(st, C.lp_snapshot_last_error(handle))
+			}
+			json = C.GoBytes(unsafe.Pointer(s.ptr), C.int(s.len))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return &snap, json, nil
+}
+
+// collect takes a snapshot and hands its root view to use, then frees it: nothing use
+// keeps may point into it.
+func (p *Probe) collect(use func(handle C.uintptr_t, view *C.libprobe_snapshot_view) error) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.closed {
-		return nil, nil, ErrClosed
+		return ErrClosed
 	}
 	var handle C.uintptr_t
 	st := C.lp_probe_snapshot(p.handle, &handle)
 	runtime.KeepAlive(p)
 	if st != C.LIBPROBE_STATUS_OK {
-		return nil, nil, statusError(st, C.lp_probe_last_error(p.handle))
+		return statusError(st, C.lp_probe_last_error(p.handle))
 	}
 	defer C.lp_snapshot_free(handle)
 	var view *C.libprobe_snapshot_view
 	if st := C.lp_snapshot_root(handle, &view); st != C.LIBPROBE_STATUS_OK {
-		return nil, nil, statusError(st, C.lp_snapshot_last_error(handle))
+		return statusError(st, C.lp_snapshot_last_error(handle))
 	}
-	snap := convSnapshot(view)
-	var json []byte
-	if withJSON {
-		var s C.libprobe_str
-		if st := C.lp_snapshot_json(handle, &s); st != C.LIBPROBE_STATUS_OK {
-			return nil, nil, statusError(st, C.lp_snapshot_last_error(handle))
+	return use(handle, view)
+}
+
+// ProcessRank is what ranks a process without converting its whole record (see
+// SnapshotSelect): its identity, CPU use and resident memory, as in ProcessFull.
+type ProcessRank struct {
+	PID        int32
+	StartTime  uint64
+	CPUPercent Field[float64]
+	MemoryRSS  Field[uint64]
+}
+
+// SnapshotSelect collects a snapshot as Snapshot does, but converts into Go only the
+// processes that pick chooses: it gets every process's ProcessRank, in the snapshot's
+// order, and returns the indices of those to convert (out-of-range or repeated indices
+// are ignored). Snapshot.Processes then holds them, in the order returned. For a program
+// that shows a few processes out of many (an exporter's top N, a viewer's visible rows):
+// a process record is large, and converting thousands of them costs more than reading
+// them. pick is not called when the process domain was not collected.
+func (p *Probe) SnapshotSelect(pick func(ranks []ProcessRank) []int) (*Snapshot, error) {
+	var snap Snapshot
+	err := p.collect(func(_ C.uintptr_t, view *C.libprobe_snapshot_view) error {
+		// Everything but the processes, from a copy of the root whose process list is empty.
+		root := *view
+		root.processes.value.count = 0
+		snap = convSnapshot(&root)
+		procs := &view.processes
+		if procs.present == 0 {
+			return nil
 		}
-		json = C.GoBytes(unsafe.Pointer(s.ptr), C.int(s.len))
+		at := func(i int) *C.libprobe_process_full {
+			return (*C.libprobe_process_full)(unsafe.Add(unsafe.Pointer(procs.value.ptr), uintptr(i)*uintptr(procs.value.stride)))
+		}
+		n := int(procs.value.count)
+		ranks := make([]ProcessRank, n)
+		for i := range ranks {
+			c := at(i)
+			ranks[i] = ProcessRank{PID: int32(c.pid), StartTime: uint64(c.start_time),
+				CPUPercent: convOptF64(&c.cpu_percent), MemoryRSS: convOptU64(&c.memory_rss)}
+		}
+		chosen := pick(ranks)
+		taken := make(map[int]bool, len(chosen))
+		list := make([]ProcessFull, 0, len(chosen))
+		for _, i := range chosen {
+			if i >= 0 && i < n && !taken[i] {
+				taken[i] = true
+				list = append(list, convProcessFull(at(i)))
+			}
+		}
+		snap.Processes.Value = list
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return &snap, json, nil
+	return &snap, nil
 }
 
 // Version is the version of the C library linked in.

@@ -325,6 +325,71 @@ func TestCloseIsIdempotentAndErrorsCarryTheStatus(t *testing.T) {
 	}
 }
 
+// SnapshotSelect ranks every process from its C record and converts only those picked:
+// the same records Snapshot gives, in the order picked, the rest of the snapshot alike.
+func TestSnapshotSelectConvertsOnlyThePicked(t *testing.T) {
+	dir := filepath.Join(fixtures(t), "linux-6.18-vm/t1")
+	full, err := New(goldenOptions(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer full.Close()
+	want, err := full.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := New(goldenOptions(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	all := want.Processes.Value
+	if len(all) < 3 {
+		t.Fatalf("%d processes in the fixture", len(all))
+	}
+	var seen []ProcessRank
+	got, err := p.SnapshotSelect(func(ranks []ProcessRank) []int {
+		seen = ranks
+		return []int{len(ranks) - 1, 0, len(ranks) - 1, -1, len(ranks)}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != len(all) {
+		t.Fatalf("%d ranks, want %d", len(seen), len(all))
+	}
+	for i, r := range seen {
+		w := all[i]
+		if r.PID != w.PID || r.StartTime != w.StartTime || r.CPUPercent != w.CPUPercent || r.MemoryRSS != w.MemoryRSS {
+			t.Errorf("rank %d: %+v, want the record's %d %d %v %v", i, r, w.PID, w.StartTime, w.CPUPercent, w.MemoryRSS)
+		}
+	}
+	procs, ok := got.Processes.Get()
+	if !ok || len(procs) != 2 {
+		t.Fatalf("%d processes converted, want the 2 picked (repeats and bad indices ignored)", len(procs))
+	}
+	if !reflect.DeepEqual(procs[0], all[len(all)-1]) || !reflect.DeepEqual(procs[1], all[0]) {
+		t.Error("the picked records differ from Snapshot's")
+	}
+	got.Processes.Value, want.Processes.Value = nil, nil
+	got.TimestampUnixNS, got.TimestampMonotonicNS, got.DurationNS = 0, 0, 0
+	want.TimestampUnixNS, want.TimestampMonotonicNS, want.DurationNS = 0, 0, 0
+	for i := range got.Domains {
+		got.Domains[i].DurationNS, want.Domains[i].DurationNS = 0, 0
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("the rest of the snapshot differs from Snapshot's")
+	}
+	none, err := New(&Options{Fixture: dir, Domains: []DomainName{DomainSystem}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer none.Close()
+	if _, err := none.SnapshotSelect(func([]ProcessRank) []int { t.Error("pick called without processes"); return nil }); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // Many goroutines: one probe each, and several sharing one probe; run with -race.
 func TestGoroutines(t *testing.T) {
 	dir := filepath.Join(fixtures(t), "linux-6.18-vm/t1")

@@ -44,7 +44,10 @@ type exporter struct {
 	cfg      config
 	root     *recordPlan
 	families []*family
-	peers    *peers // the peers' names beside the derived families (nil with -compat=false)
+	// processes is the snapshot's process list, of which only the top N are converted
+	// (its length comes from the ranking).
+	processes *listPlan
+	peers     *peers // the peers' names beside the derived families (nil with -compat=false)
 	// The exporter's own metrics.
 	up, scrapeSeconds, series, dropped *family
 	lastDropped                        int
@@ -172,6 +175,13 @@ func (e *exporter) plan() {
 	e.dropped = own("libprobe_exporter_series_dropped", "Series left out of the last collection: duplicate label sets, or list elements past the bound.", false)
 	e.root = pl.record(reflect.TypeOf(libprobe.Snapshot{}), libprobe.Schema(), nil, "", nil, nil)
 	e.families = pl.families
+	if sf, ok := reflect.TypeOf(libprobe.Snapshot{}).FieldByName("Processes"); ok {
+		for _, n := range e.root.nodes {
+			if n.field == sf.Index[0] && n.list != nil {
+				e.processes = n.list
+			}
+		}
+	}
 	if !e.cfg.compatOff {
 		e.peers = newPeers(pl, &e.families)
 	}
@@ -187,17 +197,29 @@ func (e *exporter) collect() (*libprobe.Snapshot, error) {
 		f.samples = f.samples[:0]
 		clear(f.seen)
 	}
-	snap, err := e.probe.Snapshot()
+	// Of the process table, only the processes exported are converted into Go: the
+	// others are ranked from their C records and counted.
+	all := 0
+	snap, err := e.probe.SnapshotSelect(func(ranks []libprobe.ProcessRank) []int {
+		all = len(ranks)
+		return topProcesses(ranks, e.cfg.processes, e.cfg.processesBy)
+	})
 	if err != nil {
 		return nil, err
 	}
-	w := &walker{ticks: 100}
+	w := &walker{ticks: 100, lengths: map[*listPlan]int{}}
 	if sys, ok := snap.System.Get(); ok && sys.ClockTicks > 0 {
 		w.ticks = float64(sys.ClockTicks)
 	}
 	if procs, ok := snap.Processes.Get(); ok {
-		w.top = topProcesses(procs, e.cfg.processes, e.cfg.processesBy)
-		if err := e.readInFull(procs, w.top); err != nil {
+		if e.processes != nil {
+			w.lengths[e.processes] = all
+		}
+		w.top = make(map[int32]bool, len(procs))
+		for i := range procs {
+			w.top[procs[i].PID] = true
+		}
+		if err := e.readInFull(procs); err != nil {
 			return nil, err
 		}
 	}
@@ -227,17 +249,15 @@ func (e *exporter) collect() (*libprobe.Snapshot, error) {
 // records read in full. The CPU percentage stays the ranking snapshot's: the probe made
 // for these processes has no previous snapshot of them. A process that exited or whose
 // pid was reused in between keeps its `stat` record.
-func (e *exporter) readInFull(procs []libprobe.ProcessFull, top map[int32]bool) error {
-	if len(top) == 0 {
+func (e *exporter) readInFull(procs []libprobe.ProcessFull) error {
+	if len(procs) == 0 {
 		return nil
 	}
-	at := make(map[int32]int, len(top))
-	pids := make([]int32, 0, len(top))
+	at := make(map[int32]int, len(procs))
+	pids := make([]int32, 0, len(procs))
 	for i := range procs {
-		if top[procs[i].PID] {
-			at[procs[i].PID] = i
-			pids = append(pids, procs[i].PID)
-		}
+		at[procs[i].PID] = i
+		pids = append(pids, procs[i].PID)
 	}
 	opts, err := e.cfg.detailOptions(pids)
 	if err != nil {
@@ -284,6 +304,10 @@ func (e *exporter) writeText(out io.Writer) error {
 		w.WriteString("\n# TYPE ")
 		w.WriteString(f.name)
 		switch {
+		case f.hist:
+			w.WriteString(" histogram\n")
+			num = writeHistogram(w, f, num)
+			continue
 		case f.counter:
 			w.WriteString(" counter\n")
 		case f.untyped:
@@ -292,27 +316,60 @@ func (e *exporter) writeText(out io.Writer) error {
 			w.WriteString(" gauge\n")
 		}
 		for _, s := range f.samples {
-			w.WriteString(f.name)
-			if len(s.labels) > 0 {
-				w.WriteByte('{')
-				for i, l := range s.labels {
-					if i > 0 {
-						w.WriteByte(',')
-					}
-					w.WriteString(l.name)
-					w.WriteString(`="`)
-					writeEscaped(w, l.value, true)
-					w.WriteByte('"')
-				}
-				w.WriteByte('}')
-			}
-			w.WriteByte(' ')
-			num = appendFloat(num[:0], s.value)
-			w.Write(num)
-			w.WriteByte('\n')
+			num = writeSample(w, f.name, "", s.labels, "", s.value, num)
 		}
 	}
 	return w.Flush()
+}
+
+// writeSample writes one line: name and suffix, the labels and one more (le="…", when
+// le is not empty), the value. num is scratch space, returned for reuse.
+func writeSample(w *bufio.Writer, name, suffix string, labels []labelPair, le string, v float64, num []byte) []byte {
+	w.WriteString(name)
+	w.WriteString(suffix)
+	if len(labels) > 0 || le != "" {
+		w.WriteByte('{')
+		for i, l := range labels {
+			if i > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString(l.name)
+			w.WriteString(`="`)
+			writeEscaped(w, l.value, true)
+			w.WriteByte('"')
+		}
+		if le != "" {
+			if len(labels) > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString(`le="`)
+			w.WriteString(le)
+			w.WriteByte('"')
+		}
+		w.WriteByte('}')
+	}
+	w.WriteByte(' ')
+	num = appendFloat(num[:0], v)
+	w.Write(num)
+	w.WriteByte('\n')
+	return num
+}
+
+// writeHistogram writes a histogram family's samples: the cumulative buckets, `+Inf`
+// (the count), the sum and the count.
+func writeHistogram(w *bufio.Writer, f *family, num []byte) []byte {
+	var le []byte
+	for _, s := range f.samples {
+		h := s.hist
+		for i, b := range h.bounds {
+			le = strconv.AppendFloat(le[:0], b, 'g', -1, 64)
+			num = writeSample(w, f.name, "_bucket", s.labels, string(le), float64(h.cum[i]), num)
+		}
+		num = writeSample(w, f.name, "_bucket", s.labels, "+Inf", float64(h.count), num)
+		num = writeSample(w, f.name, "_sum", s.labels, "", h.sum, num)
+		num = writeSample(w, f.name, "_count", s.labels, "", float64(h.count), num)
+	}
+	return num
 }
 
 func appendFloat(b []byte, v float64) []byte {

@@ -13,7 +13,9 @@
 // counters (monotonic fields, marked in the schema) end in _total; help is the field's doc
 // comment. Lists of devices are labelled by identity (cpu, device, interface, mountpoint,
 // gpu, …); unbounded tables (sockets, routes, conntrack entries) are exported as their
-// length. A value libprobe could not read is left out, never exported as 0.
+// length. A record the schema shapes as a histogram (buckets of an upper bound and a count,
+// a sum, a count: the eBPF tracers' latencies) is a Prometheus histogram, `le` in base
+// units. A value libprobe could not read is left out, never exported as 0.
 //
 // Beside them, by default, the names the peers give the same values, so that their
 // dashboards and alerts work unchanged (compat.go): dcgm-exporter's DCGM_FI_DEV_* per GPU,

@@ -56,6 +56,16 @@ type labelPair struct{ name, value string }
 type sample struct {
 	labels []labelPair
 	value  float64
+	hist   *histValue // a histogram family's sample
+}
+
+// histValue is one histogram: cumulative counts at each upper bound (base units), the
+// sum and the count (the `+Inf` bucket).
+type histValue struct {
+	bounds []float64
+	cum    []uint64
+	sum    float64
+	count  uint64
 }
 
 // family is one metric: what a scrape writes under one name.
@@ -66,6 +76,7 @@ type family struct {
 	otel    string // UCUM unit
 	counter bool
 	untyped bool   // a peer's family typed untyped (node_exporter's ZFS kstats)
+	hist    bool   // a histogram: samples carry hist, written as _bucket, _sum, _count
 	peer    string // the exporter whose name this is (compat.go); "" for derived families
 	samples []sample
 	seen    map[string]struct{}
@@ -98,7 +109,9 @@ type node struct {
 	scale   float64
 	div     float64 // 1/scale when that is a whole number (1e9 for ns)
 	perTick bool
-	// Or a record, a list or a map:
+	// Or a record (hist: one shaped as a histogram, its other fields in record), a list
+	// or a map:
+	hist   *histPlan
 	record *recordPlan
 	list   *listPlan
 	mapv   *mapPlan
@@ -126,10 +139,26 @@ type listPlan struct {
 }
 
 type mapPlan struct {
-	fam          *family
+	fam          *family // numbers
 	valueWrapped bool
 	num          numKind
 	label        string
+	// Or records (syscall name → its latency histogram).
+	hist   *histPlan
+	record *recordPlan
+}
+
+// histPlan is a record the schema shapes as a histogram (histogramShape): a list of
+// buckets, each an upper bound and a count, the sum of the values and their count. It is
+// exported as a Prometheus histogram: cumulative `_bucket{le=…}` in base units, `_sum`,
+// `_count`.
+type histPlan struct {
+	fam                 *family
+	buckets, sum, count int // fields of the record
+	bound, bucketCount  int // fields of a bucket
+	sumWrapped          bool
+	scale, div          float64
+	skip                map[string]bool // the fields it exports: not planned again
 }
 
 // planner makes the plan from the schema; families are shared by name.
@@ -167,6 +196,99 @@ func helpOf(f *libprobe.FieldSchema, record string, u unitInfo, unit string) str
 		doc += fmt.Sprintf(" (Converted from %s.)", unit)
 	}
 	return doc
+}
+
+// histogramShape finds, in record r, what makes it a histogram: a `count`, a `sum…` in a
+// unit, and a list of buckets, each with an `upper_bound…` in the same unit and a
+// `count`. It returns the schema's fields (nil when r is not shaped so).
+func histogramShape(r *libprobe.RecordSchema) (buckets, sum, count, bound, bucketCount *libprobe.FieldSchema) {
+	numeric := func(f *libprobe.FieldSchema) bool {
+		k := f.Type.Inner().Kind
+		return k.IsNumber()
+	}
+	for i := range r.Fields {
+		f := &r.Fields[i]
+		switch {
+		case f.Name == "count" && f.Type.Kind.IsNumber():
+			count = f
+		case strings.HasPrefix(f.Name, "sum") && numeric(f) && f.Unit != "":
+			sum = f
+		case f.Type.Kind == libprobe.KindList && f.Type.Elem.Kind == libprobe.KindRecord:
+			var b, c *libprobe.FieldSchema
+			for j := range f.Type.Elem.Record.Fields {
+				bf := &f.Type.Elem.Record.Fields[j]
+				switch {
+				case strings.HasPrefix(bf.Name, "upper_bound") && bf.Type.Kind.IsNumber():
+					b = bf
+				case bf.Name == "count" && bf.Type.Kind.IsNumber():
+					c = bf
+				}
+			}
+			if b != nil && c != nil && len(f.Type.Elem.Record.Fields) == 2 {
+				buckets, bound, bucketCount = f, b, c
+			}
+		}
+	}
+	if buckets == nil || sum == nil || count == nil || bound.Unit != sum.Unit {
+		return nil, nil, nil, nil, nil
+	}
+	return buckets, sum, count, bound, bucketCount
+}
+
+// histogram plans record r (Go type t), the value of field f of record `in` at path, as a
+// Prometheus histogram, or returns nil when the schema does not shape r as one.
+func (p *planner) histogram(t reflect.Type, r *libprobe.RecordSchema, f *libprobe.FieldSchema, in string,
+	path []string) *histPlan {
+	buckets, sum, count, bound, bucketCount := histogramShape(r)
+	if buckets == nil {
+		return nil
+	}
+	goField := func(t reflect.Type, name string) int {
+		for i := 0; i < t.NumField(); i++ {
+			if jsonName(t.Field(i)) == name {
+				return i
+			}
+		}
+		return -1
+	}
+	h := &histPlan{
+		buckets: goField(t, buckets.Name), sum: goField(t, sum.Name), count: goField(t, count.Name),
+		skip: map[string]bool{buckets.Name: true, sum.Name: true, count.Name: true},
+	}
+	if h.buckets < 0 || h.sum < 0 || h.count < 0 {
+		return nil
+	}
+	bt := t.Field(h.buckets).Type.Elem()
+	h.bound, h.bucketCount = goField(bt, bound.Name), goField(bt, bucketCount.Name)
+	h.sumWrapped = isFieldType(t.Field(h.sum).Type)
+	if h.bound < 0 || h.bucketCount < 0 {
+		return nil
+	}
+	u := unitOf(bound.Unit)
+	h.scale = u.scale
+	if d := math.Round(1 / u.scale); u.scale < 1 && math.Abs(d*u.scale-1) < 1e-12 {
+		h.div = d
+	}
+	name, _ := metricName(path, u, false)
+	for _, suffix := range []string{"_bucket", "_sum", "_count"} {
+		if _, taken := p.byName[name+suffix]; taken {
+			p.conflicts = append(p.conflicts, name+suffix)
+			return nil
+		}
+	}
+	doc := *f
+	if strings.TrimSpace(doc.Doc) == "" {
+		doc.Doc = r.Doc
+	}
+	h.fam = p.family(name, name, helpOf(&doc, in, u, bound.Unit), u.otel, false)
+	if h.fam == nil {
+		return nil
+	}
+	h.fam.hist = true
+	for _, suffix := range []string{"_bucket", "_sum", "_count"} {
+		p.byName[name+suffix] = h.fam
+	}
+	return h
 }
 
 func numKindOf(k libprobe.TypeKind) (numKind, bool) {
@@ -240,20 +362,39 @@ func (p *planner) record(t reflect.Type, r *libprobe.RecordSchema, path []string
 		} else {
 			switch st.Kind {
 			case libprobe.KindRecord:
-				n.record = p.record(gt, st.Record, fpath, f.Unit, nil, scope)
+				if n.hist = p.histogram(gt, st.Record, f, r.Name, fpath); n.hist != nil {
+					n.record = p.record(gt, st.Record, fpath, f.Unit, n.hist.skip, scope)
+				} else {
+					n.record = p.record(gt, st.Record, fpath, f.Unit, nil, scope)
+				}
 			case libprobe.KindList:
 				if st.Elem.Kind != libprobe.KindRecord {
 					continue // strings, numbers: not series
 				}
 				n.list = p.list(gt.Elem(), st.Elem.Record, f, fpath, scope)
 			case libprobe.KindMap:
+				entry := gt.Elem()
+				m := &mapPlan{label: "key"}
+				m.valueWrapped = isFieldType(entry.Field(1).Type)
+				if vt := st.Value.Inner(); vt.Kind == libprobe.KindRecord {
+					// Records by name: each one's fields labelled with its key.
+					rt := entry.Field(1).Type
+					if m.valueWrapped {
+						rt = rt.Field(0).Type
+					}
+					var skip map[string]bool
+					if m.hist = p.histogram(rt, vt.Record, f, r.Name, fpath); m.hist != nil {
+						skip = m.hist.skip
+					}
+					m.record = p.record(rt, vt.Record, fpath, funit, skip, append(scope[:len(scope):len(scope)], m.label))
+					n.mapv = m
+					break
+				}
 				num, ok := numKindOf(st.Value.Inner().Kind)
 				if !ok || num == numBool {
 					continue
 				}
-				entry := gt.Elem()
-				m := &mapPlan{num: num, label: "key"}
-				m.valueWrapped = isFieldType(entry.Field(1).Type)
+				m.num = num
 				u := unitOf(funit)
 				name, base := metricName(fpath, u, f.Metric == libprobe.MetricCounter)
 				m.fam = p.family(name, base, helpOf(f, r.Name, u, funit), u.otel, f.Metric == libprobe.MetricCounter)
@@ -383,12 +524,22 @@ func contains(list []string, s string) bool {
 // ---- A scrape: following the plan over one snapshot.
 
 type walker struct {
-	ticks   float64        // clock ticks per second
-	top     map[int32]bool // the processes with series
-	dropped int            // series left out (duplicates, bounds)
+	ticks   float64           // clock ticks per second
+	top     map[int32]bool    // the processes with series
+	lengths map[*listPlan]int // lists converted in part: their whole length
+	dropped int               // series left out (duplicates, bounds)
 }
 
 func (w *walker) add(f *family, labels []labelPair, v float64) {
+	w.addSample(f, sample{labels: labels, value: v})
+}
+
+func (w *walker) addHist(f *family, labels []labelPair, h *histValue) {
+	w.addSample(f, sample{labels: labels, hist: h})
+}
+
+func (w *walker) addSample(f *family, s sample) {
+	labels := s.labels
 	key := ""
 	if len(labels) > 0 {
 		var b strings.Builder
@@ -405,7 +556,7 @@ func (w *walker) add(f *family, labels []labelPair, v float64) {
 		return
 	}
 	f.seen[key] = struct{}{}
-	f.samples = append(f.samples, sample{labels: labels, value: v})
+	f.samples = append(f.samples, s)
 }
 
 func number(v reflect.Value, k numKind) float64 {
@@ -446,6 +597,9 @@ func (w *walker) record(p *recordPlan, v reflect.Value, labels []labelPair) {
 			}
 			w.add(n.leaf, labels, x)
 		case n.record != nil:
+			if n.hist != nil {
+				w.histogram(n.hist, fv, labels)
+			}
 			w.record(n.record, fv, labels)
 		case n.list != nil:
 			w.list(n.list, fv, labels)
@@ -460,10 +614,62 @@ func (w *walker) record(p *recordPlan, v reflect.Value, labels []labelPair) {
 					}
 					val = val.Field(0)
 				}
-				w.add(m.fam, with(labels, labelPair{m.label, labelValue(e.Field(0).String())}), number(val, m.num))
+				key := with(labels, labelPair{m.label, labelValue(e.Field(0).String())})
+				if m.record != nil {
+					if m.hist != nil {
+						w.histogram(m.hist, val, key)
+					}
+					w.record(m.record, val, key)
+					continue
+				}
+				w.add(m.fam, key, number(val, m.num))
 			}
 		}
 	}
+}
+
+// histogram adds the histogram of record v: its buckets made cumulative, bounds and sum
+// in base units. The core lists only the non-empty buckets, in increasing order of bound.
+func (w *walker) histogram(h *histPlan, v reflect.Value, labels []labelPair) {
+	sv := v.Field(h.sum)
+	if h.sumWrapped {
+		if !sv.Field(1).Bool() {
+			return
+		}
+		sv = sv.Field(0)
+	}
+	conv := func(x float64) float64 {
+		if h.div != 0 {
+			return x / h.div
+		}
+		return x * h.scale
+	}
+	bs := v.Field(h.buckets)
+	hv := &histValue{
+		bounds: make([]float64, 0, bs.Len()),
+		cum:    make([]uint64, 0, bs.Len()),
+		sum:    conv(numberOf(sv)),
+		count:  uint64(numberOf(v.Field(h.count))),
+	}
+	var cum uint64
+	for i := 0; i < bs.Len(); i++ {
+		b := bs.Index(i)
+		cum += uint64(numberOf(b.Field(h.bucketCount)))
+		hv.bounds = append(hv.bounds, conv(numberOf(b.Field(h.bound))))
+		hv.cum = append(hv.cum, cum)
+	}
+	w.addHist(h.fam, labels, hv)
+}
+
+// numberOf is a reflected number as a float64, whatever its Go kind.
+func numberOf(v reflect.Value) float64 {
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return float64(v.Int())
+	case reflect.Float32, reflect.Float64:
+		return v.Float()
+	}
+	return float64(v.Uint())
 }
 
 // with returns labels and more, never writing into labels' array.
@@ -492,7 +698,11 @@ func keyText(v reflect.Value, k libprobe.TypeKind) string {
 func (w *walker) list(lp *listPlan, v reflect.Value, labels []labelPair) {
 	n := v.Len()
 	if lp.length != nil {
-		w.add(lp.length, labels, float64(n))
+		length, part := w.lengths[lp]
+		if !part {
+			length = n
+		}
+		w.add(lp.length, labels, float64(length))
 	}
 	switch lp.mode {
 	case listProcesses:
@@ -580,32 +790,31 @@ func labelValue(s string) string {
 	return b.String()
 }
 
-// topProcesses picks the n processes with series: by CPU use since the previous scrape,
-// then by resident memory (the first scrape has no CPU rates).
-func topProcesses(procs []libprobe.ProcessFull, n int, by string) map[int32]bool {
-	top := make(map[int32]bool, n)
-	if n <= 0 || len(procs) == 0 {
-		return top
+// topProcesses picks the n processes with series (their indices in ranks): by CPU use
+// since the previous scrape, then by resident memory (the first scrape has no CPU rates).
+func topProcesses(ranks []libprobe.ProcessRank, n int, by string) []int {
+	if n <= 0 || len(ranks) == 0 {
+		return nil
 	}
-	order := make([]int, len(procs))
+	order := make([]int, len(ranks))
 	for i := range order {
 		order[i] = i
 	}
-	cpu := func(p *libprobe.ProcessFull) float64 {
+	cpu := func(p *libprobe.ProcessRank) float64 {
 		if v, ok := p.CPUPercent.Get(); ok {
 			return v
 		}
 		return -1
 	}
 	// A missing RSS (a kernel thread, a zombie) ranks below every read one.
-	rss := func(p *libprobe.ProcessFull) float64 {
+	rss := func(p *libprobe.ProcessRank) float64 {
 		if v, ok := p.MemoryRSS.Get(); ok {
 			return float64(v)
 		}
 		return -1
 	}
 	sort.SliceStable(order, func(a, b int) bool {
-		pa, pb := &procs[order[a]], &procs[order[b]]
+		pa, pb := &ranks[order[a]], &ranks[order[b]]
 		if by == "cpu" && cpu(pa) != cpu(pb) {
 			return cpu(pa) > cpu(pb)
 		}
@@ -614,8 +823,5 @@ func topProcesses(procs []libprobe.ProcessFull, n int, by string) map[int32]bool
 	if n > len(order) {
 		n = len(order)
 	}
-	for _, i := range order[:n] {
-		top[procs[i].PID] = true
-	}
-	return top
+	return order[:n]
 }

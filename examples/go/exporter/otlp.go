@@ -48,6 +48,10 @@ func (p *producer) metrics(snap *libprobe.Snapshot) []metricdata.Metrics {
 		if len(f.samples) == 0 || f.peer != "" {
 			continue // peers' names are for Prometheus dashboards: OTLP has the derived ones
 		}
+		if f.hist {
+			out = append(out, histogramMetric(f, start, now))
+			continue
+		}
 		points := make([]metricdata.DataPoint[float64], len(f.samples))
 		for i, s := range f.samples {
 			kv := make([]attribute.KeyValue, len(s.labels))
@@ -68,6 +72,32 @@ func (p *producer) metrics(snap *libprobe.Snapshot) []metricdata.Metrics {
 		out = append(out, m)
 	}
 	return out
+}
+
+// histogramMetric is a histogram family as OpenTelemetry's explicit-bucket histogram:
+// counts per bucket (not cumulative), the last one above the highest bound.
+func histogramMetric(f *family, start, now time.Time) metricdata.Metrics {
+	points := make([]metricdata.HistogramDataPoint[float64], len(f.samples))
+	for i, s := range f.samples {
+		kv := make([]attribute.KeyValue, len(s.labels))
+		for j, l := range s.labels {
+			kv[j] = attribute.String(l.name, l.value)
+		}
+		h := s.hist
+		counts := make([]uint64, len(h.bounds)+1)
+		var below uint64
+		for j, c := range h.cum {
+			counts[j] = c - below
+			below = c
+		}
+		counts[len(h.bounds)] = h.count - min(below, h.count)
+		points[i] = metricdata.HistogramDataPoint[float64]{
+			Attributes: attribute.NewSet(kv...), StartTime: start, Time: now,
+			Count: h.count, Sum: h.sum, Bounds: h.bounds, BucketCounts: counts,
+		}
+	}
+	return metricdata.Metrics{Name: f.base, Description: f.help, Unit: f.otel,
+		Data: metricdata.Histogram[float64]{DataPoints: points, Temporality: metricdata.CumulativeTemporality}}
 }
 
 // startOTLP pushes a collection to endpoint (OTLP over HTTP, no TLS: a collector on the

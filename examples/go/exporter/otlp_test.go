@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	libprobe "github.com/libprobe/libprobe/bindings/go"
+	"go.opentelemetry.io/otel/sdk/metric/metricdata"
 	colmetricpb "go.opentelemetry.io/proto/otlp/collector/metrics/v1"
 	metricpb "go.opentelemetry.io/proto/otlp/metrics/v1"
 	"google.golang.org/protobuf/proto"
@@ -134,5 +136,47 @@ func TestOTLPPush(t *testing.T) {
 	}
 	if len(byName) < 200 {
 		t.Errorf("only %d metrics pushed", len(byName))
+	}
+}
+
+// The latency histograms reach OTLP as explicit-bucket histograms: per-bucket counts (not
+// cumulative) that add up to the count, one more than the bounds.
+func TestOTLPHistograms(t *testing.T) {
+	e, err := newExporter(config{fixture: fixture(t, "ebpf-trace/t1"), domains: []string{"ebpf"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	var snap *libprobe.Snapshot
+	for i := 0; i < 2; i++ {
+		if snap, err = e.collect(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	found := false
+	for _, m := range (&producer{e: e, start: time.Now()}).metrics(snap) {
+		if m.Name != "libprobe_ebpf_syscall_latencies_seconds" {
+			continue
+		}
+		h, ok := m.Data.(metricdata.Histogram[float64])
+		if !ok {
+			t.Fatalf("%s is a %T", m.Name, m.Data)
+		}
+		for _, p := range h.DataPoints {
+			if v, _ := p.Attributes.Value("key"); v.AsString() != "getppid" {
+				continue
+			}
+			found = true
+			var sum uint64
+			for _, c := range p.BucketCounts {
+				sum += c
+			}
+			if p.Count != 20000 || sum != p.Count || len(p.BucketCounts) != len(p.Bounds)+1 || p.BucketCounts[0] != 19981 {
+				t.Errorf("getppid: count %d, buckets %v over bounds %v", p.Count, p.BucketCounts, p.Bounds)
+			}
+		}
+	}
+	if !found {
+		t.Error("no OTLP histogram for getppid's latency")
 	}
 }

@@ -9,9 +9,11 @@
 //! serves every refresh (CPU percentages come from its previous snapshot): the system
 //! domain and each process's `stat` alone (ids, name, state, threads, CPU, RSS: what the
 //! table sorts and filters by). Then the rows on screen, and only they, are read again
-//! for `status` (the user) and `io` (the I/O column, a rate from that process's previous
-//! reading): a row that just scrolled into view shows its user at once and its I/O from
-//! the next refresh. Sorted by I/O, every process's `io` is read. Nothing reads command
+//! for `io` (the I/O column, a rate from that process's previous reading) and, when their
+//! user is not known or was read more than [`UID_REFRESHES`] refreshes ago, `status` (the
+//! user: one of the costliest files of a process, for a value that rarely changes): a row
+//! that just scrolled into view shows its user at once and its I/O from the next refresh.
+//! Sorted by I/O, every process's `io` is read. Nothing reads command
 //! lines, paths, limits, namespaces, cgroups or descriptors. The socket tables with their
 //! owners are read by a second probe only while the network view is on screen; the GPU,
 //! power and storage domains by a third only while the devices view is, and the GPU
@@ -118,6 +120,10 @@ fn detail_options(base: &Options) -> Options {
     o
 }
 
+/// A user read from `status` is shown for this many refreshes before `status` is read
+/// again; in between, a row on screen reads `io` alone.
+const UID_REFRESHES: u64 = 10;
+
 /// `stat` of each process, with `status` and `io` or without.
 fn table_only(p: &mut ProcessOptions, details: bool) {
     (p.status, p.io) = (details, details);
@@ -194,6 +200,10 @@ struct App {
     /// I/O bytes of each process (pid, start time) at its latest reading, and when
     /// (monotonic ns).
     prev_io: HashMap<(i32, u64), (u64, u64)>,
+    /// The effective user of each process (pid, start time) and the refresh that read it.
+    uids: HashMap<(i32, u64), (u32, u64)>,
+    /// Refreshes so far.
+    refreshes: u64,
     /// When the latest refresh and the one before it started (monotonic ns).
     refresh_ns: u64,
     prev_refresh_ns: u64,
@@ -236,6 +246,8 @@ pub fn run(options: Options, interval: f64) -> io::Result<()> {
         branches: Vec::new(),
         sockets: Vec::new(),
         prev_io: HashMap::new(),
+        uids: HashMap::new(),
+        refreshes: 0,
         refresh_ns: 0,
         prev_refresh_ns: 0,
         prev_sockets: HashMap::new(),
@@ -376,23 +388,29 @@ impl App {
                 self.gpu.clear();
             }
         }
+        self.refreshes += 1;
         let procs = snap.processes();
         self.rows.truncate(procs.len());
         for (i, p) in procs.iter().enumerate() {
             let gpu = self.gpu.get(&p.pid).copied();
-            match self.rows.get_mut(i) {
-                Some(r) => r.fill(p, gpu),
+            let r = match self.rows.get_mut(i) {
+                Some(r) => r,
                 None => {
-                    let mut r = ProcRow::default();
-                    r.fill(p, gpu);
-                    self.rows.push(r);
+                    self.rows.push(ProcRow::default());
+                    let last = self.rows.len() - 1;
+                    &mut self.rows[last]
                 }
+            };
+            r.fill(p, gpu);
+            if r.uid.is_none() {
+                r.uid = self.uids.get(&(r.pid, r.start_time)).map(|&(uid, _)| uid);
             }
         }
-        // Forget the I/O readings of processes that are gone.
-        if self.prev_io.len() > 2 * self.rows.len() + 64 {
+        // Forget the I/O readings and users of processes that are gone.
+        if self.prev_io.len() + self.uids.len() > 4 * self.rows.len() + 128 {
             let alive: HashSet<(i32, u64)> = self.rows.iter().map(|r| (r.pid, r.start_time)).collect();
             self.prev_io.retain(|k, _| alive.contains(k));
+            self.uids.retain(|k, _| alive.contains(k));
         }
         self.snap = Some(snap);
         if self.view == View::Network {
@@ -427,18 +445,31 @@ impl App {
         if want.is_empty() {
             return;
         }
-        let mut o = self.detail_options.clone();
-        if !all {
-            o.process.pids = Some(want.keys().map(|k| k.0).collect());
+        // `status` only where the user is not known, or was read long ago.
+        let fresh = |k: &(i32, u64)| self.uids.get(k).is_some_and(|&(_, at)| at + UID_REFRESHES > self.refreshes);
+        let (known, unknown): (Vec<_>, Vec<_>) = want.keys().copied().partition(fresh);
+        let mut snaps = Vec::with_capacity(2);
+        for (keys, status) in [(unknown, true), (known, false)] {
+            if keys.is_empty() {
+                continue;
+            }
+            let mut o = self.detail_options.clone();
+            o.process.status = status;
+            if !(all && keys.len() == want.len()) {
+                o.process.pids = Some(keys.iter().map(|k| k.0).collect());
+            }
+            snaps.push(Probe::new(o).snapshot());
         }
-        let snap = Probe::new(o).snapshot();
-        let now = snap.timestamp_monotonic_ns;
-        for p in snap.processes() {
+        let read = snaps.iter().flat_map(|s| s.processes().iter().map(move |p| (s.timestamp_monotonic_ns, p)));
+        for (now, p) in read {
             let key = (p.pid, p.start_time);
             let Some(&i) = want.get(&key) else { continue };
             let r = &mut self.rows[i];
             r.read = true;
-            r.uid = p.uid_effective.get();
+            if let Some(uid) = p.uid_effective.get() {
+                r.uid = Some(uid);
+                self.uids.insert(key, (uid, self.refreshes));
+            }
             if let (Some(rd), Some(wr)) = (p.io_read_bytes.get(), p.io_write_bytes.get()) {
                 let bytes = rd.saturating_add(wr);
                 // A rate since the previous refresh: an older reading (a row back on screen)
