@@ -107,6 +107,9 @@
 // `biolatency` in the mask of `libprobe_config_set_ebpf_tracers`.
 #define LIBPROBE_EBPF_TRACERS_BIOLATENCY (1 << 3)
 
+// `faults` in the mask of `libprobe_config_set_ebpf_tracers`.
+#define LIBPROBE_EBPF_TRACERS_FAULTS (1 << 4)
+
 // `tp_btf` in the mask of `libprobe_config_set_ebpf_hooks`.
 #define LIBPROBE_EBPF_HOOKS_TP_BTF (1 << 0)
 
@@ -5317,6 +5320,45 @@ typedef struct libprobe_ebpf_totals {
   struct libprobe_opt_list_block_io_device block_io_by_device;
 } libprobe_ebpf_totals;
 
+// A process's page faults over the interval, summed over its threads: the kernel's own
+// counts (`min_flt`, `maj_flt` of each thread, as `/proc/<pid>/stat` and `getrusage`
+// report them), taken at each fault and at each thread's exit.
+//
+// A thread's fault is read at its next fault or at its exit: the last fault of a thread
+// still running may be counted in the next interval.
+typedef struct libprobe_page_faults {
+  // The process id (of the initial pid namespace).
+  int32_t pid;
+  // When the process started, in clock ticks since boot (`start_time` of
+  // `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+  // process within the interval is a row of its own.
+  // Unit: ticks.
+  uint64_t start_time;
+  // The process's name (its main thread's `comm` when first seen, or after an exec).
+  struct libprobe_str name;
+  // Faults served without I/O (the page was in memory, or a new zeroed page).
+  uint64_t minor;
+  // Faults that waited for I/O (the page was read from a file or from swap).
+  uint64_t major;
+} libprobe_page_faults;
+
+// An array of `libprobe_page_faults` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_page_faults {
+  const struct libprobe_page_faults *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_page_faults;
+
+// A `libprobe_list_page_faults` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_page_faults {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_page_faults value;
+} libprobe_opt_list_page_faults;
+
 // What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
 // previous snapshot of this probe, and the totals since attach.
 //
@@ -5356,6 +5398,8 @@ typedef struct libprobe_ebpf_metrics {
   struct libprobe_opt_list_block_io_stats block_io_by_process;
   // The totals since attach.
   const struct libprobe_ebpf_totals *since_attach;
+  // Page faults per process, most (minor + major) first (option `top_processes`).
+  struct libprobe_opt_list_page_faults page_faults;
 } libprobe_ebpf_metrics;
 
 // A `const libprobe_ebpf_metrics *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
@@ -5894,6 +5938,9 @@ typedef struct libprobe_snapshot_view {
 
 // Block I/O latency per device and operation, and I/O per process.
 #define LIBPROBE_TRACER_NAME_BIOLATENCY 3
+
+// Page faults per process, minor and major.
+#define LIBPROBE_TRACER_NAME_FAULTS 4
 
 // Loaded and attached: its fields hold data.
 #define LIBPROBE_TRACER_STATE_ATTACHED 1
@@ -6912,12 +6959,12 @@ libprobe_status libprobe_config_set_storage_devices(struct libprobe_config *conf
 
 // Sets option `ebpf.tracers` (what `libprobe_config_set` sets by key):
 //
-// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency). Each
-// adds cost to the events it traces: `syscalls` to every system call, `runqlat` and
-// `offcpu` to every context switch (and `runqlat` to every wakeup), `biolatency` to
-// every block request.
+// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
+// faults). Each adds cost to the events it traces: `syscalls` to every system call,
+// `runqlat` and `offcpu` to every context switch (and `runqlat` to every wakeup),
+// `biolatency` to every block request, `faults` to every page fault.
 //
-// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency`.
+// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults`.
 //
 // Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
 // config is then unchanged).

@@ -895,6 +895,7 @@ const (
 	TracerNameRunqlat    TracerName = 1
 	TracerNameOffcpu     TracerName = 2
 	TracerNameBiolatency TracerName = 3
+	TracerNameFaults     TracerName = 4
 )
 
 // String is the snake_case name used in JSON.
@@ -908,6 +909,8 @@ func (v TracerName) String() string {
 		return "offcpu"
 	case TracerNameBiolatency:
 		return "biolatency"
+	case TracerNameFaults:
+		return "faults"
 	}
 	return unknownName(int32(v))
 }
@@ -5967,6 +5970,8 @@ type EBPFMetrics struct {
 	BlockIOByProcess Field[[]BlockIOStats] `json:"block_io_by_process"`
 	// The totals since attach.
 	SinceAttach EBPFTotals `json:"since_attach"`
+	// Page faults per process, most (minor + major) first (option `top_processes`).
+	PageFaults Field[[]PageFaults] `json:"page_faults"`
 }
 
 func convEBPFMetrics(c *C.libprobe_ebpf_metrics) EBPFMetrics {
@@ -5983,6 +5988,7 @@ func convEBPFMetrics(c *C.libprobe_ebpf_metrics) EBPFMetrics {
 		BlockIOByDevice:   convOptListBlockIODevice(&c.block_io_by_device),
 		BlockIOByProcess:  convOptListBlockIOStats(&c.block_io_by_process),
 		SinceAttach:       convEBPFTotals(c.since_attach),
+		PageFaults:        convOptListPageFaults(&c.page_faults),
 	}
 }
 
@@ -6259,6 +6265,38 @@ func convEBPFTotals(c *C.libprobe_ebpf_totals) EBPFTotals {
 		RunqueueLatency:  convOptLatencyHistogram(&c.runqueue_latency),
 		BlockIOLatency:   convOptLatencyHistogram(&c.block_io_latency),
 		BlockIOByDevice:  convOptListBlockIODevice(&c.block_io_by_device),
+	}
+}
+
+// A process's page faults over the interval, summed over its threads: the kernel's own
+// counts (`min_flt`, `maj_flt` of each thread, as `/proc/<pid>/stat` and `getrusage`
+// report them), taken at each fault and at each thread's exit.
+//
+// A thread's fault is read at its next fault or at its exit: the last fault of a thread
+// still running may be counted in the next interval.
+type PageFaults struct {
+	// The process id (of the initial pid namespace).
+	PID int32 `json:"pid"`
+	// When the process started, in clock ticks since boot (`start_time` of
+	// `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+	// process within the interval is a row of its own.
+	// Unit: ticks.
+	StartTime uint64 `json:"start_time"`
+	// The process's name (its main thread's `comm` when first seen, or after an exec).
+	Name string `json:"name"`
+	// Faults served without I/O (the page was in memory, or a new zeroed page).
+	Minor uint64 `json:"minor"`
+	// Faults that waited for I/O (the page was read from a file or from swap).
+	Major uint64 `json:"major"`
+}
+
+func convPageFaults(c *C.libprobe_page_faults) PageFaults {
+	return PageFaults{
+		PID:       int32(c.pid),
+		StartTime: uint64(c.start_time),
+		Name:      goString(c.name),
+		Minor:     uint64(c.minor),
+		Major:     uint64(c.major),
 	}
 }
 
@@ -7551,6 +7589,22 @@ func convOptListBlockIOStats(c *C.libprobe_opt_list_block_io_stats) Field[[]Bloc
 		return Field[[]BlockIOStats]{Reason: Reason(c.reason)}
 	}
 	return Field[[]BlockIOStats]{Valid: true, Value: convListBlockIOStats(&c.value)}
+}
+
+func convListPageFaults(c *C.libprobe_list_page_faults) []PageFaults {
+	out := make([]PageFaults, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_page_faults)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convPageFaults(e)
+	}
+	return out
+}
+
+func convOptListPageFaults(c *C.libprobe_opt_list_page_faults) Field[[]PageFaults] {
+	if c.present == 0 {
+		return Field[[]PageFaults]{Reason: Reason(c.reason)}
+	}
+	return Field[[]PageFaults]{Valid: true, Value: convListPageFaults(&c.value)}
 }
 
 func convOptHookType(c *C.libprobe_opt_hook_type) Field[HookType] {

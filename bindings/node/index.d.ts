@@ -105,7 +105,7 @@ export type PowerMode = 'active' | 'idle' | 'standby' | 'unknown';
 export type ZfsHealth = 'online' | 'degraded' | 'faulted' | 'offline' | 'unavail' | 'removed' | 'suspended' | 'unknown';
 
 /** An eBPF tracer: one set of BPF programs and the maps they fill. */
-export type TracerName = 'syscalls' | 'runqlat' | 'offcpu' | 'biolatency';
+export type TracerName = 'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults';
 
 /** Whether a tracer's programs are attached. */
 export type TracerState = 'attached' | 'failed';
@@ -5054,8 +5054,10 @@ export interface EbpfMetrics {
   blockIoByProcess: BlockIoStats[] | null;
   /** The totals since attach. */
   sinceAttach: EbpfTotals;
+  /** Page faults per process, most (minor + major) first (option `top_processes`). */
+  pageFaults: PageFaults[] | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'intervalNs' | 'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'syscallsByProcess' | 'runqueueLatency' | 'cpuOffTime' | 'blockIoLatency' | 'blockIoByDevice' | 'blockIoByProcess', Reason>>;
+  unavailable?: Partial<Record<'intervalNs' | 'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'syscallsByProcess' | 'runqueueLatency' | 'cpuOffTime' | 'blockIoLatency' | 'blockIoByDevice' | 'blockIoByProcess' | 'pageFaults', Reason>>;
 }
 
 /** One tracer: whether it is attached, how, and what it could not keep. */
@@ -5332,8 +5334,35 @@ export interface EbpfTotals {
   unavailable?: Partial<Record<'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'runqueueLatency' | 'blockIoLatency' | 'blockIoByDevice', Reason>>;
 }
 
+/**
+ * A process's page faults over the interval, summed over its threads: the kernel's own
+ * counts (`min_flt`, `maj_flt` of each thread, as `/proc/<pid>/stat` and `getrusage`
+ * report them), taken at each fault and at each thread's exit.
+ *
+ * A thread's fault is read at its next fault or at its exit: the last fault of a thread
+ * still running may be counted in the next interval.
+ */
+export interface PageFaults {
+  /** The process id (of the initial pid namespace). */
+  pid: number;
+  /**
+   * When the process started, in clock ticks since boot (`start_time` of
+   * [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+   * process within the interval is a row of its own.
+   *
+   * Unit: ticks.
+   */
+  startTime: bigint;
+  /** The process's name (its main thread's `comm` when first seen, or after an exec). */
+  name: string;
+  /** Faults served without I/O (the page was in memory, or a new zeroed page). */
+  minor: bigint;
+  /** Faults that waited for I/O (the page was read from a file or from swap). */
+  major: bigint;
+}
+
 /** The name of each record type. */
-export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics' | 'TracerStatus' | 'LatencyHistogram' | 'HistogramBucket' | 'ProcessSyscalls' | 'OffCpuTime' | 'BlockIoDevice' | 'BlockIoStats' | 'EbpfTotals';
+export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics' | 'TracerStatus' | 'LatencyHistogram' | 'HistogramBucket' | 'ProcessSyscalls' | 'OffCpuTime' | 'BlockIoDevice' | 'BlockIoStats' | 'EbpfTotals' | 'PageFaults';
 
 /** Each record type by name. */
 export interface RecordTypes {
@@ -5435,6 +5464,7 @@ export interface RecordTypes {
   BlockIoDevice: BlockIoDevice;
   BlockIoStats: BlockIoStats;
   EbpfTotals: EbpfTotals;
+  PageFaults: PageFaults;
 }
 
 /** The system domain's options (`new Probe({ system: { … } })`); each one left out keeps its default. */
@@ -5792,14 +5822,14 @@ export interface StorageOptions {
 /** The ebpf domain's options (`new Probe({ ebpf: { … } })`); each one left out keeps its default. */
 export interface EbpfOptions {
   /**
-   * The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency). Each
-   * adds cost to the events it traces: `syscalls` to every system call, `runqlat` and
-   * `offcpu` to every context switch (and `runqlat` to every wakeup), `biolatency` to
-   * every block request.
+   * The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
+   * faults). Each adds cost to the events it traces: `syscalls` to every system call,
+   * `runqlat` and `offcpu` to every context switch (and `runqlat` to every wakeup),
+   * `biolatency` to every block request, `faults` to every page fault.
    *
-   * Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency`.
+   * Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults`.
    */
-  tracers?: string | Array<'syscalls' | 'runqlat' | 'offcpu' | 'biolatency'>;
+  tracers?: string | Array<'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults'>;
   /**
    * The program types the tracers may use, in this order of preference: tp_btf,
    * raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel

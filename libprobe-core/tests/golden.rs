@@ -855,7 +855,9 @@ fn power_dual_battery() {
 }
 
 /// Recorded eBPF maps around known work (see its FIXTURE.md): python3 calling getppid
-/// 20 000 times, `sleep 0.3`, dd writing and reading 16 × 64 KiB with O_DIRECT on loop0.
+/// 20 000 times, `sleep 0.3`, dd writing and reading 16 × 64 KiB with O_DIRECT on loop0;
+/// python3 touching 2 000 anonymous pages and 64 evicted file pages (the `faults` tracer,
+/// recorded in its own run).
 #[test]
 fn ebpf_trace() {
     use libprobe::ebpf::{BlockOperation, HookType, TracerState};
@@ -864,7 +866,7 @@ fn ebpf_trace() {
     assert_eq!(st.state, DomainState::Collected);
     assert!(st.warnings.is_empty(), "{:?}", st.warnings);
     let e = s.ebpf.value().unwrap();
-    assert_eq!(e.tracers.len(), 4);
+    assert_eq!(e.tracers.len(), 5);
     assert!(e.tracers.iter().all(|t| t.state == TracerState::Attached && t.hook == Some(HookType::TpBtf)));
     assert!(e.tracers.iter().all(|t| t.dropped == Field::Value(0)));
     let mono = |t: &str| {
@@ -897,6 +899,11 @@ fn ebpf_trace() {
     assert_eq!(loop_writes, 16 * 65536);
     let rq = e.runqueue_latency.value().unwrap();
     assert!(rq.count > 0 && rq.min_ns <= rq.p50_ns && rq.p99_ns <= rq.max_ns);
+    let faults = e.page_faults.value().unwrap();
+    let toucher = faults.iter().find(|f| f.major > 0).unwrap();
+    assert_eq!((toucher.name.as_bytes(), toucher.major), (&b"python3"[..], 64), "{faults:?}");
+    assert!(toucher.minor >= 2000, "{toucher:?}");
+    assert!(faults.windows(2).all(|w| w[0].minor + w[0].major >= w[1].minor + w[1].major));
     assert!(e.since_attach.attached_ns >= e.interval_ns.get().unwrap());
 }
 

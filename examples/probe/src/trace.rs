@@ -1,7 +1,7 @@
 //! `probe trace`: the eBPF tracers over an interval, printed like bcc's tools — top
 //! syscalls (`syscount -L`), top processes, run-queue latency (`runqlat`), off-CPU time
 //! per process (`offcputime`), block I/O latency per device (`biolatency -D`) and per
-//! process (`biotop`).
+//! process (`biotop`), page faults per process.
 
 use std::fmt::Write;
 
@@ -38,6 +38,7 @@ pub fn report(snap: &Snapshot, duration: f64) -> Result<String, String> {
     }
     offcpu(&mut out, e);
     block_io(&mut out, e);
+    faults(&mut out, e);
     Ok(out)
 }
 
@@ -166,6 +167,15 @@ fn block_io(out: &mut String, e: &EbpfMetrics) {
                 bytes(s.write_bytes)
             );
         }
+    }
+}
+
+fn faults(out: &mut String, e: &EbpfMetrics) {
+    let Field::Value(m) = &e.page_faults else { return };
+    let _ = writeln!(out, "\n== page faults per process ==");
+    let _ = writeln!(out, "{:>8} {:<16} {:>12} {:>12}", "PID", "COMM", "MINOR", "MAJOR");
+    for f in m.iter().take(TOP) {
+        let _ = writeln!(out, "{:>8} {:<16} {:>12} {:>12}", f.pid, escape(f.name.as_bytes()), f.minor, f.major);
     }
 }
 

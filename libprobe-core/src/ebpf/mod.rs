@@ -1,6 +1,6 @@
 //! The eBPF domain: kernel events traced with BPF programs (specification section 6) —
 //! system calls by name and by process, run-queue latency, off-CPU time per process with
-//! its cause, and block I/O latency per device and per process.
+//! its cause, block I/O latency per device and per process, and page faults per process.
 //!
 //! **Off by default.** Enabling the domain attaches programs to the kernel, and every
 //! traced event then pays for them (a few tens of nanoseconds per system call with the
@@ -58,6 +58,8 @@ crate::options::name_set! {
         Offcpu = "offcpu",
         /// Block I/O latency per device and operation, and I/O per process.
         Biolatency = "biolatency",
+        /// Page faults per process, minor and major.
+        Faults = "faults",
     }
 }
 
@@ -81,10 +83,10 @@ crate::options::name_set! {
 /// What the ebpf domain traces, and how much it may keep.
 #[derive(Debug, Clone, PartialEq, Eq, OptionSet)]
 pub struct EbpfOptions {
-    /// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency). Each
-    /// adds cost to the events it traces: `syscalls` to every system call, `runqlat` and
-    /// `offcpu` to every context switch (and `runqlat` to every wakeup), `biolatency` to
-    /// every block request.
+    /// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
+    /// faults). Each adds cost to the events it traces: `syscalls` to every system call,
+    /// `runqlat` and `offcpu` to every context switch (and `runqlat` to every wakeup),
+    /// `biolatency` to every block request, `faults` to every page fault.
     pub tracers: EbpfTracers,
     /// The program types the tracers may use, in this order of preference: tp_btf,
     /// raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
@@ -362,6 +364,29 @@ pub struct BlockIoStats {
     pub write_latency_ns: u64,
 }
 
+/// A process's page faults over the interval, summed over its threads: the kernel's own
+/// counts (`min_flt`, `maj_flt` of each thread, as `/proc/<pid>/stat` and `getrusage`
+/// report them), taken at each fault and at each thread's exit.
+///
+/// A thread's fault is read at its next fault or at its exit: the last fault of a thread
+/// still running may be counted in the next interval.
+#[derive(Debug, Clone, PartialEq, Eq, Record)]
+pub struct PageFaults {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+    /// process within the interval is a row of its own.
+    #[record(unit = "ticks")]
+    pub start_time: u64,
+    /// The process's name (its main thread's `comm` when first seen, or after an exec).
+    pub name: ByteStr,
+    /// Faults served without I/O (the page was in memory, or a new zeroed page).
+    pub minor: u64,
+    /// Faults that waited for I/O (the page was read from a file or from swap).
+    pub major: u64,
+}
+
 /// A block request's operation (`REQ_OP_*`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, RecordEnum)]
 #[repr(u8)]
@@ -470,6 +495,8 @@ pub struct EbpfMetrics {
     pub block_io_by_process: Field<Vec<BlockIoStats>>,
     /// The totals since attach.
     pub since_attach: EbpfTotals,
+    /// Page faults per process, most (minor + major) first (option `top_processes`).
+    pub page_faults: Field<Vec<PageFaults>>,
 }
 
 impl EbpfMetrics {
@@ -499,6 +526,7 @@ impl EbpfMetrics {
                 block_io_latency: m(),
                 block_io_by_device: m(),
             },
+            page_faults: m(),
         }
     }
 }

@@ -122,6 +122,7 @@ __all__ = [
     "BlockIoDevice",
     "BlockIoStats",
     "EbpfTotals",
+    "PageFaults",
 ]
 
 VERSION: str
@@ -200,7 +201,7 @@ _PowerMode = Literal["active", "idle", "standby", "unknown"]
 """An ATA disk's power mode (CHECK POWER MODE)."""
 _ZfsHealth = Literal["online", "degraded", "faulted", "offline", "unavail", "removed", "suspended", "unknown"]
 """Health of a ZFS pool or vdev."""
-_TracerName = Literal["syscalls", "runqlat", "offcpu", "biolatency"]
+_TracerName = Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults"]
 """An eBPF tracer: one set of BPF programs and the maps they fill."""
 _TracerState = Literal["attached", "failed"]
 """Whether a tracer's programs are attached."""
@@ -5978,6 +5979,9 @@ class EbpfMetrics(Record):
     @property
     def since_attach(self) -> EbpfTotals:
         """The totals since attach."""
+    @property
+    def page_faults(self) -> Union[list[PageFaults], None]:
+        """Page faults per process, most (minor + major) first (option `top_processes`)."""
 
 @final
 class TracerStatus(Record):
@@ -6278,6 +6282,36 @@ class EbpfTotals(Record):
     def block_io_by_device(self) -> Union[list[BlockIoDevice], None]:
         ...
 
+@final
+class PageFaults(Record):
+    """A process's page faults over the interval, summed over its threads: the kernel's own
+    counts (`min_flt`, `maj_flt` of each thread, as `/proc/<pid>/stat` and `getrusage`
+    report them), taken at each fault and at each thread's exit.
+
+    A thread's fault is read at its next fault or at its exit: the last fault of a thread
+    still running may be counted in the next interval.
+    """
+    @property
+    def pid(self) -> int:
+        """The process id (of the initial pid namespace)."""
+    @property
+    def start_time(self) -> int:
+        """When the process started, in clock ticks since boot (`start_time` of
+        [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+        process within the interval is a row of its own.
+
+        Unit: ticks.
+        """
+    @property
+    def name(self) -> str:
+        """The process's name (its main thread's `comm` when first seen, or after an exec)."""
+    @property
+    def minor(self) -> int:
+        """Faults served without I/O (the page was in memory, or a new zeroed page)."""
+    @property
+    def major(self) -> int:
+        """Faults that waited for I/O (the page was read from a file or from swap)."""
+
 class _SystemOptions(TypedDict, total=False):
     """The system domain's options: `Probe(system={...})`; each key left out keeps its default."""
     # How long one mount's `statvfs` may take, in milliseconds (default 1000). A mount
@@ -6434,11 +6468,11 @@ class _StorageOptions(TypedDict, total=False):
 
 class _EbpfOptions(TypedDict, total=False):
     """The ebpf domain's options: `Probe(ebpf={...})`; each key left out keeps its default."""
-    # The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency). Each
-    # adds cost to the events it traces: `syscalls` to every system call, `runqlat` and
-    # `offcpu` to every context switch (and `runqlat` to every wakeup), `biolatency` to
-    # every block request. Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency`.
-    tracers: Union[str, Iterable[Literal["syscalls", "runqlat", "offcpu", "biolatency"]]]
+    # The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
+    # faults). Each adds cost to the events it traces: `syscalls` to every system call,
+    # `runqlat` and `offcpu` to every context switch (and `runqlat` to every wakeup),
+    # `biolatency` to every block request, `faults` to every page fault. Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults`.
+    tracers: Union[str, Iterable[Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults"]]]
     # The program types the tracers may use, in this order of preference: tp_btf,
     # raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
     # accepts). One name forces that type. `tracepoint` needs tracefs; where it is not

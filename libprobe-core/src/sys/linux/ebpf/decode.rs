@@ -230,6 +230,16 @@ pub(crate) mod layout {
         pub(crate) const FLAGS: usize = 64;
         pub(crate) const SIZE: usize = 72;
     }
+    /// `struct fault_thread` (faults.bpf.c).
+    pub(crate) mod fault_thread {
+        pub(crate) const TID: usize = 0;
+        pub(crate) const TGID: usize = 4;
+        pub(crate) const START: usize = 8;
+        pub(crate) const COMM: usize = 16;
+        pub(crate) const MINOR: usize = 48;
+        pub(crate) const MAJOR: usize = 56;
+        pub(crate) const SIZE: usize = 64;
+    }
     /// A per-process record's `flags`: the process's last thread exited.
     pub(crate) const PROC_EXITED: u32 = 1;
 
@@ -296,6 +306,19 @@ pub(crate) mod layout {
             ],
         ),
         ("runqlat", "hist", super::HIST_SIZE, &[("buckets", 80)]),
+        (
+            "faults",
+            "fault_thread",
+            fault_thread::SIZE,
+            &[
+                ("tid", fault_thread::TID),
+                ("tgid", fault_thread::TGID),
+                ("start", fault_thread::START),
+                ("comm", fault_thread::COMM),
+                ("minor", fault_thread::MINOR),
+                ("major", fault_thread::MAJOR),
+            ],
+        ),
     ];
 }
 
@@ -379,6 +402,7 @@ mod btf {
             "runqlat" => include_bytes!("bpf/runqlat.bpf.o"),
             "offcpu" => include_bytes!("bpf/offcpu.bpf.o"),
             "biolatency" => include_bytes!("bpf/biolatency.bpf.o"),
+            "faults" => include_bytes!("bpf/faults.bpf.o"),
             other => panic!("no object {other}"),
         }
     }

@@ -1,0 +1,232 @@
+//! Live tests of the ebpf domain's memory and file tracers: known work driven in child
+//! processes, and the numbers the tracers report for exactly those processes (the machine
+//! is shared: other processes' rows are never looked at).
+//!
+//! - `faults`: a child touching N fresh anonymous pages has at least N minor faults, and
+//!   not many more; one reading a file-backed mapping whose pages were evicted from the
+//!   page cache has major faults, one per page with readahead off.
+//!
+//! Needs root (as another user every test prints `SKIPPED`). The tests take one lock, so
+//! that no probe of this file counts another test's children by accident.
+
+#![cfg(target_os = "linux")]
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use libprobe::ebpf::{EbpfHooks, EbpfMetrics, EbpfTracers, HookType, TracerState};
+use libprobe::{DomainName, Domains, Field, Options, Probe, Reason, Snapshot};
+
+static LOCK: Mutex<()> = Mutex::new(());
+
+fn root() -> bool {
+    // SAFETY: geteuid cannot fail.
+    unsafe { libc::geteuid() == 0 }
+}
+
+macro_rules! need_root {
+    ($name:literal) => {
+        if !root() {
+            eprintln!(concat!("SKIPPED ", $name, ": needs root"));
+            return;
+        }
+    };
+}
+
+fn options(tracers: &str, hooks: &str) -> Options {
+    let mut o = Options { domains: Domains::NONE.with(DomainName::Ebpf), ..Options::default() };
+    o.ebpf.tracers = EbpfTracers::parse(tracers).unwrap();
+    o.ebpf.hooks = EbpfHooks::parse(hooks).unwrap();
+    o
+}
+
+fn ebpf(s: &Snapshot) -> &EbpfMetrics {
+    match &s.ebpf {
+        Field::Value(e) => e,
+        Field::Missing(r) => panic!("ebpf not collected ({r}): {:?}", s.status(DomainName::Ebpf)),
+    }
+}
+
+/// A probe with its tracers attached: the first snapshot, checked.
+fn attached(o: Options) -> Probe {
+    let mut p = Probe::new(o);
+    let s = p.snapshot();
+    let e = ebpf(&s);
+    for t in &e.tracers {
+        assert_eq!(t.state, TracerState::Attached, "{t:?}");
+    }
+    assert_eq!(e.interval_ns, Field::Missing(Reason::NoPreviousSample));
+    p
+}
+
+/// The row of process `pid`, which started after this test did.
+fn row<T: std::fmt::Debug>(rows: &[T], pid: i32, pid_of: impl Fn(&T) -> i32) -> &T {
+    rows.iter().find(|r| pid_of(r) == pid).unwrap_or_else(|| panic!("no row for {pid} in {rows:?}"))
+}
+
+/// A forked child that waits for `go`, does `work`, says `done`, and exits when told.
+/// `work` runs after fork in a multithreaded process: raw syscalls only, no allocation.
+struct Worker {
+    pid: i32,
+    go: i32,
+    done: i32,
+}
+
+impl Worker {
+    fn spawn(work: fn(usize), arg: usize) -> Worker {
+        let (mut a, mut b) = ([0i32; 2], [0i32; 2]);
+        // SAFETY: pipe writes two fds; fork's child only makes raw syscalls and _exits.
+        unsafe {
+            assert_eq!(libc::pipe(a.as_mut_ptr()), 0);
+            assert_eq!(libc::pipe(b.as_mut_ptr()), 0);
+            let pid = libc::fork();
+            assert!(pid >= 0);
+            if pid == 0 {
+                let mut byte = 0u8;
+                libc::read(a[0], (&mut byte as *mut u8).cast(), 1);
+                work(arg);
+                libc::write(b[1], (&byte as *const u8).cast(), 1);
+                libc::read(a[0], (&mut byte as *mut u8).cast(), 1);
+                libc::_exit(0);
+            }
+            libc::close(a[0]);
+            libc::close(b[1]);
+            Worker { pid, go: a[1], done: b[0] }
+        }
+    }
+
+    /// Starts the work and waits until it is done.
+    fn run(&self) {
+        let byte = 1u8;
+        let mut back = 0u8;
+        // SAFETY: fds owned by self.
+        unsafe {
+            assert_eq!(libc::write(self.go, (&byte as *const u8).cast(), 1), 1);
+            assert_eq!(libc::read(self.done, (&mut back as *mut u8).cast(), 1), 1);
+        }
+    }
+}
+
+impl Drop for Worker {
+    /// Tells the child to exit, and reaps it.
+    fn drop(&mut self) {
+        let byte = 1u8;
+        // SAFETY: fds owned by self; reaps our own child.
+        unsafe {
+            libc::write(self.go, (&byte as *const u8).cast(), 1);
+            libc::close(self.go);
+            libc::close(self.done);
+            libc::waitpid(self.pid, std::ptr::null_mut(), 0);
+        }
+    }
+}
+
+const PAGE: usize = 4096;
+
+/// Touches `n` fresh anonymous pages, one byte each.
+fn touch_anonymous(n: usize) {
+    // SAFETY: a private anonymous mapping of n pages, written within bounds, unmapped.
+    unsafe {
+        let p = libc::mmap(
+            std::ptr::null_mut(),
+            n * PAGE,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+            -1,
+            0,
+        );
+        if p == libc::MAP_FAILED {
+            libc::_exit(3);
+        }
+        // No transparent huge page: one fault per page.
+        libc::madvise(p, n * PAGE, libc::MADV_NOHUGEPAGE);
+        for i in 0..n {
+            std::ptr::write_volatile((p as *mut u8).add(i * PAGE), 1);
+        }
+        libc::munmap(p, n * PAGE);
+    }
+}
+
+/// The file `read_file_pages` maps: its fd, opened before fork.
+static mut FILE_FD: i32 = -1;
+
+/// Reads one byte of each of `n` pages of FILE_FD through a shared mapping, readahead off.
+fn read_file_pages(n: usize) {
+    // SAFETY: a read-only mapping of n pages of a file at least that long, read in bounds.
+    unsafe {
+        let p = libc::mmap(std::ptr::null_mut(), n * PAGE, libc::PROT_READ, libc::MAP_SHARED, FILE_FD, 0);
+        if p == libc::MAP_FAILED {
+            libc::_exit(3);
+        }
+        libc::madvise(p, n * PAGE, libc::MADV_RANDOM);
+        for i in 0..n {
+            std::ptr::read_volatile((p as *const u8).add(i * PAGE));
+        }
+        libc::munmap(p, n * PAGE);
+    }
+}
+
+const ANON_PAGES: usize = 2000;
+const FILE_PAGES: usize = 64;
+
+fn faults_of(hook: &str) {
+    let w = Worker::spawn(touch_anonymous, ANON_PAGES);
+    std::thread::sleep(Duration::from_millis(50)); // the child is blocked in its read
+    let mut p = attached(options("faults", hook));
+    w.run();
+    // Its exit reports its last counts (the fault under way at its last event).
+    let pid = w.pid;
+    drop(w);
+    let s = p.snapshot();
+    let e = ebpf(&s);
+    let t = &e.tracers[0];
+    assert_eq!(t.dropped, Field::Value(0), "{t:?}");
+    let me = row(e.page_faults.value().unwrap(), pid, |r| r.pid);
+    eprintln!("{hook}: {me:?}");
+    // Each page once, plus the few of the child's own stack, the pipe write and its exit.
+    assert!((ANON_PAGES as u64..ANON_PAGES as u64 + 32).contains(&me.minor), "{me:?}");
+    assert_eq!(me.major, 0, "{me:?}");
+}
+
+#[test]
+fn touching_anonymous_pages_is_that_many_minor_faults() {
+    need_root!("touching_anonymous_pages_is_that_many_minor_faults");
+    let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    faults_of("tp_btf");
+    faults_of("raw_tp");
+    faults_of("tracepoint");
+}
+
+#[test]
+fn reading_evicted_file_pages_is_major_faults() {
+    need_root!("reading_evicted_file_pages_is_major_faults");
+    let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let path = std::env::temp_dir().join(format!("libprobe-ebpf-faults-{}", std::process::id()));
+    std::fs::write(&path, vec![0x5au8; FILE_PAGES * PAGE]).unwrap();
+    let file = std::fs::File::open(&path).unwrap();
+    use std::os::fd::AsRawFd;
+    let fd = file.as_raw_fd();
+    // SAFETY: fsync and fadvise on our own fd: the file's clean pages leave the page cache
+    // (only this file's: the machine's other caches stay).
+    unsafe {
+        assert_eq!(libc::fsync(fd), 0);
+        assert_eq!(libc::posix_fadvise(fd, 0, 0, libc::POSIX_FADV_DONTNEED), 0);
+        FILE_FD = fd;
+    }
+    let w = Worker::spawn(read_file_pages, FILE_PAGES);
+    std::thread::sleep(Duration::from_millis(50));
+    let mut p = attached(options("faults", "all"));
+    assert_eq!(ebpf(&p.snapshot()).tracers[0].hook, Some(HookType::TpBtf));
+    w.run();
+    let pid = w.pid;
+    drop(w);
+    let s = p.snapshot();
+    let me = row(ebpf(&s).page_faults.value().unwrap(), pid, |r| r.pid);
+    eprintln!("file: {me:?}");
+    // Readahead off: each page is read when it faults (a page something else brought back
+    // meanwhile would be a minor fault: none should, but the bound allows a few).
+    assert!((FILE_PAGES as u64 - 8..=FILE_PAGES as u64).contains(&me.major), "{me:?}");
+    assert!(me.minor + me.major >= FILE_PAGES as u64, "{me:?}");
+    drop(file);
+    let _ = std::fs::remove_file(&path);
+}
