@@ -110,6 +110,9 @@
 // `faults` in the mask of `libprobe_config_set_ebpf_tracers`.
 #define LIBPROBE_EBPF_TRACERS_FAULTS (1 << 4)
 
+// `mmap` in the mask of `libprobe_config_set_ebpf_tracers`.
+#define LIBPROBE_EBPF_TRACERS_MMAP (1 << 5)
+
 // `tp_btf` in the mask of `libprobe_config_set_ebpf_hooks`.
 #define LIBPROBE_EBPF_HOOKS_TP_BTF (1 << 0)
 
@@ -5359,6 +5362,38 @@ typedef struct libprobe_opt_list_page_faults {
   struct libprobe_list_page_faults value;
 } libprobe_opt_list_page_faults;
 
+// A process's mmap() calls over the interval.
+typedef struct libprobe_mmap_calls {
+  // The process id (of the initial pid namespace).
+  int32_t pid;
+  // When the process started, in clock ticks since boot (`start_time` of
+  // `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+  // process within the interval is a row of its own.
+  // Unit: ticks.
+  uint64_t start_time;
+  // The process's name (its main thread's `comm` when first seen).
+  struct libprobe_str name;
+  // mmap() calls entered (failed ones too; a 32-bit process's mmap2 is not counted).
+  uint64_t count;
+} libprobe_mmap_calls;
+
+// An array of `libprobe_mmap_calls` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_mmap_calls {
+  const struct libprobe_mmap_calls *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_mmap_calls;
+
+// A `libprobe_list_mmap_calls` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_mmap_calls {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_mmap_calls value;
+} libprobe_opt_list_mmap_calls;
+
 // What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
 // previous snapshot of this probe, and the totals since attach.
 //
@@ -5400,6 +5435,8 @@ typedef struct libprobe_ebpf_metrics {
   const struct libprobe_ebpf_totals *since_attach;
   // Page faults per process, most (minor + major) first (option `top_processes`).
   struct libprobe_opt_list_page_faults page_faults;
+  // mmap() calls per process, most first (option `top_processes`).
+  struct libprobe_opt_list_mmap_calls mmap_count;
 } libprobe_ebpf_metrics;
 
 // A `const libprobe_ebpf_metrics *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
@@ -5941,6 +5978,9 @@ typedef struct libprobe_snapshot_view {
 
 // Page faults per process, minor and major.
 #define LIBPROBE_TRACER_NAME_FAULTS 4
+
+// mmap() calls per process.
+#define LIBPROBE_TRACER_NAME_MMAP 5
 
 // Loaded and attached: its fields hold data.
 #define LIBPROBE_TRACER_STATE_ATTACHED 1
@@ -6960,11 +7000,13 @@ libprobe_status libprobe_config_set_storage_devices(struct libprobe_config *conf
 // Sets option `ebpf.tracers` (what `libprobe_config_set` sets by key):
 //
 // The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-// faults). Each adds cost to the events it traces: `syscalls` to every system call,
-// `runqlat` and `offcpu` to every context switch (and `runqlat` to every wakeup),
-// `biolatency` to every block request, `faults` to every page fault.
+// faults, mmap). Each adds cost to the events it traces: `syscalls` to every system
+// call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
+// wakeup), `biolatency` to every block request, `faults` to every page fault, `mmap`
+// to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's; with
+// `tracepoint`, to mmap calls only).
 //
-// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults`.
+// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults,mmap`.
 //
 // Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
 // config is then unchanged).

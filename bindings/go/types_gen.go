@@ -896,6 +896,7 @@ const (
 	TracerNameOffcpu     TracerName = 2
 	TracerNameBiolatency TracerName = 3
 	TracerNameFaults     TracerName = 4
+	TracerNameMmap       TracerName = 5
 )
 
 // String is the snake_case name used in JSON.
@@ -911,6 +912,8 @@ func (v TracerName) String() string {
 		return "biolatency"
 	case TracerNameFaults:
 		return "faults"
+	case TracerNameMmap:
+		return "mmap"
 	}
 	return unknownName(int32(v))
 }
@@ -5972,6 +5975,8 @@ type EBPFMetrics struct {
 	SinceAttach EBPFTotals `json:"since_attach"`
 	// Page faults per process, most (minor + major) first (option `top_processes`).
 	PageFaults Field[[]PageFaults] `json:"page_faults"`
+	// mmap() calls per process, most first (option `top_processes`).
+	MmapCount Field[[]MmapCalls] `json:"mmap_count"`
 }
 
 func convEBPFMetrics(c *C.libprobe_ebpf_metrics) EBPFMetrics {
@@ -5989,6 +5994,7 @@ func convEBPFMetrics(c *C.libprobe_ebpf_metrics) EBPFMetrics {
 		BlockIOByProcess:  convOptListBlockIOStats(&c.block_io_by_process),
 		SinceAttach:       convEBPFTotals(c.since_attach),
 		PageFaults:        convOptListPageFaults(&c.page_faults),
+		MmapCount:         convOptListMmapCalls(&c.mmap_count),
 	}
 }
 
@@ -6297,6 +6303,30 @@ func convPageFaults(c *C.libprobe_page_faults) PageFaults {
 		Name:      goString(c.name),
 		Minor:     uint64(c.minor),
 		Major:     uint64(c.major),
+	}
+}
+
+// A process's mmap() calls over the interval.
+type MmapCalls struct {
+	// The process id (of the initial pid namespace).
+	PID int32 `json:"pid"`
+	// When the process started, in clock ticks since boot (`start_time` of
+	// `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+	// process within the interval is a row of its own.
+	// Unit: ticks.
+	StartTime uint64 `json:"start_time"`
+	// The process's name (its main thread's `comm` when first seen).
+	Name string `json:"name"`
+	// mmap() calls entered (failed ones too; a 32-bit process's mmap2 is not counted).
+	Count uint64 `json:"count"`
+}
+
+func convMmapCalls(c *C.libprobe_mmap_calls) MmapCalls {
+	return MmapCalls{
+		PID:       int32(c.pid),
+		StartTime: uint64(c.start_time),
+		Name:      goString(c.name),
+		Count:     uint64(c.count),
 	}
 }
 
@@ -7605,6 +7635,22 @@ func convOptListPageFaults(c *C.libprobe_opt_list_page_faults) Field[[]PageFault
 		return Field[[]PageFaults]{Reason: Reason(c.reason)}
 	}
 	return Field[[]PageFaults]{Valid: true, Value: convListPageFaults(&c.value)}
+}
+
+func convListMmapCalls(c *C.libprobe_list_mmap_calls) []MmapCalls {
+	out := make([]MmapCalls, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_mmap_calls)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convMmapCalls(e)
+	}
+	return out
+}
+
+func convOptListMmapCalls(c *C.libprobe_opt_list_mmap_calls) Field[[]MmapCalls] {
+	if c.present == 0 {
+		return Field[[]MmapCalls]{Reason: Reason(c.reason)}
+	}
+	return Field[[]MmapCalls]{Valid: true, Value: convListMmapCalls(&c.value)}
 }
 
 func convOptHookType(c *C.libprobe_opt_hook_type) Field[HookType] {

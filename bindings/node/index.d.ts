@@ -105,7 +105,7 @@ export type PowerMode = 'active' | 'idle' | 'standby' | 'unknown';
 export type ZfsHealth = 'online' | 'degraded' | 'faulted' | 'offline' | 'unavail' | 'removed' | 'suspended' | 'unknown';
 
 /** An eBPF tracer: one set of BPF programs and the maps they fill. */
-export type TracerName = 'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults';
+export type TracerName = 'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap';
 
 /** Whether a tracer's programs are attached. */
 export type TracerState = 'attached' | 'failed';
@@ -5056,8 +5056,10 @@ export interface EbpfMetrics {
   sinceAttach: EbpfTotals;
   /** Page faults per process, most (minor + major) first (option `top_processes`). */
   pageFaults: PageFaults[] | null;
+  /** mmap() calls per process, most first (option `top_processes`). */
+  mmapCount: MmapCalls[] | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'intervalNs' | 'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'syscallsByProcess' | 'runqueueLatency' | 'cpuOffTime' | 'blockIoLatency' | 'blockIoByDevice' | 'blockIoByProcess' | 'pageFaults', Reason>>;
+  unavailable?: Partial<Record<'intervalNs' | 'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'syscallsByProcess' | 'runqueueLatency' | 'cpuOffTime' | 'blockIoLatency' | 'blockIoByDevice' | 'blockIoByProcess' | 'pageFaults' | 'mmapCount', Reason>>;
 }
 
 /** One tracer: whether it is attached, how, and what it could not keep. */
@@ -5361,8 +5363,26 @@ export interface PageFaults {
   major: bigint;
 }
 
+/** A process's mmap() calls over the interval. */
+export interface MmapCalls {
+  /** The process id (of the initial pid namespace). */
+  pid: number;
+  /**
+   * When the process started, in clock ticks since boot (`start_time` of
+   * [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+   * process within the interval is a row of its own.
+   *
+   * Unit: ticks.
+   */
+  startTime: bigint;
+  /** The process's name (its main thread's `comm` when first seen). */
+  name: string;
+  /** mmap() calls entered (failed ones too; a 32-bit process's mmap2 is not counted). */
+  count: bigint;
+}
+
 /** The name of each record type. */
-export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics' | 'TracerStatus' | 'LatencyHistogram' | 'HistogramBucket' | 'ProcessSyscalls' | 'OffCpuTime' | 'BlockIoDevice' | 'BlockIoStats' | 'EbpfTotals' | 'PageFaults';
+export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics' | 'TracerStatus' | 'LatencyHistogram' | 'HistogramBucket' | 'ProcessSyscalls' | 'OffCpuTime' | 'BlockIoDevice' | 'BlockIoStats' | 'EbpfTotals' | 'PageFaults' | 'MmapCalls';
 
 /** Each record type by name. */
 export interface RecordTypes {
@@ -5465,6 +5485,7 @@ export interface RecordTypes {
   BlockIoStats: BlockIoStats;
   EbpfTotals: EbpfTotals;
   PageFaults: PageFaults;
+  MmapCalls: MmapCalls;
 }
 
 /** The system domain's options (`new Probe({ system: { … } })`); each one left out keeps its default. */
@@ -5823,13 +5844,15 @@ export interface StorageOptions {
 export interface EbpfOptions {
   /**
    * The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-   * faults). Each adds cost to the events it traces: `syscalls` to every system call,
-   * `runqlat` and `offcpu` to every context switch (and `runqlat` to every wakeup),
-   * `biolatency` to every block request, `faults` to every page fault.
+   * faults, mmap). Each adds cost to the events it traces: `syscalls` to every system
+   * call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
+   * wakeup), `biolatency` to every block request, `faults` to every page fault, `mmap`
+   * to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's; with
+   * `tracepoint`, to mmap calls only).
    *
-   * Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults`.
+   * Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap`.
    */
-  tracers?: string | Array<'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults'>;
+  tracers?: string | Array<'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap'>;
   /**
    * The program types the tracers may use, in this order of preference: tp_btf,
    * raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel

@@ -856,8 +856,8 @@ fn power_dual_battery() {
 
 /// Recorded eBPF maps around known work (see its FIXTURE.md): python3 calling getppid
 /// 20 000 times, `sleep 0.3`, dd writing and reading 16 × 64 KiB with O_DIRECT on loop0;
-/// python3 touching 2 000 anonymous pages and 64 evicted file pages (the `faults` tracer,
-/// recorded in its own run).
+/// python3 touching 2 000 anonymous pages and 64 evicted file pages, and python3 making
+/// 200 mmap() calls (the `faults` and `mmap` tracers, each recorded in its own run).
 #[test]
 fn ebpf_trace() {
     use libprobe::ebpf::{BlockOperation, HookType, TracerState};
@@ -866,7 +866,7 @@ fn ebpf_trace() {
     assert_eq!(st.state, DomainState::Collected);
     assert!(st.warnings.is_empty(), "{:?}", st.warnings);
     let e = s.ebpf.value().unwrap();
-    assert_eq!(e.tracers.len(), 5);
+    assert_eq!(e.tracers.len(), 6);
     assert!(e.tracers.iter().all(|t| t.state == TracerState::Attached && t.hook == Some(HookType::TpBtf)));
     assert!(e.tracers.iter().all(|t| t.dropped == Field::Value(0)));
     let mono = |t: &str| {
@@ -904,6 +904,9 @@ fn ebpf_trace() {
     assert_eq!((toucher.name.as_bytes(), toucher.major), (&b"python3"[..], 64), "{faults:?}");
     assert!(toucher.minor >= 2000, "{toucher:?}");
     assert!(faults.windows(2).all(|w| w[0].minor + w[0].major >= w[1].minor + w[1].major));
+    let mmaps = e.mmap_count.value().unwrap();
+    assert!(mmaps.windows(2).all(|w| w[0].count >= w[1].count));
+    assert!(mmaps[0].count >= 200 && mmaps[0].name == "python3", "{mmaps:?}");
     assert!(e.since_attach.attached_ns >= e.interval_ns.get().unwrap());
 }
 

@@ -5,6 +5,8 @@
 //! - `faults`: a child touching N fresh anonymous pages has at least N minor faults, and
 //!   not many more; one reading a file-backed mapping whose pages were evicted from the
 //!   page cache has major faults, one per page with readahead off.
+//! - `mmap`: a child making N mmap() calls (and one failing) has exactly N + 1, with every
+//!   hook type (`tracepoint` is another event: syscalls/sys_enter_mmap).
 //!
 //! Needs root (as another user every test prints `SKIPPED`). The tests take one lock, so
 //! that no probe of this file counts another test's children by accident.
@@ -229,4 +231,44 @@ fn reading_evicted_file_pages_is_major_faults() {
     assert!(me.minor + me.major >= FILE_PAGES as u64, "{me:?}");
     drop(file);
     let _ = std::fs::remove_file(&path);
+}
+
+const MMAPS: usize = 300;
+
+/// `n` anonymous one-page mappings, each unmapped, then one mmap() that fails (EINVAL).
+fn mmap_calls(n: usize) {
+    // SAFETY: anonymous mappings of one page, unmapped at once; a zero-length mmap fails.
+    unsafe {
+        for _ in 0..n {
+            let p =
+                libc::mmap(std::ptr::null_mut(), PAGE, libc::PROT_READ, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0);
+            if p != libc::MAP_FAILED {
+                libc::munmap(p, PAGE);
+            }
+        }
+        libc::mmap(std::ptr::null_mut(), 0, libc::PROT_READ, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0);
+    }
+}
+
+#[test]
+fn mmap_calls_are_counted_exactly() {
+    need_root!("mmap_calls_are_counted_exactly");
+    let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    for (hooks, hook) in
+        [("tp_btf", HookType::TpBtf), ("raw_tp", HookType::RawTp), ("tracepoint", HookType::Tracepoint)]
+    {
+        let w = Worker::spawn(mmap_calls, MMAPS);
+        std::thread::sleep(Duration::from_millis(50));
+        let mut p = attached(options("mmap", hooks));
+        w.run();
+        let s = p.snapshot();
+        let e = ebpf(&s);
+        assert_eq!((e.tracers[0].hook, e.tracers[0].dropped), (Some(hook), Field::Value(0)), "{:?}", e.tracers[0]);
+        let me = row(e.mmap_count.value().unwrap(), w.pid, |r| r.pid);
+        assert_eq!(me.count, MMAPS as u64 + 1, "{hooks}: {me:?}");
+        // Nothing more after the work: the process is idle, then gone.
+        drop(w);
+        let s = p.snapshot();
+        assert!(ebpf(&s).mmap_count.value().unwrap().iter().all(|r| r.pid != me.pid));
+    }
 }

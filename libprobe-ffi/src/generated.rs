@@ -496,6 +496,8 @@ pub const LIBPROBE_TRACER_NAME_OFFCPU: libprobe_tracer_name = 2;
 pub const LIBPROBE_TRACER_NAME_BIOLATENCY: libprobe_tracer_name = 3;
 /// Page faults per process, minor and major.
 pub const LIBPROBE_TRACER_NAME_FAULTS: libprobe_tracer_name = 4;
+/// mmap() calls per process.
+pub const LIBPROBE_TRACER_NAME_MMAP: libprobe_tracer_name = 5;
 
 fn c_tracer_name(_: &Arena, v: ValueRef<'_>) -> libprobe_tracer_name {
     crate::arena::enum_(v)
@@ -4151,6 +4153,48 @@ fn c_opt_list_page_faults(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_page_
     match presence(v) {
         Ok(v) => libprobe_opt_list_page_faults { present: 1, reason: 0, value: c_list_page_faults(a, v) },
         Err(reason) => libprobe_opt_list_page_faults { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_mmap_calls` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_mmap_calls {
+    pub ptr: *const libprobe_mmap_calls,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_mmap_calls {
+    const ZERO: Self =
+        libprobe_list_mmap_calls { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_mmap_calls>() };
+}
+
+fn c_list_mmap_calls(a: &Arena, v: ValueRef<'_>) -> libprobe_list_mmap_calls {
+    let (ptr, count) = a.list(v, e_mmap_calls);
+    libprobe_list_mmap_calls { ptr, count, stride: size_of::<libprobe_mmap_calls>() }
+}
+
+/// A `libprobe_list_mmap_calls` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_mmap_calls {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_mmap_calls,
+}
+
+impl Zero for libprobe_opt_list_mmap_calls {
+    const ZERO: Self = libprobe_opt_list_mmap_calls { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_mmap_calls(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_mmap_calls {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_mmap_calls { present: 1, reason: 0, value: c_list_mmap_calls(a, v) },
+        Err(reason) => libprobe_opt_list_mmap_calls { present: 0, reason, value: Zero::ZERO },
     }
 }
 
@@ -10322,6 +10366,8 @@ pub struct libprobe_ebpf_metrics {
     pub since_attach: *const libprobe_ebpf_totals,
     /// Page faults per process, most (minor + major) first (option `top_processes`).
     pub page_faults: libprobe_opt_list_page_faults,
+    /// mmap() calls per process, most first (option `top_processes`).
+    pub mmap_count: libprobe_opt_list_mmap_calls,
 }
 
 fn c_ebpf_metrics(a: &Arena, v: ValueRef<'_>) -> *const libprobe_ebpf_metrics {
@@ -10350,6 +10396,7 @@ pub(crate) fn fill_ebpf_metrics(a: &Arena, r: &dyn Record) -> libprobe_ebpf_metr
         block_io_by_process: c_opt_list_block_io_stats(a, r.field(10)),
         since_attach: c_ebpf_totals(a, r.field(11)),
         page_faults: c_opt_list_page_faults(a, r.field(12)),
+        mmap_count: c_opt_list_mmap_calls(a, r.field(13)),
     }
 }
 
@@ -10775,6 +10822,43 @@ pub(crate) fn fill_page_faults(a: &Arena, r: &dyn Record) -> libprobe_page_fault
     }
 }
 
+/// A process's mmap() calls over the interval.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_mmap_calls {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+    /// process within the interval is a row of its own.
+    /// Unit: ticks.
+    pub start_time: u64,
+    /// The process's name (its main thread's `comm` when first seen).
+    pub name: libprobe_str,
+    /// mmap() calls entered (failed ones too; a 32-bit process's mmap2 is not counted).
+    pub count: u64,
+}
+
+fn c_mmap_calls(a: &Arena, v: ValueRef<'_>) -> *const libprobe_mmap_calls {
+    a.record(v, fill_mmap_calls)
+}
+
+fn e_mmap_calls(a: &Arena, v: ValueRef<'_>) -> libprobe_mmap_calls {
+    match v {
+        ValueRef::Record(r) => fill_mmap_calls(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_mmap_calls(a: &Arena, r: &dyn Record) -> libprobe_mmap_calls {
+    libprobe_mmap_calls {
+        pid: c_i32(a, r.field(0)),
+        start_time: c_u64(a, r.field(1)),
+        name: c_str(a, r.field(2)),
+        count: c_u64(a, r.field(3)),
+    }
+}
+
 // ---- Scalars. ----
 
 fn c_u64(_: &Arena, v: ValueRef<'_>) -> u64 {
@@ -10819,7 +10903,7 @@ fn c_u16(_: &Arena, v: ValueRef<'_>) -> u16 {
 
 // ---- The run-time schema (`libprobe_schema()`). ----
 
-pub(crate) static TYPES: Table<[libprobe_type_info; 321]> = Table([
+pub(crate) static TYPES: Table<[libprobe_type_info; 324]> = Table([
     libprobe_type_info {
         kind: LIBPROBE_KIND_U64,
         size: size_of::<u64>() as u32,
@@ -13638,6 +13722,33 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 321]> = Table([
         name: c"libprobe_opt_list_page_faults".as_ptr(),
     },
     libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_mmap_calls>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 99,
+        name: c"const libprobe_mmap_calls *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_mmap_calls>() as u32,
+        value_offset: 0,
+        elem: 313,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_mmap_calls".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_mmap_calls>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_mmap_calls, value) as u32,
+        elem: 314,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_mmap_calls".as_ptr(),
+    },
+    libprobe_type_info {
         kind: LIBPROBE_KIND_ENUM,
         size: size_of::<libprobe_tracer_name>() as u32,
         value_offset: 0,
@@ -13668,7 +13779,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 321]> = Table([
         kind: LIBPROBE_KIND_OPTIONAL,
         size: size_of::<libprobe_opt_hook_type>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_hook_type, value) as u32,
-        elem: 315,
+        elem: 318,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_hook_type".as_ptr(),
@@ -13695,7 +13806,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 321]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_histogram_bucket>() as u32,
         value_offset: 0,
-        elem: 318,
+        elem: 321,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_histogram_bucket".as_ptr(),
@@ -18626,7 +18737,7 @@ static FIELDS_PHYSICAL_VOLUME: Table<[libprobe_field_info; 10]> = Table([
     libprobe_field_info { name: c"mda_count".as_ptr(), doc: c"Metadata areas on this device.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_physical_volume, mda_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
-static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 13]> = Table([
+static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 14]> = Table([
     libprobe_field_info { name: c"interval_ns".as_ptr(), doc: c"The interval the fields below cover: since the previous snapshot.".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_ebpf_metrics, interval_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"tracers".as_ptr(), doc: c"Every tracer asked for, attached or not.".as_ptr(), unit: std::ptr::null(), type_index: 292, offset: std::mem::offset_of!(libprobe_ebpf_metrics, tracers) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"syscall_counts".as_ptr(), doc: c"Calls per syscall name, largest first (calls entered in the interval).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_counts) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -18640,22 +18751,23 @@ static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 13]> = Table([
     libprobe_field_info { name: c"block_io_by_process".as_ptr(), doc: c"Block I/O per submitting process, most bytes first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 308, offset: std::mem::offset_of!(libprobe_ebpf_metrics, block_io_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"since_attach".as_ptr(), doc: c"The totals since attach.".as_ptr(), unit: std::ptr::null(), type_index: 309, offset: std::mem::offset_of!(libprobe_ebpf_metrics, since_attach) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"page_faults".as_ptr(), doc: c"Page faults per process, most (minor + major) first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 312, offset: std::mem::offset_of!(libprobe_ebpf_metrics, page_faults) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mmap_count".as_ptr(), doc: c"mmap() calls per process, most first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 315, offset: std::mem::offset_of!(libprobe_ebpf_metrics, mmap_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_TRACER_STATUS: Table<[libprobe_field_info; 9]> = Table([
-    libprobe_field_info { name: c"tracer".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 313, offset: std::mem::offset_of!(libprobe_tracer_status, tracer) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 314, offset: std::mem::offset_of!(libprobe_tracer_status, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tracer".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 316, offset: std::mem::offset_of!(libprobe_tracer_status, tracer) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 317, offset: std::mem::offset_of!(libprobe_tracer_status, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"reason".as_ptr(), doc: c"Why the tracer is not attached; null when it is.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_tracer_status, reason) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"error".as_ptr(), doc: c"What failed, when it failed (the loader's or the kernel's message).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_tracer_status, error) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"hook".as_ptr(), doc: c"The program type its programs use (the first of option `hooks` this kernel\naccepted); null when not attached.".as_ptr(), unit: std::ptr::null(), type_index: 316, offset: std::mem::offset_of!(libprobe_tracer_status, hook) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"tracefs_mounted".as_ptr(), doc: c"For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to\nread the tracepoints' ids) because it was not mounted; null for the other types,\nwhich need no tracefs.".as_ptr(), unit: std::ptr::null(), type_index: 317, offset: std::mem::offset_of!(libprobe_tracer_status, tracefs_mounted) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"hook".as_ptr(), doc: c"The program type its programs use (the first of option `hooks` this kernel\naccepted); null when not attached.".as_ptr(), unit: std::ptr::null(), type_index: 319, offset: std::mem::offset_of!(libprobe_tracer_status, hook) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tracefs_mounted".as_ptr(), doc: c"For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to\nread the tracepoints' ids) because it was not mounted; null for the other types,\nwhich need no tracefs.".as_ptr(), unit: std::ptr::null(), type_index: 320, offset: std::mem::offset_of!(libprobe_tracer_status, tracefs_mounted) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"events".as_ptr(), doc: c"The kernel events its programs are attached to (`raw_syscalls/sys_enter`).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_tracer_status, events) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"dropped".as_ptr(), doc: c"Events not counted in the interval because a bounded table was full (or a thread\nexit record found its ring full); `no_previous_sample` at the snapshot that attached.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_tracer_status, dropped) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"dropped_since_attach".as_ptr(), doc: c"Events not counted since attach.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tracer_status, dropped_since_attach) as u32, metric: LIBPROBE_METRIC_COUNTER },
 ]);
 
 static FIELDS_LATENCY_HISTOGRAM: Table<[libprobe_field_info; 8]> = Table([
-    libprobe_field_info { name: c"buckets".as_ptr(), doc: c"The non-empty buckets, in increasing order of bound.".as_ptr(), unit: std::ptr::null(), type_index: 319, offset: std::mem::offset_of!(libprobe_latency_histogram, buckets) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"buckets".as_ptr(), doc: c"The non-empty buckets, in increasing order of bound.".as_ptr(), unit: std::ptr::null(), type_index: 322, offset: std::mem::offset_of!(libprobe_latency_histogram, buckets) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"sum_ns".as_ptr(), doc: c"Sum of the values.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_latency_histogram, sum_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"count".as_ptr(), doc: c"Number of values (the sum of the buckets' counts).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_latency_histogram, count) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"min_ns".as_ptr(), doc: c"The smallest value; null when there is none. Exact, except that an event racing\nthe snapshot by a few nanoseconds may count in the next interval's buckets but not\nin this one's minimum and maximum (then null here if it was the only one).".as_ptr(), unit: c"ns".as_ptr(), type_index: 212, offset: std::mem::offset_of!(libprobe_latency_histogram, min_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -18720,7 +18832,7 @@ static FIELDS_BLOCK_IO_DEVICE: Table<[libprobe_field_info; 6]> = Table([
         name: c"operation".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 320,
+        type_index: 323,
         offset: std::mem::offset_of!(libprobe_block_io_device, operation) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -18821,7 +18933,14 @@ static FIELDS_PAGE_FAULTS: Table<[libprobe_field_info; 5]> = Table([
     libprobe_field_info { name: c"major".as_ptr(), doc: c"Faults that waited for I/O (the page was read from a file or from swap).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_page_faults, major) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
-pub(crate) static RECORDS: Table<[libprobe_record_info; 99]> = Table([
+static FIELDS_MMAP_CALLS: Table<[libprobe_field_info; 4]> = Table([
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (of the initial pid namespace).".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_mmap_calls, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"When the process started, in clock ticks since boot (`start_time` of\n[`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new\nprocess within the interval is a row of its own.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_mmap_calls, start_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The process's name (its main thread's `comm` when first seen).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_mmap_calls, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"count".as_ptr(), doc: c"mmap() calls entered (failed ones too; a 32-bit process's mmap2 is not counted).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_mmap_calls, count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+]);
+
+pub(crate) static RECORDS: Table<[libprobe_record_info; 100]> = Table([
     libprobe_record_info { name: c"libprobe_snapshot_view".as_ptr(), schema_name: c"Snapshot".as_ptr(), doc: c"Everything one call collected.".as_ptr(), size: size_of::<libprobe_snapshot_view>() as u32, field_count: FIELDS_SNAPSHOT.0.len() as u32, fields: FIELDS_SNAPSHOT.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_domain_status".as_ptr(), schema_name: c"DomainStatus".as_ptr(), doc: c"How the collection of one domain went.".as_ptr(), size: size_of::<libprobe_domain_status>() as u32, field_count: FIELDS_DOMAIN_STATUS.0.len() as u32, fields: FIELDS_DOMAIN_STATUS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_system".as_ptr(), schema_name: c"System".as_ptr(), doc: c"The machine as a whole.".as_ptr(), size: size_of::<libprobe_system>() as u32, field_count: FIELDS_SYSTEM.0.len() as u32, fields: FIELDS_SYSTEM.0.as_ptr() },
@@ -18921,6 +19040,7 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 99]> = Table([
     libprobe_record_info { name: c"libprobe_block_io_stats".as_ptr(), schema_name: c"BlockIoStats".as_ptr(), doc: c"A process's block I/O over the interval (the specification's `BlockIoStats`): the\nrequests it submitted that completed, and their time from issue to completion.".as_ptr(), size: size_of::<libprobe_block_io_stats>() as u32, field_count: FIELDS_BLOCK_IO_STATS.0.len() as u32, fields: FIELDS_BLOCK_IO_STATS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_ebpf_totals".as_ptr(), schema_name: c"EbpfTotals".as_ptr(), doc: c"What the tracers counted since they were attached: counters, which start again from 0\nwhen a new probe attaches. The histograms and device rows are of the same record types\nas the interval's ([`LatencyHistogram`], [`BlockIoDevice`]), whose numbers are gauges\n(they are of one interval); their totals here are therefore gauges in the schema too.".as_ptr(), size: size_of::<libprobe_ebpf_totals>() as u32, field_count: FIELDS_EBPF_TOTALS.0.len() as u32, fields: FIELDS_EBPF_TOTALS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_page_faults".as_ptr(), schema_name: c"PageFaults".as_ptr(), doc: c"A process's page faults over the interval, summed over its threads: the kernel's own\ncounts (`min_flt`, `maj_flt` of each thread, as `/proc/<pid>/stat` and `getrusage`\nreport them), taken at each fault and at each thread's exit.\n\nA thread's fault is read at its next fault or at its exit: the last fault of a thread\nstill running may be counted in the next interval.".as_ptr(), size: size_of::<libprobe_page_faults>() as u32, field_count: FIELDS_PAGE_FAULTS.0.len() as u32, fields: FIELDS_PAGE_FAULTS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_mmap_calls".as_ptr(), schema_name: c"MmapCalls".as_ptr(), doc: c"A process's mmap() calls over the interval.".as_ptr(), size: size_of::<libprobe_mmap_calls>() as u32, field_count: FIELDS_MMAP_CALLS.0.len() as u32, fields: FIELDS_MMAP_CALLS.0.as_ptr() },
 ]);
 
 static VARIANTS_DOMAIN_NAME: Table<[libprobe_variant_info; 7]> = Table([
@@ -19787,7 +19907,7 @@ static VARIANTS_ZFS_HEALTH: Table<[libprobe_variant_info; 8]> = Table([
     },
 ]);
 
-static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 5]> = Table([
+static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 6]> = Table([
     libprobe_variant_info {
         name: c"syscalls".as_ptr(),
         constant: c"LIBPROBE_TRACER_NAME_SYSCALLS".as_ptr(),
@@ -19817,6 +19937,12 @@ static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 5]> = Table([
         constant: c"LIBPROBE_TRACER_NAME_FAULTS".as_ptr(),
         doc: c"Page faults per process, minor and major.".as_ptr(),
         code: LIBPROBE_TRACER_NAME_FAULTS,
+    },
+    libprobe_variant_info {
+        name: c"mmap".as_ptr(),
+        constant: c"LIBPROBE_TRACER_NAME_MMAP".as_ptr(),
+        doc: c"mmap() calls per process.".as_ptr(),
+        code: LIBPROBE_TRACER_NAME_MMAP,
     },
 ]);
 
@@ -20882,15 +21008,19 @@ pub const LIBPROBE_EBPF_TRACERS_OFFCPU: u32 = 1 << 2;
 pub const LIBPROBE_EBPF_TRACERS_BIOLATENCY: u32 = 1 << 3;
 /// `faults` in the mask of `libprobe_config_set_ebpf_tracers`.
 pub const LIBPROBE_EBPF_TRACERS_FAULTS: u32 = 1 << 4;
+/// `mmap` in the mask of `libprobe_config_set_ebpf_tracers`.
+pub const LIBPROBE_EBPF_TRACERS_MMAP: u32 = 1 << 5;
 
 /// Sets option `ebpf.tracers` (what `libprobe_config_set` sets by key):
 ///
 /// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-/// faults). Each adds cost to the events it traces: `syscalls` to every system call,
-/// `runqlat` and `offcpu` to every context switch (and `runqlat` to every wakeup),
-/// `biolatency` to every block request, `faults` to every page fault.
+/// faults, mmap). Each adds cost to the events it traces: `syscalls` to every system
+/// call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
+/// wakeup), `biolatency` to every block request, `faults` to every page fault, `mmap`
+/// to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's; with
+/// `tracepoint`, to mmap calls only).
 ///
-/// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults`.
+/// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults,mmap`.
 ///
 /// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
 /// config is then unchanged).
@@ -20900,7 +21030,7 @@ pub const LIBPROBE_EBPF_TRACERS_FAULTS: u32 = 1 << 4;
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn libprobe_config_set_ebpf_tracers(config: *mut libprobe_config, mask: u32) -> libprobe_status {
     set_typed(config, "ebpf.tracers", || {
-        names_from_mask(&["syscalls", "runqlat", "offcpu", "biolatency", "faults"], mask)
+        names_from_mask(&["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap"], mask)
     })
 }
 

@@ -1,7 +1,7 @@
 //! `probe trace`: the eBPF tracers over an interval, printed like bcc's tools — top
 //! syscalls (`syscount -L`), top processes, run-queue latency (`runqlat`), off-CPU time
 //! per process (`offcputime`), block I/O latency per device (`biolatency -D`) and per
-//! process (`biotop`), page faults per process.
+//! process (`biotop`), page faults and mmap() calls per process.
 
 use std::fmt::Write;
 
@@ -39,6 +39,7 @@ pub fn report(snap: &Snapshot, duration: f64) -> Result<String, String> {
     offcpu(&mut out, e);
     block_io(&mut out, e);
     faults(&mut out, e);
+    mmaps(&mut out, e);
     Ok(out)
 }
 
@@ -176,6 +177,15 @@ fn faults(out: &mut String, e: &EbpfMetrics) {
     let _ = writeln!(out, "{:>8} {:<16} {:>12} {:>12}", "PID", "COMM", "MINOR", "MAJOR");
     for f in m.iter().take(TOP) {
         let _ = writeln!(out, "{:>8} {:<16} {:>12} {:>12}", f.pid, escape(f.name.as_bytes()), f.minor, f.major);
+    }
+}
+
+fn mmaps(out: &mut String, e: &EbpfMetrics) {
+    let Field::Value(m) = &e.mmap_count else { return };
+    let _ = writeln!(out, "\n== mmap() calls per process ==");
+    let _ = writeln!(out, "{:>8} {:<16} {:>12}", "PID", "COMM", "CALLS");
+    for c in m.iter().take(TOP) {
+        let _ = writeln!(out, "{:>8} {:<16} {:>12}", c.pid, escape(c.name.as_bytes()), c.count);
     }
 }
 

@@ -1,6 +1,7 @@
 //! The eBPF domain: kernel events traced with BPF programs (specification section 6) —
 //! system calls by name and by process, run-queue latency, off-CPU time per process with
-//! its cause, block I/O latency per device and per process, and page faults per process.
+//! its cause, block I/O latency per device and per process, page faults and mmap() calls
+//! per process.
 //!
 //! **Off by default.** Enabling the domain attaches programs to the kernel, and every
 //! traced event then pays for them (a few tens of nanoseconds per system call with the
@@ -60,6 +61,8 @@ crate::options::name_set! {
         Biolatency = "biolatency",
         /// Page faults per process, minor and major.
         Faults = "faults",
+        /// mmap() calls per process.
+        Mmap = "mmap",
     }
 }
 
@@ -84,9 +87,11 @@ crate::options::name_set! {
 #[derive(Debug, Clone, PartialEq, Eq, OptionSet)]
 pub struct EbpfOptions {
     /// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-    /// faults). Each adds cost to the events it traces: `syscalls` to every system call,
-    /// `runqlat` and `offcpu` to every context switch (and `runqlat` to every wakeup),
-    /// `biolatency` to every block request, `faults` to every page fault.
+    /// faults, mmap). Each adds cost to the events it traces: `syscalls` to every system
+    /// call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
+    /// wakeup), `biolatency` to every block request, `faults` to every page fault, `mmap`
+    /// to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's; with
+    /// `tracepoint`, to mmap calls only).
     pub tracers: EbpfTracers,
     /// The program types the tracers may use, in this order of preference: tp_btf,
     /// raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
@@ -387,6 +392,22 @@ pub struct PageFaults {
     pub major: u64,
 }
 
+/// A process's mmap() calls over the interval.
+#[derive(Debug, Clone, PartialEq, Eq, Record)]
+pub struct MmapCalls {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+    /// process within the interval is a row of its own.
+    #[record(unit = "ticks")]
+    pub start_time: u64,
+    /// The process's name (its main thread's `comm` when first seen).
+    pub name: ByteStr,
+    /// mmap() calls entered (failed ones too; a 32-bit process's mmap2 is not counted).
+    pub count: u64,
+}
+
 /// A block request's operation (`REQ_OP_*`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, RecordEnum)]
 #[repr(u8)]
@@ -497,6 +518,8 @@ pub struct EbpfMetrics {
     pub since_attach: EbpfTotals,
     /// Page faults per process, most (minor + major) first (option `top_processes`).
     pub page_faults: Field<Vec<PageFaults>>,
+    /// mmap() calls per process, most first (option `top_processes`).
+    pub mmap_count: Field<Vec<MmapCalls>>,
 }
 
 impl EbpfMetrics {
@@ -527,6 +550,7 @@ impl EbpfMetrics {
                 block_io_by_device: m(),
             },
             page_faults: m(),
+            mmap_count: m(),
         }
     }
 }

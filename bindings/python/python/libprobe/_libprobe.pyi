@@ -123,6 +123,7 @@ __all__ = [
     "BlockIoStats",
     "EbpfTotals",
     "PageFaults",
+    "MmapCalls",
 ]
 
 VERSION: str
@@ -201,7 +202,7 @@ _PowerMode = Literal["active", "idle", "standby", "unknown"]
 """An ATA disk's power mode (CHECK POWER MODE)."""
 _ZfsHealth = Literal["online", "degraded", "faulted", "offline", "unavail", "removed", "suspended", "unknown"]
 """Health of a ZFS pool or vdev."""
-_TracerName = Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults"]
+_TracerName = Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap"]
 """An eBPF tracer: one set of BPF programs and the maps they fill."""
 _TracerState = Literal["attached", "failed"]
 """Whether a tracer's programs are attached."""
@@ -5982,6 +5983,9 @@ class EbpfMetrics(Record):
     @property
     def page_faults(self) -> Union[list[PageFaults], None]:
         """Page faults per process, most (minor + major) first (option `top_processes`)."""
+    @property
+    def mmap_count(self) -> Union[list[MmapCalls], None]:
+        """mmap() calls per process, most first (option `top_processes`)."""
 
 @final
 class TracerStatus(Record):
@@ -6312,6 +6316,27 @@ class PageFaults(Record):
     def major(self) -> int:
         """Faults that waited for I/O (the page was read from a file or from swap)."""
 
+@final
+class MmapCalls(Record):
+    """A process's mmap() calls over the interval."""
+    @property
+    def pid(self) -> int:
+        """The process id (of the initial pid namespace)."""
+    @property
+    def start_time(self) -> int:
+        """When the process started, in clock ticks since boot (`start_time` of
+        [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+        process within the interval is a row of its own.
+
+        Unit: ticks.
+        """
+    @property
+    def name(self) -> str:
+        """The process's name (its main thread's `comm` when first seen)."""
+    @property
+    def count(self) -> int:
+        """mmap() calls entered (failed ones too; a 32-bit process's mmap2 is not counted)."""
+
 class _SystemOptions(TypedDict, total=False):
     """The system domain's options: `Probe(system={...})`; each key left out keeps its default."""
     # How long one mount's `statvfs` may take, in milliseconds (default 1000). A mount
@@ -6469,10 +6494,12 @@ class _StorageOptions(TypedDict, total=False):
 class _EbpfOptions(TypedDict, total=False):
     """The ebpf domain's options: `Probe(ebpf={...})`; each key left out keeps its default."""
     # The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-    # faults). Each adds cost to the events it traces: `syscalls` to every system call,
-    # `runqlat` and `offcpu` to every context switch (and `runqlat` to every wakeup),
-    # `biolatency` to every block request, `faults` to every page fault. Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults`.
-    tracers: Union[str, Iterable[Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults"]]]
+    # faults, mmap). Each adds cost to the events it traces: `syscalls` to every system
+    # call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
+    # wakeup), `biolatency` to every block request, `faults` to every page fault, `mmap`
+    # to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's; with
+    # `tracepoint`, to mmap calls only). Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap`.
+    tracers: Union[str, Iterable[Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap"]]]
     # The program types the tracers may use, in this order of preference: tp_btf,
     # raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
     # accepts). One name forces that type. `tracepoint` needs tracefs; where it is not

@@ -240,6 +240,13 @@ pub(crate) mod layout {
         pub(crate) const MAJOR: usize = 56;
         pub(crate) const SIZE: usize = 64;
     }
+    /// `struct mmap_proc` (mmap.bpf.c).
+    pub(crate) mod mmap_proc {
+        pub(crate) const CALLS: usize = 0;
+        pub(crate) const COMM: usize = 8;
+        pub(crate) const FLAGS: usize = 24;
+        pub(crate) const SIZE: usize = 32;
+    }
     /// A per-process record's `flags`: the process's last thread exited.
     pub(crate) const PROC_EXITED: u32 = 1;
 
@@ -318,6 +325,12 @@ pub(crate) mod layout {
                 ("minor", fault_thread::MINOR),
                 ("major", fault_thread::MAJOR),
             ],
+        ),
+        (
+            "mmap",
+            "mmap_proc",
+            mmap_proc::SIZE,
+            &[("calls", mmap_proc::CALLS), ("comm", mmap_proc::COMM), ("flags", mmap_proc::FLAGS)],
         ),
     ];
 }
@@ -403,6 +416,7 @@ mod btf {
             "offcpu" => include_bytes!("bpf/offcpu.bpf.o"),
             "biolatency" => include_bytes!("bpf/biolatency.bpf.o"),
             "faults" => include_bytes!("bpf/faults.bpf.o"),
+            "mmap" => include_bytes!("bpf/mmap.bpf.o"),
             other => panic!("no object {other}"),
         }
     }
