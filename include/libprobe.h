@@ -113,6 +113,9 @@
 // `mmap` in the mask of `libprobe_config_set_ebpf_tracers`.
 #define LIBPROBE_EBPF_TRACERS_MMAP (1 << 5)
 
+// `opens` in the mask of `libprobe_config_set_ebpf_tracers`.
+#define LIBPROBE_EBPF_TRACERS_OPENS (1 << 6)
+
 // `tp_btf` in the mask of `libprobe_config_set_ebpf_hooks`.
 #define LIBPROBE_EBPF_HOOKS_TP_BTF (1 << 0)
 
@@ -5394,6 +5397,53 @@ typedef struct libprobe_opt_list_mmap_calls {
   struct libprobe_list_mmap_calls value;
 } libprobe_opt_list_mmap_calls;
 
+// One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
+// system call: the path is the caller's (relative to its working directory or to the
+// directory descriptor it passed), not a resolved one, and opens made inside the kernel
+// (exec, module loading) are not seen.
+typedef struct libprobe_file_open {
+  // The process id (of the initial pid namespace).
+  int32_t pid;
+  // When the process started, in clock ticks since boot (`start_time` of
+  // `crate::process::ProcessFull`): with `pid`, its identity.
+  // Unit: ticks.
+  uint64_t start_time;
+  // The calling thread's id.
+  int32_t tid;
+  // The calling thread's name (`comm`).
+  struct libprobe_str name;
+  // The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes.
+  struct libprobe_str path;
+  // Whether the path was longer than 255 bytes (only its first 255 are in `path`).
+  uint8_t path_truncated;
+  // The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`
+  // is `O_CREAT | O_WRONLY | O_TRUNC`).
+  uint32_t flags;
+  // When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's
+  // `monotonic_ns`.
+  // Unit: ns.
+  uint64_t monotonic_ns;
+  // The new file descriptor, or the error as a negative errno (-2: ENOENT).
+  int64_t result;
+} libprobe_file_open;
+
+// An array of `libprobe_file_open` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_file_open {
+  const struct libprobe_file_open *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_file_open;
+
+// A `libprobe_list_file_open` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_file_open {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_file_open value;
+} libprobe_opt_list_file_open;
+
 // What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
 // previous snapshot of this probe, and the totals since attach.
 //
@@ -5437,6 +5487,12 @@ typedef struct libprobe_ebpf_metrics {
   struct libprobe_opt_list_page_faults page_faults;
   // mmap() calls per process, most first (option `top_processes`).
   struct libprobe_opt_list_mmap_calls mmap_count;
+  // File opens of the interval, in the order they were entered: at most option
+  // `max_open_events`.
+  struct libprobe_opt_list_file_open file_opens;
+  // Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded
+  // by the kernel side (its ring buffer or its table of opens in progress was full).
+  struct libprobe_opt_u64 file_opens_dropped;
 } libprobe_ebpf_metrics;
 
 // A `const libprobe_ebpf_metrics *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
@@ -5981,6 +6037,9 @@ typedef struct libprobe_snapshot_view {
 
 // mmap() calls per process.
 #define LIBPROBE_TRACER_NAME_MMAP 5
+
+// File opens as events: path, flags, time, result.
+#define LIBPROBE_TRACER_NAME_OPENS 6
 
 // Loaded and attached: its fields hold data.
 #define LIBPROBE_TRACER_STATE_ATTACHED 1
@@ -7000,13 +7059,14 @@ libprobe_status libprobe_config_set_storage_devices(struct libprobe_config *conf
 // Sets option `ebpf.tracers` (what `libprobe_config_set` sets by key):
 //
 // The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-// faults, mmap). Each adds cost to the events it traces: `syscalls` to every system
-// call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
+// faults, mmap, opens). Each adds cost to the events it traces: `syscalls` to every
+// system call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
 // wakeup), `biolatency` to every block request, `faults` to every page fault, `mmap`
 // to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's; with
-// `tracepoint`, to mmap calls only).
+// `tracepoint`, to mmap calls only), `opens` to every system call's entry and exit
+// (it keeps only the opens).
 //
-// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults,mmap`.
+// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens`.
 //
 // Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
 // config is then unchanged).
@@ -7108,6 +7168,22 @@ libprobe_status libprobe_config_set_ebpf_max_pids(struct libprobe_config *config
 // `config` came from `libprobe_config_new`; pointer arguments are as described above.
 libprobe_status libprobe_config_set_ebpf_max_requests(struct libprobe_config *config,
                                                       uint32_t value);
+
+// Sets option `ebpf.max_open_events` (what `libprobe_config_set` sets by key):
+//
+// File open events listed per snapshot (default 4096); the ring buffer the kernel
+// writes them to holds about as many (328 bytes each). Those past the bound, or that
+// found the ring full, are counted in `file_opens_dropped`.
+//
+// `value`: from 16 to 1048576. Default: `4096`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_ebpf_max_open_events(struct libprobe_config *config,
+                                                         uint32_t value);
 
 // Every option a config takes, in a static table: `domains` first, then each domain's
 // options in registry order. Writes the number of entries to `*count_out` (when it is not

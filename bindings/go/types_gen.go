@@ -897,6 +897,7 @@ const (
 	TracerNameBiolatency TracerName = 3
 	TracerNameFaults     TracerName = 4
 	TracerNameMmap       TracerName = 5
+	TracerNameOpens      TracerName = 6
 )
 
 // String is the snake_case name used in JSON.
@@ -914,6 +915,8 @@ func (v TracerName) String() string {
 		return "faults"
 	case TracerNameMmap:
 		return "mmap"
+	case TracerNameOpens:
+		return "opens"
 	}
 	return unknownName(int32(v))
 }
@@ -5977,6 +5980,12 @@ type EBPFMetrics struct {
 	PageFaults Field[[]PageFaults] `json:"page_faults"`
 	// mmap() calls per process, most first (option `top_processes`).
 	MmapCount Field[[]MmapCalls] `json:"mmap_count"`
+	// File opens of the interval, in the order they were entered: at most option
+	// `max_open_events`.
+	FileOpens Field[[]FileOpen] `json:"file_opens"`
+	// Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded
+	// by the kernel side (its ring buffer or its table of opens in progress was full).
+	FileOpensDropped Field[uint64] `json:"file_opens_dropped"`
 }
 
 func convEBPFMetrics(c *C.libprobe_ebpf_metrics) EBPFMetrics {
@@ -5995,6 +6004,8 @@ func convEBPFMetrics(c *C.libprobe_ebpf_metrics) EBPFMetrics {
 		SinceAttach:       convEBPFTotals(c.since_attach),
 		PageFaults:        convOptListPageFaults(&c.page_faults),
 		MmapCount:         convOptListMmapCalls(&c.mmap_count),
+		FileOpens:         convOptListFileOpen(&c.file_opens),
+		FileOpensDropped:  convOptU64(&c.file_opens_dropped),
 	}
 }
 
@@ -6327,6 +6338,50 @@ func convMmapCalls(c *C.libprobe_mmap_calls) MmapCalls {
 		StartTime: uint64(c.start_time),
 		Name:      goString(c.name),
 		Count:     uint64(c.count),
+	}
+}
+
+// One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
+// system call: the path is the caller's (relative to its working directory or to the
+// directory descriptor it passed), not a resolved one, and opens made inside the kernel
+// (exec, module loading) are not seen.
+type FileOpen struct {
+	// The process id (of the initial pid namespace).
+	PID int32 `json:"pid"`
+	// When the process started, in clock ticks since boot (`start_time` of
+	// `crate::process::ProcessFull`): with `pid`, its identity.
+	// Unit: ticks.
+	StartTime uint64 `json:"start_time"`
+	// The calling thread's id.
+	Tid int32 `json:"tid"`
+	// The calling thread's name (`comm`).
+	Name string `json:"name"`
+	// The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes.
+	Path string `json:"path"`
+	// Whether the path was longer than 255 bytes (only its first 255 are in `path`).
+	PathTruncated bool `json:"path_truncated"`
+	// The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`
+	// is `O_CREAT | O_WRONLY | O_TRUNC`).
+	Flags uint32 `json:"flags"`
+	// When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's
+	// `monotonic_ns`.
+	// Unit: ns.
+	MonotonicNS uint64 `json:"monotonic_ns"`
+	// The new file descriptor, or the error as a negative errno (-2: ENOENT).
+	Result int64 `json:"result"`
+}
+
+func convFileOpen(c *C.libprobe_file_open) FileOpen {
+	return FileOpen{
+		PID:           int32(c.pid),
+		StartTime:     uint64(c.start_time),
+		Tid:           int32(c.tid),
+		Name:          goString(c.name),
+		Path:          goString(c.path),
+		PathTruncated: c.path_truncated != 0,
+		Flags:         uint32(c.flags),
+		MonotonicNS:   uint64(c.monotonic_ns),
+		Result:        int64(c.result),
 	}
 }
 
@@ -7651,6 +7706,22 @@ func convOptListMmapCalls(c *C.libprobe_opt_list_mmap_calls) Field[[]MmapCalls] 
 		return Field[[]MmapCalls]{Reason: Reason(c.reason)}
 	}
 	return Field[[]MmapCalls]{Valid: true, Value: convListMmapCalls(&c.value)}
+}
+
+func convListFileOpen(c *C.libprobe_list_file_open) []FileOpen {
+	out := make([]FileOpen, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_file_open)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convFileOpen(e)
+	}
+	return out
+}
+
+func convOptListFileOpen(c *C.libprobe_opt_list_file_open) Field[[]FileOpen] {
+	if c.present == 0 {
+		return Field[[]FileOpen]{Reason: Reason(c.reason)}
+	}
+	return Field[[]FileOpen]{Valid: true, Value: convListFileOpen(&c.value)}
 }
 
 func convOptHookType(c *C.libprobe_opt_hook_type) Field[HookType] {

@@ -105,7 +105,7 @@ export type PowerMode = 'active' | 'idle' | 'standby' | 'unknown';
 export type ZfsHealth = 'online' | 'degraded' | 'faulted' | 'offline' | 'unavail' | 'removed' | 'suspended' | 'unknown';
 
 /** An eBPF tracer: one set of BPF programs and the maps they fill. */
-export type TracerName = 'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap';
+export type TracerName = 'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap' | 'opens';
 
 /** Whether a tracer's programs are attached. */
 export type TracerState = 'attached' | 'failed';
@@ -5058,8 +5058,18 @@ export interface EbpfMetrics {
   pageFaults: PageFaults[] | null;
   /** mmap() calls per process, most first (option `top_processes`). */
   mmapCount: MmapCalls[] | null;
+  /**
+   * File opens of the interval, in the order they were entered: at most option
+   * `max_open_events`.
+   */
+  fileOpens: FileOpen[] | null;
+  /**
+   * Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded
+   * by the kernel side (its ring buffer or its table of opens in progress was full).
+   */
+  fileOpensDropped: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'intervalNs' | 'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'syscallsByProcess' | 'runqueueLatency' | 'cpuOffTime' | 'blockIoLatency' | 'blockIoByDevice' | 'blockIoByProcess' | 'pageFaults' | 'mmapCount', Reason>>;
+  unavailable?: Partial<Record<'intervalNs' | 'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'syscallsByProcess' | 'runqueueLatency' | 'cpuOffTime' | 'blockIoLatency' | 'blockIoByDevice' | 'blockIoByProcess' | 'pageFaults' | 'mmapCount' | 'fileOpens' | 'fileOpensDropped', Reason>>;
 }
 
 /** One tracer: whether it is attached, how, and what it could not keep. */
@@ -5381,8 +5391,48 @@ export interface MmapCalls {
   count: bigint;
 }
 
+/**
+ * One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
+ * system call: the path is the caller's (relative to its working directory or to the
+ * directory descriptor it passed), not a resolved one, and opens made inside the kernel
+ * (exec, module loading) are not seen.
+ */
+export interface FileOpen {
+  /** The process id (of the initial pid namespace). */
+  pid: number;
+  /**
+   * When the process started, in clock ticks since boot (`start_time` of
+   * [`crate::process::ProcessFull`]): with `pid`, its identity.
+   *
+   * Unit: ticks.
+   */
+  startTime: bigint;
+  /** The calling thread's id. */
+  tid: number;
+  /** The calling thread's name (`comm`). */
+  name: string;
+  /** The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes. */
+  path: string;
+  /** Whether the path was longer than 255 bytes (only its first 255 are in `path`). */
+  pathTruncated: boolean;
+  /**
+   * The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`
+   * is `O_CREAT | O_WRONLY | O_TRUNC`).
+   */
+  flags: number;
+  /**
+   * When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's
+   * `monotonic_ns`.
+   *
+   * Unit: ns.
+   */
+  monotonicNs: bigint;
+  /** The new file descriptor, or the error as a negative errno (-2: ENOENT). */
+  result: bigint;
+}
+
 /** The name of each record type. */
-export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics' | 'TracerStatus' | 'LatencyHistogram' | 'HistogramBucket' | 'ProcessSyscalls' | 'OffCpuTime' | 'BlockIoDevice' | 'BlockIoStats' | 'EbpfTotals' | 'PageFaults' | 'MmapCalls';
+export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics' | 'TracerStatus' | 'LatencyHistogram' | 'HistogramBucket' | 'ProcessSyscalls' | 'OffCpuTime' | 'BlockIoDevice' | 'BlockIoStats' | 'EbpfTotals' | 'PageFaults' | 'MmapCalls' | 'FileOpen';
 
 /** Each record type by name. */
 export interface RecordTypes {
@@ -5486,6 +5536,7 @@ export interface RecordTypes {
   EbpfTotals: EbpfTotals;
   PageFaults: PageFaults;
   MmapCalls: MmapCalls;
+  FileOpen: FileOpen;
 }
 
 /** The system domain's options (`new Probe({ system: { … } })`); each one left out keeps its default. */
@@ -5844,15 +5895,16 @@ export interface StorageOptions {
 export interface EbpfOptions {
   /**
    * The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-   * faults, mmap). Each adds cost to the events it traces: `syscalls` to every system
-   * call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
+   * faults, mmap, opens). Each adds cost to the events it traces: `syscalls` to every
+   * system call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
    * wakeup), `biolatency` to every block request, `faults` to every page fault, `mmap`
    * to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's; with
-   * `tracepoint`, to mmap calls only).
+   * `tracepoint`, to mmap calls only), `opens` to every system call's entry and exit
+   * (it keeps only the opens).
    *
-   * Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap`.
+   * Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens`.
    */
-  tracers?: string | Array<'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap'>;
+  tracers?: string | Array<'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap' | 'opens'>;
   /**
    * The program types the tracers may use, in this order of preference: tp_btf,
    * raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
@@ -5898,6 +5950,14 @@ export interface EbpfOptions {
    * Key `ebpf.max_requests`; default `16384`.
    */
   maxRequests?: number;
+  /**
+   * File open events listed per snapshot (default 4096); the ring buffer the kernel
+   * writes them to holds about as many (328 bytes each). Those past the bound, or that
+   * found the ring full, are counted in `file_opens_dropped`.
+   *
+   * Key `ebpf.max_open_events`; default `4096`.
+   */
+  maxOpenEvents?: number;
 }
 
 /** Options of `new Probe(options)`; each one left out takes the core's default. An unknown key throws `TypeError`. */

@@ -857,7 +857,8 @@ fn power_dual_battery() {
 /// Recorded eBPF maps around known work (see its FIXTURE.md): python3 calling getppid
 /// 20 000 times, `sleep 0.3`, dd writing and reading 16 × 64 KiB with O_DIRECT on loop0;
 /// python3 touching 2 000 anonymous pages and 64 evicted file pages, and python3 making
-/// 200 mmap() calls (the `faults` and `mmap` tracers, each recorded in its own run).
+/// 200 mmap() calls, python3 opening /etc/hostname 20 times and a missing path once (the
+/// `faults`, `mmap` and `opens` tracers, each recorded in its own run).
 #[test]
 fn ebpf_trace() {
     use libprobe::ebpf::{BlockOperation, HookType, TracerState};
@@ -866,7 +867,7 @@ fn ebpf_trace() {
     assert_eq!(st.state, DomainState::Collected);
     assert!(st.warnings.is_empty(), "{:?}", st.warnings);
     let e = s.ebpf.value().unwrap();
-    assert_eq!(e.tracers.len(), 6);
+    assert_eq!(e.tracers.len(), 7);
     assert!(e.tracers.iter().all(|t| t.state == TracerState::Attached && t.hook == Some(HookType::TpBtf)));
     assert!(e.tracers.iter().all(|t| t.dropped == Field::Value(0)));
     let mono = |t: &str| {
@@ -907,6 +908,11 @@ fn ebpf_trace() {
     let mmaps = e.mmap_count.value().unwrap();
     assert!(mmaps.windows(2).all(|w| w[0].count >= w[1].count));
     assert!(mmaps[0].count >= 200 && mmaps[0].name == "python3", "{mmaps:?}");
+    let opens = e.file_opens.value().unwrap();
+    assert_eq!((opens.len(), e.file_opens_dropped.get()), (21, Some(0)));
+    assert!(opens[..20].iter().all(|o| o.path == "/etc/hostname" && o.result >= 0 && o.flags == 0o2_000_000));
+    assert_eq!((opens[20].path.as_bytes(), opens[20].result), (&b"/nonexistent/libprobe-fixture"[..], -2));
+    assert!(opens.windows(2).all(|w| w[0].monotonic_ns <= w[1].monotonic_ns));
     assert!(e.since_attach.attached_ns >= e.interval_ns.get().unwrap());
 }
 

@@ -7,6 +7,9 @@
 //!   page cache has major faults, one per page with readahead off.
 //! - `mmap`: a child making N mmap() calls (and one failing) has exactly N + 1, with every
 //!   hook type (`tracepoint` is another event: syscalls/sys_enter_mmap).
+//! - `opens`: a child opening a known path N times, then a missing one and one longer than
+//!   255 bytes, gives exactly those N + 2 events with their flags and results; past option
+//!   `max_open_events` the events are bounded and the rest counted.
 //!
 //! Needs root (as another user every test prints `SKIPPED`). The tests take one lock, so
 //! that no probe of this file counts another test's children by accident.
@@ -271,4 +274,103 @@ fn mmap_calls_are_counted_exactly() {
         let s = p.snapshot();
         assert!(ebpf(&s).mmap_count.value().unwrap().iter().all(|r| r.pid != me.pid));
     }
+}
+
+/// The paths `open_paths` opens: (existing, missing, too long), NUL-terminated, set before
+/// fork.
+static mut PATHS: [*const libc::c_char; 3] = [std::ptr::null(); 3];
+
+/// Opens PATHS[0] `n` times (closing each), then PATHS[1] and PATHS[2] once (both fail).
+fn open_paths(n: usize) {
+    // SAFETY: NUL-terminated paths that outlive the child's work; fds closed.
+    unsafe {
+        for _ in 0..n {
+            let fd = libc::openat(libc::AT_FDCWD, PATHS[0], libc::O_RDONLY | libc::O_CLOEXEC);
+            if fd >= 0 {
+                libc::close(fd);
+            }
+        }
+        libc::open(PATHS[1], libc::O_WRONLY);
+        libc::open(PATHS[2], libc::O_RDONLY);
+    }
+}
+
+struct Paths {
+    file: std::path::PathBuf,
+    c: [std::ffi::CString; 3],
+}
+
+impl Paths {
+    fn new() -> Paths {
+        let file = std::env::temp_dir().join(format!("libprobe-ebpf-opens-{}", std::process::id()));
+        std::fs::write(&file, b"x").unwrap();
+        let missing = format!("{}-missing", file.display());
+        let long = format!("/nonexistent/{}", "d".repeat(300));
+        let c = [file.to_str().unwrap(), missing.as_str(), long.as_str()].map(|p| std::ffi::CString::new(p).unwrap());
+        // SAFETY: the CStrings live in self, past the worker that reads them.
+        unsafe { PATHS = [c[0].as_ptr(), c[1].as_ptr(), c[2].as_ptr()] };
+        Paths { file, c }
+    }
+}
+
+impl Drop for Paths {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.file);
+    }
+}
+
+const OPENS: usize = 50;
+
+#[test]
+fn opens_of_a_known_path_are_exact_events() {
+    need_root!("opens_of_a_known_path_are_exact_events");
+    let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let paths = Paths::new();
+    for hooks in ["tp_btf", "raw_tp", "tracepoint"] {
+        let w = Worker::spawn(open_paths, OPENS);
+        std::thread::sleep(Duration::from_millis(50));
+        let mut p = attached(options("opens", hooks));
+        w.run();
+        let s = p.snapshot();
+        let e = ebpf(&s);
+        assert_eq!(e.tracers[0].dropped, Field::Value(0), "{:?}", e.tracers[0]);
+        assert_eq!(e.file_opens_dropped, Field::Value(0));
+        let mine: Vec<_> = e.file_opens.value().unwrap().iter().filter(|o| o.pid == w.pid).collect();
+        assert_eq!(mine.len(), OPENS + 2, "{hooks}: {mine:?}");
+        let (ok, failed) = mine.split_at(OPENS);
+        for o in ok {
+            assert_eq!(o.path.as_bytes(), paths.c[0].to_bytes());
+            assert_eq!((o.flags, o.path_truncated, o.tid), ((libc::O_RDONLY | libc::O_CLOEXEC) as u32, false, w.pid));
+            assert!(o.result >= 0, "{o:?}");
+        }
+        assert!(mine.windows(2).all(|w| w[0].monotonic_ns <= w[1].monotonic_ns));
+        assert_eq!((failed[0].path.as_bytes(), failed[0].flags), (paths.c[1].to_bytes(), libc::O_WRONLY as u32));
+        assert_eq!(failed[0].result, -libc::ENOENT as i64);
+        assert_eq!(failed[1].path.as_bytes(), &paths.c[2].to_bytes()[..255]);
+        assert!(failed[1].path_truncated && failed[1].result < 0, "{:?}", failed[1]);
+    }
+}
+
+#[test]
+fn opens_past_the_bound_are_counted() {
+    need_root!("opens_past_the_bound_are_counted");
+    let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let _paths = Paths::new();
+    let many = 500;
+    let w = Worker::spawn(open_paths, many);
+    std::thread::sleep(Duration::from_millis(50));
+    let mut o = options("opens", "all");
+    o.ebpf.max_open_events = 16;
+    let mut p = attached(o);
+    w.run();
+    let s = p.snapshot();
+    let e = ebpf(&s);
+    let listed = e.file_opens.value().unwrap();
+    assert!(listed.len() <= 16, "{}", listed.len());
+    let mine = listed.iter().filter(|o| o.pid == w.pid).count() as u64;
+    let dropped = e.file_opens_dropped.get().unwrap();
+    // Every one of the child's opens is listed or counted (the count holds others' too).
+    assert!(mine + dropped >= many as u64 + 2, "listed {mine}, dropped {dropped}");
+    // The ring (16 KiB: about 49 events) could not hold them all: the kernel side counted.
+    assert!(e.tracers[0].dropped.get().unwrap() > 0, "{:?}", e.tracers[0]);
 }

@@ -1,7 +1,8 @@
 //! `probe trace`: the eBPF tracers over an interval, printed like bcc's tools — top
 //! syscalls (`syscount -L`), top processes, run-queue latency (`runqlat`), off-CPU time
 //! per process (`offcputime`), block I/O latency per device (`biolatency -D`) and per
-//! process (`biotop`), page faults and mmap() calls per process.
+//! process (`biotop`), page faults and mmap() calls per process, the last file opens
+//! (`opensnoop`).
 
 use std::fmt::Write;
 
@@ -40,6 +41,7 @@ pub fn report(snap: &Snapshot, duration: f64) -> Result<String, String> {
     block_io(&mut out, e);
     faults(&mut out, e);
     mmaps(&mut out, e);
+    opens(&mut out, e);
     Ok(out)
 }
 
@@ -186,6 +188,25 @@ fn mmaps(out: &mut String, e: &EbpfMetrics) {
     let _ = writeln!(out, "{:>8} {:<16} {:>12}", "PID", "COMM", "CALLS");
     for c in m.iter().take(TOP) {
         let _ = writeln!(out, "{:>8} {:<16} {:>12}", c.pid, escape(c.name.as_bytes()), c.count);
+    }
+}
+
+fn opens(out: &mut String, e: &EbpfMetrics) {
+    let Field::Value(m) = &e.file_opens else { return };
+    let dropped = e.file_opens_dropped.get().unwrap_or(0);
+    let _ = writeln!(out, "\n== file opens (opensnoop): {} listed, {dropped} not ==", m.len());
+    let _ = writeln!(out, "{:>8} {:<16} {:>6} {:>8}  PATH", "PID", "COMM", "FD", "FLAGS");
+    for o in m.iter().rev().take(TOP).rev() {
+        let path = escape(o.path.as_bytes());
+        let more = if o.path_truncated { "..." } else { "" };
+        let _ = writeln!(
+            out,
+            "{:>8} {:<16} {:>6} {:>8o}  {path}{more}",
+            o.pid,
+            escape(o.name.as_bytes()),
+            o.result,
+            o.flags
+        );
     }
 }
 

@@ -124,6 +124,7 @@ __all__ = [
     "EbpfTotals",
     "PageFaults",
     "MmapCalls",
+    "FileOpen",
 ]
 
 VERSION: str
@@ -202,7 +203,7 @@ _PowerMode = Literal["active", "idle", "standby", "unknown"]
 """An ATA disk's power mode (CHECK POWER MODE)."""
 _ZfsHealth = Literal["online", "degraded", "faulted", "offline", "unavail", "removed", "suspended", "unknown"]
 """Health of a ZFS pool or vdev."""
-_TracerName = Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap"]
+_TracerName = Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens"]
 """An eBPF tracer: one set of BPF programs and the maps they fill."""
 _TracerState = Literal["attached", "failed"]
 """Whether a tracer's programs are attached."""
@@ -5986,6 +5987,16 @@ class EbpfMetrics(Record):
     @property
     def mmap_count(self) -> Union[list[MmapCalls], None]:
         """mmap() calls per process, most first (option `top_processes`)."""
+    @property
+    def file_opens(self) -> Union[list[FileOpen], None]:
+        """File opens of the interval, in the order they were entered: at most option
+        `max_open_events`.
+        """
+    @property
+    def file_opens_dropped(self) -> Union[int, None]:
+        """Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded
+        by the kernel side (its ring buffer or its table of opens in progress was full).
+        """
 
 @final
 class TracerStatus(Record):
@@ -6337,6 +6348,51 @@ class MmapCalls(Record):
     def count(self) -> int:
         """mmap() calls entered (failed ones too; a 32-bit process's mmap2 is not counted)."""
 
+@final
+class FileOpen(Record):
+    """One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
+    system call: the path is the caller's (relative to its working directory or to the
+    directory descriptor it passed), not a resolved one, and opens made inside the kernel
+    (exec, module loading) are not seen.
+    """
+    @property
+    def pid(self) -> int:
+        """The process id (of the initial pid namespace)."""
+    @property
+    def start_time(self) -> int:
+        """When the process started, in clock ticks since boot (`start_time` of
+        [`crate::process::ProcessFull`]): with `pid`, its identity.
+
+        Unit: ticks.
+        """
+    @property
+    def tid(self) -> int:
+        """The calling thread's id."""
+    @property
+    def name(self) -> str:
+        """The calling thread's name (`comm`)."""
+    @property
+    def path(self) -> str:
+        """The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes."""
+    @property
+    def path_truncated(self) -> bool:
+        """Whether the path was longer than 255 bytes (only its first 255 are in `path`)."""
+    @property
+    def flags(self) -> int:
+        """The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`
+        is `O_CREAT | O_WRONLY | O_TRUNC`).
+        """
+    @property
+    def monotonic_ns(self) -> int:
+        """When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's
+        `monotonic_ns`.
+
+        Unit: ns.
+        """
+    @property
+    def result(self) -> int:
+        """The new file descriptor, or the error as a negative errno (-2: ENOENT)."""
+
 class _SystemOptions(TypedDict, total=False):
     """The system domain's options: `Probe(system={...})`; each key left out keeps its default."""
     # How long one mount's `statvfs` may take, in milliseconds (default 1000). A mount
@@ -6494,12 +6550,13 @@ class _StorageOptions(TypedDict, total=False):
 class _EbpfOptions(TypedDict, total=False):
     """The ebpf domain's options: `Probe(ebpf={...})`; each key left out keeps its default."""
     # The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-    # faults, mmap). Each adds cost to the events it traces: `syscalls` to every system
-    # call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
+    # faults, mmap, opens). Each adds cost to the events it traces: `syscalls` to every
+    # system call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
     # wakeup), `biolatency` to every block request, `faults` to every page fault, `mmap`
     # to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's; with
-    # `tracepoint`, to mmap calls only). Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap`.
-    tracers: Union[str, Iterable[Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap"]]]
+    # `tracepoint`, to mmap calls only), `opens` to every system call's entry and exit
+    # (it keeps only the opens). Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens`.
+    tracers: Union[str, Iterable[Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens"]]]
     # The program types the tracers may use, in this order of preference: tp_btf,
     # raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
     # accepts). One name forces that type. `tracepoint` needs tracefs; where it is not
@@ -6521,6 +6578,10 @@ class _EbpfOptions(TypedDict, total=False):
     max_pids: int
     # Block requests in flight tracked at once (default 16384). Key `ebpf.max_requests`; default `16384`.
     max_requests: int
+    # File open events listed per snapshot (default 4096); the ring buffer the kernel
+    # writes them to holds about as many (328 bytes each). Those past the bound, or that
+    # found the ring full, are counted in `file_opens_dropped`. Key `ebpf.max_open_events`; default `4096`.
+    max_open_events: int
 
 class _OptionInfo(TypedDict):
     """One option of the schema; values are in the `probe` command's text syntax."""

@@ -495,6 +495,8 @@ pub(crate) fn fuzz_readers(dump: &maps::Dump) {
             assert!(out.cpu_off_time.value().is_none_or(|v| v.len() <= 8));
             assert!(out.page_faults.value().is_none_or(|v| v.len() <= 8 && v.iter().all(|f| f.minor | f.major > 0)));
             assert!(out.mmap_count.value().is_none_or(|v| v.len() <= 8 && v.iter().all(|m| m.count > 0)));
+            let bound = opts.max_open_events as usize;
+            assert!(out.file_opens.value().is_none_or(|v| v.len() <= bound && v.iter().all(|o| o.path.len() < 256)));
         }
     }
 }

@@ -21,6 +21,7 @@ pub(crate) mod biolatency;
 pub(crate) mod faults;
 pub(crate) mod mmap;
 pub(crate) mod offcpu;
+pub(crate) mod opens;
 pub(crate) mod runqlat;
 pub(crate) mod syscalls;
 
@@ -57,7 +58,7 @@ pub(crate) struct TracerDef {
 
 /// Every tracer, in the order of [`TracerName`].
 pub(crate) const TRACERS: &[TracerDef] =
-    &[syscalls::DEF, runqlat::DEF, offcpu::DEF, biolatency::DEF, faults::DEF, mmap::DEF];
+    &[syscalls::DEF, runqlat::DEF, offcpu::DEF, biolatency::DEF, faults::DEF, mmap::DEF, opens::DEF];
 
 /// What a reader reads with.
 #[derive(Debug)]
