@@ -116,6 +116,9 @@
 // `opens` in the mask of `libprobe_config_set_ebpf_tracers`.
 #define LIBPROBE_EBPF_TRACERS_OPENS (1 << 6)
 
+// `filelat` in the mask of `libprobe_config_set_ebpf_tracers`.
+#define LIBPROBE_EBPF_TRACERS_FILELAT (1 << 7)
+
 // `tp_btf` in the mask of `libprobe_config_set_ebpf_hooks`.
 #define LIBPROBE_EBPF_HOOKS_TP_BTF (1 << 0)
 
@@ -5324,6 +5327,8 @@ typedef struct libprobe_ebpf_totals {
   // Every device and operation together.
   struct libprobe_opt_latency_histogram block_io_latency;
   struct libprobe_opt_list_block_io_device block_io_by_device;
+  struct libprobe_opt_latency_histogram file_read_latency;
+  struct libprobe_opt_latency_histogram file_write_latency;
 } libprobe_ebpf_totals;
 
 // A process's page faults over the interval, summed over its threads: the kernel's own
@@ -5493,6 +5498,12 @@ typedef struct libprobe_ebpf_metrics {
   // Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded
   // by the kernel side (its ring buffer or its table of opens in progress was full).
   struct libprobe_opt_u64 file_opens_dropped;
+  // Entry → exit latency of `read`, `pread64` and `readv` calls on regular files (the
+  // whole call, page cache hits included; pipes, sockets, terminals and devices left
+  // out), calls that returned in the interval.
+  struct libprobe_opt_latency_histogram file_read_latency;
+  // The same for `write`, `pwrite64` and `writev`.
+  struct libprobe_opt_latency_histogram file_write_latency;
 } libprobe_ebpf_metrics;
 
 // A `const libprobe_ebpf_metrics *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
@@ -6040,6 +6051,9 @@ typedef struct libprobe_snapshot_view {
 
 // File opens as events: path, flags, time, result.
 #define LIBPROBE_TRACER_NAME_OPENS 6
+
+// Latency of reads and writes of regular files.
+#define LIBPROBE_TRACER_NAME_FILELAT 7
 
 // Loaded and attached: its fields hold data.
 #define LIBPROBE_TRACER_STATE_ATTACHED 1
@@ -7059,14 +7073,14 @@ libprobe_status libprobe_config_set_storage_devices(struct libprobe_config *conf
 // Sets option `ebpf.tracers` (what `libprobe_config_set` sets by key):
 //
 // The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-// faults, mmap, opens). Each adds cost to the events it traces: `syscalls` to every
-// system call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
-// wakeup), `biolatency` to every block request, `faults` to every page fault, `mmap`
-// to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's; with
-// `tracepoint`, to mmap calls only), `opens` to every system call's entry and exit
-// (it keeps only the opens).
+// faults, mmap, opens, filelat). Each adds cost to the events it traces: `syscalls`
+// to every system call, `runqlat` and `offcpu` to every context switch (and `runqlat`
+// to every wakeup), `biolatency` to every block request, `faults` to every page
+// fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's;
+// with `tracepoint`, to mmap calls only), `opens` and `filelat` to every system
+// call's entry and exit (they keep only the opens, and the reads and writes).
 //
-// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens`.
+// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat`.
 //
 // Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
 // config is then unchanged).

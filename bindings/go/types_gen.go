@@ -898,6 +898,7 @@ const (
 	TracerNameFaults     TracerName = 4
 	TracerNameMmap       TracerName = 5
 	TracerNameOpens      TracerName = 6
+	TracerNameFilelat    TracerName = 7
 )
 
 // String is the snake_case name used in JSON.
@@ -917,6 +918,8 @@ func (v TracerName) String() string {
 		return "mmap"
 	case TracerNameOpens:
 		return "opens"
+	case TracerNameFilelat:
+		return "filelat"
 	}
 	return unknownName(int32(v))
 }
@@ -5986,6 +5989,12 @@ type EBPFMetrics struct {
 	// Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded
 	// by the kernel side (its ring buffer or its table of opens in progress was full).
 	FileOpensDropped Field[uint64] `json:"file_opens_dropped"`
+	// Entry → exit latency of `read`, `pread64` and `readv` calls on regular files (the
+	// whole call, page cache hits included; pipes, sockets, terminals and devices left
+	// out), calls that returned in the interval.
+	FileReadLatency Field[LatencyHistogram] `json:"file_read_latency"`
+	// The same for `write`, `pwrite64` and `writev`.
+	FileWriteLatency Field[LatencyHistogram] `json:"file_write_latency"`
 }
 
 func convEBPFMetrics(c *C.libprobe_ebpf_metrics) EBPFMetrics {
@@ -6006,6 +6015,8 @@ func convEBPFMetrics(c *C.libprobe_ebpf_metrics) EBPFMetrics {
 		MmapCount:         convOptListMmapCalls(&c.mmap_count),
 		FileOpens:         convOptListFileOpen(&c.file_opens),
 		FileOpensDropped:  convOptU64(&c.file_opens_dropped),
+		FileReadLatency:   convOptLatencyHistogram(&c.file_read_latency),
+		FileWriteLatency:  convOptLatencyHistogram(&c.file_write_latency),
 	}
 }
 
@@ -6269,8 +6280,10 @@ type EBPFTotals struct {
 	SyscallLatencies Field[[]Entry[string, LatencyHistogram]] `json:"syscall_latencies"`
 	RunqueueLatency  Field[LatencyHistogram]                  `json:"runqueue_latency"`
 	// Every device and operation together.
-	BlockIOLatency  Field[LatencyHistogram] `json:"block_io_latency"`
-	BlockIOByDevice Field[[]BlockIODevice]  `json:"block_io_by_device"`
+	BlockIOLatency   Field[LatencyHistogram] `json:"block_io_latency"`
+	BlockIOByDevice  Field[[]BlockIODevice]  `json:"block_io_by_device"`
+	FileReadLatency  Field[LatencyHistogram] `json:"file_read_latency"`
+	FileWriteLatency Field[LatencyHistogram] `json:"file_write_latency"`
 }
 
 func convEBPFTotals(c *C.libprobe_ebpf_totals) EBPFTotals {
@@ -6282,6 +6295,8 @@ func convEBPFTotals(c *C.libprobe_ebpf_totals) EBPFTotals {
 		RunqueueLatency:  convOptLatencyHistogram(&c.runqueue_latency),
 		BlockIOLatency:   convOptLatencyHistogram(&c.block_io_latency),
 		BlockIOByDevice:  convOptListBlockIODevice(&c.block_io_by_device),
+		FileReadLatency:  convOptLatencyHistogram(&c.file_read_latency),
+		FileWriteLatency: convOptLatencyHistogram(&c.file_write_latency),
 	}
 }
 

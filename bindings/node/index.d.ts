@@ -105,7 +105,7 @@ export type PowerMode = 'active' | 'idle' | 'standby' | 'unknown';
 export type ZfsHealth = 'online' | 'degraded' | 'faulted' | 'offline' | 'unavail' | 'removed' | 'suspended' | 'unknown';
 
 /** An eBPF tracer: one set of BPF programs and the maps they fill. */
-export type TracerName = 'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap' | 'opens';
+export type TracerName = 'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap' | 'opens' | 'filelat';
 
 /** Whether a tracer's programs are attached. */
 export type TracerState = 'attached' | 'failed';
@@ -5068,8 +5068,16 @@ export interface EbpfMetrics {
    * by the kernel side (its ring buffer or its table of opens in progress was full).
    */
   fileOpensDropped: bigint | null;
+  /**
+   * Entry → exit latency of `read`, `pread64` and `readv` calls on regular files (the
+   * whole call, page cache hits included; pipes, sockets, terminals and devices left
+   * out), calls that returned in the interval.
+   */
+  fileReadLatency: LatencyHistogram | null;
+  /** The same for `write`, `pwrite64` and `writev`. */
+  fileWriteLatency: LatencyHistogram | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'intervalNs' | 'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'syscallsByProcess' | 'runqueueLatency' | 'cpuOffTime' | 'blockIoLatency' | 'blockIoByDevice' | 'blockIoByProcess' | 'pageFaults' | 'mmapCount' | 'fileOpens' | 'fileOpensDropped', Reason>>;
+  unavailable?: Partial<Record<'intervalNs' | 'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'syscallsByProcess' | 'runqueueLatency' | 'cpuOffTime' | 'blockIoLatency' | 'blockIoByDevice' | 'blockIoByProcess' | 'pageFaults' | 'mmapCount' | 'fileOpens' | 'fileOpensDropped' | 'fileReadLatency' | 'fileWriteLatency', Reason>>;
 }
 
 /** One tracer: whether it is attached, how, and what it could not keep. */
@@ -5342,8 +5350,10 @@ export interface EbpfTotals {
   /** Every device and operation together. */
   blockIoLatency: LatencyHistogram | null;
   blockIoByDevice: BlockIoDevice[] | null;
+  fileReadLatency: LatencyHistogram | null;
+  fileWriteLatency: LatencyHistogram | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'runqueueLatency' | 'blockIoLatency' | 'blockIoByDevice', Reason>>;
+  unavailable?: Partial<Record<'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'runqueueLatency' | 'blockIoLatency' | 'blockIoByDevice' | 'fileReadLatency' | 'fileWriteLatency', Reason>>;
 }
 
 /**
@@ -5895,16 +5905,16 @@ export interface StorageOptions {
 export interface EbpfOptions {
   /**
    * The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-   * faults, mmap, opens). Each adds cost to the events it traces: `syscalls` to every
-   * system call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
-   * wakeup), `biolatency` to every block request, `faults` to every page fault, `mmap`
-   * to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's; with
-   * `tracepoint`, to mmap calls only), `opens` to every system call's entry and exit
-   * (it keeps only the opens).
+   * faults, mmap, opens, filelat). Each adds cost to the events it traces: `syscalls`
+   * to every system call, `runqlat` and `offcpu` to every context switch (and `runqlat`
+   * to every wakeup), `biolatency` to every block request, `faults` to every page
+   * fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's;
+   * with `tracepoint`, to mmap calls only), `opens` and `filelat` to every system
+   * call's entry and exit (they keep only the opens, and the reads and writes).
    *
-   * Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens`.
+   * Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat`.
    */
-  tracers?: string | Array<'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap' | 'opens'>;
+  tracers?: string | Array<'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap' | 'opens' | 'filelat'>;
   /**
    * The program types the tracers may use, in this order of preference: tp_btf,
    * raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel

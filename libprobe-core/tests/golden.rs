@@ -858,7 +858,8 @@ fn power_dual_battery() {
 /// 20 000 times, `sleep 0.3`, dd writing and reading 16 × 64 KiB with O_DIRECT on loop0;
 /// python3 touching 2 000 anonymous pages and 64 evicted file pages, and python3 making
 /// 200 mmap() calls, python3 opening /etc/hostname 20 times and a missing path once (the
-/// `faults`, `mmap` and `opens` tracers, each recorded in its own run).
+/// `faults`, `mmap` and `opens` tracers, each recorded in its own run); python3 making 100
+/// pwrites and 100 preads (`filelat`, its own run too).
 #[test]
 fn ebpf_trace() {
     use libprobe::ebpf::{BlockOperation, HookType, TracerState};
@@ -867,7 +868,7 @@ fn ebpf_trace() {
     assert_eq!(st.state, DomainState::Collected);
     assert!(st.warnings.is_empty(), "{:?}", st.warnings);
     let e = s.ebpf.value().unwrap();
-    assert_eq!(e.tracers.len(), 7);
+    assert_eq!(e.tracers.len(), 8);
     assert!(e.tracers.iter().all(|t| t.state == TracerState::Attached && t.hook == Some(HookType::TpBtf)));
     assert!(e.tracers.iter().all(|t| t.dropped == Field::Value(0)));
     let mono = |t: &str| {
@@ -913,6 +914,9 @@ fn ebpf_trace() {
     assert!(opens[..20].iter().all(|o| o.path == "/etc/hostname" && o.result >= 0 && o.flags == 0o2_000_000));
     assert_eq!((opens[20].path.as_bytes(), opens[20].result), (&b"/nonexistent/libprobe-fixture"[..], -2));
     assert!(opens.windows(2).all(|w| w[0].monotonic_ns <= w[1].monotonic_ns));
+    for h in [e.file_read_latency.value().unwrap(), e.file_write_latency.value().unwrap()] {
+        assert!(h.count >= 100 && h.min_ns <= h.p50_ns && h.p50_ns <= h.p99_ns && h.p99_ns <= h.max_ns, "{h:?}");
+    }
     assert!(e.since_attach.attached_ns >= e.interval_ns.get().unwrap());
 }
 

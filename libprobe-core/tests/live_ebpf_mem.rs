@@ -10,6 +10,9 @@
 //! - `opens`: a child opening a known path N times, then a missing one and one longer than
 //!   255 bytes, gives exactly those N + 2 events with their flags and results; past option
 //!   `max_open_events` the events are bounded and the rest counted.
+//! - `filelat`: a child making N writes and N reads of a regular file: both histograms hold
+//!   at least N calls (they are the whole machine's: other processes' reads count too),
+//!   with ordered percentiles.
 //!
 //! Needs root (as another user every test prints `SKIPPED`). The tests take one lock, so
 //! that no probe of this file counts another test's children by accident.
@@ -373,4 +376,54 @@ fn opens_past_the_bound_are_counted() {
     assert!(mine + dropped >= many as u64 + 2, "listed {mine}, dropped {dropped}");
     // The ring (16 KiB: about 49 events) could not hold them all: the kernel side counted.
     assert!(e.tracers[0].dropped.get().unwrap() > 0, "{:?}", e.tracers[0]);
+}
+
+const IOS: usize = 200;
+
+/// IOS pwrites then IOS preads of one page at FILE_FD (opened read-write before fork).
+fn file_io(n: usize) {
+    let mut buf = [0x42u8; PAGE];
+    // SAFETY: a PAGE-byte buffer, FILE_FD valid in the child.
+    unsafe {
+        for i in 0..n {
+            libc::pwrite(FILE_FD, buf.as_ptr().cast(), PAGE, (i * PAGE) as i64);
+        }
+        for i in 0..n {
+            libc::pread(FILE_FD, buf.as_mut_ptr().cast(), PAGE, (i * PAGE) as i64);
+        }
+    }
+}
+
+#[test]
+fn file_reads_and_writes_have_latencies() {
+    need_root!("file_reads_and_writes_have_latencies");
+    let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let path = std::env::temp_dir().join(format!("libprobe-ebpf-filelat-{}", std::process::id()));
+    let file = std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(true).open(&path).unwrap();
+    use std::os::fd::AsRawFd;
+    // SAFETY: set before fork, read by the child only.
+    unsafe { FILE_FD = file.as_raw_fd() };
+    for hooks in ["tp_btf", "raw_tp", "tracepoint"] {
+        let w = Worker::spawn(file_io, IOS);
+        std::thread::sleep(Duration::from_millis(50));
+        let mut p = attached(options("filelat", hooks));
+        w.run();
+        let s = p.snapshot();
+        let e = ebpf(&s);
+        assert_eq!(e.tracers[0].dropped, Field::Value(0), "{:?}", e.tracers[0]);
+        for (what, h) in
+            [("reads", e.file_read_latency.value().unwrap()), ("writes", e.file_write_latency.value().unwrap())]
+        {
+            eprintln!("{hooks} {what}: count {} p50 {:?} p99 {:?}", h.count, h.p50_ns, h.p99_ns);
+            assert!(h.count >= IOS as u64, "{hooks} {what}: {h:?}");
+            assert_eq!(h.count, h.buckets.iter().map(|b| b.count).sum::<u64>());
+            let (p50, p99) = (h.p50_ns.unwrap(), h.p99_ns.unwrap());
+            assert!(h.min_ns.unwrap() <= p50 && p50 <= p99 && p99 <= h.max_ns.unwrap(), "{h:?}");
+            assert!(h.sum_ns >= h.count * h.min_ns.unwrap());
+        }
+        let total = e.since_attach.file_write_latency.value().unwrap();
+        assert!(total.count >= IOS as u64);
+    }
+    drop(file);
+    let _ = std::fs::remove_file(&path);
 }

@@ -500,6 +500,8 @@ pub const LIBPROBE_TRACER_NAME_FAULTS: libprobe_tracer_name = 4;
 pub const LIBPROBE_TRACER_NAME_MMAP: libprobe_tracer_name = 5;
 /// File opens as events: path, flags, time, result.
 pub const LIBPROBE_TRACER_NAME_OPENS: libprobe_tracer_name = 6;
+/// Latency of reads and writes of regular files.
+pub const LIBPROBE_TRACER_NAME_FILELAT: libprobe_tracer_name = 7;
 
 fn c_tracer_name(_: &Arena, v: ValueRef<'_>) -> libprobe_tracer_name {
     crate::arena::enum_(v)
@@ -10418,6 +10420,12 @@ pub struct libprobe_ebpf_metrics {
     /// Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded
     /// by the kernel side (its ring buffer or its table of opens in progress was full).
     pub file_opens_dropped: libprobe_opt_u64,
+    /// Entry → exit latency of `read`, `pread64` and `readv` calls on regular files (the
+    /// whole call, page cache hits included; pipes, sockets, terminals and devices left
+    /// out), calls that returned in the interval.
+    pub file_read_latency: libprobe_opt_latency_histogram,
+    /// The same for `write`, `pwrite64` and `writev`.
+    pub file_write_latency: libprobe_opt_latency_histogram,
 }
 
 fn c_ebpf_metrics(a: &Arena, v: ValueRef<'_>) -> *const libprobe_ebpf_metrics {
@@ -10449,6 +10457,8 @@ pub(crate) fn fill_ebpf_metrics(a: &Arena, r: &dyn Record) -> libprobe_ebpf_metr
         mmap_count: c_opt_list_mmap_calls(a, r.field(13)),
         file_opens: c_opt_list_file_open(a, r.field(14)),
         file_opens_dropped: c_opt_u64(a, r.field(15)),
+        file_read_latency: c_opt_latency_histogram(a, r.field(16)),
+        file_write_latency: c_opt_latency_histogram(a, r.field(17)),
     }
 }
 
@@ -10804,6 +10814,8 @@ pub struct libprobe_ebpf_totals {
     /// Every device and operation together.
     pub block_io_latency: libprobe_opt_latency_histogram,
     pub block_io_by_device: libprobe_opt_list_block_io_device,
+    pub file_read_latency: libprobe_opt_latency_histogram,
+    pub file_write_latency: libprobe_opt_latency_histogram,
 }
 
 fn c_ebpf_totals(a: &Arena, v: ValueRef<'_>) -> *const libprobe_ebpf_totals {
@@ -10826,6 +10838,8 @@ pub(crate) fn fill_ebpf_totals(a: &Arena, r: &dyn Record) -> libprobe_ebpf_total
         runqueue_latency: c_opt_latency_histogram(a, r.field(4)),
         block_io_latency: c_opt_latency_histogram(a, r.field(5)),
         block_io_by_device: c_opt_list_block_io_device(a, r.field(6)),
+        file_read_latency: c_opt_latency_histogram(a, r.field(7)),
+        file_write_latency: c_opt_latency_histogram(a, r.field(8)),
     }
 }
 
@@ -18873,7 +18887,7 @@ static FIELDS_PHYSICAL_VOLUME: Table<[libprobe_field_info; 10]> = Table([
     libprobe_field_info { name: c"mda_count".as_ptr(), doc: c"Metadata areas on this device.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_physical_volume, mda_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
-static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 16]> = Table([
+static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 18]> = Table([
     libprobe_field_info { name: c"interval_ns".as_ptr(), doc: c"The interval the fields below cover: since the previous snapshot.".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_ebpf_metrics, interval_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"tracers".as_ptr(), doc: c"Every tracer asked for, attached or not.".as_ptr(), unit: std::ptr::null(), type_index: 292, offset: std::mem::offset_of!(libprobe_ebpf_metrics, tracers) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"syscall_counts".as_ptr(), doc: c"Calls per syscall name, largest first (calls entered in the interval).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_counts) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -18890,6 +18904,8 @@ static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 16]> = Table([
     libprobe_field_info { name: c"mmap_count".as_ptr(), doc: c"mmap() calls per process, most first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 315, offset: std::mem::offset_of!(libprobe_ebpf_metrics, mmap_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"file_opens".as_ptr(), doc: c"File opens of the interval, in the order they were entered: at most option\n`max_open_events`.".as_ptr(), unit: std::ptr::null(), type_index: 318, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_opens) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"file_opens_dropped".as_ptr(), doc: c"Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded\nby the kernel side (its ring buffer or its table of opens in progress was full).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_opens_dropped) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"file_read_latency".as_ptr(), doc: c"Entry → exit latency of `read`, `pread64` and `readv` calls on regular files (the\nwhole call, page cache hits included; pipes, sockets, terminals and devices left\nout), calls that returned in the interval.".as_ptr(), unit: std::ptr::null(), type_index: 299, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_read_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"file_write_latency".as_ptr(), doc: c"The same for `write`, `pwrite64` and `writev`.".as_ptr(), unit: std::ptr::null(), type_index: 299, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_write_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_TRACER_STATUS: Table<[libprobe_field_info; 9]> = Table([
@@ -19004,7 +19020,7 @@ static FIELDS_BLOCK_IO_STATS: Table<[libprobe_field_info; 9]> = Table([
     libprobe_field_info { name: c"write_latency_ns".as_ptr(), doc: c"Writes' time from issue to completion, summed.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, write_latency_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
-static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
+static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 9]> = Table([
     libprobe_field_info {
         name: c"attached_ns".as_ptr(),
         doc: c"Time since the tracers were attached.".as_ptr(),
@@ -19059,6 +19075,22 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
         unit: std::ptr::null(),
         type_index: 305,
         offset: std::mem::offset_of!(libprobe_ebpf_totals, block_io_by_device) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
+    },
+    libprobe_field_info {
+        name: c"file_read_latency".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 299,
+        offset: std::mem::offset_of!(libprobe_ebpf_totals, file_read_latency) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
+    },
+    libprobe_field_info {
+        name: c"file_write_latency".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 299,
+        offset: std::mem::offset_of!(libprobe_ebpf_totals, file_write_latency) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
 ]);
@@ -20058,7 +20090,7 @@ static VARIANTS_ZFS_HEALTH: Table<[libprobe_variant_info; 8]> = Table([
     },
 ]);
 
-static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 7]> = Table([
+static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 8]> = Table([
     libprobe_variant_info {
         name: c"syscalls".as_ptr(),
         constant: c"LIBPROBE_TRACER_NAME_SYSCALLS".as_ptr(),
@@ -20100,6 +20132,12 @@ static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 7]> = Table([
         constant: c"LIBPROBE_TRACER_NAME_OPENS".as_ptr(),
         doc: c"File opens as events: path, flags, time, result.".as_ptr(),
         code: LIBPROBE_TRACER_NAME_OPENS,
+    },
+    libprobe_variant_info {
+        name: c"filelat".as_ptr(),
+        constant: c"LIBPROBE_TRACER_NAME_FILELAT".as_ptr(),
+        doc: c"Latency of reads and writes of regular files.".as_ptr(),
+        code: LIBPROBE_TRACER_NAME_FILELAT,
     },
 ]);
 
@@ -21169,18 +21207,20 @@ pub const LIBPROBE_EBPF_TRACERS_FAULTS: u32 = 1 << 4;
 pub const LIBPROBE_EBPF_TRACERS_MMAP: u32 = 1 << 5;
 /// `opens` in the mask of `libprobe_config_set_ebpf_tracers`.
 pub const LIBPROBE_EBPF_TRACERS_OPENS: u32 = 1 << 6;
+/// `filelat` in the mask of `libprobe_config_set_ebpf_tracers`.
+pub const LIBPROBE_EBPF_TRACERS_FILELAT: u32 = 1 << 7;
 
 /// Sets option `ebpf.tracers` (what `libprobe_config_set` sets by key):
 ///
 /// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-/// faults, mmap, opens). Each adds cost to the events it traces: `syscalls` to every
-/// system call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
-/// wakeup), `biolatency` to every block request, `faults` to every page fault, `mmap`
-/// to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's; with
-/// `tracepoint`, to mmap calls only), `opens` to every system call's entry and exit
-/// (it keeps only the opens).
+/// faults, mmap, opens, filelat). Each adds cost to the events it traces: `syscalls`
+/// to every system call, `runqlat` and `offcpu` to every context switch (and `runqlat`
+/// to every wakeup), `biolatency` to every block request, `faults` to every page
+/// fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's;
+/// with `tracepoint`, to mmap calls only), `opens` and `filelat` to every system
+/// call's entry and exit (they keep only the opens, and the reads and writes).
 ///
-/// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens`.
+/// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat`.
 ///
 /// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
 /// config is then unchanged).
@@ -21190,7 +21230,7 @@ pub const LIBPROBE_EBPF_TRACERS_OPENS: u32 = 1 << 6;
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn libprobe_config_set_ebpf_tracers(config: *mut libprobe_config, mask: u32) -> libprobe_status {
     set_typed(config, "ebpf.tracers", || {
-        names_from_mask(&["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens"], mask)
+        names_from_mask(&["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens", "filelat"], mask)
     })
 }
 

@@ -2,7 +2,7 @@
 //! syscalls (`syscount -L`), top processes, run-queue latency (`runqlat`), off-CPU time
 //! per process (`offcputime`), block I/O latency per device (`biolatency -D`) and per
 //! process (`biotop`), page faults and mmap() calls per process, the last file opens
-//! (`opensnoop`).
+//! (`opensnoop`), file read and write latency.
 
 use std::fmt::Write;
 
@@ -42,6 +42,12 @@ pub fn report(snap: &Snapshot, duration: f64) -> Result<String, String> {
     faults(&mut out, e);
     mmaps(&mut out, e);
     opens(&mut out, e);
+    for (what, h) in [("reads", &e.file_read_latency), ("writes", &e.file_write_latency)] {
+        if let Field::Value(h) = h {
+            let _ = writeln!(out, "\n== file {what} latency (regular files, syscall entry to exit) ==");
+            histogram(&mut out, h, "usecs");
+        }
+    }
     Ok(out)
 }
 

@@ -1,7 +1,7 @@
 //! The eBPF domain: kernel events traced with BPF programs (specification section 6) —
 //! system calls by name and by process, run-queue latency, off-CPU time per process with
 //! its cause, block I/O latency per device and per process, page faults and mmap() calls
-//! per process, and file opens as events.
+//! per process, file opens as events, and the latency of file reads and writes.
 //!
 //! **Hooks.** Only `tp_btf`, `raw_tp` and classic tracepoints are used (no kprobes and no
 //! fentry, which some kernels refuse, this project's test machine among them), so nothing
@@ -69,6 +69,8 @@ crate::options::name_set! {
         Mmap = "mmap",
         /// File opens as events: path, flags, time, result.
         Opens = "opens",
+        /// Latency of reads and writes of regular files.
+        Filelat = "filelat",
     }
 }
 
@@ -93,12 +95,12 @@ crate::options::name_set! {
 #[derive(Debug, Clone, PartialEq, Eq, OptionSet)]
 pub struct EbpfOptions {
     /// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-    /// faults, mmap, opens). Each adds cost to the events it traces: `syscalls` to every
-    /// system call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
-    /// wakeup), `biolatency` to every block request, `faults` to every page fault, `mmap`
-    /// to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's; with
-    /// `tracepoint`, to mmap calls only), `opens` to every system call's entry and exit
-    /// (it keeps only the opens).
+    /// faults, mmap, opens, filelat). Each adds cost to the events it traces: `syscalls`
+    /// to every system call, `runqlat` and `offcpu` to every context switch (and `runqlat`
+    /// to every wakeup), `biolatency` to every block request, `faults` to every page
+    /// fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's;
+    /// with `tracepoint`, to mmap calls only), `opens` and `filelat` to every system
+    /// call's entry and exit (they keep only the opens, and the reads and writes).
     pub tracers: EbpfTracers,
     /// The program types the tracers may use, in this order of preference: tp_btf,
     /// raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
@@ -518,6 +520,8 @@ pub struct EbpfTotals {
     /// Every device and operation together.
     pub block_io_latency: Field<LatencyHistogram>,
     pub block_io_by_device: Field<Vec<BlockIoDevice>>,
+    pub file_read_latency: Field<LatencyHistogram>,
+    pub file_write_latency: Field<LatencyHistogram>,
 }
 
 /// What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
@@ -570,6 +574,12 @@ pub struct EbpfMetrics {
     /// Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded
     /// by the kernel side (its ring buffer or its table of opens in progress was full).
     pub file_opens_dropped: Field<u64>,
+    /// Entry → exit latency of `read`, `pread64` and `readv` calls on regular files (the
+    /// whole call, page cache hits included; pipes, sockets, terminals and devices left
+    /// out), calls that returned in the interval.
+    pub file_read_latency: Field<LatencyHistogram>,
+    /// The same for `write`, `pwrite64` and `writev`.
+    pub file_write_latency: Field<LatencyHistogram>,
 }
 
 impl EbpfMetrics {
@@ -598,11 +608,15 @@ impl EbpfMetrics {
                 runqueue_latency: m(),
                 block_io_latency: m(),
                 block_io_by_device: m(),
+                file_read_latency: m(),
+                file_write_latency: m(),
             },
             page_faults: m(),
             mmap_count: m(),
             file_opens: m(),
             file_opens_dropped: m(),
+            file_read_latency: m(),
+            file_write_latency: m(),
         }
     }
 }

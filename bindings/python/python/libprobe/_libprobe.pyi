@@ -203,7 +203,7 @@ _PowerMode = Literal["active", "idle", "standby", "unknown"]
 """An ATA disk's power mode (CHECK POWER MODE)."""
 _ZfsHealth = Literal["online", "degraded", "faulted", "offline", "unavail", "removed", "suspended", "unknown"]
 """Health of a ZFS pool or vdev."""
-_TracerName = Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens"]
+_TracerName = Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens", "filelat"]
 """An eBPF tracer: one set of BPF programs and the maps they fill."""
 _TracerState = Literal["attached", "failed"]
 """Whether a tracer's programs are attached."""
@@ -5997,6 +5997,15 @@ class EbpfMetrics(Record):
         """Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded
         by the kernel side (its ring buffer or its table of opens in progress was full).
         """
+    @property
+    def file_read_latency(self) -> Union[LatencyHistogram, None]:
+        """Entry → exit latency of `read`, `pread64` and `readv` calls on regular files (the
+        whole call, page cache hits included; pipes, sockets, terminals and devices left
+        out), calls that returned in the interval.
+        """
+    @property
+    def file_write_latency(self) -> Union[LatencyHistogram, None]:
+        """The same for `write`, `pwrite64` and `writev`."""
 
 @final
 class TracerStatus(Record):
@@ -6296,6 +6305,12 @@ class EbpfTotals(Record):
     @property
     def block_io_by_device(self) -> Union[list[BlockIoDevice], None]:
         ...
+    @property
+    def file_read_latency(self) -> Union[LatencyHistogram, None]:
+        ...
+    @property
+    def file_write_latency(self) -> Union[LatencyHistogram, None]:
+        ...
 
 @final
 class PageFaults(Record):
@@ -6550,13 +6565,13 @@ class _StorageOptions(TypedDict, total=False):
 class _EbpfOptions(TypedDict, total=False):
     """The ebpf domain's options: `Probe(ebpf={...})`; each key left out keeps its default."""
     # The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-    # faults, mmap, opens). Each adds cost to the events it traces: `syscalls` to every
-    # system call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
-    # wakeup), `biolatency` to every block request, `faults` to every page fault, `mmap`
-    # to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's; with
-    # `tracepoint`, to mmap calls only), `opens` to every system call's entry and exit
-    # (it keeps only the opens). Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens`.
-    tracers: Union[str, Iterable[Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens"]]]
+    # faults, mmap, opens, filelat). Each adds cost to the events it traces: `syscalls`
+    # to every system call, `runqlat` and `offcpu` to every context switch (and `runqlat`
+    # to every wakeup), `biolatency` to every block request, `faults` to every page
+    # fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's;
+    # with `tracepoint`, to mmap calls only), `opens` and `filelat` to every system
+    # call's entry and exit (they keep only the opens, and the reads and writes). Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat`.
+    tracers: Union[str, Iterable[Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens", "filelat"]]]
     # The program types the tracers may use, in this order of preference: tp_btf,
     # raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
     # accepts). One name forces that type. `tracepoint` needs tracefs; where it is not

@@ -347,6 +347,7 @@ pub(crate) mod layout {
             mmap_proc::SIZE,
             &[("calls", mmap_proc::CALLS), ("comm", mmap_proc::COMM), ("flags", mmap_proc::FLAGS)],
         ),
+        ("filelat", "hist", super::HIST_SIZE, &[("buckets", 80)]),
         (
             "opens",
             "open_event",
@@ -450,6 +451,7 @@ mod btf {
             "faults" => include_bytes!("bpf/faults.bpf.o"),
             "mmap" => include_bytes!("bpf/mmap.bpf.o"),
             "opens" => include_bytes!("bpf/opens.bpf.o"),
+            "filelat" => include_bytes!("bpf/filelat.bpf.o"),
             other => panic!("no object {other}"),
         }
     }

@@ -479,9 +479,16 @@ pub(crate) fn fuzz_readers(dump: &maps::Dump) {
             let mut rcx = ReadCx { window, top: 8, ticks: 100, src: &src, warnings: &mut warnings };
             let _ = reader.read(&mut Same(dump), &mut rcx, &mut out);
             let _ = dropped(&mut Same(dump));
-            for h in [&out.runqueue_latency, &out.block_io_latency, &out.since_attach.runqueue_latency]
-                .into_iter()
-                .filter_map(|f| f.value())
+            for h in [
+                &out.runqueue_latency,
+                &out.block_io_latency,
+                &out.since_attach.runqueue_latency,
+                &out.file_read_latency,
+                &out.file_write_latency,
+                &out.since_attach.file_read_latency,
+            ]
+            .into_iter()
+            .filter_map(|f| f.value())
             {
                 check(h);
             }
