@@ -26,6 +26,7 @@ when nothing interferes), minus the minimum of "alone"; medians are reported bes
 | bcc syscount | 1 | syscount-bpfcc (bcc; raw_syscalls:sys_exit, per-id hash) |
 | bpftrace | 1 | `tracepoint:raw_syscalls:sys_enter { @[args->id] = count(); }` |
 | libbpf-tools syscount -L, bcc syscount -L | 2 | the peers' latency modes (counts and total time per syscall), beside libprobe's full mode |
+| libprobe <type> mmap / opens / filelat | 1 / 2 / 2 | the memory and file tracers that hook every system call and keep only theirs (mmap at entry; opens and filelat at entry and exit): what a getppid pays for them, beside the floor on the same hooks |
 
 Targets (SPEC §7): libprobe's added cost ≤ the floor's on the same hooks + 20 ns, and
 below every peer's. Counting is compared with the peers' counting, latency with their
@@ -96,15 +97,17 @@ def libbpf_headers() -> str:
     return str(Path(pkg["manifest_path"]).parent / "libbpf" / "src")
 
 
-def build(out: Path, skip: bool) -> dict[str, Path]:
+def build(out: Path, skip: bool, attach: str | None = None) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
-    bins = {"attach": rp.target_dir() / "release" / "ebpf_attach", "loop": out / "syscall_loop",
-            "syscount_style": out / "syscount_style.bpf.o", "clock_floor": out / "clock_floor.bpf.o"}
+    bins = {"attach": Path(attach) if attach else rp.target_dir() / "release" / "ebpf_attach",
+            "loop": out / "syscall_loop", "syscount_style": out / "syscount_style.bpf.o",
+            "clock_floor": out / "clock_floor.bpf.o"}
     if skip:
         return bins
     rp.log("building ebpf_attach (release), syscall_loop and the syscount-style object ...")
-    subprocess.run(["cargo", "build", "--release", "-q", "-p", "libprobe-bench", "--bin", "ebpf_attach"], cwd=ROOT,
-                   check=True)
+    if not attach:
+        subprocess.run(["cargo", "build", "--release", "-q", "-p", "libprobe-bench", "--bin", "ebpf_attach"],
+                       cwd=ROOT, check=True)
     subprocess.run(["gcc", "-O2", "-o", str(bins["loop"]), str(SHARED / "syscall_loop.c")], check=True)
     apt_install(["clang"], "it builds the syscount-style and clock-floor BPF objects from bench/ebpf/")
     for name in ("syscount_style", "clock_floor"):
@@ -178,6 +181,9 @@ def configurations(bins: dict[str, Path]) -> list[Attached]:
         c.append(Attached(f"libprobe {hook} count", [a, "libprobe", "--hooks", hook, "--no-latency"], "ready", 1,
                           "libprobe"))
         c.append(Attached(f"libprobe {hook} full", [a, "libprobe", "--hooks", hook], "ready", 2, "libprobe"))
+        for tracer, hooks in (("mmap", 1), ("opens", 2), ("filelat", 2)):
+            c.append(Attached(f"libprobe {hook} {tracer}", [a, "libprobe", "--hooks", hook, "--tracers", tracer],
+                              "ready", hooks, "libprobe-other"))
     c.append(Attached("syscount-style (our C)", [a, "object", str(bins["syscount_style"]), "--hook", "tracepoint",
                                                  "--events", "sys_enter,sys_exit"], "ready", 2, "peer-own"))
     stdbuf = shutil.which("stdbuf")
@@ -218,7 +224,7 @@ def mount_tracefs() -> bool:
 
 def run(args) -> dict:
     out_dir = rp.target_dir() / "bench" / "ebpf"
-    bins = build(out_dir, args.no_build)
+    bins = build(out_dir, args.no_build, args.attach)
     if not args.no_peers:
         apt_install(["bpftrace", "bpfcc-tools", "linux-headers-amd64", "libbpf-tools"],
                     "the peers measured beside libprobe")
@@ -422,6 +428,8 @@ def main() -> int:
     ap.add_argument("--wait-idle", type=float, default=0)
     ap.add_argument("--out", help="OUT base (default <target>/bench/ebpf/ebpf)")
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--attach", help="an ebpf_attach already built (any profile: what is measured runs in the "
+                    "kernel) instead of building the release one")
     ap.add_argument("--no-peers", action="store_true", help="install no peer from apt")
     ap.add_argument("--no-read-cost", action="store_true")
     ap.add_argument("--no-prog-stats", action="store_true")

@@ -297,12 +297,15 @@ type StorageOptions struct {
 
 // EBPFOptions are the ebpf domain's options; a nil field keeps the core's default.
 type EBPFOptions struct {
-	// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency). Each
-	// adds cost to the events it traces: `syscalls` to every system call, `runqlat` and
-	// `offcpu` to every context switch (and `runqlat` to every wakeup), `biolatency` to
-	// every block request.
+	// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
+	// faults, mmap, opens, filelat). Each adds cost to the events it traces: `syscalls`
+	// to every system call, `runqlat` and `offcpu` to every context switch (and `runqlat`
+	// to every wakeup), `biolatency` to every block request, `faults` to every page
+	// fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's;
+	// with `tracepoint`, to mmap calls only), `opens` and `filelat` to every system
+	// call's entry and exit (they keep only the opens, and the reads and writes).
 	//
-	// Key ebpf.tracers; default "syscalls,runqlat,offcpu,biolatency".
+	// Key ebpf.tracers; default "syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat".
 	Tracers []string
 	// The program types the tracers may use, in this order of preference: tp_btf,
 	// raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
@@ -337,6 +340,12 @@ type EBPFOptions struct {
 	//
 	// Key ebpf.max_requests; default "16384".
 	MaxRequests *uint32
+	// File open events listed per snapshot (default 4096); the ring buffer the kernel
+	// writes them to holds about as many (328 bytes each). Those past the bound, or that
+	// found the ring full, are counted in `file_opens_dropped`.
+	//
+	// Key ebpf.max_open_events; default "4096".
+	MaxOpenEvents *uint32
 }
 
 // settings gives each option whose field is set, as a key and its text, in schema order.
@@ -506,6 +515,9 @@ func (o *Options) settings(add func(key, value string)) {
 	if o.EBPF.MaxRequests != nil {
 		add("ebpf.max_requests", strconv.FormatUint(uint64(*o.EBPF.MaxRequests), 10))
 	}
+	if o.EBPF.MaxOpenEvents != nil {
+		add("ebpf.max_open_events", strconv.FormatUint(uint64(*o.EBPF.MaxOpenEvents), 10))
+	}
 }
 
 // optionFields maps each key to its field in Options (the parity test sets each one).
@@ -565,4 +577,5 @@ var optionFields = map[string]string{
 	"ebpf.max_threads":            "EBPF.MaxThreads",
 	"ebpf.max_pids":               "EBPF.MaxPids",
 	"ebpf.max_requests":           "EBPF.MaxRequests",
+	"ebpf.max_open_events":        "EBPF.MaxOpenEvents",
 }

@@ -895,6 +895,10 @@ const (
 	TracerNameRunqlat    TracerName = 1
 	TracerNameOffcpu     TracerName = 2
 	TracerNameBiolatency TracerName = 3
+	TracerNameFaults     TracerName = 4
+	TracerNameMmap       TracerName = 5
+	TracerNameOpens      TracerName = 6
+	TracerNameFilelat    TracerName = 7
 )
 
 // String is the snake_case name used in JSON.
@@ -908,6 +912,14 @@ func (v TracerName) String() string {
 		return "offcpu"
 	case TracerNameBiolatency:
 		return "biolatency"
+	case TracerNameFaults:
+		return "faults"
+	case TracerNameMmap:
+		return "mmap"
+	case TracerNameOpens:
+		return "opens"
+	case TracerNameFilelat:
+		return "filelat"
 	}
 	return unknownName(int32(v))
 }
@@ -5969,6 +5981,22 @@ type EBPFMetrics struct {
 	BlockIOByProcess Field[[]BlockIOStats] `json:"block_io_by_process"`
 	// The totals since attach.
 	SinceAttach EBPFTotals `json:"since_attach"`
+	// Page faults per process, most (minor + major) first (option `top_processes`).
+	PageFaults Field[[]PageFaults] `json:"page_faults"`
+	// mmap() calls per process, most first (option `top_processes`).
+	MmapCount Field[[]MmapCalls] `json:"mmap_count"`
+	// File opens of the interval, in the order they were entered: at most option
+	// `max_open_events`.
+	FileOpens Field[[]FileOpen] `json:"file_opens"`
+	// Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded
+	// by the kernel side (its ring buffer or its table of opens in progress was full).
+	FileOpensDropped Field[uint64] `json:"file_opens_dropped"`
+	// Entry → exit latency of `read`, `pread64` and `readv` calls on regular files (the
+	// whole call, page cache hits included; pipes, sockets, terminals and devices left
+	// out), calls that returned in the interval.
+	FileReadLatency Field[LatencyHistogram] `json:"file_read_latency"`
+	// The same for `write`, `pwrite64` and `writev`.
+	FileWriteLatency Field[LatencyHistogram] `json:"file_write_latency"`
 }
 
 func convEBPFMetrics(c *C.libprobe_ebpf_metrics) EBPFMetrics {
@@ -5985,6 +6013,12 @@ func convEBPFMetrics(c *C.libprobe_ebpf_metrics) EBPFMetrics {
 		BlockIOByDevice:   convOptListBlockIODevice(&c.block_io_by_device),
 		BlockIOByProcess:  convOptListBlockIOStats(&c.block_io_by_process),
 		SinceAttach:       convEBPFTotals(c.since_attach),
+		PageFaults:        convOptListPageFaults(&c.page_faults),
+		MmapCount:         convOptListMmapCalls(&c.mmap_count),
+		FileOpens:         convOptListFileOpen(&c.file_opens),
+		FileOpensDropped:  convOptU64(&c.file_opens_dropped),
+		FileReadLatency:   convOptLatencyHistogram(&c.file_read_latency),
+		FileWriteLatency:  convOptLatencyHistogram(&c.file_write_latency),
 	}
 }
 
@@ -6259,7 +6293,9 @@ type EBPFTotals struct {
 	CPUOffTime Field[[]OffCPUTime] `json:"cpu_off_time"`
 	// Block I/O per submitting process since attach, most bytes first (option
 	// `top_processes`), kept until the snapshot after its process exits.
-	BlockIOByProcess Field[[]BlockIOStats] `json:"block_io_by_process"`
+	BlockIOByProcess Field[[]BlockIOStats]   `json:"block_io_by_process"`
+	FileReadLatency  Field[LatencyHistogram] `json:"file_read_latency"`
+	FileWriteLatency Field[LatencyHistogram] `json:"file_write_latency"`
 }
 
 func convEBPFTotals(c *C.libprobe_ebpf_totals) EBPFTotals {
@@ -6274,6 +6310,108 @@ func convEBPFTotals(c *C.libprobe_ebpf_totals) EBPFTotals {
 		SyscallsByProcess: convOptListProcessSyscalls(&c.syscalls_by_process),
 		CPUOffTime:        convOptListOffCPUTime(&c.cpu_off_time),
 		BlockIOByProcess:  convOptListBlockIOStats(&c.block_io_by_process),
+		FileReadLatency:   convOptLatencyHistogram(&c.file_read_latency),
+		FileWriteLatency:  convOptLatencyHistogram(&c.file_write_latency),
+	}
+}
+
+// A process's page faults over the interval, summed over its threads: the kernel's own
+// counts (`min_flt`, `maj_flt` of each thread, as `/proc/<pid>/stat` and `getrusage`
+// report them), taken at each fault and at each thread's exit.
+//
+// A thread's fault is read at its next fault or at its exit: the last fault of a thread
+// still running may be counted in the next interval.
+type PageFaults struct {
+	// The process id (of the initial pid namespace).
+	PID int32 `json:"pid"`
+	// When the process started, in clock ticks since boot (`start_time` of
+	// `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+	// process within the interval is a row of its own.
+	// Unit: ticks.
+	StartTime uint64 `json:"start_time"`
+	// The process's name (its main thread's `comm` when first seen, or after an exec).
+	Name string `json:"name"`
+	// Faults served without I/O (the page was in memory, or a new zeroed page).
+	Minor uint64 `json:"minor"`
+	// Faults that waited for I/O (the page was read from a file or from swap).
+	Major uint64 `json:"major"`
+}
+
+func convPageFaults(c *C.libprobe_page_faults) PageFaults {
+	return PageFaults{
+		PID:       int32(c.pid),
+		StartTime: uint64(c.start_time),
+		Name:      goString(c.name),
+		Minor:     uint64(c.minor),
+		Major:     uint64(c.major),
+	}
+}
+
+// A process's mmap() calls over the interval.
+type MmapCalls struct {
+	// The process id (of the initial pid namespace).
+	PID int32 `json:"pid"`
+	// When the process started, in clock ticks since boot (`start_time` of
+	// `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+	// process within the interval is a row of its own.
+	// Unit: ticks.
+	StartTime uint64 `json:"start_time"`
+	// The process's name (its main thread's `comm` when first seen).
+	Name string `json:"name"`
+	// mmap() calls entered (failed ones too; a 32-bit process's mmap2 is not counted).
+	Count uint64 `json:"count"`
+}
+
+func convMmapCalls(c *C.libprobe_mmap_calls) MmapCalls {
+	return MmapCalls{
+		PID:       int32(c.pid),
+		StartTime: uint64(c.start_time),
+		Name:      goString(c.name),
+		Count:     uint64(c.count),
+	}
+}
+
+// One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
+// system call: the path is the caller's (relative to its working directory or to the
+// directory descriptor it passed), not a resolved one, and opens made inside the kernel
+// (exec, module loading) are not seen.
+type FileOpen struct {
+	// The process id (of the initial pid namespace).
+	PID int32 `json:"pid"`
+	// When the process started, in clock ticks since boot (`start_time` of
+	// `crate::process::ProcessFull`): with `pid`, its identity.
+	// Unit: ticks.
+	StartTime uint64 `json:"start_time"`
+	// The calling thread's id.
+	Tid int32 `json:"tid"`
+	// The calling thread's name (`comm`).
+	Name string `json:"name"`
+	// The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes.
+	Path string `json:"path"`
+	// Whether the path was longer than 255 bytes (only its first 255 are in `path`).
+	PathTruncated bool `json:"path_truncated"`
+	// The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`
+	// is `O_CREAT | O_WRONLY | O_TRUNC`).
+	Flags uint32 `json:"flags"`
+	// When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's
+	// `monotonic_ns`.
+	// Unit: ns.
+	MonotonicNS uint64 `json:"monotonic_ns"`
+	// The new file descriptor, or the error as a negative errno (-2: ENOENT).
+	Result int64 `json:"result"`
+}
+
+func convFileOpen(c *C.libprobe_file_open) FileOpen {
+	return FileOpen{
+		PID:           int32(c.pid),
+		StartTime:     uint64(c.start_time),
+		Tid:           int32(c.tid),
+		Name:          goString(c.name),
+		Path:          goString(c.path),
+		PathTruncated: c.path_truncated != 0,
+		Flags:         uint32(c.flags),
+		MonotonicNS:   uint64(c.monotonic_ns),
+		Result:        int64(c.result),
 	}
 }
 
@@ -7566,6 +7704,54 @@ func convOptListBlockIOStats(c *C.libprobe_opt_list_block_io_stats) Field[[]Bloc
 		return Field[[]BlockIOStats]{Reason: Reason(c.reason)}
 	}
 	return Field[[]BlockIOStats]{Valid: true, Value: convListBlockIOStats(&c.value)}
+}
+
+func convListPageFaults(c *C.libprobe_list_page_faults) []PageFaults {
+	out := make([]PageFaults, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_page_faults)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convPageFaults(e)
+	}
+	return out
+}
+
+func convOptListPageFaults(c *C.libprobe_opt_list_page_faults) Field[[]PageFaults] {
+	if c.present == 0 {
+		return Field[[]PageFaults]{Reason: Reason(c.reason)}
+	}
+	return Field[[]PageFaults]{Valid: true, Value: convListPageFaults(&c.value)}
+}
+
+func convListMmapCalls(c *C.libprobe_list_mmap_calls) []MmapCalls {
+	out := make([]MmapCalls, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_mmap_calls)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convMmapCalls(e)
+	}
+	return out
+}
+
+func convOptListMmapCalls(c *C.libprobe_opt_list_mmap_calls) Field[[]MmapCalls] {
+	if c.present == 0 {
+		return Field[[]MmapCalls]{Reason: Reason(c.reason)}
+	}
+	return Field[[]MmapCalls]{Valid: true, Value: convListMmapCalls(&c.value)}
+}
+
+func convListFileOpen(c *C.libprobe_list_file_open) []FileOpen {
+	out := make([]FileOpen, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_file_open)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convFileOpen(e)
+	}
+	return out
+}
+
+func convOptListFileOpen(c *C.libprobe_opt_list_file_open) Field[[]FileOpen] {
+	if c.present == 0 {
+		return Field[[]FileOpen]{Reason: Reason(c.reason)}
+	}
+	return Field[[]FileOpen]{Valid: true, Value: convListFileOpen(&c.value)}
 }
 
 func convOptHookType(c *C.libprobe_opt_hook_type) Field[HookType] {

@@ -105,7 +105,7 @@ export type PowerMode = 'active' | 'idle' | 'standby' | 'unknown';
 export type ZfsHealth = 'online' | 'degraded' | 'faulted' | 'offline' | 'unavail' | 'removed' | 'suspended' | 'unknown';
 
 /** An eBPF tracer: one set of BPF programs and the maps they fill. */
-export type TracerName = 'syscalls' | 'runqlat' | 'offcpu' | 'biolatency';
+export type TracerName = 'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap' | 'opens' | 'filelat';
 
 /** Whether a tracer's programs are attached. */
 export type TracerState = 'attached' | 'failed';
@@ -5058,8 +5058,30 @@ export interface EbpfMetrics {
   blockIoByProcess: BlockIoStats[] | null;
   /** The totals since attach. */
   sinceAttach: EbpfTotals;
+  /** Page faults per process, most (minor + major) first (option `top_processes`). */
+  pageFaults: PageFaults[] | null;
+  /** mmap() calls per process, most first (option `top_processes`). */
+  mmapCount: MmapCalls[] | null;
+  /**
+   * File opens of the interval, in the order they were entered: at most option
+   * `max_open_events`.
+   */
+  fileOpens: FileOpen[] | null;
+  /**
+   * Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded
+   * by the kernel side (its ring buffer or its table of opens in progress was full).
+   */
+  fileOpensDropped: bigint | null;
+  /**
+   * Entry → exit latency of `read`, `pread64` and `readv` calls on regular files (the
+   * whole call, page cache hits included; pipes, sockets, terminals and devices left
+   * out), calls that returned in the interval.
+   */
+  fileReadLatency: LatencyHistogram | null;
+  /** The same for `write`, `pwrite64` and `writev`. */
+  fileWriteLatency: LatencyHistogram | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'intervalNs' | 'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'syscallsByProcess' | 'runqueueLatency' | 'cpuOffTime' | 'blockIoLatency' | 'blockIoByDevice' | 'blockIoByProcess', Reason>>;
+  unavailable?: Partial<Record<'intervalNs' | 'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'syscallsByProcess' | 'runqueueLatency' | 'cpuOffTime' | 'blockIoLatency' | 'blockIoByDevice' | 'blockIoByProcess' | 'pageFaults' | 'mmapCount' | 'fileOpens' | 'fileOpensDropped' | 'fileReadLatency' | 'fileWriteLatency', Reason>>;
 }
 
 /** One tracer: whether it is attached, how, and what it could not keep. */
@@ -5348,12 +5370,99 @@ export interface EbpfTotals {
    * `top_processes`), kept until the snapshot after its process exits.
    */
   blockIoByProcess: BlockIoStats[] | null;
+  fileReadLatency: LatencyHistogram | null;
+  fileWriteLatency: LatencyHistogram | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'runqueueLatency' | 'blockIoLatency' | 'blockIoByDevice' | 'syscallsByProcess' | 'cpuOffTime' | 'blockIoByProcess', Reason>>;
+  unavailable?: Partial<Record<'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'runqueueLatency' | 'blockIoLatency' | 'blockIoByDevice' | 'syscallsByProcess' | 'cpuOffTime' | 'blockIoByProcess' | 'fileReadLatency' | 'fileWriteLatency', Reason>>;
+}
+
+/**
+ * A process's page faults over the interval, summed over its threads: the kernel's own
+ * counts (`min_flt`, `maj_flt` of each thread, as `/proc/<pid>/stat` and `getrusage`
+ * report them), taken at each fault and at each thread's exit.
+ *
+ * A thread's fault is read at its next fault or at its exit: the last fault of a thread
+ * still running may be counted in the next interval.
+ */
+export interface PageFaults {
+  /** The process id (of the initial pid namespace). */
+  pid: number;
+  /**
+   * When the process started, in clock ticks since boot (`start_time` of
+   * [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+   * process within the interval is a row of its own.
+   *
+   * Unit: ticks.
+   */
+  startTime: bigint;
+  /** The process's name (its main thread's `comm` when first seen, or after an exec). */
+  name: string;
+  /** Faults served without I/O (the page was in memory, or a new zeroed page). */
+  minor: bigint;
+  /** Faults that waited for I/O (the page was read from a file or from swap). */
+  major: bigint;
+}
+
+/** A process's mmap() calls over the interval. */
+export interface MmapCalls {
+  /** The process id (of the initial pid namespace). */
+  pid: number;
+  /**
+   * When the process started, in clock ticks since boot (`start_time` of
+   * [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+   * process within the interval is a row of its own.
+   *
+   * Unit: ticks.
+   */
+  startTime: bigint;
+  /** The process's name (its main thread's `comm` when first seen). */
+  name: string;
+  /** mmap() calls entered (failed ones too; a 32-bit process's mmap2 is not counted). */
+  count: bigint;
+}
+
+/**
+ * One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
+ * system call: the path is the caller's (relative to its working directory or to the
+ * directory descriptor it passed), not a resolved one, and opens made inside the kernel
+ * (exec, module loading) are not seen.
+ */
+export interface FileOpen {
+  /** The process id (of the initial pid namespace). */
+  pid: number;
+  /**
+   * When the process started, in clock ticks since boot (`start_time` of
+   * [`crate::process::ProcessFull`]): with `pid`, its identity.
+   *
+   * Unit: ticks.
+   */
+  startTime: bigint;
+  /** The calling thread's id. */
+  tid: number;
+  /** The calling thread's name (`comm`). */
+  name: string;
+  /** The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes. */
+  path: string;
+  /** Whether the path was longer than 255 bytes (only its first 255 are in `path`). */
+  pathTruncated: boolean;
+  /**
+   * The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`
+   * is `O_CREAT | O_WRONLY | O_TRUNC`).
+   */
+  flags: number;
+  /**
+   * When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's
+   * `monotonic_ns`.
+   *
+   * Unit: ns.
+   */
+  monotonicNs: bigint;
+  /** The new file descriptor, or the error as a negative errno (-2: ENOENT). */
+  result: bigint;
 }
 
 /** The name of each record type. */
-export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics' | 'TracerStatus' | 'LatencyHistogram' | 'HistogramBucket' | 'ProcessSyscalls' | 'OffCpuTime' | 'BlockIoDevice' | 'BlockIoStats' | 'EbpfTotals';
+export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics' | 'TracerStatus' | 'LatencyHistogram' | 'HistogramBucket' | 'ProcessSyscalls' | 'OffCpuTime' | 'BlockIoDevice' | 'BlockIoStats' | 'EbpfTotals' | 'PageFaults' | 'MmapCalls' | 'FileOpen';
 
 /** Each record type by name. */
 export interface RecordTypes {
@@ -5455,6 +5564,9 @@ export interface RecordTypes {
   BlockIoDevice: BlockIoDevice;
   BlockIoStats: BlockIoStats;
   EbpfTotals: EbpfTotals;
+  PageFaults: PageFaults;
+  MmapCalls: MmapCalls;
+  FileOpen: FileOpen;
 }
 
 /** The system domain's options (`new Probe({ system: { … } })`); each one left out keeps its default. */
@@ -5812,14 +5924,17 @@ export interface StorageOptions {
 /** The ebpf domain's options (`new Probe({ ebpf: { … } })`); each one left out keeps its default. */
 export interface EbpfOptions {
   /**
-   * The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency). Each
-   * adds cost to the events it traces: `syscalls` to every system call, `runqlat` and
-   * `offcpu` to every context switch (and `runqlat` to every wakeup), `biolatency` to
-   * every block request.
+   * The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
+   * faults, mmap, opens, filelat). Each adds cost to the events it traces: `syscalls`
+   * to every system call, `runqlat` and `offcpu` to every context switch (and `runqlat`
+   * to every wakeup), `biolatency` to every block request, `faults` to every page
+   * fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's;
+   * with `tracepoint`, to mmap calls only), `opens` and `filelat` to every system
+   * call's entry and exit (they keep only the opens, and the reads and writes).
    *
-   * Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency`.
+   * Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat`.
    */
-  tracers?: string | Array<'syscalls' | 'runqlat' | 'offcpu' | 'biolatency'>;
+  tracers?: string | Array<'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap' | 'opens' | 'filelat'>;
   /**
    * The program types the tracers may use, in this order of preference: tp_btf,
    * raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
@@ -5865,6 +5980,14 @@ export interface EbpfOptions {
    * Key `ebpf.max_requests`; default `16384`.
    */
   maxRequests?: number;
+  /**
+   * File open events listed per snapshot (default 4096); the ring buffer the kernel
+   * writes them to holds about as many (328 bytes each). Those past the bound, or that
+   * found the ring full, are counted in `file_opens_dropped`.
+   *
+   * Key `ebpf.max_open_events`; default `4096`.
+   */
+  maxOpenEvents?: number;
 }
 
 /** Options of `new Probe(options)`; each one left out takes the core's default. An unknown key throws `TypeError`. */

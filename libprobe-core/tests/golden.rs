@@ -855,7 +855,11 @@ fn power_dual_battery() {
 }
 
 /// Recorded eBPF maps around known work (see its FIXTURE.md): python3 calling getppid
-/// 20 000 times, `sleep 0.3`, dd writing and reading 16 × 64 KiB with O_DIRECT on loop0.
+/// 20 000 times, `sleep 0.3`, dd writing and reading 16 × 64 KiB with O_DIRECT on loop0;
+/// python3 touching 2 000 anonymous pages and 64 evicted file pages, and python3 making
+/// 200 mmap() calls, python3 opening /etc/hostname 20 times and a missing path once (the
+/// `faults`, `mmap` and `opens` tracers, each recorded in its own run); python3 making 100
+/// pwrites and 100 preads (`filelat`, its own run too).
 #[test]
 fn ebpf_trace() {
     use libprobe::ebpf::{BlockOperation, HookType, TracerState};
@@ -864,7 +868,7 @@ fn ebpf_trace() {
     assert_eq!(st.state, DomainState::Collected);
     assert!(st.warnings.is_empty(), "{:?}", st.warnings);
     let e = s.ebpf.value().unwrap();
-    assert_eq!(e.tracers.len(), 4);
+    assert_eq!(e.tracers.len(), 8);
     assert!(e.tracers.iter().all(|t| t.state == TracerState::Attached && t.hook == Some(HookType::TpBtf)));
     assert!(e.tracers.iter().all(|t| t.dropped == Field::Value(0)));
     let mono = |t: &str| {
@@ -897,6 +901,22 @@ fn ebpf_trace() {
     assert_eq!(loop_writes, 16 * 65536);
     let rq = e.runqueue_latency.value().unwrap();
     assert!(rq.count > 0 && rq.min_ns <= rq.p50_ns && rq.p99_ns <= rq.max_ns);
+    let faults = e.page_faults.value().unwrap();
+    let toucher = faults.iter().find(|f| f.major > 0).unwrap();
+    assert_eq!((toucher.name.as_bytes(), toucher.major), (&b"python3"[..], 64), "{faults:?}");
+    assert!(toucher.minor >= 2000, "{toucher:?}");
+    assert!(faults.windows(2).all(|w| w[0].minor + w[0].major >= w[1].minor + w[1].major));
+    let mmaps = e.mmap_count.value().unwrap();
+    assert!(mmaps.windows(2).all(|w| w[0].count >= w[1].count));
+    assert!(mmaps[0].count >= 200 && mmaps[0].name == "python3", "{mmaps:?}");
+    let opens = e.file_opens.value().unwrap();
+    assert_eq!((opens.len(), e.file_opens_dropped.get()), (21, Some(0)));
+    assert!(opens[..20].iter().all(|o| o.path == "/etc/hostname" && o.result >= 0 && o.flags == 0o2_000_000));
+    assert_eq!((opens[20].path.as_bytes(), opens[20].result), (&b"/nonexistent/libprobe-fixture"[..], -2));
+    assert!(opens.windows(2).all(|w| w[0].monotonic_ns <= w[1].monotonic_ns));
+    for h in [e.file_read_latency.value().unwrap(), e.file_write_latency.value().unwrap()] {
+        assert!(h.count >= 100 && h.min_ns <= h.p50_ns && h.p50_ns <= h.p99_ns && h.p99_ns <= h.max_ns, "{h:?}");
+    }
     assert!(e.since_attach.attached_ns >= e.interval_ns.get().unwrap());
 }
 

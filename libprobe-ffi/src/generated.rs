@@ -494,6 +494,14 @@ pub const LIBPROBE_TRACER_NAME_RUNQLAT: libprobe_tracer_name = 1;
 pub const LIBPROBE_TRACER_NAME_OFFCPU: libprobe_tracer_name = 2;
 /// Block I/O latency per device and operation, and I/O per process.
 pub const LIBPROBE_TRACER_NAME_BIOLATENCY: libprobe_tracer_name = 3;
+/// Page faults per process, minor and major.
+pub const LIBPROBE_TRACER_NAME_FAULTS: libprobe_tracer_name = 4;
+/// mmap() calls per process.
+pub const LIBPROBE_TRACER_NAME_MMAP: libprobe_tracer_name = 5;
+/// File opens as events: path, flags, time, result.
+pub const LIBPROBE_TRACER_NAME_OPENS: libprobe_tracer_name = 6;
+/// Latency of reads and writes of regular files.
+pub const LIBPROBE_TRACER_NAME_FILELAT: libprobe_tracer_name = 7;
 
 fn c_tracer_name(_: &Arena, v: ValueRef<'_>) -> libprobe_tracer_name {
     crate::arena::enum_(v)
@@ -4107,6 +4115,132 @@ fn c_opt_list_block_io_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_bl
     match presence(v) {
         Ok(v) => libprobe_opt_list_block_io_stats { present: 1, reason: 0, value: c_list_block_io_stats(a, v) },
         Err(reason) => libprobe_opt_list_block_io_stats { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_page_faults` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_page_faults {
+    pub ptr: *const libprobe_page_faults,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_page_faults {
+    const ZERO: Self =
+        libprobe_list_page_faults { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_page_faults>() };
+}
+
+fn c_list_page_faults(a: &Arena, v: ValueRef<'_>) -> libprobe_list_page_faults {
+    let (ptr, count) = a.list(v, e_page_faults);
+    libprobe_list_page_faults { ptr, count, stride: size_of::<libprobe_page_faults>() }
+}
+
+/// A `libprobe_list_page_faults` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_page_faults {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_page_faults,
+}
+
+impl Zero for libprobe_opt_list_page_faults {
+    const ZERO: Self = libprobe_opt_list_page_faults { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_page_faults(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_page_faults {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_page_faults { present: 1, reason: 0, value: c_list_page_faults(a, v) },
+        Err(reason) => libprobe_opt_list_page_faults { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_mmap_calls` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_mmap_calls {
+    pub ptr: *const libprobe_mmap_calls,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_mmap_calls {
+    const ZERO: Self =
+        libprobe_list_mmap_calls { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_mmap_calls>() };
+}
+
+fn c_list_mmap_calls(a: &Arena, v: ValueRef<'_>) -> libprobe_list_mmap_calls {
+    let (ptr, count) = a.list(v, e_mmap_calls);
+    libprobe_list_mmap_calls { ptr, count, stride: size_of::<libprobe_mmap_calls>() }
+}
+
+/// A `libprobe_list_mmap_calls` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_mmap_calls {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_mmap_calls,
+}
+
+impl Zero for libprobe_opt_list_mmap_calls {
+    const ZERO: Self = libprobe_opt_list_mmap_calls { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_mmap_calls(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_mmap_calls {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_mmap_calls { present: 1, reason: 0, value: c_list_mmap_calls(a, v) },
+        Err(reason) => libprobe_opt_list_mmap_calls { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_file_open` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_file_open {
+    pub ptr: *const libprobe_file_open,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_file_open {
+    const ZERO: Self =
+        libprobe_list_file_open { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_file_open>() };
+}
+
+fn c_list_file_open(a: &Arena, v: ValueRef<'_>) -> libprobe_list_file_open {
+    let (ptr, count) = a.list(v, e_file_open);
+    libprobe_list_file_open { ptr, count, stride: size_of::<libprobe_file_open>() }
+}
+
+/// A `libprobe_list_file_open` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_file_open {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_file_open,
+}
+
+impl Zero for libprobe_opt_list_file_open {
+    const ZERO: Self = libprobe_opt_list_file_open { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_file_open(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_file_open {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_file_open { present: 1, reason: 0, value: c_list_file_open(a, v) },
+        Err(reason) => libprobe_opt_list_file_open { present: 0, reason, value: Zero::ZERO },
     }
 }
 
@@ -10278,6 +10412,22 @@ pub struct libprobe_ebpf_metrics {
     pub block_io_by_process: libprobe_opt_list_block_io_stats,
     /// The totals since attach.
     pub since_attach: *const libprobe_ebpf_totals,
+    /// Page faults per process, most (minor + major) first (option `top_processes`).
+    pub page_faults: libprobe_opt_list_page_faults,
+    /// mmap() calls per process, most first (option `top_processes`).
+    pub mmap_count: libprobe_opt_list_mmap_calls,
+    /// File opens of the interval, in the order they were entered: at most option
+    /// `max_open_events`.
+    pub file_opens: libprobe_opt_list_file_open,
+    /// Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded
+    /// by the kernel side (its ring buffer or its table of opens in progress was full).
+    pub file_opens_dropped: libprobe_opt_u64,
+    /// Entry → exit latency of `read`, `pread64` and `readv` calls on regular files (the
+    /// whole call, page cache hits included; pipes, sockets, terminals and devices left
+    /// out), calls that returned in the interval.
+    pub file_read_latency: libprobe_opt_latency_histogram,
+    /// The same for `write`, `pwrite64` and `writev`.
+    pub file_write_latency: libprobe_opt_latency_histogram,
 }
 
 fn c_ebpf_metrics(a: &Arena, v: ValueRef<'_>) -> *const libprobe_ebpf_metrics {
@@ -10305,6 +10455,12 @@ pub(crate) fn fill_ebpf_metrics(a: &Arena, r: &dyn Record) -> libprobe_ebpf_metr
         block_io_by_device: c_opt_list_block_io_device(a, r.field(9)),
         block_io_by_process: c_opt_list_block_io_stats(a, r.field(10)),
         since_attach: c_ebpf_totals(a, r.field(11)),
+        page_faults: c_opt_list_page_faults(a, r.field(12)),
+        mmap_count: c_opt_list_mmap_calls(a, r.field(13)),
+        file_opens: c_opt_list_file_open(a, r.field(14)),
+        file_opens_dropped: c_opt_u64(a, r.field(15)),
+        file_read_latency: c_opt_latency_histogram(a, r.field(16)),
+        file_write_latency: c_opt_latency_histogram(a, r.field(17)),
     }
 }
 
@@ -10670,6 +10826,8 @@ pub struct libprobe_ebpf_totals {
     /// Block I/O per submitting process since attach, most bytes first (option
     /// `top_processes`), kept until the snapshot after its process exits.
     pub block_io_by_process: libprobe_opt_list_block_io_stats,
+    pub file_read_latency: libprobe_opt_latency_histogram,
+    pub file_write_latency: libprobe_opt_latency_histogram,
 }
 
 fn c_ebpf_totals(a: &Arena, v: ValueRef<'_>) -> *const libprobe_ebpf_totals {
@@ -10695,6 +10853,147 @@ pub(crate) fn fill_ebpf_totals(a: &Arena, r: &dyn Record) -> libprobe_ebpf_total
         syscalls_by_process: c_opt_list_process_syscalls(a, r.field(7)),
         cpu_off_time: c_opt_list_off_cpu_time(a, r.field(8)),
         block_io_by_process: c_opt_list_block_io_stats(a, r.field(9)),
+        file_read_latency: c_opt_latency_histogram(a, r.field(10)),
+        file_write_latency: c_opt_latency_histogram(a, r.field(11)),
+    }
+}
+
+/// A process's page faults over the interval, summed over its threads: the kernel's own
+/// counts (`min_flt`, `maj_flt` of each thread, as `/proc/<pid>/stat` and `getrusage`
+/// report them), taken at each fault and at each thread's exit.
+///
+/// A thread's fault is read at its next fault or at its exit: the last fault of a thread
+/// still running may be counted in the next interval.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_page_faults {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+    /// process within the interval is a row of its own.
+    /// Unit: ticks.
+    pub start_time: u64,
+    /// The process's name (its main thread's `comm` when first seen, or after an exec).
+    pub name: libprobe_str,
+    /// Faults served without I/O (the page was in memory, or a new zeroed page).
+    pub minor: u64,
+    /// Faults that waited for I/O (the page was read from a file or from swap).
+    pub major: u64,
+}
+
+fn c_page_faults(a: &Arena, v: ValueRef<'_>) -> *const libprobe_page_faults {
+    a.record(v, fill_page_faults)
+}
+
+fn e_page_faults(a: &Arena, v: ValueRef<'_>) -> libprobe_page_faults {
+    match v {
+        ValueRef::Record(r) => fill_page_faults(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_page_faults(a: &Arena, r: &dyn Record) -> libprobe_page_faults {
+    libprobe_page_faults {
+        pid: c_i32(a, r.field(0)),
+        start_time: c_u64(a, r.field(1)),
+        name: c_str(a, r.field(2)),
+        minor: c_u64(a, r.field(3)),
+        major: c_u64(a, r.field(4)),
+    }
+}
+
+/// A process's mmap() calls over the interval.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_mmap_calls {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+    /// process within the interval is a row of its own.
+    /// Unit: ticks.
+    pub start_time: u64,
+    /// The process's name (its main thread's `comm` when first seen).
+    pub name: libprobe_str,
+    /// mmap() calls entered (failed ones too; a 32-bit process's mmap2 is not counted).
+    pub count: u64,
+}
+
+fn c_mmap_calls(a: &Arena, v: ValueRef<'_>) -> *const libprobe_mmap_calls {
+    a.record(v, fill_mmap_calls)
+}
+
+fn e_mmap_calls(a: &Arena, v: ValueRef<'_>) -> libprobe_mmap_calls {
+    match v {
+        ValueRef::Record(r) => fill_mmap_calls(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_mmap_calls(a: &Arena, r: &dyn Record) -> libprobe_mmap_calls {
+    libprobe_mmap_calls {
+        pid: c_i32(a, r.field(0)),
+        start_time: c_u64(a, r.field(1)),
+        name: c_str(a, r.field(2)),
+        count: c_u64(a, r.field(3)),
+    }
+}
+
+/// One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
+/// system call: the path is the caller's (relative to its working directory or to the
+/// directory descriptor it passed), not a resolved one, and opens made inside the kernel
+/// (exec, module loading) are not seen.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_file_open {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// `crate::process::ProcessFull`): with `pid`, its identity.
+    /// Unit: ticks.
+    pub start_time: u64,
+    /// The calling thread's id.
+    pub tid: i32,
+    /// The calling thread's name (`comm`).
+    pub name: libprobe_str,
+    /// The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes.
+    pub path: libprobe_str,
+    /// Whether the path was longer than 255 bytes (only its first 255 are in `path`).
+    pub path_truncated: u8,
+    /// The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`
+    /// is `O_CREAT | O_WRONLY | O_TRUNC`).
+    pub flags: u32,
+    /// When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's
+    /// `monotonic_ns`.
+    /// Unit: ns.
+    pub monotonic_ns: u64,
+    /// The new file descriptor, or the error as a negative errno (-2: ENOENT).
+    pub result: i64,
+}
+
+fn c_file_open(a: &Arena, v: ValueRef<'_>) -> *const libprobe_file_open {
+    a.record(v, fill_file_open)
+}
+
+fn e_file_open(a: &Arena, v: ValueRef<'_>) -> libprobe_file_open {
+    match v {
+        ValueRef::Record(r) => fill_file_open(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_file_open(a: &Arena, r: &dyn Record) -> libprobe_file_open {
+    libprobe_file_open {
+        pid: c_i32(a, r.field(0)),
+        start_time: c_u64(a, r.field(1)),
+        tid: c_i32(a, r.field(2)),
+        name: c_str(a, r.field(3)),
+        path: c_str(a, r.field(4)),
+        path_truncated: c_bool(a, r.field(5)),
+        flags: c_u32(a, r.field(6)),
+        monotonic_ns: c_u64(a, r.field(7)),
+        result: c_i64(a, r.field(8)),
     }
 }
 
@@ -10742,7 +11041,7 @@ fn c_u16(_: &Arena, v: ValueRef<'_>) -> u16 {
 
 // ---- The run-time schema (`libprobe_schema()`). ----
 
-pub(crate) static TYPES: Table<[libprobe_type_info; 318]> = Table([
+pub(crate) static TYPES: Table<[libprobe_type_info; 327]> = Table([
     libprobe_type_info {
         kind: LIBPROBE_KIND_U64,
         size: size_of::<u64>() as u32,
@@ -13534,6 +13833,87 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 318]> = Table([
         name: c"const libprobe_ebpf_totals *".as_ptr(),
     },
     libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_page_faults>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 98,
+        name: c"const libprobe_page_faults *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_page_faults>() as u32,
+        value_offset: 0,
+        elem: 310,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_page_faults".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_page_faults>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_page_faults, value) as u32,
+        elem: 311,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_page_faults".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_mmap_calls>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 99,
+        name: c"const libprobe_mmap_calls *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_mmap_calls>() as u32,
+        value_offset: 0,
+        elem: 313,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_mmap_calls".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_mmap_calls>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_mmap_calls, value) as u32,
+        elem: 314,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_mmap_calls".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_file_open>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 100,
+        name: c"const libprobe_file_open *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_file_open>() as u32,
+        value_offset: 0,
+        elem: 316,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_file_open".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_file_open>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_file_open, value) as u32,
+        elem: 317,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_file_open".as_ptr(),
+    },
+    libprobe_type_info {
         kind: LIBPROBE_KIND_ENUM,
         size: size_of::<libprobe_tracer_name>() as u32,
         value_offset: 0,
@@ -13564,7 +13944,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 318]> = Table([
         kind: LIBPROBE_KIND_OPTIONAL,
         size: size_of::<libprobe_opt_hook_type>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_hook_type, value) as u32,
-        elem: 312,
+        elem: 321,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_hook_type".as_ptr(),
@@ -13591,7 +13971,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 318]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_histogram_bucket>() as u32,
         value_offset: 0,
-        elem: 315,
+        elem: 324,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_histogram_bucket".as_ptr(),
@@ -18522,7 +18902,7 @@ static FIELDS_PHYSICAL_VOLUME: Table<[libprobe_field_info; 10]> = Table([
     libprobe_field_info { name: c"mda_count".as_ptr(), doc: c"Metadata areas on this device.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_physical_volume, mda_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
-static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 12]> = Table([
+static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 18]> = Table([
     libprobe_field_info { name: c"interval_ns".as_ptr(), doc: c"The interval the fields below cover: since the previous snapshot.".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_ebpf_metrics, interval_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"tracers".as_ptr(), doc: c"Every tracer asked for, attached or not.".as_ptr(), unit: std::ptr::null(), type_index: 292, offset: std::mem::offset_of!(libprobe_ebpf_metrics, tracers) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"syscall_counts".as_ptr(), doc: c"Calls per syscall name, largest first: with `syscall_latency`, the calls that\nreturned in the interval (and `exit`, `exit_group` when their thread ended);\nwithout, the calls entered.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_counts) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -18535,22 +18915,28 @@ static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 12]> = Table([
     libprobe_field_info { name: c"block_io_by_device".as_ptr(), doc: c"Block I/O per device and operation.".as_ptr(), unit: std::ptr::null(), type_index: 305, offset: std::mem::offset_of!(libprobe_ebpf_metrics, block_io_by_device) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"block_io_by_process".as_ptr(), doc: c"Block I/O per submitting process, most bytes first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 308, offset: std::mem::offset_of!(libprobe_ebpf_metrics, block_io_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"since_attach".as_ptr(), doc: c"The totals since attach.".as_ptr(), unit: std::ptr::null(), type_index: 309, offset: std::mem::offset_of!(libprobe_ebpf_metrics, since_attach) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"page_faults".as_ptr(), doc: c"Page faults per process, most (minor + major) first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 312, offset: std::mem::offset_of!(libprobe_ebpf_metrics, page_faults) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mmap_count".as_ptr(), doc: c"mmap() calls per process, most first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 315, offset: std::mem::offset_of!(libprobe_ebpf_metrics, mmap_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"file_opens".as_ptr(), doc: c"File opens of the interval, in the order they were entered: at most option\n`max_open_events`.".as_ptr(), unit: std::ptr::null(), type_index: 318, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_opens) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"file_opens_dropped".as_ptr(), doc: c"Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded\nby the kernel side (its ring buffer or its table of opens in progress was full).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_opens_dropped) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"file_read_latency".as_ptr(), doc: c"Entry → exit latency of `read`, `pread64` and `readv` calls on regular files (the\nwhole call, page cache hits included; pipes, sockets, terminals and devices left\nout), calls that returned in the interval.".as_ptr(), unit: std::ptr::null(), type_index: 299, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_read_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"file_write_latency".as_ptr(), doc: c"The same for `write`, `pwrite64` and `writev`.".as_ptr(), unit: std::ptr::null(), type_index: 299, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_write_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_TRACER_STATUS: Table<[libprobe_field_info; 9]> = Table([
-    libprobe_field_info { name: c"tracer".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 310, offset: std::mem::offset_of!(libprobe_tracer_status, tracer) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 311, offset: std::mem::offset_of!(libprobe_tracer_status, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tracer".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 319, offset: std::mem::offset_of!(libprobe_tracer_status, tracer) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 320, offset: std::mem::offset_of!(libprobe_tracer_status, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"reason".as_ptr(), doc: c"Why the tracer is not attached; null when it is.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_tracer_status, reason) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"error".as_ptr(), doc: c"What failed, when it failed (the loader's or the kernel's message).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_tracer_status, error) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"hook".as_ptr(), doc: c"The program type its programs use (the first of option `hooks` this kernel\naccepted); null when not attached.".as_ptr(), unit: std::ptr::null(), type_index: 313, offset: std::mem::offset_of!(libprobe_tracer_status, hook) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"tracefs_mounted".as_ptr(), doc: c"For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to\nread the tracepoints' ids) because it was not mounted; null for the other types,\nwhich need no tracefs.".as_ptr(), unit: std::ptr::null(), type_index: 314, offset: std::mem::offset_of!(libprobe_tracer_status, tracefs_mounted) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"hook".as_ptr(), doc: c"The program type its programs use (the first of option `hooks` this kernel\naccepted); null when not attached.".as_ptr(), unit: std::ptr::null(), type_index: 322, offset: std::mem::offset_of!(libprobe_tracer_status, hook) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tracefs_mounted".as_ptr(), doc: c"For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to\nread the tracepoints' ids) because it was not mounted; null for the other types,\nwhich need no tracefs.".as_ptr(), unit: std::ptr::null(), type_index: 323, offset: std::mem::offset_of!(libprobe_tracer_status, tracefs_mounted) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"events".as_ptr(), doc: c"The kernel events its programs are attached to (`raw_syscalls/sys_enter`).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_tracer_status, events) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"dropped".as_ptr(), doc: c"Events not counted in the interval because a bounded table was full (or a thread\nexit record found its ring full); `no_previous_sample` at the snapshot that attached.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_tracer_status, dropped) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"dropped_since_attach".as_ptr(), doc: c"Events not counted since attach.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tracer_status, dropped_since_attach) as u32, metric: LIBPROBE_METRIC_COUNTER },
 ]);
 
 static FIELDS_LATENCY_HISTOGRAM: Table<[libprobe_field_info; 8]> = Table([
-    libprobe_field_info { name: c"buckets".as_ptr(), doc: c"The non-empty buckets, in increasing order of bound.".as_ptr(), unit: std::ptr::null(), type_index: 316, offset: std::mem::offset_of!(libprobe_latency_histogram, buckets) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"buckets".as_ptr(), doc: c"The non-empty buckets, in increasing order of bound.".as_ptr(), unit: std::ptr::null(), type_index: 325, offset: std::mem::offset_of!(libprobe_latency_histogram, buckets) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"sum_ns".as_ptr(), doc: c"Sum of the values.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_latency_histogram, sum_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"count".as_ptr(), doc: c"Number of values (the sum of the buckets' counts).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_latency_histogram, count) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"min_ns".as_ptr(), doc: c"The smallest value; null when there is none. Exact, except that an event racing\nthe snapshot by a few nanoseconds may count in the next interval's buckets but not\nin this one's minimum and maximum (then null here if it was the only one).".as_ptr(), unit: c"ns".as_ptr(), type_index: 212, offset: std::mem::offset_of!(libprobe_latency_histogram, min_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -18615,7 +19001,7 @@ static FIELDS_BLOCK_IO_DEVICE: Table<[libprobe_field_info; 6]> = Table([
         name: c"operation".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 317,
+        type_index: 326,
         offset: std::mem::offset_of!(libprobe_block_io_device, operation) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -18649,7 +19035,7 @@ static FIELDS_BLOCK_IO_STATS: Table<[libprobe_field_info; 9]> = Table([
     libprobe_field_info { name: c"write_latency_ns".as_ptr(), doc: c"Writes' time from issue to completion, summed.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, write_latency_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
-static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 10]> = Table([
+static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 12]> = Table([
     libprobe_field_info { name: c"attached_ns".as_ptr(), doc: c"Time since the tracers were attached.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_ebpf_totals, attached_ns) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"syscall_counts".as_ptr(), doc: c"Calls per syscall name, largest first.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_counts) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"syscall_errors".as_ptr(), doc: c"Failed calls per syscall name, largest first.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
@@ -18660,9 +19046,38 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 10]> = Table([
     libprobe_field_info { name: c"syscalls_by_process".as_ptr(), doc: c"The processes that made the most system calls since attach, most first (option\n`top_processes`): a live process's calls (and its exited threads'), kept until the\nsnapshot that sees its last thread exit.".as_ptr(), unit: std::ptr::null(), type_index: 298, offset: std::mem::offset_of!(libprobe_ebpf_totals, syscalls_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"cpu_off_time".as_ptr(), doc: c"Off-CPU time per process since attach, most first (option `top_processes`), kept\nas `syscalls_by_process` is.".as_ptr(), unit: std::ptr::null(), type_index: 302, offset: std::mem::offset_of!(libprobe_ebpf_totals, cpu_off_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"block_io_by_process".as_ptr(), doc: c"Block I/O per submitting process since attach, most bytes first (option\n`top_processes`), kept until the snapshot after its process exits.".as_ptr(), unit: std::ptr::null(), type_index: 308, offset: std::mem::offset_of!(libprobe_ebpf_totals, block_io_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"file_read_latency".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 299, offset: std::mem::offset_of!(libprobe_ebpf_totals, file_read_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"file_write_latency".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 299, offset: std::mem::offset_of!(libprobe_ebpf_totals, file_write_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
-pub(crate) static RECORDS: Table<[libprobe_record_info; 98]> = Table([
+static FIELDS_PAGE_FAULTS: Table<[libprobe_field_info; 5]> = Table([
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (of the initial pid namespace).".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_page_faults, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"When the process started, in clock ticks since boot (`start_time` of\n[`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new\nprocess within the interval is a row of its own.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_page_faults, start_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The process's name (its main thread's `comm` when first seen, or after an exec).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_page_faults, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"minor".as_ptr(), doc: c"Faults served without I/O (the page was in memory, or a new zeroed page).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_page_faults, minor) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"major".as_ptr(), doc: c"Faults that waited for I/O (the page was read from a file or from swap).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_page_faults, major) as u32, metric: LIBPROBE_METRIC_GAUGE },
+]);
+
+static FIELDS_MMAP_CALLS: Table<[libprobe_field_info; 4]> = Table([
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (of the initial pid namespace).".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_mmap_calls, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"When the process started, in clock ticks since boot (`start_time` of\n[`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new\nprocess within the interval is a row of its own.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_mmap_calls, start_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The process's name (its main thread's `comm` when first seen).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_mmap_calls, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"count".as_ptr(), doc: c"mmap() calls entered (failed ones too; a 32-bit process's mmap2 is not counted).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_mmap_calls, count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+]);
+
+static FIELDS_FILE_OPEN: Table<[libprobe_field_info; 9]> = Table([
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (of the initial pid namespace).".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_file_open, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"When the process started, in clock ticks since boot (`start_time` of\n[`crate::process::ProcessFull`]): with `pid`, its identity.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_file_open, start_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tid".as_ptr(), doc: c"The calling thread's id.".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_file_open, tid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The calling thread's name (`comm`).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_file_open, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"path".as_ptr(), doc: c"The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_file_open, path) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"path_truncated".as_ptr(), doc: c"Whether the path was longer than 255 bytes (only its first 255 are in `path`).".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_file_open, path_truncated) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`\nis `O_CREAT | O_WRONLY | O_TRUNC`).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_file_open, flags) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"monotonic_ns".as_ptr(), doc: c"When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's\n`monotonic_ns`.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_file_open, monotonic_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"result".as_ptr(), doc: c"The new file descriptor, or the error as a negative errno (-2: ENOENT).".as_ptr(), unit: std::ptr::null(), type_index: 131, offset: std::mem::offset_of!(libprobe_file_open, result) as u32, metric: LIBPROBE_METRIC_GAUGE },
+]);
+
+pub(crate) static RECORDS: Table<[libprobe_record_info; 101]> = Table([
     libprobe_record_info { name: c"libprobe_snapshot_view".as_ptr(), schema_name: c"Snapshot".as_ptr(), doc: c"Everything one call collected.".as_ptr(), size: size_of::<libprobe_snapshot_view>() as u32, field_count: FIELDS_SNAPSHOT.0.len() as u32, fields: FIELDS_SNAPSHOT.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_domain_status".as_ptr(), schema_name: c"DomainStatus".as_ptr(), doc: c"How the collection of one domain went.".as_ptr(), size: size_of::<libprobe_domain_status>() as u32, field_count: FIELDS_DOMAIN_STATUS.0.len() as u32, fields: FIELDS_DOMAIN_STATUS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_system".as_ptr(), schema_name: c"System".as_ptr(), doc: c"The machine as a whole.".as_ptr(), size: size_of::<libprobe_system>() as u32, field_count: FIELDS_SYSTEM.0.len() as u32, fields: FIELDS_SYSTEM.0.as_ptr() },
@@ -18761,6 +19176,9 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 98]> = Table([
     libprobe_record_info { name: c"libprobe_block_io_device".as_ptr(), schema_name: c"BlockIoDevice".as_ptr(), doc: c"Block I/O of one device and operation over the interval.".as_ptr(), size: size_of::<libprobe_block_io_device>() as u32, field_count: FIELDS_BLOCK_IO_DEVICE.0.len() as u32, fields: FIELDS_BLOCK_IO_DEVICE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_block_io_stats".as_ptr(), schema_name: c"BlockIoStats".as_ptr(), doc: c"A process's block I/O over the interval (the specification's `BlockIoStats`): the\nrequests it submitted that completed, and their time from issue to completion.".as_ptr(), size: size_of::<libprobe_block_io_stats>() as u32, field_count: FIELDS_BLOCK_IO_STATS.0.len() as u32, fields: FIELDS_BLOCK_IO_STATS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_ebpf_totals".as_ptr(), schema_name: c"EbpfTotals".as_ptr(), doc: c"What the tracers counted since they were attached: counters, which start again from 0\nwhen a new probe attaches. The histograms and device rows are of the same record types\nas the interval's ([`LatencyHistogram`], [`BlockIoDevice`]), whose numbers are gauges\n(they are of one interval); their totals here are therefore gauges in the schema too.".as_ptr(), size: size_of::<libprobe_ebpf_totals>() as u32, field_count: FIELDS_EBPF_TOTALS.0.len() as u32, fields: FIELDS_EBPF_TOTALS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_page_faults".as_ptr(), schema_name: c"PageFaults".as_ptr(), doc: c"A process's page faults over the interval, summed over its threads: the kernel's own\ncounts (`min_flt`, `maj_flt` of each thread, as `/proc/<pid>/stat` and `getrusage`\nreport them), taken at each fault and at each thread's exit.\n\nA thread's fault is read at its next fault or at its exit: the last fault of a thread\nstill running may be counted in the next interval.".as_ptr(), size: size_of::<libprobe_page_faults>() as u32, field_count: FIELDS_PAGE_FAULTS.0.len() as u32, fields: FIELDS_PAGE_FAULTS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_mmap_calls".as_ptr(), schema_name: c"MmapCalls".as_ptr(), doc: c"A process's mmap() calls over the interval.".as_ptr(), size: size_of::<libprobe_mmap_calls>() as u32, field_count: FIELDS_MMAP_CALLS.0.len() as u32, fields: FIELDS_MMAP_CALLS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_file_open".as_ptr(), schema_name: c"FileOpen".as_ptr(), doc: c"One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the\nsystem call: the path is the caller's (relative to its working directory or to the\ndirectory descriptor it passed), not a resolved one, and opens made inside the kernel\n(exec, module loading) are not seen.".as_ptr(), size: size_of::<libprobe_file_open>() as u32, field_count: FIELDS_FILE_OPEN.0.len() as u32, fields: FIELDS_FILE_OPEN.0.as_ptr() },
 ]);
 
 static VARIANTS_DOMAIN_NAME: Table<[libprobe_variant_info; 7]> = Table([
@@ -19627,7 +20045,7 @@ static VARIANTS_ZFS_HEALTH: Table<[libprobe_variant_info; 8]> = Table([
     },
 ]);
 
-static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 4]> = Table([
+static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 8]> = Table([
     libprobe_variant_info {
         name: c"syscalls".as_ptr(),
         constant: c"LIBPROBE_TRACER_NAME_SYSCALLS".as_ptr(),
@@ -19651,6 +20069,30 @@ static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 4]> = Table([
         constant: c"LIBPROBE_TRACER_NAME_BIOLATENCY".as_ptr(),
         doc: c"Block I/O latency per device and operation, and I/O per process.".as_ptr(),
         code: LIBPROBE_TRACER_NAME_BIOLATENCY,
+    },
+    libprobe_variant_info {
+        name: c"faults".as_ptr(),
+        constant: c"LIBPROBE_TRACER_NAME_FAULTS".as_ptr(),
+        doc: c"Page faults per process, minor and major.".as_ptr(),
+        code: LIBPROBE_TRACER_NAME_FAULTS,
+    },
+    libprobe_variant_info {
+        name: c"mmap".as_ptr(),
+        constant: c"LIBPROBE_TRACER_NAME_MMAP".as_ptr(),
+        doc: c"mmap() calls per process.".as_ptr(),
+        code: LIBPROBE_TRACER_NAME_MMAP,
+    },
+    libprobe_variant_info {
+        name: c"opens".as_ptr(),
+        constant: c"LIBPROBE_TRACER_NAME_OPENS".as_ptr(),
+        doc: c"File opens as events: path, flags, time, result.".as_ptr(),
+        code: LIBPROBE_TRACER_NAME_OPENS,
+    },
+    libprobe_variant_info {
+        name: c"filelat".as_ptr(),
+        constant: c"LIBPROBE_TRACER_NAME_FILELAT".as_ptr(),
+        doc: c"Latency of reads and writes of regular files.".as_ptr(),
+        code: LIBPROBE_TRACER_NAME_FILELAT,
     },
 ]);
 
@@ -20714,15 +21156,26 @@ pub const LIBPROBE_EBPF_TRACERS_RUNQLAT: u32 = 1 << 1;
 pub const LIBPROBE_EBPF_TRACERS_OFFCPU: u32 = 1 << 2;
 /// `biolatency` in the mask of `libprobe_config_set_ebpf_tracers`.
 pub const LIBPROBE_EBPF_TRACERS_BIOLATENCY: u32 = 1 << 3;
+/// `faults` in the mask of `libprobe_config_set_ebpf_tracers`.
+pub const LIBPROBE_EBPF_TRACERS_FAULTS: u32 = 1 << 4;
+/// `mmap` in the mask of `libprobe_config_set_ebpf_tracers`.
+pub const LIBPROBE_EBPF_TRACERS_MMAP: u32 = 1 << 5;
+/// `opens` in the mask of `libprobe_config_set_ebpf_tracers`.
+pub const LIBPROBE_EBPF_TRACERS_OPENS: u32 = 1 << 6;
+/// `filelat` in the mask of `libprobe_config_set_ebpf_tracers`.
+pub const LIBPROBE_EBPF_TRACERS_FILELAT: u32 = 1 << 7;
 
 /// Sets option `ebpf.tracers` (what `libprobe_config_set` sets by key):
 ///
-/// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency). Each
-/// adds cost to the events it traces: `syscalls` to every system call, `runqlat` and
-/// `offcpu` to every context switch (and `runqlat` to every wakeup), `biolatency` to
-/// every block request.
+/// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
+/// faults, mmap, opens, filelat). Each adds cost to the events it traces: `syscalls`
+/// to every system call, `runqlat` and `offcpu` to every context switch (and `runqlat`
+/// to every wakeup), `biolatency` to every block request, `faults` to every page
+/// fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's;
+/// with `tracepoint`, to mmap calls only), `opens` and `filelat` to every system
+/// call's entry and exit (they keep only the opens, and the reads and writes).
 ///
-/// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency`.
+/// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat`.
 ///
 /// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
 /// config is then unchanged).
@@ -20731,7 +21184,9 @@ pub const LIBPROBE_EBPF_TRACERS_BIOLATENCY: u32 = 1 << 3;
 /// `config` came from `libprobe_config_new`; pointer arguments are as described above.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn libprobe_config_set_ebpf_tracers(config: *mut libprobe_config, mask: u32) -> libprobe_status {
-    set_typed(config, "ebpf.tracers", || names_from_mask(&["syscalls", "runqlat", "offcpu", "biolatency"], mask))
+    set_typed(config, "ebpf.tracers", || {
+        names_from_mask(&["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens", "filelat"], mask)
+    })
 }
 
 /// `tp_btf` in the mask of `libprobe_config_set_ebpf_hooks`.
@@ -20859,4 +21314,25 @@ pub unsafe extern "C" fn libprobe_config_set_ebpf_max_requests(
     value: u32,
 ) -> libprobe_status {
     set_typed(config, "ebpf.max_requests", || Ok(OptionValue::UInt(value.into())))
+}
+
+/// Sets option `ebpf.max_open_events` (what `libprobe_config_set` sets by key):
+///
+/// File open events listed per snapshot (default 4096); the ring buffer the kernel
+/// writes them to holds about as many (328 bytes each). Those past the bound, or that
+/// found the ring full, are counted in `file_opens_dropped`.
+///
+/// `value`: from 16 to 1048576. Default: `4096`.
+///
+/// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+/// config is then unchanged).
+///
+/// # Safety
+/// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn libprobe_config_set_ebpf_max_open_events(
+    config: *mut libprobe_config,
+    value: u32,
+) -> libprobe_status {
+    set_typed(config, "ebpf.max_open_events", || Ok(OptionValue::UInt(value.into())))
 }

@@ -2,8 +2,9 @@
 //! signal ends it.
 //!
 //! ```text
-//! ebpf_attach libprobe [--hooks tp_btf|raw_tp|tracepoint] [--no-latency]
-//!     libprobe's syscalls tracer, through the library (a Probe's first snapshot)
+//! ebpf_attach libprobe [--hooks tp_btf|raw_tp|tracepoint] [--no-latency] [--tracers LIST]
+//!     libprobe's syscalls tracer (or the tracers named), through the library (a Probe's
+//!     first snapshot)
 //! ebpf_attach object PATH --hook tp_btf|raw_tp|tracepoint [--events sys_enter,sys_exit]
 //!     the programs of one hook type in a BPF object file, for the given events (the
 //!     floor: empty programs; or a syscount built from our own C)
@@ -43,7 +44,8 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("libprobe") => {
             let mut o = Options { domains: Domains::NONE.with(DomainName::Ebpf), ..Options::default() };
-            o.ebpf.tracers = EbpfTracers::parse("syscalls").unwrap();
+            let tracers = flag("--tracers").unwrap_or_else(|| "syscalls".into());
+            o.ebpf.tracers = EbpfTracers::parse(&tracers).unwrap_or_else(|e| panic!("--tracers: {e}"));
             if let Some(h) = flag("--hooks") {
                 o.ebpf.hooks = EbpfHooks::parse(&h).unwrap_or_else(|e| panic!("--hooks: {e}"));
             }

@@ -107,6 +107,18 @@
 // `biolatency` in the mask of `libprobe_config_set_ebpf_tracers`.
 #define LIBPROBE_EBPF_TRACERS_BIOLATENCY (1 << 3)
 
+// `faults` in the mask of `libprobe_config_set_ebpf_tracers`.
+#define LIBPROBE_EBPF_TRACERS_FAULTS (1 << 4)
+
+// `mmap` in the mask of `libprobe_config_set_ebpf_tracers`.
+#define LIBPROBE_EBPF_TRACERS_MMAP (1 << 5)
+
+// `opens` in the mask of `libprobe_config_set_ebpf_tracers`.
+#define LIBPROBE_EBPF_TRACERS_OPENS (1 << 6)
+
+// `filelat` in the mask of `libprobe_config_set_ebpf_tracers`.
+#define LIBPROBE_EBPF_TRACERS_FILELAT (1 << 7)
+
 // `tp_btf` in the mask of `libprobe_config_set_ebpf_hooks`.
 #define LIBPROBE_EBPF_HOOKS_TP_BTF (1 << 0)
 
@@ -5325,7 +5337,127 @@ typedef struct libprobe_ebpf_totals {
   // Block I/O per submitting process since attach, most bytes first (option
   // `top_processes`), kept until the snapshot after its process exits.
   struct libprobe_opt_list_block_io_stats block_io_by_process;
+  struct libprobe_opt_latency_histogram file_read_latency;
+  struct libprobe_opt_latency_histogram file_write_latency;
 } libprobe_ebpf_totals;
+
+// A process's page faults over the interval, summed over its threads: the kernel's own
+// counts (`min_flt`, `maj_flt` of each thread, as `/proc/<pid>/stat` and `getrusage`
+// report them), taken at each fault and at each thread's exit.
+//
+// A thread's fault is read at its next fault or at its exit: the last fault of a thread
+// still running may be counted in the next interval.
+typedef struct libprobe_page_faults {
+  // The process id (of the initial pid namespace).
+  int32_t pid;
+  // When the process started, in clock ticks since boot (`start_time` of
+  // `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+  // process within the interval is a row of its own.
+  // Unit: ticks.
+  uint64_t start_time;
+  // The process's name (its main thread's `comm` when first seen, or after an exec).
+  struct libprobe_str name;
+  // Faults served without I/O (the page was in memory, or a new zeroed page).
+  uint64_t minor;
+  // Faults that waited for I/O (the page was read from a file or from swap).
+  uint64_t major;
+} libprobe_page_faults;
+
+// An array of `libprobe_page_faults` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_page_faults {
+  const struct libprobe_page_faults *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_page_faults;
+
+// A `libprobe_list_page_faults` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_page_faults {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_page_faults value;
+} libprobe_opt_list_page_faults;
+
+// A process's mmap() calls over the interval.
+typedef struct libprobe_mmap_calls {
+  // The process id (of the initial pid namespace).
+  int32_t pid;
+  // When the process started, in clock ticks since boot (`start_time` of
+  // `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+  // process within the interval is a row of its own.
+  // Unit: ticks.
+  uint64_t start_time;
+  // The process's name (its main thread's `comm` when first seen).
+  struct libprobe_str name;
+  // mmap() calls entered (failed ones too; a 32-bit process's mmap2 is not counted).
+  uint64_t count;
+} libprobe_mmap_calls;
+
+// An array of `libprobe_mmap_calls` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_mmap_calls {
+  const struct libprobe_mmap_calls *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_mmap_calls;
+
+// A `libprobe_list_mmap_calls` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_mmap_calls {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_mmap_calls value;
+} libprobe_opt_list_mmap_calls;
+
+// One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
+// system call: the path is the caller's (relative to its working directory or to the
+// directory descriptor it passed), not a resolved one, and opens made inside the kernel
+// (exec, module loading) are not seen.
+typedef struct libprobe_file_open {
+  // The process id (of the initial pid namespace).
+  int32_t pid;
+  // When the process started, in clock ticks since boot (`start_time` of
+  // `crate::process::ProcessFull`): with `pid`, its identity.
+  // Unit: ticks.
+  uint64_t start_time;
+  // The calling thread's id.
+  int32_t tid;
+  // The calling thread's name (`comm`).
+  struct libprobe_str name;
+  // The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes.
+  struct libprobe_str path;
+  // Whether the path was longer than 255 bytes (only its first 255 are in `path`).
+  uint8_t path_truncated;
+  // The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`
+  // is `O_CREAT | O_WRONLY | O_TRUNC`).
+  uint32_t flags;
+  // When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's
+  // `monotonic_ns`.
+  // Unit: ns.
+  uint64_t monotonic_ns;
+  // The new file descriptor, or the error as a negative errno (-2: ENOENT).
+  int64_t result;
+} libprobe_file_open;
+
+// An array of `libprobe_file_open` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_file_open {
+  const struct libprobe_file_open *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_file_open;
+
+// A `libprobe_list_file_open` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_file_open {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_file_open value;
+} libprobe_opt_list_file_open;
 
 // What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
 // previous snapshot of this probe, and the totals since attach.
@@ -5368,6 +5500,22 @@ typedef struct libprobe_ebpf_metrics {
   struct libprobe_opt_list_block_io_stats block_io_by_process;
   // The totals since attach.
   const struct libprobe_ebpf_totals *since_attach;
+  // Page faults per process, most (minor + major) first (option `top_processes`).
+  struct libprobe_opt_list_page_faults page_faults;
+  // mmap() calls per process, most first (option `top_processes`).
+  struct libprobe_opt_list_mmap_calls mmap_count;
+  // File opens of the interval, in the order they were entered: at most option
+  // `max_open_events`.
+  struct libprobe_opt_list_file_open file_opens;
+  // Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded
+  // by the kernel side (its ring buffer or its table of opens in progress was full).
+  struct libprobe_opt_u64 file_opens_dropped;
+  // Entry → exit latency of `read`, `pread64` and `readv` calls on regular files (the
+  // whole call, page cache hits included; pipes, sockets, terminals and devices left
+  // out), calls that returned in the interval.
+  struct libprobe_opt_latency_histogram file_read_latency;
+  // The same for `write`, `pwrite64` and `writev`.
+  struct libprobe_opt_latency_histogram file_write_latency;
 } libprobe_ebpf_metrics;
 
 // A `const libprobe_ebpf_metrics *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
@@ -5906,6 +6054,18 @@ typedef struct libprobe_snapshot_view {
 
 // Block I/O latency per device and operation, and I/O per process.
 #define LIBPROBE_TRACER_NAME_BIOLATENCY 3
+
+// Page faults per process, minor and major.
+#define LIBPROBE_TRACER_NAME_FAULTS 4
+
+// mmap() calls per process.
+#define LIBPROBE_TRACER_NAME_MMAP 5
+
+// File opens as events: path, flags, time, result.
+#define LIBPROBE_TRACER_NAME_OPENS 6
+
+// Latency of reads and writes of regular files.
+#define LIBPROBE_TRACER_NAME_FILELAT 7
 
 // Loaded and attached: its fields hold data.
 #define LIBPROBE_TRACER_STATE_ATTACHED 1
@@ -6924,12 +7084,15 @@ libprobe_status libprobe_config_set_storage_devices(struct libprobe_config *conf
 
 // Sets option `ebpf.tracers` (what `libprobe_config_set` sets by key):
 //
-// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency). Each
-// adds cost to the events it traces: `syscalls` to every system call, `runqlat` and
-// `offcpu` to every context switch (and `runqlat` to every wakeup), `biolatency` to
-// every block request.
+// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
+// faults, mmap, opens, filelat). Each adds cost to the events it traces: `syscalls`
+// to every system call, `runqlat` and `offcpu` to every context switch (and `runqlat`
+// to every wakeup), `biolatency` to every block request, `faults` to every page
+// fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's;
+// with `tracepoint`, to mmap calls only), `opens` and `filelat` to every system
+// call's entry and exit (they keep only the opens, and the reads and writes).
 //
-// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency`.
+// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat`.
 //
 // Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
 // config is then unchanged).
@@ -7031,6 +7194,22 @@ libprobe_status libprobe_config_set_ebpf_max_pids(struct libprobe_config *config
 // `config` came from `libprobe_config_new`; pointer arguments are as described above.
 libprobe_status libprobe_config_set_ebpf_max_requests(struct libprobe_config *config,
                                                       uint32_t value);
+
+// Sets option `ebpf.max_open_events` (what `libprobe_config_set` sets by key):
+//
+// File open events listed per snapshot (default 4096); the ring buffer the kernel
+// writes them to holds about as many (328 bytes each). Those past the bound, or that
+// found the ring full, are counted in `file_opens_dropped`.
+//
+// `value`: from 16 to 1048576. Default: `4096`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_ebpf_max_open_events(struct libprobe_config *config,
+                                                         uint32_t value);
 
 // Every option a config takes, in a static table: `domains` first, then each domain's
 // options in registry order. Writes the number of entries to `*count_out` (when it is not

@@ -12,7 +12,7 @@ package main
 //   - per process, for records that carry a `pid`: only the top N processes, and only
 //     when asked for (-processes N), labelled pid and name;
 //   - the length only (`…_entries`), for unbounded tables: sockets, routes, neighbours,
-//     conntrack entries, open files, memory maps (unboundedRecords).
+//     conntrack entries, open files, memory maps, file open events (unboundedRecords).
 //
 // Strings, enums and lists of scalars are not metrics and are left out, so command lines
 // and environments never reach an exporter (environ is also never collected).
@@ -37,7 +37,7 @@ var unboundedRecords = map[string]bool{
 	"TcpConnection": true, "UdpConnection": true, "UnixSocket": true, "RawSocket": true,
 	"NetlinkSocket": true, "PacketSocket": true, "SocketOwner": true, "Route": true,
 	"RouteNextHop": true, "ArpEntry": true, "ConntrackEntry": true, "OpenFile": true,
-	"OpenSocket": true, "MemoryMap": true,
+	"OpenSocket": true, "MemoryMap": true, "FileOpen": true,
 }
 
 // listLabels names the identity label of some lists after node_exporter's habits; any

@@ -1,7 +1,8 @@
 //! `probe trace`: the eBPF tracers over an interval, printed like bcc's tools — top
 //! syscalls (`syscount -L`), top processes, run-queue latency (`runqlat`), off-CPU time
 //! per process (`offcputime`), block I/O latency per device (`biolatency -D`) and per
-//! process (`biotop`).
+//! process (`biotop`), page faults and mmap() calls per process, the last file opens
+//! (`opensnoop`), file read and write latency.
 
 use std::fmt::Write;
 
@@ -38,6 +39,15 @@ pub fn report(snap: &Snapshot, duration: f64) -> Result<String, String> {
     }
     offcpu(&mut out, e);
     block_io(&mut out, e);
+    faults(&mut out, e);
+    mmaps(&mut out, e);
+    opens(&mut out, e);
+    for (what, h) in [("reads", &e.file_read_latency), ("writes", &e.file_write_latency)] {
+        if let Field::Value(h) = h {
+            let _ = writeln!(out, "\n== file {what} latency (regular files, syscall entry to exit) ==");
+            histogram(&mut out, h, "usecs");
+        }
+    }
     Ok(out)
 }
 
@@ -166,6 +176,43 @@ fn block_io(out: &mut String, e: &EbpfMetrics) {
                 bytes(s.write_bytes)
             );
         }
+    }
+}
+
+fn faults(out: &mut String, e: &EbpfMetrics) {
+    let Field::Value(m) = &e.page_faults else { return };
+    let _ = writeln!(out, "\n== page faults per process ==");
+    let _ = writeln!(out, "{:>8} {:<16} {:>12} {:>12}", "PID", "COMM", "MINOR", "MAJOR");
+    for f in m.iter().take(TOP) {
+        let _ = writeln!(out, "{:>8} {:<16} {:>12} {:>12}", f.pid, escape(f.name.as_bytes()), f.minor, f.major);
+    }
+}
+
+fn mmaps(out: &mut String, e: &EbpfMetrics) {
+    let Field::Value(m) = &e.mmap_count else { return };
+    let _ = writeln!(out, "\n== mmap() calls per process ==");
+    let _ = writeln!(out, "{:>8} {:<16} {:>12}", "PID", "COMM", "CALLS");
+    for c in m.iter().take(TOP) {
+        let _ = writeln!(out, "{:>8} {:<16} {:>12}", c.pid, escape(c.name.as_bytes()), c.count);
+    }
+}
+
+fn opens(out: &mut String, e: &EbpfMetrics) {
+    let Field::Value(m) = &e.file_opens else { return };
+    let dropped = e.file_opens_dropped.get().unwrap_or(0);
+    let _ = writeln!(out, "\n== file opens (opensnoop): {} listed, {dropped} not ==", m.len());
+    let _ = writeln!(out, "{:>8} {:<16} {:>6} {:>8}  PATH", "PID", "COMM", "FD", "FLAGS");
+    for o in m.iter().rev().take(TOP).rev() {
+        let path = escape(o.path.as_bytes());
+        let more = if o.path_truncated { "..." } else { "" };
+        let _ = writeln!(
+            out,
+            "{:>8} {:<16} {:>6} {:>8o}  {path}{more}",
+            o.pid,
+            escape(o.name.as_bytes()),
+            o.result,
+            o.flags
+        );
     }
 }
 

@@ -1,6 +1,11 @@
 //! The eBPF domain: kernel events traced with BPF programs (specification section 6) —
 //! system calls by name and by process, run-queue latency, off-CPU time per process with
-//! its cause, and block I/O latency per device and per process.
+//! its cause, block I/O latency per device and per process, page faults and mmap() calls
+//! per process, file opens as events, and the latency of file reads and writes.
+//!
+//! **Hooks.** Only `tp_btf`, `raw_tp` and classic tracepoints are used (no kprobes and no
+//! fentry, which some kernels refuse, this project's test machine among them), so nothing
+//! hooks the VFS: the file tracers work at the system call boundary.
 //!
 //! **Off by default.** Enabling the domain attaches programs to the kernel, and every
 //! traced event then pays for them (a few tens of nanoseconds per system call with the
@@ -58,6 +63,14 @@ crate::options::name_set! {
         Offcpu = "offcpu",
         /// Block I/O latency per device and operation, and I/O per process.
         Biolatency = "biolatency",
+        /// Page faults per process, minor and major.
+        Faults = "faults",
+        /// mmap() calls per process.
+        Mmap = "mmap",
+        /// File opens as events: path, flags, time, result.
+        Opens = "opens",
+        /// Latency of reads and writes of regular files.
+        Filelat = "filelat",
     }
 }
 
@@ -81,10 +94,13 @@ crate::options::name_set! {
 /// What the ebpf domain traces, and how much it may keep.
 #[derive(Debug, Clone, PartialEq, Eq, OptionSet)]
 pub struct EbpfOptions {
-    /// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency). Each
-    /// adds cost to the events it traces: `syscalls` to every system call, `runqlat` and
-    /// `offcpu` to every context switch (and `runqlat` to every wakeup), `biolatency` to
-    /// every block request.
+    /// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
+    /// faults, mmap, opens, filelat). Each adds cost to the events it traces: `syscalls`
+    /// to every system call, `runqlat` and `offcpu` to every context switch (and `runqlat`
+    /// to every wakeup), `biolatency` to every block request, `faults` to every page
+    /// fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's;
+    /// with `tracepoint`, to mmap calls only), `opens` and `filelat` to every system
+    /// call's entry and exit (they keep only the opens, and the reads and writes).
     pub tracers: EbpfTracers,
     /// The program types the tracers may use, in this order of preference: tp_btf,
     /// raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
@@ -111,6 +127,11 @@ pub struct EbpfOptions {
     /// Block requests in flight tracked at once (default 16384).
     #[option(min = 64, max = 1_048_576)]
     pub max_requests: u32,
+    /// File open events listed per snapshot (default 4096); the ring buffer the kernel
+    /// writes them to holds about as many (328 bytes each). Those past the bound, or that
+    /// found the ring full, are counted in `file_opens_dropped`.
+    #[option(min = 16, max = 1_048_576)]
+    pub max_open_events: u32,
 }
 
 impl Default for EbpfOptions {
@@ -123,6 +144,7 @@ impl Default for EbpfOptions {
             max_threads: 65536,
             max_pids: 16384,
             max_requests: 16384,
+            max_open_events: 4096,
         }
     }
 }
@@ -362,6 +384,76 @@ pub struct BlockIoStats {
     pub write_latency_ns: u64,
 }
 
+/// A process's page faults over the interval, summed over its threads: the kernel's own
+/// counts (`min_flt`, `maj_flt` of each thread, as `/proc/<pid>/stat` and `getrusage`
+/// report them), taken at each fault and at each thread's exit.
+///
+/// A thread's fault is read at its next fault or at its exit: the last fault of a thread
+/// still running may be counted in the next interval.
+#[derive(Debug, Clone, PartialEq, Eq, Record)]
+pub struct PageFaults {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+    /// process within the interval is a row of its own.
+    #[record(unit = "ticks")]
+    pub start_time: u64,
+    /// The process's name (its main thread's `comm` when first seen, or after an exec).
+    pub name: ByteStr,
+    /// Faults served without I/O (the page was in memory, or a new zeroed page).
+    pub minor: u64,
+    /// Faults that waited for I/O (the page was read from a file or from swap).
+    pub major: u64,
+}
+
+/// A process's mmap() calls over the interval.
+#[derive(Debug, Clone, PartialEq, Eq, Record)]
+pub struct MmapCalls {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+    /// process within the interval is a row of its own.
+    #[record(unit = "ticks")]
+    pub start_time: u64,
+    /// The process's name (its main thread's `comm` when first seen).
+    pub name: ByteStr,
+    /// mmap() calls entered (failed ones too; a 32-bit process's mmap2 is not counted).
+    pub count: u64,
+}
+
+/// One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
+/// system call: the path is the caller's (relative to its working directory or to the
+/// directory descriptor it passed), not a resolved one, and opens made inside the kernel
+/// (exec, module loading) are not seen.
+#[derive(Debug, Clone, PartialEq, Eq, Record)]
+pub struct FileOpen {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// [`crate::process::ProcessFull`]): with `pid`, its identity.
+    #[record(unit = "ticks")]
+    pub start_time: u64,
+    /// The calling thread's id.
+    pub tid: i32,
+    /// The calling thread's name (`comm`).
+    pub name: ByteStr,
+    /// The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes.
+    pub path: ByteStr,
+    /// Whether the path was longer than 255 bytes (only its first 255 are in `path`).
+    pub path_truncated: bool,
+    /// The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`
+    /// is `O_CREAT | O_WRONLY | O_TRUNC`).
+    pub flags: u32,
+    /// When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's
+    /// `monotonic_ns`.
+    #[record(unit = "ns")]
+    pub monotonic_ns: u64,
+    /// The new file descriptor, or the error as a negative errno (-2: ENOENT).
+    pub result: i64,
+}
+
 /// A block request's operation (`REQ_OP_*`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, RecordEnum)]
 #[repr(u8)]
@@ -438,6 +530,8 @@ pub struct EbpfTotals {
     /// Block I/O per submitting process since attach, most bytes first (option
     /// `top_processes`), kept until the snapshot after its process exits.
     pub block_io_by_process: Field<Vec<BlockIoStats>>,
+    pub file_read_latency: Field<LatencyHistogram>,
+    pub file_write_latency: Field<LatencyHistogram>,
 }
 
 /// What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
@@ -482,6 +576,22 @@ pub struct EbpfMetrics {
     pub block_io_by_process: Field<Vec<BlockIoStats>>,
     /// The totals since attach.
     pub since_attach: EbpfTotals,
+    /// Page faults per process, most (minor + major) first (option `top_processes`).
+    pub page_faults: Field<Vec<PageFaults>>,
+    /// mmap() calls per process, most first (option `top_processes`).
+    pub mmap_count: Field<Vec<MmapCalls>>,
+    /// File opens of the interval, in the order they were entered: at most option
+    /// `max_open_events`.
+    pub file_opens: Field<Vec<FileOpen>>,
+    /// Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded
+    /// by the kernel side (its ring buffer or its table of opens in progress was full).
+    pub file_opens_dropped: Field<u64>,
+    /// Entry → exit latency of `read`, `pread64` and `readv` calls on regular files (the
+    /// whole call, page cache hits included; pipes, sockets, terminals and devices left
+    /// out), calls that returned in the interval.
+    pub file_read_latency: Field<LatencyHistogram>,
+    /// The same for `write`, `pwrite64` and `writev`.
+    pub file_write_latency: Field<LatencyHistogram>,
 }
 
 impl EbpfMetrics {
@@ -513,7 +623,15 @@ impl EbpfMetrics {
                 syscalls_by_process: m(),
                 cpu_off_time: m(),
                 block_io_by_process: m(),
+                file_read_latency: m(),
+                file_write_latency: m(),
             },
+            page_faults: m(),
+            mmap_count: m(),
+            file_opens: m(),
+            file_opens_dropped: m(),
+            file_read_latency: m(),
+            file_write_latency: m(),
         }
     }
 }

@@ -606,7 +606,7 @@ int options_gen_run(libprobe_config *c) {
     }
     {
         /* NULL: libprobe_config_set_ebpf_tracers */
-        if (libprobe_config_set_ebpf_tracers(NULL, LIBPROBE_EBPF_TRACERS_SYSCALLS | LIBPROBE_EBPF_TRACERS_RUNQLAT | LIBPROBE_EBPF_TRACERS_OFFCPU | LIBPROBE_EBPF_TRACERS_BIOLATENCY) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+        if (libprobe_config_set_ebpf_tracers(NULL, LIBPROBE_EBPF_TRACERS_SYSCALLS | LIBPROBE_EBPF_TRACERS_RUNQLAT | LIBPROBE_EBPF_TRACERS_OFFCPU | LIBPROBE_EBPF_TRACERS_BIOLATENCY | LIBPROBE_EBPF_TRACERS_FAULTS | LIBPROBE_EBPF_TRACERS_MMAP | LIBPROBE_EBPF_TRACERS_OPENS | LIBPROBE_EBPF_TRACERS_FILELAT) != LIBPROBE_STATUS_NULL_ARGUMENT) {
             printf("not ok: libprobe_config_set_ebpf_tracers(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
             failed++;
         }
@@ -688,6 +688,18 @@ int options_gen_run(libprobe_config *c) {
         }
         failed += expect(c, "ebpf.max_requests", "64");
     }
-    printf("options_gen: 55 typed setters, %d failed\n", failed);
+    {
+        /* NULL: libprobe_config_set_ebpf_max_open_events */
+        if (libprobe_config_set_ebpf_max_open_events(NULL, 4096u) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_ebpf_max_open_events(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_ebpf_max_open_events(c, 16u) != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_ebpf_max_open_events: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "ebpf.max_open_events", "16");
+    }
+    printf("options_gen: 56 typed setters, %d failed\n", failed);
     return failed;
 }

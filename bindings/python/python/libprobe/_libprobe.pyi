@@ -122,6 +122,9 @@ __all__ = [
     "BlockIoDevice",
     "BlockIoStats",
     "EbpfTotals",
+    "PageFaults",
+    "MmapCalls",
+    "FileOpen",
 ]
 
 VERSION: str
@@ -200,7 +203,7 @@ _PowerMode = Literal["active", "idle", "standby", "unknown"]
 """An ATA disk's power mode (CHECK POWER MODE)."""
 _ZfsHealth = Literal["online", "degraded", "faulted", "offline", "unavail", "removed", "suspended", "unknown"]
 """Health of a ZFS pool or vdev."""
-_TracerName = Literal["syscalls", "runqlat", "offcpu", "biolatency"]
+_TracerName = Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens", "filelat"]
 """An eBPF tracer: one set of BPF programs and the maps they fill."""
 _TracerState = Literal["attached", "failed"]
 """Whether a tracer's programs are attached."""
@@ -5981,6 +5984,31 @@ class EbpfMetrics(Record):
     @property
     def since_attach(self) -> EbpfTotals:
         """The totals since attach."""
+    @property
+    def page_faults(self) -> Union[list[PageFaults], None]:
+        """Page faults per process, most (minor + major) first (option `top_processes`)."""
+    @property
+    def mmap_count(self) -> Union[list[MmapCalls], None]:
+        """mmap() calls per process, most first (option `top_processes`)."""
+    @property
+    def file_opens(self) -> Union[list[FileOpen], None]:
+        """File opens of the interval, in the order they were entered: at most option
+        `max_open_events`.
+        """
+    @property
+    def file_opens_dropped(self) -> Union[int, None]:
+        """Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded
+        by the kernel side (its ring buffer or its table of opens in progress was full).
+        """
+    @property
+    def file_read_latency(self) -> Union[LatencyHistogram, None]:
+        """Entry → exit latency of `read`, `pread64` and `readv` calls on regular files (the
+        whole call, page cache hits included; pipes, sockets, terminals and devices left
+        out), calls that returned in the interval.
+        """
+    @property
+    def file_write_latency(self) -> Union[LatencyHistogram, None]:
+        """The same for `write`, `pwrite64` and `writev`."""
 
 @final
 class TracerStatus(Record):
@@ -6296,6 +6324,108 @@ class EbpfTotals(Record):
         """Block I/O per submitting process since attach, most bytes first (option
         `top_processes`), kept until the snapshot after its process exits.
         """
+    @property
+    def file_read_latency(self) -> Union[LatencyHistogram, None]:
+        ...
+    @property
+    def file_write_latency(self) -> Union[LatencyHistogram, None]:
+        ...
+
+@final
+class PageFaults(Record):
+    """A process's page faults over the interval, summed over its threads: the kernel's own
+    counts (`min_flt`, `maj_flt` of each thread, as `/proc/<pid>/stat` and `getrusage`
+    report them), taken at each fault and at each thread's exit.
+
+    A thread's fault is read at its next fault or at its exit: the last fault of a thread
+    still running may be counted in the next interval.
+    """
+    @property
+    def pid(self) -> int:
+        """The process id (of the initial pid namespace)."""
+    @property
+    def start_time(self) -> int:
+        """When the process started, in clock ticks since boot (`start_time` of
+        [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+        process within the interval is a row of its own.
+
+        Unit: ticks.
+        """
+    @property
+    def name(self) -> str:
+        """The process's name (its main thread's `comm` when first seen, or after an exec)."""
+    @property
+    def minor(self) -> int:
+        """Faults served without I/O (the page was in memory, or a new zeroed page)."""
+    @property
+    def major(self) -> int:
+        """Faults that waited for I/O (the page was read from a file or from swap)."""
+
+@final
+class MmapCalls(Record):
+    """A process's mmap() calls over the interval."""
+    @property
+    def pid(self) -> int:
+        """The process id (of the initial pid namespace)."""
+    @property
+    def start_time(self) -> int:
+        """When the process started, in clock ticks since boot (`start_time` of
+        [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+        process within the interval is a row of its own.
+
+        Unit: ticks.
+        """
+    @property
+    def name(self) -> str:
+        """The process's name (its main thread's `comm` when first seen)."""
+    @property
+    def count(self) -> int:
+        """mmap() calls entered (failed ones too; a 32-bit process's mmap2 is not counted)."""
+
+@final
+class FileOpen(Record):
+    """One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
+    system call: the path is the caller's (relative to its working directory or to the
+    directory descriptor it passed), not a resolved one, and opens made inside the kernel
+    (exec, module loading) are not seen.
+    """
+    @property
+    def pid(self) -> int:
+        """The process id (of the initial pid namespace)."""
+    @property
+    def start_time(self) -> int:
+        """When the process started, in clock ticks since boot (`start_time` of
+        [`crate::process::ProcessFull`]): with `pid`, its identity.
+
+        Unit: ticks.
+        """
+    @property
+    def tid(self) -> int:
+        """The calling thread's id."""
+    @property
+    def name(self) -> str:
+        """The calling thread's name (`comm`)."""
+    @property
+    def path(self) -> str:
+        """The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes."""
+    @property
+    def path_truncated(self) -> bool:
+        """Whether the path was longer than 255 bytes (only its first 255 are in `path`)."""
+    @property
+    def flags(self) -> int:
+        """The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`
+        is `O_CREAT | O_WRONLY | O_TRUNC`).
+        """
+    @property
+    def monotonic_ns(self) -> int:
+        """When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's
+        `monotonic_ns`.
+
+        Unit: ns.
+        """
+    @property
+    def result(self) -> int:
+        """The new file descriptor, or the error as a negative errno (-2: ENOENT)."""
 
 class _SystemOptions(TypedDict, total=False):
     """The system domain's options: `Probe(system={...})`; each key left out keeps its default."""
@@ -6453,11 +6583,14 @@ class _StorageOptions(TypedDict, total=False):
 
 class _EbpfOptions(TypedDict, total=False):
     """The ebpf domain's options: `Probe(ebpf={...})`; each key left out keeps its default."""
-    # The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency). Each
-    # adds cost to the events it traces: `syscalls` to every system call, `runqlat` and
-    # `offcpu` to every context switch (and `runqlat` to every wakeup), `biolatency` to
-    # every block request. Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency`.
-    tracers: Union[str, Iterable[Literal["syscalls", "runqlat", "offcpu", "biolatency"]]]
+    # The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
+    # faults, mmap, opens, filelat). Each adds cost to the events it traces: `syscalls`
+    # to every system call, `runqlat` and `offcpu` to every context switch (and `runqlat`
+    # to every wakeup), `biolatency` to every block request, `faults` to every page
+    # fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's;
+    # with `tracepoint`, to mmap calls only), `opens` and `filelat` to every system
+    # call's entry and exit (they keep only the opens, and the reads and writes). Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat`.
+    tracers: Union[str, Iterable[Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens", "filelat"]]]
     # The program types the tracers may use, in this order of preference: tp_btf,
     # raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
     # accepts). One name forces that type. `tracepoint` needs tracefs; where it is not
@@ -6479,6 +6612,10 @@ class _EbpfOptions(TypedDict, total=False):
     max_pids: int
     # Block requests in flight tracked at once (default 16384). Key `ebpf.max_requests`; default `16384`.
     max_requests: int
+    # File open events listed per snapshot (default 4096); the ring buffer the kernel
+    # writes them to holds about as many (328 bytes each). Those past the bound, or that
+    # found the ring full, are counted in `file_opens_dropped`. Key `ebpf.max_open_events`; default `4096`.
+    max_open_events: int
 
 class _OptionInfo(TypedDict):
     """One option of the schema; values are in the `probe` command's text syntax."""

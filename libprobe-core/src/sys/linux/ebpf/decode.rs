@@ -231,6 +231,38 @@ pub(crate) mod layout {
         pub(crate) const FLAGS: usize = 64;
         pub(crate) const SIZE: usize = 72;
     }
+    /// `struct fault_thread` (faults.bpf.c).
+    pub(crate) mod fault_thread {
+        pub(crate) const TID: usize = 0;
+        pub(crate) const TGID: usize = 4;
+        pub(crate) const START: usize = 8;
+        pub(crate) const COMM: usize = 16;
+        pub(crate) const MINOR: usize = 48;
+        pub(crate) const MAJOR: usize = 56;
+        pub(crate) const SIZE: usize = 64;
+    }
+    /// `struct mmap_proc` (mmap.bpf.c).
+    pub(crate) mod mmap_proc {
+        pub(crate) const CALLS: usize = 0;
+        pub(crate) const COMM: usize = 8;
+        pub(crate) const FLAGS: usize = 24;
+        pub(crate) const SIZE: usize = 32;
+    }
+    /// `struct open_event` (opens.bpf.c).
+    pub(crate) mod open_event {
+        pub(crate) const TS: usize = 0;
+        pub(crate) const START: usize = 8;
+        pub(crate) const RET: usize = 16;
+        pub(crate) const TGID: usize = 24;
+        pub(crate) const TID: usize = 28;
+        pub(crate) const FLAGS: usize = 32;
+        pub(crate) const PATH_LEN: usize = 36;
+        pub(crate) const TRUNCATED: usize = 40;
+        pub(crate) const COMM: usize = 48;
+        pub(crate) const PATH: usize = 64;
+        pub(crate) const PATH_BYTES: usize = 256;
+        pub(crate) const SIZE: usize = PATH + PATH_BYTES;
+    }
     /// A per-process record's `flags`: the process's last thread exited.
     pub(crate) const PROC_EXITED: u32 = 1;
 
@@ -304,6 +336,43 @@ pub(crate) mod layout {
             ],
         ),
         ("runqlat", "hist", super::HIST_SIZE, &[("buckets", 80)]),
+        (
+            "faults",
+            "fault_thread",
+            fault_thread::SIZE,
+            &[
+                ("tid", fault_thread::TID),
+                ("tgid", fault_thread::TGID),
+                ("start", fault_thread::START),
+                ("comm", fault_thread::COMM),
+                ("minor", fault_thread::MINOR),
+                ("major", fault_thread::MAJOR),
+            ],
+        ),
+        (
+            "mmap",
+            "mmap_proc",
+            mmap_proc::SIZE,
+            &[("calls", mmap_proc::CALLS), ("comm", mmap_proc::COMM), ("flags", mmap_proc::FLAGS)],
+        ),
+        ("filelat", "hist", super::HIST_SIZE, &[("buckets", 80)]),
+        (
+            "opens",
+            "open_event",
+            open_event::SIZE,
+            &[
+                ("ts_ns", open_event::TS),
+                ("start", open_event::START),
+                ("ret", open_event::RET),
+                ("tgid", open_event::TGID),
+                ("tid", open_event::TID),
+                ("flags", open_event::FLAGS),
+                ("path_len", open_event::PATH_LEN),
+                ("truncated", open_event::TRUNCATED),
+                ("comm", open_event::COMM),
+                ("path", open_event::PATH),
+            ],
+        ),
     ];
 }
 
@@ -387,6 +456,10 @@ mod btf {
             "runqlat" => include_bytes!("bpf/runqlat.bpf.o"),
             "offcpu" => include_bytes!("bpf/offcpu.bpf.o"),
             "biolatency" => include_bytes!("bpf/biolatency.bpf.o"),
+            "faults" => include_bytes!("bpf/faults.bpf.o"),
+            "mmap" => include_bytes!("bpf/mmap.bpf.o"),
+            "opens" => include_bytes!("bpf/opens.bpf.o"),
+            "filelat" => include_bytes!("bpf/filelat.bpf.o"),
             other => panic!("no object {other}"),
         }
     }

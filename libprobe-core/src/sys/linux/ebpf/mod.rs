@@ -479,9 +479,16 @@ pub(crate) fn fuzz_readers(dump: &maps::Dump) {
             let mut rcx = ReadCx { window, top: 8, ticks: 100, src: &src, warnings: &mut warnings };
             let _ = reader.read(&mut Same(dump), &mut rcx, &mut out);
             let _ = dropped(&mut Same(dump));
-            for h in [&out.runqueue_latency, &out.block_io_latency, &out.since_attach.runqueue_latency]
-                .into_iter()
-                .filter_map(|f| f.value())
+            for h in [
+                &out.runqueue_latency,
+                &out.block_io_latency,
+                &out.since_attach.runqueue_latency,
+                &out.file_read_latency,
+                &out.file_write_latency,
+                &out.since_attach.file_read_latency,
+            ]
+            .into_iter()
+            .filter_map(|f| f.value())
             {
                 check(h);
             }
@@ -493,6 +500,10 @@ pub(crate) fn fuzz_readers(dump: &maps::Dump) {
                 check(&d.latency);
             }
             assert!(out.cpu_off_time.value().is_none_or(|v| v.len() <= 8));
+            assert!(out.page_faults.value().is_none_or(|v| v.len() <= 8 && v.iter().all(|f| f.minor | f.major > 0)));
+            assert!(out.mmap_count.value().is_none_or(|v| v.len() <= 8 && v.iter().all(|m| m.count > 0)));
+            let bound = opts.max_open_events as usize;
+            assert!(out.file_opens.value().is_none_or(|v| v.len() <= bound && v.iter().all(|o| o.path.len() < 256)));
         }
     }
 }

@@ -18,7 +18,11 @@ use super::maps::Maps;
 use super::syscall_table::SyscallTable;
 
 pub(crate) mod biolatency;
+pub(crate) mod faults;
+pub(crate) mod filelat;
+pub(crate) mod mmap;
 pub(crate) mod offcpu;
+pub(crate) mod opens;
 pub(crate) mod runqlat;
 pub(crate) mod syscalls;
 
@@ -54,7 +58,8 @@ pub(crate) struct TracerDef {
 }
 
 /// Every tracer, in the order of [`TracerName`].
-pub(crate) const TRACERS: &[TracerDef] = &[syscalls::DEF, runqlat::DEF, offcpu::DEF, biolatency::DEF];
+pub(crate) const TRACERS: &[TracerDef] =
+    &[syscalls::DEF, runqlat::DEF, offcpu::DEF, biolatency::DEF, faults::DEF, mmap::DEF, opens::DEF, filelat::DEF];
 
 /// What a reader reads with.
 #[derive(Debug)]
