@@ -80,11 +80,9 @@ impl Collector<'_> {
                 Some(Ok(walk)) => Ok(Some(walk)),
                 Some(Err(e)) => Err(w.reason(e)),
             };
-        let (sockets, parts) = std::thread::scope(|scope| {
+        let (sockets, parts) = self.pool.scope(|scope| {
             let helper = match &walk {
-                Ok(Some(walk)) => {
-                    std::thread::Builder::new().name("libprobe-owners".into()).spawn_scoped(scope, || walk.work()).ok()
-                }
+                Ok(Some(walk)) => Some(scope.spawn(|| walk.work())),
                 _ => None,
             };
             let sockets = self.tables(&mut Out { nl, sources: &mut sources, w }, hint);
