@@ -647,8 +647,10 @@ pub fn netlink_dump(data: &[u8]) {
 /// Every sock_diag decoder on one reply payload.
 pub fn sock_diag(data: &[u8]) {
     if let Ok(d) = sock_diag::decode_inet(data) {
-        if let Ok(c) = sock_diag::tcp_connection(&d, 100) {
+        let mut problems = crate::parse::Problems::default();
+        if let Ok(c) = sock_diag::tcp_connection(&d, 100, &mut problems) {
             assert!(is_ip(&c.local_addr, c.family) && is_ip(&c.remote_addr, c.family));
+            assert_eq!(c.timer_jiffies.reason() == Some(Reason::Error), problems.iter().next().is_some());
         }
         let _ = sock_diag::udp_connection(&d, false);
         let _ = sock_diag::raw_socket(&d);

@@ -1,6 +1,7 @@
 //! The socket tables: each from sock_diag, part by part falling back to its `/proc/net`
 //! file, with their owners (see the module docs of the collector for the order of sources).
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -9,6 +10,7 @@ use crate::model::{Field, Reason, Warnings};
 use crate::network::{
     AddressFamily, NetlinkSocket, PacketSocket, RawSocket, SocketKind, TcpConnection, UdpConnection, UnixSocket,
 };
+use crate::parse::Problems;
 use crate::process::ProcessFull;
 use crate::schema::OrderedMap;
 use crate::sys::imp::procfs::net_inet::Rows;
@@ -230,7 +232,12 @@ impl Collector<'_> {
         let info = self.opts.tcp_info;
         let mut t = Table::new(capacity);
         let key = |c: &TcpConnection| c.cookie.get().unwrap_or(0);
-        let decode = |p: &[u8]| sock_diag::decode_inet(p).and_then(|d| sock_diag::tcp_connection(&d, ticks));
+        // Values that do not fit (a timer in ticks) are their fields' `error`, warned once
+        // the table is read.
+        let problems = RefCell::new(Problems::default());
+        let decode = |p: &[u8]| {
+            sock_diag::decode_inet(p).and_then(|d| sock_diag::tcp_connection(&d, ticks, &mut problems.borrow_mut()))
+        };
         // One pass over the kernel's TCP hash tables for both families (the older request
         // type dumps IPv4 and IPv6 together), else one request per family.
         if !self.force_procfs {
@@ -239,11 +246,13 @@ impl Collector<'_> {
                     t.read = true;
                     out.sources.push("tcp4".to_owned(), "sock_diag".to_owned());
                     out.sources.push("tcp6".to_owned(), "sock_diag".to_owned());
+                    out.w.problems(&std::path::Path::new("netlink:sock_diag-tcp"), &problems.into_inner());
                     return t.field();
                 }
                 Err(e) => {
                     t.rows.clear();
                     t.seen.clear();
+                    *problems.borrow_mut() = Problems::default();
                     if !matches!(e.kind(), ErrorKind::NotFound | ErrorKind::Unsupported | ErrorKind::InvalidArgument) {
                         out.w.push(e);
                     }
@@ -258,6 +267,7 @@ impl Collector<'_> {
                 net_tcp::parse(text, fam)
             });
         }
+        out.w.problems(&std::path::Path::new("netlink:sock_diag-tcp"), &problems.into_inner());
         t.field()
     }
 
