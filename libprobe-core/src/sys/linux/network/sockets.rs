@@ -246,7 +246,7 @@ impl Collector<'_> {
                     t.read = true;
                     out.sources.push("tcp4".to_owned(), "sock_diag".to_owned());
                     out.sources.push("tcp6".to_owned(), "sock_diag".to_owned());
-                    out.w.problems(&std::path::Path::new("netlink:sock_diag-tcp"), &problems.into_inner());
+                    out.w.problems(std::path::Path::new("netlink:sock_diag-tcp"), &problems.into_inner());
                     return t.field();
                 }
                 Err(e) => {
@@ -267,7 +267,7 @@ impl Collector<'_> {
                 net_tcp::parse(text, fam)
             });
         }
-        out.w.problems(&std::path::Path::new("netlink:sock_diag-tcp"), &problems.into_inner());
+        out.w.problems(std::path::Path::new("netlink:sock_diag-tcp"), &problems.into_inner());
         t.field()
     }
 
