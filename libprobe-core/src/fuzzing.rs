@@ -525,11 +525,12 @@ pub fn net_raw(data: &[u8]) {
     }
 }
 
-/// `/proc/net/unix`: a path is a piece of its line.
+/// `/proc/net/unix`: a path is a piece of its line; every bad value has its problem.
 pub fn net_unix(data: &[u8]) {
-    let (rows, errors) = net_unix::parse(data);
-    assert!(rows.len() + errors.len() <= lines(data));
-    assert!(rows.iter().all(|r| r.path.len() <= data.len()));
+    let t = net_unix::parse(data);
+    assert!(t.rows.len() + t.left_out.len() <= lines(data));
+    assert!(t.rows.iter().all(|r| r.path.len() <= data.len()));
+    problems_explain(r_bad(t.rows.iter().flat_map(|r| [r.socket_type.reason(), r.state.reason()])), &t.problems);
 }
 
 /// `/proc/net/netlink`: one row or error per line.
@@ -542,10 +543,21 @@ pub fn net_netlink(data: &[u8]) {
     );
 }
 
-/// `/proc/net/packet`: one row or error per line.
+/// `/proc/net/packet`: one row or error per line; every bad value has its problem.
 pub fn net_packet(data: &[u8]) {
-    let (rows, errors) = net_packet::parse(data);
-    assert!(rows.len() + errors.len() <= lines(data));
+    let t = net_packet::parse(data);
+    assert!(t.rows.len() + t.left_out.len() <= lines(data));
+    let reasons = |r: &crate::network::PacketSocket| {
+        [
+            r.socket_type.reason(),
+            r.protocol.reason(),
+            r.interface_index.reason(),
+            r.running.reason(),
+            r.rx_queue.reason(),
+            r.uid.reason(),
+        ]
+    };
+    problems_explain(r_bad(t.rows.iter().flat_map(reasons)), &t.problems);
 }
 
 /// `/proc/net/snmp` and `netstat`: a table per two lines; the valid values render back to

@@ -477,8 +477,8 @@ pub(crate) fn unix_socket(payload: &[u8]) -> Result<UnixSocket, ParseError> {
     let mut s = UnixSocket {
         path: ByteStr::default(),
         is_abstract: false,
-        socket_type: net_unix::socket_type(u64::from(ty)),
-        state,
+        socket_type: Field::Value(net_unix::socket_type(u64::from(ty))),
+        state: Field::Value(state),
         inode: u64::from(inode),
         pid: owners_pending(),
         process_name: owners_pending(),
@@ -524,7 +524,7 @@ pub(crate) fn unix_socket(payload: &[u8]) -> Result<UnixSocket, ParseError> {
             _ => {}
         }
     }
-    if s.state == UnixState::Listening && !s.pending_connections.is_value() {
+    if s.state == Field::Value(UnixState::Listening) && !s.pending_connections.is_value() {
         s.pending_connections = Field::Value(Vec::new());
     }
     Ok(s)
@@ -585,13 +585,14 @@ pub(crate) fn packet_socket(payload: &[u8]) -> Result<PacketSocket, ParseError> 
     }
     let cookie = u64::from(b.u32(8).unwrap_or(0)) | u64::from(b.u32(12).unwrap_or(0)) << 32;
     let mut s = PacketSocket {
-        socket_type: net_packet::socket_type(u64::from(b.u8(1).unwrap_or(0))),
+        socket_type: Field::Value(net_packet::socket_type(u64::from(b.u8(1).unwrap_or(0)))),
         // Already in host order (`ntohs(po->num)`), unlike the inet ports.
-        protocol: b.u16(2).unwrap_or(0),
-        interface_index: 0,
+        protocol: Field::Value(b.u16(2).unwrap_or(0)),
+        // Each from an attribute asked for: one the kernel does not send is not supported.
+        interface_index: Field::Missing(Reason::NotSupported),
         running: Field::Missing(Reason::NotSupported),
-        rx_queue: 0,
-        uid: 0,
+        rx_queue: Field::Missing(Reason::NotSupported),
+        uid: Field::Missing(Reason::NotSupported),
         inode: u64::from(b.u32(4).unwrap_or(0)),
         pid: owners_pending(),
         process_name: owners_pending(),
@@ -603,12 +604,12 @@ pub(crate) fn packet_socket(payload: &[u8]) -> Result<PacketSocket, ParseError> 
         let vb = Bytes(v);
         match ty {
             PACKET_DIAG_INFO => {
-                s.interface_index = vb.u32(0).ok_or(ParseError::invalid("PACKET_DIAG_INFO"))?;
+                s.interface_index = Field::Value(vb.u32(0).ok_or(ParseError::invalid("PACKET_DIAG_INFO"))?);
                 let flags = vb.u32(20).ok_or(ParseError::invalid("PACKET_DIAG_INFO"))?;
                 s.running = Field::Value(flags & 1 != 0);
             }
-            PACKET_DIAG_UID => s.uid = vb.u32(0).ok_or(ParseError::invalid("PACKET_DIAG_UID"))?,
-            PACKET_DIAG_MEMINFO => s.rx_queue = decode_skmem(v)?.rmem_alloc,
+            PACKET_DIAG_UID => s.uid = Field::Value(vb.u32(0).ok_or(ParseError::invalid("PACKET_DIAG_UID"))?),
+            PACKET_DIAG_MEMINFO => s.rx_queue = Field::Value(decode_skmem(v)?.rmem_alloc),
             _ => {}
         }
     }
@@ -742,7 +743,10 @@ pub(crate) mod tests {
         push_attr(&mut m, UNIX_DIAG_RQLEN, &[4, 0, 0, 0, 8, 0, 0, 0]);
         push_attr(&mut m, UNIX_DIAG_UID, &1000u32.to_ne_bytes());
         let s = unix_socket(&m).unwrap();
-        assert_eq!((s.path.as_bytes(), s.is_abstract, s.state), (&b"lp-abstract"[..], true, UnixState::Connected));
+        assert_eq!(
+            (s.path.as_bytes(), s.is_abstract, s.state),
+            (&b"lp-abstract"[..], true, Field::Value(UnixState::Connected))
+        );
         assert_eq!(
             (s.peer_inode, s.rx_queue, s.tx_queue, s.uid),
             (Field::Value(501), Field::Value(4), Field::Value(8), Field::Value(1000))
@@ -780,6 +784,11 @@ pub(crate) mod tests {
         push_attr(&mut p, PACKET_DIAG_INFO, &info);
         push_attr(&mut p, PACKET_DIAG_UID, &0u32.to_ne_bytes());
         let s = packet_socket(&p).unwrap();
-        assert_eq!((s.protocol, s.interface_index, s.running, s.inode), (3, 2, Field::Value(true), 321));
+        assert_eq!(
+            (s.protocol, s.interface_index, s.running, s.inode),
+            (Field::Value(3), Field::Value(2), Field::Value(true), 321)
+        );
+        // No PACKET_DIAG_MEMINFO: the queue is not supported, not 0.
+        assert_eq!((s.uid, s.rx_queue.reason()), (Field::Value(0), Some(Reason::NotSupported)));
     }
 }

@@ -314,7 +314,7 @@ impl Collector<'_> {
     fn unix(&self, out: &mut Out<'_, '_>) -> Field<Vec<UnixSocket>> {
         let mut t = Table::new(1024);
         let spec = Spec { label: "unix", req: sock_diag::unix_request(), proc_name: "unix", ipv6: false };
-        self.part(out, &mut t, spec, |s: &UnixSocket| s.inode, sock_diag::unix_socket, |t| net_unix::parse(t).into());
+        self.part(out, &mut t, spec, |s: &UnixSocket| s.inode, sock_diag::unix_socket, net_unix::parse);
         t.field()
     }
 
@@ -330,14 +330,7 @@ impl Collector<'_> {
     fn packet(&self, out: &mut Out<'_, '_>) -> Field<Vec<PacketSocket>> {
         let mut t = Table::new(16);
         let spec = Spec { label: "packet", req: sock_diag::packet_request(), proc_name: "packet", ipv6: false };
-        self.part(
-            out,
-            &mut t,
-            spec,
-            |s: &PacketSocket| s.inode,
-            sock_diag::packet_socket,
-            |t| net_packet::parse(t).into(),
-        );
+        self.part(out, &mut t, spec, |s: &PacketSocket| s.inode, sock_diag::packet_socket, net_packet::parse);
         t.field()
     }
 }
