@@ -2099,9 +2099,27 @@ typedef struct libprobe_opt_list_udp_connection {
 // The type of a Unix socket (`SOCK_*` values).
 typedef int32_t libprobe_unix_socket_type;
 
+// A `libprobe_unix_socket_type` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_unix_socket_type {
+  uint8_t present;
+  uint8_t reason;
+  libprobe_unix_socket_type value;
+} libprobe_opt_unix_socket_type;
+
 // The state of a Unix socket (its `sk_state`: a Unix socket is only ever unconnected,
 // connected or listening).
 typedef int32_t libprobe_unix_state;
+
+// A `libprobe_unix_state` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_unix_state {
+  uint8_t present;
+  uint8_t reason;
+  libprobe_unix_state value;
+} libprobe_opt_unix_state;
 
 // An array of `uint64_t` in the snapshot's arena: element `i` is at
 // `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
@@ -2128,8 +2146,11 @@ typedef struct libprobe_unix_socket {
   struct libprobe_str path;
   // True for a name in the abstract namespace (`ss` shows it with a leading `@`).
   uint8_t is_abstract;
-  libprobe_unix_socket_type socket_type;
-  libprobe_unix_state state;
+  // `error` when `/proc/net/unix` has a `Type` that does not parse.
+  struct libprobe_opt_unix_socket_type socket_type;
+  // `error` when `/proc/net/unix` has a `Flags` or `St` that does not parse (the state
+  // comes from both).
+  struct libprobe_opt_unix_state state;
   uint64_t inode;
   struct libprobe_opt_i32 pid;
   struct libprobe_opt_str process_name;
@@ -2265,19 +2286,32 @@ typedef struct libprobe_opt_list_netlink_socket {
 // The type of a packet socket.
 typedef int32_t libprobe_packet_socket_type;
 
+// A `libprobe_packet_socket_type` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_packet_socket_type {
+  uint8_t present;
+  uint8_t reason;
+  libprobe_packet_socket_type value;
+} libprobe_opt_packet_socket_type;
+
 // One packet (`AF_PACKET`) socket, as used by packet capture.
 typedef struct libprobe_packet_socket {
-  libprobe_packet_socket_type socket_type;
+  // `error` when `/proc/net/packet` has a `Type` that does not parse.
+  struct libprobe_opt_packet_socket_type socket_type;
   // The Ethernet protocol captured (`0x0003` = every protocol, `0x0800` IPv4).
-  uint16_t protocol;
-  // The interface it is bound to; 0 for every interface.
-  uint32_t interface_index;
+  struct libprobe_opt_u16 protocol;
+  // The interface it is bound to; 0 for every interface. `not_supported` when
+  // packet_diag sends no `PACKET_DIAG_INFO`.
+  struct libprobe_opt_u32 interface_index;
   // True while the socket receives (bound with a protocol).
   struct libprobe_opt_bool running;
-  // Receive buffer memory in use.
+  // Receive buffer memory in use. `not_supported` when packet_diag sends no
+  // `PACKET_DIAG_MEMINFO`.
   // Unit: bytes.
-  uint32_t rx_queue;
-  uint32_t uid;
+  struct libprobe_opt_u32 rx_queue;
+  // The creator's uid. `not_supported` when packet_diag sends no `PACKET_DIAG_UID`.
+  struct libprobe_opt_u32 uid;
   uint64_t inode;
   struct libprobe_opt_i32 pid;
   struct libprobe_opt_str process_name;

@@ -2924,9 +2924,12 @@ type UnixSocket struct {
 	// NUL bytes inside an abstract name read as `@`.
 	Path string `json:"path"`
 	// True for a name in the abstract namespace (`ss` shows it with a leading `@`).
-	IsAbstract  bool                 `json:"is_abstract"`
-	SocketType  UnixSocketType       `json:"socket_type"`
-	State       UnixState            `json:"state"`
+	IsAbstract bool `json:"is_abstract"`
+	// `error` when `/proc/net/unix` has a `Type` that does not parse.
+	SocketType Field[UnixSocketType] `json:"socket_type"`
+	// `error` when `/proc/net/unix` has a `Flags` or `St` that does not parse (the state
+	// comes from both).
+	State       Field[UnixState]     `json:"state"`
 	Inode       uint64               `json:"inode"`
 	PID         Field[int32]         `json:"pid"`
 	ProcessName Field[string]        `json:"process_name"`
@@ -2954,8 +2957,8 @@ func convUnixSocket(c *C.libprobe_unix_socket) UnixSocket {
 	return UnixSocket{
 		Path:               goString(c.path),
 		IsAbstract:         c.is_abstract != 0,
-		SocketType:         UnixSocketType(c.socket_type),
-		State:              UnixState(c.state),
+		SocketType:         convOptUnixSocketType(&c.socket_type),
+		State:              convOptUnixState(&c.state),
 		Inode:              uint64(c.inode),
 		PID:                convOptI32(&c.pid),
 		ProcessName:        convOptStr(&c.process_name),
@@ -3070,17 +3073,21 @@ func convNetlinkSocket(c *C.libprobe_netlink_socket) NetlinkSocket {
 
 // One packet (`AF_PACKET`) socket, as used by packet capture.
 type PacketSocket struct {
-	SocketType PacketSocketType `json:"socket_type"`
+	// `error` when `/proc/net/packet` has a `Type` that does not parse.
+	SocketType Field[PacketSocketType] `json:"socket_type"`
 	// The Ethernet protocol captured (`0x0003` = every protocol, `0x0800` IPv4).
-	Protocol uint16 `json:"protocol"`
-	// The interface it is bound to; 0 for every interface.
-	InterfaceIndex uint32 `json:"interface_index"`
+	Protocol Field[uint16] `json:"protocol"`
+	// The interface it is bound to; 0 for every interface. `not_supported` when
+	// packet_diag sends no `PACKET_DIAG_INFO`.
+	InterfaceIndex Field[uint32] `json:"interface_index"`
 	// True while the socket receives (bound with a protocol).
 	Running Field[bool] `json:"running"`
-	// Receive buffer memory in use.
+	// Receive buffer memory in use. `not_supported` when packet_diag sends no
+	// `PACKET_DIAG_MEMINFO`.
 	// Unit: bytes.
-	RxQueue     uint32               `json:"rx_queue"`
-	UID         uint32               `json:"uid"`
+	RxQueue Field[uint32] `json:"rx_queue"`
+	// The creator's uid. `not_supported` when packet_diag sends no `PACKET_DIAG_UID`.
+	UID         Field[uint32]        `json:"uid"`
 	Inode       uint64               `json:"inode"`
 	PID         Field[int32]         `json:"pid"`
 	ProcessName Field[string]        `json:"process_name"`
@@ -3090,12 +3097,12 @@ type PacketSocket struct {
 
 func convPacketSocket(c *C.libprobe_packet_socket) PacketSocket {
 	return PacketSocket{
-		SocketType:     PacketSocketType(c.socket_type),
-		Protocol:       uint16(c.protocol),
-		InterfaceIndex: uint32(c.interface_index),
+		SocketType:     convOptPacketSocketType(&c.socket_type),
+		Protocol:       convOptU16(&c.protocol),
+		InterfaceIndex: convOptU32(&c.interface_index),
 		Running:        convOptBool(&c.running),
-		RxQueue:        uint32(c.rx_queue),
-		UID:            uint32(c.uid),
+		RxQueue:        convOptU32(&c.rx_queue),
+		UID:            convOptU32(&c.uid),
 		Inode:          uint64(c.inode),
 		PID:            convOptI32(&c.pid),
 		ProcessName:    convOptStr(&c.process_name),
@@ -7076,6 +7083,20 @@ func convOptU16(c *C.libprobe_opt_u16) Field[uint16] {
 	return Field[uint16]{Valid: true, Value: uint16(c.value)}
 }
 
+func convOptUnixSocketType(c *C.libprobe_opt_unix_socket_type) Field[UnixSocketType] {
+	if c.present == 0 {
+		return Field[UnixSocketType]{Reason: Reason(c.reason)}
+	}
+	return Field[UnixSocketType]{Valid: true, Value: UnixSocketType(c.value)}
+}
+
+func convOptUnixState(c *C.libprobe_opt_unix_state) Field[UnixState] {
+	if c.present == 0 {
+		return Field[UnixState]{Reason: Reason(c.reason)}
+	}
+	return Field[UnixState]{Valid: true, Value: UnixState(c.value)}
+}
+
 func convListU64(c *C.libprobe_list_u64) []uint64 {
 	out := make([]uint64, int(c.count))
 	for i := range out {
@@ -7090,6 +7111,13 @@ func convOptListU64(c *C.libprobe_opt_list_u64) Field[[]uint64] {
 		return Field[[]uint64]{Reason: Reason(c.reason)}
 	}
 	return Field[[]uint64]{Valid: true, Value: convListU64(&c.value)}
+}
+
+func convOptPacketSocketType(c *C.libprobe_opt_packet_socket_type) Field[PacketSocketType] {
+	if c.present == 0 {
+		return Field[PacketSocketType]{Reason: Reason(c.reason)}
+	}
+	return Field[PacketSocketType]{Valid: true, Value: PacketSocketType(c.value)}
 }
 
 func convOptMemoryLimits(c *C.libprobe_opt_memory_limits) Field[MemoryLimits] {

@@ -2066,8 +2066,13 @@ export interface UnixSocket {
   path: string;
   /** True for a name in the abstract namespace (`ss` shows it with a leading `@`). */
   isAbstract: boolean;
-  socketType: UnixSocketType;
-  state: UnixState;
+  /** `error` when `/proc/net/unix` has a `Type` that does not parse. */
+  socketType: UnixSocketType | null;
+  /**
+   * `error` when `/proc/net/unix` has a `Flags` or `St` that does not parse (the state
+   * comes from both).
+   */
+  state: UnixState | null;
   inode: bigint;
   pid: number | null;
   processName: string | null;
@@ -2096,7 +2101,7 @@ export interface UnixSocket {
   cookie: bigint | null;
   memory: SocketMemory | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'pid' | 'processName' | 'owners' | 'peerInode' | 'rxQueue' | 'txQueue' | 'uid' | 'vfsInode' | 'pendingConnections' | 'cookie' | 'memory', Reason>>;
+  unavailable?: Partial<Record<'socketType' | 'state' | 'pid' | 'processName' | 'owners' | 'peerInode' | 'rxQueue' | 'txQueue' | 'uid' | 'vfsInode' | 'pendingConnections' | 'cookie' | 'memory', Reason>>;
 }
 
 /** One raw IP socket (`SOCK_RAW` over IPv4 or IPv6; `ping` sockets are listed too). */
@@ -2179,27 +2184,33 @@ export interface NetlinkSocket {
 
 /** One packet (`AF_PACKET`) socket, as used by packet capture. */
 export interface PacketSocket {
-  socketType: PacketSocketType;
+  /** `error` when `/proc/net/packet` has a `Type` that does not parse. */
+  socketType: PacketSocketType | null;
   /** The Ethernet protocol captured (`0x0003` = every protocol, `0x0800` IPv4). */
-  protocol: number;
-  /** The interface it is bound to; 0 for every interface. */
-  interfaceIndex: number;
+  protocol: number | null;
+  /**
+   * The interface it is bound to; 0 for every interface. `not_supported` when
+   * packet_diag sends no `PACKET_DIAG_INFO`.
+   */
+  interfaceIndex: number | null;
   /** True while the socket receives (bound with a protocol). */
   running: boolean | null;
   /**
-   * Receive buffer memory in use.
+   * Receive buffer memory in use. `not_supported` when packet_diag sends no
+   * `PACKET_DIAG_MEMINFO`.
    *
    * Unit: bytes.
    */
-  rxQueue: number;
-  uid: number;
+  rxQueue: number | null;
+  /** The creator's uid. `not_supported` when packet_diag sends no `PACKET_DIAG_UID`. */
+  uid: number | null;
   inode: bigint;
   pid: number | null;
   processName: string | null;
   owners: SocketOwner[] | null;
   cookie: bigint | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'running' | 'pid' | 'processName' | 'owners' | 'cookie', Reason>>;
+  unavailable?: Partial<Record<'socketType' | 'protocol' | 'interfaceIndex' | 'running' | 'rxQueue' | 'uid' | 'pid' | 'processName' | 'owners' | 'cookie', Reason>>;
 }
 
 /**

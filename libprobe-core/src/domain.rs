@@ -20,6 +20,7 @@ use crate::options::OptionSet;
 use crate::parse::Problems;
 use crate::registry::{Options, Snapshot};
 use crate::source::{Instant, Source};
+use crate::sys::pool::Pool;
 
 /// One domain of the registry.
 pub(crate) trait Collector {
@@ -54,13 +55,26 @@ pub(crate) struct Cx<'a> {
     options: &'a Options,
     earlier: &'a Snapshot,
     facts: &'a Facts,
+    pool: &'a Pool,
     warnings: Warnings,
 }
 
 #[allow(dead_code, reason = "the context's whole API: not every collector uses every method")]
 impl<'a> Cx<'a> {
-    pub(crate) fn new(src: &'a Source, options: &'a Options, earlier: &'a Snapshot, facts: &'a Facts) -> Cx<'a> {
-        Cx { src, options, earlier, facts, warnings: Warnings::default() }
+    pub(crate) fn new(
+        src: &'a Source,
+        options: &'a Options,
+        earlier: &'a Snapshot,
+        facts: &'a Facts,
+        pool: &'a Pool,
+    ) -> Cx<'a> {
+        Cx { src, options, earlier, facts, pool, warnings: Warnings::default() }
+    }
+
+    /// The probe's worker threads, for work a collector splits over several threads (a
+    /// thread per snapshot would make the caller's process grow; see [`Pool`]).
+    pub(crate) fn pool(&self) -> &'a Pool {
+        self.pool
     }
 
     /// Where this snapshot reads.
@@ -200,13 +214,19 @@ pub(crate) struct TestCx {
     options: Options,
     snap: Snapshot,
     facts: Facts,
+    pool: Pool,
 }
 
 #[cfg(test)]
 impl TestCx {
     pub(crate) fn new(src: Source) -> TestCx {
         let snap = Snapshot::started(src.now());
-        TestCx { options: Options { source: src, ..Options::default() }, snap, facts: Facts::default() }
+        TestCx {
+            options: Options { source: src, ..Options::default() },
+            snap,
+            facts: Facts::default(),
+            pool: Pool::default(),
+        }
     }
 
     /// Starts the next snapshot: a fixture tree's `syscalls.txt` is read again (a test
@@ -215,8 +235,13 @@ impl TestCx {
         self.options.source.begin_snapshot();
     }
 
+    /// The probe's worker threads these contexts share.
+    pub(crate) fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
     /// A context; several share this one's facts, as the domains of one snapshot do.
     pub(crate) fn cx(&self) -> Cx<'_> {
-        Cx::new(&self.options.source, &self.options, &self.snap, &self.facts)
+        Cx::new(&self.options.source, &self.options, &self.snap, &self.facts, &self.pool)
     }
 }

@@ -525,11 +525,12 @@ pub fn net_raw(data: &[u8]) {
     }
 }
 
-/// `/proc/net/unix`: a path is a piece of its line.
+/// `/proc/net/unix`: a path is a piece of its line; every bad value has its problem.
 pub fn net_unix(data: &[u8]) {
-    let (rows, errors) = net_unix::parse(data);
-    assert!(rows.len() + errors.len() <= lines(data));
-    assert!(rows.iter().all(|r| r.path.len() <= data.len()));
+    let t = net_unix::parse(data);
+    assert!(t.rows.len() + t.left_out.len() <= lines(data));
+    assert!(t.rows.iter().all(|r| r.path.len() <= data.len()));
+    problems_explain(r_bad(t.rows.iter().flat_map(|r| [r.socket_type.reason(), r.state.reason()])), &t.problems);
 }
 
 /// `/proc/net/netlink`: one row or error per line.
@@ -542,10 +543,21 @@ pub fn net_netlink(data: &[u8]) {
     );
 }
 
-/// `/proc/net/packet`: one row or error per line.
+/// `/proc/net/packet`: one row or error per line; every bad value has its problem.
 pub fn net_packet(data: &[u8]) {
-    let (rows, errors) = net_packet::parse(data);
-    assert!(rows.len() + errors.len() <= lines(data));
+    let t = net_packet::parse(data);
+    assert!(t.rows.len() + t.left_out.len() <= lines(data));
+    let reasons = |r: &crate::network::PacketSocket| {
+        [
+            r.socket_type.reason(),
+            r.protocol.reason(),
+            r.interface_index.reason(),
+            r.running.reason(),
+            r.rx_queue.reason(),
+            r.uid.reason(),
+        ]
+    };
+    problems_explain(r_bad(t.rows.iter().flat_map(reasons)), &t.problems);
 }
 
 /// `/proc/net/snmp` and `netstat`: a table per two lines; the valid values render back to
@@ -647,8 +659,10 @@ pub fn netlink_dump(data: &[u8]) {
 /// Every sock_diag decoder on one reply payload.
 pub fn sock_diag(data: &[u8]) {
     if let Ok(d) = sock_diag::decode_inet(data) {
-        if let Ok(c) = sock_diag::tcp_connection(&d, 100) {
+        let mut problems = crate::parse::Problems::default();
+        if let Ok(c) = sock_diag::tcp_connection(&d, 100, &mut problems) {
             assert!(is_ip(&c.local_addr, c.family) && is_ip(&c.remote_addr, c.family));
+            assert_eq!(c.timer_jiffies.reason() == Some(Reason::Error), problems.iter().next().is_some());
         }
         let _ = sock_diag::udp_connection(&d, false);
         let _ = sock_diag::raw_socket(&d);

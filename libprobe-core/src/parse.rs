@@ -156,10 +156,6 @@ impl<'a> Fields<'a> {
         self.value(name, u64_dec)
     }
 
-    pub(crate) fn i64(&mut self, name: &'static str) -> Result<i64, ParseError> {
-        self.value(name, i64_dec)
-    }
-
     pub(crate) fn u32(&mut self, name: &'static str) -> Result<u32, ParseError> {
         self.value(name, |t| u64_dec(t).and_then(|v| u32::try_from(v).ok()))
     }

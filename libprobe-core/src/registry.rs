@@ -24,6 +24,7 @@ use crate::domain::{Collector, Cx, Facts};
 use crate::model::{Domain, DomainState, DomainStatus, Field, Reason, Warnings};
 use crate::options::{OptionError, OptionKind, OptionSchema, OptionSet, OptionSetError, OptionValue};
 use crate::source::Source;
+use crate::sys::pool::Pool;
 
 macro_rules! registry {
     ($(
@@ -142,6 +143,8 @@ macro_rules! registry {
         #[derive(Debug, Default)]
         pub(crate) struct States {
             $( $name: <$unit as Collector>::State, )*
+            /// The worker threads every domain's collector shares.
+            pool: crate::sys::pool::Pool,
         }
 
         /// The backend of platforms libprobe has no collectors for yet: every domain is
@@ -168,7 +171,7 @@ macro_rules! registry {
             let facts = Facts::default();
             $(
                 let (value, status) =
-                    run::<$unit>(DomainName::$variant, options, &options.$name, &mut states.$name, &facts, snap);
+                    run::<$unit>(DomainName::$variant, options, &options.$name, &mut states.$name, &states.pool, &facts, snap);
                 snap.$field = value;
                 snap.domains.push(status);
                 if snap.$field.is_value() {
@@ -365,6 +368,7 @@ fn run<C: Collector>(
     options: &Options,
     domain_options: &C::Options,
     state: &mut C::State,
+    pool: &Pool,
     facts: &Facts,
     snap: &Snapshot,
 ) -> (Field<C::Output>, DomainStatus) {
@@ -376,7 +380,7 @@ fn run<C: Collector>(
     }
     let src = &options.source;
     let t0 = src.now().monotonic_ns;
-    let mut cx = Cx::new(src, options, snap, facts);
+    let mut cx = Cx::new(src, options, snap, facts, pool);
     let result = C::collect(&mut cx, domain_options, state);
     let took = src.now().monotonic_ns.saturating_sub(t0);
     let warnings = cx.into_warnings();

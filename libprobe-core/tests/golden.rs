@@ -434,11 +434,14 @@ fn net_endpoints() {
     let unix = n.unix();
     let by_fd = |fd: i32| unix.iter().find(|u| owner_fd(&u.owners) == Some(fd)).unwrap();
     let (ul, ucli, usrv) = (by_fd(13), by_fd(14), by_fd(15));
-    assert_eq!((ul.state, ul.socket_type), (UnixState::Listening, UnixSocketType::Stream));
+    assert_eq!((ul.state, ul.socket_type), (Field::Value(UnixState::Listening), Field::Value(UnixSocketType::Stream)));
     assert!(ul.path.as_bytes().ends_with(b"/lp.sock") && ul.vfs_inode.is_value());
     assert_eq!((ucli.peer_inode, usrv.peer_inode), (Field::Value(usrv.inode), Field::Value(ucli.inode)));
     let (da, db) = (by_fd(16), by_fd(17));
-    assert_eq!((da.path.as_bytes(), da.is_abstract, da.socket_type), (&b"lp-dgram-a"[..], true, UnixSocketType::Dgram));
+    assert_eq!(
+        (da.path.as_bytes(), da.is_abstract, da.socket_type),
+        (&b"lp-dgram-a"[..], true, Field::Value(UnixSocketType::Dgram))
+    );
     assert_eq!((da.peer_inode, db.peer_inode), (Field::Value(db.inode), Field::Value(da.inode)));
 
     let raw = &n.raw()[0];
@@ -447,7 +450,7 @@ fn net_endpoints() {
     let nl = n.netlink().iter().find(|s| owner_fd(&s.owners) == Some(19)).unwrap();
     assert_eq!((nl.protocol_name.as_str(), nl.port_id, nl.groups, nl.pid), ("route", pid as u32, 1, Field::Value(pid)));
     let pk = &n.packet()[0];
-    assert_eq!((pk.protocol, pk.running, owner_fd(&pk.owners)), (3, Field::Value(true), Some(20)));
+    assert_eq!((pk.protocol, pk.running, owner_fd(&pk.owners)), (Field::Value(3), Field::Value(true), Some(20)));
 
     let ifs = n.interfaces();
     let mut names: Vec<String> = ifs.iter().map(|i| i.name.to_string()).collect();

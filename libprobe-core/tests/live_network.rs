@@ -370,13 +370,16 @@ fn sockets_of_every_kind_have_every_field_right() {
     let ul = ux("unix_listen");
     assert_eq!(
         (ul.path.to_string(), ul.is_abstract, ul.state, ul.socket_type),
-        (path.to_owned(), false, UnixState::Listening, UnixSocketType::Stream)
+        (path.to_owned(), false, Field::Value(UnixState::Listening), Field::Value(UnixSocketType::Stream))
     );
     assert_eq!(ul.vfs_inode, Field::Value(a["unix_vfs_inode"].as_u64().unwrap()));
     assert_eq!((ul.rx_queue, ul.tx_queue), (Field::Value(1), Field::Value(4)), "one pending connection, backlog 4");
     let (uc, us, up) = (ux("unix_client"), ux("unix_server"), ux("unix_pending"));
     assert_eq!((uc.peer_inode, us.peer_inode), (Field::Value(us.inode), Field::Value(uc.inode)));
-    assert_eq!((us.path.to_string(), uc.path.len(), us.state), (path.to_owned(), 0, UnixState::Connected));
+    assert_eq!(
+        (us.path.to_string(), uc.path.len(), us.state),
+        (path.to_owned(), 0, Field::Value(UnixState::Connected))
+    );
     // The pending connection waits on the listener; its server end, not yet accepted, has
     // no inode, so the client has no peer to name.
     assert_eq!(ul.pending_connections, Field::Value(vec![up.inode]));
@@ -384,7 +387,7 @@ fn sockets_of_every_kind_have_every_field_right() {
     let (da, db) = (ux("dgram_a"), ux("dgram_b"));
     assert_eq!(
         (da.path.to_string(), da.is_abstract, da.socket_type),
-        (format!("lpnet-{}-a", lab.tag), true, UnixSocketType::Dgram)
+        (format!("lpnet-{}-a", lab.tag), true, Field::Value(UnixSocketType::Dgram))
     );
     assert_eq!((da.peer_inode, db.peer_inode), (Field::Value(db.inode), Field::Value(da.inode)));
 
@@ -403,7 +406,7 @@ fn sockets_of_every_kind_have_every_field_right() {
     let pk = n.packet().iter().find(|s| s.inode == ino).unwrap();
     assert_eq!(
         (pk.protocol, pk.interface_index, pk.running, owners(&pk.owners)),
-        (3, 0, Field::Value(true), vec![(apid, fd)])
+        (Field::Value(3), Field::Value(0), Field::Value(true), vec![(apid, fd)])
     );
 
     // Counters over the table.
@@ -548,14 +551,14 @@ fn our_rows(n: &Network) -> Vec<Row> {
         };
         rows.push(Row {
             netid: match s.socket_type {
-                UnixSocketType::Stream => "u_str",
-                UnixSocketType::Dgram => "u_dgr",
+                Field::Value(UnixSocketType::Stream) => "u_str",
+                Field::Value(UnixSocketType::Dgram) => "u_dgr",
                 _ => "u_seq",
             }
             .into(),
             state: match s.state {
-                UnixState::Connected => "ESTAB",
-                UnixState::Listening => "LISTEN",
+                Field::Value(UnixState::Connected) => "ESTAB",
+                Field::Value(UnixState::Listening) => "LISTEN",
                 _ => "UNCONN",
             }
             .into(),

@@ -145,16 +145,16 @@ pub fn sockets(n: &Network, info: bool) -> String {
         };
         rows.push(Row {
             netid: match x.socket_type {
-                UnixSocketType::Stream => "u_str",
-                UnixSocketType::Dgram => "u_dgr",
-                UnixSocketType::Seqpacket => "u_seq",
-                UnixSocketType::Unknown => "u_???",
+                Field::Value(UnixSocketType::Stream) => "u_str",
+                Field::Value(UnixSocketType::Dgram) => "u_dgr",
+                Field::Value(UnixSocketType::Seqpacket) => "u_seq",
+                Field::Value(UnixSocketType::Unknown) | Field::Missing(_) => "u_???",
             },
             state: match x.state {
-                UnixState::Connected => "ESTAB",
-                UnixState::Listening => "LISTEN",
-                UnixState::Unconnected => "UNCONN",
-                UnixState::Unknown => "UNKNOWN",
+                Field::Value(UnixState::Connected) => "ESTAB",
+                Field::Value(UnixState::Listening) => "LISTEN",
+                Field::Value(UnixState::Unconnected) => "UNCONN",
+                Field::Value(UnixState::Unknown) | Field::Missing(_) => "UNKNOWN",
             },
             recv_q: queue(&x.rx_queue),
             send_q: queue(&x.tx_queue),
@@ -179,17 +179,21 @@ pub fn sockets(n: &Network, info: bool) -> String {
     for p in n.packet() {
         rows.push(Row {
             netid: match p.socket_type {
-                PacketSocketType::Raw => "p_raw",
-                PacketSocketType::Dgram => "p_dgr",
-                PacketSocketType::Unknown => "p_???",
+                Field::Value(PacketSocketType::Raw) => "p_raw",
+                Field::Value(PacketSocketType::Dgram) => "p_dgr",
+                Field::Value(PacketSocketType::Unknown) | Field::Missing(_) => "p_???",
             },
             state: "UNCONN",
-            recv_q: p.rx_queue.to_string(),
+            recv_q: queue(&p.rx_queue),
             send_q: "0".into(),
             local: format!(
-                "0x{:04x}:{}",
-                p.protocol,
-                if p.interface_index == 0 { "*".into() } else { p.interface_index.to_string() }
+                "{}:{}",
+                p.protocol.get().map_or_else(|| "?".into(), |v| format!("0x{v:04x}")),
+                match p.interface_index {
+                    Field::Value(0) => "*".into(),
+                    Field::Value(i) => i.to_string(),
+                    Field::Missing(_) => "?".into(),
+                }
             ),
             peer: "*".into(),
             process: users(&p.owners),

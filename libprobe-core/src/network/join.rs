@@ -60,8 +60,8 @@ pub(super) fn join_open_sockets(net: &Network, procs: &mut [crate::process::Proc
             Field::Value(peer) => unix_names.get(&peer).map_or_else(none, |p| unix_name(p)),
             Field::Missing(r) => Field::Missing(r),
         };
-        let state = crate::schema::EnumType::enum_value(&s.state).name.to_owned();
-        by_inode.insert(s.inode, (unix_name(s), remote, Field::Value(state)));
+        let state = s.state.as_ref().map(|st| crate::schema::EnumType::enum_value(st).name.to_owned());
+        by_inode.insert(s.inode, (unix_name(s), remote, state));
     }
     for r in net.raw() {
         by_inode.insert(r.inode, (Field::Value(r.local_addr.clone()), Field::Value(r.remote_addr.clone()), none()));

@@ -381,8 +381,11 @@ pub struct UnixSocket {
     pub path: ByteStr,
     /// True for a name in the abstract namespace (`ss` shows it with a leading `@`).
     pub is_abstract: bool,
-    pub socket_type: UnixSocketType,
-    pub state: UnixState,
+    /// `error` when `/proc/net/unix` has a `Type` that does not parse.
+    pub socket_type: Field<UnixSocketType>,
+    /// `error` when `/proc/net/unix` has a `Flags` or `St` that does not parse (the state
+    /// comes from both).
+    pub state: Field<UnixState>,
     pub inode: u64,
     pub pid: Field<i32>,
     pub process_name: Field<ByteStr>,
@@ -480,17 +483,21 @@ pub enum PacketSocketType {
 /// One packet (`AF_PACKET`) socket, as used by packet capture.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct PacketSocket {
-    pub socket_type: PacketSocketType,
+    /// `error` when `/proc/net/packet` has a `Type` that does not parse.
+    pub socket_type: Field<PacketSocketType>,
     /// The Ethernet protocol captured (`0x0003` = every protocol, `0x0800` IPv4).
-    pub protocol: u16,
-    /// The interface it is bound to; 0 for every interface.
-    pub interface_index: u32,
+    pub protocol: Field<u16>,
+    /// The interface it is bound to; 0 for every interface. `not_supported` when
+    /// packet_diag sends no `PACKET_DIAG_INFO`.
+    pub interface_index: Field<u32>,
     /// True while the socket receives (bound with a protocol).
     pub running: Field<bool>,
-    /// Receive buffer memory in use.
+    /// Receive buffer memory in use. `not_supported` when packet_diag sends no
+    /// `PACKET_DIAG_MEMINFO`.
     #[record(unit = "bytes")]
-    pub rx_queue: u32,
-    pub uid: u32,
+    pub rx_queue: Field<u32>,
+    /// The creator's uid. `not_supported` when packet_diag sends no `PACKET_DIAG_UID`.
+    pub uid: Field<u32>,
     pub inode: u64,
     pub pid: Field<i32>,
     pub process_name: Field<ByteStr>,

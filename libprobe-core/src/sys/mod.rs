@@ -11,6 +11,8 @@ pub(crate) mod unsupported;
 #[cfg(not(linux_kernel))]
 pub(crate) use unsupported as imp;
 
+pub(crate) mod pool;
+
 // Types both backends answer with.
 
 /// How a read may stop.

@@ -2513,11 +2513,13 @@ class UnixSocket(Record):
     def is_abstract(self) -> bool:
         """True for a name in the abstract namespace (`ss` shows it with a leading `@`)."""
     @property
-    def socket_type(self) -> _UnixSocketType:
-        ...
+    def socket_type(self) -> Union[_UnixSocketType, None]:
+        """`error` when `/proc/net/unix` has a `Type` that does not parse."""
     @property
-    def state(self) -> _UnixState:
-        ...
+    def state(self) -> Union[_UnixState, None]:
+        """`error` when `/proc/net/unix` has a `Flags` or `St` that does not parse (the state
+        comes from both).
+        """
     @property
     def inode(self) -> int:
         ...
@@ -2678,26 +2680,29 @@ class NetlinkSocket(Record):
 class PacketSocket(Record):
     """One packet (`AF_PACKET`) socket, as used by packet capture."""
     @property
-    def socket_type(self) -> _PacketSocketType:
-        ...
+    def socket_type(self) -> Union[_PacketSocketType, None]:
+        """`error` when `/proc/net/packet` has a `Type` that does not parse."""
     @property
-    def protocol(self) -> int:
+    def protocol(self) -> Union[int, None]:
         """The Ethernet protocol captured (`0x0003` = every protocol, `0x0800` IPv4)."""
     @property
-    def interface_index(self) -> int:
-        """The interface it is bound to; 0 for every interface."""
+    def interface_index(self) -> Union[int, None]:
+        """The interface it is bound to; 0 for every interface. `not_supported` when
+        packet_diag sends no `PACKET_DIAG_INFO`.
+        """
     @property
     def running(self) -> Union[bool, None]:
         """True while the socket receives (bound with a protocol)."""
     @property
-    def rx_queue(self) -> int:
-        """Receive buffer memory in use.
+    def rx_queue(self) -> Union[int, None]:
+        """Receive buffer memory in use. `not_supported` when packet_diag sends no
+        `PACKET_DIAG_MEMINFO`.
 
         Unit: bytes.
         """
     @property
-    def uid(self) -> int:
-        ...
+    def uid(self) -> Union[int, None]:
+        """The creator's uid. `not_supported` when packet_diag sends no `PACKET_DIAG_UID`."""
     @property
     def inode(self) -> int:
         ...

@@ -58,6 +58,7 @@ use crate::process::ProcessFull;
 use crate::source::Source;
 use crate::sys::imp::procfs::net_inet::Rows;
 use crate::sys::imp::procfs::{net_snmp, net_snmp6, net_sockstat};
+use crate::sys::pool::Pool;
 
 use counters::{tcp_stats, udp_counters};
 use interfaces::link_names;
@@ -66,9 +67,20 @@ use sockets::Hints;
 
 pub(crate) use namespace::collect;
 
-/// What the network domain keeps between snapshots: nothing yet.
-#[derive(Debug, Default)]
-pub(crate) struct State;
+/// What the network domain keeps between snapshots.
+#[derive(Debug)]
+pub(crate) struct State {
+    /// The thread that reads another network namespace. It enters the namespace asked for
+    /// before each read, and runs nothing else: a worker of the probe's shared pool would
+    /// stay in that namespace for the next domain's jobs.
+    netns: Pool,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State { netns: Pool::new("libprobe-netns") }
+    }
+}
 
 struct Collector<'a> {
     src: &'a Source,
@@ -80,6 +92,8 @@ struct Collector<'a> {
     force_procfs: bool,
     /// Linux 6.2+: the size of `/proc/<pid>/fd` is the number of descriptors.
     fd_dir_size_is_count: bool,
+    /// The probe's workers (the owner walk runs beside the socket dumps).
+    pool: &'a Pool,
 }
 
 impl<'a> Collector<'a> {
@@ -89,10 +103,11 @@ impl<'a> Collector<'a> {
         net: &'a str,
         target: &'a str,
         fd_dir_size_is_count: bool,
+        pool: &'a Pool,
     ) -> Self {
         let env = std::env::var_os("LIBPROBE_NET_PROCFS").is_some_and(|v| v == "1");
         let force_procfs = opts.sockets_from_procfs || env;
-        Collector { src, opts, net, target, own_namespace: net == "net", force_procfs, fd_dir_size_is_count }
+        Collector { src, opts, net, target, own_namespace: net == "net", force_procfs, fd_dir_size_is_count, pool }
     }
 
     fn proc_rel(&self, name: &str) -> String {

@@ -33,6 +33,7 @@ use crate::network::{
     AddressFamily, NetlinkSocket, PacketSocket, RawSocket, SocketMemory, TcpConnection, TcpInfo, TcpState,
     UdpConnection, UnixSocket, UnixState, ip_text, netlink_protocol_name,
 };
+use crate::parse::Problems;
 use crate::sys::imp::procfs::{net_packet, net_unix};
 use crate::text::ByteStr;
 
@@ -321,9 +322,17 @@ pub(crate) fn decode_tcp_info(v: &[u8]) -> Option<TcpInfo> {
     })
 }
 
-/// Milliseconds as clock ticks (what `/proc/net/tcp` prints), saturating.
-fn ms_to_ticks(ms: u32, ticks_per_s: u64) -> u32 {
-    u32::try_from(u64::from(ms) * ticks_per_s / 1000).unwrap_or(u32::MAX)
+/// Milliseconds as clock ticks (what `/proc/net/tcp` prints). A count that does not fit
+/// (a timer ms × ticks past `u32::MAX`, a fixture's absurd tick rate) is `error` with a
+/// problem quoting the milliseconds, never the largest value.
+fn ms_to_ticks(ms: u32, ticks_per_s: u64, problems: &mut Problems) -> Field<u32> {
+    match u64::from(ms).checked_mul(ticks_per_s).and_then(|t| u32::try_from(t / 1000).ok()) {
+        Some(t) => Field::Value(t),
+        None => {
+            problems.push(ParseError::overflow("timer_jiffies").quoting(format!("{ms} ms").as_bytes()));
+            Field::Missing(Reason::Error)
+        }
+    }
 }
 
 fn owners_pending<T>() -> Field<T> {
@@ -339,7 +348,13 @@ fn attr<T>(v: Option<&[u8]>, decode: impl FnOnce(&[u8]) -> Result<T, ParseError>
     }
 }
 
-pub(crate) fn tcp_connection(d: &InetDiag<'_>, ticks_per_s: u64) -> Result<TcpConnection, ParseError> {
+/// One TCP socket; a value that does not fit is that field's `error`, with a problem in
+/// `problems`.
+pub(crate) fn tcp_connection(
+    d: &InetDiag<'_>,
+    ticks_per_s: u64,
+    problems: &mut Problems,
+) -> Result<TcpConnection, ParseError> {
     let state = TcpState::from_kernel(d.state);
     let listening = state == TcpState::Listen;
     let info = match d.info {
@@ -358,7 +373,7 @@ pub(crate) fn tcp_connection(d: &InetDiag<'_>, ticks_per_s: u64) -> Result<TcpCo
         tx_queue: if listening { 0 } else { d.wqueue },
         rx_queue: d.rqueue,
         timer_active: d.timer,
-        timer_jiffies: Field::Value(ms_to_ticks(d.expires_ms, ticks_per_s)),
+        timer_jiffies: ms_to_ticks(d.expires_ms, ticks_per_s, problems),
         retransmits: Field::Value(d.retrans),
         uid: d.uid,
         timeout: probes,
@@ -462,8 +477,8 @@ pub(crate) fn unix_socket(payload: &[u8]) -> Result<UnixSocket, ParseError> {
     let mut s = UnixSocket {
         path: ByteStr::default(),
         is_abstract: false,
-        socket_type: net_unix::socket_type(u64::from(ty)),
-        state,
+        socket_type: Field::Value(net_unix::socket_type(u64::from(ty))),
+        state: Field::Value(state),
         inode: u64::from(inode),
         pid: owners_pending(),
         process_name: owners_pending(),
@@ -509,7 +524,7 @@ pub(crate) fn unix_socket(payload: &[u8]) -> Result<UnixSocket, ParseError> {
             _ => {}
         }
     }
-    if s.state == UnixState::Listening && !s.pending_connections.is_value() {
+    if s.state == Field::Value(UnixState::Listening) && !s.pending_connections.is_value() {
         s.pending_connections = Field::Value(Vec::new());
     }
     Ok(s)
@@ -570,13 +585,14 @@ pub(crate) fn packet_socket(payload: &[u8]) -> Result<PacketSocket, ParseError> 
     }
     let cookie = u64::from(b.u32(8).unwrap_or(0)) | u64::from(b.u32(12).unwrap_or(0)) << 32;
     let mut s = PacketSocket {
-        socket_type: net_packet::socket_type(u64::from(b.u8(1).unwrap_or(0))),
+        socket_type: Field::Value(net_packet::socket_type(u64::from(b.u8(1).unwrap_or(0)))),
         // Already in host order (`ntohs(po->num)`), unlike the inet ports.
-        protocol: b.u16(2).unwrap_or(0),
-        interface_index: 0,
+        protocol: Field::Value(b.u16(2).unwrap_or(0)),
+        // Each from an attribute asked for: one the kernel does not send is not supported.
+        interface_index: Field::Missing(Reason::NotSupported),
         running: Field::Missing(Reason::NotSupported),
-        rx_queue: 0,
-        uid: 0,
+        rx_queue: Field::Missing(Reason::NotSupported),
+        uid: Field::Missing(Reason::NotSupported),
         inode: u64::from(b.u32(4).unwrap_or(0)),
         pid: owners_pending(),
         process_name: owners_pending(),
@@ -588,12 +604,12 @@ pub(crate) fn packet_socket(payload: &[u8]) -> Result<PacketSocket, ParseError> 
         let vb = Bytes(v);
         match ty {
             PACKET_DIAG_INFO => {
-                s.interface_index = vb.u32(0).ok_or(ParseError::invalid("PACKET_DIAG_INFO"))?;
+                s.interface_index = Field::Value(vb.u32(0).ok_or(ParseError::invalid("PACKET_DIAG_INFO"))?);
                 let flags = vb.u32(20).ok_or(ParseError::invalid("PACKET_DIAG_INFO"))?;
                 s.running = Field::Value(flags & 1 != 0);
             }
-            PACKET_DIAG_UID => s.uid = vb.u32(0).ok_or(ParseError::invalid("PACKET_DIAG_UID"))?,
-            PACKET_DIAG_MEMINFO => s.rx_queue = decode_skmem(v)?.rmem_alloc,
+            PACKET_DIAG_UID => s.uid = Field::Value(vb.u32(0).ok_or(ParseError::invalid("PACKET_DIAG_UID"))?),
+            PACKET_DIAG_MEMINFO => s.rx_queue = Field::Value(decode_skmem(v)?.rmem_alloc),
             _ => {}
         }
     }
@@ -648,7 +664,7 @@ pub(crate) mod tests {
         push_attr(&mut m, INET_DIAG_SKMEMINFO, &[0u8; 36]);
         push_attr(&mut m, INET_DIAG_SHUTDOWN, &[0]);
         let d = decode_inet(&m).unwrap();
-        let c = tcp_connection(&d, 100).unwrap();
+        let c = tcp_connection(&d, 100, &mut Problems::default()).unwrap();
         assert_eq!((c.local_addr.as_str(), c.local_port, c.state), ("127.0.0.1", 8080, TcpState::Listen));
         assert_eq!((c.rx_queue, c.tx_queue, c.accept_backlog_max), (3, 0, Field::Value(128)));
         assert_eq!((c.timer_jiffies, c.uid, c.inode, c.timeout), (Field::Value(250), 1000, 4242, Field::Value(2)));
@@ -664,20 +680,41 @@ pub(crate) mod tests {
     fn time_wait_ipv6_mapped_without_attributes() {
         let mapped = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 10, 0, 0, 2];
         let m = inet_msg(AF_INET6, 6, &mapped, 5000, &mapped, 40000, 0);
-        let c = tcp_connection(&decode_inet(&m).unwrap(), 100).unwrap();
+        let c = tcp_connection(&decode_inet(&m).unwrap(), 100, &mut Problems::default()).unwrap();
         assert_eq!((c.family, c.local_addr.as_str()), (AddressFamily::Ipv6, "::ffff:10.0.0.2"));
         assert_eq!((c.state, c.inode, c.info.reason()), (TcpState::TimeWait, 0, Some(Reason::NotPresent)));
         assert_eq!((c.tx_queue, c.accept_backlog_max.reason()), (128, Some(Reason::NotPresent)));
     }
 
     #[test]
+    fn a_timer_that_does_not_fit_in_ticks_is_an_error_not_clamped() {
+        let m = inet_msg(AF_INET, 1, &[1, 2, 3, 4], 1, &[5, 6, 7, 8], 2, 9); // expires 2 500 ms
+        let d = decode_inet(&m).unwrap();
+        let mut problems = Problems::default();
+        // 2 500 ms at 10^12 ticks a second is 2.5 × 10^12 ticks: past u32::MAX.
+        let c = tcp_connection(&d, 1_000_000_000_000, &mut problems).unwrap();
+        assert_eq!((c.timer_jiffies.reason(), c.inode, c.uid), (Some(Reason::Error), 9, 1000));
+        let p: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].contains("timer_jiffies") && p[0].contains("2500 ms"), "{p:?}");
+        // A tick rate past what ms × rate can hold in 64 bits: the same, no overflow.
+        let mut problems = Problems::default();
+        let c = tcp_connection(&d, u64::MAX, &mut problems).unwrap();
+        assert_eq!((c.timer_jiffies.reason(), problems.iter().count()), (Some(Reason::Error), 1));
+        // At 1 000 ticks a second it fits: 2 500 ticks, no problem.
+        let mut problems = Problems::default();
+        let c = tcp_connection(&d, 1000, &mut problems).unwrap();
+        assert_eq!((c.timer_jiffies, problems.is_empty()), (Field::Value(2500), true));
+    }
+
+    #[test]
     fn a_short_tcp_info_is_not_supported_and_bad_memory_is_an_error() {
         let mut m = inet_msg(AF_INET, 1, &[1, 2, 3, 4], 1, &[5, 6, 7, 8], 2, 9);
         push_attr(&mut m, INET_DIAG_INFO, &[0; 104]);
-        let c = tcp_connection(&decode_inet(&m).unwrap(), 100).unwrap();
+        let c = tcp_connection(&decode_inet(&m).unwrap(), 100, &mut Problems::default()).unwrap();
         assert_eq!(c.info.reason(), Some(Reason::NotSupported));
         push_attr(&mut m, INET_DIAG_SKMEMINFO, &[0; 8]);
-        assert!(tcp_connection(&decode_inet(&m).unwrap(), 100).is_err());
+        assert!(tcp_connection(&decode_inet(&m).unwrap(), 100, &mut Problems::default()).is_err());
         assert!(decode_inet(&m[..71]).is_err());
         let mut bad = m.clone();
         bad[0] = 99;
@@ -706,7 +743,10 @@ pub(crate) mod tests {
         push_attr(&mut m, UNIX_DIAG_RQLEN, &[4, 0, 0, 0, 8, 0, 0, 0]);
         push_attr(&mut m, UNIX_DIAG_UID, &1000u32.to_ne_bytes());
         let s = unix_socket(&m).unwrap();
-        assert_eq!((s.path.as_bytes(), s.is_abstract, s.state), (&b"lp-abstract"[..], true, UnixState::Connected));
+        assert_eq!(
+            (s.path.as_bytes(), s.is_abstract, s.state),
+            (&b"lp-abstract"[..], true, Field::Value(UnixState::Connected))
+        );
         assert_eq!(
             (s.peer_inode, s.rx_queue, s.tx_queue, s.uid),
             (Field::Value(501), Field::Value(4), Field::Value(8), Field::Value(1000))
@@ -744,6 +784,11 @@ pub(crate) mod tests {
         push_attr(&mut p, PACKET_DIAG_INFO, &info);
         push_attr(&mut p, PACKET_DIAG_UID, &0u32.to_ne_bytes());
         let s = packet_socket(&p).unwrap();
-        assert_eq!((s.protocol, s.interface_index, s.running, s.inode), (3, 2, Field::Value(true), 321));
+        assert_eq!(
+            (s.protocol, s.interface_index, s.running, s.inode),
+            (Field::Value(3), Field::Value(2), Field::Value(true), 321)
+        );
+        // No PACKET_DIAG_MEMINFO: the queue is not supported, not 0.
+        assert_eq!((s.uid, s.rx_queue.reason()), (Field::Value(0), Some(Reason::NotSupported)));
     }
 }

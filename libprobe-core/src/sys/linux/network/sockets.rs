@@ -1,6 +1,7 @@
 //! The socket tables: each from sock_diag, part by part falling back to its `/proc/net`
 //! file, with their owners (see the module docs of the collector for the order of sources).
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -9,6 +10,7 @@ use crate::model::{Field, Reason, Warnings};
 use crate::network::{
     AddressFamily, NetlinkSocket, PacketSocket, RawSocket, SocketKind, TcpConnection, UdpConnection, UnixSocket,
 };
+use crate::parse::Problems;
 use crate::process::ProcessFull;
 use crate::schema::OrderedMap;
 use crate::sys::imp::procfs::net_inet::Rows;
@@ -80,11 +82,9 @@ impl Collector<'_> {
                 Some(Ok(walk)) => Ok(Some(walk)),
                 Some(Err(e)) => Err(w.reason(e)),
             };
-        let (sockets, parts) = std::thread::scope(|scope| {
+        let (sockets, parts) = self.pool.scope(|scope| {
             let helper = match &walk {
-                Ok(Some(walk)) => {
-                    std::thread::Builder::new().name("libprobe-owners".into()).spawn_scoped(scope, || walk.work()).ok()
-                }
+                Ok(Some(walk)) => Some(scope.spawn(|| walk.work())),
                 _ => None,
             };
             let sockets = self.tables(&mut Out { nl, sources: &mut sources, w }, hint);
@@ -232,7 +232,12 @@ impl Collector<'_> {
         let info = self.opts.tcp_info;
         let mut t = Table::new(capacity);
         let key = |c: &TcpConnection| c.cookie.get().unwrap_or(0);
-        let decode = |p: &[u8]| sock_diag::decode_inet(p).and_then(|d| sock_diag::tcp_connection(&d, ticks));
+        // Values that do not fit (a timer in ticks) are their fields' `error`, warned once
+        // the table is read.
+        let problems = RefCell::new(Problems::default());
+        let decode = |p: &[u8]| {
+            sock_diag::decode_inet(p).and_then(|d| sock_diag::tcp_connection(&d, ticks, &mut problems.borrow_mut()))
+        };
         // One pass over the kernel's TCP hash tables for both families (the older request
         // type dumps IPv4 and IPv6 together), else one request per family.
         if !self.force_procfs {
@@ -241,11 +246,13 @@ impl Collector<'_> {
                     t.read = true;
                     out.sources.push("tcp4".to_owned(), "sock_diag".to_owned());
                     out.sources.push("tcp6".to_owned(), "sock_diag".to_owned());
+                    out.w.problems(std::path::Path::new("netlink:sock_diag-tcp"), &problems.into_inner());
                     return t.field();
                 }
                 Err(e) => {
                     t.rows.clear();
                     t.seen.clear();
+                    *problems.borrow_mut() = Problems::default();
                     if !matches!(e.kind(), ErrorKind::NotFound | ErrorKind::Unsupported | ErrorKind::InvalidArgument) {
                         out.w.push(e);
                     }
@@ -260,6 +267,7 @@ impl Collector<'_> {
                 net_tcp::parse(text, fam)
             });
         }
+        out.w.problems(std::path::Path::new("netlink:sock_diag-tcp"), &problems.into_inner());
         t.field()
     }
 
@@ -306,7 +314,7 @@ impl Collector<'_> {
     fn unix(&self, out: &mut Out<'_, '_>) -> Field<Vec<UnixSocket>> {
         let mut t = Table::new(1024);
         let spec = Spec { label: "unix", req: sock_diag::unix_request(), proc_name: "unix", ipv6: false };
-        self.part(out, &mut t, spec, |s: &UnixSocket| s.inode, sock_diag::unix_socket, |t| net_unix::parse(t).into());
+        self.part(out, &mut t, spec, |s: &UnixSocket| s.inode, sock_diag::unix_socket, net_unix::parse);
         t.field()
     }
 
@@ -322,14 +330,7 @@ impl Collector<'_> {
     fn packet(&self, out: &mut Out<'_, '_>) -> Field<Vec<PacketSocket>> {
         let mut t = Table::new(16);
         let spec = Spec { label: "packet", req: sock_diag::packet_request(), proc_name: "packet", ipv6: false };
-        self.part(
-            out,
-            &mut t,
-            spec,
-            |s: &PacketSocket| s.inode,
-            sock_diag::packet_socket,
-            |t| net_packet::parse(t).into(),
-        );
+        self.part(out, &mut t, spec, |s: &PacketSocket| s.inode, sock_diag::packet_socket, net_packet::parse);
         t.field()
     }
 }

@@ -78,6 +78,7 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
     // The system collector, when it ran, has read these already.
     let boot_time = cx.boot_time();
     let mem_total = cx.mem_total();
+    let pool = cx.pool();
     let new_kernel = cx.kernel_at_least(6, 2);
     let fd_dir_size_is_count = new_kernel && src.procfs_is_procfs();
     let warnings = cx.warnings();
@@ -136,7 +137,8 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
     let share = if workers > 1 { pids.len() / workers + pids.len() / (4 * workers) + BATCH } else { pids.len() };
     let work = |buffers: &mut Buffers| read_batches(&ctx, src, &root, &pids, &cursor, buffers, share);
     let parts = match scratch.workers.split_first_mut() {
-        Some((first, rest)) if workers > 1 => std::thread::scope(|s| {
+        // The probe's long-lived workers, not a thread each per snapshot.
+        Some((first, rest)) if workers > 1 => pool.scope(|s| {
             let helpers: Vec<_> = rest[..workers - 1].iter_mut().map(|b| s.spawn(|| work(b))).collect();
             let mut parts = vec![work(first)];
             for h in helpers {
@@ -981,5 +983,26 @@ fn file_type(mode: u32, link: &[u8]) -> FileType {
         libc::S_IFSOCK => FileType::Socket,
         libc::S_IFLNK => FileType::Symlink,
         _ => FileType::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod pool_tests {
+    use super::*;
+    use crate::domain::TestCx;
+
+    #[test]
+    fn parallel_readers_are_the_probes_threads_reused_by_every_snapshot() {
+        let t = TestCx::new(Source::host());
+        let opts = ProcessOptions { threads: 4, ..ProcessOptions::default() };
+        let mut state = State::default();
+        let mut sizes = Vec::new();
+        for _ in 0..5 {
+            let Domain::Collected(table) = collect(&mut t.cx(), &opts, &mut state) else { panic!("no table") };
+            assert!(!table.is_empty());
+            sizes.push(t.pool().threads());
+        }
+        // The calling thread reads too: three helpers at most, the same ones each time.
+        assert!(sizes.iter().all(|&n| n == sizes[0] && n <= 3), "{sizes:?}");
     }
 }

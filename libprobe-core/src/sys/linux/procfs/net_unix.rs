@@ -22,24 +22,33 @@
 use crate::error::ParseError;
 use crate::model::{Field, Reason};
 use crate::network::{UnixSocket, UnixSocketType, UnixState, not_supported};
-use crate::parse::{lines, trim, u64_dec, u64_hex};
+use crate::parse::{Problems, lines, trim, u64_dec, u64_hex};
 use crate::text::ByteStr;
+
+use super::net_inet::Rows;
 
 const SO_ACCEPTCON: u64 = 0x10000;
 
-/// Every row that parses, and an error (with its line) for each that does not.
-pub(crate) fn parse(text: &[u8]) -> (Vec<UnixSocket>, Vec<ParseError>) {
-    let (mut rows, mut errors) = (Vec::new(), Vec::new());
+/// Every row that parses, an error (with its line) for each that does not (a row without
+/// its `Num` or inode), and the problems of the values that cost only their field.
+pub(crate) fn parse(text: &[u8]) -> Rows<UnixSocket> {
+    let mut out = Rows { rows: Vec::new(), left_out: Vec::new(), problems: Problems::default() };
     for (i, line) in lines(text).enumerate().skip(1) {
         if trim(line).is_empty() {
             continue;
         }
-        match row(line) {
-            Ok(s) => rows.push(s),
-            Err(e) => errors.push(e.at_line(i + 1)),
+        let mut p = Problems::default();
+        match row(line, &mut p) {
+            Ok(s) => {
+                out.rows.push(s);
+                for e in p.iter() {
+                    out.problems.push(e.clone().at_line(i + 1));
+                }
+            }
+            Err(e) => out.left_out.push(e.at_line(i + 1)),
         }
     }
-    (rows, errors)
+    out
 }
 
 /// The socket type for a `SOCK_*` number.
@@ -52,7 +61,19 @@ pub(crate) fn socket_type(n: u64) -> UnixSocketType {
     }
 }
 
-fn row(line: &[u8]) -> Result<UnixSocket, ParseError> {
+/// The state from `Flags` and `St`.
+fn state(flags: u64, st: u64) -> UnixState {
+    if flags & SO_ACCEPTCON != 0 {
+        return UnixState::Listening;
+    }
+    match st {
+        2 | 3 => UnixState::Connected,
+        1 | 4 => UnixState::Unconnected,
+        _ => UnixState::Unknown,
+    }
+}
+
+fn row(line: &[u8], p: &mut Problems) -> Result<UnixSocket, ParseError> {
     // Tokens by position, because the path after them may hold spaces.
     let mut pos = 0;
     let mut next = |name: &'static str| -> Result<&[u8], ParseError> {
@@ -69,13 +90,16 @@ fn row(line: &[u8]) -> Result<UnixSocket, ParseError> {
     if !num.ends_with(b":") {
         return Err(ParseError::invalid("Num"));
     }
-    let hex = |t: &[u8], name| u64_hex(t).ok_or(ParseError::invalid(name));
-    hex(next("RefCount")?, "RefCount")?;
-    hex(next("Protocol")?, "Protocol")?;
-    let flags = hex(next("Flags")?, "Flags")?;
-    let ty = hex(next("Type")?, "Type")?;
-    let st = hex(next("St")?, "St")?;
-    let inode = u64_dec(next("Inode")?).ok_or(ParseError::invalid("Inode"))?;
+    // Not in the record: only their places count.
+    next("RefCount")?;
+    next("Protocol")?;
+    let hex = |t: &[u8], name| u64_hex(t).ok_or_else(|| ParseError::bad(name, t));
+    let flags = hex(next("Flags")?, "Flags");
+    let ty = hex(next("Type")?, "Type");
+    let st = hex(next("St")?, "St");
+    // The key: a socket without its inode cannot be told from another.
+    let inode = next("Inode")?;
+    let inode = u64_dec(inode).ok_or_else(|| ParseError::bad("Inode", inode))?;
     let name = match line.get(pos) {
         Some(b' ') => &line[pos + 1..],
         _ => &[][..],
@@ -84,19 +108,20 @@ fn row(line: &[u8]) -> Result<UnixSocket, ParseError> {
         Some(rest) => (rest, true),
         None => (name, false),
     };
-    let state = if flags & SO_ACCEPTCON != 0 {
-        UnixState::Listening
-    } else {
-        match st {
-            2 | 3 => UnixState::Connected,
-            1 | 4 => UnixState::Unconnected,
-            _ => UnixState::Unknown,
+    let socket_type = p.take(ty).map(socket_type).field(Reason::Error);
+    // One unit: a listener is known by its flags, the others by their state.
+    let state = match (flags, st) {
+        (Ok(f), Ok(s)) => Field::Value(state(f, s)),
+        (f, s) => {
+            p.take(f);
+            p.take(s);
+            Field::Missing(Reason::Error)
         }
     };
     Ok(UnixSocket {
         path: ByteStr::from(path),
         is_abstract,
-        socket_type: socket_type(ty),
+        socket_type,
         state,
         inode,
         pid: Field::Missing(Reason::Disabled),
@@ -127,20 +152,24 @@ mod tests {
 
     #[test]
     fn listening_connected_abstract_and_spaces() {
-        let (rows, errors) = parse(SAMPLE);
-        assert!(errors.is_empty(), "{errors:?}");
+        let t = parse(SAMPLE);
+        assert!(t.left_out.is_empty() && t.problems.is_empty(), "{t:?}");
+        let rows = t.rows;
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[0].path, "/run/dbus/system_bus_socket");
         assert_eq!(
             (rows[0].state, rows[0].socket_type, rows[0].inode),
-            (UnixState::Listening, UnixSocketType::Stream, 1587)
+            (Field::Value(UnixState::Listening), Field::Value(UnixSocketType::Stream), 1587)
         );
-        assert_eq!((rows[1].path.len(), rows[1].state, rows[1].is_abstract), (0, UnixState::Connected, false));
+        assert_eq!(
+            (rows[1].path.len(), rows[1].state, rows[1].is_abstract),
+            (0, Field::Value(UnixState::Connected), false)
+        );
         assert_eq!((rows[2].path.as_bytes(), rows[2].is_abstract), (&b"lp-abstract@name"[..], true));
-        assert_eq!(rows[2].socket_type, UnixSocketType::Dgram);
+        assert_eq!(rows[2].socket_type, Field::Value(UnixSocketType::Dgram));
         assert_eq!(
             (rows[3].path.as_bytes(), rows[3].socket_type),
-            (&b"/tmp/with space"[..], UnixSocketType::Seqpacket)
+            (&b"/tmp/with space"[..], Field::Value(UnixSocketType::Seqpacket))
         );
         assert_eq!(rows[3].peer_inode.reason(), Some(Reason::NotSupported));
     }
@@ -148,9 +177,29 @@ mod tests {
     #[test]
     fn a_path_split_by_a_newline_is_one_bad_row() {
         let text = b"h\n0000000033a1b2c4: 00000002 00000000 00000000 0001 01  77 /tmp/a\nb\n";
-        let (rows, errors) = parse(text);
-        assert_eq!(rows[0].path, "/tmp/a");
-        assert_eq!((errors[0].line(), errors[0].field()), (Some(3), Some("Num")));
-        assert_eq!(parse(b"h\n0000: 1 0 0 1 1\n").1[0].field(), Some("Inode"));
+        let t = parse(text);
+        assert_eq!(t.rows[0].path, "/tmp/a");
+        assert_eq!((t.left_out[0].line(), t.left_out[0].field()), (Some(3), Some("Num")));
+        assert_eq!(parse(b"h\n0000: 1 0 0 1 1\n").left_out[0].field(), Some("Inode"));
+        assert_eq!(parse(b"h\n0000: 1 0 0 1 1 -7 /a\n").left_out[0].field(), Some("Inode"));
+    }
+
+    /// The type and the state cost only themselves (a bad `Type` used to drop the socket);
+    /// the inode is the key, and the path follows it.
+    #[test]
+    fn one_field_corruption() {
+        crate::parse::corrupt::check(
+            "Num       RefCount Protocol Flags    Type St Inode Path\n\
+0000000074e104a1: 00000002 00000000 {{state:x,pos=00010000}} {{socket_type:x,pos=0001}} {{state:x,pos=01}}  1587 \
+/run/dbus/system_bus_socket\n",
+            |b| {
+                let t = parse(b);
+                let l = match t.rows.first() {
+                    Some(r) => crate::parse::corrupt::listing!(r; socket_type, state, inode, path, is_abstract),
+                    None => vec![("row".into(), format!("{:?}", t.left_out))],
+                };
+                (l, t.problems.iter().map(ToString::to_string).collect())
+            },
+        );
     }
 }

@@ -78,6 +78,21 @@ struct Helper {
     jobs: std::sync::mpsc::Sender<Job>,
     answers: std::sync::mpsc::Receiver<Result<StatVfs, Error>>,
     abandoned: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Helper {
+    /// Joins the thread when the probe is freed; one left in a stuck `statvfs` is not waited
+    /// for (it ends on its own if the call ever returns).
+    fn drop(&mut self) {
+        let Some(thread) = self.thread.take() else { return };
+        if self.abandoned.load(Ordering::Acquire) {
+            return;
+        }
+        // Closing the queue ends the idle thread's loop.
+        self.jobs = std::sync::mpsc::channel().0;
+        let _ = thread.join();
+    }
 }
 
 impl std::fmt::Debug for Helper {
@@ -92,7 +107,7 @@ impl Helper {
         let (answer, answers) = std::sync::mpsc::channel();
         let abandoned = Arc::new(AtomicBool::new(false));
         let gave_up = abandoned.clone();
-        std::thread::Builder::new().name("libprobe-statvfs".into()).spawn(move || {
+        let thread = std::thread::Builder::new().name("libprobe-statvfs".into()).spawn(move || {
             // Ends when the probe drops its sender, or once abandoned.
             for job in queue {
                 if gave_up.load(Ordering::Acquire) {
@@ -105,7 +120,7 @@ impl Helper {
                 }
             }
         })?;
-        Ok(Helper { jobs, answers, abandoned })
+        Ok(Helper { jobs, answers, abandoned, thread: Some(thread) })
     }
 }
 
