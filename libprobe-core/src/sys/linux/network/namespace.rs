@@ -11,7 +11,7 @@ use super::{Collector, State};
 
 /// Collects the namespace `opts` names. When the process domain of this snapshot read every
 /// process's descriptors, its sockets give the owners.
-pub(crate) fn collect(cx: &mut Cx<'_>, opts: &NetworkOptions, _: &mut State) -> Domain<Network> {
+pub(crate) fn collect(cx: &mut Cx<'_>, opts: &NetworkOptions, state: &mut State) -> Domain<Network> {
     let src = cx.src();
     let process = &cx.options().process;
     let procs = (process.fds && process.pids.is_none()).then(|| cx.earlier().processes.value()).flatten();
@@ -20,7 +20,9 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &NetworkOptions, _: &mut State) -> 
     let w = cx.warnings();
     let (target, ns_file) = match &opts.netns {
         NetNamespaceTarget::Own => {
-            return Domain::Collected(Collector::new(src, opts, "net", "self", fd_dir_size_is_count).run(procs, w));
+            return Domain::Collected(
+                Collector::new(src, opts, "net", "self", fd_dir_size_is_count).run(procs, state, w),
+            );
         }
         NetNamespaceTarget::Pid(pid) => (format!("pid {pid}"), src.proc_path(format!("{pid}/ns/net"))),
         NetNamespaceTarget::Path(p) => (p.display().to_string(), p.clone()),
@@ -38,7 +40,7 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &NetworkOptions, _: &mut State) -> 
     };
     let run = || -> Result<Network, Error> {
         enter_namespace(&ns).map_err(|e| Error::io(&ns_file, &e))?;
-        Ok(Collector::new(src, opts, "thread-self/net", &target, fd_dir_size_is_count).run(procs, w))
+        Ok(Collector::new(src, opts, "thread-self/net", &target, fd_dir_size_is_count).run(procs, state, w))
     };
     let joined =
         std::thread::scope(|s| match std::thread::Builder::new().name("libprobe-netns".into()).spawn_scoped(s, run) {
