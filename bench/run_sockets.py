@@ -68,9 +68,11 @@ def build(skip: bool) -> Path:
             r = subprocess.run(cmd, cwd=ROOT)
             if r.returncode != 0:
                 rp.fail(f"`{' '.join(cmd)}` failed (exit {r.returncode})")
-    for b in ("libprobe_sockets", "bench_exec", "probe"):
+    for b in ("libprobe_sockets", "bench_exec"):
         if not (bindir / b).is_file():
             rp.fail(f"{bindir / b} is missing")
+    if not (bindir / "probe").is_file():
+        rp.log(f"{bindir / 'probe'} is missing: the `probe net` anchors are left out")
     return bindir
 
 
@@ -123,6 +125,7 @@ def run_one(launcher: Path, cmd: list[str], has_json: bool) -> dict:
     iters = out.get("iters_s") or []
     if len(iters) > 1:
         out["steady_s"] = statistics.median(iters[1:])
+        out["steady_cpu_s"] = statistics.median((out.get("iters_cpu_s") or [0.0] * len(iters))[1:])
     return {"wall_s": ru["wall_ns"] / 1e9, "cpu_s": (ru["user_us"] + ru["sys_us"]) / 1e6,
             "user_s": ru["user_us"] / 1e6, "sys_s": ru["sys_us"] / 1e6, **out}
 
@@ -152,6 +155,7 @@ def measure(size: int, args, wl_mod, launcher: Path, anc: dict) -> dict:
             r["inner_cpu_s"] = rp.stats([s.get("inner_cpu_s", 0.0) for s in ss])
         if "steady_s" in ss[0]:
             r["steady_s"] = rp.stats([s["steady_s"] for s in ss])
+            r["steady_cpu_s"] = rp.stats([s["steady_cpu_s"] for s in ss])
         if "owners_from" in ss[-1]:
             r["owners_from"] = ss[-1]["owners_from"]
         r["rows"] = min(s["rows"] for s in ss)
@@ -199,14 +203,17 @@ def owners_cost(res: dict) -> dict:
     """Each path's owners alone: steady snapshot with owners less the one without, beside ss -tanp."""
     out = {}
     base = med(res, "libprobe tcp no owners kept x6", "steady_s")
-    ss = med(res, "ss -tanp", "wall_s")
+    base_cpu = med(res, "libprobe tcp no owners kept x6", "steady_cpu_s")
+    ss, ss_cpu = med(res, "ss -tanp", "wall_s"), med(res, "ss -tanp", "cpu_s")
     for path in ("proc", "bpf"):
         with_ = med(res, f"libprobe tcp-basic {path} kept x6", "steady_s")
+        with_cpu = med(res, f"libprobe tcp-basic {path} kept x6", "steady_cpu_s")
         if base is None or with_ is None:
             continue
-        cost = with_ - base
+        cost, cost_cpu = with_ - base, with_cpu - base_cpu
         out[path] = {"steady_with_s": with_, "steady_without_s": base, "owners_s": cost,
-                     "owners_over_ss": rp.ratio(cost, ss) if ss else None}
+                     "owners_over_ss": rp.ratio(cost, ss) if ss else None,
+                     "owners_cpu_s": cost_cpu, "owners_cpu_over_ss_cpu": rp.ratio(cost_cpu, ss_cpu) if ss_cpu else None}
     return out
 
 
@@ -240,15 +247,17 @@ def markdown(doc: dict) -> str:
             out.append(f"| {k}{target} | {rp.fmt(v['wall_s'])} | {rp.fmt(v['cpu_s'])} | {rp.fmt(v.get('inner_s'))} |")
         oc = m.get("owners", {})
         if oc:
-            out += ["", "| owners alone (steady, kept probe) | with ms | without ms | owners ms | owners / ss -tanp wall |",
-                    "|---|---:|---:|---:|---:|"]
+            out += ["", "| owners alone (steady, kept probe) | with ms | without ms | owners ms | owners / ss -tanp wall "
+                    "| owners CPU ms | owners CPU / ss -tanp CPU |",
+                    "|---|---:|---:|---:|---:|---:|---:|"]
             for path, v in oc.items():
                 target = ""
                 if path == "bpf":
                     met = v["owners_over_ss"] is not None and v["owners_over_ss"] <= OWNERS_TARGET
                     target = f" **(target <= {OWNERS_TARGET}: {'met' if met else 'missed'})**"
                 out.append(f"| {path}{target} | {rp.ms(v['steady_with_s'])} | {rp.ms(v['steady_without_s'])} | "
-                           f"{rp.ms(v['owners_s'])} | {rp.fmt(v['owners_over_ss'])} |")
+                           f"{rp.ms(v['owners_s'])} | {rp.fmt(v['owners_over_ss'])} | {rp.ms(v['owners_cpu_s'])} | "
+                           f"{rp.fmt(v['owners_cpu_over_ss_cpu'])} |")
         nz = m["noise"]
         out += ["", f"Machine busy while measuring: {nz['machine_busy_frac']:.0%}, of which not ours "
                 f"{nz['others_busy_frac']:.0%} (loadavg {nz['loadavg_start']:.2f} -> {nz['loadavg_end']:.2f}).\n"]
