@@ -15,6 +15,9 @@ alone (inner). Output goes to the anchor's stdout pipe, as a consumer would read
 |---|---|---|
 | libprobe tcp | `libprobe_sockets tcp` | every TCP socket with owners, tcp_info, congestion, memory |
 | libprobe tcp-basic | `libprobe_sockets tcp-basic` | every TCP socket with owners (what `ss -tanp` prints) |
+| libprobe tcp-basic proc / bpf | `libprobe_sockets tcp-basic-proc` / `tcp-basic-bpf` | the same, owners by the `/proc/<pid>/fd` walk / the `iter/task_file` BPF iterator (`network.owners_via`) |
+| libprobe tcp no owners | `libprobe_sockets tcp-no-owners` | every TCP socket, no owners |
+| … kept x6 | the same with `--repeat 6` | one probe, six snapshots: `steady` is the median of snapshots 2..6 (the BPF iterator loaded by the first) |
 | probe net -t | `probe net -t` | the CLI: the same, printed like `ss -tanp` |
 | ss -tanp | `ss -tanp` | iproute2 |
 | psutil tcp | `psutil.net_connections('tcp')` | /proc/net/tcp{,6} and every process's fds |
@@ -24,6 +27,11 @@ alone (inner). Output goes to the anchor's stdout pipe, as a consumer would read
 
 The §7 target is libprobe's TCP table with owners at 10 000 connections in at most half
 the time of `ss -tanp`: the ratios below compare whole processes (wall and CPU medians).
+Issue 17's target is the socket owners at 10 000 connections in at most 0.1x `ss -tanp`:
+the owners' cost is the steady snapshot with owners less the steady snapshot without
+(`kept x6` anchors), each path beside `ss -tanp`'s whole wall time.
+
+`--anchors a,b,...` runs only the anchors named (a run of the BPF comparison alone).
 
 Writes OUT.json and OUT.md and prints the Markdown. Stdlib only (psutil in a venv made on
 demand, as bench/run_procs.py does).
@@ -46,6 +54,9 @@ import run_procs as rp  # noqa: E402  (shared helpers: build, workload, launcher
 
 ROOT, BENCH = rp.ROOT, rp.BENCH
 TARGET = ("libprobe tcp", "ss -tanp", 0.5)
+# The owners through the BPF iterator (steady, kept loaded) beside ss -tanp (issue 17).
+OWNERS_TARGET = 0.1
+KEPT = 6
 
 
 def build(skip: bool) -> Path:
@@ -57,9 +68,11 @@ def build(skip: bool) -> Path:
             r = subprocess.run(cmd, cwd=ROOT)
             if r.returncode != 0:
                 rp.fail(f"`{' '.join(cmd)}` failed (exit {r.returncode})")
-    for b in ("libprobe_sockets", "bench_exec", "probe"):
+    for b in ("libprobe_sockets", "bench_exec"):
         if not (bindir / b).is_file():
             rp.fail(f"{bindir / b} is missing")
+    if not (bindir / "probe").is_file():
+        rp.log(f"{bindir / 'probe'} is missing: the `probe net` anchors are left out")
     return bindir
 
 
@@ -70,6 +83,12 @@ def anchors(bindir: Path, py: str | None) -> dict[str, tuple[list[str], bool]]:
     a: dict[str, tuple[list[str], bool]] = {
         "libprobe tcp": ([lp, "tcp"], True),
         "libprobe tcp-basic": ([lp, "tcp-basic"], True),
+        "libprobe tcp-basic proc": ([lp, "tcp-basic-proc"], True),
+        "libprobe tcp-basic bpf": ([lp, "tcp-basic-bpf"], True),
+        "libprobe tcp no owners": ([lp, "tcp-no-owners"], True),
+        "libprobe tcp-basic proc kept x6": ([lp, "tcp-basic-proc", "--repeat", str(KEPT)], True),
+        "libprobe tcp-basic bpf kept x6": ([lp, "tcp-basic-bpf", "--repeat", str(KEPT)], True),
+        "libprobe tcp no owners kept x6": ([lp, "tcp-no-owners", "--repeat", str(KEPT)], True),
         "probe net -t": ([probe, "net", "-t"], False),
         "ss -tanp": (["ss", "-tanp"], False),
         "libprobe unix": ([lp, "unix"], True),
@@ -103,6 +122,10 @@ def run_one(launcher: Path, cmd: list[str], has_json: bool) -> dict:
         rp.fail(f"{' '.join(cmd)} printed no JSON line")
     if not has_json:
         out = {"rows": max(0, len(r.stdout.splitlines()) - 1)}
+    iters = out.get("iters_s") or []
+    if len(iters) > 1:
+        out["steady_s"] = statistics.median(iters[1:])
+        out["steady_cpu_s"] = statistics.median((out.get("iters_cpu_s") or [0.0] * len(iters))[1:])
     return {"wall_s": ru["wall_ns"] / 1e9, "cpu_s": (ru["user_us"] + ru["sys_us"]) / 1e6,
             "user_s": ru["user_us"] / 1e6, "sys_s": ru["sys_us"] / 1e6, **out}
 
@@ -130,6 +153,11 @@ def measure(size: int, args, wl_mod, launcher: Path, anc: dict) -> dict:
         if "inner_s" in ss[0]:
             r["inner_s"] = rp.stats([s["inner_s"] for s in ss])
             r["inner_cpu_s"] = rp.stats([s.get("inner_cpu_s", 0.0) for s in ss])
+        if "steady_s" in ss[0]:
+            r["steady_s"] = rp.stats([s["steady_s"] for s in ss])
+            r["steady_cpu_s"] = rp.stats([s["steady_cpu_s"] for s in ss])
+        if "owners_from" in ss[-1]:
+            r["owners_from"] = ss[-1]["owners_from"]
         r["rows"] = min(s["rows"] for s in ss)
         r["rows_max"] = max(s["rows"] for s in ss)
         if "owned" in ss[-1]:
@@ -147,6 +175,9 @@ def med(res: dict, n: str, k: str) -> float | None:
 RATIOS = [
     ("libprobe tcp", "ss -tanp"),
     ("libprobe tcp-basic", "ss -tanp"),
+    ("libprobe tcp-basic bpf", "ss -tanp"),
+    ("libprobe tcp-basic proc", "ss -tanp"),
+    ("libprobe tcp-basic bpf", "libprobe tcp-basic proc"),
     ("probe net -t", "ss -tanp"),
     ("libprobe tcp", "psutil tcp"),
     ("libprobe unix", "ss -xap"),
@@ -168,6 +199,24 @@ def ratios(res: dict) -> dict:
     return out
 
 
+def owners_cost(res: dict) -> dict:
+    """Each path's owners alone: steady snapshot with owners less the one without, beside ss -tanp."""
+    out = {}
+    base = med(res, "libprobe tcp no owners kept x6", "steady_s")
+    base_cpu = med(res, "libprobe tcp no owners kept x6", "steady_cpu_s")
+    ss, ss_cpu = med(res, "ss -tanp", "wall_s"), med(res, "ss -tanp", "cpu_s")
+    for path in ("proc", "bpf"):
+        with_ = med(res, f"libprobe tcp-basic {path} kept x6", "steady_s")
+        with_cpu = med(res, f"libprobe tcp-basic {path} kept x6", "steady_cpu_s")
+        if base is None or with_ is None:
+            continue
+        cost, cost_cpu = with_ - base, with_cpu - base_cpu
+        out[path] = {"steady_with_s": with_, "steady_without_s": base, "owners_s": cost,
+                     "owners_over_ss": rp.ratio(cost, ss) if ss else None,
+                     "owners_cpu_s": cost_cpu, "owners_cpu_over_ss_cpu": rp.ratio(cost_cpu, ss_cpu) if ss_cpu else None}
+    return out
+
+
 def markdown(doc: dict) -> str:
     out = ["## Socket tables with owners: libprobe beside ss, lsof and psutil\n",
            f"{doc['machine']}; libprobe {doc['libprobe']['commit']}. Workload per size: "
@@ -176,16 +225,19 @@ def markdown(doc: dict) -> str:
     for m in doc["sizes"]:
         res = m["anchors"]
         out += [f"### {m['tcp']} TCP connections ({2 * m['tcp']} established TCP sockets)\n",
-                "| anchor | wall ms | wall min..max | CPU ms | user / sys ms | inner ms | inner CPU ms | rows |",
-                "|---|---:|---:|---:|---:|---:|---:|---:|"]
+                "| anchor | wall ms | wall min..max | CPU ms | user / sys ms | inner ms | inner CPU ms | steady ms | rows |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for n, r in res.items():
             w = r["wall_s"]
             inner = rp.ms(r["inner_s"]["median"]) if "inner_s" in r else "-"
             inner_cpu = rp.ms(r["inner_cpu_s"]["median"]) if "inner_cpu_s" in r else "-"
+            steady = rp.ms(r["steady_s"]["median"]) if "steady_s" in r else "-"
             owned = f" ({r['owned']} owned)" if "owned" in r else ""
+            if r.get("owners_from") and n.startswith("libprobe tcp-basic "):
+                owned += f" from {r['owners_from']}"
             out.append(f"| {n} | {rp.ms(w['median'])} | {rp.ms(w['min'])}..{rp.ms(w['max'])} | "
                        f"{rp.ms(r['cpu_s']['median'])} | {rp.ms(r['user_s']['median'])} / {rp.ms(r['sys_s']['median'])}"
-                       f" | {inner} | {inner_cpu} | {r['rows']}{owned} |")
+                       f" | {inner} | {inner_cpu} | {steady} | {r['rows']}{owned} |")
         out += ["", "| ratio of medians | wall | CPU | inner |", "|---|---:|---:|---:|"]
         for k, v in m["ratios"].items():
             target = ""
@@ -193,6 +245,19 @@ def markdown(doc: dict) -> str:
                 met = v["wall_s"] is not None and v["wall_s"] <= TARGET[2]
                 target = f" **(target <= {TARGET[2]}: {'met' if met else 'missed'})**"
             out.append(f"| {k}{target} | {rp.fmt(v['wall_s'])} | {rp.fmt(v['cpu_s'])} | {rp.fmt(v.get('inner_s'))} |")
+        oc = m.get("owners", {})
+        if oc:
+            out += ["", "| owners alone (steady, kept probe) | with ms | without ms | owners ms | owners / ss -tanp wall "
+                    "| owners CPU ms | owners CPU / ss -tanp CPU |",
+                    "|---|---:|---:|---:|---:|---:|---:|"]
+            for path, v in oc.items():
+                target = ""
+                if path == "bpf":
+                    met = v["owners_over_ss"] is not None and v["owners_over_ss"] <= OWNERS_TARGET
+                    target = f" **(target <= {OWNERS_TARGET}: {'met' if met else 'missed'})**"
+                out.append(f"| {path}{target} | {rp.ms(v['steady_with_s'])} | {rp.ms(v['steady_without_s'])} | "
+                           f"{rp.ms(v['owners_s'])} | {rp.fmt(v['owners_over_ss'])} | {rp.ms(v['owners_cpu_s'])} | "
+                           f"{rp.fmt(v['owners_cpu_over_ss_cpu'])} |")
         nz = m["noise"]
         out += ["", f"Machine busy while measuring: {nz['machine_busy_frac']:.0%}, of which not ours "
                 f"{nz['others_busy_frac']:.0%} (loadavg {nz['loadavg_start']:.2f} -> {nz['loadavg_end']:.2f}).\n"]
@@ -227,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-psutil", action="store_true")
     ap.add_argument("--psutil-python", help="a Python that has psutil")
     ap.add_argument("--wait-idle", type=float, default=0, help="wait up to N s for the machine to quieten")
+    ap.add_argument("--anchors", help="comma-separated anchor names to run (default: all)")
     ap.add_argument("--fail-on-miss", action="store_true", help="exit 1 when the §7 target is missed")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -235,6 +301,12 @@ def main(argv: list[str] | None = None) -> int:
     bindir = build(args.no_build)
     py = rp.psutil_python(args.psutil_python, args.no_psutil)
     anc = anchors(bindir, py)
+    if args.anchors:
+        wanted = [a.strip() for a in args.anchors.split(",") if a.strip()]
+        unknown = [a for a in wanted if a not in anc]
+        if unknown:
+            rp.fail(f"unknown anchors: {', '.join(unknown)} (known: {', '.join(anc)})")
+        anc = {k: v for k, v in anc.items() if k in wanted}
     missing = {"ss", "lsof"} - {c[0][0] for c in anc.values()}
     if missing:
         rp.log(f"not installed, left out: {', '.join(sorted(missing))}")
@@ -245,6 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     for size in sizes:
         m = measure(size, args, wl_mod, bindir / "bench_exec", anc)
         m["ratios"] = ratios(m["anchors"])
+        m["owners"] = owners_cost(m["anchors"])
         measured.append(m)
     ss_version = subprocess.run(["ss", "-V"], capture_output=True, text=True).stdout.strip() if shutil.which("ss") else None
     lsof_version = None
@@ -257,6 +330,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": f"{platform.node()}: {os.cpu_count()} CPUs, kernel {platform.release()}",
         "libprobe": rp.source_state(),
         "runs": args.runs, "warmup": args.warmup, "udp": args.udp, "unix": args.unix,
+        "command": " ".join(["python3", "bench/run_sockets.py"] + (argv if argv is not None else sys.argv[1:])),
         "workload": str(wl_path), "tools": {"ss": ss_version, "lsof": lsof_version},
         "sizes": measured,
     }

@@ -260,6 +260,10 @@ edges = {
     "ebpf_tables": [b"0 read\n4095 x\n", b"110 ffffffff81000000\n", b"syscalls failed error\n",
                     b"offcpu attached tracepoint tracefs=yes sched/sched_switch\n",
                     b"ffffffff82400000 D __start_rodata\n0000000000000000 T __x64_sys_read\n"],
+    # (inode u64, pid i32, fd i32, comm[16]) records of the socket owners' BPF iterator
+    "bpf_owners": [struct.pack("=Qii16s", 21394, 13267, 3, b"python3") + struct.pack("=Qii16s", 21394, 13270, 3, b"python3"),
+                   struct.pack("=Qii16s", 0, 1, 2, b"x") + struct.pack("=Qii16s", 7, -1, 2, b"y") + b"\x01\x02",
+                   struct.pack("=Qii16s", 2**64 - 1, 2**31 - 1, 2**31 - 1, b"sixteen-chars-xx")],
 }
 for target, cases in edges.items():
     for i, data in enumerate(cases):

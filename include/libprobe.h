@@ -2336,6 +2336,18 @@ typedef struct libprobe_opt_list_packet_socket {
   struct libprobe_list_packet_socket value;
 } libprobe_opt_list_packet_socket;
 
+// Where a snapshot's socket owners came from (the network record's `owners_from`).
+typedef int32_t libprobe_owners_from;
+
+// A `libprobe_owners_from` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_owners_from {
+  uint8_t present;
+  uint8_t reason;
+  libprobe_owners_from value;
+} libprobe_opt_owners_from;
+
 // TCP connections per state (over the TCP table, IPv4 and IPv6) and the SNMP `Tcp`
 // counters of `/proc/net/snmp` (which count IPv4 and IPv6 together).
 //
@@ -3093,6 +3105,10 @@ typedef struct libprobe_network {
   // Where each socket table came from: `sock_diag`, or the `/proc/net` file(s) when the
   // kernel has no diag module for it (or the procfs source was forced).
   struct libprobe_map_str_str socket_sources;
+  // Where the sockets' owners came from; missing with the reason when they were not
+  // resolved (`disabled`: option `owners` off or no socket table asked for; the BPF
+  // iterator's failure when option `owners_via` is `bpf`).
+  struct libprobe_opt_owners_from owners_from;
   const struct libprobe_tcp_stats *tcp_stats;
   // IPv4 UDP counters.
   struct libprobe_opt_udp_stats udp_stats;
@@ -5804,6 +5820,17 @@ typedef struct libprobe_snapshot_view {
 // Any other family (the kernel's protocol name is kept in `protocol`).
 #define LIBPROBE_SOCKET_TYPE_OTHER 0
 
+// The process domain's descriptors (option `process.fds`, every process), read in the
+// same snapshot.
+#define LIBPROBE_OWNERS_FROM_PROCESS_FDS 1
+
+// A walk of `/proc/<pid>/fd` (option `network.owners_via` `proc`, or `auto` where the
+// BPF iterator does not load).
+#define LIBPROBE_OWNERS_FROM_PROC_WALK 2
+
+// The `iter/task_file` BPF iterator (option `network.owners_via` `bpf`, or `auto`).
+#define LIBPROBE_OWNERS_FROM_BPF_ITER 3
+
 #define LIBPROBE_ADDRESS_FAMILY_IPV4 1
 
 #define LIBPROBE_ADDRESS_FAMILY_IPV6 2
@@ -6744,6 +6771,24 @@ libprobe_status libprobe_config_set_network_sockets(struct libprobe_config *conf
 // `config` came from `libprobe_config_new`; pointer arguments are as described above.
 libprobe_status libprobe_config_set_network_owners(struct libprobe_config *config,
                                                    uint8_t value);
+
+// Sets option `network.owners_via` (what `libprobe_config_set` sets by key):
+//
+// How the owners are found when the process domain did not read every descriptor:
+// `proc` walks `/proc/<pid>/fd` (one `readlink` per descriptor of every process),
+// `bpf` runs a BPF iterator over the kernel's task and file lists (loaded once per
+// probe, one `read` stream per snapshot), `auto` the iterator where it loads, else
+// `/proc`. The network record's `owners_from` says which was used.
+//
+// `value`: one of auto, proc, bpf (NUL-terminated, copied). Default: `auto`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_network_owners_via(struct libprobe_config *config,
+                                                       const char *value);
 
 // Sets option `network.tcp_info` (what `libprobe_config_set` sets by key):
 //

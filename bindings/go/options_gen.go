@@ -161,6 +161,14 @@ type NetworkOptions struct {
 	//
 	// Key network.owners; default "true".
 	Owners *bool
+	// How the owners are found when the process domain did not read every descriptor:
+	// `proc` walks `/proc/<pid>/fd` (one `readlink` per descriptor of every process),
+	// `bpf` runs a BPF iterator over the kernel's task and file lists (loaded once per
+	// probe, one `read` stream per snapshot), `auto` the iterator where it loads, else
+	// `/proc`. The network record's `owners_from` says which was used.
+	//
+	// Key network.owners_via; default "auto".
+	OwnersVia *string
 	// TCP internals per socket: `tcp_info`, congestion algorithm, memory, shutdown.
 	//
 	// Key network.tcp_info; default "true".
@@ -419,6 +427,9 @@ func (o *Options) settings(add func(key, value string)) {
 	if o.Network.Owners != nil {
 		add("network.owners", strconv.FormatBool(*o.Network.Owners))
 	}
+	if o.Network.OwnersVia != nil {
+		add("network.owners_via", *o.Network.OwnersVia)
+	}
 	if o.Network.TCPInfo != nil {
 		add("network.tcp_info", strconv.FormatBool(*o.Network.TCPInfo))
 	}
@@ -545,6 +556,7 @@ var optionFields = map[string]string{
 	"process.cmdline_scrub_words": "Process.CmdlineScrubWords",
 	"network.sockets":             "Network.Sockets",
 	"network.owners":              "Network.Owners",
+	"network.owners_via":          "Network.OwnersVia",
 	"network.tcp_info":            "Network.TCPInfo",
 	"network.interfaces":          "Network.Interfaces",
 	"network.routes":              "Network.Routes",

@@ -270,6 +270,28 @@ func (v SocketType) String() string {
 	return unknownName(int32(v))
 }
 
+// Where a snapshot's socket owners came from (the network record's `owners_from`).
+type OwnersFrom int32
+
+const (
+	OwnersFromProcessFds OwnersFrom = 1
+	OwnersFromProcWalk   OwnersFrom = 2
+	OwnersFromBpfIter    OwnersFrom = 3
+)
+
+// String is the snake_case name used in JSON.
+func (v OwnersFrom) String() string {
+	switch v {
+	case OwnersFromProcessFds:
+		return "process_fds"
+	case OwnersFromProcWalk:
+		return "proc_walk"
+	case OwnersFromBpfIter:
+		return "bpf_iter"
+	}
+	return unknownName(int32(v))
+}
+
 // The address family of an Internet socket, address or route.
 type AddressFamily int32
 
@@ -2432,7 +2454,11 @@ type Network struct {
 	// Where each socket table came from: `sock_diag`, or the `/proc/net` file(s) when the
 	// kernel has no diag module for it (or the procfs source was forced).
 	SocketSources []Entry[string, string] `json:"socket_sources"`
-	TCPStats      TCPStats                `json:"tcp_stats"`
+	// Where the sockets' owners came from; missing with the reason when they were not
+	// resolved (`disabled`: option `owners` off or no socket table asked for; the BPF
+	// iterator's failure when option `owners_via` is `bpf`).
+	OwnersFrom Field[OwnersFrom] `json:"owners_from"`
+	TCPStats   TCPStats          `json:"tcp_stats"`
 	// IPv4 UDP counters.
 	UDPStats Field[UDPStats] `json:"udp_stats"`
 	// IPv6 UDP counters.
@@ -2464,6 +2490,7 @@ func convNetwork(c *C.libprobe_network) Network {
 		Netlink:        convOptListNetlinkSocket(&c.netlink),
 		Packet:         convOptListPacketSocket(&c.packet),
 		SocketSources:  convMapStrStr(&c.socket_sources),
+		OwnersFrom:     convOptOwnersFrom(&c.owners_from),
 		TCPStats:       convTCPStats(c.tcp_stats),
 		UDPStats:       convOptUDPStats(&c.udp_stats),
 		Udp6Stats:      convOptUDPStats(&c.udp6_stats),
@@ -6933,6 +6960,13 @@ func convOptListPacketSocket(c *C.libprobe_opt_list_packet_socket) Field[[]Packe
 		return Field[[]PacketSocket]{Reason: Reason(c.reason)}
 	}
 	return Field[[]PacketSocket]{Valid: true, Value: convListPacketSocket(&c.value)}
+}
+
+func convOptOwnersFrom(c *C.libprobe_opt_owners_from) Field[OwnersFrom] {
+	if c.present == 0 {
+		return Field[OwnersFrom]{Reason: Reason(c.reason)}
+	}
+	return Field[OwnersFrom]{Valid: true, Value: OwnersFrom(c.value)}
 }
 
 func convOptUDPStats(c *C.libprobe_opt_udp_stats) Field[UDPStats] {

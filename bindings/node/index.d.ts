@@ -26,6 +26,9 @@ export type FileType = 'regular' | 'directory' | 'char_device' | 'block_device' 
 /** A socket's protocol family and type, as seen from the owning process. */
 export type SocketType = 'tcp' | 'tcp6' | 'udp' | 'udp6' | 'udplite' | 'udplite6' | 'raw' | 'raw6' | 'unix' | 'netlink' | 'packet' | 'sctp' | 'sctp6' | 'mptcp' | 'vsock' | 'other';
 
+/** Where a snapshot's socket owners came from (the network record's `owners_from`). */
+export type OwnersFrom = 'process_fds' | 'proc_walk' | 'bpf_iter';
+
 /** The address family of an Internet socket, address or route. */
 export type AddressFamily = 'ipv4' | 'ipv6';
 
@@ -1541,6 +1544,12 @@ export interface Network {
    * kernel has no diag module for it (or the procfs source was forced).
    */
   socketSources: { [key: string]: string };
+  /**
+   * Where the sockets' owners came from; missing with the reason when they were not
+   * resolved (`disabled`: option `owners` off or no socket table asked for; the BPF
+   * iterator's failure when option `owners_via` is `bpf`).
+   */
+  ownersFrom: OwnersFrom | null;
   tcpStats: TcpStats;
   /** IPv4 UDP counters. */
   udpStats: UdpStats | null;
@@ -1562,7 +1571,7 @@ export interface Network {
   conntrack: ConntrackEntry[] | null;
   conntrackStats: ConntrackStats;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'tcp' | 'udp' | 'unixSockets' | 'raw' | 'netlink' | 'packet' | 'udpStats' | 'udp6Stats' | 'socketStats' | 'snmp' | 'snmp6' | 'netstat' | 'interfaces' | 'routes' | 'neighbours' | 'conntrack', Reason>>;
+  unavailable?: Partial<Record<'tcp' | 'udp' | 'unixSockets' | 'raw' | 'netlink' | 'packet' | 'ownersFrom' | 'udpStats' | 'udp6Stats' | 'socketStats' | 'snmp' | 'snmp6' | 'netstat' | 'interfaces' | 'routes' | 'neighbours' | 'conntrack', Reason>>;
 }
 
 /** The network namespace a [`Network`] describes. */
@@ -5748,6 +5757,16 @@ export interface NetworkOptions {
    * Key `network.owners`; default `true`.
    */
   owners?: boolean;
+  /**
+   * How the owners are found when the process domain did not read every descriptor:
+   * `proc` walks `/proc/<pid>/fd` (one `readlink` per descriptor of every process),
+   * `bpf` runs a BPF iterator over the kernel's task and file lists (loaded once per
+   * probe, one `read` stream per snapshot), `auto` the iterator where it loads, else
+   * `/proc`. The network record's `owners_from` says which was used.
+   *
+   * Key `network.owners_via`; default `auto`.
+   */
+  ownersVia?: 'auto' | 'proc' | 'bpf';
   /**
    * TCP internals per socket: `tcp_info`, congestion algorithm, memory, shutdown.
    *

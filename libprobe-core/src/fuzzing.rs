@@ -13,6 +13,7 @@ use crate::process::Limit;
 use crate::sys::imp::blockdev::{lvm2, lvm2_text};
 use crate::sys::imp::ebpf::{self, maps::Dump, syscall_table};
 use crate::sys::imp::ioctl::{btrfs, nvlist, nvme, sg_ata, sg_scsi, zfs};
+use crate::sys::imp::network::owners::{BPF_RECORD, Owners};
 use crate::sys::imp::network::{conntrack, ethtool, netlink, rtnetlink, sock_diag};
 use crate::sys::imp::procfs::spl_kstat_zfs;
 use crate::sys::imp::procfs::{
@@ -100,6 +101,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("lvm2_metadata", lvm2_metadata),
     ("ebpf_maps", ebpf_maps),
     ("ebpf_tables", ebpf_tables),
+    ("bpf_owners", bpf_owners),
 ];
 
 fn lines(data: &[u8]) -> usize {
@@ -1046,5 +1048,20 @@ pub fn ebpf_tables(data: &[u8]) {
     }
     if let Ok(s) = ebpf::parse_statuses(data) {
         assert_eq!(ebpf::parse_statuses(ebpf::write_statuses(&s).as_bytes()), Ok(s));
+    }
+}
+
+/// The socket owners' BPF iterator stream: every kept record resolves to an owner list
+/// holding it, and whatever is not kept is counted in the one bounded message.
+pub fn bpf_owners(data: &[u8]) {
+    let (o, problem) = Owners::from_bpf(data);
+    let (entries, names) = o.listing();
+    assert!(entries.len() * BPF_RECORD <= data.len());
+    assert_eq!(problem.is_none(), entries.len() * BPF_RECORD == data.len());
+    assert!(problem.is_none_or(|p| p.len() <= 200));
+    for &(inode, pid, fd) in entries {
+        assert!(inode != 0 && pid > 0 && fd >= 0 && names.contains_key(&pid));
+        let owners = o.resolve(inode).owners;
+        assert!(owners.value().is_some_and(|w| w.iter().any(|w| w.pid == pid && w.fd == fd)));
     }
 }

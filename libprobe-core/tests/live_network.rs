@@ -25,7 +25,8 @@ use std::time::{Duration, Instant};
 
 use libprobe::network::Network;
 use libprobe::network::{
-    AddressFamily, Duplex, InterfaceState, NetworkOptions, SocketOwner, TcpState, UnixSocketType, UnixState,
+    AddressFamily, Duplex, InterfaceState, NetworkOptions, OwnersFrom, SocketOwner, TcpState, UnixSocketType,
+    UnixState, Via,
 };
 use libprobe::{DomainName, DomainState, Domains, Field, NetNamespaceTarget, Options, Probe, Reason};
 use serde_json::Value;
@@ -1154,4 +1155,35 @@ fn owners_from_the_process_domain_and_the_join() {
     );
     assert_eq!(by_name("raw").local_addr, Field::Value("0.0.0.0".into()));
     assert_eq!(by_name("netlink").local_addr.reason(), Some(Reason::NotPresent), "netlink has no address");
+}
+
+#[test]
+fn owners_from_the_bpf_iterator_equal_the_proc_walk() {
+    if !can_run("owners_from_the_bpf_iterator_equal_the_proc_walk") {
+        return;
+    }
+    let mut lab = Lab::new();
+    let (a, _) = lab.endpoints();
+    let via = |v: Via| NetworkOptions { owners_via: v, ..in_ns(lab.path_a()) };
+    let walked = collect(via(Via::Proc));
+    let iterated = collect(via(Via::Bpf));
+    let auto = collect(via(Via::Auto));
+    assert_eq!(walked.owners_from, Field::Value(OwnersFrom::ProcWalk));
+    assert_eq!(iterated.owners_from, Field::Value(OwnersFrom::BpfIter));
+    assert_eq!(auto.owners_from, Field::Value(OwnersFrom::BpfIter), "root, iterators load here");
+    let every = |n: &Network| {
+        let mut v: Vec<_> = n.tcp().iter().map(|c| (c.inode, c.owners.clone())).collect();
+        v.extend(n.udp().iter().map(|s| (s.inode, s.owners.clone())));
+        v.extend(n.unix().iter().map(|s| (s.inode, s.owners.clone())));
+        v.extend(n.raw().iter().map(|s| (s.inode, s.owners.clone())));
+        v.sort_by_key(|x| x.0);
+        v
+    };
+    // The lab's sockets stay put between the two snapshots: the same owners, names and
+    // descriptors, both paths.
+    assert_eq!(every(&iterated), every(&walked));
+    let (fd, inode) = sock(&a, "listen4");
+    let apid = a["pid"].as_i64().unwrap() as i32;
+    let l = iterated.tcp().iter().find(|c| c.inode == inode).expect("the lab's listener");
+    assert!(owners(&l.owners).contains(&(apid, fd)));
 }

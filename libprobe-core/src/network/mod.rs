@@ -10,8 +10,10 @@
 //!   address written `::ffff:192.0.2.1` (its `family` is `ipv6`). Link-layer addresses are
 //!   lowercase `aa:bb:cc:dd:ee:ff`. Ports are numbers in host order.
 //! - **Owners**: each socket lists every process holding a descriptor to it
-//!   ([`SocketOwner`]), from one map built per snapshot by walking `/proc/<pid>/fd`;
-//!   `pid` and `process_name` are the first owner's (lowest pid). A socket with no visible
+//!   ([`SocketOwner`]), from one map built per snapshot: from the process domain's
+//!   descriptors when it read them all, else from the `iter/task_file` BPF iterator where it
+//!   loads (option `owners_via`), else by walking `/proc/<pid>/fd` ([`Network::owners_from`]
+//!   says which); `pid` and `process_name` are the first owner's (lowest pid). A socket with no visible
 //!   owner says why: `not_present` (no process holds it: TIME_WAIT, a kernel socket, or
 //!   closed meanwhile), `permission_denied` (some processes' descriptors could not be read,
 //!   so the owner may be among them), `disabled` (option `owners` off).
@@ -49,7 +51,7 @@ use join::join_open_sockets;
 pub(crate) use names::{
     conntrack_status_flags, conntrack_tcp_state, ip_protocol_name, ip_text, mac_text, netlink_protocol_name,
 };
-pub use options::{NetNamespaceTarget, NetworkOptions, SocketKind, SocketKinds};
+pub use options::{NetNamespaceTarget, NetworkOptions, SocketKind, SocketKinds, Via};
 pub use routes::{ArpEntry, NeighbourState, Route, RouteFlags, RouteNextHop, RouteType};
 pub use sockets::{
     NetlinkSocket, PacketSocket, PacketSocketType, RawSocket, SocketMemory, SocketOwner, TcpConnection, TcpInfo,
@@ -62,6 +64,20 @@ pub use sockets::{
 pub enum AddressFamily {
     Ipv4 = 1,
     Ipv6 = 2,
+}
+
+/// Where a snapshot's socket owners came from (the network record's `owners_from`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, RecordEnum)]
+#[repr(u8)]
+pub enum OwnersFrom {
+    /// The process domain's descriptors (option `process.fds`, every process), read in the
+    /// same snapshot.
+    ProcessFds = 1,
+    /// A walk of `/proc/<pid>/fd` (option `network.owners_via` `proc`, or `auto` where the
+    /// BPF iterator does not load).
+    ProcWalk = 2,
+    /// The `iter/task_file` BPF iterator (option `network.owners_via` `bpf`, or `auto`).
+    BpfIter = 3,
 }
 
 /// The network namespace a [`Network`] describes.
@@ -91,6 +107,10 @@ pub struct Network {
     /// Where each socket table came from: `sock_diag`, or the `/proc/net` file(s) when the
     /// kernel has no diag module for it (or the procfs source was forced).
     pub socket_sources: OrderedMap<String, String>,
+    /// Where the sockets' owners came from; missing with the reason when they were not
+    /// resolved (`disabled`: option `owners` off or no socket table asked for; the BPF
+    /// iterator's failure when option `owners_via` is `bpf`).
+    pub owners_from: Field<OwnersFrom>,
     pub tcp_stats: TcpStats,
     /// IPv4 UDP counters.
     pub udp_stats: Field<UdpStats>,

@@ -24,6 +24,47 @@ impl Default for SocketKinds {
     }
 }
 
+/// Which path reads a table that both `/proc` and a BPF iterator can give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Via {
+    /// The BPF iterator where it loads (CAP_BPF and CAP_PERFMON, or CAP_SYS_ADMIN, a
+    /// kernel with BPF iterators, the host's `/proc` as the source), else `/proc`.
+    #[default]
+    Auto,
+    /// `/proc` only.
+    Proc,
+    /// The BPF iterator only: where it cannot load, the fields it would fill are missing
+    /// with the reason.
+    Bpf,
+}
+
+impl Via {
+    /// The names, as options spell them.
+    pub const NAMES: &'static [&'static str] = &["auto", "proc", "bpf"];
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+impl crate::options::OptionField for Via {
+    const KIND: crate::options::OptionKind = crate::options::OptionKind::Choice(Via::NAMES);
+    fn from_value(v: crate::options::OptionValue) -> Result<Self, String> {
+        match v {
+            crate::options::OptionValue::Choice(c) => match c.as_str() {
+                "auto" => Ok(Via::Auto),
+                "proc" => Ok(Via::Proc),
+                "bpf" => Ok(Via::Bpf),
+                _ => Err(format!("`{c}` is not one of auto, proc, bpf")),
+            },
+            _ => Err("expected one of auto, proc, bpf".into()),
+        }
+    }
+    fn to_value(&self) -> crate::options::OptionValue {
+        crate::options::OptionValue::Choice(self.name().to_owned())
+    }
+}
+
 /// Which network namespace the network domain describes.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum NetNamespaceTarget {
@@ -50,6 +91,12 @@ pub struct NetworkOptions {
     /// with one short-lived helper thread per snapshot beside the calling one; none when the
     /// process domain read every descriptor in the same snapshot).
     pub owners: bool,
+    /// How the owners are found when the process domain did not read every descriptor:
+    /// `proc` walks `/proc/<pid>/fd` (one `readlink` per descriptor of every process),
+    /// `bpf` runs a BPF iterator over the kernel's task and file lists (loaded once per
+    /// probe, one `read` stream per snapshot), `auto` the iterator where it loads, else
+    /// `/proc`. The network record's `owners_from` says which was used.
+    pub owners_via: Via,
     /// TCP internals per socket: `tcp_info`, congestion algorithm, memory, shutdown.
     pub tcp_info: bool,
     /// Interfaces with their addresses, counters, speed, duplex and driver.
@@ -74,6 +121,7 @@ impl Default for NetworkOptions {
         NetworkOptions {
             sockets: SocketKinds::all(),
             owners: true,
+            owners_via: Via::Auto,
             tcp_info: true,
             interfaces: true,
             routes: true,

@@ -304,6 +304,18 @@ int options_gen_run(libprobe_config *c) {
         failed += expect(c, "network.owners", "false");
     }
     {
+        /* NULL: libprobe_config_set_network_owners_via */
+        if (libprobe_config_set_network_owners_via(NULL, "auto") != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_network_owners_via(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_network_owners_via(c, "proc") != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_network_owners_via: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "network.owners_via", "proc");
+    }
+    {
         /* NULL: libprobe_config_set_network_tcp_info */
         if (libprobe_config_set_network_tcp_info(NULL, 1) != LIBPROBE_STATUS_NULL_ARGUMENT) {
             printf("not ok: libprobe_config_set_network_tcp_info(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
@@ -592,13 +604,13 @@ int options_gen_run(libprobe_config *c) {
         failed += expect(c, "storage.lvm", "false");
     }
     {
-    const char *const v47[] = {"libprobe_sample"};
+    const char *const v48[] = {"libprobe_sample"};
         /* NULL: libprobe_config_set_storage_devices */
         if (libprobe_config_set_storage_devices(NULL, NULL, 0) != LIBPROBE_STATUS_NULL_ARGUMENT) {
             printf("not ok: libprobe_config_set_storage_devices(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
             failed++;
         }
-        if (libprobe_config_set_storage_devices(c, v47, 1) != LIBPROBE_STATUS_OK) {
+        if (libprobe_config_set_storage_devices(c, v48, 1) != LIBPROBE_STATUS_OK) {
             printf("not ok: libprobe_config_set_storage_devices: %s\n", libprobe_config_last_error(c));
             failed++;
         }
@@ -700,6 +712,6 @@ int options_gen_run(libprobe_config *c) {
         }
         failed += expect(c, "ebpf.max_open_events", "16");
     }
-    printf("options_gen: 56 typed setters, %d failed\n", failed);
+    printf("options_gen: 57 typed setters, %d failed\n", failed);
     return failed;
 }

@@ -151,6 +151,8 @@ _FileType = Literal["regular", "directory", "char_device", "block_device", "pipe
 """What an open file descriptor refers to."""
 _SocketType = Literal["tcp", "tcp6", "udp", "udp6", "udplite", "udplite6", "raw", "raw6", "unix", "netlink", "packet", "sctp", "sctp6", "mptcp", "vsock", "other"]
 """A socket's protocol family and type, as seen from the owning process."""
+_OwnersFrom = Literal["process_fds", "proc_walk", "bpf_iter"]
+"""Where a snapshot's socket owners came from (the network record's `owners_from`)."""
 _AddressFamily = Literal["ipv4", "ipv6"]
 """The address family of an Internet socket, address or route."""
 _TcpState = Literal["established", "syn_sent", "syn_recv", "fin_wait1", "fin_wait2", "time_wait", "close", "close_wait", "last_ack", "listen", "closing", "bound_inactive", "unknown"]
@@ -1916,6 +1918,12 @@ class Network(Record):
     def socket_sources(self) -> dict[str, str]:
         """Where each socket table came from: `sock_diag`, or the `/proc/net` file(s) when the
         kernel has no diag module for it (or the procfs source was forced).
+        """
+    @property
+    def owners_from(self) -> Union[_OwnersFrom, None]:
+        """Where the sockets' owners came from; missing with the reason when they were not
+        resolved (`disabled`: option `owners` off or no socket table asked for; the BPF
+        iterator's failure when option `owners_via` is `bpf`).
         """
     @property
     def tcp_stats(self) -> TcpStats:
@@ -6506,6 +6514,12 @@ class _NetworkOptions(TypedDict, total=False):
     # with one short-lived helper thread per snapshot beside the calling one; none when the
     # process domain read every descriptor in the same snapshot). Key `network.owners`; default `true`.
     owners: bool
+    # How the owners are found when the process domain did not read every descriptor:
+    # `proc` walks `/proc/<pid>/fd` (one `readlink` per descriptor of every process),
+    # `bpf` runs a BPF iterator over the kernel's task and file lists (loaded once per
+    # probe, one `read` stream per snapshot), `auto` the iterator where it loads, else
+    # `/proc`. The network record's `owners_from` says which was used. Key `network.owners_via`; default `auto`.
+    owners_via: Literal["auto", "proc", "bpf"]
     # TCP internals per socket: `tcp_info`, congestion algorithm, memory, shutdown. Key `network.tcp_info`; default `true`.
     tcp_info: bool
     # Interfaces with their addresses, counters, speed, duplex and driver. Key `network.interfaces`; default `true`.

@@ -757,6 +757,45 @@ pub(crate) fn run_iterator(
     Ok(out)
 }
 
+/// An iterator program kept loaded and attached between runs: loaded once (the costly
+/// part: verification and CO-RE relocation), then each [`KeptIterator::run`] opens one
+/// iterator instance and reads its whole output.
+#[derive(Debug)]
+pub(crate) struct KeptIterator {
+    /// Dropped before the object.
+    link: Link,
+    /// Held for its `Drop`, which frees the program (after the link).
+    #[allow(dead_code)]
+    object: Object,
+}
+
+impl KeptIterator {
+    /// Loads `object` (its one program an `iter/*`) with `rodata` set, and attaches it.
+    pub(crate) fn load(object: &'static [u8], rodata: &[(&str, Vec<u8>)]) -> Result<KeptIterator, Failure> {
+        quiet_libbpf();
+        let mut open =
+            ObjectBuilder::default().open_memory(object).map_err(|e| Failure::libbpf("opening the object", &e))?;
+        set_rodata(&mut open, object, rodata)?;
+        let object = open.load().map_err(|e| Failure::libbpf("loading", &e))?;
+        let prog = object.progs_mut().next().ok_or_else(|| Failure::new(Reason::Error, "the object has no program"))?;
+        let link = prog.attach().map_err(|e| Failure::libbpf("attaching the iterator", &e))?;
+        Ok(KeptIterator { link, object })
+    }
+
+    /// Runs the iterator once: its output, at most `limit` bytes (more is `too_large`).
+    pub(crate) fn run(&self, limit: usize) -> Result<Vec<u8>, Failure> {
+        let iter = libbpf_rs::Iter::new(&self.link).map_err(|e| Failure::libbpf("creating the iterator", &e))?;
+        let mut out = Vec::with_capacity(64 * 1024);
+        iter.take(limit as u64 + 1)
+            .read_to_end(&mut out)
+            .map_err(|e| Failure::new(Reason::Error, format!("reading the iterator: {e}")))?;
+        if out.len() > limit {
+            return Err(Failure::new(Reason::TooLarge, format!("iterator output over {limit} bytes")));
+        }
+        Ok(out)
+    }
+}
+
 /// libbpf's messages go to a bounded buffer instead of stderr (a library must not print):
 /// the last ones are quoted in a load failure's message. Process-wide (libbpf has one
 /// print callback).

@@ -10,7 +10,8 @@
 //!   `LIBPROBE_NET_PROCFS=1`). Where each table came from is in
 //!   [`Network::socket_sources`].
 //! - owners: one inode → processes map ([`owners`]), from the process domain's descriptors
-//!   when it read them all in this snapshot, else by walking `/proc/<pid>/fd`. The walk
+//!   when it read them all in this snapshot, else from the `iter/task_file` BPF iterator
+//!   ([`owners_bpf`], option `owners_via`), else by walking `/proc/<pid>/fd`. The walk
 //!   and the socket dumps are independent and mostly kernel time: a scoped helper thread
 //!   starts the walk while this one dumps the tables, then this one takes its share of the
 //!   processes left (they share one counter).
@@ -41,6 +42,7 @@ pub(crate) mod conntrack;
 pub(crate) mod ethtool;
 pub(crate) mod netlink;
 pub(crate) mod owners;
+pub(crate) mod owners_bpf;
 pub(crate) mod rtnetlink;
 pub(crate) mod sock_diag;
 
@@ -74,11 +76,13 @@ pub(crate) struct State {
     /// before each read, and runs nothing else: a worker of the probe's shared pool would
     /// stay in that namespace for the next domain's jobs.
     netns: Pool,
+    /// The socket owners' BPF iterator, loaded once.
+    owners_iter: owners_bpf::OwnersIter,
 }
 
 impl Default for State {
     fn default() -> State {
-        State { netns: Pool::new("libprobe-netns") }
+        State { netns: Pool::new("libprobe-netns"), owners_iter: owners_bpf::OwnersIter::default() }
     }
 }
 
@@ -114,7 +118,12 @@ impl<'a> Collector<'a> {
         format!("{}/{name}", self.net)
     }
 
-    fn run(&self, procs: Option<&[ProcessFull]>, w: &mut Warnings) -> Network {
+    fn run(
+        &self,
+        procs: Option<&[ProcessFull]>,
+        owners_iter: &mut owners_bpf::OwnersIter,
+        w: &mut Warnings,
+    ) -> Network {
         let opts = self.opts;
         let mut nl = Netlink::new(self.src);
         let inode = self.namespace_inode(w);
@@ -122,7 +131,8 @@ impl<'a> Collector<'a> {
         // otherwise be copied as it grows).
         let sockstat = self.values(&self.proc_rel("sockstat"), net_sockstat::values, |v| &v.problems, w);
         let sockstat6 = self.values(&self.proc_rel("sockstat6"), net_sockstat::values, |v| &v.problems, w);
-        let (sockets, sources) = self.sockets(&mut nl, &Hints::new(&sockstat, &sockstat6), procs, w);
+        let (sockets, sources, owners_from) =
+            self.sockets(&mut nl, &Hints::new(&sockstat, &sockstat6), procs, owners_iter, w);
 
         let (snmp_rel, snmp6_rel) = (self.proc_rel("snmp"), self.proc_rel("snmp6"));
         let (snmp_path, snmp6_path) = (self.src.proc_path(&snmp_rel), self.src.proc_path(&snmp6_rel));
@@ -150,6 +160,7 @@ impl<'a> Collector<'a> {
             netlink: sockets.netlink.unwrap_or(Field::Missing(Reason::Disabled)),
             packet: sockets.packet.unwrap_or(Field::Missing(Reason::Disabled)),
             socket_sources: sources,
+            owners_from,
             tcp_stats,
             udp_stats,
             udp6_stats,

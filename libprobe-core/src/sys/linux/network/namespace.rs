@@ -21,9 +21,11 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &NetworkOptions, state: &mut State)
     let w = cx.warnings();
     let (target, ns_file) = match &opts.netns {
         NetNamespaceTarget::Own => {
-            return Domain::Collected(
-                Collector::new(src, opts, "net", "self", fd_dir_size_is_count, pool).run(procs, w),
-            );
+            return Domain::Collected(Collector::new(src, opts, "net", "self", fd_dir_size_is_count, pool).run(
+                procs,
+                &mut state.owners_iter,
+                w,
+            ));
         }
         NetNamespaceTarget::Pid(pid) => (format!("pid {pid}"), src.proc_path(format!("{pid}/ns/net"))),
         NetNamespaceTarget::Path(p) => (p.display().to_string(), p.clone()),
@@ -41,7 +43,11 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &NetworkOptions, state: &mut State)
     };
     let run = || -> Result<Network, Error> {
         enter_namespace(&ns).map_err(|e| Error::io(&ns_file, &e))?;
-        Ok(Collector::new(src, opts, "thread-self/net", &target, fd_dir_size_is_count, pool).run(procs, w))
+        Ok(Collector::new(src, opts, "thread-self/net", &target, fd_dir_size_is_count, pool).run(
+            procs,
+            &mut state.owners_iter,
+            w,
+        ))
     };
     let joined = state.netns.scope(|s| {
         s.spawn(run).join().unwrap_or_else(|_| Err(Error::new(ErrorKind::Io, "the namespace thread panicked")))

@@ -27,15 +27,22 @@ use crate::process::ProcessFull;
 use crate::source::Source;
 use crate::text::ByteStr;
 
+/// One socket descriptor: `(inode, pid, fd)`.
+pub(crate) type Entry = (u64, i32, i32);
+
 /// Socket inode → owners.
 #[derive(Debug, Default)]
 pub(crate) struct Owners {
-    /// `(inode, pid, fd)`, sorted.
-    entries: Vec<(u64, i32, i32)>,
+    /// Sorted.
+    entries: Vec<Entry>,
     names: HashMap<i32, ByteStr>,
     /// Some process's descriptors could not be read.
     denied: bool,
 }
+
+/// The size of one record of the `task_file_owners` iterator.
+#[cfg_attr(not(feature = "ebpf"), allow(dead_code))] // read by the BPF path only
+pub(crate) const BPF_RECORD: usize = 32;
 
 /// What one socket gets: its first owner's pid and name, and every owner.
 pub(crate) struct Resolved {
@@ -70,6 +77,53 @@ impl Owners {
         }
         o.entries.sort_unstable();
         o
+    }
+
+    /// From the output of the `task_file_owners` BPF iterator (`bpf/task_file_owners.bpf.c`):
+    /// [`BPF_RECORD`]-byte records `{ u64 inode, i32 pid, i32 fd, char comm[16] }` in native
+    /// byte order, one per socket descriptor of every process, a process's records
+    /// together. The iterator sees every process of the pid namespace, so nothing is
+    /// `permission_denied`. A record the program never writes (pid or inode 0, a negative
+    /// descriptor) or a partial one at the end is left out and counted in the message
+    /// returned beside the owners, which quotes the first.
+    #[cfg_attr(not(feature = "ebpf"), allow(dead_code))] // read by the BPF path only
+    pub(crate) fn from_bpf(bytes: &[u8]) -> (Owners, Option<String>) {
+        let mut o = Owners { entries: Vec::with_capacity(bytes.len() / BPF_RECORD), ..Owners::default() };
+        let (mut bad, mut first_bad) = (0usize, None);
+        let mut last_pid = 0i32;
+        let records = bytes.chunks_exact(BPF_RECORD);
+        let rest = records.remainder();
+        for (i, r) in records.enumerate() {
+            let word = |at: usize| r.get(at..at + 4).and_then(|b| <[u8; 4]>::try_from(b).ok()).map(i32::from_ne_bytes);
+            let inode = r.get(..8).and_then(|b| <[u8; 8]>::try_from(b).ok()).map_or(0, u64::from_ne_bytes);
+            let (pid, fd) = (word(8).unwrap_or(0), word(12).unwrap_or(-1));
+            if inode == 0 || pid <= 0 || fd < 0 {
+                bad += 1;
+                first_bad.get_or_insert_with(|| format!("record {i} (inode {inode}, pid {pid}, fd {fd})"));
+                continue;
+            }
+            o.entries.push((inode, pid, fd));
+            if pid != last_pid {
+                last_pid = pid;
+                let comm = &r[16..];
+                let len = comm.iter().position(|&b| b == 0).unwrap_or(comm.len());
+                o.names.entry(pid).or_insert_with(|| ByteStr::from(&comm[..len]));
+            }
+        }
+        if !rest.is_empty() {
+            bad += 1;
+            first_bad.get_or_insert_with(|| format!("a partial record of {} bytes at the end", rest.len()));
+        }
+        o.entries.sort_unstable();
+        let problem = first_bad
+            .map(|first| format!("BPF iterator task_file_owners: records left out: {bad}, the first: {first}"));
+        (o, problem)
+    }
+
+    /// `(inode, pid, fd)`, sorted, and each pid's name: what the equality tests compare.
+    #[cfg(any(test, feature = "fuzzing"))]
+    pub(crate) fn listing(&self) -> (&[Entry], &HashMap<i32, ByteStr>) {
+        (&self.entries, &self.names)
     }
 
     /// By walking `<procfs>/<pid>/fd` for every process, on this thread alone.
@@ -412,6 +466,57 @@ mod tests {
         assert_eq!(o.resolve(0).owners.reason(), Some(Reason::NotPresent));
         assert_eq!(socket_inode(b"socket:[123]"), Some(123));
         assert_eq!(socket_inode(b"pipe:[123]"), None);
+    }
+
+    fn record(inode: u64, pid: i32, fd: i32, comm: &[u8]) -> Vec<u8> {
+        let mut r = Vec::with_capacity(BPF_RECORD);
+        r.extend_from_slice(&inode.to_ne_bytes());
+        r.extend_from_slice(&pid.to_ne_bytes());
+        r.extend_from_slice(&fd.to_ne_bytes());
+        let mut name = [0u8; 16];
+        name[..comm.len()].copy_from_slice(comm);
+        r.extend_from_slice(&name);
+        r
+    }
+
+    #[test]
+    fn decodes_the_iterator_records() {
+        let mut bytes = Vec::new();
+        bytes.extend(record(20, 7, 3, b"server"));
+        bytes.extend(record(10, 7, 4, b"server"));
+        bytes.extend(record(10, 9, 4, b"fifteen-chars-x"));
+        let (o, problem) = Owners::from_bpf(&bytes);
+        assert_eq!(problem, None);
+        assert_eq!(o.entries, [(10, 7, 4), (10, 9, 4), (20, 7, 3)]);
+        let r = o.resolve(10);
+        let owners = r.owners.value().unwrap();
+        assert_eq!(owners.iter().map(|w| (w.pid, w.fd)).collect::<Vec<_>>(), [(7, 4), (9, 4)]);
+        assert_eq!(owners[1].process_name, ByteStr::from("fifteen-chars-x"));
+        assert_eq!(r.process_name, Field::Value(ByteStr::from("server")));
+        // Nothing is hidden from the iterator: a socket nobody holds is not_present.
+        assert_eq!(o.resolve(30).pid.reason(), Some(Reason::NotPresent));
+    }
+
+    #[test]
+    fn impossible_and_partial_records_are_counted_not_kept() {
+        let mut bytes = Vec::new();
+        bytes.extend(record(0, 7, 3, b"a"));
+        bytes.extend(record(10, -1, 3, b"b"));
+        bytes.extend(record(10, 7, -2, b"c"));
+        bytes.extend(record(11, 8, 1, b"d"));
+        bytes.extend([1, 2, 3]);
+        let (o, problem) = Owners::from_bpf(&bytes);
+        assert_eq!(o.entries, [(11, 8, 1)]);
+        let problem = problem.unwrap();
+        assert!(
+            problem.contains("records left out: 4,") && problem.contains("record 0 (inode 0, pid 7, fd 3)"),
+            "{problem}"
+        );
+        assert_eq!(Owners::from_bpf(&[]).0.entries, []);
+        assert_eq!(
+            Owners::from_bpf(&[0; 5]).1.unwrap(),
+            "BPF iterator task_file_owners: records left out: 1, the first: a partial record of 5 bytes at the end"
+        );
     }
 
     #[test]

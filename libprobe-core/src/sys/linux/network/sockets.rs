@@ -8,7 +8,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::error::{Error, ErrorKind, ParseError};
 use crate::model::{Field, Reason, Warnings};
 use crate::network::{
-    AddressFamily, NetlinkSocket, PacketSocket, RawSocket, SocketKind, TcpConnection, UdpConnection, UnixSocket,
+    AddressFamily, NetlinkSocket, OwnersFrom, PacketSocket, RawSocket, SocketKind, TcpConnection, UdpConnection,
+    UnixSocket, Via,
 };
 use crate::parse::Problems;
 use crate::process::ProcessFull;
@@ -20,6 +21,7 @@ use crate::sys::imp::procfs::{net_netlink, net_packet, net_raw, net_tcp, net_udp
 use super::Collector;
 use super::netlink::{Netlink, Request};
 use super::owners::{self, Owners, Resolved};
+use super::owners_bpf::OwnersIter;
 use super::sock_diag::{self, IPPROTO_RAW, IPPROTO_TCP, IPPROTO_UDP, IPPROTO_UDPLITE};
 
 /// The socket tables, each `None` when not asked for.
@@ -66,22 +68,44 @@ impl Collector<'_> {
         nl: &mut Netlink<'_>,
         hint: &Hints,
         procs: Option<&[ProcessFull]>,
+        iter: &mut OwnersIter,
         w: &mut Warnings,
-    ) -> (Sockets, Sources) {
+    ) -> (Sockets, Sources, Field<OwnersFrom>) {
         let src = self.src;
         let opts = self.opts;
         let need_owners = opts.owners && !opts.sockets.is_empty();
-        let from_procs = if need_owners { procs.map(Owners::from_processes) } else { None };
+        let via = opts.owners_via;
+        let from_procs = if need_owners && via != Via::Bpf { procs.map(Owners::from_processes) } else { None };
+        // The BPF iterator, where asked for (or allowed, and it loads): `auto` falls back
+        // to the walk quietly, `bpf` leaves the owners missing with its reason.
+        let mut from_bpf = None;
+        if need_owners && from_procs.is_none() && via != Via::Proc {
+            match iter.read(src) {
+                Ok((o, problem)) => {
+                    if let Some(p) = problem {
+                        w.push(p);
+                    }
+                    from_bpf = Some(Ok(o));
+                }
+                Err(u) if via == Via::Bpf => {
+                    if u.reason == Reason::Error {
+                        w.push(format!("socket owners: {}", u.message));
+                    }
+                    from_bpf = Some(Err(u.reason));
+                }
+                Err(_) => {}
+            }
+        }
         let mut sources = Sources::new();
         // The owner walk and the socket dumps are independent, and both mostly kernel
         // time: a helper thread starts the walk, this thread dumps the tables and then
         // takes its share of the remaining processes.
-        let walk =
-            match (need_owners && from_procs.is_none()).then(|| owners::Walk::new(src, self.fd_dir_size_is_count)) {
-                None => Ok(None),
-                Some(Ok(walk)) => Ok(Some(walk)),
-                Some(Err(e)) => Err(w.reason(e)),
-            };
+        let walk_needed = need_owners && from_procs.is_none() && from_bpf.is_none();
+        let walk = match walk_needed.then(|| owners::Walk::new(src, self.fd_dir_size_is_count)) {
+            None => Ok(None),
+            Some(Ok(walk)) => Ok(Some(walk)),
+            Some(Err(e)) => Err(w.reason(e)),
+        };
         let (sockets, parts) = self.pool.scope(|scope| {
             let helper = match &walk {
                 Ok(Some(walk)) => Some(scope.spawn(|| walk.work())),
@@ -99,17 +123,19 @@ impl Collector<'_> {
             }
             (sockets, parts)
         });
-        let owners = match (from_procs, walk) {
-            (Some(o), _) => Ok(o),
-            (None, Ok(Some(_))) => Ok(Owners::merge(parts)),
-            (None, Ok(None)) => Err(Reason::Disabled),
-            (None, Err(r)) => Err(r),
+        let (owners, from) = match (from_procs, from_bpf, walk) {
+            (Some(o), _, _) => (Ok(o), Field::Value(OwnersFrom::ProcessFds)),
+            (None, Some(Ok(o)), _) => (Ok(o), Field::Value(OwnersFrom::BpfIter)),
+            (None, Some(Err(r)), _) => (Err(r), Field::Missing(r)),
+            (None, None, Ok(Some(_))) => (Ok(Owners::merge(parts)), Field::Value(OwnersFrom::ProcWalk)),
+            (None, None, Ok(None)) => (Err(Reason::Disabled), Field::Missing(Reason::Disabled)),
+            (None, None, Err(r)) => (Err(r), Field::Missing(r)),
         };
         let mut sockets = sockets.with_owners(&owners);
         if let Some(Field::Value(rows)) = &mut sockets.netlink {
             self.netlink_uids(rows, w);
         }
-        (sockets, sources)
+        (sockets, sources, from)
     }
 
     /// Dumps each table asked for.
