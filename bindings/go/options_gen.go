@@ -297,12 +297,13 @@ type StorageOptions struct {
 
 // EBPFOptions are the ebpf domain's options; a nil field keeps the core's default.
 type EBPFOptions struct {
-	// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency). Each
-	// adds cost to the events it traces: `syscalls` to every system call, `runqlat` and
-	// `offcpu` to every context switch (and `runqlat` to every wakeup), `biolatency` to
-	// every block request.
+	// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
+	// netbytes). Each adds cost to the events it traces: `syscalls` to every system call,
+	// `runqlat` and `offcpu` to every context switch (and `runqlat` to every wakeup),
+	// `biolatency` to every block request, `netbytes` to every send and receive call on a
+	// socket.
 	//
-	// Key ebpf.tracers; default "syscalls,runqlat,offcpu,biolatency".
+	// Key ebpf.tracers; default "syscalls,runqlat,offcpu,biolatency,netbytes".
 	Tracers []string
 	// The program types the tracers may use, in this order of preference: tp_btf,
 	// raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel

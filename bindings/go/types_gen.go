@@ -895,6 +895,7 @@ const (
 	TracerNameRunqlat    TracerName = 1
 	TracerNameOffcpu     TracerName = 2
 	TracerNameBiolatency TracerName = 3
+	TracerNameNetbytes   TracerName = 4
 )
 
 // String is the snake_case name used in JSON.
@@ -908,6 +909,8 @@ func (v TracerName) String() string {
 		return "offcpu"
 	case TracerNameBiolatency:
 		return "biolatency"
+	case TracerNameNetbytes:
+		return "netbytes"
 	}
 	return unknownName(int32(v))
 }
@@ -5965,6 +5968,12 @@ type EBPFMetrics struct {
 	BlockIOByDevice Field[[]BlockIODevice] `json:"block_io_by_device"`
 	// Block I/O per submitting process, most bytes first (option `top_processes`).
 	BlockIOByProcess Field[[]BlockIOStats] `json:"block_io_by_process"`
+	// Network payload per process, most bytes (sent and received) first (option
+	// `top_processes`); see `ProcessNetwork` for what is counted.
+	NetworkByProcess Field[[]ProcessNetwork] `json:"network_by_process"`
+	// Network payload per cgroup (every process, not only the top ones), most bytes
+	// first.
+	NetworkByCgroup Field[[]CgroupNetwork] `json:"network_by_cgroup"`
 	// The totals since attach.
 	SinceAttach EBPFTotals `json:"since_attach"`
 }
@@ -5982,6 +5991,8 @@ func convEBPFMetrics(c *C.libprobe_ebpf_metrics) EBPFMetrics {
 		BlockIOLatency:    convOptLatencyHistogram(&c.block_io_latency),
 		BlockIOByDevice:   convOptListBlockIODevice(&c.block_io_by_device),
 		BlockIOByProcess:  convOptListBlockIOStats(&c.block_io_by_process),
+		NetworkByProcess:  convOptListProcessNetwork(&c.network_by_process),
+		NetworkByCgroup:   convOptListCgroupNetwork(&c.network_by_cgroup),
 		SinceAttach:       convEBPFTotals(c.since_attach),
 	}
 }
@@ -6225,6 +6236,110 @@ func convBlockIOStats(c *C.libprobe_block_io_stats) BlockIOStats {
 		WriteBytes:     uint64(c.write_bytes),
 		ReadLatencyNS:  uint64(c.read_latency_ns),
 		WriteLatencyNS: uint64(c.write_latency_ns),
+	}
+}
+
+// A process's network traffic over the interval: the payload bytes its send and receive
+// calls moved on TCP and UDP sockets, IPv4 and IPv6 together.
+//
+// Counted from the kernel's `sock:sock_send_length` and `sock:sock_recv_length` events
+// (Linux 6.3+), in the calling process: the bytes a call handed to or took from the
+// protocol (its result), so **payload only**: no TCP, UDP or IP headers, no
+// retransmissions, no ACKs. Traffic over loopback is counted once for the sending
+// process (as sent) and once for the receiving one (as received). Calls that moved no byte
+// (errors, EOF, empty datagrams) and receives with `MSG_PEEK` are not counted. Not
+// counted either: `splice()` out of a TCP socket and TCP zero-copy receive
+// (`TCP_ZEROCOPY_RECEIVE`), which do not go through the receive call; sockets of other
+// protocols (Unix, raw, SCTP, MPTCP, UDP-Lite); the kernel's own sockets (NFS, iSCSI);
+// forwarded packets.
+type ProcessNetwork struct {
+	// The process id (of the initial pid namespace).
+	PID int32 `json:"pid"`
+	// When the process started, in clock ticks since boot (`start_time` of
+	// `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+	// process within the interval is a row of its own.
+	// Unit: ticks.
+	StartTime uint64 `json:"start_time"`
+	// The process's name (its main thread's `comm` at its first counted call).
+	Name string `json:"name"`
+	// The cgroup (v2) id of the thread that made the process's latest counted call (the
+	// inode number of its directory under the cgroup2 mount); null where the kernel has
+	// no cgroup v2 hierarchy.
+	CgroupID Field[uint64] `json:"cgroup_id"`
+	// TCP payload bytes sent (accepted by send, write, sendmsg, …).
+	// Unit: bytes.
+	TCPSentBytes uint64 `json:"tcp_sent_bytes"`
+	// TCP payload bytes received (returned by recv, read, recvmsg, …).
+	// Unit: bytes.
+	TCPReceivedBytes uint64 `json:"tcp_received_bytes"`
+	// UDP payload bytes sent.
+	// Unit: bytes.
+	UDPSentBytes uint64 `json:"udp_sent_bytes"`
+	// UDP payload bytes received (with `MSG_TRUNC`, the datagram's full length).
+	// Unit: bytes.
+	UDPReceivedBytes uint64 `json:"udp_received_bytes"`
+	// TCP send calls that moved at least one byte.
+	TCPSends uint64 `json:"tcp_sends"`
+	// TCP receive calls that moved at least one byte.
+	TCPReceives uint64 `json:"tcp_receives"`
+	// UDP send calls that moved at least one byte: one datagram each, except with
+	// `UDP_SEGMENT` or corking (`MSG_MORE`, `UDP_CORK`).
+	UDPSends uint64 `json:"udp_sends"`
+	// UDP datagrams received (one per receive call; `recvmmsg` counts each message).
+	UDPReceives uint64 `json:"udp_receives"`
+}
+
+func convProcessNetwork(c *C.libprobe_process_network) ProcessNetwork {
+	return ProcessNetwork{
+		PID:              int32(c.pid),
+		StartTime:        uint64(c.start_time),
+		Name:             goString(c.name),
+		CgroupID:         convOptU64(&c.cgroup_id),
+		TCPSentBytes:     uint64(c.tcp_sent_bytes),
+		TCPReceivedBytes: uint64(c.tcp_received_bytes),
+		UDPSentBytes:     uint64(c.udp_sent_bytes),
+		UDPReceivedBytes: uint64(c.udp_received_bytes),
+		TCPSends:         uint64(c.tcp_sends),
+		TCPReceives:      uint64(c.tcp_receives),
+		UDPSends:         uint64(c.udp_sends),
+		UDPReceives:      uint64(c.udp_receives),
+	}
+}
+
+// A cgroup's network traffic over the interval: the sum of `ProcessNetwork` over the
+// processes whose latest counted call was made in it (a process that moved to another
+// cgroup within the interval counts entirely in the new one).
+type CgroupNetwork struct {
+	// The cgroup (v2) id: the inode number of its directory under the cgroup2 mount.
+	CgroupID uint64 `json:"cgroup_id"`
+	// Processes counted.
+	Processes uint64 `json:"processes"`
+	// Unit: bytes.
+	TCPSentBytes uint64 `json:"tcp_sent_bytes"`
+	// Unit: bytes.
+	TCPReceivedBytes uint64 `json:"tcp_received_bytes"`
+	// Unit: bytes.
+	UDPSentBytes uint64 `json:"udp_sent_bytes"`
+	// Unit: bytes.
+	UDPReceivedBytes uint64 `json:"udp_received_bytes"`
+	TCPSends         uint64 `json:"tcp_sends"`
+	TCPReceives      uint64 `json:"tcp_receives"`
+	UDPSends         uint64 `json:"udp_sends"`
+	UDPReceives      uint64 `json:"udp_receives"`
+}
+
+func convCgroupNetwork(c *C.libprobe_cgroup_network) CgroupNetwork {
+	return CgroupNetwork{
+		CgroupID:         uint64(c.cgroup_id),
+		Processes:        uint64(c.processes),
+		TCPSentBytes:     uint64(c.tcp_sent_bytes),
+		TCPReceivedBytes: uint64(c.tcp_received_bytes),
+		UDPSentBytes:     uint64(c.udp_sent_bytes),
+		UDPReceivedBytes: uint64(c.udp_received_bytes),
+		TCPSends:         uint64(c.tcp_sends),
+		TCPReceives:      uint64(c.tcp_receives),
+		UDPSends:         uint64(c.udp_sends),
+		UDPReceives:      uint64(c.udp_receives),
 	}
 }
 
@@ -7551,6 +7666,38 @@ func convOptListBlockIOStats(c *C.libprobe_opt_list_block_io_stats) Field[[]Bloc
 		return Field[[]BlockIOStats]{Reason: Reason(c.reason)}
 	}
 	return Field[[]BlockIOStats]{Valid: true, Value: convListBlockIOStats(&c.value)}
+}
+
+func convListProcessNetwork(c *C.libprobe_list_process_network) []ProcessNetwork {
+	out := make([]ProcessNetwork, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_process_network)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convProcessNetwork(e)
+	}
+	return out
+}
+
+func convOptListProcessNetwork(c *C.libprobe_opt_list_process_network) Field[[]ProcessNetwork] {
+	if c.present == 0 {
+		return Field[[]ProcessNetwork]{Reason: Reason(c.reason)}
+	}
+	return Field[[]ProcessNetwork]{Valid: true, Value: convListProcessNetwork(&c.value)}
+}
+
+func convListCgroupNetwork(c *C.libprobe_list_cgroup_network) []CgroupNetwork {
+	out := make([]CgroupNetwork, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_cgroup_network)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convCgroupNetwork(e)
+	}
+	return out
+}
+
+func convOptListCgroupNetwork(c *C.libprobe_opt_list_cgroup_network) Field[[]CgroupNetwork] {
+	if c.present == 0 {
+		return Field[[]CgroupNetwork]{Reason: Reason(c.reason)}
+	}
+	return Field[[]CgroupNetwork]{Valid: true, Value: convListCgroupNetwork(&c.value)}
 }
 
 func convOptHookType(c *C.libprobe_opt_hook_type) Field[HookType] {

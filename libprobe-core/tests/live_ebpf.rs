@@ -530,7 +530,7 @@ fn every_tracer_attaches_and_reports() {
     let s = p.snapshot();
     assert_eq!(s.status(DomainName::Ebpf).unwrap().state, DomainState::Collected);
     let e = ebpf(&s);
-    assert_eq!(e.tracers.len(), 4);
+    assert_eq!(e.tracers.len(), EbpfTracers::all().iter().count());
     for t in &e.tracers {
         assert_eq!((t.state, t.hook), (TracerState::Attached, Some(HookType::TpBtf)), "{t:?}");
         assert!(t.dropped.is_value());

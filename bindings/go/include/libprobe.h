@@ -107,6 +107,9 @@
 // `biolatency` in the mask of `libprobe_config_set_ebpf_tracers`.
 #define LIBPROBE_EBPF_TRACERS_BIOLATENCY (1 << 3)
 
+// `netbytes` in the mask of `libprobe_config_set_ebpf_tracers`.
+#define LIBPROBE_EBPF_TRACERS_NETBYTES (1 << 4)
+
 // `tp_btf` in the mask of `libprobe_config_set_ebpf_hooks`.
 #define LIBPROBE_EBPF_HOOKS_TP_BTF (1 << 0)
 
@@ -5295,6 +5298,112 @@ typedef struct libprobe_opt_list_block_io_stats {
   struct libprobe_list_block_io_stats value;
 } libprobe_opt_list_block_io_stats;
 
+// A process's network traffic over the interval: the payload bytes its send and receive
+// calls moved on TCP and UDP sockets, IPv4 and IPv6 together.
+//
+// Counted from the kernel's `sock:sock_send_length` and `sock:sock_recv_length` events
+// (Linux 6.3+), in the calling process: the bytes a call handed to or took from the
+// protocol (its result), so **payload only**: no TCP, UDP or IP headers, no
+// retransmissions, no ACKs. Traffic over loopback is counted once for the sending
+// process (as sent) and once for the receiving one (as received). Calls that moved no byte
+// (errors, EOF, empty datagrams) and receives with `MSG_PEEK` are not counted. Not
+// counted either: `splice()` out of a TCP socket and TCP zero-copy receive
+// (`TCP_ZEROCOPY_RECEIVE`), which do not go through the receive call; sockets of other
+// protocols (Unix, raw, SCTP, MPTCP, UDP-Lite); the kernel's own sockets (NFS, iSCSI);
+// forwarded packets.
+typedef struct libprobe_process_network {
+  // The process id (of the initial pid namespace).
+  int32_t pid;
+  // When the process started, in clock ticks since boot (`start_time` of
+  // `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+  // process within the interval is a row of its own.
+  // Unit: ticks.
+  uint64_t start_time;
+  // The process's name (its main thread's `comm` at its first counted call).
+  struct libprobe_str name;
+  // The cgroup (v2) id of the thread that made the process's latest counted call (the
+  // inode number of its directory under the cgroup2 mount); null where the kernel has
+  // no cgroup v2 hierarchy.
+  struct libprobe_opt_u64 cgroup_id;
+  // TCP payload bytes sent (accepted by send, write, sendmsg, …).
+  // Unit: bytes.
+  uint64_t tcp_sent_bytes;
+  // TCP payload bytes received (returned by recv, read, recvmsg, …).
+  // Unit: bytes.
+  uint64_t tcp_received_bytes;
+  // UDP payload bytes sent.
+  // Unit: bytes.
+  uint64_t udp_sent_bytes;
+  // UDP payload bytes received (with `MSG_TRUNC`, the datagram's full length).
+  // Unit: bytes.
+  uint64_t udp_received_bytes;
+  // TCP send calls that moved at least one byte.
+  uint64_t tcp_sends;
+  // TCP receive calls that moved at least one byte.
+  uint64_t tcp_receives;
+  // UDP send calls that moved at least one byte: one datagram each, except with
+  // `UDP_SEGMENT` or corking (`MSG_MORE`, `UDP_CORK`).
+  uint64_t udp_sends;
+  // UDP datagrams received (one per receive call; `recvmmsg` counts each message).
+  uint64_t udp_receives;
+} libprobe_process_network;
+
+// An array of `libprobe_process_network` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_process_network {
+  const struct libprobe_process_network *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_process_network;
+
+// A `libprobe_list_process_network` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_process_network {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_process_network value;
+} libprobe_opt_list_process_network;
+
+// A cgroup's network traffic over the interval: the sum of `ProcessNetwork` over the
+// processes whose latest counted call was made in it (a process that moved to another
+// cgroup within the interval counts entirely in the new one).
+typedef struct libprobe_cgroup_network {
+  // The cgroup (v2) id: the inode number of its directory under the cgroup2 mount.
+  uint64_t cgroup_id;
+  // Processes counted.
+  uint64_t processes;
+  // Unit: bytes.
+  uint64_t tcp_sent_bytes;
+  // Unit: bytes.
+  uint64_t tcp_received_bytes;
+  // Unit: bytes.
+  uint64_t udp_sent_bytes;
+  // Unit: bytes.
+  uint64_t udp_received_bytes;
+  uint64_t tcp_sends;
+  uint64_t tcp_receives;
+  uint64_t udp_sends;
+  uint64_t udp_receives;
+} libprobe_cgroup_network;
+
+// An array of `libprobe_cgroup_network` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_cgroup_network {
+  const struct libprobe_cgroup_network *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_cgroup_network;
+
+// A `libprobe_list_cgroup_network` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_cgroup_network {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_cgroup_network value;
+} libprobe_opt_list_cgroup_network;
+
 // What the tracers counted since they were attached: counters, which start again from 0
 // when a new probe attaches. The histograms and device rows are of the same record types
 // as the interval's (`LatencyHistogram`, `BlockIoDevice`), whose numbers are gauges
@@ -5354,6 +5463,12 @@ typedef struct libprobe_ebpf_metrics {
   struct libprobe_opt_list_block_io_device block_io_by_device;
   // Block I/O per submitting process, most bytes first (option `top_processes`).
   struct libprobe_opt_list_block_io_stats block_io_by_process;
+  // Network payload per process, most bytes (sent and received) first (option
+  // `top_processes`); see `ProcessNetwork` for what is counted.
+  struct libprobe_opt_list_process_network network_by_process;
+  // Network payload per cgroup (every process, not only the top ones), most bytes
+  // first.
+  struct libprobe_opt_list_cgroup_network network_by_cgroup;
   // The totals since attach.
   const struct libprobe_ebpf_totals *since_attach;
 } libprobe_ebpf_metrics;
@@ -5894,6 +6009,9 @@ typedef struct libprobe_snapshot_view {
 
 // Block I/O latency per device and operation, and I/O per process.
 #define LIBPROBE_TRACER_NAME_BIOLATENCY 3
+
+// Network bytes per process and per cgroup: TCP and UDP payload sent and received.
+#define LIBPROBE_TRACER_NAME_NETBYTES 4
 
 // Loaded and attached: its fields hold data.
 #define LIBPROBE_TRACER_STATE_ATTACHED 1
@@ -6912,12 +7030,13 @@ libprobe_status libprobe_config_set_storage_devices(struct libprobe_config *conf
 
 // Sets option `ebpf.tracers` (what `libprobe_config_set` sets by key):
 //
-// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency). Each
-// adds cost to the events it traces: `syscalls` to every system call, `runqlat` and
-// `offcpu` to every context switch (and `runqlat` to every wakeup), `biolatency` to
-// every block request.
+// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
+// netbytes). Each adds cost to the events it traces: `syscalls` to every system call,
+// `runqlat` and `offcpu` to every context switch (and `runqlat` to every wakeup),
+// `biolatency` to every block request, `netbytes` to every send and receive call on a
+// socket.
 //
-// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency`.
+// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,netbytes`.
 //
 // Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
 // config is then unchanged).

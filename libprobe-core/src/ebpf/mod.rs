@@ -1,6 +1,7 @@
 //! The eBPF domain: kernel events traced with BPF programs (specification section 6) —
 //! system calls by name and by process, run-queue latency, off-CPU time per process with
-//! its cause, and block I/O latency per device and per process.
+//! its cause, block I/O latency per device and per process, and network bytes per
+//! process and per cgroup.
 //!
 //! **Off by default.** Enabling the domain attaches programs to the kernel, and every
 //! traced event then pays for them (a few tens of nanoseconds per system call with the
@@ -58,6 +59,8 @@ crate::options::name_set! {
         Offcpu = "offcpu",
         /// Block I/O latency per device and operation, and I/O per process.
         Biolatency = "biolatency",
+        /// Network bytes per process and per cgroup: TCP and UDP payload sent and received.
+        Netbytes = "netbytes",
     }
 }
 
@@ -81,10 +84,11 @@ crate::options::name_set! {
 /// What the ebpf domain traces, and how much it may keep.
 #[derive(Debug, Clone, PartialEq, Eq, OptionSet)]
 pub struct EbpfOptions {
-    /// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency). Each
-    /// adds cost to the events it traces: `syscalls` to every system call, `runqlat` and
-    /// `offcpu` to every context switch (and `runqlat` to every wakeup), `biolatency` to
-    /// every block request.
+    /// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
+    /// netbytes). Each adds cost to the events it traces: `syscalls` to every system call,
+    /// `runqlat` and `offcpu` to every context switch (and `runqlat` to every wakeup),
+    /// `biolatency` to every block request, `netbytes` to every send and receive call on a
+    /// socket.
     pub tracers: EbpfTracers,
     /// The program types the tracers may use, in this order of preference: tp_btf,
     /// raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
@@ -407,6 +411,80 @@ pub struct BlockIoDevice {
     pub latency: LatencyHistogram,
 }
 
+/// A process's network traffic over the interval: the payload bytes its send and receive
+/// calls moved on TCP and UDP sockets, IPv4 and IPv6 together.
+///
+/// Counted from the kernel's `sock:sock_send_length` and `sock:sock_recv_length` events
+/// (Linux 6.3+), in the calling process: the bytes a call handed to or took from the
+/// protocol (its result), so **payload only**: no TCP, UDP or IP headers, no
+/// retransmissions, no ACKs. Traffic over loopback is counted once for the sending
+/// process (as sent) and once for the receiving one (as received). Calls that moved no byte
+/// (errors, EOF, empty datagrams) and receives with `MSG_PEEK` are not counted. Not
+/// counted either: `splice()` out of a TCP socket and TCP zero-copy receive
+/// (`TCP_ZEROCOPY_RECEIVE`), which do not go through the receive call; sockets of other
+/// protocols (Unix, raw, SCTP, MPTCP, UDP-Lite); the kernel's own sockets (NFS, iSCSI);
+/// forwarded packets.
+#[derive(Debug, Clone, PartialEq, Eq, Record)]
+pub struct ProcessNetwork {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+    /// process within the interval is a row of its own.
+    #[record(unit = "ticks")]
+    pub start_time: u64,
+    /// The process's name (its main thread's `comm` at its first counted call).
+    pub name: ByteStr,
+    /// The cgroup (v2) id of the thread that made the process's latest counted call (the
+    /// inode number of its directory under the cgroup2 mount); null where the kernel has
+    /// no cgroup v2 hierarchy.
+    pub cgroup_id: Option<u64>,
+    /// TCP payload bytes sent (accepted by send, write, sendmsg, …).
+    #[record(unit = "bytes")]
+    pub tcp_sent_bytes: u64,
+    /// TCP payload bytes received (returned by recv, read, recvmsg, …).
+    #[record(unit = "bytes")]
+    pub tcp_received_bytes: u64,
+    /// UDP payload bytes sent.
+    #[record(unit = "bytes")]
+    pub udp_sent_bytes: u64,
+    /// UDP payload bytes received (with `MSG_TRUNC`, the datagram's full length).
+    #[record(unit = "bytes")]
+    pub udp_received_bytes: u64,
+    /// TCP send calls that moved at least one byte.
+    pub tcp_sends: u64,
+    /// TCP receive calls that moved at least one byte.
+    pub tcp_receives: u64,
+    /// UDP send calls that moved at least one byte: one datagram each, except with
+    /// `UDP_SEGMENT` or corking (`MSG_MORE`, `UDP_CORK`).
+    pub udp_sends: u64,
+    /// UDP datagrams received (one per receive call; `recvmmsg` counts each message).
+    pub udp_receives: u64,
+}
+
+/// A cgroup's network traffic over the interval: the sum of [`ProcessNetwork`] over the
+/// processes whose latest counted call was made in it (a process that moved to another
+/// cgroup within the interval counts entirely in the new one).
+#[derive(Debug, Clone, PartialEq, Eq, Record)]
+pub struct CgroupNetwork {
+    /// The cgroup (v2) id: the inode number of its directory under the cgroup2 mount.
+    pub cgroup_id: u64,
+    /// Processes counted.
+    pub processes: u64,
+    #[record(unit = "bytes")]
+    pub tcp_sent_bytes: u64,
+    #[record(unit = "bytes")]
+    pub tcp_received_bytes: u64,
+    #[record(unit = "bytes")]
+    pub udp_sent_bytes: u64,
+    #[record(unit = "bytes")]
+    pub udp_received_bytes: u64,
+    pub tcp_sends: u64,
+    pub tcp_receives: u64,
+    pub udp_sends: u64,
+    pub udp_receives: u64,
+}
+
 /// What the tracers counted since they were attached: counters, which start again from 0
 /// when a new probe attaches. The histograms and device rows are of the same record types
 /// as the interval's ([`LatencyHistogram`], [`BlockIoDevice`]), whose numbers are gauges
@@ -468,6 +546,12 @@ pub struct EbpfMetrics {
     pub block_io_by_device: Field<Vec<BlockIoDevice>>,
     /// Block I/O per submitting process, most bytes first (option `top_processes`).
     pub block_io_by_process: Field<Vec<BlockIoStats>>,
+    /// Network payload per process, most bytes (sent and received) first (option
+    /// `top_processes`); see [`ProcessNetwork`] for what is counted.
+    pub network_by_process: Field<Vec<ProcessNetwork>>,
+    /// Network payload per cgroup (every process, not only the top ones), most bytes
+    /// first.
+    pub network_by_cgroup: Field<Vec<CgroupNetwork>>,
     /// The totals since attach.
     pub since_attach: EbpfTotals,
 }
@@ -490,6 +574,8 @@ impl EbpfMetrics {
             block_io_latency: m(),
             block_io_by_device: m(),
             block_io_by_process: m(),
+            network_by_process: m(),
+            network_by_cgroup: m(),
             since_attach: EbpfTotals {
                 attached_ns: 0,
                 syscall_counts: m(),

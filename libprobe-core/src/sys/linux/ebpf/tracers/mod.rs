@@ -18,6 +18,7 @@ use super::maps::Maps;
 use super::syscall_table::SyscallTable;
 
 pub(crate) mod biolatency;
+pub(crate) mod netbytes;
 pub(crate) mod offcpu;
 pub(crate) mod runqlat;
 pub(crate) mod syscalls;
@@ -54,7 +55,7 @@ pub(crate) struct TracerDef {
 }
 
 /// Every tracer, in the order of [`TracerName`].
-pub(crate) const TRACERS: &[TracerDef] = &[syscalls::DEF, runqlat::DEF, offcpu::DEF, biolatency::DEF];
+pub(crate) const TRACERS: &[TracerDef] = &[syscalls::DEF, runqlat::DEF, offcpu::DEF, biolatency::DEF, netbytes::DEF];
 
 /// What a reader reads with.
 #[derive(Debug)]
