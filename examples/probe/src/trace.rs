@@ -1,7 +1,7 @@
 //! `probe trace`: the eBPF tracers over an interval, printed like bcc's tools — top
 //! syscalls (`syscount -L`), top processes, run-queue latency (`runqlat`), off-CPU time
 //! per process (`offcputime`), block I/O latency per device (`biolatency -D`) and per
-//! process (`biotop`).
+//! process (`biotop`), network bytes per process (`nethogs`-like).
 
 use std::fmt::Write;
 
@@ -38,6 +38,7 @@ pub fn report(snap: &Snapshot, duration: f64) -> Result<String, String> {
     }
     offcpu(&mut out, e);
     block_io(&mut out, e);
+    network(&mut out, e);
     Ok(out)
 }
 
@@ -166,6 +167,32 @@ fn block_io(out: &mut String, e: &EbpfMetrics) {
                 bytes(s.write_bytes)
             );
         }
+    }
+}
+
+fn network(out: &mut String, e: &EbpfMetrics) {
+    let Field::Value(m) = &e.network_by_process else { return };
+    let _ = writeln!(out, "\n== network payload per process (TCP, UDP) ==");
+    if m.is_empty() {
+        let _ = writeln!(out, "no bytes sent or received");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{:>8} {:<16} {:>12} {:>12} {:>12} {:>12}",
+        "PID", "COMM", "TCP SENT", "TCP RECV", "UDP SENT", "UDP RECV"
+    );
+    for s in m.iter().take(TOP) {
+        let _ = writeln!(
+            out,
+            "{:>8} {:<16} {:>12} {:>12} {:>12} {:>12}",
+            s.pid,
+            escape(s.name.as_bytes()),
+            bytes(s.tcp_sent_bytes),
+            bytes(s.tcp_received_bytes),
+            bytes(s.udp_sent_bytes),
+            bytes(s.udp_received_bytes)
+        );
     }
 }
 
