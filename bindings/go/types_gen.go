@@ -896,6 +896,7 @@ const (
 	TracerNameOffcpu     TracerName = 2
 	TracerNameBiolatency TracerName = 3
 	TracerNameNetbytes   TracerName = 4
+	TracerNameTcpconnlat TracerName = 5
 )
 
 // String is the snake_case name used in JSON.
@@ -911,6 +912,8 @@ func (v TracerName) String() string {
 		return "biolatency"
 	case TracerNameNetbytes:
 		return "netbytes"
+	case TracerNameTcpconnlat:
+		return "tcpconnlat"
 	}
 	return unknownName(int32(v))
 }
@@ -5974,26 +5977,36 @@ type EBPFMetrics struct {
 	// Network payload per cgroup (every process, not only the top ones), most bytes
 	// first.
 	NetworkByCgroup Field[[]CgroupNetwork] `json:"network_by_cgroup"`
+	// Active TCP connects (IPv4 and IPv6) established in the interval: the time from the
+	// SYN sent to the SYN-ACK received, from the kernel's `sock:inet_sock_set_state`
+	// (`SYN_SENT` → `ESTABLISHED`). A SYN lost and sent again counts from the first.
+	// Connects that failed (refused, timed out) are not in it.
+	TCPConnectLatency Field[LatencyHistogram] `json:"tcp_connect_latency"`
+	// `tcp_connect_latency` per destination port, by port (at most 1024 ports since attach;
+	// a connect to another port counts in `dropped`, and in `tcp_connect_latency`).
+	TCPConnectLatencyByPort Field[[]TCPConnectPort] `json:"tcp_connect_latency_by_port"`
 	// The totals since attach.
 	SinceAttach EBPFTotals `json:"since_attach"`
 }
 
 func convEBPFMetrics(c *C.libprobe_ebpf_metrics) EBPFMetrics {
 	return EBPFMetrics{
-		IntervalNS:        convOptU64(&c.interval_ns),
-		Tracers:           convListTracerStatus(&c.tracers),
-		SyscallCounts:     convOptMapStrU64(&c.syscall_counts),
-		SyscallErrors:     convOptMapStrU64(&c.syscall_errors),
-		SyscallLatencies:  convOptMapStrLatencyHistogram(&c.syscall_latencies),
-		SyscallsByProcess: convOptListProcessSyscalls(&c.syscalls_by_process),
-		RunqueueLatency:   convOptLatencyHistogram(&c.runqueue_latency),
-		CPUOffTime:        convOptListOffCPUTime(&c.cpu_off_time),
-		BlockIOLatency:    convOptLatencyHistogram(&c.block_io_latency),
-		BlockIOByDevice:   convOptListBlockIODevice(&c.block_io_by_device),
-		BlockIOByProcess:  convOptListBlockIOStats(&c.block_io_by_process),
-		NetworkByProcess:  convOptListProcessNetwork(&c.network_by_process),
-		NetworkByCgroup:   convOptListCgroupNetwork(&c.network_by_cgroup),
-		SinceAttach:       convEBPFTotals(c.since_attach),
+		IntervalNS:              convOptU64(&c.interval_ns),
+		Tracers:                 convListTracerStatus(&c.tracers),
+		SyscallCounts:           convOptMapStrU64(&c.syscall_counts),
+		SyscallErrors:           convOptMapStrU64(&c.syscall_errors),
+		SyscallLatencies:        convOptMapStrLatencyHistogram(&c.syscall_latencies),
+		SyscallsByProcess:       convOptListProcessSyscalls(&c.syscalls_by_process),
+		RunqueueLatency:         convOptLatencyHistogram(&c.runqueue_latency),
+		CPUOffTime:              convOptListOffCPUTime(&c.cpu_off_time),
+		BlockIOLatency:          convOptLatencyHistogram(&c.block_io_latency),
+		BlockIOByDevice:         convOptListBlockIODevice(&c.block_io_by_device),
+		BlockIOByProcess:        convOptListBlockIOStats(&c.block_io_by_process),
+		NetworkByProcess:        convOptListProcessNetwork(&c.network_by_process),
+		NetworkByCgroup:         convOptListCgroupNetwork(&c.network_by_cgroup),
+		TCPConnectLatency:       convOptLatencyHistogram(&c.tcp_connect_latency),
+		TCPConnectLatencyByPort: convOptListTCPConnectPort(&c.tcp_connect_latency_by_port),
+		SinceAttach:             convEBPFTotals(c.since_attach),
 	}
 }
 
@@ -6343,6 +6356,21 @@ func convCgroupNetwork(c *C.libprobe_cgroup_network) CgroupNetwork {
 	}
 }
 
+// The connect latency of one TCP destination port over the interval.
+type TCPConnectPort struct {
+	// The destination port.
+	Port uint16 `json:"port"`
+	// SYN sent → established (`count`: connects established).
+	Latency LatencyHistogram `json:"latency"`
+}
+
+func convTCPConnectPort(c *C.libprobe_tcp_connect_port) TCPConnectPort {
+	return TCPConnectPort{
+		Port:    uint16(c.port),
+		Latency: convLatencyHistogram(c.latency),
+	}
+}
+
 // What the tracers counted since they were attached: counters, which start again from 0
 // when a new probe attaches. The histograms and device rows are of the same record types
 // as the interval's (`LatencyHistogram`, `BlockIoDevice`), whose numbers are gauges
@@ -6361,19 +6389,21 @@ type EBPFTotals struct {
 	SyscallLatencies Field[[]Entry[string, LatencyHistogram]] `json:"syscall_latencies"`
 	RunqueueLatency  Field[LatencyHistogram]                  `json:"runqueue_latency"`
 	// Every device and operation together.
-	BlockIOLatency  Field[LatencyHistogram] `json:"block_io_latency"`
-	BlockIOByDevice Field[[]BlockIODevice]  `json:"block_io_by_device"`
+	BlockIOLatency    Field[LatencyHistogram] `json:"block_io_latency"`
+	BlockIOByDevice   Field[[]BlockIODevice]  `json:"block_io_by_device"`
+	TCPConnectLatency Field[LatencyHistogram] `json:"tcp_connect_latency"`
 }
 
 func convEBPFTotals(c *C.libprobe_ebpf_totals) EBPFTotals {
 	return EBPFTotals{
-		AttachedNS:       uint64(c.attached_ns),
-		SyscallCounts:    convOptMapStrU64(&c.syscall_counts),
-		SyscallErrors:    convOptMapStrU64(&c.syscall_errors),
-		SyscallLatencies: convOptMapStrLatencyHistogram(&c.syscall_latencies),
-		RunqueueLatency:  convOptLatencyHistogram(&c.runqueue_latency),
-		BlockIOLatency:   convOptLatencyHistogram(&c.block_io_latency),
-		BlockIOByDevice:  convOptListBlockIODevice(&c.block_io_by_device),
+		AttachedNS:        uint64(c.attached_ns),
+		SyscallCounts:     convOptMapStrU64(&c.syscall_counts),
+		SyscallErrors:     convOptMapStrU64(&c.syscall_errors),
+		SyscallLatencies:  convOptMapStrLatencyHistogram(&c.syscall_latencies),
+		RunqueueLatency:   convOptLatencyHistogram(&c.runqueue_latency),
+		BlockIOLatency:    convOptLatencyHistogram(&c.block_io_latency),
+		BlockIOByDevice:   convOptListBlockIODevice(&c.block_io_by_device),
+		TCPConnectLatency: convOptLatencyHistogram(&c.tcp_connect_latency),
 	}
 }
 
@@ -7698,6 +7728,22 @@ func convOptListCgroupNetwork(c *C.libprobe_opt_list_cgroup_network) Field[[]Cgr
 		return Field[[]CgroupNetwork]{Reason: Reason(c.reason)}
 	}
 	return Field[[]CgroupNetwork]{Valid: true, Value: convListCgroupNetwork(&c.value)}
+}
+
+func convListTCPConnectPort(c *C.libprobe_list_tcp_connect_port) []TCPConnectPort {
+	out := make([]TCPConnectPort, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_tcp_connect_port)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convTCPConnectPort(e)
+	}
+	return out
+}
+
+func convOptListTCPConnectPort(c *C.libprobe_opt_list_tcp_connect_port) Field[[]TCPConnectPort] {
+	if c.present == 0 {
+		return Field[[]TCPConnectPort]{Reason: Reason(c.reason)}
+	}
+	return Field[[]TCPConnectPort]{Valid: true, Value: convListTCPConnectPort(&c.value)}
 }
 
 func convOptHookType(c *C.libprobe_opt_hook_type) Field[HookType] {

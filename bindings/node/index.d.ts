@@ -105,7 +105,7 @@ export type PowerMode = 'active' | 'idle' | 'standby' | 'unknown';
 export type ZfsHealth = 'online' | 'degraded' | 'faulted' | 'offline' | 'unavail' | 'removed' | 'suspended' | 'unknown';
 
 /** An eBPF tracer: one set of BPF programs and the maps they fill. */
-export type TracerName = 'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'netbytes';
+export type TracerName = 'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'netbytes' | 'tcpconnlat';
 
 /** Whether a tracer's programs are attached. */
 export type TracerState = 'attached' | 'failed';
@@ -5062,10 +5062,22 @@ export interface EbpfMetrics {
    * first.
    */
   networkByCgroup: CgroupNetwork[] | null;
+  /**
+   * Active TCP connects (IPv4 and IPv6) established in the interval: the time from the
+   * SYN sent to the SYN-ACK received, from the kernel's `sock:inet_sock_set_state`
+   * (`SYN_SENT` → `ESTABLISHED`). A SYN lost and sent again counts from the first.
+   * Connects that failed (refused, timed out) are not in it.
+   */
+  tcpConnectLatency: LatencyHistogram | null;
+  /**
+   * `tcp_connect_latency` per destination port, by port (at most 1024 ports since attach;
+   * a connect to another port counts in `dropped`, and in `tcp_connect_latency`).
+   */
+  tcpConnectLatencyByPort: TcpConnectPort[] | null;
   /** The totals since attach. */
   sinceAttach: EbpfTotals;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'intervalNs' | 'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'syscallsByProcess' | 'runqueueLatency' | 'cpuOffTime' | 'blockIoLatency' | 'blockIoByDevice' | 'blockIoByProcess' | 'networkByProcess' | 'networkByCgroup', Reason>>;
+  unavailable?: Partial<Record<'intervalNs' | 'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'syscallsByProcess' | 'runqueueLatency' | 'cpuOffTime' | 'blockIoLatency' | 'blockIoByDevice' | 'blockIoByProcess' | 'networkByProcess' | 'networkByCgroup' | 'tcpConnectLatency' | 'tcpConnectLatencyByPort', Reason>>;
 }
 
 /** One tracer: whether it is attached, how, and what it could not keep. */
@@ -5402,6 +5414,14 @@ export interface CgroupNetwork {
   udpReceives: bigint;
 }
 
+/** The connect latency of one TCP destination port over the interval. */
+export interface TcpConnectPort {
+  /** The destination port. */
+  port: number;
+  /** SYN sent → established (`count`: connects established). */
+  latency: LatencyHistogram;
+}
+
 /**
  * What the tracers counted since they were attached: counters, which start again from 0
  * when a new probe attaches. The histograms and device rows are of the same record types
@@ -5433,12 +5453,13 @@ export interface EbpfTotals {
   /** Every device and operation together. */
   blockIoLatency: LatencyHistogram | null;
   blockIoByDevice: BlockIoDevice[] | null;
+  tcpConnectLatency: LatencyHistogram | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'runqueueLatency' | 'blockIoLatency' | 'blockIoByDevice', Reason>>;
+  unavailable?: Partial<Record<'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'runqueueLatency' | 'blockIoLatency' | 'blockIoByDevice' | 'tcpConnectLatency', Reason>>;
 }
 
 /** The name of each record type. */
-export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics' | 'TracerStatus' | 'LatencyHistogram' | 'HistogramBucket' | 'ProcessSyscalls' | 'OffCpuTime' | 'BlockIoDevice' | 'BlockIoStats' | 'ProcessNetwork' | 'CgroupNetwork' | 'EbpfTotals';
+export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics' | 'TracerStatus' | 'LatencyHistogram' | 'HistogramBucket' | 'ProcessSyscalls' | 'OffCpuTime' | 'BlockIoDevice' | 'BlockIoStats' | 'ProcessNetwork' | 'CgroupNetwork' | 'TcpConnectPort' | 'EbpfTotals';
 
 /** Each record type by name. */
 export interface RecordTypes {
@@ -5541,6 +5562,7 @@ export interface RecordTypes {
   BlockIoStats: BlockIoStats;
   ProcessNetwork: ProcessNetwork;
   CgroupNetwork: CgroupNetwork;
+  TcpConnectPort: TcpConnectPort;
   EbpfTotals: EbpfTotals;
 }
 
@@ -5900,14 +5922,14 @@ export interface StorageOptions {
 export interface EbpfOptions {
   /**
    * The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-   * netbytes). Each adds cost to the events it traces: `syscalls` to every system call,
-   * `runqlat` and `offcpu` to every context switch (and `runqlat` to every wakeup),
-   * `biolatency` to every block request, `netbytes` to every send and receive call on a
-   * socket.
+   * netbytes, tcpconnlat). Each adds cost to the events it traces: `syscalls` to every
+   * system call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
+   * wakeup), `biolatency` to every block request, `netbytes` to every send and receive
+   * call on a socket, `tcpconnlat` to every TCP state change.
    *
-   * Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,netbytes`.
+   * Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,netbytes,tcpconnlat`.
    */
-  tracers?: string | Array<'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'netbytes'>;
+  tracers?: string | Array<'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'netbytes' | 'tcpconnlat'>;
   /**
    * The program types the tracers may use, in this order of preference: tp_btf,
    * raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
@@ -5948,7 +5970,7 @@ export interface EbpfOptions {
    */
   maxPids?: number;
   /**
-   * Block requests in flight tracked at once (default 16384).
+   * Block requests, and TCP connects, in flight tracked at once (default 16384).
    *
    * Key `ebpf.max_requests`; default `16384`.
    */

@@ -903,9 +903,10 @@ fn ebpf_trace() {
     assert!(e.since_attach.attached_ns >= e.interval_ns.get().unwrap());
 }
 
-/// Recorded `netbytes` map around known traffic (see its FIXTURE.md): one python3 sending
-/// 100 003 bytes over TCP on 127.0.0.1 and 77 777 on ::1 to itself, another 10 UDP datagrams
-/// of 1 000 bytes on 127.0.0.1 and 10 of 1 234 on ::1 to itself.
+/// Recorded `netbytes` and `tcpconnlat` maps around known traffic (see its FIXTURE.md): one
+/// python3 sending 100 003 bytes over TCP on 127.0.0.1 and 77 777 on ::1 to itself, another
+/// 10 UDP datagrams of 1 000 bytes on 127.0.0.1 and 10 of 1 234 on ::1 to itself, a third
+/// connecting 5 times to port 47001 on 127.0.0.1.
 #[test]
 fn ebpf_net() {
     use libprobe::ebpf::{HookType, TracerName, TracerState};
@@ -913,12 +914,12 @@ fn ebpf_net() {
     let st = status(&s, DomainName::Ebpf);
     assert_eq!(st.state, DomainState::Collected);
     let e = s.ebpf.value().unwrap();
-    let nb = e.tracers.iter().find(|t| t.tracer == TracerName::Netbytes).unwrap();
-    assert_eq!((nb.state, nb.hook, nb.dropped), (TracerState::Attached, Some(HookType::TpBtf), Field::Value(0)));
-    // Only netbytes was recorded: the others are `not_present`, their fields too.
-    assert!(
-        e.tracers.iter().filter(|t| t.tracer != TracerName::Netbytes).all(|t| t.reason == Some(Reason::NotPresent))
-    );
+    let ours = [TracerName::Netbytes, TracerName::Tcpconnlat];
+    for t in e.tracers.iter().filter(|t| ours.contains(&t.tracer)) {
+        assert_eq!((t.state, t.hook, t.dropped), (TracerState::Attached, Some(HookType::TpBtf), Field::Value(0)));
+    }
+    // Only those two were recorded: the others are `not_present`, their fields too.
+    assert!(e.tracers.iter().filter(|t| !ours.contains(&t.tracer)).all(|t| t.reason == Some(Reason::NotPresent)));
     assert_eq!(e.syscall_counts, Field::Missing(Reason::NotPresent));
     let rows = e.network_by_process.value().unwrap();
     assert_eq!(rows.len(), 2);
@@ -932,6 +933,14 @@ fn ebpf_net() {
     let cg = e.network_by_cgroup.value().unwrap();
     assert_eq!(cg.len(), 1);
     assert_eq!((cg[0].cgroup_id, cg[0].processes, cg[0].tcp_sent_bytes, cg[0].udp_received_bytes), (1, 2, tcp, udp));
+    let ports = e.tcp_connect_latency_by_port.value().unwrap();
+    assert_eq!(ports.len(), 1);
+    let h = &ports[0].latency;
+    assert_eq!((ports[0].port, h.count), (47001, 5));
+    assert!(h.min_ns <= h.p50_ns && h.p50_ns <= h.p99_ns && h.p99_ns <= h.max_ns && h.max_ns < Some(10_000_000));
+    // Every connect of the machine: ours and others'.
+    let all = e.tcp_connect_latency.value().unwrap();
+    assert!(all.count >= 5 && all.max_ns >= h.max_ns, "{all:?}");
 }
 
 /// Each directory under `tests/fixtures/` is a scenario tested above, with its notes and

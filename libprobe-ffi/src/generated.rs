@@ -496,6 +496,8 @@ pub const LIBPROBE_TRACER_NAME_OFFCPU: libprobe_tracer_name = 2;
 pub const LIBPROBE_TRACER_NAME_BIOLATENCY: libprobe_tracer_name = 3;
 /// Network bytes per process and per cgroup: TCP and UDP payload sent and received.
 pub const LIBPROBE_TRACER_NAME_NETBYTES: libprobe_tracer_name = 4;
+/// TCP connect latency (SYN sent → established), overall and per destination port.
+pub const LIBPROBE_TRACER_NAME_TCPCONNLAT: libprobe_tracer_name = 5;
 
 fn c_tracer_name(_: &Arena, v: ValueRef<'_>) -> libprobe_tracer_name {
     crate::arena::enum_(v)
@@ -4196,6 +4198,51 @@ fn c_opt_list_cgroup_network(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_cg
     match presence(v) {
         Ok(v) => libprobe_opt_list_cgroup_network { present: 1, reason: 0, value: c_list_cgroup_network(a, v) },
         Err(reason) => libprobe_opt_list_cgroup_network { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_tcp_connect_port` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_tcp_connect_port {
+    pub ptr: *const libprobe_tcp_connect_port,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_tcp_connect_port {
+    const ZERO: Self = libprobe_list_tcp_connect_port {
+        ptr: std::ptr::null(),
+        count: 0,
+        stride: size_of::<libprobe_tcp_connect_port>(),
+    };
+}
+
+fn c_list_tcp_connect_port(a: &Arena, v: ValueRef<'_>) -> libprobe_list_tcp_connect_port {
+    let (ptr, count) = a.list(v, e_tcp_connect_port);
+    libprobe_list_tcp_connect_port { ptr, count, stride: size_of::<libprobe_tcp_connect_port>() }
+}
+
+/// A `libprobe_list_tcp_connect_port` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_tcp_connect_port {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_tcp_connect_port,
+}
+
+impl Zero for libprobe_opt_list_tcp_connect_port {
+    const ZERO: Self = libprobe_opt_list_tcp_connect_port { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_tcp_connect_port(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_tcp_connect_port {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_tcp_connect_port { present: 1, reason: 0, value: c_list_tcp_connect_port(a, v) },
+        Err(reason) => libprobe_opt_list_tcp_connect_port { present: 0, reason, value: Zero::ZERO },
     }
 }
 
@@ -10369,6 +10416,14 @@ pub struct libprobe_ebpf_metrics {
     /// Network payload per cgroup (every process, not only the top ones), most bytes
     /// first.
     pub network_by_cgroup: libprobe_opt_list_cgroup_network,
+    /// Active TCP connects (IPv4 and IPv6) established in the interval: the time from the
+    /// SYN sent to the SYN-ACK received, from the kernel's `sock:inet_sock_set_state`
+    /// (`SYN_SENT` → `ESTABLISHED`). A SYN lost and sent again counts from the first.
+    /// Connects that failed (refused, timed out) are not in it.
+    pub tcp_connect_latency: libprobe_opt_latency_histogram,
+    /// `tcp_connect_latency` per destination port, by port (at most 1024 ports since attach;
+    /// a connect to another port counts in `dropped`, and in `tcp_connect_latency`).
+    pub tcp_connect_latency_by_port: libprobe_opt_list_tcp_connect_port,
     /// The totals since attach.
     pub since_attach: *const libprobe_ebpf_totals,
 }
@@ -10399,7 +10454,9 @@ pub(crate) fn fill_ebpf_metrics(a: &Arena, r: &dyn Record) -> libprobe_ebpf_metr
         block_io_by_process: c_opt_list_block_io_stats(a, r.field(10)),
         network_by_process: c_opt_list_process_network(a, r.field(11)),
         network_by_cgroup: c_opt_list_cgroup_network(a, r.field(12)),
-        since_attach: c_ebpf_totals(a, r.field(13)),
+        tcp_connect_latency: c_opt_latency_histogram(a, r.field(13)),
+        tcp_connect_latency_by_port: c_opt_list_tcp_connect_port(a, r.field(14)),
+        since_attach: c_ebpf_totals(a, r.field(15)),
     }
 }
 
@@ -10863,6 +10920,31 @@ pub(crate) fn fill_cgroup_network(a: &Arena, r: &dyn Record) -> libprobe_cgroup_
     }
 }
 
+/// The connect latency of one TCP destination port over the interval.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_tcp_connect_port {
+    /// The destination port.
+    pub port: u16,
+    /// SYN sent → established (`count`: connects established).
+    pub latency: *const libprobe_latency_histogram,
+}
+
+fn c_tcp_connect_port(a: &Arena, v: ValueRef<'_>) -> *const libprobe_tcp_connect_port {
+    a.record(v, fill_tcp_connect_port)
+}
+
+fn e_tcp_connect_port(a: &Arena, v: ValueRef<'_>) -> libprobe_tcp_connect_port {
+    match v {
+        ValueRef::Record(r) => fill_tcp_connect_port(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_tcp_connect_port(a: &Arena, r: &dyn Record) -> libprobe_tcp_connect_port {
+    libprobe_tcp_connect_port { port: c_u16(a, r.field(0)), latency: c_latency_histogram(a, r.field(1)) }
+}
+
 /// What the tracers counted since they were attached: counters, which start again from 0
 /// when a new probe attaches. The histograms and device rows are of the same record types
 /// as the interval's (`LatencyHistogram`, `BlockIoDevice`), whose numbers are gauges
@@ -10885,6 +10967,7 @@ pub struct libprobe_ebpf_totals {
     /// Every device and operation together.
     pub block_io_latency: libprobe_opt_latency_histogram,
     pub block_io_by_device: libprobe_opt_list_block_io_device,
+    pub tcp_connect_latency: libprobe_opt_latency_histogram,
 }
 
 fn c_ebpf_totals(a: &Arena, v: ValueRef<'_>) -> *const libprobe_ebpf_totals {
@@ -10907,6 +10990,7 @@ pub(crate) fn fill_ebpf_totals(a: &Arena, r: &dyn Record) -> libprobe_ebpf_total
         runqueue_latency: c_opt_latency_histogram(a, r.field(4)),
         block_io_latency: c_opt_latency_histogram(a, r.field(5)),
         block_io_by_device: c_opt_list_block_io_device(a, r.field(6)),
+        tcp_connect_latency: c_opt_latency_histogram(a, r.field(7)),
     }
 }
 
@@ -10954,7 +11038,7 @@ fn c_u16(_: &Arena, v: ValueRef<'_>) -> u16 {
 
 // ---- The run-time schema (`libprobe_schema()`). ----
 
-pub(crate) static TYPES: Table<[libprobe_type_info; 324]> = Table([
+pub(crate) static TYPES: Table<[libprobe_type_info; 327]> = Table([
     libprobe_type_info {
         kind: LIBPROBE_KIND_U64,
         size: size_of::<u64>() as u32,
@@ -13792,11 +13876,38 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 324]> = Table([
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_RECORD,
-        size: size_of::<*const libprobe_ebpf_totals>() as u32,
+        size: size_of::<*const libprobe_tcp_connect_port>() as u32,
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
         target: 99,
+        name: c"const libprobe_tcp_connect_port *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_tcp_connect_port>() as u32,
+        value_offset: 0,
+        elem: 315,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_tcp_connect_port".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_tcp_connect_port>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_tcp_connect_port, value) as u32,
+        elem: 316,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_tcp_connect_port".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_ebpf_totals>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 100,
         name: c"const libprobe_ebpf_totals *".as_ptr(),
     },
     libprobe_type_info {
@@ -13830,7 +13941,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 324]> = Table([
         kind: LIBPROBE_KIND_OPTIONAL,
         size: size_of::<libprobe_opt_hook_type>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_hook_type, value) as u32,
-        elem: 318,
+        elem: 321,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_hook_type".as_ptr(),
@@ -13857,7 +13968,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 324]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_histogram_bucket>() as u32,
         value_offset: 0,
-        elem: 321,
+        elem: 324,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_histogram_bucket".as_ptr(),
@@ -18788,7 +18899,7 @@ static FIELDS_PHYSICAL_VOLUME: Table<[libprobe_field_info; 10]> = Table([
     libprobe_field_info { name: c"mda_count".as_ptr(), doc: c"Metadata areas on this device.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_physical_volume, mda_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
-static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 14]> = Table([
+static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 16]> = Table([
     libprobe_field_info { name: c"interval_ns".as_ptr(), doc: c"The interval the fields below cover: since the previous snapshot.".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_ebpf_metrics, interval_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"tracers".as_ptr(), doc: c"Every tracer asked for, attached or not.".as_ptr(), unit: std::ptr::null(), type_index: 292, offset: std::mem::offset_of!(libprobe_ebpf_metrics, tracers) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"syscall_counts".as_ptr(), doc: c"Calls per syscall name, largest first (calls entered in the interval).".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_counts) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -18802,23 +18913,25 @@ static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 14]> = Table([
     libprobe_field_info { name: c"block_io_by_process".as_ptr(), doc: c"Block I/O per submitting process, most bytes first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 308, offset: std::mem::offset_of!(libprobe_ebpf_metrics, block_io_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"network_by_process".as_ptr(), doc: c"Network payload per process, most bytes (sent and received) first (option\n`top_processes`); see [`ProcessNetwork`] for what is counted.".as_ptr(), unit: std::ptr::null(), type_index: 311, offset: std::mem::offset_of!(libprobe_ebpf_metrics, network_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"network_by_cgroup".as_ptr(), doc: c"Network payload per cgroup (every process, not only the top ones), most bytes\nfirst.".as_ptr(), unit: std::ptr::null(), type_index: 314, offset: std::mem::offset_of!(libprobe_ebpf_metrics, network_by_cgroup) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"since_attach".as_ptr(), doc: c"The totals since attach.".as_ptr(), unit: std::ptr::null(), type_index: 315, offset: std::mem::offset_of!(libprobe_ebpf_metrics, since_attach) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tcp_connect_latency".as_ptr(), doc: c"Active TCP connects (IPv4 and IPv6) established in the interval: the time from the\nSYN sent to the SYN-ACK received, from the kernel's `sock:inet_sock_set_state`\n(`SYN_SENT` → `ESTABLISHED`). A SYN lost and sent again counts from the first.\nConnects that failed (refused, timed out) are not in it.".as_ptr(), unit: std::ptr::null(), type_index: 299, offset: std::mem::offset_of!(libprobe_ebpf_metrics, tcp_connect_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tcp_connect_latency_by_port".as_ptr(), doc: c"`tcp_connect_latency` per destination port, by port (at most 1024 ports since attach;\na connect to another port counts in `dropped`, and in `tcp_connect_latency`).".as_ptr(), unit: std::ptr::null(), type_index: 317, offset: std::mem::offset_of!(libprobe_ebpf_metrics, tcp_connect_latency_by_port) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"since_attach".as_ptr(), doc: c"The totals since attach.".as_ptr(), unit: std::ptr::null(), type_index: 318, offset: std::mem::offset_of!(libprobe_ebpf_metrics, since_attach) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_TRACER_STATUS: Table<[libprobe_field_info; 9]> = Table([
-    libprobe_field_info { name: c"tracer".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 316, offset: std::mem::offset_of!(libprobe_tracer_status, tracer) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 317, offset: std::mem::offset_of!(libprobe_tracer_status, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tracer".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 319, offset: std::mem::offset_of!(libprobe_tracer_status, tracer) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 320, offset: std::mem::offset_of!(libprobe_tracer_status, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"reason".as_ptr(), doc: c"Why the tracer is not attached; null when it is.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_tracer_status, reason) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"error".as_ptr(), doc: c"What failed, when it failed (the loader's or the kernel's message).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_tracer_status, error) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"hook".as_ptr(), doc: c"The program type its programs use (the first of option `hooks` this kernel\naccepted); null when not attached.".as_ptr(), unit: std::ptr::null(), type_index: 319, offset: std::mem::offset_of!(libprobe_tracer_status, hook) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"tracefs_mounted".as_ptr(), doc: c"For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to\nread the tracepoints' ids) because it was not mounted; null for the other types,\nwhich need no tracefs.".as_ptr(), unit: std::ptr::null(), type_index: 320, offset: std::mem::offset_of!(libprobe_tracer_status, tracefs_mounted) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"hook".as_ptr(), doc: c"The program type its programs use (the first of option `hooks` this kernel\naccepted); null when not attached.".as_ptr(), unit: std::ptr::null(), type_index: 322, offset: std::mem::offset_of!(libprobe_tracer_status, hook) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tracefs_mounted".as_ptr(), doc: c"For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to\nread the tracepoints' ids) because it was not mounted; null for the other types,\nwhich need no tracefs.".as_ptr(), unit: std::ptr::null(), type_index: 323, offset: std::mem::offset_of!(libprobe_tracer_status, tracefs_mounted) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"events".as_ptr(), doc: c"The kernel events its programs are attached to (`raw_syscalls/sys_enter`).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_tracer_status, events) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"dropped".as_ptr(), doc: c"Events not counted in the interval because a bounded table was full (or a thread\nexit record found its ring full); `no_previous_sample` at the snapshot that attached.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_tracer_status, dropped) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"dropped_since_attach".as_ptr(), doc: c"Events not counted since attach.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tracer_status, dropped_since_attach) as u32, metric: LIBPROBE_METRIC_COUNTER },
 ]);
 
 static FIELDS_LATENCY_HISTOGRAM: Table<[libprobe_field_info; 8]> = Table([
-    libprobe_field_info { name: c"buckets".as_ptr(), doc: c"The non-empty buckets, in increasing order of bound.".as_ptr(), unit: std::ptr::null(), type_index: 322, offset: std::mem::offset_of!(libprobe_latency_histogram, buckets) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"buckets".as_ptr(), doc: c"The non-empty buckets, in increasing order of bound.".as_ptr(), unit: std::ptr::null(), type_index: 325, offset: std::mem::offset_of!(libprobe_latency_histogram, buckets) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"sum_ns".as_ptr(), doc: c"Sum of the values.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_latency_histogram, sum_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"count".as_ptr(), doc: c"Number of values (the sum of the buckets' counts).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_latency_histogram, count) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"min_ns".as_ptr(), doc: c"The smallest value; null when there is none. Exact, except that an event racing\nthe snapshot by a few nanoseconds may count in the next interval's buckets but not\nin this one's minimum and maximum (then null here if it was the only one).".as_ptr(), unit: c"ns".as_ptr(), type_index: 212, offset: std::mem::offset_of!(libprobe_latency_histogram, min_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -18883,7 +18996,7 @@ static FIELDS_BLOCK_IO_DEVICE: Table<[libprobe_field_info; 6]> = Table([
         name: c"operation".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 323,
+        type_index: 326,
         offset: std::mem::offset_of!(libprobe_block_io_device, operation) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -19015,7 +19128,26 @@ static FIELDS_CGROUP_NETWORK: Table<[libprobe_field_info; 10]> = Table([
     },
 ]);
 
-static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
+static FIELDS_TCP_CONNECT_PORT: Table<[libprobe_field_info; 2]> = Table([
+    libprobe_field_info {
+        name: c"port".as_ptr(),
+        doc: c"The destination port.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 148,
+        offset: std::mem::offset_of!(libprobe_tcp_connect_port, port) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
+    },
+    libprobe_field_info {
+        name: c"latency".as_ptr(),
+        doc: c"SYN sent → established (`count`: connects established).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 293,
+        offset: std::mem::offset_of!(libprobe_tcp_connect_port, latency) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
+    },
+]);
+
+static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 8]> = Table([
     libprobe_field_info {
         name: c"attached_ns".as_ptr(),
         doc: c"Time since the tracers were attached.".as_ptr(),
@@ -19072,9 +19204,17 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 7]> = Table([
         offset: std::mem::offset_of!(libprobe_ebpf_totals, block_io_by_device) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
+    libprobe_field_info {
+        name: c"tcp_connect_latency".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 299,
+        offset: std::mem::offset_of!(libprobe_ebpf_totals, tcp_connect_latency) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
+    },
 ]);
 
-pub(crate) static RECORDS: Table<[libprobe_record_info; 100]> = Table([
+pub(crate) static RECORDS: Table<[libprobe_record_info; 101]> = Table([
     libprobe_record_info { name: c"libprobe_snapshot_view".as_ptr(), schema_name: c"Snapshot".as_ptr(), doc: c"Everything one call collected.".as_ptr(), size: size_of::<libprobe_snapshot_view>() as u32, field_count: FIELDS_SNAPSHOT.0.len() as u32, fields: FIELDS_SNAPSHOT.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_domain_status".as_ptr(), schema_name: c"DomainStatus".as_ptr(), doc: c"How the collection of one domain went.".as_ptr(), size: size_of::<libprobe_domain_status>() as u32, field_count: FIELDS_DOMAIN_STATUS.0.len() as u32, fields: FIELDS_DOMAIN_STATUS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_system".as_ptr(), schema_name: c"System".as_ptr(), doc: c"The machine as a whole.".as_ptr(), size: size_of::<libprobe_system>() as u32, field_count: FIELDS_SYSTEM.0.len() as u32, fields: FIELDS_SYSTEM.0.as_ptr() },
@@ -19174,6 +19314,7 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 100]> = Table([
     libprobe_record_info { name: c"libprobe_block_io_stats".as_ptr(), schema_name: c"BlockIoStats".as_ptr(), doc: c"A process's block I/O over the interval (the specification's `BlockIoStats`): the\nrequests it submitted that completed, and their time from issue to completion.".as_ptr(), size: size_of::<libprobe_block_io_stats>() as u32, field_count: FIELDS_BLOCK_IO_STATS.0.len() as u32, fields: FIELDS_BLOCK_IO_STATS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_process_network".as_ptr(), schema_name: c"ProcessNetwork".as_ptr(), doc: c"A process's network traffic over the interval: the payload bytes its send and receive\ncalls moved on TCP and UDP sockets, IPv4 and IPv6 together.\n\nCounted from the kernel's `sock:sock_send_length` and `sock:sock_recv_length` events\n(Linux 6.3+), in the calling process: the bytes a call handed to or took from the\nprotocol (its result), so **payload only**: no TCP, UDP or IP headers, no\nretransmissions, no ACKs. Traffic over loopback is counted once for the sending\nprocess (as sent) and once for the receiving one (as received). Calls that moved no byte\n(errors, EOF, empty datagrams) and receives with `MSG_PEEK` are not counted. Not\ncounted either: `splice()` out of a TCP socket and TCP zero-copy receive\n(`TCP_ZEROCOPY_RECEIVE`), which do not go through the receive call; sockets of other\nprotocols (Unix, raw, SCTP, MPTCP, UDP-Lite); the kernel's own sockets (NFS, iSCSI);\nforwarded packets.".as_ptr(), size: size_of::<libprobe_process_network>() as u32, field_count: FIELDS_PROCESS_NETWORK.0.len() as u32, fields: FIELDS_PROCESS_NETWORK.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_cgroup_network".as_ptr(), schema_name: c"CgroupNetwork".as_ptr(), doc: c"A cgroup's network traffic over the interval: the sum of [`ProcessNetwork`] over the\nprocesses whose latest counted call was made in it (a process that moved to another\ncgroup within the interval counts entirely in the new one).".as_ptr(), size: size_of::<libprobe_cgroup_network>() as u32, field_count: FIELDS_CGROUP_NETWORK.0.len() as u32, fields: FIELDS_CGROUP_NETWORK.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_tcp_connect_port".as_ptr(), schema_name: c"TcpConnectPort".as_ptr(), doc: c"The connect latency of one TCP destination port over the interval.".as_ptr(), size: size_of::<libprobe_tcp_connect_port>() as u32, field_count: FIELDS_TCP_CONNECT_PORT.0.len() as u32, fields: FIELDS_TCP_CONNECT_PORT.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_ebpf_totals".as_ptr(), schema_name: c"EbpfTotals".as_ptr(), doc: c"What the tracers counted since they were attached: counters, which start again from 0\nwhen a new probe attaches. The histograms and device rows are of the same record types\nas the interval's ([`LatencyHistogram`], [`BlockIoDevice`]), whose numbers are gauges\n(they are of one interval); their totals here are therefore gauges in the schema too.".as_ptr(), size: size_of::<libprobe_ebpf_totals>() as u32, field_count: FIELDS_EBPF_TOTALS.0.len() as u32, fields: FIELDS_EBPF_TOTALS.0.as_ptr() },
 ]);
 
@@ -20041,7 +20182,7 @@ static VARIANTS_ZFS_HEALTH: Table<[libprobe_variant_info; 8]> = Table([
     },
 ]);
 
-static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 5]> = Table([
+static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 6]> = Table([
     libprobe_variant_info {
         name: c"syscalls".as_ptr(),
         constant: c"LIBPROBE_TRACER_NAME_SYSCALLS".as_ptr(),
@@ -20071,6 +20212,12 @@ static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 5]> = Table([
         constant: c"LIBPROBE_TRACER_NAME_NETBYTES".as_ptr(),
         doc: c"Network bytes per process and per cgroup: TCP and UDP payload sent and received.".as_ptr(),
         code: LIBPROBE_TRACER_NAME_NETBYTES,
+    },
+    libprobe_variant_info {
+        name: c"tcpconnlat".as_ptr(),
+        constant: c"LIBPROBE_TRACER_NAME_TCPCONNLAT".as_ptr(),
+        doc: c"TCP connect latency (SYN sent → established), overall and per destination port.".as_ptr(),
+        code: LIBPROBE_TRACER_NAME_TCPCONNLAT,
     },
 ]);
 
@@ -21136,16 +21283,18 @@ pub const LIBPROBE_EBPF_TRACERS_OFFCPU: u32 = 1 << 2;
 pub const LIBPROBE_EBPF_TRACERS_BIOLATENCY: u32 = 1 << 3;
 /// `netbytes` in the mask of `libprobe_config_set_ebpf_tracers`.
 pub const LIBPROBE_EBPF_TRACERS_NETBYTES: u32 = 1 << 4;
+/// `tcpconnlat` in the mask of `libprobe_config_set_ebpf_tracers`.
+pub const LIBPROBE_EBPF_TRACERS_TCPCONNLAT: u32 = 1 << 5;
 
 /// Sets option `ebpf.tracers` (what `libprobe_config_set` sets by key):
 ///
 /// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-/// netbytes). Each adds cost to the events it traces: `syscalls` to every system call,
-/// `runqlat` and `offcpu` to every context switch (and `runqlat` to every wakeup),
-/// `biolatency` to every block request, `netbytes` to every send and receive call on a
-/// socket.
+/// netbytes, tcpconnlat). Each adds cost to the events it traces: `syscalls` to every
+/// system call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
+/// wakeup), `biolatency` to every block request, `netbytes` to every send and receive
+/// call on a socket, `tcpconnlat` to every TCP state change.
 ///
-/// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,netbytes`.
+/// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,netbytes,tcpconnlat`.
 ///
 /// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
 /// config is then unchanged).
@@ -21155,7 +21304,7 @@ pub const LIBPROBE_EBPF_TRACERS_NETBYTES: u32 = 1 << 4;
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn libprobe_config_set_ebpf_tracers(config: *mut libprobe_config, mask: u32) -> libprobe_status {
     set_typed(config, "ebpf.tracers", || {
-        names_from_mask(&["syscalls", "runqlat", "offcpu", "biolatency", "netbytes"], mask)
+        names_from_mask(&["syscalls", "runqlat", "offcpu", "biolatency", "netbytes", "tcpconnlat"], mask)
     })
 }
 
@@ -21269,7 +21418,7 @@ pub unsafe extern "C" fn libprobe_config_set_ebpf_max_pids(
 
 /// Sets option `ebpf.max_requests` (what `libprobe_config_set` sets by key):
 ///
-/// Block requests in flight tracked at once (default 16384).
+/// Block requests, and TCP connects, in flight tracked at once (default 16384).
 ///
 /// `value`: from 64 to 1048576. Default: `16384`.
 ///

@@ -110,6 +110,9 @@
 // `netbytes` in the mask of `libprobe_config_set_ebpf_tracers`.
 #define LIBPROBE_EBPF_TRACERS_NETBYTES (1 << 4)
 
+// `tcpconnlat` in the mask of `libprobe_config_set_ebpf_tracers`.
+#define LIBPROBE_EBPF_TRACERS_TCPCONNLAT (1 << 5)
+
 // `tp_btf` in the mask of `libprobe_config_set_ebpf_hooks`.
 #define LIBPROBE_EBPF_HOOKS_TP_BTF (1 << 0)
 
@@ -5404,6 +5407,31 @@ typedef struct libprobe_opt_list_cgroup_network {
   struct libprobe_list_cgroup_network value;
 } libprobe_opt_list_cgroup_network;
 
+// The connect latency of one TCP destination port over the interval.
+typedef struct libprobe_tcp_connect_port {
+  // The destination port.
+  uint16_t port;
+  // SYN sent → established (`count`: connects established).
+  const struct libprobe_latency_histogram *latency;
+} libprobe_tcp_connect_port;
+
+// An array of `libprobe_tcp_connect_port` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_tcp_connect_port {
+  const struct libprobe_tcp_connect_port *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_tcp_connect_port;
+
+// A `libprobe_list_tcp_connect_port` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_tcp_connect_port {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_tcp_connect_port value;
+} libprobe_opt_list_tcp_connect_port;
+
 // What the tracers counted since they were attached: counters, which start again from 0
 // when a new probe attaches. The histograms and device rows are of the same record types
 // as the interval's (`LatencyHistogram`, `BlockIoDevice`), whose numbers are gauges
@@ -5424,6 +5452,7 @@ typedef struct libprobe_ebpf_totals {
   // Every device and operation together.
   struct libprobe_opt_latency_histogram block_io_latency;
   struct libprobe_opt_list_block_io_device block_io_by_device;
+  struct libprobe_opt_latency_histogram tcp_connect_latency;
 } libprobe_ebpf_totals;
 
 // What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
@@ -5469,6 +5498,14 @@ typedef struct libprobe_ebpf_metrics {
   // Network payload per cgroup (every process, not only the top ones), most bytes
   // first.
   struct libprobe_opt_list_cgroup_network network_by_cgroup;
+  // Active TCP connects (IPv4 and IPv6) established in the interval: the time from the
+  // SYN sent to the SYN-ACK received, from the kernel's `sock:inet_sock_set_state`
+  // (`SYN_SENT` → `ESTABLISHED`). A SYN lost and sent again counts from the first.
+  // Connects that failed (refused, timed out) are not in it.
+  struct libprobe_opt_latency_histogram tcp_connect_latency;
+  // `tcp_connect_latency` per destination port, by port (at most 1024 ports since attach;
+  // a connect to another port counts in `dropped`, and in `tcp_connect_latency`).
+  struct libprobe_opt_list_tcp_connect_port tcp_connect_latency_by_port;
   // The totals since attach.
   const struct libprobe_ebpf_totals *since_attach;
 } libprobe_ebpf_metrics;
@@ -6012,6 +6049,9 @@ typedef struct libprobe_snapshot_view {
 
 // Network bytes per process and per cgroup: TCP and UDP payload sent and received.
 #define LIBPROBE_TRACER_NAME_NETBYTES 4
+
+// TCP connect latency (SYN sent → established), overall and per destination port.
+#define LIBPROBE_TRACER_NAME_TCPCONNLAT 5
 
 // Loaded and attached: its fields hold data.
 #define LIBPROBE_TRACER_STATE_ATTACHED 1
@@ -7031,12 +7071,12 @@ libprobe_status libprobe_config_set_storage_devices(struct libprobe_config *conf
 // Sets option `ebpf.tracers` (what `libprobe_config_set` sets by key):
 //
 // The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-// netbytes). Each adds cost to the events it traces: `syscalls` to every system call,
-// `runqlat` and `offcpu` to every context switch (and `runqlat` to every wakeup),
-// `biolatency` to every block request, `netbytes` to every send and receive call on a
-// socket.
+// netbytes, tcpconnlat). Each adds cost to the events it traces: `syscalls` to every
+// system call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
+// wakeup), `biolatency` to every block request, `netbytes` to every send and receive
+// call on a socket, `tcpconnlat` to every TCP state change.
 //
-// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,netbytes`.
+// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,netbytes,tcpconnlat`.
 //
 // Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
 // config is then unchanged).
@@ -7127,7 +7167,7 @@ libprobe_status libprobe_config_set_ebpf_max_pids(struct libprobe_config *config
 
 // Sets option `ebpf.max_requests` (what `libprobe_config_set` sets by key):
 //
-// Block requests in flight tracked at once (default 16384).
+// Block requests, and TCP connects, in flight tracked at once (default 16384).
 //
 // `value`: from 64 to 1048576. Default: `16384`.
 //

@@ -72,7 +72,7 @@ STORAGE OPTIONS:
                            and LVM (kernel names, comma-separated: sda,nvme0)
 TRACE OPTIONS:
     --duration SECONDS     how long to trace (default 5)
-    --tracers LIST         syscalls,runqlat,offcpu,biolatency,netbytes or all (default: all)
+    --tracers LIST         syscalls,runqlat,offcpu,biolatency,netbytes,tcpconnlat or all (default: all)
     --hooks LIST           program types to try, in order: tp_btf,raw_tp,tracepoint
                            (default: all; one name forces it)
     --no-latency           count syscalls only (one program at entry, cheaper)

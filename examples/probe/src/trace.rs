@@ -1,7 +1,8 @@
 //! `probe trace`: the eBPF tracers over an interval, printed like bcc's tools — top
 //! syscalls (`syscount -L`), top processes, run-queue latency (`runqlat`), off-CPU time
 //! per process (`offcputime`), block I/O latency per device (`biolatency -D`) and per
-//! process (`biotop`), network bytes per process (`nethogs`-like).
+//! process (`biotop`), network bytes per process (`nethogs`-like), TCP connect latency
+//! (`tcpconnlat`).
 
 use std::fmt::Write;
 
@@ -39,6 +40,18 @@ pub fn report(snap: &Snapshot, duration: f64) -> Result<String, String> {
     offcpu(&mut out, e);
     block_io(&mut out, e);
     network(&mut out, e);
+    if let Field::Value(h) = &e.tcp_connect_latency {
+        let _ = writeln!(out, "\n== TCP connect latency (tcpconnlat) ==");
+        histogram(&mut out, h, "usecs");
+        if let Field::Value(ports) = &e.tcp_connect_latency_by_port {
+            let mut ports: Vec<_> = ports.iter().collect();
+            ports.sort_by_key(|p| std::cmp::Reverse(p.latency.count));
+            for p in ports.iter().take(TOP) {
+                let avg = p.latency.sum_ns as f64 / p.latency.count.max(1) as f64 / 1e3;
+                let _ = writeln!(out, "port {:>5}: {} connects, avg {avg:.1} us", p.port, p.latency.count);
+            }
+        }
+    }
     Ok(out)
 }
 

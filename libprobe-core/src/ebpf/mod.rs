@@ -61,6 +61,8 @@ crate::options::name_set! {
         Biolatency = "biolatency",
         /// Network bytes per process and per cgroup: TCP and UDP payload sent and received.
         Netbytes = "netbytes",
+        /// TCP connect latency (SYN sent → established), overall and per destination port.
+        Tcpconnlat = "tcpconnlat",
     }
 }
 
@@ -85,10 +87,10 @@ crate::options::name_set! {
 #[derive(Debug, Clone, PartialEq, Eq, OptionSet)]
 pub struct EbpfOptions {
     /// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-    /// netbytes). Each adds cost to the events it traces: `syscalls` to every system call,
-    /// `runqlat` and `offcpu` to every context switch (and `runqlat` to every wakeup),
-    /// `biolatency` to every block request, `netbytes` to every send and receive call on a
-    /// socket.
+    /// netbytes, tcpconnlat). Each adds cost to the events it traces: `syscalls` to every
+    /// system call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
+    /// wakeup), `biolatency` to every block request, `netbytes` to every send and receive
+    /// call on a socket, `tcpconnlat` to every TCP state change.
     pub tracers: EbpfTracers,
     /// The program types the tracers may use, in this order of preference: tp_btf,
     /// raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
@@ -112,7 +114,7 @@ pub struct EbpfOptions {
     /// table full is counted in `dropped`.
     #[option(min = 64, max = 1_048_576)]
     pub max_pids: u32,
-    /// Block requests in flight tracked at once (default 16384).
+    /// Block requests, and TCP connects, in flight tracked at once (default 16384).
     #[option(min = 64, max = 1_048_576)]
     pub max_requests: u32,
 }
@@ -485,6 +487,15 @@ pub struct CgroupNetwork {
     pub udp_receives: u64,
 }
 
+/// The connect latency of one TCP destination port over the interval.
+#[derive(Debug, Clone, PartialEq, Eq, Record)]
+pub struct TcpConnectPort {
+    /// The destination port.
+    pub port: u16,
+    /// SYN sent → established (`count`: connects established).
+    pub latency: LatencyHistogram,
+}
+
 /// What the tracers counted since they were attached: counters, which start again from 0
 /// when a new probe attaches. The histograms and device rows are of the same record types
 /// as the interval's ([`LatencyHistogram`], [`BlockIoDevice`]), whose numbers are gauges
@@ -506,6 +517,7 @@ pub struct EbpfTotals {
     /// Every device and operation together.
     pub block_io_latency: Field<LatencyHistogram>,
     pub block_io_by_device: Field<Vec<BlockIoDevice>>,
+    pub tcp_connect_latency: Field<LatencyHistogram>,
 }
 
 /// What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
@@ -552,6 +564,14 @@ pub struct EbpfMetrics {
     /// Network payload per cgroup (every process, not only the top ones), most bytes
     /// first.
     pub network_by_cgroup: Field<Vec<CgroupNetwork>>,
+    /// Active TCP connects (IPv4 and IPv6) established in the interval: the time from the
+    /// SYN sent to the SYN-ACK received, from the kernel's `sock:inet_sock_set_state`
+    /// (`SYN_SENT` → `ESTABLISHED`). A SYN lost and sent again counts from the first.
+    /// Connects that failed (refused, timed out) are not in it.
+    pub tcp_connect_latency: Field<LatencyHistogram>,
+    /// `tcp_connect_latency` per destination port, by port (at most 1024 ports since attach;
+    /// a connect to another port counts in `dropped`, and in `tcp_connect_latency`).
+    pub tcp_connect_latency_by_port: Field<Vec<TcpConnectPort>>,
     /// The totals since attach.
     pub since_attach: EbpfTotals,
 }
@@ -576,6 +596,8 @@ impl EbpfMetrics {
             block_io_by_process: m(),
             network_by_process: m(),
             network_by_cgroup: m(),
+            tcp_connect_latency: m(),
+            tcp_connect_latency_by_port: m(),
             since_attach: EbpfTotals {
                 attached_ns: 0,
                 syscall_counts: m(),
@@ -584,6 +606,7 @@ impl EbpfMetrics {
                 runqueue_latency: m(),
                 block_io_latency: m(),
                 block_io_by_device: m(),
+                tcp_connect_latency: m(),
             },
         }
     }

@@ -606,7 +606,7 @@ int options_gen_run(libprobe_config *c) {
     }
     {
         /* NULL: libprobe_config_set_ebpf_tracers */
-        if (libprobe_config_set_ebpf_tracers(NULL, LIBPROBE_EBPF_TRACERS_SYSCALLS | LIBPROBE_EBPF_TRACERS_RUNQLAT | LIBPROBE_EBPF_TRACERS_OFFCPU | LIBPROBE_EBPF_TRACERS_BIOLATENCY | LIBPROBE_EBPF_TRACERS_NETBYTES) != LIBPROBE_STATUS_NULL_ARGUMENT) {
+        if (libprobe_config_set_ebpf_tracers(NULL, LIBPROBE_EBPF_TRACERS_SYSCALLS | LIBPROBE_EBPF_TRACERS_RUNQLAT | LIBPROBE_EBPF_TRACERS_OFFCPU | LIBPROBE_EBPF_TRACERS_BIOLATENCY | LIBPROBE_EBPF_TRACERS_NETBYTES | LIBPROBE_EBPF_TRACERS_TCPCONNLAT) != LIBPROBE_STATUS_NULL_ARGUMENT) {
             printf("not ok: libprobe_config_set_ebpf_tracers(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
             failed++;
         }

@@ -123,6 +123,7 @@ __all__ = [
     "BlockIoStats",
     "ProcessNetwork",
     "CgroupNetwork",
+    "TcpConnectPort",
     "EbpfTotals",
 ]
 
@@ -202,7 +203,7 @@ _PowerMode = Literal["active", "idle", "standby", "unknown"]
 """An ATA disk's power mode (CHECK POWER MODE)."""
 _ZfsHealth = Literal["online", "degraded", "faulted", "offline", "unavail", "removed", "suspended", "unknown"]
 """Health of a ZFS pool or vdev."""
-_TracerName = Literal["syscalls", "runqlat", "offcpu", "biolatency", "netbytes"]
+_TracerName = Literal["syscalls", "runqlat", "offcpu", "biolatency", "netbytes", "tcpconnlat"]
 """An eBPF tracer: one set of BPF programs and the maps they fill."""
 _TracerState = Literal["attached", "failed"]
 """Whether a tracer's programs are attached."""
@@ -5988,6 +5989,18 @@ class EbpfMetrics(Record):
         first.
         """
     @property
+    def tcp_connect_latency(self) -> Union[LatencyHistogram, None]:
+        """Active TCP connects (IPv4 and IPv6) established in the interval: the time from the
+        SYN sent to the SYN-ACK received, from the kernel's `sock:inet_sock_set_state`
+        (`SYN_SENT` → `ESTABLISHED`). A SYN lost and sent again counts from the first.
+        Connects that failed (refused, timed out) are not in it.
+        """
+    @property
+    def tcp_connect_latency_by_port(self) -> Union[list[TcpConnectPort], None]:
+        """`tcp_connect_latency` per destination port, by port (at most 1024 ports since attach;
+        a connect to another port counts in `dropped`, and in `tcp_connect_latency`).
+        """
+    @property
     def since_attach(self) -> EbpfTotals:
         """The totals since attach."""
 
@@ -6365,6 +6378,16 @@ class CgroupNetwork(Record):
         ...
 
 @final
+class TcpConnectPort(Record):
+    """The connect latency of one TCP destination port over the interval."""
+    @property
+    def port(self) -> int:
+        """The destination port."""
+    @property
+    def latency(self) -> LatencyHistogram:
+        """SYN sent → established (`count`: connects established)."""
+
+@final
 class EbpfTotals(Record):
     """What the tracers counted since they were attached: counters, which start again from 0
     when a new probe attaches. The histograms and device rows are of the same record types
@@ -6400,6 +6423,9 @@ class EbpfTotals(Record):
         """Every device and operation together."""
     @property
     def block_io_by_device(self) -> Union[list[BlockIoDevice], None]:
+        ...
+    @property
+    def tcp_connect_latency(self) -> Union[LatencyHistogram, None]:
         ...
 
 class _SystemOptions(TypedDict, total=False):
@@ -6559,11 +6585,11 @@ class _StorageOptions(TypedDict, total=False):
 class _EbpfOptions(TypedDict, total=False):
     """The ebpf domain's options: `Probe(ebpf={...})`; each key left out keeps its default."""
     # The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-    # netbytes). Each adds cost to the events it traces: `syscalls` to every system call,
-    # `runqlat` and `offcpu` to every context switch (and `runqlat` to every wakeup),
-    # `biolatency` to every block request, `netbytes` to every send and receive call on a
-    # socket. Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,netbytes`.
-    tracers: Union[str, Iterable[Literal["syscalls", "runqlat", "offcpu", "biolatency", "netbytes"]]]
+    # netbytes, tcpconnlat). Each adds cost to the events it traces: `syscalls` to every
+    # system call, `runqlat` and `offcpu` to every context switch (and `runqlat` to every
+    # wakeup), `biolatency` to every block request, `netbytes` to every send and receive
+    # call on a socket, `tcpconnlat` to every TCP state change. Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,netbytes,tcpconnlat`.
+    tracers: Union[str, Iterable[Literal["syscalls", "runqlat", "offcpu", "biolatency", "netbytes", "tcpconnlat"]]]
     # The program types the tracers may use, in this order of preference: tp_btf,
     # raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
     # accepts). One name forces that type. `tracepoint` needs tracefs; where it is not
@@ -6583,7 +6609,7 @@ class _EbpfOptions(TypedDict, total=False):
     # Processes the per-process tables hold (default 16384). A process that finds its
     # table full is counted in `dropped`. Key `ebpf.max_pids`; default `16384`.
     max_pids: int
-    # Block requests in flight tracked at once (default 16384). Key `ebpf.max_requests`; default `16384`.
+    # Block requests, and TCP connects, in flight tracked at once (default 16384). Key `ebpf.max_requests`; default `16384`.
     max_requests: int
 
 class _OptionInfo(TypedDict):

@@ -22,6 +22,7 @@ pub(crate) mod netbytes;
 pub(crate) mod offcpu;
 pub(crate) mod runqlat;
 pub(crate) mod syscalls;
+pub(crate) mod tcpconnlat;
 
 /// What a tracer asks of the loader.
 #[derive(Debug)]
@@ -55,7 +56,8 @@ pub(crate) struct TracerDef {
 }
 
 /// Every tracer, in the order of [`TracerName`].
-pub(crate) const TRACERS: &[TracerDef] = &[syscalls::DEF, runqlat::DEF, offcpu::DEF, biolatency::DEF, netbytes::DEF];
+pub(crate) const TRACERS: &[TracerDef] =
+    &[syscalls::DEF, runqlat::DEF, offcpu::DEF, biolatency::DEF, netbytes::DEF, tcpconnlat::DEF];
 
 /// What a reader reads with.
 #[derive(Debug)]
