@@ -493,6 +493,15 @@ pub(crate) fn fuzz_readers(dump: &maps::Dump) {
                 check(&d.latency);
             }
             assert!(out.cpu_off_time.value().is_none_or(|v| v.len() <= 8));
+            assert!(out.network_by_process.value().is_none_or(|v| v.len() <= 8));
+            for h in
+                [&out.tcp_connect_latency, &out.since_attach.tcp_connect_latency].into_iter().filter_map(|f| f.value())
+            {
+                check(h);
+            }
+            for p in out.tcp_connect_latency_by_port.value().into_iter().flatten() {
+                check(&p.latency);
+            }
         }
     }
 }
