@@ -306,14 +306,16 @@ type StorageOptions struct {
 // EBPFOptions are the ebpf domain's options; a nil field keeps the core's default.
 type EBPFOptions struct {
 	// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-	// faults, mmap, opens, filelat). Each adds cost to the events it traces: `syscalls`
-	// to every system call, `runqlat` and `offcpu` to every context switch (and `runqlat`
-	// to every wakeup), `biolatency` to every block request, `faults` to every page
-	// fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's;
-	// with `tracepoint`, to mmap calls only), `opens` and `filelat` to every system
-	// call's entry and exit (they keep only the opens, and the reads and writes).
+	// faults, mmap, opens, filelat, netbytes, tcpconnlat). Each adds cost to the events it
+	// traces: `syscalls` to every system call, `runqlat` and `offcpu` to every context
+	// switch (and `runqlat` to every wakeup), `biolatency` to every block request, `faults`
+	// to every page fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps
+	// only mmap's; with `tracepoint`, to mmap calls only), `opens` and `filelat` to every
+	// system call's entry and exit (they keep only the opens, and the reads and writes),
+	// `netbytes` to every send and receive call on a socket, `tcpconnlat` to every TCP
+	// state change.
 	//
-	// Key ebpf.tracers; default "syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat".
+	// Key ebpf.tracers; default "syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat,netbytes,tcpconnlat".
 	Tracers []string
 	// The program types the tracers may use, in this order of preference: tp_btf,
 	// raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
@@ -344,7 +346,7 @@ type EBPFOptions struct {
 	//
 	// Key ebpf.max_pids; default "16384".
 	MaxPids *uint32
-	// Block requests in flight tracked at once (default 16384).
+	// Block requests, and TCP connects, in flight tracked at once (default 16384).
 	//
 	// Key ebpf.max_requests; default "16384".
 	MaxRequests *uint32

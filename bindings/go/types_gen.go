@@ -921,6 +921,8 @@ const (
 	TracerNameMmap       TracerName = 5
 	TracerNameOpens      TracerName = 6
 	TracerNameFilelat    TracerName = 7
+	TracerNameNetbytes   TracerName = 8
+	TracerNameTcpconnlat TracerName = 9
 )
 
 // String is the snake_case name used in JSON.
@@ -942,6 +944,10 @@ func (v TracerName) String() string {
 		return "opens"
 	case TracerNameFilelat:
 		return "filelat"
+	case TracerNameNetbytes:
+		return "netbytes"
+	case TracerNameTcpconnlat:
+		return "tcpconnlat"
 	}
 	return unknownName(int32(v))
 }
@@ -6013,6 +6019,20 @@ type EBPFMetrics struct {
 	BlockIOByDevice Field[[]BlockIODevice] `json:"block_io_by_device"`
 	// Block I/O per submitting process, most bytes first (option `top_processes`).
 	BlockIOByProcess Field[[]BlockIOStats] `json:"block_io_by_process"`
+	// Network payload per process, most bytes (sent and received) first (option
+	// `top_processes`); see `ProcessNetwork` for what is counted.
+	NetworkByProcess Field[[]ProcessNetwork] `json:"network_by_process"`
+	// Network payload per cgroup (every process, not only the top ones), most bytes
+	// first.
+	NetworkByCgroup Field[[]CgroupNetwork] `json:"network_by_cgroup"`
+	// Active TCP connects (IPv4 and IPv6) established in the interval: the time from the
+	// SYN sent to the SYN-ACK received, from the kernel's `sock:inet_sock_set_state`
+	// (`SYN_SENT` → `ESTABLISHED`). A SYN lost and sent again counts from the first.
+	// Connects that failed (refused, timed out) are not in it.
+	TCPConnectLatency Field[LatencyHistogram] `json:"tcp_connect_latency"`
+	// `tcp_connect_latency` per destination port, by port (at most 1024 ports since attach;
+	// a connect to another port counts in `dropped`, and in `tcp_connect_latency`).
+	TCPConnectLatencyByPort Field[[]TCPConnectPort] `json:"tcp_connect_latency_by_port"`
 	// The totals since attach.
 	SinceAttach EBPFTotals `json:"since_attach"`
 	// Page faults per process, most (minor + major) first (option `top_processes`).
@@ -6035,24 +6055,28 @@ type EBPFMetrics struct {
 
 func convEBPFMetrics(c *C.libprobe_ebpf_metrics) EBPFMetrics {
 	return EBPFMetrics{
-		IntervalNS:        convOptU64(&c.interval_ns),
-		Tracers:           convListTracerStatus(&c.tracers),
-		SyscallCounts:     convOptMapStrU64(&c.syscall_counts),
-		SyscallErrors:     convOptMapStrU64(&c.syscall_errors),
-		SyscallLatencies:  convOptMapStrLatencyHistogram(&c.syscall_latencies),
-		SyscallsByProcess: convOptListProcessSyscalls(&c.syscalls_by_process),
-		RunqueueLatency:   convOptLatencyHistogram(&c.runqueue_latency),
-		CPUOffTime:        convOptListOffCPUTime(&c.cpu_off_time),
-		BlockIOLatency:    convOptLatencyHistogram(&c.block_io_latency),
-		BlockIOByDevice:   convOptListBlockIODevice(&c.block_io_by_device),
-		BlockIOByProcess:  convOptListBlockIOStats(&c.block_io_by_process),
-		SinceAttach:       convEBPFTotals(c.since_attach),
-		PageFaults:        convOptListPageFaults(&c.page_faults),
-		MmapCount:         convOptListMmapCalls(&c.mmap_count),
-		FileOpens:         convOptListFileOpen(&c.file_opens),
-		FileOpensDropped:  convOptU64(&c.file_opens_dropped),
-		FileReadLatency:   convOptLatencyHistogram(&c.file_read_latency),
-		FileWriteLatency:  convOptLatencyHistogram(&c.file_write_latency),
+		IntervalNS:              convOptU64(&c.interval_ns),
+		Tracers:                 convListTracerStatus(&c.tracers),
+		SyscallCounts:           convOptMapStrU64(&c.syscall_counts),
+		SyscallErrors:           convOptMapStrU64(&c.syscall_errors),
+		SyscallLatencies:        convOptMapStrLatencyHistogram(&c.syscall_latencies),
+		SyscallsByProcess:       convOptListProcessSyscalls(&c.syscalls_by_process),
+		RunqueueLatency:         convOptLatencyHistogram(&c.runqueue_latency),
+		CPUOffTime:              convOptListOffCPUTime(&c.cpu_off_time),
+		BlockIOLatency:          convOptLatencyHistogram(&c.block_io_latency),
+		BlockIOByDevice:         convOptListBlockIODevice(&c.block_io_by_device),
+		BlockIOByProcess:        convOptListBlockIOStats(&c.block_io_by_process),
+		NetworkByProcess:        convOptListProcessNetwork(&c.network_by_process),
+		NetworkByCgroup:         convOptListCgroupNetwork(&c.network_by_cgroup),
+		TCPConnectLatency:       convOptLatencyHistogram(&c.tcp_connect_latency),
+		TCPConnectLatencyByPort: convOptListTCPConnectPort(&c.tcp_connect_latency_by_port),
+		SinceAttach:             convEBPFTotals(c.since_attach),
+		PageFaults:              convOptListPageFaults(&c.page_faults),
+		MmapCount:               convOptListMmapCalls(&c.mmap_count),
+		FileOpens:               convOptListFileOpen(&c.file_opens),
+		FileOpensDropped:        convOptU64(&c.file_opens_dropped),
+		FileReadLatency:         convOptLatencyHistogram(&c.file_read_latency),
+		FileWriteLatency:        convOptLatencyHistogram(&c.file_write_latency),
 	}
 }
 
@@ -6298,6 +6322,125 @@ func convBlockIOStats(c *C.libprobe_block_io_stats) BlockIOStats {
 	}
 }
 
+// A process's network traffic over the interval: the payload bytes its send and receive
+// calls moved on TCP and UDP sockets, IPv4 and IPv6 together.
+//
+// Counted from the kernel's `sock:sock_send_length` and `sock:sock_recv_length` events
+// (Linux 6.3+), in the calling process: the bytes a call handed to or took from the
+// protocol (its result), so **payload only**: no TCP, UDP or IP headers, no
+// retransmissions, no ACKs. Traffic over loopback is counted once for the sending
+// process (as sent) and once for the receiving one (as received). Calls that moved no byte
+// (errors, EOF, empty datagrams) and receives with `MSG_PEEK` are not counted. Not
+// counted either: `splice()` out of a TCP socket and TCP zero-copy receive
+// (`TCP_ZEROCOPY_RECEIVE`), which do not go through the receive call; sockets of other
+// protocols (Unix, raw, SCTP, MPTCP, UDP-Lite); the kernel's own sockets (NFS, iSCSI);
+// forwarded packets.
+type ProcessNetwork struct {
+	// The process id (of the initial pid namespace).
+	PID int32 `json:"pid"`
+	// When the process started, in clock ticks since boot (`start_time` of
+	// `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+	// process within the interval is a row of its own.
+	// Unit: ticks.
+	StartTime uint64 `json:"start_time"`
+	// The process's name (its main thread's `comm` at its first counted call).
+	Name string `json:"name"`
+	// The cgroup (v2) id of the thread that made the process's latest counted call (the
+	// inode number of its directory under the cgroup2 mount); null where the kernel has
+	// no cgroup v2 hierarchy.
+	CgroupID Field[uint64] `json:"cgroup_id"`
+	// TCP payload bytes sent (accepted by send, write, sendmsg, …).
+	// Unit: bytes.
+	TCPSentBytes uint64 `json:"tcp_sent_bytes"`
+	// TCP payload bytes received (returned by recv, read, recvmsg, …).
+	// Unit: bytes.
+	TCPReceivedBytes uint64 `json:"tcp_received_bytes"`
+	// UDP payload bytes sent.
+	// Unit: bytes.
+	UDPSentBytes uint64 `json:"udp_sent_bytes"`
+	// UDP payload bytes received (with `MSG_TRUNC`, the datagram's full length).
+	// Unit: bytes.
+	UDPReceivedBytes uint64 `json:"udp_received_bytes"`
+	// TCP send calls that moved at least one byte.
+	TCPSends uint64 `json:"tcp_sends"`
+	// TCP receive calls that moved at least one byte.
+	TCPReceives uint64 `json:"tcp_receives"`
+	// UDP send calls that moved at least one byte: one datagram each, except with
+	// `UDP_SEGMENT` or corking (`MSG_MORE`, `UDP_CORK`).
+	UDPSends uint64 `json:"udp_sends"`
+	// UDP datagrams received (one per receive call; `recvmmsg` counts each message).
+	UDPReceives uint64 `json:"udp_receives"`
+}
+
+func convProcessNetwork(c *C.libprobe_process_network) ProcessNetwork {
+	return ProcessNetwork{
+		PID:              int32(c.pid),
+		StartTime:        uint64(c.start_time),
+		Name:             goString(c.name),
+		CgroupID:         convOptU64(&c.cgroup_id),
+		TCPSentBytes:     uint64(c.tcp_sent_bytes),
+		TCPReceivedBytes: uint64(c.tcp_received_bytes),
+		UDPSentBytes:     uint64(c.udp_sent_bytes),
+		UDPReceivedBytes: uint64(c.udp_received_bytes),
+		TCPSends:         uint64(c.tcp_sends),
+		TCPReceives:      uint64(c.tcp_receives),
+		UDPSends:         uint64(c.udp_sends),
+		UDPReceives:      uint64(c.udp_receives),
+	}
+}
+
+// A cgroup's network traffic over the interval: the sum of `ProcessNetwork` over the
+// processes whose latest counted call was made in it (a process that moved to another
+// cgroup within the interval counts entirely in the new one).
+type CgroupNetwork struct {
+	// The cgroup (v2) id: the inode number of its directory under the cgroup2 mount.
+	CgroupID uint64 `json:"cgroup_id"`
+	// Processes counted.
+	Processes uint64 `json:"processes"`
+	// Unit: bytes.
+	TCPSentBytes uint64 `json:"tcp_sent_bytes"`
+	// Unit: bytes.
+	TCPReceivedBytes uint64 `json:"tcp_received_bytes"`
+	// Unit: bytes.
+	UDPSentBytes uint64 `json:"udp_sent_bytes"`
+	// Unit: bytes.
+	UDPReceivedBytes uint64 `json:"udp_received_bytes"`
+	TCPSends         uint64 `json:"tcp_sends"`
+	TCPReceives      uint64 `json:"tcp_receives"`
+	UDPSends         uint64 `json:"udp_sends"`
+	UDPReceives      uint64 `json:"udp_receives"`
+}
+
+func convCgroupNetwork(c *C.libprobe_cgroup_network) CgroupNetwork {
+	return CgroupNetwork{
+		CgroupID:         uint64(c.cgroup_id),
+		Processes:        uint64(c.processes),
+		TCPSentBytes:     uint64(c.tcp_sent_bytes),
+		TCPReceivedBytes: uint64(c.tcp_received_bytes),
+		UDPSentBytes:     uint64(c.udp_sent_bytes),
+		UDPReceivedBytes: uint64(c.udp_received_bytes),
+		TCPSends:         uint64(c.tcp_sends),
+		TCPReceives:      uint64(c.tcp_receives),
+		UDPSends:         uint64(c.udp_sends),
+		UDPReceives:      uint64(c.udp_receives),
+	}
+}
+
+// The connect latency of one TCP destination port over the interval.
+type TCPConnectPort struct {
+	// The destination port.
+	Port uint16 `json:"port"`
+	// SYN sent → established (`count`: connects established).
+	Latency LatencyHistogram `json:"latency"`
+}
+
+func convTCPConnectPort(c *C.libprobe_tcp_connect_port) TCPConnectPort {
+	return TCPConnectPort{
+		Port:    uint16(c.port),
+		Latency: convLatencyHistogram(c.latency),
+	}
+}
+
 // What the tracers counted since they were attached: counters, which start again from 0
 // when a new probe attaches. The histograms and device rows are of the same record types
 // as the interval's (`LatencyHistogram`, `BlockIoDevice`), whose numbers are gauges
@@ -6327,9 +6470,13 @@ type EBPFTotals struct {
 	CPUOffTime Field[[]OffCPUTime] `json:"cpu_off_time"`
 	// Block I/O per submitting process since attach, most bytes first (option
 	// `top_processes`), kept until the snapshot after its process exits.
-	BlockIOByProcess Field[[]BlockIOStats]   `json:"block_io_by_process"`
-	FileReadLatency  Field[LatencyHistogram] `json:"file_read_latency"`
+	BlockIOByProcess Field[[]BlockIOStats] `json:"block_io_by_process"`
+	// Regular-file reads since attach (entry to exit of the read calls).
+	FileReadLatency Field[LatencyHistogram] `json:"file_read_latency"`
+	// Regular-file writes since attach.
 	FileWriteLatency Field[LatencyHistogram] `json:"file_write_latency"`
+	// TCP connects established since attach.
+	TCPConnectLatency Field[LatencyHistogram] `json:"tcp_connect_latency"`
 }
 
 func convEBPFTotals(c *C.libprobe_ebpf_totals) EBPFTotals {
@@ -6346,6 +6493,7 @@ func convEBPFTotals(c *C.libprobe_ebpf_totals) EBPFTotals {
 		BlockIOByProcess:  convOptListBlockIOStats(&c.block_io_by_process),
 		FileReadLatency:   convOptLatencyHistogram(&c.file_read_latency),
 		FileWriteLatency:  convOptLatencyHistogram(&c.file_write_latency),
+		TCPConnectLatency: convOptLatencyHistogram(&c.tcp_connect_latency),
 	}
 }
 
@@ -7766,6 +7914,54 @@ func convOptListBlockIOStats(c *C.libprobe_opt_list_block_io_stats) Field[[]Bloc
 		return Field[[]BlockIOStats]{Reason: Reason(c.reason)}
 	}
 	return Field[[]BlockIOStats]{Valid: true, Value: convListBlockIOStats(&c.value)}
+}
+
+func convListProcessNetwork(c *C.libprobe_list_process_network) []ProcessNetwork {
+	out := make([]ProcessNetwork, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_process_network)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convProcessNetwork(e)
+	}
+	return out
+}
+
+func convOptListProcessNetwork(c *C.libprobe_opt_list_process_network) Field[[]ProcessNetwork] {
+	if c.present == 0 {
+		return Field[[]ProcessNetwork]{Reason: Reason(c.reason)}
+	}
+	return Field[[]ProcessNetwork]{Valid: true, Value: convListProcessNetwork(&c.value)}
+}
+
+func convListCgroupNetwork(c *C.libprobe_list_cgroup_network) []CgroupNetwork {
+	out := make([]CgroupNetwork, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_cgroup_network)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convCgroupNetwork(e)
+	}
+	return out
+}
+
+func convOptListCgroupNetwork(c *C.libprobe_opt_list_cgroup_network) Field[[]CgroupNetwork] {
+	if c.present == 0 {
+		return Field[[]CgroupNetwork]{Reason: Reason(c.reason)}
+	}
+	return Field[[]CgroupNetwork]{Valid: true, Value: convListCgroupNetwork(&c.value)}
+}
+
+func convListTCPConnectPort(c *C.libprobe_list_tcp_connect_port) []TCPConnectPort {
+	out := make([]TCPConnectPort, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_tcp_connect_port)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convTCPConnectPort(e)
+	}
+	return out
+}
+
+func convOptListTCPConnectPort(c *C.libprobe_opt_list_tcp_connect_port) Field[[]TCPConnectPort] {
+	if c.present == 0 {
+		return Field[[]TCPConnectPort]{Reason: Reason(c.reason)}
+	}
+	return Field[[]TCPConnectPort]{Valid: true, Value: convListTCPConnectPort(&c.value)}
 }
 
 func convListPageFaults(c *C.libprobe_list_page_faults) []PageFaults {

@@ -108,7 +108,7 @@ export type PowerMode = 'active' | 'idle' | 'standby' | 'unknown';
 export type ZfsHealth = 'online' | 'degraded' | 'faulted' | 'offline' | 'unavail' | 'removed' | 'suspended' | 'unknown';
 
 /** An eBPF tracer: one set of BPF programs and the maps they fill. */
-export type TracerName = 'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap' | 'opens' | 'filelat';
+export type TracerName = 'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap' | 'opens' | 'filelat' | 'netbytes' | 'tcpconnlat';
 
 /** Whether a tracer's programs are attached. */
 export type TracerState = 'attached' | 'failed';
@@ -5076,6 +5076,28 @@ export interface EbpfMetrics {
   blockIoByDevice: BlockIoDevice[] | null;
   /** Block I/O per submitting process, most bytes first (option `top_processes`). */
   blockIoByProcess: BlockIoStats[] | null;
+  /**
+   * Network payload per process, most bytes (sent and received) first (option
+   * `top_processes`); see [`ProcessNetwork`] for what is counted.
+   */
+  networkByProcess: ProcessNetwork[] | null;
+  /**
+   * Network payload per cgroup (every process, not only the top ones), most bytes
+   * first.
+   */
+  networkByCgroup: CgroupNetwork[] | null;
+  /**
+   * Active TCP connects (IPv4 and IPv6) established in the interval: the time from the
+   * SYN sent to the SYN-ACK received, from the kernel's `sock:inet_sock_set_state`
+   * (`SYN_SENT` → `ESTABLISHED`). A SYN lost and sent again counts from the first.
+   * Connects that failed (refused, timed out) are not in it.
+   */
+  tcpConnectLatency: LatencyHistogram | null;
+  /**
+   * `tcp_connect_latency` per destination port, by port (at most 1024 ports since attach;
+   * a connect to another port counts in `dropped`, and in `tcp_connect_latency`).
+   */
+  tcpConnectLatencyByPort: TcpConnectPort[] | null;
   /** The totals since attach. */
   sinceAttach: EbpfTotals;
   /** Page faults per process, most (minor + major) first (option `top_processes`). */
@@ -5101,7 +5123,7 @@ export interface EbpfMetrics {
   /** The same for `write`, `pwrite64` and `writev`. */
   fileWriteLatency: LatencyHistogram | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'intervalNs' | 'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'syscallsByProcess' | 'runqueueLatency' | 'cpuOffTime' | 'blockIoLatency' | 'blockIoByDevice' | 'blockIoByProcess' | 'pageFaults' | 'mmapCount' | 'fileOpens' | 'fileOpensDropped' | 'fileReadLatency' | 'fileWriteLatency', Reason>>;
+  unavailable?: Partial<Record<'intervalNs' | 'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'syscallsByProcess' | 'runqueueLatency' | 'cpuOffTime' | 'blockIoLatency' | 'blockIoByDevice' | 'blockIoByProcess' | 'networkByProcess' | 'networkByCgroup' | 'tcpConnectLatency' | 'tcpConnectLatencyByPort' | 'pageFaults' | 'mmapCount' | 'fileOpens' | 'fileOpensDropped' | 'fileReadLatency' | 'fileWriteLatency', Reason>>;
 }
 
 /** One tracer: whether it is attached, how, and what it could not keep. */
@@ -5344,6 +5366,109 @@ export interface BlockIoStats {
 }
 
 /**
+ * A process's network traffic over the interval: the payload bytes its send and receive
+ * calls moved on TCP and UDP sockets, IPv4 and IPv6 together.
+ *
+ * Counted from the kernel's `sock:sock_send_length` and `sock:sock_recv_length` events
+ * (Linux 6.3+), in the calling process: the bytes a call handed to or took from the
+ * protocol (its result), so **payload only**: no TCP, UDP or IP headers, no
+ * retransmissions, no ACKs. Traffic over loopback is counted once for the sending
+ * process (as sent) and once for the receiving one (as received). Calls that moved no byte
+ * (errors, EOF, empty datagrams) and receives with `MSG_PEEK` are not counted. Not
+ * counted either: `splice()` out of a TCP socket and TCP zero-copy receive
+ * (`TCP_ZEROCOPY_RECEIVE`), which do not go through the receive call; sockets of other
+ * protocols (Unix, raw, SCTP, MPTCP, UDP-Lite); the kernel's own sockets (NFS, iSCSI);
+ * forwarded packets.
+ */
+export interface ProcessNetwork {
+  /** The process id (of the initial pid namespace). */
+  pid: number;
+  /**
+   * When the process started, in clock ticks since boot (`start_time` of
+   * [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+   * process within the interval is a row of its own.
+   *
+   * Unit: ticks.
+   */
+  startTime: bigint;
+  /** The process's name (its main thread's `comm` at its first counted call). */
+  name: string;
+  /**
+   * The cgroup (v2) id of the thread that made the process's latest counted call (the
+   * inode number of its directory under the cgroup2 mount); null where the kernel has
+   * no cgroup v2 hierarchy.
+   */
+  cgroupId: bigint | null;
+  /**
+   * TCP payload bytes sent (accepted by send, write, sendmsg, …).
+   *
+   * Unit: bytes.
+   */
+  tcpSentBytes: bigint;
+  /**
+   * TCP payload bytes received (returned by recv, read, recvmsg, …).
+   *
+   * Unit: bytes.
+   */
+  tcpReceivedBytes: bigint;
+  /**
+   * UDP payload bytes sent.
+   *
+   * Unit: bytes.
+   */
+  udpSentBytes: bigint;
+  /**
+   * UDP payload bytes received (with `MSG_TRUNC`, the datagram's full length).
+   *
+   * Unit: bytes.
+   */
+  udpReceivedBytes: bigint;
+  /** TCP send calls that moved at least one byte. */
+  tcpSends: bigint;
+  /** TCP receive calls that moved at least one byte. */
+  tcpReceives: bigint;
+  /**
+   * UDP send calls that moved at least one byte: one datagram each, except with
+   * `UDP_SEGMENT` or corking (`MSG_MORE`, `UDP_CORK`).
+   */
+  udpSends: bigint;
+  /** UDP datagrams received (one per receive call; `recvmmsg` counts each message). */
+  udpReceives: bigint;
+}
+
+/**
+ * A cgroup's network traffic over the interval: the sum of [`ProcessNetwork`] over the
+ * processes whose latest counted call was made in it (a process that moved to another
+ * cgroup within the interval counts entirely in the new one).
+ */
+export interface CgroupNetwork {
+  /** The cgroup (v2) id: the inode number of its directory under the cgroup2 mount. */
+  cgroupId: bigint;
+  /** Processes counted. */
+  processes: bigint;
+  /** Unit: bytes. */
+  tcpSentBytes: bigint;
+  /** Unit: bytes. */
+  tcpReceivedBytes: bigint;
+  /** Unit: bytes. */
+  udpSentBytes: bigint;
+  /** Unit: bytes. */
+  udpReceivedBytes: bigint;
+  tcpSends: bigint;
+  tcpReceives: bigint;
+  udpSends: bigint;
+  udpReceives: bigint;
+}
+
+/** The connect latency of one TCP destination port over the interval. */
+export interface TcpConnectPort {
+  /** The destination port. */
+  port: number;
+  /** SYN sent → established (`count`: connects established). */
+  latency: LatencyHistogram;
+}
+
+/**
  * What the tracers counted since they were attached: counters, which start again from 0
  * when a new probe attaches. The histograms and device rows are of the same record types
  * as the interval's ([`LatencyHistogram`], [`BlockIoDevice`]), whose numbers are gauges
@@ -5390,10 +5515,14 @@ export interface EbpfTotals {
    * `top_processes`), kept until the snapshot after its process exits.
    */
   blockIoByProcess: BlockIoStats[] | null;
+  /** Regular-file reads since attach (entry to exit of the read calls). */
   fileReadLatency: LatencyHistogram | null;
+  /** Regular-file writes since attach. */
   fileWriteLatency: LatencyHistogram | null;
+  /** TCP connects established since attach. */
+  tcpConnectLatency: LatencyHistogram | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'runqueueLatency' | 'blockIoLatency' | 'blockIoByDevice' | 'syscallsByProcess' | 'cpuOffTime' | 'blockIoByProcess' | 'fileReadLatency' | 'fileWriteLatency', Reason>>;
+  unavailable?: Partial<Record<'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'runqueueLatency' | 'blockIoLatency' | 'blockIoByDevice' | 'syscallsByProcess' | 'cpuOffTime' | 'blockIoByProcess' | 'fileReadLatency' | 'fileWriteLatency' | 'tcpConnectLatency', Reason>>;
 }
 
 /**
@@ -5482,7 +5611,7 @@ export interface FileOpen {
 }
 
 /** The name of each record type. */
-export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics' | 'TracerStatus' | 'LatencyHistogram' | 'HistogramBucket' | 'ProcessSyscalls' | 'OffCpuTime' | 'BlockIoDevice' | 'BlockIoStats' | 'EbpfTotals' | 'PageFaults' | 'MmapCalls' | 'FileOpen';
+export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics' | 'TracerStatus' | 'LatencyHistogram' | 'HistogramBucket' | 'ProcessSyscalls' | 'OffCpuTime' | 'BlockIoDevice' | 'BlockIoStats' | 'ProcessNetwork' | 'CgroupNetwork' | 'TcpConnectPort' | 'EbpfTotals' | 'PageFaults' | 'MmapCalls' | 'FileOpen';
 
 /** Each record type by name. */
 export interface RecordTypes {
@@ -5583,6 +5712,9 @@ export interface RecordTypes {
   OffCpuTime: OffCpuTime;
   BlockIoDevice: BlockIoDevice;
   BlockIoStats: BlockIoStats;
+  ProcessNetwork: ProcessNetwork;
+  CgroupNetwork: CgroupNetwork;
+  TcpConnectPort: TcpConnectPort;
   EbpfTotals: EbpfTotals;
   PageFaults: PageFaults;
   MmapCalls: MmapCalls;
@@ -5955,16 +6087,18 @@ export interface StorageOptions {
 export interface EbpfOptions {
   /**
    * The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-   * faults, mmap, opens, filelat). Each adds cost to the events it traces: `syscalls`
-   * to every system call, `runqlat` and `offcpu` to every context switch (and `runqlat`
-   * to every wakeup), `biolatency` to every block request, `faults` to every page
-   * fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's;
-   * with `tracepoint`, to mmap calls only), `opens` and `filelat` to every system
-   * call's entry and exit (they keep only the opens, and the reads and writes).
+   * faults, mmap, opens, filelat, netbytes, tcpconnlat). Each adds cost to the events it
+   * traces: `syscalls` to every system call, `runqlat` and `offcpu` to every context
+   * switch (and `runqlat` to every wakeup), `biolatency` to every block request, `faults`
+   * to every page fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps
+   * only mmap's; with `tracepoint`, to mmap calls only), `opens` and `filelat` to every
+   * system call's entry and exit (they keep only the opens, and the reads and writes),
+   * `netbytes` to every send and receive call on a socket, `tcpconnlat` to every TCP
+   * state change.
    *
-   * Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat`.
+   * Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat,netbytes,tcpconnlat`.
    */
-  tracers?: string | Array<'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap' | 'opens' | 'filelat'>;
+  tracers?: string | Array<'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap' | 'opens' | 'filelat' | 'netbytes' | 'tcpconnlat'>;
   /**
    * The program types the tracers may use, in this order of preference: tp_btf,
    * raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
@@ -6005,7 +6139,7 @@ export interface EbpfOptions {
    */
   maxPids?: number;
   /**
-   * Block requests in flight tracked at once (default 16384).
+   * Block requests, and TCP connects, in flight tracked at once (default 16384).
    *
    * Key `ebpf.max_requests`; default `16384`.
    */

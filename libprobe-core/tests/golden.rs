@@ -25,7 +25,7 @@ use libprobe::{
 };
 
 /// Every scenario under `tests/fixtures/`.
-const SCENARIOS: [&str; 15] = [
+const SCENARIOS: [&str; 16] = [
     "linux-6.18-vm",
     "adversarial-names",
     "old-kernel-4.19",
@@ -41,6 +41,7 @@ const SCENARIOS: [&str; 15] = [
     "storage-volumes",
     "storage-zfs",
     "ebpf-trace",
+    "ebpf-net",
 ];
 
 fn fixtures() -> PathBuf {
@@ -871,9 +872,11 @@ fn ebpf_trace() {
     assert_eq!(st.state, DomainState::Collected);
     assert!(st.warnings.is_empty(), "{:?}", st.warnings);
     let e = s.ebpf.value().unwrap();
-    assert_eq!(e.tracers.len(), 8);
-    assert!(e.tracers.iter().all(|t| t.state == TracerState::Attached && t.hook == Some(HookType::TpBtf)));
-    assert!(e.tracers.iter().all(|t| t.dropped == Field::Value(0)));
+    // The tracers it recorded; the others (added later) are `not_present` in this tree.
+    let recorded: Vec<_> = e.tracers.iter().filter(|t| t.reason != Some(Reason::NotPresent)).collect();
+    assert_eq!(recorded.len(), 8);
+    assert!(recorded.iter().all(|t| t.state == TracerState::Attached && t.hook == Some(HookType::TpBtf)));
+    assert!(recorded.iter().all(|t| t.dropped == Field::Value(0)));
     let mono = |t: &str| {
         let text = std::fs::read_to_string(fixtures().join("ebpf-trace").join(t).join("syscalls.txt")).unwrap();
         text.lines().find_map(|l| l.strip_prefix("monotonic_ns ")).unwrap().parse::<u64>().unwrap()
@@ -921,6 +924,46 @@ fn ebpf_trace() {
         assert!(h.count >= 100 && h.min_ns <= h.p50_ns && h.p50_ns <= h.p99_ns && h.p99_ns <= h.max_ns, "{h:?}");
     }
     assert!(e.since_attach.attached_ns >= e.interval_ns.get().unwrap());
+}
+
+/// Recorded `netbytes` and `tcpconnlat` maps around known traffic (see its FIXTURE.md): one
+/// python3 sending 100 003 bytes over TCP on 127.0.0.1 and 77 777 on ::1 to itself, another
+/// 10 UDP datagrams of 1 000 bytes on 127.0.0.1 and 10 of 1 234 on ::1 to itself, a third
+/// connecting 5 times to port 47001 on 127.0.0.1.
+#[test]
+fn ebpf_net() {
+    use libprobe::ebpf::{HookType, TracerName, TracerState};
+    let s = run("ebpf-net");
+    let st = status(&s, DomainName::Ebpf);
+    assert_eq!(st.state, DomainState::Collected);
+    let e = s.ebpf.value().unwrap();
+    let ours = [TracerName::Netbytes, TracerName::Tcpconnlat];
+    for t in e.tracers.iter().filter(|t| ours.contains(&t.tracer)) {
+        assert_eq!((t.state, t.hook, t.dropped), (TracerState::Attached, Some(HookType::TpBtf), Field::Value(0)));
+    }
+    // Only those two were recorded: the others are `not_present`, their fields too.
+    assert!(e.tracers.iter().filter(|t| !ours.contains(&t.tracer)).all(|t| t.reason == Some(Reason::NotPresent)));
+    assert_eq!(e.syscall_counts, Field::Missing(Reason::NotPresent));
+    let rows = e.network_by_process.value().unwrap();
+    assert_eq!(rows.len(), 2);
+    let tcp = 100_003 + 77_777;
+    let udp = 10 * (1_000 + 1_234);
+    // Most bytes first: the TCP process.
+    assert_eq!((rows[0].tcp_sent_bytes, rows[0].tcp_received_bytes, rows[0].udp_sent_bytes), (tcp, tcp, 0));
+    assert_eq!((rows[1].udp_sent_bytes, rows[1].udp_received_bytes, rows[1].tcp_sent_bytes), (udp, udp, 0));
+    assert_eq!((rows[1].udp_sends, rows[1].udp_receives), (20, 20));
+    assert!(rows.iter().all(|r| r.name == "python3" && r.cgroup_id == Some(1)));
+    let cg = e.network_by_cgroup.value().unwrap();
+    assert_eq!(cg.len(), 1);
+    assert_eq!((cg[0].cgroup_id, cg[0].processes, cg[0].tcp_sent_bytes, cg[0].udp_received_bytes), (1, 2, tcp, udp));
+    let ports = e.tcp_connect_latency_by_port.value().unwrap();
+    assert_eq!(ports.len(), 1);
+    let h = &ports[0].latency;
+    assert_eq!((ports[0].port, h.count), (47001, 5));
+    assert!(h.min_ns <= h.p50_ns && h.p50_ns <= h.p99_ns && h.p99_ns <= h.max_ns && h.max_ns < Some(10_000_000));
+    // Every connect of the machine: ours and others'.
+    let all = e.tcp_connect_latency.value().unwrap();
+    assert!(all.count >= 5 && all.max_ns >= h.max_ns, "{all:?}");
 }
 
 /// Each directory under `tests/fixtures/` is a scenario tested above, with its notes and

@@ -517,6 +517,10 @@ pub const LIBPROBE_TRACER_NAME_MMAP: libprobe_tracer_name = 5;
 pub const LIBPROBE_TRACER_NAME_OPENS: libprobe_tracer_name = 6;
 /// Latency of reads and writes of regular files.
 pub const LIBPROBE_TRACER_NAME_FILELAT: libprobe_tracer_name = 7;
+/// Network bytes per process and per cgroup: TCP and UDP payload sent and received.
+pub const LIBPROBE_TRACER_NAME_NETBYTES: libprobe_tracer_name = 8;
+/// TCP connect latency (SYN sent → established), overall and per destination port.
+pub const LIBPROBE_TRACER_NAME_TCPCONNLAT: libprobe_tracer_name = 9;
 
 fn c_tracer_name(_: &Arena, v: ValueRef<'_>) -> libprobe_tracer_name {
     crate::arena::enum_(v)
@@ -4218,6 +4222,138 @@ fn c_opt_list_block_io_stats(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_bl
     match presence(v) {
         Ok(v) => libprobe_opt_list_block_io_stats { present: 1, reason: 0, value: c_list_block_io_stats(a, v) },
         Err(reason) => libprobe_opt_list_block_io_stats { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_process_network` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_process_network {
+    pub ptr: *const libprobe_process_network,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_process_network {
+    const ZERO: Self = libprobe_list_process_network {
+        ptr: std::ptr::null(),
+        count: 0,
+        stride: size_of::<libprobe_process_network>(),
+    };
+}
+
+fn c_list_process_network(a: &Arena, v: ValueRef<'_>) -> libprobe_list_process_network {
+    let (ptr, count) = a.list(v, e_process_network);
+    libprobe_list_process_network { ptr, count, stride: size_of::<libprobe_process_network>() }
+}
+
+/// A `libprobe_list_process_network` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_process_network {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_process_network,
+}
+
+impl Zero for libprobe_opt_list_process_network {
+    const ZERO: Self = libprobe_opt_list_process_network { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_process_network(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_process_network {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_process_network { present: 1, reason: 0, value: c_list_process_network(a, v) },
+        Err(reason) => libprobe_opt_list_process_network { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_cgroup_network` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_cgroup_network {
+    pub ptr: *const libprobe_cgroup_network,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_cgroup_network {
+    const ZERO: Self =
+        libprobe_list_cgroup_network { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_cgroup_network>() };
+}
+
+fn c_list_cgroup_network(a: &Arena, v: ValueRef<'_>) -> libprobe_list_cgroup_network {
+    let (ptr, count) = a.list(v, e_cgroup_network);
+    libprobe_list_cgroup_network { ptr, count, stride: size_of::<libprobe_cgroup_network>() }
+}
+
+/// A `libprobe_list_cgroup_network` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_cgroup_network {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_cgroup_network,
+}
+
+impl Zero for libprobe_opt_list_cgroup_network {
+    const ZERO: Self = libprobe_opt_list_cgroup_network { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_cgroup_network(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_cgroup_network {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_cgroup_network { present: 1, reason: 0, value: c_list_cgroup_network(a, v) },
+        Err(reason) => libprobe_opt_list_cgroup_network { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_tcp_connect_port` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_tcp_connect_port {
+    pub ptr: *const libprobe_tcp_connect_port,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_tcp_connect_port {
+    const ZERO: Self = libprobe_list_tcp_connect_port {
+        ptr: std::ptr::null(),
+        count: 0,
+        stride: size_of::<libprobe_tcp_connect_port>(),
+    };
+}
+
+fn c_list_tcp_connect_port(a: &Arena, v: ValueRef<'_>) -> libprobe_list_tcp_connect_port {
+    let (ptr, count) = a.list(v, e_tcp_connect_port);
+    libprobe_list_tcp_connect_port { ptr, count, stride: size_of::<libprobe_tcp_connect_port>() }
+}
+
+/// A `libprobe_list_tcp_connect_port` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_tcp_connect_port {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_tcp_connect_port,
+}
+
+impl Zero for libprobe_opt_list_tcp_connect_port {
+    const ZERO: Self = libprobe_opt_list_tcp_connect_port { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_tcp_connect_port(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_tcp_connect_port {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_tcp_connect_port { present: 1, reason: 0, value: c_list_tcp_connect_port(a, v) },
+        Err(reason) => libprobe_opt_list_tcp_connect_port { present: 0, reason, value: Zero::ZERO },
     }
 }
 
@@ -10525,6 +10661,20 @@ pub struct libprobe_ebpf_metrics {
     pub block_io_by_device: libprobe_opt_list_block_io_device,
     /// Block I/O per submitting process, most bytes first (option `top_processes`).
     pub block_io_by_process: libprobe_opt_list_block_io_stats,
+    /// Network payload per process, most bytes (sent and received) first (option
+    /// `top_processes`); see `ProcessNetwork` for what is counted.
+    pub network_by_process: libprobe_opt_list_process_network,
+    /// Network payload per cgroup (every process, not only the top ones), most bytes
+    /// first.
+    pub network_by_cgroup: libprobe_opt_list_cgroup_network,
+    /// Active TCP connects (IPv4 and IPv6) established in the interval: the time from the
+    /// SYN sent to the SYN-ACK received, from the kernel's `sock:inet_sock_set_state`
+    /// (`SYN_SENT` → `ESTABLISHED`). A SYN lost and sent again counts from the first.
+    /// Connects that failed (refused, timed out) are not in it.
+    pub tcp_connect_latency: libprobe_opt_latency_histogram,
+    /// `tcp_connect_latency` per destination port, by port (at most 1024 ports since attach;
+    /// a connect to another port counts in `dropped`, and in `tcp_connect_latency`).
+    pub tcp_connect_latency_by_port: libprobe_opt_list_tcp_connect_port,
     /// The totals since attach.
     pub since_attach: *const libprobe_ebpf_totals,
     /// Page faults per process, most (minor + major) first (option `top_processes`).
@@ -10569,13 +10719,17 @@ pub(crate) fn fill_ebpf_metrics(a: &Arena, r: &dyn Record) -> libprobe_ebpf_metr
         block_io_latency: c_opt_latency_histogram(a, r.field(8)),
         block_io_by_device: c_opt_list_block_io_device(a, r.field(9)),
         block_io_by_process: c_opt_list_block_io_stats(a, r.field(10)),
-        since_attach: c_ebpf_totals(a, r.field(11)),
-        page_faults: c_opt_list_page_faults(a, r.field(12)),
-        mmap_count: c_opt_list_mmap_calls(a, r.field(13)),
-        file_opens: c_opt_list_file_open(a, r.field(14)),
-        file_opens_dropped: c_opt_u64(a, r.field(15)),
-        file_read_latency: c_opt_latency_histogram(a, r.field(16)),
-        file_write_latency: c_opt_latency_histogram(a, r.field(17)),
+        network_by_process: c_opt_list_process_network(a, r.field(11)),
+        network_by_cgroup: c_opt_list_cgroup_network(a, r.field(12)),
+        tcp_connect_latency: c_opt_latency_histogram(a, r.field(13)),
+        tcp_connect_latency_by_port: c_opt_list_tcp_connect_port(a, r.field(14)),
+        since_attach: c_ebpf_totals(a, r.field(15)),
+        page_faults: c_opt_list_page_faults(a, r.field(16)),
+        mmap_count: c_opt_list_mmap_calls(a, r.field(17)),
+        file_opens: c_opt_list_file_open(a, r.field(18)),
+        file_opens_dropped: c_opt_u64(a, r.field(19)),
+        file_read_latency: c_opt_latency_histogram(a, r.field(20)),
+        file_write_latency: c_opt_latency_histogram(a, r.field(21)),
     }
 }
 
@@ -10909,6 +11063,161 @@ pub(crate) fn fill_block_io_stats(a: &Arena, r: &dyn Record) -> libprobe_block_i
     }
 }
 
+/// A process's network traffic over the interval: the payload bytes its send and receive
+/// calls moved on TCP and UDP sockets, IPv4 and IPv6 together.
+///
+/// Counted from the kernel's `sock:sock_send_length` and `sock:sock_recv_length` events
+/// (Linux 6.3+), in the calling process: the bytes a call handed to or took from the
+/// protocol (its result), so **payload only**: no TCP, UDP or IP headers, no
+/// retransmissions, no ACKs. Traffic over loopback is counted once for the sending
+/// process (as sent) and once for the receiving one (as received). Calls that moved no byte
+/// (errors, EOF, empty datagrams) and receives with `MSG_PEEK` are not counted. Not
+/// counted either: `splice()` out of a TCP socket and TCP zero-copy receive
+/// (`TCP_ZEROCOPY_RECEIVE`), which do not go through the receive call; sockets of other
+/// protocols (Unix, raw, SCTP, MPTCP, UDP-Lite); the kernel's own sockets (NFS, iSCSI);
+/// forwarded packets.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_process_network {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+    /// process within the interval is a row of its own.
+    /// Unit: ticks.
+    pub start_time: u64,
+    /// The process's name (its main thread's `comm` at its first counted call).
+    pub name: libprobe_str,
+    /// The cgroup (v2) id of the thread that made the process's latest counted call (the
+    /// inode number of its directory under the cgroup2 mount); null where the kernel has
+    /// no cgroup v2 hierarchy.
+    pub cgroup_id: libprobe_opt_u64,
+    /// TCP payload bytes sent (accepted by send, write, sendmsg, …).
+    /// Unit: bytes.
+    pub tcp_sent_bytes: u64,
+    /// TCP payload bytes received (returned by recv, read, recvmsg, …).
+    /// Unit: bytes.
+    pub tcp_received_bytes: u64,
+    /// UDP payload bytes sent.
+    /// Unit: bytes.
+    pub udp_sent_bytes: u64,
+    /// UDP payload bytes received (with `MSG_TRUNC`, the datagram's full length).
+    /// Unit: bytes.
+    pub udp_received_bytes: u64,
+    /// TCP send calls that moved at least one byte.
+    pub tcp_sends: u64,
+    /// TCP receive calls that moved at least one byte.
+    pub tcp_receives: u64,
+    /// UDP send calls that moved at least one byte: one datagram each, except with
+    /// `UDP_SEGMENT` or corking (`MSG_MORE`, `UDP_CORK`).
+    pub udp_sends: u64,
+    /// UDP datagrams received (one per receive call; `recvmmsg` counts each message).
+    pub udp_receives: u64,
+}
+
+fn c_process_network(a: &Arena, v: ValueRef<'_>) -> *const libprobe_process_network {
+    a.record(v, fill_process_network)
+}
+
+fn e_process_network(a: &Arena, v: ValueRef<'_>) -> libprobe_process_network {
+    match v {
+        ValueRef::Record(r) => fill_process_network(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_process_network(a: &Arena, r: &dyn Record) -> libprobe_process_network {
+    libprobe_process_network {
+        pid: c_i32(a, r.field(0)),
+        start_time: c_u64(a, r.field(1)),
+        name: c_str(a, r.field(2)),
+        cgroup_id: c_opt_u64(a, r.field(3)),
+        tcp_sent_bytes: c_u64(a, r.field(4)),
+        tcp_received_bytes: c_u64(a, r.field(5)),
+        udp_sent_bytes: c_u64(a, r.field(6)),
+        udp_received_bytes: c_u64(a, r.field(7)),
+        tcp_sends: c_u64(a, r.field(8)),
+        tcp_receives: c_u64(a, r.field(9)),
+        udp_sends: c_u64(a, r.field(10)),
+        udp_receives: c_u64(a, r.field(11)),
+    }
+}
+
+/// A cgroup's network traffic over the interval: the sum of `ProcessNetwork` over the
+/// processes whose latest counted call was made in it (a process that moved to another
+/// cgroup within the interval counts entirely in the new one).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_cgroup_network {
+    /// The cgroup (v2) id: the inode number of its directory under the cgroup2 mount.
+    pub cgroup_id: u64,
+    /// Processes counted.
+    pub processes: u64,
+    /// Unit: bytes.
+    pub tcp_sent_bytes: u64,
+    /// Unit: bytes.
+    pub tcp_received_bytes: u64,
+    /// Unit: bytes.
+    pub udp_sent_bytes: u64,
+    /// Unit: bytes.
+    pub udp_received_bytes: u64,
+    pub tcp_sends: u64,
+    pub tcp_receives: u64,
+    pub udp_sends: u64,
+    pub udp_receives: u64,
+}
+
+fn c_cgroup_network(a: &Arena, v: ValueRef<'_>) -> *const libprobe_cgroup_network {
+    a.record(v, fill_cgroup_network)
+}
+
+fn e_cgroup_network(a: &Arena, v: ValueRef<'_>) -> libprobe_cgroup_network {
+    match v {
+        ValueRef::Record(r) => fill_cgroup_network(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_cgroup_network(a: &Arena, r: &dyn Record) -> libprobe_cgroup_network {
+    libprobe_cgroup_network {
+        cgroup_id: c_u64(a, r.field(0)),
+        processes: c_u64(a, r.field(1)),
+        tcp_sent_bytes: c_u64(a, r.field(2)),
+        tcp_received_bytes: c_u64(a, r.field(3)),
+        udp_sent_bytes: c_u64(a, r.field(4)),
+        udp_received_bytes: c_u64(a, r.field(5)),
+        tcp_sends: c_u64(a, r.field(6)),
+        tcp_receives: c_u64(a, r.field(7)),
+        udp_sends: c_u64(a, r.field(8)),
+        udp_receives: c_u64(a, r.field(9)),
+    }
+}
+
+/// The connect latency of one TCP destination port over the interval.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_tcp_connect_port {
+    /// The destination port.
+    pub port: u16,
+    /// SYN sent → established (`count`: connects established).
+    pub latency: *const libprobe_latency_histogram,
+}
+
+fn c_tcp_connect_port(a: &Arena, v: ValueRef<'_>) -> *const libprobe_tcp_connect_port {
+    a.record(v, fill_tcp_connect_port)
+}
+
+fn e_tcp_connect_port(a: &Arena, v: ValueRef<'_>) -> libprobe_tcp_connect_port {
+    match v {
+        ValueRef::Record(r) => fill_tcp_connect_port(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_tcp_connect_port(a: &Arena, r: &dyn Record) -> libprobe_tcp_connect_port {
+    libprobe_tcp_connect_port { port: c_u16(a, r.field(0)), latency: c_latency_histogram(a, r.field(1)) }
+}
+
 /// What the tracers counted since they were attached: counters, which start again from 0
 /// when a new probe attaches. The histograms and device rows are of the same record types
 /// as the interval's (`LatencyHistogram`, `BlockIoDevice`), whose numbers are gauges
@@ -10941,8 +11250,12 @@ pub struct libprobe_ebpf_totals {
     /// Block I/O per submitting process since attach, most bytes first (option
     /// `top_processes`), kept until the snapshot after its process exits.
     pub block_io_by_process: libprobe_opt_list_block_io_stats,
+    /// Regular-file reads since attach (entry to exit of the read calls).
     pub file_read_latency: libprobe_opt_latency_histogram,
+    /// Regular-file writes since attach.
     pub file_write_latency: libprobe_opt_latency_histogram,
+    /// TCP connects established since attach.
+    pub tcp_connect_latency: libprobe_opt_latency_histogram,
 }
 
 fn c_ebpf_totals(a: &Arena, v: ValueRef<'_>) -> *const libprobe_ebpf_totals {
@@ -10970,6 +11283,7 @@ pub(crate) fn fill_ebpf_totals(a: &Arena, r: &dyn Record) -> libprobe_ebpf_total
         block_io_by_process: c_opt_list_block_io_stats(a, r.field(9)),
         file_read_latency: c_opt_latency_histogram(a, r.field(10)),
         file_write_latency: c_opt_latency_histogram(a, r.field(11)),
+        tcp_connect_latency: c_opt_latency_histogram(a, r.field(12)),
     }
 }
 
@@ -11156,7 +11470,7 @@ fn c_u16(_: &Arena, v: ValueRef<'_>) -> u16 {
 
 // ---- The run-time schema (`libprobe_schema()`). ----
 
-pub(crate) static TYPES: Table<[libprobe_type_info; 332]> = Table([
+pub(crate) static TYPES: Table<[libprobe_type_info; 341]> = Table([
     libprobe_type_info {
         kind: LIBPROBE_KIND_U64,
         size: size_of::<u64>() as u32,
@@ -13985,11 +14299,92 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 332]> = Table([
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_RECORD,
-        size: size_of::<*const libprobe_ebpf_totals>() as u32,
+        size: size_of::<*const libprobe_process_network>() as u32,
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
         target: 97,
+        name: c"const libprobe_process_network *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_process_network>() as u32,
+        value_offset: 0,
+        elem: 314,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_process_network".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_process_network>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_process_network, value) as u32,
+        elem: 315,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_process_network".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_cgroup_network>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 98,
+        name: c"const libprobe_cgroup_network *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_cgroup_network>() as u32,
+        value_offset: 0,
+        elem: 317,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_cgroup_network".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_cgroup_network>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_cgroup_network, value) as u32,
+        elem: 318,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_cgroup_network".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_tcp_connect_port>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 99,
+        name: c"const libprobe_tcp_connect_port *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_tcp_connect_port>() as u32,
+        value_offset: 0,
+        elem: 320,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_tcp_connect_port".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_tcp_connect_port>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_tcp_connect_port, value) as u32,
+        elem: 321,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_tcp_connect_port".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_ebpf_totals>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 100,
         name: c"const libprobe_ebpf_totals *".as_ptr(),
     },
     libprobe_type_info {
@@ -13998,14 +14393,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 332]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 98,
+        target: 101,
         name: c"const libprobe_page_faults *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_page_faults>() as u32,
         value_offset: 0,
-        elem: 315,
+        elem: 324,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_page_faults".as_ptr(),
@@ -14014,7 +14409,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 332]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_page_faults>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_page_faults, value) as u32,
-        elem: 316,
+        elem: 325,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_page_faults".as_ptr(),
@@ -14025,14 +14420,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 332]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 99,
+        target: 102,
         name: c"const libprobe_mmap_calls *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_mmap_calls>() as u32,
         value_offset: 0,
-        elem: 318,
+        elem: 327,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_mmap_calls".as_ptr(),
@@ -14041,7 +14436,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 332]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_mmap_calls>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_mmap_calls, value) as u32,
-        elem: 319,
+        elem: 328,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_mmap_calls".as_ptr(),
@@ -14052,14 +14447,14 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 332]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 100,
+        target: 103,
         name: c"const libprobe_file_open *".as_ptr(),
     },
     libprobe_type_info {
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_file_open>() as u32,
         value_offset: 0,
-        elem: 321,
+        elem: 330,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_file_open".as_ptr(),
@@ -14068,7 +14463,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 332]> = Table([
         kind: LIBPROBE_KIND_FIELD,
         size: size_of::<libprobe_opt_list_file_open>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_list_file_open, value) as u32,
-        elem: 322,
+        elem: 331,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_list_file_open".as_ptr(),
@@ -14104,7 +14499,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 332]> = Table([
         kind: LIBPROBE_KIND_OPTIONAL,
         size: size_of::<libprobe_opt_hook_type>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_hook_type, value) as u32,
-        elem: 326,
+        elem: 335,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_hook_type".as_ptr(),
@@ -14131,7 +14526,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 332]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_histogram_bucket>() as u32,
         value_offset: 0,
-        elem: 329,
+        elem: 338,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_histogram_bucket".as_ptr(),
@@ -18986,7 +19381,7 @@ static FIELDS_PHYSICAL_VOLUME: Table<[libprobe_field_info; 10]> = Table([
     libprobe_field_info { name: c"mda_count".as_ptr(), doc: c"Metadata areas on this device.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_physical_volume, mda_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
-static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 18]> = Table([
+static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 22]> = Table([
     libprobe_field_info { name: c"interval_ns".as_ptr(), doc: c"The interval the fields below cover: since the previous snapshot.".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_ebpf_metrics, interval_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"tracers".as_ptr(), doc: c"Every tracer asked for, attached or not.".as_ptr(), unit: std::ptr::null(), type_index: 297, offset: std::mem::offset_of!(libprobe_ebpf_metrics, tracers) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"syscall_counts".as_ptr(), doc: c"Calls per syscall name, largest first: with `syscall_latency`, the calls that\nreturned in the interval (and `exit`, `exit_group` when their thread ended);\nwithout, the calls entered.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_counts) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -18998,29 +19393,33 @@ static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 18]> = Table([
     libprobe_field_info { name: c"block_io_latency".as_ptr(), doc: c"Issue → completion latency of block requests, every device and operation together.".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_metrics, block_io_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"block_io_by_device".as_ptr(), doc: c"Block I/O per device and operation.".as_ptr(), unit: std::ptr::null(), type_index: 310, offset: std::mem::offset_of!(libprobe_ebpf_metrics, block_io_by_device) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"block_io_by_process".as_ptr(), doc: c"Block I/O per submitting process, most bytes first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 313, offset: std::mem::offset_of!(libprobe_ebpf_metrics, block_io_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"since_attach".as_ptr(), doc: c"The totals since attach.".as_ptr(), unit: std::ptr::null(), type_index: 314, offset: std::mem::offset_of!(libprobe_ebpf_metrics, since_attach) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"page_faults".as_ptr(), doc: c"Page faults per process, most (minor + major) first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 317, offset: std::mem::offset_of!(libprobe_ebpf_metrics, page_faults) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"mmap_count".as_ptr(), doc: c"mmap() calls per process, most first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 320, offset: std::mem::offset_of!(libprobe_ebpf_metrics, mmap_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"file_opens".as_ptr(), doc: c"File opens of the interval, in the order they were entered: at most option\n`max_open_events`.".as_ptr(), unit: std::ptr::null(), type_index: 323, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_opens) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"network_by_process".as_ptr(), doc: c"Network payload per process, most bytes (sent and received) first (option\n`top_processes`); see [`ProcessNetwork`] for what is counted.".as_ptr(), unit: std::ptr::null(), type_index: 316, offset: std::mem::offset_of!(libprobe_ebpf_metrics, network_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"network_by_cgroup".as_ptr(), doc: c"Network payload per cgroup (every process, not only the top ones), most bytes\nfirst.".as_ptr(), unit: std::ptr::null(), type_index: 319, offset: std::mem::offset_of!(libprobe_ebpf_metrics, network_by_cgroup) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tcp_connect_latency".as_ptr(), doc: c"Active TCP connects (IPv4 and IPv6) established in the interval: the time from the\nSYN sent to the SYN-ACK received, from the kernel's `sock:inet_sock_set_state`\n(`SYN_SENT` → `ESTABLISHED`). A SYN lost and sent again counts from the first.\nConnects that failed (refused, timed out) are not in it.".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_metrics, tcp_connect_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tcp_connect_latency_by_port".as_ptr(), doc: c"`tcp_connect_latency` per destination port, by port (at most 1024 ports since attach;\na connect to another port counts in `dropped`, and in `tcp_connect_latency`).".as_ptr(), unit: std::ptr::null(), type_index: 322, offset: std::mem::offset_of!(libprobe_ebpf_metrics, tcp_connect_latency_by_port) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"since_attach".as_ptr(), doc: c"The totals since attach.".as_ptr(), unit: std::ptr::null(), type_index: 323, offset: std::mem::offset_of!(libprobe_ebpf_metrics, since_attach) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"page_faults".as_ptr(), doc: c"Page faults per process, most (minor + major) first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 326, offset: std::mem::offset_of!(libprobe_ebpf_metrics, page_faults) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mmap_count".as_ptr(), doc: c"mmap() calls per process, most first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 329, offset: std::mem::offset_of!(libprobe_ebpf_metrics, mmap_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"file_opens".as_ptr(), doc: c"File opens of the interval, in the order they were entered: at most option\n`max_open_events`.".as_ptr(), unit: std::ptr::null(), type_index: 332, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_opens) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"file_opens_dropped".as_ptr(), doc: c"Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded\nby the kernel side (its ring buffer or its table of opens in progress was full).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_opens_dropped) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"file_read_latency".as_ptr(), doc: c"Entry → exit latency of `read`, `pread64` and `readv` calls on regular files (the\nwhole call, page cache hits included; pipes, sockets, terminals and devices left\nout), calls that returned in the interval.".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_read_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"file_write_latency".as_ptr(), doc: c"The same for `write`, `pwrite64` and `writev`.".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_write_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_TRACER_STATUS: Table<[libprobe_field_info; 9]> = Table([
-    libprobe_field_info { name: c"tracer".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 324, offset: std::mem::offset_of!(libprobe_tracer_status, tracer) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 325, offset: std::mem::offset_of!(libprobe_tracer_status, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tracer".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 333, offset: std::mem::offset_of!(libprobe_tracer_status, tracer) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 334, offset: std::mem::offset_of!(libprobe_tracer_status, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"reason".as_ptr(), doc: c"Why the tracer is not attached; null when it is.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_tracer_status, reason) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"error".as_ptr(), doc: c"What failed, when it failed (the loader's or the kernel's message).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_tracer_status, error) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"hook".as_ptr(), doc: c"The program type its programs use (the first of option `hooks` this kernel\naccepted); null when not attached.".as_ptr(), unit: std::ptr::null(), type_index: 327, offset: std::mem::offset_of!(libprobe_tracer_status, hook) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"tracefs_mounted".as_ptr(), doc: c"For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to\nread the tracepoints' ids) because it was not mounted; null for the other types,\nwhich need no tracefs.".as_ptr(), unit: std::ptr::null(), type_index: 328, offset: std::mem::offset_of!(libprobe_tracer_status, tracefs_mounted) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"hook".as_ptr(), doc: c"The program type its programs use (the first of option `hooks` this kernel\naccepted); null when not attached.".as_ptr(), unit: std::ptr::null(), type_index: 336, offset: std::mem::offset_of!(libprobe_tracer_status, hook) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tracefs_mounted".as_ptr(), doc: c"For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to\nread the tracepoints' ids) because it was not mounted; null for the other types,\nwhich need no tracefs.".as_ptr(), unit: std::ptr::null(), type_index: 337, offset: std::mem::offset_of!(libprobe_tracer_status, tracefs_mounted) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"events".as_ptr(), doc: c"The kernel events its programs are attached to (`raw_syscalls/sys_enter`).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_tracer_status, events) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"dropped".as_ptr(), doc: c"Events not counted in the interval because a bounded table was full (or a thread\nexit record found its ring full); `no_previous_sample` at the snapshot that attached.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_tracer_status, dropped) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"dropped_since_attach".as_ptr(), doc: c"Events not counted since attach.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tracer_status, dropped_since_attach) as u32, metric: LIBPROBE_METRIC_COUNTER },
 ]);
 
 static FIELDS_LATENCY_HISTOGRAM: Table<[libprobe_field_info; 8]> = Table([
-    libprobe_field_info { name: c"buckets".as_ptr(), doc: c"The non-empty buckets, in increasing order of bound.".as_ptr(), unit: std::ptr::null(), type_index: 330, offset: std::mem::offset_of!(libprobe_latency_histogram, buckets) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"buckets".as_ptr(), doc: c"The non-empty buckets, in increasing order of bound.".as_ptr(), unit: std::ptr::null(), type_index: 339, offset: std::mem::offset_of!(libprobe_latency_histogram, buckets) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"sum_ns".as_ptr(), doc: c"Sum of the values.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_latency_histogram, sum_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"count".as_ptr(), doc: c"Number of values (the sum of the buckets' counts).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_latency_histogram, count) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"min_ns".as_ptr(), doc: c"The smallest value; null when there is none. Exact, except that an event racing\nthe snapshot by a few nanoseconds may count in the next interval's buckets but not\nin this one's minimum and maximum (then null here if it was the only one).".as_ptr(), unit: c"ns".as_ptr(), type_index: 218, offset: std::mem::offset_of!(libprobe_latency_histogram, min_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -19085,7 +19484,7 @@ static FIELDS_BLOCK_IO_DEVICE: Table<[libprobe_field_info; 6]> = Table([
         name: c"operation".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 331,
+        type_index: 340,
         offset: std::mem::offset_of!(libprobe_block_io_device, operation) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -19119,7 +19518,124 @@ static FIELDS_BLOCK_IO_STATS: Table<[libprobe_field_info; 9]> = Table([
     libprobe_field_info { name: c"write_latency_ns".as_ptr(), doc: c"Writes' time from issue to completion, summed.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_block_io_stats, write_latency_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
-static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 12]> = Table([
+static FIELDS_PROCESS_NETWORK: Table<[libprobe_field_info; 12]> = Table([
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (of the initial pid namespace).".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_process_network, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"When the process started, in clock ticks since boot (`start_time` of\n[`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new\nprocess within the interval is a row of its own.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_network, start_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The process's name (its main thread's `comm` at its first counted call).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_process_network, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"cgroup_id".as_ptr(), doc: c"The cgroup (v2) id of the thread that made the process's latest counted call (the\ninode number of its directory under the cgroup2 mount); null where the kernel has\nno cgroup v2 hierarchy.".as_ptr(), unit: std::ptr::null(), type_index: 218, offset: std::mem::offset_of!(libprobe_process_network, cgroup_id) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tcp_sent_bytes".as_ptr(), doc: c"TCP payload bytes sent (accepted by send, write, sendmsg, …).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_network, tcp_sent_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tcp_received_bytes".as_ptr(), doc: c"TCP payload bytes received (returned by recv, read, recvmsg, …).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_network, tcp_received_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"udp_sent_bytes".as_ptr(), doc: c"UDP payload bytes sent.".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_network, udp_sent_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"udp_received_bytes".as_ptr(), doc: c"UDP payload bytes received (with `MSG_TRUNC`, the datagram's full length).".as_ptr(), unit: c"bytes".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_network, udp_received_bytes) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tcp_sends".as_ptr(), doc: c"TCP send calls that moved at least one byte.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_network, tcp_sends) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tcp_receives".as_ptr(), doc: c"TCP receive calls that moved at least one byte.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_network, tcp_receives) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"udp_sends".as_ptr(), doc: c"UDP send calls that moved at least one byte: one datagram each, except with\n`UDP_SEGMENT` or corking (`MSG_MORE`, `UDP_CORK`).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_network, udp_sends) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"udp_receives".as_ptr(), doc: c"UDP datagrams received (one per receive call; `recvmmsg` counts each message).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_process_network, udp_receives) as u32, metric: LIBPROBE_METRIC_GAUGE },
+]);
+
+static FIELDS_CGROUP_NETWORK: Table<[libprobe_field_info; 10]> = Table([
+    libprobe_field_info {
+        name: c"cgroup_id".as_ptr(),
+        doc: c"The cgroup (v2) id: the inode number of its directory under the cgroup2 mount.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_cgroup_network, cgroup_id) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
+    },
+    libprobe_field_info {
+        name: c"processes".as_ptr(),
+        doc: c"Processes counted.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_cgroup_network, processes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
+    },
+    libprobe_field_info {
+        name: c"tcp_sent_bytes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_cgroup_network, tcp_sent_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
+    },
+    libprobe_field_info {
+        name: c"tcp_received_bytes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_cgroup_network, tcp_received_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
+    },
+    libprobe_field_info {
+        name: c"udp_sent_bytes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_cgroup_network, udp_sent_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
+    },
+    libprobe_field_info {
+        name: c"udp_received_bytes".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: c"bytes".as_ptr(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_cgroup_network, udp_received_bytes) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
+    },
+    libprobe_field_info {
+        name: c"tcp_sends".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_cgroup_network, tcp_sends) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
+    },
+    libprobe_field_info {
+        name: c"tcp_receives".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_cgroup_network, tcp_receives) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
+    },
+    libprobe_field_info {
+        name: c"udp_sends".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_cgroup_network, udp_sends) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
+    },
+    libprobe_field_info {
+        name: c"udp_receives".as_ptr(),
+        doc: c"".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 0,
+        offset: std::mem::offset_of!(libprobe_cgroup_network, udp_receives) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
+    },
+]);
+
+static FIELDS_TCP_CONNECT_PORT: Table<[libprobe_field_info; 2]> = Table([
+    libprobe_field_info {
+        name: c"port".as_ptr(),
+        doc: c"The destination port.".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 150,
+        offset: std::mem::offset_of!(libprobe_tcp_connect_port, port) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
+    },
+    libprobe_field_info {
+        name: c"latency".as_ptr(),
+        doc: c"SYN sent → established (`count`: connects established).".as_ptr(),
+        unit: std::ptr::null(),
+        type_index: 298,
+        offset: std::mem::offset_of!(libprobe_tcp_connect_port, latency) as u32,
+        metric: LIBPROBE_METRIC_GAUGE,
+    },
+]);
+
+static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 13]> = Table([
     libprobe_field_info { name: c"attached_ns".as_ptr(), doc: c"Time since the tracers were attached.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_ebpf_totals, attached_ns) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"syscall_counts".as_ptr(), doc: c"Calls per syscall name, largest first.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_counts) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"syscall_errors".as_ptr(), doc: c"Failed calls per syscall name, largest first.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
@@ -19130,8 +19646,9 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 12]> = Table([
     libprobe_field_info { name: c"syscalls_by_process".as_ptr(), doc: c"The processes that made the most system calls since attach, most first (option\n`top_processes`): a live process's calls (and its exited threads'), kept until the\nsnapshot that sees its last thread exit.".as_ptr(), unit: std::ptr::null(), type_index: 303, offset: std::mem::offset_of!(libprobe_ebpf_totals, syscalls_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"cpu_off_time".as_ptr(), doc: c"Off-CPU time per process since attach, most first (option `top_processes`), kept\nas `syscalls_by_process` is.".as_ptr(), unit: std::ptr::null(), type_index: 307, offset: std::mem::offset_of!(libprobe_ebpf_totals, cpu_off_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"block_io_by_process".as_ptr(), doc: c"Block I/O per submitting process since attach, most bytes first (option\n`top_processes`), kept until the snapshot after its process exits.".as_ptr(), unit: std::ptr::null(), type_index: 313, offset: std::mem::offset_of!(libprobe_ebpf_totals, block_io_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"file_read_latency".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_totals, file_read_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"file_write_latency".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_totals, file_write_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"file_read_latency".as_ptr(), doc: c"Regular-file reads since attach (entry to exit of the read calls).".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_totals, file_read_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"file_write_latency".as_ptr(), doc: c"Regular-file writes since attach.".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_totals, file_write_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tcp_connect_latency".as_ptr(), doc: c"TCP connects established since attach.".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_totals, tcp_connect_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_PAGE_FAULTS: Table<[libprobe_field_info; 5]> = Table([
@@ -19161,7 +19678,7 @@ static FIELDS_FILE_OPEN: Table<[libprobe_field_info; 9]> = Table([
     libprobe_field_info { name: c"result".as_ptr(), doc: c"The new file descriptor, or the error as a negative errno (-2: ENOENT).".as_ptr(), unit: std::ptr::null(), type_index: 133, offset: std::mem::offset_of!(libprobe_file_open, result) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
-pub(crate) static RECORDS: Table<[libprobe_record_info; 101]> = Table([
+pub(crate) static RECORDS: Table<[libprobe_record_info; 104]> = Table([
     libprobe_record_info { name: c"libprobe_snapshot_view".as_ptr(), schema_name: c"Snapshot".as_ptr(), doc: c"Everything one call collected.".as_ptr(), size: size_of::<libprobe_snapshot_view>() as u32, field_count: FIELDS_SNAPSHOT.0.len() as u32, fields: FIELDS_SNAPSHOT.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_domain_status".as_ptr(), schema_name: c"DomainStatus".as_ptr(), doc: c"How the collection of one domain went.".as_ptr(), size: size_of::<libprobe_domain_status>() as u32, field_count: FIELDS_DOMAIN_STATUS.0.len() as u32, fields: FIELDS_DOMAIN_STATUS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_system".as_ptr(), schema_name: c"System".as_ptr(), doc: c"The machine as a whole.".as_ptr(), size: size_of::<libprobe_system>() as u32, field_count: FIELDS_SYSTEM.0.len() as u32, fields: FIELDS_SYSTEM.0.as_ptr() },
@@ -19259,6 +19776,9 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 101]> = Table([
     libprobe_record_info { name: c"libprobe_off_cpu_time".as_ptr(), schema_name: c"OffCpuTime".as_ptr(), doc: c"A process's time off a CPU over the interval (switched out to switched back in),\nsummed over its threads.".as_ptr(), size: size_of::<libprobe_off_cpu_time>() as u32, field_count: FIELDS_OFF_CPU_TIME.0.len() as u32, fields: FIELDS_OFF_CPU_TIME.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_block_io_device".as_ptr(), schema_name: c"BlockIoDevice".as_ptr(), doc: c"Block I/O of one device and operation over the interval.".as_ptr(), size: size_of::<libprobe_block_io_device>() as u32, field_count: FIELDS_BLOCK_IO_DEVICE.0.len() as u32, fields: FIELDS_BLOCK_IO_DEVICE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_block_io_stats".as_ptr(), schema_name: c"BlockIoStats".as_ptr(), doc: c"A process's block I/O over the interval (the specification's `BlockIoStats`): the\nrequests it submitted that completed, and their time from issue to completion.".as_ptr(), size: size_of::<libprobe_block_io_stats>() as u32, field_count: FIELDS_BLOCK_IO_STATS.0.len() as u32, fields: FIELDS_BLOCK_IO_STATS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_process_network".as_ptr(), schema_name: c"ProcessNetwork".as_ptr(), doc: c"A process's network traffic over the interval: the payload bytes its send and receive\ncalls moved on TCP and UDP sockets, IPv4 and IPv6 together.\n\nCounted from the kernel's `sock:sock_send_length` and `sock:sock_recv_length` events\n(Linux 6.3+), in the calling process: the bytes a call handed to or took from the\nprotocol (its result), so **payload only**: no TCP, UDP or IP headers, no\nretransmissions, no ACKs. Traffic over loopback is counted once for the sending\nprocess (as sent) and once for the receiving one (as received). Calls that moved no byte\n(errors, EOF, empty datagrams) and receives with `MSG_PEEK` are not counted. Not\ncounted either: `splice()` out of a TCP socket and TCP zero-copy receive\n(`TCP_ZEROCOPY_RECEIVE`), which do not go through the receive call; sockets of other\nprotocols (Unix, raw, SCTP, MPTCP, UDP-Lite); the kernel's own sockets (NFS, iSCSI);\nforwarded packets.".as_ptr(), size: size_of::<libprobe_process_network>() as u32, field_count: FIELDS_PROCESS_NETWORK.0.len() as u32, fields: FIELDS_PROCESS_NETWORK.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_cgroup_network".as_ptr(), schema_name: c"CgroupNetwork".as_ptr(), doc: c"A cgroup's network traffic over the interval: the sum of [`ProcessNetwork`] over the\nprocesses whose latest counted call was made in it (a process that moved to another\ncgroup within the interval counts entirely in the new one).".as_ptr(), size: size_of::<libprobe_cgroup_network>() as u32, field_count: FIELDS_CGROUP_NETWORK.0.len() as u32, fields: FIELDS_CGROUP_NETWORK.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_tcp_connect_port".as_ptr(), schema_name: c"TcpConnectPort".as_ptr(), doc: c"The connect latency of one TCP destination port over the interval.".as_ptr(), size: size_of::<libprobe_tcp_connect_port>() as u32, field_count: FIELDS_TCP_CONNECT_PORT.0.len() as u32, fields: FIELDS_TCP_CONNECT_PORT.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_ebpf_totals".as_ptr(), schema_name: c"EbpfTotals".as_ptr(), doc: c"What the tracers counted since they were attached: counters, which start again from 0\nwhen a new probe attaches. The histograms and device rows are of the same record types\nas the interval's ([`LatencyHistogram`], [`BlockIoDevice`]), whose numbers are gauges\n(they are of one interval); their totals here are therefore gauges in the schema too.".as_ptr(), size: size_of::<libprobe_ebpf_totals>() as u32, field_count: FIELDS_EBPF_TOTALS.0.len() as u32, fields: FIELDS_EBPF_TOTALS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_page_faults".as_ptr(), schema_name: c"PageFaults".as_ptr(), doc: c"A process's page faults over the interval, summed over its threads: the kernel's own\ncounts (`min_flt`, `maj_flt` of each thread, as `/proc/<pid>/stat` and `getrusage`\nreport them), taken at each fault and at each thread's exit.\n\nA thread's fault is read at its next fault or at its exit: the last fault of a thread\nstill running may be counted in the next interval.".as_ptr(), size: size_of::<libprobe_page_faults>() as u32, field_count: FIELDS_PAGE_FAULTS.0.len() as u32, fields: FIELDS_PAGE_FAULTS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_mmap_calls".as_ptr(), schema_name: c"MmapCalls".as_ptr(), doc: c"A process's mmap() calls over the interval.".as_ptr(), size: size_of::<libprobe_mmap_calls>() as u32, field_count: FIELDS_MMAP_CALLS.0.len() as u32, fields: FIELDS_MMAP_CALLS.0.as_ptr() },
@@ -20135,7 +20655,7 @@ static VARIANTS_ZFS_HEALTH: Table<[libprobe_variant_info; 8]> = Table([
     },
 ]);
 
-static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 8]> = Table([
+static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 10]> = Table([
     libprobe_variant_info {
         name: c"syscalls".as_ptr(),
         constant: c"LIBPROBE_TRACER_NAME_SYSCALLS".as_ptr(),
@@ -20183,6 +20703,18 @@ static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 8]> = Table([
         constant: c"LIBPROBE_TRACER_NAME_FILELAT".as_ptr(),
         doc: c"Latency of reads and writes of regular files.".as_ptr(),
         code: LIBPROBE_TRACER_NAME_FILELAT,
+    },
+    libprobe_variant_info {
+        name: c"netbytes".as_ptr(),
+        constant: c"LIBPROBE_TRACER_NAME_NETBYTES".as_ptr(),
+        doc: c"Network bytes per process and per cgroup: TCP and UDP payload sent and received.".as_ptr(),
+        code: LIBPROBE_TRACER_NAME_NETBYTES,
+    },
+    libprobe_variant_info {
+        name: c"tcpconnlat".as_ptr(),
+        constant: c"LIBPROBE_TRACER_NAME_TCPCONNLAT".as_ptr(),
+        doc: c"TCP connect latency (SYN sent → established), overall and per destination port.".as_ptr(),
+        code: LIBPROBE_TRACER_NAME_TCPCONNLAT,
     },
 ]);
 
@@ -21281,18 +21813,24 @@ pub const LIBPROBE_EBPF_TRACERS_MMAP: u32 = 1 << 5;
 pub const LIBPROBE_EBPF_TRACERS_OPENS: u32 = 1 << 6;
 /// `filelat` in the mask of `libprobe_config_set_ebpf_tracers`.
 pub const LIBPROBE_EBPF_TRACERS_FILELAT: u32 = 1 << 7;
+/// `netbytes` in the mask of `libprobe_config_set_ebpf_tracers`.
+pub const LIBPROBE_EBPF_TRACERS_NETBYTES: u32 = 1 << 8;
+/// `tcpconnlat` in the mask of `libprobe_config_set_ebpf_tracers`.
+pub const LIBPROBE_EBPF_TRACERS_TCPCONNLAT: u32 = 1 << 9;
 
 /// Sets option `ebpf.tracers` (what `libprobe_config_set` sets by key):
 ///
 /// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-/// faults, mmap, opens, filelat). Each adds cost to the events it traces: `syscalls`
-/// to every system call, `runqlat` and `offcpu` to every context switch (and `runqlat`
-/// to every wakeup), `biolatency` to every block request, `faults` to every page
-/// fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's;
-/// with `tracepoint`, to mmap calls only), `opens` and `filelat` to every system
-/// call's entry and exit (they keep only the opens, and the reads and writes).
+/// faults, mmap, opens, filelat, netbytes, tcpconnlat). Each adds cost to the events it
+/// traces: `syscalls` to every system call, `runqlat` and `offcpu` to every context
+/// switch (and `runqlat` to every wakeup), `biolatency` to every block request, `faults`
+/// to every page fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps
+/// only mmap's; with `tracepoint`, to mmap calls only), `opens` and `filelat` to every
+/// system call's entry and exit (they keep only the opens, and the reads and writes),
+/// `netbytes` to every send and receive call on a socket, `tcpconnlat` to every TCP
+/// state change.
 ///
-/// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat`.
+/// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat,netbytes,tcpconnlat`.
 ///
 /// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
 /// config is then unchanged).
@@ -21302,7 +21840,21 @@ pub const LIBPROBE_EBPF_TRACERS_FILELAT: u32 = 1 << 7;
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn libprobe_config_set_ebpf_tracers(config: *mut libprobe_config, mask: u32) -> libprobe_status {
     set_typed(config, "ebpf.tracers", || {
-        names_from_mask(&["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens", "filelat"], mask)
+        names_from_mask(
+            &[
+                "syscalls",
+                "runqlat",
+                "offcpu",
+                "biolatency",
+                "faults",
+                "mmap",
+                "opens",
+                "filelat",
+                "netbytes",
+                "tcpconnlat",
+            ],
+            mask,
+        )
     })
 }
 
@@ -21416,7 +21968,7 @@ pub unsafe extern "C" fn libprobe_config_set_ebpf_max_pids(
 
 /// Sets option `ebpf.max_requests` (what `libprobe_config_set` sets by key):
 ///
-/// Block requests in flight tracked at once (default 16384).
+/// Block requests, and TCP connects, in flight tracked at once (default 16384).
 ///
 /// `value`: from 64 to 1048576. Default: `16384`.
 ///

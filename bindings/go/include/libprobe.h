@@ -119,6 +119,12 @@
 // `filelat` in the mask of `libprobe_config_set_ebpf_tracers`.
 #define LIBPROBE_EBPF_TRACERS_FILELAT (1 << 7)
 
+// `netbytes` in the mask of `libprobe_config_set_ebpf_tracers`.
+#define LIBPROBE_EBPF_TRACERS_NETBYTES (1 << 8)
+
+// `tcpconnlat` in the mask of `libprobe_config_set_ebpf_tracers`.
+#define LIBPROBE_EBPF_TRACERS_TCPCONNLAT (1 << 9)
+
 // `tp_btf` in the mask of `libprobe_config_set_ebpf_hooks`.
 #define LIBPROBE_EBPF_HOOKS_TP_BTF (1 << 0)
 
@@ -5357,6 +5363,137 @@ typedef struct libprobe_opt_list_block_io_stats {
   struct libprobe_list_block_io_stats value;
 } libprobe_opt_list_block_io_stats;
 
+// A process's network traffic over the interval: the payload bytes its send and receive
+// calls moved on TCP and UDP sockets, IPv4 and IPv6 together.
+//
+// Counted from the kernel's `sock:sock_send_length` and `sock:sock_recv_length` events
+// (Linux 6.3+), in the calling process: the bytes a call handed to or took from the
+// protocol (its result), so **payload only**: no TCP, UDP or IP headers, no
+// retransmissions, no ACKs. Traffic over loopback is counted once for the sending
+// process (as sent) and once for the receiving one (as received). Calls that moved no byte
+// (errors, EOF, empty datagrams) and receives with `MSG_PEEK` are not counted. Not
+// counted either: `splice()` out of a TCP socket and TCP zero-copy receive
+// (`TCP_ZEROCOPY_RECEIVE`), which do not go through the receive call; sockets of other
+// protocols (Unix, raw, SCTP, MPTCP, UDP-Lite); the kernel's own sockets (NFS, iSCSI);
+// forwarded packets.
+typedef struct libprobe_process_network {
+  // The process id (of the initial pid namespace).
+  int32_t pid;
+  // When the process started, in clock ticks since boot (`start_time` of
+  // `crate::process::ProcessFull`): with `pid`, its identity, so a pid reused by a new
+  // process within the interval is a row of its own.
+  // Unit: ticks.
+  uint64_t start_time;
+  // The process's name (its main thread's `comm` at its first counted call).
+  struct libprobe_str name;
+  // The cgroup (v2) id of the thread that made the process's latest counted call (the
+  // inode number of its directory under the cgroup2 mount); null where the kernel has
+  // no cgroup v2 hierarchy.
+  struct libprobe_opt_u64 cgroup_id;
+  // TCP payload bytes sent (accepted by send, write, sendmsg, …).
+  // Unit: bytes.
+  uint64_t tcp_sent_bytes;
+  // TCP payload bytes received (returned by recv, read, recvmsg, …).
+  // Unit: bytes.
+  uint64_t tcp_received_bytes;
+  // UDP payload bytes sent.
+  // Unit: bytes.
+  uint64_t udp_sent_bytes;
+  // UDP payload bytes received (with `MSG_TRUNC`, the datagram's full length).
+  // Unit: bytes.
+  uint64_t udp_received_bytes;
+  // TCP send calls that moved at least one byte.
+  uint64_t tcp_sends;
+  // TCP receive calls that moved at least one byte.
+  uint64_t tcp_receives;
+  // UDP send calls that moved at least one byte: one datagram each, except with
+  // `UDP_SEGMENT` or corking (`MSG_MORE`, `UDP_CORK`).
+  uint64_t udp_sends;
+  // UDP datagrams received (one per receive call; `recvmmsg` counts each message).
+  uint64_t udp_receives;
+} libprobe_process_network;
+
+// An array of `libprobe_process_network` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_process_network {
+  const struct libprobe_process_network *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_process_network;
+
+// A `libprobe_list_process_network` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_process_network {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_process_network value;
+} libprobe_opt_list_process_network;
+
+// A cgroup's network traffic over the interval: the sum of `ProcessNetwork` over the
+// processes whose latest counted call was made in it (a process that moved to another
+// cgroup within the interval counts entirely in the new one).
+typedef struct libprobe_cgroup_network {
+  // The cgroup (v2) id: the inode number of its directory under the cgroup2 mount.
+  uint64_t cgroup_id;
+  // Processes counted.
+  uint64_t processes;
+  // Unit: bytes.
+  uint64_t tcp_sent_bytes;
+  // Unit: bytes.
+  uint64_t tcp_received_bytes;
+  // Unit: bytes.
+  uint64_t udp_sent_bytes;
+  // Unit: bytes.
+  uint64_t udp_received_bytes;
+  uint64_t tcp_sends;
+  uint64_t tcp_receives;
+  uint64_t udp_sends;
+  uint64_t udp_receives;
+} libprobe_cgroup_network;
+
+// An array of `libprobe_cgroup_network` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_cgroup_network {
+  const struct libprobe_cgroup_network *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_cgroup_network;
+
+// A `libprobe_list_cgroup_network` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_cgroup_network {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_cgroup_network value;
+} libprobe_opt_list_cgroup_network;
+
+// The connect latency of one TCP destination port over the interval.
+typedef struct libprobe_tcp_connect_port {
+  // The destination port.
+  uint16_t port;
+  // SYN sent → established (`count`: connects established).
+  const struct libprobe_latency_histogram *latency;
+} libprobe_tcp_connect_port;
+
+// An array of `libprobe_tcp_connect_port` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_tcp_connect_port {
+  const struct libprobe_tcp_connect_port *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_tcp_connect_port;
+
+// A `libprobe_list_tcp_connect_port` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_tcp_connect_port {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_tcp_connect_port value;
+} libprobe_opt_list_tcp_connect_port;
+
 // What the tracers counted since they were attached: counters, which start again from 0
 // when a new probe attaches. The histograms and device rows are of the same record types
 // as the interval's (`LatencyHistogram`, `BlockIoDevice`), whose numbers are gauges
@@ -5387,8 +5524,12 @@ typedef struct libprobe_ebpf_totals {
   // Block I/O per submitting process since attach, most bytes first (option
   // `top_processes`), kept until the snapshot after its process exits.
   struct libprobe_opt_list_block_io_stats block_io_by_process;
+  // Regular-file reads since attach (entry to exit of the read calls).
   struct libprobe_opt_latency_histogram file_read_latency;
+  // Regular-file writes since attach.
   struct libprobe_opt_latency_histogram file_write_latency;
+  // TCP connects established since attach.
+  struct libprobe_opt_latency_histogram tcp_connect_latency;
 } libprobe_ebpf_totals;
 
 // A process's page faults over the interval, summed over its threads: the kernel's own
@@ -5548,6 +5689,20 @@ typedef struct libprobe_ebpf_metrics {
   struct libprobe_opt_list_block_io_device block_io_by_device;
   // Block I/O per submitting process, most bytes first (option `top_processes`).
   struct libprobe_opt_list_block_io_stats block_io_by_process;
+  // Network payload per process, most bytes (sent and received) first (option
+  // `top_processes`); see `ProcessNetwork` for what is counted.
+  struct libprobe_opt_list_process_network network_by_process;
+  // Network payload per cgroup (every process, not only the top ones), most bytes
+  // first.
+  struct libprobe_opt_list_cgroup_network network_by_cgroup;
+  // Active TCP connects (IPv4 and IPv6) established in the interval: the time from the
+  // SYN sent to the SYN-ACK received, from the kernel's `sock:inet_sock_set_state`
+  // (`SYN_SENT` → `ESTABLISHED`). A SYN lost and sent again counts from the first.
+  // Connects that failed (refused, timed out) are not in it.
+  struct libprobe_opt_latency_histogram tcp_connect_latency;
+  // `tcp_connect_latency` per destination port, by port (at most 1024 ports since attach;
+  // a connect to another port counts in `dropped`, and in `tcp_connect_latency`).
+  struct libprobe_opt_list_tcp_connect_port tcp_connect_latency_by_port;
   // The totals since attach.
   const struct libprobe_ebpf_totals *since_attach;
   // Page faults per process, most (minor + major) first (option `top_processes`).
@@ -6127,6 +6282,12 @@ typedef struct libprobe_snapshot_view {
 
 // Latency of reads and writes of regular files.
 #define LIBPROBE_TRACER_NAME_FILELAT 7
+
+// Network bytes per process and per cgroup: TCP and UDP payload sent and received.
+#define LIBPROBE_TRACER_NAME_NETBYTES 8
+
+// TCP connect latency (SYN sent → established), overall and per destination port.
+#define LIBPROBE_TRACER_NAME_TCPCONNLAT 9
 
 // Loaded and attached: its fields hold data.
 #define LIBPROBE_TRACER_STATE_ATTACHED 1
@@ -7164,14 +7325,16 @@ libprobe_status libprobe_config_set_storage_devices(struct libprobe_config *conf
 // Sets option `ebpf.tracers` (what `libprobe_config_set` sets by key):
 //
 // The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-// faults, mmap, opens, filelat). Each adds cost to the events it traces: `syscalls`
-// to every system call, `runqlat` and `offcpu` to every context switch (and `runqlat`
-// to every wakeup), `biolatency` to every block request, `faults` to every page
-// fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's;
-// with `tracepoint`, to mmap calls only), `opens` and `filelat` to every system
-// call's entry and exit (they keep only the opens, and the reads and writes).
+// faults, mmap, opens, filelat, netbytes, tcpconnlat). Each adds cost to the events it
+// traces: `syscalls` to every system call, `runqlat` and `offcpu` to every context
+// switch (and `runqlat` to every wakeup), `biolatency` to every block request, `faults`
+// to every page fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps
+// only mmap's; with `tracepoint`, to mmap calls only), `opens` and `filelat` to every
+// system call's entry and exit (they keep only the opens, and the reads and writes),
+// `netbytes` to every send and receive call on a socket, `tcpconnlat` to every TCP
+// state change.
 //
-// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat`.
+// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat,netbytes,tcpconnlat`.
 //
 // Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
 // config is then unchanged).
@@ -7262,7 +7425,7 @@ libprobe_status libprobe_config_set_ebpf_max_pids(struct libprobe_config *config
 
 // Sets option `ebpf.max_requests` (what `libprobe_config_set` sets by key):
 //
-// Block requests in flight tracked at once (default 16384).
+// Block requests, and TCP connects, in flight tracked at once (default 16384).
 //
 // `value`: from 64 to 1048576. Default: `16384`.
 //

@@ -2,7 +2,8 @@
 //! syscalls (`syscount -L`), top processes, run-queue latency (`runqlat`), off-CPU time
 //! per process (`offcputime`), block I/O latency per device (`biolatency -D`) and per
 //! process (`biotop`), page faults and mmap() calls per process, the last file opens
-//! (`opensnoop`), file read and write latency.
+//! (`opensnoop`), file read and write latency, network bytes per process (`nethogs`-like),
+//! TCP connect latency (`tcpconnlat`).
 
 use std::fmt::Write;
 
@@ -46,6 +47,19 @@ pub fn report(snap: &Snapshot, duration: f64) -> Result<String, String> {
         if let Field::Value(h) = h {
             let _ = writeln!(out, "\n== file {what} latency (regular files, syscall entry to exit) ==");
             histogram(&mut out, h, "usecs");
+        }
+    }
+    network(&mut out, e);
+    if let Field::Value(h) = &e.tcp_connect_latency {
+        let _ = writeln!(out, "\n== TCP connect latency (tcpconnlat) ==");
+        histogram(&mut out, h, "usecs");
+        if let Field::Value(ports) = &e.tcp_connect_latency_by_port {
+            let mut ports: Vec<_> = ports.iter().collect();
+            ports.sort_by_key(|p| std::cmp::Reverse(p.latency.count));
+            for p in ports.iter().take(TOP) {
+                let avg = p.latency.sum_ns as f64 / p.latency.count.max(1) as f64 / 1e3;
+                let _ = writeln!(out, "port {:>5}: {} connects, avg {avg:.1} us", p.port, p.latency.count);
+            }
         }
     }
     Ok(out)
@@ -249,4 +263,30 @@ fn histogram(out: &mut String, h: &LatencyHistogram, unit: &str) {
         us(h.p99_ns),
         us(h.max_ns)
     );
+}
+
+fn network(out: &mut String, e: &EbpfMetrics) {
+    let Field::Value(m) = &e.network_by_process else { return };
+    let _ = writeln!(out, "\n== network payload per process (TCP, UDP) ==");
+    if m.is_empty() {
+        let _ = writeln!(out, "no bytes sent or received");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{:>8} {:<16} {:>12} {:>12} {:>12} {:>12}",
+        "PID", "COMM", "TCP SENT", "TCP RECV", "UDP SENT", "UDP RECV"
+    );
+    for s in m.iter().take(TOP) {
+        let _ = writeln!(
+            out,
+            "{:>8} {:<16} {:>12} {:>12} {:>12} {:>12}",
+            s.pid,
+            escape(s.name.as_bytes()),
+            bytes(s.tcp_sent_bytes),
+            bytes(s.tcp_received_bytes),
+            bytes(s.udp_sent_bytes),
+            bytes(s.udp_received_bytes)
+        );
+    }
 }

@@ -1,7 +1,8 @@
 //! The eBPF domain: kernel events traced with BPF programs (specification section 6) —
 //! system calls by name and by process, run-queue latency, off-CPU time per process with
 //! its cause, block I/O latency per device and per process, page faults and mmap() calls
-//! per process, file opens as events, and the latency of file reads and writes.
+//! per process, file opens as events, the latency of file reads and writes, network bytes
+//! per process and per cgroup, and TCP connect latency.
 //!
 //! **Hooks.** Only `tp_btf`, `raw_tp` and classic tracepoints are used (no kprobes and no
 //! fentry, which some kernels refuse, this project's test machine among them), so nothing
@@ -71,6 +72,10 @@ crate::options::name_set! {
         Opens = "opens",
         /// Latency of reads and writes of regular files.
         Filelat = "filelat",
+        /// Network bytes per process and per cgroup: TCP and UDP payload sent and received.
+        Netbytes = "netbytes",
+        /// TCP connect latency (SYN sent → established), overall and per destination port.
+        Tcpconnlat = "tcpconnlat",
     }
 }
 
@@ -95,12 +100,14 @@ crate::options::name_set! {
 #[derive(Debug, Clone, PartialEq, Eq, OptionSet)]
 pub struct EbpfOptions {
     /// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-    /// faults, mmap, opens, filelat). Each adds cost to the events it traces: `syscalls`
-    /// to every system call, `runqlat` and `offcpu` to every context switch (and `runqlat`
-    /// to every wakeup), `biolatency` to every block request, `faults` to every page
-    /// fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's;
-    /// with `tracepoint`, to mmap calls only), `opens` and `filelat` to every system
-    /// call's entry and exit (they keep only the opens, and the reads and writes).
+    /// faults, mmap, opens, filelat, netbytes, tcpconnlat). Each adds cost to the events it
+    /// traces: `syscalls` to every system call, `runqlat` and `offcpu` to every context
+    /// switch (and `runqlat` to every wakeup), `biolatency` to every block request, `faults`
+    /// to every page fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps
+    /// only mmap's; with `tracepoint`, to mmap calls only), `opens` and `filelat` to every
+    /// system call's entry and exit (they keep only the opens, and the reads and writes),
+    /// `netbytes` to every send and receive call on a socket, `tcpconnlat` to every TCP
+    /// state change.
     pub tracers: EbpfTracers,
     /// The program types the tracers may use, in this order of preference: tp_btf,
     /// raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
@@ -124,7 +131,7 @@ pub struct EbpfOptions {
     /// table full is counted in `dropped`.
     #[option(min = 64, max = 1_048_576)]
     pub max_pids: u32,
-    /// Block requests in flight tracked at once (default 16384).
+    /// Block requests, and TCP connects, in flight tracked at once (default 16384).
     #[option(min = 64, max = 1_048_576)]
     pub max_requests: u32,
     /// File open events listed per snapshot (default 4096); the ring buffer the kernel
@@ -499,6 +506,89 @@ pub struct BlockIoDevice {
     pub latency: LatencyHistogram,
 }
 
+/// A process's network traffic over the interval: the payload bytes its send and receive
+/// calls moved on TCP and UDP sockets, IPv4 and IPv6 together.
+///
+/// Counted from the kernel's `sock:sock_send_length` and `sock:sock_recv_length` events
+/// (Linux 6.3+), in the calling process: the bytes a call handed to or took from the
+/// protocol (its result), so **payload only**: no TCP, UDP or IP headers, no
+/// retransmissions, no ACKs. Traffic over loopback is counted once for the sending
+/// process (as sent) and once for the receiving one (as received). Calls that moved no byte
+/// (errors, EOF, empty datagrams) and receives with `MSG_PEEK` are not counted. Not
+/// counted either: `splice()` out of a TCP socket and TCP zero-copy receive
+/// (`TCP_ZEROCOPY_RECEIVE`), which do not go through the receive call; sockets of other
+/// protocols (Unix, raw, SCTP, MPTCP, UDP-Lite); the kernel's own sockets (NFS, iSCSI);
+/// forwarded packets.
+#[derive(Debug, Clone, PartialEq, Eq, Record)]
+pub struct ProcessNetwork {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+    /// process within the interval is a row of its own.
+    #[record(unit = "ticks")]
+    pub start_time: u64,
+    /// The process's name (its main thread's `comm` at its first counted call).
+    pub name: ByteStr,
+    /// The cgroup (v2) id of the thread that made the process's latest counted call (the
+    /// inode number of its directory under the cgroup2 mount); null where the kernel has
+    /// no cgroup v2 hierarchy.
+    pub cgroup_id: Option<u64>,
+    /// TCP payload bytes sent (accepted by send, write, sendmsg, …).
+    #[record(unit = "bytes")]
+    pub tcp_sent_bytes: u64,
+    /// TCP payload bytes received (returned by recv, read, recvmsg, …).
+    #[record(unit = "bytes")]
+    pub tcp_received_bytes: u64,
+    /// UDP payload bytes sent.
+    #[record(unit = "bytes")]
+    pub udp_sent_bytes: u64,
+    /// UDP payload bytes received (with `MSG_TRUNC`, the datagram's full length).
+    #[record(unit = "bytes")]
+    pub udp_received_bytes: u64,
+    /// TCP send calls that moved at least one byte.
+    pub tcp_sends: u64,
+    /// TCP receive calls that moved at least one byte.
+    pub tcp_receives: u64,
+    /// UDP send calls that moved at least one byte: one datagram each, except with
+    /// `UDP_SEGMENT` or corking (`MSG_MORE`, `UDP_CORK`).
+    pub udp_sends: u64,
+    /// UDP datagrams received (one per receive call; `recvmmsg` counts each message).
+    pub udp_receives: u64,
+}
+
+/// A cgroup's network traffic over the interval: the sum of [`ProcessNetwork`] over the
+/// processes whose latest counted call was made in it (a process that moved to another
+/// cgroup within the interval counts entirely in the new one).
+#[derive(Debug, Clone, PartialEq, Eq, Record)]
+pub struct CgroupNetwork {
+    /// The cgroup (v2) id: the inode number of its directory under the cgroup2 mount.
+    pub cgroup_id: u64,
+    /// Processes counted.
+    pub processes: u64,
+    #[record(unit = "bytes")]
+    pub tcp_sent_bytes: u64,
+    #[record(unit = "bytes")]
+    pub tcp_received_bytes: u64,
+    #[record(unit = "bytes")]
+    pub udp_sent_bytes: u64,
+    #[record(unit = "bytes")]
+    pub udp_received_bytes: u64,
+    pub tcp_sends: u64,
+    pub tcp_receives: u64,
+    pub udp_sends: u64,
+    pub udp_receives: u64,
+}
+
+/// The connect latency of one TCP destination port over the interval.
+#[derive(Debug, Clone, PartialEq, Eq, Record)]
+pub struct TcpConnectPort {
+    /// The destination port.
+    pub port: u16,
+    /// SYN sent → established (`count`: connects established).
+    pub latency: LatencyHistogram,
+}
+
 /// What the tracers counted since they were attached: counters, which start again from 0
 /// when a new probe attaches. The histograms and device rows are of the same record types
 /// as the interval's ([`LatencyHistogram`], [`BlockIoDevice`]), whose numbers are gauges
@@ -530,8 +620,12 @@ pub struct EbpfTotals {
     /// Block I/O per submitting process since attach, most bytes first (option
     /// `top_processes`), kept until the snapshot after its process exits.
     pub block_io_by_process: Field<Vec<BlockIoStats>>,
+    /// Regular-file reads since attach (entry to exit of the read calls).
     pub file_read_latency: Field<LatencyHistogram>,
+    /// Regular-file writes since attach.
     pub file_write_latency: Field<LatencyHistogram>,
+    /// TCP connects established since attach.
+    pub tcp_connect_latency: Field<LatencyHistogram>,
 }
 
 /// What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
@@ -574,6 +668,20 @@ pub struct EbpfMetrics {
     pub block_io_by_device: Field<Vec<BlockIoDevice>>,
     /// Block I/O per submitting process, most bytes first (option `top_processes`).
     pub block_io_by_process: Field<Vec<BlockIoStats>>,
+    /// Network payload per process, most bytes (sent and received) first (option
+    /// `top_processes`); see [`ProcessNetwork`] for what is counted.
+    pub network_by_process: Field<Vec<ProcessNetwork>>,
+    /// Network payload per cgroup (every process, not only the top ones), most bytes
+    /// first.
+    pub network_by_cgroup: Field<Vec<CgroupNetwork>>,
+    /// Active TCP connects (IPv4 and IPv6) established in the interval: the time from the
+    /// SYN sent to the SYN-ACK received, from the kernel's `sock:inet_sock_set_state`
+    /// (`SYN_SENT` → `ESTABLISHED`). A SYN lost and sent again counts from the first.
+    /// Connects that failed (refused, timed out) are not in it.
+    pub tcp_connect_latency: Field<LatencyHistogram>,
+    /// `tcp_connect_latency` per destination port, by port (at most 1024 ports since attach;
+    /// a connect to another port counts in `dropped`, and in `tcp_connect_latency`).
+    pub tcp_connect_latency_by_port: Field<Vec<TcpConnectPort>>,
     /// The totals since attach.
     pub since_attach: EbpfTotals,
     /// Page faults per process, most (minor + major) first (option `top_processes`).
@@ -612,6 +720,10 @@ impl EbpfMetrics {
             block_io_latency: m(),
             block_io_by_device: m(),
             block_io_by_process: m(),
+            network_by_process: m(),
+            network_by_cgroup: m(),
+            tcp_connect_latency: m(),
+            tcp_connect_latency_by_port: m(),
             since_attach: EbpfTotals {
                 attached_ns: 0,
                 syscall_counts: m(),
@@ -625,6 +737,7 @@ impl EbpfMetrics {
                 block_io_by_process: m(),
                 file_read_latency: m(),
                 file_write_latency: m(),
+                tcp_connect_latency: m(),
             },
             page_faults: m(),
             mmap_count: m(),

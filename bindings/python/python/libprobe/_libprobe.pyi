@@ -121,6 +121,9 @@ __all__ = [
     "OffCpuTime",
     "BlockIoDevice",
     "BlockIoStats",
+    "ProcessNetwork",
+    "CgroupNetwork",
+    "TcpConnectPort",
     "EbpfTotals",
     "PageFaults",
     "MmapCalls",
@@ -205,7 +208,7 @@ _PowerMode = Literal["active", "idle", "standby", "unknown"]
 """An ATA disk's power mode (CHECK POWER MODE)."""
 _ZfsHealth = Literal["online", "degraded", "faulted", "offline", "unavail", "removed", "suspended", "unknown"]
 """Health of a ZFS pool or vdev."""
-_TracerName = Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens", "filelat"]
+_TracerName = Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens", "filelat", "netbytes", "tcpconnlat"]
 """An eBPF tracer: one set of BPF programs and the maps they fill."""
 _TracerState = Literal["attached", "failed"]
 """Whether a tracer's programs are attached."""
@@ -5995,6 +5998,28 @@ class EbpfMetrics(Record):
     def block_io_by_process(self) -> Union[list[BlockIoStats], None]:
         """Block I/O per submitting process, most bytes first (option `top_processes`)."""
     @property
+    def network_by_process(self) -> Union[list[ProcessNetwork], None]:
+        """Network payload per process, most bytes (sent and received) first (option
+        `top_processes`); see [`ProcessNetwork`] for what is counted.
+        """
+    @property
+    def network_by_cgroup(self) -> Union[list[CgroupNetwork], None]:
+        """Network payload per cgroup (every process, not only the top ones), most bytes
+        first.
+        """
+    @property
+    def tcp_connect_latency(self) -> Union[LatencyHistogram, None]:
+        """Active TCP connects (IPv4 and IPv6) established in the interval: the time from the
+        SYN sent to the SYN-ACK received, from the kernel's `sock:inet_sock_set_state`
+        (`SYN_SENT` → `ESTABLISHED`). A SYN lost and sent again counts from the first.
+        Connects that failed (refused, timed out) are not in it.
+        """
+    @property
+    def tcp_connect_latency_by_port(self) -> Union[list[TcpConnectPort], None]:
+        """`tcp_connect_latency` per destination port, by port (at most 1024 ports since attach;
+        a connect to another port counts in `dropped`, and in `tcp_connect_latency`).
+        """
+    @property
     def since_attach(self) -> EbpfTotals:
         """The totals since attach."""
     @property
@@ -6285,6 +6310,128 @@ class BlockIoStats(Record):
         """
 
 @final
+class ProcessNetwork(Record):
+    """A process's network traffic over the interval: the payload bytes its send and receive
+    calls moved on TCP and UDP sockets, IPv4 and IPv6 together.
+
+    Counted from the kernel's `sock:sock_send_length` and `sock:sock_recv_length` events
+    (Linux 6.3+), in the calling process: the bytes a call handed to or took from the
+    protocol (its result), so **payload only**: no TCP, UDP or IP headers, no
+    retransmissions, no ACKs. Traffic over loopback is counted once for the sending
+    process (as sent) and once for the receiving one (as received). Calls that moved no byte
+    (errors, EOF, empty datagrams) and receives with `MSG_PEEK` are not counted. Not
+    counted either: `splice()` out of a TCP socket and TCP zero-copy receive
+    (`TCP_ZEROCOPY_RECEIVE`), which do not go through the receive call; sockets of other
+    protocols (Unix, raw, SCTP, MPTCP, UDP-Lite); the kernel's own sockets (NFS, iSCSI);
+    forwarded packets.
+    """
+    @property
+    def pid(self) -> int:
+        """The process id (of the initial pid namespace)."""
+    @property
+    def start_time(self) -> int:
+        """When the process started, in clock ticks since boot (`start_time` of
+        [`crate::process::ProcessFull`]): with `pid`, its identity, so a pid reused by a new
+        process within the interval is a row of its own.
+
+        Unit: ticks.
+        """
+    @property
+    def name(self) -> str:
+        """The process's name (its main thread's `comm` at its first counted call)."""
+    @property
+    def cgroup_id(self) -> Union[int, None]:
+        """The cgroup (v2) id of the thread that made the process's latest counted call (the
+        inode number of its directory under the cgroup2 mount); null where the kernel has
+        no cgroup v2 hierarchy.
+        """
+    @property
+    def tcp_sent_bytes(self) -> int:
+        """TCP payload bytes sent (accepted by send, write, sendmsg, …).
+
+        Unit: bytes.
+        """
+    @property
+    def tcp_received_bytes(self) -> int:
+        """TCP payload bytes received (returned by recv, read, recvmsg, …).
+
+        Unit: bytes.
+        """
+    @property
+    def udp_sent_bytes(self) -> int:
+        """UDP payload bytes sent.
+
+        Unit: bytes.
+        """
+    @property
+    def udp_received_bytes(self) -> int:
+        """UDP payload bytes received (with `MSG_TRUNC`, the datagram's full length).
+
+        Unit: bytes.
+        """
+    @property
+    def tcp_sends(self) -> int:
+        """TCP send calls that moved at least one byte."""
+    @property
+    def tcp_receives(self) -> int:
+        """TCP receive calls that moved at least one byte."""
+    @property
+    def udp_sends(self) -> int:
+        """UDP send calls that moved at least one byte: one datagram each, except with
+        `UDP_SEGMENT` or corking (`MSG_MORE`, `UDP_CORK`).
+        """
+    @property
+    def udp_receives(self) -> int:
+        """UDP datagrams received (one per receive call; `recvmmsg` counts each message)."""
+
+@final
+class CgroupNetwork(Record):
+    """A cgroup's network traffic over the interval: the sum of [`ProcessNetwork`] over the
+    processes whose latest counted call was made in it (a process that moved to another
+    cgroup within the interval counts entirely in the new one).
+    """
+    @property
+    def cgroup_id(self) -> int:
+        """The cgroup (v2) id: the inode number of its directory under the cgroup2 mount."""
+    @property
+    def processes(self) -> int:
+        """Processes counted."""
+    @property
+    def tcp_sent_bytes(self) -> int:
+        """Unit: bytes."""
+    @property
+    def tcp_received_bytes(self) -> int:
+        """Unit: bytes."""
+    @property
+    def udp_sent_bytes(self) -> int:
+        """Unit: bytes."""
+    @property
+    def udp_received_bytes(self) -> int:
+        """Unit: bytes."""
+    @property
+    def tcp_sends(self) -> int:
+        ...
+    @property
+    def tcp_receives(self) -> int:
+        ...
+    @property
+    def udp_sends(self) -> int:
+        ...
+    @property
+    def udp_receives(self) -> int:
+        ...
+
+@final
+class TcpConnectPort(Record):
+    """The connect latency of one TCP destination port over the interval."""
+    @property
+    def port(self) -> int:
+        """The destination port."""
+    @property
+    def latency(self) -> LatencyHistogram:
+        """SYN sent → established (`count`: connects established)."""
+
+@final
 class EbpfTotals(Record):
     """What the tracers counted since they were attached: counters, which start again from 0
     when a new probe attaches. The histograms and device rows are of the same record types
@@ -6339,10 +6486,13 @@ class EbpfTotals(Record):
         """
     @property
     def file_read_latency(self) -> Union[LatencyHistogram, None]:
-        ...
+        """Regular-file reads since attach (entry to exit of the read calls)."""
     @property
     def file_write_latency(self) -> Union[LatencyHistogram, None]:
-        ...
+        """Regular-file writes since attach."""
+    @property
+    def tcp_connect_latency(self) -> Union[LatencyHistogram, None]:
+        """TCP connects established since attach."""
 
 @final
 class PageFaults(Record):
@@ -6603,13 +6753,15 @@ class _StorageOptions(TypedDict, total=False):
 class _EbpfOptions(TypedDict, total=False):
     """The ebpf domain's options: `Probe(ebpf={...})`; each key left out keeps its default."""
     # The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-    # faults, mmap, opens, filelat). Each adds cost to the events it traces: `syscalls`
-    # to every system call, `runqlat` and `offcpu` to every context switch (and `runqlat`
-    # to every wakeup), `biolatency` to every block request, `faults` to every page
-    # fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps only mmap's;
-    # with `tracepoint`, to mmap calls only), `opens` and `filelat` to every system
-    # call's entry and exit (they keep only the opens, and the reads and writes). Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat`.
-    tracers: Union[str, Iterable[Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens", "filelat"]]]
+    # faults, mmap, opens, filelat, netbytes, tcpconnlat). Each adds cost to the events it
+    # traces: `syscalls` to every system call, `runqlat` and `offcpu` to every context
+    # switch (and `runqlat` to every wakeup), `biolatency` to every block request, `faults`
+    # to every page fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps
+    # only mmap's; with `tracepoint`, to mmap calls only), `opens` and `filelat` to every
+    # system call's entry and exit (they keep only the opens, and the reads and writes),
+    # `netbytes` to every send and receive call on a socket, `tcpconnlat` to every TCP
+    # state change. Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat,netbytes,tcpconnlat`.
+    tracers: Union[str, Iterable[Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens", "filelat", "netbytes", "tcpconnlat"]]]
     # The program types the tracers may use, in this order of preference: tp_btf,
     # raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
     # accepts). One name forces that type. `tracepoint` needs tracefs; where it is not
@@ -6629,7 +6781,7 @@ class _EbpfOptions(TypedDict, total=False):
     # Processes the per-process tables hold (default 16384). A process that finds its
     # table full is counted in `dropped`. Key `ebpf.max_pids`; default `16384`.
     max_pids: int
-    # Block requests in flight tracked at once (default 16384). Key `ebpf.max_requests`; default `16384`.
+    # Block requests, and TCP connects, in flight tracked at once (default 16384). Key `ebpf.max_requests`; default `16384`.
     max_requests: int
     # File open events listed per snapshot (default 4096); the ring buffer the kernel
     # writes them to holds about as many (328 bytes each). Those past the bound, or that

@@ -504,6 +504,15 @@ pub(crate) fn fuzz_readers(dump: &maps::Dump) {
             assert!(out.mmap_count.value().is_none_or(|v| v.len() <= 8 && v.iter().all(|m| m.count > 0)));
             let bound = opts.max_open_events as usize;
             assert!(out.file_opens.value().is_none_or(|v| v.len() <= bound && v.iter().all(|o| o.path.len() < 256)));
+            assert!(out.network_by_process.value().is_none_or(|v| v.len() <= 8));
+            for h in
+                [&out.tcp_connect_latency, &out.since_attach.tcp_connect_latency].into_iter().filter_map(|f| f.value())
+            {
+                check(h);
+            }
+            for p in out.tcp_connect_latency_by_port.value().into_iter().flatten() {
+                check(&p.latency);
+            }
         }
     }
 }

@@ -21,10 +21,12 @@ pub(crate) mod biolatency;
 pub(crate) mod faults;
 pub(crate) mod filelat;
 pub(crate) mod mmap;
+pub(crate) mod netbytes;
 pub(crate) mod offcpu;
 pub(crate) mod opens;
 pub(crate) mod runqlat;
 pub(crate) mod syscalls;
+pub(crate) mod tcpconnlat;
 
 /// What a tracer asks of the loader.
 #[derive(Debug)]
@@ -58,8 +60,18 @@ pub(crate) struct TracerDef {
 }
 
 /// Every tracer, in the order of [`TracerName`].
-pub(crate) const TRACERS: &[TracerDef] =
-    &[syscalls::DEF, runqlat::DEF, offcpu::DEF, biolatency::DEF, faults::DEF, mmap::DEF, opens::DEF, filelat::DEF];
+pub(crate) const TRACERS: &[TracerDef] = &[
+    syscalls::DEF,
+    runqlat::DEF,
+    offcpu::DEF,
+    biolatency::DEF,
+    faults::DEF,
+    mmap::DEF,
+    opens::DEF,
+    filelat::DEF,
+    netbytes::DEF,
+    tcpconnlat::DEF,
+];
 
 /// What a reader reads with.
 #[derive(Debug)]
