@@ -229,8 +229,9 @@ os.waitpid(child, 0)
         assert_eq!(by_inode[&inode(parent, b)], BTreeSet::from([(parent, b)]));
         assert_eq!(names[&parent], crate::text::ByteStr::from("python3"));
 
-        // Every other process whose descriptors did not change around the iterator's run
-        // (the machine is busy): the same sockets.
+        // Every process whose descriptors did not change around the iterator's run (the
+        // machine may be busy): the same sockets. Ours are among them; a quiet machine may
+        // have no other process holding a socket.
         let (w1, w2, it_pids) = (per_pid(&before), per_pid(&after), per_pid(&bpf));
         let mut compared = 0;
         for (pid, socks) in &w1 {
@@ -239,7 +240,7 @@ os.waitpid(child, 0)
                 compared += 1;
             }
         }
-        assert!(compared >= 3, "{compared}");
+        assert!(compared >= 2, "{compared}");
 
         // Loaded once: a second run reads again without loading.
         assert!(matches!(it, OwnersIter::Loaded(_)));
