@@ -29,9 +29,17 @@ function goldenOptions (scenario) {
 }
 
 /** tests/fake_nvml/fake_nvml.c built with `cc` as libnvidia-ml.so.1, beside a copy of
- * `xml` (tests/fake_nvml/README.md). */
+ * `xml` (tests/fake_nvml/README.md): once per scenario, in a directory removed when the
+ * process exits. */
+const fakeNvmlBuilt = new Map()
 function fakeNvml (xml) {
+  if (!fakeNvmlBuilt.has(xml)) fakeNvmlBuilt.set(xml, buildFakeNvml(xml))
+  return fakeNvmlBuilt.get(xml)
+}
+
+function buildFakeNvml (xml) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'libprobe-node-fake-nvml-'))
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }))
   const lib = path.join(dir, 'libnvidia-ml.so.1')
   require('node:child_process').execFileSync(process.env.CC || 'cc',
     ['-std=c11', '-shared', '-fPIC', '-O1', '-o', lib, path.join(ROOT, 'tests', 'fake_nvml', 'fake_nvml.c')])

@@ -2,6 +2,8 @@
 JSON comparison every face is held to."""
 from __future__ import annotations
 
+import atexit
+import functools
 import json
 import os
 import shutil
@@ -47,10 +49,13 @@ def _no_nvml_after_a_test():  # type: ignore[no-untyped-def]
     os.environ.pop("LIBPROBE_NVML_LIBRARY", None)
 
 
+@functools.cache
 def fake_nvml(xml: Path) -> Path:
     """tests/fake_nvml/fake_nvml.c built with `cc` as libnvidia-ml.so.1, beside a copy of
-    `xml` (tests/fake_nvml/README.md)."""
+    `xml` (tests/fake_nvml/README.md): once per scenario, in a directory removed when the
+    test run ends."""
     d = Path(tempfile.mkdtemp(prefix="libprobe-py-fake-nvml-"))
+    atexit.register(shutil.rmtree, d, ignore_errors=True)
     lib = d / "libnvidia-ml.so.1"
     subprocess.run([os.environ.get("CC", "cc"), "-std=c11", "-shared", "-fPIC", "-O1", "-o", str(lib),
                     str(ROOT / "tests" / "fake_nvml" / "fake_nvml.c")], check=True)
