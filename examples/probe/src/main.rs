@@ -18,6 +18,8 @@ mod power;
 mod render;
 mod report;
 mod storage;
+#[cfg(test)]
+mod text_golden;
 mod top;
 mod trace;
 

@@ -36,7 +36,7 @@ pub fn report(snap: &Snapshot, duration: f64) -> Result<String, String> {
     syscalls(&mut out, e, secs);
     if let Field::Value(h) = &e.runqueue_latency {
         let _ = writeln!(out, "\n== run-queue latency (runqlat) ==");
-        histogram(&mut out, h, "usecs");
+        histogram(&mut out, h);
     }
     offcpu(&mut out, e);
     block_io(&mut out, e);
@@ -46,13 +46,13 @@ pub fn report(snap: &Snapshot, duration: f64) -> Result<String, String> {
     for (what, h) in [("reads", &e.file_read_latency), ("writes", &e.file_write_latency)] {
         if let Field::Value(h) = h {
             let _ = writeln!(out, "\n== file {what} latency (regular files, syscall entry to exit) ==");
-            histogram(&mut out, h, "usecs");
+            histogram(&mut out, h);
         }
     }
     network(&mut out, e);
     if let Field::Value(h) = &e.tcp_connect_latency {
         let _ = writeln!(out, "\n== TCP connect latency (tcpconnlat) ==");
-        histogram(&mut out, h, "usecs");
+        histogram(&mut out, h);
         if let Field::Value(ports) = &e.tcp_connect_latency_by_port {
             let mut ports: Vec<_> = ports.iter().collect();
             ports.sort_by_key(|p| std::cmp::Reverse(p.latency.count));
@@ -164,7 +164,7 @@ fn block_io(out: &mut String, e: &EbpfMetrics) {
             let name = d.name.value().cloned().unwrap_or_else(|| format!("{}:{}", d.major, d.minor));
             let op = format!("{:?}", d.operation).to_lowercase();
             let _ = writeln!(out, "\ndisk = {name} ({op}), {} in {} requests", bytes(d.bytes), d.latency.count);
-            histogram(out, &d.latency, "usecs");
+            histogram(out, &d.latency);
         }
     }
     if let Field::Value(m) = &e.block_io_by_process {
@@ -230,25 +230,41 @@ fn opens(out: &mut String, e: &EbpfMetrics) {
     }
 }
 
-/// A log2 histogram as bcc prints it, in microseconds.
-fn histogram(out: &mut String, h: &LatencyHistogram, unit: &str) {
+/// A bucket bound, exact enough to tell neighbours apart: ns below a microsecond, then one
+/// decimal in µs, ms or s (the bounds are powers of two in ns: 1.0 us, 2.0 us, 4.1 us, …).
+fn bound(ns: u64) -> String {
+    match ns {
+        0..1_000 => format!("{ns} ns"),
+        1_000..1_000_000 => format!("{:.1} us", ns as f64 / 1e3),
+        1_000_000..1_000_000_000 => format!("{:.1} ms", ns as f64 / 1e6),
+        _ => format!("{:.1} s", ns as f64 / 1e9),
+    }
+}
+
+/// A log2 histogram drawn as bcc draws one. bcc counts in whole µs, so its first buckets read
+/// `0 -> 1`, `2 -> 3`; ours are in ns, and bounds rounded down to whole µs would print the
+/// two buckets below 1 µs both as `0 -> 1`: each bound is shown in its own unit instead.
+fn histogram(out: &mut String, h: &LatencyHistogram) {
     if h.count == 0 {
         let _ = writeln!(out, "no events");
         return;
     }
     let max = h.buckets.iter().map(|b| b.count).max().unwrap_or(1).max(1);
-    let _ = writeln!(out, "{unit:>24} : {:<10} distribution", "count");
+    let _ = writeln!(out, "{:>24} : {:<10} distribution", "latency", "count");
     for b in &h.buckets {
+        // A bucket holds [upper_bound_ns / 2, upper_bound_ns] (the first from 0).
         let hi = b.upper_bound_ns;
         let lo = match hi {
             0 | 1 => 0,
             u64::MAX => 1 << 47,
             _ => hi.div_ceil(2),
         };
-        // Bucket bounds in ns, shown in µs as bcc does (0 -> 1 for the first).
-        let (l, u) = (lo / 1000, hi.saturating_add(1) / 1000);
         let stars = (b.count * 40).div_ceil(max) as usize;
-        let range = if hi == u64::MAX { format!("{l} -> inf") } else { format!("{l} -> {}", u.max(1)) };
+        let range = if hi == u64::MAX {
+            format!("{} -> inf", bound(lo))
+        } else {
+            format!("{} -> {}", bound(lo), bound(hi.saturating_add(1)))
+        };
         let _ = writeln!(out, "{range:>24} : {:<10} |{:<40}|", b.count, "*".repeat(stars.min(40)));
     }
     let us = |ns: Option<u64>| ns.map_or_else(|| "-".to_owned(), |n| format!("{:.1}", n as f64 / 1e3));

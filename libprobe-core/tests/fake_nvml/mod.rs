@@ -38,8 +38,12 @@ impl Build {
     }
 }
 
+/// The repository's root: the nearest folder above this crate holding the fake's source (the
+/// module is also included by `probe`'s tests, one folder deeper).
 pub fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = here.ancestors().find(|p| p.join("tests/fake_nvml/fake_nvml.c").is_file());
+    root.unwrap_or_else(|| panic!("no tests/fake_nvml/fake_nvml.c above {}", here.display())).to_path_buf()
 }
 
 /// `tests/fake_nvml/xml/<name>`.
@@ -47,8 +51,19 @@ pub fn xml(name: &str) -> PathBuf {
     repo().join("tests/fake_nvml/xml").join(name)
 }
 
+/// Where the builds and copies go: cargo's scratch folder for integration tests; a unit test
+/// (which cargo gives none) gets one under the system's, and removes it with [`remove_all`].
 fn work() -> PathBuf {
-    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("fake-nvml")
+    match option_env!("CARGO_TARGET_TMPDIR") {
+        Some(dir) => PathBuf::from(dir).join("fake-nvml"),
+        None => std::env::temp_dir().join(format!("libprobe-fake-nvml-{}", std::process::id())),
+    }
+}
+
+/// Removes every build and copy this process made.
+pub fn remove_all() {
+    let _ = std::fs::remove_dir_all(work());
+    BUILT.lock().unwrap().clear();
 }
 
 static BUILT: Mutex<Vec<Build>> = Mutex::new(Vec::new());
