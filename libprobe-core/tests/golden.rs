@@ -62,9 +62,10 @@ fn options(source: Source, scenario: &str) -> Options {
         None => Domains::default_set(),
     };
     let mut gpu = libprobe::GpuOptions::default();
-    if scenario.starts_with("gpu-") {
-        // Their NVIDIA GPUs come from the fake NVML answering from `<scenario>/nvml.xml`.
-        let xml = fixtures().join(scenario).join("nvml.xml");
+    // A scenario's NVIDIA GPUs come from the fake NVML answering from `<scenario>/nvml.xml`
+    // (the faces' golden tests decide the same way: by that file).
+    let xml = fixtures().join(scenario).join("nvml.xml");
+    if xml.is_file() {
         gpu.nvml_library = Some(fake_nvml::library(fake_nvml::Build::Current, &xml));
     }
     Options {
