@@ -4632,25 +4632,26 @@ typedef struct libprobe_list_zfs_vdev {
 } libprobe_list_zfs_vdev;
 
 // One dataset's I/O counters (`objset-*` kstat, ZFS 0.8+; only datasets that are mounted
-// or open have one).
+// or open have one). A counter whose value does not parse, or whose row is missing, is
+// that counter's `error` with a warning; the dataset is kept.
 typedef struct libprobe_zfs_dataset {
   struct libprobe_str name;
   // The objset id (from the kstat name `objset-0x…`).
   uint64_t objset_id;
   // Counter: it only grows (a drop is a reset).
-  uint64_t reads;
+  struct libprobe_opt_u64 reads;
   // Counter: it only grows (a drop is a reset).
-  uint64_t writes;
+  struct libprobe_opt_u64 writes;
   // Unit: bytes. Counter: it only grows (a drop is a reset).
-  uint64_t read_bytes;
+  struct libprobe_opt_u64 read_bytes;
   // Unit: bytes. Counter: it only grows (a drop is a reset).
-  uint64_t written_bytes;
+  struct libprobe_opt_u64 written_bytes;
   // Files unlinked.
   // Counter: it only grows (a drop is a reset).
-  uint64_t unlinks;
+  struct libprobe_opt_u64 unlinks;
   // Unlinked files whose space was reclaimed.
   // Counter: it only grows (a drop is a reset).
-  uint64_t unlinked;
+  struct libprobe_opt_u64 unlinked;
 } libprobe_zfs_dataset;
 
 // An array of `libprobe_zfs_dataset` in the snapshot's arena: element `i` is at

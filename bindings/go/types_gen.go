@@ -5583,37 +5583,38 @@ func convZfsVdev(c *C.libprobe_zfs_vdev) ZfsVdev {
 }
 
 // One dataset's I/O counters (`objset-*` kstat, ZFS 0.8+; only datasets that are mounted
-// or open have one).
+// or open have one). A counter whose value does not parse, or whose row is missing, is
+// that counter's `error` with a warning; the dataset is kept.
 type ZfsDataset struct {
 	Name string `json:"name"`
 	// The objset id (from the kstat name `objset-0x…`).
 	ObjsetID uint64 `json:"objset_id"`
 	// Counter: it only grows (a drop is a reset).
-	Reads uint64 `json:"reads"`
+	Reads Field[uint64] `json:"reads"`
 	// Counter: it only grows (a drop is a reset).
-	Writes uint64 `json:"writes"`
+	Writes Field[uint64] `json:"writes"`
 	// Unit: bytes. Counter: it only grows (a drop is a reset).
-	ReadBytes uint64 `json:"read_bytes"`
+	ReadBytes Field[uint64] `json:"read_bytes"`
 	// Unit: bytes. Counter: it only grows (a drop is a reset).
-	WrittenBytes uint64 `json:"written_bytes"`
+	WrittenBytes Field[uint64] `json:"written_bytes"`
 	// Files unlinked.
 	// Counter: it only grows (a drop is a reset).
-	Unlinks uint64 `json:"unlinks"`
+	Unlinks Field[uint64] `json:"unlinks"`
 	// Unlinked files whose space was reclaimed.
 	// Counter: it only grows (a drop is a reset).
-	Unlinked uint64 `json:"unlinked"`
+	Unlinked Field[uint64] `json:"unlinked"`
 }
 
 func convZfsDataset(c *C.libprobe_zfs_dataset) ZfsDataset {
 	return ZfsDataset{
 		Name:         goString(c.name),
 		ObjsetID:     uint64(c.objset_id),
-		Reads:        uint64(c.reads),
-		Writes:       uint64(c.writes),
-		ReadBytes:    uint64(c.read_bytes),
-		WrittenBytes: uint64(c.written_bytes),
-		Unlinks:      uint64(c.unlinks),
-		Unlinked:     uint64(c.unlinked),
+		Reads:        convOptU64(&c.reads),
+		Writes:       convOptU64(&c.writes),
+		ReadBytes:    convOptU64(&c.read_bytes),
+		WrittenBytes: convOptU64(&c.written_bytes),
+		Unlinks:      convOptU64(&c.unlinks),
+		Unlinked:     convOptU64(&c.unlinked),
 	}
 }
 

@@ -4670,32 +4670,35 @@ export interface ZfsVdev {
 
 /**
  * One dataset's I/O counters (`objset-*` kstat, ZFS 0.8+; only datasets that are mounted
- * or open have one).
+ * or open have one). A counter whose value does not parse, or whose row is missing, is
+ * that counter's `error` with a warning; the dataset is kept.
  */
 export interface ZfsDataset {
   name: string;
   /** The objset id (from the kstat name `objset-0x…`). */
   objsetId: bigint;
   /** Counter: it only grows (a drop is a reset). */
-  reads: bigint;
+  reads: bigint | null;
   /** Counter: it only grows (a drop is a reset). */
-  writes: bigint;
+  writes: bigint | null;
   /** Unit: bytes. Counter: it only grows (a drop is a reset). */
-  readBytes: bigint;
+  readBytes: bigint | null;
   /** Unit: bytes. Counter: it only grows (a drop is a reset). */
-  writtenBytes: bigint;
+  writtenBytes: bigint | null;
   /**
    * Files unlinked.
    *
    * Counter: it only grows (a drop is a reset).
    */
-  unlinks: bigint;
+  unlinks: bigint | null;
   /**
    * Unlinked files whose space was reclaimed.
    *
    * Counter: it only grows (a drop is a reset).
    */
-  unlinked: bigint;
+  unlinked: bigint | null;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'reads' | 'writes' | 'readBytes' | 'writtenBytes' | 'unlinks' | 'unlinked', Reason>>;
 }
 
 /**

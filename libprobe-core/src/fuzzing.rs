@@ -986,10 +986,13 @@ pub fn nvlist(data: &[u8]) {
     }
 }
 
-/// ZFS kstat files: at most one value per line (an I/O kstat's are on one line).
+/// ZFS kstat files: at most one value per line (an I/O kstat's are on one line), and a
+/// bad value always has a problem.
 pub fn spl_kstat_zfs(data: &[u8]) {
     if let Ok(k) = spl_kstat_zfs::parse(data) {
         assert!(k.values.len() <= data.len());
+        let bad = k.values.iter().any(|(_, v)| *v == spl_kstat_zfs::KValue::Bad);
+        assert!(!bad || !k.problems.is_empty(), "a bad value without a problem");
     }
     let _ = spl_kstat_zfs::parse_state(data);
     let _ = spl_kstat_zfs::objset_id(data);

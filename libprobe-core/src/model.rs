@@ -217,6 +217,15 @@ impl Warnings {
         }
     }
 
+    /// Adds copies of another thread's warnings, keeping the bound (the other thread
+    /// frees its own).
+    pub(crate) fn merge_from(&mut self, other: &Warnings) {
+        self.dropped = self.dropped.saturating_add(other.dropped);
+        for w in &other.kept {
+            self.push(w);
+        }
+    }
+
     pub(crate) fn into_parts(self) -> (Vec<String>, u32) {
         (self.kept, self.dropped)
     }

@@ -1172,8 +1172,8 @@ fn storage_zfs() {
     let names: Vec<&str> = p.vdevs.iter().map(|v| v.name.as_str()).collect();
     assert_eq!(names, ["pool1", "mirror-0", "ata-DISK_A-part1", "ata-DISK_B-part1"]);
     assert_eq!((p.vdevs[3].depth, p.vdevs[3].checksum_errors), (2, Field::Value(2)));
-    let ds: Vec<(&str, u64)> = p.datasets.iter().map(|d| (d.name.as_str(), d.written_bytes)).collect();
-    assert_eq!(ds, [("pool1", 0), ("pool1/dataset1", 12302)]);
+    let ds: Vec<(&str, Field<u64>)> = p.datasets.iter().map(|d| (d.name.as_str(), d.written_bytes)).collect();
+    assert_eq!(ds, [("pool1", Field::Value(0)), ("pool1/dataset1", Field::Value(12302))]);
     // A suspended pool with no configuration answer: its state still says so.
     let p2 = &pools[1];
     assert_eq!((p2.health, p2.size_bytes.reason()), (Field::Value(ZfsHealth::Suspended), Some(Reason::NotSupported)));

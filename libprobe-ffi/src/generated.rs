@@ -10093,7 +10093,8 @@ pub(crate) fn fill_zfs_vdev(a: &Arena, r: &dyn Record) -> libprobe_zfs_vdev {
 }
 
 /// One dataset's I/O counters (`objset-*` kstat, ZFS 0.8+; only datasets that are mounted
-/// or open have one).
+/// or open have one). A counter whose value does not parse, or whose row is missing, is
+/// that counter's `error` with a warning; the dataset is kept.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_zfs_dataset {
@@ -10101,19 +10102,19 @@ pub struct libprobe_zfs_dataset {
     /// The objset id (from the kstat name `objset-0x…`).
     pub objset_id: u64,
     /// Counter: it only grows (a drop is a reset).
-    pub reads: u64,
+    pub reads: libprobe_opt_u64,
     /// Counter: it only grows (a drop is a reset).
-    pub writes: u64,
+    pub writes: libprobe_opt_u64,
     /// Unit: bytes. Counter: it only grows (a drop is a reset).
-    pub read_bytes: u64,
+    pub read_bytes: libprobe_opt_u64,
     /// Unit: bytes. Counter: it only grows (a drop is a reset).
-    pub written_bytes: u64,
+    pub written_bytes: libprobe_opt_u64,
     /// Files unlinked.
     /// Counter: it only grows (a drop is a reset).
-    pub unlinks: u64,
+    pub unlinks: libprobe_opt_u64,
     /// Unlinked files whose space was reclaimed.
     /// Counter: it only grows (a drop is a reset).
-    pub unlinked: u64,
+    pub unlinked: libprobe_opt_u64,
 }
 
 fn c_zfs_dataset(a: &Arena, v: ValueRef<'_>) -> *const libprobe_zfs_dataset {
@@ -10131,12 +10132,12 @@ pub(crate) fn fill_zfs_dataset(a: &Arena, r: &dyn Record) -> libprobe_zfs_datase
     libprobe_zfs_dataset {
         name: c_str(a, r.field(0)),
         objset_id: c_u64(a, r.field(1)),
-        reads: c_u64(a, r.field(2)),
-        writes: c_u64(a, r.field(3)),
-        read_bytes: c_u64(a, r.field(4)),
-        written_bytes: c_u64(a, r.field(5)),
-        unlinks: c_u64(a, r.field(6)),
-        unlinked: c_u64(a, r.field(7)),
+        reads: c_opt_u64(a, r.field(2)),
+        writes: c_opt_u64(a, r.field(3)),
+        read_bytes: c_opt_u64(a, r.field(4)),
+        written_bytes: c_opt_u64(a, r.field(5)),
+        unlinks: c_opt_u64(a, r.field(6)),
+        unlinked: c_opt_u64(a, r.field(7)),
     }
 }
 
@@ -18890,7 +18891,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         name: c"reads".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, reads) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -18898,7 +18899,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         name: c"writes".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, writes) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -18906,7 +18907,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         name: c"read_bytes".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, read_bytes) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -18914,7 +18915,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         name: c"written_bytes".as_ptr(),
         doc: c"".as_ptr(),
         unit: c"bytes".as_ptr(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, written_bytes) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -18922,7 +18923,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         name: c"unlinks".as_ptr(),
         doc: c"Files unlinked.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, unlinks) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -18930,7 +18931,7 @@ static FIELDS_ZFS_DATASET: Table<[libprobe_field_info; 8]> = Table([
         name: c"unlinked".as_ptr(),
         doc: c"Unlinked files whose space was reclaimed.".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 0,
+        type_index: 30,
         offset: std::mem::offset_of!(libprobe_zfs_dataset, unlinked) as u32,
         metric: LIBPROBE_METRIC_COUNTER,
     },
@@ -19758,7 +19759,7 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 104]> = Table([
     libprobe_record_info { name: c"libprobe_smart_attribute".as_ptr(), schema_name: c"SmartAttribute".as_ptr(), doc: c"One ATA SMART attribute (SMART READ DATA joined with READ THRESHOLDS by id).".as_ptr(), size: size_of::<libprobe_smart_attribute>() as u32, field_count: FIELDS_SMART_ATTRIBUTE.0.len() as u32, fields: FIELDS_SMART_ATTRIBUTE.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_zfs_pool_metrics".as_ptr(), schema_name: c"ZfsPoolMetrics".as_ptr(), doc: c"One imported ZFS pool.".as_ptr(), size: size_of::<libprobe_zfs_pool_metrics>() as u32, field_count: FIELDS_ZFS_POOL_METRICS.0.len() as u32, fields: FIELDS_ZFS_POOL_METRICS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_zfs_vdev".as_ptr(), schema_name: c"ZfsVdev".as_ptr(), doc: c"One vdev of a pool's tree, depth first (the root is the pool itself, depth 0).".as_ptr(), size: size_of::<libprobe_zfs_vdev>() as u32, field_count: FIELDS_ZFS_VDEV.0.len() as u32, fields: FIELDS_ZFS_VDEV.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_zfs_dataset".as_ptr(), schema_name: c"ZfsDataset".as_ptr(), doc: c"One dataset's I/O counters (`objset-*` kstat, ZFS 0.8+; only datasets that are mounted\nor open have one).".as_ptr(), size: size_of::<libprobe_zfs_dataset>() as u32, field_count: FIELDS_ZFS_DATASET.0.len() as u32, fields: FIELDS_ZFS_DATASET.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_zfs_dataset".as_ptr(), schema_name: c"ZfsDataset".as_ptr(), doc: c"One dataset's I/O counters (`objset-*` kstat, ZFS 0.8+; only datasets that are mounted\nor open have one). A counter whose value does not parse, or whose row is missing, is\nthat counter's `error` with a warning; the dataset is kept.".as_ptr(), size: size_of::<libprobe_zfs_dataset>() as u32, field_count: FIELDS_ZFS_DATASET.0.len() as u32, fields: FIELDS_ZFS_DATASET.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_zfs_arc_stats".as_ptr(), schema_name: c"ZfsArcStats".as_ptr(), doc: c"The ZFS adaptive replacement cache (`/proc/spl/kstat/zfs/arcstats`), beyond the\nspecification.".as_ptr(), size: size_of::<libprobe_zfs_arc_stats>() as u32, field_count: FIELDS_ZFS_ARC_STATS.0.len() as u32, fields: FIELDS_ZFS_ARC_STATS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_btrfs_metrics".as_ptr(), schema_name: c"BtrfsMetrics".as_ptr(), doc: c"One mounted Btrfs filesystem.".as_ptr(), size: size_of::<libprobe_btrfs_metrics>() as u32, field_count: FIELDS_BTRFS_METRICS.0.len() as u32, fields: FIELDS_BTRFS_METRICS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_btrfs_device".as_ptr(), schema_name: c"BtrfsDevice".as_ptr(), doc: c"One device of a Btrfs filesystem.".as_ptr(), size: size_of::<libprobe_btrfs_device>() as u32, field_count: FIELDS_BTRFS_DEVICE.0.len() as u32, fields: FIELDS_BTRFS_DEVICE.0.as_ptr() },

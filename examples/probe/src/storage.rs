@@ -175,10 +175,10 @@ fn zfs(out: &mut String, s: &Storage, pools: &[libprobe::storage::ZfsPoolMetrics
                 out,
                 "  dataset {:<30} reads {:>10} ({})  writes {:>10} ({})",
                 d.name,
-                d.reads,
-                bytes(d.read_bytes),
-                d.writes,
-                bytes(d.written_bytes)
+                or_dash(&d.reads),
+                size(&d.read_bytes),
+                or_dash(&d.writes),
+                size(&d.written_bytes)
             );
         }
     }

@@ -278,26 +278,27 @@ pub struct ZfsVdev {
 }
 
 /// One dataset's I/O counters (`objset-*` kstat, ZFS 0.8+; only datasets that are mounted
-/// or open have one).
+/// or open have one). A counter whose value does not parse, or whose row is missing, is
+/// that counter's `error` with a warning; the dataset is kept.
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct ZfsDataset {
     pub name: String,
     /// The objset id (from the kstat name `objset-0x…`).
     pub objset_id: u64,
     #[record(counter)]
-    pub reads: u64,
+    pub reads: Field<u64>,
     #[record(counter)]
-    pub writes: u64,
+    pub writes: Field<u64>,
     #[record(unit = "bytes", counter)]
-    pub read_bytes: u64,
+    pub read_bytes: Field<u64>,
     #[record(unit = "bytes", counter)]
-    pub written_bytes: u64,
+    pub written_bytes: Field<u64>,
     /// Files unlinked.
     #[record(counter)]
-    pub unlinks: u64,
+    pub unlinks: Field<u64>,
     /// Unlinked files whose space was reclaimed.
     #[record(counter)]
-    pub unlinked: u64,
+    pub unlinked: Field<u64>,
 }
 
 /// One imported ZFS pool.

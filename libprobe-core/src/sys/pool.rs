@@ -8,6 +8,10 @@
 //! library cannot set that for its user's program; threads that live as long as the
 //! probe each keep one arena, whose use repeats from one snapshot to the next.
 //!
+//! A worker left idle for [`Pool::IDLE_MAX`] ends (checked when a scope ends): a burst
+//! that needed more threads than the steady state does not keep them for the program's
+//! life.
+//!
 //! [`Pool::scope`] works as [`std::thread::scope`]: the jobs spawned in it may borrow from
 //! the caller, and it returns only once every one of them has finished, panicked or not.
 //! Each job runs on a worker taken from the pool for the whole scope (a new one when none
@@ -20,6 +24,7 @@ use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 type Job = Box<dyn FnOnce() + Send + 'static>;
 
@@ -27,6 +32,8 @@ type Job = Box<dyn FnOnce() + Send + 'static>;
 struct Worker {
     jobs: Sender<Job>,
     thread: JoinHandle<()>,
+    /// When it last went back to the pool.
+    idle_since: Instant,
 }
 
 impl Worker {
@@ -37,14 +44,16 @@ impl Worker {
                 job();
             }
         })?;
-        Ok(Worker { jobs, thread })
+        Ok(Worker { jobs, thread, idle_since: Instant::now() })
     }
 }
 
 /// Long-lived worker threads (none until a scope first spawns a job).
 pub(crate) struct Pool {
     name: &'static str,
+    /// Most recently used last.
     idle: Mutex<Vec<Worker>>,
+    idle_max: Duration,
 }
 
 impl std::fmt::Debug for Pool {
@@ -63,7 +72,32 @@ impl Default for Pool {
 impl Pool {
     /// An empty pool whose threads will carry `name`.
     pub(crate) const fn new(name: &'static str) -> Pool {
-        Pool { name, idle: Mutex::new(Vec::new()) }
+        Pool { name, idle: Mutex::new(Vec::new()), idle_max: Pool::IDLE_MAX }
+    }
+
+    /// How long a worker may wait unused before it ends.
+    pub(crate) const IDLE_MAX: Duration = Duration::from_secs(60);
+
+    #[cfg(test)]
+    fn with_idle_max(name: &'static str, idle_max: Duration) -> Pool {
+        Pool { name, idle: Mutex::new(Vec::new()), idle_max }
+    }
+
+    /// Puts `taken` back (most recently used last) and ends the workers idle too long.
+    fn give_back(&self, taken: Vec<Worker>) {
+        let now = Instant::now();
+        let retired: Vec<Worker> = {
+            let mut idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner);
+            idle.extend(taken.into_iter().map(|w| Worker { idle_since: now, ..w }));
+            // The least recently used come first.
+            let stale = idle.iter().take_while(|w| now.duration_since(w.idle_since) > self.idle_max).count();
+            idle.drain(..stale).collect()
+        };
+        for Worker { jobs, thread, .. } in retired {
+            // An idle worker waits on its queue only: closing it ends the thread at once.
+            drop(jobs);
+            let _ = thread.join();
+        }
     }
 
     /// Threads the pool holds between scopes.
@@ -94,7 +128,7 @@ impl Pool {
 impl Drop for Pool {
     fn drop(&mut self) {
         let idle = std::mem::take(self.idle.get_mut().unwrap_or_else(PoisonError::into_inner));
-        for Worker { jobs, thread } in idle {
+        for Worker { jobs, thread, .. } in idle {
             // An idle worker waits on its queue only: closing it ends the thread at once.
             drop(jobs);
             let _ = thread.join();
@@ -144,40 +178,81 @@ impl<'env> Scope<'_, 'env> {
     /// Runs `f` on a worker of the pool. When no thread can be had, `f` runs here and now,
     /// so the work is done either way.
     pub(crate) fn spawn<T: Send + 'env>(&self, f: impl FnOnce() -> T + Send + 'env) -> Handle<T> {
+        let (tx, rx) = std::sync::mpsc::channel();
         let worker = match self.pool.take() {
             Ok(w) => w,
             Err(_) => {
-                let (tx, rx) = std::sync::mpsc::channel();
                 let _ = tx.send(std::panic::catch_unwind(AssertUnwindSafe(f)));
-                return Handle { result: rx };
+                return Handle { result: rx, home: Home(None) };
             }
         };
-        let (tx, rx) = std::sync::mpsc::channel();
-        let running = self.running.clone();
         let job = move || {
             let r = std::panic::catch_unwind(AssertUnwindSafe(f));
             // Whatever borrows from `'env` (the closure, its result, the sender) is gone
             // before the scope is told this job finished.
             let _ = tx.send(r);
-            drop(tx);
-            running.finish();
         };
-        let job: Box<dyn FnOnce() + Send + 'env> = Box::new(job);
+        let home = match self.send(&worker, Box::new(job)) {
+            true => {
+                let mut taken = self.taken.borrow_mut();
+                taken.push(worker);
+                Home(Some(taken.len() - 1))
+            }
+            // The job ran here: its worker is of no use and is not kept.
+            false => Home(None),
+        };
+        Handle { result: rx, home }
+    }
+
+    /// Drops `value` on the thread that ran the job `home` names (here when that job ran
+    /// here), before the scope ends.
+    ///
+    /// What a job allocates comes from its thread's malloc arena. Freed on another thread,
+    /// glibc keeps that memory in the first thread's arena (or the freeing thread's
+    /// cache), and a pooled thread whose output the caller frees grows to the largest
+    /// output it ever made and keeps it; freed on its own thread, the memory goes back
+    /// to where it came from and is reused or trimmed there. A caller that copies what a
+    /// job returned gives the original back with this.
+    pub(crate) fn drop_on<T: Send + 'env>(&self, home: Home, value: T) {
+        let taken = self.taken.borrow();
+        match home.0.and_then(|i| taken.get(i)) {
+            Some(worker) => {
+                let job = move || {
+                    let _ = std::panic::catch_unwind(AssertUnwindSafe(move || drop(value)));
+                };
+                // A job that ran here instead (the worker gone) dropped the value here.
+                self.send(worker, Box::new(job));
+            }
+            None => {
+                drop(taken);
+                drop(value);
+            }
+        }
+    }
+
+    /// Queues `job` on `worker`, counted as running until its last step. When the worker
+    /// is gone (it cannot be: its thread only ends when its queue is dropped), the job
+    /// runs here and the answer is false.
+    fn send(&self, worker: &Worker, job: Box<dyn FnOnce() + Send + 'env>) -> bool {
+        let running = self.running.clone();
+        let job: Box<dyn FnOnce() + Send + 'env> = Box::new(move || {
+            job();
+            running.finish();
+        });
         // SAFETY: only the lifetime changes. The job borrows from `'env` at most, and the
         // scope does not end before `running` says every job it sent has finished
         // (`Scope::drop`, which also runs while unwinding), and `finish` is the job's last
-        // step, after everything it holds from `'env` was dropped.
+        // step, after everything it holds from `'env` was dropped (`job` above catches
+        // the panics of what it runs, so it always returns).
         let job: Job = unsafe { std::mem::transmute::<Box<dyn FnOnce() + Send + 'env>, Job>(job) };
         self.running.add();
         match worker.jobs.send(job) {
-            Ok(()) => self.taken.borrow_mut().push(worker),
+            Ok(()) => true,
             Err(std::sync::mpsc::SendError(job)) => {
-                // The worker's thread is gone (it cannot be: it only ends when its queue
-                // is dropped); the job runs here instead.
                 job();
+                false
             }
         }
-        Handle { result: rx }
     }
 }
 
@@ -185,19 +260,30 @@ impl Drop for Scope<'_, '_> {
     fn drop(&mut self) {
         self.running.wait();
         let taken = std::mem::take(self.taken.get_mut());
-        self.pool.idle.lock().unwrap_or_else(PoisonError::into_inner).extend(taken);
+        self.pool.give_back(taken);
     }
 }
 
 /// A job's result, to take with [`Handle::join`].
 pub(crate) struct Handle<T> {
     result: Receiver<std::thread::Result<T>>,
+    home: Home,
 }
+
+/// The thread a job ran on (see [`Scope::drop_on`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Home(Option<usize>);
 
 impl<T> Handle<T> {
     /// Waits for the job: its result, or the payload of its panic.
     pub(crate) fn join(self) -> Result<T, Box<dyn Any + Send + 'static>> {
-        self.result.recv().unwrap_or_else(|_| Err(Box::new("the worker ended without an answer")))
+        self.join_home().0
+    }
+
+    /// Waits for the job: its result (as [`Handle::join`]) and the thread it ran on.
+    pub(crate) fn join_home(self) -> (Result<T, Box<dyn Any + Send + 'static>>, Home) {
+        let r = self.result.recv().unwrap_or_else(|_| Err(Box::new("the worker ended without an answer")));
+        (r, self.home)
     }
 }
 
@@ -261,6 +347,48 @@ mod tests {
         });
         assert_eq!(n, 5);
         assert_eq!(pool.threads(), 2);
+    }
+
+    #[test]
+    fn drop_on_frees_on_the_thread_that_made_the_value() {
+        /// Tells which thread dropped it.
+        struct Where(std::sync::mpsc::Sender<std::thread::ThreadId>);
+        impl Drop for Where {
+            fn drop(&mut self) {
+                let _ = self.0.send(std::thread::current().id());
+            }
+        }
+        let pool = Pool::new("test-pool");
+        for _ in 0..3 {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let made = pool.scope(|s| {
+                let (r, home) = s.spawn(move || (Where(tx), std::thread::current().id())).join_home();
+                let (value, made) = r.unwrap();
+                s.drop_on(home, value);
+                made
+            });
+            // The scope waited for the drop.
+            let dropped = rx.try_recv().expect("dropped before the scope ended");
+            assert_eq!(dropped, made);
+            assert_ne!(dropped, std::thread::current().id());
+            assert_eq!(pool.threads(), 1);
+        }
+    }
+
+    #[test]
+    fn workers_idle_too_long_end() {
+        let pool = Pool::with_idle_max("test-pool", Duration::from_millis(100));
+        // A burst takes three workers; afterwards one a scope is enough.
+        pool.scope(|s| {
+            let hs: Vec<_> = (0..3).map(|i| s.spawn(move || i)).collect();
+            hs.into_iter().map(|h| h.join().unwrap()).sum::<i32>()
+        });
+        assert_eq!(pool.threads(), 3);
+        for _ in 0..4 {
+            std::thread::sleep(Duration::from_millis(60));
+            assert_eq!(pool.scope(|s| s.spawn(|| 1).join().unwrap()), 1);
+        }
+        assert_eq!(pool.threads(), 1, "the two unused workers ended");
     }
 
     #[test]

@@ -5515,7 +5515,8 @@ class ZfsVdev(Record):
 @final
 class ZfsDataset(Record):
     """One dataset's I/O counters (`objset-*` kstat, ZFS 0.8+; only datasets that are mounted
-    or open have one).
+    or open have one). A counter whose value does not parse, or whose row is missing, is
+    that counter's `error` with a warning; the dataset is kept.
     """
     @property
     def name(self) -> str:
@@ -5524,25 +5525,25 @@ class ZfsDataset(Record):
     def objset_id(self) -> int:
         """The objset id (from the kstat name `objset-0x…`)."""
     @property
-    def reads(self) -> int:
+    def reads(self) -> Union[int, None]:
         """Counter: it only grows (a drop is a reset)."""
     @property
-    def writes(self) -> int:
+    def writes(self) -> Union[int, None]:
         """Counter: it only grows (a drop is a reset)."""
     @property
-    def read_bytes(self) -> int:
+    def read_bytes(self) -> Union[int, None]:
         """Unit: bytes. Counter: it only grows (a drop is a reset)."""
     @property
-    def written_bytes(self) -> int:
+    def written_bytes(self) -> Union[int, None]:
         """Unit: bytes. Counter: it only grows (a drop is a reset)."""
     @property
-    def unlinks(self) -> int:
+    def unlinks(self) -> Union[int, None]:
         """Files unlinked.
 
         Counter: it only grows (a drop is a reset).
         """
     @property
-    def unlinked(self) -> int:
+    def unlinked(self) -> Union[int, None]:
         """Unlinked files whose space was reclaimed.
 
         Counter: it only grows (a drop is a reset).

@@ -188,7 +188,7 @@ pub(crate) struct Walk {
 }
 
 /// What one thread found.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Part {
     entries: Vec<(u64, i32, i32)>,
     names: HashMap<i32, ByteStr>,

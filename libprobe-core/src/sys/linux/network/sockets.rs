@@ -119,7 +119,13 @@ impl Collector<'_> {
             if let Some(h) = helper {
                 // A panicking helper leaves its processes unwalked: their sockets have no
                 // owners, as if the processes had exited.
-                parts.extend(h.join().ok());
+                let (part, home) = h.join_home();
+                if let Ok(part) = part {
+                    // A copy made here, and the helper frees what it allocated: its malloc
+                    // arena gets back all it gave (see `Scope::drop_on`).
+                    parts.push(part.clone());
+                    scope.drop_on(home, part);
+                }
             }
             (sockets, parts)
         });

@@ -70,6 +70,8 @@ pub(crate) struct State {
     prev: Option<(u64, CpuByProcess)>,
     /// The readers' buffers.
     scratch: Scratch,
+    /// The most processes a snapshot read since free memory was last given back.
+    peak: usize,
 }
 
 pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State) -> Domain<Vec<ProcessFull>> {
@@ -136,33 +138,38 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
     // Each reader's share, with room for an uneven split, so that its vector rarely grows.
     let share = if workers > 1 { pids.len() / workers + pids.len() / (4 * workers) + BATCH } else { pids.len() };
     let work = |buffers: &mut Buffers| read_batches(&ctx, src, &root, &pids, &cursor, buffers, share);
-    let parts = match scratch.workers.split_first_mut() {
+    let (mut out, part_warnings) = match scratch.workers.split_first_mut() {
         // The probe's long-lived workers, not a thread each per snapshot.
         Some((first, rest)) if workers > 1 => pool.scope(|s| {
             let helpers: Vec<_> = rest[..workers - 1].iter_mut().map(|b| s.spawn(|| work(b))).collect();
-            let mut parts = vec![work(first)];
+            let mine = work(first);
+            let mut theirs = Vec::with_capacity(helpers.len());
             for h in helpers {
+                let (part, home) = h.join_home();
                 // A panic in a reader is a bug: it goes on to the caller's boundary.
-                parts.push(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+                theirs.push((part.unwrap_or_else(|p| std::panic::resume_unwind(p)), home));
             }
-            parts
+            // The helpers' records are copied here, and each helper frees its own: what
+            // the caller keeps comes from its own malloc arena, and a helper's arena gets
+            // back all it gave, so a burst of processes leaves no plateau behind it (see
+            // `Scope::drop_on`).
+            let mut out = mine.processes;
+            out.reserve_exact(theirs.iter().map(|(p, _)| p.processes.len()).sum());
+            let mut w = mine.warnings;
+            for (part, home) in theirs {
+                out.extend(part.processes.iter().cloned());
+                w.merge_from(&part.warnings);
+                s.drop_on(home, part);
+            }
+            (out, w)
         }),
-        Some((first, _)) => vec![work(first)],
-        None => Vec::new(),
-    };
-
-    // The first reader's vector takes the others' records: one copy of each of theirs.
-    let total: usize = parts.iter().map(|p| p.processes.len()).sum();
-    let mut out = Vec::new();
-    for (i, mut part) in parts.into_iter().enumerate() {
-        if i == 0 {
-            out = part.processes;
-            out.reserve_exact(total - out.len());
-        } else {
-            out.append(&mut part.processes);
+        Some((first, _)) => {
+            let part = work(first);
+            (part.processes, part.warnings)
         }
-        warnings.merge(part.warnings);
-    }
+        None => (Vec::new(), Warnings::default()),
+    };
+    warnings.merge(part_warnings);
     if workers > 1 {
         out.sort_by_key(|p| p.pid);
     }
@@ -182,6 +189,14 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
         }
     }
     state.prev = Some((now_ns, cpu));
+    // A table that fell below half its peak (a burst of processes ended) leaves the
+    // readers' malloc arenas holding the peak's memory, free but resident: it is given
+    // back once, here, not after every snapshot (a steady table reuses it).
+    if state.peak >= PARALLEL_MIN_PROCESSES && out.len().saturating_mul(2) < state.peak {
+        crate::sys::imp::release_free_memory();
+        state.peak = out.len();
+    }
+    state.peak = state.peak.max(out.len());
     Domain::Collected(out)
 }
 

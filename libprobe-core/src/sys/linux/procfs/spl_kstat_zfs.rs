@@ -21,21 +21,29 @@
 //! `<pool>/state` (ZFS 0.8+) is not a kstat table but one word: `ONLINE`, `DEGRADED`,
 //! `SUSPENDED`, … Files and rows come and go between ZFS releases (node_exporter#2068):
 //! a missing one leaves only its own fields missing.
+//!
+//! A value that does not parse (an unsigned type printed negative, past 64 bits, garbage,
+//! an unknown data type) is that row's [`KValue::Bad`] and a problem quoting it; the
+//! other rows are kept. A row without a name is no value (a problem too).
 
 use crate::error::ParseError;
-use crate::parse::{Fields, i64_dec, lines, trim, u64_dec};
+use crate::parse::{Fields, Problems, Val, i64_dec, lines, trim, u64_dec};
 
 /// One value of a kstat.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum KValue {
     Int(i128),
     Str(String),
+    /// Printed, but not a valid value of its type (the kstat's problems quote it).
+    Bad,
 }
 
-/// A kstat: its values by name, in file order.
+/// A kstat: its values by name, in file order, and the problems of the ones that did not
+/// parse.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Kstat {
     pub values: Vec<(String, KValue)>,
+    pub problems: Problems,
 }
 
 impl Kstat {
@@ -43,18 +51,27 @@ impl Kstat {
         self.values.iter().find(|(n, _)| n == name).map(|(_, v)| v)
     }
 
-    /// An unsigned value; `None` when absent or not a non-negative integer of 64 bits.
-    pub(crate) fn u64(&self, name: &str) -> Option<u64> {
-        match self.get(name)? {
-            KValue::Int(v) => u64::try_from(*v).ok(),
-            KValue::Str(_) => None,
-        }
+    /// An unsigned value: `Absent` without its row, `Bad` when its value did not parse or
+    /// is not an integer of 0 to 2^64-1 (a negative signed value, a string; a problem
+    /// quoting it is added here).
+    pub(crate) fn u64(&mut self, name: &'static str) -> Val<u64> {
+        let bad = match self.get(name) {
+            None => return Val::Absent,
+            Some(KValue::Bad) => return Val::Bad,
+            Some(KValue::Int(v)) => match u64::try_from(*v) {
+                Ok(v) => return Val::Ok(v),
+                Err(_) => v.to_string(),
+            },
+            Some(KValue::Str(s)) => s.clone(),
+        };
+        self.problems.push(ParseError::bad(name, bad.as_bytes()));
+        Val::Bad
     }
 
     pub(crate) fn str(&self, name: &str) -> Option<&str> {
         match self.get(name)? {
             KValue::Str(s) => Some(s),
-            KValue::Int(_) => None,
+            KValue::Int(_) | KValue::Bad => None,
         }
     }
 }
@@ -63,7 +80,8 @@ const KSTAT_TYPE_NAMED: u64 = 1;
 const KSTAT_TYPE_IO: u64 = 3;
 const KSTAT_DATA_STRING: u64 = 7;
 
-/// Parses a named or I/O kstat file.
+/// Parses a named or I/O kstat file. Only a file without its header or column names is an
+/// error; a bad value is that value's.
 pub(crate) fn parse(text: &[u8]) -> Result<Kstat, ParseError> {
     let mut rows = lines(text).enumerate();
     let (_, header) = rows.next().ok_or(ParseError::missing("header"))?;
@@ -76,44 +94,63 @@ pub(crate) fn parse(text: &[u8]) -> Result<Kstat, ParseError> {
             if !trim(names).starts_with(b"name") {
                 return Err(ParseError::invalid("name type data").at_line(2));
             }
-            let mut values = Vec::new();
+            let (mut values, mut problems) = (Vec::new(), Problems::default());
             for (i, line) in rows.filter(|(_, l)| !trim(l).is_empty()) {
-                values.push(named_row(line).map_err(|e| e.at_line(i + 1))?);
+                match named_row(line) {
+                    Ok((name, Ok(v))) => values.push((name, v)),
+                    Ok((name, Err(e))) => {
+                        problems.push(e.at_line(i + 1));
+                        values.push((name, KValue::Bad));
+                    }
+                    Err(e) => problems.push(e.at_line(i + 1)),
+                }
             }
-            Ok(Kstat { values })
+            Ok(Kstat { values, problems })
         }
         KSTAT_TYPE_IO => {
             let (_, names) = rows.next().ok_or(ParseError::missing("names").at_line(2))?;
             let (_, data) = rows.next().ok_or(ParseError::missing("values").at_line(3))?;
             let names: Vec<&[u8]> = Fields::new(names).collect_tokens();
             let mut d = Fields::new(data);
-            let mut values = Vec::with_capacity(names.len());
+            let (mut values, mut problems) = (Vec::with_capacity(names.len()), Problems::default());
             for n in names {
-                let v = d.u64("value").map_err(|e| e.at_line(3))?;
-                values.push((String::from_utf8_lossy(n).into_owned(), KValue::Int(i128::from(v))));
+                let v = match problems.take_at(d.u64("value"), 3) {
+                    Val::Ok(v) => KValue::Int(i128::from(v)),
+                    _ => KValue::Bad,
+                };
+                values.push((String::from_utf8_lossy(n).into_owned(), v));
             }
-            Ok(Kstat { values })
+            Ok(Kstat { values, problems })
         }
         _ => Err(ParseError::invalid("type").at_line(1)),
     }
 }
 
-fn named_row(line: &[u8]) -> Result<(String, KValue), ParseError> {
+/// A named row: its name (an error without one), and its value or why it is bad.
+fn named_row(line: &[u8]) -> Result<(String, Result<KValue, ParseError>), ParseError> {
     let mut f = Fields::new(line);
     let name = String::from_utf8_lossy(f.next("name")?).into_owned();
-    let t = f.u64("type")?;
-    let value = if t == KSTAT_DATA_STRING {
-        KValue::Str(String::from_utf8_lossy(trim(f.rest())).into_owned())
-    } else if t <= 6 {
+    let value = (|| {
+        let traw = f.next("type")?;
+        let t = u64_dec(traw).ok_or_else(|| ParseError::bad("type", traw))?;
+        if t == KSTAT_DATA_STRING {
+            return Ok(KValue::Str(String::from_utf8_lossy(trim(f.rest())).into_owned()));
+        }
         let raw = f.next("data")?;
-        let v = match raw.first() {
-            Some(b'-') => i64_dec(raw).map(i128::from),
-            _ => u64_dec(raw).map(i128::from),
+        let v = match t {
+            // KSTAT_DATA_UINT32, _UINT64, _ULONG: never negative.
+            2 | 4 | 6 => u64_dec(raw).map(i128::from),
+            // KSTAT_DATA_INT32, _INT64, _LONG.
+            1 | 3 | 5 => i64_dec(raw).map(i128::from),
+            // KSTAT_DATA_CHAR.
+            0 => match raw.first() {
+                Some(b'-') => i64_dec(raw).map(i128::from),
+                _ => u64_dec(raw).map(i128::from),
+            },
+            _ => return Err(ParseError::bad("type", traw)),
         };
-        KValue::Int(v.ok_or(ParseError::invalid("data"))?)
-    } else {
-        return Err(ParseError::invalid("type"));
-    };
+        v.map(KValue::Int).ok_or_else(|| ParseError::bad("data", raw))
+    })();
     Ok((name, value))
 }
 
@@ -155,14 +192,18 @@ mod tests {
         let objset = b"24 1 0x01 7 2160 221611904716 7145015038451\nname                            type data\n\
 dataset_name                    7    pool1/data set\nwrites                          4    4\nnwritten                        4    12302\n\
 neg                             3    -5\n";
-        let k = parse(objset).unwrap();
+        let mut k = parse(objset).unwrap();
+        assert!(k.problems.is_empty());
         assert_eq!(k.str("dataset_name"), Some("pool1/data set"));
-        assert_eq!((k.u64("writes"), k.u64("nwritten"), k.u64("neg")), (Some(4), Some(12302), None));
+        assert_eq!((k.u64("writes"), k.u64("nwritten")), (Val::Ok(4), Val::Ok(12302)));
         assert_eq!(k.get("neg"), Some(&KValue::Int(-5)));
+        // A negative signed value is no counter: bad, with a problem quoting it.
+        assert_eq!((k.u64("neg"), k.u64("absent")), (Val::Bad, Val::Absent));
+        assert!(k.problems.iter().any(|p| p.to_string().contains("\"-5\"")), "{:?}", k.problems);
         let io = b"12 3 0x00 1 80 79205351707403 395818011156865\nnread    nwritten reads    writes   wtime\n\
 1884160  3206144  22       132      7155162\n";
-        let k = parse(io).unwrap();
-        assert_eq!((k.u64("nread"), k.u64("writes")), (Some(1_884_160), Some(132)));
+        let mut k = parse(io).unwrap();
+        assert_eq!((k.u64("nread"), k.u64("writes")), (Val::Ok(1_884_160), Val::Ok(132)));
         assert_eq!(parse_state(b"SUSPENDED\n").unwrap(), "SUSPENDED");
         assert_eq!(objset_id(b"objset-0x1a3"), Some(0x1a3));
         assert_eq!(objset_id(b"iostats"), None);
@@ -172,10 +213,63 @@ neg                             3    -5\n";
     fn broken_files() {
         assert!(parse(b"").is_err());
         assert!(parse(b"1 9 0x00\n").is_err());
-        assert_eq!(parse(b"1 1 0x01\nname type data\nx 4 12a\n").unwrap_err().line(), Some(3));
-        assert!(parse(b"1 3 0x00\na b\n1\n").is_err());
-        assert!(parse(b"1 1 0x01\nname type data\nx 9 1\n").is_err());
+        assert!(parse(b"1 1 0x01\nvalues\n").is_err());
+        assert!(parse(b"1 3 0x00\na b\n").is_err());
         assert!(parse_state(b"\n").is_err());
         assert!(parse_state(b"ON LINE").is_err());
+    }
+
+    /// A bad value costs its row's value only, with a problem naming its line.
+    #[test]
+    fn bad_values_cost_only_themselves() {
+        let k = parse(b"1 1 0x01\nname type data\nx 4 12a\ny 4 3\nz 9 1\n").unwrap();
+        assert_eq!(k.values[0], ("x".to_string(), KValue::Bad));
+        assert_eq!(k.values[1], ("y".to_string(), KValue::Int(3)));
+        assert_eq!(k.values[2], ("z".to_string(), KValue::Bad));
+        let p: Vec<_> = k.problems.iter().collect();
+        assert_eq!((p.len(), p[0].line(), p[0].raw(), p[1].raw()), (2, Some(3), Some("\"12a\""), Some("\"9\"")));
+        let k = parse(b"1 3 0x00\na b\n1\n").unwrap();
+        assert_eq!(k.values, vec![("a".into(), KValue::Int(1)), ("b".into(), KValue::Bad)]);
+        assert_eq!(k.problems.iter().next().and_then(|e| e.field()), Some("value"));
+    }
+
+    fn listing(names: &[&str], text: &[u8]) -> (Vec<(String, String)>, Vec<String>) {
+        let k = parse(text).unwrap();
+        let shown = names
+            .iter()
+            .map(|&n| {
+                let v = match k.get(n) {
+                    None => "Absent".to_string(),
+                    Some(KValue::Bad) => "Bad".to_string(),
+                    Some(v) => format!("{v:?}"),
+                };
+                (n.to_string(), v)
+            })
+            .collect();
+        (shown, k.problems.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn one_field_corruption() {
+        use crate::parse::corrupt;
+        let names = ["dataset_name", "writes", "nwritten", "reads", "nread", "nunlinks", "nunlinked", "delta"];
+        corrupt::check(
+            "24 1 0x01 7 2160 221611904716 7145015038451\nname                            type data\n\
+dataset_name                    7    pool1/dataset1\n\
+writes                          4    {{writes=4}}\n\
+nwritten                        4    {{nwritten=12302}}\n\
+reads                           4    {{reads=2}}\n\
+nread                           4    {{nread=8192}}\n\
+nunlinks                        4    {{nunlinks=0}}\n\
+nunlinked                       4    {{nunlinked=0}}\n\
+delta                           3    {{delta:i64=-7}}\n",
+            |b| listing(&names, b),
+        );
+        let names = ["nread", "nwritten", "reads", "writes", "wtime"];
+        corrupt::check(
+            "12 3 0x00 1 80 79205351707403 395818011156865\nnread    nwritten reads    writes   wtime\n\
+{{nread=1884160}}  {{nwritten=3206144}}  {{reads=22}}       {{writes=132}}      {{wtime=7155162}}\n",
+            |b| listing(&names, b),
+        );
     }
 }

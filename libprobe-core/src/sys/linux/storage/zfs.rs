@@ -8,8 +8,9 @@
 use std::collections::HashMap;
 
 use crate::domain::Cx;
-use crate::error::Error;
+use crate::error::{Error, ParseError};
 use crate::model::{Field, Reason};
+use crate::parse::Val;
 use crate::storage::{ZfsArcStats, ZfsDataset, ZfsHealth, ZfsPoolMetrics, ZfsVdev};
 use crate::sys::linux::ioctl::{Device, nvlist, zfs};
 use crate::sys::linux::procfs::spl_kstat_zfs::{self, Kstat};
@@ -33,18 +34,26 @@ pub(super) fn collect(cx: &mut Cx<'_>, prev: &mut Previous) -> (Field<Vec<ZfsPoo
             return (Field::Missing(r), Field::Missing(r));
         }
     };
-    let arc = kstat(cx, "spl/kstat/zfs/arcstats").map(|k| ZfsArcStats {
-        size_bytes: stat(&k, "size"),
-        target_bytes: stat(&k, "c"),
-        min_bytes: stat(&k, "c_min"),
-        max_bytes: stat(&k, "c_max"),
-        hits: stat(&k, "hits"),
-        misses: stat(&k, "misses"),
-        mru_bytes: stat(&k, "mru_size"),
-        mfu_bytes: stat(&k, "mfu_size"),
-        l2_hits: stat(&k, "l2_hits"),
-        l2_misses: stat(&k, "l2_misses"),
-    });
+    const ARC: &str = "spl/kstat/zfs/arcstats";
+    let arc = match kstat(cx, ARC) {
+        Field::Value(mut k) => {
+            let arc = ZfsArcStats {
+                size_bytes: stat(&mut k, "size"),
+                target_bytes: stat(&mut k, "c"),
+                min_bytes: stat(&mut k, "c_min"),
+                max_bytes: stat(&mut k, "c_max"),
+                hits: stat(&mut k, "hits"),
+                misses: stat(&mut k, "misses"),
+                mru_bytes: stat(&mut k, "mru_size"),
+                mfu_bytes: stat(&mut k, "mfu_size"),
+                l2_hits: stat(&mut k, "l2_hits"),
+                l2_misses: stat(&mut k, "l2_misses"),
+            };
+            cx.warnings().problems(&src.proc_path(ARC), &k.problems);
+            Field::Value(arc)
+        }
+        Field::Missing(r) => Field::Missing(r),
+    };
     let pools: Vec<String> = entries.into_iter().filter(|e| root.join(e).is_dir() && valid_pool_name(e)).collect();
     if pools.is_empty() {
         return (Field::Missing(Reason::NotPresent), arc);
@@ -71,8 +80,20 @@ fn valid_pool_name(n: &str) -> bool {
     n.starts_with(|c: char| c.is_ascii_alphabetic()) && !n.contains('/')
 }
 
-fn stat(k: &Kstat, name: &str) -> Field<u64> {
-    k.u64(name).map_or(Field::Missing(Reason::NotSupported), Field::Value)
+/// A value whose row this release may lack: `not_supported` without it.
+fn stat(k: &mut Kstat, name: &'static str) -> Field<u64> {
+    k.u64(name).field(Reason::NotSupported)
+}
+
+/// A value whose row every release of the file prints: its absence is a problem.
+fn counter(k: &mut Kstat, name: &'static str) -> Field<u64> {
+    match k.u64(name) {
+        Val::Absent => {
+            k.problems.push(ParseError::missing(name));
+            Field::Missing(Reason::Error)
+        }
+        v => v.field(Reason::Error),
+    }
 }
 
 fn kstat(cx: &mut Cx<'_>, rel: &str) -> Field<Kstat> {
@@ -144,27 +165,31 @@ fn pool(cx: &mut Cx<'_>, name: &str, dev: &Result<Device, Error>, now: u64, prev
     let mut datasets = Vec::new();
     for f in list(&src.proc_path(&base)).unwrap_or_default() {
         let Some(id) = spl_kstat_zfs::objset_id(f.as_bytes()) else { continue };
-        let Field::Value(k) = kstat(cx, &format!("{base}/{f}")) else { continue };
-        let d = (|| {
-            Some(ZfsDataset {
-                name: k.str("dataset_name")?.to_owned(),
-                objset_id: id,
-                reads: k.u64("reads")?,
-                writes: k.u64("writes")?,
-                read_bytes: k.u64("nread")?,
-                written_bytes: k.u64("nwritten")?,
-                unlinks: k.u64("nunlinks")?,
-                unlinked: k.u64("nunlinked")?,
-            })
-        })();
-        match d {
-            Some(d) => datasets.push(d),
-            None => cx.warn(format!("{}: a counter is missing", src.proc_path(format!("{base}/{f}")).display())),
-        }
+        let rel = format!("{base}/{f}");
+        let Field::Value(mut k) = kstat(cx, &rel) else { continue };
+        let path = src.proc_path(&rel);
+        // The name is the dataset's key: without it, the dataset is left out.
+        let Some(name) = k.str("dataset_name").map(str::to_owned) else {
+            cx.warn(format!("{}: no dataset_name: the dataset is left out", path.display()));
+            cx.warnings().problems(&path, &k.problems);
+            continue;
+        };
+        datasets.push(ZfsDataset {
+            name,
+            objset_id: id,
+            reads: counter(&mut k, "reads"),
+            writes: counter(&mut k, "writes"),
+            read_bytes: counter(&mut k, "nread"),
+            written_bytes: counter(&mut k, "nwritten"),
+            unlinks: counter(&mut k, "nunlinks"),
+            unlinked: counter(&mut k, "nunlinked"),
+        });
+        cx.warnings().problems(&path, &k.problems);
     }
     datasets.sort_by(|a, b| a.name.cmp(&b.name));
     // The pre-2.1 I/O kstat, if this release has it.
-    let io = if src.proc_path(format!("{base}/io")).exists() { kstat(cx, &format!("{base}/io")).ok() } else { None };
+    let io_rel = format!("{base}/io");
+    let mut io = if src.proc_path(&io_rel).exists() { kstat(cx, &io_rel).ok() } else { None };
 
     let config = query(cx, dev, name, "pool_stats");
     let tree = config.as_ref().map(zfs::vdevs).unwrap_or_default();
@@ -188,17 +213,17 @@ fn pool(cx: &mut Cx<'_>, name: &str, dev: &Result<Device, Error>, now: u64, prev
         Some(s) => s.fragmentation.map_or(Field::Missing(Reason::NotSupported), |f| Field::Value(f as f64)),
         None => Field::Missing(cfg_reason),
     };
-    let io_stat = |n: &str| io.as_ref().and_then(|k| k.u64(n));
-    let (read_ops, write_ops, read_bytes, written_bytes) = match (&root, &io) {
+    let (read_ops, write_ops, read_bytes, written_bytes) = match (&root, &mut io) {
         (Some(s), _) => (
             Field::Value(s.read_ops),
             Field::Value(s.write_ops),
             Field::Value(s.read_bytes),
             Field::Value(s.write_bytes),
         ),
-        (None, Some(_)) => {
-            let f = |n: &str| io_stat(n).map_or(Field::Missing(Reason::NotSupported), Field::Value);
-            (f("reads"), f("writes"), f("nread"), f("nwritten"))
+        (None, Some(k)) => {
+            let v = (stat(k, "reads"), stat(k, "writes"), stat(k, "nread"), stat(k, "nwritten"));
+            cx.warnings().problems(&src.proc_path(&io_rel), &k.problems);
+            v
         }
         (None, None) => (
             Field::Missing(cfg_reason),

@@ -631,6 +631,67 @@ mod tests {
         assert!(parse(&t).is_err());
     }
 
+    /// The one-field corruption property for a binary table (docs/field-isolation.md):
+    /// for every known revision, each member alone (the first and last element of an
+    /// array) set to all ones (unset), zero, the largest set value and an out-of-range
+    /// percentage still decodes the table, and changes at most the one field that member
+    /// gives; every other field is exactly what the valid table gave.
+    #[test]
+    fn one_field_corruption() {
+        use crate::parse::corrupt::listing;
+        let show = |t: &Table| {
+            listing!(t; format_revision, content_revision, known, temperature_edge, temperature_hotspot,
+                temperature_mem, temperature_gfx, gfx_activity, umc_activity, mm_activity, socket_power,
+                energy_accumulator, gfxclk, uclk, vclk, fan_rpm, pcie_link_width, pcie_link_gen,
+                indep_throttle_status)
+        };
+        // A value every member can hold and the decoder keeps (a percentage below 1 %
+        // even at centi-% scale, a PCIe rate that is a generation).
+        let valid = |name: &str| match name {
+            "pcie_link_speed" => 160,
+            "pcie_link_width" => 16,
+            _ => 7,
+        };
+        for (f, c) in KNOWN.into_iter().chain(KNOWN_V3) {
+            let base = parse(&encode(f, c, |n, _| Some(valid(n))).unwrap()).unwrap();
+            let base = show(&base);
+            let (placed, _) = place(&layout(f, c).unwrap());
+            for &(member, ty, n, _) in &placed {
+                if matches!(member, "structure_size" | "format_revision" | "content_revision" | "padding" | "padding1")
+                {
+                    continue;
+                }
+                let ones = match ty {
+                    T::U8 => 0xff,
+                    T::U16 => 0xffff,
+                    T::U32 => 0xffff_ffff,
+                    T::U64 => u64::MAX,
+                };
+                for index in [0, n - 1] {
+                    for bad in [ones, 0, ones - 1, 10_100 & ones, 101] {
+                        let table =
+                            encode(f, c, |m, i| Some(if (m, i) == (member, index) { bad } else { valid(m) })).unwrap();
+                        let got = parse(&table)
+                            .unwrap_or_else(|e| panic!("v{f}_{c} {member}[{index}] = {bad:#x}: the table failed: {e}"));
+                        let got = show(&got);
+                        let changed: Vec<_> = base
+                            .iter()
+                            .zip(&got)
+                            .filter(|(a, b)| a != b)
+                            .map(|((name, a), (_, b))| format!("{name}: {a} -> {b}"))
+                            .collect();
+                        assert!(changed.len() <= 1, "v{f}_{c} {member}[{index}] = {bad:#x} changed {changed:?}");
+                        // Unset is absent, never a value.
+                        assert!(
+                            bad != ones || changed.iter().all(|c| c.ends_with("-> None")),
+                            "v{f}_{c} {member}[{index}] unset: {changed:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     /// Writes the fuzz seeds: a table of every known revision, set and unset, and an
     /// unknown one (`cargo test -p libprobe-core --lib write_gpu_metrics_seeds -- --ignored`).
     #[test]
