@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use super::{PerThread, ProcDelta, ReadCx, Reader, Setup, Spec, ThreadLayout, TracerDef, top};
+use super::{PerThread, ProcDelta, ReadCx, Reader, Setup, Spec, ThreadLayout, TracerDef};
 use crate::ebpf::{EbpfMetrics, EbpfOptions, LatencyHistogram, ProcessSyscalls, TracerName};
 use crate::error::Error;
 use crate::model::{Field, Reason};
@@ -96,9 +96,8 @@ fn by_name<T>(mut rows: Vec<(String, u64, T)>) -> Vec<(String, u64, T)> {
 }
 
 impl Syscalls {
-    /// The `top` processes with the most calls, most first.
+    /// Rows of the `top` processes with the most calls (most first), those with calls.
     fn processes(&self, rows: Vec<ProcDelta<3>>, rcx: &ReadCx<'_>) -> Vec<ProcessSyscalls> {
-        let rows = top(rows, rcx.top, |r| r.2[0], |r| (r.0, r.1));
         let (latency, ticks) = (self.latency, rcx.ticks);
         let measured = |v: u64| if latency { Field::Value(v) } else { Field::Missing(Reason::Disabled) };
         rows.into_iter()
@@ -190,9 +189,10 @@ impl Reader for Syscalls {
         }
 
         // Per thread, then per process.
-        let (rows, totals) =
-            self.threads.read(maps, ("sys_threads", "sys_threads_extra", "sys_exits"), &LAYOUT, rcx.warnings)?;
+        self.threads.scan(maps, ("sys_threads", "sys_threads_extra", "sys_exits"), &LAYOUT, rcx.warnings)?;
+        let rows = self.threads.top(rcx.top, false, |v| v[0]);
         out.syscalls_by_process = Field::Value(self.processes(rows, rcx));
+        let totals = self.threads.top(rcx.top, true, |v| v[0]);
         out.since_attach.syscalls_by_process = Field::Value(self.processes(totals, rcx));
         Ok(())
     }
