@@ -322,7 +322,7 @@ pub(crate) struct PerThread<const N: usize> {
     /// Reads so far.
     reads: u64,
     /// The selection buffer of [`PerThread::top`].
-    order: Vec<(std::cmp::Reverse<u64>, (i32, u64), u32)>,
+    order: std::collections::BinaryHeap<(std::cmp::Reverse<u64>, (i32, u64), u32)>,
 }
 
 /// What [`PerThread::read`] gives: per process, its sums over the interval, and since
@@ -466,7 +466,7 @@ impl<const N: usize> PerThread<N> {
             free: Vec::new(),
             index: IdMap::default(),
             reads: 0,
-            order: Vec::new(),
+            order: std::collections::BinaryHeap::new(),
         }
     }
 
@@ -597,29 +597,35 @@ impl<const N: usize> PerThread<N> {
     /// something) or since attach (every process kept).
     pub(crate) fn top(&mut self, n: usize, since_attach: bool, key: impl Fn(&[u64; N]) -> u64) -> Vec<ProcDelta<N>> {
         let read = self.reads;
-        let order = &mut self.order;
-        order.clear();
-        for (i, p) in self.procs.iter().enumerate() {
-            if p.used && (since_attach || p.touched == read) {
-                let v = if since_attach { &p.total } else { &p.interval };
-                order.push((std::cmp::Reverse(key(v)), (p.tgid as i32, p.start), i as u32));
-            }
-        }
         if n == 0 {
             return Vec::new();
         }
-        if order.len() > n {
-            order.select_nth_unstable(n - 1);
-            order.truncate(n);
+        // The n best so far in a heap whose top is the worst of them: most processes are
+        // turned away by one comparison with it.
+        let heap = &mut self.order;
+        heap.clear();
+        for (i, p) in self.procs.iter().enumerate() {
+            if p.used && (since_attach || p.touched == read) {
+                let v = if since_attach { &p.total } else { &p.interval };
+                let row = (std::cmp::Reverse(key(v)), (p.tgid as i32, p.start), i as u32);
+                if heap.len() < n {
+                    heap.push(row);
+                } else if heap.peek().is_some_and(|worst| row < *worst) {
+                    heap.pop();
+                    heap.push(row);
+                }
+            }
         }
-        order.sort_unstable();
-        order
+        let order = std::mem::take(heap).into_sorted_vec();
+        let rows = order
             .iter()
             .map(|&(_, (pid, start), i)| {
                 let p = &self.procs[i as usize];
                 if since_attach { (pid, start, p.total, p.name) } else { (pid, start, p.interval, p.interval_name) }
             })
-            .collect()
+            .collect();
+        self.order = std::collections::BinaryHeap::from(order);
+        rows
     }
 }
 
@@ -766,6 +772,54 @@ mod tests {
         k.extend_from_slice(&[0; 4]);
         k.extend_from_slice(&start.to_ne_bytes());
         k
+    }
+
+    /// A slot of one counter: tid, tgid, start, comm, value.
+    fn slot1(tid: u32, tgid: u32, start: u64, name: &str, v: u64) -> Vec<u8> {
+        let mut b = tid.to_ne_bytes().to_vec();
+        b.extend_from_slice(&tgid.to_ne_bytes());
+        b.extend_from_slice(&words(&[start]));
+        b.extend_from_slice(&words(&comm(name)));
+        b.extend_from_slice(&words(&[v]));
+        b
+    }
+
+    const LAYOUT1: ThreadLayout<1> = ThreadLayout { tid: 0, tgid: 4, start: 8, comm: 16, counters: [32], size: 40 };
+
+    fn read1(p: &mut PerThread<1>, m: &mut MemMaps) -> (Vec<ProcDelta<1>>, Vec<ProcDelta<1>>) {
+        p.scan(m, ("a", "h", "r"), &LAYOUT1, &mut Warnings::default()).unwrap();
+        (p.top(10, false, |v| v[0]), p.top(10, true, |v| v[0]))
+    }
+
+    #[test]
+    fn per_thread_entries_are_reused_without_mixing_processes() {
+        let mut p = PerThread::<1>::new(16);
+        let mut m = MemMaps::default();
+        // Process 7 (a worker thread first, then its main thread), and process 3.
+        m.arrays.insert("a".into(), vec![(8, slot1(8, 7, 1, "wk", 5)), (7, slot1(7, 7, 1, "main", 1))]);
+        m.maps.insert("h".into(), vec![(vec![3, 0, 0, 0], slot1(3, 3, 1, "other", 2))]);
+        let (i, t) = read1(&mut p, &mut m);
+        assert_eq!(i, vec![(7, 1, [6], Comm::new(b"main")), (3, 1, [2], Comm::new(b"other"))]);
+        assert_eq!(t, i);
+        // 7 exits (both threads, through the ring): reported once more, then forgotten.
+        m.arrays.insert("a".into(), vec![]);
+        m.maps.insert("h".into(), vec![(vec![3, 0, 0, 0], slot1(3, 3, 1, "other", 2))]);
+        m.rings.insert("r".into(), vec![slot1(8, 7, 1, "wk", 9), slot1(7, 7, 1, "main", 1)]);
+        let (i, t) = read1(&mut p, &mut m);
+        // The interval is named by the threads that added to it; the totals by the main one.
+        assert_eq!(i, vec![(7, 1, [4], Comm::new(b"wk"))]);
+        assert_eq!(t, vec![(7, 1, [10], Comm::new(b"main")), (3, 1, [2], Comm::new(b"other"))]);
+        // A new process takes tid 8's slot (and 7's freed entry): counted from zero, apart.
+        m.arrays.insert("a".into(), vec![(8, slot1(8, 8, 2, "new", 4))]);
+        let (i, t) = read1(&mut p, &mut m);
+        assert_eq!(i, vec![(8, 2, [4], Comm::new(b"new"))]);
+        assert_eq!(t, vec![(8, 2, [4], Comm::new(b"new")), (3, 1, [2], Comm::new(b"other"))]);
+        // The same pid again with another start time is another process.
+        m.arrays.insert("a".into(), vec![(8, slot1(8, 8, 3, "again", 1))]);
+        let (i, _) = read1(&mut p, &mut m);
+        assert_eq!(i, vec![(8, 3, [1], Comm::new(b"again"))]);
+        let (_, t) = read1(&mut p, &mut m);
+        assert_eq!(t, vec![(3, 1, [2], Comm::new(b"other")), (8, 3, [1], Comm::new(b"again"))]);
     }
 
     #[test]

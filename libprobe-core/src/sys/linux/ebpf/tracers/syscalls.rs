@@ -48,6 +48,7 @@ fn reader(o: &EbpfOptions, table: &Arc<SyscallTable>) -> Box<dyn Reader> {
         table: Arc::clone(table),
         latency: o.syscall_latency,
         prev: Vec::new(),
+        now: Vec::new(),
         threads: PerThread::new(o.max_threads.next_power_of_two().max(1024)),
     })
 }
@@ -86,6 +87,8 @@ struct Syscalls {
     latency: bool,
     /// By number, as the previous read saw them.
     prev: Vec<PerNumber>,
+    /// The buffer the next read fills.
+    now: Vec<PerNumber>,
     threads: PerThread<3>,
 }
 
@@ -128,8 +131,9 @@ impl Reader for Syscalls {
     }
 
     fn read(&mut self, maps: &mut dyn Maps, rcx: &mut ReadCx<'_>, out: &mut EbpfMetrics) -> Result<(), Error> {
-        // Per number.
-        let mut now: Vec<PerNumber> = Vec::new();
+        // Per number, into the buffer of two reads ago (no allocation per read).
+        let mut now = std::mem::take(&mut self.now);
+        now.clear();
         let window = rcx.window;
         maps.entries("sys_stats", &mut |k, v| {
             if let Some(nr) =
@@ -173,7 +177,7 @@ impl Reader for Syscalls {
                 lat_t.push((name, n.calls, n.hist.total()));
             }
         }
-        self.prev = now;
+        self.now = std::mem::replace(&mut self.prev, now);
         let counts =
             |rows: Vec<(String, u64, ())>| OrderedMap(by_name(rows).into_iter().map(|(n, c, ())| (n, c)).collect());
         let hists = |rows: Vec<(String, u64, LatencyHistogram)>| {
