@@ -672,16 +672,26 @@ impl Loaded {
         }
         let words = size / 8;
         let n = (m.max_entries as usize).min(mm.len / size);
+        // Which slots are held: `<map>_used` (common.h's SLOTS_USED, one byte per slot),
+        // where the tracer keeps one that covers the array; else every slot is looked at.
+        let used_name = format!("{map}_used");
+        let used = self
+            .mmaps
+            .iter()
+            .find(|x| x.map == used_name)
+            .zip(self.meta(&used_name).ok())
+            .filter(|(u, um)| um.value_size == 64 && um.max_entries as usize * 64 >= n && u.len >= n.div_ceil(8) * 8)
+            .map(|(u, _)| u.ptr as *const u64);
         let mut value = vec![0u8; size];
         let base = mm.ptr as *const u64;
-        for i in 0..n {
-            // SAFETY: i * words + w < len / 8 (the mapping covers n entries); the memory is
-            // written concurrently by BPF programs, hence volatile 8-byte reads.
+        let mut visit = |i: usize| {
+            // SAFETY: i < n, so i * words + w < len / 8 (the mapping covers n entries); the
+            // memory is written concurrently by BPF programs, hence volatile 8-byte reads.
             let stable = unsafe {
                 let at = base.add(i * words);
                 let head = std::ptr::read_volatile(at);
                 if head == 0 {
-                    continue;
+                    return;
                 }
                 for w in 0..words {
                     let v = std::ptr::read_volatile(at.add(w));
@@ -692,6 +702,24 @@ impl Loaded {
             if stable {
                 f(i as u32, &value);
             }
+        };
+        match used {
+            Some(bytes) => {
+                for wi in 0..n.div_ceil(8) {
+                    // SAFETY: wi < n / 8 words, within the mapping (checked above); written
+                    // concurrently by BPF programs, hence a volatile read.
+                    let w = unsafe { std::ptr::read_volatile(bytes.add(wi)) };
+                    if w == 0 {
+                        continue;
+                    }
+                    for (b, held) in w.to_ne_bytes().into_iter().enumerate() {
+                        if held != 0 && wi * 8 + b < n {
+                            visit(wi * 8 + b);
+                        }
+                    }
+                }
+            }
+            None => (0..n).for_each(&mut visit),
         }
         Ok(())
     }

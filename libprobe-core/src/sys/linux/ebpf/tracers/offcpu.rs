@@ -36,7 +36,11 @@ const LAYOUT: ThreadLayout<4> = ThreadLayout {
 fn setup(opts: &EbpfOptions, _: &SyscallTable) -> Setup {
     let slots = opts.max_threads.next_power_of_two().max(1024);
     Setup {
-        max_entries: vec![("off_threads", slots), ("off_threads_extra", EXTRA_THREADS)],
+        max_entries: vec![
+            ("off_threads", slots),
+            ("off_threads_extra", EXTRA_THREADS),
+            ("off_threads_used", slots / 64),
+        ],
         rodata: vec![("thread_mask", (slots - 1).to_ne_bytes().to_vec())],
         ..Setup::default()
     }

@@ -34,7 +34,12 @@ fn setup(o: &EbpfOptions, table: &SyscallTable) -> Setup {
     // A table we could not read: every number up to 1024 still counted, by number.
     let numbers = if table.len() == 0 { 1024 } else { table.len() as u32 };
     Setup {
-        max_entries: vec![("sys_stats", numbers), ("sys_threads", slots), ("sys_threads_extra", EXTRA_THREADS)],
+        max_entries: vec![
+            ("sys_stats", numbers),
+            ("sys_threads", slots),
+            ("sys_threads_extra", EXTRA_THREADS),
+            ("sys_threads_used", slots / 64),
+        ],
         rodata: vec![
             ("thread_mask", (slots - 1).to_ne_bytes().to_vec()),
             ("with_latency", vec![u8::from(o.syscall_latency)]),
