@@ -42,7 +42,12 @@ controls.
 
 Then `ebpf_attach read-cost`: 10 000 processes that wake once a second, every tracer
 attached, and the time of the ebpf domain per snapshot (every map read and decoded, every
-process in the records); target ≤ 2 ms.
+process in the records); target ≤ 2 ms. `--read-cost-only` runs this part alone, and with
+`--baseline-attach OLD` (an ebpf_attach built from an earlier commit) alternates that build
+with ours run by run, so that both meet the same load:
+
+    python3 bench/run_ebpf.py --read-cost-only --baseline-attach /tmp/ebpf_attach-main \
+        --read-cost-runs 3 --out bench/results/ebpf-read-DATE
 
 Needs root. Installs what is missing from apt, saying so: clang (to build the
 syscount-style object), bpftrace, bpfcc-tools and linux-headers-amd64 (bcc compiles
@@ -222,7 +227,47 @@ def mount_tracefs() -> bool:
     return subprocess.run(["mount", "-t", "tracefs", "tracefs", "/sys/kernel/tracing"]).returncode == 0
 
 
+def read_cost_once(attach: Path, procs: int, snapshots: int) -> dict:
+    r = subprocess.run([str(attach), "read-cost", "--procs", str(procs), "--snapshots", str(snapshots)],
+                       capture_output=True, text=True, timeout=900)
+    try:
+        return json.loads(r.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return {"error": (r.stderr or r.stdout)[-800:]}
+
+
+def read_cost_only(args) -> dict:
+    """`--read-cost-only`: the read cost alone, ours and (with --baseline-attach) an
+    earlier build's, alternated --read-cost-runs times in one session."""
+    ours = Path(args.attach) if args.attach else rp.target_dir() / "release" / "ebpf_attach"
+    if not args.no_build and not args.attach:
+        subprocess.run(["cargo", "build", "--release", "-q", "-p", "libprobe-bench", "--bin", "ebpf_attach"],
+                       cwd=ROOT, check=True)
+    builds = {"ours": ours}
+    if args.baseline_attach:
+        builds = {"baseline": Path(args.baseline_attach), "ours": ours}
+    runs: dict[str, list[dict]] = {k: [] for k in builds}
+    with rp.Busy() as busy:
+        for i in range(args.read_cost_runs):
+            for name, attach in builds.items():
+                load = os.getloadavg()[0]
+                rp.log(f"read cost {i + 1}/{args.read_cost_runs}: {name} ({args.procs} processes, load {load:.2f}) ...")
+                r = read_cost_once(attach, args.procs, args.read_cost_snapshots)
+                r["load1"] = round(load, 2)
+                runs[name].append(r)
+    return {"rows": {}, "failed": {}, "prog_stats": {}, "read_cost": runs["ours"][0] if len(runs["ours"]) == 1 else
+            merge_read_costs(runs["ours"]), "read_cost_runs": runs, "noise": busy.as_dict()}
+
+
+def merge_read_costs(runs: list[dict]) -> dict:
+    snaps = [s for r in runs if "snapshots" in r for s in r["snapshots"]]
+    procs = next((r["procs"] for r in runs if "procs" in r), 0)
+    return {"procs": procs, "snapshots": snaps} if snaps else runs[0]
+
+
 def run(args) -> dict:
+    if args.read_cost_only:
+        return read_cost_only(args)
     out_dir = rp.target_dir() / "bench" / "ebpf"
     bins = build(out_dir, args.no_build, args.attach)
     if not args.no_peers:
@@ -355,7 +400,39 @@ def verdicts(rows: dict) -> list[str]:
     return out
 
 
+def read_cost_markdown(doc: dict) -> str:
+    lines = [f"# eBPF read cost — {doc['date']}", "",
+             f"`{doc['command']}` at `{doc['source']['commit']}`"
+             f"{' (core edited)' if doc['source']['core_dirty'] else ''}; {doc['machine']}.", "",
+             "`ebpf_attach read-cost`: processes that wake once a second and make a syscall, every tracer attached, "
+             "and per snapshot the ebpf domain's wall time (every map read and decoded, every process summed, the "
+             "records holding the top `top_processes`) and the CPU time of the reading thread. Builds alternated "
+             f"run by run. Machine busy {doc['noise']['machine_busy_frac']:.0%}, of which not ours "
+             f"{doc['noise']['others_busy_frac']:.0%}.", "",
+             "| build | runs | snapshots | processes | median ms (wall) | min ms | max ms | median ms (CPU) | "
+             "load (1 min) at each run |", "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    med = {}
+    for name, runs in doc["read_cost_runs"].items():
+        snaps = [s for r in runs if "snapshots" in r for s in r["snapshots"]]
+        if not snaps:
+            lines.append(f"| {name} | {len(runs)} | failed: {runs[0].get('error', '')[-200:]!r} |||||||")
+            continue
+        wall = [s["domain_ns"] / 1e6 for s in snaps]
+        cpu = [s["cpu_ns"] / 1e6 for s in snaps]
+        med[name] = (statistics.median(wall), statistics.median(cpu))
+        procs = max(r.get("procs", 0) for r in runs)
+        loads = ", ".join(f"{r['load1']:.2f}" for r in runs)
+        lines.append(f"| {name} | {len(runs)} | {len(snaps)} | {procs} | {med[name][0]:.2f} | {min(wall):.2f} | "
+                     f"{max(wall):.2f} | {med[name][1]:.2f} | {loads} |")
+    if "baseline" in med and "ours" in med:
+        lines += ["", f"Ours / baseline, medians: wall {med['ours'][0] / med['baseline'][0]:.3f}, CPU "
+                      f"{med['ours'][1] / med['baseline'][1]:.3f} (target ≤ 2 ms wall at 10 000 processes)."]
+    return "\n".join(lines) + "\n"
+
+
 def markdown(doc: dict) -> str:
+    if "read_cost_runs" in doc:
+        return read_cost_markdown(doc)
     rows = doc["rows"]
     lines = [f"# eBPF overhead — {doc['date']}", "",
              f"`{doc['command']}` at `{doc['source']['commit']}`"
@@ -433,6 +510,12 @@ def main() -> int:
     ap.add_argument("--no-peers", action="store_true", help="install no peer from apt")
     ap.add_argument("--no-read-cost", action="store_true")
     ap.add_argument("--no-prog-stats", action="store_true")
+    ap.add_argument("--read-cost-only", action="store_true",
+                    help="only the read cost (no syscall configurations, no peers)")
+    ap.add_argument("--baseline-attach", help="with --read-cost-only: an earlier build's ebpf_attach, run "
+                    "alternately with ours")
+    ap.add_argument("--read-cost-runs", type=int, default=3, help="with --read-cost-only: runs of each build")
+    ap.add_argument("--read-cost-snapshots", type=int, default=8, help="snapshots per read-cost run")
     args = ap.parse_args()
     if os.geteuid() != 0:
         rp.fail("needs root (it attaches BPF programs)")
@@ -440,7 +523,8 @@ def main() -> int:
            "source": rp.source_state(), "calls": args.calls, "runs": args.runs, "rounds": args.rounds,
            "machine": f"Linux {platform.release()}, {os.cpu_count()} CPUs"}
     doc.update(run(args))
-    doc["versions"] = {"kernel": platform.release(), "bpftrace": sh(["bpftrace", "--version"]),
+    doc["versions"] = {"kernel": platform.release()} if args.read_cost_only else {
+                       "kernel": platform.release(), "bpftrace": sh(["bpftrace", "--version"]),
                        "bcc (bpfcc-tools)": sh("dpkg-query -W -f '${Version}' bpfcc-tools"),
                        "libbpf-tools": sh("dpkg-query -W -f '${Version}' libbpf-tools"),
                        "clang": sh(["clang", "--version"])}

@@ -31,11 +31,11 @@ pub(crate) fn u32_at(b: &[u8], off: usize) -> Option<u32> {
 }
 
 /// A task name (`comm`: at most 16 bytes, up to its NUL), kept inline: a read of
-/// thousands of processes allocates none.
+/// thousands of processes allocates none. Taking one is a 16-byte copy; its end is found
+/// only when the name is used (most names read are never returned).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Comm {
     bytes: [u8; 16],
-    len: u8,
 }
 
 impl Comm {
@@ -44,19 +44,19 @@ impl Comm {
         let mut c = Comm::default();
         let n = name.len().min(16);
         c.bytes[..n].copy_from_slice(&name[..n]);
-        c.len = n as u8;
         c
     }
 
-    /// The `char[16]` at `off` of `b`, up to its NUL (a fixed-size copy: no call).
+    /// The `char[16]` at `off` of `b` (a fixed-size copy: no call).
     pub(crate) fn at(b: &[u8], off: usize) -> Option<Comm> {
         let raw: [u8; 16] = b.get(off..off.checked_add(16)?)?.try_into().ok()?;
-        let len = raw.iter().position(|&c| c == 0).unwrap_or(16) as u8;
-        Some(Comm { bytes: raw, len })
+        Some(Comm { bytes: raw })
     }
 
+    /// The name, up to its NUL.
     pub(crate) fn as_bytes(&self) -> &[u8] {
-        &self.bytes[..usize::from(self.len)]
+        let len = self.bytes.iter().position(|&c| c == 0).unwrap_or(16);
+        &self.bytes[..len]
     }
 }
 

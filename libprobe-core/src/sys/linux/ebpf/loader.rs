@@ -144,6 +144,9 @@ pub(crate) struct Loaded {
     pub events: Vec<String>,
     /// Optional events this kernel lacks.
     pub missing: Vec<String>,
+    /// The keys and values buffers of batch lookups, kept from one read to the next.
+    batch_keys: Vec<u8>,
+    batch_values: Vec<u8>,
 }
 
 /// Loads and attaches `spec`, trying each allowed hook type in turn.
@@ -338,7 +341,19 @@ fn attempt(spec: &Spec, setup: &Setup, kind: HookType, src: &Source) -> Result<L
         }
         mmaps.push(Mmap { map: m.name.clone(), ptr: ptr as *const u8, len });
     }
-    let mut loaded = Loaded { rings, mmaps, links, object, maps, hook: kind, tracefs_mounted, events, missing };
+    let mut loaded = Loaded {
+        rings,
+        mmaps,
+        links,
+        object,
+        maps,
+        hook: kind,
+        tracefs_mounted,
+        events,
+        missing,
+        batch_keys: Vec::new(),
+        batch_values: Vec::new(),
+    };
     loaded.set_epoch(1).map_err(|e| Failure::new(Reason::Error, e.to_string()))?;
     Ok(loaded)
 }
@@ -545,8 +560,59 @@ impl Maps for Loaded {
         let value_len =
             if m.kind == DumpKind::PerCpu { super::decode::stride(m.value_size) * cpus() } else { m.value_size };
         let batch = (m.max_entries as usize).clamp(1, 1024);
-        let mut keys = vec![0u8; batch * m.key_size];
-        let mut values = vec![0u8; batch * value_len];
+        // The buffers of the previous read (a snapshot reads tens of maps: no allocation,
+        // no page zeroed, per map).
+        let (mut keys, mut values) = (std::mem::take(&mut self.batch_keys), std::mem::take(&mut self.batch_values));
+        keys.resize(keys.len().max(batch * m.key_size), 0);
+        values.resize(values.len().max(batch * value_len), 0);
+        let result = self.batch_lookup(&m, map, batch, value_len, &mut keys, &mut values, f);
+        (self.batch_keys, self.batch_values) = (keys, values);
+        result
+    }
+
+    fn array(&mut self, map: &str, f: &mut dyn FnMut(u32, &[u8])) -> Result<(), Error> {
+        self.array_walk(map, f)
+    }
+
+    fn drain(&mut self, map: &str, f: &mut dyn FnMut(&[u8])) -> Result<(), Error> {
+        self.drain_ring(map, f)
+    }
+
+    fn delete(&mut self, map: &str, key: &[u8]) -> Result<(), Error> {
+        self.delete_key(map, key)
+    }
+
+    fn set_epoch(&mut self, epoch: u64) -> Result<(), Error> {
+        self.write_epoch(epoch)
+    }
+
+    fn shape(&self, map: &str) -> Option<(DumpKind, usize, usize, usize)> {
+        let m = self.meta(map).ok()?;
+        Some((m.kind, m.key_size, m.value_size, cpus()))
+    }
+
+    fn alive(&self, pid: i32) -> bool {
+        // SAFETY: signal 0 only checks that the process exists.
+        pid > 0
+            && (unsafe { libc::kill(pid, 0) } == 0
+                || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM))
+    }
+}
+
+impl Loaded {
+    /// Every entry of `m` by batch lookups of `batch` entries into `keys` and `values`
+    /// (each at least `batch` keys or values long).
+    #[allow(clippy::too_many_arguments)]
+    fn batch_lookup(
+        &self,
+        m: &MapMeta,
+        map: &str,
+        batch: usize,
+        value_len: usize,
+        keys: &mut [u8],
+        values: &mut [u8],
+        f: &mut dyn FnMut(&[u8], &[u8]),
+    ) -> Result<(), Error> {
         let token_len = m.key_size.max(8);
         let (mut token_in, mut token_out) = (vec![0u8; token_len], vec![0u8; token_len]);
         let opts = libbpf_sys::bpf_map_batch_opts {
@@ -574,7 +640,7 @@ impl Maps for Loaded {
             let errno = if ret < 0 { std::io::Error::last_os_error().raw_os_error().unwrap_or(0) } else { 0 };
             if ret < 0 && first && matches!(errno, libc::EINVAL | libc::EOPNOTSUPP | ENOTSUPP) {
                 // No batch operations for this map type here (before 5.6): key by key.
-                return self.entries_one_by_one(&m, value_len, f);
+                return self.entries_one_by_one(m, value_len, f);
             }
             let count = (count as usize).min(batch);
             for i in 0..count {
@@ -590,7 +656,7 @@ impl Maps for Loaded {
         }
     }
 
-    fn array(&mut self, map: &str, f: &mut dyn FnMut(u32, &[u8])) -> Result<(), Error> {
+    fn array_walk(&mut self, map: &str, f: &mut dyn FnMut(u32, &[u8])) -> Result<(), Error> {
         let m = self.meta(map)?.clone();
         let Some(mm) = self.mmaps.iter().find(|x| x.map == map) else {
             // Not mmapable: through lookups.
@@ -606,16 +672,26 @@ impl Maps for Loaded {
         }
         let words = size / 8;
         let n = (m.max_entries as usize).min(mm.len / size);
+        // Which slots are held: `<map>_used` (common.h's SLOTS_USED, one byte per slot),
+        // where the tracer keeps one that covers the array; else every slot is looked at.
+        let used_name = format!("{map}_used");
+        let used = self
+            .mmaps
+            .iter()
+            .find(|x| x.map == used_name)
+            .zip(self.meta(&used_name).ok())
+            .filter(|(u, um)| um.value_size == 64 && um.max_entries as usize * 64 >= n && u.len >= n.div_ceil(8) * 8)
+            .map(|(u, _)| u.ptr as *const u64);
         let mut value = vec![0u8; size];
         let base = mm.ptr as *const u64;
-        for i in 0..n {
-            // SAFETY: i * words + w < len / 8 (the mapping covers n entries); the memory is
-            // written concurrently by BPF programs, hence volatile 8-byte reads.
+        let mut visit = |i: usize| {
+            // SAFETY: i < n, so i * words + w < len / 8 (the mapping covers n entries); the
+            // memory is written concurrently by BPF programs, hence volatile 8-byte reads.
             let stable = unsafe {
                 let at = base.add(i * words);
                 let head = std::ptr::read_volatile(at);
                 if head == 0 {
-                    continue;
+                    return;
                 }
                 for w in 0..words {
                     let v = std::ptr::read_volatile(at.add(w));
@@ -626,11 +702,29 @@ impl Maps for Loaded {
             if stable {
                 f(i as u32, &value);
             }
+        };
+        match used {
+            Some(bytes) => {
+                for wi in 0..n.div_ceil(8) {
+                    // SAFETY: wi < n / 8 words, within the mapping (checked above); written
+                    // concurrently by BPF programs, hence a volatile read.
+                    let w = unsafe { std::ptr::read_volatile(bytes.add(wi)) };
+                    if w == 0 {
+                        continue;
+                    }
+                    for (b, held) in w.to_ne_bytes().into_iter().enumerate() {
+                        if held != 0 && wi * 8 + b < n {
+                            visit(wi * 8 + b);
+                        }
+                    }
+                }
+            }
+            None => (0..n).for_each(&mut visit),
         }
         Ok(())
     }
 
-    fn drain(&mut self, map: &str, f: &mut dyn FnMut(&[u8])) -> Result<(), Error> {
+    fn drain_ring(&mut self, map: &str, f: &mut dyn FnMut(&[u8])) -> Result<(), Error> {
         let ring = self
             .rings
             .iter()
@@ -644,7 +738,7 @@ impl Maps for Loaded {
         Ok(())
     }
 
-    fn delete(&mut self, map: &str, key: &[u8]) -> Result<(), Error> {
+    fn delete_key(&mut self, map: &str, key: &[u8]) -> Result<(), Error> {
         let m = self.meta(map)?;
         if key.len() != m.key_size {
             return Err(Error::new(ErrorKind::InvalidArgument, format!("{map}: key of {} bytes", key.len())));
@@ -657,7 +751,7 @@ impl Maps for Loaded {
         Ok(())
     }
 
-    fn set_epoch(&mut self, epoch: u64) -> Result<(), Error> {
+    fn write_epoch(&mut self, epoch: u64) -> Result<(), Error> {
         let Some(m) = self.maps.iter().find(|m| m.name.ends_with(".bss")) else {
             return Ok(()); // a tracer without histograms
         };
@@ -674,20 +768,6 @@ impl Maps for Loaded {
         Ok(())
     }
 
-    fn shape(&self, map: &str) -> Option<(DumpKind, usize, usize, usize)> {
-        let m = self.meta(map).ok()?;
-        Some((m.kind, m.key_size, m.value_size, cpus()))
-    }
-
-    fn alive(&self, pid: i32) -> bool {
-        // SAFETY: signal 0 only checks that the process exists.
-        pid > 0
-            && (unsafe { libc::kill(pid, 0) } == 0
-                || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM))
-    }
-}
-
-impl Loaded {
     fn entries_one_by_one(&self, m: &MapMeta, value_len: usize, f: &mut dyn FnMut(&[u8], &[u8])) -> Result<(), Error> {
         let mut key = vec![0u8; m.key_size];
         let mut next = vec![0u8; m.key_size];

@@ -217,6 +217,38 @@ struct slot_head {
 	/* A new slot of the hash (in .rodata: too large to build on the stack). */     \
 	static const rec slots##_zero = {}
 
+/*
+ * Which slots of a THREAD_SLOTS array are held, one byte per slot, in a memory-mapped
+ * array a tracer declares with SLOTS_USED(name) (max_entries: slots / SLOTS_PER_WORD, set
+ * by the loader), so that user space reads the held slots only instead of walking the
+ * whole array. The thread that claimed a slot sets its byte after the claim, and clears it
+ * before the release (slot_mark): a reader that finds it clear skips a slot that is free
+ * or being freed, whose last values the exit ring carries. Off the hot path: once per
+ * thread.
+ */
+#define SLOTS_PER_WORD 64
+struct slots_used {
+	__u8 held[SLOTS_PER_WORD];
+};
+
+#define SLOTS_USED(name)                                                                \
+	struct {                                                                        \
+		__uint(type, BPF_MAP_TYPE_ARRAY);                                       \
+		__uint(max_entries, 65536 / SLOTS_PER_WORD);                            \
+		__uint(map_flags, BPF_F_MMAPABLE);                                      \
+		__type(key, __u32);                                                     \
+		__type(value, struct slots_used);                                       \
+	} name SEC(".maps")
+
+static __always_inline void slot_mark(void *used, __u32 idx, __u8 held)
+{
+	__u32 w = idx / SLOTS_PER_WORD;
+	struct slots_used *u = bpf_map_lookup_elem(used, &w);
+
+	if (u)
+		u->held[idx % SLOTS_PER_WORD] = held;
+}
+
 /* Thread `tid`'s slot, or NULL. The hot path: one inlined array lookup and a compare. */
 static __always_inline void *slot_find(void *slots, void *extra, __u32 mask, __u32 tid)
 {

@@ -29,6 +29,7 @@ struct off_thread {
 };
 
 THREAD_SLOTS(struct off_thread, off_threads, off_threads_extra, off_exits);
+SLOTS_USED(off_threads_used);
 
 static __always_inline struct off_thread *find(__u32 tid)
 {
@@ -37,7 +38,15 @@ static __always_inline struct off_thread *find(__u32 tid)
 
 static __always_inline struct off_thread *claim(__u32 tid, struct task_struct *t)
 {
-	return slot_claim_new(&off_threads, &off_threads_extra, &off_threads_zero, thread_mask, tid, t);
+	__u32 idx = tid & thread_mask;
+	struct off_thread *s = bpf_map_lookup_elem(&off_threads, &idx), *r;
+
+	if (s && s->h.tid == tid)
+		return s;
+	r = slot_claim_new(&off_threads, &off_threads_extra, &off_threads_zero, thread_mask, tid, t);
+	if (s && s->h.tid == tid) /* claimed in the array */
+		slot_mark(&off_threads_used, idx, 1);
+	return r;
 }
 
 static __always_inline void switched_out(struct task_struct *prev, bool voluntary)
@@ -89,10 +98,15 @@ static __always_inline int on_switch(bool preempt, struct task_struct *prev, str
 static __always_inline int on_exit_task(void)
 {
 	__u32 tid = bpf_get_current_pid_tgid();
-	struct off_thread *s = find(tid);
+	__u32 idx = tid & thread_mask;
+	struct off_thread *s = find(tid), *a;
 
-	if (s)
-		slot_release(&off_threads, &off_threads_extra, &off_exits, thread_mask, tid, &s->h, sizeof(*s));
+	if (!s)
+		return 0;
+	a = bpf_map_lookup_elem(&off_threads, &idx);
+	if (a && a->h.tid == tid) /* its array slot: unmarked before it is freed */
+		slot_mark(&off_threads_used, idx, 0);
+	slot_release(&off_threads, &off_threads_extra, &off_exits, thread_mask, tid, &s->h, sizeof(*s));
 	return 0;
 }
 

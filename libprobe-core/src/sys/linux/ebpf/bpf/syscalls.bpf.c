@@ -48,6 +48,7 @@ struct {
 } sys_stats SEC(".maps");
 
 THREAD_SLOTS(struct thread_slot, sys_threads, sys_threads_extra, sys_exits);
+SLOTS_USED(sys_threads_used);
 
 static __always_inline struct thread_slot *find(__u32 tid)
 {
@@ -60,10 +61,15 @@ static __always_inline struct thread_slot *claim(__u32 tid)
 	__u32 idx = tid & thread_mask;
 	struct thread_slot *s = bpf_map_lookup_elem(&sys_threads, &idx);
 
+	struct thread_slot *t;
+
 	if (s && s->h.tid == tid)
 		return s;
-	return slot_claim_new(&sys_threads, &sys_threads_extra, &sys_threads_zero, thread_mask, tid,
-			      (struct task_struct *)bpf_get_current_task());
+	t = slot_claim_new(&sys_threads, &sys_threads_extra, &sys_threads_zero, thread_mask, tid,
+			   (struct task_struct *)bpf_get_current_task());
+	if (s && s->h.tid == tid) /* claimed in the array */
+		slot_mark(&sys_threads_used, idx, 1);
+	return t;
 }
 
 static __always_inline void count_call(__u32 nr)
@@ -135,7 +141,8 @@ static __always_inline int on_sys_exit(long ret)
 static __always_inline int on_task_exit(void)
 {
 	__u32 tid = bpf_get_current_pid_tgid();
-	struct thread_slot *s = find(tid);
+	struct thread_slot *s = find(tid), *a;
+	__u32 idx;
 
 	if (!s)
 		return 0;
@@ -145,6 +152,10 @@ static __always_inline int on_task_exit(void)
 		s->calls += 1;
 		s->enter_ns = 0;
 	}
+	idx = tid & thread_mask;
+	a = bpf_map_lookup_elem(&sys_threads, &idx);
+	if (a && a->h.tid == tid) /* its array slot: unmarked before it is freed */
+		slot_mark(&sys_threads_used, idx, 0);
 	slot_release(&sys_threads, &sys_threads_extra, &sys_exits, thread_mask, tid, &s->h, sizeof(*s));
 	return 0;
 }

@@ -225,15 +225,17 @@ pub(crate) struct ThreadLayout<const N: usize> {
 }
 
 impl<const N: usize> ThreadLayout<N> {
-    /// (tid, thread) of one slot; `None` when free or too short.
-    fn decode(&self, v: &[u8]) -> Option<(u32, Thread<N>, Comm)> {
+    /// (tid, thread) of one slot; `None` when free or too short. The name is left in
+    /// place: it is read only when the thread's process needs one.
+    fn decode(&self, v: &[u8]) -> Option<(u32, Thread<N>)> {
         let tid = decode::u32_at(v, self.tid).filter(|t| *t != 0)?;
         let mut values = [0u64; N];
         for (i, off) in self.counters.iter().enumerate() {
             values[i] = decode::u64_at(v, *off)?;
         }
         let thread = Thread { tgid: decode::u32_at(v, self.tgid)?, start: decode::u64_at(v, self.start)?, values };
-        Some((tid, thread, Comm::at(v, self.comm)?))
+        v.get(self.comm..self.comm.checked_add(16)?)?;
+        Some((tid, thread))
     }
 }
 
@@ -245,24 +247,47 @@ struct Thread<const N: usize> {
     values: [u64; N],
 }
 
-/// One process's sums over an interval.
-#[derive(Debug, Clone, Copy)]
-struct ProcSums<const N: usize> {
-    name: Comm,
-    /// Whether `name` is the main thread's.
-    leader: bool,
-    /// Whether one of its threads holds a slot now (it did not exit).
-    live: bool,
-    values: [u64; N],
-}
+/// No process (a [`SlotSeen::proc`] not resolved yet).
+const NO_PROC: u32 = u32::MAX;
 
-/// What the previous read saw in one slot of the array (`tid` 0: nothing).
+/// What the previous read saw of one thread (in a slot of the array, or in the overflow
+/// hash; `tid` 0: nothing), and where its process's sums are (an index into
+/// [`PerThread::procs`], checked before use: [`NO_PROC`] when not known).
 #[derive(Debug, Clone, Copy)]
 struct SlotSeen<const N: usize> {
     tid: u32,
     tgid: u32,
     start: u64,
     values: [u64; N],
+    proc: u32,
+}
+
+impl<const N: usize> SlotSeen<N> {
+    const EMPTY: SlotSeen<N> = SlotSeen { tid: 0, tgid: 0, start: 0, values: [0; N], proc: NO_PROC };
+
+    fn same(&self, tid: u32, t: &Thread<N>) -> bool {
+        self.tid == tid && (self.tgid, self.start) == (t.tgid, t.start)
+    }
+}
+
+/// One process of the slots: its sums over the current read and since attach.
+#[derive(Debug, Clone, Copy)]
+struct Proc<const N: usize> {
+    /// Whether this entry of [`PerThread::procs`] holds a process (else it is free).
+    used: bool,
+    tgid: u32,
+    start: u64,
+    /// The name of its totals, and whether it is the main thread's.
+    name: Comm,
+    leader: bool,
+    total: [u64; N],
+    /// This read's sums and name (valid when `touched` is this read).
+    interval: [u64; N],
+    interval_name: Comm,
+    interval_leader: bool,
+    touched: u64,
+    /// The read that last saw one of its threads holding a slot (it did not exit).
+    seen: u64,
 }
 
 /// The per-thread slots of a tracer — a memory-mapped array, its overflow hash, and the
@@ -271,27 +296,162 @@ struct SlotSeen<const N: usize> {
 /// A thread's counters only grow while it holds its slot; its last values arrive in the
 /// ring when it exits. A read takes, per thread, its value now or its last one (the ring's,
 /// when it exited during the read), subtracts what the previous read saw of that thread,
-/// and sums by process (pid and start time). What was seen is kept by slot index (no
-/// hashing for the array's threads: a read of tens of thousands of threads is a walk of
-/// two arrays), and buffers are kept from one read to the next.
+/// and sums by process (pid and start time).
+///
+/// What was seen is kept by slot index, with the index of the thread's process in a table
+/// of processes: a thread seen before costs no hashing (a read of tens of thousands of
+/// threads is a walk of arrays; only a thread new to its slot looks its process up).
+/// Processes whose threads all exited are reported once more, then their entries are
+/// reused. Buffers are kept from one read to the next, and only the rows a snapshot
+/// returns are built ([`PerThread::top`]).
 #[derive(Debug)]
 pub(crate) struct PerThread<const N: usize> {
     /// The array's slot count - 1 (slots are indexed by tid & mask).
     mask: u32,
     slots: Vec<SlotSeen<N>>,
     /// Threads of the overflow hash.
-    extra: IdMap<u32, Thread<N>>,
-    extra_next: IdMap<u32, Thread<N>>,
-    per_process: IdMap<(u32, u64), ProcSums<N>>,
-    /// Each process's sums since attach, and the read that last saw one of its threads.
-    totals: IdMap<(u32, u64), (ProcSums<N>, u64)>,
+    extra: IdMap<u32, SlotSeen<N>>,
+    extra_next: IdMap<u32, SlotSeen<N>>,
+    /// Threads that exited during this read (from the ring).
+    exited: IdMap<u32, ()>,
+    procs: Vec<Proc<N>>,
+    /// Free entries of `procs`.
+    free: Vec<u32>,
+    /// (pid, start time) → entry of `procs`.
+    index: IdMap<(u32, u64), u32>,
     /// Reads so far.
     reads: u64,
+    /// The selection buffer of [`PerThread::top`].
+    order: std::collections::BinaryHeap<(std::cmp::Reverse<u64>, (i32, u64), u32)>,
 }
 
 /// What [`PerThread::read`] gives: per process, its sums over the interval, and since
 /// attach.
 pub(crate) type ProcRows<const N: usize> = (Vec<ProcDelta<N>>, Vec<ProcDelta<N>>);
+
+/// What one thread added since `before` (none: since it started). Below what was seen: a
+/// new thread with the same tid, counted from zero.
+fn added<const N: usize>(values: &[u64; N], before: Option<&[u64; N]>) -> [u64; N] {
+    let Some(before) = before else { return *values };
+    let restarted = values.iter().zip(before).any(|(v, b)| v < b);
+    let mut added = [0u64; N];
+    for (i, a) in added.iter_mut().enumerate() {
+        *a = if restarted { values[i] } else { values[i] - before[i] };
+    }
+    added
+}
+
+/// The table of processes of a [`PerThread`], borrowed apart from its slots.
+struct Procs<'a, const N: usize> {
+    procs: &'a mut Vec<Proc<N>>,
+    free: &'a mut Vec<u32>,
+    index: &'a mut IdMap<(u32, u64), u32>,
+    read: u64,
+}
+
+impl<const N: usize> Procs<'_, N> {
+    /// The entry of `t`'s process: `hint` when it still holds it, else looked up; made
+    /// when `make`.
+    fn find(&mut self, hint: u32, t: &Thread<N>, make: bool) -> Option<u32> {
+        if let Some(p) = self.procs.get(hint as usize)
+            && p.used
+            && (p.tgid, p.start) == (t.tgid, t.start)
+        {
+            return Some(hint);
+        }
+        if let Some(i) = self.index.get(&(t.tgid, t.start)) {
+            return Some(*i);
+        }
+        if !make {
+            return None;
+        }
+        let fresh = Proc {
+            used: true,
+            tgid: t.tgid,
+            start: t.start,
+            name: Comm::default(),
+            leader: false,
+            total: [0; N],
+            interval: [0; N],
+            interval_name: Comm::default(),
+            interval_leader: false,
+            // Not touched yet: the first add names it.
+            touched: 0,
+            // First seen now: alive (its threads were just counted).
+            seen: self.read,
+        };
+        let i = match self.free.pop() {
+            Some(i) => {
+                self.procs[i as usize] = fresh;
+                i
+            }
+            None => {
+                self.procs.push(fresh);
+                (self.procs.len() - 1) as u32
+            }
+        };
+        self.index.insert((t.tgid, t.start), i);
+        Some(i)
+    }
+
+    /// Marks `t`'s process alive (a thread of it holds a slot), when it has an entry.
+    fn live(&mut self, hint: u32, t: &Thread<N>) -> u32 {
+        match self.find(hint, t, false) {
+            Some(i) => {
+                self.procs[i as usize].seen = self.read;
+                i
+            }
+            None => NO_PROC,
+        }
+    }
+
+    /// Adds what thread `tid` added since `before` to its process; `live`: the thread
+    /// holds a slot. The entry of its process ([`NO_PROC`]: none, it added nothing).
+    fn add(
+        &mut self,
+        hint: u32,
+        tid: u32,
+        t: &Thread<N>,
+        before: Option<&[u64; N]>,
+        comm: impl Fn() -> Comm,
+        live: bool,
+    ) -> u32 {
+        let added = added(&t.values, before);
+        if added.iter().all(|a| *a == 0) {
+            return if live { self.live(hint, t) } else { self.find(hint, t, false).unwrap_or(NO_PROC) };
+        }
+        let Some(i) = self.find(hint, t, true) else { return NO_PROC };
+        let read = self.read;
+        let p = &mut self.procs[i as usize];
+        let leader = tid == t.tgid;
+        if p.touched != read {
+            // Its first thread of this read names the interval (and a new process).
+            p.interval_name = comm();
+            p.interval_leader = leader;
+            if p.touched == 0 {
+                p.name = p.interval_name;
+                p.leader = leader;
+            }
+            p.touched = read;
+            p.interval = [0; N];
+        } else if leader && !p.interval_leader {
+            p.interval_name = comm();
+            p.interval_leader = true;
+        }
+        if leader && !p.leader {
+            p.name = p.interval_name;
+            p.leader = true;
+        }
+        if live {
+            p.seen = read;
+        }
+        for ((v, tot), a) in p.interval.iter_mut().zip(p.total.iter_mut()).zip(added) {
+            *v = v.saturating_add(a);
+            *tot = tot.saturating_add(a);
+        }
+        i
+    }
+}
 
 impl<const N: usize> PerThread<N> {
     /// For an array of `slots` slots (a power of two).
@@ -301,48 +461,18 @@ impl<const N: usize> PerThread<N> {
             slots: Vec::new(),
             extra: IdMap::default(),
             extra_next: IdMap::default(),
-            per_process: IdMap::default(),
-            totals: IdMap::default(),
+            exited: IdMap::default(),
+            procs: Vec::new(),
+            free: Vec::new(),
+            index: IdMap::default(),
             reads: 0,
+            order: std::collections::BinaryHeap::new(),
         }
-    }
-
-    fn add(
-        per_process: &mut IdMap<(u32, u64), ProcSums<N>>,
-        tid: u32,
-        t: &Thread<N>,
-        before: Option<[u64; N]>,
-        comm: Comm,
-        live: bool,
-    ) -> bool {
-        let before = before.unwrap_or([0; N]);
-        // Below what was seen: a new thread with the same tid.
-        let restarted = t.values.iter().zip(before).any(|(v, b)| *v < b);
-        let mut added = [0u64; N];
-        for (i, a) in added.iter_mut().enumerate() {
-            *a = if restarted { t.values[i] } else { t.values[i] - before[i] };
-        }
-        if added.iter().all(|a| *a == 0) {
-            return false;
-        }
-        let leader = tid == t.tgid;
-        let p = per_process.entry((t.tgid, t.start)).or_insert(ProcSums { name: comm, leader, live, values: [0; N] });
-        if leader && !p.leader {
-            p.name = comm;
-            p.leader = true;
-        }
-        p.live |= live;
-        for (v, a) in p.values.iter_mut().zip(added) {
-            *v = v.saturating_add(a);
-        }
-        true
     }
 
     /// What each process added since the previous read, and since attach: `names` are the
-    /// maps (array, overflow hash, exit ring).
-    ///
-    /// A process's totals are kept while one of its threads holds a slot; the read that
-    /// finds none left (its last thread exited) reports them once more and forgets them.
+    /// maps (array, overflow hash, exit ring). Every row, for callers that want them all;
+    /// [`PerThread::scan`] and [`PerThread::top`] build only the rows returned.
     pub(crate) fn read(
         &mut self,
         maps: &mut dyn Maps,
@@ -350,38 +480,66 @@ impl<const N: usize> PerThread<N> {
         layout: &ThreadLayout<N>,
         warnings: &mut Warnings,
     ) -> Result<ProcRows<N>, Error> {
-        let mut short = false;
-        self.per_process.clear();
-        self.reads += 1;
+        self.scan(maps, names, layout, warnings)?;
+        let rows = |p: &Proc<N>, v: [u64; N], name: Comm| (p.tgid as i32, p.start, v, name);
         let read = self.reads;
-        let (mask, per_process, slots, extra, totals) =
-            (self.mask, &mut self.per_process, &mut self.slots, &mut self.extra, &mut self.totals);
-        // A process with a thread in a slot now is alive: its totals stay (marked here for
-        // threads that added nothing, by `ProcSums::live` for the others).
-        let mut live = |t: &Thread<N>| {
-            if let Some(p) = totals.get_mut(&(t.tgid, t.start)) {
-                p.1 = read;
+        let interval =
+            self.procs.iter().filter(|p| p.used && p.touched == read).map(|p| rows(p, p.interval, p.interval_name));
+        let interval = interval.collect();
+        let totals = self.procs.iter().filter(|p| p.used).map(|p| rows(p, p.total, p.name)).collect();
+        Ok((interval, totals))
+    }
+
+    /// Reads the maps (`names`: array, overflow hash, exit ring) into this read's sums per
+    /// process; [`PerThread::top`] gives them.
+    ///
+    /// A process's totals are kept while one of its threads holds a slot; the read that
+    /// finds none left (its last thread exited) reports them once more, and the next one
+    /// forgets them.
+    pub(crate) fn scan(
+        &mut self,
+        maps: &mut dyn Maps,
+        names: (&str, &str, &str),
+        layout: &ThreadLayout<N>,
+        warnings: &mut Warnings,
+    ) -> Result<(), Error> {
+        let mut short = false;
+        // Processes the previous read did not see alive: reported then for the last time.
+        let last = self.reads;
+        for (i, p) in self.procs.iter_mut().enumerate() {
+            if p.used && p.seen != last {
+                p.used = false;
+                self.index.remove(&(p.tgid, p.start));
+                self.free.push(i as u32);
             }
-        };
-        let same = |s: &SlotSeen<N>, tid: u32, t: &Thread<N>| s.tid == tid && (s.tgid, s.start) == (t.tgid, t.start);
+        }
+        self.reads += 1;
+        let mask = self.mask;
+        let (slots, extra, exited) = (&mut self.slots, &mut self.extra, &mut self.exited);
+        let mut procs =
+            Procs { procs: &mut self.procs, free: &mut self.free, index: &mut self.index, read: self.reads };
+        let comm = |v: &[u8]| Comm::at(v, layout.comm).unwrap_or_default();
 
         // First the threads that exited: their last values, against what was seen of them.
-        let mut exited: IdMap<u32, ()> = IdMap::default();
+        exited.clear();
         maps.drain(names.2, &mut |v| match layout.decode(v) {
-            Some((tid, t, comm)) => {
+            Some((tid, t)) => {
                 let idx = (tid & mask) as usize;
-                let before = match slots.get_mut(idx) {
-                    Some(s) if same(s, tid, &t) => {
+                let seen = match slots.get_mut(idx) {
+                    Some(s) if s.same(tid, &t) => {
+                        let was = *s;
                         s.tid = 0;
-                        Some(s.values)
+                        Some(was)
                     }
-                    _ => extra.remove(&tid).filter(|p| (p.tgid, p.start) == (t.tgid, t.start)).map(|p| p.values),
+                    _ => extra.remove(&tid).filter(|p| p.same(tid, &t)),
                 };
-                Self::add(per_process, tid, &t, before, comm, false);
+                let (hint, before) = seen.map_or((NO_PROC, None), |s| (s.proc, Some(s.values)));
+                procs.add(hint, tid, &t, before.as_ref(), || comm(v), false);
                 exited.insert(tid, ());
             }
             None => short |= v.len() < layout.size,
         })?;
+        let any_exited = !exited.is_empty();
 
         // The array: slot by slot against what the same slot held.
         maps.array(names.0, &mut |i, v| {
@@ -390,17 +548,22 @@ impl<const N: usize> PerThread<N> {
                 return;
             }
             if slots.len() <= idx {
-                slots.resize(idx + 1, SlotSeen { tid: 0, tgid: 0, start: 0, values: [0; N] });
+                slots.resize(idx + 1, SlotSeen::EMPTY);
             }
             let seen = &mut slots[idx];
             match layout.decode(v) {
-                Some((tid, _, _)) if exited.contains_key(&tid) => seen.tid = 0,
-                Some((tid, t, comm)) => {
-                    let before = same(seen, tid, &t).then_some(seen.values);
-                    if before == Some(t.values) || !Self::add(per_process, tid, &t, before, comm, true) {
-                        live(&t);
-                    }
-                    *seen = SlotSeen { tid, tgid: t.tgid, start: t.start, values: t.values };
+                Some((tid, _)) if any_exited && exited.contains_key(&tid) => seen.tid = 0,
+                Some((tid, t)) => {
+                    let proc = if seen.same(tid, &t) {
+                        if seen.values == t.values {
+                            procs.live(seen.proc, &t)
+                        } else {
+                            procs.add(seen.proc, tid, &t, Some(&seen.values), || comm(v), true)
+                        }
+                    } else {
+                        procs.add(NO_PROC, tid, &t, None, || comm(v), true)
+                    };
+                    *seen = SlotSeen { tid, tgid: t.tgid, start: t.start, values: t.values, proc };
                 }
                 None => {
                     short |= v.len() < layout.size;
@@ -413,13 +576,12 @@ impl<const N: usize> PerThread<N> {
         let next = &mut self.extra_next;
         next.clear();
         maps.entries(names.1, &mut |_, v| match layout.decode(v) {
-            Some((tid, _, _)) if exited.contains_key(&tid) => {}
-            Some((tid, t, comm)) => {
-                let before = extra.get(&tid).filter(|p| (p.tgid, p.start) == (t.tgid, t.start)).map(|p| p.values);
-                if !Self::add(per_process, tid, &t, before, comm, true) {
-                    live(&t);
-                }
-                next.insert(tid, t);
+            Some((tid, _)) if any_exited && exited.contains_key(&tid) => {}
+            Some((tid, t)) => {
+                let seen = extra.get(&tid).filter(|p| p.same(tid, &t));
+                let (hint, before) = seen.map_or((NO_PROC, None), |s| (s.proc, Some(&s.values)));
+                let proc = procs.add(hint, tid, &t, before, || comm(v), true);
+                next.insert(tid, SlotSeen { tid, tgid: t.tgid, start: t.start, values: t.values, proc });
             }
             None => short |= v.len() < layout.size,
         })?;
@@ -427,26 +589,43 @@ impl<const N: usize> PerThread<N> {
         if short {
             warnings.push(format!("ebpf: {}: a thread record shorter than libprobe reads; skipped", names.0));
         }
-        // Since attach: a process first seen now is alive (its threads were just counted).
-        for (key, p) in &self.per_process {
-            let (t, seen) = self.totals.entry(*key).or_insert((ProcSums { values: [0; N], ..*p }, read));
-            if p.live {
-                *seen = read;
-            }
-            if p.leader && !t.leader {
-                t.name = p.name;
-                t.leader = true;
-            }
-            for (v, a) in t.values.iter_mut().zip(p.values) {
-                *v = v.saturating_add(a);
+        Ok(())
+    }
+
+    /// After [`PerThread::scan`]: the `n` processes with the largest `key` (ties by pid
+    /// and start time), most first, over this read (`since_attach` false: those that added
+    /// something) or since attach (every process kept).
+    pub(crate) fn top(&mut self, n: usize, since_attach: bool, key: impl Fn(&[u64; N]) -> u64) -> Vec<ProcDelta<N>> {
+        let read = self.reads;
+        if n == 0 {
+            return Vec::new();
+        }
+        // The n best so far in a heap whose top is the worst of them: most processes are
+        // turned away by one comparison with it.
+        let heap = &mut self.order;
+        heap.clear();
+        for (i, p) in self.procs.iter().enumerate() {
+            if p.used && (since_attach || p.touched == read) {
+                let v = if since_attach { &p.total } else { &p.interval };
+                let row = (std::cmp::Reverse(key(v)), (p.tgid as i32, p.start), i as u32);
+                if heap.len() < n {
+                    heap.push(row);
+                } else if heap.peek().is_some_and(|worst| row < *worst) {
+                    heap.pop();
+                    heap.push(row);
+                }
             }
         }
-        let row = |(tgid, start): &(u32, u64), p: &ProcSums<N>| (*tgid as i32, *start, p.values, p.name);
-        let interval = self.per_process.iter().map(|(k, p)| row(k, p)).collect();
-        let totals = self.totals.iter().map(|(k, (p, _))| row(k, p)).collect();
-        // Processes whose threads all exited: reported above for the last time.
-        self.totals.retain(|_, (_, seen)| *seen == read);
-        Ok((interval, totals))
+        let order = std::mem::take(heap).into_sorted_vec();
+        let rows = order
+            .iter()
+            .map(|&(_, (pid, start), i)| {
+                let p = &self.procs[i as usize];
+                if since_attach { (pid, start, p.total, p.name) } else { (pid, start, p.interval, p.interval_name) }
+            })
+            .collect();
+        self.order = std::collections::BinaryHeap::from(order);
+        rows
     }
 }
 
@@ -593,6 +772,54 @@ mod tests {
         k.extend_from_slice(&[0; 4]);
         k.extend_from_slice(&start.to_ne_bytes());
         k
+    }
+
+    /// A slot of one counter: tid, tgid, start, comm, value.
+    fn slot1(tid: u32, tgid: u32, start: u64, name: &str, v: u64) -> Vec<u8> {
+        let mut b = tid.to_ne_bytes().to_vec();
+        b.extend_from_slice(&tgid.to_ne_bytes());
+        b.extend_from_slice(&words(&[start]));
+        b.extend_from_slice(&words(&comm(name)));
+        b.extend_from_slice(&words(&[v]));
+        b
+    }
+
+    const LAYOUT1: ThreadLayout<1> = ThreadLayout { tid: 0, tgid: 4, start: 8, comm: 16, counters: [32], size: 40 };
+
+    fn read1(p: &mut PerThread<1>, m: &mut MemMaps) -> (Vec<ProcDelta<1>>, Vec<ProcDelta<1>>) {
+        p.scan(m, ("a", "h", "r"), &LAYOUT1, &mut Warnings::default()).unwrap();
+        (p.top(10, false, |v| v[0]), p.top(10, true, |v| v[0]))
+    }
+
+    #[test]
+    fn per_thread_entries_are_reused_without_mixing_processes() {
+        let mut p = PerThread::<1>::new(16);
+        let mut m = MemMaps::default();
+        // Process 7 (a worker thread first, then its main thread), and process 3.
+        m.arrays.insert("a".into(), vec![(8, slot1(8, 7, 1, "wk", 5)), (7, slot1(7, 7, 1, "main", 1))]);
+        m.maps.insert("h".into(), vec![(vec![3, 0, 0, 0], slot1(3, 3, 1, "other", 2))]);
+        let (i, t) = read1(&mut p, &mut m);
+        assert_eq!(i, vec![(7, 1, [6], Comm::new(b"main")), (3, 1, [2], Comm::new(b"other"))]);
+        assert_eq!(t, i);
+        // 7 exits (both threads, through the ring): reported once more, then forgotten.
+        m.arrays.insert("a".into(), vec![]);
+        m.maps.insert("h".into(), vec![(vec![3, 0, 0, 0], slot1(3, 3, 1, "other", 2))]);
+        m.rings.insert("r".into(), vec![slot1(8, 7, 1, "wk", 9), slot1(7, 7, 1, "main", 1)]);
+        let (i, t) = read1(&mut p, &mut m);
+        // The interval is named by the threads that added to it; the totals by the main one.
+        assert_eq!(i, vec![(7, 1, [4], Comm::new(b"wk"))]);
+        assert_eq!(t, vec![(7, 1, [10], Comm::new(b"main")), (3, 1, [2], Comm::new(b"other"))]);
+        // A new process takes tid 8's slot (and 7's freed entry): counted from zero, apart.
+        m.arrays.insert("a".into(), vec![(8, slot1(8, 8, 2, "new", 4))]);
+        let (i, t) = read1(&mut p, &mut m);
+        assert_eq!(i, vec![(8, 2, [4], Comm::new(b"new"))]);
+        assert_eq!(t, vec![(8, 2, [4], Comm::new(b"new")), (3, 1, [2], Comm::new(b"other"))]);
+        // The same pid again with another start time is another process.
+        m.arrays.insert("a".into(), vec![(8, slot1(8, 8, 3, "again", 1))]);
+        let (i, _) = read1(&mut p, &mut m);
+        assert_eq!(i, vec![(8, 3, [1], Comm::new(b"again"))]);
+        let (_, t) = read1(&mut p, &mut m);
+        assert_eq!(t, vec![(3, 1, [2], Comm::new(b"other")), (8, 3, [1], Comm::new(b"again"))]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{PerThread, ProcDelta, ReadCx, Reader, Setup, Spec, ThreadLayout, TracerDef, top};
+use super::{PerThread, ProcDelta, ReadCx, Reader, Setup, Spec, ThreadLayout, TracerDef};
 use crate::ebpf::{EbpfMetrics, EbpfOptions, OffCpuTime, TracerName};
 use crate::error::Error;
 use crate::model::{Field, Reason};
@@ -36,7 +36,11 @@ const LAYOUT: ThreadLayout<4> = ThreadLayout {
 fn setup(opts: &EbpfOptions, _: &SyscallTable) -> Setup {
     let slots = opts.max_threads.next_power_of_two().max(1024);
     Setup {
-        max_entries: vec![("off_threads", slots), ("off_threads_extra", EXTRA_THREADS)],
+        max_entries: vec![
+            ("off_threads", slots),
+            ("off_threads_extra", EXTRA_THREADS),
+            ("off_threads_used", slots / 64),
+        ],
         rodata: vec![("thread_mask", (slots - 1).to_ne_bytes().to_vec())],
         ..Setup::default()
     }
@@ -58,20 +62,18 @@ impl Reader for Offcpu {
     }
 
     fn read(&mut self, maps: &mut dyn Maps, rcx: &mut ReadCx<'_>, out: &mut EbpfMetrics) -> Result<(), Error> {
-        let (rows, totals) =
-            self.threads.read(maps, ("off_threads", "off_threads_extra", "off_exits"), &LAYOUT, rcx.warnings)?;
-        out.cpu_off_time = Field::Value(processes(rows, rcx));
-        out.since_attach.cpu_off_time = Field::Value(processes(totals, rcx));
+        self.threads.scan(maps, ("off_threads", "off_threads_extra", "off_exits"), &LAYOUT, rcx.warnings)?;
+        let total = |v: &[u64; 4]| v[0].saturating_add(v[1]);
+        out.cpu_off_time = Field::Value(processes(self.threads.top(rcx.top, false, total), rcx));
+        out.since_attach.cpu_off_time = Field::Value(processes(self.threads.top(rcx.top, true, total), rcx));
         Ok(())
     }
 }
 
-/// The `top` processes with the most time off a CPU, most first.
+/// Rows of the processes with the most time off a CPU (`PerThread::top`'s selection).
 fn processes(rows: Vec<ProcDelta<4>>, rcx: &ReadCx<'_>) -> Vec<OffCpuTime> {
-    let total = |r: &ProcDelta<4>| r.2[0].saturating_add(r.2[1]);
     let ticks = rcx.ticks;
-    top(rows, rcx.top, total, |r| (r.0, r.1))
-        .into_iter()
+    rows.into_iter()
         .map(|(pid, start, [vol, invol, vs, is], name)| OffCpuTime {
             pid,
             start_time: super::start_ticks(start, ticks),

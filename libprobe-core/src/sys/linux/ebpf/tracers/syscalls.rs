@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use super::{PerThread, ProcDelta, ReadCx, Reader, Setup, Spec, ThreadLayout, TracerDef, top};
+use super::{PerThread, ProcDelta, ReadCx, Reader, Setup, Spec, ThreadLayout, TracerDef};
 use crate::ebpf::{EbpfMetrics, EbpfOptions, LatencyHistogram, ProcessSyscalls, TracerName};
 use crate::error::Error;
 use crate::model::{Field, Reason};
@@ -34,7 +34,12 @@ fn setup(o: &EbpfOptions, table: &SyscallTable) -> Setup {
     // A table we could not read: every number up to 1024 still counted, by number.
     let numbers = if table.len() == 0 { 1024 } else { table.len() as u32 };
     Setup {
-        max_entries: vec![("sys_stats", numbers), ("sys_threads", slots), ("sys_threads_extra", EXTRA_THREADS)],
+        max_entries: vec![
+            ("sys_stats", numbers),
+            ("sys_threads", slots),
+            ("sys_threads_extra", EXTRA_THREADS),
+            ("sys_threads_used", slots / 64),
+        ],
         rodata: vec![
             ("thread_mask", (slots - 1).to_ne_bytes().to_vec()),
             ("with_latency", vec![u8::from(o.syscall_latency)]),
@@ -48,6 +53,7 @@ fn reader(o: &EbpfOptions, table: &Arc<SyscallTable>) -> Box<dyn Reader> {
         table: Arc::clone(table),
         latency: o.syscall_latency,
         prev: Vec::new(),
+        now: Vec::new(),
         threads: PerThread::new(o.max_threads.next_power_of_two().max(1024)),
     })
 }
@@ -86,6 +92,8 @@ struct Syscalls {
     latency: bool,
     /// By number, as the previous read saw them.
     prev: Vec<PerNumber>,
+    /// The buffer the next read fills.
+    now: Vec<PerNumber>,
     threads: PerThread<3>,
 }
 
@@ -96,9 +104,8 @@ fn by_name<T>(mut rows: Vec<(String, u64, T)>) -> Vec<(String, u64, T)> {
 }
 
 impl Syscalls {
-    /// The `top` processes with the most calls, most first.
+    /// Rows of the `top` processes with the most calls (most first), those with calls.
     fn processes(&self, rows: Vec<ProcDelta<3>>, rcx: &ReadCx<'_>) -> Vec<ProcessSyscalls> {
-        let rows = top(rows, rcx.top, |r| r.2[0], |r| (r.0, r.1));
         let (latency, ticks) = (self.latency, rcx.ticks);
         let measured = |v: u64| if latency { Field::Value(v) } else { Field::Missing(Reason::Disabled) };
         rows.into_iter()
@@ -129,8 +136,9 @@ impl Reader for Syscalls {
     }
 
     fn read(&mut self, maps: &mut dyn Maps, rcx: &mut ReadCx<'_>, out: &mut EbpfMetrics) -> Result<(), Error> {
-        // Per number.
-        let mut now: Vec<PerNumber> = Vec::new();
+        // Per number, into the buffer of two reads ago (no allocation per read).
+        let mut now = std::mem::take(&mut self.now);
+        now.clear();
         let window = rcx.window;
         maps.entries("sys_stats", &mut |k, v| {
             if let Some(nr) =
@@ -174,7 +182,7 @@ impl Reader for Syscalls {
                 lat_t.push((name, n.calls, n.hist.total()));
             }
         }
-        self.prev = now;
+        self.now = std::mem::replace(&mut self.prev, now);
         let counts =
             |rows: Vec<(String, u64, ())>| OrderedMap(by_name(rows).into_iter().map(|(n, c, ())| (n, c)).collect());
         let hists = |rows: Vec<(String, u64, LatencyHistogram)>| {
@@ -190,9 +198,10 @@ impl Reader for Syscalls {
         }
 
         // Per thread, then per process.
-        let (rows, totals) =
-            self.threads.read(maps, ("sys_threads", "sys_threads_extra", "sys_exits"), &LAYOUT, rcx.warnings)?;
+        self.threads.scan(maps, ("sys_threads", "sys_threads_extra", "sys_exits"), &LAYOUT, rcx.warnings)?;
+        let rows = self.threads.top(rcx.top, false, |v| v[0]);
         out.syscalls_by_process = Field::Value(self.processes(rows, rcx));
+        let totals = self.threads.top(rcx.top, true, |v| v[0]);
         out.since_attach.syscalls_by_process = Field::Value(self.processes(totals, rcx));
         Ok(())
     }
