@@ -6471,6 +6471,12 @@ type EBPFTotals struct {
 	// Block I/O per submitting process since attach, most bytes first (option
 	// `top_processes`), kept until the snapshot after its process exits.
 	BlockIOByProcess Field[[]BlockIOStats] `json:"block_io_by_process"`
+	// Page faults per process since attach, most (minor + major) first (option
+	// `top_processes`), kept as `syscalls_by_process` is.
+	PageFaults Field[[]PageFaults] `json:"page_faults"`
+	// mmap() calls per process since attach, most first (option `top_processes`), kept
+	// until the snapshot after its process exits.
+	MmapCount Field[[]MmapCalls] `json:"mmap_count"`
 	// Regular-file reads since attach (entry to exit of the read calls).
 	FileReadLatency Field[LatencyHistogram] `json:"file_read_latency"`
 	// Regular-file writes since attach.
@@ -6491,6 +6497,8 @@ func convEBPFTotals(c *C.libprobe_ebpf_totals) EBPFTotals {
 		SyscallsByProcess: convOptListProcessSyscalls(&c.syscalls_by_process),
 		CPUOffTime:        convOptListOffCPUTime(&c.cpu_off_time),
 		BlockIOByProcess:  convOptListBlockIOStats(&c.block_io_by_process),
+		PageFaults:        convOptListPageFaults(&c.page_faults),
+		MmapCount:         convOptListMmapCalls(&c.mmap_count),
 		FileReadLatency:   convOptLatencyHistogram(&c.file_read_latency),
 		FileWriteLatency:  convOptLatencyHistogram(&c.file_write_latency),
 		TCPConnectLatency: convOptLatencyHistogram(&c.tcp_connect_latency),

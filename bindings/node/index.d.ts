@@ -5515,6 +5515,16 @@ export interface EbpfTotals {
    * `top_processes`), kept until the snapshot after its process exits.
    */
   blockIoByProcess: BlockIoStats[] | null;
+  /**
+   * Page faults per process since attach, most (minor + major) first (option
+   * `top_processes`), kept as `syscalls_by_process` is.
+   */
+  pageFaults: PageFaults[] | null;
+  /**
+   * mmap() calls per process since attach, most first (option `top_processes`), kept
+   * until the snapshot after its process exits.
+   */
+  mmapCount: MmapCalls[] | null;
   /** Regular-file reads since attach (entry to exit of the read calls). */
   fileReadLatency: LatencyHistogram | null;
   /** Regular-file writes since attach. */
@@ -5522,7 +5532,7 @@ export interface EbpfTotals {
   /** TCP connects established since attach. */
   tcpConnectLatency: LatencyHistogram | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'runqueueLatency' | 'blockIoLatency' | 'blockIoByDevice' | 'syscallsByProcess' | 'cpuOffTime' | 'blockIoByProcess' | 'fileReadLatency' | 'fileWriteLatency' | 'tcpConnectLatency', Reason>>;
+  unavailable?: Partial<Record<'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'runqueueLatency' | 'blockIoLatency' | 'blockIoByDevice' | 'syscallsByProcess' | 'cpuOffTime' | 'blockIoByProcess' | 'pageFaults' | 'mmapCount' | 'fileReadLatency' | 'fileWriteLatency' | 'tcpConnectLatency', Reason>>;
 }
 
 /**

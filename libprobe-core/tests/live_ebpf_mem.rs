@@ -92,6 +92,13 @@ fn faults_of(hook: &str) {
     // Each page once, plus the few of the child's own stack, the pipe write and its exit.
     assert!((ANON_PAGES as u64..ANON_PAGES as u64 + 32).contains(&me.minor), "{me:?}");
     assert_eq!(me.major, 0, "{me:?}");
+    // Since attach: the same one interval, given now that its thread exited (and, first
+    // seen in the exit ring, kept one snapshot more), then forgotten.
+    let total = row(e.since_attach.page_faults.value().unwrap(), pid, |r| r.pid);
+    assert_eq!((total.minor, total.major), (me.minor, me.major), "{total:?}");
+    p.snapshot();
+    let s = p.snapshot();
+    assert!(ebpf(&s).since_attach.page_faults.value().unwrap().iter().all(|r| r.pid != pid));
 }
 
 #[test]
@@ -170,10 +177,15 @@ fn mmap_calls_are_counted_exactly() {
         assert_eq!((e.tracers[0].hook, e.tracers[0].dropped), (Some(hook), Field::Value(0)), "{:?}", e.tracers[0]);
         let me = row(e.mmap_count.value().unwrap(), w.pid, |r| r.pid);
         assert_eq!(me.count, MMAPS as u64 + 1, "{hooks}: {me:?}");
-        // Nothing more after the work: the process is idle, then gone.
+        assert_eq!(row(e.since_attach.mmap_count.value().unwrap(), w.pid, |r| r.pid).count, me.count);
+        // Nothing more after the work: the process is idle, then gone; its total is given
+        // a last time at the snapshot after its exit.
         drop(w);
         let s = p.snapshot();
         assert!(ebpf(&s).mmap_count.value().unwrap().iter().all(|r| r.pid != me.pid));
+        assert_eq!(row(ebpf(&s).since_attach.mmap_count.value().unwrap(), me.pid, |r| r.pid).count, me.count);
+        let s = p.snapshot();
+        assert!(ebpf(&s).since_attach.mmap_count.value().unwrap().iter().all(|r| r.pid != me.pid));
     }
 }
 

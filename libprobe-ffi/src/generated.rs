@@ -11250,6 +11250,12 @@ pub struct libprobe_ebpf_totals {
     /// Block I/O per submitting process since attach, most bytes first (option
     /// `top_processes`), kept until the snapshot after its process exits.
     pub block_io_by_process: libprobe_opt_list_block_io_stats,
+    /// Page faults per process since attach, most (minor + major) first (option
+    /// `top_processes`), kept as `syscalls_by_process` is.
+    pub page_faults: libprobe_opt_list_page_faults,
+    /// mmap() calls per process since attach, most first (option `top_processes`), kept
+    /// until the snapshot after its process exits.
+    pub mmap_count: libprobe_opt_list_mmap_calls,
     /// Regular-file reads since attach (entry to exit of the read calls).
     pub file_read_latency: libprobe_opt_latency_histogram,
     /// Regular-file writes since attach.
@@ -11281,9 +11287,11 @@ pub(crate) fn fill_ebpf_totals(a: &Arena, r: &dyn Record) -> libprobe_ebpf_total
         syscalls_by_process: c_opt_list_process_syscalls(a, r.field(7)),
         cpu_off_time: c_opt_list_off_cpu_time(a, r.field(8)),
         block_io_by_process: c_opt_list_block_io_stats(a, r.field(9)),
-        file_read_latency: c_opt_latency_histogram(a, r.field(10)),
-        file_write_latency: c_opt_latency_histogram(a, r.field(11)),
-        tcp_connect_latency: c_opt_latency_histogram(a, r.field(12)),
+        page_faults: c_opt_list_page_faults(a, r.field(10)),
+        mmap_count: c_opt_list_mmap_calls(a, r.field(11)),
+        file_read_latency: c_opt_latency_histogram(a, r.field(12)),
+        file_write_latency: c_opt_latency_histogram(a, r.field(13)),
+        tcp_connect_latency: c_opt_latency_histogram(a, r.field(14)),
     }
 }
 
@@ -19635,7 +19643,7 @@ static FIELDS_TCP_CONNECT_PORT: Table<[libprobe_field_info; 2]> = Table([
     },
 ]);
 
-static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 13]> = Table([
+static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 15]> = Table([
     libprobe_field_info { name: c"attached_ns".as_ptr(), doc: c"Time since the tracers were attached.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_ebpf_totals, attached_ns) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"syscall_counts".as_ptr(), doc: c"Calls per syscall name, largest first.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_counts) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"syscall_errors".as_ptr(), doc: c"Failed calls per syscall name, largest first.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
@@ -19646,6 +19654,8 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 13]> = Table([
     libprobe_field_info { name: c"syscalls_by_process".as_ptr(), doc: c"The processes that made the most system calls since attach, most first (option\n`top_processes`): a live process's calls (and its exited threads'), kept until the\nsnapshot that sees its last thread exit.".as_ptr(), unit: std::ptr::null(), type_index: 303, offset: std::mem::offset_of!(libprobe_ebpf_totals, syscalls_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"cpu_off_time".as_ptr(), doc: c"Off-CPU time per process since attach, most first (option `top_processes`), kept\nas `syscalls_by_process` is.".as_ptr(), unit: std::ptr::null(), type_index: 307, offset: std::mem::offset_of!(libprobe_ebpf_totals, cpu_off_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"block_io_by_process".as_ptr(), doc: c"Block I/O per submitting process since attach, most bytes first (option\n`top_processes`), kept until the snapshot after its process exits.".as_ptr(), unit: std::ptr::null(), type_index: 313, offset: std::mem::offset_of!(libprobe_ebpf_totals, block_io_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"page_faults".as_ptr(), doc: c"Page faults per process since attach, most (minor + major) first (option\n`top_processes`), kept as `syscalls_by_process` is.".as_ptr(), unit: std::ptr::null(), type_index: 326, offset: std::mem::offset_of!(libprobe_ebpf_totals, page_faults) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mmap_count".as_ptr(), doc: c"mmap() calls per process since attach, most first (option `top_processes`), kept\nuntil the snapshot after its process exits.".as_ptr(), unit: std::ptr::null(), type_index: 329, offset: std::mem::offset_of!(libprobe_ebpf_totals, mmap_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"file_read_latency".as_ptr(), doc: c"Regular-file reads since attach (entry to exit of the read calls).".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_totals, file_read_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"file_write_latency".as_ptr(), doc: c"Regular-file writes since attach.".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_totals, file_write_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"tcp_connect_latency".as_ptr(), doc: c"TCP connects established since attach.".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_totals, tcp_connect_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },

@@ -620,6 +620,12 @@ pub struct EbpfTotals {
     /// Block I/O per submitting process since attach, most bytes first (option
     /// `top_processes`), kept until the snapshot after its process exits.
     pub block_io_by_process: Field<Vec<BlockIoStats>>,
+    /// Page faults per process since attach, most (minor + major) first (option
+    /// `top_processes`), kept as `syscalls_by_process` is.
+    pub page_faults: Field<Vec<PageFaults>>,
+    /// mmap() calls per process since attach, most first (option `top_processes`), kept
+    /// until the snapshot after its process exits.
+    pub mmap_count: Field<Vec<MmapCalls>>,
     /// Regular-file reads since attach (entry to exit of the read calls).
     pub file_read_latency: Field<LatencyHistogram>,
     /// Regular-file writes since attach.
@@ -735,6 +741,8 @@ impl EbpfMetrics {
                 syscalls_by_process: m(),
                 cpu_off_time: m(),
                 block_io_by_process: m(),
+                page_faults: m(),
+                mmap_count: m(),
                 file_read_latency: m(),
                 file_write_latency: m(),
                 tcp_connect_latency: m(),

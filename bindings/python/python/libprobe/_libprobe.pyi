@@ -6485,6 +6485,16 @@ class EbpfTotals(Record):
         `top_processes`), kept until the snapshot after its process exits.
         """
     @property
+    def page_faults(self) -> Union[list[PageFaults], None]:
+        """Page faults per process since attach, most (minor + major) first (option
+        `top_processes`), kept as `syscalls_by_process` is.
+        """
+    @property
+    def mmap_count(self) -> Union[list[MmapCalls], None]:
+        """mmap() calls per process since attach, most first (option `top_processes`), kept
+        until the snapshot after its process exits.
+        """
+    @property
     def file_read_latency(self) -> Union[LatencyHistogram, None]:
         """Regular-file reads since attach (entry to exit of the read calls)."""
     @property
