@@ -175,6 +175,8 @@ fn mmap_calls_are_counted_exactly() {
         let s = p.snapshot();
         let e = ebpf(&s);
         assert_eq!((e.tracers[0].hook, e.tracers[0].dropped), (Some(hook), Field::Value(0)), "{:?}", e.tracers[0]);
+        let event = if hook == HookType::Tracepoint { "syscalls/sys_enter_mmap" } else { "raw_syscalls/sys_enter" };
+        assert!(e.tracers[0].events.iter().any(|e| e == event), "{:?}", e.tracers[0].events);
         let me = row(e.mmap_count.value().unwrap(), w.pid, |r| r.pid);
         assert_eq!(me.count, MMAPS as u64 + 1, "{hooks}: {me:?}");
         assert_eq!(row(e.since_attach.mmap_count.value().unwrap(), w.pid, |r| r.pid).count, me.count);
