@@ -5713,7 +5713,9 @@ typedef struct libprobe_ebpf_metrics {
   const struct libprobe_ebpf_totals *since_attach;
   // Page faults per process, most (minor + major) first (option `top_processes`).
   struct libprobe_opt_list_page_faults page_faults;
-  // mmap() calls per process, most first (option `top_processes`).
+  // mmap() calls per process, most first (option `top_processes`). Native (64-bit)
+  // calls only: a 32-bit process's `mmap2`/`old_mmap` is not counted (on x86-64 since
+  // Linux 6.9 the kernel keeps no compat syscall table to read their numbers from).
   struct libprobe_opt_list_mmap_calls mmap_count;
   // File opens of the interval, in the order they were entered: at most option
   // `max_open_events`.

@@ -6037,7 +6037,9 @@ type EBPFMetrics struct {
 	SinceAttach EBPFTotals `json:"since_attach"`
 	// Page faults per process, most (minor + major) first (option `top_processes`).
 	PageFaults Field[[]PageFaults] `json:"page_faults"`
-	// mmap() calls per process, most first (option `top_processes`).
+	// mmap() calls per process, most first (option `top_processes`). Native (64-bit)
+	// calls only: a 32-bit process's `mmap2`/`old_mmap` is not counted (on x86-64 since
+	// Linux 6.9 the kernel keeps no compat syscall table to read their numbers from).
 	MmapCount Field[[]MmapCalls] `json:"mmap_count"`
 	// File opens of the interval, in the order they were entered: at most option
 	// `max_open_events`.

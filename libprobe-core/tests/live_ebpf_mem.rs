@@ -6,7 +6,8 @@
 //!   not many more; one reading a file-backed mapping whose pages were evicted from the
 //!   page cache has major faults, one per page with readahead off.
 //! - `mmap`: a child making N mmap() calls (and one failing) has exactly N + 1, with every
-//!   hook type (`tracepoint` is another event: syscalls/sys_enter_mmap).
+//!   hook type (`tracepoint` is another event: syscalls/sys_enter_mmap); 32-bit calls
+//!   (`int 0x80`) with the native mmap number (compat `link`) are not counted.
 //! - `opens`: a child opening a known path N times, then a missing one and one longer than
 //!   255 bytes, gives exactly those N + 2 events with their flags and results; past option
 //!   `max_open_events` the events are bounded and the rest counted.
@@ -161,6 +162,51 @@ fn mmap_calls(n: usize) {
     }
 }
 
+/// A 32-bit system call from this 64-bit process (`int 0x80`, the compat entry): the
+/// compat table's number `nr`, first argument whatever ebx holds, second NULL.
+///
+/// # Safety
+/// Only with a call that fails on a NULL second argument (EFAULT), or takes none.
+#[cfg(target_arch = "x86_64")]
+unsafe fn compat_call(nr: i64) -> i64 {
+    let mut ret = nr;
+    // SAFETY: int 0x80 reads eax and ebx..ebp as arguments and writes eax; the caller
+    // chose a call with no effect (see above).
+    unsafe {
+        std::arch::asm!("int 0x80", inout("rax") ret, in("rcx") 0u64, out("r8") _, out("r9") _, out("r10") _,
+                        out("r11") _, options(nostack));
+    }
+    ret
+}
+
+/// Whether `int 0x80` works here (the kernel's IA-32 emulation is on): tried in a child,
+/// which a disabled emulation kills.
+#[cfg(target_arch = "x86_64")]
+fn compat_calls_work() -> bool {
+    // SAFETY: the child makes raw syscalls and _exits; compat getpid (20) takes no argument.
+    unsafe {
+        let pid = libc::fork();
+        if pid == 0 {
+            libc::_exit(if compat_call(20) == i64::from(libc::getpid()) { 0 } else { 1 });
+        }
+        let mut status = 0;
+        libc::waitpid(pid, &mut status, 0) == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0
+    }
+}
+
+/// COMPAT_LINKS compat calls with the native mmap number (9: `link` in the compat table,
+/// failing with EFAULT on its NULL second path): none is an mmap.
+const COMPAT_LINKS: usize = 40;
+
+#[cfg(target_arch = "x86_64")]
+fn compat_links(n: usize) {
+    for _ in 0..n {
+        // SAFETY: compat link(ebx, NULL) fails with EFAULT.
+        unsafe { compat_call(libc::SYS_mmap) };
+    }
+    mmap_calls(MMAPS);
+}
+
 #[test]
 fn mmap_calls_are_counted_exactly() {
     need_root!("mmap_calls_are_counted_exactly");
@@ -188,6 +234,28 @@ fn mmap_calls_are_counted_exactly() {
         assert_eq!(row(ebpf(&s).since_attach.mmap_count.value().unwrap(), me.pid, |r| r.pid).count, me.count);
         let s = p.snapshot();
         assert!(ebpf(&s).since_attach.mmap_count.value().unwrap().iter().all(|r| r.pid != me.pid));
+    }
+}
+
+#[test]
+#[cfg(target_arch = "x86_64")]
+fn compat_calls_with_the_mmap_number_are_not_mmaps() {
+    need_root!("compat_calls_with_the_mmap_number_are_not_mmaps");
+    let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    if !compat_calls_work() {
+        eprintln!("SKIPPED compat_calls_with_the_mmap_number_are_not_mmaps: no IA-32 emulation (int 0x80)");
+        return;
+    }
+    // raw_syscalls reports a compat call's own number; syscalls/sys_enter_mmap never fires
+    // for one.
+    for hooks in ["tp_btf", "raw_tp", "tracepoint"] {
+        let w = Worker::spawn(compat_links, COMPAT_LINKS);
+        std::thread::sleep(Duration::from_millis(50));
+        let mut p = attached(options("mmap", hooks));
+        w.run();
+        let s = p.snapshot();
+        let me = row(ebpf(&s).mmap_count.value().unwrap(), w.pid, |r| r.pid);
+        assert_eq!(me.count, MMAPS as u64 + 1, "{hooks}: {me:?}");
     }
 }
 

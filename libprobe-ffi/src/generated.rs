@@ -10679,7 +10679,9 @@ pub struct libprobe_ebpf_metrics {
     pub since_attach: *const libprobe_ebpf_totals,
     /// Page faults per process, most (minor + major) first (option `top_processes`).
     pub page_faults: libprobe_opt_list_page_faults,
-    /// mmap() calls per process, most first (option `top_processes`).
+    /// mmap() calls per process, most first (option `top_processes`). Native (64-bit)
+    /// calls only: a 32-bit process's `mmap2`/`old_mmap` is not counted (on x86-64 since
+    /// Linux 6.9 the kernel keeps no compat syscall table to read their numbers from).
     pub mmap_count: libprobe_opt_list_mmap_calls,
     /// File opens of the interval, in the order they were entered: at most option
     /// `max_open_events`.
@@ -19407,7 +19409,7 @@ static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 22]> = Table([
     libprobe_field_info { name: c"tcp_connect_latency_by_port".as_ptr(), doc: c"`tcp_connect_latency` per destination port, by port (at most 1024 ports since attach;\na connect to another port counts in `dropped`, and in `tcp_connect_latency`).".as_ptr(), unit: std::ptr::null(), type_index: 322, offset: std::mem::offset_of!(libprobe_ebpf_metrics, tcp_connect_latency_by_port) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"since_attach".as_ptr(), doc: c"The totals since attach.".as_ptr(), unit: std::ptr::null(), type_index: 323, offset: std::mem::offset_of!(libprobe_ebpf_metrics, since_attach) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"page_faults".as_ptr(), doc: c"Page faults per process, most (minor + major) first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 326, offset: std::mem::offset_of!(libprobe_ebpf_metrics, page_faults) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"mmap_count".as_ptr(), doc: c"mmap() calls per process, most first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 329, offset: std::mem::offset_of!(libprobe_ebpf_metrics, mmap_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mmap_count".as_ptr(), doc: c"mmap() calls per process, most first (option `top_processes`). Native (64-bit)\ncalls only: a 32-bit process's `mmap2`/`old_mmap` is not counted (on x86-64 since\nLinux 6.9 the kernel keeps no compat syscall table to read their numbers from).".as_ptr(), unit: std::ptr::null(), type_index: 329, offset: std::mem::offset_of!(libprobe_ebpf_metrics, mmap_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"file_opens".as_ptr(), doc: c"File opens of the interval, in the order they were entered: at most option\n`max_open_events`.".as_ptr(), unit: std::ptr::null(), type_index: 332, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_opens) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"file_opens_dropped".as_ptr(), doc: c"Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded\nby the kernel side (its ring buffer or its table of opens in progress was full).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_opens_dropped) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"file_read_latency".as_ptr(), doc: c"Entry → exit latency of `read`, `pread64` and `readv` calls on regular files (the\nwhole call, page cache hits included; pipes, sockets, terminals and devices left\nout), calls that returned in the interval.".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_read_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },

@@ -692,7 +692,9 @@ pub struct EbpfMetrics {
     pub since_attach: EbpfTotals,
     /// Page faults per process, most (minor + major) first (option `top_processes`).
     pub page_faults: Field<Vec<PageFaults>>,
-    /// mmap() calls per process, most first (option `top_processes`).
+    /// mmap() calls per process, most first (option `top_processes`). Native (64-bit)
+    /// calls only: a 32-bit process's `mmap2`/`old_mmap` is not counted (on x86-64 since
+    /// Linux 6.9 the kernel keeps no compat syscall table to read their numbers from).
     pub mmap_count: Field<Vec<MmapCalls>>,
     /// File opens of the interval, in the order they were entered: at most option
     /// `max_open_events`.
