@@ -396,8 +396,10 @@ class Logged:
             text = self.log.read_bytes()[:1 << 20].decode(errors="replace")
             if self.ready in text:
                 self.attach_s.append(time.time() - t0)
-                time.sleep(0.3)
-                return True
+                time.sleep(1.0)
+                if self.p.poll() is None:  # bpftrace says "Attaching" before it loads
+                    return True
+                break
             if self.p.poll() is not None:
                 break
         self.output = self.log.read_bytes()[-4000:].decode(errors="replace")
@@ -420,10 +422,12 @@ class Logged:
 
 MEM_WORKLOADS = ("open", "read", "fault", "mmap")
 
-# bpftrace, fileslower-style: every read/write-family call timed entry → exit, one histogram.
+# bpftrace, fileslower-style: every read/write-family call timed entry → exit, a histogram
+# per call. (One map keyed by the call's name fails to load with bpftrace 0.17: "misaligned
+# stack access" for keys of different lengths.)
 FILESLOWER_BT = "".join(
     f"tracepoint:syscalls:sys_enter_{c} {{ @start[tid] = nsecs; }} "
-    f"tracepoint:syscalls:sys_exit_{c} /@start[tid]/ {{ @us[\"{c}\"] = hist((nsecs - @start[tid]) / 1000); "
+    f"tracepoint:syscalls:sys_exit_{c} /@start[tid]/ {{ @{c}_us = hist((nsecs - @start[tid]) / 1000); "
     f"delete(@start[tid]); }} "
     for c in ("read", "write", "pread64", "pwrite64", "readv", "writev"))
 
