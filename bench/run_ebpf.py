@@ -528,11 +528,58 @@ def run_mem(args) -> dict:
                         "added_median_ns": round(statistics.median(xs) - alone_med, 1),
                         "attach_s_median": round(statistics.median(c.attach_s), 2) if c.attach_s else None,
                         "cmd": " ".join(c.cmd) if c.cmd else None}
+        prog = {} if args.no_prog_stats else mem_prog_stats(suites, bins, args.calls, only, failed, out_dir)
     finally:
         if mounted:
             subprocess.run(["umount", "/sys/kernel/tracing"], check=False)
         shutil.rmtree(logs, ignore_errors=True)
-    return {"rows": rows, "failed": failed, "noise": busy.as_dict()}
+    return {"rows": rows, "failed": failed, "prog_stats": prog, "noise": busy.as_dict()}
+
+
+def mem_prog_stats(suites: dict[str, list[Logged]], bins: dict[str, Path], calls: int, only: set[str],
+                   failed: dict[str, str], cwd: Path) -> dict:
+    """Per workload and configuration: ns inside its programs per event, from the kernel's
+    run-time statistics (the programs it loaded that ran at least once per event, their
+    whole run time over the loop divided by its events)."""
+    if not shutil.which("bpftool"):
+        rp.log("no bpftool: program statistics skipped")
+        return {}
+    holder = Attached("stats", [str(bins["attach"]), "stats"], "ready", 0, "floor")
+    if not holder.start():
+        rp.log(f"BPF_ENABLE_STATS failed: {holder.output[-300:]}")
+        return {}
+    out = {}
+    try:
+        for mode in MEM_WORKLOADS:
+            if mode not in only:
+                continue
+            for c in suites[mode]:
+                key = f"{mode}: {c.name}"
+                if c.cmd is None or key in failed:
+                    continue
+                before = bpf_progs()
+                if not c.start():
+                    continue
+                try:
+                    mid = bpf_progs()
+                    mine = {i: p for i, p in mid.items() if i not in before}
+                    event_ns(bins["event_loop"], mode, calls, cwd)
+                    after = bpf_progs()
+                finally:
+                    c.stop()
+                progs = []
+                for i, p in mine.items():
+                    a = after.get(i, {})
+                    runs = a.get("run_cnt", 0) - p.get("run_cnt", 0)
+                    time_ns = a.get("run_time_ns", 0) - p.get("run_time_ns", 0)
+                    if runs >= calls:
+                        progs.append({"name": p.get("name"), "runs_per_event": round(runs / calls, 2),
+                                      "ns_per_run": round(time_ns / runs, 1), "ns_per_event": round(time_ns / calls, 1)})
+                out[key] = {"programs": progs, "ns_per_event": round(sum(x["ns_per_event"] for x in progs), 1)}
+                rp.log(f"  {key:56} {out[key]['ns_per_event']:8.1f} ns in programs per event")
+    finally:
+        holder.stop()
+    return out
 
 
 def mem_markdown(doc: dict) -> str:
@@ -556,6 +603,19 @@ def mem_markdown(doc: dict) -> str:
         lines.append(f"| {name} | {r['min_ns']:.1f} | {r['added_min_ns']:+.1f} | {r['median_ns']:.1f} | "
                      f"{r['added_median_ns']:+.1f} | {ratio} | "
                      f"{r['attach_s_median'] if r['attach_s_median'] is not None else ''} |")
+    if doc.get("prog_stats"):
+        lines += ["", "## Inside the programs (kernel run-time statistics)", "",
+                  "ns spent in the configuration's programs per event (one loop with BPF_ENABLE_STATS on, which "
+                  "adds two clock reads per program run; the programs that ran at least once per event, their "
+                  "whole run time over the loop's events): what the noise above hardly touches. A program on "
+                  "raw_syscalls runs for every system call of the machine, the loop's others (close, munmap) and "
+                  "other processes' included, hence runs per event above 1; ns per run compares the programs "
+                  "themselves.", "",
+                  "| workload: configuration | ns in programs per event | programs (runs per event, ns per run) |",
+                  "|---|---:|---|"]
+        for name, p in doc["prog_stats"].items():
+            progs = ", ".join(f"{x['name']} ({x['runs_per_event']}×, {x['ns_per_run']})" for x in p["programs"])
+            lines.append(f"| {name} | {p['ns_per_event']:.1f} | {progs} |")
     if doc["failed"]:
         lines += ["", "## Did not load", ""]
         for name, why in doc["failed"].items():
