@@ -49,6 +49,21 @@ with ours run by run, so that both meet the same load:
     python3 bench/run_ebpf.py --read-cost-only --baseline-attach /tmp/ebpf_attach-main \
         --read-cost-runs 3 --out bench/results/ebpf-read-DATE
 
+With `--mem`, the memory and file tracers instead, each beside its peers on its own
+event (bench/ebpf/event_loop.c: open+close, a 64-byte pread of a cached regular file, a
+fresh anonymous page written, an mmap+munmap of one page), interleaved in rounds as above:
+ns added per event.
+
+| workload | libprobe | peers |
+|---|---|---|
+| open | `opens` | libbpf-tools `opensnoop` and bpftrace's `opensnoop.bt` (tracepoints); bcc `opensnoop-bpfcc` (fentry, else kprobes) |
+| read | `filelat` | bpftrace, fileslower-style: entry → exit of read/pread64/readv/write/pwrite64/writev on their syscalls tracepoints, a histogram (no regular-file filter); bcc `fileslower-bpfcc 0` and `filetop-bpfcc`, libbpf-tools `filetop` (kprobes on vfs_read/vfs_write) |
+| fault | `faults` | bpftrace `tracepoint:exceptions:page_fault_user { @[pid] = count(); }` |
+| mmap | `mmap` (tp_btf and tracepoint) | bpftrace `tracepoint:syscalls:sys_enter_mmap { @[pid] = count(); }` |
+
+A peer that does not load is listed with the reason it gave. The peers that print an event
+per line (opensnoop) write to a file, as a user's terminal would take them.
+
 Needs root. Installs what is missing from apt, saying so: clang (to build the
 syscount-style object), bpftrace, bpfcc-tools and linux-headers-amd64 (bcc compiles
 against headers; this kernel ships none: ../shared/bench/anchors.py's symlink tree is
@@ -106,7 +121,7 @@ def build(out: Path, skip: bool, attach: str | None = None) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
     bins = {"attach": Path(attach) if attach else rp.target_dir() / "release" / "ebpf_attach",
             "loop": out / "syscall_loop", "syscount_style": out / "syscount_style.bpf.o",
-            "clock_floor": out / "clock_floor.bpf.o"}
+            "clock_floor": out / "clock_floor.bpf.o", "event_loop": out / "event_loop"}
     if skip:
         return bins
     rp.log("building ebpf_attach (release), syscall_loop and the syscount-style object ...")
@@ -114,6 +129,8 @@ def build(out: Path, skip: bool, attach: str | None = None) -> dict[str, Path]:
         subprocess.run(["cargo", "build", "--release", "-q", "-p", "libprobe-bench", "--bin", "ebpf_attach"],
                        cwd=ROOT, check=True)
     subprocess.run(["gcc", "-O2", "-o", str(bins["loop"]), str(SHARED / "syscall_loop.c")], check=True)
+    subprocess.run(["gcc", "-O2", "-o", str(bins["event_loop"]), str(ROOT / "bench" / "ebpf" / "event_loop.c")],
+                   check=True)
     apt_install(["clang"], "it builds the syscount-style and clock-floor BPF objects from bench/ebpf/")
     for name in ("syscount_style", "clock_floor"):
         subprocess.run(["clang", "-g", "-O2", "-target", "bpf", "-mcpu=v3", "-D__TARGET_ARCH_x86", "-Wall", "-I",
@@ -430,6 +447,259 @@ def read_cost_markdown(doc: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+class Logged:
+    """A tracer process whose output goes to a file (a peer printing one line per event
+    must not block on a full pipe): ready when the file holds `ready`; stopped by closing
+    its stdin (ebpf_attach) or SIGINT (the peers)."""
+
+    def __init__(self, name: str, cmd: list[str] | None, ready: str, kind: str, log: Path, env: dict | None = None):
+        self.name, self.cmd, self.ready, self.kind, self.log, self.env = name, cmd, ready, kind, log, env
+        self.p: subprocess.Popen | None = None
+        self.output = ""
+        self.attach_s: list[float] = []
+        self.hooks = 0
+
+    def start(self, timeout: float = 240) -> bool:
+        if self.cmd is None:
+            return True
+        t0 = time.time()
+        with open(self.log, "wb") as f:
+            self.p = subprocess.Popen(self.cmd, stdin=subprocess.PIPE, stdout=f, stderr=subprocess.STDOUT,
+                                      env=dict(os.environ, **(self.env or {})))
+        while time.time() - t0 < timeout:
+            time.sleep(0.2)
+            text = self.log.read_bytes()[:1 << 20].decode(errors="replace")
+            if self.ready in text:
+                self.attach_s.append(time.time() - t0)
+                time.sleep(1.0)
+                if self.p.poll() is None:  # bpftrace says "Attaching" before it loads
+                    return True
+                break
+            if self.p.poll() is not None:
+                break
+        self.output = self.log.read_bytes()[-4000:].decode(errors="replace")
+        self.stop()
+        return False
+
+    def stop(self) -> None:
+        if self.p is None:
+            return
+        try:
+            if self.kind == "peer":
+                self.p.send_signal(signal.SIGINT)
+            self.p.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.p.kill()
+            self.p.communicate()
+        self.p = None
+        self.log.unlink(missing_ok=True)
+
+
+MEM_WORKLOADS = ("open", "read", "fault", "mmap")
+
+# bpftrace, fileslower-style: every read/write-family call timed entry → exit, a histogram
+# per call. (One map keyed by the call's name fails to load with bpftrace 0.17: "misaligned
+# stack access" for keys of different lengths.)
+FILESLOWER_BT = "".join(
+    f"tracepoint:syscalls:sys_enter_{c} {{ @start[tid] = nsecs; }} "
+    f"tracepoint:syscalls:sys_exit_{c} /@start[tid]/ {{ @{c}_us = hist((nsecs - @start[tid]) / 1000); "
+    f"delete(@start[tid]); }} "
+    for c in ("read", "write", "pread64", "pwrite64", "readv", "writev"))
+
+
+def mem_configurations(bins: dict[str, Path], logs: Path) -> dict[str, list[Logged]]:
+    a = str(bins["attach"])
+    stdbuf = shutil.which("stdbuf")
+    pre = [stdbuf, "-oL", "-eL"] if stdbuf else []
+    env = {"PYTHONUNBUFFERED": "1"}
+    try:
+        sys.path.insert(0, str(SHARED))
+        import anchors  # noqa: E402  (the bcc kernel-headers tree of the shared benchmarks)
+        ks = anchors.bcc_kernel_source()
+        if ks:
+            env["BCC_KERNEL_SOURCE"] = ks
+    except Exception as e:  # noqa: BLE001
+        rp.log(f"  (no bcc headers tree: {e})")
+
+    def lp(tracer: str, hook: str = "tp_btf") -> Logged:
+        return Logged(f"libprobe {tracer} ({hook})", [a, "libprobe", "--hooks", hook, "--tracers", tracer], "ready",
+                      "libprobe", logs / f"libprobe-{tracer}-{hook}.log")
+
+    def peer(name: str, cmd: list[str], ready: str, e: dict | None = None) -> Logged:
+        slug = "".join(ch if ch.isalnum() else "-" for ch in name)[:40]
+        return Logged(name, pre + cmd, ready, "peer", logs / f"{slug}.log", e)
+
+    alone = lambda: Logged("alone", None, "", "none", logs / "alone.log")  # noqa: E731
+    return {
+        "open": [alone(), lp("opens"),
+                 peer("libbpf-tools opensnoop", ["/usr/sbin/opensnoop"], "PID"),
+                 peer("bpftrace opensnoop.bt", ["bpftrace", "/usr/sbin/opensnoop.bt"], "Tracing open"),
+                 peer("bcc opensnoop-bpfcc", ["opensnoop-bpfcc"], "PID", env)],
+        "read": [alone(), lp("filelat"),
+                 peer("bpftrace fileslower-style (syscalls tracepoints)", ["bpftrace", "-e", FILESLOWER_BT],
+                      "Attaching"),
+                 peer("bcc fileslower-bpfcc 0", ["fileslower-bpfcc", "0"], "TIME(s)", env),
+                 peer("bcc filetop-bpfcc", ["filetop-bpfcc", "-C", "5"], "TID", env),
+                 peer("libbpf-tools filetop", ["/usr/sbin/filetop", "-C", "5"], "TID")],
+        "fault": [alone(), lp("faults"),
+                  peer("bpftrace page_fault_user @[pid]=count()",
+                       ["bpftrace", "-e", "tracepoint:exceptions:page_fault_user { @[pid] = count(); }"],
+                       "Attaching")],
+        "mmap": [alone(), lp("mmap"), lp("mmap", "tracepoint"),
+                 peer("bpftrace sys_enter_mmap @[pid]=count()",
+                      ["bpftrace", "-e", "tracepoint:syscalls:sys_enter_mmap { @[pid] = count(); }"], "Attaching")],
+    }
+
+
+def event_ns(loop: Path, mode: str, calls: int, cwd: Path) -> float:
+    r = subprocess.run([str(loop), mode, str(calls)], capture_output=True, text=True, timeout=600, cwd=cwd)
+    return json.loads(r.stdout.strip().splitlines()[-1])["ns_per_call"]
+
+
+def run_mem(args) -> dict:
+    out_dir = rp.target_dir() / "bench" / "ebpf"
+    bins = build(out_dir, args.no_build, args.attach)
+    logs = out_dir / "mem-logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    mounted = mount_tracefs()
+    rows: dict[str, dict] = {}
+    failed: dict[str, str] = {}
+    try:
+        suites = mem_configurations(bins, logs)
+        only = set(args.only.split(",")) if args.only else set(MEM_WORKLOADS)
+        with rp.Busy() as busy:
+            for mode in MEM_WORKLOADS:
+                if mode not in only:
+                    continue
+                confs = suites[mode]
+                runs: dict[str, list[float]] = {c.name: [] for c in confs}
+                for r in range(args.rounds):
+                    rp.wait_idle(args.wait_idle)
+                    order = confs[r % len(confs):] + confs[:r % len(confs)]
+                    rp.log(f"{mode}: round {r + 1}/{args.rounds}")
+                    for c in order:
+                        key = f"{mode}: {c.name}"
+                        if key in failed:
+                            continue
+                        if not c.start():
+                            failed[key] = c.output[-1500:]
+                            rp.log(f"  ! {c.name} did not attach: {c.output[-300:]}")
+                            continue
+                        try:
+                            for _ in range(args.runs):
+                                runs[c.name].append(event_ns(bins["event_loop"], mode, args.calls, out_dir))
+                        finally:
+                            c.stop()
+                        rp.log(f"  {c.name:48} min {min(runs[c.name][-args.runs:]):9.1f} ns/event")
+                alone, alone_med = min(runs["alone"]), statistics.median(runs["alone"])
+                for c in confs:
+                    xs = runs[c.name]
+                    if not xs:
+                        continue
+                    rows[f"{mode}: {c.name}"] = {
+                        "workload": mode, "kind": c.kind, "min_ns": round(min(xs), 1),
+                        "median_ns": round(statistics.median(xs), 1), "runs": len(xs),
+                        "added_min_ns": round(min(xs) - alone, 1),
+                        "added_median_ns": round(statistics.median(xs) - alone_med, 1),
+                        "attach_s_median": round(statistics.median(c.attach_s), 2) if c.attach_s else None,
+                        "cmd": " ".join(c.cmd) if c.cmd else None}
+        prog = {} if args.no_prog_stats else mem_prog_stats(suites, bins, args.calls, only, failed, out_dir)
+    finally:
+        if mounted:
+            subprocess.run(["umount", "/sys/kernel/tracing"], check=False)
+        shutil.rmtree(logs, ignore_errors=True)
+    return {"rows": rows, "failed": failed, "prog_stats": prog, "noise": busy.as_dict()}
+
+
+def mem_prog_stats(suites: dict[str, list[Logged]], bins: dict[str, Path], calls: int, only: set[str],
+                   failed: dict[str, str], cwd: Path) -> dict:
+    """Per workload and configuration: ns inside its programs per event, from the kernel's
+    run-time statistics (the programs it loaded that ran at least once per event, their
+    whole run time over the loop divided by its events)."""
+    if not shutil.which("bpftool"):
+        rp.log("no bpftool: program statistics skipped")
+        return {}
+    holder = Attached("stats", [str(bins["attach"]), "stats"], "ready", 0, "floor")
+    if not holder.start():
+        rp.log(f"BPF_ENABLE_STATS failed: {holder.output[-300:]}")
+        return {}
+    out = {}
+    try:
+        for mode in MEM_WORKLOADS:
+            if mode not in only:
+                continue
+            for c in suites[mode]:
+                key = f"{mode}: {c.name}"
+                if c.cmd is None or key in failed:
+                    continue
+                before = bpf_progs()
+                if not c.start():
+                    continue
+                try:
+                    mid = bpf_progs()
+                    mine = {i: p for i, p in mid.items() if i not in before}
+                    event_ns(bins["event_loop"], mode, calls, cwd)
+                    after = bpf_progs()
+                finally:
+                    c.stop()
+                progs = []
+                for i, p in mine.items():
+                    a = after.get(i, {})
+                    runs = a.get("run_cnt", 0) - p.get("run_cnt", 0)
+                    time_ns = a.get("run_time_ns", 0) - p.get("run_time_ns", 0)
+                    if runs >= calls:
+                        progs.append({"name": p.get("name"), "runs_per_event": round(runs / calls, 2),
+                                      "ns_per_run": round(time_ns / runs, 1), "ns_per_event": round(time_ns / calls, 1)})
+                out[key] = {"programs": progs, "ns_per_event": round(sum(x["ns_per_event"] for x in progs), 1)}
+                rp.log(f"  {key:56} {out[key]['ns_per_event']:8.1f} ns in programs per event")
+    finally:
+        holder.stop()
+    return out
+
+
+def mem_markdown(doc: dict) -> str:
+    lines = [f"# eBPF memory and file tracers beside their peers — {doc['date']}", "",
+             f"`{doc['command']}` at `{doc['source']['commit']}`"
+             f"{' (core edited)' if doc['source']['core_dirty'] else ''}; {doc['machine']}; "
+             f"`uptime` before: {doc['uptime_before']}; after: {doc['uptime_after']}.", "",
+             f"bench/ebpf/event_loop.c: {doc['calls']:,} events per run, {doc['runs']} runs per attach, "
+             f"{doc['rounds']} rounds interleaved per workload. Machine busy {doc['noise']['machine_busy_frac']:.0%}, "
+             f"of which not ours {doc['noise']['others_busy_frac']:.0%}. Added = the configuration's ns/event minus "
+             "the same workload's alone.", "",
+             "| workload: configuration | min ns/event | added (min) | median ns/event | added (median) | "
+             "ratio to libprobe (added, median) | attach s |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    rows = doc["rows"]
+    for name, r in rows.items():
+        ours = next((x for n, x in rows.items() if x["workload"] == r["workload"] and x["kind"] == "libprobe"), None)
+        ratio = ""
+        if r["kind"] == "peer" and ours and ours["added_median_ns"] > 0:
+            ratio = f"{r['added_median_ns'] / ours['added_median_ns']:.2f}×"
+        lines.append(f"| {name} | {r['min_ns']:.1f} | {r['added_min_ns']:+.1f} | {r['median_ns']:.1f} | "
+                     f"{r['added_median_ns']:+.1f} | {ratio} | "
+                     f"{r['attach_s_median'] if r['attach_s_median'] is not None else ''} |")
+    if doc.get("prog_stats"):
+        lines += ["", "## Inside the programs (kernel run-time statistics)", "",
+                  "ns spent in the configuration's programs per event (one loop with BPF_ENABLE_STATS on, which "
+                  "adds two clock reads per program run; the programs that ran at least once per event, their "
+                  "whole run time over the loop's events): what the noise above hardly touches. A program on "
+                  "raw_syscalls runs for every system call of the machine, the loop's others (close, munmap) and "
+                  "other processes' included, hence runs per event above 1; ns per run compares the programs "
+                  "themselves.", "",
+                  "| workload: configuration | ns in programs per event | programs (runs per event, ns per run) |",
+                  "|---|---:|---|"]
+        for name, p in doc["prog_stats"].items():
+            progs = ", ".join(f"{x['name']} ({x['runs_per_event']}×, {x['ns_per_run']})" for x in p["programs"])
+            lines.append(f"| {name} | {p['ns_per_event']:.1f} | {progs} |")
+    if doc["failed"]:
+        lines += ["", "## Did not load", ""]
+        for name, why in doc["failed"].items():
+            last = [ln for ln in why.strip().splitlines() if ln.strip()][-3:]
+            lines.append(f"- {name}: " + " / ".join(f"`{ln.strip()[:160]}`" for ln in last))
+    lines += ["", "## Versions", ""] + [f"- {k}: {v}" for k, v in doc["versions"].items()]
+    return "\n".join(lines) + "\n"
+
+
 def markdown(doc: dict) -> str:
     if "read_cost_runs" in doc:
         return read_cost_markdown(doc)
@@ -516,13 +786,20 @@ def main() -> int:
                     "alternately with ours")
     ap.add_argument("--read-cost-runs", type=int, default=3, help="with --read-cost-only: runs of each build")
     ap.add_argument("--read-cost-snapshots", type=int, default=8, help="snapshots per read-cost run")
+    ap.add_argument("--mem", action="store_true", help="the memory and file tracers beside their peers, per event "
+                    "(--only: workloads open,read,fault,mmap; --calls: events per run)")
     args = ap.parse_args()
     if os.geteuid() != 0:
         rp.fail("needs root (it attaches BPF programs)")
     doc = {"date": datetime.date.today().isoformat(), "command": "python3 bench/run_ebpf.py " + " ".join(sys.argv[1:]),
            "source": rp.source_state(), "calls": args.calls, "runs": args.runs, "rounds": args.rounds,
            "machine": f"Linux {platform.release()}, {os.cpu_count()} CPUs"}
-    doc.update(run(args))
+    if args.mem:
+        doc["uptime_before"] = sh(["uptime"])
+        doc.update(run_mem(args))
+        doc["uptime_after"] = sh(["uptime"])
+    else:
+        doc.update(run(args))
     doc["versions"] = {"kernel": platform.release()} if args.read_cost_only else {
                        "kernel": platform.release(), "bpftrace": sh(["bpftrace", "--version"]),
                        "bcc (bpfcc-tools)": sh("dpkg-query -W -f '${Version}' bpfcc-tools"),
@@ -531,7 +808,7 @@ def main() -> int:
     base = Path(args.out) if args.out else rp.target_dir() / "bench" / "ebpf" / "ebpf"
     base.parent.mkdir(parents=True, exist_ok=True)
     base.with_suffix(".json").write_text(json.dumps(doc, indent=1) + "\n")
-    md = markdown(doc)
+    md = mem_markdown(doc) if args.mem else markdown(doc)
     base.with_suffix(".md").write_text(md)
     print(md)
     return 0

@@ -6038,7 +6038,9 @@ type EBPFMetrics struct {
 	SinceAttach EBPFTotals `json:"since_attach"`
 	// Page faults per process, most (minor + major) first (option `top_processes`).
 	PageFaults Field[[]PageFaults] `json:"page_faults"`
-	// mmap() calls per process, most first (option `top_processes`).
+	// mmap() calls per process, most first (option `top_processes`). Native (64-bit)
+	// calls only: a 32-bit process's `mmap2`/`old_mmap` is not counted (on x86-64 since
+	// Linux 6.9 the kernel keeps no compat syscall table to read their numbers from).
 	MmapCount Field[[]MmapCalls] `json:"mmap_count"`
 	// File opens of the interval, in the order they were entered: at most option
 	// `max_open_events`.
@@ -6472,6 +6474,12 @@ type EBPFTotals struct {
 	// Block I/O per submitting process since attach, most bytes first (option
 	// `top_processes`), kept until the snapshot after its process exits.
 	BlockIOByProcess Field[[]BlockIOStats] `json:"block_io_by_process"`
+	// Page faults per process since attach, most (minor + major) first (option
+	// `top_processes`), kept as `syscalls_by_process` is.
+	PageFaults Field[[]PageFaults] `json:"page_faults"`
+	// mmap() calls per process since attach, most first (option `top_processes`), kept
+	// until the snapshot after its process exits.
+	MmapCount Field[[]MmapCalls] `json:"mmap_count"`
 	// Regular-file reads since attach (entry to exit of the read calls).
 	FileReadLatency Field[LatencyHistogram] `json:"file_read_latency"`
 	// Regular-file writes since attach.
@@ -6492,6 +6500,8 @@ func convEBPFTotals(c *C.libprobe_ebpf_totals) EBPFTotals {
 		SyscallsByProcess: convOptListProcessSyscalls(&c.syscalls_by_process),
 		CPUOffTime:        convOptListOffCPUTime(&c.cpu_off_time),
 		BlockIOByProcess:  convOptListBlockIOStats(&c.block_io_by_process),
+		PageFaults:        convOptListPageFaults(&c.page_faults),
+		MmapCount:         convOptListMmapCalls(&c.mmap_count),
 		FileReadLatency:   convOptLatencyHistogram(&c.file_read_latency),
 		FileWriteLatency:  convOptLatencyHistogram(&c.file_write_latency),
 		TCPConnectLatency: convOptLatencyHistogram(&c.tcp_connect_latency),

@@ -5105,7 +5105,11 @@ export interface EbpfMetrics {
   sinceAttach: EbpfTotals;
   /** Page faults per process, most (minor + major) first (option `top_processes`). */
   pageFaults: PageFaults[] | null;
-  /** mmap() calls per process, most first (option `top_processes`). */
+  /**
+   * mmap() calls per process, most first (option `top_processes`). Native (64-bit)
+   * calls only: a 32-bit process's `mmap2`/`old_mmap` is not counted (on x86-64 since
+   * Linux 6.9 the kernel keeps no compat syscall table to read their numbers from).
+   */
   mmapCount: MmapCalls[] | null;
   /**
    * File opens of the interval, in the order they were entered: at most option
@@ -5518,6 +5522,16 @@ export interface EbpfTotals {
    * `top_processes`), kept until the snapshot after its process exits.
    */
   blockIoByProcess: BlockIoStats[] | null;
+  /**
+   * Page faults per process since attach, most (minor + major) first (option
+   * `top_processes`), kept as `syscalls_by_process` is.
+   */
+  pageFaults: PageFaults[] | null;
+  /**
+   * mmap() calls per process since attach, most first (option `top_processes`), kept
+   * until the snapshot after its process exits.
+   */
+  mmapCount: MmapCalls[] | null;
   /** Regular-file reads since attach (entry to exit of the read calls). */
   fileReadLatency: LatencyHistogram | null;
   /** Regular-file writes since attach. */
@@ -5525,7 +5539,7 @@ export interface EbpfTotals {
   /** TCP connects established since attach. */
   tcpConnectLatency: LatencyHistogram | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'runqueueLatency' | 'blockIoLatency' | 'blockIoByDevice' | 'syscallsByProcess' | 'cpuOffTime' | 'blockIoByProcess' | 'fileReadLatency' | 'fileWriteLatency' | 'tcpConnectLatency', Reason>>;
+  unavailable?: Partial<Record<'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'runqueueLatency' | 'blockIoLatency' | 'blockIoByDevice' | 'syscallsByProcess' | 'cpuOffTime' | 'blockIoByProcess' | 'pageFaults' | 'mmapCount' | 'fileReadLatency' | 'fileWriteLatency' | 'tcpConnectLatency', Reason>>;
 }
 
 /**

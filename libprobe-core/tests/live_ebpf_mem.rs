@@ -6,7 +6,8 @@
 //!   not many more; one reading a file-backed mapping whose pages were evicted from the
 //!   page cache has major faults, one per page with readahead off.
 //! - `mmap`: a child making N mmap() calls (and one failing) has exactly N + 1, with every
-//!   hook type (`tracepoint` is another event: syscalls/sys_enter_mmap).
+//!   hook type (`tracepoint` is another event: syscalls/sys_enter_mmap); 32-bit calls
+//!   (`int 0x80`) with the native mmap number (compat `link`) are not counted.
 //! - `opens`: a child opening a known path N times, then a missing one and one longer than
 //!   255 bytes, gives exactly those N + 2 events with their flags and results; past option
 //!   `max_open_events` the events are bounded and the rest counted.
@@ -19,115 +20,13 @@
 
 #![cfg(target_os = "linux")]
 
-use std::sync::Mutex;
 use std::time::Duration;
 
-use libprobe::ebpf::{EbpfHooks, EbpfMetrics, EbpfTracers, HookType, TracerState};
-use libprobe::{DomainName, Domains, Field, Options, Probe, Reason, Snapshot};
+use libprobe::Field;
+use libprobe::ebpf::HookType;
 
-static LOCK: Mutex<()> = Mutex::new(());
-
-fn root() -> bool {
-    // SAFETY: geteuid cannot fail.
-    unsafe { libc::geteuid() == 0 }
-}
-
-macro_rules! need_root {
-    ($name:literal) => {
-        if !root() {
-            eprintln!(concat!("SKIPPED ", $name, ": needs root"));
-            return;
-        }
-    };
-}
-
-fn options(tracers: &str, hooks: &str) -> Options {
-    let mut o = Options { domains: Domains::NONE.with(DomainName::Ebpf), ..Options::default() };
-    o.ebpf.tracers = EbpfTracers::parse(tracers).unwrap();
-    o.ebpf.hooks = EbpfHooks::parse(hooks).unwrap();
-    o
-}
-
-fn ebpf(s: &Snapshot) -> &EbpfMetrics {
-    match &s.ebpf {
-        Field::Value(e) => e,
-        Field::Missing(r) => panic!("ebpf not collected ({r}): {:?}", s.status(DomainName::Ebpf)),
-    }
-}
-
-/// A probe with its tracers attached: the first snapshot, checked.
-fn attached(o: Options) -> Probe {
-    let mut p = Probe::new(o);
-    let s = p.snapshot();
-    let e = ebpf(&s);
-    for t in &e.tracers {
-        assert_eq!(t.state, TracerState::Attached, "{t:?}");
-    }
-    assert_eq!(e.interval_ns, Field::Missing(Reason::NoPreviousSample));
-    p
-}
-
-/// The row of process `pid`, which started after this test did.
-fn row<T: std::fmt::Debug>(rows: &[T], pid: i32, pid_of: impl Fn(&T) -> i32) -> &T {
-    rows.iter().find(|r| pid_of(r) == pid).unwrap_or_else(|| panic!("no row for {pid} in {rows:?}"))
-}
-
-/// A forked child that waits for `go`, does `work`, says `done`, and exits when told.
-/// `work` runs after fork in a multithreaded process: raw syscalls only, no allocation.
-struct Worker {
-    pid: i32,
-    go: i32,
-    done: i32,
-}
-
-impl Worker {
-    fn spawn(work: fn(usize), arg: usize) -> Worker {
-        let (mut a, mut b) = ([0i32; 2], [0i32; 2]);
-        // SAFETY: pipe writes two fds; fork's child only makes raw syscalls and _exits.
-        unsafe {
-            assert_eq!(libc::pipe(a.as_mut_ptr()), 0);
-            assert_eq!(libc::pipe(b.as_mut_ptr()), 0);
-            let pid = libc::fork();
-            assert!(pid >= 0);
-            if pid == 0 {
-                let mut byte = 0u8;
-                libc::read(a[0], (&mut byte as *mut u8).cast(), 1);
-                work(arg);
-                libc::write(b[1], (&byte as *const u8).cast(), 1);
-                libc::read(a[0], (&mut byte as *mut u8).cast(), 1);
-                libc::_exit(0);
-            }
-            libc::close(a[0]);
-            libc::close(b[1]);
-            Worker { pid, go: a[1], done: b[0] }
-        }
-    }
-
-    /// Starts the work and waits until it is done.
-    fn run(&self) {
-        let byte = 1u8;
-        let mut back = 0u8;
-        // SAFETY: fds owned by self.
-        unsafe {
-            assert_eq!(libc::write(self.go, (&byte as *const u8).cast(), 1), 1);
-            assert_eq!(libc::read(self.done, (&mut back as *mut u8).cast(), 1), 1);
-        }
-    }
-}
-
-impl Drop for Worker {
-    /// Tells the child to exit, and reaps it.
-    fn drop(&mut self) {
-        let byte = 1u8;
-        // SAFETY: fds owned by self; reaps our own child.
-        unsafe {
-            libc::write(self.go, (&byte as *const u8).cast(), 1);
-            libc::close(self.go);
-            libc::close(self.done);
-            libc::waitpid(self.pid, std::ptr::null_mut(), 0);
-        }
-    }
-}
+mod common;
+use common::ebpf::{LOCK, Worker, attached, ebpf, need_root, options, row};
 
 const PAGE: usize = 4096;
 
@@ -194,6 +93,13 @@ fn faults_of(hook: &str) {
     // Each page once, plus the few of the child's own stack, the pipe write and its exit.
     assert!((ANON_PAGES as u64..ANON_PAGES as u64 + 32).contains(&me.minor), "{me:?}");
     assert_eq!(me.major, 0, "{me:?}");
+    // Since attach: the same one interval, given now that its thread exited (and, first
+    // seen in the exit ring, kept one snapshot more), then forgotten.
+    let total = row(e.since_attach.page_faults.value().unwrap(), pid, |r| r.pid);
+    assert_eq!((total.minor, total.major), (me.minor, me.major), "{total:?}");
+    p.snapshot();
+    let s = p.snapshot();
+    assert!(ebpf(&s).since_attach.page_faults.value().unwrap().iter().all(|r| r.pid != pid));
 }
 
 #[test]
@@ -256,6 +162,51 @@ fn mmap_calls(n: usize) {
     }
 }
 
+/// A 32-bit system call from this 64-bit process (`int 0x80`, the compat entry): the
+/// compat table's number `nr`, first argument whatever ebx holds, second NULL.
+///
+/// # Safety
+/// Only with a call that fails on a NULL second argument (EFAULT), or takes none.
+#[cfg(target_arch = "x86_64")]
+unsafe fn compat_call(nr: i64) -> i64 {
+    let mut ret = nr;
+    // SAFETY: int 0x80 reads eax and ebx..ebp as arguments and writes eax; the caller
+    // chose a call with no effect (see above).
+    unsafe {
+        std::arch::asm!("int 0x80", inout("rax") ret, in("rcx") 0u64, out("r8") _, out("r9") _, out("r10") _,
+                        out("r11") _, options(nostack));
+    }
+    ret
+}
+
+/// Whether `int 0x80` works here (the kernel's IA-32 emulation is on): tried in a child,
+/// which a disabled emulation kills.
+#[cfg(target_arch = "x86_64")]
+fn compat_calls_work() -> bool {
+    // SAFETY: the child makes raw syscalls and _exits; compat getpid (20) takes no argument.
+    unsafe {
+        let pid = libc::fork();
+        if pid == 0 {
+            libc::_exit(if compat_call(20) == i64::from(libc::getpid()) { 0 } else { 1 });
+        }
+        let mut status = 0;
+        libc::waitpid(pid, &mut status, 0) == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0
+    }
+}
+
+/// COMPAT_LINKS compat calls with the native mmap number (9: `link` in the compat table,
+/// failing with EFAULT on its NULL second path): none is an mmap.
+const COMPAT_LINKS: usize = 40;
+
+#[cfg(target_arch = "x86_64")]
+fn compat_links(n: usize) {
+    for _ in 0..n {
+        // SAFETY: compat link(ebx, NULL) fails with EFAULT.
+        unsafe { compat_call(libc::SYS_mmap) };
+    }
+    mmap_calls(MMAPS);
+}
+
 #[test]
 fn mmap_calls_are_counted_exactly() {
     need_root!("mmap_calls_are_counted_exactly");
@@ -270,12 +221,41 @@ fn mmap_calls_are_counted_exactly() {
         let s = p.snapshot();
         let e = ebpf(&s);
         assert_eq!((e.tracers[0].hook, e.tracers[0].dropped), (Some(hook), Field::Value(0)), "{:?}", e.tracers[0]);
+        let event = if hook == HookType::Tracepoint { "syscalls/sys_enter_mmap" } else { "raw_syscalls/sys_enter" };
+        assert!(e.tracers[0].events.iter().any(|e| e == event), "{:?}", e.tracers[0].events);
         let me = row(e.mmap_count.value().unwrap(), w.pid, |r| r.pid);
         assert_eq!(me.count, MMAPS as u64 + 1, "{hooks}: {me:?}");
-        // Nothing more after the work: the process is idle, then gone.
+        assert_eq!(row(e.since_attach.mmap_count.value().unwrap(), w.pid, |r| r.pid).count, me.count);
+        // Nothing more after the work: the process is idle, then gone; its total is given
+        // a last time at the snapshot after its exit.
         drop(w);
         let s = p.snapshot();
         assert!(ebpf(&s).mmap_count.value().unwrap().iter().all(|r| r.pid != me.pid));
+        assert_eq!(row(ebpf(&s).since_attach.mmap_count.value().unwrap(), me.pid, |r| r.pid).count, me.count);
+        let s = p.snapshot();
+        assert!(ebpf(&s).since_attach.mmap_count.value().unwrap().iter().all(|r| r.pid != me.pid));
+    }
+}
+
+#[test]
+#[cfg(target_arch = "x86_64")]
+fn compat_calls_with_the_mmap_number_are_not_mmaps() {
+    need_root!("compat_calls_with_the_mmap_number_are_not_mmaps");
+    let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    if !compat_calls_work() {
+        eprintln!("SKIPPED compat_calls_with_the_mmap_number_are_not_mmaps: no IA-32 emulation (int 0x80)");
+        return;
+    }
+    // raw_syscalls reports a compat call's own number; syscalls/sys_enter_mmap never fires
+    // for one.
+    for hooks in ["tp_btf", "raw_tp", "tracepoint"] {
+        let w = Worker::spawn(compat_links, COMPAT_LINKS);
+        std::thread::sleep(Duration::from_millis(50));
+        let mut p = attached(options("mmap", hooks));
+        w.run();
+        let s = p.snapshot();
+        let me = row(ebpf(&s).mmap_count.value().unwrap(), w.pid, |r| r.pid);
+        assert_eq!(me.count, MMAPS as u64 + 1, "{hooks}: {me:?}");
     }
 }
 

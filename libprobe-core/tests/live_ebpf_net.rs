@@ -9,27 +9,11 @@
 
 use std::time::Duration;
 
-use libprobe::ebpf::{EbpfHooks, EbpfMetrics, EbpfTracers, HookType, TracerState};
-use libprobe::{DomainName, Domains, Field, Options, Probe, Reason, Snapshot};
+use libprobe::ebpf::{HookType, TracerState};
+use libprobe::{Field, Probe, Reason};
 
-fn root() -> bool {
-    // SAFETY: geteuid cannot fail.
-    unsafe { libc::geteuid() == 0 }
-}
-
-fn options(hooks: &str) -> Options {
-    let mut o = Options { domains: Domains::NONE.with(DomainName::Ebpf), ..Options::default() };
-    o.ebpf.tracers = EbpfTracers::parse("netbytes").unwrap();
-    o.ebpf.hooks = EbpfHooks::parse(hooks).unwrap();
-    o
-}
-
-fn ebpf(s: &Snapshot) -> &EbpfMetrics {
-    match &s.ebpf {
-        Field::Value(e) => e,
-        Field::Missing(r) => panic!("ebpf not collected ({r}): {:?}", s.status(DomainName::Ebpf)),
-    }
-}
+mod common;
+use common::ebpf::{LOCK, Worker, ebpf, options, root};
 
 /// TCP payload per family, sent in chunks of `CHUNK`, and UDP datagrams of `DGRAM` bytes.
 const TCP_V4: usize = 100_003;
@@ -151,62 +135,6 @@ fn traffic(_: usize) {
     }
 }
 
-/// A forked child that waits for `go`, does `work`, says `done`, and waits to be reaped.
-/// `work` runs after fork in a multithreaded process: raw syscalls only, no allocation.
-struct Worker {
-    pid: i32,
-    go: i32,
-    done: i32,
-}
-
-impl Worker {
-    fn spawn(work: fn(usize), arg: usize) -> Worker {
-        let (mut a, mut b) = ([0i32; 2], [0i32; 2]);
-        // SAFETY: pipe writes two fds; fork's child only makes raw syscalls and _exits.
-        unsafe {
-            assert_eq!(libc::pipe(a.as_mut_ptr()), 0);
-            assert_eq!(libc::pipe(b.as_mut_ptr()), 0);
-            let pid = libc::fork();
-            assert!(pid >= 0);
-            if pid == 0 {
-                let mut byte = 0u8;
-                libc::read(a[0], (&mut byte as *mut u8).cast(), 1);
-                work(arg);
-                libc::write(b[1], (&byte as *const u8).cast(), 1);
-                libc::read(a[0], (&mut byte as *mut u8).cast(), 1);
-                libc::_exit(0);
-            }
-            libc::close(a[0]);
-            libc::close(b[1]);
-            Worker { pid, go: a[1], done: b[0] }
-        }
-    }
-
-    /// Starts the work and waits until it is done (false: the child failed).
-    fn run(&self) -> bool {
-        let byte = 1u8;
-        let mut back = 0u8;
-        // SAFETY: fds owned by self.
-        unsafe {
-            assert_eq!(libc::write(self.go, (&byte as *const u8).cast(), 1), 1);
-            libc::read(self.done, (&mut back as *mut u8).cast(), 1) == 1
-        }
-    }
-}
-
-impl Drop for Worker {
-    fn drop(&mut self) {
-        let byte = 1u8;
-        // SAFETY: fds owned by self; reaps our own child.
-        unsafe {
-            libc::write(self.go, (&byte as *const u8).cast(), 1);
-            libc::close(self.go);
-            libc::close(self.done);
-            libc::waitpid(self.pid, std::ptr::null_mut(), 0);
-        }
-    }
-}
-
 /// The cgroup v2 id of process `pid`: the inode of its directory under the cgroup2 mount.
 fn cgroup_id(pid: i32) -> Option<u64> {
     use std::os::unix::fs::MetadataExt;
@@ -220,13 +148,13 @@ fn cgroup_id(pid: i32) -> Option<u64> {
 fn check(hooks: &str, hook: HookType) {
     let w = Worker::spawn(traffic, 0);
     std::thread::sleep(Duration::from_millis(50));
-    let mut p = Probe::new(options(hooks));
+    let mut p = Probe::new(options("netbytes", hooks));
     let s = p.snapshot();
     let e = ebpf(&s);
     assert_eq!(e.tracers.len(), 1);
     assert_eq!((e.tracers[0].state, e.tracers[0].hook), (TracerState::Attached, Some(hook)), "{:?}", e.tracers);
     assert_eq!(e.network_by_process, Field::Missing(Reason::NoPreviousSample));
-    assert!(w.run(), "the child's traffic failed");
+    assert!(w.ran(), "the child's traffic failed");
     let s = p.snapshot();
     let e = ebpf(&s);
     assert_eq!(e.tracers[0].dropped, Field::Value(0));
@@ -246,10 +174,6 @@ fn check(hooks: &str, hook: HookType) {
         assert!(c.tcp_sent_bytes >= tcp && c.udp_received_bytes >= udp, "{c:?}");
     }
 }
-
-/// Serialises the tests of this file: each counts its own child only, but two probes
-/// attached at once would double nothing of it either; the lock keeps the load low.
-static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 #[test]
 fn payload_bytes_per_process_are_exact_with_tp_btf() {

@@ -10680,7 +10680,9 @@ pub struct libprobe_ebpf_metrics {
     pub since_attach: *const libprobe_ebpf_totals,
     /// Page faults per process, most (minor + major) first (option `top_processes`).
     pub page_faults: libprobe_opt_list_page_faults,
-    /// mmap() calls per process, most first (option `top_processes`).
+    /// mmap() calls per process, most first (option `top_processes`). Native (64-bit)
+    /// calls only: a 32-bit process's `mmap2`/`old_mmap` is not counted (on x86-64 since
+    /// Linux 6.9 the kernel keeps no compat syscall table to read their numbers from).
     pub mmap_count: libprobe_opt_list_mmap_calls,
     /// File opens of the interval, in the order they were entered: at most option
     /// `max_open_events`.
@@ -11251,6 +11253,12 @@ pub struct libprobe_ebpf_totals {
     /// Block I/O per submitting process since attach, most bytes first (option
     /// `top_processes`), kept until the snapshot after its process exits.
     pub block_io_by_process: libprobe_opt_list_block_io_stats,
+    /// Page faults per process since attach, most (minor + major) first (option
+    /// `top_processes`), kept as `syscalls_by_process` is.
+    pub page_faults: libprobe_opt_list_page_faults,
+    /// mmap() calls per process since attach, most first (option `top_processes`), kept
+    /// until the snapshot after its process exits.
+    pub mmap_count: libprobe_opt_list_mmap_calls,
     /// Regular-file reads since attach (entry to exit of the read calls).
     pub file_read_latency: libprobe_opt_latency_histogram,
     /// Regular-file writes since attach.
@@ -11282,9 +11290,11 @@ pub(crate) fn fill_ebpf_totals(a: &Arena, r: &dyn Record) -> libprobe_ebpf_total
         syscalls_by_process: c_opt_list_process_syscalls(a, r.field(7)),
         cpu_off_time: c_opt_list_off_cpu_time(a, r.field(8)),
         block_io_by_process: c_opt_list_block_io_stats(a, r.field(9)),
-        file_read_latency: c_opt_latency_histogram(a, r.field(10)),
-        file_write_latency: c_opt_latency_histogram(a, r.field(11)),
-        tcp_connect_latency: c_opt_latency_histogram(a, r.field(12)),
+        page_faults: c_opt_list_page_faults(a, r.field(10)),
+        mmap_count: c_opt_list_mmap_calls(a, r.field(11)),
+        file_read_latency: c_opt_latency_histogram(a, r.field(12)),
+        file_write_latency: c_opt_latency_histogram(a, r.field(13)),
+        tcp_connect_latency: c_opt_latency_histogram(a, r.field(14)),
     }
 }
 
@@ -19400,7 +19410,7 @@ static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 22]> = Table([
     libprobe_field_info { name: c"tcp_connect_latency_by_port".as_ptr(), doc: c"`tcp_connect_latency` per destination port, by port (at most 1024 ports since attach;\na connect to another port counts in `dropped`, and in `tcp_connect_latency`).".as_ptr(), unit: std::ptr::null(), type_index: 322, offset: std::mem::offset_of!(libprobe_ebpf_metrics, tcp_connect_latency_by_port) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"since_attach".as_ptr(), doc: c"The totals since attach.".as_ptr(), unit: std::ptr::null(), type_index: 323, offset: std::mem::offset_of!(libprobe_ebpf_metrics, since_attach) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"page_faults".as_ptr(), doc: c"Page faults per process, most (minor + major) first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 326, offset: std::mem::offset_of!(libprobe_ebpf_metrics, page_faults) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"mmap_count".as_ptr(), doc: c"mmap() calls per process, most first (option `top_processes`).".as_ptr(), unit: std::ptr::null(), type_index: 329, offset: std::mem::offset_of!(libprobe_ebpf_metrics, mmap_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mmap_count".as_ptr(), doc: c"mmap() calls per process, most first (option `top_processes`). Native (64-bit)\ncalls only: a 32-bit process's `mmap2`/`old_mmap` is not counted (on x86-64 since\nLinux 6.9 the kernel keeps no compat syscall table to read their numbers from).".as_ptr(), unit: std::ptr::null(), type_index: 329, offset: std::mem::offset_of!(libprobe_ebpf_metrics, mmap_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"file_opens".as_ptr(), doc: c"File opens of the interval, in the order they were entered: at most option\n`max_open_events`.".as_ptr(), unit: std::ptr::null(), type_index: 332, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_opens) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"file_opens_dropped".as_ptr(), doc: c"Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded\nby the kernel side (its ring buffer or its table of opens in progress was full).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_opens_dropped) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"file_read_latency".as_ptr(), doc: c"Entry → exit latency of `read`, `pread64` and `readv` calls on regular files (the\nwhole call, page cache hits included; pipes, sockets, terminals and devices left\nout), calls that returned in the interval.".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_read_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -19636,7 +19646,7 @@ static FIELDS_TCP_CONNECT_PORT: Table<[libprobe_field_info; 2]> = Table([
     },
 ]);
 
-static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 13]> = Table([
+static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 15]> = Table([
     libprobe_field_info { name: c"attached_ns".as_ptr(), doc: c"Time since the tracers were attached.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_ebpf_totals, attached_ns) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"syscall_counts".as_ptr(), doc: c"Calls per syscall name, largest first.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_counts) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"syscall_errors".as_ptr(), doc: c"Failed calls per syscall name, largest first.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
@@ -19647,6 +19657,8 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 13]> = Table([
     libprobe_field_info { name: c"syscalls_by_process".as_ptr(), doc: c"The processes that made the most system calls since attach, most first (option\n`top_processes`): a live process's calls (and its exited threads'), kept until the\nsnapshot that sees its last thread exit.".as_ptr(), unit: std::ptr::null(), type_index: 303, offset: std::mem::offset_of!(libprobe_ebpf_totals, syscalls_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"cpu_off_time".as_ptr(), doc: c"Off-CPU time per process since attach, most first (option `top_processes`), kept\nas `syscalls_by_process` is.".as_ptr(), unit: std::ptr::null(), type_index: 307, offset: std::mem::offset_of!(libprobe_ebpf_totals, cpu_off_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"block_io_by_process".as_ptr(), doc: c"Block I/O per submitting process since attach, most bytes first (option\n`top_processes`), kept until the snapshot after its process exits.".as_ptr(), unit: std::ptr::null(), type_index: 313, offset: std::mem::offset_of!(libprobe_ebpf_totals, block_io_by_process) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"page_faults".as_ptr(), doc: c"Page faults per process since attach, most (minor + major) first (option\n`top_processes`), kept as `syscalls_by_process` is.".as_ptr(), unit: std::ptr::null(), type_index: 326, offset: std::mem::offset_of!(libprobe_ebpf_totals, page_faults) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"mmap_count".as_ptr(), doc: c"mmap() calls per process since attach, most first (option `top_processes`), kept\nuntil the snapshot after its process exits.".as_ptr(), unit: std::ptr::null(), type_index: 329, offset: std::mem::offset_of!(libprobe_ebpf_totals, mmap_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"file_read_latency".as_ptr(), doc: c"Regular-file reads since attach (entry to exit of the read calls).".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_totals, file_read_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"file_write_latency".as_ptr(), doc: c"Regular-file writes since attach.".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_totals, file_write_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"tcp_connect_latency".as_ptr(), doc: c"TCP connects established since attach.".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_totals, tcp_connect_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },

@@ -5495,44 +5495,6 @@ typedef struct libprobe_opt_list_tcp_connect_port {
   struct libprobe_list_tcp_connect_port value;
 } libprobe_opt_list_tcp_connect_port;
 
-// What the tracers counted since they were attached: counters, which start again from 0
-// when a new probe attaches. The histograms and device rows are of the same record types
-// as the interval's (`LatencyHistogram`, `BlockIoDevice`), whose numbers are gauges
-// (they are of one interval); their totals here are therefore gauges in the schema too.
-typedef struct libprobe_ebpf_totals {
-  // Time since the tracers were attached.
-  // Unit: ns. Counter: it only grows (a drop is a reset).
-  uint64_t attached_ns;
-  // Calls per syscall name, largest first.
-  // Counter: it only grows (a drop is a reset).
-  struct libprobe_opt_map_str_u64 syscall_counts;
-  // Failed calls per syscall name, largest first.
-  // Counter: it only grows (a drop is a reset).
-  struct libprobe_opt_map_str_u64 syscall_errors;
-  // Latency per syscall name, in the order of `syscall_counts`.
-  struct libprobe_opt_map_str_latency_histogram syscall_latencies;
-  struct libprobe_opt_latency_histogram runqueue_latency;
-  // Every device and operation together.
-  struct libprobe_opt_latency_histogram block_io_latency;
-  struct libprobe_opt_list_block_io_device block_io_by_device;
-  // The processes that made the most system calls since attach, most first (option
-  // `top_processes`): a live process's calls (and its exited threads'), kept until the
-  // snapshot that sees its last thread exit.
-  struct libprobe_opt_list_process_syscalls syscalls_by_process;
-  // Off-CPU time per process since attach, most first (option `top_processes`), kept
-  // as `syscalls_by_process` is.
-  struct libprobe_opt_list_off_cpu_time cpu_off_time;
-  // Block I/O per submitting process since attach, most bytes first (option
-  // `top_processes`), kept until the snapshot after its process exits.
-  struct libprobe_opt_list_block_io_stats block_io_by_process;
-  // Regular-file reads since attach (entry to exit of the read calls).
-  struct libprobe_opt_latency_histogram file_read_latency;
-  // Regular-file writes since attach.
-  struct libprobe_opt_latency_histogram file_write_latency;
-  // TCP connects established since attach.
-  struct libprobe_opt_latency_histogram tcp_connect_latency;
-} libprobe_ebpf_totals;
-
 // A process's page faults over the interval, summed over its threads: the kernel's own
 // counts (`min_flt`, `maj_flt` of each thread, as `/proc/<pid>/stat` and `getrusage`
 // report them), taken at each fault and at each thread's exit.
@@ -5603,6 +5565,50 @@ typedef struct libprobe_opt_list_mmap_calls {
   uint8_t reason;
   struct libprobe_list_mmap_calls value;
 } libprobe_opt_list_mmap_calls;
+
+// What the tracers counted since they were attached: counters, which start again from 0
+// when a new probe attaches. The histograms and device rows are of the same record types
+// as the interval's (`LatencyHistogram`, `BlockIoDevice`), whose numbers are gauges
+// (they are of one interval); their totals here are therefore gauges in the schema too.
+typedef struct libprobe_ebpf_totals {
+  // Time since the tracers were attached.
+  // Unit: ns. Counter: it only grows (a drop is a reset).
+  uint64_t attached_ns;
+  // Calls per syscall name, largest first.
+  // Counter: it only grows (a drop is a reset).
+  struct libprobe_opt_map_str_u64 syscall_counts;
+  // Failed calls per syscall name, largest first.
+  // Counter: it only grows (a drop is a reset).
+  struct libprobe_opt_map_str_u64 syscall_errors;
+  // Latency per syscall name, in the order of `syscall_counts`.
+  struct libprobe_opt_map_str_latency_histogram syscall_latencies;
+  struct libprobe_opt_latency_histogram runqueue_latency;
+  // Every device and operation together.
+  struct libprobe_opt_latency_histogram block_io_latency;
+  struct libprobe_opt_list_block_io_device block_io_by_device;
+  // The processes that made the most system calls since attach, most first (option
+  // `top_processes`): a live process's calls (and its exited threads'), kept until the
+  // snapshot that sees its last thread exit.
+  struct libprobe_opt_list_process_syscalls syscalls_by_process;
+  // Off-CPU time per process since attach, most first (option `top_processes`), kept
+  // as `syscalls_by_process` is.
+  struct libprobe_opt_list_off_cpu_time cpu_off_time;
+  // Block I/O per submitting process since attach, most bytes first (option
+  // `top_processes`), kept until the snapshot after its process exits.
+  struct libprobe_opt_list_block_io_stats block_io_by_process;
+  // Page faults per process since attach, most (minor + major) first (option
+  // `top_processes`), kept as `syscalls_by_process` is.
+  struct libprobe_opt_list_page_faults page_faults;
+  // mmap() calls per process since attach, most first (option `top_processes`), kept
+  // until the snapshot after its process exits.
+  struct libprobe_opt_list_mmap_calls mmap_count;
+  // Regular-file reads since attach (entry to exit of the read calls).
+  struct libprobe_opt_latency_histogram file_read_latency;
+  // Regular-file writes since attach.
+  struct libprobe_opt_latency_histogram file_write_latency;
+  // TCP connects established since attach.
+  struct libprobe_opt_latency_histogram tcp_connect_latency;
+} libprobe_ebpf_totals;
 
 // One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
 // system call: the path is the caller's (relative to its working directory or to the
@@ -5708,7 +5714,9 @@ typedef struct libprobe_ebpf_metrics {
   const struct libprobe_ebpf_totals *since_attach;
   // Page faults per process, most (minor + major) first (option `top_processes`).
   struct libprobe_opt_list_page_faults page_faults;
-  // mmap() calls per process, most first (option `top_processes`).
+  // mmap() calls per process, most first (option `top_processes`). Native (64-bit)
+  // calls only: a 32-bit process's `mmap2`/`old_mmap` is not counted (on x86-64 since
+  // Linux 6.9 the kernel keeps no compat syscall table to read their numbers from).
   struct libprobe_opt_list_mmap_calls mmap_count;
   // File opens of the interval, in the order they were entered: at most option
   // `max_open_events`.

@@ -620,6 +620,12 @@ pub struct EbpfTotals {
     /// Block I/O per submitting process since attach, most bytes first (option
     /// `top_processes`), kept until the snapshot after its process exits.
     pub block_io_by_process: Field<Vec<BlockIoStats>>,
+    /// Page faults per process since attach, most (minor + major) first (option
+    /// `top_processes`), kept as `syscalls_by_process` is.
+    pub page_faults: Field<Vec<PageFaults>>,
+    /// mmap() calls per process since attach, most first (option `top_processes`), kept
+    /// until the snapshot after its process exits.
+    pub mmap_count: Field<Vec<MmapCalls>>,
     /// Regular-file reads since attach (entry to exit of the read calls).
     pub file_read_latency: Field<LatencyHistogram>,
     /// Regular-file writes since attach.
@@ -686,7 +692,9 @@ pub struct EbpfMetrics {
     pub since_attach: EbpfTotals,
     /// Page faults per process, most (minor + major) first (option `top_processes`).
     pub page_faults: Field<Vec<PageFaults>>,
-    /// mmap() calls per process, most first (option `top_processes`).
+    /// mmap() calls per process, most first (option `top_processes`). Native (64-bit)
+    /// calls only: a 32-bit process's `mmap2`/`old_mmap` is not counted (on x86-64 since
+    /// Linux 6.9 the kernel keeps no compat syscall table to read their numbers from).
     pub mmap_count: Field<Vec<MmapCalls>>,
     /// File opens of the interval, in the order they were entered: at most option
     /// `max_open_events`.
@@ -735,6 +743,8 @@ impl EbpfMetrics {
                 syscalls_by_process: m(),
                 cpu_off_time: m(),
                 block_io_by_process: m(),
+                page_faults: m(),
+                mmap_count: m(),
                 file_read_latency: m(),
                 file_write_latency: m(),
                 tcp_connect_latency: m(),

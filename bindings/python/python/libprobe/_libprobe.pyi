@@ -6028,7 +6028,10 @@ class EbpfMetrics(Record):
         """Page faults per process, most (minor + major) first (option `top_processes`)."""
     @property
     def mmap_count(self) -> Union[list[MmapCalls], None]:
-        """mmap() calls per process, most first (option `top_processes`)."""
+        """mmap() calls per process, most first (option `top_processes`). Native (64-bit)
+        calls only: a 32-bit process's `mmap2`/`old_mmap` is not counted (on x86-64 since
+        Linux 6.9 the kernel keeps no compat syscall table to read their numbers from).
+        """
     @property
     def file_opens(self) -> Union[list[FileOpen], None]:
         """File opens of the interval, in the order they were entered: at most option
@@ -6484,6 +6487,16 @@ class EbpfTotals(Record):
     def block_io_by_process(self) -> Union[list[BlockIoStats], None]:
         """Block I/O per submitting process since attach, most bytes first (option
         `top_processes`), kept until the snapshot after its process exits.
+        """
+    @property
+    def page_faults(self) -> Union[list[PageFaults], None]:
+        """Page faults per process since attach, most (minor + major) first (option
+        `top_processes`), kept as `syscalls_by_process` is.
+        """
+    @property
+    def mmap_count(self) -> Union[list[MmapCalls], None]:
+        """mmap() calls per process since attach, most first (option `top_processes`), kept
+        until the snapshot after its process exits.
         """
     @property
     def file_read_latency(self) -> Union[LatencyHistogram, None]:

@@ -233,10 +233,7 @@ pub(crate) mod layout {
     }
     /// `struct fault_thread` (faults.bpf.c).
     pub(crate) mod fault_thread {
-        pub(crate) const TID: usize = 0;
-        pub(crate) const TGID: usize = 4;
-        pub(crate) const START: usize = 8;
-        pub(crate) const COMM: usize = 16;
+        pub(crate) use super::slot_head::{COMM, START, TGID, TID};
         pub(crate) const MINOR: usize = 48;
         pub(crate) const MAJOR: usize = 56;
         pub(crate) const SIZE: usize = 64;
@@ -340,14 +337,7 @@ pub(crate) mod layout {
             "faults",
             "fault_thread",
             fault_thread::SIZE,
-            &[
-                ("tid", fault_thread::TID),
-                ("tgid", fault_thread::TGID),
-                ("start", fault_thread::START),
-                ("comm", fault_thread::COMM),
-                ("minor", fault_thread::MINOR),
-                ("major", fault_thread::MAJOR),
-            ],
+            &[("h", 0), ("minor", fault_thread::MINOR), ("major", fault_thread::MAJOR)],
         ),
         (
             "mmap",

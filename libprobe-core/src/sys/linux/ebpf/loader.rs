@@ -72,13 +72,20 @@ pub(crate) fn parse_section(section: &str) -> Option<(HookType, &str, &str)> {
 }
 
 /// The category of a raw tracepoint (for display: `sched/sched_switch`), from the
-/// object's classic-tracepoint program for the same event.
+/// object's classic-tracepoint program for the same event, or, for an object whose
+/// classic program is on another event (mmap's `syscalls/sys_enter_mmap` for
+/// `sys_enter`), from [`KNOWN_CATEGORIES`].
 fn display_event(categories: &BTreeMap<String, String>, event: &str) -> String {
-    match categories.get(event) {
+    let known = || KNOWN_CATEGORIES.iter().find(|(e, _)| *e == event).map(|(_, c)| *c);
+    match categories.get(event).map(String::as_str).or_else(known) {
         Some(c) => format!("{c}/{event}"),
         None => event.to_owned(),
     }
 }
+
+/// Categories of the raw tracepoints the tracers use where an object may have no classic
+/// program for the same event: (event, category), as in tracefs's `events/<category>/`.
+const KNOWN_CATEGORIES: &[(&str, &str)] = &[("sys_enter", "raw_syscalls"), ("sys_exit", "raw_syscalls")];
 
 /// One map of a loaded object.
 #[derive(Debug, Clone)]
@@ -949,6 +956,12 @@ mod tests {
     #[test]
     fn sections() {
         assert_eq!(parse_section("tp_btf/sys_enter"), Some((HookType::TpBtf, "", "sys_enter")));
+        // mmap's object has no raw_syscalls/sys_enter program: the category is still named.
+        let mut cats = BTreeMap::new();
+        assert_eq!(display_event(&cats, "sys_enter"), "raw_syscalls/sys_enter");
+        assert_eq!(display_event(&cats, "page_fault_user"), "page_fault_user");
+        cats.insert("page_fault_user".to_owned(), "exceptions".to_owned());
+        assert_eq!(display_event(&cats, "page_fault_user"), "exceptions/page_fault_user");
         assert_eq!(parse_section("raw_tp/sched_switch"), Some((HookType::RawTp, "", "sched_switch")));
         assert_eq!(
             parse_section("tracepoint/raw_syscalls/sys_exit"),

@@ -19,10 +19,9 @@
  * sched_process_exec (a thread that execs takes the new program's name), sched/
  * sched_process_exit (a thread's last counts).
  *
- * Per-thread slots as in offcpu.bpf.c: `fault_threads`, a direct-mapped array indexed by
- * tid & thread_mask and read by user space through a memory mapping; `fault_threads_extra`
- * for a thread whose slot another live thread holds (full: counted in `dropped`); the
- * `fault_exits` ring gets a thread's last counts. A slot is written only by its own thread.
+ * Per-thread slots (common.h's THREAD_SLOTS: `fault_threads`, read by user space through a
+ * memory mapping, `fault_threads_extra`, and the `fault_exits` ring that gets a thread's
+ * last counts). A slot is written only by its own thread.
  */
 #include "common.h"
 
@@ -34,91 +33,32 @@ struct task_struct___faults {
 } __attribute__((preserve_access_index));
 
 struct fault_thread {
-	__u32 tid;        /* 0: free */
-	__u32 tgid;
-	__u64 start;      /* its process's start time (process_start), ns */
-	char comm[16];    /* its process's name when claimed, or its own after an exec */
+	struct slot_head h;
 	__u64 base_minor; /* min_flt and maj_flt when the slot was claimed */
 	__u64 base_major;
 	__u64 minor;      /* faults since: min_flt - base_minor when last read */
 	__u64 major;
 };
 
-const volatile __u32 thread_mask = 0xffff; /* fault_threads has thread_mask + 1 slots */
-
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, 65536);
-	__uint(map_flags, BPF_F_MMAPABLE);
-	__type(key, __u32);
-	__type(value, struct fault_thread);
-} fault_threads SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 4096);
-	__type(key, __u32);
-	__type(value, struct fault_thread);
-} fault_threads_extra SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 1 << 20);
-} fault_exits SEC(".maps");
-
-static const struct fault_thread zero_thread = {};
-
-static __always_inline void fill(struct fault_thread *s, __u32 tid, struct task_struct *t)
-{
-	struct task_struct___faults *f = (void *)t;
-
-	s->tgid = BPF_CORE_READ(t, tgid);
-	s->start = process_start(t);
-	BPF_CORE_READ_STR_INTO(&s->comm, t, group_leader, comm);
-	s->base_minor = BPF_CORE_READ(f, min_flt);
-	s->base_major = BPF_CORE_READ(f, maj_flt);
-	s->minor = 0;
-	s->major = 0;
-}
+THREAD_SLOTS(struct fault_thread, fault_threads, fault_threads_extra, fault_exits);
 
 static __always_inline struct fault_thread *find(__u32 tid)
 {
-	__u32 idx = tid & thread_mask;
-	struct fault_thread *s = bpf_map_lookup_elem(&fault_threads, &idx);
-
-	if (s && s->tid == tid)
-		return s;
-	return bpf_map_lookup_elem(&fault_threads_extra, &tid);
+	return slot_find(&fault_threads, &fault_threads_extra, thread_mask, tid);
 }
 
-/* The thread's slot, claimed (and its base read) if it has none: NULL when claimed now
- * (nothing to count yet) or when there is no room. */
-static __always_inline struct fault_thread *slot(__u32 tid, struct task_struct *t)
+/* A new slot for thread `tid`, with its base read (its counters are zero); none when there
+ * is no room (counted in `dropped`). */
+static __always_inline void claim(__u32 tid, struct task_struct *t)
 {
-	__u32 idx = tid & thread_mask;
-	struct fault_thread *s = bpf_map_lookup_elem(&fault_threads, &idx);
+	struct task_struct___faults *f = (void *)t;
+	struct fault_thread *s =
+		slot_claim_new(&fault_threads, &fault_threads_extra, &fault_threads_zero, thread_mask, tid, t);
 
-	if (!s)
-		return NULL;
-	if (s->tid == tid)
-		return s;
-	if (s->tid == 0 && __sync_val_compare_and_swap(&s->tid, 0, tid) == 0) {
-		fill(s, tid, t);
-		return NULL;
-	}
-	s = bpf_map_lookup_elem(&fault_threads_extra, &tid);
-	if (s)
-		return s;
-	if (bpf_map_update_elem(&fault_threads_extra, &tid, &zero_thread, BPF_NOEXIST)) {
-		drop(DROP_MAP_FULL);
-		return NULL;
-	}
-	s = bpf_map_lookup_elem(&fault_threads_extra, &tid);
 	if (s) {
-		fill(s, tid, t);
-		s->tid = tid;
+		s->base_minor = BPF_CORE_READ(f, min_flt);
+		s->base_major = BPF_CORE_READ(f, maj_flt);
 	}
-	return NULL;
 }
 
 static __always_inline void update(struct fault_thread *s, struct task_struct *t)
@@ -130,6 +70,7 @@ static __always_inline void update(struct fault_thread *s, struct task_struct *t
 	s->major = major > s->base_major ? major - s->base_major : 0;
 }
 
+/* At a fault: the thread's counts so far, or its slot claimed (nothing to count yet). */
 static __always_inline int on_fault(void)
 {
 	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
@@ -138,36 +79,23 @@ static __always_inline int on_fault(void)
 
 	if (!tid)
 		return 0;
-	s = slot(tid, t);
+	s = find(tid);
 	if (s)
 		update(s, t);
+	else
+		claim(tid, t);
 	return 0;
 }
 
+/* At exit: the thread's last counts to the ring, its slot freed. */
 static __always_inline int on_exit_task(void)
 {
-	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
-	__u32 tid = bpf_get_current_pid_tgid(), idx = tid & thread_mask;
-	struct fault_thread *s = bpf_map_lookup_elem(&fault_threads, &idx);
-	bool in_array = s && s->tid == tid;
+	__u32 tid = bpf_get_current_pid_tgid();
+	struct fault_thread *s = find(tid);
 
-	if (!in_array) {
-		s = bpf_map_lookup_elem(&fault_threads_extra, &tid);
-		if (!s)
-			return 0;
-	}
-	update(s, t);
-	if (s->minor || s->major) {
-		if (bpf_ringbuf_output(&fault_exits, s, sizeof(*s), 0))
-			drop(DROP_RING_FULL);
-	}
-	if (in_array) {
-		/* Counts first, the tid last (see syscalls.bpf.c). */
-		s->minor = 0;
-		s->major = 0;
-		__sync_lock_test_and_set(&s->tid, 0);
-	} else {
-		bpf_map_delete_elem(&fault_threads_extra, &tid);
+	if (s) {
+		update(s, (struct task_struct *)bpf_get_current_task());
+		slot_release(&fault_threads, &fault_threads_extra, &fault_exits, thread_mask, tid, &s->h, sizeof(*s));
 	}
 	return 0;
 }
@@ -211,10 +139,7 @@ int fault_kernel_tp(void *ctx)
 /* A thread that execs takes the new program's name. */
 static __always_inline int on_exec(void)
 {
-	struct fault_thread *s = find(bpf_get_current_pid_tgid());
-
-	if (s)
-		bpf_get_current_comm(s->comm, sizeof(s->comm));
+	slot_exec(&fault_threads, &fault_threads_extra, thread_mask);
 	return 0;
 }
 

@@ -11,10 +11,10 @@
  * hook here (no fentry or kprobes on this kernel): the time is the whole call's, page cache
  * hits included, and I/O the kernel does on its own (writeback, readahead) is not seen.
  *
- * The entry time waits in a per-thread slot — a small copy of syscalls.bpf.c's: a
- * direct-mapped array indexed by tid & thread_mask, claimed with a compare-and-swap for
- * the length of one call and freed at its exit, and an overflow hash for a thread whose
- * slot another thread's call holds (full: counted in `dropped`).
+ * The entry time waits in the thread's slot (common.h's THREAD_SLOTS: `io_slots`,
+ * `io_slots_extra`), claimed at its first call on a regular file and kept until it exits
+ * (sched/sched_process_exit frees it; its record in the `io_exits` ring carries nothing
+ * user space needs, and is drained). A slot is written only by its own thread.
  */
 #include "common.h"
 
@@ -63,28 +63,20 @@ struct trace_event_raw_sys_enter___filelat {
 	unsigned long args[6];
 } __attribute__((preserve_access_index));
 
-/* One call in progress. */
+/* A thread's call in progress. */
 struct io_slot {
-	__u32 tid; /* 0: free */
+	struct slot_head h;
 	__u32 op;
-	__u64 enter_ns;
+	__u32 pad;
+	__u64 enter_ns; /* 0: none */
 };
 
-const volatile __u32 thread_mask = 0xffff; /* io_slots has thread_mask + 1 slots */
+THREAD_SLOTS(struct io_slot, io_slots, io_slots_extra, io_exits);
 
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, 65536);
-	__type(key, __u32);
-	__type(value, struct io_slot);
-} io_slots SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 4096);
-	__type(key, __u32);
-	__type(value, struct io_slot);
-} io_slots_extra SEC(".maps");
+static __always_inline struct io_slot *find(__u32 tid)
+{
+	return slot_find(&io_slots, &io_slots_extra, thread_mask, tid);
+}
 
 /* [OP_READ], [OP_WRITE] */
 struct {
@@ -127,58 +119,52 @@ static __always_inline bool regular_file(unsigned long fd)
 static __always_inline int entered(long nr, unsigned long fd)
 {
 	int op = op_of(nr);
-	__u32 tid, idx;
-	struct io_slot *s, fresh = {};
+	__u32 tid;
+	struct io_slot *s;
 
 	if (op < 0 || !regular_file(fd))
 		return 0;
 	tid = bpf_get_current_pid_tgid();
-	idx = tid & thread_mask;
-	s = bpf_map_lookup_elem(&io_slots, &idx);
+	s = find(tid);
+	if (!s)
+		s = slot_claim_new(&io_slots, &io_slots_extra, &io_slots_zero, thread_mask, tid,
+				   (struct task_struct *)bpf_get_current_task());
 	if (!s)
 		return 0;
-	if (s->tid == tid || (s->tid == 0 && __sync_val_compare_and_swap(&s->tid, 0, tid) == 0)) {
-		s->op = op;
-		s->enter_ns = bpf_ktime_get_ns();
-		return 0;
-	}
-	fresh.tid = tid;
-	fresh.op = op;
-	fresh.enter_ns = bpf_ktime_get_ns();
-	if (bpf_map_update_elem(&io_slots_extra, &tid, &fresh, BPF_ANY))
-		drop(DROP_MAP_FULL);
+	s->op = op;
+	s->enter_ns = bpf_ktime_get_ns();
 	return 0;
 }
 
 static __always_inline int returned(long nr)
 {
-	__u32 tid, idx, key;
 	struct io_slot *s;
 	struct hist *h;
 	__u64 now, start;
-	bool in_array;
+	__u32 key;
 
 	if (op_of(nr) < 0)
 		return 0;
-	tid = bpf_get_current_pid_tgid();
-	idx = tid & thread_mask;
-	s = bpf_map_lookup_elem(&io_slots, &idx);
-	in_array = s && s->tid == tid;
-	if (!in_array) {
-		s = bpf_map_lookup_elem(&io_slots_extra, &tid);
-		if (!s)
-			return 0; /* not a regular file, or entered before attach */
-	}
+	s = find(bpf_get_current_pid_tgid());
+	if (!s || !s->enter_ns)
+		return 0; /* not a regular file, or entered before attach */
 	now = bpf_ktime_get_ns();
 	start = s->enter_ns;
 	key = s->op;
-	if (in_array)
-		__sync_lock_test_and_set(&s->tid, 0);
-	else
-		bpf_map_delete_elem(&io_slots_extra, &tid);
+	s->enter_ns = 0;
 	h = bpf_map_lookup_elem(&file_hists, &key);
-	if (h && start && now >= start)
+	if (h && now >= start)
 		hist_add(h, now - start);
+	return 0;
+}
+
+static __always_inline int on_exit_task(void)
+{
+	__u32 tid = bpf_get_current_pid_tgid();
+	struct io_slot *s = find(tid);
+
+	if (s)
+		slot_release(&io_slots, &io_slots_extra, &io_exits, thread_mask, tid, &s->h, sizeof(*s));
 	return 0;
 }
 
@@ -220,4 +206,22 @@ SEC("tracepoint/raw_syscalls/sys_exit")
 int sys_exit_tp(struct trace_event_raw_sys_exit *ctx)
 {
 	return returned(ctx->id);
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(task_exit_btf)
+{
+	return on_exit_task();
+}
+
+SEC("raw_tp/sched_process_exit")
+int BPF_PROG(task_exit_raw)
+{
+	return on_exit_task();
+}
+
+SEC("tracepoint/sched/sched_process_exit")
+int task_exit_tp(void *ctx)
+{
+	return on_exit_task();
 }

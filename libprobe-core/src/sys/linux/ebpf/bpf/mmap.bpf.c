@@ -8,7 +8,13 @@
  * and costs more per call); sched/sched_process_exit marks a process whose last thread
  * exited, so the reader deletes its entry after its last interval.
  *
- * Native calls only: a 32-bit process's mmap2/old_mmap (other numbers) is not counted.
+ * Native calls only. A 32-bit (compat) call has the compat table's numbers, and on x86-64
+ * since Linux 6.9 that table is no longer an array in the kernel's read-only data (calls
+ * are dispatched by a switch, ia32_sys_call()), so libprobe cannot read its mmap2 and
+ * old_mmap numbers at run time, and it hard-codes none: a 32-bit process's mmap2/old_mmap
+ * is not counted. A compat call with the native mmap number (ia32 `link`) is left out too:
+ * the task's TS_COMPAT status tells it (raw_syscalls reports compat numbers as they are;
+ * the syscalls/ tracepoints do not fire for compat calls).
  *
  * `mmap_pids` is a hash keyed by process (tgid and start time) whose counts only grow
  * (atomic adds: a process's threads share it); a process that finds it full is counted in
@@ -25,6 +31,29 @@ struct mmap_proc {
 
 /* The native mmap syscall number, set by the loader. */
 const volatile __u32 mmap_nr = 9;
+
+/* x86's thread_info status (arch/x86/include/asm/thread_info.h), under flavour names:
+ * TS_COMPAT is set while a task runs a 32-bit system call. */
+#define TS_COMPAT 0x0002
+
+struct thread_info___mmap {
+	__u32 status;
+} __attribute__((preserve_access_index));
+
+struct task_struct___mmap {
+	struct thread_info___mmap thread_info;
+} __attribute__((preserve_access_index));
+
+/* Whether the current system call is a 32-bit (compat) one (false where the kernel has no
+ * such status). */
+static __always_inline bool compat_call(void)
+{
+	struct task_struct___mmap *t = (void *)bpf_get_current_task();
+
+	if (!bpf_core_field_exists(t->thread_info.status))
+		return false;
+	return BPF_CORE_READ(t, thread_info.status) & TS_COMPAT;
+}
 
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
@@ -56,7 +85,7 @@ static __always_inline int counted(void)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter_btf, struct pt_regs *regs, long id)
 {
-	if (id != mmap_nr)
+	if (id != mmap_nr || compat_call())
 		return 0;
 	return counted();
 }
@@ -64,7 +93,7 @@ int BPF_PROG(sys_enter_btf, struct pt_regs *regs, long id)
 SEC("raw_tp/sys_enter")
 int BPF_PROG(sys_enter_raw, struct pt_regs *regs, long id)
 {
-	if (id != mmap_nr)
+	if (id != mmap_nr || compat_call())
 		return 0;
 	return counted();
 }

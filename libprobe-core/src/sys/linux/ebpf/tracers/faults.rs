@@ -72,11 +72,13 @@ fn rows(rows: Vec<ProcDelta<2>>, n: usize, ticks: u64) -> Vec<PageFaults> {
 impl Reader for Faults {
     fn missing(&self, out: &mut EbpfMetrics, reason: Reason) {
         out.page_faults = Field::Missing(reason);
+        out.since_attach.page_faults = Field::Missing(reason);
     }
 
     fn read(&mut self, maps: &mut dyn Maps, rcx: &mut ReadCx<'_>, out: &mut EbpfMetrics) -> Result<(), Error> {
-        let (deltas, _since_attach) = self.threads.read(maps, MAPS, &LAYOUT, rcx.warnings)?;
+        let (deltas, totals) = self.threads.read(maps, MAPS, &LAYOUT, rcx.warnings)?;
         out.page_faults = Field::Value(rows(deltas, rcx.top, rcx.ticks));
+        out.since_attach.page_faults = Field::Value(rows(totals, rcx.top, rcx.ticks));
         Ok(())
     }
 }
@@ -123,6 +125,9 @@ mod tests {
         let rows = out.page_faults.value().unwrap();
         assert_eq!(rows.len(), 1, "{rows:?}");
         assert_eq!((rows[0].pid, rows[0].minor, rows[0].major), (7, 14, 0));
+        // Since attach: both intervals of 7, and 9, whose thread is still there.
+        let totals = out.since_attach.page_faults.value().unwrap();
+        assert_eq!(totals.iter().map(|r| (r.pid, r.minor, r.major)).collect::<Vec<_>>(), [(7, 165, 3), (9, 5, 0)]);
         // A short slot is skipped with a warning, never a panic.
         m.arrays.insert(MAPS.0.into(), vec![(7, vec![7, 0, 0, 0, 7])]);
         let mut out = EbpfMetrics::new(Reason::Disabled);

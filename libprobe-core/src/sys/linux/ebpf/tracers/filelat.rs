@@ -18,7 +18,7 @@ pub(crate) const DEF: TracerDef = TracerDef {
     reader,
 };
 
-/// Slots of the overflow hash for threads whose slot another thread's call holds.
+/// Slots of the overflow hash for threads whose slot another thread holds.
 const EXTRA_THREADS: u32 = 4096;
 
 fn setup(o: &EbpfOptions, _: &SyscallTable) -> Setup {
@@ -49,6 +49,8 @@ impl Reader for Filelat {
     }
 
     fn read(&mut self, maps: &mut dyn Maps, rcx: &mut ReadCx<'_>, out: &mut EbpfMetrics) -> Result<(), Error> {
+        // Exited threads' slots: nothing in them to count, but the ring must not fill.
+        maps.drain("io_exits", &mut |_| {})?;
         let mut now = [Hist::default(), Hist::default()];
         let mut short = false;
         maps.entries("file_hists", &mut |k, v| {

@@ -47,24 +47,28 @@ struct Mmap {
 impl Reader for Mmap {
     fn missing(&self, out: &mut EbpfMetrics, reason: Reason) {
         out.mmap_count = Field::Missing(reason);
+        out.since_attach.mmap_count = Field::Missing(reason);
     }
 
     fn read(&mut self, maps: &mut dyn Maps, rcx: &mut ReadCx<'_>, out: &mut EbpfMetrics) -> Result<(), Error> {
-        let (rows, _since_attach) = self.pids.read(maps, "mmap_pids", mmap_proc, true, rcx.warnings)?;
-        let rows = top(rows, rcx.top, |r: &ProcDelta<1>| r.2[0], |r| (r.0, r.1));
-        let ticks = rcx.ticks;
-        out.mmap_count = Field::Value(
-            rows.into_iter()
-                .map(|(pid, start, [count], name)| MmapCalls {
-                    pid,
-                    start_time: super::start_ticks(start, ticks),
-                    name: ByteStr::from_bytes(name.as_bytes()),
-                    count,
-                })
-                .collect(),
-        );
+        let (rows, totals) = self.pids.read(maps, "mmap_pids", mmap_proc, true, rcx.warnings)?;
+        out.mmap_count = Field::Value(processes(rows, rcx.top, rcx.ticks));
+        out.since_attach.mmap_count = Field::Value(processes(totals, rcx.top, rcx.ticks));
         Ok(())
     }
+}
+
+/// The `n` processes with the most calls, most first.
+fn processes(rows: Vec<ProcDelta<1>>, n: usize, ticks: u64) -> Vec<MmapCalls> {
+    top(rows, n, |r: &ProcDelta<1>| r.2[0], |r| (r.0, r.1))
+        .into_iter()
+        .map(|(pid, start, [count], name)| MmapCalls {
+            pid,
+            start_time: super::start_ticks(start, ticks),
+            name: ByteStr::from_bytes(name.as_bytes()),
+            count,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -117,6 +121,9 @@ mod tests {
         let mut out = EbpfMetrics::new(Reason::Disabled);
         r.read(&mut maps, &mut rcx, &mut out).unwrap();
         assert_eq!(out.mmap_count.value().unwrap()[0].count, 7);
+        // Since attach: its whole count, a last time (top 1).
+        let totals = out.since_attach.mmap_count.value().unwrap();
+        assert_eq!(totals.iter().map(|r| (r.pid, r.count)).collect::<Vec<_>>(), [(5, 47)]);
         assert_eq!(maps.deleted, vec![("mmap_pids".to_owned(), key(5, 3_000_000_000))]);
         assert_eq!(w.into_parts().0.len(), 1);
     }

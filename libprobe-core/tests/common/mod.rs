@@ -1,0 +1,3 @@
+//! Helpers shared by the integration tests that include them with `mod common;`.
+
+pub mod ebpf;
