@@ -1,5 +1,6 @@
 //! The `tcpretrans` tracer (`bpf/tcpretrans.bpf.c`): TCP retransmissions per connection
-//! (source and destination address, destination port) and owner, from one hash
+//! (source and destination address, destination port) and owner, most first (ties by
+//! family, addresses, port, pid), from one hash
 //! (`retrans`) whose counts only grow: each read takes the difference with the previous.
 //!
 //! Entries are never deleted (a delete would race with the program's add and lose a
@@ -134,6 +135,16 @@ impl Reader for Tcpretrans {
                 .push("ebpf: map retrans holds entries libprobe cannot read (short, or not IPv4/IPv6); skipped");
         }
         self.prev = next;
+        // Ties in the order of the connections, not of the hash.
+        rows.sort_unstable_by(|(a, _), (b, _)| {
+            (a.family, &a.source, &a.destination, a.port, a.tgid).cmp(&(
+                b.family,
+                &b.source,
+                &b.destination,
+                b.port,
+                b.tgid,
+            ))
+        });
         let rows = top(rows, rcx.top, |r| r.1, |r| (r.0.tgid as i32, u64::from(r.0.port)));
         out.tcp_retransmits = Field::Value(
             rows.into_iter()
