@@ -234,10 +234,11 @@ int tcp_retransmit_skb_tp(struct trace_event_raw_tcp_retransmit_skb *ctx)
 	return 0;
 }
 
+/* tp_btf: typed pointers, read with direct loads (no helper call) on these hot paths. */
 SEC("tp_btf/inet_sock_set_state")
 int BPF_PROG(inet_sock_set_state_btf, struct sock *sk, int oldstate, int newstate)
 {
-	state_change((__u64)sk, BPF_CORE_READ(sk, sk_protocol), newstate);
+	state_change((__u64)sk, sk->sk_protocol, newstate);
 	return 0;
 }
 
@@ -258,7 +259,7 @@ int inet_sock_set_state_tp(struct trace_event_raw_inet_sock_set_state *ctx)
 SEC("tp_btf/sock_send_length")
 int BPF_PROG(sock_send_length_btf, struct sock *sk, int ret, int flags)
 {
-	if (ret > 0 && BPF_CORE_READ(sk, sk_protocol) == IPPROTO_TCP)
+	if (ret > 0 && sk->sk_protocol == IPPROTO_TCP)
 		own((__u64)sk);
 	return 0;
 }
