@@ -155,6 +155,8 @@ for path in sorted(glob.glob(f"{FIX}/ebpf-*/t*/ebpf/*/*")):
 for path in sorted(glob.glob(f"{FIX}/ebpf-*/t*/ebpf/*")):
     if os.path.isfile(path):
         add("ebpf_tables", scen(path), rd(path))
+for path in sorted(glob.glob(f"{FIX}/ebpf-*/t*/sys/kernel/btf/vmlinux")):
+    add("ebpf_tables", scen(path), rd(path))
 
 # --- this machine (no environ: it may hold secrets) ---------------------------------------
 for rel, target in system.items():

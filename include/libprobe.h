@@ -125,6 +125,12 @@
 // `tcpconnlat` in the mask of `libprobe_config_set_ebpf_tracers`.
 #define LIBPROBE_EBPF_TRACERS_TCPCONNLAT (1 << 9)
 
+// `tcpretrans` in the mask of `libprobe_config_set_ebpf_tracers`.
+#define LIBPROBE_EBPF_TRACERS_TCPRETRANS (1 << 10)
+
+// `drops` in the mask of `libprobe_config_set_ebpf_tracers`.
+#define LIBPROBE_EBPF_TRACERS_DROPS (1 << 11)
+
 // `tp_btf` in the mask of `libprobe_config_set_ebpf_hooks`.
 #define LIBPROBE_EBPF_HOOKS_TP_BTF (1 << 0)
 
@@ -5657,6 +5663,77 @@ typedef struct libprobe_opt_list_file_open {
   struct libprobe_list_file_open value;
 } libprobe_opt_list_file_open;
 
+// TCP segments retransmitted on one connection over the interval.
+typedef struct libprobe_tcp_retransmits {
+  libprobe_address_family family;
+  // The local address (an IPv4-mapped IPv6 address for an IPv4 connection of an IPv6
+  // socket).
+  struct libprobe_str source_addr;
+  struct libprobe_str destination_addr;
+  uint16_t destination_port;
+  // The owning process: the process that connected the socket or the latest that sent
+  // on it since attach (retransmissions are sent from timers and interrupts, never by
+  // the owner itself); absent when neither happened since attach.
+  struct libprobe_opt_i32 pid;
+  // The owner's name (its `comm`) when the first retransmission of the interval's key
+  // was counted.
+  struct libprobe_opt_str name;
+  // Retransmissions sent (failed ones, which 6.12+ kernels also report, are not counted).
+  uint64_t retransmits;
+} libprobe_tcp_retransmits;
+
+// An array of `libprobe_tcp_retransmits` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_tcp_retransmits {
+  const struct libprobe_tcp_retransmits *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_tcp_retransmits;
+
+// A `libprobe_list_tcp_retransmits` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_tcp_retransmits {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_tcp_retransmits value;
+} libprobe_opt_list_tcp_retransmits;
+
+// Packets dropped over the interval on one interface for one reason.
+typedef struct libprobe_packet_drops {
+  // The packet's device when it was freed (its index in its network namespace); 0 for
+  // a packet freed before it had one (a local socket's buffer).
+  uint32_t interface_index;
+  // The device's name when its first drop since attach was counted (empty for index 0).
+  struct libprobe_str interface;
+  // The device's network namespace (the inode number of `/proc/<pid>/ns/net`); absent
+  // for index 0.
+  struct libprobe_opt_u64 netns;
+  // The kernel's `enum skb_drop_reason` value.
+  uint32_t reason_code;
+  // Its name in the running kernel's BTF, without the `SKB_DROP_REASON_` prefix
+  // (`NO_SOCKET`, `UDP_CSUM`, …); `not_present` when the kernel's BTF does not name it.
+  struct libprobe_opt_str reason;
+  uint64_t drops;
+} libprobe_packet_drops;
+
+// An array of `libprobe_packet_drops` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_packet_drops {
+  const struct libprobe_packet_drops *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_packet_drops;
+
+// A `libprobe_list_packet_drops` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_packet_drops {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_packet_drops value;
+} libprobe_opt_list_packet_drops;
+
 // What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
 // previous snapshot of this probe, and the totals since attach.
 //
@@ -5730,6 +5807,12 @@ typedef struct libprobe_ebpf_metrics {
   struct libprobe_opt_latency_histogram file_read_latency;
   // The same for `write`, `pwrite64` and `writev`.
   struct libprobe_opt_latency_histogram file_write_latency;
+  // TCP retransmissions (IPv4 and IPv6) per connection and owner, most first (at most
+  // option `top_processes` rows), from the kernel's `tcp:tcp_retransmit_skb`.
+  struct libprobe_opt_list_tcp_retransmits tcp_retransmits;
+  // Packets dropped per interface and reason, most first, from the kernel's
+  // `skb:kfree_skb` (`SKB_CONSUMED` is not a drop).
+  struct libprobe_opt_list_packet_drops packet_drops;
 } libprobe_ebpf_metrics;
 
 // A `const libprobe_ebpf_metrics *` that may be missing: `present` is 1 when `value` holds one. When it is 0,
@@ -6297,6 +6380,12 @@ typedef struct libprobe_snapshot_view {
 
 // TCP connect latency (SYN sent → established), overall and per destination port.
 #define LIBPROBE_TRACER_NAME_TCPCONNLAT 9
+
+// TCP retransmissions per connection (addresses, destination port) and owner.
+#define LIBPROBE_TRACER_NAME_TCPRETRANS 10
+
+// Packets dropped, per interface and per the kernel's drop reason.
+#define LIBPROBE_TRACER_NAME_DROPS 11
 
 // Loaded and attached: its fields hold data.
 #define LIBPROBE_TRACER_STATE_ATTACHED 1
@@ -7334,16 +7423,18 @@ libprobe_status libprobe_config_set_storage_devices(struct libprobe_config *conf
 // Sets option `ebpf.tracers` (what `libprobe_config_set` sets by key):
 //
 // The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-// faults, mmap, opens, filelat, netbytes, tcpconnlat). Each adds cost to the events it
+// faults, mmap, opens, filelat, netbytes, tcpconnlat, tcpretrans, drops). Each adds cost
+// to the events it
 // traces: `syscalls` to every system call, `runqlat` and `offcpu` to every context
 // switch (and `runqlat` to every wakeup), `biolatency` to every block request, `faults`
 // to every page fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps
 // only mmap's; with `tracepoint`, to mmap calls only), `opens` and `filelat` to every
 // system call's entry and exit (they keep only the opens, and the reads and writes),
 // `netbytes` to every send and receive call on a socket, `tcpconnlat` to every TCP
-// state change.
+// state change, `tcpretrans` to every TCP retransmission and state change and to every
+// TCP send call, `drops` to every packet dropped.
 //
-// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat,netbytes,tcpconnlat`.
+// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat,netbytes,tcpconnlat,tcpretrans,drops`.
 //
 // Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
 // config is then unchanged).

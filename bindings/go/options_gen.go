@@ -306,16 +306,18 @@ type StorageOptions struct {
 // EBPFOptions are the ebpf domain's options; a nil field keeps the core's default.
 type EBPFOptions struct {
 	// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-	// faults, mmap, opens, filelat, netbytes, tcpconnlat). Each adds cost to the events it
+	// faults, mmap, opens, filelat, netbytes, tcpconnlat, tcpretrans, drops). Each adds cost
+	// to the events it
 	// traces: `syscalls` to every system call, `runqlat` and `offcpu` to every context
 	// switch (and `runqlat` to every wakeup), `biolatency` to every block request, `faults`
 	// to every page fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps
 	// only mmap's; with `tracepoint`, to mmap calls only), `opens` and `filelat` to every
 	// system call's entry and exit (they keep only the opens, and the reads and writes),
 	// `netbytes` to every send and receive call on a socket, `tcpconnlat` to every TCP
-	// state change.
+	// state change, `tcpretrans` to every TCP retransmission and state change and to every
+	// TCP send call, `drops` to every packet dropped.
 	//
-	// Key ebpf.tracers; default "syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat,netbytes,tcpconnlat".
+	// Key ebpf.tracers; default "syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat,netbytes,tcpconnlat,tcpretrans,drops".
 	Tracers []string
 	// The program types the tracers may use, in this order of preference: tp_btf,
 	// raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel

@@ -923,6 +923,8 @@ const (
 	TracerNameFilelat    TracerName = 7
 	TracerNameNetbytes   TracerName = 8
 	TracerNameTcpconnlat TracerName = 9
+	TracerNameTcpretrans TracerName = 10
+	TracerNameDrops      TracerName = 11
 )
 
 // String is the snake_case name used in JSON.
@@ -948,6 +950,10 @@ func (v TracerName) String() string {
 		return "netbytes"
 	case TracerNameTcpconnlat:
 		return "tcpconnlat"
+	case TracerNameTcpretrans:
+		return "tcpretrans"
+	case TracerNameDrops:
+		return "drops"
 	}
 	return unknownName(int32(v))
 }
@@ -6054,6 +6060,12 @@ type EBPFMetrics struct {
 	FileReadLatency Field[LatencyHistogram] `json:"file_read_latency"`
 	// The same for `write`, `pwrite64` and `writev`.
 	FileWriteLatency Field[LatencyHistogram] `json:"file_write_latency"`
+	// TCP retransmissions (IPv4 and IPv6) per connection and owner, most first (at most
+	// option `top_processes` rows), from the kernel's `tcp:tcp_retransmit_skb`.
+	TCPRetransmits Field[[]TCPRetransmits] `json:"tcp_retransmits"`
+	// Packets dropped per interface and reason, most first, from the kernel's
+	// `skb:kfree_skb` (`SKB_CONSUMED` is not a drop).
+	PacketDrops Field[[]PacketDrops] `json:"packet_drops"`
 }
 
 func convEBPFMetrics(c *C.libprobe_ebpf_metrics) EBPFMetrics {
@@ -6080,6 +6092,8 @@ func convEBPFMetrics(c *C.libprobe_ebpf_metrics) EBPFMetrics {
 		FileOpensDropped:        convOptU64(&c.file_opens_dropped),
 		FileReadLatency:         convOptLatencyHistogram(&c.file_read_latency),
 		FileWriteLatency:        convOptLatencyHistogram(&c.file_write_latency),
+		TCPRetransmits:          convOptListTCPRetransmits(&c.tcp_retransmits),
+		PacketDrops:             convOptListPacketDrops(&c.packet_drops),
 	}
 }
 
@@ -6605,6 +6619,66 @@ func convFileOpen(c *C.libprobe_file_open) FileOpen {
 		Flags:         uint32(c.flags),
 		MonotonicNS:   uint64(c.monotonic_ns),
 		Result:        int64(c.result),
+	}
+}
+
+// TCP segments retransmitted on one connection over the interval.
+type TCPRetransmits struct {
+	Family AddressFamily `json:"family"`
+	// The local address (an IPv4-mapped IPv6 address for an IPv4 connection of an IPv6
+	// socket).
+	SourceAddr      string `json:"source_addr"`
+	DestinationAddr string `json:"destination_addr"`
+	DestinationPort uint16 `json:"destination_port"`
+	// The owning process: the process that connected the socket or the latest that sent
+	// on it since attach (retransmissions are sent from timers and interrupts, never by
+	// the owner itself); absent when neither happened since attach.
+	PID Field[int32] `json:"pid"`
+	// The owner's name (its `comm`) when the first retransmission of the interval's key
+	// was counted.
+	Name Field[string] `json:"name"`
+	// Retransmissions sent (failed ones, which 6.12+ kernels also report, are not counted).
+	Retransmits uint64 `json:"retransmits"`
+}
+
+func convTCPRetransmits(c *C.libprobe_tcp_retransmits) TCPRetransmits {
+	return TCPRetransmits{
+		Family:          AddressFamily(c.family),
+		SourceAddr:      goString(c.source_addr),
+		DestinationAddr: goString(c.destination_addr),
+		DestinationPort: uint16(c.destination_port),
+		PID:             convOptI32(&c.pid),
+		Name:            convOptStr(&c.name),
+		Retransmits:     uint64(c.retransmits),
+	}
+}
+
+// Packets dropped over the interval on one interface for one reason.
+type PacketDrops struct {
+	// The packet's device when it was freed (its index in its network namespace); 0 for
+	// a packet freed before it had one (a local socket's buffer).
+	InterfaceIndex uint32 `json:"interface_index"`
+	// The device's name when its first drop since attach was counted (empty for index 0).
+	Interface string `json:"interface"`
+	// The device's network namespace (the inode number of `/proc/<pid>/ns/net`); absent
+	// for index 0.
+	Netns Field[uint64] `json:"netns"`
+	// The kernel's `enum skb_drop_reason` value.
+	ReasonCode uint32 `json:"reason_code"`
+	// Its name in the running kernel's BTF, without the `SKB_DROP_REASON_` prefix
+	// (`NO_SOCKET`, `UDP_CSUM`, …); `not_present` when the kernel's BTF does not name it.
+	Reason Field[string] `json:"reason"`
+	Drops  uint64        `json:"drops"`
+}
+
+func convPacketDrops(c *C.libprobe_packet_drops) PacketDrops {
+	return PacketDrops{
+		InterfaceIndex: uint32(c.interface_index),
+		Interface:      goString(c._interface),
+		Netns:          convOptU64(&c.netns),
+		ReasonCode:     uint32(c.reason_code),
+		Reason:         convOptStr(&c.reason),
+		Drops:          uint64(c.drops),
 	}
 }
 
@@ -8021,6 +8095,38 @@ func convOptListFileOpen(c *C.libprobe_opt_list_file_open) Field[[]FileOpen] {
 		return Field[[]FileOpen]{Reason: Reason(c.reason)}
 	}
 	return Field[[]FileOpen]{Valid: true, Value: convListFileOpen(&c.value)}
+}
+
+func convListTCPRetransmits(c *C.libprobe_list_tcp_retransmits) []TCPRetransmits {
+	out := make([]TCPRetransmits, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_tcp_retransmits)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convTCPRetransmits(e)
+	}
+	return out
+}
+
+func convOptListTCPRetransmits(c *C.libprobe_opt_list_tcp_retransmits) Field[[]TCPRetransmits] {
+	if c.present == 0 {
+		return Field[[]TCPRetransmits]{Reason: Reason(c.reason)}
+	}
+	return Field[[]TCPRetransmits]{Valid: true, Value: convListTCPRetransmits(&c.value)}
+}
+
+func convListPacketDrops(c *C.libprobe_list_packet_drops) []PacketDrops {
+	out := make([]PacketDrops, int(c.count))
+	for i := range out {
+		e := (*C.libprobe_packet_drops)(unsafe.Add(unsafe.Pointer(c.ptr), uintptr(i)*uintptr(c.stride)))
+		out[i] = convPacketDrops(e)
+	}
+	return out
+}
+
+func convOptListPacketDrops(c *C.libprobe_opt_list_packet_drops) Field[[]PacketDrops] {
+	if c.present == 0 {
+		return Field[[]PacketDrops]{Reason: Reason(c.reason)}
+	}
+	return Field[[]PacketDrops]{Valid: true, Value: convListPacketDrops(&c.value)}
 }
 
 func convOptHookType(c *C.libprobe_opt_hook_type) Field[HookType] {

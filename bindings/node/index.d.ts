@@ -108,7 +108,7 @@ export type PowerMode = 'active' | 'idle' | 'standby' | 'unknown';
 export type ZfsHealth = 'online' | 'degraded' | 'faulted' | 'offline' | 'unavail' | 'removed' | 'suspended' | 'unknown';
 
 /** An eBPF tracer: one set of BPF programs and the maps they fill. */
-export type TracerName = 'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap' | 'opens' | 'filelat' | 'netbytes' | 'tcpconnlat';
+export type TracerName = 'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap' | 'opens' | 'filelat' | 'netbytes' | 'tcpconnlat' | 'tcpretrans' | 'drops';
 
 /** Whether a tracer's programs are attached. */
 export type TracerState = 'attached' | 'failed';
@@ -5129,8 +5129,18 @@ export interface EbpfMetrics {
   fileReadLatency: LatencyHistogram | null;
   /** The same for `write`, `pwrite64` and `writev`. */
   fileWriteLatency: LatencyHistogram | null;
+  /**
+   * TCP retransmissions (IPv4 and IPv6) per connection and owner, most first (at most
+   * option `top_processes` rows), from the kernel's `tcp:tcp_retransmit_skb`.
+   */
+  tcpRetransmits: TcpRetransmits[] | null;
+  /**
+   * Packets dropped per interface and reason, most first, from the kernel's
+   * `skb:kfree_skb` (`SKB_CONSUMED` is not a drop).
+   */
+  packetDrops: PacketDrops[] | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'intervalNs' | 'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'syscallsByProcess' | 'runqueueLatency' | 'cpuOffTime' | 'blockIoLatency' | 'blockIoByDevice' | 'blockIoByProcess' | 'networkByProcess' | 'networkByCgroup' | 'tcpConnectLatency' | 'tcpConnectLatencyByPort' | 'pageFaults' | 'mmapCount' | 'fileOpens' | 'fileOpensDropped' | 'fileReadLatency' | 'fileWriteLatency', Reason>>;
+  unavailable?: Partial<Record<'intervalNs' | 'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'syscallsByProcess' | 'runqueueLatency' | 'cpuOffTime' | 'blockIoLatency' | 'blockIoByDevice' | 'blockIoByProcess' | 'networkByProcess' | 'networkByCgroup' | 'tcpConnectLatency' | 'tcpConnectLatencyByPort' | 'pageFaults' | 'mmapCount' | 'fileOpens' | 'fileOpensDropped' | 'fileReadLatency' | 'fileWriteLatency' | 'tcpRetransmits' | 'packetDrops', Reason>>;
 }
 
 /** One tracer: whether it is attached, how, and what it could not keep. */
@@ -5627,8 +5637,59 @@ export interface FileOpen {
   result: bigint;
 }
 
+/** TCP segments retransmitted on one connection over the interval. */
+export interface TcpRetransmits {
+  family: AddressFamily;
+  /**
+   * The local address (an IPv4-mapped IPv6 address for an IPv4 connection of an IPv6
+   * socket).
+   */
+  sourceAddr: string;
+  destinationAddr: string;
+  destinationPort: number;
+  /**
+   * The owning process: the process that connected the socket or the latest that sent
+   * on it since attach (retransmissions are sent from timers and interrupts, never by
+   * the owner itself); absent when neither happened since attach.
+   */
+  pid: number | null;
+  /**
+   * The owner's name (its `comm`) when the first retransmission of the interval's key
+   * was counted.
+   */
+  name: string | null;
+  /** Retransmissions sent (failed ones, which 6.12+ kernels also report, are not counted). */
+  retransmits: bigint;
+}
+
+/** Packets dropped over the interval on one interface for one reason. */
+export interface PacketDrops {
+  /**
+   * The packet's device when it was freed (its index in its network namespace); 0 for
+   * a packet freed before it had one (a local socket's buffer).
+   */
+  interfaceIndex: number;
+  /** The device's name when its first drop since attach was counted (empty for index 0). */
+  interface: string;
+  /**
+   * The device's network namespace (the inode number of `/proc/<pid>/ns/net`); absent
+   * for index 0.
+   */
+  netns: bigint | null;
+  /** The kernel's `enum skb_drop_reason` value. */
+  reasonCode: number;
+  /**
+   * Its name in the running kernel's BTF, without the `SKB_DROP_REASON_` prefix
+   * (`NO_SOCKET`, `UDP_CSUM`, …); `not_present` when the kernel's BTF does not name it.
+   */
+  reason: string | null;
+  drops: bigint;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'reason', Reason>>;
+}
+
 /** The name of each record type. */
-export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics' | 'TracerStatus' | 'LatencyHistogram' | 'HistogramBucket' | 'ProcessSyscalls' | 'OffCpuTime' | 'BlockIoDevice' | 'BlockIoStats' | 'ProcessNetwork' | 'CgroupNetwork' | 'TcpConnectPort' | 'EbpfTotals' | 'PageFaults' | 'MmapCalls' | 'FileOpen';
+export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics' | 'TracerStatus' | 'LatencyHistogram' | 'HistogramBucket' | 'ProcessSyscalls' | 'OffCpuTime' | 'BlockIoDevice' | 'BlockIoStats' | 'ProcessNetwork' | 'CgroupNetwork' | 'TcpConnectPort' | 'EbpfTotals' | 'PageFaults' | 'MmapCalls' | 'FileOpen' | 'TcpRetransmits' | 'PacketDrops';
 
 /** Each record type by name. */
 export interface RecordTypes {
@@ -5736,6 +5797,8 @@ export interface RecordTypes {
   PageFaults: PageFaults;
   MmapCalls: MmapCalls;
   FileOpen: FileOpen;
+  TcpRetransmits: TcpRetransmits;
+  PacketDrops: PacketDrops;
 }
 
 /** The system domain's options (`new Probe({ system: { … } })`); each one left out keeps its default. */
@@ -6104,18 +6167,20 @@ export interface StorageOptions {
 export interface EbpfOptions {
   /**
    * The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-   * faults, mmap, opens, filelat, netbytes, tcpconnlat). Each adds cost to the events it
+   * faults, mmap, opens, filelat, netbytes, tcpconnlat, tcpretrans, drops). Each adds cost
+   * to the events it
    * traces: `syscalls` to every system call, `runqlat` and `offcpu` to every context
    * switch (and `runqlat` to every wakeup), `biolatency` to every block request, `faults`
    * to every page fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps
    * only mmap's; with `tracepoint`, to mmap calls only), `opens` and `filelat` to every
    * system call's entry and exit (they keep only the opens, and the reads and writes),
    * `netbytes` to every send and receive call on a socket, `tcpconnlat` to every TCP
-   * state change.
+   * state change, `tcpretrans` to every TCP retransmission and state change and to every
+   * TCP send call, `drops` to every packet dropped.
    *
-   * Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat,netbytes,tcpconnlat`.
+   * Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat,netbytes,tcpconnlat,tcpretrans,drops`.
    */
-  tracers?: string | Array<'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap' | 'opens' | 'filelat' | 'netbytes' | 'tcpconnlat'>;
+  tracers?: string | Array<'syscalls' | 'runqlat' | 'offcpu' | 'biolatency' | 'faults' | 'mmap' | 'opens' | 'filelat' | 'netbytes' | 'tcpconnlat' | 'tcpretrans' | 'drops'>;
   /**
    * The program types the tracers may use, in this order of preference: tp_btf,
    * raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel

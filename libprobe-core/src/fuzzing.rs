@@ -1038,7 +1038,8 @@ pub fn ebpf_maps(data: &[u8]) {
 }
 
 /// The eBPF domain's text tables: the syscall table (renders back), `/proc/kallsyms` and
-/// the scan's output named by it, and the tracers' statuses (render back).
+/// the scan's output named by it, the tracers' statuses (render back), and the kernel's
+/// BTF as the drop reasons are read from it.
 pub fn ebpf_tables(data: &[u8]) {
     if let Ok(t) = syscall_table::parse(data) {
         assert_eq!(syscall_table::parse(t.to_text().as_bytes()), Ok(t));
@@ -1051,6 +1052,12 @@ pub fn ebpf_tables(data: &[u8]) {
     }
     if let Ok(s) = ebpf::parse_statuses(data) {
         assert_eq!(ebpf::parse_statuses(ebpf::write_statuses(&s).as_bytes()), Ok(s));
+    }
+    // The kernel's BTF, read for the drop reasons' names and a tracepoint's arguments.
+    if let Some(b) = ebpf::btf::Btf::parse(data) {
+        let reasons = b.enum_values("skb_drop_reason").unwrap_or_default();
+        assert!(reasons.len() <= data.len() / 8);
+        let _ = b.tracepoint_args("tcp_retransmit_skb");
     }
 }
 

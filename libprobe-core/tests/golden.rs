@@ -938,7 +938,7 @@ fn ebpf_net() {
     let st = status(&s, DomainName::Ebpf);
     assert_eq!(st.state, DomainState::Collected);
     let e = s.ebpf.value().unwrap();
-    let ours = [TracerName::Netbytes, TracerName::Tcpconnlat];
+    let ours = [TracerName::Netbytes, TracerName::Tcpconnlat, TracerName::Tcpretrans, TracerName::Drops];
     for t in e.tracers.iter().filter(|t| ours.contains(&t.tracer)) {
         assert_eq!((t.state, t.hook, t.dropped), (TracerState::Attached, Some(HookType::TpBtf), Field::Value(0)));
     }
@@ -965,6 +965,28 @@ fn ebpf_net() {
     // Every connect of the machine: ours and others'.
     let all = e.tcp_connect_latency.value().unwrap();
     assert!(all.count >= 5 && all.max_ns >= h.max_ns, "{all:?}");
+
+    // tcpretrans and drops (capture_ebpf_net_drops.py): one client in namespace A whose
+    // IPv4 and IPv6 connections to B were each retransmitted 4 times.
+    use libprobe::network::AddressFamily;
+    let rt = e.tcp_retransmits.value().unwrap();
+    assert_eq!(rt.len(), 2);
+    for (r, family, src, dst) in [
+        (&rt[0], AddressFamily::Ipv4, "10.201.7.1", "10.201.7.2"),
+        (&rt[1], AddressFamily::Ipv6, "fd00:201:7::1", "fd00:201:7::2"),
+    ] {
+        assert_eq!((r.family, r.source_addr.as_str(), r.destination_addr.as_str()), (family, src, dst));
+        assert_eq!((r.destination_port, r.pid, r.retransmits), (5001, Some(7357), 4));
+        assert_eq!(r.name.as_ref().unwrap(), "python3");
+    }
+    // B's veth: 5 datagrams to a closed port; then, its addresses removed, 3 datagrams,
+    // the IPv4 segment and its 4 retransmissions and the reset (9); the IPv6 ones.
+    let drops = e.packet_drops.value().unwrap();
+    let count = |reason: &str| drops.iter().find(|d| d.reason == Field::Value(reason.into())).map(|d| d.drops);
+    assert_eq!((count("NO_SOCKET"), count("IP_INADDRERRORS")), (Some(5), Some(3 + 1 + 4 + 1)));
+    assert!(count("IP_INNOROUTES") >= Some(1 + 4 + 1));
+    assert!(drops.iter().all(|d| d.interface == "lpfvb7293" && d.interface_index == 2 && d.netns == Some(4026532247)));
+    assert!(drops.windows(2).all(|w| w[0].drops >= w[1].drops));
 }
 
 /// Each directory under `tests/fixtures/` is a scenario tested above, with its notes and

@@ -521,6 +521,10 @@ pub const LIBPROBE_TRACER_NAME_FILELAT: libprobe_tracer_name = 7;
 pub const LIBPROBE_TRACER_NAME_NETBYTES: libprobe_tracer_name = 8;
 /// TCP connect latency (SYN sent → established), overall and per destination port.
 pub const LIBPROBE_TRACER_NAME_TCPCONNLAT: libprobe_tracer_name = 9;
+/// TCP retransmissions per connection (addresses, destination port) and owner.
+pub const LIBPROBE_TRACER_NAME_TCPRETRANS: libprobe_tracer_name = 10;
+/// Packets dropped, per interface and per the kernel's drop reason.
+pub const LIBPROBE_TRACER_NAME_DROPS: libprobe_tracer_name = 11;
 
 fn c_tracer_name(_: &Arena, v: ValueRef<'_>) -> libprobe_tracer_name {
     crate::arena::enum_(v)
@@ -4480,6 +4484,93 @@ fn c_opt_list_file_open(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_file_op
     match presence(v) {
         Ok(v) => libprobe_opt_list_file_open { present: 1, reason: 0, value: c_list_file_open(a, v) },
         Err(reason) => libprobe_opt_list_file_open { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_tcp_retransmits` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_tcp_retransmits {
+    pub ptr: *const libprobe_tcp_retransmits,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_tcp_retransmits {
+    const ZERO: Self = libprobe_list_tcp_retransmits {
+        ptr: std::ptr::null(),
+        count: 0,
+        stride: size_of::<libprobe_tcp_retransmits>(),
+    };
+}
+
+fn c_list_tcp_retransmits(a: &Arena, v: ValueRef<'_>) -> libprobe_list_tcp_retransmits {
+    let (ptr, count) = a.list(v, e_tcp_retransmits);
+    libprobe_list_tcp_retransmits { ptr, count, stride: size_of::<libprobe_tcp_retransmits>() }
+}
+
+/// A `libprobe_list_tcp_retransmits` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_tcp_retransmits {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_tcp_retransmits,
+}
+
+impl Zero for libprobe_opt_list_tcp_retransmits {
+    const ZERO: Self = libprobe_opt_list_tcp_retransmits { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_tcp_retransmits(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_tcp_retransmits {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_tcp_retransmits { present: 1, reason: 0, value: c_list_tcp_retransmits(a, v) },
+        Err(reason) => libprobe_opt_list_tcp_retransmits { present: 0, reason, value: Zero::ZERO },
+    }
+}
+
+/// An array of `libprobe_packet_drops` in the snapshot's arena: element `i` is at
+/// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_list_packet_drops {
+    pub ptr: *const libprobe_packet_drops,
+    pub count: usize,
+    pub stride: usize,
+}
+
+impl Zero for libprobe_list_packet_drops {
+    const ZERO: Self =
+        libprobe_list_packet_drops { ptr: std::ptr::null(), count: 0, stride: size_of::<libprobe_packet_drops>() };
+}
+
+fn c_list_packet_drops(a: &Arena, v: ValueRef<'_>) -> libprobe_list_packet_drops {
+    let (ptr, count) = a.list(v, e_packet_drops);
+    libprobe_list_packet_drops { ptr, count, stride: size_of::<libprobe_packet_drops>() }
+}
+
+/// A `libprobe_list_packet_drops` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+/// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+/// legitimately absent; `value` is then zero.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_opt_list_packet_drops {
+    pub present: u8,
+    pub reason: u8,
+    pub value: libprobe_list_packet_drops,
+}
+
+impl Zero for libprobe_opt_list_packet_drops {
+    const ZERO: Self = libprobe_opt_list_packet_drops { present: 0, reason: 0, value: Zero::ZERO };
+}
+
+fn c_opt_list_packet_drops(a: &Arena, v: ValueRef<'_>) -> libprobe_opt_list_packet_drops {
+    match presence(v) {
+        Ok(v) => libprobe_opt_list_packet_drops { present: 1, reason: 0, value: c_list_packet_drops(a, v) },
+        Err(reason) => libprobe_opt_list_packet_drops { present: 0, reason, value: Zero::ZERO },
     }
 }
 
@@ -10696,6 +10787,12 @@ pub struct libprobe_ebpf_metrics {
     pub file_read_latency: libprobe_opt_latency_histogram,
     /// The same for `write`, `pwrite64` and `writev`.
     pub file_write_latency: libprobe_opt_latency_histogram,
+    /// TCP retransmissions (IPv4 and IPv6) per connection and owner, most first (at most
+    /// option `top_processes` rows), from the kernel's `tcp:tcp_retransmit_skb`.
+    pub tcp_retransmits: libprobe_opt_list_tcp_retransmits,
+    /// Packets dropped per interface and reason, most first, from the kernel's
+    /// `skb:kfree_skb` (`SKB_CONSUMED` is not a drop).
+    pub packet_drops: libprobe_opt_list_packet_drops,
 }
 
 fn c_ebpf_metrics(a: &Arena, v: ValueRef<'_>) -> *const libprobe_ebpf_metrics {
@@ -10733,6 +10830,8 @@ pub(crate) fn fill_ebpf_metrics(a: &Arena, r: &dyn Record) -> libprobe_ebpf_metr
         file_opens_dropped: c_opt_u64(a, r.field(19)),
         file_read_latency: c_opt_latency_histogram(a, r.field(20)),
         file_write_latency: c_opt_latency_histogram(a, r.field(21)),
+        tcp_retransmits: c_opt_list_tcp_retransmits(a, r.field(22)),
+        packet_drops: c_opt_list_packet_drops(a, r.field(23)),
     }
 }
 
@@ -11437,6 +11536,92 @@ pub(crate) fn fill_file_open(a: &Arena, r: &dyn Record) -> libprobe_file_open {
     }
 }
 
+/// TCP segments retransmitted on one connection over the interval.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_tcp_retransmits {
+    pub family: libprobe_address_family,
+    /// The local address (an IPv4-mapped IPv6 address for an IPv4 connection of an IPv6
+    /// socket).
+    pub source_addr: libprobe_str,
+    pub destination_addr: libprobe_str,
+    pub destination_port: u16,
+    /// The owning process: the process that connected the socket or the latest that sent
+    /// on it since attach (retransmissions are sent from timers and interrupts, never by
+    /// the owner itself); absent when neither happened since attach.
+    pub pid: libprobe_opt_i32,
+    /// The owner's name (its `comm`) when the first retransmission of the interval's key
+    /// was counted.
+    pub name: libprobe_opt_str,
+    /// Retransmissions sent (failed ones, which 6.12+ kernels also report, are not counted).
+    pub retransmits: u64,
+}
+
+fn c_tcp_retransmits(a: &Arena, v: ValueRef<'_>) -> *const libprobe_tcp_retransmits {
+    a.record(v, fill_tcp_retransmits)
+}
+
+fn e_tcp_retransmits(a: &Arena, v: ValueRef<'_>) -> libprobe_tcp_retransmits {
+    match v {
+        ValueRef::Record(r) => fill_tcp_retransmits(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_tcp_retransmits(a: &Arena, r: &dyn Record) -> libprobe_tcp_retransmits {
+    libprobe_tcp_retransmits {
+        family: c_address_family(a, r.field(0)),
+        source_addr: c_str(a, r.field(1)),
+        destination_addr: c_str(a, r.field(2)),
+        destination_port: c_u16(a, r.field(3)),
+        pid: c_opt_i32(a, r.field(4)),
+        name: c_opt_str(a, r.field(5)),
+        retransmits: c_u64(a, r.field(6)),
+    }
+}
+
+/// Packets dropped over the interval on one interface for one reason.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_packet_drops {
+    /// The packet's device when it was freed (its index in its network namespace); 0 for
+    /// a packet freed before it had one (a local socket's buffer).
+    pub interface_index: u32,
+    /// The device's name when its first drop since attach was counted (empty for index 0).
+    pub interface: libprobe_str,
+    /// The device's network namespace (the inode number of `/proc/<pid>/ns/net`); absent
+    /// for index 0.
+    pub netns: libprobe_opt_u64,
+    /// The kernel's `enum skb_drop_reason` value.
+    pub reason_code: u32,
+    /// Its name in the running kernel's BTF, without the `SKB_DROP_REASON_` prefix
+    /// (`NO_SOCKET`, `UDP_CSUM`, …); `not_present` when the kernel's BTF does not name it.
+    pub reason: libprobe_opt_str,
+    pub drops: u64,
+}
+
+fn c_packet_drops(a: &Arena, v: ValueRef<'_>) -> *const libprobe_packet_drops {
+    a.record(v, fill_packet_drops)
+}
+
+fn e_packet_drops(a: &Arena, v: ValueRef<'_>) -> libprobe_packet_drops {
+    match v {
+        ValueRef::Record(r) => fill_packet_drops(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_packet_drops(a: &Arena, r: &dyn Record) -> libprobe_packet_drops {
+    libprobe_packet_drops {
+        interface_index: c_u32(a, r.field(0)),
+        interface: c_str(a, r.field(1)),
+        netns: c_opt_u64(a, r.field(2)),
+        reason_code: c_u32(a, r.field(3)),
+        reason: c_opt_str(a, r.field(4)),
+        drops: c_u64(a, r.field(5)),
+    }
+}
+
 // ---- Scalars. ----
 
 fn c_u64(_: &Arena, v: ValueRef<'_>) -> u64 {
@@ -11481,7 +11666,7 @@ fn c_u16(_: &Arena, v: ValueRef<'_>) -> u16 {
 
 // ---- The run-time schema (`libprobe_schema()`). ----
 
-pub(crate) static TYPES: Table<[libprobe_type_info; 341]> = Table([
+pub(crate) static TYPES: Table<[libprobe_type_info; 348]> = Table([
     libprobe_type_info {
         kind: LIBPROBE_KIND_U64,
         size: size_of::<u64>() as u32,
@@ -14480,6 +14665,60 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 341]> = Table([
         name: c"libprobe_opt_list_file_open".as_ptr(),
     },
     libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_tcp_retransmits>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 104,
+        name: c"const libprobe_tcp_retransmits *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_tcp_retransmits>() as u32,
+        value_offset: 0,
+        elem: 333,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_tcp_retransmits".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_tcp_retransmits>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_tcp_retransmits, value) as u32,
+        elem: 334,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_tcp_retransmits".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_RECORD,
+        size: size_of::<*const libprobe_packet_drops>() as u32,
+        value_offset: 0,
+        elem: LIBPROBE_SCHEMA_NONE,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: 105,
+        name: c"const libprobe_packet_drops *".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_LIST,
+        size: size_of::<libprobe_list_packet_drops>() as u32,
+        value_offset: 0,
+        elem: 336,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_list_packet_drops".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_FIELD,
+        size: size_of::<libprobe_opt_list_packet_drops>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_list_packet_drops, value) as u32,
+        elem: 337,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_list_packet_drops".as_ptr(),
+    },
+    libprobe_type_info {
         kind: LIBPROBE_KIND_ENUM,
         size: size_of::<libprobe_tracer_name>() as u32,
         value_offset: 0,
@@ -14510,7 +14749,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 341]> = Table([
         kind: LIBPROBE_KIND_OPTIONAL,
         size: size_of::<libprobe_opt_hook_type>() as u32,
         value_offset: std::mem::offset_of!(libprobe_opt_hook_type, value) as u32,
-        elem: 335,
+        elem: 341,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_opt_hook_type".as_ptr(),
@@ -14537,7 +14776,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 341]> = Table([
         kind: LIBPROBE_KIND_LIST,
         size: size_of::<libprobe_list_histogram_bucket>() as u32,
         value_offset: 0,
-        elem: 338,
+        elem: 344,
         value: LIBPROBE_SCHEMA_NONE,
         target: LIBPROBE_SCHEMA_NONE,
         name: c"libprobe_list_histogram_bucket".as_ptr(),
@@ -14550,6 +14789,15 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 341]> = Table([
         value: LIBPROBE_SCHEMA_NONE,
         target: 32,
         name: c"libprobe_block_operation".as_ptr(),
+    },
+    libprobe_type_info {
+        kind: LIBPROBE_KIND_OPTIONAL,
+        size: size_of::<libprobe_opt_i32>() as u32,
+        value_offset: std::mem::offset_of!(libprobe_opt_i32, value) as u32,
+        elem: 60,
+        value: LIBPROBE_SCHEMA_NONE,
+        target: LIBPROBE_SCHEMA_NONE,
+        name: c"libprobe_opt_i32".as_ptr(),
     },
 ]);
 
@@ -19392,7 +19640,7 @@ static FIELDS_PHYSICAL_VOLUME: Table<[libprobe_field_info; 10]> = Table([
     libprobe_field_info { name: c"mda_count".as_ptr(), doc: c"Metadata areas on this device.".as_ptr(), unit: std::ptr::null(), type_index: 33, offset: std::mem::offset_of!(libprobe_physical_volume, mda_count) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
-static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 22]> = Table([
+static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 24]> = Table([
     libprobe_field_info { name: c"interval_ns".as_ptr(), doc: c"The interval the fields below cover: since the previous snapshot.".as_ptr(), unit: c"ns".as_ptr(), type_index: 30, offset: std::mem::offset_of!(libprobe_ebpf_metrics, interval_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"tracers".as_ptr(), doc: c"Every tracer asked for, attached or not.".as_ptr(), unit: std::ptr::null(), type_index: 297, offset: std::mem::offset_of!(libprobe_ebpf_metrics, tracers) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"syscall_counts".as_ptr(), doc: c"Calls per syscall name, largest first: with `syscall_latency`, the calls that\nreturned in the interval (and `exit`, `exit_group` when their thread ended);\nwithout, the calls entered.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_metrics, syscall_counts) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -19415,22 +19663,24 @@ static FIELDS_EBPF_METRICS: Table<[libprobe_field_info; 22]> = Table([
     libprobe_field_info { name: c"file_opens_dropped".as_ptr(), doc: c"Opens of the interval not in `file_opens`: past `max_open_events`, or not recorded\nby the kernel side (its ring buffer or its table of opens in progress was full).".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_opens_dropped) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"file_read_latency".as_ptr(), doc: c"Entry → exit latency of `read`, `pread64` and `readv` calls on regular files (the\nwhole call, page cache hits included; pipes, sockets, terminals and devices left\nout), calls that returned in the interval.".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_read_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"file_write_latency".as_ptr(), doc: c"The same for `write`, `pwrite64` and `writev`.".as_ptr(), unit: std::ptr::null(), type_index: 304, offset: std::mem::offset_of!(libprobe_ebpf_metrics, file_write_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tcp_retransmits".as_ptr(), doc: c"TCP retransmissions (IPv4 and IPv6) per connection and owner, most first (at most\noption `top_processes` rows), from the kernel's `tcp:tcp_retransmit_skb`.".as_ptr(), unit: std::ptr::null(), type_index: 335, offset: std::mem::offset_of!(libprobe_ebpf_metrics, tcp_retransmits) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"packet_drops".as_ptr(), doc: c"Packets dropped per interface and reason, most first, from the kernel's\n`skb:kfree_skb` (`SKB_CONSUMED` is not a drop).".as_ptr(), unit: std::ptr::null(), type_index: 338, offset: std::mem::offset_of!(libprobe_ebpf_metrics, packet_drops) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_TRACER_STATUS: Table<[libprobe_field_info; 9]> = Table([
-    libprobe_field_info { name: c"tracer".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 333, offset: std::mem::offset_of!(libprobe_tracer_status, tracer) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 334, offset: std::mem::offset_of!(libprobe_tracer_status, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tracer".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 339, offset: std::mem::offset_of!(libprobe_tracer_status, tracer) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"state".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 340, offset: std::mem::offset_of!(libprobe_tracer_status, state) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"reason".as_ptr(), doc: c"Why the tracer is not attached; null when it is.".as_ptr(), unit: std::ptr::null(), type_index: 23, offset: std::mem::offset_of!(libprobe_tracer_status, reason) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"error".as_ptr(), doc: c"What failed, when it failed (the loader's or the kernel's message).".as_ptr(), unit: std::ptr::null(), type_index: 24, offset: std::mem::offset_of!(libprobe_tracer_status, error) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"hook".as_ptr(), doc: c"The program type its programs use (the first of option `hooks` this kernel\naccepted); null when not attached.".as_ptr(), unit: std::ptr::null(), type_index: 336, offset: std::mem::offset_of!(libprobe_tracer_status, hook) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"tracefs_mounted".as_ptr(), doc: c"For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to\nread the tracepoints' ids) because it was not mounted; null for the other types,\nwhich need no tracefs.".as_ptr(), unit: std::ptr::null(), type_index: 337, offset: std::mem::offset_of!(libprobe_tracer_status, tracefs_mounted) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"hook".as_ptr(), doc: c"The program type its programs use (the first of option `hooks` this kernel\naccepted); null when not attached.".as_ptr(), unit: std::ptr::null(), type_index: 342, offset: std::mem::offset_of!(libprobe_tracer_status, hook) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tracefs_mounted".as_ptr(), doc: c"For the `tracepoint` type: whether libprobe had to mount tracefs (privately, to\nread the tracepoints' ids) because it was not mounted; null for the other types,\nwhich need no tracefs.".as_ptr(), unit: std::ptr::null(), type_index: 343, offset: std::mem::offset_of!(libprobe_tracer_status, tracefs_mounted) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"events".as_ptr(), doc: c"The kernel events its programs are attached to (`raw_syscalls/sys_enter`).".as_ptr(), unit: std::ptr::null(), type_index: 25, offset: std::mem::offset_of!(libprobe_tracer_status, events) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"dropped".as_ptr(), doc: c"Events not counted in the interval because a bounded table was full (or a thread\nexit record found its ring full); `no_previous_sample` at the snapshot that attached.".as_ptr(), unit: std::ptr::null(), type_index: 30, offset: std::mem::offset_of!(libprobe_tracer_status, dropped) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"dropped_since_attach".as_ptr(), doc: c"Events not counted since attach.".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tracer_status, dropped_since_attach) as u32, metric: LIBPROBE_METRIC_COUNTER },
 ]);
 
 static FIELDS_LATENCY_HISTOGRAM: Table<[libprobe_field_info; 8]> = Table([
-    libprobe_field_info { name: c"buckets".as_ptr(), doc: c"The non-empty buckets, in increasing order of bound.".as_ptr(), unit: std::ptr::null(), type_index: 339, offset: std::mem::offset_of!(libprobe_latency_histogram, buckets) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"buckets".as_ptr(), doc: c"The non-empty buckets, in increasing order of bound.".as_ptr(), unit: std::ptr::null(), type_index: 345, offset: std::mem::offset_of!(libprobe_latency_histogram, buckets) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"sum_ns".as_ptr(), doc: c"Sum of the values.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_latency_histogram, sum_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"count".as_ptr(), doc: c"Number of values (the sum of the buckets' counts).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_latency_histogram, count) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"min_ns".as_ptr(), doc: c"The smallest value; null when there is none. Exact, except that an event racing\nthe snapshot by a few nanoseconds may count in the next interval's buckets but not\nin this one's minimum and maximum (then null here if it was the only one).".as_ptr(), unit: c"ns".as_ptr(), type_index: 218, offset: std::mem::offset_of!(libprobe_latency_histogram, min_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
@@ -19495,7 +19745,7 @@ static FIELDS_BLOCK_IO_DEVICE: Table<[libprobe_field_info; 6]> = Table([
         name: c"operation".as_ptr(),
         doc: c"".as_ptr(),
         unit: std::ptr::null(),
-        type_index: 340,
+        type_index: 346,
         offset: std::mem::offset_of!(libprobe_block_io_device, operation) as u32,
         metric: LIBPROBE_METRIC_GAUGE,
     },
@@ -19691,7 +19941,26 @@ static FIELDS_FILE_OPEN: Table<[libprobe_field_info; 9]> = Table([
     libprobe_field_info { name: c"result".as_ptr(), doc: c"The new file descriptor, or the error as a negative errno (-2: ENOENT).".as_ptr(), unit: std::ptr::null(), type_index: 133, offset: std::mem::offset_of!(libprobe_file_open, result) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
-pub(crate) static RECORDS: Table<[libprobe_record_info; 104]> = Table([
+static FIELDS_TCP_RETRANSMITS: Table<[libprobe_field_info; 7]> = Table([
+    libprobe_field_info { name: c"family".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 149, offset: std::mem::offset_of!(libprobe_tcp_retransmits, family) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"source_addr".as_ptr(), doc: c"The local address (an IPv4-mapped IPv6 address for an IPv4 connection of an IPv6\nsocket).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_tcp_retransmits, source_addr) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"destination_addr".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_tcp_retransmits, destination_addr) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"destination_port".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 150, offset: std::mem::offset_of!(libprobe_tcp_retransmits, destination_port) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The owning process: the process that connected the socket or the latest that sent\non it since attach (retransmissions are sent from timers and interrupts, never by\nthe owner itself); absent when neither happened since attach.".as_ptr(), unit: std::ptr::null(), type_index: 347, offset: std::mem::offset_of!(libprobe_tcp_retransmits, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The owner's name (its `comm`) when the first retransmission of the interval's key\nwas counted.".as_ptr(), unit: std::ptr::null(), type_index: 185, offset: std::mem::offset_of!(libprobe_tcp_retransmits, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Retransmissions sent (failed ones, which 6.12+ kernels also report, are not counted).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_retransmits, retransmits) as u32, metric: LIBPROBE_METRIC_GAUGE },
+]);
+
+static FIELDS_PACKET_DROPS: Table<[libprobe_field_info; 6]> = Table([
+    libprobe_field_info { name: c"interface_index".as_ptr(), doc: c"The packet's device when it was freed (its index in its network namespace); 0 for\na packet freed before it had one (a local socket's buffer).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_packet_drops, interface_index) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"interface".as_ptr(), doc: c"The device's name when its first drop since attach was counted (empty for index 0).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_packet_drops, interface) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"netns".as_ptr(), doc: c"The device's network namespace (the inode number of `/proc/<pid>/ns/net`); absent\nfor index 0.".as_ptr(), unit: std::ptr::null(), type_index: 218, offset: std::mem::offset_of!(libprobe_packet_drops, netns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"reason_code".as_ptr(), doc: c"The kernel's `enum skb_drop_reason` value.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_packet_drops, reason_code) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"reason".as_ptr(), doc: c"Its name in the running kernel's BTF, without the `SKB_DROP_REASON_` prefix\n(`NO_SOCKET`, `UDP_CSUM`, …); `not_present` when the kernel's BTF does not name it.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_packet_drops, reason) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"drops".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_packet_drops, drops) as u32, metric: LIBPROBE_METRIC_GAUGE },
+]);
+
+pub(crate) static RECORDS: Table<[libprobe_record_info; 106]> = Table([
     libprobe_record_info { name: c"libprobe_snapshot_view".as_ptr(), schema_name: c"Snapshot".as_ptr(), doc: c"Everything one call collected.".as_ptr(), size: size_of::<libprobe_snapshot_view>() as u32, field_count: FIELDS_SNAPSHOT.0.len() as u32, fields: FIELDS_SNAPSHOT.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_domain_status".as_ptr(), schema_name: c"DomainStatus".as_ptr(), doc: c"How the collection of one domain went.".as_ptr(), size: size_of::<libprobe_domain_status>() as u32, field_count: FIELDS_DOMAIN_STATUS.0.len() as u32, fields: FIELDS_DOMAIN_STATUS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_system".as_ptr(), schema_name: c"System".as_ptr(), doc: c"The machine as a whole.".as_ptr(), size: size_of::<libprobe_system>() as u32, field_count: FIELDS_SYSTEM.0.len() as u32, fields: FIELDS_SYSTEM.0.as_ptr() },
@@ -19796,6 +20065,8 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 104]> = Table([
     libprobe_record_info { name: c"libprobe_page_faults".as_ptr(), schema_name: c"PageFaults".as_ptr(), doc: c"A process's page faults over the interval, summed over its threads: the kernel's own\ncounts (`min_flt`, `maj_flt` of each thread, as `/proc/<pid>/stat` and `getrusage`\nreport them), taken at each fault and at each thread's exit.\n\nA thread's fault is read at its next fault or at its exit: the last fault of a thread\nstill running may be counted in the next interval.".as_ptr(), size: size_of::<libprobe_page_faults>() as u32, field_count: FIELDS_PAGE_FAULTS.0.len() as u32, fields: FIELDS_PAGE_FAULTS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_mmap_calls".as_ptr(), schema_name: c"MmapCalls".as_ptr(), doc: c"A process's mmap() calls over the interval.".as_ptr(), size: size_of::<libprobe_mmap_calls>() as u32, field_count: FIELDS_MMAP_CALLS.0.len() as u32, fields: FIELDS_MMAP_CALLS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_file_open".as_ptr(), schema_name: c"FileOpen".as_ptr(), doc: c"One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the\nsystem call: the path is the caller's (relative to its working directory or to the\ndirectory descriptor it passed), not a resolved one, and opens made inside the kernel\n(exec, module loading) are not seen.".as_ptr(), size: size_of::<libprobe_file_open>() as u32, field_count: FIELDS_FILE_OPEN.0.len() as u32, fields: FIELDS_FILE_OPEN.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_tcp_retransmits".as_ptr(), schema_name: c"TcpRetransmits".as_ptr(), doc: c"TCP segments retransmitted on one connection over the interval.".as_ptr(), size: size_of::<libprobe_tcp_retransmits>() as u32, field_count: FIELDS_TCP_RETRANSMITS.0.len() as u32, fields: FIELDS_TCP_RETRANSMITS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_packet_drops".as_ptr(), schema_name: c"PacketDrops".as_ptr(), doc: c"Packets dropped over the interval on one interface for one reason.".as_ptr(), size: size_of::<libprobe_packet_drops>() as u32, field_count: FIELDS_PACKET_DROPS.0.len() as u32, fields: FIELDS_PACKET_DROPS.0.as_ptr() },
 ]);
 
 static VARIANTS_DOMAIN_NAME: Table<[libprobe_variant_info; 7]> = Table([
@@ -20668,7 +20939,7 @@ static VARIANTS_ZFS_HEALTH: Table<[libprobe_variant_info; 8]> = Table([
     },
 ]);
 
-static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 10]> = Table([
+static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 12]> = Table([
     libprobe_variant_info {
         name: c"syscalls".as_ptr(),
         constant: c"LIBPROBE_TRACER_NAME_SYSCALLS".as_ptr(),
@@ -20728,6 +20999,18 @@ static VARIANTS_TRACER_NAME: Table<[libprobe_variant_info; 10]> = Table([
         constant: c"LIBPROBE_TRACER_NAME_TCPCONNLAT".as_ptr(),
         doc: c"TCP connect latency (SYN sent → established), overall and per destination port.".as_ptr(),
         code: LIBPROBE_TRACER_NAME_TCPCONNLAT,
+    },
+    libprobe_variant_info {
+        name: c"tcpretrans".as_ptr(),
+        constant: c"LIBPROBE_TRACER_NAME_TCPRETRANS".as_ptr(),
+        doc: c"TCP retransmissions per connection (addresses, destination port) and owner.".as_ptr(),
+        code: LIBPROBE_TRACER_NAME_TCPRETRANS,
+    },
+    libprobe_variant_info {
+        name: c"drops".as_ptr(),
+        constant: c"LIBPROBE_TRACER_NAME_DROPS".as_ptr(),
+        doc: c"Packets dropped, per interface and per the kernel's drop reason.".as_ptr(),
+        code: LIBPROBE_TRACER_NAME_DROPS,
     },
 ]);
 
@@ -21830,20 +22113,26 @@ pub const LIBPROBE_EBPF_TRACERS_FILELAT: u32 = 1 << 7;
 pub const LIBPROBE_EBPF_TRACERS_NETBYTES: u32 = 1 << 8;
 /// `tcpconnlat` in the mask of `libprobe_config_set_ebpf_tracers`.
 pub const LIBPROBE_EBPF_TRACERS_TCPCONNLAT: u32 = 1 << 9;
+/// `tcpretrans` in the mask of `libprobe_config_set_ebpf_tracers`.
+pub const LIBPROBE_EBPF_TRACERS_TCPRETRANS: u32 = 1 << 10;
+/// `drops` in the mask of `libprobe_config_set_ebpf_tracers`.
+pub const LIBPROBE_EBPF_TRACERS_DROPS: u32 = 1 << 11;
 
 /// Sets option `ebpf.tracers` (what `libprobe_config_set` sets by key):
 ///
 /// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-/// faults, mmap, opens, filelat, netbytes, tcpconnlat). Each adds cost to the events it
+/// faults, mmap, opens, filelat, netbytes, tcpconnlat, tcpretrans, drops). Each adds cost
+/// to the events it
 /// traces: `syscalls` to every system call, `runqlat` and `offcpu` to every context
 /// switch (and `runqlat` to every wakeup), `biolatency` to every block request, `faults`
 /// to every page fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps
 /// only mmap's; with `tracepoint`, to mmap calls only), `opens` and `filelat` to every
 /// system call's entry and exit (they keep only the opens, and the reads and writes),
 /// `netbytes` to every send and receive call on a socket, `tcpconnlat` to every TCP
-/// state change.
+/// state change, `tcpretrans` to every TCP retransmission and state change and to every
+/// TCP send call, `drops` to every packet dropped.
 ///
-/// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat,netbytes,tcpconnlat`.
+/// `mask`: a bit per name, the constants below. Default: `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat,netbytes,tcpconnlat,tcpretrans,drops`.
 ///
 /// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
 /// config is then unchanged).
@@ -21865,6 +22154,8 @@ pub unsafe extern "C" fn libprobe_config_set_ebpf_tracers(config: *mut libprobe_
                 "filelat",
                 "netbytes",
                 "tcpconnlat",
+                "tcpretrans",
+                "drops",
             ],
             mask,
         )

@@ -73,7 +73,8 @@ STORAGE OPTIONS:
 TRACE OPTIONS:
     --duration SECONDS     how long to trace (default 5)
     --tracers LIST         syscalls,runqlat,offcpu,biolatency,faults,mmap,
-                           opens,filelat,netbytes,tcpconnlat, or all (default: all)
+                           opens,filelat,netbytes,tcpconnlat,tcpretrans,drops,
+                           or all (default: all)
     --hooks LIST           program types to try, in order: tp_btf,raw_tp,tracepoint
                            (default: all; one name forces it)
     --no-latency           count syscalls only (one program at entry, cheaper)

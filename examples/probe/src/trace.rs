@@ -3,11 +3,13 @@
 //! per process (`offcputime`), block I/O latency per device (`biolatency -D`) and per
 //! process (`biotop`), page faults and mmap() calls per process, the last file opens
 //! (`opensnoop`), file read and write latency, network bytes per process (`nethogs`-like),
-//! TCP connect latency (`tcpconnlat`).
+//! TCP connect latency (`tcpconnlat`), TCP retransmissions (`tcpretrans`) and packet drops
+//! per interface and reason (`tcpdrop`-like, for every protocol).
 
 use std::fmt::Write;
 
 use libprobe::ebpf::{EbpfMetrics, LatencyHistogram, TracerState};
+use libprobe::network::AddressFamily;
 use libprobe::text::escape;
 use libprobe::{DomainName, Field, Snapshot};
 
@@ -62,7 +64,44 @@ pub fn report(snap: &Snapshot, duration: f64) -> Result<String, String> {
             }
         }
     }
+    retransmits(&mut out, e);
+    drops(&mut out, e);
     Ok(out)
+}
+
+fn retransmits(out: &mut String, e: &EbpfMetrics) {
+    let Field::Value(m) = &e.tcp_retransmits else { return };
+    let _ = writeln!(out, "\n== TCP retransmissions (tcpretrans) ==");
+    if m.is_empty() {
+        let _ = writeln!(out, "none");
+        return;
+    }
+    let _ = writeln!(out, "{:>8} {:<16} {:>40} {:>46} {:>8}", "PID", "COMM", "SOURCE", "DESTINATION", "RETRANS");
+    for r in m.iter().take(TOP) {
+        let pid = r.pid.map_or_else(|| "-".to_owned(), |p| p.to_string());
+        let name = r.name.as_ref().map_or_else(|| "-".to_owned(), |n| escape(n.as_bytes()).to_string());
+        let dest = match r.family {
+            AddressFamily::Ipv4 => format!("{}:{}", r.destination_addr, r.destination_port),
+            AddressFamily::Ipv6 => format!("[{}]:{}", r.destination_addr, r.destination_port),
+        };
+        let _ = writeln!(out, "{pid:>8} {name:<16} {:>40} {dest:>46} {:>8}", r.source_addr, r.retransmits);
+    }
+}
+
+fn drops(out: &mut String, e: &EbpfMetrics) {
+    let Field::Value(m) = &e.packet_drops else { return };
+    let _ = writeln!(out, "\n== packets dropped per interface and reason ==");
+    if m.is_empty() {
+        let _ = writeln!(out, "none");
+        return;
+    }
+    let _ = writeln!(out, "{:<16} {:>6} {:>12} {:<28} {:>10}", "INTERFACE", "INDEX", "NETNS", "REASON", "DROPS");
+    for d in m.iter().take(TOP) {
+        let name = if d.interface_index == 0 { "-".to_owned() } else { escape(d.interface.as_bytes()).to_string() };
+        let netns = d.netns.map_or_else(|| "-".to_owned(), |n| n.to_string());
+        let reason = d.reason.value().cloned().unwrap_or_else(|| format!("#{}", d.reason_code));
+        let _ = writeln!(out, "{name:<16} {:>6} {netns:>12} {reason:<28} {:>10}", d.interface_index, d.drops);
+    }
 }
 
 fn tracers(out: &mut String, e: &EbpfMetrics) {

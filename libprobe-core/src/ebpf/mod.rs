@@ -2,7 +2,8 @@
 //! system calls by name and by process, run-queue latency, off-CPU time per process with
 //! its cause, block I/O latency per device and per process, page faults and mmap() calls
 //! per process, file opens as events, the latency of file reads and writes, network bytes
-//! per process and per cgroup, and TCP connect latency.
+//! per process and per cgroup, TCP connect latency, TCP retransmissions per connection and
+//! packet drops per interface and reason.
 //!
 //! **Hooks.** Only `tp_btf`, `raw_tp` and classic tracepoints are used (no kprobes and no
 //! fentry, which some kernels refuse, this project's test machine among them), so nothing
@@ -76,6 +77,10 @@ crate::options::name_set! {
         Netbytes = "netbytes",
         /// TCP connect latency (SYN sent → established), overall and per destination port.
         Tcpconnlat = "tcpconnlat",
+        /// TCP retransmissions per connection (addresses, destination port) and owner.
+        Tcpretrans = "tcpretrans",
+        /// Packets dropped, per interface and per the kernel's drop reason.
+        Drops = "drops",
     }
 }
 
@@ -100,14 +105,16 @@ crate::options::name_set! {
 #[derive(Debug, Clone, PartialEq, Eq, OptionSet)]
 pub struct EbpfOptions {
     /// The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-    /// faults, mmap, opens, filelat, netbytes, tcpconnlat). Each adds cost to the events it
+    /// faults, mmap, opens, filelat, netbytes, tcpconnlat, tcpretrans, drops). Each adds cost
+    /// to the events it
     /// traces: `syscalls` to every system call, `runqlat` and `offcpu` to every context
     /// switch (and `runqlat` to every wakeup), `biolatency` to every block request, `faults`
     /// to every page fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps
     /// only mmap's; with `tracepoint`, to mmap calls only), `opens` and `filelat` to every
     /// system call's entry and exit (they keep only the opens, and the reads and writes),
     /// `netbytes` to every send and receive call on a socket, `tcpconnlat` to every TCP
-    /// state change.
+    /// state change, `tcpretrans` to every TCP retransmission and state change and to every
+    /// TCP send call, `drops` to every packet dropped.
     pub tracers: EbpfTracers,
     /// The program types the tracers may use, in this order of preference: tp_btf,
     /// raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
@@ -589,6 +596,45 @@ pub struct TcpConnectPort {
     pub latency: LatencyHistogram,
 }
 
+/// TCP segments retransmitted on one connection over the interval.
+#[derive(Debug, Clone, PartialEq, Eq, Record)]
+pub struct TcpRetransmits {
+    pub family: crate::network::AddressFamily,
+    /// The local address (an IPv4-mapped IPv6 address for an IPv4 connection of an IPv6
+    /// socket).
+    pub source_addr: String,
+    pub destination_addr: String,
+    pub destination_port: u16,
+    /// The owning process: the process that connected the socket or the latest that sent
+    /// on it since attach (retransmissions are sent from timers and interrupts, never by
+    /// the owner itself); absent when neither happened since attach.
+    pub pid: Option<i32>,
+    /// The owner's name (its `comm`) when the first retransmission of the interval's key
+    /// was counted.
+    pub name: Option<ByteStr>,
+    /// Retransmissions sent (failed ones, which 6.12+ kernels also report, are not counted).
+    pub retransmits: u64,
+}
+
+/// Packets dropped over the interval on one interface for one reason.
+#[derive(Debug, Clone, PartialEq, Record)]
+pub struct PacketDrops {
+    /// The packet's device when it was freed (its index in its network namespace); 0 for
+    /// a packet freed before it had one (a local socket's buffer).
+    pub interface_index: u32,
+    /// The device's name when its first drop since attach was counted (empty for index 0).
+    pub interface: ByteStr,
+    /// The device's network namespace (the inode number of `/proc/<pid>/ns/net`); absent
+    /// for index 0.
+    pub netns: Option<u64>,
+    /// The kernel's `enum skb_drop_reason` value.
+    pub reason_code: u32,
+    /// Its name in the running kernel's BTF, without the `SKB_DROP_REASON_` prefix
+    /// (`NO_SOCKET`, `UDP_CSUM`, …); `not_present` when the kernel's BTF does not name it.
+    pub reason: Field<String>,
+    pub drops: u64,
+}
+
 /// What the tracers counted since they were attached: counters, which start again from 0
 /// when a new probe attaches. The histograms and device rows are of the same record types
 /// as the interval's ([`LatencyHistogram`], [`BlockIoDevice`]), whose numbers are gauges
@@ -708,6 +754,12 @@ pub struct EbpfMetrics {
     pub file_read_latency: Field<LatencyHistogram>,
     /// The same for `write`, `pwrite64` and `writev`.
     pub file_write_latency: Field<LatencyHistogram>,
+    /// TCP retransmissions (IPv4 and IPv6) per connection and owner, most first (at most
+    /// option `top_processes` rows), from the kernel's `tcp:tcp_retransmit_skb`.
+    pub tcp_retransmits: Field<Vec<TcpRetransmits>>,
+    /// Packets dropped per interface and reason, most first, from the kernel's
+    /// `skb:kfree_skb` (`SKB_CONSUMED` is not a drop).
+    pub packet_drops: Field<Vec<PacketDrops>>,
 }
 
 impl EbpfMetrics {
@@ -755,6 +807,8 @@ impl EbpfMetrics {
             file_opens_dropped: m(),
             file_read_latency: m(),
             file_write_latency: m(),
+            tcp_retransmits: m(),
+            packet_drops: m(),
         }
     }
 }

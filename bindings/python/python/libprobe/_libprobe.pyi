@@ -128,6 +128,8 @@ __all__ = [
     "PageFaults",
     "MmapCalls",
     "FileOpen",
+    "TcpRetransmits",
+    "PacketDrops",
 ]
 
 VERSION: str
@@ -208,7 +210,7 @@ _PowerMode = Literal["active", "idle", "standby", "unknown"]
 """An ATA disk's power mode (CHECK POWER MODE)."""
 _ZfsHealth = Literal["online", "degraded", "faulted", "offline", "unavail", "removed", "suspended", "unknown"]
 """Health of a ZFS pool or vdev."""
-_TracerName = Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens", "filelat", "netbytes", "tcpconnlat"]
+_TracerName = Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens", "filelat", "netbytes", "tcpconnlat", "tcpretrans", "drops"]
 """An eBPF tracer: one set of BPF programs and the maps they fill."""
 _TracerState = Literal["attached", "failed"]
 """Whether a tracer's programs are attached."""
@@ -6051,6 +6053,16 @@ class EbpfMetrics(Record):
     @property
     def file_write_latency(self) -> Union[LatencyHistogram, None]:
         """The same for `write`, `pwrite64` and `writev`."""
+    @property
+    def tcp_retransmits(self) -> Union[list[TcpRetransmits], None]:
+        """TCP retransmissions (IPv4 and IPv6) per connection and owner, most first (at most
+        option `top_processes` rows), from the kernel's `tcp:tcp_retransmit_skb`.
+        """
+    @property
+    def packet_drops(self) -> Union[list[PacketDrops], None]:
+        """Packets dropped per interface and reason, most first, from the kernel's
+        `skb:kfree_skb` (`SKB_CONSUMED` is not a drop).
+        """
 
 @final
 class TracerStatus(Record):
@@ -6604,6 +6616,66 @@ class FileOpen(Record):
     def result(self) -> int:
         """The new file descriptor, or the error as a negative errno (-2: ENOENT)."""
 
+@final
+class TcpRetransmits(Record):
+    """TCP segments retransmitted on one connection over the interval."""
+    @property
+    def family(self) -> _AddressFamily:
+        ...
+    @property
+    def source_addr(self) -> str:
+        """The local address (an IPv4-mapped IPv6 address for an IPv4 connection of an IPv6
+        socket).
+        """
+    @property
+    def destination_addr(self) -> str:
+        ...
+    @property
+    def destination_port(self) -> int:
+        ...
+    @property
+    def pid(self) -> Union[int, None]:
+        """The owning process: the process that connected the socket or the latest that sent
+        on it since attach (retransmissions are sent from timers and interrupts, never by
+        the owner itself); absent when neither happened since attach.
+        """
+    @property
+    def name(self) -> Union[str, None]:
+        """The owner's name (its `comm`) when the first retransmission of the interval's key
+        was counted.
+        """
+    @property
+    def retransmits(self) -> int:
+        """Retransmissions sent (failed ones, which 6.12+ kernels also report, are not counted)."""
+
+@final
+class PacketDrops(Record):
+    """Packets dropped over the interval on one interface for one reason."""
+    @property
+    def interface_index(self) -> int:
+        """The packet's device when it was freed (its index in its network namespace); 0 for
+        a packet freed before it had one (a local socket's buffer).
+        """
+    @property
+    def interface(self) -> str:
+        """The device's name when its first drop since attach was counted (empty for index 0)."""
+    @property
+    def netns(self) -> Union[int, None]:
+        """The device's network namespace (the inode number of `/proc/<pid>/ns/net`); absent
+        for index 0.
+        """
+    @property
+    def reason_code(self) -> int:
+        """The kernel's `enum skb_drop_reason` value."""
+    @property
+    def reason(self) -> Union[str, None]:
+        """Its name in the running kernel's BTF, without the `SKB_DROP_REASON_` prefix
+        (`NO_SOCKET`, `UDP_CSUM`, …); `not_present` when the kernel's BTF does not name it.
+        """
+    @property
+    def drops(self) -> int:
+        ...
+
 class _SystemOptions(TypedDict, total=False):
     """The system domain's options: `Probe(system={...})`; each key left out keeps its default."""
     # How long one mount's `statvfs` may take, in milliseconds (default 1000). A mount
@@ -6767,15 +6839,17 @@ class _StorageOptions(TypedDict, total=False):
 class _EbpfOptions(TypedDict, total=False):
     """The ebpf domain's options: `Probe(ebpf={...})`; each key left out keeps its default."""
     # The tracers to attach (default: all: syscalls, runqlat, offcpu, biolatency,
-    # faults, mmap, opens, filelat, netbytes, tcpconnlat). Each adds cost to the events it
+    # faults, mmap, opens, filelat, netbytes, tcpconnlat, tcpretrans, drops). Each adds cost
+    # to the events it
     # traces: `syscalls` to every system call, `runqlat` and `offcpu` to every context
     # switch (and `runqlat` to every wakeup), `biolatency` to every block request, `faults`
     # to every page fault, `mmap` to every system call with `tp_btf` and `raw_tp` (it keeps
     # only mmap's; with `tracepoint`, to mmap calls only), `opens` and `filelat` to every
     # system call's entry and exit (they keep only the opens, and the reads and writes),
     # `netbytes` to every send and receive call on a socket, `tcpconnlat` to every TCP
-    # state change. Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat,netbytes,tcpconnlat`.
-    tracers: Union[str, Iterable[Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens", "filelat", "netbytes", "tcpconnlat"]]]
+    # state change, `tcpretrans` to every TCP retransmission and state change and to every
+    # TCP send call, `drops` to every packet dropped. Key `ebpf.tracers`; default `syscalls,runqlat,offcpu,biolatency,faults,mmap,opens,filelat,netbytes,tcpconnlat,tcpretrans,drops`.
+    tracers: Union[str, Iterable[Literal["syscalls", "runqlat", "offcpu", "biolatency", "faults", "mmap", "opens", "filelat", "netbytes", "tcpconnlat", "tcpretrans", "drops"]]]
     # The program types the tracers may use, in this order of preference: tp_btf,
     # raw_tp, tracepoint (default: all three, so each tracer takes the first this kernel
     # accepts). One name forces that type. `tracepoint` needs tracefs; where it is not

@@ -13,6 +13,7 @@
 //! write the same files for each snapshot into `<dir>/t<n>/`, which is how the fixture was
 //! captured.
 
+pub(crate) mod btf;
 pub(crate) mod decode;
 #[cfg(feature = "ebpf")]
 pub(crate) mod loader;
@@ -513,6 +514,8 @@ pub(crate) fn fuzz_readers(dump: &maps::Dump) {
             for p in out.tcp_connect_latency_by_port.value().into_iter().flatten() {
                 check(&p.latency);
             }
+            assert!(out.tcp_retransmits.value().is_none_or(|v| v.len() <= 8 && v.iter().all(|r| r.retransmits > 0)));
+            assert!(out.packet_drops.value().is_none_or(|v| v.iter().all(|d| d.drops > 0)));
         }
     }
 }

@@ -18,6 +18,7 @@ use super::maps::Maps;
 use super::syscall_table::SyscallTable;
 
 pub(crate) mod biolatency;
+pub(crate) mod drops;
 pub(crate) mod faults;
 pub(crate) mod filelat;
 pub(crate) mod mmap;
@@ -27,6 +28,7 @@ pub(crate) mod opens;
 pub(crate) mod runqlat;
 pub(crate) mod syscalls;
 pub(crate) mod tcpconnlat;
+pub(crate) mod tcpretrans;
 
 /// What a tracer asks of the loader.
 #[derive(Debug)]
@@ -71,6 +73,8 @@ pub(crate) const TRACERS: &[TracerDef] = &[
     filelat::DEF,
     netbytes::DEF,
     tcpconnlat::DEF,
+    tcpretrans::DEF,
+    drops::DEF,
 ];
 
 /// What a reader reads with.
