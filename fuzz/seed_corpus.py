@@ -27,7 +27,7 @@ def task_leader(tgid, state, comm):
     ints = struct.pack("=iiiIIIiiIIiI", 1, tgid, tgid, 0x400100, state, 0, 120, 120, 0, 0, 1, 31)
     longs = struct.pack("=Q12Q3q", 123_456_789_000, 0, 0, 0, 0, 0, 20_000_000, 0, 0, 0, 7, 1, 5000, 100, 200, -3)
     ids = struct.pack("=8I10I", *([1000] * 8), *range(4026531834, 4026531844))
-    return head + ints + longs + ids + struct.pack("=16s", comm)
+    return head + ints + longs + ids + struct.pack("=16s4iQ", comm, 136, 3, 1, 0, 50_000_000)
 
 
 def add(target, name, data):
@@ -277,7 +277,7 @@ edges = {
     "bpf_owners": [struct.pack("=Qii16s", 21394, 13267, 3, b"python3") + struct.pack("=Qii16s", 21394, 13270, 3, b"python3"),
                    struct.pack("=Qii16s", 0, 1, 2, b"x") + struct.pack("=Qii16s", 7, -1, 2, b"y") + b"\x01\x02",
                    struct.pack("=Qii16s", 2**64 - 1, 2**31 - 1, 2**31 - 1, b"sixteen-chars-xx")],
-    # records of the process table's BPF iterator (task.bpf.c): a 312-byte leader (kind 1)
+    # records of the process table's BPF iterator (task.bpf.c): a 336-byte leader (kind 1)
     # and a 48-byte thread (kind 2); a torn record; an unknown kind
     "bpf_tasks": [task_leader(42, 1, b"python3") + task_thread(42) + task_leader(43, 0x82, b"kworker/0:1"),
                   task_leader(7, 0x20, b"zombie")[:100],

@@ -28,7 +28,9 @@
 //! | `memory_rss` | `get_mm_rss`: file + anon + shmem `percpu_counter_read_positive` | same | iterator |
 //! | `uid_*`, `gid_*` | `real_cred` ids (initial user namespace) | same | iterator |
 //! | `ns_*` | `ns.inum` of `nsproxy`'s, the cred's user ns, the active pid ns | same; missing where `nsproxy` is gone (zombie) | iterator, `/proc` where missing |
-//! | `tty_nr`, `last_cpu`, `delay.blkio_delay_ticks` | tty driver numbers, `task_cpu`, delay accounting | not read | `/proc` |
+//! | `tty_nr` | `new_encode_dev(tty_devnum(signal->tty))` | the driver's major and `minor_start + index`, encoded here | iterator |
+//! | `last_cpu` | `task_cpu(task)` | `thread_info.cpu` | iterator |
+//! | `delay.blkio_delay_ticks` | `nsec_to_clock_t(delays->blkio_delay)`, 0 without `delays` | same | iterator |
 //!
 //! The iterator lists the tasks of the initial pid namespace, numbered as it numbers them:
 //! the loader uses it only from there, in the initial user namespace, without a boottime
@@ -46,7 +48,7 @@ const KIND_THREAD: u32 = 2;
 /// `struct thread_part`: kind, tgid, utime, stime, sum_exec_runtime, min_flt, maj_flt.
 pub(crate) const THREAD_RECORD: usize = 48;
 /// `struct task_rec`: a thread part, then the leader's fields.
-pub(crate) const LEADER_RECORD: usize = 312;
+pub(crate) const LEADER_RECORD: usize = 336;
 
 /// `has` bits.
 const HAS_MM: u32 = 1;
@@ -54,6 +56,8 @@ const HAS_NSPROXY: u32 = 2;
 const HAS_CRED: u32 = 4;
 const HAS_SIGNAL: u32 = 8;
 const HAS_TIME_NS: u32 = 16;
+const HAS_TTY: u32 = 32;
+const HAS_DELAYS: u32 = 64;
 
 /// `PF_KTHREAD`.
 pub(crate) const PF_KTHREAD: u32 = 0x0020_0000;
@@ -98,6 +102,13 @@ pub(crate) struct TaskRow {
     /// Real, effective, saved, filesystem.
     pub uids: Option<[u32; 4]>,
     pub gids: Option<[u32; 4]>,
+    /// `tty_nr`: the controlling terminal's device number as `new_encode_dev` encodes it,
+    /// 0 when none.
+    pub tty_nr: i32,
+    /// The CPU the process (its leader) last ran on.
+    pub processor: i32,
+    /// `delayacct_blkio_ticks`: 0 without delay accounting.
+    pub blkio_ticks: u64,
     /// Inode numbers in [`NAMESPACES`] order; `None` where the task had no such
     /// namespace to show (a zombie's `nsproxy` is gone: `/proc` fails too).
     pub ns: [Option<u64>; 10],
@@ -145,6 +156,14 @@ pub(crate) fn state_letter(state: u32, exit_state: u32) -> u8 {
     }
     let index = 32 - s.leading_zeros(); // fls
     b"RSDTtXZPI"[index as usize]
+}
+
+/// `new_encode_dev(MKDEV(major, minor))` (include/linux/kdev_t.h), as `tty_nr` prints it:
+/// the minor's low byte, the major, the rest of the minor above (20-bit minors, 12-bit
+/// majors in the kernel's `dev_t`).
+pub(crate) fn new_encode_dev(major: u32, minor: u32) -> i32 {
+    let (major, minor) = (major & 0xfff, minor & 0xf_ffff);
+    ((minor & 0xff) | (major << 8) | ((minor & !0xff) << 12)) as i32
 }
 
 /// `cputime_adjust` (kernel/sched/cputime.c): the user/system split of `rtime` (the
@@ -283,6 +302,9 @@ fn leader(r: &[u8], tgid: i32, own: [u64; 5]) -> Leader {
         } else {
             0
         },
+        tty_nr: if has & HAS_TTY != 0 { new_encode_dev(u32_at(r, 312), u32_at(r, 316)) } else { 0 },
+        processor: i32_at(r, 320),
+        blkio_ticks: if has & HAS_DELAYS != 0 { u64_at(r, 328) / NS_PER_TICK } else { 0 },
         uids: cred.then(|| ids(224)),
         gids: cred.then(|| ids(240)),
         ns,
@@ -305,7 +327,7 @@ impl Unavailable {
     }
 }
 
-/// The most output one run reads (312 bytes a process, 48 a thread: over 500 000
+/// The most output one run reads (336 bytes a process, 48 a thread: over 500 000
 /// processes).
 #[cfg_attr(not(feature = "ebpf"), allow(dead_code))] // read by the BPF path only
 const LIMIT: usize = 1 << 28;
@@ -440,6 +462,9 @@ pub(crate) mod testing {
         pub gid: [u32; 4],
         pub ns: [u32; 10],
         pub comm: [u8; 16],
+        /// tty major, tty minor, processor, pad.
+        pub tail: [i32; 4],
+        pub blkio_delay: u64,
     }
 
     impl Raw {
@@ -469,6 +494,10 @@ pub(crate) mod testing {
                 r.extend(v.to_ne_bytes());
             }
             r.extend(self.comm);
+            for v in self.tail {
+                r.extend(v.to_ne_bytes());
+            }
+            r.extend(self.blkio_delay.to_ne_bytes());
             debug_assert_eq!(r.len(), LEADER_RECORD);
             r
         }
@@ -488,7 +517,7 @@ pub(crate) mod testing {
             prio: 120,
             static_prio: 120,
             nr_threads: 1,
-            has: HAS_MM | HAS_NSPROXY | HAS_CRED | HAS_SIGNAL | HAS_TIME_NS,
+            has: HAS_MM | HAS_NSPROXY | HAS_CRED | HAS_SIGNAL | HAS_TIME_NS | HAS_TTY | HAS_DELAYS,
             start_boottime: 123_456_789_000,
             sig: [0, 0, 0, 0, 0, 20_000_000, 0, 0, 0, 7, 1, 5000],
             rss: [100, 200, 3],
@@ -507,6 +536,8 @@ pub(crate) mod testing {
                 4_026_531_838,
             ],
             comm,
+            tail: [136, 3, 1, 0],
+            blkio_delay: 50_000_000,
             ..Raw::default()
         }
     }
@@ -533,6 +564,14 @@ mod tests {
         assert_eq!((r.vsize_pages, r.rss_pages), (5000, 303));
         assert_eq!(r.uids, Some([1000; 4]));
         assert_eq!(r.ns[3], Some(4_026_531_840));
+        // /dev/pts/3: major 136, minor 3.
+        assert_eq!((r.tty_nr, r.processor, r.blkio_ticks), (34819, 1, 5));
+    }
+
+    #[test]
+    fn tty_numbers_encode_as_the_kernel_does() {
+        assert_eq!(new_encode_dev(4, 1), 0x401); // /dev/tty1
+        assert_eq!(new_encode_dev(136, 300), (300 & 0xff) | (136 << 8) | (256 << 12));
     }
 
     #[test]
@@ -742,6 +781,9 @@ for p in (named_pid, stopped, zombie, busy_pid):
             cmajflt: s.cmajflt.value()?,
             vsize_pages: s.vsize.value()? / 4096,
             rss_pages: s.rss_pages.value()?,
+            tty_nr: s.tty_nr.value()?,
+            processor: s.processor.value()?,
+            blkio_ticks: s.delayacct_blkio_ticks.value()?,
             uids: ids(&st.uids),
             gids: ids(&st.gids),
             ns,

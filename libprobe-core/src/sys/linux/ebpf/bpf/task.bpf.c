@@ -34,6 +34,8 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define HAS_CRED 4
 #define HAS_SIGNAL 8
 #define HAS_TIME_NS 16
+#define HAS_TTY 32
+#define HAS_DELAYS 64
 
 struct ns_common___task {
 	unsigned int inum;
@@ -121,8 +123,27 @@ struct prev_cputime___task {
 	__u64 stime;
 } __attribute__((preserve_access_index));
 
+struct tty_driver___task {
+	int major;
+	int minor_start;
+} __attribute__((preserve_access_index));
+
+struct tty_struct___task {
+	struct tty_driver___task *driver;
+	int index;
+} __attribute__((preserve_access_index));
+
+struct task_delay_info___task {
+	__u64 blkio_delay;
+} __attribute__((preserve_access_index));
+
+struct thread_info___task {
+	__u32 cpu;
+} __attribute__((preserve_access_index));
+
 struct signal_struct___task {
 	int nr_threads;
+	struct tty_struct___task *tty;
 	struct pid___task *pids[4];
 	__u64 utime;
 	__u64 stime;
@@ -163,6 +184,8 @@ struct task_struct___task {
 	unsigned long maj_flt;
 	__u64 start_boottime;
 	char comm[16];
+	struct thread_info___task thread_info; /* x86-64: CONFIG_THREAD_INFO_IN_TASK */
+	struct task_delay_info___task *delays;  /* CONFIG_TASK_DELAY_ACCT */
 } __attribute__((preserve_access_index));
 
 /* PIDTYPE_PGID and PIDTYPE_SID of enum pid_type. */
@@ -214,6 +237,12 @@ struct task_rec {
 	/* cgroup ipc mnt net pid pid_for_children time time_for_children user uts */
 	__u32 ns[10];
 	char comm[16];
+	/* The controlling terminal: its driver's major, and minor_start + index. */
+	__s32 tty_major;
+	__s32 tty_minor;
+	__s32 processor; /* task_cpu() */
+	__u32 pad;
+	__u64 blkio_delay; /* ns, delay accounting */
 };
 
 /* The number a pid has in the initial namespace; 0 when none. */
@@ -268,8 +297,25 @@ int task_table(struct bpf_iter__task *ctx)
 	rec.start_boottime = BPF_CORE_READ(task, start_boottime);
 	bpf_probe_read_kernel(&rec.comm, sizeof(rec.comm), task->comm);
 
+	rec.processor = BPF_CORE_READ(task, thread_info.cpu);
+	if (bpf_core_field_exists(task->delays)) {
+		struct task_delay_info___task *d = BPF_CORE_READ(task, delays);
+
+		if (d) {
+			rec.has |= HAS_DELAYS;
+			rec.blkio_delay = BPF_CORE_READ(d, blkio_delay);
+		}
+	}
+
 	sig = BPF_CORE_READ(task, signal);
 	if (sig) {
+		struct tty_struct___task *tty = BPF_CORE_READ(sig, tty);
+
+		if (tty) {
+			rec.has |= HAS_TTY;
+			rec.tty_major = BPF_CORE_READ(tty, driver, major);
+			rec.tty_minor = BPF_CORE_READ(tty, driver, minor_start) + BPF_CORE_READ(tty, index);
+		}
 		rec.has |= HAS_SIGNAL;
 		rec.nr_threads = BPF_CORE_READ(sig, nr_threads);
 		rec.pgid = pid_nr0(BPF_CORE_READ(sig, pids[PIDTYPE_PGID]));
