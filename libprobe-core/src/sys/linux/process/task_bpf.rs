@@ -36,10 +36,14 @@
 //! the loader uses it only from there, in the initial user namespace, without a boottime
 //! offset, and on the host's procfs (not a fixture).
 
+// Without the ebpf feature the iterator never loads: only the tests decode.
+#![cfg_attr(not(feature = "ebpf"), allow(dead_code))]
+
 use std::collections::HashMap;
 
 use crate::model::Reason;
 use crate::source::Source;
+use crate::sys::imp::procfs::pid_stat::PidStat;
 use crate::text::ByteStr;
 
 /// The kinds of record (`kind`, the first word).
@@ -66,6 +70,7 @@ pub(crate) const PF_KTHREAD: u32 = 0x0020_0000;
 const NS_PER_TICK: u64 = 10_000_000;
 
 /// The namespaces of [`TaskRow::ns`], in that order (the names of `/proc/<pid>/ns/*`).
+#[cfg_attr(not(test), allow(dead_code))] // names the order; the tests read the links by it
 pub(crate) const NAMESPACES: [&str; 10] =
     ["cgroup", "ipc", "mnt", "net", "pid", "pid_for_children", "time", "time_for_children", "user", "uts"];
 
@@ -420,8 +425,47 @@ fn load(src: &Source) -> Result<TaskIter, Unavailable> {
     Err(Unavailable::new(Reason::NotSupported, "built without the ebpf feature"))
 }
 
-/// Builders of iterator records, for the tests and the fuzz seeds.
-#[cfg(any(test, feature = "fuzzing"))]
+/// The row as `/proc/<pid>/stat` would have parsed, or `None` where `/proc` must give it:
+/// a kernel thread (its name), the reader's own process (its CPU times).
+pub(crate) fn pid_stat(row: &TaskRow, page_size: u64) -> Option<PidStat> {
+    use crate::parse::Val;
+    let name = row.name.clone()?;
+    let (utime, stime) = row.cpu?;
+    // task_vsize: PAGE_SIZE * total_vm, in the kernel's unsigned long.
+    let vsize = row.vsize_pages.checked_mul(page_size)?;
+    Some(PidStat {
+        pid: Val::Ok(row.pid),
+        comm: name,
+        state: row.state,
+        ppid: Val::Ok(row.ppid),
+        pgrp: Val::Ok(row.pgid),
+        session: Val::Ok(row.sid),
+        tty_nr: Val::Ok(row.tty_nr),
+        flags: Val::Ok(row.flags),
+        minflt: Val::Ok(row.minflt),
+        cminflt: Val::Ok(row.cminflt),
+        majflt: Val::Ok(row.majflt),
+        cmajflt: Val::Ok(row.cmajflt),
+        utime: Val::Ok(utime),
+        stime: Val::Ok(stime),
+        cutime: Val::Ok(row.children_cpu.0),
+        cstime: Val::Ok(row.children_cpu.1),
+        priority: Val::Ok(row.priority),
+        nice: Val::Ok(row.nice),
+        num_threads: Val::Ok(row.num_threads),
+        starttime: row.start_time,
+        vsize: Val::Ok(vsize),
+        rss_pages: Val::Ok(row.rss_pages),
+        processor: Val::Ok(row.processor),
+        rt_priority: Val::Ok(row.rt_priority),
+        policy: Val::Ok(row.policy),
+        delayacct_blkio_ticks: Val::Ok(row.blkio_ticks),
+        problems: Default::default(),
+    })
+}
+
+/// Builders of iterator records, for the tests.
+#[cfg(test)]
 pub(crate) mod testing {
     use super::*;
 
