@@ -1486,6 +1486,9 @@ typedef struct libprobe_delay_accounting {
   struct libprobe_opt_u64 irq_delay_count;
 } libprobe_delay_accounting;
 
+// Where a process's `/proc/<pid>/stat` fields came from (its `stat_from`; option `via`).
+typedef int32_t libprobe_stat_from;
+
 // Everything the kernel tells about one process.
 typedef struct libprobe_process_full {
   // The process id (its `/proc` directory). With `start_time`, the identity of the
@@ -1707,6 +1710,9 @@ typedef struct libprobe_process_full {
   struct libprobe_opt_u64 signals_blocked;
   struct libprobe_opt_u64 signals_ignored;
   struct libprobe_opt_u64 signals_caught;
+  // Where the `stat` fields (ids, name, state, CPU times, faults, RSS, virtual size,
+  // threads, scheduling) came from: option `via`.
+  libprobe_stat_from stat_from;
 } libprobe_process_full;
 
 // An array of `libprobe_process_full` in the snapshot's arena: element `i` is at
@@ -6013,6 +6019,13 @@ typedef struct libprobe_snapshot_view {
 // A letter this version of libprobe does not know.
 #define LIBPROBE_PROCESS_STATE_UNKNOWN 0
 
+// `/proc/<pid>/stat`.
+#define LIBPROBE_STAT_FROM_PROC_STAT 1
+
+// The `iter/task` BPF iterator's record for the process, equal field by field to what
+// `/proc/<pid>/stat` prints (`docs/process-via-bpf.md`).
+#define LIBPROBE_STAT_FROM_BPF_ITER 2
+
 #define LIBPROBE_FILE_TYPE_REGULAR 1
 
 #define LIBPROBE_FILE_TYPE_DIRECTORY 2
@@ -6949,6 +6962,27 @@ libprobe_status libprobe_config_set_process_cgroup_limits(struct libprobe_config
 libprobe_status libprobe_config_set_process_pids(struct libprobe_config *config,
                                                  const int32_t *pids,
                                                  size_t count);
+
+// Sets option `process.via` (what `libprobe_config_set` sets by key):
+//
+// How the `stat` fields are read: `proc` reads `/proc/<pid>/stat` for each process;
+// `bpf` runs the `iter/task` BPF iterator once per snapshot (loaded once per probe;
+// needs CAP_BPF and CAP_PERFMON, the host's procfs and the initial pid and user
+// namespaces) and reads `/proc/<pid>/stat` only for what it does not give exactly
+// (kernel threads, the probe's own process, a process it did not list), or for every
+// process where it does not load (with a warning); `auto` is `proc` until the
+// benchmark shows where the iterator is faster. Each process's `stat_from` says which
+// was used.
+//
+// `value`: one of auto, proc, bpf (NUL-terminated, copied). Default: `auto`.
+//
+// Returns `LIBPROBE_STATUS_INVALID_ARGUMENT` for a value the option does not accept (the
+// config is then unchanged).
+//
+// # Safety
+// `config` came from `libprobe_config_new`; pointer arguments are as described above.
+libprobe_status libprobe_config_set_process_via(struct libprobe_config *config,
+                                                const char *value);
 
 // Sets option `process.threads` (what `libprobe_config_set` sets by key):
 //

@@ -127,6 +127,17 @@ type ProcessOptions struct {
 	//
 	// Key process.pids; default "all".
 	Pids []int32
+	// How the `stat` fields are read: `proc` reads `/proc/<pid>/stat` for each process;
+	// `bpf` runs the `iter/task` BPF iterator once per snapshot (loaded once per probe;
+	// needs CAP_BPF and CAP_PERFMON, the host's procfs and the initial pid and user
+	// namespaces) and reads `/proc/<pid>/stat` only for what it does not give exactly
+	// (kernel threads, the probe's own process, a process it did not list), or for every
+	// process where it does not load (with a warning); `auto` is `proc` until the
+	// benchmark shows where the iterator is faster. Each process's `stat_from` says which
+	// was used.
+	//
+	// Key process.via; default "auto".
+	Via *string
 	// Threads reading the process table: `0` chooses (one for fewer than 256 processes,
 	// else one per CPU up to 4), `1` reads on the calling thread only. Reading is mostly
 	// kernel time spent per process, so n readers on n free CPUs take a little more than
@@ -416,6 +427,9 @@ func (o *Options) settings(add func(key, value string)) {
 	if o.Process.Pids != nil {
 		add("process.pids", joinPids(o.Process.Pids))
 	}
+	if o.Process.Via != nil {
+		add("process.via", *o.Process.Via)
+	}
 	if o.Process.Threads != nil {
 		add("process.threads", strconv.FormatUint(uint64(*o.Process.Threads), 10))
 	}
@@ -555,6 +569,7 @@ var optionFields = map[string]string{
 	"process.taskstats":           "Process.Taskstats",
 	"process.cgroup_limits":       "Process.CgroupLimits",
 	"process.pids":                "Process.Pids",
+	"process.via":                 "Process.Via",
 	"process.threads":             "Process.Threads",
 	"process.cmdline_scrub":       "Process.CmdlineScrub",
 	"process.cmdline_scrub_words": "Process.CmdlineScrubWords",

@@ -169,6 +169,25 @@ func (v ProcessState) String() string {
 	return unknownName(int32(v))
 }
 
+// Where a process's `/proc/<pid>/stat` fields came from (its `stat_from`; option `via`).
+type StatFrom int32
+
+const (
+	StatFromProcStat StatFrom = 1
+	StatFromBpfIter  StatFrom = 2
+)
+
+// String is the snake_case name used in JSON.
+func (v StatFrom) String() string {
+	switch v {
+	case StatFromProcStat:
+		return "proc_stat"
+	case StatFromBpfIter:
+		return "bpf_iter"
+	}
+	return unknownName(int32(v))
+}
+
 // What an open file descriptor refers to.
 type FileType int32
 
@@ -1971,6 +1990,9 @@ type ProcessFull struct {
 	SignalsBlocked Field[uint64] `json:"signals_blocked"`
 	SignalsIgnored Field[uint64] `json:"signals_ignored"`
 	SignalsCaught  Field[uint64] `json:"signals_caught"`
+	// Where the `stat` fields (ids, name, state, CPU times, faults, RSS, virtual size,
+	// threads, scheduling) came from: option `via`.
+	StatFrom StatFrom `json:"stat_from"`
 }
 
 func convProcessFull(c *C.libprobe_process_full) ProcessFull {
@@ -2080,6 +2102,7 @@ func convProcessFull(c *C.libprobe_process_full) ProcessFull {
 		SignalsBlocked:          convOptU64(&c.signals_blocked),
 		SignalsIgnored:          convOptU64(&c.signals_ignored),
 		SignalsCaught:           convOptU64(&c.signals_caught),
+		StatFrom:                StatFrom(c.stat_from),
 	}
 }
 

@@ -20,6 +20,9 @@ export type Reason = 'permission_denied' | 'gone' | 'not_supported' | 'not_prese
 /** Scheduler state, from the state letter of `/proc/<pid>/stat`. */
 export type ProcessState = 'running' | 'sleeping' | 'disk_sleep' | 'zombie' | 'stopped' | 'tracing_stop' | 'dead' | 'wakekill' | 'waking' | 'parked' | 'idle' | 'unknown';
 
+/** Where a process's `/proc/<pid>/stat` fields came from (its `stat_from`; option `via`). */
+export type StatFrom = 'proc_stat' | 'bpf_iter';
+
 /** What an open file descriptor refers to. */
 export type FileType = 'regular' | 'directory' | 'char_device' | 'block_device' | 'pipe' | 'socket' | 'symlink' | 'anon_inode' | 'unknown';
 
@@ -1148,6 +1151,11 @@ export interface ProcessFull {
   signalsBlocked: bigint | null;
   signalsIgnored: bigint | null;
   signalsCaught: bigint | null;
+  /**
+   * Where the `stat` fields (ids, name, state, CPU times, faults, RSS, virtual size,
+   * threads, scheduling) came from: option `via`.
+   */
+  statFrom: StatFrom;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
   unavailable?: Partial<Record<'ppid' | 'pgid' | 'sid' | 'tgid' | 'nsPids' | 'exe' | 'exeDeleted' | 'cmdline' | 'cwd' | 'root' | 'uidReal' | 'uidEffective' | 'uidSaved' | 'uidFilesystem' | 'gidReal' | 'gidEffective' | 'gidSaved' | 'gidFilesystem' | 'groups' | 'nice' | 'priority' | 'numThreads' | 'startTimeUnix' | 'flags' | 'isKernelThread' | 'ttyNr' | 'cpuUserTicks' | 'cpuSystemTicks' | 'cpuChildrenUser' | 'cpuChildrenSystem' | 'cpuPercent' | 'cpuAffinity' | 'lastCpu' | 'memoryRss' | 'memoryVms' | 'memoryShared' | 'memoryText' | 'memoryData' | 'memoryLib' | 'memoryDirty' | 'memorySwap' | 'memoryPss' | 'memoryUss' | 'memoryPssAnon' | 'memoryPssFile' | 'memoryPssShmem' | 'memoryRssPeak' | 'memoryLocked' | 'memoryPageTables' | 'memoryPercent' | 'pageFaultsMinor' | 'pageFaultsMajor' | 'pageFaultsChildrenMinor' | 'pageFaultsChildrenMajor' | 'ioReadBytes' | 'ioWriteBytes' | 'ioReadChars' | 'ioWriteChars' | 'ioReadSyscalls' | 'ioWriteSyscalls' | 'ioCancelledWrite' | 'numFds' | 'openFiles' | 'openSockets' | 'maps' | 'voluntaryCtxSwitches' | 'nonvoluntaryCtxSwitches' | 'limits' | 'seccompMode' | 'seccompFilters' | 'capabilitiesEffective' | 'capabilitiesPermitted' | 'capabilitiesInheritable' | 'capabilitiesBounding' | 'capabilitiesAmbient' | 'noNewPrivs' | 'nsCgroup' | 'nsIpc' | 'nsMnt' | 'nsNet' | 'nsPid' | 'nsPidChildren' | 'nsTime' | 'nsTimeChildren' | 'nsUser' | 'nsUts' | 'cgroupPath' | 'cgroupControllers' | 'cgroupLimits' | 'environ' | 'oomScore' | 'oomScoreAdj' | 'schedPolicy' | 'schedPriority' | 'cpuTimeLimit' | 'signalsPending' | 'signalsBlocked' | 'signalsIgnored' | 'signalsCaught', Reason>>;
 }
@@ -5925,6 +5933,19 @@ export interface ProcessOptions {
    * Key `process.pids`; default `all`.
    */
   pids?: number[] | null;
+  /**
+   * How the `stat` fields are read: `proc` reads `/proc/<pid>/stat` for each process;
+   * `bpf` runs the `iter/task` BPF iterator once per snapshot (loaded once per probe;
+   * needs CAP_BPF and CAP_PERFMON, the host's procfs and the initial pid and user
+   * namespaces) and reads `/proc/<pid>/stat` only for what it does not give exactly
+   * (kernel threads, the probe's own process, a process it did not list), or for every
+   * process where it does not load (with a warning); `auto` is `proc` until the
+   * benchmark shows where the iterator is faster. Each process's `stat_from` says which
+   * was used.
+   *
+   * Key `process.via`; default `auto`.
+   */
+  via?: 'auto' | 'proc' | 'bpf';
   /**
    * Threads reading the process table: `0` chooses (one for fewer than 256 processes,
    * else one per CPU up to 4), `1` reads on the calling thread only. Reading is mostly

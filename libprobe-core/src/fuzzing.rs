@@ -102,6 +102,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("ebpf_maps", ebpf_maps),
     ("ebpf_tables", ebpf_tables),
     ("bpf_owners", bpf_owners),
+    ("bpf_tasks", bpf_tasks),
 ];
 
 fn lines(data: &[u8]) -> usize {
@@ -1073,5 +1074,20 @@ pub fn bpf_owners(data: &[u8]) {
         assert!(inode != 0 && pid > 0 && fd >= 0 && names.contains_key(&pid));
         let owners = o.resolve(inode).owners;
         assert!(owners.value().is_some_and(|w| w.iter().any(|w| w.pid == pid && w.fd == fd)));
+    }
+}
+
+/// The process table's BPF iterator stream: at most one row per leader record, each in
+/// `/proc`'s terms, and one bounded message for whatever did not decode.
+pub fn bpf_tasks(data: &[u8]) {
+    use crate::sys::imp::process::task_bpf::{LEADER_RECORD, decode};
+    let (rows, problem) = decode(data, 1);
+    assert!(rows.len() * LEADER_RECORD <= data.len());
+    assert!(problem.is_none_or(|p| p.len() <= 200));
+    for (pid, r) in &rows {
+        assert!(*pid > 0 && r.pid == *pid);
+        assert!(b"RSDTtXZPI".contains(&r.state));
+        assert!(r.name.as_ref().is_none_or(|n| n.as_bytes().len() <= 16));
+        assert!(*pid != 1 || r.cpu.is_none());
     }
 }

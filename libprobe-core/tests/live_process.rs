@@ -296,7 +296,10 @@ fn every_field_of_a_known_process() {
         signals_blocked,
         signals_ignored,
         signals_caught,
+        stat_from,
     } = p;
+    // Option `via` is `auto`: /proc until the benchmark shows where the iterator wins.
+    assert_eq!(stat_from, libprobe::process::StatFrom::ProcStat);
     // Every value of this live process's `stat` parses: each is a value.
     let (ppid, pgid, sid, nice, priority) = (v(&ppid), v(&pgid), v(&sid), v(&nice), v(&priority));
     let (num_threads, flags, is_kernel_thread, tty_nr) = (v(&num_threads), v(&flags), v(&is_kernel_thread), v(&tty_nr));
@@ -1389,6 +1392,34 @@ fn delay_accounting_of_a_contended_child() {
     }
 }
 
+/// Option `via`: the `iter/task` path gives the same `stat` fields as `/proc`, for quiet
+/// processes read back to back (root only: the iterator needs CAP_BPF and CAP_PERFMON).
+#[test]
+fn via_bpf_gives_what_via_proc_gives() {
+    use libprobe::process::{StatFrom, Via};
+    let kids: Vec<Kid> = (0..3).map(|_| Kid::spawn(Command::new("sleep").arg("60"))).collect();
+    let pids: Vec<i32> = kids.iter().map(|k| k.pid()).collect();
+    let table = |via| ProcessOptions { via, ..ProcessOptions::table(true, false) };
+    let mut bpf = probe(&pids, table(Via::Bpf));
+    let mut proc = probe(&pids, table(Via::Proc));
+    let a = bpf.snapshot();
+    let st = a.status(DomainName::Process).unwrap();
+    if st.warnings.iter().any(|w| w.contains("process.via = bpf")) {
+        eprintln!("SKIPPED via_bpf_gives_what_via_proc_gives: {:?}", st.warnings);
+        return;
+    }
+    let b = snapshot(&mut proc);
+    let (a, b) = (a.processes(), b.processes());
+    assert_eq!(a.len(), pids.len());
+    for (x, y) in a.iter().zip(b) {
+        assert_eq!((x.stat_from, y.stat_from), (StatFrom::BpfIter, StatFrom::ProcStat));
+        // Everything else equal: these sleep all along.
+        let mut x = x.clone();
+        x.stat_from = StatFrom::ProcStat;
+        assert_eq!(&x, y);
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Probing
 // ---------------------------------------------------------------------------------------
@@ -1412,6 +1443,7 @@ fn full_options() -> ProcessOptions {
         taskstats: false,
         cgroup_limits: true,
         pids: None,
+        via: libprobe::process::Via::Auto,
         threads: 0,
         cmdline_scrub: true,
         cmdline_scrub_words: Vec::new(),

@@ -19,6 +19,7 @@ use libprobe_derive::{OptionSet, Record, RecordEnum};
 
 use crate::domain::{Collector, Cx};
 use crate::model::{Domain, Field};
+pub use crate::network::Via;
 use crate::schema::OrderedMap;
 use crate::text::ByteStr;
 
@@ -70,6 +71,17 @@ impl ProcessState {
             _ => ProcessState::Unknown,
         }
     }
+}
+
+/// Where a process's `/proc/<pid>/stat` fields came from (its `stat_from`; option `via`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, RecordEnum)]
+#[repr(u8)]
+pub enum StatFrom {
+    /// `/proc/<pid>/stat`.
+    ProcStat = 1,
+    /// The `iter/task` BPF iterator's record for the process, equal field by field to what
+    /// `/proc/<pid>/stat` prints (`docs/process-via-bpf.md`).
+    BpfIter = 2,
 }
 
 /// What an open file descriptor refers to.
@@ -676,6 +688,10 @@ pub struct ProcessFull {
     pub signals_blocked: Field<u64>,
     pub signals_ignored: Field<u64>,
     pub signals_caught: Field<u64>,
+
+    /// Where the `stat` fields (ids, name, state, CPU times, faults, RSS, virtual size,
+    /// threads, scheduling) came from: option `via`.
+    pub stat_from: StatFrom,
 }
 
 /// Which process field groups to collect. `stat` (ids, name, state, CPU times and
@@ -727,6 +743,15 @@ pub struct ProcessOptions {
     /// Collect only these processes (every process when `None`). Each is collected once,
     /// in ascending order, however often the list names it.
     pub pids: Option<Vec<i32>>,
+    /// How the `stat` fields are read: `proc` reads `/proc/<pid>/stat` for each process;
+    /// `bpf` runs the `iter/task` BPF iterator once per snapshot (loaded once per probe;
+    /// needs CAP_BPF and CAP_PERFMON, the host's procfs and the initial pid and user
+    /// namespaces) and reads `/proc/<pid>/stat` only for what it does not give exactly
+    /// (kernel threads, the probe's own process, a process it did not list), or for every
+    /// process where it does not load (with a warning); `auto` is `proc` until the
+    /// benchmark shows where the iterator is faster. Each process's `stat_from` says which
+    /// was used.
+    pub via: Via,
     /// Threads reading the process table: `0` chooses (one for fewer than 256 processes,
     /// else one per CPU up to 4), `1` reads on the calling thread only. Reading is mostly
     /// kernel time spent per process, so n readers on n free CPUs take a little more than
@@ -764,6 +789,7 @@ impl Default for ProcessOptions {
             taskstats: false,
             cgroup_limits: true,
             pids: None,
+            via: Via::Auto,
             threads: 0,
             cmdline_scrub: true,
             cmdline_scrub_words: Vec::new(),

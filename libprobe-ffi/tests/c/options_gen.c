@@ -243,6 +243,18 @@ int options_gen_run(libprobe_config *c) {
         failed += expect(c, "process.pids", "1");
     }
     {
+        /* NULL: libprobe_config_set_process_via */
+        if (libprobe_config_set_process_via(NULL, "auto") != LIBPROBE_STATUS_NULL_ARGUMENT) {
+            printf("not ok: libprobe_config_set_process_via(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
+            failed++;
+        }
+        if (libprobe_config_set_process_via(c, "proc") != LIBPROBE_STATUS_OK) {
+            printf("not ok: libprobe_config_set_process_via: %s\n", libprobe_config_last_error(c));
+            failed++;
+        }
+        failed += expect(c, "process.via", "proc");
+    }
+    {
         /* NULL: libprobe_config_set_process_threads */
         if (libprobe_config_set_process_threads(NULL, 0u) != LIBPROBE_STATUS_NULL_ARGUMENT) {
             printf("not ok: libprobe_config_set_process_threads(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
@@ -267,13 +279,13 @@ int options_gen_run(libprobe_config *c) {
         failed += expect(c, "process.cmdline_scrub", "false");
     }
     {
-    const char *const v20[] = {"libprobe_sample"};
+    const char *const v21[] = {"libprobe_sample"};
         /* NULL: libprobe_config_set_process_cmdline_scrub_words */
         if (libprobe_config_set_process_cmdline_scrub_words(NULL, NULL, 0) != LIBPROBE_STATUS_NULL_ARGUMENT) {
             printf("not ok: libprobe_config_set_process_cmdline_scrub_words(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
             failed++;
         }
-        if (libprobe_config_set_process_cmdline_scrub_words(c, v20, 1) != LIBPROBE_STATUS_OK) {
+        if (libprobe_config_set_process_cmdline_scrub_words(c, v21, 1) != LIBPROBE_STATUS_OK) {
             printf("not ok: libprobe_config_set_process_cmdline_scrub_words: %s\n", libprobe_config_last_error(c));
             failed++;
         }
@@ -604,13 +616,13 @@ int options_gen_run(libprobe_config *c) {
         failed += expect(c, "storage.lvm", "false");
     }
     {
-    const char *const v48[] = {"libprobe_sample"};
+    const char *const v49[] = {"libprobe_sample"};
         /* NULL: libprobe_config_set_storage_devices */
         if (libprobe_config_set_storage_devices(NULL, NULL, 0) != LIBPROBE_STATUS_NULL_ARGUMENT) {
             printf("not ok: libprobe_config_set_storage_devices(NULL) is not LIBPROBE_STATUS_NULL_ARGUMENT\n");
             failed++;
         }
-        if (libprobe_config_set_storage_devices(c, v48, 1) != LIBPROBE_STATUS_OK) {
+        if (libprobe_config_set_storage_devices(c, v49, 1) != LIBPROBE_STATUS_OK) {
             printf("not ok: libprobe_config_set_storage_devices: %s\n", libprobe_config_last_error(c));
             failed++;
         }
@@ -712,6 +724,6 @@ int options_gen_run(libprobe_config *c) {
         }
         failed += expect(c, "ebpf.max_open_events", "16");
     }
-    printf("options_gen: 57 typed setters, %d failed\n", failed);
+    printf("options_gen: 58 typed setters, %d failed\n", failed);
     return failed;
 }

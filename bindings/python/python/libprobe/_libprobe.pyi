@@ -152,6 +152,8 @@ The codes are stable (the C ABI exposes them) and never renumbered.
 """
 _ProcessState = Literal["running", "sleeping", "disk_sleep", "zombie", "stopped", "tracing_stop", "dead", "wakekill", "waking", "parked", "idle", "unknown"]
 """Scheduler state, from the state letter of `/proc/<pid>/stat`."""
+_StatFrom = Literal["proc_stat", "bpf_iter"]
+"""Where a process's `/proc/<pid>/stat` fields came from (its `stat_from`; option `via`)."""
 _FileType = Literal["regular", "directory", "char_device", "block_device", "pipe", "socket", "symlink", "anon_inode", "unknown"]
 """What an open file descriptor refers to."""
 _SocketType = Literal["tcp", "tcp6", "udp", "udp6", "udplite", "udplite6", "raw", "raw6", "unix", "netlink", "packet", "sctp", "sctp6", "mptcp", "vsock", "other"]
@@ -1484,6 +1486,11 @@ class ProcessFull(Record):
     @property
     def signals_caught(self) -> Union[int, None]:
         ...
+    @property
+    def stat_from(self) -> _StatFrom:
+        """Where the `stat` fields (ids, name, state, CPU times, faults, RSS, virtual size,
+        threads, scheduling) came from: option `via`.
+        """
 
 @final
 class OpenFile(Record):
@@ -6727,6 +6734,15 @@ class _ProcessOptions(TypedDict, total=False):
     # Collect only these processes (every process when `None`). Each is collected once,
     # in ascending order, however often the list names it. Key `process.pids`; default `all`.
     pids: Union[Sequence[int], None]
+    # How the `stat` fields are read: `proc` reads `/proc/<pid>/stat` for each process;
+    # `bpf` runs the `iter/task` BPF iterator once per snapshot (loaded once per probe;
+    # needs CAP_BPF and CAP_PERFMON, the host's procfs and the initial pid and user
+    # namespaces) and reads `/proc/<pid>/stat` only for what it does not give exactly
+    # (kernel threads, the probe's own process, a process it did not list), or for every
+    # process where it does not load (with a warning); `auto` is `proc` until the
+    # benchmark shows where the iterator is faster. Each process's `stat_from` says which
+    # was used. Key `process.via`; default `auto`.
+    via: Literal["auto", "proc", "bpf"]
     # Threads reading the process table: `0` chooses (one for fewer than 256 processes,
     # else one per CPU up to 4), `1` reads on the calling thread only. Reading is mostly
     # kernel time spent per process, so n readers on n free CPUs take a little more than

@@ -29,7 +29,9 @@ use crate::model::{Domain, Field, Reason, Warnings};
 use crate::parse::{Problems, Val};
 use crate::process::ProcessOptions;
 use crate::process::scrub::Scrubber;
-use crate::process::{DelayAccounting, FileType, OpenFile, OpenSocket, ProcessFull, ProcessState, SocketType};
+use crate::process::{
+    DelayAccounting, FileType, OpenFile, OpenSocket, ProcessFull, ProcessState, SocketType, StatFrom,
+};
 use crate::source::{PidDir, ProcRoot, Source};
 use crate::text::ByteStr;
 
@@ -40,6 +42,9 @@ use crate::sys::imp::procfs::{
 };
 use crate::sys::imp::taskstats::Taskstats;
 use crate::sys::imp::{Buffers, Scratch};
+
+// The iter/task fast path (option `via`).
+pub(crate) mod task_bpf;
 
 /// (pid, start time) → user + system ticks.
 type CpuByProcess = HashMap<(i32, u64), u64>;
@@ -60,6 +65,8 @@ struct Ctx<'a> {
     mem_total: Field<u64>,
     /// Seconds since the previous snapshot, and its per-process CPU ticks.
     prev: Option<(f64, &'a CpuByProcess)>,
+    /// The `iter/task` iterator's processes, when option `via` chose it.
+    tasks: Option<&'a HashMap<i32, task_bpf::TaskRow>>,
 }
 
 /// What the process domain keeps between snapshots.
@@ -72,6 +79,8 @@ pub(crate) struct State {
     scratch: Scratch,
     /// The most processes a snapshot read since free memory was last given back.
     peak: usize,
+    /// The `iter/task` iterator (option `via`), loaded on first use and kept.
+    task_iter: task_bpf::TaskIter,
 }
 
 pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State) -> Domain<Vec<ProcessFull>> {
@@ -96,6 +105,22 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
         warnings.push(e);
     }
     let prev = state.prev.take();
+    // Option `via`: `auto` stays on /proc until the benchmark shows the crossover.
+    let tasks = match opts.via {
+        crate::process::Via::Bpf => match state.task_iter.read(src) {
+            Ok((rows, problem)) => {
+                if let Some(p) = problem {
+                    warnings.push(p);
+                }
+                Some(rows)
+            }
+            Err(u) => {
+                warnings.push(format!("process.via = bpf: {}; /proc/<pid>/stat read instead", u.message));
+                None
+            }
+        },
+        _ => None,
+    };
     let scratch = &mut state.scratch;
     let root = match src.open_procfs() {
         Ok(r) => r,
@@ -127,6 +152,7 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
             let dt = now_ns.checked_sub(*then_ns)? as f64 / 1e9;
             (dt > 0.0).then_some((dt, cpu))
         }),
+        tasks: tasks.as_ref(),
     };
     let workers = worker_count(opts.threads, pids.len());
     if scratch.workers.len() < workers {
@@ -473,22 +499,32 @@ fn read_process(
 ) -> Result<Option<ProcessFull>, Error> {
     let dir = root.open_pid(pid)?;
     let buf = &mut scratch.file;
-    match dir.read(c"stat", buf) {
-        // Every live process has `stat`: it was reaped after its directory was opened. In
-        // a fixture tree nothing exits: the directory is no process, and that is said.
-        Err(e) if e.kind() == ErrorKind::NotFound && ctx.fixture => {
-            return Err(
-                Error::new(ErrorKind::Parse, "no stat: not a process, left out").with_path(dir.path_of(c"stat"))
-            );
+    // The iterator's record where it gives every stat field exactly; else /proc.
+    let from_iter = ctx.tasks.and_then(|t| t.get(&pid)).and_then(|row| task_bpf::pid_stat(row, ctx.page_size));
+    let stat_from = if from_iter.is_some() { StatFrom::BpfIter } else { StatFrom::ProcStat };
+    let stat = match from_iter {
+        Some(stat) => stat,
+        None => {
+            match dir.read(c"stat", buf) {
+                // Every live process has `stat`: it was reaped after its directory was
+                // opened. In a fixture tree nothing exits: the directory is no process,
+                // and that is said.
+                Err(e) if e.kind() == ErrorKind::NotFound && ctx.fixture => {
+                    return Err(Error::new(ErrorKind::Parse, "no stat: not a process, left out")
+                        .with_path(dir.path_of(c"stat")));
+                }
+                Err(e) if e.kind() == ErrorKind::NotFound || e.is_gone() => return Ok(None),
+                r => r?,
+            }
+            // Without a start time the process has no identity: it is left out (with a
+            // warning).
+            let stat = pid_stat::parse(buf).map_err(|e| e.in_file(dir.path_of(c"stat")))?;
+            if !stat.problems.is_empty() {
+                warnings.problems(&dir.path_of(c"stat"), &stat.problems);
+            }
+            stat
         }
-        Err(e) if e.kind() == ErrorKind::NotFound || e.is_gone() => return Ok(None),
-        r => r?,
-    }
-    // Without a start time the process has no identity: it is left out (with a warning).
-    let stat = pid_stat::parse(buf).map_err(|e| e.in_file(dir.path_of(c"stat")))?;
-    if !stat.problems.is_empty() {
-        warnings.problems(&dir.path_of(c"stat"), &stat.problems);
-    }
+    };
     let state = ProcessState::from_char(stat.state);
     let kthread = stat.flags.map(|f| f & pid_stat::PF_KTHREAD != 0);
     let mut p = Proc {
@@ -814,6 +850,7 @@ fn read_process(
         signals_pending: from(&status, absent, |s| both(s.sig_pnd, s.shd_pnd, |a, b| a | b)),
         signals_blocked: from(&status, absent, |s| s.sig_blk),
         signals_ignored: from(&status, absent, |s| s.sig_ign),
+        stat_from,
         signals_caught: from(&status, absent, |s| s.sig_cgt),
     }))
 }

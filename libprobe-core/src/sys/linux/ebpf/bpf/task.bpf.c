@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: MIT OR Apache-2.0 */
+/*
+ * The process table's cheap fields from the kernel's own task list (iter/task) instead of
+ * one open+read+close of /proc/<pid>/stat (and status, the ns links) per process. Loaded once per
+ * probe, read once per snapshot: one read() stream.
+ *
+ * Two fixed-layout records, each starting with `struct thread_part` (its `kind` tells them
+ * apart), bpf_seq_write'n in the iterator's order:
+ *   - kind 2, `struct thread_part` (48 bytes): every thread that is not its group's
+ *     leader: its own CPU times and faults, which /proc/<pid>/stat adds over the live
+ *     threads of the group;
+ *   - kind 1, `struct task_rec`: every group leader: its own thread part, then the raw
+ *     values /proc/<pid>/stat and /proc/<pid>/status compute from (nothing is converted
+ *     here: the decoder applies the kernel's formulas, so that they are tested in Rust).
+ *
+ * Only the initial pid namespace (level 0) and the initial user namespace are described:
+ * the loader refuses elsewhere, so ids are the kernel's own numbers.
+ *
+ * Decoded by `sys/linux/process/task_bpf.rs`, which documents which field is exact.
+ */
+#include "kernel.h"
+#include <bpf_helpers.h>
+#include <bpf_tracing.h>
+#include <bpf_core_read.h>
+
+char LICENSE[] SEC("license") = "Dual MIT/GPL";
+
+#define KIND_LEADER 1
+#define KIND_THREAD 2
+
+/* has: which pointers the leader had (a zombie has no mm, no nsproxy). */
+#define HAS_MM 1
+#define HAS_NSPROXY 2
+#define HAS_CRED 4
+#define HAS_SIGNAL 8
+#define HAS_TIME_NS 16
+#define HAS_TTY 32
+#define HAS_DELAYS 64
+
+struct ns_common___task {
+	unsigned int inum;
+} __attribute__((preserve_access_index));
+
+struct uts_namespace___task {
+	struct ns_common___task ns;
+} __attribute__((preserve_access_index));
+struct ipc_namespace___task {
+	struct ns_common___task ns;
+} __attribute__((preserve_access_index));
+struct mnt_namespace___task {
+	struct ns_common___task ns;
+} __attribute__((preserve_access_index));
+struct pid_namespace___task {
+	struct ns_common___task ns;
+} __attribute__((preserve_access_index));
+struct net___task {
+	struct ns_common___task ns;
+} __attribute__((preserve_access_index));
+struct time_namespace___task {
+	struct ns_common___task ns;
+} __attribute__((preserve_access_index));
+struct cgroup_namespace___task {
+	struct ns_common___task ns;
+} __attribute__((preserve_access_index));
+struct user_namespace___task {
+	struct ns_common___task ns;
+} __attribute__((preserve_access_index));
+
+struct nsproxy___task {
+	struct uts_namespace___task *uts_ns;
+	struct ipc_namespace___task *ipc_ns;
+	struct mnt_namespace___task *mnt_ns;
+	struct pid_namespace___task *pid_ns_for_children;
+	struct net___task *net_ns;
+	struct time_namespace___task *time_ns;
+	struct time_namespace___task *time_ns_for_children;
+	struct cgroup_namespace___task *cgroup_ns;
+} __attribute__((preserve_access_index));
+
+struct upid___task {
+	int nr;
+	struct pid_namespace___task *ns;
+} __attribute__((preserve_access_index));
+
+struct pid___task {
+	unsigned int level;
+	struct upid___task numbers[1];
+} __attribute__((preserve_access_index));
+
+typedef struct {
+	unsigned int val;
+} kid_t___task;
+
+struct cred___task {
+	kid_t___task uid;
+	kid_t___task gid;
+	kid_t___task suid;
+	kid_t___task sgid;
+	kid_t___task euid;
+	kid_t___task egid;
+	kid_t___task fsuid;
+	kid_t___task fsgid;
+	struct user_namespace___task *user_ns;
+} __attribute__((preserve_access_index));
+
+struct percpu_counter___task {
+	__s64 count;
+} __attribute__((preserve_access_index));
+
+struct mm_struct___task {
+	unsigned long total_vm;
+	struct percpu_counter___task rss_stat[4];
+} __attribute__((preserve_access_index));
+
+/* The kernel's mm counters are an anonymous enum (no CO-RE relocation by name): these
+ * indices have held since Linux 4.5 (MM_SWAPENTS is 2). */
+#define MM_FILEPAGES 0
+#define MM_ANONPAGES 1
+#define MM_SHMEMPAGES 3
+
+struct prev_cputime___task {
+	__u64 utime;
+	__u64 stime;
+} __attribute__((preserve_access_index));
+
+struct tty_driver___task {
+	int major;
+	int minor_start;
+} __attribute__((preserve_access_index));
+
+struct tty_struct___task {
+	struct tty_driver___task *driver;
+	int index;
+} __attribute__((preserve_access_index));
+
+struct task_delay_info___task {
+	__u64 blkio_delay;
+} __attribute__((preserve_access_index));
+
+struct thread_info___task {
+	__u32 cpu;
+} __attribute__((preserve_access_index));
+
+struct signal_struct___task {
+	int nr_threads;
+	struct tty_struct___task *tty;
+	struct pid___task *pids[4];
+	__u64 utime;
+	__u64 stime;
+	__u64 cutime;
+	__u64 cstime;
+	struct prev_cputime___task prev_cputime;
+	unsigned long min_flt;
+	unsigned long maj_flt;
+	unsigned long cmin_flt;
+	unsigned long cmaj_flt;
+	unsigned long long sum_sched_runtime;
+} __attribute__((preserve_access_index));
+
+struct sched_entity___task {
+	__u64 sum_exec_runtime;
+} __attribute__((preserve_access_index));
+
+struct task_struct___task {
+	unsigned int __state;
+	unsigned int flags;
+	int exit_state;
+	pid_t pid;
+	pid_t tgid;
+	int prio;
+	int static_prio;
+	unsigned int rt_priority;
+	unsigned int policy;
+	struct sched_entity___task se;
+	struct mm_struct___task *mm;
+	struct task_struct___task *real_parent;
+	struct pid___task *thread_pid;
+	struct signal_struct___task *signal;
+	const struct cred___task *real_cred;
+	struct nsproxy___task *nsproxy;
+	__u64 utime;
+	__u64 stime;
+	unsigned long min_flt;
+	unsigned long maj_flt;
+	__u64 start_boottime;
+	char comm[16];
+	struct thread_info___task thread_info; /* x86-64: CONFIG_THREAD_INFO_IN_TASK */
+	struct task_delay_info___task *delays;  /* CONFIG_TASK_DELAY_ACCT */
+} __attribute__((preserve_access_index));
+
+/* PIDTYPE_PGID and PIDTYPE_SID of enum pid_type. */
+#define PIDTYPE_PGID 2
+#define PIDTYPE_SID 3
+
+struct thread_part {
+	__u32 kind;
+	__s32 tgid;
+	__u64 utime;	       /* ns */
+	__u64 stime;	       /* ns */
+	__u64 sum_exec_runtime; /* ns */
+	__u64 min_flt;
+	__u64 maj_flt;
+};
+
+struct task_rec {
+	struct thread_part t;
+	__s32 ppid;
+	__s32 pgid;
+	__s32 sid;
+	__u32 flags;
+	__u32 state;
+	__u32 exit_state;
+	__s32 prio;
+	__s32 static_prio;
+	__u32 policy;
+	__u32 rt_priority;
+	__s32 nr_threads;
+	__u32 has;
+	__u64 start_boottime; /* ns */
+	__u64 sig_utime;
+	__u64 sig_stime;
+	__u64 sig_sum_sched_runtime;
+	__u64 prev_utime;
+	__u64 prev_stime;
+	__u64 cutime;
+	__u64 cstime;
+	__u64 sig_min_flt;
+	__u64 sig_maj_flt;
+	__u64 cmin_flt;
+	__u64 cmaj_flt;
+	__u64 total_vm; /* pages */
+	__s64 rss_file; /* pages, percpu_counter's count */
+	__s64 rss_anon;
+	__s64 rss_shmem;
+	__u32 uid[4];	/* real, effective, saved, filesystem */
+	__u32 gid[4];
+	/* cgroup ipc mnt net pid pid_for_children time time_for_children user uts */
+	__u32 ns[10];
+	char comm[16];
+	/* The controlling terminal: its driver's major, and minor_start + index. */
+	__s32 tty_major;
+	__s32 tty_minor;
+	__s32 processor; /* task_cpu() */
+	__u32 pad;
+	__u64 blkio_delay; /* ns, delay accounting */
+};
+
+/* The number a pid has in the initial namespace; 0 when none. */
+static __always_inline __s32 pid_nr0(struct pid___task *p)
+{
+	if (!p)
+		return 0;
+	return BPF_CORE_READ(p, numbers[0].nr);
+}
+
+static __always_inline void thread_part(struct thread_part *t, struct task_struct___task *task)
+{
+	t->tgid = BPF_CORE_READ(task, tgid);
+	t->utime = BPF_CORE_READ(task, utime);
+	t->stime = BPF_CORE_READ(task, stime);
+	t->sum_exec_runtime = BPF_CORE_READ(task, se.sum_exec_runtime);
+	t->min_flt = BPF_CORE_READ(task, min_flt);
+	t->maj_flt = BPF_CORE_READ(task, maj_flt);
+}
+
+SEC("iter/task")
+int task_table(struct bpf_iter__task *ctx)
+{
+	struct seq_file *seq = ctx->meta->seq;
+	struct task_struct___task *task = (void *)ctx->task;
+	struct task_rec rec = {};
+	struct signal_struct___task *sig;
+	struct mm_struct___task *mm;
+	const struct cred___task *cred;
+	struct nsproxy___task *nsp;
+	struct pid___task *tp;
+
+	if (!task)
+		return 0;
+	if (BPF_CORE_READ(task, pid) != BPF_CORE_READ(task, tgid)) {
+		struct thread_part t = { .kind = KIND_THREAD };
+
+		thread_part(&t, task);
+		bpf_seq_write(seq, &t, sizeof(t));
+		return 0;
+	}
+	rec.t.kind = KIND_LEADER;
+	thread_part(&rec.t, task);
+	rec.ppid = BPF_CORE_READ(task, real_parent, tgid);
+	rec.flags = BPF_CORE_READ(task, flags);
+	rec.state = BPF_CORE_READ(task, __state);
+	rec.exit_state = BPF_CORE_READ(task, exit_state);
+	rec.prio = BPF_CORE_READ(task, prio);
+	rec.static_prio = BPF_CORE_READ(task, static_prio);
+	rec.policy = BPF_CORE_READ(task, policy);
+	rec.rt_priority = BPF_CORE_READ(task, rt_priority);
+	rec.start_boottime = BPF_CORE_READ(task, start_boottime);
+	bpf_probe_read_kernel(&rec.comm, sizeof(rec.comm), task->comm);
+
+	rec.processor = BPF_CORE_READ(task, thread_info.cpu);
+	if (bpf_core_field_exists(task->delays)) {
+		struct task_delay_info___task *d = BPF_CORE_READ(task, delays);
+
+		if (d) {
+			rec.has |= HAS_DELAYS;
+			rec.blkio_delay = BPF_CORE_READ(d, blkio_delay);
+		}
+	}
+
+	sig = BPF_CORE_READ(task, signal);
+	if (sig) {
+		struct tty_struct___task *tty = BPF_CORE_READ(sig, tty);
+
+		if (tty) {
+			rec.has |= HAS_TTY;
+			rec.tty_major = BPF_CORE_READ(tty, driver, major);
+			rec.tty_minor = BPF_CORE_READ(tty, driver, minor_start) + BPF_CORE_READ(tty, index);
+		}
+		rec.has |= HAS_SIGNAL;
+		rec.nr_threads = BPF_CORE_READ(sig, nr_threads);
+		rec.pgid = pid_nr0(BPF_CORE_READ(sig, pids[PIDTYPE_PGID]));
+		rec.sid = pid_nr0(BPF_CORE_READ(sig, pids[PIDTYPE_SID]));
+		rec.sig_utime = BPF_CORE_READ(sig, utime);
+		rec.sig_stime = BPF_CORE_READ(sig, stime);
+		rec.sig_sum_sched_runtime = BPF_CORE_READ(sig, sum_sched_runtime);
+		rec.prev_utime = BPF_CORE_READ(sig, prev_cputime.utime);
+		rec.prev_stime = BPF_CORE_READ(sig, prev_cputime.stime);
+		rec.cutime = BPF_CORE_READ(sig, cutime);
+		rec.cstime = BPF_CORE_READ(sig, cstime);
+		rec.sig_min_flt = BPF_CORE_READ(sig, min_flt);
+		rec.sig_maj_flt = BPF_CORE_READ(sig, maj_flt);
+		rec.cmin_flt = BPF_CORE_READ(sig, cmin_flt);
+		rec.cmaj_flt = BPF_CORE_READ(sig, cmaj_flt);
+	}
+
+	mm = BPF_CORE_READ(task, mm);
+	if (mm) {
+		rec.has |= HAS_MM;
+		rec.total_vm = BPF_CORE_READ(mm, total_vm);
+		rec.rss_file = BPF_CORE_READ(mm, rss_stat[MM_FILEPAGES].count);
+		rec.rss_anon = BPF_CORE_READ(mm, rss_stat[MM_ANONPAGES].count);
+		rec.rss_shmem = BPF_CORE_READ(mm, rss_stat[MM_SHMEMPAGES].count);
+	}
+
+	cred = BPF_CORE_READ(task, real_cred);
+	if (cred) {
+		rec.has |= HAS_CRED;
+		rec.uid[0] = BPF_CORE_READ(cred, uid.val);
+		rec.uid[1] = BPF_CORE_READ(cred, euid.val);
+		rec.uid[2] = BPF_CORE_READ(cred, suid.val);
+		rec.uid[3] = BPF_CORE_READ(cred, fsuid.val);
+		rec.gid[0] = BPF_CORE_READ(cred, gid.val);
+		rec.gid[1] = BPF_CORE_READ(cred, egid.val);
+		rec.gid[2] = BPF_CORE_READ(cred, sgid.val);
+		rec.gid[3] = BPF_CORE_READ(cred, fsgid.val);
+		rec.ns[8] = BPF_CORE_READ(cred, user_ns, ns.inum);
+	}
+
+	/* The active pid namespace: the one of the task's own pid at its level. */
+	tp = BPF_CORE_READ(task, thread_pid);
+	if (tp) {
+		unsigned int level = BPF_CORE_READ(tp, level);
+		struct pid_namespace___task *pns = NULL;
+
+		bpf_probe_read_kernel(&pns, sizeof(pns),
+				      (void *)tp + bpf_core_field_offset(struct pid___task, numbers) +
+					      (__u64)level * bpf_core_type_size(struct upid___task) +
+					      bpf_core_field_offset(struct upid___task, ns));
+		if (pns)
+			rec.ns[4] = BPF_CORE_READ(pns, ns.inum);
+	}
+
+	nsp = BPF_CORE_READ(task, nsproxy);
+	if (nsp) {
+		rec.has |= HAS_NSPROXY;
+		rec.ns[0] = BPF_CORE_READ(nsp, cgroup_ns, ns.inum);
+		rec.ns[1] = BPF_CORE_READ(nsp, ipc_ns, ns.inum);
+		rec.ns[2] = BPF_CORE_READ(nsp, mnt_ns, ns.inum);
+		rec.ns[3] = BPF_CORE_READ(nsp, net_ns, ns.inum);
+		rec.ns[5] = BPF_CORE_READ(nsp, pid_ns_for_children, ns.inum);
+		if (bpf_core_field_exists(nsp->time_ns)) {
+			rec.has |= HAS_TIME_NS;
+			rec.ns[6] = BPF_CORE_READ(nsp, time_ns, ns.inum);
+			rec.ns[7] = BPF_CORE_READ(nsp, time_ns_for_children, ns.inum);
+		}
+		rec.ns[9] = BPF_CORE_READ(nsp, uts_ns, ns.inum);
+	}
+	bpf_seq_write(seq, &rec, sizeof(rec));
+	return 0;
+}
