@@ -6523,6 +6523,11 @@ type EBPFTotals struct {
 	FileWriteLatency Field[LatencyHistogram] `json:"file_write_latency"`
 	// TCP connects established since attach.
 	TCPConnectLatency Field[LatencyHistogram] `json:"tcp_connect_latency"`
+	// TCP retransmissions per connection and owner since attach, most first (at most
+	// option `top_processes` rows), kept while the probe is attached.
+	TCPRetransmits Field[[]TCPRetransmits] `json:"tcp_retransmits"`
+	// Packets dropped per interface and reason since attach, most first.
+	PacketDrops Field[[]PacketDrops] `json:"packet_drops"`
 }
 
 func convEBPFTotals(c *C.libprobe_ebpf_totals) EBPFTotals {
@@ -6542,6 +6547,8 @@ func convEBPFTotals(c *C.libprobe_ebpf_totals) EBPFTotals {
 		FileReadLatency:   convOptLatencyHistogram(&c.file_read_latency),
 		FileWriteLatency:  convOptLatencyHistogram(&c.file_write_latency),
 		TCPConnectLatency: convOptLatencyHistogram(&c.tcp_connect_latency),
+		TCPRetransmits:    convOptListTCPRetransmits(&c.tcp_retransmits),
+		PacketDrops:       convOptListPacketDrops(&c.packet_drops),
 	}
 }
 
@@ -6601,50 +6608,6 @@ func convMmapCalls(c *C.libprobe_mmap_calls) MmapCalls {
 	}
 }
 
-// One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
-// system call: the path is the caller's (relative to its working directory or to the
-// directory descriptor it passed), not a resolved one, and opens made inside the kernel
-// (exec, module loading) are not seen.
-type FileOpen struct {
-	// The process id (of the initial pid namespace).
-	PID int32 `json:"pid"`
-	// When the process started, in clock ticks since boot (`start_time` of
-	// `crate::process::ProcessFull`): with `pid`, its identity.
-	// Unit: ticks.
-	StartTime uint64 `json:"start_time"`
-	// The calling thread's id.
-	Tid int32 `json:"tid"`
-	// The calling thread's name (`comm`).
-	Name string `json:"name"`
-	// The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes.
-	Path string `json:"path"`
-	// Whether the path was longer than 255 bytes (only its first 255 are in `path`).
-	PathTruncated bool `json:"path_truncated"`
-	// The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`
-	// is `O_CREAT | O_WRONLY | O_TRUNC`).
-	Flags uint32 `json:"flags"`
-	// When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's
-	// `monotonic_ns`.
-	// Unit: ns.
-	MonotonicNS uint64 `json:"monotonic_ns"`
-	// The new file descriptor, or the error as a negative errno (-2: ENOENT).
-	Result int64 `json:"result"`
-}
-
-func convFileOpen(c *C.libprobe_file_open) FileOpen {
-	return FileOpen{
-		PID:           int32(c.pid),
-		StartTime:     uint64(c.start_time),
-		Tid:           int32(c.tid),
-		Name:          goString(c.name),
-		Path:          goString(c.path),
-		PathTruncated: c.path_truncated != 0,
-		Flags:         uint32(c.flags),
-		MonotonicNS:   uint64(c.monotonic_ns),
-		Result:        int64(c.result),
-	}
-}
-
 // TCP segments retransmitted on one connection over the interval.
 type TCPRetransmits struct {
 	Family AddressFamily `json:"family"`
@@ -6657,8 +6620,8 @@ type TCPRetransmits struct {
 	// on it since attach (retransmissions are sent from timers and interrupts, never by
 	// the owner itself); absent when neither happened since attach.
 	PID Field[int32] `json:"pid"`
-	// The owner's name (its `comm`) when the first retransmission of the interval's key
-	// was counted.
+	// The owner's name (its `comm`) when the key's first retransmission since attach was
+	// counted.
 	Name Field[string] `json:"name"`
 	// Retransmissions sent (failed ones, which 6.12+ kernels also report, are not counted).
 	Retransmits uint64 `json:"retransmits"`
@@ -6702,6 +6665,50 @@ func convPacketDrops(c *C.libprobe_packet_drops) PacketDrops {
 		ReasonCode:     uint32(c.reason_code),
 		Reason:         convOptStr(&c.reason),
 		Drops:          uint64(c.drops),
+	}
+}
+
+// One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
+// system call: the path is the caller's (relative to its working directory or to the
+// directory descriptor it passed), not a resolved one, and opens made inside the kernel
+// (exec, module loading) are not seen.
+type FileOpen struct {
+	// The process id (of the initial pid namespace).
+	PID int32 `json:"pid"`
+	// When the process started, in clock ticks since boot (`start_time` of
+	// `crate::process::ProcessFull`): with `pid`, its identity.
+	// Unit: ticks.
+	StartTime uint64 `json:"start_time"`
+	// The calling thread's id.
+	Tid int32 `json:"tid"`
+	// The calling thread's name (`comm`).
+	Name string `json:"name"`
+	// The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes.
+	Path string `json:"path"`
+	// Whether the path was longer than 255 bytes (only its first 255 are in `path`).
+	PathTruncated bool `json:"path_truncated"`
+	// The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`
+	// is `O_CREAT | O_WRONLY | O_TRUNC`).
+	Flags uint32 `json:"flags"`
+	// When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's
+	// `monotonic_ns`.
+	// Unit: ns.
+	MonotonicNS uint64 `json:"monotonic_ns"`
+	// The new file descriptor, or the error as a negative errno (-2: ENOENT).
+	Result int64 `json:"result"`
+}
+
+func convFileOpen(c *C.libprobe_file_open) FileOpen {
+	return FileOpen{
+		PID:           int32(c.pid),
+		StartTime:     uint64(c.start_time),
+		Tid:           int32(c.tid),
+		Name:          goString(c.name),
+		Path:          goString(c.path),
+		PathTruncated: c.path_truncated != 0,
+		Flags:         uint32(c.flags),
+		MonotonicNS:   uint64(c.monotonic_ns),
+		Result:        int64(c.result),
 	}
 }
 

@@ -5556,8 +5556,15 @@ export interface EbpfTotals {
   fileWriteLatency: LatencyHistogram | null;
   /** TCP connects established since attach. */
   tcpConnectLatency: LatencyHistogram | null;
+  /**
+   * TCP retransmissions per connection and owner since attach, most first (at most
+   * option `top_processes` rows), kept while the probe is attached.
+   */
+  tcpRetransmits: TcpRetransmits[] | null;
+  /** Packets dropped per interface and reason since attach, most first. */
+  packetDrops: PacketDrops[] | null;
   /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'runqueueLatency' | 'blockIoLatency' | 'blockIoByDevice' | 'syscallsByProcess' | 'cpuOffTime' | 'blockIoByProcess' | 'pageFaults' | 'mmapCount' | 'fileReadLatency' | 'fileWriteLatency' | 'tcpConnectLatency', Reason>>;
+  unavailable?: Partial<Record<'syscallCounts' | 'syscallErrors' | 'syscallLatencies' | 'runqueueLatency' | 'blockIoLatency' | 'blockIoByDevice' | 'syscallsByProcess' | 'cpuOffTime' | 'blockIoByProcess' | 'pageFaults' | 'mmapCount' | 'fileReadLatency' | 'fileWriteLatency' | 'tcpConnectLatency' | 'tcpRetransmits' | 'packetDrops', Reason>>;
 }
 
 /**
@@ -5605,6 +5612,57 @@ export interface MmapCalls {
   count: bigint;
 }
 
+/** TCP segments retransmitted on one connection over the interval. */
+export interface TcpRetransmits {
+  family: AddressFamily;
+  /**
+   * The local address (an IPv4-mapped IPv6 address for an IPv4 connection of an IPv6
+   * socket).
+   */
+  sourceAddr: string;
+  destinationAddr: string;
+  destinationPort: number;
+  /**
+   * The owning process: the process that connected the socket or the latest that sent
+   * on it since attach (retransmissions are sent from timers and interrupts, never by
+   * the owner itself); absent when neither happened since attach.
+   */
+  pid: number | null;
+  /**
+   * The owner's name (its `comm`) when the key's first retransmission since attach was
+   * counted.
+   */
+  name: string | null;
+  /** Retransmissions sent (failed ones, which 6.12+ kernels also report, are not counted). */
+  retransmits: bigint;
+}
+
+/** Packets dropped over the interval on one interface for one reason. */
+export interface PacketDrops {
+  /**
+   * The packet's device when it was freed (its index in its network namespace); 0 for
+   * a packet freed before it had one (a local socket's buffer).
+   */
+  interfaceIndex: number;
+  /** The device's name when its first drop since attach was counted (empty for index 0). */
+  interface: string;
+  /**
+   * The device's network namespace (the inode number of `/proc/<pid>/ns/net`); absent
+   * for index 0.
+   */
+  netns: bigint | null;
+  /** The kernel's `enum skb_drop_reason` value. */
+  reasonCode: number;
+  /**
+   * Its name in the running kernel's BTF, without the `SKB_DROP_REASON_` prefix
+   * (`NO_SOCKET`, `UDP_CSUM`, …); `not_present` when the kernel's BTF does not name it.
+   */
+  reason: string | null;
+  drops: bigint;
+  /** The fields that could not be read, each with its reason; present only when some are missing. */
+  unavailable?: Partial<Record<'reason', Reason>>;
+}
+
 /**
  * One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
  * system call: the path is the caller's (relative to its working directory or to the
@@ -5645,59 +5703,8 @@ export interface FileOpen {
   result: bigint;
 }
 
-/** TCP segments retransmitted on one connection over the interval. */
-export interface TcpRetransmits {
-  family: AddressFamily;
-  /**
-   * The local address (an IPv4-mapped IPv6 address for an IPv4 connection of an IPv6
-   * socket).
-   */
-  sourceAddr: string;
-  destinationAddr: string;
-  destinationPort: number;
-  /**
-   * The owning process: the process that connected the socket or the latest that sent
-   * on it since attach (retransmissions are sent from timers and interrupts, never by
-   * the owner itself); absent when neither happened since attach.
-   */
-  pid: number | null;
-  /**
-   * The owner's name (its `comm`) when the first retransmission of the interval's key
-   * was counted.
-   */
-  name: string | null;
-  /** Retransmissions sent (failed ones, which 6.12+ kernels also report, are not counted). */
-  retransmits: bigint;
-}
-
-/** Packets dropped over the interval on one interface for one reason. */
-export interface PacketDrops {
-  /**
-   * The packet's device when it was freed (its index in its network namespace); 0 for
-   * a packet freed before it had one (a local socket's buffer).
-   */
-  interfaceIndex: number;
-  /** The device's name when its first drop since attach was counted (empty for index 0). */
-  interface: string;
-  /**
-   * The device's network namespace (the inode number of `/proc/<pid>/ns/net`); absent
-   * for index 0.
-   */
-  netns: bigint | null;
-  /** The kernel's `enum skb_drop_reason` value. */
-  reasonCode: number;
-  /**
-   * Its name in the running kernel's BTF, without the `SKB_DROP_REASON_` prefix
-   * (`NO_SOCKET`, `UDP_CSUM`, …); `not_present` when the kernel's BTF does not name it.
-   */
-  reason: string | null;
-  drops: bigint;
-  /** The fields that could not be read, each with its reason; present only when some are missing. */
-  unavailable?: Partial<Record<'reason', Reason>>;
-}
-
 /** The name of each record type. */
-export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics' | 'TracerStatus' | 'LatencyHistogram' | 'HistogramBucket' | 'ProcessSyscalls' | 'OffCpuTime' | 'BlockIoDevice' | 'BlockIoStats' | 'ProcessNetwork' | 'CgroupNetwork' | 'TcpConnectPort' | 'EbpfTotals' | 'PageFaults' | 'MmapCalls' | 'FileOpen' | 'TcpRetransmits' | 'PacketDrops';
+export type RecordTypeName = 'Snapshot' | 'DomainStatus' | 'System' | 'CpuTimes' | 'Cpu' | 'LoadAverage' | 'SystemPressure' | 'Pressure' | 'PsiLine' | 'Memory' | 'DiskStats' | 'Filesystem' | 'FileHandles' | 'InodeCounts' | 'Entropy' | 'SocketBufferMemory' | 'ProcessFull' | 'OpenFile' | 'OpenSocket' | 'MemoryMap' | 'ProcessLimits' | 'Limit' | 'CgroupLimits' | 'IoMax' | 'DelayAccounting' | 'Network' | 'NetNamespace' | 'TcpConnection' | 'SocketOwner' | 'TcpInfo' | 'SocketMemory' | 'UdpConnection' | 'UnixSocket' | 'RawSocket' | 'NetlinkSocket' | 'PacketSocket' | 'TcpStats' | 'UdpStats' | 'SocketStats' | 'MemoryLimits' | 'CounterTable' | 'NetInterfaceFull' | 'InterfaceFlags' | 'Ipv4Info' | 'Ipv6Info' | 'NetInterfaceStats' | 'Route' | 'RouteFlags' | 'RouteNextHop' | 'ArpEntry' | 'ConntrackEntry' | 'ConntrackStats' | 'ConntrackCpuStats' | 'GpuMetrics' | 'GpuProcess' | 'GpuEngineUse' | 'GpuMemoryRegion' | 'ComputeCapability' | 'ClockEventReasons' | 'GtClocks' | 'NvLink' | 'MigDevice' | 'PowerMetrics' | 'RaplDomain' | 'RaplConstraint' | 'BatteryInfo' | 'PowerSupply' | 'HwmonChip' | 'SensorChannel' | 'ThermalZone' | 'TripPoint' | 'CoolingDevice' | 'ProcessEnergyEstimate' | 'ProcessEnergy' | 'Storage' | 'SmartMetrics' | 'SmartAttribute' | 'ZfsPoolMetrics' | 'ZfsVdev' | 'ZfsDataset' | 'ZfsArcStats' | 'BtrfsMetrics' | 'BtrfsDevice' | 'BtrfsAllocation' | 'LvmMetrics' | 'VolumeGroup' | 'LogicalVolume' | 'DeviceMapperState' | 'PhysicalVolume' | 'EbpfMetrics' | 'TracerStatus' | 'LatencyHistogram' | 'HistogramBucket' | 'ProcessSyscalls' | 'OffCpuTime' | 'BlockIoDevice' | 'BlockIoStats' | 'ProcessNetwork' | 'CgroupNetwork' | 'TcpConnectPort' | 'EbpfTotals' | 'PageFaults' | 'MmapCalls' | 'TcpRetransmits' | 'PacketDrops' | 'FileOpen';
 
 /** Each record type by name. */
 export interface RecordTypes {
@@ -5804,9 +5811,9 @@ export interface RecordTypes {
   EbpfTotals: EbpfTotals;
   PageFaults: PageFaults;
   MmapCalls: MmapCalls;
-  FileOpen: FileOpen;
   TcpRetransmits: TcpRetransmits;
   PacketDrops: PacketDrops;
+  FileOpen: FileOpen;
 }
 
 /** The system domain's options (`new Probe({ system: { … } })`); each one left out keeps its default. */

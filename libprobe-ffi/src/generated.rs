@@ -11380,6 +11380,11 @@ pub struct libprobe_ebpf_totals {
     pub file_write_latency: libprobe_opt_latency_histogram,
     /// TCP connects established since attach.
     pub tcp_connect_latency: libprobe_opt_latency_histogram,
+    /// TCP retransmissions per connection and owner since attach, most first (at most
+    /// option `top_processes` rows), kept while the probe is attached.
+    pub tcp_retransmits: libprobe_opt_list_tcp_retransmits,
+    /// Packets dropped per interface and reason since attach, most first.
+    pub packet_drops: libprobe_opt_list_packet_drops,
 }
 
 fn c_ebpf_totals(a: &Arena, v: ValueRef<'_>) -> *const libprobe_ebpf_totals {
@@ -11410,6 +11415,8 @@ pub(crate) fn fill_ebpf_totals(a: &Arena, r: &dyn Record) -> libprobe_ebpf_total
         file_read_latency: c_opt_latency_histogram(a, r.field(12)),
         file_write_latency: c_opt_latency_histogram(a, r.field(13)),
         tcp_connect_latency: c_opt_latency_histogram(a, r.field(14)),
+        tcp_retransmits: c_opt_list_tcp_retransmits(a, r.field(15)),
+        packet_drops: c_opt_list_packet_drops(a, r.field(16)),
     }
 }
 
@@ -11495,63 +11502,6 @@ pub(crate) fn fill_mmap_calls(a: &Arena, r: &dyn Record) -> libprobe_mmap_calls 
     }
 }
 
-/// One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
-/// system call: the path is the caller's (relative to its working directory or to the
-/// directory descriptor it passed), not a resolved one, and opens made inside the kernel
-/// (exec, module loading) are not seen.
-#[repr(C)]
-#[derive(Debug, Clone, Copy)]
-pub struct libprobe_file_open {
-    /// The process id (of the initial pid namespace).
-    pub pid: i32,
-    /// When the process started, in clock ticks since boot (`start_time` of
-    /// `crate::process::ProcessFull`): with `pid`, its identity.
-    /// Unit: ticks.
-    pub start_time: u64,
-    /// The calling thread's id.
-    pub tid: i32,
-    /// The calling thread's name (`comm`).
-    pub name: libprobe_str,
-    /// The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes.
-    pub path: libprobe_str,
-    /// Whether the path was longer than 255 bytes (only its first 255 are in `path`).
-    pub path_truncated: u8,
-    /// The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`
-    /// is `O_CREAT | O_WRONLY | O_TRUNC`).
-    pub flags: u32,
-    /// When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's
-    /// `monotonic_ns`.
-    /// Unit: ns.
-    pub monotonic_ns: u64,
-    /// The new file descriptor, or the error as a negative errno (-2: ENOENT).
-    pub result: i64,
-}
-
-fn c_file_open(a: &Arena, v: ValueRef<'_>) -> *const libprobe_file_open {
-    a.record(v, fill_file_open)
-}
-
-fn e_file_open(a: &Arena, v: ValueRef<'_>) -> libprobe_file_open {
-    match v {
-        ValueRef::Record(r) => fill_file_open(a, r),
-        v => crate::arena::mismatch(v),
-    }
-}
-
-pub(crate) fn fill_file_open(a: &Arena, r: &dyn Record) -> libprobe_file_open {
-    libprobe_file_open {
-        pid: c_i32(a, r.field(0)),
-        start_time: c_u64(a, r.field(1)),
-        tid: c_i32(a, r.field(2)),
-        name: c_str(a, r.field(3)),
-        path: c_str(a, r.field(4)),
-        path_truncated: c_bool(a, r.field(5)),
-        flags: c_u32(a, r.field(6)),
-        monotonic_ns: c_u64(a, r.field(7)),
-        result: c_i64(a, r.field(8)),
-    }
-}
-
 /// TCP segments retransmitted on one connection over the interval.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
@@ -11566,8 +11516,8 @@ pub struct libprobe_tcp_retransmits {
     /// on it since attach (retransmissions are sent from timers and interrupts, never by
     /// the owner itself); absent when neither happened since attach.
     pub pid: libprobe_opt_i32,
-    /// The owner's name (its `comm`) when the first retransmission of the interval's key
-    /// was counted.
+    /// The owner's name (its `comm`) when the key's first retransmission since attach was
+    /// counted.
     pub name: libprobe_opt_str,
     /// Retransmissions sent (failed ones, which 6.12+ kernels also report, are not counted).
     pub retransmits: u64,
@@ -11635,6 +11585,63 @@ pub(crate) fn fill_packet_drops(a: &Arena, r: &dyn Record) -> libprobe_packet_dr
         reason_code: c_u32(a, r.field(3)),
         reason: c_opt_str(a, r.field(4)),
         drops: c_u64(a, r.field(5)),
+    }
+}
+
+/// One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
+/// system call: the path is the caller's (relative to its working directory or to the
+/// directory descriptor it passed), not a resolved one, and opens made inside the kernel
+/// (exec, module loading) are not seen.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct libprobe_file_open {
+    /// The process id (of the initial pid namespace).
+    pub pid: i32,
+    /// When the process started, in clock ticks since boot (`start_time` of
+    /// `crate::process::ProcessFull`): with `pid`, its identity.
+    /// Unit: ticks.
+    pub start_time: u64,
+    /// The calling thread's id.
+    pub tid: i32,
+    /// The calling thread's name (`comm`).
+    pub name: libprobe_str,
+    /// The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes.
+    pub path: libprobe_str,
+    /// Whether the path was longer than 255 bytes (only its first 255 are in `path`).
+    pub path_truncated: u8,
+    /// The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`
+    /// is `O_CREAT | O_WRONLY | O_TRUNC`).
+    pub flags: u32,
+    /// When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's
+    /// `monotonic_ns`.
+    /// Unit: ns.
+    pub monotonic_ns: u64,
+    /// The new file descriptor, or the error as a negative errno (-2: ENOENT).
+    pub result: i64,
+}
+
+fn c_file_open(a: &Arena, v: ValueRef<'_>) -> *const libprobe_file_open {
+    a.record(v, fill_file_open)
+}
+
+fn e_file_open(a: &Arena, v: ValueRef<'_>) -> libprobe_file_open {
+    match v {
+        ValueRef::Record(r) => fill_file_open(a, r),
+        v => crate::arena::mismatch(v),
+    }
+}
+
+pub(crate) fn fill_file_open(a: &Arena, r: &dyn Record) -> libprobe_file_open {
+    libprobe_file_open {
+        pid: c_i32(a, r.field(0)),
+        start_time: c_u64(a, r.field(1)),
+        tid: c_i32(a, r.field(2)),
+        name: c_str(a, r.field(3)),
+        path: c_str(a, r.field(4)),
+        path_truncated: c_bool(a, r.field(5)),
+        flags: c_u32(a, r.field(6)),
+        monotonic_ns: c_u64(a, r.field(7)),
+        result: c_i64(a, r.field(8)),
     }
 }
 
@@ -14668,7 +14675,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 349]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 103,
+        target: 105,
         name: c"const libprobe_file_open *".as_ptr(),
     },
     libprobe_type_info {
@@ -14695,7 +14702,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 349]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 104,
+        target: 103,
         name: c"const libprobe_tcp_retransmits *".as_ptr(),
     },
     libprobe_type_info {
@@ -14722,7 +14729,7 @@ pub(crate) static TYPES: Table<[libprobe_type_info; 349]> = Table([
         value_offset: 0,
         elem: LIBPROBE_SCHEMA_NONE,
         value: LIBPROBE_SCHEMA_NONE,
-        target: 105,
+        target: 104,
         name: c"const libprobe_packet_drops *".as_ptr(),
     },
     libprobe_type_info {
@@ -19922,7 +19929,7 @@ static FIELDS_TCP_CONNECT_PORT: Table<[libprobe_field_info; 2]> = Table([
     },
 ]);
 
-static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 15]> = Table([
+static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 17]> = Table([
     libprobe_field_info { name: c"attached_ns".as_ptr(), doc: c"Time since the tracers were attached.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_ebpf_totals, attached_ns) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"syscall_counts".as_ptr(), doc: c"Calls per syscall name, largest first.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_counts) as u32, metric: LIBPROBE_METRIC_COUNTER },
     libprobe_field_info { name: c"syscall_errors".as_ptr(), doc: c"Failed calls per syscall name, largest first.".as_ptr(), unit: std::ptr::null(), type_index: 44, offset: std::mem::offset_of!(libprobe_ebpf_totals, syscall_errors) as u32, metric: LIBPROBE_METRIC_COUNTER },
@@ -19938,6 +19945,8 @@ static FIELDS_EBPF_TOTALS: Table<[libprobe_field_info; 15]> = Table([
     libprobe_field_info { name: c"file_read_latency".as_ptr(), doc: c"Regular-file reads since attach (entry to exit of the read calls).".as_ptr(), unit: std::ptr::null(), type_index: 305, offset: std::mem::offset_of!(libprobe_ebpf_totals, file_read_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"file_write_latency".as_ptr(), doc: c"Regular-file writes since attach.".as_ptr(), unit: std::ptr::null(), type_index: 305, offset: std::mem::offset_of!(libprobe_ebpf_totals, file_write_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"tcp_connect_latency".as_ptr(), doc: c"TCP connects established since attach.".as_ptr(), unit: std::ptr::null(), type_index: 305, offset: std::mem::offset_of!(libprobe_ebpf_totals, tcp_connect_latency) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tcp_retransmits".as_ptr(), doc: c"TCP retransmissions per connection and owner since attach, most first (at most\noption `top_processes` rows), kept while the probe is attached.".as_ptr(), unit: std::ptr::null(), type_index: 336, offset: std::mem::offset_of!(libprobe_ebpf_totals, tcp_retransmits) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"packet_drops".as_ptr(), doc: c"Packets dropped per interface and reason since attach, most first.".as_ptr(), unit: std::ptr::null(), type_index: 339, offset: std::mem::offset_of!(libprobe_ebpf_totals, packet_drops) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 static FIELDS_PAGE_FAULTS: Table<[libprobe_field_info; 5]> = Table([
@@ -19955,25 +19964,13 @@ static FIELDS_MMAP_CALLS: Table<[libprobe_field_info; 4]> = Table([
     libprobe_field_info { name: c"count".as_ptr(), doc: c"mmap() calls entered (failed ones too; a 32-bit process's mmap2 is not counted).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_mmap_calls, count) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
-static FIELDS_FILE_OPEN: Table<[libprobe_field_info; 9]> = Table([
-    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (of the initial pid namespace).".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_file_open, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"When the process started, in clock ticks since boot (`start_time` of\n[`crate::process::ProcessFull`]): with `pid`, its identity.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_file_open, start_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"tid".as_ptr(), doc: c"The calling thread's id.".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_file_open, tid) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"The calling thread's name (`comm`).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_file_open, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"path".as_ptr(), doc: c"The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_file_open, path) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"path_truncated".as_ptr(), doc: c"Whether the path was longer than 255 bytes (only its first 255 are in `path`).".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_file_open, path_truncated) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"flags".as_ptr(), doc: c"The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`\nis `O_CREAT | O_WRONLY | O_TRUNC`).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_file_open, flags) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"monotonic_ns".as_ptr(), doc: c"When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's\n`monotonic_ns`.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_file_open, monotonic_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"result".as_ptr(), doc: c"The new file descriptor, or the error as a negative errno (-2: ENOENT).".as_ptr(), unit: std::ptr::null(), type_index: 134, offset: std::mem::offset_of!(libprobe_file_open, result) as u32, metric: LIBPROBE_METRIC_GAUGE },
-]);
-
 static FIELDS_TCP_RETRANSMITS: Table<[libprobe_field_info; 7]> = Table([
     libprobe_field_info { name: c"family".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 150, offset: std::mem::offset_of!(libprobe_tcp_retransmits, family) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"source_addr".as_ptr(), doc: c"The local address (an IPv4-mapped IPv6 address for an IPv4 connection of an IPv6\nsocket).".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_tcp_retransmits, source_addr) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"destination_addr".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 1, offset: std::mem::offset_of!(libprobe_tcp_retransmits, destination_addr) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"destination_port".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 151, offset: std::mem::offset_of!(libprobe_tcp_retransmits, destination_port) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"pid".as_ptr(), doc: c"The owning process: the process that connected the socket or the latest that sent\non it since attach (retransmissions are sent from timers and interrupts, never by\nthe owner itself); absent when neither happened since attach.".as_ptr(), unit: std::ptr::null(), type_index: 348, offset: std::mem::offset_of!(libprobe_tcp_retransmits, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
-    libprobe_field_info { name: c"name".as_ptr(), doc: c"The owner's name (its `comm`) when the first retransmission of the interval's key\nwas counted.".as_ptr(), unit: std::ptr::null(), type_index: 186, offset: std::mem::offset_of!(libprobe_tcp_retransmits, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The owner's name (its `comm`) when the key's first retransmission since attach was\ncounted.".as_ptr(), unit: std::ptr::null(), type_index: 186, offset: std::mem::offset_of!(libprobe_tcp_retransmits, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"retransmits".as_ptr(), doc: c"Retransmissions sent (failed ones, which 6.12+ kernels also report, are not counted).".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_tcp_retransmits, retransmits) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
@@ -19984,6 +19981,18 @@ static FIELDS_PACKET_DROPS: Table<[libprobe_field_info; 6]> = Table([
     libprobe_field_info { name: c"reason_code".as_ptr(), doc: c"The kernel's `enum skb_drop_reason` value.".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_packet_drops, reason_code) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"reason".as_ptr(), doc: c"Its name in the running kernel's BTF, without the `SKB_DROP_REASON_` prefix\n(`NO_SOCKET`, `UDP_CSUM`, …); `not_present` when the kernel's BTF does not name it.".as_ptr(), unit: std::ptr::null(), type_index: 29, offset: std::mem::offset_of!(libprobe_packet_drops, reason) as u32, metric: LIBPROBE_METRIC_GAUGE },
     libprobe_field_info { name: c"drops".as_ptr(), doc: c"".as_ptr(), unit: std::ptr::null(), type_index: 0, offset: std::mem::offset_of!(libprobe_packet_drops, drops) as u32, metric: LIBPROBE_METRIC_GAUGE },
+]);
+
+static FIELDS_FILE_OPEN: Table<[libprobe_field_info; 9]> = Table([
+    libprobe_field_info { name: c"pid".as_ptr(), doc: c"The process id (of the initial pid namespace).".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_file_open, pid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"start_time".as_ptr(), doc: c"When the process started, in clock ticks since boot (`start_time` of\n[`crate::process::ProcessFull`]): with `pid`, its identity.".as_ptr(), unit: c"ticks".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_file_open, start_time) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"tid".as_ptr(), doc: c"The calling thread's id.".as_ptr(), unit: std::ptr::null(), type_index: 60, offset: std::mem::offset_of!(libprobe_file_open, tid) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"name".as_ptr(), doc: c"The calling thread's name (`comm`).".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_file_open, name) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"path".as_ptr(), doc: c"The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes.".as_ptr(), unit: std::ptr::null(), type_index: 27, offset: std::mem::offset_of!(libprobe_file_open, path) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"path_truncated".as_ptr(), doc: c"Whether the path was longer than 255 bytes (only its first 255 are in `path`).".as_ptr(), unit: std::ptr::null(), type_index: 59, offset: std::mem::offset_of!(libprobe_file_open, path_truncated) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"flags".as_ptr(), doc: c"The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`\nis `O_CREAT | O_WRONLY | O_TRUNC`).".as_ptr(), unit: std::ptr::null(), type_index: 26, offset: std::mem::offset_of!(libprobe_file_open, flags) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"monotonic_ns".as_ptr(), doc: c"When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's\n`monotonic_ns`.".as_ptr(), unit: c"ns".as_ptr(), type_index: 0, offset: std::mem::offset_of!(libprobe_file_open, monotonic_ns) as u32, metric: LIBPROBE_METRIC_GAUGE },
+    libprobe_field_info { name: c"result".as_ptr(), doc: c"The new file descriptor, or the error as a negative errno (-2: ENOENT).".as_ptr(), unit: std::ptr::null(), type_index: 134, offset: std::mem::offset_of!(libprobe_file_open, result) as u32, metric: LIBPROBE_METRIC_GAUGE },
 ]);
 
 pub(crate) static RECORDS: Table<[libprobe_record_info; 106]> = Table([
@@ -20090,9 +20099,9 @@ pub(crate) static RECORDS: Table<[libprobe_record_info; 106]> = Table([
     libprobe_record_info { name: c"libprobe_ebpf_totals".as_ptr(), schema_name: c"EbpfTotals".as_ptr(), doc: c"What the tracers counted since they were attached: counters, which start again from 0\nwhen a new probe attaches. The histograms and device rows are of the same record types\nas the interval's ([`LatencyHistogram`], [`BlockIoDevice`]), whose numbers are gauges\n(they are of one interval); their totals here are therefore gauges in the schema too.".as_ptr(), size: size_of::<libprobe_ebpf_totals>() as u32, field_count: FIELDS_EBPF_TOTALS.0.len() as u32, fields: FIELDS_EBPF_TOTALS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_page_faults".as_ptr(), schema_name: c"PageFaults".as_ptr(), doc: c"A process's page faults over the interval, summed over its threads: the kernel's own\ncounts (`min_flt`, `maj_flt` of each thread, as `/proc/<pid>/stat` and `getrusage`\nreport them), taken at each fault and at each thread's exit.\n\nA thread's fault is read at its next fault or at its exit: the last fault of a thread\nstill running may be counted in the next interval.".as_ptr(), size: size_of::<libprobe_page_faults>() as u32, field_count: FIELDS_PAGE_FAULTS.0.len() as u32, fields: FIELDS_PAGE_FAULTS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_mmap_calls".as_ptr(), schema_name: c"MmapCalls".as_ptr(), doc: c"A process's mmap() calls over the interval.".as_ptr(), size: size_of::<libprobe_mmap_calls>() as u32, field_count: FIELDS_MMAP_CALLS.0.len() as u32, fields: FIELDS_MMAP_CALLS.0.as_ptr() },
-    libprobe_record_info { name: c"libprobe_file_open".as_ptr(), schema_name: c"FileOpen".as_ptr(), doc: c"One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the\nsystem call: the path is the caller's (relative to its working directory or to the\ndirectory descriptor it passed), not a resolved one, and opens made inside the kernel\n(exec, module loading) are not seen.".as_ptr(), size: size_of::<libprobe_file_open>() as u32, field_count: FIELDS_FILE_OPEN.0.len() as u32, fields: FIELDS_FILE_OPEN.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_tcp_retransmits".as_ptr(), schema_name: c"TcpRetransmits".as_ptr(), doc: c"TCP segments retransmitted on one connection over the interval.".as_ptr(), size: size_of::<libprobe_tcp_retransmits>() as u32, field_count: FIELDS_TCP_RETRANSMITS.0.len() as u32, fields: FIELDS_TCP_RETRANSMITS.0.as_ptr() },
     libprobe_record_info { name: c"libprobe_packet_drops".as_ptr(), schema_name: c"PacketDrops".as_ptr(), doc: c"Packets dropped over the interval on one interface for one reason.".as_ptr(), size: size_of::<libprobe_packet_drops>() as u32, field_count: FIELDS_PACKET_DROPS.0.len() as u32, fields: FIELDS_PACKET_DROPS.0.as_ptr() },
+    libprobe_record_info { name: c"libprobe_file_open".as_ptr(), schema_name: c"FileOpen".as_ptr(), doc: c"One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the\nsystem call: the path is the caller's (relative to its working directory or to the\ndirectory descriptor it passed), not a resolved one, and opens made inside the kernel\n(exec, module loading) are not seen.".as_ptr(), size: size_of::<libprobe_file_open>() as u32, field_count: FIELDS_FILE_OPEN.0.len() as u32, fields: FIELDS_FILE_OPEN.0.as_ptr() },
 ]);
 
 static VARIANTS_DOMAIN_NAME: Table<[libprobe_variant_info; 7]> = Table([

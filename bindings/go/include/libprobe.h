@@ -5578,97 +5578,6 @@ typedef struct libprobe_opt_list_mmap_calls {
   struct libprobe_list_mmap_calls value;
 } libprobe_opt_list_mmap_calls;
 
-// What the tracers counted since they were attached: counters, which start again from 0
-// when a new probe attaches. The histograms and device rows are of the same record types
-// as the interval's (`LatencyHistogram`, `BlockIoDevice`), whose numbers are gauges
-// (they are of one interval); their totals here are therefore gauges in the schema too.
-typedef struct libprobe_ebpf_totals {
-  // Time since the tracers were attached.
-  // Unit: ns. Counter: it only grows (a drop is a reset).
-  uint64_t attached_ns;
-  // Calls per syscall name, largest first.
-  // Counter: it only grows (a drop is a reset).
-  struct libprobe_opt_map_str_u64 syscall_counts;
-  // Failed calls per syscall name, largest first.
-  // Counter: it only grows (a drop is a reset).
-  struct libprobe_opt_map_str_u64 syscall_errors;
-  // Latency per syscall name, in the order of `syscall_counts`.
-  struct libprobe_opt_map_str_latency_histogram syscall_latencies;
-  struct libprobe_opt_latency_histogram runqueue_latency;
-  // Every device and operation together.
-  struct libprobe_opt_latency_histogram block_io_latency;
-  struct libprobe_opt_list_block_io_device block_io_by_device;
-  // The processes that made the most system calls since attach, most first (option
-  // `top_processes`): a live process's calls (and its exited threads'), kept until the
-  // snapshot that sees its last thread exit.
-  struct libprobe_opt_list_process_syscalls syscalls_by_process;
-  // Off-CPU time per process since attach, most first (option `top_processes`), kept
-  // as `syscalls_by_process` is.
-  struct libprobe_opt_list_off_cpu_time cpu_off_time;
-  // Block I/O per submitting process since attach, most bytes first (option
-  // `top_processes`), kept until the snapshot after its process exits.
-  struct libprobe_opt_list_block_io_stats block_io_by_process;
-  // Page faults per process since attach, most (minor + major) first (option
-  // `top_processes`), kept as `syscalls_by_process` is.
-  struct libprobe_opt_list_page_faults page_faults;
-  // mmap() calls per process since attach, most first (option `top_processes`), kept
-  // until the snapshot after its process exits.
-  struct libprobe_opt_list_mmap_calls mmap_count;
-  // Regular-file reads since attach (entry to exit of the read calls).
-  struct libprobe_opt_latency_histogram file_read_latency;
-  // Regular-file writes since attach.
-  struct libprobe_opt_latency_histogram file_write_latency;
-  // TCP connects established since attach.
-  struct libprobe_opt_latency_histogram tcp_connect_latency;
-} libprobe_ebpf_totals;
-
-// One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
-// system call: the path is the caller's (relative to its working directory or to the
-// directory descriptor it passed), not a resolved one, and opens made inside the kernel
-// (exec, module loading) are not seen.
-typedef struct libprobe_file_open {
-  // The process id (of the initial pid namespace).
-  int32_t pid;
-  // When the process started, in clock ticks since boot (`start_time` of
-  // `crate::process::ProcessFull`): with `pid`, its identity.
-  // Unit: ticks.
-  uint64_t start_time;
-  // The calling thread's id.
-  int32_t tid;
-  // The calling thread's name (`comm`).
-  struct libprobe_str name;
-  // The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes.
-  struct libprobe_str path;
-  // Whether the path was longer than 255 bytes (only its first 255 are in `path`).
-  uint8_t path_truncated;
-  // The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`
-  // is `O_CREAT | O_WRONLY | O_TRUNC`).
-  uint32_t flags;
-  // When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's
-  // `monotonic_ns`.
-  // Unit: ns.
-  uint64_t monotonic_ns;
-  // The new file descriptor, or the error as a negative errno (-2: ENOENT).
-  int64_t result;
-} libprobe_file_open;
-
-// An array of `libprobe_file_open` in the snapshot's arena: element `i` is at
-// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
-typedef struct libprobe_list_file_open {
-  const struct libprobe_file_open *ptr;
-  size_t count;
-  size_t stride;
-} libprobe_list_file_open;
-
-// A `libprobe_list_file_open` that may be missing: `present` is 1 when `value` holds one. When it is 0,
-// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
-// legitimately absent; `value` is then zero.
-typedef struct libprobe_opt_list_file_open {
-  uint8_t present;
-  uint8_t reason;
-  struct libprobe_list_file_open value;
-} libprobe_opt_list_file_open;
-
 // TCP segments retransmitted on one connection over the interval.
 typedef struct libprobe_tcp_retransmits {
   libprobe_address_family family;
@@ -5681,8 +5590,8 @@ typedef struct libprobe_tcp_retransmits {
   // on it since attach (retransmissions are sent from timers and interrupts, never by
   // the owner itself); absent when neither happened since attach.
   struct libprobe_opt_i32 pid;
-  // The owner's name (its `comm`) when the first retransmission of the interval's key
-  // was counted.
+  // The owner's name (its `comm`) when the key's first retransmission since attach was
+  // counted.
   struct libprobe_opt_str name;
   // Retransmissions sent (failed ones, which 6.12+ kernels also report, are not counted).
   uint64_t retransmits;
@@ -5739,6 +5648,102 @@ typedef struct libprobe_opt_list_packet_drops {
   uint8_t reason;
   struct libprobe_list_packet_drops value;
 } libprobe_opt_list_packet_drops;
+
+// What the tracers counted since they were attached: counters, which start again from 0
+// when a new probe attaches. The histograms and device rows are of the same record types
+// as the interval's (`LatencyHistogram`, `BlockIoDevice`), whose numbers are gauges
+// (they are of one interval); their totals here are therefore gauges in the schema too.
+typedef struct libprobe_ebpf_totals {
+  // Time since the tracers were attached.
+  // Unit: ns. Counter: it only grows (a drop is a reset).
+  uint64_t attached_ns;
+  // Calls per syscall name, largest first.
+  // Counter: it only grows (a drop is a reset).
+  struct libprobe_opt_map_str_u64 syscall_counts;
+  // Failed calls per syscall name, largest first.
+  // Counter: it only grows (a drop is a reset).
+  struct libprobe_opt_map_str_u64 syscall_errors;
+  // Latency per syscall name, in the order of `syscall_counts`.
+  struct libprobe_opt_map_str_latency_histogram syscall_latencies;
+  struct libprobe_opt_latency_histogram runqueue_latency;
+  // Every device and operation together.
+  struct libprobe_opt_latency_histogram block_io_latency;
+  struct libprobe_opt_list_block_io_device block_io_by_device;
+  // The processes that made the most system calls since attach, most first (option
+  // `top_processes`): a live process's calls (and its exited threads'), kept until the
+  // snapshot that sees its last thread exit.
+  struct libprobe_opt_list_process_syscalls syscalls_by_process;
+  // Off-CPU time per process since attach, most first (option `top_processes`), kept
+  // as `syscalls_by_process` is.
+  struct libprobe_opt_list_off_cpu_time cpu_off_time;
+  // Block I/O per submitting process since attach, most bytes first (option
+  // `top_processes`), kept until the snapshot after its process exits.
+  struct libprobe_opt_list_block_io_stats block_io_by_process;
+  // Page faults per process since attach, most (minor + major) first (option
+  // `top_processes`), kept as `syscalls_by_process` is.
+  struct libprobe_opt_list_page_faults page_faults;
+  // mmap() calls per process since attach, most first (option `top_processes`), kept
+  // until the snapshot after its process exits.
+  struct libprobe_opt_list_mmap_calls mmap_count;
+  // Regular-file reads since attach (entry to exit of the read calls).
+  struct libprobe_opt_latency_histogram file_read_latency;
+  // Regular-file writes since attach.
+  struct libprobe_opt_latency_histogram file_write_latency;
+  // TCP connects established since attach.
+  struct libprobe_opt_latency_histogram tcp_connect_latency;
+  // TCP retransmissions per connection and owner since attach, most first (at most
+  // option `top_processes` rows), kept while the probe is attached.
+  struct libprobe_opt_list_tcp_retransmits tcp_retransmits;
+  // Packets dropped per interface and reason since attach, most first.
+  struct libprobe_opt_list_packet_drops packet_drops;
+} libprobe_ebpf_totals;
+
+// One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
+// system call: the path is the caller's (relative to its working directory or to the
+// directory descriptor it passed), not a resolved one, and opens made inside the kernel
+// (exec, module loading) are not seen.
+typedef struct libprobe_file_open {
+  // The process id (of the initial pid namespace).
+  int32_t pid;
+  // When the process started, in clock ticks since boot (`start_time` of
+  // `crate::process::ProcessFull`): with `pid`, its identity.
+  // Unit: ticks.
+  uint64_t start_time;
+  // The calling thread's id.
+  int32_t tid;
+  // The calling thread's name (`comm`).
+  struct libprobe_str name;
+  // The path as passed, as bytes (not necessarily UTF-8): at most its first 255 bytes.
+  struct libprobe_str path;
+  // Whether the path was longer than 255 bytes (only its first 255 are in `path`).
+  uint8_t path_truncated;
+  // The open flags as passed (`O_*` bits: `O_WRONLY` 0o1, `O_CREAT` 0o100, …; `creat`
+  // is `O_CREAT | O_WRONLY | O_TRUNC`).
+  uint32_t flags;
+  // When the call was entered: CLOCK_MONOTONIC, the clock of the snapshot's
+  // `monotonic_ns`.
+  // Unit: ns.
+  uint64_t monotonic_ns;
+  // The new file descriptor, or the error as a negative errno (-2: ENOENT).
+  int64_t result;
+} libprobe_file_open;
+
+// An array of `libprobe_file_open` in the snapshot's arena: element `i` is at
+// `(const char *)ptr + i * stride` (`LIBPROBE_AT`); `ptr` is NULL when `count` is 0.
+typedef struct libprobe_list_file_open {
+  const struct libprobe_file_open *ptr;
+  size_t count;
+  size_t stride;
+} libprobe_list_file_open;
+
+// A `libprobe_list_file_open` that may be missing: `present` is 1 when `value` holds one. When it is 0,
+// `reason` says why (a `LIBPROBE_REASON_*` code), or is 0 for a value that is
+// legitimately absent; `value` is then zero.
+typedef struct libprobe_opt_list_file_open {
+  uint8_t present;
+  uint8_t reason;
+  struct libprobe_list_file_open value;
+} libprobe_opt_list_file_open;
 
 // What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
 // previous snapshot of this probe, and the totals since attach.

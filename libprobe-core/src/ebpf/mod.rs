@@ -609,8 +609,8 @@ pub struct TcpRetransmits {
     /// on it since attach (retransmissions are sent from timers and interrupts, never by
     /// the owner itself); absent when neither happened since attach.
     pub pid: Option<i32>,
-    /// The owner's name (its `comm`) when the first retransmission of the interval's key
-    /// was counted.
+    /// The owner's name (its `comm`) when the key's first retransmission since attach was
+    /// counted.
     pub name: Option<ByteStr>,
     /// Retransmissions sent (failed ones, which 6.12+ kernels also report, are not counted).
     pub retransmits: u64,
@@ -678,6 +678,11 @@ pub struct EbpfTotals {
     pub file_write_latency: Field<LatencyHistogram>,
     /// TCP connects established since attach.
     pub tcp_connect_latency: Field<LatencyHistogram>,
+    /// TCP retransmissions per connection and owner since attach, most first (at most
+    /// option `top_processes` rows), kept while the probe is attached.
+    pub tcp_retransmits: Field<Vec<TcpRetransmits>>,
+    /// Packets dropped per interface and reason since attach, most first.
+    pub packet_drops: Field<Vec<PacketDrops>>,
 }
 
 /// What the eBPF tracers saw (the specification's `EbpfMetrics`): the interval since the
@@ -800,6 +805,8 @@ impl EbpfMetrics {
                 file_read_latency: m(),
                 file_write_latency: m(),
                 tcp_connect_latency: m(),
+                tcp_retransmits: m(),
+                packet_drops: m(),
             },
             page_faults: m(),
             mmap_count: m(),

@@ -127,9 +127,9 @@ __all__ = [
     "EbpfTotals",
     "PageFaults",
     "MmapCalls",
-    "FileOpen",
     "TcpRetransmits",
     "PacketDrops",
+    "FileOpen",
 ]
 
 VERSION: str
@@ -6526,6 +6526,14 @@ class EbpfTotals(Record):
     @property
     def tcp_connect_latency(self) -> Union[LatencyHistogram, None]:
         """TCP connects established since attach."""
+    @property
+    def tcp_retransmits(self) -> Union[list[TcpRetransmits], None]:
+        """TCP retransmissions per connection and owner since attach, most first (at most
+        option `top_processes` rows), kept while the probe is attached.
+        """
+    @property
+    def packet_drops(self) -> Union[list[PacketDrops], None]:
+        """Packets dropped per interface and reason since attach, most first."""
 
 @final
 class PageFaults(Record):
@@ -6579,6 +6587,66 @@ class MmapCalls(Record):
         """mmap() calls entered (failed ones too; a 32-bit process's mmap2 is not counted)."""
 
 @final
+class TcpRetransmits(Record):
+    """TCP segments retransmitted on one connection over the interval."""
+    @property
+    def family(self) -> _AddressFamily:
+        ...
+    @property
+    def source_addr(self) -> str:
+        """The local address (an IPv4-mapped IPv6 address for an IPv4 connection of an IPv6
+        socket).
+        """
+    @property
+    def destination_addr(self) -> str:
+        ...
+    @property
+    def destination_port(self) -> int:
+        ...
+    @property
+    def pid(self) -> Union[int, None]:
+        """The owning process: the process that connected the socket or the latest that sent
+        on it since attach (retransmissions are sent from timers and interrupts, never by
+        the owner itself); absent when neither happened since attach.
+        """
+    @property
+    def name(self) -> Union[str, None]:
+        """The owner's name (its `comm`) when the key's first retransmission since attach was
+        counted.
+        """
+    @property
+    def retransmits(self) -> int:
+        """Retransmissions sent (failed ones, which 6.12+ kernels also report, are not counted)."""
+
+@final
+class PacketDrops(Record):
+    """Packets dropped over the interval on one interface for one reason."""
+    @property
+    def interface_index(self) -> int:
+        """The packet's device when it was freed (its index in its network namespace); 0 for
+        a packet freed before it had one (a local socket's buffer).
+        """
+    @property
+    def interface(self) -> str:
+        """The device's name when its first drop since attach was counted (empty for index 0)."""
+    @property
+    def netns(self) -> Union[int, None]:
+        """The device's network namespace (the inode number of `/proc/<pid>/ns/net`); absent
+        for index 0.
+        """
+    @property
+    def reason_code(self) -> int:
+        """The kernel's `enum skb_drop_reason` value."""
+    @property
+    def reason(self) -> Union[str, None]:
+        """Its name in the running kernel's BTF, without the `SKB_DROP_REASON_` prefix
+        (`NO_SOCKET`, `UDP_CSUM`, …); `not_present` when the kernel's BTF does not name it.
+        """
+    @property
+    def drops(self) -> int:
+        ...
+
+@final
 class FileOpen(Record):
     """One file open (`open`, `creat`, `openat`, `openat2`) as its caller made it, seen at the
     system call: the path is the caller's (relative to its working directory or to the
@@ -6622,66 +6690,6 @@ class FileOpen(Record):
     @property
     def result(self) -> int:
         """The new file descriptor, or the error as a negative errno (-2: ENOENT)."""
-
-@final
-class TcpRetransmits(Record):
-    """TCP segments retransmitted on one connection over the interval."""
-    @property
-    def family(self) -> _AddressFamily:
-        ...
-    @property
-    def source_addr(self) -> str:
-        """The local address (an IPv4-mapped IPv6 address for an IPv4 connection of an IPv6
-        socket).
-        """
-    @property
-    def destination_addr(self) -> str:
-        ...
-    @property
-    def destination_port(self) -> int:
-        ...
-    @property
-    def pid(self) -> Union[int, None]:
-        """The owning process: the process that connected the socket or the latest that sent
-        on it since attach (retransmissions are sent from timers and interrupts, never by
-        the owner itself); absent when neither happened since attach.
-        """
-    @property
-    def name(self) -> Union[str, None]:
-        """The owner's name (its `comm`) when the first retransmission of the interval's key
-        was counted.
-        """
-    @property
-    def retransmits(self) -> int:
-        """Retransmissions sent (failed ones, which 6.12+ kernels also report, are not counted)."""
-
-@final
-class PacketDrops(Record):
-    """Packets dropped over the interval on one interface for one reason."""
-    @property
-    def interface_index(self) -> int:
-        """The packet's device when it was freed (its index in its network namespace); 0 for
-        a packet freed before it had one (a local socket's buffer).
-        """
-    @property
-    def interface(self) -> str:
-        """The device's name when its first drop since attach was counted (empty for index 0)."""
-    @property
-    def netns(self) -> Union[int, None]:
-        """The device's network namespace (the inode number of `/proc/<pid>/ns/net`); absent
-        for index 0.
-        """
-    @property
-    def reason_code(self) -> int:
-        """The kernel's `enum skb_drop_reason` value."""
-    @property
-    def reason(self) -> Union[str, None]:
-        """Its name in the running kernel's BTF, without the `SKB_DROP_REASON_` prefix
-        (`NO_SOCKET`, `UDP_CSUM`, …); `not_present` when the kernel's BTF does not name it.
-        """
-    @property
-    def drops(self) -> int:
-        ...
 
 class _SystemOptions(TypedDict, total=False):
     """The system domain's options: `Probe(system={...})`; each key left out keeps its default."""

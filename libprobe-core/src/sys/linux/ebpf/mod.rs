@@ -514,8 +514,12 @@ pub(crate) fn fuzz_readers(dump: &maps::Dump) {
             for p in out.tcp_connect_latency_by_port.value().into_iter().flatten() {
                 check(&p.latency);
             }
-            assert!(out.tcp_retransmits.value().is_none_or(|v| v.len() <= 8 && v.iter().all(|r| r.retransmits > 0)));
-            assert!(out.packet_drops.value().is_none_or(|v| v.iter().all(|d| d.drops > 0)));
+            for f in [&out.tcp_retransmits, &out.since_attach.tcp_retransmits] {
+                assert!(f.value().is_none_or(|v| v.len() <= 8 && v.iter().all(|r| r.retransmits > 0)));
+            }
+            for f in [&out.packet_drops, &out.since_attach.packet_drops] {
+                assert!(f.value().is_none_or(|v| v.iter().all(|d| d.drops > 0)));
+            }
         }
     }
 }

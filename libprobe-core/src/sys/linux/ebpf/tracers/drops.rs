@@ -91,6 +91,7 @@ struct Drops {
 impl Reader for Drops {
     fn missing(&self, out: &mut EbpfMetrics, reason: Reason) {
         out.packet_drops = Field::Missing(reason);
+        out.since_attach.packet_drops = Field::Missing(reason);
     }
 
     fn read(&mut self, maps: &mut dyn Maps, rcx: &mut ReadCx<'_>, out: &mut EbpfMetrics) -> Result<(), Error> {
@@ -103,6 +104,7 @@ impl Reader for Drops {
         }
         let mut next = HashMap::with_capacity(self.prev.len());
         let mut rows = Vec::new();
+        let mut totals = Vec::new();
         let mut short = false;
         let prev = &self.prev;
         maps.entries("drops", &mut |k, v| match drop_entry(k, v) {
@@ -114,6 +116,10 @@ impl Reader for Drops {
                 if added > 0 {
                     rows.push((d, added));
                 }
+                // The map lives as long as the attach: its counts are the totals.
+                if d.count > 0 {
+                    totals.push((d, d.count));
+                }
             }
             None => short = true,
         })?;
@@ -121,25 +127,29 @@ impl Reader for Drops {
             rcx.warnings.push("ebpf: map drops holds entries shorter than libprobe reads; skipped");
         }
         self.prev = next;
-        rows.sort_by_key(|(d, added)| (std::cmp::Reverse(*added), d.ifindex, d.reason, d.netns));
         let names = self.names.as_ref();
-        out.packet_drops = Field::Value(
-            rows.into_iter()
-                .map(|(d, added)| PacketDrops {
-                    interface_index: d.ifindex,
-                    interface: ByteStr::from(d.ifname.as_bytes()),
-                    netns: (d.ifindex != 0).then_some(u64::from(d.netns)),
-                    reason_code: d.reason,
-                    reason: match names.and_then(|n| n.get(&d.reason)) {
-                        Some(n) => Field::Value(n.clone()),
-                        None => Field::Missing(Reason::NotPresent),
-                    },
-                    drops: added,
-                })
-                .collect(),
-        );
+        out.packet_drops = Field::Value(most(rows, names));
+        out.since_attach.packet_drops = Field::Value(most(totals, names));
         Ok(())
     }
+}
+
+/// Drop counts as records, most first (ties by interface, reason and namespace).
+fn most(mut rows: Vec<(Drop, u64)>, names: Option<&HashMap<u32, String>>) -> Vec<PacketDrops> {
+    rows.sort_by_key(|(d, n)| (std::cmp::Reverse(*n), d.ifindex, d.reason, d.netns));
+    rows.into_iter()
+        .map(|(d, count)| PacketDrops {
+            interface_index: d.ifindex,
+            interface: ByteStr::from(d.ifname.as_bytes()),
+            netns: (d.ifindex != 0).then_some(u64::from(d.netns)),
+            reason_code: d.reason,
+            reason: match names.and_then(|n| n.get(&d.reason)) {
+                Some(n) => Field::Value(n.clone()),
+                None => Field::Missing(Reason::NotPresent),
+            },
+            drops: count,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -203,6 +213,9 @@ mod tests {
         assert_eq!(warned, 1);
         let rows = out.packet_drops.value().unwrap();
         assert_eq!((rows.len(), rows[0].drops), (1, 6));
+        let all = out.since_attach.packet_drops.value().unwrap();
+        assert_eq!(all.iter().map(|d| (d.reason_code, d.drops)).collect::<Vec<_>>(), [(3, 10), (77, 1)]);
+        assert_eq!(all[0].reason, Field::Value("NO_SOCKET".into()));
     }
 
     proptest::proptest! {
@@ -217,6 +230,7 @@ mod tests {
                 m.maps.insert("drops".into(), entries.clone());
                 let (out, _) = read(&mut r, &mut m);
                 proptest::prop_assert!(out.packet_drops.value().unwrap().iter().all(|d| d.drops > 0));
+                proptest::prop_assert!(out.since_attach.packet_drops.value().unwrap().iter().all(|d| d.drops > 0));
             }
         }
     }

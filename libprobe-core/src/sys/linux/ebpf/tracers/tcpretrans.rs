@@ -111,11 +111,13 @@ struct Tcpretrans {
 impl Reader for Tcpretrans {
     fn missing(&self, out: &mut EbpfMetrics, reason: Reason) {
         out.tcp_retransmits = Field::Missing(reason);
+        out.since_attach.tcp_retransmits = Field::Missing(reason);
     }
 
     fn read(&mut self, maps: &mut dyn Maps, rcx: &mut ReadCx<'_>, out: &mut EbpfMetrics) -> Result<(), Error> {
         let mut next = HashMap::with_capacity(self.prev.len());
         let mut rows = Vec::new();
+        let mut totals = Vec::new();
         let mut short = false;
         let prev = &self.prev;
         maps.entries("retrans", &mut |k, v| match retrans(k, v) {
@@ -124,8 +126,13 @@ impl Reader for Tcpretrans {
                 // Below the previous count: a new entry (the map was made again).
                 let added = if r.count < before { r.count } else { r.count - before };
                 next.insert(k.to_vec(), r.count);
-                if added > 0 {
-                    rows.push((r, added));
+                // The map lives as long as the attach: its counts are the totals.
+                if r.count > 0 {
+                    let total = r.count;
+                    if added > 0 {
+                        rows.push((r.clone(), added));
+                    }
+                    totals.push((r, total));
                 }
             }
             None => short = true,
@@ -135,32 +142,36 @@ impl Reader for Tcpretrans {
                 .push("ebpf: map retrans holds entries libprobe cannot read (short, or not IPv4/IPv6); skipped");
         }
         self.prev = next;
-        // Ties in the order of the connections, not of the hash.
-        rows.sort_unstable_by(|(a, _), (b, _)| {
-            (a.family, &a.source, &a.destination, a.port, a.tgid).cmp(&(
-                b.family,
-                &b.source,
-                &b.destination,
-                b.port,
-                b.tgid,
-            ))
-        });
-        let rows = top(rows, rcx.top, |r| r.1, |r| (r.0.tgid as i32, u64::from(r.0.port)));
-        out.tcp_retransmits = Field::Value(
-            rows.into_iter()
-                .map(|(r, added)| TcpRetransmits {
-                    family: r.family,
-                    source_addr: r.source,
-                    destination_addr: r.destination,
-                    destination_port: r.port,
-                    pid: (r.tgid != 0).then_some(r.tgid as i32),
-                    name: (r.tgid != 0).then(|| ByteStr::from(r.name.as_bytes())),
-                    retransmits: added,
-                })
-                .collect(),
-        );
+        out.tcp_retransmits = Field::Value(most(rows, rcx.top));
+        out.since_attach.tcp_retransmits = Field::Value(most(totals, rcx.top));
         Ok(())
     }
+}
+
+/// The `n` connections with the most retransmissions, most first, as records.
+fn most(mut rows: Vec<(Retrans, u64)>, n: usize) -> Vec<TcpRetransmits> {
+    // Ties in the order of the connections, not of the hash.
+    rows.sort_unstable_by(|(a, _), (b, _)| {
+        (a.family, &a.source, &a.destination, a.port, a.tgid).cmp(&(
+            b.family,
+            &b.source,
+            &b.destination,
+            b.port,
+            b.tgid,
+        ))
+    });
+    top(rows, n, |r| r.1, |r| (r.0.tgid as i32, u64::from(r.0.port)))
+        .into_iter()
+        .map(|(r, count)| TcpRetransmits {
+            family: r.family,
+            source_addr: r.source,
+            destination_addr: r.destination,
+            destination_port: r.port,
+            pid: (r.tgid != 0).then_some(r.tgid as i32),
+            name: (r.tgid != 0).then(|| ByteStr::from(r.name.as_bytes())),
+            retransmits: count,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -229,11 +240,16 @@ mod tests {
         assert_eq!(warned, 1);
         let rows = out.tcp_retransmits.value().unwrap();
         assert_eq!((rows.len(), rows[0].retransmits), (1, 2));
+        // Since attach: both (a tie: pid 0's first).
+        let all = out.since_attach.tcp_retransmits.value().unwrap();
+        assert_eq!(all.iter().map(|r| (r.pid, r.retransmits)).collect::<Vec<_>>(), [(None, 5), (Some(42), 5)]);
         // Top 1 of 2.
         m.maps.insert("retrans".into(), vec![(v4, value(6, "curl")), (key(AF_INET, &[1], &[2], 9, 7), value(4, "a"))]);
         let (out, _) = read(&mut r, &mut m, 1);
         let rows = out.tcp_retransmits.value().unwrap();
         assert_eq!((rows.len(), rows[0].pid, rows[0].retransmits), (1, Some(7), 4));
+        let all = out.since_attach.tcp_retransmits.value().unwrap();
+        assert_eq!((all.len(), all[0].pid, all[0].retransmits), (1, Some(42), 6));
     }
 
     proptest::proptest! {
@@ -249,6 +265,8 @@ mod tests {
                 let (out, _) = read(&mut r, &mut m, 4);
                 let rows = out.tcp_retransmits.value().unwrap();
                 proptest::prop_assert!(rows.len() <= 4 && rows.iter().all(|r| r.retransmits > 0));
+                let all = out.since_attach.tcp_retransmits.value().unwrap();
+                proptest::prop_assert!(all.len() <= 4 && all.iter().all(|r| r.retransmits > 0));
             }
         }
     }
