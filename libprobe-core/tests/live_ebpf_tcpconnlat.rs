@@ -16,27 +16,11 @@ use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener, TcpStream};
 use std::os::fd::FromRawFd;
 use std::time::{Duration, Instant};
 
-use libprobe::ebpf::{EbpfHooks, EbpfMetrics, EbpfTracers, HookType, TracerState};
-use libprobe::{DomainName, Domains, Field, Options, Probe, Reason, Snapshot};
+use libprobe::ebpf::{HookType, TracerState};
+use libprobe::{Field, Probe, Reason};
 
-fn root() -> bool {
-    // SAFETY: geteuid cannot fail.
-    unsafe { libc::geteuid() == 0 }
-}
-
-fn options(hooks: &str) -> Options {
-    let mut o = Options { domains: Domains::NONE.with(DomainName::Ebpf), ..Options::default() };
-    o.ebpf.tracers = EbpfTracers::parse("tcpconnlat").unwrap();
-    o.ebpf.hooks = EbpfHooks::parse(hooks).unwrap();
-    o
-}
-
-fn ebpf(s: &Snapshot) -> &EbpfMetrics {
-    match &s.ebpf {
-        Field::Value(e) => e,
-        Field::Missing(r) => panic!("ebpf not collected ({r}): {:?}", s.status(DomainName::Ebpf)),
-    }
-}
+mod common;
+use common::ebpf::{LOCK, ebpf, need_root, options};
 
 /// A listener on 127.0.0.1 with an accept backlog of 0: one connection waits in its queue,
 /// the next one's SYN is dropped.
@@ -58,7 +42,7 @@ fn tiny_listener() -> TcpListener {
 const N: usize = 10;
 
 fn check(hooks: &str, hook: HookType) {
-    let mut p = Probe::new(options(hooks));
+    let mut p = Probe::new(options("tcpconnlat", hooks));
     let s = p.snapshot();
     let e = ebpf(&s);
     assert_eq!((e.tracers[0].state, e.tracers[0].hook), (TracerState::Attached, Some(hook)), "{:?}", e.tracers);
@@ -110,34 +94,23 @@ fn check(hooks: &str, hook: HookType) {
     drop(slow);
 }
 
-static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
 #[test]
 fn connect_latency_per_port_with_tp_btf() {
-    if !root() {
-        eprintln!("SKIPPED connect_latency_per_port_with_tp_btf: needs root");
-        return;
-    }
+    need_root!("connect_latency_per_port_with_tp_btf");
     let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
     check("all", HookType::TpBtf);
 }
 
 #[test]
 fn connect_latency_per_port_with_tracepoint() {
-    if !root() {
-        eprintln!("SKIPPED connect_latency_per_port_with_tracepoint: needs root");
-        return;
-    }
+    need_root!("connect_latency_per_port_with_tracepoint");
     let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
     check("tracepoint", HookType::Tracepoint);
 }
 
 #[test]
 fn connect_latency_per_port_with_raw_tp() {
-    if !root() {
-        eprintln!("SKIPPED connect_latency_per_port_with_raw_tp: needs root");
-        return;
-    }
+    need_root!("connect_latency_per_port_with_raw_tp");
     let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
     check("raw_tp", HookType::RawTp);
 }
