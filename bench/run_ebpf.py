@@ -62,7 +62,10 @@ ns added per event.
 | mmap | `mmap` (tp_btf and tracepoint) | bpftrace `tracepoint:syscalls:sys_enter_mmap { @[pid] = count(); }` |
 
 A peer that does not load is listed with the reason it gave. The peers that print an event
-per line (opensnoop) write to a file, as a user's terminal would take them.
+per line (opensnoop) write to a file, as a user's terminal would take them; libprobe's
+`opens` likewise takes every event: a snapshot every 100 ms, as a user reading the events
+would (`--interval-ms 100`), with a ring and bound of 65 536 events (`--max-open-events`),
+and the events its snapshots read and dropped are reported beside its row.
 
 Needs root. Installs what is missing from apt, saying so: clang (to build the
 syscount-style object), bpftrace, bpfcc-tools and linux-headers-amd64 (bcc compiles
@@ -458,6 +461,7 @@ class Logged:
         self.output = ""
         self.attach_s: list[float] = []
         self.hooks = 0
+        self.reports: list[dict] = []  # libprobe's last line at each stop (ebpf_attach's totals)
 
     def start(self, timeout: float = 240) -> bool:
         if self.cmd is None:
@@ -492,6 +496,12 @@ class Logged:
             self.p.kill()
             self.p.communicate()
         self.p = None
+        if self.kind == "libprobe" and self.log.exists():
+            last = self.log.read_bytes()[-4000:].decode(errors="replace").strip().splitlines()[-1:]
+            try:
+                self.reports.append(json.loads(last[0]))
+            except (IndexError, ValueError):
+                pass
         self.log.unlink(missing_ok=True)
 
 
@@ -521,9 +531,9 @@ def mem_configurations(bins: dict[str, Path], logs: Path) -> dict[str, list[Logg
     except Exception as e:  # noqa: BLE001
         rp.log(f"  (no bcc headers tree: {e})")
 
-    def lp(tracer: str, hook: str = "tp_btf") -> Logged:
-        return Logged(f"libprobe {tracer} ({hook})", [a, "libprobe", "--hooks", hook, "--tracers", tracer], "ready",
-                      "libprobe", logs / f"libprobe-{tracer}-{hook}.log")
+    def lp(tracer: str, hook: str = "tp_btf", extra: list[str] | None = None) -> Logged:
+        return Logged(f"libprobe {tracer} ({hook})", [a, "libprobe", "--hooks", hook, "--tracers", tracer]
+                      + (extra or []), "ready", "libprobe", logs / f"libprobe-{tracer}-{hook}.log")
 
     def peer(name: str, cmd: list[str], ready: str, e: dict | None = None) -> Logged:
         slug = "".join(ch if ch.isalnum() else "-" for ch in name)[:40]
@@ -531,7 +541,9 @@ def mem_configurations(bins: dict[str, Path], logs: Path) -> dict[str, list[Logg
 
     alone = lambda: Logged("alone", None, "", "none", logs / "alone.log")  # noqa: E731
     return {
-        "open": [alone(), lp("opens"),
+        # Every event read, as the peers print every one: drained every 100 ms, a ring of
+        # 65 536 events (about 200 000 events/s here fit it with room).
+        "open": [alone(), lp("opens", extra=["--interval-ms", "100", "--max-open-events", "65536"]),
                  peer("libbpf-tools opensnoop", ["/usr/sbin/opensnoop"], "PID"),
                  peer("bpftrace opensnoop.bt", ["bpftrace", "/usr/sbin/opensnoop.bt"], "Tracing open"),
                  peer("bcc opensnoop-bpfcc", ["opensnoop-bpfcc"], "PID", env)],
@@ -603,6 +615,10 @@ def run_mem(args) -> dict:
                         "added_median_ns": round(statistics.median(xs) - alone_med, 1),
                         "attach_s_median": round(statistics.median(c.attach_s), 2) if c.attach_s else None,
                         "cmd": " ".join(c.cmd) if c.cmd else None}
+                    if mode == "open" and c.reports:
+                        rows[f"{mode}: {c.name}"]["drained"] = {
+                            k: sum(x.get(k, 0) for x in c.reports)
+                            for k in ("snapshots", "file_opens", "file_opens_dropped")}
         prog = {} if args.no_prog_stats else mem_prog_stats(suites, bins, args.calls, only, failed, out_dir)
     finally:
         if mounted:
@@ -678,6 +694,13 @@ def mem_markdown(doc: dict) -> str:
         lines.append(f"| {name} | {r['min_ns']:.1f} | {r['added_min_ns']:+.1f} | {r['median_ns']:.1f} | "
                      f"{r['added_median_ns']:+.1f} | {ratio} | "
                      f"{r['attach_s_median'] if r['attach_s_median'] is not None else ''} |")
+    for name, r in rows.items():
+        if "drained" in r:
+            d = r["drained"]
+            seen = d["file_opens"] + d["file_opens_dropped"]
+            lines += ["", f"{name}: its snapshots (every 100 ms while attached) read {d['file_opens']:,} open events "
+                          f"and dropped {d['file_opens_dropped']:,} ({d['file_opens_dropped'] / max(seen, 1):.2%}) "
+                          f"over {d['snapshots']:,} snapshots (the loop's events and any other process's)."]
     if doc.get("prog_stats"):
         lines += ["", "## Inside the programs (kernel run-time statistics)", "",
                   "ns spent in the configuration's programs per event (one loop with BPF_ENABLE_STATS on, which "

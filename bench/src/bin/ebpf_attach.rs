@@ -3,8 +3,11 @@
 //!
 //! ```text
 //! ebpf_attach libprobe [--hooks tp_btf|raw_tp|tracepoint] [--no-latency] [--tracers LIST]
+//!                      [--interval-ms N] [--max-open-events N]
 //!     libprobe's syscalls tracer (or the tracers named), through the library (a Probe's
-//!     first snapshot)
+//!     first snapshot); with --interval-ms, a snapshot every N ms until stdin closes, as a
+//!     user reading the tracers would (the `opens` ring drained each time); at the end
+//!     prints the snapshots taken and the open events they read and dropped
 //! ebpf_attach object PATH --hook tp_btf|raw_tp|tracepoint [--events sys_enter,sys_exit]
 //!     the programs of one hook type in a BPF object file, for the given events (the
 //!     floor: empty programs; or a syscount built from our own C)
@@ -50,16 +53,44 @@ fn main() {
                 o.ebpf.hooks = EbpfHooks::parse(&h).unwrap_or_else(|e| panic!("--hooks: {e}"));
             }
             o.ebpf.syscall_latency = !args.iter().any(|a| a == "--no-latency");
+            if let Some(n) = flag("--max-open-events") {
+                o.ebpf.max_open_events = n.parse().unwrap_or_else(|_| usage());
+            }
+            let interval = flag("--interval-ms").map(|n| Duration::from_millis(n.parse().unwrap_or_else(|_| usage())));
             let mut p = Probe::new(o);
             let s = p.snapshot();
             let e = s.ebpf.value().unwrap_or_else(|| panic!("not attached: {:?}", s.status(DomainName::Ebpf)));
             let t = &e.tracers[0];
             println!("ready libprobe {:?} {:?} {}", t.state, t.hook, t.events.join(","));
-            wait_for_stdin_eof();
+            // Open events read and dropped over every snapshot after the first.
+            let (mut snapshots, mut opens, mut dropped) = (0u64, 0u64, 0u64);
+            let mut count = |s: &libprobe::Snapshot| {
+                snapshots += 1;
+                if let Some(e) = s.ebpf.value() {
+                    opens += e.file_opens.value().map_or(0, |v| v.len() as u64);
+                    dropped += e.file_opens_dropped.value().copied().unwrap_or(0);
+                }
+            };
+            match interval {
+                None => wait_for_stdin_eof(),
+                Some(every) => {
+                    let (tx, rx) = std::sync::mpsc::channel::<()>();
+                    std::thread::spawn(move || {
+                        wait_for_stdin_eof();
+                        let _ = tx.send(());
+                    });
+                    while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = rx.recv_timeout(every) {
+                        count(&p.snapshot());
+                    }
+                }
+            }
             let s = p.snapshot();
+            count(&s);
             if let Some(e) = s.ebpf.value() {
                 let getppid = e.syscall_counts.value().and_then(|m| m.get("getppid")).copied().unwrap_or(0);
-                println!("{{\"getppid\":{getppid}}}");
+                println!(
+                    "{{\"getppid\":{getppid},\"snapshots\":{snapshots},\"file_opens\":{opens},\"file_opens_dropped\":{dropped}}}"
+                );
             }
         }
         Some("object") => {
