@@ -3,7 +3,9 @@
 //! Each process is read through one directory handle opened on `/proc/<pid>`
 //! ([`crate::source::ProcRoot::open_pid`]): if the process exits and its pid is reused
 //! while we read, reads through the old handle fail instead of returning the new
-//! process's data, so a record never mixes two processes. A process that exits
+//! process's data, so a record never mixes two processes. (With option `via` and nothing
+//! asked beyond `stat`, a process the `iter/task` iterator gave is not opened at all: its
+//! record is the iterator's, taken at one moment.) A process that exits
 //! mid-read is dropped silently. Files are read into the probe's reused buffers and parsed
 //! in place.
 //!
@@ -184,7 +186,10 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
         tasks: tasks.as_ref(),
         stat_only,
     };
-    let workers = worker_count(opts.threads, pids.len());
+    // Records taken whole from the iterator cost less than a thread's start and the copy
+    // of its records: one reader unless more were asked for.
+    let requested = if stat_only && opts.threads == 0 { 1 } else { opts.threads };
+    let workers = worker_count(requested, pids.len());
     if scratch.workers.len() < workers {
         scratch.workers.resize_with(workers, Buffers::default);
     }
