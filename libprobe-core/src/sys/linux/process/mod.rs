@@ -54,6 +54,8 @@ type CpuByProcess = HashMap<(i32, u64), u64>;
 /// What every process of one snapshot shares.
 struct Ctx<'a> {
     opts: &'a ProcessOptions,
+    /// Where `/proc` is (for the paths in warnings).
+    src: &'a Source,
     /// Linux 6.2+ reports the number of open descriptors as the size of `/proc/<pid>/fd`:
     /// one `stat` instead of listing the directory (only on a real procfs).
     fd_dir_size_is_count: bool,
@@ -172,6 +174,7 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
     };
     let ctx = Ctx {
         opts,
+        src,
         fd_dir_size_is_count,
         scrubber: opts.cmdline_scrub.then(|| Scrubber::new(&opts.cmdline_scrub_words)),
         fixture: src.is_fixture(),
@@ -263,8 +266,11 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
 }
 
 /// Option `via = auto` runs the iterator when the previous snapshot had more processes
-/// than this (`bench/run_procs_stat.py`: below it, loading and running the iterator costs
-/// more than the `/proc` reads it saves).
+/// than this. `bench/run_procs_stat.py 100 300 1000` (stat alone,
+/// `bench/results/procs-stat-bpf-2026-12-02b.md`): the iterator was faster than `/proc` at
+/// every size measured (114 processes: 0.92 vs 1.40 ms; 405: 5.7 vs 11.5 ms); the other
+/// option groups were not measured, and an earlier run found it slower on 84 processes
+/// of which 65 kernel threads (read from `/proc` either way): a margin is kept.
 const AUTO_BPF_ABOVE: usize = 300;
 
 /// `via = auto`: the iterator after a snapshot of more than [`AUTO_BPF_ABOVE`] processes;
@@ -349,7 +355,7 @@ struct Part {
 /// Reads batches of `pids` until the cursor passes the end. Each reader has its own
 /// buffers, cgroup cache and taskstats connection.
 fn read_batches<'s>(
-    ctx: &Ctx<'_>,
+    ctx: &Ctx<'s>,
     src: &'s Source,
     root: &ProcRoot<'s>,
     pids: &[i32],
@@ -370,7 +376,7 @@ fn read_batches<'s>(
             break;
         }
         for &pid in &pids[start..(start + BATCH).min(pids.len())] {
-            match read_process(ctx, src, root, pid, buffers, &mut cgroups, taskstats.as_mut(), &mut part.warnings) {
+            match read_process(ctx, root, pid, buffers, &mut cgroups, taskstats.as_mut(), &mut part.warnings) {
                 Ok(Some(p)) => part.processes.push(p),
                 Ok(None) => {}
                 Err(e) if e.is_gone() => {}
@@ -607,8 +613,7 @@ fn both<A, B, T>(a: Val<A>, b: Val<B>, f: impl FnOnce(A, B) -> T) -> Val<T> {
 }
 
 fn read_process<'s>(
-    ctx: &Ctx<'_>,
-    src: &'s Source,
+    ctx: &Ctx<'s>,
     root: &ProcRoot<'s>,
     pid: i32,
     scratch: &mut Buffers,
@@ -650,7 +655,7 @@ fn read_process<'s>(
     let kthread = stat.flags.map(|f| f & pid_stat::PF_KTHREAD != 0);
     let mut p = Proc {
         dir,
-        src,
+        src: ctx.src,
         pid,
         gone: false,
         zombie: state == ProcessState::Zombie,
