@@ -298,7 +298,7 @@ fn every_field_of_a_known_process() {
         signals_caught,
         stat_from,
     } = p;
-    // Option `via` is `auto`: /proc until the benchmark shows where the iterator wins.
+    // Option `via` is `auto`: /proc for a first snapshot (and for a table this small).
     assert_eq!(stat_from, libprobe::process::StatFrom::ProcStat);
     // Every value of this live process's `stat` parses: each is a value.
     let (ppid, pgid, sid, nice, priority) = (v(&ppid), v(&pgid), v(&sid), v(&nice), v(&priority));
@@ -1396,31 +1396,66 @@ fn delay_accounting_of_a_contended_child() {
 }
 
 /// Option `via`: the `iter/task` path gives the same `stat` fields as `/proc`, for quiet
-/// processes read back to back (root only: the iterator needs CAP_BPF and CAP_PERFMON).
+/// processes read back to back (root only: the iterator needs CAP_BPF and CAP_PERFMON);
+/// with `status` (each process opened in `/proc`) and with `stat` alone (none opened).
 #[test]
 fn via_bpf_gives_what_via_proc_gives() {
     use libprobe::process::{StatFrom, Via};
     let kids: Vec<Kid> = (0..3).map(|_| Kid::spawn(Command::new("sleep").arg("60"))).collect();
     let pids: Vec<i32> = kids.iter().map(|k| k.pid()).collect();
-    let table = |via| ProcessOptions { via, ..ProcessOptions::table(true, false) };
-    let mut bpf = probe(&pids, table(Via::Bpf));
-    let mut proc = probe(&pids, table(Via::Proc));
+    for status in [true, false] {
+        let table = |via| ProcessOptions { via, ..ProcessOptions::table(status, false) };
+        let mut bpf = probe(&pids, table(Via::Bpf));
+        let mut proc = probe(&pids, table(Via::Proc));
+        let a = bpf.snapshot();
+        let st = a.status(DomainName::Process).unwrap();
+        if st.warnings.iter().any(|w| w.contains("process.via = bpf")) {
+            eprintln!("SKIPPED via_bpf_gives_what_via_proc_gives: {:?}", st.warnings);
+            return;
+        }
+        let b = snapshot(&mut proc);
+        let (a, b) = (a.processes(), b.processes());
+        assert_eq!(a.len(), pids.len());
+        for (x, y) in a.iter().zip(b) {
+            assert_eq!((x.stat_from, y.stat_from), (StatFrom::BpfIter, StatFrom::ProcStat));
+            // Everything else equal: these sleep all along.
+            let mut x = x.clone();
+            x.stat_from = StatFrom::ProcStat;
+            assert_eq!(&x, y, "status {status}");
+        }
+    }
+}
+
+/// With `stat` alone and every process, the iterator's list is the table: it holds what
+/// `/proc` lists (pid 1 too, which the kernel may not hand to the iterator), each once.
+#[test]
+fn via_bpf_stat_only_lists_what_proc_lists() {
+    use libprobe::process::Via;
+    let kid = Kid::spawn(Command::new("sleep").arg("60"));
+    let table = |via| ProcessOptions { via, ..ProcessOptions::table(false, false) };
+    let mut bpf = probe_with(table(Via::Bpf));
+    let before: std::collections::BTreeSet<i32> = proc_pids();
     let a = bpf.snapshot();
+    let after = proc_pids();
     let st = a.status(DomainName::Process).unwrap();
     if st.warnings.iter().any(|w| w.contains("process.via = bpf")) {
-        eprintln!("SKIPPED via_bpf_gives_what_via_proc_gives: {:?}", st.warnings);
+        eprintln!("SKIPPED via_bpf_stat_only_lists_what_proc_lists: {:?}", st.warnings);
         return;
     }
-    let b = snapshot(&mut proc);
-    let (a, b) = (a.processes(), b.processes());
-    assert_eq!(a.len(), pids.len());
-    for (x, y) in a.iter().zip(b) {
-        assert_eq!((x.stat_from, y.stat_from), (StatFrom::BpfIter, StatFrom::ProcStat));
-        // Everything else equal: these sleep all along.
-        let mut x = x.clone();
-        x.stat_from = StatFrom::ProcStat;
-        assert_eq!(&x, y);
+    let got: Vec<i32> = a.processes().iter().map(|p| p.pid).collect();
+    let mut sorted = got.clone();
+    sorted.dedup();
+    assert_eq!(got, sorted, "ascending, each once");
+    let got: std::collections::BTreeSet<i32> = got.into_iter().collect();
+    // Every process alive before and after the snapshot is in it.
+    for pid in before.intersection(&after) {
+        assert!(got.contains(pid), "pid {pid} is in /proc but not in the table");
     }
+    assert!(got.contains(&1) && got.contains(&kid.pid()));
+}
+
+fn proc_pids() -> std::collections::BTreeSet<i32> {
+    fs::read_dir("/proc").unwrap().filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok()).collect()
 }
 
 // ---------------------------------------------------------------------------------------

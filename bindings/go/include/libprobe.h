@@ -6975,9 +6975,12 @@ libprobe_status libprobe_config_set_process_pids(struct libprobe_config *config,
 // needs CAP_BPF and CAP_PERFMON, the host's procfs and the initial pid and user
 // namespaces) and reads `/proc/<pid>/stat` only for what it does not give exactly
 // (kernel threads, the probe's own process, a process it did not list), or for every
-// process where it does not load (with a warning); `auto` is `proc` until the
-// benchmark shows where the iterator is faster. Each process's `stat_from` says which
-// was used.
+// process where it does not load (with a warning); `auto` is `bpf` (without a
+// warning where it does not load) when the previous snapshot had more than 300
+// processes, else `proc` (the first snapshot too). When every other group is off
+// (`ProcessOptions::table(false, false)`), the iterator's list is the table and a
+// process it gave is not opened in `/proc` at all. Each process's `stat_from` says
+// which was used.
 //
 // `value`: one of auto, proc, bpf (NUL-terminated, copied). Default: `auto`.
 //

@@ -6747,9 +6747,12 @@ class _ProcessOptions(TypedDict, total=False):
     # needs CAP_BPF and CAP_PERFMON, the host's procfs and the initial pid and user
     # namespaces) and reads `/proc/<pid>/stat` only for what it does not give exactly
     # (kernel threads, the probe's own process, a process it did not list), or for every
-    # process where it does not load (with a warning); `auto` is `proc` until the
-    # benchmark shows where the iterator is faster. Each process's `stat_from` says which
-    # was used. Key `process.via`; default `auto`.
+    # process where it does not load (with a warning); `auto` is `bpf` (without a
+    # warning where it does not load) when the previous snapshot had more than 300
+    # processes, else `proc` (the first snapshot too). When every other group is off
+    # (`ProcessOptions::table(false, false)`), the iterator's list is the table and a
+    # process it gave is not opened in `/proc` at all. Each process's `stat_from` says
+    # which was used. Key `process.via`; default `auto`.
     via: Literal["auto", "proc", "bpf"]
     # Threads reading the process table: `0` chooses (one for fewer than 256 processes,
     # else one per CPU up to 4), `1` reads on the calling thread only. Reading is mostly

@@ -3,7 +3,9 @@
 //! Each process is read through one directory handle opened on `/proc/<pid>`
 //! ([`crate::source::ProcRoot::open_pid`]): if the process exits and its pid is reused
 //! while we read, reads through the old handle fail instead of returning the new
-//! process's data, so a record never mixes two processes. A process that exits
+//! process's data, so a record never mixes two processes. (With option `via` and nothing
+//! asked beyond `stat`, a process the `iter/task` iterator gave is not opened at all: its
+//! record is the iterator's, taken at one moment.) A process that exits
 //! mid-read is dropped silently. Files are read into the probe's reused buffers and parsed
 //! in place.
 //!
@@ -52,6 +54,8 @@ type CpuByProcess = HashMap<(i32, u64), u64>;
 /// What every process of one snapshot shares.
 struct Ctx<'a> {
     opts: &'a ProcessOptions,
+    /// Where `/proc` is (for the paths in warnings).
+    src: &'a Source,
     /// Linux 6.2+ reports the number of open descriptors as the size of `/proc/<pid>/fd`:
     /// one `stat` instead of listing the directory (only on a real procfs).
     fd_dir_size_is_count: bool,
@@ -67,6 +71,9 @@ struct Ctx<'a> {
     prev: Option<(f64, &'a CpuByProcess)>,
     /// The `iter/task` iterator's processes, when option `via` chose it.
     tasks: Option<&'a HashMap<i32, task_bpf::TaskRow>>,
+    /// The options need nothing beyond `stat` ([`stat_only`]): a process the iterator
+    /// gave is not opened in `/proc` at all.
+    stat_only: bool,
 }
 
 /// What the process domain keeps between snapshots.
@@ -81,6 +88,8 @@ pub(crate) struct State {
     peak: usize,
     /// The `iter/task` iterator (option `via`), loaded on first use and kept.
     task_iter: task_bpf::TaskIter,
+    /// How many processes the previous snapshot had (option `via = auto`).
+    last_count: Option<usize>,
 }
 
 pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State) -> Domain<Vec<ProcessFull>> {
@@ -105,7 +114,9 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
         warnings.push(e);
     }
     let prev = state.prev.take();
-    // Option `via`: `auto` stays on /proc until the benchmark shows the crossover.
+    // Option `via`: `auto` takes the iterator when the previous snapshot had more
+    // processes than where it starts to pay (and says nothing when it cannot load).
+    let auto_bpf = opts.via == crate::process::Via::Auto && auto_takes_bpf(state.last_count);
     let tasks = match opts.via {
         crate::process::Via::Bpf => match state.task_iter.read(src) {
             Ok((rows, problem)) => {
@@ -119,8 +130,18 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
                 None
             }
         },
+        crate::process::Via::Auto if auto_bpf => match state.task_iter.read(src) {
+            Ok((rows, problem)) => {
+                if let Some(p) = problem {
+                    warnings.push(p);
+                }
+                Some(rows)
+            }
+            Err(_) => None,
+        },
         _ => None,
     };
+    let stat_only = tasks.is_some() && stat_only(opts);
     let scratch = &mut state.scratch;
     let root = match src.open_procfs() {
         Ok(r) => r,
@@ -134,6 +155,18 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
             list.dedup();
             list
         }
+        // Every process the iterator listed, without listing /proc; and pid 1, which
+        // the kernel may not hand to the iterator (see docs/process-via-bpf.md).
+        None if stat_only => {
+            let rows = tasks.as_ref().map_or(0, HashMap::len);
+            let mut list: Vec<i32> = Vec::with_capacity(rows + 1);
+            list.extend(tasks.iter().flat_map(|t| t.keys().copied()));
+            if !list.contains(&1) {
+                list.push(1);
+            }
+            list.sort_unstable();
+            list
+        }
         None => match src.pids() {
             Ok(p) => p,
             Err(e) => return Domain::Failed(e),
@@ -141,6 +174,7 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
     };
     let ctx = Ctx {
         opts,
+        src,
         fd_dir_size_is_count,
         scrubber: opts.cmdline_scrub.then(|| Scrubber::new(&opts.cmdline_scrub_words)),
         fixture: src.is_fixture(),
@@ -153,8 +187,12 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
             (dt > 0.0).then_some((dt, cpu))
         }),
         tasks: tasks.as_ref(),
+        stat_only,
     };
-    let workers = worker_count(opts.threads, pids.len());
+    // Records taken whole from the iterator cost less than a thread's start and the copy
+    // of its records: one reader unless more were asked for.
+    let requested = if stat_only && opts.threads == 0 { 1 } else { opts.threads };
+    let workers = worker_count(requested, pids.len());
     if scratch.workers.len() < workers {
         scratch.workers.resize_with(workers, Buffers::default);
     }
@@ -223,7 +261,70 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
         state.peak = out.len();
     }
     state.peak = state.peak.max(out.len());
+    state.last_count = Some(out.len());
     Domain::Collected(out)
+}
+
+/// Option `via = auto` runs the iterator when the previous snapshot had more processes
+/// than this. `bench/run_procs_stat.py 100 300 1000` (stat alone,
+/// `bench/results/procs-stat-bpf-2026-12-02b.md`): the iterator was faster than `/proc` at
+/// every size measured (114 processes: 0.92 vs 1.40 ms; 405: 5.7 vs 11.5 ms); the other
+/// option groups were not measured, and an earlier run found it slower on 84 processes
+/// of which 65 kernel threads (read from `/proc` either way): a margin is kept.
+const AUTO_BPF_ABOVE: usize = 300;
+
+/// `via = auto`: the iterator after a snapshot of more than [`AUTO_BPF_ABOVE`] processes;
+/// `/proc` for the first snapshot.
+fn auto_takes_bpf(last_count: Option<usize>) -> bool {
+    last_count.is_some_and(|n| n > AUTO_BPF_ABOVE)
+}
+
+/// Whether the options ask for nothing but what `/proc/<pid>/stat` gives: then a process
+/// the iterator gave is not opened in `/proc` at all. Every group is named, so that a new
+/// one has to be decided here.
+fn stat_only(opts: &ProcessOptions) -> bool {
+    let ProcessOptions {
+        status,
+        io,
+        cmdline,
+        paths,
+        limits,
+        oom,
+        schedstat,
+        fd_count,
+        namespaces,
+        cgroup,
+        smaps_rollup,
+        maps,
+        fds,
+        environ,
+        taskstats,
+        cgroup_limits,
+        pids: _,
+        via: _,
+        threads: _,
+        cmdline_scrub: _,
+        cmdline_scrub_words: _,
+    } = opts;
+    ![
+        *status,
+        *io,
+        *cmdline,
+        *paths,
+        *limits,
+        *oom,
+        *schedstat,
+        *fd_count,
+        *namespaces,
+        *cgroup,
+        *smaps_rollup,
+        *maps,
+        *fds,
+        *environ,
+        *taskstats,
+        *cgroup_limits,
+    ]
+    .contains(&true)
 }
 
 /// Processes below this count are read on the calling thread: a thread costs more than
@@ -253,10 +354,10 @@ struct Part {
 
 /// Reads batches of `pids` until the cursor passes the end. Each reader has its own
 /// buffers, cgroup cache and taskstats connection.
-fn read_batches(
-    ctx: &Ctx<'_>,
-    src: &Source,
-    root: &ProcRoot<'_>,
+fn read_batches<'s>(
+    ctx: &Ctx<'s>,
+    src: &'s Source,
+    root: &ProcRoot<'s>,
     pids: &[i32],
     cursor: &AtomicUsize,
     buffers: &mut Buffers,
@@ -288,20 +389,41 @@ fn read_batches(
 
 /// Reads of one process, tracking whether it vanished meanwhile.
 struct Proc<'w, 's> {
-    dir: PidDir<'s>,
+    /// `/proc/<pid>`, held open; `None` when every field comes from the iterator (then
+    /// no file of the process is read).
+    dir: Option<PidDir<'s>>,
+    src: &'s Source,
+    pid: i32,
     gone: bool,
     zombie: bool,
     kthread: bool,
     warnings: &'w mut Warnings,
 }
 
-impl Proc<'_, '_> {
+impl<'s> Proc<'_, 's> {
+    /// The open directory: an error (the process reads as gone) where none was opened.
+    fn dir(&self) -> Result<&PidDir<'s>, Error> {
+        self.dir.as_ref().ok_or_else(|| Error::new(ErrorKind::Gone, "/proc/<pid> was not opened"))
+    }
+
+    /// Whether the process still exists (always false without an open directory).
+    fn alive(&self) -> bool {
+        self.dir.as_ref().is_some_and(PidDir::is_alive)
+    }
+
+    /// `<procfs>/<pid>/<name>`, for warnings.
+    fn path_of(&self, name: &CStr) -> std::path::PathBuf {
+        let mut p = self.src.proc_path(self.pid.to_string());
+        p.push(std::ffi::OsStr::new(&*name.to_string_lossy()));
+        p
+    }
+
     /// Why a read failed, as a field reason. Establishes whether the process is gone.
     fn reason(&mut self, e: Error) -> Reason {
         match e.kind() {
             ErrorKind::PermissionDenied => Reason::PermissionDenied,
             ErrorKind::NotFound | ErrorKind::Gone => {
-                if self.gone || !self.dir.is_alive() {
+                if self.gone || !self.alive() {
                     self.gone = true;
                     Reason::Gone
                 } else if self.zombie {
@@ -331,9 +453,9 @@ impl Proc<'_, '_> {
         if self.gone {
             return Field::Missing(Reason::Gone);
         }
-        match self.dir.read(name, buf) {
+        match self.dir().and_then(|d| d.read(name, buf)) {
             // An exiting process's files go empty before its directory goes.
-            Ok(()) if buf.is_empty() && !self.dir.is_alive() => {
+            Ok(()) if buf.is_empty() && !self.alive() => {
                 self.gone = true;
                 Field::Missing(Reason::Gone)
             }
@@ -346,7 +468,8 @@ impl Proc<'_, '_> {
                         self.gone = true;
                         return Field::Missing(Reason::Gone);
                     }
-                    self.warnings.problems(&self.dir.path_of(name), v.problems());
+                    let path = self.path_of(name);
+                    self.warnings.problems(&path, v.problems());
                 }
                 Field::Value(v)
             }
@@ -370,7 +493,7 @@ impl Proc<'_, '_> {
         if self.gone {
             return Field::Missing(Reason::Gone);
         }
-        match self.dir.read(name, buf) {
+        match self.dir().and_then(|d| d.read(name, buf)) {
             Ok(()) => match parse(buf) {
                 // An exiting process's files go empty before its directory goes (`limits`
                 // prints nothing once the signal handlers are released): not malformed.
@@ -388,7 +511,8 @@ impl Proc<'_, '_> {
         match r {
             Ok(v) => Field::Value(v),
             Err(pe) => {
-                self.warnings.push(pe.in_file(self.dir.path_of(name)));
+                let path = self.path_of(name);
+                self.warnings.push(pe.in_file(path));
                 Field::Missing(Reason::Error)
             }
         }
@@ -398,7 +522,7 @@ impl Proc<'_, '_> {
         if self.gone {
             return Field::Missing(Reason::Gone);
         }
-        match self.dir.readlink(name, buf) {
+        match self.dir().and_then(|d| d.readlink(name, buf)) {
             Ok(()) => Field::Value(ByteStr::from(buf.as_slice())),
             Err(e) => Field::Missing(self.reason(e)),
         }
@@ -408,7 +532,7 @@ impl Proc<'_, '_> {
         if self.gone {
             return Field::Missing(Reason::Gone);
         }
-        match self.dir.readlink(name, buf) {
+        match self.dir().and_then(|d| d.readlink(name, buf)) {
             Ok(()) => {
                 let r = pid_ns::inode(buf);
                 self.parsed(name, r)
@@ -488,23 +612,25 @@ fn both<A, B, T>(a: Val<A>, b: Val<B>, f: impl FnOnce(A, B) -> T) -> Val<T> {
     }
 }
 
-fn read_process(
-    ctx: &Ctx<'_>,
-    root: &ProcRoot<'_>,
+fn read_process<'s>(
+    ctx: &Ctx<'s>,
+    root: &ProcRoot<'s>,
     pid: i32,
     scratch: &mut Buffers,
     cgroups: &mut CgroupCache<'_>,
     taskstats: Option<&mut Taskstats>,
     warnings: &mut Warnings,
 ) -> Result<Option<ProcessFull>, Error> {
-    let dir = root.open_pid(pid)?;
     let buf = &mut scratch.file;
     // The iterator's record where it gives every stat field exactly; else /proc.
     let from_iter = ctx.tasks.and_then(|t| t.get(&pid)).and_then(|row| task_bpf::pid_stat(row, ctx.page_size));
     let stat_from = if from_iter.is_some() { StatFrom::BpfIter } else { StatFrom::ProcStat };
-    let stat = match from_iter {
-        Some(stat) => stat,
+    let (stat, dir) = match from_iter {
+        // Nothing else to read: `/proc/<pid>` is not even opened.
+        Some(stat) if ctx.stat_only => (stat, None),
+        Some(stat) => (stat, Some(root.open_pid(pid)?)),
         None => {
+            let dir = root.open_pid(pid)?;
             match dir.read(c"stat", buf) {
                 // Every live process has `stat`: it was reaped after its directory was
                 // opened. In a fixture tree nothing exits: the directory is no process,
@@ -522,13 +648,15 @@ fn read_process(
             if !stat.problems.is_empty() {
                 warnings.problems(&dir.path_of(c"stat"), &stat.problems);
             }
-            stat
+            (stat, Some(dir))
         }
     };
     let state = ProcessState::from_char(stat.state);
     let kthread = stat.flags.map(|f| f & pid_stat::PF_KTHREAD != 0);
     let mut p = Proc {
         dir,
+        src: ctx.src,
+        pid,
         gone: false,
         zombie: state == ProcessState::Zombie,
         kthread: kthread.value().unwrap_or(false),
@@ -563,7 +691,7 @@ fn read_process(
     // file may carry that name too: only then does the link count decide.
     let exe_deleted = match &exe {
         Field::Value(path) if !path.as_bytes().ends_with(b" (deleted)") => Field::Value(false),
-        Field::Value(_) => match p.dir.stat(c"exe") {
+        Field::Value(_) => match p.dir().and_then(|d| d.stat(c"exe")) {
             Ok(st) => Field::Value(st.links == 0),
             Err(e) => Field::Missing(p.reason(e)),
         },
@@ -589,9 +717,9 @@ fn read_process(
         Field::Missing(Reason::Zombie)
     } else {
         let counted = if ctx.fd_dir_size_is_count {
-            p.dir.stat(c"fd").map(|st| st.size)
+            p.dir().and_then(|d| d.stat(c"fd")).map(|st| st.size)
         } else {
-            p.dir.count_entries(c"fd").map(|n| n as u64)
+            p.dir().and_then(|d| d.count_entries(c"fd")).map(|n| n as u64)
         };
         match counted {
             Ok(n) => {
@@ -619,8 +747,11 @@ fn read_process(
     } else if p.gone {
         (Field::Missing(Reason::Gone), Field::Missing(Reason::Gone), Field::Missing(Reason::Gone))
     } else {
-        match p.dir.read(c"cgroup", buf) {
-            Ok(()) => cgroups.resolve(buf, p.warnings, || p.dir.path_of(c"cgroup")),
+        match p.dir().and_then(|d| d.read(c"cgroup", buf)) {
+            Ok(()) => {
+                let path = p.path_of(c"cgroup");
+                cgroups.resolve(buf, p.warnings, || path)
+            }
             Err(e) => {
                 let r = p.reason(e);
                 (Field::Missing(r), Field::Missing(r), Field::Missing(r))
@@ -637,11 +768,12 @@ fn read_process(
         if p.gone {
             Field::Missing(Reason::Gone)
         } else {
-            match p.dir.read_to_eof(c"maps", buf) {
+            match p.dir().and_then(|d| d.read_to_eof(c"maps", buf)) {
                 Ok(()) => {
                     let m = pid_maps::parse(buf);
                     if !m.problems.is_empty() {
-                        p.warnings.problems(&p.dir.path_of(c"maps"), &m.problems);
+                        let path = p.path_of(c"maps");
+                        p.warnings.problems(&path, &m.problems);
                     }
                     Field::Value(m.maps)
                 }
@@ -915,10 +1047,12 @@ fn open_fds(
         return (Field::Missing(Reason::Gone), Field::Missing(Reason::Gone));
     }
     let mut fds: Vec<i32> = Vec::new();
-    if let Err(e) = p.dir.for_each_entry(c"fd", |n| {
-        if let Some(fd) = crate::parse::u64_dec(n).and_then(|v| i32::try_from(v).ok()) {
-            fds.push(fd);
-        }
+    if let Err(e) = p.dir().and_then(|d| {
+        d.for_each_entry(c"fd", |n| {
+            if let Some(fd) = crate::parse::u64_dec(n).and_then(|v| i32::try_from(v).ok()) {
+                fds.push(fd);
+            }
+        })
     }) {
         let r = p.reason(e);
         return (Field::Missing(r), Field::Missing(r));
@@ -935,11 +1069,11 @@ fn open_fds(
             continue;
         };
         // A descriptor closed between listing and reading is simply not open any more.
-        if p.dir.readlink(fd_path, link).is_err() {
+        if p.dir().and_then(|d| d.readlink(fd_path, link)).is_err() {
             continue;
         }
         if let Some(inode) = bracketed(link, b"socket:[") {
-            let proto = p.dir.socket_protocol(fd, fd_path);
+            let proto = p.dir().and_then(|d| d.socket_protocol(fd, fd_path));
             let (socket_type, protocol) = match proto {
                 Ok(name) => (
                     Field::Value(SocketType::from_protocol_name(&name)),
@@ -964,20 +1098,21 @@ fn open_fds(
             continue;
         }
         let path = ByteStr::from(link.as_slice());
-        let info = match p.dir.read(info_path, buf) {
+        let info = match p.dir().and_then(|d| d.read(info_path, buf)) {
             Ok(()) => {
                 let i = pid_fdinfo::parse(buf);
                 if !i.problems.is_empty() {
-                    p.warnings.problems(&p.dir.path_of(info_path), &i.problems);
+                    let path = p.path_of(info_path);
+                    p.warnings.problems(&path, &i.problems);
                 }
                 Ok(i)
             }
-            Err(e) if e.kind() == ErrorKind::NotFound && p.dir.is_alive() => continue,
+            Err(e) if e.kind() == ErrorKind::NotFound && p.alive() => continue,
             Err(e) => Err(p.reason(e)),
         };
-        let st = match p.dir.stat(fd_path) {
+        let st = match p.dir().and_then(|d| d.stat(fd_path)) {
             // Closed after its link was read (an exiting process closes them all).
-            Err(e) if e.kind() == ErrorKind::NotFound && p.dir.is_alive() => continue,
+            Err(e) if e.kind() == ErrorKind::NotFound && p.alive() => continue,
             st => st.map_err(|e| p.reason(e)),
         };
         let file_type = match &st {
@@ -1042,6 +1177,24 @@ fn file_type(mode: u32, link: &[u8]) -> FileType {
 mod pool_tests {
     use super::*;
     use crate::domain::TestCx;
+
+    #[test]
+    fn stat_only_is_a_selection_of_stat_alone() {
+        use crate::process::Via;
+        assert!(stat_only(&ProcessOptions::table(false, false)));
+        assert!(stat_only(&ProcessOptions { via: Via::Bpf, threads: 1, ..ProcessOptions::table(false, false) }));
+        assert!(!stat_only(&ProcessOptions::table(true, false)));
+        assert!(!stat_only(&ProcessOptions::table(false, true)));
+        assert!(!stat_only(&ProcessOptions::default()));
+        assert!(!stat_only(&ProcessOptions { environ: true, ..ProcessOptions::table(false, false) }));
+    }
+
+    #[test]
+    fn auto_takes_the_iterator_above_the_crossover_from_the_second_snapshot() {
+        assert!(!auto_takes_bpf(None));
+        assert!(!auto_takes_bpf(Some(AUTO_BPF_ABOVE)));
+        assert!(auto_takes_bpf(Some(AUTO_BPF_ABOVE + 1)));
+    }
 
     #[test]
     fn parallel_readers_are_the_probes_threads_reused_by_every_snapshot() {
