@@ -581,6 +581,10 @@ impl Maps for Loaded {
         self.array_walk(map, f)
     }
 
+    fn lookup(&mut self, map: &str, indexes: &[u32], f: &mut dyn FnMut(u32, &[u8])) -> Result<(), Error> {
+        self.lookup_each(map, indexes, f)
+    }
+
     fn drain(&mut self, map: &str, f: &mut dyn FnMut(&[u8])) -> Result<(), Error> {
         self.drain_ring(map, f)
     }
@@ -729,6 +733,37 @@ impl Loaded {
             None => (0..n).for_each(&mut visit),
         }
         Ok(())
+    }
+
+    /// `indexes` of array map `map`, one lookup each, into the batch buffer.
+    fn lookup_each(&mut self, map: &str, indexes: &[u32], f: &mut dyn FnMut(u32, &[u8])) -> Result<(), Error> {
+        let m = self.meta(map)?;
+        if m.key_size != 4 {
+            return Err(Error::new(ErrorKind::Unsupported, format!("{map}: keys of {} bytes", m.key_size)));
+        }
+        let (fd, value_len) = (
+            m.fd,
+            if m.kind == DumpKind::PerCpu { super::decode::stride(m.value_size) * cpus() } else { m.value_size },
+        );
+        let mut value = std::mem::take(&mut self.batch_values);
+        value.resize(value.len().max(value_len), 0);
+        let mut result = Ok(());
+        for &i in indexes {
+            let key = i.to_ne_bytes();
+            // SAFETY: key holds the map's 4-byte key; value holds value_len bytes (a per-CPU
+            // value: each CPU's rounded to 8, times the possible CPUs, as the kernel writes).
+            let ret = unsafe { libbpf_sys::bpf_map_lookup_elem(fd, key.as_ptr().cast(), value.as_mut_ptr().cast()) };
+            if ret < 0 {
+                if std::io::Error::last_os_error().raw_os_error() == Some(libc::ENOENT) {
+                    continue;
+                }
+                result = Err(bpf_error(map, "lookup"));
+                break;
+            }
+            f(i, &value[..value_len]);
+        }
+        self.batch_values = value;
+        result
     }
 
     fn drain_ring(&mut self, map: &str, f: &mut dyn FnMut(&[u8])) -> Result<(), Error> {

@@ -31,6 +31,16 @@ pub(crate) trait Maps {
     /// syscall. An entry whose first word changed while it was read is left out (a thread
     /// slot freed and claimed again: the rest of it is another thread's).
     fn array(&mut self, map: &str, f: &mut dyn FnMut(u32, &[u8])) -> Result<(), Error>;
+    /// The entries of an array map (`u32` keys) at `indexes`, those it has: `f(index,
+    /// value)`. The loaded object looks each one up (reading a large per-CPU table whole
+    /// copies every entry of every CPU); by default, from [`Maps::entries`].
+    fn lookup(&mut self, map: &str, indexes: &[u32], f: &mut dyn FnMut(u32, &[u8])) -> Result<(), Error> {
+        self.entries(map, &mut |k, v| {
+            if let Some(i) = super::decode::u32_at(k, 0).filter(|i| indexes.contains(i)) {
+                f(i, v);
+            }
+        })
+    }
     /// Every record a ring buffer holds, once: `f(record)`.
     fn drain(&mut self, map: &str, f: &mut dyn FnMut(&[u8])) -> Result<(), Error>;
     /// Deletes `key` from a hash map (a process that exited, once its last interval is read).

@@ -21,7 +21,8 @@
  *
  * Per-thread slots (common.h's THREAD_SLOTS: `fault_threads`, read by user space through a
  * memory mapping, `fault_threads_extra`, and the `fault_exits` ring that gets a thread's
- * last counts). A slot is written only by its own thread.
+ * last counts), and `fault_threads_used` (SLOTS_USED: which slots are held, so that a read
+ * visits those only). A slot is written only by its own thread.
  */
 #include "common.h"
 
@@ -41,6 +42,7 @@ struct fault_thread {
 };
 
 THREAD_SLOTS(struct fault_thread, fault_threads, fault_threads_extra, fault_exits);
+SLOTS_USED(fault_threads_used);
 
 static __always_inline struct fault_thread *find(__u32 tid)
 {
@@ -52,13 +54,18 @@ static __always_inline struct fault_thread *find(__u32 tid)
 static __always_inline void claim(__u32 tid, struct task_struct *t)
 {
 	struct task_struct___faults *f = (void *)t;
+	__u32 idx = tid & thread_mask;
 	struct fault_thread *s =
 		slot_claim_new(&fault_threads, &fault_threads_extra, &fault_threads_zero, thread_mask, tid, t);
+	struct fault_thread *a;
 
-	if (s) {
-		s->base_minor = BPF_CORE_READ(f, min_flt);
-		s->base_major = BPF_CORE_READ(f, maj_flt);
-	}
+	if (!s)
+		return;
+	s->base_minor = BPF_CORE_READ(f, min_flt);
+	s->base_major = BPF_CORE_READ(f, maj_flt);
+	a = bpf_map_lookup_elem(&fault_threads, &idx);
+	if (a && a->h.tid == tid) /* claimed in the array: marked once its base is set */
+		slot_mark(&fault_threads_used, idx, 1);
 }
 
 static __always_inline void update(struct fault_thread *s, struct task_struct *t)
@@ -91,10 +98,14 @@ static __always_inline int on_fault(void)
 static __always_inline int on_exit_task(void)
 {
 	__u32 tid = bpf_get_current_pid_tgid();
-	struct fault_thread *s = find(tid);
+	struct fault_thread *s = find(tid), *a;
+	__u32 idx = tid & thread_mask;
 
 	if (s) {
 		update(s, (struct task_struct *)bpf_get_current_task());
+		a = bpf_map_lookup_elem(&fault_threads, &idx);
+		if (a && a->h.tid == tid) /* its array slot: unmarked before it is freed */
+			slot_mark(&fault_threads_used, idx, 0);
 		slot_release(&fault_threads, &fault_threads_extra, &fault_exits, thread_mask, tid, &s->h, sizeof(*s));
 	}
 	return 0;

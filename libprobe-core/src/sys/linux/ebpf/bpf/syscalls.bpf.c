@@ -47,6 +47,17 @@ struct {
 	__type(value, struct sys_stat);
 } sys_stats SEC(".maps");
 
+/* Which syscall numbers were ever counted, one byte each, 64 to an entry (numbers / 64
+ * entries, set by the loader): user space looks up only those rows of `sys_stats`,
+ * instead of copying every number of every CPU. Set when a number is first counted on a
+ * CPU (its calls there still 0, a value the count reads anyway): off the hot path. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 8);
+	__type(key, __u32);
+	__type(value, struct slots_used);
+} sys_seen SEC(".maps");
+
 THREAD_SLOTS(struct thread_slot, sys_threads, sys_threads_extra, sys_exits);
 SLOTS_USED(sys_threads_used);
 
@@ -76,9 +87,11 @@ static __always_inline void count_call(__u32 nr)
 {
 	struct sys_stat *st = bpf_map_lookup_elem(&sys_stats, &nr);
 
-	if (st)
+	if (st) {
+		if (!st->calls)
+			slot_mark(&sys_seen, nr, 1);
 		st->calls += 1;
-	else
+	} else
 		drop(DROP_OUT_OF_RANGE);
 }
 
@@ -132,6 +145,8 @@ static __always_inline int on_sys_exit(long ret)
 		drop(DROP_OUT_OF_RANGE);
 		return 0;
 	}
+	if (!st->calls)
+		slot_mark(&sys_seen, nr, 1);
 	st->calls += 1;
 	st->errors += failed;
 	hist_add(&st->lat, d);

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use super::{PerThread, ProcDelta, ReadCx, Reader, Setup, Spec, ThreadLayout, TracerDef, top};
+use super::{PerThread, ProcDelta, ReadCx, Reader, Setup, Spec, ThreadLayout, TracerDef};
 use crate::ebpf::{EbpfMetrics, EbpfOptions, PageFaults, TracerName};
 use crate::error::Error;
 use crate::model::{Field, Reason};
@@ -39,7 +39,7 @@ const MAPS: (&str, &str, &str) = ("fault_threads", "fault_threads_extra", "fault
 fn setup(opts: &EbpfOptions, _: &SyscallTable) -> Setup {
     let slots = opts.max_threads.next_power_of_two().max(1024);
     Setup {
-        max_entries: vec![(MAPS.0, slots), (MAPS.1, EXTRA_THREADS)],
+        max_entries: vec![(MAPS.0, slots), (MAPS.1, EXTRA_THREADS), ("fault_threads_used", slots / 64)],
         rodata: vec![("thread_mask", (slots - 1).to_ne_bytes().to_vec())],
         ..Setup::default()
     }
@@ -54,11 +54,14 @@ struct Faults {
     threads: PerThread<2>,
 }
 
-/// Rows of the processes that faulted, most first, at most `n`.
-fn rows(rows: Vec<ProcDelta<2>>, n: usize, ticks: u64) -> Vec<PageFaults> {
-    let total = |r: &ProcDelta<2>| r.2[0].saturating_add(r.2[1]);
-    top(rows, n, total, |r| (r.0, r.1))
-        .into_iter()
+/// Faults of a process: minor and major.
+fn total(v: &[u64; 2]) -> u64 {
+    v[0].saturating_add(v[1])
+}
+
+/// Rows of the processes that faulted (`PerThread::top`'s selection: most first).
+fn rows(rows: Vec<ProcDelta<2>>, ticks: u64) -> Vec<PageFaults> {
+    rows.into_iter()
         .map(|(pid, start, [minor, major], name)| PageFaults {
             pid,
             start_time: super::start_ticks(start, ticks),
@@ -76,9 +79,11 @@ impl Reader for Faults {
     }
 
     fn read(&mut self, maps: &mut dyn Maps, rcx: &mut ReadCx<'_>, out: &mut EbpfMetrics) -> Result<(), Error> {
-        let (deltas, totals) = self.threads.read(maps, MAPS, &LAYOUT, rcx.warnings)?;
-        out.page_faults = Field::Value(rows(deltas, rcx.top, rcx.ticks));
-        out.since_attach.page_faults = Field::Value(rows(totals, rcx.top, rcx.ticks));
+        // Only the rows returned are built: a heap of the top ones, not every process.
+        self.threads.scan(maps, MAPS, &LAYOUT, rcx.warnings)?;
+        let (interval, totals) = self.threads.top(rcx.top, total);
+        out.page_faults = Field::Value(rows(interval, rcx.ticks));
+        out.since_attach.page_faults = Field::Value(rows(totals, rcx.ticks));
         Ok(())
     }
 }

@@ -318,6 +318,9 @@ pub(crate) struct PerThread<const N: usize> {
     extra_next: IdMap<u32, SlotSeen<N>>,
     /// Threads that exited during this read (from the ring).
     exited: IdMap<u32, ()>,
+    /// Their slots (tid & mask), one bit each: most slots are told apart from them by a
+    /// bit, not a hash lookup. Cleared after each read.
+    exited_slots: Vec<u64>,
     procs: Vec<Proc<N>>,
     /// Free entries of `procs`.
     free: Vec<u32>,
@@ -325,12 +328,20 @@ pub(crate) struct PerThread<const N: usize> {
     index: IdMap<(u32, u64), u32>,
     /// Reads so far.
     reads: u64,
-    /// The selection buffer of [`PerThread::top`].
-    order: std::collections::BinaryHeap<(std::cmp::Reverse<u64>, (i32, u64), u32)>,
+    /// The selection buffers of [`PerThread::top`] (this read's, and since attach).
+    order: std::collections::BinaryHeap<TopRow>,
+    order_total: std::collections::BinaryHeap<TopRow>,
+    /// The processes [`PerThread::top`] found not seen alive by read `stale_at`: those the
+    /// next read forgets, so that it need not walk every process to find them.
+    stale: Vec<u32>,
+    stale_at: u64,
 }
 
-/// What [`PerThread::read`] gives: per process, its sums over the interval, and since
-/// attach.
+/// A row of a top-N selection: its key (largest first), pid and start time, and its entry.
+type TopRow = (std::cmp::Reverse<u64>, (i32, u64), u32);
+
+/// Rows per process over the interval, and since attach ([`PerThread::top`], and the
+/// per-process maps' reads).
 pub(crate) type ProcRows<const N: usize> = (Vec<ProcDelta<N>>, Vec<ProcDelta<N>>);
 
 /// What one thread added since `before` (none: since it started). Below what was seen: a
@@ -466,32 +477,16 @@ impl<const N: usize> PerThread<N> {
             extra: IdMap::default(),
             extra_next: IdMap::default(),
             exited: IdMap::default(),
+            exited_slots: Vec::new(),
             procs: Vec::new(),
             free: Vec::new(),
             index: IdMap::default(),
             reads: 0,
             order: std::collections::BinaryHeap::new(),
+            order_total: std::collections::BinaryHeap::new(),
+            stale: Vec::new(),
+            stale_at: u64::MAX,
         }
-    }
-
-    /// What each process added since the previous read, and since attach: `names` are the
-    /// maps (array, overflow hash, exit ring). Every row, for callers that want them all;
-    /// [`PerThread::scan`] and [`PerThread::top`] build only the rows returned.
-    pub(crate) fn read(
-        &mut self,
-        maps: &mut dyn Maps,
-        names: (&str, &str, &str),
-        layout: &ThreadLayout<N>,
-        warnings: &mut Warnings,
-    ) -> Result<ProcRows<N>, Error> {
-        self.scan(maps, names, layout, warnings)?;
-        let rows = |p: &Proc<N>, v: [u64; N], name: Comm| (p.tgid as i32, p.start, v, name);
-        let read = self.reads;
-        let interval =
-            self.procs.iter().filter(|p| p.used && p.touched == read).map(|p| rows(p, p.interval, p.interval_name));
-        let interval = interval.collect();
-        let totals = self.procs.iter().filter(|p| p.used).map(|p| rows(p, p.total, p.name)).collect();
-        Ok((interval, totals))
     }
 
     /// Reads the maps (`names`: array, overflow hash, exit ring) into this read's sums per
@@ -510,21 +505,39 @@ impl<const N: usize> PerThread<N> {
         let mut short = false;
         // Processes the previous read did not see alive: reported then for the last time.
         let last = self.reads;
-        for (i, p) in self.procs.iter_mut().enumerate() {
+        let mut forget = |i: usize, p: &mut Proc<N>| {
             if p.used && p.seen != last {
                 p.used = false;
                 self.index.remove(&(p.tgid, p.start));
                 self.free.push(i as u32);
             }
+        };
+        if self.stale_at == last {
+            // Found by the previous read's top, which looked at every process.
+            for &i in &self.stale {
+                if let Some(p) = self.procs.get_mut(i as usize) {
+                    forget(i as usize, p);
+                }
+            }
+        } else {
+            self.procs.iter_mut().enumerate().for_each(|(i, p)| forget(i, p));
         }
+        self.stale.clear();
+        self.stale_at = u64::MAX;
         self.reads += 1;
         let mask = self.mask;
         let (slots, extra, exited) = (&mut self.slots, &mut self.extra, &mut self.exited);
+        let bits = &mut self.exited_slots;
+        bits.resize((mask as usize + 1).div_ceil(64), 0);
         let mut procs =
             Procs { procs: &mut self.procs, free: &mut self.free, index: &mut self.index, read: self.reads };
         let comm = |v: &[u8]| Comm::at(v, layout.comm).unwrap_or_default();
 
         // First the threads that exited: their last values, against what was seen of them.
+        for tid in exited.keys() {
+            let idx = (tid & mask) as usize;
+            bits[idx / 64] &= !(1 << (idx % 64));
+        }
         exited.clear();
         maps.drain(names.2, &mut |v| match layout.decode(v) {
             Some((tid, t)) => {
@@ -540,6 +553,7 @@ impl<const N: usize> PerThread<N> {
                 let (hint, before) = seen.map_or((NO_PROC, None), |s| (s.proc, Some(s.values)));
                 procs.add(hint, tid, &t, before.as_ref(), || comm(v), false);
                 exited.insert(tid, ());
+                bits[idx / 64] |= 1 << (idx % 64);
             }
             None => short |= v.len() < layout.size,
         })?;
@@ -556,7 +570,7 @@ impl<const N: usize> PerThread<N> {
             }
             let seen = &mut slots[idx];
             match layout.decode(v) {
-                Some((tid, _)) if any_exited && exited.contains_key(&tid) => seen.tid = 0,
+                Some((tid, _)) if bits[idx / 64] & (1 << (idx % 64)) != 0 && exited.contains_key(&tid) => seen.tid = 0,
                 Some((tid, t)) => {
                     let proc = if seen.same(tid, &t) {
                         if seen.values == t.values {
@@ -597,39 +611,52 @@ impl<const N: usize> PerThread<N> {
     }
 
     /// After [`PerThread::scan`]: the `n` processes with the largest `key` (ties by pid
-    /// and start time), most first, over this read (`since_attach` false: those that added
-    /// something) or since attach (every process kept).
-    pub(crate) fn top(&mut self, n: usize, since_attach: bool, key: impl Fn(&[u64; N]) -> u64) -> Vec<ProcDelta<N>> {
+    /// and start time), most first, over this read (those that added something) and since
+    /// attach (every process kept). One pass over the processes, which also notes those
+    /// the next read forgets.
+    pub(crate) fn top(&mut self, n: usize, key: impl Fn(&[u64; N]) -> u64) -> ProcRows<N> {
         let read = self.reads;
-        if n == 0 {
-            return Vec::new();
-        }
-        // The n best so far in a heap whose top is the worst of them: most processes are
+        // The n best so far in heaps whose top is the worst of them: most processes are
         // turned away by one comparison with it.
-        let heap = &mut self.order;
-        heap.clear();
-        for (i, p) in self.procs.iter().enumerate() {
-            if p.used && (since_attach || p.touched == read) {
-                let v = if since_attach { &p.total } else { &p.interval };
-                let row = (std::cmp::Reverse(key(v)), (p.tgid as i32, p.start), i as u32);
-                if heap.len() < n {
-                    heap.push(row);
-                } else if heap.peek().is_some_and(|worst| row < *worst) {
-                    heap.pop();
-                    heap.push(row);
-                }
+        fn offer(heap: &mut std::collections::BinaryHeap<TopRow>, n: usize, row: TopRow) {
+            if heap.len() < n {
+                heap.push(row);
+            } else if heap.peek().is_some_and(|worst| row < *worst) {
+                heap.pop();
+                heap.push(row);
             }
         }
-        let order = std::mem::take(heap).into_sorted_vec();
-        let rows = order
-            .iter()
-            .map(|&(_, (pid, start), i)| {
-                let p = &self.procs[i as usize];
-                if since_attach { (pid, start, p.total, p.name) } else { (pid, start, p.interval, p.interval_name) }
-            })
-            .collect();
-        self.order = std::collections::BinaryHeap::from(order);
-        rows
+        let (interval, total, stale) = (&mut self.order, &mut self.order_total, &mut self.stale);
+        interval.clear();
+        total.clear();
+        stale.clear();
+        for (i, p) in self.procs.iter().enumerate() {
+            if !p.used {
+                continue;
+            }
+            let id = (p.tgid as i32, p.start);
+            if p.touched == read {
+                offer(interval, n, (std::cmp::Reverse(key(&p.interval)), id, i as u32));
+            }
+            offer(total, n, (std::cmp::Reverse(key(&p.total)), id, i as u32));
+            if p.seen != read {
+                stale.push(i as u32);
+            }
+        }
+        self.stale_at = read;
+        let rows = |heap: &mut std::collections::BinaryHeap<TopRow>, since_attach: bool| {
+            let order = std::mem::take(heap).into_sorted_vec();
+            let rows = order
+                .iter()
+                .map(|&(_, (pid, start), i)| {
+                    let p = &self.procs[i as usize];
+                    if since_attach { (pid, start, p.total, p.name) } else { (pid, start, p.interval, p.interval_name) }
+                })
+                .collect();
+            *heap = std::collections::BinaryHeap::from(order);
+            rows
+        };
+        (rows(&mut self.order, false), rows(&mut self.order_total, true))
     }
 }
 
@@ -792,7 +819,7 @@ mod tests {
 
     fn read1(p: &mut PerThread<1>, m: &mut MemMaps) -> (Vec<ProcDelta<1>>, Vec<ProcDelta<1>>) {
         p.scan(m, ("a", "h", "r"), &LAYOUT1, &mut Warnings::default()).unwrap();
-        (p.top(10, false, |v| v[0]), p.top(10, true, |v| v[0]))
+        p.top(10, |v| v[0])
     }
 
     #[test]

@@ -64,8 +64,9 @@ impl Reader for Offcpu {
     fn read(&mut self, maps: &mut dyn Maps, rcx: &mut ReadCx<'_>, out: &mut EbpfMetrics) -> Result<(), Error> {
         self.threads.scan(maps, ("off_threads", "off_threads_extra", "off_exits"), &LAYOUT, rcx.warnings)?;
         let total = |v: &[u64; 4]| v[0].saturating_add(v[1]);
-        out.cpu_off_time = Field::Value(processes(self.threads.top(rcx.top, false, total), rcx));
-        out.since_attach.cpu_off_time = Field::Value(processes(self.threads.top(rcx.top, true, total), rcx));
+        let (interval, totals) = self.threads.top(rcx.top, total);
+        out.cpu_off_time = Field::Value(processes(interval, rcx));
+        out.since_attach.cpu_off_time = Field::Value(processes(totals, rcx));
         Ok(())
     }
 }

@@ -11,12 +11,12 @@ use std::sync::Arc;
 
 use super::{PerThread, ProcDelta, ReadCx, Reader, Setup, Spec, ThreadLayout, TracerDef};
 use crate::ebpf::{EbpfMetrics, EbpfOptions, LatencyHistogram, ProcessSyscalls, TracerName};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::model::{Field, Reason};
 use crate::schema::OrderedMap;
 use crate::sys::imp::ebpf::decode::{self, Hist, layout, percpu_sum, u32_at};
 use crate::sys::imp::ebpf::maps::Maps;
-use crate::sys::imp::ebpf::syscall_table::SyscallTable;
+use crate::sys::imp::ebpf::syscall_table::{MAX_NR, SyscallTable};
 use crate::text::ByteStr;
 
 pub(crate) const DEF: TracerDef = TracerDef {
@@ -29,6 +29,9 @@ pub(crate) const DEF: TracerDef = TracerDef {
 /// Slots of the overflow hash for threads whose slot another thread holds.
 const EXTRA_THREADS: u32 = 4096;
 
+/// Numbers per entry of `sys_seen` (`struct slots_used`: one byte each).
+const SEEN_PER_ENTRY: u64 = 64;
+
 fn setup(o: &EbpfOptions, table: &SyscallTable) -> Setup {
     let slots = o.max_threads.next_power_of_two().max(1024);
     // A table we could not read: every number up to 1024 still counted, by number.
@@ -36,6 +39,7 @@ fn setup(o: &EbpfOptions, table: &SyscallTable) -> Setup {
     Setup {
         max_entries: vec![
             ("sys_stats", numbers),
+            ("sys_seen", numbers.div_ceil(SEEN_PER_ENTRY as u32)),
             ("sys_threads", slots),
             ("sys_threads_extra", EXTRA_THREADS),
             ("sys_threads_used", slots / 64),
@@ -54,6 +58,7 @@ fn reader(o: &EbpfOptions, table: &Arc<SyscallTable>) -> Box<dyn Reader> {
         latency: o.syscall_latency,
         prev: Vec::new(),
         now: Vec::new(),
+        seen: Vec::new(),
         threads: PerThread::new(o.max_threads.next_power_of_two().max(1024)),
     })
 }
@@ -94,6 +99,8 @@ struct Syscalls {
     prev: Vec<PerNumber>,
     /// The buffer the next read fills.
     now: Vec<PerNumber>,
+    /// The numbers `sys_seen` marks (a buffer kept between reads).
+    seen: Vec<u32>,
     threads: PerThread<3>,
 }
 
@@ -140,16 +147,36 @@ impl Reader for Syscalls {
         let mut now = std::mem::take(&mut self.now);
         now.clear();
         let window = rcx.window;
-        maps.entries("sys_stats", &mut |k, v| {
-            if let Some(nr) =
-                u32_at(k, 0).map(|n| n as usize).filter(|n| *n <= super::super::syscall_table::MAX_NR as usize)
-            {
+        let mut fill = |nr: u32, v: &[u8]| {
+            let nr = nr as usize;
+            if nr <= MAX_NR as usize {
                 if now.len() <= nr {
                     now.resize(nr + 1, PerNumber::default());
                 }
                 now[nr] = per_number(v, window);
             }
-        })?;
+        };
+        // Only the numbers ever counted (`sys_seen`): a few tens of the table's hundreds.
+        let mut seen = std::mem::take(&mut self.seen);
+        seen.clear();
+        let marks = maps.entries("sys_seen", &mut |k, v| {
+            let Some(w) = u32_at(k, 0) else { return };
+            for (b, held) in v.iter().enumerate() {
+                let nr = u64::from(w) * SEEN_PER_ENTRY + b as u64;
+                if *held != 0 && nr <= u64::from(MAX_NR) {
+                    seen.push(nr as u32);
+                }
+            }
+        });
+        match marks {
+            Ok(()) => maps.lookup("sys_stats", &seen, &mut fill)?,
+            // Maps recorded without the marks: the whole table.
+            Err(e) if e.kind() == ErrorKind::NotFound => {
+                maps.entries("sys_stats", &mut |k, v| u32_at(k, 0).into_iter().for_each(|nr| fill(nr, v)))?
+            }
+            Err(e) => return Err(e),
+        }
+        self.seen = seen;
         if self.prev.len() < now.len() {
             self.prev.resize(now.len(), PerNumber::default());
         }
@@ -162,15 +189,18 @@ impl Reader for Syscalls {
             let p = &self.prev[nr];
             let name = self.table.name(nr);
             let dc = n.calls.saturating_sub(p.calls);
-            let h = n.hist.since(&p.hist);
             if dc > 0 {
                 calls.push((name.clone(), dc, ()));
             }
             if n.errors > p.errors {
                 errors.push((name.clone(), n.errors - p.errors, ()));
             }
-            if h.count > 0 {
-                lat.push((name.clone(), dc, h));
+            // The interval's histogram (percentiles) only for a number that had one.
+            if n.hist.buckets != p.hist.buckets {
+                let h = n.hist.since(&p.hist);
+                if h.count > 0 {
+                    lat.push((name.clone(), dc, h));
+                }
             }
             if n.calls > 0 {
                 calls_t.push((name.clone(), n.calls, ()));
@@ -199,9 +229,8 @@ impl Reader for Syscalls {
 
         // Per thread, then per process.
         self.threads.scan(maps, ("sys_threads", "sys_threads_extra", "sys_exits"), &LAYOUT, rcx.warnings)?;
-        let rows = self.threads.top(rcx.top, false, |v| v[0]);
+        let (rows, totals) = self.threads.top(rcx.top, |v| v[0]);
         out.syscalls_by_process = Field::Value(self.processes(rows, rcx));
-        let totals = self.threads.top(rcx.top, true, |v| v[0]);
         out.since_attach.syscalls_by_process = Field::Value(self.processes(totals, rcx));
         Ok(())
     }
@@ -240,6 +269,13 @@ mod tests {
         let mut both = cpu0.clone();
         both.extend_from_slice(&cpu1);
         m.maps.insert("sys_stats".into(), vec![(110u32.to_ne_bytes().to_vec(), both)]);
+        // Number 110 marked seen (entry 1, byte 46).
+        let mut marks = vec![0u8; 64];
+        marks[110 - 64] = 1;
+        m.maps.insert(
+            "sys_seen".into(),
+            vec![(0u32.to_ne_bytes().to_vec(), vec![0; 64]), (1u32.to_ne_bytes().to_vec(), marks)],
+        );
         m.arrays.insert("sys_threads".into(), vec![(42, slot(42, 42, 6, "app")), (43, slot(43, 42, 4, "worker"))]);
         m.rings.insert("sys_exits".into(), vec![slot(50, 42, 2, "short")]);
         let src = crate::source::Source::rooted_at("/nonexistent");
