@@ -796,18 +796,26 @@ pub fn class_drm_hwmon(data: &[u8]) {
 }
 
 /// amdgpu's `gpu_metrics`: every revision decodes within bounds; a known revision's
-/// values keep their ranges.
+/// values keep their ranges; a member out of its range is `Bad` with a problem.
 pub fn gpu_metrics(data: &[u8]) {
     let Ok(t) = gpu_metrics_table::parse(data) else { return };
-    for p in [t.gfx_activity, t.umc_activity, t.mm_activity].into_iter().flatten() {
+    for p in [t.gfx_activity, t.umc_activity, t.mm_activity].iter().filter_map(|v| v.value()) {
         assert!((0.0..=100.0).contains(&p));
     }
-    if let Some(g) = t.pcie_link_gen {
+    if let Some(g) = t.pcie_link_gen.value() {
         assert!((1..=6).contains(&g));
     }
-    if let Some((_, bits)) = t.energy_accumulator {
+    if let Some(w) = t.pcie_link_width.value() {
+        assert!(w > 0);
+    }
+    if let Some((_, bits)) = t.energy_accumulator.value() {
         assert!(bits == 32 || bits == 64);
     }
+    let bad = [t.gfx_activity, t.umc_activity, t.mm_activity].contains(&Val::Bad)
+        || t.pcie_link_gen == Val::Bad
+        || t.pcie_link_width == Val::Bad;
+    assert_eq!(bad, !t.problems.is_empty(), "a bad member without a problem, or a problem without one");
+    assert!(t.problems.iter().count() <= 4);
 }
 
 /// The value parsers every sysfs class reader shares, on one attribute's text: a number

@@ -7,6 +7,7 @@ use crate::domain::Cx;
 use crate::error::{Error, ErrorKind, ParseError};
 use crate::gpu::{ClockEventReasons, GpuMetrics, GpuOptions, GpuVendor, GtClocks};
 use crate::model::{Field, Reason};
+use crate::parse::Val;
 use crate::sys::imp::sysfs::class_drm::{self, DpmLevels, Uevent};
 use crate::sys::imp::sysfs::class_drm_card_device_gpu_metrics as gpu_metrics;
 use crate::sys::imp::sysfs::class_drm_card_device_hwmon::{self as hwmon, Hwmon};
@@ -221,28 +222,32 @@ fn amd(cx: &mut Cx<'_>, opts: &GpuOptions, index: u32, _card: &str, dev: &str, u
 
     // The binary table: what sysfs lacks, and the fields only it has.
     if opts.gpu_metrics {
-        match read(cx, &p("gpu_metrics"), gpu_metrics::parse) {
+        let rel = p("gpu_metrics");
+        match read(cx, &rel, gpu_metrics::parse) {
             Field::Value(t) if t.known => {
-                let c = |v: Option<f64>| v.map_or(Field::Missing(Reason::NotSupported), Field::Value);
-                let u = |v: Option<u64>| v.map_or(Field::Missing(Reason::NotSupported), Field::Value);
-                g.temperature_gpu = either(g.temperature_gpu, || c(t.temperature_edge.or(t.temperature_hotspot)));
-                g.temperature_hotspot = either(g.temperature_hotspot, || c(t.temperature_hotspot));
-                g.temperature_memory = either(g.temperature_memory, || c(t.temperature_mem));
-                g.utilization_gpu = either(g.utilization_gpu, || c(t.gfx_activity));
-                g.utilization_memory = either(g.utilization_memory, || c(t.umc_activity));
-                g.utilization_decoder = c(t.mm_activity);
-                g.power_draw = either(g.power_draw, || c(t.socket_power));
-                g.clock_graphics = either(g.clock_graphics, || u(t.gfxclk));
-                g.clock_memory = either(g.clock_memory, || u(t.uclk));
-                g.clock_video = u(t.vclk);
-                g.fan_speed_rpm = either(g.fan_speed_rpm, || u(t.fan_rpm));
-                g.pcie_link_width_current = either(g.pcie_link_width_current, || c8(t.pcie_link_width));
-                g.pcie_link_gen_current = either(g.pcie_link_gen_current, || c8(t.pcie_link_gen));
-                g.clock_event_reasons = t
-                    .indep_throttle_status
-                    .map_or(Field::Missing(Reason::NotSupported), |s| Field::Value(amd_reasons(s)));
+                // A member out of its range is its field's `error`, with a warning quoting it.
+                let path = cx.src().sys_path(&rel);
+                cx.warnings().problems(&path, &t.problems);
+                let edge = match t.temperature_edge {
+                    Val::Absent => t.temperature_hotspot,
+                    v => v,
+                };
+                g.temperature_gpu = or_table(g.temperature_gpu, edge);
+                g.temperature_hotspot = or_table(g.temperature_hotspot, t.temperature_hotspot);
+                g.temperature_memory = or_table(g.temperature_memory, t.temperature_mem);
+                g.utilization_gpu = or_table(g.utilization_gpu, t.gfx_activity);
+                g.utilization_memory = or_table(g.utilization_memory, t.umc_activity);
+                g.utilization_decoder = t.mm_activity.field(Reason::NotSupported);
+                g.power_draw = or_table(g.power_draw, t.socket_power);
+                g.clock_graphics = or_table(g.clock_graphics, t.gfxclk);
+                g.clock_memory = or_table(g.clock_memory, t.uclk);
+                g.clock_video = t.vclk.field(Reason::NotSupported);
+                g.fan_speed_rpm = or_table(g.fan_speed_rpm, t.fan_rpm);
+                g.pcie_link_width_current = or_table(g.pcie_link_width_current, t.pcie_link_width);
+                g.pcie_link_gen_current = or_table(g.pcie_link_gen_current, t.pcie_link_gen);
+                g.clock_event_reasons = t.indep_throttle_status.map(amd_reasons).field(Reason::NotSupported);
                 if energy.is_none()
-                    && let Some((raw, bits)) = t.energy_accumulator
+                    && let Val::Ok((raw, bits)) = t.energy_accumulator
                 {
                     // 2^-16 J per unit.
                     let e = EnergyCounter { raw, bits, mj_per_unit: 1000.0 / 65536.0 };
@@ -286,8 +291,15 @@ fn either<T>(f: Field<T>, alt: impl FnOnce() -> Field<T>) -> Field<T> {
     }
 }
 
-fn c8(v: Option<u8>) -> Field<u8> {
-    v.map_or(Field::Missing(Reason::NotSupported), Field::Value)
+/// `f`, or the table's value when `f` is missing: a table member out of its range makes
+/// the field `error` (its warning comes from the table's problems); one the table lacks
+/// leaves `f`'s reason.
+fn or_table<T>(f: Field<T>, v: Val<T>) -> Field<T> {
+    match (f, v) {
+        (Field::Value(x), _) | (Field::Missing(_), Val::Ok(x)) => Field::Value(x),
+        (Field::Missing(_), Val::Bad) => Field::Missing(Reason::Error),
+        (Field::Missing(m), Val::Absent) => Field::Missing(m),
+    }
 }
 
 /// amdgpu's ASIC-independent throttle bits (`SMU_THROTTLER_*` in amdgpu_smu.h): 0–15

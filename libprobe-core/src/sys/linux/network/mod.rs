@@ -78,12 +78,33 @@ pub(crate) struct State {
     netns: Pool,
     /// The socket owners' BPF iterator, loaded once.
     owners_iter: owners_bpf::OwnersIter,
+    /// The socket tables' size, for giving free memory back after a burst.
+    shrink: crate::sys::imp::Shrink,
 }
 
 impl Default for State {
     fn default() -> State {
-        State { netns: Pool::new("libprobe-netns"), owners_iter: owners_bpf::OwnersIter::default() }
+        State {
+            netns: Pool::new("libprobe-netns"),
+            owners_iter: owners_bpf::OwnersIter::default(),
+            shrink: crate::sys::imp::Shrink::default(),
+        }
     }
+}
+
+/// Sockets below this count (every table together) never give memory back: a small
+/// table's memory is reused by the next snapshot.
+const SHRINK_MIN_SOCKETS: usize = 1024;
+
+/// The rows of every socket table a snapshot read.
+fn socket_count(n: &Network) -> usize {
+    let len = |f: Option<usize>| f.unwrap_or(0);
+    len(n.tcp.value().map(Vec::len))
+        + len(n.udp.value().map(Vec::len))
+        + len(n.unix_sockets.value().map(Vec::len))
+        + len(n.raw.value().map(Vec::len))
+        + len(n.netlink.value().map(Vec::len))
+        + len(n.packet.value().map(Vec::len))
 }
 
 struct Collector<'a> {

@@ -12,6 +12,17 @@ use super::{Collector, State};
 /// Collects the namespace `opts` names. When the process domain of this snapshot read every
 /// process's descriptors, its sockets give the owners.
 pub(crate) fn collect(cx: &mut Cx<'_>, opts: &NetworkOptions, state: &mut State) -> Domain<Network> {
+    let out = collect_namespace(cx, opts, state);
+    // Socket tables that fell below half their peak (a burst of connections ended) leave
+    // the malloc arenas holding the peak's memory, free but resident: it is given back
+    // once, here. A namespace that could not be read leaves the peak as it was.
+    if let Domain::Collected(n) = &out {
+        state.shrink.release_if_fell(super::socket_count(n), super::SHRINK_MIN_SOCKETS);
+    }
+    out
+}
+
+fn collect_namespace(cx: &mut Cx<'_>, opts: &NetworkOptions, state: &mut State) -> Domain<Network> {
     let src = cx.src();
     let pool = cx.pool();
     let process = &cx.options().process;

@@ -43,7 +43,7 @@ use crate::sys::imp::procfs::{
     pid_status,
 };
 use crate::sys::imp::taskstats::Taskstats;
-use crate::sys::imp::{Buffers, Scratch};
+use crate::sys::imp::{Buffers, Scratch, Shrink};
 
 // The iter/task fast path (option `via`).
 pub(crate) mod task_bpf;
@@ -84,8 +84,8 @@ pub(crate) struct State {
     prev: Option<(u64, CpuByProcess)>,
     /// The readers' buffers.
     scratch: Scratch,
-    /// The most processes a snapshot read since free memory was last given back.
-    peak: usize,
+    /// The process table's size, for giving free memory back after a burst.
+    shrink: Shrink,
     /// The `iter/task` iterator (option `via`), loaded on first use and kept.
     task_iter: task_bpf::TaskIter,
     /// How many processes the previous snapshot had (option `via = auto`).
@@ -256,11 +256,7 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
     // A table that fell below half its peak (a burst of processes ended) leaves the
     // readers' malloc arenas holding the peak's memory, free but resident: it is given
     // back once, here, not after every snapshot (a steady table reuses it).
-    if state.peak >= PARALLEL_MIN_PROCESSES && out.len().saturating_mul(2) < state.peak {
-        crate::sys::imp::release_free_memory();
-        state.peak = out.len();
-    }
-    state.peak = state.peak.max(out.len());
+    state.shrink.release_if_fell(out.len(), PARALLEL_MIN_PROCESSES);
     state.last_count = Some(out.len());
     Domain::Collected(out)
 }

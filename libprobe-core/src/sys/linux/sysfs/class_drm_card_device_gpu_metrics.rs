@@ -14,15 +14,18 @@
 //! discrete GPU's (`gpu_metrics_v1_0` … `v1_6`), format 2 an APU's (`v2_0` … `v2_4`),
 //! format 3 a newer APU's (`v3_0`). The driver fills the table with `0xff` before writing
 //! what the firmware gives (`smu_cmn_init_soft_gpu_metrics`), so a field of all ones is
-//! absent. Units: format 1 in °C, %, W, MHz, and energy in 2^-16 J (15.259 µJ); formats 2
+//! absent. A member set to a value outside its range (an activity above 100 %, a PCIe rate
+//! that is no generation, a link width of 0) is [`Val::Bad`], with a problem naming the
+//! member and quoting its raw value: the field's `error`, its neighbours kept. Units: format 1 in °C, %, W, MHz, and energy in 2^-16 J (15.259 µJ); formats 2
 //! and 3 (APU firmware) in centi-°C and mW, with activity in % (`v2_4`: centi-%). A
 //! revision this decoder does not know decodes to its header alone ([`Table::known`]
 //! false): its fields are then `not_supported`, never guessed.
 
 use crate::error::ParseError;
+use crate::parse::{Problems, Val};
 
-/// What the gpu domain takes from a table; `None` for a field the revision lacks or the
-/// firmware left unset.
+/// What the gpu domain takes from a table; `Absent` for a field the revision lacks or the
+/// firmware left unset, `Bad` for one set out of its range (with a problem).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Table {
     pub format_revision: u8,
@@ -30,32 +33,34 @@ pub(crate) struct Table {
     /// Whether this decoder knows the revision's layout.
     pub known: bool,
     /// °C.
-    pub temperature_edge: Option<f64>,
-    pub temperature_hotspot: Option<f64>,
-    pub temperature_mem: Option<f64>,
+    pub temperature_edge: Val<f64>,
+    pub temperature_hotspot: Val<f64>,
+    pub temperature_mem: Val<f64>,
     /// APUs: the graphics block's temperature.
-    pub temperature_gfx: Option<f64>,
+    pub temperature_gfx: Val<f64>,
     /// %.
-    pub gfx_activity: Option<f64>,
-    pub umc_activity: Option<f64>,
+    pub gfx_activity: Val<f64>,
+    pub umc_activity: Val<f64>,
     /// Multimedia (UVD/VCN) activity, the first VCN on tables with several.
-    pub mm_activity: Option<f64>,
+    pub mm_activity: Val<f64>,
     /// W.
-    pub socket_power: Option<f64>,
+    pub socket_power: Val<f64>,
     /// The energy accumulator, in 2^-16 J, and its width in bits (32 for `v1_0`).
-    pub energy_accumulator: Option<(u64, u32)>,
+    pub energy_accumulator: Val<(u64, u32)>,
     /// MHz (the first instance where there are several).
-    pub gfxclk: Option<u64>,
-    pub uclk: Option<u64>,
-    pub vclk: Option<u64>,
+    pub gfxclk: Val<u64>,
+    pub uclk: Val<u64>,
+    pub vclk: Val<u64>,
     /// RPM.
-    pub fan_rpm: Option<u64>,
+    pub fan_rpm: Val<u64>,
     /// Lanes.
-    pub pcie_link_width: Option<u8>,
+    pub pcie_link_width: Val<u8>,
     /// PCIe generation (from the rate in 0.1 GT/s).
-    pub pcie_link_gen: Option<u8>,
+    pub pcie_link_gen: Val<u8>,
     /// ASIC-independent throttle status (`SMU_THROTTLER_*` bits).
-    pub indep_throttle_status: Option<u64>,
+    pub indep_throttle_status: Val<u64>,
+    /// The members set out of their range, each quoted.
+    pub problems: Problems,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -410,7 +415,7 @@ pub(crate) fn parse(data: &[u8]) -> Result<Table, ParseError> {
     t.known = true;
     let data = &data[..size];
     // The first element of a member, `None` when absent or all ones (unset).
-    let get = |name: &str| -> Option<u64> {
+    let get = |name: &'static str| -> Option<u64> {
         let &(_, ty, _, at) = placed.iter().find(|m| m.0 == name)?;
         let b = data.get(at..at + ty.size())?;
         let (v, ones) = match ty {
@@ -421,40 +426,58 @@ pub(crate) fn parse(data: &[u8]) -> Result<Table, ParseError> {
         };
         (v != ones).then_some(v)
     };
-    let percent = |v: Option<u64>, scale: f64| v.map(|v| v as f64 / scale).filter(|p| *p <= 100.0);
+    // The first of `names` the revision has and the firmware set, with its name.
+    let pick = |names: &[&'static str]| names.iter().find_map(|&n| get(n).map(|v| (n, v)));
+    let val = |v: Option<u64>| v.map_or(Val::Absent, Val::Ok);
+    let mut problems = Problems::default();
+    let p = &mut problems;
     match format {
         1 => {
-            let c = |v: Option<u64>| v.map(|v| v as f64);
-            t.temperature_edge = c(get("temperature_edge"));
-            t.temperature_hotspot = c(get("temperature_hotspot"));
-            t.temperature_mem = c(get("temperature_mem"));
-            t.gfx_activity = percent(get("average_gfx_activity"), 1.0);
-            t.umc_activity = percent(get("average_umc_activity"), 1.0);
-            t.mm_activity = percent(get("average_mm_activity").or_else(|| get("vcn_activity")), 1.0);
-            t.socket_power = c(get("average_socket_power").or_else(|| get("curr_socket_power")));
+            let percent = |v: u64| Some(v as f64).filter(|p| *p <= 100.0);
+            let any = |v: u64| Some(v as f64);
+            t.temperature_edge = check(p, pick(&["temperature_edge"]), any);
+            t.temperature_hotspot = check(p, pick(&["temperature_hotspot"]), any);
+            t.temperature_mem = check(p, pick(&["temperature_mem"]), any);
+            t.gfx_activity = check(p, pick(&["average_gfx_activity"]), percent);
+            t.umc_activity = check(p, pick(&["average_umc_activity"]), percent);
+            t.mm_activity = check(p, pick(&["average_mm_activity", "vcn_activity"]), percent);
+            t.socket_power = check(p, pick(&["average_socket_power", "curr_socket_power"]), any);
             let bits = if content == 0 { 32 } else { 64 };
-            t.energy_accumulator = get("energy_accumulator").map(|e| (e, bits));
-            t.gfxclk = get("current_gfxclk");
-            t.uclk = get("current_uclk");
-            t.vclk = get("current_vclk0");
-            t.fan_rpm = get("current_fan_speed");
-            t.pcie_link_width = get("pcie_link_width").and_then(|w| u8::try_from(w).ok()).filter(|w| *w > 0);
-            t.pcie_link_gen = get("pcie_link_speed").and_then(gen_of_decigt);
-            t.indep_throttle_status = get("indep_throttle_status");
+            t.energy_accumulator = val(get("energy_accumulator")).map(|e| (e, bits));
+            t.gfxclk = val(get("current_gfxclk"));
+            t.uclk = val(get("current_uclk"));
+            t.vclk = val(get("current_vclk0"));
+            t.fan_rpm = val(get("current_fan_speed"));
+            // Lanes: 1 to 255 (a u16 member from v1_1 on).
+            t.pcie_link_width = check(p, pick(&["pcie_link_width"]), |w| u8::try_from(w).ok().filter(|w| *w > 0));
+            t.pcie_link_gen = check(p, pick(&["pcie_link_speed"]), gen_of_decigt);
+            t.indep_throttle_status = val(get("indep_throttle_status"));
         }
         _ => {
-            t.temperature_gfx = get("temperature_gfx").map(|v| v as f64 / 100.0);
-            let activity_scale = if (format, content) == (2, 4) { 100.0 } else { 1.0 };
-            t.gfx_activity = percent(get("average_gfx_activity"), activity_scale);
-            t.mm_activity = percent(get("average_mm_activity").or_else(|| get("average_vcn_activity")), activity_scale);
-            t.socket_power = get("average_socket_power").map(|mw| mw as f64 / 1000.0);
-            t.gfxclk = get("current_gfxclk").or_else(|| get("average_gfxclk_frequency"));
-            t.uclk = get("current_uclk").or_else(|| get("average_uclk_frequency"));
-            t.vclk = get("current_vclk").or_else(|| get("average_vclk_frequency"));
-            t.indep_throttle_status = get("indep_throttle_status");
+            let scale = if (format, content) == (2, 4) { 100.0 } else { 1.0 };
+            let percent = |v: u64| Some(v as f64 / scale).filter(|p| *p <= 100.0);
+            t.temperature_gfx = check(p, pick(&["temperature_gfx"]), |v| Some(v as f64 / 100.0));
+            t.gfx_activity = check(p, pick(&["average_gfx_activity"]), percent);
+            t.mm_activity = check(p, pick(&["average_mm_activity", "average_vcn_activity"]), percent);
+            t.socket_power = check(p, pick(&["average_socket_power"]), |mw| Some(mw as f64 / 1000.0));
+            t.gfxclk = val(get("current_gfxclk").or_else(|| get("average_gfxclk_frequency")));
+            t.uclk = val(get("current_uclk").or_else(|| get("average_uclk_frequency")));
+            t.vclk = val(get("current_vclk").or_else(|| get("average_vclk_frequency")));
+            t.indep_throttle_status = val(get("indep_throttle_status"));
         }
     }
+    t.problems = problems;
     Ok(t)
+}
+
+/// A member's value through `ok`: `Absent` when the revision lacks it or the firmware left
+/// it unset (`None`), `Bad` with a problem naming the member and quoting its raw value
+/// when `ok` refuses it (out of its range).
+fn check<U>(problems: &mut Problems, member: Option<(&'static str, u64)>, ok: impl FnOnce(u64) -> Option<U>) -> Val<U> {
+    match member {
+        None => Val::Absent,
+        Some((name, v)) => problems.take(ok(v).ok_or_else(|| ParseError::bad(name, v.to_string().as_bytes()))),
+    }
 }
 
 /// A PCIe rate in 0.1 GT/s (`160`) as a generation.
@@ -550,12 +573,15 @@ mod tests {
         assert!(t.known);
         assert_eq!(
             (t.temperature_edge, t.temperature_hotspot, t.temperature_mem),
-            (Some(45.0), Some(58.0), Some(62.0))
+            (Val::Ok(45.0), Val::Ok(58.0), Val::Ok(62.0))
         );
-        assert_eq!((t.gfx_activity, t.umc_activity, t.mm_activity), (Some(37.0), Some(12.0), Some(3.0)));
-        assert_eq!((t.socket_power, t.energy_accumulator), (Some(41.0), Some((3 << 16, 64))));
-        assert_eq!((t.gfxclk, t.uclk, t.vclk, t.fan_rpm), (Some(2155), Some(1000), Some(1147), Some(1187)));
-        assert_eq!((t.pcie_link_width, t.pcie_link_gen, t.indep_throttle_status), (Some(16), Some(4), Some(1 << 35)));
+        assert_eq!((t.gfx_activity, t.umc_activity, t.mm_activity), (Val::Ok(37.0), Val::Ok(12.0), Val::Ok(3.0)));
+        assert_eq!((t.socket_power, t.energy_accumulator), (Val::Ok(41.0), Val::Ok((3 << 16, 64))));
+        assert_eq!((t.gfxclk, t.uclk, t.vclk, t.fan_rpm), (Val::Ok(2155), Val::Ok(1000), Val::Ok(1147), Val::Ok(1187)));
+        assert_eq!(
+            (t.pcie_link_width, t.pcie_link_gen, t.indep_throttle_status),
+            (Val::Ok(16), Val::Ok(4), Val::Ok(1 << 35))
+        );
     }
 
     #[test]
@@ -567,7 +593,7 @@ mod tests {
             )
             .unwrap();
             assert!(set.known, "{f}.{c}");
-            assert!(set.gfx_activity.is_some(), "{f}.{c}: gfx activity");
+            assert!(set.gfx_activity.is_ok(), "{f}.{c}: gfx activity");
             let unset = parse(&encode(f, c, |_, _| None).unwrap()).unwrap();
             assert_eq!(
                 unset,
@@ -592,10 +618,10 @@ mod tests {
         .unwrap();
         assert_eq!(
             (t.temperature_gfx, t.gfx_activity, t.socket_power, t.gfxclk),
-            (Some(46.5), Some(25.0), Some(12.5), Some(1600))
+            (Val::Ok(46.5), Val::Ok(25.0), Val::Ok(12.5), Val::Ok(1600))
         );
         let t = parse(&encode(2, 1, |n, _| (n == "average_gfx_activity").then_some(25)).unwrap()).unwrap();
-        assert_eq!(t.gfx_activity, Some(25.0));
+        assert_eq!(t.gfx_activity, Val::Ok(25.0));
     }
 
     #[test]
@@ -613,8 +639,11 @@ mod tests {
             .unwrap(),
         )
         .unwrap();
-        assert_eq!((t.temperature_edge, t.temperature_hotspot, t.socket_power), (None, Some(41.0), Some(128.0)));
-        assert_eq!((t.gfxclk, t.uclk, t.mm_activity), (Some(132), Some(900), Some(0.0)));
+        assert_eq!(
+            (t.temperature_edge, t.temperature_hotspot, t.socket_power),
+            (Val::Absent, Val::Ok(41.0), Val::Ok(128.0))
+        );
+        assert_eq!((t.gfxclk, t.uclk, t.mm_activity), (Val::Ok(132), Val::Ok(900), Val::Ok(0.0)));
     }
 
     #[test]
@@ -635,7 +664,9 @@ mod tests {
     /// for every known revision, each member alone (the first and last element of an
     /// array) set to all ones (unset), zero, the largest set value and an out-of-range
     /// percentage still decodes the table, and changes at most the one field that member
-    /// gives; every other field is exactly what the valid table gave.
+    /// gives; every other field is exactly what the valid table gave. Unset is `Absent`
+    /// with no problem; a field that became `Bad` has exactly one problem, naming the
+    /// member and quoting its raw value; a table without a `Bad` field has none.
     #[test]
     fn one_field_corruption() {
         use crate::parse::corrupt::listing;
@@ -652,8 +683,10 @@ mod tests {
             "pcie_link_width" => 16,
             _ => 7,
         };
+        let mut bad_fields = 0;
         for (f, c) in KNOWN.into_iter().chain(KNOWN_V3) {
             let base = parse(&encode(f, c, |n, _| Some(valid(n))).unwrap()).unwrap();
+            assert!(base.problems.is_empty(), "v{f}_{c}: {:?}", base.problems);
             let base = show(&base);
             let (placed, _) = place(&layout(f, c).unwrap());
             for &(member, ty, n, _) in &placed {
@@ -673,6 +706,8 @@ mod tests {
                             encode(f, c, |m, i| Some(if (m, i) == (member, index) { bad } else { valid(m) })).unwrap();
                         let got = parse(&table)
                             .unwrap_or_else(|e| panic!("v{f}_{c} {member}[{index}] = {bad:#x}: the table failed: {e}"));
+                        let problems: Vec<_> =
+                            got.problems.iter().map(|p| (p.field(), p.raw().map(str::to_owned))).collect();
                         let got = show(&got);
                         let changed: Vec<_> = base
                             .iter()
@@ -681,15 +716,25 @@ mod tests {
                             .map(|((name, a), (_, b))| format!("{name}: {a} -> {b}"))
                             .collect();
                         assert!(changed.len() <= 1, "v{f}_{c} {member}[{index}] = {bad:#x} changed {changed:?}");
-                        // Unset is absent, never a value.
+                        // Unset is absent, never a value, and no problem.
                         assert!(
-                            bad != ones || changed.iter().all(|c| c.ends_with("-> None")),
-                            "v{f}_{c} {member}[{index}] unset: {changed:?}"
+                            bad != ones || (changed.iter().all(|c| c.ends_with("-> Absent")) && problems.is_empty()),
+                            "v{f}_{c} {member}[{index}] unset: {changed:?} {problems:?}"
                         );
+                        // Out of range is `Bad` with its warning: the member and its raw value.
+                        let quoted = Some(crate::error::quote(bad.to_string().as_bytes()).into_string());
+                        if changed.iter().any(|c| c.ends_with("-> Bad")) {
+                            assert_eq!(problems, [(Some(member), quoted)], "v{f}_{c} {member}[{index}] = {bad:#x}");
+                            bad_fields += 1;
+                        } else {
+                            assert!(problems.is_empty(), "v{f}_{c} {member}[{index}] = {bad:#x}: {problems:?}");
+                        }
                     }
                 }
             }
         }
+        // Activities above 100 %, link widths of 0 and rates that are no generation.
+        assert!(bad_fields > 0);
     }
 
     /// Writes the fuzz seeds: a table of every known revision, set and unset, and an
