@@ -10,8 +10,6 @@ PY      := $(VENV)/bin/python
 # Tools the tests fetch from Debian without installing them (see `deps`).
 TOOLS    := $(abspath $(or $(CARGO_TARGET_DIR),target))/tools
 PROMTOOL := $(TOOLS)/prometheus/usr/bin/promtool
-# The `unsupported` platform backend is compiled separately, with its own target dir.
-UNSUPPORTED_TARGET := target/unsupported
 
 .PHONY: demo test deps build generate lint test-rust test-unsupported test-psutil test-hostile doc bench fuzz soak clean
 
@@ -65,8 +63,8 @@ test-rust: build
 	$(CARGO) test --workspace --doc
 
 test-unsupported:
-	LIBPROBE_FORCE_UNSUPPORTED=1 CARGO_TARGET_DIR=$(UNSUPPORTED_TARGET) $(CARGO) clippy -p libprobe-core --all-targets -- -D warnings
-	LIBPROBE_FORCE_UNSUPPORTED=1 CARGO_TARGET_DIR=$(UNSUPPORTED_TARGET) $(CARGO) test -p libprobe-core --test unsupported
+	$(CARGO) clippy -p libprobe-core --all-targets --features force-unsupported -- -D warnings
+	$(CARGO) test -p libprobe-core --features force-unsupported --test unsupported
 
 $(VENV)/ready: tests/requirements.txt
 	$(PYTHON) -m venv $(VENV)

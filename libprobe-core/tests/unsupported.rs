@@ -1,5 +1,5 @@
 //! The backend of platforms libprobe does not support yet, compiled on Linux with
-//! `LIBPROBE_FORCE_UNSUPPORTED=1` (`make test-unsupported`): every domain is skipped as
+//! feature `force-unsupported` (`make test-unsupported`): every domain is skipped as
 //! `not_supported` and nothing fails. In a normal build this checks the opposite: the
 //! Linux backend collects the process domain.
 
@@ -8,8 +8,7 @@ use libprobe::{DomainName, DomainState, Options, Probe, Reason};
 #[test]
 fn every_domain_answers() {
     let snap = Probe::new(Options::default()).snapshot();
-    let forced = option_env!("LIBPROBE_FORCE_UNSUPPORTED") == Some("1");
-    if forced {
+    if cfg!(feature = "force-unsupported") {
         for d in &snap.domains {
             assert_eq!(d.state, DomainState::Skipped, "{:?}", d.domain);
             assert!(matches!(d.reason, Some(Reason::NotSupported | Reason::Disabled)), "{d:?}");
