@@ -15,6 +15,7 @@
 
 pub(crate) mod btf;
 pub(crate) mod decode;
+pub(crate) mod kept;
 #[cfg(feature = "ebpf")]
 pub(crate) mod loader;
 pub(crate) mod maps;

@@ -17,67 +17,22 @@
 use super::owners::Owners;
 use crate::model::Reason;
 use crate::source::Source;
-
-/// Why the iterator path is not available, or failed.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Unavailable {
-    pub reason: Reason,
-    pub message: String,
-}
-
-impl Unavailable {
-    fn new(reason: Reason, message: impl Into<String>) -> Unavailable {
-        Unavailable { reason, message: message.into() }
-    }
-}
+pub(crate) use crate::sys::imp::ebpf::kept::Unavailable;
+use crate::sys::imp::ebpf::kept::{self, KeptIter};
 
 /// The most output one run reads (32 bytes a socket descriptor: about 8 million).
-#[cfg_attr(not(feature = "ebpf"), allow(dead_code))] // read by the BPF path only
 const LIMIT: usize = 1 << 28;
 
-/// The iterator of one probe: not tried yet, loaded, or why it could not be.
+/// The `iter/task_file` iterator of one probe.
 #[derive(Debug, Default)]
-pub(crate) enum OwnersIter {
-    #[default]
-    NotTried,
-    #[cfg(feature = "ebpf")]
-    Loaded(crate::sys::imp::ebpf::loader::KeptIterator),
-    Unavailable(Unavailable),
-}
+pub(crate) struct OwnersIter(KeptIter);
 
 impl OwnersIter {
     /// Every socket's owners, read by the iterator (loaded on the first call), and a
     /// warning when some records did not decode.
     pub(crate) fn read(&mut self, src: &Source) -> Result<(Owners, Option<String>), Unavailable> {
-        if matches!(self, OwnersIter::NotTried) {
-            *self = match load(src) {
-                Ok(loaded) => loaded,
-                Err(u) => OwnersIter::Unavailable(u),
-            };
-        }
-        match self {
-            #[cfg(feature = "ebpf")]
-            OwnersIter::Loaded(it) => {
-                let bytes = it.run(LIMIT).map_err(|f| Unavailable::new(f.reason, f.message))?;
-                Ok(Owners::from_bpf(&bytes))
-            }
-            OwnersIter::Unavailable(u) => Err(u.clone()),
-            OwnersIter::NotTried => Err(Unavailable::new(Reason::Error, "the iterator was not loaded")),
-        }
-    }
-}
-
-/// Whether `src` is the procfs of this process's pid namespace: the one the iterator
-/// describes.
-fn own_procfs(src: &Source) -> Result<(), Unavailable> {
-    if !src.procfs_is_procfs() {
-        return Err(Unavailable::new(Reason::NotSupported, "the source is not the host's procfs"));
-    }
-    let me = std::process::id().to_string();
-    match src.read_link_proc("self") {
-        Ok(link) if link == me.as_bytes() => Ok(()),
-        Ok(_) => Err(Unavailable::new(Reason::NotSupported, "the procfs is another pid namespace's")),
-        Err(e) => Err(Unavailable::new(e.reason(), e.to_string())),
+        let bytes = self.0.run(LIMIT, || load(src))?;
+        Ok(Owners::from_bpf(&bytes))
     }
 }
 
@@ -95,28 +50,14 @@ fn pid_level(src: &Source) -> Result<u32, Unavailable> {
     })
 }
 
-#[cfg(feature = "ebpf")]
-fn load(src: &Source) -> Result<OwnersIter, Unavailable> {
-    use crate::sys::imp::ebpf::loader::{KeptIterator, missing_capabilities};
+fn load(src: &Source) -> Result<KeptIter, Unavailable> {
+    #[cfg(feature = "ebpf")]
     static OBJECT: &[u8] = include_bytes!("../ebpf/bpf/task_file_owners.bpf.o");
-    own_procfs(src)?;
-    let missing = missing_capabilities();
-    if !missing.is_empty() {
-        return Err(Unavailable::new(
-            Reason::PermissionDenied,
-            format!("the iterator needs {}", missing.join(" and ")),
-        ));
-    }
+    #[cfg(not(feature = "ebpf"))]
+    static OBJECT: &[u8] = &[];
+    kept::own_procfs(src)?;
     let level = pid_level(src)?;
-    let it = KeptIterator::load(OBJECT, &[("pid_level", level.to_ne_bytes().to_vec())])
-        .map_err(|f| Unavailable::new(f.reason, format!("task_file_owners: {}", f.message)))?;
-    Ok(OwnersIter::Loaded(it))
-}
-
-#[cfg(not(feature = "ebpf"))]
-fn load(src: &Source) -> Result<OwnersIter, Unavailable> {
-    let _ = (own_procfs, pid_level, src);
-    Err(Unavailable::new(Reason::NotSupported, "built without the ebpf feature"))
+    kept::load("task_file_owners", OBJECT, &[("pid_level", level.to_ne_bytes().to_vec())])
 }
 
 #[cfg(test)]
@@ -130,7 +71,7 @@ mod tests {
         let err = it.read(&src).unwrap_err();
         assert_eq!(err.reason, Reason::NotSupported, "{err:?}");
         // Remembered: not tried again.
-        assert!(matches!(it, OwnersIter::Unavailable(_)));
+        assert!(matches!(it.0, KeptIter::Unavailable(_)));
     }
 
     #[test]
@@ -275,7 +216,7 @@ os.waitpid(child, 0)
         assert!(compared >= 2, "{compared}");
 
         // Loaded once: a second run reads again without loading.
-        assert!(matches!(it, OwnersIter::Loaded(_)));
+        assert!(matches!(it.0, KeptIter::Loaded(_)));
         assert!(it.read(&src).is_ok());
 
         drop(holder.stdin.take());

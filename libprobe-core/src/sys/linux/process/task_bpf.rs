@@ -43,6 +43,8 @@ use std::collections::HashMap;
 
 use crate::model::Reason;
 use crate::source::Source;
+pub(crate) use crate::sys::imp::ebpf::kept::Unavailable;
+use crate::sys::imp::ebpf::kept::{self, KeptIter};
 use crate::sys::imp::procfs::pid_stat::PidStat;
 use crate::text::ByteStr;
 
@@ -319,54 +321,20 @@ fn leader(r: &[u8], tgid: i32, own: [u64; 5]) -> Leader {
     Leader { row, times, prev: (u64_at(r, 128), u64_at(r, 136)), has_signal: has_sig }
 }
 
-/// Why the iterator path is not available, or failed.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Unavailable {
-    pub reason: Reason,
-    pub message: String,
-}
-
-impl Unavailable {
-    fn new(reason: Reason, message: impl Into<String>) -> Unavailable {
-        Unavailable { reason, message: message.into() }
-    }
-}
-
 /// The most output one run reads (336 bytes a process, 48 a thread: over 500 000
 /// processes).
-#[cfg_attr(not(feature = "ebpf"), allow(dead_code))] // read by the BPF path only
 const LIMIT: usize = 1 << 28;
 
-/// The iterator of one probe: not tried yet, loaded, or why it could not be. Loaded once
-/// (verification and CO-RE relocation are the costly part), run once per snapshot.
+/// The `iter/task` iterator of one probe.
 #[derive(Debug, Default)]
-pub(crate) enum TaskIter {
-    #[default]
-    NotTried,
-    #[cfg(feature = "ebpf")]
-    Loaded(crate::sys::imp::ebpf::loader::KeptIterator),
-    Unavailable(Unavailable),
-}
+pub(crate) struct TaskIter(KeptIter);
 
 impl TaskIter {
     /// Every process of the initial pid namespace, read by the iterator (loaded on the
     /// first call), and a warning when some records did not decode.
     pub(crate) fn read(&mut self, src: &Source) -> Result<(HashMap<i32, TaskRow>, Option<String>), Unavailable> {
-        if matches!(self, TaskIter::NotTried) {
-            *self = match load(src) {
-                Ok(loaded) => loaded,
-                Err(u) => TaskIter::Unavailable(u),
-            };
-        }
-        match self {
-            #[cfg(feature = "ebpf")]
-            TaskIter::Loaded(it) => {
-                let bytes = it.run(LIMIT).map_err(|f| Unavailable::new(f.reason, f.message))?;
-                Ok(decode(&bytes, std::process::id() as i32))
-            }
-            TaskIter::Unavailable(u) => Err(u.clone()),
-            TaskIter::NotTried => Err(Unavailable::new(Reason::Error, "the iterator was not loaded")),
-        }
+        let bytes = self.0.run(LIMIT, || load(src))?;
+        Ok(decode(&bytes, std::process::id() as i32))
     }
 }
 
@@ -375,13 +343,7 @@ impl TaskIter {
 fn same_view(src: &Source) -> Result<(), Unavailable> {
     let no = |m: &str| Err(Unavailable::new(Reason::NotSupported, m));
     let err = |e: crate::error::Error| Unavailable::new(e.reason(), e.to_string());
-    if !src.procfs_is_procfs() {
-        return no("the source is not the host's procfs");
-    }
-    let me = std::process::id().to_string();
-    if src.read_link_proc("self").map_err(err)? != me.as_bytes() {
-        return no("the procfs is another pid namespace's");
-    }
+    kept::own_procfs(src)?;
     let status = src.read_proc("self/status").map_err(err)?;
     let nspid = status.split(|&b| b == b'\n').find_map(|l| l.strip_prefix(b"NSpid:"));
     if nspid.is_some_and(|l| l.split(|b| b.is_ascii_whitespace()).filter(|w| !w.is_empty()).count() != 1) {
@@ -403,26 +365,13 @@ fn same_view(src: &Source) -> Result<(), Unavailable> {
     Ok(())
 }
 
-#[cfg(feature = "ebpf")]
-fn load(src: &Source) -> Result<TaskIter, Unavailable> {
-    use crate::sys::imp::ebpf::loader::{KeptIterator, missing_capabilities};
+fn load(src: &Source) -> Result<KeptIter, Unavailable> {
+    #[cfg(feature = "ebpf")]
     static OBJECT: &[u8] = include_bytes!("../ebpf/bpf/task.bpf.o");
+    #[cfg(not(feature = "ebpf"))]
+    static OBJECT: &[u8] = &[];
     same_view(src)?;
-    let missing = missing_capabilities();
-    if !missing.is_empty() {
-        return Err(Unavailable::new(
-            Reason::PermissionDenied,
-            format!("the iterator needs {}", missing.join(" and ")),
-        ));
-    }
-    let it = KeptIterator::load(OBJECT, &[]).map_err(|f| Unavailable::new(f.reason, format!("task: {}", f.message)))?;
-    Ok(TaskIter::Loaded(it))
-}
-
-#[cfg(not(feature = "ebpf"))]
-fn load(src: &Source) -> Result<TaskIter, Unavailable> {
-    let _ = (same_view, src);
-    Err(Unavailable::new(Reason::NotSupported, "built without the ebpf feature"))
+    kept::load("task", OBJECT, &[])
 }
 
 /// The row as `/proc/<pid>/stat` would have parsed, or `None` where `/proc` must give it:
@@ -929,7 +878,7 @@ for p in (named_pid, stopped, zombie, busy_pid):
         assert!(c0.0 + c0.1 <= ci.0 + ci.1 && ci.0 + ci.1 <= c1.0 + c1.1, "{c0:?} {ci:?} {c1:?}");
 
         // Loaded once: a second run reads again without loading.
-        assert!(matches!(it, TaskIter::Loaded(_)));
+        assert!(matches!(it.0, KeptIter::Loaded(_)));
         assert!(it.read(&src).is_ok());
         drop(family.stdin.take());
         family.wait().unwrap();
