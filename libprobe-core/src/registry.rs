@@ -168,6 +168,8 @@ macro_rules! registry {
 
         /// Collects every enabled domain into `snap`, in registry order.
         pub(crate) fn collect_all(options: &Options, states: &mut States, snap: &mut Snapshot) {
+            // Workers a burst started and no later snapshot used end here (sys/pool.rs).
+            states.pool.retire_idle();
             let facts = Facts::default();
             $(
                 let (value, status) =

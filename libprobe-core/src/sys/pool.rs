@@ -8,9 +8,12 @@
 //! library cannot set that for its user's program; threads that live as long as the
 //! probe each keep one arena, whose use repeats from one snapshot to the next.
 //!
-//! A worker left idle for [`Pool::IDLE_MAX`] ends (checked when a scope ends): a burst
-//! that needed more threads than the steady state does not keep them for the program's
-//! life.
+//! A worker left idle for [`Pool::IDLE_MAX`] ends (checked when a scope ends, and by
+//! [`Pool::retire_idle`] at every snapshot, which may open no scope at all): a burst that
+//! needed more threads than the steady state does not keep them for the program's life.
+//! An hour's soak found the check at scope ends alone was not enough: after 1 000
+//! processes came and went, snapshots of 80 no longer read in parallel, opened no scope,
+//! and the worker the burst had started stayed, with its descriptors and its arena.
 //!
 //! [`Pool::scope`] works as [`std::thread::scope`]: the jobs spawned in it may borrow from
 //! the caller, and it returns only once every one of them has finished, panicked or not.
@@ -85,6 +88,16 @@ impl Pool {
 
     /// Puts `taken` back (most recently used last) and ends the workers idle too long.
     fn give_back(&self, taken: Vec<Worker>) {
+        self.retire(taken);
+    }
+
+    /// Ends the workers idle for longer than [`Pool::IDLE_MAX`]; the probe calls it at every
+    /// snapshot.
+    pub(crate) fn retire_idle(&self) {
+        self.retire(Vec::new());
+    }
+
+    fn retire(&self, taken: Vec<Worker>) {
         let now = Instant::now();
         let retired: Vec<Worker> = {
             let mut idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner);
@@ -389,6 +402,20 @@ mod tests {
             assert_eq!(pool.scope(|s| s.spawn(|| 1).join().unwrap()), 1);
         }
         assert_eq!(pool.threads(), 1, "the two unused workers ended");
+    }
+
+    #[test]
+    fn idle_workers_end_without_another_scope() {
+        let pool = Pool::with_idle_max("test-pool", Duration::from_millis(50));
+        pool.scope(|s| {
+            let hs: Vec<_> = (0..2).map(|i| s.spawn(move || i)).collect();
+            hs.into_iter().map(|h| h.join().unwrap()).sum::<i32>()
+        });
+        pool.retire_idle();
+        assert_eq!(pool.threads(), 2, "not idle long enough yet");
+        std::thread::sleep(Duration::from_millis(80));
+        pool.retire_idle();
+        assert_eq!(pool.threads(), 0, "the burst's workers ended though no scope opened since");
     }
 
     #[test]
