@@ -86,8 +86,12 @@ pub(crate) struct State {
     scratch: Scratch,
     /// The process table's size, for giving free memory back after a burst.
     shrink: Shrink,
-    /// The `iter/task` iterator (option `via`), loaded on first use and kept.
+    /// The `iter/task` iterator (option `via`), loaded on first use and kept while used.
     task_iter: task_bpf::TaskIter,
+    /// When a snapshot last ran the iterator: `via = auto` unloads it after
+    /// [`Pool::IDLE_MAX`](crate::sys::pool::Pool::IDLE_MAX) without use, so that a burst of
+    /// processes does not keep its program, link and descriptors for the probe's life.
+    task_iter_used: Option<std::time::Instant>,
     /// How many processes the previous snapshot had (option `via = auto`).
     last_count: Option<usize>,
 }
@@ -117,6 +121,13 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
     // Option `via`: `auto` takes the iterator when the previous snapshot had more
     // processes than where it starts to pay (and says nothing when it cannot load).
     let auto_bpf = opts.via == crate::process::Via::Auto && auto_takes_bpf(state.last_count);
+    if opts.via == crate::process::Via::Bpf || auto_bpf {
+        state.task_iter_used = Some(std::time::Instant::now());
+    } else if state.task_iter_used.is_some_and(|t| t.elapsed() > crate::sys::pool::Pool::IDLE_MAX) {
+        // Unloaded (its descriptors closed); loaded again when processes are many again.
+        state.task_iter = task_bpf::TaskIter::default();
+        state.task_iter_used = None;
+    }
     let tasks = match opts.via {
         crate::process::Via::Bpf => match state.task_iter.read(src) {
             Ok((rows, problem)) => {
@@ -1183,6 +1194,34 @@ mod pool_tests {
         assert!(!stat_only(&ProcessOptions::table(false, true)));
         assert!(!stat_only(&ProcessOptions::default()));
         assert!(!stat_only(&ProcessOptions { environ: true, ..ProcessOptions::table(false, false) }));
+    }
+
+    /// After a burst, `via = auto` unloads the iterator once it went unused for the pool's
+    /// idle time (a soak kept its three descriptors for the rest of the hour).
+    #[cfg(feature = "ebpf")]
+    #[test]
+    fn auto_unloads_the_iterator_left_unused() {
+        use crate::process::Via;
+        if !crate::sys::imp::ebpf::loader::missing_capabilities().is_empty() {
+            eprintln!("skipped: needs CAP_BPF and CAP_PERFMON");
+            return;
+        }
+        let t = TestCx::new(Source::host());
+        let opts = ProcessOptions { via: Via::Auto, ..ProcessOptions::table(false, false) };
+        let mut state = State { last_count: Some(AUTO_BPF_ABOVE + 1), ..State::default() };
+        let _ = collect(&mut t.cx(), &opts, &mut state);
+        assert!(state.task_iter.is_loaded(), "auto loads the iterator after a large snapshot");
+        // Few processes now (this machine's), and the iterator unused for longer than the
+        // idle time: the next snapshot unloads it.
+        state.last_count = Some(1);
+        let _ = collect(&mut t.cx(), &opts, &mut state);
+        assert!(state.task_iter.is_loaded(), "kept while recently used");
+        state.task_iter_used =
+            std::time::Instant::now().checked_sub(crate::sys::pool::Pool::IDLE_MAX + std::time::Duration::from_secs(1));
+        state.last_count = Some(1);
+        let _ = collect(&mut t.cx(), &opts, &mut state);
+        assert!(!state.task_iter.is_loaded(), "unloaded after the idle time");
+        assert!(state.task_iter_used.is_none());
     }
 
     #[test]

@@ -336,6 +336,12 @@ impl TaskIter {
         let bytes = self.0.run(LIMIT, || load(src))?;
         Ok(decode(&bytes, std::process::id() as i32))
     }
+
+    /// Whether the program is loaded and attached (its descriptors open).
+    #[cfg(test)]
+    pub(crate) fn is_loaded(&self) -> bool {
+        !matches!(self.0, KeptIter::NotTried | KeptIter::Unavailable(_))
+    }
 }
 
 /// Whether the iterator describes what `src` would: the host's procfs, seen from the
