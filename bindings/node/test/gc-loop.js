@@ -7,7 +7,7 @@ const path = require('node:path')
 const { FIXTURES } = require('./helpers')
 
 const ITERATIONS = Number(process.argv[3] || 10000)
-const WARMUP = 2000
+const WARMUP = Number(process.argv[4] || 2000)
 // Node-API runs the finalizers of collected native objects from the event loop, so the
 // loops let it turn (every 100 iterations, as any Node program does) before measuring.
 const turn = () => new Promise((resolve) => setImmediate(resolve))
