@@ -86,18 +86,14 @@ impl Pool {
         Pool { name, idle: Mutex::new(Vec::new()), idle_max }
     }
 
-    /// Puts `taken` back (most recently used last) and ends the workers idle too long.
-    fn give_back(&self, taken: Vec<Worker>) {
-        self.retire(taken);
-    }
-
     /// Ends the workers idle for longer than [`Pool::IDLE_MAX`]; the probe calls it at every
     /// snapshot.
     pub(crate) fn retire_idle(&self) {
-        self.retire(Vec::new());
+        self.give_back(Vec::new());
     }
 
-    fn retire(&self, taken: Vec<Worker>) {
+    /// Puts `taken` back (most recently used last) and ends the workers idle too long.
+    fn give_back(&self, taken: Vec<Worker>) {
         let now = Instant::now();
         let retired: Vec<Worker> = {
             let mut idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner);
