@@ -13,7 +13,8 @@
 //! needed more threads than the steady state does not keep them for the program's life.
 //! An hour's soak found the check at scope ends alone was not enough: after 1 000
 //! processes came and went, snapshots of 80 no longer read in parallel, opened no scope,
-//! and the worker the burst had started stayed, with its descriptors and its arena.
+//! and the worker the burst had started stayed, with its descriptors and its arena. Once
+//! workers end, the free memory of the arenas goes back to the system.
 //!
 //! [`Pool::scope`] works as [`std::thread::scope`]: the jobs spawned in it may borrow from
 //! the caller, and it returns only once every one of them has finished, panicked or not.
@@ -102,11 +103,17 @@ impl Pool {
             let stale = idle.iter().take_while(|w| now.duration_since(w.idle_since) > self.idle_max).count();
             idle.drain(..stale).collect()
         };
+        if retired.is_empty() {
+            return;
+        }
         for Worker { jobs, thread, .. } in retired {
             // An idle worker waits on its queue only: closing it ends the thread at once.
             drop(jobs);
             let _ = thread.join();
         }
+        // A thread that ends leaves its arena to the next one, with the memory its cache
+        // held freed into it: given back now, not resident until a thread reuses it.
+        super::imp::release_free_memory();
     }
 
     /// Threads the pool holds between scopes.

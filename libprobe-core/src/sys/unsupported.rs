@@ -2,6 +2,9 @@
 //! `not_supported`, so the library builds and answers everywhere. A new platform starts
 //! here.
 
+/// Nothing to give back without glibc's arenas.
+pub(crate) fn release_free_memory() {}
+
 pub(crate) mod fs {
     //! File access through `std` only.
 
