@@ -103,6 +103,46 @@ fn getppid_is_counted_exactly_with_tracepoint() {
     check_getppid(options("syscalls", "tracepoint"), HookType::Tracepoint);
 }
 
+/// More live threads than the slot array holds (1 024 slots, 2 048 threads): about half of
+/// them find their slot taken and are kept in the overflow hash, which the read skips only
+/// while the programs' counter says it is empty. Every thread's calls are counted.
+#[test]
+fn threads_past_the_slot_array_are_counted_in_the_overflow_hash() {
+    need_root!("threads_past_the_slot_array_are_counted_in_the_overflow_hash");
+    let _g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    const THREADS: usize = 2048;
+    const CALLS: usize = 200;
+    let mut o = options("syscalls", "tp_btf");
+    o.ebpf.max_threads = 1024;
+    let mut p = attached(o);
+    let counted = std::sync::Arc::new(std::sync::Barrier::new(THREADS + 1));
+    let release = std::sync::Arc::new(std::sync::Barrier::new(THREADS + 1));
+    let threads: Vec<_> = (0..THREADS)
+        .map(|_| {
+            let (counted, release) = (counted.clone(), release.clone());
+            std::thread::Builder::new()
+                .stack_size(64 << 10)
+                .spawn(move || {
+                    getppid_loop(CALLS);
+                    counted.wait();
+                    release.wait();
+                })
+                .unwrap()
+        })
+        .collect();
+    counted.wait();
+    let s = p.snapshot(); // every thread alive, its calls made
+    release.wait();
+    threads.into_iter().for_each(|t| t.join().unwrap());
+    let e = ebpf(&s);
+    assert_eq!(e.tracers[0].dropped, Field::Value(0));
+    let me = row(e.syscalls_by_process.value().unwrap(), std::process::id() as i32, |r| r.pid);
+    // Besides the getppid calls: each thread's start (mmap, mprotect, clone3, rseq, ...),
+    // its barrier waits, and this test's own few.
+    let least = (THREADS * CALLS) as u64;
+    assert!((least..least + 40 * THREADS as u64).contains(&me.count), "{} calls, expected {least} and a few", me.count);
+}
+
 fn sleeper(n: usize) {
     let ts = libc::timespec { tv_sec: 0, tv_nsec: 20_000_000 };
     for _ in 0..n {

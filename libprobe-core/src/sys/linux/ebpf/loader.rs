@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 use std::ffi::{CString, OsStr};
 use std::io::Read as _;
 use std::os::fd::{AsFd, AsRawFd, RawFd};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use libbpf_rs::libbpf_sys;
@@ -98,7 +99,8 @@ struct MapMeta {
     max_entries: u32,
 }
 
-/// A read-only mapping of an array map (`BPF_F_MMAPABLE`).
+/// A mapping of an array map (`BPF_F_MMAPABLE`), read-only but for the counters of
+/// [`Loaded::held`].
 #[derive(Debug)]
 struct Mmap {
     map: String,
@@ -338,8 +340,11 @@ fn attempt(spec: &Spec, setup: &Setup, kind: HookType, src: &Source) -> Result<L
             continue;
         }
         let len = (m.value_size * m.max_entries as usize).div_ceil(4096) * 4096;
-        // SAFETY: a shared read-only mapping of an mmapable array map of this length.
-        let ptr = unsafe { libc::mmap(std::ptr::null_mut(), len, libc::PROT_READ, libc::MAP_SHARED, m.fd, 0) };
+        // A hash's counter of entries (common.h's HELD) is also written: user space counts
+        // the entries it deletes.
+        let prot = if m.name.ends_with("_held") { libc::PROT_READ | libc::PROT_WRITE } else { libc::PROT_READ };
+        // SAFETY: a shared mapping of an mmapable array map of this length.
+        let ptr = unsafe { libc::mmap(std::ptr::null_mut(), len, prot, libc::MAP_SHARED, m.fd, 0) };
         if ptr == libc::MAP_FAILED {
             return Err(Failure::new(
                 Reason::Error,
@@ -564,6 +569,10 @@ const ENOTSUPP: i32 = 524;
 impl Maps for Loaded {
     fn entries(&mut self, map: &str, f: &mut dyn FnMut(&[u8], &[u8])) -> Result<(), Error> {
         let m = self.meta(map)?.clone();
+        if self.held(map).is_some_and(|n| n.load(Ordering::Relaxed) == 0) {
+            // Empty: a batch lookup would still walk every bucket of the hash.
+            return Ok(());
+        }
         let value_len =
             if m.kind == DumpKind::PerCpu { super::decode::stride(m.value_size) * cpus() } else { m.value_size };
         let batch = (m.max_entries as usize).clamp(1, 1024);
@@ -611,6 +620,20 @@ impl Maps for Loaded {
 }
 
 impl Loaded {
+    /// The counter of entries of hash `map`, a one-entry array `<map>_held` that the
+    /// programs add to (common.h's HELD) and the deletes below take from; `None` without
+    /// one. Read without a syscall: an entry added as it is read is found by the next read.
+    fn held(&self, map: &str) -> Option<&AtomicU64> {
+        let mm = self.mmaps.iter().find(|x| x.map.strip_suffix("_held") == Some(map))?;
+        if mm.len < 8 {
+            return None;
+        }
+        // SAFETY: the mapping is writable (mapped so for `_held`), page-aligned, at least 8
+        // bytes (checked), and lives as long as `self`; BPF programs change it with atomic
+        // adds only, as this process does.
+        Some(unsafe { AtomicU64::from_ptr(mm.ptr as *mut u64) })
+    }
+
     /// Every entry of `m` by batch lookups of `batch` entries into `keys` and `values`
     /// (each at least `batch` keys or values long).
     #[allow(clippy::too_many_arguments)]
@@ -789,6 +812,11 @@ impl Loaded {
         let ret = unsafe { libbpf_sys::bpf_map_delete_elem(m.fd, key.as_ptr().cast()) };
         if ret < 0 && std::io::Error::last_os_error().raw_os_error() != Some(libc::ENOENT) {
             return Err(bpf_error(map, "delete"));
+        }
+        if ret == 0
+            && let Some(n) = self.held(map)
+        {
+            n.fetch_sub(1, Ordering::Relaxed);
         }
         Ok(())
     }

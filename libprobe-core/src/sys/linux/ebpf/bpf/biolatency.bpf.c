@@ -80,6 +80,7 @@ struct {
 	__type(key, struct bio_dev_key);
 	__type(value, struct bio_dev);
 } bio_devs SEC(".maps");
+HELD(bio_devs);
 
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
@@ -87,6 +88,7 @@ struct {
 	__type(key, struct proc_key);
 	__type(value, struct bio_pid);
 } bio_pids SEC(".maps");
+HELD(bio_pids);
 
 static __always_inline void current_process(struct bio_start *s)
 {
@@ -144,7 +146,7 @@ static __always_inline void completed(struct bio_key *k)
 	dk.op = s->op;
 	dv = bpf_map_lookup_elem(&bio_devs, &dk);
 	if (!dv) {
-		bpf_map_update_elem(&bio_devs, &dk, &zero_dev, BPF_NOEXIST);
+		HELD_INSERT(bio_devs, &dk, &zero_dev);
 		dv = bpf_map_lookup_elem(&bio_devs, &dk);
 	}
 	if (dv) {
@@ -158,7 +160,7 @@ static __always_inline void completed(struct bio_key *k)
 		p = bpf_map_lookup_elem(&bio_pids, &key);
 		if (!p) {
 			__builtin_memcpy(fresh.comm, s->comm, sizeof(fresh.comm));
-			bpf_map_update_elem(&bio_pids, &key, &fresh, BPF_NOEXIST);
+			HELD_INSERT(bio_pids, &key, &fresh);
 			p = bpf_map_lookup_elem(&bio_pids, &key);
 		}
 		if (!p) {

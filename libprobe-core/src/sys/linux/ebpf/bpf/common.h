@@ -171,6 +171,46 @@ static __always_inline struct proc_key current_process_key(void)
 }
 
 /*
+ * A hash that user space reads every snapshot, with its entries counted: HELD(map)
+ * declares `<map>_held`, a one-entry memory-mapped array, and HELD_INSERT adds an entry
+ * and counts it; user space counts the entries it deletes. While the counter reads zero,
+ * the loader skips the hash: a batch lookup walks every bucket, even of an empty hash
+ * (16 384 of them for the per-process maps). An entry added as user space reads the
+ * counter is found by the next read.
+ */
+#define HELD(map)                                                                       \
+	struct {                                                                        \
+		__uint(type, BPF_MAP_TYPE_ARRAY);                                       \
+		__uint(max_entries, 1);                                                 \
+		__uint(map_flags, BPF_F_MMAPABLE);                                      \
+		__type(key, __u32);                                                     \
+		__type(value, __u64);                                                   \
+	} map##_held SEC(".maps")
+
+/* Adds `d` to the one counter of `held` (a HELD array). */
+static __always_inline void held_add(void *held, __s64 d)
+{
+	__u32 k = 0;
+	__u64 *n = bpf_map_lookup_elem(held, &k);
+
+	if (n)
+		__sync_fetch_and_add(n, d);
+}
+
+/* Adds `key` with `value` to hash `map` unless it is there, counted in `held`; 0 when
+ * added. */
+static __always_inline long held_insert(void *map, void *held, const void *key, const void *value)
+{
+	long err = bpf_map_update_elem(map, key, value, BPF_NOEXIST);
+
+	if (!err)
+		held_add(held, 1);
+	return err;
+}
+
+#define HELD_INSERT(map, key, value) held_insert(&map, &map##_held, key, value)
+
+/*
  * Per-thread slots (syscalls.bpf.c, offcpu.bpf.c): each tracer keeps a thread's counters
  * in a record that begins with `struct slot_head`, in three maps it declares with
  * THREAD_SLOTS(rec, slots, extra, exits):
@@ -180,6 +220,7 @@ static __always_inline struct proc_key current_process_key(void)
  *   slot at its index with a compare-and-swap on the tid, and keeps it until it exits.
  * - `extra`, a hash by tid for a thread whose slot another live thread holds.
  *   When that is full too, the thread's counters are dropped (counted in `dropped`).
+ *   Its entries are counted (HELD).
  * - `exits`, a ring buffer that receives a thread's record when it exits
  *   (slot_release), before its slot is freed: no exited thread's counts are lost.
  *
@@ -210,6 +251,7 @@ struct slot_head {
 		__type(key, __u32);                                                     \
 		__type(value, rec);                                                     \
 	} extra SEC(".maps");                                                           \
+	HELD(extra);                                                                    \
 	struct {                                                                        \
 		__uint(type, BPF_MAP_TYPE_RINGBUF);                                     \
 		__uint(max_entries, 1 << 20);                                           \
@@ -268,10 +310,11 @@ static __always_inline void slot_fill(struct slot_head *s, struct task_struct *t
 }
 
 /* A slot for thread `tid` (task `t`), claimed on its first event: in the array when its
- * slot there is free, else in the hash; NULL (and counted in `dropped`) when both are
- * full. `zero` is a whole zero record of the hash's value size. */
-static __always_inline void *slot_claim_new(void *slots, void *extra, const void *zero, __u32 mask, __u32 tid,
-					    struct task_struct *t)
+ * slot there is free, else in the hash (counted in `held`, its `extra_held`); NULL (and
+ * counted in `dropped`) when both are full. `zero` is a whole zero record of the hash's
+ * value size. */
+static __always_inline void *slot_claim_new(void *slots, void *extra, void *held, const void *zero, __u32 mask,
+					    __u32 tid, struct task_struct *t)
 {
 	__u32 idx = tid & mask;
 	struct slot_head *s = bpf_map_lookup_elem(slots, &idx);
@@ -288,7 +331,7 @@ static __always_inline void *slot_claim_new(void *slots, void *extra, const void
 	s = bpf_map_lookup_elem(extra, &tid);
 	if (s)
 		return s;
-	if (bpf_map_update_elem(extra, &tid, zero, BPF_NOEXIST)) {
+	if (held_insert(extra, held, &tid, zero)) {
 		drop(DROP_MAP_FULL);
 		return NULL;
 	}
@@ -299,6 +342,13 @@ static __always_inline void *slot_claim_new(void *slots, void *extra, const void
 	}
 	return s;
 }
+
+/* slot_claim_new and slot_release on the maps THREAD_SLOTS(rec, slots, extra, exits)
+ * declared, by their names. */
+#define SLOT_CLAIM(slots, extra, tid, t) \
+	slot_claim_new(&slots, &extra, &extra##_held, &slots##_zero, thread_mask, tid, t)
+#define SLOT_RELEASE(slots, extra, exits, tid, s) \
+	slot_release(&slots, &extra, &extra##_held, &exits, thread_mask, tid, &(s)->h, sizeof(*(s)))
 
 /* At exec: the thread takes the new program's name. */
 static __always_inline void slot_exec(void *slots, void *extra, __u32 mask)
@@ -312,7 +362,7 @@ static __always_inline void slot_exec(void *slots, void *extra, __u32 mask)
 /* At the exit of thread `tid`, whose slot is `s` (of `size` bytes): its last record to
  * the ring, then the slot freed — counters zeroed first, the tid last, so a reader that
  * sees the tid sees them whole and the next thread to claim the slot finds them zero. */
-static __always_inline void slot_release(void *slots, void *extra, void *exits, __u32 mask, __u32 tid,
+static __always_inline void slot_release(void *slots, void *extra, void *held, void *exits, __u32 mask, __u32 tid,
 					 struct slot_head *s, __u32 size)
 {
 	__u32 idx = tid & mask;
@@ -323,8 +373,8 @@ static __always_inline void slot_release(void *slots, void *extra, void *exits, 
 	if (a && a->tid == tid) {
 		__builtin_memset((char *)a + sizeof(*a), 0, size - sizeof(*a));
 		__sync_lock_test_and_set(&a->tid, 0);
-	} else {
-		bpf_map_delete_elem(extra, &tid);
+	} else if (bpf_map_delete_elem(extra, &tid) == 0) {
+		held_add(held, -1);
 	}
 }
 

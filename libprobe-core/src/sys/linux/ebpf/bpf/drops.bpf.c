@@ -67,6 +67,7 @@ struct {
 	__type(key, struct drop_key);
 	__type(value, struct drop_val);
 } drops SEC(".maps");
+HELD(drops);
 
 /* Counts a drop of key `k` (device `dev`, for its name on a new key). */
 static __always_inline int count_drop(struct drop_key *k, struct net_device *dev)
@@ -77,7 +78,7 @@ static __always_inline int count_drop(struct drop_key *k, struct net_device *dev
 	if (!v) {
 		if (dev)
 			BPF_CORE_READ_STR_INTO(&fresh.ifname, dev, name);
-		bpf_map_update_elem(&drops, k, &fresh, BPF_NOEXIST);
+		HELD_INSERT(drops, k, &fresh);
 		v = bpf_map_lookup_elem(&drops, k);
 		if (!v) {
 			drop(DROP_MAP_FULL);

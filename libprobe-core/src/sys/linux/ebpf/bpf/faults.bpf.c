@@ -55,8 +55,7 @@ static __always_inline void claim(__u32 tid, struct task_struct *t)
 {
 	struct task_struct___faults *f = (void *)t;
 	__u32 idx = tid & thread_mask;
-	struct fault_thread *s =
-		slot_claim_new(&fault_threads, &fault_threads_extra, &fault_threads_zero, thread_mask, tid, t);
+	struct fault_thread *s = SLOT_CLAIM(fault_threads, fault_threads_extra, tid, t);
 	struct fault_thread *a;
 
 	if (!s)
@@ -106,7 +105,7 @@ static __always_inline int on_exit_task(void)
 		a = bpf_map_lookup_elem(&fault_threads, &idx);
 		if (a && a->h.tid == tid) /* its array slot: unmarked before it is freed */
 			slot_mark(&fault_threads_used, idx, 0);
-		slot_release(&fault_threads, &fault_threads_extra, &fault_exits, thread_mask, tid, &s->h, sizeof(*s));
+		SLOT_RELEASE(fault_threads, fault_threads_extra, fault_exits, tid, s);
 	}
 	return 0;
 }

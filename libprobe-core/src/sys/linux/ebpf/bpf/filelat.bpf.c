@@ -127,8 +127,7 @@ static __always_inline int entered(long nr, unsigned long fd)
 	tid = bpf_get_current_pid_tgid();
 	s = find(tid);
 	if (!s)
-		s = slot_claim_new(&io_slots, &io_slots_extra, &io_slots_zero, thread_mask, tid,
-				   (struct task_struct *)bpf_get_current_task());
+		s = SLOT_CLAIM(io_slots, io_slots_extra, tid, (struct task_struct *)bpf_get_current_task());
 	if (!s)
 		return 0;
 	s->op = op;
@@ -164,7 +163,7 @@ static __always_inline int on_exit_task(void)
 	struct io_slot *s = find(tid);
 
 	if (s)
-		slot_release(&io_slots, &io_slots_extra, &io_exits, thread_mask, tid, &s->h, sizeof(*s));
+		SLOT_RELEASE(io_slots, io_slots_extra, io_exits, tid, s);
 	return 0;
 }
 

@@ -61,6 +61,7 @@ struct {
 	__type(key, struct proc_key);
 	__type(value, struct mmap_proc);
 } mmap_pids SEC(".maps");
+HELD(mmap_pids);
 
 static __always_inline int counted(void)
 {
@@ -71,7 +72,7 @@ static __always_inline int counted(void)
 		struct task_struct *t = (struct task_struct *)bpf_get_current_task();
 
 		BPF_CORE_READ_STR_INTO(&fresh.comm, t, group_leader, comm);
-		bpf_map_update_elem(&mmap_pids, &key, &fresh, BPF_NOEXIST);
+		HELD_INSERT(mmap_pids, &key, &fresh);
 		p = bpf_map_lookup_elem(&mmap_pids, &key);
 		if (!p) {
 			drop(DROP_MAP_FULL);

@@ -66,6 +66,7 @@ struct {
 	__type(key, struct proc_key);
 	__type(value, struct net_pid);
 } net_pids SEC(".maps");
+HELD(net_pids);
 
 /* Word index of the counters of (protocol, direction): bytes, then calls. */
 #define TCP_SENT 0
@@ -95,7 +96,7 @@ static __always_inline void count(__u16 family, __u16 protocol, int ret, int fla
 	if (!p) {
 		t = (struct task_struct *)bpf_get_current_task();
 		BPF_CORE_READ_STR_INTO(&fresh.comm, t, group_leader, comm);
-		bpf_map_update_elem(&net_pids, &key, &fresh, BPF_NOEXIST);
+		HELD_INSERT(net_pids, &key, &fresh);
 		p = bpf_map_lookup_elem(&net_pids, &key);
 		if (!p) {
 			drop(DROP_MAP_FULL);

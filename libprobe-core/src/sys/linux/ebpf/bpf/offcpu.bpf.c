@@ -43,7 +43,7 @@ static __always_inline struct off_thread *claim(__u32 tid, struct task_struct *t
 
 	if (s && s->h.tid == tid)
 		return s;
-	r = slot_claim_new(&off_threads, &off_threads_extra, &off_threads_zero, thread_mask, tid, t);
+	r = SLOT_CLAIM(off_threads, off_threads_extra, tid, t);
 	if (s && s->h.tid == tid) /* claimed in the array */
 		slot_mark(&off_threads_used, idx, 1);
 	return r;
@@ -106,7 +106,7 @@ static __always_inline int on_exit_task(void)
 	a = bpf_map_lookup_elem(&off_threads, &idx);
 	if (a && a->h.tid == tid) /* its array slot: unmarked before it is freed */
 		slot_mark(&off_threads_used, idx, 0);
-	slot_release(&off_threads, &off_threads_extra, &off_exits, thread_mask, tid, &s->h, sizeof(*s));
+	SLOT_RELEASE(off_threads, off_threads_extra, off_exits, tid, s);
 	return 0;
 }
 

@@ -76,8 +76,7 @@ static __always_inline struct thread_slot *claim(__u32 tid)
 
 	if (s && s->h.tid == tid)
 		return s;
-	t = slot_claim_new(&sys_threads, &sys_threads_extra, &sys_threads_zero, thread_mask, tid,
-			   (struct task_struct *)bpf_get_current_task());
+	t = SLOT_CLAIM(sys_threads, sys_threads_extra, tid, (struct task_struct *)bpf_get_current_task());
 	if (s && s->h.tid == tid) /* claimed in the array */
 		slot_mark(&sys_threads_used, idx, 1);
 	return t;
@@ -171,7 +170,7 @@ static __always_inline int on_task_exit(void)
 	a = bpf_map_lookup_elem(&sys_threads, &idx);
 	if (a && a->h.tid == tid) /* its array slot: unmarked before it is freed */
 		slot_mark(&sys_threads_used, idx, 0);
-	slot_release(&sys_threads, &sys_threads_extra, &sys_exits, thread_mask, tid, &s->h, sizeof(*s));
+	SLOT_RELEASE(sys_threads, sys_threads_extra, sys_exits, tid, s);
 	return 0;
 }
 

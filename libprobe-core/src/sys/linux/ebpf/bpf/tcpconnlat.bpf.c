@@ -62,6 +62,7 @@ struct {
 	__type(key, __u32);
 	__type(value, struct hist);
 } conn_ports SEC(".maps");
+HELD(conn_ports);
 
 /* A new port's first value (too large for the stack). In .rodata: .bss is the epoch. */
 static const struct hist zero_hist = {};
@@ -91,7 +92,7 @@ static __always_inline void state_change(__u64 sk, int oldstate, int newstate, _
 			hist_add(h, d);
 		h = bpf_map_lookup_elem(&conn_ports, &port);
 		if (!h) {
-			bpf_map_update_elem(&conn_ports, &port, &zero_hist, BPF_NOEXIST);
+			HELD_INSERT(conn_ports, &port, &zero_hist);
 			h = bpf_map_lookup_elem(&conn_ports, &port);
 		}
 		if (h)

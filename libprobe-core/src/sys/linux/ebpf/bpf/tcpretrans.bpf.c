@@ -110,6 +110,7 @@ struct {
 	__type(key, struct retrans_key);
 	__type(value, struct retrans_val);
 } retrans SEC(".maps");
+HELD(retrans);
 
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
@@ -136,7 +137,7 @@ static __always_inline void count_owned(__u64 sk, struct retrans_key *k)
 	owner_of(sk, k, fresh.comm);
 	v = bpf_map_lookup_elem(&retrans, k);
 	if (!v) {
-		bpf_map_update_elem(&retrans, k, &fresh, BPF_NOEXIST);
+		HELD_INSERT(retrans, k, &fresh);
 		v = bpf_map_lookup_elem(&retrans, k);
 		if (!v) {
 			drop(DROP_MAP_FULL);
