@@ -123,7 +123,35 @@ impl Drop for Mmap {
 struct Ring {
     map: String,
     buffer: RingBuffer<'static>,
-    records: Arc<Mutex<Vec<Vec<u8>>>>,
+    records: Arc<Mutex<Records>>,
+}
+
+/// The records a ring buffer's callback copied out since the last drain, end to end in
+/// one buffer kept from drain to drain: a busy ring (an `opens` event per `openat`) costs
+/// no allocation per record.
+#[derive(Debug, Default)]
+struct Records {
+    bytes: Vec<u8>,
+    /// Where each record ends in `bytes`.
+    ends: Vec<usize>,
+}
+
+impl Records {
+    fn push(&mut self, record: &[u8]) {
+        self.bytes.extend_from_slice(record);
+        self.ends.push(self.bytes.len());
+    }
+
+    /// Hands every record to `f` in order, then forgets them (keeping the capacity).
+    fn drain(&mut self, f: &mut dyn FnMut(&[u8])) {
+        let mut start = 0;
+        for &end in &self.ends {
+            f(&self.bytes[start..end]);
+            start = end;
+        }
+        self.bytes.clear();
+        self.ends.clear();
+    }
 }
 
 impl std::fmt::Debug for Ring {
@@ -311,14 +339,12 @@ fn attempt(spec: &Spec, setup: &Setup, kind: HookType, src: &Source) -> Result<L
         if m.map_type() != MapType::RingBuf {
             continue;
         }
-        let records = Arc::new(Mutex::new(Vec::new()));
+        let records = Arc::new(Mutex::new(Records::default()));
         let sink = Arc::clone(&records);
         let mut builder = RingBufferBuilder::new();
         builder
             .add(&m, move |data: &[u8]| {
-                if let Ok(mut r) = sink.lock() {
-                    r.push(data.to_vec());
-                }
+                sink.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(data);
                 0
             })
             .map_err(|e| Failure::libbpf("opening a ring buffer", &e))?;
@@ -340,9 +366,10 @@ fn attempt(spec: &Spec, setup: &Setup, kind: HookType, src: &Source) -> Result<L
             continue;
         }
         let len = (m.value_size * m.max_entries as usize).div_ceil(4096) * 4096;
-        // A hash's counter of entries (common.h's HELD) is also written: user space counts
-        // the entries it deletes.
-        let prot = if m.name.ends_with("_held") { libc::PROT_READ | libc::PROT_WRITE } else { libc::PROT_READ };
+        // Two are also written: a hash's counter of entries (common.h's HELD), as user
+        // space counts the entries it deletes, and `.bss`, the epoch set at each snapshot.
+        let written = m.name.ends_with("_held") || m.name.ends_with(".bss");
+        let prot = if written { libc::PROT_READ | libc::PROT_WRITE } else { libc::PROT_READ };
         // SAFETY: a shared mapping of an mmapable array map of this length.
         let ptr = unsafe { libc::mmap(std::ptr::null_mut(), len, prot, libc::MAP_SHARED, m.fd, 0) };
         if ptr == libc::MAP_FAILED {
@@ -624,13 +651,18 @@ impl Loaded {
     /// programs add to (common.h's HELD) and the deletes below take from; `None` without
     /// one. Read without a syscall: an entry added as it is read is found by the next read.
     fn held(&self, map: &str) -> Option<&AtomicU64> {
-        let mm = self.mmaps.iter().find(|x| x.map.strip_suffix("_held") == Some(map))?;
+        self.word(|name| name.strip_suffix("_held") == Some(map))
+    }
+
+    /// The first 8 bytes of the writable mapping of the map `name` picks (`_held`, `.bss`).
+    fn word(&self, name: impl Fn(&str) -> bool) -> Option<&AtomicU64> {
+        let mm = self.mmaps.iter().find(|x| name(&x.map))?;
         if mm.len < 8 {
             return None;
         }
-        // SAFETY: the mapping is writable (mapped so for `_held`), page-aligned, at least 8
-        // bytes (checked), and lives as long as `self`; BPF programs change it with atomic
-        // adds only, as this process does.
+        // SAFETY: the mappings of `_held` and `.bss` are writable (mapped so above),
+        // page-aligned, at least 8 bytes (checked), and live as long as `self`; BPF
+        // programs change a counter with atomic adds and only read the epoch.
         Some(unsafe { AtomicU64::from_ptr(mm.ptr as *mut u64) })
     }
 
@@ -796,10 +828,11 @@ impl Loaded {
             .find(|r| r.map == map)
             .ok_or_else(|| Error::new(ErrorKind::NotFound, format!("the object has no ring buffer {map}")))?;
         ring.buffer.consume().map_err(|e| Error::new(ErrorKind::Io, format!("reading ring buffer {map}: {e}")))?;
-        let records = ring.records.lock().map(|mut r| std::mem::take(&mut *r)).unwrap_or_default();
-        for r in &records {
-            f(r);
-        }
+        let lock = || ring.records.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Out of the lock while `f` runs, and back (empty, with its capacity) after.
+        let mut records = std::mem::take(&mut *lock());
+        records.drain(f);
+        *lock() = records;
         Ok(())
     }
 
@@ -827,6 +860,13 @@ impl Loaded {
         };
         if m.value_size != 8 {
             return Err(Error::new(ErrorKind::Unsupported, format!("{}: .bss is not the 8-byte epoch", m.name)));
+        }
+        if let Some(word) = self.word(|name| name.ends_with(".bss")) {
+            // Memory-mapped (libbpf makes global data mmapable): no syscall. Sequentially
+            // consistent, as the syscall was a barrier: the maps read next are read after
+            // the programs can see the new epoch.
+            word.store(epoch, Ordering::SeqCst);
+            return Ok(());
         }
         let key = 0u32.to_ne_bytes();
         let value = epoch.to_ne_bytes();
@@ -1033,5 +1073,26 @@ mod tests {
         assert_eq!(parse_section("iter/task"), None);
         assert_eq!(parse_section("tracepoint/x"), None);
         assert_eq!(parse_section("license"), None);
+    }
+
+    #[test]
+    fn ring_records_come_out_whole_in_order_and_the_buffer_is_kept() {
+        let mut r = Records::default();
+        for rec in [&b"open /etc/passwd"[..], b"", b"x"] {
+            r.push(rec);
+        }
+        let mut out = Vec::new();
+        r.drain(&mut |v| out.push(v.to_vec()));
+        assert_eq!(out, [b"open /etc/passwd".to_vec(), Vec::new(), b"x".to_vec()]);
+        let capacity = r.bytes.capacity();
+        r.drain(&mut |_| panic!("drained twice"));
+        r.push(b"next");
+        assert_eq!(r.bytes.capacity(), capacity);
+        let mut n = 0;
+        r.drain(&mut |v| {
+            assert_eq!(v, b"next");
+            n += 1;
+        });
+        assert_eq!(n, 1);
     }
 }
