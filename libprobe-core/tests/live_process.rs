@@ -1113,9 +1113,11 @@ fn cpu_percent_of_busy_and_sleeping_children() {
     let s2 = snapshot(&mut probe);
     let (r1, i1) = (run_ns(busy.pid), run_ns(idle.pid));
     let dt = (s2.timestamp_monotonic_ns - s1.timestamp_monotonic_ns) as f64 / 1e9;
-    // The busy child's share depends on what else runs on this machine's CPUs; the
-    // schedstat comparison in the loop is the exact check; the range tells busy from idle.
-    for (pid, run, lo, hi) in [(busy.pid, r1 - r0, 20.0, 110.0), (idle.pid, i1 - i0, 0.0, 2.0)] {
+    // The busy child's share depends on what else runs on this machine's CPUs (a loaded
+    // one gave it under 20 %): the schedstat comparison in the loop is the exact check,
+    // and the ranges only tell busy from idle — above what the idle one may show, at most
+    // one CPU (with rounding).
+    for (pid, run, lo, hi) in [(busy.pid, r1 - r0, 2.5, 110.0), (idle.pid, i1 - i0, 0.0, 2.0)] {
         let (a, b) = (s1.process(pid).unwrap(), s2.process(pid).unwrap());
         let pct = v(&b.cpu_percent);
         let ticks = (v(&b.cpu_user_ticks) + v(&b.cpu_system_ticks)) - (v(&a.cpu_user_ticks) + v(&a.cpu_system_ticks));
