@@ -417,12 +417,12 @@ fn collect_reasons(v: &Value, path: &str, f: &mut dyn FnMut(&str, &str)) {
     }
 }
 
-/// Open descriptors per pid, counted by listing /proc/<pid>/fd as root.
 /// The entries of `/proc/<pid>/fd` (as root); `None` once the process is gone.
 fn fd_count(pid: i64) -> Option<u64> {
     fs::read_dir(format!("/proc/{pid}/fd")).ok().map(|d| d.count() as u64)
 }
 
+/// Open descriptors per pid, counted by listing /proc/<pid>/fd as root.
 fn fd_counts() -> std::collections::HashMap<i64, u64> {
     let mut out = std::collections::HashMap::new();
     for e in fs::read_dir("/proc").unwrap().flatten() {
