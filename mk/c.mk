@@ -30,6 +30,10 @@ VALGRIND      := valgrind -q --error-exitcode=99 --leak-check=full --show-leak-k
                  --errors-for-leak-kinds=definite,indirect
 C_CYCLES      ?= 1000
 C_TEST_SRC    := $(C_TESTS)/walk.c $(C_TESTS)/options_gen.c
+# The fake NVML (tests/fake_nvml/README.md): test_api copies it beside a GPU scenario's
+# nvml.xml and names it to the core by LIBPROBE_NVML_LIBRARY. Built as the Rust tests build
+# it, and not instrumented: the sanitizers' and valgrind's runs load it as it is.
+C_FAKE_NVML   := $(C_BUILD)/fake_nvml/libfake_nvml.so
 PREFIX        ?= /usr/local
 
 .PHONY: c-crosslang-driver test-c c-lib c-header c-null-coverage c-tests test-c-plain test-c-asan test-c-valgrind \
@@ -67,7 +71,11 @@ c-null-coverage:
 	    { echo "no NULL check for $$f in test_api.c or options_gen.c"; missing=1; }; \
 	done; test $$missing = 0 && echo "c-null-coverage: every function of libprobe.h has its NULL check"
 
-c-tests: c-lib
+$(C_FAKE_NVML): tests/fake_nvml/fake_nvml.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -Wall -Wextra -Werror -shared -fPIC -O1 -o $@ $<
+
+c-tests: c-lib $(C_FAKE_NVML)
 	$(CC) $(C_CFLAGS) $(C_TESTS)/test_api.c $(C_TEST_SRC) $(C_BUILD)/lib/libprobe.a $(C_STATIC_DEPS) -o $(C_BUILD)/bin/test_api
 	$(CC) $(C_CFLAGS) $(C_TESTS)/test_cycles.c $(C_TEST_SRC) $(C_BUILD)/lib/libprobe.a $(C_STATIC_DEPS) -o $(C_BUILD)/bin/test_cycles
 	$(CC) $(C_CFLAGS) $(C_TESTS)/test_threads.c $(C_TEST_SRC) $(C_BUILD)/lib/libprobe.a $(C_STATIC_DEPS) -o $(C_BUILD)/bin/test_threads
@@ -75,17 +83,17 @@ c-tests: c-lib
 # Plain runs, and 1 000 create/snapshot/read/free cycles with a flat heap: after the first
 # 100, the bytes in use may not grow by more than 4 KiB (4 bytes a cycle; measured: 0).
 test-c-plain: c-tests
-	$(C_BUILD)/bin/test_api $(C_FIXTURES)
+	$(C_BUILD)/bin/test_api $(C_FIXTURES) $(C_FAKE_NVML)
 	$(C_BUILD)/bin/test_threads $(C_SMALL)
 	$(C_BUILD)/bin/test_cycles $(C_SMALL) $(C_CYCLES) --max-heap-growth 4096
 
 # AddressSanitizer (leaks included) and UndefinedBehaviorSanitizer on the C side; ASan's
 # malloc also sees every allocation and free of the library.
-test-c-asan: c-lib
+test-c-asan: c-lib $(C_FAKE_NVML)
 	$(CC) $(C_CFLAGS) $(C_SAN) $(C_TESTS)/test_api.c $(C_TEST_SRC) $(C_BUILD)/lib/libprobe.a $(C_STATIC_DEPS) -o $(C_BUILD)/bin/test_api_asan
 	$(CC) $(C_CFLAGS) $(C_SAN) $(C_TESTS)/test_cycles.c $(C_TEST_SRC) $(C_BUILD)/lib/libprobe.a $(C_STATIC_DEPS) -o $(C_BUILD)/bin/test_cycles_asan
 	$(CC) $(C_CFLAGS) $(C_SAN) $(C_TESTS)/test_threads.c $(C_TEST_SRC) $(C_BUILD)/lib/libprobe.a $(C_STATIC_DEPS) -o $(C_BUILD)/bin/test_threads_asan
-	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(C_BUILD)/bin/test_api_asan $(C_FIXTURES)
+	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(C_BUILD)/bin/test_api_asan $(C_FIXTURES) $(C_FAKE_NVML)
 	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(C_BUILD)/bin/test_threads_asan $(C_SMALL)
 	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(C_BUILD)/bin/test_cycles_asan $(C_SMALL) 300
 
@@ -93,7 +101,7 @@ test-c-asan: c-lib
 # lost. It checks every allocation, so a few cycles show a leak as well as many: 30 (a
 # cycle costs ~0.4 s under it).
 test-c-valgrind: c-tests
-	$(VALGRIND) $(C_BUILD)/bin/test_api $(C_FIXTURES)
+	$(VALGRIND) $(C_BUILD)/bin/test_api $(C_FIXTURES) $(C_FAKE_NVML)
 	$(VALGRIND) $(C_BUILD)/bin/test_threads $(C_SMALL)
 	$(VALGRIND) $(C_BUILD)/bin/test_cycles $(C_SMALL) 30
 

@@ -3,15 +3,29 @@
  * every accessor, and the view of each fixture snapshot and of this machine compared
  * with the core's JSON, field by field.
  *
- *   test_api <fixtures-dir>
+ *   test_api <fixtures-dir> [<fake-nvml-library>]
+ *
+ * The fixture scenarios are every one <fixtures-dir> holds (a directory `X` with `X.json`
+ * beside it), found when the test runs, each taken as libprobe-core/tests/golden.rs takes
+ * it: with the domains of its `domains` file, two snapshots of one probe for a rate
+ * scenario (`t0/`, `t1/`), and for one with `nvml.xml` its NVIDIA GPUs from the fake NVML
+ * (tests/fake_nvml/fake_nvml.c, built by mk/c.mk and given as the second argument).
  */
 #define _GNU_SOURCE
 #include <libprobe.h>
 
+#include <dirent.h>
+#include <errno.h>
+#include <ftw.h>
+#include <limits.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "walk.h"
@@ -419,10 +433,11 @@ static void test_config(void) {
 
 /* ---- A snapshot: accessors, and its view against the core's JSON. ---- */
 
-static libprobe_snapshot *snapshot_of(const char *fixture, uint32_t json) {
+/* A probe of this machine (fixture NULL) or of a fixture tree, with the options of the
+ * golden files there; `domains` (NULL: the default set) as option `domains` takes it. */
+static libprobe_probe *probe_of(const char *fixture, const char *domains, uint32_t json) {
   libprobe_config *cfg;
-  libprobe_probe *probe;
-  libprobe_snapshot *snap = NULL;
+  libprobe_probe *probe = NULL;
   CHECK_STATUS(libprobe_config_new(&cfg), LIBPROBE_STATUS_OK);
   if (fixture) {
     CHECK_STATUS(libprobe_config_set_root(cfg, LIBPROBE_ROOT_FIXTURE, fixture), LIBPROBE_STATUS_OK);
@@ -432,9 +447,20 @@ static libprobe_snapshot *snapshot_of(const char *fixture, uint32_t json) {
                  LIBPROBE_STATUS_OK);
     CHECK_STATUS(libprobe_config_set_network_conntrack(cfg, 1), LIBPROBE_STATUS_OK);
   }
+  if (domains) {
+    libprobe_status st = libprobe_config_set(cfg, "domains", domains);
+    CHECK(st == LIBPROBE_STATUS_OK, "domains `%s`: %s (%s)", domains, libprobe_status_name(st),
+          libprobe_config_last_error(cfg));
+  }
   CHECK_STATUS(libprobe_config_set_json(cfg, json), LIBPROBE_STATUS_OK);
   CHECK_STATUS(libprobe_probe_new(cfg, &probe), LIBPROBE_STATUS_OK);
   libprobe_config_free(cfg);
+  return probe;
+}
+
+static libprobe_snapshot *snapshot_of(const char *fixture, uint32_t json) {
+  libprobe_probe *probe = probe_of(fixture, NULL, json);
+  libprobe_snapshot *snap = NULL;
   CHECK_STATUS(libprobe_probe_snapshot(probe, &snap), LIBPROBE_STATUS_OK);
   libprobe_probe_free(probe);
   return snap;
@@ -529,9 +555,177 @@ static void test_bytes(libprobe_snapshot *snap) {
   CHECK(invalid_utf8 > 0, "a name with invalid UTF-8 survives raw");
 }
 
+/* ---- Every fixture scenario, taken as golden.rs and the Python test take it. ---- */
+
+/* A path from a format, into `out` (PATH_MAX bytes); one too long fails the check. */
+__attribute__((format(printf, 2, 3))) static void path_of(char *out, const char *format, ...) {
+  va_list ap;
+  va_start(ap, format);
+  int n = vsnprintf(out, PATH_MAX, format, ap);
+  va_end(ap);
+  CHECK(n >= 0 && n < PATH_MAX, "path too long: %s", out);
+}
+
+static int is_dir(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int is_file(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* The scenarios of `fixtures` (a directory `X` with `X.json` beside it), sorted by name so
+ * the output is stable. */
+static char **scenario_names(const char *fixtures, size_t *count) {
+  *count = 0;
+  DIR *d = opendir(fixtures);
+  CHECK(d != NULL, "opendir %s: %s", fixtures, strerror(errno));
+  if (!d) return NULL;
+  size_t cap = 32;
+  char **names = malloc(cap * sizeof *names);
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.') continue;
+    char dir[PATH_MAX], golden[PATH_MAX];
+    path_of(dir, "%s/%s", fixtures, e->d_name);
+    path_of(golden, "%s/%s.json", fixtures, e->d_name);
+    if (!is_dir(dir) || !is_file(golden)) continue;
+    if (*count == cap) names = realloc(names, (cap *= 2) * sizeof *names);
+    names[(*count)++] = strdup(e->d_name);
+  }
+  closedir(d);
+  qsort(names, *count, sizeof *names, by_name);
+  return names;
+}
+
+/* The first line of `<dir>/domains` without surrounding white space, or NULL without one. */
+static char *scenario_domains(const char *dir) {
+  char path[PATH_MAX], line[256];
+  path_of(path, "%s/domains", dir);
+  FILE *f = fopen(path, "r");
+  if (!f) return NULL;
+  char *got = fgets(line, sizeof line, f);
+  fclose(f);
+  CHECK(got != NULL, "%s is empty", path);
+  if (!got) return NULL;
+  char *start = line + strspn(line, " \t");
+  size_t n = strcspn(start, "\r\n");
+  while (n > 0 && (start[n - 1] == ' ' || start[n - 1] == '\t')) n--;
+  start[n] = 0;
+  return strdup(start);
+}
+
+static int copy_file(const char *from, const char *to) {
+  FILE *in = fopen(from, "rb");
+  FILE *out = in ? fopen(to, "wb") : NULL;
+  int ok = in && out;
+  char buf[65536];
+  size_t n;
+  while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0) ok = fwrite(buf, 1, n, out) == n;
+  if (in) ok = ok && !ferror(in);
+  if (in) fclose(in);
+  if (out) ok = fclose(out) == 0 && ok;
+  CHECK(ok, "copy %s to %s: %s", from, to, strerror(errno));
+  return ok;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw) {
+  (void)st;
+  (void)type;
+  (void)ftw;
+  return remove(path);
+}
+
+/* Compares the C view of one scenario with the core's JSON of the same snapshot; 1 when
+ * compared. `fake_nvml`: the fake NVML library the Makefile built (NULL: none given). */
+static int test_scenario(const char *fixtures, const char *name, const char *fake_nvml) {
+  char dir[PATH_MAX], path[PATH_MAX], tmp[PATH_MAX] = "", root[PATH_MAX];
+  path_of(dir, "%s/%s", fixtures, name);
+  path_of(path, "%s/t0", dir);
+  int rate = is_dir(path);
+  char xml[PATH_MAX];
+  path_of(xml, "%s/nvml.xml", dir);
+  int gpu = is_file(xml);
+  if (gpu && !fake_nvml) {
+    CHECK(0, "%s has nvml.xml, but test_api was given no fake NVML library (its second argument)", name);
+    return 0;
+  }
+  char *domains = scenario_domains(dir);
+  path_of(root, "%s", dir);
+
+  /* A scratch directory for the link a rate scenario swaps, and the fake NVML's copy. */
+  if (rate || gpu) {
+    const char *base = getenv("TMPDIR");
+    path_of(tmp, "%s/libprobe-c-%s-%ld", base && *base ? base : "/tmp", name, (long)getpid());
+    nftw(tmp, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    CHECK(mkdir(tmp, 0700) == 0, "mkdir %s: %s", tmp, strerror(errno));
+  }
+  if (gpu) {
+    /* The library as NVML is named, beside the copy of the XML it answers from. */
+    char lib[PATH_MAX], copy[PATH_MAX];
+    path_of(lib, "%s/libnvidia-ml.so.1", tmp);
+    path_of(copy, "%s/nvml.xml", tmp);
+    copy_file(fake_nvml, lib);
+    copy_file(xml, copy);
+    CHECK(setenv("LIBPROBE_NVML_LIBRARY", lib, 1) == 0, "setenv: %s", strerror(errno));
+  }
+  char real[PATH_MAX] = "", target[PATH_MAX], next[PATH_MAX];
+  if (rate) {
+    /* One probe reads `<tmp>/root`, a link moved from t0 to t1 between its snapshots. */
+    CHECK(realpath(dir, real) != NULL, "realpath %s: %s", dir, strerror(errno));
+    path_of(root, "%s/root", tmp);
+    path_of(target, "%s/t0", real);
+    CHECK(symlink(target, root) == 0, "symlink %s: %s", root, strerror(errno));
+  }
+
+  libprobe_probe *probe = probe_of(root, domains, LIBPROBE_JSON_COMPACT);
+  libprobe_snapshot *snap = NULL;
+  CHECK_STATUS(libprobe_probe_snapshot(probe, &snap), LIBPROBE_STATUS_OK);
+  if (rate && snap) {
+    size_t first = 0, second = 0;
+    CHECK_STATUS(libprobe_snapshot_process_count(snap, &first), LIBPROBE_STATUS_OK);
+    libprobe_snapshot_free(snap);
+    snap = NULL;
+    path_of(next, "%s/next", tmp);
+    path_of(target, "%s/t1", real);
+    CHECK(symlink(target, next) == 0, "symlink %s: %s", next, strerror(errno));
+    CHECK(rename(next, root) == 0, "rename %s: %s", next, strerror(errno));
+    CHECK_STATUS(libprobe_probe_snapshot(probe, &snap), LIBPROBE_STATUS_OK);
+    if (snap) CHECK_STATUS(libprobe_snapshot_process_count(snap, &second), LIBPROBE_STATUS_OK);
+    CHECK(first == second, "%s: t0 has %zu processes, t1 %zu", name, first, second);
+  }
+  libprobe_probe_free(probe);
+  if (gpu) unsetenv("LIBPROBE_NVML_LIBRARY");
+
+  int compared = snap != NULL;
+  if (snap) {
+    compare_with_core(name, snap);
+    test_accessors(snap, name);
+    if (strcmp(name, "adversarial-names") == 0) test_bytes(snap);
+    if (gpu) {
+      /* The fake answered: the NVIDIA GPUs of its XML are in the view. */
+      const libprobe_snapshot_view *v = NULL;
+      size_t nvidia = 0;
+      CHECK_STATUS(libprobe_snapshot_root(snap, &v), LIBPROBE_STATUS_OK);
+      if (v && v->gpus.present)
+        for (size_t i = 0; i < v->gpus.value.count; i++)
+          nvidia += LIBPROBE_AT(libprobe_gpu_metrics, v->gpus.value, i)->vendor == LIBPROBE_GPU_VENDOR_NVIDIA;
+      CHECK(nvidia > 0, "%s: no NVIDIA GPU from the fake NVML", name);
+    }
+    libprobe_snapshot_free(snap);
+  }
+  if (*tmp) CHECK(nftw(tmp, remove_entry, 8, FTW_DEPTH | FTW_PHYS) == 0, "remove %s: %s", tmp, strerror(errno));
+  free(domains);
+  return compared;
+}
+
 int main(int argc, char **argv) {
-  if (argc != 2) {
-    fprintf(stderr, "usage: %s <fixtures-dir>\n", argv[0]);
+  if (argc != 2 && argc != 3) {
+    fprintf(stderr, "usage: %s <fixtures-dir> [<fake-nvml-library>]\n", argv[0]);
     return 2;
   }
   test_versions();
@@ -540,20 +734,17 @@ int main(int argc, char **argv) {
   test_handles();
   test_config();
 
-  const char *scenarios[] = {"linux-6.18-vm/t1",   "adversarial-names", "old-kernel-4.19",
-                             "cgroup-v2-container", "broken",            "net-endpoints",
-                             "net-procfs-fallback", "power-intel-laptop/t1", "power-amd-server",
-                             "power-dual-battery"};
-  for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++) {
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/%s", argv[1], scenarios[i]);
-    libprobe_snapshot *snap = snapshot_of(dir, LIBPROBE_JSON_COMPACT);
-    if (!snap) continue;
-    compare_with_core(scenarios[i], snap);
-    test_accessors(snap, scenarios[i]);
-    if (strcmp(scenarios[i], "adversarial-names") == 0) test_bytes(snap);
-    libprobe_snapshot_free(snap);
+  /* Every scenario the fixtures directory holds, found now: one added later is covered. */
+  size_t count = 0, compared = 0;
+  char **scenarios = scenario_names(argv[1], &count);
+  CHECK(count > 0, "no scenario in %s", argv[1]);
+  for (size_t i = 0; i < count; i++) {
+    compared += test_scenario(argv[1], scenarios[i], argc == 3 ? argv[2] : NULL);
+    free(scenarios[i]);
   }
+  free(scenarios);
+  CHECK(compared == count, "%zu of %zu scenarios compared", compared, count);
+  printf("fixtures: %zu of %zu scenarios in %s compared\n", compared, count, argv[1]);
   /* This machine, with the defaults. */
   libprobe_snapshot *live = snapshot_of(NULL, LIBPROBE_JSON_COMPACT);
   if (live) {
