@@ -31,7 +31,7 @@ VALGRIND      := valgrind -q --error-exitcode=99 --leak-check=full --show-leak-k
 C_CYCLES      ?= 1000
 C_TEST_SRC    := $(C_TESTS)/walk.c $(C_TESTS)/options_gen.c
 # The fake NVML (tests/fake_nvml/README.md): test_api copies it beside a GPU scenario's
-# nvml.xml and names it to the core by LIBPROBE_NVML_LIBRARY. Built as the Rust tests build
+# nvml.xml and names it to the core by option gpu.nvml_library. Built as the Rust tests build
 # it, and not instrumented: the sanitizers' and valgrind's runs load it as it is.
 C_FAKE_NVML   := $(C_BUILD)/fake_nvml/libfake_nvml.so
 PREFIX        ?= /usr/local

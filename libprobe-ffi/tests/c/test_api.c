@@ -434,8 +434,10 @@ static void test_config(void) {
 /* ---- A snapshot: accessors, and its view against the core's JSON. ---- */
 
 /* A probe of this machine (fixture NULL) or of a fixture tree, with the options of the
- * golden files there; `domains` (NULL: the default set) as option `domains` takes it. */
-static libprobe_probe *probe_of(const char *fixture, const char *domains, uint32_t json) {
+ * golden files there; `domains` (NULL: the default set) as option `domains` takes it;
+ * `nvml_library` (NULL: none) as option `gpu.nvml_library`. */
+static libprobe_probe *probe_of(const char *fixture, const char *domains, const char *nvml_library,
+                                uint32_t json) {
   libprobe_config *cfg;
   libprobe_probe *probe = NULL;
   CHECK_STATUS(libprobe_config_new(&cfg), LIBPROBE_STATUS_OK);
@@ -452,6 +454,7 @@ static libprobe_probe *probe_of(const char *fixture, const char *domains, uint32
     CHECK(st == LIBPROBE_STATUS_OK, "domains `%s`: %s (%s)", domains, libprobe_status_name(st),
           libprobe_config_last_error(cfg));
   }
+  if (nvml_library) CHECK_STATUS(libprobe_config_set_gpu_nvml_library(cfg, nvml_library), LIBPROBE_STATUS_OK);
   CHECK_STATUS(libprobe_config_set_json(cfg, json), LIBPROBE_STATUS_OK);
   CHECK_STATUS(libprobe_probe_new(cfg, &probe), LIBPROBE_STATUS_OK);
   libprobe_config_free(cfg);
@@ -459,7 +462,7 @@ static libprobe_probe *probe_of(const char *fixture, const char *domains, uint32
 }
 
 static libprobe_snapshot *snapshot_of(const char *fixture, uint32_t json) {
-  libprobe_probe *probe = probe_of(fixture, NULL, json);
+  libprobe_probe *probe = probe_of(fixture, NULL, NULL, json);
   libprobe_snapshot *snap = NULL;
   CHECK_STATUS(libprobe_probe_snapshot(probe, &snap), LIBPROBE_STATUS_OK);
   libprobe_probe_free(probe);
@@ -664,14 +667,14 @@ static int test_scenario(const char *fixtures, const char *name, const char *fak
     nftw(tmp, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
     CHECK(mkdir(tmp, 0700) == 0, "mkdir %s: %s", tmp, strerror(errno));
   }
+  char lib[PATH_MAX] = "";
   if (gpu) {
     /* The library as NVML is named, beside the copy of the XML it answers from. */
-    char lib[PATH_MAX], copy[PATH_MAX];
+    char copy[PATH_MAX];
     path_of(lib, "%s/libnvidia-ml.so.1", tmp);
     path_of(copy, "%s/nvml.xml", tmp);
     copy_file(fake_nvml, lib);
     copy_file(xml, copy);
-    CHECK(setenv("LIBPROBE_NVML_LIBRARY", lib, 1) == 0, "setenv: %s", strerror(errno));
   }
   char real[PATH_MAX] = "", target[PATH_MAX], next[PATH_MAX];
   if (rate) {
@@ -682,7 +685,7 @@ static int test_scenario(const char *fixtures, const char *name, const char *fak
     CHECK(symlink(target, root) == 0, "symlink %s: %s", root, strerror(errno));
   }
 
-  libprobe_probe *probe = probe_of(root, domains, LIBPROBE_JSON_COMPACT);
+  libprobe_probe *probe = probe_of(root, domains, gpu ? lib : NULL, LIBPROBE_JSON_COMPACT);
   libprobe_snapshot *snap = NULL;
   CHECK_STATUS(libprobe_probe_snapshot(probe, &snap), LIBPROBE_STATUS_OK);
   if (rate && snap) {
@@ -699,7 +702,6 @@ static int test_scenario(const char *fixtures, const char *name, const char *fak
     CHECK(first == second, "%s: t0 has %zu processes, t1 %zu", name, first, second);
   }
   libprobe_probe_free(probe);
-  if (gpu) unsetenv("LIBPROBE_NVML_LIBRARY");
 
   int compared = snap != NULL;
   if (snap) {
