@@ -34,12 +34,13 @@ pub(crate) enum KeptIter {
 }
 
 impl KeptIter {
-    /// The iterator's output, at most `limit` bytes; `load` loads it on the first call.
+    /// The iterator's output, at most `limit` bytes, valid until the next run; `load`
+    /// loads it on the first call.
     pub(crate) fn run(
         &mut self,
         limit: usize,
         load: impl FnOnce() -> Result<KeptIter, Unavailable>,
-    ) -> Result<Vec<u8>, Unavailable> {
+    ) -> Result<&[u8], Unavailable> {
         if matches!(self, KeptIter::NotTried) {
             *self = load().unwrap_or_else(KeptIter::Unavailable);
         }

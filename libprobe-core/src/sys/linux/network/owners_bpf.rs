@@ -32,7 +32,7 @@ impl OwnersIter {
     /// warning when some records did not decode.
     pub(crate) fn read(&mut self, src: &Source) -> Result<(Owners, Option<String>), Unavailable> {
         let bytes = self.0.run(LIMIT, || load(src))?;
-        Ok(Owners::from_bpf(&bytes))
+        Ok(Owners::from_bpf(bytes))
     }
 }
 

@@ -334,7 +334,7 @@ impl TaskIter {
     /// first call), and a warning when some records did not decode.
     pub(crate) fn read(&mut self, src: &Source) -> Result<(HashMap<i32, TaskRow>, Option<String>), Unavailable> {
         let bytes = self.0.run(LIMIT, || load(src))?;
-        Ok(decode(&bytes, std::process::id() as i32))
+        Ok(decode(bytes, std::process::id() as i32))
     }
 
     /// Whether the program is loaded and attached (its descriptors open).
