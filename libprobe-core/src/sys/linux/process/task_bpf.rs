@@ -711,10 +711,15 @@ mod live {
 
     /// A parent with three sleeping threads and nice 5; a child renamed `itertask-named`
     /// (prctl); a child stopped by SIGSTOP; a child that exited and is not reaped (a
-    /// zombie); a child busy on a CPU (its CPU ticks move between reads).
+    /// zombie); a child busy on a CPU (its CPU ticks move between reads); a child in its own
+    /// session with a pseudo-terminal as its controlling terminal (its `tty_nr`).
     const FAMILY: &str = r#"
-import ctypes, os, signal, sys, threading, time
+import ctypes, os, pty, signal, sys, threading, time
 os.nice(5)
+tty_pid, tty_master = pty.fork()
+if tty_pid == 0:
+    time.sleep(600)
+    os._exit(0)
 def child(body):
     pid = os.fork()
     if pid == 0:
@@ -735,11 +740,11 @@ busy_pid = child(busy)
 for _ in range(3):
     threading.Thread(target=time.sleep, args=(600,), daemon=True).start()
 time.sleep(0.3)
-print(os.getpid(), named_pid, stopped, zombie, busy_pid, flush=True)
+print(os.getpid(), named_pid, stopped, zombie, busy_pid, tty_pid, flush=True)
 sys.stdin.read()
-for p in (stopped, busy_pid):
+for p in (stopped, busy_pid, tty_pid):
     os.kill(p, signal.SIGKILL)
-for p in (named_pid, stopped, zombie, busy_pid):
+for p in (named_pid, stopped, zombie, busy_pid, tty_pid):
     os.waitpid(p, 0)
 "#;
 
@@ -805,7 +810,7 @@ for p in (named_pid, stopped, zombie, busy_pid):
         let mut line = String::new();
         BufReader::new(family.stdout.take().unwrap()).read_line(&mut line).unwrap();
         let n: Vec<i32> = line.split_whitespace().map(|w| w.parse().unwrap()).collect();
-        let (parent, named, stopped, zombie, busy) = (n[0], n[1], n[2], n[3], n[4]);
+        let (parent, named, stopped, zombie, busy, on_tty) = (n[0], n[1], n[2], n[3], n[4], n[5]);
 
         let mut it = TaskIter::default();
         let me = std::process::id() as i32;
@@ -849,7 +854,7 @@ for p in (named_pid, stopped, zombie, busy_pid):
             // The family must sit still across the reads (under load the parent may still be
             // on its way to its blocking read).
             let moved: Vec<i32> =
-                [parent, named, stopped, zombie].into_iter().filter(|p| before.get(p) != after.get(p)).collect();
+                [parent, named, stopped, zombie, on_tty].into_iter().filter(|p| before.get(p) != after.get(p)).collect();
             if differ.is_empty() && moved.is_empty() && compared >= 5 {
                 eprintln!("compared {compared} processes field by field (attempt {attempt})");
                 break (before, rows, after);
@@ -874,6 +879,10 @@ for p in (named_pid, stopped, zombie, busy_pid):
         assert_eq!(rows[&zombie].state, b'Z');
         assert_eq!((rows[&zombie].vsize_pages, rows[&zombie].rss_pages), (0, 0));
         assert_eq!(rows[&busy].state, b'R');
+        // A pseudo-terminal: major 136 (Unix98 pty slaves), its session's leader.
+        let tty = rows[&on_tty].tty_nr;
+        assert_eq!(((tty >> 8) & 0xfff, rows[&on_tty].sid), (136, on_tty), "tty_nr {tty:#x}");
+        assert!(before.contains_key(&on_tty), "the child on a terminal was compared with /proc");
         assert_eq!(rows[&me].cpu, None, "the reader's own CPU times come from /proc");
 
         // The busy child's CPU ticks move between the reads (it runs all along): between
