@@ -1092,10 +1092,11 @@ pub fn bpf_tasks(data: &[u8]) {
     let (rows, problem) = decode(data, 1);
     assert!(rows.len() * LEADER_RECORD <= data.len());
     assert!(problem.is_none_or(|p| p.len() <= 200));
-    for (pid, r) in &rows {
-        assert!(*pid > 0 && r.pid == *pid);
+    assert!(rows.pids().zip(rows.pids().skip(1)).all(|(a, b)| a < b), "one row a pid, ascending");
+    for r in rows.iter() {
+        assert!(r.pid > 0 && rows.get(&r.pid) == Some(r));
         assert!(b"RSDTtXZPI".contains(&r.state));
         assert!(r.name.as_ref().is_none_or(|n| n.as_bytes().len() <= 16));
-        assert!(*pid != 1 || r.cpu.is_none());
+        assert!(r.pid != 1 || r.cpu.is_none());
     }
 }

@@ -70,7 +70,7 @@ struct Ctx<'a> {
     /// Seconds since the previous snapshot, and its per-process CPU ticks.
     prev: Option<(f64, &'a CpuByProcess)>,
     /// The `iter/task` iterator's processes, when option `via` chose it.
-    tasks: Option<&'a HashMap<i32, task_bpf::TaskRow>>,
+    tasks: Option<&'a task_bpf::Tasks>,
     /// The options need nothing beyond `stat` ([`stat_only`]): a process the iterator
     /// gave is not opened in `/proc` at all.
     stat_only: bool,
@@ -169,13 +169,15 @@ pub(crate) fn collect(cx: &mut Cx<'_>, opts: &ProcessOptions, state: &mut State)
         // Every process the iterator listed, without listing /proc; and pid 1, which
         // the kernel may not hand to the iterator (see docs/process-via-bpf.md).
         None if stat_only => {
-            let rows = tasks.as_ref().map_or(0, HashMap::len);
+            let rows = tasks.as_ref().map_or(0, task_bpf::Tasks::len);
             let mut list: Vec<i32> = Vec::with_capacity(rows + 1);
-            list.extend(tasks.iter().flat_map(|t| t.keys().copied()));
-            if !list.contains(&1) {
-                list.push(1);
+            if let Some(t) = &tasks {
+                list.extend(t.pids());
             }
-            list.sort_unstable();
+            // Ascending already: pid 1 goes first.
+            if list.first() != Some(&1) {
+                list.insert(0, 1);
+            }
             list
         }
         None => match src.pids() {
