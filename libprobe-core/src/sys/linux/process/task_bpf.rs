@@ -201,29 +201,33 @@ pub(crate) fn cputime_adjust(utime: u64, stime: u64, rtime: u64, prev: (u64, u64
 
 /// Every process of one run, in pid order: looked up by binary search (the iterator walks
 /// pids in order, so no sort is needed and no hash is built; a `HashMap` with its hashing
-/// was 6 % of a 1 000-process stat-only table).
+/// was 6 % of a 1 000-process stat-only table). The search runs over the pids alone, 4
+/// bytes each, not over the 384-byte rows (a cache miss a step: 2 % of the table).
 #[derive(Debug, Default)]
-pub(crate) struct Tasks(Vec<TaskRow>);
+pub(crate) struct Tasks {
+    pids: Vec<i32>,
+    rows: Vec<TaskRow>,
+}
 
 impl Tasks {
     /// The process `pid`, if the iterator listed it.
     pub(crate) fn get(&self, pid: &i32) -> Option<&TaskRow> {
-        self.0.binary_search_by_key(pid, |r| r.pid).ok().map(|i| &self.0[i])
+        self.pids.binary_search(pid).ok().map(|i| &self.rows[i])
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.0.len()
+        self.rows.len()
     }
 
     /// The rows, by ascending pid.
     #[cfg_attr(not(any(test, feature = "fuzzing")), allow(dead_code))]
     pub(crate) fn iter(&self) -> impl Iterator<Item = &TaskRow> {
-        self.0.iter()
+        self.rows.iter()
     }
 
     /// The pids, ascending.
     pub(crate) fn pids(&self) -> impl Iterator<Item = i32> + '_ {
-        self.0.iter().map(|r| r.pid)
+        self.pids.iter().copied()
     }
 }
 
@@ -298,7 +302,7 @@ pub(crate) fn decode(bytes: &[u8], own_tgid: i32) -> (Tasks, Option<String>) {
         rows.push(l.row);
     }
     let problem = first_bad.map(|f| format!("BPF iterator task: records left out: {bad}, the first {f}"));
-    (Tasks(rows), problem)
+    (Tasks { pids: rows.iter().map(|r| r.pid).collect(), rows }, problem)
 }
 
 /// The leader record `r` (its thread part `own`: utime, stime, runtime, minflt, majflt).
