@@ -427,6 +427,36 @@ impl<'s> ProcRoot<'s> {
     }
 }
 
+impl ProcRoot<'_> {
+    /// Reads `/proc/<pid>/<name>` (a file the kernel produces in one piece) into `buf`
+    /// without opening the process's directory: one `openat` from the procfs. For a
+    /// process whose other fields came from elsewhere (a BPF iterator); a process that
+    /// exited reads as `gone`.
+    pub(crate) fn read_pid_file(&self, pid: i32, name: &CStr, buf: &mut Vec<u8>) -> Result<(), Error> {
+        let mut digits = [0u8; 12];
+        let mut path = [0u8; 64];
+        let (pid_text, file) = (decimal(pid, &mut digits), name.to_bytes_with_nul());
+        let len = pid_text.len() + 1 + file.len();
+        let full = || self.src.proc_path(format!("{pid}/{}", name.to_string_lossy()));
+        if len > path.len() {
+            return Err(Error::io(&full(), &std::io::Error::from_raw_os_error(libc::ENAMETOOLONG)));
+        }
+        path[..pid_text.len()].copy_from_slice(pid_text);
+        path[pid_text.len()] = b'/';
+        path[pid_text.len() + 1..len].copy_from_slice(file);
+        let c = CStr::from_bytes_with_nul(&path[..len]).map_err(|_| Error::new(ErrorKind::Parse, "a nul in a name"))?;
+        let limit = self.src.inner.max_file_bytes;
+        match self.dir.read_into(c, buf, limit, ReadMode::Whole) {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(Error::too_large(&full(), limit)),
+            Err(e) => {
+                let err = Error::io(&full(), &e);
+                Err(if err.kind() == ErrorKind::NotFound { err.with_kind(ErrorKind::Gone) } else { err })
+            }
+        }
+    }
+}
+
 /// `v` in decimal, written into `buf` without allocating.
 fn decimal(v: i32, buf: &mut [u8; 12]) -> &[u8] {
     let mut n = v.unsigned_abs();

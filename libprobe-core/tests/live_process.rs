@@ -1437,8 +1437,10 @@ fn via_bpf_stat_only_lists_what_proc_lists() {
     let table = |via| ProcessOptions { via, ..ProcessOptions::table(false, false) };
     let mut bpf = probe_with(table(Via::Bpf));
     let before: std::collections::BTreeSet<i32> = proc_pids();
+    let names_before = stat_names(&before);
     let a = bpf.snapshot();
     let after = proc_pids();
+    let names_after = stat_names(&after);
     let st = a.status(DomainName::Process).unwrap();
     if st.warnings.iter().any(|w| w.contains("process.via = bpf")) {
         eprintln!("SKIPPED via_bpf_stat_only_lists_what_proc_lists: {:?}", st.warnings);
@@ -1454,6 +1456,33 @@ fn via_bpf_stat_only_lists_what_proc_lists() {
         assert!(got.contains(pid), "pid {pid} is in /proc but not in the table");
     }
     assert!(got.contains(&1) && got.contains(&kid.pid()));
+
+    // A kernel thread's name is its /proc name (its `comm` file, not the iterator's
+    // 16-byte `comm`): equal to what `stat` printed, where that did not change meanwhile
+    // (a workqueue worker's `+desc` follows its work).
+    let mut compared = 0;
+    for p in a.processes().iter().filter(|p| p.is_kernel_thread == Field::Value(true)) {
+        let (Some(b), Some(c)) = (names_before.get(&p.pid), names_after.get(&p.pid)) else { continue };
+        if b == c {
+            assert_eq!(p.name.as_bytes(), &b[..], "pid {}", p.pid);
+            compared += 1;
+        }
+    }
+    assert!(compared >= 1, "no kernel thread compared (kthreadd is pid 2)");
+}
+
+/// The name `/proc/<pid>/stat` prints for each of `pids` that is still there.
+fn stat_names(pids: &std::collections::BTreeSet<i32>) -> std::collections::BTreeMap<i32, Vec<u8>> {
+    let mut names = std::collections::BTreeMap::new();
+    for &pid in pids {
+        let Ok(stat) = fs::read(format!("/proc/{pid}/stat")) else { continue };
+        let (Some(open), Some(close)) = (stat.iter().position(|&b| b == b'('), stat.iter().rposition(|&b| b == b')'))
+        else {
+            continue;
+        };
+        names.insert(pid, stat[open + 1..close].to_vec());
+    }
+    names
 }
 
 fn proc_pids() -> std::collections::BTreeSet<i32> {

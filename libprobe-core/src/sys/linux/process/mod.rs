@@ -632,7 +632,16 @@ fn read_process<'s>(
 ) -> Result<Option<ProcessFull>, Error> {
     let buf = &mut scratch.file;
     // The iterator's record where it gives every stat field exactly; else /proc.
-    let from_iter = ctx.tasks.and_then(|t| t.get(&pid)).and_then(|row| task_bpf::pid_stat(row, ctx.page_size));
+    let row = ctx.tasks.and_then(|t| t.get(&pid));
+    // A kernel thread's full name is only in /proc: with nothing else to read, its `comm`
+    // file alone (one openat, no stat formatting; the other fields are the iterator's).
+    let kthread_name = match row {
+        Some(r) if r.name.is_none() && ctx.stat_only => {
+            root.read_pid_file(pid, c"comm", buf).ok().and_then(|()| task_bpf::kthread_name(buf))
+        }
+        _ => None,
+    };
+    let from_iter = row.and_then(|row| task_bpf::pid_stat(row, kthread_name, ctx.page_size));
     let stat_from = if from_iter.is_some() { StatFrom::BpfIter } else { StatFrom::ProcStat };
     let (stat, dir) = match from_iter {
         // Nothing else to read: `/proc/<pid>` is not even opened.

@@ -428,10 +428,11 @@ fn load(src: &Source) -> Result<KeptIter, Unavailable> {
 }
 
 /// The row as `/proc/<pid>/stat` would have parsed, or `None` where `/proc` must give it:
-/// a kernel thread (its name), the reader's own process (its CPU times).
-pub(crate) fn pid_stat(row: &TaskRow, page_size: u64) -> Option<PidStat> {
+/// a kernel thread's name (unless `kthread_name` gives it), the reader's own process (its
+/// CPU times).
+pub(crate) fn pid_stat(row: &TaskRow, kthread_name: Option<ByteStr>, page_size: u64) -> Option<PidStat> {
     use crate::parse::Val;
-    let name = row.name.clone()?;
+    let name = row.name.clone().or(kthread_name)?;
     let (utime, stime) = row.cpu?;
     // task_vsize: PAGE_SIZE * total_vm, in the kernel's unsigned long.
     let vsize = row.vsize_pages.checked_mul(page_size)?;
@@ -464,6 +465,15 @@ pub(crate) fn pid_stat(row: &TaskRow, page_size: u64) -> Option<PidStat> {
         delayacct_blkio_ticks: Val::Ok(row.blkio_ticks),
         problems: Default::default(),
     })
+}
+
+/// A kernel thread's name as `/proc/<pid>/stat` prints it, from `/proc/<pid>/comm`'s
+/// bytes: both print `proc_task_name` (the thread's full name, a workqueue worker's
+/// `+desc`), `comm` with a newline and escaped. A name with a backslash may have been
+/// escaped (a tab, a quote): `None`, and `stat` is read instead.
+pub(crate) fn kthread_name(comm_file: &[u8]) -> Option<ByteStr> {
+    let name = comm_file.strip_suffix(b"\n")?;
+    (!name.contains(&b'\\')).then(|| ByteStr::from_bytes(name))
 }
 
 /// Builders of iterator records, for the tests.
@@ -612,6 +622,13 @@ mod tests {
         assert_eq!(r.ns[3], Some(4_026_531_840));
         // /dev/pts/3: major 136, minor 3.
         assert_eq!((r.tty_nr, r.processor, r.blkio_ticks), (34819, 1, 5));
+    }
+
+    #[test]
+    fn a_kernel_threads_comm_file_is_its_stat_name_unless_escaped() {
+        assert_eq!(kthread_name(b"kworker/0:1-events\n"), Some(ByteStr::from("kworker/0:1-events")));
+        assert_eq!(kthread_name(b"irq/9-acpi"), None, "no newline: not what comm prints");
+        assert_eq!(kthread_name(b"odd\\tname\n"), None, "a tab, escaped: stat is read instead");
     }
 
     #[test]
