@@ -1094,7 +1094,7 @@ pub fn bpf_tasks(data: &[u8]) {
     assert!(problem.is_none_or(|p| p.len() <= 200));
     assert!(rows.pids().zip(rows.pids().skip(1)).all(|(a, b)| a < b), "one row a pid, ascending");
     for r in rows.iter() {
-        assert!(r.pid > 0 && rows.get(&r.pid) == Some(r));
+        assert!(r.pid > 0 && rows.get(&r.pid).as_ref() == Some(&r));
         assert!(b"RSDTtXZPI".contains(&r.state));
         assert!(r.name.as_ref().is_none_or(|n| n.as_bytes().len() <= 16));
         assert!(r.pid != 1 || r.cpu.is_none());

@@ -70,7 +70,7 @@ struct Ctx<'a> {
     /// Seconds since the previous snapshot, and its per-process CPU ticks.
     prev: Option<(f64, &'a CpuByProcess)>,
     /// The `iter/task` iterator's processes, when option `via` chose it.
-    tasks: Option<&'a task_bpf::Tasks>,
+    tasks: Option<&'a task_bpf::Tasks<'a>>,
     /// The options need nothing beyond `stat` ([`stat_only`]): a process the iterator
     /// gave is not opened in `/proc` at all.
     stat_only: bool,
@@ -635,7 +635,7 @@ fn read_process<'s>(
     let row = ctx.tasks.and_then(|t| t.get(&pid));
     // A kernel thread's full name is only in /proc: with nothing else to read, its `comm`
     // file alone (one openat, no stat formatting; the other fields are the iterator's).
-    let kthread_name = match row {
+    let kthread_name = match &row {
         Some(r) if r.name.is_none() && ctx.stat_only => {
             root.read_pid_file(pid, c"comm", buf).ok().and_then(|()| task_bpf::kthread_name(buf))
         }

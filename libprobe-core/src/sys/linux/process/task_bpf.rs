@@ -199,52 +199,72 @@ pub(crate) fn cputime_adjust(utime: u64, stime: u64, rtime: u64, prev: (u64, u64
     (ut, st)
 }
 
-/// Every process of one run, in pid order: looked up by binary search (the iterator walks
-/// pids in order, so no sort is needed and no hash is built; a `HashMap` with its hashing
-/// was 6 % of a 1 000-process stat-only table). The search runs over the pids alone, 4
-/// bytes each, not over the 384-byte rows (a cache miss a step: 2 % of the table).
+/// Every process of one run, in pid order, decoded when asked for: the run's bytes stay
+/// where the iterator wrote them and only an index is built (pid, offset), so that a
+/// stat-only table reads each record once, when its process is read, instead of writing
+/// a row array and reading it back. Looked up by binary search over the pids alone (the
+/// iterator walks pids in order: no sort, no hash; a `HashMap` and its hashing were 6 %
+/// of a 1 000-process stat-only table).
 #[derive(Debug, Default)]
-pub(crate) struct Tasks {
+pub(crate) struct Tasks<'b> {
+    bytes: &'b [u8],
+    /// Each process's pid, ascending, and where its leader record starts.
     pids: Vec<i32>,
-    rows: Vec<TaskRow>,
+    at: Vec<usize>,
+    /// The other threads' utime, stime, runtime, minflt, majflt, summed by process,
+    /// ascending by process (few: only multi-threaded processes have any).
+    threads: Vec<(i32, [u64; 5])>,
+    own_tgid: i32,
 }
 
-impl Tasks {
+impl Tasks<'_> {
     /// The process `pid`, if the iterator listed it.
-    pub(crate) fn get(&self, pid: &i32) -> Option<&TaskRow> {
-        self.pids.binary_search(pid).ok().map(|i| &self.rows[i])
+    pub(crate) fn get(&self, pid: &i32) -> Option<TaskRow> {
+        self.pids.binary_search(pid).ok().map(|i| self.row(i))
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.rows.len()
+        self.pids.len()
     }
 
     /// The rows, by ascending pid.
     #[cfg_attr(not(any(test, feature = "fuzzing")), allow(dead_code))]
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &TaskRow> {
-        self.rows.iter()
+    pub(crate) fn iter(&self) -> impl Iterator<Item = TaskRow> + '_ {
+        (0..self.pids.len()).map(|i| self.row(i))
     }
 
     /// The pids, ascending.
     pub(crate) fn pids(&self) -> impl Iterator<Item = i32> + '_ {
         self.pids.iter().copied()
     }
-}
 
-impl std::ops::Index<&i32> for Tasks {
-    type Output = TaskRow;
-
-    fn index(&self, pid: &i32) -> &TaskRow {
-        self.get(pid).unwrap_or_else(|| panic!("no process {pid} in the iterator's rows"))
+    /// The `i`th process, its other threads summed in and its CPU times adjusted.
+    fn row(&self, i: usize) -> TaskRow {
+        let (tgid, at) = (self.pids[i], self.at[i]);
+        let r = &self.bytes[at..at + LEADER_RECORD];
+        let own = [u64_at(r, 8), u64_at(r, 16), u64_at(r, 24), u64_at(r, 32), u64_at(r, 40)];
+        let mut l = leader(r, tgid, own);
+        if let Ok(j) = self.threads.binary_search_by_key(&tgid, |t| t.0) {
+            let t = self.threads[j].1;
+            for (sum, v) in l.times.iter_mut().zip(t) {
+                *sum = sum.wrapping_add(v);
+            }
+            l.row.minflt = l.row.minflt.wrapping_add(t[3]);
+            l.row.majflt = l.row.majflt.wrapping_add(t[4]);
+        }
+        if l.has_signal && tgid != self.own_tgid {
+            let (u, s) = cputime_adjust(l.times[0], l.times[1], l.times[2], l.prev);
+            l.row.cpu = Some((u / NS_PER_TICK, s / NS_PER_TICK));
+        }
+        l.row
     }
 }
 
 /// Every process of the iterator's output `bytes`, and a warning when some bytes did not
 /// form a record. `own_tgid`: the reader's process (its CPU times come from `/proc`). Of
 /// two records with one pid (never from the kernel), the first is kept.
-pub(crate) fn decode(bytes: &[u8], own_tgid: i32) -> (Tasks, Option<String>) {
-    let mut leaders: Vec<Leader> = Vec::with_capacity(bytes.len() / LEADER_RECORD);
-    // Each other thread's utime, stime, runtime, minflt, majflt, by process.
+pub(crate) fn decode(bytes: &[u8], own_tgid: i32) -> (Tasks<'_>, Option<String>) {
+    let mut leaders: Vec<(i32, usize)> = Vec::with_capacity(bytes.len() / LEADER_RECORD);
     let mut threads: Vec<(i32, [u64; 5])> = Vec::new();
     let (mut bad, mut first_bad) = (0usize, None::<String>);
     let mut at = 0;
@@ -260,49 +280,39 @@ pub(crate) fn decode(bytes: &[u8], own_tgid: i32) -> (Tasks, Option<String>) {
             first_bad.get_or_insert_with(|| format!("at byte {at}: kind {kind}, {} bytes left", bytes.len() - at));
             break; // the stream cannot be resynchronised
         };
-        at += size;
         let tgid = i32_at(r, 4);
         if tgid <= 0 {
             bad += 1;
             first_bad.get_or_insert_with(|| format!("a record with pid {tgid}"));
-            continue;
-        }
-        let own = [u64_at(r, 8), u64_at(r, 16), u64_at(r, 24), u64_at(r, 32), u64_at(r, 40)];
-        if kind == KIND_THREAD {
-            threads.push((tgid, own));
+        } else if kind == KIND_THREAD {
+            threads.push((tgid, [u64_at(r, 8), u64_at(r, 16), u64_at(r, 24), u64_at(r, 32), u64_at(r, 40)]));
         } else {
-            leaders.push(leader(r, tgid, own));
+            leaders.push((tgid, at));
         }
+        at += size;
     }
     // The kernel's order is by pid already: these cost one pass each.
-    if !leaders.is_sorted_by_key(|l| l.row.pid) {
-        leaders.sort_by_key(|l| l.row.pid);
+    if !leaders.is_sorted_by_key(|l| l.0) {
+        leaders.sort_by_key(|l| l.0);
     }
-    leaders.dedup_by_key(|l| l.row.pid);
+    leaders.dedup_by_key(|l| l.0);
     if !threads.is_sorted_by_key(|t| t.0) {
         threads.sort_by_key(|t| t.0);
     }
-    let mut threads = threads.into_iter().peekable();
-    let mut rows = Vec::with_capacity(leaders.len());
-    for mut l in leaders {
-        let tgid = l.row.pid;
-        // Threads of a process without a leader record are not a process.
-        while threads.next_if(|t| t.0 < tgid).is_some() {}
-        while let Some((_, t)) = threads.next_if(|t| t.0 == tgid) {
-            for (sum, v) in l.times.iter_mut().zip(t) {
+    // One sum a process (threads of a process without a leader record are kept, never
+    // looked up).
+    threads.dedup_by(|t, kept| {
+        let same = t.0 == kept.0;
+        if same {
+            for (sum, v) in kept.1.iter_mut().zip(t.1) {
                 *sum = sum.wrapping_add(v);
             }
-            l.row.minflt = l.row.minflt.wrapping_add(t[3]);
-            l.row.majflt = l.row.majflt.wrapping_add(t[4]);
         }
-        if l.has_signal && tgid != own_tgid {
-            let (u, s) = cputime_adjust(l.times[0], l.times[1], l.times[2], l.prev);
-            l.row.cpu = Some((u / NS_PER_TICK, s / NS_PER_TICK));
-        }
-        rows.push(l.row);
-    }
+        same
+    });
     let problem = first_bad.map(|f| format!("BPF iterator task: records left out: {bad}, the first {f}"));
-    (Tasks { pids: rows.iter().map(|r| r.pid).collect(), rows }, problem)
+    let (pids, at) = leaders.into_iter().unzip();
+    (Tasks { bytes, pids, at, threads, own_tgid }, problem)
 }
 
 /// The leader record `r` (its thread part `own`: utime, stime, runtime, minflt, majflt).
@@ -379,7 +389,7 @@ pub(crate) struct TaskIter(KeptIter);
 impl TaskIter {
     /// Every process of the initial pid namespace, read by the iterator (loaded on the
     /// first call), and a warning when some records did not decode.
-    pub(crate) fn read(&mut self, src: &Source) -> Result<(Tasks, Option<String>), Unavailable> {
+    pub(crate) fn read(&mut self, src: &Source) -> Result<(Tasks<'_>, Option<String>), Unavailable> {
         let bytes = self.0.run(LIMIT, || load(src))?;
         Ok(decode(bytes, std::process::id() as i32))
     }
@@ -430,9 +440,9 @@ fn load(src: &Source) -> Result<KeptIter, Unavailable> {
 /// The row as `/proc/<pid>/stat` would have parsed, or `None` where `/proc` must give it:
 /// a kernel thread's name (unless `kthread_name` gives it), the reader's own process (its
 /// CPU times).
-pub(crate) fn pid_stat(row: &TaskRow, kthread_name: Option<ByteStr>, page_size: u64) -> Option<PidStat> {
+pub(crate) fn pid_stat(row: TaskRow, kthread_name: Option<ByteStr>, page_size: u64) -> Option<PidStat> {
     use crate::parse::Val;
-    let name = row.name.clone().or(kthread_name)?;
+    let name = row.name.or(kthread_name)?;
     let (utime, stime) = row.cpu?;
     // task_vsize: PAGE_SIZE * total_vm, in the kernel's unsigned long.
     let vsize = row.vsize_pages.checked_mul(page_size)?;
@@ -606,9 +616,10 @@ mod tests {
 
     #[test]
     fn a_sleeping_process_in_procs_units() {
-        let (rows, problem) = decode(&sleeper(42).bytes(), 1);
+        let bytes = sleeper(42).bytes();
+        let (rows, problem) = decode(&bytes, 1);
         assert_eq!(problem, None);
-        let r = &rows[&42];
+        let r = rows.get(&42).unwrap();
         assert_eq!((r.pid, r.ppid, r.pgid, r.sid), (42, 1, 42, 42));
         assert_eq!(r.name.as_ref().unwrap(), &ByteStr::from("sleep"));
         assert_eq!((r.state, r.nice, r.priority, r.num_threads), (b'S', 0, 20, 1));
@@ -645,7 +656,7 @@ mod tests {
         let (rows, problem) = decode(&bytes, 1);
         assert_eq!(problem, None);
         assert_eq!(rows.len(), 1);
-        let r = &rows[&42];
+        let r = rows.get(&42).unwrap();
         assert_eq!((r.minflt, r.majflt), (110, 3));
         // utime 80 ms, stime 10 ms, runtime 100 ms: stime = 10 * 100 / 90 = 11.1 ms.
         assert_eq!(r.cpu, Some((8, 1)));
@@ -660,10 +671,10 @@ mod tests {
         let mut bytes = k.bytes();
         bytes.extend(sleeper(7).bytes());
         let (rows, _) = decode(&bytes, 7);
-        assert_eq!(rows[&2].name, None);
-        assert_eq!((rows[&2].vsize_pages, rows[&2].rss_pages), (0, 0));
-        assert_eq!(rows[&7].cpu, None);
-        assert!(rows[&2].cpu.is_some());
+        assert_eq!(rows.get(&2).unwrap().name, None);
+        assert_eq!((rows.get(&2).unwrap().vsize_pages, rows.get(&2).unwrap().rss_pages), (0, 0));
+        assert_eq!(rows.get(&7).unwrap().cpu, None);
+        assert!(rows.get(&2).unwrap().cpu.is_some());
     }
 
     #[test]
@@ -672,8 +683,9 @@ mod tests {
         z.state = 0;
         z.exit_state = 0x20;
         z.has = HAS_CRED | HAS_SIGNAL;
-        let (rows, _) = decode(&z.bytes(), 1);
-        let r = &rows[&9];
+        let bytes = z.bytes();
+        let (rows, _) = decode(&bytes, 1);
+        let r = rows.get(&9).unwrap();
         assert_eq!(r.state, b'Z');
         assert_eq!((r.vsize_pages, r.rss_pages), (0, 0));
         let present: Vec<_> = NAMESPACES.iter().zip(r.ns).filter(|(_, v)| v.is_some()).map(|(n, _)| *n).collect();
@@ -898,7 +910,7 @@ for p in (named_pid, stopped, zombie, busy_pid, tty_pid):
                 if after.get(pid) != Some(b) {
                     continue;
                 }
-                let Some(mut r) = rows.get(pid).cloned() else {
+                let Some(mut r) = rows.get(pid) else {
                     // Linux 6.18's iter/task starts after the first task: pid 1 is never
                     // visited (the collector reads what the iterator did not list from /proc).
                     if *pid != 1 {
@@ -935,24 +947,24 @@ for p in (named_pid, stopped, zombie, busy_pid, tty_pid):
 
         // Ours, field by field, with the known properties.
         // os.nice(5) adds to the nice value the test runs with.
-        let nice = (rows[&me].nice + 5).min(19);
-        let p = &rows[&parent];
+        let nice = (rows.get(&me).unwrap().nice + 5).min(19);
+        let p = &rows.get(&parent).unwrap();
         assert_eq!((p.nice, p.priority, p.num_threads, p.state), (nice, 20 + nice, 4, b'S'));
-        assert_eq!(rows[&named].name.as_ref().unwrap(), &ByteStr::from("itertask-named"));
-        assert_eq!(rows[&named].ppid, parent);
-        assert_eq!(rows[&stopped].state, b'T');
-        assert_eq!(rows[&zombie].state, b'Z');
-        assert_eq!((rows[&zombie].vsize_pages, rows[&zombie].rss_pages), (0, 0));
-        assert_eq!(rows[&busy].state, b'R');
+        assert_eq!(rows.get(&named).unwrap().name.as_ref().unwrap(), &ByteStr::from("itertask-named"));
+        assert_eq!(rows.get(&named).unwrap().ppid, parent);
+        assert_eq!(rows.get(&stopped).unwrap().state, b'T');
+        assert_eq!(rows.get(&zombie).unwrap().state, b'Z');
+        assert_eq!((rows.get(&zombie).unwrap().vsize_pages, rows.get(&zombie).unwrap().rss_pages), (0, 0));
+        assert_eq!(rows.get(&busy).unwrap().state, b'R');
         // A pseudo-terminal: major 136 (Unix98 pty slaves), its session's leader.
-        let tty = rows[&on_tty].tty_nr;
-        assert_eq!(((tty >> 8) & 0xfff, rows[&on_tty].sid), (136, on_tty), "tty_nr {tty:#x}");
+        let tty = rows.get(&on_tty).unwrap().tty_nr;
+        assert_eq!(((tty >> 8) & 0xfff, rows.get(&on_tty).unwrap().sid), (136, on_tty), "tty_nr {tty:#x}");
         assert!(before.contains_key(&on_tty), "the child on a terminal was compared with /proc");
-        assert_eq!(rows[&me].cpu, None, "the reader's own CPU times come from /proc");
+        assert_eq!(rows.get(&me).unwrap().cpu, None, "the reader's own CPU times come from /proc");
 
         // The busy child's CPU ticks move between the reads (it runs all along): between
         // the two /proc reads. Its identity does not move.
-        let (b0, b1, bi) = (&before[&busy], &after[&busy], &rows[&busy]);
+        let (b0, b1, bi) = (&before[&busy], &after[&busy], &rows.get(&busy).unwrap());
         assert_eq!((bi.pid, bi.start_time), (b0.pid, b0.start_time));
         let (c0, c1, ci) = (b0.cpu.unwrap(), b1.cpu.unwrap(), bi.cpu.unwrap());
         assert!(c0.0 + c0.1 <= ci.0 + ci.1 && ci.0 + ci.1 <= c1.0 + c1.1, "{c0:?} {ci:?} {c1:?}");
