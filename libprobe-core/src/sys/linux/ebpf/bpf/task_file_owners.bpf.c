@@ -94,20 +94,26 @@ int task_file_owners(struct bpf_iter__task_file *ctx)
 	struct file *file = ctx->file;
 	struct owner_rec rec = {};
 	struct inode *inode;
+	const __u64 *comm;
 
 	if (!task || !file)
 		return 0;
 	if (task->pid != task->tgid)
 		return 0;
-	inode = BPF_CORE_READ(file, f_inode);
-	if (!inode || (BPF_CORE_READ(inode, i_mode) & S_IFMT) != S_IFSOCK)
+	/* Plain loads through the file's and the inode's BTF pointers (the JIT makes them
+	 * moves with an exception-table entry), not a bpf_probe_read_kernel() call each:
+	 * this runs for every descriptor of every process. */
+	inode = file->f_inode;
+	if (!inode || (inode->i_mode & S_IFMT) != S_IFSOCK)
 		return 0;
-	rec.ino = BPF_CORE_READ(inode, i_ino);
+	rec.ino = inode->i_ino;
 	rec.pid = ns_pid(task);
 	if (rec.pid <= 0)
 		return 0;
 	rec.fd = ctx->fd;
-	bpf_probe_read_kernel(&rec.comm, sizeof(rec.comm), task->comm);
+	comm = (const __u64 *)task->comm;
+	__builtin_memcpy(&rec.comm[0], &(__u64){ comm[0] }, 8);
+	__builtin_memcpy(&rec.comm[8], &(__u64){ comm[1] }, 8);
 	bpf_seq_write(seq, &rec, sizeof(rec));
 	return 0;
 }
