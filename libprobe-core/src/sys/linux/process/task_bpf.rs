@@ -13,7 +13,7 @@
 //! | `pid`, `tgid` | `task->tgid` (level 0) | same | iterator |
 //! | `ppid` | `task_tgid_nr_ns(real_parent)` | `real_parent->tgid` | iterator |
 //! | `pgid`, `sid` | `signal->pids[PGID/SID]` nr at level 0 | same | iterator |
-//! | `name` | `proc_task_name`: `comm`, but a kernel thread's full name / a workqueue's `+desc` | `comm` | iterator for user processes; `/proc` for kernel threads |
+//! | `name` | `proc_task_name`: `comm`, but a kernel thread's full name / a workqueue's `+desc` | `comm` | iterator for user processes; `/proc/<pid>/comm` for kernel threads ([`kthread_name`]) |
 //! | `state`, `state_char` | `task_state_index(__state, exit_state)` | same formula (6.1+ bits) | iterator |
 //! | `nice`, `priority` | `static_prio - 120`, `prio - 100` | same | iterator |
 //! | `sched_policy`, `sched_priority` | `policy`, `rt_priority` | same | iterator |
@@ -26,8 +26,8 @@
 //! | `page_faults_children_*` | `signal->cmin_flt/cmaj_flt` | same | iterator |
 //! | `memory_vms` | `PAGE_SIZE * mm->total_vm`, 0 without an mm or for a kernel thread | same | iterator |
 //! | `memory_rss` | `get_mm_rss`: file + anon + shmem `percpu_counter_read_positive` | same | iterator |
-//! | `uid_*`, `gid_*` | `real_cred` ids (initial user namespace) | same | iterator |
-//! | `ns_*` | `ns.inum` of `nsproxy`'s, the cred's user ns, the active pid ns | same; missing where `nsproxy` is gone (zombie) | iterator, `/proc` where missing |
+//! | `uid_*`, `gid_*` | `real_cred` ids (initial user namespace) | same (tested) | `/proc/<pid>/status`, read with the rest of it |
+//! | `ns_*` | `ns.inum` of `nsproxy`'s, the cred's user ns, the active pid ns | same (tested); missing where `nsproxy` is gone (zombie) | the `/proc/<pid>/ns` links |
 //! | `tty_nr` | `new_encode_dev(tty_devnum(signal->tty))` | the driver's major and `minor_start + index`, encoded here | iterator |
 //! | `last_cpu` | `task_cpu(task)` | `thread_info.cpu` | iterator |
 //! | `delay.blkio_delay_ticks` | `nsec_to_clock_t(delays->blkio_delay)`, 0 without `delays` | same | iterator |
