@@ -134,9 +134,15 @@ impl Reader for Biolatency {
         let (mut all, mut all_total) = (Hist::default(), Hist::default());
         let (mut interval, mut total) = (Vec::new(), Vec::new());
         let mut next = HashMap::with_capacity(now.len());
+        // A device's name, read once for all its operations (keys sorted by device): a
+        // file open and read each, which the `opens` tracer then also counts.
+        let mut named: Option<(u32, Field<String>)> = None;
         for ((dev, op), bytes, hist) in now {
             let (major, minor) = dev_parts(dev);
-            let name = device_name(rcx.src, major, minor);
+            let name = match &named {
+                Some((d, name)) if *d == dev => name.clone(),
+                _ => named.insert((dev, device_name(rcx.src, major, minor))).1.clone(),
+            };
             let operation = BlockOperation::from_kernel(op);
             let (pb, ph) = self.devices.get(&(dev, op)).cloned().unwrap_or_default();
             let d = hist.delta(&ph);
