@@ -53,6 +53,10 @@ const KIND_THREAD: u32 = 2;
 pub(crate) const THREAD_RECORD: usize = 48;
 /// `struct task_rec`: a thread part, then the leader's fields.
 pub(crate) const LEADER_RECORD: usize = 336;
+/// `struct kthread_name`: kind, tgid, and the 64-byte name /proc prints for a kernel
+/// thread (NUL-terminated), right after its leader record.
+const KTHREAD_NAME: u32 = 3;
+pub(crate) const KTHREAD_NAME_RECORD: usize = 72;
 
 /// `has` bits.
 const HAS_MM: u32 = 1;
@@ -62,6 +66,9 @@ const HAS_SIGNAL: u32 = 8;
 const HAS_TIME_NS: u32 = 16;
 const HAS_TTY: u32 = 32;
 const HAS_DELAYS: u32 = 64;
+/// A kernel thread whose `/proc` name is its `comm`: not a workqueue worker, and no full
+/// name kept at its creation (`get_kthread_comm`).
+const HAS_COMM_NAME: u32 = 128;
 
 /// `PF_KTHREAD`.
 pub(crate) const PF_KTHREAD: u32 = 0x0020_0000;
@@ -81,7 +88,8 @@ pub(crate) struct TaskRow {
     pub ppid: i32,
     pub pgid: i32,
     pub sid: i32,
-    /// `comm`; `None` for a kernel thread, whose `/proc` name may be longer.
+    /// `comm`; `None` for a kernel thread whose `/proc` name may differ (a workqueue
+    /// worker's `+desc`, a full name longer than `comm`).
     pub name: Option<ByteStr>,
     /// The letter `/proc/<pid>/stat` prints.
     pub state: u8,
@@ -214,6 +222,9 @@ pub(crate) struct Tasks<'b> {
     /// The other threads' utime, stime, runtime, minflt, majflt, summed by process,
     /// ascending by process (few: only multi-threaded processes have any).
     threads: Vec<(i32, [u64; 5])>,
+    /// Kernel threads' `/proc` names: the pid and where its name record starts,
+    /// ascending.
+    kthread_names: Vec<(i32, usize)>,
     own_tgid: i32,
 }
 
@@ -256,6 +267,13 @@ impl Tasks<'_> {
             let (u, s) = cputime_adjust(l.times[0], l.times[1], l.times[2], l.prev);
             l.row.cpu = Some((u / NS_PER_TICK, s / NS_PER_TICK));
         }
+        if l.row.name.is_none()
+            && let Ok(j) = self.kthread_names.binary_search_by_key(&tgid, |k| k.0)
+        {
+            let name = &self.bytes[self.kthread_names[j].1 + 8..self.kthread_names[j].1 + KTHREAD_NAME_RECORD];
+            let len = name.iter().position(|&b| b == 0).unwrap_or(name.len());
+            l.row.name = Some(ByteStr::from(&name[..len]));
+        }
         l.row
     }
 }
@@ -266,6 +284,7 @@ impl Tasks<'_> {
 pub(crate) fn decode(bytes: &[u8], own_tgid: i32) -> (Tasks<'_>, Option<String>) {
     let mut leaders: Vec<(i32, usize)> = Vec::with_capacity(bytes.len() / LEADER_RECORD);
     let mut threads: Vec<(i32, [u64; 5])> = Vec::new();
+    let mut kthread_names: Vec<(i32, usize)> = Vec::new();
     let (mut bad, mut first_bad) = (0usize, None::<String>);
     let mut at = 0;
     while at < bytes.len() {
@@ -273,6 +292,7 @@ pub(crate) fn decode(bytes: &[u8], own_tgid: i32) -> (Tasks<'_>, Option<String>)
         let size = match kind {
             KIND_LEADER => LEADER_RECORD,
             KIND_THREAD => THREAD_RECORD,
+            KTHREAD_NAME => KTHREAD_NAME_RECORD,
             _ => 0,
         };
         let Some(r) = (size > 0).then(|| bytes.get(at..at + size)).flatten() else {
@@ -286,6 +306,8 @@ pub(crate) fn decode(bytes: &[u8], own_tgid: i32) -> (Tasks<'_>, Option<String>)
             first_bad.get_or_insert_with(|| format!("a record with pid {tgid}"));
         } else if kind == KIND_THREAD {
             threads.push((tgid, [u64_at(r, 8), u64_at(r, 16), u64_at(r, 24), u64_at(r, 32), u64_at(r, 40)]));
+        } else if kind == KTHREAD_NAME {
+            kthread_names.push((tgid, at));
         } else {
             leaders.push((tgid, at));
         }
@@ -311,8 +333,11 @@ pub(crate) fn decode(bytes: &[u8], own_tgid: i32) -> (Tasks<'_>, Option<String>)
         same
     });
     let problem = first_bad.map(|f| format!("BPF iterator task: records left out: {bad}, the first {f}"));
+    if !kthread_names.is_sorted_by_key(|k| k.0) {
+        kthread_names.sort_by_key(|k| k.0);
+    }
     let (pids, at) = leaders.into_iter().unzip();
-    (Tasks { bytes, pids, at, threads, own_tgid }, problem)
+    (Tasks { bytes, pids, at, threads, kthread_names, own_tgid }, problem)
 }
 
 /// The leader record `r` (its thread part `own`: utime, stime, runtime, minflt, majflt).
@@ -345,7 +370,7 @@ fn leader(r: &[u8], tgid: i32, own: [u64; 5]) -> Leader {
         ppid: i32_at(r, 48),
         pgid: i32_at(r, 52),
         sid: i32_at(r, 56),
-        name: (!kthread).then(|| ByteStr::from(&comm[..len])),
+        name: (!kthread || has & HAS_COMM_NAME != 0).then(|| ByteStr::from(&comm[..len])),
         state: state_letter(state, exit_state),
         flags,
         nice: i32_at(r, 76).wrapping_sub(120),
@@ -678,6 +703,35 @@ mod tests {
     }
 
     #[test]
+    fn a_kernel_threads_name_is_its_name_record_or_its_comm_when_flagged() {
+        let named = |pid: i32, name: &[u8]| {
+            let mut r = KTHREAD_NAME.to_ne_bytes().to_vec();
+            r.extend(pid.to_ne_bytes());
+            let mut field = [0u8; KTHREAD_NAME_RECORD - 8];
+            field[..name.len()].copy_from_slice(name);
+            r.extend(field);
+            r
+        };
+        let kthread = |pid: i32, has: u32| {
+            let mut k = sleeper(pid);
+            k.flags = PF_KTHREAD;
+            k.has |= has;
+            k.bytes()
+        };
+        let long = b"rcu_exp_par_gp_kthread_worker/0";
+        let mut bytes = kthread(3, 0);
+        bytes.extend(named(3, long));
+        bytes.extend(kthread(4, HAS_COMM_NAME));
+        bytes.extend(kthread(5, 0)); // a workqueue worker: no name record, no flag
+        let (rows, problem) = decode(&bytes, 1);
+        assert_eq!(problem, None);
+        assert_eq!(rows.get(&3).unwrap().name, Some(ByteStr::from(&long[..])));
+        assert_eq!(rows.get(&4).unwrap().name, Some(ByteStr::from("sleep")));
+        assert_eq!(rows.get(&5).unwrap().name, None);
+        assert_eq!(rows.len(), 3, "a name record is not a process");
+    }
+
+    #[test]
     fn a_zombie_has_no_memory_and_only_its_pid_and_user_namespaces() {
         let mut z = sleeper(9);
         z.state = 0;
@@ -845,7 +899,7 @@ for p in (named_pid, stopped, zombie, busy_pid, tty_pid):
             ppid: s.ppid.value()?,
             pgid: s.pgrp.value()?,
             sid: s.session.value()?,
-            name: (flags & PF_KTHREAD == 0).then(|| s.comm.clone()),
+            name: Some(s.comm.clone()),
             state: s.state,
             flags,
             nice: s.nice.value()?,
@@ -905,7 +959,7 @@ for p in (named_pid, stopped, zombie, busy_pid, tty_pid):
             let after: HashMap<i32, TaskRow> = pids.iter().filter_map(|&p| Some((p, from_proc(p)?))).collect();
             assert_eq!(problem, None);
             let mut differ = Vec::new();
-            let mut compared = 0;
+            let (mut compared, mut named_kthreads) = (0, 0);
             for (pid, b) in &before {
                 if after.get(pid) != Some(b) {
                     continue;
@@ -923,6 +977,13 @@ for p in (named_pid, stopped, zombie, busy_pid, tty_pid):
                 if *pid == me {
                     r.cpu = b.cpu;
                 }
+                // A kernel thread the iterator left unnamed is named from /proc; one it
+                // named must carry the name /proc prints.
+                if r.name.is_none() && r.flags & PF_KTHREAD != 0 {
+                    r.name = b.name.clone();
+                } else if r.flags & PF_KTHREAD != 0 {
+                    named_kthreads += 1;
+                }
                 if &r != b {
                     differ.push(format!("pid {pid}:\n  iterator {r:?}\n  /proc    {b:?}"));
                 }
@@ -933,7 +994,11 @@ for p in (named_pid, stopped, zombie, busy_pid, tty_pid):
             let moved: Vec<i32> =
                 [parent, named, stopped, zombie, on_tty].into_iter().filter(|p| before.get(p) != after.get(p)).collect();
             if differ.is_empty() && moved.is_empty() && compared >= 5 {
-                eprintln!("compared {compared} processes field by field (attempt {attempt})");
+                eprintln!(
+                    "compared {compared} processes field by field, {named_kthreads} kernel threads named by the iterator (attempt {attempt})"
+                );
+                // kthreadd (pid 2) has a short name and is no workqueue worker.
+                assert!(named_kthreads >= 1, "no kernel thread named by its comm");
                 break (before, rows, after);
             }
             assert!(

@@ -4,14 +4,16 @@
  * one open+read+close of /proc/<pid>/stat (and status, the ns links) per process. Loaded once per
  * probe, read once per snapshot: one read() stream.
  *
- * Two fixed-layout records, each starting with `struct thread_part` (its `kind` tells them
- * apart), bpf_seq_write'n in the iterator's order:
+ * Fixed-layout records, each starting with a kind and a tgid (the kind tells them apart),
+ * bpf_seq_write'n in the iterator's order:
  *   - kind 2, `struct thread_part` (48 bytes): every thread that is not its group's
  *     leader: its own CPU times and faults, which /proc/<pid>/stat adds over the live
  *     threads of the group;
  *   - kind 1, `struct task_rec`: every group leader: its own thread part, then the raw
  *     values /proc/<pid>/stat and /proc/<pid>/status compute from (nothing is converted
- *     here: the decoder applies the kernel's formulas, so that they are tested in Rust).
+ *     here: the decoder applies the kernel's formulas, so that they are tested in Rust);
+ *   - kind 3, `struct kthread_name` (72 bytes), right after a kernel thread's leader
+ *     record: the name /proc prints for it (see kthread_name()).
  *
  * Only the initial pid namespace (level 0) and the initial user namespace are described:
  * the loader refuses elsewhere, so ids are the kernel's own numbers.
@@ -36,6 +38,14 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define HAS_TIME_NS 16
 #define HAS_TTY 32
 #define HAS_DELAYS 64
+/* A kernel thread whose /proc name is its comm (see kthread_name). */
+#define HAS_COMM_NAME 128
+
+#define KIND_KTHREAD_NAME 3
+#define KTHREAD_NAME_LEN 64
+
+#define PF_WQ_WORKER 0x00000020
+#define PF_KTHREAD 0x00200000
 
 struct ns_common___task {
 	unsigned int inum;
@@ -137,6 +147,11 @@ struct task_delay_info___task {
 	__u64 blkio_delay;
 } __attribute__((preserve_access_index));
 
+/* kernel/kthread.c's struct kthread: the name given at creation when comm truncated it. */
+struct kthread___task {
+	char *full_name;
+} __attribute__((preserve_access_index));
+
 struct thread_info___task {
 	__u32 cpu;
 } __attribute__((preserve_access_index));
@@ -186,6 +201,7 @@ struct task_struct___task {
 	char comm[16];
 	struct thread_info___task thread_info; /* x86-64: CONFIG_THREAD_INFO_IN_TASK */
 	struct task_delay_info___task *delays;  /* CONFIG_TASK_DELAY_ACCT */
+	void *worker_private;			/* a kernel thread's struct kthread (5.17+) */
 } __attribute__((preserve_access_index));
 
 /* PIDTYPE_PGID and PIDTYPE_SID of enum pid_type. */
@@ -245,6 +261,13 @@ struct task_rec {
 	__u64 blkio_delay; /* ns, delay accounting */
 };
 
+/* kind 3: a kernel thread's /proc name (72 bytes), after its leader record. */
+struct kthread_name {
+	__u32 kind;
+	__s32 tgid;
+	char name[KTHREAD_NAME_LEN];
+};
+
 /* The number a pid has in the initial namespace; 0 when none. */
 static __always_inline __s32 pid_nr0(struct pid___task *p)
 {
@@ -261,6 +284,36 @@ static __always_inline __s32 pid_nr0(struct pid___task *p)
  * of a 1 000-process table (`perf record` of `libprobe_procs_stat`, process.via = bpf:
  * copy_from_kernel_nofault 21 %). CO-RE still relocates every offset.
  */
+/*
+ * A kernel thread's /proc name, when it is not a workqueue worker: proc_task_name()
+ * prints get_kthread_comm(), the full name kept in its struct kthread (every kernel
+ * thread has one on 6.18, short names too), else comm; 63 bytes at most (/proc's 64-byte
+ * buffer). A workqueue worker's name adds its current work's "+desc", read under the
+ * pool's lock: left to /proc, as is any kernel whose layout is not the one known here.
+ * Returns 1 when `name` holds the name, 2 when comm is the name, 0 when /proc must say.
+ */
+static __always_inline int kthread_name(struct task_struct___task *task, __u32 flags, char *name)
+{
+	char *full_name = NULL;
+	void *kthread;
+
+	if (flags & PF_WQ_WORKER)
+		return 0;
+	if (!bpf_core_field_exists(task->worker_private) ||
+	    !bpf_core_field_exists(struct kthread___task, full_name))
+		return 0;
+	/* worker_private is a void pointer: its target is read through the helper. */
+	kthread = task->worker_private;
+	if (!kthread)
+		return 2;
+	if (bpf_probe_read_kernel(&full_name, sizeof(full_name),
+				  kthread + bpf_core_field_offset(struct kthread___task, full_name)))
+		return 0;
+	if (!full_name)
+		return 2;
+	return bpf_probe_read_kernel_str(name, KTHREAD_NAME_LEN, full_name) > 0 ? 1 : 0;
+}
+
 /* A namespace's inode number; 0 without one. */
 #define inum(ns_ptr) ((ns_ptr) ? (ns_ptr)->ns.inum : 0)
 
@@ -412,6 +465,18 @@ int task_table(struct bpf_iter__task *ctx)
 			rec.ns[7] = inum(nsp->time_ns_for_children);
 		}
 		rec.ns[9] = inum(nsp->uts_ns);
+	}
+	if (rec.flags & PF_KTHREAD) {
+		struct kthread_name kn = { .kind = KIND_KTHREAD_NAME, .tgid = rec.t.tgid };
+		int named = kthread_name(task, rec.flags, kn.name);
+
+		if (named == 2)
+			rec.has |= HAS_COMM_NAME;
+		bpf_seq_write(seq, &rec, sizeof(rec));
+		/* Right after its leader's record. */
+		if (named == 1)
+			bpf_seq_write(seq, &kn, sizeof(kn));
+		return 0;
 	}
 	bpf_seq_write(seq, &rec, sizeof(rec));
 	return 0;
