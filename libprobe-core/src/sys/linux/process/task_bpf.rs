@@ -13,7 +13,7 @@
 //! | `pid`, `tgid` | `task->tgid` (level 0) | same | iterator |
 //! | `ppid` | `task_tgid_nr_ns(real_parent)` | `real_parent->tgid` | iterator |
 //! | `pgid`, `sid` | `signal->pids[PGID/SID]` nr at level 0 | same | iterator |
-//! | `name` | `proc_task_name`: `comm`, but a kernel thread's full name / a workqueue's `+desc` | `comm` | iterator for user processes; `/proc/<pid>/comm` for kernel threads ([`kthread_name`]) |
+//! | `name` | `proc_task_name`: `comm`, but a kernel thread's full name / a workqueue worker's `+desc` | `comm`; a kernel thread's `struct kthread` name (`get_kthread_comm`) | iterator; `/proc/<pid>/comm` for workqueue workers ([`kthread_name`]) |
 //! | `state`, `state_char` | `task_state_index(__state, exit_state)` | same formula (6.1+ bits) | iterator |
 //! | `nice`, `priority` | `static_prio - 120`, `prio - 100` | same | iterator |
 //! | `sched_policy`, `sched_priority` | `policy`, `rt_priority` | same | iterator |
