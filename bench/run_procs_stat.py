@@ -1,7 +1,9 @@
 """The process table's stat fields: libprobe through the iter/task iterator (process.via =
-bpf) beside its /proc path and the stat-only floor, interleaved, at each workload size given.
+bpf) beside its /proc path, the procfs crate's `Process::stat()` (the peer) and the
+stat-only floor, interleaved, at each workload size given.
 
-    cargo build --release -p libprobe-bench --bin libprobe_procs_stat --bin floor_procs_stat
+    cargo build --release -p libprobe-bench --bin libprobe_procs_stat --bin floor_procs_stat \
+        --bin procfs_procs_stat
     python3 bench/run_procs_stat.py 0 1000 10000     (root: the iterator needs CAP_BPF)
 
 Each anchor runs 5 passes of 11 collections in one process, round-robin; the first
@@ -15,6 +17,7 @@ BIN = os.environ.get("CARGO_TARGET_DIR", str(ROOT / "target")) + "/release"
 WORKLOAD = os.environ.get("LIBPROBE_BENCH_WORKLOAD", "/work/shared/bench/workload.py")
 ANCHORS = [("libprobe via=bpf", [f"{BIN}/libprobe_procs_stat"], {"LIBPROBE_BENCH_VIA": "bpf"}),
            ("libprobe via=proc", [f"{BIN}/libprobe_procs_stat"], {"LIBPROBE_BENCH_VIA": "proc"}),
+           ("procfs crate (stat)", [f"{BIN}/procfs_procs_stat"], {}),
            ("floor (stat only)", [f"{BIN}/floor_procs_stat"], {})]
 def measure(n, passes=5, repeat=11):
     wl = subprocess.Popen([sys.executable, WORKLOAD, "--procs", str(n), "--seconds", "600"],
