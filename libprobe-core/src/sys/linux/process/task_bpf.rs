@@ -991,8 +991,10 @@ for p in (named_pid, stopped, zombie, busy_pid, tty_pid):
             }
             // The family must sit still across the reads (under load the parent may still be
             // on its way to its blocking read).
-            let moved: Vec<i32> =
-                [parent, named, stopped, zombie, on_tty].into_iter().filter(|p| before.get(p) != after.get(p)).collect();
+            let moved: Vec<i32> = [parent, named, stopped, zombie, on_tty]
+                .into_iter()
+                .filter(|p| before.get(p) != after.get(p))
+                .collect();
             if differ.is_empty() && moved.is_empty() && compared >= 5 {
                 eprintln!(
                     "compared {compared} processes field by field, {named_kthreads} kernel threads named by the iterator (attempt {attempt})"
