@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use std::ffi::{CString, OsStr};
 use std::io::Read as _;
 use std::os::fd::{AsFd, AsRawFd, RawFd};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use libbpf_rs::libbpf_sys;
@@ -122,38 +122,35 @@ impl Drop for Mmap {
     }
 }
 
-/// A ring buffer's consumer, and where its callback leaves the records.
+/// A ring buffer's consumer. Its callback hands each record, in the ring's own memory, to
+/// the [`Sink`] that `sink` points to while a drain consumes the ring (null otherwise): a
+/// busy ring (an `opens` event per `openat`) is read without copying a record.
 struct Ring {
     map: String,
     buffer: RingBuffer<'static>,
-    records: Arc<Mutex<Records>>,
+    sink: Arc<AtomicPtr<()>>,
 }
 
-/// The records a ring buffer's callback copied out since the last drain, end to end in
-/// one buffer kept from drain to drain: a busy ring (an `opens` event per `openat`) costs
-/// no allocation per record.
-#[derive(Debug, Default)]
-struct Records {
-    bytes: Vec<u8>,
-    /// Where each record ends in `bytes`.
-    ends: Vec<usize>,
+/// Where a drain's records go: the drain's function, and a panic it raised (kept to be
+/// raised again after the C consumer returns: a panic cannot unwind through it).
+struct Sink<'a> {
+    f: &'a mut dyn FnMut(&[u8]),
+    panic: Option<Box<dyn std::any::Any + Send>>,
 }
 
-impl Records {
-    fn push(&mut self, record: &[u8]) {
-        self.bytes.extend_from_slice(record);
-        self.ends.push(self.bytes.len());
-    }
-
-    /// Hands every record to `f` in order, then forgets them (keeping the capacity).
-    fn drain(&mut self, f: &mut dyn FnMut(&[u8])) {
-        let mut start = 0;
-        for &end in &self.ends {
-            f(&self.bytes[start..end]);
-            start = end;
+impl Sink<'_> {
+    /// The ring callback's answer: 0 to go on, -1 (stop consuming) once `f` panicked.
+    fn offer(&mut self, record: &[u8]) -> i32 {
+        if self.panic.is_some() {
+            return -1;
         }
-        self.bytes.clear();
-        self.ends.clear();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (self.f)(record))) {
+            Ok(()) => 0,
+            Err(p) => {
+                self.panic = Some(p);
+                -1
+            }
+        }
     }
 }
 
@@ -343,17 +340,22 @@ fn attempt(spec: &Spec, setup: &Setup, kind: HookType, src: &Source) -> Result<L
         if m.map_type() != MapType::RingBuf {
             continue;
         }
-        let records = Arc::new(Mutex::new(Records::default()));
-        let sink = Arc::clone(&records);
+        let sink = Arc::new(AtomicPtr::new(std::ptr::null_mut::<()>()));
+        let target = Arc::clone(&sink);
         let mut builder = RingBufferBuilder::new();
         builder
             .add(&m, move |data: &[u8]| {
-                sink.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(data);
-                0
+                let at = target.load(Ordering::Acquire).cast::<Sink<'_>>();
+                // SAFETY: non-null only inside `drain_ring`, where it points to that call's
+                // `Sink`, alive and not otherwise borrowed until the consumer returns.
+                match unsafe { at.as_mut() } {
+                    Some(sink) => sink.offer(data),
+                    None => 0,
+                }
             })
             .map_err(|e| Failure::libbpf("opening a ring buffer", &e))?;
         let buffer = builder.build().map_err(|e| Failure::libbpf("opening a ring buffer", &e))?;
-        rings.push(Ring { map: m.name().to_string_lossy().into_owned(), buffer, records });
+        rings.push(Ring { map: m.name().to_string_lossy().into_owned(), buffer, sink });
     }
     let mut mmaps = Vec::new();
     for m in maps.iter().filter(|m| m.kind == DumpKind::Array) {
@@ -836,13 +838,15 @@ impl Loaded {
             .iter()
             .find(|r| r.map == map)
             .ok_or_else(|| Error::new(ErrorKind::NotFound, format!("the object has no ring buffer {map}")))?;
-        ring.buffer.consume().map_err(|e| Error::new(ErrorKind::Io, format!("reading ring buffer {map}: {e}")))?;
-        let lock = || ring.records.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        // Out of the lock while `f` runs, and back (empty, with its capacity) after.
-        let mut records = std::mem::take(&mut *lock());
-        records.drain(f);
-        *lock() = records;
-        Ok(())
+        let mut sink = Sink { f, panic: None };
+        ring.sink.store((&raw mut sink).cast(), Ordering::Release);
+        // Records go to `f` from the ring's memory as the consumer walks it.
+        let consumed = ring.buffer.consume();
+        ring.sink.store(std::ptr::null_mut(), Ordering::Release);
+        if let Some(p) = sink.panic {
+            std::panic::resume_unwind(p);
+        }
+        consumed.map_err(|e| Error::new(ErrorKind::Io, format!("reading ring buffer {map}: {e}")))
     }
 
     fn delete_key(&mut self, map: &str, key: &[u8]) -> Result<(), Error> {
@@ -1116,23 +1120,18 @@ mod tests {
     }
 
     #[test]
-    fn ring_records_come_out_whole_in_order_and_the_buffer_is_kept() {
-        let mut r = Records::default();
-        for rec in [&b"open /etc/passwd"[..], b"", b"x"] {
-            r.push(rec);
-        }
-        let mut out = Vec::new();
-        r.drain(&mut |v| out.push(v.to_vec()));
-        assert_eq!(out, [b"open /etc/passwd".to_vec(), Vec::new(), b"x".to_vec()]);
-        let capacity = r.bytes.capacity();
-        r.drain(&mut |_| panic!("drained twice"));
-        r.push(b"next");
-        assert_eq!(r.bytes.capacity(), capacity);
-        let mut n = 0;
-        r.drain(&mut |v| {
-            assert_eq!(v, b"next");
-            n += 1;
-        });
-        assert_eq!(n, 1);
+    fn a_sink_passes_records_and_stops_at_a_panic() {
+        let mut seen = Vec::new();
+        let mut f = |v: &[u8]| {
+            assert_ne!(v, b"bad");
+            seen.push(v.to_vec());
+        };
+        let mut sink = Sink { f: &mut f, panic: None };
+        assert_eq!(sink.offer(b"open /etc/passwd"), 0);
+        assert_eq!(sink.offer(b""), 0);
+        assert_eq!(sink.offer(b"bad"), -1);
+        assert_eq!(sink.offer(b"x"), -1);
+        assert!(sink.panic.is_some());
+        assert_eq!(seen, [b"open /etc/passwd".to_vec(), Vec::new()]);
     }
 }
