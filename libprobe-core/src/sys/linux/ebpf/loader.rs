@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use std::ffi::{CString, OsStr};
 use std::io::Read as _;
 use std::os::fd::{AsFd, AsRawFd, RawFd};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use libbpf_rs::libbpf_sys;
@@ -122,38 +122,35 @@ impl Drop for Mmap {
     }
 }
 
-/// A ring buffer's consumer, and where its callback leaves the records.
+/// A ring buffer's consumer. Its callback hands each record, in the ring's own memory, to
+/// the [`Sink`] that `sink` points to while a drain consumes the ring (null otherwise): a
+/// busy ring (an `opens` event per `openat`) is read without copying a record.
 struct Ring {
     map: String,
     buffer: RingBuffer<'static>,
-    records: Arc<Mutex<Records>>,
+    sink: Arc<AtomicPtr<()>>,
 }
 
-/// The records a ring buffer's callback copied out since the last drain, end to end in
-/// one buffer kept from drain to drain: a busy ring (an `opens` event per `openat`) costs
-/// no allocation per record.
-#[derive(Debug, Default)]
-struct Records {
-    bytes: Vec<u8>,
-    /// Where each record ends in `bytes`.
-    ends: Vec<usize>,
+/// Where a drain's records go: the drain's function, and a panic it raised (kept to be
+/// raised again after the C consumer returns: a panic cannot unwind through it).
+struct Sink<'a> {
+    f: &'a mut dyn FnMut(&[u8]),
+    panic: Option<Box<dyn std::any::Any + Send>>,
 }
 
-impl Records {
-    fn push(&mut self, record: &[u8]) {
-        self.bytes.extend_from_slice(record);
-        self.ends.push(self.bytes.len());
-    }
-
-    /// Hands every record to `f` in order, then forgets them (keeping the capacity).
-    fn drain(&mut self, f: &mut dyn FnMut(&[u8])) {
-        let mut start = 0;
-        for &end in &self.ends {
-            f(&self.bytes[start..end]);
-            start = end;
+impl Sink<'_> {
+    /// The ring callback's answer: 0 to go on, -1 (stop consuming) once `f` panicked.
+    fn offer(&mut self, record: &[u8]) -> i32 {
+        if self.panic.is_some() {
+            return -1;
         }
-        self.bytes.clear();
-        self.ends.clear();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (self.f)(record))) {
+            Ok(()) => 0,
+            Err(p) => {
+                self.panic = Some(p);
+                -1
+            }
+        }
     }
 }
 
@@ -343,17 +340,22 @@ fn attempt(spec: &Spec, setup: &Setup, kind: HookType, src: &Source) -> Result<L
         if m.map_type() != MapType::RingBuf {
             continue;
         }
-        let records = Arc::new(Mutex::new(Records::default()));
-        let sink = Arc::clone(&records);
+        let sink = Arc::new(AtomicPtr::new(std::ptr::null_mut::<()>()));
+        let target = Arc::clone(&sink);
         let mut builder = RingBufferBuilder::new();
         builder
             .add(&m, move |data: &[u8]| {
-                sink.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(data);
-                0
+                let at = target.load(Ordering::Acquire).cast::<Sink<'_>>();
+                // SAFETY: non-null only inside `drain_ring`, where it points to that call's
+                // `Sink`, alive and not otherwise borrowed until the consumer returns.
+                match unsafe { at.as_mut() } {
+                    Some(sink) => sink.offer(data),
+                    None => 0,
+                }
             })
             .map_err(|e| Failure::libbpf("opening a ring buffer", &e))?;
         let buffer = builder.build().map_err(|e| Failure::libbpf("opening a ring buffer", &e))?;
-        rings.push(Ring { map: m.name().to_string_lossy().into_owned(), buffer, records });
+        rings.push(Ring { map: m.name().to_string_lossy().into_owned(), buffer, sink });
     }
     let mut mmaps = Vec::new();
     for m in maps.iter().filter(|m| m.kind == DumpKind::Array) {
@@ -597,6 +599,13 @@ fn bpf_error(map: &str, what: &str) -> Error {
 /// ENOTSUPP (524), the kernel's internal "not supported" that bpf() may return.
 const ENOTSUPP: i32 = 524;
 
+/// The most bytes of unwanted entries [`Loaded::lookup_each`] reads to join two runs of
+/// wanted ones: copying a page costs less than the syscall it saves.
+const BRIDGE_BYTES: usize = 4096;
+
+/// The most entries one batch lookup of [`Loaded::lookup_each`] spans (its buffers).
+const RUN_ENTRIES: u32 = 256;
+
 impl Maps for Loaded {
     fn entries(&mut self, map: &str, f: &mut dyn FnMut(&[u8], &[u8])) -> Result<(), Error> {
         let m = self.meta(map)?.clone();
@@ -799,24 +808,59 @@ impl Loaded {
         Ok(())
     }
 
-    /// `indexes` of array map `map`, one lookup each, into the batch buffer.
+    /// `indexes` of array map `map`. Ascending indexes are read a run at a time, one batch
+    /// lookup per run of indexes close together (the entries between them are read too and
+    /// skipped, where that copies less than [`BRIDGE_BYTES`]): `syscalls` reads some thirty
+    /// rows of `sys_stats` per snapshot, mostly in a few runs of neighbouring numbers.
+    /// Otherwise, or without batch operations (before 5.6), one lookup each.
     fn lookup_each(&mut self, map: &str, indexes: &[u32], f: &mut dyn FnMut(u32, &[u8])) -> Result<(), Error> {
-        let m = self.meta(map)?;
+        let m = self.meta(map)?.clone();
         if m.key_size != 4 {
             return Err(Error::new(ErrorKind::Unsupported, format!("{map}: keys of {} bytes", m.key_size)));
         }
-        let (fd, value_len) = (
-            m.fd,
-            if m.kind == DumpKind::PerCpu { super::decode::stride(m.value_size) * cpus() } else { m.value_size },
-        );
-        let mut value = std::mem::take(&mut self.batch_values);
-        value.resize(value.len().max(value_len), 0);
+        let value_len =
+            if m.kind == DumpKind::PerCpu { super::decode::stride(m.value_size) * cpus() } else { m.value_size };
+        let (mut keys, mut values) = (std::mem::take(&mut self.batch_keys), std::mem::take(&mut self.batch_values));
+        let mut rest = indexes;
         let mut result = Ok(());
-        for &i in indexes {
+        if m.array && indexes.windows(2).all(|w| w[0] < w[1]) {
+            let bridge = (BRIDGE_BYTES / value_len.max(1)) as u32;
+            while let Some(&first) = rest.first() {
+                // The run: indexes no further than `bridge` apart, at most RUN_ENTRIES long.
+                let mut n = 1;
+                while n < rest.len() && rest[n] - rest[n - 1] <= bridge + 1 && rest[n] - first < RUN_ENTRIES {
+                    n += 1;
+                }
+                let span = (rest[n - 1] - first + 1) as usize;
+                keys.resize(keys.len().max(span * 4), 0);
+                values.resize(values.len().max(span * value_len), 0);
+                match self.read_run(&m, first, span, value_len, &mut keys, &mut values) {
+                    Ok(count) => {
+                        let mut wanted = rest[..n].iter().peekable();
+                        for i in 0..count {
+                            let Some(k) = super::decode::u32_at(&keys[i * 4..i * 4 + 4], 0) else { continue };
+                            while wanted.next_if(|&&w| w < k).is_some() {}
+                            if wanted.next_if_eq(&&k).is_some() {
+                                f(k, &values[i * value_len..(i + 1) * value_len]);
+                            }
+                        }
+                        rest = &rest[n..];
+                    }
+                    // No batch operations for this map type here: one lookup each.
+                    Err(e) if e.kind() == ErrorKind::Unsupported => break,
+                    Err(e) => {
+                        result = Err(e);
+                        rest = &[];
+                    }
+                }
+            }
+        }
+        values.resize(values.len().max(value_len), 0);
+        for &i in rest {
             let key = i.to_ne_bytes();
             // SAFETY: key holds the map's 4-byte key; value holds value_len bytes (a per-CPU
             // value: each CPU's rounded to 8, times the possible CPUs, as the kernel writes).
-            let ret = unsafe { libbpf_sys::bpf_map_lookup_elem(fd, key.as_ptr().cast(), value.as_mut_ptr().cast()) };
+            let ret = unsafe { libbpf_sys::bpf_map_lookup_elem(m.fd, key.as_ptr().cast(), values.as_mut_ptr().cast()) };
             if ret < 0 {
                 if std::io::Error::last_os_error().raw_os_error() == Some(libc::ENOENT) {
                     continue;
@@ -824,10 +868,58 @@ impl Loaded {
                 result = Err(bpf_error(map, "lookup"));
                 break;
             }
-            f(i, &value[..value_len]);
+            f(i, &values[..value_len]);
         }
-        self.batch_values = value;
+        (self.batch_keys, self.batch_values) = (keys, values);
         result
+    }
+
+    /// Entries `first..first + span` of array `m` by one batch lookup into `keys` and
+    /// `values` (at least `span` keys and values long): how many were read (fewer past the
+    /// array's end). `Unsupported` where the kernel has no batch operations for it.
+    fn read_run(
+        &self,
+        m: &MapMeta,
+        first: u32,
+        span: usize,
+        value_len: usize,
+        keys: &mut [u8],
+        values: &mut [u8],
+    ) -> Result<usize, Error> {
+        let opts = libbpf_sys::bpf_map_batch_opts {
+            sz: std::mem::size_of::<libbpf_sys::bpf_map_batch_opts>() as libbpf_sys::size_t,
+            elem_flags: 0,
+            flags: 0,
+        };
+        // An array's batch starts at the index after the token's: no token starts at 0.
+        let mut token_in = first.wrapping_sub(1).to_ne_bytes();
+        let mut token_out = [0u8; 8];
+        let mut count = span as u32;
+        debug_assert!(keys.len() >= span * 4 && values.len() >= span * value_len);
+        // SAFETY: keys and values hold `span` keys (4 bytes) and values of `value_len` bytes
+        // (per-CPU values rounded to 8, times the possible CPUs, as the kernel writes them);
+        // the tokens hold a key.
+        let ret = unsafe {
+            libbpf_sys::bpf_map_lookup_batch(
+                m.fd,
+                if first == 0 { std::ptr::null_mut() } else { token_in.as_mut_ptr().cast() },
+                token_out.as_mut_ptr().cast(),
+                keys.as_mut_ptr().cast(),
+                values.as_mut_ptr().cast(),
+                &mut count,
+                &opts,
+            )
+        };
+        if ret < 0 {
+            match std::io::Error::last_os_error().raw_os_error() {
+                Some(libc::ENOENT) => {}
+                Some(libc::EINVAL | libc::EOPNOTSUPP | ENOTSUPP) => {
+                    return Err(Error::new(ErrorKind::Unsupported, "no batch lookup"));
+                }
+                _ => return Err(bpf_error(&m.name, "batch lookup")),
+            }
+        }
+        Ok((count as usize).min(span))
     }
 
     fn drain_ring(&mut self, map: &str, f: &mut dyn FnMut(&[u8])) -> Result<(), Error> {
@@ -836,13 +928,15 @@ impl Loaded {
             .iter()
             .find(|r| r.map == map)
             .ok_or_else(|| Error::new(ErrorKind::NotFound, format!("the object has no ring buffer {map}")))?;
-        ring.buffer.consume().map_err(|e| Error::new(ErrorKind::Io, format!("reading ring buffer {map}: {e}")))?;
-        let lock = || ring.records.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        // Out of the lock while `f` runs, and back (empty, with its capacity) after.
-        let mut records = std::mem::take(&mut *lock());
-        records.drain(f);
-        *lock() = records;
-        Ok(())
+        let mut sink = Sink { f, panic: None };
+        ring.sink.store((&raw mut sink).cast(), Ordering::Release);
+        // Records go to `f` from the ring's memory as the consumer walks it.
+        let consumed = ring.buffer.consume();
+        ring.sink.store(std::ptr::null_mut(), Ordering::Release);
+        if let Some(p) = sink.panic {
+            std::panic::resume_unwind(p);
+        }
+        consumed.map_err(|e| Error::new(ErrorKind::Io, format!("reading ring buffer {map}: {e}")))
     }
 
     fn delete_key(&mut self, map: &str, key: &[u8]) -> Result<(), Error> {
@@ -1116,23 +1210,18 @@ mod tests {
     }
 
     #[test]
-    fn ring_records_come_out_whole_in_order_and_the_buffer_is_kept() {
-        let mut r = Records::default();
-        for rec in [&b"open /etc/passwd"[..], b"", b"x"] {
-            r.push(rec);
-        }
-        let mut out = Vec::new();
-        r.drain(&mut |v| out.push(v.to_vec()));
-        assert_eq!(out, [b"open /etc/passwd".to_vec(), Vec::new(), b"x".to_vec()]);
-        let capacity = r.bytes.capacity();
-        r.drain(&mut |_| panic!("drained twice"));
-        r.push(b"next");
-        assert_eq!(r.bytes.capacity(), capacity);
-        let mut n = 0;
-        r.drain(&mut |v| {
-            assert_eq!(v, b"next");
-            n += 1;
-        });
-        assert_eq!(n, 1);
+    fn a_sink_passes_records_and_stops_at_a_panic() {
+        let mut seen = Vec::new();
+        let mut f = |v: &[u8]| {
+            assert_ne!(v, b"bad");
+            seen.push(v.to_vec());
+        };
+        let mut sink = Sink { f: &mut f, panic: None };
+        assert_eq!(sink.offer(b"open /etc/passwd"), 0);
+        assert_eq!(sink.offer(b""), 0);
+        assert_eq!(sink.offer(b"bad"), -1);
+        assert_eq!(sink.offer(b"x"), -1);
+        assert!(sink.panic.is_some());
+        assert_eq!(seen, [b"open /etc/passwd".to_vec(), Vec::new()]);
     }
 }

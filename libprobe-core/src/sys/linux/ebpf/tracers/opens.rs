@@ -71,10 +71,15 @@ impl Reader for Opens {
     fn read(&mut self, maps: &mut dyn Maps, rcx: &mut ReadCx<'_>, out: &mut EbpfMetrics) -> Result<(), Error> {
         let (bound, ticks) = (self.bound, rcx.ticks);
         let (mut events, mut over, mut short) = (Vec::new(), 0u64, false);
-        maps.drain("open_events", &mut |v| match open_event(v, ticks) {
-            Some(e) if events.len() < bound => events.push(e),
-            Some(_) => over += 1,
-            None => short = true,
+        maps.drain("open_events", &mut |v| {
+            // Past the bound only counted: decoding would allocate the name and the path.
+            if v.len() < o::SIZE {
+                short = true;
+            } else if events.len() >= bound {
+                over += 1;
+            } else if let Some(e) = open_event(v, ticks) {
+                events.push(e);
+            }
         })?;
         if short {
             rcx.warnings.push("ebpf: opens: an event shorter than libprobe reads; skipped");
