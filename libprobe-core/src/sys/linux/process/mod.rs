@@ -664,8 +664,9 @@ fn read_process<'s>(
     let buf = &mut scratch.file;
     // The iterator's record where it gives every stat field exactly; else /proc.
     let row = ctx.tasks.and_then(|t| t.get(&pid));
-    // A kernel thread's full name is only in /proc: with nothing else to read, its `comm`
-    // file alone (one openat, no stat formatting; the other fields are the iterator's).
+    // A kernel thread the iterator left unnamed (a workqueue worker, whose name carries
+    // its current work) is named by /proc: with nothing else to read, its `comm` file
+    // alone (one openat, no stat formatting; the other fields are the iterator's).
     let kthread_name = match &row {
         Some(r) if r.name.is_none() && ctx.stat_only => {
             root.read_pid_file(pid, c"comm", buf).ok().and_then(|()| task_bpf::kthread_name(buf))
