@@ -3,7 +3,8 @@
 //! `LIBPROBE_BENCH_VIA` names: `proc` (`/proc/<pid>/stat`, the default) or `bpf` (the
 //! `iter/task` iterator, loaded by the first collection and kept).
 //!
-//! usage: libprobe_procs_stat [--repeat N]
+//! usage: libprobe_procs_stat [--repeat N]     (LIBPROBE_BENCH_THREADS=N: N process readers;
+//! default: the automatic choice, one reader for a stat-only table from the iterator)
 
 use libprobe::process::{StatFrom, Via};
 use libprobe::{DomainName, Domains, Options, Probe, ProcessOptions};
@@ -15,7 +16,10 @@ fn main() {
         Ok("bpf") => Via::Bpf,
         _ => Via::Proc,
     };
-    let process = ProcessOptions { via, ..ProcessOptions::table(false, false) };
+    let mut process = ProcessOptions { via, ..ProcessOptions::table(false, false) };
+    if let Some(n) = std::env::var("LIBPROBE_BENCH_THREADS").ok().and_then(|v| v.parse().ok()) {
+        process.threads = n;
+    }
     let mut probe =
         Probe::new(Options { domains: Domains::NONE.with(DomainName::Process), process, ..Options::default() });
     let mut from_iter = 0u64;
