@@ -581,6 +581,15 @@ static int is_file(const char *path) {
 
 static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
+/* `p`, or the test stops here: out of memory is no result to compare. */
+static void *need(void *p, const char *what) {
+  if (!p) {
+    fprintf(stderr, "test_api: out of memory (%s)\n", what);
+    exit(2);
+  }
+  return p;
+}
+
 /* The scenarios of `fixtures` (a directory `X` with `X.json` beside it), sorted by name so
  * the output is stable. */
 static char **scenario_names(const char *fixtures, size_t *count) {
@@ -589,7 +598,7 @@ static char **scenario_names(const char *fixtures, size_t *count) {
   CHECK(d != NULL, "opendir %s: %s", fixtures, strerror(errno));
   if (!d) return NULL;
   size_t cap = 32;
-  char **names = malloc(cap * sizeof *names);
+  char **names = need(malloc(cap * sizeof *names), "scenario names");
   struct dirent *e;
   while ((e = readdir(d)) != NULL) {
     if (e->d_name[0] == '.') continue;
@@ -597,8 +606,8 @@ static char **scenario_names(const char *fixtures, size_t *count) {
     path_of(dir, "%s/%s", fixtures, e->d_name);
     path_of(golden, "%s/%s.json", fixtures, e->d_name);
     if (!is_dir(dir) || !is_file(golden)) continue;
-    if (*count == cap) names = realloc(names, (cap *= 2) * sizeof *names);
-    names[(*count)++] = strdup(e->d_name);
+    if (*count == cap) names = need(realloc(names, (cap *= 2) * sizeof *names), "scenario names");
+    names[(*count)++] = need(strdup(e->d_name), "a scenario name");
   }
   closedir(d);
   qsort(names, *count, sizeof *names, by_name);
@@ -619,7 +628,7 @@ static char *scenario_domains(const char *dir) {
   size_t n = strcspn(start, "\r\n");
   while (n > 0 && (start[n - 1] == ' ' || start[n - 1] == '\t')) n--;
   start[n] = 0;
-  return strdup(start);
+  return need(strdup(start), "a domains line");
 }
 
 static int copy_file(const char *from, const char *to) {
