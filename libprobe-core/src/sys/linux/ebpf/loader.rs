@@ -599,6 +599,43 @@ fn bpf_error(map: &str, what: &str) -> Error {
 /// ENOTSUPP (524), the kernel's internal "not supported" that bpf() may return.
 const ENOTSUPP: i32 = 524;
 
+/// One `BPF_MAP_LOOKUP_BATCH` of map `fd`: from its first key (`token_in` `None`) or
+/// the one after `token_in`'s, at most `*count` entries into `keys` and `values`, the next
+/// token into `token_out`; `*count` becomes how many came. Returns 0, or the errno
+/// (`ENOENT`: the map's end was reached, `*count` still set).
+///
+/// # Safety
+/// `keys` and `values` hold `*count` of the map's keys and values (a per-CPU value: each
+/// CPU's rounded to 8, times the possible CPUs, as the kernel writes them); each token
+/// holds at least a key.
+unsafe fn lookup_batch(
+    fd: RawFd,
+    token_in: Option<&mut [u8]>,
+    token_out: &mut [u8],
+    keys: &mut [u8],
+    values: &mut [u8],
+    count: &mut u32,
+) -> i32 {
+    let opts = libbpf_sys::bpf_map_batch_opts {
+        sz: std::mem::size_of::<libbpf_sys::bpf_map_batch_opts>() as libbpf_sys::size_t,
+        elem_flags: 0,
+        flags: 0,
+    };
+    // SAFETY: the caller's contract above.
+    let ret = unsafe {
+        libbpf_sys::bpf_map_lookup_batch(
+            fd,
+            token_in.map_or(std::ptr::null_mut(), |t| t.as_mut_ptr().cast()),
+            token_out.as_mut_ptr().cast(),
+            keys.as_mut_ptr().cast(),
+            values.as_mut_ptr().cast(),
+            count,
+            &opts,
+        )
+    };
+    if ret < 0 { std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO) } else { 0 }
+}
+
 /// The most bytes of unwanted entries [`Loaded::lookup_each`] reads to join two runs of
 /// wanted ones: copying a page costs less than the syscall it saves.
 const BRIDGE_BYTES: usize = 4096;
@@ -694,11 +731,6 @@ impl Loaded {
     ) -> Result<(), Error> {
         let token_len = m.key_size.max(8);
         let (mut token_in, mut token_out) = (vec![0u8; token_len], vec![0u8; token_len]);
-        let opts = libbpf_sys::bpf_map_batch_opts {
-            sz: std::mem::size_of::<libbpf_sys::bpf_map_batch_opts>() as libbpf_sys::size_t,
-            elem_flags: 0,
-            flags: 0,
-        };
         let mut first = true;
         let mut read = 0usize;
         loop {
@@ -706,19 +738,10 @@ impl Loaded {
             // SAFETY: buffers hold `count` keys and values of the map's sizes (per-CPU
             // values rounded to 8, times the possible CPUs, as the kernel writes them);
             // the tokens hold at least a key.
-            let ret = unsafe {
-                libbpf_sys::bpf_map_lookup_batch(
-                    m.fd,
-                    if first { std::ptr::null_mut() } else { token_in.as_mut_ptr().cast() },
-                    token_out.as_mut_ptr().cast(),
-                    keys.as_mut_ptr().cast(),
-                    values.as_mut_ptr().cast(),
-                    &mut count,
-                    &opts,
-                )
+            let errno = unsafe {
+                lookup_batch(m.fd, (!first).then_some(&mut token_in[..]), &mut token_out, keys, values, &mut count)
             };
-            let errno = if ret < 0 { std::io::Error::last_os_error().raw_os_error().unwrap_or(0) } else { 0 };
-            if ret < 0 && first && matches!(errno, libc::EINVAL | libc::EOPNOTSUPP | ENOTSUPP) {
+            if first && matches!(errno, libc::EINVAL | libc::EOPNOTSUPP | ENOTSUPP) {
                 // No batch operations for this map type here (before 5.6): key by key.
                 return self.entries_one_by_one(m, value_len, f);
             }
@@ -886,11 +909,6 @@ impl Loaded {
         keys: &mut [u8],
         values: &mut [u8],
     ) -> Result<usize, Error> {
-        let opts = libbpf_sys::bpf_map_batch_opts {
-            sz: std::mem::size_of::<libbpf_sys::bpf_map_batch_opts>() as libbpf_sys::size_t,
-            elem_flags: 0,
-            flags: 0,
-        };
         // An array's batch starts at the index after the token's: no token starts at 0.
         let mut token_in = first.wrapping_sub(1).to_ne_bytes();
         let mut token_out = [0u8; 8];
@@ -899,27 +917,14 @@ impl Loaded {
         // SAFETY: keys and values hold `span` keys (4 bytes) and values of `value_len` bytes
         // (per-CPU values rounded to 8, times the possible CPUs, as the kernel writes them);
         // the tokens hold a key.
-        let ret = unsafe {
-            libbpf_sys::bpf_map_lookup_batch(
-                m.fd,
-                if first == 0 { std::ptr::null_mut() } else { token_in.as_mut_ptr().cast() },
-                token_out.as_mut_ptr().cast(),
-                keys.as_mut_ptr().cast(),
-                values.as_mut_ptr().cast(),
-                &mut count,
-                &opts,
-            )
+        let errno = unsafe {
+            lookup_batch(m.fd, (first != 0).then_some(&mut token_in[..]), &mut token_out, keys, values, &mut count)
         };
-        if ret < 0 {
-            match std::io::Error::last_os_error().raw_os_error() {
-                Some(libc::ENOENT) => {}
-                Some(libc::EINVAL | libc::EOPNOTSUPP | ENOTSUPP) => {
-                    return Err(Error::new(ErrorKind::Unsupported, "no batch lookup"));
-                }
-                _ => return Err(bpf_error(&m.name, "batch lookup")),
-            }
+        match errno {
+            0 | libc::ENOENT => Ok((count as usize).min(span)),
+            libc::EINVAL | libc::EOPNOTSUPP | ENOTSUPP => Err(Error::new(ErrorKind::Unsupported, "no batch lookup")),
+            _ => Err(bpf_error(&m.name, "batch lookup")),
         }
-        Ok((count as usize).min(span))
     }
 
     fn drain_ring(&mut self, map: &str, f: &mut dyn FnMut(&[u8])) -> Result<(), Error> {
