@@ -96,6 +96,19 @@ impl Tally {
         self.add((b.len() as u64) << 16 | ends);
     }
 
+    /// Counts a process read through the procfs crate's `Process::stat()`: a row, and the
+    /// stat fields every process-table anchor folds (pid, ppid, CPU ticks, RSS, start
+    /// time, name).
+    pub fn add_procfs_stat(&mut self, s: &procfs::process::Stat) {
+        self.rows += 1;
+        self.add(s.pid as u64);
+        self.add(s.ppid as u64);
+        self.add(s.utime.wrapping_add(s.stime));
+        self.add(s.rss);
+        self.add(s.starttime);
+        self.add_bytes(s.comm.as_bytes());
+    }
+
     /// Counts a result: folds the value with `fold`, or counts an error.
     #[inline]
     pub fn take<T, E>(&mut self, r: Result<T, E>, fold: impl FnOnce(&mut Tally, T)) {

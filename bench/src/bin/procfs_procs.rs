@@ -31,13 +31,7 @@ fn limit(v: LimitValue) -> u64 {
 
 fn one(p: &Process, t: &mut Tally) {
     let Ok(s) = p.stat() else { return };
-    t.rows += 1;
-    t.add(s.pid as u64);
-    t.add(s.ppid as u64);
-    t.add(s.utime.wrapping_add(s.stime));
-    t.add(s.rss);
-    t.add(s.starttime);
-    t.add_bytes(s.comm.as_bytes());
+    t.add_procfs_stat(&s);
     t.take(p.status(), |t, st| {
         t.add(u64::from(st.ruid));
         t.add(st.voluntary_ctxt_switches.unwrap_or(0));

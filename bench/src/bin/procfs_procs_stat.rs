@@ -17,14 +17,9 @@ fn collect() -> Tally {
         std::process::exit(1);
     };
     for p in iter.flatten() {
-        let Ok(s) = p.stat() else { continue };
-        t.rows += 1;
-        t.add(s.pid as u64);
-        t.add(s.ppid as u64);
-        t.add(s.utime.wrapping_add(s.stime));
-        t.add(s.rss);
-        t.add(s.starttime);
-        t.add_bytes(s.comm.as_bytes());
+        if let Ok(s) = p.stat() {
+            t.add_procfs_stat(&s);
+        }
     }
     t
 }
