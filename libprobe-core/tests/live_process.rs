@@ -873,12 +873,14 @@ fn realtime_policy_and_priority() {
 }
 
 /// A child that unshared uts, ipc, net, mount and cgroup namespaces (and pid and time
-/// namespaces for its children): its inodes differ from ours and equal readlink.
+/// namespaces for its children): its inodes differ from ours and equal readlink, through
+/// `/proc`'s links and through the `iter/task` iterator.
 #[test]
 fn namespaces_of_an_unshared_child() {
     if !root("namespaces_of_an_unshared_child") {
         return;
     }
+    use libprobe::process::Via;
     let mut cmd = Command::new("/bin/sleep");
     cmd.arg("1000");
     let flags = libc::CLONE_NEWUTS
@@ -895,7 +897,21 @@ fn namespaces_of_an_unshared_child() {
     let kid = Kid::spawn(&mut cmd);
     let pid = kid.pid();
     wait_sleeping(pid);
-    let p = snapshot(&mut probe(&[pid], ProcessOptions::default())).process(pid).unwrap().clone();
+    for via in [Via::Proc, Via::Bpf] {
+        let mut probe = probe(&[pid], ProcessOptions { via, ..ProcessOptions::default() });
+        let snap = probe.snapshot();
+        let warnings = &snap.status(DomainName::Process).unwrap().warnings;
+        if via == Via::Bpf && warnings.iter().any(|w| w.contains("process.via = bpf")) {
+            eprintln!("SKIPPED namespaces_of_an_unshared_child via bpf: {warnings:?}");
+            continue;
+        }
+        check_unshared_namespaces(snap.process(pid).unwrap(), via);
+    }
+}
+
+/// The namespaces of [`namespaces_of_an_unshared_child`]'s child, read `via`.
+fn check_unshared_namespaces(p: &ProcessFull, via: libprobe::process::Via) {
+    let pid = p.pid;
     let fields = [
         ("cgroup", &p.ns_cgroup, true),
         ("ipc", &p.ns_ipc, true),
@@ -910,14 +926,14 @@ fn namespaces_of_an_unshared_child() {
     ];
     for (ns, field, new) in fields {
         let theirs = ns_inode(&pid.to_string(), ns);
-        assert_eq!(*field, Field::Value(theirs), "ns_{ns} = readlink /proc/{pid}/ns/{ns}");
+        assert_eq!(*field, Field::Value(theirs), "ns_{ns} = readlink /proc/{pid}/ns/{ns} ({via:?})");
         assert_eq!(theirs != ns_inode("self", ns), new, "ns_{ns} is {}", if new { "new" } else { "ours" });
     }
     assert_eq!(p.ns_pids, Field::Value(vec![pid]), "the child itself stays in our pid namespace");
     // Until a first child is born in it, the kernel shows no pid namespace for children
     // (readlink fails with ENOENT): missing, never a wrong inode.
     assert!(fs::read_link(format!("/proc/{pid}/ns/pid_for_children")).is_err());
-    assert!(!p.ns_pid_children.is_value(), "ns_pid_children: {:?}", p.ns_pid_children);
+    assert!(!p.ns_pid_children.is_value(), "ns_pid_children ({via:?}): {:?}", p.ns_pid_children);
 }
 
 /// A process in a nested pid namespace: NSpid lists both pids, and its pid namespace is
@@ -1397,16 +1413,17 @@ fn delay_accounting_of_a_contended_child() {
     }
 }
 
-/// Option `via`: the `iter/task` path gives the same `stat` fields as `/proc`, for quiet
-/// processes read back to back (root only: the iterator needs CAP_BPF and CAP_PERFMON);
-/// with `status` (each process opened in `/proc`) and with `stat` alone (none opened).
+/// Option `via`: the `iter/task` path gives the same `stat` fields and namespaces as
+/// `/proc`, for quiet processes read back to back (root only: the iterator needs CAP_BPF
+/// and CAP_PERFMON); with `status` and the namespaces (each process opened in `/proc`, its
+/// namespaces from the iterator) and with `stat` alone (none opened).
 #[test]
 fn via_bpf_gives_what_via_proc_gives() {
     use libprobe::process::{StatFrom, Via};
     let kids: Vec<Kid> = (0..3).map(|_| Kid::spawn(Command::new("sleep").arg("60"))).collect();
     let pids: Vec<i32> = kids.iter().map(|k| k.pid()).collect();
     for status in [true, false] {
-        let table = |via| ProcessOptions { via, ..ProcessOptions::table(status, false) };
+        let table = |via| ProcessOptions { via, namespaces: status, ..ProcessOptions::table(status, false) };
         let mut bpf = probe(&pids, table(Via::Bpf));
         let mut proc = probe(&pids, table(Via::Proc));
         let a = bpf.snapshot();

@@ -673,6 +673,9 @@ fn read_process<'s>(
         }
         _ => None,
     };
+    // The namespaces' inodes the iterator read, where the task had them: ten readlinks
+    // fewer (the same inodes: `task_bpf`'s live test compares them with the links).
+    let iter_ns = row.as_ref().map(|r| r.ns);
     let from_iter = row.and_then(|row| task_bpf::pid_stat(row, kthread_name, ctx.page_size));
     let stat_from = if from_iter.is_some() { StatFrom::BpfIter } else { StatFrom::ProcStat };
     let (stat, dir) = match from_iter {
@@ -780,17 +783,12 @@ fn read_process<'s>(
         }
     };
 
-    let mut ns = |name: &CStr| if o.namespaces { p.namespace(name, link) } else { off() };
-    let ns_cgroup = ns(c"ns/cgroup");
-    let ns_ipc = ns(c"ns/ipc");
-    let ns_mnt = ns(c"ns/mnt");
-    let ns_net = ns(c"ns/net");
-    let ns_pid = ns(c"ns/pid");
-    let ns_pid_children = ns(c"ns/pid_for_children");
-    let ns_time = ns(c"ns/time");
-    let ns_time_children = ns(c"ns/time_for_children");
-    let ns_user = ns(c"ns/user");
-    let ns_uts = ns(c"ns/uts");
+    let [ns_cgroup, ns_ipc, ns_mnt, ns_net, ns_pid, ns_pid_children, ns_time, ns_time_children, ns_user, ns_uts] =
+        std::array::from_fn(|i| match iter_ns.and_then(|n| n[i]) {
+            _ if !o.namespaces => off(),
+            Some(inode) => Field::Value(inode),
+            None => p.namespace(task_bpf::NAMESPACES[i], link),
+        });
 
     let (cgroup_path, cgroup_controllers, cgroup_limits) = if !o.cgroup {
         (off(), off(), off())

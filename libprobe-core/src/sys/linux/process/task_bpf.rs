@@ -27,7 +27,7 @@
 //! | `memory_vms` | `PAGE_SIZE * mm->total_vm`, 0 without an mm or for a kernel thread | same | iterator |
 //! | `memory_rss` | `get_mm_rss`: file + anon + shmem `percpu_counter_read_positive` | same | iterator |
 //! | `uid_*`, `gid_*` | `real_cred` ids (initial user namespace) | same (tested) | `/proc/<pid>/status`, read with the rest of it |
-//! | `ns_*` | `ns.inum` of `nsproxy`'s, the cred's user ns, the active pid ns | same (tested); missing where `nsproxy` is gone (zombie) | the `/proc/<pid>/ns` links |
+//! | `ns_*` | `ns.inum` of `nsproxy`'s, the cred's user ns, the active pid ns; `pid_for_children` only with a child reaper | same (tested); missing where `nsproxy` is gone (zombie) | iterator; the `/proc/<pid>/ns` links where it has none |
 //! | `tty_nr` | `new_encode_dev(tty_devnum(signal->tty))` | the driver's major and `minor_start + index`, encoded here | iterator |
 //! | `last_cpu` | `task_cpu(task)` | `thread_info.cpu` | iterator |
 //! | `delay.blkio_delay_ticks` | `nsec_to_clock_t(delays->blkio_delay)`, 0 without `delays` | same | iterator |
@@ -76,10 +76,19 @@ pub(crate) const PF_KTHREAD: u32 = 0x0020_0000;
 /// architecture libprobe builds for).
 const NS_PER_TICK: u64 = 10_000_000;
 
-/// The namespaces of [`TaskRow::ns`], in that order (the names of `/proc/<pid>/ns/*`).
-#[cfg_attr(not(test), allow(dead_code))] // names the order; the tests read the links by it
-pub(crate) const NAMESPACES: [&str; 10] =
-    ["cgroup", "ipc", "mnt", "net", "pid", "pid_for_children", "time", "time_for_children", "user", "uts"];
+/// The namespaces of [`TaskRow::ns`], in that order: their links under `/proc/<pid>`.
+pub(crate) const NAMESPACES: [&std::ffi::CStr; 10] = [
+    c"ns/cgroup",
+    c"ns/ipc",
+    c"ns/mnt",
+    c"ns/net",
+    c"ns/pid",
+    c"ns/pid_for_children",
+    c"ns/time",
+    c"ns/time_for_children",
+    c"ns/user",
+    c"ns/uts",
+];
 
 /// One process as the iterator saw it, in `/proc`'s units.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -743,7 +752,7 @@ mod tests {
         assert_eq!(r.state, b'Z');
         assert_eq!((r.vsize_pages, r.rss_pages), (0, 0));
         let present: Vec<_> = NAMESPACES.iter().zip(r.ns).filter(|(_, v)| v.is_some()).map(|(n, _)| *n).collect();
-        assert_eq!(present, ["pid", "user"]);
+        assert_eq!(present, [c"ns/pid", c"ns/user"]);
     }
 
     #[test]
@@ -889,7 +898,7 @@ for p in (named_pid, stopped, zombie, busy_pid, tty_pid):
         let ids = |a: &[crate::parse::Val<u32>; 4]| Some([v(&a[0])?, v(&a[1])?, v(&a[2])?, v(&a[3])?]);
         let mut ns = [None; 10];
         for (slot, name) in ns.iter_mut().zip(NAMESPACES) {
-            *slot = std::fs::read_link(format!("/proc/{pid}/ns/{name}"))
+            *slot = std::fs::read_link(format!("/proc/{pid}/{}", name.to_string_lossy()))
                 .ok()
                 .and_then(|t| pid_ns::inode(t.as_os_str().as_encoded_bytes()).ok());
         }

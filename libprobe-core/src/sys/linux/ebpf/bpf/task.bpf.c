@@ -62,6 +62,7 @@ struct mnt_namespace___task {
 } __attribute__((preserve_access_index));
 struct pid_namespace___task {
 	struct ns_common___task ns;
+	void *child_reaper; /* struct task_struct * */
 } __attribute__((preserve_access_index));
 struct net___task {
 	struct ns_common___task ns;
@@ -337,6 +338,7 @@ int task_table(struct bpf_iter__task *ctx)
 	struct mm_struct___task *mm;
 	const struct cred___task *cred;
 	struct nsproxy___task *nsp;
+	struct pid_namespace___task *pidc;
 	struct pid___task *tp;
 	const __u64 *comm;
 
@@ -458,7 +460,11 @@ int task_table(struct bpf_iter__task *ctx)
 		rec.ns[1] = inum(nsp->ipc_ns);
 		rec.ns[2] = inum(nsp->mnt_ns);
 		rec.ns[3] = inum(nsp->net_ns);
-		rec.ns[5] = inum(nsp->pid_ns_for_children);
+		/* /proc shows no pid namespace for children until it has a first process, its
+		 * child reaper (pidns_for_children_get: ENOENT): none here either. */
+		pidc = nsp->pid_ns_for_children;
+		if (pidc && pidc->child_reaper)
+			rec.ns[5] = pidc->ns.inum;
 		if (bpf_core_field_exists(nsp->time_ns)) {
 			rec.has |= HAS_TIME_NS;
 			rec.ns[6] = inum(nsp->time_ns);
