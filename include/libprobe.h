@@ -1432,13 +1432,13 @@ typedef struct libprobe_opt_map_str_str {
 // taskstats netlink interface (option `taskstats`, needs CAP_NET_ADMIN and the
 // `kernel.task_delayacct` sysctl, else `permission_denied` / `not_enabled`).
 typedef struct libprobe_delay_accounting {
-  // Time on CPU, summed over threads.
+  // Time on CPU of the main thread (`schedstat` is the leader's; the CPU ticks sum all).
   // Unit: ns. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 cpu_run_time_ns;
-  // Time runnable but waiting for a CPU (run-queue delay).
+  // Time the main thread was runnable but waiting for a CPU (run-queue delay).
   // Unit: ns. Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 cpu_run_delay_ns;
-  // Number of times a thread of the process ran on a CPU.
+  // Number of times the main thread ran on a CPU.
   // Counter: it only grows (a drop is a reset).
   struct libprobe_opt_u64 cpu_timeslices;
   // Aggregated block I/O delay (`delayacct_blkio_ticks`).

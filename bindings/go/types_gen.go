@@ -2394,13 +2394,13 @@ func convIOMax(c *C.libprobe_io_max) IOMax {
 // taskstats netlink interface (option `taskstats`, needs CAP_NET_ADMIN and the
 // `kernel.task_delayacct` sysctl, else `permission_denied` / `not_enabled`).
 type DelayAccounting struct {
-	// Time on CPU, summed over threads.
+	// Time on CPU of the main thread (`schedstat` is the leader's; the CPU ticks sum all).
 	// Unit: ns. Counter: it only grows (a drop is a reset).
 	CPURunTimeNS Field[uint64] `json:"cpu_run_time_ns"`
-	// Time runnable but waiting for a CPU (run-queue delay).
+	// Time the main thread was runnable but waiting for a CPU (run-queue delay).
 	// Unit: ns. Counter: it only grows (a drop is a reset).
 	CPURunDelayNS Field[uint64] `json:"cpu_run_delay_ns"`
-	// Number of times a thread of the process ran on a CPU.
+	// Number of times the main thread ran on a CPU.
 	// Counter: it only grows (a drop is a reset).
 	CPUTimeslices Field[uint64] `json:"cpu_timeslices"`
 	// Aggregated block I/O delay (`delayacct_blkio_ticks`).

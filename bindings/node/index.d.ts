@@ -1441,19 +1441,19 @@ export interface IoMax {
  */
 export interface DelayAccounting {
   /**
-   * Time on CPU, summed over threads.
+   * Time on CPU of the main thread (`schedstat` is the leader's; the CPU ticks sum all).
    *
    * Unit: ns. Counter: it only grows (a drop is a reset).
    */
   cpuRunTimeNs: bigint | null;
   /**
-   * Time runnable but waiting for a CPU (run-queue delay).
+   * Time the main thread was runnable but waiting for a CPU (run-queue delay).
    *
    * Unit: ns. Counter: it only grows (a drop is a reset).
    */
   cpuRunDelayNs: bigint | null;
   /**
-   * Number of times a thread of the process ran on a CPU.
+   * Number of times the main thread ran on a CPU.
    *
    * Counter: it only grows (a drop is a reset).
    */

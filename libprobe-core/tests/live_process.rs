@@ -1413,17 +1413,23 @@ fn delay_accounting_of_a_contended_child() {
     }
 }
 
-/// Option `via`: the `iter/task` path gives the same `stat` fields and namespaces as
-/// `/proc`, for quiet processes read back to back (root only: the iterator needs CAP_BPF
-/// and CAP_PERFMON); with `status` and the namespaces (each process opened in `/proc`, its
-/// namespaces from the iterator) and with `stat` alone (none opened).
+/// Option `via`: the `iter/task` path gives the same `stat` fields, namespaces,
+/// `schedstat` and `oom_score_adj` as `/proc`, for quiet processes read back to back (root
+/// only: the iterator needs CAP_BPF and CAP_PERFMON); with `status` and those (each process
+/// opened in `/proc`, those from the iterator) and with `stat` alone (none opened).
 #[test]
 fn via_bpf_gives_what_via_proc_gives() {
     use libprobe::process::{StatFrom, Via};
     let kids: Vec<Kid> = (0..3).map(|_| Kid::spawn(Command::new("sleep").arg("60"))).collect();
     let pids: Vec<i32> = kids.iter().map(|k| k.pid()).collect();
     for status in [true, false] {
-        let table = |via| ProcessOptions { via, namespaces: status, ..ProcessOptions::table(status, false) };
+        let table = |via| ProcessOptions {
+            via,
+            namespaces: status,
+            schedstat: status,
+            oom: status,
+            ..ProcessOptions::table(status, false)
+        };
         let mut bpf = probe(&pids, table(Via::Bpf));
         let mut proc = probe(&pids, table(Via::Proc));
         let a = bpf.snapshot();

@@ -6286,13 +6286,13 @@ pub(crate) fn fill_io_max(a: &Arena, r: &dyn Record) -> libprobe_io_max {
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct libprobe_delay_accounting {
-    /// Time on CPU, summed over threads.
+    /// Time on CPU of the main thread (`schedstat` is the leader's; the CPU ticks sum all).
     /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub cpu_run_time_ns: libprobe_opt_u64,
-    /// Time runnable but waiting for a CPU (run-queue delay).
+    /// Time the main thread was runnable but waiting for a CPU (run-queue delay).
     /// Unit: ns. Counter: it only grows (a drop is a reset).
     pub cpu_run_delay_ns: libprobe_opt_u64,
-    /// Number of times a thread of the process ran on a CPU.
+    /// Number of times the main thread ran on a CPU.
     /// Counter: it only grows (a drop is a reset).
     pub cpu_timeslices: libprobe_opt_u64,
     /// Aggregated block I/O delay (`delayacct_blkio_ticks`).
@@ -15923,7 +15923,7 @@ static FIELDS_IO_MAX: Table<[libprobe_field_info; 5]> = Table([
 static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
     libprobe_field_info {
         name: c"cpu_run_time_ns".as_ptr(),
-        doc: c"Time on CPU, summed over threads.".as_ptr(),
+        doc: c"Time on CPU of the main thread (`schedstat` is the leader's; the CPU ticks sum all).".as_ptr(),
         unit: c"ns".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_run_time_ns) as u32,
@@ -15931,7 +15931,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
     },
     libprobe_field_info {
         name: c"cpu_run_delay_ns".as_ptr(),
-        doc: c"Time runnable but waiting for a CPU (run-queue delay).".as_ptr(),
+        doc: c"Time the main thread was runnable but waiting for a CPU (run-queue delay).".as_ptr(),
         unit: c"ns".as_ptr(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_run_delay_ns) as u32,
@@ -15939,7 +15939,7 @@ static FIELDS_DELAY_ACCOUNTING: Table<[libprobe_field_info; 20]> = Table([
     },
     libprobe_field_info {
         name: c"cpu_timeslices".as_ptr(),
-        doc: c"Number of times a thread of the process ran on a CPU.".as_ptr(),
+        doc: c"Number of times the main thread ran on a CPU.".as_ptr(),
         unit: std::ptr::null(),
         type_index: 30,
         offset: std::mem::offset_of!(libprobe_delay_accounting, cpu_timeslices) as u32,

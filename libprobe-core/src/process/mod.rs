@@ -379,13 +379,13 @@ pub struct CgroupLimits {
 /// `kernel.task_delayacct` sysctl, else `permission_denied` / `not_enabled`).
 #[derive(Debug, Clone, PartialEq, Record)]
 pub struct DelayAccounting {
-    /// Time on CPU, summed over threads.
+    /// Time on CPU of the main thread (`schedstat` is the leader's; the CPU ticks sum all).
     #[record(unit = "ns", counter)]
     pub cpu_run_time_ns: Field<u64>,
-    /// Time runnable but waiting for a CPU (run-queue delay).
+    /// Time the main thread was runnable but waiting for a CPU (run-queue delay).
     #[record(unit = "ns", counter)]
     pub cpu_run_delay_ns: Field<u64>,
-    /// Number of times a thread of the process ran on a CPU.
+    /// Number of times the main thread ran on a CPU.
     #[record(counter)]
     pub cpu_timeslices: Field<u64>,
     /// Aggregated block I/O delay (`delayacct_blkio_ticks`).

@@ -1805,19 +1805,19 @@ class DelayAccounting(Record):
     """
     @property
     def cpu_run_time_ns(self) -> Union[int, None]:
-        """Time on CPU, summed over threads.
+        """Time on CPU of the main thread (`schedstat` is the leader's; the CPU ticks sum all).
 
         Unit: ns. Counter: it only grows (a drop is a reset).
         """
     @property
     def cpu_run_delay_ns(self) -> Union[int, None]:
-        """Time runnable but waiting for a CPU (run-queue delay).
+        """Time the main thread was runnable but waiting for a CPU (run-queue delay).
 
         Unit: ns. Counter: it only grows (a drop is a reset).
         """
     @property
     def cpu_timeslices(self) -> Union[int, None]:
-        """Number of times a thread of the process ran on a CPU.
+        """Number of times the main thread ran on a CPU.
 
         Counter: it only grows (a drop is a reset).
         """

@@ -673,9 +673,12 @@ fn read_process<'s>(
         }
         _ => None,
     };
-    // The namespaces' inodes the iterator read, where the task had them: ten readlinks
-    // fewer (the same inodes: `task_bpf`'s live test compares them with the links).
+    // What else the iterator read exactly as `/proc` prints it (`task_bpf`'s live test
+    // compares them): the namespaces' inodes, where the task had them (ten readlinks
+    // fewer), `schedstat` and `oom_score_adj` (a file each).
     let iter_ns = row.as_ref().map(|r| r.ns);
+    let iter_schedstat = row.as_ref().and_then(|r| r.schedstat);
+    let iter_oom_score_adj = row.as_ref().and_then(|r| r.oom_score_adj);
     let from_iter = row.and_then(|row| task_bpf::pid_stat(row, kthread_name, ctx.page_size));
     let stat_from = if from_iter.is_some() { StatFrom::BpfIter } else { StatFrom::ProcStat };
     let (stat, dir) = match from_iter {
@@ -756,12 +759,24 @@ fn read_process<'s>(
     let (oom_score, oom_score_adj) = if o.oom {
         (
             p.file(c"oom_score", buf, |b| procfs::single_int(b, "oom_score")),
-            p.file(c"oom_score_adj", buf, |b| procfs::single_int(b, "oom_score_adj")),
+            match iter_oom_score_adj {
+                Some(adj) => Field::Value(adj),
+                None => p.file(c"oom_score_adj", buf, |b| procfs::single_int(b, "oom_score_adj")),
+            },
         )
     } else {
         (off(), off())
     };
-    let schedstat = if o.schedstat { p.values(c"schedstat", buf, pid_schedstat::parse) } else { off() };
+    let schedstat = match iter_schedstat {
+        _ if !o.schedstat => off(),
+        Some([run_time, run_delay, timeslices]) => Field::Value(pid_schedstat::SchedStat {
+            run_time_ns: Val::Ok(run_time),
+            run_delay_ns: Val::Ok(run_delay),
+            timeslices: Val::Ok(timeslices),
+            problems: Problems::default(),
+        }),
+        None => p.values(c"schedstat", buf, pid_schedstat::parse),
+    };
     let num_fds = if !o.fd_count {
         off()
     } else if p.gone {

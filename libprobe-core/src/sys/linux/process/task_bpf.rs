@@ -1,7 +1,8 @@
 //! The process table's cheap fields through the `iter/task` BPF iterator
 //! (`ebpf/bpf/task.bpf.c`): the kernel walks its own task list and writes one fixed-layout
 //! record per thread-group leader (and a short one per other thread), instead of one
-//! open+read+close of `/proc/<pid>/stat` (and `status`, and ten `ns/*` links) per process.
+//! open+read+close of `/proc/<pid>/stat` (and `schedstat`, `oom_score_adj` and ten `ns/*`
+//! links) per process.
 //!
 //! [`decode`] is pure: bytes in, one [`TaskRow`] per process out, with the kernel's own
 //! formulas applied here (so that they are tested in Rust). Which field the iterator gives
@@ -31,6 +32,8 @@
 //! | `tty_nr` | `new_encode_dev(tty_devnum(signal->tty))` | the driver's major and `minor_start + index`, encoded here | iterator |
 //! | `last_cpu` | `task_cpu(task)` | `thread_info.cpu` | iterator |
 //! | `delay.blkio_delay_ticks` | `nsec_to_clock_t(delays->blkio_delay)`, 0 without `delays` | same | iterator |
+//! | `delay.cpu_run_time_ns`, `cpu_run_delay_ns`, `cpu_timeslices` | `schedstat`: the leader's `se.sum_exec_runtime`, `sched_info.run_delay`, `sched_info.pcount` | same (`CONFIG_SCHED_INFO`) | iterator |
+//! | `oom_score_adj` | `signal->oom_score_adj` | same | iterator (`oom_score`, computed by `oom_badness`, from `/proc`) |
 //!
 //! The iterator lists the tasks of the initial pid namespace, numbered as it numbers them:
 //! the loader uses it only from there, in the initial user namespace, without a boottime
@@ -52,7 +55,7 @@ const KIND_THREAD: u32 = 2;
 /// `struct thread_part`: kind, tgid, utime, stime, sum_exec_runtime, min_flt, maj_flt.
 pub(crate) const THREAD_RECORD: usize = 48;
 /// `struct task_rec`: a thread part, then the leader's fields.
-pub(crate) const LEADER_RECORD: usize = 336;
+pub(crate) const LEADER_RECORD: usize = 360;
 /// `struct kthread_name`: kind, tgid, and the 64-byte name /proc prints for a kernel
 /// thread (NUL-terminated), right after its leader record.
 const KTHREAD_NAME: u32 = 3;
@@ -69,6 +72,8 @@ const HAS_DELAYS: u32 = 64;
 /// A kernel thread whose `/proc` name is its `comm`: not a workqueue worker, and no full
 /// name kept at its creation (`get_kthread_comm`).
 const HAS_COMM_NAME: u32 = 128;
+/// `run_delay` and `pcount` were read (CONFIG_SCHED_INFO).
+const HAS_SCHED_INFO: u32 = 256;
 
 /// `PF_KTHREAD`.
 pub(crate) const PF_KTHREAD: u32 = 0x0020_0000;
@@ -134,6 +139,11 @@ pub(crate) struct TaskRow {
     /// Inode numbers in [`NAMESPACES`] order; `None` where the task had no such
     /// namespace to show (a zombie's `nsproxy` is gone: `/proc` fails too).
     pub ns: [Option<u64>; 10],
+    /// `/proc/<pid>/schedstat`: the leader thread's time on a CPU and waiting for one
+    /// (ns), and its timeslices; `None` without `CONFIG_SCHED_INFO`.
+    pub schedstat: Option<[u64; 3]>,
+    /// `signal->oom_score_adj`; `None` without the signal struct.
+    pub oom_score_adj: Option<i32>,
 }
 
 /// What one record holds before the threads are summed.
@@ -406,13 +416,15 @@ fn leader(r: &[u8], tgid: i32, own: [u64; 5]) -> Leader {
         uids: cred.then(|| ids(224)),
         gids: cred.then(|| ids(240)),
         ns,
+        schedstat: (has & HAS_SCHED_INFO != 0).then(|| [own[2], u64_at(r, 336), u64_at(r, 344)]),
+        oom_score_adj: has_sig.then(|| i32_at(r, 352)),
     };
     let times =
         [u64_at(r, 104).wrapping_add(own[0]), u64_at(r, 112).wrapping_add(own[1]), u64_at(r, 120).wrapping_add(own[2])];
     Leader { row, times, prev: (u64_at(r, 128), u64_at(r, 136)), has_signal: has_sig }
 }
 
-/// The most output one run reads (336 bytes a process, 48 a thread: over 500 000
+/// The most output one run reads (360 bytes a process, 48 a thread: over 500 000
 /// processes).
 const LIMIT: usize = 1 << 28;
 
@@ -565,6 +577,9 @@ pub(crate) mod testing {
         /// tty major, tty minor, processor, pad.
         pub tail: [i32; 4],
         pub blkio_delay: u64,
+        pub run_delay: u64,
+        pub pcount: u64,
+        pub oom_score_adj: i32,
     }
 
     impl Raw {
@@ -597,7 +612,11 @@ pub(crate) mod testing {
             for v in self.tail {
                 r.extend(v.to_ne_bytes());
             }
-            r.extend(self.blkio_delay.to_ne_bytes());
+            for v in [self.blkio_delay, self.run_delay, self.pcount] {
+                r.extend(v.to_ne_bytes());
+            }
+            r.extend(self.oom_score_adj.to_ne_bytes());
+            r.extend(0u32.to_ne_bytes());
             debug_assert_eq!(r.len(), LEADER_RECORD);
             r
         }
@@ -617,7 +636,7 @@ pub(crate) mod testing {
             prio: 120,
             static_prio: 120,
             nr_threads: 1,
-            has: HAS_MM | HAS_NSPROXY | HAS_CRED | HAS_SIGNAL | HAS_TIME_NS | HAS_TTY | HAS_DELAYS,
+            has: HAS_MM | HAS_NSPROXY | HAS_CRED | HAS_SIGNAL | HAS_TIME_NS | HAS_TTY | HAS_DELAYS | HAS_SCHED_INFO,
             start_boottime: 123_456_789_000,
             sig: [0, 0, 0, 0, 0, 20_000_000, 0, 0, 0, 7, 1, 5000],
             rss: [100, 200, 3],
@@ -638,6 +657,9 @@ pub(crate) mod testing {
             comm,
             tail: [136, 3, 1, 0],
             blkio_delay: 50_000_000,
+            run_delay: 70_000,
+            pcount: 12,
+            oom_score_adj: 200,
             ..Raw::default()
         }
     }
@@ -667,6 +689,9 @@ mod tests {
         assert_eq!(r.ns[3], Some(4_026_531_840));
         // /dev/pts/3: major 136, minor 3.
         assert_eq!((r.tty_nr, r.processor, r.blkio_ticks), (34819, 1, 5));
+        // schedstat: the leader's own run time (its thread part), run delay, timeslices.
+        assert_eq!(r.schedstat, Some([40_000_000, 70_000, 12]));
+        assert_eq!(r.oom_score_adj, Some(200));
     }
 
     #[test]
@@ -847,7 +872,7 @@ mod live {
 
     use super::*;
     use crate::sys::imp::ebpf::loader::missing_capabilities;
-    use crate::sys::imp::procfs::{pid_ns, pid_stat, pid_status};
+    use crate::sys::imp::procfs::{pid_ns, pid_schedstat, pid_stat, pid_status};
 
     /// A parent with three sleeping threads and nice 5; a child renamed `itertask-named`
     /// (prctl); a child stopped by SIGSTOP; a child that exited and is not reaped (a
@@ -902,6 +927,11 @@ for p in (named_pid, stopped, zombie, busy_pid, tty_pid):
                 .ok()
                 .and_then(|t| pid_ns::inode(t.as_os_str().as_encoded_bytes()).ok());
         }
+        let sched = std::fs::read(format!("/proc/{pid}/schedstat")).map(|t| pid_schedstat::parse(&t));
+        let schedstat =
+            sched.ok().and_then(|s| Some([s.run_time_ns.value()?, s.run_delay_ns.value()?, s.timeslices.value()?]));
+        let oom_score_adj =
+            std::fs::read_to_string(format!("/proc/{pid}/oom_score_adj")).ok().and_then(|t| t.trim().parse().ok());
         let flags = s.flags.value()?;
         Some(TaskRow {
             pid,
@@ -931,6 +961,8 @@ for p in (named_pid, stopped, zombie, busy_pid, tty_pid):
             uids: ids(&st.uids),
             gids: ids(&st.gids),
             ns,
+            schedstat,
+            oom_score_adj,
         })
     }
 
@@ -1044,6 +1076,11 @@ for p in (named_pid, stopped, zombie, busy_pid, tty_pid):
         assert_eq!((bi.pid, bi.start_time), (b0.pid, b0.start_time));
         let (c0, c1, ci) = (b0.cpu.unwrap(), b1.cpu.unwrap(), bi.cpu.unwrap());
         assert!(c0.0 + c0.1 <= ci.0 + ci.1 && ci.0 + ci.1 <= c1.0 + c1.1, "{c0:?} {ci:?} {c1:?}");
+        // So do its schedstat's run time and timeslices.
+        let (s0, s1, si) = (b0.schedstat.unwrap(), b1.schedstat.unwrap(), bi.schedstat.unwrap());
+        for i in [0, 2] {
+            assert!(s0[i] <= si[i] && si[i] <= s1[i], "schedstat {s0:?} {si:?} {s1:?}");
+        }
 
         // Loaded once: a second run reads again without loading.
         assert!(matches!(it.0, KeptIter::Loaded(_)));

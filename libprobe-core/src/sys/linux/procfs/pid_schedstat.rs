@@ -4,7 +4,9 @@
 //! 459507 19594 3
 //! ```
 //!
-//! Nanoseconds, summed over the threads of the process (CONFIG_SCHED_INFO).
+//! Nanoseconds, of the thread-group leader alone (`proc_pid_schedstat` prints the task's
+//! own `se.sum_exec_runtime`, `sched_info.run_delay` and `pcount`; each thread's are in
+//! `task/<tid>/schedstat`), with CONFIG_SCHED_INFO.
 
 use crate::parse::{Fields, Problems, Val};
 

@@ -40,6 +40,8 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define HAS_DELAYS 64
 /* A kernel thread whose /proc name is its comm (see kthread_name). */
 #define HAS_COMM_NAME 128
+/* run_delay and pcount were read (CONFIG_SCHED_INFO). */
+#define HAS_SCHED_INFO 256
 
 #define KIND_KTHREAD_NAME 3
 #define KTHREAD_NAME_LEN 64
@@ -171,10 +173,16 @@ struct signal_struct___task {
 	unsigned long cmin_flt;
 	unsigned long cmaj_flt;
 	unsigned long long sum_sched_runtime;
+	short oom_score_adj;
 } __attribute__((preserve_access_index));
 
 struct sched_entity___task {
 	__u64 sum_exec_runtime;
+} __attribute__((preserve_access_index));
+
+struct sched_info___task {
+	unsigned long pcount;
+	unsigned long long run_delay;
 } __attribute__((preserve_access_index));
 
 struct task_struct___task {
@@ -188,6 +196,7 @@ struct task_struct___task {
 	unsigned int rt_priority;
 	unsigned int policy;
 	struct sched_entity___task se;
+	struct sched_info___task sched_info; /* CONFIG_SCHED_INFO */
 	struct mm_struct___task *mm;
 	struct task_struct___task *real_parent;
 	struct pid___task *thread_pid;
@@ -260,6 +269,12 @@ struct task_rec {
 	__s32 processor; /* task_cpu() */
 	__u32 pad;
 	__u64 blkio_delay; /* ns, delay accounting */
+	/* /proc/<pid>/schedstat's last two: the leader's run-queue wait (ns) and timeslices
+	 * (its first is the thread part's sum_exec_runtime). */
+	__u64 run_delay;
+	__u64 pcount;
+	__s32 oom_score_adj;
+	__u32 pad2;
 };
 
 /* kind 3: a kernel thread's /proc name (72 bytes), after its leader record. */
@@ -369,6 +384,11 @@ int task_table(struct bpf_iter__task *ctx)
 	__builtin_memcpy(&rec.comm[8], &(__u64){ comm[1] }, 8);
 
 	rec.processor = task->thread_info.cpu;
+	if (bpf_core_field_exists(task->sched_info)) {
+		rec.has |= HAS_SCHED_INFO;
+		rec.run_delay = task->sched_info.run_delay;
+		rec.pcount = task->sched_info.pcount;
+	}
 	if (bpf_core_field_exists(task->delays)) {
 		struct task_delay_info___task *d = task->delays;
 
@@ -405,6 +425,7 @@ int task_table(struct bpf_iter__task *ctx)
 		rec.sig_maj_flt = sig->maj_flt;
 		rec.cmin_flt = sig->cmin_flt;
 		rec.cmaj_flt = sig->cmaj_flt;
+		rec.oom_score_adj = sig->oom_score_adj;
 	}
 
 	mm = task->mm;
