@@ -21,13 +21,20 @@ def task_thread(tgid, kind=2):
     return struct.pack("=Ii5Q", kind, tgid, 30_000_000, 10_000_000, 40_000_000, 100, 2)
 
 
-def task_leader(tgid, state, comm):
-    """A leader record: thread part, ids, flags, state, prio, policy, counters, ids, ns."""
+def task_leader(tgid, state, comm, flags=0x400100):
+    """A leader record (360 bytes): thread part, ids, flags, state, prio, policy, counters,
+    ids, ns, comm, tty, cpu, blkio delay, run delay, timeslices, oom_score_adj."""
     head = task_thread(tgid, 1)[:48]
-    ints = struct.pack("=iiiIIIiiIIiI", 1, tgid, tgid, 0x400100, state, 0, 120, 120, 0, 0, 1, 31)
+    ints = struct.pack("=iiiIIIiiIIiI", 1, tgid, tgid, flags, state, 0, 120, 120, 0, 0, 1, 31 | 256)
     longs = struct.pack("=Q12Q3q", 123_456_789_000, 0, 0, 0, 0, 0, 20_000_000, 0, 0, 0, 7, 1, 5000, 100, 200, -3)
     ids = struct.pack("=8I10I", *([1000] * 8), *range(4026531834, 4026531844))
-    return head + ints + longs + ids + struct.pack("=16s4iQ", comm, 136, 3, 1, 0, 50_000_000)
+    tail = struct.pack("=16s4iQ", comm, 136, 3, 1, 0, 50_000_000) + struct.pack("=QQiI", 70_000, 12, -1000, 0)
+    return head + ints + longs + ids + tail
+
+
+def kthread_name(tgid, name):
+    """The name record (72 bytes) after a kernel thread's leader record."""
+    return struct.pack("=Ii64s", 3, tgid, name)
 
 
 def add(target, name, data):
@@ -279,12 +286,16 @@ edges = {
     "bpf_owners": [struct.pack("=Qii16s", 21394, 13267, 3, b"python3") + struct.pack("=Qii16s", 21394, 13270, 3, b"python3"),
                    struct.pack("=Qii16s", 0, 1, 2, b"x") + struct.pack("=Qii16s", 7, -1, 2, b"y") + b"\x01\x02",
                    struct.pack("=Qii16s", 2**64 - 1, 2**31 - 1, 2**31 - 1, b"sixteen-chars-xx")],
-    # records of the process table's BPF iterator (task.bpf.c): a 336-byte leader (kind 1)
-    # and a 48-byte thread (kind 2); a torn record; an unknown kind
+    # records of the process table's BPF iterator (task.bpf.c): a 360-byte leader (kind 1)
+    # and a 48-byte thread (kind 2); a torn record; an unknown kind; a kernel thread's
+    # leader, its 72-byte name record (kind 3), and a torn copy of it
     "bpf_tasks": [task_leader(42, 1, b"python3") + task_thread(42) + task_leader(43, 0x82, b"kworker/0:1"),
                   task_leader(7, 0x20, b"zombie")[:100],
                   struct.pack("=Ii", 9, 1) + bytes(40),
-                  task_leader(2**31 - 1, 0xffffffff, b"sixteen-chars-xx") + task_thread(-5)],
+                  task_leader(2**31 - 1, 0xffffffff, b"sixteen-chars-xx") + task_thread(-5),
+                  task_leader(12, 1, b"rcu_exp_par_gp_", 0x00208040)
+                  + kthread_name(12, b"rcu_exp_par_gp_kthread_worker/0")
+                  + kthread_name(12, b"torn")[:30]],
 }
 for target, cases in edges.items():
     for i, data in enumerate(cases):
