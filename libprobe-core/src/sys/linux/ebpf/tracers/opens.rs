@@ -77,8 +77,11 @@ impl Reader for Opens {
                 short = true;
             } else if events.len() >= bound {
                 over += 1;
-            } else if let Some(e) = open_event(v, ticks) {
-                events.push(e);
+            } else {
+                match open_event(v, ticks) {
+                    Some(e) => events.push(e),
+                    None => short = true,
+                }
             }
         })?;
         if short {
