@@ -307,6 +307,11 @@ pub(crate) fn plus(a: u64, b: u64, field: &'static str) -> Result<u64, ParseErro
     a.checked_add(b).ok_or(ParseError::overflow(field))
 }
 
+/// A NUL-terminated string: the bytes before the first NUL (all of them without one).
+pub(crate) fn cstr(b: &[u8]) -> &[u8] {
+    b.iter().position(|&c| c == 0).map_or(b, |n| &b[..n])
+}
+
 pub(crate) fn trim_start(b: &[u8]) -> &[u8] {
     let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
     &b[start..]

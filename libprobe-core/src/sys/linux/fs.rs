@@ -363,9 +363,7 @@ fn for_each_dirent(fd: RawFd, f: &mut impl FnMut(&[u8])) -> io::Result<()> {
             if reclen <= DIRENT_NAME_OFFSET || off + reclen > n {
                 return Err(io::Error::from_raw_os_error(libc::EIO));
             }
-            let name_area = &buf[off + DIRENT_NAME_OFFSET..off + reclen];
-            let len = name_area.iter().position(|&b| b == 0).unwrap_or(name_area.len());
-            let name = &name_area[..len];
+            let name = crate::parse::cstr(&buf[off + DIRENT_NAME_OFFSET..off + reclen]);
             if name != b"." && name != b".." {
                 f(name);
             }

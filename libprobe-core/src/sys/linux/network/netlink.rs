@@ -140,9 +140,7 @@ pub(crate) fn uint(payload: &[u8]) -> Option<u64> {
 }
 
 /// A NUL-terminated string attribute (the NUL and anything after it dropped).
-pub(crate) fn cstr(payload: &[u8]) -> &[u8] {
-    payload.iter().position(|&b| b == 0).map_or(payload, |n| &payload[..n])
-}
+pub(crate) use crate::parse::cstr;
 
 /// A dump request: its netlink family, the message to send, and its name (for errors, and
 /// the fixture file holding its replies).

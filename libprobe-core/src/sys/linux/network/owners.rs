@@ -23,6 +23,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::error::Error;
 use crate::model::{Field, Reason};
 use crate::network::SocketOwner;
+use crate::parse::cstr;
 use crate::process::ProcessFull;
 use crate::source::Source;
 use crate::text::ByteStr;
@@ -105,9 +106,7 @@ impl Owners {
             o.entries.push((inode, pid, fd));
             if pid != last_pid {
                 last_pid = pid;
-                let comm = &r[16..];
-                let len = comm.iter().position(|&b| b == 0).unwrap_or(comm.len());
-                o.names.entry(pid).or_insert_with(|| ByteStr::from(&comm[..len]));
+                o.names.entry(pid).or_insert_with(|| ByteStr::from(cstr(&r[16..])));
             }
         }
         if !rest.is_empty() {
@@ -432,9 +431,7 @@ fn for_each_dirent(fd: RawFd, mut f: impl FnMut(&[u8])) -> std::io::Result<()> {
             if reclen <= DIRENT_NAME_OFFSET || off + reclen > n {
                 return Err(std::io::Error::from_raw_os_error(libc::EIO));
             }
-            let area = &buf[off + DIRENT_NAME_OFFSET..off + reclen];
-            let len = area.iter().position(|&b| b == 0).unwrap_or(area.len());
-            let name = &area[..len];
+            let name = cstr(&buf[off + DIRENT_NAME_OFFSET..off + reclen]);
             if name != b"." && name != b".." {
                 f(name);
             }

@@ -43,6 +43,7 @@
 #![cfg_attr(not(feature = "ebpf"), allow(dead_code))]
 
 use crate::model::Reason;
+use crate::parse::cstr;
 use crate::source::Source;
 pub(crate) use crate::sys::imp::ebpf::kept::Unavailable;
 use crate::sys::imp::ebpf::kept::{self, KeptIter};
@@ -290,8 +291,7 @@ impl Tasks<'_> {
             && let Ok(j) = self.kthread_names.binary_search_by_key(&tgid, |k| k.0)
         {
             let name = &self.bytes[self.kthread_names[j].1 + 8..self.kthread_names[j].1 + KTHREAD_NAME_RECORD];
-            let len = name.iter().position(|&b| b == 0).unwrap_or(name.len());
-            l.row.name = Some(ByteStr::from(&name[..len]));
+            l.row.name = Some(ByteStr::from(cstr(name)));
         }
         l.row
     }
@@ -365,8 +365,7 @@ fn leader(r: &[u8], tgid: i32, own: [u64; 5]) -> Leader {
     let has = u32_at(r, 92);
     let (state, exit_state) = (u32_at(r, 64), u32_at(r, 68));
     let kthread = flags & PF_KTHREAD != 0;
-    let comm = &r[296..312];
-    let len = comm.iter().position(|&b| b == 0).unwrap_or(comm.len());
+    let comm = cstr(&r[296..312]);
     let has_sig = has & HAS_SIGNAL != 0;
     let has_mm = has & HAS_MM != 0 && !kthread;
     let ids = |at: usize| [u32_at(r, at), u32_at(r, at + 4), u32_at(r, at + 8), u32_at(r, at + 12)];
@@ -389,7 +388,7 @@ fn leader(r: &[u8], tgid: i32, own: [u64; 5]) -> Leader {
         ppid: i32_at(r, 48),
         pgid: i32_at(r, 52),
         sid: i32_at(r, 56),
-        name: (!kthread || has & HAS_COMM_NAME != 0).then(|| ByteStr::from(&comm[..len])),
+        name: (!kthread || has & HAS_COMM_NAME != 0).then(|| ByteStr::from(comm)),
         state: state_letter(state, exit_state),
         flags,
         nice: i32_at(r, 76).wrapping_sub(120),
