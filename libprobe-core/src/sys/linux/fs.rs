@@ -345,7 +345,9 @@ fn readlink_at(dirfd: RawFd, name: &CStr, buf: &mut Vec<u8>) -> io::Result<()> {
 /// `struct linux_dirent64`: d_ino (8), d_off (8), d_reclen (2), d_type (1), then the name.
 const DIRENT_NAME_OFFSET: usize = 19;
 
-fn for_each_dirent(fd: RawFd, f: &mut impl FnMut(&[u8])) -> io::Result<()> {
+/// Each name of open directory `fd` but `.` and `..`, by `getdents64` into one 32 KiB
+/// buffer, from the directory's current position.
+pub(crate) fn for_each_dirent(fd: RawFd, f: &mut impl FnMut(&[u8])) -> io::Result<()> {
     let mut buf = vec![0u8; 32 * 1024];
     loop {
         // SAFETY: `buf` is writable for its length; getdents64 writes whole records only.

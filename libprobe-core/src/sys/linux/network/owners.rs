@@ -264,7 +264,7 @@ impl Walk {
         }
         if probed != i32::MAX {
             names.clear();
-            if for_each_dirent(dirfd, |n| names.push(n.to_vec())).is_err() {
+            if crate::sys::imp::fs::for_each_dirent(dirfd, &mut |n| names.push(n.to_vec())).is_err() {
                 return;
             }
             for name in names.iter() {
@@ -408,36 +408,6 @@ fn read_comm(root: RawFd, rel: &[u8]) -> Option<ByteStr> {
     let open = text.iter().position(|&b| b == b'(')?;
     let close = text.iter().rposition(|&b| b == b')')?;
     (close > open).then(|| ByteStr::from(&text[open + 1..close]))
-}
-
-/// `struct linux_dirent64`: d_ino (8), d_off (8), d_reclen (2), d_type (1), then the name.
-const DIRENT_NAME_OFFSET: usize = 19;
-
-fn for_each_dirent(fd: RawFd, mut f: impl FnMut(&[u8])) -> std::io::Result<()> {
-    let mut buf = vec![0u8; 32 * 1024];
-    loop {
-        // SAFETY: `buf` is writable for its length; getdents64 writes whole records only.
-        let n = unsafe { libc::syscall(libc::SYS_getdents64, fd, buf.as_mut_ptr(), buf.len()) };
-        if n < 0 {
-            return Err(std::io::Error::last_os_error());
-        }
-        if n == 0 {
-            return Ok(());
-        }
-        let n = n as usize;
-        let mut off = 0usize;
-        while off + DIRENT_NAME_OFFSET <= n {
-            let reclen = usize::from(u16::from_ne_bytes([buf[off + 16], buf[off + 17]]));
-            if reclen <= DIRENT_NAME_OFFSET || off + reclen > n {
-                return Err(std::io::Error::from_raw_os_error(libc::EIO));
-            }
-            let name = cstr(&buf[off + DIRENT_NAME_OFFSET..off + reclen]);
-            if name != b"." && name != b".." {
-                f(name);
-            }
-            off += reclen;
-        }
-    }
 }
 
 #[cfg(test)]
