@@ -1093,8 +1093,12 @@ pub fn bpf_tasks(data: &[u8]) {
     assert!(rows.len() * LEADER_RECORD <= data.len());
     assert!(problem.is_none_or(|p| p.len() <= 200));
     assert!(rows.pids().zip(rows.pids().skip(1)).all(|(a, b)| a < b), "one row a pid, ascending");
+    // Looked up in order (each next row where the last ended) and from nowhere near.
+    let mut near = 0;
     for r in rows.iter() {
-        assert!(r.pid > 0 && rows.get(&r.pid).as_ref() == Some(&r));
+        let mut far = usize::MAX;
+        assert!(r.pid > 0 && rows.get(r.pid, &mut near).as_ref() == Some(&r));
+        assert!(rows.get(r.pid, &mut far).as_ref() == Some(&r));
         assert!(b"RSDTtXZPI".contains(&r.state));
         // comm's 16 bytes; a kernel thread's /proc name, its record's 64.
         let most = if r.flags & PF_KTHREAD != 0 { KTHREAD_NAME_RECORD - 8 } else { 16 };

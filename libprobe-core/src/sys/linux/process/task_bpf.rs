@@ -230,9 +230,10 @@ pub(crate) fn cputime_adjust(utime: u64, stime: u64, rtime: u64, prev: (u64, u64
 /// Every process of one run, in pid order, decoded when asked for: the run's bytes stay
 /// where the iterator wrote them and only an index is built (pid, offset), so that a
 /// stat-only table reads each record once, when its process is read, instead of writing
-/// a row array and reading it back. Looked up by binary search over the pids alone (the
-/// iterator walks pids in order: no sort, no hash; a `HashMap` and its hashing were 6 %
-/// of a 1 000-process stat-only table).
+/// a row array and reading it back. Looked up at the row after the previous lookup's
+/// (a reader goes through the pids in order), else by binary search over the pids alone
+/// (the iterator walks pids in order: no sort, no hash; a `HashMap` and its hashing were
+/// 6 % of a 1 000-process stat-only table).
 #[derive(Debug, Default)]
 pub(crate) struct Tasks<'b> {
     bytes: &'b [u8],
@@ -249,9 +250,11 @@ pub(crate) struct Tasks<'b> {
 }
 
 impl Tasks<'_> {
-    /// The process `pid`, if the iterator listed it.
-    pub(crate) fn get(&self, pid: &i32) -> Option<TaskRow> {
-        self.pids.binary_search(pid).ok().map(|i| self.row(i))
+    /// The process `pid`, if the iterator listed it; looked for at index `*near` first,
+    /// and `*near` moves past it (a reader going through the pids in order finds each
+    /// next process there, without a binary search).
+    pub(crate) fn get(&self, pid: i32, near: &mut usize) -> Option<TaskRow> {
+        super::near_index(&self.pids, pid, near).map(|i| self.row(i))
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -674,7 +677,7 @@ mod tests {
         let bytes = sleeper(42).bytes();
         let (rows, problem) = decode(&bytes, 1);
         assert_eq!(problem, None);
-        let r = rows.get(&42).unwrap();
+        let r = rows.get(42, &mut 0).unwrap();
         assert_eq!((r.pid, r.ppid, r.pgid, r.sid), (42, 1, 42, 42));
         assert_eq!(r.name.as_ref().unwrap(), &ByteStr::from("sleep"));
         assert_eq!((r.state, r.nice, r.priority, r.num_threads), (b'S', 0, 20, 1));
@@ -714,7 +717,7 @@ mod tests {
         let (rows, problem) = decode(&bytes, 1);
         assert_eq!(problem, None);
         assert_eq!(rows.len(), 1);
-        let r = rows.get(&42).unwrap();
+        let r = rows.get(42, &mut 0).unwrap();
         assert_eq!((r.minflt, r.majflt), (110, 3));
         // utime 80 ms, stime 10 ms, runtime 100 ms: stime = 10 * 100 / 90 = 11.1 ms.
         assert_eq!(r.cpu, Some((8, 1)));
@@ -729,10 +732,10 @@ mod tests {
         let mut bytes = k.bytes();
         bytes.extend(sleeper(7).bytes());
         let (rows, _) = decode(&bytes, 7);
-        assert_eq!(rows.get(&2).unwrap().name, None);
-        assert_eq!((rows.get(&2).unwrap().vsize_pages, rows.get(&2).unwrap().rss_pages), (0, 0));
-        assert_eq!(rows.get(&7).unwrap().cpu, None);
-        assert!(rows.get(&2).unwrap().cpu.is_some());
+        assert_eq!(rows.get(2, &mut 0).unwrap().name, None);
+        assert_eq!((rows.get(2, &mut 0).unwrap().vsize_pages, rows.get(2, &mut 0).unwrap().rss_pages), (0, 0));
+        assert_eq!(rows.get(7, &mut 0).unwrap().cpu, None);
+        assert!(rows.get(2, &mut 0).unwrap().cpu.is_some());
     }
 
     #[test]
@@ -758,9 +761,9 @@ mod tests {
         bytes.extend(kthread(5, 0)); // a workqueue worker: no name record, no flag
         let (rows, problem) = decode(&bytes, 1);
         assert_eq!(problem, None);
-        assert_eq!(rows.get(&3).unwrap().name, Some(ByteStr::from(&long[..])));
-        assert_eq!(rows.get(&4).unwrap().name, Some(ByteStr::from("sleep")));
-        assert_eq!(rows.get(&5).unwrap().name, None);
+        assert_eq!(rows.get(3, &mut 0).unwrap().name, Some(ByteStr::from(&long[..])));
+        assert_eq!(rows.get(4, &mut 0).unwrap().name, Some(ByteStr::from("sleep")));
+        assert_eq!(rows.get(5, &mut 0).unwrap().name, None);
         assert_eq!(rows.len(), 3, "a name record is not a process");
     }
 
@@ -772,7 +775,7 @@ mod tests {
         z.has = HAS_CRED | HAS_SIGNAL;
         let bytes = z.bytes();
         let (rows, _) = decode(&bytes, 1);
-        let r = rows.get(&9).unwrap();
+        let r = rows.get(9, &mut 0).unwrap();
         assert_eq!(r.state, b'Z');
         assert_eq!((r.vsize_pages, r.rss_pages), (0, 0));
         let present: Vec<_> = NAMESPACES.iter().zip(r.ns).filter(|(_, v)| v.is_some()).map(|(n, _)| *n).collect();
@@ -1004,7 +1007,7 @@ for p in (named_pid, stopped, zombie, busy_pid, tty_pid):
                 if after.get(pid) != Some(b) {
                     continue;
                 }
-                let Some(mut r) = rows.get(pid) else {
+                let Some(mut r) = rows.get(*pid, &mut 0) else {
                     // Linux 6.18's iter/task starts after the first task: pid 1 is never
                     // visited (the collector reads what the iterator did not list from /proc).
                     if *pid != 1 {
@@ -1054,24 +1057,27 @@ for p in (named_pid, stopped, zombie, busy_pid, tty_pid):
 
         // Ours, field by field, with the known properties.
         // os.nice(5) adds to the nice value the test runs with.
-        let nice = (rows.get(&me).unwrap().nice + 5).min(19);
-        let p = &rows.get(&parent).unwrap();
+        let nice = (rows.get(me, &mut 0).unwrap().nice + 5).min(19);
+        let p = &rows.get(parent, &mut 0).unwrap();
         assert_eq!((p.nice, p.priority, p.num_threads, p.state), (nice, 20 + nice, 4, b'S'));
-        assert_eq!(rows.get(&named).unwrap().name.as_ref().unwrap(), &ByteStr::from("itertask-named"));
-        assert_eq!(rows.get(&named).unwrap().ppid, parent);
-        assert_eq!(rows.get(&stopped).unwrap().state, b'T');
-        assert_eq!(rows.get(&zombie).unwrap().state, b'Z');
-        assert_eq!((rows.get(&zombie).unwrap().vsize_pages, rows.get(&zombie).unwrap().rss_pages), (0, 0));
-        assert_eq!(rows.get(&busy).unwrap().state, b'R');
+        assert_eq!(rows.get(named, &mut 0).unwrap().name.as_ref().unwrap(), &ByteStr::from("itertask-named"));
+        assert_eq!(rows.get(named, &mut 0).unwrap().ppid, parent);
+        assert_eq!(rows.get(stopped, &mut 0).unwrap().state, b'T');
+        assert_eq!(rows.get(zombie, &mut 0).unwrap().state, b'Z');
+        assert_eq!(
+            (rows.get(zombie, &mut 0).unwrap().vsize_pages, rows.get(zombie, &mut 0).unwrap().rss_pages),
+            (0, 0)
+        );
+        assert_eq!(rows.get(busy, &mut 0).unwrap().state, b'R');
         // A pseudo-terminal: major 136 (Unix98 pty slaves), its session's leader.
-        let tty = rows.get(&on_tty).unwrap().tty_nr;
-        assert_eq!(((tty >> 8) & 0xfff, rows.get(&on_tty).unwrap().sid), (136, on_tty), "tty_nr {tty:#x}");
+        let tty = rows.get(on_tty, &mut 0).unwrap().tty_nr;
+        assert_eq!(((tty >> 8) & 0xfff, rows.get(on_tty, &mut 0).unwrap().sid), (136, on_tty), "tty_nr {tty:#x}");
         assert!(before.contains_key(&on_tty), "the child on a terminal was compared with /proc");
-        assert_eq!(rows.get(&me).unwrap().cpu, None, "the reader's own CPU times come from /proc");
+        assert_eq!(rows.get(me, &mut 0).unwrap().cpu, None, "the reader's own CPU times come from /proc");
 
         // The busy child's CPU ticks move between the reads (it runs all along): between
         // the two /proc reads. Its identity does not move.
-        let (b0, b1, bi) = (&before[&busy], &after[&busy], &rows.get(&busy).unwrap());
+        let (b0, b1, bi) = (&before[&busy], &after[&busy], &rows.get(busy, &mut 0).unwrap());
         assert_eq!((bi.pid, bi.start_time), (b0.pid, b0.start_time));
         let (c0, c1, ci) = (b0.cpu.unwrap(), b1.cpu.unwrap(), bi.cpu.unwrap());
         assert!(c0.0 + c0.1 <= ci.0 + ci.1 && ci.0 + ci.1 <= c1.0 + c1.1, "{c0:?} {ci:?} {c1:?}");
