@@ -4,8 +4,9 @@
  * exit) in a log2 histogram, and per thread its count, errors and time in syscalls.
  *
  * Hooks: raw_syscalls/sys_enter, raw_syscalls/sys_exit (only with latency on),
- * sched/sched_process_exec (a thread that execs takes the new program's name), and
- * sched/sched_process_exit (a thread's last counts, so no exited thread is lost).
+ * sched/sched_process_exec (a thread that execs takes the new program's name),
+ * sched/sched_process_exit (a thread's last counts, so no exited thread is lost), and
+ * sched/sched_switch (which thread each CPU runs, see below).
  *
  * The hot path has no hash: `sys_stats` is a per-CPU array indexed by the syscall
  * number, and each thread's counters live in its slot of `sys_threads` (common.h's
@@ -16,6 +17,14 @@
  * With latency on, the entry only notes the syscall and the time in the slot, and the
  * exit does all the counting, so each syscall visits its per-number counters once. The
  * two clock reads are most of the cost (bench/run_ebpf.py's clock floor).
+ *
+ * The hot path calls no helper to know its thread: sched/sched_switch notes, per CPU,
+ * the thread it switches to (`sys_current`), and a syscall reads that with an inlined
+ * per-CPU lookup. The call and return of bpf_get_current_pid_tgid() were the whole of the
+ * count mode's cost over an empty program on this kind of machine (72 against 53 ns per
+ * getppid inside the programs, bench/run_ebpf.py's run-time statistics: the return
+ * thunks of the speculation mitigations make every call dear). Until a CPU has switched
+ * once since attach, the helper answers there.
  */
 #include "common.h"
 
@@ -57,6 +66,36 @@ struct {
 	__type(key, __u32);
 	__type(value, struct slots_used);
 } sys_seen SEC(".maps");
+
+/* The thread each CPU runs (its tid), noted at every switch to it; 0: not known yet. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+} sys_current SEC(".maps");
+
+/* The running thread's tid: as noted at the switch to it, else from the helper. A thread
+ * runs on its CPU from the switch to it until the next switch there, and a program runs
+ * without migrating: what this CPU noted is the caller. */
+static __always_inline __u32 current_tid(void)
+{
+	__u32 k = 0;
+	__u32 *c = bpf_map_lookup_elem(&sys_current, &k);
+
+	if (c && *c)
+		return *c;
+	return bpf_get_current_pid_tgid();
+}
+
+static __always_inline void note_current(__u32 tid)
+{
+	__u32 k = 0;
+	__u32 *c = bpf_map_lookup_elem(&sys_current, &k);
+
+	if (c)
+		*c = tid;
+}
 
 THREAD_SLOTS(struct thread_slot, sys_threads, sys_threads_extra, sys_exits);
 SLOTS_USED(sys_threads_used);
@@ -108,7 +147,7 @@ static __always_inline int on_enter(long id)
 
 	if (id < 0) /* a syscall skipped by seccomp or ptrace */
 		return 0;
-	t = claim(bpf_get_current_pid_tgid());
+	t = claim(current_tid());
 	if (!t) {
 		count_call(nr);
 		return 0;
@@ -125,7 +164,7 @@ static __always_inline int on_enter(long id)
 
 static __always_inline int on_sys_exit(long ret)
 {
-	struct thread_slot *t = find(bpf_get_current_pid_tgid());
+	struct thread_slot *t = find(current_tid());
 	struct sys_stat *st;
 	__u64 d;
 	__u32 nr;
@@ -210,9 +249,11 @@ int sys_exit_tp(struct trace_event_raw_sys_exit *ctx)
 	return on_sys_exit(ctx->ret);
 }
 
-/* A thread that execs takes the new program's name (its slot was claimed before). */
+/* A thread that execs takes the new program's name (its slot was claimed before). A
+ * thread other than the leader that execs takes the leader's tid (de_thread): noted. */
 static __always_inline int on_exec(void)
 {
+	note_current(bpf_get_current_pid_tgid());
 	slot_exec(&sys_threads, &sys_threads_extra, thread_mask);
 	return 0;
 }
@@ -251,4 +292,26 @@ SEC("tracepoint/sched/sched_process_exit")
 int task_exit_tp(void *ctx)
 {
 	return on_task_exit();
+}
+
+/* The thread each CPU switches to (the idle task is 0: not known, no syscalls). */
+SEC("tp_btf/sched_switch")
+int BPF_PROG(switch_btf, bool preempt, struct task_struct *prev, struct task_struct *next)
+{
+	note_current(next->pid);
+	return 0;
+}
+
+SEC("raw_tp/sched_switch")
+int BPF_PROG(switch_raw, bool preempt, struct task_struct *prev, struct task_struct *next)
+{
+	note_current(BPF_CORE_READ(next, pid));
+	return 0;
+}
+
+SEC("tracepoint/sched/sched_switch")
+int switch_tp(struct trace_event_raw_sched_switch *ctx)
+{
+	note_current(ctx->next_pid);
+	return 0;
 }
